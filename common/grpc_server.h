@@ -1,0 +1,78 @@
+// Starting and stopping one of docsearch's gRPC servers.
+//
+// Every server gets the same furniture: server reflection (so grpcurl and
+// buf curl work without .proto files), the grpc.health.v1 service (starting
+// NOT_SERVING), message size limits, an optional port file for tests that
+// bind port 0, and a graceful drain on shutdown.
+//
+// Typical main():
+//   absl::StatusOr<int> signal = WaitForTerminationSignal::BlockSignals();
+//   auto server = GrpcServer::Start(config, {&my_service}, &health);
+//   ... recover state ...; health.SetServing(true);
+//   WaitForTerminationSignal();       // SIGTERM or SIGINT
+//   (*server)->Shutdown(absl::Seconds(10));
+#ifndef DOCSEARCH_COMMON_GRPC_SERVER_H_
+#define DOCSEARCH_COMMON_GRPC_SERVER_H_
+
+#include <grpcpp/server.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "common/health_service.h"
+
+namespace docsearch {
+
+struct GrpcServerConfig {
+  // host:port to bind; port 0 picks a free port.
+  std::string listen_address = "127.0.0.1:0";
+  // When non-empty, the bound port number is written here (atomically) once
+  // the server accepts calls.
+  std::string port_file;
+  // Largest request message accepted, in bytes.
+  int max_receive_message_bytes = 64 * 1024 * 1024;
+};
+
+class GrpcServer {
+ public:
+  // Builds and starts a server offering `services` (not owned; they must
+  // outlive the server) plus reflection and `health` (not owned).
+  // UNAVAILABLE when the address cannot be bound.
+  static absl::StatusOr<std::unique_ptr<GrpcServer>> Start(
+      const GrpcServerConfig& config, const std::vector<grpc::Service*>& services,
+      HealthService* health);
+
+  ~GrpcServer();
+
+  // The bound port (the chosen one when listen_address asked for port 0).
+  int port() const { return port_; }
+
+  // Drains: reports NOT_SERVING, ends health watches, lets calls in flight
+  // finish for up to `grace`, then cancels the rest. Idempotent.
+  void Shutdown(absl::Duration grace);
+
+ private:
+  GrpcServer(std::unique_ptr<grpc::Server> server, HealthService* health, int port)
+      : server_(std::move(server)), health_(health), port_(port) {}
+
+  std::unique_ptr<grpc::Server> server_;
+  HealthService* health_;
+  int port_;
+  bool shut_down_ = false;
+};
+
+// Blocks SIGTERM and SIGINT in the calling thread so that threads created
+// afterwards (gRPC's among them) inherit the mask and the signals can be
+// taken synchronously by WaitForTerminationSignal. Call first thing in main.
+absl::Status BlockTerminationSignals();
+
+// Waits until SIGTERM or SIGINT arrives; returns the signal number.
+int WaitForTerminationSignal();
+
+}  // namespace docsearch
+
+#endif  // DOCSEARCH_COMMON_GRPC_SERVER_H_
