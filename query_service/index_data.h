@@ -1,0 +1,94 @@
+// The in-memory inverted index: the data, with no locking of its own.
+//
+// Documents get dense internal ids (DocId) in arrival order. Replacing or
+// deleting a document marks its slot dead; postings keep pointing at dead
+// slots and every reader skips them via `live`. This keeps writes O(size of
+// the new document) at the cost of memory for dead postings, which a later
+// segment/merge design reclaims.
+//
+// Thread safety: none. SearchIndex (search_index.h) wraps this in a
+// reader/writer lock.
+#ifndef DOCSEARCH_QUERY_SERVICE_INDEX_DATA_H_
+#define DOCSEARCH_QUERY_SERVICE_INDEX_DATA_H_
+
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "common/text_analyzer.h"
+#include "docsearch/v1/document.pb.h"
+#include "query_service/field_schema.h"
+
+namespace docsearch::query {
+
+using DocId = uint32_t;
+
+// Position gap between paragraphs so that phrases never span two.
+inline constexpr uint32_t kParagraphPositionGap = 100;
+
+struct Posting {
+  DocId doc;
+  uint32_t frequency;
+  std::vector<uint32_t> positions;  // Ascending.
+};
+
+// One analyzed text field: term → postings in ascending DocId order.
+struct TextFieldIndex {
+  absl::flat_hash_map<std::string, std::vector<Posting>> postings;
+  std::vector<uint32_t> lengths;  // Tokens per document, by DocId.
+  uint64_t live_total_length = 0;
+};
+
+inline constexpr int kNoDate = std::numeric_limits<int>::min();
+
+struct IndexData {
+  std::vector<std::unique_ptr<docsearch::v1::Document>> documents;  // By DocId.
+  std::vector<bool> live;                                           // By DocId.
+  absl::flat_hash_map<std::string, DocId> id_to_doc;                // Live docs only.
+  uint64_t live_count = 0;
+  uint64_t live_text_bytes = 0;
+
+  TextFieldIndex title;
+  TextFieldIndex body;
+  // field → folded value → DocIds (ascending).
+  absl::flat_hash_map<std::string, absl::flat_hash_map<std::string, std::vector<DocId>>> keywords;
+  // field → days since epoch by DocId (kNoDate when absent).
+  absl::flat_hash_map<std::string, std::vector<int>> dates;
+  // field → value by DocId (NaN when absent).
+  absl::flat_hash_map<std::string, std::vector<double>> numbers;
+  // Kinds of attribute fields, fixed by the first value seen.
+  absl::flat_hash_map<std::string, FieldKind> attribute_kinds;
+
+  // Adds `document` as a new live slot, replacing any live document with the
+  // same id. INVALID_ARGUMENT (index unchanged) when the document has no id
+  // or gives an attribute a kind other than the one the field already has.
+  absl::Status Add(std::unique_ptr<docsearch::v1::Document> document, TextAnalyzer& analyzer);
+
+  // Marks the live document `id` dead. NOT_FOUND when there is none.
+  absl::Status Remove(const std::string& id);
+
+  // The live document with `id`, or nullptr.
+  const docsearch::v1::Document* Find(const std::string& id) const;
+
+  const TextFieldIndex* TextField(absl::string_view name) const;
+
+  // The kind of a field, or INVALID_ARGUMENT naming it when unknown.
+  absl::StatusOr<FieldKind> KindOf(absl::string_view field) const;
+
+  // Estimated bytes held by the index structures and documents.
+  uint64_t MemoryBytes() const;
+};
+
+// The text a document contributes to the body field, paragraph by paragraph
+// (subtitle, paragraphs, footnotes). Shared with snippet building so
+// offsets agree.
+std::vector<std::string> BodyPassages(const docsearch::v1::Document& document);
+
+}  // namespace docsearch::query
+
+#endif  // DOCSEARCH_QUERY_SERVICE_INDEX_DATA_H_

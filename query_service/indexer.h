@@ -1,0 +1,48 @@
+// Applies writes durably: log first, then index, in one order.
+//
+// A batch is validated document by document; the documents that would change
+// the index are written to the log as one record (one fdatasync per batch:
+// group commit at batch granularity), then applied. The results say, per
+// document, whether it was applied, unchanged (same id and content_hash,
+// so a retried batch changes nothing), or rejected and why.
+//
+// Thread safety: thread-safe; writes are serialized by an internal mutex so
+// that the log's order is the index's order.
+#ifndef DOCSEARCH_QUERY_SERVICE_INDEXER_H_
+#define DOCSEARCH_QUERY_SERVICE_INDEXER_H_
+
+#include <string>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
+#include "docsearch/v1/index_service.pb.h"
+#include "query_service/search_index.h"
+#include "query_service/write_ahead_log.h"
+
+namespace docsearch::query {
+
+class Indexer {
+ public:
+  // `log` may be null (memory only). Neither is owned.
+  Indexer(SearchIndex* index, WriteAheadLog* log) : index_(index), log_(log) {}
+
+  // Applies a batch. A non-OK status means nothing was acknowledged (the log
+  // could not be written); per-document problems are in the results.
+  absl::StatusOr<docsearch::v1::WriteResponse> Write(const docsearch::v1::WriteRequest& request);
+
+  // Deletes durably. NOT_FOUND when absent, INVALID_ARGUMENT for an empty id.
+  absl::Status Delete(const std::string& id);
+
+  // Applies one replayed log record (at start-up, before serving).
+  absl::Status Replay(LogRecordType type, absl::string_view payload);
+
+ private:
+  SearchIndex* const index_;
+  WriteAheadLog* const log_;
+  absl::Mutex mu_;  // Serializes log appends with their index application.
+};
+
+}  // namespace docsearch::query
+
+#endif  // DOCSEARCH_QUERY_SERVICE_INDEXER_H_

@@ -1,0 +1,121 @@
+// query_service: holds the in-memory index and answers IndexService (writes
+// from the ingest service) and QueryService (searches) over gRPC.
+#include <atomic>
+#include <memory>
+#include <string>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/time/time.h"
+#include "common/grpc_server.h"
+#include "common/health_service.h"
+#include "common/log.h"
+#include "query_service/index_service_impl.h"
+#include "query_service/indexer.h"
+#include "query_service/query_service_impl.h"
+#include "query_service/search_index.h"
+#include "query_service/write_ahead_log.h"
+
+ABSL_FLAG(std::string, listen, "127.0.0.1:50052", "host:port to serve on (port 0 picks one)");
+ABSL_FLAG(std::string, data_dir, "",
+          "folder for the write-ahead log; empty keeps everything in memory only");
+ABSL_FLAG(std::string, port_file, "", "write the bound port here once serving (for tests)");
+ABSL_FLAG(int, max_page_size, 1000, "largest Search page_size accepted");
+ABSL_FLAG(int, max_message_bytes, 64 << 20, "largest request message accepted, in bytes");
+ABSL_FLAG(int, max_query_depth, 16, "deepest nesting of bool queries");
+ABSL_FLAG(int, max_query_clauses, 1024, "most clauses in one query");
+ABSL_FLAG(int, max_query_terms, 64, "most words in one match or phrase query");
+ABSL_FLAG(double, bm25_k1, 1.2, "BM25 term-frequency saturation");
+ABSL_FLAG(double, bm25_b, 0.75, "BM25 length normalization");
+ABSL_FLAG(double, title_boost, 2.0, "weight of title matches relative to body matches");
+ABSL_FLAG(absl::Duration, shutdown_grace, absl::Seconds(5),
+          "how long calls in flight may finish after SIGTERM");
+
+namespace docsearch::query {
+namespace {
+
+int Run() {
+  if (absl::Status blocked = BlockTerminationSignals(); !blocked.ok()) {
+    LogError(blocked.ToString());
+    return 1;
+  }
+  SearchOptions options;
+  options.max_page_size = absl::GetFlag(FLAGS_max_page_size);
+  options.query_limits.max_depth = absl::GetFlag(FLAGS_max_query_depth);
+  options.query_limits.max_clauses = absl::GetFlag(FLAGS_max_query_clauses);
+  options.query_limits.max_terms = absl::GetFlag(FLAGS_max_query_terms);
+  options.scoring.k1 = static_cast<float>(absl::GetFlag(FLAGS_bm25_k1));
+  options.scoring.b = static_cast<float>(absl::GetFlag(FLAGS_bm25_b));
+  options.scoring.title_boost = static_cast<float>(absl::GetFlag(FLAGS_title_boost));
+
+  SearchIndex index(options);
+  std::atomic<bool> ready{false};
+  std::unique_ptr<WriteAheadLog> log;
+  // Replay applies records without logging them again.
+  Indexer replayer(&index, nullptr);
+
+  const std::string data_dir = absl::GetFlag(FLAGS_data_dir);
+  RecoveryReport report;
+  if (!data_dir.empty()) {
+    absl::StatusOr<std::unique_ptr<WriteAheadLog>> opened = WriteAheadLog::Open(
+        data_dir,
+        [&replayer](LogRecordType type, absl::string_view payload) {
+          return replayer.Replay(type, payload);
+        },
+        &report);
+    if (!opened.ok()) {
+      LogError(absl::StrCat("cannot recover from ", data_dir, ": ", opened.status().ToString()));
+      return 1;
+    }
+    log = *std::move(opened);
+  }
+  Indexer indexer(&index, log.get());
+
+  IndexServiceImpl index_service(&indexer, &ready);
+  QueryServiceImpl query_service(&index, &ready);
+  query_service.set_recovered_records(report.records_replayed);
+  HealthService health({"docsearch.v1.IndexService", "docsearch.v1.QueryService"});
+
+  GrpcServerConfig config;
+  config.listen_address = absl::GetFlag(FLAGS_listen);
+  config.port_file = absl::GetFlag(FLAGS_port_file);
+  config.max_receive_message_bytes = absl::GetFlag(FLAGS_max_message_bytes);
+  absl::StatusOr<std::unique_ptr<GrpcServer>> server =
+      GrpcServer::Start(config, {&index_service, &query_service}, &health);
+  if (!server.ok()) {
+    LogError(server.status().ToString());
+    return 1;
+  }
+  ready.store(true);
+  health.SetServing(true);
+  LogInfo(absl::StrFormat(
+      "serving on port %d listen=%s data_dir=%s recovered=%d records (%d torn bytes cut, %.3fs) "
+      "documents=%d max_page_size=%d max_message_bytes=%d bm25_k1=%.2f bm25_b=%.2f "
+      "title_boost=%.2f",
+      (*server)->port(), config.listen_address,
+      data_dir.empty() ? "\"\" (memory only: nothing survives a restart)" : data_dir,
+      report.records_replayed, report.bytes_truncated, report.seconds,
+      index.Stats().document_count(), options.max_page_size, config.max_receive_message_bytes,
+      options.scoring.k1, options.scoring.b, options.scoring.title_boost));
+
+  int signal_number = WaitForTerminationSignal();
+  LogInfo(absl::StrCat("signal ", signal_number, ": draining"));
+  index_service.BeginShutdown();
+  (*server)->Shutdown(absl::GetFlag(FLAGS_shutdown_grace));
+  LogInfo("stopped");
+  return 0;
+}
+
+}  // namespace
+}  // namespace docsearch::query
+
+int main(int argc, char** argv) {
+  absl::SetProgramUsageMessage(
+      "Serves the docsearch index: IndexService (writes) and QueryService (search).\n"
+      "  query_service --listen=127.0.0.1:50052 --data_dir=/var/lib/docsearch");
+  absl::ParseCommandLine(argc, argv);
+  return docsearch::query::Run();
+}

@@ -1,0 +1,108 @@
+// Evaluates a typed Query tree against the index into scored documents.
+//
+// Each node yields the matching live documents in ascending DocId order with
+// a score: BM25 for match and phrase (per text field, field boosts summed),
+// a constant 1 for term, terms, prefix, range and match_all, and sums for
+// bool must/should clauses (filter and must_not do not score).
+//
+// Query words are analyzed once per language the analyzer stems (English,
+// French) and once unstemmed; a document matches a word when it holds any of
+// these variants. This lets one query find English and French documents,
+// each indexed with its own stemmer.
+//
+// Errors are INVALID_ARGUMENT with the path of the offending node, e.g.
+// "query.boolean.filter[0].term.field: unknown field 'colour' (known: ...)".
+//
+// Thread safety: an evaluator is used by one thread, over an IndexData that
+// no one writes meanwhile.
+#ifndef DOCSEARCH_QUERY_SERVICE_QUERY_EVALUATOR_H_
+#define DOCSEARCH_QUERY_SERVICE_QUERY_EVALUATOR_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/statusor.h"
+#include "common/text_analyzer.h"
+#include "docsearch/v1/query.pb.h"
+#include "query_service/index_data.h"
+
+namespace docsearch::query {
+
+struct ScoredDoc {
+  DocId doc;
+  float score;
+};
+// Ascending by doc.
+using DocList = std::vector<ScoredDoc>;
+
+struct QueryLimits {
+  // Deepest nesting of bool queries.
+  int max_depth = 16;
+  // Most clauses over the whole tree.
+  int max_clauses = 1024;
+  // Most words in one match or phrase query.
+  int max_terms = 64;
+  // Most index terms a prefix may expand to.
+  int max_expansions = 1024;
+};
+
+struct ScoringOptions {
+  float k1 = 1.2f;
+  float b = 0.75f;
+  // Boost of the title field when a match or phrase names no fields.
+  float title_boost = 2.0f;
+};
+
+class QueryEvaluator {
+ public:
+  QueryEvaluator(const IndexData& index, TextAnalyzer& analyzer, const QueryLimits& limits,
+                 const ScoringOptions& scoring)
+      : index_(index), analyzer_(analyzer), limits_(limits), scoring_(scoring) {}
+
+  // Evaluates `query`; `path` names it in error messages (e.g. "query").
+  absl::StatusOr<DocList> Evaluate(const docsearch::v1::Query& query, const std::string& path);
+
+  // Every analyzed term variant of the text queries seen, for highlighting.
+  const absl::flat_hash_set<std::string>& highlight_terms() const { return highlight_terms_; }
+
+ private:
+  // One query word: its analyzed variants.
+  using Word = std::vector<std::string>;
+
+  absl::StatusOr<DocList> Eval(const docsearch::v1::Query& query, const std::string& path,
+                               int depth);
+  absl::StatusOr<DocList> EvalMatch(const docsearch::v1::MatchQuery& match,
+                                    const std::string& path);
+  absl::StatusOr<DocList> EvalPhrase(const docsearch::v1::PhraseQuery& phrase,
+                                     const std::string& path);
+  absl::StatusOr<DocList> EvalTerms(const std::string& field,
+                                    const std::vector<std::string>& values,
+                                    const std::string& path);
+  absl::StatusOr<DocList> EvalPrefix(const docsearch::v1::PrefixQuery& prefix,
+                                     const std::string& path);
+  absl::StatusOr<DocList> EvalRange(const docsearch::v1::RangeQuery& range,
+                                    const std::string& path);
+  absl::StatusOr<DocList> EvalBool(const docsearch::v1::BoolQuery& query, const std::string& path,
+                                   int depth);
+  DocList AllLive() const;
+
+  // Analyzes `text` into words, or INVALID_ARGUMENT naming `path`.
+  absl::StatusOr<std::vector<Word>> AnalyzeWords(const std::string& text, const std::string& path);
+  // Text fields with boosts, or INVALID_ARGUMENT.
+  absl::StatusOr<std::vector<std::pair<const TextFieldIndex*, float>>> TextFields(
+      const std::vector<std::pair<std::string, float>>& requested, const std::string& path) const;
+  float Idf(uint64_t document_frequency) const;
+  float TermScore(const TextFieldIndex& field, DocId doc, float frequency, float idf) const;
+
+  const IndexData& index_;
+  TextAnalyzer& analyzer_;
+  const QueryLimits limits_;
+  const ScoringOptions scoring_;
+  int clauses_ = 0;
+  absl::flat_hash_set<std::string> highlight_terms_;
+};
+
+}  // namespace docsearch::query
+
+#endif  // DOCSEARCH_QUERY_SERVICE_QUERY_EVALUATOR_H_

@@ -1,0 +1,47 @@
+#include "query_service/query_service_impl.h"
+
+#include "common/grpc_status.h"
+
+namespace docsearch::query {
+
+bool QueryServiceImpl::RefuseIfNotReady(grpc::ServerUnaryReactor* reactor) const {
+  if (ready_->load()) return false;
+  reactor->Finish(grpc::Status(grpc::StatusCode::UNAVAILABLE,
+                               "query service is recovering its log; retry shortly"));
+  return true;
+}
+
+grpc::ServerUnaryReactor* QueryServiceImpl::Search(grpc::CallbackServerContext* context,
+                                                   const docsearch::v1::SearchRequest* request,
+                                                   docsearch::v1::SearchResponse* response) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  if (RefuseIfNotReady(reactor)) return reactor;
+  absl::StatusOr<docsearch::v1::SearchResponse> result = index_->Search(*request);
+  if (result.ok()) *response = *std::move(result);
+  reactor->Finish(ToGrpcStatus(result.status()));
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* QueryServiceImpl::GetDocument(
+    grpc::CallbackServerContext* context, const docsearch::v1::GetDocumentRequest* request,
+    docsearch::v1::GetDocumentResponse* response) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  if (RefuseIfNotReady(reactor)) return reactor;
+  absl::StatusOr<docsearch::v1::Document> document = index_->Get(request->id());
+  if (document.ok()) *response->mutable_document() = *std::move(document);
+  reactor->Finish(ToGrpcStatus(document.status()));
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* QueryServiceImpl::GetIndexStats(
+    grpc::CallbackServerContext* context, const docsearch::v1::GetIndexStatsRequest* request,
+    docsearch::v1::GetIndexStatsResponse* response) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  if (RefuseIfNotReady(reactor)) return reactor;
+  *response = index_->Stats();
+  response->set_recovered_records(recovered_records_.load());
+  reactor->Finish(grpc::Status::OK);
+  return reactor;
+}
+
+}  // namespace docsearch::query

@@ -1,0 +1,43 @@
+// docsearch.v1.QueryService: the read side (search, documents, stats).
+#ifndef DOCSEARCH_QUERY_SERVICE_QUERY_SERVICE_IMPL_H_
+#define DOCSEARCH_QUERY_SERVICE_QUERY_SERVICE_IMPL_H_
+
+#include <atomic>
+#include <cstdint>
+
+#include "docsearch/v1/query_service.grpc.pb.h"
+#include "query_service/search_index.h"
+
+namespace docsearch::query {
+
+class QueryServiceImpl final : public docsearch::v1::QueryService::CallbackService {
+ public:
+  // `index` is not owned. Calls fail with UNAVAILABLE until `ready` is true.
+  QueryServiceImpl(const SearchIndex* index, const std::atomic<bool>* ready)
+      : index_(index), ready_(ready) {}
+
+  // Reported by GetIndexStats.
+  void set_recovered_records(int64_t records) { recovered_records_ = records; }
+
+  grpc::ServerUnaryReactor* Search(grpc::CallbackServerContext* context,
+                                   const docsearch::v1::SearchRequest* request,
+                                   docsearch::v1::SearchResponse* response) override;
+  grpc::ServerUnaryReactor* GetDocument(grpc::CallbackServerContext* context,
+                                        const docsearch::v1::GetDocumentRequest* request,
+                                        docsearch::v1::GetDocumentResponse* response) override;
+  grpc::ServerUnaryReactor* GetIndexStats(grpc::CallbackServerContext* context,
+                                          const docsearch::v1::GetIndexStatsRequest* request,
+                                          docsearch::v1::GetIndexStatsResponse* response) override;
+
+ private:
+  // Finishes `reactor` with UNAVAILABLE and returns true when not ready.
+  bool RefuseIfNotReady(grpc::ServerUnaryReactor* reactor) const;
+
+  const SearchIndex* const index_;
+  const std::atomic<bool>* const ready_;
+  std::atomic<int64_t> recovered_records_{0};
+};
+
+}  // namespace docsearch::query
+
+#endif  // DOCSEARCH_QUERY_SERVICE_QUERY_SERVICE_IMPL_H_

@@ -1,0 +1,169 @@
+#include "query_service/search_index.h"
+
+#include <algorithm>
+#include <limits>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "google/protobuf/util/time_util.h"
+#include "query_service/page_token.h"
+#include "query_service/snippet_builder.h"
+
+namespace docsearch::query {
+
+using docsearch::v1::Document;
+using docsearch::v1::SearchRequest;
+using docsearch::v1::SearchResponse;
+
+absl::StatusOr<bool> SearchIndex::Upsert(std::unique_ptr<Document> document) {
+  absl::MutexLock lock(&mu_);
+  const Document* existing = data_.Find(document->id());
+  if (existing != nullptr && !document->content_hash().empty() &&
+      existing->content_hash() == document->content_hash()) {
+    return false;
+  }
+  absl::Status added = data_.Add(std::move(document), writer_analyzer_);
+  if (!added.ok()) return added;
+  return true;
+}
+
+bool SearchIndex::IsUnchanged(const Document& document) const {
+  absl::ReaderMutexLock lock(&mu_);
+  const Document* existing = data_.Find(document.id());
+  return existing != nullptr && !document.content_hash().empty() &&
+         existing->content_hash() == document.content_hash();
+}
+
+absl::Status SearchIndex::Delete(const std::string& id) {
+  absl::MutexLock lock(&mu_);
+  return data_.Remove(id);
+}
+
+absl::StatusOr<SearchResponse> SearchIndex::Search(const SearchRequest& request) const {
+  const absl::Time started = absl::Now();
+  if (!request.has_query()) {
+    return absl::InvalidArgumentError("query is required (e.g. {\"match\": {\"text\": \"...\"}})");
+  }
+  if (request.page_size() < 0 || request.page_size() > options_.max_page_size) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("page_size ", request.page_size(), " is outside 0..", options_.max_page_size));
+  }
+  if (!docsearch::v1::SortOrder_IsValid(request.sort())) {
+    return absl::InvalidArgumentError(absl::StrCat("sort ", request.sort(), " is not a SortOrder"));
+  }
+  absl::StatusOr<uint64_t> offset = DecodePageToken(request);
+  if (!offset.ok()) return offset.status();
+  const size_t page_size =
+      request.page_size() == 0 ? options_.default_page_size : request.page_size();
+
+  TextAnalyzer analyzer;  // Per search: analyzers are single-threaded.
+  absl::ReaderMutexLock lock(&mu_);
+  QueryEvaluator evaluator(data_, analyzer, options_.query_limits, options_.scoring);
+  absl::StatusOr<DocList> matches = evaluator.Evaluate(request.query(), "query");
+  if (!matches.ok()) return matches.status();
+
+  // Order: the requested key, then score, then id so equal scores are
+  // deterministic across runs and pages.
+  const std::vector<int>* published = nullptr;
+  if (auto it = data_.dates.find("published"); it != data_.dates.end()) published = &it->second;
+  auto date_of = [&](DocId doc) {
+    return published != nullptr && doc < published->size() ? (*published)[doc] : kNoDate;
+  };
+  const auto sort = request.sort();
+  auto before = [&](const ScoredDoc& a, const ScoredDoc& b) {
+    if (sort == docsearch::v1::SORT_ORDER_PUBLISHED_DESC ||
+        sort == docsearch::v1::SORT_ORDER_PUBLISHED_ASC) {
+      int da = date_of(a.doc), db = date_of(b.doc);
+      if (da != db) {
+        if (da == kNoDate) return false;  // Undated documents last.
+        if (db == kNoDate) return true;
+        return sort == docsearch::v1::SORT_ORDER_PUBLISHED_DESC ? da > db : da < db;
+      }
+    }
+    if (a.score != b.score) return a.score > b.score;
+    return data_.documents[a.doc]->id() < data_.documents[b.doc]->id();
+  };
+  const size_t total = matches->size();
+  const size_t begin = std::min<uint64_t>(*offset, total);
+  const size_t end = std::min(total, begin + page_size);
+  std::partial_sort(matches->begin(), matches->begin() + end, matches->end(), before);
+
+  SearchResponse response;
+  for (size_t i = begin; i < end; ++i) {
+    const ScoredDoc& match = (*matches)[i];
+    const Document& document = *data_.documents[match.doc];
+    auto* hit = response.add_hits();
+    hit->set_id(document.id());
+    hit->set_score(match.score);
+    hit->set_title(document.title());
+    hit->set_doc_type(document.doc_type());
+    if (document.has_published()) *hit->mutable_published() = document.published();
+    hit->set_source_uri(document.source_uri());
+    for (auto& snippet : BuildSnippets(document, evaluator.highlight_terms(), analyzer)) {
+      *hit->add_snippets() = std::move(snippet);
+    }
+  }
+  response.set_total_size(static_cast<int64_t>(total));
+  if (end < total) response.set_next_page_token(EncodePageToken(end, RequestFingerprint(request)));
+  *response.mutable_took() = google::protobuf::util::TimeUtil::NanosecondsToDuration(
+      absl::ToInt64Nanoseconds(absl::Now() - started));
+  return response;
+}
+
+absl::StatusOr<Document> SearchIndex::Get(const std::string& id) const {
+  if (id.empty()) return absl::InvalidArgumentError("id is empty");
+  absl::ReaderMutexLock lock(&mu_);
+  const Document* document = data_.Find(id);
+  if (document == nullptr)
+    return absl::NotFoundError(absl::StrCat("no document with id '", id, "'"));
+  return *document;
+}
+
+docsearch::v1::GetIndexStatsResponse SearchIndex::Stats() const {
+  absl::ReaderMutexLock lock(&mu_);
+  docsearch::v1::GetIndexStatsResponse stats;
+  stats.set_document_count(static_cast<int64_t>(data_.live_count));
+  int64_t postings = 0;
+  for (const TextFieldIndex* field : {&data_.title, &data_.body}) {
+    stats.set_term_count(stats.term_count() + static_cast<int64_t>(field->postings.size()));
+    for (const auto& [term, list] : field->postings) {
+      for (const Posting& posting : list) postings += data_.live[posting.doc];
+    }
+  }
+  stats.set_posting_count(postings);
+  stats.set_text_bytes(static_cast<int64_t>(data_.live_text_bytes));
+  stats.set_memory_bytes(static_cast<int64_t>(data_.MemoryBytes()));
+  if (auto types = data_.keywords.find("doc_type"); types != data_.keywords.end()) {
+    std::vector<std::pair<std::string, int64_t>> counts;
+    for (const auto& [value, docs] : types->second) {
+      int64_t count = 0;
+      for (DocId doc : docs) count += data_.live[doc];
+      if (count > 0) counts.push_back({value, count});
+    }
+    std::sort(counts.begin(), counts.end(), [](const auto& a, const auto& b) {
+      return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    for (const auto& [value, count] : counts) {
+      auto* entry = stats.add_doc_type_counts();
+      entry->set_value(value);
+      entry->set_count(count);
+    }
+  }
+  int earliest = std::numeric_limits<int>::max(), latest = std::numeric_limits<int>::min();
+  const Document* earliest_doc = nullptr;
+  const Document* latest_doc = nullptr;
+  if (auto it = data_.dates.find("published"); it != data_.dates.end()) {
+    for (DocId doc = 0; doc < it->second.size(); ++doc) {
+      int day = it->second[doc];
+      if (day == kNoDate || !data_.live[doc]) continue;
+      if (day < earliest) earliest = day, earliest_doc = data_.documents[doc].get();
+      if (day > latest) latest = day, latest_doc = data_.documents[doc].get();
+    }
+  }
+  if (earliest_doc != nullptr) *stats.mutable_earliest_published() = earliest_doc->published();
+  if (latest_doc != nullptr) *stats.mutable_latest_published() = latest_doc->published();
+  return stats;
+}
+
+}  // namespace docsearch::query

@@ -1,0 +1,66 @@
+// The query service's index: IndexData behind a reader/writer lock, with the
+// read operations the QueryService serves.
+//
+// Concurrency: searches hold a shared lock, writes an exclusive one, so a
+// search sees every write that returned before it started (read-your-writes)
+// and never a half-applied document. Writes are short (one document's
+// postings), so readers wait at most that long.
+#ifndef DOCSEARCH_QUERY_SERVICE_SEARCH_INDEX_H_
+#define DOCSEARCH_QUERY_SERVICE_SEARCH_INDEX_H_
+
+#include <memory>
+#include <string>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
+#include "docsearch/v1/query_service.pb.h"
+#include "query_service/index_data.h"
+#include "query_service/query_evaluator.h"
+
+namespace docsearch::query {
+
+struct SearchOptions {
+  // Largest page_size accepted.
+  int max_page_size = 1000;
+  // page_size when the request leaves it 0.
+  int default_page_size = 10;
+  QueryLimits query_limits;
+  ScoringOptions scoring;
+};
+
+class SearchIndex {
+ public:
+  explicit SearchIndex(const SearchOptions& options) : options_(options) {}
+
+  // Adds or replaces the document with `document.id()`. Returns false when a
+  // document with the same id and content_hash is already live (nothing
+  // changed). INVALID_ARGUMENT when the document cannot be indexed.
+  absl::StatusOr<bool> Upsert(std::unique_ptr<docsearch::v1::Document> document);
+
+  // True when `document` would change nothing (same id and content hash).
+  bool IsUnchanged(const docsearch::v1::Document& document) const;
+
+  // NOT_FOUND when no live document has `id`.
+  absl::Status Delete(const std::string& id);
+
+  // INVALID_ARGUMENT naming the field at fault for a bad request.
+  absl::StatusOr<docsearch::v1::SearchResponse> Search(
+      const docsearch::v1::SearchRequest& request) const;
+
+  // NOT_FOUND when absent.
+  absl::StatusOr<docsearch::v1::Document> Get(const std::string& id) const;
+
+  docsearch::v1::GetIndexStatsResponse Stats() const;
+
+ private:
+  const SearchOptions options_;
+  mutable absl::Mutex mu_;
+  IndexData data_ ABSL_GUARDED_BY(mu_);
+  // Used by writers only, under mu_ (an analyzer is single-threaded).
+  TextAnalyzer writer_analyzer_ ABSL_GUARDED_BY(mu_);
+};
+
+}  // namespace docsearch::query
+
+#endif  // DOCSEARCH_QUERY_SERVICE_SEARCH_INDEX_H_
