@@ -1,0 +1,115 @@
+#include "cli/command_line.h"
+
+#include <utility>
+
+#include "absl/flags/commandlineflag.h"
+#include "absl/flags/reflection.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/strip.h"
+
+namespace docsearch::cli {
+namespace {
+
+// "--name=value" → "name=value"; nullopt when `argument` is not a flag.
+std::optional<absl::string_view> StripDashes(absl::string_view argument) {
+  if (argument.size() < 2 || argument[0] != '-') return std::nullopt;
+  argument.remove_prefix(argument[1] == '-' ? 2 : 1);
+  if (argument.empty()) return std::nullopt;
+  return argument;
+}
+
+}  // namespace
+
+absl::string_view UsageText() {
+  return R"(Usage: docsearch [flags] COMMAND ARGS
+
+Commands:
+  ingest PATH...   send files or folders (recursively) to the ingest service
+                   (.txt text, .html/.htm HTML, .json JSON, .jsonl one JSON
+                   document per line, anything else detected by the server)
+  parse FILE       show how the ingest service parses FILE, without indexing
+  search TEXT      search title and body ("" matches every document)
+  get ID           show one indexed document
+  stats            show index counts and sizes
+
+Connection and output:
+  --ingest_service=HOST:PORT  (default 127.0.0.1:50051)
+  --query_service=HOST:PORT   (default 127.0.0.1:50052)
+  --deadline=30s              per RPC; for ingest, the whole stream; inf = none
+  --json                      print responses as JSON, one object per line
+  --full                      parse/get: do not shorten long paragraphs
+
+Search:
+  --doc_type=TYPE[,TYPE]      repeatable, e.g. press_statement, communique
+  --from=YYYY[-MM[-DD]]       published on or after
+  --to=YYYY[-MM[-DD]]         published on or before
+  --all                       every word must occur
+  --phrase                    the words in this order
+  --sort=score|newest|oldest
+  --page_size=N --page_token=TOKEN
+
+Ingest:
+  --max_document_bytes=N      larger files are reported, not sent
+
+Examples:
+  docsearch ingest corpus/seeds
+  docsearch search terrorism --doc_type=press_statement --from=2001 --to=2003
+  docsearch get 2001-12-07-nato-russia-joint-statement.txt
+  docsearch --json stats
+)";
+}
+
+std::vector<std::string> MergeRepeatedFlag(std::vector<std::string> arguments,
+                                           absl::string_view name) {
+  std::vector<std::string> values;
+  std::vector<std::string> result;
+  std::optional<size_t> first_position;
+  const std::string with_value = absl::StrCat(name, "=");
+  for (size_t i = 0; i < arguments.size(); ++i) {
+    if (arguments[i] == "--") {
+      result.insert(result.end(), arguments.begin() + static_cast<std::ptrdiff_t>(i),
+                    arguments.end());
+      break;
+    }
+    const std::optional<absl::string_view> flag = StripDashes(arguments[i]);
+    bool matched = false;
+    if (flag && absl::StartsWith(*flag, with_value)) {
+      values.emplace_back(flag->substr(with_value.size()));
+      matched = true;
+    } else if (flag && *flag == name && i + 1 < arguments.size()) {
+      values.push_back(arguments[++i]);
+      matched = true;
+    }
+    if (!matched) {
+      result.push_back(std::move(arguments[i]));
+    } else if (!first_position) {
+      first_position = result.size();
+      result.emplace_back();  // Filled in below, once every value is known.
+    }
+  }
+  if (first_position) {
+    result[*first_position] = absl::StrCat("--", name, "=", absl::StrJoin(values, ","));
+  }
+  return result;
+}
+
+std::optional<std::string> FindUnknownFlag(const std::vector<std::string>& arguments) {
+  for (const std::string& argument : arguments) {
+    if (argument == "--") break;
+    const std::optional<absl::string_view> flag = StripDashes(argument);
+    if (!flag) continue;
+    const absl::string_view name = flag->substr(0, flag->find('='));
+    if (absl::FindCommandLineFlag(name) != nullptr) continue;
+    absl::string_view negated = name;
+    if (absl::ConsumePrefix(&negated, "no")) {
+      const absl::CommandLineFlag* boolean = absl::FindCommandLineFlag(negated);
+      if (boolean != nullptr && boolean->IsOfType<bool>()) continue;
+    }
+    return argument;
+  }
+  return std::nullopt;
+}
+
+}  // namespace docsearch::cli

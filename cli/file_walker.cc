@@ -1,0 +1,195 @@
+#include "cli/file_walker.h"
+
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+#include <set>
+#include <system_error>
+#include <utility>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+
+namespace docsearch::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using docsearch::v1::ContentType;
+using docsearch::v1::RawDocument;
+
+bool IsJsonLines(const fs::path& path) {
+  return absl::AsciiStrToLower(path.extension().string()) == ".jsonl";
+}
+
+// True when `real` is `root` or below it. Both must be canonical.
+bool IsInside(const fs::path& real, const fs::path& root) {
+  auto [root_end, real_it] = std::mismatch(root.begin(), root.end(), real.begin(), real.end());
+  return root_end == root.end();
+}
+
+bool IsHidden(const fs::path& name) {
+  const std::string text = name.string();
+  return !text.empty() && text[0] == '.';
+}
+
+absl::Status StatusFromErrorCode(const std::error_code& error, absl::string_view what) {
+  if (error == std::errc::no_such_file_or_directory) {
+    return absl::NotFoundError(absl::StrCat(what, ": ", error.message()));
+  }
+  if (error == std::errc::permission_denied) {
+    return absl::PermissionDeniedError(absl::StrCat(what, ": ", error.message()));
+  }
+  return absl::UnknownError(absl::StrCat(what, ": ", error.message()));
+}
+
+// Walks one folder argument. Keeps the set of real folders already visited,
+// so a symlink pointing back up the tree cannot loop forever.
+class FolderWalker {
+ public:
+  FolderWalker(fs::path root, WalkResult& result) : root_(std::move(root)), result_(result) {}
+
+  void Walk() {
+    std::error_code error;
+    root_real_ = fs::canonical(root_, error);
+    if (error) {
+      AddError(root_, StatusFromErrorCode(error, "cannot resolve folder"));
+      return;
+    }
+    visited_.insert(root_real_);
+    Visit(root_, fs::path());
+  }
+
+ private:
+  void Visit(const fs::path& folder, const fs::path& relative) {
+    std::error_code error;
+    std::vector<fs::directory_entry> entries;
+    for (fs::directory_iterator it(folder, error), end; !error && it != end; it.increment(error)) {
+      entries.push_back(*it);
+    }
+    if (error) {
+      AddError(folder, StatusFromErrorCode(error, "cannot list folder"));
+      return;
+    }
+    std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+      return a.path().filename() < b.path().filename();
+    });
+    for (const fs::directory_entry& entry : entries) {
+      const fs::path name = entry.path().filename();
+      if (IsHidden(name)) continue;
+      VisitEntry(entry.path(), relative / name);
+    }
+  }
+
+  void VisitEntry(const fs::path& path, const fs::path& relative) {
+    std::error_code error;
+    const fs::path real = fs::canonical(path, error);
+    if (error) {
+      // canonical() fails on a dangling symlink.
+      AddError(path, StatusFromErrorCode(error, "cannot resolve path (broken symlink?)"));
+      return;
+    }
+    if (!IsInside(real, root_real_)) {
+      AddError(path, absl::PermissionDeniedError(absl::StrCat("symlink leads outside the folder ",
+                                                              root_.string(), " (to ",
+                                                              real.string(), "); skipped")));
+      return;
+    }
+    const fs::file_status status = fs::status(path, error);
+    if (error) {
+      AddError(path, StatusFromErrorCode(error, "cannot read file status"));
+      return;
+    }
+    if (fs::is_directory(status)) {
+      // A second way into a folder already walked (a symlink inside the
+      // tree) would only send the same files again, or loop.
+      if (visited_.insert(real).second) Visit(path, relative);
+      return;
+    }
+    if (!fs::is_regular_file(status)) {
+      AddError(path, absl::InvalidArgumentError("not a regular file; skipped"));
+      return;
+    }
+    result_.files.push_back(DescribeFile(path, relative.generic_string()));
+  }
+
+  void AddError(const fs::path& path, absl::Status status) {
+    result_.errors.push_back(WalkError{path.string(), std::move(status)});
+  }
+
+  const fs::path root_;
+  fs::path root_real_;
+  std::set<fs::path> visited_;
+  WalkResult& result_;
+};
+
+}  // namespace
+
+ContentType ContentTypeForPath(const fs::path& path) {
+  const std::string extension = absl::AsciiStrToLower(path.extension().string());
+  if (extension == ".txt") return docsearch::v1::CONTENT_TYPE_TEXT;
+  if (extension == ".html" || extension == ".htm") return docsearch::v1::CONTENT_TYPE_HTML;
+  if (extension == ".json" || extension == ".jsonl") return docsearch::v1::CONTENT_TYPE_JSON;
+  return docsearch::v1::CONTENT_TYPE_UNSPECIFIED;
+}
+
+FoundFile DescribeFile(fs::path path, std::string source_uri) {
+  FoundFile file;
+  file.content_type = ContentTypeForPath(path);
+  file.json_lines = IsJsonLines(path);
+  file.path = std::move(path);
+  file.source_uri = std::move(source_uri);
+  return file;
+}
+
+WalkResult WalkPaths(const std::vector<std::string>& arguments) {
+  WalkResult result;
+  for (const std::string& argument : arguments) {
+    const fs::path path(argument);
+    std::error_code error;
+    const fs::file_status status = fs::status(path, error);
+    if (error || !fs::exists(status)) {
+      result.errors.push_back(WalkError{argument, absl::NotFoundError("no such file or folder")});
+      continue;
+    }
+    if (fs::is_directory(status)) {
+      FolderWalker(path, result).Walk();
+    } else if (fs::is_regular_file(status)) {
+      result.files.push_back(DescribeFile(path, path.lexically_normal().generic_string()));
+    } else {
+      result.errors.push_back(
+          WalkError{argument, absl::InvalidArgumentError("not a regular file or folder")});
+    }
+  }
+  return result;
+}
+
+absl::Status ReadRawDocuments(const FoundFile& file, absl::FunctionRef<bool(RawDocument)> emit) {
+  std::ifstream input(file.path, std::ios::binary);
+  if (!input) {
+    return absl::PermissionDeniedError(absl::StrCat("cannot open ", file.path.string()));
+  }
+  if (!file.json_lines) {
+    RawDocument document;
+    document.set_content(std::string(std::istreambuf_iterator<char>(input), {}));
+    if (input.bad()) return absl::DataLossError(absl::StrCat("cannot read ", file.path.string()));
+    document.set_content_type(file.content_type);
+    document.set_source_uri(file.source_uri);
+    emit(std::move(document));
+    return absl::OkStatus();
+  }
+  std::string line;
+  for (int line_number = 1; std::getline(input, line); ++line_number) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (absl::StripAsciiWhitespace(line).empty()) continue;
+    RawDocument document;
+    document.set_content(std::move(line));
+    document.set_content_type(docsearch::v1::CONTENT_TYPE_JSON);
+    document.set_source_uri(absl::StrCat(file.source_uri, "#", line_number));
+    if (!emit(std::move(document))) return absl::OkStatus();
+    line.clear();
+  }
+  if (input.bad()) return absl::DataLossError(absl::StrCat("cannot read ", file.path.string()));
+  return absl::OkStatus();
+}
+
+}  // namespace docsearch::cli

@@ -1,0 +1,141 @@
+// docsearch: the command-line client of the ingest and query services.
+// See UsageText() in command_line.cc, or run `docsearch --help`.
+//
+// Flags are absl flags, read exactly once here into the plain structs the
+// commands take; nothing else in the CLI reads a flag.
+#include <cstdint>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
+#include "cli/command_env.h"
+#include "cli/command_line.h"
+#include "cli/ingest_command.h"
+#include "cli/search_command.h"
+#include "cli/simple_commands.h"
+
+ABSL_FLAG(std::string, ingest_service, "127.0.0.1:50051", "host:port of the ingest service");
+ABSL_FLAG(std::string, query_service, "127.0.0.1:50052", "host:port of the query service");
+ABSL_FLAG(bool, json, false, "print responses as JSON objects, one per line");
+ABSL_FLAG(absl::Duration, deadline, absl::Seconds(30),
+          "deadline of every RPC (for ingest: of the whole stream); inf for none");
+ABSL_FLAG(bool, full, false, "parse/get: print long paragraphs in full");
+ABSL_FLAG(std::vector<std::string>, doc_type, {},
+          "search: document types, comma-separated or repeated (e.g. press_statement)");
+ABSL_FLAG(std::string, from, "", "search: published on or after YYYY[-MM[-DD]]");
+ABSL_FLAG(std::string, to, "", "search: published on or before YYYY[-MM[-DD]]");
+ABSL_FLAG(bool, all, false, "search: every word must occur");
+ABSL_FLAG(bool, phrase, false, "search: the words as a phrase, in order");
+ABSL_FLAG(int32_t, page_size, 0, "search: hits per page (0 = server default)");
+ABSL_FLAG(std::string, page_token, "", "search: next_page_token of the previous page");
+ABSL_FLAG(std::string, sort, "score", "search: score, newest or oldest");
+ABSL_FLAG(int64_t, max_document_bytes, 4 * 1024 * 1024 - 64 * 1024,
+          "ingest: larger documents are reported as failed instead of sent");
+
+namespace docsearch::cli {
+namespace {
+
+int UsageError(absl::string_view message) {
+  std::cerr << "error: " << message << "\n\n" << UsageText();
+  return kExitUsage;
+}
+
+int ReportError(const absl::Status& status) {
+  std::cerr << "error: " << absl::StatusCodeToString(status.code()) << ": " << status.message()
+            << "\n";
+  return kExitFailure;
+}
+
+int ExitCodeFor(const absl::Status& status) { return status.ok() ? kExitOk : ReportError(status); }
+
+// Requires exactly `count` arguments after the command name.
+bool HasArguments(const std::vector<char*>& positional, size_t count) {
+  return positional.size() == 2 + count;
+}
+
+int Run(const std::vector<char*>& positional) {
+  if (positional.size() < 2) return UsageError("no command given");
+  const std::string command = positional[1];
+
+  CommandEnv env;
+  env.connection.ingest_address = absl::GetFlag(FLAGS_ingest_service);
+  env.connection.query_address = absl::GetFlag(FLAGS_query_service);
+  env.connection.deadline = absl::GetFlag(FLAGS_deadline);
+  if (env.connection.deadline <= absl::ZeroDuration()) {
+    return UsageError("--deadline must be positive (or inf for none)");
+  }
+  env.json = absl::GetFlag(FLAGS_json);
+  env.full = absl::GetFlag(FLAGS_full);
+  env.terminal = DetectTerminal();
+  env.out = &std::cout;
+  env.err = &std::cerr;
+
+  if (command == "ingest") {
+    if (positional.size() < 3) return UsageError("ingest needs at least one PATH");
+    IngestOptions options;
+    options.paths.assign(positional.begin() + 2, positional.end());
+    options.max_document_bytes = absl::GetFlag(FLAGS_max_document_bytes);
+    absl::StatusOr<IngestSummary> summary = RunIngest(env, options);
+    if (!summary.ok()) return ReportError(summary.status());
+    return summary->failures.empty() ? kExitOk : kExitFailure;
+  }
+  if (command == "parse") {
+    if (!HasArguments(positional, 1)) return UsageError("parse needs exactly one FILE");
+    return ExitCodeFor(RunParse(env, positional[2]));
+  }
+  if (command == "search") {
+    if (!HasArguments(positional, 1)) {
+      return UsageError("search needs exactly one TEXT (quote it when it has spaces)");
+    }
+    SearchOptions options;
+    options.text = positional[2];
+    options.doc_types = absl::GetFlag(FLAGS_doc_type);
+    options.from = absl::GetFlag(FLAGS_from);
+    options.to = absl::GetFlag(FLAGS_to);
+    options.all_words = absl::GetFlag(FLAGS_all);
+    options.phrase = absl::GetFlag(FLAGS_phrase);
+    options.page_size = absl::GetFlag(FLAGS_page_size);
+    options.page_token = absl::GetFlag(FLAGS_page_token);
+    options.sort = absl::GetFlag(FLAGS_sort);
+    absl::StatusOr<docsearch::v1::SearchRequest> request = BuildSearchRequest(options);
+    if (!request.ok()) {
+      return UsageError(absl::StrCat(absl::StatusCodeToString(request.status().code()), ": ",
+                                     request.status().message()));
+    }
+    return ExitCodeFor(RunSearch(env, *request));
+  }
+  if (command == "get") {
+    if (!HasArguments(positional, 1)) return UsageError("get needs exactly one ID");
+    return ExitCodeFor(RunGet(env, positional[2]));
+  }
+  if (command == "stats") {
+    if (!HasArguments(positional, 0)) return UsageError("stats takes no arguments");
+    return ExitCodeFor(RunStats(env));
+  }
+  return UsageError(absl::StrCat("unknown command \"", command, "\""));
+}
+
+}  // namespace
+}  // namespace docsearch::cli
+
+int main(int argc, char** argv) {
+  using docsearch::cli::MergeRepeatedFlag;
+  std::vector<std::string> arguments(argv, argv + argc);
+  arguments = MergeRepeatedFlag(std::move(arguments), "doc_type");
+  if (std::optional<std::string> unknown = docsearch::cli::FindUnknownFlag(
+          std::vector<std::string>(arguments.begin() + 1, arguments.end()))) {
+    return docsearch::cli::UsageError(absl::StrCat("unknown flag ", *unknown));
+  }
+  std::vector<char*> merged_argv;
+  for (std::string& argument : arguments) merged_argv.push_back(argument.data());
+  absl::SetProgramUsageMessage(docsearch::cli::UsageText());
+  std::vector<char*> positional =
+      absl::ParseCommandLine(static_cast<int>(merged_argv.size()), merged_argv.data());
+  return docsearch::cli::Run(positional);
+}

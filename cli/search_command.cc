@@ -1,0 +1,229 @@
+#include "cli/search_command.h"
+
+#include <grpcpp/client_context.h>
+
+#include <algorithm>
+#include <optional>
+#include <set>
+#include <utility>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "cli/json_output.h"
+#include "cli/search_printer.h"
+#include "docsearch/v1/query_service.grpc.pb.h"
+
+namespace docsearch::cli {
+namespace {
+
+using docsearch::v1::Query;
+using docsearch::v1::SearchRequest;
+
+// A --from/--to value split into its parts; month and day are 0 when absent.
+struct PartialDate {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+};
+
+bool IsLeapYear(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+int DaysInMonth(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return month == 2 && IsLeapYear(year) ? 29 : kDays[month - 1];
+}
+
+bool ParseFixedDigits(absl::string_view text, size_t digits, int& value) {
+  if (text.size() != digits) return false;
+  for (char c : text) {
+    if (!absl::ascii_isdigit(static_cast<unsigned char>(c))) return false;
+  }
+  return absl::SimpleAtoi(text, &value);
+}
+
+absl::StatusOr<PartialDate> ParsePartialDate(absl::string_view flag, absl::string_view text) {
+  const absl::Status malformed = absl::InvalidArgumentError(absl::StrFormat(
+      "%s: \"%s\" is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD", flag, text));
+  std::vector<absl::string_view> parts = absl::StrSplit(text, '-');
+  if (parts.size() > 3) return malformed;
+  PartialDate date;
+  if (!ParseFixedDigits(parts[0], 4, date.year)) return malformed;
+  if (parts.size() >= 2) {
+    if (!ParseFixedDigits(parts[1], 2, date.month)) return malformed;
+    if (date.month < 1 || date.month > 12) {
+      return absl::InvalidArgumentError(
+          absl::StrFormat("%s: \"%s\" has no month %d", flag, text, date.month));
+    }
+  }
+  if (parts.size() == 3) {
+    if (!ParseFixedDigits(parts[2], 2, date.day)) return malformed;
+    if (date.day < 1 || date.day > DaysInMonth(date.year, date.month)) {
+      return absl::InvalidArgumentError(
+          absl::StrFormat("%s: \"%s\" has no day %d", flag, text, date.day));
+    }
+  }
+  return date;
+}
+
+// The first day a partial date covers, as YYYY-MM-DD ("2001" → "2001-01-01").
+std::string FirstDay(const PartialDate& date) {
+  return absl::StrFormat("%04d-%02d-%02d", date.year, date.month == 0 ? 1 : date.month,
+                         date.day == 0 ? 1 : date.day);
+}
+
+// The last day a partial date covers ("2001-02" → "2001-02-28").
+std::string LastDay(const PartialDate& date) {
+  const int month = date.month == 0 ? 12 : date.month;
+  const int day = date.day == 0 ? DaysInMonth(date.year, month) : date.day;
+  return absl::StrFormat("%04d-%02d-%02d", date.year, month, day);
+}
+
+// The keyword values of the doc_type field, derived from the DocType enum
+// ("press_statement", ...), so a new type in the proto is known here too.
+std::vector<std::string> KnownDocTypes() {
+  std::vector<std::string> names;
+  const google::protobuf::EnumDescriptor* descriptor = docsearch::v1::DocType_descriptor();
+  for (int i = 0; i < descriptor->value_count(); ++i) {
+    std::string name = absl::AsciiStrToLower(descriptor->value(i)->name());
+    name = std::string(absl::StripPrefix(name, "doc_type_"));
+    names.push_back(std::move(name));
+  }
+  return names;
+}
+
+// Accepts "press_statement", "PRESS-STATEMENT" and "DOC_TYPE_PRESS_STATEMENT".
+absl::StatusOr<std::vector<std::string>> NormalizeDocTypes(
+    const std::vector<std::string>& flag_values) {
+  const std::vector<std::string> known = KnownDocTypes();
+  std::vector<std::string> result;
+  std::set<std::string> seen;
+  for (const std::string& flag_value : flag_values) {
+    for (absl::string_view piece : absl::StrSplit(flag_value, ',', absl::SkipWhitespace())) {
+      std::string value = absl::AsciiStrToLower(absl::StripAsciiWhitespace(piece));
+      std::replace(value.begin(), value.end(), '-', '_');
+      value = std::string(absl::StripPrefix(value, "doc_type_"));
+      if (std::find(known.begin(), known.end(), value) == known.end()) {
+        return absl::InvalidArgumentError(
+            absl::StrFormat("--doc_type: unknown document type \"%s\"; known types: %s",
+                            absl::StripAsciiWhitespace(piece), absl::StrJoin(known, ", ")));
+      }
+      if (seen.insert(value).second) result.push_back(std::move(value));
+    }
+  }
+  return result;
+}
+
+absl::StatusOr<docsearch::v1::SortOrder> ParseSort(absl::string_view sort) {
+  if (sort.empty() || sort == "score") return docsearch::v1::SORT_ORDER_SCORE;
+  if (sort == "newest") return docsearch::v1::SORT_ORDER_PUBLISHED_DESC;
+  if (sort == "oldest") return docsearch::v1::SORT_ORDER_PUBLISHED_ASC;
+  return absl::InvalidArgumentError(
+      absl::StrFormat("--sort: \"%s\" is not one of score, newest, oldest", sort));
+}
+
+Query TextQuery(const SearchOptions& options) {
+  Query query;
+  const absl::string_view text = absl::StripAsciiWhitespace(options.text);
+  if (text.empty()) {
+    query.mutable_match_all();
+  } else if (options.phrase) {
+    query.mutable_phrase()->set_text(std::string(text));
+  } else {
+    docsearch::v1::MatchQuery* match = query.mutable_match();
+    match->set_text(std::string(text));
+    match->add_fields()->set_field("title");
+    match->add_fields()->set_field("body");
+    if (options.all_words) match->set_operator_(docsearch::v1::MATCH_OPERATOR_AND);
+  }
+  return query;
+}
+
+}  // namespace
+
+absl::StatusOr<SearchRequest> BuildSearchRequest(const SearchOptions& options) {
+  if (options.phrase && options.all_words) {
+    return absl::InvalidArgumentError(
+        "--all: a --phrase search already needs every word; use one of them");
+  }
+  std::vector<Query> filters;
+
+  absl::StatusOr<std::vector<std::string>> doc_types = NormalizeDocTypes(options.doc_types);
+  if (!doc_types.ok()) return doc_types.status();
+  if (doc_types->size() == 1) {
+    docsearch::v1::TermQuery* term = filters.emplace_back().mutable_term();
+    term->set_field("doc_type");
+    term->set_value(doc_types->front());
+  } else if (doc_types->size() > 1) {
+    docsearch::v1::TermsQuery* terms = filters.emplace_back().mutable_terms();
+    terms->set_field("doc_type");
+    for (std::string& value : *doc_types) terms->add_values(std::move(value));
+  }
+
+  if (!options.from.empty() || !options.to.empty()) {
+    docsearch::v1::RangeQuery* range = filters.emplace_back().mutable_range();
+    range->set_field("published");
+    std::optional<PartialDate> from, to;
+    if (!options.from.empty()) {
+      absl::StatusOr<PartialDate> parsed = ParsePartialDate("--from", options.from);
+      if (!parsed.ok()) return parsed.status();
+      from = *parsed;
+      range->set_gte(options.from);
+    }
+    if (!options.to.empty()) {
+      absl::StatusOr<PartialDate> parsed = ParsePartialDate("--to", options.to);
+      if (!parsed.ok()) return parsed.status();
+      to = *parsed;
+      range->set_lte(options.to);
+    }
+    if (from && to && FirstDay(*from) > LastDay(*to)) {
+      return absl::InvalidArgumentError(absl::StrFormat(
+          "--from: %s is after --to=%s, so nothing could match", options.from, options.to));
+    }
+  }
+
+  if (options.page_size < 0) {
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "--page_size: must be 0 (server default) or more, got %d", options.page_size));
+  }
+  absl::StatusOr<docsearch::v1::SortOrder> sort = ParseSort(options.sort);
+  if (!sort.ok()) return sort.status();
+
+  SearchRequest request;
+  Query text_query = TextQuery(options);
+  if (filters.empty()) {
+    *request.mutable_query() = std::move(text_query);
+  } else {
+    docsearch::v1::BoolQuery* boolean = request.mutable_query()->mutable_boolean();
+    *boolean->add_must() = std::move(text_query);
+    for (Query& filter : filters) *boolean->add_filter() = std::move(filter);
+  }
+  request.set_page_size(options.page_size);
+  request.set_page_token(options.page_token);
+  request.set_sort(*sort);
+  return request;
+}
+
+absl::Status RunSearch(const CommandEnv& env, const SearchRequest& request) {
+  const ConnectionOptions& connection = env.connection;
+  auto stub = docsearch::v1::QueryService::NewStub(MakeChannel(connection.query_address));
+  grpc::ClientContext context;
+  ApplyDeadline(connection.deadline, context);
+  docsearch::v1::SearchResponse response;
+  grpc::Status status = stub->Search(&context, request, &response);
+  if (!status.ok()) {
+    return StatusFromRpc(status, "query service", connection.query_address, connection.deadline);
+  }
+  if (env.json) return WriteJsonLine(response, *env.out);
+  SearchPrintOptions print_options;
+  print_options.width = env.terminal.width;
+  print_options.ansi = env.terminal.stdout_is_tty;
+  *env.out << RenderSearchResponse(response, print_options);
+  return absl::OkStatus();
+}
+
+}  // namespace docsearch::cli

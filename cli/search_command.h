@@ -1,0 +1,52 @@
+// `docsearch search TEXT`: turns the search flags into a typed Query and
+// runs it against QueryService.Search.
+//
+// The query built from the flags:
+//   TEXT                 match on title+body (or, with --phrase, a phrase);
+//                        an empty TEXT matches every document
+//   --all                every word must occur (MATCH_OPERATOR_AND)
+//   --doc_type=a[,b]     term (one value) or terms (several) on "doc_type"
+//   --from / --to        range on "published", bounds inclusive
+// With no filter the request carries the text query alone; with filters it is
+// a BoolQuery with the text query in `must` and each filter in `filter`, so
+// filters narrow the hits without changing their scores.
+#ifndef DOCSEARCH_CLI_SEARCH_COMMAND_H_
+#define DOCSEARCH_CLI_SEARCH_COMMAND_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "cli/command_env.h"
+#include "docsearch/v1/query_service.pb.h"
+
+namespace docsearch::cli {
+
+// The search flags, as typed by the user.
+struct SearchOptions {
+  std::string text;
+  // Values of --doc_type: each may itself be a comma-separated list.
+  std::vector<std::string> doc_types;
+  // --from / --to: YYYY, YYYY-MM or YYYY-MM-DD; empty means open.
+  std::string from;
+  std::string to;
+  bool all_words = false;
+  bool phrase = false;
+  int page_size = 0;
+  std::string page_token;
+  // "score", "newest" or "oldest"; empty means score.
+  std::string sort;
+};
+
+// Builds the request. INVALID_ARGUMENT naming the flag (e.g. "--from: ...")
+// when a flag value is malformed; nothing is sent in that case.
+absl::StatusOr<docsearch::v1::SearchRequest> BuildSearchRequest(const SearchOptions& options);
+
+// Sends `request` and prints the hits as a table, or as one JSON object with
+// --json.
+absl::Status RunSearch(const CommandEnv& env, const docsearch::v1::SearchRequest& request);
+
+}  // namespace docsearch::cli
+
+#endif  // DOCSEARCH_CLI_SEARCH_COMMAND_H_

@@ -1,0 +1,100 @@
+#include "cli/simple_commands.h"
+
+#include <grpcpp/client_context.h>
+
+#include <filesystem>
+#include <system_error>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "cli/document_printer.h"
+#include "cli/file_walker.h"
+#include "cli/json_output.h"
+#include "cli/stats_printer.h"
+#include "docsearch/v1/ingest_service.grpc.pb.h"
+#include "docsearch/v1/query_service.grpc.pb.h"
+
+namespace docsearch::cli {
+namespace {
+
+DocumentPrintOptions PrintOptionsFor(const CommandEnv& env) {
+  DocumentPrintOptions options;
+  options.width = DocumentWidthForTerminal(env.terminal.width);
+  options.full = env.full;
+  return options;
+}
+
+absl::Status QueryServiceError(const CommandEnv& env, const grpc::Status& status) {
+  return StatusFromRpc(status, "query service", env.connection.query_address,
+                       env.connection.deadline);
+}
+
+}  // namespace
+
+absl::Status RunParse(const CommandEnv& env, const std::string& path) {
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(path, error)) {
+    return absl::NotFoundError(absl::StrCat(path, ": no such file"));
+  }
+  const FoundFile file =
+      DescribeFile(path, std::filesystem::path(path).lexically_normal().generic_string());
+
+  auto stub = docsearch::v1::IngestService::NewStub(MakeChannel(env.connection.ingest_address));
+  absl::Status result = absl::OkStatus();
+  int parsed = 0;
+  absl::Status read = ReadRawDocuments(file, [&](docsearch::v1::RawDocument document) {
+    grpc::ClientContext context;
+    ApplyDeadline(env.connection.deadline, context);
+    docsearch::v1::ParseDocumentRequest request;
+    const std::string source_uri = document.source_uri();
+    *request.mutable_document() = std::move(document);
+    docsearch::v1::ParseDocumentResponse response;
+    grpc::Status status = stub->ParseDocument(&context, request, &response);
+    if (!status.ok()) {
+      result = StatusFromRpc(status, "ingest service", env.connection.ingest_address,
+                             env.connection.deadline);
+      if (file.json_lines) {
+        result = absl::Status(result.code(), absl::StrCat(source_uri, ": ", result.message()));
+      }
+      return false;
+    }
+    if (env.json) {
+      result = WriteJsonLine(response, *env.out);
+      return result.ok();
+    }
+    if (parsed++ > 0) *env.out << "\n" << std::string(40, '=') << "\n\n";
+    if (file.json_lines) *env.out << "# " << source_uri << "\n";
+    *env.out << RenderParseResponse(response, PrintOptionsFor(env));
+    return true;
+  });
+  return read.ok() ? result : read;
+}
+
+absl::Status RunGet(const CommandEnv& env, const std::string& id) {
+  auto stub = docsearch::v1::QueryService::NewStub(MakeChannel(env.connection.query_address));
+  grpc::ClientContext context;
+  ApplyDeadline(env.connection.deadline, context);
+  docsearch::v1::GetDocumentRequest request;
+  request.set_id(id);
+  docsearch::v1::GetDocumentResponse response;
+  grpc::Status status = stub->GetDocument(&context, request, &response);
+  if (!status.ok()) return QueryServiceError(env, status);
+  if (env.json) return WriteJsonLine(response, *env.out);
+  *env.out << RenderDocument(response.document(), PrintOptionsFor(env));
+  return absl::OkStatus();
+}
+
+absl::Status RunStats(const CommandEnv& env) {
+  auto stub = docsearch::v1::QueryService::NewStub(MakeChannel(env.connection.query_address));
+  grpc::ClientContext context;
+  ApplyDeadline(env.connection.deadline, context);
+  docsearch::v1::GetIndexStatsResponse response;
+  grpc::Status status =
+      stub->GetIndexStats(&context, docsearch::v1::GetIndexStatsRequest(), &response);
+  if (!status.ok()) return QueryServiceError(env, status);
+  if (env.json) return WriteJsonLine(response, *env.out);
+  *env.out << RenderIndexStats(response);
+  return absl::OkStatus();
+}
+
+}  // namespace docsearch::cli
