@@ -1,0 +1,458 @@
+#!/usr/bin/env bash
+# End-to-end test of the Docker image and docker-compose.yml, for real:
+#
+#   1. installs what it needs from Debian if missing (docker.io, docker-compose,
+#      debootstrap) and starts a Docker engine by hand if none answers;
+#   2. makes the base image debian:bookworm-slim with debootstrap if the engine
+#      lacks it (no image registry needs to be reachable), caching the root
+#      file system tarball so later runs import it in seconds;
+#   3. `docker-compose up -d --build` with a temporary corpus of the two seed
+#      documents, waits for the health checks and the one-shot loader, then
+#      searches, ingests and searches again through the ports published on
+#      127.0.0.1, restarts the query service and checks the index survived;
+#   4. always `docker-compose down -v`, and stops the engine if it started it.
+#
+# Prints PASS/FAIL lines and "N passed, N failed"; exits 0 only if all passed,
+# 77 (skip) if no Docker engine can be had (not root and none running).
+#
+# Usage: scripts/docker_test.sh [--engine-only] [--keep-engine]
+#   --engine-only  do steps 1-2, leave the engine running and print the
+#                  DOCKER_HOST to use with docker-compose by hand
+#   --keep-engine  do not stop an engine this script started
+#
+# Environment:
+#   DOCSEARCH_CACHE_DIR   cache (base image tarball, engine data) default
+#                         ~/.cache/docsearch
+#   DOCSEARCH_CLI         docsearch binary on the host to test the published
+#                         ports with (default: newest build/*/cli/docsearch,
+#                         else the image's own, run in the host's network)
+#   DOCSEARCH_DEBIAN_MIRROR  Debian mirror for debootstrap (default: the one
+#                         configured in /etc/apt/sources.list*)
+#   DOCKER_HOST           an engine to use instead of finding or starting one
+set -uo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CACHE="${DOCSEARCH_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/docsearch}"
+BASE_IMAGE="debian:bookworm-slim"
+BASE_TARBALL="$CACHE/debian-bookworm-minbase.tar"
+# Engine started by this script: data under the cache (so image layers, and
+# with them the build, stay cached between runs), sockets under /run (short
+# paths: unix socket names are limited to 108 bytes).
+ENGINE_DATA="$CACHE/engine"
+ENGINE_RUN="/run/docsearch-docker"
+ENGINE_SOCK="$ENGINE_RUN/docker.sock"
+IMAGE="docsearch:e2e-test"
+PROJECT="docsearch-e2e-$$"
+
+ENGINE_ONLY=0
+KEEP_ENGINE=0
+for arg in "$@"; do
+  case "$arg" in
+    --engine-only) ENGINE_ONLY=1; KEEP_ENGINE=1 ;;
+    --keep-engine) KEEP_ENGINE=1 ;;
+    *) echo "unknown argument: $arg" >&2; exit 2 ;;
+  esac
+done
+
+passed=0
+failed=0
+started_engine=0
+compose_up=0
+WORK=""
+T0=$SECONDS
+
+log() { printf '[docker_test %4ds] %s\n' "$((SECONDS - T0))" "$*"; }
+pass() { echo "PASS: $*"; passed=$((passed + 1)); }
+fail() { echo "FAIL: $*"; failed=$((failed + 1)); }
+# Fatal: report and stop (the EXIT trap cleans up).
+die() { fail "$*"; exit 1; }
+
+summary() {
+  echo "docker_test: $passed passed, $failed failed"
+}
+
+dc() { docker-compose -p "$PROJECT" -f "$ROOT/docker-compose.yml" "$@"; }
+
+cleanup() {
+  local rc=$?
+  if [[ $compose_up == 1 ]]; then
+    if [[ $failed -gt 0 || $rc -ne 0 ]]; then
+      log "logs of the failed run:"
+      dc logs --no-color --tail=60 2>&1 | sed 's/^/    /'
+    fi
+    log "docker-compose down -v"
+    dc down -v --remove-orphans >/dev/null 2>&1 || echo "warning: docker-compose down failed" >&2
+  fi
+  [[ -n $WORK ]] && rm -rf "$WORK"
+  if [[ $started_engine == 1 && $KEEP_ENGINE == 0 ]]; then
+    stop_engine
+  fi
+  if [[ $ENGINE_ONLY == 0 ]]; then
+    summary
+    log "total $((SECONDS - T0)) s"
+  fi
+  if [[ $rc -eq 0 && $failed -gt 0 ]]; then rc=1; fi
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# --- 1. Tools and engine ------------------------------------------------------
+
+apt_install() {
+  if [[ $(id -u) != 0 ]]; then
+    echo "missing: $* (run as root, or install them: apt-get install $*)" >&2
+    return 1
+  fi
+  log "apt-get install $*"
+  if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" >/dev/null; then
+    apt-get update -q >/dev/null && \
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" >/dev/null
+  fi
+}
+
+ensure_tools() {
+  local missing=()
+  # docker.io brings dockerd, containerd, runc, docker-init (tini) and the
+  # client; iptables is what dockerd sets up its networks with.
+  command -v dockerd >/dev/null && command -v containerd >/dev/null &&
+    command -v runc >/dev/null && command -v docker >/dev/null || missing+=(docker.io)
+  command -v iptables >/dev/null || missing+=(iptables)
+  command -v docker-compose >/dev/null || missing+=(docker-compose)
+  command -v debootstrap >/dev/null || missing+=(debootstrap)
+  if [[ ${#missing[@]} -gt 0 ]]; then
+    apt_install "${missing[@]}" || return 1
+  fi
+  return 0
+}
+
+engine_answers() { timeout 10 docker info >/dev/null 2>&1; }
+
+stop_engine() {
+  local pid
+  pid="$(cat "$ENGINE_RUN/dockerd.pid" 2>/dev/null)" || return 0
+  log "stopping the Docker engine (pid $pid)"
+  kill -TERM "$pid" 2>/dev/null || return 0
+  for _ in $(seq 1 60); do
+    kill -0 "$pid" 2>/dev/null || return 0
+    sleep 0.5
+  done
+  echo "warning: dockerd $pid did not stop in 30 s" >&2
+}
+
+ensure_engine() {
+  if [[ -n ${DOCKER_HOST:-} ]]; then
+    engine_answers && { log "using the engine at DOCKER_HOST=$DOCKER_HOST"; return 0; }
+    echo "DOCKER_HOST=$DOCKER_HOST does not answer" >&2
+    return 1
+  fi
+  if engine_answers; then
+    log "using the default Docker engine"
+    return 0
+  fi
+  export DOCKER_HOST="unix://$ENGINE_SOCK"
+  if engine_answers; then
+    log "using the engine left running at $DOCKER_HOST"
+    return 0
+  fi
+  if [[ $(id -u) != 0 ]]; then
+    echo "no Docker engine answers and only root can start one here" >&2
+    return 77
+  fi
+  mkdir -p "$ENGINE_DATA" "$ENGINE_RUN"
+  log "starting a Docker engine: $DOCKER_HOST (data in $ENGINE_DATA)"
+  # setsid: the engine must not get the test's SIGINT; we stop it ourselves.
+  setsid dockerd \
+    --data-root "$ENGINE_DATA" \
+    --exec-root "$ENGINE_RUN/exec" \
+    --pidfile "$ENGINE_RUN/dockerd.pid" \
+    -H "$DOCKER_HOST" \
+    >"$ENGINE_RUN/dockerd.log" 2>&1 </dev/null &
+  started_engine=1
+  for _ in $(seq 1 60); do
+    engine_answers && { log "engine up"; return 0; }
+    sleep 0.5
+  done
+  tail -n 20 "$ENGINE_RUN/dockerd.log" >&2
+  return 1
+}
+
+# --- 2. Base image ------------------------------------------------------------
+
+# The Debian mirror apt uses here: first URI serving bookworm (not -security)
+# in /etc/apt/sources.list*, deb822 or one-line style.
+debian_mirror() {
+  local m
+  m="$(cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null |
+        awk '$1 == "deb" && $3 == "bookworm" { print $2; exit }')"
+  if [[ -z $m ]]; then
+    m="$(awk 'BEGIN { RS = ""; FS = "\n" }
+              /Suites:[^\n]*bookworm( |$|\n)/ && !/Suites:[^\n]*-security/ {
+                for (i = 1; i <= NF; i++)
+                  if ($i ~ /^URIs:/) { split($i, a, " "); print a[2]; exit }
+              }' /etc/apt/sources.list.d/*.sources 2>/dev/null | head -n 1)"
+  fi
+  echo "${m:-http://deb.debian.org/debian}"
+}
+
+debian_security_mirror() {
+  local m
+  m="$(cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null |
+        awk '$1 == "deb" && $3 == "bookworm-security" { print $2; exit }')"
+  if [[ -z $m ]]; then
+    m="$(awk 'BEGIN { RS = ""; FS = "\n" }
+              /Suites:[^\n]*bookworm-security/ {
+                for (i = 1; i <= NF; i++)
+                  if ($i ~ /^URIs:/) { split($i, a, " "); print a[2]; exit }
+              }' /etc/apt/sources.list.d/*.sources 2>/dev/null | head -n 1)"
+  fi
+  echo "${m:-http://deb.debian.org/debian-security}"
+}
+
+make_base_tarball() {
+  local mirror security dir
+  mirror="${DOCSEARCH_DEBIAN_MIRROR:-$(debian_mirror)}"
+  security="$(debian_security_mirror)"
+  dir="$(mktemp -d "$CACHE/rootfs.XXXXXX")"
+  log "debootstrap --variant=minbase bookworm from $mirror (takes a minute, once)"
+  if ! debootstrap --variant=minbase bookworm "$dir" "$mirror" >"$CACHE/debootstrap.log" 2>&1; then
+    tail -n 20 "$CACHE/debootstrap.log" >&2
+    rm -rf "$dir"
+    return 1
+  fi
+  # As in Debian's own image: updates and security suites, no caches.
+  rm -f "$dir/etc/apt/sources.list"
+  cat >"$dir/etc/apt/sources.list.d/debian.sources" <<EOF
+Types: deb
+URIs: $mirror
+Suites: bookworm bookworm-updates
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+
+Types: deb
+URIs: $security
+Suites: bookworm-security
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+EOF
+  printf 'APT::Install-Recommends "false";\n' >"$dir/etc/apt/apt.conf.d/90docsearch-no-recommends"
+  rm -rf "$dir"/var/lib/apt/lists/* "$dir"/var/cache/apt/*.bin "$dir"/var/cache/apt/archives/*.deb \
+         "$dir"/var/log/*.log "$dir"/tmp/* "$dir"/root/.bash_history
+  tar --numeric-owner -C "$dir" -cf "$BASE_TARBALL.tmp" . && mv "$BASE_TARBALL.tmp" "$BASE_TARBALL"
+  local rc=$?
+  rm -rf "$dir"
+  return $rc
+}
+
+ensure_base_image() {
+  if docker image inspect "$BASE_IMAGE" >/dev/null 2>&1; then
+    log "base image $BASE_IMAGE present"
+    return 0
+  fi
+  mkdir -p "$CACHE"
+  if [[ ! -s $BASE_TARBALL ]]; then
+    make_base_tarball || return 1
+  fi
+  log "docker import $BASE_TARBALL as $BASE_IMAGE"
+  docker import --change 'CMD ["bash"]' \
+    --message "debootstrap --variant=minbase bookworm (docsearch scripts/docker_test.sh)" \
+    "$BASE_TARBALL" "$BASE_IMAGE" >/dev/null
+}
+
+# --- 3. The test --------------------------------------------------------------
+
+free_port() {
+  local p
+  for _ in $(seq 1 50); do
+    p=$((20000 + RANDOM % 20000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+      echo "$p"
+      return 0
+    fi
+  done
+  return 1
+}
+
+# Waits until service $1 reports healthy (or fails after $2 seconds).
+wait_healthy() {
+  local service=$1 limit=$2 id status
+  id="$(dc ps -q "$service")"
+  [[ -n $id ]] || return 1
+  for _ in $(seq 1 "$limit"); do
+    status="$(docker inspect -f '{{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}' "$id" 2>/dev/null)"
+    [[ $status == healthy ]] && return 0
+    sleep 1
+  done
+  echo "service $service is $status after $limit s" >&2
+  return 1
+}
+
+# The CLI to test the published ports with: one built on the host, or the
+# image's own in the host's network namespace (so 127.0.0.1 is the host's).
+cli() {
+  if [[ -n $HOST_CLI ]]; then
+    "$HOST_CLI" "$@"
+  else
+    docker run --rm -i --network host --user "$(id -u):$(id -g)" \
+      -v "$WORK:$WORK:ro" "$IMAGE" docsearch "$@"
+  fi
+}
+
+find_host_cli() {
+  if [[ -n ${DOCSEARCH_CLI:-} ]]; then
+    echo "$DOCSEARCH_CLI"
+    return
+  fi
+  # Newest host build, if it runs.
+  local c
+  c="$(ls -t "$ROOT"/build/*/cli/docsearch 2>/dev/null | head -n 1)"
+  if [[ -n $c && -x $c ]] && "$c" --help >/dev/null 2>&1; then
+    echo "$c"
+  fi
+}
+
+run_test() {
+  WORK="$(mktemp -d /tmp/docsearch-docker-test.XXXXXX)"
+  chmod 755 "$WORK"
+  mkdir -p "$WORK/corpus" "$WORK/extra"
+  local seeds="$ROOT/samples"
+  ls "$seeds"/*.txt >/dev/null 2>&1 || seeds="$ROOT/../shared/corpus/seeds"
+  cp "$seeds"/2001-12-07-*.txt "$seeds"/2003-12-04-*.txt "$WORK/corpus/" ||
+    die "seed documents not found in samples/ or ../shared/corpus/seeds"
+  # A third document, ingested later through the published ingest port.
+  cat >"$WORK/extra/2004-02-10-test-note.txt" <<'EOF'
+10 Feb. 2004
+
+Docker end-to-end test note
+
+  1. This note exists only to be ingested through the published port of the ingest service: it mentions the word quokkaphant, which no other document uses.
+EOF
+  chmod -R a+rX "$WORK"
+
+  local qport iport
+  qport="$(free_port)" && iport="$(free_port)" || die "no free port"
+  export DOCSEARCH_CORPUS="$WORK/corpus" DOCSEARCH_QUERY_PORT="$qport" \
+         DOCSEARCH_INGEST_PORT="$iport" DOCSEARCH_IMAGE="$IMAGE"
+  unset DOCSEARCH_TOKEN
+
+  if ! dc config -q; then die "docker-compose config"; fi
+
+  # Build first, on its own, so its time is visible and a build failure is
+  # reported as such.
+  local t=$SECONDS
+  log "docker-compose build (image $IMAGE)"
+  if ! dc build query >"$WORK/build.log" 2>&1; then
+    tail -n 40 "$WORK/build.log" | sed 's/^/    /'
+    die "image build"
+  fi
+  pass "image builds ($((SECONDS - t)) s)"
+
+  t=$SECONDS
+  log "docker-compose up -d (waits for query and ingest to be healthy)"
+  compose_up=1
+  if ! dc up -d --no-build >"$WORK/up.log" 2>&1; then
+    sed 's/^/    /' "$WORK/up.log"
+    die "docker-compose up"
+  fi
+  wait_healthy query 120 && pass "query service healthy" || die "query service healthy"
+  wait_healthy ingest 120 && pass "ingest service healthy" || die "ingest service healthy"
+  log "up and healthy in $((SECONDS - t)) s"
+
+  local loader rc
+  loader="$(dc ps -a -q loader 2>/dev/null || dc ps -q loader)"
+  [[ -n $loader ]] || die "loader container exists"
+  rc="$(timeout 300 docker wait "$loader")"
+  if [[ $rc == 0 ]]; then
+    pass "loader ingested the corpus and exited 0"
+  else
+    docker logs "$loader" 2>&1 | tail -n 20 | sed 's/^/    /'
+    die "loader exit code ${rc:-timeout}"
+  fi
+
+  HOST_CLI="$(find_host_cli)"
+  log "CLI: ${HOST_CLI:-docsearch in $IMAGE, host network}"
+  local q="--query_service=127.0.0.1:$qport" i="--ingest_service=127.0.0.1:$iport" out
+
+  # Published on loopback only.
+  local bindings
+  bindings="$(docker inspect -f '{{range $p, $b := .NetworkSettings.Ports}}{{range $b}}{{.HostIp}} {{end}}{{end}}' \
+               "$(dc ps -q query)" "$(dc ps -q ingest)" | tr -s ' \n' ' ')"
+  if [[ -n ${bindings// /} && -z $(echo "$bindings" | tr ' ' '\n' | grep -v -e '^127\.0\.0\.1$' -e '^$') ]]; then
+    pass "ports published on 127.0.0.1 only"
+  else
+    fail "ports published on 127.0.0.1 only (got: $bindings)"
+  fi
+
+  if [[ $(dc exec -T query id -u 2>/dev/null | tr -d '\r') =~ ^[1-9][0-9]*$ ]]; then
+    pass "servers run as a non-root user"
+  else
+    fail "servers run as a non-root user"
+  fi
+
+  out="$(cli "$q" search terrorism 2>&1)"
+  if grep -q "NATO-Russia Joint Statement" <<<"$out"; then
+    pass "search 'terrorism' through 127.0.0.1:$qport finds the 2001 joint statement"
+  else
+    echo "$out" | head -n 30 | sed 's/^/    /'
+    fail "search 'terrorism' through 127.0.0.1:$qport finds the 2001 joint statement"
+  fi
+
+  out="$(cli "$i" ingest "$WORK/extra" 2>&1)" && pass "ingest through 127.0.0.1:$iport" ||
+    { echo "$out" | tail -n 20 | sed 's/^/    /'; fail "ingest through 127.0.0.1:$iport"; }
+  out="$(cli "$q" search quokkaphant 2>&1)"
+  if grep -q "Docker end-to-end test note" <<<"$out"; then
+    pass "the document ingested through the published port is found"
+  else
+    echo "$out" | head -n 30 | sed 's/^/    /'
+    fail "the document ingested through the published port is found"
+  fi
+
+  # Restart the query service: SIGTERM must stop it promptly (init: true and
+  # graceful shutdown) and the index must come back from the named volume.
+  t=$SECONDS
+  dc stop query >/dev/null 2>&1
+  local stop_s=$((SECONDS - t))
+  if [[ $stop_s -lt 10 ]]; then
+    pass "query service stops on SIGTERM (${stop_s} s)"
+  else
+    fail "query service stops on SIGTERM (took ${stop_s} s: killed at the grace period?)"
+  fi
+  dc start query >/dev/null 2>&1
+  wait_healthy query 120 && pass "query service healthy after restart" || fail "query service healthy after restart"
+  out="$(cli "$q" search quokkaphant 2>&1)"
+  if grep -q "Docker end-to-end test note" <<<"$out"; then
+    pass "index survives a restart of the query service (named volume)"
+  else
+    echo "$out" | head -n 30 | sed 's/^/    /'
+    fail "index survives a restart of the query service (named volume)"
+  fi
+  out="$(cli "$q" search terrorism 2>&1)"
+  grep -q "NATO-Russia Joint Statement" <<<"$out" &&
+    pass "seed documents still found after restart" ||
+    fail "seed documents still found after restart"
+}
+
+# --- main -----------------------------------------------------------------------
+
+# One run at a time per cache (engine, base image, image tag are shared).
+mkdir -p "$CACHE"
+exec 9>"$CACHE/docker_test.lock"
+if ! flock -w 1800 9; then
+  die "another docker_test.sh holds $CACHE/docker_test.lock"
+fi
+ensure_tools || die "install docker.io, docker-compose, debootstrap"
+ensure_engine
+rc=$?
+if [[ $rc == 77 ]]; then
+  echo "SKIP: no Docker engine available"
+  trap - EXIT
+  exit 77
+fi
+[[ $rc == 0 ]] || die "Docker engine answers"
+ensure_base_image || die "base image $BASE_IMAGE"
+if [[ $ENGINE_ONLY == 1 ]]; then
+  echo "export DOCKER_HOST=$DOCKER_HOST"
+  exit 0
+fi
+pass "Docker engine and base image ready ($((SECONDS - T0)) s)"
+run_test
