@@ -1,0 +1,169 @@
+#include "ingest_service/ingest_service_impl.h"
+
+#include <memory>
+#include <string>
+#include <utility>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/synchronization/mutex.h"
+#include "common/grpc_status.h"
+
+namespace docsearch::ingest {
+
+using docsearch::v1::IngestDocumentsRequest;
+using docsearch::v1::IngestDocumentsResponse;
+
+absl::Time IngestServiceImpl::DeadlineOf(const grpc::CallbackServerContext& context) const {
+  const absl::Time now = absl::Now();
+  const absl::Time cap = now + options_.max_ingest_wait;
+  absl::Time deadline = absl::FromChrono(context.deadline());
+  // Answer a little before the caller's deadline, so the caller hears why
+  // (UNAVAILABLE: the query service did not acknowledge) instead of a bare
+  // DEADLINE_EXCEEDED.
+  if (deadline < cap) deadline -= std::min(absl::Milliseconds(200), (deadline - now) / 10);
+  return std::min(deadline, cap);
+}
+
+grpc::ServerUnaryReactor* IngestServiceImpl::ParseDocument(
+    grpc::CallbackServerContext* context, const docsearch::v1::ParseDocumentRequest* request,
+    docsearch::v1::ParseDocumentResponse* response) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  absl::StatusOr<docsearch::v1::ParseDocumentResponse> parsed =
+      ParseRawDocument(request->document(), options_.parse);
+  if (parsed.ok()) *response = *std::move(parsed);
+  reactor->Finish(ToGrpcStatus(parsed.status()));
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* IngestServiceImpl::IngestDocument(
+    grpc::CallbackServerContext* context, const docsearch::v1::IngestDocumentRequest* request,
+    docsearch::v1::IngestDocumentResponse* response) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  absl::StatusOr<docsearch::v1::ParseDocumentResponse> parsed =
+      ParseRawDocument(request->document(), options_.parse);
+  if (!parsed.ok()) {
+    reactor->Finish(ToGrpcStatus(parsed.status()));
+    return reactor;
+  }
+  docsearch::v1::Document& document = *parsed->mutable_document();
+  response->set_id(document.id());
+  response->set_content_hash(document.content_hash());
+  *response->mutable_warnings() = document.warnings();
+  // The response is filled before submitting: the callback may run at once,
+  // on another thread, and then only Finish may touch the call.
+  writer_->Submit(std::move(document), DeadlineOf(*context),
+                  [reactor](const absl::Status& status) { reactor->Finish(ToGrpcStatus(status)); });
+  return reactor;
+}
+
+namespace {
+
+// One IngestDocuments stream: parse each document as it arrives, submit it,
+// and answer once the client has finished sending and every document has
+// an outcome. Reading pauses while too many documents are outstanding, so a
+// fast client is slowed to the query service's pace (flow control) instead
+// of filling memory.
+class IngestStream final : public grpc::ServerReadReactor<IngestDocumentsRequest> {
+ public:
+  IngestStream(IngestServiceImpl* service, grpc::CallbackServerContext* context,
+               IngestDocumentsResponse* response)
+      : service_(service), context_(context), response_(response) {}
+
+  void Begin() { StartRead(&request_); }
+
+  void OnReadDone(bool ok) override {
+    if (!ok) {
+      absl::MutexLock lock(&mu_);
+      reading_done_ = true;
+      MaybeFinishLocked();
+      return;
+    }
+    const int index = next_index_++;
+    docsearch::v1::IngestResult result;
+    result.set_index(index);
+    result.set_source_uri(request_.document().source_uri());
+    absl::StatusOr<docsearch::v1::ParseDocumentResponse> parsed =
+        ParseRawDocument(request_.document(), service_->options().parse);
+    bool read_more = true;
+    {
+      absl::MutexLock lock(&mu_);
+      if (!parsed.ok()) {
+        result.set_code(static_cast<int>(parsed.status().code()));
+        result.set_message(std::string(parsed.status().message()));
+        results_.push_back(std::move(result));
+      } else {
+        result.set_id(parsed->document().id());
+        results_.push_back(result);
+        ++outstanding_;
+        if (outstanding_ >= service_->options().max_outstanding_per_stream) {
+          paused_ = true;
+          read_more = false;
+        }
+      }
+    }
+    if (parsed.ok()) {
+      const size_t slot = static_cast<size_t>(index);
+      service_->writer()->Submit(
+          std::move(*parsed->mutable_document()), service_->DeadlineOf(*context_),
+          [this, slot](const absl::Status& status) { OnWritten(slot, status); });
+    }
+    if (read_more) StartRead(&request_);
+  }
+
+  void OnDone() override { delete this; }
+
+ private:
+  void OnWritten(size_t slot, const absl::Status& status) {
+    bool resume = false;
+    {
+      absl::MutexLock lock(&mu_);
+      if (!status.ok()) {
+        results_[slot].set_code(static_cast<int>(status.code()));
+        results_[slot].set_message(std::string(status.message()));
+      }
+      --outstanding_;
+      if (paused_ && outstanding_ < service_->options().max_outstanding_per_stream / 2) {
+        paused_ = false;
+        resume = true;
+      }
+      MaybeFinishLocked();
+    }
+    if (resume) StartRead(&request_);
+  }
+
+  void MaybeFinishLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    if (!reading_done_ || outstanding_ > 0 || finished_) return;
+    finished_ = true;
+    int failed = 0;
+    for (auto& result : results_) {
+      if (result.code() != 0) ++failed;
+      *response_->add_results() = std::move(result);
+    }
+    response_->set_failed_count(failed);
+    response_->set_ingested_count(static_cast<int>(results_.size()) - failed);
+    Finish(grpc::Status::OK);
+  }
+
+  IngestServiceImpl* const service_;
+  grpc::CallbackServerContext* const context_;
+  IngestDocumentsResponse* const response_;
+  IngestDocumentsRequest request_;  // Touched by the one read in flight.
+  int next_index_ = 0;              // Only touched in OnReadDone.
+  absl::Mutex mu_;
+  std::vector<docsearch::v1::IngestResult> results_ ABSL_GUARDED_BY(mu_);
+  int outstanding_ ABSL_GUARDED_BY(mu_) = 0;
+  bool paused_ ABSL_GUARDED_BY(mu_) = false;
+  bool reading_done_ ABSL_GUARDED_BY(mu_) = false;
+  bool finished_ ABSL_GUARDED_BY(mu_) = false;
+};
+
+}  // namespace
+
+grpc::ServerReadReactor<IngestDocumentsRequest>* IngestServiceImpl::IngestDocuments(
+    grpc::CallbackServerContext* context, IngestDocumentsResponse* response) {
+  auto* stream = new IngestStream(this, context, response);
+  stream->Begin();
+  return stream;
+}
+
+}  // namespace docsearch::ingest

@@ -1,0 +1,55 @@
+// docsearch.v1.IngestService: parse raw documents, write them to the query
+// service, answer once acknowledged.
+//
+// Every call's wait for acknowledgement is bounded by the caller's deadline,
+// and by --max_ingest_wait when the caller set none, so a caller never waits
+// forever on an unreachable query service.
+#ifndef DOCSEARCH_INGEST_SERVICE_INGEST_SERVICE_IMPL_H_
+#define DOCSEARCH_INGEST_SERVICE_INGEST_SERVICE_IMPL_H_
+
+#include "absl/time/time.h"
+#include "docsearch/v1/ingest_service.grpc.pb.h"
+#include "ingest_service/index_writer_client.h"
+#include "ingest_service/parser/document_parser.h"
+
+namespace docsearch::ingest {
+
+struct IngestServiceOptions {
+  ParseOptions parse;
+  // Longest wait for an acknowledgement when the caller set no deadline.
+  absl::Duration max_ingest_wait = absl::Seconds(30);
+  // Documents of one IngestDocuments stream parsed but not yet acknowledged;
+  // the stream stops reading (flow control) at this many.
+  int max_outstanding_per_stream = 512;
+};
+
+class IngestServiceImpl final : public docsearch::v1::IngestService::CallbackService {
+ public:
+  // `writer` is not owned.
+  IngestServiceImpl(IndexWriterClient* writer, const IngestServiceOptions& options)
+      : writer_(writer), options_(options) {}
+
+  grpc::ServerUnaryReactor* ParseDocument(grpc::CallbackServerContext* context,
+                                          const docsearch::v1::ParseDocumentRequest* request,
+                                          docsearch::v1::ParseDocumentResponse* response) override;
+  grpc::ServerUnaryReactor* IngestDocument(
+      grpc::CallbackServerContext* context, const docsearch::v1::IngestDocumentRequest* request,
+      docsearch::v1::IngestDocumentResponse* response) override;
+  grpc::ServerReadReactor<docsearch::v1::IngestDocumentsRequest>* IngestDocuments(
+      grpc::CallbackServerContext* context,
+      docsearch::v1::IngestDocumentsResponse* response) override;
+
+  // The deadline applied to a call from `context`.
+  absl::Time DeadlineOf(const grpc::CallbackServerContext& context) const;
+
+  IndexWriterClient* writer() const { return writer_; }
+  const IngestServiceOptions& options() const { return options_; }
+
+ private:
+  IndexWriterClient* const writer_;
+  const IngestServiceOptions options_;
+};
+
+}  // namespace docsearch::ingest
+
+#endif  // DOCSEARCH_INGEST_SERVICE_INGEST_SERVICE_IMPL_H_

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs what docsearch needs to build, test and run its demo, on Debian 12,
+# as root. Idempotent: when everything is present it only checks (seconds).
+#
+#   scripts/setup.sh            build + test + demo dependencies
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Build and runtime libraries (Debian 12 packages only; see README for why
+# each library is used).
+packages=(
+  cmake ninja-build g++ pkg-config git ca-certificates
+  libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler libabsl-dev libssl-dev
+  libicu-dev libstemmer-dev libgumbo-dev libcld2-dev libxxhash-dev libzstd-dev libroaring-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  python3 python3-grpcio python3-protobuf
+  nodejs npm
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    # nodejs/npm may come from elsewhere (e.g. a preinstalled Node): accept any.
+    if [[ "$package" == nodejs || "$package" == npm ]] && command -v "${package/nodejs/node}" >/dev/null; then
+      continue
+    fi
+    missing+=("$package")
+  fi
+done
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# buf (proto lint, buf curl for the tests) from the npm registry, pinned in
+# package-lock.json.
+if [[ ! -x node_modules/.bin/buf ]]; then
+  echo "setup: installing buf from npm"
+  npm ci --no-audit --no-fund --loglevel=error >/dev/null
+fi
+echo "setup: ok"

@@ -1,0 +1,61 @@
+#include "common/text_analyzer.h"
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace docsearch {
+namespace {
+
+using ::testing::ElementsAre;
+
+std::vector<std::string> Terms(const std::vector<Token>& tokens) {
+  std::vector<std::string> terms;
+  for (const Token& token : tokens) terms.push_back(token.term);
+  return terms;
+}
+
+TEST(TextAnalyzer, StemsEnglishAndFoldsCase) {
+  TextAnalyzer analyzer;
+  EXPECT_THAT(Terms(analyzer.Analyze("Theatre Missile Defence", "en")),
+              ElementsAre("theatr", "missil", "defenc"));
+}
+
+TEST(TextAnalyzer, SplitsHyphenatedNamesIntoWordsWithConsecutivePositions) {
+  TextAnalyzer analyzer;
+  std::vector<Token> tokens = analyzer.Analyze("NATO-Russia Council", "en", Stemming::kNone);
+  ASSERT_EQ(tokens.size(), 3u);
+  EXPECT_EQ(tokens[0].term, "nato");
+  EXPECT_EQ(tokens[1].term, "russia");
+  EXPECT_EQ(tokens[2].position, 2u);
+}
+
+TEST(TextAnalyzer, ReportsByteOffsetsIntoTheOriginalText) {
+  TextAnalyzer analyzer;
+  const std::string text = "A “new spirit” of cooperation";
+  std::vector<Token> tokens = analyzer.Analyze(text, "en", Stemming::kNone);
+  ASSERT_EQ(tokens.size(), 5u);
+  EXPECT_EQ(text.substr(tokens[1].start, tokens[1].end - tokens[1].start), "new");
+  EXPECT_EQ(text.substr(tokens[4].start, tokens[4].end - tokens[4].start), "cooperation");
+}
+
+TEST(TextAnalyzer, FoldsAccentsAfterFrenchStemming) {
+  TextAnalyzer analyzer;
+  EXPECT_EQ(Terms(analyzer.Analyze("Défense", "fr")), Terms(analyzer.Analyze("défense", "fr")));
+  EXPECT_EQ(analyzer.FoldWord("Élysée"), "elysee");
+}
+
+TEST(TextAnalyzer, LeavesUnknownLanguagesUnstemmed) {
+  TextAnalyzer analyzer;
+  EXPECT_THAT(Terms(analyzer.Analyze("running", "de")), ElementsAre("running"));
+  EXPECT_THAT(Terms(analyzer.Analyze("running", "en")), ElementsAre("run"));
+}
+
+TEST(TextAnalyzer, SkipsInvalidUtf8WithoutFailing) {
+  TextAnalyzer analyzer;
+  std::vector<Token> tokens = analyzer.Analyze("good \xff\xfe bytes", "en", Stemming::kNone);
+  EXPECT_THAT(Terms(tokens), ::testing::Contains("good"));
+  EXPECT_THAT(Terms(tokens), ::testing::Contains("bytes"));
+}
+
+}  // namespace
+}  // namespace docsearch

@@ -1,0 +1,215 @@
+// Search semantics of the in-memory index, on hand-made documents.
+#include "query_service/search_index.h"
+
+#include <memory>
+#include <string>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace docsearch::query {
+namespace {
+
+using ::docsearch::v1::Document;
+using ::docsearch::v1::Query;
+using ::docsearch::v1::SearchRequest;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+std::unique_ptr<Document> MakeDocument(const std::string& id, const std::string& title,
+                                       const std::string& body, int year,
+                                       v1::DocType type = v1::DOC_TYPE_PRESS_STATEMENT,
+                                       const std::string& language = "en") {
+  auto document = std::make_unique<Document>();
+  document->set_id(id);
+  document->set_title(title);
+  document->add_paragraphs()->set_text(body);
+  document->set_language(language);
+  document->set_doc_type(type);
+  document->mutable_published()->set_year(year);
+  document->mutable_published()->set_month(6);
+  document->mutable_published()->set_day(1);
+  document->set_content_hash(id + "-" + body);
+  return document;
+}
+
+class SearchIndexTest : public ::testing::Test {
+ protected:
+  SearchIndexTest() : index_(SearchOptions{}) {
+    Add(MakeDocument("a", "Joint statement", "We condemn terrorism and support arms control.",
+                     2001));
+    Add(MakeDocument("b", "Update", "Progress on theatre missile defence and airspace management.",
+                     2003, v1::DOC_TYPE_UPDATE));
+    Add(MakeDocument("c", "Speech", "Missile defence, terrorism and the theatre of war.", 2002,
+                     v1::DOC_TYPE_SPEECH));
+    Add(MakeDocument("f", "Communiqué", "La lutte contre le terrorisme et la défense antimissile.",
+                     2001, v1::DOC_TYPE_COMMUNIQUE, "fr"));
+  }
+
+  void Add(std::unique_ptr<Document> document) {
+    ASSERT_TRUE(index_.Upsert(std::move(document)).ok());
+  }
+
+  std::vector<std::string> Ids(const SearchRequest& request) {
+    auto response = index_.Search(request);
+    EXPECT_TRUE(response.ok()) << response.status();
+    std::vector<std::string> ids;
+    if (response.ok()) {
+      for (const auto& hit : response->hits()) ids.push_back(hit.id());
+    }
+    return ids;
+  }
+
+  static SearchRequest Request(const Query& query) {
+    SearchRequest request;
+    *request.mutable_query() = query;
+    return request;
+  }
+
+  static Query Match(const std::string& text, v1::MatchOperator op = v1::MATCH_OPERATOR_OR) {
+    Query query;
+    query.mutable_match()->set_text(text);
+    query.mutable_match()->set_operator_(op);
+    return query;
+  }
+
+  SearchIndex index_;
+};
+
+TEST_F(SearchIndexTest, MatchFindsStemmedWordsInBothLanguages) {
+  // "terrorism" (en stem "terror") and "terrorisme" (fr stem) meet.
+  EXPECT_THAT(Ids(Request(Match("terrorism"))), ::testing::UnorderedElementsAre("a", "c", "f"));
+}
+
+TEST_F(SearchIndexTest, MatchAllRequiresEveryWord) {
+  EXPECT_THAT(Ids(Request(Match("missile terrorism", v1::MATCH_OPERATOR_AND))), ElementsAre("c"));
+}
+
+TEST_F(SearchIndexTest, PhraseRespectsWordOrderAndSlop) {
+  Query phrase;
+  phrase.mutable_phrase()->set_text("theatre missile defence");
+  EXPECT_THAT(Ids(Request(phrase)), ElementsAre("b"));
+  phrase.mutable_phrase()->set_text("missile theatre");
+  EXPECT_THAT(Ids(Request(phrase)), ElementsAre());
+  phrase.mutable_phrase()->set_text("defence terrorism");
+  phrase.mutable_phrase()->set_slop(0);
+  EXPECT_THAT(Ids(Request(phrase)), ElementsAre("c"));  // Punctuation is not a word.
+}
+
+TEST_F(SearchIndexTest, TermFilterAcceptsAnySpellingOfADocType) {
+  for (const char* spelling : {"update", "UPDATE", "DOC_TYPE_UPDATE"}) {
+    Query query;
+    query.mutable_term()->set_field("doc_type");
+    query.mutable_term()->set_value(spelling);
+    EXPECT_THAT(Ids(Request(query)), ElementsAre("b")) << spelling;
+  }
+}
+
+TEST_F(SearchIndexTest, UnknownDocTypeIsAnErrorNotAnEmptyResult) {
+  Query query;
+  query.mutable_term()->set_field("doc_type");
+  query.mutable_term()->set_value("memo");
+  auto response = index_.Search(Request(query));
+  EXPECT_EQ(response.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(response.status().message(), HasSubstr("unknown doc_type 'memo'"));
+}
+
+TEST_F(SearchIndexTest, DateRangeCoversWholeYearsAndMonths) {
+  Query query;
+  query.mutable_range()->set_field("published");
+  query.mutable_range()->set_gte("2001");
+  query.mutable_range()->set_lte("2002");
+  EXPECT_THAT(Ids(Request(query)), ::testing::UnorderedElementsAre("a", "c", "f"));
+  query.mutable_range()->clear_lte();
+  query.mutable_range()->set_gt("2002-06");
+  EXPECT_THAT(Ids(Request(query)), ElementsAre("b"));
+}
+
+TEST_F(SearchIndexTest, BoolCombinesMustFilterAndMustNot) {
+  Query query;
+  auto* boolean = query.mutable_boolean();
+  *boolean->add_must() = Match("terrorism");
+  auto* range = boolean->add_filter()->mutable_range();
+  range->set_field("published");
+  range->set_lte("2002");
+  auto* not_fr = boolean->add_must_not()->mutable_term();
+  not_fr->set_field("language");
+  not_fr->set_value("fr");
+  EXPECT_THAT(Ids(Request(query)), ::testing::UnorderedElementsAre("a", "c"));
+}
+
+TEST_F(SearchIndexTest, SortsByDateWhenAsked) {
+  SearchRequest request = Request(Match("terrorism missile"));
+  request.set_sort(v1::SORT_ORDER_PUBLISHED_DESC);
+  EXPECT_THAT(Ids(request), ElementsAre("b", "c", "a", "f"));
+}
+
+TEST_F(SearchIndexTest, ReplacingADocumentRemovesItsOldWords) {
+  Add(MakeDocument("a", "Joint statement", "Only search and rescue at sea now.", 2001));
+  EXPECT_THAT(Ids(Request(Match("control"))), ElementsAre());
+  EXPECT_THAT(Ids(Request(Match("rescue"))), ElementsAre("a"));
+  EXPECT_EQ(index_.Stats().document_count(), 4);
+}
+
+TEST_F(SearchIndexTest, SameIdAndContentHashChangesNothing) {
+  auto again =
+      MakeDocument("b", "Update", "Progress on theatre missile defence and airspace management.",
+                   2003, v1::DOC_TYPE_UPDATE);
+  EXPECT_TRUE(index_.IsUnchanged(*again));
+  auto changed = index_.Upsert(std::move(again));
+  ASSERT_TRUE(changed.ok());
+  EXPECT_FALSE(*changed);
+}
+
+TEST_F(SearchIndexTest, DeleteRemovesFromResultsAndStats) {
+  ASSERT_TRUE(index_.Delete("c").ok());
+  EXPECT_THAT(Ids(Request(Match("missile"))), ElementsAre("b"));
+  EXPECT_EQ(index_.Stats().document_count(), 3);
+  EXPECT_EQ(index_.Delete("c").code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(index_.Get("c").status().code(), absl::StatusCode::kNotFound);
+}
+
+TEST_F(SearchIndexTest, NamesTheFieldAtFault) {
+  Query query;
+  auto* boolean = query.mutable_boolean();
+  boolean->add_must()->mutable_match()->set_text("x");
+  boolean->add_should()->mutable_prefix()->set_field("published");
+  boolean->mutable_should(0)->mutable_prefix()->set_prefix("20");
+  auto response = index_.Search(Request(query));
+  EXPECT_EQ(response.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(response.status().message(), HasSubstr("query.boolean.should[0].prefix.field"));
+}
+
+TEST_F(SearchIndexTest, RefusesTooDeepQueries) {
+  Query query = Match("terrorism");
+  for (int i = 0; i < 40; ++i) {
+    Query outer;
+    *outer.mutable_boolean()->add_must() = query;
+    query = outer;
+  }
+  auto response = index_.Search(Request(query));
+  EXPECT_EQ(response.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(response.status().message(), HasSubstr("deeper"));
+}
+
+TEST_F(SearchIndexTest, HighlightsTheMatchedWordsInTheSnippet) {
+  auto response = index_.Search(Request(Match("airspace")));
+  ASSERT_TRUE(response.ok());
+  ASSERT_EQ(response->hits_size(), 1);
+  const auto& snippet = response->hits(0).snippets(0);
+  ASSERT_EQ(snippet.highlights_size(), 1);
+  EXPECT_EQ(snippet.text().substr(snippet.highlights(0).start(),
+                                  snippet.highlights(0).end() - snippet.highlights(0).start()),
+            "airspace");
+}
+
+TEST_F(SearchIndexTest, RanksTitleMatchesAboveBodyMatches) {
+  Add(MakeDocument("t", "Terrorism", "A statement on other things entirely, at some length.",
+                   2004));
+  auto ids = Ids(Request(Match("terrorism")));
+  ASSERT_FALSE(ids.empty());
+  EXPECT_EQ(ids.front(), "t");
+}
+
+}  // namespace
+}  // namespace docsearch::query
