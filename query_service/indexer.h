@@ -24,8 +24,15 @@ namespace docsearch::query {
 
 class Indexer {
  public:
-  // `log` may be null (memory only). Neither is owned.
+  // `log` may be null (memory only, or attached later). Neither is owned.
   Indexer(SearchIndex* index, WriteAheadLog* log) : index_(index), log_(log) {}
+
+  // Starts logging writes to `log` (after recovery replayed it). Call before
+  // the first Write.
+  void AttachLog(WriteAheadLog* log) {
+    absl::MutexLock lock(&mu_);
+    log_ = log;
+  }
 
   // Applies a batch. A non-OK status means nothing was acknowledged (the log
   // could not be written); per-document problems are in the results.
@@ -39,8 +46,8 @@ class Indexer {
 
  private:
   SearchIndex* const index_;
-  WriteAheadLog* const log_;
   absl::Mutex mu_;  // Serializes log appends with their index application.
+  WriteAheadLog* log_ ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace docsearch::query

@@ -52,33 +52,14 @@ int Run() {
   options.scoring.title_boost = static_cast<float>(absl::GetFlag(FLAGS_title_boost));
 
   SearchIndex index(options);
+  Indexer indexer(&index, nullptr);
   std::atomic<bool> ready{false};
-  std::unique_ptr<WriteAheadLog> log;
-  // Replay applies records without logging them again.
-  Indexer replayer(&index, nullptr);
-
-  const std::string data_dir = absl::GetFlag(FLAGS_data_dir);
-  RecoveryReport report;
-  if (!data_dir.empty()) {
-    absl::StatusOr<std::unique_ptr<WriteAheadLog>> opened = WriteAheadLog::Open(
-        data_dir,
-        [&replayer](LogRecordType type, absl::string_view payload) {
-          return replayer.Replay(type, payload);
-        },
-        &report);
-    if (!opened.ok()) {
-      LogError(absl::StrCat("cannot recover from ", data_dir, ": ", opened.status().ToString()));
-      return 1;
-    }
-    log = *std::move(opened);
-  }
-  Indexer indexer(&index, log.get());
-
   IndexServiceImpl index_service(&indexer, &ready);
   QueryServiceImpl query_service(&index, &ready);
-  query_service.set_recovered_records(report.records_replayed);
   HealthService health({"docsearch.v1.IndexService", "docsearch.v1.QueryService"});
 
+  // Serve first, so that health answers NOT_SERVING (and the services
+  // UNAVAILABLE) while the log is replayed.
   GrpcServerConfig config;
   config.listen_address = absl::GetFlag(FLAGS_listen);
   config.port_file = absl::GetFlag(FLAGS_port_file);
@@ -89,6 +70,26 @@ int Run() {
     LogError(server.status().ToString());
     return 1;
   }
+
+  const std::string data_dir = absl::GetFlag(FLAGS_data_dir);
+  RecoveryReport report;
+  std::unique_ptr<WriteAheadLog> log;
+  if (!data_dir.empty()) {
+    absl::StatusOr<std::unique_ptr<WriteAheadLog>> opened = WriteAheadLog::Open(
+        data_dir,
+        [&indexer](LogRecordType type, absl::string_view payload) {
+          return indexer.Replay(type, payload);
+        },
+        &report);
+    if (!opened.ok()) {
+      LogError(absl::StrCat("cannot recover from ", data_dir, ": ", opened.status().ToString()));
+      (*server)->Shutdown(absl::ZeroDuration());
+      return 1;
+    }
+    log = *std::move(opened);
+    indexer.AttachLog(log.get());
+  }
+  query_service.set_recovered_records(report.records_replayed);
   ready.store(true);
   health.SetServing(true);
   LogInfo(absl::StrFormat(

@@ -1,5 +1,7 @@
 #include "tests/integration/service_process.h"
 
+#include <grpcpp/create_channel.h>
+#include <grpcpp/security/credentials.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -11,6 +13,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "grpc/health/v1/health.grpc.pb.h"
 
 extern char** environ;
 
@@ -44,11 +47,27 @@ absl::StatusOr<ServiceProcess> ServiceProcess::Start(const std::string& binary,
     int port = 0;
     if (in >> port && port > 0) {
       process.port_ = port;
+      break;
+    }
+    absl::SleepFor(absl::Milliseconds(20));
+  }
+  if (process.port_ == 0) {
+    return absl::DeadlineExceededError(absl::StrCat(binary, " did not report a port"));
+  }
+  // Listening is not ready: wait until health says SERVING (after recovery).
+  auto health = grpc::health::v1::Health::NewStub(
+      grpc::CreateChannel(process.address(), grpc::InsecureChannelCredentials()));
+  while (absl::Now() < deadline) {
+    grpc::ClientContext context;
+    context.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(1)));
+    grpc::health::v1::HealthCheckResponse response;
+    if (health->Check(&context, {}, &response).ok() &&
+        response.status() == grpc::health::v1::HealthCheckResponse::SERVING) {
       return process;
     }
     absl::SleepFor(absl::Milliseconds(20));
   }
-  return absl::DeadlineExceededError(absl::StrCat(binary, " did not report a port"));
+  return absl::DeadlineExceededError(absl::StrCat(binary, " never reported SERVING"));
 }
 
 ServiceProcess::ServiceProcess(ServiceProcess&& other) noexcept
