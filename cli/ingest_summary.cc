@@ -1,11 +1,11 @@
 #include "cli/ingest_summary.h"
 
-#include <google/protobuf/struct.pb.h>
-
 #include <algorithm>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
 #include "cli/json_output.h"
 #include "cli/progress_reporter.h"
 #include "cli/terminal_text.h"
@@ -34,26 +34,21 @@ std::string RenderIngestSummary(const IngestSummary& summary) {
 }
 
 absl::StatusOr<std::string> IngestSummaryToJson(const IngestSummary& summary) {
-  // Built as a google.protobuf.Struct so the JSON printer does the escaping.
-  google::protobuf::Struct json;
-  auto& fields = *json.mutable_fields();
-  fields["files"].set_number_value(static_cast<double>(summary.files_sent));
-  fields["documentsSent"].set_number_value(static_cast<double>(summary.documents_sent));
-  fields["bytesSent"].set_number_value(static_cast<double>(summary.bytes_sent));
-  fields["ingested"].set_number_value(static_cast<double>(summary.ingested));
-  fields["failed"].set_number_value(static_cast<double>(summary.failures.size()));
-  google::protobuf::ListValue* failures = fields["failures"].mutable_list_value();
+  // Written by hand rather than as a google.protobuf.Struct, whose map would
+  // print the keys in a different order on every run.
+  std::vector<std::string> failures;
   for (const IngestFailure& failure : summary.failures) {
-    auto& entry = *failures->add_values()->mutable_struct_value()->mutable_fields();
-    entry["path"].set_string_value(failure.path);
-    entry["code"].set_string_value(absl::StatusCodeToString(failure.code));
-    entry["message"].set_string_value(failure.message);
+    failures.push_back(absl::StrCat("{\"path\":", JsonString(failure.path), ",\"code\":\"",
+                                    absl::StatusCodeToString(failure.code),
+                                    "\",\"message\":", JsonString(failure.message), "}"));
   }
-  fields["elapsedSeconds"].set_number_value(absl::ToDoubleSeconds(summary.elapsed));
-  fields["documentsPerSecond"].set_number_value(PerSecond(summary.documents_sent, summary.elapsed));
-  fields["megabytesPerSecond"].set_number_value(PerSecond(summary.bytes_sent, summary.elapsed) /
-                                                1e6);
-  return MessageToJsonLine(json);
+  return absl::StrCat(
+      "{\"files\":", summary.files_sent, ",\"documentsSent\":", summary.documents_sent,
+      ",\"bytesSent\":", summary.bytes_sent, ",\"ingested\":", summary.ingested,
+      ",\"failed\":", summary.failures.size(), ",\"failures\":[", absl::StrJoin(failures, ","),
+      "],\"elapsedSeconds\":", absl::ToDoubleSeconds(summary.elapsed),
+      ",\"documentsPerSecond\":", PerSecond(summary.documents_sent, summary.elapsed),
+      ",\"megabytesPerSecond\":", PerSecond(summary.bytes_sent, summary.elapsed) / 1e6, "}");
 }
 
 }  // namespace docsearch::cli

@@ -1,5 +1,6 @@
 #include "cli/json_output.h"
 
+#include <google/protobuf/struct.pb.h>
 #include <google/protobuf/util/json_util.h>
 
 #include "absl/strings/str_cat.h"
@@ -24,6 +25,17 @@ absl::Status WriteJsonLine(const google::protobuf::Message& message, std::ostrea
   if (!json.ok()) return json.status();
   out << *json << '\n';
   return absl::OkStatus();
+}
+
+std::string JsonString(absl::string_view text) {
+  // Printing a google.protobuf.Value reuses protobuf's escaping rules, so
+  // quotes, backslashes and control characters come out exactly as in the
+  // JSON of the responses.
+  google::protobuf::Value value;
+  value.set_string_value(std::string(text));
+  std::string json;
+  if (!google::protobuf::util::MessageToJsonString(value, &json).ok()) return "\"\"";
+  return json;
 }
 
 }  // namespace docsearch::cli

@@ -12,6 +12,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 
 namespace docsearch::cli {
 
@@ -20,6 +21,10 @@ absl::StatusOr<std::string> MessageToJsonLine(const google::protobuf::Message& m
 
 // Writes MessageToJsonLine(message) and a newline to `out`.
 absl::Status WriteJsonLine(const google::protobuf::Message& message, std::ostream& out);
+
+// `text` as a quoted, escaped JSON string, for the few objects the CLI
+// writes itself (the ingest summary).
+std::string JsonString(absl::string_view text);
 
 }  // namespace docsearch::cli
 

@@ -25,18 +25,18 @@ namespace docsearch::cli {
 
 // The search flags, as typed by the user.
 struct SearchOptions {
-  std::string text;
+  std::string text = {};
   // Values of --doc_type: each may itself be a comma-separated list.
-  std::vector<std::string> doc_types;
+  std::vector<std::string> doc_types = {};
   // --from / --to: YYYY, YYYY-MM or YYYY-MM-DD; empty means open.
-  std::string from;
-  std::string to;
+  std::string from = {};
+  std::string to = {};
   bool all_words = false;
   bool phrase = false;
   int page_size = 0;
-  std::string page_token;
+  std::string page_token = {};
   // "score", "newest" or "oldest"; empty means score.
-  std::string sort;
+  std::string sort = {};
 };
 
 // Builds the request. INVALID_ARGUMENT naming the flag (e.g. "--from: ...")

@@ -1,0 +1,57 @@
+#include "cli/command_line.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "absl/flags/flag.h"
+
+// Flags like the ones main.cc defines, so the lookup has something to find.
+ABSL_FLAG(std::string, test_doc_type, "", "a repeatable list flag");
+ABSL_FLAG(bool, test_json, false, "a boolean flag");
+
+namespace docsearch::cli {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::Eq;
+using ::testing::HasSubstr;
+using ::testing::Optional;
+
+TEST(MergeRepeatedFlag, JoinsEveryValueIntoOneFlagAtTheFirstPlace) {
+  EXPECT_THAT(MergeRepeatedFlag({"docsearch", "search", "--doc_type=speech", "russia", "-doc_type",
+                                 "update", "--doc_type=a,b"},
+                                "doc_type"),
+              ElementsAre("docsearch", "search", "--doc_type=speech,update,a,b", "russia"));
+}
+
+TEST(MergeRepeatedFlag, LeavesOtherArgumentsAndEverythingAfterDoubleDashAlone) {
+  EXPECT_THAT(
+      MergeRepeatedFlag({"docsearch", "--json", "search", "--", "--doc_type=x"}, "doc_type"),
+      ElementsAre("docsearch", "--json", "search", "--", "--doc_type=x"));
+}
+
+TEST(MergeRepeatedFlag, DoesNotMistakeAFlagWithALongerName) {
+  EXPECT_THAT(MergeRepeatedFlag({"--doc_types=x"}, "doc_type"), ElementsAre("--doc_types=x"));
+}
+
+TEST(FindUnknownFlag, AcceptsRegisteredFlagsInEveryForm) {
+  EXPECT_EQ(FindUnknownFlag({"search", "--test_doc_type=x", "-test_json", "--notest_json",
+                             "--test_json=false", "text", "-", "--", "--whatever"}),
+            std::nullopt);
+}
+
+TEST(FindUnknownFlag, NamesTheFirstUnknownFlag) {
+  EXPECT_THAT(FindUnknownFlag({"search", "--test-doc-type=x", "--bogus"}),
+              Optional(Eq("--test-doc-type=x")));
+  // "--no" only negates boolean flags.
+  EXPECT_THAT(FindUnknownFlag({"--notest_doc_type"}), Optional(Eq("--notest_doc_type")));
+}
+
+TEST(UsageText, NamesEveryCommand) {
+  for (const char* command : {"ingest PATH", "parse FILE", "search TEXT", "get ID", "stats"}) {
+    EXPECT_THAT(std::string(UsageText()), HasSubstr(command));
+  }
+}
+
+}  // namespace
+}  // namespace docsearch::cli

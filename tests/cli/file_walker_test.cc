@@ -1,0 +1,245 @@
+#include "cli/file_walker.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace docsearch::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using docsearch::v1::RawDocument;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+
+// A fresh folder under the test's temporary directory, removed afterwards.
+class FileWalkerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    root_ = fs::path(::testing::TempDir()) /
+            (std::string("file_walker_") + info->name() + "_" + std::to_string(getpid()));
+    fs::remove_all(root_);
+    fs::create_directories(root_);
+  }
+  void TearDown() override { fs::remove_all(root_); }
+
+  fs::path Write(const fs::path& relative, const std::string& content) {
+    const fs::path path = root_ / relative;
+    fs::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << content;
+    return path;
+  }
+
+  static std::vector<std::string> SourceUris(const WalkResult& result) {
+    std::vector<std::string> uris;
+    for (const FoundFile& file : result.files) uris.push_back(file.source_uri);
+    return uris;
+  }
+
+  static std::vector<RawDocument> ReadAll(const FoundFile& file) {
+    std::vector<RawDocument> documents;
+    EXPECT_TRUE(ReadRawDocuments(file, [&](RawDocument document) {
+                  documents.push_back(std::move(document));
+                  return true;
+                }).ok());
+    return documents;
+  }
+
+  fs::path root_;
+};
+
+TEST(ContentTypeForPath, FollowsTheExtensionIgnoringCase) {
+  EXPECT_EQ(ContentTypeForPath("a/statement.txt"), docsearch::v1::CONTENT_TYPE_TEXT);
+  EXPECT_EQ(ContentTypeForPath("page.html"), docsearch::v1::CONTENT_TYPE_HTML);
+  EXPECT_EQ(ContentTypeForPath("PAGE.HTM"), docsearch::v1::CONTENT_TYPE_HTML);
+  EXPECT_EQ(ContentTypeForPath("doc.json"), docsearch::v1::CONTENT_TYPE_JSON);
+  EXPECT_EQ(ContentTypeForPath("docs.jsonl"), docsearch::v1::CONTENT_TYPE_JSON);
+}
+
+TEST(ContentTypeForPath, LeavesOtherFilesToTheServer) {
+  EXPECT_EQ(ContentTypeForPath("scan.pdf"), docsearch::v1::CONTENT_TYPE_UNSPECIFIED);
+  EXPECT_EQ(ContentTypeForPath("README"), docsearch::v1::CONTENT_TYPE_UNSPECIFIED);
+}
+
+TEST_F(FileWalkerTest, WalksFoldersRecursivelyInNameOrder) {
+  Write("b.txt", "b");
+  Write("a.html", "<p>a</p>");
+  Write("2001/dec/statement.txt", "s");
+  Write("2001/communique.txt", "c");
+
+  const WalkResult result = WalkPaths({root_.string()});
+
+  EXPECT_THAT(result.errors, IsEmpty());
+  EXPECT_THAT(SourceUris(result),
+              ElementsAre("2001/communique.txt", "2001/dec/statement.txt", "a.html", "b.txt"));
+}
+
+TEST_F(FileWalkerTest, SourceUriOfAFileInAFolderIsRelativeToTheFolder) {
+  const fs::path file = Write("archive/2001/statement.txt", "s");
+
+  const WalkResult result = WalkPaths({(root_ / "archive").string()});
+
+  ASSERT_EQ(result.files.size(), 1u);
+  EXPECT_EQ(result.files[0].source_uri, "2001/statement.txt");
+  EXPECT_EQ(result.files[0].path, file);
+  EXPECT_EQ(result.files[0].content_type, docsearch::v1::CONTENT_TYPE_TEXT);
+}
+
+TEST_F(FileWalkerTest, SourceUriOfAFileArgumentIsThePathAsGiven) {
+  Write("statement.txt", "s");
+  const std::string argument = (root_ / "." / "statement.txt").string();
+
+  const WalkResult result = WalkPaths({argument});
+
+  ASSERT_EQ(result.files.size(), 1u);
+  EXPECT_EQ(result.files[0].source_uri, (root_ / "statement.txt").generic_string());
+}
+
+TEST_F(FileWalkerTest, ReportsAMissingPathAndGoesOn) {
+  Write("there.txt", "t");
+
+  const WalkResult result =
+      WalkPaths({(root_ / "missing").string(), (root_ / "there.txt").string()});
+
+  ASSERT_EQ(result.errors.size(), 1u);
+  EXPECT_EQ(result.errors[0].path, (root_ / "missing").string());
+  EXPECT_EQ(result.errors[0].status.code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(result.files.size(), 1u);
+}
+
+TEST_F(FileWalkerTest, SkipsHiddenFilesAndFolders) {
+  Write(".git/config", "x");
+  Write(".DS_Store", "x");
+  Write("visible.txt", "v");
+
+  const WalkResult result = WalkPaths({root_.string()});
+
+  EXPECT_THAT(SourceUris(result), ElementsAre("visible.txt"));
+  EXPECT_THAT(result.errors, IsEmpty());
+}
+
+TEST_F(FileWalkerTest, RefusesSymlinkOutsideTheFolder) {
+  const fs::path outside = Write("outside/secret.txt", "secret");
+  Write("archive/ok.txt", "ok");
+  fs::create_symlink(outside, root_ / "archive" / "link.txt");
+  fs::create_directory_symlink(root_ / "outside", root_ / "archive" / "linked_folder");
+
+  const WalkResult result = WalkPaths({(root_ / "archive").string()});
+
+  EXPECT_THAT(SourceUris(result), ElementsAre("ok.txt"));
+  ASSERT_EQ(result.errors.size(), 2u);
+  for (const WalkError& error : result.errors) {
+    EXPECT_EQ(error.status.code(), absl::StatusCode::kPermissionDenied);
+    EXPECT_THAT(std::string(error.status.message()), HasSubstr("outside the folder"));
+  }
+  EXPECT_EQ(result.errors[0].path, (root_ / "archive" / "link.txt").string());
+  EXPECT_EQ(result.errors[1].path, (root_ / "archive" / "linked_folder").string());
+}
+
+TEST_F(FileWalkerTest, RefusesRelativeSymlinkClimbingOutOfTheFolder) {
+  Write("secret.txt", "secret");
+  Write("archive/ok.txt", "ok");
+  fs::create_symlink("../secret.txt", root_ / "archive" / "sneaky.txt");
+
+  const WalkResult result = WalkPaths({(root_ / "archive").string()});
+
+  EXPECT_THAT(SourceUris(result), ElementsAre("ok.txt"));
+  ASSERT_EQ(result.errors.size(), 1u);
+  EXPECT_EQ(result.errors[0].status.code(), absl::StatusCode::kPermissionDenied);
+}
+
+TEST_F(FileWalkerTest, FollowsSymlinkThatStaysInsideTheFolder) {
+  Write("archive/2001/statement.txt", "s");
+  fs::create_symlink(root_ / "archive" / "2001" / "statement.txt",
+                     root_ / "archive" / "latest.txt");
+
+  const WalkResult result = WalkPaths({(root_ / "archive").string()});
+
+  EXPECT_THAT(result.errors, IsEmpty());
+  EXPECT_THAT(SourceUris(result), ElementsAre("2001/statement.txt", "latest.txt"));
+}
+
+TEST_F(FileWalkerTest, DoesNotLoopOnASymlinkToAnEnclosingFolder) {
+  Write("archive/a.txt", "a");
+  fs::create_directory_symlink(root_ / "archive", root_ / "archive" / "again");
+
+  const WalkResult result = WalkPaths({(root_ / "archive").string()});
+
+  EXPECT_THAT(SourceUris(result), ElementsAre("a.txt"));
+}
+
+TEST_F(FileWalkerTest, ReportsABrokenSymlink) {
+  Write("archive/a.txt", "a");
+  fs::create_symlink(root_ / "archive" / "gone.txt", root_ / "archive" / "dangling.txt");
+
+  const WalkResult result = WalkPaths({(root_ / "archive").string()});
+
+  EXPECT_THAT(SourceUris(result), ElementsAre("a.txt"));
+  ASSERT_EQ(result.errors.size(), 1u);
+  EXPECT_EQ(result.errors[0].path, (root_ / "archive" / "dangling.txt").string());
+}
+
+TEST_F(FileWalkerTest, ReadsAWholeFileAsOneDocument) {
+  Write("archive/statement.txt", "Updated: 07-Dec-2001\r\n\r\nText\n");
+
+  const WalkResult result = WalkPaths({(root_ / "archive").string()});
+  ASSERT_EQ(result.files.size(), 1u);
+  const std::vector<RawDocument> documents = ReadAll(result.files[0]);
+
+  ASSERT_EQ(documents.size(), 1u);
+  EXPECT_EQ(documents[0].content(), "Updated: 07-Dec-2001\r\n\r\nText\n");
+  EXPECT_EQ(documents[0].content_type(), docsearch::v1::CONTENT_TYPE_TEXT);
+  EXPECT_EQ(documents[0].source_uri(), "statement.txt");
+}
+
+TEST_F(FileWalkerTest, SplitsJsonLinesIntoOneDocumentPerNonEmptyLine) {
+  Write("archive/batch.jsonl",
+        "{\"title\":\"one\"}\n\n   \n{\"title\":\"two\"}\r\n{\"title\":\"3\"}");
+
+  const WalkResult result = WalkPaths({(root_ / "archive").string()});
+  ASSERT_EQ(result.files.size(), 1u);
+  EXPECT_TRUE(result.files[0].json_lines);
+  const std::vector<RawDocument> documents = ReadAll(result.files[0]);
+
+  ASSERT_EQ(documents.size(), 3u);
+  EXPECT_EQ(documents[0].content(), "{\"title\":\"one\"}");
+  EXPECT_EQ(documents[1].content(), "{\"title\":\"two\"}");
+  EXPECT_EQ(documents[2].content(), "{\"title\":\"3\"}");
+  for (const RawDocument& document : documents) {
+    EXPECT_EQ(document.content_type(), docsearch::v1::CONTENT_TYPE_JSON);
+  }
+  // Line numbers count the blank lines, so they point into the file.
+  EXPECT_EQ(documents[0].source_uri(), "batch.jsonl#1");
+  EXPECT_EQ(documents[1].source_uri(), "batch.jsonl#4");
+  EXPECT_EQ(documents[2].source_uri(), "batch.jsonl#5");
+}
+
+TEST_F(FileWalkerTest, StopsReadingJsonLinesWhenAskedTo) {
+  const fs::path file = Write("batch.jsonl", "{}\n{}\n{}\n");
+  int seen = 0;
+
+  ASSERT_TRUE(ReadRawDocuments(DescribeFile(file, "batch.jsonl"), [&](RawDocument) {
+                return ++seen < 2;
+              }).ok());
+
+  EXPECT_EQ(seen, 2);
+}
+
+TEST_F(FileWalkerTest, ReadingAVanishedFileFails) {
+  const FoundFile file = DescribeFile(root_ / "vanished.txt", "vanished.txt");
+
+  const absl::Status status = ReadRawDocuments(file, [](RawDocument) { return true; });
+
+  EXPECT_FALSE(status.ok());
+  EXPECT_THAT(std::string(status.message()), HasSubstr("vanished.txt"));
+}
+
+}  // namespace
+}  // namespace docsearch::cli
