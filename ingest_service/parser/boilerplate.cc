@@ -1,0 +1,192 @@
+#include "ingest_service/parser/boilerplate.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "ingest_service/parser/text_normalizer.h"
+
+namespace docsearch::ingest {
+namespace {
+
+// Folded, accent-free phrases of web-portal prompts (accounts, newsletters,
+// video downloads). They never occur in an official text's own sentences.
+constexpr absl::string_view kPortalPhrases[] = {
+    "password",          "verification code",      "newsletter",
+    "create an account", "multimedia account",     "check your inbox",
+    "download videos",   "video content",          "your account",
+    "mot de passe",      "code de verification",   "creer un compte",
+    "compte multimedia", "votre compte",           "nos videos",
+    "contenu video",     "ressources mediatiques", "boite de reception",
+    "send new code",     "nouveau code",           "you are on page",
+};
+
+// Whole lines (folded, trailing ':' and pipes removed) that are headings or
+// links of the site, not of the document.
+constexpr absl::string_view kFurnitureLines[] = {
+    "header",
+    "view header",
+    "register",
+    "registre",
+    "reset password",
+    "news",
+    "nouvelles",
+    "opinions",
+    "multimedia",
+    "key links",
+    "related links",
+    "more information",
+    "additional information",
+    "further information",
+    "for more information please contact",
+    "for further information please contact",
+    "for more information, please contact",
+    "originally published",
+    "news and press release",
+    "fecha de publicacion",
+    "date de publication",
+    "publication date",
+    "print",
+    "imprimer",
+    "english",
+    "french",
+    "- english",
+    "- french",
+    "top of page",
+    "back to top",
+    "go to homepage",
+    "go to index",
+    "go to",
+    "homepage",
+    "au coeur de l'evenement",
+    "high resolution photos",
+    "photos de haute resolution",
+};
+
+bool HasAlnum(absl::string_view text) {
+  for (char c : text) {
+    if (absl::ascii_isalnum(static_cast<unsigned char>(c)) ||
+        static_cast<unsigned char>(c) >= 0x80) {
+      // Bytes >= 0x80 of bullets and dashes are checked below.
+      if (static_cast<unsigned char>(c) < 0x80) return true;
+    }
+  }
+  // Non-ASCII letters (é, ü, ...) count; typographic punctuation does not.
+  const std::string folded = FoldAccents(text);
+  for (char c : folded) {
+    if (absl::ascii_isalnum(static_cast<unsigned char>(c))) return true;
+  }
+  return false;
+}
+
+// Removes "[ ]", pipes and bullets around a line.
+absl::string_view StripFurnitureEdges(absl::string_view line) {
+  line = absl::StripAsciiWhitespace(line);
+  bool changed = true;
+  while (changed && !line.empty()) {
+    changed = false;
+    for (absl::string_view edge : {"|", "[", "]", "\xE2\x80\xA2", "*", "-"}) {
+      if (absl::ConsumePrefix(&line, edge)) changed = true;
+      if (absl::ConsumeSuffix(&line, edge)) changed = true;
+    }
+    line = absl::StripAsciiWhitespace(line);
+  }
+  return line;
+}
+
+bool IsImageFileName(absl::string_view folded) {
+  for (absl::string_view extension : {".jpg", ".jpeg", ".gif", ".png", ".bmp"}) {
+    const size_t at = folded.find(extension);
+    if (at == absl::string_view::npos) continue;
+    // "natologo.jpg (2673 Byte)": the name is the first word of a short line.
+    const size_t space = folded.find(' ');
+    if (space == absl::string_view::npos || space > at) return folded.size() < 60;
+  }
+  return absl::StartsWith(folded, "![");
+}
+
+bool IsPhoneLike(absl::string_view text) {
+  // "+32 (0)2 707 50 41": digits, spaces, + ( ) - / . only, at least 6 digits.
+  int digits = 0;
+  for (char c : text) {
+    if (absl::ascii_isdigit(static_cast<unsigned char>(c))) {
+      ++digits;
+    } else if (absl::string_view(" +()-/.").find(c) == absl::string_view::npos) {
+      return false;
+    }
+  }
+  return digits >= 6;
+}
+
+bool IsPhoneFaxLine(absl::string_view folded) {
+  if (IsPhoneLike(folded)) return true;
+  if (folded.size() > 120) return false;
+  for (absl::string_view key : {"tel:", "tel.:", "tel :", "fax:", "fax :", "telephone:", "phone:",
+                                "email:", "e-mail:", "e-mail :", "courriel:", "telecopie:"}) {
+    if (absl::StrContains(folded, key)) return true;
+  }
+  return false;
+}
+
+bool IsPostalLine(absl::string_view text) {
+  // "B-1110 Brussels/Bruxelles": country letter, dash, 4-5 digit post code.
+  if (text.size() > 50 || text.size() < 8) return false;
+  if (!absl::ascii_isupper(static_cast<unsigned char>(text[0])) || text[1] != '-') return false;
+  size_t i = 2;
+  while (i < text.size() && absl::ascii_isdigit(static_cast<unsigned char>(text[i]))) ++i;
+  return i >= 6 && i <= 7 && i < text.size() && text[i] == ' ';
+}
+
+bool IsMenuLine(absl::string_view line) {
+  // "| Home | Calendar | UN/CD | NPT/IAEA |": 3+ short cells.
+  int cells = 0;
+  for (absl::string_view cell : absl::StrSplit(line, '|')) {
+    cell = absl::StripAsciiWhitespace(cell);
+    if (cell.empty()) continue;
+    if (cell.size() > 40) return false;
+    ++cells;
+  }
+  return cells >= 3;
+}
+
+}  // namespace
+
+bool IsPunctuationOnly(absl::string_view line) { return !HasAlnum(line); }
+
+std::optional<absl::string_view> BoilerplateReason(absl::string_view line) {
+  const absl::string_view trimmed = absl::StripAsciiWhitespace(line);
+  if (trimmed.empty()) return std::nullopt;
+  const std::string folded = FoldAccents(trimmed);
+  if (absl::StartsWith(folded, "![") || IsImageFileName(folded)) return "logo";
+  if (!HasAlnum(trimmed)) return "layout";
+  if (IsMenuLine(trimmed)) return "navigation";
+
+  std::string edges(StripFurnitureEdges(folded));
+  while (!edges.empty() && (edges.back() == ':' || edges.back() == ' ')) edges.pop_back();
+  for (absl::string_view furniture : kFurnitureLines) {
+    if (edges == furniture) return "navigation";
+  }
+  if (absl::StartsWith(edges, "go to homepage") || absl::StartsWith(edges, "go to index") ||
+      absl::StartsWith(edges, "back to ") || absl::StartsWith(edges, "retour a ")) {
+    if (edges.size() < 60) return "navigation";
+  }
+  if (IsPhoneFaxLine(folded)) return "phone_fax";
+  if (IsPostalLine(trimmed)) return "address";
+  if (folded.size() < 300) {
+    for (absl::string_view phrase : kPortalPhrases) {
+      if (absl::StrContains(folded, phrase)) return "site";
+    }
+  }
+  if ((absl::StartsWith(edges, "source:") || absl::StartsWith(edges, "read it all http") ||
+       absl::StartsWith(edges, "read more http")) &&
+      edges.size() < 80) {
+    return "site";
+  }
+  return std::nullopt;
+}
+
+}  // namespace docsearch::ingest

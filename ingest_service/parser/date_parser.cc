@@ -1,0 +1,345 @@
+#include "ingest_service/parser/date_parser.h"
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "ingest_service/parser/text_normalizer.h"
+
+namespace docsearch::ingest {
+namespace {
+
+using docsearch::v1::Date;
+
+struct MonthName {
+  absl::string_view name;  // Lower case, accents removed.
+  int month;
+};
+
+// English and French names and the abbreviations seen in the archive,
+// including forms whose accented letter was lost in transcoding ("fv").
+constexpr MonthName kMonthNames[] = {
+    {"jan", 1},       {"janv", 1},      {"january", 1},   {"janvier", 1},   {"feb", 2},
+    {"febr", 2},      {"february", 2},  {"feburary", 2},  {"fev", 2},       {"fevr", 2},
+    {"fevrier", 2},   {"fv", 2},        {"fvr", 2},       {"fvrier", 2},    {"mar", 3},
+    {"march", 3},     {"mars", 3},      {"apr", 4},       {"april", 4},     {"avr", 4},
+    {"avril", 4},     {"may", 5},       {"mai", 5},       {"jun", 6},       {"june", 6},
+    {"juin", 6},      {"jul", 7},       {"july", 7},      {"juil", 7},      {"juillet", 7},
+    {"aug", 8},       {"august", 8},    {"aout", 8},      {"aot", 8},       {"sep", 9},
+    {"sept", 9},      {"september", 9}, {"septembre", 9}, {"oct", 10},      {"october", 10},
+    {"octobre", 10},  {"nov", 11},      {"november", 11}, {"novembre", 11}, {"dec", 12},
+    {"december", 12}, {"decembre", 12}, {"dc", 12},       {"dcembre", 12},  {"augus", 8},
+    {"febuary", 2},   {"septembr", 9},  {"decemb", 12},   {"novemb", 11},   {"octob", 10},
+};
+
+constexpr std::array<absl::string_view, 14> kWeekdays = {
+    "monday", "tuesday", "wednesday", "thursday", "friday",   "saturday", "sunday",
+    "lundi",  "mardi",   "mercredi",  "jeudi",    "vendredi", "samedi",   "dimanche"};
+
+enum class TokenKind { kNumber, kWord, kPunct };
+
+struct Token {
+  TokenKind kind;
+  absl::string_view text;
+  size_t begin;
+  size_t end;
+};
+
+bool IsWordByte(unsigned char c) { return absl::ascii_isalpha(c) || c >= 0x80; }
+
+std::vector<Token> Tokenize(absl::string_view text) {
+  std::vector<Token> tokens;
+  size_t i = 0;
+  while (i < text.size()) {
+    const unsigned char c = text[i];
+    if (absl::ascii_isspace(c)) {
+      ++i;
+      continue;
+    }
+    size_t j = i + 1;
+    TokenKind kind = TokenKind::kPunct;
+    if (absl::ascii_isdigit(c)) {
+      kind = TokenKind::kNumber;
+      while (j < text.size() && absl::ascii_isdigit(static_cast<unsigned char>(text[j]))) ++j;
+    } else if (IsWordByte(c)) {
+      kind = TokenKind::kWord;
+      while (j < text.size() && IsWordByte(static_cast<unsigned char>(text[j]))) ++j;
+      // Typographic punctuation (U+2010..U+206F) is not part of a word.
+      absl::string_view word = text.substr(i, j - i);
+      const size_t punct = word.find("\xE2\x80");
+      if (punct != absl::string_view::npos && punct > 0) j = i + punct;
+      if (punct == 0) {
+        kind = TokenKind::kPunct;
+        j = i + 3;
+      }
+    }
+    tokens.push_back({kind, text.substr(i, j - i), i, j});
+    i = j;
+  }
+  return tokens;
+}
+
+int NumberValue(const Token& token) {
+  int value = 0;
+  if (token.text.size() > 4 || !absl::SimpleAtoi(token.text, &value)) return -1;
+  return value;
+}
+
+bool IsDayToken(const Token& token) {
+  return token.kind == TokenKind::kNumber && token.text.size() <= 2 && NumberValue(token) >= 1 &&
+         NumberValue(token) <= 31;
+}
+
+bool IsYearToken(const Token& token) {
+  const int value = NumberValue(token);
+  return token.kind == TokenKind::kNumber && token.text.size() == 4 && value >= 1900 &&
+         value <= 2100;
+}
+
+bool IsOrdinalSuffix(const Token& token) {
+  if (token.kind != TokenKind::kWord) return false;
+  const std::string lower = absl::AsciiStrToLower(token.text);
+  return lower == "st" || lower == "nd" || lower == "rd" || lower == "th" || lower == "er";
+}
+
+int MonthAt(const std::vector<Token>& tokens, size_t i) {
+  if (i >= tokens.size() || tokens[i].kind != TokenKind::kWord) return 0;
+  return MonthFromName(tokens[i].text);
+}
+
+bool IsPunct(const std::vector<Token>& tokens, size_t i, char c) {
+  return i < tokens.size() && tokens[i].kind == TokenKind::kPunct && tokens[i].text.size() == 1 &&
+         tokens[i].text[0] == c;
+}
+
+bool IsDashToken(const std::vector<Token>& tokens, size_t i) {
+  if (i >= tokens.size() || tokens[i].kind != TokenKind::kPunct) return false;
+  return tokens[i].text == "-" || tokens[i].text == "\xE2\x80\x93" ||
+         tokens[i].text == "\xE2\x80\x94";
+}
+
+int ExpandYear(const Token& token) {
+  const int value = NumberValue(token);
+  if (token.text.size() == 4) return value;
+  if (token.text.size() == 2) return value >= 50 ? 1900 + value : 2000 + value;
+  return -1;
+}
+
+std::optional<FoundDate> MakeDate(int year, int month, int day, size_t begin, size_t end) {
+  if (!IsValidDate(year, month, day)) return std::nullopt;
+  FoundDate found;
+  found.date.set_year(year);
+  found.date.set_month(month);
+  found.date.set_day(day);
+  found.begin = begin;
+  found.end = end;
+  return found;
+}
+
+// Tries every style at token i; returns the date and sets *next past it.
+std::optional<FoundDate> MatchAt(const std::vector<Token>& t, size_t i, size_t* next) {
+  const size_t n = t.size();
+  // "2001-12-18"
+  if (IsYearToken(t[i]) && IsPunct(t, i + 1, '-') && i + 4 < n &&
+      t[i + 2].kind == TokenKind::kNumber && t[i + 2].text.size() == 2 && IsPunct(t, i + 3, '-') &&
+      t[i + 4].kind == TokenKind::kNumber && t[i + 4].text.size() == 2) {
+    *next = i + 5;
+    return MakeDate(NumberValue(t[i]), NumberValue(t[i + 2]), NumberValue(t[i + 4]), t[i].begin,
+                    t[i + 4].end);
+  }
+  if (IsDayToken(t[i])) {
+    const int day = NumberValue(t[i]);
+    size_t j = i + 1;
+    // "07-Dec-2001", "07-Dec-01"
+    if (IsPunct(t, j, '-') && MonthAt(t, j + 1) != 0 && IsPunct(t, j + 2, '-') && j + 3 < n &&
+        t[j + 3].kind == TokenKind::kNumber &&
+        (t[j + 3].text.size() == 4 || t[j + 3].text.size() == 2)) {
+      *next = j + 4;
+      return MakeDate(ExpandYear(t[j + 3]), MonthAt(t, j + 1), day, t[i].begin, t[j + 3].end);
+    }
+    // "21/11/2003", "28.06.04"
+    for (char separator : {'/', '.'}) {
+      if (IsPunct(t, j, separator) && j + 3 < n && IsDayToken(t[j + 1]) &&
+          NumberValue(t[j + 1]) <= 12 && IsPunct(t, j + 2, separator) &&
+          t[j + 3].kind == TokenKind::kNumber &&
+          (t[j + 3].text.size() == 4 || t[j + 3].text.size() == 2)) {
+        *next = j + 4;
+        return MakeDate(ExpandYear(t[j + 3]), NumberValue(t[j + 1]), day, t[i].begin, t[j + 3].end);
+      }
+    }
+    // "1-2 December 2003": a range reports its first day.
+    if (IsDashToken(t, j) && j + 1 < n && IsDayToken(t[j + 1]) && MonthAt(t, j + 2) != 0) j += 2;
+    if (j < n && IsOrdinalSuffix(t[j])) ++j;  // "1er", "24th"
+    const int month = MonthAt(t, j);
+    if (month != 0) {
+      size_t k = j + 1;
+      if (IsPunct(t, k, '.')) ++k;  // "Dec." and "Dec ." alike
+      if (IsPunct(t, k, ',')) ++k;
+      if (k < n && IsYearToken(t[k])) {
+        *next = k + 1;
+        return MakeDate(NumberValue(t[k]), month, day, t[i].begin, t[k].end);
+      }
+    }
+  }
+  // "April 24, 1999", "June 8 2006"
+  const int month = MonthAt(t, i);
+  if (month != 0) {
+    size_t j = i + 1;
+    if (IsPunct(t, j, '.')) ++j;
+    if (j < n && IsDayToken(t[j])) {
+      const int day = NumberValue(t[j]);
+      size_t k = j + 1;
+      if (k < n && IsOrdinalSuffix(t[k])) ++k;
+      if (IsPunct(t, k, ',')) ++k;
+      if (k < n && IsYearToken(t[k])) {
+        *next = k + 1;
+        return MakeDate(NumberValue(t[k]), month, day, t[i].begin, t[k].end);
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+bool IsWeekday(absl::string_view word) {
+  const std::string lower = absl::AsciiStrToLower(word);
+  for (absl::string_view weekday : kWeekdays) {
+    if (lower == weekday) return true;
+  }
+  return false;
+}
+
+bool IsDateLineFiller(absl::string_view token) {
+  static constexpr std::array<absl::string_view, 14> kFiller = {"|",
+                                                                "-",
+                                                                ",",
+                                                                ".",
+                                                                ":",
+                                                                ";",
+                                                                "[",
+                                                                "]",
+                                                                "(",
+                                                                ")",
+                                                                "*",
+                                                                "\xE2\x80\xA2",   // bullet
+                                                                "\xE2\x80\x93",   // en dash
+                                                                "\xE2\x80\x94"};  // em dash
+  for (absl::string_view filler : kFiller) {
+    if (token == filler) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool IsValidDate(int year, int month, int day) {
+  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
+  static constexpr std::array<int, 12> kDays = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (day > kDays[month - 1]) return false;
+  if (month == 2 && day == 29) {
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return leap;
+  }
+  return true;
+}
+
+int MonthFromName(absl::string_view word) {
+  if (word.empty() || word.size() > 12) return 0;
+  std::string folded = FoldAccents(word);
+  if (!folded.empty() && folded.back() == '.') folded.pop_back();
+  for (const MonthName& month : kMonthNames) {
+    if (folded == month.name) return month.month;
+  }
+  return 0;
+}
+
+std::vector<FoundDate> FindDates(absl::string_view text) {
+  std::vector<FoundDate> found;
+  const std::vector<Token> tokens = Tokenize(text);
+  size_t i = 0;
+  while (i < tokens.size()) {
+    size_t next = i + 1;
+    if (std::optional<FoundDate> date = MatchAt(tokens, i, &next)) {
+      found.push_back(*date);
+      i = next;
+    } else {
+      ++i;
+    }
+  }
+  return found;
+}
+
+std::optional<Date> ParseDateLine(absl::string_view text) {
+  if (text.size() > 80) return std::nullopt;
+  const std::vector<Token> tokens = Tokenize(text);
+  std::optional<Date> date;
+  size_t i = 0;
+  while (i < tokens.size()) {
+    const Token& token = tokens[i];
+    size_t next = i + 1;
+    if (!date.has_value()) {
+      if (std::optional<FoundDate> found = MatchAt(tokens, i, &next)) {
+        date = found->date;
+        i = next;
+        continue;
+      }
+      if (token.kind == TokenKind::kWord && IsWeekday(token.text)) {
+        ++i;
+        continue;
+      }
+    }
+    if (token.kind == TokenKind::kPunct && IsDateLineFiller(token.text)) {
+      ++i;
+      continue;
+    }
+    return std::nullopt;  // Something other than the date: not a date line.
+  }
+  return date;
+}
+
+std::optional<Date> DateFromSourceUri(absl::string_view uri) {
+  // Only the last path segment: folders such as "/2001/" are not dates.
+  const size_t slash = uri.find_last_of("/\\");
+  absl::string_view name = slash == absl::string_view::npos ? uri : uri.substr(slash + 1);
+  if (std::vector<FoundDate> dates = FindDates(name); !dates.empty()) return dates.front().date;
+  // Digit runs: "19970710" (YYYYMMDD) or "p011218e" (YYMMDD after a letter).
+  size_t i = 0;
+  while (i < name.size()) {
+    if (!absl::ascii_isdigit(static_cast<unsigned char>(name[i]))) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < name.size() && absl::ascii_isdigit(static_cast<unsigned char>(name[j]))) ++j;
+    const absl::string_view digits = name.substr(i, j - i);
+    int year = 0, month = 0, day = 0;
+    if (digits.size() == 8 && absl::SimpleAtoi(digits.substr(0, 4), &year) &&
+        absl::SimpleAtoi(digits.substr(4, 2), &month) &&
+        absl::SimpleAtoi(digits.substr(6, 2), &day) && year >= 1900 &&
+        IsValidDate(year, month, day)) {
+    } else if (digits.size() == 6 && absl::SimpleAtoi(digits.substr(0, 2), &year) &&
+               absl::SimpleAtoi(digits.substr(2, 2), &month) &&
+               absl::SimpleAtoi(digits.substr(4, 2), &day)) {
+      year += year >= 50 ? 1900 : 2000;
+      if (!IsValidDate(year, month, day)) year = 0;
+    } else {
+      year = 0;
+    }
+    if (year != 0) {
+      Date date;
+      date.set_year(year);
+      date.set_month(month);
+      date.set_day(day);
+      return date;
+    }
+    i = j;
+  }
+  return std::nullopt;
+}
+
+}  // namespace docsearch::ingest

@@ -1,0 +1,55 @@
+// Calendar dates as printed in the archive, in English and French.
+//
+// Styles read: "7 Dec. 2001", "19 Sept. 2001", "8 Dec . 2005", "15 Nov. 2000",
+// "27 June 2001", "07-Dec-2001", "21/11/2003", "28.06.04", "2001-12-18",
+// "1-2 December 2003" and "24-26 February 1999" (the first day),
+// "April 24, 1999", "June 8, 2006", "24th April 1999", "Monday, 1 December
+// 2003", "7 décembre 2001", "1er décembre 2001", "19 févr. 1999", and the same
+// with accents lost in transcoding ("19 fv. 1999", "7 dcembre 2001").
+// Numeric dates are read day first (the archive is European).
+//
+// Contract: functions return std::nullopt (or nothing) rather than a wrong
+// date: a day that does not exist in its month is not a date.
+#ifndef DOCSEARCH_INGEST_SERVICE_PARSER_DATE_PARSER_H_
+#define DOCSEARCH_INGEST_SERVICE_PARSER_DATE_PARSER_H_
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "docsearch/v1/document.pb.h"
+
+namespace docsearch::ingest {
+
+struct FoundDate {
+  docsearch::v1::Date date;
+  // Byte range of the date in the searched text.
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+// Every date in `text`, in order of appearance.
+std::vector<FoundDate> FindDates(absl::string_view text);
+
+// The date when `text` is a date line: a date alone, optionally surrounded by
+// table pipes, bullets, brackets, dashes, a weekday, or a place before a comma
+// ("Madrid, 9 July 1997" is not a date line; "Monday, 1 December 2003" is).
+std::optional<docsearch::v1::Date> ParseDateLine(absl::string_view text);
+
+// A date encoded in a file name or URL: ".../p011218e.htm" (pYYMMDD),
+// ".../2001-12-18-...", ".../19970710-...", "update/1999/0217e" is not read
+// (no year next to it).
+std::optional<docsearch::v1::Date> DateFromSourceUri(absl::string_view uri);
+
+// Month number 1..12 for a month name or abbreviation in English or French
+// (any case, trailing period allowed, accents optional); 0 if none.
+int MonthFromName(absl::string_view word);
+
+// True when year/month/day name a real calendar day.
+bool IsValidDate(int year, int month, int day);
+
+}  // namespace docsearch::ingest
+
+#endif  // DOCSEARCH_INGEST_SERVICE_PARSER_DATE_PARSER_H_

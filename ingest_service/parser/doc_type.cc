@@ -1,0 +1,175 @@
+#include "ingest_service/parser/doc_type.h"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/strip.h"
+#include "ingest_service/parser/text_normalizer.h"
+
+namespace docsearch::ingest {
+namespace {
+
+using docsearch::v1::DocType;
+
+struct Label {
+  // Folded (lower case, accents removed, ASCII quotes); letters lost in
+  // transcoding ("dclaration") are listed as their own forms.
+  absl::string_view folded;
+  DocType type;
+};
+
+// Longer labels first: prefix matching takes the first hit.
+constexpr Label kLabels[] = {
+    {"declaration du president", v1::DOC_TYPE_CHAIRMANS_SUMMARY},
+    {"dclaration du prsident", v1::DOC_TYPE_CHAIRMANS_SUMMARY},
+    {"declaration a la presse", v1::DOC_TYPE_PRESS_STATEMENT},
+    {"dclaration la presse", v1::DOC_TYPE_PRESS_STATEMENT},
+    {"declaration du sommet", v1::DOC_TYPE_DECLARATION},
+    {"chairman's summary", v1::DOC_TYPE_CHAIRMANS_SUMMARY},
+    {"chairman's statement", v1::DOC_TYPE_CHAIRMANS_SUMMARY},
+    {"chairmans summary", v1::DOC_TYPE_CHAIRMANS_SUMMARY},
+    {"chairmans statement", v1::DOC_TYPE_CHAIRMANS_SUMMARY},
+    {"statement to the press", v1::DOC_TYPE_PRESS_STATEMENT},
+    {"statement by the chairman", v1::DOC_TYPE_CHAIRMANS_SUMMARY},
+    {"summit communique", v1::DOC_TYPE_COMMUNIQUE},
+    {"final communique", v1::DOC_TYPE_COMMUNIQUE},
+    {"final communiqu", v1::DOC_TYPE_COMMUNIQUE},
+    {"communique final", v1::DOC_TYPE_COMMUNIQUE},
+    {"communiqu final", v1::DOC_TYPE_COMMUNIQUE},
+    {"joint communique", v1::DOC_TYPE_COMMUNIQUE},
+    {"press statement", v1::DOC_TYPE_PRESS_STATEMENT},
+    {"joint statement", v1::DOC_TYPE_PRESS_STATEMENT},
+    {"opening remarks", v1::DOC_TYPE_SPEECH},
+    {"opening statement", v1::DOC_TYPE_SPEECH},
+    {"keynote speech", v1::DOC_TYPE_SPEECH},
+    {"press release", v1::DOC_TYPE_PRESS_RELEASE},
+    {"news release", v1::DOC_TYPE_PRESS_RELEASE},
+    {"nato update", v1::DOC_TYPE_UPDATE},
+    {"statement", v1::DOC_TYPE_PRESS_STATEMENT},
+    {"declaration", v1::DOC_TYPE_PRESS_STATEMENT},  // French "Déclaration"; see below.
+    {"dclaration", v1::DOC_TYPE_PRESS_STATEMENT},
+    {"communique", v1::DOC_TYPE_COMMUNIQUE},
+    {"summary", v1::DOC_TYPE_CHAIRMANS_SUMMARY},
+    {"speech", v1::DOC_TYPE_SPEECH},
+    {"discours", v1::DOC_TYPE_SPEECH},
+    {"allocution", v1::DOC_TYPE_SPEECH},
+};
+
+std::string FoldLabel(absl::string_view text) {
+  std::string folded = FoldAccents(text);
+  absl::string_view view = folded;
+  // Furniture around a label line: pipes, bullets, dashes, a final period.
+  view = absl::StripAsciiWhitespace(view);
+  while (!view.empty() && (view.front() == '|' || view.front() == '-' || view.front() == '*')) {
+    view.remove_prefix(1);
+    view = absl::StripLeadingAsciiWhitespace(view);
+  }
+  if (absl::StartsWith(view, "\xE2\x80\xA2")) view.remove_prefix(3);
+  while (!view.empty() && (view.back() == '|' || view.back() == '.' || view.back() == ':')) {
+    view.remove_suffix(1);
+    view = absl::StripTrailingAsciiWhitespace(view);
+  }
+  return std::string(absl::StripAsciiWhitespace(view));
+}
+
+// English "Declaration" is its own type; French "Déclaration" (accented, or
+// with the accent lost) is a statement. The label is matched case- and
+// accent-insensitively, so decide on the printed form.
+DocType Refine(const Label& label, absl::string_view printed) {
+  if (label.folded == "declaration") {
+    const absl::string_view stripped = absl::StripAsciiWhitespace(printed);
+    if (absl::StartsWithIgnoreCase(stripped, "declaration") ||
+        absl::StartsWith(stripped, "DECLARATION")) {
+      return v1::DOC_TYPE_DECLARATION;
+    }
+  }
+  return label.type;
+}
+
+}  // namespace
+
+std::optional<DocType> DocTypeFromLabelLine(absl::string_view line) {
+  if (line.size() > 60) return std::nullopt;
+  const std::string folded = FoldLabel(line);
+  for (const Label& label : kLabels) {
+    if (folded == label.folded) return Refine(label, line);
+  }
+  return std::nullopt;
+}
+
+std::optional<LeadingLabel> DocTypeLabelPrefix(absl::string_view line, bool any_rest) {
+  line = absl::StripLeadingAsciiWhitespace(line);
+  for (const Label& label : kLabels) {
+    // Compare the folded form of exactly as many printed words as the label.
+    size_t words = 1;
+    for (char c : label.folded) words += c == ' ' ? 1 : 0;
+    size_t end = absl::string_view::npos;
+    size_t spaces = 0;
+    for (size_t p = 0; p < line.size(); ++p) {
+      if (line[p] == ' ' && ++spaces == words) {
+        end = p;
+        break;
+      }
+    }
+    if (end == absl::string_view::npos || end + 1 >= line.size()) continue;
+    if (FoldLabel(line.substr(0, end)) != label.folded) continue;
+    // Then a capitalized word, so "Statement by ..." and "Summary of ..." do
+    // not lose their first word.
+    const unsigned char next = line[end + 1];
+    if (!any_rest && !absl::ascii_isupper(next)) continue;
+    return LeadingLabel{Refine(label, line), end};
+  }
+  return std::nullopt;
+}
+
+std::optional<DocType> DocTypeFromTitle(absl::string_view title) {
+  const std::string folded = FoldAccents(title);
+  if (absl::StartsWith(folded, "statement by the chairman") ||
+      absl::StartsWith(folded, "chairman's") ||
+      absl::StartsWith(folded, "declaration du president")) {
+    return v1::DOC_TYPE_CHAIRMANS_SUMMARY;
+  }
+  if (absl::StartsWith(folded, "statement") || absl::StartsWith(folded, "press statement") ||
+      absl::StartsWith(folded, "joint statement")) {
+    return v1::DOC_TYPE_PRESS_STATEMENT;
+  }
+  if (absl::StartsWith(folded, "declaration du sommet") ||
+      absl::EndsWith(folded, "summit declaration") || absl::EndsWith(folded, " declaration")) {
+    return v1::DOC_TYPE_DECLARATION;
+  }
+  if (absl::EndsWith(folded, "communique") || absl::EndsWith(folded, "communiqu")) {
+    return v1::DOC_TYPE_COMMUNIQUE;
+  }
+  if (absl::StartsWith(folded, "declaration du secretaire") ||
+      absl::StartsWith(folded, "dclaration du secrtaire")) {
+    return v1::DOC_TYPE_PRESS_STATEMENT;
+  }
+  return std::nullopt;
+}
+
+std::optional<DocType> DocTypeFromSection(absl::string_view section) {
+  std::string folded = FoldAccents(section);
+  absl::string_view view = folded;
+  absl::ConsumePrefix(&view, "nato ");
+  absl::ConsumePrefix(&view, "otan ");
+  if (absl::StartsWith(view, "press statement")) return v1::DOC_TYPE_PRESS_STATEMENT;
+  if (absl::StartsWith(view, "update") || absl::StartsWith(view, "week of") ||
+      absl::StartsWith(view, "semaine du") || absl::StartsWith(view, "nouvelles")) {
+    return v1::DOC_TYPE_UPDATE;
+  }
+  if (absl::StartsWith(view, "speech") || absl::StartsWith(view, "discours")) {
+    return v1::DOC_TYPE_SPEECH;
+  }
+  if (absl::StartsWith(view, "press release") || absl::StartsWith(view, "communiques de presse") ||
+      absl::StartsWith(view, "communiqus de presse")) {
+    return v1::DOC_TYPE_PRESS_RELEASE;
+  }
+  if (absl::StartsWith(view, "ministerial communiq")) return v1::DOC_TYPE_COMMUNIQUE;
+  return std::nullopt;
+}
+
+}  // namespace docsearch::ingest

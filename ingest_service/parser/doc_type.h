@@ -1,0 +1,48 @@
+// Document-type labels: "Press Statement", "Final Communiqué", "Chairman's
+// Summary", "NATO Update", "Speech", "Déclaration", ... in English and French.
+//
+// Three places say what a document is, from most to least specific:
+//   1. a label line in the head ("Press Statement"), or a label opening the
+//      title line ("Statement Meeting of the NATO-Russia Council");
+//   2. the title itself ("Statement by the Secretary General ...",
+//      "Riga Summit Declaration");
+//   3. the site section of the Updated header ("NATO Press Releases").
+// Each function answers for one of them; the plain-text parser applies them in
+// that order.
+#ifndef DOCSEARCH_INGEST_SERVICE_PARSER_DOC_TYPE_H_
+#define DOCSEARCH_INGEST_SERVICE_PARSER_DOC_TYPE_H_
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+#include "absl/strings/string_view.h"
+#include "docsearch/v1/document.pb.h"
+
+namespace docsearch::ingest {
+
+// The type when the whole of `line` (pipes, bullets and a trailing period
+// ignored) is a type label; nullopt otherwise.
+std::optional<docsearch::v1::DocType> DocTypeFromLabelLine(absl::string_view line);
+
+struct LeadingLabel {
+  docsearch::v1::DocType type = docsearch::v1::DOC_TYPE_UNSPECIFIED;
+  // Byte length of the label at the start of the line.
+  size_t length = 0;
+};
+
+// A label at the start of a longer line, followed by a capitalized word:
+// "Statement Meeting of ..." -> {PRESS_STATEMENT, 9}. With
+// `any_rest`, whatever follows is accepted ("Press Release 8 Dec. 2005").
+std::optional<LeadingLabel> DocTypeLabelPrefix(absl::string_view line, bool any_rest = false);
+
+// The type a title implies ("Statement by ...", "... Summit Communiqué").
+std::optional<docsearch::v1::DocType> DocTypeFromTitle(absl::string_view title);
+
+// The type a site section implies ("NATO Press Statement", "NATO Update",
+// "Week of ...", "NATO Speeches", "NATO Press Releases").
+std::optional<docsearch::v1::DocType> DocTypeFromSection(absl::string_view section);
+
+}  // namespace docsearch::ingest
+
+#endif  // DOCSEARCH_INGEST_SERVICE_PARSER_DOC_TYPE_H_

@@ -1,0 +1,57 @@
+#include "ingest_service/parser/language_detector.h"
+
+#include <cld2/public/compact_lang_det.h>
+#include <cld2/public/encodings.h>
+
+#include <string>
+#include <string_view>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_split.h"
+#include "ingest_service/parser/text_normalizer.h"
+
+namespace docsearch::ingest {
+namespace {
+
+// Frequent function words that are not words of the other language.
+// Accents are folded, so "a" (French "à") is left out: it is English too.
+constexpr absl::string_view kEnglishWords[] = {
+    "the", "and",  "of",  "to",   "is", "that", "with",  "for",  "this", "we",    "on",  "are",
+    "by",  "have", "has", "will", "be", "it",   "which", "from", "our",  "their", "was", "in"};
+constexpr absl::string_view kFrenchWords[] = {
+    "le",  "la",   "les",  "des", "du",  "et",   "est", "que", "qui",   "dans", "pour", "une",
+    "sur", "nous", "avec", "au",  "aux", "sont", "ont", "ce",  "cette", "leur", "par",  "en"};
+
+template <size_t N>
+bool Contains(const absl::string_view (&words)[N], absl::string_view word) {
+  for (absl::string_view candidate : words) {
+    if (candidate == word) return true;
+  }
+  return false;
+}
+
+LanguageGuess VoteByStopWords(absl::string_view utf8) {
+  const std::string folded = FoldAccents(utf8.substr(0, 20000));
+  int english = 0;
+  int french = 0;
+  for (absl::string_view word :
+       absl::StrSplit(folded, absl::ByAnyChar(" \n\t.,;:!?()[]\"'|-"), absl::SkipEmpty())) {
+    if (Contains(kEnglishWords, word)) ++english;
+    if (Contains(kFrenchWords, word)) ++french;
+  }
+  if (english == 0 && french == 0) return {"", "stop_words"};
+  return {english >= french ? "en" : "fr", "stop_words"};
+}
+
+}  // namespace
+
+LanguageGuess DetectLanguage(absl::string_view utf8) {
+  bool reliable = false;
+  const CLD2::Language language = CLD2::DetectLanguage(utf8.data(), static_cast<int>(utf8.size()),
+                                                       /*is_plain_text=*/true, &reliable);
+  if (reliable && language == CLD2::ENGLISH) return {"en", "cld2"};
+  if (reliable && language == CLD2::FRENCH) return {"fr", "cld2"};
+  return VoteByStopWords(utf8);
+}
+
+}  // namespace docsearch::ingest

@@ -1,0 +1,31 @@
+// Language of a document: "en" or "fr" (the archive's two languages), or ""
+// when the text has no words to judge by.
+//
+// CLD2 decides when it is reliable and answers English or French. Otherwise
+// (very short texts, texts mixing both, CLD2 proposing a third language) a
+// vote of common English and French function words decides: they are frequent
+// and disjoint, so a few lines suffice.
+//
+// Contract: pure, thread-safe, never fails; `utf8` must be valid UTF-8.
+#ifndef DOCSEARCH_INGEST_SERVICE_PARSER_LANGUAGE_DETECTOR_H_
+#define DOCSEARCH_INGEST_SERVICE_PARSER_LANGUAGE_DETECTOR_H_
+
+#include <string>
+#include <string_view>
+
+#include "absl/strings/string_view.h"
+
+namespace docsearch::ingest {
+
+struct LanguageGuess {
+  // BCP-47 tag: "en", "fr", or "" when undecidable.
+  std::string language;
+  // "cld2" or "stop_words": which method decided.
+  std::string method;
+};
+
+LanguageGuess DetectLanguage(absl::string_view utf8);
+
+}  // namespace docsearch::ingest
+
+#endif  // DOCSEARCH_INGEST_SERVICE_PARSER_LANGUAGE_DETECTOR_H_

@@ -1,0 +1,228 @@
+#include "ingest_service/parser/line_shape.h"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "ingest_service/parser/text_normalizer.h"
+
+namespace docsearch::ingest {
+namespace {
+
+constexpr absl::string_view kFunctionWords[] = {
+    "a",    "an",   "the",  "of",   "to",   "in",   "on",    "at",      "by",   "for",
+    "and",  "or",   "with", "from", "into", "as",   "its",   "de",      "du",   "des",
+    "la",   "le",   "les",  "et",   "a",    "au",   "aux",   "en",      "sur",  "par",
+    "pour", "dans", "l",    "d",    "un",   "une",  "under", "between", "than", "that",
+    "this", "is",   "be",   "are",  "was",  "were", "which",
+};
+
+bool IsFunctionWord(absl::string_view folded_word) {
+  for (absl::string_view word : kFunctionWords) {
+    if (folded_word == word) return true;
+  }
+  return false;
+}
+
+// The word without surrounding punctuation, folded; elided French articles
+// ("l'Atlantique") lose the article.
+std::string CleanWord(absl::string_view word) {
+  std::string folded = FoldAccents(word);
+  absl::string_view view = folded;
+  while (!view.empty() && !absl::ascii_isalnum(static_cast<unsigned char>(view.front()))) {
+    view.remove_prefix(1);
+  }
+  while (!view.empty() && !absl::ascii_isalnum(static_cast<unsigned char>(view.back()))) {
+    view.remove_suffix(1);
+  }
+  if (view.size() > 2 && (view[1] == '\'') && (view[0] == 'l' || view[0] == 'd')) {
+    view.remove_prefix(2);
+  }
+  return std::string(view);
+}
+
+// The first letter of `text` as printed (after quotes and brackets).
+std::optional<char> FirstLetter(absl::string_view text, bool* is_upper) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = text[i];
+    if (absl::ascii_isalpha(c)) {
+      *is_upper = absl::ascii_isupper(c);
+      return static_cast<char>(c);
+    }
+    if (c >= 0x80) {
+      // A non-ASCII letter: ask the folding what case it has.
+      size_t length = 1;
+      while (i + length < text.size() &&
+             (static_cast<unsigned char>(text[i + length]) & 0xC0) == 0x80) {
+        ++length;
+      }
+      const absl::string_view letter = text.substr(i, length);
+      const std::string folded = FoldForMatching(letter);
+      const std::string unaccented = FoldAccents(letter);
+      if (!unaccented.empty() && absl::ascii_isalpha(static_cast<unsigned char>(unaccented[0]))) {
+        *is_upper = folded != letter;
+        return unaccented[0];
+      }
+      i += length - 1;
+      continue;
+    }
+    if (absl::ascii_isdigit(c)) return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+absl::string_view TrimLine(absl::string_view line) {
+  while (true) {
+    line = absl::StripAsciiWhitespace(line);
+    if (absl::ConsumePrefix(&line, "\xC2\xA0") || absl::ConsumeSuffix(&line, "\xC2\xA0")) continue;
+    return line;
+  }
+}
+
+int CountWords(absl::string_view line) {
+  int words = 0;
+  for (absl::string_view word : absl::StrSplit(line, ' ', absl::SkipWhitespace())) {
+    (void)word;
+    ++words;
+  }
+  return words;
+}
+
+bool IsTitleCase(absl::string_view line) {
+  int content = 0;
+  int capitalized = 0;
+  for (absl::string_view word : absl::StrSplit(line, ' ', absl::SkipWhitespace())) {
+    const std::string clean = CleanWord(word);
+    if (clean.size() < 2 || IsFunctionWord(clean)) continue;
+    if (absl::ascii_isdigit(static_cast<unsigned char>(clean[0]))) continue;
+    ++content;
+    bool upper = false;
+    if (FirstLetter(word, &upper).has_value() && upper) ++capitalized;
+  }
+  return content > 0 && capitalized * 10 >= content * 8;
+}
+
+bool StartsLowercase(absl::string_view line) {
+  bool upper = false;
+  return FirstLetter(line, &upper).has_value() && !upper;
+}
+
+bool EndsSentence(absl::string_view line) {
+  line = TrimLine(line);
+  while (!line.empty()) {
+    if (absl::ConsumeSuffix(&line, "\xE2\x80\x9D") || absl::ConsumeSuffix(&line, "\xE2\x80\x99") ||
+        absl::ConsumeSuffix(&line, "\"") || absl::ConsumeSuffix(&line, "'") ||
+        absl::ConsumeSuffix(&line, ")")) {
+      continue;
+    }
+    break;
+  }
+  return !line.empty() && (line.back() == '.' || line.back() == '!' || line.back() == '?');
+}
+
+bool EndsWithFunctionWord(absl::string_view line) {
+  line = TrimLine(line);
+  const size_t space = line.find_last_of(' ');
+  const std::string last =
+      CleanWord(space == absl::string_view::npos ? line : line.substr(space + 1));
+  return IsFunctionWord(last);
+}
+
+bool IsSalutation(absl::string_view line) {
+  line = TrimLine(line);
+  if (line.empty() || line.back() != ',' || CountWords(line) > 5) return false;
+  bool upper = false;
+  return FirstLetter(line, &upper).has_value() && upper && !IsByline(line);
+}
+
+bool IsSidebarItem(absl::string_view line) {
+  line = TrimLine(line);
+  // dd/mm/yyyy - SOURCE
+  if (line.size() < 14 || line.size() > 40) return false;
+  for (size_t i : {0, 1, 3, 4, 6, 7, 8, 9}) {
+    if (!absl::ascii_isdigit(static_cast<unsigned char>(line[i]))) return false;
+  }
+  return line[2] == '/' && line[5] == '/' && absl::StartsWith(line.substr(10), " - ");
+}
+
+bool IsByline(absl::string_view line) {
+  line = TrimLine(line);
+  return absl::StartsWith(line, "by ") || absl::StartsWith(line, "By ") ||
+         absl::StartsWith(line, "par ");
+}
+
+bool StartsSubtitle(absl::string_view line) {
+  const std::string folded = FoldAccents(TrimLine(line));
+  return absl::StartsWith(folded, "issued ") || absl::StartsWith(folded, "diffusee ") ||
+         absl::StartsWith(folded, "publiee ") || absl::StartsWith(folded, "adopted ") ||
+         absl::StartsWith(folded, "delivered ");
+}
+
+std::optional<ParagraphMarker> FindParagraphMarker(absl::string_view line) {
+  size_t i = 0;
+  while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+  const absl::string_view rest = line.substr(i);
+  ParagraphMarker marker;
+  // Bullets.
+  for (absl::string_view bullet : {"\xE2\x80\xA2", "- ", "* ", "\xE2\x80\x93 ", "\xC2\xB7"}) {
+    if (absl::StartsWith(rest, bullet)) {
+      marker.is_bullet = true;
+      marker.text_begin = i + bullet.size();
+      while (marker.text_begin < line.size() && line[marker.text_begin] == ' ') {
+        ++marker.text_begin;
+      }
+      if (marker.text_begin >= line.size()) return std::nullopt;
+      return marker;
+    }
+  }
+  size_t j = 0;
+  bool parenthesized = false;
+  if (j < rest.size() && rest[j] == '(') {
+    parenthesized = true;
+    ++j;
+  }
+  const size_t number_begin = j;
+  while (j < rest.size() && absl::ascii_isdigit(static_cast<unsigned char>(rest[j]))) ++j;
+  size_t digits = j - number_begin;
+  if (digits == 0) {
+    // A single letter "a)" or "(a)".
+    if (j < rest.size() && absl::ascii_islower(static_cast<unsigned char>(rest[j])) &&
+        j + 1 < rest.size() && rest[j + 1] == ')') {
+      ++j;
+      digits = 1;
+    } else {
+      return std::nullopt;
+    }
+  } else if (digits > 3) {
+    return std::nullopt;
+  }
+  marker.number = std::string(rest.substr(number_begin, j - number_begin));
+  if (parenthesized) {
+    if (j >= rest.size() || rest[j] != ')') return std::nullopt;
+    ++j;
+  } else {
+    if (j < rest.size() && rest[j] == ' ' && j + 1 < rest.size() && rest[j + 1] == '.') ++j;
+    if (j >= rest.size() || (rest[j] != '.' && rest[j] != ')')) return std::nullopt;
+    ++j;
+  }
+  while (j < rest.size() && rest[j] == ' ') ++j;
+  if (j >= rest.size()) return std::nullopt;
+  bool upper = false;
+  const unsigned char next = rest[j];
+  const bool quote =
+      next == '"' || next == '\'' || absl::StartsWith(rest.substr(j), "\xE2\x80\x9C");
+  if (!quote && !(FirstLetter(rest.substr(j, 4), &upper).has_value() && upper)) {
+    return std::nullopt;
+  }
+  marker.text_begin = i + j;
+  return marker;
+}
+
+}  // namespace docsearch::ingest

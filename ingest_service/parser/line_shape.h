@@ -1,0 +1,69 @@
+// Shape tests on single lines, shared by the head and body parsers.
+//
+// The archive's structure is visual: a title is a short Title-Case line, a
+// body line is a sentence, a numbered paragraph starts with "1.". These pure
+// functions name those shapes so the parsers read as rules.
+#ifndef DOCSEARCH_INGEST_SERVICE_PARSER_LINE_SHAPE_H_
+#define DOCSEARCH_INGEST_SERVICE_PARSER_LINE_SHAPE_H_
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "absl/strings/string_view.h"
+
+namespace docsearch::ingest {
+
+// Number of whitespace-separated words.
+int CountWords(absl::string_view line);
+
+// True when most content words start with a capital ("Meeting of the
+// NATO-Russia Council at Ambassadorial Level"). Function words (of, the, du,
+// de, ...) and numbers do not count.
+bool IsTitleCase(absl::string_view line);
+
+// True when the first letter of the line is lower case.
+bool StartsLowercase(absl::string_view line);
+
+// True when the line ends a sentence: '.', '!', '?', optionally followed by a
+// closing quote or bracket.
+bool EndsSentence(absl::string_view line);
+
+// True when the last word is a function word ("of", "the", "for", "du"):
+// the line cannot end a title or a sentence.
+bool EndsWithFunctionWord(absl::string_view line);
+
+// "Ladies and Gentlemen,", "Rector Torkunov,", "Mesdames, Messieurs,".
+bool IsSalutation(absl::string_view line);
+
+// "21/11/2003 - NATO": the first line of a related-news sidebar item.
+bool IsSidebarItem(absl::string_view line);
+
+// "by Lord Robertson, NATO Secretary General" / "par ...".
+bool IsByline(absl::string_view line);
+
+// A subtitle opener: "issued on the Occasion...", "Issued by the Heads...",
+// "diffusée par ...".
+bool StartsSubtitle(absl::string_view line);
+
+struct ParagraphMarker {
+  // The number or letter as printed ("1", "12", "a"); empty for a bullet.
+  std::string number;
+  // Byte offset where the paragraph text starts.
+  size_t text_begin = 0;
+  bool is_bullet = false;
+};
+
+// "1. Today we...", "  1.We...", "12 . The", "(a) ...", "a) ...", "• ...",
+// "- As NATO ...". Numbers have at most 3 digits and are followed by text
+// starting with a capital or a quote, so "2001. " or "1.5 million" are not
+// markers.
+std::optional<ParagraphMarker> FindParagraphMarker(absl::string_view line);
+
+// Strips ASCII whitespace and non-breaking spaces from both ends.
+absl::string_view TrimLine(absl::string_view line);
+
+}  // namespace docsearch::ingest
+
+#endif  // DOCSEARCH_INGEST_SERVICE_PARSER_LINE_SHAPE_H_

@@ -1,0 +1,32 @@
+// Document references as printed: "Press Release (97)87", "M-NAC-2(92)106",
+// "Press Communiqué M-NAC(DM)-3(96)172", "Communiqué de presse (2002)127",
+// "(2000) 074", "Press Release EAPC-S(99)67".
+//
+// Contract: MatchReferenceAtStart only accepts text that starts with the
+// reference (after bullets and pipes); it reports how much of the text the
+// reference used so the caller can read what follows (often the date line:
+// "Press Release (2004)099 29 June 2004 |").
+#ifndef DOCSEARCH_INGEST_SERVICE_PARSER_REFERENCE_H_
+#define DOCSEARCH_INGEST_SERVICE_PARSER_REFERENCE_H_
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "absl/strings/string_view.h"
+
+namespace docsearch::ingest {
+
+struct ReferenceMatch {
+  // The reference with its printed spacing, e.g. "Press Release (2001) 171".
+  std::string reference;
+  // Bytes of the input consumed, including leading furniture.
+  size_t consumed = 0;
+};
+
+std::optional<ReferenceMatch> MatchReferenceAtStart(absl::string_view text);
+
+}  // namespace docsearch::ingest
+
+#endif  // DOCSEARCH_INGEST_SERVICE_PARSER_REFERENCE_H_

@@ -1,0 +1,168 @@
+#include "ingest_service/parser/text_normalizer.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "absl/strings/ascii.h"
+
+namespace docsearch::ingest {
+namespace {
+
+void AppendUtf8(UChar32 c, std::string* out) {
+  char buffer[4];
+  int32_t written = 0;
+  UBool error = false;
+  U8_APPEND(reinterpret_cast<uint8_t*>(buffer), written, 4, c, error);
+  if (!error) out->append(buffer, written);
+}
+
+// Calls visit(code_point) for each code point of valid UTF-8 text.
+template <typename Visit>
+void ForEachCodePoint(absl::string_view utf8, Visit visit) {
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  const int32_t length = static_cast<int32_t>(utf8.size());
+  int32_t i = 0;
+  while (i < length) {
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) c = 0xFFFD;
+    visit(c);
+  }
+}
+
+bool IsDash(UChar32 c) {
+  return c == 0x2010 || c == 0x2011 || c == 0x2012 || c == 0x2013 || c == 0x2014 || c == 0x2015 ||
+         c == 0x2212 || c == 0xFE58 || c == 0xFE63 || c == 0xFF0D || c == 0x00AD;
+}
+
+bool IsSingleQuote(UChar32 c) {
+  return c == 0x2018 || c == 0x2019 || c == 0x201A || c == 0x201B || c == 0x2032 || c == 0x00B4 ||
+         c == 0x0060;
+}
+
+bool IsDoubleQuote(UChar32 c) {
+  return c == 0x201C || c == 0x201D || c == 0x201E || c == 0x201F || c == 0x2033 || c == 0x00AB ||
+         c == 0x00BB;
+}
+
+UChar32 StripAccent(UChar32 c) {
+  // NFD and drop combining marks: handles every precomposed Latin letter.
+  icu::UnicodeString decomposed;
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  if (U_FAILURE(status)) return c;
+  nfd->normalize(icu::UnicodeString(c), decomposed, status);
+  if (U_FAILURE(status) || decomposed.isEmpty()) return c;
+  return decomposed.char32At(0);
+}
+
+std::string Fold(absl::string_view utf8, bool strip_accents) {
+  std::string out;
+  out.reserve(utf8.size());
+  bool pending_space = false;
+  ForEachCodePoint(utf8, [&](UChar32 c) {
+    if (c == '\t' || c == '\n' || c == '\r' || u_isUWhiteSpace(c) || c == 0x00A0 || c == 0x202F ||
+        c == 0x2007) {
+      pending_space = true;
+      return;
+    }
+    if (IsDash(c)) {
+      c = '-';
+    } else if (IsSingleQuote(c)) {
+      c = '\'';
+    } else if (IsDoubleQuote(c)) {
+      c = '"';
+    } else if (c == 0x2026) {
+      if (pending_space && !out.empty()) out.push_back(' ');
+      pending_space = false;
+      out.append("...");
+      return;
+    }
+    if (pending_space && !out.empty()) out.push_back(' ');
+    pending_space = false;
+    c = u_tolower(c);
+    if (strip_accents && c >= 0xC0 && c < 0x250) c = StripAccent(c);
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+    } else {
+      AppendUtf8(c, &out);
+    }
+  });
+  return out;
+}
+
+}  // namespace
+
+NormalizedText NormalizeText(absl::string_view utf8) {
+  NormalizedText result;
+  // NFC first: composing may only merge characters, never create controls.
+  std::string composed;
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_SUCCESS(status) && !nfc->isNormalized(icu::UnicodeString::fromUTF8(utf8), status)) {
+    status = U_ZERO_ERROR;
+    icu::UnicodeString normalized;
+    nfc->normalize(icu::UnicodeString::fromUTF8(utf8), normalized, status);
+    if (U_SUCCESS(status)) normalized.toUTF8String(composed);
+  }
+  const absl::string_view source = composed.empty() ? utf8 : absl::string_view(composed);
+
+  std::string& out = result.text;
+  out.reserve(source.size());
+  bool previous_was_cr = false;
+  ForEachCodePoint(source, [&](UChar32 c) {
+    if (c == '\r') {
+      out.push_back('\n');
+      previous_was_cr = true;
+      return;
+    }
+    if (c == '\n' && previous_was_cr) {
+      previous_was_cr = false;
+      return;  // The "\r\n" pair already produced its newline.
+    }
+    previous_was_cr = false;
+    if (c == '\n' || c == '\t') {
+      out.push_back(static_cast<char>(c));
+      return;
+    }
+    // C0 and C1 controls, and U+FEFF (a byte-order mark left mid-text).
+    if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0xFEFF) {
+      ++result.removed_control_characters;
+      return;
+    }
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+    } else {
+      AppendUtf8(c, &out);
+    }
+  });
+  return result;
+}
+
+std::string FoldForMatching(absl::string_view utf8) { return Fold(utf8, false); }
+
+std::string FoldAccents(absl::string_view utf8) { return Fold(utf8, true); }
+
+std::string CollapseWhitespace(absl::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  for (char c : text) {
+    if (absl::ascii_isspace(static_cast<unsigned char>(c))) {
+      pending_space = true;
+      continue;
+    }
+    if (pending_space && !out.empty()) out.push_back(' ');
+    pending_space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace docsearch::ingest

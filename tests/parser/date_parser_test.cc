@@ -1,0 +1,91 @@
+#include "ingest_service/parser/date_parser.h"
+
+#include <optional>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace docsearch::ingest {
+namespace {
+
+using ::testing::Optional;
+
+MATCHER_P3(IsDate, year, month, day, "") {
+  return arg.year() == year && arg.month() == month && arg.day() == day;
+}
+
+TEST(DateParser, ReadsAbbreviatedMonthWithPeriod) {
+  EXPECT_THAT(ParseDateLine("7 Dec. 2001"), Optional(IsDate(2001, 12, 7)));
+}
+
+TEST(DateParser, ReadsFourLetterSeptember) {
+  EXPECT_THAT(ParseDateLine("19 Sept. 2001"), Optional(IsDate(2001, 9, 19)));
+  EXPECT_THAT(ParseDateLine("15 Nov. 2000"), Optional(IsDate(2000, 11, 15)));
+}
+
+TEST(DateParser, ReadsSpaceBeforePeriod) {
+  EXPECT_FALSE(ParseDateLine("Press 8 Dec . 2005 |").has_value());
+  EXPECT_THAT(ParseDateLine("8 Dec . 2005 |"), Optional(IsDate(2005, 12, 8)));
+}
+
+TEST(DateParser, ReadsDayMonthYearWithDashes) {
+  EXPECT_THAT(ParseDateLine("07-Dec-2001"), Optional(IsDate(2001, 12, 7)));
+}
+
+TEST(DateParser, ReadsNumericDatesDayFirst) {
+  EXPECT_THAT(ParseDateLine("21/11/2003"), Optional(IsDate(2003, 11, 21)));
+  EXPECT_THAT(ParseDateLine("28.06.04"), Optional(IsDate(2004, 6, 28)));
+}
+
+TEST(DateParser, ReadsFirstDayOfARange) {
+  EXPECT_THAT(ParseDateLine("1-2 December 2003"), Optional(IsDate(2003, 12, 1)));
+  EXPECT_THAT(ParseDateLine("24-26 February 1999"), Optional(IsDate(1999, 2, 24)));
+}
+
+TEST(DateParser, ReadsAmericanOrder) {
+  EXPECT_THAT(ParseDateLine("April 24, 1999"), Optional(IsDate(1999, 4, 24)));
+}
+
+TEST(DateParser, ReadsFrenchMonthsWithAndWithoutAccents) {
+  EXPECT_THAT(ParseDateLine("7 décembre 2001"), Optional(IsDate(2001, 12, 7)));
+  EXPECT_THAT(ParseDateLine("1er décembre 2001"), Optional(IsDate(2001, 12, 1)));
+  EXPECT_THAT(ParseDateLine("19 fv. 1999"), Optional(IsDate(1999, 2, 19)));
+  EXPECT_THAT(ParseDateLine("29 nov. 2000"), Optional(IsDate(2000, 11, 29)));
+}
+
+TEST(DateParser, AcceptsWeekdayAndTableFurniture) {
+  EXPECT_THAT(ParseDateLine("  • 21 Nov. 2002 -"), Optional(IsDate(2002, 11, 21)));
+  EXPECT_THAT(ParseDateLine("Monday, 1 December 2003"), Optional(IsDate(2003, 12, 1)));
+}
+
+TEST(DateParser, RejectsLinesWithOtherWords) {
+  EXPECT_FALSE(ParseDateLine("Defence Ministers Meeting - 1-2 December 2003").has_value());
+  EXPECT_FALSE(ParseDateLine("in Brussels on 7 December 2001").has_value());
+}
+
+TEST(DateParser, RejectsImpossibleDays) {
+  EXPECT_FALSE(ParseDateLine("31 Nov. 2001").has_value());
+  EXPECT_FALSE(ParseDateLine("29 Feb. 2001").has_value());
+  EXPECT_THAT(ParseDateLine("29 Feb. 2000"), Optional(IsDate(2000, 2, 29)));
+}
+
+TEST(DateParser, FindsDatesInsideText) {
+  const std::vector<FoundDate> dates =
+      FindDates("held in Brussels on Thursday, June 8, 2006 and on 7 December 2001.");
+  ASSERT_EQ(dates.size(), 2u);
+  EXPECT_THAT(dates[0].date, IsDate(2006, 6, 8));
+  EXPECT_THAT(dates[1].date, IsDate(2001, 12, 7));
+}
+
+TEST(DateParser, ReadsDatesInFileNames) {
+  EXPECT_THAT(DateFromSourceUri("https://www.nato.int/docu/pr/2001/p011218e.htm"),
+              Optional(IsDate(2001, 12, 18)));
+  EXPECT_THAT(DateFromSourceUri("/archive/2001-12-18-statement.txt"),
+              Optional(IsDate(2001, 12, 18)));
+  EXPECT_THAT(DateFromSourceUri("transcripts-en-19970710-statement.txt"),
+              Optional(IsDate(1997, 7, 10)));
+  EXPECT_FALSE(DateFromSourceUri("https://www.nato.int/docu/pr/2007/p07-130e.htm").has_value());
+}
+
+}  // namespace
+}  // namespace docsearch::ingest

@@ -1,0 +1,145 @@
+// The parser as the ingest service uses it: raw bytes in, Document out.
+#include "ingest_service/parser/document_parser.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "absl/strings/match.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace docsearch::ingest {
+namespace {
+
+using ::testing::HasSubstr;
+
+std::string SeedPath(const std::string& name) {
+  return std::string(DOCSEARCH_SHARED_CORPUS) + "/seeds/" + name;
+}
+
+// Reads a seed document, or skips the test when the corpus is not checked out.
+std::string ReadSeedOrSkip(const std::string& name) {
+  std::ifstream in(SeedPath(name), std::ios::binary);
+  if (!in) return "";
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+v1::ParseDocumentResponse ParseOrDie(const std::string& content, const std::string& uri = "") {
+  v1::RawDocument raw;
+  raw.set_content(content);
+  raw.set_source_uri(uri);
+  absl::StatusOr<v1::ParseDocumentResponse> parsed = ParseRawDocument(raw, {});
+  EXPECT_TRUE(parsed.ok()) << parsed.status();
+  return parsed.ok() ? *parsed : v1::ParseDocumentResponse();
+}
+
+bool HasWarning(const v1::Document& document, const std::string& code) {
+  for (const v1::ParseWarning& warning : document.warnings()) {
+    if (warning.code() == code) return true;
+  }
+  return false;
+}
+
+constexpr char kJointStatement[] = "2001-12-07-nato-russia-joint-statement.txt";
+constexpr char kUpdate[] = "2003-12-04-nato-update-new-spirit-of-cooperation.txt";
+
+TEST(DocumentParserSeeds, ReadsThe2001JointStatement) {
+  const std::string content = ReadSeedOrSkip(kJointStatement);
+  if (content.empty()) GTEST_SKIP() << "seed corpus not found at " << SeedPath(kJointStatement);
+  const v1::ParseDocumentResponse response = ParseOrDie(content, SeedPath(kJointStatement));
+  const v1::Document& document = response.document();
+  EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_PRESS_STATEMENT);
+  EXPECT_EQ(document.doc_type_raw(), "NATO Press Statement");
+  EXPECT_EQ(document.published().year(), 2001);
+  EXPECT_EQ(document.published().month(), 12);
+  EXPECT_EQ(document.published().day(), 7);
+  EXPECT_EQ(document.updated().seconds(), 1007683200);  // 2001-12-07T00:00:00Z
+  EXPECT_EQ(document.title(), "NATO-Russia Joint Statement");
+  EXPECT_EQ(document.subtitle(),
+            "issued on the Occasion of the Meeting of the Permanent Joint Council at the Level of "
+            "Foreign Ministers in Brussels on 7 December 2001");
+  ASSERT_EQ(document.paragraphs_size(), 4);
+  for (int i = 0; i < 4; ++i) EXPECT_EQ(document.paragraphs(i).number(), std::to_string(i + 1));
+  EXPECT_TRUE(absl::StartsWith(document.paragraphs(0).text(), "Today we commit ourselves"));
+  EXPECT_TRUE(absl::EndsWith(document.paragraphs(3).text(), "qualitatively new relationship."));
+  ASSERT_GE(response.dropped_lines_size(), 1);
+  EXPECT_EQ(response.dropped_lines(response.dropped_lines_size() - 1).text(),
+            "Go to Homepage Go to Index");
+  EXPECT_EQ(document.language(), "en");
+  EXPECT_EQ(document.id(), "2001-12-07-nato-russia-joint-statement");
+  EXPECT_EQ(document.content_hash().size(), 64u);
+  EXPECT_EQ(response.encoding(), "UTF-8");
+  EXPECT_EQ(response.content_type(), v1::CONTENT_TYPE_TEXT);
+}
+
+TEST(DocumentParserSeeds, ReadsThe2003Update) {
+  const std::string content = ReadSeedOrSkip(kUpdate);
+  if (content.empty()) GTEST_SKIP() << "seed corpus not found at " << SeedPath(kUpdate);
+  const v1::ParseDocumentResponse response = ParseOrDie(content, SeedPath(kUpdate));
+  const v1::Document& document = response.document();
+  EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_UPDATE);
+  EXPECT_EQ(document.doc_type_raw(), "NATO Update");
+  EXPECT_EQ(document.published().year(), 2003);
+  EXPECT_EQ(document.published().month(), 12);
+  EXPECT_EQ(document.published().day(), 4);
+  EXPECT_EQ(document.updated().seconds(), 1071167580);  // 2003-12-11T18:33:00Z
+  EXPECT_EQ(document.title(),
+            "A \xE2\x80\x9Cnew spirit\xE2\x80\x9D of cooperation between NATO and Russia");
+  ASSERT_EQ(document.paragraphs_size(), 5);
+  EXPECT_TRUE(absl::StartsWith(document.paragraphs(0).text(), "Speaking to the press"));
+  for (const v1::Paragraph& paragraph : document.paragraphs()) {
+    EXPECT_THAT(paragraph.text(), ::testing::Not(HasSubstr("21/11/2003")));
+  }
+  EXPECT_EQ(document.language(), "en");
+}
+
+TEST(DocumentParser, RejectsEmptyContent) {
+  absl::StatusOr<v1::ParseDocumentResponse> parsed = ParseRawDocument(v1::RawDocument(), {});
+  EXPECT_EQ(parsed.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(parsed.status().message(), "document.content is empty");
+}
+
+TEST(DocumentParser, RejectsContentOverTheSizeLimitNamingIt) {
+  v1::RawDocument raw;
+  raw.set_content(std::string(2048, 'a'));
+  ParseOptions options;
+  options.max_document_bytes = 1024;
+  absl::StatusOr<v1::ParseDocumentResponse> parsed = ParseRawDocument(raw, options);
+  EXPECT_EQ(parsed.status().code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_THAT(std::string(parsed.status().message()), HasSubstr("1024"));
+}
+
+TEST(DocumentParser, DerivesIdsFromIdThenUriThenContent) {
+  v1::RawDocument raw;
+  raw.set_content("NATO Statement\n\nThe Council met today in Brussels and agreed on a plan.\n");
+  raw.set_source_uri("https://www.nato.int/docu/pr/2001/P011218E.htm?lang=en");
+  EXPECT_EQ(ParseRawDocument(raw, {})->document().id(), "p011218e");
+  raw.set_id("my-id");
+  EXPECT_EQ(ParseRawDocument(raw, {})->document().id(), "my-id");
+  raw.clear_id();
+  raw.clear_source_uri();
+  const std::string id = ParseRawDocument(raw, {})->document().id();
+  EXPECT_TRUE(absl::StartsWith(id, "sha256-")) << id;
+  EXPECT_EQ(id.size(), 7u + 16u);
+}
+
+TEST(DocumentParser, FallsBackToTheTitleDateAndSaysSo) {
+  const v1::Document document =
+      ParseOrDie(
+          "Permanent Joint Council\nMeeting at the Level of Defence Ministers\nheld in Brussels "
+          "on 18 December 2001\nThe NATO-Russia Permanent Joint Council (PJC) met at the level\n"
+          "of Defence Ministers on Tuesday, 18 December 2001 in Brussels.\n")
+          .document();
+  EXPECT_EQ(document.title(),
+            "Permanent Joint Council Meeting at the Level of Defence Ministers held in Brussels on "
+            "18 December 2001");
+  EXPECT_EQ(document.published().day(), 18);
+  EXPECT_TRUE(HasWarning(document, "published_from_title"));
+}
+
+}  // namespace
+}  // namespace docsearch::ingest
