@@ -23,6 +23,8 @@ constexpr int kLabelWidth = 12;
 constexpr int kMaxComfortableWidth = 100;
 constexpr int kNonTerminalWidth = 80;
 constexpr absl::string_view kNone = "(none)";
+// A paragraph is shortened only if this many lines or more would be hidden.
+constexpr int kMinHiddenLines = 3;
 
 std::string LowerEnumName(absl::string_view name, absl::string_view prefix) {
   std::string lower = absl::AsciiStrToLower(name);
@@ -95,7 +97,8 @@ void AppendParagraphs(std::string& out, const Document& document,
     const std::string marker =
         paragraph.number().empty() ? "" : absl::StrCat(paragraph.number(), ".");
     size_t shown = lines.size();
-    if (!options.full && static_cast<int>(lines.size()) > options.max_paragraph_lines) {
+    if (!options.full &&
+        static_cast<int>(lines.size()) >= options.max_paragraph_lines + kMinHiddenLines) {
       shown = std::max(1, options.max_paragraph_lines);
     }
     for (size_t i = 0; i < shown; ++i) {

@@ -19,10 +19,11 @@ namespace docsearch::cli {
 struct DocumentPrintOptions {
   // Wrap width in columns (paragraphs, long values).
   int width = 80;
-  // Print whole paragraphs; otherwise each is cut after
-  // `max_paragraph_lines` lines with a note of how much was left out.
+  // Print whole paragraphs; otherwise a paragraph is cut after
+  // `max_paragraph_lines` lines with a note of how much was left out (but
+  // only when that saves a few lines: hiding five words helps nobody).
   bool full = false;
-  int max_paragraph_lines = 6;
+  int max_paragraph_lines = 8;
 };
 
 // The wrap width for a terminal of `terminal_width` columns (0 = not a

@@ -1,6 +1,7 @@
 #include "cli/file_walker.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <fstream>
 #include <iterator>
 #include <set>
@@ -166,7 +167,9 @@ WalkResult WalkPaths(const std::vector<std::string>& arguments) {
 absl::Status ReadRawDocuments(const FoundFile& file, absl::FunctionRef<bool(RawDocument)> emit) {
   std::ifstream input(file.path, std::ios::binary);
   if (!input) {
-    return absl::PermissionDeniedError(absl::StrCat("cannot open ", file.path.string()));
+    // ifstream does not say why; the open(2) underneath left it in errno.
+    return StatusFromErrorCode(std::error_code(errno, std::generic_category()),
+                               absl::StrCat("cannot open ", file.path.string()));
   }
   if (!file.json_lines) {
     RawDocument document;

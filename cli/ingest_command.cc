@@ -72,6 +72,10 @@ class DocumentSender {
       return false;
     }
     sent_labels_.push_back(std::move(label));
+    if (!file_counted_) {
+      file_counted_ = true;
+      progress_.files_sent = ++summary_.files_sent;
+    }
     ++summary_.documents_sent;
     summary_.bytes_sent += size;
     progress_.documents_sent = summary_.documents_sent;
@@ -93,6 +97,8 @@ class DocumentSender {
   IngestProgress progress_;
   std::vector<std::string> sent_labels_;
   bool stream_broken_ = false;
+  // Whether a document of the file being read was sent yet.
+  bool file_counted_ = false;
 };
 
 // Adds the server's per-document outcomes to `summary`.

@@ -22,8 +22,9 @@ struct IngestOptions {
   std::vector<std::string> paths;
   // Documents larger than this are not sent but reported as failed, because
   // one message above the server's receive limit would break the stream for
-  // every document after it. The default fits gRPC's default 4 MiB limit.
-  int64_t max_document_bytes = 4 * 1024 * 1024 - 64 * 1024;
+  // every document after it. The default is the ingest service's default
+  // --max_document_bytes.
+  int64_t max_document_bytes = 16 * 1024 * 1024;
 };
 
 // Runs the ingest and prints the summary (text, or JSON with env.json) to

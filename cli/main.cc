@@ -35,7 +35,7 @@ ABSL_FLAG(bool, phrase, false, "search: the words as a phrase, in order");
 ABSL_FLAG(int32_t, page_size, 0, "search: hits per page (0 = server default)");
 ABSL_FLAG(std::string, page_token, "", "search: next_page_token of the previous page");
 ABSL_FLAG(std::string, sort, "score", "search: score, newest or oldest");
-ABSL_FLAG(int64_t, max_document_bytes, 4 * 1024 * 1024 - 64 * 1024,
+ABSL_FLAG(int64_t, max_document_bytes, 16 * 1024 * 1024,
           "ingest: larger documents are reported as failed instead of sent");
 
 namespace docsearch::cli {

@@ -19,9 +19,8 @@ using docsearch::v1::SearchResponse;
 constexpr absl::string_view kColumnGap = "  ";
 // Snippets are indented under the table so hits stay easy to tell apart.
 constexpr absl::string_view kSnippetIndent = "     ";
-// A title column narrower than this is not worth cutting to; let the
-// terminal wrap the line instead.
-constexpr int kMinTitleWidth = 16;
+// A title column narrower than this is not worth cutting to.
+constexpr int kMinTitleWidth = 24;
 
 bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
@@ -106,7 +105,7 @@ std::string RenderSearchResponse(const SearchResponse& response,
   }
 
   std::vector<Row> rows;
-  rows.push_back(Row{"#", "SCORE", "DATE", "TYPE", "ID", "TITLE"});
+  rows.push_back(Row{"#", "SCORE", "DATE", "TYPE", "ID", "TITLE"});  // The header.
   for (int i = 0; i < response.hits_size(); ++i) rows.push_back(MakeRow(i + 1, response.hits(i)));
   int rank_width = 0, score_width = 0, date_width = 0, type_width = 0, id_width = 0;
   for (const Row& row : rows) {
@@ -118,22 +117,29 @@ std::string RenderSearchResponse(const SearchResponse& response,
   }
   const int fixed_width = rank_width + score_width + date_width + type_width + id_width +
                           5 * static_cast<int>(kColumnGap.size());
-  const int title_width =
-      options.width <= 0 ? 0 : std::max(kMinTitleWidth, options.width - fixed_width);
   const int snippet_width =
       options.width <= 0 ? 0
                          : std::max(kMinTitleWidth, options.width - DisplayWidth(kSnippetIndent));
+  // Ids are never cut (they are what `docsearch get` needs), so long ids on
+  // a narrow terminal leave no room for the title: it moves to a line of its
+  // own under the row.
+  const bool title_below = options.width > 0 && options.width - fixed_width < kMinTitleWidth;
+  const int title_width = options.width <= 0 ? 0 : options.width - fixed_width;
   const absl::string_view open = options.ansi ? kAnsiBold : "[";
   const absl::string_view close = options.ansi ? kAnsiReset : "]";
 
   for (size_t i = 0; i < rows.size(); ++i) {
     const Row& row = rows[i];
-    std::string line = absl::StrCat(
-        PadLeft(row.rank, rank_width), kColumnGap, PadLeft(row.score, score_width), kColumnGap,
-        PadRight(row.date, date_width), kColumnGap, PadRight(row.type, type_width), kColumnGap,
-        PadRight(row.id, id_width), kColumnGap, TruncateToWidth(row.title, title_width));
+    std::string line =
+        absl::StrCat(PadLeft(row.rank, rank_width), kColumnGap, PadLeft(row.score, score_width),
+                     kColumnGap, PadRight(row.date, date_width), kColumnGap,
+                     PadRight(row.type, type_width), kColumnGap, PadRight(row.id, id_width),
+                     kColumnGap, title_below ? "" : TruncateToWidth(row.title, title_width));
     absl::StrAppend(&out, absl::StripTrailingAsciiWhitespace(line), "\n");
     if (i == 0) continue;  // The header has no snippet.
+    if (title_below) {
+      absl::StrAppend(&out, kSnippetIndent, TruncateToWidth(row.title, snippet_width), "\n");
+    }
     const SearchHit& hit = response.hits(static_cast<int>(i) - 1);
     if (hit.snippets().empty()) continue;
     std::vector<std::string> lines =

@@ -114,6 +114,16 @@ TEST(RenderDocument, ShortensLongParagraphsAndSaysHowMuchIsLeftOut) {
   EXPECT_THAT(out, Not(HasSubstr("word199")));
 }
 
+TEST(RenderDocument, DoesNotHideJustALineOrTwo) {
+  Document document;
+  document.add_paragraphs()->set_text(Words(50));
+
+  const std::string out =
+      RenderDocument(document, {.width = 60, .full = false, .max_paragraph_lines = 8});
+
+  EXPECT_THAT(out, HasSubstr("word49"));
+}
+
 TEST(RenderDocument, FullShowsEveryWord) {
   Document document;
   document.add_paragraphs()->set_text(Words(200));

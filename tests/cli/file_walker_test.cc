@@ -237,7 +237,7 @@ TEST_F(FileWalkerTest, ReadingAVanishedFileFails) {
 
   const absl::Status status = ReadRawDocuments(file, [](RawDocument) { return true; });
 
-  EXPECT_FALSE(status.ok());
+  EXPECT_EQ(status.code(), absl::StatusCode::kNotFound);
   EXPECT_THAT(std::string(status.message()), HasSubstr("vanished.txt"));
 }
 

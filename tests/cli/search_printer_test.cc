@@ -123,6 +123,14 @@ TEST(RenderSearchResponse, CutsTitlesAndSnippetsToTheTerminalWidth) {
   EXPECT_THAT(out, HasSubstr("word…\n"));
 }
 
+TEST(RenderSearchResponse, MovesTheTitleBelowTheRowWhenLongIdsLeaveNoRoom) {
+  const std::string out = RenderSearchResponse(TwoHits(), {.width = 80});
+
+  EXPECT_THAT(out, HasSubstr("2001-12-07-nato-russia-joint-statement.txt\n"
+                             "     NATO-Russia Joint Statement\n"
+                             "     We condemn [terrorism]"));
+}
+
 TEST(RenderSearchResponse, SaysSoWhenNothingMatches) {
   SearchResponse response;
   response.mutable_took()->set_nanos(200'000);
