@@ -39,13 +39,10 @@ class DocumentSender {
       AddLocalFailure(error.path, error.status);
     }
     for (const FoundFile& file : walk.files) {
+      file_counted_ = false;
       absl::Status read = ReadRawDocuments(
           file, [&](RawDocument document) { return Send(file, std::move(document)); });
-      if (!read.ok()) {
-        AddLocalFailure(file.path.string(), read);
-      } else if (!stream_broken_) {
-        progress_.files_sent = ++summary_.files_sent;
-      }
+      if (!read.ok()) AddLocalFailure(file.path.string(), read);
       reporter_.Update(progress_, absl::Now());
       if (stream_broken_) return false;
     }

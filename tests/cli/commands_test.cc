@@ -1,0 +1,277 @@
+// The commands against in-process fake services: what is sent over the wire,
+// and what the user sees for the answers and for failures.
+#include <gmock/gmock.h>
+#include <grpcpp/server.h>
+#include <grpcpp/server_builder.h>
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
+#include "cli/ingest_command.h"
+#include "cli/search_command.h"
+#include "cli/simple_commands.h"
+#include "docsearch/v1/ingest_service.grpc.pb.h"
+#include "docsearch/v1/query_service.grpc.pb.h"
+
+namespace docsearch::cli {
+namespace {
+
+namespace fs = std::filesystem;
+namespace v1 = docsearch::v1;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+// Indexes everything except documents containing "reject".
+class FakeIngestService final : public v1::IngestService::Service {
+ public:
+  grpc::Status IngestDocuments(grpc::ServerContext* context,
+                               grpc::ServerReader<v1::IngestDocumentsRequest>* reader,
+                               v1::IngestDocumentsResponse* response) override {
+    v1::IngestDocumentsRequest request;
+    int index = 0;
+    while (reader->Read(&request)) {
+      v1::IngestResult* result = response->add_results();
+      result->set_index(index++);
+      result->set_source_uri(request.document().source_uri());
+      if (absl::StrContains(request.document().content(), "reject")) {
+        result->set_code(grpc::StatusCode::INVALID_ARGUMENT);
+        result->set_message("document.content has no date line");
+        response->set_failed_count(response->failed_count() + 1);
+      } else {
+        response->set_ingested_count(response->ingested_count() + 1);
+      }
+      absl::MutexLock lock(&mutex_);
+      received_.push_back(request.document());
+      had_deadline_ = context->deadline() != std::chrono::system_clock::time_point::max();
+    }
+    return grpc::Status::OK;
+  }
+
+  std::vector<v1::RawDocument> received() {
+    absl::MutexLock lock(&mutex_);
+    return received_;
+  }
+  bool had_deadline() {
+    absl::MutexLock lock(&mutex_);
+    return had_deadline_;
+  }
+
+ private:
+  absl::Mutex mutex_;
+  std::vector<v1::RawDocument> received_ ABSL_GUARDED_BY(mutex_);
+  bool had_deadline_ ABSL_GUARDED_BY(mutex_) = false;
+};
+
+// Knows one document, "known"; answers every search with one hit.
+class FakeQueryService final : public v1::QueryService::Service {
+ public:
+  grpc::Status Search(grpc::ServerContext*, const v1::SearchRequest* request,
+                      v1::SearchResponse* response) override {
+    {
+      absl::MutexLock lock(&mutex_);
+      last_search_ = *request;
+    }
+    v1::SearchHit* hit = response->add_hits();
+    hit->set_id("known");
+    hit->set_score(1.5);
+    hit->set_title("Known Document");
+    response->set_total_size(1);
+    return grpc::Status::OK;
+  }
+
+  grpc::Status GetDocument(grpc::ServerContext*, const v1::GetDocumentRequest* request,
+                           v1::GetDocumentResponse* response) override {
+    if (request->id() != "known") {
+      return grpc::Status(grpc::StatusCode::NOT_FOUND,
+                          absl::StrCat("no document with id '", request->id(), "'"));
+    }
+    response->mutable_document()->set_id("known");
+    response->mutable_document()->set_title("Known Document");
+    return grpc::Status::OK;
+  }
+
+  v1::SearchRequest last_search() {
+    absl::MutexLock lock(&mutex_);
+    return last_search_;
+  }
+
+ private:
+  absl::Mutex mutex_;
+  v1::SearchRequest last_search_ ABSL_GUARDED_BY(mutex_);
+};
+
+class CommandsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    int port = 0;
+    grpc::ServerBuilder builder;
+    builder.AddListeningPort("127.0.0.1:0", grpc::InsecureServerCredentials(), &port);
+    builder.RegisterService(&ingest_);
+    builder.RegisterService(&query_);
+    server_ = builder.BuildAndStart();
+    ASSERT_NE(server_, nullptr);
+    env_.connection.ingest_address = absl::StrCat("127.0.0.1:", port);
+    env_.connection.query_address = env_.connection.ingest_address;
+    env_.connection.deadline = absl::Seconds(10);
+    env_.out = &out_;
+    env_.err = &err_;
+
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    folder_ =
+        fs::path(::testing::TempDir()) / absl::StrCat("commands_", info->name(), "_", getpid());
+    fs::remove_all(folder_);
+    fs::create_directories(folder_);
+  }
+
+  void TearDown() override {
+    server_->Shutdown();
+    fs::remove_all(folder_);
+  }
+
+  std::string Write(const std::string& name, const std::string& content) {
+    std::ofstream(folder_ / name, std::ios::binary) << content;
+    return (folder_ / name).string();
+  }
+
+  FakeIngestService ingest_;
+  FakeQueryService query_;
+  std::unique_ptr<grpc::Server> server_;
+  CommandEnv env_;
+  std::ostringstream out_;
+  std::ostringstream err_;
+  fs::path folder_;
+};
+
+TEST_F(CommandsTest, IngestSendsEveryDocumentOfAFolderOverOneStream) {
+  Write("a.txt", "A statement");
+  Write("b.html", "<p>A page</p>");
+  Write("c.jsonl", "{\"title\":\"one\"}\n{\"title\":\"two\"}\n");
+
+  absl::StatusOr<IngestSummary> summary = RunIngest(env_, {.paths = {folder_.string()}});
+
+  ASSERT_TRUE(summary.ok()) << summary.status();
+  std::vector<std::string> uris;
+  std::vector<v1::ContentType> types;
+  for (const v1::RawDocument& document : ingest_.received()) {
+    uris.push_back(document.source_uri());
+    types.push_back(document.content_type());
+  }
+  EXPECT_THAT(uris, ElementsAre("a.txt", "b.html", "c.jsonl#1", "c.jsonl#2"));
+  EXPECT_THAT(types, ElementsAre(v1::CONTENT_TYPE_TEXT, v1::CONTENT_TYPE_HTML,
+                                 v1::CONTENT_TYPE_JSON, v1::CONTENT_TYPE_JSON));
+  EXPECT_TRUE(ingest_.had_deadline());
+  EXPECT_EQ(summary->ingested, 4);
+  EXPECT_TRUE(summary->failures.empty());
+  EXPECT_THAT(out_.str(), HasSubstr("Ingested 4 of 4 documents from 3 files"));
+  EXPECT_EQ(err_.str(), "");  // No progress line when stderr is not a terminal.
+}
+
+TEST_F(CommandsTest, IngestReportsServerFailuresByTheirLocalPath) {
+  Write("good.txt", "A statement");
+  const std::string bad = Write("bad.txt", "reject this");
+
+  absl::StatusOr<IngestSummary> summary = RunIngest(env_, {.paths = {folder_.string()}});
+
+  ASSERT_TRUE(summary.ok()) << summary.status();
+  EXPECT_EQ(summary->ingested, 1);
+  ASSERT_EQ(summary->failures.size(), 1u);
+  EXPECT_EQ(summary->failures[0].path, bad);
+  EXPECT_EQ(summary->failures[0].code, absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(out_.str(), HasSubstr("1 failed:\n  " + bad +
+                                    "  INVALID_ARGUMENT  document.content has no date line\n"));
+}
+
+TEST_F(CommandsTest, IngestReportsLocalFailuresAndStillSendsTheRest) {
+  Write("small.txt", "short");
+  const std::string big = Write("big.txt", std::string(100, 'x'));
+  const std::string missing = (folder_ / "missing").string();
+
+  absl::StatusOr<IngestSummary> summary =
+      RunIngest(env_, {.paths = {missing, folder_.string()}, .max_document_bytes = 50});
+
+  ASSERT_TRUE(summary.ok()) << summary.status();
+  EXPECT_EQ(ingest_.received().size(), 1u);
+  ASSERT_EQ(summary->failures.size(), 2u);
+  EXPECT_EQ(summary->failures[0].path, missing);
+  EXPECT_EQ(summary->failures[0].code, absl::StatusCode::kNotFound);
+  EXPECT_EQ(summary->failures[1].path, big);
+  EXPECT_EQ(summary->failures[1].code, absl::StatusCode::kResourceExhausted);
+  EXPECT_THAT(summary->failures[1].message, HasSubstr("--max_document_bytes=50"));
+}
+
+TEST_F(CommandsTest, IngestWithJsonPrintsOneJsonSummary) {
+  Write("a.txt", "A statement");
+  env_.json = true;
+
+  ASSERT_TRUE(RunIngest(env_, {.paths = {folder_.string()}}).ok());
+
+  const std::string out = out_.str();
+  EXPECT_THAT(out, HasSubstr("{\"files\":1,\"documentsSent\":1,"));
+  EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), 1);
+}
+
+TEST_F(CommandsTest, UnreachableServiceIsAnErrorNamingItsAddress) {
+  Write("a.txt", "A statement");
+  env_.connection.ingest_address = "127.0.0.1:1";
+
+  absl::StatusOr<IngestSummary> summary = RunIngest(env_, {.paths = {folder_.string()}});
+
+  EXPECT_EQ(summary.status().code(), absl::StatusCode::kUnavailable);
+  EXPECT_THAT(std::string(summary.status().message()),
+              HasSubstr("ingest service at 127.0.0.1:1; is it running?"));
+}
+
+TEST_F(CommandsTest, SearchSendsTheBuiltQueryAndPrintsTheHits) {
+  absl::StatusOr<v1::SearchRequest> request =
+      BuildSearchRequest({.text = "terrorism", .doc_types = {"press_statement"}});
+  ASSERT_TRUE(request.ok());
+
+  ASSERT_TRUE(RunSearch(env_, *request).ok());
+
+  EXPECT_EQ(query_.last_search().query().boolean().filter(0).term().value(), "press_statement");
+  EXPECT_THAT(out_.str(), HasSubstr("known  Known Document\n"));
+  EXPECT_THAT(out_.str(), HasSubstr("1 shown of 1 match"));
+}
+
+TEST_F(CommandsTest, SearchWithJsonPrintsTheResponseAsOneJsonObject) {
+  env_.json = true;
+
+  ASSERT_TRUE(RunSearch(env_, *BuildSearchRequest({.text = "x"})).ok());
+
+  EXPECT_THAT(out_.str(), HasSubstr("\"hits\":[{\"id\":\"known\",\"score\":1.5,"));
+  EXPECT_THAT(out_.str(), HasSubstr("\"totalSize\":\"1\""));
+}
+
+TEST_F(CommandsTest, GetPrintsTheDocument) {
+  ASSERT_TRUE(RunGet(env_, "known").ok());
+
+  EXPECT_THAT(out_.str(), HasSubstr("Title         Known Document\n"));
+}
+
+TEST_F(CommandsTest, GetOfAnUnknownIdPassesTheServersNotFoundThrough) {
+  const absl::Status status = RunGet(env_, "nope");
+
+  EXPECT_EQ(status.code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(status.message(), "no document with id 'nope'");
+  EXPECT_EQ(out_.str(), "");
+}
+
+TEST_F(CommandsTest, ParseOfAMissingFileFailsBeforeAnyCall) {
+  const absl::Status status = RunParse(env_, (folder_ / "missing.txt").string());
+
+  EXPECT_EQ(status.code(), absl::StatusCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace docsearch::cli
