@@ -54,10 +54,17 @@ start_server() {
   fail "$name on port $port not SERVING within 30 s; last reply: $reply"
 }
 
+# On any exit: kill what is still running, remove the work folder.
+cleanup() {
+  local pid
+  for pid in ${QUERY_PID:-} ${INGEST_PID:-}; do kill -KILL "$pid" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
+
 start_servers() {
   : "${DOCSEARCH_QUERY_SERVICE:?set by ctest}" "${DOCSEARCH_INGEST_SERVICE:?set by ctest}"
   WORK=$(mktemp -d "${TMPDIR:-/tmp}/docsearch-ext-XXXXXX")
-  trap 'kill -KILL ${QUERY_PID:-} ${INGEST_PID:-} 2>/dev/null; rm -rf "$WORK"' EXIT
+  trap cleanup EXIT
   start_server QUERY "$DOCSEARCH_QUERY_SERVICE" --data_dir=
   start_server INGEST "$DOCSEARCH_INGEST_SERVICE" --query_service="127.0.0.1:$QUERY_PORT"
 }
