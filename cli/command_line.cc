@@ -1,5 +1,7 @@
 #include "cli/command_line.h"
 
+#include <algorithm>
+#include <iterator>
 #include <utility>
 
 #include "absl/flags/commandlineflag.h"
@@ -20,10 +22,18 @@ std::optional<absl::string_view> StripDashes(absl::string_view argument) {
   return argument;
 }
 
+// Flags absl handles itself before (or without) registering them.
+bool IsBuiltInAbslFlag(absl::string_view name) {
+  static constexpr absl::string_view kBuiltIn[] = {
+      "help",    "helpfull",        "helpshort", "helppackage", "helpon",     "helpmatch",
+      "version", "only_check_args", "flagfile",  "fromenv",     "tryfromenv", "undefok"};
+  return std::find(std::begin(kBuiltIn), std::end(kBuiltIn), name) != std::end(kBuiltIn);
+}
+
 }  // namespace
 
 absl::string_view UsageText() {
-  return R"(Usage: docsearch [flags] COMMAND ARGS
+  return R"(Usage: docsearch [flags] COMMAND ARGS   (docsearch help: this text)
 
 Commands:
   ingest PATH...   send files or folders (recursively) to the ingest service
@@ -56,9 +66,18 @@ Ingest:
 Examples:
   docsearch ingest corpus/seeds
   docsearch search terrorism --doc_type=press_statement --from=2001 --to=2003
-  docsearch get 2001-12-07-nato-russia-joint-statement.txt
+  docsearch get 2001-12-07-nato-russia-joint-statement
   docsearch --json stats
 )";
+}
+
+bool AsksForHelp(const std::vector<std::string>& arguments) {
+  if (arguments.size() >= 2 && arguments[1] == "help") return true;
+  for (const std::string& argument : arguments) {
+    if (argument == "--") break;
+    if (argument == "-h" || argument == "--help" || argument == "-help") return true;
+  }
+  return false;
 }
 
 std::vector<std::string> MergeRepeatedFlag(std::vector<std::string> arguments,
@@ -101,7 +120,7 @@ std::optional<std::string> FindUnknownFlag(const std::vector<std::string>& argum
     const std::optional<absl::string_view> flag = StripDashes(argument);
     if (!flag) continue;
     const absl::string_view name = flag->substr(0, flag->find('='));
-    if (absl::FindCommandLineFlag(name) != nullptr) continue;
+    if (IsBuiltInAbslFlag(name) || absl::FindCommandLineFlag(name) != nullptr) continue;
     absl::string_view negated = name;
     if (absl::ConsumePrefix(&negated, "no")) {
       const absl::CommandLineFlag* boolean = absl::FindCommandLineFlag(negated);

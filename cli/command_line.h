@@ -25,6 +25,9 @@ inline constexpr int kExitUsage = 2;
 // The usage text printed by --help and after a usage error.
 absl::string_view UsageText();
 
+// True for `docsearch help`, -h, --help or -help anywhere before "--".
+bool AsksForHelp(const std::vector<std::string>& arguments);
+
 // Replaces every occurrence of --`name`=V / --`name` V (also with one dash)
 // by a single --`name`=V1,V2,... at the place of the first occurrence.
 // Arguments after a bare "--" are left alone.

@@ -127,6 +127,12 @@ int Run(const std::vector<char*>& positional) {
 int main(int argc, char** argv) {
   using docsearch::cli::MergeRepeatedFlag;
   std::vector<std::string> arguments(argv, argv + argc);
+  if (docsearch::cli::AsksForHelp(arguments)) {
+    // Our usage text rather than absl's --help, which lists only flags of
+    // files named like the program and would find none.
+    std::cout << docsearch::cli::UsageText();
+    return docsearch::cli::kExitOk;
+  }
   arguments = MergeRepeatedFlag(std::move(arguments), "doc_type");
   if (std::optional<std::string> unknown = docsearch::cli::FindUnknownFlag(
           std::vector<std::string>(arguments.begin() + 1, arguments.end()))) {

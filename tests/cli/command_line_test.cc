@@ -40,11 +40,23 @@ TEST(FindUnknownFlag, AcceptsRegisteredFlagsInEveryForm) {
             std::nullopt);
 }
 
+TEST(FindUnknownFlag, LeavesAbslsOwnFlagsToAbsl) {
+  EXPECT_EQ(FindUnknownFlag({"--help", "--helpfull", "--version", "--flagfile=f"}), std::nullopt);
+}
+
 TEST(FindUnknownFlag, NamesTheFirstUnknownFlag) {
   EXPECT_THAT(FindUnknownFlag({"search", "--test-doc-type=x", "--bogus"}),
               Optional(Eq("--test-doc-type=x")));
   // "--no" only negates boolean flags.
   EXPECT_THAT(FindUnknownFlag({"--notest_doc_type"}), Optional(Eq("--notest_doc_type")));
+}
+
+TEST(AsksForHelp, KnowsTheUsualSpellings) {
+  EXPECT_TRUE(AsksForHelp({"docsearch", "help"}));
+  EXPECT_TRUE(AsksForHelp({"docsearch", "search", "--help"}));
+  EXPECT_TRUE(AsksForHelp({"docsearch", "-h"}));
+  EXPECT_FALSE(AsksForHelp({"docsearch", "search", "help"}));
+  EXPECT_FALSE(AsksForHelp({"docsearch", "search", "--", "--help"}));
 }
 
 TEST(UsageText, NamesEveryCommand) {
