@@ -119,7 +119,7 @@ bool IsPhoneLike(absl::string_view text) {
       return false;
     }
   }
-  return digits >= 6;
+  return digits >= 8;
 }
 
 bool IsPhoneFaxLine(absl::string_view folded) {
@@ -175,6 +175,20 @@ std::optional<absl::string_view> BoilerplateReason(absl::string_view line) {
     if (edges.size() < 60) return "navigation";
   }
   if (IsPhoneFaxLine(folded)) return "phone_fax";
+  // "[Pages 613-622]", "[ NATO PRESS RELEASES ]": editorial or site notes.
+  if (absl::StartsWith(trimmed, "[") && absl::EndsWith(trimmed, "]") && trimmed.size() < 160) {
+    return "bracketed";
+  }
+  // Breadcrumbs: "You are here: Home >> Databases >> ...".
+  if (absl::StartsWith(folded, "you are here") || absl::StrContains(folded, " >> ")) {
+    return "navigation";
+  }
+  // Links to media files: "Speech by ... (.MP3/.985Kb) (poor sound)".
+  if (absl::StrContains(folded, "(.mp3") || absl::StrContains(folded, "(.pdf") ||
+      absl::StrContains(folded, "(.wav") || absl::StrContains(folded, "(.rm") ||
+      absl::StrContains(folded, "(.doc")) {
+    return "media_link";
+  }
   if (IsPostalLine(trimmed)) return "address";
   if (folded.size() < 300) {
     for (absl::string_view phrase : kPortalPhrases) {

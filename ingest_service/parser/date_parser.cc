@@ -173,6 +173,21 @@ std::optional<FoundDate> MatchAt(const std::vector<Token>& t, size_t i, size_t* 
         return MakeDate(ExpandYear(t[j + 3]), NumberValue(t[j + 1]), day, t[i].begin, t[j + 3].end);
       }
     }
+    // "24 February - 2 March 1999": a range across months reports its first
+    // day, with the year printed at the end.
+    if (const int first_month = MonthAt(t, j); first_month != 0) {
+      size_t k = j + 1;
+      if (IsPunct(t, k, '.')) ++k;
+      if (IsDashToken(t, k) && k + 1 < n && IsDayToken(t[k + 1]) && MonthAt(t, k + 2) != 0) {
+        size_t m = k + 3;
+        if (IsPunct(t, m, '.')) ++m;
+        if (IsPunct(t, m, ',')) ++m;
+        if (m < n && IsYearToken(t[m])) {
+          *next = m + 1;
+          return MakeDate(NumberValue(t[m]), first_month, day, t[i].begin, t[m].end);
+        }
+      }
+    }
     // "1-2 December 2003": a range reports its first day.
     if (IsDashToken(t, j) && j + 1 < n && IsDayToken(t[j + 1]) && MonthAt(t, j + 2) != 0) j += 2;
     if (j < n && IsOrdinalSuffix(t[j])) ++j;  // "1er", "24th"

@@ -4,10 +4,14 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "ingest_service/parser/date_parser.h"
 #include "ingest_service/parser/text_normalizer.h"
 
 namespace docsearch::ingest {
@@ -24,6 +28,10 @@ struct Label {
 
 // Longer labels first: prefix matching takes the first hit.
 constexpr Label kLabels[] = {
+    // A series name, like "Press Release": weak evidence of the type.
+    {"communique de presse", v1::DOC_TYPE_PRESS_RELEASE},
+    {"communiqu de presse", v1::DOC_TYPE_PRESS_RELEASE},
+    {"press communique", v1::DOC_TYPE_PRESS_RELEASE},
     {"declaration du president", v1::DOC_TYPE_CHAIRMANS_SUMMARY},
     {"dclaration du prsident", v1::DOC_TYPE_CHAIRMANS_SUMMARY},
     {"declaration a la presse", v1::DOC_TYPE_PRESS_STATEMENT},
@@ -69,7 +77,8 @@ std::string FoldLabel(absl::string_view text) {
     view = absl::StripLeadingAsciiWhitespace(view);
   }
   if (absl::StartsWith(view, "\xE2\x80\xA2")) view.remove_prefix(3);
-  while (!view.empty() && (view.back() == '|' || view.back() == '.' || view.back() == ':')) {
+  while (!view.empty() &&
+         (view.back() == '|' || view.back() == '.' || view.back() == ':' || view.back() == ',')) {
     view.remove_suffix(1);
     view = absl::StripTrailingAsciiWhitespace(view);
   }
@@ -169,6 +178,13 @@ std::optional<DocType> DocTypeFromSection(absl::string_view section) {
     return v1::DOC_TYPE_PRESS_RELEASE;
   }
   if (absl::StartsWith(view, "ministerial communiq")) return v1::DOC_TYPE_COMMUNIQUE;
+  // "June 2003", "Juin 2003": the monthly news pages.
+  const std::vector<absl::string_view> words = absl::StrSplit(view, ' ', absl::SkipEmpty());
+  int year = 0;
+  if (words.size() == 2 && MonthFromName(words[0]) != 0 && absl::SimpleAtoi(words[1], &year) &&
+      year > 1900) {
+    return v1::DOC_TYPE_UPDATE;
+  }
   return std::nullopt;
 }
 

@@ -124,7 +124,7 @@ absl::StatusOr<ParseDocumentResponse> ParseRawDocument(const v1::RawDocument& ra
   }
   ParsePlainText(*text, raw.source_uri(), &response);
 
-  const LanguageGuess language = DetectLanguage(*text);
+  const LanguageGuess language = DetectLanguage(*text, document->title());
   document->set_language(language.language);
   if (language.language.empty()) {
     AddWarning("language_unknown", "no English or French words found", document);

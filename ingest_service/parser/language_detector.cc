@@ -45,12 +45,28 @@ LanguageGuess VoteByStopWords(absl::string_view utf8) {
 
 }  // namespace
 
-LanguageGuess DetectLanguage(absl::string_view utf8) {
+LanguageGuess DetectLanguage(absl::string_view utf8, absl::string_view title) {
+  CLD2::Language top3[3];
+  int percent3[3];
+  int text_bytes = 0;
   bool reliable = false;
-  const CLD2::Language language = CLD2::DetectLanguage(utf8.data(), static_cast<int>(utf8.size()),
-                                                       /*is_plain_text=*/true, &reliable);
-  if (reliable && language == CLD2::ENGLISH) return {"en", "cld2"};
-  if (reliable && language == CLD2::FRENCH) return {"fr", "cld2"};
+  const CLD2::Language language =
+      CLD2::DetectLanguageSummary(utf8.data(), static_cast<int>(utf8.size()),
+                                  /*is_plain_text=*/true, top3, percent3, &text_bytes, &reliable);
+  const bool english = language == CLD2::ENGLISH;
+  const bool french = language == CLD2::FRENCH;
+  // Both languages in quantity: the title says which the document is in.
+  const bool mixed = (english || french) && percent3[0] < 80 &&
+                     (top3[1] == CLD2::ENGLISH || top3[1] == CLD2::FRENCH) && percent3[1] >= 15;
+  if (mixed && !title.empty()) {
+    LanguageGuess by_title = VoteByStopWords(title);
+    if (!by_title.language.empty()) {
+      by_title.method = "title";
+      return by_title;
+    }
+  }
+  if (reliable && english) return {"en", "cld2"};
+  if (reliable && french) return {"fr", "cld2"};
   return VoteByStopWords(utf8);
 }
 

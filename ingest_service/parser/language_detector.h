@@ -6,6 +6,9 @@
 // vote of common English and French function words decides: they are frequent
 // and disjoint, so a few lines suffice.
 //
+// A document mixing both languages (a bilingual press conference) takes the
+// language of its title, given as `title`, when the title is decisive.
+//
 // Contract: pure, thread-safe, never fails; `utf8` must be valid UTF-8.
 #ifndef DOCSEARCH_INGEST_SERVICE_PARSER_LANGUAGE_DETECTOR_H_
 #define DOCSEARCH_INGEST_SERVICE_PARSER_LANGUAGE_DETECTOR_H_
@@ -24,7 +27,7 @@ struct LanguageGuess {
   std::string method;
 };
 
-LanguageGuess DetectLanguage(absl::string_view utf8);
+LanguageGuess DetectLanguage(absl::string_view utf8, absl::string_view title = "");
 
 }  // namespace docsearch::ingest
 

@@ -137,6 +137,13 @@ bool EndsWithFunctionWord(absl::string_view line) {
 
 bool IsSalutation(absl::string_view line) {
   line = TrimLine(line);
+  // Openings of speeches and press conferences, with or without a comma.
+  const std::string folded = FoldAccents(line);
+  for (absl::string_view opening :
+       {"ladies and gentlemen", "mesdames", "good morning", "good afternoon", "good evening",
+        "bonjour", "bonsoir", "excellenc", "mr. president", "monsieur le president", "dear "}) {
+    if (absl::StartsWith(folded, opening) && CountWords(line) <= 8) return true;
+  }
   if (line.empty() || line.back() != ',' || CountWords(line) > 5) return false;
   bool upper = false;
   return FirstLetter(line, &upper).has_value() && upper && !IsByline(line);

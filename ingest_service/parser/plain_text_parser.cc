@@ -1,5 +1,6 @@
 #include "ingest_service/parser/plain_text_parser.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <deque>
 #include <optional>
@@ -7,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
@@ -75,7 +77,8 @@ bool IsBodyStart(const std::vector<SourceLine>& lines, size_t i) {
   if (std::optional<ParagraphMarker> marker = FindParagraphMarker(lines[i].text)) {
     const absl::string_view content = TrimLine(lines[i].text.substr(marker->text_begin));
     if (!marker->is_bullet && content.size() >= 30) return true;
-    if (marker->is_bullet && CountWords(content) >= 8 && !IsTitleCase(content)) return true;
+    // Titles are not bulleted: a bulleted sentence opens the body.
+    if (marker->is_bullet && CountWords(content) >= 6) return true;
     return false;
   }
   if (IsSalutation(text)) return true;
@@ -147,7 +150,12 @@ struct HeadBlock {
   bool opened_by_label = false;
 };
 
-enum class HeadEvent { kBlock, kDate, kOther };
+// What the head reader met, in order: blocks, and the lines it consumed.
+struct HeadEvent {
+  enum Kind { kBlock, kDate, kLabel, kOther };
+  Kind kind;
+  std::string label;  // For kLabel: the label as printed.
+};
 
 struct Head {
   std::optional<UpdatedHeader> header;
@@ -159,9 +167,32 @@ struct Head {
   std::string weak_raw;
   std::string label_as_title;  // A label line alone, the title if none other.
   std::vector<HeadBlock> blocks;
-  std::vector<HeadEvent> events;  // Blocks and consumed items in order.
+  std::vector<HeadEvent> events;
   std::deque<std::string> owned;  // Stable storage for text built from lines.
 };
+
+// Where a title line fused with the first body sentence should be cut, as
+// scraping sometimes glues them: "... Bosnia and HerzegovinaFollowing
+// consultations ..." (no space), or "... on Thursday, 8 December 2005 Meeting
+// in Brussels on 8 December 2005, we, the ..." (titles end with their date).
+std::optional<size_t> FusedTitleEnd(absl::string_view line) {
+  if (line.size() < 200) return std::nullopt;
+  for (size_t i = 20; i + 1 < line.size() && i < 250; ++i) {
+    if (absl::ascii_islower(static_cast<unsigned char>(line[i])) &&
+        absl::ascii_isupper(static_cast<unsigned char>(line[i + 1])) &&
+        absl::ascii_islower(static_cast<unsigned char>(line[i - 1])) &&
+        IsTitleCase(line.substr(0, i + 1))) {
+      return i + 1;
+    }
+  }
+  std::vector<FoundDate> dates = FindDates(line.substr(0, 250));
+  if (dates.empty() || dates.front().end + 2 >= line.size()) return std::nullopt;
+  const size_t end = dates.front().end;
+  if (line[end] != ' ' || !absl::ascii_isupper(static_cast<unsigned char>(line[end + 1]))) {
+    return std::nullopt;
+  }
+  return end;
+}
 
 class HeadReader {
  public:
@@ -178,19 +209,21 @@ class HeadReader {
   void CloseBlock() {
     if (current_.lines.empty()) return;
     head_.blocks.push_back(std::move(current_));
-    head_.events.push_back(HeadEvent::kBlock);
+    head_.events.push_back({HeadEvent::kBlock, ""});
     current_ = HeadBlock();
   }
 
-  void Consumed(HeadEvent event) {
+  void Consumed(HeadEvent::Kind kind, std::string label = "") {
     CloseBlock();
-    head_.events.push_back(event);
+    head_.events.push_back({kind, std::move(label)});
   }
 
-  void SetLabel(DocType type, absl::string_view printed) {
-    if (type == v1::DOC_TYPE_PRESS_RELEASE) {
+  // A series name ("Press Release", "Communiqué de presse") is weak: a
+  // printed type label ("Statement") or the title outranks it.
+  void SetLabel(DocType type, absl::string_view printed, bool weak) {
+    if (weak || type == v1::DOC_TYPE_PRESS_RELEASE) {
       if (!head_.weak_type.has_value()) {
-        head_.weak_type = type;
+        head_.weak_type = type == v1::DOC_TYPE_PRESS_RELEASE ? type : v1::DOC_TYPE_PRESS_RELEASE;
         head_.weak_raw = CleanLabel(printed);
       }
       return;
@@ -210,12 +243,7 @@ class HeadReader {
     }
   }
 
-  bool HasTitleCandidate() const {
-    for (const HeadBlock& block : head_.blocks) {
-      if (!block.lines.empty()) return true;
-    }
-    return !current_.lines.empty();
-  }
+  bool HasTitleCandidate() const { return !head_.blocks.empty() || !current_.lines.empty(); }
 
   absl::string_view NextLine(size_t i) const {
     return i < end_ ? TrimLine(lines_[i].text) : absl::string_view();
@@ -236,9 +264,9 @@ class HeadReader {
       head_.reference = match->reference;
       *rest = std::string(TrimLine(absl::string_view(joined).substr(match->consumed)));
       for (size_t used = i; used <= k; ++used) Drop(lines_[used], "reference", response_);
-      // The series name before the number is a weak type: "Press Release".
       if (std::optional<LeadingLabel> label = DocTypeLabelPrefix(match->reference, true)) {
-        SetLabel(label->type, match->reference.substr(0, label->length));
+        SetLabel(label->type, absl::string_view(match->reference).substr(0, label->length),
+                 /*weak=*/true);
       }
       return k;
     }
@@ -257,23 +285,6 @@ class HeadReader {
       Drop(line, "sidebar", response_);
       return i;
     }
-    if (std::optional<absl::string_view> reason = BoilerplateReason(text)) {
-      Drop(line, *reason, response_);
-      Consumed(HeadEvent::kOther);
-      return i;
-    }
-    if (IsSidebarItem(text)) {
-      CloseBlock();
-      in_sidebar_ = true;
-      Drop(line, "sidebar", response_);
-      return i;
-    }
-    if (std::optional<UpdatedHeader> header = ParseUpdatedHeader(text)) {
-      if (!head_.header.has_value()) head_.header = std::move(header);
-      Drop(line, "header", response_);
-      Consumed(HeadEvent::kOther);
-      return i;
-    }
     size_t last = i;
     bool line_used = false;  // Part of the line was consumed already.
     if (head_.reference.empty()) {
@@ -285,6 +296,25 @@ class HeadReader {
         head_.owned.push_back(std::move(rest));
         text = head_.owned.back();
         line_used = true;
+      }
+    }
+    if (!line_used) {
+      if (std::optional<absl::string_view> reason = BoilerplateReason(text)) {
+        Drop(line, *reason, response_);
+        Consumed(HeadEvent::kOther);
+        return i;
+      }
+      if (IsSidebarItem(text)) {
+        CloseBlock();
+        in_sidebar_ = true;
+        Drop(line, "sidebar", response_);
+        return i;
+      }
+      if (std::optional<UpdatedHeader> header = ParseUpdatedHeader(text)) {
+        if (!head_.header.has_value()) head_.header = std::move(header);
+        Drop(line, "header", response_);
+        Consumed(HeadEvent::kOther);
+        return i;
       }
     }
     if (std::optional<Date> date = ParseDateLine(text)) {
@@ -311,19 +341,20 @@ class HeadReader {
     if (!label.has_value() && text.size() <= kNarrowLine) {
       const absl::string_view next = NextLine(last + 1);
       if (!next.empty() && next.size() <= kNarrowLine) {
-        const std::string two = absl::StrCat(text, " ", next);
+        std::string two = absl::StrCat(text, " ", next);
         label = DocTypeFromLabelLine(two);
         if (label.has_value()) {
           label_end = last + 1;
-          label_text = two;
+          label_text = std::move(two);
         }
       }
     }
     if (label.has_value()) {
-      SetLabel(*label, label_text);
+      SetLabel(*label, label_text, /*weak=*/false);
+      const bool strong = *label != v1::DOC_TYPE_PRESS_RELEASE;
       const absl::string_view next = NextLine(label_end + 1);
       // "Chairman's summary" / "of the Meeting of ...": the label opens the title.
-      if (*label != v1::DOC_TYPE_PRESS_RELEASE && !HasTitleCandidate() && !next.empty() &&
+      if (strong && !HasTitleCandidate() && !next.empty() &&
           (StartsLowercase(next) || IsByline(next)) && !ParseDateLine(next).has_value()) {
         CloseBlock();
         head_.owned.push_back(label_text);
@@ -335,10 +366,8 @@ class HeadReader {
       for (size_t used = last; used <= label_end; ++used) {
         if (!line_used || used != last) Drop(lines_[used], "type_label", response_);
       }
-      if (*label != v1::DOC_TYPE_PRESS_RELEASE && head_.label_as_title.empty()) {
-        head_.label_as_title = CleanLabel(label_text);
-      }
-      Consumed(HeadEvent::kOther);
+      if (strong && head_.label_as_title.empty()) head_.label_as_title = CleanLabel(label_text);
+      Consumed(strong ? HeadEvent::kLabel : HeadEvent::kOther, CleanLabel(label_text));
       return label_end;
     }
     // A label opening a line: "Statement Meeting of the NATO-Russia Council",
@@ -346,13 +375,13 @@ class HeadReader {
     if (std::optional<LeadingLabel> prefix = DocTypeLabelPrefix(text, /*any_rest=*/true)) {
       const absl::string_view rest = TrimLine(text.substr(prefix->length));
       if (std::optional<Date> date = ParseDateLine(rest)) {
-        SetLabel(prefix->type, text.substr(0, prefix->length));
+        SetLabel(prefix->type, text.substr(0, prefix->length), /*weak=*/false);
         SetDate(*date, line);
         Consumed(HeadEvent::kDate);
         return last;
       }
       if (DocTypeLabelPrefix(text).has_value()) {
-        SetLabel(prefix->type, text.substr(0, prefix->length));
+        SetLabel(prefix->type, text.substr(0, prefix->length), /*weak=*/false);
         CloseBlock();
         text = rest;
       }
@@ -376,11 +405,20 @@ class HeadReader {
   bool in_sidebar_ = false;
 };
 
-// "Madrid", "NATO HQ", "At the / Institute for / London, UK" before a date.
+// "Madrid", "NATO HQ", "London, UK" just before a date line.
 bool IsPlaceBlock(const HeadBlock& block) {
   if (block.lines.size() > 3 || block.opened_by_label) return false;
   for (absl::string_view line : block.lines) {
-    if (CountWords(line) > 3 || line.size() > 30) return false;
+    if (CountWords(line) > 2 || line.size() > 30) return false;
+    if (DocTypeFromTitle(line).has_value()) return false;
+  }
+  return true;
+}
+
+// "At the" / "Institute for": the words around a lost link.
+bool IsFragmentBlock(const HeadBlock& block) {
+  for (absl::string_view line : block.lines) {
+    if (CountWords(line) > 3 || !EndsWithFunctionWord(line)) return false;
   }
   return true;
 }
@@ -391,38 +429,69 @@ struct TitleChoice {
 };
 
 // Picks title and subtitle among the head blocks; drops or keeps the rest.
+// Preference: the block an "Issued by ..." subtitle follows; else the block
+// right after a printed type label; else the first usable block; else the
+// label itself ("Chairman's Summary").
 TitleChoice ChooseTitle(const Head& head, std::vector<const HeadBlock*>* kept,
                         ParseDocumentResponse* response) {
-  // Where each block sits among the events, to see what follows it.
   std::vector<size_t> event_of_block;
   for (size_t e = 0; e < head.events.size(); ++e) {
-    if (head.events[e] == HeadEvent::kBlock) event_of_block.push_back(e);
+    if (head.events[e].kind == HeadEvent::kBlock) event_of_block.push_back(e);
   }
   const size_t count = head.blocks.size();
+  auto event_after = [&](size_t b) -> const HeadEvent* {
+    const size_t e = event_of_block[b] + 1;
+    return e < head.events.size() ? &head.events[e] : nullptr;
+  };
+  auto label_before = [&](size_t b) -> const HeadEvent* {
+    const size_t e = event_of_block[b];
+    if (e == 0 || head.events[e - 1].kind != HeadEvent::kLabel) return nullptr;
+    return &head.events[e - 1];
+  };
+  // Only blank lines between blocks b-1 and b.
+  auto adjacent = [&](size_t b) {
+    return b > 0 && b < count && event_of_block[b] == event_of_block[b - 1] + 1;
+  };
+  auto first_line = [&](size_t b) { return head.blocks[b].lines[0]; };
+
   std::vector<bool> usable(count, true);
+  bool usable_seen = false;
   for (size_t b = 0; b < count; ++b) {
     const HeadBlock& block = head.blocks[b];
-    const size_t e = event_of_block[b];
-    const bool before_date = e + 1 < head.events.size() && head.events[e + 1] == HeadEvent::kDate;
-    if (before_date && IsPlaceBlock(block)) {
-      for (const SourceLine& line : block.sources) Drop(line, "place", response);
-      usable[b] = false;
+    const HeadEvent* after = event_after(b);
+    absl::string_view reason;
+    if (after != nullptr && after->kind == HeadEvent::kDate && IsPlaceBlock(block)) {
+      reason = "place";
+    } else if (IsFragmentBlock(block)) {
+      reason = "fragment";
     } else if (block.lines.size() == 1 && IsByline(block.lines[0]) && !block.opened_by_label) {
-      for (const SourceLine& line : block.sources) Drop(line, "byline", response);
+      const bool label_opens_it = label_before(b) != nullptr && !usable_seen;
+      const bool continued = adjacent(b + 1) && StartsLowercase(first_line(b + 1));
+      if (!label_opens_it && !continued) reason = "byline";
+    }
+    if (!reason.empty()) {
+      for (const SourceLine& line : block.sources) Drop(line, reason, response);
       usable[b] = false;
+    } else {
+      usable_seen = true;
     }
   }
-  // The title is the block an "Issued by ..." subtitle follows, else the
-  // first usable block that is not itself a subtitle.
+
   std::optional<size_t> title_index;
   for (size_t b = 0; b + 1 < count && !title_index.has_value(); ++b) {
-    if (usable[b] && usable[b + 1] && !StartsSubtitle(head.blocks[b].lines[0]) &&
-        StartsSubtitle(head.blocks[b + 1].lines[0])) {
+    if (usable[b] && usable[b + 1] && adjacent(b + 1) && !StartsSubtitle(first_line(b)) &&
+        StartsSubtitle(first_line(b + 1))) {
       title_index = b;
     }
   }
   for (size_t b = 0; b < count && !title_index.has_value(); ++b) {
-    if (usable[b] && !StartsSubtitle(head.blocks[b].lines[0])) title_index = b;
+    if (usable[b] && label_before(b) != nullptr && !IsByline(first_line(b)) &&
+        !StartsLowercase(first_line(b))) {
+      title_index = b;
+    }
+  }
+  for (size_t b = 0; b < count && !title_index.has_value(); ++b) {
+    if (usable[b] && !StartsSubtitle(first_line(b))) title_index = b;
   }
   TitleChoice choice;
   if (!title_index.has_value()) {
@@ -436,25 +505,37 @@ TitleChoice ChooseTitle(const Head& head, std::vector<const HeadBlock*>* kept,
     if (!usable[b]) continue;
     for (const SourceLine& line : head.blocks[b].sources) Drop(line, "head", response);
   }
-  std::vector<absl::string_view> title_lines = head.blocks[*title_index].lines;
+  std::vector<absl::string_view> title_lines;
+  const HeadEvent* label = label_before(*title_index);
+  if (label != nullptr &&
+      (IsByline(first_line(*title_index)) || StartsLowercase(first_line(*title_index)))) {
+    title_lines.push_back(label->label);  // "Press statement" / "by NATO ..."
+  }
+  const std::vector<absl::string_view>& own = head.blocks[*title_index].lines;
+  title_lines.insert(title_lines.end(), own.begin(), own.end());
   std::vector<absl::string_view> subtitle_lines;
   size_t b = *title_index + 1;
-  // Only blank lines between blocks b-1 and b: they are adjacent events.
-  auto adjacent = [&](size_t block) {
-    return event_of_block[block] == event_of_block[block - 1] + 1;
-  };
-  if (b < count && usable[b] && adjacent(b)) {
-    const HeadBlock& next = head.blocks[b];
-    if (StartsSubtitle(next.lines[0]) || StartsLowercase(next.lines[0])) {
-      subtitle_lines = next.lines;
-      ++b;
-    } else if (title_lines.size() == 1 && IsTitleCase(next.lines[0]) &&
-               (b + 1 == count || !adjacent(b + 1)) &&
-               !(b + 1 < count && StartsSubtitle(head.blocks[b + 1].lines[0]))) {
+  while (b < count && usable[b] && adjacent(b)) {
+    const absl::string_view next = first_line(b);
+    const absl::string_view last_title_line = title_lines.back();
+    const bool title_open =
+        absl::EndsWith(last_title_line, ",") || EndsWithFunctionWord(last_title_line);
+    if (subtitle_lines.empty() && !StartsSubtitle(next) &&
+        (title_open || (IsByline(title_lines.front()) && StartsLowercase(next)))) {
+      // "by the Secretary General of NATO, Dr. Javier Solana," / "on the ...".
+      title_lines.insert(title_lines.end(), head.blocks[b].lines.begin(),
+                         head.blocks[b].lines.end());
+    } else if (subtitle_lines.empty() && (StartsSubtitle(next) || StartsLowercase(next))) {
+      subtitle_lines = head.blocks[b].lines;
+    } else if (subtitle_lines.empty() && title_lines.size() == 1 && IsTitleCase(next) &&
+               !adjacent(b + 1)) {
       // "NATO-Ukraine Commission" / "Meeting at Foreign Ministers Level ...".
-      title_lines.insert(title_lines.end(), next.lines.begin(), next.lines.end());
-      ++b;
+      title_lines.insert(title_lines.end(), head.blocks[b].lines.begin(),
+                         head.blocks[b].lines.end());
+    } else {
+      break;
     }
+    ++b;
   }
   for (; b < count; ++b) {
     if (usable[b]) kept->push_back(&head.blocks[b]);
@@ -468,7 +549,26 @@ void SetPublished(const Date& date, v1::Document* document) {
   *document->mutable_published() = date;
 }
 
+// "Week of 16-22 June 1999": a weekly digest is issued for its week.
+std::optional<Date> WeekStart(const Head& head) {
+  if (!head.header.has_value()) return std::nullopt;
+  const std::string section = FoldAccents(head.header->section);
+  if (!absl::StartsWith(section, "week of") && !absl::StartsWith(section, "semaine du")) {
+    return std::nullopt;
+  }
+  std::vector<FoundDate> dates = FindDates(head.header->section);
+  if (dates.empty()) return std::nullopt;
+  return dates.front().date;
+}
+
 void ChoosePublished(const Head& head, absl::string_view source_uri, v1::Document* document) {
+  if (std::optional<Date> week = WeekStart(head)) {
+    SetPublished(*week, document);
+    AddWarning("published_from_week_header",
+               "a weekly digest: published is the first day of the week in the Updated header",
+               document);
+    return;
+  }
   if (head.date_line.has_value()) {
     SetPublished(*head.date_line, document);
     return;
@@ -508,10 +608,35 @@ void ChoosePublished(const Head& head, absl::string_view source_uri, v1::Documen
              document);
 }
 
-void ChooseDocType(const Head& head, v1::Document* document) {
+// "Final Communiqué. 1. We met ...", "Déclaration du Président, publiée ...":
+// a label opening the first paragraph, closed by punctuation.
+std::optional<LeadingLabel> LabelOpeningBody(const v1::Document& document) {
+  if (document.paragraphs_size() == 0) return std::nullopt;
+  const absl::string_view first = document.paragraphs(0).text();
+  std::optional<LeadingLabel> label = DocTypeLabelPrefix(first, /*any_rest=*/true);
+  if (!label.has_value() || label->length == 0) return std::nullopt;
+  const char last = first[label->length - 1];
+  if (last != '.' && last != ',' && last != ':') return std::nullopt;
+  return label;
+}
+
+void ChooseDocType(const Head& head, bool is_digest, v1::Document* document) {
   if (head.label_type.has_value()) {
     document->set_doc_type(*head.label_type);
     document->set_doc_type_raw(head.label_raw);
+    return;
+  }
+  if (is_digest) {
+    document->set_doc_type(v1::DOC_TYPE_UPDATE);
+    if (head.header.has_value()) document->set_doc_type_raw(head.header->section);
+    return;
+  }
+  if (std::optional<LeadingLabel> opening = LabelOpeningBody(*document)) {
+    document->set_doc_type(opening->type);
+    std::string raw = document->paragraphs(0).text().substr(0, opening->length - 1);
+    document->set_doc_type_raw(raw);
+    AddWarning("doc_type_from_first_paragraph",
+               "no type label in the head; the type label opens the first paragraph", document);
     return;
   }
   if (std::optional<DocType> from_title = DocTypeFromTitle(document->title())) {
@@ -544,20 +669,26 @@ void ParsePlainText(absl::string_view text, absl::string_view source_uri,
   // Leftover line-break tags in text scraped from HTML.
   std::string unbroken =
       absl::StrReplaceAll(text, {{"<br />", "\n"}, {"<br/>", "\n"}, {"<br>", "\n"}});
-  const std::vector<SourceLine> lines = SplitLines(unbroken);
+  std::vector<SourceLine> lines = SplitLines(unbroken);
   v1::Document* document = response->mutable_document();
 
   size_t body_start = lines.size();
   for (size_t i = 0; i < lines.size(); ++i) {
     const absl::string_view line = TrimLine(lines[i].text);
     if (line.empty() || BoilerplateReason(line).has_value()) continue;
+    if (std::optional<size_t> cut = FusedTitleEnd(line)) {
+      const SourceLine rest = {TrimLine(line.substr(*cut)), lines[i].number};
+      lines[i].text = TrimLine(line.substr(0, *cut));
+      lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(i) + 1, rest);
+    }
     if (IsBodyStart(lines, i)) {
       body_start = i;
       break;
     }
   }
 
-  Head head = HeadReader(lines, body_start, response).Read();
+  HeadReader reader(lines, body_start, response);
+  Head head = reader.Read();
   std::vector<const HeadBlock*> kept;
   TitleChoice choice = ChooseTitle(head, &kept, response);
   document->set_title(choice.title);
@@ -578,10 +709,29 @@ void ParsePlainText(absl::string_view text, absl::string_view source_uri,
   for (size_t i = body_start; i < lines.size(); ++i) body_lines.push_back(lines[i]);
   ParseBody(body_lines, response);
 
+  // A digest of dated news items ("17 Feb. 1999" / headline / story, ...)
+  // has no title of its own: the first headline is one item's.
+  int item_dates = 0;
+  for (size_t i = body_start; i < lines.size(); ++i) {
+    if (ParseDateLine(TrimLine(lines[i].text)).has_value()) ++item_dates;
+  }
+  const bool is_digest = item_dates >= 2 || WeekStart(head).has_value();
+  if (is_digest && !head.label_type.has_value() && !document->title().empty()) {
+    v1::Paragraph headline;
+    headline.set_text(document->title());
+    document->mutable_paragraphs()->Add(std::move(headline));
+    std::rotate(document->mutable_paragraphs()->rbegin(),
+                document->mutable_paragraphs()->rbegin() + 1,
+                document->mutable_paragraphs()->rend());
+    document->clear_title();
+    AddWarning("digest_without_title", "several dated news items: the document has no single title",
+               document);
+  }
+
   if (document->title().empty()) {
     AddWarning("no_title", "no title found in the head of the document", document);
   }
-  ChooseDocType(head, document);
+  ChooseDocType(head, is_digest, document);
   ChoosePublished(head, source_uri, document);
 }
 
