@@ -141,7 +141,12 @@ class Servers:
                          for s in (self.query, self.ingest) if s is not None)
 
     def stop(self, timeout=10):
-        """SIGTERMs both at once; {name: exit code, or None if not gone within timeout}."""
+        """SIGTERMs both at once; {name: exit code, or None if not gone within timeout}.
+
+        Our channels stay open on purpose, as a real client's would: gRPC's
+        drain waits for connected clients, so each server takes its whole
+        --shutdown_grace (5 s by default) before it exits.
+        """
         running = [s for s in (self.ingest, self.query) if s is not None and not s.log.closed]
         for server in running:
             server.send_sigterm()
