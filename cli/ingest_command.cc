@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "cli/file_walker.h"
 #include "cli/progress_reporter.h"
+#include "cli/terminal_text.h"
 #include "docsearch/v1/ingest_service.grpc.pb.h"
 
 namespace docsearch::cli {
@@ -131,7 +132,7 @@ absl::StatusOr<IngestSummary> RunIngest(const CommandEnv& env, const IngestOptio
   ProgressReporter reporter(*env.err, env.terminal.stderr_is_tty && !env.json, start);
   DocumentSender sender(options, reporter, *stream, summary);
   if (sender.SendAll(walk)) stream->WritesDone();
-  reporter.ShowStatus(absl::StrCat("sent ", summary.documents_sent,
+  reporter.ShowStatus(absl::StrCat("sent ", FormatCount(summary.documents_sent),
                                    " documents; waiting for the ingest service to index them…"));
   const grpc::Status status = stream->Finish();
   reporter.Clear();

@@ -221,7 +221,7 @@ absl::Status RunSearch(const CommandEnv& env, const SearchRequest& request) {
   if (env.json) return WriteJsonLine(response, *env.out);
   SearchPrintOptions print_options;
   print_options.width = env.terminal.width;
-  print_options.ansi = env.terminal.stdout_is_tty;
+  print_options.ansi = env.terminal.ansi;
   *env.out << RenderSearchResponse(response, print_options);
   return absl::OkStatus();
 }

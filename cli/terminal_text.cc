@@ -39,6 +39,9 @@ TerminalInfo DetectTerminal() {
   info.stdout_is_tty = isatty(STDOUT_FILENO) == 1;
   info.stderr_is_tty = isatty(STDERR_FILENO) == 1;
   if (!info.stdout_is_tty) return info;
+  const char* term = std::getenv("TERM");
+  info.ansi =
+      std::getenv("NO_COLOR") == nullptr && (term == nullptr || absl::string_view(term) != "dumb");
   winsize size{};
   if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
     info.width = size.ws_col;

@@ -21,12 +21,16 @@ namespace docsearch::cli {
 struct TerminalInfo {
   bool stdout_is_tty = false;
   bool stderr_is_tty = false;
+  // Whether stdout may carry ANSI attributes: a terminal, $NO_COLOR unset
+  // (https://no-color.org) and $TERM not "dumb".
+  bool ansi = false;
   // Columns of stdout's terminal; 0 when stdout is not a terminal (then lines
   // are not truncated, so output piped to grep keeps whole titles).
   int width = 0;
 };
 
-// Looks at the real stdout/stderr (isatty, TIOCGWINSZ, then $COLUMNS).
+// Looks at the real stdout/stderr (isatty, TIOCGWINSZ, then $COLUMNS) and
+// the environment.
 TerminalInfo DetectTerminal();
 
 // ANSI escapes the printers use to mark highlights on a terminal.
