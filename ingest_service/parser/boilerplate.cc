@@ -67,17 +67,13 @@ constexpr absl::string_view kFurnitureLines[] = {
     "photos de haute resolution",
 };
 
+// Letters (of any Latin script, accents folded) or digits; typographic
+// punctuation such as bullets and dashes does not count.
 bool HasAlnum(absl::string_view text) {
   for (char c : text) {
-    if (absl::ascii_isalnum(static_cast<unsigned char>(c)) ||
-        static_cast<unsigned char>(c) >= 0x80) {
-      // Bytes >= 0x80 of bullets and dashes are checked below.
-      if (static_cast<unsigned char>(c) < 0x80) return true;
-    }
+    if (absl::ascii_isalnum(static_cast<unsigned char>(c))) return true;
   }
-  // Non-ASCII letters (é, ü, ...) count; typographic punctuation does not.
-  const std::string folded = FoldAccents(text);
-  for (char c : folded) {
+  for (char c : FoldAccents(text)) {
     if (absl::ascii_isalnum(static_cast<unsigned char>(c))) return true;
   }
   return false;

@@ -4,16 +4,25 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "ingest_service/parser/body_parser.h"
+#include "ingest_service/parser/boilerplate.h"
 #include "ingest_service/parser/content_type.h"
 #include "ingest_service/parser/encoding.h"
+#include "ingest_service/parser/html_to_text.h"
+#include "ingest_service/parser/json_document.h"
 #include "ingest_service/parser/language_detector.h"
 #include "ingest_service/parser/plain_text_parser.h"
 #include "ingest_service/parser/text_normalizer.h"
@@ -65,14 +74,38 @@ bool LooksBinary(size_t removed_controls, absl::string_view text) {
   return removed_controls >= 8 && removed_controls * 20 > total;
 }
 
-bool HasLetterOrDigit(absl::string_view text) {
-  for (char c : text) {
-    if (absl::ascii_isalnum(static_cast<unsigned char>(c)) ||
-        static_cast<unsigned char>(c) >= 0xC3) {
-      return true;
-    }
+bool HasLetterOrDigit(absl::string_view text) { return !IsPunctuationOnly(text); }
+
+// Reads JSON "body" text that has no head: only paragraphs and footnotes.
+void ParseBodyOnly(absl::string_view text, ParseDocumentResponse* response) {
+  std::vector<SourceLine> lines;
+  int number = 0;
+  for (absl::string_view line : absl::StrSplit(text, '\n')) lines.push_back({line, ++number});
+  ParseBody(lines, response);
+}
+
+// Fields the JSON object names outrank what the parser read.
+void ApplyJsonFields(const JsonDocument& json, v1::Document* document) {
+  if (!json.title.empty()) document->set_title(json.title);
+  if (!json.source_uri.empty() && document->source_uri().empty()) {
+    document->set_source_uri(json.source_uri);
   }
-  return false;
+  if (json.published.has_value()) {
+    *document->mutable_published() = *json.published;
+    // The body's own date fallbacks no longer apply.
+    auto* warnings = document->mutable_warnings();
+    for (int i = warnings->size() - 1; i >= 0; --i) {
+      const std::string& code = warnings->Get(i).code();
+      if (absl::StartsWith(code, "published_from_") || code == "no_published_date") {
+        warnings->DeleteSubrange(i, 1);
+      }
+    }
+  } else if (!json.published_text.empty()) {
+    AddWarning("json_published_unreadable",
+               absl::StrCat("JSON field 'published' is not a date: '", json.published_text, "'"),
+               document);
+  }
+  for (const auto& [key, value] : json.attributes) (*document->mutable_attributes())[key] = value;
 }
 
 }  // namespace
@@ -112,28 +145,67 @@ absl::StatusOr<ParseDocumentResponse> ParseRawDocument(const v1::RawDocument& ra
         document);
   }
 
+  std::string page_title;
   const v1::ContentType content_type = raw.content_type() != v1::CONTENT_TYPE_UNSPECIFIED
                                            ? raw.content_type()
                                            : DetectContentType(normalized.text, raw.source_uri());
   response.set_content_type(content_type);
 
-  absl::StatusOr<std::string> text = ExtractText(content_type, normalized.text, &response);
-  if (!text.ok()) return text.status();
-  if (!HasLetterOrDigit(*text)) {
+  // The text the structure is read from, by content type.
+  std::string text;
+  std::optional<JsonDocument> json;
+  switch (content_type) {
+    case v1::CONTENT_TYPE_HTML: {
+      HtmlText html = HtmlToText(normalized.text);
+      if (html.stripped_without_parsing) {
+        AddWarning("html_too_deep",
+                   absl::StrCat("HTML nested deeper than ", kMaxHtmlDepth,
+                                " levels: tags were stripped without parsing the page"),
+                   document);
+      }
+      text = std::move(html.text);
+      page_title = std::move(html.page_title);
+      break;
+    }
+    case v1::CONTENT_TYPE_JSON: {
+      absl::StatusOr<JsonDocument> parsed = ParseJsonDocument(normalized.text);
+      if (!parsed.ok()) return parsed.status();
+      json = *std::move(parsed);
+      text = NormalizeText(json->body).text;
+      break;
+    }
+    default:
+      text = normalized.text;
+      break;
+  }
+  if (!HasLetterOrDigit(text)) {
     return absl::InvalidArgumentError("document.content has no text (no letter or digit)");
   }
-  ParsePlainText(*text, raw.source_uri(), &response);
+  if (json.has_value() && !json->title.empty()) {
+    // The caller named the title: the body is all body.
+    ParseBodyOnly(text, &response);
+  } else {
+    ParsePlainText(text, raw.source_uri(), &response);
+  }
+  if (json.has_value()) ApplyJsonFields(*json, document);
+  if (document->title().empty() && !page_title.empty()) {
+    document->set_title(page_title);
+    AddWarning("title_from_html_title", "no title in the page text; used the HTML <title>",
+               document);
+  }
 
-  const LanguageGuess language = DetectLanguage(*text, document->title());
+  const LanguageGuess language = DetectLanguage(text, document->title());
   document->set_language(language.language);
   if (language.language.empty()) {
     AddWarning("language_unknown", "no English or French words found", document);
   }
 
-  document->set_content_hash(Sha256Hex(*text));
+  document->set_content_hash(Sha256Hex(text));
   if (!raw.id().empty()) {
     document->set_id(raw.id());
-  } else if (std::string id = IdFromSourceUri(raw.source_uri()); !id.empty()) {
+  } else if (json.has_value() && !json->id.empty()) {
+    document->set_id(json->id);
+  } else if (std::string id = IdFromSourceUri(document->source_uri()); !id.empty()) {
     document->set_id(id);
   } else {
     document->set_id(absl::StrCat("sha256-", document->content_hash().substr(0, 16)));

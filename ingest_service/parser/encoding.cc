@@ -128,7 +128,7 @@ DecodedText DecodeToUtf8(absl::string_view bytes) {
   }
   // Real UTF-8 with a few damaged bytes: many good multi-byte sequences, few
   // bad ones. Single-byte text read as UTF-8 shows almost only bad ones.
-  if (scan.multibyte >= 2 && scan.malformed * 4 <= scan.multibyte) {
+  if (scan.multibyte >= 2 && scan.malformed <= scan.multibyte) {
     ScanUtf8(bytes, &result.utf8);
     result.encoding = "UTF-8";
     result.replaced_sequences = static_cast<int>(scan.malformed);

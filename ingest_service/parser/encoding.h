@@ -7,7 +7,8 @@
 // Contract:
 //   - The result is always valid UTF-8; it never fails.
 //   - Input that is valid UTF-8 is returned unchanged (encoding "UTF-8").
-//   - Input that is mostly UTF-8 with a few broken sequences stays UTF-8; each
+//   - Input with at least as many well-formed multi-byte sequences as broken
+//     ones (text that is UTF-8 but damaged) stays UTF-8; each
 //     broken sequence becomes U+FFFD and is counted in replaced_sequences.
 //   - Otherwise the bytes are read as a single-byte Western encoding (ICU's
 //     detector picks "windows-1252" or "ISO-8859-1"; undefined bytes become

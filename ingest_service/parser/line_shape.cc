@@ -186,6 +186,13 @@ std::optional<ParagraphMarker> FindParagraphMarker(absl::string_view line) {
         ++marker.text_begin;
       }
       if (marker.text_begin >= line.size()) return std::nullopt;
+      // "• 1. Today we ..." (an HTML list item that prints its number).
+      if (std::optional<ParagraphMarker> numbered =
+              FindParagraphMarker(line.substr(marker.text_begin));
+          numbered.has_value() && !numbered->is_bullet) {
+        numbered->text_begin += marker.text_begin;
+        return numbered;
+      }
       return marker;
     }
   }

@@ -1,0 +1,263 @@
+#include "ingest_service/parser/html_to_text.h"
+
+#include <gumbo.h>
+
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/string_view.h"
+#include "ingest_service/parser/text_normalizer.h"
+
+namespace docsearch::ingest {
+namespace {
+
+bool IsDropped(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_SELECT:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Elements after which a paragraph ends (a blank line).
+bool EndsParagraph(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_SECTION:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Elements that sit on lines of their own.
+bool IsBlock(GumboTag tag) {
+  if (EndsParagraph(tag)) return true;
+  switch (tag) {
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_BODY:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Builds the text, keeping at most one blank line in a row.
+class TextBuilder {
+ public:
+  void AppendText(absl::string_view text, bool preformatted) {
+    for (char c : text) {
+      if (preformatted) {
+        if (c == '\n') {
+          EndLine();
+        } else {
+          Put(c);
+        }
+        continue;
+      }
+      if (absl::ascii_isspace(static_cast<unsigned char>(c))) {
+        pending_space_ = true;
+      } else {
+        Put(c);
+      }
+    }
+  }
+
+  void EndLine() {
+    pending_space_ = false;
+    if (!line_.empty()) {
+      out_.append(line_);
+      out_.push_back('\n');
+      line_.clear();
+      blank_lines_ = 0;
+    }
+  }
+
+  void EndParagraph() {
+    EndLine();
+    if (blank_lines_ == 0 && !out_.empty()) {
+      out_.push_back('\n');
+      blank_lines_ = 1;
+    }
+  }
+
+  std::string Finish() {
+    EndLine();
+    return std::move(out_);
+  }
+
+ private:
+  void Put(char c) {
+    if (pending_space_ && !line_.empty()) line_.push_back(' ');
+    pending_space_ = false;
+    line_.push_back(c);
+  }
+
+  std::string out_;
+  std::string line_;
+  bool pending_space_ = false;
+  int blank_lines_ = 0;
+};
+
+// Deepest nesting of start tags, counted without parsing: an upper bound
+// good enough to keep hostile input away from gumbo.
+int EstimateDepth(absl::string_view html) {
+  int depth = 0;
+  int deepest = 0;
+  for (size_t i = 0; i + 1 < html.size(); ++i) {
+    if (html[i] != '<') continue;
+    const char next = html[i + 1];
+    if (next == '/') {
+      if (depth > 0) --depth;
+    } else if (absl::ascii_isalpha(static_cast<unsigned char>(next))) {
+      ++depth;
+      deepest = std::max(deepest, depth);
+    }
+  }
+  return deepest;
+}
+
+// Removes tags, keeping text; used only for pages gumbo is not given.
+std::string StripTags(absl::string_view html) {
+  TextBuilder builder;
+  bool in_tag = false;
+  std::string text;
+  for (char c : html) {
+    if (c == '<') {
+      in_tag = true;
+      builder.AppendText(text, false);
+      text.clear();
+      builder.AppendText(" ", false);
+    } else if (c == '>') {
+      in_tag = false;
+    } else if (!in_tag) {
+      text.push_back(c);
+    }
+  }
+  builder.AppendText(text, false);
+  return builder.Finish();
+}
+
+std::string PageTitle(const GumboNode* root) {
+  std::vector<const GumboNode*> stack = {root};
+  while (!stack.empty()) {
+    const GumboNode* node = stack.back();
+    stack.pop_back();
+    if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) continue;
+    const GumboVector& children =
+        node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children : node->v.element.children;
+    if (node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == GUMBO_TAG_TITLE) {
+      std::string title;
+      for (unsigned i = 0; i < children.length; ++i) {
+        const auto* child = static_cast<const GumboNode*>(children.data[i]);
+        if (child->type == GUMBO_NODE_TEXT) title += child->v.text.text;
+      }
+      return CollapseWhitespace(title);
+    }
+    for (unsigned i = children.length; i > 0; --i) {
+      stack.push_back(static_cast<const GumboNode*>(children.data[i - 1]));
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
+HtmlText HtmlToText(absl::string_view utf8) {
+  HtmlText result;
+  if (EstimateDepth(utf8) > kMaxHtmlDepth) {
+    result.text = StripTags(utf8);
+    result.stripped_without_parsing = true;
+    return result;
+  }
+  GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, utf8.data(), utf8.size());
+  result.page_title = PageTitle(output->document);
+
+  // Iterative walk: a frame is a node plus whether its children were pushed.
+  struct Frame {
+    const GumboNode* node;
+    bool closing;
+  };
+  TextBuilder builder;
+  std::vector<Frame> stack = {{output->root, false}};
+  int preformatted = 0;
+  while (!stack.empty()) {
+    const Frame frame = stack.back();
+    stack.pop_back();
+    const GumboNode* node = frame.node;
+    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
+        node->type == GUMBO_NODE_CDATA) {
+      builder.AppendText(node->v.text.text, preformatted > 0);
+      continue;
+    }
+    if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE) continue;
+    const GumboTag tag = node->v.element.tag;
+    if (frame.closing) {
+      if (tag == GUMBO_TAG_PRE) --preformatted;
+      if (EndsParagraph(tag)) {
+        builder.EndParagraph();
+      } else if (IsBlock(tag)) {
+        builder.EndLine();
+      }
+      continue;
+    }
+    if (IsDropped(tag)) continue;
+    if (IsBlock(tag)) builder.EndLine();
+    if (tag == GUMBO_TAG_LI) builder.AppendText("\xE2\x80\xA2 ", false);
+    if (tag == GUMBO_TAG_PRE) ++preformatted;
+    stack.push_back({node, true});
+    const GumboVector& children = node->v.element.children;
+    for (unsigned i = children.length; i > 0; --i) {
+      stack.push_back({static_cast<const GumboNode*>(children.data[i - 1]), false});
+    }
+  }
+  result.text = builder.Finish();
+  gumbo_destroy_output(&kGumboDefaultOptions, output);
+  return result;
+}
+
+}  // namespace docsearch::ingest

@@ -1,0 +1,115 @@
+// Hostile and broken input: every case ends in a precise status or a warning,
+// never a crash or a hang.
+#include <chrono>
+#include <random>
+#include <string>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "ingest_service/parser/document_parser.h"
+
+namespace docsearch::ingest {
+namespace {
+
+using ::testing::HasSubstr;
+
+absl::StatusOr<v1::ParseDocumentResponse> Parse(std::string content, ParseOptions options = {}) {
+  v1::RawDocument raw;
+  raw.set_content(std::move(content));
+  return ParseRawDocument(raw, options);
+}
+
+bool HasWarning(const v1::Document& document, const std::string& code) {
+  for (const v1::ParseWarning& warning : document.warnings()) {
+    if (warning.code() == code) return true;
+  }
+  return false;
+}
+
+constexpr char kParagraph[] =
+    "The North Atlantic Council met today in Brussels and reviewed the situation in the Balkans, "
+    "the fight against terrorism and the cooperation with partner countries.\n\n";
+
+TEST(ParserRobustness, BinaryGarbageIsInvalidArgument) {
+  std::mt19937 random(42);
+  std::string garbage(64 * 1024, '\0');
+  for (char& c : garbage) c = static_cast<char>(random() & 0xFF);
+  absl::StatusOr<v1::ParseDocumentResponse> parsed = Parse(garbage);
+  EXPECT_EQ(parsed.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(parsed.status().message()), HasSubstr("document.content is not text"));
+}
+
+TEST(ParserRobustness, PunctuationOnlyIsInvalidArgument) {
+  absl::StatusOr<v1::ParseDocumentResponse> parsed = Parse("| | |\n---\n  • |\n");
+  EXPECT_EQ(parsed.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(parsed.status().message()), HasSubstr("no text"));
+}
+
+TEST(ParserRobustness, FiftyMegabytesIsResourceExhaustedUnderTheDefaultLimit) {
+  absl::StatusOr<v1::ParseDocumentResponse> parsed = Parse(std::string(50 << 20, 'a'));
+  EXPECT_EQ(parsed.status().code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_THAT(std::string(parsed.status().message()), HasSubstr("16777216"));
+}
+
+TEST(ParserRobustness, SeveralMegabytesOfTextParseInLinearTime) {
+  std::string content = "Updated: 07-Dec-2001 NATO Press Statement\n\n7 Dec. 2001\n\nA Title\n\n";
+  while (content.size() < (4 << 20)) content += kParagraph;
+  const auto start = std::chrono::steady_clock::now();
+  absl::StatusOr<v1::ParseDocumentResponse> parsed = Parse(content);
+  const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start);
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  EXPECT_GT(parsed->document().paragraphs_size(), 10000);
+  EXPECT_LT(seconds.count(), 60.0) << "parsing 4 MB should not take minutes";
+}
+
+TEST(ParserRobustness, OneHugeLineWithoutNewlinesParses) {
+  std::string content;
+  while (content.size() < (2 << 20)) content += "NATO and Russia agreed. ";
+  absl::StatusOr<v1::ParseDocumentResponse> parsed = Parse(content);
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  EXPECT_EQ(parsed->document().paragraphs_size(), 1);
+}
+
+TEST(ParserRobustness, InvalidUtf8IsReplacedWithAWarning) {
+  absl::StatusOr<v1::ParseDocumentResponse> parsed = Parse(
+      "Le Conseil de l\xE2\x80\x99"
+      "Atlantique Nord s\xE2\x80\x99"
+      "est r\xC3\xA9uni \xC3\xA0 "
+      "Bruxelles le 7 d\xC3\xA9"
+      "cembre 2001 et a d\xC3\xA9"
+      "cid\xC3\xA9 \xFF\xFE de poursuivre.\n");
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  EXPECT_EQ(parsed->encoding(), "UTF-8");
+  EXPECT_TRUE(HasWarning(parsed->document(), "invalid_bytes_replaced"));
+  EXPECT_EQ(parsed->document().language(), "fr");
+}
+
+TEST(ParserRobustness, Windows1252TextIsConverted) {
+  absl::StatusOr<v1::ParseDocumentResponse> parsed = Parse(
+      "7 d\xE9"
+      "cembre 2001\n\nD\xE9"
+      "claration du Secr\xE9taire g\xE9n\xE9ral\n\n"
+      "Le Conseil s\x92"
+      "est r\xE9uni aujourd\x92hui \xE0 Bruxelles et a d\xE9"
+      "cid\xE9 "
+      "de renforcer la coop\xE9ration avec la Russie.\n");
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  EXPECT_EQ(parsed->encoding(), "windows-1252");
+  EXPECT_EQ(parsed->document().published().month(), 12);
+  EXPECT_EQ(parsed->document().title(),
+            "D\xC3\xA9"
+            "claration du Secr\xC3\xA9taire g\xC3\xA9n\xC3\xA9ral");
+  EXPECT_EQ(parsed->document().language(), "fr");
+}
+
+TEST(ParserRobustness, StrayControlCharactersAreRemovedWithAWarning) {
+  constexpr char kText[] = "The Council met\0 today in Brussels and agreed on the plan.\x07\n";
+  absl::StatusOr<v1::ParseDocumentResponse> parsed = Parse(std::string(kText, sizeof(kText) - 1));
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  EXPECT_TRUE(HasWarning(parsed->document(), "control_characters_removed"));
+  EXPECT_EQ(parsed->document().paragraphs(0).text(),
+            "The Council met today in Brussels and agreed on the plan.");
+}
+
+}  // namespace
+}  // namespace docsearch::ingest
