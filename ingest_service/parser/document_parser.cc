@@ -21,6 +21,8 @@
 #include "ingest_service/parser/boilerplate.h"
 #include "ingest_service/parser/content_type.h"
 #include "ingest_service/parser/encoding.h"
+#include "ingest_service/parser/entity_extractor.h"
+#include "ingest_service/parser/fingerprint.h"
 #include "ingest_service/parser/html_to_text.h"
 #include "ingest_service/parser/json_document.h"
 #include "ingest_service/parser/language_detector.h"
@@ -199,6 +201,18 @@ absl::StatusOr<ParseDocumentResponse> ParseRawDocument(const v1::RawDocument& ra
   if (language.language.empty()) {
     AddWarning("language_unknown", "no English or French words found", document);
   }
+
+  // Entities over everything a reader sees; fingerprints over the body only,
+  // so that two copies with different headers still look alike.
+  std::string body;
+  for (const v1::Paragraph& paragraph : document->paragraphs()) {
+    absl::StrAppend(&body, paragraph.text(), "\n");
+  }
+  std::string visible = absl::StrCat(document->title(), "\n", document->subtitle(), "\n", body);
+  for (const v1::Footnote& note : document->footnotes())
+    absl::StrAppend(&visible, note.text(), "\n");
+  for (v1::Entity& entity : ExtractEntities(visible)) *document->add_entities() = std::move(entity);
+  *document->mutable_fingerprint() = ComputeFingerprint(body);
 
   document->set_content_hash(Sha256Hex(text));
   if (!raw.id().empty()) {

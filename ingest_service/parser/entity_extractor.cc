@@ -1,0 +1,371 @@
+#include "ingest_service/parser/entity_extractor.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_split.h"
+#include "ingest_service/parser/entity_tables.h"
+#include "ingest_service/parser/text_normalizer.h"
+
+namespace docsearch::ingest {
+namespace {
+
+using docsearch::v1::Entity;
+using docsearch::v1::EntityType;
+
+struct Token {
+  absl::string_view text;
+  size_t begin;
+  size_t end;
+  bool is_word;
+};
+
+bool IsWordByte(absl::string_view text, size_t i) {
+  const unsigned char c = text[i];
+  if (absl::ascii_isalnum(c) || c == '-') return true;
+  if (c < 0x80) return false;
+  // U+2000..U+206F (quotes, dashes, bullets) start with E2 80/81.
+  if (c == 0xE2 && i + 1 < text.size()) {
+    const unsigned char next = text[i + 1];
+    return next != 0x80 && next != 0x81;
+  }
+  return true;
+}
+
+// Words (letters, digits, inner hyphens) and single punctuation tokens.
+std::vector<Token> Tokenize(absl::string_view text) {
+  std::vector<Token> tokens;
+  size_t i = 0;
+  while (i < text.size()) {
+    const unsigned char c = text[i];
+    if (absl::ascii_isspace(c)) {
+      ++i;
+      continue;
+    }
+    if (IsWordByte(text, i) && c != '-') {
+      size_t j = i;
+      while (j < text.size() && IsWordByte(text, j)) ++j;
+      while (j > i + 1 && text[j - 1] == '-') --j;
+      tokens.push_back({text.substr(i, j - i), i, j, true});
+      i = j;
+      continue;
+    }
+    size_t length = 1;
+    if (c >= 0x80) {
+      while (i + length < text.size() &&
+             (static_cast<unsigned char>(text[i + length]) & 0xC0) == 0x80) {
+        ++length;
+      }
+    }
+    tokens.push_back({text.substr(i, length), i, i + length, false});
+    i += length;
+  }
+  return tokens;
+}
+
+bool IsCapitalized(absl::string_view word) {
+  if (word.empty()) return false;
+  const unsigned char c = word[0];
+  if (absl::ascii_isupper(c)) return true;
+  if (c < 0x80) return false;
+  // A non-ASCII first letter: upper case if lower-casing changes it.
+  size_t length = 1;
+  while (length < word.size() && (static_cast<unsigned char>(word[length]) & 0xC0) == 0x80) {
+    ++length;
+  }
+  const absl::string_view letter = word.substr(0, length);
+  return FoldForMatching(letter) != letter;
+}
+
+bool IsAllCaps(absl::string_view word) {
+  int upper = 0;
+  for (char c : word) {
+    if (absl::ascii_islower(static_cast<unsigned char>(c))) return false;
+    if (absl::ascii_isupper(static_cast<unsigned char>(c))) ++upper;
+  }
+  return upper >= 2;
+}
+
+// Token equality, with the typographic apostrophe equal to the ASCII one.
+bool SameWord(absl::string_view a, absl::string_view b) {
+  auto apostrophe = [](absl::string_view t) { return t == "'" || t == "\xE2\x80\x99"; };
+  return a == b || (apostrophe(a) && apostrophe(b));
+}
+
+// Accumulates entities keyed by (type, name).
+class EntitySet {
+ public:
+  void Add(EntityType type, absl::string_view name, absl::string_view acronym,
+           absl::string_view mention) {
+    Entity& entity = entities_[{type, std::string(name)}];
+    entity.set_type(type);
+    entity.set_name(std::string(name));
+    if (!acronym.empty()) entity.set_acronym(std::string(acronym));
+    entity.set_mention_count(entity.mention_count() + 1);
+    std::set<std::string>& seen = mentions_[{type, std::string(name)}];
+    if (seen.insert(std::string(mention)).second) entity.add_mentions(std::string(mention));
+  }
+
+  std::vector<Entity> Take() {
+    std::vector<Entity> out;
+    for (auto& [key, entity] : entities_) out.push_back(std::move(entity));
+    std::stable_sort(out.begin(), out.end(), [](const Entity& a, const Entity& b) {
+      if (a.type() != b.type()) return a.type() < b.type();
+      return a.mention_count() > b.mention_count();
+    });
+    return out;
+  }
+
+ private:
+  std::map<std::pair<EntityType, std::string>, Entity> entities_;
+  std::map<std::pair<EntityType, std::string>, std::set<std::string>> mentions_;
+};
+
+// Surface forms of known entities, as token sequences, indexed by first token.
+struct Phrase {
+  std::vector<std::string> words;
+  const KnownEntity* entity;
+  EntityType type;
+};
+
+class Gazetteer {
+ public:
+  Gazetteer() {
+    AddAll(kKnownOrganizations, v1::ENTITY_TYPE_ORGANIZATION);
+    AddAll(kKnownPersons, v1::ENTITY_TYPE_PERSON);
+    AddAll(kKnownPlaces, v1::ENTITY_TYPE_PLACE);
+    for (auto& [first, phrases] : by_first_word_) {
+      std::stable_sort(phrases.begin(), phrases.end(), [](const Phrase& a, const Phrase& b) {
+        return a.words.size() > b.words.size();
+      });
+    }
+  }
+
+  // The longest phrase starting at token i, and how many tokens it covers.
+  const Phrase* Match(const std::vector<Token>& tokens, size_t i) const {
+    auto it = by_first_word_.find(tokens[i].text);
+    if (it == by_first_word_.end()) return nullptr;
+    for (const Phrase& phrase : it->second) {
+      if (i + phrase.words.size() > tokens.size()) continue;
+      bool equal = true;
+      for (size_t k = 0; k < phrase.words.size() && equal; ++k) {
+        equal = SameWord(tokens[i + k].text, phrase.words[k]);
+      }
+      if (equal) return &phrase;
+    }
+    return nullptr;
+  }
+
+  const KnownEntity* OrganizationByAcronym(absl::string_view acronym) const {
+    for (const KnownEntity& entity : kKnownOrganizations) {
+      if (entity.acronym == acronym) return &entity;
+    }
+    return nullptr;
+  }
+
+  const KnownEntity* PersonByForm(absl::string_view form) const {
+    for (const KnownEntity& entity : kKnownPersons) {
+      if (entity.name == form) return &entity;
+      for (absl::string_view alias : entity.aliases) {
+        if (alias == form) return &entity;
+      }
+    }
+    return nullptr;
+  }
+
+ private:
+  void AddForm(absl::string_view form, const KnownEntity& entity, EntityType type) {
+    Phrase phrase{{}, &entity, type};
+    for (const Token& token : Tokenize(form)) phrase.words.emplace_back(token.text);
+    if (phrase.words.empty()) return;
+    by_first_word_[phrase.words[0]].push_back(std::move(phrase));
+  }
+
+  void AddAll(std::initializer_list<KnownEntity> entities, EntityType type) {
+    for (const KnownEntity& entity : entities) {
+      AddForm(entity.name, entity, type);
+      if (!entity.acronym.empty()) AddForm(entity.acronym, entity, type);
+      for (absl::string_view alias : entity.aliases) AddForm(alias, entity, type);
+    }
+  }
+
+  absl::flat_hash_map<std::string, std::vector<Phrase>> by_first_word_;
+};
+
+const Gazetteer& SharedGazetteer() {
+  static const Gazetteer* const gazetteer = new Gazetteer();  // Immutable after construction.
+  return *gazetteer;
+}
+
+bool IsOrganizationHead(absl::string_view word) {
+  for (absl::string_view head : kOrganizationHeadWords) {
+    if (word == head) return true;
+  }
+  return false;
+}
+
+std::optional<bool> TitleKept(absl::string_view word) {
+  const std::string folded = FoldAccents(word);
+  for (const PersonTitle& title : kPersonTitles) {
+    if (folded == title.folded) return title.kept;
+  }
+  return std::nullopt;
+}
+
+bool IsNameParticle(absl::string_view word) {
+  for (absl::string_view particle : {"de", "van", "von", "der", "da", "di", "du", "ter", "den"}) {
+    if (word == particle) return true;
+  }
+  return false;
+}
+
+// "NATO-Russia Council (NRC)": does `acronym` spell the initials of the
+// capitalized words tokens[begin, end)? Hyphenated words give one initial per
+// part.
+bool SpellsInitials(const std::vector<Token>& tokens, size_t begin, size_t end,
+                    absl::string_view acronym) {
+  std::string initials;
+  for (size_t k = begin; k < end; ++k) {
+    if (!tokens[k].is_word || !IsCapitalized(tokens[k].text)) continue;
+    for (absl::string_view part : absl::StrSplit(tokens[k].text, '-')) {
+      if (!part.empty())
+        initials.push_back(absl::ascii_toupper(static_cast<unsigned char>(part[0])));
+    }
+  }
+  std::string capitals;
+  for (char c : acronym) {
+    if (absl::ascii_isupper(static_cast<unsigned char>(c))) capitals.push_back(c);
+  }
+  return !capitals.empty() && initials == capitals;
+}
+
+// A definition "Long Name (ACR)" whose '(' is token `open`; true when read.
+bool ReadAcronymDefinition(absl::string_view text, const std::vector<Token>& tokens, size_t open,
+                           EntitySet* entities, std::map<std::string, std::string>* defined) {
+  const absl::string_view acronym = tokens[open + 1].text;
+  // Walk back over the name: capitalized words and short connectors.
+  size_t begin = open;
+  size_t steps = 0;
+  while (begin > 0 && steps < 10) {
+    const Token& previous = tokens[begin - 1];
+    if (!previous.is_word) break;
+    const bool connector = previous.text == "of" || previous.text == "for" ||
+                           previous.text == "and" || previous.text == "in" ||
+                           previous.text == "on" || previous.text == "de" || previous.text == "du";
+    if (!IsCapitalized(previous.text) && !connector) break;
+    --begin;
+    ++steps;
+  }
+  // The shortest run of words before the parenthesis spelling the acronym.
+  for (size_t start = open; start-- > begin;) {
+    if (!IsCapitalized(tokens[start].text)) continue;
+    if (!SpellsInitials(tokens, start, open, acronym)) continue;
+    bool names_a_body = false;
+    for (size_t k = start; k < open; ++k) names_a_body |= IsOrganizationHead(tokens[k].text);
+    if (!names_a_body) return false;
+    const std::string name(
+        text.substr(tokens[start].begin, tokens[open - 1].end - tokens[start].begin));
+    (*defined)[std::string(acronym)] = name;
+    entities->Add(v1::ENTITY_TYPE_ORGANIZATION, name, acronym, name);
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<Entity> ExtractEntities(absl::string_view text) {
+  const std::vector<Token> tokens = Tokenize(text);
+  const Gazetteer& gazetteer = SharedGazetteer();
+  EntitySet entities;
+  std::map<std::string, std::string> defined;  // Acronym -> name, from the text.
+  size_t previous_end = tokens.size();         // Last token of the last known match.
+  const KnownEntity* previous_entity = nullptr;
+
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const Token& token = tokens[i];
+    if (!token.is_word) {
+      // "(NRC)" after a name: a definition, unless the table knows it.
+      if (token.text == "(" && i + 2 < tokens.size() && tokens[i + 2].text == ")" &&
+          tokens[i + 1].is_word && IsAllCaps(tokens[i + 1].text) && i > 0 &&
+          gazetteer.OrganizationByAcronym(tokens[i + 1].text) == nullptr &&
+          defined.count(std::string(tokens[i + 1].text)) == 0) {
+        if (ReadAcronymDefinition(text, tokens, i, &entities, &defined)) i += 2;
+      }
+      continue;
+    }
+    // Title + name: "President Kostunica", "Dr. Javier Solana".
+    if (IsCapitalized(token.text) && TitleKept(token.text).has_value()) {
+      size_t j = i;
+      bool kept_title = false;
+      while (j < tokens.size() && tokens[j].is_word && IsCapitalized(tokens[j].text) &&
+             TitleKept(tokens[j].text).has_value()) {
+        kept_title = *TitleKept(tokens[j].text);
+        const bool abbreviation = tokens[j].text.size() <= 3;  // "Dr.", "Lt.", "M."
+        ++j;
+        if (abbreviation && j < tokens.size() && tokens[j].text == ".") ++j;
+      }
+      // "Foreign", "Prime", "Deputy" only qualify a title: "Foreign
+      // Ministers" is no one's name.
+      const std::string last_title = FoldAccents(
+          tokens[j - 1].text == "." && j >= 2 ? tokens[j - 2].text : tokens[j - 1].text);
+      const bool qualifier_only = last_title == "foreign" || last_title == "prime" ||
+                                  last_title == "deputy" || last_title == "defence" ||
+                                  last_title == "defense" || last_title == "chief";
+      const size_t name_begin = qualifier_only ? i : j;
+      while (j < tokens.size() && j - name_begin < 5 && tokens[j].is_word) {
+        const absl::string_view word = tokens[j].text;
+        const bool particle =
+            IsNameParticle(word) && j + 1 < tokens.size() && IsCapitalized(tokens[j + 1].text);
+        if (!particle && (!IsCapitalized(word) || word.size() < 2 || IsAllCaps(word) ||
+                          IsOrganizationHead(word) || TitleKept(word).has_value())) {
+          break;
+        }
+        ++j;
+      }
+      if (!qualifier_only && j > name_begin && !IsNameParticle(tokens[j - 1].text)) {
+        const std::string name(
+            text.substr(tokens[name_begin].begin, tokens[j - 1].end - tokens[name_begin].begin));
+        const std::string mention(text.substr(token.begin, tokens[j - 1].end - token.begin));
+        std::string normalized = kept_title ? mention : name;
+        if (const KnownEntity* known = gazetteer.PersonByForm(normalized)) {
+          normalized = std::string(known->name);
+        } else if (const KnownEntity* known_name = gazetteer.PersonByForm(name)) {
+          normalized = std::string(known_name->name);
+        }
+        entities.Add(v1::ENTITY_TYPE_PERSON, normalized, "", mention);
+        i = j - 1;
+        continue;
+      }
+    }
+    if (const Phrase* phrase = gazetteer.Match(tokens, i)) {
+      const size_t last = i + phrase->words.size() - 1;
+      const std::string mention(text.substr(token.begin, tokens[last].end - token.begin));
+      // "NATO-Russia Council (NRC)" is one mention, not two.
+      const bool restates = i >= 2 && tokens[i - 1].text == "(" && last + 1 < tokens.size() &&
+                            tokens[last + 1].text == ")" && previous_end == i - 2 &&
+                            previous_entity == phrase->entity;
+      if (!restates) {
+        entities.Add(phrase->type, phrase->entity->name, phrase->entity->acronym, mention);
+      }
+      previous_end = last;
+      previous_entity = phrase->entity;
+      i = last;
+      continue;
+    }
+    if (auto it = defined.find(std::string(token.text)); it != defined.end()) {
+      entities.Add(v1::ENTITY_TYPE_ORGANIZATION, it->second, token.text, token.text);
+    }
+  }
+  return entities.Take();
+}
+
+}  // namespace docsearch::ingest

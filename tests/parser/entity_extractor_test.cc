@@ -1,0 +1,99 @@
+#include "ingest_service/parser/entity_extractor.h"
+
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "ingest_service/parser/fingerprint.h"
+
+namespace docsearch::ingest {
+namespace {
+
+using ::testing::Contains;
+
+const v1::Entity* Find(const std::vector<v1::Entity>& entities, v1::EntityType type,
+                       const std::string& name) {
+  for (const v1::Entity& entity : entities) {
+    if (entity.type() == type && entity.name() == name) return &entity;
+  }
+  return nullptr;
+}
+
+constexpr char kUpdateText[] =
+    "Speaking to the press on 4 December after the last ministerial meeting of the NATO-Russia "
+    "Council (NRC) he was to chair, before being succeeded by Jaap de Hoop Scheffer as NATO "
+    "Secretary General at the beginning of 2004, Lord Robertson said the NRC had proved itself. "
+    "Ministers met in Brussels.";
+
+TEST(EntityExtractor, ExpandsAcronymsWithTheirNames) {
+  const std::vector<v1::Entity> entities = ExtractEntities(kUpdateText);
+  const v1::Entity* nrc = Find(entities, v1::ENTITY_TYPE_ORGANIZATION, "NATO-Russia Council");
+  ASSERT_NE(nrc, nullptr);
+  EXPECT_EQ(nrc->acronym(), "NRC");
+  EXPECT_EQ(nrc->mention_count(), 2);
+  EXPECT_THAT(nrc->mentions(), Contains("NRC"));
+}
+
+TEST(EntityExtractor, LearnsAcronymsTheTextDefines) {
+  const std::vector<v1::Entity> entities = ExtractEntities(
+      "The Mediterranean Cooperation Group (MCG) met. Later the MCG agreed on a plan.");
+  const v1::Entity* group =
+      Find(entities, v1::ENTITY_TYPE_ORGANIZATION, "Mediterranean Cooperation Group");
+  ASSERT_NE(group, nullptr);
+  EXPECT_EQ(group->acronym(), "MCG");
+  EXPECT_EQ(group->mention_count(), 2);
+}
+
+TEST(EntityExtractor, FindsPersonsWithAndWithoutTitles) {
+  const std::vector<v1::Entity> entities = ExtractEntities(kUpdateText);
+  EXPECT_NE(Find(entities, v1::ENTITY_TYPE_PERSON, "Lord Robertson"), nullptr);
+  EXPECT_NE(Find(entities, v1::ENTITY_TYPE_PERSON, "Jaap de Hoop Scheffer"), nullptr);
+  const std::vector<v1::Entity> solana = ExtractEntities(
+      "Statement by the Secretary General of NATO, Dr. Javier Solana. President Kostunica "
+      "agreed. Foreign Ministers met.");
+  EXPECT_NE(Find(solana, v1::ENTITY_TYPE_PERSON, "Javier Solana"), nullptr);
+  EXPECT_NE(Find(solana, v1::ENTITY_TYPE_PERSON, "Vojislav Kostunica"), nullptr);
+  EXPECT_EQ(Find(solana, v1::ENTITY_TYPE_PERSON, "Ministers"), nullptr);
+}
+
+TEST(EntityExtractor, FindsPlacesIncludingFrenchForms) {
+  const std::vector<v1::Entity> entities =
+      ExtractEntities("Le Conseil s'est réuni à Bruxelles. Ministers met in Brussels.");
+  const v1::Entity* brussels = Find(entities, v1::ENTITY_TYPE_PLACE, "Brussels");
+  ASSERT_NE(brussels, nullptr);
+  EXPECT_EQ(brussels->mention_count(), 2);
+}
+
+TEST(Fingerprint, IsEqualForEqualBodiesAndCloseForNearDuplicates) {
+  const std::string body =
+      "We condemn terrorism in all its manifestations. We reiterate our deepest sympathies to the "
+      "victims, and their families, of the September 11 and other terrorist attacks.";
+  const v1::Fingerprint a = ComputeFingerprint(body);
+  const v1::Fingerprint b = ComputeFingerprint(body);
+  EXPECT_EQ(a.simhash(), b.simhash());
+  ASSERT_EQ(a.minhash_size(), kMinHashSize);
+  const v1::Fingerprint near = ComputeFingerprint(body + " We fully support the UN.");
+  const v1::Fingerprint far = ComputeFingerprint(
+      "The North Atlantic Council will visit the Balkans between 17 and 19 July to review the "
+      "situation on the ground and meet the commanders.");
+  int same_near = 0;
+  int same_far = 0;
+  for (int k = 0; k < kMinHashSize; ++k) {
+    same_near += a.minhash(k) == near.minhash(k);
+    same_far += a.minhash(k) == far.minhash(k);
+  }
+  EXPECT_GT(same_near, kMinHashSize / 2);
+  EXPECT_LT(same_far, kMinHashSize / 8);
+  EXPECT_LT(__builtin_popcountll(a.simhash() ^ near.simhash()),
+            __builtin_popcountll(a.simhash() ^ far.simhash()));
+}
+
+TEST(Fingerprint, IsEmptyForAnEmptyBody) {
+  const v1::Fingerprint empty = ComputeFingerprint("  ... ");
+  EXPECT_EQ(empty.simhash(), 0u);
+  EXPECT_EQ(empty.minhash_size(), 0);
+}
+
+}  // namespace
+}  // namespace docsearch::ingest
