@@ -79,6 +79,15 @@ void ParseBlock(const Block& block, docsearch::v1::Document* document) {
 
   Paragraph* current = nullptr;
   bool previous_ended = true;
+  // A block that starts mid-sentence ("have shaped a new Alliance ...") after
+  // a page break or a dropped line continues the previous paragraph.
+  if (document->paragraphs_size() > 0 && !block.lines.empty() &&
+      StartsLowercase(TrimLine(block.lines.front().text)) &&
+      !FindParagraphMarker(block.lines.front().text).has_value() &&
+      !EndsSentence(document->paragraphs(document->paragraphs_size() - 1).text())) {
+    current = document->mutable_paragraphs(document->paragraphs_size() - 1);
+    previous_ended = false;
+  }
   for (const SourceLine& line : block.lines) {
     const absl::string_view text = TrimLine(line.text);
     const std::optional<ParagraphMarker> marker = FindParagraphMarker(line.text);

@@ -9,6 +9,8 @@
 //     next line continues the word in lower case ("co-\noperation").
 //   - In unwrapped blocks each line is a paragraph, unless the next line starts
 //     in lower case (a stray line break mid-sentence).
+//   - A block starting in lower case continues the previous paragraph when
+//     that one did not end a sentence (page breaks, dropped furniture).
 //   - Boilerplate lines (see boilerplate.h) are dropped and reported. After a
 //     "Read it all <url>" line, the rest is the clipping site's and is dropped.
 //   - Trailing numbered lines whose numbering restarts at 1 are footnotes when
