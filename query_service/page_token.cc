@@ -28,6 +28,7 @@ uint64_t Fnv1a(const std::string& bytes) {
 uint64_t RequestFingerprint(const docsearch::v1::SearchRequest& request) {
   docsearch::v1::SearchRequest bound;
   *bound.mutable_query() = request.query();
+  bound.set_query_string(request.query_string());
   bound.set_sort(request.sort());
   std::string bytes;
   {

@@ -8,6 +8,7 @@
 #include "absl/time/clock.h"
 #include "google/protobuf/util/time_util.h"
 #include "query_service/page_token.h"
+#include "query_service/query_string_parser.h"
 #include "query_service/snippet_builder.h"
 
 namespace docsearch::query {
@@ -42,8 +43,10 @@ absl::Status SearchIndex::Delete(const std::string& id) {
 
 absl::StatusOr<SearchResponse> SearchIndex::Search(const SearchRequest& request) const {
   const absl::Time started = absl::Now();
-  if (!request.has_query()) {
-    return absl::InvalidArgumentError("query is required (e.g. {\"match\": {\"text\": \"...\"}})");
+  if (request.has_query() == !request.query_string().empty()) {
+    return absl::InvalidArgumentError(
+        request.has_query() ? "set either query or query_string, not both"
+                            : "query or query_string is required (e.g. {\"query_string\": \"terrorism\"})");
   }
   if (request.page_size() < 0 || request.page_size() > options_.max_page_size) {
     return absl::InvalidArgumentError(
@@ -60,7 +63,18 @@ absl::StatusOr<SearchResponse> SearchIndex::Search(const SearchRequest& request)
   TextAnalyzer analyzer;  // Per search: analyzers are single-threaded.
   absl::ReaderMutexLock lock(&mu_);
   QueryEvaluator evaluator(data_, analyzer, options_.query_limits, options_.scoring);
-  absl::StatusOr<DocList> matches = evaluator.Evaluate(request.query(), "query");
+  docsearch::v1::Query parsed;
+  if (!request.query_string().empty()) {
+    absl::StatusOr<docsearch::v1::Query> query = ParseQueryString(
+        request.query_string(), [this](absl::string_view field) ABSL_NO_THREAD_SAFETY_ANALYSIS {
+          return data_.KindOf(field);
+        });
+    if (!query.ok()) return query.status();
+    parsed = *std::move(query);
+  }
+  absl::StatusOr<DocList> matches = evaluator.Evaluate(
+      request.query_string().empty() ? request.query() : parsed,
+      request.query_string().empty() ? "query" : "query_string");
   if (!matches.ok()) return matches.status();
 
   // Order: the requested key, then score, then id so equal scores are

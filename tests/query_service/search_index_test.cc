@@ -203,6 +203,16 @@ TEST_F(SearchIndexTest, HighlightsTheMatchedWordsInTheSnippet) {
             "airspace");
 }
 
+TEST_F(SearchIndexTest, AcceptsAQueryStringInsteadOfATypedQuery) {
+  SearchRequest request;
+  request.set_query_string(R"(terrorism -doc_type:speech published:[2001 TO 2001])");
+  EXPECT_THAT(Ids(request), ::testing::UnorderedElementsAre("a", "f"));
+  request.set_query_string("colour:red");
+  EXPECT_THAT(index_.Search(request).status().message(), HasSubstr("position 1: unknown field"));
+  request.mutable_query()->mutable_match_all();
+  EXPECT_THAT(index_.Search(request).status().message(), HasSubstr("not both"));
+}
+
 TEST_F(SearchIndexTest, RanksTitleMatchesAboveBodyMatches) {
   Add(MakeDocument("t", "Terrorism", "A statement on other things entirely, at some length.",
                    2004));
