@@ -72,7 +72,10 @@ RUN apt-get update \
  && useradd --system --uid 10001 --user-group --home-dir /nonexistent \
       --no-create-home --shell /usr/sbin/nologin docsearch \
  && mkdir -p /data \
- && chown docsearch:docsearch /data
+ && chown docsearch:docsearch /data \
+ && printf '%s\n' '1 Jan. 2000' '' 'docsearch health check' '' \
+      'The ingest service health check parses this file; it is never indexed.' \
+      > /usr/share/docsearch/healthcheck.txt
 
 COPY --from=build /out/bin/ /usr/local/bin/
 # Fail the build here, not at start-up, if a library is missing.

@@ -24,8 +24,10 @@
 #   DOCSEARCH_CACHE_DIR   cache (base image tarball, engine data) default
 #                         ~/.cache/docsearch
 #   DOCSEARCH_CLI         docsearch binary on the host to test the published
-#                         ports with (default: newest build/*/cli/docsearch,
+#                         ports with (default: build/release or build/dev's,
 #                         else the image's own, run in the host's network)
+#   DOCSEARCH_SEEDS_DIR   folder with the two seed documents (default
+#                         samples/, else ../shared/corpus/seeds)
 #   DOCSEARCH_DEBIAN_MIRROR  Debian mirror for debootstrap (default: the one
 #                         configured in /etc/apt/sources.list*)
 #   DOCKER_HOST           an engine to use instead of finding or starting one
@@ -39,7 +41,7 @@ BASE_TARBALL="$CACHE/debian-bookworm-minbase.tar"
 # with them the build, stay cached between runs), sockets under /run (short
 # paths: unix socket names are limited to 108 bytes).
 ENGINE_DATA="$CACHE/engine"
-ENGINE_RUN="/run/docsearch-docker"
+ENGINE_RUN="/run/docsearch-docker-$(printf '%s' "$CACHE" | md5sum | cut -c1-8)"
 ENGINE_SOCK="$ENGINE_RUN/docker.sock"
 IMAGE="docsearch:e2e-test"
 PROJECT="docsearch-e2e-$$"
@@ -162,12 +164,13 @@ ensure_engine() {
   mkdir -p "$ENGINE_DATA" "$ENGINE_RUN"
   log "starting a Docker engine: $DOCKER_HOST (data in $ENGINE_DATA)"
   # setsid: the engine must not get the test's SIGINT; we stop it ourselves.
+  # 9>&-: nor hold the lock (fd 9) after this script ends.
   setsid dockerd \
     --data-root "$ENGINE_DATA" \
     --exec-root "$ENGINE_RUN/exec" \
     --pidfile "$ENGINE_RUN/dockerd.pid" \
     -H "$DOCKER_HOST" \
-    >"$ENGINE_RUN/dockerd.log" 2>&1 </dev/null &
+    >"$ENGINE_RUN/dockerd.log" 2>&1 </dev/null 9>&- &
   started_engine=1
   for _ in $(seq 1 60); do
     engine_answers && { log "engine up"; return 0; }
@@ -298,25 +301,33 @@ cli() {
   fi
 }
 
+# Search output (--json: a SearchResponse) names the 2001 joint statement by
+# title or by id (from its file name).
+is_2001_statement_found() {
+  grep -q -e '"title": *"NATO-Russia Joint Statement"' -e '2001-12-07-nato-russia-joint-statement' <<<"$1"
+}
+
 find_host_cli() {
   if [[ -n ${DOCSEARCH_CLI:-} ]]; then
     echo "$DOCSEARCH_CLI"
     return
   fi
-  # Newest host build, if it runs.
+  # A plain host build (not a sanitizer one), if there is one and it runs.
   local c
-  c="$(ls -t "$ROOT"/build/*/cli/docsearch 2>/dev/null | head -n 1)"
-  if [[ -n $c && -x $c ]] && "$c" --help >/dev/null 2>&1; then
-    echo "$c"
-  fi
+  for c in "$ROOT"/build/release/cli/docsearch "$ROOT"/build/dev/cli/docsearch; do
+    if [[ -x $c ]] && "$c" --help >/dev/null 2>&1; then
+      echo "$c"
+      return
+    fi
+  done
 }
 
 run_test() {
   WORK="$(mktemp -d /tmp/docsearch-docker-test.XXXXXX)"
   chmod 755 "$WORK"
   mkdir -p "$WORK/corpus" "$WORK/extra"
-  local seeds="$ROOT/samples"
-  ls "$seeds"/*.txt >/dev/null 2>&1 || seeds="$ROOT/../shared/corpus/seeds"
+  local seeds="${DOCSEARCH_SEEDS_DIR:-$ROOT/samples}"
+  ls "$seeds"/2001-12-07-*.txt >/dev/null 2>&1 || seeds="$ROOT/../shared/corpus/seeds"
   cp "$seeds"/2001-12-07-*.txt "$seeds"/2003-12-04-*.txt "$WORK/corpus/" ||
     die "seed documents not found in samples/ or ../shared/corpus/seeds"
   # A third document, ingested later through the published ingest port.
@@ -389,8 +400,8 @@ EOF
     fail "servers run as a non-root user"
   fi
 
-  out="$(cli "$q" search terrorism 2>&1)"
-  if grep -q "NATO-Russia Joint Statement" <<<"$out"; then
+  out="$(cli "$q" --json search terrorism 2>&1)"
+  if is_2001_statement_found "$out"; then
     pass "search 'terrorism' through 127.0.0.1:$qport finds the 2001 joint statement"
   else
     echo "$out" | head -n 30 | sed 's/^/    /'
@@ -399,8 +410,8 @@ EOF
 
   out="$(cli "$i" ingest "$WORK/extra" 2>&1)" && pass "ingest through 127.0.0.1:$iport" ||
     { echo "$out" | tail -n 20 | sed 's/^/    /'; fail "ingest through 127.0.0.1:$iport"; }
-  out="$(cli "$q" search quokkaphant 2>&1)"
-  if grep -q "Docker end-to-end test note" <<<"$out"; then
+  out="$(cli "$q" --json search quokkaphant 2>&1)"
+  if grep -q -e "Docker end-to-end test note" -e "2004-02-10-test-note" <<<"$out"; then
     pass "the document ingested through the published port is found"
   else
     echo "$out" | head -n 30 | sed 's/^/    /'
@@ -419,15 +430,15 @@ EOF
   fi
   dc start query >/dev/null 2>&1
   wait_healthy query 120 && pass "query service healthy after restart" || fail "query service healthy after restart"
-  out="$(cli "$q" search quokkaphant 2>&1)"
-  if grep -q "Docker end-to-end test note" <<<"$out"; then
+  out="$(cli "$q" --json search quokkaphant 2>&1)"
+  if grep -q -e "Docker end-to-end test note" -e "2004-02-10-test-note" <<<"$out"; then
     pass "index survives a restart of the query service (named volume)"
   else
     echo "$out" | head -n 30 | sed 's/^/    /'
     fail "index survives a restart of the query service (named volume)"
   fi
-  out="$(cli "$q" search terrorism 2>&1)"
-  grep -q "NATO-Russia Joint Statement" <<<"$out" &&
+  out="$(cli "$q" --json search terrorism 2>&1)"
+  is_2001_statement_found "$out" &&
     pass "seed documents still found after restart" ||
     fail "seed documents still found after restart"
 }
@@ -437,7 +448,7 @@ EOF
 # One run at a time per cache (engine, base image, image tag are shared).
 mkdir -p "$CACHE"
 exec 9>"$CACHE/docker_test.lock"
-if ! flock -w 1800 9; then
+if ! flock -n 9 && { log "waiting for another run to release $CACHE/docker_test.lock"; ! flock -w 1800 9; }; then
   die "another docker_test.sh holds $CACHE/docker_test.lock"
 fi
 ensure_tools || die "install docker.io, docker-compose, debootstrap"
