@@ -129,7 +129,8 @@ absl::StatusOr<IngestSummary> RunIngest(const CommandEnv& env, const IngestOptio
       stub->IngestDocuments(&context, &response);
 
   IngestSummary summary;
-  ProgressReporter reporter(*env.err, env.terminal.stderr_is_tty && !env.json, start);
+  ProgressReporter reporter(*env.err, env.terminal.stderr_is_tty && !env.json, start,
+                            env.terminal.stderr_width);
   DocumentSender sender(options, reporter, *stream, summary);
   if (sender.SendAll(walk)) stream->WritesDone();
   reporter.ShowStatus(absl::StrCat("sent ", FormatCount(summary.documents_sent),

@@ -27,8 +27,8 @@ std::string FormatProgressLine(const IngestProgress& progress, absl::Duration el
       progress.errors == 1 ? "error" : "errors", FormatElapsed(elapsed));
 }
 
-ProgressReporter::ProgressReporter(std::ostream& err, bool live, absl::Time start)
-    : err_(err), live_(live), start_(start) {}
+ProgressReporter::ProgressReporter(std::ostream& err, bool live, absl::Time start, int width)
+    : err_(err), live_(live), start_(start), width_(width) {}
 
 ProgressReporter::~ProgressReporter() { Clear(); }
 
@@ -49,7 +49,9 @@ void ProgressReporter::Clear() {
 }
 
 void ProgressReporter::Draw(absl::string_view text) {
-  err_ << kEraseLine << text << std::flush;
+  // One column is kept free: writing into the last one makes some terminals
+  // wrap early.
+  err_ << kEraseLine << TruncateToWidth(text, width_ > 1 ? width_ - 1 : 0) << std::flush;
   line_shown_ = true;
 }
 

@@ -34,8 +34,10 @@ std::string FormatProgressLine(const IngestProgress& progress, absl::Duration el
 
 class ProgressReporter {
  public:
-  // `live` false makes every call a no-op (stderr is not a terminal).
-  ProgressReporter(std::ostream& err, bool live, absl::Time start);
+  // `live` false makes every call a no-op (stderr is not a terminal). Lines
+  // are cut to `width` columns (0 = no limit): a line that wrapped could not
+  // be redrawn in place.
+  ProgressReporter(std::ostream& err, bool live, absl::Time start, int width = 0);
   ~ProgressReporter();
 
   ProgressReporter(const ProgressReporter&) = delete;
@@ -54,6 +56,7 @@ class ProgressReporter {
   std::ostream& err_;
   const bool live_;
   const absl::Time start_;
+  const int width_;
   absl::Time last_draw_ = absl::InfinitePast();
   bool line_shown_ = false;
 };

@@ -32,28 +32,30 @@ size_t NextColumn(absl::string_view text, size_t i) {
 // Width used for a terminal whose size cannot be queried.
 constexpr int kFallbackTerminalWidth = 100;
 
+// Columns of the terminal on `fd`: TIOCGWINSZ, else $COLUMNS, else a guess.
+int TerminalWidth(int fd) {
+  winsize size{};
+  if (ioctl(fd, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+  int columns = 0;
+  const char* env_columns = std::getenv("COLUMNS");
+  if (env_columns != nullptr && absl::SimpleAtoi(env_columns, &columns) && columns > 0) {
+    return columns;
+  }
+  return kFallbackTerminalWidth;
+}
+
 }  // namespace
 
 TerminalInfo DetectTerminal() {
   TerminalInfo info;
   info.stdout_is_tty = isatty(STDOUT_FILENO) == 1;
   info.stderr_is_tty = isatty(STDERR_FILENO) == 1;
+  if (info.stderr_is_tty) info.stderr_width = TerminalWidth(STDERR_FILENO);
   if (!info.stdout_is_tty) return info;
   const char* term = std::getenv("TERM");
   info.ansi =
       std::getenv("NO_COLOR") == nullptr && (term == nullptr || absl::string_view(term) != "dumb");
-  winsize size{};
-  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
-    info.width = size.ws_col;
-    return info;
-  }
-  int columns = 0;
-  const char* env_columns = std::getenv("COLUMNS");
-  if (env_columns != nullptr && absl::SimpleAtoi(env_columns, &columns) && columns > 0) {
-    info.width = columns;
-  } else {
-    info.width = kFallbackTerminalWidth;
-  }
+  info.width = TerminalWidth(STDOUT_FILENO);
   return info;
 }
 

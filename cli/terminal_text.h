@@ -27,6 +27,8 @@ struct TerminalInfo {
   // Columns of stdout's terminal; 0 when stdout is not a terminal (then lines
   // are not truncated, so output piped to grep keeps whole titles).
   int width = 0;
+  // Columns of stderr's terminal (for the progress line); 0 when not one.
+  int stderr_width = 0;
 };
 
 // Looks at the real stdout/stderr (isatty, TIOCGWINSZ, then $COLUMNS) and

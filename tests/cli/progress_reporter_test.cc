@@ -59,5 +59,15 @@ TEST(ProgressReporter, RedrawsInPlaceAtMostEveryTenthOfASecondAndClearsAtTheEnd)
   EXPECT_THAT(out, testing::EndsWith("\r\033[K"));
 }
 
+TEST(ProgressReporter, CutsTheLineToTheTerminalSoItCanBeRedrawnInPlace) {
+  std::ostringstream err;
+  const absl::Time start = absl::Now();
+  ProgressReporter reporter(err, /*live=*/true, start, /*width=*/22);
+
+  reporter.ShowStatus("sent 3,000 documents; waiting for the ingest service");
+
+  EXPECT_EQ(err.str(), "\r\033[Ksent 3,000 documents…");
+}
+
 }  // namespace
 }  // namespace docsearch::cli
