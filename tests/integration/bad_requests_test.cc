@@ -1,0 +1,351 @@
+// Every RPC, sent bad input, answers with the right status code and a
+// message naming the problem; and the services keep serving afterwards.
+// Table-driven: one row per bad request.
+#include <grpcpp/create_channel.h>
+#include <grpcpp/security/credentials.h>
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "docsearch/v1/index_service.grpc.pb.h"
+#include "docsearch/v1/ingest_service.grpc.pb.h"
+#include "docsearch/v1/query_service.grpc.pb.h"
+#include "gmock/gmock.h"
+#include "grpc/health/v1/health.grpc.pb.h"
+#include "gtest/gtest.h"
+#include "tests/integration/service_process.h"
+
+namespace docsearch::testing {
+namespace {
+
+using ::testing::HasSubstr;
+
+struct Stubs {
+  std::unique_ptr<v1::IngestService::Stub> ingest;
+  std::unique_ptr<v1::IndexService::Stub> index;
+  std::unique_ptr<v1::QueryService::Stub> query;
+  std::unique_ptr<grpc::health::v1::Health::Stub> health;
+};
+
+struct BadRequest {
+  std::string name;
+  std::function<grpc::Status(Stubs&)> call;
+  grpc::StatusCode code;
+  std::string message_part;
+};
+
+v1::SearchRequest SearchWith(std::function<void(v1::SearchRequest&)> fill) {
+  v1::SearchRequest request;
+  fill(request);
+  return request;
+}
+
+grpc::Status Search(Stubs& stubs, const v1::SearchRequest& request) {
+  grpc::ClientContext context;
+  v1::SearchResponse response;
+  return stubs.query->Search(&context, request, &response);
+}
+
+grpc::Status Ingest(Stubs& stubs, const std::string& content) {
+  grpc::ClientContext context;
+  v1::IngestDocumentRequest request;
+  request.mutable_document()->set_content(content);
+  v1::IngestDocumentResponse response;
+  return stubs.ingest->IngestDocument(&context, request, &response);
+}
+
+std::vector<BadRequest> BadRequests() {
+  std::vector<BadRequest> rows;
+  auto add = [&](std::string name, std::function<grpc::Status(Stubs&)> call, grpc::StatusCode code,
+                 std::string part) {
+    rows.push_back({std::move(name), std::move(call), code, std::move(part)});
+  };
+  using grpc::StatusCode;
+
+  // IngestService.
+  add(
+      "ParseDocument: empty content",
+      [](Stubs& s) {
+        grpc::ClientContext context;
+        v1::ParseDocumentResponse response;
+        return s.ingest->ParseDocument(&context, {}, &response);
+      },
+      StatusCode::INVALID_ARGUMENT, "document.content is empty");
+  add(
+      "ParseDocument: binary content",
+      [](Stubs& s) {
+        grpc::ClientContext context;
+        v1::ParseDocumentRequest request;
+        request.mutable_document()->set_content(std::string("\x00\x01\x02\x03\x04\x05\x06\x07", 8) +
+                                                std::string(4000, '\x01'));
+        v1::ParseDocumentResponse response;
+        return s.ingest->ParseDocument(&context, request, &response);
+      },
+      StatusCode::INVALID_ARGUMENT, "document.content");
+  add(
+      "IngestDocument: empty content", [](Stubs& s) { return Ingest(s, ""); },
+      StatusCode::INVALID_ARGUMENT, "document.content is empty");
+  add(
+      "IngestDocument: over --max_document_bytes",
+      [](Stubs& s) { return Ingest(s, std::string(70 * 1024, 'a')); },
+      StatusCode::RESOURCE_EXHAUSTED, "max_document_bytes");
+  add(
+      "IngestDocument: JSON that is not JSON",
+      [](Stubs& s) {
+        grpc::ClientContext context;
+        v1::IngestDocumentRequest request;
+        request.mutable_document()->set_content("{\"title\": ");
+        request.mutable_document()->set_content_type(v1::CONTENT_TYPE_JSON);
+        v1::IngestDocumentResponse response;
+        return s.ingest->IngestDocument(&context, request, &response);
+      },
+      StatusCode::INVALID_ARGUMENT, "JSON");
+  add(
+      "IngestDocument: message over --max_message_bytes",
+      [](Stubs& s) { return Ingest(s, std::string(300 * 1024, 'a')); },
+      StatusCode::RESOURCE_EXHAUSTED, "");
+
+  // IndexService.
+  add(
+      "Write: document without id",
+      [](Stubs& s) -> grpc::Status {
+        grpc::ClientContext context;
+        auto stream = s.index->Write(&context);
+        v1::WriteRequest request;
+        request.set_batch_id(7);
+        request.add_documents()->set_title("no id");
+        stream->Write(request);
+        stream->WritesDone();
+        v1::WriteResponse response;
+        if (!stream->Read(&response)) return stream->Finish();
+        grpc::Status finished = stream->Finish();
+        if (!finished.ok()) return finished;
+        // Per-document outcomes travel in the response, not the stream status.
+        return grpc::Status(static_cast<grpc::StatusCode>(response.results(0).code()),
+                            response.results(0).message());
+      },
+      StatusCode::INVALID_ARGUMENT, "documents[0].id is empty");
+  add(
+      "DeleteDocument: empty id",
+      [](Stubs& s) {
+        grpc::ClientContext context;
+        v1::DeleteDocumentResponse response;
+        return s.index->DeleteDocument(&context, {}, &response);
+      },
+      StatusCode::INVALID_ARGUMENT, "id is empty");
+  add(
+      "DeleteDocument: unknown id",
+      [](Stubs& s) {
+        grpc::ClientContext context;
+        v1::DeleteDocumentRequest request;
+        request.set_id("never-seen");
+        v1::DeleteDocumentResponse response;
+        return s.index->DeleteDocument(&context, request, &response);
+      },
+      StatusCode::NOT_FOUND, "never-seen");
+
+  // QueryService.Search.
+  add(
+      "Search: no query", [](Stubs& s) { return Search(s, {}); }, StatusCode::INVALID_ARGUMENT,
+      "query or query_string is required");
+  add(
+      "Search: query and query_string",
+      [](Stubs& s) {
+        return Search(s, SearchWith([](auto& r) {
+                        r.mutable_query()->mutable_match_all();
+                        r.set_query_string("x");
+                      }));
+      },
+      StatusCode::INVALID_ARGUMENT, "not both");
+  add(
+      "Search: empty query node",
+      [](Stubs& s) { return Search(s, SearchWith([](auto& r) { r.mutable_query(); })); },
+      StatusCode::INVALID_ARGUMENT, "query is empty");
+  add(
+      "Search: empty match text",
+      [](Stubs& s) {
+        return Search(s, SearchWith([](auto& r) { r.mutable_query()->mutable_match(); }));
+      },
+      StatusCode::INVALID_ARGUMENT, "query.match.text is empty");
+  add(
+      "Search: match on a keyword field",
+      [](Stubs& s) {
+        return Search(s, SearchWith([](auto& r) {
+                        r.mutable_query()->mutable_match()->set_text("x");
+                        r.mutable_query()->mutable_match()->add_fields()->set_field("doc_type");
+                      }));
+      },
+      StatusCode::INVALID_ARGUMENT, "'doc_type' is a keyword field");
+  add(
+      "Search: term on an unknown field",
+      [](Stubs& s) {
+        return Search(
+            s, SearchWith([](auto& r) { r.mutable_query()->mutable_term()->set_field("colour"); }));
+      },
+      StatusCode::INVALID_ARGUMENT, "query.term.field: unknown field 'colour'");
+  add(
+      "Search: unknown doc_type value",
+      [](Stubs& s) {
+        return Search(s, SearchWith([](auto& r) {
+                        r.mutable_query()->mutable_term()->set_field("doc_type");
+                        r.mutable_query()->mutable_term()->set_value("memo");
+                      }));
+      },
+      StatusCode::INVALID_ARGUMENT, "unknown doc_type 'memo'");
+  add(
+      "Search: range with a bad date",
+      [](Stubs& s) {
+        return Search(s, SearchWith([](auto& r) {
+                        r.mutable_query()->mutable_range()->set_field("published");
+                        r.mutable_query()->mutable_range()->set_lt("2001-02-30");
+                      }));
+      },
+      StatusCode::INVALID_ARGUMENT, "query.range.lt");
+  add(
+      "Search: negative slop",
+      [](Stubs& s) {
+        return Search(s, SearchWith([](auto& r) {
+                        r.mutable_query()->mutable_phrase()->set_text("a b");
+                        r.mutable_query()->mutable_phrase()->set_slop(-1);
+                      }));
+      },
+      StatusCode::INVALID_ARGUMENT, "slop");
+  add(
+      "Search: bool with no clauses",
+      [](Stubs& s) {
+        return Search(s, SearchWith([](auto& r) { r.mutable_query()->mutable_boolean(); }));
+      },
+      StatusCode::INVALID_ARGUMENT, "query.boolean has no clauses");
+  add(
+      "Search: too many words",
+      [](Stubs& s) {
+        std::string text;
+        for (int i = 0; i < 100; ++i) absl::StrAppend(&text, "word", i, " ");
+        return Search(
+            s, SearchWith([&](auto& r) { r.mutable_query()->mutable_match()->set_text(text); }));
+      },
+      StatusCode::INVALID_ARGUMENT, "the limit is");
+  add(
+      "Search: negative page_size",
+      [](Stubs& s) {
+        return Search(s, SearchWith([](auto& r) {
+                        r.mutable_query()->mutable_match_all();
+                        r.set_page_size(-1);
+                      }));
+      },
+      StatusCode::INVALID_ARGUMENT, "page_size");
+  add(
+      "Search: page_size over --max_page_size",
+      [](Stubs& s) {
+        return Search(s, SearchWith([](auto& r) {
+                        r.mutable_query()->mutable_match_all();
+                        r.set_page_size(1001);
+                      }));
+      },
+      StatusCode::INVALID_ARGUMENT, "page_size 1001");
+  add(
+      "Search: malformed page_token",
+      [](Stubs& s) {
+        return Search(s, SearchWith([](auto& r) {
+                        r.mutable_query()->mutable_match_all();
+                        r.set_page_token("%%%");
+                      }));
+      },
+      StatusCode::INVALID_ARGUMENT, "page_token is malformed");
+  add(
+      "Search: unknown sort order",
+      [](Stubs& s) {
+        return Search(s, SearchWith([](auto& r) {
+                        r.mutable_query()->mutable_match_all();
+                        r.set_sort(static_cast<v1::SortOrder>(42));
+                      }));
+      },
+      StatusCode::INVALID_ARGUMENT, "sort");
+  add(
+      "Search: query_string syntax error",
+      [](Stubs& s) {
+        return Search(s, SearchWith([](auto& r) { r.set_query_string("title:\"open"); }));
+      },
+      StatusCode::INVALID_ARGUMENT, "position 7");
+
+  // QueryService.GetDocument.
+  add(
+      "GetDocument: empty id",
+      [](Stubs& s) {
+        grpc::ClientContext context;
+        v1::GetDocumentResponse response;
+        return s.query->GetDocument(&context, {}, &response);
+      },
+      StatusCode::INVALID_ARGUMENT, "id is empty");
+  add(
+      "GetDocument: unknown id",
+      [](Stubs& s) {
+        grpc::ClientContext context;
+        v1::GetDocumentRequest request;
+        request.set_id("nope");
+        v1::GetDocumentResponse response;
+        return s.query->GetDocument(&context, request, &response);
+      },
+      StatusCode::NOT_FOUND, "nope");
+
+  // Health.
+  add(
+      "Health.Check: unknown service",
+      [](Stubs& s) {
+        grpc::ClientContext context;
+        grpc::health::v1::HealthCheckRequest request;
+        request.set_service("no.such.Service");
+        grpc::health::v1::HealthCheckResponse response;
+        return s.health->Check(&context, request, &response);
+      },
+      StatusCode::NOT_FOUND, "no.such.Service");
+  return rows;
+}
+
+TEST(BadRequests, EveryRpcAnswersWithAPreciseStatusAndKeepsServing) {
+  const std::string work_dir = ::testing::TempDir() + "/bad_requests_" + std::to_string(getpid());
+  std::filesystem::create_directories(work_dir);
+  auto query =
+      ServiceProcess::Start(DOCSEARCH_QUERY_SERVICE_BINARY,
+                            {"--listen=127.0.0.1:0", "--data_dir=" + work_dir + "/data"}, work_dir);
+  ASSERT_TRUE(query.ok()) << query.status();
+  auto ingest =
+      ServiceProcess::Start(DOCSEARCH_INGEST_SERVICE_BINARY,
+                            {"--listen=127.0.0.1:0", "--query_service=" + query->address(),
+                             "--max_document_bytes=65536", "--max_message_bytes=262144"},
+                            work_dir);
+  ASSERT_TRUE(ingest.ok()) << ingest.status();
+  Stubs stubs;
+  auto query_channel = grpc::CreateChannel(query->address(), grpc::InsecureChannelCredentials());
+  stubs.ingest = v1::IngestService::NewStub(
+      grpc::CreateChannel(ingest->address(), grpc::InsecureChannelCredentials()));
+  stubs.index = v1::IndexService::NewStub(query_channel);
+  stubs.query = v1::QueryService::NewStub(query_channel);
+  stubs.health = grpc::health::v1::Health::NewStub(query_channel);
+
+  const std::vector<BadRequest> rows = BadRequests();
+  for (const BadRequest& row : rows) {
+    SCOPED_TRACE(row.name);
+    grpc::Status status = row.call(stubs);
+    EXPECT_EQ(status.error_code(), row.code) << status.error_message();
+    EXPECT_THAT(status.error_message(), HasSubstr(row.message_part));
+  }
+  std::cout << rows.size() << " bad requests tried\n";
+
+  // Still serving: a good document goes in and is found.
+  ASSERT_TRUE(
+      Ingest(stubs,
+             "Updated: 07-Dec-2001 NATO Press Statement\n\n7 Dec. 2001\n\nTitle\n\nBody text here.")
+          .ok());
+  grpc::ClientContext context;
+  v1::GetIndexStatsResponse stats;
+  ASSERT_TRUE(stubs.query->GetIndexStats(&context, {}, &stats).ok());
+  EXPECT_EQ(stats.document_count(), 1);
+  std::filesystem::remove_all(work_dir);
+}
+
+}  // namespace
+}  // namespace docsearch::testing
