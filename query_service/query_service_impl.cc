@@ -44,4 +44,26 @@ grpc::ServerUnaryReactor* QueryServiceImpl::GetIndexStats(
   return reactor;
 }
 
+namespace {
+
+// Finishes `reactor` with `result`'s status, moving its value into
+// `response` when OK.
+template <typename Response>
+void FinishWith(grpc::ServerUnaryReactor* reactor, absl::StatusOr<Response> result,
+                Response* response) {
+  if (result.ok()) *response = *std::move(result);
+  reactor->Finish(ToGrpcStatus(result.status()));
+}
+
+}  // namespace
+
+grpc::ServerUnaryReactor* QueryServiceImpl::CompareDocuments(
+    grpc::CallbackServerContext* context, const docsearch::v1::CompareDocumentsRequest* request,
+    docsearch::v1::CompareDocumentsResponse* response) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  if (RefuseIfNotReady(reactor)) return reactor;
+  FinishWith(reactor, comparisons_.CompareDocuments(*request), response);
+  return reactor;
+}
+
 }  // namespace docsearch::query

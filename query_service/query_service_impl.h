@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "docsearch/v1/query_service.grpc.pb.h"
+#include "query_service/compare/comparisons.h"
 #include "query_service/search_index.h"
 
 namespace docsearch::query {
@@ -14,7 +15,7 @@ class QueryServiceImpl final : public docsearch::v1::QueryService::CallbackServi
  public:
   // `index` is not owned. Calls fail with UNAVAILABLE until `ready` is true.
   QueryServiceImpl(const SearchIndex* index, const std::atomic<bool>* ready)
-      : index_(index), ready_(ready) {}
+      : index_(index), ready_(ready), comparisons_(*index) {}
 
   // Reported by GetIndexStats.
   void set_recovered_records(int64_t records) { recovered_records_ = records; }
@@ -28,6 +29,9 @@ class QueryServiceImpl final : public docsearch::v1::QueryService::CallbackServi
   grpc::ServerUnaryReactor* GetIndexStats(grpc::CallbackServerContext* context,
                                           const docsearch::v1::GetIndexStatsRequest* request,
                                           docsearch::v1::GetIndexStatsResponse* response) override;
+  grpc::ServerUnaryReactor* CompareDocuments(
+      grpc::CallbackServerContext* context, const docsearch::v1::CompareDocumentsRequest* request,
+      docsearch::v1::CompareDocumentsResponse* response) override;
 
  private:
   // Finishes `reactor` with UNAVAILABLE and returns true when not ready.
@@ -36,6 +40,7 @@ class QueryServiceImpl final : public docsearch::v1::QueryService::CallbackServi
   const SearchIndex* const index_;
   const std::atomic<bool>* const ready_;
   std::atomic<int64_t> recovered_records_{0};
+  const compare::Comparisons comparisons_;
 };
 
 }  // namespace docsearch::query

@@ -53,6 +53,18 @@ class SearchIndex {
 
   docsearch::v1::GetIndexStatsResponse Stats() const;
 
+  // Runs `read(const IndexData&)` under the shared lock and returns its
+  // result: the narrow door for read-only features kept outside this class
+  // (query_service/compare/). `read` must not keep pointers into the data
+  // after it returns, nor call back into this SearchIndex.
+  template <typename F>
+  auto WithReadLock(F&& read) const {
+    absl::ReaderMutexLock lock(&mu_);
+    return read(static_cast<const IndexData&>(data_));
+  }
+
+  const SearchOptions& options() const { return options_; }
+
  private:
   const SearchOptions options_;
   mutable absl::Mutex mu_;

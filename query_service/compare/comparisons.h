@@ -1,0 +1,34 @@
+// The comparison RPCs over a SearchIndex: one entry point per RPC, each
+// taking the index's read lock for the duration of the call.
+//
+// The algorithms live beside this file, one concept each
+// (document_comparer.h, ...); this class only makes a per-call analyzer
+// (analyzers are single-threaded) and holds the lock. Errors are those of the algorithms:
+// INVALID_ARGUMENT naming the field, NOT_FOUND for a missing id.
+//
+// Thread safety: any number of calls at once; they share the read lock with
+// searches and wait for at most one write.
+#ifndef DOCSEARCH_QUERY_SERVICE_COMPARE_COMPARISONS_H_
+#define DOCSEARCH_QUERY_SERVICE_COMPARE_COMPARISONS_H_
+
+#include "absl/status/statusor.h"
+#include "docsearch/v1/comparison.pb.h"
+#include "query_service/search_index.h"
+
+namespace docsearch::query::compare {
+
+class Comparisons {
+ public:
+  // `index` is not owned and must outlive this object.
+  explicit Comparisons(const SearchIndex& index) : index_(index) {}
+
+  absl::StatusOr<docsearch::v1::CompareDocumentsResponse> CompareDocuments(
+      const docsearch::v1::CompareDocumentsRequest& request) const;
+
+ private:
+  const SearchIndex& index_;
+};
+
+}  // namespace docsearch::query::compare
+
+#endif  // DOCSEARCH_QUERY_SERVICE_COMPARE_COMPARISONS_H_
