@@ -1,0 +1,235 @@
+// In-process benchmark of the docsearch engine (query_service SearchIndex)
+// on the corpus and queries of bench/corpus/prepare.py.
+//
+// Protocol (the same in bench/peers/lucene and bench/peers/xapian):
+//   1. Read the documents TSV into memory (not timed).
+//   2. Index every document on one thread, timed from the in-memory row to
+//      "indexed" (building the engine's document object included).
+//   3. Run every query once as warm-up, then --rounds timed passes. Each
+//      query is timed from its raw words to the top-10 hits with their ids
+//      (query analysis included). Latencies are sorted per query type for
+//      p50/p99.
+//   4. Print one JSON object with the figures on stdout.
+//
+// Usage: engine_bench --docs=docs.tsv --queries=queries.tsv [--rounds=3]
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <unistd.h>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "docsearch/v1/document.pb.h"
+#include "docsearch/v1/query_service.pb.h"
+#include "query_service/search_index.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct Row {
+  std::string id, title, published, doc_type, body;
+};
+
+struct QuerySpec {
+  std::string type, words, filter_kind, filter_value;
+};
+
+std::vector<std::vector<std::string>> ReadTsv(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) {
+    std::cerr << "cannot read " << path << "\n";
+    std::exit(2);
+  }
+  std::vector<std::vector<std::string>> rows;
+  std::string line;
+  while (std::getline(in, line)) {
+    rows.push_back(absl::StrSplit(line, '\t'));
+  }
+  return rows;
+}
+
+int64_t RssBytes() {
+  std::ifstream statm("/proc/self/statm");
+  int64_t size = 0, resident = 0;
+  statm >> size >> resident;
+  return resident * sysconf(_SC_PAGESIZE);
+}
+
+docsearch::v1::Date ParseDate(const std::string& iso) {
+  docsearch::v1::Date date;
+  std::vector<std::string> parts = absl::StrSplit(iso, '-');
+  int y = 0, m = 0, d = 0;
+  if (parts.size() == 3 && absl::SimpleAtoi(parts[0], &y) && absl::SimpleAtoi(parts[1], &m) &&
+      absl::SimpleAtoi(parts[2], &d)) {
+    date.set_year(y);
+    date.set_month(m);
+    date.set_day(d);
+  }
+  return date;
+}
+
+std::string Hex64(uint64_t v) {
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
+  return buf;
+}
+
+uint64_t Fnv1a(const std::string& s) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+docsearch::v1::SearchRequest MakeRequest(const QuerySpec& q) {
+  docsearch::v1::SearchRequest request;
+  request.set_page_size(10);
+  docsearch::v1::Query text;
+  if (q.type == "phrase") {
+    auto* phrase = text.mutable_phrase();
+    phrase->set_field("body");
+    phrase->set_text(q.words);
+  } else {
+    auto* match = text.mutable_match();
+    match->set_text(q.words);
+    match->add_fields()->set_field("body");
+    match->set_operator_(q.type == "and" ? docsearch::v1::MATCH_OPERATOR_AND
+                                        : docsearch::v1::MATCH_OPERATOR_OR);
+  }
+  if (q.type != "filtered") {
+    *request.mutable_query() = std::move(text);
+    return request;
+  }
+  auto* boolean = request.mutable_query()->mutable_boolean();
+  *boolean->add_must() = std::move(text);
+  auto* filter = boolean->add_filter();
+  if (q.filter_kind == "doc_type") {
+    filter->mutable_term()->set_field("doc_type");
+    filter->mutable_term()->set_value(q.filter_value);
+  } else {
+    std::vector<std::string> range = absl::StrSplit(q.filter_value, "..");
+    filter->mutable_range()->set_field("published");
+    filter->mutable_range()->set_gte(range.at(0));
+    filter->mutable_range()->set_lte(range.at(1));
+  }
+  return request;
+}
+
+double Percentile(std::vector<double>& v, double p) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  size_t i = static_cast<size_t>(p * (v.size() - 1) + 0.5);
+  return v[std::min(i, v.size() - 1)];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string docs_path, queries_path;
+  int rounds = 3;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg.rfind("--docs=", 0) == 0) docs_path = arg.substr(7);
+    else if (arg.rfind("--queries=", 0) == 0) queries_path = arg.substr(10);
+    else if (arg.rfind("--rounds=", 0) == 0) rounds = std::stoi(arg.substr(9));
+    else {
+      std::cerr << "usage: engine_bench --docs=PATH --queries=PATH [--rounds=N]\n";
+      return 2;
+    }
+  }
+  if (docs_path.empty() || queries_path.empty()) {
+    std::cerr << "usage: engine_bench --docs=PATH --queries=PATH [--rounds=N]\n";
+    return 2;
+  }
+
+  std::vector<Row> rows;
+  {
+    auto tsv = ReadTsv(docs_path);
+    rows.reserve(tsv.size());
+    for (auto& f : tsv) {
+      if (f.size() != 5) continue;
+      rows.push_back({std::move(f[0]), std::move(f[1]), std::move(f[2]), std::move(f[3]),
+                      std::move(f[4])});
+    }
+  }
+  std::vector<QuerySpec> queries;
+  for (auto& f : ReadTsv(queries_path)) {
+    f.resize(4);
+    queries.push_back({f[0], f[1], f[2], f[3]});
+  }
+  int64_t raw_bytes = 0;
+  for (const Row& r : rows) raw_bytes += r.title.size() + r.body.size();
+
+  docsearch::query::SearchIndex index{docsearch::query::SearchOptions{}};
+  const int64_t rss_before = RssBytes();
+  const auto t0 = Clock::now();
+  for (const Row& r : rows) {
+    auto doc = std::make_unique<docsearch::v1::Document>();
+    doc->set_id(r.id);
+    doc->set_title(r.title);
+    doc->add_paragraphs()->set_text(r.body);
+    *doc->mutable_published() = ParseDate(r.published);
+    docsearch::v1::DocType type = docsearch::v1::DOC_TYPE_OTHER;
+    docsearch::v1::DocType_Parse("DOC_TYPE_" + absl::AsciiStrToUpper(r.doc_type), &type);
+    doc->set_doc_type(type);
+    doc->set_language("en");
+    doc->set_content_hash(Hex64(Fnv1a(r.body)));
+    auto added = index.Upsert(std::move(doc));
+    if (!added.ok()) {
+      std::cerr << "upsert " << r.id << ": " << added.status() << "\n";
+      return 1;
+    }
+  }
+  const double index_seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+  const int64_t rss_after = RssBytes();
+  const auto stats = index.Stats();
+  std::cerr << "docsearch: indexed " << rows.size() << " docs in " << index_seconds << " s\n";
+
+  std::map<std::string, std::vector<double>> latencies;
+  std::map<std::string, int> nonempty, count;
+  for (int round = -1; round < rounds; ++round) {  // Round -1 is the warm-up.
+    for (const QuerySpec& q : queries) {
+      const auto start = Clock::now();
+      auto response = index.Search(MakeRequest(q));
+      const double us = std::chrono::duration<double, std::micro>(Clock::now() - start).count();
+      if (!response.ok()) {
+        std::cerr << "search '" << q.words << "': " << response.status() << "\n";
+        return 1;
+      }
+      if (round < 0) {
+        count[q.type]++;
+        nonempty[q.type] += response->hits_size() > 0;
+      } else {
+        latencies[q.type].push_back(us);
+      }
+    }
+  }
+
+  std::string json = absl::StrCat(
+      "{\"engine\":\"docsearch\",\"docs\":", rows.size(), ",\"raw_bytes\":", raw_bytes,
+      ",\"index_seconds\":", index_seconds, ",\"docs_per_s\":", rows.size() / index_seconds,
+      ",\"mb_per_s\":", raw_bytes / 1e6 / index_seconds,
+      ",\"memory_bytes\":", stats.memory_bytes(), ",\"rss_delta_bytes\":", rss_after - rss_before,
+      ",\"memory_note\":\"SearchIndex::Stats().memory_bytes() (engine estimate, includes stored "
+      "documents)\",\"queries\":{");
+  bool first = true;
+  for (auto& [type, v] : latencies) {
+    absl::StrAppend(&json, first ? "" : ",", "\"", type, "\":{\"n\":", v.size(),
+                    ",\"queries\":", count[type], ",\"nonempty\":", nonempty[type],
+                    ",\"p50_us\":", Percentile(v, 0.50), ",\"p99_us\":", Percentile(v, 0.99), "}");
+    first = false;
+  }
+  absl::StrAppend(&json, "}}");
+  std::cout << json << std::endl;
+  return 0;
+}
