@@ -60,13 +60,15 @@ v1::Fingerprint ComputeFingerprint(absl::string_view body) {
     shingle_hashes.push_back(XXH3_64bits(shingle.data(), shingle.size()));
   }
 
+  std::array<uint64_t, kMinHashSize> seeds;
+  for (int k = 0; k < kMinHashSize; ++k) seeds[k] = SplitMix64(static_cast<uint64_t>(k) + 1);
   std::array<int64_t, 64> weights{};
   std::array<uint64_t, kMinHashSize> minimums;
   minimums.fill(std::numeric_limits<uint64_t>::max());
   for (uint64_t hash : shingle_hashes) {
     for (int bit = 0; bit < 64; ++bit) weights[bit] += ((hash >> bit) & 1) != 0 ? 1 : -1;
     for (int k = 0; k < kMinHashSize; ++k) {
-      const uint64_t value = SplitMix64(hash ^ SplitMix64(static_cast<uint64_t>(k) + 1));
+      const uint64_t value = SplitMix64(hash ^ seeds[k]);
       if (value < minimums[k]) minimums[k] = value;
     }
   }

