@@ -27,14 +27,6 @@ struct Block {
   std::vector<SourceLine> lines;
 };
 
-void Drop(const SourceLine& line, absl::string_view reason,
-          docsearch::v1::ParseDocumentResponse* response) {
-  docsearch::v1::DroppedLine* dropped = response->add_dropped_lines();
-  dropped->set_line_number(line.number);
-  dropped->set_text(std::string(line.text));
-  dropped->set_reason(std::string(reason));
-}
-
 // Appends `next` to a paragraph's text, undoing end-of-line hyphenation.
 void AppendWrapped(std::string* text, absl::string_view next) {
   if (text->empty()) {
@@ -156,6 +148,14 @@ void SplitFootnotes(docsearch::v1::Document* document) {
 
 }  // namespace
 
+void DropLine(const SourceLine& line, absl::string_view reason,
+              docsearch::v1::ParseDocumentResponse* response) {
+  docsearch::v1::DroppedLine* dropped = response->add_dropped_lines();
+  dropped->set_line_number(line.number);
+  dropped->set_text(std::string(line.text));
+  dropped->set_reason(std::string(reason));
+}
+
 void ParseBody(const std::vector<SourceLine>& lines,
                docsearch::v1::ParseDocumentResponse* response) {
   docsearch::v1::Document* document = response->mutable_document();
@@ -174,31 +174,31 @@ void ParseBody(const std::vector<SourceLine>& lines,
       continue;
     }
     if (after_end) {
-      Drop(line, "site", response);
+      DropLine(line, "site", response);
       continue;
     }
     const std::optional<absl::string_view> reason = BoilerplateReason(text);
     if (reason.has_value()) {
       flush();
-      Drop(line, *reason, response);
+      DropLine(line, *reason, response);
       if (IsReadMoreLine(text)) after_end = true;
       // "Additional information:" heads a list of links to other pages.
       in_link_list = IsFurnitureHeading(reason, text);
       continue;
     }
     if (in_link_list && (FindParagraphMarker(line.text).has_value() || text.size() < 80)) {
-      Drop(line, "navigation", response);
+      DropLine(line, "navigation", response);
       continue;
     }
     in_link_list = false;
     if (IsPhotoCaption(text)) {
       flush();
-      Drop(line, "caption", response);
+      DropLine(line, "caption", response);
       continue;
     }
     if (IsSidebarItem(text)) {
       flush();
-      Drop(line, "sidebar", response);
+      DropLine(line, "sidebar", response);
       continue;
     }
     block.lines.push_back(line);

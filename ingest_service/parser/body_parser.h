@@ -32,6 +32,10 @@ struct SourceLine {
   int number = 0;
 };
 
+// Records `line` in response->dropped_lines with `reason`.
+void DropLine(const SourceLine& line, absl::string_view reason,
+              docsearch::v1::ParseDocumentResponse* response);
+
 // Appends paragraphs and footnotes to response->document and dropped lines to
 // response->dropped_lines.
 void ParseBody(const std::vector<SourceLine>& lines,
