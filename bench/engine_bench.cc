@@ -5,13 +5,14 @@
 //   1. Read the documents TSV into memory (not timed).
 //   2. Index every document on one thread, timed from the in-memory row to
 //      "indexed" (building the engine's document object included).
-//   3. Run every query once as warm-up, then --rounds timed passes. Each
+//   3. Run every query --warmup times (default 2) as warm-up, then --rounds
+//      (default 2) timed passes. Each
 //      query is timed from its raw words to the top-10 hits with their ids
 //      (query analysis included). Latencies are sorted per query type for
 //      p50/p99.
 //   4. Print one JSON object with the figures on stdout.
 //
-// Usage: engine_bench --docs=docs.tsv --queries=queries.tsv [--rounds=3]
+// Usage: engine_bench --docs=docs.tsv --queries=queries.tsv [--rounds=2] [--warmup=2]
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
@@ -136,19 +137,21 @@ double Percentile(std::vector<double>& v, double p) {
 
 int main(int argc, char** argv) {
   std::string docs_path, queries_path;
-  int rounds = 3;
+  int rounds = 2;
+  int warmup = 2;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     if (arg.rfind("--docs=", 0) == 0) docs_path = arg.substr(7);
     else if (arg.rfind("--queries=", 0) == 0) queries_path = arg.substr(10);
     else if (arg.rfind("--rounds=", 0) == 0) rounds = std::stoi(arg.substr(9));
+    else if (arg.rfind("--warmup=", 0) == 0) warmup = std::stoi(arg.substr(9));
     else {
-      std::cerr << "usage: engine_bench --docs=PATH --queries=PATH [--rounds=N]\n";
+      std::cerr << "usage: engine_bench --docs=PATH --queries=PATH [--rounds=N] [--warmup=N]\n";
       return 2;
     }
   }
   if (docs_path.empty() || queries_path.empty()) {
-    std::cerr << "usage: engine_bench --docs=PATH --queries=PATH [--rounds=N]\n";
+    std::cerr << "usage: engine_bench --docs=PATH --queries=PATH [--rounds=N] [--warmup=N]\n";
     return 2;
   }
 
@@ -197,7 +200,7 @@ int main(int argc, char** argv) {
 
   std::map<std::string, std::vector<double>> latencies;
   std::map<std::string, int> nonempty, count;
-  for (int round = -1; round < rounds; ++round) {  // Round -1 is the warm-up.
+  for (int round = -warmup; round < rounds; ++round) {  // Negative rounds warm up.
     for (const QuerySpec& q : queries) {
       const auto start = Clock::now();
       auto response = index.Search(MakeRequest(q));
@@ -206,10 +209,10 @@ int main(int argc, char** argv) {
         std::cerr << "search '" << q.words << "': " << response.status() << "\n";
         return 1;
       }
-      if (round < 0) {
+      if (round == -warmup) {
         count[q.type]++;
         nonempty[q.type] += response->hits_size() > 0;
-      } else {
+      } else if (round >= 0) {
         latencies[q.type].push_back(us);
       }
     }

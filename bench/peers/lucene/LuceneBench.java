@@ -14,7 +14,7 @@
 // timed from raw words to hit ids, like the other harnesses.
 //
 // Usage: java -cp lucene-core.jar:lucene-analyzers-common.jar:. LuceneBench
-//          --docs=PATH --queries=PATH [--rounds=3]
+//          --docs=PATH --queries=PATH [--rounds=2] [--warmup=2]
 import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -89,14 +89,16 @@ public final class LuceneBench {
 
   public static void main(String[] args) throws Exception {
     String docsPath = null, queriesPath = null;
-    int rounds = 3;
+    int rounds = 2;
+    int warmup = 2;
     for (String a : args) {
       if (a.startsWith("--docs=")) docsPath = a.substring(7);
       else if (a.startsWith("--queries=")) queriesPath = a.substring(10);
       else if (a.startsWith("--rounds=")) rounds = Integer.parseInt(a.substring(9));
+      else if (a.startsWith("--warmup=")) warmup = Integer.parseInt(a.substring(9));
     }
     if (docsPath == null || queriesPath == null) {
-      System.err.println("usage: LuceneBench --docs=PATH --queries=PATH [--rounds=N]");
+      System.err.println("usage: LuceneBench --docs=PATH --queries=PATH [--rounds=N] [--warmup=N]");
       System.exit(2);
     }
 
@@ -150,16 +152,16 @@ public final class LuceneBench {
     Map<String, Integer> nonempty = new TreeMap<>();
     Map<String, Integer> count = new TreeMap<>();
     long sink = 0;
-    for (int round = -1; round < rounds; ++round) {  // Round -1 is the warm-up.
+    for (int round = -warmup; round < rounds; ++round) {  // Negative rounds warm up.
       for (String[] q : queries) {
         long start = System.nanoTime();
         TopDocs top = searcher.search(makeQuery(qb, q), 10);
         for (ScoreDoc hit : top.scoreDocs) sink += searcher.doc(hit.doc, idField).get("id").length();
         double us = (System.nanoTime() - start) / 1e3;
-        if (round < 0) {
+        if (round == -warmup) {
           count.merge(q[0], 1, Integer::sum);
           nonempty.merge(q[0], top.scoreDocs.length > 0 ? 1 : 0, Integer::sum);
-        } else {
+        } else if (round >= 0) {
           latencies.computeIfAbsent(q[0], k -> new ArrayList<>()).add(us);
         }
       }

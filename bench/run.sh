@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Runs the in-process benchmark of docsearch and its peers (Lucene 8,
+# Xapian) on the same corpus and queries, in one go, and writes the figures
+# to docs/BENCHMARKS.md. See bench/README.md.
+#
+#   bench/run.sh                      # 100k documents, all three engines
+#   bench/run.sh --docs 1000000       # 1M (needs RAM and time; see README)
+#   bench/run.sh --docs 20000 --no-write --engines docsearch,lucene
+#
+# Options:
+#   --docs N        documents (default 100000)
+#   --rounds R      timed passes over the query set per engine (default 2,
+#                   after 2 warm-up passes)
+#   --cycles C      engine cycles docsearch→lucene→xapian (default 1); with
+#                   C > 1 every figure is the median over the cycles
+#   --engines LIST  comma-separated subset of docsearch,lucene,xapian
+#   --no-write      print the table only; leave docs/BENCHMARKS.md alone
+#   --cache DIR     data cache (default ~/.cache/docsearch-bench)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+DOCS=100000
+ROUNDS=2
+CYCLES=1
+ENGINES=docsearch,lucene,xapian
+WRITE=1
+CACHE="${HOME}/.cache/docsearch-bench"
+COMMAND="bench/run.sh $*"
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --docs) DOCS="$2"; shift 2 ;;
+    --rounds) ROUNDS="$2"; shift 2 ;;
+    --cycles) CYCLES="$2"; shift 2 ;;
+    --engines) ENGINES="$2"; shift 2 ;;
+    --no-write) WRITE=0; shift ;;
+    --cache) CACHE="$2"; shift 2 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+[[ "${COMMAND}" == "bench/run.sh " ]] && COMMAND="bench/run.sh"
+
+log() { echo "[bench $(date -u +%H:%M:%S)] $*" >&2; }
+
+# --- Peer packages (idempotent). ---
+need=()
+for pkg in liblucene8-java libxapian-dev; do
+  dpkg -s "${pkg}" >/dev/null 2>&1 || need+=("${pkg}")
+done
+if [[ ${#need[@]} -gt 0 ]]; then
+  log "installing ${need[*]}"
+  SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO=sudo
+  export DEBIAN_FRONTEND=noninteractive
+  ${SUDO} apt-get install -y "${need[@]}" || { ${SUDO} apt-get update && ${SUDO} apt-get install -y "${need[@]}"; }
+fi
+
+# --- Build. ---
+cd "${ROOT}"
+BUILD="${ROOT}/build/release"
+log "configuring and building (cmake --preset release)"
+cmake --preset release >/dev/null
+cmake --build "${BUILD}" --target engine_bench xapian_bench >/dev/null
+
+jar() {  # The versioned jar Debian ships (lucene-core-8.x.y.jar).
+  local found
+  found=$(ls /usr/share/java/"$1"-8*.jar 2>/dev/null | head -1)
+  [[ -n "${found}" ]] || found=/usr/share/java/"$1".jar
+  echo "${found}"
+}
+LUCENE_CP="$(jar lucene-core):$(jar lucene-analyzers-common)"
+mkdir -p "${BUILD}/bench/lucene"
+javac -d "${BUILD}/bench/lucene" -cp "${LUCENE_CP}" "${ROOT}/bench/peers/lucene/LuceneBench.java"
+
+# --- Data. ---
+log "preparing ${DOCS} documents and the query set"
+mapfile -t paths < <(python3 "${ROOT}/bench/corpus/prepare.py" --docs "${DOCS}" --cache "${CACHE}")
+DOCS_TSV="${paths[1]}"
+QUERIES_TSV="${paths[2]}"
+
+# --- Run, interleaved. ---
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+OUT="${BUILD}/bench/results/${DOCS}-${STAMP}"
+mkdir -p "${OUT}"
+uptime > "${OUT}/load_before.txt"
+# Memory for the JVM: the stored index plus the rows, with room.
+HEAP_MB=$(( 2048 + DOCS / 100000 * 2048 ))
+for cycle in $(seq 1 "${CYCLES}"); do
+  for engine in docsearch lucene xapian; do
+    [[ ",${ENGINES}," == *",${engine},"* ]] || continue
+    log "cycle ${cycle}: ${engine}"
+    args=(--docs="${DOCS_TSV}" --queries="${QUERIES_TSV}" --rounds="${ROUNDS}")
+    case "${engine}" in
+      docsearch) "${BUILD}/bench/engine_bench" "${args[@]}" > "${OUT}/${engine}.${cycle}.json" ;;
+      lucene) java -Xms${HEAP_MB}m -Xmx${HEAP_MB}m -cp "${LUCENE_CP}:${BUILD}/bench/lucene" \
+                LuceneBench "${args[@]}" > "${OUT}/${engine}.${cycle}.json" ;;
+      xapian) "${BUILD}/bench/xapian_bench" "${args[@]}" > "${OUT}/${engine}.${cycle}.json" ;;
+    esac
+  done
+done
+uptime > "${OUT}/load_after.txt"
+
+report=(python3 "${ROOT}/bench/report.py" --results "${OUT}" --command "${COMMAND}")
+if [[ ${WRITE} -eq 1 ]]; then
+  report+=(--write "${ROOT}/docs/BENCHMARKS.md")
+fi
+"${report[@]}"
+log "results in ${OUT}"
