@@ -187,7 +187,9 @@ absl::StatusOr<ParseDocumentResponse> ParseRawDocument(const v1::RawDocument& ra
     // The caller named the title: the body is all body.
     ParseBodyOnly(text, &response);
   } else {
-    ParsePlainText(text, raw.source_uri(), &response);
+    const std::string& uri =
+        !raw.source_uri().empty() || !json.has_value() ? raw.source_uri() : json->source_uri;
+    ParsePlainText(text, uri, &response);
   }
   if (json.has_value()) ApplyJsonFields(*json, document);
   if (document->title().empty() && !page_title.empty()) {

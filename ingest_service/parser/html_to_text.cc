@@ -66,8 +66,6 @@ bool IsBlock(GumboTag tag) {
     case GUMBO_TAG_DIV:
     case GUMBO_TAG_LI:
     case GUMBO_TAG_TR:
-    case GUMBO_TAG_TD:
-    case GUMBO_TAG_TH:
     case GUMBO_TAG_BR:
     case GUMBO_TAG_DD:
     case GUMBO_TAG_DT:
@@ -107,8 +105,19 @@ class TextBuilder {
     }
   }
 
+  // Table cells side by side stay on one line: "Updated: ... | NATO Press".
+  void EndCell() {
+    if (!line_.empty() && line_.back() != '|') {
+      line_.append(" |");
+      pending_space_ = true;
+    }
+  }
+
   void EndLine() {
     pending_space_ = false;
+    while (line_.size() >= 2 && line_.back() == '|' && line_[line_.size() - 2] == ' ') {
+      line_.resize(line_.size() - 2);
+    }
     if (!line_.empty()) {
       out_.append(line_);
       out_.push_back('\n');
@@ -127,6 +136,9 @@ class TextBuilder {
 
   std::string Finish() {
     EndLine();
+    while (out_.size() >= 2 && out_.back() == '\n' && out_[out_.size() - 2] == '\n') {
+      out_.pop_back();
+    }
     return std::move(out_);
   }
 
@@ -238,7 +250,9 @@ HtmlText HtmlToText(absl::string_view utf8) {
     const GumboTag tag = node->v.element.tag;
     if (frame.closing) {
       if (tag == GUMBO_TAG_PRE) --preformatted;
-      if (EndsParagraph(tag)) {
+      if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) {
+        builder.EndCell();
+      } else if (EndsParagraph(tag)) {
         builder.EndParagraph();
       } else if (IsBlock(tag)) {
         builder.EndLine();

@@ -4,9 +4,12 @@
 // is read the way a browser reads it. Then:
 //   - script, style, noscript, template, head, nav, aside and footer content
 //     is dropped (never text of the document);
-//   - block elements (p, div, h1-h6, li, tr, td, br, table, blockquote, ...)
+//   - block elements (p, div, h1-h6, li, tr, br, table, blockquote, ...)
 //     end lines, and paragraphs and headings are followed by a blank line, so
 //     the page's structure becomes the line structure the parser expects;
+//   - table cells side by side stay on one line, separated by " | " (the
+//     form the archive's text copies have: "Updated: 29-Oct-2001 | NATO Press
+//     Releases");
 //   - list items start with a bullet, so numbering and bullets survive;
 //   - whitespace inside text collapses to single spaces (except in <pre>).
 //

@@ -53,6 +53,13 @@ TEST(HtmlDocuments, ReadTheSameStructureAsText) {
   EXPECT_EQ(document.paragraphs(1).number(), "2");
 }
 
+TEST(HtmlDocuments, KeepTableCellsOfARowOnOneLine) {
+  const HtmlText text = HtmlToText(
+      "<table><tr><td>Updated: 29-Oct-2001</td><td>NATO Press Releases</td></tr></table>"
+      "<p>29 Oct. 2001</p>");
+  EXPECT_EQ(text.text, "Updated: 29-Oct-2001 | NATO Press Releases\n\n29 Oct. 2001\n");
+}
+
 TEST(HtmlDocuments, DropScriptsStylesAndNavigation) {
   const HtmlText text = HtmlToText(kStatementPage);
   EXPECT_THAT(text.text, Not(HasSubstr("tracking")));
