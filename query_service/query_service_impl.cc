@@ -66,4 +66,13 @@ grpc::ServerUnaryReactor* QueryServiceImpl::CompareDocuments(
   return reactor;
 }
 
+grpc::ServerUnaryReactor* QueryServiceImpl::FindSimilar(
+    grpc::CallbackServerContext* context, const docsearch::v1::FindSimilarRequest* request,
+    docsearch::v1::FindSimilarResponse* response) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  if (RefuseIfNotReady(reactor)) return reactor;
+  FinishWith(reactor, comparisons_.FindSimilar(*request), response);
+  return reactor;
+}
+
 }  // namespace docsearch::query

@@ -32,6 +32,9 @@ class QueryServiceImpl final : public docsearch::v1::QueryService::CallbackServi
   grpc::ServerUnaryReactor* CompareDocuments(
       grpc::CallbackServerContext* context, const docsearch::v1::CompareDocumentsRequest* request,
       docsearch::v1::CompareDocumentsResponse* response) override;
+  grpc::ServerUnaryReactor* FindSimilar(grpc::CallbackServerContext* context,
+                                        const docsearch::v1::FindSimilarRequest* request,
+                                        docsearch::v1::FindSimilarResponse* response) override;
 
  private:
   // Finishes `reactor` with UNAVAILABLE and returns true when not ready.

@@ -1,6 +1,7 @@
 #include "query_service/compare/comparisons.h"
 
 #include "query_service/compare/document_comparer.h"
+#include "query_service/compare/similar_finder.h"
 
 namespace docsearch::query::compare {
 
@@ -12,6 +13,15 @@ absl::StatusOr<CompareDocumentsResponse> Comparisons::CompareDocuments(
   TextAnalyzer analyzer;
   return index_.WithReadLock(
       [&](const IndexData& data) { return compare::CompareDocuments(request, data, analyzer); });
+}
+
+absl::StatusOr<docsearch::v1::FindSimilarResponse> Comparisons::FindSimilar(
+    const docsearch::v1::FindSimilarRequest& request) const {
+  TextAnalyzer analyzer;
+  return index_.WithReadLock([&](const IndexData& data) {
+    return compare::FindSimilar(request, data, analyzer, index_.options().query_limits,
+                                index_.options().scoring);
+  });
 }
 
 }  // namespace docsearch::query::compare

@@ -24,6 +24,8 @@ class Comparisons {
 
   absl::StatusOr<docsearch::v1::CompareDocumentsResponse> CompareDocuments(
       const docsearch::v1::CompareDocumentsRequest& request) const;
+  absl::StatusOr<docsearch::v1::FindSimilarResponse> FindSimilar(
+      const docsearch::v1::FindSimilarRequest& request) const;
 
  private:
   const SearchIndex& index_;

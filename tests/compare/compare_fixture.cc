@@ -73,6 +73,11 @@ std::unique_ptr<SearchIndex> SeedIndex(bool with_dev_corpus) {
   return index;
 }
 
+const SearchIndex& SharedSeedIndex() {
+  static const SearchIndex* index = SeedIndex(/*with_dev_corpus=*/true).release();
+  return *index;
+}
+
 docsearch::v1::Document MakeDocument(const std::string& id,
                                      const std::vector<std::string>& paragraphs, int year,
                                      int month, int day) {

@@ -33,6 +33,10 @@ std::vector<docsearch::v1::Document> DevDocuments();
 // corpus, whose statistics make idf meaningful.
 std::unique_ptr<SearchIndex> SeedIndex(bool with_dev_corpus);
 
+// One SeedIndex(true) shared by the tests of a binary (built on first use;
+// tests only read it).
+const SearchIndex& SharedSeedIndex();
+
 // A minimal document with one paragraph per entry of `paragraphs`.
 docsearch::v1::Document MakeDocument(const std::string& id,
                                      const std::vector<std::string>& paragraphs, int year = 0,
