@@ -110,14 +110,15 @@ class TextBuilder {
     if (!line_.empty() && line_.back() != '|') {
       line_.append(" |");
       pending_space_ = true;
+      cell_separator_at_end_ = true;
     }
   }
 
   void EndLine() {
     pending_space_ = false;
-    while (line_.size() >= 2 && line_.back() == '|' && line_[line_.size() - 2] == ' ') {
-      line_.resize(line_.size() - 2);
-    }
+    // Drop the separator after the last cell of a row (not a '|' of the text).
+    if (cell_separator_at_end_) line_.resize(line_.size() - 2);
+    cell_separator_at_end_ = false;
     if (!line_.empty()) {
       out_.append(line_);
       out_.push_back('\n');
@@ -144,6 +145,7 @@ class TextBuilder {
 
  private:
   void Put(char c) {
+    cell_separator_at_end_ = false;
     if (pending_space_ && !line_.empty()) line_.push_back(' ');
     pending_space_ = false;
     line_.push_back(c);
@@ -152,6 +154,7 @@ class TextBuilder {
   std::string out_;
   std::string line_;
   bool pending_space_ = false;
+  bool cell_separator_at_end_ = false;
   int blank_lines_ = 0;
 };
 
