@@ -194,6 +194,10 @@ absl::StatusOr<ParseDocumentResponse> ParseRawDocument(const v1::RawDocument& ra
   if (json.has_value()) ApplyJsonFields(*json, document);
   if (document->title().empty() && !page_title.empty()) {
     document->set_title(page_title);
+    auto* warnings = document->mutable_warnings();
+    for (int i = warnings->size() - 1; i >= 0; --i) {
+      if (warnings->Get(i).code() == "no_title") warnings->DeleteSubrange(i, 1);
+    }
     AddWarning("title_from_html_title", "no title in the page text; used the HTML <title>",
                document);
   }
@@ -211,12 +215,15 @@ absl::StatusOr<ParseDocumentResponse> ParseRawDocument(const v1::RawDocument& ra
     absl::StrAppend(&body, paragraph.text(), "\n");
   }
   std::string visible = absl::StrCat(document->title(), "\n", document->subtitle(), "\n", body);
-  for (const v1::Footnote& note : document->footnotes())
+  for (const v1::Footnote& note : document->footnotes()) {
     absl::StrAppend(&visible, note.text(), "\n");
+  }
   for (v1::Entity& entity : ExtractEntities(visible)) *document->add_entities() = std::move(entity);
   *document->mutable_fingerprint() = ComputeFingerprint(body);
 
-  document->set_content_hash(Sha256Hex(text));
+  // Of the whole normalized input, so that a changed title, header or JSON
+  // attribute is a changed document too.
+  document->set_content_hash(Sha256Hex(normalized.text));
   if (!raw.id().empty()) {
     document->set_id(raw.id());
   } else if (json.has_value() && !json->id.empty()) {
