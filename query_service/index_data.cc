@@ -94,7 +94,9 @@ absl::Status IndexData::Add(std::unique_ptr<Document> document, TextAnalyzer& an
   for (const BuiltinField& field : BuiltinFields()) {
     if (field.kind != FieldKind::kKeyword) continue;
     for (const std::string& value : BuiltinKeywordValues(*document, field.name)) {
-      std::vector<DocId>& docs = keywords[field.name][analyzer.FoldWord(value)];
+      std::string folded = analyzer.FoldWord(value);
+      keyword_display[field.name].try_emplace(folded, value);
+      std::vector<DocId>& docs = keywords[field.name][folded];
       if (docs.empty() || docs.back() != doc) docs.push_back(doc);
     }
   }
@@ -110,7 +112,9 @@ absl::Status IndexData::Add(std::unique_ptr<Document> document, TextAnalyzer& an
     attribute_kinds.emplace(key, kind);
     switch (value.value_case()) {
       case AttributeValue::kKeywordValue: {
-        std::vector<DocId>& docs = keywords[field][analyzer.FoldWord(value.keyword_value())];
+        std::string folded = analyzer.FoldWord(value.keyword_value());
+        keyword_display[field].try_emplace(folded, value.keyword_value());
+        std::vector<DocId>& docs = keywords[field][folded];
         if (docs.empty() || docs.back() != doc) docs.push_back(doc);
         break;
       }

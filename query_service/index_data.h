@@ -57,6 +57,8 @@ struct IndexData {
   TextFieldIndex body;
   // field → folded value → DocIds (ascending).
   absl::flat_hash_map<std::string, absl::flat_hash_map<std::string, std::vector<DocId>>> keywords;
+  // field → folded value → the value as first indexed, for display.
+  absl::flat_hash_map<std::string, absl::flat_hash_map<std::string, std::string>> keyword_display;
   // field → days since epoch by DocId (kNoDate when absent).
   absl::flat_hash_map<std::string, std::vector<int>> dates;
   // field → value by DocId (NaN when absent).

@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "google/protobuf/util/time_util.h"
+#include "query_service/facet_counter.h"
 #include "query_service/page_token.h"
 #include "query_service/query_string_parser.h"
 #include "query_service/snippet_builder.h"
@@ -45,8 +46,9 @@ absl::StatusOr<SearchResponse> SearchIndex::Search(const SearchRequest& request)
   const absl::Time started = absl::Now();
   if (request.has_query() == !request.query_string().empty()) {
     return absl::InvalidArgumentError(
-        request.has_query() ? "set either query or query_string, not both"
-                            : "query or query_string is required (e.g. {\"query_string\": \"terrorism\"})");
+        request.has_query()
+            ? "set either query or query_string, not both"
+            : "query or query_string is required (e.g. {\"query_string\": \"terrorism\"})");
   }
   if (request.page_size() < 0 || request.page_size() > options_.max_page_size) {
     return absl::InvalidArgumentError(
@@ -54,6 +56,14 @@ absl::StatusOr<SearchResponse> SearchIndex::Search(const SearchRequest& request)
   }
   if (!docsearch::v1::SortOrder_IsValid(request.sort())) {
     return absl::InvalidArgumentError(absl::StrCat("sort ", request.sort(), " is not a SortOrder"));
+  }
+  if (request.facet_size() < 0 || request.facet_size() > options_.max_page_size) {
+    return absl::InvalidArgumentError(absl::StrCat("facet_size ", request.facet_size(),
+                                                   " is outside 0..", options_.max_page_size));
+  }
+  if (!docsearch::v1::Interval_IsValid(request.date_histogram())) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("date_histogram ", request.date_histogram(), " is not an Interval"));
   }
   absl::StatusOr<uint64_t> offset = DecodePageToken(request);
   if (!offset.ok()) return offset.status();
@@ -66,15 +76,14 @@ absl::StatusOr<SearchResponse> SearchIndex::Search(const SearchRequest& request)
   docsearch::v1::Query parsed;
   if (!request.query_string().empty()) {
     absl::StatusOr<docsearch::v1::Query> query = ParseQueryString(
-        request.query_string(), [this](absl::string_view field) ABSL_NO_THREAD_SAFETY_ANALYSIS {
-          return data_.KindOf(field);
-        });
+        request.query_string(), [this](absl::string_view field)
+                                    ABSL_NO_THREAD_SAFETY_ANALYSIS { return data_.KindOf(field); });
     if (!query.ok()) return query.status();
     parsed = *std::move(query);
   }
-  absl::StatusOr<DocList> matches = evaluator.Evaluate(
-      request.query_string().empty() ? request.query() : parsed,
-      request.query_string().empty() ? "query" : "query_string");
+  absl::StatusOr<DocList> matches =
+      evaluator.Evaluate(request.query_string().empty() ? request.query() : parsed,
+                         request.query_string().empty() ? "query" : "query_string");
   if (!matches.ok()) return matches.status();
 
   // Order: the requested key, then score, then id so equal scores are
@@ -98,6 +107,12 @@ absl::StatusOr<SearchResponse> SearchIndex::Search(const SearchRequest& request)
     if (a.score != b.score) return a.score > b.score;
     return data_.documents[a.doc]->id() < data_.documents[b.doc]->id();
   };
+  absl::StatusOr<std::vector<docsearch::v1::Facet>> facets =
+      CountFacets(data_, *matches, {request.facets().begin(), request.facets().end()},
+                  request.facet_size() == 0 ? 10 : request.facet_size());
+  if (!facets.ok()) return facets.status();
+  std::vector<docsearch::v1::HistogramBucket> histogram =
+      PublishedHistogram(data_, *matches, request.date_histogram());
   const size_t total = matches->size();
   const size_t begin = std::min<uint64_t>(*offset, total);
   const size_t end = std::min(total, begin + page_size);
@@ -118,6 +133,8 @@ absl::StatusOr<SearchResponse> SearchIndex::Search(const SearchRequest& request)
       *hit->add_snippets() = std::move(snippet);
     }
   }
+  for (auto& facet : *facets) *response.add_facets() = std::move(facet);
+  for (auto& bucket : histogram) *response.add_date_histogram() = std::move(bucket);
   response.set_total_size(static_cast<int64_t>(total));
   if (end < total) response.set_next_page_token(EncodePageToken(end, RequestFingerprint(request)));
   *response.mutable_took() = google::protobuf::util::TimeUtil::NanosecondsToDuration(

@@ -213,6 +213,38 @@ TEST_F(SearchIndexTest, AcceptsAQueryStringInsteadOfATypedQuery) {
   EXPECT_THAT(index_.Search(request).status().message(), HasSubstr("not both"));
 }
 
+TEST_F(SearchIndexTest, CountsFacetsAndPublishedYearsOverAllMatches) {
+  SearchRequest request = Request(Match("terrorism missile"));
+  request.set_page_size(1);
+  request.add_facets("doc_type");
+  request.set_date_histogram(v1::INTERVAL_YEAR);
+  auto response = index_.Search(request);
+  ASSERT_TRUE(response.ok()) << response.status();
+  EXPECT_EQ(response->hits_size(), 1);
+  ASSERT_EQ(response->facets_size(), 1);
+  std::vector<std::pair<std::string, int64_t>> types;
+  for (const auto& value : response->facets(0).values())
+    types.push_back({value.value(), value.count()});
+  EXPECT_THAT(types, ElementsAre(std::pair<std::string, int64_t>{"communique", 1},
+                                 std::pair<std::string, int64_t>{"press_statement", 1},
+                                 std::pair<std::string, int64_t>{"speech", 1},
+                                 std::pair<std::string, int64_t>{"update", 1}));
+  std::vector<std::pair<std::string, int64_t>> years;
+  for (const auto& bucket : response->date_histogram())
+    years.push_back({bucket.key(), bucket.count()});
+  EXPECT_THAT(years, ElementsAre(std::pair<std::string, int64_t>{"2001", 2},
+                                 std::pair<std::string, int64_t>{"2002", 1},
+                                 std::pair<std::string, int64_t>{"2003", 1}));
+}
+
+TEST_F(SearchIndexTest, RefusesFacetsOnNonKeywordFields) {
+  SearchRequest request = Request(Match("terrorism"));
+  request.add_facets("doc_type");
+  request.add_facets("published");
+  EXPECT_THAT(index_.Search(request).status().message(),
+              HasSubstr("facets[1]: 'published' is a date field"));
+}
+
 TEST_F(SearchIndexTest, RanksTitleMatchesAboveBodyMatches) {
   Add(MakeDocument("t", "Terrorism", "A statement on other things entirely, at some length.",
                    2004));

@@ -1,0 +1,86 @@
+#include "query_service/facet_counter.h"
+
+#include <algorithm>
+#include <map>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/time/civil_time.h"
+
+namespace docsearch::query {
+
+absl::StatusOr<std::vector<docsearch::v1::Facet>> CountFacets(
+    const IndexData& index, const DocList& matches, const std::vector<std::string>& fields,
+    int size) {
+  std::vector<docsearch::v1::Facet> facets;
+  if (fields.empty()) return facets;
+  std::vector<bool> matched(index.documents.size(), false);
+  for (const ScoredDoc& match : matches) matched[match.doc] = true;
+  for (size_t i = 0; i < fields.size(); ++i) {
+    const std::string& field = fields[i];
+    absl::StatusOr<FieldKind> kind = index.KindOf(field);
+    if (!kind.ok()) {
+      return absl::InvalidArgumentError(absl::StrCat("facets[", i, "]: ", kind.status().message()));
+    }
+    if (*kind != FieldKind::kKeyword) {
+      return absl::InvalidArgumentError(absl::StrCat("facets[", i, "]: '", field, "' is a ",
+                                                     FieldKindName(*kind),
+                                                     " field; facets need a keyword field"));
+    }
+    std::vector<std::pair<int64_t, std::string>> counts;  // (count, shown value)
+    if (auto values = index.keywords.find(field); values != index.keywords.end()) {
+      const auto* display = [&]() -> const absl::flat_hash_map<std::string, std::string>* {
+        auto it = index.keyword_display.find(field);
+        return it == index.keyword_display.end() ? nullptr : &it->second;
+      }();
+      for (const auto& [value, docs] : values->second) {
+        int64_t count = 0;
+        for (DocId doc : docs) count += matched[doc] ? 1 : 0;
+        if (count == 0) continue;
+        std::string shown = value;
+        if (display != nullptr) {
+          if (auto it = display->find(value); it != display->end()) shown = it->second;
+        }
+        counts.push_back({count, std::move(shown)});
+      }
+    }
+    std::sort(counts.begin(), counts.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    docsearch::v1::Facet& facet = facets.emplace_back();
+    facet.set_field(field);
+    for (size_t k = 0; k < counts.size() && static_cast<int>(k) < size; ++k) {
+      auto* value = facet.add_values();
+      value->set_value(counts[k].second);
+      value->set_count(counts[k].first);
+    }
+  }
+  return facets;
+}
+
+std::vector<docsearch::v1::HistogramBucket> PublishedHistogram(const IndexData& index,
+                                                               const DocList& matches,
+                                                               docsearch::v1::Interval interval) {
+  std::vector<docsearch::v1::HistogramBucket> buckets;
+  auto column = index.dates.find("published");
+  if (interval == docsearch::v1::INTERVAL_UNSPECIFIED || column == index.dates.end())
+    return buckets;
+  std::map<std::string, int64_t> counts;  // Keys sort in date order.
+  for (const ScoredDoc& match : matches) {
+    if (match.doc >= column->second.size() || column->second[match.doc] == kNoDate) continue;
+    const absl::CivilDay day = absl::CivilDay(1970, 1, 1) + column->second[match.doc];
+    const std::string key = interval == docsearch::v1::INTERVAL_MONTH
+                                ? absl::StrFormat("%04d-%02d", day.year(), day.month())
+                                : absl::StrFormat("%04d", day.year());
+    counts[key]++;
+  }
+  for (const auto& [key, count] : counts) {
+    auto& bucket = buckets.emplace_back();
+    bucket.set_key(key);
+    bucket.set_count(count);
+  }
+  return buckets;
+}
+
+}  // namespace docsearch::query
