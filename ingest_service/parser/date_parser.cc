@@ -1,5 +1,6 @@
 #include "ingest_service/parser/date_parser.h"
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <optional>
@@ -10,6 +11,8 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
 #include "ingest_service/parser/text_normalizer.h"
 
 namespace docsearch::ingest {
@@ -289,7 +292,10 @@ std::vector<FoundDate> FindDates(absl::string_view text) {
   return found;
 }
 
-std::optional<Date> ParseDateLine(absl::string_view text) {
+namespace {
+
+// Only a date, with furniture and a weekday around it.
+std::optional<Date> ParseBareDateLine(absl::string_view text) {
   if (text.size() > 80) return std::nullopt;
   const std::vector<Token> tokens = Tokenize(text);
   std::optional<Date> date;
@@ -315,6 +321,69 @@ std::optional<Date> ParseDateLine(absl::string_view text) {
     return std::nullopt;  // Something other than the date: not a date line.
   }
   return date;
+}
+
+// Words that may introduce the date on a date line, folded.
+constexpr absl::string_view kDateLinePrefixes[] = {
+    "for immediate release",
+    "issued on",
+    "issued",
+    "published on",
+    "published",
+    "dated",
+    "date:",
+    "date",
+    "publie le",
+    "diffuse le",
+    "le",
+};
+
+// "Madrid, 9 July 1997", "Bruxelles, le 7 décembre 2001": a place of at most
+// three capitalized words, a comma, then the date.
+std::optional<absl::string_view> AfterPlace(absl::string_view text) {
+  const size_t comma = text.find(',');
+  if (comma == absl::string_view::npos || comma == 0 || comma > 40) return std::nullopt;
+  int words = 0;
+  for (absl::string_view word : absl::StrSplit(text.substr(0, comma), ' ', absl::SkipEmpty())) {
+    const unsigned char first = word[0];
+    if (++words > 3 || (!absl::ascii_isupper(first) && first < 0x80)) return std::nullopt;
+    for (char c : word) {
+      if (absl::ascii_isdigit(static_cast<unsigned char>(c))) return std::nullopt;
+    }
+  }
+  return text.substr(comma + 1);
+}
+
+}  // namespace
+
+std::optional<Date> ParseDateLine(absl::string_view text) {
+  if (std::optional<Date> date = ParseBareDateLine(text)) return date;
+  if (text.size() > 80) return std::nullopt;
+  absl::string_view rest = absl::StripAsciiWhitespace(text);
+  // Leading bullets and pipes: "  • Issued on 21 Nov. 2002".
+  while (absl::ConsumePrefix(&rest, "\xE2\x80\xA2") || absl::ConsumePrefix(&rest, "|") ||
+         absl::ConsumePrefix(&rest, "*")) {
+    rest = absl::StripLeadingAsciiWhitespace(rest);
+  }
+  const size_t furniture_length = text.size() - rest.size();
+  if (std::optional<absl::string_view> after_place = AfterPlace(rest)) {
+    rest = absl::StripAsciiWhitespace(*after_place);
+  }
+  const std::string folded = FoldAccents(rest);
+  for (absl::string_view prefix : kDateLinePrefixes) {
+    if (absl::StartsWith(folded, prefix) && folded.size() > prefix.size() &&
+        (folded[prefix.size()] == ' ' || prefix.back() == ':')) {
+      // Folding keeps the byte length of ASCII prefixes; accented ones ("publié
+      // le") are one byte longer per accent in the original.
+      size_t cut = prefix.size();
+      for (size_t i = 0; i < cut && i < rest.size(); ++i) {
+        if (static_cast<unsigned char>(rest[i]) >= 0xC0) ++cut;
+      }
+      return ParseBareDateLine(rest.substr(std::min(cut, rest.size())));
+    }
+  }
+  if (rest.size() + furniture_length != text.size()) return ParseBareDateLine(rest);
+  return std::nullopt;
 }
 
 std::optional<Date> DateFromSourceUri(absl::string_view uri) {

@@ -34,8 +34,11 @@ struct FoundDate {
 std::vector<FoundDate> FindDates(absl::string_view text);
 
 // The date when `text` is a date line: a date alone, optionally surrounded by
-// table pipes, bullets, brackets, dashes, a weekday, or a place before a comma
-// ("Madrid, 9 July 1997" is not a date line; "Monday, 1 December 2003" is).
+// table pipes, bullets, brackets, dashes or a weekday; optionally after a
+// place ("Madrid, 9 July 1997", "Bruxelles, le 7 décembre 2001": at most three
+// capitalized words and a comma) or an introducing phrase ("Issued on",
+// "For Immediate Release", "Published", "Dated", "Publié le"). A date inside
+// other words ("in Brussels on 7 December 2001") is not a date line.
 std::optional<docsearch::v1::Date> ParseDateLine(absl::string_view text);
 
 // A date encoded in a file name or URL: ".../p011218e.htm" (pYYMMDD),

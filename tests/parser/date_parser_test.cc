@@ -58,7 +58,22 @@ TEST(DateParser, AcceptsWeekdayAndTableFurniture) {
   EXPECT_THAT(ParseDateLine("Monday, 1 December 2003"), Optional(IsDate(2003, 12, 1)));
 }
 
+TEST(DateParser, AcceptsAPlaceOrAnIntroducingPhraseBeforeTheDate) {
+  EXPECT_THAT(ParseDateLine("Madrid, 9 July 1997"), Optional(IsDate(1997, 7, 9)));
+  EXPECT_THAT(ParseDateLine("Bruxelles, le 7 d\xC3\xA9"
+                            "cembre 2001"),
+              Optional(IsDate(2001, 12, 7)));
+  EXPECT_THAT(ParseDateLine("For Immediate Release April 24, 1999"), Optional(IsDate(1999, 4, 24)));
+  EXPECT_THAT(ParseDateLine("  \xE2\x80\xA2 Issued on 21 Nov. 2002"),
+              Optional(IsDate(2002, 11, 21)));
+  EXPECT_THAT(ParseDateLine("Publi\xC3\xA9 le 3 juin 1996"), Optional(IsDate(1996, 6, 3)));
+}
+
 TEST(DateParser, RejectsLinesWithOtherWords) {
+  EXPECT_FALSE(
+      ParseDateLine("Ministerial Meeting of the North Atlantic Council: Berlin, 3 June 1996")
+          .has_value());
+  EXPECT_FALSE(ParseDateLine("The Council met on Tuesday, 18 December 2001").has_value());
   EXPECT_FALSE(ParseDateLine("Defence Ministers Meeting - 1-2 December 2003").has_value());
   EXPECT_FALSE(ParseDateLine("in Brussels on 7 December 2001").has_value());
 }
