@@ -75,4 +75,13 @@ grpc::ServerUnaryReactor* QueryServiceImpl::FindSimilar(
   return reactor;
 }
 
+grpc::ServerUnaryReactor* QueryServiceImpl::TermTrend(
+    grpc::CallbackServerContext* context, const docsearch::v1::TermTrendRequest* request,
+    docsearch::v1::TermTrendResponse* response) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  if (RefuseIfNotReady(reactor)) return reactor;
+  FinishWith(reactor, comparisons_.TermTrend(*request), response);
+  return reactor;
+}
+
 }  // namespace docsearch::query

@@ -35,6 +35,9 @@ class QueryServiceImpl final : public docsearch::v1::QueryService::CallbackServi
   grpc::ServerUnaryReactor* FindSimilar(grpc::CallbackServerContext* context,
                                         const docsearch::v1::FindSimilarRequest* request,
                                         docsearch::v1::FindSimilarResponse* response) override;
+  grpc::ServerUnaryReactor* TermTrend(grpc::CallbackServerContext* context,
+                                      const docsearch::v1::TermTrendRequest* request,
+                                      docsearch::v1::TermTrendResponse* response) override;
 
  private:
   // Finishes `reactor` with UNAVAILABLE and returns true when not ready.

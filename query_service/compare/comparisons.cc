@@ -2,6 +2,7 @@
 
 #include "query_service/compare/document_comparer.h"
 #include "query_service/compare/similar_finder.h"
+#include "query_service/compare/term_trend.h"
 
 namespace docsearch::query::compare {
 
@@ -21,6 +22,14 @@ absl::StatusOr<docsearch::v1::FindSimilarResponse> Comparisons::FindSimilar(
   return index_.WithReadLock([&](const IndexData& data) {
     return compare::FindSimilar(request, data, analyzer, index_.options().query_limits,
                                 index_.options().scoring);
+  });
+}
+
+absl::StatusOr<docsearch::v1::TermTrendResponse> Comparisons::TermTrend(
+    const docsearch::v1::TermTrendRequest& request) const {
+  TextAnalyzer analyzer;
+  return index_.WithReadLock([&](const IndexData& data) {
+    return compare::TermTrend(request, data, analyzer, index_.options().query_limits);
   });
 }
 

@@ -26,6 +26,8 @@ class Comparisons {
       const docsearch::v1::CompareDocumentsRequest& request) const;
   absl::StatusOr<docsearch::v1::FindSimilarResponse> FindSimilar(
       const docsearch::v1::FindSimilarRequest& request) const;
+  absl::StatusOr<docsearch::v1::TermTrendResponse> TermTrend(
+      const docsearch::v1::TermTrendRequest& request) const;
 
  private:
   const SearchIndex& index_;
