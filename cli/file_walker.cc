@@ -16,7 +16,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using docsearch::v1::ContentType;
-using docsearch::v1::RawDocument;
 
 bool IsJsonLines(const fs::path& path) {
   return absl::AsciiStrToLower(path.extension().string()) == ".jsonl";
@@ -164,7 +163,12 @@ WalkResult WalkPaths(const std::vector<std::string>& arguments) {
   return result;
 }
 
-absl::Status ReadRawDocuments(const FoundFile& file, absl::FunctionRef<bool(RawDocument)> emit) {
+std::string LocalLabel(const FoundFile& file, const LocalDocument& document) {
+  if (document.line_number == 0) return file.path.string();
+  return absl::StrCat(file.path.string(), "#", document.line_number);
+}
+
+absl::Status ReadRawDocuments(const FoundFile& file, absl::FunctionRef<bool(LocalDocument)> emit) {
   std::ifstream input(file.path, std::ios::binary);
   if (!input) {
     // ifstream does not say why; the open(2) underneath left it in errno.
@@ -172,11 +176,11 @@ absl::Status ReadRawDocuments(const FoundFile& file, absl::FunctionRef<bool(RawD
                                absl::StrCat("cannot open ", file.path.string()));
   }
   if (!file.json_lines) {
-    RawDocument document;
-    document.set_content(std::string(std::istreambuf_iterator<char>(input), {}));
+    LocalDocument document;
+    document.raw.set_content(std::string(std::istreambuf_iterator<char>(input), {}));
     if (input.bad()) return absl::DataLossError(absl::StrCat("cannot read ", file.path.string()));
-    document.set_content_type(file.content_type);
-    document.set_source_uri(file.source_uri);
+    document.raw.set_content_type(file.content_type);
+    document.raw.set_source_uri(file.source_uri);
     emit(std::move(document));
     return absl::OkStatus();
   }
@@ -184,10 +188,10 @@ absl::Status ReadRawDocuments(const FoundFile& file, absl::FunctionRef<bool(RawD
   for (int line_number = 1; std::getline(input, line); ++line_number) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (absl::StripAsciiWhitespace(line).empty()) continue;
-    RawDocument document;
-    document.set_content(std::move(line));
-    document.set_content_type(docsearch::v1::CONTENT_TYPE_JSON);
-    document.set_source_uri(absl::StrCat(file.source_uri, "#", line_number));
+    LocalDocument document;
+    document.raw.set_content(std::move(line));
+    document.raw.set_content_type(docsearch::v1::CONTENT_TYPE_JSON);
+    document.line_number = line_number;
     if (!emit(std::move(document))) return absl::OkStatus();
     line.clear();
   }

@@ -17,8 +17,12 @@
 //
 // source_uri: for a file argument, the path as given; for a file found in a
 // folder, the path relative to that folder ("2001/statement.txt"), so ids
-// derived from it stay the same wherever the archive is mounted. JSON lines
-// get "#<line number>" appended.
+// derived from it stay the same wherever the archive is mounted. A JSON line
+// gets no source_uri: the object names its own `id` and `source_uri`, which
+// a source_uri sent beside it would override, and the ingest service derives
+// ids from a URI's last path segment without its "#fragment", so every line
+// of one file would get the same id and replace the one before. Without
+// either field the service falls back to a content-hash id.
 #ifndef DOCSEARCH_CLI_FILE_WALKER_H_
 #define DOCSEARCH_CLI_FILE_WALKER_H_
 
@@ -68,10 +72,20 @@ FoundFile DescribeFile(std::filesystem::path path, std::string source_uri);
 // a whole; everything that could not be listed is in `errors`.
 WalkResult WalkPaths(const std::vector<std::string>& arguments);
 
+// One raw document read from a local file.
+struct LocalDocument {
+  docsearch::v1::RawDocument raw;
+  // 1-based line of a JSON line in its .jsonl file; 0 for a whole file.
+  int line_number = 0;
+};
+
+// How people are shown where a document came from: the file path, plus
+// "#<line>" for a JSON line.
+std::string LocalLabel(const FoundFile& file, const LocalDocument& document);
+
 // Reads `file` and calls `emit` with each of its raw documents in order.
 // `emit` returns false to stop early. Fails when the file cannot be read.
-absl::Status ReadRawDocuments(const FoundFile& file,
-                              absl::FunctionRef<bool(docsearch::v1::RawDocument)> emit);
+absl::Status ReadRawDocuments(const FoundFile& file, absl::FunctionRef<bool(LocalDocument)> emit);
 
 }  // namespace docsearch::cli
 

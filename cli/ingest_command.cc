@@ -16,15 +16,6 @@ namespace {
 
 using docsearch::v1::IngestDocumentsRequest;
 using docsearch::v1::IngestDocumentsResponse;
-using docsearch::v1::RawDocument;
-
-// The local name of a document for failure reports: the file path, plus the
-// "#<line>" of a JSON line.
-std::string LocalLabel(const FoundFile& file, const RawDocument& document) {
-  if (!file.json_lines) return file.path.string();
-  const std::string& uri = document.source_uri();
-  return absl::StrCat(file.path.string(), uri.substr(uri.rfind('#')));
-}
 
 // Sends every document of the walk over `stream`. Stops early when the
 // stream breaks; the caller learns why from Finish().
@@ -42,7 +33,7 @@ class DocumentSender {
     for (const FoundFile& file : walk.files) {
       file_counted_ = false;
       absl::Status read = ReadRawDocuments(
-          file, [&](RawDocument document) { return Send(file, std::move(document)); });
+          file, [&](LocalDocument document) { return Send(file, std::move(document)); });
       if (!read.ok()) AddLocalFailure(file.path.string(), read);
       reporter_.Update(progress_, absl::Now());
       if (stream_broken_) return false;
@@ -54,9 +45,9 @@ class DocumentSender {
   const std::vector<std::string>& sent_labels() const { return sent_labels_; }
 
  private:
-  bool Send(const FoundFile& file, RawDocument document) {
+  bool Send(const FoundFile& file, LocalDocument document) {
     std::string label = LocalLabel(file, document);
-    const int64_t size = static_cast<int64_t>(document.content().size());
+    const int64_t size = static_cast<int64_t>(document.raw.content().size());
     if (size > options_.max_document_bytes) {
       AddLocalFailure(label, absl::ResourceExhaustedError(absl::StrCat(
                                  "document has ", size, " bytes, more than --max_document_bytes=",
@@ -64,7 +55,7 @@ class DocumentSender {
       return true;
     }
     IngestDocumentsRequest request;
-    *request.mutable_document() = std::move(document);
+    *request.mutable_document() = std::move(document.raw);
     if (!stream_.Write(request)) {
       stream_broken_ = true;
       return false;

@@ -42,19 +42,19 @@ absl::Status RunParse(const CommandEnv& env, const std::string& path) {
   auto stub = docsearch::v1::IngestService::NewStub(MakeChannel(env.connection.ingest_address));
   absl::Status result = absl::OkStatus();
   int parsed = 0;
-  absl::Status read = ReadRawDocuments(file, [&](docsearch::v1::RawDocument document) {
+  absl::Status read = ReadRawDocuments(file, [&](LocalDocument document) {
     grpc::ClientContext context;
     ApplyDeadline(env.connection.deadline, context);
     docsearch::v1::ParseDocumentRequest request;
-    const std::string source_uri = document.source_uri();
-    *request.mutable_document() = std::move(document);
+    const std::string label = LocalLabel(file, document);
+    *request.mutable_document() = std::move(document.raw);
     docsearch::v1::ParseDocumentResponse response;
     grpc::Status status = stub->ParseDocument(&context, request, &response);
     if (!status.ok()) {
       result = StatusFromRpc(status, "ingest service", env.connection.ingest_address,
                              env.connection.deadline);
       if (file.json_lines) {
-        result = absl::Status(result.code(), absl::StrCat(source_uri, ": ", result.message()));
+        result = absl::Status(result.code(), absl::StrCat(label, ": ", result.message()));
       }
       return false;
     }
@@ -63,7 +63,7 @@ absl::Status RunParse(const CommandEnv& env, const std::string& path) {
       return result.ok();
     }
     if (parsed++ > 0) *env.out << "\n" << std::string(40, '=') << "\n\n";
-    if (file.json_lines) *env.out << "# " << source_uri << "\n";
+    if (file.json_lines) *env.out << "# " << label << "\n";
     *env.out << RenderParseResponse(response, PrintOptionsFor(env));
     return true;
   });

