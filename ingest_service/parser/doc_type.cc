@@ -63,6 +63,17 @@ constexpr Label kLabels[] = {
     {"communique", v1::DOC_TYPE_COMMUNIQUE},
     {"summary", v1::DOC_TYPE_CHAIRMANS_SUMMARY},
     {"speech", v1::DOC_TYPE_SPEECH},
+    // Labels of kinds the enum does not name: DOC_TYPE_OTHER, label kept raw.
+    {"joint press conference", v1::DOC_TYPE_OTHER},
+    {"press conference", v1::DOC_TYPE_OTHER},
+    {"press briefing", v1::DOC_TYPE_OTHER},
+    {"fact sheet", v1::DOC_TYPE_OTHER},
+    {"background note", v1::DOC_TYPE_OTHER},
+    {"interview", v1::DOC_TYPE_OTHER},
+    {"transcript", v1::DOC_TYPE_OTHER},
+    {"conference de presse", v1::DOC_TYPE_OTHER},
+    {"point de presse", v1::DOC_TYPE_OTHER},
+    {"entretien", v1::DOC_TYPE_OTHER},
     {"discours", v1::DOC_TYPE_SPEECH},
     {"allocution", v1::DOC_TYPE_SPEECH},
 };

@@ -149,6 +149,16 @@ TEST(PlainTextParser, DropsRelatedNewsSidebarsAfterTheTitle) {
   ASSERT_EQ(response.document().paragraphs_size(), 1);
 }
 
+TEST(PlainTextParser, KeepsLabelsOfOtherKindsAsOther) {
+  const v1::Document document =
+      ParseText(
+          "3 Apr. 2000\n\nPress Conference\n\nby the Secretary General after the meeting\n"
+          "\nGood afternoon. The Council met this morning to review the situation.\n")
+          .document();
+  EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_OTHER);
+  EXPECT_EQ(document.doc_type_raw(), "Press Conference");
+}
+
 TEST(PlainTextParser, ReadsReferencesPrintedOneWordPerLine) {
   const v1::Document document =
       ParseText(
