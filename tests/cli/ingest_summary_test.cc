@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "cli/json_output.h"
+
 namespace docsearch::cli {
 namespace {
 
@@ -56,6 +58,11 @@ TEST(IngestSummaryToJson, IsOneLineWithCountsAndFailures) {
                                "\"code\":\"INVALID_ARGUMENT\","
                                "\"message\":\"field \\\"published\\\": not a date\"}]"));
   EXPECT_THAT(*json, HasSubstr("\"documentsPerSecond\":2"));
+}
+
+TEST(JsonString, EscapesQuotesBackslashesAndControlCharacters) {
+  EXPECT_EQ(JsonString("a \"b\" c\\d\n\te"), "\"a \\\"b\\\" c\\\\d\\n\\te\"");
+  EXPECT_EQ(JsonString("d\u00e9fense"), "\"d\u00e9fense\"");  // UTF-8 stays as is.
 }
 
 }  // namespace
