@@ -1,0 +1,40 @@
+#include "ingest_service/parser/reference.h"
+
+#include "gtest/gtest.h"
+
+namespace docsearch::ingest {
+namespace {
+
+std::string ReferenceOf(absl::string_view line) {
+  std::optional<ReferenceMatch> match = MatchReferenceAtStart(line);
+  return match.has_value() ? match->reference : "<none>";
+}
+
+TEST(Reference, ReadsSeriesCodeYearAndSerial) {
+  EXPECT_EQ(ReferenceOf("Press Release (97)87"), "Press Release (97)87");
+  EXPECT_EQ(ReferenceOf("M-NAC-2(92)106"), "M-NAC-2(92)106");
+  EXPECT_EQ(ReferenceOf("Press Communiqu\xC3\xA9 M-NAC(DM)-3(96)172"),
+            "Press Communiqu\xC3\xA9 M-NAC(DM)-3(96)172");
+  EXPECT_EQ(ReferenceOf("  \xE2\x80\xA2 Communiqu\xC3\xA9 de presse (2002)127 127"),
+            "Communiqu\xC3\xA9 de presse (2002)127");
+  EXPECT_EQ(ReferenceOf("(2000) 074"), "(2000) 074");
+  EXPECT_EQ(ReferenceOf("Press Release M-NACC-2(96) 171"), "Press Release M-NACC-2(96) 171");
+}
+
+TEST(Reference, ReportsWhatFollowsTheReference) {
+  const std::optional<ReferenceMatch> match =
+      MatchReferenceAtStart("Press Release (2004)099 29 June 2004 |");
+  ASSERT_TRUE(match.has_value());
+  EXPECT_EQ(match->reference, "Press Release (2004)099");
+  EXPECT_EQ(absl::string_view("Press Release (2004)099 29 June 2004 |").substr(match->consumed),
+            " 29 June 2004 |");
+}
+
+TEST(Reference, RejectsOtherLines) {
+  EXPECT_EQ(ReferenceOf("Press Release 8 Dec . 2005 |"), "<none>");
+  EXPECT_EQ(ReferenceOf("(1) Turkey recognises the Republic of Macedonia"), "<none>");
+  EXPECT_EQ(ReferenceOf("Meeting of the North Atlantic Council (NAC) in 2001"), "<none>");
+}
+
+}  // namespace
+}  // namespace docsearch::ingest
