@@ -84,4 +84,13 @@ grpc::ServerUnaryReactor* QueryServiceImpl::TermTrend(
   return reactor;
 }
 
+grpc::ServerUnaryReactor* QueryServiceImpl::CompareSets(
+    grpc::CallbackServerContext* context, const docsearch::v1::CompareSetsRequest* request,
+    docsearch::v1::CompareSetsResponse* response) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  if (RefuseIfNotReady(reactor)) return reactor;
+  FinishWith(reactor, comparisons_.CompareSets(*request), response);
+  return reactor;
+}
+
 }  // namespace docsearch::query

@@ -38,6 +38,9 @@ class QueryServiceImpl final : public docsearch::v1::QueryService::CallbackServi
   grpc::ServerUnaryReactor* TermTrend(grpc::CallbackServerContext* context,
                                       const docsearch::v1::TermTrendRequest* request,
                                       docsearch::v1::TermTrendResponse* response) override;
+  grpc::ServerUnaryReactor* CompareSets(grpc::CallbackServerContext* context,
+                                        const docsearch::v1::CompareSetsRequest* request,
+                                        docsearch::v1::CompareSetsResponse* response) override;
 
  private:
   // Finishes `reactor` with UNAVAILABLE and returns true when not ready.

@@ -1,6 +1,7 @@
 #include "query_service/compare/comparisons.h"
 
 #include "query_service/compare/document_comparer.h"
+#include "query_service/compare/set_comparer.h"
 #include "query_service/compare/similar_finder.h"
 #include "query_service/compare/term_trend.h"
 
@@ -30,6 +31,14 @@ absl::StatusOr<docsearch::v1::TermTrendResponse> Comparisons::TermTrend(
   TextAnalyzer analyzer;
   return index_.WithReadLock([&](const IndexData& data) {
     return compare::TermTrend(request, data, analyzer, index_.options().query_limits);
+  });
+}
+
+absl::StatusOr<docsearch::v1::CompareSetsResponse> Comparisons::CompareSets(
+    const docsearch::v1::CompareSetsRequest& request) const {
+  TextAnalyzer analyzer;
+  return index_.WithReadLock([&](const IndexData& data) {
+    return compare::CompareSets(request, data, analyzer, index_.options().query_limits);
   });
 }
 

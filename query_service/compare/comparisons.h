@@ -28,6 +28,8 @@ class Comparisons {
       const docsearch::v1::FindSimilarRequest& request) const;
   absl::StatusOr<docsearch::v1::TermTrendResponse> TermTrend(
       const docsearch::v1::TermTrendRequest& request) const;
+  absl::StatusOr<docsearch::v1::CompareSetsResponse> CompareSets(
+      const docsearch::v1::CompareSetsRequest& request) const;
 
  private:
   const SearchIndex& index_;
