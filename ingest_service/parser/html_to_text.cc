@@ -158,20 +158,44 @@ class TextBuilder {
   int blank_lines_ = 0;
 };
 
-// Deepest nesting of start tags, counted without parsing: an upper bound
+// Elements that never nest: void elements, and those whose start tag closes
+// an open one of their kind (a page may have thousands of unclosed <p>).
+bool NeverNests(absl::string_view name) {
+  static constexpr absl::string_view kNames[] = {
+      "br",  "img",   "hr",    "meta",   "link",  "input", "area",  "base",     "col",
+      "wbr", "embed", "param", "source", "track", "p",     "li",    "dt",       "dd",
+      "tr",  "td",    "th",    "option", "tbody", "thead", "tfoot", "colgroup", "!doctype"};
+  for (absl::string_view never : kNames) {
+    if (name == never) return true;
+  }
+  return false;
+}
+
+// Deepest nesting of elements, estimated without parsing: an upper bound
 // good enough to keep hostile input away from gumbo.
 int EstimateDepth(absl::string_view html) {
   int depth = 0;
   int deepest = 0;
   for (size_t i = 0; i + 1 < html.size(); ++i) {
     if (html[i] != '<') continue;
-    const char next = html[i + 1];
-    if (next == '/') {
-      if (depth > 0) --depth;
-    } else if (absl::ascii_isalpha(static_cast<unsigned char>(next))) {
-      ++depth;
-      deepest = std::max(deepest, depth);
+    const bool closing = html[i + 1] == '/';
+    size_t j = i + (closing ? 2 : 1);
+    std::string name;
+    while (j < html.size() && name.size() < 16 &&
+           (absl::ascii_isalnum(static_cast<unsigned char>(html[j])) || html[j] == '!')) {
+      name.push_back(absl::ascii_tolower(static_cast<unsigned char>(html[j])));
+      ++j;
     }
+    if (name.empty() || NeverNests(name)) continue;
+    if (closing) {
+      if (depth > 0) --depth;
+      continue;
+    }
+    // "<div/>" closes itself.
+    const size_t tag_end = html.find('>', j);
+    if (tag_end != absl::string_view::npos && tag_end > 0 && html[tag_end - 1] == '/') continue;
+    ++depth;
+    deepest = std::max(deepest, depth);
   }
   return deepest;
 }

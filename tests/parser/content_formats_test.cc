@@ -84,6 +84,21 @@ TEST(HtmlDocuments, SurviveHundredThousandNestingLevelsWithAWarning) {
   EXPECT_THAT(parsed->document().paragraphs(0).text(), HasSubstr("agreed on the plan"));
 }
 
+TEST(HtmlDocuments, ParseLongPagesOfUnclosedParagraphsAndBreaksNormally) {
+  std::string page = "<html><body><h1>Council statement</h1>";
+  for (int i = 0; i < 5000; ++i) {
+    page += "<p>The Council met again today in Brussels and agreed on the next steps.<br>";
+  }
+  page += "</body></html>";
+  absl::StatusOr<v1::ParseDocumentResponse> parsed = Parse(page);
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  for (const v1::ParseWarning& warning : parsed->document().warnings()) {
+    EXPECT_NE(warning.code(), "html_too_deep");
+  }
+  EXPECT_EQ(parsed->document().title(), "Council statement");
+  EXPECT_EQ(parsed->document().paragraphs_size(), 5000);
+}
+
 TEST(JsonDocuments, TakeTheirFieldsAndTypedAttributes) {
   absl::StatusOr<v1::ParseDocumentResponse> parsed = Parse(R"({
     "id": "pjc-2001-12-18", "source_uri": "https://www.nato.int/docu/pr/2001/p011218e.htm",
