@@ -118,12 +118,21 @@ bool IsPhoneLike(absl::string_view text) {
   return digits >= 8;
 }
 
+// "Tel: ...", "Tél. : ...", "Fax :", "E-mail: ...": a contact key, an optional
+// period, spaces, then a colon.
 bool IsPhoneFaxLine(absl::string_view folded) {
   if (IsPhoneLike(folded)) return true;
-  if (folded.size() > 120) return false;
-  for (absl::string_view key : {"tel:", "tel.:", "tel :", "fax:", "fax :", "telephone:", "phone:",
-                                "email:", "e-mail:", "e-mail :", "courriel:", "telecopie:"}) {
-    if (absl::StrContains(folded, key)) return true;
+  if (folded.size() > 160) return false;
+  for (absl::string_view key :
+       {"tel", "fax", "telephone", "phone", "email", "e-mail", "courriel", "telecopie"}) {
+    for (size_t at = folded.find(key); at != absl::string_view::npos;
+         at = folded.find(key, at + 1)) {
+      if (at > 0 && absl::ascii_isalpha(static_cast<unsigned char>(folded[at - 1]))) continue;
+      size_t j = at + key.size();
+      if (j < folded.size() && folded[j] == '.') ++j;
+      while (j < folded.size() && folded[j] == ' ') ++j;
+      if (j < folded.size() && folded[j] == ':') return true;
+    }
   }
   return false;
 }
