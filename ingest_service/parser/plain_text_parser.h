@@ -15,11 +15,16 @@
 // first paragraphs, and a warning names the source used
 // ("published_from_title", ...). Nothing is guessed beyond that.
 //
+// A digest of dated news items (two or more date lines in the body, or an
+// Updated header "Week of ...") has no title and is a DOC_TYPE_UPDATE unless
+// a label says otherwise; its published date is the week's first day when the
+// header gives one. The type otherwise comes from, in order: a label in the
+// head, a label opening the first paragraph, the title, a series name ("Press
+// Release"), the header's site section.
+//
 // Contract: never fails; everything uncertain is a warning on the document.
 #ifndef DOCSEARCH_INGEST_SERVICE_PARSER_PLAIN_TEXT_PARSER_H_
 #define DOCSEARCH_INGEST_SERVICE_PARSER_PLAIN_TEXT_PARSER_H_
-
-#include <string_view>
 
 #include "absl/strings/string_view.h"
 #include "docsearch/v1/ingest_service.pb.h"
