@@ -3,6 +3,8 @@
 #include <chrono>
 #include <random>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -109,6 +111,26 @@ TEST(ParserRobustness, StrayControlCharactersAreRemovedWithAWarning) {
   EXPECT_TRUE(HasWarning(parsed->document(), "control_characters_removed"));
   EXPECT_EQ(parsed->document().paragraphs(0).text(),
             "The Council met today in Brussels and agreed on the plan.");
+}
+
+TEST(ParserRobustness, ParsesFromManyThreadsAtOnceWithTheSameResult) {
+  std::string content =
+      "Updated: 07-Dec-2001 NATO Press Statement\n\n7 Dec. 2001\n\nNATO-Russia Joint "
+      "Statement\n\n  1. The NATO-Russia Council (NRC) met in Brussels with Lord Robertson.\n";
+  absl::StatusOr<v1::ParseDocumentResponse> expected = Parse(content);
+  ASSERT_TRUE(expected.ok());
+  std::vector<std::string> results(8);
+  std::vector<std::thread> threads;
+  for (size_t t = 0; t < results.size(); ++t) {
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 20; ++round) {
+        absl::StatusOr<v1::ParseDocumentResponse> parsed = Parse(content);
+        results[t] = parsed.ok() ? parsed->SerializeAsString() : "error";
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (const std::string& result : results) EXPECT_EQ(result, expected->SerializeAsString());
 }
 
 }  // namespace
