@@ -93,4 +93,13 @@ grpc::ServerUnaryReactor* QueryServiceImpl::CompareSets(
   return reactor;
 }
 
+grpc::ServerUnaryReactor* QueryServiceImpl::FindNearDuplicates(
+    grpc::CallbackServerContext* context, const docsearch::v1::FindNearDuplicatesRequest* request,
+    docsearch::v1::FindNearDuplicatesResponse* response) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  if (RefuseIfNotReady(reactor)) return reactor;
+  FinishWith(reactor, comparisons_.FindNearDuplicates(*request), response);
+  return reactor;
+}
+
 }  // namespace docsearch::query

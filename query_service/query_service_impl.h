@@ -41,6 +41,9 @@ class QueryServiceImpl final : public docsearch::v1::QueryService::CallbackServi
   grpc::ServerUnaryReactor* CompareSets(grpc::CallbackServerContext* context,
                                         const docsearch::v1::CompareSetsRequest* request,
                                         docsearch::v1::CompareSetsResponse* response) override;
+  grpc::ServerUnaryReactor* FindNearDuplicates(
+      grpc::CallbackServerContext* context, const docsearch::v1::FindNearDuplicatesRequest* request,
+      docsearch::v1::FindNearDuplicatesResponse* response) override;
 
  private:
   // Finishes `reactor` with UNAVAILABLE and returns true when not ready.

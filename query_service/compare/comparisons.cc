@@ -1,6 +1,7 @@
 #include "query_service/compare/comparisons.h"
 
 #include "query_service/compare/document_comparer.h"
+#include "query_service/compare/near_duplicates.h"
 #include "query_service/compare/set_comparer.h"
 #include "query_service/compare/similar_finder.h"
 #include "query_service/compare/term_trend.h"
@@ -39,6 +40,14 @@ absl::StatusOr<docsearch::v1::CompareSetsResponse> Comparisons::CompareSets(
   TextAnalyzer analyzer;
   return index_.WithReadLock([&](const IndexData& data) {
     return compare::CompareSets(request, data, analyzer, index_.options().query_limits);
+  });
+}
+
+absl::StatusOr<docsearch::v1::FindNearDuplicatesResponse> Comparisons::FindNearDuplicates(
+    const docsearch::v1::FindNearDuplicatesRequest& request) const {
+  TextAnalyzer analyzer;
+  return index_.WithReadLock([&](const IndexData& data) {
+    return compare::FindNearDuplicates(request, data, analyzer, index_.options().query_limits);
   });
 }
 

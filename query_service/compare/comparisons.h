@@ -30,6 +30,8 @@ class Comparisons {
       const docsearch::v1::TermTrendRequest& request) const;
   absl::StatusOr<docsearch::v1::CompareSetsResponse> CompareSets(
       const docsearch::v1::CompareSetsRequest& request) const;
+  absl::StatusOr<docsearch::v1::FindNearDuplicatesResponse> FindNearDuplicates(
+      const docsearch::v1::FindNearDuplicatesRequest& request) const;
 
  private:
   const SearchIndex& index_;

@@ -1,0 +1,38 @@
+// FindNearDuplicates: documents that are near-copies of each other, such as
+// the same statement republished under a new "Updated:" header.
+//
+// Resemblance is the MinHash estimate of the Jaccard resemblance of word
+// 3-shingle sets of the body. The fingerprints the parser stored at ingest
+// (Document.fingerprint) are used when every document involved has one;
+// otherwise all are computed here with compare/fingerprints.h, since
+// signatures from two different hash schemes cannot be compared.
+//
+// With an id: that document against every other live document passing the
+// filter (linear). Without: every pair above the threshold, found by
+// locality-sensitive hashing (32 bands of 2 MinHash rows: a pair at
+// resemblance 0.5 becomes a candidate with probability > 0.999, at 0.3 with
+// 0.95), each candidate then checked on the full signature.
+//
+// Errors: INVALID_ARGUMENT naming the field ("min_resemblance ...",
+// "max_results ...", or the filter's field path); NOT_FOUND for an unknown
+// id.
+#ifndef DOCSEARCH_QUERY_SERVICE_COMPARE_NEAR_DUPLICATES_H_
+#define DOCSEARCH_QUERY_SERVICE_COMPARE_NEAR_DUPLICATES_H_
+
+#include "absl/status/statusor.h"
+#include "common/text_analyzer.h"
+#include "docsearch/v1/comparison.pb.h"
+#include "query_service/index_data.h"
+#include "query_service/query_evaluator.h"
+
+namespace docsearch::query::compare {
+
+inline constexpr int kMaxNearDuplicatePairs = 10000;
+
+absl::StatusOr<docsearch::v1::FindNearDuplicatesResponse> FindNearDuplicates(
+    const docsearch::v1::FindNearDuplicatesRequest& request, const IndexData& index,
+    TextAnalyzer& analyzer, const QueryLimits& limits);
+
+}  // namespace docsearch::query::compare
+
+#endif  // DOCSEARCH_QUERY_SERVICE_COMPARE_NEAR_DUPLICATES_H_
