@@ -1,0 +1,351 @@
+// The query service over gRPC on loopback: Search against an empty unary RPC
+// (grpc.health.v1.Health/Check) in the same run, and search throughput while
+// ingest runs.
+//
+// Starts the real query_service binary on 127.0.0.1:0 (memory only, no
+// data_dir), loads the first --load_docs documents through
+// IndexService.Write (batches of 200), then:
+//   1. latency: --warmup passes, then one timed pass, one call at a time, of
+//      Health/Check (as many calls as there are queries, twice) and of
+//      Search over the whole query set (top-10, body field, as
+//      engine_bench); p50/p99 of each;
+//   2. throughput: --threads closed-loop clients for --seconds each, first
+//      Health/Check, then Search (query set cycled), then Search again while
+//      one more thread writes new documents (fresh ids) through
+//      IndexService.Write, batch after batch.
+// Prints one JSON object. Everything is bounded in time and count, and the
+// server is stopped (SIGTERM, then SIGKILL) before exit.
+//
+// Usage: grpc_bench --server=build/release/query_service/query_service
+//          --docs=docs.tsv --queries=queries.tsv [--load_docs=20000]
+//          [--threads=2] [--seconds=10] [--warmup=1]
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "docsearch/v1/index_service.grpc.pb.h"
+#include "docsearch/v1/query_service.grpc.pb.h"
+#include "grpc/health/v1/health.grpc.pb.h"
+#include "grpcpp/grpcpp.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::vector<std::vector<std::string>> ReadTsv(const std::string& path, size_t limit) {
+  std::ifstream in(path);
+  if (!in) {
+    std::cerr << "cannot read " << path << "\n";
+    std::exit(2);
+  }
+  std::vector<std::vector<std::string>> rows;
+  std::string line;
+  while (rows.size() < limit && std::getline(in, line)) rows.push_back(absl::StrSplit(line, '\t'));
+  return rows;
+}
+
+docsearch::v1::Document MakeDocument(const std::vector<std::string>& r, const std::string& id) {
+  docsearch::v1::Document doc;
+  doc.set_id(id);
+  doc.set_title(r[1]);
+  doc.add_paragraphs()->set_text(r[4]);
+  std::vector<std::string> parts = absl::StrSplit(r[2], '-');
+  int y = 0, m = 0, d = 0;
+  if (parts.size() == 3 && absl::SimpleAtoi(parts[0], &y) && absl::SimpleAtoi(parts[1], &m) &&
+      absl::SimpleAtoi(parts[2], &d)) {
+    doc.mutable_published()->set_year(y);
+    doc.mutable_published()->set_month(m);
+    doc.mutable_published()->set_day(d);
+  }
+  docsearch::v1::DocType type = docsearch::v1::DOC_TYPE_OTHER;
+  docsearch::v1::DocType_Parse("DOC_TYPE_" + absl::AsciiStrToUpper(r[3]), &type);
+  doc.set_doc_type(type);
+  doc.set_language("en");
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : id + r[4]) h = (h ^ c) * 1099511628211ull;
+  doc.set_content_hash(absl::StrCat(absl::Hex(h, absl::kZeroPad16)));
+  return doc;
+}
+
+docsearch::v1::SearchRequest MakeRequest(const std::vector<std::string>& q) {
+  docsearch::v1::SearchRequest request;
+  request.set_page_size(10);
+  docsearch::v1::Query text;
+  if (q[0] == "phrase") {
+    text.mutable_phrase()->set_field("body");
+    text.mutable_phrase()->set_text(q[1]);
+  } else {
+    auto* match = text.mutable_match();
+    match->set_text(q[1]);
+    match->add_fields()->set_field("body");
+    match->set_operator_(q[0] == "and" ? docsearch::v1::MATCH_OPERATOR_AND
+                                       : docsearch::v1::MATCH_OPERATOR_OR);
+  }
+  if (q[0] != "filtered") {
+    *request.mutable_query() = std::move(text);
+    return request;
+  }
+  auto* boolean = request.mutable_query()->mutable_boolean();
+  *boolean->add_must() = std::move(text);
+  auto* filter = boolean->add_filter();
+  if (q[2] == "doc_type") {
+    filter->mutable_term()->set_field("doc_type");
+    filter->mutable_term()->set_value(q[3]);
+  } else {
+    std::vector<std::string> range = absl::StrSplit(q[3], "..");
+    filter->mutable_range()->set_field("published");
+    filter->mutable_range()->set_gte(range.at(0));
+    filter->mutable_range()->set_lte(range.at(1));
+  }
+  return request;
+}
+
+double Percentile(std::vector<double> v, double p) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  size_t i = static_cast<size_t>(p * (v.size() - 1) + 0.5);
+  return v[std::min(i, v.size() - 1)];
+}
+
+// Sends `docs` through one Write stream in batches; returns false on error.
+bool WriteAll(docsearch::v1::IndexService::Stub& stub,
+              const std::vector<docsearch::v1::Document>& docs, const std::atomic<bool>* stop) {
+  grpc::ClientContext context;
+  auto stream = stub.Write(&context);
+  docsearch::v1::WriteRequest request;
+  docsearch::v1::WriteResponse response;
+  uint64_t batch = 0;
+  for (size_t i = 0; i < docs.size(); i += 200) {
+    if (stop != nullptr && stop->load()) break;
+    request.Clear();
+    request.set_batch_id(++batch);
+    for (size_t j = i; j < std::min(docs.size(), i + 200); ++j) *request.add_documents() = docs[j];
+    if (!stream->Write(request) || !stream->Read(&response)) break;
+  }
+  stream->WritesDone();
+  grpc::Status status = stream->Finish();
+  if (!status.ok()) std::cerr << "Write: " << status.error_message() << "\n";
+  return status.ok();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string server, docs_path, queries_path;
+  size_t load_docs = 20000;
+  int threads = 2, seconds = 10, warmup = 1;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    auto value = [&](const char* name) -> const char* {
+      return a.rfind(name, 0) == 0 ? a.c_str() + std::string(name).size() : nullptr;
+    };
+    if (auto v = value("--server=")) server = v;
+    else if (auto v = value("--docs=")) docs_path = v;
+    else if (auto v = value("--queries=")) queries_path = v;
+    else if (auto v = value("--load_docs=")) load_docs = std::stoul(v);
+    else if (auto v = value("--threads=")) threads = std::stoi(v);
+    else if (auto v = value("--seconds=")) seconds = std::stoi(v);
+    else if (auto v = value("--warmup=")) warmup = std::stoi(v);
+  }
+  if (server.empty() || docs_path.empty() || queries_path.empty()) {
+    std::cerr << "usage: grpc_bench --server=PATH --docs=PATH --queries=PATH [--load_docs=N]"
+                 " [--threads=N] [--seconds=N] [--warmup=N]\n";
+    return 2;
+  }
+  // The documents loaded first, and as many again (fresh ids) for the
+  // concurrent-ingest phase.
+  auto rows = ReadTsv(docs_path, 2 * load_docs);
+  std::vector<docsearch::v1::Document> initial, extra;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    if (rows[i].size() != 5) continue;
+    if (initial.size() < load_docs) initial.push_back(MakeDocument(rows[i], rows[i][0]));
+    else extra.push_back(MakeDocument(rows[i], "ingest-" + rows[i][0]));
+  }
+  if (extra.empty()) {  // Corpus no larger than load_docs: re-send with fresh ids.
+    for (const auto& d : initial) {
+      extra.push_back(d);
+      extra.back().set_id("ingest-" + d.id());
+    }
+  }
+  rows.clear();
+  std::vector<docsearch::v1::SearchRequest> searches;
+  for (auto& q : ReadTsv(queries_path, SIZE_MAX)) {
+    q.resize(4);
+    searches.push_back(MakeRequest(q));
+  }
+
+  // Start the server.
+  char dir_template[] = "/tmp/docsearch-grpc-bench-XXXXXX";
+  const std::string dir = mkdtemp(dir_template);
+  const std::string port_file = dir + "/port";
+  const std::string log_file = dir + "/server.log";
+  pid_t pid = fork();
+  if (pid == 0) {
+    FILE* log = std::fopen(log_file.c_str(), "w");
+    if (log != nullptr) {
+      dup2(fileno(log), 1);
+      dup2(fileno(log), 2);
+    }
+    execl(server.c_str(), server.c_str(), "--listen=127.0.0.1:0",
+          ("--port_file=" + port_file).c_str(), "--data_dir=", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  auto stop_server = [&] {
+    kill(pid, SIGTERM);
+    for (int i = 0; i < 100; ++i) {
+      if (waitpid(pid, nullptr, WNOHANG) == pid) return;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    kill(pid, SIGKILL);
+    waitpid(pid, nullptr, 0);
+  };
+  int port = 0;
+  for (int i = 0; i < 300 && port == 0; ++i) {
+    std::ifstream in(port_file);
+    if (!(in >> port)) port = 0;
+    if (port == 0) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  if (port == 0) {
+    std::cerr << "query_service did not write " << port_file << " (log: " << log_file << ")\n";
+    stop_server();
+    return 1;
+  }
+  auto channel = grpc::CreateChannel(absl::StrCat("127.0.0.1:", port),
+                                     grpc::InsecureChannelCredentials());
+  auto health = grpc::health::v1::Health::NewStub(channel);
+  auto query = docsearch::v1::QueryService::NewStub(channel);
+  auto index = docsearch::v1::IndexService::NewStub(channel);
+  grpc::health::v1::HealthCheckRequest check;
+  for (int i = 0; i < 300; ++i) {
+    grpc::ClientContext context;
+    grpc::health::v1::HealthCheckResponse response;
+    if (health->Check(&context, check, &response).ok() &&
+        response.status() == grpc::health::v1::HealthCheckResponse::SERVING)
+      break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+
+  // Load.
+  auto t0 = Clock::now();
+  if (!WriteAll(*index, initial, nullptr)) {
+    stop_server();
+    return 1;
+  }
+  const double load_seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+  std::cerr << "grpc: loaded " << initial.size() << " docs in " << load_seconds << " s\n";
+
+  // 1. Latency, one call at a time.
+  auto check_once = [&](grpc::health::v1::Health::Stub& stub) {
+    grpc::ClientContext context;
+    grpc::health::v1::HealthCheckResponse response;
+    return stub.Check(&context, check, &response).ok();
+  };
+  auto search_once = [&](docsearch::v1::QueryService::Stub& stub, size_t i) {
+    grpc::ClientContext context;
+    docsearch::v1::SearchResponse response;
+    return stub.Search(&context, searches[i % searches.size()], &response).ok();
+  };
+  std::vector<double> empty_us, search_us;
+  const size_t empty_calls = 2 * searches.size();
+  for (int pass = -warmup; pass < 1; ++pass) {
+    for (size_t i = 0; i < empty_calls; ++i) {
+      auto s = Clock::now();
+      if (!check_once(*health)) {
+        std::cerr << "Health/Check failed\n";
+        stop_server();
+        return 1;
+      }
+      if (pass == 0) empty_us.push_back(std::chrono::duration<double, std::micro>(Clock::now() - s).count());
+    }
+    for (size_t i = 0; i < searches.size(); ++i) {
+      auto s = Clock::now();
+      if (!search_once(*query, i)) {
+        std::cerr << "Search failed\n";
+        stop_server();
+        return 1;
+      }
+      if (pass == 0) search_us.push_back(std::chrono::duration<double, std::micro>(Clock::now() - s).count());
+    }
+  }
+
+  // 2. Throughput, closed loop, one channel per client thread.
+  auto closed_loop = [&](bool search, bool with_ingest, double* ingest_docs_per_s) {
+    std::atomic<bool> stop{false};
+    std::atomic<int64_t> calls{0};
+    std::vector<std::thread> clients;
+    for (int t = 0; t < threads; ++t) {
+      clients.emplace_back([&, t] {
+        grpc::ChannelArguments args;
+        args.SetInt("docsearch.bench.client", t);  // A distinct channel per thread.
+        auto ch = grpc::CreateCustomChannel(absl::StrCat("127.0.0.1:", port),
+                                            grpc::InsecureChannelCredentials(), args);
+        auto h = grpc::health::v1::Health::NewStub(ch);
+        auto q = docsearch::v1::QueryService::NewStub(ch);
+        size_t i = static_cast<size_t>(t) * 97;
+        while (!stop.load()) {
+          if (search ? search_once(*q, i++) : check_once(*h)) calls++;
+        }
+      });
+    }
+    std::thread ingest;
+    std::atomic<int64_t> ingested{0};
+    if (with_ingest) {
+      ingest = std::thread([&] {
+        size_t round = 0;
+        while (!stop.load()) {
+          std::vector<docsearch::v1::Document> docs = extra;
+          if (round > 0)
+            for (auto& d : docs) d.set_id(absl::StrCat(d.id(), "-", round));
+          ++round;
+          if (!WriteAll(*index, docs, &stop)) break;
+          ingested += static_cast<int64_t>(docs.size());
+        }
+      });
+    }
+    auto start = Clock::now();
+    std::this_thread::sleep_for(std::chrono::seconds(seconds));
+    stop = true;
+    const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+    for (auto& c : clients) c.join();
+    if (ingest.joinable()) ingest.join();
+    if (ingest_docs_per_s != nullptr) *ingest_docs_per_s = ingested.load() / elapsed;
+    return calls.load() / elapsed;
+  };
+  const double empty_qps = closed_loop(false, false, nullptr);
+  const double search_qps = closed_loop(true, false, nullptr);
+  double ingest_rate = 0;
+  const double search_qps_ingest = closed_loop(true, true, &ingest_rate);
+  stop_server();
+  std::remove(port_file.c_str());
+
+  std::cout << "{\"engine\":\"docsearch-grpc\",\"docs\":" << initial.size()
+            << ",\"load_seconds\":" << load_seconds
+            << ",\"load_docs_per_s\":" << initial.size() / load_seconds
+            << ",\"empty_p50_us\":" << Percentile(empty_us, 0.5)
+            << ",\"empty_p99_us\":" << Percentile(empty_us, 0.99)
+            << ",\"search_p50_us\":" << Percentile(search_us, 0.5)
+            << ",\"search_p99_us\":" << Percentile(search_us, 0.99)
+            << ",\"empty_calls\":" << empty_us.size() << ",\"search_calls\":" << search_us.size()
+            << ",\"threads\":" << threads << ",\"seconds\":" << seconds
+            << ",\"empty_qps\":" << empty_qps << ",\"search_qps\":" << search_qps
+            << ",\"search_qps_during_ingest\":" << search_qps_ingest
+            << ",\"ingest_docs_per_s_during_search\":" << ingest_rate
+            << ",\"server_log\":\"" << log_file << "\"}" << std::endl;
+  return 0;
+}
