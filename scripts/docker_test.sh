@@ -15,9 +15,10 @@
 # Prints PASS/FAIL lines and "N passed, N failed"; exits 0 only if all passed,
 # 77 (skip) if no Docker engine can be had (not root and none running).
 #
-# Usage: scripts/docker_test.sh [--engine-only] [--keep-engine]
+# Usage: scripts/docker_test.sh [--engine-only | --stop-engine] [--keep-engine]
 #   --engine-only  do steps 1-2, leave the engine running and print the
 #                  DOCKER_HOST to use with docker-compose by hand
+#   --stop-engine  stop an engine left running by --engine-only, and exit
 #   --keep-engine  do not stop an engine this script started
 #
 # Environment:
@@ -41,17 +42,23 @@ BASE_TARBALL="$CACHE/debian-bookworm-minbase.tar"
 # with them the build, stay cached between runs), sockets under /run (short
 # paths: unix socket names are limited to 108 bytes).
 ENGINE_DATA="$CACHE/engine"
-ENGINE_RUN="/run/docsearch-docker-$(printf '%s' "$CACHE" | md5sum | cut -c1-8)"
+if [[ -z ${DOCSEARCH_CACHE_DIR:-} ]]; then
+  ENGINE_RUN="/run/docsearch-docker"
+else
+  ENGINE_RUN="/run/docsearch-docker-$(printf '%s' "$CACHE" | md5sum | cut -c1-8)"
+fi
 ENGINE_SOCK="$ENGINE_RUN/docker.sock"
 IMAGE="docsearch:e2e-test"
 PROJECT="docsearch-e2e-$$"
 
 ENGINE_ONLY=0
 KEEP_ENGINE=0
+STOP_ENGINE=0
 for arg in "$@"; do
   case "$arg" in
     --engine-only) ENGINE_ONLY=1; KEEP_ENGINE=1 ;;
     --keep-engine) KEEP_ENGINE=1 ;;
+    --stop-engine) STOP_ENGINE=1 ;;
     *) echo "unknown argument: $arg" >&2; exit 2 ;;
   esac
 done
@@ -133,6 +140,8 @@ engine_answers() { timeout 10 docker info >/dev/null 2>&1; }
 stop_engine() {
   local pid
   pid="$(cat "$ENGINE_RUN/dockerd.pid" 2>/dev/null)" || return 0
+  # Only the engine this script started (the pid file may be stale).
+  [[ $(cat "/proc/$pid/comm" 2>/dev/null) == dockerd ]] || return 0
   log "stopping the Docker engine (pid $pid)"
   kill -TERM "$pid" 2>/dev/null || return 0
   for _ in $(seq 1 60); do
@@ -264,6 +273,20 @@ ensure_base_image() {
 
 # --- 3. The test --------------------------------------------------------------
 
+# Removes what an earlier run left when it was killed before its trap ran
+# (e.g. SIGKILL at a ctest time-out): projects docsearch-e2e-PID whose PID is
+# gone.
+remove_stale_projects() {
+  local name pid
+  for name in $(docker ps -a --format '{{.Label "com.docker.compose.project"}}' 2>/dev/null |
+                  grep '^docsearch-e2e-[0-9]*$' | sort -u); do
+    pid="${name#docsearch-e2e-}"
+    kill -0 "$pid" 2>/dev/null && continue
+    log "removing the stale project $name"
+    docker-compose -p "$name" -f "$ROOT/docker-compose.yml" down -v --remove-orphans >/dev/null 2>&1
+  done
+}
+
 free_port() {
   local p
   for _ in $(seq 1 50); do
@@ -338,6 +361,16 @@ Docker end-to-end test note
 
   1. This note exists only to be ingested through the published port of the ingest service: it mentions the word quokkaphant, which no other document uses.
 EOF
+  # And a fourth, ingested after the query service restarted: the ingest
+  # service must reconnect to it by itself.
+  mkdir -p "$WORK/after-restart"
+  cat >"$WORK/after-restart/2004-02-11-restart-note.txt" <<'EOF'
+11 Feb. 2004
+
+Docker restart test note
+
+  1. This note is ingested after the query service restarted: it mentions the word snarkelbury, which no other document uses.
+EOF
   chmod -R a+rX "$WORK"
 
   local qport iport
@@ -347,6 +380,7 @@ EOF
   unset DOCSEARCH_TOKEN
 
   if ! dc config -q; then die "docker-compose config"; fi
+  remove_stale_projects
 
   # Build first, on its own, so its time is visible and a build failure is
   # reported as such.
@@ -441,9 +475,26 @@ EOF
   is_2001_statement_found "$out" &&
     pass "seed documents still found after restart" ||
     fail "seed documents still found after restart"
+
+  out="$(cli "$i" ingest "$WORK/after-restart" 2>&1)" &&
+    pass "ingest after the query service restarted (ingest reconnects)" ||
+    { echo "$out" | tail -n 20 | sed 's/^/    /'; fail "ingest after the query service restarted (ingest reconnects)"; }
+  out="$(cli "$q" --json search snarkelbury 2>&1)"
+  if grep -q -e "Docker restart test note" -e "2004-02-11-restart-note" <<<"$out"; then
+    pass "the document ingested after the restart is found"
+  else
+    echo "$out" | head -n 30 | sed 's/^/    /'
+    fail "the document ingested after the restart is found"
+  fi
 }
 
 # --- main -----------------------------------------------------------------------
+
+if [[ $STOP_ENGINE == 1 ]]; then
+  trap - EXIT
+  stop_engine
+  exit 0
+fi
 
 # One run at a time per cache (engine, base image, image tag are shared).
 mkdir -p "$CACHE"
