@@ -31,6 +31,19 @@ bool HasListBreak(absl::string_view gap) {
   return gap.find_first_of(",;:()[]") != absl::string_view::npos;
 }
 
+// The word after an elision ("qu'il" → "il", "l'alliance" → "alliance"),
+// which decides whether it is a function word; the word itself otherwise.
+absl::string_view ElidedWord(absl::string_view word) {
+  for (absl::string_view apostrophe : {"'", "\xE2\x80\x99"}) {
+    const size_t at = word.find(apostrophe);
+    if (at != absl::string_view::npos && at > 0 && at <= 3 &&
+        at + apostrophe.size() < word.size()) {
+      return word.substr(at + apostrophe.size());
+    }
+  }
+  return word;
+}
+
 bool AllDigits(absl::string_view word) {
   if (word.empty()) return false;
   for (char c : word) {
@@ -58,7 +71,7 @@ Passage AnalyzePassage(std::string text, PassageKind kind, int paragraph_index,
     word.folded = aligned ? std::move(folded[i].term) : word.term;
     word.start = stemmed[i].start;
     word.end = stemmed[i].end;
-    word.role = RoleOf(word.folded, language);
+    word.role = RoleOf(ElidedWord(word.folded), language);
     word.numeric = AllDigits(word.folded);
     passage.words.push_back(std::move(word));
   }

@@ -161,9 +161,11 @@ CompareDocumentsResponse CompareSides(const SideText& a, const SideText& b,
   const TermVector vb = Weigh(counts_b, statistics);
   auto* similarity = response.mutable_similarity();
   similarity->set_cosine(Cosine(va, vb));
-  similarity->set_shingle_jaccard(Jaccard(ShingleSet(a.text), ShingleSet(b.text)));
-  const docsearch::v1::Fingerprint fa = ComputeFingerprint(a.text);
-  const docsearch::v1::Fingerprint fb = ComputeFingerprint(b.text);
+  const std::vector<uint64_t> shingles_a = ShingleSet(a.text);
+  const std::vector<uint64_t> shingles_b = ShingleSet(b.text);
+  similarity->set_shingle_jaccard(Jaccard(shingles_a, shingles_b));
+  const docsearch::v1::Fingerprint fa = ComputeFingerprint(a.text, &shingles_a);
+  const docsearch::v1::Fingerprint fb = ComputeFingerprint(b.text, &shingles_b);
   similarity->set_minhash_resemblance(MinHashResemblance(fa, fb));
   similarity->set_simhash_distance(SimHashDistance(fa.simhash(), fb.simhash()));
   FillTerms(counts_a, va, counts_b, vb, options.max_terms, response);

@@ -4,8 +4,11 @@
 #include <bit>
 #include <cmath>
 #include <limits>
-#include <map>
 #include <string>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/string_view.h"
 
 namespace docsearch::query::compare {
 namespace {
@@ -13,7 +16,7 @@ namespace {
 constexpr uint64_t kFnvOffset = 0xcbf29ce484222325ULL;
 constexpr uint64_t kFnvPrime = 0x100000001b3ULL;
 
-uint64_t Fnv1a(const std::string& s, uint64_t hash = kFnvOffset) {
+uint64_t Fnv1a(absl::string_view s, uint64_t hash = kFnvOffset) {
   for (unsigned char c : s) {
     hash ^= c;
     hash *= kFnvPrime;
@@ -78,9 +81,12 @@ double Jaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
   return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
 }
 
-docsearch::v1::Fingerprint ComputeFingerprint(const AnalyzedText& text) {
+docsearch::v1::Fingerprint ComputeFingerprint(const AnalyzedText& text,
+                                              const std::vector<uint64_t>* given) {
   docsearch::v1::Fingerprint fingerprint;
-  const std::vector<uint64_t> shingles = ShingleSet(text);
+  std::vector<uint64_t> computed;
+  if (given == nullptr) computed = ShingleSet(text);
+  const std::vector<uint64_t>& shingles = given != nullptr ? *given : computed;
   if (!shingles.empty()) {
     for (int f = 0; f < kMinHashSize; ++f) {
       const uint64_t seed = SplitMix64(static_cast<uint64_t>(f) + 1);
@@ -89,16 +95,18 @@ docsearch::v1::Fingerprint ComputeFingerprint(const AnalyzedText& text) {
       fingerprint.add_minhash(minimum);
     }
   }
-  // Ordered so the floating-point sums run in the same order every time.
-  std::map<std::string, int> counts;
+  absl::flat_hash_map<absl::string_view, int> counts;
   for (const Passage& passage : text.passages) {
     if (!IsBody(passage)) continue;
     for (const Word& word : passage.words) {
       if (AnalyzedText::IsVectorWord(word)) counts[word.term]++;
     }
   }
+  // Sorted so the floating-point sums run in the same order every time.
+  std::vector<std::pair<absl::string_view, int>> sorted(counts.begin(), counts.end());
+  std::sort(sorted.begin(), sorted.end());
   double bits[64] = {};
-  for (const auto& [term, count] : counts) {
+  for (const auto& [term, count] : sorted) {
     const uint64_t hash = SplitMix64(Fnv1a(term));
     const double weight = 1.0 + std::log(count);
     for (int bit = 0; bit < 64; ++bit) bits[bit] += (hash >> bit) & 1 ? weight : -weight;

@@ -32,7 +32,10 @@ std::vector<uint64_t> ShingleSet(const AnalyzedText& text);
 // |A ∩ B| / |A ∪ B| of two sorted sets; 1 when both are empty.
 double Jaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b);
 
-docsearch::v1::Fingerprint ComputeFingerprint(const AnalyzedText& text);
+// The fingerprint of `text`; `shingles` is ShingleSet(text) when the caller
+// has it already.
+docsearch::v1::Fingerprint ComputeFingerprint(const AnalyzedText& text,
+                                              const std::vector<uint64_t>* shingles = nullptr);
 
 // Share of equal MinHash minima; 0 when the sizes differ or are 0.
 double MinHashResemblance(const docsearch::v1::Fingerprint& a, const docsearch::v1::Fingerprint& b);

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
+#include <string>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 
 namespace docsearch::query::compare {
 
@@ -18,21 +21,42 @@ uint64_t IndexTermStatistics::DocumentFrequency(const std::string& term) const {
 }
 
 TermCounts CountTerms(const AnalyzedText& text, const std::function<bool(const Passage&)>& keep) {
-  // term → surface → count; std::map so the winning surface is stable.
-  absl::flat_hash_map<std::string, std::map<std::string, int>> surfaces;
+  // Surface variants are kept as views of the text and lower-cased only for
+  // the winner: most terms have one or two variants, and this runs for
+  // every word of both texts and every paragraph.
+  struct Variant {
+    absl::string_view bytes;
+    int count;
+  };
+  absl::flat_hash_map<std::string, std::vector<Variant>> variants;
   TermCounts counts;
   for (const Passage& passage : text.passages) {
     if (keep && !keep(passage)) continue;
+    const absl::string_view all(passage.text);
     for (const Word& word : passage.words) {
       if (!AnalyzedText::IsVectorWord(word)) continue;
       counts[word.term].count++;
-      surfaces[word.term][text.Surface(passage, word.start, word.end)]++;
+      const absl::string_view bytes = all.substr(word.start, word.end - word.start);
+      std::vector<Variant>& list = variants[word.term];
+      bool found = false;
+      for (Variant& variant : list) {
+        if (absl::EqualsIgnoreCase(variant.bytes, bytes)) {
+          variant.count++;
+          found = true;
+          break;
+        }
+      }
+      if (!found) list.push_back({bytes, 1});
     }
   }
   for (auto& [term, count] : counts) {
     int best = 0;
-    for (const auto& [surface, n] : surfaces[term]) {
-      if (n > best) best = n, count.surface = surface;
+    for (const Variant& variant : variants[term]) {
+      std::string surface = absl::AsciiStrToLower(variant.bytes);
+      if (variant.count > best || (variant.count == best && surface < count.surface)) {
+        best = variant.count;
+        count.surface = std::move(surface);
+      }
     }
   }
   return counts;
