@@ -1,5 +1,6 @@
 #include "query_service/compare/analyzed_text.h"
 
+#include <algorithm>
 #include <string_view>
 #include <utility>
 
@@ -60,17 +61,20 @@ Passage AnalyzePassage(std::string text, PassageKind kind, int paragraph_index,
   passage.text = std::move(text);
   const std::string_view view(passage.text);
   std::vector<Token> stemmed = analyzer.Analyze(view, language);
-  std::vector<Token> folded = analyzer.Analyze(view, language, Stemming::kNone);
-  // Both runs segment the same text the same way; if they ever disagree,
-  // fall back to the stemmed term for both forms.
-  const bool aligned = stemmed.size() == folded.size();
   passage.words.reserve(stemmed.size());
-  for (size_t i = 0; i < stemmed.size(); ++i) {
+  for (Token& token : stemmed) {
     Word word;
-    word.term = std::move(stemmed[i].term);
-    word.folded = aligned ? std::move(folded[i].term) : word.term;
-    word.start = stemmed[i].start;
-    word.end = stemmed[i].end;
+    word.term = std::move(token.term);
+    word.start = token.start;
+    word.end = token.end;
+    // The unstemmed folded form: ASCII words (nearly all of English) need
+    // only lower-casing; others go through the analyzer's folding. Cheaper
+    // than a second full analysis of the passage.
+    const std::string_view bytes = view.substr(token.start, token.end - token.start);
+    const bool ascii = std::all_of(bytes.begin(), bytes.end(),
+                                   [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    word.folded = ascii ? absl::AsciiStrToLower(absl::string_view(bytes.data(), bytes.size()))
+                        : analyzer.FoldWord(bytes);
     word.role = RoleOf(ElidedWord(word.folded), language);
     word.numeric = AllDigits(word.folded);
     passage.words.push_back(std::move(word));
