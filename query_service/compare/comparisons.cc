@@ -38,9 +38,12 @@ absl::StatusOr<docsearch::v1::TermTrendResponse> Comparisons::TermTrend(
 absl::StatusOr<docsearch::v1::CompareSetsResponse> Comparisons::CompareSets(
     const docsearch::v1::CompareSetsRequest& request) const {
   TextAnalyzer analyzer;
-  return index_.WithReadLock([&](const IndexData& data) {
-    return compare::CompareSets(request, data, analyzer, index_.options().query_limits);
+  absl::StatusOr<SelectedSets> sets = index_.WithReadLock([&](const IndexData& data) {
+    return SelectSets(request, data, analyzer, index_.options().query_limits);
   });
+  if (!sets.ok()) return sets.status();
+  // Analysis of up to thousands of documents runs outside the lock.
+  return CompareSelectedSets(*sets, analyzer);
 }
 
 absl::StatusOr<docsearch::v1::FindNearDuplicatesResponse> Comparisons::FindNearDuplicates(

@@ -1,5 +1,7 @@
 // The comparison RPCs over a SearchIndex: one entry point per RPC, each
-// taking the index's read lock for the duration of the call.
+// taking the index's read lock for as long as it reads the index (for
+// CompareSets only to select and copy the documents, which are then
+// analyzed without the lock).
 //
 // The algorithms live beside this file, one concept each
 // (document_comparer.h, ...); this class only makes a per-call analyzer

@@ -31,10 +31,10 @@ using Tallies = absl::flat_hash_map<std::string, Tally>;
 double XLogX(double x) { return x > 0 ? x * std::log(x) : 0; }
 
 // Analyzes the documents of one side into the term and phrase tallies.
-void TallySide(const IndexData& index, const DocList& docs, size_t limit, int side,
+void TallySide(const std::vector<docsearch::v1::Document>& documents, int side,
                TextAnalyzer& analyzer, Tallies& terms, Tallies& phrases) {
-  for (size_t i = 0; i < docs.size() && i < limit; ++i) {
-    const AnalyzedText text = AnalyzeDocument(*index.documents[docs[i].doc], analyzer);
+  for (const docsearch::v1::Document& document : documents) {
+    const AnalyzedText text = AnalyzeDocument(document, analyzer);
     absl::flat_hash_map<std::string, std::pair<int, std::string>> seen;  // count, surface
     for (const Passage& passage : text.passages) {
       for (const Word& word : passage.words) {
@@ -103,9 +103,8 @@ double LogLikelihoodRatio(int64_t k1, int64_t n1, int64_t k2, int64_t n2) {
   return std::max(0.0, g2);
 }
 
-absl::StatusOr<CompareSetsResponse> CompareSets(const CompareSetsRequest& request,
-                                                const IndexData& index, TextAnalyzer& analyzer,
-                                                const QueryLimits& limits) {
+absl::StatusOr<SelectedSets> SelectSets(const CompareSetsRequest& request, const IndexData& index,
+                                        TextAnalyzer& analyzer, const QueryLimits& limits) {
   if (!request.has_a()) return absl::InvalidArgumentError("a is required (a typed query)");
   if (!request.has_b()) return absl::InvalidArgumentError("b is required (a typed query)");
   if (request.max_terms() < 0 || request.max_terms() > kMaxSetTerms) {
@@ -116,32 +115,38 @@ absl::StatusOr<CompareSetsResponse> CompareSets(const CompareSetsRequest& reques
     return absl::InvalidArgumentError(absl::StrCat("max_documents ", request.max_documents(),
                                                    " is outside 0..", kMaxSetDocuments));
   }
-  const size_t max_terms = request.max_terms() == 0 ? 20 : request.max_terms();
   const size_t max_documents = request.max_documents() == 0 ? 2000 : request.max_documents();
-
-  DocList docs[2];
+  SelectedSets sets;
+  if (request.max_terms() > 0) sets.max_terms = request.max_terms();
   const docsearch::v1::Query* queries[2] = {&request.a(), &request.b()};
   const char* paths[2] = {"a", "b"};
   for (int side = 0; side < 2; ++side) {
     QueryEvaluator evaluator(index, analyzer, limits, ScoringOptions{});
     absl::StatusOr<DocList> matches = evaluator.Evaluate(*queries[side], paths[side]);
     if (!matches.ok()) return matches.status();
-    docs[side] = *std::move(matches);
+    sets.matching[side] = static_cast<int64_t>(matches->size());
+    for (size_t i = 0; i < matches->size() && i < max_documents; ++i) {
+      sets.documents[side].push_back(*index.documents[(*matches)[i].doc]);
+    }
   }
+  return sets;
+}
 
+CompareSetsResponse CompareSelectedSets(const SelectedSets& sets, TextAnalyzer& analyzer) {
   Tallies terms, phrases;
   for (int side = 0; side < 2; ++side) {
-    TallySide(index, docs[side], max_documents, side, analyzer, terms, phrases);
+    TallySide(sets.documents[side], side, analyzer, terms, phrases);
   }
   CompareSetsResponse response;
-  response.set_documents_a(static_cast<int64_t>(docs[0].size()));
-  response.set_documents_b(static_cast<int64_t>(docs[1].size()));
-  const int64_t n_a = static_cast<int64_t>(std::min(docs[0].size(), max_documents));
-  const int64_t n_b = static_cast<int64_t>(std::min(docs[1].size(), max_documents));
+  response.set_documents_a(sets.matching[0]);
+  response.set_documents_b(sets.matching[1]);
+  const int64_t n_a = static_cast<int64_t>(sets.documents[0].size());
+  const int64_t n_b = static_cast<int64_t>(sets.documents[1].size());
   response.set_analyzed_a(n_a);
   response.set_analyzed_b(n_b);
-  Rank(terms, n_a, n_b, max_terms, response.mutable_terms_a(), response.mutable_terms_b());
-  Rank(phrases, n_a, n_b, max_terms, response.mutable_phrases_a(), response.mutable_phrases_b());
+  Rank(terms, n_a, n_b, sets.max_terms, response.mutable_terms_a(), response.mutable_terms_b());
+  Rank(phrases, n_a, n_b, sets.max_terms, response.mutable_phrases_a(),
+       response.mutable_phrases_b());
   return response;
 }
 

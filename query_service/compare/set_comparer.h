@@ -16,6 +16,7 @@
 #define DOCSEARCH_QUERY_SERVICE_COMPARE_SET_COMPARER_H_
 
 #include <cstdint>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "common/text_analyzer.h"
@@ -31,9 +32,23 @@ inline constexpr int kMaxSetDocuments = 100000;
 // G² of k1 of n1 against k2 of n2 (0 when either side is empty).
 double LogLikelihoodRatio(int64_t k1, int64_t n1, int64_t k2, int64_t n2);
 
-absl::StatusOr<docsearch::v1::CompareSetsResponse> CompareSets(
-    const docsearch::v1::CompareSetsRequest& request, const IndexData& index,
-    TextAnalyzer& analyzer, const QueryLimits& limits);
+// The documents of both sides, copied out of the index so that the costly
+// analysis runs without holding its lock (a long reader would stall the
+// writers, and the readers queued behind them).
+struct SelectedSets {
+  int64_t matching[2] = {0, 0};                       // Documents matching each query.
+  std::vector<docsearch::v1::Document> documents[2];  // At most max_documents.
+  size_t max_terms = 20;
+};
+
+// Validates `request` and evaluates both queries. Call under the read lock.
+absl::StatusOr<SelectedSets> SelectSets(const docsearch::v1::CompareSetsRequest& request,
+                                        const IndexData& index, TextAnalyzer& analyzer,
+                                        const QueryLimits& limits);
+
+// The significant terms and phrases of the selected sets. Needs no lock.
+docsearch::v1::CompareSetsResponse CompareSelectedSets(const SelectedSets& sets,
+                                                       TextAnalyzer& analyzer);
 
 }  // namespace docsearch::query::compare
 
