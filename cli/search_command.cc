@@ -143,16 +143,12 @@ Query TextQuery(const SearchOptions& options) {
   return query;
 }
 
-}  // namespace
-
-absl::StatusOr<SearchRequest> BuildSearchRequest(const SearchOptions& options) {
-  if (options.phrase && options.all_words) {
-    return absl::InvalidArgumentError(
-        "--all: a --phrase search already needs every word; use one of them");
-  }
+// The filter clauses of --doc_type, --from and --to, in that order.
+absl::StatusOr<std::vector<Query>> BuildFilters(const std::vector<std::string>& doc_type_flags,
+                                                const std::string& from_flag,
+                                                const std::string& to_flag) {
   std::vector<Query> filters;
-
-  absl::StatusOr<std::vector<std::string>> doc_types = NormalizeDocTypes(options.doc_types);
+  absl::StatusOr<std::vector<std::string>> doc_types = NormalizeDocTypes(doc_type_flags);
   if (!doc_types.ok()) return doc_types.status();
   if (doc_types->size() == 1) {
     docsearch::v1::TermQuery* term = filters.emplace_back().mutable_term();
@@ -164,27 +160,82 @@ absl::StatusOr<SearchRequest> BuildSearchRequest(const SearchOptions& options) {
     for (std::string& value : *doc_types) terms->add_values(std::move(value));
   }
 
-  if (!options.from.empty() || !options.to.empty()) {
+  if (!from_flag.empty() || !to_flag.empty()) {
     docsearch::v1::RangeQuery* range = filters.emplace_back().mutable_range();
     range->set_field("published");
     std::optional<PartialDate> from, to;
-    if (!options.from.empty()) {
-      absl::StatusOr<PartialDate> parsed = ParsePartialDate("--from", options.from);
+    if (!from_flag.empty()) {
+      absl::StatusOr<PartialDate> parsed = ParsePartialDate("--from", from_flag);
       if (!parsed.ok()) return parsed.status();
       from = *parsed;
-      range->set_gte(options.from);
+      range->set_gte(from_flag);
     }
-    if (!options.to.empty()) {
-      absl::StatusOr<PartialDate> parsed = ParsePartialDate("--to", options.to);
+    if (!to_flag.empty()) {
+      absl::StatusOr<PartialDate> parsed = ParsePartialDate("--to", to_flag);
       if (!parsed.ok()) return parsed.status();
       to = *parsed;
-      range->set_lte(options.to);
+      range->set_lte(to_flag);
     }
     if (from && to && FirstDay(*from) > LastDay(*to)) {
       return absl::InvalidArgumentError(absl::StrFormat(
-          "--from: %s is after --to=%s, so nothing could match", options.from, options.to));
+          "--from: %s is after --to=%s, so nothing could match", from_flag, to_flag));
     }
   }
+  return filters;
+}
+
+absl::StatusOr<docsearch::v1::Interval> ParseHistogram(absl::string_view histogram) {
+  if (histogram.empty()) return docsearch::v1::INTERVAL_UNSPECIFIED;
+  if (histogram == "year") return docsearch::v1::INTERVAL_YEAR;
+  if (histogram == "month") return docsearch::v1::INTERVAL_MONTH;
+  return absl::InvalidArgumentError(
+      absl::StrFormat("--histogram: \"%s\" is not one of year, month", histogram));
+}
+
+// The flags that build a typed query, which --query_string replaces.
+std::vector<std::string> TypedQueryFlagsGiven(const SearchOptions& options) {
+  std::vector<std::string> given;
+  if (!absl::StripAsciiWhitespace(options.text).empty()) given.push_back("TEXT");
+  if (!options.doc_types.empty()) given.push_back("--doc_type");
+  if (!options.from.empty()) given.push_back("--from");
+  if (!options.to.empty()) given.push_back("--to");
+  if (options.phrase) given.push_back("--phrase");
+  if (options.all_words) given.push_back("--all");
+  return given;
+}
+
+}  // namespace
+
+absl::StatusOr<std::optional<Query>> BuildFilterQuery(const std::vector<std::string>& doc_types,
+                                                      const std::string& from,
+                                                      const std::string& to) {
+  absl::StatusOr<std::vector<Query>> filters = BuildFilters(doc_types, from, to);
+  if (!filters.ok()) return filters.status();
+  if (filters->empty()) return std::optional<Query>();
+  if (filters->size() == 1) return std::optional<Query>(std::move(filters->front()));
+  Query query;
+  for (Query& filter : *filters) *query.mutable_boolean()->add_filter() = std::move(filter);
+  return std::optional<Query>(std::move(query));
+}
+
+absl::StatusOr<SearchRequest> BuildSearchRequest(const SearchOptions& options) {
+  const bool use_query_string = !absl::StripAsciiWhitespace(options.query_string).empty();
+  if (use_query_string) {
+    const std::vector<std::string> conflicting = TypedQueryFlagsGiven(options);
+    if (!conflicting.empty()) {
+      return absl::InvalidArgumentError(absl::StrFormat(
+          "--query_string: cannot be combined with %s; write them into the query string "
+          "instead (e.g. doc_type:speech published:[2001-01-01 TO 2003-12-31])",
+          absl::StrJoin(conflicting, ", ")));
+    }
+  }
+  if (options.phrase && options.all_words) {
+    return absl::InvalidArgumentError(
+        "--all: a --phrase search already needs every word; use one of them");
+  }
+  absl::StatusOr<std::vector<Query>> filters =
+      BuildFilters(options.doc_types, options.from, options.to);
+  if (!filters.ok()) return filters.status();
 
   if (options.page_size < 0) {
     return absl::InvalidArgumentError(absl::StrFormat(
@@ -192,16 +243,30 @@ absl::StatusOr<SearchRequest> BuildSearchRequest(const SearchOptions& options) {
   }
   absl::StatusOr<docsearch::v1::SortOrder> sort = ParseSort(options.sort);
   if (!sort.ok()) return sort.status();
+  absl::StatusOr<docsearch::v1::Interval> histogram = ParseHistogram(options.histogram);
+  if (!histogram.ok()) return histogram.status();
 
   SearchRequest request;
-  Query text_query = TextQuery(options);
-  if (filters.empty()) {
-    *request.mutable_query() = std::move(text_query);
+  if (use_query_string) {
+    request.set_query_string(std::string(absl::StripAsciiWhitespace(options.query_string)));
   } else {
-    docsearch::v1::BoolQuery* boolean = request.mutable_query()->mutable_boolean();
-    *boolean->add_must() = std::move(text_query);
-    for (Query& filter : filters) *boolean->add_filter() = std::move(filter);
+    Query text_query = TextQuery(options);
+    if (filters->empty()) {
+      *request.mutable_query() = std::move(text_query);
+    } else {
+      docsearch::v1::BoolQuery* boolean = request.mutable_query()->mutable_boolean();
+      *boolean->add_must() = std::move(text_query);
+      for (Query& filter : *filters) *boolean->add_filter() = std::move(filter);
+    }
   }
+  std::set<std::string> seen_facets;
+  for (const std::string& flag_value : options.facets) {
+    for (absl::string_view piece : absl::StrSplit(flag_value, ',', absl::SkipWhitespace())) {
+      std::string field(absl::StripAsciiWhitespace(piece));
+      if (seen_facets.insert(field).second) request.add_facets(std::move(field));
+    }
+  }
+  request.set_date_histogram(*histogram);
   request.set_page_size(options.page_size);
   request.set_page_token(options.page_token);
   request.set_sort(*sort);

@@ -10,9 +10,15 @@
 // With no filter the request carries the text query alone; with filters it is
 // a BoolQuery with the text query in `must` and each filter in `filter`, so
 // filters narrow the hits without changing their scores.
+//
+// --query_string (-q) sends the user's Lucene-like string as
+// SearchRequest.query_string instead, and so refuses the flags that build a
+// typed query (TEXT, --doc_type, --from, --to, --phrase, --all).
+// --facets and --histogram apply to either form.
 #ifndef DOCSEARCH_CLI_SEARCH_COMMAND_H_
 #define DOCSEARCH_CLI_SEARCH_COMMAND_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,7 +43,20 @@ struct SearchOptions {
   std::string page_token = {};
   // "score", "newest" or "oldest"; empty means score.
   std::string sort = {};
+  // --query_string: sent as is; empty means the typed query above.
+  std::string query_string = {};
+  // Values of --facets: keyword fields, each may be a comma-separated list.
+  std::vector<std::string> facets = {};
+  // --histogram: "year", "month" or empty for none.
+  std::string histogram = {};
 };
+
+// The --doc_type / --from / --to filters as one Query: the single filter
+// clause, or a BoolQuery with each in `filter`. nullopt when none is given.
+// INVALID_ARGUMENT naming the flag when a value is malformed. Shared by
+// search, similar, trend and duplicates.
+absl::StatusOr<std::optional<docsearch::v1::Query>> BuildFilterQuery(
+    const std::vector<std::string>& doc_types, const std::string& from, const std::string& to);
 
 // Builds the request. INVALID_ARGUMENT naming the flag (e.g. "--from: ...")
 // when a flag value is malformed; nothing is sent in that case.

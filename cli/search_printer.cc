@@ -21,6 +21,8 @@ constexpr absl::string_view kColumnGap = "  ";
 constexpr absl::string_view kSnippetIndent = "     ";
 // A title column narrower than this is not worth cutting to.
 constexpr int kMinTitleWidth = 24;
+// Columns of the longest bar of the date histogram.
+constexpr int kHistogramBarWidth = 40;
 
 bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
@@ -105,6 +107,7 @@ std::string RenderSearchResponse(const SearchResponse& response,
             ? absl::StrCat(" on this page (", FormatCount(response.total_size()), " in all)")
             : "",
         ". (took ", FormatTook(response.took()), ")\n");
+    absl::StrAppend(&out, RenderFacetsAndHistogram(response));
     return out;
   }
 
@@ -165,6 +168,46 @@ std::string RenderSearchResponse(const SearchResponse& response,
                   ")\n");
   if (!response.next_page_token().empty()) {
     absl::StrAppend(&out, "next page: --page_token=", response.next_page_token(), "\n");
+  }
+  absl::StrAppend(&out, RenderFacetsAndHistogram(response));
+  return out;
+}
+
+std::string RenderFacetsAndHistogram(const SearchResponse& response) {
+  std::string out;
+  for (const docsearch::v1::Facet& facet : response.facets()) {
+    absl::StrAppend(&out, "\n", facet.field(), "\n");
+    if (facet.values().empty()) {
+      absl::StrAppend(&out, "  (no values)\n");
+      continue;
+    }
+    int value_width = 0;
+    int count_width = 0;
+    for (const docsearch::v1::KeywordCount& value : facet.values()) {
+      value_width = std::max(value_width, DisplayWidth(value.value().empty() ? "(none)" : value.value()));
+      count_width = std::max(count_width, DisplayWidth(FormatCount(value.count())));
+    }
+    for (const docsearch::v1::KeywordCount& value : facet.values()) {
+      absl::StrAppend(&out, "  ", PadRight(value.value().empty() ? "(none)" : value.value(), value_width),
+                      kColumnGap, PadLeft(FormatCount(value.count()), count_width), "\n");
+    }
+  }
+  if (!response.date_histogram().empty()) {
+    absl::StrAppend(&out, "\nPublished\n");
+    int key_width = 0;
+    int count_width = 0;
+    int64_t max = 0;
+    for (const docsearch::v1::HistogramBucket& bucket : response.date_histogram()) {
+      key_width = std::max(key_width, DisplayWidth(bucket.key()));
+      count_width = std::max(count_width, DisplayWidth(FormatCount(bucket.count())));
+      max = std::max(max, bucket.count());
+    }
+    for (const docsearch::v1::HistogramBucket& bucket : response.date_histogram()) {
+      std::string line = absl::StrCat("  ", PadRight(bucket.key(), key_width), kColumnGap,
+                                      PadLeft(FormatCount(bucket.count()), count_width), kColumnGap,
+                                      Bar(bucket.count(), max, kHistogramBarWidth));
+      absl::StrAppend(&out, absl::StripTrailingAsciiWhitespace(line), "\n");
+    }
   }
   return out;
 }

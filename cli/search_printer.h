@@ -1,7 +1,8 @@
 // The human-readable form of a SearchResponse: a table of hits (rank, score,
 // date, type, id, title), each followed by its first snippet with the
 // matched words marked, then the total, the server time and the token for
-// the next page.
+// the next page. Facets follow as small tables, and the date histogram as
+// one line per bucket with a bar of '#'.
 #ifndef DOCSEARCH_CLI_SEARCH_PRINTER_H_
 #define DOCSEARCH_CLI_SEARCH_PRINTER_H_
 
@@ -27,6 +28,9 @@ struct SearchPrintOptions {
 // produces broken text.
 std::string MarkHighlights(const docsearch::v1::Snippet& snippet, absl::string_view open,
                            absl::string_view close);
+
+// The facets and the date histogram of `response` ("" when it has none).
+std::string RenderFacetsAndHistogram(const docsearch::v1::SearchResponse& response);
 
 std::string RenderSearchResponse(const docsearch::v1::SearchResponse& response,
                                  const SearchPrintOptions& options);

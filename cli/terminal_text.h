@@ -75,6 +75,10 @@ std::string FormatElapsed(absl::Duration elapsed);
 // "1,234,567".
 std::string FormatCount(int64_t count);
 
+// A bar of '#' for `count` on a scale where `max` fills `width` columns.
+// Any count above 0 shows at least one '#'; 0 (or max <= 0) is "".
+std::string Bar(int64_t count, int64_t max, int width);
+
 }  // namespace docsearch::cli
 
 #endif  // DOCSEARCH_CLI_TERMINAL_TEXT_H_

@@ -185,5 +185,68 @@ TEST(BuildSearchRequest, PagingIsPassedThrough) {
               StartsWith("--page_size"));
 }
 
+TEST(BuildSearchRequest, QueryStringIsSentInsteadOfATypedQuery) {
+  const SearchRequest request =
+      Build({.sort = "newest",
+             .query_string = " title:russia AND \"missile defence\" -doc_type:speech "});
+
+  EXPECT_EQ(request.query_string(), "title:russia AND \"missile defence\" -doc_type:speech");
+  EXPECT_FALSE(request.has_query());
+  EXPECT_EQ(request.sort(), docsearch::v1::SORT_ORDER_PUBLISHED_DESC);
+}
+
+TEST(BuildSearchRequest, QueryStringRefusesTheTypedQueryFlagsNamingThem) {
+  const absl::Status status = BuildError({.text = "russia",
+                                          .doc_types = {"speech"},
+                                          .to = "2003",
+                                          .phrase = true,
+                                          .query_string = "title:russia"});
+
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(status.message()),
+              StartsWith("--query_string: cannot be combined with TEXT, --doc_type, --to, "
+                         "--phrase;"));
+}
+
+TEST(BuildSearchRequest, QueryStringRefusesAll) {
+  EXPECT_THAT(std::string(BuildError({.all_words = true, .query_string = "x"}).message()),
+              HasSubstr("cannot be combined with --all;"));
+}
+
+TEST(BuildSearchRequest, FacetsRepeatedOrCommaSeparatedAreDeduplicatedInOrder) {
+  const SearchRequest request =
+      Build({.text = "x", .facets = {"doc_type, entity.place", "doc_type", "language"}});
+
+  EXPECT_THAT(request.facets(), ElementsAre("doc_type", "entity.place", "language"));
+}
+
+TEST(BuildSearchRequest, HistogramIntervals) {
+  EXPECT_EQ(Build({.text = "x"}).date_histogram(), docsearch::v1::INTERVAL_UNSPECIFIED);
+  EXPECT_EQ(Build({.text = "x", .histogram = "year"}).date_histogram(),
+            docsearch::v1::INTERVAL_YEAR);
+  EXPECT_EQ(Build({.query_string = "x", .histogram = "month"}).date_histogram(),
+            docsearch::v1::INTERVAL_MONTH);
+  EXPECT_THAT(std::string(BuildError({.text = "x", .histogram = "week"}).message()),
+              StartsWith("--histogram: \"week\""));
+}
+
+TEST(BuildFilterQuery, NoneOneOrABoolOfFilters) {
+  absl::StatusOr<std::optional<Query>> none = BuildFilterQuery({}, "", "");
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE(none->has_value());
+
+  absl::StatusOr<std::optional<Query>> one = BuildFilterQuery({"speech"}, "", "");
+  ASSERT_TRUE(one.ok() && one->has_value());
+  EXPECT_EQ((*one)->term().value(), "speech");
+
+  absl::StatusOr<std::optional<Query>> two = BuildFilterQuery({"speech"}, "2001", "");
+  ASSERT_TRUE(two.ok() && two->has_value());
+  ASSERT_EQ((*two)->boolean().filter_size(), 2);
+  EXPECT_EQ((*two)->boolean().filter(1).range().gte(), "2001");
+  EXPECT_EQ((*two)->boolean().must_size(), 0);
+
+  EXPECT_FALSE(BuildFilterQuery({}, "2001/12", "").ok());
+}
+
 }  // namespace
 }  // namespace docsearch::cli

@@ -138,5 +138,57 @@ TEST(RenderSearchResponse, SaysSoWhenNothingMatches) {
   EXPECT_EQ(RenderSearchResponse(response, {}), "No documents match. (took 0.20ms)\n");
 }
 
+TEST(RenderSearchResponse, PrintsEachFacetAsATableAfterTheHits) {
+  SearchResponse response = TwoHits();
+  docsearch::v1::Facet* facet = response.add_facets();
+  facet->set_field("doc_type");
+  auto* first = facet->add_values();
+  first->set_value("press_statement");
+  first->set_count(1234);
+  auto* second = facet->add_values();
+  second->set_value("speech");
+  second->set_count(3);
+  response.add_facets()->set_field("entity.place");
+
+  const std::string out = RenderSearchResponse(response, {});
+
+  EXPECT_THAT(out, HasSubstr("next page: --page_token=page2\n"
+                             "\n"
+                             "doc_type\n"
+                             "  press_statement  1,234\n"
+                             "  speech               3\n"
+                             "\n"
+                             "entity.place\n"
+                             "  (no values)\n"));
+}
+
+TEST(RenderSearchResponse, PrintsTheDateHistogramWithBarsScaledToTheLargestBucket) {
+  SearchResponse response = TwoHits();
+  for (const auto& [key, count] : std::vector<std::pair<std::string, int>>{
+           {"2001", 40}, {"2002", 1}, {"2003", 20}}) {
+    auto* bucket = response.add_date_histogram();
+    bucket->set_key(key);
+    bucket->set_count(count);
+  }
+
+  const std::string out = RenderSearchResponse(response, {});
+
+  EXPECT_THAT(out, HasSubstr("\nPublished\n"
+                             "  2001  40  " + std::string(40, '#') + "\n"
+                             "  2002   1  #\n"
+                             "  2003  20  " + std::string(20, '#') + "\n"));
+}
+
+TEST(RenderSearchResponse, PrintsFacetsEvenWhenThisPageHasNoHits) {
+  SearchResponse response;
+  response.set_total_size(5);
+  auto* bucket = response.add_date_histogram();
+  bucket->set_key("2001-12");
+  bucket->set_count(5);
+
+  EXPECT_THAT(RenderSearchResponse(response, {}), HasSubstr("  2001-12  5  " +
+                                                            std::string(40, '#') + "\n"));
+}
+
 }  // namespace
 }  // namespace docsearch::cli

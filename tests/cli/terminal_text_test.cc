@@ -76,5 +76,13 @@ TEST(FormatNumbers, AreReadable) {
   EXPECT_EQ(FormatElapsed(absl::Seconds(185)), "3m05s");
 }
 
+TEST(Bar, ScalesToTheMaximumAndShowsEveryNonZeroCount) {
+  EXPECT_EQ(Bar(10, 10, 20), std::string(20, '#'));
+  EXPECT_EQ(Bar(5, 10, 20), std::string(10, '#'));
+  EXPECT_EQ(Bar(1, 1000, 20), "#");
+  EXPECT_EQ(Bar(0, 10, 20), "");
+  EXPECT_EQ(Bar(3, 0, 20), "");
+}
+
 }  // namespace
 }  // namespace docsearch::cli
