@@ -41,7 +41,14 @@ Commands:
                    document per line, anything else detected by the server)
   parse FILE       show how the ingest service parses FILE, without indexing
   search TEXT      search title and body ("" matches every document)
+  search -q QUERY  search with a query string (fields, AND/OR, -exclusions)
   get ID           show one indexed document
+  compare A B      how two documents relate: similarity, shared and distinctive
+                   phrases, terms and entities, aligned paragraphs, dates
+  compare A --text FILE   the same with the text of a local file as B
+  similar ID       documents most like ID (or --text FILE); search filters apply
+  trend TERM...    documents with each word or phrase per --interval=year|month
+  duplicates [ID]  near-copies of ID, or every near-copy pair (--threshold=0.8)
   stats            show index counts and sizes
 
 Connection and output:
@@ -59,6 +66,18 @@ Search:
   --phrase                    the words in this order
   --sort=score|newest|oldest
   --page_size=N --page_token=TOKEN
+  --query_string=Q, -q Q      e.g. 'title:russia AND "missile defence" -doc_type:speech'
+                              (instead of TEXT, --doc_type, --from, --to, --phrase, --all)
+  --facets=FIELD[,FIELD]      count values over all matches, e.g. doc_type,entity.place
+  --histogram=year|month      count matches per year or month of publication
+
+Compare, similar, trend, duplicates:
+  --text=FILE                 compare/similar: the content of FILE as a side
+  --top=N                     compare: entries per list (default 8);
+                              similar/duplicates: most results
+  --interval=year|month       trend (default year)
+  --threshold=X               duplicates: lowest resemblance, in (0, 1]
+  --doc_type, --from, --to    similar, trend, duplicates: as for search
 
 Ingest:
   --max_document_bytes=N      larger files are reported, not sent
@@ -67,6 +86,9 @@ Examples:
   docsearch ingest corpus/seeds
   docsearch search terrorism --doc_type=press_statement --from=2001 --to=2003
   docsearch get 2001-12-07-nato-russia-joint-statement
+  docsearch compare 2001-12-07-nato-russia-joint-statement \
+      2003-12-04-nato-update-new-spirit-of-cooperation
+  docsearch trend terrorism "missile defence" --interval=year
   docsearch --json stats
 )";
 }
@@ -112,6 +134,22 @@ std::vector<std::string> MergeRepeatedFlag(std::vector<std::string> arguments,
     result[*first_position] = absl::StrCat("--", name, "=", absl::StrJoin(values, ","));
   }
   return result;
+}
+
+std::vector<std::string> ExpandShortFlag(std::vector<std::string> arguments,
+                                         absl::string_view short_name,
+                                         absl::string_view long_name) {
+  const std::string bare = absl::StrCat("-", short_name);
+  const std::string with_value = absl::StrCat(bare, "=");
+  for (std::string& argument : arguments) {
+    if (argument == "--") break;
+    if (argument == bare) {
+      argument = absl::StrCat("--", long_name);
+    } else if (absl::StartsWith(argument, with_value)) {
+      argument = absl::StrCat("--", long_name, "=", argument.substr(with_value.size()));
+    }
+  }
+  return arguments;
 }
 
 std::optional<std::string> FindUnknownFlag(const std::vector<std::string>& arguments) {

@@ -34,6 +34,13 @@ bool AsksForHelp(const std::vector<std::string>& arguments);
 std::vector<std::string> MergeRepeatedFlag(std::vector<std::string> arguments,
                                            absl::string_view name);
 
+// Replaces the short flag -`short_name` (as "-q V" or "-q=V") by
+// --`long_name`, since absl flags have no short aliases. Arguments after a
+// bare "--" are left alone.
+std::vector<std::string> ExpandShortFlag(std::vector<std::string> arguments,
+                                         absl::string_view short_name,
+                                         absl::string_view long_name);
+
 // The first argument that looks like a flag but names no flag registered
 // with absl (e.g. "--doc-type=x"), or nullopt. Accepts the "--noNAME" form of
 // boolean flags. Arguments after a bare "--" are not flags.

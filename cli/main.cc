@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <iostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/flags/flag.h"
@@ -16,6 +17,8 @@
 #include "absl/time/time.h"
 #include "cli/command_env.h"
 #include "cli/command_line.h"
+#include "cli/compare_command.h"
+#include "cli/explore_commands.h"
 #include "cli/ingest_command.h"
 #include "cli/search_command.h"
 #include "cli/simple_commands.h"
@@ -35,6 +38,16 @@ ABSL_FLAG(bool, phrase, false, "search: the words as a phrase, in order");
 ABSL_FLAG(int32_t, page_size, 0, "search: hits per page (0 = server default)");
 ABSL_FLAG(std::string, page_token, "", "search: next_page_token of the previous page");
 ABSL_FLAG(std::string, sort, "score", "search: score, newest or oldest");
+ABSL_FLAG(std::string, query_string, "",
+          "search: a query string (-q), e.g. 'title:russia AND \"missile defence\"'");
+ABSL_FLAG(std::vector<std::string>, facets, {},
+          "search: keyword fields to count values of, comma-separated or repeated");
+ABSL_FLAG(std::string, histogram, "", "search: year or month; matches per period");
+ABSL_FLAG(std::string, text, "", "compare/similar: a local FILE whose content is the second side");
+ABSL_FLAG(int32_t, top, 0,
+          "compare: entries per list (0 = 8); similar, duplicates: most results (0 = server default)");
+ABSL_FLAG(std::string, interval, "year", "trend: year or month");
+ABSL_FLAG(double, threshold, 0, "duplicates: lowest resemblance in (0, 1] (0 = server default, 0.8)");
 ABSL_FLAG(int64_t, max_document_bytes, 16 * 1024 * 1024,
           "ingest: larger documents are reported as failed instead of sent");
 
@@ -44,6 +57,12 @@ namespace {
 int UsageError(absl::string_view message) {
   std::cerr << "error: " << message << "\n\n" << UsageText();
   return kExitUsage;
+}
+
+// A flag value or argument the request builders refused: a usage error.
+int InvalidFlagError(const absl::Status& status) {
+  return UsageError(
+      absl::StrCat(absl::StatusCodeToString(status.code()), ": ", status.message()));
 }
 
 int ReportError(const absl::Status& status) {
@@ -57,6 +76,15 @@ int ExitCodeFor(const absl::Status& status) { return status.ok() ? kExitOk : Rep
 // Requires exactly `count` arguments after the command name.
 bool HasArguments(const std::vector<char*>& positional, size_t count) {
   return positional.size() == 2 + count;
+}
+
+// --doc_type, --from and --to for the commands that filter like search.
+FilterOptions ReadFilterFlags() {
+  FilterOptions filter;
+  filter.doc_types = absl::GetFlag(FLAGS_doc_type);
+  filter.from = absl::GetFlag(FLAGS_from);
+  filter.to = absl::GetFlag(FLAGS_to);
+  return filter;
 }
 
 int Run(const std::vector<char*>& positional) {
@@ -90,11 +118,15 @@ int Run(const std::vector<char*>& positional) {
     return ExitCodeFor(RunParse(env, positional[2]));
   }
   if (command == "search") {
-    if (!HasArguments(positional, 1)) {
+    SearchOptions options;
+    options.query_string = absl::GetFlag(FLAGS_query_string);
+    if (options.query_string.empty() && !HasArguments(positional, 1)) {
       return UsageError("search needs exactly one TEXT (quote it when it has spaces)");
     }
-    SearchOptions options;
-    options.text = positional[2];
+    if (!options.query_string.empty() && positional.size() > 3) {
+      return UsageError("search --query_string takes no other arguments (quote the query)");
+    }
+    if (positional.size() == 3) options.text = positional[2];
     options.doc_types = absl::GetFlag(FLAGS_doc_type);
     options.from = absl::GetFlag(FLAGS_from);
     options.to = absl::GetFlag(FLAGS_to);
@@ -103,12 +135,63 @@ int Run(const std::vector<char*>& positional) {
     options.page_size = absl::GetFlag(FLAGS_page_size);
     options.page_token = absl::GetFlag(FLAGS_page_token);
     options.sort = absl::GetFlag(FLAGS_sort);
+    options.facets = absl::GetFlag(FLAGS_facets);
+    options.histogram = absl::GetFlag(FLAGS_histogram);
     absl::StatusOr<docsearch::v1::SearchRequest> request = BuildSearchRequest(options);
-    if (!request.ok()) {
-      return UsageError(absl::StrCat(absl::StatusCodeToString(request.status().code()), ": ",
-                                     request.status().message()));
-    }
+    if (!request.ok()) return InvalidFlagError(request.status());
     return ExitCodeFor(RunSearch(env, *request));
+  }
+  if (command == "compare") {
+    CompareOptions options;
+    options.text_path = absl::GetFlag(FLAGS_text);
+    const size_t ids = options.text_path.empty() ? 2 : 1;
+    if (!HasArguments(positional, ids)) {
+      return UsageError("compare needs two IDs, or one ID and --text=FILE");
+    }
+    options.id_a = positional[2];
+    if (ids == 2) options.id_b = positional[3];
+    const int top = absl::GetFlag(FLAGS_top);
+    if (top != 0) options.top = top;
+    if (absl::Status built = BuildCompareRequest(options).status(); !built.ok()) {
+      return InvalidFlagError(built);
+    }
+    return ExitCodeFor(RunCompare(env, std::move(options)));
+  }
+  if (command == "similar") {
+    SimilarOptions options;
+    options.text_path = absl::GetFlag(FLAGS_text);
+    const size_t ids = options.text_path.empty() ? 1 : 0;
+    if (!HasArguments(positional, ids)) return UsageError("similar needs one ID, or --text=FILE");
+    if (ids == 1) options.id = positional[2];
+    options.filter = ReadFilterFlags();
+    options.top = absl::GetFlag(FLAGS_top);
+    if (absl::Status built = BuildSimilarRequest(options).status(); !built.ok()) {
+      return InvalidFlagError(built);
+    }
+    return ExitCodeFor(RunSimilar(env, std::move(options)));
+  }
+  if (command == "trend") {
+    if (positional.size() < 3) return UsageError("trend needs at least one TERM");
+    TrendOptions options;
+    options.terms.assign(positional.begin() + 2, positional.end());
+    options.interval = absl::GetFlag(FLAGS_interval);
+    options.filter = ReadFilterFlags();
+    if (absl::Status built = BuildTrendRequest(options).status(); !built.ok()) {
+      return InvalidFlagError(built);
+    }
+    return ExitCodeFor(RunTrend(env, options));
+  }
+  if (command == "duplicates") {
+    if (positional.size() > 3) return UsageError("duplicates takes at most one ID");
+    DuplicatesOptions options;
+    if (positional.size() == 3) options.id = positional[2];
+    options.threshold = absl::GetFlag(FLAGS_threshold);
+    options.top = absl::GetFlag(FLAGS_top);
+    options.filter = ReadFilterFlags();
+    if (absl::Status built = BuildDuplicatesRequest(options).status(); !built.ok()) {
+      return InvalidFlagError(built);
+    }
+    return ExitCodeFor(RunDuplicates(env, options));
   }
   if (command == "get") {
     if (!HasArguments(positional, 1)) return UsageError("get needs exactly one ID");
@@ -133,7 +216,9 @@ int main(int argc, char** argv) {
     std::cout << docsearch::cli::UsageText();
     return docsearch::cli::kExitOk;
   }
+  arguments = docsearch::cli::ExpandShortFlag(std::move(arguments), "q", "query_string");
   arguments = MergeRepeatedFlag(std::move(arguments), "doc_type");
+  arguments = MergeRepeatedFlag(std::move(arguments), "facets");
   if (std::optional<std::string> unknown = docsearch::cli::FindUnknownFlag(
           std::vector<std::string>(arguments.begin() + 1, arguments.end()))) {
     return docsearch::cli::UsageError(absl::StrCat("unknown flag ", *unknown));

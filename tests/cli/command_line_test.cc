@@ -34,6 +34,14 @@ TEST(MergeRepeatedFlag, DoesNotMistakeAFlagWithALongerName) {
   EXPECT_THAT(MergeRepeatedFlag({"--doc_types=x"}, "doc_type"), ElementsAre("--doc_types=x"));
 }
 
+TEST(ExpandShortFlag, TurnsTheShortFormIntoTheLongFlag) {
+  EXPECT_THAT(ExpandShortFlag({"docsearch", "search", "-q", "title:x", "-q=a:b", "-qq", "--",
+                               "-q"},
+                              "q", "query_string"),
+              ElementsAre("docsearch", "search", "--query_string", "title:x",
+                          "--query_string=a:b", "-qq", "--", "-q"));
+}
+
 TEST(FindUnknownFlag, AcceptsRegisteredFlagsInEveryForm) {
   EXPECT_EQ(FindUnknownFlag({"search", "--test_doc_type=x", "-test_json", "--notest_json",
                              "--test_json=false", "text", "-", "--", "--whatever"}),
@@ -60,7 +68,8 @@ TEST(AsksForHelp, KnowsTheUsualSpellings) {
 }
 
 TEST(UsageText, NamesEveryCommand) {
-  for (const char* command : {"ingest PATH", "parse FILE", "search TEXT", "get ID", "stats"}) {
+  for (const char* command : {"ingest PATH", "parse FILE", "search TEXT", "search -q", "get ID", "stats",
+                              "compare A B", "similar ID", "trend TERM", "duplicates [ID]"}) {
     EXPECT_THAT(std::string(UsageText()), HasSubstr(command));
   }
 }

@@ -17,6 +17,8 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
+#include "cli/compare_command.h"
+#include "cli/explore_commands.h"
 #include "cli/ingest_command.h"
 #include "cli/search_command.h"
 #include "cli/simple_commands.h"
@@ -73,7 +75,10 @@ class FakeIngestService final : public v1::IngestService::Service {
   bool had_deadline_ ABSL_GUARDED_BY(mutex_) = false;
 };
 
-// Knows one document, "known"; answers every search with one hit.
+// Knows one document, "known" (two paragraphs); answers every search with
+// one hit, and the comparison RPCs with small fixed answers, except
+// FindNearDuplicates, which it does not implement (as a server still
+// adding it would).
 class FakeQueryService final : public v1::QueryService::Service {
  public:
   grpc::Status Search(grpc::ServerContext*, const v1::SearchRequest* request,
@@ -87,6 +92,12 @@ class FakeQueryService final : public v1::QueryService::Service {
     hit->set_score(1.5);
     hit->set_title("Known Document");
     response->set_total_size(1);
+    for (const std::string& field : request->facets()) {
+      v1::KeywordCount* value = response->add_facets()->add_values();
+      response->mutable_facets(response->facets_size() - 1)->set_field(field);
+      value->set_value("press_statement");
+      value->set_count(1);
+    }
     return grpc::Status::OK;
   }
 
@@ -98,6 +109,53 @@ class FakeQueryService final : public v1::QueryService::Service {
     }
     response->mutable_document()->set_id("known");
     response->mutable_document()->set_title("Known Document");
+    response->mutable_document()->add_paragraphs()->set_text("The known first paragraph.");
+    response->mutable_document()->add_paragraphs()->set_text("The known second paragraph.");
+    return grpc::Status::OK;
+  }
+
+  grpc::Status CompareDocuments(grpc::ServerContext*, const v1::CompareDocumentsRequest* request,
+                                v1::CompareDocumentsResponse* response) override {
+    {
+      absl::MutexLock lock(&mutex_);
+      last_compare_ = *request;
+    }
+    response->mutable_a()->set_id(request->a().id());
+    response->mutable_a()->set_paragraph_count(2);
+    response->mutable_b()->set_id(request->b().id());
+    response->mutable_b()->set_paragraph_count(2);
+    response->mutable_similarity()->set_cosine(0.5);
+    v1::ParagraphPair* pair = response->add_paragraph_pairs();
+    pair->set_a_index(1);
+    pair->set_b_index(0);
+    pair->set_similarity(0.75);
+    return grpc::Status::OK;
+  }
+
+  grpc::Status FindSimilar(grpc::ServerContext*, const v1::FindSimilarRequest* request,
+                           v1::FindSimilarResponse* response) override {
+    {
+      absl::MutexLock lock(&mutex_);
+      last_similar_ = *request;
+    }
+    v1::SimilarHit* hit = response->add_hits();
+    hit->set_id("known");
+    hit->set_title("Known Document");
+    hit->add_matched_terms("known");
+    response->set_total_size(1);
+    return grpc::Status::OK;
+  }
+
+  grpc::Status TermTrend(grpc::ServerContext*, const v1::TermTrendRequest* request,
+                         v1::TermTrendResponse* response) override {
+    for (const std::string& term : request->terms()) {
+      v1::TermSeries* series = response->add_series();
+      series->set_term(term);
+      v1::TrendPoint* point = series->add_points();
+      point->set_period("2001");
+      point->set_documents(2);
+      point->set_period_documents(4);
+    }
     return grpc::Status::OK;
   }
 
@@ -105,10 +163,20 @@ class FakeQueryService final : public v1::QueryService::Service {
     absl::MutexLock lock(&mutex_);
     return last_search_;
   }
+  v1::CompareDocumentsRequest last_compare() {
+    absl::MutexLock lock(&mutex_);
+    return last_compare_;
+  }
+  v1::FindSimilarRequest last_similar() {
+    absl::MutexLock lock(&mutex_);
+    return last_similar_;
+  }
 
  private:
   absl::Mutex mutex_;
   v1::SearchRequest last_search_ ABSL_GUARDED_BY(mutex_);
+  v1::CompareDocumentsRequest last_compare_ ABSL_GUARDED_BY(mutex_);
+  v1::FindSimilarRequest last_similar_ ABSL_GUARDED_BY(mutex_);
 };
 
 class CommandsTest : public ::testing::Test {
@@ -281,6 +349,90 @@ TEST_F(CommandsTest, ParseOfAMissingFileFailsBeforeAnyCall) {
   const absl::Status status = RunParse(env_, (folder_ / "missing.txt").string());
 
   EXPECT_EQ(status.code(), absl::StatusCode::kNotFound);
+}
+
+TEST_F(CommandsTest, SearchWithAQueryStringSendsItAndPrintsTheFacets) {
+  absl::StatusOr<v1::SearchRequest> request = BuildSearchRequest(
+      {.query_string = "title:russia -doc_type:speech", .facets = {"doc_type"}});
+  ASSERT_TRUE(request.ok());
+
+  ASSERT_TRUE(RunSearch(env_, *request).ok());
+
+  EXPECT_EQ(query_.last_search().query_string(), "title:russia -doc_type:speech");
+  EXPECT_FALSE(query_.last_search().has_query());
+  EXPECT_THAT(out_.str(), HasSubstr("\ndoc_type\n  press_statement  1\n"));
+}
+
+TEST_F(CommandsTest, CompareSendsBothIdsAndShowsParagraphsReadWithGetDocument) {
+  ASSERT_TRUE(RunCompare(env_, {.id_a = "known", .id_b = "other"}).ok());
+
+  EXPECT_EQ(query_.last_compare().a().id(), "known");
+  EXPECT_EQ(query_.last_compare().b().id(), "other");
+  // A's paragraphs come from GetDocument; "other" is unknown there, so B
+  // shows its index only.
+  EXPECT_THAT(out_.str(), HasSubstr("  0.75  A[1]  The known second paragraph.\n"
+                                    "        B[0]\n"));
+}
+
+TEST_F(CommandsTest, CompareWithTextSendsTheFileAndShowsItsParagraphs) {
+  const std::string path = Write("notes.txt", "My first paragraph.\n\nMy second.\n");
+
+  ASSERT_TRUE(RunCompare(env_, {.id_a = "known", .text_path = path}).ok());
+
+  EXPECT_EQ(query_.last_compare().b().text(), "My first paragraph.\n\nMy second.\n");
+  EXPECT_THAT(out_.str(), HasSubstr("B  text " + path + "\n"));
+  EXPECT_THAT(out_.str(), HasSubstr("        B[0]  My first paragraph.\n"));
+}
+
+TEST_F(CommandsTest, CompareWithAMissingTextFileFailsBeforeAnyCall) {
+  const absl::Status status =
+      RunCompare(env_, {.id_a = "known", .text_path = (folder_ / "missing.txt").string()});
+
+  EXPECT_EQ(status.code(), absl::StatusCode::kNotFound);
+  EXPECT_FALSE(query_.last_compare().has_a());
+}
+
+TEST_F(CommandsTest, CompareWithJsonPrintsTheResponseAsOneJsonObject) {
+  env_.json = true;
+
+  ASSERT_TRUE(RunCompare(env_, {.id_a = "known", .id_b = "other"}).ok());
+
+  const std::string out = out_.str();
+  EXPECT_THAT(out, HasSubstr("\"paragraphPairs\":[{\"aIndex\":1,\"bIndex\":0,"));
+  EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), 1);
+}
+
+TEST_F(CommandsTest, SimilarSendsTheSourceAndFiltersAndPrintsTheHits) {
+  ASSERT_TRUE(RunSimilar(env_, {.id = "known", .filter = {.doc_types = {"speech"}}}).ok());
+
+  EXPECT_EQ(query_.last_similar().like().id(), "known");
+  EXPECT_EQ(query_.last_similar().filter().term().value(), "speech");
+  EXPECT_THAT(out_.str(), HasSubstr("     matched: known\n"));
+}
+
+TEST_F(CommandsTest, SimilarWithTextSendsTheFilesContent) {
+  const std::string path = Write("notes.txt", "free text");
+
+  ASSERT_TRUE(RunSimilar(env_, {.text_path = path}).ok());
+
+  EXPECT_EQ(query_.last_similar().like().text(), "free text");
+  EXPECT_THAT(out_.str(), HasSubstr("Like text " + path + "\n"));
+}
+
+TEST_F(CommandsTest, TrendPrintsATablePerTerm) {
+  ASSERT_TRUE(RunTrend(env_, {.terms = {"terrorism", "missile defence"}}).ok());
+
+  EXPECT_THAT(out_.str(), HasSubstr("\"terrorism\"\n"));
+  EXPECT_THAT(out_.str(), HasSubstr("\"missile defence\"\n  PERIOD  DOCS  OF  OCCURRENCES\n"
+                                    "  2001       2   4            0  " +
+                                    std::string(40, '#') + "\n"));
+}
+
+TEST_F(CommandsTest, DuplicatesPassesAnUnimplementedRpcThrough) {
+  const absl::Status status = RunDuplicates(env_, {.id = "known"});
+
+  EXPECT_EQ(status.code(), absl::StatusCode::kUnimplemented);
+  EXPECT_EQ(out_.str(), "");
 }
 
 }  // namespace

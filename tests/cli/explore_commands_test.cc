@@ -1,0 +1,88 @@
+#include "cli/explore_commands.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace docsearch::cli {
+namespace {
+
+namespace v1 = docsearch::v1;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::StartsWith;
+
+TEST(BuildSimilarRequest, FromAStoredDocumentWithTheSearchFilters) {
+  absl::StatusOr<v1::FindSimilarRequest> request = BuildSimilarRequest(
+      {.id = "known", .filter = {.doc_types = {"speech"}, .from = "2001"}, .top = 3});
+
+  ASSERT_TRUE(request.ok()) << request.status();
+  EXPECT_EQ(request->like().id(), "known");
+  ASSERT_EQ(request->filter().boolean().filter_size(), 2);
+  EXPECT_EQ(request->filter().boolean().filter(0).term().value(), "speech");
+  EXPECT_EQ(request->filter().boolean().filter(1).range().gte(), "2001");
+  EXPECT_EQ(request->max_results(), 3);
+}
+
+TEST(BuildSimilarRequest, FromFreeTextWithoutFilter) {
+  absl::StatusOr<v1::FindSimilarRequest> request =
+      BuildSimilarRequest({.text_path = "notes.txt", .text = "missile defence"});
+
+  ASSERT_TRUE(request.ok()) << request.status();
+  EXPECT_EQ(request->like().text(), "missile defence");
+  EXPECT_FALSE(request->has_filter());
+}
+
+TEST(BuildSimilarRequest, RefusesNeitherOrBothSourcesAndBadFilters) {
+  EXPECT_THAT(std::string(BuildSimilarRequest({}).status().message()),
+              HasSubstr("needs an ID or --text=FILE"));
+  EXPECT_THAT(std::string(BuildSimilarRequest({.id = "a", .text_path = "b"}).status().message()),
+              HasSubstr("not both"));
+  EXPECT_THAT(std::string(BuildSimilarRequest({.id = "a", .filter = {.to = "2003/01"}})
+                              .status()
+                              .message()),
+              StartsWith("--to:"));
+}
+
+TEST(BuildTrendRequest, TermsIntervalAndFilter) {
+  absl::StatusOr<v1::TermTrendRequest> request =
+      BuildTrendRequest({.terms = {"terrorism", " missile defence ", ""},
+                         .interval = "month",
+                         .filter = {.doc_types = {"communique"}}});
+
+  ASSERT_TRUE(request.ok()) << request.status();
+  EXPECT_THAT(request->terms(), ElementsAre("terrorism", "missile defence"));
+  EXPECT_EQ(request->interval(), v1::INTERVAL_MONTH);
+  EXPECT_EQ(request->filter().term().value(), "communique");
+}
+
+TEST(BuildTrendRequest, YearByDefaultAndOtherIntervalsRefused) {
+  EXPECT_EQ(BuildTrendRequest({.terms = {"x"}})->interval(), v1::INTERVAL_YEAR);
+  EXPECT_THAT(std::string(BuildTrendRequest({.terms = {"x"}, .interval = "week"}).status().message()),
+              StartsWith("--interval: \"week\""));
+  EXPECT_FALSE(BuildTrendRequest({.terms = {" "}}).ok());
+}
+
+TEST(BuildDuplicatesRequest, OneDocumentOrEveryPair) {
+  absl::StatusOr<v1::FindNearDuplicatesRequest> one =
+      BuildDuplicatesRequest({.id = "known", .threshold = 0.5});
+  ASSERT_TRUE(one.ok()) << one.status();
+  EXPECT_EQ(one->id(), "known");
+  EXPECT_DOUBLE_EQ(one->min_resemblance(), 0.5);
+
+  absl::StatusOr<v1::FindNearDuplicatesRequest> all =
+      BuildDuplicatesRequest({.filter = {.from = "2001"}, .top = 20});
+  ASSERT_TRUE(all.ok()) << all.status();
+  EXPECT_EQ(all->id(), "");
+  EXPECT_EQ(all->min_resemblance(), 0);
+  EXPECT_EQ(all->filter().range().gte(), "2001");
+  EXPECT_EQ(all->max_results(), 20);
+}
+
+TEST(BuildDuplicatesRequest, ThresholdMustBeAResemblance) {
+  EXPECT_THAT(std::string(BuildDuplicatesRequest({.threshold = 1.5}).status().message()),
+              StartsWith("--threshold:"));
+  EXPECT_FALSE(BuildDuplicatesRequest({.threshold = -0.1}).ok());
+}
+
+}  // namespace
+}  // namespace docsearch::cli

@@ -1,0 +1,97 @@
+#include "cli/explore_printer.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace docsearch::cli {
+namespace {
+
+namespace v1 = docsearch::v1;
+using ::testing::HasSubstr;
+
+TEST(RenderSimilar, TableOfHitsWithTitlesAndMatchedWords) {
+  v1::FindSimilarResponse response;
+  response.add_query_terms("russia");
+  response.add_query_terms("council");
+  v1::SimilarHit* hit = response.add_hits();
+  hit->set_id("2002-05-28-rome-declaration");
+  hit->set_score(12.345);
+  hit->set_title("NATO-Russia Relations: a New Quality");
+  hit->set_doc_type(v1::DOC_TYPE_COMMUNIQUE);
+  hit->mutable_published()->set_year(2002);
+  hit->mutable_published()->set_month(5);
+  hit->mutable_published()->set_day(28);
+  hit->add_matched_terms("russia");
+  hit->add_matched_terms("council");
+  response.set_total_size(42);
+
+  EXPECT_EQ(RenderSimilar(response, "2001-12-07-x", 0),
+            "Like 2001-12-07-x\n"
+            "looking for: russia, council\n"
+            "\n"
+            "#  SCORE  DATE        TYPE        ID\n"
+            "1  12.35  2002-05-28  communique  2002-05-28-rome-declaration\n"
+            "     NATO-Russia Relations: a New Quality\n"
+            "     matched: russia, council\n"
+            "\n"
+            "1 shown of 42 documents sharing a term\n");
+}
+
+TEST(RenderSimilar, SaysSoWhenNothingIsSimilar) {
+  EXPECT_THAT(RenderSimilar(v1::FindSimilarResponse(), "text notes.txt", 80),
+              HasSubstr("Like text notes.txt\n\nNo similar documents.\n"));
+}
+
+TEST(RenderTrend, OneTablePerTermWithBarsOfDocuments) {
+  v1::TermTrendResponse response;
+  v1::TermSeries* series = response.add_series();
+  series->set_term("missile defence");
+  series->set_key("missil defenc");
+  int documents = 0;
+  for (const char* period : {"2001", "2002", "2003"}) {
+    v1::TrendPoint* point = series->add_points();
+    point->set_period(period);
+    point->set_documents(documents);
+    point->set_occurrences(documents * 3);
+    point->set_period_documents(1200);
+    documents += 10;
+  }
+  series->set_undated_documents(2);
+  response.add_series()->set_term("nothing");
+
+  EXPECT_EQ(RenderTrend(response),
+            "\"missile defence\" (as missil defenc)\n"
+            "  PERIOD  DOCS     OF  OCCURRENCES\n"
+            "  2001       0  1,200            0\n"
+            "  2002      10  1,200           30  " + std::string(20, '#') + "\n"
+            "  2003      20  1,200           60  " + std::string(40, '#') + "\n"
+            "  + 2 undated documents\n"
+            "\n"
+            "\"nothing\"\n"
+            "  (no dated documents)\n");
+}
+
+TEST(RenderDuplicates, PairsWithResemblanceAndTitles) {
+  v1::FindNearDuplicatesResponse response;
+  v1::NearDuplicatePair* pair = response.add_pairs();
+  pair->set_id_a("statement");
+  pair->set_id_b("statement-copy");
+  pair->set_resemblance(0.934);
+  pair->set_simhash_distance(3);
+  pair->set_title_a("Joint Statement");
+  pair->set_title_b("Joint Statement (corrected)");
+
+  EXPECT_EQ(RenderDuplicates(response, 0),
+            "RESEMBLANCE  SIMHASH  A          B\n"
+            "       0.93        3  statement  statement-copy\n"
+            "     A: Joint Statement\n"
+            "     B: Joint Statement (corrected)\n"
+            "\n"
+            "1 pair\n");
+  EXPECT_EQ(RenderDuplicates(v1::FindNearDuplicatesResponse(), 0), "No near-duplicates.\n");
+}
+
+}  // namespace
+}  // namespace docsearch::cli
