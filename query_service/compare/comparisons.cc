@@ -49,9 +49,14 @@ absl::StatusOr<docsearch::v1::CompareSetsResponse> Comparisons::CompareSets(
 absl::StatusOr<docsearch::v1::FindNearDuplicatesResponse> Comparisons::FindNearDuplicates(
     const docsearch::v1::FindNearDuplicatesRequest& request) const {
   TextAnalyzer analyzer;
-  return index_.WithReadLock([&](const IndexData& data) {
-    return compare::FindNearDuplicates(request, data, analyzer, index_.options().query_limits);
-  });
+  absl::StatusOr<NearDuplicateCandidates> candidates =
+      index_.WithReadLock([&](const IndexData& data) {
+        return SelectNearDuplicateCandidates(request, data, analyzer,
+                                             index_.options().query_limits);
+      });
+  if (!candidates.ok()) return candidates.status();
+  // Fingerprints missing from the store are computed outside the lock.
+  return FindNearDuplicatePairs(*candidates, analyzer);
 }
 
 }  // namespace docsearch::query::compare

@@ -1,12 +1,13 @@
 // The comparison RPCs over a SearchIndex: one entry point per RPC, each
 // taking the index's read lock for as long as it reads the index (for
-// CompareSets only to select and copy the documents, which are then
-// analyzed without the lock).
+// CompareSets and FindNearDuplicates only to select and copy documents,
+// which are then analyzed without the lock).
 //
 // The algorithms live beside this file, one concept each
 // (document_comparer.h, ...); this class only makes a per-call analyzer
-// (analyzers are single-threaded) and holds the lock. Errors are those of the algorithms:
-// INVALID_ARGUMENT naming the field, NOT_FOUND for a missing id.
+// (analyzers are single-threaded) and holds the lock. Errors are those of
+// the algorithms: INVALID_ARGUMENT naming the field, NOT_FOUND for a missing
+// id.
 //
 // Thread safety: any number of calls at once; they share the read lock with
 // searches and wait for at most one write.

@@ -23,30 +23,11 @@ using docsearch::v1::Fingerprint;
 constexpr int kBandRows = 2;
 
 struct Pair {
-  DocId a;
-  DocId b;
+  size_t a;  // Indexes into the candidates.
+  size_t b;
   double resemblance;
   int simhash_distance;
 };
-
-// The fingerprints of `docs`: stored ones when all have a full stored
-// signature, else computed here for all.
-std::vector<Fingerprint> FingerprintsOf(const IndexData& index, const std::vector<DocId>& docs,
-                                        TextAnalyzer& analyzer) {
-  bool all_stored = true;
-  for (DocId doc : docs) {
-    const Fingerprint& stored = index.documents[doc]->fingerprint();
-    all_stored &= stored.minhash_size() == kMinHashSize;
-  }
-  std::vector<Fingerprint> fingerprints;
-  fingerprints.reserve(docs.size());
-  for (DocId doc : docs) {
-    fingerprints.push_back(
-        all_stored ? index.documents[doc]->fingerprint()
-                   : ComputeFingerprint(AnalyzeDocument(*index.documents[doc], analyzer)));
-  }
-  return fingerprints;
-}
 
 uint64_t BandKey(const Fingerprint& fingerprint, int band) {
   uint64_t key = static_cast<uint64_t>(band) * 0x9e3779b97f4a7c15ULL;
@@ -59,7 +40,7 @@ uint64_t BandKey(const Fingerprint& fingerprint, int band) {
 
 }  // namespace
 
-absl::StatusOr<FindNearDuplicatesResponse> FindNearDuplicates(
+absl::StatusOr<NearDuplicateCandidates> SelectNearDuplicateCandidates(
     const FindNearDuplicatesRequest& request, const IndexData& index, TextAnalyzer& analyzer,
     const QueryLimits& limits) {
   if (request.min_resemblance() < 0 || request.min_resemblance() > 1) {
@@ -70,8 +51,9 @@ absl::StatusOr<FindNearDuplicatesResponse> FindNearDuplicates(
     return absl::InvalidArgumentError(absl::StrCat("max_results ", request.max_results(),
                                                    " is outside 0..", kMaxNearDuplicatePairs));
   }
-  const double threshold = request.min_resemblance() == 0 ? 0.8 : request.min_resemblance();
-  const size_t max_results = request.max_results() == 0 ? 100 : request.max_results();
+  NearDuplicateCandidates candidates;
+  if (request.min_resemblance() > 0) candidates.threshold = request.min_resemblance();
+  if (request.max_results() > 0) candidates.max_results = request.max_results();
   const DocId* source = nullptr;
   if (!request.id().empty()) {
     auto it = index.id_to_doc.find(request.id());
@@ -79,6 +61,7 @@ absl::StatusOr<FindNearDuplicatesResponse> FindNearDuplicates(
       return absl::NotFoundError(absl::StrCat("id: no document with id '", request.id(), "'"));
     }
     source = &it->second;
+    candidates.has_source = true;
   }
   absl::StatusOr<std::vector<bool>> allowed = EvaluateFilter(
       request.has_filter() ? &request.filter() : nullptr, "filter", index, analyzer, limits);
@@ -92,25 +75,54 @@ absl::StatusOr<FindNearDuplicatesResponse> FindNearDuplicates(
       docs.push_back(doc);
     }
   }
-  const std::vector<Fingerprint> fingerprints = FingerprintsOf(index, docs, analyzer);
+  // Stored fingerprints only when all have one: two hash schemes cannot be
+  // compared.
+  bool all_stored = true;
+  for (DocId doc : docs) {
+    all_stored &= index.documents[doc]->fingerprint().minhash_size() == kMinHashSize;
+  }
+  for (DocId doc : docs) {
+    const docsearch::v1::Document& document = *index.documents[doc];
+    NearDuplicateCandidates::Entry entry;
+    entry.id = document.id();
+    entry.title = document.title();
+    if (all_stored) {
+      entry.fingerprint = document.fingerprint();
+    } else {
+      entry.document = std::make_unique<docsearch::v1::Document>(document);
+    }
+    candidates.entries.push_back(std::move(entry));
+  }
+  return candidates;
+}
 
+FindNearDuplicatesResponse FindNearDuplicatePairs(NearDuplicateCandidates& candidates,
+                                                  TextAnalyzer& analyzer) {
+  std::vector<NearDuplicateCandidates::Entry>& entries = candidates.entries;
+  for (auto& entry : entries) {
+    if (entry.document != nullptr) {
+      entry.fingerprint = ComputeFingerprint(AnalyzeDocument(*entry.document, analyzer));
+      entry.document.reset();
+    }
+  }
   std::vector<Pair> pairs;
   auto consider = [&](size_t i, size_t j) {
-    const double resemblance = MinHashResemblance(fingerprints[i], fingerprints[j]);
-    if (resemblance >= threshold) {
-      pairs.push_back({docs[i], docs[j], resemblance,
-                       SimHashDistance(fingerprints[i].simhash(), fingerprints[j].simhash())});
+    const double resemblance = MinHashResemblance(entries[i].fingerprint, entries[j].fingerprint);
+    if (resemblance >= candidates.threshold) {
+      pairs.push_back(
+          {i, j, resemblance,
+           SimHashDistance(entries[i].fingerprint.simhash(), entries[j].fingerprint.simhash())});
     }
   };
-  if (source != nullptr) {
-    for (size_t j = 1; j < docs.size(); ++j) consider(0, j);
+  if (candidates.has_source) {
+    for (size_t j = 1; j < entries.size(); ++j) consider(0, j);
   } else {
     absl::flat_hash_set<std::pair<size_t, size_t>> seen;
     for (int band = 0; band * kBandRows < kMinHashSize; ++band) {
       absl::flat_hash_map<uint64_t, std::vector<size_t>> buckets;
-      for (size_t i = 0; i < docs.size(); ++i) {
-        if (fingerprints[i].minhash_size() != kMinHashSize) continue;  // Empty body.
-        buckets[BandKey(fingerprints[i], band)].push_back(i);
+      for (size_t i = 0; i < entries.size(); ++i) {
+        if (entries[i].fingerprint.minhash_size() != kMinHashSize) continue;  // Empty body.
+        buckets[BandKey(entries[i].fingerprint, band)].push_back(i);
       }
       for (const auto& [key, members] : buckets) {
         for (size_t x = 0; x < members.size(); ++x) {
@@ -122,25 +134,25 @@ absl::StatusOr<FindNearDuplicatesResponse> FindNearDuplicates(
     }
   }
 
-  auto id_of = [&](DocId doc) -> const std::string& { return index.documents[doc]->id(); };
   for (Pair& pair : pairs) {
     // The requested document first; otherwise the smaller id.
-    if (source == nullptr && id_of(pair.b) < id_of(pair.a)) std::swap(pair.a, pair.b);
+    if (!candidates.has_source && entries[pair.b].id < entries[pair.a].id) {
+      std::swap(pair.a, pair.b);
+    }
   }
   std::sort(pairs.begin(), pairs.end(), [&](const Pair& x, const Pair& y) {
     if (x.resemblance != y.resemblance) return x.resemblance > y.resemblance;
-    return std::forward_as_tuple(id_of(x.a), id_of(x.b)) <
-           std::forward_as_tuple(id_of(y.a), id_of(y.b));
+    return std::tie(entries[x.a].id, entries[x.b].id) < std::tie(entries[y.a].id, entries[y.b].id);
   });
   FindNearDuplicatesResponse response;
-  for (size_t k = 0; k < pairs.size() && k < max_results; ++k) {
+  for (size_t k = 0; k < pairs.size() && k < candidates.max_results; ++k) {
     auto* out = response.add_pairs();
-    out->set_id_a(id_of(pairs[k].a));
-    out->set_id_b(id_of(pairs[k].b));
+    out->set_id_a(entries[pairs[k].a].id);
+    out->set_id_b(entries[pairs[k].b].id);
     out->set_resemblance(pairs[k].resemblance);
     out->set_simhash_distance(pairs[k].simhash_distance);
-    out->set_title_a(index.documents[pairs[k].a]->title());
-    out->set_title_b(index.documents[pairs[k].b]->title());
+    out->set_title_a(entries[pairs[k].a].title);
+    out->set_title_b(entries[pairs[k].b].title);
   }
   return response;
 }

@@ -19,6 +19,10 @@
 #ifndef DOCSEARCH_QUERY_SERVICE_COMPARE_NEAR_DUPLICATES_H_
 #define DOCSEARCH_QUERY_SERVICE_COMPARE_NEAR_DUPLICATES_H_
 
+#include <memory>
+#include <string>
+#include <vector>
+
 #include "absl/status/statusor.h"
 #include "common/text_analyzer.h"
 #include "docsearch/v1/comparison.pb.h"
@@ -29,9 +33,30 @@ namespace docsearch::query::compare {
 
 inline constexpr int kMaxNearDuplicatePairs = 10000;
 
-absl::StatusOr<docsearch::v1::FindNearDuplicatesResponse> FindNearDuplicates(
+// The documents to compare, copied out of the index: their stored
+// fingerprints, or the documents themselves when fingerprints must be
+// computed (which then runs without the index lock).
+struct NearDuplicateCandidates {
+  struct Entry {
+    std::string id;
+    std::string title;
+    docsearch::v1::Fingerprint fingerprint;
+    std::unique_ptr<docsearch::v1::Document> document;  // Set when to compute.
+  };
+  std::vector<Entry> entries;  // The requested document first, if any.
+  bool has_source = false;
+  double threshold = 0.8;
+  size_t max_results = 100;
+};
+
+// Validates `request` and selects the documents. Call under the read lock.
+absl::StatusOr<NearDuplicateCandidates> SelectNearDuplicateCandidates(
     const docsearch::v1::FindNearDuplicatesRequest& request, const IndexData& index,
     TextAnalyzer& analyzer, const QueryLimits& limits);
+
+// The near-duplicate pairs among the candidates. Needs no lock.
+docsearch::v1::FindNearDuplicatesResponse FindNearDuplicatePairs(
+    NearDuplicateCandidates& candidates, TextAnalyzer& analyzer);
 
 }  // namespace docsearch::query::compare
 
