@@ -192,6 +192,29 @@ TEST(CompareDocuments, UnrelatedPassagesScoreNearZero) {
   EXPECT_THAT(response->paragraph_pairs(), IsEmpty());
 }
 
+TEST(CompareDocuments, AlignsMovedParagraphsAndListsTheNewOnes) {
+  SearchIndex index{SearchOptions{}};
+  CompareDocumentsRequest request;
+  request.mutable_a()->set_text(
+      "Ministers reviewed cooperation on theatre missile defence and airspace management.\n\n"
+      "The Council condemned the terrorist attacks and the sponsors of terrorism.\n\n"
+      "Search and rescue at sea exercises will take place in the Baltic.");
+  request.mutable_b()->set_text(
+      "The Council again condemned terrorist attacks and all sponsors of terrorism.\n\n"
+      "Ministers reviewed progress on theatre missile defence and airspace management.\n\n"
+      "A new working group on defence reform was set up.");
+  auto response = Compare(index, request);
+  ASSERT_TRUE(response.ok()) << response.status();
+  ASSERT_EQ(response->paragraph_pairs_size(), 2);
+  EXPECT_EQ(response->paragraph_pairs(0).a_index(), 0);
+  EXPECT_EQ(response->paragraph_pairs(0).b_index(), 1);
+  EXPECT_EQ(response->paragraph_pairs(1).a_index(), 1);
+  EXPECT_EQ(response->paragraph_pairs(1).b_index(), 0);
+  EXPECT_THAT(response->paragraph_pairs(0).shared_terms(), Contains("airspace"));
+  EXPECT_THAT(response->unaligned_a(), ::testing::ElementsAre(2));
+  EXPECT_THAT(response->unaligned_b(), ::testing::ElementsAre(2));
+}
+
 TEST(CompareDocuments, SplitsSharedAndDistinctEntities) {
   SearchIndex index{SearchOptions{}};
   docsearch::v1::Document a = testing::MakeDocument("a", {"Lord Robertson met in Brussels."});
