@@ -36,6 +36,11 @@ std::vector<int> ColumnWidths(const std::vector<std::vector<std::string>>& rows)
   return widths;
 }
 
+std::string TitleOrUntitled(absl::string_view title) {
+  std::string collapsed = CollapseWhitespace(title);
+  return collapsed.empty() ? std::string("(untitled)") : collapsed;
+}
+
 std::string Line(absl::string_view text) {
   return absl::StrCat(absl::StripTrailingAsciiWhitespace(text), "\n");
 }
@@ -78,9 +83,7 @@ std::string RenderSimilar(const docsearch::v1::FindSimilarResponse& response,
                                             PadRight(row[3], widths[3]), "  ", row[4])));
     if (r == 0) continue;
     const docsearch::v1::SimilarHit& hit = response.hits(static_cast<int>(r) - 1);
-    const std::string title = CollapseWhitespace(hit.title());
-    absl::StrAppend(&out, kIndent, TruncateToWidth(title.empty() ? "(untitled)" : title, sub_width),
-                    "\n");
+    absl::StrAppend(&out, kIndent, TruncateToWidth(TitleOrUntitled(hit.title()), sub_width), "\n");
     if (!hit.matched_terms().empty()) {
       absl::StrAppend(&out, kIndent,
                       TruncateToWidth(absl::StrCat("matched: ", absl::StrJoin(hit.matched_terms(), ", ")),
@@ -153,8 +156,11 @@ std::string RenderDuplicates(const docsearch::v1::FindNearDuplicatesResponse& re
                                             PadRight(row[2], widths[2]), "  ", row[3])));
     if (r == 0) continue;
     const docsearch::v1::NearDuplicatePair& pair = response.pairs(static_cast<int>(r) - 1);
-    absl::StrAppend(&out, kIndent, TruncateToWidth(absl::StrCat("A: ", CollapseWhitespace(pair.title_a())), sub_width), "\n");
-    absl::StrAppend(&out, kIndent, TruncateToWidth(absl::StrCat("B: ", CollapseWhitespace(pair.title_b())), sub_width), "\n");
+    absl::StrAppend(&out, kIndent,
+                    TruncateToWidth(absl::StrCat("A: ", TitleOrUntitled(pair.title_a())), sub_width),
+                    "\n", kIndent,
+                    TruncateToWidth(absl::StrCat("B: ", TitleOrUntitled(pair.title_b())), sub_width),
+                    "\n");
   }
   absl::StrAppend(&out, "\n", FormatCount(response.pairs_size()),
                   response.pairs_size() == 1 ? " pair\n" : " pairs\n");

@@ -91,6 +91,8 @@ TEST(RenderDuplicates, PairsWithResemblanceAndTitles) {
             "\n"
             "1 pair\n");
   EXPECT_EQ(RenderDuplicates(v1::FindNearDuplicatesResponse(), 0), "No near-duplicates.\n");
+  response.mutable_pairs(0)->clear_title_a();
+  EXPECT_THAT(RenderDuplicates(response, 0), HasSubstr("     A: (untitled)\n"));
 }
 
 }  // namespace
