@@ -48,8 +48,10 @@ void AppendWrapped(std::string& out, absl::string_view prefix,
   std::string line(prefix);
   bool line_has_entry = false;
   for (size_t i = 0; i < entries.size(); ++i) {
-    const std::string piece =
-        i + 1 < entries.size() ? absl::StrCat(entries[i], joiner) : entries[i];
+    // An entry longer than a whole line is cut rather than overflow it.
+    const std::string piece = TruncateToWidth(
+        i + 1 < entries.size() ? absl::StrCat(entries[i], joiner) : entries[i],
+        std::max(1, width - DisplayWidth(indent)));
     const int needed = DisplayWidth(line) + (line_has_entry ? 1 : 0) + DisplayWidth(piece);
     if (line_has_entry && needed > width) {
       absl::StrAppend(&out, line, "\n");

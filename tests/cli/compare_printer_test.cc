@@ -158,6 +158,8 @@ TEST(RenderComparison, WrapsListsAndCutsExcerptsToTheTerminalWidth) {
     term->set_text("somewhatlongword");
     term->set_count_b(i);
   }
+  response.mutable_only_a_phrases(0)->set_text(
+      "range of important Euro-Atlantic security issues and a very long tail of words");
   CompareSides sides = SeedSides();
   sides.paragraphs_a[0] = std::string(200, 'x');
 
