@@ -123,9 +123,11 @@ double Percentile(std::vector<double> v, double p) {
   return v[std::min(i, v.size() - 1)];
 }
 
-// Sends `docs` through one Write stream in batches; returns false on error.
+// Sends `docs` through one Write stream in batches, until done or `stop`;
+// adds the documents acknowledged to `*written`. False on error.
 bool WriteAll(docsearch::v1::IndexService::Stub& stub,
-              const std::vector<docsearch::v1::Document>& docs, const std::atomic<bool>* stop) {
+              const std::vector<docsearch::v1::Document>& docs, const std::atomic<bool>* stop,
+              std::atomic<int64_t>* written = nullptr) {
   grpc::ClientContext context;
   auto stream = stub.Write(&context);
   docsearch::v1::WriteRequest request;
@@ -137,6 +139,7 @@ bool WriteAll(docsearch::v1::IndexService::Stub& stub,
     request.set_batch_id(++batch);
     for (size_t j = i; j < std::min(docs.size(), i + 200); ++j) *request.add_documents() = docs[j];
     if (!stream->Write(request) || !stream->Read(&response)) break;
+    if (written != nullptr) *written += response.results_size();
   }
   stream->WritesDone();
   grpc::Status status = stream->Finish();
@@ -313,8 +316,7 @@ int main(int argc, char** argv) {
           if (round > 0)
             for (auto& d : docs) d.set_id(absl::StrCat(d.id(), "-", round));
           ++round;
-          if (!WriteAll(*index, docs, &stop)) break;
-          ingested += static_cast<int64_t>(docs.size());
+          if (!WriteAll(*index, docs, &stop, &ingested)) break;
         }
       });
     }
