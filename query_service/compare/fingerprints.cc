@@ -88,12 +88,25 @@ docsearch::v1::Fingerprint ComputeFingerprint(const AnalyzedText& text,
   if (given == nullptr) computed = ShingleSet(text);
   const std::vector<uint64_t>& shingles = given != nullptr ? *given : computed;
   if (!shingles.empty()) {
+    // Function f is a cheap finalizer over the shingle's mixed hash XOR a
+    // per-function seed: one full mix per shingle instead of one per
+    // (shingle, function), with orders that differ enough between seeds.
+    uint64_t seeds[kMinHashSize];
+    uint64_t minima[kMinHashSize];
     for (int f = 0; f < kMinHashSize; ++f) {
-      const uint64_t seed = SplitMix64(static_cast<uint64_t>(f) + 1);
-      uint64_t minimum = std::numeric_limits<uint64_t>::max();
-      for (uint64_t s : shingles) minimum = std::min(minimum, SplitMix64(s ^ seed));
-      fingerprint.add_minhash(minimum);
+      seeds[f] = SplitMix64(static_cast<uint64_t>(f) + 1);
+      minima[f] = std::numeric_limits<uint64_t>::max();
     }
+    for (uint64_t shingle : shingles) {
+      const uint64_t base = SplitMix64(shingle);
+      for (int f = 0; f < kMinHashSize; ++f) {
+        uint64_t x = base ^ seeds[f];
+        x = (x ^ (x >> 33)) * 0xff51afd7ed558ccdULL;
+        x ^= x >> 33;
+        minima[f] = std::min(minima[f], x);
+      }
+    }
+    for (uint64_t minimum : minima) fingerprint.add_minhash(minimum);
   }
   absl::flat_hash_map<absl::string_view, int> counts;
   for (const Passage& passage : text.passages) {

@@ -3,7 +3,8 @@
 // Shingles are runs of 3 consecutive analyzed words (function words
 // included: they carry the wording) of the paragraphs and footnotes, so
 // headers, titles and "Updated:" lines do not make a republished statement
-// look new. Hashes are fixed (FNV-1a, then splitmix64 per MinHash function),
+// look new. Hashes are fixed (FNV-1a and splitmix64, then a seeded
+// finalizer per MinHash function),
 // never seeded per process: fingerprints are comparable across runs and
 // machines, as they must be when stored.
 //

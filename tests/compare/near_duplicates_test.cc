@@ -92,6 +92,36 @@ TEST_F(NearDuplicates, ListsEveryNearDuplicatePairWithoutAnId) {
   }
 }
 
+TEST(NearDuplicatesWithoutStoredFingerprints, ComputesThemAndStillTellCopiesFromNeighbours) {
+  SearchIndex index{SearchOptions{}};
+  const std::string statement =
+      "We condemn terrorism in all its manifestations. We reiterate our deepest sympathies to "
+      "the victims, and their families, of the September 11 and other terrorist attacks. We "
+      "fully support UN Security Council Resolutions 1368 and 1373, and will spare no efforts "
+      "in bringing to justice the perpetrators, organisers and sponsors of such acts.";
+  const std::string neighbour =
+      "Ministers condemned the attacks and agreed to intensify cooperation against terrorism, "
+      "including the exchange of information and civil emergency planning, and to review "
+      "progress at their next meeting in the spring.";
+  for (const auto& [id, text] : std::vector<std::pair<std::string, std::string>>{
+           {"original", statement},
+           {"copy", statement + " Issued in Brussels."},
+           {"neighbour", neighbour}}) {
+    ASSERT_TRUE(
+        index.Upsert(std::make_unique<docsearch::v1::Document>(testing::MakeDocument(id, {text})))
+            .ok());
+  }
+  Comparisons comparisons(index);
+  FindNearDuplicatesRequest request;
+  request.set_id("original");
+  request.set_min_resemblance(0.2);
+  auto response = comparisons.FindNearDuplicates(request);
+  ASSERT_TRUE(response.ok()) << response.status();
+  ASSERT_EQ(response->pairs_size(), 1);
+  EXPECT_EQ(response->pairs(0).id_b(), "copy");
+  EXPECT_GT(response->pairs(0).resemblance(), 0.8);
+}
+
 TEST_F(NearDuplicates, NamesTheFieldAtFault) {
   Comparisons comparisons(*index_);
   FindNearDuplicatesRequest request;
