@@ -313,6 +313,22 @@ wait_healthy() {
   return 1
 }
 
+# Each source change leaves the previous build stage (~1 GB) behind as a
+# dangling image. On the engine this script runs for itself, tag the build
+# stage just built (its id is the last one the classic builder printed before
+# the runtime stage's FROM) so that its cached dependency layer survives, and
+# prune the rest. BuildKit output has no such ids: nothing is pruned then.
+prune_old_builds() {
+  [[ ${DOCKER_HOST:-} == "unix://$ENGINE_SOCK" ]] || return 0
+  local id
+  id="$(awk '/^Step [0-9]+\/[0-9]+ : FROM .* AS runtime/ { print last; exit }
+             /^ ---> [0-9a-f]+$/ { last = $2 }' "$WORK/build.log")"
+  [[ -n $id ]] || return 0
+  docker tag "$id" docsearch-build-stage:e2e-test >/dev/null 2>&1 &&
+    docker image prune -f >/dev/null 2>&1
+  return 0
+}
+
 # The CLI to test the published ports with: one built on the host, or the
 # image's own in the host's network namespace (so 127.0.0.1 is the host's).
 cli() {
@@ -391,6 +407,7 @@ EOF
     die "image build"
   fi
   pass "image builds ($((SECONDS - t)) s)"
+  prune_old_builds
 
   t=$SECONDS
   log "docker-compose up -d (waits for query and ingest to be healthy)"
