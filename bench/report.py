@@ -43,7 +43,10 @@ and its peers Lucene 8 (Debian `liblucene8-java`) and Xapian
   fields / document data);
 - top-10 latency per query type, p50 and p99 over every query of the set
   after two warm-up passes; each query is timed from its raw words to the ten
-  hit ids (query analysis included).
+  hit ids (query analysis included): docsearch's `Search` response (ids,
+  titles, snippets), Lucene's ids from a doc-values field, Xapian's from a
+  value slot. (Reading Lucene 8.7's ids from stored fields instead costs it a
+  large block decompression per hit, ~10× its OR p50 here: not a fair peer.)
 
 Ratios are **docsearch ÷ peer**: for latency and memory below 1 is better for
 docsearch, for indexing throughput above 1 is better.
