@@ -49,23 +49,44 @@ std::string Sha256Hex(absl::string_view bytes) {
 
 // "docs/pr/2001/p011218e.htm" -> "p011218e"; "Riga Summit.txt" -> "riga-summit".
 std::string IdFromSourceUri(absl::string_view uri) {
-  // Drop a query or fragment, then take the last path segment.
-  uri = uri.substr(0, uri.find_first_of("?#"));
+  // The whole path, not only the file name, so that 2001/index.txt and
+  // 2002/index.txt stay two documents; a #fragment (a line of a JSON-lines
+  // file, a part of a page) is kept for the same reason. The scheme, the
+  // query and the file extension carry no identity.
+  absl::string_view fragment;
+  if (const size_t hash = uri.find('#'); hash != absl::string_view::npos) {
+    fragment = uri.substr(hash + 1);
+    uri = uri.substr(0, hash);
+  }
+  uri = uri.substr(0, uri.find('?'));
+  if (const size_t scheme = uri.find("://"); scheme != absl::string_view::npos) {
+    uri = uri.substr(scheme + 3);
+  }
   while (!uri.empty() && (uri.back() == '/' || uri.back() == '\\')) uri.remove_suffix(1);
   const size_t slash = uri.find_last_of("/\\");
-  absl::string_view name = slash == absl::string_view::npos ? uri : uri.substr(slash + 1);
-  const size_t dot = name.find_last_of('.');
-  if (dot != absl::string_view::npos && dot > 0) name = name.substr(0, dot);
+  const size_t dot = uri.find_last_of('.');
+  if (dot != absl::string_view::npos && (slash == absl::string_view::npos || dot > slash + 1)) {
+    uri = uri.substr(0, dot);
+  }
+  // Relative segments ("./", "../") say nothing about the document.
+  std::string path;
+  for (absl::string_view segment : absl::StrSplit(uri, absl::ByAnyChar("/\\"))) {
+    if (segment == "." || segment == "..") continue;
+    absl::StrAppend(&path, path.empty() ? "" : "/", segment);
+  }
   std::string id;
-  for (char c : name) {
-    const unsigned char u = static_cast<unsigned char>(c);
-    if (absl::ascii_isalnum(u) || c == '_' || c == '-' || c == '.') {
-      id.push_back(absl::ascii_tolower(u));
-    } else if (!id.empty() && id.back() != '-') {
-      id.push_back('-');
+  for (absl::string_view part : {absl::string_view(path), absl::string_view("#"), fragment}) {
+    if (part == "#" && fragment.empty()) continue;
+    for (char c : part) {
+      const unsigned char u = static_cast<unsigned char>(c);
+      if (absl::ascii_isalnum(u) || c == '_' || c == '.') {
+        id.push_back(absl::ascii_tolower(u));
+      } else if (!id.empty() && id.back() != '-') {
+        id.push_back('-');
+      }
     }
   }
-  while (!id.empty() && id.back() == '-') id.pop_back();
+  while (!id.empty() && (id.back() == '-' || id.back() == '.')) id.pop_back();
   return id;
 }
 

@@ -70,7 +70,9 @@ TEST(DocumentParserSeeds, ReadsThe2001JointStatement) {
   EXPECT_EQ(response.dropped_lines(response.dropped_lines_size() - 1).text(),
             "Go to Homepage Go to Index");
   EXPECT_EQ(document.language(), "en");
-  EXPECT_EQ(document.id(), "2001-12-07-nato-russia-joint-statement");
+  // The source URI here is the file's path: the id is that path as a slug.
+  EXPECT_TRUE(absl::EndsWith(document.id(), "corpus-seeds-2001-12-07-nato-russia-joint-statement"))
+      << document.id();
   EXPECT_EQ(document.content_hash().size(), 64u);
   EXPECT_EQ(response.encoding(), "UTF-8");
   EXPECT_EQ(response.content_type(), v1::CONTENT_TYPE_TEXT);
@@ -113,11 +115,24 @@ TEST(DocumentParser, RejectsContentOverTheSizeLimitNamingIt) {
   EXPECT_THAT(std::string(parsed.status().message()), HasSubstr("1024"));
 }
 
+TEST(DocumentParser, KeepsTheWholePathAndFragmentInUriIdsSoFilesDoNotCollide) {
+  v1::RawDocument raw;
+  raw.set_content("NATO Statement\n\nThe Council met today in Brussels and agreed on a plan.\n");
+  raw.set_source_uri("2001/index.txt");
+  EXPECT_EQ(ParseRawDocument(raw, {})->document().id(), "2001-index");
+  raw.set_source_uri("2002/index.txt");
+  EXPECT_EQ(ParseRawDocument(raw, {})->document().id(), "2002-index");
+  raw.set_source_uri("batch.jsonl#12");
+  EXPECT_EQ(ParseRawDocument(raw, {})->document().id(), "batch-12");
+  raw.set_source_uri("./2001-12-07-nato-russia-joint-statement.txt");
+  EXPECT_EQ(ParseRawDocument(raw, {})->document().id(), "2001-12-07-nato-russia-joint-statement");
+}
+
 TEST(DocumentParser, DerivesIdsFromIdThenUriThenContent) {
   v1::RawDocument raw;
   raw.set_content("NATO Statement\n\nThe Council met today in Brussels and agreed on a plan.\n");
   raw.set_source_uri("https://www.nato.int/docu/pr/2001/P011218E.htm?lang=en");
-  EXPECT_EQ(ParseRawDocument(raw, {})->document().id(), "p011218e");
+  EXPECT_EQ(ParseRawDocument(raw, {})->document().id(), "www.nato.int-docu-pr-2001-p011218e");
   raw.set_id("my-id");
   EXPECT_EQ(ParseRawDocument(raw, {})->document().id(), "my-id");
   raw.clear_id();
