@@ -164,8 +164,16 @@ CompareDocumentsResponse CompareSides(const SideText& a, const SideText& b,
   const std::vector<uint64_t> shingles_a = ShingleSet(a.text);
   const std::vector<uint64_t> shingles_b = ShingleSet(b.text);
   similarity->set_shingle_jaccard(Jaccard(shingles_a, shingles_b));
-  const docsearch::v1::Fingerprint fa = ComputeFingerprint(a.text, &shingles_a);
-  const docsearch::v1::Fingerprint fb = ComputeFingerprint(b.text, &shingles_b);
+  // The fingerprints stored at ingest when both sides have one (the numbers
+  // FindNearDuplicates uses, and no work here); else both computed here,
+  // since two hash schemes cannot be compared.
+  const bool stored = a.document != nullptr && b.document != nullptr &&
+                      a.document->fingerprint().minhash_size() == kMinHashSize &&
+                      b.document->fingerprint().minhash_size() == kMinHashSize;
+  const docsearch::v1::Fingerprint fa =
+      stored ? a.document->fingerprint() : ComputeFingerprint(a.text, &shingles_a);
+  const docsearch::v1::Fingerprint fb =
+      stored ? b.document->fingerprint() : ComputeFingerprint(b.text, &shingles_b);
   similarity->set_minhash_resemblance(MinHashResemblance(fa, fb));
   similarity->set_simhash_distance(SimHashDistance(fa.simhash(), fb.simhash()));
   FillTerms(counts_a, va, counts_b, vb, options.max_terms, response);
