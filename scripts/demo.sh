@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job: installs what is missing, builds, starts both services on
 # loopback, ingests the bundled samples (samples/, including the two seed
-# documents), runs typed searches, prints the results, and stops the services.
+# documents), runs typed searches and a comparison of the two seed
+# statements, prints the results, and stops the services.
 #
 #   scripts/demo.sh [FOLDER]     (FOLDER defaults to samples/)
 set -euo pipefail
@@ -52,7 +53,10 @@ run search terrorism --doc_type=press_statement
 run search "airspace management" --phrase
 run search "missile defence" --from=2001 --to=2003 --sort=newest
 run search cooperation --doc_type=update
+run search --query_string 'title:russia OR "missile defence" published:[2001 TO 2003]' \
+  --facets=doc_type,entity.place --histogram=year
 run get 2001-12-07-nato-russia-joint-statement
+run compare 2001-12-07-nato-russia-joint-statement 2003-12-04-nato-update-new-spirit-of-cooperation
 run stats
 echo
 echo "== done; stopping the services"

@@ -13,7 +13,8 @@ packages=(
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler libabsl-dev libssl-dev
   libicu-dev libstemmer-dev libgumbo-dev libcld2-dev libxxhash-dev libzstd-dev libroaring-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  python3 python3-grpcio python3-protobuf
+  python3 python3-grpcio python3-protobuf jq
+  clang-14 libclang-rt-14-dev
   nodejs npm
 )
 

@@ -1,14 +1,36 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: installs what is missing, builds the dev preset
-# (debug, warnings as errors), runs every ctest test except those labelled
-# `docker` (the docker-compose end-to-end test; run it with
-# scripts/docker_test.sh).
+# Runs the whole test suite: installs what is missing, then
+#   1. builds the dev preset (debug, warnings as errors) and runs every ctest
+#      test except those labelled `docker` (run those with
+#      scripts/docker_test.sh: they start a Docker engine);
+#   2. builds the asan preset (AddressSanitizer + UndefinedBehaviorSanitizer)
+#      and runs the same tests under the sanitizers;
+#   3. fuzzes the document parser for a bounded time (libFuzzer).
 #
-#   scripts/test.sh
+#   scripts/test.sh            all three stages
+#   scripts/test.sh --quick    stage 1 only
+#   FUZZ_SECONDS=60            how long stage 3 runs
 set -euo pipefail
 cd "$(dirname "$0")/.."
+quick=false
+[[ "${1:-}" == "--quick" ]] && quick=true
 scripts/setup.sh
 jobs=$(nproc)
+
+stage() { printf '\n== %s (%s)\n' "$1" "$(date -u +%H:%M:%S)"; }
+
+stage "dev build and tests"
 cmake --preset dev >/dev/null
 cmake --build --preset dev -j "$jobs"
-ctest --preset dev -j "$jobs" --timeout 300 -LE docker "$@"
+ctest --preset dev -j "$jobs" --timeout 300 -LE docker
+$quick && exit 0
+
+stage "ASan+UBSan build and tests"
+cmake --preset asan >/dev/null
+cmake --build --preset asan -j "$jobs"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  ctest --preset asan -j "$jobs" --timeout 600 -LE docker
+
+stage "parser fuzzing for ${FUZZ_SECONDS:-60}s"
+scripts/fuzz_parser.sh "${FUZZ_SECONDS:-60}"
+stage "all stages passed"
