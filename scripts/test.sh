@@ -5,7 +5,8 @@
 #      scripts/docker_test.sh: they start a Docker engine);
 #   2. builds the asan preset (AddressSanitizer + UndefinedBehaviorSanitizer)
 #      and runs the same tests under the sanitizers;
-#   3. fuzzes the document parser for a bounded time (libFuzzer).
+#   3. fuzzes the document parser, the query string parser and log recovery
+#      for a bounded time (libFuzzer; scripts/fuzz.sh).
 #
 #   scripts/test.sh            all three stages
 #   scripts/test.sh --quick    stage 1 only
@@ -31,6 +32,6 @@ cmake --build --preset asan -j "$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --preset asan -j "$jobs" --timeout 600 -LE docker
 
-stage "parser fuzzing for ${FUZZ_SECONDS:-60}s"
-scripts/fuzz_parser.sh "${FUZZ_SECONDS:-60}"
+stage "fuzzing for ${FUZZ_SECONDS:-60}s"
+scripts/fuzz.sh "${FUZZ_SECONDS:-60}"
 stage "all stages passed"
