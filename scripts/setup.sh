@@ -36,9 +36,11 @@ if ((${#missing[@]})); then
 fi
 
 # buf (proto lint, buf curl for the tests) from the npm registry, pinned in
-# package-lock.json.
+# package.json and package-lock.json. Not `npm ci`: the lock holds only the
+# platform packages npm could resolve, and `npm ci` refuses such a lock;
+# `install --no-save` follows it without rewriting it.
 if [[ ! -x node_modules/.bin/buf ]]; then
   echo "setup: installing buf from npm"
-  npm ci --no-audit --no-fund --loglevel=error >/dev/null
+  npm install --no-save --no-audit --no-fund --loglevel=error >/dev/null
 fi
 echo "setup: ok"
