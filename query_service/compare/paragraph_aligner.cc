@@ -33,18 +33,9 @@ ParagraphVectors VectorsOf(const AnalyzedText& text, const TermStatistics& stati
 std::vector<std::string> TopSharedTerms(const TermVector& a, const TermVector& b,
                                         const TermCounts& counts_a) {
   std::vector<std::pair<double, const std::string*>> products;
-  auto i = a.weights.begin();
-  auto j = b.weights.begin();
-  while (i != a.weights.end() && j != b.weights.end()) {
-    if (i->first < j->first) {
-      ++i;
-    } else if (j->first < i->first) {
-      ++j;
-    } else {
-      products.push_back({i->second * j->second, &i->first});
-      ++i, ++j;
-    }
-  }
+  ForEachSharedTerm(a, b, [&products](const std::string& term, double x, double y) {
+    products.push_back({x * y, &term});
+  });
   std::sort(products.begin(), products.end(), [](const auto& x, const auto& y) {
     return x.first != y.first ? x.first > y.first : *x.second < *y.second;
   });

@@ -76,18 +76,7 @@ TermVector Weigh(const TermCounts& counts, const TermStatistics& statistics) {
 double Cosine(const TermVector& a, const TermVector& b) {
   if (a.squared_norm <= 0 || b.squared_norm <= 0) return 0;
   double dot = 0;
-  auto i = a.weights.begin();
-  auto j = b.weights.begin();
-  while (i != a.weights.end() && j != b.weights.end()) {
-    if (i->first < j->first) {
-      ++i;
-    } else if (j->first < i->first) {
-      ++j;
-    } else {
-      dot += i->second * j->second;
-      ++i, ++j;
-    }
-  }
+  ForEachSharedTerm(a, b, [&dot](const std::string&, double x, double y) { dot += x * y; });
   // sqrt(x * x) == x in IEEE arithmetic, so a vector against itself gives
   // exactly dot / dot = 1.
   return std::clamp(dot / std::sqrt(a.squared_norm * b.squared_norm), 0.0, 1.0);

@@ -67,6 +67,24 @@ struct TermVector {
 
 TermVector Weigh(const TermCounts& counts, const TermStatistics& statistics);
 
+// Calls fn(term, weight_in_a, weight_in_b) for every term both vectors hold,
+// in term order (a merge of the two sorted weight lists).
+template <typename Function>
+void ForEachSharedTerm(const TermVector& a, const TermVector& b, Function&& fn) {
+  auto i = a.weights.begin();
+  auto j = b.weights.begin();
+  while (i != a.weights.end() && j != b.weights.end()) {
+    if (i->first < j->first) {
+      ++i;
+    } else if (j->first < i->first) {
+      ++j;
+    } else {
+      fn(i->first, i->second, j->second);
+      ++i, ++j;
+    }
+  }
+}
+
 // Cosine in [0, 1]; 0 when either vector is empty. Exactly 1 for equal
 // vectors.
 double Cosine(const TermVector& a, const TermVector& b);
