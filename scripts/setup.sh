@@ -7,7 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Build and runtime libraries (Debian 12 packages only; see README for why
-# each library is used).
+# each library is used), test tools (clang for the fuzzers, jq for the buf
+# curl test, docker-compose for `docker-compose config`; installed without
+# recommends, so no Docker engine: scripts/docker_test.sh installs that).
 packages=(
   cmake ninja-build g++ pkg-config git ca-certificates
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler libabsl-dev libssl-dev
@@ -15,6 +17,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-grpcio python3-protobuf jq
   clang-14 libclang-rt-14-dev
+  docker-compose
   nodejs npm
 )
 
