@@ -56,7 +56,7 @@ run search cooperation --doc_type=update
 run search --query_string 'title:russia OR "missile defence" published:[2001 TO 2003]' \
   --facets=doc_type,entity.place --histogram=year
 run get 2001-12-07-nato-russia-joint-statement
-run compare 2001-12-07-nato-russia-joint-statement 2003-12-04-nato-update-new-spirit-of-cooperation
+run compare 2001-12-07-nato-russia-joint-statement 2003-12-04-nato-update-new-spirit-of-cooperation --top=12
 run stats
 echo
 echo "== done; stopping the services"
