@@ -11,6 +11,8 @@
 #   --samples S       requests per operation (default 200)
 #   --set-samples S   CompareSets requests (default 20; ~1 s each)
 #   --rounds R        timed passes after one warm-up pass (default 1)
+#   --lucene          also run FindSimilar's peer, Lucene MoreLikeThis
+#                     (bench/peers/lucene/LuceneMltBench.java), for the ratio
 #   --no-write        print the figures only
 #   --cache DIR       data cache (default ~/.cache/docsearch-bench)
 set -euo pipefail
@@ -21,6 +23,7 @@ SAMPLES=200
 SET_SAMPLES=20
 ROUNDS=1
 WRITE=1
+LUCENE=0
 CACHE="${HOME}/.cache/docsearch-bench"
 COMMAND="bench/run_compare.sh $*"
 while [[ $# -gt 0 ]]; do
@@ -29,9 +32,10 @@ while [[ $# -gt 0 ]]; do
     --samples) SAMPLES="$2"; shift 2 ;;
     --set-samples) SET_SAMPLES="$2"; shift 2 ;;
     --rounds) ROUNDS="$2"; shift 2 ;;
+    --lucene) LUCENE=1; shift ;;
     --no-write) WRITE=0; shift ;;
     --cache) CACHE="$2"; shift 2 ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -56,6 +60,16 @@ uptime > "${OUT}/load_before.txt"
 log "running compare_bench"
 "${BUILD}/bench/compare_bench" --docs="${DOCS_TSV}" --samples="${SAMPLES}" \
   --set_samples="${SET_SAMPLES}" --rounds="${ROUNDS}" > "${OUT}/compare.json"
+if [[ ${LUCENE} -eq 1 ]]; then
+  jar() { local f; f=$(ls /usr/share/java/"$1"-8*.jar 2>/dev/null | head -1); echo "${f:-/usr/share/java/$1.jar}"; }
+  CP="$(jar lucene-core):$(jar lucene-analyzers-common):$(jar lucene-queries)"
+  mkdir -p "${BUILD}/bench/lucene"
+  javac -d "${BUILD}/bench/lucene" -cp "${CP}" "${ROOT}/bench/peers/lucene/LuceneMltBench.java"
+  log "running LuceneMltBench"
+  java -Xms$(( 2048 + DOCS / 100000 * 1024 ))m -Xmx$(( 2048 + DOCS / 100000 * 1024 ))m \
+    -cp "${CP}:${BUILD}/bench/lucene" LuceneMltBench --docs="${DOCS_TSV}" \
+    --samples="${SAMPLES}" > "${OUT}/lucene_mlt.json"
+fi
 uptime > "${OUT}/load_after.txt"
 
 python3 - "${OUT}" "${COMMAND}" "${WRITE}" "${ROOT}/docs/BENCHMARKS.md" <<'PY'
@@ -90,6 +104,14 @@ for key, what, target in rows:
         tcol = f"≤ {target:g} ms"
         met = "yes" if p50 <= target else f"**no**, {p50 / target:.1f}× the target"
     lines.append(f"| {what} | {o['n']} | {p50:.3f} | {p99:.3f} | {tcol} | {met} | {sanity} |")
+mlt_path = os.path.join(out, "lucene_mlt.json")
+if os.path.exists(mlt_path):
+    m = json.load(open(mlt_path))["ops"]["find_similar"]
+    o = r["ops"]["find_similar"]
+    lines.append(f"| Lucene MoreLikeThis top 10 from a stored doc (FindSimilar's peer) | {m['n']} | "
+                 f"{m['p50_us'] / 1000:.3f} | {m['p99_us'] / 1000:.3f} | — | FindSimilar ÷ Lucene: "
+                 f"p50 {o['p50_us'] / m['p50_us']:.2f}×, p99 {o['p99_us'] / m['p99_us']:.2f}× | "
+                 f"mean_hits {m['mean_hits']:g} |")
 table = "\n".join(lines)
 print(table)
 if not write:
