@@ -40,12 +40,18 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "bench/bench_util.h"
 #include "docsearch/v1/comparison.pb.h"
 #include "docsearch/v1/document.pb.h"
 #include "query_service/compare/comparisons.h"
 #include "query_service/search_index.h"
 
 namespace {
+
+using docsearch::bench::Fnv1a;
+using docsearch::bench::Hex64;
+using docsearch::bench::ParseDate;
+using docsearch::bench::Percentile;
 
 using Clock = std::chrono::steady_clock;
 namespace v1 = docsearch::v1;
@@ -66,42 +72,10 @@ std::vector<Row> ReadRows(const std::string& path) {
   while (std::getline(in, line)) {
     std::vector<std::string> f = absl::StrSplit(line, '\t');
     if (f.size() != 5) continue;
-    rows.push_back({std::move(f[0]), std::move(f[1]), std::move(f[2]), std::move(f[3]),
-                    std::move(f[4])});
+    rows.push_back(
+        {std::move(f[0]), std::move(f[1]), std::move(f[2]), std::move(f[3]), std::move(f[4])});
   }
   return rows;
-}
-
-v1::Date ParseDate(const std::string& iso) {
-  v1::Date date;
-  std::vector<std::string> parts = absl::StrSplit(iso, '-');
-  int y = 0, m = 0, d = 0;
-  if (parts.size() == 3 && absl::SimpleAtoi(parts[0], &y) && absl::SimpleAtoi(parts[1], &m) &&
-      absl::SimpleAtoi(parts[2], &d)) {
-    date.set_year(y);
-    date.set_month(m);
-    date.set_day(d);
-  }
-  return date;
-}
-
-std::string Hex64(uint64_t v) {
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
-  return buf;
-}
-
-uint64_t Fnv1a(const std::string& s) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-  return h;
-}
-
-double Percentile(std::vector<double>& v, double p) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  size_t i = static_cast<size_t>(p * (v.size() - 1) + 0.5);
-  return v[std::min(i, v.size() - 1)];
 }
 
 // A random word of a random document's body (alphabetic, >= 4 letters).
@@ -111,9 +85,8 @@ std::string RandomWord(const std::vector<Row>& rows, std::mt19937_64& rng) {
     std::vector<std::string> words = absl::StrSplit(r.body, ' ', absl::SkipEmpty());
     if (words.empty()) continue;
     std::string w = absl::AsciiStrToLower(words[rng() % words.size()]);
-    if (w.size() >= 4 && std::all_of(w.begin(), w.end(), [](unsigned char c) {
-          return absl::ascii_isalpha(c);
-        })) {
+    if (w.size() >= 4 &&
+        std::all_of(w.begin(), w.end(), [](unsigned char c) { return absl::ascii_isalpha(c); })) {
       return w;
     }
   }
@@ -140,12 +113,18 @@ int main(int argc, char** argv) {
   uint64_t seed = 7;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
-    if (arg.rfind("--docs=", 0) == 0) docs_path = arg.substr(7);
-    else if (arg.rfind("--samples=", 0) == 0) samples = std::stoi(arg.substr(10));
-    else if (arg.rfind("--set_samples=", 0) == 0) set_samples = std::stoi(arg.substr(14));
-    else if (arg.rfind("--rounds=", 0) == 0) rounds = std::stoi(arg.substr(9));
-    else if (arg.rfind("--seed=", 0) == 0) seed = std::stoull(arg.substr(7));
-    else docs_path.clear(), i = argc;
+    if (arg.rfind("--docs=", 0) == 0)
+      docs_path = arg.substr(7);
+    else if (arg.rfind("--samples=", 0) == 0)
+      samples = std::stoi(arg.substr(10));
+    else if (arg.rfind("--set_samples=", 0) == 0)
+      set_samples = std::stoi(arg.substr(14));
+    else if (arg.rfind("--rounds=", 0) == 0)
+      rounds = std::stoi(arg.substr(9));
+    else if (arg.rfind("--seed=", 0) == 0)
+      seed = std::stoull(arg.substr(7));
+    else
+      docs_path.clear(), i = argc;
   }
   if (docs_path.empty()) {
     std::cerr << "usage: compare_bench --docs=PATH [--samples=N] [--set_samples=N] [--rounds=N] "
@@ -183,8 +162,8 @@ int main(int argc, char** argv) {
     }
   }
   std::cerr << "compare_bench: indexed " << rows.size() << " docs in "
-            << std::chrono::duration<double>(Clock::now() - t0).count() << " s, years "
-            << min_year << "-" << max_year << "\n";
+            << std::chrono::duration<double>(Clock::now() - t0).count() << " s, years " << min_year
+            << "-" << max_year << "\n";
 
   const docsearch::query::compare::Comparisons comparisons(index);
   std::mt19937_64 rng(seed);
@@ -231,36 +210,60 @@ int main(int argc, char** argv) {
   // Each call returns the status and records one sanity figure.
   std::vector<int64_t> last(1);
   std::vector<Op> ops;
-  ops.push_back({"compare_docs", [&](int i) {
+  ops.push_back({"compare_docs",
+                 [&](int i) {
                    auto r = comparisons.CompareDocuments(compare_docs[i]);
                    if (r.ok()) last[0] = r->shared_terms_size();
                    return r.status();
-                 }, "shared_terms", {}, 0});
-  ops.push_back({"find_similar", [&](int i) {
+                 },
+                 "shared_terms",
+                 {},
+                 0});
+  ops.push_back({"find_similar",
+                 [&](int i) {
                    auto r = comparisons.FindSimilar(find_similar[i]);
                    if (r.ok()) last[0] = r->hits_size();
                    return r.status();
-                 }, "hits", {}, 0});
-  ops.push_back({"sets_decades", [&](int i) {
+                 },
+                 "hits",
+                 {},
+                 0});
+  ops.push_back({"sets_decades",
+                 [&](int i) {
                    auto r = comparisons.CompareSets(sets_decades[i]);
                    if (r.ok()) last[0] = r->documents_a() + r->documents_b();
                    return r.status();
-                 }, "set_docs", {}, 0});
-  ops.push_back({"sets_terms", [&](int i) {
+                 },
+                 "set_docs",
+                 {},
+                 0});
+  ops.push_back({"sets_terms",
+                 [&](int i) {
                    auto r = comparisons.CompareSets(sets_terms[i]);
                    if (r.ok()) last[0] = r->documents_a() + r->documents_b();
                    return r.status();
-                 }, "set_docs", {}, 0});
-  ops.push_back({"trend_all_years", [&](int i) {
+                 },
+                 "set_docs",
+                 {},
+                 0});
+  ops.push_back({"trend_all_years",
+                 [&](int i) {
                    auto r = comparisons.TermTrend(trend_all[i]);
                    if (r.ok()) last[0] = r->series_size() ? r->series(0).points_size() : 0;
                    return r.status();
-                 }, "points", {}, 0});
-  ops.push_back({"trend_10_years", [&](int i) {
+                 },
+                 "points",
+                 {},
+                 0});
+  ops.push_back({"trend_10_years",
+                 [&](int i) {
                    auto r = comparisons.TermTrend(trend_10[i]);
                    if (r.ok()) last[0] = r->series_size() ? r->series(0).points_size() : 0;
                    return r.status();
-                 }, "points", {}, 0});
+                 },
+                 "points",
+                 {},
+                 0});
 
   for (Op& op : ops) {
     op.n = op.name.rfind("sets_", 0) == 0 ? std::min(set_samples, samples) : samples;
@@ -284,16 +287,16 @@ int main(int argc, char** argv) {
               << std::chrono::duration<double>(Clock::now() - op_start).count() << " s\n";
   }
 
-  std::string json = absl::StrCat("{\"engine\":\"docsearch\",\"docs\":", rows.size(),
-                                  ",\"samples\":", samples, ",\"rounds\":", rounds,
-                                  ",\"seed\":", seed, ",\"min_year\":", min_year,
-                                  ",\"max_year\":", max_year, ",\"ops\":{");
+  std::string json =
+      absl::StrCat("{\"engine\":\"docsearch\",\"docs\":", rows.size(), ",\"samples\":", samples,
+                   ",\"rounds\":", rounds, ",\"seed\":", seed, ",\"min_year\":", min_year,
+                   ",\"max_year\":", max_year, ",\"ops\":{");
   bool first = true;
   for (Op& op : ops) {
     absl::StrAppend(&json, first ? "" : ",", "\"", op.name, "\":{\"n\":", op.us.size(),
-                    ",\"p50_us\":", Percentile(op.us, 0.50), ",\"p99_us\":",
-                    Percentile(op.us, 0.99), ",\"mean_", op.size_name, "\":",
-                    static_cast<double>(op.size_sum) / op.n, "}");
+                    ",\"p50_us\":", Percentile(op.us, 0.50),
+                    ",\"p99_us\":", Percentile(op.us, 0.99), ",\"mean_", op.size_name,
+                    "\":", static_cast<double>(op.size_sum) / op.n, "}");
     first = false;
   }
   absl::StrAppend(&json, "}}");

@@ -13,6 +13,8 @@
 //   4. Print one JSON object with the figures on stdout.
 //
 // Usage: engine_bench --docs=docs.tsv --queries=queries.tsv [--rounds=2] [--warmup=2]
+#include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
@@ -24,17 +26,21 @@
 #include <string>
 #include <vector>
 
-#include <unistd.h>
-
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "bench/bench_util.h"
 #include "docsearch/v1/document.pb.h"
 #include "docsearch/v1/query_service.pb.h"
 #include "query_service/search_index.h"
 
 namespace {
+
+using docsearch::bench::Fnv1a;
+using docsearch::bench::Hex64;
+using docsearch::bench::ParseDate;
+using docsearch::bench::Percentile;
 
 using Clock = std::chrono::steady_clock;
 
@@ -67,31 +73,6 @@ int64_t RssBytes() {
   return resident * sysconf(_SC_PAGESIZE);
 }
 
-docsearch::v1::Date ParseDate(const std::string& iso) {
-  docsearch::v1::Date date;
-  std::vector<std::string> parts = absl::StrSplit(iso, '-');
-  int y = 0, m = 0, d = 0;
-  if (parts.size() == 3 && absl::SimpleAtoi(parts[0], &y) && absl::SimpleAtoi(parts[1], &m) &&
-      absl::SimpleAtoi(parts[2], &d)) {
-    date.set_year(y);
-    date.set_month(m);
-    date.set_day(d);
-  }
-  return date;
-}
-
-std::string Hex64(uint64_t v) {
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
-  return buf;
-}
-
-uint64_t Fnv1a(const std::string& s) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-  return h;
-}
-
 docsearch::v1::SearchRequest MakeRequest(const QuerySpec& q) {
   docsearch::v1::SearchRequest request;
   request.set_page_size(10);
@@ -105,7 +86,7 @@ docsearch::v1::SearchRequest MakeRequest(const QuerySpec& q) {
     match->set_text(q.words);
     match->add_fields()->set_field("body");
     match->set_operator_(q.type == "and" ? docsearch::v1::MATCH_OPERATOR_AND
-                                        : docsearch::v1::MATCH_OPERATOR_OR);
+                                         : docsearch::v1::MATCH_OPERATOR_OR);
   }
   if (q.type != "filtered") {
     *request.mutable_query() = std::move(text);
@@ -126,13 +107,6 @@ docsearch::v1::SearchRequest MakeRequest(const QuerySpec& q) {
   return request;
 }
 
-double Percentile(std::vector<double>& v, double p) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  size_t i = static_cast<size_t>(p * (v.size() - 1) + 0.5);
-  return v[std::min(i, v.size() - 1)];
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -141,10 +115,14 @@ int main(int argc, char** argv) {
   int warmup = 2;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
-    if (arg.rfind("--docs=", 0) == 0) docs_path = arg.substr(7);
-    else if (arg.rfind("--queries=", 0) == 0) queries_path = arg.substr(10);
-    else if (arg.rfind("--rounds=", 0) == 0) rounds = std::stoi(arg.substr(9));
-    else if (arg.rfind("--warmup=", 0) == 0) warmup = std::stoi(arg.substr(9));
+    if (arg.rfind("--docs=", 0) == 0)
+      docs_path = arg.substr(7);
+    else if (arg.rfind("--queries=", 0) == 0)
+      queries_path = arg.substr(10);
+    else if (arg.rfind("--rounds=", 0) == 0)
+      rounds = std::stoi(arg.substr(9));
+    else if (arg.rfind("--warmup=", 0) == 0)
+      warmup = std::stoi(arg.substr(9));
     else {
       std::cerr << "usage: engine_bench --docs=PATH --queries=PATH [--rounds=N] [--warmup=N]\n";
       return 2;
@@ -161,8 +139,8 @@ int main(int argc, char** argv) {
     rows.reserve(tsv.size());
     for (auto& f : tsv) {
       if (f.size() != 5) continue;
-      rows.push_back({std::move(f[0]), std::move(f[1]), std::move(f[2]), std::move(f[3]),
-                      std::move(f[4])});
+      rows.push_back(
+          {std::move(f[0]), std::move(f[1]), std::move(f[2]), std::move(f[3]), std::move(f[4])});
     }
   }
   std::vector<QuerySpec> queries;
@@ -221,8 +199,8 @@ int main(int argc, char** argv) {
   std::string json = absl::StrCat(
       "{\"engine\":\"docsearch\",\"docs\":", rows.size(), ",\"raw_bytes\":", raw_bytes,
       ",\"index_seconds\":", index_seconds, ",\"docs_per_s\":", rows.size() / index_seconds,
-      ",\"mb_per_s\":", raw_bytes / 1e6 / index_seconds,
-      ",\"memory_bytes\":", stats.memory_bytes(), ",\"rss_delta_bytes\":", rss_after - rss_before,
+      ",\"mb_per_s\":", raw_bytes / 1e6 / index_seconds, ",\"memory_bytes\":", stats.memory_bytes(),
+      ",\"rss_delta_bytes\":", rss_after - rss_before,
       ",\"memory_note\":\"SearchIndex::Stats().memory_bytes() (engine estimate, includes stored "
       "documents)\",\"queries\":{");
   bool first = true;
