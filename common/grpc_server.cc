@@ -10,6 +10,9 @@
 #include <fstream>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "common/authenticating_server_credentials.h"
+#include "common/bearer_token_checker.h"
 #include "common/log.h"
 
 namespace docsearch {
@@ -37,14 +40,34 @@ absl::StatusOr<std::unique_ptr<GrpcServer>> GrpcServer::Start(
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
   int port = 0;
-  builder.AddListeningPort(config.listen_address, grpc::InsecureServerCredentials(), &port);
+  std::shared_ptr<const BearerTokenChecker> checker;
+  if (!config.auth_token.empty()) {
+    checker =
+        std::make_shared<const BearerTokenChecker>(config.auth_token, config.protected_services);
+  }
+  builder.AddListeningPort(
+      config.listen_address,
+      MakeAuthenticatingServerCredentials(config.tls_cert_pem, config.tls_key_pem, checker), &port);
   builder.SetMaxReceiveMessageSize(config.max_receive_message_bytes);
+  if (config.max_concurrent_streams > 0) {
+    builder.AddChannelArgument(GRPC_ARG_MAX_CONCURRENT_STREAMS, config.max_concurrent_streams);
+  }
   for (grpc::Service* service : services) builder.RegisterService(service);
   builder.RegisterService(health);
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
+  const bool tls = !config.tls_cert_pem.empty();
   if (server == nullptr || port == 0) {
-    return absl::UnavailableError(absl::StrCat("cannot listen on ", config.listen_address));
+    return absl::UnavailableError(absl::StrCat(
+        "cannot listen on ", config.listen_address,
+        tls ? " (with TLS: do --tls_cert and --tls_key hold a certificate and its key?)" : ""));
   }
+  LogInfo(absl::StrCat(
+      "security: tls=", tls ? "on" : "off (plaintext)", " auth=",
+      checker == nullptr ? "off (no token configured)"
+                         : absl::StrCat("on for ", absl::StrJoin(config.protected_services, ",")),
+      " max_concurrent_streams=",
+      config.max_concurrent_streams > 0 ? absl::StrCat(config.max_concurrent_streams)
+                                        : std::string("grpc-default")));
   if (!config.port_file.empty()) {
     absl::Status written = WritePortFile(config.port_file, port);
     if (!written.ok()) {

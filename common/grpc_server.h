@@ -2,8 +2,9 @@
 //
 // Every server gets the same furniture: server reflection (so grpcurl and
 // buf curl work without .proto files), the grpc.health.v1 service (starting
-// NOT_SERVING), message size limits, an optional port file for tests that
-// bind port 0, and a graceful drain on shutdown.
+// NOT_SERVING), message size and stream limits, optional TLS, an optional
+// bearer-token check (common/bearer_token_checker.h), an optional port file
+// for tests that bind port 0, and a graceful drain on shutdown.
 //
 // Typical main():
 //   absl::StatusOr<int> signal = WaitForTerminationSignal::BlockSignals();
@@ -35,13 +36,27 @@ struct GrpcServerConfig {
   std::string port_file;
   // Largest request message accepted, in bytes.
   int max_receive_message_bytes = 64 * 1024 * 1024;
+  // Most concurrent calls (HTTP/2 streams) per client connection; 0 leaves
+  // gRPC's default.
+  int max_concurrent_streams = 0;
+  // TLS: the PEM certificate chain and private key (text, not paths). Both
+  // empty serves plaintext.
+  std::string tls_cert_pem;
+  std::string tls_key_pem;
+  // When non-empty, calls to `protected_services` (full names, e.g.
+  // "docsearch.v1.IndexService") need `authorization: Bearer <auth_token>`.
+  // Health and reflection are never protected.
+  std::string auth_token;
+  std::vector<std::string> protected_services;
 };
 
 class GrpcServer {
  public:
   // Builds and starts a server offering `services` (not owned; they must
   // outlive the server) plus reflection and `health` (not owned).
-  // UNAVAILABLE when the address cannot be bound.
+  // UNAVAILABLE when the address cannot be bound (or, with TLS, the
+  // certificate and key are unusable). Logs one line saying whether TLS and
+  // authentication are on.
   static absl::StatusOr<std::unique_ptr<GrpcServer>> Start(
       const GrpcServerConfig& config, const std::vector<grpc::Service*>& services,
       HealthService* health);

@@ -13,6 +13,7 @@
 #include "common/grpc_server.h"
 #include "common/health_service.h"
 #include "common/log.h"
+#include "common/server_security_flags.h"
 #include "query_service/index_service_impl.h"
 #include "query_service/indexer.h"
 #include "query_service/query_service_impl.h"
@@ -64,6 +65,13 @@ int Run() {
   config.listen_address = absl::GetFlag(FLAGS_listen);
   config.port_file = absl::GetFlag(FLAGS_port_file);
   config.max_receive_message_bytes = absl::GetFlag(FLAGS_max_message_bytes);
+  // --tls_cert/--tls_key, --auth_token_file, --auth_reads, --max_concurrent_streams.
+  if (absl::Status flags = ApplyServerSecurityFlags({"docsearch.v1.IndexService"},
+                                                    {"docsearch.v1.QueryService"}, config);
+      !flags.ok()) {
+    LogError(flags.ToString());
+    return 2;
+  }
   absl::StatusOr<std::unique_ptr<GrpcServer>> server =
       GrpcServer::Start(config, {&index_service, &query_service}, &health);
   if (!server.ok()) {
