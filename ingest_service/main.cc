@@ -1,7 +1,6 @@
 // ingest_service: parses raw documents and writes them to the query service,
 // answering callers once the query service has acknowledged them.
-#include <grpcpp/create_channel.h>
-#include <grpcpp/security/credentials.h>
+#include <grpcpp/support/channel_arguments.h>
 
 #include <memory>
 #include <string>
@@ -12,14 +11,23 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/time.h"
+#include "common/client_channel.h"
 #include "common/grpc_server.h"
 #include "common/health_service.h"
 #include "common/log.h"
+#include "common/secret_files.h"
+#include "common/server_security_flags.h"
 #include "ingest_service/index_writer_client.h"
 #include "ingest_service/ingest_service_impl.h"
 
 ABSL_FLAG(std::string, listen, "127.0.0.1:50051", "host:port to serve on (port 0 picks one)");
 ABSL_FLAG(std::string, query_service, "127.0.0.1:50052", "host:port of the query service");
+ABSL_FLAG(std::string, query_service_tls_ca, "",
+          "PEM root certificates to verify the query service with; turns TLS on for that "
+          "connection");
+ABSL_FLAG(std::string, query_service_token_file, "",
+          "file holding the bearer token sent to the query service; default: this server's own "
+          "token (--auth_token_file or DOCSEARCH_AUTH_TOKEN)");
 ABSL_FLAG(std::string, port_file, "", "write the bound port here once serving (for tests)");
 ABSL_FLAG(int64_t, max_document_bytes, 16 << 20,
           "largest raw document accepted (RESOURCE_EXHAUSTED beyond)");
@@ -40,15 +48,47 @@ int Run() {
     LogError(blocked.ToString());
     return 1;
   }
+  GrpcServerConfig config;
+  config.listen_address = absl::GetFlag(FLAGS_listen);
+  config.port_file = absl::GetFlag(FLAGS_port_file);
+  config.max_receive_message_bytes = absl::GetFlag(FLAGS_max_message_bytes);
+  // Every IngestService method writes (or, for ParseDocument, spends the
+  // server's CPU on the caller's behalf), so all of it is behind the token.
+  if (absl::Status flags = ApplyServerSecurityFlags({"docsearch.v1.IngestService"}, {}, config);
+      !flags.ok()) {
+    LogError(flags.ToString());
+    return 2;
+  }
+
+  // The connection to the query service: TLS when given a CA, and a token
+  // (its own file, or the one this server accepts, which is what a
+  // deployment sharing one token across both services wants).
   const std::string target = absl::GetFlag(FLAGS_query_service);
+  ClientSecurity query_security;
+  if (const std::string ca = absl::GetFlag(FLAGS_query_service_tls_ca); !ca.empty()) {
+    absl::StatusOr<std::string> pem = ReadPemFile(ca, "query_service_tls_ca");
+    if (!pem.ok()) {
+      LogError(pem.status().ToString());
+      return 2;
+    }
+    query_security.tls_root_pem = *std::move(pem);
+  }
+  query_security.token = config.auth_token;
+  if (const std::string file = absl::GetFlag(FLAGS_query_service_token_file); !file.empty()) {
+    absl::StatusOr<std::string> token = ReadTokenFile(file, "query_service_token_file");
+    if (!token.ok()) {
+      LogError(token.status().ToString());
+      return 2;
+    }
+    query_security.token = *std::move(token);
+  }
   grpc::ChannelArguments channel_arguments;
   channel_arguments.SetMaxSendMessageSize(absl::GetFlag(FLAGS_max_message_bytes));
   // Reconnect quickly after the query service restarts; the writer adds its
   // own backoff with jitter on top.
   channel_arguments.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 100);
   channel_arguments.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 2000);
-  auto channel =
-      grpc::CreateCustomChannel(target, grpc::InsecureChannelCredentials(), channel_arguments);
+  auto channel = MakeClientChannel(target, query_security, channel_arguments);
 
   IndexWriterOptions writer_options;
   writer_options.max_batch_documents = absl::GetFlag(FLAGS_max_batch_documents);
@@ -62,10 +102,6 @@ int Run() {
   IngestServiceImpl ingest_service(&writer, options);
   HealthService health({"docsearch.v1.IngestService"});
 
-  GrpcServerConfig config;
-  config.listen_address = absl::GetFlag(FLAGS_listen);
-  config.port_file = absl::GetFlag(FLAGS_port_file);
-  config.max_receive_message_bytes = absl::GetFlag(FLAGS_max_message_bytes);
   absl::StatusOr<std::unique_ptr<GrpcServer>> server =
       GrpcServer::Start(config, {&ingest_service}, &health);
   if (!server.ok()) {
@@ -77,10 +113,13 @@ int Run() {
   health.SetServing(true);
   LogInfo(absl::StrFormat(
       "serving on port %d listen=%s query_service=%s max_document_bytes=%d max_message_bytes=%d "
-      "max_ingest_wait=%s max_batch_documents=%d max_queued_documents=%d",
+      "max_ingest_wait=%s max_batch_documents=%d max_queued_documents=%d "
+      "query_service_tls=%s query_service_token=%s",
       (*server)->port(), config.listen_address, target, options.parse.max_document_bytes,
       config.max_receive_message_bytes, absl::FormatDuration(options.max_ingest_wait),
-      writer_options.max_batch_documents, writer_options.max_queued_documents));
+      writer_options.max_batch_documents, writer_options.max_queued_documents,
+      query_security.tls_root_pem.empty() ? "off" : "on",
+      query_security.token.empty() ? "none" : "set"));
 
   int signal_number = WaitForTerminationSignal();
   LogInfo(absl::StrCat("signal ", signal_number, ": draining"));
