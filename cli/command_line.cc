@@ -55,6 +55,8 @@ Connection and output:
   --ingest_service=HOST:PORT  (default 127.0.0.1:50051)
   --query_service=HOST:PORT   (default 127.0.0.1:50052)
   --deadline=30s              per RPC; for ingest, the whole stream; inf = none
+  --tls_ca=FILE               connect with TLS, verifying servers with these PEM roots
+  --token_file=FILE           send the bearer token in FILE (else $DOCSEARCH_TOKEN)
   --json                      print responses as JSON, one object per line
   --full                      parse/get: do not shorten long paragraphs
 

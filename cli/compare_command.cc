@@ -83,7 +83,8 @@ absl::Status RunCompare(const CommandEnv& env, CompareOptions options) {
   if (!request.ok()) return request.status();
 
   const ConnectionOptions& connection = env.connection;
-  auto stub = docsearch::v1::QueryService::NewStub(MakeChannel(connection.query_address));
+  auto stub =
+      docsearch::v1::QueryService::NewStub(MakeChannel(connection, connection.query_address));
   grpc::ClientContext context;
   ApplyDeadline(connection.deadline, context);
   docsearch::v1::CompareDocumentsResponse response;

@@ -35,7 +35,8 @@ template <typename Request, typename Response, typename Call, typename Render>
 absl::Status CallAndPrint(const CommandEnv& env, const Request& request, Call call,
                           Render render) {
   const ConnectionOptions& connection = env.connection;
-  auto stub = docsearch::v1::QueryService::NewStub(MakeChannel(connection.query_address));
+  auto stub =
+      docsearch::v1::QueryService::NewStub(MakeChannel(connection, connection.query_address));
   grpc::ClientContext context;
   ApplyDeadline(connection.deadline, context);
   Response response;

@@ -27,6 +27,20 @@ bool IsInside(const fs::path& real, const fs::path& root) {
   return root_end == root.end();
 }
 
+// True when a ".." follows a normal component ("a/../b", "a/b/../../c"):
+// the path names a folder and then climbs out of it.
+bool ClimbsOutOfAFolder(const fs::path& path) {
+  bool seen_normal = false;
+  for (const fs::path& component : path.relative_path()) {
+    if (component == "..") {
+      if (seen_normal) return true;
+    } else if (component != "." && !component.empty()) {
+      seen_normal = true;
+    }
+  }
+  return false;
+}
+
 bool IsHidden(const fs::path& name) {
   const std::string text = name.string();
   return !text.empty() && text[0] == '.';
@@ -145,6 +159,12 @@ WalkResult WalkPaths(const std::vector<std::string>& arguments) {
   WalkResult result;
   for (const std::string& argument : arguments) {
     const fs::path path(argument);
+    if (ClimbsOutOfAFolder(path)) {
+      result.errors.push_back(WalkError{
+          argument, absl::InvalidArgumentError("the path climbs out of a folder with \"..\"; "
+                                               "name the file or folder directly")});
+      continue;
+    }
     std::error_code error;
     const fs::file_status status = fs::status(path, error);
     if (error || !fs::exists(status)) {

@@ -12,8 +12,12 @@
 //
 // Containment rule: a file found inside a folder argument is sent only if its
 // real path (all symlinks resolved) is inside the folder's real path. A
-// symlink that leads elsewhere is refused, so `ingest archive/` can never
-// send /etc/passwd because of a stray link in the archive.
+// symlink (to a file or a folder) that leads elsewhere is refused, so
+// `ingest archive/` can never send /etc/passwd because of a stray link in the
+// archive. An argument that climbs back out of a folder it names
+// ("archive/../../etc") is refused too: that shape comes from joining a root
+// and an untrusted name, never from a person meaning it. A leading "../"
+// ("../corpus") is a plain way to name a sibling folder and stays allowed.
 //
 // source_uri: for a file argument, the path as given; for a file found in a
 // folder, the path relative to that folder ("2001/statement.txt"), so ids

@@ -112,7 +112,8 @@ absl::StatusOr<IngestSummary> RunIngest(const CommandEnv& env, const IngestOptio
   const absl::Time start = absl::Now();
   const WalkResult walk = WalkPaths(options.paths);
 
-  auto stub = docsearch::v1::IngestService::NewStub(MakeChannel(connection.ingest_address));
+  auto stub =
+      docsearch::v1::IngestService::NewStub(MakeChannel(connection, connection.ingest_address));
   grpc::ClientContext context;
   ApplyDeadline(connection.deadline, context);
   IngestDocumentsResponse response;

@@ -22,9 +22,14 @@
 #include "cli/ingest_command.h"
 #include "cli/search_command.h"
 #include "cli/simple_commands.h"
+#include "common/secret_files.h"
 
 ABSL_FLAG(std::string, ingest_service, "127.0.0.1:50051", "host:port of the ingest service");
 ABSL_FLAG(std::string, query_service, "127.0.0.1:50052", "host:port of the query service");
+ABSL_FLAG(std::string, tls_ca, "",
+          "PEM root certificates to verify the servers with; turns TLS on");
+ABSL_FLAG(std::string, token_file, "",
+          "file holding the bearer token to send (default: $DOCSEARCH_TOKEN)");
 ABSL_FLAG(bool, json, false, "print responses as JSON objects, one per line");
 ABSL_FLAG(absl::Duration, deadline, absl::Seconds(30),
           "deadline of every RPC (for ingest: of the whole stream); inf for none");
@@ -98,6 +103,16 @@ int Run(const std::vector<char*>& positional) {
   if (env.connection.deadline <= absl::ZeroDuration()) {
     return UsageError("--deadline must be positive (or inf for none)");
   }
+  if (const std::string ca = absl::GetFlag(FLAGS_tls_ca); !ca.empty()) {
+    absl::StatusOr<std::string> pem = docsearch::ReadPemFile(ca, "tls_ca");
+    if (!pem.ok()) return UsageError(pem.status().message());
+    env.connection.tls_root_pem = *std::move(pem);
+  }
+  // The file wins over the environment: it is the more explicit of the two.
+  absl::StatusOr<std::string> token =
+      docsearch::ResolveToken(absl::GetFlag(FLAGS_token_file), "token_file", "DOCSEARCH_TOKEN");
+  if (!token.ok()) return UsageError(token.status().message());
+  env.connection.token = *std::move(token);
   env.json = absl::GetFlag(FLAGS_json);
   env.full = absl::GetFlag(FLAGS_full);
   env.terminal = DetectTerminal();

@@ -1,12 +1,11 @@
 #include "cli/rpc_context.h"
 
-#include <grpcpp/create_channel.h>
-#include <grpcpp/security/credentials.h>
 #include <grpcpp/support/channel_arguments.h>
 
 #include <chrono>
 
 #include "absl/strings/str_cat.h"
+#include "common/client_channel.h"
 #include "common/grpc_status.h"
 
 namespace docsearch::cli {
@@ -18,10 +17,12 @@ constexpr int kMaxResponseBytes = 256 * 1024 * 1024;
 
 }  // namespace
 
-std::shared_ptr<grpc::Channel> MakeChannel(const std::string& address) {
+std::shared_ptr<grpc::Channel> MakeChannel(const ConnectionOptions& connection,
+                                           const std::string& address) {
   grpc::ChannelArguments arguments;
   arguments.SetMaxReceiveMessageSize(kMaxResponseBytes);
-  return grpc::CreateCustomChannel(address, grpc::InsecureChannelCredentials(), arguments);
+  return MakeClientChannel(address, ClientSecurity{connection.tls_root_pem, connection.token},
+                           arguments);
 }
 
 void ApplyDeadline(absl::Duration deadline, grpc::ClientContext& context) {
@@ -40,6 +41,14 @@ absl::Status StatusFromRpc(const grpc::Status& status, absl::string_view service
       return absl::DeadlineExceededError(
           absl::StrCat(result.message(), " (", service_name, " at ", address,
                        " did not answer within --deadline=", absl::FormatDuration(deadline), ")"));
+    case absl::StatusCode::kUnauthenticated:
+      return absl::UnauthenticatedError(
+          absl::StrCat(result.message(), " (", service_name, " at ", address,
+                       " wants a token: give --token_file=FILE or set DOCSEARCH_TOKEN)"));
+    case absl::StatusCode::kPermissionDenied:
+      return absl::PermissionDeniedError(
+          absl::StrCat(result.message(), " (", service_name, " at ", address,
+                       " refused the token from --token_file or DOCSEARCH_TOKEN)"));
     default:
       return result;
   }

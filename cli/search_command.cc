@@ -275,7 +275,8 @@ absl::StatusOr<SearchRequest> BuildSearchRequest(const SearchOptions& options) {
 
 absl::Status RunSearch(const CommandEnv& env, const SearchRequest& request) {
   const ConnectionOptions& connection = env.connection;
-  auto stub = docsearch::v1::QueryService::NewStub(MakeChannel(connection.query_address));
+  auto stub =
+      docsearch::v1::QueryService::NewStub(MakeChannel(connection, connection.query_address));
   grpc::ClientContext context;
   ApplyDeadline(connection.deadline, context);
   docsearch::v1::SearchResponse response;

@@ -39,7 +39,8 @@ absl::Status RunParse(const CommandEnv& env, const std::string& path) {
   const FoundFile file =
       DescribeFile(path, std::filesystem::path(path).lexically_normal().generic_string());
 
-  auto stub = docsearch::v1::IngestService::NewStub(MakeChannel(env.connection.ingest_address));
+  auto stub = docsearch::v1::IngestService::NewStub(
+      MakeChannel(env.connection, env.connection.ingest_address));
   absl::Status result = absl::OkStatus();
   int parsed = 0;
   absl::Status read = ReadRawDocuments(file, [&](LocalDocument document) {
@@ -71,7 +72,8 @@ absl::Status RunParse(const CommandEnv& env, const std::string& path) {
 }
 
 absl::Status RunGet(const CommandEnv& env, const std::string& id) {
-  auto stub = docsearch::v1::QueryService::NewStub(MakeChannel(env.connection.query_address));
+  auto stub = docsearch::v1::QueryService::NewStub(
+      MakeChannel(env.connection, env.connection.query_address));
   grpc::ClientContext context;
   ApplyDeadline(env.connection.deadline, context);
   docsearch::v1::GetDocumentRequest request;
@@ -85,7 +87,8 @@ absl::Status RunGet(const CommandEnv& env, const std::string& id) {
 }
 
 absl::Status RunStats(const CommandEnv& env) {
-  auto stub = docsearch::v1::QueryService::NewStub(MakeChannel(env.connection.query_address));
+  auto stub = docsearch::v1::QueryService::NewStub(
+      MakeChannel(env.connection, env.connection.query_address));
   grpc::ClientContext context;
   ApplyDeadline(env.connection.deadline, context);
   docsearch::v1::GetIndexStatsResponse response;

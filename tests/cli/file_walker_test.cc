@@ -185,6 +185,34 @@ TEST_F(FileWalkerTest, ReportsABrokenSymlink) {
   EXPECT_EQ(result.errors[0].path, (root_ / "archive" / "dangling.txt").string());
 }
 
+TEST_F(FileWalkerTest, RefusesAnArgumentThatClimbsOutOfAFolder) {
+  Write("outside/secret.txt", "secret");
+  Write("archive/ok.txt", "ok");
+
+  const WalkResult result =
+      WalkPaths({(root_ / "archive" / ".." / "outside").string(),
+                 (root_ / "archive" / "sub" / ".." / ".." / "outside" / "secret.txt").string()});
+
+  EXPECT_THAT(result.files, IsEmpty());
+  ASSERT_EQ(result.errors.size(), 2u);
+  for (const WalkError& error : result.errors) {
+    EXPECT_EQ(error.status.code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_THAT(std::string(error.status.message()), HasSubstr("climbs out"));
+  }
+}
+
+TEST_F(FileWalkerTest, AcceptsAFolderNamedWithLeadingDotDot) {
+  Write("archive/ok.txt", "ok");
+  // Relative to the working directory, which is rarely above the temporary
+  // folder, so this path usually starts with "../".
+  const fs::path relative = fs::relative(root_ / "archive", fs::current_path());
+
+  const WalkResult result = WalkPaths({relative.string()});
+
+  EXPECT_THAT(result.errors, IsEmpty());
+  EXPECT_THAT(SourceUris(result), ElementsAre("ok.txt"));
+}
+
 TEST_F(FileWalkerTest, ReadsAWholeFileAsOneDocument) {
   Write("archive/statement.txt", "Updated: 07-Dec-2001\r\n\r\nText\n");
 
