@@ -19,9 +19,9 @@ extern char** environ;
 
 namespace docsearch::testing {
 
-absl::StatusOr<ServiceProcess> ServiceProcess::Start(const std::string& binary,
-                                                     std::vector<std::string> arguments,
-                                                     const std::string& work_dir) {
+absl::StatusOr<ServiceProcess> ServiceProcess::Start(
+    const std::string& binary, std::vector<std::string> arguments, const std::string& work_dir,
+    std::shared_ptr<grpc::ChannelCredentials> credentials) {
   static std::atomic<int> counter{0};
   const std::string port_file = absl::StrCat(
       work_dir, "/", std::filesystem::path(binary).filename().string(), "-", counter++, ".port");
@@ -55,8 +55,9 @@ absl::StatusOr<ServiceProcess> ServiceProcess::Start(const std::string& binary,
     return absl::DeadlineExceededError(absl::StrCat(binary, " did not report a port"));
   }
   // Listening is not ready: wait until health says SERVING (after recovery).
-  auto health = grpc::health::v1::Health::NewStub(
-      grpc::CreateChannel(process.address(), grpc::InsecureChannelCredentials()));
+  if (credentials == nullptr) credentials = grpc::InsecureChannelCredentials();
+  auto health =
+      grpc::health::v1::Health::NewStub(grpc::CreateChannel(process.address(), credentials));
   while (absl::Now() < deadline) {
     grpc::ClientContext context;
     context.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(1)));

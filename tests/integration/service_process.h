@@ -6,8 +6,10 @@
 #ifndef DOCSEARCH_TESTS_INTEGRATION_SERVICE_PROCESS_H_
 #define DOCSEARCH_TESTS_INTEGRATION_SERVICE_PROCESS_H_
 
+#include <grpcpp/security/credentials.h>
 #include <sys/types.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -19,10 +21,12 @@ namespace docsearch::testing {
 class ServiceProcess {
  public:
   // Starts `binary` with `arguments` plus --port_file in `work_dir`, and
-  // waits until the port file appears (the server is listening).
-  static absl::StatusOr<ServiceProcess> Start(const std::string& binary,
-                                              std::vector<std::string> arguments,
-                                              const std::string& work_dir);
+  // waits until the port file appears (the server is listening) and health
+  // says SERVING, asked over `credentials` (null: plaintext; a TLS server
+  // needs SslCredentials).
+  static absl::StatusOr<ServiceProcess> Start(
+      const std::string& binary, std::vector<std::string> arguments, const std::string& work_dir,
+      std::shared_ptr<grpc::ChannelCredentials> credentials = nullptr);
 
   ServiceProcess(ServiceProcess&& other) noexcept;
   ServiceProcess& operator=(ServiceProcess&& other) noexcept;
