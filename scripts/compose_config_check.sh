@@ -16,10 +16,22 @@ else
   exit 77
 fi
 
-# Check the defaults and a run with every variable set, so a typo in an
-# interpolation shows up in either case.
+# DOCSEARCH_TOKEN has no default (a token in a public file protects
+# nothing): without it, config must stop and say what to set.
+if out="$(env -u DOCSEARCH_TOKEN "${compose[@]}" -f docker-compose.yml config -q 2>&1)"; then
+  echo "FAIL: docker-compose config accepted a missing DOCSEARCH_TOKEN"
+  exit 1
+fi
+if ! grep -qF "set DOCSEARCH_TOKEN" <<<"$out"; then
+  echo "FAIL: a missing DOCSEARCH_TOKEN is refused without saying so: $out"
+  exit 1
+fi
+echo "PASS: docker-compose.yml refuses to run without DOCSEARCH_TOKEN"
+
+# Check the defaults (but the token) and a run with every variable set, so a
+# typo in an interpolation shows up in either case.
 env -u DOCSEARCH_CORPUS -u DOCSEARCH_QUERY_PORT -u DOCSEARCH_INGEST_PORT \
-    -u DOCSEARCH_IMAGE -u DOCSEARCH_TOKEN \
+    -u DOCSEARCH_IMAGE DOCSEARCH_TOKEN=check-token \
     "${compose[@]}" -f docker-compose.yml config -q
 echo "PASS: docker-compose.yml is valid with the defaults"
 
@@ -27,7 +39,7 @@ out="$(DOCSEARCH_CORPUS=/tmp DOCSEARCH_QUERY_PORT=40052 DOCSEARCH_INGEST_PORT=40
        DOCSEARCH_IMAGE=docsearch:check DOCSEARCH_TOKEN=secret \
        "${compose[@]}" -f docker-compose.yml config)"
 # Plain tokens: v1 prints ports and volumes in short syntax, v2 in long.
-for want in 40052 40051 /tmp docsearch:check 127.0.0.1; do
+for want in 40052 40051 /tmp docsearch:check 127.0.0.1 "DOCSEARCH_AUTH_TOKEN: secret"; do
   if ! grep -qF -- "$want" <<<"$out"; then
     echo "FAIL: docker-compose config does not honour the environment: '$want' missing"
     exit 1

@@ -335,7 +335,7 @@ cli() {
   if [[ -n $HOST_CLI ]]; then
     "$HOST_CLI" "$@"
   else
-    docker run --rm -i --network host --user "$(id -u):$(id -g)" \
+    docker run --rm -i --network host --user "$(id -u):$(id -g)" -e DOCSEARCH_TOKEN \
       -v "$WORK:$WORK:ro" "$IMAGE" docsearch "$@"
   fi
 }
@@ -393,7 +393,10 @@ EOF
   qport="$(free_port)" && iport="$(free_port)" || die "no free port"
   export DOCSEARCH_CORPUS="$WORK/corpus" DOCSEARCH_QUERY_PORT="$qport" \
          DOCSEARCH_INGEST_PORT="$iport" DOCSEARCH_IMAGE="$IMAGE"
-  unset DOCSEARCH_TOKEN
+  # A fresh token per run: the stack demands one (no default), and the CLI
+  # (host build or the image's) reads the same variable.
+  DOCSEARCH_TOKEN="$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
+  export DOCSEARCH_TOKEN
 
   if ! dc config -q; then die "docker-compose config"; fi
   remove_stale_projects
@@ -459,6 +462,13 @@ EOF
     fail "search 'terrorism' through 127.0.0.1:$qport finds the 2001 joint statement"
   fi
 
+  out="$(DOCSEARCH_TOKEN=not-the-token cli "$i" ingest "$WORK/extra" 2>&1)"
+  if grep -q PERMISSION_DENIED <<<"$out"; then
+    pass "ingest with a wrong token is refused (PERMISSION_DENIED)"
+  else
+    echo "$out" | tail -n 20 | sed 's/^/    /'
+    fail "ingest with a wrong token is refused (PERMISSION_DENIED)"
+  fi
   out="$(cli "$i" ingest "$WORK/extra" 2>&1)" && pass "ingest through 127.0.0.1:$iport" ||
     { echo "$out" | tail -n 20 | sed 's/^/    /'; fail "ingest through 127.0.0.1:$iport"; }
   out="$(cli "$q" --json search quokkaphant 2>&1)"
