@@ -331,6 +331,28 @@ TEST_F(SecurityTest, CliSendsItsTokenOverTls) {
   EXPECT_THAT(env_output, HasSubstr("quokka"));
 }
 
+TEST_F(SecurityTest, MaxConcurrentStreamsQueuesCallsBeyondTheLimit) {
+  ServiceProcess query = StartQuery({"--max_concurrent_streams=1"});
+  auto channel = Plaintext(query);
+  ASSERT_TRUE(Stats(channel, std::nullopt).ok());  // Connected, settings exchanged.
+
+  // One open Write stream takes the connection's only stream...
+  auto index = v1::IndexService::NewStub(channel);
+  grpc::ClientContext stream_context;
+  auto stream = index->Write(&stream_context);
+  absl::SleepFor(absl::Milliseconds(200));
+  grpc::ClientContext context;
+  context.set_deadline(absl::ToChronoTime(absl::Now() + absl::Milliseconds(500)));
+  v1::GetIndexStatsResponse response;
+  EXPECT_EQ(v1::QueryService::NewStub(channel)->GetIndexStats(&context, {}, &response).error_code(),
+            grpc::StatusCode::DEADLINE_EXCEEDED);
+
+  // ...and once it ends, calls flow again.
+  stream->WritesDone();
+  EXPECT_TRUE(stream->Finish().ok());
+  EXPECT_TRUE(Stats(channel, std::nullopt).ok());
+}
+
 TEST_F(SecurityTest, MalformedSecurityFlagsStopTheServersWithAMessage) {
   const std::string query = DOCSEARCH_QUERY_SERVICE_BINARY;
   const std::string ingest = DOCSEARCH_INGEST_SERVICE_BINARY;
@@ -350,6 +372,8 @@ TEST_F(SecurityTest, MalformedSecurityFlagsStopTheServersWithAMessage) {
       {absl::StrCat(query, " --listen=127.0.0.1:0 --tls_cert=", Path("token"),
                     " --tls_key=", Path("key.pem")),
        "holds no PEM block"},
+      {absl::StrCat(query, " --listen=127.0.0.1:0 --max_concurrent_streams=-1"),
+       "--max_concurrent_streams must be"},
   };
   for (const Case& c : cases) {
     const auto [code, output] = RunCommand(c.command);
