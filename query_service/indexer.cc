@@ -98,4 +98,15 @@ absl::Status Indexer::Replay(LogRecordType type, absl::string_view payload) {
   return absl::OkStatus();
 }
 
+absl::Status Indexer::LoadDocument(Document document) {
+  absl::StatusOr<bool> added = index_->Upsert(std::make_unique<Document>(std::move(document)));
+  return added.status();
+}
+
+absl::StatusOr<uint64_t> Indexer::RotateLog() {
+  absl::MutexLock lock(&mu_);
+  if (log_ == nullptr) return absl::FailedPreconditionError("no log to rotate (memory only)");
+  return log_->Rotate();
+}
+
 }  // namespace docsearch::query

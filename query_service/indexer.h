@@ -41,8 +41,19 @@ class Indexer {
   // Deletes durably. NOT_FOUND when absent, INVALID_ARGUMENT for an empty id.
   absl::Status Delete(const std::string& id);
 
-  // Applies one replayed log record (at start-up, before serving).
+  // Applies one replayed log record (at start-up, before serving). Records
+  // are whole-document upserts and deletes, so replaying one over a state
+  // that already reflects it is harmless: a delete of an absent id is fine.
   absl::Status Replay(LogRecordType type, absl::string_view payload);
+
+  // Adds one document loaded from a snapshot (at start-up, before serving).
+  absl::Status LoadDocument(docsearch::v1::Document document);
+
+  // Switches the log to its next generation while no write is in flight, so
+  // every write logged before it is already in the index and every later one
+  // is in the new generation. Returns the new generation; FAILED_PRECONDITION
+  // without a log. The snapshot taken next covers the generations before it.
+  absl::StatusOr<uint64_t> RotateLog();
 
  private:
   SearchIndex* const index_;

@@ -1,7 +1,9 @@
-// The query service's write-ahead log: every acknowledged write, in order.
+// The query service's write-ahead log: every acknowledged write, in order,
+// in a sequence of files (generations) so that a snapshot lets old ones go.
 //
-// On-disk format (docs/FORMATS.md): the file <data_dir>/wal.log starts with
-// the 8-byte magic "DSWAL\0\0\1", followed by records
+// On-disk format (docs/FORMATS.md): each file <data_dir>/wal-<gen>.log (or
+// the older single file wal.log, generation 0) starts with the 8-byte magic
+// "DSWAL\0\0\1", followed by records
 //
 //   u32 little-endian  payload length
 //   u32 little-endian  CRC-32C of (type byte, payload)
@@ -10,14 +12,23 @@
 //
 // Append returns only after the record is on stable storage (fdatasync), so
 // a write acknowledged after Append survives a crash of the process or the
-// machine. Open replays every intact record; a torn or corrupt tail (a crash
-// mid-append) is cut off with a warning, never loaded as data.
+// machine. Rotate starts the next generation; writes before it are in older
+// files, writes after it in the new one.
 //
-// Thread safety: Append is not thread-safe; the caller serializes writes
-// (the order of the log is the order of the index).
+// Open replays the generations from a given one on. Only the newest file can
+// hold a torn record (every older one was complete and synced when the next
+// was created), so a torn or corrupt tail of the newest file is cut with a
+// warning, while damage anywhere in an older file, or a missing generation,
+// is FAILED_PRECONDITION naming the file and byte: acknowledged data is never
+// skipped silently.
+//
+// Thread safety: Append and Rotate are not thread-safe; the caller
+// serializes them (the order of the log is the order of the index).
+// appended_bytes() may be read from any thread.
 #ifndef DOCSEARCH_QUERY_SERVICE_WRITE_AHEAD_LOG_H_
 #define DOCSEARCH_QUERY_SERVICE_WRITE_AHEAD_LOG_H_
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -30,10 +41,20 @@ namespace docsearch::query {
 
 enum class LogRecordType : uint8_t { kUpsertBatch = 1, kDelete = 2 };
 
+// What recovery did, for the start-up log line and GetIndexStats.
 struct RecoveryReport {
+  // The snapshot loaded (0: none) and the documents it held.
+  uint64_t snapshot_generation = 0;
+  int64_t snapshot_documents = 0;
+  // Newer snapshots skipped because they were damaged.
+  int64_t snapshots_skipped = 0;
+  int64_t log_files_replayed = 0;
   int64_t records_replayed = 0;
-  // Bytes cut from the end because the last record was torn or corrupt.
+  // Bytes cut from the end of the newest log because its last record was
+  // torn or corrupt (never acknowledged).
   int64_t bytes_truncated = 0;
+  // Unfinished snapshot files (.tmp) removed.
+  int64_t temporary_files_removed = 0;
   double seconds = 0;
 };
 
@@ -41,11 +62,14 @@ class WriteAheadLog {
  public:
   using ReplayFunction = std::function<absl::Status(LogRecordType, absl::string_view payload)>;
 
-  // Opens (creating if needed) the log in `directory`, calling `replay` for
-  // every intact record in order. Errors: the directory or file cannot be
-  // used; a file that is not a docsearch log (FAILED_PRECONDITION); an error
-  // returned by `replay`.
+  // Opens the log in `directory` (which must exist), calling `replay` for
+  // every intact record of generations >= `from_generation` in order, and
+  // appends after the newest. With no file at or after `from_generation`, a
+  // new one is started at max(from_generation, 1). Errors: a file that is not
+  // a docsearch log, damage before the tail of the newest file, a missing
+  // generation (all FAILED_PRECONDITION); I/O errors; an error from `replay`.
   static absl::StatusOr<std::unique_ptr<WriteAheadLog>> Open(const std::string& directory,
+                                                             uint64_t from_generation,
                                                              const ReplayFunction& replay,
                                                              RecoveryReport* report);
 
@@ -56,16 +80,32 @@ class WriteAheadLog {
   // Appends one record and waits until it is durable.
   absl::Status Append(LogRecordType type, absl::string_view payload);
 
+  // Creates the next generation's file (durably) and appends there from now
+  // on. Returns the new generation. On error the current file stays in use.
+  absl::StatusOr<uint64_t> Rotate();
+
+  uint64_t generation() const { return generation_; }
   const std::string& path() const { return path_; }
 
- private:
-  WriteAheadLog(std::string path, int fd) : path_(std::move(path)), fd_(fd) {}
+  // Bytes in the replayed files plus bytes appended since Open: the log a
+  // restart would replay if no snapshot were taken.
+  int64_t appended_bytes() const { return appended_bytes_.load(std::memory_order_relaxed); }
 
-  const std::string path_;
-  const int fd_;
-  // Bytes of intact records; a failed append is cut back to here so later
-  // records never follow garbage.
+ private:
+  WriteAheadLog(std::string directory, uint64_t generation, std::string path, int fd)
+      : directory_(std::move(directory)),
+        generation_(generation),
+        path_(std::move(path)),
+        fd_(fd) {}
+
+  const std::string directory_;
+  uint64_t generation_;
+  std::string path_;
+  int fd_;
+  // Bytes of intact records in the current file; a failed append is cut
+  // back to here so later records never follow garbage.
   int64_t end_ = 0;
+  std::atomic<int64_t> appended_bytes_{0};
 };
 
 }  // namespace docsearch::query
