@@ -16,13 +16,23 @@ using docsearch::v1::WriteResponse;
 absl::StatusOr<WriteResponse> Indexer::Write(const WriteRequest& request) {
   WriteResponse response;
   response.set_batch_id(request.batch_id());
-  WriteRequest to_apply;  // The documents that change the index.
-  to_apply.set_batch_id(request.batch_id());
-  std::vector<int> applied_positions;
   const auto now =
       google::protobuf::util::TimeUtil::NanosecondsToTimestamp(absl::ToUnixNanos(absl::Now()));
 
-  absl::MutexLock lock(&mu_);
+  {
+    absl::MutexLock lock(&mu_);
+    absl::Status applied = WriteLocked(request, now, response);
+    if (!applied.ok()) return applied;
+  }
+  if (after_log_) after_log_();
+  return response;
+}
+
+absl::Status Indexer::WriteLocked(const WriteRequest& request,
+                                  const google::protobuf::Timestamp& now, WriteResponse& response) {
+  WriteRequest to_apply;  // The documents that change the index.
+  to_apply.set_batch_id(request.batch_id());
+  std::vector<int> applied_positions;
   for (int i = 0; i < request.documents_size(); ++i) {
     const Document& document = request.documents(i);
     auto* result = response.add_results();
@@ -43,7 +53,7 @@ absl::StatusOr<WriteResponse> Indexer::Write(const WriteRequest& request) {
     *copy->mutable_ingested_at() = now;
     applied_positions.push_back(i);
   }
-  if (to_apply.documents().empty()) return response;
+  if (to_apply.documents().empty()) return absl::OkStatus();
   if (log_ != nullptr) {
     absl::Status logged = log_->Append(LogRecordType::kUpsertBatch, to_apply.SerializeAsString());
     if (!logged.ok()) return logged;
@@ -61,12 +71,12 @@ absl::StatusOr<WriteResponse> Indexer::Write(const WriteRequest& request) {
           absl::StrCat("documents[", applied_positions[k], "]: ", changed.status().message()));
     }
   }
-  return response;
+  return absl::OkStatus();
 }
 
 absl::Status Indexer::Delete(const std::string& id) {
   if (id.empty()) return absl::InvalidArgumentError("id is empty");
-  absl::MutexLock lock(&mu_);
+  absl::ReleasableMutexLock lock(&mu_);
   if (!index_->Get(id).ok())
     return absl::NotFoundError(absl::StrCat("no document with id '", id, "'"));
   if (log_ != nullptr) {
@@ -75,7 +85,10 @@ absl::Status Indexer::Delete(const std::string& id) {
     absl::Status logged = log_->Append(LogRecordType::kDelete, record.SerializeAsString());
     if (!logged.ok()) return logged;
   }
-  return index_->Delete(id);
+  absl::Status deleted = index_->Delete(id);
+  lock.Release();
+  if (after_log_) after_log_();
+  return deleted;
 }
 
 absl::Status Indexer::Replay(LogRecordType type, absl::string_view payload) {

@@ -11,12 +11,15 @@
 #ifndef DOCSEARCH_QUERY_SERVICE_INDEXER_H_
 #define DOCSEARCH_QUERY_SERVICE_INDEXER_H_
 
+#include <functional>
 #include <string>
+#include <utility>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "docsearch/v1/index_service.pb.h"
+#include "google/protobuf/timestamp.pb.h"
 #include "query_service/search_index.h"
 #include "query_service/write_ahead_log.h"
 
@@ -28,10 +31,12 @@ class Indexer {
   Indexer(SearchIndex* index, WriteAheadLog* log) : index_(index), log_(log) {}
 
   // Starts logging writes to `log` (after recovery replayed it). Call before
-  // the first Write.
-  void AttachLog(WriteAheadLog* log) {
+  // the first Write. `after_log`, when set, runs after each append outside
+  // the mutex (the snapshotter's cheap "log grew" check).
+  void AttachLog(WriteAheadLog* log, std::function<void()> after_log = nullptr) {
     absl::MutexLock lock(&mu_);
     log_ = log;
+    after_log_ = std::move(after_log);
   }
 
   // Applies a batch. A non-OK status means nothing was acknowledged (the log
@@ -56,9 +61,17 @@ class Indexer {
   absl::StatusOr<uint64_t> RotateLog();
 
  private:
+  // Validates, logs and applies `request` (stamped `now`) into `response`.
+  absl::Status WriteLocked(const docsearch::v1::WriteRequest& request,
+                           const google::protobuf::Timestamp& now,
+                           docsearch::v1::WriteResponse& response)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+
   SearchIndex* const index_;
   absl::Mutex mu_;  // Serializes log appends with their index application.
   WriteAheadLog* log_ ABSL_GUARDED_BY(mu_);
+  // Set before writes start, read without the mutex.
+  std::function<void()> after_log_;
 };
 
 }  // namespace docsearch::query

@@ -93,12 +93,12 @@ int Run() {
       return 1;
     }
     log = *std::move(opened);
-    indexer.AttachLog(log.get());
     SnapshotterOptions snapshot_options;
     snapshot_options.log_bytes = absl::GetFlag(FLAGS_snapshot_log_bytes);
     snapshot_options.interval = absl::GetFlag(FLAGS_snapshot_interval);
     snapshotter = std::make_unique<Snapshotter>(data_dir, &indexer, &index, log.get(),
                                                 snapshot_options, report.snapshot_generation);
+    indexer.AttachLog(log.get(), [s = snapshotter.get()] { s->NotifyLogGrew(); });
     snapshotter->Start();
   }
   query_service.set_recovery(report, snapshotter.get());

@@ -40,25 +40,37 @@ int64_t Snapshotter::LogBytesSinceSnapshot() const {
   return log_->appended_bytes() - bytes_at_last_snapshot_.load();
 }
 
+void Snapshotter::NotifyLogGrew() {
+  if (options_.log_bytes <= 0 || LogBytesSinceSnapshot() < options_.log_bytes) return;
+  absl::MutexLock lock(&mu_);
+  wake_ = true;
+}
+
 void Snapshotter::Run() {
   absl::Time last = absl::Now();
+  // After a failure, no attempt before this (a full disk is not hammered).
+  absl::Time next_attempt = absl::InfinitePast();
   absl::Duration backoff = options_.poll;
+  auto stop_or_wake = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) { return stop_ || wake_; };
   while (true) {
     {
       absl::MutexLock lock(&mu_);
-      if (mu_.AwaitWithTimeout(absl::Condition(&stop_), backoff)) return;
+      mu_.AwaitWithTimeout(absl::Condition(&stop_or_wake), options_.poll);
+      if (stop_) return;
+      wake_ = false;
     }
     const int64_t pending = LogBytesSinceSnapshot();
     const bool by_bytes = options_.log_bytes > 0 && pending >= options_.log_bytes;
     const bool by_time = options_.interval > absl::ZeroDuration() && pending > 0 &&
                          absl::Now() - last >= options_.interval;
-    if (!by_bytes && !by_time) continue;
+    if ((!by_bytes && !by_time) || absl::Now() < next_attempt) continue;
     absl::StatusOr<SnapshotReport> report = TakeSnapshot();
     if (!report.ok()) {
       // The log keeps every write, so a failed snapshot costs only recovery
-      // time; retry with backoff rather than hammer a full disk.
+      // time and disk; retry with backoff.
       LogError(absl::StrCat("snapshot failed (writes continue, the log grows): ",
                             report.status().ToString()));
+      next_attempt = absl::Now() + backoff;
       backoff = std::min(backoff * 2, absl::Minutes(1));
       continue;
     }

@@ -51,8 +51,9 @@ struct SnapshotterOptions {
   // Also take one when this long has passed and anything was logged (zero
   // disables the trigger).
   absl::Duration interval = absl::ZeroDuration();
-  // How often the background thread looks at the triggers.
-  absl::Duration poll = absl::Milliseconds(100);
+  // How often the background thread looks at the interval trigger (the
+  // byte trigger wakes it through NotifyLogGrew).
+  absl::Duration poll = absl::Seconds(1);
 };
 
 struct SnapshotReport {
@@ -80,6 +81,10 @@ class Snapshotter {
   // Stops and joins it; a snapshot in progress finishes first.
   void Stop();
 
+  // Wakes the background thread when the log grew past the threshold; cheap
+  // enough to call after every append (Indexer::AttachLog's after_log).
+  void NotifyLogGrew();
+
   // Takes a snapshot now (serialized with the background thread's).
   absl::StatusOr<SnapshotReport> TakeSnapshot();
 
@@ -103,6 +108,7 @@ class Snapshotter {
 
   absl::Mutex mu_;
   bool stop_ ABSL_GUARDED_BY(mu_) = false;
+  bool wake_ ABSL_GUARDED_BY(mu_) = false;
   std::thread thread_;
 };
 

@@ -106,12 +106,23 @@ absl::StatusOr<std::unique_ptr<WriteAheadLog>> WriteAheadLog::Open(const std::st
     return log;
   }
 
+  // Records go into a file only once the previous file is complete and
+  // synced, so a file may end torn only when no later file holds a record
+  // (normally: it is the newest; or a rotation created an empty successor
+  // and crashed).
+  size_t last_with_records = 0;
+  for (size_t i = 0; i < generations.size(); ++i) {
+    std::error_code size_error;
+    const auto size = std::filesystem::file_size(LogPath(directory, generations[i]), size_error);
+    if (!size_error && size > kMagic.size()) last_with_records = i;
+  }
   int64_t total_bytes = 0;
   for (size_t i = 0; i < generations.size(); ++i) {
     const uint64_t generation = generations[i];
     const bool newest = i + 1 == generations.size();
+    const bool may_be_torn = i >= last_with_records;
     const std::string path = LogPath(directory, generation);
-    int fd = ::open(path.c_str(), (newest ? O_RDWR : O_RDONLY) | O_CLOEXEC);
+    int fd = ::open(path.c_str(), (may_be_torn ? O_RDWR : O_RDONLY) | O_CLOEXEC);
     if (fd < 0) return ErrnoStatus("cannot open", path);
     std::unique_ptr<WriteAheadLog> log(new WriteAheadLog(directory, generation, path, fd));
     absl::StatusOr<std::string> read = ReadToEnd(fd, path);
@@ -138,10 +149,10 @@ absl::StatusOr<std::unique_ptr<WriteAheadLog>> WriteAheadLog::Open(const std::st
     while (offset < data.size()) {
       const std::string damage = CheckRecord(data, offset);
       if (!damage.empty()) {
-        if (!newest) {
+        if (!may_be_torn) {
           return absl::FailedPreconditionError(
               absl::StrCat(path, " is damaged at byte ", offset, ": ", damage,
-                           "; it is not the newest log, so acknowledged writes follow it. "
+                           "; later logs hold acknowledged writes, so this is not a torn tail. "
                            "Restore the file from a backup or move it aside knowingly"));
         }
         break;
@@ -157,17 +168,16 @@ absl::StatusOr<std::unique_ptr<WriteAheadLog>> WriteAheadLog::Open(const std::st
     }
     report->log_files_replayed++;
     total_bytes += static_cast<int64_t>(offset - kMagic.size());
-    if (!newest) continue;
-
     if (offset < data.size()) {
-      report->bytes_truncated = static_cast<int64_t>(data.size() - offset);
-      LogWarning(absl::StrCat(path, ": cut ", report->bytes_truncated, " bytes (",
+      report->bytes_truncated += static_cast<int64_t>(data.size() - offset);
+      LogWarning(absl::StrCat(path, ": cut ", data.size() - offset, " bytes (",
                               CheckRecord(data, offset), ") after byte ", offset,
                               ": an interrupted write that was never acknowledged"));
       if (::ftruncate(fd, static_cast<off_t>(offset)) != 0)
         return ErrnoStatus("cannot truncate", path);
       if (::fdatasync(fd) != 0) return ErrnoStatus("cannot sync", path);
     }
+    if (!newest) continue;
     if (::lseek(fd, static_cast<off_t>(offset), SEEK_SET) < 0)
       return ErrnoStatus("cannot seek", path);
     log->end_ = static_cast<int64_t>(offset);
@@ -210,7 +220,11 @@ absl::StatusOr<uint64_t> WriteAheadLog::Rotate() {
   // can ever end torn.
   const uint64_t next = generation_ + 1;
   absl::StatusOr<int> fd = CreateLogFile(directory_, next);
-  if (!fd.ok()) return fd.status();
+  if (!fd.ok()) {
+    // Do not leave a successor behind: appends continue in this file.
+    ::unlink(LogPath(directory_, next).c_str());
+    return fd.status();
+  }
   ::close(fd_);
   fd_ = *fd;
   generation_ = next;

@@ -15,11 +15,12 @@
 // machine. Rotate starts the next generation; writes before it are in older
 // files, writes after it in the new one.
 //
-// Open replays the generations from a given one on. Only the newest file can
-// hold a torn record (every older one was complete and synced when the next
-// was created), so a torn or corrupt tail of the newest file is cut with a
-// warning, while damage anywhere in an older file, or a missing generation,
-// is FAILED_PRECONDITION naming the file and byte: acknowledged data is never
+// Open replays the generations from a given one on. Records go into a file
+// only after the previous one is complete and synced, so only the newest
+// file holding records can end torn (later files, if any, are empty: a
+// rotation interrupted by a crash). Such a torn or corrupt tail is cut with
+// a warning, while damage anywhere else, or a missing generation, is
+// FAILED_PRECONDITION naming the file and byte: acknowledged data is never
 // skipped silently.
 //
 // Thread safety: Append and Rotate are not thread-safe; the caller

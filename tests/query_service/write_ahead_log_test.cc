@@ -157,6 +157,26 @@ TEST_F(WriteAheadLogTest, DamageInAnOlderGenerationIsFailedPreconditionNamingFil
   EXPECT_THAT(status.message(), HasSubstr("at byte 8"));
 }
 
+// A crash between creating the next file and its first record: the older
+// file's torn tail is still a tail, because nothing was written after it.
+TEST_F(WriteAheadLogTest, CutsATornTailFollowedOnlyByEmptyLogs) {
+  {
+    auto log = OpenLog();
+    ASSERT_TRUE(log->Append(LogRecordType::kUpsertBatch, "kept").ok());
+    ASSERT_TRUE(log->Append(LogRecordType::kUpsertBatch, "torn").ok());
+    ASSERT_TRUE(log->Rotate().ok());
+  }
+  std::filesystem::resize_file(path(1), std::filesystem::file_size(path(1)) - 2);
+  {
+    RecoveryReport report;
+    EXPECT_EQ(Reopen(&report), std::vector<std::string>{"kept"});
+    EXPECT_EQ(report.bytes_truncated, 11);
+  }
+  auto log = OpenLog();
+  ASSERT_NE(log, nullptr);
+  EXPECT_EQ(log->generation(), 2u);
+}
+
 TEST_F(WriteAheadLogTest, AMissingGenerationIsFailedPrecondition) {
   {
     auto log = OpenLog();
