@@ -8,6 +8,8 @@
 //      how long writes were blocked (rotation, copy), how long the snapshot
 //      took, and the writer's worst latency during it against before it.
 //   4. Recovers from the snapshot: seconds.
+//   5. Eight threads write one-document batches for 3 s, without and with
+//      group commit: batches per second and fdatasyncs per batch.
 //
 // Usage: durability_bench --dir=/tmp/durability [--docs=20000] [--batch=100]
 // Prints one JSON object on stdout. The directory is emptied first.
@@ -65,7 +67,8 @@ Document MakeDocument(int n, std::mt19937& random) {
 }
 
 struct Node {
-  explicit Node(const std::string& dir) : index(SearchOptions{}), indexer(&index, nullptr) {
+  explicit Node(const std::string& dir, bool group_commit = true)
+      : index(SearchOptions{}), indexer(&index, nullptr, group_commit) {
     auto opened = docsearch::query::RecoverDataDir(dir, &indexer, &report);
     if (!opened.ok()) {
       std::cerr << opened.status() << "\n";
@@ -79,6 +82,34 @@ struct Node {
   RecoveryReport report;
   std::unique_ptr<WriteAheadLog> log;
 };
+
+// One-document batches from `writers` threads for `seconds`: batches per
+// second and fdatasyncs per batch.
+std::pair<double, double> Concurrent(const std::string& dir, bool group_commit, int writers,
+                                     double seconds) {
+  std::filesystem::remove_all(dir);
+  Node node(dir, group_commit);
+  std::atomic<bool> stop{false};
+  std::atomic<int64_t> batches{0};
+  std::vector<std::thread> threads;
+  const auto started = Clock::now();
+  for (int w = 0; w < writers; ++w) {
+    threads.emplace_back([&, w] {
+      std::mt19937 random(w);
+      for (int n = 0; !stop.load(); ++n) {
+        docsearch::v1::WriteRequest request;
+        *request.add_documents() = MakeDocument(w * 10000000 + n, random);
+        if (!node.indexer.Write(request).ok()) std::exit(1);
+        batches.fetch_add(1);
+      }
+    });
+  }
+  std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+  stop = true;
+  for (std::thread& thread : threads) thread.join();
+  const double elapsed = Seconds(Clock::now() - started);
+  return {batches.load() / elapsed, node.log->syncs() / static_cast<double>(batches.load())};
+}
 
 }  // namespace
 
@@ -148,8 +179,16 @@ int main(int argc, char** argv) {
     Node node(dir);
     snapshot_recovery_seconds = node.report.seconds;
   }
+  const auto [alone, alone_syncs] = Concurrent(dir, false, 8, 3);
+  const auto [grouped, grouped_syncs] = Concurrent(dir, true, 8, 3);
   std::cout << absl::StrFormat(
-      "{\"docs\": %d, \"batch\": %d, \"write_batches_per_second\": %.1f, \"log_bytes\": %d, "
+      "{\"eight_writers_batches_per_second_without_group_commit\": %.1f, "
+      "\"syncs_per_batch_without\": %.2f, "
+      "\"eight_writers_batches_per_second_with_group_commit\": %.1f, "
+      "\"syncs_per_batch_with\": %.2f,\n",
+      alone, alone_syncs, grouped, grouped_syncs);
+  std::cout << absl::StrFormat(
+      "\"docs\": %d, \"batch\": %d, \"write_batches_per_second\": %.1f, \"log_bytes\": %d, "
       "\"log_recovery_seconds\": %.3f, \"snapshot_documents\": %d, \"snapshot_bytes\": %d, "
       "\"snapshot_rotate_ms\": %.2f, \"snapshot_copy_ms\": %.2f, \"snapshot_write_ms\": %.2f, "
       "\"writer_max_latency_ms_before\": %.2f, \"writer_max_latency_ms_during\": %.2f, "

@@ -104,19 +104,25 @@ int Run() {
   query_service.set_recovery(report, snapshotter.get());
   ready.store(true);
   health.SetServing(true);
+  const std::string recovery =
+      data_dir.empty()
+          ? std::string("nothing (memory only)")
+          : absl::StrFormat(
+                "snapshot generation %d (%d documents, %d damaged snapshots skipped), %d records "
+                "from %d log files, %d torn bytes cut, %d unfinished snapshot files removed, "
+                "%.3fs",
+                report.snapshot_generation, report.snapshot_documents, report.snapshots_skipped,
+                report.records_replayed, report.log_files_replayed, report.bytes_truncated,
+                report.temporary_files_removed, report.seconds);
   LogInfo(absl::StrFormat(
-      "serving on port %d listen=%s data_dir=%s recovered: snapshot generation %d (%d documents, "
-      "%d damaged snapshots skipped), %d records from %d log files, %d torn bytes cut, "
-      "%d unfinished snapshot files removed, %.3fs; documents=%d snapshot_log_bytes=%d "
-      "max_page_size=%d max_message_bytes=%d bm25_k1=%.2f bm25_b=%.2f title_boost=%.2f",
+      "serving on port %d listen=%s data_dir=%s recovered: %s; documents=%d "
+      "snapshot_log_bytes=%d max_page_size=%d max_message_bytes=%d bm25_k1=%.2f bm25_b=%.2f "
+      "title_boost=%.2f",
       (*server)->port(), config.listen_address,
-      data_dir.empty() ? "\"\" (memory only: nothing survives a restart)" : data_dir,
-      report.snapshot_generation, report.snapshot_documents, report.snapshots_skipped,
-      report.records_replayed, report.log_files_replayed, report.bytes_truncated,
-      report.temporary_files_removed, report.seconds, index.Stats().document_count(),
-      absl::GetFlag(FLAGS_snapshot_log_bytes), options.max_page_size,
-      config.max_receive_message_bytes, options.scoring.k1, options.scoring.b,
-      options.scoring.title_boost));
+      data_dir.empty() ? "\"\" (memory only: nothing survives a restart)" : data_dir, recovery,
+      index.Stats().document_count(), absl::GetFlag(FLAGS_snapshot_log_bytes),
+      options.max_page_size, config.max_receive_message_bytes, options.scoring.k1,
+      options.scoring.b, options.scoring.title_boost));
 
   int signal_number = WaitForTerminationSignal();
   LogInfo(absl::StrCat("signal ", signal_number, ": draining"));

@@ -138,6 +138,7 @@ absl::StatusOr<std::unique_ptr<WriteAheadLog>> WriteAheadLog::Open(const std::st
       log->fd_ = *created;
       log->end_ = static_cast<int64_t>(kMagic.size());
       log->appended_bytes_ = total_bytes;
+      log->written_ = log->synced_ = total_bytes;
       report->log_files_replayed++;
       return log;
     }
@@ -182,6 +183,7 @@ absl::StatusOr<std::unique_ptr<WriteAheadLog>> WriteAheadLog::Open(const std::st
       return ErrnoStatus("cannot seek", path);
     log->end_ = static_cast<int64_t>(offset);
     log->appended_bytes_ = total_bytes;
+    log->written_ = log->synced_ = total_bytes;
     return log;
   }
   return absl::InternalError("unreachable: no newest log");
@@ -190,9 +192,19 @@ absl::StatusOr<std::unique_ptr<WriteAheadLog>> WriteAheadLog::Open(const std::st
 WriteAheadLog::~WriteAheadLog() { ::close(fd_); }
 
 absl::Status WriteAheadLog::Append(LogRecordType type, absl::string_view payload) {
+  absl::StatusOr<int64_t> position = Write(type, payload);
+  if (!position.ok()) return position.status();
+  return Sync(*position);
+}
+
+absl::StatusOr<int64_t> WriteAheadLog::Write(LogRecordType type, absl::string_view payload) {
   if (payload.size() > kMaxRecordBytes) {
     return absl::ResourceExhaustedError(
         absl::StrCat("log record of ", payload.size(), " bytes is too large"));
+  }
+  {
+    absl::MutexLock lock(&sync_mu_);
+    if (!sync_error_.ok()) return sync_error_;
   }
   std::string record(kHeaderBytes, '\0');
   record.reserve(kHeaderBytes + payload.size());
@@ -200,9 +212,7 @@ absl::Status WriteAheadLog::Append(LogRecordType type, absl::string_view payload
   record.append(payload.data(), payload.size());
   absl::little_endian::Store32(record.data(), static_cast<uint32_t>(payload.size()));
   absl::little_endian::Store32(record.data() + 4, Crc32c(absl::string_view(record).substr(8)));
-  absl::Status status = WriteAll(fd_, record, path_);
-  if (status.ok() && ::fdatasync(fd_) != 0) status = ErrnoStatus("cannot sync", path_);
-  if (!status.ok()) {
+  if (absl::Status status = WriteAll(fd_, record, path_); !status.ok()) {
     // Cut the partial record so the next append starts on a record boundary.
     if (::ftruncate(fd_, static_cast<off_t>(end_)) != 0 || ::lseek(fd_, end_, SEEK_SET) < 0) {
       LogError(absl::StrCat(path_, ": cannot cut a failed append: ", strerror(errno)));
@@ -210,20 +220,75 @@ absl::Status WriteAheadLog::Append(LogRecordType type, absl::string_view payload
     return status;
   }
   end_ += static_cast<int64_t>(record.size());
-  appended_bytes_.fetch_add(static_cast<int64_t>(record.size()), std::memory_order_relaxed);
-  return absl::OkStatus();
+  const int64_t position =
+      appended_bytes_.fetch_add(static_cast<int64_t>(record.size()), std::memory_order_relaxed) +
+      static_cast<int64_t>(record.size());
+  absl::MutexLock lock(&sync_mu_);
+  written_ = position;
+  return position;
+}
+
+absl::Status WriteAheadLog::Sync(int64_t position) {
+  absl::MutexLock lock(&sync_mu_);
+  while (true) {
+    if (!sync_error_.ok()) return sync_error_;
+    if (synced_ >= position) return absl::OkStatus();
+    if (syncing_) {
+      // A leader's fdatasync is running; it may or may not cover `position`
+      // (it covers what was written when it started). Wait and look again.
+      sync_mu_.Await(absl::Condition(
+          +[](bool* syncing) { return !*syncing; }, &syncing_));
+      continue;
+    }
+    // Lead: one fdatasync for every record written so far, ours included.
+    syncing_ = true;
+    const int64_t target = written_;
+    const int fd = fd_;
+    sync_mu_.Unlock();
+    const bool synced = ::fdatasync(fd) == 0;
+    syncs_.fetch_add(1, std::memory_order_relaxed);
+    const int saved_errno = errno;
+    sync_mu_.Lock();
+    syncing_ = false;
+    if (synced) {
+      synced_ = std::max(synced_, target);
+    } else {
+      // After a failed fdatasync the kernel may have dropped the dirty pages
+      // and a retry can report success for data that is gone, so which
+      // records are durable is unknown: refuse every later write until a
+      // restart recovers from what is on disk.
+      errno = saved_errno;
+      sync_error_ = ErrnoStatus("cannot sync (the log refuses writes until a restart)", path_);
+    }
+  }
 }
 
 absl::StatusOr<uint64_t> WriteAheadLog::Rotate() {
-  // Every record of the current file is already synced (Append waits), so
-  // the file is complete before its successor exists: only the newest file
-  // can ever end torn.
   const uint64_t next = generation_ + 1;
   absl::StatusOr<int> fd = CreateLogFile(directory_, next);
   if (!fd.ok()) {
     // Do not leave a successor behind: appends continue in this file.
     ::unlink(LogPath(directory_, next).c_str());
     return fd.status();
+  }
+  absl::MutexLock lock(&sync_mu_);
+  // The current file must be complete and synced before records go into its
+  // successor, so that only the newest file holding records can end torn.
+  sync_mu_.Await(absl::Condition(
+      +[](bool* syncing) { return !*syncing; }, &syncing_));
+  absl::Status status = sync_error_;
+  if (status.ok() && synced_ < written_) {
+    if (::fdatasync(fd_) == 0) {
+      synced_ = written_;
+    } else {
+      sync_error_ = ErrnoStatus("cannot sync (the log refuses writes until a restart)", path_);
+      status = sync_error_;
+    }
+  }
+  if (!status.ok()) {
+    ::close(*fd);
+    ::unlink(LogPath(directory_, next).c_str());
+    return status;
   }
   ::close(fd_);
   fd_ = *fd;

@@ -23,9 +23,9 @@
 // FAILED_PRECONDITION naming the file and byte: acknowledged data is never
 // skipped silently.
 //
-// Thread safety: Append and Rotate are not thread-safe; the caller
-// serializes them (the order of the log is the order of the index).
-// appended_bytes() may be read from any thread.
+// Thread safety: Append, Write and Rotate are not thread-safe; the caller
+// serializes them (the order of the log is the order of the index). Sync and
+// appended_bytes() may be called from any thread.
 #ifndef DOCSEARCH_QUERY_SERVICE_WRITE_AHEAD_LOG_H_
 #define DOCSEARCH_QUERY_SERVICE_WRITE_AHEAD_LOG_H_
 
@@ -35,8 +35,10 @@
 #include <memory>
 #include <string>
 
+#include "absl/base/thread_annotations.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/synchronization/mutex.h"
 
 namespace docsearch::query {
 
@@ -78,8 +80,20 @@ class WriteAheadLog {
   WriteAheadLog(const WriteAheadLog&) = delete;
   WriteAheadLog& operator=(const WriteAheadLog&) = delete;
 
-  // Appends one record and waits until it is durable.
+  // Appends one record and waits until it is durable: Write then Sync.
   absl::Status Append(LogRecordType type, absl::string_view payload);
+
+  // Writes one record without waiting for it to be durable and returns its
+  // position (appended_bytes() just after it), for Sync.
+  absl::StatusOr<int64_t> Write(LogRecordType type, absl::string_view payload);
+
+  // Waits until every record up to `position` is durable. Thread-safe, and
+  // the point of group commit: while one caller (the leader) runs fdatasync
+  // for everything written so far, the others wait and are usually covered
+  // by it, so N concurrent batches cost about two syncs, not N. After a
+  // failed sync the log refuses every later Write and Sync (the kernel may
+  // have dropped the pages; a restart recovers from what is on disk).
+  absl::Status Sync(int64_t position);
 
   // Creates the next generation's file (durably) and appends there from now
   // on. Returns the new generation. On error the current file stays in use.
@@ -92,6 +106,10 @@ class WriteAheadLog {
   // restart would replay if no snapshot were taken.
   int64_t appended_bytes() const { return appended_bytes_.load(std::memory_order_relaxed); }
 
+  // fdatasyncs of records run since Open (group commit makes this smaller
+  // than the number of records).
+  int64_t syncs() const { return syncs_.load(std::memory_order_relaxed); }
+
  private:
   WriteAheadLog(std::string directory, uint64_t generation, std::string path, int fd)
       : directory_(std::move(directory)),
@@ -102,11 +120,19 @@ class WriteAheadLog {
   const std::string directory_;
   uint64_t generation_;
   std::string path_;
+  // Changed only by Rotate, under sync_mu_ with no sync running.
   int fd_;
   // Bytes of intact records in the current file; a failed append is cut
   // back to here so later records never follow garbage.
   int64_t end_ = 0;
   std::atomic<int64_t> appended_bytes_{0};
+  std::atomic<int64_t> syncs_{0};
+
+  absl::Mutex sync_mu_;
+  int64_t written_ ABSL_GUARDED_BY(sync_mu_) = 0;   // Position of the last record written.
+  int64_t synced_ ABSL_GUARDED_BY(sync_mu_) = 0;    // Everything up to here is durable.
+  bool syncing_ ABSL_GUARDED_BY(sync_mu_) = false;  // A leader's fdatasync is running.
+  absl::Status sync_error_ ABSL_GUARDED_BY(sync_mu_);
 };
 
 }  // namespace docsearch::query

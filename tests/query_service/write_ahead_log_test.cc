@@ -222,6 +222,37 @@ TEST_F(WriteAheadLogTest, ReadsTheSingleFileLogOfEarlierVersionsAsGenerationZero
   EXPECT_EQ(Reopen(&report), (std::vector<std::string>{"from an old version", "new"}));
 }
 
+TEST_F(WriteAheadLogTest, OneSyncCoversEveryRecordWrittenBeforeIt) {
+  {
+    auto log = OpenLog();
+    auto first = log->Write(LogRecordType::kUpsertBatch, "a");
+    auto second = log->Write(LogRecordType::kUpsertBatch, "b");
+    auto third = log->Write(LogRecordType::kDelete, "c");
+    ASSERT_TRUE(first.ok() && second.ok() && third.ok());
+    EXPECT_LT(*first, *second);
+    ASSERT_TRUE(log->Sync(*third).ok());
+    EXPECT_EQ(log->syncs(), 1);
+    ASSERT_TRUE(log->Sync(*first).ok());  // Already covered: no second sync.
+    EXPECT_EQ(log->syncs(), 1);
+  }
+  RecoveryReport report;
+  EXPECT_EQ(Reopen(&report), (std::vector<std::string>{"a", "b", "c"}));
+}
+
+TEST_F(WriteAheadLogTest, RotationSyncsWhatTheOldFileStillHolds) {
+  {
+    auto log = OpenLog();
+    auto written = log->Write(LogRecordType::kUpsertBatch, "unsynced");
+    ASSERT_TRUE(written.ok());
+    ASSERT_TRUE(log->Rotate().ok());
+    EXPECT_EQ(log->syncs(), 0);  // Rotate synced it itself...
+    ASSERT_TRUE(log->Sync(*written).ok());
+    EXPECT_EQ(log->syncs(), 0);  // ...so waiting for it costs nothing more.
+  }
+  RecoveryReport report;
+  EXPECT_EQ(Reopen(&report), std::vector<std::string>{"unsynced"});
+}
+
 TEST_F(WriteAheadLogTest, CountsAppendedBytesAcrossRotations) {
   auto log = OpenLog();
   EXPECT_EQ(log->appended_bytes(), 0);
