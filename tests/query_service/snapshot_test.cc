@@ -35,7 +35,8 @@ Document MakeDocument(const std::string& id, const std::string& body) {
 
 // A query service's durable state, opened on `directory` as main.cc does.
 struct Node {
-  explicit Node(const std::string& directory) : index(SearchOptions{}), indexer(&index, nullptr) {
+  explicit Node(const std::string& directory, int documents_per_chunk = 512)
+      : index(SearchOptions{}), indexer(&index, nullptr) {
     auto opened = RecoverDataDir(directory, &indexer, &report);
     status = opened.status();
     if (!opened.ok()) return;
@@ -43,6 +44,7 @@ struct Node {
     indexer.AttachLog(log.get());
     SnapshotterOptions options;
     options.log_bytes = 0;  // Tests take snapshots by hand.
+    options.documents_per_chunk = documents_per_chunk;
     snapshotter = std::make_unique<Snapshotter>(directory, &indexer, &index, log.get(), options,
                                                 report.snapshot_generation);
   }
@@ -240,7 +242,8 @@ TEST_F(SnapshotTest, RemovesAnUnfinishedSnapshotAtStart) {
 TEST_F(SnapshotTest, ConcurrentWritersRecoverInTheOrderTheyWereApplied) {
   std::vector<std::pair<std::string, std::string>> written;
   {
-    Node node(directory_);
+    // Tiny chunks, so writes land between the chunks of each copy.
+    Node node(directory_, /*documents_per_chunk=*/2);
     std::vector<std::thread> writers;
     for (int w = 0; w < 8; ++w) {
       writers.emplace_back([&node, w] {
