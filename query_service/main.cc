@@ -16,13 +16,20 @@
 #include "common/server_security_flags.h"
 #include "query_service/index_service_impl.h"
 #include "query_service/indexer.h"
+#include "query_service/log_recovery.h"
 #include "query_service/query_service_impl.h"
 #include "query_service/search_index.h"
+#include "query_service/snapshotter.h"
 #include "query_service/write_ahead_log.h"
 
 ABSL_FLAG(std::string, listen, "127.0.0.1:50052", "host:port to serve on (port 0 picks one)");
 ABSL_FLAG(std::string, data_dir, "",
-          "folder for the write-ahead log; empty keeps everything in memory only");
+          "folder for the write-ahead log and snapshots; empty keeps everything in memory only");
+ABSL_FLAG(int64_t, snapshot_log_bytes, int64_t{64} << 20,
+          "take a snapshot once this many log bytes were written since the last one (bounds "
+          "recovery time and disk use; 0 disables)");
+ABSL_FLAG(absl::Duration, snapshot_interval, absl::ZeroDuration(),
+          "also take a snapshot when this long has passed and anything was written (0 disables)");
 ABSL_FLAG(std::string, port_file, "", "write the bound port here once serving (for tests)");
 ABSL_FLAG(int, max_page_size, 1000, "largest Search page_size accepted");
 ABSL_FLAG(int, max_message_bytes, 64 << 20, "largest request message accepted, in bytes");
@@ -82,38 +89,64 @@ int Run() {
   const std::string data_dir = absl::GetFlag(FLAGS_data_dir);
   RecoveryReport report;
   std::unique_ptr<WriteAheadLog> log;
-  if (!data_dir.empty()) {
-    absl::StatusOr<std::unique_ptr<WriteAheadLog>> opened = WriteAheadLog::Open(
-        data_dir,
-        [&indexer](LogRecordType type, absl::string_view payload) {
-          return indexer.Replay(type, payload);
-        },
-        &report);
+  std::unique_ptr<Snapshotter> snapshotter;
+  if (data_dir.empty()) {
+    LogWarning("--data_dir is empty: memory only, nothing survives a restart");
+  } else {
+    absl::StatusOr<std::unique_ptr<WriteAheadLog>> opened =
+        RecoverDataDir(data_dir, &indexer, &report);
     if (!opened.ok()) {
       LogError(absl::StrCat("cannot recover from ", data_dir, ": ", opened.status().ToString()));
       (*server)->Shutdown(absl::ZeroDuration());
       return 1;
     }
     log = *std::move(opened);
-    indexer.AttachLog(log.get());
+    SnapshotterOptions snapshot_options;
+    snapshot_options.log_bytes = absl::GetFlag(FLAGS_snapshot_log_bytes);
+    snapshot_options.interval = absl::GetFlag(FLAGS_snapshot_interval);
+    snapshotter = std::make_unique<Snapshotter>(data_dir, &indexer, &index, log.get(),
+                                                snapshot_options, report.snapshot_generation);
+    indexer.AttachLog(log.get(), [s = snapshotter.get()] { s->NotifyLogGrew(); });
+    snapshotter->Start();
   }
-  query_service.set_recovered_records(report.records_replayed);
+  query_service.set_recovery(report, snapshotter.get());
   ready.store(true);
   health.SetServing(true);
+  const std::string recovery =
+      data_dir.empty()
+          ? std::string("nothing (memory only)")
+          : absl::StrFormat(
+                "snapshot generation %d (%d documents, %d damaged snapshots skipped), %d records "
+                "from %d log files, %d torn bytes cut, %d unfinished snapshot files removed, "
+                "%.3fs",
+                report.snapshot_generation, report.snapshot_documents, report.snapshots_skipped,
+                report.records_replayed, report.log_files_replayed, report.bytes_truncated,
+                report.temporary_files_removed, report.seconds);
   LogInfo(absl::StrFormat(
-      "serving on port %d listen=%s data_dir=%s recovered=%d records (%d torn bytes cut, %.3fs) "
-      "documents=%d max_page_size=%d max_message_bytes=%d bm25_k1=%.2f bm25_b=%.2f "
+      "serving on port %d listen=%s data_dir=%s recovered: %s; documents=%d "
+      "snapshot_log_bytes=%d max_page_size=%d max_message_bytes=%d bm25_k1=%.2f bm25_b=%.2f "
       "title_boost=%.2f",
       (*server)->port(), config.listen_address,
-      data_dir.empty() ? "\"\" (memory only: nothing survives a restart)" : data_dir,
-      report.records_replayed, report.bytes_truncated, report.seconds,
-      index.Stats().document_count(), options.max_page_size, config.max_receive_message_bytes,
-      options.scoring.k1, options.scoring.b, options.scoring.title_boost));
+      data_dir.empty() ? "\"\" (memory only: nothing survives a restart)" : data_dir, recovery,
+      index.Stats().document_count(), absl::GetFlag(FLAGS_snapshot_log_bytes),
+      options.max_page_size, config.max_receive_message_bytes, options.scoring.k1,
+      options.scoring.b, options.scoring.title_boost));
 
   int signal_number = WaitForTerminationSignal();
   LogInfo(absl::StrCat("signal ", signal_number, ": draining"));
   index_service.BeginShutdown();
   (*server)->Shutdown(absl::GetFlag(FLAGS_shutdown_grace));
+  if (snapshotter != nullptr) {
+    // No write is in flight any more: a last snapshot makes the next start
+    // load it instead of replaying the log.
+    snapshotter->Stop();
+    if (snapshotter->LogBytesSinceSnapshot() > 0) {
+      if (absl::StatusOr<SnapshotReport> last = snapshotter->TakeSnapshot(); !last.ok()) {
+        LogWarning(absl::StrCat("no snapshot at shutdown (the log has everything): ",
+                                last.status().ToString()));
+      }
+    }
+  }
   LogInfo("stopped");
   return 0;
 }

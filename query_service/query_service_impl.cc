@@ -39,7 +39,13 @@ grpc::ServerUnaryReactor* QueryServiceImpl::GetIndexStats(
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   if (RefuseIfNotReady(reactor)) return reactor;
   *response = index_->Stats();
-  response->set_recovered_records(recovered_records_.load());
+  response->set_recovered_records(recovery_.records_replayed);
+  response->set_recovered_snapshot_generation(static_cast<int64_t>(recovery_.snapshot_generation));
+  response->set_recovered_snapshot_documents(recovery_.snapshot_documents);
+  response->set_recovery_truncated_bytes(recovery_.bytes_truncated);
+  response->set_recovery_seconds(recovery_.seconds);
+  if (snapshotter_ != nullptr)
+    response->set_log_bytes_since_snapshot(snapshotter_->LogBytesSinceSnapshot());
   reactor->Finish(grpc::Status::OK);
   return reactor;
 }

@@ -8,6 +8,8 @@
 #include "docsearch/v1/query_service.grpc.pb.h"
 #include "query_service/compare/comparisons.h"
 #include "query_service/search_index.h"
+#include "query_service/snapshotter.h"
+#include "query_service/write_ahead_log.h"
 
 namespace docsearch::query {
 
@@ -17,8 +19,13 @@ class QueryServiceImpl final : public docsearch::v1::QueryService::CallbackServi
   QueryServiceImpl(const SearchIndex* index, const std::atomic<bool>* ready)
       : index_(index), ready_(ready), comparisons_(*index) {}
 
-  // Reported by GetIndexStats.
-  void set_recovered_records(int64_t records) { recovered_records_ = records; }
+  // Reported by GetIndexStats. Call before `ready` becomes true (the flag
+  // publishes them to the serving threads). `snapshotter` may be null
+  // (memory only) and is not owned.
+  void set_recovery(const RecoveryReport& report, const Snapshotter* snapshotter) {
+    recovery_ = report;
+    snapshotter_ = snapshotter;
+  }
 
   grpc::ServerUnaryReactor* Search(grpc::CallbackServerContext* context,
                                    const docsearch::v1::SearchRequest* request,
@@ -51,7 +58,8 @@ class QueryServiceImpl final : public docsearch::v1::QueryService::CallbackServi
 
   const SearchIndex* const index_;
   const std::atomic<bool>* const ready_;
-  std::atomic<int64_t> recovered_records_{0};
+  RecoveryReport recovery_;
+  const Snapshotter* snapshotter_ = nullptr;
   const compare::Comparisons comparisons_;
 };
 

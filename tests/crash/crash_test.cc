@@ -4,6 +4,7 @@
 #include <grpcpp/create_channel.h>
 #include <grpcpp/security/credentials.h>
 #include <signal.h>
+#include <sys/wait.h>
 
 #include <atomic>
 #include <filesystem>
@@ -25,6 +26,8 @@ namespace docsearch::testing {
 namespace {
 
 constexpr int kClients = 4;
+// Fewer acknowledged documents than this prove too little.
+constexpr size_t kEnoughAcknowledged = 100;
 
 // A JSON document with a word no other document has, so a search for it
 // proves the document is indexed, not only stored.
@@ -46,11 +49,13 @@ class CrashTest : public ::testing::Test {
   }
   void TearDown() override { std::filesystem::remove_all(work_dir_); }
 
-  ServiceProcess StartQuery(int port) {
-    auto process = ServiceProcess::Start(
-        DOCSEARCH_QUERY_SERVICE_BINARY,
-        {absl::StrCat("--listen=127.0.0.1:", port), "--data_dir=" + work_dir_ + "/data"},
-        work_dir_);
+  std::string data_dir() const { return work_dir_ + "/data"; }
+
+  ServiceProcess StartQuery(int port, const std::vector<std::string>& extra_flags = {}) {
+    std::vector<std::string> flags = {absl::StrCat("--listen=127.0.0.1:", port),
+                                      "--data_dir=" + data_dir()};
+    flags.insert(flags.end(), extra_flags.begin(), extra_flags.end());
+    auto process = ServiceProcess::Start(DOCSEARCH_QUERY_SERVICE_BINARY, flags, work_dir_);
     EXPECT_TRUE(process.ok()) << process.status();
     return *std::move(process);
   }
@@ -97,6 +102,22 @@ class CrashTest : public ::testing::Test {
     }
   }
 
+  // Lets the clients run for `at_least`, then on until more than
+  // kEnoughAcknowledged documents were acknowledged (at most 20 s more): on
+  // a loaded machine the kills can leave too few for the test to prove
+  // anything, and the ingest service's channel may be in reconnect backoff.
+  void KeepIngestingUntilEnoughAcknowledged(absl::Duration at_least) {
+    absl::SleepFor(at_least);
+    const absl::Time give_up = absl::Now() + absl::Seconds(20);
+    while (absl::Now() < give_up) {
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        if (acknowledged_.size() > kEnoughAcknowledged) return;
+      }
+      absl::SleepFor(absl::Milliseconds(100));
+    }
+  }
+
   // Every acknowledged document is stored with the same hash and found by
   // its marker word.
   void ExpectEveryAcknowledgedDocumentSurvived(int query_port) {
@@ -124,6 +145,16 @@ class CrashTest : public ::testing::Test {
     }
   }
 
+  v1::GetIndexStatsResponse Stats(int query_port) {
+    auto stub = v1::QueryService::NewStub(grpc::CreateChannel(
+        absl::StrCat("127.0.0.1:", query_port), grpc::InsecureChannelCredentials()));
+    v1::GetIndexStatsResponse stats;
+    grpc::ClientContext context;
+    grpc::Status status = stub->GetIndexStats(&context, v1::GetIndexStatsRequest(), &stats);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return stats;
+  }
+
   std::string work_dir_;
   unsigned seed_ = 0;
   std::mutex mu_;
@@ -148,16 +179,103 @@ TEST_F(CrashTest, AcknowledgedDocumentsSurviveRepeatedKillNineOfTheQueryService)
     absl::SleepFor(absl::Milliseconds(std::uniform_int_distribution<int>(0, 300)(random)));
     query = StartQuery(query_port);
   }
-  absl::SleepFor(absl::Milliseconds(500));
+  KeepIngestingUntilEnoughAcknowledged(absl::Milliseconds(500));
   stop = true;
   for (std::thread& client : clients) client.join();
 
   std::cout << "kill points " << kKillPoints << ", ingest calls " << attempts_ << ", acknowledged "
             << acknowledged_.size() << ", failed " << failures_ << "\n";
-  ASSERT_GT(acknowledged_.size(), 100u) << "too little got through to prove anything";
+  ASSERT_GT(acknowledged_.size(), kEnoughAcknowledged)
+      << "too little got through to prove anything";
   // A last crash with nothing in flight, then recovery from the log alone.
   ASSERT_TRUE(query.Stop(SIGKILL, absl::Seconds(10)).ok());
   query = StartQuery(query_port);
+  ExpectEveryAcknowledgedDocumentSurvived(query_port);
+}
+
+// The data directory's files by kind: wal-*.log, snapshot-*.snap, *.tmp.
+struct DataDirFiles {
+  int logs = 0;
+  int snapshots = 0;
+  int unfinished = 0;
+};
+
+DataDirFiles CountFiles(const std::string& directory) {
+  DataDirFiles files;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(directory, error)) {
+    const std::string name = entry.path().filename().string();
+    if (name.ends_with(".tmp")) {
+      ++files.unfinished;
+    } else if (name.ends_with(".snap")) {
+      ++files.snapshots;
+    } else if (name.ends_with(".log")) {
+      ++files.logs;
+    }
+  }
+  return files;
+}
+
+// With a tiny snapshot threshold the service snapshots back to back, so the
+// kills land before, during and after snapshot writes, log rotations and
+// removals of old files.
+TEST_F(CrashTest, AcknowledgedDocumentsSurviveKillsDuringSnapshots) {
+  constexpr int kKillPoints = 8;
+  const std::vector<std::string> flags = {"--snapshot_log_bytes=4096"};
+  std::mt19937 random(seed_);
+  ServiceProcess query = StartQuery(0, flags);
+  const int query_port = query.port();
+  ServiceProcess ingest = StartIngest(0, query_port);
+
+  std::atomic<bool> stop{false};
+  std::vector<std::thread> clients;
+  RunClients(ingest.port(), stop, clients);
+  int killed_mid_snapshot = 0;
+  for (int kill = 0; kill < kKillPoints; ++kill) {
+    absl::SleepFor(absl::Milliseconds(std::uniform_int_distribution<int>(100, 600)(random)));
+    ASSERT_TRUE(query.Stop(SIGKILL, absl::Seconds(10)).ok());
+    killed_mid_snapshot += CountFiles(data_dir()).unfinished > 0;
+    query = StartQuery(query_port, flags);
+  }
+  KeepIngestingUntilEnoughAcknowledged(absl::Milliseconds(500));
+  stop = true;
+  for (std::thread& client : clients) client.join();
+  std::cout << "kill points " << kKillPoints << " (" << killed_mid_snapshot
+            << " while a snapshot file was being written), ingest calls " << attempts_
+            << ", acknowledged " << acknowledged_.size() << ", failed " << failures_ << "\n";
+  ASSERT_GT(acknowledged_.size(), kEnoughAcknowledged)
+      << "too little got through to prove anything";
+
+  ASSERT_TRUE(query.Stop(SIGKILL, absl::Seconds(10)).ok());
+  query = StartQuery(query_port, flags);
+  ExpectEveryAcknowledgedDocumentSurvived(query_port);
+
+  // Recovery started from a snapshot.
+  v1::GetIndexStatsResponse stats = Stats(query_port);
+  EXPECT_GT(stats.recovered_snapshot_generation(), 2);
+  EXPECT_GT(stats.recovered_snapshot_documents(), 0);
+  std::cout << "after the last kill: snapshot generation " << stats.recovered_snapshot_generation()
+            << " with " << stats.recovered_snapshot_documents() << " documents, "
+            << stats.recovered_records() << " records replayed, " << stats.recovery_seconds()
+            << " s\n";
+
+  // A clean stop takes a last snapshot and old logs are gone: what remains
+  // is the previous snapshot's generation onward (a kill between rotation
+  // and snapshot leaves one extra log until the next snapshot).
+  auto stopped = query.Stop(SIGTERM, absl::Seconds(30));
+  ASSERT_TRUE(stopped.ok()) << stopped.status();
+  EXPECT_TRUE(WIFEXITED(*stopped) && WEXITSTATUS(*stopped) == 0);
+  const DataDirFiles files = CountFiles(data_dir());
+  std::cout << "after a clean stop: " << files.logs << " logs, " << files.snapshots
+            << " snapshots, " << files.unfinished << " unfinished\n";
+  EXPECT_LE(files.logs, 4);
+  EXPECT_GE(files.snapshots, 1);
+  EXPECT_LE(files.snapshots, 3);
+  EXPECT_EQ(files.unfinished, 0);
+  query = StartQuery(query_port, flags);
+  stats = Stats(query_port);
+  EXPECT_EQ(stats.recovered_records(), 0) << "the shutdown snapshot covers every write";
+  EXPECT_GE(stats.document_count(), static_cast<int64_t>(acknowledged_.size()));
   ExpectEveryAcknowledgedDocumentSurvived(query_port);
 }
 
