@@ -13,6 +13,7 @@
 #include "common/grpc_server.h"
 #include "common/health_service.h"
 #include "common/log.h"
+#include "query_service/compare/document_vectors.h"
 #include "query_service/index_service_impl.h"
 #include "query_service/indexer.h"
 #include "query_service/query_service_impl.h"
@@ -52,6 +53,8 @@ int Run() {
   options.scoring.title_boost = static_cast<float>(absl::GetFlag(FLAGS_title_boost));
 
   SearchIndex index(options);
+  // Before the log replay, so every document is tallied once as it loads.
+  index.AttachAnnex(std::make_unique<compare::DocumentVectors>());
   Indexer indexer(&index, nullptr);
   std::atomic<bool> ready{false};
   IndexServiceImpl index_service(&indexer, &ready);
