@@ -18,8 +18,9 @@ using docsearch::v1::CompareDocumentsResponse;
 absl::StatusOr<CompareDocumentsResponse> Comparisons::CompareDocuments(
     const CompareDocumentsRequest& request) const {
   TextAnalyzer analyzer;
-  return index_.WithReadLock(
-      [&](const IndexData& data) { return compare::CompareDocuments(request, data, analyzer); });
+  return index_.WithReadLock([&](const IndexData& data) {
+    return compare::CompareDocuments(request, data, analyzer, &analysis_cache_);
+  });
 }
 
 absl::StatusOr<docsearch::v1::FindSimilarResponse> Comparisons::FindSimilar(
