@@ -32,6 +32,9 @@ ABSL_FLAG(int, max_query_terms, 64, "most words in one match or phrase query");
 ABSL_FLAG(double, bm25_k1, 1.2, "BM25 term-frequency saturation");
 ABSL_FLAG(double, bm25_b, 0.75, "BM25 length normalization");
 ABSL_FLAG(double, title_boost, 2.0, "weight of title matches relative to body matches");
+ABSL_FLAG(bool, set_tallies, true,
+          "CompareSets from per-document tallies kept at indexing (fast; ~5 KB more memory per "
+          "document); false: analyze the sampled documents per request (~1 s)");
 ABSL_FLAG(absl::Duration, shutdown_grace, absl::Seconds(5),
           "how long calls in flight may finish after SIGTERM");
 
@@ -54,7 +57,9 @@ int Run() {
 
   SearchIndex index(options);
   // Before the log replay, so every document is tallied once as it loads.
-  index.AttachAnnex(std::make_unique<compare::DocumentVectors>());
+  if (absl::GetFlag(FLAGS_set_tallies)) {
+    index.AttachAnnex(std::make_unique<compare::DocumentVectors>());
+  }
   Indexer indexer(&index, nullptr);
   std::atomic<bool> ready{false};
   IndexServiceImpl index_service(&indexer, &ready);

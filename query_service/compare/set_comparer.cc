@@ -137,22 +137,33 @@ void RankTallied(const SelectedSets& sets, const DocumentVectors& vectors, Entri
                  std::vector<uint32_t>& slots, SignificantTerms* out_a, SignificantTerms* out_b) {
   struct Accumulator {
     uint32_t key;
+    uint16_t surface;  // The first form seen, and the documents using it.
+    uint32_t surface_documents = 0;
     int32_t reported = -1;  // Index among the reported entries.
     uint32_t documents[2] = {0, 0};
     uint64_t occurrences[2] = {0, 0};
   };
   std::vector<Accumulator> accumulators;
+  // Documents using a form other than the first seen, by (accumulator
+  // index << 16 | form): most keys have one form, so this stays small and
+  // the forms need no second pass over the samples.
+  absl::flat_hash_map<uint64_t, uint32_t> other_forms;
   for (int side = 0; side < 2; ++side) {
     for (DocId doc : sets.sample[side]) {
       for (const VectorEntry& entry : (vectors.*entries_of)(doc)) {
         uint32_t& slot = slots[entry.key];
         if (slot == 0) {
-          accumulators.push_back({entry.key});
+          accumulators.push_back({entry.key, entry.surface});
           slot = static_cast<uint32_t>(accumulators.size());
         }
         Accumulator& accumulator = accumulators[slot - 1];
         accumulator.documents[side]++;
         accumulator.occurrences[side] += entry.count;
+        if (entry.surface == accumulator.surface) {
+          accumulator.surface_documents++;
+        } else {
+          other_forms[(static_cast<uint64_t>(slot - 1) << 16) | entry.surface]++;
+        }
       }
     }
   }
@@ -197,19 +208,20 @@ void RankTallied(const SelectedSets& sets, const DocumentVectors& vectors, Entri
     reported_per_side[side] = count;
   }
   // The readable form of each reported entry: the one most documents of
-  // both samples use (ties: the smallest), a second pass over the samples.
-  std::vector<absl::flat_hash_map<uint16_t, int>> forms(reported.size());
-  for (int side = 0; side < 2 && !reported.empty(); ++side) {
-    for (DocId doc : sets.sample[side]) {
-      for (const VectorEntry& entry : (vectors.*entries_of)(doc)) {
-        const int32_t index = accumulators[slots[entry.key] - 1].reported;
-        if (index >= 0) forms[index][entry.surface]++;
-      }
+  // both samples use (ties: the smallest).
+  std::vector<std::vector<std::pair<uint16_t, uint32_t>>> forms(reported.size());
+  for (const Accumulator& accumulator : accumulators) {
+    if (accumulator.reported >= 0) {
+      forms[accumulator.reported].push_back({accumulator.surface, accumulator.surface_documents});
     }
+  }
+  for (const auto& [packed, documents] : other_forms) {
+    const int32_t index = accumulators[packed >> 16].reported;
+    if (index >= 0) forms[index].push_back({static_cast<uint16_t>(packed & 0xFFFF), documents});
   }
   for (size_t i = 0; i < reported.size(); ++i) {
     const uint32_t key = reported_keys[i];
-    int best = 0;
+    uint32_t best = 0;
     const std::string* text = nullptr;
     for (const auto& [surface, documents] : forms[i]) {
       const std::string& form = dictionary.surface(key, surface);
