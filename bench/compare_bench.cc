@@ -4,7 +4,10 @@
 //
 // Protocol:
 //   1. Read the documents TSV and index it into a SearchIndex (as
-//      engine_bench does; not reported here).
+//      engine_bench does, plus the fingerprint the ingest parser stores) with DocumentVectors
+//      attached as the query service does (--vectors=0: without). The indexing time and the memory
+//      of the index and of the vectors are reported; --index_only stops there, to measure the
+//      indexing cost of the vectors (run with and without).
 //   2. Draw a fixed-seed sample of requests per operation (--seed, default 7):
 //        compare_docs      CompareDocuments of two random documents by id
 //        find_similar      FindSimilar top 10 from a random stored document
@@ -14,15 +17,16 @@
 //        trend_10_years    the same over a random 10-year published range
 //      Random words are drawn from random documents' bodies (alphabetic, >= 4
 //      letters), so their frequencies follow the corpus.
-//      CompareSets analyzes up to 2000 documents per side and takes ~1 s a
-//      call on this corpus, so it gets its own, smaller sample
-//      (--set_samples, default 20; the first ones of the same draw).
+//      CompareSets has its own sample size (--set_samples, default 200; the
+//      first ones of the same draw): it took ~1.5 s a call before the
+//      index-time tallies (document_vectors.h).
 //   3. One warm-up pass over each sample, then --rounds (default 1) timed
 //      passes; each call timed from the request proto to the response proto.
 //   4. Print one JSON object (p50/p99 in microseconds per operation) on stdout.
 //
-// Usage: compare_bench --docs=docs.tsv [--samples=200] [--set_samples=20]
-//                      [--rounds=1] [--seed=7]
+// Usage: compare_bench --docs=docs.tsv [--samples=200] [--set_samples=200]
+//                      [--rounds=1] [--seed=7] [--vectors=1] [--index_only]
+//                      [--only=compare_docs,sets_terms,...]
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
@@ -43,7 +47,9 @@
 #include "bench/bench_util.h"
 #include "docsearch/v1/comparison.pb.h"
 #include "docsearch/v1/document.pb.h"
+#include "ingest_service/parser/fingerprint.h"
 #include "query_service/compare/comparisons.h"
+#include "query_service/compare/document_vectors.h"
 #include "query_service/search_index.h"
 
 namespace {
@@ -109,8 +115,10 @@ void BodyMatch(const std::string& word, v1::Query* query) {
 
 int main(int argc, char** argv) {
   std::string docs_path;
-  int samples = 200, set_samples = 20, rounds = 1;
+  int samples = 200, set_samples = 200, rounds = 1;
   uint64_t seed = 7;
+  bool vectors = true, index_only = false;
+  std::string only;  // Comma-separated operation names; empty = all.
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     if (arg.rfind("--docs=", 0) == 0)
@@ -123,12 +131,18 @@ int main(int argc, char** argv) {
       rounds = std::stoi(arg.substr(9));
     else if (arg.rfind("--seed=", 0) == 0)
       seed = std::stoull(arg.substr(7));
+    else if (arg.rfind("--vectors=", 0) == 0)
+      vectors = arg.substr(10) != "0";
+    else if (arg == "--index_only")
+      index_only = true;
+    else if (arg.rfind("--only=", 0) == 0)
+      only = arg.substr(7);
     else
       docs_path.clear(), i = argc;
   }
   if (docs_path.empty()) {
     std::cerr << "usage: compare_bench --docs=PATH [--samples=N] [--set_samples=N] [--rounds=N] "
-                 "[--seed=N]\n";
+                 "[--seed=N] [--vectors=0|1] [--index_only]\n";
     return 2;
   }
 
@@ -138,6 +152,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   docsearch::query::SearchIndex index{docsearch::query::SearchOptions{}};
+  if (vectors) index.AttachAnnex(std::make_unique<docsearch::query::compare::DocumentVectors>());
   int min_year = 9999, max_year = 0;
   const auto t0 = Clock::now();
   for (const Row& r : rows) {
@@ -155,15 +170,41 @@ int main(int argc, char** argv) {
     doc->set_doc_type(type);
     doc->set_language("en");
     doc->set_content_hash(Hex64(Fnv1a(r.body)));
+    // As the ingest parser stores it on every document (the body's
+    // paragraphs, one per line), so CompareDocuments uses the stored
+    // fingerprints as it does in the service.
+    *doc->mutable_fingerprint() = docsearch::ingest::ComputeFingerprint(absl::StrCat(r.body, "\n"));
     auto added = index.Upsert(std::move(doc));
     if (!added.ok()) {
       std::cerr << "upsert " << r.id << ": " << added.status() << "\n";
       return 1;
     }
   }
-  std::cerr << "compare_bench: indexed " << rows.size() << " docs in "
-            << std::chrono::duration<double>(Clock::now() - t0).count() << " s, years " << min_year
-            << "-" << max_year << "\n";
+  const double index_s = std::chrono::duration<double>(Clock::now() - t0).count();
+  std::cerr << "compare_bench: indexed " << rows.size() << " docs in " << index_s << " s, years "
+            << min_year << "-" << max_year << "\n";
+  struct VectorFigures {
+    uint64_t bytes = 0, term_keys = 0, phrase_keys = 0;
+  };
+  const VectorFigures vector_figures =
+      index.WithReadLock([](const docsearch::query::IndexData& data) {
+        VectorFigures figures;
+        if (const auto* v = docsearch::query::compare::DocumentVectors::Of(data)) {
+          figures = {v->MemoryBytes(), v->terms().size(), v->phrases().size()};
+        }
+        return figures;
+      });
+  const std::string index_json =
+      absl::StrCat("\"vectors\":", vectors ? "true" : "false", ",\"index_s\":", index_s,
+                   ",\"index_memory_bytes\":", index.Stats().memory_bytes(),
+                   ",\"vectors_memory_bytes\":", vector_figures.bytes,
+                   ",\"vector_term_keys\":", vector_figures.term_keys,
+                   ",\"vector_phrase_keys\":", vector_figures.phrase_keys);
+  if (index_only) {
+    std::cout << "{\"engine\":\"docsearch\",\"docs\":" << rows.size() << "," << index_json << "}"
+              << std::endl;
+    return 0;
+  }
 
   const docsearch::query::compare::Comparisons comparisons(index);
   std::mt19937_64 rng(seed);
@@ -265,6 +306,15 @@ int main(int argc, char** argv) {
                  {},
                  0});
 
+  if (!only.empty()) {
+    const std::vector<std::string> wanted = absl::StrSplit(only, ',');
+    ops.erase(std::remove_if(ops.begin(), ops.end(),
+                             [&](const Op& op) {
+                               return std::find(wanted.begin(), wanted.end(), op.name) ==
+                                      wanted.end();
+                             }),
+              ops.end());
+  }
   for (Op& op : ops) {
     op.n = op.name.rfind("sets_", 0) == 0 ? std::min(set_samples, samples) : samples;
   }
@@ -290,7 +340,7 @@ int main(int argc, char** argv) {
   std::string json =
       absl::StrCat("{\"engine\":\"docsearch\",\"docs\":", rows.size(), ",\"samples\":", samples,
                    ",\"rounds\":", rounds, ",\"seed\":", seed, ",\"min_year\":", min_year,
-                   ",\"max_year\":", max_year, ",\"ops\":{");
+                   ",\"max_year\":", max_year, ",", index_json, ",\"ops\":{");
   bool first = true;
   for (Op& op : ops) {
     absl::StrAppend(&json, first ? "" : ",", "\"", op.name, "\":{\"n\":", op.us.size(),

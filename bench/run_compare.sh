@@ -9,7 +9,7 @@
 # Options:
 #   --docs N          documents (default 100000)
 #   --samples S       requests per operation (default 200)
-#   --set-samples S   CompareSets requests (default 20; ~1 s each)
+#   --set-samples S   CompareSets requests (default 200)
 #   --rounds R        timed passes after one warm-up pass (default 1)
 #   --lucene          also run FindSimilar's peer, Lucene MoreLikeThis
 #                     (bench/peers/lucene/LuceneMltBench.java), for the ratio
@@ -20,7 +20,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 DOCS=100000
 SAMPLES=200
-SET_SAMPLES=20
+SET_SAMPLES=200
 ROUNDS=1
 WRITE=1
 LUCENE=0
@@ -123,6 +123,7 @@ section = f"""<!-- compare:{N} -->
 - Command: `{command}` (`bench/compare_bench.cc`; seed {r['seed']}, one warm-up pass then {r['rounds']} timed pass(es) per operation; each call timed from request proto to response proto).
 - Machine: {cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}; load average before {load('load_before.txt')}, after {load('load_after.txt')} (other engineers building on the same 2 cores).
 - Date: {datetime.datetime.utcnow().strftime('%Y-%m-%d %H:%M UTC')}; commit {commit} (plus the uncommitted bench files of this run).
+- Index: built in {r['index_s']:.1f} s with the CompareSets tallies (DocumentVectors); memory {r['index_memory_bytes'] / 1e6:,.0f} MB estimated, of which the tallies {r['vectors_memory_bytes'] / 1e6:,.0f} MB ({r['vector_term_keys']:,} term and {r['vector_phrase_keys']:,} phrase keys).
 
 {table}
 

@@ -49,6 +49,9 @@ Commands:
   similar ID       documents most like ID (or --text FILE); search filters apply
   trend TERM...    documents with each word or phrase per --interval=year|month
   duplicates [ID]  near-copies of ID, or every near-copy pair (--threshold=0.8)
+  sets A B         words and phrases typical of the documents of query string A
+                   against those of B, e.g. sets 'published:[* TO 2001-12-31]'
+                   'published:[2003-01-01 TO *]'
   stats            show index counts and sizes
 
 Connection and output:
@@ -73,9 +76,9 @@ Search:
   --facets=FIELD[,FIELD]      count values over all matches, e.g. doc_type,entity.place
   --histogram=year|month      count matches per year or month of publication
 
-Compare, similar, trend, duplicates:
+Compare, similar, trend, duplicates, sets:
   --text=FILE                 compare/similar: the content of FILE as a side
-  --top=N                     compare: entries per list (default 8);
+  --top=N                     compare: entries per list (default 8); sets: (20);
                               similar/duplicates: most results
   --interval=year|month       trend (default year)
   --threshold=X               duplicates: lowest resemblance, in (0, 1]

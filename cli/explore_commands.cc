@@ -112,6 +112,25 @@ absl::StatusOr<docsearch::v1::FindNearDuplicatesRequest> BuildDuplicatesRequest(
   return request;
 }
 
+absl::StatusOr<docsearch::v1::CompareSetsRequest> BuildSetsRequest(const SetsOptions& options) {
+  const char* names[2] = {"QUERY_A", "QUERY_B"};
+  const std::string* queries[2] = {&options.query_a, &options.query_b};
+  for (int side = 0; side < 2; ++side) {
+    if (absl::StripAsciiWhitespace(*queries[side]).empty()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("sets needs two query strings; ", names[side],
+                       " is empty (e.g. docsearch sets 'published:[* TO 2001-12-31]' "
+                       "'published:[2003-01-01 TO *]')"));
+    }
+  }
+  if (absl::Status top = CheckTop(options.top); !top.ok()) return top;
+  docsearch::v1::CompareSetsRequest request;
+  request.set_query_string_a(options.query_a);
+  request.set_query_string_b(options.query_b);
+  request.set_max_terms(options.top);
+  return request;
+}
+
 absl::Status RunSimilar(const CommandEnv& env, SimilarOptions options) {
   if (!options.text_path.empty()) {
     absl::StatusOr<std::string> text = ReadTextFile(options.text_path);
@@ -155,6 +174,19 @@ absl::Status RunDuplicates(const CommandEnv& env, const DuplicatesOptions& optio
       },
       [&](const docsearch::v1::FindNearDuplicatesResponse& response) {
         return RenderDuplicates(response, env.terminal.width);
+      });
+}
+
+absl::Status RunSets(const CommandEnv& env, const SetsOptions& options) {
+  absl::StatusOr<docsearch::v1::CompareSetsRequest> request = BuildSetsRequest(options);
+  if (!request.ok()) return request.status();
+  return CallAndPrint<docsearch::v1::CompareSetsRequest, docsearch::v1::CompareSetsResponse>(
+      env, *request,
+      [](auto& stub, auto* context, const auto& r, auto* response) {
+        return stub.CompareSets(context, r, response);
+      },
+      [&](const docsearch::v1::CompareSetsResponse& response) {
+        return RenderSets(response, options.query_a, options.query_b, env.terminal.width);
       });
 }
 

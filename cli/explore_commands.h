@@ -2,6 +2,7 @@
 //   similar ID | similar --text FILE   QueryService.FindSimilar
 //   trend TERM... --interval=year|month QueryService.TermTrend
 //   duplicates [ID] [--threshold=X]     QueryService.FindNearDuplicates
+//   sets QUERY_A QUERY_B [--top=N]      QueryService.CompareSets (query strings)
 // Each takes the search filters (--doc_type, --from, --to) to narrow the
 // documents considered, and prints readably (explore_printer.h) or one JSON
 // object with env.json.
@@ -54,6 +55,14 @@ struct DuplicatesOptions {
   int top = 0;
 };
 
+struct SetsOptions {
+  // The two sets, in the query string syntax of `search -q`.
+  std::string query_a = {};
+  std::string query_b = {};
+  // --top: entries per list; 0 = server default (20).
+  int top = 0;
+};
+
 // Each builder returns INVALID_ARGUMENT naming the flag or argument at fault.
 absl::StatusOr<docsearch::v1::FindSimilarRequest> BuildSimilarRequest(
     const SimilarOptions& options);
@@ -61,9 +70,14 @@ absl::StatusOr<docsearch::v1::TermTrendRequest> BuildTrendRequest(const TrendOpt
 absl::StatusOr<docsearch::v1::FindNearDuplicatesRequest> BuildDuplicatesRequest(
     const DuplicatesOptions& options);
 
+// The query strings are sent as typed; the server parses them and names
+// query_string_a / query_string_b and the position of a mistake.
+absl::StatusOr<docsearch::v1::CompareSetsRequest> BuildSetsRequest(const SetsOptions& options);
+
 absl::Status RunSimilar(const CommandEnv& env, SimilarOptions options);
 absl::Status RunTrend(const CommandEnv& env, const TrendOptions& options);
 absl::Status RunDuplicates(const CommandEnv& env, const DuplicatesOptions& options);
+absl::Status RunSets(const CommandEnv& env, const SetsOptions& options);
 
 }  // namespace docsearch::cli
 

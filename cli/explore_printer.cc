@@ -167,4 +167,62 @@ std::string RenderDuplicates(const docsearch::v1::FindNearDuplicatesResponse& re
   return out;
 }
 
+namespace {
+
+// "12 documents", or "12,000 documents (5,000 tallied)" for a sample.
+std::string SetSize(int64_t documents, int64_t tallied) {
+  std::string out =
+      absl::StrCat(FormatCount(documents), documents == 1 ? " document" : " documents");
+  if (tallied != documents) absl::StrAppend(&out, " (", FormatCount(tallied), " tallied)");
+  return out;
+}
+
+void AppendSignificant(
+    const google::protobuf::RepeatedPtrField<docsearch::v1::SignificantTerm>& list,
+    absl::string_view heading, int width, std::string& out) {
+  absl::StrAppend(&out, "\n", heading, "\n");
+  if (list.empty()) {
+    absl::StrAppend(&out, "  (none)\n");
+    return;
+  }
+  std::vector<std::vector<std::string>> rows = {{"SCORE", "DOCS A", "DOCS B", "TEXT"}};
+  for (const docsearch::v1::SignificantTerm& term : list) {
+    rows.push_back({absl::StrFormat("%.1f", term.score()), FormatCount(term.documents_a()),
+                    FormatCount(term.documents_b()),
+                    term.text().empty() ? term.key() : term.text()});
+  }
+  const std::vector<int> widths = ColumnWidths(rows);
+  for (const auto& row : rows) {
+    absl::StrAppend(
+        &out, Line(TruncateToWidth(
+                  absl::StrCat("  ", PadLeft(row[0], widths[0]), "  ", PadLeft(row[1], widths[1]),
+                               "  ", PadLeft(row[2], widths[2]), "  ", row[3]),
+                  width)));
+  }
+}
+
+}  // namespace
+
+std::string RenderSets(const docsearch::v1::CompareSetsResponse& response,
+                       absl::string_view query_a, absl::string_view query_b, int width) {
+  std::string out;
+  absl::StrAppend(&out, TruncateToWidth(absl::StrCat("A: ", query_a), width), "\n", "   ",
+                  SetSize(response.documents_a(), response.analyzed_a()), "\n");
+  absl::StrAppend(&out, TruncateToWidth(absl::StrCat("B: ", query_b), width), "\n", "   ",
+                  SetSize(response.documents_b(), response.analyzed_b()), "\n");
+  if (response.documents_a() == 0 || response.documents_b() == 0) {
+    absl::StrAppend(&out, "\nNothing to compare: ", response.documents_a() == 0 ? "A" : "B",
+                    " matches no document.\n");
+    return out;
+  }
+  AppendSignificant(response.terms_a(), "Words typical of A", width, out);
+  AppendSignificant(response.phrases_a(), "Phrases typical of A", width, out);
+  AppendSignificant(response.terms_b(), "Words typical of B", width, out);
+  AppendSignificant(response.phrases_b(), "Phrases typical of B", width, out);
+  absl::StrAppend(&out,
+                  "\nSCORE: log-likelihood ratio of the document counts (above 3.8: p < 0.05; "
+                  "above 10.8: p < 0.001)\n");
+  return out;
+}
+
 }  // namespace docsearch::cli

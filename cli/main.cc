@@ -50,7 +50,8 @@ ABSL_FLAG(std::vector<std::string>, facets, {},
 ABSL_FLAG(std::string, histogram, "", "search: year or month; matches per period");
 ABSL_FLAG(std::string, text, "", "compare/similar: a local FILE whose content is the second side");
 ABSL_FLAG(int32_t, top, 0,
-          "compare: entries per list (0 = 8); similar, duplicates: most results (0 = server default)");
+          "compare: entries per list (0 = 8); similar, duplicates: most results; sets: entries per "
+          "list (0 = server default)");
 ABSL_FLAG(std::string, interval, "year", "trend: year or month");
 ABSL_FLAG(double, threshold, 0, "duplicates: lowest resemblance in (0, 1] (0 = server default, 0.8)");
 ABSL_FLAG(int64_t, max_document_bytes, 16 * 1024 * 1024,
@@ -207,6 +208,17 @@ int Run(const std::vector<char*>& positional) {
       return InvalidFlagError(built);
     }
     return ExitCodeFor(RunDuplicates(env, options));
+  }
+  if (command == "sets") {
+    if (!HasArguments(positional, 2)) return UsageError("sets needs two query strings, A and B");
+    SetsOptions options;
+    options.query_a = positional[2];
+    options.query_b = positional[3];
+    options.top = absl::GetFlag(FLAGS_top);
+    if (absl::Status built = BuildSetsRequest(options).status(); !built.ok()) {
+      return InvalidFlagError(built);
+    }
+    return ExitCodeFor(RunSets(env, options));
   }
   if (command == "get") {
     if (!HasArguments(positional, 1)) return UsageError("get needs exactly one ID");

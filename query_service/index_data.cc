@@ -139,6 +139,7 @@ absl::Status IndexData::Add(std::unique_ptr<Document> document, TextAnalyzer& an
   documents.push_back(std::move(document));
   live.push_back(true);
   live_count++;
+  if (annex != nullptr) annex->Added(doc, *documents.back());
   return absl::OkStatus();
 }
 
@@ -149,6 +150,7 @@ absl::Status IndexData::Remove(const std::string& id) {
   const DocId doc = it->second;
   live[doc] = false;
   live_count--;
+  if (annex != nullptr) annex->Removed(doc);
   title.live_total_length -= title.lengths[doc];
   body.live_total_length -= body.lengths[doc];
   uint64_t text_bytes = documents[doc]->title().size();
@@ -204,6 +206,7 @@ uint64_t IndexData::MemoryBytes() const {
   for (const auto& [field, column] : dates) bytes += column.capacity() * sizeof(int);
   for (const auto& [field, column] : numbers) bytes += column.capacity() * sizeof(double);
   bytes += id_to_doc.size() * 48;
+  if (annex != nullptr) bytes += annex->MemoryBytes();
   return bytes;
 }
 

@@ -23,6 +23,7 @@
 #include "common/text_analyzer.h"
 #include "docsearch/v1/document.pb.h"
 #include "query_service/field_schema.h"
+#include "query_service/index_annex.h"
 
 namespace docsearch::query {
 
@@ -65,6 +66,9 @@ struct IndexData {
   absl::flat_hash_map<std::string, std::vector<double>> numbers;
   // Kinds of attribute fields, fixed by the first value seen.
   absl::flat_hash_map<std::string, FieldKind> attribute_kinds;
+  // Optional derived per-document data, told of every Add and Remove
+  // (index_annex.h); null when none is attached.
+  std::unique_ptr<IndexAnnex> annex;
 
   // Adds `document` as a new live slot, replacing any live document with the
   // same id. INVALID_ARGUMENT (index unchanged) when the document has no id

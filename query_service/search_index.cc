@@ -30,6 +30,14 @@ absl::StatusOr<bool> SearchIndex::Upsert(std::unique_ptr<Document> document) {
   return true;
 }
 
+void SearchIndex::AttachAnnex(std::unique_ptr<IndexAnnex> annex) {
+  absl::MutexLock lock(&mu_);
+  for (DocId doc = 0; doc < data_.documents.size(); ++doc) {
+    if (data_.live[doc]) annex->Added(doc, *data_.documents[doc]);
+  }
+  data_.annex = std::move(annex);
+}
+
 bool SearchIndex::IsUnchanged(const Document& document) const {
   absl::ReaderMutexLock lock(&mu_);
   const Document* existing = data_.Find(document.id());

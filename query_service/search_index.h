@@ -53,6 +53,11 @@ class SearchIndex {
 
   docsearch::v1::GetIndexStatsResponse Stats() const;
 
+  // Attaches `annex` (index_annex.h), replacing any attached before, and
+  // first tells it of every live document. Attach before loading documents
+  // where possible: the replay runs under the write lock.
+  void AttachAnnex(std::unique_ptr<IndexAnnex> annex);
+
   // Runs `read(const IndexData&)` under the shared lock and returns its
   // result: the narrow door for read-only features kept outside this class
   // (query_service/compare/). `read` must not keep pointers into the data

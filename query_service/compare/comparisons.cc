@@ -1,6 +1,10 @@
 #include "query_service/compare/comparisons.h"
 
+#include <optional>
+#include <utility>
+
 #include "query_service/compare/document_comparer.h"
+#include "query_service/compare/document_vectors.h"
 #include "query_service/compare/near_duplicates.h"
 #include "query_service/compare/set_comparer.h"
 #include "query_service/compare/similar_finder.h"
@@ -14,8 +18,9 @@ using docsearch::v1::CompareDocumentsResponse;
 absl::StatusOr<CompareDocumentsResponse> Comparisons::CompareDocuments(
     const CompareDocumentsRequest& request) const {
   TextAnalyzer analyzer;
-  return index_.WithReadLock(
-      [&](const IndexData& data) { return compare::CompareDocuments(request, data, analyzer); });
+  return index_.WithReadLock([&](const IndexData& data) {
+    return compare::CompareDocuments(request, data, analyzer, &analysis_cache_);
+  });
 }
 
 absl::StatusOr<docsearch::v1::FindSimilarResponse> Comparisons::FindSimilar(
@@ -38,12 +43,24 @@ absl::StatusOr<docsearch::v1::TermTrendResponse> Comparisons::TermTrend(
 absl::StatusOr<docsearch::v1::CompareSetsResponse> Comparisons::CompareSets(
     const docsearch::v1::CompareSetsRequest& request) const {
   TextAnalyzer analyzer;
-  absl::StatusOr<SelectedSets> sets = index_.WithReadLock([&](const IndexData& data) {
-    return SelectSets(request, data, analyzer, index_.options().query_limits);
-  });
-  if (!sets.ok()) return sets.status();
+  SetDocuments copies;  // Only for an index without DocumentVectors.
+  absl::StatusOr<std::optional<docsearch::v1::CompareSetsResponse>> tallied =
+      index_.WithReadLock([&](const IndexData& data)
+                              -> absl::StatusOr<std::optional<docsearch::v1::CompareSetsResponse>> {
+        absl::StatusOr<SelectedSets> sets =
+            SelectSets(request, data, analyzer, index_.options().query_limits);
+        if (!sets.ok()) return sets.status();
+        // Adding index-time tallies takes milliseconds: done under the lock.
+        if (const DocumentVectors* vectors = DocumentVectors::Of(data)) {
+          return CompareTalliedSets(*sets, *vectors);
+        }
+        copies = CopySetDocuments(*sets, data);
+        return std::nullopt;
+      });
+  if (!tallied.ok()) return tallied.status();
+  if (tallied->has_value()) return **std::move(tallied);
   // Analysis of up to thousands of documents runs outside the lock.
-  return CompareSelectedSets(*sets, analyzer);
+  return CompareAnalyzedSets(copies, analyzer);
 }
 
 absl::StatusOr<docsearch::v1::FindNearDuplicatesResponse> Comparisons::FindNearDuplicates(

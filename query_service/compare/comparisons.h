@@ -9,6 +9,10 @@
 // the algorithms: INVALID_ARGUMENT naming the field, NOT_FOUND for a missing
 // id.
 //
+// CompareDocuments keeps the analyses of the last kAnalysisCacheDocuments
+// stored documents it compared (analysis_cache.h, ~35 KB each for a 2 KB
+// statement): comparing one statement with several others analyzes it once.
+//
 // Thread safety: any number of calls at once; they share the read lock with
 // searches and wait for at most one write.
 #ifndef DOCSEARCH_QUERY_SERVICE_COMPARE_COMPARISONS_H_
@@ -16,9 +20,12 @@
 
 #include "absl/status/statusor.h"
 #include "docsearch/v1/comparison.pb.h"
+#include "query_service/compare/analysis_cache.h"
 #include "query_service/search_index.h"
 
 namespace docsearch::query::compare {
+
+inline constexpr size_t kAnalysisCacheDocuments = 256;
 
 class Comparisons {
  public:
@@ -38,6 +45,7 @@ class Comparisons {
 
  private:
   const SearchIndex& index_;
+  mutable AnalysisCache analysis_cache_{kAnalysisCacheDocuments};
 };
 
 }  // namespace docsearch::query::compare

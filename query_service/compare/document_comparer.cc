@@ -113,7 +113,7 @@ void FillEntities(const Document* a, const Document* b, CompareDocumentsResponse
 }
 
 void Describe(const SideText& side, docsearch::v1::ComparedDocument* out) {
-  out->set_paragraph_count(side.text.paragraph_count);
+  out->set_paragraph_count(side.text().paragraph_count);
   if (side.document == nullptr) return;
   out->set_id(side.document->id());
   out->set_title(side.document->title());
@@ -123,7 +123,8 @@ void Describe(const SideText& side, docsearch::v1::ComparedDocument* out) {
 }  // namespace
 
 absl::StatusOr<SideText> ResolveSide(const ComparisonSide& side, const std::string& path,
-                                     const IndexData& index, TextAnalyzer& analyzer) {
+                                     const IndexData& index, TextAnalyzer& analyzer,
+                                     AnalysisCache* cache) {
   SideText resolved;
   switch (side.source_case()) {
     case ComparisonSide::kId: {
@@ -133,14 +134,18 @@ absl::StatusOr<SideText> ResolveSide(const ComparisonSide& side, const std::stri
         return absl::NotFoundError(
             absl::StrCat(path, ".id: no document with id '", side.id(), "'"));
       }
-      resolved.text = AnalyzeDocument(*resolved.document, analyzer);
+      resolved.analyzed =
+          cache != nullptr
+              ? cache->Get(index.id_to_doc.at(side.id()), *resolved.document, analyzer)
+              : std::make_shared<const AnalyzedText>(AnalyzeDocument(*resolved.document, analyzer));
       return resolved;
     }
     case ComparisonSide::kText:
       if (absl::StripAsciiWhitespace(side.text()).empty()) {
         return absl::InvalidArgumentError(absl::StrCat(path, ".text is empty"));
       }
-      resolved.text = AnalyzeRawText(side.text(), side.language(), analyzer);
+      resolved.analyzed = std::make_shared<const AnalyzedText>(
+          AnalyzeRawText(side.text(), side.language(), analyzer));
       return resolved;
     default:
       return absl::InvalidArgumentError(
@@ -155,14 +160,14 @@ CompareDocumentsResponse CompareSides(const SideText& a, const SideText& b,
   Describe(a, response.mutable_a());
   Describe(b, response.mutable_b());
 
-  const TermCounts counts_a = CountTerms(a.text);
-  const TermCounts counts_b = CountTerms(b.text);
+  const TermCounts counts_a = CountTerms(a.text());
+  const TermCounts counts_b = CountTerms(b.text());
   const TermVector va = Weigh(counts_a, statistics);
   const TermVector vb = Weigh(counts_b, statistics);
   auto* similarity = response.mutable_similarity();
   similarity->set_cosine(Cosine(va, vb));
-  const std::vector<uint64_t> shingles_a = ShingleSet(a.text);
-  const std::vector<uint64_t> shingles_b = ShingleSet(b.text);
+  const std::vector<uint64_t> shingles_a = ShingleSet(a.text());
+  const std::vector<uint64_t> shingles_b = ShingleSet(b.text());
   similarity->set_shingle_jaccard(Jaccard(shingles_a, shingles_b));
   // The fingerprints stored at ingest when both sides have one (the numbers
   // FindNearDuplicates uses, and no work here); else both computed here,
@@ -171,16 +176,16 @@ CompareDocumentsResponse CompareSides(const SideText& a, const SideText& b,
                       a.document->fingerprint().minhash_size() == kMinHashSize &&
                       b.document->fingerprint().minhash_size() == kMinHashSize;
   const docsearch::v1::Fingerprint fa =
-      stored ? a.document->fingerprint() : ComputeFingerprint(a.text, &shingles_a);
+      stored ? a.document->fingerprint() : ComputeFingerprint(a.text(), &shingles_a);
   const docsearch::v1::Fingerprint fb =
-      stored ? b.document->fingerprint() : ComputeFingerprint(b.text, &shingles_b);
+      stored ? b.document->fingerprint() : ComputeFingerprint(b.text(), &shingles_b);
   similarity->set_minhash_resemblance(MinHashResemblance(fa, fb));
   similarity->set_simhash_distance(SimHashDistance(fa.simhash(), fb.simhash()));
   FillTerms(counts_a, va, counts_b, vb, options.max_terms, response);
 
-  const std::vector<Phrase> phrases_a = ExtractPhrases(a.text);
-  const std::vector<Phrase> phrases_b = ExtractPhrases(b.text);
-  PhraseMatches phrases = MatchPhrases(a.text, phrases_a, b.text, phrases_b, statistics);
+  const std::vector<Phrase> phrases_a = ExtractPhrases(a.text());
+  const std::vector<Phrase> phrases_b = ExtractPhrases(b.text());
+  PhraseMatches phrases = MatchPhrases(a.text(), phrases_a, b.text(), phrases_b, statistics);
   FillPhrases(phrases.shared, options.max_phrases, response.mutable_shared_phrases());
   FillPhrases(phrases.only_a, options.max_phrases, response.mutable_only_a_phrases());
   FillPhrases(phrases.only_b, options.max_phrases, response.mutable_only_b_phrases());
@@ -188,7 +193,7 @@ CompareDocumentsResponse CompareSides(const SideText& a, const SideText& b,
   FillEntities(a.document, b.document, response);
 
   Alignment alignment =
-      AlignParagraphs(a.text, b.text, statistics, options.min_paragraph_similarity);
+      AlignParagraphs(a.text(), b.text(), statistics, options.min_paragraph_similarity);
   for (AlignedPair& pair : alignment.pairs) {
     auto* out = response.add_paragraph_pairs();
     out->set_a_index(pair.a_index);
@@ -210,7 +215,8 @@ CompareDocumentsResponse CompareSides(const SideText& a, const SideText& b,
 
 absl::StatusOr<CompareDocumentsResponse> CompareDocuments(const CompareDocumentsRequest& request,
                                                           const IndexData& index,
-                                                          TextAnalyzer& analyzer) {
+                                                          TextAnalyzer& analyzer,
+                                                          AnalysisCache* cache) {
   if (!request.has_a()) return absl::InvalidArgumentError("a is required");
   if (!request.has_b()) return absl::InvalidArgumentError("b is required");
   if (request.max_terms() < 0) return absl::InvalidArgumentError("max_terms must be >= 0");
@@ -224,9 +230,9 @@ absl::StatusOr<CompareDocumentsResponse> CompareDocuments(const CompareDocuments
   if (request.min_paragraph_similarity() > 0) {
     options.min_paragraph_similarity = request.min_paragraph_similarity();
   }
-  absl::StatusOr<SideText> a = ResolveSide(request.a(), "a", index, analyzer);
+  absl::StatusOr<SideText> a = ResolveSide(request.a(), "a", index, analyzer, cache);
   if (!a.ok()) return a.status();
-  absl::StatusOr<SideText> b = ResolveSide(request.b(), "b", index, analyzer);
+  absl::StatusOr<SideText> b = ResolveSide(request.b(), "b", index, analyzer, cache);
   if (!b.ok()) return b.status();
   return CompareSides(*a, *b, IndexTermStatistics(index), options);
 }

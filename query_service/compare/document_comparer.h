@@ -18,11 +18,13 @@
 #ifndef DOCSEARCH_QUERY_SERVICE_COMPARE_DOCUMENT_COMPARER_H_
 #define DOCSEARCH_QUERY_SERVICE_COMPARE_DOCUMENT_COMPARER_H_
 
+#include <memory>
 #include <string>
 
 #include "absl/status/statusor.h"
 #include "common/text_analyzer.h"
 #include "docsearch/v1/comparison.pb.h"
+#include "query_service/compare/analysis_cache.h"
 #include "query_service/compare/analyzed_text.h"
 #include "query_service/compare/term_vectors.h"
 #include "query_service/index_data.h"
@@ -40,24 +42,26 @@ struct CompareOptions {
 // caller-owned document.
 struct SideText {
   const docsearch::v1::Document* document = nullptr;
-  AnalyzedText text;
+  std::shared_ptr<const AnalyzedText> analyzed;  // Never null once resolved.
+  const AnalyzedText& text() const { return *analyzed; }
 };
 
 // Looks `side` up in `index` or analyzes its text. `path` names it in errors
-// ("a", "like").
+// ("a", "like"). A stored document's analysis comes from `cache` when given.
 absl::StatusOr<SideText> ResolveSide(const docsearch::v1::ComparisonSide& side,
                                      const std::string& path, const IndexData& index,
-                                     TextAnalyzer& analyzer);
+                                     TextAnalyzer& analyzer, AnalysisCache* cache = nullptr);
 
 // The comparison of two analyzed sides.
 docsearch::v1::CompareDocumentsResponse CompareSides(const SideText& a, const SideText& b,
                                                      const TermStatistics& statistics,
                                                      const CompareOptions& options);
 
-// Validates `request`, resolves both sides in `index` and compares them.
+// Validates `request`, resolves both sides in `index` (stored documents'
+// analyses through `cache` when given) and compares them.
 absl::StatusOr<docsearch::v1::CompareDocumentsResponse> CompareDocuments(
     const docsearch::v1::CompareDocumentsRequest& request, const IndexData& index,
-    TextAnalyzer& analyzer);
+    TextAnalyzer& analyzer, AnalysisCache* cache = nullptr);
 
 }  // namespace docsearch::query::compare
 

@@ -66,7 +66,7 @@ absl::StatusOr<FindSimilarResponse> FindSimilar(const FindSimilarRequest& reques
   if (!allowed.ok()) return allowed.status();
 
   const IndexTermStatistics statistics(index);
-  const TermCounts counts = CountTerms(source->text);
+  const TermCounts counts = CountTerms(source->text());
   const TermVector vector = Weigh(counts, statistics);
   std::vector<QueryTerm> terms;
   for (const auto& [term, weight] : vector.weights) {

@@ -68,8 +68,9 @@ TEST(AsksForHelp, KnowsTheUsualSpellings) {
 }
 
 TEST(UsageText, NamesEveryCommand) {
-  for (const char* command : {"ingest PATH", "parse FILE", "search TEXT", "search -q", "get ID", "stats",
-                              "compare A B", "similar ID", "trend TERM", "duplicates [ID]"}) {
+  for (const char* command :
+       {"ingest PATH", "parse FILE", "search TEXT", "search -q", "get ID", "stats", "compare A B",
+        "similar ID", "trend TERM", "duplicates [ID]", "sets A B"}) {
     EXPECT_THAT(std::string(UsageText()), HasSubstr(command));
   }
 }

@@ -159,6 +159,33 @@ class FakeQueryService final : public v1::QueryService::Service {
     return grpc::Status::OK;
   }
 
+  // Refuses a query string naming the field "colour", as the server does.
+  grpc::Status CompareSets(grpc::ServerContext*, const v1::CompareSetsRequest* request,
+                           v1::CompareSetsResponse* response) override {
+    {
+      absl::MutexLock lock(&mutex_);
+      last_sets_ = *request;
+    }
+    if (absl::StrContains(request->query_string_b(), "colour:")) {
+      return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                          "query_string_b: position 1: unknown field 'colour'");
+    }
+    response->set_documents_a(3);
+    response->set_analyzed_a(3);
+    response->set_documents_b(4);
+    response->set_analyzed_b(4);
+    v1::SignificantTerm* term = response->add_phrases_a();
+    term->set_text("arms control");
+    term->set_key("arm control");
+    term->set_documents_a(3);
+    term->set_score(9.5);
+    return grpc::Status::OK;
+  }
+
+  v1::CompareSetsRequest last_sets() {
+    absl::MutexLock lock(&mutex_);
+    return last_sets_;
+  }
   v1::SearchRequest last_search() {
     absl::MutexLock lock(&mutex_);
     return last_search_;
@@ -177,6 +204,7 @@ class FakeQueryService final : public v1::QueryService::Service {
   v1::SearchRequest last_search_ ABSL_GUARDED_BY(mutex_);
   v1::CompareDocumentsRequest last_compare_ ABSL_GUARDED_BY(mutex_);
   v1::FindSimilarRequest last_similar_ ABSL_GUARDED_BY(mutex_);
+  v1::CompareSetsRequest last_sets_ ABSL_GUARDED_BY(mutex_);
 };
 
 class CommandsTest : public ::testing::Test {
@@ -432,6 +460,37 @@ TEST_F(CommandsTest, DuplicatesPassesAnUnimplementedRpcThrough) {
   const absl::Status status = RunDuplicates(env_, {.id = "known"});
 
   EXPECT_EQ(status.code(), absl::StatusCode::kUnimplemented);
+  EXPECT_EQ(out_.str(), "");
+}
+
+TEST_F(CommandsTest, SetsSendsBothQueryStringsAndPrintsTheTypicalPhrases) {
+  ASSERT_TRUE(RunSets(env_, {.query_a = "published:[* TO 2001-12-31]",
+                             .query_b = "published:[2003-01-01 TO *]",
+                             .top = 5})
+                  .ok());
+
+  EXPECT_EQ(query_.last_sets().query_string_a(), "published:[* TO 2001-12-31]");
+  EXPECT_EQ(query_.last_sets().query_string_b(), "published:[2003-01-01 TO *]");
+  EXPECT_EQ(query_.last_sets().max_terms(), 5);
+  EXPECT_THAT(out_.str(), HasSubstr("A: published:[* TO 2001-12-31]\n   3 documents\n"));
+  EXPECT_THAT(out_.str(), HasSubstr("Phrases typical of A\n  SCORE  DOCS A  DOCS B  TEXT\n"
+                                    "    9.5       3       0  arms control\n"));
+}
+
+TEST_F(CommandsTest, SetsWithJsonPrintsTheResponseAsOneJsonObject) {
+  env_.json = true;
+  ASSERT_TRUE(RunSets(env_, {.query_a = "russia", .query_b = "NOT russia"}).ok());
+
+  const std::string out = out_.str();
+  EXPECT_THAT(out, HasSubstr("\"phrasesA\":[{\"text\":\"arms control\""));
+  EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), 1);
+}
+
+TEST_F(CommandsTest, SetsPassesTheServersQueryStringErrorThrough) {
+  const absl::Status status = RunSets(env_, {.query_a = "russia", .query_b = "colour:red"});
+
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(status.message()), HasSubstr("query_string_b: position 1"));
   EXPECT_EQ(out_.str(), "");
 }
 

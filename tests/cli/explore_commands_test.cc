@@ -84,5 +84,26 @@ TEST(BuildDuplicatesRequest, ThresholdMustBeAResemblance) {
   EXPECT_FALSE(BuildDuplicatesRequest({.threshold = -0.1}).ok());
 }
 
+TEST(BuildSetsRequest, SendsBothQueryStringsAsTyped) {
+  absl::StatusOr<v1::CompareSetsRequest> request = BuildSetsRequest(
+      {.query_a = "published:[* TO 2001-12-31]", .query_b = "doc_type:speech", .top = 7});
+
+  ASSERT_TRUE(request.ok()) << request.status();
+  EXPECT_EQ(request->query_string_a(), "published:[* TO 2001-12-31]");
+  EXPECT_EQ(request->query_string_b(), "doc_type:speech");
+  EXPECT_FALSE(request->has_a());
+  EXPECT_EQ(request->max_terms(), 7);
+}
+
+TEST(BuildSetsRequest, RefusesAnEmptyQueryAndANegativeTop) {
+  EXPECT_THAT(std::string(BuildSetsRequest({.query_a = "x", .query_b = " "}).status().message()),
+              HasSubstr("QUERY_B is empty"));
+  EXPECT_THAT(std::string(BuildSetsRequest({.query_b = "x"}).status().message()),
+              HasSubstr("QUERY_A is empty"));
+  EXPECT_THAT(
+      std::string(BuildSetsRequest({.query_a = "x", .query_b = "y", .top = -1}).status().message()),
+      StartsWith("--top:"));
+}
+
 }  // namespace
 }  // namespace docsearch::cli

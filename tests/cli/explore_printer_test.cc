@@ -95,5 +95,53 @@ TEST(RenderDuplicates, PairsWithResemblanceAndTitles) {
   EXPECT_THAT(RenderDuplicates(response, 0), HasSubstr("     A: (untitled)\n"));
 }
 
+TEST(RenderSets, BothSetsThenTheWordsAndPhrasesTypicalOfEach) {
+  v1::CompareSetsResponse response;
+  response.set_documents_a(1);
+  response.set_analyzed_a(1);
+  response.set_documents_b(12000);
+  response.set_analyzed_b(5000);
+  v1::SignificantTerm* term = response.add_terms_b();
+  term->set_text("interoperability");
+  term->set_key("interoper");
+  term->set_documents_b(1200);
+  term->set_score(12.345);
+  term = response.add_phrases_a();
+  term->set_text("search and rescue at sea");
+  term->set_documents_a(1);
+  term->set_score(3.5);
+
+  EXPECT_EQ(RenderSets(response, "published:2001", "published:[2003 TO *]", 0),
+            "A: published:2001\n"
+            "   1 document\n"
+            "B: published:[2003 TO *]\n"
+            "   12,000 documents (5,000 tallied)\n"
+            "\n"
+            "Words typical of A\n"
+            "  (none)\n"
+            "\n"
+            "Phrases typical of A\n"
+            "  SCORE  DOCS A  DOCS B  TEXT\n"
+            "    3.5       1       0  search and rescue at sea\n"
+            "\n"
+            "Words typical of B\n"
+            "  SCORE  DOCS A  DOCS B  TEXT\n"
+            "   12.3       0   1,200  interoperability\n"
+            "\n"
+            "Phrases typical of B\n"
+            "  (none)\n"
+            "\n"
+            "SCORE: log-likelihood ratio of the document counts (above 3.8: p < 0.05; above 10.8: "
+            "p < 0.001)\n");
+}
+
+TEST(RenderSets, SaysSoWhenASetIsEmpty) {
+  v1::CompareSetsResponse response;
+  response.set_documents_a(2);
+  response.set_analyzed_a(2);
+  EXPECT_THAT(RenderSets(response, "russia", "colour", 80),
+              HasSubstr("\nNothing to compare: B matches no document.\n"));
+}
+
 }  // namespace
 }  // namespace docsearch::cli

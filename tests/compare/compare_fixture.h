@@ -30,8 +30,9 @@ docsearch::v1::Document Update2003();
 std::vector<docsearch::v1::Document> DevDocuments();
 
 // An index with both seeds and, when `with_dev_corpus`, the development
-// corpus, whose statistics make idf meaningful.
-std::unique_ptr<SearchIndex> SeedIndex(bool with_dev_corpus);
+// corpus, whose statistics make idf meaningful; with DocumentVectors
+// attached (as in the query service) unless `with_vectors` is false.
+std::unique_ptr<SearchIndex> SeedIndex(bool with_dev_corpus, bool with_vectors = true);
 
 // One SeedIndex(true) shared by the tests of a binary (built on first use;
 // tests only read it).

@@ -9,6 +9,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "query_service/compare/comparisons.h"
+#include "query_service/compare/document_vectors.h"
 #include "tests/compare/compare_fixture.h"
 
 namespace docsearch::query::compare {
@@ -19,6 +20,7 @@ using docsearch::v1::SignificantTerm;
 using ::testing::Contains;
 using ::testing::HasSubstr;
 using ::testing::Not;
+using ::testing::StartsWith;
 
 void PublishedIn(const std::string& year, docsearch::v1::Query* query) {
   auto* range = query->mutable_range();
@@ -74,6 +76,141 @@ TEST_F(CompareSetsOnSeeds, SeparatesWhatOnlyEachYearSays) {
     EXPECT_EQ(term.documents_a(), 1) << term.key();
     EXPECT_EQ(term.documents_b(), 0) << term.key();
   }
+}
+
+TEST_F(CompareSetsOnSeeds, TakesTheSetsAsQueryStrings) {
+  CompareSetsRequest request;
+  request.set_query_string_a("published:[* TO 2001-12-31]");
+  request.set_query_string_b("published:[2003-01-01 TO *]");
+  request.set_max_terms(200);
+  auto by_string = comparisons_.CompareSets(request);
+  ASSERT_TRUE(by_string.ok()) << by_string.status();
+  EXPECT_THAT(Texts(by_string->phrases_a()), Contains("arms control"));
+  EXPECT_THAT(Texts(by_string->phrases_b()), Contains("defence reform"));
+  // The same two documents as the typed ranges, so the same answer.
+  auto typed = comparisons_.CompareSets(Years("2001", "2003"));
+  ASSERT_TRUE(typed.ok()) << typed.status();
+  EXPECT_EQ(by_string->DebugString(), typed->DebugString());
+}
+
+TEST_F(CompareSetsOnSeeds, NamesTheQueryStringAndThePositionAtFault) {
+  CompareSetsRequest request;
+  request.set_query_string_a("published:[2001-01-01 TO");
+  request.set_query_string_b("terrorism");
+  auto bad = comparisons_.CompareSets(request);
+  EXPECT_EQ(bad.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(bad.status().message()), StartsWith("query_string_a: position "));
+
+  request.set_query_string_a("terrorism");
+  request.set_query_string_b("terrorism colour:red");
+  bad = comparisons_.CompareSets(request);
+  EXPECT_EQ(bad.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(bad.status().message()),
+              StartsWith("query_string_b: position 11: unknown field"));
+
+  request.mutable_b()->mutable_match_all();
+  EXPECT_THAT(comparisons_.CompareSets(request).status().message(),
+              HasSubstr("set either b or query_string_b, not both"));
+}
+
+// The index-time tallies (DocumentVectors) and the request-time analysis
+// are two routes to one answer.
+TEST(CompareSets, TalliesFromIndexingGiveTheAnswerOfAnalysisAtRequestTime) {
+  std::unique_ptr<SearchIndex> without_vectors =
+      testing::SeedIndex(/*with_dev_corpus=*/true, /*with_vectors=*/false);
+  Comparisons tallied(testing::SharedSeedIndex());
+  Comparisons analyzed(*without_vectors);
+  CompareSetsRequest russia;
+  russia.set_query_string_a("russia");
+  russia.set_query_string_b("NOT russia");
+  russia.set_max_terms(50);
+  CompareSetsRequest sampled = russia;
+  sampled.set_max_documents(3);
+  for (const CompareSetsRequest& request : {Years("2001", "2003"), russia, sampled}) {
+    auto x = tallied.CompareSets(request);
+    auto y = analyzed.CompareSets(request);
+    ASSERT_TRUE(x.ok()) << x.status();
+    ASSERT_TRUE(y.ok()) << y.status();
+    EXPECT_FALSE(x->terms_a().empty());
+    EXPECT_FALSE(x->phrases_a().empty());
+    EXPECT_EQ(x->DebugString(), y->DebugString()) << request.DebugString();
+  }
+}
+
+// Replaced and deleted documents leave the tallies: the answer is that of
+// an index that never saw them.
+TEST(DocumentVectors, FollowReplacementsAndDeletes) {
+  auto load = [](SearchIndex& index, bool final_only) {
+    auto put = [&](const char* id, int year, const char* text) {
+      auto added = index.Upsert(
+          std::make_unique<docsearch::v1::Document>(testing::MakeDocument(id, {text}, year, 6, 1)));
+      ASSERT_TRUE(added.ok()) << added.status();
+    };
+    put("a1", 2001, "Crisis management and arms control.");
+    if (!final_only) {
+      put("a2", 2001, "Arms control, search and rescue at sea.");
+      put("b2", 2003, "Interoperability and defence reform.");
+    }
+    put("b1", 2003, "Defence reform and airspace management.");
+    put("a2", 2001, "Civil emergency planning and crisis management.");
+    if (!final_only) {
+      ASSERT_TRUE(index.Delete("b2").ok());
+    }
+  };
+  SearchIndex updated{SearchOptions{}};
+  updated.AttachAnnex(std::make_unique<DocumentVectors>());
+  load(updated, /*final_only=*/false);
+  SearchIndex fresh{SearchOptions{}};
+  fresh.AttachAnnex(std::make_unique<DocumentVectors>());
+  load(fresh, /*final_only=*/true);
+  // Attached after the writes: replays the live documents only.
+  SearchIndex late{SearchOptions{}};
+  load(late, /*final_only=*/false);
+  late.AttachAnnex(std::make_unique<DocumentVectors>());
+
+  const CompareSetsRequest request = Years("2001", "2003");
+  auto expected = Comparisons(fresh).CompareSets(request);
+  ASSERT_TRUE(expected.ok()) << expected.status();
+  auto after_updates = Comparisons(updated).CompareSets(request);
+  ASSERT_TRUE(after_updates.ok()) << after_updates.status();
+  auto attached_late = Comparisons(late).CompareSets(request);
+  ASSERT_TRUE(attached_late.ok()) << attached_late.status();
+  EXPECT_EQ(after_updates->DebugString(), expected->DebugString());
+  EXPECT_EQ(attached_late->DebugString(), expected->DebugString());
+
+  EXPECT_EQ(after_updates->documents_a(), 2);
+  EXPECT_EQ(after_updates->documents_b(), 1);
+  EXPECT_THAT(Texts(after_updates->phrases_a()), Contains("crisis management"));
+  EXPECT_THAT(Texts(after_updates->phrases_a()), Contains("civil emergency planning"));
+  for (const auto* list : {&after_updates->phrases_a(), &after_updates->phrases_b()}) {
+    EXPECT_THAT(Texts(*list), Not(Contains("search and rescue at sea")));  // Replaced.
+  }
+  EXPECT_THAT(Texts(after_updates->terms_b()), Not(Contains("interoperability")));  // Deleted.
+  for (const SignificantTerm& phrase : after_updates->phrases_a()) {
+    if (phrase.text() == "crisis management") {
+      EXPECT_EQ(phrase.documents_a(), 2);
+    }
+  }
+  // Dead slots hold no tallies.
+  struct Slots {
+    bool annexed = false;
+    std::vector<bool> tallied, live;
+    uint64_t memory = 0;
+  };
+  const Slots slots = updated.WithReadLock([](const IndexData& data) {
+    Slots out;
+    const DocumentVectors* vectors = DocumentVectors::Of(data);
+    out.annexed = vectors != nullptr;
+    for (DocId doc = 0; vectors != nullptr && doc < data.documents.size(); ++doc) {
+      out.tallied.push_back(vectors->Has(doc));
+    }
+    out.live = data.live;
+    out.memory = vectors != nullptr ? vectors->MemoryBytes() : 0;
+    return out;
+  });
+  EXPECT_TRUE(slots.annexed);
+  EXPECT_EQ(slots.tallied, slots.live);
+  EXPECT_GT(slots.memory, 0u);
 }
 
 TEST(CompareSets, RanksByLogLikelihoodOnTheDevelopmentCorpus) {

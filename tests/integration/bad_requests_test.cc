@@ -290,6 +290,17 @@ std::vector<BadRequest> BadRequests() {
         return s.query->GetDocument(&context, request, &response);
       },
       StatusCode::NOT_FOUND, "nope");
+  add(
+      "CompareSets: query_string_b syntax error",
+      [](Stubs& s) {
+        grpc::ClientContext context;
+        v1::CompareSetsRequest request;
+        request.set_query_string_a("russia");
+        request.set_query_string_b("title:\"open");
+        v1::CompareSetsResponse response;
+        return s.query->CompareSets(&context, request, &response);
+      },
+      StatusCode::INVALID_ARGUMENT, "query_string_b: position 7");
 
   // Health.
   add(

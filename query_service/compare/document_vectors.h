@@ -1,0 +1,113 @@
+// Per-document term and phrase tallies computed once at indexing, so that
+// CompareSets adds counts instead of re-analyzing thousands of documents
+// per request (the analogue of Lucene's term vectors).
+//
+// For every live document: its content words (AnalyzedText::IsVectorWord)
+// and its phrases of two stems or more (phrase_extractor.h), each as
+// (key id, surface index, occurrences), sorted by key id. Keys (stems, or
+// space-joined stems for phrases) are interned in a dictionary shared by all
+// documents, with the distinct readable surface forms seen for each key; a
+// document's surface index is the form it used first (a term) or its
+// phrase's first form, exactly what CompareSets reported when it analyzed at
+// request time (set_comparer.h).
+//
+// Maintenance: an IndexAnnex (query_service/index_annex.h). Added analyzes
+// the document (the same cost as one document of the old request-time
+// analysis, now paid once, under the index's write lock); Removed frees the
+// slot's tallies. Dictionary entries are never reclaimed, like the index's
+// postings of dead slots.
+//
+// Thread safety: Added/Removed under the index's write lock; the const
+// methods under its read lock, from any number of threads (the scratch pool
+// has a mutex of its own).
+#ifndef DOCSEARCH_QUERY_SERVICE_COMPARE_DOCUMENT_VECTORS_H_
+#define DOCSEARCH_QUERY_SERVICE_COMPARE_DOCUMENT_VECTORS_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/container/flat_hash_map.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/types/span.h"
+#include "common/text_analyzer.h"
+#include "query_service/index_annex.h"
+#include "query_service/index_data.h"
+
+namespace docsearch::query::compare {
+
+// One term or phrase of one document.
+struct VectorEntry {
+  uint32_t key = 0;      // Dictionary id.
+  uint16_t surface = 0;  // Index into the key's surface forms.
+  uint16_t count = 0;    // Occurrences in the document (saturates at 65535).
+};
+
+// Interned keys and their surface forms.
+class VectorDictionary {
+ public:
+  // The id of `key`, added when new; `surface` is interned among its forms
+  // and its index returned in `*surface_index` (the last index once a key
+  // has 65535 forms).
+  uint32_t Intern(const std::string& key, const std::string& surface, uint16_t* surface_index);
+
+  size_t size() const { return keys_.size(); }
+  const std::string& key(uint32_t id) const { return keys_[id]; }
+  const std::string& surface(uint32_t id, uint16_t index) const { return surfaces_[id][index]; }
+  uint64_t MemoryBytes() const;
+
+ private:
+  absl::flat_hash_map<std::string, uint32_t> ids_;
+  std::vector<std::string> keys_;                   // By id.
+  std::vector<std::vector<std::string>> surfaces_;  // By id.
+};
+
+class DocumentVectors final : public IndexAnnex {
+ public:
+  void Added(uint32_t doc, const docsearch::v1::Document& document) override;
+  void Removed(uint32_t doc) override;
+  uint64_t MemoryBytes() const override;
+
+  // The annex of `index` when it is a DocumentVectors, else null.
+  static const DocumentVectors* Of(const IndexData& index);
+
+  // True when `doc` has tallies (every live document does).
+  bool Has(DocId doc) const { return doc < present_.size() && present_[doc]; }
+  // Sorted by key id; empty for a slot without tallies.
+  absl::Span<const VectorEntry> Terms(DocId doc) const;
+  absl::Span<const VectorEntry> Phrases(DocId doc) const;
+
+  const VectorDictionary& terms() const { return terms_; }
+  const VectorDictionary& phrases() const { return phrases_; }
+
+  // Reusable per-request scratch: one slot per dictionary key, all zero
+  // when handed out; the borrower must zero what it set before returning
+  // it. Saves clearing arrays of millions of phrase keys per request.
+  struct Scratch {
+    std::vector<uint32_t> term_slots;
+    std::vector<uint32_t> phrase_slots;
+  };
+  std::unique_ptr<Scratch> BorrowScratch() const;
+  void ReturnScratch(std::unique_ptr<Scratch> scratch) const;
+
+ private:
+  struct Slot {
+    std::vector<VectorEntry> entries;  // Terms, then phrases.
+    uint32_t phrase_begin = 0;
+  };
+  TextAnalyzer analyzer_;  // Used by Added only (under the write lock).
+  VectorDictionary terms_;
+  VectorDictionary phrases_;
+  std::vector<Slot> slots_;    // By DocId.
+  std::vector<bool> present_;  // By DocId.
+  uint64_t entry_count_ = 0;
+
+  mutable absl::Mutex scratch_mu_;
+  mutable std::vector<std::unique_ptr<Scratch>> scratch_ ABSL_GUARDED_BY(scratch_mu_);
+};
+
+}  // namespace docsearch::query::compare
+
+#endif  // DOCSEARCH_QUERY_SERVICE_COMPARE_DOCUMENT_VECTORS_H_
