@@ -107,8 +107,8 @@ constexpr double kGetsPerSecond = 15;      // One client.
 // gRPC's buffers come on top: runs measure 1.6-1.7x. 3x plus 16 MiB never
 // fails on that and catches memory the data does not explain at all (e.g.
 // batches or requests retained). It is no fine leak detector: a copy of
-// every applied document leaked measured 2.2x. Identical re-sends do not
-// reach the apply path, so such a leak is for longer runs' eyes.
+// every applied document leaked measured 2.2x. (Identical re-sends stop
+// before the apply path, so the steady phase does not see that one either.)
 // In the steady phase nothing legitimate grows: runs measure at most
 // +0.3 MiB. 4 MiB is over ten times that, and still catches a leak of one
 // parsed document per write (about 7 KiB: an injected one grew the query
@@ -605,10 +605,12 @@ TEST_F(SoakTest, SteadyIngestAndSearchWithoutErrorsLossOrMemoryGrowthBeyondTheDa
   EXPECT_EQ(errors_.count(), 0) << errors_.Summary();
   EXPECT_TRUE(sampler.Errors().empty()) << absl::StrJoin(sampler.Errors(), "\n");
   // A soak that did not soak proves nothing: at least a quarter of the
-  // offered ingest rate must have been reached.
+  // offered ingest rate must have been reached (a tenth under a sanitizer,
+  // which is several times slower by design).
   const double offered_per_second = kUnaryIngestClients * kUnaryIngestPerSecond +
                                     kStreamIngestClients * kStreamsPerSecond * kDocumentsPerStream;
-  EXPECT_GE(static_cast<double>(acknowledged), 0.25 * offered_per_second * run_seconds)
+  EXPECT_GE(static_cast<double>(acknowledged),
+            (kSanitized ? 0.1 : 0.25) * offered_per_second * run_seconds)
       << "the machine could not sustain the load";
 
   // Memory.
