@@ -604,6 +604,18 @@ TEST_F(SoakTest, SteadyIngestAndSearchWithoutErrorsLossOrMemoryGrowthBeyondTheDa
 
   EXPECT_EQ(errors_.count(), 0) << errors_.Summary();
   EXPECT_TRUE(sampler.Errors().empty()) << absl::StrJoin(sampler.Errors(), "\n");
+  // The memory curve, about twenty points of it, so a failure (or a doubt)
+  // can be read from the log: seconds, query RSS, index memory_bytes,
+  // ingest RSS, all in MiB.
+  std::string curve;
+  const size_t stride = std::max<size_t>(1, samples.size() / 20);
+  for (size_t i = 0; i < samples.size(); i += stride) {
+    const MemorySample& s = samples[i];
+    absl::StrAppend(&curve, absl::StrFormat(" %.0fs:%.1f/%.1f/%.1f",
+                                            absl::ToDoubleSeconds(s.elapsed), MiB(s.rss_bytes[0]),
+                                            MiB(s.index.memory_bytes), MiB(s.rss_bytes[1])));
+  }
+  std::cout << "soak memory (s: query RSS/index memory_bytes/ingest RSS MiB):" << curve << "\n";
   // A soak that did not soak proves nothing: at least a quarter of the
   // offered ingest rate must have been reached (a tenth under a sanitizer,
   // which is several times slower by design).
