@@ -18,8 +18,10 @@
 //                       memory_bytes) grew, plus kGrowthSlackBytes.
 //   steady  [60%, 100%) identical re-ingests of stored documents (no-op
 //                       upserts: same id, same content_hash) and the same
-//                       reads. The whole request path keeps running but no
-//                       data is added, so memory_bytes must not move and
+//                       reads. Parsing, the ingest queue, the batch stream
+//                       and every read keep running (the log and the apply
+//                       step are skipped as unchanged), but no data is
+//                       added, so memory_bytes must not move and
 //                       both services' RSS must stay within
 //                       kSteadySlackBytes of where it was (the ingest
 //                       service's since warm-up: it holds no data at all).
