@@ -34,6 +34,8 @@ class ServiceProcess {
 
   std::string address() const { return "127.0.0.1:" + std::to_string(port_); }
   int port() const { return port_; }
+  // The child's process id (for /proc sampling), or -1 once it has exited.
+  pid_t pid() const { return pid_; }
 
   // Sends `signal` and waits up to `timeout` for the exit; returns the exit
   // status as from waitpid, or DEADLINE_EXCEEDED.
