@@ -3,13 +3,18 @@
 // A token carries the sort key of the last hit of the page it follows (its
 // published day, score and id) and a fingerprint of the request it continues
 // (query and sort order, not the page size). The next page is the hits that
-// sort strictly after that key, so documents added or deleted between two
+// sort strictly after the last hit, so documents added or deleted between two
 // fetches shift nothing: a document present throughout is neither repeated
-// nor skipped, as long as its own place in the order stays on the same side
-// of the cursor. (A write can change every BM25 score a little through N,
-// document frequencies and average lengths; a document whose score crosses
-// the cursor's between fetches can still be repeated or missed, as with
-// Elasticsearch's search_after without a point in time.)
+// nor skipped.
+//
+// Date order breaks ties by id, so its keys never move. Scores do: every
+// write changes N, document frequencies and average lengths a little. Search
+// therefore places the cursor at the last hit's *current* score (the score
+// in the token serves only once that document is gone), which keeps every
+// document whose order relative to the last hit is unchanged on the right
+// side. Two documents whose relative order a write flips can still be
+// repeated or missed, as with Elasticsearch's search_after without a point
+// in time.
 //
 // A token used with a different query is refused instead of silently paging
 // through the wrong results. Tokens are URL-safe base64 and carry a version

@@ -576,6 +576,13 @@ docsearch::v1::Explanation QueryEvaluator::Explain(const Query& query, DocId doc
   return ExplainNode(query, doc, matched);
 }
 
+std::optional<float> QueryEvaluator::ScoreOf(const Query& query, DocId doc) {
+  bool matched = false;
+  docsearch::v1::Explanation explanation = ExplainNode(query, doc, matched);
+  if (!matched) return std::nullopt;
+  return static_cast<float>(explanation.value());
+}
+
 std::string QueryEvaluator::FieldName(const TextFieldIndex* field) const {
   return std::string(field == &index_.title ? kTitleField : kBodyField);
 }

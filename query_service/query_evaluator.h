@@ -76,6 +76,9 @@ class QueryEvaluator {
   // Call after Evaluate or TopMatches succeeded on the same query.
   docsearch::v1::Explanation Explain(const docsearch::v1::Query& query, DocId doc);
 
+  // The score Evaluate gives `doc`, or nullopt when it does not match.
+  std::optional<float> ScoreOf(const docsearch::v1::Query& query, DocId doc);
+
   // Every analyzed term variant of the text queries seen, for highlighting.
   const absl::flat_hash_set<std::string>& highlight_terms() const { return highlight_terms_; }
 

@@ -86,8 +86,9 @@ absl::StatusOr<SearchResponse> SearchIndex::Search(const SearchRequest& request)
   const docsearch::v1::Query& query = request.query_string().empty() ? request.query() : parsed;
   const std::string path = request.query_string().empty() ? "query" : "query_string";
 
-  // Order: the requested key, then score, then id so equal scores are
-  // deterministic across runs and pages.
+  // Order: by score or by date, then by id, so that equal keys are
+  // deterministic across runs and pages (a search-after cursor needs a total
+  // order).
   const std::vector<int>* published = nullptr;
   if (auto it = data_.dates.find("published"); it != data_.dates.end()) published = &it->second;
   auto date_of = [&](DocId doc) {
@@ -107,19 +108,33 @@ absl::StatusOr<SearchResponse> SearchIndex::Search(const SearchRequest& request)
   auto before = [&](const ScoredDoc& a, const ScoredDoc& b) {
     if (by_date) {
       if (std::optional<bool> first = day_before(date_of(a.doc), date_of(b.doc))) return *first;
+    } else if (a.score != b.score) {
+      return a.score > b.score;
     }
-    if (a.score != b.score) return a.score > b.score;
     return data_.documents[a.doc]->id() < data_.documents[b.doc]->id();
   };
-  // The page holds the hits that sort strictly after the token's cursor.
-  auto after_cursor = [&](const ScoredDoc& entry) {
-    if (!cursor->has_value()) return true;
-    const PageCursor& last = **cursor;
-    if (by_date) {
-      if (std::optional<bool> first = day_before(last.day, date_of(entry.doc))) return *first;
+  // The page holds the hits that sort strictly after the token's cursor: the
+  // last hit shown, at its place in the order now. Scores drift with every
+  // write (N, document frequencies, average lengths), so the cursor
+  // document's current score is used when it still matches; the score in
+  // the token only when it is gone.
+  std::optional<PageCursor> last;
+  if (cursor->has_value()) {
+    last = **cursor;
+    if (!by_date) {
+      if (auto it = data_.id_to_doc.find(last->id); it != data_.id_to_doc.end()) {
+        if (std::optional<float> now = evaluator.ScoreOf(query, it->second)) last->score = *now;
+      }
     }
-    if (entry.score != last.score) return entry.score < last.score;
-    return data_.documents[entry.doc]->id() > last.id;
+  }
+  auto after_cursor = [&](const ScoredDoc& entry) {
+    if (!last.has_value()) return true;
+    if (by_date) {
+      if (std::optional<bool> first = day_before(last->day, date_of(entry.doc))) return *first;
+    } else if (entry.score != last->score) {
+      return entry.score < last->score;
+    }
+    return data_.documents[entry.doc]->id() > last->id;
   };
 
   SearchResponse response;
