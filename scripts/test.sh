@@ -5,10 +5,15 @@
 #      scripts/docker_test.sh: they start a Docker engine);
 #   2. builds the asan preset (AddressSanitizer + UndefinedBehaviorSanitizer)
 #      and runs the same tests under the sanitizers;
-#   3. fuzzes the document parser, the query string parser and log recovery
+#   3. builds the tsan preset (ThreadSanitizer) for the tests labelled
+#      `tsan` only (concurrent SearchIndex writers and readers, and the
+#      integration tests against the real service binaries) and runs them;
+#      tests/tsan.supp silences reports wholly inside Debian's uninstrumented
+#      gRPC/protobuf/Abseil, never our code;
+#   4. fuzzes the document parser, the query string parser and log recovery
 #      for a bounded time (libFuzzer; scripts/fuzz.sh).
 #
-#   scripts/test.sh            all three stages
+#   scripts/test.sh            all four stages
 #   scripts/test.sh --quick    stage 1 only
 #   FUZZ_SECONDS=60            how long stage 3 runs
 set -euo pipefail
@@ -31,6 +36,15 @@ cmake --preset asan >/dev/null
 cmake --build --preset asan -j "$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --preset asan -j "$jobs" --timeout 600 -LE docker
+
+stage "TSan build and concurrency tests"
+# Only what the `tsan` tests need: the rest of the suite has no threads of
+# its own, and a full TSan build would double this stage's time.
+cmake --preset tsan >/dev/null
+cmake --build --preset tsan -j "$jobs" --target concurrent_search_test \
+  services_integration_test bad_requests_test query_service ingest_service
+TSAN_OPTIONS="suppressions=$PWD/tests/tsan.supp halt_on_error=1 second_deadlock_stack=1" \
+  ctest --preset tsan -j "$jobs" --timeout 600 -L tsan -LE docker
 
 stage "fuzzing for ${FUZZ_SECONDS:-60}s"
 scripts/fuzz.sh "${FUZZ_SECONDS:-60}"
