@@ -16,6 +16,18 @@ using docsearch::v1::Document;
 // Rough per-entry overhead of a hash map slot (control byte, spare capacity).
 constexpr uint64_t kHashEntryOverhead = 32;
 
+// An estimate of the memory a stored document holds: its encoded size plus
+// the message objects. Not SpaceUsedLong: that walks the message by
+// reflection inside libprotobuf, whose layout of map fields differs from our
+// TSan-instrumented inline code and crashed the TSan build (SEGV in
+// MapField::SpaceUsedExcludingSelfNoLock).
+uint64_t StoredBytes(const Document& document) {
+  return document.ByteSizeLong() + sizeof(Document) +
+         document.paragraphs_size() * sizeof(docsearch::v1::Paragraph) +
+         document.footnotes_size() * sizeof(docsearch::v1::Footnote) +
+         document.entities_size() * sizeof(docsearch::v1::Entity);
+}
+
 // One field of one document: its postings by term (doc left unset) and its
 // length in tokens.
 struct AnalyzedField {
@@ -149,7 +161,7 @@ absl::Status IndexData::Add(std::unique_ptr<Document> document, TextAnalyzer& an
   const DocId doc = static_cast<DocId>(documents.size());
   const std::string& language = document->language();
   // The stored document, its slot and its id entry.
-  uint64_t bytes = document->SpaceUsedLong() + sizeof(documents[0]) + 1 + document->id().size() +
+  uint64_t bytes = StoredBytes(*document) + sizeof(documents[0]) + 1 + document->id().size() +
                    sizeof(DocId) + kHashEntryOverhead;
   bytes += IndexText({document->title()}, language, doc, analyzer, title, live_postings);
   bytes += IndexText(BodyPassages(*document), language, doc, analyzer, body, live_postings);

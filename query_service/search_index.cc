@@ -21,7 +21,7 @@ using docsearch::v1::SearchRequest;
 using docsearch::v1::SearchResponse;
 
 absl::StatusOr<bool> SearchIndex::Upsert(std::unique_ptr<Document> document) {
-  absl::MutexLock lock(&mu_);
+  WriterGuard lock(&mu_);
   const Document* existing = data_.Find(document->id());
   if (existing != nullptr && !document->content_hash().empty() &&
       existing->content_hash() == document->content_hash()) {
@@ -33,14 +33,14 @@ absl::StatusOr<bool> SearchIndex::Upsert(std::unique_ptr<Document> document) {
 }
 
 bool SearchIndex::IsUnchanged(const Document& document) const {
-  absl::ReaderMutexLock lock(&mu_);
+  ReaderGuard lock(&mu_);
   const Document* existing = data_.Find(document.id());
   return existing != nullptr && !document.content_hash().empty() &&
          existing->content_hash() == document.content_hash();
 }
 
 absl::Status SearchIndex::Delete(const std::string& id) {
-  absl::MutexLock lock(&mu_);
+  WriterGuard lock(&mu_);
   return data_.Remove(id, writer_analyzer_);
 }
 
@@ -73,7 +73,7 @@ absl::StatusOr<SearchResponse> SearchIndex::Search(const SearchRequest& request)
       request.page_size() == 0 ? options_.default_page_size : request.page_size();
 
   TextAnalyzer analyzer;  // Per search: analyzers are single-threaded.
-  absl::ReaderMutexLock lock(&mu_);
+  ReaderGuard lock(&mu_);
   QueryEvaluator evaluator(data_, analyzer, options_.query_limits, options_.scoring);
   docsearch::v1::Query parsed;
   if (!request.query_string().empty()) {
@@ -209,7 +209,7 @@ absl::StatusOr<SearchResponse> SearchIndex::Search(const SearchRequest& request)
 
 absl::StatusOr<Document> SearchIndex::Get(const std::string& id) const {
   if (id.empty()) return absl::InvalidArgumentError("id is empty");
-  absl::ReaderMutexLock lock(&mu_);
+  ReaderGuard lock(&mu_);
   const Document* document = data_.Find(id);
   if (document == nullptr)
     return absl::NotFoundError(absl::StrCat("no document with id '", id, "'"));
@@ -217,7 +217,7 @@ absl::StatusOr<Document> SearchIndex::Get(const std::string& id) const {
 }
 
 docsearch::v1::GetIndexStatsResponse SearchIndex::Stats() const {
-  absl::ReaderMutexLock lock(&mu_);
+  ReaderGuard lock(&mu_);
   docsearch::v1::GetIndexStatsResponse stats;
   stats.set_document_count(static_cast<int64_t>(data_.live_count));
   for (const TextFieldIndex* field : {&data_.title, &data_.body}) {
