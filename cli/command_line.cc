@@ -75,6 +75,7 @@ Search:
                               (instead of TEXT, --doc_type, --from, --to, --phrase, --all)
   --facets=FIELD[,FIELD]      count values over all matches, e.g. doc_type,entity.place
   --histogram=year|month      count matches per year or month of publication
+  --explain                   under each hit, how its score is computed (BM25 per term)
 
 Compare, similar, trend, duplicates, sets:
   --text=FILE                 compare/similar: the content of FILE as a side

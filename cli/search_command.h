@@ -49,6 +49,8 @@ struct SearchOptions {
   std::vector<std::string> facets = {};
   // --histogram: "year", "month" or empty for none.
   std::string histogram = {};
+  // --explain: ask for and print each hit's score breakdown.
+  bool explain = false;
 };
 
 // The --doc_type / --from / --to filters as one Query: the single filter

@@ -148,6 +148,9 @@ std::string RenderSearchResponse(const SearchResponse& response,
       absl::StrAppend(&out, kSnippetIndent, TruncateToWidth(row.title, snippet_width), "\n");
     }
     const SearchHit& hit = response.hits(static_cast<int>(i) - 1);
+    if (hit.has_explanation()) {
+      absl::StrAppend(&out, RenderExplanation(hit.explanation(), DisplayWidth(kSnippetIndent)));
+    }
     if (hit.snippets().empty()) continue;
     std::vector<std::string> lines =
         WrapText(MarkHighlights(hit.snippets(0), open, close), snippet_width);
@@ -163,13 +166,27 @@ std::string RenderSearchResponse(const SearchResponse& response,
   }
 
   const int64_t total = response.total_size();
-  absl::StrAppend(&out, "\n", FormatCount(response.hits_size()), " shown of ", FormatCount(total),
-                  total == 1 ? " match" : " matches", " (took ", FormatTook(response.took()),
-                  ")\n");
+  // A lower bound when top-k pruning stopped counting.
+  const bool at_least =
+      response.total_relation() == docsearch::v1::TOTAL_RELATION_GREATER_THAN_OR_EQUAL_TO;
+  absl::StrAppend(&out, "\n", FormatCount(response.hits_size()), " shown of ",
+                  at_least ? "at least " : "", FormatCount(total),
+                  total == 1 && !at_least ? " match" : " matches", " (took ",
+                  FormatTook(response.took()), ")\n");
   if (!response.next_page_token().empty()) {
     absl::StrAppend(&out, "next page: --page_token=", response.next_page_token(), "\n");
   }
   absl::StrAppend(&out, RenderFacetsAndHistogram(response));
+  return out;
+}
+
+std::string RenderExplanation(const docsearch::v1::Explanation& explanation, int indent) {
+  std::string out = absl::StrCat(std::string(static_cast<size_t>(indent), ' '),
+                                 absl::StrFormat("%.4g", explanation.value()), "  ",
+                                 explanation.description(), "\n");
+  for (const auto& detail : explanation.details()) {
+    absl::StrAppend(&out, RenderExplanation(detail, indent + 2));
+  }
   return out;
 }
 

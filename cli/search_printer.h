@@ -32,6 +32,10 @@ std::string MarkHighlights(const docsearch::v1::Snippet& snippet, absl::string_v
 // The facets and the date histogram of `response` ("" when it has none).
 std::string RenderFacetsAndHistogram(const docsearch::v1::SearchResponse& response);
 
+// `explanation` as an indented tree, one node a line: "value  description",
+// children two spaces deeper, as Lucene prints an Explanation.
+std::string RenderExplanation(const docsearch::v1::Explanation& explanation, int indent = 0);
+
 std::string RenderSearchResponse(const docsearch::v1::SearchResponse& response,
                                  const SearchPrintOptions& options);
 

@@ -13,28 +13,81 @@ namespace {
 using docsearch::v1::AttributeValue;
 using docsearch::v1::Document;
 
-// Appends `document`'s tokens for one field at DocId `doc`.
-void IndexText(const std::vector<std::string>& passages, absl::string_view language, DocId doc,
-               TextAnalyzer& analyzer, TextFieldIndex& field) {
+// Rough per-entry overhead of a hash map slot (control byte, spare capacity).
+constexpr uint64_t kHashEntryOverhead = 32;
+
+// An estimate of the memory a stored document holds: its encoded size plus
+// the message objects. Not SpaceUsedLong: that walks the message by
+// reflection inside libprotobuf, whose layout of map fields differs from our
+// TSan-instrumented inline code and crashed the TSan build (SEGV in
+// MapField::SpaceUsedExcludingSelfNoLock).
+uint64_t StoredBytes(const Document& document) {
+  return document.ByteSizeLong() + sizeof(Document) +
+         document.paragraphs_size() * sizeof(docsearch::v1::Paragraph) +
+         document.footnotes_size() * sizeof(docsearch::v1::Footnote) +
+         document.entities_size() * sizeof(docsearch::v1::Entity);
+}
+
+// One field of one document: its postings by term (doc left unset) and its
+// length in tokens.
+struct AnalyzedField {
   absl::flat_hash_map<std::string, Posting> per_term;
-  uint32_t base = 0;
   uint32_t length = 0;
+};
+
+AnalyzedField AnalyzeField(const std::vector<std::string>& passages, absl::string_view language,
+                           TextAnalyzer& analyzer) {
+  AnalyzedField field;
+  uint32_t base = 0;
   for (const std::string& passage : passages) {
     std::vector<Token> tokens =
         analyzer.Analyze(passage, std::string_view(language.data(), language.size()));
     for (const Token& token : tokens) {
-      Posting& posting = per_term[token.term];
-      posting.doc = doc;
+      Posting& posting = field.per_term[token.term];
       posting.frequency++;
       posting.positions.push_back(base + token.position);
     }
-    length += static_cast<uint32_t>(tokens.size());
+    field.length += static_cast<uint32_t>(tokens.size());
     if (!tokens.empty()) base += tokens.back().position + 1 + kParagraphPositionGap;
   }
-  for (auto& [term, posting] : per_term) field.postings[term].push_back(std::move(posting));
+  return field;
+}
+
+// Appends `document`'s tokens for one field at DocId `doc`. Returns the
+// bytes the field's structures grew by.
+uint64_t IndexText(const std::vector<std::string>& passages, absl::string_view language, DocId doc,
+                   TextAnalyzer& analyzer, TextFieldIndex& field, uint64_t& live_postings) {
+  AnalyzedField analyzed = AnalyzeField(passages, language, analyzer);
+  uint64_t bytes = sizeof(uint32_t);  // Its entry in `lengths`.
+  for (auto& [term, posting] : analyzed.per_term) {
+    posting.doc = doc;
+    TermStats& stats = field.stats[term];
+    if (stats.max_frequency == 0) {
+      bytes +=
+          2 * (term.size() + kHashEntryOverhead) + sizeof(std::vector<Posting>) + sizeof(TermStats);
+    }
+    stats.live_documents++;
+    stats.max_frequency = std::max(stats.max_frequency, posting.frequency);
+    stats.min_length = std::min(stats.min_length, analyzed.length);
+    bytes += sizeof(Posting) + posting.positions.size() * sizeof(uint32_t);
+    field.postings[term].push_back(std::move(posting));
+  }
+  live_postings += analyzed.per_term.size();
   if (field.lengths.size() <= doc) field.lengths.resize(doc + 1, 0);
-  field.lengths[doc] = length;
-  field.live_total_length += length;
+  field.lengths[doc] = analyzed.length;
+  field.live_total_length += analyzed.length;
+  return bytes;
+}
+
+// Takes a dead document's terms out of the live document frequencies.
+void UnindexText(const std::vector<std::string>& passages, absl::string_view language,
+                 TextAnalyzer& analyzer, TextFieldIndex& field, uint64_t& live_postings) {
+  AnalyzedField analyzed = AnalyzeField(passages, language, analyzer);
+  for (const auto& [term, posting] : analyzed.per_term) {
+    auto it = field.stats.find(term);
+    if (it != field.stats.end() && it->second.live_documents > 0) it->second.live_documents--;
+  }
+  live_postings -= std::min<uint64_t>(live_postings, analyzed.per_term.size());
 }
 
 FieldKind KindOfAttribute(const AttributeValue& value) {
@@ -49,10 +102,29 @@ FieldKind KindOfAttribute(const AttributeValue& value) {
   }
 }
 
+// Returns the bytes the column grew by.
 template <typename T>
-void SetColumn(std::vector<T>& column, DocId doc, T value, T absent) {
-  if (column.size() <= doc) column.resize(doc + 1, absent);
+uint64_t SetColumn(std::vector<T>& column, DocId doc, T value, T absent) {
+  uint64_t grown = 0;
+  if (column.size() <= doc) {
+    grown = (doc + 1 - column.size()) * sizeof(T);
+    column.resize(doc + 1, absent);
+  }
   column[doc] = value;
+  return grown;
+}
+
+// Adds `doc` to the postings of keyword `folded`; returns the bytes added.
+uint64_t AddKeyword(absl::flat_hash_map<std::string, std::vector<DocId>>& values,
+                    const std::string& folded, DocId doc) {
+  auto [it, inserted] = values.try_emplace(folded);
+  uint64_t bytes = inserted ? folded.size() + sizeof(std::vector<DocId>) + kHashEntryOverhead : 0;
+  std::vector<DocId>& docs = it->second;
+  if (docs.empty() || docs.back() != doc) {
+    docs.push_back(doc);
+    bytes += sizeof(DocId);
+  }
+  return bytes;
 }
 
 }  // namespace
@@ -82,29 +154,33 @@ absl::Status IndexData::Add(std::unique_ptr<Document> document, TextAnalyzer& an
     }
   }
   if (Find(document->id()) != nullptr) {
-    absl::Status removed = Remove(document->id());
+    absl::Status removed = Remove(document->id(), analyzer);
     if (!removed.ok()) return removed;
   }
 
   const DocId doc = static_cast<DocId>(documents.size());
   const std::string& language = document->language();
-  IndexText({document->title()}, language, doc, analyzer, title);
-  IndexText(BodyPassages(*document), language, doc, analyzer, body);
+  // The stored document, its slot and its id entry.
+  uint64_t bytes = StoredBytes(*document) + sizeof(documents[0]) + 1 + document->id().size() +
+                   sizeof(DocId) + kHashEntryOverhead;
+  bytes += IndexText({document->title()}, language, doc, analyzer, title, live_postings);
+  bytes += IndexText(BodyPassages(*document), language, doc, analyzer, body, live_postings);
 
   for (const BuiltinField& field : BuiltinFields()) {
     if (field.kind != FieldKind::kKeyword) continue;
     for (const std::string& value : BuiltinKeywordValues(*document, field.name)) {
       std::string folded = analyzer.FoldWord(value);
       keyword_display[field.name].try_emplace(folded, value);
-      std::vector<DocId>& docs = keywords[field.name][folded];
-      if (docs.empty() || docs.back() != doc) docs.push_back(doc);
+      bytes += AddKeyword(keywords[field.name], folded, doc);
     }
   }
   int days = 0;
-  if (DateToDays(document->published(), &days)) SetColumn(dates["published"], doc, days, kNoDate);
+  if (DateToDays(document->published(), &days)) {
+    bytes += SetColumn(dates["published"], doc, days, kNoDate);
+  }
   if (document->has_updated()) {
-    SetColumn(dates["updated"], doc, static_cast<int>(document->updated().seconds() / 86400),
-              kNoDate);
+    bytes += SetColumn(dates["updated"], doc,
+                       static_cast<int>(document->updated().seconds() / 86400), kNoDate);
   }
   for (const auto& [key, value] : document->attributes()) {
     const std::string field = absl::StrCat(kAttributePrefix, key);
@@ -114,18 +190,20 @@ absl::Status IndexData::Add(std::unique_ptr<Document> document, TextAnalyzer& an
       case AttributeValue::kKeywordValue: {
         std::string folded = analyzer.FoldWord(value.keyword_value());
         keyword_display[field].try_emplace(folded, value.keyword_value());
-        std::vector<DocId>& docs = keywords[field][folded];
-        if (docs.empty() || docs.back() != doc) docs.push_back(doc);
+        bytes += AddKeyword(keywords[field], folded, doc);
         break;
       }
       case AttributeValue::kIntegerValue:
-        SetColumn(numbers[field], doc, static_cast<double>(value.integer_value()), std::nan(""));
+        bytes += SetColumn(numbers[field], doc, static_cast<double>(value.integer_value()),
+                           std::nan(""));
         break;
       case AttributeValue::kDoubleValue:
-        SetColumn(numbers[field], doc, value.double_value(), std::nan(""));
+        bytes += SetColumn(numbers[field], doc, value.double_value(), std::nan(""));
         break;
       case AttributeValue::kDateValue:
-        if (DateToDays(value.date_value(), &days)) SetColumn(dates[field], doc, days, kNoDate);
+        if (DateToDays(value.date_value(), &days)) {
+          bytes += SetColumn(dates[field], doc, days, kNoDate);
+        }
         break;
       default:
         break;
@@ -135,6 +213,7 @@ absl::Status IndexData::Add(std::unique_ptr<Document> document, TextAnalyzer& an
   uint64_t text_bytes = document->title().size();
   for (const std::string& passage : BodyPassages(*document)) text_bytes += passage.size();
   live_text_bytes += text_bytes;
+  memory_bytes += bytes;
   id_to_doc[document->id()] = doc;
   documents.push_back(std::move(document));
   live.push_back(true);
@@ -143,11 +222,17 @@ absl::Status IndexData::Add(std::unique_ptr<Document> document, TextAnalyzer& an
   return absl::OkStatus();
 }
 
-absl::Status IndexData::Remove(const std::string& id) {
+absl::Status IndexData::Remove(const std::string& id, TextAnalyzer& analyzer) {
   auto it = id_to_doc.find(id);
   if (it == id_to_doc.end())
     return absl::NotFoundError(absl::StrCat("no document with id '", id, "'"));
   const DocId doc = it->second;
+  const Document& document = *documents[doc];
+  UnindexText({document.title()}, document.language(), analyzer, title, live_postings);
+  UnindexText(BodyPassages(document), document.language(), analyzer, body, live_postings);
+  // The dead slot keeps its postings and stored document; only the id entry
+  // goes.
+  memory_bytes -= std::min<uint64_t>(memory_bytes, id.size() + sizeof(DocId) + kHashEntryOverhead);
   live[doc] = false;
   live_count--;
   if (annex != nullptr) annex->Removed(doc);
@@ -185,29 +270,6 @@ absl::StatusOr<FieldKind> IndexData::KindOf(absl::string_view field) const {
   }
   return absl::InvalidArgumentError(
       absl::StrCat("unknown field '", field, "' (known: ", known, ", attributes.<key>)"));
-}
-
-uint64_t IndexData::MemoryBytes() const {
-  uint64_t bytes = 0;
-  for (const TextFieldIndex* field : {&title, &body}) {
-    for (const auto& [term, postings] : field->postings) {
-      bytes += term.size() + sizeof(postings) + 32;
-      for (const Posting& posting : postings) {
-        bytes += sizeof(Posting) + posting.positions.capacity() * sizeof(uint32_t);
-      }
-    }
-    bytes += field->lengths.capacity() * sizeof(uint32_t);
-  }
-  for (const auto& document : documents) bytes += document->SpaceUsedLong();
-  for (const auto& [field, values] : keywords) {
-    for (const auto& [value, docs] : values)
-      bytes += value.size() + docs.capacity() * sizeof(DocId) + 32;
-  }
-  for (const auto& [field, column] : dates) bytes += column.capacity() * sizeof(int);
-  for (const auto& [field, column] : numbers) bytes += column.capacity() * sizeof(double);
-  bytes += id_to_doc.size() * 48;
-  if (annex != nullptr) bytes += annex->MemoryBytes();
-  return bytes;
 }
 
 }  // namespace docsearch::query

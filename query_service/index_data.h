@@ -38,9 +38,22 @@ struct Posting {
   std::vector<uint32_t> positions;  // Ascending.
 };
 
+// What top-k pruning and idf need of one term without reading its postings.
+struct TermStats {
+  // Live documents holding the term (its document frequency).
+  uint32_t live_documents = 0;
+  // Over every posting ever added, dead ones included: together they bound
+  // any live posting's BM25 score from above (higher frequency and shorter
+  // field both raise it), which is all MaxScore needs.
+  uint32_t max_frequency = 0;
+  uint32_t min_length = std::numeric_limits<uint32_t>::max();
+};
+
 // One analyzed text field: term → postings in ascending DocId order.
 struct TextFieldIndex {
   absl::flat_hash_map<std::string, std::vector<Posting>> postings;
+  // Same keys as `postings`.
+  absl::flat_hash_map<std::string, TermStats> stats;
   std::vector<uint32_t> lengths;  // Tokens per document, by DocId.
   uint64_t live_total_length = 0;
 };
@@ -53,6 +66,11 @@ struct IndexData {
   absl::flat_hash_map<std::string, DocId> id_to_doc;                // Live docs only.
   uint64_t live_count = 0;
   uint64_t live_text_bytes = 0;
+  // (term, live document) pairs over the text fields.
+  uint64_t live_postings = 0;
+  // Estimated bytes held, kept up to date by Add and Remove so that reading
+  // it costs nothing (it used to walk every document).
+  uint64_t memory_bytes = 0;
 
   TextFieldIndex title;
   TextFieldIndex body;
@@ -76,7 +94,8 @@ struct IndexData {
   absl::Status Add(std::unique_ptr<docsearch::v1::Document> document, TextAnalyzer& analyzer);
 
   // Marks the live document `id` dead. NOT_FOUND when there is none.
-  absl::Status Remove(const std::string& id);
+  // `analyzer` re-derives the document's terms to update their TermStats.
+  absl::Status Remove(const std::string& id, TextAnalyzer& analyzer);
 
   // The live document with `id`, or nullptr.
   const docsearch::v1::Document* Find(const std::string& id) const;
@@ -86,8 +105,12 @@ struct IndexData {
   // The kind of a field, or INVALID_ARGUMENT naming it when unknown.
   absl::StatusOr<FieldKind> KindOf(absl::string_view field) const;
 
-  // Estimated bytes held by the index structures and documents.
-  uint64_t MemoryBytes() const;
+  // Estimated bytes held by the index structures and documents (the running
+  // `memory_bytes`; dead slots count until a merge design reclaims them),
+  // plus what the annex reports.
+  uint64_t MemoryBytes() const {
+    return memory_bytes + (annex != nullptr ? annex->MemoryBytes() : 0);
+  }
 };
 
 // The text a document contributes to the body field, paragraph by paragraph

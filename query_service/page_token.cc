@@ -3,14 +3,17 @@
 #include <google/protobuf/io/coded_stream.h>
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 
+#include <bit>
+
 #include "absl/base/internal/endian.h"
 #include "absl/strings/escaping.h"
 
 namespace docsearch::query {
 namespace {
 
-constexpr char kTokenVersion = 1;
-constexpr size_t kTokenBytes = 1 + 8 + 8;
+constexpr char kTokenVersion = 2;
+// Version, fingerprint, day, score bits; then the id.
+constexpr size_t kFixedBytes = 1 + 8 + 4 + 4;
 
 // FNV-1a: stable across processes and restarts, unlike absl::Hash, so a
 // token stays valid for as long as its query means the same thing.
@@ -40,27 +43,34 @@ uint64_t RequestFingerprint(const docsearch::v1::SearchRequest& request) {
   return Fnv1a(bytes);
 }
 
-std::string EncodePageToken(uint64_t offset, uint64_t fingerprint) {
-  char raw[kTokenBytes];
+std::string EncodePageToken(const PageCursor& cursor, uint64_t fingerprint) {
+  std::string raw(kFixedBytes, '\0');
   raw[0] = kTokenVersion;
-  absl::little_endian::Store64(raw + 1, offset);
-  absl::little_endian::Store64(raw + 9, fingerprint);
-  return absl::WebSafeBase64Escape(absl::string_view(raw, sizeof raw));
+  absl::little_endian::Store64(raw.data() + 1, fingerprint);
+  absl::little_endian::Store32(raw.data() + 9, static_cast<uint32_t>(cursor.day));
+  absl::little_endian::Store32(raw.data() + 13, std::bit_cast<uint32_t>(cursor.score));
+  raw += cursor.id;
+  return absl::WebSafeBase64Escape(raw);
 }
 
-absl::StatusOr<uint64_t> DecodePageToken(const docsearch::v1::SearchRequest& request) {
-  if (request.page_token().empty()) return 0;
+absl::StatusOr<std::optional<PageCursor>> DecodePageToken(
+    const docsearch::v1::SearchRequest& request) {
+  if (request.page_token().empty()) return std::nullopt;
   std::string raw;
-  if (!absl::WebSafeBase64Unescape(request.page_token(), &raw) || raw.size() != kTokenBytes ||
+  if (!absl::WebSafeBase64Unescape(request.page_token(), &raw) || raw.size() <= kFixedBytes ||
       raw[0] != kTokenVersion) {
     return absl::InvalidArgumentError(
         "page_token is malformed; pass the next_page_token of a previous response unchanged");
   }
-  if (absl::little_endian::Load64(raw.data() + 9) != RequestFingerprint(request)) {
+  if (absl::little_endian::Load64(raw.data() + 1) != RequestFingerprint(request)) {
     return absl::InvalidArgumentError(
         "page_token belongs to a different query or sort order; start again without page_token");
   }
-  return absl::little_endian::Load64(raw.data() + 1);
+  PageCursor cursor;
+  cursor.day = static_cast<int32_t>(absl::little_endian::Load32(raw.data() + 9));
+  cursor.score = std::bit_cast<float>(absl::little_endian::Load32(raw.data() + 13));
+  cursor.id = raw.substr(kFixedBytes);
+  return cursor;
 }
 
 }  // namespace docsearch::query

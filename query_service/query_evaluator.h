@@ -18,6 +18,8 @@
 #ifndef DOCSEARCH_QUERY_SERVICE_QUERY_EVALUATOR_H_
 #define DOCSEARCH_QUERY_SERVICE_QUERY_EVALUATOR_H_
 
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,6 +27,8 @@
 #include "absl/status/statusor.h"
 #include "common/text_analyzer.h"
 #include "docsearch/v1/query.pb.h"
+#include "docsearch/v1/query_service.pb.h"
+#include "query_service/bm25.h"
 #include "query_service/index_data.h"
 
 namespace docsearch::query {
@@ -35,6 +39,8 @@ struct ScoredDoc {
 };
 // Ascending by doc.
 using DocList = std::vector<ScoredDoc>;
+
+struct TopK;
 
 struct QueryLimits {
   // Deepest nesting of bool queries.
@@ -47,13 +53,6 @@ struct QueryLimits {
   int max_expansions = 1024;
 };
 
-struct ScoringOptions {
-  float k1 = 1.2f;
-  float b = 0.75f;
-  // Boost of the title field when a match or phrase names no fields.
-  float title_boost = 2.0f;
-};
-
 class QueryEvaluator {
  public:
   QueryEvaluator(const IndexData& index, TextAnalyzer& analyzer, const QueryLimits& limits,
@@ -62,6 +61,23 @@ class QueryEvaluator {
 
   // Evaluates `query`; `path` names it in error messages (e.g. "query").
   absl::StatusOr<DocList> Evaluate(const docsearch::v1::Query& query, const std::string& path);
+
+  // The top `k` matches of `query` by score (`before`) among those
+  // `eligible`, with MaxScore pruning (max_score.h), when `query` is a match
+  // query that any one word satisfies; nullopt for every other query, which
+  // the caller evaluates in full with Evaluate.
+  absl::StatusOr<std::optional<TopK>> TopMatches(
+      const docsearch::v1::Query& query, const std::string& path, size_t k,
+      const std::function<bool(const ScoredDoc&, const ScoredDoc&)>& before,
+      const std::function<bool(const ScoredDoc&)>& eligible);
+
+  // How `doc`'s score for `query` is computed. The root's value equals the
+  // score Evaluate gives `doc` (computed the same way, in the same order).
+  // Call after Evaluate or TopMatches succeeded on the same query.
+  docsearch::v1::Explanation Explain(const docsearch::v1::Query& query, DocId doc);
+
+  // The score Evaluate gives `doc`, or nullopt when it does not match.
+  std::optional<float> ScoreOf(const docsearch::v1::Query& query, DocId doc);
 
   // Every analyzed term variant of the text queries seen, for highlighting.
   const absl::flat_hash_set<std::string>& highlight_terms() const { return highlight_terms_; }
@@ -94,6 +110,21 @@ class QueryEvaluator {
       const std::vector<std::pair<std::string, float>>& requested, const std::string& path) const;
   float Idf(uint64_t document_frequency) const;
   float TermScore(const TextFieldIndex& field, DocId doc, float frequency, float idf) const;
+
+  // Explain's per-node helpers; `matched` is set to whether `doc` matches.
+  docsearch::v1::Explanation ExplainNode(const docsearch::v1::Query& query, DocId doc,
+                                         bool& matched);
+  docsearch::v1::Explanation ExplainMatch(const docsearch::v1::MatchQuery& match, DocId doc,
+                                          bool& matched);
+  docsearch::v1::Explanation ExplainPhrase(const docsearch::v1::PhraseQuery& phrase, DocId doc,
+                                           bool& matched);
+  docsearch::v1::Explanation ExplainBool(const docsearch::v1::BoolQuery& query, DocId doc,
+                                         bool& matched);
+  // The BM25 breakdown of one term (or phrase) in one field of `doc`.
+  docsearch::v1::Explanation ExplainTerm(const std::string& what, const TextFieldIndex& field,
+                                         float boost, DocId doc, float frequency,
+                                         uint64_t document_frequency, float idf, float score);
+  std::string FieldName(const TextFieldIndex* field) const;
 
   const IndexData& index_;
   TextAnalyzer& analyzer_;

@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <limits>
+#include <optional>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "google/protobuf/util/time_util.h"
 #include "query_service/facet_counter.h"
+#include "query_service/max_score.h"
 #include "query_service/page_token.h"
 #include "query_service/query_string_parser.h"
 #include "query_service/snippet_builder.h"
@@ -19,7 +21,7 @@ using docsearch::v1::SearchRequest;
 using docsearch::v1::SearchResponse;
 
 absl::StatusOr<bool> SearchIndex::Upsert(std::unique_ptr<Document> document) {
-  absl::MutexLock lock(&mu_);
+  WriterGuard lock(&mu_);
   const Document* existing = data_.Find(document->id());
   if (existing != nullptr && !document->content_hash().empty() &&
       existing->content_hash() == document->content_hash()) {
@@ -31,7 +33,7 @@ absl::StatusOr<bool> SearchIndex::Upsert(std::unique_ptr<Document> document) {
 }
 
 void SearchIndex::AttachAnnex(std::unique_ptr<IndexAnnex> annex) {
-  absl::MutexLock lock(&mu_);
+  WriterGuard lock(&mu_);
   for (DocId doc = 0; doc < data_.documents.size(); ++doc) {
     if (data_.live[doc]) annex->Added(doc, *data_.documents[doc]);
   }
@@ -39,15 +41,15 @@ void SearchIndex::AttachAnnex(std::unique_ptr<IndexAnnex> annex) {
 }
 
 bool SearchIndex::IsUnchanged(const Document& document) const {
-  absl::ReaderMutexLock lock(&mu_);
+  ReaderGuard lock(&mu_);
   const Document* existing = data_.Find(document.id());
   return existing != nullptr && !document.content_hash().empty() &&
          existing->content_hash() == document.content_hash();
 }
 
 absl::Status SearchIndex::Delete(const std::string& id) {
-  absl::MutexLock lock(&mu_);
-  return data_.Remove(id);
+  WriterGuard lock(&mu_);
+  return data_.Remove(id, writer_analyzer_);
 }
 
 absl::StatusOr<SearchResponse> SearchIndex::Search(const SearchRequest& request) const {
@@ -73,13 +75,13 @@ absl::StatusOr<SearchResponse> SearchIndex::Search(const SearchRequest& request)
     return absl::InvalidArgumentError(
         absl::StrCat("date_histogram ", request.date_histogram(), " is not an Interval"));
   }
-  absl::StatusOr<uint64_t> offset = DecodePageToken(request);
-  if (!offset.ok()) return offset.status();
+  absl::StatusOr<std::optional<PageCursor>> cursor = DecodePageToken(request);
+  if (!cursor.ok()) return cursor.status();
   const size_t page_size =
       request.page_size() == 0 ? options_.default_page_size : request.page_size();
 
   TextAnalyzer analyzer;  // Per search: analyzers are single-threaded.
-  absl::ReaderMutexLock lock(&mu_);
+  ReaderGuard lock(&mu_);
   QueryEvaluator evaluator(data_, analyzer, options_.query_limits, options_.scoring);
   docsearch::v1::Query parsed;
   if (!request.query_string().empty()) {
@@ -89,46 +91,103 @@ absl::StatusOr<SearchResponse> SearchIndex::Search(const SearchRequest& request)
     if (!query.ok()) return query.status();
     parsed = *std::move(query);
   }
-  absl::StatusOr<DocList> matches =
-      evaluator.Evaluate(request.query_string().empty() ? request.query() : parsed,
-                         request.query_string().empty() ? "query" : "query_string");
-  if (!matches.ok()) return matches.status();
+  const docsearch::v1::Query& query = request.query_string().empty() ? request.query() : parsed;
+  const std::string path = request.query_string().empty() ? "query" : "query_string";
 
-  // Order: the requested key, then score, then id so equal scores are
-  // deterministic across runs and pages.
+  // Order: by score or by date, then by id, so that equal keys are
+  // deterministic across runs and pages (a search-after cursor needs a total
+  // order).
   const std::vector<int>* published = nullptr;
   if (auto it = data_.dates.find("published"); it != data_.dates.end()) published = &it->second;
   auto date_of = [&](DocId doc) {
     return published != nullptr && doc < published->size() ? (*published)[doc] : kNoDate;
   };
   const auto sort = request.sort();
+  const bool by_date = sort == docsearch::v1::SORT_ORDER_PUBLISHED_DESC ||
+                       sort == docsearch::v1::SORT_ORDER_PUBLISHED_ASC;
+  // Whether day `a` sorts before day `b` (undated documents last); nullopt
+  // when equal.
+  auto day_before = [&](int a, int b) -> std::optional<bool> {
+    if (a == b) return std::nullopt;
+    if (a == kNoDate) return false;
+    if (b == kNoDate) return true;
+    return sort == docsearch::v1::SORT_ORDER_PUBLISHED_DESC ? a > b : a < b;
+  };
   auto before = [&](const ScoredDoc& a, const ScoredDoc& b) {
-    if (sort == docsearch::v1::SORT_ORDER_PUBLISHED_DESC ||
-        sort == docsearch::v1::SORT_ORDER_PUBLISHED_ASC) {
-      int da = date_of(a.doc), db = date_of(b.doc);
-      if (da != db) {
-        if (da == kNoDate) return false;  // Undated documents last.
-        if (db == kNoDate) return true;
-        return sort == docsearch::v1::SORT_ORDER_PUBLISHED_DESC ? da > db : da < db;
-      }
+    if (by_date) {
+      if (std::optional<bool> first = day_before(date_of(a.doc), date_of(b.doc))) return *first;
+    } else if (a.score != b.score) {
+      return a.score > b.score;
     }
-    if (a.score != b.score) return a.score > b.score;
     return data_.documents[a.doc]->id() < data_.documents[b.doc]->id();
   };
-  absl::StatusOr<std::vector<docsearch::v1::Facet>> facets =
-      CountFacets(data_, *matches, {request.facets().begin(), request.facets().end()},
-                  request.facet_size() == 0 ? 10 : request.facet_size());
-  if (!facets.ok()) return facets.status();
-  std::vector<docsearch::v1::HistogramBucket> histogram =
-      PublishedHistogram(data_, *matches, request.date_histogram());
-  const size_t total = matches->size();
-  const size_t begin = std::min<uint64_t>(*offset, total);
-  const size_t end = std::min(total, begin + page_size);
-  std::partial_sort(matches->begin(), matches->begin() + end, matches->end(), before);
+  // The page holds the hits that sort strictly after the token's cursor: the
+  // last hit shown, at its place in the order now. Scores drift with every
+  // write (N, document frequencies, average lengths), so the cursor
+  // document's current score is used when it still matches; the score in
+  // the token only when it is gone.
+  std::optional<PageCursor> last;
+  if (cursor->has_value()) {
+    last = **cursor;
+    if (!by_date) {
+      if (auto it = data_.id_to_doc.find(last->id); it != data_.id_to_doc.end()) {
+        if (std::optional<float> now = evaluator.ScoreOf(query, it->second)) last->score = *now;
+      }
+    }
+  }
+  auto after_cursor = [&](const ScoredDoc& entry) {
+    if (!last.has_value()) return true;
+    if (by_date) {
+      if (std::optional<bool> first = day_before(last->day, date_of(entry.doc))) return *first;
+    } else if (entry.score != last->score) {
+      return entry.score < last->score;
+    }
+    return data_.documents[entry.doc]->id() > last->id;
+  };
 
   SearchResponse response;
-  for (size_t i = begin; i < end; ++i) {
-    const ScoredDoc& match = (*matches)[i];
+  DocList page;
+  bool more = false;
+  uint64_t total = 0;
+  bool exact = true;
+  // Top-k pruning only when nothing needs every match.
+  const bool prunable = !by_date && !request.exact_total() && request.facets().empty() &&
+                        request.date_histogram() == docsearch::v1::INTERVAL_UNSPECIFIED;
+  std::optional<TopK> top;
+  if (prunable) {
+    absl::StatusOr<std::optional<TopK>> pruned =
+        evaluator.TopMatches(query, path, page_size, before, after_cursor);
+    if (!pruned.ok()) return pruned.status();
+    top = *std::move(pruned);
+  }
+  if (top.has_value()) {
+    page = std::move(top->hits);
+    more = top->more;
+    total = top->counted;
+    exact = top->exact;
+  } else {
+    absl::StatusOr<DocList> matches = evaluator.Evaluate(query, path);
+    if (!matches.ok()) return matches.status();
+    absl::StatusOr<std::vector<docsearch::v1::Facet>> facets =
+        CountFacets(data_, *matches, {request.facets().begin(), request.facets().end()},
+                    request.facet_size() == 0 ? 10 : request.facet_size());
+    if (!facets.ok()) return facets.status();
+    for (auto& facet : *facets) *response.add_facets() = std::move(facet);
+    for (auto& bucket : PublishedHistogram(data_, *matches, request.date_histogram())) {
+      *response.add_date_histogram() = std::move(bucket);
+    }
+    total = matches->size();
+    matches->erase(std::remove_if(matches->begin(), matches->end(),
+                                  [&](const ScoredDoc& entry) { return !after_cursor(entry); }),
+                   matches->end());
+    const size_t end = std::min(matches->size(), page_size);
+    std::partial_sort(matches->begin(), matches->begin() + end, matches->end(), before);
+    more = matches->size() > end;
+    matches->resize(end);
+    page = *std::move(matches);
+  }
+
+  for (const ScoredDoc& match : page) {
     const Document& document = *data_.documents[match.doc];
     auto* hit = response.add_hits();
     hit->set_id(document.id());
@@ -140,11 +199,17 @@ absl::StatusOr<SearchResponse> SearchIndex::Search(const SearchRequest& request)
     for (auto& snippet : BuildSnippets(document, evaluator.highlight_terms(), analyzer)) {
       *hit->add_snippets() = std::move(snippet);
     }
+    if (request.explain()) *hit->mutable_explanation() = evaluator.Explain(query, match.doc);
   }
-  for (auto& facet : *facets) *response.add_facets() = std::move(facet);
-  for (auto& bucket : histogram) *response.add_date_histogram() = std::move(bucket);
   response.set_total_size(static_cast<int64_t>(total));
-  if (end < total) response.set_next_page_token(EncodePageToken(end, RequestFingerprint(request)));
+  response.set_total_relation(exact ? docsearch::v1::TOTAL_RELATION_EQUAL_TO
+                                    : docsearch::v1::TOTAL_RELATION_GREATER_THAN_OR_EQUAL_TO);
+  if (more && !page.empty()) {
+    const ScoredDoc& last = page.back();
+    response.set_next_page_token(
+        EncodePageToken({date_of(last.doc), last.score, data_.documents[last.doc]->id()},
+                        RequestFingerprint(request)));
+  }
   *response.mutable_took() = google::protobuf::util::TimeUtil::NanosecondsToDuration(
       absl::ToInt64Nanoseconds(absl::Now() - started));
   return response;
@@ -152,7 +217,7 @@ absl::StatusOr<SearchResponse> SearchIndex::Search(const SearchRequest& request)
 
 absl::StatusOr<Document> SearchIndex::Get(const std::string& id) const {
   if (id.empty()) return absl::InvalidArgumentError("id is empty");
-  absl::ReaderMutexLock lock(&mu_);
+  ReaderGuard lock(&mu_);
   const Document* document = data_.Find(id);
   if (document == nullptr)
     return absl::NotFoundError(absl::StrCat("no document with id '", id, "'"));
@@ -160,17 +225,13 @@ absl::StatusOr<Document> SearchIndex::Get(const std::string& id) const {
 }
 
 docsearch::v1::GetIndexStatsResponse SearchIndex::Stats() const {
-  absl::ReaderMutexLock lock(&mu_);
+  ReaderGuard lock(&mu_);
   docsearch::v1::GetIndexStatsResponse stats;
   stats.set_document_count(static_cast<int64_t>(data_.live_count));
-  int64_t postings = 0;
   for (const TextFieldIndex* field : {&data_.title, &data_.body}) {
     stats.set_term_count(stats.term_count() + static_cast<int64_t>(field->postings.size()));
-    for (const auto& [term, list] : field->postings) {
-      for (const Posting& posting : list) postings += data_.live[posting.doc];
-    }
   }
-  stats.set_posting_count(postings);
+  stats.set_posting_count(static_cast<int64_t>(data_.live_postings));
   stats.set_text_bytes(static_cast<int64_t>(data_.live_text_bytes));
   stats.set_memory_bytes(static_cast<int64_t>(data_.MemoryBytes()));
   if (auto types = data_.keywords.find("doc_type"); types != data_.keywords.end()) {

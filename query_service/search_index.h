@@ -13,10 +13,10 @@
 
 #include "absl/base/thread_annotations.h"
 #include "absl/status/statusor.h"
-#include "absl/synchronization/mutex.h"
 #include "docsearch/v1/query_service.pb.h"
 #include "query_service/index_data.h"
 #include "query_service/query_evaluator.h"
+#include "query_service/reader_writer_lock.h"
 
 namespace docsearch::query {
 
@@ -64,7 +64,7 @@ class SearchIndex {
   // after it returns, nor call back into this SearchIndex.
   template <typename F>
   auto WithReadLock(F&& read) const {
-    absl::ReaderMutexLock lock(&mu_);
+    ReaderGuard lock(&mu_);
     return read(static_cast<const IndexData&>(data_));
   }
 
@@ -72,7 +72,7 @@ class SearchIndex {
 
  private:
   const SearchOptions options_;
-  mutable absl::Mutex mu_;
+  mutable ReaderWriterLock mu_;
   IndexData data_ ABSL_GUARDED_BY(mu_);
   // Used by writers only, under mu_ (an analyzer is single-threaded).
   TextAnalyzer writer_analyzer_ ABSL_GUARDED_BY(mu_);

@@ -185,6 +185,11 @@ TEST(BuildSearchRequest, PagingIsPassedThrough) {
               StartsWith("--page_size"));
 }
 
+TEST(BuildSearchRequest, ExplainAsksForScoreBreakdowns) {
+  EXPECT_FALSE(Build({.text = "x"}).explain());
+  EXPECT_TRUE(Build({.text = "x", .explain = true}).explain());
+}
+
 TEST(BuildSearchRequest, QueryStringIsSentInsteadOfATypedQuery) {
   const SearchRequest request =
       Build({.sort = "newest",

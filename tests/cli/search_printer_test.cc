@@ -190,5 +190,31 @@ TEST(RenderSearchResponse, PrintsFacetsEvenWhenThisPageHasNoHits) {
                                                             std::string(40, '#') + "\n"));
 }
 
+TEST(RenderSearchResponse, PrintsTheExplanationTreeUnderItsHit) {
+  SearchResponse response = TwoHits();
+  auto* root = response.mutable_hits(0)->mutable_explanation();
+  root->set_value(3.14159);
+  root->set_description("sum of:");
+  auto* term = root->add_details();
+  term->set_value(3.14159);
+  term->set_description("weight(body:terror) = boost * idf * tf, result of:");
+  auto* k1 = term->add_details();
+  k1->set_value(1.2);
+  k1->set_description("k1, term saturation");
+  const std::string out = RenderSearchResponse(response, {});
+  EXPECT_THAT(out, HasSubstr("3.142  sum of:\n"));
+  EXPECT_THAT(out, HasSubstr("  3.142  weight(body:terror)"));
+  EXPECT_THAT(out, HasSubstr("    1.2  k1, term saturation\n"));
+  // Under the first hit, before the second.
+  EXPECT_LT(out.find("k1, term"), out.find("undated"));
+}
+
+TEST(RenderSearchResponse, SaysAtLeastWhenTheTotalIsALowerBound) {
+  SearchResponse response = TwoHits();
+  EXPECT_THAT(RenderSearchResponse(response, {}), HasSubstr("2 shown of 12 matches"));
+  response.set_total_relation(docsearch::v1::TOTAL_RELATION_GREATER_THAN_OR_EQUAL_TO);
+  EXPECT_THAT(RenderSearchResponse(response, {}), HasSubstr("2 shown of at least 12 matches"));
+}
+
 }  // namespace
 }  // namespace docsearch::cli
