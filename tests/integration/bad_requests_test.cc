@@ -301,6 +301,131 @@ std::vector<BadRequest> BadRequests() {
         return s.query->CompareSets(&context, request, &response);
       },
       StatusCode::INVALID_ARGUMENT, "query_string_b: position 7");
+  add(
+      "CompareSets: neither b nor query_string_b",
+      [](Stubs& s) {
+        grpc::ClientContext context;
+        v1::CompareSetsRequest request;
+        request.set_query_string_a("russia");
+        v1::CompareSetsResponse response;
+        return s.query->CompareSets(&context, request, &response);
+      },
+      StatusCode::INVALID_ARGUMENT, "query_string_b");
+  add(
+      "CompareDocuments: side b missing",
+      [](Stubs& s) {
+        grpc::ClientContext context;
+        v1::CompareDocumentsRequest request;
+        request.mutable_a()->set_text("NATO and Russia");
+        v1::CompareDocumentsResponse response;
+        return s.query->CompareDocuments(&context, request, &response);
+      },
+      StatusCode::INVALID_ARGUMENT, "b is required");
+  add(
+      "CompareDocuments: unknown id",
+      [](Stubs& s) {
+        grpc::ClientContext context;
+        v1::CompareDocumentsRequest request;
+        request.mutable_a()->set_text("NATO and Russia");
+        request.mutable_b()->set_id("no-such-document");
+        v1::CompareDocumentsResponse response;
+        return s.query->CompareDocuments(&context, request, &response);
+      },
+      StatusCode::NOT_FOUND, "b.id: no document with id 'no-such-document'");
+  add(
+      "CompareDocuments: blank text",
+      [](Stubs& s) {
+        grpc::ClientContext context;
+        v1::CompareDocumentsRequest request;
+        request.mutable_a()->set_text("  \n ");
+        request.mutable_b()->set_text("NATO");
+        v1::CompareDocumentsResponse response;
+        return s.query->CompareDocuments(&context, request, &response);
+      },
+      StatusCode::INVALID_ARGUMENT, "a.text is empty");
+  add(
+      "FindSimilar: no like",
+      [](Stubs& s) {
+        grpc::ClientContext context;
+        v1::FindSimilarRequest request;
+        v1::FindSimilarResponse response;
+        return s.query->FindSimilar(&context, request, &response);
+      },
+      StatusCode::INVALID_ARGUMENT, "like is required");
+  add(
+      "FindSimilar: negative max_results",
+      [](Stubs& s) {
+        grpc::ClientContext context;
+        v1::FindSimilarRequest request;
+        request.mutable_like()->set_text("missile defence");
+        request.set_max_results(-1);
+        v1::FindSimilarResponse response;
+        return s.query->FindSimilar(&context, request, &response);
+      },
+      StatusCode::INVALID_ARGUMENT, "max_results -1");
+  add(
+      "TermTrend: no terms",
+      [](Stubs& s) {
+        grpc::ClientContext context;
+        v1::TermTrendRequest request;
+        request.set_interval(v1::INTERVAL_YEAR);
+        v1::TermTrendResponse response;
+        return s.query->TermTrend(&context, request, &response);
+      },
+      StatusCode::INVALID_ARGUMENT, "terms is required");
+  add(
+      "TermTrend: interval unspecified",
+      [](Stubs& s) {
+        grpc::ClientContext context;
+        v1::TermTrendRequest request;
+        request.add_terms("terrorism");
+        v1::TermTrendResponse response;
+        return s.query->TermTrend(&context, request, &response);
+      },
+      StatusCode::INVALID_ARGUMENT, "interval must be");
+  add(
+      "FindNearDuplicates: min_resemblance over 1",
+      [](Stubs& s) {
+        grpc::ClientContext context;
+        v1::FindNearDuplicatesRequest request;
+        request.set_min_resemblance(1.5);
+        v1::FindNearDuplicatesResponse response;
+        return s.query->FindNearDuplicates(&context, request, &response);
+      },
+      StatusCode::INVALID_ARGUMENT, "min_resemblance 1.5");
+  add(
+      "FindNearDuplicates: unknown id",
+      [](Stubs& s) {
+        grpc::ClientContext context;
+        v1::FindNearDuplicatesRequest request;
+        request.set_id("no-such-document");
+        v1::FindNearDuplicatesResponse response;
+        return s.query->FindNearDuplicates(&context, request, &response);
+      },
+      StatusCode::NOT_FOUND, "id: no document with id 'no-such-document'");
+  add(
+      "IngestDocuments: a document with no content",
+      [](Stubs& s) {
+        // A stream answers OK with one outcome per document; a bad document
+        // fails alone. The row checks the outcome's code and message.
+        grpc::ClientContext context;
+        v1::IngestDocumentsResponse response;
+        auto stream = s.ingest->IngestDocuments(&context, &response);
+        v1::IngestDocumentsRequest request;
+        request.mutable_document()->set_source_uri("empty.txt");
+        stream->Write(request);
+        stream->WritesDone();
+        grpc::Status status = stream->Finish();
+        if (!status.ok()) return status;
+        if (response.results_size() != 1 || response.failed_count() != 1) {
+          return grpc::Status(grpc::StatusCode::INTERNAL,
+                              absl::StrCat(response.results_size(), " results, ",
+                                           response.failed_count(), " failed, for 1 document"));
+        }
+        const v1::IngestResult& result = response.results(0);
+        return grpc::Status(static_cast<grpc::StatusCode>(result.code()), result.message());
+      },
+      StatusCode::INVALID_ARGUMENT, "content");
 
   // Health.
   add(
