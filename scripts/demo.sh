@@ -57,6 +57,7 @@ run search --query_string 'title:russia OR "missile defence" published:[2001 TO 
   --facets=doc_type,entity.place --histogram=year
 run get 2001-12-07-nato-russia-joint-statement
 run compare 2001-12-07-nato-russia-joint-statement 2003-12-04-nato-update-new-spirit-of-cooperation --top=12
+run sets 'published:[* TO 2001-12-31]' 'published:[2003-01-01 TO *]' --top=5
 run stats
 echo
 echo "== done; stopping the services"
