@@ -44,7 +44,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     return indexer.Replay(type, payload);
   };
   docsearch::query::RecoveryReport report;
-  auto log = docsearch::query::WriteAheadLog::Open(directory, replay, &report);
+  auto log =
+      docsearch::query::WriteAheadLog::Open(directory, /*from_generation=*/0, replay, &report);
   if (!log.ok()) {
     Check(log.status().code() == absl::StatusCode::kFailedPrecondition ||
           log.status().code() == absl::StatusCode::kDataLoss);
@@ -55,7 +56,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Check((*log)->Append(docsearch::query::LogRecordType::kDelete, record.SerializeAsString()).ok());
   log->reset();
   docsearch::query::RecoveryReport again;
-  auto reopened = docsearch::query::WriteAheadLog::Open(directory, replay, &again);
+  auto reopened =
+      docsearch::query::WriteAheadLog::Open(directory, /*from_generation=*/0, replay, &again);
   Check(reopened.ok());
   Check(again.records_replayed == report.records_replayed + 1);
   Check(again.bytes_truncated == 0);
