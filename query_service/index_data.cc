@@ -28,10 +28,10 @@ uint64_t StoredBytes(const Document& document) {
          document.entities_size() * sizeof(docsearch::v1::Entity);
 }
 
-// One field of one document: its postings by term (doc left unset) and its
-// length in tokens.
+// One field of one document: each term's positions, and the field's length
+// in tokens.
 struct AnalyzedField {
-  absl::flat_hash_map<std::string, Posting> per_term;
+  absl::flat_hash_map<std::string, std::vector<uint32_t>> per_term;
   uint32_t length = 0;
 };
 
@@ -43,9 +43,7 @@ AnalyzedField AnalyzeField(const std::vector<std::string>& passages, absl::strin
     std::vector<Token> tokens =
         analyzer.Analyze(passage, std::string_view(language.data(), language.size()));
     for (const Token& token : tokens) {
-      Posting& posting = field.per_term[token.term];
-      posting.frequency++;
-      posting.positions.push_back(base + token.position);
+      field.per_term[token.term].push_back(base + token.position);
     }
     field.length += static_cast<uint32_t>(tokens.size());
     if (!tokens.empty()) base += tokens.back().position + 1 + kParagraphPositionGap;
@@ -59,18 +57,14 @@ uint64_t IndexText(const std::vector<std::string>& passages, absl::string_view l
                    TextAnalyzer& analyzer, TextFieldIndex& field, uint64_t& live_postings) {
   AnalyzedField analyzed = AnalyzeField(passages, language, analyzer);
   uint64_t bytes = sizeof(uint32_t);  // Its entry in `lengths`.
-  for (auto& [term, posting] : analyzed.per_term) {
-    posting.doc = doc;
-    TermStats& stats = field.stats[term];
-    if (stats.max_frequency == 0) {
-      bytes +=
-          2 * (term.size() + kHashEntryOverhead) + sizeof(std::vector<Posting>) + sizeof(TermStats);
-    }
-    stats.live_documents++;
-    stats.max_frequency = std::max(stats.max_frequency, posting.frequency);
-    stats.min_length = std::min(stats.min_length, analyzed.length);
-    bytes += sizeof(Posting) + posting.positions.size() * sizeof(uint32_t);
-    field.postings[term].push_back(std::move(posting));
+  for (auto& [term, positions] : analyzed.per_term) {
+    auto [it, inserted] = field.postings.try_emplace(term);
+    PostingList& list = it->second;
+    const uint64_t before = list.MemoryBytes();
+    if (inserted) bytes += term.size() + kHashEntryOverhead + sizeof(PostingList);
+    list.stats().live_documents++;
+    list.Append(doc, analyzed.length, positions);
+    bytes += list.MemoryBytes() - before;
   }
   live_postings += analyzed.per_term.size();
   if (field.lengths.size() <= doc) field.lengths.resize(doc + 1, 0);
@@ -83,9 +77,11 @@ uint64_t IndexText(const std::vector<std::string>& passages, absl::string_view l
 void UnindexText(const std::vector<std::string>& passages, absl::string_view language,
                  TextAnalyzer& analyzer, TextFieldIndex& field, uint64_t& live_postings) {
   AnalyzedField analyzed = AnalyzeField(passages, language, analyzer);
-  for (const auto& [term, posting] : analyzed.per_term) {
-    auto it = field.stats.find(term);
-    if (it != field.stats.end() && it->second.live_documents > 0) it->second.live_documents--;
+  for (const auto& [term, positions] : analyzed.per_term) {
+    auto it = field.postings.find(term);
+    if (it != field.postings.end() && it->second.stats().live_documents > 0) {
+      it->second.stats().live_documents--;
+    }
   }
   live_postings -= std::min<uint64_t>(live_postings, analyzed.per_term.size());
 }

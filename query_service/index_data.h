@@ -1,8 +1,9 @@
 // The in-memory inverted index: the data, with no locking of its own.
 //
 // Documents get dense internal ids (DocId) in arrival order. Replacing or
-// deleting a document marks its slot dead; postings keep pointing at dead
-// slots and every reader skips them via `live`. This keeps writes O(size of
+// deleting a document marks its slot dead; postings (compressed,
+// posting_list.h) keep pointing at dead slots and every reader skips them
+// via `live`. This keeps writes O(size of
 // the new document) at the cost of memory for dead postings, which a later
 // segment/merge design reclaims.
 //
@@ -24,38 +25,24 @@
 #include "docsearch/v1/document.pb.h"
 #include "query_service/field_schema.h"
 #include "query_service/index_annex.h"
+#include "query_service/posting_list.h"
 
 namespace docsearch::query {
-
-using DocId = uint32_t;
 
 // Position gap between paragraphs so that phrases never span two.
 inline constexpr uint32_t kParagraphPositionGap = 100;
 
-struct Posting {
-  DocId doc;
-  uint32_t frequency;
-  std::vector<uint32_t> positions;  // Ascending.
-};
-
-// What top-k pruning and idf need of one term without reading its postings.
-struct TermStats {
-  // Live documents holding the term (its document frequency).
-  uint32_t live_documents = 0;
-  // Over every posting ever added, dead ones included: together they bound
-  // any live posting's BM25 score from above (higher frequency and shorter
-  // field both raise it), which is all MaxScore needs.
-  uint32_t max_frequency = 0;
-  uint32_t min_length = std::numeric_limits<uint32_t>::max();
-};
-
 // One analyzed text field: term → postings in ascending DocId order.
 struct TextFieldIndex {
-  absl::flat_hash_map<std::string, std::vector<Posting>> postings;
-  // Same keys as `postings`.
-  absl::flat_hash_map<std::string, TermStats> stats;
+  absl::flat_hash_map<std::string, PostingList> postings;
   std::vector<uint32_t> lengths;  // Tokens per document, by DocId.
   uint64_t live_total_length = 0;
+
+  // The postings of `term`, or nullptr.
+  const PostingList* Find(const std::string& term) const {
+    auto it = postings.find(term);
+    return it == postings.end() ? nullptr : &it->second;
+  }
 };
 
 inline constexpr int kNoDate = std::numeric_limits<int>::min();

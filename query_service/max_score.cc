@@ -7,101 +7,19 @@
 namespace docsearch::query {
 namespace {
 
-constexpr DocId kEnd = std::numeric_limits<DocId>::max();
+constexpr DocId kEnd = WordCursor::kEnd;
 
-// Bounds are computed in double from float inputs, while scores are float
-// sums; this slack keeps every bound above the score it bounds.
-constexpr double kBoundSlack = 1.0001;
+// Scores are float sums of per-list scores; this slack keeps a sum of
+// bounds above the float sum of the scores it bounds.
 constexpr double kSumSlack = 1.00001;
 
-// A TermList being read in DocId order, dead documents skipped.
-class Cursor {
- public:
-  Cursor(const IndexData& index, const ScoringOptions& scoring, const TermList& list,
-         size_t canonical)
-      : index_(&index), scoring_(&scoring), list_(&list), canonical_(canonical) {
-    positions_.assign(list.variants.size(), 0);
-    average_ = Bm25AverageLength(index, *list.field);
-    for (size_t v = 0; v < list.variants.size(); ++v) {
-      const TermStats& stats = *list.stats[v];
-      const double length = stats.min_length;
-      const double best =
-          Bm25Score(scoring, average_, length, static_cast<float>(stats.max_frequency),
-                    list.variants[v].second);
-      upper_bound_ = std::max(upper_bound_, list.boost * best * kBoundSlack);
-      SkipDead(v);
-    }
-    Settle();
-  }
+// A TermList's cursor and its place in the canonical order.
+struct Cursor {
+  WordCursor words;
+  size_t canonical;
 
-  DocId doc() const { return doc_; }
-  double upper_bound() const { return upper_bound_; }
-  size_t canonical() const { return canonical_; }
-
-  // The score at doc(): its best variant, as EvalMatch takes it.
-  float Score() const {
-    float best = 0;
-    for (size_t v = 0; v < positions_.size(); ++v) {
-      const auto& postings = *list_->variants[v].first;
-      if (positions_[v] >= postings.size() || postings[positions_[v]].doc != doc_) continue;
-      const Posting& posting = postings[positions_[v]];
-      float score = list_->boost * Bm25Score(*scoring_, average_, list_->field->lengths[doc_],
-                                             static_cast<float>(posting.frequency),
-                                             list_->variants[v].second);
-      best = std::max(best, score);
-    }
-    return best;
-  }
-
-  void Next() {
-    for (size_t v = 0; v < positions_.size(); ++v) {
-      const auto& postings = *list_->variants[v].first;
-      if (positions_[v] < postings.size() && postings[positions_[v]].doc == doc_) {
-        ++positions_[v];
-        SkipDead(v);
-      }
-    }
-    Settle();
-  }
-
-  // Moves to the first live document at or after `target`.
-  void NextGeq(DocId target) {
-    if (doc_ >= target) return;
-    for (size_t v = 0; v < positions_.size(); ++v) {
-      const auto& postings = *list_->variants[v].first;
-      auto from = postings.begin() + static_cast<std::ptrdiff_t>(positions_[v]);
-      auto it = std::lower_bound(from, postings.end(), target,
-                                 [](const Posting& p, DocId d) { return p.doc < d; });
-      positions_[v] = static_cast<size_t>(it - postings.begin());
-      SkipDead(v);
-    }
-    Settle();
-  }
-
- private:
-  void SkipDead(size_t v) {
-    const auto& postings = *list_->variants[v].first;
-    while (positions_[v] < postings.size() && !index_->live[postings[positions_[v]].doc]) {
-      ++positions_[v];
-    }
-  }
-  void Settle() {
-    doc_ = kEnd;
-    for (size_t v = 0; v < positions_.size(); ++v) {
-      const auto& postings = *list_->variants[v].first;
-      if (positions_[v] < postings.size()) doc_ = std::min(doc_, postings[positions_[v]].doc);
-    }
-  }
-
-  // Pointers, not references, so cursors can be sorted.
-  const IndexData* index_;
-  const ScoringOptions* scoring_;
-  const TermList* list_;
-  size_t canonical_;
-  std::vector<size_t> positions_;
-  double average_ = 1;
-  double upper_bound_ = 0;
-  DocId doc_ = kEnd;
+  DocId doc() const { return words.doc(); }
+  double upper_bound() const { return words.upper_bound(); }
 };
 
 }  // namespace
@@ -113,7 +31,10 @@ TopK MaxScoreTopK(const IndexData& index, const ScoringOptions& scoring,
   TopK result;
   std::vector<Cursor> cursors;
   cursors.reserve(lists.size());
-  for (size_t i = 0; i < lists.size(); ++i) cursors.emplace_back(index, scoring, lists[i], i);
+  for (size_t i = 0; i < lists.size(); ++i) {
+    cursors.push_back(
+        {WordCursor(index, *lists[i].field, lists[i].boost, scoring, lists[i].variants), i});
+  }
   // Ascending bound; bound_prefix[i] = sum of the bounds of cursors[0..i].
   std::sort(cursors.begin(), cursors.end(),
             [](const Cursor& a, const Cursor& b) { return a.upper_bound() < b.upper_bound(); });
@@ -140,11 +61,11 @@ TopK MaxScoreTopK(const IndexData& index, const ScoringOptions& scoring,
     double partial = 0;
     for (size_t i = first_essential; i < cursors.size(); ++i) {
       if (cursors[i].doc() != doc) continue;
-      const float score = cursors[i].Score();
-      contribution[cursors[i].canonical()] = score;
-      present[cursors[i].canonical()] = true;
+      const float score = cursors[i].words.Score();
+      contribution[cursors[i].canonical] = score;
+      present[cursors[i].canonical] = true;
       partial += score;
-      cursors[i].Next();
+      cursors[i].words.Next();
     }
     bool pruned = false;
     for (size_t i = first_essential; i-- > 0;) {
@@ -153,11 +74,18 @@ TopK MaxScoreTopK(const IndexData& index, const ScoringOptions& scoring,
         pruned = true;
         break;
       }
-      cursors[i].NextGeq(doc);
+      // Block-max: this list's bound at `doc` from the maxima of the block
+      // that would hold it, often far below its bound over the whole list.
+      const double before_this = i > 0 ? bound_prefix[i - 1] : 0.0;
+      if (partial * kSumSlack + before_this + cursors[i].words.BlockUpperBound(doc) < threshold) {
+        pruned = true;
+        break;
+      }
+      cursors[i].words.Advance(doc);
       if (cursors[i].doc() != doc) continue;
-      const float score = cursors[i].Score();
-      contribution[cursors[i].canonical()] = score;
-      present[cursors[i].canonical()] = true;
+      const float score = cursors[i].words.Score();
+      contribution[cursors[i].canonical] = score;
+      present[cursors[i].canonical] = true;
       partial += score;
     }
     if (pruned) continue;

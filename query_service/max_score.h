@@ -11,8 +11,10 @@
 // Each list has an upper bound on its score from its TermStats. Lists are
 // ordered by bound; the lowest ones whose bounds together cannot reach the
 // current k-th score are "non-essential": candidates come only from the
-// essential lists, and non-essential lists are probed (binary search) only
-// for candidates that could still make it.
+// essential lists, and non-essential lists are probed (skip data) only for
+// candidates that could still make it. Before a probe, the bound of the block
+// that would hold the candidate (posting_list.h) replaces the list's bound:
+// block-max pruning, which skips most probes of frequent words.
 //
 // Scores are summed in the canonical order (fields, then words), the order
 // EvalMatch uses, so a hit scores exactly what exhaustive evaluation gives.
@@ -28,6 +30,7 @@
 #include "query_service/bm25.h"
 #include "query_service/index_data.h"
 #include "query_service/query_evaluator.h"
+#include "query_service/word_cursor.h"
 
 namespace docsearch::query {
 
@@ -36,9 +39,7 @@ struct TermList {
   const TextFieldIndex* field;
   float boost;
   // The postings and idf of each analyzed variant present in the field.
-  std::vector<std::pair<const std::vector<Posting>*, float>> variants;
-  // The stats of each variant, same order (for the score bound).
-  std::vector<const TermStats*> stats;
+  std::vector<WordCursor::Variant> variants;
 };
 
 struct TopK {

@@ -107,13 +107,6 @@ int PhraseFrequency(const std::vector<const std::vector<uint32_t>*>& positions, 
   return frequency;
 }
 
-// The posting of `doc` in `postings`, or nullptr.
-const Posting* FindPosting(const std::vector<Posting>& postings, DocId doc) {
-  auto it = std::lower_bound(postings.begin(), postings.end(), doc,
-                             [](const Posting& p, DocId d) { return p.doc < d; });
-  return it != postings.end() && it->doc == doc ? &*it : nullptr;
-}
-
 docsearch::v1::Explanation Node(double value, std::string description) {
   docsearch::v1::Explanation node;
   node.set_value(value);
@@ -222,6 +215,15 @@ float QueryEvaluator::Idf(uint64_t document_frequency) const {
   return Bm25Idf(index_.live_count, document_frequency);
 }
 
+float QueryEvaluator::PhraseWordIdf(const std::vector<WordCursor::Variant>& variants) const {
+  uint64_t document_frequency = 0;
+  for (const WordCursor::Variant& variant : variants) {
+    document_frequency =
+        std::max<uint64_t>(document_frequency, variant.list->stats().live_documents);
+  }
+  return Idf(document_frequency);
+}
+
 float QueryEvaluator::TermScore(const TextFieldIndex& field, DocId doc, float frequency,
                                 float idf) const {
   return Bm25Score(scoring_, Bm25AverageLength(index_, field), field.lengths[doc], frequency, idf);
@@ -242,41 +244,68 @@ absl::StatusOr<DocList> QueryEvaluator::EvalMatch(const docsearch::v1::MatchQuer
                      words->size(), ")"));
   }
 
-  struct Accumulator {
-    float score = 0;
-    uint64_t words_seen = 0;  // Bit i: word i matched in some field.
-  };
-  absl::flat_hash_map<DocId, Accumulator> accumulators;
-  for (const auto& [field, boost] : *fields) {
-    for (size_t i = 0; i < words->size(); ++i) {
-      // A word's best variant per document, so variants never double count.
-      absl::flat_hash_map<DocId, float> best;
-      for (const std::string& variant : (*words)[i]) {
-        auto it = field->postings.find(variant);
-        if (it == field->postings.end()) continue;
-        const float idf = Idf(field->stats.at(variant).live_documents);
-        for (const Posting& posting : it->second) {
-          if (!index_.live[posting.doc]) continue;
-          float score = boost * TermScore(*field, posting.doc, posting.frequency, idf);
-          float& slot = best[posting.doc];
-          slot = std::max(slot, score);
-        }
-      }
-      for (const auto& [doc, score] : best) {
-        Accumulator& accumulator = accumulators[doc];
-        accumulator.score += score;
-        accumulator.words_seen |= uint64_t{1} << i;
-      }
-    }
-  }
   const int required = match.operator_() == docsearch::v1::MATCH_OPERATOR_AND
                            ? static_cast<int>(words->size())
                            : std::max(1, match.minimum_should_match());
-  absl::flat_hash_map<DocId, float> matched;
-  for (const auto& [doc, accumulator] : accumulators) {
-    if (std::popcount(accumulator.words_seen) >= required) matched[doc] = accumulator.score;
+  // Document at a time over one cursor per (field, word), fields first: the
+  // canonical order in which a document's scores are summed.
+  std::vector<WordCursor> cursors;
+  std::vector<size_t> word_of;
+  for (const auto& [field, boost] : *fields) {
+    for (size_t i = 0; i < words->size(); ++i) {
+      std::vector<WordCursor::Variant> variants =
+          WordCursor::VariantsOf(index_, *field, (*words)[i]);
+      if (variants.empty()) continue;
+      cursors.emplace_back(index_, *field, boost, scoring_, std::move(variants));
+      word_of.push_back(i);
+    }
   }
-  return SortedFromMap(matched);
+  DocList out;
+  if (words->empty()) return out;
+  const bool all_words = required == static_cast<int>(words->size());
+  // The smallest doc any cursor of word `i` is on.
+  std::vector<DocId> word_doc(words->size());
+  auto settle_words = [&] {
+    std::fill(word_doc.begin(), word_doc.end(), WordCursor::kEnd);
+    for (size_t c = 0; c < cursors.size(); ++c) {
+      word_doc[word_of[c]] = std::min(word_doc[word_of[c]], cursors[c].doc());
+    }
+  };
+  while (true) {
+    DocId doc = WordCursor::kEnd;
+    if (all_words) {
+      // Leapfrog: every word must reach the same document; cursors jump over
+      // whole blocks to the furthest word's document.
+      settle_words();
+      while (true) {
+        const DocId target = *std::max_element(word_doc.begin(), word_doc.end());
+        if (target == WordCursor::kEnd) break;
+        bool aligned = true;
+        for (WordCursor& cursor : cursors) {
+          if (cursor.doc() < target) cursor.Advance(target);
+        }
+        settle_words();
+        for (DocId d : word_doc) aligned = aligned && d == target;
+        if (aligned) {
+          doc = target;
+          break;
+        }
+      }
+    } else {
+      for (const WordCursor& cursor : cursors) doc = std::min(doc, cursor.doc());
+    }
+    if (doc == WordCursor::kEnd) break;
+    float score = 0;
+    uint64_t words_seen = 0;  // Bit i: word i matched in some field.
+    for (size_t c = 0; c < cursors.size(); ++c) {
+      if (cursors[c].doc() != doc) continue;
+      score += cursors[c].Score();
+      words_seen |= uint64_t{1} << word_of[c];
+      cursors[c].Next();
+    }
+    if (std::popcount(words_seen) >= required) out.push_back({doc, score});
+  }
+  return out;
 }
 
 absl::StatusOr<DocList> QueryEvaluator::EvalPhrase(const docsearch::v1::PhraseQuery& phrase,
@@ -291,36 +320,34 @@ absl::StatusOr<DocList> QueryEvaluator::EvalPhrase(const docsearch::v1::PhraseQu
   if (words->empty()) return DocList{};
 
   absl::flat_hash_map<DocId, float> scores;
+  std::vector<std::vector<uint32_t>> positions(words->size());
+  std::vector<const std::vector<uint32_t>*> lists;
+  for (auto& list : positions) lists.push_back(&list);
   for (const auto& [field, boost] : *fields) {
-    // For each word: document → its positions (variants merged).
-    std::vector<absl::flat_hash_map<DocId, std::vector<uint32_t>>> positions(words->size());
+    std::vector<WordCursor> cursors;
     float idf_sum = 0;
-    for (size_t i = 0; i < words->size(); ++i) {
-      uint64_t df = 0;
-      for (const std::string& variant : (*words)[i]) {
-        auto it = field->postings.find(variant);
-        if (it == field->postings.end()) continue;
-        for (const Posting& posting : it->second) {
-          if (!index_.live[posting.doc]) continue;
-          auto& list = positions[i][posting.doc];
-          if (list.empty()) ++df;
-          list.insert(list.end(), posting.positions.begin(), posting.positions.end());
+    for (const Word& word : *words) {
+      std::vector<WordCursor::Variant> variants = WordCursor::VariantsOf(index_, *field, word);
+      idf_sum += PhraseWordIdf(variants);
+      cursors.emplace_back(index_, *field, boost, scoring_, std::move(variants));
+    }
+    // Leapfrog to documents holding every word, then read their positions.
+    DocId target = 0;
+    while (true) {
+      bool aligned = true;
+      for (WordCursor& cursor : cursors) {
+        cursor.Advance(target);
+        if (cursor.doc() != target) {
+          aligned = false;
+          target = std::max(target, cursor.doc());
         }
       }
-      idf_sum += Idf(df);
-    }
-    for (auto& [doc, first_positions] : positions[0]) {
-      bool in_all = true;
-      for (size_t i = 1; i < words->size() && in_all; ++i) in_all = positions[i].contains(doc);
-      if (!in_all) continue;
-      std::vector<const std::vector<uint32_t>*> lists;
-      for (size_t i = 0; i < words->size(); ++i) {
-        auto& list = positions[i][doc];
-        std::sort(list.begin(), list.end());
-        lists.push_back(&list);
-      }
+      if (target == WordCursor::kEnd) break;
+      if (!aligned) continue;
+      for (size_t i = 0; i < cursors.size(); ++i) cursors[i].Positions(positions[i]);
       const int frequency = PhraseFrequency(lists, phrase.slop());
-      if (frequency > 0) scores[doc] += boost * TermScore(*field, doc, frequency, idf_sum);
+      if (frequency > 0) scores[target] += boost * TermScore(*field, target, frequency, idf_sum);
+      ++target;
     }
   }
   return SortedFromMap(scores);
@@ -384,12 +411,11 @@ absl::StatusOr<DocList> QueryEvaluator::EvalPrefix(const docsearch::v1::PrefixQu
   };
   absl::Status status;
   if (*kind == FieldKind::kText) {
-    status = expand(index_.TextField(prefix.field())->postings,
-                    [&](const std::vector<Posting>& postings) {
-                      for (const Posting& posting : postings) {
-                        if (index_.live[posting.doc]) matched[posting.doc] = 1.0f;
-                      }
-                    });
+    status = expand(index_.TextField(prefix.field())->postings, [&](const PostingList& postings) {
+      for (PostingCursor cursor(postings); cursor.doc() != PostingCursor::kEnd; cursor.Next()) {
+        if (index_.live[cursor.doc()]) matched[cursor.doc()] = 1.0f;
+      }
+    });
   } else if (*kind == FieldKind::kKeyword) {
     auto values = index_.keywords.find(prefix.field());
     if (values != index_.keywords.end()) {
@@ -557,14 +583,7 @@ absl::StatusOr<std::optional<TopK>> QueryEvaluator::TopMatches(
   std::vector<TermList> lists;
   for (const auto& [field, boost] : *fields) {
     for (const Word& word : *words) {
-      TermList list{field, boost, {}, {}};
-      for (const std::string& variant : word) {
-        auto it = field->postings.find(variant);
-        if (it == field->postings.end()) continue;
-        const TermStats& stats = field->stats.at(variant);
-        list.variants.push_back({&it->second, Idf(stats.live_documents)});
-        list.stats.push_back(&stats);
-      }
+      TermList list{field, boost, WordCursor::VariantsOf(index_, *field, word)};
       if (!list.variants.empty()) lists.push_back(std::move(list));
     }
   }
@@ -665,17 +684,18 @@ docsearch::v1::Explanation QueryEvaluator::ExplainMatch(const docsearch::v1::Mat
       float best = 0;
       std::optional<docsearch::v1::Explanation> best_node;
       for (const std::string& variant : (*words)[i]) {
-        auto it = field->postings.find(variant);
-        if (it == field->postings.end() || !index_.live[doc]) continue;
-        const Posting* posting = FindPosting(it->second, doc);
-        if (posting == nullptr) continue;
-        const uint64_t df = field->stats.at(variant).live_documents;
+        const PostingList* list = field->Find(variant);
+        if (list == nullptr || !index_.live[doc]) continue;
+        PostingCursor cursor(*list);
+        cursor.Advance(doc);
+        if (cursor.doc() != doc) continue;
+        const uint64_t df = list->stats().live_documents;
         const float idf = Idf(df);
-        const float score = boost * TermScore(*field, doc, posting->frequency, idf);
+        const float score = boost * TermScore(*field, doc, cursor.frequency(), idf);
         if (!best_node || score > best) {
           best = std::max(best, score);
           best_node = ExplainTerm(absl::StrCat(FieldName(field), ":", variant), *field, boost, doc,
-                                  posting->frequency, df, idf, score);
+                                  cursor.frequency(), df, idf, score);
         }
       }
       if (best_node) {
@@ -712,24 +732,17 @@ docsearch::v1::Explanation QueryEvaluator::ExplainPhrase(const docsearch::v1::Ph
   float total = 0;
   std::vector<docsearch::v1::Explanation> details;
   for (const auto& [field, boost] : *fields) {
-    // As EvalPhrase: idf of each word from the live documents holding any
-    // variant, summed; the document's positions of each word, merged.
+    // As EvalPhrase: the words' idf summed, and the document's positions of
+    // each word (variants merged).
     float idf_sum = 0;
     std::vector<std::vector<uint32_t>> positions(words->size());
     for (size_t i = 0; i < words->size(); ++i) {
-      absl::flat_hash_set<DocId> holders;
-      for (const std::string& variant : (*words)[i]) {
-        auto it = field->postings.find(variant);
-        if (it == field->postings.end()) continue;
-        for (const Posting& posting : it->second) {
-          if (index_.live[posting.doc]) holders.insert(posting.doc);
-        }
-        if (const Posting* posting = FindPosting(it->second, doc)) {
-          positions[i].insert(positions[i].end(), posting->positions.begin(),
-                              posting->positions.end());
-        }
-      }
-      idf_sum += Idf(holders.size());
+      std::vector<WordCursor::Variant> variants =
+          WordCursor::VariantsOf(index_, *field, (*words)[i]);
+      idf_sum += PhraseWordIdf(variants);
+      WordCursor cursor(index_, *field, boost, scoring_, std::move(variants));
+      cursor.Advance(doc);
+      if (cursor.doc() == doc) cursor.Positions(positions[i]);
     }
     bool in_all = true;
     std::vector<const std::vector<uint32_t>*> lists;

@@ -30,6 +30,7 @@
 #include "docsearch/v1/query_service.pb.h"
 #include "query_service/bm25.h"
 #include "query_service/index_data.h"
+#include "query_service/word_cursor.h"
 
 namespace docsearch::query {
 
@@ -109,6 +110,10 @@ class QueryEvaluator {
   absl::StatusOr<std::vector<std::pair<const TextFieldIndex*, float>>> TextFields(
       const std::vector<std::pair<std::string, float>>& requested, const std::string& path) const;
   float Idf(uint64_t document_frequency) const;
+  // A phrase word's idf: from the largest document frequency among its
+  // variants (as Lucene's SynonymQuery takes docFreq), so that no pass over
+  // the union of their postings is needed.
+  float PhraseWordIdf(const std::vector<WordCursor::Variant>& variants) const;
   float TermScore(const TextFieldIndex& field, DocId doc, float frequency, float idf) const;
 
   // Explain's per-node helpers; `matched` is set to whether `doc` matches.

@@ -81,17 +81,18 @@ absl::StatusOr<FindSimilarResponse> FindSimilar(const FindSimilarRequest& reques
   for (size_t t = 0; t < terms.size(); ++t) {
     for (auto [field, boost] : {std::pair<const TextFieldIndex*, double>{&index.body, 1.0},
                                 {&index.title, scoring.title_boost}}) {
-      auto postings = field->postings.find(terms[t].term);
-      if (postings == field->postings.end()) continue;
-      for (const Posting& posting : postings->second) {
-        if (!index.live[posting.doc] || !(*allowed)[posting.doc]) continue;
-        if (source->document != nullptr && index.documents[posting.doc].get() == source->document) {
+      const PostingList* postings = field->Find(terms[t].term);
+      if (postings == nullptr) continue;
+      for (PostingCursor posting(*postings); posting.doc() != PostingCursor::kEnd; posting.Next()) {
+        const DocId doc = posting.doc();
+        if (!index.live[doc] || !(*allowed)[doc]) continue;
+        if (source->document != nullptr && index.documents[doc].get() == source->document) {
           continue;
         }
         const double contribution =
             terms[t].weight * boost *
-            Saturation(*field, index.live_count, posting.doc, posting.frequency, scoring);
-        Candidate& candidate = candidates[posting.doc];
+            Saturation(*field, index.live_count, doc, posting.frequency(), scoring);
+        Candidate& candidate = candidates[doc];
         candidate.score += contribution;
         candidate.contributions.push_back({contribution, t});
       }

@@ -36,41 +36,43 @@ std::string PeriodName(int period, Interval interval) {
 void CountOccurrences(const TextFieldIndex& field, const std::vector<std::string>& terms,
                       const IndexData& index, const std::vector<bool>& allowed,
                       absl::flat_hash_map<DocId, int64_t>& counts) {
-  std::vector<const std::vector<Posting>*> lists;
+  std::vector<PostingCursor> cursors;
   for (const std::string& term : terms) {
-    auto it = field.postings.find(term);
-    if (it == field.postings.end()) return;
-    lists.push_back(&it->second);
+    const PostingList* list = field.Find(term);
+    if (list == nullptr) return;
+    cursors.emplace_back(*list);
   }
-  // Postings of each term by document, for the phrase's later words.
-  std::vector<absl::flat_hash_map<DocId, const Posting*>> by_doc(terms.size());
-  for (size_t k = 1; k < terms.size(); ++k) {
-    for (const Posting& posting : *lists[k]) by_doc[k][posting.doc] = &posting;
-  }
-  for (const Posting& first : *lists[0]) {
-    if (!index.live[first.doc] || !allowed[first.doc]) continue;
+  std::vector<uint32_t> first_positions;
+  std::vector<std::vector<uint32_t>> rest(terms.size());
+  for (PostingCursor& first = cursors[0]; first.doc() != PostingCursor::kEnd; first.Next()) {
+    const DocId doc = first.doc();
+    if (!index.live[doc] || !allowed[doc]) continue;
     if (terms.size() == 1) {
-      counts[first.doc] += first.frequency;
+      counts[doc] += first.frequency();
       continue;
     }
-    std::vector<const Posting*> rest(terms.size(), nullptr);
     bool all = true;
     for (size_t k = 1; k < terms.size() && all; ++k) {
-      auto it = by_doc[k].find(first.doc);
-      all = it != by_doc[k].end();
-      if (all) rest[k] = it->second;
+      cursors[k].Advance(doc);
+      all = cursors[k].doc() == doc;
     }
     if (!all) continue;
+    first_positions.clear();
+    first.AppendPositions(first_positions);
+    for (size_t k = 1; k < terms.size(); ++k) {
+      rest[k].clear();
+      cursors[k].AppendPositions(rest[k]);
+    }
     int64_t found = 0;
-    for (uint32_t start : first.positions) {
+    for (uint32_t start : first_positions) {
       bool match = true;
       for (size_t k = 1; k < terms.size() && match; ++k) {
-        match = std::binary_search(rest[k]->positions.begin(), rest[k]->positions.end(),
-                                   start + static_cast<uint32_t>(k));
+        match =
+            std::binary_search(rest[k].begin(), rest[k].end(), start + static_cast<uint32_t>(k));
       }
       found += match;
     }
-    if (found > 0) counts[first.doc] += found;
+    if (found > 0) counts[doc] += found;
   }
 }
 
