@@ -117,11 +117,12 @@ def load(results_dir):
                            "memory_bytes", "rss_delta_bytes", "segments"}:
             m[key] = median_of([r.get(key) for r in runs])
         m["memory_note"] = runs[0].get("memory_note", "")
-        m["queries"] = {}
-        for t in TYPES:
-            qs = [r["queries"][t] for r in runs if t in r.get("queries", {})]
-            if qs:
-                m["queries"][t] = {k: median_of([q[k] for q in qs])
+        for group in ["queries", "queries_snippets"]:
+            m[group] = {}
+            for t in TYPES:
+                qs = [r[group][t] for r in runs if t in r.get(group, {})]
+                if qs:
+                    m[group][t] = {k: median_of([q[k] for q in qs])
                                    for k in ["n", "queries", "nonempty", "p50_us", "p99_us"]}
         merged[engine] = m
     return merged
@@ -245,6 +246,16 @@ def section(data, info, command):
             fr(ratio(q(ours, t, "p50_us"), q(xap, t, "p50_us"))),
             fr(ratio(q(ours, t, "p99_us"), q(xap, t, "p99_us")))))
     out.append("")
+    if ours.get("queries_snippets"):
+        def qs(t, k):
+            return ours["queries_snippets"].get(t, {}).get(k)
+        out.append("The table times docsearch's hits as ids, titles and scores "
+                   "(`SearchRequest.omit_snippets`), as the peers return ids. With a highlighted "
+                   "snippet per hit, as `docsearch search` shows them, docsearch took: " +
+                   "; ".join("%s p50 %s µs, p99 %s µs (%s Lucene's p50)" % (
+                       t, fmt(qs(t, "p50_us")), fmt(qs(t, "p99_us")),
+                       fr(ratio(qs(t, "p50_us"), q(luc, t, "p50_us")))) for t in TYPES) + ".")
+        out.append("")
     counts = []
     for name, d in [("docsearch", ours), ("Lucene", luc), ("Xapian", xap)]:
         if d:
@@ -262,7 +273,7 @@ def section(data, info, command):
         out.append("")
         out.append("The real `query_service` binary on 127.0.0.1 (memory only), %s documents "
                    "loaded through `IndexService.Write` at %s docs/s; the same query set, "
-                   "all types mixed. Empty RPC: `grpc.health.v1.Health/Check`. Throughput: "
+                   "all types mixed, hits without snippets (`omit_snippets`). Empty RPC: `grpc.health.v1.Health/Check`. Throughput: "
                    "%s closed-loop client threads for %s s each." % (
                        fmt(g.get("docs")), fmt(g.get("load_docs_per_s")), fmt(g.get("threads")),
                        fmt(g.get("seconds"))))

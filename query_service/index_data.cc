@@ -33,6 +33,7 @@ uint64_t StoredBytes(const Document& document) {
 struct AnalyzedField {
   absl::flat_hash_map<std::string, std::vector<uint32_t>> per_term;
   uint32_t length = 0;
+  std::vector<uint32_t> passage_starts;  // One per passage.
 };
 
 AnalyzedField AnalyzeField(const std::vector<std::string>& passages, absl::string_view language,
@@ -40,6 +41,7 @@ AnalyzedField AnalyzeField(const std::vector<std::string>& passages, absl::strin
   AnalyzedField field;
   uint32_t base = 0;
   for (const std::string& passage : passages) {
+    field.passage_starts.push_back(base);
     std::vector<Token> tokens =
         analyzer.Analyze(passage, std::string_view(language.data(), language.size()));
     for (const Token& token : tokens) {
@@ -69,6 +71,13 @@ uint64_t IndexText(const std::vector<std::string>& passages, absl::string_view l
   live_postings += analyzed.per_term.size();
   if (field.lengths.size() <= doc) field.lengths.resize(doc + 1, 0);
   field.lengths[doc] = analyzed.length;
+  // DocIds are dense and each is indexed once, so `doc` is the next slot
+  // (the resize only guards that).
+  field.passage_begin.resize(doc + 1, field.passage_begin.back());
+  field.passage_starts.insert(field.passage_starts.end(), analyzed.passage_starts.begin(),
+                              analyzed.passage_starts.end());
+  field.passage_begin.push_back(static_cast<uint32_t>(field.passage_starts.size()));
+  bytes += (analyzed.passage_starts.size() + 1) * sizeof(uint32_t);
   field.live_total_length += analyzed.length;
   return bytes;
 }

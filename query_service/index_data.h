@@ -37,6 +37,13 @@ struct TextFieldIndex {
   absl::flat_hash_map<std::string, PostingList> postings;
   std::vector<uint32_t> lengths;  // Tokens per document, by DocId.
   uint64_t live_total_length = 0;
+  // Where each passage of a document starts in the field's positions:
+  // passage i of `doc` (BodyPassages order) starts at
+  // passage_starts[passage_begin[doc] + i], up to passage_begin[doc + 1].
+  // Snippets use it to find the passage holding most matches from the
+  // postings, without analyzing the document again.
+  std::vector<uint32_t> passage_starts;
+  std::vector<uint32_t> passage_begin{0};
 
   // The postings of `term`, or nullptr.
   const PostingList* Find(const std::string& term) const {

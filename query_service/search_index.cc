@@ -196,8 +196,12 @@ absl::StatusOr<SearchResponse> SearchIndex::Search(const SearchRequest& request)
     hit->set_doc_type(document.doc_type());
     if (document.has_published()) *hit->mutable_published() = document.published();
     hit->set_source_uri(document.source_uri());
-    for (auto& snippet : BuildSnippets(document, evaluator.highlight_terms(), analyzer)) {
-      *hit->add_snippets() = std::move(snippet);
+    if (!request.omit_snippets()) {
+      const PassageHint hint = HintFromIndex(data_.body, match.doc, evaluator.highlight_terms());
+      for (auto& snippet :
+           BuildSnippets(document, evaluator.highlight_terms(), analyzer, 240, hint)) {
+        *hit->add_snippets() = std::move(snippet);
+      }
     }
     if (request.explain()) *hit->mutable_explanation() = evaluator.Explain(query, match.doc);
   }

@@ -1,20 +1,17 @@
 #include "query_service/snippet_builder.h"
 
 #include <algorithm>
+#include <limits>
+#include <string_view>
 
 #include "query_service/index_data.h"
 
 namespace docsearch::query {
 namespace {
 
-struct Passage {
-  const char* field;
-  const std::string* text;
-};
-
 // Tokens of `text` that are query terms, under the document's language and
 // unstemmed (a prefix query's expansions are unstemmed words).
-std::vector<Token> Matches(const std::string& text, const std::string& language,
+std::vector<Token> Matches(std::string_view text, const std::string& language,
                            const absl::flat_hash_set<std::string>& terms, TextAnalyzer& analyzer) {
   std::vector<Token> stemmed = analyzer.Analyze(text, language);
   std::vector<Token> plain = analyzer.Analyze(text, language, Stemming::kNone);
@@ -27,11 +24,73 @@ std::vector<Token> Matches(const std::string& text, const std::string& language,
   return matches;
 }
 
+// Matches() over the shortest prefix of `text` that ends at a space and holds
+// the first match (word `first_token`, from the index) and the snippet window
+// after it. Analysis is most of a search's cost and a window rarely needs the
+// whole paragraph; a prefix cut at a space analyzes to the same leading
+// tokens as the whole text.
+std::vector<Token> MatchesThroughWindow(const std::string& text, const std::string& language,
+                                        const absl::flat_hash_set<std::string>& terms,
+                                        TextAnalyzer& analyzer, uint32_t first_token,
+                                        size_t max_bytes) {
+  // ~8 bytes per word is generous for English and French.
+  size_t guess = 8 * (size_t{first_token} + 1) + max_bytes + 64;
+  while (true) {
+    std::string_view prefix = text;
+    if (guess < text.size()) {
+      const size_t space = text.find(' ', guess);
+      if (space != std::string::npos) prefix = prefix.substr(0, space);
+    }
+    std::vector<Token> matches = Matches(prefix, language, terms, analyzer);
+    if (prefix.size() == text.size()) return matches;
+    if (!matches.empty() && matches.front().start + max_bytes < prefix.size()) return matches;
+    guess *= 2;
+  }
+}
+
 }  // namespace
+
+PassageHint HintFromIndex(const TextFieldIndex& body, DocId doc,
+                          const absl::flat_hash_set<std::string>& terms) {
+  PassageHint hint;
+  if (doc + 1 >= body.passage_begin.size()) return hint;  // Not recorded: analyze.
+  const uint32_t* starts = body.passage_starts.data() + body.passage_begin[doc];
+  const size_t passages = body.passage_begin[doc + 1] - body.passage_begin[doc];
+  std::vector<uint32_t> counts(passages, 0);
+  std::vector<uint32_t> first(passages, std::numeric_limits<uint32_t>::max());
+  std::vector<uint32_t> positions;
+  for (const std::string& term : terms) {
+    const PostingList* list = body.Find(term);
+    if (list == nullptr) continue;
+    PostingCursor cursor(*list);
+    cursor.Advance(doc);
+    if (cursor.doc() != doc) continue;
+    positions.clear();
+    cursor.AppendPositions(positions);
+    for (uint32_t position : positions) {
+      // The last passage starting at or before the position.
+      const size_t passage = std::upper_bound(starts, starts + passages, position) - starts;
+      if (passage == 0) continue;
+      ++counts[passage - 1];
+      first[passage - 1] = std::min(first[passage - 1], position - starts[passage - 1]);
+    }
+  }
+  hint.known = true;
+  uint32_t best = 0;
+  for (size_t i = 0; i < passages; ++i) {
+    if (counts[i] > best) {  // The first of equals, as the full scan picks.
+      best = counts[i];
+      hint.body_passage = i;
+      hint.first_match_token = first[i];
+    }
+  }
+  return hint;
+}
 
 std::vector<docsearch::v1::Snippet> BuildSnippets(const docsearch::v1::Document& document,
                                                   const absl::flat_hash_set<std::string>& terms,
-                                                  TextAnalyzer& analyzer, size_t max_bytes) {
+                                                  TextAnalyzer& analyzer, size_t max_bytes,
+                                                  const PassageHint& hint) {
   std::vector<docsearch::v1::Snippet> snippets;
   if (terms.empty()) return snippets;
   std::vector<std::string> passages = BodyPassages(document);
@@ -46,7 +105,19 @@ std::vector<docsearch::v1::Snippet> BuildSnippets(const docsearch::v1::Document&
       best_field = field;
     }
   };
-  for (const std::string& passage : passages) consider("body", passage);
+  if (hint.known && hint.body_passage.has_value() && *hint.body_passage < passages.size()) {
+    const std::string& text = passages[*hint.body_passage];
+    best_matches = MatchesThroughWindow(text, document.language(), terms, analyzer,
+                                        hint.first_match_token, max_bytes);
+    if (!best_matches.empty()) {
+      best_text = &text;
+      best_field = "body";
+    }
+  }
+  const bool hint_failed = hint.known && hint.body_passage.has_value() && best_text == nullptr;
+  if (!hint.known || hint_failed) {
+    for (const std::string& passage : passages) consider("body", passage);
+  }
   // The title is shown with every hit anyway: prefer a body passage.
   if (best_text == nullptr) consider("title", document.title());
   if (best_text == nullptr) return snippets;

@@ -203,6 +203,31 @@ TEST_F(SearchIndexTest, HighlightsTheMatchedWordsInTheSnippet) {
             "airspace");
 }
 
+TEST_F(SearchIndexTest, SnippetComesFromTheParagraphWithMostMatches) {
+  // The index's positions pick the paragraph; a subtitle and an empty
+  // paragraph before it must not shift the count onto the wrong one.
+  auto document = MakeDocument("p", "Harbour report", "The harbour opened early.", 2004);
+  document->set_subtitle("Notes on the harbour");
+  document->add_paragraphs()->set_text("");
+  document->add_paragraphs()->set_text("Nothing to see here.");
+  document->add_paragraphs()->set_text(
+      "Harbour fees rose; the harbour master blamed harbour dredging.");
+  document->add_paragraphs()->set_text("A last word on the harbour.");
+  Add(std::move(document));
+  auto response = index_.Search(Request(Match("harbour")));
+  ASSERT_TRUE(response.ok());
+  ASSERT_EQ(response->hits_size(), 1);
+  const auto& snippet = response->hits(0).snippets(0);
+  EXPECT_EQ(snippet.field(), "body");
+  EXPECT_EQ(snippet.text(), "Harbour fees rose; the harbour master blamed harbour dredging.");
+  EXPECT_EQ(snippet.highlights_size(), 3);
+  // A word only in the title gives a title snippet.
+  response = index_.Search(Request(Match("report")));
+  ASSERT_TRUE(response.ok());
+  ASSERT_EQ(response->hits_size(), 1);
+  EXPECT_EQ(response->hits(0).snippets(0).field(), "title");
+}
+
 TEST_F(SearchIndexTest, AcceptsAQueryStringInsteadOfATypedQuery) {
   SearchRequest request;
   request.set_query_string(R"(terrorism -doc_type:speech published:[2001 TO 2001])");
