@@ -354,7 +354,55 @@ def section(data, info, command):
     for title, text, why in missed:
         out.append("**Missed — %s.** %s Why: %s" % (title, text, WHY[why]))
         out.append("")
+    # The figures the side-by-side table at the top reads back (write()).
+    summary = {"docs": n, "commit": info["commit"], "stamp": info["stamp"],
+               "docs_per_s": [ours.get("docs_per_s"), luc.get("docs_per_s")],
+               "memory_ratio": [ratio(ours.get("memory_bytes"), ours.get("raw_bytes")),
+                                ratio(luc.get("memory_bytes"), luc.get("raw_bytes"))]}
+    for t in TYPES:
+        for k in ["p50_us", "p99_us"]:
+            summary["%s_%s" % (t, k)] = [q(ours, t, k), q(luc, t, k)]
+    if g:
+        summary["grpc_ratio"] = ratio(g.get("search_p50_us"), g.get("empty_p50_us"))
+    out.append("<!-- summary %s -->" % json.dumps(summary, sort_keys=True))
     return "\n".join(out), n
+
+
+def side_by_side(sections):
+    """The table of docsearch against Lucene at every size run, from the
+    summary line each section carries."""
+    runs = []
+    for key in sorted(sections, key=int):
+        m = re.search(r"<!-- summary (\{.*?\}) -->", sections[key])
+        if m:
+            runs.append(json.loads(m.group(1)))
+    if not runs:
+        return ""
+    out = ["## Side by side: docsearch ÷ Lucene at each size", "",
+           "Each column is one run of `bench/run.sh` (its section below has the command, "
+           "machine, load and absolute figures). Latency ratios below 1 and the indexing "
+           "ratio above 1 favour docsearch; the targets are indexing > 1×, latency ≤ 1×, "
+           "memory ≤ 0.5× raw text, gRPC Search ≤ 1.3× the empty RPC.", ""]
+    out.append("| figure | " + " | ".join("%s docs (%s)" % (fmt(r["docs"]), r["commit"])
+                                          for r in runs) + " |")
+    out.append("|---|" + "---:|" * len(runs))
+    def cell(r, key, invert=False):
+        v = r.get(key)
+        if not v or v[0] is None or v[1] is None:
+            return "–"
+        x = ratio(v[0], v[1])
+        return "%s (%s vs %s)" % (fr(x), fmt(v[0]), fmt(v[1]))
+    out.append("| indexing docs/s | " + " | ".join(cell(r, "docs_per_s") for r in runs) + " |")
+    out.append("| index memory ÷ raw text (docsearch, Lucene) | " + " | ".join(
+        "%s, %s" % (fr(r["memory_ratio"][0]), fr(r["memory_ratio"][1])) for r in runs) + " |")
+    for t in TYPES:
+        for k in ["p50_us", "p99_us"]:
+            out.append("| %s %s (µs) | " % (t.upper(), k[:3]) +
+                       " | ".join(cell(r, "%s_%s" % (t, k)) for r in runs) + " |")
+    out.append("| gRPC Search p50 ÷ empty RPC | " + " | ".join(
+        fr(r.get("grpc_ratio")) if r.get("grpc_ratio") else "not run" for r in runs) + " |")
+    out.append("")
+    return "\n".join(out) + "\n"
 
 
 def table(data):
@@ -382,7 +430,7 @@ def write(path, body, n):
     old = open(path).read() if os.path.exists(path) else ""
     sections = dict(re.findall(r"<!-- run:(\d+) -->\n(.*?)<!-- /run:\1 -->", old, re.S))
     sections[str(n)] = body + "\n"
-    out = [HEADER]
+    out = [HEADER, side_by_side(sections)]
     for key in sorted(sections, key=int):
         out.append("<!-- run:%s -->\n%s<!-- /run:%s -->\n" % (key, sections[key], key))
     extra = ""

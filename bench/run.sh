@@ -101,7 +101,7 @@ mkdir -p "${OUT}"
 uptime > "${OUT}/load_before.txt"
 [[ -n "${GRPC_SKIPPED}" ]] && echo "${GRPC_SKIPPED}" > "${OUT}/grpc_skipped.txt"
 # Memory for the JVM: the stored index plus the rows, with room.
-HEAP_MB=$(( 2048 + DOCS / 100000 * 2048 ))
+HEAP_MB=$(( 2048 + DOCS / 100000 * 1024 ))
 for cycle in $(seq 1 "${CYCLES}"); do
   for engine in docsearch lucene xapian grpc; do
     [[ ",${ENGINES}," == *",${engine},"* ]] || continue
