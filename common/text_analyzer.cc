@@ -77,11 +77,22 @@ class TextAnalyzer::Impl {
   }
 
   std::string Fold(std::string_view word, sb_stemmer* stemmer) {
-    icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
-    unicode.foldCase();
     std::string folded;
-    unicode.toUTF8String(folded);
+    bool ascii = true;
+    for (unsigned char c : word) ascii = ascii && c < 0x80;
+    if (ascii) {
+      // Full case folding of ASCII is lowercasing; skipping ICU's UTF-16
+      // round trip here roughly halves the analysis time of English text.
+      folded.assign(word.data(), word.size());
+      for (char& c : folded) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      }
+    } else {
+      icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
+          icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+      unicode.foldCase();
+      unicode.toUTF8String(folded);
+    }
     if (stemmer != nullptr) {
       // Stem before removing accents: the French stemmer's rules expect them.
       const sb_symbol* stemmed =

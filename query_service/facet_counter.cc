@@ -15,8 +15,6 @@ absl::StatusOr<std::vector<docsearch::v1::Facet>> CountFacets(
     int size) {
   std::vector<docsearch::v1::Facet> facets;
   if (fields.empty()) return facets;
-  std::vector<bool> matched(index.documents.size(), false);
-  for (const ScoredDoc& match : matches) matched[match.doc] = true;
   for (size_t i = 0; i < fields.size(); ++i) {
     const std::string& field = fields[i];
     absl::StatusOr<FieldKind> kind = index.KindOf(field);
@@ -29,20 +27,25 @@ absl::StatusOr<std::vector<docsearch::v1::Facet>> CountFacets(
                                                      " field; facets need a keyword field"));
     }
     std::vector<std::pair<int64_t, std::string>> counts;  // (count, shown value)
-    if (auto values = index.keywords.find(field); values != index.keywords.end()) {
+    if (auto column = index.keyword_columns.find(field); column != index.keyword_columns.end()) {
+      // Each match's values from the column: the cost follows the matches,
+      // not the field's whole document lists.
+      std::vector<int64_t> per_ordinal(column->second.ordinal_count(), 0);
+      for (const ScoredDoc& match : matches) {
+        for (uint32_t ordinal : column->second.Ordinals(match.doc)) ++per_ordinal[ordinal];
+      }
       const auto* display = [&]() -> const absl::flat_hash_map<std::string, std::string>* {
         auto it = index.keyword_display.find(field);
         return it == index.keyword_display.end() ? nullptr : &it->second;
       }();
-      for (const auto& [value, docs] : values->second) {
-        int64_t count = 0;
-        for (DocId doc : docs) count += matched[doc] ? 1 : 0;
-        if (count == 0) continue;
+      for (uint32_t ordinal = 0; ordinal < per_ordinal.size(); ++ordinal) {
+        if (per_ordinal[ordinal] == 0) continue;
+        const std::string& value = column->second.Value(ordinal);
         std::string shown = value;
         if (display != nullptr) {
           if (auto it = display->find(value); it != display->end()) shown = it->second;
         }
-        counts.push_back({count, std::move(shown)});
+        counts.push_back({per_ordinal[ordinal], std::move(shown)});
       }
     }
     std::sort(counts.begin(), counts.end(), [](const auto& a, const auto& b) {

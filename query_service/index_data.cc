@@ -173,11 +173,14 @@ absl::Status IndexData::Add(std::unique_ptr<Document> document, TextAnalyzer& an
 
   for (const BuiltinField& field : BuiltinFields()) {
     if (field.kind != FieldKind::kKeyword) continue;
+    std::vector<std::string> folded_values;
     for (const std::string& value : BuiltinKeywordValues(*document, field.name)) {
       std::string folded = analyzer.FoldWord(value);
       keyword_display[field.name].try_emplace(folded, value);
       bytes += AddKeyword(keywords[field.name], folded, doc);
+      folded_values.push_back(std::move(folded));
     }
+    if (!folded_values.empty()) bytes += keyword_columns[field.name].Add(doc, folded_values);
   }
   int days = 0;
   if (DateToDays(document->published(), &days)) {
@@ -196,6 +199,7 @@ absl::Status IndexData::Add(std::unique_ptr<Document> document, TextAnalyzer& an
         std::string folded = analyzer.FoldWord(value.keyword_value());
         keyword_display[field].try_emplace(folded, value.keyword_value());
         bytes += AddKeyword(keywords[field], folded, doc);
+        bytes += keyword_columns[field].Add(doc, {folded});
         break;
       }
       case AttributeValue::kIntegerValue:

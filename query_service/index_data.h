@@ -25,6 +25,7 @@
 #include "docsearch/v1/document.pb.h"
 #include "query_service/field_schema.h"
 #include "query_service/index_annex.h"
+#include "query_service/keyword_column.h"
 #include "query_service/posting_list.h"
 
 namespace docsearch::query {
@@ -70,6 +71,8 @@ struct IndexData {
   TextFieldIndex body;
   // field → folded value → DocIds (ascending).
   absl::flat_hash_map<std::string, absl::flat_hash_map<std::string, std::vector<DocId>>> keywords;
+  // field → each document's values (keyword_column.h), for facets.
+  absl::flat_hash_map<std::string, KeywordColumn> keyword_columns;
   // field → folded value → the value as first indexed, for display.
   absl::flat_hash_map<std::string, absl::flat_hash_map<std::string, std::string>> keyword_display;
   // field → days since epoch by DocId (kNoDate when absent).
