@@ -50,6 +50,22 @@ TEST(TextAnalyzer, LeavesUnknownLanguagesUnstemmed) {
   EXPECT_THAT(Terms(analyzer.Analyze("running", "en")), ElementsAre("run"));
 }
 
+TEST(TextAnalyzer, CachedTermsMatchFreshAnalysisPerLanguage) {
+  // One analyzer keeps a term cache per stemmer: a word seen in English must
+  // not come back with its English stem when analyzed as French, and a
+  // second pass must give what a fresh analyzer gives.
+  const std::string text = "Les nations NATIONS nationales défendent; the nations' DEFENCES";
+  TextAnalyzer warm;
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const char* language : {"en", "fr", "de"}) {
+      TextAnalyzer fresh;
+      EXPECT_EQ(Terms(warm.Analyze(text, language)), Terms(fresh.Analyze(text, language)))
+          << language << " pass " << pass;
+    }
+  }
+  EXPECT_THAT(Terms(warm.Analyze("NATIONS", "en")), ElementsAre("nation"));
+}
+
 TEST(TextAnalyzer, SkipsInvalidUtf8WithoutFailing) {
   TextAnalyzer analyzer;
   std::vector<Token> tokens = analyzer.Analyze("good \xff\xfe bytes", "en", Stemming::kNone);
