@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <utility>
 
 #include "absl/strings/match.h"
@@ -28,17 +29,9 @@ uint64_t StoredBytes(const Document& document) {
          document.entities_size() * sizeof(docsearch::v1::Entity);
 }
 
-// One field of one document: each term's positions, and the field's length
-// in tokens.
-struct AnalyzedField {
-  absl::flat_hash_map<std::string, std::vector<uint32_t>> per_term;
-  uint32_t length = 0;
-  std::vector<uint32_t> passage_starts;  // One per passage.
-};
-
-AnalyzedField AnalyzeField(const std::vector<std::string>& passages, absl::string_view language,
-                           TextAnalyzer& analyzer) {
-  AnalyzedField field;
+FieldTerms AnalyzeField(const std::vector<std::string>& passages, absl::string_view language,
+                        TextAnalyzer& analyzer) {
+  FieldTerms field;
   uint32_t base = 0;
   for (const std::string& passage : passages) {
     field.passage_starts.push_back(base);
@@ -53,13 +46,12 @@ AnalyzedField AnalyzeField(const std::vector<std::string>& passages, absl::strin
   return field;
 }
 
-// Appends `document`'s tokens for one field at DocId `doc`. Returns the
-// bytes the field's structures grew by.
-uint64_t IndexText(const std::vector<std::string>& passages, absl::string_view language, DocId doc,
-                   TextAnalyzer& analyzer, TextFieldIndex& field, uint64_t& live_postings) {
-  AnalyzedField analyzed = AnalyzeField(passages, language, analyzer);
+// Appends one field's terms at DocId `doc`. Returns the bytes the field's
+// structures grew by.
+uint64_t IndexText(const FieldTerms& analyzed, DocId doc, TextFieldIndex& field,
+                   uint64_t& live_postings) {
   uint64_t bytes = sizeof(uint32_t);  // Its entry in `lengths`.
-  for (auto& [term, positions] : analyzed.per_term) {
+  for (const auto& [term, positions] : analyzed.per_term) {
     auto [it, inserted] = field.postings.try_emplace(term);
     PostingList& list = it->second;
     const uint64_t before = list.MemoryBytes();
@@ -83,9 +75,7 @@ uint64_t IndexText(const std::vector<std::string>& passages, absl::string_view l
 }
 
 // Takes a dead document's terms out of the live document frequencies.
-void UnindexText(const std::vector<std::string>& passages, absl::string_view language,
-                 TextAnalyzer& analyzer, TextFieldIndex& field, uint64_t& live_postings) {
-  AnalyzedField analyzed = AnalyzeField(passages, language, analyzer);
+void UnindexText(const FieldTerms& analyzed, TextFieldIndex& field, uint64_t& live_postings) {
   for (const auto& [term, positions] : analyzed.per_term) {
     auto it = field.postings.find(term);
     if (it != field.postings.end() && it->second.stats().live_documents > 0) {
@@ -134,6 +124,11 @@ uint64_t AddKeyword(absl::flat_hash_map<std::string, std::vector<DocId>>& values
 
 }  // namespace
 
+DocumentTerms AnalyzeDocument(const Document& document, TextAnalyzer& analyzer) {
+  return {AnalyzeField({document.title()}, document.language(), analyzer),
+          AnalyzeField(BodyPassages(document), document.language(), analyzer)};
+}
+
 std::vector<std::string> BodyPassages(const Document& document) {
   std::vector<std::string> passages;
   if (!document.subtitle().empty()) passages.push_back(document.subtitle());
@@ -142,7 +137,8 @@ std::vector<std::string> BodyPassages(const Document& document) {
   return passages;
 }
 
-absl::Status IndexData::Add(std::unique_ptr<Document> document, TextAnalyzer& analyzer) {
+absl::Status IndexData::Add(std::unique_ptr<Document> document, TextAnalyzer& analyzer,
+                            const DocumentTerms* terms, const DocumentTerms* replaced_terms) {
   if (document->id().empty()) return absl::InvalidArgumentError("document.id is empty");
   // Check attribute kinds before changing anything, so a rejected document
   // leaves the index as it was.
@@ -159,17 +155,18 @@ absl::Status IndexData::Add(std::unique_ptr<Document> document, TextAnalyzer& an
     }
   }
   if (Find(document->id()) != nullptr) {
-    absl::Status removed = Remove(document->id(), analyzer);
+    absl::Status removed = Remove(document->id(), analyzer, replaced_terms);
     if (!removed.ok()) return removed;
   }
+  std::optional<DocumentTerms> analyzed;
+  if (terms == nullptr) terms = &analyzed.emplace(AnalyzeDocument(*document, analyzer));
 
   const DocId doc = static_cast<DocId>(documents.size());
-  const std::string& language = document->language();
   // The stored document, its slot and its id entry.
   uint64_t bytes = StoredBytes(*document) + sizeof(documents[0]) + 1 + document->id().size() +
                    sizeof(DocId) + kHashEntryOverhead;
-  bytes += IndexText({document->title()}, language, doc, analyzer, title, live_postings);
-  bytes += IndexText(BodyPassages(*document), language, doc, analyzer, body, live_postings);
+  bytes += IndexText(terms->title, doc, title, live_postings);
+  bytes += IndexText(terms->body, doc, body, live_postings);
 
   for (const BuiltinField& field : BuiltinFields()) {
     if (field.kind != FieldKind::kKeyword) continue;
@@ -231,14 +228,17 @@ absl::Status IndexData::Add(std::unique_ptr<Document> document, TextAnalyzer& an
   return absl::OkStatus();
 }
 
-absl::Status IndexData::Remove(const std::string& id, TextAnalyzer& analyzer) {
+absl::Status IndexData::Remove(const std::string& id, TextAnalyzer& analyzer,
+                               const DocumentTerms* terms) {
   auto it = id_to_doc.find(id);
   if (it == id_to_doc.end())
     return absl::NotFoundError(absl::StrCat("no document with id '", id, "'"));
   const DocId doc = it->second;
   const Document& document = *documents[doc];
-  UnindexText({document.title()}, document.language(), analyzer, title, live_postings);
-  UnindexText(BodyPassages(document), document.language(), analyzer, body, live_postings);
+  std::optional<DocumentTerms> analyzed;
+  if (terms == nullptr) terms = &analyzed.emplace(AnalyzeDocument(document, analyzer));
+  UnindexText(terms->title, title, live_postings);
+  UnindexText(terms->body, body, live_postings);
   // The dead slot keeps its postings and stored document; only the id entry
   // goes.
   memory_bytes -= std::min<uint64_t>(memory_bytes, id.size() + sizeof(DocId) + kHashEntryOverhead);

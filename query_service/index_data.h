@@ -53,6 +53,21 @@ struct TextFieldIndex {
   }
 };
 
+// One field of one document as analysis left it: each term's positions, the
+// field's length in tokens and where each passage starts.
+struct FieldTerms {
+  absl::flat_hash_map<std::string, std::vector<uint32_t>> per_term;
+  uint32_t length = 0;
+  std::vector<uint32_t> passage_starts;
+};
+
+// A document's analyzed text fields: the costly part of indexing it, which
+// needs nothing of the index and so can run before its lock is taken.
+struct DocumentTerms {
+  FieldTerms title;
+  FieldTerms body;
+};
+
 inline constexpr int kNoDate = std::numeric_limits<int>::min();
 
 struct IndexData {
@@ -88,11 +103,18 @@ struct IndexData {
   // Adds `document` as a new live slot, replacing any live document with the
   // same id. INVALID_ARGUMENT (index unchanged) when the document has no id
   // or gives an attribute a kind other than the one the field already has.
-  absl::Status Add(std::unique_ptr<docsearch::v1::Document> document, TextAnalyzer& analyzer);
+  // `terms` is AnalyzeDocument(*document) when the caller analyzed it
+  // already, and `replaced_terms` that of the live document it replaces;
+  // either null is analyzed here with `analyzer`.
+  absl::Status Add(std::unique_ptr<docsearch::v1::Document> document, TextAnalyzer& analyzer,
+                   const DocumentTerms* terms = nullptr,
+                   const DocumentTerms* replaced_terms = nullptr);
 
   // Marks the live document `id` dead. NOT_FOUND when there is none.
-  // `analyzer` re-derives the document's terms to update their TermStats.
-  absl::Status Remove(const std::string& id, TextAnalyzer& analyzer);
+  // Its terms' TermStats are updated from `terms` (its AnalyzeDocument) or,
+  // when null, from analyzing it again with `analyzer`.
+  absl::Status Remove(const std::string& id, TextAnalyzer& analyzer,
+                      const DocumentTerms* terms = nullptr);
 
   // The live document with `id`, or nullptr.
   const docsearch::v1::Document* Find(const std::string& id) const;
@@ -109,6 +131,9 @@ struct IndexData {
     return memory_bytes + (annex != nullptr ? annex->MemoryBytes() : 0);
   }
 };
+
+// The terms of `document`'s text fields, as Add indexes them.
+DocumentTerms AnalyzeDocument(const docsearch::v1::Document& document, TextAnalyzer& analyzer);
 
 // The text a document contributes to the body field, paragraph by paragraph
 // (subtitle, paragraphs, footnotes). Shared with snippet building so

@@ -27,7 +27,8 @@ struct Cursor {
 TopK MaxScoreTopK(const IndexData& index, const ScoringOptions& scoring,
                   const std::vector<TermList>& lists, size_t k,
                   const std::function<bool(const ScoredDoc&, const ScoredDoc&)>& before,
-                  const std::function<bool(const ScoredDoc&)>& eligible) {
+                  const std::function<bool(const ScoredDoc&)>& eligible,
+                  const std::vector<bool>* accepted) {
   TopK result;
   std::vector<Cursor> cursors;
   cursors.reserve(lists.size());
@@ -56,6 +57,12 @@ TopK MaxScoreTopK(const IndexData& index, const ScoringOptions& scoring,
     DocId doc = kEnd;
     for (size_t i = first_essential; i < cursors.size(); ++i) doc = std::min(doc, cursors[i].doc());
     if (doc == kEnd) break;
+    if (accepted != nullptr && (doc >= accepted->size() || !(*accepted)[doc])) {
+      for (size_t i = first_essential; i < cursors.size(); ++i) {
+        if (cursors[i].doc() == doc) cursors[i].words.Next();
+      }
+      continue;
+    }
     ++result.counted;
     std::fill(present.begin(), present.end(), false);
     double partial = 0;

@@ -55,11 +55,14 @@ struct TopK {
 
 // `lists` in canonical order. `before(a, b)`: a ranks above b (score
 // descending, then a stable tiebreak). `eligible(d)`: d may be returned
-// (e.g. it sorts after a page cursor).
+// (e.g. it sorts after a page cursor). `accepted`, when set, is by DocId
+// the documents that count as matches at all (a bool query's filters):
+// others are skipped before scoring and not counted.
 TopK MaxScoreTopK(const IndexData& index, const ScoringOptions& scoring,
                   const std::vector<TermList>& lists, size_t k,
                   const std::function<bool(const ScoredDoc&, const ScoredDoc&)>& before,
-                  const std::function<bool(const ScoredDoc&)>& eligible);
+                  const std::function<bool(const ScoredDoc&)>& eligible,
+                  const std::vector<bool>* accepted = nullptr);
 
 }  // namespace docsearch::query
 

@@ -561,22 +561,62 @@ absl::StatusOr<std::optional<TopK>> QueryEvaluator::TopMatches(
     const Query& query, const std::string& path, size_t k,
     const std::function<bool(const ScoredDoc&, const ScoredDoc&)>& before,
     const std::function<bool(const ScoredDoc&)>& eligible) {
-  if (query.kind_case() != Query::kMatch) return std::nullopt;
-  const docsearch::v1::MatchQuery& match = query.match();
+  // An OR match, alone or as the one scoring clause of a bool whose other
+  // clauses only filter (filter, must_not): filters add 0 to the score, so
+  // the top k of the match among the documents the filters accept is the
+  // bool's top k.
+  const Query* text = &query;
+  std::string text_path = path;
+  clauses_ = 1;
+  if (query.kind_case() == Query::kBoolean) {
+    const docsearch::v1::BoolQuery& boolean = query.boolean();
+    if (boolean.must_size() != 1 || boolean.should_size() != 0 ||
+        boolean.minimum_should_match() != 0 || boolean.must(0).kind_case() != Query::kMatch ||
+        1 + boolean.filter_size() + boolean.must_not_size() > limits_.max_clauses) {
+      return std::nullopt;
+    }
+    text = &boolean.must(0);
+    text_path = path + ".boolean.must[0]";
+    clauses_ = 2;
+  }
+  if (text->kind_case() != Query::kMatch) return std::nullopt;
+  const docsearch::v1::MatchQuery& match = text->match();
   if (match.operator_() == docsearch::v1::MATCH_OPERATOR_AND || match.minimum_should_match() > 1) {
     return std::nullopt;
   }
-  clauses_ = 1;
-  absl::StatusOr<std::vector<Word>> words = AnalyzeWords(match.text(), path + ".match.text");
+  absl::StatusOr<std::vector<Word>> words = AnalyzeWords(match.text(), text_path + ".match.text");
   if (!words.ok()) return words.status();
   std::vector<std::pair<std::string, float>> requested;
   for (const auto& field : match.fields()) requested.push_back({field.field(), field.boost()});
-  auto fields = TextFields(requested, path + ".match.fields");
+  auto fields = TextFields(requested, text_path + ".match.fields");
   if (!fields.ok()) return fields.status();
   // Out-of-range minimum_should_match: Evaluate reports it.
   if (match.minimum_should_match() < 0 ||
       match.minimum_should_match() > static_cast<int>(words->size())) {
     return std::nullopt;
+  }
+  // The filters as one set of accepted documents, in EvalBool's order
+  // (filter, then must_not) so errors name the same clause.
+  std::vector<bool> accepted;
+  if (query.kind_case() == Query::kBoolean) {
+    const docsearch::v1::BoolQuery& boolean = query.boolean();
+    std::optional<DocList> kept;
+    for (int i = 0; i < boolean.filter_size(); ++i) {
+      absl::StatusOr<DocList> list =
+          Eval(boolean.filter(i), absl::StrCat(path, ".boolean.filter[", i, "]"), 1);
+      if (!list.ok()) return list.status();
+      kept = kept.has_value() ? Intersect(*kept, *list, false) : *std::move(list);
+    }
+    accepted.assign(index_.live.size(), !kept.has_value());
+    if (kept.has_value()) {
+      for (const ScoredDoc& entry : *kept) accepted[entry.doc] = true;
+    }
+    for (int i = 0; i < boolean.must_not_size(); ++i) {
+      absl::StatusOr<DocList> list =
+          Eval(boolean.must_not(i), absl::StrCat(path, ".boolean.must_not[", i, "]"), 1);
+      if (!list.ok()) return list.status();
+      for (const ScoredDoc& entry : *list) accepted[entry.doc] = false;
+    }
   }
   // Canonical order, fields then words, as EvalMatch sums; a list with no
   // postings adds nothing to any sum, so leaving it out keeps the order.
@@ -587,7 +627,8 @@ absl::StatusOr<std::optional<TopK>> QueryEvaluator::TopMatches(
       if (!list.variants.empty()) lists.push_back(std::move(list));
     }
   }
-  return MaxScoreTopK(index_, scoring_, lists, k, before, eligible);
+  return MaxScoreTopK(index_, scoring_, lists, k, before, eligible,
+                      accepted.empty() ? nullptr : &accepted);
 }
 
 docsearch::v1::Explanation QueryEvaluator::Explain(const Query& query, DocId doc) {

@@ -65,8 +65,9 @@ class QueryEvaluator {
 
   // The top `k` matches of `query` by score (`before`) among those
   // `eligible`, with MaxScore pruning (max_score.h), when `query` is a match
-  // query that any one word satisfies; nullopt for every other query, which
-  // the caller evaluates in full with Evaluate.
+  // query that any one word satisfies, alone or as the only must clause of
+  // a bool whose other clauses are filter and must_not; nullopt for every
+  // other query, which the caller evaluates in full with Evaluate.
   absl::StatusOr<std::optional<TopK>> TopMatches(
       const docsearch::v1::Query& query, const std::string& path, size_t k,
       const std::function<bool(const ScoredDoc&, const ScoredDoc&)>& before,

@@ -21,13 +21,41 @@ using docsearch::v1::SearchRequest;
 using docsearch::v1::SearchResponse;
 
 absl::StatusOr<bool> SearchIndex::Upsert(std::unique_ptr<Document> document) {
+  // Analysis, the costly part, runs before the exclusive lock so that
+  // searches wait only for the postings to be appended: the new document's
+  // terms, and those of the version it replaces (read under the shared lock).
+  WriterGuard prepare(&prepare_mu_);
+  const DocumentTerms terms = AnalyzeDocument(*document, prepare_analyzer_);
+  std::optional<Document> replaced;
+  std::optional<DocId> replaced_slot;
+  {
+    ReaderGuard lock(&mu_);
+    if (auto it = data_.id_to_doc.find(document->id()); it != data_.id_to_doc.end()) {
+      const Document& existing = *data_.documents[it->second];
+      if (!document->content_hash().empty() &&
+          existing.content_hash() == document->content_hash()) {
+        return false;
+      }
+      replaced = existing;
+      replaced_slot = it->second;
+    }
+  }
+  std::optional<DocumentTerms> replaced_terms;
+  if (replaced.has_value()) replaced_terms = AnalyzeDocument(*replaced, prepare_analyzer_);
+
   WriterGuard lock(&mu_);
-  const Document* existing = data_.Find(document->id());
-  if (existing != nullptr && !document->content_hash().empty() &&
-      existing->content_hash() == document->content_hash()) {
+  // Writers are serialized by prepare_mu_, so the document seen above is
+  // still the live one; check anyway rather than rely on callers.
+  auto it = data_.id_to_doc.find(document->id());
+  const std::optional<DocId> live_slot =
+      it == data_.id_to_doc.end() ? std::nullopt : std::optional<DocId>(it->second);
+  if (live_slot.has_value() && live_slot != replaced_slot) replaced_terms.reset();
+  if (live_slot.has_value() && !document->content_hash().empty() &&
+      data_.documents[*live_slot]->content_hash() == document->content_hash()) {
     return false;
   }
-  absl::Status added = data_.Add(std::move(document), writer_analyzer_);
+  absl::Status added = data_.Add(std::move(document), writer_analyzer_, &terms,
+                                 replaced_terms.has_value() ? &*replaced_terms : nullptr);
   if (!added.ok()) return added;
   return true;
 }
@@ -48,8 +76,24 @@ bool SearchIndex::IsUnchanged(const Document& document) const {
 }
 
 absl::Status SearchIndex::Delete(const std::string& id) {
+  // As Upsert: the deleted document's terms are derived before the
+  // exclusive lock.
+  WriterGuard prepare(&prepare_mu_);
+  std::optional<Document> deleted;
+  std::optional<DocId> deleted_slot;
+  {
+    ReaderGuard lock(&mu_);
+    if (auto it = data_.id_to_doc.find(id); it != data_.id_to_doc.end()) {
+      deleted = *data_.documents[it->second];
+      deleted_slot = it->second;
+    }
+  }
+  std::optional<DocumentTerms> terms;
+  if (deleted.has_value()) terms = AnalyzeDocument(*deleted, prepare_analyzer_);
   WriterGuard lock(&mu_);
-  return data_.Remove(id, writer_analyzer_);
+  auto it = data_.id_to_doc.find(id);
+  if (it == data_.id_to_doc.end() || it->second != deleted_slot) terms.reset();
+  return data_.Remove(id, writer_analyzer_, terms.has_value() ? &*terms : nullptr);
 }
 
 absl::StatusOr<SearchResponse> SearchIndex::Search(const SearchRequest& request) const {

@@ -3,8 +3,9 @@
 //
 // Concurrency: searches hold a shared lock, writes an exclusive one, so a
 // search sees every write that returned before it started (read-your-writes)
-// and never a half-applied document. Writes are short (one document's
-// postings), so readers wait at most that long.
+// and never a half-applied document. Writers analyze the document before
+// taking the exclusive lock, so readers wait at most for one document's
+// postings to be appended.
 #ifndef DOCSEARCH_QUERY_SERVICE_SEARCH_INDEX_H_
 #define DOCSEARCH_QUERY_SERVICE_SEARCH_INDEX_H_
 
@@ -13,6 +14,7 @@
 
 #include "absl/base/thread_annotations.h"
 #include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
 #include "docsearch/v1/query_service.pb.h"
 #include "query_service/index_data.h"
 #include "query_service/query_evaluator.h"
@@ -76,6 +78,13 @@ class SearchIndex {
   IndexData data_ ABSL_GUARDED_BY(mu_);
   // Used by writers only, under mu_ (an analyzer is single-threaded).
   TextAnalyzer writer_analyzer_ ABSL_GUARDED_BY(mu_);
+  // Writers analyze documents under this mutex, before taking mu_; it also
+  // serializes writers, so the document a writer read under the shared lock
+  // is still live when it takes the exclusive one.
+  // (A ReaderWriterLock used exclusively, so TSan sees it: see
+  // reader_writer_lock.h.)
+  ReaderWriterLock prepare_mu_ ABSL_ACQUIRED_BEFORE(mu_);
+  TextAnalyzer prepare_analyzer_ ABSL_GUARDED_BY(prepare_mu_);
 };
 
 }  // namespace docsearch::query
