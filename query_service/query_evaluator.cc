@@ -10,6 +10,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "query_service/max_score.h"
+#include "query_service/phrase_top_k.h"
 #include "query_service/range_bound.h"
 
 namespace docsearch::query {
@@ -579,6 +580,9 @@ absl::StatusOr<std::optional<TopK>> QueryEvaluator::TopMatches(
     text_path = path + ".boolean.must[0]";
     clauses_ = 2;
   }
+  if (query.kind_case() == Query::kPhrase) {
+    return TopPhrase(query.phrase(), path + ".phrase", k, before, eligible);
+  }
   if (text->kind_case() != Query::kMatch) return std::nullopt;
   const docsearch::v1::MatchQuery& match = text->match();
   if (match.operator_() == docsearch::v1::MATCH_OPERATOR_AND || match.minimum_should_match() > 1) {
@@ -629,6 +633,37 @@ absl::StatusOr<std::optional<TopK>> QueryEvaluator::TopMatches(
   }
   return MaxScoreTopK(index_, scoring_, lists, k, before, eligible,
                       accepted.empty() ? nullptr : &accepted);
+}
+
+absl::StatusOr<std::optional<TopK>> QueryEvaluator::TopPhrase(
+    const docsearch::v1::PhraseQuery& phrase, const std::string& path, size_t k,
+    const std::function<bool(const ScoredDoc&, const ScoredDoc&)>& before,
+    const std::function<bool(const ScoredDoc&)>& eligible) {
+  // The same checks, in the same order, as EvalPhrase.
+  absl::StatusOr<std::vector<Word>> words = AnalyzeWords(phrase.text(), path + ".text");
+  if (!words.ok()) return words.status();
+  if (phrase.slop() < 0) return absl::InvalidArgumentError(absl::StrCat(path, ".slop is negative"));
+  std::vector<std::pair<std::string, float>> requested;
+  if (!phrase.field().empty()) requested.push_back({phrase.field(), 1.0f});
+  auto fields = TextFields(requested, path + ".field");
+  if (!fields.ok()) return fields.status();
+  // Several fields sum per document: left to EvalPhrase.
+  if (fields->size() != 1 || words->empty()) return std::nullopt;
+  const auto& [field, boost] = fields->front();
+  std::vector<WordCursor> cursors;
+  float idf_sum = 0;
+  for (const Word& word : *words) {
+    std::vector<WordCursor::Variant> variants = WordCursor::VariantsOf(index_, *field, word);
+    idf_sum += PhraseWordIdf(variants);
+    cursors.emplace_back(index_, *field, boost, scoring_, std::move(variants));
+  }
+  const int slop = phrase.slop();
+  return PhraseTopK(
+      index_, scoring_, std::move(cursors), idf_sum,
+      [slop](const std::vector<const std::vector<uint32_t>*>& lists) {
+        return PhraseFrequency(lists, slop);
+      },
+      k, before, eligible);
 }
 
 docsearch::v1::Explanation QueryEvaluator::Explain(const Query& query, DocId doc) {

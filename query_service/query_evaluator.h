@@ -66,8 +66,9 @@ class QueryEvaluator {
   // The top `k` matches of `query` by score (`before`) among those
   // `eligible`, with MaxScore pruning (max_score.h), when `query` is a match
   // query that any one word satisfies, alone or as the only must clause of
-  // a bool whose other clauses are filter and must_not; nullopt for every
-  // other query, which the caller evaluates in full with Evaluate.
+  // a bool whose other clauses are filter and must_not, or a phrase query in
+  // one field (phrase_top_k.h); nullopt for every other query, which the caller evaluates in full
+  // with Evaluate.
   absl::StatusOr<std::optional<TopK>> TopMatches(
       const docsearch::v1::Query& query, const std::string& path, size_t k,
       const std::function<bool(const ScoredDoc&, const ScoredDoc&)>& before,
@@ -104,6 +105,12 @@ class QueryEvaluator {
   absl::StatusOr<DocList> EvalBool(const docsearch::v1::BoolQuery& query, const std::string& path,
                                    int depth);
   DocList AllLive() const;
+  // TopMatches of a phrase in one field (phrase_top_k.h); nullopt when it
+  // names several fields.
+  absl::StatusOr<std::optional<TopK>> TopPhrase(
+      const docsearch::v1::PhraseQuery& phrase, const std::string& path, size_t k,
+      const std::function<bool(const ScoredDoc&, const ScoredDoc&)>& before,
+      const std::function<bool(const ScoredDoc&)>& eligible);
 
   // Analyzes `text` into words, or INVALID_ARGUMENT naming `path`.
   absl::StatusOr<std::vector<Word>> AnalyzeWords(const std::string& text, const std::string& path);

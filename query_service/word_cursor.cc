@@ -116,6 +116,14 @@ uint32_t WordCursor::BestFrequency(size_t& variant) const {
   return frequency;
 }
 
+uint32_t WordCursor::FrequencySum() const {
+  uint32_t sum = 0;
+  for (const PostingCursor& cursor : cursors_) {
+    if (cursor.doc() == doc_) sum += cursor.frequency();
+  }
+  return sum;
+}
+
 void WordCursor::Positions(std::vector<uint32_t>& out) {
   out.clear();
   int holders = 0;

@@ -52,6 +52,9 @@ class WordCursor {
   // The frequency of the best-scoring variant at doc() (for explanations).
   // Sets `variant` to its index in the variants given.
   uint32_t BestFrequency(size_t& variant) const;
+  // The sum of the variants' frequencies at doc(): a bound on how often the
+  // word occurs there, read without decoding positions.
+  uint32_t FrequencySum() const;
   // The positions at doc() of every variant, merged and sorted.
   void Positions(std::vector<uint32_t>& out);
 

@@ -1,0 +1,88 @@
+#include "query_service/phrase_top_k.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace docsearch::query {
+namespace {
+
+// Bounds are computed in double from float inputs; this slack keeps every
+// bound above the float score it bounds.
+constexpr double kBoundSlack = 1.0001;
+
+}  // namespace
+
+TopK PhraseTopK(
+    const IndexData& index, const ScoringOptions& scoring, std::vector<WordCursor> words, float idf,
+    const std::function<int(const std::vector<const std::vector<uint32_t>*>&)>& phrase_frequency,
+    size_t k, const std::function<bool(const ScoredDoc&, const ScoredDoc&)>& before,
+    const std::function<bool(const ScoredDoc&)>& eligible) {
+  TopK result;
+  if (words.empty()) return result;
+  const TextFieldIndex& field = words[0].field();
+  const float boost = words[0].boost();
+  const double average = Bm25AverageLength(index, field);
+  std::vector<std::vector<uint32_t>> positions(words.size());
+  std::vector<const std::vector<uint32_t>*> lists;
+  for (const auto& list : positions) lists.push_back(&list);
+
+  // One more than asked, to know whether a next page exists; the worst kept
+  // hit at the front.
+  const size_t keep = k + 1;
+  std::vector<ScoredDoc> heap;
+  heap.reserve(keep + 1);
+  double threshold = -std::numeric_limits<double>::infinity();
+  DocId target = 0;
+  while (true) {
+    // Leapfrog to a document holding every word.
+    bool aligned = true;
+    for (WordCursor& word : words) {
+      word.Advance(target);
+      if (word.doc() != target) {
+        aligned = false;
+        target = std::max(target, word.doc());
+      }
+    }
+    if (target == WordCursor::kEnd) break;
+    if (!aligned) continue;
+    const DocId doc = target++;
+    if (heap.size() == keep) {
+      uint32_t most = std::numeric_limits<uint32_t>::max();
+      for (const WordCursor& word : words) most = std::min(most, word.FrequencySum());
+      const double bound =
+          boost * Bm25Score(scoring, average, field.lengths[doc], static_cast<float>(most), idf) *
+          kBoundSlack;
+      if (bound < threshold) {
+        result.exact = false;
+        continue;
+      }
+    }
+    for (size_t i = 0; i < words.size(); ++i) words[i].Positions(positions[i]);
+    const int frequency = phrase_frequency(lists);
+    if (frequency == 0) continue;
+    ++result.counted;
+    // As EvalPhrase: boost × BM25 of the phrase frequency, added to 0.
+    float score = 0;
+    score +=
+        boost * Bm25Score(scoring, average, field.lengths[doc], static_cast<float>(frequency), idf);
+    const ScoredDoc candidate{doc, score};
+    if (!eligible(candidate)) continue;
+    if (heap.size() == keep && !before(candidate, heap.front())) continue;
+    heap.push_back(candidate);
+    std::push_heap(heap.begin(), heap.end(), before);
+    if (heap.size() > keep) {
+      std::pop_heap(heap.begin(), heap.end(), before);
+      heap.pop_back();
+    }
+    if (heap.size() == keep) threshold = heap.front().score;
+  }
+  std::sort_heap(heap.begin(), heap.end(), before);
+  if (heap.size() > k) {
+    heap.resize(k);
+    result.more = true;
+  }
+  result.hits = std::move(heap);
+  return result;
+}
+
+}  // namespace docsearch::query
