@@ -41,7 +41,9 @@ class TextAnalyzer::Impl {
     french_.reset(sb_stemmer_new("french", "UTF_8"));
   }
 
-  std::vector<Token> Analyze(std::string_view text, std::string_view language, Stemming stemming) {
+  // With `unstemmed`, also each token's term as Stemming::kNone gives it.
+  std::vector<Token> Analyze(std::string_view text, std::string_view language, Stemming stemming,
+                             std::vector<std::string>* unstemmed = nullptr) {
     std::vector<Token> tokens;
     if (words_ == nullptr || text.empty()) return tokens;
     sb_stemmer* stemmer = nullptr;
@@ -67,8 +69,11 @@ class TextAnalyzer::Impl {
          start = end, end = words_->next()) {
       // Rule status below UBRK_WORD_NONE_LIMIT marks spaces and punctuation.
       if (words_->getRuleStatus() < UBRK_WORD_NONE_LIMIT) continue;
-      std::string term = Fold(text.substr(start, end - start), stemmer);
+      const std::string_view word = text.substr(start, end - start);
+      std::string term = Fold(word, stemmer);
       if (term.empty()) continue;
+      if (unstemmed != nullptr)
+        unstemmed->push_back(stemmer == nullptr ? term : Fold(word, nullptr));
       tokens.push_back(Token{std::move(term), position++, static_cast<uint32_t>(start),
                              static_cast<uint32_t>(end)});
     }
@@ -138,8 +143,8 @@ class TextAnalyzer::Impl {
   StemmerPtr english_;
   StemmerPtr french_;
   // Folded word → term, per stemmer; cleared when full so memory stays
-  // bounded (~100k entries, a few MB) however varied the text.
-  static constexpr size_t kMaxCachedTerms = 100000;
+  // bounded (50k entries, ~3 MB) however varied the text.
+  static constexpr size_t kMaxCachedTerms = 50000;
   absl::flat_hash_map<std::string, std::string> english_terms_;
   absl::flat_hash_map<std::string, std::string> french_terms_;
 };
@@ -150,6 +155,13 @@ TextAnalyzer::~TextAnalyzer() = default;
 std::vector<Token> TextAnalyzer::Analyze(std::string_view text, std::string_view language,
                                          Stemming stemming) {
   return impl_->Analyze(text, language, stemming);
+}
+
+std::vector<Token> TextAnalyzer::AnalyzeWithUnstemmed(std::string_view text,
+                                                      std::string_view language,
+                                                      std::vector<std::string>& unstemmed) {
+  unstemmed.clear();
+  return impl_->Analyze(text, language, Stemming::kByLanguage, &unstemmed);
 }
 
 std::string TextAnalyzer::FoldWord(std::string_view word) { return impl_->Fold(word, nullptr); }

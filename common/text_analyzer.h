@@ -53,6 +53,12 @@ class TextAnalyzer {
   std::vector<Token> Analyze(std::string_view text, std::string_view language,
                              Stemming stemming = Stemming::kByLanguage);
 
+  // Analyze with stemming, and sets `unstemmed[i]` to token i's term as
+  // Stemming::kNone gives it: both in one pass over the text (highlighting
+  // matches either form).
+  std::vector<Token> AnalyzeWithUnstemmed(std::string_view text, std::string_view language,
+                                          std::vector<std::string>& unstemmed);
+
   // Folds one word (case and accents) without stemming, e.g. for prefixes.
   std::string FoldWord(std::string_view word);
 

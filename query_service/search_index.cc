@@ -124,7 +124,9 @@ absl::StatusOr<SearchResponse> SearchIndex::Search(const SearchRequest& request)
   const size_t page_size =
       request.page_size() == 0 ? options_.default_page_size : request.page_size();
 
-  TextAnalyzer analyzer;  // Per search: analyzers are single-threaded.
+  // Per search (analyzers are single-threaded), reused across searches.
+  AnalyzerPool::Lease lease = search_analyzers_.Acquire();
+  TextAnalyzer& analyzer = *lease;
   ReaderGuard lock(&mu_);
   QueryEvaluator evaluator(data_, analyzer, options_.query_limits, options_.scoring);
   docsearch::v1::Query parsed;

@@ -16,6 +16,7 @@
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "docsearch/v1/query_service.pb.h"
+#include "query_service/analyzer_pool.h"
 #include "query_service/index_data.h"
 #include "query_service/query_evaluator.h"
 #include "query_service/reader_writer_lock.h"
@@ -74,6 +75,8 @@ class SearchIndex {
 
  private:
   const SearchOptions options_;
+  // Analyzers for searches; as many idle as there are likely cores.
+  mutable AnalyzerPool search_analyzers_{8};
   mutable ReaderWriterLock mu_;
   IndexData data_ ABSL_GUARDED_BY(mu_);
   // Used by writers only, under mu_ (an analyzer is single-threaded).

@@ -13,11 +13,11 @@ namespace {
 // unstemmed (a prefix query's expansions are unstemmed words).
 std::vector<Token> Matches(std::string_view text, const std::string& language,
                            const absl::flat_hash_set<std::string>& terms, TextAnalyzer& analyzer) {
-  std::vector<Token> stemmed = analyzer.Analyze(text, language);
-  std::vector<Token> plain = analyzer.Analyze(text, language, Stemming::kNone);
+  std::vector<std::string> plain;
+  std::vector<Token> stemmed = analyzer.AnalyzeWithUnstemmed(text, language, plain);
   std::vector<Token> matches;
   for (size_t i = 0; i < stemmed.size(); ++i) {
-    if (terms.contains(stemmed[i].term) || (i < plain.size() && terms.contains(plain[i].term))) {
+    if (terms.contains(stemmed[i].term) || (i < plain.size() && terms.contains(plain[i]))) {
       matches.push_back(stemmed[i]);
     }
   }

@@ -66,6 +66,17 @@ TEST(TextAnalyzer, CachedTermsMatchFreshAnalysisPerLanguage) {
   EXPECT_THAT(Terms(warm.Analyze("NATIONS", "en")), ElementsAre("nation"));
 }
 
+TEST(TextAnalyzer, AnalyzeWithUnstemmedGivesBothFormsInOnePass) {
+  TextAnalyzer analyzer;
+  const std::string text = "Les Défenses nationales; the NATIONS' defences";
+  for (const char* language : {"en", "fr", "de"}) {
+    std::vector<std::string> unstemmed;
+    const std::vector<Token> tokens = analyzer.AnalyzeWithUnstemmed(text, language, unstemmed);
+    EXPECT_EQ(Terms(tokens), Terms(analyzer.Analyze(text, language))) << language;
+    EXPECT_EQ(unstemmed, Terms(analyzer.Analyze(text, language, Stemming::kNone))) << language;
+  }
+}
+
 TEST(TextAnalyzer, SkipsInvalidUtf8WithoutFailing) {
   TextAnalyzer analyzer;
   std::vector<Token> tokens = analyzer.Analyze("good \xff\xfe bytes", "en", Stemming::kNone);
