@@ -32,7 +32,7 @@ DocumentStore::~DocumentStore() {
   ZSTD_freeCCtx(cctx_);
   ZSTD_freeCDict(cdict_);
   ZSTD_freeDDict(ddict_);
-  absl::MutexLock lock(&pool_mu_);
+  WriterGuard lock(&pool_mu_);
   for (ZSTD_DCtx* dctx : dctx_pool_) ZSTD_freeDCtx(dctx);
 }
 
@@ -169,7 +169,7 @@ absl::Status DocumentStore::Decompress(uint32_t doc, std::string* raw) const {
   raw->resize(content_size);
   ZSTD_DCtx* dctx = nullptr;
   {
-    absl::MutexLock lock(&pool_mu_);
+    WriterGuard lock(&pool_mu_);
     if (!dctx_pool_.empty()) {
       dctx = dctx_pool_.back();
       dctx_pool_.pop_back();
@@ -181,7 +181,7 @@ absl::Status DocumentStore::Decompress(uint32_t doc, std::string* raw) const {
           ? ZSTD_decompress_usingDDict(dctx, raw->data(), raw->size(), frame, location.size, ddict_)
           : ZSTD_decompressDCtx(dctx, raw->data(), raw->size(), frame, location.size);
   {
-    absl::MutexLock lock(&pool_mu_);
+    WriterGuard lock(&pool_mu_);
     if (dctx_pool_.size() < kMaxPooledContexts) {
       dctx_pool_.push_back(dctx);
       dctx = nullptr;
