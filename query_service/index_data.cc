@@ -17,18 +17,6 @@ using docsearch::v1::Document;
 // Rough per-entry overhead of a hash map slot (control byte, spare capacity).
 constexpr uint64_t kHashEntryOverhead = 32;
 
-// An estimate of the memory a stored document holds: its encoded size plus
-// the message objects. Not SpaceUsedLong: that walks the message by
-// reflection inside libprotobuf, whose layout of map fields differs from our
-// TSan-instrumented inline code and crashed the TSan build (SEGV in
-// MapField::SpaceUsedExcludingSelfNoLock).
-uint64_t StoredBytes(const Document& document) {
-  return document.ByteSizeLong() + sizeof(Document) +
-         document.paragraphs_size() * sizeof(docsearch::v1::Paragraph) +
-         document.footnotes_size() * sizeof(docsearch::v1::Footnote) +
-         document.entities_size() * sizeof(docsearch::v1::Entity);
-}
-
 FieldTerms AnalyzeField(const std::vector<std::string>& passages, absl::string_view language,
                         TextAnalyzer& analyzer) {
   FieldTerms field;
@@ -154,7 +142,7 @@ absl::Status IndexData::Add(std::unique_ptr<Document> document, TextAnalyzer& an
           " but the field is already ", FieldKindName(known->second)));
     }
   }
-  if (Find(document->id()) != nullptr) {
+  if (id_to_doc.contains(document->id())) {
     absl::Status removed = Remove(document->id(), analyzer, replaced_terms);
     if (!removed.ok()) return removed;
   }
@@ -162,9 +150,8 @@ absl::Status IndexData::Add(std::unique_ptr<Document> document, TextAnalyzer& an
   if (terms == nullptr) terms = &analyzed.emplace(AnalyzeDocument(*document, analyzer));
 
   const DocId doc = static_cast<DocId>(documents.size());
-  // The stored document, its slot and its id entry.
-  uint64_t bytes = StoredBytes(*document) + sizeof(documents[0]) + 1 + document->id().size() +
-                   sizeof(DocId) + kHashEntryOverhead;
+  // Its live bit and id entry (the stored document is counted by the store).
+  uint64_t bytes = 1 + document->id().size() + sizeof(DocId) + kHashEntryOverhead;
   bytes += IndexText(terms->title, doc, title, live_postings);
   bytes += IndexText(terms->body, doc, body, live_postings);
 
@@ -221,10 +208,10 @@ absl::Status IndexData::Add(std::unique_ptr<Document> document, TextAnalyzer& an
   live_text_bytes += text_bytes;
   memory_bytes += bytes;
   id_to_doc[document->id()] = doc;
-  documents.push_back(std::move(document));
+  documents.Append(*document);
   live.push_back(true);
   live_count++;
-  if (annex != nullptr) annex->Added(doc, *documents.back());
+  if (annex != nullptr) annex->Added(doc, *document);
   return absl::OkStatus();
 }
 
@@ -234,7 +221,9 @@ absl::Status IndexData::Remove(const std::string& id, TextAnalyzer& analyzer,
   if (it == id_to_doc.end())
     return absl::NotFoundError(absl::StrCat("no document with id '", id, "'"));
   const DocId doc = it->second;
-  const Document& document = *documents[doc];
+  absl::StatusOr<Document> stored = documents.Load(doc);
+  if (!stored.ok()) return stored.status();
+  const Document& document = *stored;
   std::optional<DocumentTerms> analyzed;
   if (terms == nullptr) terms = &analyzed.emplace(AnalyzeDocument(document, analyzer));
   UnindexText(terms->title, title, live_postings);
@@ -247,16 +236,25 @@ absl::Status IndexData::Remove(const std::string& id, TextAnalyzer& analyzer,
   if (annex != nullptr) annex->Removed(doc);
   title.live_total_length -= title.lengths[doc];
   body.live_total_length -= body.lengths[doc];
-  uint64_t text_bytes = documents[doc]->title().size();
-  for (const std::string& passage : BodyPassages(*documents[doc])) text_bytes += passage.size();
+  uint64_t text_bytes = document.title().size();
+  for (const std::string& passage : BodyPassages(document)) text_bytes += passage.size();
   live_text_bytes -= text_bytes;
   id_to_doc.erase(it);
   return absl::OkStatus();
 }
 
-const Document* IndexData::Find(const std::string& id) const {
+absl::StatusOr<Document> IndexData::Find(const std::string& id) const {
   auto it = id_to_doc.find(id);
-  return it == id_to_doc.end() ? nullptr : documents[it->second].get();
+  if (it == id_to_doc.end()) {
+    return absl::NotFoundError(absl::StrCat("no document with id '", id, "'"));
+  }
+  return documents.Load(it->second);
+}
+
+std::optional<DocId> IndexData::FindDoc(const std::string& id) const {
+  auto it = id_to_doc.find(id);
+  if (it == id_to_doc.end()) return std::nullopt;
+  return it->second;
 }
 
 const TextFieldIndex* IndexData::TextField(absl::string_view name) const {

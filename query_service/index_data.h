@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,7 @@
 #include "absl/status/statusor.h"
 #include "common/text_analyzer.h"
 #include "docsearch/v1/document.pb.h"
+#include "query_service/document_store.h"
 #include "query_service/field_schema.h"
 #include "query_service/index_annex.h"
 #include "query_service/keyword_column.h"
@@ -71,9 +73,9 @@ struct DocumentTerms {
 inline constexpr int kNoDate = std::numeric_limits<int>::min();
 
 struct IndexData {
-  std::vector<std::unique_ptr<docsearch::v1::Document>> documents;  // By DocId.
-  std::vector<bool> live;                                           // By DocId.
-  absl::flat_hash_map<std::string, DocId> id_to_doc;                // Live docs only.
+  DocumentStore documents;                            // By DocId, compressed.
+  std::vector<bool> live;                             // By DocId.
+  absl::flat_hash_map<std::string, DocId> id_to_doc;  // Live docs only.
   uint64_t live_count = 0;
   uint64_t live_text_bytes = 0;
   // (term, live document) pairs over the text fields.
@@ -116,8 +118,11 @@ struct IndexData {
   absl::Status Remove(const std::string& id, TextAnalyzer& analyzer,
                       const DocumentTerms* terms = nullptr);
 
-  // The live document with `id`, or nullptr.
-  const docsearch::v1::Document* Find(const std::string& id) const;
+  // The live document with `id`, decompressed; NOT_FOUND when there is none.
+  absl::StatusOr<docsearch::v1::Document> Find(const std::string& id) const;
+
+  // The slot of the live document with `id`, without decompressing it.
+  std::optional<DocId> FindDoc(const std::string& id) const;
 
   const TextFieldIndex* TextField(absl::string_view name) const;
 
@@ -125,10 +130,10 @@ struct IndexData {
   absl::StatusOr<FieldKind> KindOf(absl::string_view field) const;
 
   // Estimated bytes held by the index structures and documents (the running
-  // `memory_bytes`; dead slots count until a merge design reclaims them),
-  // plus what the annex reports.
+  // `memory_bytes` and the store's; dead slots count until a merge design
+  // reclaims them), plus what the annex reports.
   uint64_t MemoryBytes() const {
-    return memory_bytes + (annex != nullptr ? annex->MemoryBytes() : 0);
+    return memory_bytes + documents.MemoryBytes() + (annex != nullptr ? annex->MemoryBytes() : 0);
   }
 };
 

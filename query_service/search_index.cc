@@ -25,33 +25,34 @@ absl::StatusOr<bool> SearchIndex::Upsert(std::unique_ptr<Document> document) {
   // searches wait only for the postings to be appended: the new document's
   // terms, and those of the version it replaces (read under the shared lock).
   WriterGuard prepare(&prepare_mu_);
-  const DocumentTerms terms = AnalyzeDocument(*document, prepare_analyzer_);
   std::optional<Document> replaced;
   std::optional<DocId> replaced_slot;
   {
     ReaderGuard lock(&mu_);
-    if (auto it = data_.id_to_doc.find(document->id()); it != data_.id_to_doc.end()) {
-      const Document& existing = *data_.documents[it->second];
+    if (std::optional<DocId> slot = data_.FindDoc(document->id())) {
+      // The content hash is a column of the store: no decompression.
       if (!document->content_hash().empty() &&
-          existing.content_hash() == document->content_hash()) {
+          data_.documents.content_hash(*slot) == document->content_hash()) {
         return false;
       }
-      replaced = existing;
-      replaced_slot = it->second;
+      absl::StatusOr<Document> stored = data_.documents.Load(*slot);
+      if (stored.ok()) {
+        replaced = *std::move(stored);
+        replaced_slot = slot;
+      }
     }
   }
+  const DocumentTerms terms = AnalyzeDocument(*document, prepare_analyzer_);
   std::optional<DocumentTerms> replaced_terms;
   if (replaced.has_value()) replaced_terms = AnalyzeDocument(*replaced, prepare_analyzer_);
 
   WriterGuard lock(&mu_);
   // Writers are serialized by prepare_mu_, so the document seen above is
   // still the live one; check anyway rather than rely on callers.
-  auto it = data_.id_to_doc.find(document->id());
-  const std::optional<DocId> live_slot =
-      it == data_.id_to_doc.end() ? std::nullopt : std::optional<DocId>(it->second);
-  if (live_slot.has_value() && live_slot != replaced_slot) replaced_terms.reset();
+  const std::optional<DocId> live_slot = data_.FindDoc(document->id());
+  if (live_slot != replaced_slot) replaced_terms.reset();
   if (live_slot.has_value() && !document->content_hash().empty() &&
-      data_.documents[*live_slot]->content_hash() == document->content_hash()) {
+      data_.documents.content_hash(*live_slot) == document->content_hash()) {
     return false;
   }
   absl::Status added = data_.Add(std::move(document), writer_analyzer_, &terms,
@@ -63,16 +64,20 @@ absl::StatusOr<bool> SearchIndex::Upsert(std::unique_ptr<Document> document) {
 void SearchIndex::AttachAnnex(std::unique_ptr<IndexAnnex> annex) {
   WriterGuard lock(&mu_);
   for (DocId doc = 0; doc < data_.documents.size(); ++doc) {
-    if (data_.live[doc]) annex->Added(doc, *data_.documents[doc]);
+    if (!data_.live[doc]) continue;
+    // A slot that does not decode (a bug) is left out of the annex rather
+    // than failing the attach: the annex only speeds comparisons up.
+    absl::StatusOr<Document> document = data_.documents.Load(doc);
+    if (document.ok()) annex->Added(doc, *document);
   }
   data_.annex = std::move(annex);
 }
 
 bool SearchIndex::IsUnchanged(const Document& document) const {
   ReaderGuard lock(&mu_);
-  const Document* existing = data_.Find(document.id());
-  return existing != nullptr && !document.content_hash().empty() &&
-         existing->content_hash() == document.content_hash();
+  std::optional<DocId> existing = data_.FindDoc(document.id());
+  return existing.has_value() && !document.content_hash().empty() &&
+         data_.documents.content_hash(*existing) == document.content_hash();
 }
 
 absl::Status SearchIndex::Delete(const std::string& id) {
@@ -83,16 +88,18 @@ absl::Status SearchIndex::Delete(const std::string& id) {
   std::optional<DocId> deleted_slot;
   {
     ReaderGuard lock(&mu_);
-    if (auto it = data_.id_to_doc.find(id); it != data_.id_to_doc.end()) {
-      deleted = *data_.documents[it->second];
-      deleted_slot = it->second;
+    if (std::optional<DocId> slot = data_.FindDoc(id)) {
+      absl::StatusOr<Document> stored = data_.documents.Load(*slot);
+      if (stored.ok()) {
+        deleted = *std::move(stored);
+        deleted_slot = slot;
+      }
     }
   }
   std::optional<DocumentTerms> terms;
   if (deleted.has_value()) terms = AnalyzeDocument(*deleted, prepare_analyzer_);
   WriterGuard lock(&mu_);
-  auto it = data_.id_to_doc.find(id);
-  if (it == data_.id_to_doc.end() || it->second != deleted_slot) terms.reset();
+  if (data_.FindDoc(id) != deleted_slot) terms.reset();
   return data_.Remove(id, writer_analyzer_, terms.has_value() ? &*terms : nullptr);
 }
 
@@ -165,7 +172,7 @@ absl::StatusOr<SearchResponse> SearchIndex::Search(const SearchRequest& request)
     } else if (a.score != b.score) {
       return a.score > b.score;
     }
-    return data_.documents[a.doc]->id() < data_.documents[b.doc]->id();
+    return data_.documents.id(a.doc) < data_.documents.id(b.doc);
   };
   // The page holds the hits that sort strictly after the token's cursor: the
   // last hit shown, at its place in the order now. Scores drift with every
@@ -188,7 +195,7 @@ absl::StatusOr<SearchResponse> SearchIndex::Search(const SearchRequest& request)
     } else if (entry.score != last->score) {
       return entry.score < last->score;
     }
-    return data_.documents[entry.doc]->id() > last->id;
+    return data_.documents.id(entry.doc) > last->id;
   };
 
   SearchResponse response;
@@ -234,7 +241,9 @@ absl::StatusOr<SearchResponse> SearchIndex::Search(const SearchRequest& request)
   }
 
   for (const ScoredDoc& match : page) {
-    const Document& document = *data_.documents[match.doc];
+    absl::StatusOr<Document> stored = data_.documents.Load(match.doc);
+    if (!stored.ok()) return stored.status();
+    const Document& document = *stored;
     auto* hit = response.add_hits();
     hit->set_id(document.id());
     hit->set_score(match.score);
@@ -257,7 +266,7 @@ absl::StatusOr<SearchResponse> SearchIndex::Search(const SearchRequest& request)
   if (more && !page.empty()) {
     const ScoredDoc& last = page.back();
     response.set_next_page_token(
-        EncodePageToken({date_of(last.doc), last.score, data_.documents[last.doc]->id()},
+        EncodePageToken({date_of(last.doc), last.score, std::string(data_.documents.id(last.doc))},
                         RequestFingerprint(request)));
   }
   *response.mutable_took() = google::protobuf::util::TimeUtil::NanosecondsToDuration(
@@ -268,10 +277,7 @@ absl::StatusOr<SearchResponse> SearchIndex::Search(const SearchRequest& request)
 absl::StatusOr<Document> SearchIndex::Get(const std::string& id) const {
   if (id.empty()) return absl::InvalidArgumentError("id is empty");
   ReaderGuard lock(&mu_);
-  const Document* document = data_.Find(id);
-  if (document == nullptr)
-    return absl::NotFoundError(absl::StrCat("no document with id '", id, "'"));
-  return *document;
+  return data_.Find(id);
 }
 
 docsearch::v1::GetIndexStatsResponse SearchIndex::Stats() const {
@@ -301,18 +307,25 @@ docsearch::v1::GetIndexStatsResponse SearchIndex::Stats() const {
     }
   }
   int earliest = std::numeric_limits<int>::max(), latest = std::numeric_limits<int>::min();
-  const Document* earliest_doc = nullptr;
-  const Document* latest_doc = nullptr;
+  std::optional<DocId> earliest_doc, latest_doc;
   if (auto it = data_.dates.find("published"); it != data_.dates.end()) {
     for (DocId doc = 0; doc < it->second.size(); ++doc) {
       int day = it->second[doc];
       if (day == kNoDate || !data_.live[doc]) continue;
-      if (day < earliest) earliest = day, earliest_doc = data_.documents[doc].get();
-      if (day > latest) latest = day, latest_doc = data_.documents[doc].get();
+      if (day < earliest) earliest = day, earliest_doc = doc;
+      if (day > latest) latest = day, latest_doc = doc;
     }
   }
-  if (earliest_doc != nullptr) *stats.mutable_earliest_published() = earliest_doc->published();
-  if (latest_doc != nullptr) *stats.mutable_latest_published() = latest_doc->published();
+  // Two decompressions; a slot that does not decode (a bug) leaves its
+  // bound unset rather than failing the stats.
+  auto published_of = [&](std::optional<DocId> doc) -> std::optional<docsearch::v1::Date> {
+    if (!doc.has_value()) return std::nullopt;
+    absl::StatusOr<Document> document = data_.documents.Load(*doc);
+    if (!document.ok()) return std::nullopt;
+    return document->published();
+  };
+  if (auto date = published_of(earliest_doc)) *stats.mutable_earliest_published() = *date;
+  if (auto date = published_of(latest_doc)) *stats.mutable_latest_published() = *date;
   return stats;
 }
 

@@ -107,15 +107,23 @@ absl::StatusOr<SnapshotReport> Snapshotter::TakeSnapshotLocked() {
   size_t next = 0;
   size_t limit = 0;
   bool first = true;
-  while (first || next < limit) {
+  absl::Status copied;
+  while (copied.ok() && (first || next < limit)) {
     index_->WithReadLock([&](const IndexData& data) {
       // Timed inside the lock: the time writes wait for this chunk.
       const absl::Time chunk_started = absl::Now();
       if (first) limit = data.documents.size();
       const size_t end =
           std::min(limit, next + static_cast<size_t>(std::max(1, options_.documents_per_chunk)));
-      for (; next < end; ++next) {
-        if (data.live[next]) writer.Add(*data.documents[next]);
+      for (; next < end && copied.ok(); ++next) {
+        if (!data.live[next]) continue;
+        absl::StatusOr<docsearch::v1::Document> document =
+            data.documents.Load(static_cast<DocId>(next));
+        if (document.ok()) {
+          writer.Add(*document);
+        } else {
+          copied = document.status();
+        }
       }
       report.longest_chunk_seconds = std::max(report.longest_chunk_seconds,
                                               absl::ToDoubleSeconds(absl::Now() - chunk_started));
@@ -123,6 +131,8 @@ absl::StatusOr<SnapshotReport> Snapshotter::TakeSnapshotLocked() {
     });
     first = false;
   }
+  // A snapshot missing a document would lose it at the next recovery.
+  if (!copied.ok()) return copied;
   report.copy_seconds = absl::ToDoubleSeconds(absl::Now() - started);
 
   started = absl::Now();

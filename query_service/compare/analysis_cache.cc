@@ -1,17 +1,38 @@
 #include "query_service/compare/analysis_cache.h"
 
+#include <string>
 #include <utility>
 
+#include "absl/hash/hash.h"
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
+
 namespace docsearch::query::compare {
+namespace {
+
+// A hash of the document's bytes; deterministic serialization so that map
+// fields (attributes) hash the same whatever their iteration order.
+uint64_t DocumentHash(const docsearch::v1::Document& document) {
+  std::string bytes;
+  {
+    google::protobuf::io::StringOutputStream stream(&bytes);
+    google::protobuf::io::CodedOutputStream out(&stream);
+    out.SetSerializationDeterministic(true);
+    document.SerializeToCodedStream(&out);
+  }
+  return absl::Hash<std::string>{}(bytes);
+}
+
+}  // namespace
 
 std::shared_ptr<const AnalyzedText> AnalysisCache::Get(DocId doc,
                                                        const docsearch::v1::Document& document,
                                                        TextAnalyzer& analyzer) {
+  const uint64_t document_hash = DocumentHash(document);
   {
     absl::MutexLock lock(&mu_);
     auto it = entries_.find(doc);
-    if (it != entries_.end() && it->second.document == &document &&
-        it->second.id == document.id() && it->second.content_hash == document.content_hash()) {
+    if (it != entries_.end() && it->second.document_hash == document_hash) {
       it->second.last_used = ++clock_;
       return it->second.text;
     }
@@ -28,7 +49,7 @@ std::shared_ptr<const AnalyzedText> AnalysisCache::Get(DocId doc,
     }
     entries_.erase(oldest);
   }
-  entries_[doc] = Entry{&document, document.id(), document.content_hash(), text, ++clock_};
+  entries_[doc] = Entry{document_hash, text, ++clock_};
   return text;
 }
 

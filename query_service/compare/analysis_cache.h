@@ -3,9 +3,11 @@
 // archive) analyzes it once instead of on every CompareDocuments call.
 //
 // Entries are keyed by DocId. A slot's document never changes (a replaced
-// document gets a new slot), and a hit is also checked against the
-// document's address, id and content hash, so an entry can never answer for
-// another document, even if the index were rebuilt under the cache.
+// document gets a new slot), and a hit is also checked against a hash of
+// the document's bytes, so an entry answers for another document (say, if
+// the index were rebuilt under the cache) only on a 64-bit hash collision. (Stored documents are
+// decompressed copies, so their address, once the check, says nothing;
+// hashing ~3 KB costs microseconds, an analysis milliseconds.)
 // Least recently used entries are dropped beyond `capacity`.
 //
 // Thread safety: any number of threads; the analysis of a miss runs outside
@@ -39,9 +41,7 @@ class AnalysisCache {
 
  private:
   struct Entry {
-    const docsearch::v1::Document* document = nullptr;
-    std::string id;
-    std::string content_hash;
+    uint64_t document_hash = 0;
     std::shared_ptr<const AnalyzedText> text;
     uint64_t last_used = 0;
   };

@@ -54,7 +54,9 @@ absl::StatusOr<docsearch::v1::CompareSetsResponse> Comparisons::CompareSets(
         if (const DocumentVectors* vectors = DocumentVectors::Of(data)) {
           return CompareTalliedSets(*sets, *vectors);
         }
-        copies = CopySetDocuments(*sets, data);
+        absl::StatusOr<SetDocuments> copied = CopySetDocuments(*sets, data);
+        if (!copied.ok()) return copied.status();
+        copies = *std::move(copied);
         return std::nullopt;
       });
   if (!tallied.ok()) return tallied.status();
@@ -73,7 +75,12 @@ absl::StatusOr<docsearch::v1::FindNearDuplicatesResponse> Comparisons::FindNearD
       });
   if (!candidates.ok()) return candidates.status();
   // Fingerprints missing from the store are computed outside the lock.
-  return FindNearDuplicatePairs(*candidates, analyzer);
+  docsearch::v1::FindNearDuplicatesResponse response =
+      FindNearDuplicatePairs(*candidates, analyzer);
+  absl::Status titled = index_.WithReadLock(
+      [&](const IndexData& data) { return FillNearDuplicateTitles(*candidates, data, &response); });
+  if (!titled.ok()) return titled;
+  return response;
 }
 
 }  // namespace docsearch::query::compare

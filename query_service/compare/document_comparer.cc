@@ -129,14 +129,17 @@ absl::StatusOr<SideText> ResolveSide(const ComparisonSide& side, const std::stri
   switch (side.source_case()) {
     case ComparisonSide::kId: {
       if (side.id().empty()) return absl::InvalidArgumentError(absl::StrCat(path, ".id is empty"));
-      resolved.document = index.Find(side.id());
-      if (resolved.document == nullptr) {
+      resolved.doc = index.FindDoc(side.id());
+      if (!resolved.doc.has_value()) {
         return absl::NotFoundError(
             absl::StrCat(path, ".id: no document with id '", side.id(), "'"));
       }
+      absl::StatusOr<Document> stored = index.documents.Load(*resolved.doc);
+      if (!stored.ok()) return stored.status();
+      resolved.document = std::make_shared<const Document>(*std::move(stored));
       resolved.analyzed =
           cache != nullptr
-              ? cache->Get(index.id_to_doc.at(side.id()), *resolved.document, analyzer)
+              ? cache->Get(*resolved.doc, *resolved.document, analyzer)
               : std::make_shared<const AnalyzedText>(AnalyzeDocument(*resolved.document, analyzer));
       return resolved;
     }
@@ -190,7 +193,7 @@ CompareDocumentsResponse CompareSides(const SideText& a, const SideText& b,
   FillPhrases(phrases.only_a, options.max_phrases, response.mutable_only_a_phrases());
   FillPhrases(phrases.only_b, options.max_phrases, response.mutable_only_b_phrases());
 
-  FillEntities(a.document, b.document, response);
+  FillEntities(a.document.get(), b.document.get(), response);
 
   Alignment alignment =
       AlignParagraphs(a.text(), b.text(), statistics, options.min_paragraph_similarity);

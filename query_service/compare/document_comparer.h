@@ -19,6 +19,7 @@
 #define DOCSEARCH_QUERY_SERVICE_COMPARE_DOCUMENT_COMPARER_H_
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "absl/status/statusor.h"
@@ -37,11 +38,11 @@ struct CompareOptions {
   double min_paragraph_similarity = 0.2;
 };
 
-// One side, analyzed. `document` is null for raw text; otherwise it points
-// into the index (valid while the caller holds the read lock) or at a
-// caller-owned document.
+// One side, analyzed. `document` is null for raw text; otherwise a copy of
+// the stored document (`doc` its slot) or of a caller's document.
 struct SideText {
-  const docsearch::v1::Document* document = nullptr;
+  std::shared_ptr<const docsearch::v1::Document> document;
+  std::optional<DocId> doc;                      // Set for a stored document.
   std::shared_ptr<const AnalyzedText> analyzed;  // Never null once resolved.
   const AnalyzedText& text() const { return *analyzed; }
 };

@@ -78,18 +78,17 @@ absl::StatusOr<NearDuplicateCandidates> SelectNearDuplicateCandidates(
   // Stored fingerprints only when all have one: two hash schemes cannot be
   // compared.
   bool all_stored = true;
+  for (DocId doc : docs) all_stored &= index.documents.minhash(doc).size() == kMinHashSize;
   for (DocId doc : docs) {
-    all_stored &= index.documents[doc]->fingerprint().minhash_size() == kMinHashSize;
-  }
-  for (DocId doc : docs) {
-    const docsearch::v1::Document& document = *index.documents[doc];
     NearDuplicateCandidates::Entry entry;
-    entry.id = document.id();
-    entry.title = document.title();
+    entry.id = std::string(index.documents.id(doc));
+    entry.doc = doc;
     if (all_stored) {
-      entry.fingerprint = document.fingerprint();
+      entry.fingerprint = index.documents.fingerprint(doc);
     } else {
-      entry.document = std::make_unique<docsearch::v1::Document>(document);
+      absl::StatusOr<docsearch::v1::Document> document = index.documents.Load(doc);
+      if (!document.ok()) return document.status();
+      entry.document = std::make_unique<docsearch::v1::Document>(*std::move(document));
     }
     candidates.entries.push_back(std::move(entry));
   }
@@ -151,10 +150,34 @@ FindNearDuplicatesResponse FindNearDuplicatePairs(NearDuplicateCandidates& candi
     out->set_id_b(entries[pairs[k].b].id);
     out->set_resemblance(pairs[k].resemblance);
     out->set_simhash_distance(pairs[k].simhash_distance);
-    out->set_title_a(entries[pairs[k].a].title);
-    out->set_title_b(entries[pairs[k].b].title);
   }
   return response;
+}
+
+absl::Status FillNearDuplicateTitles(const NearDuplicateCandidates& candidates,
+                                     const IndexData& index, FindNearDuplicatesResponse* response) {
+  if (response->pairs().empty()) return absl::OkStatus();
+  // Ids are unique among the candidates: all were live at once.
+  absl::flat_hash_map<absl::string_view, DocId> slots;
+  for (const auto& entry : candidates.entries) slots.emplace(entry.id, entry.doc);
+  absl::flat_hash_map<DocId, std::string> titles;
+  auto title_of = [&](const std::string& id) -> absl::StatusOr<std::string> {
+    const DocId doc = slots.at(id);
+    auto it = titles.find(doc);
+    if (it != titles.end()) return it->second;
+    absl::StatusOr<docsearch::v1::Document> document = index.documents.Load(doc);
+    if (!document.ok()) return document.status();
+    return titles.emplace(doc, document->title()).first->second;
+  };
+  for (auto& pair : *response->mutable_pairs()) {
+    absl::StatusOr<std::string> a = title_of(pair.id_a());
+    if (!a.ok()) return a.status();
+    pair.set_title_a(*std::move(a));
+    absl::StatusOr<std::string> b = title_of(pair.id_b());
+    if (!b.ok()) return b.status();
+    pair.set_title_b(*std::move(b));
+  }
+  return absl::OkStatus();
 }
 
 }  // namespace docsearch::query::compare

@@ -34,12 +34,14 @@ namespace docsearch::query::compare {
 inline constexpr int kMaxNearDuplicatePairs = 10000;
 
 // The documents to compare, copied out of the index: their stored
-// fingerprints, or the documents themselves when fingerprints must be
-// computed (which then runs without the index lock).
+// fingerprints (a column of the document store: no decompression), or the
+// documents themselves when fingerprints must be computed (which then runs
+// without the index lock). Titles are read afterwards, only for the pairs
+// shown (FillNearDuplicateTitles).
 struct NearDuplicateCandidates {
   struct Entry {
     std::string id;
-    std::string title;
+    DocId doc = 0;  // Its slot; a slot's document never changes.
     docsearch::v1::Fingerprint fingerprint;
     std::unique_ptr<docsearch::v1::Document> document;  // Set when to compute.
   };
@@ -54,9 +56,16 @@ absl::StatusOr<NearDuplicateCandidates> SelectNearDuplicateCandidates(
     const docsearch::v1::FindNearDuplicatesRequest& request, const IndexData& index,
     TextAnalyzer& analyzer, const QueryLimits& limits);
 
-// The near-duplicate pairs among the candidates. Needs no lock.
+// The near-duplicate pairs among the candidates, without titles. Needs no
+// lock.
 docsearch::v1::FindNearDuplicatesResponse FindNearDuplicatePairs(
     NearDuplicateCandidates& candidates, TextAnalyzer& analyzer);
+
+// Sets the titles of `response`'s pairs from the candidates' slots (each
+// decompressed once). Call under the read lock.
+absl::Status FillNearDuplicateTitles(const NearDuplicateCandidates& candidates,
+                                     const IndexData& index,
+                                     docsearch::v1::FindNearDuplicatesResponse* response);
 
 }  // namespace docsearch::query::compare
 

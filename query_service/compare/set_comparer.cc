@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/strings/strip.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 #include "query_service/compare/analyzed_text.h"
 #include "query_service/compare/phrase_extractor.h"
 #include "query_service/query_string_parser.h"
@@ -321,13 +321,17 @@ CompareSetsResponse CompareTalliedSets(const SelectedSets& sets, const DocumentV
   return response;
 }
 
-SetDocuments CopySetDocuments(const SelectedSets& sets, const IndexData& index) {
+absl::StatusOr<SetDocuments> CopySetDocuments(const SelectedSets& sets, const IndexData& index) {
   SetDocuments copies;
   copies.max_terms = sets.max_terms;
   for (int side = 0; side < 2; ++side) {
     copies.matching[side] = sets.matching[side];
     copies.documents[side].reserve(sets.sample[side].size());
-    for (DocId doc : sets.sample[side]) copies.documents[side].push_back(*index.documents[doc]);
+    for (DocId doc : sets.sample[side]) {
+      absl::StatusOr<docsearch::v1::Document> document = index.documents.Load(doc);
+      if (!document.ok()) return document.status();
+      copies.documents[side].push_back(*std::move(document));
+    }
   }
   return copies;
 }

@@ -72,8 +72,9 @@ struct SetDocuments {
   size_t max_terms = 20;
 };
 
-// Copies the sample out of the index. Call under the read lock.
-SetDocuments CopySetDocuments(const SelectedSets& sets, const IndexData& index);
+// Copies the sample out of the index (decompressing each). Call under the
+// read lock.
+absl::StatusOr<SetDocuments> CopySetDocuments(const SelectedSets& sets, const IndexData& index);
 
 // The answer by analyzing the copies at request time. Needs no lock.
 docsearch::v1::CompareSetsResponse CompareAnalyzedSets(const SetDocuments& sets,

@@ -86,9 +86,7 @@ absl::StatusOr<FindSimilarResponse> FindSimilar(const FindSimilarRequest& reques
       for (PostingCursor posting(*postings); posting.doc() != PostingCursor::kEnd; posting.Next()) {
         const DocId doc = posting.doc();
         if (!index.live[doc] || !(*allowed)[doc]) continue;
-        if (source->document != nullptr && index.documents[doc].get() == source->document) {
-          continue;
-        }
+        if (source->doc.has_value() && doc == *source->doc) continue;
         const double contribution =
             terms[t].weight * boost *
             Saturation(*field, index.live_count, doc, posting.frequency(), scoring);
@@ -104,7 +102,7 @@ absl::StatusOr<FindSimilarResponse> FindSimilar(const FindSimilarRequest& reques
   for (auto& [doc, candidate] : candidates) ranked.push_back({doc, &candidate});
   auto before = [&](const auto& x, const auto& y) {
     if (x.second->score != y.second->score) return x.second->score > y.second->score;
-    return index.documents[x.first]->id() < index.documents[y.first]->id();
+    return index.documents.id(x.first) < index.documents.id(y.first);
   };
   const size_t shown = std::min(max_results, ranked.size());
   std::partial_sort(ranked.begin(), ranked.begin() + shown, ranked.end(), before);
@@ -113,7 +111,9 @@ absl::StatusOr<FindSimilarResponse> FindSimilar(const FindSimilarRequest& reques
   for (const QueryTerm& term : terms) response.add_query_terms(term.surface);
   response.set_total_size(static_cast<int64_t>(ranked.size()));
   for (size_t k = 0; k < shown; ++k) {
-    const docsearch::v1::Document& document = *index.documents[ranked[k].first];
+    absl::StatusOr<docsearch::v1::Document> stored = index.documents.Load(ranked[k].first);
+    if (!stored.ok()) return stored.status();
+    const docsearch::v1::Document& document = *stored;
     Candidate& candidate = *ranked[k].second;
     auto* hit = response.add_hits();
     hit->set_id(document.id());

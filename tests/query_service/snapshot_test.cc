@@ -61,10 +61,10 @@ struct Node {
     return index.WithReadLock([](const IndexData& data) {
       std::vector<std::pair<std::string, std::string>> contents;
       for (size_t doc = 0; doc < data.documents.size(); ++doc) {
-        if (data.live[doc]) {
-          contents.emplace_back(data.documents[doc]->id(),
-                                data.documents[doc]->paragraphs(0).text());
-        }
+        if (!data.live[doc]) continue;
+        absl::StatusOr<Document> document = data.documents.Load(static_cast<DocId>(doc));
+        EXPECT_TRUE(document.ok()) << document.status();
+        if (document.ok()) contents.emplace_back(document->id(), document->paragraphs(0).text());
       }
       return contents;
     });
