@@ -64,34 +64,35 @@ had uncommitted changes (other engineers work in the same tree).
 
 WHY = {
     "indexing": (
-        "Every document builds a per-document hash map of `std::string` terms, "
-        "each with a heap-allocated positions vector, then appends one `Posting` "
-        "per term to a global `flat_hash_map<std::string, std::vector<Posting>>` "
-        "(string hashing, vector growth and copies); the whole `Document` proto is "
-        "kept as is. Lucene appends postings as delta/VInt bytes into pooled "
-        "byte blocks and flushes compact segments."),
+        "Each token goes through ICU word breaking over the UTF-8 text, case "
+        "folding and a (cached) Snowball stem, and each (term, document) pair is "
+        "appended as varints through a hash map keyed by `std::string`; each "
+        "stored document is compressed on its own with zstd level 3 and a "
+        "trained dictionary. Lucene's tokenizer is a generated DFA over chars, "
+        "its postings go to pooled byte blocks and its stored fields are "
+        "LZ4-compressed in blocks of many documents."),
     "latency": (
-        "Search is exhaustive: every posting of every query word (each word is "
-        "looked up as its English stem, French stem and unstemmed form) is scored "
-        "into a full match list that is then partially sorted; there is no "
-        "MaxScore/WAND, no skipping for AND, and each of the 10 hits gets snippets "
-        "built by re-analysing its text, which the peers' harnesses do not do. "
-        "Phrases copy every position of every document of each word into hash maps "
-        "before intersecting, so a phrase with a frequent word (\"of the\") walks "
-        "that word's whole postings. Lucene and Xapian prune with block-max/MaxScore "
-        "and skip through compressed postings."),
+        "OR uses block-max MaxScore and AND and phrase leapfrog over compressed "
+        "postings with skip data, so what remains is per-query work the peers do "
+        "not do: each query word is analyzed three ways (English stem, French "
+        "stem, unstemmed) and read as a union of up to three posting lists; "
+        "each hit's stored document is decompressed (zstd, ~5 µs) for its title, "
+        "type and date; filtered queries evaluate the filter into a full list "
+        "first; and a phrase of two frequent words still decodes the positions "
+        "of most documents holding both until the page fills with higher scores."),
     "ingest": (
-        "Writers take the index's exclusive lock for each document while every "
-        "search holds the shared lock for its whole (exhaustive) evaluation, so "
-        "searches and writes serialise; on 2 shared cores the ingest thread also "
-        "takes CPU from the search threads."),
+        "Writers analyze each document before taking the index's exclusive lock, "
+        "but still append its postings under it, and on 2 shared cores the "
+        "ingest thread also takes CPU from the search threads."),
     "memory": (
-        "Postings are uncompressed: a 16-byte `Posting` plus a separate "
-        "`std::vector<uint32_t>` of positions per (term, document), i.e. a 24-byte "
-        "vector header, a heap allocation and 4 bytes per position, against "
-        "Lucene's delta + PFor/VInt-coded postings and positions; the stored "
-        "documents are protos in memory, uncompressed (Lucene's stored fields are "
-        "LZ4-compressed)."),
+        "Postings are varint-coded (about 2 bytes per posting and 1–2 per "
+        "position; Lucene bit-packs blocks of 128), each field's term "
+        "dictionary is a hash map of `std::string` keys, stored documents are "
+        "zstd frames of one document each (2.5× on this corpus; Lucene "
+        "compresses blocks of many documents), and every document keeps its "
+        "64 MinHash values and SimHash uncompressed for near-duplicate search "
+        "(about 540 bytes per document, a quarter of the 2.3 KB of text; random "
+        "64-bit values do not compress)."),
 }
 
 
