@@ -143,8 +143,10 @@ class TextAnalyzer::Impl {
   StemmerPtr english_;
   StemmerPtr french_;
   // Folded word → term, per stemmer; cleared when full so memory stays
-  // bounded (50k entries, ~3 MB) however varied the text.
-  static constexpr size_t kMaxCachedTerms = 50000;
+  // bounded (20k entries, ~2 MB per map) however varied the text. Not
+  // counted in the index's memory_bytes: a process has a handful of
+  // analyzers (a writer's two and search_index.h's pool).
+  static constexpr size_t kMaxCachedTerms = 20000;
   absl::flat_hash_map<std::string, std::string> english_terms_;
   absl::flat_hash_map<std::string, std::string> french_terms_;
 };

@@ -14,6 +14,7 @@ constexpr double kBoundSlack = 1.0001;
 
 TopK PhraseTopK(
     const IndexData& index, const ScoringOptions& scoring, std::vector<WordCursor> words, float idf,
+    int slop,
     const std::function<int(const std::vector<const std::vector<uint32_t>*>&)>& phrase_frequency,
     size_t k, const std::function<bool(const ScoredDoc&, const ScoredDoc&)>& before,
     const std::function<bool(const ScoredDoc&)>& eligible) {
@@ -47,8 +48,12 @@ TopK PhraseTopK(
     if (!aligned) continue;
     const DocId doc = target++;
     if (heap.size() == keep) {
-      uint32_t most = std::numeric_limits<uint32_t>::max();
-      for (const WordCursor& word : words) most = std::min(most, word.FrequencySum());
+      // With slop, several first-word positions may share a later word's
+      // position, so only the first word bounds the count.
+      uint32_t most = words[0].FrequencySum();
+      if (slop == 0) {
+        for (const WordCursor& word : words) most = std::min(most, word.FrequencySum());
+      }
       const double bound =
           boost * Bm25Score(scoring, average, field.lengths[doc], static_cast<float>(most), idf) *
           kBoundSlack;

@@ -90,6 +90,7 @@ class PostingCursor {
 
   // kEnd once past the last posting.
   DocId doc() const { return doc_; }
+  // Only while doc() != kEnd.
   uint32_t frequency() const { return frequencies_[index_]; }
 
   void Next();
@@ -111,7 +112,8 @@ class PostingCursor {
   // Moves the shallow block to the first block whose last doc is >= `target`
   // without decoding it or moving doc(), so that a scorer can read its
   // bounds before deciding to Advance (block-max pruning). False when no
-  // block is left.
+  // block is left. Targets must not decrease between calls (a smaller one
+  // would read the bounds of a later block).
   bool ShallowAdvance(DocId target);
 
  private:

@@ -659,7 +659,7 @@ absl::StatusOr<std::optional<TopK>> QueryEvaluator::TopPhrase(
   }
   const int slop = phrase.slop();
   return PhraseTopK(
-      index_, scoring_, std::move(cursors), idf_sum,
+      index_, scoring_, std::move(cursors), idf_sum, slop,
       [slop](const std::vector<const std::vector<uint32_t>*>& lists) {
         return PhraseFrequency(lists, slop);
       },

@@ -22,8 +22,9 @@ using docsearch::v1::SearchResponse;
 
 absl::StatusOr<bool> SearchIndex::Upsert(std::unique_ptr<Document> document) {
   // Analysis, the costly part, runs before the exclusive lock so that
-  // searches wait only for the postings to be appended: the new document's
-  // terms, and those of the version it replaces (read under the shared lock).
+  // searches wait only for the postings and the stored copy: the new
+  // document's terms, and those of the version it replaces (read under the
+  // shared lock).
   WriterGuard prepare(&prepare_mu_);
   std::optional<Document> replaced;
   std::optional<DocId> replaced_slot;

@@ -1,7 +1,8 @@
 // Highlighted snippets for search hits.
 //
-// The snippet is the passage (title or body paragraph) with the most query
-// term matches (the index's positions pick it, see HintFromIndex), cut to a window around the first
+// The snippet is the body paragraph with the most query term matches (the
+// index's positions pick it, see HintFromIndex), or the title when no body
+// paragraph matches, cut to a window around the first
 // match on word boundaries. Highlights are byte ranges into the snippet text, so clients can mark
 // them in any output format.
 #ifndef DOCSEARCH_QUERY_SERVICE_SNIPPET_BUILDER_H_

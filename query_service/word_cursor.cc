@@ -89,6 +89,7 @@ void WordCursor::Advance(DocId target) {
 
 float WordCursor::Score() const {
   float best = 0;
+  if (doc_ == kEnd) return best;
   for (size_t v = 0; v < cursors_.size(); ++v) {
     if (cursors_[v].doc() != doc_) continue;
     const float score =
@@ -99,25 +100,9 @@ float WordCursor::Score() const {
   return best;
 }
 
-uint32_t WordCursor::BestFrequency(size_t& variant) const {
-  float best = -1;
-  uint32_t frequency = 0;
-  for (size_t v = 0; v < cursors_.size(); ++v) {
-    if (cursors_[v].doc() != doc_) continue;
-    const float score =
-        boost_ * Bm25Score(*scoring_, average_length_, field_->lengths[doc_],
-                           static_cast<float>(cursors_[v].frequency()), variants_[v].idf);
-    if (score > best) {
-      best = score;
-      frequency = cursors_[v].frequency();
-      variant = v;
-    }
-  }
-  return frequency;
-}
-
 uint32_t WordCursor::FrequencySum() const {
   uint32_t sum = 0;
+  if (doc_ == kEnd) return sum;
   for (const PostingCursor& cursor : cursors_) {
     if (cursor.doc() == doc_) sum += cursor.frequency();
   }
@@ -126,6 +111,7 @@ uint32_t WordCursor::FrequencySum() const {
 
 void WordCursor::Positions(std::vector<uint32_t>& out) {
   out.clear();
+  if (doc_ == kEnd) return;
   int holders = 0;
   for (PostingCursor& cursor : cursors_) {
     if (cursor.doc() != doc_) continue;

@@ -47,11 +47,8 @@ class WordCursor {
   // Moves to the first live document >= `target`.
   void Advance(DocId target);
 
-  // The score at doc(): boost × BM25 of the best variant.
+  // The score at doc(): boost × BM25 of the best variant (0 at kEnd).
   float Score() const;
-  // The frequency of the best-scoring variant at doc() (for explanations).
-  // Sets `variant` to its index in the variants given.
-  uint32_t BestFrequency(size_t& variant) const;
   // The sum of the variants' frequencies at doc(): a bound on how often the
   // word occurs there, read without decoding positions.
   uint32_t FrequencySum() const;

@@ -228,6 +228,33 @@ TEST_F(SearchIndexTest, SnippetComesFromTheParagraphWithMostMatches) {
   EXPECT_EQ(response->hits(0).snippets(0).field(), "title");
 }
 
+TEST(SlopPhraseTest, TopKKeepsADocumentWhoseFirstWordRepeats) {
+  // With slop, each position of the first word can start an occurrence, so
+  // "missile missile defence" holds the phrase twice although "defence"
+  // occurs once: a bound from the rarest word would prune the best hit.
+  SearchIndex index{SearchOptions{}};
+  for (const auto& [id, body] :
+       std::vector<std::pair<std::string, std::string>>{{"d0", "missile defence"},
+                                                        {"d1", "missile defence"},
+                                                        {"d2", "missile missile defence policy"}}) {
+    ASSERT_TRUE(index.Upsert(MakeDocument(id, "Note", body, 2002)).ok());
+  }
+  SearchRequest request;
+  request.mutable_query()->mutable_phrase()->set_text("missile defence");
+  request.mutable_query()->mutable_phrase()->set_field("body");
+  request.mutable_query()->mutable_phrase()->set_slop(2);
+  request.set_page_size(1);
+  auto pruned = index.Search(request);  // Top-k path.
+  request.set_exact_total(true);
+  auto exhaustive = index.Search(request);  // Scores every match.
+  ASSERT_TRUE(pruned.ok() && exhaustive.ok());
+  ASSERT_EQ(pruned->hits_size(), 1);
+  ASSERT_EQ(exhaustive->hits_size(), 1);
+  EXPECT_EQ(exhaustive->hits(0).id(), "d2");
+  EXPECT_EQ(pruned->hits(0).id(), "d2");
+  EXPECT_EQ(pruned->hits(0).score(), exhaustive->hits(0).score());
+}
+
 TEST_F(SearchIndexTest, AcceptsAQueryStringInsteadOfATypedQuery) {
   SearchRequest request;
   request.set_query_string(R"(terrorism -doc_type:speech published:[2001 TO 2001])");
