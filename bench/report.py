@@ -144,8 +144,13 @@ def machine(results_dir, root):
         return open(p).read().strip() if os.path.exists(p) else "?"
     load_before = re.sub(r".*load average: ", "", read("load_before.txt"))
     load_after = re.sub(r".*load average: ", "", read("load_after.txt"))
-    head = sh("git -C %s rev-parse --short HEAD" % root)
-    dirty = sh("git -C %s status --porcelain -- query_service common proto" % root)
+    # The commit the engine was built from (run.sh records it when it
+    # builds); HEAD now only for results from before it did.
+    built = read("commit.txt")
+    head = built if built != "?" else sh("git -C %s rev-parse --short HEAD" % root)
+    dirty_built = read("dirty.txt")
+    dirty = (dirty_built if dirty_built != "?" else
+             sh("git -C %s status --porcelain -- query_service common proto" % root))
     return {
         "nproc": sh("nproc"), "cpu": cpu, "mem": mem, "kernel": sh("uname -r"),
         "java": sh("java -version 2>&1 | head -1"),

@@ -99,6 +99,9 @@ STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 OUT="${BUILD}/bench/results/${DOCS}-${STAMP}"
 mkdir -p "${OUT}"
 uptime > "${OUT}/load_before.txt"
+# The engine as built above, for the report (the tree may move on meanwhile).
+git -C "${ROOT}" rev-parse --short HEAD > "${OUT}/commit.txt"
+git -C "${ROOT}" status --porcelain -- query_service common proto > "${OUT}/dirty.txt"
 [[ -n "${GRPC_SKIPPED}" ]] && echo "${GRPC_SKIPPED}" > "${OUT}/grpc_skipped.txt"
 # Memory for the JVM: the stored index plus the rows, with room.
 HEAP_MB=$(( 2048 + DOCS / 100000 * 1024 ))
