@@ -9,6 +9,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "query_service/conjunction_top_k.h"
 #include "query_service/max_score.h"
 #include "query_service/phrase_top_k.h"
 #include "query_service/range_bound.h"
@@ -562,8 +563,8 @@ absl::StatusOr<std::optional<TopK>> QueryEvaluator::TopMatches(
     const Query& query, const std::string& path, size_t k,
     const std::function<bool(const ScoredDoc&, const ScoredDoc&)>& before,
     const std::function<bool(const ScoredDoc&)>& eligible) {
-  // An OR match, alone or as the one scoring clause of a bool whose other
-  // clauses only filter (filter, must_not): filters add 0 to the score, so
+  // An OR or AND match, alone or as the one scoring clause of a bool whose
+  // other clauses only filter (filter, must_not): filters add 0 to the score, so
   // the top k of the match among the documents the filters accept is the
   // bool's top k.
   const Query* text = &query;
@@ -585,9 +586,8 @@ absl::StatusOr<std::optional<TopK>> QueryEvaluator::TopMatches(
   }
   if (text->kind_case() != Query::kMatch) return std::nullopt;
   const docsearch::v1::MatchQuery& match = text->match();
-  if (match.operator_() == docsearch::v1::MATCH_OPERATOR_AND || match.minimum_should_match() > 1) {
-    return std::nullopt;
-  }
+  const bool conjunction = match.operator_() == docsearch::v1::MATCH_OPERATOR_AND;
+  if (!conjunction && match.minimum_should_match() > 1) return std::nullopt;
   absl::StatusOr<std::vector<Word>> words = AnalyzeWords(match.text(), text_path + ".match.text");
   if (!words.ok()) return words.status();
   std::vector<std::pair<std::string, float>> requested;
@@ -621,6 +621,22 @@ absl::StatusOr<std::optional<TopK>> QueryEvaluator::TopMatches(
       if (!list.ok()) return list.status();
       for (const ScoredDoc& entry : *list) accepted[entry.doc] = false;
     }
+  }
+  if (conjunction) {
+    // Cursors in EvalMatch's order, so that scores sum identically.
+    std::vector<WordCursor> cursors;
+    std::vector<size_t> word_of;
+    for (const auto& [field, boost] : *fields) {
+      for (size_t i = 0; i < words->size(); ++i) {
+        std::vector<WordCursor::Variant> variants =
+            WordCursor::VariantsOf(index_, *field, (*words)[i]);
+        if (variants.empty()) continue;
+        cursors.emplace_back(index_, *field, boost, scoring_, std::move(variants));
+        word_of.push_back(i);
+      }
+    }
+    return ConjunctionTopK(std::move(cursors), word_of, words->size(), k, before, eligible,
+                           accepted.empty() ? nullptr : &accepted);
   }
   // Canonical order, fields then words, as EvalMatch sums; a list with no
   // postings adds nothing to any sum, so leaving it out keeps the order.

@@ -64,8 +64,9 @@ class QueryEvaluator {
   absl::StatusOr<DocList> Evaluate(const docsearch::v1::Query& query, const std::string& path);
 
   // The top `k` matches of `query` by score (`before`) among those
-  // `eligible`, with MaxScore pruning (max_score.h), when `query` is a match
-  // query that any one word satisfies, alone or as the only must clause of
+  // `eligible`, with MaxScore pruning (max_score.h) or block-max
+  // conjunctions (conjunction_top_k.h), when `query` is an OR or AND match
+  // query, alone or as the only must clause of
   // a bool whose other clauses are filter and must_not, or a phrase query in
   // one field (phrase_top_k.h); nullopt for every other query, which the caller evaluates in full
   // with Evaluate.

@@ -43,11 +43,13 @@ WordCursor::WordCursor(const IndexData& index, const TextFieldIndex& field, floa
   Settle();
 }
 
-double WordCursor::BlockUpperBound(DocId target) {
+double WordCursor::BlockUpperBound(DocId target, DocId* last) {
   double bound = 0;
+  if (last != nullptr) *last = kEnd;
   for (size_t v = 0; v < cursors_.size(); ++v) {
     PostingCursor& cursor = cursors_[v];
     if (!cursor.ShallowAdvance(target)) continue;
+    if (last != nullptr) *last = std::min(*last, cursor.block_last());
     const double best =
         Bm25Score(*scoring_, average_length_, static_cast<double>(cursor.block_min_length()),
                   static_cast<float>(cursor.block_max_frequency()), variants_[v].idf);

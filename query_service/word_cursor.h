@@ -56,8 +56,11 @@ class WordCursor {
   void Positions(std::vector<uint32_t>& out);
 
   // An upper bound on Score() at `target` (>= doc()), from the score maxima
-  // of the blocks that would hold it, read without decoding them.
-  double BlockUpperBound(DocId target);
+  // of the blocks that would hold it, read without decoding them. The bound
+  // holds for every document from `target` through `*last` (the smallest
+  // last doc of those blocks; kEnd when no block is left). Targets must not
+  // decrease between calls.
+  double BlockUpperBound(DocId target, DocId* last = nullptr);
 
   // An upper bound on Score() over the whole list.
   double upper_bound() const { return upper_bound_; }

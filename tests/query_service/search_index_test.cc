@@ -1,6 +1,7 @@
 // Search semantics of the in-memory index, on hand-made documents.
 #include "query_service/search_index.h"
 
+#include <cstdio>
 #include <memory>
 #include <string>
 
@@ -253,6 +254,45 @@ TEST(SlopPhraseTest, TopKKeepsADocumentWhoseFirstWordRepeats) {
   EXPECT_EQ(exhaustive->hits(0).id(), "d2");
   EXPECT_EQ(pruned->hits(0).id(), "d2");
   EXPECT_EQ(pruned->hits(0).score(), exhaustive->hits(0).score());
+}
+
+TEST(ConjunctionTopKTest, SkipsLowScoringBlocksButNotTheHitAfterThem) {
+  // Documents 0..127 hold both words often in short bodies; the rest once in
+  // long ones, except the strongest, just after a block boundary. Once
+  // the page is full, whole blocks of weak documents are skipped by their
+  // score maxima (the total becomes a lower bound), but the strong document
+  // must still be found.
+  SearchIndex index{SearchOptions{}};
+  std::string weak = "alpha beta";
+  for (int i = 0; i < 60; ++i) weak += " filler" + std::to_string(i % 7);
+  for (int doc = 0; doc < 1000; ++doc) {
+    const std::string body = doc == 3 * 128 + 5 ? "alpha beta alpha beta alpha beta alpha beta"
+                             : doc < 128        ? "alpha beta alpha beta alpha"
+                                                : weak;
+    char id[16];
+    std::snprintf(id, sizeof(id), "d%04d", doc);
+    ASSERT_TRUE(index.Upsert(MakeDocument(id, "Note", body, 2002)).ok());
+  }
+  SearchRequest request;
+  request.mutable_query()->mutable_match()->set_text("alpha beta");
+  request.mutable_query()->mutable_match()->set_operator_(v1::MATCH_OPERATOR_AND);
+  request.mutable_query()->mutable_match()->add_fields()->set_field("body");
+  request.set_page_size(100);
+  auto pruned = index.Search(request);
+  request.set_exact_total(true);
+  auto exhaustive = index.Search(request);
+  ASSERT_TRUE(pruned.ok() && exhaustive.ok());
+  ASSERT_EQ(pruned->hits_size(), exhaustive->hits_size());
+  for (int i = 0; i < pruned->hits_size(); ++i) {
+    EXPECT_EQ(pruned->hits(i).id(), exhaustive->hits(i).id()) << i;
+    EXPECT_EQ(pruned->hits(i).score(), exhaustive->hits(i).score()) << i;
+  }
+  EXPECT_EQ(exhaustive->total_size(), 1000);
+  EXPECT_EQ(pruned->total_relation(), v1::TOTAL_RELATION_GREATER_THAN_OR_EQUAL_TO);
+  EXPECT_LT(pruned->total_size(), 1000);
+  std::vector<std::string> ids;
+  for (const auto& hit : pruned->hits()) ids.push_back(hit.id());
+  EXPECT_THAT(ids, ::testing::Contains("d0389"));
 }
 
 TEST_F(SearchIndexTest, AcceptsAQueryStringInsteadOfATypedQuery) {

@@ -1,0 +1,85 @@
+#include "query_service/conjunction_top_k.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace docsearch::query {
+
+TopK ConjunctionTopK(std::vector<WordCursor> cursors, const std::vector<size_t>& word_of,
+                     size_t words, size_t k,
+                     const std::function<bool(const ScoredDoc&, const ScoredDoc&)>& before,
+                     const std::function<bool(const ScoredDoc&)>& eligible,
+                     const std::vector<bool>* accepted) {
+  constexpr DocId kEnd = WordCursor::kEnd;
+  TopK result;
+  if (words == 0) return result;
+  // The smallest doc any cursor of word `w` is on.
+  std::vector<DocId> word_doc(words);
+  auto settle = [&] {
+    std::fill(word_doc.begin(), word_doc.end(), kEnd);
+    for (size_t c = 0; c < cursors.size(); ++c) {
+      word_doc[word_of[c]] = std::min(word_doc[word_of[c]], cursors[c].doc());
+    }
+  };
+  // One more than asked, to know whether a next page exists; the worst kept
+  // hit at the front.
+  const size_t keep = k + 1;
+  std::vector<ScoredDoc> heap;
+  heap.reserve(keep + 1);
+  double threshold = -std::numeric_limits<double>::infinity();
+  DocId target = 0;
+  while (true) {
+    for (WordCursor& cursor : cursors) {
+      if (cursor.doc() < target) cursor.Advance(target);
+    }
+    settle();
+    const DocId doc = *std::max_element(word_doc.begin(), word_doc.end());
+    if (doc == kEnd) break;
+    if (*std::min_element(word_doc.begin(), word_doc.end()) != doc) {
+      target = doc;  // Leapfrog to the furthest word.
+      continue;
+    }
+    if (heap.size() == keep) {
+      double bound = 0;
+      DocId range_end = kEnd;
+      for (WordCursor& cursor : cursors) {
+        DocId last = kEnd;
+        bound += cursor.BlockUpperBound(doc, &last);
+        range_end = std::min(range_end, last);
+      }
+      if (bound < threshold) {
+        // No document through range_end can beat the page.
+        result.exact = false;
+        if (range_end == kEnd) break;
+        target = range_end + 1;
+        continue;
+      }
+    }
+    target = doc + 1;
+    if (accepted != nullptr && (doc >= accepted->size() || !(*accepted)[doc])) continue;
+    ++result.counted;
+    float score = 0;
+    for (const WordCursor& cursor : cursors) {
+      if (cursor.doc() == doc) score += cursor.Score();
+    }
+    const ScoredDoc candidate{doc, score};
+    if (!eligible(candidate)) continue;
+    if (heap.size() == keep && !before(candidate, heap.front())) continue;
+    heap.push_back(candidate);
+    std::push_heap(heap.begin(), heap.end(), before);
+    if (heap.size() > keep) {
+      std::pop_heap(heap.begin(), heap.end(), before);
+      heap.pop_back();
+    }
+    if (heap.size() == keep) threshold = heap.front().score;
+  }
+  std::sort_heap(heap.begin(), heap.end(), before);
+  if (heap.size() > k) {
+    heap.resize(k);
+    result.more = true;
+  }
+  result.hits = std::move(heap);
+  return result;
+}
+
+}  // namespace docsearch::query
