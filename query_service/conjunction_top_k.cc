@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <limits>
 
+#include "query_service/top_k_collector.h"
+
 namespace docsearch::query {
 
 TopK ConjunctionTopK(std::vector<WordCursor> cursors, const std::vector<size_t>& word_of,
@@ -21,12 +23,7 @@ TopK ConjunctionTopK(std::vector<WordCursor> cursors, const std::vector<size_t>&
       word_doc[word_of[c]] = std::min(word_doc[word_of[c]], cursors[c].doc());
     }
   };
-  // One more than asked, to know whether a next page exists; the worst kept
-  // hit at the front.
-  const size_t keep = k + 1;
-  std::vector<ScoredDoc> heap;
-  heap.reserve(keep + 1);
-  double threshold = -std::numeric_limits<double>::infinity();
+  TopKCollector page(k, before);
   DocId target = 0;
   while (true) {
     for (WordCursor& cursor : cursors) {
@@ -39,7 +36,7 @@ TopK ConjunctionTopK(std::vector<WordCursor> cursors, const std::vector<size_t>&
       target = doc;  // Leapfrog to the furthest word.
       continue;
     }
-    if (heap.size() == keep) {
+    if (page.full()) {
       double bound = 0;
       DocId range_end = kEnd;
       for (WordCursor& cursor : cursors) {
@@ -47,7 +44,7 @@ TopK ConjunctionTopK(std::vector<WordCursor> cursors, const std::vector<size_t>&
         bound += cursor.BlockUpperBound(doc, &last);
         range_end = std::min(range_end, last);
       }
-      if (bound < threshold) {
+      if (bound < page.threshold()) {
         // No document through range_end can beat the page.
         result.exact = false;
         if (range_end == kEnd) break;
@@ -64,21 +61,9 @@ TopK ConjunctionTopK(std::vector<WordCursor> cursors, const std::vector<size_t>&
     }
     const ScoredDoc candidate{doc, score};
     if (!eligible(candidate)) continue;
-    if (heap.size() == keep && !before(candidate, heap.front())) continue;
-    heap.push_back(candidate);
-    std::push_heap(heap.begin(), heap.end(), before);
-    if (heap.size() > keep) {
-      std::pop_heap(heap.begin(), heap.end(), before);
-      heap.pop_back();
-    }
-    if (heap.size() == keep) threshold = heap.front().score;
+    page.Offer(candidate);
   }
-  std::sort_heap(heap.begin(), heap.end(), before);
-  if (heap.size() > k) {
-    heap.resize(k);
-    result.more = true;
-  }
-  result.hits = std::move(heap);
+  page.Finish(result);
   return result;
 }
 

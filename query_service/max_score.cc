@@ -4,6 +4,8 @@
 #include <limits>
 #include <numeric>
 
+#include "query_service/top_k_collector.h"
+
 namespace docsearch::query {
 namespace {
 
@@ -43,12 +45,8 @@ TopK MaxScoreTopK(const IndexData& index, const ScoringOptions& scoring,
   double sum = 0;
   for (size_t i = 0; i < cursors.size(); ++i) bound_prefix[i] = sum += cursors[i].upper_bound();
 
-  // One more than asked, to know whether a next page exists. A heap whose
-  // front is the worst kept hit.
-  const size_t keep = k + 1;
-  std::vector<ScoredDoc> heap;
-  heap.reserve(keep + 1);
-  double threshold = -std::numeric_limits<double>::infinity();
+  TopKCollector page(k, before);
+  double threshold = page.threshold();
   size_t first_essential = 0;  // cursors[0, first_essential) are non-essential.
   std::vector<float> contribution(lists.size());
   std::vector<bool> present(lists.size());
@@ -102,28 +100,16 @@ TopK MaxScoreTopK(const IndexData& index, const ScoringOptions& scoring,
     }
     const ScoredDoc candidate{doc, total};
     if (!eligible(candidate)) continue;
-    // Heap ordered so that the worst hit (last by `before`) is at the front.
-    if (heap.size() == keep && !before(candidate, heap.front())) continue;
-    heap.push_back(candidate);
-    std::push_heap(heap.begin(), heap.end(), before);
-    if (heap.size() > keep) {
-      std::pop_heap(heap.begin(), heap.end(), before);
-      heap.pop_back();
-    }
-    if (heap.size() == keep) {
-      threshold = heap.front().score;
+    page.Offer(candidate);
+    if (page.full()) {
+      threshold = page.threshold();
       while (first_essential < cursors.size() && bound_prefix[first_essential] < threshold) {
         ++first_essential;
         result.exact = false;
       }
     }
   }
-  std::sort_heap(heap.begin(), heap.end(), before);
-  if (heap.size() > k) {
-    heap.resize(k);
-    result.more = true;
-  }
-  result.hits = std::move(heap);
+  page.Finish(result);
   return result;
 }
 

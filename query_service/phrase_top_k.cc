@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <limits>
 
+#include "query_service/top_k_collector.h"
+
 namespace docsearch::query {
 namespace {
 
@@ -27,12 +29,7 @@ TopK PhraseTopK(
   std::vector<const std::vector<uint32_t>*> lists;
   for (const auto& list : positions) lists.push_back(&list);
 
-  // One more than asked, to know whether a next page exists; the worst kept
-  // hit at the front.
-  const size_t keep = k + 1;
-  std::vector<ScoredDoc> heap;
-  heap.reserve(keep + 1);
-  double threshold = -std::numeric_limits<double>::infinity();
+  TopKCollector page(k, before);
   DocId target = 0;
   while (true) {
     // Leapfrog to a document holding every word.
@@ -47,7 +44,7 @@ TopK PhraseTopK(
     if (target == WordCursor::kEnd) break;
     if (!aligned) continue;
     const DocId doc = target++;
-    if (heap.size() == keep) {
+    if (page.full()) {
       // With slop, several first-word positions may share a later word's
       // position, so only the first word bounds the count.
       uint32_t most = words[0].FrequencySum();
@@ -57,7 +54,7 @@ TopK PhraseTopK(
       const double bound =
           boost * Bm25Score(scoring, average, field.lengths[doc], static_cast<float>(most), idf) *
           kBoundSlack;
-      if (bound < threshold) {
+      if (bound < page.threshold()) {
         result.exact = false;
         continue;
       }
@@ -72,21 +69,9 @@ TopK PhraseTopK(
         boost * Bm25Score(scoring, average, field.lengths[doc], static_cast<float>(frequency), idf);
     const ScoredDoc candidate{doc, score};
     if (!eligible(candidate)) continue;
-    if (heap.size() == keep && !before(candidate, heap.front())) continue;
-    heap.push_back(candidate);
-    std::push_heap(heap.begin(), heap.end(), before);
-    if (heap.size() > keep) {
-      std::pop_heap(heap.begin(), heap.end(), before);
-      heap.pop_back();
-    }
-    if (heap.size() == keep) threshold = heap.front().score;
+    page.Offer(candidate);
   }
-  std::sort_heap(heap.begin(), heap.end(), before);
-  if (heap.size() > k) {
-    heap.resize(k);
-    result.more = true;
-  }
-  result.hits = std::move(heap);
+  page.Finish(result);
   return result;
 }
 
