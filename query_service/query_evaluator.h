@@ -13,6 +13,8 @@
 // Errors are INVALID_ARGUMENT with the path of the offending node, e.g.
 // "query.boolean.filter[0].term.field: unknown field 'colour' (known: ...)".
 //
+// Explanations (Explain, ScoreOf) are defined in query_evaluator_explain.cc.
+//
 // Thread safety: an evaluator is used by one thread, over an IndexData that
 // no one writes meanwhile.
 #ifndef DOCSEARCH_QUERY_SERVICE_QUERY_EVALUATOR_H_
@@ -118,6 +120,11 @@ class QueryEvaluator {
   // Text fields with boosts, or INVALID_ARGUMENT.
   absl::StatusOr<std::vector<std::pair<const TextFieldIndex*, float>>> TextFields(
       const std::vector<std::pair<std::string, float>>& requested, const std::string& path) const;
+  // One cursor per (field, word) present, fields first: the canonical order
+  // in which match scores are summed; `word_of[c]` is cursor c's word.
+  std::vector<WordCursor> MatchCursors(
+      const std::vector<std::pair<const TextFieldIndex*, float>>& fields,
+      const std::vector<Word>& words, std::vector<size_t>& word_of) const;
   float Idf(uint64_t document_frequency) const;
   // A phrase word's idf: from the largest document frequency among its
   // variants (as Lucene's SynonymQuery takes docFreq), so that no pass over
