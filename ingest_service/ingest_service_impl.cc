@@ -73,9 +73,14 @@ class IngestStream final : public grpc::ServerReadReactor<IngestDocumentsRequest
 
   void OnReadDone(bool ok) override {
     if (!ok) {
-      absl::MutexLock lock(&mu_);
-      reading_done_ = true;
-      MaybeFinishLocked();
+      bool finish;
+      {
+        absl::MutexLock lock(&mu_);
+        reading_done_ = true;
+        finish = ReadyToFinishLocked();
+      }
+      // Last: Finish may run OnDone, which deletes this, on another thread.
+      if (finish) Finish(grpc::Status::OK);
       return;
     }
     const int index = next_index_++;
@@ -115,6 +120,7 @@ class IngestStream final : public grpc::ServerReadReactor<IngestDocumentsRequest
  private:
   void OnWritten(size_t slot, const absl::Status& status) {
     bool resume = false;
+    bool finish = false;
     {
       absl::MutexLock lock(&mu_);
       if (!status.ok()) {
@@ -126,13 +132,22 @@ class IngestStream final : public grpc::ServerReadReactor<IngestDocumentsRequest
         paused_ = false;
         resume = true;
       }
-      MaybeFinishLocked();
+      finish = ReadyToFinishLocked();
     }
-    if (resume) StartRead(&request_);
+    // Finish is called with mu_ released and touches nothing after it: it
+    // may run OnDone (delete this) at once on another thread, and a
+    // MutexLock still held then would unlock a destroyed mutex.
+    if (finish) {
+      Finish(grpc::Status::OK);
+    } else if (resume) {
+      StartRead(&request_);
+    }
   }
 
-  void MaybeFinishLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
-    if (!reading_done_ || outstanding_ > 0 || finished_) return;
+  // Whether every document has an outcome and the client is done sending;
+  // if so, fills the response once, and the caller must then Finish.
+  bool ReadyToFinishLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    if (!reading_done_ || outstanding_ > 0 || finished_) return false;
     finished_ = true;
     int failed = 0;
     for (auto& result : results_) {
@@ -141,7 +156,7 @@ class IngestStream final : public grpc::ServerReadReactor<IngestDocumentsRequest
     }
     response_->set_failed_count(failed);
     response_->set_ingested_count(static_cast<int>(results_.size()) - failed);
-    Finish(grpc::Status::OK);
+    return true;
   }
 
   IngestServiceImpl* const service_;

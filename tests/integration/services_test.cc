@@ -7,11 +7,13 @@
 #include <signal.h>
 #include <sys/wait.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
@@ -271,6 +273,39 @@ TEST_F(ServicesTest, StreamsManyDocumentsAndReportsEachOutcome) {
   grpc::ClientContext stats_context;
   ASSERT_TRUE(query_stub_->GetIndexStats(&stats_context, {}, &stats).ok());
   EXPECT_EQ(stats.document_count(), 2);
+}
+
+// Regression: a stream used to Finish while holding its own mutex, so the
+// OnDone that deletes it could run on another thread first, and the ingest
+// service aborted ("Mutex unlocked when destroyed"). Many short streams at
+// once, each finishing on the acknowledgement thread, make that race likely.
+TEST_F(ServicesTest, ManyShortConcurrentStreamsAllFinishAndTheServiceStaysUp) {
+  const std::string content = ReadSample(kStatement2001);
+  constexpr int kThreads = 6;
+  constexpr int kStreamsPerThread = 40;
+  std::atomic<int> ok_streams{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kStreamsPerThread; ++i) {
+        v1::IngestDocumentsResponse response;
+        grpc::ClientContext context;
+        auto stream =
+            ingest_stub_->IngestDocuments(WithDeadline(&context, absl::Seconds(30)), &response);
+        v1::IngestDocumentsRequest request;
+        // A distinct id per stream, so each is a real write to acknowledge.
+        request.mutable_document()->set_content(
+            absl::StrCat(content, "\n\nStream marker ", t, "-", i, ".\n"));
+        request.mutable_document()->set_source_uri(absl::StrCat("stream-", t, "-", i, ".txt"));
+        if (!stream->Write(request)) continue;
+        stream->WritesDone();
+        if (stream->Finish().ok() && response.ingested_count() == 1) ++ok_streams;
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_EQ(ok_streams.load(), kThreads * kStreamsPerThread);
+  EXPECT_TRUE(Ingest(kUpdate2003).ok()) << "the ingest service no longer answers";
 }
 
 TEST_F(ServicesTest, AcknowledgedDocumentsSurviveKillNine) {
