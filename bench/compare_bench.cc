@@ -152,7 +152,9 @@ int main(int argc, char** argv) {
     return 2;
   }
   docsearch::query::SearchIndex index{docsearch::query::SearchOptions{}};
-  if (vectors) index.AttachAnnex(std::make_unique<docsearch::query::compare::DocumentVectors>());
+  if (vectors)
+    index.AttachAnnex(
+        [] { return std::make_unique<docsearch::query::compare::DocumentVectors>(); });
   int min_year = 9999, max_year = 0;
   const auto t0 = Clock::now();
   for (const Row& r : rows) {
@@ -186,14 +188,13 @@ int main(int argc, char** argv) {
   struct VectorFigures {
     uint64_t bytes = 0, term_keys = 0, phrase_keys = 0;
   };
-  const VectorFigures vector_figures =
-      index.WithReadLock([](const docsearch::query::IndexData& data) {
-        VectorFigures figures;
-        if (const auto* v = docsearch::query::compare::DocumentVectors::Of(data)) {
-          figures = {v->MemoryBytes(), v->terms().size(), v->phrases().size()};
-        }
-        return figures;
-      });
+  const VectorFigures vector_figures = index.Read([](const docsearch::query::IndexData& data) {
+    VectorFigures figures;
+    if (const auto* v = docsearch::query::compare::DocumentVectors::Of(data)) {
+      figures = {v->MemoryBytes(), v->terms().size(), v->phrases().size()};
+    }
+    return figures;
+  });
   const std::string index_json =
       absl::StrCat("\"vectors\":", vectors ? "true" : "false", ",\"index_s\":", index_s,
                    ",\"index_memory_bytes\":", index.Stats().memory_bytes(),

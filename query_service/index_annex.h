@@ -4,9 +4,10 @@
 // IndexData::Add tells the annex of every document that became live and
 // IndexData::Remove of every slot that died (a replaced document is a
 // Removed of its old slot, then an Added of the new one). Both are called
-// under the index's write lock, so an annex needs no lock of its own for
-// its per-document data; readers reach it through IndexData::annex under the
-// read lock (SearchIndex::WithReadLock).
+// by the index's one writer on a copy of the data no reader is using
+// (left_right.h), so an annex needs no lock of its own for its per-document
+// data; readers reach it through IndexData::annex (SearchIndex::Read).
+// Each copy of the data has its own annex.
 //
 // An annex is attached with SearchIndex::AttachAnnex, which replays the
 // documents already live, so it always covers every live document.
@@ -23,10 +24,10 @@ class IndexAnnex {
  public:
   virtual ~IndexAnnex() = default;
 
-  // `document` is live as slot `doc` (a DocId). Under the write lock.
+  // `document` is live as slot `doc` (a DocId). Called by the index's one writer.
   virtual void Added(uint32_t doc, const docsearch::v1::Document& document) = 0;
 
-  // Slot `doc` was replaced or deleted. Under the write lock.
+  // Slot `doc` was replaced or deleted. Called by the index's one writer.
   virtual void Removed(uint32_t doc) = 0;
 
   // Estimated bytes held, counted in IndexData::MemoryBytes.

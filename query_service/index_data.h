@@ -7,8 +7,8 @@
 // the new document) at the cost of memory for dead postings, which a later
 // segment/merge design reclaims.
 //
-// Thread safety: none. SearchIndex (search_index.h) wraps this in a
-// reader/writer lock.
+// Thread safety: none. SearchIndex (search_index.h) keeps two copies of it
+// so that readers never share one with a writer (left_right.h).
 #ifndef DOCSEARCH_QUERY_SERVICE_INDEX_DATA_H_
 #define DOCSEARCH_QUERY_SERVICE_INDEX_DATA_H_
 

@@ -52,10 +52,15 @@ absl::StatusOr<WriteResponse> Indexer::Write(const WriteRequest& request) {
     pending = *logged;
   }
   absl::Status committed = Commit(pending, [&] {
+    std::vector<std::unique_ptr<Document>> documents;
+    documents.reserve(applied_positions.size());
+    for (Document& document : *to_apply.mutable_documents()) {
+      documents.push_back(std::make_unique<Document>(std::move(document)));
+    }
+    // One write for the batch: searches see all of it at once.
+    std::vector<absl::StatusOr<bool>> results = index_->UpsertBatch(std::move(documents));
     for (size_t k = 0; k < applied_positions.size(); ++k) {
-      auto document =
-          std::make_unique<Document>(std::move(*to_apply.mutable_documents(static_cast<int>(k))));
-      absl::StatusOr<bool> changed = index_->Upsert(std::move(document));
+      const absl::StatusOr<bool>& changed = results[k];
       if (!changed.ok()) {
         // Logged but refused by the index: replay refuses it the same way,
         // so the log and the index stay in agreement.
@@ -141,10 +146,13 @@ absl::Status Indexer::Replay(LogRecordType type, absl::string_view payload) {
   if (!batch.ParseFromArray(payload.data(), static_cast<int>(payload.size()))) {
     return absl::DataLossError("undecodable upsert record");
   }
+  std::vector<std::unique_ptr<Document>> documents;
+  documents.reserve(batch.documents_size());
   for (Document& document : *batch.mutable_documents()) {
-    // A document the index refused when it was written is refused again.
-    index_->Upsert(std::make_unique<Document>(std::move(document))).IgnoreError();
+    documents.push_back(std::make_unique<Document>(std::move(document)));
   }
+  // A document the index refused when it was written is refused again.
+  index_->UpsertBatch(std::move(documents));
   return absl::OkStatus();
 }
 

@@ -18,7 +18,8 @@
 // 4 per position (and an allocation) for the vector of structs it replaces.
 //
 // Thread safety: a list is appended by the index writer; cursors read it
-// while no one appends (the index's reader/writer lock).
+// while no one appends (the index's copy a reader uses is never written
+// meanwhile: left_right.h).
 #ifndef DOCSEARCH_QUERY_SERVICE_POSTING_LIST_H_
 #define DOCSEARCH_QUERY_SERVICE_POSTING_LIST_H_
 

@@ -1,4 +1,6 @@
-// The reader/writer lock of SearchIndex, and scoped guards for it.
+// A reader/writer lock that ThreadSanitizer can see (SearchIndex serializes
+// its writers with it; the document store guards its context pool), and
+// scoped guards for it.
 //
 // Normally an absl::Mutex (writer-fair, so a stream of searches cannot
 // starve ingestion). Under ThreadSanitizer it is a pthread rwlock that

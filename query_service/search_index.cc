@@ -21,87 +21,123 @@ using docsearch::v1::SearchRequest;
 using docsearch::v1::SearchResponse;
 
 absl::StatusOr<bool> SearchIndex::Upsert(std::unique_ptr<Document> document) {
-  // Analysis, the costly part, runs before the exclusive lock so that
-  // searches wait only for the postings and the stored copy: the new
-  // document's terms, and those of the version it replaces (read under the
-  // shared lock).
-  WriterGuard prepare(&prepare_mu_);
-  std::optional<Document> replaced;
-  std::optional<DocId> replaced_slot;
-  {
-    ReaderGuard lock(&mu_);
-    if (std::optional<DocId> slot = data_.FindDoc(document->id())) {
-      // The content hash is a column of the store: no decompression.
-      if (!document->content_hash().empty() &&
-          data_.documents.content_hash(*slot) == document->content_hash()) {
-        return false;
-      }
-      absl::StatusOr<Document> stored = data_.documents.Load(*slot);
-      if (stored.ok()) {
-        replaced = *std::move(stored);
-        replaced_slot = slot;
-      }
-    }
-  }
-  const DocumentTerms terms = AnalyzeDocument(*document, prepare_analyzer_);
-  std::optional<DocumentTerms> replaced_terms;
-  if (replaced.has_value()) replaced_terms = AnalyzeDocument(*replaced, prepare_analyzer_);
-
-  WriterGuard lock(&mu_);
-  // Writers are serialized by prepare_mu_, so the document seen above is
-  // still the live one; check anyway rather than rely on callers.
-  const std::optional<DocId> live_slot = data_.FindDoc(document->id());
-  if (live_slot != replaced_slot) replaced_terms.reset();
-  if (live_slot.has_value() && !document->content_hash().empty() &&
-      data_.documents.content_hash(*live_slot) == document->content_hash()) {
-    return false;
-  }
-  absl::Status added = data_.Add(std::move(document), writer_analyzer_, &terms,
-                                 replaced_terms.has_value() ? &*replaced_terms : nullptr);
-  if (!added.ok()) return added;
-  return true;
+  std::vector<std::unique_ptr<Document>> batch;
+  batch.push_back(std::move(document));
+  return std::move(UpsertBatch(std::move(batch)).front());
 }
 
-void SearchIndex::AttachAnnex(std::unique_ptr<IndexAnnex> annex) {
-  WriterGuard lock(&mu_);
-  for (DocId doc = 0; doc < data_.documents.size(); ++doc) {
-    if (!data_.live[doc]) continue;
-    // A slot that does not decode (a bug) is left out of the annex rather
-    // than failing the attach: the annex only speeds comparisons up.
-    absl::StatusOr<Document> document = data_.documents.Load(doc);
-    if (document.ok()) annex->Added(doc, *document);
+std::vector<absl::StatusOr<bool>> SearchIndex::UpsertBatch(
+    std::vector<std::unique_ptr<Document>> documents) {
+  // Analysis, the costly part, runs once, before either copy is written:
+  // each new document's terms, and those of the version it replaces.
+  struct Prepared {
+    std::unique_ptr<Document> document;
+    DocumentTerms terms;
+    // The live slot the document replaces, as seen before writing, and
+    // that version's terms.
+    std::optional<DocId> replaced_slot;
+    std::optional<DocumentTerms> replaced_terms;
+  };
+  WriterGuard writer(&writer_mu_);
+  std::vector<Prepared> prepared(documents.size());
+  data_.Read([&](const IndexData& data) {
+    for (size_t i = 0; i < documents.size(); ++i) {
+      prepared[i].document = std::move(documents[i]);
+      const Document& document = *prepared[i].document;
+      std::optional<DocId> slot = data.FindDoc(document.id());
+      // The content hash is a column of the store: no decompression.
+      if (!slot.has_value() || (!document.content_hash().empty() &&
+                                data.documents.content_hash(*slot) == document.content_hash())) {
+        continue;
+      }
+      absl::StatusOr<Document> stored = data.documents.Load(*slot);
+      if (stored.ok()) {
+        prepared[i].replaced_slot = slot;
+        prepared[i].replaced_terms = AnalyzeDocument(*stored, prepare_analyzer_);
+      }
+    }
+  });
+  for (Prepared& entry : prepared) {
+    entry.terms = AnalyzeDocument(*entry.document, prepare_analyzer_);
   }
-  data_.annex = std::move(annex);
+
+  // The same steps on both copies, which are equal before: the first copy
+  // gets copies of the documents, the second the documents themselves.
+  int copies_written = 0;
+  return data_.Write([&](IndexData& data) {
+    const bool last_copy = ++copies_written == 2;
+    std::vector<absl::StatusOr<bool>> results;
+    results.reserve(prepared.size());
+    for (Prepared& entry : prepared) {
+      const Document& document = *entry.document;
+      const std::optional<DocId> live_slot = data.FindDoc(document.id());
+      if (live_slot.has_value() && !document.content_hash().empty() &&
+          data.documents.content_hash(*live_slot) == document.content_hash()) {
+        results.push_back(false);  // Unchanged (also: repeated in this batch).
+        continue;
+      }
+      // A document repeated in the batch replaces its earlier copy, not the
+      // version analyzed above: Add analyzes what it replaces then.
+      const DocumentTerms* replaced_terms =
+          live_slot == entry.replaced_slot && entry.replaced_terms.has_value()
+              ? &*entry.replaced_terms
+              : nullptr;
+      auto copy = last_copy ? std::move(entry.document) : std::make_unique<Document>(document);
+      absl::Status added =
+          data.Add(std::move(copy), writer_analyzer_, &entry.terms, replaced_terms);
+      if (added.ok()) {
+        results.push_back(true);
+      } else {
+        results.push_back(added);
+      }
+    }
+    return results;
+  });
+}
+
+void SearchIndex::AttachAnnex(const std::function<std::unique_ptr<IndexAnnex>()>& make_annex) {
+  WriterGuard writer(&writer_mu_);
+  data_.Write([&](IndexData& data) {
+    std::unique_ptr<IndexAnnex> annex = make_annex();
+    for (DocId doc = 0; doc < data.documents.size(); ++doc) {
+      if (!data.live[doc]) continue;
+      // A slot that does not decode (a bug) is left out of the annex rather
+      // than failing the attach: the annex only speeds comparisons up.
+      absl::StatusOr<Document> document = data.documents.Load(doc);
+      if (document.ok()) annex->Added(doc, *document);
+    }
+    data.annex = std::move(annex);
+    return 0;
+  });
 }
 
 bool SearchIndex::IsUnchanged(const Document& document) const {
-  ReaderGuard lock(&mu_);
-  std::optional<DocId> existing = data_.FindDoc(document.id());
-  return existing.has_value() && !document.content_hash().empty() &&
-         data_.documents.content_hash(*existing) == document.content_hash();
+  return data_.Read([&](const IndexData& data) {
+    std::optional<DocId> existing = data.FindDoc(document.id());
+    return existing.has_value() && !document.content_hash().empty() &&
+           data.documents.content_hash(*existing) == document.content_hash();
+  });
 }
 
 absl::Status SearchIndex::Delete(const std::string& id) {
-  // As Upsert: the deleted document's terms are derived before the
-  // exclusive lock.
-  WriterGuard prepare(&prepare_mu_);
-  std::optional<Document> deleted;
+  // As Upsert: the deleted document's terms are derived once, before
+  // writing.
+  WriterGuard writer(&writer_mu_);
   std::optional<DocId> deleted_slot;
-  {
-    ReaderGuard lock(&mu_);
-    if (std::optional<DocId> slot = data_.FindDoc(id)) {
-      absl::StatusOr<Document> stored = data_.documents.Load(*slot);
+  std::optional<DocumentTerms> terms;
+  data_.Read([&](const IndexData& data) {
+    if (std::optional<DocId> slot = data.FindDoc(id)) {
+      absl::StatusOr<Document> stored = data.documents.Load(*slot);
       if (stored.ok()) {
-        deleted = *std::move(stored);
         deleted_slot = slot;
+        terms = AnalyzeDocument(*stored, prepare_analyzer_);
       }
     }
-  }
-  std::optional<DocumentTerms> terms;
-  if (deleted.has_value()) terms = AnalyzeDocument(*deleted, prepare_analyzer_);
-  WriterGuard lock(&mu_);
-  if (data_.FindDoc(id) != deleted_slot) terms.reset();
-  return data_.Remove(id, writer_analyzer_, terms.has_value() ? &*terms : nullptr);
+  });
+  return data_.Write([&](IndexData& data) {
+    const bool analyzed = terms.has_value() && data.FindDoc(id) == deleted_slot;
+    return data.Remove(id, writer_analyzer_, analyzed ? &*terms : nullptr);
+  });
 }
 
 absl::StatusOr<SearchResponse> SearchIndex::Search(const SearchRequest& request) const {
@@ -127,21 +163,27 @@ absl::StatusOr<SearchResponse> SearchIndex::Search(const SearchRequest& request)
     return absl::InvalidArgumentError(
         absl::StrCat("date_histogram ", request.date_histogram(), " is not an Interval"));
   }
+  if (absl::StatusOr<std::optional<PageCursor>> cursor = DecodePageToken(request); !cursor.ok()) {
+    return cursor.status();
+  }
+  return data_.Read([&](const IndexData& data) { return SearchIn(data, request, started); });
+}
+
+absl::StatusOr<SearchResponse> SearchIndex::SearchIn(const IndexData& data,
+                                                     const SearchRequest& request,
+                                                     absl::Time started) const {
   absl::StatusOr<std::optional<PageCursor>> cursor = DecodePageToken(request);
   if (!cursor.ok()) return cursor.status();
   const size_t page_size =
       request.page_size() == 0 ? options_.default_page_size : request.page_size();
-
   // Per search (analyzers are single-threaded), reused across searches.
   AnalyzerPool::Lease lease = search_analyzers_.Acquire();
   TextAnalyzer& analyzer = *lease;
-  ReaderGuard lock(&mu_);
-  QueryEvaluator evaluator(data_, analyzer, options_.query_limits, options_.scoring);
+  QueryEvaluator evaluator(data, analyzer, options_.query_limits, options_.scoring);
   docsearch::v1::Query parsed;
   if (!request.query_string().empty()) {
     absl::StatusOr<docsearch::v1::Query> query = ParseQueryString(
-        request.query_string(), [this](absl::string_view field)
-                                    ABSL_NO_THREAD_SAFETY_ANALYSIS { return data_.KindOf(field); });
+        request.query_string(), [&data](absl::string_view field) { return data.KindOf(field); });
     if (!query.ok()) return query.status();
     parsed = *std::move(query);
   }
@@ -152,7 +194,7 @@ absl::StatusOr<SearchResponse> SearchIndex::Search(const SearchRequest& request)
   // deterministic across runs and pages (a search-after cursor needs a total
   // order).
   const std::vector<int>* published = nullptr;
-  if (auto it = data_.dates.find("published"); it != data_.dates.end()) published = &it->second;
+  if (auto it = data.dates.find("published"); it != data.dates.end()) published = &it->second;
   auto date_of = [&](DocId doc) {
     return published != nullptr && doc < published->size() ? (*published)[doc] : kNoDate;
   };
@@ -173,7 +215,7 @@ absl::StatusOr<SearchResponse> SearchIndex::Search(const SearchRequest& request)
     } else if (a.score != b.score) {
       return a.score > b.score;
     }
-    return data_.documents.id(a.doc) < data_.documents.id(b.doc);
+    return data.documents.id(a.doc) < data.documents.id(b.doc);
   };
   // The page holds the hits that sort strictly after the token's cursor: the
   // last hit shown, at its place in the order now. Scores drift with every
@@ -184,7 +226,7 @@ absl::StatusOr<SearchResponse> SearchIndex::Search(const SearchRequest& request)
   if (cursor->has_value()) {
     last = **cursor;
     if (!by_date) {
-      if (auto it = data_.id_to_doc.find(last->id); it != data_.id_to_doc.end()) {
+      if (auto it = data.id_to_doc.find(last->id); it != data.id_to_doc.end()) {
         if (std::optional<float> now = evaluator.ScoreOf(query, it->second)) last->score = *now;
       }
     }
@@ -196,7 +238,7 @@ absl::StatusOr<SearchResponse> SearchIndex::Search(const SearchRequest& request)
     } else if (entry.score != last->score) {
       return entry.score < last->score;
     }
-    return data_.documents.id(entry.doc) > last->id;
+    return data.documents.id(entry.doc) > last->id;
   };
 
   SearchResponse response;
@@ -223,11 +265,11 @@ absl::StatusOr<SearchResponse> SearchIndex::Search(const SearchRequest& request)
     absl::StatusOr<DocList> matches = evaluator.Evaluate(query, path);
     if (!matches.ok()) return matches.status();
     absl::StatusOr<std::vector<docsearch::v1::Facet>> facets =
-        CountFacets(data_, *matches, {request.facets().begin(), request.facets().end()},
+        CountFacets(data, *matches, {request.facets().begin(), request.facets().end()},
                     request.facet_size() == 0 ? 10 : request.facet_size());
     if (!facets.ok()) return facets.status();
     for (auto& facet : *facets) *response.add_facets() = std::move(facet);
-    for (auto& bucket : PublishedHistogram(data_, *matches, request.date_histogram())) {
+    for (auto& bucket : PublishedHistogram(data, *matches, request.date_histogram())) {
       *response.add_date_histogram() = std::move(bucket);
     }
     total = matches->size();
@@ -242,7 +284,7 @@ absl::StatusOr<SearchResponse> SearchIndex::Search(const SearchRequest& request)
   }
 
   for (const ScoredDoc& match : page) {
-    absl::StatusOr<Document> stored = data_.documents.Load(match.doc);
+    absl::StatusOr<Document> stored = data.documents.Load(match.doc);
     if (!stored.ok()) return stored.status();
     const Document& document = *stored;
     auto* hit = response.add_hits();
@@ -253,7 +295,7 @@ absl::StatusOr<SearchResponse> SearchIndex::Search(const SearchRequest& request)
     if (document.has_published()) *hit->mutable_published() = document.published();
     hit->set_source_uri(document.source_uri());
     if (!request.omit_snippets()) {
-      const PassageHint hint = HintFromIndex(data_.body, match.doc, evaluator.highlight_terms());
+      const PassageHint hint = HintFromIndex(data.body, match.doc, evaluator.highlight_terms());
       for (auto& snippet :
            BuildSnippets(document, evaluator.highlight_terms(), analyzer, 240, hint)) {
         *hit->add_snippets() = std::move(snippet);
@@ -267,7 +309,7 @@ absl::StatusOr<SearchResponse> SearchIndex::Search(const SearchRequest& request)
   if (more && !page.empty()) {
     const ScoredDoc& last = page.back();
     response.set_next_page_token(
-        EncodePageToken({date_of(last.doc), last.score, std::string(data_.documents.id(last.doc))},
+        EncodePageToken({date_of(last.doc), last.score, std::string(data.documents.id(last.doc))},
                         RequestFingerprint(request)));
   }
   *response.mutable_took() = google::protobuf::util::TimeUtil::NanosecondsToDuration(
@@ -277,25 +319,28 @@ absl::StatusOr<SearchResponse> SearchIndex::Search(const SearchRequest& request)
 
 absl::StatusOr<Document> SearchIndex::Get(const std::string& id) const {
   if (id.empty()) return absl::InvalidArgumentError("id is empty");
-  ReaderGuard lock(&mu_);
-  return data_.Find(id);
+  return data_.Read([&](const IndexData& data) { return data.Find(id); });
 }
 
 docsearch::v1::GetIndexStatsResponse SearchIndex::Stats() const {
-  ReaderGuard lock(&mu_);
+  return data_.Read([&](const IndexData& data) { return StatsOf(data); });
+}
+
+docsearch::v1::GetIndexStatsResponse SearchIndex::StatsOf(const IndexData& data) const {
   docsearch::v1::GetIndexStatsResponse stats;
-  stats.set_document_count(static_cast<int64_t>(data_.live_count));
-  for (const TextFieldIndex* field : {&data_.title, &data_.body}) {
+  stats.set_document_count(static_cast<int64_t>(data.live_count));
+  for (const TextFieldIndex* field : {&data.title, &data.body}) {
     stats.set_term_count(stats.term_count() + static_cast<int64_t>(field->postings.size()));
   }
-  stats.set_posting_count(static_cast<int64_t>(data_.live_postings));
-  stats.set_text_bytes(static_cast<int64_t>(data_.live_text_bytes));
-  stats.set_memory_bytes(static_cast<int64_t>(data_.MemoryBytes()));
-  if (auto types = data_.keywords.find("doc_type"); types != data_.keywords.end()) {
+  stats.set_posting_count(static_cast<int64_t>(data.live_postings));
+  stats.set_text_bytes(static_cast<int64_t>(data.live_text_bytes));
+  // Both copies (left_right.h): what the process holds.
+  stats.set_memory_bytes(static_cast<int64_t>(2 * data.MemoryBytes()));
+  if (auto types = data.keywords.find("doc_type"); types != data.keywords.end()) {
     std::vector<std::pair<std::string, int64_t>> counts;
     for (const auto& [value, docs] : types->second) {
       int64_t count = 0;
-      for (DocId doc : docs) count += data_.live[doc];
+      for (DocId doc : docs) count += data.live[doc];
       if (count > 0) counts.push_back({value, count});
     }
     std::sort(counts.begin(), counts.end(), [](const auto& a, const auto& b) {
@@ -309,10 +354,10 @@ docsearch::v1::GetIndexStatsResponse SearchIndex::Stats() const {
   }
   int earliest = std::numeric_limits<int>::max(), latest = std::numeric_limits<int>::min();
   std::optional<DocId> earliest_doc, latest_doc;
-  if (auto it = data_.dates.find("published"); it != data_.dates.end()) {
+  if (auto it = data.dates.find("published"); it != data.dates.end()) {
     for (DocId doc = 0; doc < it->second.size(); ++doc) {
       int day = it->second[doc];
-      if (day == kNoDate || !data_.live[doc]) continue;
+      if (day == kNoDate || !data.live[doc]) continue;
       if (day < earliest) earliest = day, earliest_doc = doc;
       if (day > latest) latest = day, latest_doc = doc;
     }
@@ -321,7 +366,7 @@ docsearch::v1::GetIndexStatsResponse SearchIndex::Stats() const {
   // bound unset rather than failing the stats.
   auto published_of = [&](std::optional<DocId> doc) -> std::optional<docsearch::v1::Date> {
     if (!doc.has_value()) return std::nullopt;
-    absl::StatusOr<Document> document = data_.documents.Load(*doc);
+    absl::StatusOr<Document> document = data.documents.Load(*doc);
     if (!document.ok()) return std::nullopt;
     return document->published();
   };

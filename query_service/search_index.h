@@ -1,24 +1,27 @@
-// The query service's index: IndexData behind a reader/writer lock, with the
-// read operations the QueryService serves.
+// The query service's index: IndexData kept as two copies (left_right.h),
+// with the read operations the QueryService serves.
 //
-// Concurrency: searches hold a shared lock, writes an exclusive one, so a
-// search sees every write that returned before it started (read-your-writes)
-// and never a half-applied document. Writers analyze the document before
-// taking the exclusive lock; under it they append its postings and compress
-// it into the store (~10 µs), and once, at the 1,000th document, the store
-// trains its zstd dictionary (~0.2 s), which readers then wait for.
+// Concurrency: searches read the current copy without any lock, so a write
+// never makes a search wait; a search sees one state from start to end and
+// every write that returned before it started (read-your-writes). Writers
+// analyze documents first, once; then each copy in turn gets the postings
+// appended and the document compressed into its store (~10 µs a document),
+// the second once the searches still reading it have finished.
 #ifndef DOCSEARCH_QUERY_SERVICE_SEARCH_INDEX_H_
 #define DOCSEARCH_QUERY_SERVICE_SEARCH_INDEX_H_
 
+#include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/status/statusor.h"
-#include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
 #include "docsearch/v1/query_service.pb.h"
 #include "query_service/analyzer_pool.h"
 #include "query_service/index_data.h"
+#include "query_service/left_right.h"
 #include "query_service/query_evaluator.h"
 #include "query_service/reader_writer_lock.h"
 
@@ -42,6 +45,12 @@ class SearchIndex {
   // changed). INVALID_ARGUMENT when the document cannot be indexed.
   absl::StatusOr<bool> Upsert(std::unique_ptr<docsearch::v1::Document> document);
 
+  // Upsert of each document in order, as one write: searches see all of
+  // them or none, and writers wait once for the searches in flight instead
+  // of once per document. One result per document.
+  std::vector<absl::StatusOr<bool>> UpsertBatch(
+      std::vector<std::unique_ptr<docsearch::v1::Document>> documents);
+
   // True when `document` would change nothing (same id and content hash).
   bool IsUnchanged(const docsearch::v1::Document& document) const;
 
@@ -57,38 +66,41 @@ class SearchIndex {
 
   docsearch::v1::GetIndexStatsResponse Stats() const;
 
-  // Attaches `annex` (index_annex.h), replacing any attached before, and
-  // first tells it of every live document. Attach before loading documents
-  // where possible: the replay runs under the write lock.
-  void AttachAnnex(std::unique_ptr<IndexAnnex> annex);
+  // Attaches an annex (index_annex.h) made by `make_annex`, one per copy of
+  // the data, replacing any attached before, and first tells it of every
+  // live document. Attach before loading documents where possible.
+  void AttachAnnex(const std::function<std::unique_ptr<IndexAnnex>()>& make_annex);
 
-  // Runs `read(const IndexData&)` under the shared lock and returns its
+  // Runs `read(const IndexData&)` on the current copy and returns its
   // result: the narrow door for read-only features kept outside this class
-  // (query_service/compare/). `read` must not keep pointers into the data
-  // after it returns, nor call back into this SearchIndex.
+  // (query_service/compare/). The data does not change while `read` runs.
+  // `read` must not keep pointers into the data after it returns, nor write
+  // to this SearchIndex.
   template <typename F>
-  auto WithReadLock(F&& read) const {
-    ReaderGuard lock(&mu_);
-    return read(static_cast<const IndexData&>(data_));
+  auto Read(F&& read) const {
+    return data_.Read(std::forward<F>(read));
   }
 
   const SearchOptions& options() const { return options_; }
 
  private:
+  absl::StatusOr<docsearch::v1::SearchResponse> SearchIn(
+      const IndexData& data, const docsearch::v1::SearchRequest& request, absl::Time started) const;
+  docsearch::v1::GetIndexStatsResponse StatsOf(const IndexData& data) const;
+
   const SearchOptions options_;
   // Analyzers for searches; a few idle ones, about one per core.
   mutable AnalyzerPool search_analyzers_{4};
-  mutable ReaderWriterLock mu_;
-  IndexData data_ ABSL_GUARDED_BY(mu_);
-  // Used by writers only, under mu_ (an analyzer is single-threaded).
-  TextAnalyzer writer_analyzer_ ABSL_GUARDED_BY(mu_);
-  // Writers analyze documents under this mutex, before taking mu_; it also
-  // serializes writers, so the document a writer read under the shared lock
-  // is still live when it takes the exclusive one.
-  // (A ReaderWriterLock used exclusively, so TSan sees it: see
-  // reader_writer_lock.h.)
-  ReaderWriterLock prepare_mu_ ABSL_ACQUIRED_BEFORE(mu_);
-  TextAnalyzer prepare_analyzer_ ABSL_GUARDED_BY(prepare_mu_);
+  LeftRight<IndexData> data_;
+  // Serializes writers, so that what a writer read of the data before it
+  // writes is still the state it writes to. A ReaderWriterLock used
+  // exclusively, so TSan sees it (reader_writer_lock.h).
+  ReaderWriterLock writer_mu_;
+  // Writers analyze documents with these (an analyzer is single-threaded):
+  // one before writing, one inside the writes for what was not analyzed
+  // before.
+  TextAnalyzer prepare_analyzer_ ABSL_GUARDED_BY(writer_mu_);
+  TextAnalyzer writer_analyzer_ ABSL_GUARDED_BY(writer_mu_);
 };
 
 }  // namespace docsearch::query

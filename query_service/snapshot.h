@@ -35,7 +35,8 @@ struct SnapshotInfo {
 };
 
 // Builds a snapshot in memory (serialized, so adding is cheap enough to do
-// under the index's read lock), then commits it to disk.
+// inside a read of the index, which a write may be waiting for), then
+// commits it to disk.
 class SnapshotWriter {
  public:
   explicit SnapshotWriter(uint64_t generation);

@@ -97,7 +97,7 @@ absl::StatusOr<SnapshotReport> Snapshotter::TakeSnapshotLocked() {
 
   started = absl::Now();
   SnapshotWriter writer(*generation);
-  // Copy in chunks, releasing the read lock in between so writes wait for
+  // Copy in chunks, leaving the read in between so that writes wait for
   // one chunk, not the whole index. Documents only get appended (a
   // replacement takes a new, higher DocId), so a document live throughout is
   // copied exactly once; one that changed meanwhile is copied zero, one or
@@ -109,8 +109,8 @@ absl::StatusOr<SnapshotReport> Snapshotter::TakeSnapshotLocked() {
   bool first = true;
   absl::Status copied;
   while (copied.ok() && (first || next < limit)) {
-    index_->WithReadLock([&](const IndexData& data) {
-      // Timed inside the lock: the time writes wait for this chunk.
+    index_->Read([&](const IndexData& data) {
+      // Timed inside the read: the time a write waits for this chunk.
       const absl::Time chunk_started = absl::Now();
       if (first) limit = data.documents.size();
       const size_t end =

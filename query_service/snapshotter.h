@@ -6,7 +6,7 @@
 //      file creation) the log moves to generation G. Every write logged in
 //      generations < G is in the index; every later write is logged in >= G.
 //   2. The live documents are serialized into memory in chunks of a few
-//      hundred, each under the index's read lock (writes wait for one chunk,
+//      hundred, each in one read of the index (a write waits for one chunk,
 //      searches not at all). Writes of generation G that ran meanwhile may
 //      be in this copy, wholly or partly: a document changed during the copy
 //      may be in it in its old version, its new one, both or not at all.
@@ -60,8 +60,8 @@ struct SnapshotterOptions {
   // Also take one when this long has passed and anything was logged (zero
   // disables the trigger).
   absl::Duration interval = absl::ZeroDuration();
-  // Documents serialized per hold of the index's read lock: writes wait for
-  // at most one chunk (about 15 ms for 512 documents of 3 KB).
+  // Documents serialized per read of the index: a write waits for at most
+  // one chunk (about 15 ms for 512 documents of 3 KB).
   int documents_per_chunk = 512;
   // How often the background thread looks at the interval trigger (the
   // byte trigger wakes it through NotifyLogGrew).

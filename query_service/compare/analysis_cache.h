@@ -35,7 +35,7 @@ class AnalysisCache {
   explicit AnalysisCache(size_t capacity) : capacity_(capacity) {}
 
   // The analysis of `document`, live as slot `doc`: cached, or made with
-  // `analyzer` and kept. The caller holds the index's read lock.
+  // `analyzer` and kept. The caller is inside SearchIndex::Read.
   std::shared_ptr<const AnalyzedText> Get(DocId doc, const docsearch::v1::Document& document,
                                           TextAnalyzer& analyzer);
 

@@ -1,7 +1,7 @@
 // The comparison RPCs over a SearchIndex: one entry point per RPC, each
-// taking the index's read lock for as long as it reads the index (for
-// CompareSets and FindNearDuplicates only to select and copy documents,
-// which are then analyzed without the lock).
+// reading the index inside SearchIndex::Read for as long as it needs it
+// (for CompareSets and FindNearDuplicates only to select and copy
+// documents, which are then analyzed outside it, so writes wait less).
 //
 // The algorithms live beside this file, one concept each
 // (document_comparer.h, ...); this class only makes a per-call analyzer
@@ -13,8 +13,8 @@
 // stored documents it compared (analysis_cache.h, ~35 KB each for a 2 KB
 // statement): comparing one statement with several others analyzes it once.
 //
-// Thread safety: any number of calls at once; they share the read lock with
-// searches and wait for at most one write.
+// Thread safety: any number of calls at once, beside searches and writes;
+// they never wait for a write.
 #ifndef DOCSEARCH_QUERY_SERVICE_COMPARE_COMPARISONS_H_
 #define DOCSEARCH_QUERY_SERVICE_COMPARE_COMPARISONS_H_
 

@@ -137,8 +137,8 @@ std::unique_ptr<DocumentVectors::Scratch> DocumentVectors::BorrowScratch() const
     }
   }
   if (scratch == nullptr) scratch = std::make_unique<Scratch>();
-  // The dictionaries only grow (under the write lock, which the caller's
-  // read lock excludes): new keys get zero slots.
+  // The dictionaries only grow (by the writer, never on the copy the caller
+  // reads meanwhile): new keys get zero slots.
   scratch->term_slots.resize(terms_.size(), 0);
   scratch->phrase_slots.resize(phrases_.size(), 0);
   return scratch;

@@ -13,13 +13,13 @@
 //
 // Maintenance: an IndexAnnex (query_service/index_annex.h). Added analyzes
 // the document (the same cost as one document of the old request-time
-// analysis, now paid once, under the index's write lock); Removed frees the
+// analysis, now paid once per copy of the index, by its writer); Removed frees the
 // slot's tallies. Dictionary entries are never reclaimed, like the index's
 // postings of dead slots.
 //
-// Thread safety: Added/Removed under the index's write lock; the const
-// methods under its read lock, from any number of threads (the scratch pool
-// has a mutex of its own).
+// Thread safety: Added/Removed by the index's writer, on a copy no reader
+// uses (left_right.h); the const methods inside SearchIndex::Read, from any
+// number of threads (the scratch pool has a mutex of its own).
 #ifndef DOCSEARCH_QUERY_SERVICE_COMPARE_DOCUMENT_VECTORS_H_
 #define DOCSEARCH_QUERY_SERVICE_COMPARE_DOCUMENT_VECTORS_H_
 
@@ -97,7 +97,7 @@ class DocumentVectors final : public IndexAnnex {
     std::vector<VectorEntry> entries;  // Terms, then phrases.
     uint32_t phrase_begin = 0;
   };
-  TextAnalyzer analyzer_;  // Used by Added only (under the write lock).
+  TextAnalyzer analyzer_;  // Used by Added only (the index's one writer).
   VectorDictionary terms_;
   VectorDictionary phrases_;
   std::vector<Slot> slots_;    // By DocId.

@@ -51,7 +51,7 @@ struct NearDuplicateCandidates {
   size_t max_results = 100;
 };
 
-// Validates `request` and selects the documents. Call under the read lock.
+// Validates `request` and selects the documents. Call inside SearchIndex::Read.
 absl::StatusOr<NearDuplicateCandidates> SelectNearDuplicateCandidates(
     const docsearch::v1::FindNearDuplicatesRequest& request, const IndexData& index,
     TextAnalyzer& analyzer, const QueryLimits& limits);
@@ -62,7 +62,7 @@ docsearch::v1::FindNearDuplicatesResponse FindNearDuplicatePairs(
     NearDuplicateCandidates& candidates, TextAnalyzer& analyzer);
 
 // Sets the titles of `response`'s pairs from the candidates' slots (each
-// decompressed once). Call under the read lock.
+// decompressed once). Call inside SearchIndex::Read.
 absl::Status FillNearDuplicateTitles(const NearDuplicateCandidates& candidates,
                                      const IndexData& index,
                                      docsearch::v1::FindNearDuplicatesResponse* response);

@@ -13,7 +13,7 @@
 //
 // Two ways to the same answer:
 //   - CompareTalliedSets adds the per-document tallies computed at indexing
-//     (document_vectors.h): milliseconds, under the read lock;
+//     (document_vectors.h): milliseconds, inside SearchIndex::Read;
 //   - CompareAnalyzedSets analyzes copies of the documents at request time
 //     (~0.4 ms per document, without the lock), for an index without
 //     DocumentVectors attached.
@@ -55,12 +55,12 @@ struct SelectedSets {
   size_t max_terms = 20;
 };
 
-// Validates `request` and evaluates both queries. Call under the read lock.
+// Validates `request` and evaluates both queries. Call inside SearchIndex::Read.
 absl::StatusOr<SelectedSets> SelectSets(const docsearch::v1::CompareSetsRequest& request,
                                         const IndexData& index, TextAnalyzer& analyzer,
                                         const QueryLimits& limits);
 
-// The answer from the index-time tallies. Call under the read lock;
+// The answer from the index-time tallies. Call inside SearchIndex::Read;
 // `vectors` must be the annex of the index `sets` was selected from.
 docsearch::v1::CompareSetsResponse CompareTalliedSets(const SelectedSets& sets,
                                                       const DocumentVectors& vectors);
@@ -72,8 +72,8 @@ struct SetDocuments {
   size_t max_terms = 20;
 };
 
-// Copies the sample out of the index (decompressing each). Call under the
-// read lock.
+// Copies the sample out of the index (decompressing each). Call inside
+// SearchIndex::Read.
 absl::StatusOr<SetDocuments> CopySetDocuments(const SelectedSets& sets, const IndexData& index);
 
 // The answer by analyzing the copies at request time. Needs no lock.

@@ -33,7 +33,7 @@ class TermStatistics {
 };
 
 // Statistics read from an IndexData, which must outlive it and not change
-// meanwhile (hold the index's read lock). Counts include replaced or
+// meanwhile (read it inside SearchIndex::Read). Counts include replaced or
 // deleted slots not yet reclaimed: O(1) per term instead of a posting walk,
 // at the price of slightly stale idf after many updates.
 class IndexTermStatistics final : public TermStatistics {

@@ -24,7 +24,7 @@ using ::testing::Not;
 
 absl::StatusOr<CompareDocumentsResponse> Compare(const SearchIndex& index,
                                                  const CompareDocumentsRequest& request) {
-  return index.WithReadLock([&](const IndexData& data) {
+  return index.Read([&](const IndexData& data) {
     TextAnalyzer analyzer;
     return CompareDocuments(request, data, analyzer);
   });

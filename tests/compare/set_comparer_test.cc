@@ -158,15 +158,15 @@ TEST(DocumentVectors, FollowReplacementsAndDeletes) {
     }
   };
   SearchIndex updated{SearchOptions{}};
-  updated.AttachAnnex(std::make_unique<DocumentVectors>());
+  updated.AttachAnnex([] { return std::make_unique<DocumentVectors>(); });
   load(updated, /*final_only=*/false);
   SearchIndex fresh{SearchOptions{}};
-  fresh.AttachAnnex(std::make_unique<DocumentVectors>());
+  fresh.AttachAnnex([] { return std::make_unique<DocumentVectors>(); });
   load(fresh, /*final_only=*/true);
   // Attached after the writes: replays the live documents only.
   SearchIndex late{SearchOptions{}};
   load(late, /*final_only=*/false);
-  late.AttachAnnex(std::make_unique<DocumentVectors>());
+  late.AttachAnnex([] { return std::make_unique<DocumentVectors>(); });
 
   const CompareSetsRequest request = Years("2001", "2003");
   auto expected = Comparisons(fresh).CompareSets(request);
@@ -197,7 +197,7 @@ TEST(DocumentVectors, FollowReplacementsAndDeletes) {
     std::vector<bool> tallied, live;
     uint64_t memory = 0;
   };
-  const Slots slots = updated.WithReadLock([](const IndexData& data) {
+  const Slots slots = updated.Read([](const IndexData& data) {
     Slots out;
     const DocumentVectors* vectors = DocumentVectors::Of(data);
     out.annexed = vectors != nullptr;

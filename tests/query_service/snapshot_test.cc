@@ -58,7 +58,7 @@ struct Node {
 
   // id → body of every live document.
   std::vector<std::pair<std::string, std::string>> Contents() const {
-    return index.WithReadLock([](const IndexData& data) {
+    return index.Read([](const IndexData& data) {
       std::vector<std::pair<std::string, std::string>> contents;
       for (size_t doc = 0; doc < data.documents.size(); ++doc) {
         if (!data.live[doc]) continue;
