@@ -70,7 +70,10 @@ WHY = {
         "stored document is compressed on its own with zstd level 3 and a "
         "trained dictionary. Lucene's tokenizer is a generated DFA over chars, "
         "its postings go to pooled byte blocks and its stored fields are "
-        "LZ4-compressed in blocks of many documents."),
+        "LZ4-compressed in blocks of many documents. And docsearch keeps its "
+        "postings and columns twice (two copies so that searches never wait "
+        "for a write, `docs/ENGINE.md`): each document's terms are analyzed "
+        "once but appended to both copies."),
     "latency": (
         "OR uses block-max MaxScore and AND and phrase leapfrog over compressed "
         "postings with skip data, so what remains is per-query work the peers do "
@@ -81,9 +84,10 @@ WHY = {
         "first; and a phrase of two frequent words still decodes the positions "
         "of most documents holding both until the page fills with higher scores."),
     "ingest": (
-        "Writers analyze each document before taking the index's exclusive lock, "
-        "but still append its postings under it, and on 2 shared cores the "
-        "ingest thread also takes CPU from the search threads."),
+        "Searches no longer wait for writes (two copies of the index, "
+        "`docs/ENGINE.md`), so what remains is CPU: on 2 shared cores the "
+        "ingest and query services analyze and append documents (the postings "
+        "twice, once per copy) on the cores the searches need."),
     "memory": (
         "Postings are varint-coded (about 2 bytes per posting and 1–2 per "
         "position; Lucene bit-packs blocks of 128), each field's term "
@@ -92,7 +96,9 @@ WHY = {
         "compresses blocks of many documents), and every document keeps its "
         "64 MinHash values and SimHash uncompressed for near-duplicate search "
         "(about 540 bytes per document, a quarter of the 2.3 KB of text; random "
-        "64-bit values do not compress)."),
+        "64-bit values do not compress). And the postings, columns and set "
+        "tallies are held twice, so that searches never wait for a write "
+        "(the stored documents are shared by both copies)."),
 }
 
 

@@ -4,6 +4,7 @@
 #include <zstd.h>
 
 #include <algorithm>
+#include <cstring>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -13,16 +14,11 @@ namespace {
 
 using docsearch::v1::Document;
 
-// Frames are packed into blocks that grow with the store, from the first
-// to the largest size, so that a small index does not hold a mostly empty
-// megabyte (a larger frame gets a block of its own).
 constexpr size_t kFirstBlockBytes = 16 << 10;
 constexpr size_t kMaxBlockBytes = 1 << 20;
 // Decompression contexts kept for reuse; more concurrent readers than this
 // make and free their own.
 constexpr size_t kMaxPooledContexts = 8;
-
-uint64_t VectorBytes(size_t count, size_t element) { return count * element; }
 
 }  // namespace
 
@@ -31,7 +27,7 @@ DocumentStore::DocumentStore() : cctx_(ZSTD_createCCtx()) {}
 DocumentStore::~DocumentStore() {
   ZSTD_freeCCtx(cctx_);
   ZSTD_freeCDict(cdict_);
-  ZSTD_freeDDict(ddict_);
+  ZSTD_freeDDict(ddict_.load());
   WriterGuard lock(&pool_mu_);
   for (ZSTD_DCtx* dctx : dctx_pool_) ZSTD_freeDCtx(dctx);
 }
@@ -59,36 +55,49 @@ std::string DocumentStore::Compress(std::string_view raw) {
   return frame;
 }
 
-DocumentStore::Location DocumentStore::Store(std::string_view frame) {
-  if (blocks_.empty() || blocks_.back().capacity() - blocks_.back().size() < frame.size()) {
-    blocks_.emplace_back();
-    const size_t grown = std::clamp<size_t>(compressed_bytes_, kFirstBlockBytes, kMaxBlockBytes);
-    blocks_.back().reserve(std::max(grown, frame.size()));
-    block_bytes_ += blocks_.back().capacity();
+const char* DocumentStore::Keep(std::string_view bytes, size_t alignment) {
+  size_t offset = (block_used_ + alignment - 1) / alignment * alignment;
+  if (blocks_.empty() || offset + bytes.size() > block_capacity_) {
+    // Blocks grow with the store, from the first to the largest size, so
+    // that a small index does not hold a mostly empty megabyte (larger
+    // bytes get a block of their own). new[] aligns for any scalar.
+    const size_t grown = std::clamp<size_t>(kept_bytes_, kFirstBlockBytes, kMaxBlockBytes);
+    block_capacity_ = std::max(grown, bytes.size());
+    blocks_.push_back(std::make_unique_for_overwrite<char[]>(block_capacity_));
+    block_bytes_ += block_capacity_;
+    offset = 0;
   }
-  std::string& block = blocks_.back();
-  Location location{static_cast<uint32_t>(blocks_.size() - 1), static_cast<uint32_t>(block.size()),
-                    static_cast<uint32_t>(frame.size())};
-  block.append(frame);
-  compressed_bytes_ += frame.size();
-  return location;
+  char* kept = blocks_.back().get() + offset;
+  if (!bytes.empty()) std::memcpy(kept, bytes.data(), bytes.size());
+  block_used_ = offset + bytes.size();
+  kept_bytes_ += bytes.size();
+  return kept;
 }
 
 uint32_t DocumentStore::Append(const Document& document) {
   const uint32_t doc = static_cast<uint32_t>(size());
-  id_bytes_.append(document.id());
-  id_ends_.push_back(id_bytes_.size());
-  hash_bytes_.append(document.content_hash());
-  hash_ends_.push_back(hash_bytes_.size());
-  has_fingerprint_.push_back(document.has_fingerprint() ? 1 : 0);
-  simhash_.push_back(document.fingerprint().simhash());
-  minhash_values_.insert(minhash_values_.end(), document.fingerprint().minhash().begin(),
-                         document.fingerprint().minhash().end());
-  minhash_ends_.push_back(minhash_values_.size());
-
   const std::string raw = StrippedBytes(document);
-  serialized_bytes_ += raw.size();
-  locations_.push_back(Store(Compress(raw)));
+  serialized_bytes_.store(serialized_bytes_.load(std::memory_order_relaxed) + raw.size(),
+                          std::memory_order_relaxed);
+  const std::string frame = Compress(raw);
+  frames_.push_back({Keep(frame), static_cast<uint32_t>(frame.size())});
+  compressed_bytes_.store(compressed_bytes_.load(std::memory_order_relaxed) + frame.size(),
+                          std::memory_order_relaxed);
+
+  const auto& minhash = document.fingerprint().minhash();
+  FingerprintColumn fingerprint;
+  fingerprint.present = document.has_fingerprint();
+  fingerprint.simhash = document.fingerprint().simhash();
+  fingerprint.minhash_count = static_cast<uint32_t>(minhash.size());
+  fingerprint.minhash = reinterpret_cast<const uint64_t*>(
+      Keep(std::string_view(reinterpret_cast<const char*>(minhash.data()),
+                            minhash.size() * sizeof(uint64_t)),
+           alignof(uint64_t)));
+  fingerprints_.push_back(fingerprint);
+  hashes_.push_back(
+      std::string_view(Keep(document.content_hash()), document.content_hash().size()));
+  ids_.push_back(std::string_view(Keep(document.id()), document.id().size()));
+
   if (!training_done_) {
     samples_.append(raw);
     sample_sizes_.push_back(raw.size());
@@ -108,63 +117,57 @@ void DocumentStore::TrainDictionary() {
       ZDICT_trainFromBuffer(dictionary.data(), dictionary.size(), samples_.data(),
                             sample_sizes_.data(), static_cast<unsigned>(sample_sizes_.size()));
   if (!ZDICT_isError(size)) {
-    cdict_ = ZSTD_createCDict(dictionary.data(), size, kCompressionLevel);
-    ddict_ = ZSTD_createDDict(dictionary.data(), size);
-    if (cdict_ == nullptr || ddict_ == nullptr) {
-      ZSTD_freeCDict(cdict_);
-      ZSTD_freeDDict(ddict_);
-      cdict_ = nullptr;
-      ddict_ = nullptr;
+    ZSTD_CDict* cdict = ZSTD_createCDict(dictionary.data(), size, kCompressionLevel);
+    ZSTD_DDict* ddict = ZSTD_createDDict(dictionary.data(), size);
+    if (cdict != nullptr && ddict != nullptr) {
+      cdict_ = cdict;
+      dictionary_bytes_ = ZSTD_sizeof_CDict(cdict) + ZSTD_sizeof_DDict(ddict);
+      // Published before any frame that needs it is appended.
+      ddict_.store(ddict, std::memory_order_release);
+    } else {
+      ZSTD_freeCDict(cdict);
+      ZSTD_freeDDict(ddict);
     }
   }
   // Too few or too uniform samples leave no dictionary: documents then stay
-  // plain zstd frames, which is only less compact.
-  if (ddict_ != nullptr) {
-    // The samples are exactly slots 0..n-1, in order: compress them again
-    // with the dictionary, into fresh blocks.
-    blocks_.clear();
-    block_bytes_ = 0;
-    compressed_bytes_ = 0;
-    size_t offset = 0;
-    for (size_t doc = 0; doc < sample_sizes_.size(); ++doc) {
-      locations_[doc] =
-          Store(Compress(std::string_view(samples_).substr(offset, sample_sizes_[doc])));
-      offset += sample_sizes_[doc];
-    }
-    dictionary_bytes_ = ZSTD_sizeof_CDict(cdict_) + ZSTD_sizeof_DDict(ddict_);
-  }
+  // plain zstd frames, which is only less compact. The frames already stored
+  // stay as they are: readers may be reading them (at 100k documents, the
+  // first thousand less compressed cost ~1 MB).
   std::string().swap(samples_);
   std::vector<size_t>().swap(sample_sizes_);
 }
 
 void DocumentStore::RecountMemory() {
-  memory_bytes_ =
-      block_bytes_ + dictionary_bytes_ + ZSTD_sizeof_CCtx(cctx_) + id_bytes_.size() +
-      hash_bytes_.size() + samples_.size() + VectorBytes(sample_sizes_.size(), sizeof(size_t)) +
-      VectorBytes(id_ends_.size() + hash_ends_.size() + simhash_.size() + minhash_values_.size() +
-                      minhash_ends_.size(),
-                  sizeof(uint64_t)) +
-      VectorBytes(has_fingerprint_.size(), 1) + VectorBytes(locations_.size(), sizeof(Location));
-}
-
-absl::Span<const uint64_t> DocumentStore::minhash(uint32_t doc) const {
-  const uint64_t begin = doc == 0 ? 0 : minhash_ends_[doc - 1];
-  return absl::MakeConstSpan(minhash_values_.data() + begin, minhash_ends_[doc] - begin);
+  memory_bytes_.store(block_bytes_ + dictionary_bytes_ + ZSTD_sizeof_CCtx(cctx_) +
+                          samples_.capacity() + sample_sizes_.capacity() * sizeof(size_t) +
+                          ids_.MemoryBytes() + hashes_.MemoryBytes() + fingerprints_.MemoryBytes() +
+                          frames_.MemoryBytes() +
+                          blocks_.capacity() * sizeof(std::unique_ptr<char[]>),
+                      std::memory_order_relaxed);
 }
 
 docsearch::v1::Fingerprint DocumentStore::fingerprint(uint32_t doc) const {
   docsearch::v1::Fingerprint fingerprint;
-  fingerprint.set_simhash(simhash_[doc]);
+  fingerprint.set_simhash(simhash(doc));
   for (uint64_t value : minhash(doc)) fingerprint.add_minhash(value);
   return fingerprint;
 }
 
 absl::Status DocumentStore::Decompress(uint32_t doc, std::string* raw) const {
-  const Location& location = locations_[doc];
-  const char* frame = blocks_[location.block].data() + location.offset;
-  const unsigned long long content_size = ZSTD_getFrameContentSize(frame, location.size);
+  const Frame& frame = frames_[doc];
+  const unsigned long long content_size = ZSTD_getFrameContentSize(frame.bytes, frame.size);
   if (content_size == ZSTD_CONTENTSIZE_ERROR || content_size == ZSTD_CONTENTSIZE_UNKNOWN) {
     return absl::DataLossError(absl::StrCat("stored document ", doc, " is not a zstd frame"));
+  }
+  // Frames stored before the dictionary was trained do not use it; the
+  // frame header says which.
+  ZSTD_DDict* ddict = nullptr;
+  if (ZSTD_getDictID_fromFrame(frame.bytes, frame.size) != 0) {
+    ddict = ddict_.load(std::memory_order_acquire);
+    if (ddict == nullptr) {
+      return absl::DataLossError(
+          absl::StrCat("stored document ", doc, " needs a dictionary the store does not have"));
+    }
   }
   raw->resize(content_size);
   ZSTD_DCtx* dctx = nullptr;
@@ -176,10 +179,10 @@ absl::Status DocumentStore::Decompress(uint32_t doc, std::string* raw) const {
     }
   }
   if (dctx == nullptr) dctx = ZSTD_createDCtx();
-  const size_t size =
-      ddict_ != nullptr
-          ? ZSTD_decompress_usingDDict(dctx, raw->data(), raw->size(), frame, location.size, ddict_)
-          : ZSTD_decompressDCtx(dctx, raw->data(), raw->size(), frame, location.size);
+  const size_t size = ddict != nullptr ? ZSTD_decompress_usingDDict(dctx, raw->data(), raw->size(),
+                                                                    frame.bytes, frame.size, ddict)
+                                       : ZSTD_decompressDCtx(dctx, raw->data(), raw->size(),
+                                                             frame.bytes, frame.size);
   {
     WriterGuard lock(&pool_mu_);
     if (dctx_pool_.size() < kMaxPooledContexts) {
@@ -209,7 +212,7 @@ absl::StatusOr<Document> DocumentStore::Load(uint32_t doc) const {
   }
   document.set_id(std::string(id(doc)));
   document.set_content_hash(std::string(content_hash(doc)));
-  if (has_fingerprint_[doc]) *document.mutable_fingerprint() = fingerprint(doc);
+  if (fingerprints_[doc].present) *document.mutable_fingerprint() = fingerprint(doc);
   return document;
 }
 

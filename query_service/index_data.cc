@@ -149,7 +149,7 @@ absl::Status IndexData::Add(std::unique_ptr<Document> document, TextAnalyzer& an
   std::optional<DocumentTerms> analyzed;
   if (terms == nullptr) terms = &analyzed.emplace(AnalyzeDocument(*document, analyzer));
 
-  const DocId doc = static_cast<DocId>(documents.size());
+  const DocId doc = static_cast<DocId>(live.size());
   // Its live bit and id entry (the stored document is counted by the store).
   uint64_t bytes = 1 + document->id().size() + sizeof(DocId) + kHashEntryOverhead;
   bytes += IndexText(terms->title, doc, title, live_postings);
@@ -208,7 +208,9 @@ absl::Status IndexData::Add(std::unique_ptr<Document> document, TextAnalyzer& an
   live_text_bytes += text_bytes;
   memory_bytes += bytes;
   id_to_doc[document->id()] = doc;
-  documents.Append(*document);
+  // A store shared with the other copy of the index may hold this slot
+  // already.
+  if (documents->size() == doc) documents->Append(*document);
   live.push_back(true);
   live_count++;
   if (annex != nullptr) annex->Added(doc, *document);
@@ -221,7 +223,7 @@ absl::Status IndexData::Remove(const std::string& id, TextAnalyzer& analyzer,
   if (it == id_to_doc.end())
     return absl::NotFoundError(absl::StrCat("no document with id '", id, "'"));
   const DocId doc = it->second;
-  absl::StatusOr<Document> stored = documents.Load(doc);
+  absl::StatusOr<Document> stored = documents->Load(doc);
   if (!stored.ok()) return stored.status();
   const Document& document = *stored;
   std::optional<DocumentTerms> analyzed;
@@ -248,7 +250,7 @@ absl::StatusOr<Document> IndexData::Find(const std::string& id) const {
   if (it == id_to_doc.end()) {
     return absl::NotFoundError(absl::StrCat("no document with id '", id, "'"));
   }
-  return documents.Load(it->second);
+  return documents->Load(it->second);
 }
 
 std::optional<DocId> IndexData::FindDoc(const std::string& id) const {

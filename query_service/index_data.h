@@ -73,8 +73,13 @@ struct DocumentTerms {
 inline constexpr int kNoDate = std::numeric_limits<int>::min();
 
 struct IndexData {
-  DocumentStore documents;                            // By DocId, compressed.
-  std::vector<bool> live;                             // By DocId.
+  // By DocId, compressed. The index's two copies (left_right.h) share one
+  // store: the copy that adds a slot first appends it, the other finds it
+  // there (both assign the same DocIds).
+  std::shared_ptr<DocumentStore> documents = std::make_shared<DocumentStore>();
+  // By DocId; its size is the copy's slot count (the shared store may hold
+  // slots this copy has not added yet).
+  std::vector<bool> live;
   absl::flat_hash_map<std::string, DocId> id_to_doc;  // Live docs only.
   uint64_t live_count = 0;
   uint64_t live_text_bytes = 0;
@@ -133,7 +138,7 @@ struct IndexData {
   // `memory_bytes` and the store's; dead slots count until a merge design
   // reclaims them), plus what the annex reports.
   uint64_t MemoryBytes() const {
-    return memory_bytes + documents.MemoryBytes() + (annex != nullptr ? annex->MemoryBytes() : 0);
+    return memory_bytes + documents->MemoryBytes() + (annex != nullptr ? annex->MemoryBytes() : 0);
   }
 };
 

@@ -20,6 +20,16 @@ using docsearch::v1::Document;
 using docsearch::v1::SearchRequest;
 using docsearch::v1::SearchResponse;
 
+SearchIndex::SearchIndex(const SearchOptions& options) : options_(options) {
+  // Both copies of the data share one document store: stored documents,
+  // the largest part of the index, are kept and compressed once.
+  auto store = std::make_shared<DocumentStore>();
+  data_.Write([&](IndexData& data) {
+    data.documents = store;
+    return 0;
+  });
+}
+
 absl::StatusOr<bool> SearchIndex::Upsert(std::unique_ptr<Document> document) {
   std::vector<std::unique_ptr<Document>> batch;
   batch.push_back(std::move(document));
@@ -47,10 +57,10 @@ std::vector<absl::StatusOr<bool>> SearchIndex::UpsertBatch(
       std::optional<DocId> slot = data.FindDoc(document.id());
       // The content hash is a column of the store: no decompression.
       if (!slot.has_value() || (!document.content_hash().empty() &&
-                                data.documents.content_hash(*slot) == document.content_hash())) {
+                                data.documents->content_hash(*slot) == document.content_hash())) {
         continue;
       }
-      absl::StatusOr<Document> stored = data.documents.Load(*slot);
+      absl::StatusOr<Document> stored = data.documents->Load(*slot);
       if (stored.ok()) {
         prepared[i].replaced_slot = slot;
         prepared[i].replaced_terms = AnalyzeDocument(*stored, prepare_analyzer_);
@@ -72,7 +82,7 @@ std::vector<absl::StatusOr<bool>> SearchIndex::UpsertBatch(
       const Document& document = *entry.document;
       const std::optional<DocId> live_slot = data.FindDoc(document.id());
       if (live_slot.has_value() && !document.content_hash().empty() &&
-          data.documents.content_hash(*live_slot) == document.content_hash()) {
+          data.documents->content_hash(*live_slot) == document.content_hash()) {
         results.push_back(false);  // Unchanged (also: repeated in this batch).
         continue;
       }
@@ -99,11 +109,11 @@ void SearchIndex::AttachAnnex(const std::function<std::unique_ptr<IndexAnnex>()>
   WriterGuard writer(&writer_mu_);
   data_.Write([&](IndexData& data) {
     std::unique_ptr<IndexAnnex> annex = make_annex();
-    for (DocId doc = 0; doc < data.documents.size(); ++doc) {
+    for (DocId doc = 0; doc < data.live.size(); ++doc) {
       if (!data.live[doc]) continue;
       // A slot that does not decode (a bug) is left out of the annex rather
       // than failing the attach: the annex only speeds comparisons up.
-      absl::StatusOr<Document> document = data.documents.Load(doc);
+      absl::StatusOr<Document> document = data.documents->Load(doc);
       if (document.ok()) annex->Added(doc, *document);
     }
     data.annex = std::move(annex);
@@ -115,7 +125,7 @@ bool SearchIndex::IsUnchanged(const Document& document) const {
   return data_.Read([&](const IndexData& data) {
     std::optional<DocId> existing = data.FindDoc(document.id());
     return existing.has_value() && !document.content_hash().empty() &&
-           data.documents.content_hash(*existing) == document.content_hash();
+           data.documents->content_hash(*existing) == document.content_hash();
   });
 }
 
@@ -127,7 +137,7 @@ absl::Status SearchIndex::Delete(const std::string& id) {
   std::optional<DocumentTerms> terms;
   data_.Read([&](const IndexData& data) {
     if (std::optional<DocId> slot = data.FindDoc(id)) {
-      absl::StatusOr<Document> stored = data.documents.Load(*slot);
+      absl::StatusOr<Document> stored = data.documents->Load(*slot);
       if (stored.ok()) {
         deleted_slot = slot;
         terms = AnalyzeDocument(*stored, prepare_analyzer_);
@@ -215,7 +225,7 @@ absl::StatusOr<SearchResponse> SearchIndex::SearchIn(const IndexData& data,
     } else if (a.score != b.score) {
       return a.score > b.score;
     }
-    return data.documents.id(a.doc) < data.documents.id(b.doc);
+    return data.documents->id(a.doc) < data.documents->id(b.doc);
   };
   // The page holds the hits that sort strictly after the token's cursor: the
   // last hit shown, at its place in the order now. Scores drift with every
@@ -238,7 +248,7 @@ absl::StatusOr<SearchResponse> SearchIndex::SearchIn(const IndexData& data,
     } else if (entry.score != last->score) {
       return entry.score < last->score;
     }
-    return data.documents.id(entry.doc) > last->id;
+    return data.documents->id(entry.doc) > last->id;
   };
 
   SearchResponse response;
@@ -284,7 +294,7 @@ absl::StatusOr<SearchResponse> SearchIndex::SearchIn(const IndexData& data,
   }
 
   for (const ScoredDoc& match : page) {
-    absl::StatusOr<Document> stored = data.documents.Load(match.doc);
+    absl::StatusOr<Document> stored = data.documents->Load(match.doc);
     if (!stored.ok()) return stored.status();
     const Document& document = *stored;
     auto* hit = response.add_hits();
@@ -309,7 +319,7 @@ absl::StatusOr<SearchResponse> SearchIndex::SearchIn(const IndexData& data,
   if (more && !page.empty()) {
     const ScoredDoc& last = page.back();
     response.set_next_page_token(
-        EncodePageToken({date_of(last.doc), last.score, std::string(data.documents.id(last.doc))},
+        EncodePageToken({date_of(last.doc), last.score, std::string(data.documents->id(last.doc))},
                         RequestFingerprint(request)));
   }
   *response.mutable_took() = google::protobuf::util::TimeUtil::NanosecondsToDuration(
@@ -334,8 +344,10 @@ docsearch::v1::GetIndexStatsResponse SearchIndex::StatsOf(const IndexData& data)
   }
   stats.set_posting_count(static_cast<int64_t>(data.live_postings));
   stats.set_text_bytes(static_cast<int64_t>(data.live_text_bytes));
-  // Both copies (left_right.h): what the process holds.
-  stats.set_memory_bytes(static_cast<int64_t>(2 * data.MemoryBytes()));
+  // What the process holds: both copies (left_right.h), which share the
+  // stored documents.
+  stats.set_memory_bytes(
+      static_cast<int64_t>(2 * data.MemoryBytes() - data.documents->MemoryBytes()));
   if (auto types = data.keywords.find("doc_type"); types != data.keywords.end()) {
     std::vector<std::pair<std::string, int64_t>> counts;
     for (const auto& [value, docs] : types->second) {
@@ -366,7 +378,7 @@ docsearch::v1::GetIndexStatsResponse SearchIndex::StatsOf(const IndexData& data)
   // bound unset rather than failing the stats.
   auto published_of = [&](std::optional<DocId> doc) -> std::optional<docsearch::v1::Date> {
     if (!doc.has_value()) return std::nullopt;
-    absl::StatusOr<Document> document = data.documents.Load(*doc);
+    absl::StatusOr<Document> document = data.documents->Load(*doc);
     if (!document.ok()) return std::nullopt;
     return document->published();
   };

@@ -38,7 +38,7 @@ struct SearchOptions {
 
 class SearchIndex {
  public:
-  explicit SearchIndex(const SearchOptions& options) : options_(options) {}
+  explicit SearchIndex(const SearchOptions& options);
 
   // Adds or replaces the document with `document.id()`. Returns false when a
   // document with the same id and content_hash is already live (nothing

@@ -10,7 +10,7 @@ absl::StatusOr<std::vector<bool>> EvaluateFilter(const docsearch::v1::Query* que
   QueryEvaluator evaluator(index, analyzer, limits, ScoringOptions{});
   absl::StatusOr<DocList> matches = evaluator.Evaluate(*query, path);
   if (!matches.ok()) return matches.status();
-  std::vector<bool> allowed(index.documents.size(), false);
+  std::vector<bool> allowed(index.live.size(), false);
   for (const ScoredDoc& match : *matches) allowed[match.doc] = true;
   return allowed;
 }

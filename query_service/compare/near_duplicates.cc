@@ -70,7 +70,7 @@ absl::StatusOr<NearDuplicateCandidates> SelectNearDuplicateCandidates(
   // The documents considered; the requested one first, whatever the filter.
   std::vector<DocId> docs;
   if (source != nullptr) docs.push_back(*source);
-  for (DocId doc = 0; doc < index.documents.size(); ++doc) {
+  for (DocId doc = 0; doc < index.live.size(); ++doc) {
     if (index.live[doc] && (*allowed)[doc] && (source == nullptr || doc != *source)) {
       docs.push_back(doc);
     }
@@ -78,15 +78,15 @@ absl::StatusOr<NearDuplicateCandidates> SelectNearDuplicateCandidates(
   // Stored fingerprints only when all have one: two hash schemes cannot be
   // compared.
   bool all_stored = true;
-  for (DocId doc : docs) all_stored &= index.documents.minhash(doc).size() == kMinHashSize;
+  for (DocId doc : docs) all_stored &= index.documents->minhash(doc).size() == kMinHashSize;
   for (DocId doc : docs) {
     NearDuplicateCandidates::Entry entry;
-    entry.id = std::string(index.documents.id(doc));
+    entry.id = std::string(index.documents->id(doc));
     entry.doc = doc;
     if (all_stored) {
-      entry.fingerprint = index.documents.fingerprint(doc);
+      entry.fingerprint = index.documents->fingerprint(doc);
     } else {
-      absl::StatusOr<docsearch::v1::Document> document = index.documents.Load(doc);
+      absl::StatusOr<docsearch::v1::Document> document = index.documents->Load(doc);
       if (!document.ok()) return document.status();
       entry.document = std::make_unique<docsearch::v1::Document>(*std::move(document));
     }
@@ -165,7 +165,7 @@ absl::Status FillNearDuplicateTitles(const NearDuplicateCandidates& candidates,
     const DocId doc = slots.at(id);
     auto it = titles.find(doc);
     if (it != titles.end()) return it->second;
-    absl::StatusOr<docsearch::v1::Document> document = index.documents.Load(doc);
+    absl::StatusOr<docsearch::v1::Document> document = index.documents->Load(doc);
     if (!document.ok()) return document.status();
     return titles.emplace(doc, document->title()).first->second;
   };

@@ -102,7 +102,7 @@ absl::StatusOr<FindSimilarResponse> FindSimilar(const FindSimilarRequest& reques
   for (auto& [doc, candidate] : candidates) ranked.push_back({doc, &candidate});
   auto before = [&](const auto& x, const auto& y) {
     if (x.second->score != y.second->score) return x.second->score > y.second->score;
-    return index.documents.id(x.first) < index.documents.id(y.first);
+    return index.documents->id(x.first) < index.documents->id(y.first);
   };
   const size_t shown = std::min(max_results, ranked.size());
   std::partial_sort(ranked.begin(), ranked.begin() + shown, ranked.end(), before);
@@ -111,7 +111,7 @@ absl::StatusOr<FindSimilarResponse> FindSimilar(const FindSimilarRequest& reques
   for (const QueryTerm& term : terms) response.add_query_terms(term.surface);
   response.set_total_size(static_cast<int64_t>(ranked.size()));
   for (size_t k = 0; k < shown; ++k) {
-    absl::StatusOr<docsearch::v1::Document> stored = index.documents.Load(ranked[k].first);
+    absl::StatusOr<docsearch::v1::Document> stored = index.documents->Load(ranked[k].first);
     if (!stored.ok()) return stored.status();
     const docsearch::v1::Document& document = *stored;
     Candidate& candidate = *ranked[k].second;

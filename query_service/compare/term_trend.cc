@@ -122,7 +122,7 @@ absl::StatusOr<TermTrendResponse> TermTrend(const TermTrendRequest& request, con
   int first_period = std::numeric_limits<int>::max();
   int last_period = std::numeric_limits<int>::min();
   absl::flat_hash_map<int, int64_t> period_documents;
-  for (DocId doc = 0; doc < index.documents.size(); ++doc) {
+  for (DocId doc = 0; doc < index.live.size(); ++doc) {
     if (!index.live[doc] || !(*allowed)[doc]) continue;
     const int period = period_of_doc(doc);
     if (period == std::numeric_limits<int>::min()) continue;

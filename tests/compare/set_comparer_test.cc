@@ -201,7 +201,7 @@ TEST(DocumentVectors, FollowReplacementsAndDeletes) {
     Slots out;
     const DocumentVectors* vectors = DocumentVectors::Of(data);
     out.annexed = vectors != nullptr;
-    for (DocId doc = 0; vectors != nullptr && doc < data.documents.size(); ++doc) {
+    for (DocId doc = 0; vectors != nullptr && doc < data.live.size(); ++doc) {
       out.tallied.push_back(vectors->Has(doc));
     }
     out.live = data.live;
