@@ -152,9 +152,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   docsearch::query::SearchIndex index{docsearch::query::SearchOptions{}};
-  if (vectors)
-    index.AttachAnnex(
-        [] { return std::make_unique<docsearch::query::compare::DocumentVectors>(); });
+  if (vectors) index.AttachAnnex(docsearch::query::compare::DocumentVectors::Factory());
   int min_year = 9999, max_year = 0;
   const auto t0 = Clock::now();
   for (const Row& r : rows) {

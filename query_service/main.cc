@@ -66,7 +66,7 @@ int Run() {
   SearchIndex index(options);
   // Before the log replay, so every document is tallied once as it loads.
   if (absl::GetFlag(FLAGS_set_tallies)) {
-    index.AttachAnnex([] { return std::make_unique<compare::DocumentVectors>(); });
+    index.AttachAnnex(compare::DocumentVectors::Factory());
   }
   Indexer indexer(&index, nullptr);
   std::atomic<bool> ready{false};

@@ -58,31 +58,80 @@ uint64_t VectorDictionary::MemoryBytes() const {
   return bytes;
 }
 
-void DocumentVectors::Added(uint32_t doc, const docsearch::v1::Document& document) {
+void SharedTallies::Put(uint32_t doc, DocumentTallies tallies) {
+  if (by_doc_.insert_or_assign(doc, std::move(tallies)).second) order_.push_back(doc);
+  while (order_.size() > kCapacity) {
+    by_doc_.erase(order_.front());
+    order_.pop_front();
+  }
+}
+
+std::optional<DocumentTallies> SharedTallies::Take(uint32_t doc,
+                                                   const docsearch::v1::Document& document) {
+  auto it = by_doc_.find(doc);
+  if (it == by_doc_.end() || it->second.id != document.id() ||
+      it->second.content_hash != document.content_hash()) {
+    return std::nullopt;
+  }
+  DocumentTallies tallies = std::move(it->second);
+  by_doc_.erase(it);
+  // Its entry in order_ goes when it reaches the front: erasing there is a
+  // no-op then.
+  return tallies;
+}
+
+std::function<std::unique_ptr<IndexAnnex>()> DocumentVectors::Factory() {
+  auto shared = std::make_shared<SharedTallies>();
+  return [shared]() -> std::unique_ptr<IndexAnnex> {
+    return std::make_unique<DocumentVectors>(shared);
+  };
+}
+
+DocumentTallies DocumentVectors::Tally(const docsearch::v1::Document& document) {
+  DocumentTallies tallies;
+  tallies.id = document.id();
+  tallies.content_hash = document.content_hash();
   const AnalyzedText text = AnalyzeDocument(document, analyzer_);
   // Term → (occurrences, first surface), as CompareSets has always counted.
-  absl::flat_hash_map<absl::string_view, std::pair<int, std::string>> seen;
+  // Insertion order is kept so that both annexes of a pair intern keys in
+  // the same order and so give them the same ids.
+  absl::flat_hash_map<absl::string_view, size_t> seen;
   for (const Passage& passage : text.passages) {
     for (const Word& word : passage.words) {
       if (!AnalyzedText::IsVectorWord(word)) continue;
-      auto& [count, surface] = seen[word.term];
-      if (count++ == 0) surface = text.Surface(passage, word.start, word.end);
+      auto [it, inserted] = seen.try_emplace(word.term, tallies.terms.size());
+      if (inserted) {
+        tallies.terms.push_back(
+            {std::string(word.term), text.Surface(passage, word.start, word.end), 0});
+      }
+      tallies.terms[it->second].count++;
     }
   }
+  for (const Phrase& phrase : ExtractPhrases(text)) {
+    if (phrase.stems.size() < 2) continue;
+    tallies.phrases.push_back({phrase.key, phrase.forms.front(), phrase.count});
+  }
+  return tallies;
+}
+
+void DocumentVectors::Added(uint32_t doc, const docsearch::v1::Document& document) {
+  std::optional<DocumentTallies> taken;
+  if (shared_ != nullptr) taken = shared_->Take(doc, document);
+  DocumentTallies tallies = taken.has_value() ? *std::move(taken) : Tally(document);
+
   Slot slot;
-  slot.entries.reserve(seen.size());
-  for (const auto& [term, entry] : seen) {
+  slot.entries.reserve(tallies.terms.size() + tallies.phrases.size());
+  for (const DocumentTallies::Entry& term : tallies.terms) {
     VectorEntry out;
-    out.key = terms_.Intern(std::string(term), entry.second, &out.surface);
-    out.count = Saturate(entry.first);
+    out.key = terms_.Intern(term.key, term.surface, &out.surface);
+    out.count = Saturate(term.count);
     slot.entries.push_back(out);
   }
   SortByKey(slot.entries.begin(), slot.entries.end());
   slot.phrase_begin = static_cast<uint32_t>(slot.entries.size());
-  for (const Phrase& phrase : ExtractPhrases(text)) {
-    if (phrase.stems.size() < 2) continue;
+  for (const DocumentTallies::Entry& phrase : tallies.phrases) {
     VectorEntry out;
-    out.key = phrases_.Intern(phrase.key, phrase.forms.front(), &out.surface);
+    out.key = phrases_.Intern(phrase.key, phrase.surface, &out.surface);
     out.count = Saturate(phrase.count);
     slot.entries.push_back(out);
   }
@@ -96,6 +145,8 @@ void DocumentVectors::Added(uint32_t doc, const docsearch::v1::Document& documen
   entry_count_ += slot.entries.size();
   slots_[doc] = std::move(slot);
   present_[doc] = true;
+  // Analyzed here: the other copy's annex takes it.
+  if (shared_ != nullptr && !taken.has_value()) shared_->Put(doc, std::move(tallies));
 }
 
 void DocumentVectors::Removed(uint32_t doc) {

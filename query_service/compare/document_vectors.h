@@ -13,9 +13,12 @@
 //
 // Maintenance: an IndexAnnex (query_service/index_annex.h). Added analyzes
 // the document (the same cost as one document of the old request-time
-// analysis, now paid once per copy of the index, by its writer); Removed frees the
-// slot's tallies. Dictionary entries are never reclaimed, like the index's
-// postings of dead slots.
+// analysis, now paid once at indexing); Removed frees the slot's tallies.
+// Dictionary entries are never reclaimed, like the index's postings of dead
+// slots. The index keeps two copies of its data, each with its own annex
+// (left_right.h); annexes made by one Factory() share their analyses, so
+// the second copy to add a document interns the first one's tallies
+// instead of analyzing the document again.
 //
 // Thread safety: Added/Removed by the index's writer, on a copy no reader
 // uses (left_right.h); the const methods inside SearchIndex::Read, from any
@@ -24,7 +27,10 @@
 #define DOCSEARCH_QUERY_SERVICE_COMPARE_DOCUMENT_VECTORS_H_
 
 #include <cstdint>
+#include <deque>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -64,8 +70,46 @@ class VectorDictionary {
   std::vector<std::vector<std::string>> surfaces_;  // By id.
 };
 
+// A document's tallies as strings, before interning: what one copy's annex
+// hands the other's (see DocumentVectors::Factory).
+struct DocumentTallies {
+  struct Entry {
+    std::string key;
+    std::string surface;
+    int count = 0;
+  };
+  std::string id;
+  std::string content_hash;
+  std::vector<Entry> terms;
+  std::vector<Entry> phrases;
+};
+
+// Tallies one annex computed, kept for the other annex of the pair to take.
+// Bounded (oldest dropped first): an annex that finds nothing analyzes
+// again, which is only slower. Used by the index's one writer only.
+class SharedTallies {
+ public:
+  void Put(uint32_t doc, DocumentTallies tallies);
+  // The tallies of `document` at slot `doc`, removed from here; nullopt
+  // when absent.
+  std::optional<DocumentTallies> Take(uint32_t doc, const docsearch::v1::Document& document);
+
+ private:
+  // More than a Write batch (256 documents by default).
+  static constexpr size_t kCapacity = 1024;
+  absl::flat_hash_map<uint32_t, DocumentTallies> by_doc_;
+  std::deque<uint32_t> order_;
+};
+
 class DocumentVectors final : public IndexAnnex {
  public:
+  // Makes annexes that share their analyses (SharedTallies): one per copy
+  // of the index, for SearchIndex::AttachAnnex.
+  static std::function<std::unique_ptr<IndexAnnex>()> Factory();
+
+  DocumentVectors() = default;
+  explicit DocumentVectors(std::shared_ptr<SharedTallies> shared) : shared_(std::move(shared)) {}
+
   void Added(uint32_t doc, const docsearch::v1::Document& document) override;
   void Removed(uint32_t doc) override;
   uint64_t MemoryBytes() const override;
@@ -97,7 +141,11 @@ class DocumentVectors final : public IndexAnnex {
     std::vector<VectorEntry> entries;  // Terms, then phrases.
     uint32_t phrase_begin = 0;
   };
-  TextAnalyzer analyzer_;  // Used by Added only (the index's one writer).
+  // The analysis Added does, as strings.
+  DocumentTallies Tally(const docsearch::v1::Document& document);
+
+  TextAnalyzer analyzer_;                  // Used by Added only (the index's one writer).
+  std::shared_ptr<SharedTallies> shared_;  // Null when not paired.
   VectorDictionary terms_;
   VectorDictionary phrases_;
   std::vector<Slot> slots_;    // By DocId.

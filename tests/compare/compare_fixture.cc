@@ -64,7 +64,7 @@ std::vector<docsearch::v1::Document> DevDocuments() {
 std::unique_ptr<SearchIndex> SeedIndex(bool with_dev_corpus, bool with_vectors) {
   auto index = std::make_unique<SearchIndex>(SearchOptions{});
   // As the query service does: attached before any document is loaded.
-  if (with_vectors) index->AttachAnnex([] { return std::make_unique<DocumentVectors>(); });
+  if (with_vectors) index->AttachAnnex(DocumentVectors::Factory());
   std::vector<docsearch::v1::Document> documents = {JointStatement2001(), Update2003()};
   if (with_dev_corpus) {
     for (auto& document : DevDocuments()) documents.push_back(std::move(document));

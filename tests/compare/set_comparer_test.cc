@@ -2,6 +2,7 @@
 // against another's.
 #include "query_service/compare/set_comparer.h"
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
@@ -158,15 +159,15 @@ TEST(DocumentVectors, FollowReplacementsAndDeletes) {
     }
   };
   SearchIndex updated{SearchOptions{}};
-  updated.AttachAnnex([] { return std::make_unique<DocumentVectors>(); });
+  updated.AttachAnnex(DocumentVectors::Factory());
   load(updated, /*final_only=*/false);
   SearchIndex fresh{SearchOptions{}};
-  fresh.AttachAnnex([] { return std::make_unique<DocumentVectors>(); });
+  fresh.AttachAnnex(DocumentVectors::Factory());
   load(fresh, /*final_only=*/true);
   // Attached after the writes: replays the live documents only.
   SearchIndex late{SearchOptions{}};
   load(late, /*final_only=*/false);
-  late.AttachAnnex([] { return std::make_unique<DocumentVectors>(); });
+  late.AttachAnnex(DocumentVectors::Factory());
 
   const CompareSetsRequest request = Years("2001", "2003");
   auto expected = Comparisons(fresh).CompareSets(request);
@@ -211,6 +212,60 @@ TEST(DocumentVectors, FollowReplacementsAndDeletes) {
   EXPECT_TRUE(slots.annexed);
   EXPECT_EQ(slots.tallied, slots.live);
   EXPECT_GT(slots.memory, 0u);
+}
+
+// The index's two copies each have an annex; annexes from one Factory()
+// hand each other their analyses. What the second one interns must be
+// exactly what analyzing the document would give, and a different document
+// at the same slot must not be taken for it.
+TEST(DocumentVectors, PairedAnnexesInternTheSameTalliesAsAnalysis) {
+  auto document = [](const std::string& id, const std::string& text) {
+    docsearch::v1::Document out;
+    out.set_id(id);
+    out.set_content_hash(id + ":" + text);
+    out.set_language("en");
+    out.set_title("Statement on " + text);
+    out.add_paragraphs()->set_text("The Council discussed " + text + " and crisis management.");
+    return out;
+  };
+  const std::vector<docsearch::v1::Document> documents = {
+      document("a", "civil emergency planning"), document("b", "arms control in Europe"),
+      document("c", "search and rescue at sea")};
+  const auto factory = DocumentVectors::Factory();
+  std::unique_ptr<IndexAnnex> first = factory();
+  std::unique_ptr<IndexAnnex> second = factory();
+  DocumentVectors alone;
+  for (uint32_t doc = 0; doc < documents.size(); ++doc) first->Added(doc, documents[doc]);
+  // Slot 2 differs in the second copy: it must analyze its own document.
+  const docsearch::v1::Document other = document("c", "theatre missile defence");
+  for (uint32_t doc = 0; doc < documents.size(); ++doc) {
+    const docsearch::v1::Document& added = doc == 2 ? other : documents[doc];
+    second->Added(doc, added);
+    alone.Added(doc, added);
+  }
+  const auto& paired = static_cast<const DocumentVectors&>(*second);
+  auto readable = [](const DocumentVectors& vectors, DocId doc) {
+    std::vector<std::string> out;
+    for (const VectorEntry& entry : vectors.Terms(doc)) {
+      out.push_back(vectors.terms().key(entry.key) + "/" +
+                    vectors.terms().surface(entry.key, entry.surface) + "=" +
+                    std::to_string(entry.count));
+    }
+    for (const VectorEntry& entry : vectors.Phrases(doc)) {
+      out.push_back(vectors.phrases().key(entry.key) + "/" +
+                    vectors.phrases().surface(entry.key, entry.surface) + "=" +
+                    std::to_string(entry.count));
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  for (DocId doc = 0; doc < documents.size(); ++doc) {
+    EXPECT_FALSE(readable(alone, doc).empty());
+    EXPECT_EQ(readable(paired, doc), readable(alone, doc)) << "slot " << doc;
+  }
+  EXPECT_THAT(readable(paired, 2), Contains(StartsWith("missil")));
+  EXPECT_EQ(paired.terms().size(), alone.terms().size());
+  EXPECT_EQ(paired.phrases().size(), alone.phrases().size());
 }
 
 TEST(CompareSets, RanksByLogLikelihoodOnTheDevelopmentCorpus) {
