@@ -10,8 +10,7 @@ namespace docsearch::query {
 TopK ConjunctionTopK(std::vector<WordCursor> cursors, const std::vector<size_t>& word_of,
                      size_t words, size_t k,
                      const std::function<bool(const ScoredDoc&, const ScoredDoc&)>& before,
-                     const std::function<bool(const ScoredDoc&)>& eligible,
-                     const std::vector<bool>* accepted) {
+                     const std::function<bool(const ScoredDoc&)>& eligible, DocFilter* filter) {
   constexpr DocId kEnd = WordCursor::kEnd;
   TopK result;
   if (words == 0) return result;
@@ -53,7 +52,7 @@ TopK ConjunctionTopK(std::vector<WordCursor> cursors, const std::vector<size_t>&
       }
     }
     target = doc + 1;
-    if (accepted != nullptr && (doc >= accepted->size() || !(*accepted)[doc])) continue;
+    if (filter != nullptr && !filter->Accepts(doc)) continue;
     ++result.counted;
     float score = 0;
     for (const WordCursor& cursor : cursors) {

@@ -17,6 +17,7 @@
 #include <functional>
 #include <vector>
 
+#include "query_service/doc_filter.h"
 #include "query_service/max_score.h"
 #include "query_service/word_cursor.h"
 
@@ -25,12 +26,11 @@ namespace docsearch::query {
 // `cursors`: one per (field, word) present, in canonical order; `word_of[c]`
 // the word (0..words-1) cursor c reads. A word with no cursor matches
 // nothing, so neither does the conjunction. `before`, `eligible` and
-// `accepted` as for MaxScoreTopK.
+// `filter` as for MaxScoreTopK.
 TopK ConjunctionTopK(std::vector<WordCursor> cursors, const std::vector<size_t>& word_of,
                      size_t words, size_t k,
                      const std::function<bool(const ScoredDoc&, const ScoredDoc&)>& before,
-                     const std::function<bool(const ScoredDoc&)>& eligible,
-                     const std::vector<bool>* accepted);
+                     const std::function<bool(const ScoredDoc&)>& eligible, DocFilter* filter);
 
 }  // namespace docsearch::query
 

@@ -29,8 +29,7 @@ struct Cursor {
 TopK MaxScoreTopK(const IndexData& index, const ScoringOptions& scoring,
                   const std::vector<TermList>& lists, size_t k,
                   const std::function<bool(const ScoredDoc&, const ScoredDoc&)>& before,
-                  const std::function<bool(const ScoredDoc&)>& eligible,
-                  const std::vector<bool>* accepted) {
+                  const std::function<bool(const ScoredDoc&)>& eligible, DocFilter* filter) {
   TopK result;
   std::vector<Cursor> cursors;
   cursors.reserve(lists.size());
@@ -55,7 +54,7 @@ TopK MaxScoreTopK(const IndexData& index, const ScoringOptions& scoring,
     DocId doc = kEnd;
     for (size_t i = first_essential; i < cursors.size(); ++i) doc = std::min(doc, cursors[i].doc());
     if (doc == kEnd) break;
-    if (accepted != nullptr && (doc >= accepted->size() || !(*accepted)[doc])) {
+    if (filter != nullptr && !filter->Accepts(doc)) {
       for (size_t i = first_essential; i < cursors.size(); ++i) {
         if (cursors[i].doc() == doc) cursors[i].words.Next();
       }

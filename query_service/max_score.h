@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "query_service/bm25.h"
+#include "query_service/doc_filter.h"
 #include "query_service/index_data.h"
 #include "query_service/query_evaluator.h"
 #include "query_service/word_cursor.h"
@@ -55,14 +56,15 @@ struct TopK {
 
 // `lists` in canonical order. `before(a, b)`: a ranks above b (score
 // descending, then a stable tiebreak). `eligible(d)`: d may be returned
-// (e.g. it sorts after a page cursor). `accepted`, when set, is by DocId
-// the documents that count as matches at all (a bool query's filters):
-// others are skipped before scoring and not counted.
+// (e.g. it sorts after a page cursor). `filter`, when set, tells the
+// documents that count as matches at all (a bool query's filters): others
+// are skipped before scoring and not counted. It is asked in increasing
+// DocId order.
 TopK MaxScoreTopK(const IndexData& index, const ScoringOptions& scoring,
                   const std::vector<TermList>& lists, size_t k,
                   const std::function<bool(const ScoredDoc&, const ScoredDoc&)>& before,
                   const std::function<bool(const ScoredDoc&)>& eligible,
-                  const std::vector<bool>* accepted = nullptr);
+                  DocFilter* filter = nullptr);
 
 }  // namespace docsearch::query
 

@@ -330,9 +330,8 @@ absl::StatusOr<DocList> QueryEvaluator::EvalPhrase(const docsearch::v1::PhraseQu
   return SortedFromMap(scores);
 }
 
-absl::StatusOr<DocList> QueryEvaluator::EvalTerms(const std::string& field,
-                                                  const std::vector<std::string>& values,
-                                                  const std::string& path) {
+absl::StatusOr<std::vector<const std::vector<DocId>*>> QueryEvaluator::TermLists(
+    const std::string& field, const std::vector<std::string>& values, const std::string& path) {
   absl::StatusOr<FieldKind> kind = index_.KindOf(field);
   if (!kind.ok())
     return absl::InvalidArgumentError(absl::StrCat(path, ".field: ", kind.status().message()));
@@ -343,7 +342,7 @@ absl::StatusOr<DocList> QueryEvaluator::EvalTerms(const std::string& field,
                      *kind == FieldKind::kText ? " (use match or phrase)" : " (use range)"));
   }
   auto values_it = index_.keywords.find(field);
-  absl::flat_hash_map<DocId, float> matched;
+  std::vector<const std::vector<DocId>*> lists;
   for (const std::string& value : values) {
     std::string key = value;
     if (field == "doc_type") {
@@ -354,12 +353,32 @@ absl::StatusOr<DocList> QueryEvaluator::EvalTerms(const std::string& field,
     key = analyzer_.FoldWord(key);
     if (values_it == index_.keywords.end()) continue;
     auto docs = values_it->second.find(key);
-    if (docs == values_it->second.end()) continue;
-    for (DocId doc : docs->second) {
-      if (index_.live[doc]) matched[doc] = 1.0f;
+    if (docs != values_it->second.end()) lists.push_back(&docs->second);
+  }
+  return lists;
+}
+
+absl::StatusOr<DocList> QueryEvaluator::EvalTerms(const std::string& field,
+                                                  const std::vector<std::string>& values,
+                                                  const std::string& path) {
+  absl::StatusOr<std::vector<const std::vector<DocId>*>> lists = TermLists(field, values, path);
+  if (!lists.ok()) return lists.status();
+  // Each list is sorted without duplicates: one is copied as it is, several
+  // are merged.
+  DocList out;
+  for (const std::vector<DocId>* docs : *lists) {
+    for (DocId doc : *docs) {
+      if (index_.live[doc]) out.push_back({doc, 1.0f});
     }
   }
-  return SortedFromMap(matched);
+  if (lists->size() > 1) {
+    std::sort(out.begin(), out.end(),
+              [](const ScoredDoc& a, const ScoredDoc& b) { return a.doc < b.doc; });
+    out.erase(std::unique(out.begin(), out.end(),
+                          [](const ScoredDoc& a, const ScoredDoc& b) { return a.doc == b.doc; }),
+              out.end());
+  }
+  return out;
 }
 
 absl::StatusOr<DocList> QueryEvaluator::EvalPrefix(const docsearch::v1::PrefixQuery& prefix,
@@ -411,44 +430,84 @@ absl::StatusOr<DocList> QueryEvaluator::EvalPrefix(const docsearch::v1::PrefixQu
   return SortedFromMap(matched);
 }
 
-absl::StatusOr<DocList> QueryEvaluator::EvalRange(const docsearch::v1::RangeQuery& range,
-                                                  const std::string& path) {
+absl::Status QueryEvaluator::AddRange(const docsearch::v1::RangeQuery& range,
+                                      const std::string& path, DocFilter& filter) {
   absl::StatusOr<FieldKind> kind = index_.KindOf(range.field());
   if (!kind.ok())
     return absl::InvalidArgumentError(absl::StrCat(path, ".field: ", kind.status().message()));
-  DocList out;
   if (*kind == FieldKind::kDate) {
     absl::StatusOr<DayInterval> days =
         DateRange(range.gte(), range.gt(), range.lte(), range.lt(), path);
     if (!days.ok()) return days.status();
     auto column = index_.dates.find(range.field());
-    if (column == index_.dates.end()) return out;
-    for (DocId doc = 0; doc < column->second.size(); ++doc) {
-      int value = column->second[doc];
-      if (value != kNoDate && index_.live[doc] && value >= days->first && value <= days->last) {
-        out.push_back({doc, 1.0f});
-      }
-    }
-    return out;
+    filter.AddDateRange(column == index_.dates.end() ? nullptr : &column->second, *days);
+    return absl::OkStatus();
   }
   if (*kind == FieldKind::kNumber) {
     absl::StatusOr<NumberRange> bounds =
         NumberRangeOf(range.gte(), range.gt(), range.lte(), range.lt(), path);
     if (!bounds.ok()) return bounds.status();
     auto column = index_.numbers.find(range.field());
-    if (column == index_.numbers.end()) return out;
-    for (DocId doc = 0; doc < column->second.size(); ++doc) {
-      double value = column->second[doc];
-      if (std::isnan(value) || !index_.live[doc]) continue;
-      bool above = bounds->low_inclusive ? value >= bounds->low : value > bounds->low;
-      bool below = bounds->high_inclusive ? value <= bounds->high : value < bounds->high;
-      if (above && below) out.push_back({doc, 1.0f});
-    }
-    return out;
+    filter.AddNumberRange(column == index_.numbers.end() ? nullptr : &column->second, *bounds);
+    return absl::OkStatus();
   }
   return absl::InvalidArgumentError(absl::StrCat(path, ".field: '", range.field(), "' is a ",
                                                  FieldKindName(*kind),
                                                  " field; range needs a date or number field"));
+}
+
+absl::StatusOr<DocList> QueryEvaluator::EvalRange(const docsearch::v1::RangeQuery& range,
+                                                  const std::string& path) {
+  DocFilter filter;
+  absl::Status added = AddRange(range, path, filter);
+  if (!added.ok()) return added;
+  DocList out;
+  for (DocId doc = 0; doc < index_.live.size(); ++doc) {
+    if (index_.live[doc] && filter.Accepts(doc)) out.push_back({doc, 1.0f});
+  }
+  return out;
+}
+
+absl::StatusOr<DocFilter> QueryEvaluator::FilterOf(const docsearch::v1::BoolQuery& boolean,
+                                                   const std::string& path) {
+  DocFilter filter;
+  auto add = [&](const Query& clause, const std::string& clause_path,
+                 bool exclude) -> absl::Status {
+    // A single keyword term reads its list in place, a range (not excluded)
+    // its column; anything else is evaluated into a list once.
+    if (clause.kind_case() == Query::kTerm) {
+      absl::StatusOr<std::vector<const std::vector<DocId>*>> lists =
+          TermLists(clause.term().field(), {clause.term().value()}, clause_path + ".term");
+      if (!lists.ok()) return lists.status();
+      if (lists->empty()) {
+        filter.AddList({}, exclude);
+      } else {
+        filter.AddList(*lists->front(), exclude);
+      }
+      return absl::OkStatus();
+    }
+    if (clause.kind_case() == Query::kRange && !exclude) {
+      return AddRange(clause.range(), clause_path + ".range", filter);
+    }
+    absl::StatusOr<DocList> list = Eval(clause, clause_path, 1);
+    if (!list.ok()) return list.status();
+    std::vector<DocId> docs;
+    docs.reserve(list->size());
+    for (const ScoredDoc& entry : *list) docs.push_back(entry.doc);
+    filter.AddOwnedList(std::move(docs), exclude);
+    return absl::OkStatus();
+  };
+  for (int i = 0; i < boolean.filter_size(); ++i) {
+    absl::Status added =
+        add(boolean.filter(i), absl::StrCat(path, ".boolean.filter[", i, "]"), false);
+    if (!added.ok()) return added;
+  }
+  for (int i = 0; i < boolean.must_not_size(); ++i) {
+    absl::Status added =
+        add(boolean.must_not(i), absl::StrCat(path, ".boolean.must_not[", i, "]"), true);
+    if (!added.ok()) return added;
+  }
+  return filter;
 }
 
 absl::StatusOr<DocList> QueryEvaluator::EvalBool(const docsearch::v1::BoolQuery& query,
@@ -574,35 +633,19 @@ absl::StatusOr<std::optional<TopK>> QueryEvaluator::TopMatches(
       match.minimum_should_match() > static_cast<int>(words->size())) {
     return std::nullopt;
   }
-  // The filters as one set of accepted documents, in EvalBool's order
-  // (filter, then must_not) so errors name the same clause.
-  std::vector<bool> accepted;
+  // The filters as a test of each candidate (doc_filter.h).
+  std::optional<DocFilter> filter;
   if (query.kind_case() == Query::kBoolean) {
-    const docsearch::v1::BoolQuery& boolean = query.boolean();
-    std::optional<DocList> kept;
-    for (int i = 0; i < boolean.filter_size(); ++i) {
-      absl::StatusOr<DocList> list =
-          Eval(boolean.filter(i), absl::StrCat(path, ".boolean.filter[", i, "]"), 1);
-      if (!list.ok()) return list.status();
-      kept = kept.has_value() ? Intersect(*kept, *list, false) : *std::move(list);
-    }
-    accepted.assign(index_.live.size(), !kept.has_value());
-    if (kept.has_value()) {
-      for (const ScoredDoc& entry : *kept) accepted[entry.doc] = true;
-    }
-    for (int i = 0; i < boolean.must_not_size(); ++i) {
-      absl::StatusOr<DocList> list =
-          Eval(boolean.must_not(i), absl::StrCat(path, ".boolean.must_not[", i, "]"), 1);
-      if (!list.ok()) return list.status();
-      for (const ScoredDoc& entry : *list) accepted[entry.doc] = false;
-    }
+    absl::StatusOr<DocFilter> built = FilterOf(query.boolean(), path);
+    if (!built.ok()) return built.status();
+    filter = *std::move(built);
   }
   if (conjunction) {
     // Cursors in EvalMatch's order, so that scores sum identically.
     std::vector<size_t> word_of;
     std::vector<WordCursor> cursors = MatchCursors(*fields, *words, word_of);
     return ConjunctionTopK(std::move(cursors), word_of, words->size(), k, before, eligible,
-                           accepted.empty() ? nullptr : &accepted);
+                           filter.has_value() ? &*filter : nullptr);
   }
   // Canonical order, fields then words, as EvalMatch sums; a list with no
   // postings adds nothing to any sum, so leaving it out keeps the order.
@@ -614,7 +657,7 @@ absl::StatusOr<std::optional<TopK>> QueryEvaluator::TopMatches(
     }
   }
   return MaxScoreTopK(index_, scoring_, lists, k, before, eligible,
-                      accepted.empty() ? nullptr : &accepted);
+                      filter.has_value() ? &*filter : nullptr);
 }
 
 absl::StatusOr<std::optional<TopK>> QueryEvaluator::TopPhrase(

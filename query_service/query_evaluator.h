@@ -31,6 +31,7 @@
 #include "docsearch/v1/query.pb.h"
 #include "docsearch/v1/query_service.pb.h"
 #include "query_service/bm25.h"
+#include "query_service/doc_filter.h"
 #include "query_service/index_data.h"
 #include "query_service/word_cursor.h"
 
@@ -101,10 +102,21 @@ class QueryEvaluator {
   absl::StatusOr<DocList> EvalTerms(const std::string& field,
                                     const std::vector<std::string>& values,
                                     const std::string& path);
+  // The sorted DocId lists (dead documents included) of `values` of keyword
+  // `field`, one per value present; INVALID_ARGUMENT as EvalTerms.
+  absl::StatusOr<std::vector<const std::vector<DocId>*>> TermLists(
+      const std::string& field, const std::vector<std::string>& values, const std::string& path);
   absl::StatusOr<DocList> EvalPrefix(const docsearch::v1::PrefixQuery& prefix,
                                      const std::string& path);
   absl::StatusOr<DocList> EvalRange(const docsearch::v1::RangeQuery& range,
                                     const std::string& path);
+  // Adds `range` to `filter`; INVALID_ARGUMENT as EvalRange.
+  absl::Status AddRange(const docsearch::v1::RangeQuery& range, const std::string& path,
+                        DocFilter& filter);
+  // The filter and must_not clauses of `boolean` (at `path`) as a DocFilter,
+  // checked in EvalBool's order so that errors name the same clause.
+  absl::StatusOr<DocFilter> FilterOf(const docsearch::v1::BoolQuery& boolean,
+                                     const std::string& path);
   absl::StatusOr<DocList> EvalBool(const docsearch::v1::BoolQuery& query, const std::string& path,
                                    int depth);
   DocList AllLive() const;

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "gtest/gtest.h"
@@ -44,6 +45,10 @@ struct ModelDoc {
   std::vector<std::string> body;
   std::string doc_type;
   int year = 0;
+  int month = 1;
+  int day = 1;
+  // yyyymmdd, ordered as the dates are.
+  int Date() const { return year * 10000 + month * 100 + day; }
 };
 
 // The brute-force model: live documents and BM25 from first principles.
@@ -58,10 +63,23 @@ class Model {
 
   enum class Kind { kOr, kAnd, kPhrase };
 
+  // A bool query's filter and must_not clauses (empty: none).
+  struct Filter {
+    std::string doc_type;       // filter: term doc_type.
+    std::string excluded_type;  // must_not: term doc_type.
+    int first_date = 0;         // filter: range published (yyyymmdd), when set.
+    int last_date = 0;
+    bool Accepts(const ModelDoc& doc) const {
+      if (!doc_type.empty() && doc.doc_type != doc_type) return false;
+      if (!excluded_type.empty() && doc.doc_type == excluded_type) return false;
+      return first_date == 0 || (doc.Date() >= first_date && doc.Date() <= last_date);
+    }
+  };
+
   // All matches, best first (score descending, then id).
   // `body_only`: phrases in the body field only (else title and body).
-  std::vector<Hit> Search(Kind kind, const std::vector<std::string>& words,
-                          const std::string& doc_type_filter, bool body_only = false) const {
+  std::vector<Hit> Search(Kind kind, const std::vector<std::string>& words, const Filter& filter,
+                          bool body_only = false) const {
     std::vector<Hit> hits;
     for (int f = 0; f < 2; ++f) {
       double total = 0;
@@ -70,7 +88,7 @@ class Model {
       for (const auto& word : words) idf_[f][word] = ComputeIdf(f, word);
     }
     for (const auto& [id, doc] : docs) {
-      if (!doc_type_filter.empty() && doc.doc_type != doc_type_filter) continue;
+      if (!filter.Accepts(doc)) continue;
       double score = 0;
       bool matched = false;
       if (kind == Kind::kPhrase) {
@@ -171,6 +189,8 @@ class RandomBm25Test : public ::testing::Test {
   void Upsert(const std::string& id) {
     static const char* kTypes[] = {"speech", "update", "press_statement"};
     ModelDoc doc{id, Words(1, 4), Words(3, 60), kTypes[Uniform(0, 2)], Uniform(1990, 2010)};
+    doc.month = Uniform(1, 12);
+    doc.day = Uniform(1, 28);
     auto document = std::make_unique<v1::Document>();
     document->set_id(id);
     document->set_title(absl::StrJoin(doc.title, " "));
@@ -179,7 +199,10 @@ class RandomBm25Test : public ::testing::Test {
     document->set_doc_type(doc.doc_type == "speech"   ? v1::DOC_TYPE_SPEECH
                            : doc.doc_type == "update" ? v1::DOC_TYPE_UPDATE
                                                       : v1::DOC_TYPE_PRESS_STATEMENT);
+    // A whole date: only those go into the date column range filters read.
     document->mutable_published()->set_year(doc.year);
+    document->mutable_published()->set_month(doc.month);
+    document->mutable_published()->set_day(doc.day);
     ASSERT_TRUE(index_.Upsert(std::move(document)).ok());
     model_.docs[id] = std::move(doc);
   }
@@ -240,7 +263,26 @@ TEST_F(RandomBm25Test, TopKMatchesABruteForceScorer) {
       words = {body[start], body[start + 1]};
     }
     const bool filtered = kind_pick == 3;
-    const std::string doc_type = filtered ? (Uniform(0, 1) == 0 ? "speech" : "update") : "";
+    // A type, a span of dates, an excluded type, or a type and dates: the
+    // kinds of filter a scorer tests per candidate (doc_filter.h).
+    Model::Filter filter;
+    if (filtered) {
+      const int filter_pick = Uniform(0, 3);
+      const std::string type = Uniform(0, 1) == 0 ? "speech" : "update";
+      if (filter_pick == 0 || filter_pick == 3) filter.doc_type = type;
+      if (filter_pick == 2) filter.excluded_type = type;
+      if (filter_pick == 1 || filter_pick == 3) {
+        // Bounds on two live documents' dates, so that off-by-one ends show.
+        auto date_of_some_document = [&] {
+          auto it = model_.docs.begin();
+          std::advance(it, Uniform(0, static_cast<int>(model_.docs.size()) - 1));
+          return it->second.Date();
+        };
+        filter.first_date = date_of_some_document();
+        filter.last_date = date_of_some_document();
+        if (filter.first_date > filter.last_date) std::swap(filter.first_date, filter.last_date);
+      }
+    }
 
     Query text;
     // Half the phrases name the body field: a one-field phrase takes the
@@ -256,10 +298,27 @@ TEST_F(RandomBm25Test, TopKMatchesABruteForceScorer) {
     }
     SearchRequest request;
     if (filtered) {
-      *request.mutable_query()->mutable_boolean()->add_must() = text;
-      auto* term = request.mutable_query()->mutable_boolean()->add_filter()->mutable_term();
-      term->set_field("doc_type");
-      term->set_value(doc_type);
+      auto* boolean = request.mutable_query()->mutable_boolean();
+      *boolean->add_must() = text;
+      if (!filter.doc_type.empty()) {
+        auto* term = boolean->add_filter()->mutable_term();
+        term->set_field("doc_type");
+        term->set_value(filter.doc_type);
+      }
+      if (!filter.excluded_type.empty()) {
+        auto* term = boolean->add_must_not()->mutable_term();
+        term->set_field("doc_type");
+        term->set_value(filter.excluded_type);
+      }
+      if (filter.first_date != 0) {
+        auto* range = boolean->add_filter()->mutable_range();
+        range->set_field("published");
+        auto iso = [](int date) {
+          return absl::StrFormat("%04d-%02d-%02d", date / 10000, date / 100 % 100, date % 100);
+        };
+        range->set_gte(iso(filter.first_date));
+        range->set_lte(iso(filter.last_date));
+      }
     } else {
       *request.mutable_query() = text;
     }
@@ -268,7 +327,7 @@ TEST_F(RandomBm25Test, TopKMatchesABruteForceScorer) {
     request.set_exact_total(Uniform(0, 1) == 0);
     const std::string what = absl::StrCat("query ", q, " ", request.ShortDebugString());
 
-    const std::vector<Model::Hit> expected = model_.Search(kind, words, doc_type, body_only);
+    const std::vector<Model::Hit> expected = model_.Search(kind, words, filter, body_only);
     auto first = index_.Search(request);
     ASSERT_TRUE(first.ok()) << what << ": " << first.status();
     ExpectPage(*first, expected, 0, page_size, what);
