@@ -80,8 +80,9 @@ WHY = {
         "not do: each query word is analyzed three ways (English stem, French "
         "stem, unstemmed) and read as a union of up to three posting lists; "
         "each hit's stored document is decompressed (zstd, ~5 µs) for its title, "
-        "type and date; filtered queries evaluate the filter into a full list "
-        "first; and a phrase of two frequent words still decodes the positions "
+        "type and date; a filtered query tests its filter on every candidate "
+        "of the OR, where Lucene leapfrogs the filter's iterator with the "
+        "scorer; and a phrase of two frequent words still decodes the positions "
         "of most documents holding both until the page fills with higher scores."),
     "ingest": (
         "Searches no longer wait for writes (two copies of the index, "

@@ -26,6 +26,14 @@ namespace docsearch::query {
 
 class DocFilter {
  public:
+  DocFilter() = default;
+  // Movable (the owned lists' buffers move with them), not copyable: a copy
+  // would point into the original's lists.
+  DocFilter(DocFilter&&) = default;
+  DocFilter& operator=(DocFilter&&) = default;
+  DocFilter(const DocFilter&) = delete;
+  DocFilter& operator=(const DocFilter&) = delete;
+
   // Documents must be in `docs` (ascending, no duplicates), or must not be
   // when `exclude`. The span must outlive the filter.
   void AddList(absl::Span<const DocId> docs, bool exclude);

@@ -142,6 +142,16 @@ absl::Status IndexData::Add(std::unique_ptr<Document> document, TextAnalyzer& an
           " but the field is already ", FieldKindName(known->second)));
     }
   }
+  // The store is shared with the index's other copy, which may have added
+  // this slot already: it must hold this very document, or the copies have
+  // diverged (a bug). Refuse before changing anything rather than index
+  // one document's terms under another's stored text.
+  const DocId next_slot = static_cast<DocId>(live.size());
+  if (documents->size() > next_slot && documents->id(next_slot) != document->id()) {
+    return absl::InternalError(absl::StrCat("the index's copies disagree at slot ", next_slot,
+                                            ": it holds '", std::string(documents->id(next_slot)),
+                                            "', not '", document->id(), "'"));
+  }
   if (id_to_doc.contains(document->id())) {
     absl::Status removed = Remove(document->id(), analyzer, replaced_terms);
     if (!removed.ok()) return removed;

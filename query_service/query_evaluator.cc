@@ -474,7 +474,14 @@ absl::StatusOr<DocFilter> QueryEvaluator::FilterOf(const docsearch::v1::BoolQuer
   auto add = [&](const Query& clause, const std::string& clause_path,
                  bool exclude) -> absl::Status {
     // A single keyword term reads its list in place, a range (not excluded)
-    // its column; anything else is evaluated into a list once.
+    // its column; anything else is evaluated into a list once (Eval counts
+    // its clauses; these two are counted here, so limits apply alike).
+    const bool direct =
+        clause.kind_case() == Query::kTerm || (clause.kind_case() == Query::kRange && !exclude);
+    if (direct && ++clauses_ > limits_.max_clauses) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(clause_path, ": the query has more than ", limits_.max_clauses, " clauses"));
+    }
     if (clause.kind_case() == Query::kTerm) {
       absl::StatusOr<std::vector<const std::vector<DocId>*>> lists =
           TermLists(clause.term().field(), {clause.term().value()}, clause_path + ".term");

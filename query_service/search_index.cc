@@ -346,8 +346,10 @@ docsearch::v1::GetIndexStatsResponse SearchIndex::StatsOf(const IndexData& data)
   stats.set_text_bytes(static_cast<int64_t>(data.live_text_bytes));
   // What the process holds: both copies (left_right.h), which share the
   // stored documents.
-  stats.set_memory_bytes(
-      static_cast<int64_t>(2 * data.MemoryBytes() - data.documents->MemoryBytes()));
+  const uint64_t store_bytes = data.documents->MemoryBytes();  // Read once: it may grow.
+  const uint64_t copy_bytes =
+      data.memory_bytes + (data.annex != nullptr ? data.annex->MemoryBytes() : 0);
+  stats.set_memory_bytes(static_cast<int64_t>(2 * copy_bytes + store_bytes));
   if (auto types = data.keywords.find("doc_type"); types != data.keywords.end()) {
     std::vector<std::pair<std::string, int64_t>> counts;
     for (const auto& [value, docs] : types->second) {
