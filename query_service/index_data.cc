@@ -125,12 +125,12 @@ std::vector<std::string> BodyPassages(const Document& document) {
   return passages;
 }
 
-absl::Status IndexData::Add(std::unique_ptr<Document> document, TextAnalyzer& analyzer,
+absl::Status IndexData::Add(const Document& document, TextAnalyzer& analyzer,
                             const DocumentTerms* terms, const DocumentTerms* replaced_terms) {
-  if (document->id().empty()) return absl::InvalidArgumentError("document.id is empty");
+  if (document.id().empty()) return absl::InvalidArgumentError("document.id is empty");
   // Check attribute kinds before changing anything, so a rejected document
   // leaves the index as it was.
-  for (const auto& [key, value] : document->attributes()) {
+  for (const auto& [key, value] : document.attributes()) {
     if (value.value_case() == AttributeValue::VALUE_NOT_SET) {
       return absl::InvalidArgumentError(
           absl::StrCat("document.attributes[\"", key, "\"] has no value"));
@@ -147,28 +147,28 @@ absl::Status IndexData::Add(std::unique_ptr<Document> document, TextAnalyzer& an
   // diverged (a bug). Refuse before changing anything rather than index
   // one document's terms under another's stored text.
   const DocId next_slot = static_cast<DocId>(live.size());
-  if (documents->size() > next_slot && documents->id(next_slot) != document->id()) {
+  if (documents->size() > next_slot && documents->id(next_slot) != document.id()) {
     return absl::InternalError(absl::StrCat("the index's copies disagree at slot ", next_slot,
                                             ": it holds '", std::string(documents->id(next_slot)),
-                                            "', not '", document->id(), "'"));
+                                            "', not '", document.id(), "'"));
   }
-  if (id_to_doc.contains(document->id())) {
-    absl::Status removed = Remove(document->id(), analyzer, replaced_terms);
+  if (id_to_doc.contains(document.id())) {
+    absl::Status removed = Remove(document.id(), analyzer, replaced_terms);
     if (!removed.ok()) return removed;
   }
   std::optional<DocumentTerms> analyzed;
-  if (terms == nullptr) terms = &analyzed.emplace(AnalyzeDocument(*document, analyzer));
+  if (terms == nullptr) terms = &analyzed.emplace(AnalyzeDocument(document, analyzer));
 
   const DocId doc = static_cast<DocId>(live.size());
   // Its live bit and id entry (the stored document is counted by the store).
-  uint64_t bytes = 1 + document->id().size() + sizeof(DocId) + kHashEntryOverhead;
+  uint64_t bytes = 1 + document.id().size() + sizeof(DocId) + kHashEntryOverhead;
   bytes += IndexText(terms->title, doc, title, live_postings);
   bytes += IndexText(terms->body, doc, body, live_postings);
 
   for (const BuiltinField& field : BuiltinFields()) {
     if (field.kind != FieldKind::kKeyword) continue;
     std::vector<std::string> folded_values;
-    for (const std::string& value : BuiltinKeywordValues(*document, field.name)) {
+    for (const std::string& value : BuiltinKeywordValues(document, field.name)) {
       std::string folded = analyzer.FoldWord(value);
       keyword_display[field.name].try_emplace(folded, value);
       bytes += AddKeyword(keywords[field.name], folded, doc);
@@ -177,14 +177,14 @@ absl::Status IndexData::Add(std::unique_ptr<Document> document, TextAnalyzer& an
     if (!folded_values.empty()) bytes += keyword_columns[field.name].Add(doc, folded_values);
   }
   int days = 0;
-  if (DateToDays(document->published(), &days)) {
+  if (DateToDays(document.published(), &days)) {
     bytes += SetColumn(dates["published"], doc, days, kNoDate);
   }
-  if (document->has_updated()) {
+  if (document.has_updated()) {
     bytes += SetColumn(dates["updated"], doc,
-                       static_cast<int>(document->updated().seconds() / 86400), kNoDate);
+                       static_cast<int>(document.updated().seconds() / 86400), kNoDate);
   }
-  for (const auto& [key, value] : document->attributes()) {
+  for (const auto& [key, value] : document.attributes()) {
     const std::string field = absl::StrCat(kAttributePrefix, key);
     FieldKind kind = KindOfAttribute(value);
     attribute_kinds.emplace(key, kind);
@@ -213,17 +213,17 @@ absl::Status IndexData::Add(std::unique_ptr<Document> document, TextAnalyzer& an
     }
   }
 
-  uint64_t text_bytes = document->title().size();
-  for (const std::string& passage : BodyPassages(*document)) text_bytes += passage.size();
+  uint64_t text_bytes = document.title().size();
+  for (const std::string& passage : BodyPassages(document)) text_bytes += passage.size();
   live_text_bytes += text_bytes;
   memory_bytes += bytes;
-  id_to_doc[document->id()] = doc;
+  id_to_doc[document.id()] = doc;
   // A store shared with the other copy of the index may hold this slot
   // already.
-  if (documents->size() == doc) documents->Append(*document);
+  if (documents->size() == doc) documents->Append(document);
   live.push_back(true);
   live_count++;
-  if (annex != nullptr) annex->Added(doc, *document);
+  if (annex != nullptr) annex->Added(doc, document);
   return absl::OkStatus();
 }
 

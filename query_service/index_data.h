@@ -110,10 +110,12 @@ struct IndexData {
   // Adds `document` as a new live slot, replacing any live document with the
   // same id. INVALID_ARGUMENT (index unchanged) when the document has no id
   // or gives an attribute a kind other than the one the field already has.
-  // `terms` is AnalyzeDocument(*document) when the caller analyzed it
+  // The document is stored (compressed) and not kept: both copies of the
+  // index add it from the one the caller holds.
+  // `terms` is AnalyzeDocument(document) when the caller analyzed it
   // already, and `replaced_terms` that of the live document it replaces;
   // either null is analyzed here with `analyzer`.
-  absl::Status Add(std::unique_ptr<docsearch::v1::Document> document, TextAnalyzer& analyzer,
+  absl::Status Add(const docsearch::v1::Document& document, TextAnalyzer& analyzer,
                    const DocumentTerms* terms = nullptr,
                    const DocumentTerms* replaced_terms = nullptr);
 

@@ -71,11 +71,8 @@ std::vector<absl::StatusOr<bool>> SearchIndex::UpsertBatch(
     entry.terms = AnalyzeDocument(*entry.document, prepare_analyzer_);
   }
 
-  // The same steps on both copies, which are equal before: the first copy
-  // gets copies of the documents, the second the documents themselves.
-  int copies_written = 0;
+  // The same steps on both copies, which are equal before.
   return data_.Write([&](IndexData& data) {
-    const bool last_copy = ++copies_written == 2;
     std::vector<absl::StatusOr<bool>> results;
     results.reserve(prepared.size());
     for (Prepared& entry : prepared) {
@@ -92,9 +89,7 @@ std::vector<absl::StatusOr<bool>> SearchIndex::UpsertBatch(
           live_slot == entry.replaced_slot && entry.replaced_terms.has_value()
               ? &*entry.replaced_terms
               : nullptr;
-      auto copy = last_copy ? std::move(entry.document) : std::make_unique<Document>(document);
-      absl::Status added =
-          data.Add(std::move(copy), writer_analyzer_, &entry.terms, replaced_terms);
+      absl::Status added = data.Add(document, writer_analyzer_, &entry.terms, replaced_terms);
       if (added.ok()) {
         results.push_back(true);
       } else {
