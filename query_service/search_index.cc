@@ -168,17 +168,16 @@ absl::StatusOr<SearchResponse> SearchIndex::Search(const SearchRequest& request)
     return absl::InvalidArgumentError(
         absl::StrCat("date_histogram ", request.date_histogram(), " is not an Interval"));
   }
-  if (absl::StatusOr<std::optional<PageCursor>> cursor = DecodePageToken(request); !cursor.ok()) {
-    return cursor.status();
-  }
-  return data_.Read([&](const IndexData& data) { return SearchIn(data, request, started); });
+  absl::StatusOr<std::optional<PageCursor>> cursor = DecodePageToken(request);
+  if (!cursor.ok()) return cursor.status();
+  return data_.Read(
+      [&](const IndexData& data) { return SearchIn(data, request, *cursor, started); });
 }
 
 absl::StatusOr<SearchResponse> SearchIndex::SearchIn(const IndexData& data,
                                                      const SearchRequest& request,
+                                                     const std::optional<PageCursor>& cursor,
                                                      absl::Time started) const {
-  absl::StatusOr<std::optional<PageCursor>> cursor = DecodePageToken(request);
-  if (!cursor.ok()) return cursor.status();
   const size_t page_size =
       request.page_size() == 0 ? options_.default_page_size : request.page_size();
   // Per search (analyzers are single-threaded), reused across searches.
@@ -228,8 +227,8 @@ absl::StatusOr<SearchResponse> SearchIndex::SearchIn(const IndexData& data,
   // document's current score is used when it still matches; the score in
   // the token only when it is gone.
   std::optional<PageCursor> last;
-  if (cursor->has_value()) {
-    last = **cursor;
+  if (cursor.has_value()) {
+    last = *cursor;
     if (!by_date) {
       if (auto it = data.id_to_doc.find(last->id); it != data.id_to_doc.end()) {
         if (std::optional<float> now = evaluator.ScoreOf(query, it->second)) last->score = *now;

@@ -12,6 +12,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,7 @@
 #include "query_service/analyzer_pool.h"
 #include "query_service/index_data.h"
 #include "query_service/left_right.h"
+#include "query_service/page_token.h"
 #include "query_service/query_evaluator.h"
 #include "query_service/reader_writer_lock.h"
 
@@ -84,8 +86,11 @@ class SearchIndex {
   const SearchOptions& options() const { return options_; }
 
  private:
+  // Search on one copy of the data; `cursor` is the request's decoded page
+  // token.
   absl::StatusOr<docsearch::v1::SearchResponse> SearchIn(
-      const IndexData& data, const docsearch::v1::SearchRequest& request, absl::Time started) const;
+      const IndexData& data, const docsearch::v1::SearchRequest& request,
+      const std::optional<PageCursor>& cursor, absl::Time started) const;
   docsearch::v1::GetIndexStatsResponse StatsOf(const IndexData& data) const;
 
   const SearchOptions options_;
