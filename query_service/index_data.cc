@@ -5,6 +5,7 @@
 #include <optional>
 #include <utility>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 
@@ -13,9 +14,6 @@ namespace {
 
 using docsearch::v1::AttributeValue;
 using docsearch::v1::Document;
-
-// Rough per-entry overhead of a hash map slot (control byte, spare capacity).
-constexpr uint64_t kHashEntryOverhead = 32;
 
 FieldTerms AnalyzeField(const std::vector<std::string>& passages, absl::string_view language,
                         TextAnalyzer& analyzer) {
@@ -39,15 +37,20 @@ FieldTerms AnalyzeField(const std::vector<std::string>& passages, absl::string_v
 uint64_t IndexText(const FieldTerms& analyzed, DocId doc, TextFieldIndex& field,
                    uint64_t& live_postings) {
   uint64_t bytes = sizeof(uint32_t);  // Its entry in `lengths`.
+  uint64_t open_bytes = 0;
   for (const auto& [term, positions] : analyzed.per_term) {
-    auto [it, inserted] = field.postings.try_emplace(term);
+    auto [entry, new_term] = field.terms.try_emplace(term);
+    if (new_term) bytes += term.size() + kHashEntryOverhead + sizeof(TermEntry);
+    entry->second.live_documents++;
+    auto [it, inserted] = field.open.try_emplace(term);
     PostingList& list = it->second;
     const uint64_t before = list.MemoryBytes();
-    if (inserted) bytes += term.size() + kHashEntryOverhead + sizeof(PostingList);
-    list.stats().live_documents++;
+    if (inserted) open_bytes += term.size() + kHashEntryOverhead + sizeof(PostingList);
     list.Append(doc, analyzed.length, positions);
-    bytes += list.MemoryBytes() - before;
+    open_bytes += list.MemoryBytes() - before;
   }
+  field.open_bytes += open_bytes;
+  bytes += open_bytes;
   live_postings += analyzed.per_term.size();
   if (field.lengths.size() <= doc) field.lengths.resize(doc + 1, 0);
   field.lengths[doc] = analyzed.length;
@@ -65,10 +68,8 @@ uint64_t IndexText(const FieldTerms& analyzed, DocId doc, TextFieldIndex& field,
 // Takes a dead document's terms out of the live document frequencies.
 void UnindexText(const FieldTerms& analyzed, TextFieldIndex& field, uint64_t& live_postings) {
   for (const auto& [term, positions] : analyzed.per_term) {
-    auto it = field.postings.find(term);
-    if (it != field.postings.end() && it->second.stats().live_documents > 0) {
-      it->second.stats().live_documents--;
-    }
+    auto it = field.terms.find(term);
+    if (it != field.terms.end() && it->second.live_documents > 0) it->second.live_documents--;
   }
   live_postings -= std::min<uint64_t>(live_postings, analyzed.per_term.size());
 }
@@ -267,6 +268,100 @@ std::optional<DocId> IndexData::FindDoc(const std::string& id) const {
   auto it = id_to_doc.find(id);
   if (it == id_to_doc.end()) return std::nullopt;
   return it->second;
+}
+
+TermLists TextFieldIndex::Lists(const std::string& term) const {
+  TermLists lists;
+  auto entry = terms.find(term);
+  if (entry == terms.end()) return lists;
+  lists.assign(entry->second.sealed.begin(), entry->second.sealed.end());
+  auto it = open.find(term);
+  if (it != open.end()) lists.push_back(&it->second);
+  return lists;
+}
+
+uint32_t TextFieldIndex::DocumentFrequency(const std::string& term) const {
+  auto entry = terms.find(term);
+  return entry == terms.end() ? 0 : entry->second.live_documents;
+}
+
+void IndexData::Seal(std::shared_ptr<const Segment>& shared) {
+  if (shared == nullptr) {
+    auto segment = std::make_shared<Segment>();
+    segment->first_doc = OpenFirstDoc();
+    segment->end_doc = static_cast<DocId>(live.size());
+    segment->documents = segment->end_doc - segment->first_doc;
+    segment->title = std::move(title.open);
+    segment->body = std::move(body.open);
+    // No list of a sealed segment grows again.
+    for (TermPostings* postings : {&segment->title, &segment->body}) {
+      for (auto& [term, list] : *postings) list.ShrinkToFit();
+    }
+    segment->memory_bytes =
+        PostingsMemoryBytes(segment->title) + PostingsMemoryBytes(segment->body);
+    shared = std::move(segment);
+  }
+  for (auto [field, sealed] :
+       {std::pair<TextFieldIndex*, const TermPostings*>{&title, &shared->title},
+        {&body, &shared->body}}) {
+    field->open = TermPostings();
+    memory_bytes -= std::min(memory_bytes, field->open_bytes);
+    field->open_bytes = 0;
+    for (const auto& [term, list] : *sealed) field->terms[term].sealed.push_back(&list);
+  }
+  segments.push_back(shared);
+}
+
+void IndexData::ReplaceSegments(size_t begin, size_t count, std::shared_ptr<const Segment> merged) {
+  const auto first = segments.begin() + static_cast<std::ptrdiff_t>(begin);
+  const std::vector<std::shared_ptr<const Segment>> replaced(
+      first, first + static_cast<std::ptrdiff_t>(count));
+  for (auto [field, member] :
+       {std::pair<TextFieldIndex*, TermPostings Segment::*>{&title, &Segment::title},
+        {&body, &Segment::body}}) {
+    // A term's lists in the replaced segments are a run of its `sealed`
+    // (segments are in DocId order): the merged list, if any, takes its
+    // place.
+    absl::flat_hash_set<absl::string_view> done;
+    for (const std::shared_ptr<const Segment>& old : replaced) {
+      for (const auto& [term, unused] : (*old).*member) {
+        if (!done.insert(term).second) continue;
+        auto entry = field->terms.find(term);
+        if (entry == field->terms.end()) continue;  // Not reached: sealed terms are known.
+        absl::InlinedVector<const PostingList*, 8> old_lists;
+        for (const std::shared_ptr<const Segment>& segment : replaced) {
+          auto it = ((*segment).*member).find(term);
+          if (it != ((*segment).*member).end()) old_lists.push_back(&it->second);
+        }
+        auto new_list = ((*merged).*member).find(term);
+        absl::InlinedVector<const PostingList*, 2>& sealed = entry->second.sealed;
+        auto is_old = [&](const PostingList* list) {
+          return std::find(old_lists.begin(), old_lists.end(), list) != old_lists.end();
+        };
+        auto run = std::find_if(sealed.begin(), sealed.end(), is_old);
+        if (run != sealed.end()) {
+          const auto at = run - sealed.begin();
+          sealed.erase(std::remove_if(run, sealed.end(), is_old), sealed.end());
+          if (new_list != ((*merged).*member).end()) {
+            sealed.insert(sealed.begin() + at, &new_list->second);
+          }
+        }
+        if (sealed.empty() && entry->second.live_documents == 0 && !field->open.contains(term)) {
+          memory_bytes -= std::min<uint64_t>(memory_bytes,
+                                             term.size() + kHashEntryOverhead + sizeof(TermEntry));
+          field->terms.erase(entry);
+        }
+      }
+    }
+  }
+  segments.erase(first, first + static_cast<std::ptrdiff_t>(count));
+  segments.insert(segments.begin() + static_cast<std::ptrdiff_t>(begin), std::move(merged));
+}
+
+uint64_t IndexData::SegmentMemoryBytes() const {
+  uint64_t bytes = 0;
+  for (const std::shared_ptr<const Segment>& segment : segments) bytes += segment->memory_bytes;
+  return bytes;
 }
 
 const TextFieldIndex* IndexData::TextField(absl::string_view name) const {

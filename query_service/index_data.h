@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/inlined_vector.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "common/text_analyzer.h"
@@ -29,15 +30,30 @@
 #include "query_service/index_annex.h"
 #include "query_service/keyword_column.h"
 #include "query_service/posting_list.h"
+#include "query_service/segment.h"
+#include "query_service/term_cursor.h"
 
 namespace docsearch::query {
 
 // Position gap between paragraphs so that phrases never span two.
 inline constexpr uint32_t kParagraphPositionGap = 100;
 
-// One analyzed text field: term → postings in ascending DocId order.
+// What one copy of the index knows of a term in one text field.
+struct TermEntry {
+  // Live documents holding the term (its document frequency).
+  uint32_t live_documents = 0;
+  // Its lists in the sealed segments (segment.h), in DocId order.
+  absl::InlinedVector<const PostingList*, 2> sealed;
+};
+
+// One analyzed text field. Postings live in the sealed segments, shared by
+// both copies of the index, and in `open`, this copy's lists for the
+// documents added since the last seal.
 struct TextFieldIndex {
-  absl::flat_hash_map<std::string, PostingList> postings;
+  absl::flat_hash_map<std::string, TermEntry> terms;
+  TermPostings open;
+  // Bytes `open` grew by since the last seal (counted in memory_bytes).
+  uint64_t open_bytes = 0;
   std::vector<uint32_t> lengths;  // Tokens per document, by DocId.
   uint64_t live_total_length = 0;
   // Where each passage of a document starts in the field's positions:
@@ -48,11 +64,11 @@ struct TextFieldIndex {
   std::vector<uint32_t> passage_starts;
   std::vector<uint32_t> passage_begin{0};
 
-  // The postings of `term`, or nullptr.
-  const PostingList* Find(const std::string& term) const {
-    auto it = postings.find(term);
-    return it == postings.end() ? nullptr : &it->second;
-  }
+  // The lists of `term`, one per segment holding it, sealed ones first, in
+  // DocId order; empty when no document ever held it.
+  TermLists Lists(const std::string& term) const;
+  // Live documents holding `term`.
+  uint32_t DocumentFrequency(const std::string& term) const;
 };
 
 // One field of one document as analysis left it: each term's positions, the
@@ -91,6 +107,9 @@ struct IndexData {
 
   TextFieldIndex title;
   TextFieldIndex body;
+  // Sealed segments in DocId order, shared with the index's other copy;
+  // the open postings start where the last one ends.
+  std::vector<std::shared_ptr<const Segment>> segments;
   // field → folded value → DocIds (ascending).
   absl::flat_hash_map<std::string, absl::flat_hash_map<std::string, std::vector<DocId>>> keywords;
   // field → each document's values (keyword_column.h), for facets.
@@ -125,6 +144,21 @@ struct IndexData {
   absl::Status Remove(const std::string& id, TextAnalyzer& analyzer,
                       const DocumentTerms* terms = nullptr);
 
+  // Seals the open postings of both text fields into a segment ending at
+  // the last slot. `shared` is the segment the index's other copy (equal to
+  // this one) sealed already, which this copy then takes instead of its
+  // own open postings; when null, the segment is made here and `shared`
+  // set to it.
+  void Seal(std::shared_ptr<const Segment>& shared);
+
+  // Replaces `count` segments from `begin` by `merged`, which covers the
+  // same DocIds (segment_merge.h). Terms that no segment holds any more and
+  // no live document has leave the dictionary.
+  void ReplaceSegments(size_t begin, size_t count, std::shared_ptr<const Segment> merged);
+
+  // The first DocId of the open postings.
+  DocId OpenFirstDoc() const { return segments.empty() ? 0 : segments.back()->end_doc; }
+
   // The live document with `id`, decompressed; NOT_FOUND when there is none.
   absl::StatusOr<docsearch::v1::Document> Find(const std::string& id) const;
 
@@ -136,12 +170,18 @@ struct IndexData {
   // The kind of a field, or INVALID_ARGUMENT naming it when unknown.
   absl::StatusOr<FieldKind> KindOf(absl::string_view field) const;
 
-  // Estimated bytes held by the index structures and documents (the running
-  // `memory_bytes` and the store's; dead slots count until a merge design
-  // reclaims them), plus what the annex reports.
+  // Estimated bytes held by the index structures and documents: this
+  // copy's own (the running `memory_bytes` and the annex's), the segments'
+  // and the store's. Dead documents' postings count until a merge drops
+  // them; their stored frames until a restart.
   uint64_t MemoryBytes() const {
-    return memory_bytes + documents->MemoryBytes() + (annex != nullptr ? annex->MemoryBytes() : 0);
+    return OwnMemoryBytes() + SegmentMemoryBytes() + documents->MemoryBytes();
   }
+  // What this copy holds for itself: the part held twice.
+  uint64_t OwnMemoryBytes() const {
+    return memory_bytes + (annex != nullptr ? annex->MemoryBytes() : 0);
+  }
+  uint64_t SegmentMemoryBytes() const;
 };
 
 // The terms of `document`'s text fields, as Add indexes them.

@@ -1,5 +1,6 @@
 // query_service: holds the in-memory index and answers IndexService (writes
 // from the ingest service) and QueryService (searches) over gRPC.
+#include <algorithm>
 #include <atomic>
 #include <memory>
 #include <string>
@@ -40,6 +41,11 @@ ABSL_FLAG(int, max_query_terms, 64, "most words in one match or phrase query");
 ABSL_FLAG(double, bm25_k1, 1.2, "BM25 term-frequency saturation");
 ABSL_FLAG(double, bm25_b, 0.75, "BM25 length normalization");
 ABSL_FLAG(double, title_boost, 2.0, "weight of title matches relative to body matches");
+ABSL_FLAG(int, seal_documents, 4096,
+          "documents added before their postings are sealed into a segment (searched and held "
+          "once, not per index copy); smaller keeps less held twice, larger makes fewer merges");
+ABSL_FLAG(int, merge_factor, 8,
+          "segments of one size class merged into one in the background (below 2: never merge)");
 ABSL_FLAG(bool, set_tallies, true,
           "CompareSets from per-document tallies kept at indexing (fast; ~5 KB more memory per "
           "document); false: analyze the sampled documents per request (~1 s)");
@@ -62,6 +68,12 @@ int Run() {
   options.scoring.k1 = static_cast<float>(absl::GetFlag(FLAGS_bm25_k1));
   options.scoring.b = static_cast<float>(absl::GetFlag(FLAGS_bm25_b));
   options.scoring.title_boost = static_cast<float>(absl::GetFlag(FLAGS_title_boost));
+  if (absl::GetFlag(FLAGS_seal_documents) < 1) {
+    LogError("--seal_documents must be at least 1");
+    return 1;
+  }
+  options.segments.seal_documents = static_cast<uint32_t>(absl::GetFlag(FLAGS_seal_documents));
+  options.segments.factor = static_cast<size_t>(std::max(0, absl::GetFlag(FLAGS_merge_factor)));
 
   SearchIndex index(options);
   // Before the log replay, so every document is tallied once as it loads.
@@ -133,12 +145,13 @@ int Run() {
   LogInfo(absl::StrFormat(
       "serving on port %d listen=%s data_dir=%s recovered: %s; documents=%d "
       "snapshot_log_bytes=%d max_page_size=%d max_message_bytes=%d bm25_k1=%.2f bm25_b=%.2f "
-      "title_boost=%.2f",
+      "title_boost=%.2f seal_documents=%d merge_factor=%d",
       (*server)->port(), config.listen_address,
       data_dir.empty() ? "\"\" (memory only: nothing survives a restart)" : data_dir, recovery,
       index.Stats().document_count(), absl::GetFlag(FLAGS_snapshot_log_bytes),
       options.max_page_size, config.max_receive_message_bytes, options.scoring.k1,
-      options.scoring.b, options.scoring.title_boost));
+      options.scoring.b, options.scoring.title_boost, options.segments.seal_documents,
+      options.segments.factor));
 
   int signal_number = WaitForTerminationSignal();
   LogInfo(absl::StrCat("signal ", signal_number, ": draining"));

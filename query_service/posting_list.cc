@@ -50,9 +50,15 @@ void PostingList::Append(DocId doc, uint32_t field_length, const std::vector<uin
   block.last = doc;
   block.max_frequency = std::max(block.max_frequency, frequency);
   block.min_length = std::min(block.min_length, field_length);
-  stats_.max_frequency = std::max(stats_.max_frequency, frequency);
-  stats_.min_length = std::min(stats_.min_length, field_length);
+  bounds_.max_frequency = std::max(bounds_.max_frequency, frequency);
+  bounds_.min_length = std::min(bounds_.min_length, field_length);
   ++size_;
+}
+
+void PostingList::ShrinkToFit() {
+  docs_.shrink_to_fit();
+  positions_.shrink_to_fit();
+  blocks_.shrink_to_fit();
 }
 
 uint64_t PostingList::MemoryBytes() const {

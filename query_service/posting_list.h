@@ -18,7 +18,8 @@
 // 4 per position (and an allocation) for the vector of structs it replaces.
 //
 // Thread safety: a list is appended by the index writer; cursors read it
-// while no one appends (the index's copy a reader uses is never written
+// while no one appends (a sealed segment's lists never change; an open
+// list is in the index's copy that a reader uses, which is never written
 // meanwhile: left_right.h).
 #ifndef DOCSEARCH_QUERY_SERVICE_POSTING_LIST_H_
 #define DOCSEARCH_QUERY_SERVICE_POSTING_LIST_H_
@@ -32,13 +33,10 @@ namespace docsearch::query {
 
 using DocId = uint32_t;
 
-// What top-k pruning and idf need of one term without reading its postings.
-struct TermStats {
-  // Live documents holding the term (its document frequency).
-  uint32_t live_documents = 0;
-  // Over every posting ever added, dead ones included: together they bound
-  // any live posting's BM25 score from above (higher frequency and shorter
-  // field both raise it), which is all MaxScore needs.
+// Bounds over every posting of a list, dead ones included: together they
+// bound any live posting's BM25 score from above (higher frequency and
+// shorter field both raise it), which is all MaxScore needs.
+struct PostingBounds {
   uint32_t max_frequency = 0;
   uint32_t min_length = std::numeric_limits<uint32_t>::max();
 };
@@ -56,8 +54,13 @@ class PostingList {
   uint32_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
 
-  TermStats& stats() { return stats_; }
-  const TermStats& stats() const { return stats_; }
+  const PostingBounds& bounds() const { return bounds_; }
+  // The largest DocId appended; only when not empty.
+  DocId last_doc() const { return blocks_.back().last; }
+
+  // Releases the spare capacity of the streams, once no more postings will
+  // be appended (a sealed segment's lists: segment.h).
+  void ShrinkToFit();
 
   // Bytes held (capacity of the streams and the skip entries).
   uint64_t MemoryBytes() const;
@@ -78,7 +81,7 @@ class PostingList {
   std::vector<uint8_t> positions_;
   std::vector<Block> blocks_;
   uint32_t size_ = 0;
-  TermStats stats_;
+  PostingBounds bounds_;
 };
 
 // Reads a PostingList in DocId order, a block at a time. Dead documents are

@@ -186,8 +186,7 @@ float QueryEvaluator::Idf(uint64_t document_frequency) const {
 float QueryEvaluator::PhraseWordIdf(const std::vector<WordCursor::Variant>& variants) const {
   uint64_t document_frequency = 0;
   for (const WordCursor::Variant& variant : variants) {
-    document_frequency =
-        std::max<uint64_t>(document_frequency, variant.list->stats().live_documents);
+    document_frequency = std::max<uint64_t>(document_frequency, variant.document_frequency);
   }
   return Idf(document_frequency);
 }
@@ -327,7 +326,7 @@ absl::StatusOr<DocList> QueryEvaluator::EvalPhrase(const docsearch::v1::PhraseQu
   return SortedFromMap(scores);
 }
 
-absl::StatusOr<std::vector<const std::vector<DocId>*>> QueryEvaluator::TermLists(
+absl::StatusOr<std::vector<const std::vector<DocId>*>> QueryEvaluator::KeywordLists(
     const std::string& field, const std::vector<std::string>& values, const std::string& path) {
   absl::StatusOr<FieldKind> kind = index_.KindOf(field);
   if (!kind.ok())
@@ -358,7 +357,7 @@ absl::StatusOr<std::vector<const std::vector<DocId>*>> QueryEvaluator::TermLists
 absl::StatusOr<DocList> QueryEvaluator::EvalTerms(const std::string& field,
                                                   const std::vector<std::string>& values,
                                                   const std::string& path) {
-  absl::StatusOr<std::vector<const std::vector<DocId>*>> lists = TermLists(field, values, path);
+  absl::StatusOr<std::vector<const std::vector<DocId>*>> lists = KeywordLists(field, values, path);
   if (!lists.ok()) return lists.status();
   // Each list is sorted without duplicates: one is copied as it is, several
   // are merged.
@@ -398,25 +397,27 @@ absl::StatusOr<DocList> QueryEvaluator::EvalPrefix(const docsearch::v1::PrefixQu
       }
       if (prefix.field() == kTitleField || prefix.field() == kBodyField)
         highlight_terms_.insert(term);
-      docs_of(entries);
+      docs_of(term, entries);
     }
     return absl::OkStatus();
   };
   absl::Status status;
   if (*kind == FieldKind::kText) {
-    status = expand(index_.TextField(prefix.field())->postings, [&](const PostingList& postings) {
-      for (PostingCursor cursor(postings); cursor.doc() != PostingCursor::kEnd; cursor.Next()) {
+    const TextFieldIndex& field = *index_.TextField(prefix.field());
+    status = expand(field.terms, [&](const std::string& term, const TermEntry& /*entry*/) {
+      for (TermCursor cursor(field.Lists(term)); cursor.doc() != TermCursor::kEnd; cursor.Next()) {
         if (index_.live[cursor.doc()]) matched[cursor.doc()] = 1.0f;
       }
     });
   } else if (*kind == FieldKind::kKeyword) {
     auto values = index_.keywords.find(prefix.field());
     if (values != index_.keywords.end()) {
-      status = expand(values->second, [&](const std::vector<DocId>& docs) {
-        for (DocId doc : docs) {
-          if (index_.live[doc]) matched[doc] = 1.0f;
-        }
-      });
+      status =
+          expand(values->second, [&](const std::string& /*value*/, const std::vector<DocId>& docs) {
+            for (DocId doc : docs) {
+              if (index_.live[doc]) matched[doc] = 1.0f;
+            }
+          });
     }
   } else {
     return absl::InvalidArgumentError(absl::StrCat(path, ".field: '", prefix.field(), "' is a ",

@@ -104,7 +104,7 @@ class QueryEvaluator {
                                     const std::string& path);
   // The sorted DocId lists (dead documents included) of `values` of keyword
   // `field`, one per value present; INVALID_ARGUMENT as EvalTerms.
-  absl::StatusOr<std::vector<const std::vector<DocId>*>> TermLists(
+  absl::StatusOr<std::vector<const std::vector<DocId>*>> KeywordLists(
       const std::string& field, const std::vector<std::string>& values, const std::string& path);
   absl::StatusOr<DocList> EvalPrefix(const docsearch::v1::PrefixQuery& prefix,
                                      const std::string& path);

@@ -119,12 +119,12 @@ docsearch::v1::Explanation QueryEvaluator::ExplainMatch(const docsearch::v1::Mat
       float best = 0;
       std::optional<docsearch::v1::Explanation> best_node;
       for (const std::string& variant : (*words)[i]) {
-        const PostingList* list = field->Find(variant);
-        if (list == nullptr || !index_.live[doc]) continue;
-        PostingCursor cursor(*list);
+        TermLists lists = field->Lists(variant);
+        if (lists.empty() || !index_.live[doc]) continue;
+        TermCursor cursor(std::move(lists));
         cursor.Advance(doc);
         if (cursor.doc() != doc) continue;
-        const uint64_t df = list->stats().live_documents;
+        const uint64_t df = field->DocumentFrequency(variant);
         const float idf = Idf(df);
         const float score = boost * TermScore(*field, doc, cursor.frequency(), idf);
         if (!best_node || score > best) {

@@ -32,7 +32,7 @@ absl::StatusOr<DocFilter> QueryEvaluator::FilterOf(const docsearch::v1::BoolQuer
     }
     if (clause.kind_case() == Query::kTerm) {
       absl::StatusOr<std::vector<const std::vector<DocId>*>> lists =
-          TermLists(clause.term().field(), {clause.term().value()}, clause_path + ".term");
+          KeywordLists(clause.term().field(), {clause.term().value()}, clause_path + ".term");
       if (!lists.ok()) return lists.status();
       if (lists->empty()) {
         filter.AddList({}, exclude);

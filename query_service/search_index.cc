@@ -28,6 +28,97 @@ SearchIndex::SearchIndex(const SearchOptions& options) : options_(options) {
     data.documents = store;
     return 0;
   });
+  merger_ = std::thread([this] { MergeLoop(); });
+}
+
+SearchIndex::~SearchIndex() {
+  {
+    std::lock_guard<std::mutex> lock(merge_mu_);
+    stopping_ = true;
+  }
+  merge_cv_.notify_all();
+  merger_.join();
+}
+
+void SearchIndex::SealIfFull(IndexData& data, std::shared_ptr<const Segment>& sealed) const {
+  const uint64_t open_documents = data.live.size() - data.OpenFirstDoc();
+  if (open_documents > 0 && open_documents >= options_.segments.seal_documents) data.Seal(sealed);
+}
+
+void SearchIndex::RequestMerge() {
+  {
+    std::lock_guard<std::mutex> lock(merge_mu_);
+    merge_requested_ = true;
+  }
+  merge_cv_.notify_all();
+}
+
+void SearchIndex::WaitForMerges() {
+  std::unique_lock<std::mutex> lock(merge_mu_);
+  merge_cv_.wait(lock, [&] { return stopping_ || (!merge_requested_ && !merging_); });
+}
+
+void SearchIndex::MergeLoop() {
+  std::unique_lock<std::mutex> lock(merge_mu_);
+  while (true) {
+    merge_cv_.wait(lock, [&] { return stopping_ || merge_requested_; });
+    if (stopping_) return;
+    merge_requested_ = false;
+    merging_ = true;
+    lock.unlock();
+    // One merge can make the next one due (a level fills up).
+    bool merged = true;
+    while (merged) {
+      merged = MergeOnce();
+      lock.lock();
+      const bool stop = stopping_;
+      lock.unlock();
+      if (stop) break;
+    }
+    lock.lock();
+    merging_ = false;
+    merge_cv_.notify_all();
+  }
+}
+
+bool SearchIndex::MergeOnce() {
+  std::optional<MergeRun> pick;
+  std::vector<std::shared_ptr<const Segment>> run;
+  MergeDocuments documents;
+  data_.Read([&](const IndexData& data) {
+    std::vector<uint32_t> live_documents;
+    live_documents.reserve(data.segments.size());
+    for (const std::shared_ptr<const Segment>& segment : data.segments) {
+      uint32_t count = 0;
+      for (DocId doc = segment->first_doc; doc < segment->end_doc; ++doc) count += data.live[doc];
+      live_documents.push_back(count);
+    }
+    pick = PickMerge(data.segments, live_documents, options_.segments);
+    if (!pick.has_value()) return 0;
+    const auto first = data.segments.begin() + static_cast<std::ptrdiff_t>(pick->begin);
+    run.assign(first, first + static_cast<std::ptrdiff_t>(pick->count));
+    const DocId begin = run.front()->first_doc;
+    const DocId end = run.back()->end_doc;
+    documents.first_doc = begin;
+    documents.live.assign(data.live.begin() + begin, data.live.begin() + end);
+    documents.title_lengths.assign(data.title.lengths.begin() + begin,
+                                   data.title.lengths.begin() + end);
+    documents.body_lengths.assign(data.body.lengths.begin() + begin,
+                                  data.body.lengths.begin() + end);
+    return 0;
+  });
+  if (!pick.has_value()) return false;
+  // The costly part, with no lock held: searches and writes go on.
+  std::shared_ptr<const Segment> merged = MergeSegments(run, documents);
+  WriterGuard writer(&writer_mu_);
+  data_.Write([&](IndexData& data) {
+    // The run is still where it was read: only this thread removes
+    // segments, and seals only append. Documents that died meanwhile keep
+    // their postings in `merged`; readers skip them as before.
+    data.ReplaceSegments(pick->begin, pick->count, merged);
+    return 0;
+  });
+  return true;
 }
 
 absl::StatusOr<bool> SearchIndex::Upsert(std::unique_ptr<Document> document) {
@@ -71,8 +162,10 @@ std::vector<absl::StatusOr<bool>> SearchIndex::UpsertBatch(
     entry.terms = AnalyzeDocument(*entry.document, prepare_analyzer_);
   }
 
-  // The same steps on both copies, which are equal before.
-  return data_.Write([&](IndexData& data) {
+  // The same steps on both copies, which are equal before. The first copy
+  // to seal makes the segment; the second takes the same one.
+  std::shared_ptr<const Segment> sealed;
+  std::vector<absl::StatusOr<bool>> results = data_.Write([&](IndexData& data) {
     std::vector<absl::StatusOr<bool>> results;
     results.reserve(prepared.size());
     for (Prepared& entry : prepared) {
@@ -96,8 +189,11 @@ std::vector<absl::StatusOr<bool>> SearchIndex::UpsertBatch(
         results.push_back(added);
       }
     }
+    SealIfFull(data, sealed);
     return results;
   });
+  if (sealed != nullptr) RequestMerge();
+  return results;
 }
 
 void SearchIndex::AttachAnnex(const std::function<std::unique_ptr<IndexAnnex>()>& make_annex) {
@@ -334,16 +430,16 @@ docsearch::v1::GetIndexStatsResponse SearchIndex::StatsOf(const IndexData& data)
   docsearch::v1::GetIndexStatsResponse stats;
   stats.set_document_count(static_cast<int64_t>(data.live_count));
   for (const TextFieldIndex* field : {&data.title, &data.body}) {
-    stats.set_term_count(stats.term_count() + static_cast<int64_t>(field->postings.size()));
+    stats.set_term_count(stats.term_count() + static_cast<int64_t>(field->terms.size()));
   }
   stats.set_posting_count(static_cast<int64_t>(data.live_postings));
+  stats.set_segment_count(static_cast<int64_t>(data.segments.size()));
   stats.set_text_bytes(static_cast<int64_t>(data.live_text_bytes));
   // What the process holds: both copies (left_right.h), which share the
-  // stored documents.
+  // sealed segments and the stored documents.
   const uint64_t store_bytes = data.documents->MemoryBytes();  // Read once: it may grow.
-  const uint64_t copy_bytes =
-      data.memory_bytes + (data.annex != nullptr ? data.annex->MemoryBytes() : 0);
-  stats.set_memory_bytes(static_cast<int64_t>(2 * copy_bytes + store_bytes));
+  stats.set_memory_bytes(
+      static_cast<int64_t>(2 * data.OwnMemoryBytes() + data.SegmentMemoryBytes() + store_bytes));
   if (auto types = data.keywords.find("doc_type"); types != data.keywords.end()) {
     std::vector<std::pair<std::string, int64_t>> counts;
     for (const auto& [value, docs] : types->second) {

@@ -6,14 +6,20 @@
 // every write that returned before it started (read-your-writes). Writers
 // analyze documents first, once; then each copy in turn gets the postings
 // appended and the document compressed into its store (~10 µs a document),
-// the second once the searches still reading it have finished.
+// the second once the searches still reading it have finished. Postings are
+// appended to each copy's open lists, sealed every few thousand documents
+// into segments both copies share (segment.h); a background thread merges
+// segments (segment_merge.h) and publishes each merge as a write.
 #ifndef DOCSEARCH_QUERY_SERVICE_SEARCH_INDEX_H_
 #define DOCSEARCH_QUERY_SERVICE_SEARCH_INDEX_H_
 
+#include <condition_variable>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "absl/base/thread_annotations.h"
@@ -26,6 +32,7 @@
 #include "query_service/page_token.h"
 #include "query_service/query_evaluator.h"
 #include "query_service/reader_writer_lock.h"
+#include "query_service/segment_merge.h"
 
 namespace docsearch::query {
 
@@ -36,11 +43,18 @@ struct SearchOptions {
   int default_page_size = 10;
   QueryLimits query_limits;
   ScoringOptions scoring;
+  // When open postings are sealed into a segment and segments merge.
+  MergePolicy segments;
 };
 
 class SearchIndex {
  public:
+  // Starts the background merger.
   explicit SearchIndex(const SearchOptions& options);
+  // Stops the merger; a merge under way finishes first.
+  ~SearchIndex();
+  SearchIndex(const SearchIndex&) = delete;
+  SearchIndex& operator=(const SearchIndex&) = delete;
 
   // Adds or replaces the document with `document.id()`. Returns false when a
   // document with the same id and content_hash is already live (nothing
@@ -85,6 +99,10 @@ class SearchIndex {
 
   const SearchOptions& options() const { return options_; }
 
+  // Blocks until no merge is due or running: for tests and benchmarks that
+  // need the segments settled.
+  void WaitForMerges();
+
  private:
   // Search on one copy of the data; `cursor` is the request's decoded page
   // token.
@@ -92,6 +110,17 @@ class SearchIndex {
       const IndexData& data, const docsearch::v1::SearchRequest& request,
       const std::optional<PageCursor>& cursor, absl::Time started) const;
   docsearch::v1::GetIndexStatsResponse StatsOf(const IndexData& data) const;
+
+  // Seals `data`'s open postings when they hold a segment's worth of
+  // documents; `sealed` is as IndexData::Seal's `shared`.
+  void SealIfFull(IndexData& data, std::shared_ptr<const Segment>& sealed) const;
+  // Asks the merger to look for a merge.
+  void RequestMerge();
+  // The merger thread: runs merges while any is due, then sleeps until a
+  // seal asks again.
+  void MergeLoop();
+  // Runs the next due merge; false when none is due.
+  bool MergeOnce();
 
   const SearchOptions options_;
   // Analyzers for searches; a few idle ones, about one per core.
@@ -106,6 +135,15 @@ class SearchIndex {
   // before.
   TextAnalyzer prepare_analyzer_ ABSL_GUARDED_BY(writer_mu_);
   TextAnalyzer writer_analyzer_ ABSL_GUARDED_BY(writer_mu_);
+
+  // The merger's state. std::mutex, not absl::Mutex, so that TSan sees it.
+  std::mutex merge_mu_;
+  std::condition_variable merge_cv_;
+  bool merge_requested_ = false;  // Guarded by merge_mu_.
+  bool merging_ = false;          // Guarded by merge_mu_.
+  bool stopping_ = false;         // Guarded by merge_mu_.
+  // Last: it starts once everything above is constructed.
+  std::thread merger_;
 };
 
 }  // namespace docsearch::query

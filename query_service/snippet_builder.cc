@@ -60,9 +60,9 @@ PassageHint HintFromIndex(const TextFieldIndex& body, DocId doc,
   std::vector<uint32_t> first(passages, std::numeric_limits<uint32_t>::max());
   std::vector<uint32_t> positions;
   for (const std::string& term : terms) {
-    const PostingList* list = body.Find(term);
-    if (list == nullptr) continue;
-    PostingCursor cursor(*list);
+    TermLists lists = body.Lists(term);
+    if (lists.empty()) continue;
+    TermCursor cursor(std::move(lists));
     cursor.Advance(doc);
     if (cursor.doc() != doc) continue;
     positions.clear();

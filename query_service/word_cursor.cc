@@ -16,9 +16,11 @@ std::vector<WordCursor::Variant> WordCursor::VariantsOf(
     const std::vector<std::string>& variant_terms) {
   std::vector<Variant> variants;
   for (const std::string& term : variant_terms) {
-    const PostingList* list = field.Find(term);
-    if (list == nullptr) continue;
-    variants.push_back({list, Bm25Idf(index.live_count, list->stats().live_documents)});
+    TermLists lists = field.Lists(term);
+    if (lists.empty()) continue;
+    const uint32_t document_frequency = field.DocumentFrequency(term);
+    variants.push_back(
+        {std::move(lists), document_frequency, Bm25Idf(index.live_count, document_frequency)});
   }
   return variants;
 }
@@ -33,11 +35,11 @@ WordCursor::WordCursor(const IndexData& index, const TextFieldIndex& field, floa
   average_length_ = Bm25AverageLength(index, field);
   cursors_.reserve(variants_.size());
   for (size_t v = 0; v < variants_.size(); ++v) {
-    const TermStats& stats = variants_[v].list->stats();
-    const double best = Bm25Score(scoring, average_length_, static_cast<double>(stats.min_length),
-                                  static_cast<float>(stats.max_frequency), variants_[v].idf);
+    cursors_.emplace_back(variants_[v].lists);
+    const PostingBounds& bounds = cursors_.back().bounds();
+    const double best = Bm25Score(scoring, average_length_, static_cast<double>(bounds.min_length),
+                                  static_cast<float>(bounds.max_frequency), variants_[v].idf);
     upper_bound_ = std::max(upper_bound_, boost * best * kBoundSlack);
-    cursors_.emplace_back(*variants_[v].list);
     SkipDead(v);
   }
   Settle();
@@ -47,7 +49,7 @@ double WordCursor::BlockUpperBound(DocId target, DocId* last) {
   double bound = 0;
   if (last != nullptr) *last = kEnd;
   for (size_t v = 0; v < cursors_.size(); ++v) {
-    PostingCursor& cursor = cursors_[v];
+    TermCursor& cursor = cursors_[v];
     if (!cursor.ShallowAdvance(target)) continue;
     if (last != nullptr) *last = std::min(*last, cursor.block_last());
     const double best =
@@ -59,13 +61,13 @@ double WordCursor::BlockUpperBound(DocId target, DocId* last) {
 }
 
 void WordCursor::SkipDead(size_t v) {
-  PostingCursor& cursor = cursors_[v];
+  TermCursor& cursor = cursors_[v];
   while (cursor.doc() != kEnd && !index_->live[cursor.doc()]) cursor.Next();
 }
 
 void WordCursor::Settle() {
   doc_ = kEnd;
-  for (const PostingCursor& cursor : cursors_) doc_ = std::min(doc_, cursor.doc());
+  for (const TermCursor& cursor : cursors_) doc_ = std::min(doc_, cursor.doc());
 }
 
 void WordCursor::Next() {
@@ -105,7 +107,7 @@ float WordCursor::Score() const {
 uint32_t WordCursor::FrequencySum() const {
   uint32_t sum = 0;
   if (doc_ == kEnd) return sum;
-  for (const PostingCursor& cursor : cursors_) {
+  for (const TermCursor& cursor : cursors_) {
     if (cursor.doc() == doc_) sum += cursor.frequency();
   }
   return sum;
@@ -115,7 +117,7 @@ void WordCursor::Positions(std::vector<uint32_t>& out) {
   out.clear();
   if (doc_ == kEnd) return;
   int holders = 0;
-  for (PostingCursor& cursor : cursors_) {
+  for (TermCursor& cursor : cursors_) {
     if (cursor.doc() != doc_) continue;
     cursor.AppendPositions(out);
     ++holders;

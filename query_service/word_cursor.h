@@ -19,6 +19,7 @@
 #include "query_service/bm25.h"
 #include "query_service/index_data.h"
 #include "query_service/posting_list.h"
+#include "query_service/term_cursor.h"
 
 namespace docsearch::query {
 
@@ -27,7 +28,8 @@ class WordCursor {
   static constexpr DocId kEnd = PostingCursor::kEnd;
 
   struct Variant {
-    const PostingList* list;
+    TermLists lists;  // One per segment holding the variant.
+    uint32_t document_frequency;
     float idf;
   };
 
@@ -36,7 +38,7 @@ class WordCursor {
              const ScoringOptions& scoring, std::vector<Variant> variants);
 
   // The variants of `variant_terms` present in `field`, each with its idf
-  // from its own live document frequency.
+  // from its own live document frequency (over every segment).
   static std::vector<Variant> VariantsOf(const IndexData& index, const TextFieldIndex& field,
                                          const std::vector<std::string>& variant_terms);
 
@@ -78,7 +80,7 @@ class WordCursor {
   float boost_;
   const ScoringOptions* scoring_;
   std::vector<Variant> variants_;
-  std::vector<PostingCursor> cursors_;
+  std::vector<TermCursor> cursors_;
   double average_length_ = 1;
   double upper_bound_ = 0;
   DocId doc_ = kEnd;

@@ -81,9 +81,8 @@ absl::StatusOr<FindSimilarResponse> FindSimilar(const FindSimilarRequest& reques
   for (size_t t = 0; t < terms.size(); ++t) {
     for (auto [field, boost] : {std::pair<const TextFieldIndex*, double>{&index.body, 1.0},
                                 {&index.title, scoring.title_boost}}) {
-      const PostingList* postings = field->Find(terms[t].term);
-      if (postings == nullptr) continue;
-      for (PostingCursor posting(*postings); posting.doc() != PostingCursor::kEnd; posting.Next()) {
+      for (TermCursor posting(field->Lists(terms[t].term)); posting.doc() != TermCursor::kEnd;
+           posting.Next()) {
         const DocId doc = posting.doc();
         if (!index.live[doc] || !(*allowed)[doc]) continue;
         if (source->doc.has_value() && doc == *source->doc) continue;

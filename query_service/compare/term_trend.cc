@@ -36,15 +36,15 @@ std::string PeriodName(int period, Interval interval) {
 void CountOccurrences(const TextFieldIndex& field, const std::vector<std::string>& terms,
                       const IndexData& index, const std::vector<bool>& allowed,
                       absl::flat_hash_map<DocId, int64_t>& counts) {
-  std::vector<PostingCursor> cursors;
+  std::vector<TermCursor> cursors;
   for (const std::string& term : terms) {
-    const PostingList* list = field.Find(term);
-    if (list == nullptr) return;
-    cursors.emplace_back(*list);
+    TermLists lists = field.Lists(term);
+    if (lists.empty()) return;
+    cursors.emplace_back(std::move(lists));
   }
   std::vector<uint32_t> first_positions;
   std::vector<std::vector<uint32_t>> rest(terms.size());
-  for (PostingCursor& first = cursors[0]; first.doc() != PostingCursor::kEnd; first.Next()) {
+  for (TermCursor& first = cursors[0]; first.doc() != TermCursor::kEnd; first.Next()) {
     const DocId doc = first.doc();
     if (!index.live[doc] || !allowed[doc]) continue;
     if (terms.size() == 1) {

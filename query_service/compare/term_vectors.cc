@@ -16,8 +16,7 @@ double TermStatistics::Idf(const std::string& term) const {
 }
 
 uint64_t IndexTermStatistics::DocumentFrequency(const std::string& term) const {
-  auto it = index_.body.postings.find(term);
-  return it == index_.body.postings.end() ? 0 : it->second.size();
+  return index_.body.DocumentFrequency(term);
 }
 
 TermCounts CountTerms(const AnalyzedText& text, const std::function<bool(const Passage&)>& keep) {

@@ -33,13 +33,12 @@ class TermStatistics {
 };
 
 // Statistics read from an IndexData, which must outlive it and not change
-// meanwhile (read it inside SearchIndex::Read). Counts include replaced or
-// deleted slots not yet reclaimed: O(1) per term instead of a posting walk,
-// at the price of slightly stale idf after many updates.
+// meanwhile (read it inside SearchIndex::Read). Counts are of live
+// documents, kept by the index as it changes: O(1) per term.
 class IndexTermStatistics final : public TermStatistics {
  public:
   explicit IndexTermStatistics(const IndexData& index) : index_(index) {}
-  uint64_t DocumentCount() const override { return index_.live.size(); }
+  uint64_t DocumentCount() const override { return index_.live_count; }
   uint64_t DocumentFrequency(const std::string& term) const override;
 
  private:

@@ -63,8 +63,23 @@ std::string UniqueWord(int writer, int slot, int version) {
   return absl::StrCat("w", Letters(writer), "s", Letters(slot), "v", Letters(version));
 }
 
-TEST(ConcurrentSearch, ReadersSeeEveryAcknowledgedWriteAndNoHalfAppliedDocument) {
-  SearchIndex index{SearchOptions{}};
+// The index as configured by default (a few hundred documents stay in the
+// open postings), or sealing every 5 documents and merging by 3, so that
+// seals and background merges run among the writes and searches.
+class ConcurrentSearchTest : public ::testing::TestWithParam<bool> {
+ protected:
+  static SearchOptions Options() {
+    SearchOptions options;
+    if (GetParam()) {
+      options.segments.seal_documents = 5;
+      options.segments.factor = 3;
+    }
+    return options;
+  }
+};
+
+TEST_P(ConcurrentSearchTest, ReadersSeeEveryAcknowledgedWriteAndNoHalfAppliedDocument) {
+  SearchIndex index{Options()};
   std::atomic<int> writers_running{kWriters};
   std::vector<std::thread> threads;
   for (int w = 0; w < kWriters; ++w) {
@@ -150,7 +165,23 @@ TEST(ConcurrentSearch, ReadersSeeEveryAcknowledgedWriteAndNoHalfAppliedDocument)
     }
   }
   EXPECT_EQ(stats.document_count(), live);
+  if (GetParam()) {
+    EXPECT_GT(stats.segment_count(), 0);
+    // Merged segments dropped dead postings; what is left still finds
+    // every live document by its unique words.
+    index.WaitForMerges();
+    SearchRequest everything = TitleSearch("title");
+    everything.set_page_size(100);
+    auto found = index.Search(everything);
+    ASSERT_TRUE(found.ok());
+    EXPECT_EQ(found->total_size(), live);
+  }
 }
+
+INSTANTIATE_TEST_SUITE_P(Segments, ConcurrentSearchTest, ::testing::Bool(),
+                         [](const ::testing::TestParamInfo<bool>& info) {
+                           return info.param ? "SealEvery5MergeBy3" : "Defaults";
+                         });
 
 // Writers never block readers: a write that waits for a read begun before
 // it (here one held open on purpose) has already made its document visible

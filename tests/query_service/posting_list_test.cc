@@ -114,8 +114,8 @@ TEST(PostingListTest, BlockBoundsHoldForEveryPostingInTheBlock) {
   }
   // Term-wide bounds too.
   for (const Expected& posting : expected) {
-    EXPECT_LE(posting.positions.size(), list.stats().max_frequency);
-    EXPECT_GE(posting.length, list.stats().min_length);
+    EXPECT_LE(posting.positions.size(), list.bounds().max_frequency);
+    EXPECT_GE(posting.length, list.bounds().min_length);
   }
 }
 

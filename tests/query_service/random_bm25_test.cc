@@ -162,9 +162,24 @@ class Model {
   }
 };
 
-class RandomBm25Test : public ::testing::Test {
+// How the index splits its postings (segment.h): all in one open list per
+// term; or sealed every few documents into segments, merging in the
+// background while the corpus is built, replaced, deleted and searched; or
+// the same with every merge finished before the searches.
+enum class Segmenting { kOpenOnly, kMergingSegments, kSettledSegments };
+
+SearchOptions OptionsFor(Segmenting segmenting) {
+  SearchOptions options;
+  if (segmenting != Segmenting::kOpenOnly) {
+    options.segments.seal_documents = 7;
+    options.segments.factor = 3;
+  }
+  return options;
+}
+
+class RandomBm25Test : public ::testing::TestWithParam<Segmenting> {
  protected:
-  RandomBm25Test() : index_(SearchOptions{}) {
+  RandomBm25Test() : index_(OptionsFor(GetParam())) {
     const char* env = std::getenv("DOCSEARCH_RANDOM_SEED");
     seed_ = env != nullptr ? static_cast<uint32_t>(std::strtoul(env, nullptr, 10)) : 20261123;
     std::cout << "random corpus seed: " << seed_ << " (DOCSEARCH_RANDOM_SEED)\n";
@@ -218,6 +233,14 @@ class RandomBm25Test : public ::testing::Test {
         ASSERT_TRUE(index_.Delete(id).ok());
       }
     }
+    if (GetParam() == Segmenting::kSettledSegments) {
+      index_.WaitForMerges();
+      // 370 slots sealed by 7 make 52 segments; merges by 3 leave a few.
+      EXPECT_LE(index_.Stats().segment_count(), 12);
+    }
+    if (GetParam() != Segmenting::kOpenOnly) {
+      EXPECT_GT(index_.Stats().segment_count(), 1);
+    }
   }
 
   // Checks one engine page against the model's ranking from `offset`.
@@ -243,7 +266,7 @@ class RandomBm25Test : public ::testing::Test {
   Model model_;
 };
 
-TEST_F(RandomBm25Test, TopKMatchesABruteForceScorer) {
+TEST_P(RandomBm25Test, TopKMatchesABruteForceScorer) {
   BuildCorpus();
   ASSERT_EQ(index_.Stats().document_count(), static_cast<int64_t>(model_.docs.size()));
   int checked = 0;
@@ -355,7 +378,7 @@ TEST_F(RandomBm25Test, TopKMatchesABruteForceScorer) {
 
 // MaxScore (exact_total unset) against exhaustive scoring (exact_total set):
 // the same ids with bit-identical scores, page after page.
-TEST_F(RandomBm25Test, PruningReturnsExactlyTheExhaustiveHits) {
+TEST_P(RandomBm25Test, PruningReturnsExactlyTheExhaustiveHits) {
   BuildCorpus();
   int pruned = 0;
   for (int q = 0; q < 150; ++q) {
@@ -394,6 +417,21 @@ TEST_F(RandomBm25Test, PruningReturnsExactlyTheExhaustiveHits) {
   }
   EXPECT_GT(pruned, 10);
 }
+
+INSTANTIATE_TEST_SUITE_P(Segments, RandomBm25Test,
+                         ::testing::Values(Segmenting::kOpenOnly, Segmenting::kMergingSegments,
+                                           Segmenting::kSettledSegments),
+                         [](const ::testing::TestParamInfo<Segmenting>& info) {
+                           switch (info.param) {
+                             case Segmenting::kOpenOnly:
+                               return "OpenOnly";
+                             case Segmenting::kMergingSegments:
+                               return "MergingSegments";
+                             case Segmenting::kSettledSegments:
+                               return "SettledSegments";
+                           }
+                           return "Unknown";
+                         });
 
 }  // namespace
 }  // namespace docsearch::query
