@@ -171,6 +171,9 @@ int main(int argc, char** argv) {
       return 1;
     }
   }
+  // Segment merges run on a background thread while indexing; the time
+  // includes waiting for them, as Lucene's includes its commit.
+  index.WaitForMerges();
   const double index_seconds = std::chrono::duration<double>(Clock::now() - t0).count();
   const int64_t rss_after = RssBytes();
   const auto stats = index.Stats();
