@@ -78,7 +78,8 @@ class Parser {
         pos_ += 2;
         continue;
       }
-      if (EndsWord(c) || (stop_at_colon && c == ':') || extra_stops.find(c) != absl::string_view::npos) {
+      if (EndsWord(c) || (stop_at_colon && c == ':') ||
+          extra_stops.find(c) != absl::string_view::npos) {
         break;
       }
       word.push_back(c);
@@ -125,7 +126,8 @@ class Parser {
     }
     if (alternatives.size() == 1) return alternatives[0];
     Query query;
-    for (Query& alternative : alternatives) *query.mutable_boolean()->add_should() = std::move(alternative);
+    for (Query& alternative : alternatives)
+      *query.mutable_boolean()->add_should() = std::move(alternative);
     query.mutable_boolean()->set_minimum_should_match(1);
     return query;
   }
@@ -153,7 +155,7 @@ class Parser {
     Query query;
     auto* boolean = query.mutable_boolean();
     for (Clause& clause : clauses) {
-      Query* slot = clause.negated  ? boolean->add_must_not()
+      Query* slot = clause.negated   ? boolean->add_must_not()
                     : clause.scoring ? boolean->add_must()
                                      : boolean->add_filter();
       *slot = std::move(clause.query);
@@ -254,7 +256,8 @@ class Parser {
     } else {
       value = ReadWord(/*stop_at_colon=*/false);
     }
-    if (value.empty()) return ErrorAt(value_position, absl::StrCat("expected a value after '", field, ":'"));
+    if (value.empty())
+      return ErrorAt(value_position, absl::StrCat("expected a value after '", field, ":'"));
     const bool is_prefix = !quoted && value.size() > 1 && value.back() == '*';
     switch (*kind) {
       case FieldKind::kText:
@@ -316,10 +319,12 @@ class Parser {
     const size_t high_position = pos_;
     std::string high = ReadWord(false, "]}");
     SkipSpace();
-    if (Peek() != ']' && Peek() != '}') return ErrorAt(open, "range is never closed with ']' or '}'");
+    if (Peek() != ']' && Peek() != '}')
+      return ErrorAt(open, "range is never closed with ']' or '}'");
     const bool inclusive_high = Peek() == ']';
     ++pos_;
-    for (const auto& [bound, position] : {std::pair{&low, low_position}, std::pair{&high, high_position}}) {
+    for (const auto& [bound, position] :
+         {std::pair{&low, low_position}, std::pair{&high, high_position}}) {
       if (bound->empty()) return ErrorAt(position, "expected a bound or '*'");
       if (*bound == "*") continue;
       if (kind == FieldKind::kDate) {
@@ -348,8 +353,8 @@ class Parser {
 absl::StatusOr<Query> ParseQueryString(absl::string_view text, const FieldKindResolver& kind_of,
                                        const QueryStringLimits& limits) {
   if (text.size() > limits.max_length) {
-    return absl::InvalidArgumentError(absl::StrCat("query_string is ", text.size(),
-                                                   " bytes; the limit is ", limits.max_length));
+    return absl::InvalidArgumentError(
+        absl::StrCat("query_string is ", text.size(), " bytes; the limit is ", limits.max_length));
   }
   return Parser(text, kind_of, limits).Parse();
 }
