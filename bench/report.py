@@ -70,10 +70,12 @@ WHY = {
         "stored document is compressed on its own with zstd level 3 and a "
         "trained dictionary. Lucene's tokenizer is a generated DFA over chars, "
         "its postings go to pooled byte blocks and its stored fields are "
-        "LZ4-compressed in blocks of many documents. And docsearch keeps its "
-        "postings and columns twice (two copies so that searches never wait "
-        "for a write, `docs/ENGINE.md`): each document's terms are analyzed "
-        "once but appended to both copies."),
+        "LZ4-compressed in blocks of many documents. And docsearch keeps two "
+        "copies of its index so that searches never wait for a write "
+        "(`docs/ENGINE.md`): each document's terms are analyzed once but "
+        "appended to both copies' open postings (only sealed segments are "
+        "shared), and background merges rewrite each posting about "
+        "log8(N / 4,096) times, on the second core."),
     "latency": (
         "OR uses block-max MaxScore and AND and phrase leapfrog over compressed "
         "postings with skip data, so what remains is per-query work the peers do "
@@ -87,8 +89,9 @@ WHY = {
     "ingest": (
         "Searches no longer wait for writes (two copies of the index, "
         "`docs/ENGINE.md`), so what remains is CPU: on 2 shared cores the "
-        "ingest and query services analyze and append documents (the postings "
-        "twice, once per copy) on the cores the searches need."),
+        "ingest and query services analyze and append documents (to both "
+        "copies' open postings) and merge segments on the cores the searches "
+        "need."),
     "memory": (
         "Postings are varint-coded (about 2 bytes per posting and 1–2 per "
         "position; Lucene bit-packs blocks of 128), each field's term "
@@ -97,9 +100,11 @@ WHY = {
         "compresses blocks of many documents), and every document keeps its "
         "64 MinHash values and SimHash uncompressed for near-duplicate search "
         "(about 540 bytes per document, a quarter of the 2.3 KB of text; random "
-        "64-bit values do not compress). And the postings, columns and set "
-        "tallies are held twice, so that searches never wait for a write "
-        "(the stored documents are shared by both copies)."),
+        "64-bit values do not compress). And each of the index's two copies "
+        "(kept so that searches never wait for a write) holds its own term "
+        "dictionary, open postings (up to 4,096 documents), field lengths and "
+        "columns; the sealed segments, the bulk of the postings, and the "
+        "stored documents are held once."),
 }
 
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <optional>
 #include <utility>
 
@@ -109,6 +110,12 @@ uint64_t AddKeyword(absl::flat_hash_map<std::string, std::vector<DocId>>& values
     bytes += sizeof(DocId);
   }
   return bytes;
+}
+
+// Bytes a term's list of segment lists holds on the heap (none while its
+// inline capacity suffices).
+uint64_t HeapBytes(const absl::InlinedVector<const PostingList*, 2>& lists) {
+  return lists.capacity() > 2 ? lists.capacity() * sizeof(const PostingList*) : 0;
 }
 
 }  // namespace
@@ -246,6 +253,13 @@ absl::Status IndexData::Remove(const std::string& id, TextAnalyzer& analyzer,
   memory_bytes -= std::min<uint64_t>(memory_bytes, id.size() + sizeof(DocId) + kHashEntryOverhead);
   live[doc] = false;
   live_count--;
+  if (doc < OpenFirstDoc()) {
+    // The segment holding the slot: the first whose range ends past it.
+    auto segment = std::upper_bound(
+        segments.begin(), segments.end(), doc,
+        [](DocId d, const std::shared_ptr<const Segment>& s) { return d < s->end_doc; });
+    segment_live[static_cast<size_t>(segment - segments.begin())]--;
+  }
   if (annex != nullptr) annex->Removed(doc);
   title.live_total_length -= title.lengths[doc];
   body.live_total_length -= body.lengths[doc];
@@ -307,9 +321,17 @@ void IndexData::Seal(std::shared_ptr<const Segment>& shared) {
     field->open = TermPostings();
     memory_bytes -= std::min(memory_bytes, field->open_bytes);
     field->open_bytes = 0;
-    for (const auto& [term, list] : *sealed) field->terms[term].sealed.push_back(&list);
+    for (const auto& [term, list] : *sealed) {
+      auto& lists = field->terms[term].sealed;
+      const uint64_t before = HeapBytes(lists);
+      lists.push_back(&list);
+      memory_bytes += HeapBytes(lists) - before;
+    }
   }
+  uint32_t live_documents = 0;
+  for (DocId doc = shared->first_doc; doc < shared->end_doc; ++doc) live_documents += live[doc];
   segments.push_back(shared);
+  segment_live.push_back(live_documents);
 }
 
 void IndexData::ReplaceSegments(size_t begin, size_t count, std::shared_ptr<const Segment> merged) {
@@ -347,8 +369,9 @@ void IndexData::ReplaceSegments(size_t begin, size_t count, std::shared_ptr<cons
           }
         }
         if (sealed.empty() && entry->second.live_documents == 0 && !field->open.contains(term)) {
-          memory_bytes -= std::min<uint64_t>(memory_bytes,
-                                             term.size() + kHashEntryOverhead + sizeof(TermEntry));
+          memory_bytes -=
+              std::min<uint64_t>(memory_bytes, term.size() + kHashEntryOverhead +
+                                                   sizeof(TermEntry) + HeapBytes(sealed));
           field->terms.erase(entry);
         }
       }
@@ -356,6 +379,12 @@ void IndexData::ReplaceSegments(size_t begin, size_t count, std::shared_ptr<cons
   }
   segments.erase(first, first + static_cast<std::ptrdiff_t>(count));
   segments.insert(segments.begin() + static_cast<std::ptrdiff_t>(begin), std::move(merged));
+  // The merged segment's range holds the replaced ones' live documents.
+  const auto live_first = segment_live.begin() + static_cast<std::ptrdiff_t>(begin);
+  const auto live_last = live_first + static_cast<std::ptrdiff_t>(count);
+  const uint32_t live_documents = std::accumulate(live_first, live_last, 0u);
+  segment_live.erase(live_first, live_last);
+  segment_live.insert(segment_live.begin() + static_cast<std::ptrdiff_t>(begin), live_documents);
 }
 
 uint64_t IndexData::SegmentMemoryBytes() const {

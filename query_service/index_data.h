@@ -110,6 +110,10 @@ struct IndexData {
   // Sealed segments in DocId order, shared with the index's other copy;
   // the open postings start where the last one ends.
   std::vector<std::shared_ptr<const Segment>> segments;
+  // Live documents in each segment's range, by segment: what the merge
+  // policy weighs against Segment::documents, kept so a merge decision
+  // never scans `live`.
+  std::vector<uint32_t> segment_live;
   // field → folded value → DocIds (ascending).
   absl::flat_hash_map<std::string, absl::flat_hash_map<std::string, std::vector<DocId>>> keywords;
   // field → each document's values (keyword_column.h), for facets.

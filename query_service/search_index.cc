@@ -36,6 +36,7 @@ SearchIndex::~SearchIndex() {
     std::lock_guard<std::mutex> lock(merge_mu_);
     stopping_ = true;
   }
+  cancel_merge_.store(true);
   merge_cv_.notify_all();
   merger_.join();
 }
@@ -86,14 +87,7 @@ bool SearchIndex::MergeOnce() {
   std::vector<std::shared_ptr<const Segment>> run;
   MergeDocuments documents;
   data_.Read([&](const IndexData& data) {
-    std::vector<uint32_t> live_documents;
-    live_documents.reserve(data.segments.size());
-    for (const std::shared_ptr<const Segment>& segment : data.segments) {
-      uint32_t count = 0;
-      for (DocId doc = segment->first_doc; doc < segment->end_doc; ++doc) count += data.live[doc];
-      live_documents.push_back(count);
-    }
-    pick = PickMerge(data.segments, live_documents, options_.segments);
+    pick = PickMerge(data.segments, data.segment_live, options_.segments);
     if (!pick.has_value()) return 0;
     const auto first = data.segments.begin() + static_cast<std::ptrdiff_t>(pick->begin);
     run.assign(first, first + static_cast<std::ptrdiff_t>(pick->count));
@@ -109,16 +103,23 @@ bool SearchIndex::MergeOnce() {
   });
   if (!pick.has_value()) return false;
   // The costly part, with no lock held: searches and writes go on.
-  std::shared_ptr<const Segment> merged = MergeSegments(run, documents);
+  std::shared_ptr<const Segment> merged = MergeSegments(run, documents, &cancel_merge_);
+  if (merged == nullptr) return false;  // Shutting down.
   WriterGuard writer(&writer_mu_);
-  data_.Write([&](IndexData& data) {
-    // The run is still where it was read: only this thread removes
-    // segments, and seals only append. Documents that died meanwhile keep
-    // their postings in `merged`; readers skip them as before.
+  return data_.Write([&](IndexData& data) {
+    // The run is still where it was read (only this thread removes
+    // segments, and seals only append); checked all the same, since
+    // replacing another range would lose postings. Documents that died
+    // meanwhile keep their postings in `merged`; readers skip them as
+    // before.
+    for (size_t i = 0; i < run.size(); ++i) {
+      if (pick->begin + i >= data.segments.size() || data.segments[pick->begin + i] != run[i]) {
+        return false;
+      }
+    }
     data.ReplaceSegments(pick->begin, pick->count, merged);
-    return 0;
+    return true;
   });
-  return true;
 }
 
 absl::StatusOr<bool> SearchIndex::Upsert(std::unique_ptr<Document> document) {
@@ -165,6 +166,7 @@ std::vector<absl::StatusOr<bool>> SearchIndex::UpsertBatch(
   // The same steps on both copies, which are equal before. The first copy
   // to seal makes the segment; the second takes the same one.
   std::shared_ptr<const Segment> sealed;
+  bool replaced_any = false;
   std::vector<absl::StatusOr<bool>> results = data_.Write([&](IndexData& data) {
     std::vector<absl::StatusOr<bool>> results;
     results.reserve(prepared.size());
@@ -185,6 +187,7 @@ std::vector<absl::StatusOr<bool>> SearchIndex::UpsertBatch(
       absl::Status added = data.Add(document, writer_analyzer_, &entry.terms, replaced_terms);
       if (added.ok()) {
         results.push_back(true);
+        replaced_any = replaced_any || live_slot.has_value();
       } else {
         results.push_back(added);
       }
@@ -192,7 +195,7 @@ std::vector<absl::StatusOr<bool>> SearchIndex::UpsertBatch(
     SealIfFull(data, sealed);
     return results;
   });
-  if (sealed != nullptr) RequestMerge();
+  if (sealed != nullptr || replaced_any) RequestMerge();
   return results;
 }
 
@@ -235,10 +238,12 @@ absl::Status SearchIndex::Delete(const std::string& id) {
       }
     }
   });
-  return data_.Write([&](IndexData& data) {
+  absl::Status removed = data_.Write([&](IndexData& data) {
     const bool analyzed = terms.has_value() && data.FindDoc(id) == deleted_slot;
     return data.Remove(id, writer_analyzer_, analyzed ? &*terms : nullptr);
   });
+  if (removed.ok()) RequestMerge();
+  return removed;
 }
 
 absl::StatusOr<SearchResponse> SearchIndex::Search(const SearchRequest& request) const {

@@ -13,6 +13,7 @@
 #ifndef DOCSEARCH_QUERY_SERVICE_SEARCH_INDEX_H_
 #define DOCSEARCH_QUERY_SERVICE_SEARCH_INDEX_H_
 
+#include <atomic>
 #include <condition_variable>
 #include <functional>
 #include <memory>
@@ -51,7 +52,7 @@ class SearchIndex {
  public:
   // Starts the background merger.
   explicit SearchIndex(const SearchOptions& options);
-  // Stops the merger; a merge under way finishes first.
+  // Stops the merger, abandoning a merge under way.
   ~SearchIndex();
   SearchIndex(const SearchIndex&) = delete;
   SearchIndex& operator=(const SearchIndex&) = delete;
@@ -114,7 +115,8 @@ class SearchIndex {
   // Seals `data`'s open postings when they hold a segment's worth of
   // documents; `sealed` is as IndexData::Seal's `shared`.
   void SealIfFull(IndexData& data, std::shared_ptr<const Segment>& sealed) const;
-  // Asks the merger to look for a merge.
+  // Asks the merger to look for a merge: after a seal, or after a write
+  // that killed documents (a segment may now be mostly dead).
   void RequestMerge();
   // The merger thread: runs merges while any is due, then sleeps until a
   // seal asks again.
@@ -142,6 +144,8 @@ class SearchIndex {
   bool merge_requested_ = false;  // Guarded by merge_mu_.
   bool merging_ = false;          // Guarded by merge_mu_.
   bool stopping_ = false;         // Guarded by merge_mu_.
+  // Set with stopping_; a merge under way checks it between terms.
+  std::atomic<bool> cancel_merge_{false};
   // Last: it starts once everything above is constructed.
   std::thread merger_;
 };

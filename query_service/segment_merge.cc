@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 
 #include "query_service/term_cursor.h"
 
@@ -19,14 +20,17 @@ int LevelOf(const Segment& segment, const MergePolicy& policy) {
   return level;
 }
 
-// The merged postings of one field.
-TermPostings MergeField(const std::vector<std::shared_ptr<const Segment>>& run,
-                        TermPostings Segment::*field, const std::vector<uint32_t>& lengths,
-                        const MergeDocuments& documents) {
+// The merged postings of one field; nullopt when cancelled.
+std::optional<TermPostings> MergeField(const std::vector<std::shared_ptr<const Segment>>& run,
+                                       TermPostings Segment::*field,
+                                       const std::vector<uint32_t>& lengths,
+                                       const MergeDocuments& documents,
+                                       const std::atomic<bool>* cancel) {
   TermPostings merged;
   std::vector<uint32_t> positions;
   for (const std::shared_ptr<const Segment>& source : run) {
     for (const auto& [term, unused] : (*source).*field) {
+      if (cancel != nullptr && cancel->load(std::memory_order_relaxed)) return std::nullopt;
       if (merged.contains(term)) continue;  // Merged from an earlier source.
       TermLists lists;
       for (const std::shared_ptr<const Segment>& segment : run) {
@@ -81,13 +85,20 @@ std::optional<MergeRun> PickMerge(const std::vector<std::shared_ptr<const Segmen
 }
 
 std::shared_ptr<const Segment> MergeSegments(const std::vector<std::shared_ptr<const Segment>>& run,
-                                             const MergeDocuments& documents) {
+                                             const MergeDocuments& documents,
+                                             const std::atomic<bool>* cancel) {
   auto merged = std::make_shared<Segment>();
   if (run.empty()) return merged;
   merged->first_doc = run.front()->first_doc;
   merged->end_doc = run.back()->end_doc;
-  merged->title = MergeField(run, &Segment::title, documents.title_lengths, documents);
-  merged->body = MergeField(run, &Segment::body, documents.body_lengths, documents);
+  std::optional<TermPostings> title =
+      MergeField(run, &Segment::title, documents.title_lengths, documents, cancel);
+  if (!title.has_value()) return nullptr;
+  std::optional<TermPostings> body =
+      MergeField(run, &Segment::body, documents.body_lengths, documents, cancel);
+  if (!body.has_value()) return nullptr;
+  merged->title = std::move(*title);
+  merged->body = std::move(*body);
   merged->memory_bytes = PostingsMemoryBytes(merged->title) + PostingsMemoryBytes(merged->body);
   for (bool live : documents.live) merged->documents += live ? 1 : 0;
   return merged;

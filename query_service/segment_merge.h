@@ -20,6 +20,7 @@
 #ifndef DOCSEARCH_QUERY_SERVICE_SEGMENT_MERGE_H_
 #define DOCSEARCH_QUERY_SERVICE_SEGMENT_MERGE_H_
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -45,7 +46,7 @@ struct MergeRun {
 
 // The run of `segments` to merge next, the lowest level first; nullopt when
 // none is due. `live_documents[i]`: the documents of segments[i]'s range
-// live now.
+// live now (IndexData::segment_live).
 std::optional<MergeRun> PickMerge(const std::vector<std::shared_ptr<const Segment>>& segments,
                                   const std::vector<uint32_t>& live_documents,
                                   const MergePolicy& policy);
@@ -61,9 +62,12 @@ struct MergeDocuments {
 };
 
 // One segment covering `run`'s DocIds with the postings of the documents
-// `documents` has live. `run` is adjacent segments in DocId order.
+// `documents` has live. `run` is adjacent segments in DocId order. Null
+// when `cancel` (checked between terms) became true first: a shutdown does
+// not wait for a whole merge.
 std::shared_ptr<const Segment> MergeSegments(const std::vector<std::shared_ptr<const Segment>>& run,
-                                             const MergeDocuments& documents);
+                                             const MergeDocuments& documents,
+                                             const std::atomic<bool>* cancel = nullptr);
 
 }  // namespace docsearch::query
 

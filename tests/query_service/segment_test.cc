@@ -222,5 +222,23 @@ TEST(SegmentedIndexTest, MostlyDeadSegmentsGiveBackTheReplacedVersionsPostings) 
   EXPECT_GT(before.term_count(), 80);
 }
 
+TEST(SegmentedIndexTest, DeletesAloneGetAMostlyDeadSegmentMerged) {
+  SearchOptions options;
+  options.segments.seal_documents = 10;
+  options.segments.factor = 100;
+  SearchIndex index(options);
+  UpsertDrafts(index, 20);
+  index.WaitForMerges();
+  const int64_t terms_before = index.Stats().term_count();
+  // Six of the first segment's ten documents, and no write after: the
+  // deletes themselves must get the merge going.
+  for (int i = 0; i < 6; ++i) ASSERT_TRUE(index.Delete(absl::StrCat("d", i)).ok());
+  index.WaitForMerges();
+  // word0..word5 left the title and body dictionaries.
+  EXPECT_EQ(index.Stats().term_count(), terms_before - 12);
+  EXPECT_EQ(HitCount(index, "draft"), 14);
+  EXPECT_EQ(HitCount(index, "word6"), 1);
+}
+
 }  // namespace
 }  // namespace docsearch::query
