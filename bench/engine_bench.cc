@@ -13,6 +13,7 @@
 //   4. Print one JSON object with the figures on stdout.
 //
 // Usage: engine_bench --docs=docs.tsv --queries=queries.tsv [--rounds=2] [--warmup=2]
+//          [--seal_documents=4096] [--merge_factor=8]   (segment sizes: docs/ENGINE.md)
 #include <unistd.h>
 
 #include <algorithm>
@@ -113,6 +114,7 @@ int main(int argc, char** argv) {
   std::string docs_path, queries_path;
   int rounds = 2;
   int warmup = 2;
+  docsearch::query::SearchOptions options;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     if (arg.rfind("--docs=", 0) == 0)
@@ -123,13 +125,19 @@ int main(int argc, char** argv) {
       rounds = std::stoi(arg.substr(9));
     else if (arg.rfind("--warmup=", 0) == 0)
       warmup = std::stoi(arg.substr(9));
+    else if (arg.rfind("--seal_documents=", 0) == 0)
+      options.segments.seal_documents = static_cast<uint32_t>(std::stoul(arg.substr(17)));
+    else if (arg.rfind("--merge_factor=", 0) == 0)
+      options.segments.factor = static_cast<size_t>(std::stoul(arg.substr(15)));
     else {
-      std::cerr << "usage: engine_bench --docs=PATH --queries=PATH [--rounds=N] [--warmup=N]\n";
+      std::cerr << "usage: engine_bench --docs=PATH --queries=PATH [--rounds=N] [--warmup=N] "
+                   "[--seal_documents=N] [--merge_factor=N]\n";
       return 2;
     }
   }
   if (docs_path.empty() || queries_path.empty()) {
-    std::cerr << "usage: engine_bench --docs=PATH --queries=PATH [--rounds=N] [--warmup=N]\n";
+    std::cerr << "usage: engine_bench --docs=PATH --queries=PATH [--rounds=N] [--warmup=N] "
+                 "[--seal_documents=N] [--merge_factor=N]\n";
     return 2;
   }
 
@@ -151,7 +159,7 @@ int main(int argc, char** argv) {
   int64_t raw_bytes = 0;
   for (const Row& r : rows) raw_bytes += r.title.size() + r.body.size();
 
-  docsearch::query::SearchIndex index{docsearch::query::SearchOptions{}};
+  docsearch::query::SearchIndex index{options};
   const int64_t rss_before = RssBytes();
   const auto t0 = Clock::now();
   for (const Row& r : rows) {
@@ -209,7 +217,7 @@ int main(int argc, char** argv) {
       "{\"engine\":\"docsearch\",\"docs\":", rows.size(), ",\"raw_bytes\":", raw_bytes,
       ",\"index_seconds\":", index_seconds, ",\"docs_per_s\":", rows.size() / index_seconds,
       ",\"mb_per_s\":", raw_bytes / 1e6 / index_seconds, ",\"memory_bytes\":", stats.memory_bytes(),
-      ",\"rss_delta_bytes\":", rss_after - rss_before,
+      ",\"segments\":", stats.segment_count(), ",\"rss_delta_bytes\":", rss_after - rss_before,
       ",\"memory_note\":\"SearchIndex::Stats().memory_bytes() (engine estimate, includes stored "
       "documents)\",\"queries\":{");
   auto append_latencies = [&](std::map<std::string, std::vector<double>>& by_type) {

@@ -65,9 +65,25 @@ uint64_t PostingList::MemoryBytes() const {
   return docs_.capacity() + positions_.capacity() + blocks_.capacity() * sizeof(Block);
 }
 
+uint32_t PostingList::FindBlock(DocId target, uint32_t from) const {
+  // Blocks are ordered by `last`.
+  auto it = std::lower_bound(blocks_.begin() + from, blocks_.end(), target,
+                             [](const Block& b, DocId d) { return b.last < d; });
+  return static_cast<uint32_t>(it - blocks_.begin());
+}
+
 PostingCursor::PostingCursor(const PostingList& list) : list_(&list) {
   if (list.empty()) return;
   LoadBlock(0);
+}
+
+PostingCursor::PostingCursor(const PostingList& list, DocId target) : list_(&list) {
+  const uint32_t block = list.FindBlock(target);
+  if (block == list.block_count()) return;  // doc_ stays kEnd.
+  LoadBlock(block);
+  // The block's last doc is >= target, so index_ stays in the block.
+  while (docs_[index_] < target) ++index_;
+  doc_ = docs_[index_];
 }
 
 void PostingCursor::LoadBlock(uint32_t block) {

@@ -58,6 +58,23 @@ class PostingList {
   // The largest DocId appended; only when not empty.
   DocId last_doc() const { return blocks_.back().last; }
 
+  // Bounds of block `block` (< block_count()): every posting in it has
+  // frequency <= max_frequency and field length >= min_length; `last` is
+  // its last doc.
+  struct BlockBounds {
+    uint32_t max_frequency;
+    uint32_t min_length;
+    DocId last;
+  };
+  uint32_t block_count() const { return static_cast<uint32_t>(blocks_.size()); }
+  BlockBounds block_bounds(uint32_t block) const {
+    const Block& entry = blocks_[block];
+    return {entry.max_frequency, entry.min_length, entry.last};
+  }
+  // The first block at or after `from` whose last doc is >= `target`;
+  // block_count() when none.
+  uint32_t FindBlock(DocId target, uint32_t from = 0) const;
+
   // Releases the spare capacity of the streams, once no more postings will
   // be appended (a sealed segment's lists: segment.h).
   void ShrinkToFit();
@@ -91,6 +108,9 @@ class PostingCursor {
   static constexpr DocId kEnd = std::numeric_limits<DocId>::max();
 
   explicit PostingCursor(const PostingList& list);
+  // At the first posting whose doc is >= `target`: Advance(target) without
+  // decoding the first block on the way.
+  PostingCursor(const PostingList& list, DocId target);
 
   // kEnd once past the last posting.
   DocId doc() const { return doc_; }

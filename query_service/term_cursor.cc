@@ -10,22 +10,14 @@ TermCursor::TermCursor(TermLists lists) : lists_(std::move(lists)) {
     bounds_.max_frequency = std::max(bounds_.max_frequency, list->bounds().max_frequency);
     bounds_.min_length = std::min(bounds_.min_length, list->bounds().min_length);
   }
-  if (!lists_.empty()) Enter(0);
+  if (!lists_.empty()) Enter(0, 0);
 }
 
-void TermCursor::Enter(size_t list) {
+void TermCursor::Enter(size_t list, DocId target) {
   list_ = list;
-  if (shallow_.has_value() && shallow_list_ == list) {
-    // Bounds were read ahead in this list: its cursor has not moved yet.
-    cursor_ = std::move(shallow_);
-    shallow_.reset();
-  } else {
-    cursor_.emplace(*lists_[list]);
-    if (shallow_list_ <= list) {
-      shallow_.reset();
-      shallow_list_ = list;
-    }
-  }
+  list_last_ = lists_[list]->last_doc();
+  cursor_.emplace(*lists_[list], target);
+  if (shallow_list_ < list) shallow_list_ = list;
   doc_ = cursor_->doc();
 }
 
@@ -33,27 +25,44 @@ void TermCursor::Next() {
   if (doc_ == kEnd) return;
   cursor_->Next();
   doc_ = cursor_->doc();
-  if (doc_ == kEnd && list_ + 1 < lists_.size()) Enter(list_ + 1);
+  if (doc_ == kEnd && list_ + 1 < lists_.size()) Enter(list_ + 1, 0);
 }
 
 void TermCursor::Advance(DocId target) {
   if (doc_ >= target) return;  // Also at kEnd.
-  size_t list = list_;
-  while (list + 1 < lists_.size() && lists_[list]->last_doc() < target) ++list;
-  if (list != list_) Enter(list);
-  cursor_->Advance(target);
-  doc_ = cursor_->doc();
+  if (target <= list_last_) {
+    cursor_->Advance(target);
+    doc_ = cursor_->doc();
+    return;
+  }
+  size_t list = list_ + 1;
+  while (list < lists_.size() && lists_[list]->last_doc() < target) ++list;
+  if (list == lists_.size()) {
+    doc_ = kEnd;  // cursor_ stays where it was; nothing reads it at kEnd.
+    return;
+  }
+  Enter(list, target);
 }
 
 bool TermCursor::ShallowAdvance(DocId target) {
   if (doc_ == kEnd) return false;
-  size_t list = std::max(shallow_list_, list_);
+  size_t list = list_;
+  if (ahead()) {
+    list = shallow_list_;
+    if (target <= lists_[list]->last_doc()) {
+      shallow_block_ = lists_[list]->FindBlock(target, shallow_block_);
+      return true;
+    }
+    ++list;
+  } else {
+    if (target <= list_last_) return cursor_->ShallowAdvance(target);
+    ++list;
+  }
   while (list < lists_.size() && lists_[list]->last_doc() < target) ++list;
   if (list == lists_.size()) return false;
-  if (list == list_) return cursor_->ShallowAdvance(target);
-  if (!shallow_.has_value() || shallow_list_ != list) shallow_.emplace(*lists_[list]);
   shallow_list_ = list;
-  return shallow_->ShallowAdvance(target);
+  shallow_block_ = lists_[list]->FindBlock(target);
+  return true;
 }
 
 }  // namespace docsearch::query

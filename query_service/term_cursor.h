@@ -5,7 +5,8 @@
 // Only one list is decoded at a time (a PostingCursor holds a decoded block,
 // about 1 KB), so a term present in many segments costs no more per posting
 // than one in a single list. Block bounds (ShallowAdvance) may look ahead
-// into a later list than the one doc() is in.
+// into a later list than the one doc() is in; they come from its skip
+// entries, and a jump into a list decodes only the block it lands in.
 //
 // Thread safety: reads the lists only; the caller keeps them unchanged.
 #ifndef DOCSEARCH_QUERY_SERVICE_TERM_CURSOR_H_
@@ -46,26 +47,35 @@ class TermCursor {
   // list, whose last doc is >= `target`, without moving doc(). False when
   // none is left. Targets must not decrease between calls.
   bool ShallowAdvance(DocId target);
-  uint32_t block_max_frequency() const { return Shallow().block_max_frequency(); }
-  uint32_t block_min_length() const { return Shallow().block_min_length(); }
-  DocId block_last() const { return Shallow().block_last(); }
+  uint32_t block_max_frequency() const {
+    return ahead() ? Ahead().max_frequency : cursor_->block_max_frequency();
+  }
+  uint32_t block_min_length() const {
+    return ahead() ? Ahead().min_length : cursor_->block_min_length();
+  }
+  DocId block_last() const { return ahead() ? Ahead().last : cursor_->block_last(); }
 
   // The largest frequency and smallest field length over every list.
   const PostingBounds& bounds() const { return bounds_; }
 
  private:
-  // Puts cursor_ on lists_[list].
-  void Enter(size_t list);
-  const PostingCursor& Shallow() const { return shallow_.has_value() ? *shallow_ : *cursor_; }
+  // Puts cursor_ on lists_[list], at its first posting >= `target`.
+  void Enter(size_t list, DocId target);
+  // Whether the shallow block is in a later list than cursor_'s.
+  bool ahead() const { return shallow_list_ > list_; }
+  PostingList::BlockBounds Ahead() const {
+    return lists_[shallow_list_]->block_bounds(shallow_block_);
+  }
 
   TermLists lists_;
   PostingBounds bounds_;
-  size_t list_ = 0;  // The list cursor_ reads.
+  size_t list_ = 0;      // The list cursor_ reads.
+  DocId list_last_ = 0;  // Its last doc.
   std::optional<PostingCursor> cursor_;
-  // Engaged only while the shallow block is in a later list than cursor_'s:
-  // shallow_list_ > list_.
+  // While ahead(): the list and block holding the shallow block, read from
+  // the list's skip entries without decoding anything.
   size_t shallow_list_ = 0;
-  std::optional<PostingCursor> shallow_;
+  uint32_t shallow_block_ = 0;
   DocId doc_ = kEnd;
 };
 
