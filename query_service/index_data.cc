@@ -284,10 +284,12 @@ std::optional<DocId> IndexData::FindDoc(const std::string& id) const {
   return it->second;
 }
 
-TermLists TextFieldIndex::Lists(const std::string& term) const {
+TermLists TextFieldIndex::Lists(const std::string& term, uint32_t* document_frequency) const {
   TermLists lists;
+  if (document_frequency != nullptr) *document_frequency = 0;
   auto entry = terms.find(term);
   if (entry == terms.end()) return lists;
+  if (document_frequency != nullptr) *document_frequency = entry->second.live_documents;
   lists.assign(entry->second.sealed.begin(), entry->second.sealed.end());
   auto it = open.find(term);
   if (it != open.end()) lists.push_back(&it->second);

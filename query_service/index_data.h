@@ -65,8 +65,10 @@ struct TextFieldIndex {
   std::vector<uint32_t> passage_begin{0};
 
   // The lists of `term`, one per segment holding it, sealed ones first, in
-  // DocId order; empty when no document ever held it.
-  TermLists Lists(const std::string& term) const;
+  // DocId order; empty when no document ever held it. Sets
+  // `*document_frequency`, when given, to DocumentFrequency(term) from the
+  // same lookup (query evaluation needs both per word).
+  TermLists Lists(const std::string& term, uint32_t* document_frequency = nullptr) const;
   // Live documents holding `term`.
   uint32_t DocumentFrequency(const std::string& term) const;
 };

@@ -16,9 +16,9 @@ std::vector<WordCursor::Variant> WordCursor::VariantsOf(
     const std::vector<std::string>& variant_terms) {
   std::vector<Variant> variants;
   for (const std::string& term : variant_terms) {
-    TermLists lists = field.Lists(term);
+    uint32_t document_frequency = 0;
+    TermLists lists = field.Lists(term, &document_frequency);
     if (lists.empty()) continue;
-    const uint32_t document_frequency = field.DocumentFrequency(term);
     variants.push_back(
         {std::move(lists), document_frequency, Bm25Idf(index.live_count, document_frequency)});
   }
