@@ -14,7 +14,8 @@ namespace docsearch::query {
 
 absl::StatusOr<std::unique_ptr<WriteAheadLog>> RecoverDataDir(const std::string& directory,
                                                               Indexer* indexer,
-                                                              RecoveryReport* report) {
+                                                              RecoveryReport* report,
+                                                              WalRecoveryMode mode) {
   const absl::Time started = absl::Now();
   std::error_code error;
   std::filesystem::create_directories(directory, error);
@@ -65,7 +66,7 @@ absl::StatusOr<std::unique_ptr<WriteAheadLog>> RecoverDataDir(const std::string&
       [indexer](LogRecordType type, absl::string_view payload) {
         return indexer->Replay(type, payload);
       },
-      report);
+      report, mode);
   report->seconds = absl::ToDoubleSeconds(absl::Now() - started);
   return log;
 }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "absl/base/internal/endian.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "common/crc32c.h"
 #include "common/log.h"
@@ -20,10 +21,6 @@ namespace docsearch::query {
 namespace {
 
 constexpr absl::string_view kMagic("DSWAL\0\0\1", 8);
-constexpr size_t kHeaderBytes = 4 + 4 + 1;
-// A record larger than this is taken as corruption, not allocated.
-constexpr uint32_t kMaxRecordBytes = 1u << 30;
-
 // Creates (or empties) the file of `generation`, writes the magic and makes
 // file and directory entry durable. Returns the open descriptor.
 absl::StatusOr<int> CreateLogFile(const std::string& directory, uint64_t generation) {
@@ -40,19 +37,22 @@ absl::StatusOr<int> CreateLogFile(const std::string& directory, uint64_t generat
   return fd;
 }
 
-// Why the record at `offset` of `data` is not intact, or "" when it is.
-std::string CheckRecord(absl::string_view data, size_t offset) {
-  if (data.size() - offset < kHeaderBytes) return "incomplete record header";
-  const uint32_t length = absl::little_endian::Load32(data.data() + offset);
-  if (length > kMaxRecordBytes) return absl::StrCat("record length ", length, " is implausible");
-  if (data.size() - offset - kHeaderBytes < length) return "record runs past the end of the file";
-  const absl::string_view typed = data.substr(offset + 8, 1 + length);
-  if (Crc32c(typed) != absl::little_endian::Load32(data.data() + offset + 4))
-    return "record checksum mismatch";
-  const auto type = static_cast<LogRecordType>(typed[0]);
-  if (type != LogRecordType::kUpsertBatch && type != LogRecordType::kDelete)
-    return absl::StrCat("unknown record type ", static_cast<int>(typed[0]));
-  return "";
+// Intact records in the log files of `generations` (for the message about
+// what a damaged region puts at risk). Files that cannot be read or are not
+// logs count nothing; recovery reports them itself when it gets there.
+struct RecordCount {
+  size_t records = 0;
+  size_t files = 0;
+};
+RecordCount CountRecords(const std::string& directory, const std::vector<uint64_t>& generations) {
+  RecordCount count;
+  for (uint64_t generation : generations) {
+    absl::StatusOr<std::string> data = ReadFile(LogPath(directory, generation));
+    if (!data.ok() || !absl::StartsWith(*data, kMagic)) continue;
+    count.records += ScanLogRecords(*data, kMagic.size()).records.size();
+    ++count.files;
+  }
+  return count;
 }
 
 }  // namespace
@@ -60,7 +60,8 @@ std::string CheckRecord(absl::string_view data, size_t offset) {
 absl::StatusOr<std::unique_ptr<WriteAheadLog>> WriteAheadLog::Open(const std::string& directory,
                                                                    uint64_t from_generation,
                                                                    const ReplayFunction& replay,
-                                                                   RecoveryReport* report) {
+                                                                   RecoveryReport* report,
+                                                                   WalRecoveryMode mode) {
   std::error_code error;
   std::filesystem::create_directories(directory, error);
   if (error) {
@@ -119,23 +120,18 @@ absl::StatusOr<std::unique_ptr<WriteAheadLog>> WriteAheadLog::Open(const std::st
   int64_t total_bytes = 0;
   for (size_t i = 0; i < generations.size(); ++i) {
     const uint64_t generation = generations[i];
-    const bool newest = i + 1 == generations.size();
-    const bool may_be_torn = i >= last_with_records;
+    bool newest = i + 1 == generations.size();
     const std::string path = LogPath(directory, generation);
-    int fd = ::open(path.c_str(), (may_be_torn ? O_RDWR : O_RDONLY) | O_CLOEXEC);
-    if (fd < 0) return ErrnoStatus("cannot open", path);
-    std::unique_ptr<WriteAheadLog> log(new WriteAheadLog(directory, generation, path, fd));
-    absl::StatusOr<std::string> read = ReadToEnd(fd, path);
+    absl::StatusOr<std::string> read = ReadFile(path);
     if (!read.ok()) return read.status();
     const absl::string_view data(*read);
 
     // A crash while creating the newest file can leave part of the magic:
     // it never held a record, so start it over.
     if (newest && data.size() < kMagic.size() && kMagic.substr(0, data.size()) == data) {
-      ::close(fd);
       absl::StatusOr<int> created = CreateLogFile(directory, generation);
       if (!created.ok()) return created.status();
-      log->fd_ = *created;
+      std::unique_ptr<WriteAheadLog> log(new WriteAheadLog(directory, generation, path, *created));
       log->end_ = static_cast<int64_t>(kMagic.size());
       log->appended_bytes_ = total_bytes;
       log->written_ = log->synced_ = total_bytes;
@@ -146,42 +142,120 @@ absl::StatusOr<std::unique_ptr<WriteAheadLog>> WriteAheadLog::Open(const std::st
       return absl::FailedPreconditionError(absl::StrCat(
           path, " is not a docsearch write-ahead log (bad magic); refusing to touch it"));
     }
-    size_t offset = kMagic.size();
-    while (offset < data.size()) {
-      const std::string damage = CheckRecord(data, offset);
-      if (!damage.empty()) {
-        if (!may_be_torn) {
-          return absl::FailedPreconditionError(
-              absl::StrCat(path, " is damaged at byte ", offset, ": ", damage,
-                           "; later logs hold acknowledged writes, so this is not a torn tail. "
-                           "Restore the file from a backup or move it aside knowingly"));
+    const LogScan scan = ScanLogRecords(data, kMagic.size());
+    size_t records_to_replay = scan.records.size();
+    size_t end = data.size();
+    if (scan.damaged()) {
+      const LogDamage& first = scan.damage.front();
+      if (i >= last_with_records && scan.records_after_damage() == 0) {
+        // The tail an interrupted write leaves: its fdatasync never returned,
+        // so it was never acknowledged. Cut it, keeping the bytes aside in
+        // case the disk damaged the last acknowledged record instead.
+        absl::StatusOr<std::string> kept = KeepAside(
+            directory, path, absl::StrCat(".torn-at-", first.offset), data.substr(first.offset));
+        if (!kept.ok()) return kept.status();
+        if (absl::Status cut = TruncateFile(path, static_cast<int64_t>(first.offset)); !cut.ok())
+          return cut;
+        report->kept_aside.push_back(*kept);
+        report->bytes_truncated += static_cast<int64_t>(data.size() - first.offset);
+        LogWarning(absl::StrCat(path, ": cut ", data.size() - first.offset, " bytes (",
+                                first.reason, ") after byte ", first.offset,
+                                ": the last record, as an interrupted write that was never "
+                                "acknowledged leaves it; the bytes are kept in ",
+                                *kept));
+        end = first.offset;
+      } else {
+        // Intact records follow the damage: they, and so the damaged record,
+        // were acknowledged.
+        const std::vector<uint64_t> later(generations.begin() + static_cast<long>(i) + 1,
+                                          generations.end());
+        const RecordCount after = CountRecords(directory, later);
+        const size_t at_risk = scan.records_after_damage() + after.records;
+        const std::string what = absl::StrCat(
+            path, " is damaged at byte ", first.offset, " (", first.reason, ") and ", at_risk,
+            " intact records follow it (", scan.records_after_damage(), " in this file, ",
+            after.records, " in ", after.files,
+            " later log files): acknowledged writes were damaged, this is not a torn tail");
+        switch (mode) {
+          case WalRecoveryMode::kStrict:
+            return absl::FailedPreconditionError(absl::StrCat(
+                what,
+                ". Nothing was changed on disk. Restore the file from a backup, or restart with "
+                "--wal_recovery=point_in_time (recover the writes before the damage) or "
+                "--wal_recovery=skip_corrupted (recover every intact record); both keep the "
+                "damaged file aside first"));
+          case WalRecoveryMode::kPointInTime: {
+            absl::StatusOr<std::string> kept =
+                KeepAside(directory, path, absl::StrCat(".damaged-at-", first.offset), data);
+            if (!kept.ok()) return kept.status();
+            report->kept_aside.push_back(*kept);
+            if (absl::Status cut = TruncateFile(path, static_cast<int64_t>(first.offset));
+                !cut.ok()) {
+              return cut;
+            }
+            // Later generations hold writes after the point: set them aside
+            // too, so that this file is the newest and appends follow it.
+            for (uint64_t g : later) {
+              absl::StatusOr<std::string> moved =
+                  MoveAside(directory, LogPath(directory, g), ".after-damage");
+              if (!moved.ok()) return moved.status();
+              report->kept_aside.push_back(*moved);
+            }
+            records_to_replay = scan.records_before_damage;
+            end = first.offset;
+            report->records_dropped += static_cast<int64_t>(at_risk);
+            LogError(absl::StrCat(what, ". --wal_recovery=point_in_time: recovered the ",
+                                  scan.records_before_damage,
+                                  " records before the damage and DROPPED the ", at_risk,
+                                  " after it; the damaged file is kept as ", *kept,
+                                  after.files > 0 ? " and the later logs beside it" : ""));
+            newest = true;
+            break;
+          }
+          case WalRecoveryMode::kSkipCorrupted: {
+            absl::StatusOr<std::string> kept =
+                KeepAside(directory, path, absl::StrCat(".damaged-at-", first.offset), data);
+            if (!kept.ok()) return kept.status();
+            report->kept_aside.push_back(*kept);
+            std::string intact(kMagic);
+            for (const LogRecordSpan& record : scan.records) {
+              intact.append(data.data() + record.offset, record.end() - record.offset);
+            }
+            if (absl::Status replaced = ReplaceFile(directory, path, intact); !replaced.ok())
+              return replaced;
+            int64_t skipped = 0;
+            for (const LogDamage& damage : scan.damage)
+              skipped += static_cast<int64_t>(damage.end - damage.offset);
+            report->damaged_bytes_skipped += skipped;
+            end = intact.size();
+            LogError(absl::StrCat(what, ". --wal_recovery=skip_corrupted: SKIPPED ", skipped,
+                                  " damaged bytes in ", scan.damage.size(),
+                                  " regions (the writes in them are lost) and recovered the ",
+                                  scan.records.size(),
+                                  " intact records of this file; the original is kept as ", *kept));
+            break;
+          }
         }
-        break;
       }
-      const uint32_t length = absl::little_endian::Load32(data.data() + offset);
-      const auto type = static_cast<LogRecordType>(data[offset + 8]);
-      if (absl::Status s = replay(type, data.substr(offset + kHeaderBytes, length)); !s.ok()) {
-        return absl::Status(
-            s.code(), absl::StrCat("replaying ", path, " at byte ", offset, ": ", s.message()));
+    }
+    for (size_t r = 0; r < records_to_replay; ++r) {
+      const LogRecordSpan& record = scan.records[r];
+      absl::Status s =
+          replay(record.type, data.substr(record.offset + kLogRecordHeaderBytes, record.length));
+      if (!s.ok()) {
+        return absl::Status(s.code(), absl::StrCat("replaying ", path, " at byte ", record.offset,
+                                                   ": ", s.message()));
       }
       report->records_replayed++;
-      offset += kHeaderBytes + length;
     }
     report->log_files_replayed++;
-    total_bytes += static_cast<int64_t>(offset - kMagic.size());
-    if (offset < data.size()) {
-      report->bytes_truncated += static_cast<int64_t>(data.size() - offset);
-      LogWarning(absl::StrCat(path, ": cut ", data.size() - offset, " bytes (",
-                              CheckRecord(data, offset), ") after byte ", offset,
-                              ": an interrupted write that was never acknowledged"));
-      if (::ftruncate(fd, static_cast<off_t>(offset)) != 0)
-        return ErrnoStatus("cannot truncate", path);
-      if (::fdatasync(fd) != 0) return ErrnoStatus("cannot sync", path);
-    }
+    total_bytes += static_cast<int64_t>(end - kMagic.size());
     if (!newest) continue;
-    if (::lseek(fd, static_cast<off_t>(offset), SEEK_SET) < 0)
-      return ErrnoStatus("cannot seek", path);
-    log->end_ = static_cast<int64_t>(offset);
+    int fd = ::open(path.c_str(), O_RDWR | O_CLOEXEC);
+    if (fd < 0) return ErrnoStatus("cannot open", path);
+    std::unique_ptr<WriteAheadLog> log(new WriteAheadLog(directory, generation, path, fd));
+    if (::lseek(fd, static_cast<off_t>(end), SEEK_SET) < 0) return ErrnoStatus("cannot seek", path);
+    log->end_ = static_cast<int64_t>(end);
     log->appended_bytes_ = total_bytes;
     log->written_ = log->synced_ = total_bytes;
     return log;
@@ -198,7 +272,7 @@ absl::Status WriteAheadLog::Append(LogRecordType type, absl::string_view payload
 }
 
 absl::StatusOr<int64_t> WriteAheadLog::Write(LogRecordType type, absl::string_view payload) {
-  if (payload.size() > kMaxRecordBytes) {
+  if (payload.size() > kMaxLogRecordBytes) {
     return absl::ResourceExhaustedError(
         absl::StrCat("log record of ", payload.size(), " bytes is too large"));
   }
@@ -206,8 +280,8 @@ absl::StatusOr<int64_t> WriteAheadLog::Write(LogRecordType type, absl::string_vi
     absl::MutexLock lock(&sync_mu_);
     if (!sync_error_.ok()) return sync_error_;
   }
-  std::string record(kHeaderBytes, '\0');
-  record.reserve(kHeaderBytes + payload.size());
+  std::string record(kLogRecordHeaderBytes, '\0');
+  record.reserve(kLogRecordHeaderBytes + payload.size());
   record[8] = static_cast<char>(type);
   record.append(payload.data(), payload.size());
   absl::little_endian::Store32(record.data(), static_cast<uint32_t>(payload.size()));

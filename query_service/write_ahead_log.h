@@ -18,10 +18,14 @@
 // Open replays the generations from a given one on. Records go into a file
 // only after the previous one is complete and synced, so only the newest
 // file holding records can end torn (later files, if any, are empty: a
-// rotation interrupted by a crash). Such a torn or corrupt tail is cut with
-// a warning, while damage anywhere else, or a missing generation, is
-// FAILED_PRECONDITION naming the file and byte: acknowledged data is never
-// skipped silently.
+// rotation interrupted by a crash). Damage there with no intact record after
+// it is such a torn tail: it is cut with a warning (the cut bytes are kept
+// aside). Damage followed by intact records, in any file, is corruption of
+// acknowledged writes (log_scan.h): by default FAILED_PRECONDITION naming the
+// file, the byte and how many intact records follow, with nothing changed on
+// disk; WalRecoveryMode chooses an alternative, which first keeps the damaged
+// file aside. A missing generation is FAILED_PRECONDITION too: acknowledged
+// data is never skipped silently.
 //
 // Thread safety: Append, Write and Rotate are not thread-safe; the caller
 // serializes them (the order of the log is the order of the index). Sync and
@@ -34,15 +38,15 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
+#include "query_service/log_scan.h"
 
 namespace docsearch::query {
-
-enum class LogRecordType : uint8_t { kUpsertBatch = 1, kDelete = 2 };
 
 // What recovery did, for the start-up log line and GetIndexStats.
 struct RecoveryReport {
@@ -54,8 +58,15 @@ struct RecoveryReport {
   int64_t log_files_replayed = 0;
   int64_t records_replayed = 0;
   // Bytes cut from the end of the newest log because its last record was
-  // torn or corrupt (never acknowledged).
+  // torn (never acknowledged; the bytes are kept aside).
   int64_t bytes_truncated = 0;
+  // Corruption handled by a non-strict WalRecoveryMode: intact records not
+  // recovered (point_in_time: those after the damage), damaged bytes skipped
+  // (skip_corrupted), and the files kept aside (damaged originals, later
+  // logs, torn tails), never removed by the service.
+  int64_t records_dropped = 0;
+  int64_t damaged_bytes_skipped = 0;
+  std::vector<std::string> kept_aside;
   // Unfinished snapshot files (.tmp) removed.
   int64_t temporary_files_removed = 0;
   double seconds = 0;
@@ -69,12 +80,11 @@ class WriteAheadLog {
   // every intact record of generations >= `from_generation` in order, and
   // appends after the newest. With no file at or after `from_generation`, a
   // new one is started at max(from_generation, 1). Errors: a file that is not
-  // a docsearch log, damage before the tail of the newest file, a missing
+  // a docsearch log, damage that is not a torn tail (with kStrict), a missing
   // generation (all FAILED_PRECONDITION); I/O errors; an error from `replay`.
-  static absl::StatusOr<std::unique_ptr<WriteAheadLog>> Open(const std::string& directory,
-                                                             uint64_t from_generation,
-                                                             const ReplayFunction& replay,
-                                                             RecoveryReport* report);
+  static absl::StatusOr<std::unique_ptr<WriteAheadLog>> Open(
+      const std::string& directory, uint64_t from_generation, const ReplayFunction& replay,
+      RecoveryReport* report, WalRecoveryMode mode = WalRecoveryMode::kStrict);
 
   ~WriteAheadLog();
   WriteAheadLog(const WriteAheadLog&) = delete;
