@@ -14,6 +14,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "query_service/log_scan.h"
 
 namespace docsearch::query {
 namespace {
@@ -159,6 +160,20 @@ absl::StatusOr<std::pair<int, std::string>> CreateAsideFile(const std::string& p
 }
 
 }  // namespace
+
+absl::StatusOr<int> CreateLogFile(const std::string& directory, uint64_t generation) {
+  const std::string path = LogPath(directory, generation);
+  int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return ErrnoStatus("cannot create", path);
+  absl::Status status = WriteAll(fd, kLogMagic, path);
+  if (status.ok() && ::fdatasync(fd) != 0) status = ErrnoStatus("cannot sync", path);
+  if (status.ok()) status = SyncDirectory(directory);
+  if (!status.ok()) {
+    ::close(fd);
+    return status;
+  }
+  return fd;
+}
 
 absl::StatusOr<std::string> ReadFile(const std::string& path) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);

@@ -54,6 +54,10 @@ absl::StatusOr<std::string> ReadToEnd(int fd, const std::string& path);
 // fsyncs `directory`, making created, renamed and removed entries durable.
 absl::Status SyncDirectory(const std::string& directory);
 
+// Creates (or empties) the log file of `generation`, writes the magic and
+// makes file and directory entry durable. Returns the open descriptor.
+absl::StatusOr<int> CreateLogFile(const std::string& directory, uint64_t generation);
+
 // Reads the whole file at `path`.
 absl::StatusOr<std::string> ReadFile(const std::string& path);
 

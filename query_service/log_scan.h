@@ -47,6 +47,9 @@ enum class WalRecoveryMode {
 absl::StatusOr<WalRecoveryMode> ParseWalRecoveryMode(absl::string_view name);
 absl::string_view WalRecoveryModeName(WalRecoveryMode mode);
 
+// The first 8 bytes of every log file; the last byte is the format version.
+inline constexpr absl::string_view kLogMagic("DSWAL\0\0\1", 8);
+
 // Record framing: u32 length, u32 CRC-32C of (type, payload), u8 type.
 inline constexpr size_t kLogRecordHeaderBytes = 4 + 4 + 1;
 // A record larger than this is taken as damage, not allocated.

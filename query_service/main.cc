@@ -4,6 +4,7 @@
 #include <atomic>
 #include <memory>
 #include <string>
+#include <thread>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
@@ -11,6 +12,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "absl/synchronization/notification.h"
 #include "absl/time/time.h"
 #include "common/grpc_server.h"
 #include "common/health_service.h"
@@ -141,11 +143,25 @@ int Run() {
     snapshotter = std::make_unique<Snapshotter>(data_dir, &indexer, &index, log.get(),
                                                 snapshot_options, report.snapshot_generation);
     indexer.AttachLog(log.get(), [s = snapshotter.get()] { s->NotifyLogGrew(); });
+    // From the first write the log cannot make durable (directory removed,
+    // disk error) on, the server is not one to send writes to.
+    log->SetFailureHandler([&health](const absl::Status& failure) {
+      LogError(absl::StrCat("health NOT_SERVING, every write refused: ", failure.message()));
+      health.SetServing(false);
+    });
     snapshotter->Start();
   }
   query_service.set_recovery(report, snapshotter.get());
   ready.store(true);
-  health.SetServing(true);
+  health.SetServing(log == nullptr || log->CheckStorage().ok());
+  // Notices a data directory removed while no write comes (writes check it
+  // themselves, before acknowledging).
+  absl::Notification stop_watching;
+  std::thread storage_watch([&log, &stop_watching] {
+    while (log != nullptr && !stop_watching.WaitForNotificationWithTimeout(absl::Seconds(1))) {
+      log->CheckStorage().IgnoreError();
+    }
+  });
   const std::string recovery =
       data_dir.empty()
           ? std::string("nothing (memory only)")
@@ -174,6 +190,19 @@ int Run() {
   LogInfo(absl::StrCat("signal ", signal_number, ": draining"));
   index_service.BeginShutdown();
   (*server)->Shutdown(absl::GetFlag(FLAGS_shutdown_grace));
+  stop_watching.Notify();
+  storage_watch.join();
+  if (log != nullptr) {
+    if (absl::Status storage = log->CheckStorage(); !storage.ok()) {
+      // Nothing more can be made durable here: say what a restart will find.
+      snapshotter->Stop();
+      LogError(absl::StrCat("stopped WITHOUT a snapshot: ", storage.message(),
+                            ". Writes since the failure were refused; a restart recovers only what "
+                            "is on disk in ",
+                            data_dir, " now"));
+      return 3;
+    }
+  }
   if (snapshotter != nullptr) {
     // No write is in flight any more: a last snapshot makes the next start
     // load it instead of replaying the log.

@@ -27,9 +27,20 @@
 // file aside. A missing generation is FAILED_PRECONDITION too: acknowledged
 // data is never skipped silently.
 //
+// Storage failures: a write that runs out of space (ENOSPC, EDQUOT) is cut
+// back and refused with RESOURCE_EXHAUSTED; the next one may succeed once
+// space is freed. Anything after which the log can no longer promise
+// durability makes it refuse every later write with FAILED_PRECONDITION
+// until a restart: a failed fdatasync (the kernel may have dropped the
+// pages), any other write error (EIO, EROFS), and the data directory removed
+// or replaced, or the log file unlinked, under the running service (writes
+// to an unlinked file succeed and vanish). The directory and file are checked
+// before every write and after every fdatasync, before a write is
+// acknowledged, and by CheckStorage.
+//
 // Thread safety: Append, Write and Rotate are not thread-safe; the caller
-// serializes them (the order of the log is the order of the index). Sync and
-// appended_bytes() may be called from any thread.
+// serializes them (the order of the log is the order of the index). Sync,
+// CheckStorage and appended_bytes() may be called from any thread.
 #ifndef DOCSEARCH_QUERY_SERVICE_WRITE_AHEAD_LOG_H_
 #define DOCSEARCH_QUERY_SERVICE_WRITE_AHEAD_LOG_H_
 
@@ -109,6 +120,17 @@ class WriteAheadLog {
   // on. Returns the new generation. On error the current file stays in use.
   absl::StatusOr<uint64_t> Rotate();
 
+  // OK while the log can acknowledge writes; otherwise the FAILED_PRECONDITION
+  // that makes it refuse them (see the header comment). Looks at the data
+  // directory and the current file now (two stat calls), so a watchdog may
+  // call it every second to notice a removed directory without a write.
+  absl::Status CheckStorage();
+
+  // Called once, with the failure, when the log starts refusing writes
+  // (under the log's lock: it must not call into the log). Set it before
+  // writes start.
+  void SetFailureHandler(std::function<void(const absl::Status&)> handler);
+
   uint64_t generation() const { return generation_; }
   const std::string& path() const { return path_; }
 
@@ -127,11 +149,28 @@ class WriteAheadLog {
         path_(std::move(path)),
         fd_(fd) {}
 
+  static absl::StatusOr<std::unique_ptr<WriteAheadLog>> OpenFiles(const std::string& directory,
+                                                                  uint64_t from_generation,
+                                                                  const ReplayFunction& replay,
+                                                                  RecoveryReport* report,
+                                                                  WalRecoveryMode mode);
+  // Opens the data directory and remembers its identity (device, inode).
+  absl::Status HoldDirectory();
+  // The failure if the directory or the current file is gone (and records
+  // it), else OK.
+  absl::Status CheckStorageLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(sync_mu_);
+  // Makes `cause` the reason every later write is refused (the first one
+  // stays) and returns that reason.
+  absl::Status FailLocked(const absl::Status& cause) ABSL_EXCLUSIVE_LOCKS_REQUIRED(sync_mu_);
+
   const std::string directory_;
   uint64_t generation_;
   std::string path_;
   // Changed only by Rotate, under sync_mu_ with no sync running.
   int fd_;
+  // The data directory as opened at start, to notice it being removed or
+  // replaced (the path then names another inode, or none).
+  int directory_fd_ = -1;
   // Bytes of intact records in the current file; a failed append is cut
   // back to here so later records never follow garbage.
   int64_t end_ = 0;
@@ -142,7 +181,9 @@ class WriteAheadLog {
   int64_t written_ ABSL_GUARDED_BY(sync_mu_) = 0;   // Position of the last record written.
   int64_t synced_ ABSL_GUARDED_BY(sync_mu_) = 0;    // Everything up to here is durable.
   bool syncing_ ABSL_GUARDED_BY(sync_mu_) = false;  // A leader's fdatasync is running.
+  // Once set, every Write, Sync and Rotate fails with it.
   absl::Status sync_error_ ABSL_GUARDED_BY(sync_mu_);
+  std::function<void(const absl::Status&)> on_failure_ ABSL_GUARDED_BY(sync_mu_);
 };
 
 }  // namespace docsearch::query
