@@ -95,6 +95,9 @@ class QueryProcess {
   // The wait status, or -1 if it had to be killed.
   int Stop(int signal) {
     if (pid_ <= 0) return -1;
+    // An open connection, even idle, holds the server's drain for its whole
+    // --shutdown_grace.
+    channel_.reset();
     kill(pid_, signal);
     int status = -1;
     const absl::Time deadline = absl::Now() + absl::Seconds(20);
@@ -249,7 +252,11 @@ TEST_F(StorageFailureTest, ARemovedDataDirRefusesEveryWriteAndTurnsHealthNotServ
             << absl::FormatDuration(absl::Now() - started) << " overall, ingest refused in "
             << absl::FormatDuration(took) << ": " << ingested.error_message() << "\n";
 
+  ASSERT_TRUE(ingest.Stop(SIGTERM, absl::Seconds(10)).ok());
+  const absl::Time stopping = absl::Now();
   const int stopped = query.Stop(SIGTERM);
+  std::cout << "SIGTERM: exit status " << (WIFEXITED(stopped) ? WEXITSTATUS(stopped) : -1)
+            << " after " << absl::FormatDuration(absl::Now() - stopping) << "\n";
   EXPECT_TRUE(WIFEXITED(stopped) && WEXITSTATUS(stopped) != 0) << "status " << stopped;
   const std::string said = ReadAll(query.error_file());
   EXPECT_THAT(said, Not(HasSubstr("the log has everything")));
@@ -334,7 +341,12 @@ TEST_F(StorageFailureTest, AFullDiskIsResourceExhaustedAtOnceAndWritesResumeWhen
   acknowledged.push_back("resumed-ingest");
 
   // What was acknowledged survives a restart; what was refused is absent.
+  ASSERT_TRUE(ingest.Stop(SIGTERM, absl::Seconds(10)).ok());
+  const absl::Time stopping = absl::Now();
   const int stopped = query.Stop(SIGTERM);
+  std::cout << "SIGTERM after the disk was freed: exit status "
+            << (WIFEXITED(stopped) ? WEXITSTATUS(stopped) : -1) << " after "
+            << absl::FormatDuration(absl::Now() - stopping) << "\n";
   EXPECT_TRUE(WIFEXITED(stopped) && WEXITSTATUS(stopped) == 0) << ReadAll(query.error_file());
   ASSERT_NO_FATAL_FAILURE(query.Start());
   for (const std::string& id : acknowledged) EXPECT_EQ(query.Has(id), id != long_id) << id;
