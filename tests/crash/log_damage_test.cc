@@ -125,7 +125,7 @@ class LogDamageTest : public ::testing::Test {
         document->set_title(absl::StrCat("Batch ", batch, " document ", i));
         document->set_content_hash(absl::StrCat("hash-", batch, "-", i));
         document->add_paragraphs()->set_text(
-            absl::StrCat("The council met in session ", batch, " and adopted item ", i, "."));
+            absl::StrCat("The council met in sitting ", batch, " and adopted item ", i, "."));
       }
       ASSERT_TRUE(stream->Write(request));
       v1::WriteResponse response;
