@@ -159,7 +159,7 @@ absl::StatusOr<std::unique_ptr<WriteAheadLog>> WriteAheadLog::OpenFiles(
           case WalRecoveryMode::kStrict:
             return absl::FailedPreconditionError(absl::StrCat(
                 what,
-                ". Nothing was changed on disk. Restore the file from a backup, or restart with "
+                ". The log files were not changed. Restore the file from a backup, or restart with "
                 "--wal_recovery=point_in_time (recover the writes before the damage) or "
                 "--wal_recovery=skip_corrupted (recover every intact record); both keep the "
                 "damaged file aside first"));
