@@ -6,6 +6,7 @@
 #include <google/protobuf/wire_format_lite.h>
 #include <grpcpp/support/proto_buffer_reader.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <optional>
 #include <vector>
@@ -93,9 +94,74 @@ std::optional<std::string> FindProblem(CodedInputStream* in, const Descriptor* t
   }
 }
 
+std::string ElementPath(const std::string& path, const FieldDescriptor* field, int index) {
+  return field->is_repeated() ? absl::StrCat(Join(path, field->name()), "[", index, "]")
+                              : Join(path, field->name());
+}
+
+// What the parser lets through but no request may carry: an enum number
+// with no name (proto3 keeps unknown enum values), and a float or double
+// that is NaN or infinite (boosts, thresholds: NaN compares false with
+// every bound, so range checks alone let it in).
+std::optional<std::string> FindUnusableValue(const google::protobuf::Message& message,
+                                             const std::string& path) {
+  const google::protobuf::Reflection* reflection = message.GetReflection();
+  std::vector<const FieldDescriptor*> fields;
+  reflection->ListFields(message, &fields);
+  for (const FieldDescriptor* field : fields) {
+    const int count = field->is_repeated() ? reflection->FieldSize(message, field) : 1;
+    for (int i = 0; i < count; ++i) {
+      const bool repeated = field->is_repeated();
+      switch (field->cpp_type()) {
+        case FieldDescriptor::CPPTYPE_ENUM: {
+          const int value = repeated ? reflection->GetRepeatedEnumValue(message, field, i)
+                                     : reflection->GetEnumValue(message, field);
+          if (field->enum_type()->FindValueByNumber(value) == nullptr) {
+            return absl::StrCat(ElementPath(path, field, i), ": unknown ",
+                                field->enum_type()->name(), " value ", value);
+          }
+          break;
+        }
+        case FieldDescriptor::CPPTYPE_DOUBLE:
+        case FieldDescriptor::CPPTYPE_FLOAT: {
+          const double value = field->cpp_type() == FieldDescriptor::CPPTYPE_DOUBLE
+                                   ? (repeated ? reflection->GetRepeatedDouble(message, field, i)
+                                               : reflection->GetDouble(message, field))
+                                   : (repeated ? reflection->GetRepeatedFloat(message, field, i)
+                                               : reflection->GetFloat(message, field));
+          if (!std::isfinite(value)) {
+            return absl::StrCat(ElementPath(path, field, i), ": ", value,
+                                " is not a finite number");
+          }
+          break;
+        }
+        case FieldDescriptor::CPPTYPE_MESSAGE: {
+          const google::protobuf::Message& child =
+              repeated ? reflection->GetRepeatedMessage(message, field, i)
+                       : reflection->GetMessage(message, field);
+          std::optional<std::string> problem =
+              FindUnusableValue(child, ElementPath(path, field, i));
+          if (problem.has_value()) return problem;
+          break;
+        }
+        default:
+          break;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
-absl::Status DecodeRequest(const grpc::ByteBuffer& bytes, google::protobuf::Message* message) {
+absl::Status CheckValues(const google::protobuf::Message& message, const std::string& path) {
+  std::optional<std::string> unusable = FindUnusableValue(message, path);
+  if (!unusable.has_value()) return absl::OkStatus();
+  return absl::InvalidArgumentError(*unusable);
+}
+
+absl::Status DecodeRequest(const grpc::ByteBuffer& bytes, google::protobuf::Message* message,
+                           bool check_values) {
   message->Clear();
   // The reader consumes the buffer; a copy of a ByteBuffer shares its
   // slices, so this costs no copy of the bytes.
@@ -107,7 +173,7 @@ absl::Status DecodeRequest(const grpc::ByteBuffer& bytes, google::protobuf::Mess
     in.SetRecursionLimit(kMaxRequestNesting);
     parsed = message->ParseFromCodedStream(&in) && in.ConsumedEntireMessage();
   }
-  if (parsed) return absl::OkStatus();
+  if (parsed) return check_values ? CheckValues(*message, "") : absl::OkStatus();
   const std::string flat = Flatten(bytes);
   google::protobuf::io::ArrayInputStream array(flat.data(), static_cast<int>(flat.size()));
   CodedInputStream in(&array);

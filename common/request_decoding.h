@@ -41,8 +41,17 @@ namespace docsearch {
 inline constexpr int kMaxRequestNesting = 100;
 
 // Decodes `bytes` into `message` (cleared first). INVALID_ARGUMENT naming
-// the message type and the problem when the bytes are not a valid message.
-absl::Status DecodeRequest(const grpc::ByteBuffer& bytes, google::protobuf::Message* message);
+// the message type and the problem when the bytes are not a valid message,
+// and naming the field when a decoded message holds an enum number with no
+// name or a NaN or infinite float/double (values no request may carry).
+// `check_values` false leaves the value check to the caller (CheckValues),
+// for a request whose parts fail alone.
+absl::Status DecodeRequest(const grpc::ByteBuffer& bytes, google::protobuf::Message* message,
+                           bool check_values = true);
+
+// The value check DecodeRequest applies: INVALID_ARGUMENT "<path>.<field>:
+// unknown <Enum> value N" or "...: nan is not a finite number".
+absl::Status CheckValues(const google::protobuf::Message& message, const std::string& path);
 
 // The index of `method` in service `service_full_name`, as gRPC's generated
 // code numbers them (declaration order). Aborts when there is no such

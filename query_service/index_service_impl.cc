@@ -48,7 +48,9 @@ class IndexServiceImpl::WriteStream final
       return;
     }
     ++messages_read_;
-    absl::Status decoded = DecodeRequest(raw_request_, &request_);
+    // Values (unknown enums, NaN) are checked per document by the Indexer,
+    // so one bad document fails alone.
+    absl::Status decoded = DecodeRequest(raw_request_, &request_, /*check_values=*/false);
     if (!decoded.ok()) {
       // Nothing of this batch is applied (its batch id is unreadable too);
       // the stream ends so the client cannot take silence for success.

@@ -7,6 +7,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "common/utf8_text.h"
 #include "query_service/compare/fingerprints.h"
 #include "query_service/compare/paragraph_aligner.h"
 #include "query_service/compare/phrase_extractor.h"
@@ -132,7 +133,7 @@ absl::StatusOr<SideText> ResolveSide(const ComparisonSide& side, const std::stri
       resolved.doc = index.FindDoc(side.id());
       if (!resolved.doc.has_value()) {
         return absl::NotFoundError(
-            absl::StrCat(path, ".id: no document with id '", side.id(), "'"));
+            absl::StrCat(path, ".id: no document with id '", TruncatedForMessage(side.id()), "'"));
       }
       absl::StatusOr<Document> stored = index.documents->Load(*resolved.doc);
       if (!stored.ok()) return stored.status();

@@ -255,5 +255,42 @@ TEST_F(UndecodableRequestsTest, UnaryCallsAnswerInvalidArgumentNamingTheProblem)
   EXPECT_EQ(outcome.responses.size(), 1u);
 }
 
+// A 5 MiB id used to be stored, and its acknowledgement (echoing the id)
+// broke the ingest service's shared Write stream: every other caller then
+// waited out its deadline. Now the id is refused before it is sent, and a
+// normal document right after goes through at once.
+TEST_F(UndecodableRequestsTest, AnOversizedIdIsRefusedAndDoesNotStallIngestion) {
+  auto stub = v1::IngestService::NewStub(ingest_channel_);
+  const auto ingest = [&](const std::string& id) {
+    grpc::ClientContext context;
+    context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+    v1::IngestDocumentRequest request;
+    request.mutable_document()->set_id(id);
+    request.mutable_document()->set_content(
+        absl::StrCat("Statement\n\nA document filed as ", id.substr(0, 16), ".\n"));
+    v1::IngestDocumentResponse response;
+    return stub->IngestDocument(&context, request, &response);
+  };
+  grpc::Status huge = ingest(std::string(5 << 20, 'h'));
+  EXPECT_EQ(huge.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << huge.error_message();
+  EXPECT_THAT(huge.error_message(), HasSubstr("document.id is 5242880 bytes"));
+  EXPECT_LT(huge.error_message().size(), 1024u);
+  grpc::Status normal = ingest("normal-after-huge");
+  EXPECT_TRUE(normal.ok()) << normal.error_message();
+  EXPECT_TRUE(Has("normal-after-huge"));
+  EXPECT_EQ(DocumentCount(), 1);
+
+  // Straight to Write: the acknowledgement stays small.
+  RawOutcome outcome = CallRaw(query_channel_, "/docsearch.v1.IndexService/Write",
+                               {WriteBatch(1, std::string(5 << 20, 'w'))});
+  ASSERT_TRUE(outcome.status.ok()) << outcome.status.error_message();
+  ASSERT_EQ(outcome.responses.size(), 1u);
+  EXPECT_LT(outcome.responses[0].size(), 2048u);
+  v1::WriteResponse response;
+  ASSERT_TRUE(response.ParseFromString(outcome.responses[0]));
+  ASSERT_EQ(response.results_size(), 1);
+  EXPECT_EQ(response.results(0).code(), static_cast<int>(grpc::StatusCode::INVALID_ARGUMENT));
+}
+
 }  // namespace
 }  // namespace docsearch::testing
