@@ -1,11 +1,13 @@
 #include "common/server_security_flags.h"
 
 #include <cstdint>
+#include <cstdlib>
 #include <utility>
 
 #include "absl/flags/flag.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
+#include "common/bearer_token_checker.h"
 #include "common/secret_files.h"
 
 ABSL_FLAG(std::string, tls_cert, "",
@@ -52,9 +54,24 @@ absl::Status ApplyServerSecurityFlags(const std::vector<std::string>& write_serv
     config.tls_key_pem = *std::move(key);
   }
 
-  absl::StatusOr<std::string> token = ResolveToken(
-      absl::GetFlag(FLAGS_auth_token_file), "auth_token_file", kAuthTokenEnvironmentVariable);
+  const std::string token_file = absl::GetFlag(FLAGS_auth_token_file);
+  // Set but empty is a mistake (a missing secret in a deployment), not a
+  // request to run without authentication: that is what unset means.
+  const char* environment_token = std::getenv(kAuthTokenEnvironmentVariable);
+  if (token_file.empty() && environment_token != nullptr && *environment_token == '\0') {
+    return absl::InvalidArgumentError(absl::StrCat(
+        kAuthTokenEnvironmentVariable, " is set but empty: set a token of at least ",
+        kMinAuthTokenLength, " characters, or unset it to serve without authentication"));
+  }
+  absl::StatusOr<std::string> token =
+      ResolveToken(token_file, "auth_token_file", kAuthTokenEnvironmentVariable);
   if (!token.ok()) return token.status();
+  if (!token->empty() && token->size() < kMinAuthTokenLength) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "the bearer token (",
+        token_file.empty() ? kAuthTokenEnvironmentVariable : "--auth_token_file", ") is ",
+        token->size(), " characters; a server token needs at least ", kMinAuthTokenLength));
+  }
   const bool auth_reads = absl::GetFlag(FLAGS_auth_reads);
   if (auth_reads && token->empty()) {
     return absl::InvalidArgumentError(

@@ -7,7 +7,9 @@
 //                                    on write RPCs; the token is the file's
 //                                    content. Alternative: the environment
 //                                    variable DOCSEARCH_AUTH_TOKEN (the file
-//                                    wins when both are set).
+//                                    wins when both are set). At least 16
+//                                    characters; DOCSEARCH_AUTH_TOKEN set but
+//                                    empty is a start-up error.
 //   --auth_reads                     require the token on read RPCs too
 //   --max_concurrent_streams=N       HTTP/2 streams per connection (default
 //                                    100; 0: gRPC's default, no limit)
