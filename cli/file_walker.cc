@@ -1,13 +1,22 @@
 #include "cli/file_walker.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
-#include <fstream>
+#include <cstdio>
+#include <cstdlib>
 #include <iterator>
+#include <memory>
+#include <optional>
 #include <set>
 #include <system_error>
 #include <utility>
+#include <vector>
 
+#include "absl/status/statusor.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 
@@ -54,6 +63,74 @@ absl::Status StatusFromErrorCode(const std::error_code& error, absl::string_view
     return absl::PermissionDeniedError(absl::StrCat(what, ": ", error.message()));
   }
   return absl::UnknownError(absl::StrCat(what, ": ", error.message()));
+}
+
+std::optional<FoundFile::Identity> IdentityOf(const fs::path& path) {
+  struct stat info {};
+  if (stat(path.c_str(), &info) != 0) return std::nullopt;
+  return FoundFile::Identity{info.st_dev, info.st_ino};
+}
+
+struct CloseFile {
+  void operator()(std::FILE* file) const { std::fclose(file); }
+};
+using FileHandle = std::unique_ptr<std::FILE, CloseFile>;
+
+// Opens the absolute path `real` one component at a time from "/" without
+// following any symlink (O_NOFOLLOW at every step); -1 with errno set
+// (ELOOP or ENOTDIR when a component has become a symlink).
+int OpenWithoutSymlinks(const fs::path& real) {
+  int folder = open("/", O_PATH | O_DIRECTORY | O_CLOEXEC);
+  if (folder < 0) return -1;
+  std::vector<fs::path> components(std::next(real.begin()), real.end());
+  for (size_t i = 0; i < components.size(); ++i) {
+    const bool last = i + 1 == components.size();
+    // O_NONBLOCK: a FIFO swapped in must not block the open; the caller
+    // refuses anything that is not a regular file.
+    const int flags = last ? O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY | O_NONBLOCK
+                           : O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC;
+    const int next = openat(folder, components[i].c_str(), flags);
+    const int open_errno = errno;
+    close(folder);
+    if (next < 0) {
+      errno = open_errno;
+      return -1;
+    }
+    folder = next;
+  }
+  return folder;
+}
+
+// Opens `file` for reading, checking that it is still the file the walk
+// checked (see file_walker.h).
+absl::StatusOr<FileHandle> OpenChecked(const FoundFile& file) {
+  const int fd = file.real_path.empty()
+                     ? open(file.path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)
+                     : OpenWithoutSymlinks(file.real_path);
+  if (fd < 0) {
+    if (errno == ELOOP || errno == ENOTDIR) {
+      return absl::PermissionDeniedError(
+          absl::StrCat(file.path.string(), " became a symlink after it was checked; skipped"));
+    }
+    return StatusFromErrorCode(std::error_code(errno, std::generic_category()),
+                               absl::StrCat("cannot open ", file.path.string()));
+  }
+  struct stat info {};
+  const bool same = fstat(fd, &info) == 0 && S_ISREG(info.st_mode) &&
+                    (!file.checked.has_value() ||
+                     (info.st_dev == file.checked->device && info.st_ino == file.checked->inode));
+  if (!same) {
+    close(fd);
+    return absl::PermissionDeniedError(absl::StrCat(
+        file.path.string(), " is no longer the file that was checked (replaced); skipped"));
+  }
+  fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+  std::FILE* stream = fdopen(fd, "rb");
+  if (stream == nullptr) {
+    close(fd);
+    return absl::InternalError(absl::StrCat("cannot read ", file.path.string()));
+  }
+  return FileHandle(stream);
 }
 
 // Walks one folder argument. Keeps the set of real folders already visited,
@@ -123,7 +200,17 @@ class FolderWalker {
       AddError(path, absl::InvalidArgumentError("not a regular file; skipped"));
       return;
     }
-    result_.files.push_back(DescribeFile(path, relative.generic_string()));
+    FoundFile file = DescribeFile(path, relative.generic_string());
+    file.real_path = real;
+    // The identity of the real path, which has no symlinks in it: if the
+    // file there was swapped since canonical(), reading it refuses.
+    file.checked = IdentityOf(real);
+    if (!file.checked.has_value()) {
+      AddError(path, StatusFromErrorCode(std::error_code(errno, std::generic_category()),
+                                         "cannot read file status"));
+      return;
+    }
+    result_.files.push_back(std::move(file));
   }
 
   void AddError(const fs::path& path, absl::Status status) {
@@ -174,7 +261,9 @@ WalkResult WalkPaths(const std::vector<std::string>& arguments) {
     if (fs::is_directory(status)) {
       FolderWalker(path, result).Walk();
     } else if (fs::is_regular_file(status)) {
-      result.files.push_back(DescribeFile(path, path.lexically_normal().generic_string()));
+      FoundFile file = DescribeFile(path, path.lexically_normal().generic_string());
+      file.checked = IdentityOf(path);
+      result.files.push_back(std::move(file));
     } else {
       result.errors.push_back(
           WalkError{argument, absl::InvalidArgumentError("not a regular file or folder")});
@@ -189,23 +278,34 @@ std::string LocalLabel(const FoundFile& file, const LocalDocument& document) {
 }
 
 absl::Status ReadRawDocuments(const FoundFile& file, absl::FunctionRef<bool(LocalDocument)> emit) {
-  std::ifstream input(file.path, std::ios::binary);
-  if (!input) {
-    // ifstream does not say why; the open(2) underneath left it in errno.
-    return StatusFromErrorCode(std::error_code(errno, std::generic_category()),
-                               absl::StrCat("cannot open ", file.path.string()));
-  }
+  absl::StatusOr<FileHandle> opened = OpenChecked(file);
+  if (!opened.ok()) return opened.status();
+  std::FILE* input = opened->get();
   if (!file.json_lines) {
     LocalDocument document;
-    document.raw.set_content(std::string(std::istreambuf_iterator<char>(input), {}));
-    if (input.bad()) return absl::DataLossError(absl::StrCat("cannot read ", file.path.string()));
+    std::string content;
+    char buffer[1 << 16];
+    for (size_t got; (got = std::fread(buffer, 1, sizeof(buffer), input)) > 0;) {
+      content.append(buffer, got);
+    }
+    if (std::ferror(input)) {
+      return absl::DataLossError(absl::StrCat("cannot read ", file.path.string()));
+    }
+    document.raw.set_content(std::move(content));
     document.raw.set_content_type(file.content_type);
     document.raw.set_source_uri(file.source_uri);
     emit(std::move(document));
     return absl::OkStatus();
   }
-  std::string line;
-  for (int line_number = 1; std::getline(input, line); ++line_number) {
+  char* raw_line = nullptr;
+  size_t capacity = 0;
+  const std::unique_ptr<char*, void (*)(char**)> line_buffer(&raw_line,
+                                                             [](char** p) { std::free(*p); });
+  for (int line_number = 1;; ++line_number) {
+    const ssize_t length = getline(&raw_line, &capacity, input);
+    if (length < 0) break;
+    std::string line(raw_line, static_cast<size_t>(length));
+    if (!line.empty() && line.back() == '\n') line.pop_back();
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (absl::StripAsciiWhitespace(line).empty()) continue;
     LocalDocument document;
@@ -213,9 +313,10 @@ absl::Status ReadRawDocuments(const FoundFile& file, absl::FunctionRef<bool(Loca
     document.raw.set_content_type(docsearch::v1::CONTENT_TYPE_JSON);
     document.line_number = line_number;
     if (!emit(std::move(document))) return absl::OkStatus();
-    line.clear();
   }
-  if (input.bad()) return absl::DataLossError(absl::StrCat("cannot read ", file.path.string()));
+  if (std::ferror(input)) {
+    return absl::DataLossError(absl::StrCat("cannot read ", file.path.string()));
+  }
   return absl::OkStatus();
 }
 

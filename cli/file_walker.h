@@ -19,6 +19,13 @@
 // and an untrusted name, never from a person meaning it. A leading "../"
 // ("../corpus") is a plain way to name a sibling folder and stays allowed.
 //
+// Checked is what is read: the walk records each file's identity (device and
+// inode) and, for a file found in a folder, its real path. Reading opens
+// that real path one component at a time from "/" with O_NOFOLLOW, so no
+// symlink can be followed, and compares the opened file's identity with the
+// recorded one. A file swapped for a symlink (or anything else) between the
+// walk and the read is refused, not sent.
+//
 // source_uri: for a file argument, the path as given; for a file found in a
 // folder, the path relative to that folder ("2001/statement.txt"), so ids
 // derived from it stay the same wherever the archive is mounted. A JSON line
@@ -30,7 +37,10 @@
 #ifndef DOCSEARCH_CLI_FILE_WALKER_H_
 #define DOCSEARCH_CLI_FILE_WALKER_H_
 
+#include <sys/types.h>
+
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,6 +60,15 @@ struct FoundFile {
   docsearch::v1::ContentType content_type = docsearch::v1::CONTENT_TYPE_UNSPECIFIED;
   // True for .jsonl files, sent as one document per non-empty line.
   bool json_lines = false;
+  // Set by WalkPaths (see the file comment): the file's real path when it
+  // was found in a folder (empty for a file argument, which may be a
+  // symlink the user named), and its identity when it was checked.
+  std::filesystem::path real_path;
+  struct Identity {
+    dev_t device;
+    ino_t inode;
+  };
+  std::optional<Identity> checked;
 };
 
 // A path that was not sent, and why.
@@ -88,7 +107,9 @@ struct LocalDocument {
 std::string LocalLabel(const FoundFile& file, const LocalDocument& document);
 
 // Reads `file` and calls `emit` with each of its raw documents in order.
-// `emit` returns false to stop early. Fails when the file cannot be read.
+// `emit` returns false to stop early. Fails when the file cannot be read,
+// and with PERMISSION_DENIED when it is no longer the file that was checked
+// (see the file comment).
 absl::Status ReadRawDocuments(const FoundFile& file, absl::FunctionRef<bool(LocalDocument)> emit);
 
 }  // namespace docsearch::cli

@@ -5,6 +5,7 @@
 
 #include <utility>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/optional.h"
 
@@ -23,15 +24,13 @@ void ProcessMetadata(void* state, grpc_auth_context* /*context*/, const grpc_met
                      size_t count, grpc_process_auth_metadata_done_cb done, void* user_data) {
   const auto& checker = *static_cast<const std::shared_ptr<const BearerTokenChecker>*>(state);
   absl::string_view path;
-  absl::optional<absl::string_view> authorization;
+  absl::InlinedVector<absl::string_view, 1> authorizations;
   for (size_t i = 0; i < count; ++i) {
     const absl::string_view key = ViewOf(metadata[i].key);
     if (key == ":path") path = ViewOf(metadata[i].value);
-    if (key == "authorization" && !authorization.has_value()) {
-      authorization = ViewOf(metadata[i].value);
-    }
+    if (key == "authorization") authorizations.push_back(ViewOf(metadata[i].value));
   }
-  const absl::Status verdict = checker->Check(path, authorization);
+  const absl::Status verdict = checker->Check(path, authorizations);
   const std::string message(verdict.message());
   done(user_data, nullptr, 0, nullptr, 0, static_cast<grpc_status_code>(verdict.code()),
        verdict.ok() ? nullptr : message.c_str());

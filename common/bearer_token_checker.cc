@@ -48,6 +48,18 @@ absl::Status BearerTokenChecker::Check(absl::string_view path,
   return absl::OkStatus();
 }
 
+absl::Status BearerTokenChecker::Check(absl::string_view path,
+                                       absl::Span<const absl::string_view> authorizations) const {
+  if (authorizations.size() > 1 && IsProtected(path)) {
+    return absl::UnauthenticatedError(
+        absl::StrCat("the call carries ", authorizations.size(),
+                     " authorization headers; send exactly one 'authorization: Bearer <token>'"));
+  }
+  return Check(path, authorizations.empty()
+                         ? absl::optional<absl::string_view>()
+                         : absl::optional<absl::string_view>(authorizations.front()));
+}
+
 bool ConstantTimeEquals(absl::string_view presented, absl::string_view expected) {
   // Every byte of `expected` is looked at whatever `presented` holds, and
   // differences are OR-ed rather than returned at the first one, so timing

@@ -9,8 +9,14 @@
 //   - a protected call without `authorization: Bearer <token>` is
 //     UNAUTHENTICATED (the caller did not say who it is);
 //   - a protected call with a different token is PERMISSION_DENIED;
+//   - a protected call with more than one `authorization` header is
+//     UNAUTHENTICATED: which one counts would otherwise depend on the
+//     order proxies keep them in, and only the first used to be checked;
 //   - the token comparison takes time that depends only on the length of the
 //     configured token, never on how much of a guess is right.
+//
+// Tokens are at least kMinAuthTokenLength characters: a server refuses to
+// start with a shorter one (common/server_security_flags.h).
 //
 // Thread safety: immutable after construction; Check is thread-safe.
 #ifndef DOCSEARCH_COMMON_BEARER_TOKEN_CHECKER_H_
@@ -23,8 +29,12 @@
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/optional.h"
+#include "absl/types/span.h"
 
 namespace docsearch {
+
+// Shortest token a server accepts to be configured with.
+inline constexpr size_t kMinAuthTokenLength = 16;
 
 class BearerTokenChecker {
  public:
@@ -35,6 +45,10 @@ class BearerTokenChecker {
   // `path` is the HTTP/2 :path, "/package.Service/Method"; `authorization`
   // the header's value when the call has one.
   absl::Status Check(absl::string_view path, absl::optional<absl::string_view> authorization) const;
+
+  // The same with every `authorization` header value the call carries.
+  absl::Status Check(absl::string_view path,
+                     absl::Span<const absl::string_view> authorizations) const;
 
   // Whether calls to `path` need the token.
   bool IsProtected(absl::string_view path) const;

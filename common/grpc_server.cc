@@ -1,16 +1,21 @@
 #include "common/grpc_server.h"
 
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
+#include <grpcpp/resource_quota.h>
 #include <grpcpp/security/server_credentials.h>
 #include <grpcpp/server_builder.h>
 #include <signal.h>
+#include <sys/resource.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "common/accept_guard.h"
 #include "common/authenticating_server_credentials.h"
 #include "common/bearer_token_checker.h"
 #include "common/log.h"
@@ -38,6 +43,10 @@ absl::StatusOr<std::unique_ptr<GrpcServer>> GrpcServer::Start(
     const GrpcServerConfig& config, const std::vector<grpc::Service*>& services,
     HealthService* health) {
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+  const uint64_t open_file_limit = RaiseOpenFileLimit();
+  // gRPC 1.51 stops accepting for good when accept4 fails with EMFILE; the
+  // guard keeps the listener alive (common/accept_guard.h).
+  InstallAcceptGuard();
   grpc::ServerBuilder builder;
   int port = 0;
   std::shared_ptr<const BearerTokenChecker> checker;
@@ -49,9 +58,23 @@ absl::StatusOr<std::unique_ptr<GrpcServer>> GrpcServer::Start(
       config.listen_address,
       MakeAuthenticatingServerCredentials(config.tls_cert_pem, config.tls_key_pem, checker), &port);
   builder.SetMaxReceiveMessageSize(config.max_receive_message_bytes);
+  builder.SetMaxSendMessageSize(config.max_send_message_bytes);
   if (config.max_concurrent_streams > 0) {
     builder.AddChannelArgument(GRPC_ARG_MAX_CONCURRENT_STREAMS, config.max_concurrent_streams);
   }
+  grpc::ResourceQuota quota("docsearch-server");
+  quota.Resize(static_cast<size_t>(config.max_grpc_memory_bytes));
+  builder.SetResourceQuota(quota);
+  const auto milliseconds = [](absl::Duration duration) {
+    return static_cast<int>(std::min<int64_t>(absl::ToInt64Milliseconds(duration), INT32_MAX));
+  };
+  builder.AddChannelArgument(GRPC_ARG_SERVER_HANDSHAKE_TIMEOUT_MS,
+                             milliseconds(config.handshake_timeout));
+  builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_IDLE_MS,
+                             milliseconds(config.max_connection_idle));
+  builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_TIME_MS, milliseconds(config.keepalive_time));
+  builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, milliseconds(config.keepalive_timeout));
+  builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 1);
   for (grpc::Service* service : services) builder.RegisterService(service);
   builder.RegisterService(health);
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
@@ -67,7 +90,10 @@ absl::StatusOr<std::unique_ptr<GrpcServer>> GrpcServer::Start(
                          : absl::StrCat("on for ", absl::StrJoin(config.protected_services, ",")),
       " max_concurrent_streams=",
       config.max_concurrent_streams > 0 ? absl::StrCat(config.max_concurrent_streams)
-                                        : std::string("grpc-default")));
+                                        : std::string("grpc-default"),
+      " open_file_limit=", open_file_limit, " max_grpc_memory_bytes=", config.max_grpc_memory_bytes,
+      " handshake_timeout=", absl::FormatDuration(config.handshake_timeout),
+      " max_connection_idle=", absl::FormatDuration(config.max_connection_idle)));
   if (!config.port_file.empty()) {
     absl::Status written = WritePortFile(config.port_file, port);
     if (!written.ok()) {
@@ -87,6 +113,17 @@ void GrpcServer::Shutdown(absl::Duration grace) {
   health_->Shutdown();
   server_->Shutdown(absl::ToChronoTime(absl::Now() + grace));
   server_->Wait();
+}
+
+uint64_t RaiseOpenFileLimit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return 0;
+  if (limit.rlim_cur < limit.rlim_max) {
+    rlimit raised = limit;
+    raised.rlim_cur = limit.rlim_max;
+    if (setrlimit(RLIMIT_NOFILE, &raised) == 0) limit = raised;
+  }
+  return static_cast<uint64_t>(limit.rlim_cur);
 }
 
 absl::Status BlockTerminationSignals() {

@@ -17,6 +17,7 @@
 
 #include <grpcpp/server.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -36,9 +37,27 @@ struct GrpcServerConfig {
   std::string port_file;
   // Largest request message accepted, in bytes.
   int max_receive_message_bytes = 64 * 1024 * 1024;
+  // Largest response message sent, in bytes; a larger one fails its call
+  // with RESOURCE_EXHAUSTED instead of being buffered.
+  int max_send_message_bytes = 64 * 1024 * 1024;
   // Most concurrent calls (HTTP/2 streams) per client connection; 0 leaves
-  // gRPC's default.
-  int max_concurrent_streams = 0;
+  // gRPC's default (no limit).
+  int max_concurrent_streams = 100;
+  // Memory gRPC may use for connections and calls (its resource quota);
+  // past it, gRPC refuses new work instead of growing.
+  int64_t max_grpc_memory_bytes = int64_t{1} << 30;
+  // A connection must finish its HTTP/2 handshake (the client's preface and
+  // SETTINGS) within this, or it is closed: a client that sends only the
+  // preface no longer holds a descriptor for minutes.
+  absl::Duration handshake_timeout = absl::Seconds(10);
+  // A connection with no call for this long is closed (clients reconnect
+  // transparently).
+  absl::Duration max_connection_idle = absl::Minutes(5);
+  // The server pings a connection after this long without traffic and
+  // closes it when the ping is not answered within keepalive_timeout: a
+  // peer that vanished or never speaks HTTP/2 is let go.
+  absl::Duration keepalive_time = absl::Seconds(60);
+  absl::Duration keepalive_timeout = absl::Seconds(20);
   // TLS: the PEM certificate chain and private key (text, not paths). Both
   // empty serves plaintext.
   std::string tls_cert_pem;
@@ -79,6 +98,11 @@ class GrpcServer {
   int port_;
   bool shut_down_ = false;
 };
+
+// Raises this process's soft limit on open descriptors (RLIMIT_NOFILE) to
+// its hard limit, so connections, log files and snapshots have all the room
+// the host allows; returns the limit now in force. Start calls it.
+uint64_t RaiseOpenFileLimit();
 
 // Blocks SIGTERM and SIGINT in the calling thread so that threads created
 // afterwards (gRPC's among them) inherit the mask and the signals can be

@@ -5,13 +5,36 @@
 #include <utility>
 
 #include "absl/base/thread_annotations.h"
+#include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "common/grpc_status.h"
+#include "common/request_decoding.h"
 
 namespace docsearch::ingest {
 
 using docsearch::v1::IngestDocumentsRequest;
 using docsearch::v1::IngestDocumentsResponse;
+
+IngestServiceImpl::IngestServiceImpl(IndexWriterClient* writer, const IngestServiceOptions& options)
+    : writer_(writer), options_(options) {
+  const std::string service = docsearch::v1::IngestService::service_full_name();
+  MarkMethodCallback(
+      MethodIndex(service, "ParseDocument"),
+      new DecodingUnaryHandler<IngestServiceImpl, docsearch::v1::ParseDocumentRequest,
+                               docsearch::v1::ParseDocumentResponse>(
+          this, &IngestServiceImpl::ParseDocument));
+  MarkMethodCallback(
+      MethodIndex(service, "IngestDocument"),
+      new DecodingUnaryHandler<IngestServiceImpl, docsearch::v1::IngestDocumentRequest,
+                               docsearch::v1::IngestDocumentResponse>(
+          this, &IngestServiceImpl::IngestDocument));
+  MarkMethodCallback(
+      MethodIndex(service, "IngestDocuments"),
+      new grpc::internal::CallbackClientStreamingHandler<grpc::ByteBuffer, IngestDocumentsResponse>(
+          [this](grpc::CallbackServerContext* context, IngestDocumentsResponse* response) {
+            return IngestDocumentsRaw(context, response);
+          }));
+}
 
 absl::Time IngestServiceImpl::DeadlineOf(const grpc::CallbackServerContext& context) const {
   const absl::Time now = absl::Now();
@@ -63,13 +86,18 @@ namespace {
 // an outcome. Reading pauses while too many documents are outstanding, so a
 // fast client is slowed to the query service's pace (flow control) instead
 // of filling memory.
-class IngestStream final : public grpc::ServerReadReactor<IngestDocumentsRequest> {
+//
+// Each message is decoded here (not by gRPC, see common/request_decoding.h):
+// one that cannot be decoded gets its own failed result (INVALID_ARGUMENT
+// naming the problem) and the stream goes on, so every message the client
+// sent has an outcome.
+class IngestStream final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
  public:
   IngestStream(IngestServiceImpl* service, grpc::CallbackServerContext* context,
                IngestDocumentsResponse* response)
       : service_(service), context_(context), response_(response) {}
 
-  void Begin() { StartRead(&request_); }
+  void Begin() { StartRead(&raw_request_); }
 
   void OnReadDone(bool ok) override {
     if (!ok) {
@@ -86,9 +114,15 @@ class IngestStream final : public grpc::ServerReadReactor<IngestDocumentsRequest
     const int index = next_index_++;
     docsearch::v1::IngestResult result;
     result.set_index(index);
-    result.set_source_uri(request_.document().source_uri());
-    absl::StatusOr<docsearch::v1::ParseDocumentResponse> parsed =
-        ParseRawDocument(request_.document(), service_->options().parse);
+    absl::StatusOr<docsearch::v1::ParseDocumentResponse> parsed = absl::UnknownError("");
+    absl::Status decoded = DecodeRequest(raw_request_, &request_);
+    if (decoded.ok()) {
+      result.set_source_uri(request_.document().source_uri());
+      parsed = ParseRawDocument(request_.document(), service_->options().parse);
+    } else {
+      parsed = absl::InvalidArgumentError(
+          absl::StrCat("message ", index, " of the stream: ", decoded.message()));
+    }
     bool read_more = true;
     {
       absl::MutexLock lock(&mu_);
@@ -112,7 +146,7 @@ class IngestStream final : public grpc::ServerReadReactor<IngestDocumentsRequest
           std::move(*parsed->mutable_document()), service_->DeadlineOf(*context_),
           [this, slot](const absl::Status& status) { OnWritten(slot, status); });
     }
-    if (read_more) StartRead(&request_);
+    if (read_more) StartRead(&raw_request_);
   }
 
   void OnDone() override { delete this; }
@@ -140,7 +174,7 @@ class IngestStream final : public grpc::ServerReadReactor<IngestDocumentsRequest
     if (finish) {
       Finish(grpc::Status::OK);
     } else if (resume) {
-      StartRead(&request_);
+      StartRead(&raw_request_);
     }
   }
 
@@ -162,7 +196,8 @@ class IngestStream final : public grpc::ServerReadReactor<IngestDocumentsRequest
   IngestServiceImpl* const service_;
   grpc::CallbackServerContext* const context_;
   IngestDocumentsResponse* const response_;
-  IngestDocumentsRequest request_;  // Touched by the one read in flight.
+  grpc::ByteBuffer raw_request_;    // Touched by the one read in flight.
+  IngestDocumentsRequest request_;  // Decoded from raw_request_.
   int next_index_ = 0;              // Only touched in OnReadDone.
   absl::Mutex mu_;
   std::vector<docsearch::v1::IngestResult> results_ ABSL_GUARDED_BY(mu_);
@@ -174,7 +209,7 @@ class IngestStream final : public grpc::ServerReadReactor<IngestDocumentsRequest
 
 }  // namespace
 
-grpc::ServerReadReactor<IngestDocumentsRequest>* IngestServiceImpl::IngestDocuments(
+grpc::ServerReadReactor<grpc::ByteBuffer>* IngestServiceImpl::IngestDocumentsRaw(
     grpc::CallbackServerContext* context, IngestDocumentsResponse* response) {
   auto* stream = new IngestStream(this, context, response);
   stream->Begin();

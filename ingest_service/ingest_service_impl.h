@@ -26,8 +26,11 @@ struct IngestServiceOptions {
 class IngestServiceImpl final : public docsearch::v1::IngestService::CallbackService {
  public:
   // `writer` is not owned.
-  IngestServiceImpl(IndexWriterClient* writer, const IngestServiceOptions& options)
-      : writer_(writer), options_(options) {}
+  // Registers every method with a handler that decodes the requests itself
+  // (common/request_decoding.h), so an undecodable message gets a precise
+  // status: INVALID_ARGUMENT for a unary call, its own failed outcome in an
+  // IngestDocuments stream.
+  IngestServiceImpl(IndexWriterClient* writer, const IngestServiceOptions& options);
 
   grpc::ServerUnaryReactor* ParseDocument(grpc::CallbackServerContext* context,
                                           const docsearch::v1::ParseDocumentRequest* request,
@@ -35,9 +38,11 @@ class IngestServiceImpl final : public docsearch::v1::IngestService::CallbackSer
   grpc::ServerUnaryReactor* IngestDocument(
       grpc::CallbackServerContext* context, const docsearch::v1::IngestDocumentRequest* request,
       docsearch::v1::IngestDocumentResponse* response) override;
-  grpc::ServerReadReactor<docsearch::v1::IngestDocumentsRequest>* IngestDocuments(
-      grpc::CallbackServerContext* context,
-      docsearch::v1::IngestDocumentsResponse* response) override;
+  // IngestDocuments reads raw messages and decodes each one itself, so a
+  // message that cannot be decoded fails alone (its own result) instead of
+  // looking like the end of the stream.
+  grpc::ServerReadReactor<grpc::ByteBuffer>* IngestDocumentsRaw(
+      grpc::CallbackServerContext* context, docsearch::v1::IngestDocumentsResponse* response);
 
   // The deadline applied to a call from `context`.
   absl::Time DeadlineOf(const grpc::CallbackServerContext& context) const;

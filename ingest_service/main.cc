@@ -84,6 +84,12 @@ int Run() {
   }
   grpc::ChannelArguments channel_arguments;
   channel_arguments.SetMaxSendMessageSize(absl::GetFlag(FLAGS_max_message_bytes));
+  // Acknowledgements come from the query service on the one Write stream
+  // every caller shares: a receive limit there could only break that stream
+  // for everyone (an acknowledgement over gRPC's default 4 MiB did). Their
+  // size is bounded where they are made instead (ids of at most 512 bytes,
+  // truncated echoes, at most --max_batch_documents results).
+  channel_arguments.SetMaxReceiveMessageSize(-1);
   // Reconnect quickly after the query service restarts; the writer adds its
   // own backoff with jitter on top.
   channel_arguments.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 100);

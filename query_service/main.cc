@@ -43,6 +43,7 @@ ABSL_FLAG(std::string, wal_recovery, "strict",
           "alternatives keep the damaged file aside first (docs/RELIABILITY.md)");
 ABSL_FLAG(std::string, port_file, "", "write the bound port here once serving (for tests)");
 ABSL_FLAG(int, max_page_size, 1000, "largest Search page_size accepted");
+ABSL_FLAG(int, max_facets, 16, "most facets one Search may ask for");
 ABSL_FLAG(int, max_message_bytes, 64 << 20, "largest request message accepted, in bytes");
 ABSL_FLAG(int, max_query_depth, 16, "deepest nesting of bool queries");
 ABSL_FLAG(int, max_query_clauses, 1024, "most clauses in one query");
@@ -71,6 +72,7 @@ int Run() {
   }
   SearchOptions options;
   options.max_page_size = absl::GetFlag(FLAGS_max_page_size);
+  options.max_facets = absl::GetFlag(FLAGS_max_facets);
   options.query_limits.max_depth = absl::GetFlag(FLAGS_max_query_depth);
   options.query_limits.max_clauses = absl::GetFlag(FLAGS_max_query_clauses);
   options.query_limits.max_terms = absl::GetFlag(FLAGS_max_query_terms);

@@ -17,6 +17,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "common/document_id.h"
 #include "ingest_service/parser/body_parser.h"
 #include "ingest_service/parser/boilerplate.h"
 #include "ingest_service/parser/content_type.h"
@@ -245,14 +246,25 @@ absl::StatusOr<ParseDocumentResponse> ParseRawDocument(const v1::RawDocument& ra
   // Of the whole normalized input, so that a changed title, header or JSON
   // attribute is a changed document too.
   document->set_content_hash(Sha256Hex(normalized.text));
+  // Where a given id came from, for the error when it breaks the id rule
+  // (common/document_id.h).
+  std::string id_origin;
   if (!raw.id().empty()) {
     document->set_id(raw.id());
+    id_origin = "document.id";
   } else if (json.has_value() && !json->id.empty()) {
     document->set_id(json->id);
-  } else if (std::string id = IdFromSourceUri(document->source_uri()); !id.empty()) {
+    id_origin = "the JSON \"id\"";
+  } else if (std::string id = IdFromSourceUri(document->source_uri());
+             !id.empty() && CheckDocumentId(id, "").ok()) {
+    // A file name that would make a bad id (too long, control characters)
+    // falls back to the content hash below instead of failing the document.
     document->set_id(id);
   } else {
     document->set_id(absl::StrCat("sha256-", document->content_hash().substr(0, 16)));
+  }
+  if (!id_origin.empty()) {
+    if (absl::Status id_ok = CheckDocumentId(document->id(), id_origin); !id_ok.ok()) return id_ok;
   }
   return response;
 }

@@ -7,6 +7,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "common/utf8_text.h"
 #include "query_service/compare/fingerprints.h"
 #include "query_service/compare/paragraph_aligner.h"
 #include "query_service/compare/phrase_extractor.h"
@@ -132,7 +133,7 @@ absl::StatusOr<SideText> ResolveSide(const ComparisonSide& side, const std::stri
       resolved.doc = index.FindDoc(side.id());
       if (!resolved.doc.has_value()) {
         return absl::NotFoundError(
-            absl::StrCat(path, ".id: no document with id '", side.id(), "'"));
+            absl::StrCat(path, ".id: no document with id '", TruncatedForMessage(side.id()), "'"));
       }
       absl::StatusOr<Document> stored = index.documents->Load(*resolved.doc);
       if (!stored.ok()) return stored.status();
@@ -222,8 +223,15 @@ absl::StatusOr<CompareDocumentsResponse> CompareDocuments(const CompareDocuments
                                                           AnalysisCache* cache) {
   if (!request.has_a()) return absl::InvalidArgumentError("a is required");
   if (!request.has_b()) return absl::InvalidArgumentError("b is required");
-  if (request.max_terms() < 0) return absl::InvalidArgumentError("max_terms must be >= 0");
-  if (request.max_phrases() < 0) return absl::InvalidArgumentError("max_phrases must be >= 0");
+  // Bounded like CompareSets' lists: INT_MAX used to return 17 MB.
+  if (request.max_terms() < 0 || request.max_terms() > kMaxCompareListEntries) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("max_terms ", request.max_terms(), " is outside 0..", kMaxCompareListEntries));
+  }
+  if (request.max_phrases() < 0 || request.max_phrases() > kMaxCompareListEntries) {
+    return absl::InvalidArgumentError(absl::StrCat("max_phrases ", request.max_phrases(),
+                                                   " is outside 0..", kMaxCompareListEntries));
+  }
   if (request.min_paragraph_similarity() < 0 || request.min_paragraph_similarity() > 1) {
     return absl::InvalidArgumentError("min_paragraph_similarity must be in [0, 1]");
   }

@@ -32,6 +32,9 @@
 
 namespace docsearch::query::compare {
 
+// Most entries a request may ask for in one term or phrase list.
+inline constexpr int kMaxCompareListEntries = 1000;
+
 struct CompareOptions {
   int max_terms = 20;
   int max_phrases = 20;

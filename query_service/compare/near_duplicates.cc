@@ -9,6 +9,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "common/utf8_text.h"
 #include "query_service/compare/analyzed_text.h"
 #include "query_service/compare/filter.h"
 #include "query_service/compare/fingerprints.h"
@@ -58,7 +59,8 @@ absl::StatusOr<NearDuplicateCandidates> SelectNearDuplicateCandidates(
   if (!request.id().empty()) {
     auto it = index.id_to_doc.find(request.id());
     if (it == index.id_to_doc.end()) {
-      return absl::NotFoundError(absl::StrCat("id: no document with id '", request.id(), "'"));
+      return absl::NotFoundError(
+          absl::StrCat("id: no document with id '", TruncatedForMessage(request.id()), "'"));
     }
     source = &it->second;
     candidates.has_source = true;

@@ -9,6 +9,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "common/utf8_text.h"
 
 namespace docsearch::query {
 namespace {
@@ -158,7 +159,7 @@ absl::Status IndexData::Add(const Document& document, TextAnalyzer& analyzer,
   if (documents->size() > next_slot && documents->id(next_slot) != document.id()) {
     return absl::InternalError(absl::StrCat("the index's copies disagree at slot ", next_slot,
                                             ": it holds '", std::string(documents->id(next_slot)),
-                                            "', not '", document.id(), "'"));
+                                            "', not '", TruncatedForMessage(document.id()), "'"));
   }
   if (id_to_doc.contains(document.id())) {
     absl::Status removed = Remove(document.id(), analyzer, replaced_terms);
@@ -239,7 +240,7 @@ absl::Status IndexData::Remove(const std::string& id, TextAnalyzer& analyzer,
                                const DocumentTerms* terms) {
   auto it = id_to_doc.find(id);
   if (it == id_to_doc.end())
-    return absl::NotFoundError(absl::StrCat("no document with id '", id, "'"));
+    return absl::NotFoundError(absl::StrCat("no document with id '", TruncatedForMessage(id), "'"));
   const DocId doc = it->second;
   absl::StatusOr<Document> stored = documents->Load(doc);
   if (!stored.ok()) return stored.status();
@@ -273,7 +274,7 @@ absl::Status IndexData::Remove(const std::string& id, TextAnalyzer& analyzer,
 absl::StatusOr<Document> IndexData::Find(const std::string& id) const {
   auto it = id_to_doc.find(id);
   if (it == id_to_doc.end()) {
-    return absl::NotFoundError(absl::StrCat("no document with id '", id, "'"));
+    return absl::NotFoundError(absl::StrCat("no document with id '", TruncatedForMessage(id), "'"));
   }
   return documents->Load(it->second);
 }

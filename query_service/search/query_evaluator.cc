@@ -430,6 +430,16 @@ absl::StatusOr<DocList> QueryEvaluator::EvalPrefix(const docsearch::v1::PrefixQu
 
 absl::Status QueryEvaluator::AddRange(const docsearch::v1::RangeQuery& range,
                                       const std::string& path, DocFilter& filter) {
+  // Two lower (or upper) bounds are a contradiction or a mistake; which one
+  // wins is not something a caller should have to guess.
+  if (!range.gte().empty() && !range.gt().empty()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(path, ": gte and gt are both set; give one lower bound"));
+  }
+  if (!range.lte().empty() && !range.lt().empty()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(path, ": lte and lt are both set; give one upper bound"));
+  }
   absl::StatusOr<FieldKind> kind = index_.KindOf(range.field());
   if (!kind.ok())
     return absl::InvalidArgumentError(absl::StrCat(path, ".field: ", kind.status().message()));

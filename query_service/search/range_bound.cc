@@ -1,5 +1,6 @@
 #include "query_service/search/range_bound.h"
 
+#include <cmath>
 #include <limits>
 #include <vector>
 
@@ -7,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/civil_time.h"
+#include "common/utf8_text.h"
 
 namespace docsearch::query {
 namespace {
@@ -75,9 +77,9 @@ absl::StatusOr<NumberRange> NumberRangeOf(const std::string& gte, const std::str
   NumberRange range{-std::numeric_limits<double>::infinity(), true,
                     std::numeric_limits<double>::infinity(), true};
   auto parse = [&](const std::string& text, const char* name, double* out) -> absl::Status {
-    if (!absl::SimpleAtod(text, out)) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(path, ".", name, ": '", text, "' is not a number"));
+    if (!absl::SimpleAtod(text, out) || !std::isfinite(*out)) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          path, ".", name, ": '", TruncatedForMessage(text), "' is not a finite number"));
     }
     return absl::OkStatus();
   };

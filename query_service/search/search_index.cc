@@ -261,6 +261,11 @@ absl::StatusOr<SearchResponse> SearchIndex::Search(const SearchRequest& request)
   if (!docsearch::v1::SortOrder_IsValid(request.sort())) {
     return absl::InvalidArgumentError(absl::StrCat("sort ", request.sort(), " is not a SortOrder"));
   }
+  if (request.facets_size() > options_.max_facets) {
+    return absl::InvalidArgumentError(absl::StrCat("facets has ", request.facets_size(),
+                                                   " entries; at most ", options_.max_facets,
+                                                   " (--max_facets)"));
+  }
   if (request.facet_size() < 0 || request.facet_size() > options_.max_page_size) {
     return absl::InvalidArgumentError(absl::StrCat("facet_size ", request.facet_size(),
                                                    " is outside 0..", options_.max_page_size));

@@ -42,6 +42,9 @@ struct SearchOptions {
   int max_page_size = 1000;
   // page_size when the request leaves it 0.
   int default_page_size = 10;
+  // Most facets one Search may ask for (each costs a pass over the
+  // matches and a list in the response).
+  int max_facets = 16;
   QueryLimits query_limits;
   ScoringOptions scoring;
   // When open postings are sealed into a segment and segments merge.

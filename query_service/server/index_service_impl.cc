@@ -1,20 +1,36 @@
 #include "query_service/server/index_service_impl.h"
 
+#include "absl/strings/str_cat.h"
 #include "common/grpc_status.h"
 #include "common/log.h"
+#include "common/request_decoding.h"
 
 namespace docsearch::query {
 
 using docsearch::v1::WriteRequest;
 using docsearch::v1::WriteResponse;
 
+IndexServiceImpl::IndexServiceImpl(Indexer* indexer, const std::atomic<bool>* ready)
+    : indexer_(indexer), ready_(ready) {
+  const std::string service = docsearch::v1::IndexService::service_full_name();
+  MarkMethodCallback(
+      MethodIndex(service, "Write"),
+      new grpc::internal::CallbackBidiHandler<grpc::ByteBuffer, WriteResponse>(
+          [this](grpc::CallbackServerContext* context) { return WriteRaw(context); }));
+  MarkMethodCallback(
+      MethodIndex(service, "DeleteDocument"),
+      new DecodingUnaryHandler<IndexServiceImpl, docsearch::v1::DeleteDocumentRequest,
+                               docsearch::v1::DeleteDocumentResponse>(
+          this, &IndexServiceImpl::DeleteDocument));
+}
+
 // One Write stream: read a batch, apply it, answer, read the next.
 class IndexServiceImpl::WriteStream final
-    : public grpc::ServerBidiReactor<WriteRequest, WriteResponse> {
+    : public grpc::ServerBidiReactor<grpc::ByteBuffer, WriteResponse> {
  public:
   WriteStream(IndexServiceImpl* owner, Indexer* indexer) : owner_(owner), indexer_(indexer) {}
 
-  void Begin() { StartRead(&request_); }
+  void Begin() { StartRead(&raw_request_); }
 
   // Ends the stream with `status` unless it already ended. Thread-safe.
   void End(const grpc::Status& status) {
@@ -31,6 +47,20 @@ class IndexServiceImpl::WriteStream final
       End(grpc::Status::OK);
       return;
     }
+    ++messages_read_;
+    // Values (unknown enums, NaN) are checked per document by the Indexer,
+    // so one bad document fails alone.
+    absl::Status decoded = DecodeRequest(raw_request_, &request_, /*check_values=*/false);
+    if (!decoded.ok()) {
+      // Nothing of this batch is applied (its batch id is unreadable too);
+      // the stream ends so the client cannot take silence for success.
+      End(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                       absl::StrCat("write message ", messages_read_, " of this stream: ",
+                                    decoded.message(), "; the ", batches_applied_,
+                                    " batches before it were applied and answered, nothing "
+                                    "after it was read")));
+      return;
+    }
     absl::StatusOr<WriteResponse> response = indexer_->Write(request_);
     if (!response.ok()) {
       LogError(std::string("write batch failed: ") + std::string(response.status().message()));
@@ -39,6 +69,7 @@ class IndexServiceImpl::WriteStream final
     }
     // Hold the lock across StartWrite so a concurrent End (shutdown) either
     // comes first, and the answer is not sent, or after.
+    ++batches_applied_;
     absl::MutexLock lock(&mu_);
     if (finished_) return;
     response_ = *std::move(response);
@@ -52,7 +83,7 @@ class IndexServiceImpl::WriteStream final
     }
     absl::MutexLock lock(&mu_);
     if (finished_) return;
-    StartRead(&request_);
+    StartRead(&raw_request_);
   }
 
   void OnCancel() override { End(grpc::Status::CANCELLED); }
@@ -65,13 +96,17 @@ class IndexServiceImpl::WriteStream final
  private:
   IndexServiceImpl* const owner_;
   Indexer* const indexer_;
-  WriteRequest request_;
+  grpc::ByteBuffer raw_request_;
+  WriteRequest request_;  // Decoded from raw_request_.
+  // Counted in OnReadDone only (one read at a time), for the error message.
+  int64_t messages_read_ = 0;
+  int64_t batches_applied_ = 0;
   WriteResponse response_;
   absl::Mutex mu_;
   bool finished_ ABSL_GUARDED_BY(mu_) = false;
 };
 
-grpc::ServerBidiReactor<WriteRequest, WriteResponse>* IndexServiceImpl::Write(
+grpc::ServerBidiReactor<grpc::ByteBuffer, WriteResponse>* IndexServiceImpl::WriteRaw(
     grpc::CallbackServerContext* context) {
   auto* stream = new WriteStream(this, indexer_);
   {

@@ -24,11 +24,17 @@ namespace docsearch::query {
 class IndexServiceImpl final : public docsearch::v1::IndexService::CallbackService {
  public:
   // `indexer` is not owned. Calls fail with UNAVAILABLE until `ready` is true.
-  IndexServiceImpl(Indexer* indexer, const std::atomic<bool>* ready)
-      : indexer_(indexer), ready_(ready) {}
+  // Registers Write and DeleteDocument with handlers that decode requests
+  // here (common/request_decoding.h), so an undecodable one gets a precise
+  // status.
+  IndexServiceImpl(Indexer* indexer, const std::atomic<bool>* ready);
 
-  grpc::ServerBidiReactor<docsearch::v1::WriteRequest, docsearch::v1::WriteResponse>* Write(
-      grpc::CallbackServerContext* context) override;
+  // Write reads raw messages and decodes each itself: a batch that cannot be
+  // decoded ends the stream with INVALID_ARGUMENT saying which message it
+  // was and how many batches before it were applied, instead of looking
+  // like the client's end of the stream (which answered OK).
+  grpc::ServerBidiReactor<grpc::ByteBuffer, docsearch::v1::WriteResponse>* WriteRaw(
+      grpc::CallbackServerContext* context);
 
   grpc::ServerUnaryReactor* DeleteDocument(
       grpc::CallbackServerContext* context, const docsearch::v1::DeleteDocumentRequest* request,

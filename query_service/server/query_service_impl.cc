@@ -1,8 +1,46 @@
 #include "query_service/server/query_service_impl.h"
 
 #include "common/grpc_status.h"
+#include "common/request_decoding.h"
 
 namespace docsearch::query {
+
+namespace {
+
+template <typename Request, typename Response>
+using Decoding = DecodingUnaryHandler<QueryServiceImpl, Request, Response>;
+
+}  // namespace
+
+QueryServiceImpl::QueryServiceImpl(const SearchIndex* index, const std::atomic<bool>* ready)
+    : index_(index), ready_(ready), comparisons_(*index) {
+  namespace v1 = docsearch::v1;
+  const std::string service = v1::QueryService::service_full_name();
+  MarkMethodCallback(
+      MethodIndex(service, "Search"),
+      new Decoding<v1::SearchRequest, v1::SearchResponse>(this, &QueryServiceImpl::Search));
+  MarkMethodCallback(MethodIndex(service, "GetDocument"),
+                     new Decoding<v1::GetDocumentRequest, v1::GetDocumentResponse>(
+                         this, &QueryServiceImpl::GetDocument));
+  MarkMethodCallback(MethodIndex(service, "GetIndexStats"),
+                     new Decoding<v1::GetIndexStatsRequest, v1::GetIndexStatsResponse>(
+                         this, &QueryServiceImpl::GetIndexStats));
+  MarkMethodCallback(MethodIndex(service, "CompareDocuments"),
+                     new Decoding<v1::CompareDocumentsRequest, v1::CompareDocumentsResponse>(
+                         this, &QueryServiceImpl::CompareDocuments));
+  MarkMethodCallback(MethodIndex(service, "FindSimilar"),
+                     new Decoding<v1::FindSimilarRequest, v1::FindSimilarResponse>(
+                         this, &QueryServiceImpl::FindSimilar));
+  MarkMethodCallback(MethodIndex(service, "CompareSets"),
+                     new Decoding<v1::CompareSetsRequest, v1::CompareSetsResponse>(
+                         this, &QueryServiceImpl::CompareSets));
+  MarkMethodCallback(MethodIndex(service, "TermTrend"),
+                     new Decoding<v1::TermTrendRequest, v1::TermTrendResponse>(
+                         this, &QueryServiceImpl::TermTrend));
+  MarkMethodCallback(MethodIndex(service, "FindNearDuplicates"),
+                     new Decoding<v1::FindNearDuplicatesRequest, v1::FindNearDuplicatesResponse>(
+                         this, &QueryServiceImpl::FindNearDuplicates));
+}
 
 bool QueryServiceImpl::RefuseIfNotReady(grpc::ServerUnaryReactor* reactor) const {
   if (ready_->load()) return false;

@@ -16,8 +16,10 @@ namespace docsearch::query {
 class QueryServiceImpl final : public docsearch::v1::QueryService::CallbackService {
  public:
   // `index` is not owned. Calls fail with UNAVAILABLE until `ready` is true.
-  QueryServiceImpl(const SearchIndex* index, const std::atomic<bool>* ready)
-      : index_(index), ready_(ready), comparisons_(*index) {}
+  // Every method is registered with a handler that decodes the request
+  // itself (common/request_decoding.h), so an undecodable request answers
+  // INVALID_ARGUMENT naming the problem.
+  QueryServiceImpl(const SearchIndex* index, const std::atomic<bool>* ready);
 
   // Reported by GetIndexStats. Call before `ready` becomes true (the flag
   // publishes them to the serving threads). `snapshotter` may be null

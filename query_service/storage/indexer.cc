@@ -5,7 +5,10 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "common/document_id.h"
+#include "common/utf8_text.h"
 #include "google/protobuf/util/time_util.h"
+#include "query_service/storage/written_document_check.h"
 
 namespace docsearch::query {
 
@@ -28,12 +31,16 @@ absl::StatusOr<WriteResponse> Indexer::Write(const WriteRequest& request) {
     for (int i = 0; i < request.documents_size(); ++i) {
       const Document& document = request.documents(i);
       auto* result = response.add_results();
-      result->set_id(document.id());
-      if (document.id().empty()) {
-        result->set_code(static_cast<int>(absl::StatusCode::kInvalidArgument));
-        result->set_message(absl::StrCat("documents[", i, "].id is empty"));
+      absl::Status valid = CheckWrittenDocument(document, i);
+      if (!valid.ok()) {
+        // The acknowledgement echoes at most a bounded piece of a bad id, so
+        // it stays far below the writer's receive limit.
+        result->set_id(TruncatedForMessage(document.id(), kMaxDocumentIdBytes));
+        result->set_code(static_cast<int>(valid.code()));
+        result->set_message(std::string(valid.message()));
         continue;
       }
+      result->set_id(document.id());
       if (index_->IsUnchanged(document)) {
         result->set_unchanged(true);
         continue;
@@ -83,7 +90,8 @@ absl::Status Indexer::Delete(const std::string& id) {
     // Checked against applied writes: a concurrent upsert of `id` still
     // waiting for its sync is not seen, as if it had come after.
     if (!index_->Get(id).ok())
-      return absl::NotFoundError(absl::StrCat("no document with id '", id, "'"));
+      return absl::NotFoundError(
+          absl::StrCat("no document with id '", TruncatedForMessage(id), "'"));
     docsearch::v1::DeleteDocumentRequest record;
     record.set_id(id);
     absl::StatusOr<Pending> logged = LogLocked(LogRecordType::kDelete, record.SerializeAsString());

@@ -284,5 +284,69 @@ TEST_F(FileWalkerTest, ReadingAVanishedFileFails) {
   EXPECT_THAT(std::string(status.message()), HasSubstr("vanished.txt"));
 }
 
+// The time-of-check/time-of-use race: a file checked by the walk and then
+// swapped for a symlink to a file outside the folder used to be opened by
+// path, following the link, and sent.
+TEST_F(FileWalkerTest, RefusesAFileSwappedForASymlinkAfterTheWalk) {
+  Write("archive/statement.txt", "inside");
+  const fs::path secret = Write("secret.txt", "outside the folder");
+  const WalkResult result = WalkPaths({(root_ / "archive").string()});
+  ASSERT_EQ(result.files.size(), 1u);
+
+  fs::remove(root_ / "archive" / "statement.txt");
+  fs::create_symlink(secret, root_ / "archive" / "statement.txt");
+  std::vector<std::string> sent;
+  const absl::Status status = ReadRawDocuments(result.files[0], [&](LocalDocument document) {
+    sent.push_back(document.raw.content());
+    return true;
+  });
+
+  EXPECT_EQ(status.code(), absl::StatusCode::kPermissionDenied) << status;
+  EXPECT_THAT(sent, IsEmpty());
+}
+
+TEST_F(FileWalkerTest, RefusesAFolderSwappedForASymlinkAfterTheWalk) {
+  Write("archive/2001/statement.txt", "inside");
+  Write("elsewhere/statement.txt", "outside the folder");
+  const WalkResult result = WalkPaths({(root_ / "archive").string()});
+  ASSERT_EQ(result.files.size(), 1u);
+
+  fs::rename(root_ / "archive" / "2001", root_ / "archive" / "2001-moved");
+  fs::create_directory_symlink(root_ / "elsewhere", root_ / "archive" / "2001");
+  std::vector<std::string> sent;
+  const absl::Status status = ReadRawDocuments(result.files[0], [&](LocalDocument document) {
+    sent.push_back(document.raw.content());
+    return true;
+  });
+
+  EXPECT_EQ(status.code(), absl::StatusCode::kPermissionDenied) << status;
+  EXPECT_THAT(sent, IsEmpty());
+}
+
+TEST_F(FileWalkerTest, RefusesAFileReplacedByAnotherAfterTheWalk) {
+  Write("archive/statement.txt", "checked");
+  const WalkResult result = WalkPaths({(root_ / "archive").string()});
+  ASSERT_EQ(result.files.size(), 1u);
+
+  // A new file (a new inode) under the same name.
+  Write("archive/replacement.txt", "not what was checked");
+  fs::rename(root_ / "archive" / "replacement.txt", root_ / "archive" / "statement.txt");
+  const absl::Status status = ReadRawDocuments(result.files[0], [](LocalDocument) { return true; });
+
+  EXPECT_EQ(status.code(), absl::StatusCode::kPermissionDenied) << status;
+}
+
+TEST_F(FileWalkerTest, StillReadsAFileReachedThroughAnInsideSymlink) {
+  Write("archive/real/statement.txt", "inside");
+  fs::create_directory_symlink(root_ / "archive" / "real", root_ / "archive" / "alias");
+  Write("archive/link-target.txt", "linked");
+  fs::create_symlink(root_ / "archive" / "link-target.txt", root_ / "archive" / "link.txt");
+  const WalkResult result = WalkPaths({(root_ / "archive").string()});
+  ASSERT_THAT(result.errors, IsEmpty());
+  for (const FoundFile& file : result.files) {
+    EXPECT_FALSE(ReadAll(file).empty()) << file.path;
+  }
+}
+
 }  // namespace
 }  // namespace docsearch::cli

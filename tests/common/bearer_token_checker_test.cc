@@ -1,5 +1,7 @@
 #include "common/bearer_token_checker.h"
 
+#include <vector>
+
 #include "gtest/gtest.h"
 
 namespace docsearch {
@@ -29,6 +31,17 @@ TEST(BearerTokenChecker, MissingOrMalformedTokenIsUnauthenticated) {
               absl::StatusCode::kUnauthenticated)
         << header.value_or("(none)");
   }
+}
+
+TEST(BearerTokenChecker, TwoAuthorizationHeadersAreUnauthenticated) {
+  const std::vector<absl::string_view> two = {"Bearer tok3n", "Bearer other"};
+  const absl::Status status = Checker().Check("/docsearch.v1.IndexService/Write", two);
+  EXPECT_EQ(status.code(), absl::StatusCode::kUnauthenticated);
+  EXPECT_NE(status.message().find("2 authorization headers"), absl::string_view::npos);
+  // Unprotected services do not look at the headers at all.
+  EXPECT_TRUE(Checker().Check("/grpc.health.v1.Health/Check", two).ok());
+  const std::vector<absl::string_view> one = {"Bearer tok3n"};
+  EXPECT_TRUE(Checker().Check("/docsearch.v1.IndexService/Write", one).ok());
 }
 
 TEST(BearerTokenChecker, WrongTokenIsPermissionDenied) {

@@ -6,7 +6,9 @@
 
 #include <filesystem>
 #include <functional>
+#include <limits>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -53,6 +55,46 @@ grpc::Status Ingest(Stubs& stubs, const std::string& content) {
   grpc::ClientContext context;
   v1::IngestDocumentRequest request;
   request.mutable_document()->set_content(content);
+  v1::IngestDocumentResponse response;
+  return stubs.ingest->IngestDocument(&context, request, &response);
+}
+
+// Writes one document straight to IndexService.Write and returns its
+// outcome as a status (per-document outcomes travel in the response).
+grpc::Status WriteOne(Stubs& stubs, const v1::Document& document) {
+  grpc::ClientContext context;
+  auto stream = stubs.index->Write(&context);
+  v1::WriteRequest request;
+  request.set_batch_id(11);
+  *request.add_documents() = document;
+  stream->Write(request);
+  stream->WritesDone();
+  v1::WriteResponse response;
+  if (!stream->Read(&response)) return stream->Finish();
+  grpc::Status finished = stream->Finish();
+  if (!finished.ok()) return finished;
+  if (response.results_size() != 1) {
+    return grpc::Status(grpc::StatusCode::INTERNAL, "not one result for one document");
+  }
+  return grpc::Status(static_cast<grpc::StatusCode>(response.results(0).code()),
+                      response.results(0).message());
+}
+
+v1::Document DatedDocument(int year, int month, int day) {
+  v1::Document document;
+  document.set_id("dated");
+  document.set_title("A dated document");
+  document.mutable_published()->set_year(year);
+  document.mutable_published()->set_month(month);
+  document.mutable_published()->set_day(day);
+  return document;
+}
+
+grpc::Status IngestWithId(Stubs& stubs, const std::string& id) {
+  grpc::ClientContext context;
+  v1::IngestDocumentRequest request;
+  request.mutable_document()->set_id(id);
+  request.mutable_document()->set_content("Statement\n\nSome text.\n");
   v1::IngestDocumentResponse response;
   return stubs.ingest->IngestDocument(&context, request, &response);
 }
@@ -128,6 +170,66 @@ std::vector<BadRequest> BadRequests() {
                             response.results(0).message());
       },
       StatusCode::INVALID_ARGUMENT, "documents[0].id is empty");
+  for (const auto& [name, date] : std::vector<std::pair<std::string, v1::Document>>{
+           {"year 0", DatedDocument(0, 5, 1)},
+           {"negative year", DatedDocument(-44, 3, 15)},
+           {"year 2^31-1", DatedDocument(2147483647, 1, 1)},
+           {"month 13", DatedDocument(2001, 13, 1)},
+           {"February 30", DatedDocument(2001, 2, 30)}}) {
+    add(
+        "Write: published " + name, [date](Stubs& s) { return WriteOne(s, date); },
+        StatusCode::INVALID_ARGUMENT, "documents[0] ('dated').published: ");
+  }
+  add(
+      "Write: unknown entity type",
+      [](Stubs& s) {
+        v1::Document document = DatedDocument(2001, 2, 28);
+        document.add_entities()->set_type(static_cast<v1::EntityType>(99));
+        return WriteOne(s, document);
+      },
+      StatusCode::INVALID_ARGUMENT, "documents[0].entities[0].type: unknown EntityType value 99");
+  add(
+      "Write: id over 512 bytes",
+      [](Stubs& s) {
+        v1::Document document = DatedDocument(2001, 2, 28);
+        document.set_id(std::string(513, 'i'));
+        return WriteOne(s, document);
+      },
+      StatusCode::INVALID_ARGUMENT, "documents[0].id is 513 bytes; ids are at most 512 bytes");
+  for (const auto& [name, id] :
+       std::vector<std::pair<std::string, std::string>>{{"NUL", std::string("a\0b", 3)},
+                                                        {"newline", "a\nb"},
+                                                        {"U+202E", "evil\xE2\x80\xAEtxt.exe"}}) {
+    add(
+        "Write: id with " + name,
+        [id](Stubs& s) {
+          v1::Document document = DatedDocument(2001, 2, 28);
+          document.set_id(id);
+          return WriteOne(s, document);
+        },
+        StatusCode::INVALID_ARGUMENT, "ids may not hold control or bidirectional-override");
+    add(
+        "IngestDocument: id with " + name, [id](Stubs& s) { return IngestWithId(s, id); },
+        StatusCode::INVALID_ARGUMENT, "document.id holds U+");
+  }
+  add(
+      "IngestDocument: id over 512 bytes",
+      [](Stubs& s) { return IngestWithId(s, std::string(600, 'x')); }, StatusCode::INVALID_ARGUMENT,
+      "document.id is 600 bytes; ids are at most 512 bytes");
+  add(
+      "GetDocument: missing 1 MiB id answers NOT_FOUND with a short echo",
+      [](Stubs& s) {
+        grpc::ClientContext context;
+        v1::GetDocumentRequest request;
+        request.set_id(std::string(1 << 20, 'm'));
+        v1::GetDocumentResponse response;
+        grpc::Status status = s.query->GetDocument(&context, request, &response);
+        if (status.error_message().size() > 1024) {
+          return grpc::Status(grpc::StatusCode::INTERNAL, "the message echoes the whole id");
+        }
+        return status;
+      },
+      StatusCode::NOT_FOUND, "(1048576 bytes)");
   add(
       "DeleteDocument: empty id",
       [](Stubs& s) {
@@ -271,6 +373,68 @@ std::vector<BadRequest> BadRequests() {
       },
       StatusCode::INVALID_ARGUMENT, "position 7");
 
+  add(
+      "Search: unknown match operator",
+      [](Stubs& s) {
+        return Search(
+            s, SearchWith([](auto& r) {
+              r.mutable_query()->mutable_match()->set_text("nato");
+              r.mutable_query()->mutable_match()->set_operator_(static_cast<v1::MatchOperator>(42));
+            }));
+      },
+      StatusCode::INVALID_ARGUMENT, "query.match.operator: unknown MatchOperator value 42");
+  add(
+      "Search: NaN boost",
+      [](Stubs& s) {
+        return Search(s, SearchWith([](auto& r) {
+                        r.mutable_query()->mutable_match()->set_text("nato");
+                        auto* field = r.mutable_query()->mutable_match()->add_fields();
+                        field->set_field("title");
+                        field->set_boost(std::numeric_limits<float>::quiet_NaN());
+                      }));
+      },
+      StatusCode::INVALID_ARGUMENT, "query.match.fields[0].boost: nan is not a finite number");
+  add(
+      "Search: infinite boost",
+      [](Stubs& s) {
+        return Search(s, SearchWith([](auto& r) {
+                        r.mutable_query()->mutable_match()->set_text("nato");
+                        auto* field = r.mutable_query()->mutable_match()->add_fields();
+                        field->set_field("title");
+                        field->set_boost(std::numeric_limits<float>::infinity());
+                      }));
+      },
+      StatusCode::INVALID_ARGUMENT, "query.match.fields[0].boost: inf is not a finite number");
+  add(
+      "Search: gte and gt together",
+      [](Stubs& s) {
+        return Search(s, SearchWith([](auto& r) {
+                        r.mutable_query()->mutable_range()->set_field("published");
+                        r.mutable_query()->mutable_range()->set_gte("2001");
+                        r.mutable_query()->mutable_range()->set_gt("2002");
+                      }));
+      },
+      StatusCode::INVALID_ARGUMENT, "query.range: gte and gt are both set");
+  add(
+      "Search: lte and lt together",
+      [](Stubs& s) {
+        return Search(s, SearchWith([](auto& r) {
+                        r.mutable_query()->mutable_range()->set_field("published");
+                        r.mutable_query()->mutable_range()->set_lte("2001");
+                        r.mutable_query()->mutable_range()->set_lt("2002");
+                      }));
+      },
+      StatusCode::INVALID_ARGUMENT, "query.range: lte and lt are both set");
+  add(
+      "Search: unknown date_histogram interval",
+      [](Stubs& s) {
+        return Search(s, SearchWith([](auto& r) {
+                        r.mutable_query()->mutable_match_all();
+                        r.set_date_histogram(static_cast<v1::Interval>(77));
+                      }));
+      },
+      StatusCode::INVALID_ARGUMENT, "date_histogram: unknown Interval value 77");
+
   // QueryService.GetDocument.
   add(
       "GetDocument: empty id",
@@ -393,6 +557,38 @@ std::vector<BadRequest> BadRequests() {
         return s.query->FindNearDuplicates(&context, request, &response);
       },
       StatusCode::INVALID_ARGUMENT, "min_resemblance 1.5");
+  add(
+      "FindNearDuplicates: NaN min_resemblance",
+      [](Stubs& s) {
+        grpc::ClientContext context;
+        v1::FindNearDuplicatesRequest request;
+        request.set_min_resemblance(std::numeric_limits<double>::quiet_NaN());
+        v1::FindNearDuplicatesResponse response;
+        return s.query->FindNearDuplicates(&context, request, &response);
+      },
+      StatusCode::INVALID_ARGUMENT, "min_resemblance: nan is not a finite number");
+  add(
+      "TermTrend: unknown interval",
+      [](Stubs& s) {
+        grpc::ClientContext context;
+        v1::TermTrendRequest request;
+        request.add_terms("terrorism");
+        request.set_interval(static_cast<v1::Interval>(9));
+        v1::TermTrendResponse response;
+        return s.query->TermTrend(&context, request, &response);
+      },
+      StatusCode::INVALID_ARGUMENT, "interval: unknown Interval value 9");
+  add(
+      "IngestDocument: unknown content type",
+      [](Stubs& s) {
+        grpc::ClientContext context;
+        v1::IngestDocumentRequest request;
+        request.mutable_document()->set_content("Statement\n\nText.\n");
+        request.mutable_document()->set_content_type(static_cast<v1::ContentType>(12));
+        v1::IngestDocumentResponse response;
+        return s.ingest->IngestDocument(&context, request, &response);
+      },
+      StatusCode::INVALID_ARGUMENT, "document.content_type: unknown ContentType value 12");
   add(
       "FindNearDuplicates: unknown id",
       [](Stubs& s) {

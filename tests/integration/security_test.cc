@@ -208,6 +208,21 @@ TEST_F(SecurityTest, WriteRpcsOfTheQueryServiceNeedTheRightToken) {
   EXPECT_EQ(Delete(channel, std::string(kToken) + "x").error_code(),
             grpc::StatusCode::PERMISSION_DENIED);
 
+  // Two authorization headers, the right one first: only the first used to
+  // be checked.
+  grpc::Status two_headers = [&] {
+    auto stub = v1::IndexService::NewStub(channel);
+    grpc::ClientContext context;
+    context.AddMetadata("authorization", std::string("Bearer ") + kToken);
+    context.AddMetadata("authorization", "Bearer not-the-token");
+    v1::DeleteDocumentRequest request;
+    request.set_id("x");
+    v1::DeleteDocumentResponse response;
+    return stub->DeleteDocument(WithDeadline(&context), request, &response);
+  }();
+  EXPECT_EQ(two_headers.error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_THAT(two_headers.error_message(), HasSubstr("2 authorization headers"));
+
   grpc::Status right = Delete(channel, kToken);
   EXPECT_NE(right.error_code(), grpc::StatusCode::UNAUTHENTICATED);
   EXPECT_NE(right.error_code(), grpc::StatusCode::PERMISSION_DENIED);
@@ -374,6 +389,17 @@ TEST_F(SecurityTest, MalformedSecurityFlagsStopTheServersWithAMessage) {
        "holds no PEM block"},
       {absl::StrCat(query, " --listen=127.0.0.1:0 --max_concurrent_streams=-1"),
        "--max_concurrent_streams must be"},
+      // An empty token in the environment used to turn authentication off
+      // silently, and a two-character token was accepted.
+      {absl::StrCat("timeout 10 env DOCSEARCH_AUTH_TOKEN= ", query, " --listen=127.0.0.1:0"),
+       "DOCSEARCH_AUTH_TOKEN is set but empty"},
+      {absl::StrCat("timeout 10 env DOCSEARCH_AUTH_TOKEN= ", ingest, " --listen=127.0.0.1:0"),
+       "DOCSEARCH_AUTH_TOKEN is set but empty"},
+      {absl::StrCat("timeout 10 env DOCSEARCH_AUTH_TOKEN=ab ", query, " --listen=127.0.0.1:0"),
+       "is 2 characters; a server token needs at least 16"},
+      {absl::StrCat("timeout 10 ", query,
+                    " --listen=127.0.0.1:0 --auth_token_file=", Path("wrong_token")),
+       "is 13 characters; a server token needs at least 16"},
   };
   for (const Case& c : cases) {
     const auto [code, output] = RunCommand(c.command);
