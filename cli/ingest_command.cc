@@ -103,6 +103,16 @@ void MergeServerResults(const IngestDocumentsResponse& response,
     summary.failures.push_back(IngestFailure{
         std::move(path), static_cast<absl::StatusCode>(result.code()), result.message()});
   }
+  if (response.stopped_reading()) {
+    // The service stopped reading (shutting down): what came after the last
+    // result was never read, so it is reported, not silently dropped.
+    for (size_t index = static_cast<size_t>(response.results_size()); index < sent_labels.size();
+         ++index) {
+      summary.failures.push_back(
+          IngestFailure{sent_labels[index], absl::StatusCode::kUnavailable,
+                        "not read: the ingest service stopped (shutting down); send it again"});
+    }
+  }
 }
 
 }  // namespace

@@ -79,8 +79,6 @@ grpc::ServerUnaryReactor* IngestServiceImpl::IngestDocument(
   return reactor;
 }
 
-namespace {
-
 // One IngestDocuments stream: parse each document as it arrives, submit it,
 // and answer once the client has finished sending and every document has
 // an outcome. Reading pauses while too many documents are outstanding, so a
@@ -91,7 +89,11 @@ namespace {
 // one that cannot be decoded gets its own failed result (INVALID_ARGUMENT
 // naming the problem) and the stream goes on, so every message the client
 // sent has an outcome.
-class IngestStream final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
+//
+// Shutdown (StopReading): no further message is read; the stream answers,
+// with `stopped_reading` set, once the documents already read have their
+// outcomes. A message whose read completes after that gets UNAVAILABLE.
+class IngestServiceImpl::IngestStream final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
  public:
   IngestStream(IngestServiceImpl* service, grpc::CallbackServerContext* context,
                IngestDocumentsResponse* response)
@@ -99,7 +101,37 @@ class IngestStream final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
 
   void Begin() { StartRead(&raw_request_); }
 
+  // See the class comment. Thread-safe; the owner calls it while holding
+  // its registry lock, which OnDone also takes, so `this` stays alive.
+  void StopReading() {
+    bool finish;
+    {
+      absl::MutexLock lock(&mu_);
+      if (finished_ || stopping_) return;
+      stopping_ = true;
+      reading_done_ = true;
+      finish = ReadyToFinishLocked();
+    }
+    // A read may still be pending: it completes (ok=false, or with a message
+    // OnReadDone refuses) before OnDone runs.
+    if (finish) Finish(grpc::Status::OK);
+  }
+
   void OnReadDone(bool ok) override {
+    {
+      absl::MutexLock lock(&mu_);
+      if (stopping_) {
+        // Read after StopReading: refused, and no further read.
+        if (ok && !finished_) {
+          docsearch::v1::IngestResult refused;
+          refused.set_index(next_index_++);
+          refused.set_code(static_cast<int>(grpc::StatusCode::UNAVAILABLE));
+          refused.set_message("not ingested: the ingest service is shutting down; send it again");
+          results_.push_back(std::move(refused));
+        }
+        return;
+      }
+    }
     if (!ok) {
       bool finish;
       {
@@ -149,7 +181,10 @@ class IngestStream final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
     if (read_more) StartRead(&raw_request_);
   }
 
-  void OnDone() override { delete this; }
+  void OnDone() override {
+    service_->Unregister(this);
+    delete this;
+  }
 
  private:
   void OnWritten(size_t slot, const absl::Status& status) {
@@ -174,7 +209,9 @@ class IngestStream final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
     if (finish) {
       Finish(grpc::Status::OK);
     } else if (resume) {
-      StartRead(&raw_request_);
+      // StopReading may have come in between: then no further read.
+      absl::MutexLock lock(&mu_);
+      if (!stopping_) StartRead(&raw_request_);
     }
   }
 
@@ -190,6 +227,7 @@ class IngestStream final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
     }
     response_->set_failed_count(failed);
     response_->set_ingested_count(static_cast<int>(results_.size()) - failed);
+    response_->set_stopped_reading(stopping_);
     return true;
   }
 
@@ -205,15 +243,34 @@ class IngestStream final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
   bool paused_ ABSL_GUARDED_BY(mu_) = false;
   bool reading_done_ ABSL_GUARDED_BY(mu_) = false;
   bool finished_ ABSL_GUARDED_BY(mu_) = false;
+  bool stopping_ ABSL_GUARDED_BY(mu_) = false;
 };
-
-}  // namespace
 
 grpc::ServerReadReactor<grpc::ByteBuffer>* IngestServiceImpl::IngestDocumentsRaw(
     grpc::CallbackServerContext* context, IngestDocumentsResponse* response) {
   auto* stream = new IngestStream(this, context, response);
+  {
+    absl::MutexLock lock(&mu_);
+    streams_.insert(stream);
+    if (shutting_down_) {
+      stream->Finish(
+          grpc::Status(grpc::StatusCode::UNAVAILABLE, "ingest service is shutting down"));
+      return stream;
+    }
+  }
   stream->Begin();
   return stream;
+}
+
+void IngestServiceImpl::Unregister(IngestStream* stream) {
+  absl::MutexLock lock(&mu_);
+  streams_.erase(stream);
+}
+
+void IngestServiceImpl::BeginShutdown() {
+  absl::MutexLock lock(&mu_);
+  shutting_down_ = true;
+  for (IngestStream* stream : streams_) stream->StopReading();
 }
 
 }  // namespace docsearch::ingest

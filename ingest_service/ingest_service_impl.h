@@ -7,6 +7,9 @@
 #ifndef DOCSEARCH_INGEST_SERVICE_INGEST_SERVICE_IMPL_H_
 #define DOCSEARCH_INGEST_SERVICE_INGEST_SERVICE_IMPL_H_
 
+#include "absl/base/thread_annotations.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "docsearch/v1/ingest_service.grpc.pb.h"
 #include "ingest_service/index_writer_client.h"
@@ -50,9 +53,22 @@ class IngestServiceImpl final : public docsearch::v1::IngestService::CallbackSer
   IndexWriterClient* writer() const { return writer_; }
   const IngestServiceOptions& options() const { return options_; }
 
+  // Shutdown, before the server's drain: every open IngestDocuments stream
+  // stops reading and answers, as soon as the documents it read have their
+  // outcomes, with those results and `stopped_reading` set (so a stream
+  // longer than the drain's grace still tells its client what was done);
+  // new streams are refused UNAVAILABLE.
+  void BeginShutdown();
+
+  class IngestStream;  // Defined in the .cc.
+  void Unregister(IngestStream* stream);
+
  private:
   IndexWriterClient* const writer_;
   const IngestServiceOptions options_;
+  absl::Mutex mu_;
+  bool shutting_down_ ABSL_GUARDED_BY(mu_) = false;
+  absl::flat_hash_set<IngestStream*> streams_ ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace docsearch::ingest

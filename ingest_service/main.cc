@@ -129,8 +129,10 @@ int Run() {
 
   int signal_number = WaitForTerminationSignal();
   LogInfo(absl::StrCat("signal ", signal_number, ": draining"));
-  // Calls in flight get their acknowledgements during the grace period;
-  // then the writer answers what is left with UNAVAILABLE.
+  // Open IngestDocuments streams stop reading and answer with the results
+  // of what they read; calls in flight get their acknowledgements during the
+  // grace period; then the writer answers what is left with UNAVAILABLE.
+  ingest_service.BeginShutdown();
   (*server)->Shutdown(absl::GetFlag(FLAGS_shutdown_grace));
   writer.Shutdown();
   LogInfo("stopped");

@@ -231,6 +231,19 @@ std::vector<BadRequest> BadRequests() {
       },
       StatusCode::NOT_FOUND, "(1048576 bytes)");
   add(
+      "Search: a 1 MiB unknown field name answers INVALID_ARGUMENT with a short message",
+      [](Stubs& s) {
+        grpc::Status status =
+            Search(s, SearchWith([](auto& r) {
+                     r.mutable_query()->mutable_term()->set_field(std::string(1 << 20, 'f'));
+                   }));
+        if (status.error_message().size() > 4096) {
+          return grpc::Status(grpc::StatusCode::INTERNAL, "the message echoes the whole field");
+        }
+        return status;
+      },
+      StatusCode::INVALID_ARGUMENT, "message cut; ");
+  add(
       "DeleteDocument: empty id",
       [](Stubs& s) {
         grpc::ClientContext context;

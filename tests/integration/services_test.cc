@@ -8,8 +8,10 @@
 #include <sys/wait.h>
 
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -306,6 +308,47 @@ TEST_F(ServicesTest, ManyShortConcurrentStreamsAllFinishAndTheServiceStaysUp) {
   for (std::thread& thread : threads) thread.join();
   EXPECT_EQ(ok_streams.load(), kThreads * kStreamsPerThread);
   EXPECT_TRUE(Ingest(kUpdate2003).ok()) << "the ingest service no longer answers";
+}
+
+// SIGTERM while a client is still streaming: the stream stops reading and
+// answers with the outcome of every document it read (and says it stopped),
+// instead of being cut off with UNAVAILABLE and no results after the grace.
+TEST_F(ServicesTest, SigtermDuringAStreamAnswersWithTheResultsOfWhatWasRead) {
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
+  v1::IngestDocumentsResponse response;
+  auto stream = ingest_stub_->IngestDocuments(&context, &response);
+  for (const char* sample : {kStatement2001, kUpdate2003}) {
+    v1::IngestDocumentsRequest request;
+    request.mutable_document()->set_content(ReadSample(sample));
+    request.mutable_document()->set_source_uri(absl::StrCat(sample, ".txt"));
+    ASSERT_TRUE(stream->Write(request));
+  }
+  // Both stored: the stream is now just open, as a long upload would be.
+  const absl::Time deadline = absl::Now() + absl::Seconds(10);
+  int64_t stored = 0;
+  while (absl::Now() < deadline && stored < 2) {
+    grpc::ClientContext stats_context;
+    v1::GetIndexStatsResponse stats;
+    if (query_stub_->GetIndexStats(&stats_context, {}, &stats).ok())
+      stored = stats.document_count();
+    if (stored < 2) absl::SleepFor(absl::Milliseconds(50));
+  }
+  ASSERT_EQ(stored, 2);
+
+  ASSERT_EQ(kill(ingest_->pid(), SIGTERM), 0);
+  const absl::Time signalled = absl::Now();
+  const grpc::Status status = stream->Finish();
+  std::cout << "stream answered " << absl::Now() - signalled << " after SIGTERM\n";
+  ASSERT_TRUE(status.ok()) << status.error_code() << " " << status.error_message();
+  EXPECT_TRUE(response.stopped_reading());
+  EXPECT_EQ(response.ingested_count(), 2);
+  ASSERT_EQ(response.results_size(), 2);
+  EXPECT_EQ(response.results(0).id(), kStatement2001);
+  EXPECT_EQ(response.results(1).code(), 0) << response.results(1).message();
+  absl::StatusOr<int> exit = ingest_->Stop(SIGTERM, absl::Seconds(15));
+  ASSERT_TRUE(exit.ok()) << exit.status();
+  EXPECT_TRUE(WIFEXITED(*exit) && WEXITSTATUS(*exit) == 0);
 }
 
 TEST_F(ServicesTest, AcknowledgedDocumentsSurviveKillNine) {
