@@ -26,6 +26,7 @@
 #include "ingest_service/parser/html_to_text.h"
 #include "ingest_service/parser/json_document.h"
 #include "ingest_service/parser/language_detector.h"
+#include "ingest_service/parser/layout_reader.h"
 #include "ingest_service/parser/plain_text_parser.h"
 #include "ingest_service/parser/text_normalizer.h"
 
@@ -169,6 +170,7 @@ absl::StatusOr<ParseDocumentResponse> ParseRawDocument(const v1::RawDocument& ra
   }
 
   std::string page_title;
+  std::string headline;
   const v1::ContentType content_type = raw.content_type() != v1::CONTENT_TYPE_UNSPECIFIED
                                            ? raw.content_type()
                                            : DetectContentType(normalized.text, raw.source_uri());
@@ -188,6 +190,7 @@ absl::StatusOr<ParseDocumentResponse> ParseRawDocument(const v1::RawDocument& ra
       }
       text = std::move(html.text);
       page_title = std::move(html.page_title);
+      headline = std::move(html.headline);
       break;
     }
     case v1::CONTENT_TYPE_JSON: {
@@ -210,7 +213,12 @@ absl::StatusOr<ParseDocumentResponse> ParseRawDocument(const v1::RawDocument& ra
   } else {
     const std::string& uri =
         !raw.source_uri().empty() || !json.has_value() ? raw.source_uri() : json->source_uri;
-    ParsePlainText(text, uri, &response);
+    ReadLayout(text, uri,
+               {.model = options.line_role_model,
+                .explain = options.explain_lines,
+                .trace = options.line_trace,
+                .html_headline = headline},
+               &response);
   }
   if (json.has_value()) ApplyJsonFields(*json, document);
   if (document->title().empty() && !page_title.empty()) {
