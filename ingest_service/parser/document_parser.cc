@@ -27,6 +27,7 @@
 #include "ingest_service/parser/json_document.h"
 #include "ingest_service/parser/language_detector.h"
 #include "ingest_service/parser/layout_reader.h"
+#include "ingest_service/parser/mojibake.h"
 #include "ingest_service/parser/plain_text_parser.h"
 #include "ingest_service/parser/text_normalizer.h"
 
@@ -156,7 +157,15 @@ absl::StatusOr<ParseDocumentResponse> ParseRawDocument(const v1::RawDocument& ra
                             decoded.encoding, " were replaced by U+FFFD"),
                document);
   }
-  const NormalizedText normalized = NormalizeText(decoded.utf8);
+  // Text that was encoded twice ("todayÂ’s") gets its characters back.
+  const RepairedText repaired = RepairMojibake(decoded.utf8);
+  if (repaired.repaired > 0) {
+    AddWarning("mojibake_repaired",
+               absl::StrCat(repaired.repaired,
+                            " double-encoded character(s) repaired (UTF-8 read as Windows-1252)"),
+               document);
+  }
+  const NormalizedText normalized = NormalizeText(repaired.text);
   if (LooksBinary(normalized.removed_control_characters, normalized.text)) {
     return absl::InvalidArgumentError(
         absl::StrCat("document.content is not text: ", normalized.removed_control_characters,
@@ -234,7 +243,9 @@ absl::StatusOr<ParseDocumentResponse> ParseRawDocument(const v1::RawDocument& ra
   const LanguageGuess language = DetectLanguage(text, document->title());
   document->set_language(language.language);
   if (language.language.empty()) {
-    AddWarning("language_unknown", "no English or French words found", document);
+    AddWarning("language_unknown",
+               "no language identified: no words CLD2 or the English/French vote could read",
+               document);
   }
 
   // Entities over everything a reader sees; fingerprints over the body only,
