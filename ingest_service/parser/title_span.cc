@@ -1,5 +1,6 @@
 #include "ingest_service/parser/title_span.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -51,13 +52,41 @@ std::vector<TitleCandidate> TitleCandidates(const std::vector<SourceLine>& lines
   }
   candidates.push_back(std::move(none));
 
+  // A run's case and word counts are the sums of its lines' (computed once),
+  // except where a line ends with a hyphen, the run opens with a quote or
+  // ends with a pipe: joining merges or cuts words there, so the joined text
+  // is counted instead.
+  const size_t window = std::min(features.size(), kTitleWindow + kMaxTitleLines);
+  std::vector<TitleCaseCounts> case_counts(window);
+  std::vector<int> word_counts(window);
+  std::vector<std::string> folded_lines(window);
+  for (size_t k = 0; k < window; ++k) {
+    const absl::string_view text = TrimLine(lines[features[k].line_index].text);
+    case_counts[k] = CountTitleCase(text);
+    word_counts[k] = CountWords(text);
+    folded_lines[k] = FoldForMatching(text);
+  }
+
   for (size_t begin = 0; begin < features.size() && begin < kTitleWindow; ++begin) {
     std::vector<absl::string_view> parts;
+    TitleCaseCounts run_case;
+    int run_words = 0;
+    std::string run_folded;
+    bool count_joined = false;
     bool crosses_blank = false;
     std::vector<std::string> inner;
     for (size_t end = begin + 1; end <= features.size() && end - begin <= kMaxTitleLines; ++end) {
       const LineFeatures& last = features[end - 1];
-      parts.push_back(lines[last.line_index].text);
+      const absl::string_view part = TrimLine(lines[last.line_index].text);
+      if (parts.empty() ? absl::StartsWith(part, "\"")
+                        : absl::EndsWith(TrimLine(parts.back()), "-")) {
+        count_joined = true;
+      }
+      parts.push_back(part);
+      run_case.content_words += case_counts[end - 1].content_words;
+      run_case.capitalized += case_counts[end - 1].capitalized;
+      run_words += word_counts[end - 1];
+      absl::StrAppend(&run_folded, run_folded.empty() ? "" : " ", folded_lines[end - 1]);
       if (end - 1 > begin) {
         if (last.line_index != features[end - 2].line_index + 1) crosses_blank = true;
         for (const std::string& feature : last.features) {
@@ -83,8 +112,11 @@ std::vector<TitleCandidate> TitleCandidates(const std::vector<SourceLine>& lines
         if (CarriedFromEdge(feature)) f.push_back(absl::StrCat("last:", feature));
       }
       for (const std::string& feature : inner) f.push_back(feature);
-      const std::string text = JoinTitleLines(parts);
-      const std::string folded = FoldForMatching(text);
+      // Trailing table pipes are cut from the joined text.
+      const bool exact = count_joined || absl::EndsWith(part, "|");
+      const std::string joined = exact ? JoinTitleLines(parts) : std::string();
+      const absl::string_view text = exact ? absl::string_view(joined) : part;  // Its end.
+      const std::string folded = exact ? FoldForMatching(joined) : run_folded;
       if (rule_title.empty()) {
         f.push_back("rule:none");
       } else if (folded == rule_title) {
@@ -96,9 +128,9 @@ std::vector<TitleCandidate> TitleCandidates(const std::vector<SourceLine>& lines
       } else {
         f.push_back("rule:unrelated");
       }
-      const int words = CountWords(text);
+      const int words = exact ? CountWords(joined) : run_words;
       f.push_back(absl::StrCat("span_words=", Bucket(words, {3, 5, 9, 16, 26, 40})));
-      if (IsTitleCase(text)) f.push_back("span_title_case");
+      if (exact ? IsTitleCase(joined) : IsTitleCase(run_case)) f.push_back("span_title_case");
       if (EndsSentence(text)) f.push_back("span_ends_sentence");
       if (EndsWithFunctionWord(text)) f.push_back("span_ends_function_word");
       if (absl::EndsWith(text, ",") || absl::EndsWith(text, ":")) f.push_back("span_ends_comma");
