@@ -235,9 +235,17 @@ void SetReferenceFromRoles(const std::vector<SourceLine>& lines,
   }
 }
 
+// Title lines also show the run they belong to: "title_run" with the
+// run's score and the run features that weigh most for it.
 void Explain(const std::vector<SourceLine>& lines, const std::vector<LineFeatures>& features,
              const std::vector<LineRole>& roles, const LineRoleModel& model,
-             ParseDocumentResponse* response) {
+             const TitleCandidate& title_run, ParseDocumentResponse* response) {
+  std::vector<std::pair<std::string, float>> run_features;
+  float run_score = 0;
+  if (title_run.end > title_run.begin) {
+    run_score = model.SpanScore(title_run);
+    run_features = model.TopSpanFeatures(title_run, 3);
+  }
   size_t k = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
     v1::LineExplanation* explanation = response->add_lines();
@@ -245,6 +253,18 @@ void Explain(const std::vector<SourceLine>& lines, const std::vector<LineFeature
     explanation->set_text(std::string(lines[i].text));
     if (k < features.size() && features[k].line_index == i) {
       explanation->set_role(std::string(LineRoleName(roles[k])));
+      if (roles[k] == LineRole::kTitle && k >= title_run.begin && k < title_run.end) {
+        v1::LineFeature* run = explanation->add_features();
+        run->set_name(absl::StrCat("title_run(lines ",
+                                   lines[features[title_run.begin].line_index].number, "-",
+                                   lines[features[title_run.end - 1].line_index].number, ")"));
+        run->set_weight(run_score);
+        for (const auto& [name, weight] : run_features) {
+          v1::LineFeature* feature = explanation->add_features();
+          feature->set_name(absl::StrCat("run:", name));
+          feature->set_weight(weight);
+        }
+      }
       for (const auto& [name, weight] :
            model.TopFeatures(features[k], roles[k], kExplainedFeatures)) {
         v1::LineFeature* feature = explanation->add_features();
@@ -313,8 +333,9 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
   // The title is one run of lines: the best-ranked candidate run decides
   // which lines are the title.
   std::vector<TitleCandidate> candidates = TitleCandidates(lines, features, parsed);
-  const TitleCandidate& chosen =
+  const TitleCandidate title_run =
       candidates[ChooseTitleCandidate(model, candidates, lines, features, options.html_headline)];
+  const TitleCandidate& chosen = title_run;
   for (size_t k = 0; k < roles.size(); ++k) {
     const bool in_title = k >= chosen.begin && k < chosen.end;
     if (in_title) {
@@ -357,7 +378,7 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
   SetTitleFromRoles(lines, features, roles, &parsed);
   SetTypeFromRoles(lines, features, roles, parsed.mutable_document());
   SetReferenceFromRoles(lines, features, roles, parsed.mutable_document());
-  if (options.explain) Explain(lines, features, roles, model, &parsed);
+  if (options.explain) Explain(lines, features, roles, model, title_run, &parsed);
   response->MergeFrom(parsed);
 }
 
