@@ -222,4 +222,27 @@ std::string RenderParseResponse(const docsearch::v1::ParseDocumentResponse& resp
   return out;
 }
 
+std::string RenderLineRoles(const docsearch::v1::ParseDocumentResponse& response) {
+  constexpr int kTextWidth = 60;
+  std::string out = absl::StrFormat("%5s  %-10s  %-*s  %s\n", "line", "role", kTextWidth, "text",
+                                    "strongest features (weight for the role)");
+  for (const docsearch::v1::LineExplanation& line : response.lines()) {
+    const absl::string_view text = absl::StripAsciiWhitespace(line.text());
+    if (line.role().empty()) {
+      absl::StrAppendFormat(&out, "%5d  %-10s  %s\n", line.line_number(), "",
+                            TruncateToWidth(text, kTextWidth));
+      continue;
+    }
+    std::string shown = TruncateToWidth(text, kTextWidth);
+    shown.append(static_cast<size_t>(std::max(0, kTextWidth - DisplayWidth(shown))), ' ');
+    std::vector<std::string> features;
+    for (const docsearch::v1::LineFeature& feature : line.features()) {
+      features.push_back(absl::StrFormat("%s(%+.1f)", feature.name(), feature.weight()));
+    }
+    absl::StrAppendFormat(&out, "%5d  %-10s  %s  %s\n", line.line_number(), line.role(), shown,
+                          absl::StrJoin(features, " "));
+  }
+  return out;
+}
+
 }  // namespace docsearch::cli

@@ -36,6 +36,11 @@ std::string RenderDocument(const docsearch::v1::Document& document,
 std::string RenderParseResponse(const docsearch::v1::ParseDocumentResponse& response,
                                 const DocumentPrintOptions& options);
 
+// Every line the parser read (ParseDocumentRequest.explain_lines), aligned:
+// number, role, the line (cut to 60 columns), and the features that weigh
+// most for the role, with their weights. Blank lines show their number only.
+std::string RenderLineRoles(const docsearch::v1::ParseDocumentResponse& response);
+
 }  // namespace docsearch::cli
 
 #endif  // DOCSEARCH_CLI_DOCUMENT_PRINTER_H_

@@ -34,6 +34,8 @@ ABSL_FLAG(bool, json, false, "print responses as JSON objects, one per line");
 ABSL_FLAG(absl::Duration, deadline, absl::Seconds(30),
           "deadline of every RPC (for ingest: of the whole stream); inf for none");
 ABSL_FLAG(bool, full, false, "parse/get: print long paragraphs in full");
+ABSL_FLAG(bool, lines, false,
+          "parse: print every line with the role the parser gave it and the features behind it");
 ABSL_FLAG(std::vector<std::string>, doc_type, {},
           "search: document types, comma-separated or repeated (e.g. press_statement)");
 ABSL_FLAG(std::string, from, "", "search: published on or after YYYY[-MM[-DD]]");
@@ -54,7 +56,8 @@ ABSL_FLAG(int32_t, top, 0,
           "compare: entries per list (0 = 8); similar, duplicates: most results; sets: entries per "
           "list (0 = server default)");
 ABSL_FLAG(std::string, interval, "year", "trend: year or month");
-ABSL_FLAG(double, threshold, 0, "duplicates: lowest resemblance in (0, 1] (0 = server default, 0.8)");
+ABSL_FLAG(double, threshold, 0,
+          "duplicates: lowest resemblance in (0, 1] (0 = server default, 0.8)");
 ABSL_FLAG(int64_t, max_document_bytes, 16 * 1024 * 1024,
           "ingest: larger documents are reported as failed instead of sent");
 
@@ -68,8 +71,7 @@ int UsageError(absl::string_view message) {
 
 // A flag value or argument the request builders refused: a usage error.
 int InvalidFlagError(const absl::Status& status) {
-  return UsageError(
-      absl::StrCat(absl::StatusCodeToString(status.code()), ": ", status.message()));
+  return UsageError(absl::StrCat(absl::StatusCodeToString(status.code()), ": ", status.message()));
 }
 
 int ReportError(const absl::Status& status) {
@@ -132,7 +134,7 @@ int Run(const std::vector<char*>& positional) {
   }
   if (command == "parse") {
     if (!HasArguments(positional, 1)) return UsageError("parse needs exactly one FILE");
-    return ExitCodeFor(RunParse(env, positional[2]));
+    return ExitCodeFor(RunParse(env, positional[2], absl::GetFlag(FLAGS_lines)));
   }
   if (command == "search") {
     SearchOptions options;

@@ -31,7 +31,7 @@ absl::Status QueryServiceError(const CommandEnv& env, const grpc::Status& status
 
 }  // namespace
 
-absl::Status RunParse(const CommandEnv& env, const std::string& path) {
+absl::Status RunParse(const CommandEnv& env, const std::string& path, bool lines) {
   std::error_code error;
   if (!std::filesystem::is_regular_file(path, error)) {
     return absl::NotFoundError(absl::StrCat(path, ": no such file"));
@@ -47,6 +47,7 @@ absl::Status RunParse(const CommandEnv& env, const std::string& path) {
     grpc::ClientContext context;
     ApplyDeadline(env.connection.deadline, context);
     docsearch::v1::ParseDocumentRequest request;
+    request.set_explain_lines(lines);
     const std::string label = LocalLabel(file, document);
     *request.mutable_document() = std::move(document.raw);
     docsearch::v1::ParseDocumentResponse response;
@@ -66,6 +67,7 @@ absl::Status RunParse(const CommandEnv& env, const std::string& path) {
     if (parsed++ > 0) *env.out << "\n" << std::string(40, '=') << "\n\n";
     if (file.json_lines) *env.out << "# " << label << "\n";
     *env.out << RenderParseResponse(response, PrintOptionsFor(env));
+    if (lines) *env.out << "\n" << RenderLineRoles(response);
     return true;
   });
   return read.ok() ? result : read;

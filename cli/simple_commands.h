@@ -14,8 +14,9 @@
 namespace docsearch::cli {
 
 // Parses `path` as `ingest` would send it (content type from the extension;
-// a .jsonl file is parsed line by line, one response per line).
-absl::Status RunParse(const CommandEnv& env, const std::string& path);
+// a .jsonl file is parsed line by line, one response per line). With
+// `lines`, also prints every line with its role (RenderLineRoles).
+absl::Status RunParse(const CommandEnv& env, const std::string& path, bool lines = false);
 
 absl::Status RunGet(const CommandEnv& env, const std::string& id);
 

@@ -51,8 +51,10 @@ grpc::ServerUnaryReactor* IngestServiceImpl::ParseDocument(
     grpc::CallbackServerContext* context, const docsearch::v1::ParseDocumentRequest* request,
     docsearch::v1::ParseDocumentResponse* response) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  ParseOptions options = options_.parse;
+  options.explain_lines = request->explain_lines();
   absl::StatusOr<docsearch::v1::ParseDocumentResponse> parsed =
-      ParseRawDocument(request->document(), options_.parse);
+      ParseRawDocument(request->document(), options);
   if (parsed.ok()) *response = *std::move(parsed);
   reactor->Finish(ToGrpcStatus(parsed.status()));
   return reactor;

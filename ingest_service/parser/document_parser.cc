@@ -27,6 +27,8 @@
 #include "ingest_service/parser/html_to_text.h"
 #include "ingest_service/parser/json_document.h"
 #include "ingest_service/parser/language_detector.h"
+#include "ingest_service/parser/layout_reader.h"
+#include "ingest_service/parser/mojibake.h"
 #include "ingest_service/parser/plain_text_parser.h"
 #include "ingest_service/parser/text_normalizer.h"
 
@@ -156,7 +158,15 @@ absl::StatusOr<ParseDocumentResponse> ParseRawDocument(const v1::RawDocument& ra
                             decoded.encoding, " were replaced by U+FFFD"),
                document);
   }
-  const NormalizedText normalized = NormalizeText(decoded.utf8);
+  // Text that was encoded twice ("todayÂ’s") gets its characters back.
+  const RepairedText repaired = RepairMojibake(decoded.utf8);
+  if (repaired.repaired > 0) {
+    AddWarning("mojibake_repaired",
+               absl::StrCat(repaired.repaired,
+                            " double-encoded character(s) repaired (UTF-8 read as Windows-1252)"),
+               document);
+  }
+  const NormalizedText normalized = NormalizeText(repaired.text);
   if (LooksBinary(normalized.removed_control_characters, normalized.text)) {
     return absl::InvalidArgumentError(
         absl::StrCat("document.content is not text: ", normalized.removed_control_characters,
@@ -170,6 +180,7 @@ absl::StatusOr<ParseDocumentResponse> ParseRawDocument(const v1::RawDocument& ra
   }
 
   std::string page_title;
+  std::string headline;
   const v1::ContentType content_type = raw.content_type() != v1::CONTENT_TYPE_UNSPECIFIED
                                            ? raw.content_type()
                                            : DetectContentType(normalized.text, raw.source_uri());
@@ -189,6 +200,7 @@ absl::StatusOr<ParseDocumentResponse> ParseRawDocument(const v1::RawDocument& ra
       }
       text = std::move(html.text);
       page_title = std::move(html.page_title);
+      headline = std::move(html.headline);
       break;
     }
     case v1::CONTENT_TYPE_JSON: {
@@ -211,7 +223,12 @@ absl::StatusOr<ParseDocumentResponse> ParseRawDocument(const v1::RawDocument& ra
   } else {
     const std::string& uri =
         !raw.source_uri().empty() || !json.has_value() ? raw.source_uri() : json->source_uri;
-    ParsePlainText(text, uri, &response);
+    ReadLayout(text, uri,
+               {.model = options.line_role_model,
+                .explain = options.explain_lines,
+                .trace = options.line_trace,
+                .html_headline = headline},
+               &response);
   }
   if (json.has_value()) ApplyJsonFields(*json, document);
   if (document->title().empty() && !page_title.empty()) {
@@ -227,7 +244,9 @@ absl::StatusOr<ParseDocumentResponse> ParseRawDocument(const v1::RawDocument& ra
   const LanguageGuess language = DetectLanguage(text, document->title());
   document->set_language(language.language);
   if (language.language.empty()) {
-    AddWarning("language_unknown", "no English or French words found", document);
+    AddWarning("language_unknown",
+               "no language identified: no words CLD2 or the English/French vote could read",
+               document);
   }
 
   // Entities over everything a reader sees; fingerprints over the body only,

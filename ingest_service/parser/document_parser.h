@@ -27,9 +27,20 @@
 
 namespace docsearch::ingest {
 
+class LineRoleModel;
+struct LineTrace;
+
 struct ParseOptions {
   // Inputs larger than this are RESOURCE_EXHAUSTED.
   size_t max_document_bytes = 16 * 1024 * 1024;
+  // Return every line with its role and the features behind it
+  // (ParseDocumentResponse.lines).
+  bool explain_lines = false;
+  // The line-role model; null means the one compiled in. The evaluation
+  // tools pass models trained without the document's source.
+  const LineRoleModel* line_role_model = nullptr;
+  // Tools only: receives the lines the model read and their features.
+  LineTrace* line_trace = nullptr;
 };
 
 // Parses `raw`. Errors:

@@ -2,12 +2,17 @@
 
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
+#include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "absl/strings/ascii.h"
 
 namespace docsearch::ingest {
 namespace {
@@ -114,7 +119,63 @@ std::string ConvertSingleByte(absl::string_view bytes, const std::string& encodi
   return out;
 }
 
+// Any encoding ICU knows, converted whole (multi-byte encodings included);
+// nullopt when ICU does not know the name.
+std::optional<std::string> ConvertWithIcu(absl::string_view bytes, const std::string& encoding,
+                                          int* replaced) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, decltype(&ucnv_close)> converter(ucnv_open(encoding.c_str(), &status),
+                                                               &ucnv_close);
+  if (U_FAILURE(status)) return std::nullopt;
+  if (ucnv_getMaxCharSize(converter.get()) == 1) {
+    return ConvertSingleByte(bytes, encoding, replaced);
+  }
+  std::vector<UChar> units(bytes.size() * 2 + 16);
+  const int32_t length =
+      ucnv_toUChars(converter.get(), units.data(), static_cast<int32_t>(units.size()), bytes.data(),
+                    static_cast<int32_t>(bytes.size()), &status);
+  if (U_FAILURE(status)) return std::nullopt;
+  std::string out;
+  out.reserve(bytes.size() * 2);
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U16_NEXT(units.data(), i, length, c);
+    if (c == 0xFFFD || c == 0x1A) {
+      ++*replaced;
+      c = 0xFFFD;
+    }
+    char utf8[4];
+    int32_t written = 0;
+    UBool error = false;
+    U8_APPEND(reinterpret_cast<uint8_t*>(utf8), written, 4, c, error);
+    if (error) ++*replaced;  // Cannot happen: 4 bytes fit any code point.
+    out.append(utf8, written);
+  }
+  return out;
+}
+
 }  // namespace
+
+std::string DeclaredCharset(absl::string_view bytes) {
+  const std::string head = absl::AsciiStrToLower(bytes.substr(0, 4096));
+  for (size_t at = head.find("charset"); at != std::string::npos;
+       at = head.find("charset", at + 7)) {
+    size_t i = at + 7;
+    while (i < head.size() &&
+           (head[i] == ' ' || head[i] == '=' || head[i] == '"' || head[i] == '\'')) {
+      ++i;
+    }
+    if (i == at + 7 || head.find('=', at + 7) > i) continue;  // "charset" not followed by '='.
+    std::string name;
+    while (i < head.size() &&
+           (absl::ascii_isalnum(static_cast<unsigned char>(head[i])) || head[i] == '-' ||
+            head[i] == '_' || head[i] == ':' || head[i] == '.')) {
+      name.push_back(head[i++]);
+    }
+    if (!name.empty()) return name;
+  }
+  return "";
+}
 
 bool IsValidUtf8(absl::string_view bytes) { return ScanUtf8(bytes, nullptr).malformed == 0; }
 
@@ -133,6 +194,18 @@ DecodedText DecodeToUtf8(absl::string_view bytes) {
     result.encoding = "UTF-8";
     result.replaced_sequences = static_cast<int>(scan.malformed);
     return result;
+  }
+  // An HTML page that names its encoding (<meta charset="...">) is read in
+  // it, whatever it is; otherwise a Western single-byte encoding is guessed.
+  if (const std::string declared = DeclaredCharset(bytes);
+      !declared.empty() && declared != "utf-8" && declared != "utf8") {
+    int replaced = 0;
+    if (std::optional<std::string> converted = ConvertWithIcu(bytes, declared, &replaced)) {
+      result.utf8 = *std::move(converted);
+      result.encoding = declared;
+      result.replaced_sequences = replaced;
+      return result;
+    }
   }
   result.encoding = DetectSingleByteEncoding(bytes);
   result.utf8 = ConvertSingleByte(bytes, result.encoding, &result.replaced_sequences);

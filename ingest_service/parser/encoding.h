@@ -10,6 +10,9 @@
 //   - Input with at least as many well-formed multi-byte sequences as broken
 //     ones (text that is UTF-8 but damaged) stays UTF-8; each
 //     broken sequence becomes U+FFFD and is counted in replaced_sequences.
+//   - Otherwise, when the first 4 KiB declare a charset (HTML
+//     <meta charset="iso-8859-15"> or content="text/html; charset=...")
+//     that ICU knows, the bytes are read in it (encoding = the declared name).
 //   - Otherwise the bytes are read as a single-byte Western encoding (ICU's
 //     detector picks "windows-1252" or "ISO-8859-1"; undefined bytes become
 //     U+FFFD and are counted).
@@ -33,6 +36,10 @@ struct DecodedText {
 };
 
 DecodedText DecodeToUtf8(absl::string_view bytes);
+
+// The charset an HTML page declares in its first 4 KiB, lower-cased
+// ("windows-1251"); empty when none.
+std::string DeclaredCharset(absl::string_view bytes);
 
 // True when `bytes` is entirely well-formed UTF-8.
 bool IsValidUtf8(absl::string_view bytes);

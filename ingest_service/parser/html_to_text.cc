@@ -244,6 +244,45 @@ std::string PageTitle(const GumboNode* root) {
   return "";
 }
 
+// The text of the first <h1> of the page, whitespace collapsed: the
+// author's declared headline.
+std::string FirstHeadline(const GumboNode* root) {
+  std::vector<const GumboNode*> stack = {root};
+  const GumboNode* headline = nullptr;
+  while (!stack.empty() && headline == nullptr) {
+    const GumboNode* node = stack.back();
+    stack.pop_back();
+    if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) continue;
+    if (node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == GUMBO_TAG_H1) {
+      headline = node;
+      break;
+    }
+    const GumboVector& children =
+        node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children : node->v.element.children;
+    for (unsigned i = children.length; i > 0; --i) {
+      stack.push_back(static_cast<const GumboNode*>(children.data[i - 1]));
+    }
+  }
+  if (headline == nullptr) return "";
+  std::string text;
+  stack = {headline};
+  while (!stack.empty()) {
+    const GumboNode* node = stack.back();
+    stack.pop_back();
+    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE) {
+      text += node->v.text.text;
+      text += ' ';
+      continue;
+    }
+    if (node->type != GUMBO_NODE_ELEMENT) continue;
+    const GumboVector& children = node->v.element.children;
+    for (unsigned i = children.length; i > 0; --i) {
+      stack.push_back(static_cast<const GumboNode*>(children.data[i - 1]));
+    }
+  }
+  return CollapseWhitespace(text);
+}
+
 }  // namespace
 
 HtmlText HtmlToText(absl::string_view utf8) {
@@ -255,6 +294,7 @@ HtmlText HtmlToText(absl::string_view utf8) {
   }
   GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, utf8.data(), utf8.size());
   result.page_title = PageTitle(output->document);
+  result.headline = FirstHeadline(output->document);
 
   // Iterative walk: a frame is a node plus whether its children were pushed.
   struct Frame {

@@ -33,6 +33,8 @@ struct HtmlText {
   std::string text;
   // The <title> of the page, whitespace collapsed; empty when none.
   std::string page_title;
+  // The text of the first <h1>, whitespace collapsed; empty when none.
+  std::string headline;
   // True when the page was too deeply nested to parse (see above).
   bool stripped_without_parsing = false;
 };

@@ -67,6 +67,13 @@ LanguageGuess DetectLanguage(absl::string_view utf8, absl::string_view title) {
   }
   if (reliable && english) return {"en", "cld2"};
   if (reliable && french) return {"fr", "cld2"};
+  // Another language CLD2 is sure of and that holds most of the text
+  // (German, Spanish, Italian, Dutch, Russian, ...): its ISO 639-1 code.
+  if (reliable && language != CLD2::UNKNOWN_LANGUAGE && language != CLD2::TG_UNKNOWN_LANGUAGE &&
+      percent3[0] >= 60) {
+    const std::string code = CLD2::LanguageCode(language);
+    if (code.size() == 2) return {code, "cld2"};
+  }
   return VoteByStopWords(utf8);
 }
 

@@ -1,10 +1,11 @@
-// Language of a document: "en" or "fr" (the archive's two languages), or ""
-// when the text has no words to judge by.
+// Language of a document as an ISO 639-1 code: "en", "fr", "de", "es",
+// "it", ... or "" when the text has no words to judge by.
 //
-// CLD2 decides when it is reliable and answers English or French. Otherwise
-// (very short texts, texts mixing both, CLD2 proposing a third language) a
-// vote of common English and French function words decides: they are frequent
-// and disjoint, so a few lines suffice.
+// CLD2 decides when it is reliable: English or French, or another language
+// it knows when that language holds at least 60 % of the text. Otherwise
+// (very short texts, texts mixing languages) a vote of common English and
+// French function words decides: they are frequent and disjoint, so a few
+// lines suffice.
 //
 // A document mixing both languages (a bilingual press conference) takes the
 // language of its title, given as `title`, when the title is decisive.
@@ -21,7 +22,7 @@
 namespace docsearch::ingest {
 
 struct LanguageGuess {
-  // BCP-47 tag: "en", "fr", or "" when undecidable.
+  // ISO 639-1 code ("en", "fr", "de", ...), or "" when undecidable.
   std::string language;
   // "cld2" or "stop_words": which method decided.
   std::string method;

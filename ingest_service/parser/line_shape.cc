@@ -95,19 +95,24 @@ int CountWords(absl::string_view line) {
   return words;
 }
 
-bool IsTitleCase(absl::string_view line) {
-  int content = 0;
-  int capitalized = 0;
+TitleCaseCounts CountTitleCase(absl::string_view line) {
+  TitleCaseCounts counts;
   for (absl::string_view word : absl::StrSplit(line, ' ', absl::SkipWhitespace())) {
     const std::string clean = CleanWord(word);
     if (clean.size() < 2 || IsFunctionWord(clean)) continue;
     if (absl::ascii_isdigit(static_cast<unsigned char>(clean[0]))) continue;
-    ++content;
+    ++counts.content_words;
     bool upper = false;
-    if (FirstLetter(word, &upper).has_value() && upper) ++capitalized;
+    if (FirstLetter(word, &upper).has_value() && upper) ++counts.capitalized;
   }
-  return content > 0 && capitalized * 10 >= content * 8;
+  return counts;
 }
+
+bool IsTitleCase(const TitleCaseCounts& counts) {
+  return counts.content_words > 0 && counts.capitalized * 10 >= counts.content_words * 8;
+}
+
+bool IsTitleCase(absl::string_view line) { return IsTitleCase(CountTitleCase(line)); }
 
 bool StartsLowercase(absl::string_view line) {
   bool upper = false;

@@ -23,6 +23,15 @@ int CountWords(absl::string_view line);
 // de, ...) and numbers do not count.
 bool IsTitleCase(absl::string_view line);
 
+// The counts IsTitleCase decides by, so that a run of lines can be judged
+// by adding its lines' counts.
+struct TitleCaseCounts {
+  int content_words = 0;
+  int capitalized = 0;
+};
+TitleCaseCounts CountTitleCase(absl::string_view line);
+bool IsTitleCase(const TitleCaseCounts& counts);
+
 // True when the first letter of the line is lower case.
 bool StartsLowercase(absl::string_view line);
 

@@ -66,7 +66,33 @@ std::string Fold(absl::string_view utf8, bool strip_accents) {
   std::string out;
   out.reserve(utf8.size());
   bool pending_space = false;
+  // Most text is ASCII: fold it without ICU's property lookups (the parser
+  // folds every head line several times, so this is its hottest loop).
+  size_t ascii = 0;
+  while (ascii < utf8.size() && static_cast<unsigned char>(utf8[ascii]) < 0x80) {
+    const char c = utf8[ascii];
+    if (c == ' ' || (c >= '\t' && c <= '\r')) {  // ASCII White_Space.
+      pending_space = true;
+    } else {
+      if (pending_space && !out.empty()) out.push_back(' ');
+      pending_space = false;
+      out.push_back(c == '`' ? '\'' : absl::ascii_tolower(static_cast<unsigned char>(c)));
+    }
+    ++ascii;
+  }
+  if (ascii == utf8.size()) return out;
+  utf8.remove_prefix(ascii);
   ForEachCodePoint(utf8, [&](UChar32 c) {
+    if (c < 0x80 && c != '`') {
+      if (c == ' ' || (c >= '\t' && c <= '\r')) {
+        pending_space = true;
+        return;
+      }
+      if (pending_space && !out.empty()) out.push_back(' ');
+      pending_space = false;
+      out.push_back(absl::ascii_tolower(static_cast<unsigned char>(c)));
+      return;
+    }
     if (c == '\t' || c == '\n' || c == '\r' || u_isUWhiteSpace(c) || c == 0x00A0 || c == 0x202F ||
         c == 0x2007) {
       pending_space = true;

@@ -20,8 +20,8 @@ void Drop(const SourceLine& line, absl::string_view reason, ParseDocumentRespons
   DropLine(line, reason, response);
 }
 
-// Joins title lines, undoing hyphenation at line ends and dropping the quotes
-// around a quoted title.
+}  // namespace
+
 std::string JoinTitleLines(const std::vector<absl::string_view>& parts) {
   std::string title;
   for (absl::string_view part : parts) {
@@ -43,6 +43,8 @@ std::string JoinTitleLines(const std::vector<absl::string_view>& parts) {
   }
   return std::string(TrimLine(view));
 }
+
+namespace {
 
 bool IsPlaceBlock(const HeadBlock& block) {
   if (block.lines.size() > 3 || block.opened_by_label) return false;

@@ -26,6 +26,10 @@ struct TitleChoice {
   std::string subtitle;
 };
 
+// Joins title lines, undoing hyphenation at line ends and dropping the quotes
+// around a quoted title.
+std::string JoinTitleLines(const std::vector<absl::string_view>& parts);
+
 TitleChoice ChooseTitle(const Head& head, std::vector<const HeadBlock*>* kept,
                         docsearch::v1::ParseDocumentResponse* response);
 

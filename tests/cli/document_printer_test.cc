@@ -170,5 +170,31 @@ TEST(DocumentWidthForTerminal, UsesTheTerminalButNotWiderThanReadsComfortably) {
   EXPECT_EQ(DocumentWidthForTerminal(250), 100);
 }
 
+TEST(RenderLineRoles, AlignsEachLineWithItsRoleAndFeatures) {
+  ParseDocumentResponse response;
+  auto add = [&](int number, const std::string& text, const std::string& role) {
+    docsearch::v1::LineExplanation* line = response.add_lines();
+    line->set_line_number(number);
+    line->set_text(text);
+    line->set_role(role);
+    return line;
+  };
+  docsearch::v1::LineExplanation* header =
+      add(1, "Updated: 07-Dec-2001 NATO Press Statement", "header");
+  docsearch::v1::LineFeature* feature = header->add_features();
+  feature->set_name("vote=updated_header");
+  feature->set_weight(12.5f);
+  add(2, "", "");
+  add(3, "Joint Statement", "title")->add_features()->set_name("pos=2");
+  const std::string out = RenderLineRoles(response);
+  const std::vector<std::string> rows = absl::StrSplit(out, '\n', absl::SkipEmpty());
+  ASSERT_EQ(rows.size(), 4u);  // Heading and three lines.
+  EXPECT_THAT(rows[1], HasSubstr("header"));
+  EXPECT_THAT(rows[1], HasSubstr("vote=updated_header(+12.5)"));
+  EXPECT_THAT(rows[3], HasSubstr("title"));
+  // The features column starts at the same place on every explained line.
+  EXPECT_EQ(rows[1].find("vote=updated_header"), rows[3].find("pos=2"));
+}
+
 }  // namespace
 }  // namespace docsearch::cli

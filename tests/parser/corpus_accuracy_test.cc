@@ -22,8 +22,8 @@ const std::string kCorpus = DOCSEARCH_SHARED_CORPUS;
 // Held-out share (all folders) below which the test fails: what the parser
 // reaches today, so that a change that makes it worse is caught.
 const std::map<std::string, double> kFloors = {
-    {"title", 0.65},     {"doc_type", 0.84}, {"boilerplate removed", 0.79},
-    {"published", 0.95}, {"language", 0.98}, {"reference", 0.94},
+    {"title", 0.68},     {"doc_type", 0.83}, {"boilerplate removed", 0.85},
+    {"published", 0.95}, {"language", 1.00}, {"reference", 0.94},
     {"updated", 0.98},
 };
 
@@ -34,7 +34,11 @@ TEST(CorpusAccuracy, HeldOutBySourceStaysAtOrAboveFloors) {
                    << " (set -DDOCSEARCH_SHARED_CORPUS=...); accuracy not measured";
     }
   }
-  absl::StatusOr<AccuracyReport> report = MeasureAccuracy(kCorpus, {"nato-dev", "statements-dev"});
+  // Ten folds of sources rather than one per source: the same held-out
+  // guarantee (no document is scored by a model trained on its source) in a
+  // tenth of the training time.
+  absl::StatusOr<AccuracyReport> report =
+      MeasureAccuracy(kCorpus, {"nato-dev", "statements-dev"}, /*folds=*/10);
   ASSERT_TRUE(report.ok()) << report.status();
   std::printf("%s", FormatReport(*report, /*failures=*/true).c_str());
   const AccuracyTable& all = report->held_out.back();

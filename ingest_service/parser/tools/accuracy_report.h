@@ -16,15 +16,20 @@ struct AccuracyReport {
   std::vector<std::string> folders;
   int documents = 0;
   int groups = 0;
+  int folds = 0;  // Groups are dealt into this many folds; = groups: leave one out.
   // One table per folder, then one for all folders.
   std::vector<AccuracyTable> in_sample;
   std::vector<AccuracyTable> held_out;
 };
 
-// Parses every labelled document of `folders` under `corpus_root`.
+// Parses every labelled document of `folders` under `corpus_root`: with a
+// line-role model trained on every document (in-sample), and with models
+// trained without the document's fold of source groups (held out; `folds`
+// <= 0 means one fold per group: leave one source out).
 // NOT_FOUND when a folder is absent.
 absl::StatusOr<AccuracyReport> MeasureAccuracy(const std::string& corpus_root,
-                                               const std::vector<std::string>& folders);
+                                               const std::vector<std::string>& folders,
+                                               int folds = 0);
 
 // The two tables; with `failures`, every wrong field of the held-out run.
 std::string FormatReport(const AccuracyReport& report, bool failures);

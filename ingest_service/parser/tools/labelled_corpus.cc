@@ -18,6 +18,7 @@
 #include "absl/time/time.h"
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
+#include "ingest_service/parser/mojibake.h"
 #include "ingest_service/parser/text_normalizer.h"
 
 namespace docsearch::ingest {
@@ -238,7 +239,10 @@ std::vector<FieldResult> ScoreParse(const LabelledDocument& labelled,
     parsed_alnum += AlnumOnly(note.marker()) + AlnumOnly(note.text());
   }
   std::string lost;
-  for (absl::string_view source_line : absl::StrSplit(labelled.content, '\n')) {
+  // Against the source as repaired: a double-encoded "todayÂ’s" is kept as
+  // "today’s", which is no loss.
+  const std::string source = RepairMojibake(labelled.content).text;
+  for (absl::string_view source_line : absl::StrSplit(source, '\n')) {
     source_line = absl::StripAsciiWhitespace(source_line);
     if (source_line.size() < 60 || !absl::EndsWith(source_line, ".")) continue;
     bool is_furniture = false;

@@ -2,12 +2,15 @@
 // in-sample and held out by source.
 //
 //   build/dev/ingest_service/parser/tools/parser_accuracy [CORPUS_ROOT] [--failures]
+//       [--folds=N]
 //
 // CORPUS_ROOT defaults to ../shared/corpus; the folders read are nato-dev and
 // statements-dev (labels.jsonl schema in the corpus README). Documents are
 // grouped by source (see labelled_corpus.h); "held out" scores every document
-// with a line-role model trained without its group (leave one source out).
+// with a line-role model trained without its group (leave one source out, or
+// with --folds=N, N folds of groups).
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -17,16 +20,19 @@
 int main(int argc, char** argv) {
   std::string root = "../shared/corpus";
   bool failures = false;
+  int folds = 0;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--failures") {
       failures = true;
+    } else if (arg.rfind("--folds=", 0) == 0) {
+      folds = std::atoi(arg.c_str() + 8);
     } else {
       root = arg;
     }
   }
   absl::StatusOr<docsearch::ingest::AccuracyReport> report =
-      docsearch::ingest::MeasureAccuracy(root, {"nato-dev", "statements-dev"});
+      docsearch::ingest::MeasureAccuracy(root, {"nato-dev", "statements-dev"}, folds);
   if (!report.ok()) {
     std::fprintf(stderr, "%s\n", std::string(report.status().message()).c_str());
     return 2;

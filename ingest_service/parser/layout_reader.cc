@@ -1,0 +1,385 @@
+#include "ingest_service/parser/layout_reader.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "ingest_service/parser/body_parser.h"
+#include "ingest_service/parser/date_parser.h"
+#include "ingest_service/parser/doc_type.h"
+#include "ingest_service/parser/line_shape.h"
+#include "ingest_service/parser/plain_text_parser.h"
+#include "ingest_service/parser/reference.h"
+#include "ingest_service/parser/text_normalizer.h"
+#include "ingest_service/parser/title_chooser.h"
+#include "ingest_service/parser/title_span.h"
+
+namespace docsearch::ingest {
+namespace {
+
+using docsearch::v1::ParseDocumentResponse;
+
+// Features shown per line with explain_lines.
+constexpr size_t kExplainedFeatures = 5;
+
+// See ChooseTitleCandidate.
+constexpr float kOverrideMargin = 2;
+
+void AddWarning(absl::string_view code, absl::string_view message, v1::Document* document) {
+  v1::ParseWarning* warning = document->add_warnings();
+  warning->set_code(std::string(code));
+  warning->set_message(std::string(message));
+}
+
+bool HasWarning(const v1::Document& document, absl::string_view code) {
+  for (const v1::ParseWarning& warning : document.warnings()) {
+    if (warning.code() == code) return true;
+  }
+  return false;
+}
+
+// Removes warnings whose code is `code` or, with `prefix`, starts with it.
+void RemoveWarnings(absl::string_view code, bool prefix, v1::Document* document) {
+  auto* warnings = document->mutable_warnings();
+  for (int i = warnings->size() - 1; i >= 0; --i) {
+    const std::string& have = warnings->Get(i).code();
+    if (have == code || (prefix && absl::StartsWith(have, code))) warnings->DeleteSubrange(i, 1);
+  }
+}
+
+// The first run of consecutive lines with `role`, starting at or after
+// `from`; an empty range when there is none.
+std::pair<size_t, size_t> FirstRun(const std::vector<LineRole>& roles, LineRole role,
+                                   size_t from = 0) {
+  size_t begin = from;
+  while (begin < roles.size() && roles[begin] != role) ++begin;
+  size_t end = begin;
+  while (end < roles.size() && roles[end] == role) ++end;
+  return {begin, end};
+}
+
+std::string JoinLines(const std::vector<SourceLine>& lines,
+                      const std::vector<LineFeatures>& features, size_t begin, size_t end) {
+  std::vector<absl::string_view> parts;
+  for (size_t k = begin; k < end; ++k) parts.push_back(lines[features[k].line_index].text);
+  return JoinTitleLines(parts);
+}
+
+// Drops paragraphs among the first few that only repeat part of `text`
+// (the title or subtitle lines the cascade had kept as body).
+void RemoveRepeatedParagraphs(absl::string_view text, v1::Document* document) {
+  const std::string folded = FoldForMatching(text);
+  if (folded.empty()) return;
+  auto* paragraphs = document->mutable_paragraphs();
+  for (int p = std::min(paragraphs->size(), 4) - 1; p >= 0; --p) {
+    const std::string paragraph = FoldForMatching(paragraphs->Get(p).text());
+    if (paragraph.size() >= 3 && absl::StrContains(folded, paragraph)) {
+      paragraphs->DeleteSubrange(p, 1);
+    }
+  }
+}
+
+// A title line may open with what the head's readers know is not title: a
+// date ("28.06.04 Chairman's Statement Meeting of ..."), a reference
+// ("Press Release (97)87 Meeting of ..."). A type label is left in place:
+// it often opens the title itself ("Statement on Kosovo").
+void StripFusedHead(std::string* title, v1::Document* document) {
+  for (bool changed = true; changed && !title->empty();) {
+    changed = false;
+    const absl::string_view view = *title;
+    std::vector<FoundDate> dates = FindDates(view);
+    if (!dates.empty() && dates.front().begin == 0 && dates.front().end < view.size()) {
+      *title = std::string(TrimLine(view.substr(dates.front().end)));
+      changed = true;
+      continue;
+    }
+    if (std::optional<ReferenceMatch> reference = MatchReferenceAtStart(view);
+        reference.has_value() && reference->consumed < view.size()) {
+      if (document->reference().empty()) document->set_reference(reference->reference);
+      *title = std::string(TrimLine(view.substr(reference->consumed)));
+      changed = true;
+      continue;
+    }
+  }
+}
+
+void SetTitleFromRoles(const std::vector<SourceLine>& lines,
+                       const std::vector<LineFeatures>& features,
+                       const std::vector<LineRole>& roles, ParseDocumentResponse* response) {
+  v1::Document* document = response->mutable_document();
+  const auto [title_begin, title_end] = FirstRun(roles, LineRole::kTitle);
+  if (title_begin == title_end && document->title().empty()) return;
+  std::string title = JoinLines(lines, features, title_begin, title_end);
+  StripFusedHead(&title, document);
+  std::string subtitle;
+  if (title_end > title_begin) {
+    const auto [sub_begin, sub_end] = FirstRun(roles, LineRole::kSubtitle, title_end);
+    if (sub_begin == title_end) subtitle = JoinLines(lines, features, sub_begin, sub_end);
+  }
+  if (FoldForMatching(title) == FoldForMatching(document->title()) &&
+      (subtitle.empty() || FoldForMatching(subtitle) == FoldForMatching(document->subtitle()))) {
+    return;
+  }
+
+  // The cascade's title lines that the model gives another role: body lines
+  // go back to the body, the rest are dropped as head lines.
+  std::string back_to_body;
+  for (size_t k = 0; k < features.size(); ++k) {
+    if (features[k].rule_fate != "title" && features[k].rule_fate != "subtitle") continue;
+    const LineRole role = roles[k];
+    if (role == LineRole::kTitle || role == LineRole::kSubtitle) continue;
+    const SourceLine& line = lines[features[k].line_index];
+    if (role == LineRole::kBody) {
+      absl::StrAppend(&back_to_body, back_to_body.empty() ? "" : " ", TrimLine(line.text));
+    } else {
+      DropLine(line, role == LineRole::kFurniture ? "furniture" : "head", response);
+    }
+  }
+  document->set_title(title);
+  if (!subtitle.empty() || document->subtitle() == document->title()) {
+    document->set_subtitle(subtitle);
+  }
+  RemoveRepeatedParagraphs(title, document);
+  RemoveRepeatedParagraphs(subtitle, document);
+  if (!back_to_body.empty()) {
+    v1::Paragraph paragraph;
+    paragraph.set_text(back_to_body);
+    document->mutable_paragraphs()->Add(std::move(paragraph));
+    std::rotate(document->mutable_paragraphs()->rbegin(),
+                document->mutable_paragraphs()->rbegin() + 1,
+                document->mutable_paragraphs()->rend());
+  }
+
+  RemoveWarnings("no_title", false, document);
+  RemoveWarnings("digest_without_title", false, document);
+  if (title.empty()) AddWarning("no_title", "no title found in the head of the document", document);
+  // A type read from the old title is read again from the new one.
+  const bool type_from_title = HasWarning(*document, "doc_type_from_title");
+  if (type_from_title || document->doc_type() == v1::DOC_TYPE_UNSPECIFIED) {
+    RemoveWarnings("doc_type_from_title", false, document);
+    RemoveWarnings("no_doc_type", false, document);
+    if (std::optional<v1::DocType> type = DocTypeFromTitle(title)) {
+      document->set_doc_type(*type);
+      AddWarning("doc_type_from_title", "no type label found; the type was read from the title",
+                 document);
+    } else {
+      document->set_doc_type(v1::DOC_TYPE_UNSPECIFIED);
+      AddWarning("no_doc_type", "no type label, title pattern or site section names the type",
+                 document);
+    }
+  }
+}
+
+// A printed type label the cascade did not read as one.
+void SetTypeFromRoles(const std::vector<SourceLine>& lines,
+                      const std::vector<LineFeatures>& features, const std::vector<LineRole>& roles,
+                      v1::Document* document) {
+  const bool weak = document->doc_type() == v1::DOC_TYPE_UNSPECIFIED ||
+                    HasWarning(*document, "doc_type_from_title");
+  if (!weak) return;
+  for (size_t k = 0; k < features.size(); ++k) {
+    if (roles[k] != LineRole::kTypeLabel) continue;
+    const absl::string_view text = TrimLine(lines[features[k].line_index].text);
+    std::optional<v1::DocType> type = DocTypeFromLabelLine(text);
+    std::string raw(text);
+    if (!type.has_value()) {
+      if (std::optional<LeadingLabel> prefix = DocTypeLabelPrefix(text, /*any_rest=*/true)) {
+        type = prefix->type;
+        raw = std::string(TrimLine(text.substr(0, prefix->length)));
+      }
+    }
+    if (!type.has_value()) continue;
+    document->set_doc_type(*type);
+    document->set_doc_type_raw(raw);
+    RemoveWarnings("doc_type_from_title", false, document);
+    RemoveWarnings("no_doc_type", false, document);
+    return;
+  }
+}
+
+// A reference printed in a form the reference reader does not know
+// ("10189/04 (Presse 195)", "No. 373"): the model's reference line, up to a
+// date on the same line.
+void SetReferenceFromRoles(const std::vector<SourceLine>& lines,
+                           const std::vector<LineFeatures>& features,
+                           const std::vector<LineRole>& roles, v1::Document* document) {
+  if (!document->reference().empty()) return;
+  for (size_t k = 0; k < features.size(); ++k) {
+    if (roles[k] != LineRole::kReference) continue;
+    absl::string_view text = TrimLine(lines[features[k].line_index].text);
+    if (std::optional<ReferenceMatch> match = MatchReferenceAtStart(text)) {
+      document->set_reference(match->reference);
+      return;
+    }
+    if (std::vector<FoundDate> dates = FindDates(text); !dates.empty()) {
+      text = text.substr(0, dates.front().begin);
+    }
+    text = absl::StripAsciiWhitespace(text);
+    while (!text.empty() && (text.back() == '|' || text.back() == ',' || text.back() == '-')) {
+      text.remove_suffix(1);
+      text = absl::StripTrailingAsciiWhitespace(text);
+    }
+    bool digit = false;
+    for (char c : text) digit |= absl::ascii_isdigit(static_cast<unsigned char>(c));
+    if (digit && text.size() <= 40) document->set_reference(std::string(text));
+    return;
+  }
+}
+
+// Title lines also show the run they belong to: "title_run" with the
+// run's score and the run features that weigh most for it.
+void Explain(const std::vector<SourceLine>& lines, const std::vector<LineFeatures>& features,
+             const std::vector<LineRole>& roles, const LineRoleModel& model,
+             const TitleCandidate& title_run, ParseDocumentResponse* response) {
+  std::vector<std::pair<std::string, float>> run_features;
+  float run_score = 0;
+  if (title_run.end > title_run.begin) {
+    run_score = model.SpanScore(title_run);
+    run_features = model.TopSpanFeatures(title_run, 3);
+  }
+  size_t k = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    v1::LineExplanation* explanation = response->add_lines();
+    explanation->set_line_number(lines[i].number);
+    explanation->set_text(std::string(lines[i].text));
+    if (k < features.size() && features[k].line_index == i) {
+      explanation->set_role(std::string(LineRoleName(roles[k])));
+      if (roles[k] == LineRole::kTitle && k >= title_run.begin && k < title_run.end) {
+        v1::LineFeature* run = explanation->add_features();
+        run->set_name(absl::StrCat("title_run(lines ",
+                                   lines[features[title_run.begin].line_index].number, "-",
+                                   lines[features[title_run.end - 1].line_index].number, ")"));
+        run->set_weight(run_score);
+        for (const auto& [name, weight] : run_features) {
+          v1::LineFeature* feature = explanation->add_features();
+          feature->set_name(absl::StrCat("run:", name));
+          feature->set_weight(weight);
+        }
+      }
+      for (const auto& [name, weight] :
+           model.TopFeatures(features[k], roles[k], kExplainedFeatures)) {
+        v1::LineFeature* feature = explanation->add_features();
+        feature->set_name(name);
+        feature->set_weight(weight);
+      }
+      ++k;
+    }
+  }
+}
+
+// The model's best candidate, unless the cascade's own title (the
+// candidate spelling it, or "no title") scores within kOverrideMargin of it:
+// the cascade keeps what it is not clearly wrong about.
+size_t ChooseTitleCandidate(const LineRoleModel& model,
+                            const std::vector<TitleCandidate>& candidates,
+                            const std::vector<SourceLine>& lines,
+                            const std::vector<LineFeatures>& features,
+                            absl::string_view html_headline) {
+  // The page's declared headline wins when the text spells it.
+  if (const std::string headline = FoldForMatching(html_headline); !headline.empty()) {
+    for (size_t c = 0; c < candidates.size(); ++c) {
+      const TitleCandidate& candidate = candidates[c];
+      if (candidate.begin == candidate.end) continue;
+      if (FoldForMatching(JoinLines(lines, features, candidate.begin, candidate.end)) == headline) {
+        return c;
+      }
+    }
+  }
+  const float margin = kOverrideMargin;
+  const size_t best = model.ChooseTitle(candidates);
+  std::optional<size_t> cascade;
+  for (size_t c = 0; c < candidates.size(); ++c) {
+    for (const std::string& feature : candidates[c].features) {
+      if (feature == "rule:same" || feature == "none:rule_has_none") cascade = c;
+    }
+    if (cascade.has_value()) break;
+  }
+  if (!cascade.has_value()) return best;
+  return model.SpanScore(candidates[best]) - model.SpanScore(candidates[*cascade]) > margin
+             ? best
+             : *cascade;
+}
+
+std::vector<SourceLine> SplitLines(absl::string_view text) {
+  std::vector<SourceLine> lines;
+  int number = 0;
+  for (absl::string_view line : absl::StrSplit(text, '\n')) lines.push_back({line, ++number});
+  return lines;
+}
+
+}  // namespace
+
+void ReadLayout(absl::string_view text, absl::string_view source_uri, const LayoutOptions& options,
+                ParseDocumentResponse* response) {
+  const LineRoleModel& model = options.model != nullptr ? *options.model : EmbeddedLineRoleModel();
+  // The same lines the cascade reads (it splits leftover <br> tags too).
+  const std::string unbroken =
+      absl::StrReplaceAll(text, {{"<br />", "\n"}, {"<br/>", "\n"}, {"<br>", "\n"}});
+  const std::vector<SourceLine> lines = SplitLines(unbroken);
+
+  ParseDocumentResponse parsed;
+  ParsePlainText(unbroken, source_uri, &parsed);
+  const std::vector<LineFeatures> features = ComputeLineFeatures(lines, parsed);
+  std::vector<LineRole> roles = model.Decode(features);
+  // The title is one run of lines: the best-ranked candidate run decides
+  // which lines are the title.
+  std::vector<TitleCandidate> candidates = TitleCandidates(lines, features, parsed);
+  const TitleCandidate title_run =
+      candidates[ChooseTitleCandidate(model, candidates, lines, features, options.html_headline)];
+  const TitleCandidate& chosen = title_run;
+  for (size_t k = 0; k < roles.size(); ++k) {
+    const bool in_title = k >= chosen.begin && k < chosen.end;
+    if (in_title) {
+      roles[k] = LineRole::kTitle;
+    } else if (roles[k] == LineRole::kTitle) {
+      roles[k] = k < chosen.begin ? LineRole::kHeadOther : LineRole::kBody;
+    }
+  }
+  if (options.trace != nullptr) {
+    options.trace->lines.clear();
+    for (const SourceLine& line : lines) options.trace->lines.emplace_back(line.text);
+    options.trace->features = features;
+    options.trace->title_candidates = std::move(candidates);
+  }
+
+  // Furniture the cascade kept: read the text again without it.
+  std::vector<size_t> furniture;
+  for (size_t k = 0; k < features.size(); ++k) {
+    if (roles[k] == LineRole::kFurniture && !absl::StartsWith(features[k].rule_fate, "dropped_")) {
+      furniture.push_back(features[k].line_index);
+    }
+  }
+  if (!furniture.empty()) {
+    std::vector<absl::string_view> kept;
+    kept.reserve(lines.size());
+    size_t f = 0;
+    for (size_t i = 0; i < lines.size(); ++i) {
+      if (f < furniture.size() && furniture[f] == i) {
+        kept.push_back("");
+        ++f;
+      } else {
+        kept.push_back(lines[i].text);
+      }
+    }
+    parsed.Clear();
+    ParsePlainText(absl::StrJoin(kept, "\n"), source_uri, &parsed);
+    for (size_t index : furniture) DropLine(lines[index], "furniture", &parsed);
+  }
+
+  SetTitleFromRoles(lines, features, roles, &parsed);
+  SetTypeFromRoles(lines, features, roles, parsed.mutable_document());
+  SetReferenceFromRoles(lines, features, roles, parsed.mutable_document());
+  if (options.explain) Explain(lines, features, roles, model, title_run, &parsed);
+  response->MergeFrom(parsed);
+}
+
+}  // namespace docsearch::ingest

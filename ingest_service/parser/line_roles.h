@@ -1,0 +1,40 @@
+// The roles a line of an archived document plays, as the line-role model
+// (line_role_model.h) assigns them.
+//
+// The head of a document is a sequence of short lines whose meaning is
+// visual: a site banner, the "Updated:" header, the date line, the printed
+// type label ("Press Statement"), the reference ("Press Release (97)87"), the
+// title and its subtitle, a byline or a place line, then the body. Furniture
+// (menus, link lists, download sizes) can occur anywhere.
+#ifndef DOCSEARCH_INGEST_SERVICE_PARSER_LINE_ROLES_H_
+#define DOCSEARCH_INGEST_SERVICE_PARSER_LINE_ROLES_H_
+
+#include <optional>
+
+#include "absl/strings/string_view.h"
+
+namespace docsearch::ingest {
+
+enum class LineRole {
+  kBody = 0,
+  kFurniture,
+  kHeader,
+  kDate,
+  kTypeLabel,
+  kReference,
+  kTitle,
+  kSubtitle,
+  kHeadOther,  // A byline, a place line, a stray head line: not body, not title.
+};
+
+inline constexpr int kLineRoleCount = 9;
+
+// "body", "furniture", "header", "date", "type_label", "reference", "title",
+// "subtitle", "head_other".
+absl::string_view LineRoleName(LineRole role);
+
+std::optional<LineRole> LineRoleFromName(absl::string_view name);
+
+}  // namespace docsearch::ingest
+
+#endif  // DOCSEARCH_INGEST_SERVICE_PARSER_LINE_ROLES_H_

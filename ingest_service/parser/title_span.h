@@ -1,0 +1,49 @@
+// Title candidates for the line-role model: the title is one run of
+// consecutive head lines (or none), so the model ranks runs rather than
+// deciding line by line, which would cut a title wrapped over several
+// narrow lines or glue a banner to it.
+//
+// Every run of 1 to kMaxTitleLines consecutive lines starting among the
+// first kTitleWindow non-blank lines is a candidate, plus "no title". A run's
+// features are those of its first line ("first:...") and last line
+// ("last:..."), its size, the detector votes of its inner lines (a date line
+// inside a title is unlikely), whether it crosses a blank line, and how it
+// relates to the rule cascade's title (same, part of it, containing it,
+// unrelated).
+#ifndef DOCSEARCH_INGEST_SERVICE_PARSER_TITLE_SPAN_H_
+#define DOCSEARCH_INGEST_SERVICE_PARSER_TITLE_SPAN_H_
+
+#include <string>
+#include <vector>
+
+#include "docsearch/v1/ingest_service.pb.h"
+#include "ingest_service/parser/body_parser.h"
+#include "ingest_service/parser/line_features.h"
+
+namespace docsearch::ingest {
+
+inline constexpr size_t kTitleWindow = 40;
+inline constexpr size_t kMaxTitleLines = 12;
+
+struct TitleCandidate {
+  // [begin, end) indices into the LineFeatures; begin == end: no title.
+  size_t begin = 0;
+  size_t end = 0;
+  std::vector<std::string> features;
+};
+
+// The lines the model read, their features and the title candidates, for
+// the training and evaluation tools (ParseOptions::line_trace).
+struct LineTrace {
+  std::vector<std::string> lines;  // Every line of the text, blank ones too.
+  std::vector<LineFeatures> features;
+  std::vector<TitleCandidate> title_candidates;
+};
+
+std::vector<TitleCandidate> TitleCandidates(const std::vector<SourceLine>& lines,
+                                            const std::vector<LineFeatures>& features,
+                                            const docsearch::v1::ParseDocumentResponse& rule_parse);
+
+}  // namespace docsearch::ingest
+
+#endif  // DOCSEARCH_INGEST_SERVICE_PARSER_TITLE_SPAN_H_

@@ -1,0 +1,354 @@
+#include "ingest_service/parser/tools/line_role_trainer.h"
+
+#include <cmath>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "ingest_service/parser/date_parser.h"
+#include "ingest_service/parser/document_parser.h"
+#include "ingest_service/parser/header_lines.h"
+#include "ingest_service/parser/line_shape.h"
+#include "ingest_service/parser/text_normalizer.h"
+
+namespace docsearch::ingest {
+namespace {
+
+std::string AlnumOnly(absl::string_view text) {
+  std::string out;
+  for (char c : FoldAccents(text)) {
+    if (absl::ascii_isalnum(static_cast<unsigned char>(c))) out.push_back(c);
+  }
+  return out;
+}
+
+std::string IsoDate(const v1::Date& date) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", date.year(), date.month(), date.day());
+  return buffer;
+}
+
+// Lines [begin, end) whose letters and digits, joined, spell `target`
+// (the last line may run on: a title fused with what follows). The first
+// such run among unassigned lines, or nullopt.
+std::optional<std::pair<size_t, size_t>> FindSpelled(const std::vector<std::string>& alnum,
+                                                     const std::vector<int>& assigned,
+                                                     const std::string& target, size_t limit) {
+  if (target.empty()) return std::nullopt;
+  for (size_t start = 0; start < alnum.size() && start < limit; ++start) {
+    std::string spelled;
+    for (size_t end = start; end < alnum.size() && assigned[end] < 0; ++end) {
+      if (alnum[end].empty()) break;
+      const std::string candidate = spelled + alnum[end];
+      if (candidate.size() >= target.size()) {
+        if (absl::StartsWith(candidate, target) &&
+            (end == start || candidate == target || candidate.size() - target.size() < 40)) {
+          return std::make_pair(start, end + 1);
+        }
+        break;
+      }
+      if (!absl::StartsWith(target, candidate)) break;
+      spelled = candidate;
+    }
+  }
+  // A line holding the target inside (a banner fused before it).
+  if (target.size() >= 8) {
+    for (size_t k = 0; k < alnum.size() && k < limit; ++k) {
+      if (assigned[k] < 0 && absl::StrContains(alnum[k], target)) return std::make_pair(k, k + 1);
+    }
+  }
+  return std::nullopt;
+}
+
+// Deterministic order, the same on every platform (std::shuffle is not).
+std::vector<size_t> Permutation(size_t n, uint64_t seed) {
+  std::vector<size_t> order(n);
+  for (size_t i = 0; i < n; ++i) order[i] = i;
+  uint64_t state = seed;
+  for (size_t i = n; i > 1; --i) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    std::swap(order[i - 1], order[(state >> 33) % i]);
+  }
+  return order;
+}
+
+// The title ranker: a perceptron over candidate runs; on a wrong choice the
+// labelled run's features gain and the chosen run's lose.
+void TrainTitleRanker(const std::vector<const TrainingDocument*>& documents,
+                      const TrainingOptions& options, LineRoleModel* model) {
+  absl::flat_hash_map<std::string, int> ids;
+  std::vector<std::string> names;
+  std::vector<std::vector<std::vector<int>>> encoded(documents.size());
+  for (size_t d = 0; d < documents.size(); ++d) {
+    for (const TitleCandidate& candidate : documents[d]->candidates) {
+      std::vector<int> candidate_ids;
+      for (const std::string& feature : candidate.features) {
+        auto [it, inserted] = ids.emplace(feature, static_cast<int>(names.size()));
+        if (inserted) names.push_back(feature);
+        candidate_ids.push_back(it->second);
+      }
+      encoded[d].push_back(std::move(candidate_ids));
+    }
+  }
+  std::vector<float> weights(names.size(), 0);
+  std::vector<float> accumulated(names.size(), 0);
+  float step = 1;
+  for (int epoch = 0; epoch < options.epochs; ++epoch) {
+    for (size_t d : Permutation(documents.size(), 104729 + epoch)) {
+      const int gold = documents[d]->gold_candidate;
+      if (gold < 0) continue;
+      size_t best = 0;
+      float best_score = -1e30f;
+      for (size_t c = 0; c < encoded[d].size(); ++c) {
+        float score = 0;
+        for (int f : encoded[d][c]) score += weights[f];
+        if (score > best_score) {
+          best_score = score;
+          best = c;
+        }
+      }
+      if (static_cast<int>(best) != gold) {
+        for (int f : encoded[d][gold]) {
+          weights[f] += 1;
+          accumulated[f] += step;
+        }
+        for (int f : encoded[d][best]) {
+          weights[f] -= 1;
+          accumulated[f] -= step;
+        }
+      }
+      step += 1;
+    }
+  }
+  for (size_t f = 0; f < names.size(); ++f) {
+    float average = std::round((weights[f] - accumulated[f] / step) * 1000) / 1000;
+    if (std::fabs(average) >= options.prune_below)
+      model->mutable_span_weights()[names[f]] = average;
+  }
+}
+
+}  // namespace
+
+std::vector<LineRole> GoldRoles(const LineTrace& trace, const DocumentLabels& labels) {
+  const size_t n = trace.features.size();
+  constexpr size_t kHeadLimit = 40;  // Labelled head lines are found near the top.
+  std::vector<std::string> texts(n);
+  std::vector<std::string> alnum(n);
+  for (size_t k = 0; k < n; ++k) {
+    texts[k] = std::string(TrimLine(trace.lines[trace.features[k].line_index]));
+    alnum[k] = AlnumOnly(texts[k]);
+  }
+  std::vector<int> assigned(n, -1);
+  auto assign = [&](size_t k, LineRole role) { assigned[k] = static_cast<int>(role); };
+
+  for (size_t k = 0; k < n; ++k) {
+    for (const std::string& furniture : labels.boilerplate) {
+      if (TrimLine(furniture) == texts[k] ||
+          FoldForMatching(furniture) == FoldForMatching(texts[k])) {
+        assign(k, LineRole::kFurniture);
+      }
+    }
+  }
+  size_t head_end = 0;
+  bool any_head = false;
+  auto mark_head = [&](size_t end) {
+    head_end = std::max(head_end, end);
+    any_head = true;
+  };
+  size_t title_end = 0;
+  if (auto title = FindSpelled(alnum, assigned, AlnumOnly(labels.title), kHeadLimit)) {
+    for (size_t k = title->first; k < title->second; ++k) assign(k, LineRole::kTitle);
+    mark_head(title->second);
+    title_end = title->second;
+  }
+  if (auto reference = FindSpelled(alnum, assigned, AlnumOnly(labels.reference), kHeadLimit)) {
+    for (size_t k = reference->first; k < reference->second; ++k) assign(k, LineRole::kReference);
+    mark_head(reference->second);
+  }
+  if (const std::string label = AlnumOnly(labels.doc_type_raw); !label.empty()) {
+    for (size_t k = 0; k < n && k < kHeadLimit; ++k) {
+      if (assigned[k] < 0 && absl::StartsWith(alnum[k], label) && CountWords(texts[k]) <= 8) {
+        assign(k, LineRole::kTypeLabel);
+        mark_head(k + 1);
+        break;
+      }
+    }
+  }
+  if (!labels.published.empty()) {
+    for (size_t k = 0; k < n && k < kHeadLimit; ++k) {
+      if (assigned[k] >= 0) continue;
+      bool found = false;
+      if (std::optional<v1::Date> date = ParseDateLine(texts[k])) {
+        found = IsoDate(*date) == labels.published;
+      }
+      if (!found && CountWords(texts[k]) <= 10) {
+        for (const FoundDate& date : FindDates(texts[k])) {
+          found |= IsoDate(date.date) == labels.published;
+        }
+      }
+      if (found) {
+        assign(k, LineRole::kDate);
+        mark_head(k + 1);
+        break;
+      }
+    }
+  }
+  for (size_t k = 0; k < n && k < kHeadLimit; ++k) {
+    if (assigned[k] < 0 && ParseUpdatedHeader(texts[k]).has_value()) {
+      assign(k, LineRole::kHeader);
+      mark_head(k + 1);
+      break;
+    }
+  }
+  // The subtitle: "Issued ..." or a lower-case continuation right after the
+  // title, and the lines that wrap it.
+  if (title_end > 0 && title_end < n && assigned[title_end] < 0 &&
+      (StartsSubtitle(texts[title_end]) || StartsLowercase(texts[title_end]))) {
+    size_t k = title_end;
+    assign(k++, LineRole::kSubtitle);
+    const std::vector<LineFeatures>& features = trace.features;
+    while (k < n && assigned[k] < 0 && features[k].line_index == features[k - 1].line_index + 1 &&
+           CountWords(texts[k]) < 20 && !EndsSentence(texts[k - 1])) {
+      assign(k++, LineRole::kSubtitle);
+    }
+    head_end = std::max(head_end, k);
+  }
+  for (size_t k = 0; k < n; ++k) {
+    if (assigned[k] >= 0) continue;
+    assign(k, any_head && k < head_end ? LineRole::kHeadOther : LineRole::kBody);
+  }
+  std::vector<LineRole> roles(n);
+  for (size_t k = 0; k < n; ++k) roles[k] = static_cast<LineRole>(assigned[k]);
+  return roles;
+}
+
+LineRoleModel TrainLineRoleModel(const std::vector<const TrainingDocument*>& documents,
+                                 const TrainingOptions& options) {
+  // Features as dense ids, so that an epoch is array arithmetic.
+  absl::flat_hash_map<std::string, int> ids;
+  std::vector<std::string> names;
+  std::vector<std::vector<std::vector<int>>> encoded(documents.size());
+  for (size_t d = 0; d < documents.size(); ++d) {
+    for (const LineFeatures& line : documents[d]->features) {
+      std::vector<int> line_ids;
+      for (const std::string& feature : line.features) {
+        auto [it, inserted] = ids.emplace(feature, static_cast<int>(names.size()));
+        if (inserted) names.push_back(feature);
+        line_ids.push_back(it->second);
+      }
+      encoded[d].push_back(std::move(line_ids));
+    }
+  }
+  std::vector<RoleScores> weights(names.size());
+  std::vector<RoleScores> accumulated(names.size());
+  for (size_t f = 0; f < names.size(); ++f) {
+    weights[f].fill(0);
+    accumulated[f].fill(0);
+  }
+  RoleTransitions transitions;
+  RoleTransitions transitions_accumulated;
+  for (size_t r = 0; r <= kLineRoleCount; ++r) {
+    transitions[r].fill(0);
+    transitions_accumulated[r].fill(0);
+  }
+  // The averaging trick: accumulated holds sum(step * update), so the
+  // average of all intermediate weights is weights - accumulated / steps.
+  float step = 1;
+  for (int epoch = 0; epoch < options.epochs; ++epoch) {
+    for (size_t d : Permutation(documents.size(), 7919 + epoch)) {
+      const std::vector<std::vector<int>>& lines = encoded[d];
+      const std::vector<LineRole>& gold = documents[d]->gold;
+      std::vector<RoleScores> emissions(lines.size());
+      for (size_t i = 0; i < lines.size(); ++i) {
+        emissions[i].fill(0);
+        for (int f : lines[i]) {
+          for (int r = 0; r < kLineRoleCount; ++r) emissions[i][r] += weights[f][r];
+        }
+      }
+      const std::vector<LineRole> predicted = ViterbiDecode(emissions, transitions);
+      for (size_t i = 0; i < lines.size(); ++i) {
+        const int want = static_cast<int>(gold[i]);
+        const int got = static_cast<int>(predicted[i]);
+        if (want != got) {
+          for (int f : lines[i]) {
+            weights[f][want] += 1;
+            weights[f][got] -= 1;
+            accumulated[f][want] += step;
+            accumulated[f][got] -= step;
+          }
+        }
+        const int want_from = i == 0 ? kLineRoleCount : static_cast<int>(gold[i - 1]);
+        const int got_from = i == 0 ? kLineRoleCount : static_cast<int>(predicted[i - 1]);
+        if (want_from != got_from || want != got) {
+          transitions[want_from][want] += 1;
+          transitions[got_from][got] -= 1;
+          transitions_accumulated[want_from][want] += step;
+          transitions_accumulated[got_from][got] -= step;
+        }
+      }
+      step += 1;
+    }
+  }
+  LineRoleModel model;
+  TrainTitleRanker(documents, options, &model);
+  for (size_t f = 0; f < names.size(); ++f) {
+    RoleScores average;
+    bool keep = false;
+    for (int r = 0; r < kLineRoleCount; ++r) {
+      average[r] = weights[f][r] - accumulated[f][r] / step;
+      average[r] = std::round(average[r] * 1000) / 1000;
+      keep |= std::fabs(average[r]) >= options.prune_below;
+    }
+    if (keep) model.mutable_weights()[names[f]] = average;
+  }
+  for (int from = 0; from <= kLineRoleCount; ++from) {
+    for (int to = 0; to < kLineRoleCount; ++to) {
+      float average = transitions[from][to] - transitions_accumulated[from][to] / step;
+      model.mutable_transitions()[from][to] = std::round(average * 1000) / 1000;
+    }
+  }
+  return model;
+}
+
+std::vector<TrainingDocument> PrepareTraining(const std::vector<LabelledDocument>& documents) {
+  std::vector<TrainingDocument> prepared;
+  prepared.reserve(documents.size());
+  for (const LabelledDocument& labelled : documents) {
+    v1::RawDocument raw;
+    raw.set_content(labelled.content);
+    raw.set_source_uri(labelled.url);
+    LineTrace trace;
+    ParseOptions options;
+    options.line_trace = &trace;
+    TrainingDocument document;
+    if (ParseRawDocument(raw, options).ok()) {
+      document.gold = GoldRoles(trace, labelled.labels);
+      document.features = std::move(trace.features);
+      document.candidates = std::move(trace.title_candidates);
+      size_t begin = 0;
+      while (begin < document.gold.size() && document.gold[begin] != LineRole::kTitle) ++begin;
+      size_t end = begin;
+      while (end < document.gold.size() && document.gold[end] == LineRole::kTitle) ++end;
+      const bool has_title = begin < end;
+      if (has_title || labelled.labels.title.empty()) {
+        for (size_t c = 0; c < document.candidates.size(); ++c) {
+          const TitleCandidate& candidate = document.candidates[c];
+          if (has_title ? (candidate.begin == begin && candidate.end == end)
+                        : candidate.begin == candidate.end) {
+            document.gold_candidate = static_cast<int>(c);
+            break;
+          }
+        }
+      }
+    }
+    prepared.push_back(std::move(document));
+  }
+  return prepared;
+}
+
+}  // namespace docsearch::ingest

@@ -1,0 +1,54 @@
+// Training the line-role model (line_role_model.h) from the labelled corpus.
+//
+// Gold roles come from labels.jsonl: the lines that spell the labelled title
+// (in order, possibly over several lines) are the title; lines equal to a
+// labelled boilerplate line are furniture; the first line carrying the
+// labelled reference, type label as printed, or published date is the
+// reference, type label or date line; an "Updated:" header is the header.
+// Unlabelled lines before the last of those are other head lines (bylines,
+// places, banners), except an "Issued ..." / lower-case continuation right
+// after the title, which is the subtitle; every line after them is body.
+//
+// The learner is a structured averaged perceptron (Collins 2002) over the
+// Viterbi decoding of whole documents; documents are visited in a fixed
+// pseudo-random order, so training is reproducible.
+#ifndef DOCSEARCH_INGEST_SERVICE_PARSER_TOOLS_LINE_ROLE_TRAINER_H_
+#define DOCSEARCH_INGEST_SERVICE_PARSER_TOOLS_LINE_ROLE_TRAINER_H_
+
+#include <vector>
+
+#include "ingest_service/parser/line_features.h"
+#include "ingest_service/parser/line_role_model.h"
+#include "ingest_service/parser/line_roles.h"
+#include "ingest_service/parser/tools/labelled_corpus.h"
+
+namespace docsearch::ingest {
+
+// One role per entry of trace.features.
+std::vector<LineRole> GoldRoles(const LineTrace& trace, const DocumentLabels& labels);
+
+struct TrainingDocument {
+  std::vector<LineFeatures> features;
+  std::vector<LineRole> gold;
+  std::vector<TitleCandidate> candidates;
+  // The candidate that is the labelled title (or "no title"); -1 when the
+  // labelled title is not among the candidates.
+  int gold_candidate = -1;
+};
+
+struct TrainingOptions {
+  int epochs = 12;
+  // Averaged weights smaller than this are left out of the model.
+  float prune_below = 0.05f;
+};
+
+LineRoleModel TrainLineRoleModel(const std::vector<const TrainingDocument*>& documents,
+                                 const TrainingOptions& options);
+
+// Traces every labelled document through the parser (with no model) and
+// derives its gold roles.
+std::vector<TrainingDocument> PrepareTraining(const std::vector<LabelledDocument>& documents);
+
+}  // namespace docsearch::ingest
+
+#endif  // DOCSEARCH_INGEST_SERVICE_PARSER_TOOLS_LINE_ROLE_TRAINER_H_
