@@ -52,6 +52,7 @@ absl::StatusOr<std::unique_ptr<GrpcServer>> GrpcServer::Start(
   if (config.max_concurrent_streams > 0) {
     builder.AddChannelArgument(GRPC_ARG_MAX_CONCURRENT_STREAMS, config.max_concurrent_streams);
   }
+  if (config.interceptors) builder.experimental().SetInterceptorCreators(config.interceptors());
   for (grpc::Service* service : services) builder.RegisterService(service);
   builder.RegisterService(health);
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();

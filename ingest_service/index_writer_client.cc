@@ -60,8 +60,23 @@ bool IndexWriterClient::connected() const {
   return acknowledged_on_stream_ && !stream_broken_;
 }
 
+IndexWriterState IndexWriterClient::State() const {
+  absl::MutexLock lock(&mu_);
+  IndexWriterState state;
+  state.queued_documents = queue_.size();
+  state.batches_in_flight = in_flight_.size();
+  state.resent_batches = resent_batches_;
+  return state;
+}
+
 void IndexWriterClient::Submit(docsearch::v1::Document document, absl::Time deadline,
                                Callback done) {
+  if (options_.on_document_done) {
+    done = [observe = &options_.on_document_done, done = std::move(done)](const absl::Status& s) {
+      (*observe)(s);
+      done(s);
+    };
+  }
   absl::Status refused;
   {
     absl::MutexLock lock(&mu_);
@@ -159,6 +174,7 @@ void IndexWriterClient::Run() {
             absl::StatusCodeToString(static_cast<absl::StatusCode>(status.error_code())), ": ",
             status.error_message());
       }
+      resent_batches_ += static_cast<int64_t>(in_flight_.size());
       RequeueInFlightLocked();
       acknowledged = acknowledged_on_stream_;
       if (stopping_) break;

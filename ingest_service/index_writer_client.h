@@ -54,6 +54,16 @@ struct IndexWriterOptions {
   size_t max_queued_documents = 10000;
   absl::Duration initial_backoff = absl::Milliseconds(50);
   absl::Duration max_backoff = absl::Seconds(2);
+  // Told every document's outcome, just before its callback (metrics).
+  std::function<void(const absl::Status&)> on_document_done;
+};
+
+// What the writer holds right now, for metrics.
+struct IndexWriterState {
+  size_t queued_documents = 0;
+  size_t batches_in_flight = 0;
+  // Batches put back in the queue to be sent again after the stream broke.
+  int64_t resent_batches = 0;
 };
 
 class IndexWriterClient {
@@ -79,6 +89,8 @@ class IndexWriterClient {
   // Whether the current stream has had an acknowledgement since it opened
   // (for logs and health): false while the query service is unreachable.
   bool connected() const;
+
+  IndexWriterState State() const;
 
  private:
   struct Pending {
@@ -112,6 +124,7 @@ class IndexWriterClient {
   bool stream_broken_ ABSL_GUARDED_BY(mu_) = false;
   bool acknowledged_on_stream_ ABSL_GUARDED_BY(mu_) = false;
   std::string last_error_ ABSL_GUARDED_BY(mu_) = "not connected yet";
+  int64_t resent_batches_ ABSL_GUARDED_BY(mu_) = 0;
   grpc::ClientContext* stream_context_ ABSL_GUARDED_BY(mu_) = nullptr;
 
   std::thread sender_;

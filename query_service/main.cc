@@ -14,13 +14,16 @@
 #include "common/grpc_server.h"
 #include "common/health_service.h"
 #include "common/log.h"
+#include "common/metrics_server.h"
+#include "common/rpc_metrics.h"
 #include "common/server_security_flags.h"
 #include "query_service/compare/document_vectors.h"
+#include "query_service/search/search_index.h"
 #include "query_service/server/index_service_impl.h"
+#include "query_service/server/query_metrics.h"
+#include "query_service/server/query_service_impl.h"
 #include "query_service/storage/indexer.h"
 #include "query_service/storage/log_recovery.h"
-#include "query_service/server/query_service_impl.h"
-#include "query_service/search/search_index.h"
 #include "query_service/storage/snapshotter.h"
 #include "query_service/storage/write_ahead_log.h"
 
@@ -75,6 +78,12 @@ int Run() {
   options.segments.seal_documents = static_cast<uint32_t>(absl::GetFlag(FLAGS_seal_documents));
   options.segments.factor = static_cast<size_t>(std::max(0, absl::GetFlag(FLAGS_merge_factor)));
 
+  // Metrics (--metrics_listen): one registry, handed to what records into it.
+  auto registry = std::make_shared<prometheus::Registry>();
+  RpcMetrics rpc_metrics(*registry);
+  QueryMetrics query_metrics(*registry);
+  options.on_merge = [&query_metrics](double seconds) { query_metrics.ObserveMerge(seconds); };
+
   SearchIndex index(options);
   // Before the log replay, so every document is tallied once as it loads.
   if (absl::GetFlag(FLAGS_set_tallies)) {
@@ -84,6 +93,7 @@ int Run() {
   std::atomic<bool> ready{false};
   IndexServiceImpl index_service(&indexer, &ready);
   QueryServiceImpl query_service(&index, &ready);
+  query_service.set_metrics(&query_metrics);
   HealthService health({"docsearch.v1.IndexService", "docsearch.v1.QueryService"});
 
   // Serve first, so that health answers NOT_SERVING (and the services
@@ -99,6 +109,11 @@ int Run() {
     LogError(flags.ToString());
     return 2;
   }
+  config.interceptors = [&rpc_metrics] {
+    std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> list;
+    list.push_back(rpc_metrics.MakeInterceptorFactory());
+    return list;
+  };
   absl::StatusOr<std::unique_ptr<GrpcServer>> server =
       GrpcServer::Start(config, {&index_service, &query_service}, &health);
   if (!server.ok()) {
@@ -121,15 +136,30 @@ int Run() {
       return 1;
     }
     log = *std::move(opened);
+    query_metrics.set_wal_baseline(log->appended_bytes());
+    log->set_sync_observer([&query_metrics](double seconds, int64_t records) {
+      query_metrics.ObserveFsync(seconds, records);
+    });
     SnapshotterOptions snapshot_options;
     snapshot_options.log_bytes = absl::GetFlag(FLAGS_snapshot_log_bytes);
     snapshot_options.interval = absl::GetFlag(FLAGS_snapshot_interval);
     snapshotter = std::make_unique<Snapshotter>(data_dir, &indexer, &index, log.get(),
                                                 snapshot_options, report.snapshot_generation);
+    snapshotter->set_observer(
+        [&query_metrics](const SnapshotReport& taken) { query_metrics.ObserveSnapshot(taken); });
     indexer.AttachLog(log.get(), [s = snapshotter.get()] { s->NotifyLogGrew(); });
     snapshotter->Start();
   }
   query_service.set_recovery(report, snapshotter.get());
+  absl::StatusOr<std::unique_ptr<MetricsServer>> metrics_server = MetricsServer::StartFromFlags(
+      registry, [&query_metrics, &index, wal = log.get(), snapshots = snapshotter.get()] {
+        query_metrics.Refresh(index, wal, snapshots);
+      });
+  if (!metrics_server.ok()) {
+    LogError(metrics_server.status().ToString());
+    (*server)->Shutdown(absl::ZeroDuration());
+    return 2;
+  }
   ready.store(true);
   health.SetServing(true);
   const std::string recovery =
@@ -156,6 +186,7 @@ int Run() {
   int signal_number = WaitForTerminationSignal();
   LogInfo(absl::StrCat("signal ", signal_number, ": draining"));
   index_service.BeginShutdown();
+  metrics_server->reset();  // Its scrapes read the index, the log and the snapshotter.
   (*server)->Shutdown(absl::GetFlag(FLAGS_shutdown_grace));
   if (snapshotter != nullptr) {
     // No write is in flight any more: a last snapshot makes the next start
