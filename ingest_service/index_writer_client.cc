@@ -69,8 +69,8 @@ IndexWriterState IndexWriterClient::State() const {
   return state;
 }
 
-void IndexWriterClient::Submit(docsearch::v1::Document document, absl::Time deadline,
-                               Callback done) {
+void IndexWriterClient::Submit(docsearch::v1::Document document, absl::Time deadline, Callback done,
+                               std::string request_id) {
   if (options_.on_document_done) {
     done = [observe = &options_.on_document_done, done = std::move(done)](const absl::Status& s) {
       (*observe)(s);
@@ -87,7 +87,8 @@ void IndexWriterClient::Submit(docsearch::v1::Document document, absl::Time dead
           absl::StrCat("ingest queue is full (", options_.max_queued_documents,
                        " documents waiting for the query service); retry after a short wait"));
     } else {
-      queue_.push_back(Pending{std::move(document), deadline, std::move(done)});
+      queue_.push_back(
+          Pending{std::move(document), deadline, std::move(done), std::move(request_id)});
       return;
     }
   }
@@ -241,6 +242,7 @@ void IndexWriterClient::SendBatches(Stream* stream) {
         if (!batch.empty() && bytes + size > options_.max_batch_bytes) break;
         bytes += size;
         *request.add_documents() = queue_.front().document;
+        request.add_request_ids(queue_.front().request_id);
         batch.push_back(std::move(queue_.front()));
         queue_.pop_front();
       }

@@ -81,7 +81,10 @@ class IndexWriterClient {
   // service acknowledged it, or with the error (the query service's verdict
   // on the document, UNAVAILABLE after `deadline`, RESOURCE_EXHAUSTED when
   // the queue is full, UNAVAILABLE after Shutdown).
-  void Submit(docsearch::v1::Document document, absl::Time deadline, Callback done);
+  // `request_id` (the caller's x-request-id) travels with the document to
+  // the query service's logs.
+  void Submit(docsearch::v1::Document document, absl::Time deadline, Callback done,
+              std::string request_id = {});
 
   // Stops the threads. Documents not yet acknowledged get UNAVAILABLE.
   void Shutdown();
@@ -97,6 +100,7 @@ class IndexWriterClient {
     docsearch::v1::Document document;
     absl::Time deadline;
     Callback done;  // Empty once called.
+    std::string request_id;
   };
   using Batch = std::vector<Pending>;
 

@@ -14,7 +14,9 @@
 #include "common/grpc_server.h"
 #include "common/health_service.h"
 #include "common/log.h"
+#include "common/log_format_flag.h"
 #include "common/metrics_server.h"
+#include "common/request_id.h"
 #include "common/rpc_metrics.h"
 #include "common/server_security_flags.h"
 #include "query_service/compare/document_vectors.h"
@@ -59,6 +61,10 @@ namespace docsearch::query {
 namespace {
 
 int Run() {
+  if (absl::Status format = ApplyLogFormatFlag(); !format.ok()) {
+    LogError(format.ToString());
+    return 2;
+  }
   if (absl::Status blocked = BlockTerminationSignals(); !blocked.ok()) {
     LogError(blocked.ToString());
     return 1;
@@ -112,6 +118,7 @@ int Run() {
   config.interceptors = [&rpc_metrics] {
     std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> list;
     list.push_back(rpc_metrics.MakeInterceptorFactory());
+    list.push_back(MakeRequestIdInterceptorFactory());
     return list;
   };
   absl::StatusOr<std::unique_ptr<GrpcServer>> server =

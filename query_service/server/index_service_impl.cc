@@ -2,6 +2,7 @@
 
 #include "common/grpc_status.h"
 #include "common/log.h"
+#include "query_service/server/write_log.h"
 
 namespace docsearch::query {
 
@@ -37,6 +38,7 @@ class IndexServiceImpl::WriteStream final
       End(ToGrpcStatus(response.status()));
       return;
     }
+    LogWriteBatch(request_, *response);
     // Hold the lock across StartWrite so a concurrent End (shutdown) either
     // comes first, and the answer is not sent, or after.
     absl::MutexLock lock(&mu_);
