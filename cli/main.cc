@@ -15,6 +15,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
+#include "cli/bulk_commands.h"
 #include "cli/command_env.h"
 #include "cli/command_line.h"
 #include "cli/compare_command.h"
@@ -34,6 +35,9 @@ ABSL_FLAG(bool, json, false, "print responses as JSON objects, one per line");
 ABSL_FLAG(absl::Duration, deadline, absl::Seconds(30),
           "deadline of every RPC (for ingest: of the whole stream); inf for none");
 ABSL_FLAG(bool, full, false, "parse/get: print long paragraphs in full");
+ABSL_FLAG(std::vector<std::string>, fields, {},
+          "export/get: document fields to keep, e.g. id,title,published (default all)");
+ABSL_FLAG(std::string, resume_token, "", "export: continue an export that stopped");
 ABSL_FLAG(std::vector<std::string>, doc_type, {},
           "search: document types, comma-separated or repeated (e.g. press_statement)");
 ABSL_FLAG(std::string, from, "", "search: published on or after YYYY[-MM[-DD]]");
@@ -54,7 +58,8 @@ ABSL_FLAG(int32_t, top, 0,
           "compare: entries per list (0 = 8); similar, duplicates: most results; sets: entries per "
           "list (0 = server default)");
 ABSL_FLAG(std::string, interval, "year", "trend: year or month");
-ABSL_FLAG(double, threshold, 0, "duplicates: lowest resemblance in (0, 1] (0 = server default, 0.8)");
+ABSL_FLAG(double, threshold, 0,
+          "duplicates: lowest resemblance in (0, 1] (0 = server default, 0.8)");
 ABSL_FLAG(int64_t, max_document_bytes, 16 * 1024 * 1024,
           "ingest: larger documents are reported as failed instead of sent");
 
@@ -68,8 +73,7 @@ int UsageError(absl::string_view message) {
 
 // A flag value or argument the request builders refused: a usage error.
 int InvalidFlagError(const absl::Status& status) {
-  return UsageError(
-      absl::StrCat(absl::StatusCodeToString(status.code()), ": ", status.message()));
+  return UsageError(absl::StrCat(absl::StatusCodeToString(status.code()), ": ", status.message()));
 }
 
 int ReportError(const absl::Status& status) {
@@ -223,8 +227,21 @@ int Run(const std::vector<char*>& positional) {
     return ExitCodeFor(RunSets(env, options));
   }
   if (command == "get") {
-    if (!HasArguments(positional, 1)) return UsageError("get needs exactly one ID");
-    return ExitCodeFor(RunGet(env, positional[2]));
+    if (positional.size() < 3) return UsageError("get needs at least one ID");
+    const std::vector<std::string> fields = absl::GetFlag(FLAGS_fields);
+    if (positional.size() == 3 && fields.empty()) return ExitCodeFor(RunGet(env, positional[2]));
+    return ExitCodeFor(RunBatchGet(
+        env, std::vector<std::string>(positional.begin() + 2, positional.end()), fields));
+  }
+  if (command == "export") {
+    if (!HasArguments(positional, 0)) {
+      return UsageError("export takes no arguments; give the query with -q QUERY");
+    }
+    ExportOptions options;
+    options.query_string = absl::GetFlag(FLAGS_query_string);
+    options.fields = absl::GetFlag(FLAGS_fields);
+    options.resume_token = absl::GetFlag(FLAGS_resume_token);
+    return ExitCodeFor(RunExport(env, options));
   }
   if (command == "stats") {
     if (!HasArguments(positional, 0)) return UsageError("stats takes no arguments");

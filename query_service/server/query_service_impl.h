@@ -57,6 +57,13 @@ class QueryServiceImpl final : public docsearch::v1::QueryService::CallbackServi
   grpc::ServerUnaryReactor* FindNearDuplicates(
       grpc::CallbackServerContext* context, const docsearch::v1::FindNearDuplicatesRequest* request,
       docsearch::v1::FindNearDuplicatesResponse* response) override;
+  // Bulk reads (bulk_read.proto; defined in bulk_read_service.cc).
+  grpc::ServerWriteReactor<docsearch::v1::ExportDocumentsResponse>* ExportDocuments(
+      grpc::CallbackServerContext* context,
+      const docsearch::v1::ExportDocumentsRequest* request) override;
+  grpc::ServerUnaryReactor* BatchGetDocuments(
+      grpc::CallbackServerContext* context, const docsearch::v1::BatchGetDocumentsRequest* request,
+      docsearch::v1::BatchGetDocumentsResponse* response) override;
 
  private:
   // Finishes `reactor` with UNAVAILABLE and returns true when not ready.
