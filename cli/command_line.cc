@@ -57,6 +57,10 @@ Commands:
                    against those of B, e.g. sets 'published:[* TO 2001-12-31]'
                    'published:[2003-01-01 TO *]'
   stats            show index counts and sizes
+  snapshot         make the query service take a snapshot now (needs the token)
+  backup DIR       copy the newest snapshot and the logs after it into DIR (new
+                   or empty), checksummed, with a MANIFEST; restore with
+                   query_service --restore_from=DIR --data_dir=EMPTY_DIR
 
 Connection and output:
   --ingest_service=HOST:PORT  (default 127.0.0.1:50051)

@@ -15,6 +15,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
+#include "cli/backup_command.h"
 #include "cli/bulk_commands.h"
 #include "cli/command_env.h"
 #include "cli/command_line.h"
@@ -232,6 +233,14 @@ int Run(const std::vector<char*>& positional) {
     if (positional.size() == 3 && fields.empty()) return ExitCodeFor(RunGet(env, positional[2]));
     return ExitCodeFor(RunBatchGet(
         env, std::vector<std::string>(positional.begin() + 2, positional.end()), fields));
+  }
+  if (command == "snapshot") {
+    if (!HasArguments(positional, 0)) return UsageError("snapshot takes no arguments");
+    return ExitCodeFor(RunSnapshot(env));
+  }
+  if (command == "backup") {
+    if (!HasArguments(positional, 1)) return UsageError("backup needs exactly one DIR");
+    return ExitCodeFor(RunBackup(env, positional[2]));
   }
   if (command == "export") {
     if (!HasArguments(positional, 0)) {

@@ -29,6 +29,7 @@
 #include "query_service/server/query_service_impl.h"
 #include "query_service/storage/indexer.h"
 #include "query_service/storage/log_recovery.h"
+#include "query_service/storage/restore.h"
 #include "query_service/storage/snapshotter.h"
 #include "query_service/storage/write_ahead_log.h"
 
@@ -46,6 +47,9 @@ ABSL_FLAG(std::string, wal_recovery, "strict",
           "nothing; point_in_time recovers the writes before the damage and sets the rest aside; "
           "skip_corrupted recovers every intact record and skips the damaged bytes. Both "
           "alternatives keep the damaged file aside first (docs/RELIABILITY.md)");
+ABSL_FLAG(std::string, restore_from, "",
+          "before starting, fill the empty --data_dir from this backup folder (docsearch "
+          "backup DIR), after checking every file against its MANIFEST");
 ABSL_FLAG(std::string, port_file, "", "write the bound port here once serving (for tests)");
 ABSL_FLAG(int, max_page_size, 1000, "largest Search page_size accepted");
 ABSL_FLAG(int, max_message_bytes, 64 << 20, "largest request message accepted, in bytes");
@@ -148,6 +152,23 @@ int Run() {
   RecoveryReport report;
   std::unique_ptr<WriteAheadLog> log;
   std::unique_ptr<Snapshotter> snapshotter;
+  if (const std::string backup = absl::GetFlag(FLAGS_restore_from); !backup.empty()) {
+    if (data_dir.empty()) {
+      LogError("--restore_from needs --data_dir: the folder to restore into");
+      (*server)->Shutdown(absl::ZeroDuration());
+      return 2;
+    }
+    absl::StatusOr<BackupManifest> restored = RestoreDataDir(backup, data_dir);
+    if (!restored.ok()) {
+      LogError(absl::StrCat("cannot restore from ", backup, ": ", restored.status().ToString()));
+      (*server)->Shutdown(absl::ZeroDuration());
+      return 1;
+    }
+    LogInfo(absl::StrCat("restored ", data_dir, " from ", backup, ": snapshot generation ",
+                         restored->snapshot_generation, " (", restored->document_count,
+                         " documents) and ", restored->files.size() - 1,
+                         " logs, every file matching its MANIFEST"));
+  }
   if (data_dir.empty()) {
     LogWarning("--data_dir is empty: memory only, nothing survives a restart");
   } else {
@@ -180,6 +201,7 @@ int Run() {
     snapshotter->Start();
   }
   query_service.set_recovery(report, snapshotter.get());
+  index_service.set_storage(snapshotter.get(), data_dir);
   absl::StatusOr<std::unique_ptr<MetricsServer>> metrics_server = MetricsServer::StartFromFlags(
       registry, [&query_metrics, &index, wal = log.get(), snapshots = snapshotter.get()] {
         query_metrics.Refresh(index, wal, snapshots);
