@@ -22,7 +22,7 @@ RUN apt-get update \
       cmake ninja-build g++ pkg-config binutils \
       libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler \
       libabsl-dev libicu-dev libstemmer-dev libgumbo-dev libzstd-dev \
-      libxxhash-dev libroaring-dev libcld2-dev libssl-dev \
+      libxxhash-dev libroaring-dev libcld2-dev libssl-dev prometheus-cpp-dev \
  && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /src

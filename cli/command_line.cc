@@ -42,7 +42,11 @@ Commands:
   parse FILE       show how the ingest service parses FILE, without indexing
   search TEXT      search title and body ("" matches every document)
   search -q QUERY  search with a query string (fields, AND/OR, -exclusions)
-  get ID           show one indexed document
+  get ID...        show indexed documents (several ids: one call; missing ids
+                   are listed on stderr); --fields=id,title keeps only those
+  export -q QUERY  every matching document as one JSON object per line on
+                   stdout (no -q: all), progress on stderr; --fields=F[,F],
+                   --resume_token=T continues an export that stopped
   compare A B      how two documents relate: similarity, shared and distinctive
                    phrases, terms and entities, aligned paragraphs, dates
   compare A --text FILE   the same with the text of a local file as B
@@ -53,6 +57,10 @@ Commands:
                    against those of B, e.g. sets 'published:[* TO 2001-12-31]'
                    'published:[2003-01-01 TO *]'
   stats            show index counts and sizes
+  snapshot         make the query service take a snapshot now (needs the token)
+  backup DIR       copy the newest snapshot and the logs after it into DIR (new
+                   or empty), checksummed, with a MANIFEST; restore with
+                   query_service --restore_from=DIR --data_dir=EMPTY_DIR
 
 Connection and output:
   --ingest_service=HOST:PORT  (default 127.0.0.1:50051)
@@ -92,6 +100,7 @@ Examples:
   docsearch ingest corpus/seeds
   docsearch search terrorism --doc_type=press_statement --from=2001 --to=2003
   docsearch get 2001-12-07-nato-russia-joint-statement
+  docsearch export -q 'doc_type:press_statement' --fields=id,title,published > out.jsonl
   docsearch compare 2001-12-07-nato-russia-joint-statement \
       2003-12-04-nato-update-new-spirit-of-cooperation
   docsearch trend terrorism "missile defence" --interval=year

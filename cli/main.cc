@@ -15,6 +15,8 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
+#include "cli/backup_command.h"
+#include "cli/bulk_commands.h"
 #include "cli/command_env.h"
 #include "cli/command_line.h"
 #include "cli/compare_command.h"
@@ -36,6 +38,9 @@ ABSL_FLAG(absl::Duration, deadline, absl::Seconds(30),
 ABSL_FLAG(bool, full, false, "parse/get: print long paragraphs in full");
 ABSL_FLAG(bool, lines, false,
           "parse: print every line with the role the parser gave it and the features behind it");
+ABSL_FLAG(std::vector<std::string>, fields, {},
+          "export/get: document fields to keep, e.g. id,title,published (default all)");
+ABSL_FLAG(std::string, resume_token, "", "export: continue an export that stopped");
 ABSL_FLAG(std::vector<std::string>, doc_type, {},
           "search: document types, comma-separated or repeated (e.g. press_statement)");
 ABSL_FLAG(std::string, from, "", "search: published on or after YYYY[-MM[-DD]]");
@@ -225,8 +230,29 @@ int Run(const std::vector<char*>& positional) {
     return ExitCodeFor(RunSets(env, options));
   }
   if (command == "get") {
-    if (!HasArguments(positional, 1)) return UsageError("get needs exactly one ID");
-    return ExitCodeFor(RunGet(env, positional[2]));
+    if (positional.size() < 3) return UsageError("get needs at least one ID");
+    const std::vector<std::string> fields = absl::GetFlag(FLAGS_fields);
+    if (positional.size() == 3 && fields.empty()) return ExitCodeFor(RunGet(env, positional[2]));
+    return ExitCodeFor(RunBatchGet(
+        env, std::vector<std::string>(positional.begin() + 2, positional.end()), fields));
+  }
+  if (command == "snapshot") {
+    if (!HasArguments(positional, 0)) return UsageError("snapshot takes no arguments");
+    return ExitCodeFor(RunSnapshot(env));
+  }
+  if (command == "backup") {
+    if (!HasArguments(positional, 1)) return UsageError("backup needs exactly one DIR");
+    return ExitCodeFor(RunBackup(env, positional[2]));
+  }
+  if (command == "export") {
+    if (!HasArguments(positional, 0)) {
+      return UsageError("export takes no arguments; give the query with -q QUERY");
+    }
+    ExportOptions options;
+    options.query_string = absl::GetFlag(FLAGS_query_string);
+    options.fields = absl::GetFlag(FLAGS_fields);
+    options.resume_token = absl::GetFlag(FLAGS_resume_token);
+    return ExitCodeFor(RunExport(env, options));
   }
   if (command == "stats") {
     if (!HasArguments(positional, 0)) return UsageError("stats takes no arguments");

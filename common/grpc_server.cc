@@ -75,6 +75,7 @@ absl::StatusOr<std::unique_ptr<GrpcServer>> GrpcServer::Start(
   builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_TIME_MS, milliseconds(config.keepalive_time));
   builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, milliseconds(config.keepalive_timeout));
   builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 1);
+  if (config.interceptors) builder.experimental().SetInterceptorCreators(config.interceptors());
   for (grpc::Service* service : services) builder.RegisterService(service);
   builder.RegisterService(health);
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();

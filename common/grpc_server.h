@@ -16,8 +16,10 @@
 #define DOCSEARCH_COMMON_GRPC_SERVER_H_
 
 #include <grpcpp/server.h>
+#include <grpcpp/support/server_interceptor.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -67,6 +69,11 @@ struct GrpcServerConfig {
   // Health and reflection are never protected.
   std::string auth_token;
   std::vector<std::string> protected_services;
+  // When set, called once at start: interceptors that see every call
+  // (metrics, request ids), run in the order given.
+  std::function<
+      std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>()>
+      interceptors;
 };
 
 class GrpcServer {

@@ -69,8 +69,23 @@ bool IndexWriterClient::connected() const {
   return acknowledged_on_stream_ && !stream_broken_;
 }
 
-void IndexWriterClient::Submit(docsearch::v1::Document document, absl::Time deadline,
-                               Callback done) {
+IndexWriterState IndexWriterClient::State() const {
+  absl::MutexLock lock(&mu_);
+  IndexWriterState state;
+  state.queued_documents = queue_.size();
+  state.batches_in_flight = in_flight_.size();
+  state.resent_batches = resent_batches_;
+  return state;
+}
+
+void IndexWriterClient::Submit(docsearch::v1::Document document, absl::Time deadline, Callback done,
+                               std::string request_id) {
+  if (options_.on_document_done) {
+    done = [observe = &options_.on_document_done, done = std::move(done)](const absl::Status& s) {
+      (*observe)(s);
+      done(s);
+    };
+  }
   absl::Status refused;
   {
     absl::MutexLock lock(&mu_);
@@ -81,7 +96,8 @@ void IndexWriterClient::Submit(docsearch::v1::Document document, absl::Time dead
           absl::StrCat("ingest queue is full (", options_.max_queued_documents,
                        " documents waiting for the query service); retry after a short wait"));
     } else {
-      queue_.push_back(Pending{std::move(document), deadline, std::move(done)});
+      queue_.push_back(
+          Pending{std::move(document), deadline, std::move(done), std::move(request_id)});
       return;
     }
   }
@@ -183,6 +199,7 @@ void IndexWriterClient::Run() {
         }
         in_flight_.clear();
       } else {
+        resent_batches_ += static_cast<int64_t>(in_flight_.size());
         RequeueInFlightLocked();
       }
       acknowledged = acknowledged_on_stream_;
@@ -252,6 +269,7 @@ void IndexWriterClient::SendBatches(Stream* stream) {
         if (!batch.empty() && bytes + size > options_.max_batch_bytes) break;
         bytes += size;
         *request.add_documents() = queue_.front().document;
+        request.add_request_ids(queue_.front().request_id);
         batch.push_back(std::move(queue_.front()));
         queue_.pop_front();
       }

@@ -58,6 +58,16 @@ struct IndexWriterOptions {
   size_t max_queued_documents = 10000;
   absl::Duration initial_backoff = absl::Milliseconds(50);
   absl::Duration max_backoff = absl::Seconds(2);
+  // Told every document's outcome, just before its callback (metrics).
+  std::function<void(const absl::Status&)> on_document_done;
+};
+
+// What the writer holds right now, for metrics.
+struct IndexWriterState {
+  size_t queued_documents = 0;
+  size_t batches_in_flight = 0;
+  // Batches put back in the queue to be sent again after the stream broke.
+  int64_t resent_batches = 0;
 };
 
 class IndexWriterClient {
@@ -75,7 +85,10 @@ class IndexWriterClient {
   // service acknowledged it, or with the error (the query service's verdict
   // on the document, UNAVAILABLE after `deadline`, RESOURCE_EXHAUSTED when
   // the queue is full, UNAVAILABLE after Shutdown).
-  void Submit(docsearch::v1::Document document, absl::Time deadline, Callback done);
+  // `request_id` (the caller's x-request-id) travels with the document to
+  // the query service's logs.
+  void Submit(docsearch::v1::Document document, absl::Time deadline, Callback done,
+              std::string request_id = {});
 
   // Stops the threads. Documents not yet acknowledged get UNAVAILABLE.
   void Shutdown();
@@ -84,11 +97,14 @@ class IndexWriterClient {
   // (for logs and health): false while the query service is unreachable.
   bool connected() const;
 
+  IndexWriterState State() const;
+
  private:
   struct Pending {
     docsearch::v1::Document document;
     absl::Time deadline;
     Callback done;  // Empty once called.
+    std::string request_id;
   };
   using Batch = std::vector<Pending>;
 
@@ -116,6 +132,7 @@ class IndexWriterClient {
   bool stream_broken_ ABSL_GUARDED_BY(mu_) = false;
   bool acknowledged_on_stream_ ABSL_GUARDED_BY(mu_) = false;
   std::string last_error_ ABSL_GUARDED_BY(mu_) = "not connected yet";
+  int64_t resent_batches_ ABSL_GUARDED_BY(mu_) = 0;
   grpc::ClientContext* stream_context_ ABSL_GUARDED_BY(mu_) = nullptr;
 
   std::thread sender_;

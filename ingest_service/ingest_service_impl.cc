@@ -9,6 +9,7 @@
 #include "absl/synchronization/mutex.h"
 #include "common/grpc_status.h"
 #include "common/request_decoding.h"
+#include "common/request_id.h"
 
 namespace docsearch::ingest {
 
@@ -76,8 +77,10 @@ grpc::ServerUnaryReactor* IngestServiceImpl::IngestDocument(
   *response->mutable_warnings() = document.warnings();
   // The response is filled before submitting: the callback may run at once,
   // on another thread, and then only Finish may touch the call.
-  writer_->Submit(std::move(document), DeadlineOf(*context),
-                  [reactor](const absl::Status& status) { reactor->Finish(ToGrpcStatus(status)); });
+  writer_->Submit(
+      std::move(document), DeadlineOf(*context),
+      [reactor](const absl::Status& status) { reactor->Finish(ToGrpcStatus(status)); },
+      RequestIdOf(*context));
   return reactor;
 }
 
@@ -178,7 +181,8 @@ class IngestServiceImpl::IngestStream final : public grpc::ServerReadReactor<grp
       const size_t slot = static_cast<size_t>(index);
       service_->writer()->Submit(
           std::move(*parsed->mutable_document()), service_->DeadlineOf(*context_),
-          [this, slot](const absl::Status& status) { OnWritten(slot, status); });
+          [this, slot](const absl::Status& status) { OnWritten(slot, status); },
+          RequestIdOf(*context_));
     }
     if (read_more) StartRead(&raw_request_);
   }

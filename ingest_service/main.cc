@@ -15,9 +15,14 @@
 #include "common/grpc_server.h"
 #include "common/health_service.h"
 #include "common/log.h"
+#include "common/log_format_flag.h"
+#include "common/metrics_server.h"
+#include "common/request_id.h"
+#include "common/rpc_metrics.h"
 #include "common/secret_files.h"
 #include "common/server_security_flags.h"
 #include "ingest_service/index_writer_client.h"
+#include "ingest_service/ingest_metrics.h"
 #include "ingest_service/ingest_service_impl.h"
 
 ABSL_FLAG(std::string, listen, "127.0.0.1:50051", "host:port to serve on (port 0 picks one)");
@@ -44,6 +49,10 @@ namespace docsearch::ingest {
 namespace {
 
 int Run() {
+  if (absl::Status format = ApplyLogFormatFlag(); !format.ok()) {
+    LogError(format.ToString());
+    return 2;
+  }
   if (absl::Status blocked = BlockTerminationSignals(); !blocked.ok()) {
     LogError(blocked.ToString());
     return 1;
@@ -96,7 +105,21 @@ int Run() {
   channel_arguments.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 2000);
   auto channel = MakeClientChannel(target, query_security, channel_arguments);
 
+  // Metrics (--metrics_listen): one registry, handed to what records into it.
+  auto registry = std::make_shared<prometheus::Registry>();
+  RpcMetrics rpc_metrics(*registry);
+  IngestMetrics ingest_metrics(*registry);
+  config.interceptors = [&rpc_metrics] {
+    std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> list;
+    list.push_back(rpc_metrics.MakeInterceptorFactory());
+    list.push_back(MakeRequestIdInterceptorFactory());
+    return list;
+  };
+
   IndexWriterOptions writer_options;
+  writer_options.on_document_done = [&ingest_metrics](const absl::Status& outcome) {
+    ingest_metrics.ObserveDocument(outcome);
+  };
   writer_options.max_batch_documents = absl::GetFlag(FLAGS_max_batch_documents);
   writer_options.max_queued_documents =
       static_cast<size_t>(absl::GetFlag(FLAGS_max_queued_documents));
@@ -113,6 +136,13 @@ int Run() {
   if (!server.ok()) {
     LogError(server.status().ToString());
     return 1;
+  }
+  absl::StatusOr<std::unique_ptr<MetricsServer>> metrics_server = MetricsServer::StartFromFlags(
+      registry, [&ingest_metrics, &writer] { ingest_metrics.Refresh(writer.State()); });
+  if (!metrics_server.ok()) {
+    LogError(metrics_server.status().ToString());
+    (*server)->Shutdown(absl::ZeroDuration());
+    return 2;
   }
   // Serving does not wait for the query service: calls made while it is
   // away are retried until their deadline, which is the contract.
@@ -135,6 +165,7 @@ int Run() {
   ingest_service.BeginShutdown();
   (*server)->Shutdown(absl::GetFlag(FLAGS_shutdown_grace));
   writer.Shutdown();
+  metrics_server->reset();
   LogInfo("stopped");
   return 0;
 }

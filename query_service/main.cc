@@ -17,13 +17,19 @@
 #include "common/grpc_server.h"
 #include "common/health_service.h"
 #include "common/log.h"
+#include "common/log_format_flag.h"
+#include "common/metrics_server.h"
+#include "common/request_id.h"
+#include "common/rpc_metrics.h"
 #include "common/server_security_flags.h"
 #include "query_service/compare/document_vectors.h"
+#include "query_service/search/search_index.h"
 #include "query_service/server/index_service_impl.h"
+#include "query_service/server/query_metrics.h"
+#include "query_service/server/query_service_impl.h"
 #include "query_service/storage/indexer.h"
 #include "query_service/storage/log_recovery.h"
-#include "query_service/server/query_service_impl.h"
-#include "query_service/search/search_index.h"
+#include "query_service/storage/restore.h"
 #include "query_service/storage/snapshotter.h"
 #include "query_service/storage/write_ahead_log.h"
 
@@ -41,6 +47,9 @@ ABSL_FLAG(std::string, wal_recovery, "strict",
           "nothing; point_in_time recovers the writes before the damage and sets the rest aside; "
           "skip_corrupted recovers every intact record and skips the damaged bytes. Both "
           "alternatives keep the damaged file aside first (docs/RELIABILITY.md)");
+ABSL_FLAG(std::string, restore_from, "",
+          "before starting, fill the empty --data_dir from this backup folder (docsearch "
+          "backup DIR), after checking every file against its MANIFEST");
 ABSL_FLAG(std::string, port_file, "", "write the bound port here once serving (for tests)");
 ABSL_FLAG(int, max_page_size, 1000, "largest Search page_size accepted");
 ABSL_FLAG(int, max_facets, 16, "most facets one Search may ask for");
@@ -66,6 +75,10 @@ namespace docsearch::query {
 namespace {
 
 int Run() {
+  if (absl::Status format = ApplyLogFormatFlag(); !format.ok()) {
+    LogError(format.ToString());
+    return 2;
+  }
   if (absl::Status blocked = BlockTerminationSignals(); !blocked.ok()) {
     LogError(blocked.ToString());
     return 1;
@@ -93,6 +106,12 @@ int Run() {
     return 2;
   }
 
+  // Metrics (--metrics_listen): one registry, handed to what records into it.
+  auto registry = std::make_shared<prometheus::Registry>();
+  RpcMetrics rpc_metrics(*registry);
+  QueryMetrics query_metrics(*registry);
+  options.on_merge = [&query_metrics](double seconds) { query_metrics.ObserveMerge(seconds); };
+
   SearchIndex index(options);
   // Before the log replay, so every document is tallied once as it loads.
   if (absl::GetFlag(FLAGS_set_tallies)) {
@@ -102,6 +121,7 @@ int Run() {
   std::atomic<bool> ready{false};
   IndexServiceImpl index_service(&indexer, &ready);
   QueryServiceImpl query_service(&index, &ready);
+  query_service.set_metrics(&query_metrics);
   HealthService health({"docsearch.v1.IndexService", "docsearch.v1.QueryService"});
 
   // Serve first, so that health answers NOT_SERVING (and the services
@@ -117,6 +137,12 @@ int Run() {
     LogError(flags.ToString());
     return 2;
   }
+  config.interceptors = [&rpc_metrics] {
+    std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> list;
+    list.push_back(rpc_metrics.MakeInterceptorFactory());
+    list.push_back(MakeRequestIdInterceptorFactory());
+    return list;
+  };
   absl::StatusOr<std::unique_ptr<GrpcServer>> server =
       GrpcServer::Start(config, {&index_service, &query_service}, &health);
   if (!server.ok()) {
@@ -128,6 +154,23 @@ int Run() {
   RecoveryReport report;
   std::unique_ptr<WriteAheadLog> log;
   std::unique_ptr<Snapshotter> snapshotter;
+  if (const std::string backup = absl::GetFlag(FLAGS_restore_from); !backup.empty()) {
+    if (data_dir.empty()) {
+      LogError("--restore_from needs --data_dir: the folder to restore into");
+      (*server)->Shutdown(absl::ZeroDuration());
+      return 2;
+    }
+    absl::StatusOr<BackupManifest> restored = RestoreDataDir(backup, data_dir);
+    if (!restored.ok()) {
+      LogError(absl::StrCat("cannot restore from ", backup, ": ", restored.status().ToString()));
+      (*server)->Shutdown(absl::ZeroDuration());
+      return 1;
+    }
+    LogInfo(absl::StrCat("restored ", data_dir, " from ", backup, ": snapshot generation ",
+                         restored->snapshot_generation, " (", restored->document_count,
+                         " documents) and ", restored->files.size() - 1,
+                         " logs, every file matching its MANIFEST"));
+  }
   if (data_dir.empty()) {
     LogWarning("--data_dir is empty: memory only, nothing survives a restart");
   } else {
@@ -139,11 +182,17 @@ int Run() {
       return 1;
     }
     log = *std::move(opened);
+    query_metrics.set_wal_baseline(log->appended_bytes());
+    log->set_sync_observer([&query_metrics](double seconds, int64_t records) {
+      query_metrics.ObserveFsync(seconds, records);
+    });
     SnapshotterOptions snapshot_options;
     snapshot_options.log_bytes = absl::GetFlag(FLAGS_snapshot_log_bytes);
     snapshot_options.interval = absl::GetFlag(FLAGS_snapshot_interval);
     snapshotter = std::make_unique<Snapshotter>(data_dir, &indexer, &index, log.get(),
                                                 snapshot_options, report.snapshot_generation);
+    snapshotter->set_observer(
+        [&query_metrics](const SnapshotReport& taken) { query_metrics.ObserveSnapshot(taken); });
     indexer.AttachLog(log.get(), [s = snapshotter.get()] { s->NotifyLogGrew(); });
     // From the first write the log cannot make durable (directory removed,
     // disk error) on, the server is not one to send writes to.
@@ -154,6 +203,16 @@ int Run() {
     snapshotter->Start();
   }
   query_service.set_recovery(report, snapshotter.get());
+  index_service.set_storage(snapshotter.get(), data_dir);
+  absl::StatusOr<std::unique_ptr<MetricsServer>> metrics_server = MetricsServer::StartFromFlags(
+      registry, [&query_metrics, &index, wal = log.get(), snapshots = snapshotter.get()] {
+        query_metrics.Refresh(index, wal, snapshots);
+      });
+  if (!metrics_server.ok()) {
+    LogError(metrics_server.status().ToString());
+    (*server)->Shutdown(absl::ZeroDuration());
+    return 2;
+  }
   ready.store(true);
   health.SetServing(log == nullptr || log->CheckStorage().ok());
   // Notices a data directory removed while no write comes (writes check it
@@ -191,6 +250,7 @@ int Run() {
   int signal_number = WaitForTerminationSignal();
   LogInfo(absl::StrCat("signal ", signal_number, ": draining"));
   index_service.BeginShutdown();
+  metrics_server->reset();  // Its scrapes read the index, the log and the snapshotter.
   (*server)->Shutdown(absl::GetFlag(FLAGS_shutdown_grace));
   stop_watching.Notify();
   storage_watch.join();

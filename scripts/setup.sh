@@ -9,14 +9,15 @@ cd "$(dirname "$0")/.."
 # Build and runtime libraries (Debian 12 packages only; see README for why
 # each library is used), test tools (clang for the fuzzers, jq for the buf
 # curl test, openssl to make the TLS certificate of the security test,
-# docker-compose for `docker-compose config`; installed without recommends,
+# docker-compose for `docker-compose config`, prometheus for the metrics
+# test; installed without recommends,
 # so no Docker engine: scripts/docker_test.sh installs that).
 packages=(
   cmake ninja-build g++ pkg-config git ca-certificates
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler libabsl-dev libssl-dev
   libicu-dev libstemmer-dev libgumbo-dev libcld2-dev libxxhash-dev libzstd-dev libroaring-dev
-  libgtest-dev libgmock-dev libbenchmark-dev
-  python3 python3-grpcio python3-protobuf jq openssl
+  libgtest-dev libgmock-dev libbenchmark-dev prometheus-cpp-dev
+  python3 python3-grpcio python3-protobuf jq openssl prometheus
   clang-14 libclang-rt-14-dev
   docker-compose
   nodejs npm

@@ -70,7 +70,11 @@ void SearchIndex::MergeLoop() {
     // One merge can make the next one due (a level fills up).
     bool merged = true;
     while (merged) {
+      const absl::Time merge_started = absl::Now();
       merged = MergeOnce();
+      if (merged && options_.on_merge) {
+        options_.on_merge(absl::ToDoubleSeconds(absl::Now() - merge_started));
+      }
       lock.lock();
       const bool stop = stopping_;
       lock.unlock();

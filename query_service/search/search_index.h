@@ -49,6 +49,9 @@ struct SearchOptions {
   ScoringOptions scoring;
   // When open postings are sealed into a segment and segments merge.
   MergePolicy segments;
+  // Told the duration of every merge published (metrics); runs on the
+  // merger thread, so it must be quick.
+  std::function<void(double seconds)> on_merge;
 };
 
 class SearchIndex {

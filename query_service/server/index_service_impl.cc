@@ -4,6 +4,7 @@
 #include "common/grpc_status.h"
 #include "common/log.h"
 #include "common/request_decoding.h"
+#include "query_service/server/write_log.h"
 
 namespace docsearch::query {
 
@@ -67,6 +68,7 @@ class IndexServiceImpl::WriteStream final
       End(ToGrpcStatus(response.status()));
       return;
     }
+    LogWriteBatch(request_, *response);
     // Hold the lock across StartWrite so a concurrent End (shutdown) either
     // comes first, and the answer is not sent, or after.
     ++batches_applied_;

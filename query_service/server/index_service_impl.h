@@ -18,6 +18,7 @@
 #include "absl/synchronization/mutex.h"
 #include "docsearch/v1/index_service.grpc.pb.h"
 #include "query_service/storage/indexer.h"
+#include "query_service/storage/snapshotter.h"
 
 namespace docsearch::query {
 
@@ -40,6 +41,22 @@ class IndexServiceImpl final : public docsearch::v1::IndexService::CallbackServi
       grpc::CallbackServerContext* context, const docsearch::v1::DeleteDocumentRequest* request,
       docsearch::v1::DeleteDocumentResponse* response) override;
 
+  // Snapshots and backups (backup_service.cc).
+  grpc::ServerUnaryReactor* CreateSnapshot(
+      grpc::CallbackServerContext* context, const docsearch::v1::CreateSnapshotRequest* request,
+      docsearch::v1::CreateSnapshotResponse* response) override;
+  grpc::ServerWriteReactor<docsearch::v1::StreamBackupResponse>* StreamBackup(
+      grpc::CallbackServerContext* context,
+      const docsearch::v1::StreamBackupRequest* request) override;
+
+  // The data directory and its snapshotter (not owned), for CreateSnapshot
+  // and StreamBackup; without them (memory only) both are
+  // FAILED_PRECONDITION. Call before `ready` becomes true.
+  void set_storage(Snapshotter* snapshotter, std::string data_dir) {
+    snapshotter_ = snapshotter;
+    data_dir_ = std::move(data_dir);
+  }
+
   // Ends open Write streams (see above) and refuses new ones.
   void BeginShutdown();
 
@@ -50,6 +67,8 @@ class IndexServiceImpl final : public docsearch::v1::IndexService::CallbackServi
 
   Indexer* const indexer_;
   const std::atomic<bool>* const ready_;
+  Snapshotter* snapshotter_ = nullptr;
+  std::string data_dir_;
   absl::Mutex mu_;
   bool shutting_down_ ABSL_GUARDED_BY(mu_) = false;
   absl::flat_hash_set<WriteStream*> streams_ ABSL_GUARDED_BY(mu_);

@@ -54,7 +54,9 @@ grpc::ServerUnaryReactor* QueryServiceImpl::Search(grpc::CallbackServerContext* 
                                                    docsearch::v1::SearchResponse* response) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   if (RefuseIfNotReady(reactor)) return reactor;
+  const absl::Time started = absl::Now();
   absl::StatusOr<docsearch::v1::SearchResponse> result = index_->Search(*request);
+  if (metrics_ != nullptr) metrics_->ObserveSearch(*request, absl::Now() - started);
   if (result.ok()) *response = *std::move(result);
   reactor->Finish(ToGrpcStatus(result.status()));
   return reactor;
@@ -106,7 +108,9 @@ grpc::ServerUnaryReactor* QueryServiceImpl::CompareDocuments(
     docsearch::v1::CompareDocumentsResponse* response) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   if (RefuseIfNotReady(reactor)) return reactor;
-  FinishWith(reactor, comparisons_.CompareDocuments(*request), response);
+  FinishWith(reactor,
+             TimedComparison("documents", [&] { return comparisons_.CompareDocuments(*request); }),
+             response);
   return reactor;
 }
 
@@ -115,7 +119,9 @@ grpc::ServerUnaryReactor* QueryServiceImpl::FindSimilar(
     docsearch::v1::FindSimilarResponse* response) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   if (RefuseIfNotReady(reactor)) return reactor;
-  FinishWith(reactor, comparisons_.FindSimilar(*request), response);
+  FinishWith(reactor,
+             TimedComparison("similar", [&] { return comparisons_.FindSimilar(*request); }),
+             response);
   return reactor;
 }
 
@@ -124,7 +130,8 @@ grpc::ServerUnaryReactor* QueryServiceImpl::TermTrend(
     docsearch::v1::TermTrendResponse* response) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   if (RefuseIfNotReady(reactor)) return reactor;
-  FinishWith(reactor, comparisons_.TermTrend(*request), response);
+  FinishWith(reactor, TimedComparison("trend", [&] { return comparisons_.TermTrend(*request); }),
+             response);
   return reactor;
 }
 
@@ -133,7 +140,8 @@ grpc::ServerUnaryReactor* QueryServiceImpl::CompareSets(
     docsearch::v1::CompareSetsResponse* response) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   if (RefuseIfNotReady(reactor)) return reactor;
-  FinishWith(reactor, comparisons_.CompareSets(*request), response);
+  FinishWith(reactor, TimedComparison("sets", [&] { return comparisons_.CompareSets(*request); }),
+             response);
   return reactor;
 }
 
@@ -142,7 +150,10 @@ grpc::ServerUnaryReactor* QueryServiceImpl::FindNearDuplicates(
     docsearch::v1::FindNearDuplicatesResponse* response) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   if (RefuseIfNotReady(reactor)) return reactor;
-  FinishWith(reactor, comparisons_.FindNearDuplicates(*request), response);
+  FinishWith(
+      reactor,
+      TimedComparison("near_duplicates", [&] { return comparisons_.FindNearDuplicates(*request); }),
+      response);
   return reactor;
 }
 

@@ -4,10 +4,12 @@
 
 #include <atomic>
 #include <cstdint>
+#include <string_view>
 
 #include "docsearch/v1/query_service.grpc.pb.h"
 #include "query_service/compare/comparisons.h"
 #include "query_service/search/search_index.h"
+#include "query_service/server/query_metrics.h"
 #include "query_service/storage/snapshotter.h"
 #include "query_service/storage/write_ahead_log.h"
 
@@ -28,6 +30,10 @@ class QueryServiceImpl final : public docsearch::v1::QueryService::CallbackServi
     recovery_ = report;
     snapshotter_ = snapshotter;
   }
+
+  // Search and comparison latencies go here when set (not owned; call
+  // before `ready` becomes true).
+  void set_metrics(QueryMetrics* metrics) { metrics_ = metrics; }
 
   grpc::ServerUnaryReactor* Search(grpc::CallbackServerContext* context,
                                    const docsearch::v1::SearchRequest* request,
@@ -53,15 +59,31 @@ class QueryServiceImpl final : public docsearch::v1::QueryService::CallbackServi
   grpc::ServerUnaryReactor* FindNearDuplicates(
       grpc::CallbackServerContext* context, const docsearch::v1::FindNearDuplicatesRequest* request,
       docsearch::v1::FindNearDuplicatesResponse* response) override;
+  // Bulk reads (bulk_read.proto; defined in bulk_read_service.cc).
+  grpc::ServerWriteReactor<docsearch::v1::ExportDocumentsResponse>* ExportDocuments(
+      grpc::CallbackServerContext* context,
+      const docsearch::v1::ExportDocumentsRequest* request) override;
+  grpc::ServerUnaryReactor* BatchGetDocuments(
+      grpc::CallbackServerContext* context, const docsearch::v1::BatchGetDocumentsRequest* request,
+      docsearch::v1::BatchGetDocumentsResponse* response) override;
 
  private:
   // Finishes `reactor` with UNAVAILABLE and returns true when not ready.
   bool RefuseIfNotReady(grpc::ServerUnaryReactor* reactor) const;
+  // Runs one comparison, recording its latency under `kind`.
+  template <typename F>
+  auto TimedComparison(std::string_view kind, F&& run) const {
+    const absl::Time started = absl::Now();
+    auto result = run();
+    if (metrics_ != nullptr) metrics_->ObserveComparison(kind, absl::Now() - started);
+    return result;
+  }
 
   const SearchIndex* const index_;
   const std::atomic<bool>* const ready_;
   RecoveryReport recovery_;
   const Snapshotter* snapshotter_ = nullptr;
+  QueryMetrics* metrics_ = nullptr;
   const compare::Comparisons comparisons_;
 };
 

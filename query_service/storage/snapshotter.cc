@@ -87,6 +87,7 @@ absl::StatusOr<SnapshotReport> Snapshotter::TakeSnapshot() {
 absl::StatusOr<SnapshotReport> Snapshotter::TakeSnapshotLocked() {
   SnapshotReport report;
   absl::Time started = absl::Now();
+  const absl::Time snapshot_started = started;
   // Bytes appended before the rotation are what this snapshot makes
   // unnecessary to replay; read it first so nothing is counted twice.
   const int64_t bytes_before = log_->appended_bytes();
@@ -164,6 +165,8 @@ absl::StatusOr<SnapshotReport> Snapshotter::TakeSnapshotLocked() {
       1000 * std::max(report.rotate_seconds, report.longest_chunk_seconds),
       1000 * report.rotate_seconds, 1000 * report.longest_chunk_seconds, 1000 * report.copy_seconds,
       1000 * report.write_seconds, report.files_removed));
+  report.total_seconds = absl::ToDoubleSeconds(absl::Now() - snapshot_started);
+  if (observer_) observer_(report);
   return report;
 }
 

@@ -40,6 +40,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <thread>
 
@@ -68,6 +69,11 @@ struct SnapshotterOptions {
   absl::Duration poll = absl::Seconds(1);
 };
 
+struct SnapshotReport;
+// Told about every snapshot written (metrics); runs on the snapshotting
+// thread, so it must be quick.
+using SnapshotObserver = std::function<void(const SnapshotReport&)>;
+
 struct SnapshotReport {
   uint64_t generation = 0;
   uint64_t documents = 0;
@@ -81,6 +87,8 @@ struct SnapshotReport {
   // Writing, syncing and renaming the file (no lock held).
   double write_seconds = 0;
   int files_removed = 0;
+  // From the rotation to the file's rename: what the snapshot took in all.
+  double total_seconds = 0;
 };
 
 class Snapshotter {
@@ -100,6 +108,9 @@ class Snapshotter {
   // enough to call after every append (Indexer::AttachLog's after_log).
   void NotifyLogGrew();
 
+  // Called after every snapshot written; set before Start.
+  void set_observer(SnapshotObserver observer) { observer_ = std::move(observer); }
+
   // Takes a snapshot now (serialized with the background thread's).
   absl::StatusOr<SnapshotReport> TakeSnapshot();
 
@@ -115,6 +126,7 @@ class Snapshotter {
   const SearchIndex* const index_;
   const WriteAheadLog* const log_;
   const SnapshotterOptions options_;
+  SnapshotObserver observer_;
 
   absl::Mutex snapshot_mu_;  // One snapshot at a time.
   uint64_t last_generation_ ABSL_GUARDED_BY(snapshot_mu_);

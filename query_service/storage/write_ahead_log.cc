@@ -12,6 +12,8 @@
 
 #include "absl/base/internal/endian.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
 #include "common/crc32c.h"
 #include "common/log.h"
 #include "query_service/storage/log_files.h"
@@ -117,6 +119,7 @@ absl::StatusOr<int64_t> WriteAheadLog::Write(LogRecordType type, absl::string_vi
       static_cast<int64_t>(record.size());
   absl::MutexLock lock(&sync_mu_);
   written_ = position;
+  ++records_written_;
   return position;
 }
 
@@ -135,17 +138,26 @@ absl::Status WriteAheadLog::Sync(int64_t position) {
     // Lead: one fdatasync for every record written so far, ours included.
     syncing_ = true;
     const int64_t target = written_;
+    const int64_t target_records = records_written_;
+    const int64_t records = records_written_ - records_synced_;
     const int fd = fd_;
     sync_mu_.Unlock();
+    const absl::Time sync_started = absl::Now();
     const bool synced = ::fdatasync(fd) == 0;
     syncs_.fetch_add(1, std::memory_order_relaxed);
     const int saved_errno = errno;
+    if (synced && sync_observer_) {
+      sync_observer_(absl::ToDoubleSeconds(absl::Now() - sync_started), records);
+    }
     sync_mu_.Lock();
     syncing_ = false;
     if (synced) {
       // Synced into a file that is still the data directory's: only then
       // durable (an unlinked file's pages vanish with the process).
-      if (CheckStorageLocked().ok()) synced_ = std::max(synced_, target);
+      if (CheckStorageLocked().ok()) {
+        synced_ = std::max(synced_, target);
+        records_synced_ = std::max(records_synced_, target_records);
+      }
     } else {
       // After a failed fdatasync the kernel may have dropped the dirty pages
       // and a retry can report success for data that is gone, so which

@@ -35,11 +35,10 @@ TEST(MergeRepeatedFlag, DoesNotMistakeAFlagWithALongerName) {
 }
 
 TEST(ExpandShortFlag, TurnsTheShortFormIntoTheLongFlag) {
-  EXPECT_THAT(ExpandShortFlag({"docsearch", "search", "-q", "title:x", "-q=a:b", "-qq", "--",
-                               "-q"},
+  EXPECT_THAT(ExpandShortFlag({"docsearch", "search", "-q", "title:x", "-q=a:b", "-qq", "--", "-q"},
                               "q", "query_string"),
-              ElementsAre("docsearch", "search", "--query_string", "title:x",
-                          "--query_string=a:b", "-qq", "--", "-q"));
+              ElementsAre("docsearch", "search", "--query_string", "title:x", "--query_string=a:b",
+                          "-qq", "--", "-q"));
 }
 
 TEST(FindUnknownFlag, AcceptsRegisteredFlagsInEveryForm) {
@@ -70,7 +69,8 @@ TEST(AsksForHelp, KnowsTheUsualSpellings) {
 TEST(UsageText, NamesEveryCommand) {
   for (const char* command :
        {"ingest PATH", "parse FILE", "search TEXT", "search -q", "get ID", "stats", "compare A B",
-        "similar ID", "trend TERM", "duplicates [ID]", "sets A B"}) {
+        "similar ID", "trend TERM", "duplicates [ID]", "sets A B", "get ID...", "export -q QUERY",
+        "snapshot", "backup DIR"}) {
     EXPECT_THAT(std::string(UsageText()), HasSubstr(command));
   }
 }

@@ -239,6 +239,22 @@ TEST_F(WriteAheadLogTest, OneSyncCoversEveryRecordWrittenBeforeIt) {
   EXPECT_EQ(Reopen(&report), (std::vector<std::string>{"a", "b", "c"}));
 }
 
+TEST_F(WriteAheadLogTest, TellsTheSyncObserverHowManyRecordsEachSyncMadeDurable) {
+  auto log = OpenLog();
+  std::vector<int64_t> group_sizes;
+  log->set_sync_observer([&group_sizes](double seconds, int64_t records) {
+    EXPECT_GE(seconds, 0);
+    group_sizes.push_back(records);
+  });
+  auto first = log->Write(LogRecordType::kUpsertBatch, "a");
+  auto second = log->Write(LogRecordType::kUpsertBatch, "b");
+  ASSERT_TRUE(first.ok() && second.ok());
+  ASSERT_TRUE(log->Sync(*second).ok());
+  ASSERT_TRUE(log->Sync(*first).ok());  // Covered: no sync, nothing observed.
+  ASSERT_TRUE(log->Append(LogRecordType::kDelete, "c").ok());
+  EXPECT_EQ(group_sizes, (std::vector<int64_t>{2, 1}));
+}
+
 TEST_F(WriteAheadLogTest, RotationSyncsWhatTheOldFileStillHolds) {
   {
     auto log = OpenLog();

@@ -1,0 +1,135 @@
+// IndexService.CreateSnapshot and StreamBackup.
+#include <memory>
+#include <vector>
+
+#include "common/crc32c.h"
+#include "common/grpc_status.h"
+#include "common/log.h"
+#include "query_service/server/index_service_impl.h"
+#include "query_service/storage/backup_files.h"
+
+namespace docsearch::query {
+namespace {
+
+using docsearch::v1::StreamBackupResponse;
+
+constexpr size_t kBackupChunkBytes = 1 << 20;
+
+const grpc::Status& NoDataDir() {
+  static const grpc::Status kStatus(grpc::StatusCode::FAILED_PRECONDITION,
+                                    "this query service keeps everything in memory (no "
+                                    "--data_dir): there is nothing to snapshot or back up");
+  return kStatus;
+}
+
+// Streams the files one chunk at a time; the next chunk is read when the
+// client has taken the previous one.
+class BackupStream final : public grpc::ServerWriteReactor<StreamBackupResponse> {
+ public:
+  BackupStream(std::vector<std::unique_ptr<BackupFile>> files, const SnapshotReport& snapshot)
+      : files_(std::move(files)), snapshot_(snapshot) {}
+
+  void Begin() { WriteNext(); }
+
+  void OnWriteDone(bool ok) override {
+    if (!ok) {
+      Finish(grpc::Status(grpc::StatusCode::CANCELLED, "the client went away"));
+      return;
+    }
+    WriteNext();
+  }
+
+  void OnDone() override { delete this; }
+
+ private:
+  void WriteNext() {
+    if (current_ == files_.size()) {
+      LogInfo(absl::StrCat("backup: snapshot generation ", snapshot_.generation, " and ",
+                           files_.size() - 1, " logs sent"));
+      Finish(grpc::Status::OK);
+      return;
+    }
+    BackupFile& file = *files_[current_];
+    absl::StatusOr<std::string> data = file.Read(kBackupChunkBytes);
+    if (!data.ok()) {
+      Finish(ToGrpcStatus(data.status()));
+      return;
+    }
+    response_.Clear();
+    response_.set_file_name(file.name());
+    response_.set_snapshot_generation(snapshot_.generation);
+    response_.set_snapshot_document_count(static_cast<int64_t>(snapshot_.documents));
+    crc_ = Crc32c(*data, crc_);
+    size_ += static_cast<int64_t>(data->size());
+    // A short read is not the end (the newest log may be growing); only an
+    // empty one is, so every file ends with one chunk that says so.
+    if (data->empty()) {
+      response_.set_last_chunk(true);
+      response_.set_file_size(size_);
+      response_.set_crc32c(crc_);
+      ++current_;
+      crc_ = 0;
+      size_ = 0;
+    } else {
+      response_.set_data(*std::move(data));
+    }
+    StartWrite(&response_);
+  }
+
+  std::vector<std::unique_ptr<BackupFile>> files_;
+  const SnapshotReport snapshot_;
+  size_t current_ = 0;
+  uint32_t crc_ = 0;
+  int64_t size_ = 0;
+  StreamBackupResponse response_;
+};
+
+class FailedBackup final : public grpc::ServerWriteReactor<StreamBackupResponse> {
+ public:
+  explicit FailedBackup(const grpc::Status& status) { Finish(status); }
+  void OnDone() override { delete this; }
+};
+
+}  // namespace
+
+grpc::ServerUnaryReactor* IndexServiceImpl::CreateSnapshot(
+    grpc::CallbackServerContext* context, const docsearch::v1::CreateSnapshotRequest* /*request*/,
+    docsearch::v1::CreateSnapshotResponse* response) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  if (!ready_->load()) {
+    reactor->Finish(grpc::Status(grpc::StatusCode::UNAVAILABLE, "query service is not ready"));
+    return reactor;
+  }
+  if (snapshotter_ == nullptr) {
+    reactor->Finish(NoDataDir());
+    return reactor;
+  }
+  absl::StatusOr<SnapshotReport> report = snapshotter_->TakeSnapshot();
+  if (report.ok()) {
+    response->set_generation(report->generation);
+    response->set_bytes(report->bytes);
+    response->set_document_count(static_cast<int64_t>(report->documents));
+  }
+  reactor->Finish(ToGrpcStatus(report.status()));
+  return reactor;
+}
+
+grpc::ServerWriteReactor<StreamBackupResponse>* IndexServiceImpl::StreamBackup(
+    grpc::CallbackServerContext* /*context*/,
+    const docsearch::v1::StreamBackupRequest* /*request*/) {
+  if (!ready_->load()) {
+    return new FailedBackup(
+        grpc::Status(grpc::StatusCode::UNAVAILABLE, "query service is not ready"));
+  }
+  if (snapshotter_ == nullptr) return new FailedBackup(NoDataDir());
+  absl::StatusOr<SnapshotReport> snapshot = snapshotter_->TakeSnapshot();
+  if (!snapshot.ok()) return new FailedBackup(ToGrpcStatus(snapshot.status()));
+  absl::StatusOr<std::vector<std::unique_ptr<BackupFile>>> files =
+      OpenBackupFiles(data_dir_, snapshot->generation);
+  if (!files.ok()) return new FailedBackup(ToGrpcStatus(files.status()));
+  auto* stream = new BackupStream(*std::move(files), *snapshot);
+  stream->Begin();
+  return stream;
+}
+
+}  // namespace docsearch::query
