@@ -28,6 +28,26 @@ namespace {
 
 using docsearch::v1::ParseDocumentResponse;
 
+// A line that reads as prose: long, many words, most of them starting in
+// lower case, ending a sentence. The model learns furniture partly from its
+// neighbours (a line after navigation links tends to be more navigation),
+// which once dropped a closing paragraph that followed a "Go to Homepage"
+// line. Losing a body sentence costs a reader more than leaving a line of
+// furniture, so the model alone never removes prose the rules kept.
+bool ReadsAsProse(absl::string_view line) {
+  line = absl::StripAsciiWhitespace(line);
+  if (line.size() < 60) return false;
+  const char last = line.back();
+  if (last != '.' && last != '!' && last != '?' && last != ';') return false;
+  int words = 0;
+  int lower = 0;
+  for (absl::string_view word : absl::StrSplit(line, ' ', absl::SkipEmpty())) {
+    ++words;
+    if (absl::ascii_islower(static_cast<unsigned char>(word.front()))) ++lower;
+  }
+  return words >= 8 && 2 * lower >= words;
+}
+
 // Features shown per line with explain_lines.
 constexpr size_t kExplainedFeatures = 5;
 
@@ -354,9 +374,14 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
   // Furniture the cascade kept: read the text again without it.
   std::vector<size_t> furniture;
   for (size_t k = 0; k < features.size(); ++k) {
-    if (roles[k] == LineRole::kFurniture && !absl::StartsWith(features[k].rule_fate, "dropped_")) {
-      furniture.push_back(features[k].line_index);
+    if (roles[k] != LineRole::kFurniture || absl::StartsWith(features[k].rule_fate, "dropped_")) {
+      continue;
     }
+    if (ReadsAsProse(lines[features[k].line_index].text)) {
+      roles[k] = LineRole::kBody;
+      continue;
+    }
+    furniture.push_back(features[k].line_index);
   }
   if (!furniture.empty()) {
     std::vector<absl::string_view> kept;
