@@ -134,7 +134,7 @@ absl::StatusOr<SideText> ResolveSide(const ComparisonSide& side, const std::stri
         return absl::NotFoundError(
             absl::StrCat(path, ".id: no document with id '", side.id(), "'"));
       }
-      absl::StatusOr<Document> stored = index.documents->Load(*resolved.doc);
+      absl::StatusOr<Document> stored = index.documents().Load(*resolved.doc);
       if (!stored.ok()) return stored.status();
       resolved.document = std::make_shared<const Document>(*std::move(stored));
       resolved.analyzed =

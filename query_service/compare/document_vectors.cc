@@ -162,7 +162,7 @@ uint64_t DocumentVectors::MemoryBytes() const {
 }
 
 const DocumentVectors* DocumentVectors::Of(const IndexData& index) {
-  return dynamic_cast<const DocumentVectors*>(index.annex.get());
+  return dynamic_cast<const DocumentVectors*>(index.annex());
 }
 
 absl::Span<const VectorEntry> DocumentVectors::Terms(DocId doc) const {

@@ -328,7 +328,7 @@ absl::StatusOr<SetDocuments> CopySetDocuments(const SelectedSets& sets, const In
     copies.matching[side] = sets.matching[side];
     copies.documents[side].reserve(sets.sample[side].size());
     for (DocId doc : sets.sample[side]) {
-      absl::StatusOr<docsearch::v1::Document> document = index.documents->Load(doc);
+      absl::StatusOr<docsearch::v1::Document> document = index.documents().Load(doc);
       if (!document.ok()) return document.status();
       copies.documents[side].push_back(*std::move(document));
     }

@@ -38,7 +38,7 @@ class TermStatistics {
 class IndexTermStatistics final : public TermStatistics {
  public:
   explicit IndexTermStatistics(const IndexData& index) : index_(index) {}
-  uint64_t DocumentCount() const override { return index_.live_count; }
+  uint64_t DocumentCount() const override { return index_.live_count(); }
   uint64_t DocumentFrequency(const std::string& term) const override;
 
  private:

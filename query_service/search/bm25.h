@@ -32,8 +32,9 @@ inline float Bm25Idf(uint64_t live_documents, uint64_t document_frequency) {
 
 // avgdl of `field`.
 inline double Bm25AverageLength(const IndexData& index, const TextFieldIndex& field) {
-  const double average =
-      index.live_count == 0 ? 1.0 : static_cast<double>(field.live_total_length) / index.live_count;
+  const double average = index.live_count() == 0
+                             ? 1.0
+                             : static_cast<double>(field.live_total_length) / index.live_count();
   return std::max(average, 1.0);
 }
 

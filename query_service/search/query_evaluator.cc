@@ -158,8 +158,8 @@ absl::StatusOr<std::vector<std::pair<const TextFieldIndex*, float>>> QueryEvalua
     const std::vector<std::pair<std::string, float>>& requested, const std::string& path) const {
   std::vector<std::pair<const TextFieldIndex*, float>> fields;
   if (requested.empty()) {
-    fields.push_back({&index_.title, scoring_.title_boost});
-    fields.push_back({&index_.body, 1.0f});
+    fields.push_back({&index_.title(), scoring_.title_boost});
+    fields.push_back({&index_.body(), 1.0f});
     return fields;
   }
   for (const auto& [name, boost] : requested) {
@@ -180,7 +180,7 @@ absl::StatusOr<std::vector<std::pair<const TextFieldIndex*, float>>> QueryEvalua
 }
 
 float QueryEvaluator::Idf(uint64_t document_frequency) const {
-  return Bm25Idf(index_.live_count, document_frequency);
+  return Bm25Idf(index_.live_count(), document_frequency);
 }
 
 float QueryEvaluator::PhraseWordIdf(const std::vector<WordCursor::Variant>& variants) const {
@@ -337,7 +337,7 @@ absl::StatusOr<std::vector<const std::vector<DocId>*>> QueryEvaluator::KeywordLi
                      " field; term queries need a keyword field",
                      *kind == FieldKind::kText ? " (use match or phrase)" : " (use range)"));
   }
-  auto values_it = index_.keywords.find(field);
+  auto values_it = index_.keywords().find(field);
   std::vector<const std::vector<DocId>*> lists;
   for (const std::string& value : values) {
     std::string key = value;
@@ -347,7 +347,7 @@ absl::StatusOr<std::vector<const std::vector<DocId>*>> QueryEvaluator::KeywordLi
       key = *normalized;
     }
     key = analyzer_.FoldWord(key);
-    if (values_it == index_.keywords.end()) continue;
+    if (values_it == index_.keywords().end()) continue;
     auto docs = values_it->second.find(key);
     if (docs != values_it->second.end()) lists.push_back(&docs->second);
   }
@@ -364,7 +364,7 @@ absl::StatusOr<DocList> QueryEvaluator::EvalTerms(const std::string& field,
   DocList out;
   for (const std::vector<DocId>* docs : *lists) {
     for (DocId doc : *docs) {
-      if (index_.live[doc]) out.push_back({doc, 1.0f});
+      if (index_.live()[doc]) out.push_back({doc, 1.0f});
     }
   }
   if (lists->size() > 1) {
@@ -406,16 +406,16 @@ absl::StatusOr<DocList> QueryEvaluator::EvalPrefix(const docsearch::v1::PrefixQu
     const TextFieldIndex& field = *index_.TextField(prefix.field());
     status = expand(field.terms, [&](const std::string& term, const TermEntry& /*entry*/) {
       for (TermCursor cursor(field.Lists(term)); cursor.doc() != TermCursor::kEnd; cursor.Next()) {
-        if (index_.live[cursor.doc()]) matched[cursor.doc()] = 1.0f;
+        if (index_.live()[cursor.doc()]) matched[cursor.doc()] = 1.0f;
       }
     });
   } else if (*kind == FieldKind::kKeyword) {
-    auto values = index_.keywords.find(prefix.field());
-    if (values != index_.keywords.end()) {
+    auto values = index_.keywords().find(prefix.field());
+    if (values != index_.keywords().end()) {
       status =
           expand(values->second, [&](const std::string& /*value*/, const std::vector<DocId>& docs) {
             for (DocId doc : docs) {
-              if (index_.live[doc]) matched[doc] = 1.0f;
+              if (index_.live()[doc]) matched[doc] = 1.0f;
             }
           });
     }
@@ -437,16 +437,16 @@ absl::Status QueryEvaluator::AddRange(const docsearch::v1::RangeQuery& range,
     absl::StatusOr<DayInterval> days =
         DateRange(range.gte(), range.gt(), range.lte(), range.lt(), path);
     if (!days.ok()) return days.status();
-    auto column = index_.dates.find(range.field());
-    filter.AddDateRange(column == index_.dates.end() ? nullptr : &column->second, *days);
+    auto column = index_.dates().find(range.field());
+    filter.AddDateRange(column == index_.dates().end() ? nullptr : &column->second, *days);
     return absl::OkStatus();
   }
   if (*kind == FieldKind::kNumber) {
     absl::StatusOr<NumberRange> bounds =
         NumberRangeOf(range.gte(), range.gt(), range.lte(), range.lt(), path);
     if (!bounds.ok()) return bounds.status();
-    auto column = index_.numbers.find(range.field());
-    filter.AddNumberRange(column == index_.numbers.end() ? nullptr : &column->second, *bounds);
+    auto column = index_.numbers().find(range.field());
+    filter.AddNumberRange(column == index_.numbers().end() ? nullptr : &column->second, *bounds);
     return absl::OkStatus();
   }
   return absl::InvalidArgumentError(absl::StrCat(path, ".field: '", range.field(), "' is a ",
@@ -460,8 +460,8 @@ absl::StatusOr<DocList> QueryEvaluator::EvalRange(const docsearch::v1::RangeQuer
   absl::Status added = AddRange(range, path, filter);
   if (!added.ok()) return added;
   DocList out;
-  for (DocId doc = 0; doc < index_.live.size(); ++doc) {
-    if (index_.live[doc] && filter.Accepts(doc)) out.push_back({doc, 1.0f});
+  for (DocId doc = 0; doc < index_.live().size(); ++doc) {
+    if (index_.live()[doc] && filter.Accepts(doc)) out.push_back({doc, 1.0f});
   }
   return out;
 }
@@ -542,9 +542,9 @@ absl::StatusOr<DocList> QueryEvaluator::EvalBool(const docsearch::v1::BoolQuery&
 
 DocList QueryEvaluator::AllLive() const {
   DocList out;
-  out.reserve(index_.live_count);
-  for (DocId doc = 0; doc < index_.live.size(); ++doc) {
-    if (index_.live[doc]) out.push_back({doc, 1.0f});
+  out.reserve(index_.live_count());
+  for (DocId doc = 0; doc < index_.live().size(); ++doc) {
+    if (index_.live()[doc]) out.push_back({doc, 1.0f});
   }
   return out;
 }

@@ -38,7 +38,7 @@ std::optional<float> QueryEvaluator::ScoreOf(const Query& query, DocId doc) {
 }
 
 std::string QueryEvaluator::FieldName(const TextFieldIndex* field) const {
-  return std::string(field == &index_.title ? kTitleField : kBodyField);
+  return std::string(field == &index_.title() ? kTitleField : kBodyField);
 }
 
 docsearch::v1::Explanation QueryEvaluator::ExplainNode(const Query& query, DocId doc,
@@ -88,7 +88,7 @@ docsearch::v1::Explanation QueryEvaluator::ExplainTerm(const std::string& what,
     *idf_node.add_details() = Node(static_cast<double>(document_frequency),
                                    "n, number of live documents containing the term");
     *idf_node.add_details() =
-        Node(static_cast<double>(index_.live_count), "N, number of live documents");
+        Node(static_cast<double>(index_.live_count()), "N, number of live documents");
   }
   *node.add_details() = std::move(idf_node);
   docsearch::v1::Explanation tf_node =
@@ -120,7 +120,7 @@ docsearch::v1::Explanation QueryEvaluator::ExplainMatch(const docsearch::v1::Mat
       std::optional<docsearch::v1::Explanation> best_node;
       for (const std::string& variant : (*words)[i]) {
         TermLists lists = field->Lists(variant);
-        if (lists.empty() || !index_.live[doc]) continue;
+        if (lists.empty() || !index_.live()[doc]) continue;
         TermCursor cursor(std::move(lists));
         cursor.Advance(doc);
         if (cursor.doc() != doc) continue;
@@ -161,7 +161,7 @@ docsearch::v1::Explanation QueryEvaluator::ExplainPhrase(const docsearch::v1::Ph
   std::vector<std::pair<std::string, float>> requested;
   if (!phrase.field().empty()) requested.push_back({phrase.field(), 1.0f});
   auto fields = TextFields(requested, "phrase.field");
-  if (!words.ok() || !fields.ok() || words->empty() || !index_.live[doc]) {
+  if (!words.ok() || !fields.ok() || words->empty() || !index_.live()[doc]) {
     return Node(0, "no match");
   }
   float total = 0;
@@ -257,7 +257,7 @@ docsearch::v1::Explanation QueryEvaluator::ExplainBool(const docsearch::v1::Bool
     }
   }
   if (!started) result = 1.0f;  // Only must_not clauses: every live document scores 1.
-  matched = matched && index_.live[doc];
+  matched = matched && index_.live()[doc];
   for (const Query& clause : query.must_not()) {
     bool clause_matched = false;
     docsearch::v1::Explanation child = ExplainNode(clause, doc, clause_matched);

@@ -20,7 +20,7 @@ std::vector<WordCursor::Variant> WordCursor::VariantsOf(
     TermLists lists = field.Lists(term, &document_frequency);
     if (lists.empty()) continue;
     variants.push_back(
-        {std::move(lists), document_frequency, Bm25Idf(index.live_count, document_frequency)});
+        {std::move(lists), document_frequency, Bm25Idf(index.live_count(), document_frequency)});
   }
   return variants;
 }
@@ -62,7 +62,7 @@ double WordCursor::BlockUpperBound(DocId target, DocId* last) {
 
 void WordCursor::SkipDead(size_t v) {
   TermCursor& cursor = cursors_[v];
-  while (cursor.doc() != kEnd && !index_->live[cursor.doc()]) cursor.Next();
+  while (cursor.doc() != kEnd && !index_->live()[cursor.doc()]) cursor.Next();
 }
 
 void WordCursor::Settle() {

@@ -202,10 +202,10 @@ TEST(DocumentVectors, FollowReplacementsAndDeletes) {
     Slots out;
     const DocumentVectors* vectors = DocumentVectors::Of(data);
     out.annexed = vectors != nullptr;
-    for (DocId doc = 0; vectors != nullptr && doc < data.live.size(); ++doc) {
+    for (DocId doc = 0; vectors != nullptr && doc < data.live().size(); ++doc) {
       out.tallied.push_back(vectors->Has(doc));
     }
-    out.live = data.live;
+    out.live = data.live();
     out.memory = vectors != nullptr ? vectors->MemoryBytes() : 0;
     return out;
   });

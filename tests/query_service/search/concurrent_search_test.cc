@@ -196,7 +196,7 @@ TEST(ConcurrentSearch, SearchesFindAWriteWhileItWaitsForAnEarlierRead) {
     index.Read([&](const IndexData& data) {
       read_in = true;
       while (!release_read.load()) std::this_thread::yield();
-      return data.live_count;
+      return data.live_count();
     });
   });
   while (!read_in.load()) std::this_thread::yield();

@@ -57,7 +57,7 @@ RandomIndex::RandomIndex(int documents, int seal_every)
       index_.Seal(sealed);
     }
   }
-  EXPECT_GT(index_.segments.size(), 1u);
+  EXPECT_GT(index_.segments().size(), 1u);
   for (Field field : {Field::kTitle, Field::kBody}) {
     double live = 0;
     double total = 0;
