@@ -180,7 +180,7 @@ absl::StatusOr<std::vector<std::pair<const TextFieldIndex*, float>>> QueryEvalua
 }
 
 float QueryEvaluator::Idf(uint64_t document_frequency) const {
-  return Bm25Idf(index_.live_count(), document_frequency);
+  return Bm25Idf(Bm25DocumentCount(index_, scoring_), document_frequency);
 }
 
 float QueryEvaluator::PhraseWordIdf(const std::vector<WordCursor::Variant>& variants) const {
@@ -193,7 +193,8 @@ float QueryEvaluator::PhraseWordIdf(const std::vector<WordCursor::Variant>& vari
 
 float QueryEvaluator::TermScore(const TextFieldIndex& field, DocId doc, float frequency,
                                 float idf) const {
-  return Bm25Score(scoring_, Bm25AverageLength(index_, field), field.lengths[doc], frequency, idf);
+  return Bm25Score(scoring_, Bm25AverageLength(index_, field, scoring_), field.lengths[doc],
+                   frequency, idf);
 }
 
 std::vector<WordCursor> QueryEvaluator::MatchCursors(
@@ -203,7 +204,8 @@ std::vector<WordCursor> QueryEvaluator::MatchCursors(
   word_of.clear();
   for (const auto& [field, boost] : fields) {
     for (size_t i = 0; i < words.size(); ++i) {
-      std::vector<WordCursor::Variant> variants = WordCursor::VariantsOf(index_, *field, words[i]);
+      std::vector<WordCursor::Variant> variants =
+          WordCursor::VariantsOf(index_, *field, words[i], scoring_);
       if (variants.empty()) continue;
       cursors.emplace_back(index_, *field, boost, scoring_, std::move(variants));
       word_of.push_back(i);
@@ -300,7 +302,8 @@ absl::StatusOr<DocList> QueryEvaluator::EvalPhrase(const docsearch::v1::PhraseQu
     std::vector<WordCursor> cursors;
     float idf_sum = 0;
     for (const Word& word : *words) {
-      std::vector<WordCursor::Variant> variants = WordCursor::VariantsOf(index_, *field, word);
+      std::vector<WordCursor::Variant> variants =
+          WordCursor::VariantsOf(index_, *field, word, scoring_);
       idf_sum += PhraseWordIdf(variants);
       cursors.emplace_back(index_, *field, boost, scoring_, std::move(variants));
     }

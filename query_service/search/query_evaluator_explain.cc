@@ -74,7 +74,7 @@ docsearch::v1::Explanation QueryEvaluator::ExplainTerm(const std::string& what,
                                                        DocId doc, float frequency,
                                                        uint64_t document_frequency, float idf,
                                                        float score) {
-  const double average = Bm25AverageLength(index_, field);
+  const double average = Bm25AverageLength(index_, field, scoring_);
   const double length = field.lengths[doc];
   const double tf = frequency * (scoring_.k1 + 1.0) /
                     (frequency + scoring_.k1 * (1.0 - scoring_.b + scoring_.b * length / average));
@@ -87,8 +87,8 @@ docsearch::v1::Explanation QueryEvaluator::ExplainTerm(const std::string& what,
   if (document_frequency != 0) {
     *idf_node.add_details() = Node(static_cast<double>(document_frequency),
                                    "n, number of live documents containing the term");
-    *idf_node.add_details() =
-        Node(static_cast<double>(index_.live_count()), "N, number of live documents");
+    *idf_node.add_details() = Node(static_cast<double>(Bm25DocumentCount(index_, scoring_)),
+                                   "N, number of live documents");
   }
   *node.add_details() = std::move(idf_node);
   docsearch::v1::Explanation tf_node =
@@ -124,7 +124,8 @@ docsearch::v1::Explanation QueryEvaluator::ExplainMatch(const docsearch::v1::Mat
         TermCursor cursor(std::move(lists));
         cursor.Advance(doc);
         if (cursor.doc() != doc) continue;
-        const uint64_t df = field->DocumentFrequency(variant);
+        const uint64_t df = Bm25DocumentFrequency(index_, *field, variant,
+                                                  field->DocumentFrequency(variant), scoring_);
         const float idf = Idf(df);
         const float score = boost * TermScore(*field, doc, cursor.frequency(), idf);
         if (!best_node || score > best) {
@@ -173,7 +174,7 @@ docsearch::v1::Explanation QueryEvaluator::ExplainPhrase(const docsearch::v1::Ph
     std::vector<std::vector<uint32_t>> positions(words->size());
     for (size_t i = 0; i < words->size(); ++i) {
       std::vector<WordCursor::Variant> variants =
-          WordCursor::VariantsOf(index_, *field, (*words)[i]);
+          WordCursor::VariantsOf(index_, *field, (*words)[i], scoring_);
       idf_sum += PhraseWordIdf(variants);
       WordCursor cursor(index_, *field, boost, scoring_, std::move(variants));
       cursor.Advance(doc);

@@ -124,7 +124,7 @@ absl::StatusOr<std::optional<TopK>> QueryEvaluator::TopMatches(
   std::vector<TermList> lists;
   for (const auto& [field, boost] : *fields) {
     for (const Word& word : *words) {
-      TermList list{field, boost, WordCursor::VariantsOf(index_, *field, word)};
+      TermList list{field, boost, WordCursor::VariantsOf(index_, *field, word, scoring_)};
       if (!list.variants.empty()) lists.push_back(std::move(list));
     }
   }
@@ -150,7 +150,8 @@ absl::StatusOr<std::optional<TopK>> QueryEvaluator::TopPhrase(
   std::vector<WordCursor> cursors;
   float idf_sum = 0;
   for (const Word& word : *words) {
-    std::vector<WordCursor::Variant> variants = WordCursor::VariantsOf(index_, *field, word);
+    std::vector<WordCursor::Variant> variants =
+        WordCursor::VariantsOf(index_, *field, word, scoring_);
     idf_sum += PhraseWordIdf(variants);
     cursors.emplace_back(index_, *field, boost, scoring_, std::move(variants));
   }
