@@ -38,6 +38,8 @@
 
 namespace docsearch::query {
 
+struct QueryPlan;
+
 struct QueryLimits {
   // Deepest nesting of bool queries.
   int max_depth = 16;
@@ -58,15 +60,12 @@ class QueryEvaluator {
   // Evaluates `query`; `path` names it in error messages (e.g. "query").
   absl::StatusOr<DocList> Evaluate(const docsearch::v1::Query& query, const std::string& path);
 
-  // The top `k` matches of `query` by score (`before`) among those
-  // `eligible`, with MaxScore pruning (max_score.h) or block-max
-  // conjunctions (conjunction_top_k.h), when `query` is an OR or AND match
-  // query, alone or as the only must clause of
-  // a bool whose other clauses are filter and must_not, or a phrase query in
-  // one field (phrase_top_k.h); nullopt for every other query, which the caller evaluates in full
-  // with Evaluate.
+  // The top `k` matches by score (`before`) among those `eligible`, by the
+  // algorithm `plan` chose (query_planner.h); nullopt when the plan is
+  // exhaustive, or when analysis shows the top-k algorithm cannot run (see
+  // query_planner.h), and the caller evaluates in full with Evaluate.
   absl::StatusOr<std::optional<TopK>> TopMatches(
-      const docsearch::v1::Query& query, const std::string& path, size_t k,
+      const QueryPlan& plan, size_t k,
       const std::function<bool(const ScoredDoc&, const ScoredDoc&)>& before,
       const std::function<bool(const ScoredDoc&)>& eligible);
 

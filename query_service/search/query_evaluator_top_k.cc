@@ -11,6 +11,7 @@
 #include "query_service/search/phrase_frequency.h"
 #include "query_service/search/phrase_top_k.h"
 #include "query_service/search/query_evaluator.h"
+#include "query_service/search/query_planner.h"
 
 namespace docsearch::query {
 
@@ -66,34 +67,17 @@ absl::StatusOr<DocFilter> QueryEvaluator::FilterOf(const docsearch::v1::BoolQuer
 }
 
 absl::StatusOr<std::optional<TopK>> QueryEvaluator::TopMatches(
-    const Query& query, const std::string& path, size_t k,
+    const QueryPlan& plan, size_t k,
     const std::function<bool(const ScoredDoc&, const ScoredDoc&)>& before,
     const std::function<bool(const ScoredDoc&)>& eligible) {
-  // An OR or AND match, alone or as the one scoring clause of a bool whose
-  // other clauses only filter (filter, must_not): filters add 0 to the score, so
-  // the top k of the match among the documents the filters accept is the
-  // bool's top k.
-  const Query* text = &query;
-  std::string text_path = path;
-  clauses_ = 1;
-  if (query.kind_case() == Query::kBoolean) {
-    const docsearch::v1::BoolQuery& boolean = query.boolean();
-    if (boolean.must_size() != 1 || boolean.should_size() != 0 ||
-        boolean.minimum_should_match() != 0 || boolean.must(0).kind_case() != Query::kMatch ||
-        1 + boolean.filter_size() + boolean.must_not_size() > limits_.max_clauses) {
-      return std::nullopt;
-    }
-    text = &boolean.must(0);
-    text_path = path + ".boolean.must[0]";
-    clauses_ = 2;
+  if (plan.algorithm == TopKAlgorithm::kExhaustive) return std::nullopt;
+  clauses_ = plan.filters != nullptr ? 2 : 1;
+  if (plan.algorithm == TopKAlgorithm::kPhrase) {
+    return TopPhrase(plan.scored->phrase(), plan.scored_path + ".phrase", k, before, eligible);
   }
-  if (query.kind_case() == Query::kPhrase) {
-    return TopPhrase(query.phrase(), path + ".phrase", k, before, eligible);
-  }
-  if (text->kind_case() != Query::kMatch) return std::nullopt;
-  const docsearch::v1::MatchQuery& match = text->match();
-  const bool conjunction = match.operator_() == docsearch::v1::MATCH_OPERATOR_AND;
-  if (!conjunction && match.minimum_should_match() > 1) return std::nullopt;
+  const std::string& text_path = plan.scored_path;
+  const docsearch::v1::MatchQuery& match = plan.scored->match();
+  const bool conjunction = plan.algorithm == TopKAlgorithm::kConjunction;
   absl::StatusOr<std::vector<Word>> words = AnalyzeWords(match.text(), text_path + ".match.text");
   if (!words.ok()) return words.status();
   std::vector<std::pair<std::string, float>> requested;
@@ -107,8 +91,8 @@ absl::StatusOr<std::optional<TopK>> QueryEvaluator::TopMatches(
   }
   // The filters as a test of each candidate (doc_filter.h).
   std::optional<DocFilter> filter;
-  if (query.kind_case() == Query::kBoolean) {
-    absl::StatusOr<DocFilter> built = FilterOf(query.boolean(), path);
+  if (plan.filters != nullptr) {
+    absl::StatusOr<DocFilter> built = FilterOf(*plan.filters, plan.filters_path);
     if (!built.ok()) return built.status();
     filter = *std::move(built);
   }

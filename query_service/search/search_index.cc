@@ -11,6 +11,7 @@
 #include "query_service/search/facet_counter.h"
 #include "query_service/search/max_score.h"
 #include "query_service/search/page_token.h"
+#include "query_service/search/query_planner.h"
 #include "query_service/search/query_string_parser.h"
 #include "query_service/search/snippet_builder.h"
 
@@ -352,20 +353,17 @@ absl::StatusOr<SearchResponse> SearchIndex::SearchIn(const IndexData& data,
   uint64_t total = 0;
   bool exact = true;
   // Top-k pruning only when nothing needs every match.
-  const bool prunable = !by_date && !request.exact_total() && request.facets().empty() &&
-                        request.date_histogram() == docsearch::v1::INTERVAL_UNSPECIFIED;
-  std::optional<TopK> top;
-  if (prunable) {
-    absl::StatusOr<std::optional<TopK>> pruned =
-        evaluator.TopMatches(query, path, page_size, before, after_cursor);
-    if (!pruned.ok()) return pruned.status();
-    top = *std::move(pruned);
-  }
-  if (top.has_value()) {
-    page = std::move(top->hits);
-    more = top->more;
-    total = top->counted;
-    exact = top->exact;
+  const bool needs_every_match = by_date || request.exact_total() || !request.facets().empty() ||
+                                 request.date_histogram() != docsearch::v1::INTERVAL_UNSPECIFIED;
+  const QueryPlan plan = PlanQuery(query, path, needs_every_match, options_.query_limits);
+  absl::StatusOr<std::optional<TopK>> top =
+      evaluator.TopMatches(plan, page_size, before, after_cursor);
+  if (!top.ok()) return top.status();
+  if (top->has_value()) {
+    page = std::move((*top)->hits);
+    more = (*top)->more;
+    total = (*top)->counted;
+    exact = (*top)->exact;
   } else {
     absl::StatusOr<DocList> matches = evaluator.Evaluate(query, path);
     if (!matches.ok()) return matches.status();

@@ -15,6 +15,7 @@
 #include "absl/strings/str_join.h"
 #include "gtest/gtest.h"
 #include "query_service/search/query_evaluator.h"
+#include "query_service/search/query_planner.h"
 #include "query_service/search/scored_doc.h"
 
 namespace docsearch::query {
@@ -143,8 +144,8 @@ TEST_F(CollectionStatisticsTest, TopKAndExplanationsUseTheGlobalStatisticsToo) {
     const std::map<std::string, float> expected = Scores(whole_, query, ScoringOptions{});
     const IndexData& shard = shards_[0];
     QueryEvaluator evaluator(shard, analyzer_, QueryLimits{}, with_global);
-    absl::StatusOr<std::optional<TopK>> top =
-        evaluator.TopMatches(query, "query", 5, before, every);
+    const QueryPlan plan = PlanQuery(query, "query", /*needs_every_match=*/false, QueryLimits{});
+    absl::StatusOr<std::optional<TopK>> top = evaluator.TopMatches(plan, 5, before, every);
     ASSERT_TRUE(top.ok()) << top.status();
     ASSERT_TRUE(top->has_value()) << query.ShortDebugString();
     ASSERT_FALSE((*top)->hits.empty()) << query.ShortDebugString();
