@@ -186,7 +186,7 @@ int main(int argc, char** argv) {
   struct VectorFigures {
     uint64_t bytes = 0, term_keys = 0, phrase_keys = 0;
   };
-  const VectorFigures vector_figures = index.Read([](const docsearch::query::IndexData& data) {
+  const VectorFigures vector_figures = index.Read([](docsearch::query::IndexSnapshot data) {
     VectorFigures figures;
     if (const auto* v = docsearch::query::compare::DocumentVectors::Of(data)) {
       figures = {v->MemoryBytes(), v->terms().size(), v->phrases().size()};

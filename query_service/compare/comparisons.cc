@@ -18,7 +18,7 @@ using docsearch::v1::CompareDocumentsResponse;
 absl::StatusOr<CompareDocumentsResponse> Comparisons::CompareDocuments(
     const CompareDocumentsRequest& request) const {
   TextAnalyzer analyzer;
-  return index_.Read([&](const IndexData& data) {
+  return index_.Read([&](IndexSnapshot data) {
     return compare::CompareDocuments(request, data, analyzer, &analysis_cache_);
   });
 }
@@ -26,7 +26,7 @@ absl::StatusOr<CompareDocumentsResponse> Comparisons::CompareDocuments(
 absl::StatusOr<docsearch::v1::FindSimilarResponse> Comparisons::FindSimilar(
     const docsearch::v1::FindSimilarRequest& request) const {
   TextAnalyzer analyzer;
-  return index_.Read([&](const IndexData& data) {
+  return index_.Read([&](IndexSnapshot data) {
     return compare::FindSimilar(request, data, analyzer, index_.options().query_limits,
                                 index_.options().scoring);
   });
@@ -35,7 +35,7 @@ absl::StatusOr<docsearch::v1::FindSimilarResponse> Comparisons::FindSimilar(
 absl::StatusOr<docsearch::v1::TermTrendResponse> Comparisons::TermTrend(
     const docsearch::v1::TermTrendRequest& request) const {
   TextAnalyzer analyzer;
-  return index_.Read([&](const IndexData& data) {
+  return index_.Read([&](IndexSnapshot data) {
     return compare::TermTrend(request, data, analyzer, index_.options().query_limits);
   });
 }
@@ -44,9 +44,8 @@ absl::StatusOr<docsearch::v1::CompareSetsResponse> Comparisons::CompareSets(
     const docsearch::v1::CompareSetsRequest& request) const {
   TextAnalyzer analyzer;
   SetDocuments copies;  // Only for an index without DocumentVectors.
-  absl::StatusOr<std::optional<docsearch::v1::CompareSetsResponse>> tallied =
-      index_.Read([&](const IndexData& data)
-                              -> absl::StatusOr<std::optional<docsearch::v1::CompareSetsResponse>> {
+  absl::StatusOr<std::optional<docsearch::v1::CompareSetsResponse>> tallied = index_.Read(
+      [&](IndexSnapshot data) -> absl::StatusOr<std::optional<docsearch::v1::CompareSetsResponse>> {
         absl::StatusOr<SelectedSets> sets =
             SelectSets(request, data, analyzer, index_.options().query_limits);
         if (!sets.ok()) return sets.status();
@@ -68,17 +67,15 @@ absl::StatusOr<docsearch::v1::CompareSetsResponse> Comparisons::CompareSets(
 absl::StatusOr<docsearch::v1::FindNearDuplicatesResponse> Comparisons::FindNearDuplicates(
     const docsearch::v1::FindNearDuplicatesRequest& request) const {
   TextAnalyzer analyzer;
-  absl::StatusOr<NearDuplicateCandidates> candidates =
-      index_.Read([&](const IndexData& data) {
-        return SelectNearDuplicateCandidates(request, data, analyzer,
-                                             index_.options().query_limits);
-      });
+  absl::StatusOr<NearDuplicateCandidates> candidates = index_.Read([&](IndexSnapshot data) {
+    return SelectNearDuplicateCandidates(request, data, analyzer, index_.options().query_limits);
+  });
   if (!candidates.ok()) return candidates.status();
   // Fingerprints missing from the store are computed outside the lock.
   docsearch::v1::FindNearDuplicatesResponse response =
       FindNearDuplicatePairs(*candidates, analyzer);
   absl::Status titled = index_.Read(
-      [&](const IndexData& data) { return FillNearDuplicateTitles(*candidates, data, &response); });
+      [&](IndexSnapshot data) { return FillNearDuplicateTitles(*candidates, data, &response); });
   if (!titled.ok()) return titled;
   return response;
 }

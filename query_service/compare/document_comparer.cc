@@ -124,18 +124,18 @@ void Describe(const SideText& side, docsearch::v1::ComparedDocument* out) {
 }  // namespace
 
 absl::StatusOr<SideText> ResolveSide(const ComparisonSide& side, const std::string& path,
-                                     const IndexData& index, TextAnalyzer& analyzer,
+                                     IndexSnapshot index, TextAnalyzer& analyzer,
                                      AnalysisCache* cache) {
   SideText resolved;
   switch (side.source_case()) {
     case ComparisonSide::kId: {
       if (side.id().empty()) return absl::InvalidArgumentError(absl::StrCat(path, ".id is empty"));
-      resolved.doc = index.FindDoc(side.id());
+      resolved.doc = index->FindDoc(side.id());
       if (!resolved.doc.has_value()) {
         return absl::NotFoundError(
             absl::StrCat(path, ".id: no document with id '", TruncatedForMessage(side.id()), "'"));
       }
-      absl::StatusOr<Document> stored = index.documents->Load(*resolved.doc);
+      absl::StatusOr<Document> stored = index->documents().Load(*resolved.doc);
       if (!stored.ok()) return stored.status();
       resolved.document = std::make_shared<const Document>(*std::move(stored));
       resolved.analyzed =
@@ -218,7 +218,7 @@ CompareDocumentsResponse CompareSides(const SideText& a, const SideText& b,
 }
 
 absl::StatusOr<CompareDocumentsResponse> CompareDocuments(const CompareDocumentsRequest& request,
-                                                          const IndexData& index,
+                                                          IndexSnapshot index,
                                                           TextAnalyzer& analyzer,
                                                           AnalysisCache* cache) {
   if (!request.has_a()) return absl::InvalidArgumentError("a is required");

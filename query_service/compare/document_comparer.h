@@ -29,6 +29,7 @@
 #include "query_service/compare/analyzed_text.h"
 #include "query_service/compare/term_vectors.h"
 #include "query_service/index/index_data.h"
+#include "query_service/search/index_snapshot.h"
 
 namespace docsearch::query::compare {
 
@@ -53,7 +54,7 @@ struct SideText {
 // Looks `side` up in `index` or analyzes its text. `path` names it in errors
 // ("a", "like"). A stored document's analysis comes from `cache` when given.
 absl::StatusOr<SideText> ResolveSide(const docsearch::v1::ComparisonSide& side,
-                                     const std::string& path, const IndexData& index,
+                                     const std::string& path, IndexSnapshot index,
                                      TextAnalyzer& analyzer, AnalysisCache* cache = nullptr);
 
 // The comparison of two analyzed sides.
@@ -64,7 +65,7 @@ docsearch::v1::CompareDocumentsResponse CompareSides(const SideText& a, const Si
 // Validates `request`, resolves both sides in `index` (stored documents'
 // analyses through `cache` when given) and compares them.
 absl::StatusOr<docsearch::v1::CompareDocumentsResponse> CompareDocuments(
-    const docsearch::v1::CompareDocumentsRequest& request, const IndexData& index,
+    const docsearch::v1::CompareDocumentsRequest& request, IndexSnapshot index,
     TextAnalyzer& analyzer, AnalysisCache* cache = nullptr);
 
 }  // namespace docsearch::query::compare

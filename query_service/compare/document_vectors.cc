@@ -161,8 +161,8 @@ uint64_t DocumentVectors::MemoryBytes() const {
          present_.capacity() / 8 + entry_count_ * sizeof(VectorEntry);
 }
 
-const DocumentVectors* DocumentVectors::Of(const IndexData& index) {
-  return dynamic_cast<const DocumentVectors*>(index.annex.get());
+const DocumentVectors* DocumentVectors::Of(IndexSnapshot index) {
+  return dynamic_cast<const DocumentVectors*>(index->annex());
 }
 
 absl::Span<const VectorEntry> DocumentVectors::Terms(DocId doc) const {

@@ -41,6 +41,7 @@
 #include "common/text_analyzer.h"
 #include "query_service/index/index_annex.h"
 #include "query_service/index/index_data.h"
+#include "query_service/search/index_snapshot.h"
 
 namespace docsearch::query::compare {
 
@@ -115,7 +116,7 @@ class DocumentVectors final : public IndexAnnex {
   uint64_t MemoryBytes() const override;
 
   // The annex of `index` when it is a DocumentVectors, else null.
-  static const DocumentVectors* Of(const IndexData& index);
+  static const DocumentVectors* Of(IndexSnapshot index);
 
   // True when `doc` has tallies (every live document does).
   bool Has(DocId doc) const { return doc < present_.size() && present_[doc]; }

@@ -9,6 +9,7 @@
 #include "common/text_analyzer.h"
 #include "docsearch/v1/query.pb.h"
 #include "query_service/index/index_data.h"
+#include "query_service/search/index_snapshot.h"
 #include "query_service/search/query_evaluator.h"
 
 namespace docsearch::query::compare {
@@ -17,7 +18,7 @@ namespace docsearch::query::compare {
 // when `query` is null). Errors are the evaluator's INVALID_ARGUMENT, with
 // `path` ("filter") at the start of the field path.
 absl::StatusOr<std::vector<bool>> EvaluateFilter(const docsearch::v1::Query* query,
-                                                 const std::string& path, const IndexData& index,
+                                                 const std::string& path, IndexSnapshot index,
                                                  TextAnalyzer& analyzer, const QueryLimits& limits);
 
 }  // namespace docsearch::query::compare

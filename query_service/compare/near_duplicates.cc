@@ -42,7 +42,7 @@ uint64_t BandKey(const Fingerprint& fingerprint, int band) {
 }  // namespace
 
 absl::StatusOr<NearDuplicateCandidates> SelectNearDuplicateCandidates(
-    const FindNearDuplicatesRequest& request, const IndexData& index, TextAnalyzer& analyzer,
+    const FindNearDuplicatesRequest& request, IndexSnapshot index, TextAnalyzer& analyzer,
     const QueryLimits& limits) {
   if (request.min_resemblance() < 0 || request.min_resemblance() > 1) {
     return absl::InvalidArgumentError(
@@ -55,14 +55,13 @@ absl::StatusOr<NearDuplicateCandidates> SelectNearDuplicateCandidates(
   NearDuplicateCandidates candidates;
   if (request.min_resemblance() > 0) candidates.threshold = request.min_resemblance();
   if (request.max_results() > 0) candidates.max_results = request.max_results();
-  const DocId* source = nullptr;
+  std::optional<DocId> source;
   if (!request.id().empty()) {
-    auto it = index.id_to_doc.find(request.id());
-    if (it == index.id_to_doc.end()) {
+    source = index->FindDoc(request.id());
+    if (!source.has_value()) {
       return absl::NotFoundError(
           absl::StrCat("id: no document with id '", TruncatedForMessage(request.id()), "'"));
     }
-    source = &it->second;
     candidates.has_source = true;
   }
   absl::StatusOr<std::vector<bool>> allowed = EvaluateFilter(
@@ -71,24 +70,24 @@ absl::StatusOr<NearDuplicateCandidates> SelectNearDuplicateCandidates(
 
   // The documents considered; the requested one first, whatever the filter.
   std::vector<DocId> docs;
-  if (source != nullptr) docs.push_back(*source);
-  for (DocId doc = 0; doc < index.live.size(); ++doc) {
-    if (index.live[doc] && (*allowed)[doc] && (source == nullptr || doc != *source)) {
+  if (source.has_value()) docs.push_back(*source);
+  for (DocId doc = 0; doc < index->live().size(); ++doc) {
+    if (index->live()[doc] && (*allowed)[doc] && (!source.has_value() || doc != *source)) {
       docs.push_back(doc);
     }
   }
   // Stored fingerprints only when all have one: two hash schemes cannot be
   // compared.
   bool all_stored = true;
-  for (DocId doc : docs) all_stored &= index.documents->minhash(doc).size() == kMinHashSize;
+  for (DocId doc : docs) all_stored &= index->documents().minhash(doc).size() == kMinHashSize;
   for (DocId doc : docs) {
     NearDuplicateCandidates::Entry entry;
-    entry.id = std::string(index.documents->id(doc));
+    entry.id = std::string(index->documents().id(doc));
     entry.doc = doc;
     if (all_stored) {
-      entry.fingerprint = index.documents->fingerprint(doc);
+      entry.fingerprint = index->documents().fingerprint(doc);
     } else {
-      absl::StatusOr<docsearch::v1::Document> document = index.documents->Load(doc);
+      absl::StatusOr<docsearch::v1::Document> document = index->documents().Load(doc);
       if (!document.ok()) return document.status();
       entry.document = std::make_unique<docsearch::v1::Document>(*std::move(document));
     }
@@ -156,8 +155,8 @@ FindNearDuplicatesResponse FindNearDuplicatePairs(NearDuplicateCandidates& candi
   return response;
 }
 
-absl::Status FillNearDuplicateTitles(const NearDuplicateCandidates& candidates,
-                                     const IndexData& index, FindNearDuplicatesResponse* response) {
+absl::Status FillNearDuplicateTitles(const NearDuplicateCandidates& candidates, IndexSnapshot index,
+                                     FindNearDuplicatesResponse* response) {
   if (response->pairs().empty()) return absl::OkStatus();
   // Ids are unique among the candidates: all were live at once.
   absl::flat_hash_map<absl::string_view, DocId> slots;
@@ -167,7 +166,7 @@ absl::Status FillNearDuplicateTitles(const NearDuplicateCandidates& candidates,
     const DocId doc = slots.at(id);
     auto it = titles.find(doc);
     if (it != titles.end()) return it->second;
-    absl::StatusOr<docsearch::v1::Document> document = index.documents->Load(doc);
+    absl::StatusOr<docsearch::v1::Document> document = index->documents().Load(doc);
     if (!document.ok()) return document.status();
     return titles.emplace(doc, document->title()).first->second;
   };

@@ -27,6 +27,7 @@
 #include "common/text_analyzer.h"
 #include "docsearch/v1/comparison.pb.h"
 #include "query_service/index/index_data.h"
+#include "query_service/search/index_snapshot.h"
 #include "query_service/search/query_evaluator.h"
 
 namespace docsearch::query::compare {
@@ -53,7 +54,7 @@ struct NearDuplicateCandidates {
 
 // Validates `request` and selects the documents. Call inside SearchIndex::Read.
 absl::StatusOr<NearDuplicateCandidates> SelectNearDuplicateCandidates(
-    const docsearch::v1::FindNearDuplicatesRequest& request, const IndexData& index,
+    const docsearch::v1::FindNearDuplicatesRequest& request, IndexSnapshot index,
     TextAnalyzer& analyzer, const QueryLimits& limits);
 
 // The near-duplicate pairs among the candidates, without titles. Needs no
@@ -63,8 +64,7 @@ docsearch::v1::FindNearDuplicatesResponse FindNearDuplicatePairs(
 
 // Sets the titles of `response`'s pairs from the candidates' slots (each
 // decompressed once). Call inside SearchIndex::Read.
-absl::Status FillNearDuplicateTitles(const NearDuplicateCandidates& candidates,
-                                     const IndexData& index,
+absl::Status FillNearDuplicateTitles(const NearDuplicateCandidates& candidates, IndexSnapshot index,
                                      docsearch::v1::FindNearDuplicatesResponse* response);
 
 }  // namespace docsearch::query::compare

@@ -249,7 +249,7 @@ double LogLikelihoodRatio(int64_t k1, int64_t n1, int64_t k2, int64_t n2) {
   return std::max(0.0, g2);
 }
 
-absl::StatusOr<SelectedSets> SelectSets(const CompareSetsRequest& request, const IndexData& index,
+absl::StatusOr<SelectedSets> SelectSets(const CompareSetsRequest& request, IndexSnapshot index,
                                         TextAnalyzer& analyzer, const QueryLimits& limits) {
   if (request.max_terms() < 0 || request.max_terms() > kMaxSetTerms) {
     return absl::InvalidArgumentError(
@@ -277,7 +277,7 @@ absl::StatusOr<SelectedSets> SelectSets(const CompareSetsRequest& request, const
     docsearch::v1::Query parsed;
     if (!has_query[side]) {
       absl::StatusOr<docsearch::v1::Query> query = ParseQueryString(
-          *strings[side], [&index](absl::string_view field) { return index.KindOf(field); });
+          *strings[side], [&index](absl::string_view field) { return index->KindOf(field); });
       if (!query.ok()) {
         // The parser names its input "query_string"; name the side instead.
         absl::string_view message = query.status().message();
@@ -286,7 +286,7 @@ absl::StatusOr<SelectedSets> SelectSets(const CompareSetsRequest& request, const
       }
       parsed = *std::move(query);
     }
-    QueryEvaluator evaluator(index, analyzer, limits, ScoringOptions{});
+    QueryEvaluator evaluator(*index, analyzer, limits, ScoringOptions{});
     absl::StatusOr<DocList> matches =
         evaluator.Evaluate(has_query[side] ? *queries[side] : parsed,
                            has_query[side] ? paths[side] : string_paths[side]);
@@ -321,14 +321,14 @@ CompareSetsResponse CompareTalliedSets(const SelectedSets& sets, const DocumentV
   return response;
 }
 
-absl::StatusOr<SetDocuments> CopySetDocuments(const SelectedSets& sets, const IndexData& index) {
+absl::StatusOr<SetDocuments> CopySetDocuments(const SelectedSets& sets, IndexSnapshot index) {
   SetDocuments copies;
   copies.max_terms = sets.max_terms;
   for (int side = 0; side < 2; ++side) {
     copies.matching[side] = sets.matching[side];
     copies.documents[side].reserve(sets.sample[side].size());
     for (DocId doc : sets.sample[side]) {
-      absl::StatusOr<docsearch::v1::Document> document = index.documents->Load(doc);
+      absl::StatusOr<docsearch::v1::Document> document = index->documents().Load(doc);
       if (!document.ok()) return document.status();
       copies.documents[side].push_back(*std::move(document));
     }

@@ -32,6 +32,7 @@
 #include "docsearch/v1/comparison.pb.h"
 #include "query_service/compare/document_vectors.h"
 #include "query_service/index/index_data.h"
+#include "query_service/search/index_snapshot.h"
 #include "query_service/search/query_evaluator.h"
 
 namespace docsearch::query::compare {
@@ -57,7 +58,7 @@ struct SelectedSets {
 
 // Validates `request` and evaluates both queries. Call inside SearchIndex::Read.
 absl::StatusOr<SelectedSets> SelectSets(const docsearch::v1::CompareSetsRequest& request,
-                                        const IndexData& index, TextAnalyzer& analyzer,
+                                        IndexSnapshot index, TextAnalyzer& analyzer,
                                         const QueryLimits& limits);
 
 // The answer from the index-time tallies. Call inside SearchIndex::Read;
@@ -74,7 +75,7 @@ struct SetDocuments {
 
 // Copies the sample out of the index (decompressing each). Call inside
 // SearchIndex::Read.
-absl::StatusOr<SetDocuments> CopySetDocuments(const SelectedSets& sets, const IndexData& index);
+absl::StatusOr<SetDocuments> CopySetDocuments(const SelectedSets& sets, IndexSnapshot index);
 
 // The answer by analyzing the copies at request time. Needs no lock.
 docsearch::v1::CompareSetsResponse CompareAnalyzedSets(const SetDocuments& sets,

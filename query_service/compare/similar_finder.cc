@@ -42,7 +42,7 @@ double Saturation(const TextFieldIndex& field, uint64_t live_count, DocId doc, d
 }  // namespace
 
 absl::StatusOr<FindSimilarResponse> FindSimilar(const FindSimilarRequest& request,
-                                                const IndexData& index, TextAnalyzer& analyzer,
+                                                IndexSnapshot index, TextAnalyzer& analyzer,
                                                 const QueryLimits& limits,
                                                 const ScoringOptions& scoring) {
   if (!request.has_like()) {
@@ -79,16 +79,16 @@ absl::StatusOr<FindSimilarResponse> FindSimilar(const FindSimilarRequest& reques
 
   absl::flat_hash_map<DocId, Candidate> candidates;
   for (size_t t = 0; t < terms.size(); ++t) {
-    for (auto [field, boost] : {std::pair<const TextFieldIndex*, double>{&index.body, 1.0},
-                                {&index.title, scoring.title_boost}}) {
+    for (auto [field, boost] : {std::pair<const TextFieldIndex*, double>{&index->body(), 1.0},
+                                {&index->title(), scoring.title_boost}}) {
       for (TermCursor posting(field->Lists(terms[t].term)); posting.doc() != TermCursor::kEnd;
            posting.Next()) {
         const DocId doc = posting.doc();
-        if (!index.live[doc] || !(*allowed)[doc]) continue;
+        if (!index->live()[doc] || !(*allowed)[doc]) continue;
         if (source->doc.has_value() && doc == *source->doc) continue;
         const double contribution =
             terms[t].weight * boost *
-            Saturation(*field, index.live_count, doc, posting.frequency(), scoring);
+            Saturation(*field, index->live_count(), doc, posting.frequency(), scoring);
         Candidate& candidate = candidates[doc];
         candidate.score += contribution;
         candidate.contributions.push_back({contribution, t});
@@ -101,7 +101,7 @@ absl::StatusOr<FindSimilarResponse> FindSimilar(const FindSimilarRequest& reques
   for (auto& [doc, candidate] : candidates) ranked.push_back({doc, &candidate});
   auto before = [&](const auto& x, const auto& y) {
     if (x.second->score != y.second->score) return x.second->score > y.second->score;
-    return index.documents->id(x.first) < index.documents->id(y.first);
+    return index->documents().id(x.first) < index->documents().id(y.first);
   };
   const size_t shown = std::min(max_results, ranked.size());
   std::partial_sort(ranked.begin(), ranked.begin() + shown, ranked.end(), before);
@@ -110,7 +110,7 @@ absl::StatusOr<FindSimilarResponse> FindSimilar(const FindSimilarRequest& reques
   for (const QueryTerm& term : terms) response.add_query_terms(term.surface);
   response.set_total_size(static_cast<int64_t>(ranked.size()));
   for (size_t k = 0; k < shown; ++k) {
-    absl::StatusOr<docsearch::v1::Document> stored = index.documents->Load(ranked[k].first);
+    absl::StatusOr<docsearch::v1::Document> stored = index->documents().Load(ranked[k].first);
     if (!stored.ok()) return stored.status();
     const docsearch::v1::Document& document = *stored;
     Candidate& candidate = *ranked[k].second;

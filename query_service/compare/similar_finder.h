@@ -17,6 +17,7 @@
 #include "common/text_analyzer.h"
 #include "docsearch/v1/comparison.pb.h"
 #include "query_service/index/index_data.h"
+#include "query_service/search/index_snapshot.h"
 #include "query_service/search/query_evaluator.h"
 
 namespace docsearch::query::compare {
@@ -25,8 +26,8 @@ inline constexpr int kMaxSimilarResults = 1000;
 inline constexpr int kMaxSimilarQueryTerms = 200;
 
 absl::StatusOr<docsearch::v1::FindSimilarResponse> FindSimilar(
-    const docsearch::v1::FindSimilarRequest& request, const IndexData& index,
-    TextAnalyzer& analyzer, const QueryLimits& limits, const ScoringOptions& scoring);
+    const docsearch::v1::FindSimilarRequest& request, IndexSnapshot index, TextAnalyzer& analyzer,
+    const QueryLimits& limits, const ScoringOptions& scoring);
 
 }  // namespace docsearch::query::compare
 

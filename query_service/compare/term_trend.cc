@@ -34,7 +34,7 @@ std::string PeriodName(int period, Interval interval) {
 // Occurrences of the phrase `terms` per document in `field` (a single term:
 // its frequency), for live documents that `allowed` lets through.
 void CountOccurrences(const TextFieldIndex& field, const std::vector<std::string>& terms,
-                      const IndexData& index, const std::vector<bool>& allowed,
+                      IndexSnapshot index, const std::vector<bool>& allowed,
                       absl::flat_hash_map<DocId, int64_t>& counts) {
   std::vector<TermCursor> cursors;
   for (const std::string& term : terms) {
@@ -46,7 +46,7 @@ void CountOccurrences(const TextFieldIndex& field, const std::vector<std::string
   std::vector<std::vector<uint32_t>> rest(terms.size());
   for (TermCursor& first = cursors[0]; first.doc() != TermCursor::kEnd; first.Next()) {
     const DocId doc = first.doc();
-    if (!index.live[doc] || !allowed[doc]) continue;
+    if (!index->live()[doc] || !allowed[doc]) continue;
     if (terms.size() == 1) {
       counts[doc] += first.frequency();
       continue;
@@ -78,7 +78,7 @@ void CountOccurrences(const TextFieldIndex& field, const std::vector<std::string
 
 }  // namespace
 
-absl::StatusOr<TermTrendResponse> TermTrend(const TermTrendRequest& request, const IndexData& index,
+absl::StatusOr<TermTrendResponse> TermTrend(const TermTrendRequest& request, IndexSnapshot index,
                                             TextAnalyzer& analyzer, const QueryLimits& limits) {
   if (request.terms().empty()) {
     return absl::InvalidArgumentError("terms is required (e.g. [\"terrorism\"])");
@@ -113,8 +113,8 @@ absl::StatusOr<TermTrendResponse> TermTrend(const TermTrendRequest& request, con
 
   // The periods spanned by the filtered, dated documents.
   static const std::vector<int> kNoDates;
-  auto dates_it = index.dates.find("published");
-  const std::vector<int>& dates = dates_it == index.dates.end() ? kNoDates : dates_it->second;
+  auto dates_it = index->dates().find("published");
+  const std::vector<int>& dates = dates_it == index->dates().end() ? kNoDates : dates_it->second;
   auto period_of_doc = [&](DocId doc) {
     return doc < dates.size() && dates[doc] != kNoDate ? PeriodOf(dates[doc], interval)
                                                        : std::numeric_limits<int>::min();
@@ -122,8 +122,8 @@ absl::StatusOr<TermTrendResponse> TermTrend(const TermTrendRequest& request, con
   int first_period = std::numeric_limits<int>::max();
   int last_period = std::numeric_limits<int>::min();
   absl::flat_hash_map<int, int64_t> period_documents;
-  for (DocId doc = 0; doc < index.live.size(); ++doc) {
-    if (!index.live[doc] || !(*allowed)[doc]) continue;
+  for (DocId doc = 0; doc < index->live().size(); ++doc) {
+    if (!index->live()[doc] || !(*allowed)[doc]) continue;
     const int period = period_of_doc(doc);
     if (period == std::numeric_limits<int>::min()) continue;
     first_period = std::min(first_period, period);
@@ -134,8 +134,8 @@ absl::StatusOr<TermTrendResponse> TermTrend(const TermTrendRequest& request, con
   TermTrendResponse response;
   for (size_t t = 0; t < analyzed.size(); ++t) {
     absl::flat_hash_map<DocId, int64_t> counts;
-    CountOccurrences(index.body, analyzed[t], index, *allowed, counts);
-    CountOccurrences(index.title, analyzed[t], index, *allowed, counts);
+    CountOccurrences(index->body(), analyzed[t], index, *allowed, counts);
+    CountOccurrences(index->title(), analyzed[t], index, *allowed, counts);
     absl::flat_hash_map<int, std::pair<int64_t, int64_t>> per_period;  // docs, occurrences
     auto* series = response.add_series();
     series->set_term(request.terms(static_cast<int>(t)));

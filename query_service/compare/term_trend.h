@@ -18,6 +18,7 @@
 #include "common/text_analyzer.h"
 #include "docsearch/v1/comparison.pb.h"
 #include "query_service/index/index_data.h"
+#include "query_service/search/index_snapshot.h"
 #include "query_service/search/query_evaluator.h"
 
 namespace docsearch::query::compare {
@@ -25,7 +26,7 @@ namespace docsearch::query::compare {
 inline constexpr int kMaxTrendTerms = 64;
 
 absl::StatusOr<docsearch::v1::TermTrendResponse> TermTrend(
-    const docsearch::v1::TermTrendRequest& request, const IndexData& index, TextAnalyzer& analyzer,
+    const docsearch::v1::TermTrendRequest& request, IndexSnapshot index, TextAnalyzer& analyzer,
     const QueryLimits& limits);
 
 }  // namespace docsearch::query::compare

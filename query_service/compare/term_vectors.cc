@@ -16,7 +16,7 @@ double TermStatistics::Idf(const std::string& term) const {
 }
 
 uint64_t IndexTermStatistics::DocumentFrequency(const std::string& term) const {
-  return index_.body.DocumentFrequency(term);
+  return index_->body().DocumentFrequency(term);
 }
 
 TermCounts CountTerms(const AnalyzedText& text, const std::function<bool(const Passage&)>& keep) {

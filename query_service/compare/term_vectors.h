@@ -20,6 +20,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "query_service/compare/analyzed_text.h"
 #include "query_service/index/index_data.h"
+#include "query_service/search/index_snapshot.h"
 
 namespace docsearch::query::compare {
 
@@ -32,17 +33,17 @@ class TermStatistics {
   double Idf(const std::string& term) const;
 };
 
-// Statistics read from an IndexData, which must outlive it and not change
-// meanwhile (read it inside SearchIndex::Read). Counts are of live
+// Statistics read from an index snapshot (SearchIndex::Read), which must
+// not outlive the read it came from. Counts are of live
 // documents, kept by the index as it changes: O(1) per term.
 class IndexTermStatistics final : public TermStatistics {
  public:
-  explicit IndexTermStatistics(const IndexData& index) : index_(index) {}
-  uint64_t DocumentCount() const override { return index_.live_count; }
+  explicit IndexTermStatistics(IndexSnapshot index) : index_(index) {}
+  uint64_t DocumentCount() const override { return index_->live_count(); }
   uint64_t DocumentFrequency(const std::string& term) const override;
 
  private:
-  const IndexData& index_;
+  IndexSnapshot index_;
 };
 
 // Counts of one term in a text.

@@ -144,8 +144,8 @@ absl::Status IndexData::Add(const Document& document, TextAnalyzer& analyzer,
       return absl::InvalidArgumentError(
           absl::StrCat("document.attributes[\"", key, "\"] has no value"));
     }
-    auto known = attribute_kinds.find(key);
-    if (known != attribute_kinds.end() && known->second != KindOfAttribute(value)) {
+    auto known = attribute_kinds_.find(key);
+    if (known != attribute_kinds_.end() && known->second != KindOfAttribute(value)) {
       return absl::InvalidArgumentError(absl::StrCat(
           "document.attributes[\"", key, "\"] is a ", FieldKindName(KindOfAttribute(value)),
           " but the field is already ", FieldKindName(known->second)));
@@ -155,66 +155,66 @@ absl::Status IndexData::Add(const Document& document, TextAnalyzer& analyzer,
   // this slot already: it must hold this very document, or the copies have
   // diverged (a bug). Refuse before changing anything rather than index
   // one document's terms under another's stored text.
-  const DocId next_slot = static_cast<DocId>(live.size());
-  if (documents->size() > next_slot && documents->id(next_slot) != document.id()) {
+  const DocId next_slot = static_cast<DocId>(live_.size());
+  if (documents_->size() > next_slot && documents_->id(next_slot) != document.id()) {
     return absl::InternalError(absl::StrCat("the index's copies disagree at slot ", next_slot,
-                                            ": it holds '", std::string(documents->id(next_slot)),
+                                            ": it holds '", std::string(documents_->id(next_slot)),
                                             "', not '", TruncatedForMessage(document.id()), "'"));
   }
-  if (id_to_doc.contains(document.id())) {
+  if (id_to_doc_.contains(document.id())) {
     absl::Status removed = Remove(document.id(), analyzer, replaced_terms);
     if (!removed.ok()) return removed;
   }
   std::optional<DocumentTerms> analyzed;
   if (terms == nullptr) terms = &analyzed.emplace(AnalyzeDocument(document, analyzer));
 
-  const DocId doc = static_cast<DocId>(live.size());
+  const DocId doc = static_cast<DocId>(live_.size());
   // Its live bit and id entry (the stored document is counted by the store).
   uint64_t bytes = 1 + document.id().size() + sizeof(DocId) + kHashEntryOverhead;
-  bytes += IndexText(terms->title, doc, title, live_postings);
-  bytes += IndexText(terms->body, doc, body, live_postings);
+  bytes += IndexText(terms->title, doc, title_, live_postings_);
+  bytes += IndexText(terms->body, doc, body_, live_postings_);
 
   for (const BuiltinField& field : BuiltinFields()) {
     if (field.kind != FieldKind::kKeyword) continue;
     std::vector<std::string> folded_values;
     for (const std::string& value : BuiltinKeywordValues(document, field.name)) {
       std::string folded = analyzer.FoldWord(value);
-      keyword_display[field.name].try_emplace(folded, value);
-      bytes += AddKeyword(keywords[field.name], folded, doc);
+      keywords_.display[field.name].try_emplace(folded, value);
+      bytes += AddKeyword(keywords_.inverted[field.name], folded, doc);
       folded_values.push_back(std::move(folded));
     }
-    if (!folded_values.empty()) bytes += keyword_columns[field.name].Add(doc, folded_values);
+    if (!folded_values.empty()) bytes += keywords_.columns[field.name].Add(doc, folded_values);
   }
   int days = 0;
   if (DateToDays(document.published(), &days)) {
-    bytes += SetColumn(dates["published"], doc, days, kNoDate);
+    bytes += SetColumn(dates_["published"], doc, days, kNoDate);
   }
   if (document.has_updated()) {
-    bytes += SetColumn(dates["updated"], doc,
+    bytes += SetColumn(dates_["updated"], doc,
                        static_cast<int>(document.updated().seconds() / 86400), kNoDate);
   }
   for (const auto& [key, value] : document.attributes()) {
     const std::string field = absl::StrCat(kAttributePrefix, key);
     FieldKind kind = KindOfAttribute(value);
-    attribute_kinds.emplace(key, kind);
+    attribute_kinds_.emplace(key, kind);
     switch (value.value_case()) {
       case AttributeValue::kKeywordValue: {
         std::string folded = analyzer.FoldWord(value.keyword_value());
-        keyword_display[field].try_emplace(folded, value.keyword_value());
-        bytes += AddKeyword(keywords[field], folded, doc);
-        bytes += keyword_columns[field].Add(doc, {folded});
+        keywords_.display[field].try_emplace(folded, value.keyword_value());
+        bytes += AddKeyword(keywords_.inverted[field], folded, doc);
+        bytes += keywords_.columns[field].Add(doc, {folded});
         break;
       }
       case AttributeValue::kIntegerValue:
-        bytes += SetColumn(numbers[field], doc, static_cast<double>(value.integer_value()),
+        bytes += SetColumn(numbers_[field], doc, static_cast<double>(value.integer_value()),
                            std::nan(""));
         break;
       case AttributeValue::kDoubleValue:
-        bytes += SetColumn(numbers[field], doc, value.double_value(), std::nan(""));
+        bytes += SetColumn(numbers_[field], doc, value.double_value(), std::nan(""));
         break;
       case AttributeValue::kDateValue:
         if (DateToDays(value.date_value(), &days)) {
-          bytes += SetColumn(dates[field], doc, days, kNoDate);
+          bytes += SetColumn(dates_[field], doc, days, kNoDate);
         }
         break;
       default:
@@ -224,64 +224,65 @@ absl::Status IndexData::Add(const Document& document, TextAnalyzer& analyzer,
 
   uint64_t text_bytes = document.title().size();
   for (const std::string& passage : BodyPassages(document)) text_bytes += passage.size();
-  live_text_bytes += text_bytes;
-  memory_bytes += bytes;
-  id_to_doc[document.id()] = doc;
+  live_text_bytes_ += text_bytes;
+  memory_bytes_ += bytes;
+  id_to_doc_[document.id()] = doc;
   // A store shared with the other copy of the index may hold this slot
   // already.
-  if (documents->size() == doc) documents->Append(document);
-  live.push_back(true);
-  live_count++;
-  if (annex != nullptr) annex->Added(doc, document);
+  if (documents_->size() == doc) documents_->Append(document);
+  live_.push_back(true);
+  live_count_++;
+  if (annex_ != nullptr) annex_->Added(doc, document);
   return absl::OkStatus();
 }
 
 absl::Status IndexData::Remove(const std::string& id, TextAnalyzer& analyzer,
                                const DocumentTerms* terms) {
-  auto it = id_to_doc.find(id);
-  if (it == id_to_doc.end())
+  auto it = id_to_doc_.find(id);
+  if (it == id_to_doc_.end())
     return absl::NotFoundError(absl::StrCat("no document with id '", TruncatedForMessage(id), "'"));
   const DocId doc = it->second;
-  absl::StatusOr<Document> stored = documents->Load(doc);
+  absl::StatusOr<Document> stored = documents_->Load(doc);
   if (!stored.ok()) return stored.status();
   const Document& document = *stored;
   std::optional<DocumentTerms> analyzed;
   if (terms == nullptr) terms = &analyzed.emplace(AnalyzeDocument(document, analyzer));
-  UnindexText(terms->title, title, live_postings);
-  UnindexText(terms->body, body, live_postings);
+  UnindexText(terms->title, title_, live_postings_);
+  UnindexText(terms->body, body_, live_postings_);
   // The dead slot keeps its postings and stored document; only the id entry
   // goes.
-  memory_bytes -= std::min<uint64_t>(memory_bytes, id.size() + sizeof(DocId) + kHashEntryOverhead);
-  live[doc] = false;
-  live_count--;
+  memory_bytes_ -=
+      std::min<uint64_t>(memory_bytes_, id.size() + sizeof(DocId) + kHashEntryOverhead);
+  live_[doc] = false;
+  live_count_--;
   if (doc < OpenFirstDoc()) {
     // The segment holding the slot: the first whose range ends past it.
     auto segment = std::upper_bound(
-        segments.begin(), segments.end(), doc,
+        segments_.begin(), segments_.end(), doc,
         [](DocId d, const std::shared_ptr<const Segment>& s) { return d < s->end_doc; });
-    segment_live[static_cast<size_t>(segment - segments.begin())]--;
+    segment_live_[static_cast<size_t>(segment - segments_.begin())]--;
   }
-  if (annex != nullptr) annex->Removed(doc);
-  title.live_total_length -= title.lengths[doc];
-  body.live_total_length -= body.lengths[doc];
+  if (annex_ != nullptr) annex_->Removed(doc);
+  title_.live_total_length -= title_.lengths[doc];
+  body_.live_total_length -= body_.lengths[doc];
   uint64_t text_bytes = document.title().size();
   for (const std::string& passage : BodyPassages(document)) text_bytes += passage.size();
-  live_text_bytes -= text_bytes;
-  id_to_doc.erase(it);
+  live_text_bytes_ -= text_bytes;
+  id_to_doc_.erase(it);
   return absl::OkStatus();
 }
 
 absl::StatusOr<Document> IndexData::Find(const std::string& id) const {
-  auto it = id_to_doc.find(id);
-  if (it == id_to_doc.end()) {
+  auto it = id_to_doc_.find(id);
+  if (it == id_to_doc_.end()) {
     return absl::NotFoundError(absl::StrCat("no document with id '", TruncatedForMessage(id), "'"));
   }
-  return documents->Load(it->second);
+  return documents_->Load(it->second);
 }
 
 std::optional<DocId> IndexData::FindDoc(const std::string& id) const {
-  auto it = id_to_doc.find(id);
-  if (it == id_to_doc.end()) return std::nullopt;
+  auto it = id_to_doc_.find(id);
+  if (it == id_to_doc_.end()) return std::nullopt;
   return it->second;
 }
 
@@ -306,10 +307,10 @@ void IndexData::Seal(std::shared_ptr<const Segment>& shared) {
   if (shared == nullptr) {
     auto segment = std::make_shared<Segment>();
     segment->first_doc = OpenFirstDoc();
-    segment->end_doc = static_cast<DocId>(live.size());
+    segment->end_doc = static_cast<DocId>(live_.size());
     segment->documents = segment->end_doc - segment->first_doc;
-    segment->title = std::move(title.open);
-    segment->body = std::move(body.open);
+    segment->title = std::move(title_.open);
+    segment->body = std::move(body_.open);
     // No list of a sealed segment grows again.
     for (TermPostings* postings : {&segment->title, &segment->body}) {
       for (auto& [term, list] : *postings) list.ShrinkToFit();
@@ -319,31 +320,31 @@ void IndexData::Seal(std::shared_ptr<const Segment>& shared) {
     shared = std::move(segment);
   }
   for (auto [field, sealed] :
-       {std::pair<TextFieldIndex*, const TermPostings*>{&title, &shared->title},
-        {&body, &shared->body}}) {
+       {std::pair<TextFieldIndex*, const TermPostings*>{&title_, &shared->title},
+        {&body_, &shared->body}}) {
     field->open = TermPostings();
-    memory_bytes -= std::min(memory_bytes, field->open_bytes);
+    memory_bytes_ -= std::min(memory_bytes_, field->open_bytes);
     field->open_bytes = 0;
     for (const auto& [term, list] : *sealed) {
       auto& lists = field->terms[term].sealed;
       const uint64_t before = HeapBytes(lists);
       lists.push_back(&list);
-      memory_bytes += HeapBytes(lists) - before;
+      memory_bytes_ += HeapBytes(lists) - before;
     }
   }
   uint32_t live_documents = 0;
-  for (DocId doc = shared->first_doc; doc < shared->end_doc; ++doc) live_documents += live[doc];
-  segments.push_back(shared);
-  segment_live.push_back(live_documents);
+  for (DocId doc = shared->first_doc; doc < shared->end_doc; ++doc) live_documents += live_[doc];
+  segments_.push_back(shared);
+  segment_live_.push_back(live_documents);
 }
 
 void IndexData::ReplaceSegments(size_t begin, size_t count, std::shared_ptr<const Segment> merged) {
-  const auto first = segments.begin() + static_cast<std::ptrdiff_t>(begin);
+  const auto first = segments_.begin() + static_cast<std::ptrdiff_t>(begin);
   const std::vector<std::shared_ptr<const Segment>> replaced(
       first, first + static_cast<std::ptrdiff_t>(count));
   for (auto [field, member] :
-       {std::pair<TextFieldIndex*, TermPostings Segment::*>{&title, &Segment::title},
-        {&body, &Segment::body}}) {
+       {std::pair<TextFieldIndex*, TermPostings Segment::*>{&title_, &Segment::title},
+        {&body_, &Segment::body}}) {
     // A term's lists in the replaced segments are a run of its `sealed`
     // (segments are in DocId order): the merged list, if any, takes its
     // place.
@@ -372,33 +373,33 @@ void IndexData::ReplaceSegments(size_t begin, size_t count, std::shared_ptr<cons
           }
         }
         if (sealed.empty() && entry->second.live_documents == 0 && !field->open.contains(term)) {
-          memory_bytes -=
-              std::min<uint64_t>(memory_bytes, term.size() + kHashEntryOverhead +
-                                                   sizeof(TermEntry) + HeapBytes(sealed));
+          memory_bytes_ -=
+              std::min<uint64_t>(memory_bytes_, term.size() + kHashEntryOverhead +
+                                                    sizeof(TermEntry) + HeapBytes(sealed));
           field->terms.erase(entry);
         }
       }
     }
   }
-  segments.erase(first, first + static_cast<std::ptrdiff_t>(count));
-  segments.insert(segments.begin() + static_cast<std::ptrdiff_t>(begin), std::move(merged));
+  segments_.erase(first, first + static_cast<std::ptrdiff_t>(count));
+  segments_.insert(segments_.begin() + static_cast<std::ptrdiff_t>(begin), std::move(merged));
   // The merged segment's range holds the replaced ones' live documents.
-  const auto live_first = segment_live.begin() + static_cast<std::ptrdiff_t>(begin);
+  const auto live_first = segment_live_.begin() + static_cast<std::ptrdiff_t>(begin);
   const auto live_last = live_first + static_cast<std::ptrdiff_t>(count);
   const uint32_t live_documents = std::accumulate(live_first, live_last, 0u);
-  segment_live.erase(live_first, live_last);
-  segment_live.insert(segment_live.begin() + static_cast<std::ptrdiff_t>(begin), live_documents);
+  segment_live_.erase(live_first, live_last);
+  segment_live_.insert(segment_live_.begin() + static_cast<std::ptrdiff_t>(begin), live_documents);
 }
 
 uint64_t IndexData::SegmentMemoryBytes() const {
   uint64_t bytes = 0;
-  for (const std::shared_ptr<const Segment>& segment : segments) bytes += segment->memory_bytes;
+  for (const std::shared_ptr<const Segment>& segment : segments_) bytes += segment->memory_bytes;
   return bytes;
 }
 
 const TextFieldIndex* IndexData::TextField(absl::string_view name) const {
-  if (name == kTitleField) return &title;
-  if (name == kBodyField) return &body;
+  if (name == kTitleField) return &title_;
+  if (name == kBodyField) return &body_;
   return nullptr;
 }
 
@@ -407,8 +408,8 @@ absl::StatusOr<FieldKind> IndexData::KindOf(absl::string_view field) const {
     if (builtin.name == field) return builtin.kind;
   }
   if (absl::StartsWith(field, kAttributePrefix)) {
-    auto it = attribute_kinds.find(field.substr(kAttributePrefix.size()));
-    if (it != attribute_kinds.end()) return it->second;
+    auto it = attribute_kinds_.find(field.substr(kAttributePrefix.size()));
+    if (it != attribute_kinds_.end()) return it->second;
   }
   std::string known;
   for (const BuiltinField& builtin : BuiltinFields()) {

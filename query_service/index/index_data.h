@@ -7,8 +7,9 @@
 // the new document) at the cost of memory for dead postings, which a later
 // segment/merge design reclaims.
 //
-// Thread safety: none. SearchIndex (search_index.h) keeps two copies of it
-// so that readers never share one with a writer (left_right.h).
+// Thread safety: none. SearchIndex (search/search_index.h) keeps two copies
+// of it so that readers never share one with a writer (left_right.h), and
+// hands readers an IndexSnapshot (search/index_snapshot.h).
 #ifndef DOCSEARCH_QUERY_SERVICE_INDEX_INDEX_DATA_H_
 #define DOCSEARCH_QUERY_SERVICE_INDEX_INDEX_DATA_H_
 
@@ -90,47 +91,39 @@ struct DocumentTerms {
 
 inline constexpr int kNoDate = std::numeric_limits<int>::min();
 
-struct IndexData {
-  // By DocId, compressed. The index's two copies (left_right.h) share one
-  // store: the copy that adds a slot first appends it, the other finds it
-  // there (both assign the same DocIds).
-  std::shared_ptr<DocumentStore> documents = std::make_shared<DocumentStore>();
-  // By DocId; its size is the copy's slot count (the shared store may hold
-  // slots this copy has not added yet).
-  std::vector<bool> live;
-  absl::flat_hash_map<std::string, DocId> id_to_doc;  // Live docs only.
-  uint64_t live_count = 0;
-  uint64_t live_text_bytes = 0;
-  // (term, live document) pairs over the text fields.
-  uint64_t live_postings = 0;
-  // Estimated bytes held, kept up to date by Add and Remove so that reading
-  // it costs nothing (it used to walk every document).
-  uint64_t memory_bytes = 0;
-
-  TextFieldIndex title;
-  TextFieldIndex body;
-  // Sealed segments in DocId order, shared with the index's other copy;
-  // the open postings start where the last one ends.
-  std::vector<std::shared_ptr<const Segment>> segments;
-  // Live documents in each segment's range, by segment: what the merge
-  // policy weighs against Segment::documents, kept so a merge decision
-  // never scans `live`.
-  std::vector<uint32_t> segment_live;
+// The keyword fields (doc_type, language, entities, keyword attributes):
+// each value's documents for term filters, each document's values for
+// facets, and each value as first indexed for display.
+struct KeywordFields {
   // field → folded value → DocIds (ascending).
-  absl::flat_hash_map<std::string, absl::flat_hash_map<std::string, std::vector<DocId>>> keywords;
-  // field → each document's values (keyword_column.h), for facets.
-  absl::flat_hash_map<std::string, KeywordColumn> keyword_columns;
-  // field → folded value → the value as first indexed, for display.
-  absl::flat_hash_map<std::string, absl::flat_hash_map<std::string, std::string>> keyword_display;
-  // field → days since epoch by DocId (kNoDate when absent).
-  absl::flat_hash_map<std::string, std::vector<int>> dates;
-  // field → value by DocId (NaN when absent).
-  absl::flat_hash_map<std::string, std::vector<double>> numbers;
-  // Kinds of attribute fields, fixed by the first value seen.
-  absl::flat_hash_map<std::string, FieldKind> attribute_kinds;
-  // Optional derived per-document data, told of every Add and Remove
-  // (index_annex.h); null when none is attached.
-  std::unique_ptr<IndexAnnex> annex;
+  absl::flat_hash_map<std::string, absl::flat_hash_map<std::string, std::vector<DocId>>> inverted;
+  // field → each document's values (keyword_column.h).
+  absl::flat_hash_map<std::string, KeywordColumn> columns;
+  // field → folded value → the value as first indexed.
+  absl::flat_hash_map<std::string, absl::flat_hash_map<std::string, std::string>> display;
+};
+
+// The index: stored documents, their liveness, the text fields' postings
+// (open and sealed in segments), keyword fields and value columns, composed
+// here and changed only through the methods below, which keep the parts
+// consistent (document frequencies, live counts, memory estimate).
+class IndexData {
+ public:
+  IndexData() = default;
+  IndexData(const IndexData&) = delete;
+  IndexData& operator=(const IndexData&) = delete;
+
+  // --- Writing -------------------------------------------------------------
+
+  // Makes this copy append to and read from `store`, the store the index's
+  // other copy uses (left_right.h): both assign the same DocIds, so the
+  // copy that adds a slot first appends it and the other finds it there.
+  // Call before the first Add.
+  void ShareDocumentStore(std::shared_ptr<DocumentStore> store) { documents_ = std::move(store); }
+
+  // Replaces the annex (index_annex.h); null detaches it. The caller tells
+  // the new annex of the live documents.
+  void AttachAnnex(std::unique_ptr<IndexAnnex> annex) { annex_ = std::move(annex); }
 
   // Adds `document` as a new live slot, replacing any live document with the
   // same id. INVALID_ARGUMENT (index unchanged) when the document has no id
@@ -162,32 +155,97 @@ struct IndexData {
   // no live document has leave the dictionary.
   void ReplaceSegments(size_t begin, size_t count, std::shared_ptr<const Segment> merged);
 
+  // --- Reading -------------------------------------------------------------
+
+  // By DocId, compressed; shared with the index's other copy.
+  const DocumentStore& documents() const { return *documents_; }
+  // By DocId; its size is the copy's slot count (the shared store may hold
+  // slots this copy has not added yet).
+  const std::vector<bool>& live() const { return live_; }
+  uint64_t live_count() const { return live_count_; }
+  uint64_t live_text_bytes() const { return live_text_bytes_; }
+  // (term, live document) pairs over the text fields.
+  uint64_t live_postings() const { return live_postings_; }
+
+  const TextFieldIndex& title() const { return title_; }
+  const TextFieldIndex& body() const { return body_; }
+  const TextFieldIndex* TextField(absl::string_view name) const;
+
+  // Sealed segments in DocId order, shared with the index's other copy;
+  // the open postings start where the last one ends.
+  const std::vector<std::shared_ptr<const Segment>>& segments() const { return segments_; }
+  // Live documents in each segment's range, by segment: what the merge
+  // policy weighs against Segment::documents, kept so a merge decision
+  // never scans `live`.
+  const std::vector<uint32_t>& segment_live() const { return segment_live_; }
   // The first DocId of the open postings.
-  DocId OpenFirstDoc() const { return segments.empty() ? 0 : segments.back()->end_doc; }
+  DocId OpenFirstDoc() const { return segments_.empty() ? 0 : segments_.back()->end_doc; }
+
+  // field → folded value → DocIds (ascending).
+  const absl::flat_hash_map<std::string, absl::flat_hash_map<std::string, std::vector<DocId>>>&
+  keywords() const {
+    return keywords_.inverted;
+  }
+  // field → each document's values (keyword_column.h), for facets.
+  const absl::flat_hash_map<std::string, KeywordColumn>& keyword_columns() const {
+    return keywords_.columns;
+  }
+  // field → folded value → the value as first indexed, for display.
+  const absl::flat_hash_map<std::string, absl::flat_hash_map<std::string, std::string>>&
+  keyword_display() const {
+    return keywords_.display;
+  }
+  // field → days since epoch by DocId (kNoDate when absent).
+  const absl::flat_hash_map<std::string, std::vector<int>>& dates() const { return dates_; }
+  // field → value by DocId (NaN when absent).
+  const absl::flat_hash_map<std::string, std::vector<double>>& numbers() const { return numbers_; }
+  // The kind of a field, or INVALID_ARGUMENT naming it when unknown.
+  absl::StatusOr<FieldKind> KindOf(absl::string_view field) const;
+
+  // The annex attached (index_annex.h), or null.
+  const IndexAnnex* annex() const { return annex_.get(); }
 
   // The live document with `id`, decompressed; NOT_FOUND when there is none.
   absl::StatusOr<docsearch::v1::Document> Find(const std::string& id) const;
-
   // The slot of the live document with `id`, without decompressing it.
   std::optional<DocId> FindDoc(const std::string& id) const;
-
-  const TextFieldIndex* TextField(absl::string_view name) const;
-
-  // The kind of a field, or INVALID_ARGUMENT naming it when unknown.
-  absl::StatusOr<FieldKind> KindOf(absl::string_view field) const;
 
   // Estimated bytes held by the index structures and documents: this
   // copy's own (the running `memory_bytes` and the annex's), the segments'
   // and the store's. Dead documents' postings count until a merge drops
   // them; their stored frames until a restart.
   uint64_t MemoryBytes() const {
-    return OwnMemoryBytes() + SegmentMemoryBytes() + documents->MemoryBytes();
+    return OwnMemoryBytes() + SegmentMemoryBytes() + documents_->MemoryBytes();
   }
   // What this copy holds for itself: the part held twice.
   uint64_t OwnMemoryBytes() const {
-    return memory_bytes + (annex != nullptr ? annex->MemoryBytes() : 0);
+    return memory_bytes_ + (annex_ != nullptr ? annex_->MemoryBytes() : 0);
   }
   uint64_t SegmentMemoryBytes() const;
+
+ private:
+  std::shared_ptr<DocumentStore> documents_ = std::make_shared<DocumentStore>();
+  std::vector<bool> live_;
+  absl::flat_hash_map<std::string, DocId> id_to_doc_;  // Live docs only.
+  uint64_t live_count_ = 0;
+  uint64_t live_text_bytes_ = 0;
+  uint64_t live_postings_ = 0;
+  // Estimated bytes held, kept up to date by Add and Remove so that reading
+  // it costs nothing (it used to walk every document).
+  uint64_t memory_bytes_ = 0;
+
+  TextFieldIndex title_;
+  TextFieldIndex body_;
+  std::vector<std::shared_ptr<const Segment>> segments_;
+  std::vector<uint32_t> segment_live_;
+  KeywordFields keywords_;
+  absl::flat_hash_map<std::string, std::vector<int>> dates_;
+  absl::flat_hash_map<std::string, std::vector<double>> numbers_;
+  // Kinds of attribute fields, fixed by the first value seen.
+  absl::flat_hash_map<std::string, FieldKind> attribute_kinds_;
+  // Optional derived per-document data, told of every Add and Remove
+  // (index_annex.h); null when none is attached.
+  std::unique_ptr<IndexAnnex> annex_;
 };
 
 // The terms of `document`'s text fields, as Add indexes them.

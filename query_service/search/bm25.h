@@ -14,6 +14,7 @@
 #include <cstdint>
 
 #include "query_service/index/index_data.h"
+#include "query_service/search/collection_statistics.h"
 
 namespace docsearch::query {
 
@@ -22,6 +23,9 @@ struct ScoringOptions {
   float b = 0.75f;
   // Boost of the title field when a match or phrase names no fields.
   float title_boost = 2.0f;
+  // The statistics to score with (collection_statistics.h); null: the
+  // searched index's own. Not owned; it outlives the search.
+  const CollectionStatistics* statistics = nullptr;
 };
 
 inline float Bm25Idf(uint64_t live_documents, uint64_t document_frequency) {
@@ -30,10 +34,35 @@ inline float Bm25Idf(uint64_t live_documents, uint64_t document_frequency) {
   return static_cast<float>(std::log(1.0 + (n - df + 0.5) / (df + 0.5)));
 }
 
-// avgdl of `field`.
-inline double Bm25AverageLength(const IndexData& index, const TextFieldIndex& field) {
-  const double average =
-      index.live_count == 0 ? 1.0 : static_cast<double>(field.live_total_length) / index.live_count;
+// The name of `field`, one of `index`'s text fields.
+inline absl::string_view Bm25FieldName(const IndexData& index, const TextFieldIndex& field) {
+  return &field == &index.title() ? kTitleField : kBodyField;
+}
+
+// N: the statistics' when `scoring` has any, else `index`'s.
+inline uint64_t Bm25DocumentCount(const IndexData& index, const ScoringOptions& scoring) {
+  return scoring.statistics != nullptr ? scoring.statistics->DocumentCount() : index.live_count();
+}
+
+// The document frequency of `term` in `field`: the statistics' when
+// `scoring` has any, else `local`, what `index`'s dictionary holds.
+inline uint64_t Bm25DocumentFrequency(const IndexData& index, const TextFieldIndex& field,
+                                      const std::string& term, uint64_t local,
+                                      const ScoringOptions& scoring) {
+  return scoring.statistics != nullptr
+             ? scoring.statistics->DocumentFrequency(Bm25FieldName(index, field), term)
+             : local;
+}
+
+// avgdl of `field`: from the statistics when `scoring` has any, else from
+// `index`.
+inline double Bm25AverageLength(const IndexData& index, const TextFieldIndex& field,
+                                const ScoringOptions& scoring) {
+  const uint64_t documents = Bm25DocumentCount(index, scoring);
+  const uint64_t total = scoring.statistics != nullptr
+                             ? scoring.statistics->TotalLength(Bm25FieldName(index, field))
+                             : field.live_total_length;
+  const double average = documents == 0 ? 1.0 : static_cast<double>(total) / documents;
   return std::max(average, 1.0);
 }
 

@@ -27,7 +27,8 @@ absl::StatusOr<std::vector<docsearch::v1::Facet>> CountFacets(
                                                      " field; facets need a keyword field"));
     }
     std::vector<std::pair<int64_t, std::string>> counts;  // (count, shown value)
-    if (auto column = index.keyword_columns.find(field); column != index.keyword_columns.end()) {
+    if (auto column = index.keyword_columns().find(field);
+        column != index.keyword_columns().end()) {
       // Each match's values from the column: the cost follows the matches,
       // not the field's whole document lists.
       std::vector<int64_t> per_ordinal(column->second.ordinal_count(), 0);
@@ -35,8 +36,8 @@ absl::StatusOr<std::vector<docsearch::v1::Facet>> CountFacets(
         for (uint32_t ordinal : column->second.Ordinals(match.doc)) ++per_ordinal[ordinal];
       }
       const auto* display = [&]() -> const absl::flat_hash_map<std::string, std::string>* {
-        auto it = index.keyword_display.find(field);
-        return it == index.keyword_display.end() ? nullptr : &it->second;
+        auto it = index.keyword_display().find(field);
+        return it == index.keyword_display().end() ? nullptr : &it->second;
       }();
       for (uint32_t ordinal = 0; ordinal < per_ordinal.size(); ++ordinal) {
         if (per_ordinal[ordinal] == 0) continue;
@@ -66,8 +67,8 @@ std::vector<docsearch::v1::HistogramBucket> PublishedHistogram(const IndexData& 
                                                                const DocList& matches,
                                                                docsearch::v1::Interval interval) {
   std::vector<docsearch::v1::HistogramBucket> buckets;
-  auto column = index.dates.find("published");
-  if (interval == docsearch::v1::INTERVAL_UNSPECIFIED || column == index.dates.end())
+  auto column = index.dates().find("published");
+  if (interval == docsearch::v1::INTERVAL_UNSPECIFIED || column == index.dates().end())
     return buckets;
   std::map<std::string, int64_t> counts;  // Keys sort in date order.
   for (const ScoredDoc& match : matches) {

@@ -24,7 +24,7 @@ TopK PhraseTopK(
   if (words.empty()) return result;
   const TextFieldIndex& field = words[0].field();
   const float boost = words[0].boost();
-  const double average = Bm25AverageLength(index, field);
+  const double average = Bm25AverageLength(index, field, scoring);
   std::vector<std::vector<uint32_t>> positions(words.size());
   std::vector<const std::vector<uint32_t>*> lists;
   for (const auto& list : positions) lists.push_back(&list);

@@ -6,83 +6,39 @@
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "query_service/search/doc_list_ops.h"
 #include "query_service/search/phrase_frequency.h"
+#include "query_service/search/query_explainer.h"
+#include "query_service/search/query_planner.h"
 #include "query_service/search/range_bound.h"
+#include "query_service/search/top_k_search.h"
 
 namespace docsearch::query {
-namespace {
 
 using docsearch::v1::Query;
 
-// Languages whose stemmers give query words their variants; "" is the
-// unstemmed form, which documents of other languages are indexed with.
-constexpr std::string_view kQueryLanguages[] = {"en", "fr", ""};
-
-DocList Intersect(const DocList& a, const DocList& b, bool add_scores) {
-  DocList out;
-  size_t i = 0, j = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i].doc < b[j].doc) {
-      ++i;
-    } else if (b[j].doc < a[i].doc) {
-      ++j;
-    } else {
-      out.push_back({a[i].doc, add_scores ? a[i].score + b[j].score : a[i].score});
-      ++i, ++j;
-    }
-  }
-  return out;
+docsearch::v1::Explanation QueryEvaluator::Explain(const Query& query, DocId doc) {
+  return QueryExplainer(*this, binder_).Explain(query, doc);
 }
 
-DocList Subtract(const DocList& a, const DocList& b) {
-  DocList out;
-  size_t j = 0;
-  for (const ScoredDoc& entry : a) {
-    while (j < b.size() && b[j].doc < entry.doc) ++j;
-    if (j < b.size() && b[j].doc == entry.doc) continue;
-    out.push_back(entry);
-  }
-  return out;
+std::optional<float> QueryEvaluator::ScoreOf(const Query& query, DocId doc) {
+  return QueryExplainer(*this, binder_).ScoreOf(query, doc);
 }
 
-// Adds the scores of `b` to the documents of `a` that are in both.
-void AddScores(DocList& a, const DocList& b) {
-  size_t j = 0;
-  for (ScoredDoc& entry : a) {
-    while (j < b.size() && b[j].doc < entry.doc) ++j;
-    if (j < b.size() && b[j].doc == entry.doc) entry.score += b[j].score;
-  }
+absl::StatusOr<std::optional<TopK>> QueryEvaluator::TopMatches(
+    const QueryPlan& plan, size_t k,
+    const std::function<bool(const ScoredDoc&, const ScoredDoc&)>& before,
+    const std::function<bool(const ScoredDoc&)>& eligible) {
+  return TopKSearch(*this, binder_).Run(plan, k, before, eligible);
 }
 
-DocList SortedFromMap(const absl::flat_hash_map<DocId, float>& scores) {
-  DocList out;
-  out.reserve(scores.size());
-  for (const auto& [doc, score] : scores) out.push_back({doc, score});
-  std::sort(out.begin(), out.end(),
-            [](const ScoredDoc& a, const ScoredDoc& b) { return a.doc < b.doc; });
-  return out;
+absl::StatusOr<DocFilter> QueryEvaluator::CandidateFilter(const docsearch::v1::BoolQuery& boolean,
+                                                          const std::string& path) {
+  clauses_ = 2;  // The bool and its one must clause.
+  return FilterOf(boolean, path);
 }
-
-// The doc_type keyword a user means by `value`: "press_statement",
-// "PRESS_STATEMENT" and "DOC_TYPE_PRESS_STATEMENT" all name one type.
-absl::StatusOr<std::string> NormalizeDocType(const std::string& value, const std::string& path) {
-  std::string name = absl::AsciiStrToLower(value);
-  if (absl::StartsWith(name, "doc_type_")) name.erase(0, 9);
-  std::string known;
-  for (int type = docsearch::v1::DocType_MIN; type <= docsearch::v1::DocType_MAX; ++type) {
-    if (!docsearch::v1::DocType_IsValid(type)) continue;
-    std::string keyword = DocTypeKeyword(static_cast<docsearch::v1::DocType>(type));
-    if (keyword == name) return keyword;
-    absl::StrAppend(&known, known.empty() ? "" : ", ", keyword);
-  }
-  return absl::InvalidArgumentError(
-      absl::StrCat(path, ": unknown doc_type '", value, "' (known: ", known, ")"));
-}
-
-}  // namespace
 
 absl::StatusOr<DocList> QueryEvaluator::Evaluate(const Query& query, const std::string& path) {
   clauses_ = 0;
@@ -128,97 +84,13 @@ absl::StatusOr<DocList> QueryEvaluator::Eval(const Query& query, const std::stri
       path, " is empty: set one of match, phrase, term, terms, prefix, range, boolean, match_all"));
 }
 
-absl::StatusOr<std::vector<QueryEvaluator::Word>> QueryEvaluator::AnalyzeWords(
-    const std::string& text, const std::string& path) {
-  if (text.empty()) return absl::InvalidArgumentError(absl::StrCat(path, " is empty"));
-  std::vector<std::vector<Token>> analyses;
-  for (std::string_view language : kQueryLanguages) {
-    analyses.push_back(analyzer_.Analyze(
-        text, language, language.empty() ? Stemming::kNone : Stemming::kByLanguage));
-  }
-  // Every analysis segments the same way, so the i-th tokens are one word.
-  std::vector<Word> words(analyses[0].size());
-  for (const auto& tokens : analyses) {
-    for (size_t i = 0; i < tokens.size() && i < words.size(); ++i) {
-      Word& word = words[i];
-      if (std::find(word.begin(), word.end(), tokens[i].term) == word.end()) {
-        word.push_back(tokens[i].term);
-      }
-      highlight_terms_.insert(tokens[i].term);
-    }
-  }
-  if (static_cast<int>(words.size()) > limits_.max_terms) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(path, " has ", words.size(), " words; the limit is ", limits_.max_terms));
-  }
-  return words;
-}
-
-absl::StatusOr<std::vector<std::pair<const TextFieldIndex*, float>>> QueryEvaluator::TextFields(
-    const std::vector<std::pair<std::string, float>>& requested, const std::string& path) const {
-  std::vector<std::pair<const TextFieldIndex*, float>> fields;
-  if (requested.empty()) {
-    fields.push_back({&index_.title, scoring_.title_boost});
-    fields.push_back({&index_.body, 1.0f});
-    return fields;
-  }
-  for (const auto& [name, boost] : requested) {
-    absl::StatusOr<FieldKind> kind = index_.KindOf(name);
-    if (!kind.ok())
-      return absl::InvalidArgumentError(absl::StrCat(path, ": ", kind.status().message()));
-    if (*kind != FieldKind::kText) {
-      return absl::InvalidArgumentError(absl::StrCat(path, ": field '", name, "' is a ",
-                                                     FieldKindName(*kind),
-                                                     " field; text queries need title or body"));
-    }
-    if (boost < 0) {
-      return absl::InvalidArgumentError(absl::StrCat(path, ": boost of '", name, "' is negative"));
-    }
-    fields.push_back({index_.TextField(name), boost == 0 ? 1.0f : boost});
-  }
-  return fields;
-}
-
-float QueryEvaluator::Idf(uint64_t document_frequency) const {
-  return Bm25Idf(index_.live_count, document_frequency);
-}
-
-float QueryEvaluator::PhraseWordIdf(const std::vector<WordCursor::Variant>& variants) const {
-  uint64_t document_frequency = 0;
-  for (const WordCursor::Variant& variant : variants) {
-    document_frequency = std::max<uint64_t>(document_frequency, variant.document_frequency);
-  }
-  return Idf(document_frequency);
-}
-
-float QueryEvaluator::TermScore(const TextFieldIndex& field, DocId doc, float frequency,
-                                float idf) const {
-  return Bm25Score(scoring_, Bm25AverageLength(index_, field), field.lengths[doc], frequency, idf);
-}
-
-std::vector<WordCursor> QueryEvaluator::MatchCursors(
-    const std::vector<std::pair<const TextFieldIndex*, float>>& fields,
-    const std::vector<Word>& words, std::vector<size_t>& word_of) const {
-  std::vector<WordCursor> cursors;
-  word_of.clear();
-  for (const auto& [field, boost] : fields) {
-    for (size_t i = 0; i < words.size(); ++i) {
-      std::vector<WordCursor::Variant> variants = WordCursor::VariantsOf(index_, *field, words[i]);
-      if (variants.empty()) continue;
-      cursors.emplace_back(index_, *field, boost, scoring_, std::move(variants));
-      word_of.push_back(i);
-    }
-  }
-  return cursors;
-}
-
 absl::StatusOr<DocList> QueryEvaluator::EvalMatch(const docsearch::v1::MatchQuery& match,
                                                   const std::string& path) {
-  absl::StatusOr<std::vector<Word>> words = AnalyzeWords(match.text(), path + ".text");
+  absl::StatusOr<std::vector<Word>> words = binder_.AnalyzeWords(match.text(), path + ".text");
   if (!words.ok()) return words.status();
   std::vector<std::pair<std::string, float>> requested;
   for (const auto& field : match.fields()) requested.push_back({field.field(), field.boost()});
-  auto fields = TextFields(requested, path + ".fields");
+  auto fields = binder_.TextFields(requested, path + ".fields");
   if (!fields.ok()) return fields.status();
   if (match.minimum_should_match() < 0 ||
       match.minimum_should_match() > static_cast<int>(words->size())) {
@@ -232,7 +104,7 @@ absl::StatusOr<DocList> QueryEvaluator::EvalMatch(const docsearch::v1::MatchQuer
                            : std::max(1, match.minimum_should_match());
   // Document at a time over one cursor per (field, word).
   std::vector<size_t> word_of;
-  std::vector<WordCursor> cursors = MatchCursors(*fields, *words, word_of);
+  std::vector<WordCursor> cursors = binder_.MatchCursors(*fields, *words, word_of);
   DocList out;
   if (words->empty()) return out;
   const bool all_words = required == static_cast<int>(words->size());
@@ -283,12 +155,12 @@ absl::StatusOr<DocList> QueryEvaluator::EvalMatch(const docsearch::v1::MatchQuer
 
 absl::StatusOr<DocList> QueryEvaluator::EvalPhrase(const docsearch::v1::PhraseQuery& phrase,
                                                    const std::string& path) {
-  absl::StatusOr<std::vector<Word>> words = AnalyzeWords(phrase.text(), path + ".text");
+  absl::StatusOr<std::vector<Word>> words = binder_.AnalyzeWords(phrase.text(), path + ".text");
   if (!words.ok()) return words.status();
   if (phrase.slop() < 0) return absl::InvalidArgumentError(absl::StrCat(path, ".slop is negative"));
   std::vector<std::pair<std::string, float>> requested;
   if (!phrase.field().empty()) requested.push_back({phrase.field(), 1.0f});
-  auto fields = TextFields(requested, path + ".field");
+  auto fields = binder_.TextFields(requested, path + ".field");
   if (!fields.ok()) return fields.status();
   if (words->empty()) return DocList{};
 
@@ -300,8 +172,8 @@ absl::StatusOr<DocList> QueryEvaluator::EvalPhrase(const docsearch::v1::PhraseQu
     std::vector<WordCursor> cursors;
     float idf_sum = 0;
     for (const Word& word : *words) {
-      std::vector<WordCursor::Variant> variants = WordCursor::VariantsOf(index_, *field, word);
-      idf_sum += PhraseWordIdf(variants);
+      std::vector<WordCursor::Variant> variants = binder_.Variants(*field, word);
+      idf_sum += binder_.PhraseWordIdf(variants);
       cursors.emplace_back(index_, *field, boost, scoring_, std::move(variants));
     }
     // Leapfrog to documents holding every word, then read their positions.
@@ -319,52 +191,26 @@ absl::StatusOr<DocList> QueryEvaluator::EvalPhrase(const docsearch::v1::PhraseQu
       if (!aligned) continue;
       for (size_t i = 0; i < cursors.size(); ++i) cursors[i].Positions(positions[i]);
       const int frequency = PhraseFrequency(lists, phrase.slop());
-      if (frequency > 0) scores[target] += boost * TermScore(*field, target, frequency, idf_sum);
+      if (frequency > 0)
+        scores[target] += boost * binder_.TermScore(*field, target, frequency, idf_sum);
       ++target;
     }
   }
   return SortedFromMap(scores);
 }
 
-absl::StatusOr<std::vector<const std::vector<DocId>*>> QueryEvaluator::KeywordLists(
-    const std::string& field, const std::vector<std::string>& values, const std::string& path) {
-  absl::StatusOr<FieldKind> kind = index_.KindOf(field);
-  if (!kind.ok())
-    return absl::InvalidArgumentError(absl::StrCat(path, ".field: ", kind.status().message()));
-  if (*kind != FieldKind::kKeyword) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(path, ".field: '", field, "' is a ", FieldKindName(*kind),
-                     " field; term queries need a keyword field",
-                     *kind == FieldKind::kText ? " (use match or phrase)" : " (use range)"));
-  }
-  auto values_it = index_.keywords.find(field);
-  std::vector<const std::vector<DocId>*> lists;
-  for (const std::string& value : values) {
-    std::string key = value;
-    if (field == "doc_type") {
-      absl::StatusOr<std::string> normalized = NormalizeDocType(value, path + ".value");
-      if (!normalized.ok()) return normalized.status();
-      key = *normalized;
-    }
-    key = analyzer_.FoldWord(key);
-    if (values_it == index_.keywords.end()) continue;
-    auto docs = values_it->second.find(key);
-    if (docs != values_it->second.end()) lists.push_back(&docs->second);
-  }
-  return lists;
-}
-
 absl::StatusOr<DocList> QueryEvaluator::EvalTerms(const std::string& field,
                                                   const std::vector<std::string>& values,
                                                   const std::string& path) {
-  absl::StatusOr<std::vector<const std::vector<DocId>*>> lists = KeywordLists(field, values, path);
+  absl::StatusOr<std::vector<const std::vector<DocId>*>> lists =
+      binder_.KeywordLists(field, values, path);
   if (!lists.ok()) return lists.status();
   // Each list is sorted without duplicates: one is copied as it is, several
   // are merged.
   DocList out;
   for (const std::vector<DocId>* docs : *lists) {
     for (DocId doc : *docs) {
-      if (index_.live[doc]) out.push_back({doc, 1.0f});
+      if (index_.live()[doc]) out.push_back({doc, 1.0f});
     }
   }
   if (lists->size() > 1) {
@@ -396,7 +242,7 @@ absl::StatusOr<DocList> QueryEvaluator::EvalPrefix(const docsearch::v1::PrefixQu
                          limits_.max_expansions, " terms; use a longer prefix"));
       }
       if (prefix.field() == kTitleField || prefix.field() == kBodyField)
-        highlight_terms_.insert(term);
+        binder_.AddHighlightTerm(term);
       docs_of(term, entries);
     }
     return absl::OkStatus();
@@ -406,16 +252,16 @@ absl::StatusOr<DocList> QueryEvaluator::EvalPrefix(const docsearch::v1::PrefixQu
     const TextFieldIndex& field = *index_.TextField(prefix.field());
     status = expand(field.terms, [&](const std::string& term, const TermEntry& /*entry*/) {
       for (TermCursor cursor(field.Lists(term)); cursor.doc() != TermCursor::kEnd; cursor.Next()) {
-        if (index_.live[cursor.doc()]) matched[cursor.doc()] = 1.0f;
+        if (index_.live()[cursor.doc()]) matched[cursor.doc()] = 1.0f;
       }
     });
   } else if (*kind == FieldKind::kKeyword) {
-    auto values = index_.keywords.find(prefix.field());
-    if (values != index_.keywords.end()) {
+    auto values = index_.keywords().find(prefix.field());
+    if (values != index_.keywords().end()) {
       status =
           expand(values->second, [&](const std::string& /*value*/, const std::vector<DocId>& docs) {
             for (DocId doc : docs) {
-              if (index_.live[doc]) matched[doc] = 1.0f;
+              if (index_.live()[doc]) matched[doc] = 1.0f;
             }
           });
     }
@@ -447,16 +293,16 @@ absl::Status QueryEvaluator::AddRange(const docsearch::v1::RangeQuery& range,
     absl::StatusOr<DayInterval> days =
         DateRange(range.gte(), range.gt(), range.lte(), range.lt(), path);
     if (!days.ok()) return days.status();
-    auto column = index_.dates.find(range.field());
-    filter.AddDateRange(column == index_.dates.end() ? nullptr : &column->second, *days);
+    auto column = index_.dates().find(range.field());
+    filter.AddDateRange(column == index_.dates().end() ? nullptr : &column->second, *days);
     return absl::OkStatus();
   }
   if (*kind == FieldKind::kNumber) {
     absl::StatusOr<NumberRange> bounds =
         NumberRangeOf(range.gte(), range.gt(), range.lte(), range.lt(), path);
     if (!bounds.ok()) return bounds.status();
-    auto column = index_.numbers.find(range.field());
-    filter.AddNumberRange(column == index_.numbers.end() ? nullptr : &column->second, *bounds);
+    auto column = index_.numbers().find(range.field());
+    filter.AddNumberRange(column == index_.numbers().end() ? nullptr : &column->second, *bounds);
     return absl::OkStatus();
   }
   return absl::InvalidArgumentError(absl::StrCat(path, ".field: '", range.field(), "' is a ",
@@ -470,8 +316,8 @@ absl::StatusOr<DocList> QueryEvaluator::EvalRange(const docsearch::v1::RangeQuer
   absl::Status added = AddRange(range, path, filter);
   if (!added.ok()) return added;
   DocList out;
-  for (DocId doc = 0; doc < index_.live.size(); ++doc) {
-    if (index_.live[doc] && filter.Accepts(doc)) out.push_back({doc, 1.0f});
+  for (DocId doc = 0; doc < index_.live().size(); ++doc) {
+    if (index_.live()[doc] && filter.Accepts(doc)) out.push_back({doc, 1.0f});
   }
   return out;
 }
@@ -550,11 +396,60 @@ absl::StatusOr<DocList> QueryEvaluator::EvalBool(const docsearch::v1::BoolQuery&
   return result;
 }
 
+absl::StatusOr<DocFilter> QueryEvaluator::FilterOf(const docsearch::v1::BoolQuery& boolean,
+                                                   const std::string& path) {
+  DocFilter filter;
+  auto add = [&](const Query& clause, const std::string& clause_path,
+                 bool exclude) -> absl::Status {
+    // A single keyword term reads its list in place, a range (not excluded)
+    // its column; anything else is evaluated into a list once (Eval counts
+    // its clauses; these two are counted here, so limits apply alike).
+    const bool direct =
+        clause.kind_case() == Query::kTerm || (clause.kind_case() == Query::kRange && !exclude);
+    if (direct && ++clauses_ > limits_.max_clauses) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(clause_path, ": the query has more than ", limits_.max_clauses, " clauses"));
+    }
+    if (clause.kind_case() == Query::kTerm) {
+      absl::StatusOr<std::vector<const std::vector<DocId>*>> lists = binder_.KeywordLists(
+          clause.term().field(), {clause.term().value()}, clause_path + ".term");
+      if (!lists.ok()) return lists.status();
+      if (lists->empty()) {
+        filter.AddList({}, exclude);
+      } else {
+        filter.AddList(*lists->front(), exclude);
+      }
+      return absl::OkStatus();
+    }
+    if (clause.kind_case() == Query::kRange && !exclude) {
+      return AddRange(clause.range(), clause_path + ".range", filter);
+    }
+    absl::StatusOr<DocList> list = Eval(clause, clause_path, 1);
+    if (!list.ok()) return list.status();
+    std::vector<DocId> docs;
+    docs.reserve(list->size());
+    for (const ScoredDoc& entry : *list) docs.push_back(entry.doc);
+    filter.AddOwnedList(std::move(docs), exclude);
+    return absl::OkStatus();
+  };
+  for (int i = 0; i < boolean.filter_size(); ++i) {
+    absl::Status added =
+        add(boolean.filter(i), absl::StrCat(path, ".boolean.filter[", i, "]"), false);
+    if (!added.ok()) return added;
+  }
+  for (int i = 0; i < boolean.must_not_size(); ++i) {
+    absl::Status added =
+        add(boolean.must_not(i), absl::StrCat(path, ".boolean.must_not[", i, "]"), true);
+    if (!added.ok()) return added;
+  }
+  return filter;
+}
+
 DocList QueryEvaluator::AllLive() const {
   DocList out;
-  out.reserve(index_.live_count);
-  for (DocId doc = 0; doc < index_.live.size(); ++doc) {
-    if (index_.live[doc]) out.push_back({doc, 1.0f});
+  out.reserve(index_.live_count());
+  for (DocId doc = 0; doc < index_.live().size(); ++doc) {
+    if (index_.live()[doc]) out.push_back({doc, 1.0f});
   }
   return out;
 }

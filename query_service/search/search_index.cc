@@ -11,6 +11,7 @@
 #include "query_service/search/facet_counter.h"
 #include "query_service/search/max_score.h"
 #include "query_service/search/page_token.h"
+#include "query_service/search/query_planner.h"
 #include "query_service/search/query_string_parser.h"
 #include "query_service/search/snippet_builder.h"
 
@@ -25,7 +26,7 @@ SearchIndex::SearchIndex(const SearchOptions& options) : options_(options) {
   // the largest part of the index, are kept and compressed once.
   auto store = std::make_shared<DocumentStore>();
   data_.Write([&](IndexData& data) {
-    data.documents = store;
+    data.ShareDocumentStore(store);
     return 0;
   });
   merger_ = std::thread([this] { MergeLoop(); });
@@ -42,7 +43,7 @@ SearchIndex::~SearchIndex() {
 }
 
 void SearchIndex::SealIfFull(IndexData& data, std::shared_ptr<const Segment>& sealed) const {
-  const uint64_t open_documents = data.live.size() - data.OpenFirstDoc();
+  const uint64_t open_documents = data.live().size() - data.OpenFirstDoc();
   if (open_documents > 0 && open_documents >= options_.segments.seal_documents) data.Seal(sealed);
 }
 
@@ -91,18 +92,18 @@ bool SearchIndex::MergeOnce() {
   std::vector<std::shared_ptr<const Segment>> run;
   MergeDocuments documents;
   data_.Read([&](const IndexData& data) {
-    pick = PickMerge(data.segments, data.segment_live, options_.segments);
+    pick = PickMerge(data.segments(), data.segment_live(), options_.segments);
     if (!pick.has_value()) return 0;
-    const auto first = data.segments.begin() + static_cast<std::ptrdiff_t>(pick->begin);
+    const auto first = data.segments().begin() + static_cast<std::ptrdiff_t>(pick->begin);
     run.assign(first, first + static_cast<std::ptrdiff_t>(pick->count));
     const DocId begin = run.front()->first_doc;
     const DocId end = run.back()->end_doc;
     documents.first_doc = begin;
-    documents.live.assign(data.live.begin() + begin, data.live.begin() + end);
-    documents.title_lengths.assign(data.title.lengths.begin() + begin,
-                                   data.title.lengths.begin() + end);
-    documents.body_lengths.assign(data.body.lengths.begin() + begin,
-                                  data.body.lengths.begin() + end);
+    documents.live.assign(data.live().begin() + begin, data.live().begin() + end);
+    documents.title_lengths.assign(data.title().lengths.begin() + begin,
+                                   data.title().lengths.begin() + end);
+    documents.body_lengths.assign(data.body().lengths.begin() + begin,
+                                  data.body().lengths.begin() + end);
     return 0;
   });
   if (!pick.has_value()) return false;
@@ -117,7 +118,7 @@ bool SearchIndex::MergeOnce() {
     // meanwhile keep their postings in `merged`; readers skip them as
     // before.
     for (size_t i = 0; i < run.size(); ++i) {
-      if (pick->begin + i >= data.segments.size() || data.segments[pick->begin + i] != run[i]) {
+      if (pick->begin + i >= data.segments().size() || data.segments()[pick->begin + i] != run[i]) {
         return false;
       }
     }
@@ -153,10 +154,10 @@ std::vector<absl::StatusOr<bool>> SearchIndex::UpsertBatch(
       std::optional<DocId> slot = data.FindDoc(document.id());
       // The content hash is a column of the store: no decompression.
       if (!slot.has_value() || (!document.content_hash().empty() &&
-                                data.documents->content_hash(*slot) == document.content_hash())) {
+                                data.documents().content_hash(*slot) == document.content_hash())) {
         continue;
       }
-      absl::StatusOr<Document> stored = data.documents->Load(*slot);
+      absl::StatusOr<Document> stored = data.documents().Load(*slot);
       if (stored.ok()) {
         prepared[i].replaced_slot = slot;
         prepared[i].replaced_terms = AnalyzeDocument(*stored, prepare_analyzer_);
@@ -178,7 +179,7 @@ std::vector<absl::StatusOr<bool>> SearchIndex::UpsertBatch(
       const Document& document = *entry.document;
       const std::optional<DocId> live_slot = data.FindDoc(document.id());
       if (live_slot.has_value() && !document.content_hash().empty() &&
-          data.documents->content_hash(*live_slot) == document.content_hash()) {
+          data.documents().content_hash(*live_slot) == document.content_hash()) {
         results.push_back(false);  // Unchanged (also: repeated in this batch).
         continue;
       }
@@ -207,14 +208,14 @@ void SearchIndex::AttachAnnex(const std::function<std::unique_ptr<IndexAnnex>()>
   WriterGuard writer(&writer_mu_);
   data_.Write([&](IndexData& data) {
     std::unique_ptr<IndexAnnex> annex = make_annex();
-    for (DocId doc = 0; doc < data.live.size(); ++doc) {
-      if (!data.live[doc]) continue;
+    for (DocId doc = 0; doc < data.live().size(); ++doc) {
+      if (!data.live()[doc]) continue;
       // A slot that does not decode (a bug) is left out of the annex rather
       // than failing the attach: the annex only speeds comparisons up.
-      absl::StatusOr<Document> document = data.documents->Load(doc);
+      absl::StatusOr<Document> document = data.documents().Load(doc);
       if (document.ok()) annex->Added(doc, *document);
     }
-    data.annex = std::move(annex);
+    data.AttachAnnex(std::move(annex));
     return 0;
   });
 }
@@ -223,7 +224,7 @@ bool SearchIndex::IsUnchanged(const Document& document) const {
   return data_.Read([&](const IndexData& data) {
     std::optional<DocId> existing = data.FindDoc(document.id());
     return existing.has_value() && !document.content_hash().empty() &&
-           data.documents->content_hash(*existing) == document.content_hash();
+           data.documents().content_hash(*existing) == document.content_hash();
   });
 }
 
@@ -235,7 +236,7 @@ absl::Status SearchIndex::Delete(const std::string& id) {
   std::optional<DocumentTerms> terms;
   data_.Read([&](const IndexData& data) {
     if (std::optional<DocId> slot = data.FindDoc(id)) {
-      absl::StatusOr<Document> stored = data.documents->Load(*slot);
+      absl::StatusOr<Document> stored = data.documents().Load(*slot);
       if (stored.ok()) {
         deleted_slot = slot;
         terms = AnalyzeDocument(*stored, prepare_analyzer_);
@@ -308,7 +309,7 @@ absl::StatusOr<SearchResponse> SearchIndex::SearchIn(const IndexData& data,
   // deterministic across runs and pages (a search-after cursor needs a total
   // order).
   const std::vector<int>* published = nullptr;
-  if (auto it = data.dates.find("published"); it != data.dates.end()) published = &it->second;
+  if (auto it = data.dates().find("published"); it != data.dates().end()) published = &it->second;
   auto date_of = [&](DocId doc) {
     return published != nullptr && doc < published->size() ? (*published)[doc] : kNoDate;
   };
@@ -329,7 +330,7 @@ absl::StatusOr<SearchResponse> SearchIndex::SearchIn(const IndexData& data,
     } else if (a.score != b.score) {
       return a.score > b.score;
     }
-    return data.documents->id(a.doc) < data.documents->id(b.doc);
+    return data.documents().id(a.doc) < data.documents().id(b.doc);
   };
   // The page holds the hits that sort strictly after the token's cursor: the
   // last hit shown, at its place in the order now. Scores drift with every
@@ -340,8 +341,8 @@ absl::StatusOr<SearchResponse> SearchIndex::SearchIn(const IndexData& data,
   if (cursor.has_value()) {
     last = *cursor;
     if (!by_date) {
-      if (auto it = data.id_to_doc.find(last->id); it != data.id_to_doc.end()) {
-        if (std::optional<float> now = evaluator.ScoreOf(query, it->second)) last->score = *now;
+      if (std::optional<DocId> doc = data.FindDoc(last->id)) {
+        if (std::optional<float> now = evaluator.ScoreOf(query, *doc)) last->score = *now;
       }
     }
   }
@@ -352,7 +353,7 @@ absl::StatusOr<SearchResponse> SearchIndex::SearchIn(const IndexData& data,
     } else if (entry.score != last->score) {
       return entry.score < last->score;
     }
-    return data.documents->id(entry.doc) > last->id;
+    return data.documents().id(entry.doc) > last->id;
   };
 
   SearchResponse response;
@@ -361,20 +362,17 @@ absl::StatusOr<SearchResponse> SearchIndex::SearchIn(const IndexData& data,
   uint64_t total = 0;
   bool exact = true;
   // Top-k pruning only when nothing needs every match.
-  const bool prunable = !by_date && !request.exact_total() && request.facets().empty() &&
-                        request.date_histogram() == docsearch::v1::INTERVAL_UNSPECIFIED;
-  std::optional<TopK> top;
-  if (prunable) {
-    absl::StatusOr<std::optional<TopK>> pruned =
-        evaluator.TopMatches(query, path, page_size, before, after_cursor);
-    if (!pruned.ok()) return pruned.status();
-    top = *std::move(pruned);
-  }
-  if (top.has_value()) {
-    page = std::move(top->hits);
-    more = top->more;
-    total = top->counted;
-    exact = top->exact;
+  const bool needs_every_match = by_date || request.exact_total() || !request.facets().empty() ||
+                                 request.date_histogram() != docsearch::v1::INTERVAL_UNSPECIFIED;
+  const QueryPlan plan = PlanQuery(query, path, needs_every_match, options_.query_limits);
+  absl::StatusOr<std::optional<TopK>> top =
+      evaluator.TopMatches(plan, page_size, before, after_cursor);
+  if (!top.ok()) return top.status();
+  if (top->has_value()) {
+    page = std::move((*top)->hits);
+    more = (*top)->more;
+    total = (*top)->counted;
+    exact = (*top)->exact;
   } else {
     absl::StatusOr<DocList> matches = evaluator.Evaluate(query, path);
     if (!matches.ok()) return matches.status();
@@ -398,7 +396,7 @@ absl::StatusOr<SearchResponse> SearchIndex::SearchIn(const IndexData& data,
   }
 
   for (const ScoredDoc& match : page) {
-    absl::StatusOr<Document> stored = data.documents->Load(match.doc);
+    absl::StatusOr<Document> stored = data.documents().Load(match.doc);
     if (!stored.ok()) return stored.status();
     const Document& document = *stored;
     auto* hit = response.add_hits();
@@ -409,7 +407,7 @@ absl::StatusOr<SearchResponse> SearchIndex::SearchIn(const IndexData& data,
     if (document.has_published()) *hit->mutable_published() = document.published();
     hit->set_source_uri(document.source_uri());
     if (!request.omit_snippets()) {
-      const PassageHint hint = HintFromIndex(data.body, match.doc, evaluator.highlight_terms());
+      const PassageHint hint = HintFromIndex(data.body(), match.doc, evaluator.highlight_terms());
       for (auto& snippet :
            BuildSnippets(document, evaluator.highlight_terms(), analyzer, 240, hint)) {
         *hit->add_snippets() = std::move(snippet);
@@ -423,7 +421,7 @@ absl::StatusOr<SearchResponse> SearchIndex::SearchIn(const IndexData& data,
   if (more && !page.empty()) {
     const ScoredDoc& last = page.back();
     response.set_next_page_token(
-        EncodePageToken({date_of(last.doc), last.score, std::string(data.documents->id(last.doc))},
+        EncodePageToken({date_of(last.doc), last.score, std::string(data.documents().id(last.doc))},
                         RequestFingerprint(request)));
   }
   *response.mutable_took() = google::protobuf::util::TimeUtil::NanosecondsToDuration(
@@ -442,23 +440,23 @@ docsearch::v1::GetIndexStatsResponse SearchIndex::Stats() const {
 
 docsearch::v1::GetIndexStatsResponse SearchIndex::StatsOf(const IndexData& data) const {
   docsearch::v1::GetIndexStatsResponse stats;
-  stats.set_document_count(static_cast<int64_t>(data.live_count));
-  for (const TextFieldIndex* field : {&data.title, &data.body}) {
+  stats.set_document_count(static_cast<int64_t>(data.live_count()));
+  for (const TextFieldIndex* field : {&data.title(), &data.body()}) {
     stats.set_term_count(stats.term_count() + static_cast<int64_t>(field->terms.size()));
   }
-  stats.set_posting_count(static_cast<int64_t>(data.live_postings));
-  stats.set_segment_count(static_cast<int64_t>(data.segments.size()));
-  stats.set_text_bytes(static_cast<int64_t>(data.live_text_bytes));
+  stats.set_posting_count(static_cast<int64_t>(data.live_postings()));
+  stats.set_segment_count(static_cast<int64_t>(data.segments().size()));
+  stats.set_text_bytes(static_cast<int64_t>(data.live_text_bytes()));
   // What the process holds: both copies (left_right.h), which share the
   // sealed segments and the stored documents.
-  const uint64_t store_bytes = data.documents->MemoryBytes();  // Read once: it may grow.
+  const uint64_t store_bytes = data.documents().MemoryBytes();  // Read once: it may grow.
   stats.set_memory_bytes(
       static_cast<int64_t>(2 * data.OwnMemoryBytes() + data.SegmentMemoryBytes() + store_bytes));
-  if (auto types = data.keywords.find("doc_type"); types != data.keywords.end()) {
+  if (auto types = data.keywords().find("doc_type"); types != data.keywords().end()) {
     std::vector<std::pair<std::string, int64_t>> counts;
     for (const auto& [value, docs] : types->second) {
       int64_t count = 0;
-      for (DocId doc : docs) count += data.live[doc];
+      for (DocId doc : docs) count += data.live()[doc];
       if (count > 0) counts.push_back({value, count});
     }
     std::sort(counts.begin(), counts.end(), [](const auto& a, const auto& b) {
@@ -472,10 +470,10 @@ docsearch::v1::GetIndexStatsResponse SearchIndex::StatsOf(const IndexData& data)
   }
   int earliest = std::numeric_limits<int>::max(), latest = std::numeric_limits<int>::min();
   std::optional<DocId> earliest_doc, latest_doc;
-  if (auto it = data.dates.find("published"); it != data.dates.end()) {
+  if (auto it = data.dates().find("published"); it != data.dates().end()) {
     for (DocId doc = 0; doc < it->second.size(); ++doc) {
       int day = it->second[doc];
-      if (day == kNoDate || !data.live[doc]) continue;
+      if (day == kNoDate || !data.live()[doc]) continue;
       if (day < earliest) earliest = day, earliest_doc = doc;
       if (day > latest) latest = day, latest_doc = doc;
     }
@@ -484,7 +482,7 @@ docsearch::v1::GetIndexStatsResponse SearchIndex::StatsOf(const IndexData& data)
   // bound unset rather than failing the stats.
   auto published_of = [&](std::optional<DocId> doc) -> std::optional<docsearch::v1::Date> {
     if (!doc.has_value()) return std::nullopt;
-    absl::StatusOr<Document> document = data.documents->Load(*doc);
+    absl::StatusOr<Document> document = data.documents().Load(*doc);
     if (!document.ok()) return std::nullopt;
     return document->published();
   };

@@ -32,6 +32,7 @@
 #include "query_service/index/reader_writer_lock.h"
 #include "query_service/index/segment_merge.h"
 #include "query_service/search/analyzer_pool.h"
+#include "query_service/search/index_snapshot.h"
 #include "query_service/search/page_token.h"
 #include "query_service/search/query_evaluator.h"
 
@@ -94,14 +95,14 @@ class SearchIndex {
   // live document. Attach before loading documents where possible.
   void AttachAnnex(const std::function<std::unique_ptr<IndexAnnex>()>& make_annex);
 
-  // Runs `read(const IndexData&)` on the current copy and returns its
-  // result: the narrow door for read-only features kept outside this class
-  // (query_service/compare/). The data does not change while `read` runs.
-  // `read` must not keep pointers into the data after it returns, nor write
-  // to this SearchIndex.
+  // Runs `read(IndexSnapshot)` on the current copy and returns its result:
+  // the narrow door for read-only features kept outside this class
+  // (query_service/compare/, the snapshotter). The data does not change
+  // while `read` runs. `read` must not keep the snapshot or pointers into
+  // the data after it returns, nor write to this SearchIndex.
   template <typename F>
   auto Read(F&& read) const {
-    return data_.Read(std::forward<F>(read));
+    return data_.Read([&](const IndexData& data) { return read(IndexSnapshot(data)); });
   }
 
   const SearchOptions& options() const { return options_; }

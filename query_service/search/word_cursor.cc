@@ -13,14 +13,17 @@ constexpr double kBoundSlack = 1.0001;
 
 std::vector<WordCursor::Variant> WordCursor::VariantsOf(
     const IndexData& index, const TextFieldIndex& field,
-    const std::vector<std::string>& variant_terms) {
+    const std::vector<std::string>& variant_terms, const ScoringOptions& scoring) {
   std::vector<Variant> variants;
+  const uint64_t documents = Bm25DocumentCount(index, scoring);
   for (const std::string& term : variant_terms) {
-    uint32_t document_frequency = 0;
-    TermLists lists = field.Lists(term, &document_frequency);
+    uint32_t local_frequency = 0;
+    TermLists lists = field.Lists(term, &local_frequency);
     if (lists.empty()) continue;
+    const uint64_t document_frequency =
+        Bm25DocumentFrequency(index, field, term, local_frequency, scoring);
     variants.push_back(
-        {std::move(lists), document_frequency, Bm25Idf(index.live_count, document_frequency)});
+        {std::move(lists), document_frequency, Bm25Idf(documents, document_frequency)});
   }
   return variants;
 }
@@ -32,7 +35,7 @@ WordCursor::WordCursor(const IndexData& index, const TextFieldIndex& field, floa
       boost_(boost),
       scoring_(&scoring),
       variants_(std::move(variants)) {
-  average_length_ = Bm25AverageLength(index, field);
+  average_length_ = Bm25AverageLength(index, field, scoring);
   cursors_.reserve(variants_.size());
   for (size_t v = 0; v < variants_.size(); ++v) {
     cursors_.emplace_back(variants_[v].lists);
@@ -62,7 +65,7 @@ double WordCursor::BlockUpperBound(DocId target, DocId* last) {
 
 void WordCursor::SkipDead(size_t v) {
   TermCursor& cursor = cursors_[v];
-  while (cursor.doc() != kEnd && !index_->live[cursor.doc()]) cursor.Next();
+  while (cursor.doc() != kEnd && !index_->live()[cursor.doc()]) cursor.Next();
 }
 
 void WordCursor::Settle() {

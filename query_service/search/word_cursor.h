@@ -29,7 +29,7 @@ class WordCursor {
 
   struct Variant {
     TermLists lists;  // One per segment holding the variant.
-    uint32_t document_frequency;
+    uint64_t document_frequency;
     float idf;
   };
 
@@ -38,9 +38,11 @@ class WordCursor {
              const ScoringOptions& scoring, std::vector<Variant> variants);
 
   // The variants of `variant_terms` present in `field`, each with its idf
-  // from its own live document frequency (over every segment).
+  // from its own live document frequency (over every segment, or the
+  // collection's when `scoring` carries statistics).
   static std::vector<Variant> VariantsOf(const IndexData& index, const TextFieldIndex& field,
-                                         const std::vector<std::string>& variant_terms);
+                                         const std::vector<std::string>& variant_terms,
+                                         const ScoringOptions& scoring);
 
   // kEnd once every variant is exhausted.
   DocId doc() const { return doc_; }

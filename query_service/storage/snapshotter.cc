@@ -110,16 +110,16 @@ absl::StatusOr<SnapshotReport> Snapshotter::TakeSnapshotLocked() {
   bool first = true;
   absl::Status copied;
   while (copied.ok() && (first || next < limit)) {
-    index_->Read([&](const IndexData& data) {
+    index_->Read([&](IndexSnapshot data) {
       // Timed inside the read: the time a write waits for this chunk.
       const absl::Time chunk_started = absl::Now();
-      if (first) limit = data.live.size();
+      if (first) limit = data->live().size();
       const size_t end =
           std::min(limit, next + static_cast<size_t>(std::max(1, options_.documents_per_chunk)));
       for (; next < end && copied.ok(); ++next) {
-        if (!data.live[next]) continue;
+        if (!data->live()[next]) continue;
         absl::StatusOr<docsearch::v1::Document> document =
-            data.documents->Load(static_cast<DocId>(next));
+            data->documents().Load(static_cast<DocId>(next));
         if (document.ok()) {
           writer.Add(*document);
         } else {

@@ -24,7 +24,7 @@ using ::testing::Not;
 
 absl::StatusOr<CompareDocumentsResponse> Compare(const SearchIndex& index,
                                                  const CompareDocumentsRequest& request) {
-  return index.Read([&](const IndexData& data) {
+  return index.Read([&](IndexSnapshot data) {
     TextAnalyzer analyzer;
     return CompareDocuments(request, data, analyzer);
   });

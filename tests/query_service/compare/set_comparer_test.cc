@@ -198,14 +198,14 @@ TEST(DocumentVectors, FollowReplacementsAndDeletes) {
     std::vector<bool> tallied, live;
     uint64_t memory = 0;
   };
-  const Slots slots = updated.Read([](const IndexData& data) {
+  const Slots slots = updated.Read([](IndexSnapshot data) {
     Slots out;
     const DocumentVectors* vectors = DocumentVectors::Of(data);
     out.annexed = vectors != nullptr;
-    for (DocId doc = 0; vectors != nullptr && doc < data.live.size(); ++doc) {
+    for (DocId doc = 0; vectors != nullptr && doc < data->live().size(); ++doc) {
       out.tallied.push_back(vectors->Has(doc));
     }
-    out.live = data.live;
+    out.live = data->live();
     out.memory = vectors != nullptr ? vectors->MemoryBytes() : 0;
     return out;
   });

@@ -193,10 +193,10 @@ TEST(ConcurrentSearch, SearchesFindAWriteWhileItWaitsForAnEarlierRead) {
   std::atomic<bool> read_in{false};
   std::atomic<bool> release_read{false};
   std::thread long_read([&] {
-    index.Read([&](const IndexData& data) {
+    index.Read([&](IndexSnapshot data) {
       read_in = true;
       while (!release_read.load()) std::this_thread::yield();
-      return data.live_count;
+      return data->live_count();
     });
   });
   while (!read_in.load()) std::this_thread::yield();

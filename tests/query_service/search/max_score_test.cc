@@ -46,7 +46,8 @@ TEST(MaxScoreTest, TopKEqualsABruteForceScorerOnRandomPostings) {
     for (Field field : {Field::kTitle, Field::kBody}) {
       for (const std::string& word : words) {
         TermList list{&random.FieldIndex(field), static_cast<float>(RandomIndex::Boost(field)),
-                      WordCursor::VariantsOf(random.index(), random.FieldIndex(field), {word})};
+                      WordCursor::VariantsOf(random.index(), random.FieldIndex(field), {word},
+                                             random.scoring())};
         if (!list.variants.empty()) lists.push_back(std::move(list));
       }
     }

@@ -57,7 +57,7 @@ RandomIndex::RandomIndex(int documents, int seal_every)
       index_.Seal(sealed);
     }
   }
-  EXPECT_GT(index_.segments.size(), 1u);
+  EXPECT_GT(index_.segments().size(), 1u);
   for (Field field : {Field::kTitle, Field::kBody}) {
     double live = 0;
     double total = 0;
@@ -154,7 +154,8 @@ double RandomIndex::Bm25(Field field, double frequency, size_t length, double id
 
 std::optional<WordCursor> RandomIndex::Cursor(Field field, const std::string& word) const {
   const TextFieldIndex& index_field = FieldIndex(field);
-  std::vector<WordCursor::Variant> variants = WordCursor::VariantsOf(index_, index_field, {word});
+  std::vector<WordCursor::Variant> variants =
+      WordCursor::VariantsOf(index_, index_field, {word}, scoring_);
   if (variants.empty()) return std::nullopt;
   return WordCursor(index_, index_field, static_cast<float>(Boost(field)), scoring_,
                     std::move(variants));

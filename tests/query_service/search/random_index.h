@@ -70,7 +70,7 @@ class RandomIndex {
   // document ever held it).
   std::optional<WordCursor> Cursor(Field field, const std::string& word) const;
   const TextFieldIndex& FieldIndex(Field field) const {
-    return field == Field::kTitle ? index_.title : index_.body;
+    return field == Field::kTitle ? index_.title() : index_.body();
   }
 
  private:

@@ -46,7 +46,7 @@ TEST(SnippetChoiceTest, TheIndexNamesTheParagraphAFullScanPicks) {
       }
     }
 
-    const PassageHint hint = HintFromIndex(random.index().body, doc, terms);
+    const PassageHint hint = HintFromIndex(random.index().body(), doc, terms);
     ASSERT_TRUE(hint.known) << what;
     EXPECT_EQ(hint.body_passage, best) << what;
     if (best.has_value()) {

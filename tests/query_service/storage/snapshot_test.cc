@@ -58,11 +58,11 @@ struct Node {
 
   // id → body of every live document.
   std::vector<std::pair<std::string, std::string>> Contents() const {
-    return index.Read([](const IndexData& data) {
+    return index.Read([](IndexSnapshot data) {
       std::vector<std::pair<std::string, std::string>> contents;
-      for (size_t doc = 0; doc < data.live.size(); ++doc) {
-        if (!data.live[doc]) continue;
-        absl::StatusOr<Document> document = data.documents->Load(static_cast<DocId>(doc));
+      for (size_t doc = 0; doc < data->live().size(); ++doc) {
+        if (!data->live()[doc]) continue;
+        absl::StatusOr<Document> document = data->documents().Load(static_cast<DocId>(doc));
         EXPECT_TRUE(document.ok()) << document.status();
         if (document.ok()) contents.emplace_back(document->id(), document->paragraphs(0).text());
       }

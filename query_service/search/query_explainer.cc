@@ -1,6 +1,5 @@
-// QueryEvaluator's score explanations (Explain, ScoreOf): each node recomputes
-// its score the way evaluation does, in the same order, so that the root
-// equals the hit's score.
+#include "query_service/search/query_explainer.h"
+
 #include <algorithm>
 #include <bit>
 #include <optional>
@@ -25,23 +24,19 @@ docsearch::v1::Explanation Node(double value, std::string description) {
 
 }  // namespace
 
-docsearch::v1::Explanation QueryEvaluator::Explain(const Query& query, DocId doc) {
+docsearch::v1::Explanation QueryExplainer::Explain(const Query& query, DocId doc) {
   bool matched = false;
   return ExplainNode(query, doc, matched);
 }
 
-std::optional<float> QueryEvaluator::ScoreOf(const Query& query, DocId doc) {
+std::optional<float> QueryExplainer::ScoreOf(const Query& query, DocId doc) {
   bool matched = false;
   docsearch::v1::Explanation explanation = ExplainNode(query, doc, matched);
   if (!matched) return std::nullopt;
   return static_cast<float>(explanation.value());
 }
 
-std::string QueryEvaluator::FieldName(const TextFieldIndex* field) const {
-  return std::string(field == &index_.title ? kTitleField : kBodyField);
-}
-
-docsearch::v1::Explanation QueryEvaluator::ExplainNode(const Query& query, DocId doc,
+docsearch::v1::Explanation QueryExplainer::ExplainNode(const Query& query, DocId doc,
                                                        bool& matched) {
   switch (query.kind_case()) {
     case Query::kMatch:
@@ -54,8 +49,7 @@ docsearch::v1::Explanation QueryEvaluator::ExplainNode(const Query& query, DocId
       break;
   }
   // Term, terms, prefix, range and match_all score a constant 1.
-  clauses_ = 0;
-  absl::StatusOr<DocList> list = Eval(query, "query", 0);
+  absl::StatusOr<DocList> list = evaluator_.Evaluate(query, "query");
   matched = list.ok() && std::binary_search(
                              list->begin(), list->end(), ScoredDoc{doc, 0},
                              [](const ScoredDoc& a, const ScoredDoc& b) { return a.doc < b.doc; });
@@ -69,15 +63,16 @@ docsearch::v1::Explanation QueryEvaluator::ExplainNode(const Query& query, DocId
                  : Node(0, absl::StrCat("no match, ", what));
 }
 
-docsearch::v1::Explanation QueryEvaluator::ExplainTerm(const std::string& what,
+docsearch::v1::Explanation QueryExplainer::ExplainTerm(const std::string& what,
                                                        const TextFieldIndex& field, float boost,
                                                        DocId doc, float frequency,
                                                        uint64_t document_frequency, float idf,
                                                        float score) {
-  const double average = Bm25AverageLength(index_, field);
+  const double average = Bm25AverageLength(binder_.index(), field, binder_.scoring());
   const double length = field.lengths[doc];
-  const double tf = frequency * (scoring_.k1 + 1.0) /
-                    (frequency + scoring_.k1 * (1.0 - scoring_.b + scoring_.b * length / average));
+  const double tf = frequency * (binder_.scoring().k1 + 1.0) /
+                    (frequency + binder_.scoring().k1 * (1.0 - binder_.scoring().b +
+                                                         binder_.scoring().b * length / average));
   docsearch::v1::Explanation node =
       Node(score, absl::StrCat("weight(", what, ") = boost * idf * tf, result of:"));
   *node.add_details() = Node(boost, "boost");
@@ -88,27 +83,28 @@ docsearch::v1::Explanation QueryEvaluator::ExplainTerm(const std::string& what,
     *idf_node.add_details() = Node(static_cast<double>(document_frequency),
                                    "n, number of live documents containing the term");
     *idf_node.add_details() =
-        Node(static_cast<double>(index_.live_count), "N, number of live documents");
+        Node(static_cast<double>(Bm25DocumentCount(binder_.index(), binder_.scoring())),
+             "N, number of live documents");
   }
   *node.add_details() = std::move(idf_node);
   docsearch::v1::Explanation tf_node =
       Node(tf, "tf, computed as freq * (k1 + 1) / (freq + k1 * (1 - b + b * dl / avgdl)) from:");
   *tf_node.add_details() = Node(frequency, "freq, occurrences in the field");
-  *tf_node.add_details() = Node(scoring_.k1, "k1, term saturation");
-  *tf_node.add_details() = Node(scoring_.b, "b, length normalization");
+  *tf_node.add_details() = Node(binder_.scoring().k1, "k1, term saturation");
+  *tf_node.add_details() = Node(binder_.scoring().b, "b, length normalization");
   *tf_node.add_details() = Node(length, "dl, length of the field (tokens)");
   *tf_node.add_details() = Node(average, "avgdl, average length of the field");
   *node.add_details() = std::move(tf_node);
   return node;
 }
 
-docsearch::v1::Explanation QueryEvaluator::ExplainMatch(const docsearch::v1::MatchQuery& match,
+docsearch::v1::Explanation QueryExplainer::ExplainMatch(const docsearch::v1::MatchQuery& match,
                                                         DocId doc, bool& matched) {
   matched = false;
-  absl::StatusOr<std::vector<Word>> words = AnalyzeWords(match.text(), "match.text");
+  absl::StatusOr<std::vector<Word>> words = binder_.AnalyzeWords(match.text(), "match.text");
   std::vector<std::pair<std::string, float>> requested;
   for (const auto& field : match.fields()) requested.push_back({field.field(), field.boost()});
-  auto fields = TextFields(requested, "match.fields");
+  auto fields = binder_.TextFields(requested, "match.fields");
   if (!words.ok() || !fields.ok()) return Node(0, "no match, invalid query");
   // As EvalMatch: each word's best variant per field, summed fields first.
   float total = 0;
@@ -120,17 +116,18 @@ docsearch::v1::Explanation QueryEvaluator::ExplainMatch(const docsearch::v1::Mat
       std::optional<docsearch::v1::Explanation> best_node;
       for (const std::string& variant : (*words)[i]) {
         TermLists lists = field->Lists(variant);
-        if (lists.empty() || !index_.live[doc]) continue;
+        if (lists.empty() || !binder_.index().live()[doc]) continue;
         TermCursor cursor(std::move(lists));
         cursor.Advance(doc);
         if (cursor.doc() != doc) continue;
-        const uint64_t df = field->DocumentFrequency(variant);
-        const float idf = Idf(df);
-        const float score = boost * TermScore(*field, doc, cursor.frequency(), idf);
+        const uint64_t df = Bm25DocumentFrequency(
+            binder_.index(), *field, variant, field->DocumentFrequency(variant), binder_.scoring());
+        const float idf = binder_.Idf(df);
+        const float score = boost * binder_.TermScore(*field, doc, cursor.frequency(), idf);
         if (!best_node || score > best) {
           best = std::max(best, score);
-          best_node = ExplainTerm(absl::StrCat(FieldName(field), ":", variant), *field, boost, doc,
-                                  cursor.frequency(), df, idf, score);
+          best_node = ExplainTerm(absl::StrCat(binder_.FieldName(field), ":", variant), *field,
+                                  boost, doc, cursor.frequency(), df, idf, score);
         }
       }
       if (best_node) {
@@ -154,14 +151,14 @@ docsearch::v1::Explanation QueryEvaluator::ExplainMatch(const docsearch::v1::Mat
   return node;
 }
 
-docsearch::v1::Explanation QueryEvaluator::ExplainPhrase(const docsearch::v1::PhraseQuery& phrase,
+docsearch::v1::Explanation QueryExplainer::ExplainPhrase(const docsearch::v1::PhraseQuery& phrase,
                                                          DocId doc, bool& matched) {
   matched = false;
-  absl::StatusOr<std::vector<Word>> words = AnalyzeWords(phrase.text(), "phrase.text");
+  absl::StatusOr<std::vector<Word>> words = binder_.AnalyzeWords(phrase.text(), "phrase.text");
   std::vector<std::pair<std::string, float>> requested;
   if (!phrase.field().empty()) requested.push_back({phrase.field(), 1.0f});
-  auto fields = TextFields(requested, "phrase.field");
-  if (!words.ok() || !fields.ok() || words->empty() || !index_.live[doc]) {
+  auto fields = binder_.TextFields(requested, "phrase.field");
+  if (!words.ok() || !fields.ok() || words->empty() || !binder_.index().live()[doc]) {
     return Node(0, "no match");
   }
   float total = 0;
@@ -172,10 +169,9 @@ docsearch::v1::Explanation QueryEvaluator::ExplainPhrase(const docsearch::v1::Ph
     float idf_sum = 0;
     std::vector<std::vector<uint32_t>> positions(words->size());
     for (size_t i = 0; i < words->size(); ++i) {
-      std::vector<WordCursor::Variant> variants =
-          WordCursor::VariantsOf(index_, *field, (*words)[i]);
-      idf_sum += PhraseWordIdf(variants);
-      WordCursor cursor(index_, *field, boost, scoring_, std::move(variants));
+      std::vector<WordCursor::Variant> variants = binder_.Variants(*field, (*words)[i]);
+      idf_sum += binder_.PhraseWordIdf(variants);
+      WordCursor cursor(binder_.index(), *field, boost, binder_.scoring(), std::move(variants));
       cursor.Advance(doc);
       if (cursor.doc() == doc) cursor.Positions(positions[i]);
     }
@@ -189,10 +185,11 @@ docsearch::v1::Explanation QueryEvaluator::ExplainPhrase(const docsearch::v1::Ph
     if (!in_all) continue;
     const int frequency = PhraseFrequency(lists, phrase.slop());
     if (frequency == 0) continue;
-    const float score = boost * TermScore(*field, doc, frequency, idf_sum);
+    const float score = boost * binder_.TermScore(*field, doc, frequency, idf_sum);
     total += score;
-    details.push_back(ExplainTerm(absl::StrCat(FieldName(field), ":\"", phrase.text(), "\""),
-                                  *field, boost, doc, frequency, 0, idf_sum, score));
+    details.push_back(
+        ExplainTerm(absl::StrCat(binder_.FieldName(field), ":\"", phrase.text(), "\""), *field,
+                    boost, doc, frequency, 0, idf_sum, score));
   }
   matched = !details.empty();
   docsearch::v1::Explanation node =
@@ -202,7 +199,7 @@ docsearch::v1::Explanation QueryEvaluator::ExplainPhrase(const docsearch::v1::Ph
   return node;
 }
 
-docsearch::v1::Explanation QueryEvaluator::ExplainBool(const docsearch::v1::BoolQuery& query,
+docsearch::v1::Explanation QueryExplainer::ExplainBool(const docsearch::v1::BoolQuery& query,
                                                        DocId doc, bool& matched) {
   // As EvalBool: must scores added in order, filters add 0, the sum of the
   // matching should clauses added last; must_not excludes.
@@ -257,7 +254,7 @@ docsearch::v1::Explanation QueryEvaluator::ExplainBool(const docsearch::v1::Bool
     }
   }
   if (!started) result = 1.0f;  // Only must_not clauses: every live document scores 1.
-  matched = matched && index_.live[doc];
+  matched = matched && binder_.index().live()[doc];
   for (const Query& clause : query.must_not()) {
     bool clause_matched = false;
     docsearch::v1::Explanation child = ExplainNode(clause, doc, clause_matched);

@@ -1,0 +1,153 @@
+#include "query_service/search/query_binder.h"
+
+#include <algorithm>
+#include <string_view>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+
+namespace docsearch::query {
+namespace {
+
+// Languages whose stemmers give query words their variants; "" is the
+// unstemmed form, which documents of other languages are indexed with.
+constexpr std::string_view kQueryLanguages[] = {"en", "fr", ""};
+
+// The doc_type keyword a user means by `value`: "press_statement",
+// "PRESS_STATEMENT" and "DOC_TYPE_PRESS_STATEMENT" all name one type.
+absl::StatusOr<std::string> NormalizeDocType(const std::string& value, const std::string& path) {
+  std::string name = absl::AsciiStrToLower(value);
+  if (absl::StartsWith(name, "doc_type_")) name.erase(0, 9);
+  std::string known;
+  for (int type = docsearch::v1::DocType_MIN; type <= docsearch::v1::DocType_MAX; ++type) {
+    if (!docsearch::v1::DocType_IsValid(type)) continue;
+    std::string keyword = DocTypeKeyword(static_cast<docsearch::v1::DocType>(type));
+    if (keyword == name) return keyword;
+    absl::StrAppend(&known, known.empty() ? "" : ", ", keyword);
+  }
+  return absl::InvalidArgumentError(
+      absl::StrCat(path, ": unknown doc_type '", value, "' (known: ", known, ")"));
+}
+
+}  // namespace
+
+absl::StatusOr<std::vector<QueryBinder::Word>> QueryBinder::AnalyzeWords(const std::string& text,
+                                                                         const std::string& path) {
+  if (text.empty()) return absl::InvalidArgumentError(absl::StrCat(path, " is empty"));
+  std::vector<std::vector<Token>> analyses;
+  for (std::string_view language : kQueryLanguages) {
+    analyses.push_back(analyzer_.Analyze(
+        text, language, language.empty() ? Stemming::kNone : Stemming::kByLanguage));
+  }
+  // Every analysis segments the same way, so the i-th tokens are one word.
+  std::vector<Word> words(analyses[0].size());
+  for (const auto& tokens : analyses) {
+    for (size_t i = 0; i < tokens.size() && i < words.size(); ++i) {
+      Word& word = words[i];
+      if (std::find(word.begin(), word.end(), tokens[i].term) == word.end()) {
+        word.push_back(tokens[i].term);
+      }
+      highlight_terms_.insert(tokens[i].term);
+    }
+  }
+  if (static_cast<int>(words.size()) > limits_.max_terms) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(path, " has ", words.size(), " words; the limit is ", limits_.max_terms));
+  }
+  return words;
+}
+
+absl::StatusOr<QueryBinder::FieldBoosts> QueryBinder::TextFields(
+    const std::vector<std::pair<std::string, float>>& requested, const std::string& path) const {
+  std::vector<std::pair<const TextFieldIndex*, float>> fields;
+  if (requested.empty()) {
+    fields.push_back({&index_.title(), scoring_.title_boost});
+    fields.push_back({&index_.body(), 1.0f});
+    return fields;
+  }
+  for (const auto& [name, boost] : requested) {
+    absl::StatusOr<FieldKind> kind = index_.KindOf(name);
+    if (!kind.ok())
+      return absl::InvalidArgumentError(absl::StrCat(path, ": ", kind.status().message()));
+    if (*kind != FieldKind::kText) {
+      return absl::InvalidArgumentError(absl::StrCat(path, ": field '", name, "' is a ",
+                                                     FieldKindName(*kind),
+                                                     " field; text queries need title or body"));
+    }
+    if (boost < 0) {
+      return absl::InvalidArgumentError(absl::StrCat(path, ": boost of '", name, "' is negative"));
+    }
+    fields.push_back({index_.TextField(name), boost == 0 ? 1.0f : boost});
+  }
+  return fields;
+}
+
+float QueryBinder::Idf(uint64_t document_frequency) const {
+  return Bm25Idf(Bm25DocumentCount(index_, scoring_), document_frequency);
+}
+
+float QueryBinder::PhraseWordIdf(const std::vector<WordCursor::Variant>& variants) const {
+  uint64_t document_frequency = 0;
+  for (const WordCursor::Variant& variant : variants) {
+    document_frequency = std::max<uint64_t>(document_frequency, variant.document_frequency);
+  }
+  return Idf(document_frequency);
+}
+
+float QueryBinder::TermScore(const TextFieldIndex& field, DocId doc, float frequency,
+                             float idf) const {
+  return Bm25Score(scoring_, Bm25AverageLength(index_, field, scoring_), field.lengths[doc],
+                   frequency, idf);
+}
+
+std::vector<WordCursor> QueryBinder::MatchCursors(const FieldBoosts& fields,
+                                                  const std::vector<Word>& words,
+                                                  std::vector<size_t>& word_of) const {
+  std::vector<WordCursor> cursors;
+  word_of.clear();
+  for (const auto& [field, boost] : fields) {
+    for (size_t i = 0; i < words.size(); ++i) {
+      std::vector<WordCursor::Variant> variants =
+          WordCursor::VariantsOf(index_, *field, words[i], scoring_);
+      if (variants.empty()) continue;
+      cursors.emplace_back(index_, *field, boost, scoring_, std::move(variants));
+      word_of.push_back(i);
+    }
+  }
+  return cursors;
+}
+
+absl::StatusOr<std::vector<const std::vector<DocId>*>> QueryBinder::KeywordLists(
+    const std::string& field, const std::vector<std::string>& values, const std::string& path) {
+  absl::StatusOr<FieldKind> kind = index_.KindOf(field);
+  if (!kind.ok())
+    return absl::InvalidArgumentError(absl::StrCat(path, ".field: ", kind.status().message()));
+  if (*kind != FieldKind::kKeyword) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(path, ".field: '", field, "' is a ", FieldKindName(*kind),
+                     " field; term queries need a keyword field",
+                     *kind == FieldKind::kText ? " (use match or phrase)" : " (use range)"));
+  }
+  auto values_it = index_.keywords().find(field);
+  std::vector<const std::vector<DocId>*> lists;
+  for (const std::string& value : values) {
+    std::string key = value;
+    if (field == "doc_type") {
+      absl::StatusOr<std::string> normalized = NormalizeDocType(value, path + ".value");
+      if (!normalized.ok()) return normalized.status();
+      key = *normalized;
+    }
+    key = analyzer_.FoldWord(key);
+    if (values_it == index_.keywords().end()) continue;
+    auto docs = values_it->second.find(key);
+    if (docs != values_it->second.end()) lists.push_back(&docs->second);
+  }
+  return lists;
+}
+
+std::string QueryBinder::FieldName(const TextFieldIndex* field) const {
+  return std::string(field == &index_.title() ? kTitleField : kBodyField);
+}
+
+}  // namespace docsearch::query
