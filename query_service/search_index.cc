@@ -254,6 +254,14 @@ absl::StatusOr<SearchResponse> SearchIndex::Search(const SearchRequest& request)
             ? "set either query or query_string, not both"
             : "query or query_string is required (e.g. {\"query_string\": \"terrorism\"})");
   }
+  if (!docsearch::v1::MatchOperator_IsValid(request.default_operator())) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("default_operator ", request.default_operator(), " is not a MatchOperator"));
+  }
+  if (request.minimum_should_match() < 0) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "minimum_should_match is ", request.minimum_should_match(), "; it must be 0 or more"));
+  }
   if (request.page_size() < 0 || request.page_size() > options_.max_page_size) {
     return absl::InvalidArgumentError(
         absl::StrCat("page_size ", request.page_size(), " is outside 0..", options_.max_page_size));
@@ -287,8 +295,12 @@ absl::StatusOr<SearchResponse> SearchIndex::SearchIn(const IndexData& data,
   QueryEvaluator evaluator(data, analyzer, options_.query_limits, options_.scoring);
   docsearch::v1::Query parsed;
   if (!request.query_string().empty()) {
+    QueryStringOptions options;
+    options.default_and = request.default_operator() == docsearch::v1::MATCH_OPERATOR_AND;
+    options.minimum_should_match = request.minimum_should_match();
     absl::StatusOr<docsearch::v1::Query> query = ParseQueryString(
-        request.query_string(), [&data](absl::string_view field) { return data.KindOf(field); });
+        request.query_string(), [&data](absl::string_view field) { return data.KindOf(field); }, {},
+        options);
     if (!query.ok()) return query.status();
     parsed = *std::move(query);
   }

@@ -33,7 +33,9 @@ Query FromText(const std::string& text_format) {
   return query;
 }
 
-MATCHER_P(EqualsProto, expected, "") { return arg.SerializeAsString() == expected.SerializeAsString(); }
+MATCHER_P(EqualsProto, expected, "") {
+  return arg.SerializeAsString() == expected.SerializeAsString();
+}
 
 std::string Error(absl::string_view text) {
   absl::StatusOr<Query> query = ParseQueryString(text, KindOf);
@@ -47,10 +49,16 @@ TEST(QueryStringParser, ReadsABareWordAsAMatchOnTitleAndBody) {
 
 TEST(QueryStringParser, ReadsTheIssueExample) {
   EXPECT_THAT(
-      Parse(R"(title:russia AND "missile defence" published:[2001-01-01 TO 2003-12-31] -doc_type:speech)"),
+      Parse(
+          R"(title:russia AND "missile defence" published:[2001-01-01 TO 2003-12-31] -doc_type:speech)"),
       EqualsProto(FromText(R"pb(
         boolean {
-          must { match { text: "russia" fields { field: "title" } } }
+          must {
+            match {
+              text: "russia"
+              fields { field: "title" }
+            }
+          }
           must { phrase { text: "missile defence" } }
           filter { range { field: "published" gte: "2001-01-01" lte: "2003-12-31" } }
           must_not { term { field: "doc_type" value: "speech" } }
@@ -58,12 +66,93 @@ TEST(QueryStringParser, ReadsTheIssueExample) {
 }
 
 TEST(QueryStringParser, BindsAndTighterThanOr) {
-  EXPECT_THAT(Parse("a b OR c"), EqualsProto(FromText(R"pb(
+  EXPECT_THAT(Parse("a AND b OR c"), EqualsProto(FromText(R"pb(
                 boolean {
-                  should { boolean { must { match { text: "a" } } must { match { text: "b" } } } }
+                  should {
+                    boolean {
+                      must { match { text: "a" } }
+                      must { match { text: "b" } }
+                    }
+                  }
                   should { match { text: "c" } }
                   minimum_should_match: 1
                 })pb")));
+}
+
+TEST(QueryStringParser, JoinsBareWordsWithOrIntoOneRankedMatch) {
+  // Fails before default OR: every word was required, and no document of
+  // the corpus holds all four.
+  EXPECT_THAT(Parse("burden sharing defence spending"),
+              EqualsProto(FromText(R"pb(match { text: "burden sharing defence spending" })pb")));
+  EXPECT_THAT(Parse("a b OR c"), EqualsProto(FromText(R"pb(
+                boolean {
+                  should { match { text: "a b" } }
+                  should { match { text: "c" } }
+                  minimum_should_match: 1
+                })pb")));
+}
+
+TEST(QueryStringParser, PlusAndAndStillRequire) {
+  EXPECT_THAT(Parse("+russia missile defence"), EqualsProto(FromText(R"pb(
+                boolean {
+                  must { match { text: "russia" } }
+                  should { match { text: "missile" } }
+                  should { match { text: "defence" } }
+                })pb")));
+  EXPECT_THAT(Parse("russia AND missile defence"), EqualsProto(FromText(R"pb(
+                boolean {
+                  must { match { text: "russia" } }
+                  must { match { text: "missile" } }
+                  should { match { text: "defence" } }
+                })pb")));
+}
+
+TEST(QueryStringParser, KeepsFiltersRequiredBesideOptionalWords) {
+  EXPECT_THAT(Parse("missile defence doc_type:speech -terrorism"), EqualsProto(FromText(R"pb(
+                boolean {
+                  must { match { text: "missile defence" } }
+                  filter { term { field: "doc_type" value: "speech" } }
+                  must_not { match { text: "terrorism" } }
+                })pb")));
+}
+
+TEST(QueryStringParser, DefaultOperatorAndRequiresEveryClause) {
+  QueryStringOptions options;
+  options.default_and = true;
+  absl::StatusOr<Query> query = ParseQueryString("a b", KindOf, {}, options);
+  ASSERT_TRUE(query.ok()) << query.status();
+  EXPECT_THAT(*query, EqualsProto(FromText(R"pb(
+    boolean {
+      must { match { text: "a" } }
+      must { match { text: "b" } }
+    })pb")));
+}
+
+TEST(QueryStringParser, AppliesMinimumShouldMatchToTheWords) {
+  QueryStringOptions options;
+  options.minimum_should_match = 2;
+  absl::StatusOr<Query> two = ParseQueryString("a b c", KindOf, {}, options);
+  ASSERT_TRUE(two.ok()) << two.status();
+  EXPECT_THAT(*two,
+              EqualsProto(FromText(R"pb(match { text: "a b c" minimum_should_match: 2 })pb")));
+  options.minimum_should_match = 5;  // More than there are: all of them.
+  absl::StatusOr<Query> all = ParseQueryString("a b c", KindOf, {}, options);
+  ASSERT_TRUE(all.ok()) << all.status();
+  EXPECT_THAT(*all,
+              EqualsProto(FromText(R"pb(match { text: "a b c" operator: MATCH_OPERATOR_AND })pb")));
+  options.minimum_should_match = 2;
+  absl::StatusOr<Query> mixed = ParseQueryString(R"(a b "c d")", KindOf, {}, options);
+  ASSERT_TRUE(mixed.ok()) << mixed.status();
+  EXPECT_THAT(*mixed, EqualsProto(FromText(R"pb(
+    boolean {
+      should { phrase { text: "c d" } }
+      should { match { text: "a" } }
+      should { match { text: "b" } }
+      minimum_should_match: 2
+    })pb")));
+  options.minimum_should_match = -1;
+  EXPECT_EQ(ParseQueryString("a", KindOf, {}, options).status().code(),
+            absl::StatusCode::kInvalidArgument);
 }
 
 TEST(QueryStringParser, GroupsWithParenthesesAndNegatesWithNot) {
@@ -91,8 +180,15 @@ TEST(QueryStringParser, ReadsPhraseSlopPrefixesAndOpenRanges) {
 }
 
 TEST(QueryStringParser, KeepsHyphenatedWordsWhole) {
+  // A phrase: "NATO-Ukraine" needs both words together, never one alone.
   EXPECT_THAT(Parse("military-to-military"),
-              EqualsProto(FromText(R"pb(match { text: "military-to-military" })pb")));
+              EqualsProto(FromText(R"pb(phrase { text: "military-to-military" })pb")));
+  EXPECT_THAT(Parse("NATO-Ukraine commission"), EqualsProto(FromText(R"pb(
+                boolean {
+                  should { phrase { text: "NATO-Ukraine" } }
+                  should { match { text: "commission" } }
+                  minimum_should_match: 1
+                })pb")));
 }
 
 TEST(QueryStringParser, GivesThePositionOfEachMistake) {
