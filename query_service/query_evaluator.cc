@@ -136,15 +136,18 @@ absl::StatusOr<std::vector<QueryEvaluator::Word>> QueryEvaluator::AnalyzeWords(
     analyses.push_back(analyzer_.Analyze(
         text, language, language.empty() ? Stemming::kNone : Stemming::kByLanguage));
   }
-  // Every analysis segments the same way, so the i-th tokens are one word.
-  std::vector<Word> words(analyses[0].size());
+  // Every analysis segments the same way: the tokens at one position are one
+  // word, and a compound's closed form ("cooperation" for "co-operation")
+  // shares its first part's position, so it is one more variant of that word.
+  std::vector<Word> words;
   for (const auto& tokens : analyses) {
-    for (size_t i = 0; i < tokens.size() && i < words.size(); ++i) {
-      Word& word = words[i];
-      if (std::find(word.begin(), word.end(), tokens[i].term) == word.end()) {
-        word.push_back(tokens[i].term);
+    for (const Token& token : tokens) {
+      if (token.position >= words.size()) words.resize(token.position + 1);
+      Word& word = words[token.position];
+      if (std::find(word.begin(), word.end(), token.term) == word.end()) {
+        word.push_back(token.term);
       }
-      highlight_terms_.insert(tokens[i].term);
+      highlight_terms_.insert(token.term);
     }
   }
   if (static_cast<int>(words.size()) > limits_.max_terms) {

@@ -9,6 +9,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "common/word_variants.h"
 #include "query_service/range_bound.h"
 
 namespace docsearch::query {
@@ -300,9 +301,25 @@ class Parser {
       return clause;
     }
     if (IsCompound(word)) {
-      // The whole compound or nothing: its words adjacent, which the
-      // analysis also indexes under the closed form (text_analyzer.h).
-      clause.query.mutable_phrase()->set_text(word);
+      // The whole compound or nothing, never one part alone. The analysis
+      // indexes a compound under its closed form too (text_analyzer.h), so
+      // after a bound prefix ("co-operation") the closed form is the word;
+      // otherwise ("NATO-Ukraine", "peace-keeping") the parts adjacent, or
+      // the closed form for texts that write it so ("peacekeeping").
+      std::string closed;
+      for (char c : word) {
+        if (c != '-') closed.push_back(c);
+      }
+      const std::string first_part = absl::AsciiStrToLower(word.substr(0, word.find('-')));
+      if (IsBoundPrefix(first_part)) {
+        clause.query.mutable_match()->set_text(closed);
+        clause.bare_word = true;
+        return clause;
+      }
+      auto* either = clause.query.mutable_boolean();
+      either->add_should()->mutable_phrase()->set_text(word);
+      either->add_should()->mutable_match()->set_text(closed);
+      either->set_minimum_should_match(1);
       return clause;
     }
     clause.query.mutable_match()->set_text(word);

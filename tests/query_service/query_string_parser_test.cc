@@ -180,15 +180,29 @@ TEST(QueryStringParser, ReadsPhraseSlopPrefixesAndOpenRanges) {
 }
 
 TEST(QueryStringParser, KeepsHyphenatedWordsWhole) {
-  // A phrase: "NATO-Ukraine" needs both words together, never one alone.
-  EXPECT_THAT(Parse("military-to-military"),
-              EqualsProto(FromText(R"pb(phrase { text: "military-to-military" })pb")));
+  // The parts adjacent or the closed form: "NATO-Ukraine" never matches a
+  // text with "NATO" or "Ukraine" alone.
+  EXPECT_THAT(Parse("military-to-military"), EqualsProto(FromText(R"pb(
+                boolean {
+                  should { phrase { text: "military-to-military" } }
+                  should { match { text: "militarytomilitary" } }
+                  minimum_should_match: 1
+                })pb")));
   EXPECT_THAT(Parse("NATO-Ukraine commission"), EqualsProto(FromText(R"pb(
                 boolean {
-                  should { phrase { text: "NATO-Ukraine" } }
+                  should {
+                    boolean {
+                      should { phrase { text: "NATO-Ukraine" } }
+                      should { match { text: "NATOUkraine" } }
+                      minimum_should_match: 1
+                    }
+                  }
                   should { match { text: "commission" } }
                   minimum_should_match: 1
                 })pb")));
+  // After a bound prefix the closed form is the word, ranked with the others.
+  EXPECT_THAT(Parse("co-operation with Russia"),
+              EqualsProto(FromText(R"pb(match { text: "cooperation with Russia" })pb")));
 }
 
 TEST(QueryStringParser, GivesThePositionOfEachMistake) {
