@@ -17,9 +17,10 @@ namespace {
 
 using docsearch::v1::Query;
 
-// Languages whose stemmers give query words their variants; "" is the
-// unstemmed form, which documents of other languages are indexed with.
-constexpr std::string_view kQueryLanguages[] = {"en", "fr", ""};
+// Without a query language, the stemmers that give query words their
+// variants (the two languages most documents are in); "" is the unstemmed
+// form, which documents of languages without a stemmer are indexed with.
+constexpr std::string_view kUnknownQueryLanguages[] = {"en", "fr", ""};
 
 DocList Intersect(const DocList& a, const DocList& b, bool add_scores) {
   DocList out;
@@ -132,7 +133,13 @@ absl::StatusOr<std::vector<QueryEvaluator::Word>> QueryEvaluator::AnalyzeWords(
     const std::string& text, const std::string& path) {
   if (text.empty()) return absl::InvalidArgumentError(absl::StrCat(path, " is empty"));
   std::vector<std::vector<Token>> analyses;
-  for (std::string_view language : kQueryLanguages) {
+  std::vector<std::string_view> languages;
+  if (query_language_.empty()) {
+    languages.assign(std::begin(kUnknownQueryLanguages), std::end(kUnknownQueryLanguages));
+  } else {
+    languages = {query_language_, ""};
+  }
+  for (std::string_view language : languages) {
     analyses.push_back(analyzer_.Analyze(
         text, language, language.empty() ? Stemming::kNone : Stemming::kByLanguage));
   }

@@ -86,6 +86,11 @@ class QueryEvaluator {
   // The score Evaluate gives `doc`, or nullopt when it does not match.
   std::optional<float> ScoreOf(const docsearch::v1::Query& query, DocId doc);
 
+  // Analyzes the words of text queries in `language` (a BCP-47 tag): its
+  // stemmer's form and the unstemmed form, not every language's. Empty (the
+  // default): English and French forms and the unstemmed one, merged.
+  void SetQueryLanguage(std::string language) { query_language_ = std::move(language); }
+
   // Every analyzed term variant of the text queries seen, for highlighting.
   const absl::flat_hash_set<std::string>& highlight_terms() const { return highlight_terms_; }
 
@@ -164,6 +169,7 @@ class QueryEvaluator {
   const QueryLimits limits_;
   const ScoringOptions scoring_;
   int clauses_ = 0;
+  std::string query_language_;
   absl::flat_hash_set<std::string> highlight_terms_;
 };
 

@@ -11,6 +11,7 @@
 #include "query_service/facet_counter.h"
 #include "query_service/max_score.h"
 #include "query_service/page_token.h"
+#include "query_service/query_language_of.h"
 #include "query_service/query_string_parser.h"
 #include "query_service/snippet_builder.h"
 
@@ -306,6 +307,20 @@ absl::StatusOr<SearchResponse> SearchIndex::SearchIn(const IndexData& data,
   }
   const docsearch::v1::Query& query = request.query_string().empty() ? request.query() : parsed;
   const std::string path = request.query_string().empty() ? "query" : "query_string";
+  // The collection's main language: the `language` value most documents
+  // have (a handful of values, so this costs nothing).
+  std::string main_language;
+  if (auto languages = data.keywords.find("language"); languages != data.keywords.end()) {
+    size_t most = 0;
+    for (const auto& [value, docs] : languages->second) {
+      if (docs.size() > most || (docs.size() == most && value < main_language)) {
+        most = docs.size();
+        main_language = value;
+      }
+    }
+  }
+  const std::string query_language = QueryLanguageOf(request, query, main_language);
+  evaluator.SetQueryLanguage(query_language);
 
   // Order: by score or by date, then by id, so that equal keys are
   // deterministic across runs and pages (a search-after cursor needs a total
@@ -421,6 +436,7 @@ absl::StatusOr<SearchResponse> SearchIndex::SearchIn(const IndexData& data,
     if (request.explain()) *hit->mutable_explanation() = evaluator.Explain(query, match.doc);
   }
   response.set_total_size(static_cast<int64_t>(total));
+  response.set_query_language(query_language);
   response.set_total_relation(exact ? docsearch::v1::TOTAL_RELATION_EQUAL_TO
                                     : docsearch::v1::TOTAL_RELATION_GREATER_THAN_OR_EQUAL_TO);
   if (more && !page.empty()) {

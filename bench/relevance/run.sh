@@ -10,18 +10,21 @@
 #   bench/relevance/run.sh --build build/release
 #   bench/relevance/run.sh --per-need         # also nDCG@10 per need
 #   bench/relevance/run.sh --corpus DIR       # default ../shared/corpus
+#   bench/relevance/run.sh --query-flags '--title_boost=1'   # query_service flags to try
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 BUILD="${ROOT}/build/dev"
 CORPUS="${ROOT}/../shared/corpus"
 EXTRA=()
+QUERY_FLAGS=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --build) BUILD="$(cd "$2" && pwd)"; shift 2 ;;
     --corpus) CORPUS="$(cd "$2" && pwd)"; shift 2 ;;
     --per-need) EXTRA+=(--per-need); shift ;;
+    --query-flags) read -r -a QUERY_FLAGS <<< "$2"; shift 2 ;;
     --runs-out) EXTRA+=(--runs-out "$2"); shift 2 ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -80,7 +83,7 @@ for folder in seeds nato-dev/docs statements-dev/docs; do
 done
 
 "${BUILD}/query_service/query_service" --listen=127.0.0.1:0 --port_file="${work}/query.port" \
-  --data_dir="${work}/data" 2>"${work}/query.log" &
+  --data_dir="${work}/data" "${QUERY_FLAGS[@]}" 2>"${work}/query.log" &
 pids+=($!)
 wait_for_file "${work}/query.port"
 query="127.0.0.1:$(cat "${work}/query.port")"
