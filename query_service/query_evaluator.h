@@ -57,6 +57,11 @@ struct QueryLimits {
   int max_expansions = 1024;
 };
 
+// PhraseQuery.boost, where 0 means 1.
+inline float PhraseBoost(const docsearch::v1::PhraseQuery& phrase) {
+  return phrase.boost() == 0 ? 1.0f : phrase.boost();
+}
+
 class QueryEvaluator {
  public:
   QueryEvaluator(const IndexData& index, TextAnalyzer& analyzer, const QueryLimits& limits,

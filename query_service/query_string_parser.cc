@@ -204,6 +204,15 @@ class Parser {
           words.mutable_match()->set_minimum_should_match(minimum);
         }
         required.push_back(std::move(words));
+        if (top_level && options_.proximity_boost > 0) {
+          for (size_t i = 0; i + 1 < optional_words.size(); ++i) {
+            Query pair;
+            pair.mutable_phrase()->set_text(
+                absl::StrCat(optional_words[i], " ", optional_words[i + 1]));
+            pair.mutable_phrase()->set_boost(options_.proximity_boost);
+            optional.push_back(std::move(pair));
+          }
+        }
       } else if (optional_words.size() == 1) {
         optional.push_back(std::move(words));
       } else {
@@ -218,7 +227,8 @@ class Parser {
     for (Query& q : filters) *boolean->add_filter() = std::move(q);
     for (Query& q : optional) *boolean->add_should() = std::move(q);
     for (Query& q : excluded) *boolean->add_must_not() = std::move(q);
-    if (!optional.empty()) {
+    // Proximity phrases only add to the score: they never change the matches.
+    if (!optional.empty() && !AllProximity(optional)) {
       const int count = static_cast<int>(optional.size());
       int minimum_should = std::min(minimum, count);
       if (minimum_should == 0 && required.empty() && filters.empty()) minimum_should = 1;
@@ -325,6 +335,14 @@ class Parser {
     clause.query.mutable_match()->set_text(word);
     clause.bare_word = true;
     return clause;
+  }
+
+  // Whether every clause is a proximity phrase (only they carry a boost).
+  static bool AllProximity(const std::vector<Query>& clauses) {
+    for (const Query& clause : clauses) {
+      if (clause.kind_case() != Query::kPhrase || clause.phrase().boost() == 0) return false;
+    }
+    return true;
   }
 
   // "co-operation", "NATO-Ukraine": a hyphen with a letter or digit on each

@@ -299,6 +299,7 @@ absl::StatusOr<SearchResponse> SearchIndex::SearchIn(const IndexData& data,
     QueryStringOptions options;
     options.default_and = request.default_operator() == docsearch::v1::MATCH_OPERATOR_AND;
     options.minimum_should_match = request.minimum_should_match();
+    options.proximity_boost = options_.scoring.proximity_boost;
     absl::StatusOr<docsearch::v1::Query> query = ParseQueryString(
         request.query_string(), [&data](absl::string_view field) { return data.KindOf(field); }, {},
         options);

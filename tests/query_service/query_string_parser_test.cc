@@ -116,6 +116,27 @@ TEST(QueryStringParser, KeepsFiltersRequiredBesideOptionalWords) {
                 })pb")));
 }
 
+TEST(QueryStringParser, AddsAdjacentWordPairsAsBoostedPhrases) {
+  QueryStringOptions options;
+  options.proximity_boost = 0.25f;
+  absl::StatusOr<Query> query =
+      ParseQueryString("north atlantic cooperation council -speech", KindOf, {}, options);
+  ASSERT_TRUE(query.ok()) << query.status();
+  // The words decide the matches; the pairs only add to the score.
+  EXPECT_THAT(*query, EqualsProto(FromText(R"pb(
+    boolean {
+      must { match { text: "north atlantic cooperation council" } }
+      should { phrase { text: "north atlantic" boost: 0.25 } }
+      should { phrase { text: "atlantic cooperation" boost: 0.25 } }
+      should { phrase { text: "cooperation council" boost: 0.25 } }
+      must_not { match { text: "speech" } }
+    })pb")));
+  // One word: nothing to pair.
+  absl::StatusOr<Query> single = ParseQueryString("KFOR", KindOf, {}, options);
+  ASSERT_TRUE(single.ok());
+  EXPECT_THAT(*single, EqualsProto(FromText(R"pb(match { text: "KFOR" })pb")));
+}
+
 TEST(QueryStringParser, DefaultOperatorAndRequiresEveryClause) {
   QueryStringOptions options;
   options.default_and = true;
