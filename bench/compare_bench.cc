@@ -50,7 +50,7 @@
 #include "ingest_service/parser/fingerprint.h"
 #include "query_service/compare/comparisons.h"
 #include "query_service/compare/document_vectors.h"
-#include "query_service/search_index.h"
+#include "query_service/search/search_index.h"
 
 namespace {
 

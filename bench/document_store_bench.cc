@@ -1,4 +1,4 @@
-// The compressed document store (query_service/document_store.h) on the
+// The compressed document store (query_service/index/document_store.h) on the
 // benchmark corpus: compression ratio, bytes per document, Append time,
 // and Load latency (one thread, then two threads at once), against the
 // parse alone of the same uncompressed bytes, and the cost of making a
@@ -25,7 +25,7 @@
 #include "absl/strings/str_split.h"
 #include "bench/bench_util.h"
 #include "docsearch/v1/document.pb.h"
-#include "query_service/document_store.h"
+#include "query_service/index/document_store.h"
 
 namespace {
 

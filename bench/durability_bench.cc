@@ -27,11 +27,11 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "query_service/indexer.h"
-#include "query_service/log_files.h"
-#include "query_service/log_recovery.h"
-#include "query_service/search_index.h"
-#include "query_service/snapshotter.h"
+#include "query_service/storage/indexer.h"
+#include "query_service/storage/log_files.h"
+#include "query_service/storage/log_recovery.h"
+#include "query_service/search/search_index.h"
+#include "query_service/storage/snapshotter.h"
 
 namespace {
 

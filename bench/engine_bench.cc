@@ -34,7 +34,7 @@
 #include "bench/bench_util.h"
 #include "docsearch/v1/document.pb.h"
 #include "docsearch/v1/query_service.pb.h"
-#include "query_service/search_index.h"
+#include "query_service/search/search_index.h"
 
 namespace {
 

@@ -7,6 +7,12 @@ DIR holds ENGINE.CYCLE.json files (one JSON object each, from engine_bench,
 LuceneBench, xapian_bench) and load_before.txt / load_after.txt. With more
 than one cycle, every figure is the median over the cycles.
 
+Lucene runs in two settings (lucene: its default total-hits threshold of
+1,000; lucene10: a threshold of 10, which counts hits as docsearch's
+lower-bound totals do). Latency targets compare docsearch with the faster of
+the two, per query type and percentile, so that neither default cripples
+the peer.
+
 BENCHMARKS.md keeps one section per corpus size, between
 <!-- run:N --> and <!-- /run:N --> markers; a new run at the same N replaces
 its section, other sections are kept. The header is rewritten each time.
@@ -22,7 +28,7 @@ import statistics
 import subprocess
 import sys
 
-ENGINES = ["docsearch", "lucene", "xapian"]
+ENGINES = ["docsearch", "lucene", "lucene10", "xapian"]
 TYPES = ["or", "and", "phrase", "filtered"]
 TARGET_TYPES = ["or", "and", "phrase"]
 
@@ -54,8 +60,15 @@ docsearch, for indexing throughput above 1 is better.
 **Noise.** The machine has 2 cores and was shared with other engineers
 compiling during these runs (see the load averages in each section), so
 absolute figures are low and jittery; the engines run one after another in
-the same run so that the ratios are the meaningful figures. Re-run with
-`--cycles 3` for medians over three interleaved cycles on a quieter machine.
+the same run, in interleaved cycles (three by default), and every figure is
+the median over the cycles, so that the ratios are the meaningful figures.
+
+**Lucene, fairly.** `IndexSearcher.search(query, 10)` counts the first 1,000
+hits exactly before block-max WAND may skip; docsearch stops counting once
+no document can reach the page (its total is then flagged as a lower bound).
+So Lucene runs twice per cycle, with its default total-hits threshold
+(1,000) and with 10 (`TopScoreDocCollector.create(10, 10)`), and every
+latency ratio is against the faster of the two for that figure.
 
 **Working tree.** The engine measured is whatever `query_service/` held when
 the run built it; the section records the commit and whether engine sources
@@ -141,6 +154,34 @@ def load(results_dir):
     return merged
 
 
+def with_fastest_lucene(data):
+    """Adds data["lucene_best"]: Lucene's indexing and memory figures (the
+    same work in both settings), and per query type and percentile the lower
+    latency of its two total-hits settings, with the setting that gave it."""
+    default, counted = data.get("lucene"), data.get("lucene10")
+    if not default or not counted:
+        if default:
+            data["lucene_best"] = default
+        return data
+    best = dict(default)
+    best["queries"] = {}
+    best["threshold_used"] = {}
+    for t in TYPES:
+        a = default.get("queries", {}).get(t)
+        b = counted.get("queries", {}).get(t)
+        if not a or not b:
+            best["queries"][t] = a or b
+            continue
+        merged = dict(a)
+        for k in ["p50_us", "p99_us"]:
+            use_b = b.get(k) is not None and (a.get(k) is None or b[k] < a[k])
+            merged[k] = b[k] if use_b else a[k]
+            best["threshold_used"]["%s_%s" % (t, k)] = 10 if use_b else 1000
+        best["queries"][t] = merged
+    data["lucene_best"] = best
+    return data
+
+
 def sh(cmd):
     try:
         return subprocess.run(cmd, shell=True, capture_output=True, text=True).stdout.strip()
@@ -197,7 +238,11 @@ def fr(r):
 
 def section(data, info, command):
     ours = data.get("docsearch", {})
+    # Indexing and memory: Lucene's default setting (both settings index the
+    # same way). Latency: the faster of its two total-hits settings.
     luc = data.get("lucene", {})
+    luc10 = data.get("lucene10", {})
+    best = data.get("lucene_best", luc)
     xap = data.get("xapian", {})
     n = int(ours.get("docs") or luc.get("docs") or xap.get("docs") or 0)
     raw = ours.get("raw_bytes") or luc.get("raw_bytes") or xap.get("raw_bytes")
@@ -250,17 +295,24 @@ def section(data, info, command):
     out.append("")
     out.append("### Top-10 latency (µs)")
     out.append("")
+    out.append("Lucene columns: default total-hits threshold (1,000) / threshold 10; the ratios "
+               "use the faster of the two for each figure.")
+    out.append("")
     out.append("| query | docsearch p50 | Lucene p50 | Xapian p50 | docsearch p99 | Lucene p99 | "
                "Xapian p99 | p50 ÷ Lucene | p99 ÷ Lucene | p50 ÷ Xapian | p99 ÷ Xapian |")
     out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     def q(d, t, k):
         return d.get("queries", {}).get(t, {}).get(k)
+    def both(t, k):
+        if not luc10:
+            return fmt(q(luc, t, k))
+        return "%s / %s" % (fmt(q(luc, t, k)), fmt(q(luc10, t, k)))
     for t in TYPES:
         out.append("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
-            t, fmt(q(ours, t, "p50_us")), fmt(q(luc, t, "p50_us")), fmt(q(xap, t, "p50_us")),
-            fmt(q(ours, t, "p99_us")), fmt(q(luc, t, "p99_us")), fmt(q(xap, t, "p99_us")),
-            fr(ratio(q(ours, t, "p50_us"), q(luc, t, "p50_us"))),
-            fr(ratio(q(ours, t, "p99_us"), q(luc, t, "p99_us"))),
+            t, fmt(q(ours, t, "p50_us")), both(t, "p50_us"), fmt(q(xap, t, "p50_us")),
+            fmt(q(ours, t, "p99_us")), both(t, "p99_us"), fmt(q(xap, t, "p99_us")),
+            fr(ratio(q(ours, t, "p50_us"), q(best, t, "p50_us"))),
+            fr(ratio(q(ours, t, "p99_us"), q(best, t, "p99_us"))),
             fr(ratio(q(ours, t, "p50_us"), q(xap, t, "p50_us"))),
             fr(ratio(q(ours, t, "p99_us"), q(xap, t, "p99_us")))))
     out.append("")
@@ -272,7 +324,7 @@ def section(data, info, command):
                    "snippet per hit, as `docsearch search` shows them, docsearch took: " +
                    "; ".join("%s p50 %s µs, p99 %s µs (%s Lucene's p50)" % (
                        t, fmt(qs(t, "p50_us")), fmt(qs(t, "p99_us")),
-                       fr(ratio(qs(t, "p50_us"), q(luc, t, "p50_us")))) for t in TYPES) + ".")
+                       fr(ratio(qs(t, "p50_us"), q(best, t, "p50_us")))) for t in TYPES) + ".")
         out.append("")
     counts = []
     for name, d in [("docsearch", ours), ("Lucene", luc), ("Xapian", xap)]:
@@ -330,7 +382,7 @@ def section(data, info, command):
     lat_missed = []
     for t in TARGET_TYPES:
         for k in ["p50_us", "p99_us"]:
-            rr = ratio(q(ours, t, k), q(luc, t, k))
+            rr = ratio(q(ours, t, k), q(best, t, k))
             ok = rr is not None and rr <= 1
             rows.append(("%s %s ≤ Lucene" % (t.upper(), k[:3]), "÷ Lucene = %s" % fr(rr), ok))
             if not ok and rr is not None:
@@ -379,7 +431,7 @@ def section(data, info, command):
                                 ratio(luc.get("memory_bytes"), luc.get("raw_bytes"))]}
     for t in TYPES:
         for k in ["p50_us", "p99_us"]:
-            summary["%s_%s" % (t, k)] = [q(ours, t, k), q(luc, t, k)]
+            summary["%s_%s" % (t, k)] = [q(ours, t, k), q(best, t, k)]
     if g:
         summary["grpc_ratio"] = ratio(g.get("search_p50_us"), g.get("empty_p50_us"))
     out.append("<!-- summary %s -->" % json.dumps(summary, sort_keys=True))
@@ -398,7 +450,8 @@ def side_by_side(sections):
         return ""
     out = ["## Side by side: docsearch ÷ Lucene at each size", "",
            "Each column is one run of `bench/run.sh` (its section below has the command, "
-           "machine, load and absolute figures). Latency ratios below 1 and the indexing "
+           "machine, load and absolute figures). Latency ratios are against the faster of "
+           "Lucene's two total-hits settings; latency ratios below 1 and the indexing "
            "ratio above 1 favour docsearch; the targets are indexing > 1×, latency ≤ 1×, "
            "memory ≤ 0.5× raw text, gRPC Search ≤ 1.3× the empty RPC.", ""]
     out.append("| figure | " + " | ".join("%s docs (%s)" % (fmt(r["docs"]), r["commit"])
@@ -466,7 +519,7 @@ def main():
     ap.add_argument("--write")
     args = ap.parse_args()
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    data = load(args.results)
+    data = with_fastest_lucene(load(args.results))
     if not data:
         sys.exit("no results in %s" % args.results)
     print(table(data))

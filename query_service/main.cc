@@ -16,13 +16,13 @@
 #include "common/log.h"
 #include "common/server_security_flags.h"
 #include "query_service/compare/document_vectors.h"
-#include "query_service/index_service_impl.h"
-#include "query_service/indexer.h"
-#include "query_service/log_recovery.h"
-#include "query_service/query_service_impl.h"
-#include "query_service/search_index.h"
-#include "query_service/snapshotter.h"
-#include "query_service/write_ahead_log.h"
+#include "query_service/server/index_service_impl.h"
+#include "query_service/storage/indexer.h"
+#include "query_service/storage/log_recovery.h"
+#include "query_service/server/query_service_impl.h"
+#include "query_service/search/search_index.h"
+#include "query_service/storage/snapshotter.h"
+#include "query_service/storage/write_ahead_log.h"
 
 ABSL_FLAG(std::string, listen, "127.0.0.1:50052", "host:port to serve on (port 0 picks one)");
 ABSL_FLAG(std::string, data_dir, "",

@@ -26,7 +26,7 @@
 #include "common/text_analyzer.h"
 #include "docsearch/v1/document.pb.h"
 #include "query_service/compare/analyzed_text.h"
-#include "query_service/index_data.h"
+#include "query_service/index/index_data.h"
 
 namespace docsearch::query::compare {
 

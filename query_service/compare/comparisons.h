@@ -21,7 +21,7 @@
 #include "absl/status/statusor.h"
 #include "docsearch/v1/comparison.pb.h"
 #include "query_service/compare/analysis_cache.h"
-#include "query_service/search_index.h"
+#include "query_service/search/search_index.h"
 
 namespace docsearch::query::compare {
 

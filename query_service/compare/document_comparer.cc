@@ -11,7 +11,7 @@
 #include "query_service/compare/paragraph_aligner.h"
 #include "query_service/compare/phrase_extractor.h"
 #include "query_service/compare/phrase_matcher.h"
-#include "query_service/field_schema.h"
+#include "query_service/index/field_schema.h"
 
 namespace docsearch::query::compare {
 namespace {

@@ -28,7 +28,7 @@
 #include "query_service/compare/analysis_cache.h"
 #include "query_service/compare/analyzed_text.h"
 #include "query_service/compare/term_vectors.h"
-#include "query_service/index_data.h"
+#include "query_service/index/index_data.h"
 
 namespace docsearch::query::compare {
 

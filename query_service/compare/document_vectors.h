@@ -11,7 +11,7 @@
 // phrase's first form, exactly what CompareSets reported when it analyzed at
 // request time (set_comparer.h).
 //
-// Maintenance: an IndexAnnex (query_service/index_annex.h). Added analyzes
+// Maintenance: an IndexAnnex (query_service/index/index_annex.h). Added analyzes
 // the document (the same cost as one document of the old request-time
 // analysis, now paid once at indexing); Removed frees the slot's tallies.
 // Dictionary entries are never reclaimed, like the index's postings of dead
@@ -39,8 +39,8 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/types/span.h"
 #include "common/text_analyzer.h"
-#include "query_service/index_annex.h"
-#include "query_service/index_data.h"
+#include "query_service/index/index_annex.h"
+#include "query_service/index/index_data.h"
 
 namespace docsearch::query::compare {
 

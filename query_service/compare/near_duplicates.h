@@ -26,8 +26,8 @@
 #include "absl/status/statusor.h"
 #include "common/text_analyzer.h"
 #include "docsearch/v1/comparison.pb.h"
-#include "query_service/index_data.h"
-#include "query_service/query_evaluator.h"
+#include "query_service/index/index_data.h"
+#include "query_service/search/query_evaluator.h"
 
 namespace docsearch::query::compare {
 

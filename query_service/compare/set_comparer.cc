@@ -12,7 +12,7 @@
 #include "absl/strings/strip.h"
 #include "query_service/compare/analyzed_text.h"
 #include "query_service/compare/phrase_extractor.h"
-#include "query_service/query_string_parser.h"
+#include "query_service/search/query_string_parser.h"
 
 namespace docsearch::query::compare {
 namespace {

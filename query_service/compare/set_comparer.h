@@ -31,8 +31,8 @@
 #include "common/text_analyzer.h"
 #include "docsearch/v1/comparison.pb.h"
 #include "query_service/compare/document_vectors.h"
-#include "query_service/index_data.h"
-#include "query_service/query_evaluator.h"
+#include "query_service/index/index_data.h"
+#include "query_service/search/query_evaluator.h"
 
 namespace docsearch::query::compare {
 

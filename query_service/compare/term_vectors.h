@@ -19,7 +19,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "query_service/compare/analyzed_text.h"
-#include "query_service/index_data.h"
+#include "query_service/index/index_data.h"
 
 namespace docsearch::query::compare {
 

@@ -9,7 +9,7 @@
 #include <string>
 
 #include "absl/status/status.h"
-#include "query_service/search_index.h"
+#include "query_service/search/search_index.h"
 
 namespace {
 

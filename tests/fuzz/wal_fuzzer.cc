@@ -15,9 +15,9 @@
 #include <string>
 
 #include "absl/status/status.h"
-#include "query_service/indexer.h"
-#include "query_service/search_index.h"
-#include "query_service/write_ahead_log.h"
+#include "query_service/storage/indexer.h"
+#include "query_service/search/search_index.h"
+#include "query_service/storage/write_ahead_log.h"
 
 namespace {
 

@@ -17,8 +17,16 @@
 // decompression per hit (BEST_SPEED packs ~60 KB sub-blocks), which on this
 // corpus multiplied its OR p50 by ~10 and would flatter docsearch.
 //
+// Total hits. IndexSearcher.search(query, 10) counts the first 1,000 hits
+// exactly before block-max WAND may skip (TopScoreDocCollector's default
+// total-hits threshold); docsearch stops counting once no document can reach
+// the page and flags its total as a lower bound. --total_hits_threshold=10
+// makes Lucene do the same (TopScoreDocCollector.create(10, 10)); bench/run.sh
+// runs both settings and compares docsearch with the faster per query type.
+//
 // Usage: java -cp lucene-core.jar:lucene-analyzers-common.jar:. LuceneBench
 //          --docs=PATH --queries=PATH [--rounds=2] [--warmup=2]
+//          [--total_hits_threshold=1000]
 import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,6 +62,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollector;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
@@ -103,15 +112,21 @@ public final class LuceneBench {
     // --fetch=stored: read the hits' ids from stored fields instead of doc
     // values (diagnostics; see the header); --fetch=none: do not read them.
     String fetch = "docvalues";
+    // Lucene 8's default for IndexSearcher.search(query, n); see the header.
+    int totalHitsThreshold = 1000;
     for (String a : args) {
       if (a.startsWith("--docs=")) docsPath = a.substring(7);
       else if (a.startsWith("--queries=")) queriesPath = a.substring(10);
       else if (a.startsWith("--rounds=")) rounds = Integer.parseInt(a.substring(9));
       else if (a.startsWith("--warmup=")) warmup = Integer.parseInt(a.substring(9));
       else if (a.startsWith("--fetch=")) fetch = a.substring(8);
+      else if (a.startsWith("--total_hits_threshold=")) {
+        totalHitsThreshold = Integer.parseInt(a.substring(23));
+      }
     }
     if (docsPath == null || queriesPath == null) {
-      System.err.println("usage: LuceneBench --docs=PATH --queries=PATH [--rounds=N] [--warmup=N]");
+      System.err.println("usage: LuceneBench --docs=PATH --queries=PATH [--rounds=N] [--warmup=N] "
+          + "[--total_hits_threshold=N]");
       System.exit(2);
     }
 
@@ -170,7 +185,9 @@ public final class LuceneBench {
     for (int round = -warmup; round < rounds; ++round) {  // Negative rounds warm up.
       for (String[] q : queries) {
         long start = System.nanoTime();
-        TopDocs top = searcher.search(makeQuery(qb, q), 10);
+        TopScoreDocCollector collector = TopScoreDocCollector.create(10, totalHitsThreshold);
+        searcher.search(makeQuery(qb, q), collector);
+        TopDocs top = collector.topDocs();
         if (fetch.equals("stored")) {
           for (ScoreDoc hit : top.scoreDocs) sink += searcher.doc(hit.doc, idField).get("id").length();
         } else if (fetch.equals("docvalues")) {
@@ -192,7 +209,8 @@ public final class LuceneBench {
     if (sink == 42) System.err.println();
 
     StringBuilder json = new StringBuilder();
-    json.append("{\"engine\":\"lucene\",\"docs\":").append(rows.size())
+    json.append("{\"engine\":\"lucene\",\"total_hits_threshold\":").append(totalHitsThreshold)
+        .append(",\"docs\":").append(rows.size())
         .append(",\"raw_bytes\":").append(rawBytes)
         .append(",\"index_seconds\":").append(indexSeconds)
         .append(",\"docs_per_s\":").append(rows.size() / indexSeconds)

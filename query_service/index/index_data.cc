@@ -1,0 +1,420 @@
+#include "query_service/index/index_data.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <optional>
+#include <utility>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+
+namespace docsearch::query {
+namespace {
+
+using docsearch::v1::AttributeValue;
+using docsearch::v1::Document;
+
+FieldTerms AnalyzeField(const std::vector<std::string>& passages, absl::string_view language,
+                        TextAnalyzer& analyzer) {
+  FieldTerms field;
+  uint32_t base = 0;
+  for (const std::string& passage : passages) {
+    field.passage_starts.push_back(base);
+    std::vector<Token> tokens =
+        analyzer.Analyze(passage, std::string_view(language.data(), language.size()));
+    for (const Token& token : tokens) {
+      field.per_term[token.term].push_back(base + token.position);
+    }
+    field.length += static_cast<uint32_t>(tokens.size());
+    if (!tokens.empty()) base += tokens.back().position + 1 + kParagraphPositionGap;
+  }
+  return field;
+}
+
+// Appends one field's terms at DocId `doc`. Returns the bytes the field's
+// structures grew by.
+uint64_t IndexText(const FieldTerms& analyzed, DocId doc, TextFieldIndex& field,
+                   uint64_t& live_postings) {
+  uint64_t bytes = sizeof(uint32_t);  // Its entry in `lengths`.
+  uint64_t open_bytes = 0;
+  for (const auto& [term, positions] : analyzed.per_term) {
+    auto [entry, new_term] = field.terms.try_emplace(term);
+    if (new_term) bytes += term.size() + kHashEntryOverhead + sizeof(TermEntry);
+    entry->second.live_documents++;
+    auto [it, inserted] = field.open.try_emplace(term);
+    PostingList& list = it->second;
+    const uint64_t before = list.MemoryBytes();
+    if (inserted) open_bytes += term.size() + kHashEntryOverhead + sizeof(PostingList);
+    list.Append(doc, analyzed.length, positions);
+    open_bytes += list.MemoryBytes() - before;
+  }
+  field.open_bytes += open_bytes;
+  bytes += open_bytes;
+  live_postings += analyzed.per_term.size();
+  if (field.lengths.size() <= doc) field.lengths.resize(doc + 1, 0);
+  field.lengths[doc] = analyzed.length;
+  // DocIds are dense and each is indexed once, so `doc` is the next slot
+  // (the resize only guards that).
+  field.passage_begin.resize(doc + 1, field.passage_begin.back());
+  field.passage_starts.insert(field.passage_starts.end(), analyzed.passage_starts.begin(),
+                              analyzed.passage_starts.end());
+  field.passage_begin.push_back(static_cast<uint32_t>(field.passage_starts.size()));
+  bytes += (analyzed.passage_starts.size() + 1) * sizeof(uint32_t);
+  field.live_total_length += analyzed.length;
+  return bytes;
+}
+
+// Takes a dead document's terms out of the live document frequencies.
+void UnindexText(const FieldTerms& analyzed, TextFieldIndex& field, uint64_t& live_postings) {
+  for (const auto& [term, positions] : analyzed.per_term) {
+    auto it = field.terms.find(term);
+    if (it != field.terms.end() && it->second.live_documents > 0) it->second.live_documents--;
+  }
+  live_postings -= std::min<uint64_t>(live_postings, analyzed.per_term.size());
+}
+
+FieldKind KindOfAttribute(const AttributeValue& value) {
+  switch (value.value_case()) {
+    case AttributeValue::kDateValue:
+      return FieldKind::kDate;
+    case AttributeValue::kIntegerValue:
+    case AttributeValue::kDoubleValue:
+      return FieldKind::kNumber;
+    default:
+      return FieldKind::kKeyword;
+  }
+}
+
+// Returns the bytes the column grew by.
+template <typename T>
+uint64_t SetColumn(std::vector<T>& column, DocId doc, T value, T absent) {
+  uint64_t grown = 0;
+  if (column.size() <= doc) {
+    grown = (doc + 1 - column.size()) * sizeof(T);
+    column.resize(doc + 1, absent);
+  }
+  column[doc] = value;
+  return grown;
+}
+
+// Adds `doc` to the postings of keyword `folded`; returns the bytes added.
+uint64_t AddKeyword(absl::flat_hash_map<std::string, std::vector<DocId>>& values,
+                    const std::string& folded, DocId doc) {
+  auto [it, inserted] = values.try_emplace(folded);
+  uint64_t bytes = inserted ? folded.size() + sizeof(std::vector<DocId>) + kHashEntryOverhead : 0;
+  std::vector<DocId>& docs = it->second;
+  if (docs.empty() || docs.back() != doc) {
+    docs.push_back(doc);
+    bytes += sizeof(DocId);
+  }
+  return bytes;
+}
+
+// Bytes a term's list of segment lists holds on the heap (none while its
+// inline capacity suffices).
+uint64_t HeapBytes(const absl::InlinedVector<const PostingList*, 2>& lists) {
+  return lists.capacity() > 2 ? lists.capacity() * sizeof(const PostingList*) : 0;
+}
+
+}  // namespace
+
+DocumentTerms AnalyzeDocument(const Document& document, TextAnalyzer& analyzer) {
+  return {AnalyzeField({document.title()}, document.language(), analyzer),
+          AnalyzeField(BodyPassages(document), document.language(), analyzer)};
+}
+
+std::vector<std::string> BodyPassages(const Document& document) {
+  std::vector<std::string> passages;
+  if (!document.subtitle().empty()) passages.push_back(document.subtitle());
+  for (const auto& paragraph : document.paragraphs()) passages.push_back(paragraph.text());
+  for (const auto& footnote : document.footnotes()) passages.push_back(footnote.text());
+  return passages;
+}
+
+absl::Status IndexData::Add(const Document& document, TextAnalyzer& analyzer,
+                            const DocumentTerms* terms, const DocumentTerms* replaced_terms) {
+  if (document.id().empty()) return absl::InvalidArgumentError("document.id is empty");
+  // Check attribute kinds before changing anything, so a rejected document
+  // leaves the index as it was.
+  for (const auto& [key, value] : document.attributes()) {
+    if (value.value_case() == AttributeValue::VALUE_NOT_SET) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("document.attributes[\"", key, "\"] has no value"));
+    }
+    auto known = attribute_kinds.find(key);
+    if (known != attribute_kinds.end() && known->second != KindOfAttribute(value)) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "document.attributes[\"", key, "\"] is a ", FieldKindName(KindOfAttribute(value)),
+          " but the field is already ", FieldKindName(known->second)));
+    }
+  }
+  // The store is shared with the index's other copy, which may have added
+  // this slot already: it must hold this very document, or the copies have
+  // diverged (a bug). Refuse before changing anything rather than index
+  // one document's terms under another's stored text.
+  const DocId next_slot = static_cast<DocId>(live.size());
+  if (documents->size() > next_slot && documents->id(next_slot) != document.id()) {
+    return absl::InternalError(absl::StrCat("the index's copies disagree at slot ", next_slot,
+                                            ": it holds '", std::string(documents->id(next_slot)),
+                                            "', not '", document.id(), "'"));
+  }
+  if (id_to_doc.contains(document.id())) {
+    absl::Status removed = Remove(document.id(), analyzer, replaced_terms);
+    if (!removed.ok()) return removed;
+  }
+  std::optional<DocumentTerms> analyzed;
+  if (terms == nullptr) terms = &analyzed.emplace(AnalyzeDocument(document, analyzer));
+
+  const DocId doc = static_cast<DocId>(live.size());
+  // Its live bit and id entry (the stored document is counted by the store).
+  uint64_t bytes = 1 + document.id().size() + sizeof(DocId) + kHashEntryOverhead;
+  bytes += IndexText(terms->title, doc, title, live_postings);
+  bytes += IndexText(terms->body, doc, body, live_postings);
+
+  for (const BuiltinField& field : BuiltinFields()) {
+    if (field.kind != FieldKind::kKeyword) continue;
+    std::vector<std::string> folded_values;
+    for (const std::string& value : BuiltinKeywordValues(document, field.name)) {
+      std::string folded = analyzer.FoldWord(value);
+      keyword_display[field.name].try_emplace(folded, value);
+      bytes += AddKeyword(keywords[field.name], folded, doc);
+      folded_values.push_back(std::move(folded));
+    }
+    if (!folded_values.empty()) bytes += keyword_columns[field.name].Add(doc, folded_values);
+  }
+  int days = 0;
+  if (DateToDays(document.published(), &days)) {
+    bytes += SetColumn(dates["published"], doc, days, kNoDate);
+  }
+  if (document.has_updated()) {
+    bytes += SetColumn(dates["updated"], doc,
+                       static_cast<int>(document.updated().seconds() / 86400), kNoDate);
+  }
+  for (const auto& [key, value] : document.attributes()) {
+    const std::string field = absl::StrCat(kAttributePrefix, key);
+    FieldKind kind = KindOfAttribute(value);
+    attribute_kinds.emplace(key, kind);
+    switch (value.value_case()) {
+      case AttributeValue::kKeywordValue: {
+        std::string folded = analyzer.FoldWord(value.keyword_value());
+        keyword_display[field].try_emplace(folded, value.keyword_value());
+        bytes += AddKeyword(keywords[field], folded, doc);
+        bytes += keyword_columns[field].Add(doc, {folded});
+        break;
+      }
+      case AttributeValue::kIntegerValue:
+        bytes += SetColumn(numbers[field], doc, static_cast<double>(value.integer_value()),
+                           std::nan(""));
+        break;
+      case AttributeValue::kDoubleValue:
+        bytes += SetColumn(numbers[field], doc, value.double_value(), std::nan(""));
+        break;
+      case AttributeValue::kDateValue:
+        if (DateToDays(value.date_value(), &days)) {
+          bytes += SetColumn(dates[field], doc, days, kNoDate);
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  uint64_t text_bytes = document.title().size();
+  for (const std::string& passage : BodyPassages(document)) text_bytes += passage.size();
+  live_text_bytes += text_bytes;
+  memory_bytes += bytes;
+  id_to_doc[document.id()] = doc;
+  // A store shared with the other copy of the index may hold this slot
+  // already.
+  if (documents->size() == doc) documents->Append(document);
+  live.push_back(true);
+  live_count++;
+  if (annex != nullptr) annex->Added(doc, document);
+  return absl::OkStatus();
+}
+
+absl::Status IndexData::Remove(const std::string& id, TextAnalyzer& analyzer,
+                               const DocumentTerms* terms) {
+  auto it = id_to_doc.find(id);
+  if (it == id_to_doc.end())
+    return absl::NotFoundError(absl::StrCat("no document with id '", id, "'"));
+  const DocId doc = it->second;
+  absl::StatusOr<Document> stored = documents->Load(doc);
+  if (!stored.ok()) return stored.status();
+  const Document& document = *stored;
+  std::optional<DocumentTerms> analyzed;
+  if (terms == nullptr) terms = &analyzed.emplace(AnalyzeDocument(document, analyzer));
+  UnindexText(terms->title, title, live_postings);
+  UnindexText(terms->body, body, live_postings);
+  // The dead slot keeps its postings and stored document; only the id entry
+  // goes.
+  memory_bytes -= std::min<uint64_t>(memory_bytes, id.size() + sizeof(DocId) + kHashEntryOverhead);
+  live[doc] = false;
+  live_count--;
+  if (doc < OpenFirstDoc()) {
+    // The segment holding the slot: the first whose range ends past it.
+    auto segment = std::upper_bound(
+        segments.begin(), segments.end(), doc,
+        [](DocId d, const std::shared_ptr<const Segment>& s) { return d < s->end_doc; });
+    segment_live[static_cast<size_t>(segment - segments.begin())]--;
+  }
+  if (annex != nullptr) annex->Removed(doc);
+  title.live_total_length -= title.lengths[doc];
+  body.live_total_length -= body.lengths[doc];
+  uint64_t text_bytes = document.title().size();
+  for (const std::string& passage : BodyPassages(document)) text_bytes += passage.size();
+  live_text_bytes -= text_bytes;
+  id_to_doc.erase(it);
+  return absl::OkStatus();
+}
+
+absl::StatusOr<Document> IndexData::Find(const std::string& id) const {
+  auto it = id_to_doc.find(id);
+  if (it == id_to_doc.end()) {
+    return absl::NotFoundError(absl::StrCat("no document with id '", id, "'"));
+  }
+  return documents->Load(it->second);
+}
+
+std::optional<DocId> IndexData::FindDoc(const std::string& id) const {
+  auto it = id_to_doc.find(id);
+  if (it == id_to_doc.end()) return std::nullopt;
+  return it->second;
+}
+
+TermLists TextFieldIndex::Lists(const std::string& term, uint32_t* document_frequency) const {
+  TermLists lists;
+  if (document_frequency != nullptr) *document_frequency = 0;
+  auto entry = terms.find(term);
+  if (entry == terms.end()) return lists;
+  if (document_frequency != nullptr) *document_frequency = entry->second.live_documents;
+  lists.assign(entry->second.sealed.begin(), entry->second.sealed.end());
+  auto it = open.find(term);
+  if (it != open.end()) lists.push_back(&it->second);
+  return lists;
+}
+
+uint32_t TextFieldIndex::DocumentFrequency(const std::string& term) const {
+  auto entry = terms.find(term);
+  return entry == terms.end() ? 0 : entry->second.live_documents;
+}
+
+void IndexData::Seal(std::shared_ptr<const Segment>& shared) {
+  if (shared == nullptr) {
+    auto segment = std::make_shared<Segment>();
+    segment->first_doc = OpenFirstDoc();
+    segment->end_doc = static_cast<DocId>(live.size());
+    segment->documents = segment->end_doc - segment->first_doc;
+    segment->title = std::move(title.open);
+    segment->body = std::move(body.open);
+    // No list of a sealed segment grows again.
+    for (TermPostings* postings : {&segment->title, &segment->body}) {
+      for (auto& [term, list] : *postings) list.ShrinkToFit();
+    }
+    segment->memory_bytes =
+        PostingsMemoryBytes(segment->title) + PostingsMemoryBytes(segment->body);
+    shared = std::move(segment);
+  }
+  for (auto [field, sealed] :
+       {std::pair<TextFieldIndex*, const TermPostings*>{&title, &shared->title},
+        {&body, &shared->body}}) {
+    field->open = TermPostings();
+    memory_bytes -= std::min(memory_bytes, field->open_bytes);
+    field->open_bytes = 0;
+    for (const auto& [term, list] : *sealed) {
+      auto& lists = field->terms[term].sealed;
+      const uint64_t before = HeapBytes(lists);
+      lists.push_back(&list);
+      memory_bytes += HeapBytes(lists) - before;
+    }
+  }
+  uint32_t live_documents = 0;
+  for (DocId doc = shared->first_doc; doc < shared->end_doc; ++doc) live_documents += live[doc];
+  segments.push_back(shared);
+  segment_live.push_back(live_documents);
+}
+
+void IndexData::ReplaceSegments(size_t begin, size_t count, std::shared_ptr<const Segment> merged) {
+  const auto first = segments.begin() + static_cast<std::ptrdiff_t>(begin);
+  const std::vector<std::shared_ptr<const Segment>> replaced(
+      first, first + static_cast<std::ptrdiff_t>(count));
+  for (auto [field, member] :
+       {std::pair<TextFieldIndex*, TermPostings Segment::*>{&title, &Segment::title},
+        {&body, &Segment::body}}) {
+    // A term's lists in the replaced segments are a run of its `sealed`
+    // (segments are in DocId order): the merged list, if any, takes its
+    // place.
+    absl::flat_hash_set<absl::string_view> done;
+    for (const std::shared_ptr<const Segment>& old : replaced) {
+      for (const auto& [term, unused] : (*old).*member) {
+        if (!done.insert(term).second) continue;
+        auto entry = field->terms.find(term);
+        if (entry == field->terms.end()) continue;  // Not reached: sealed terms are known.
+        absl::InlinedVector<const PostingList*, 8> old_lists;
+        for (const std::shared_ptr<const Segment>& segment : replaced) {
+          auto it = ((*segment).*member).find(term);
+          if (it != ((*segment).*member).end()) old_lists.push_back(&it->second);
+        }
+        auto new_list = ((*merged).*member).find(term);
+        absl::InlinedVector<const PostingList*, 2>& sealed = entry->second.sealed;
+        auto is_old = [&](const PostingList* list) {
+          return std::find(old_lists.begin(), old_lists.end(), list) != old_lists.end();
+        };
+        auto run = std::find_if(sealed.begin(), sealed.end(), is_old);
+        if (run != sealed.end()) {
+          const auto at = run - sealed.begin();
+          sealed.erase(std::remove_if(run, sealed.end(), is_old), sealed.end());
+          if (new_list != ((*merged).*member).end()) {
+            sealed.insert(sealed.begin() + at, &new_list->second);
+          }
+        }
+        if (sealed.empty() && entry->second.live_documents == 0 && !field->open.contains(term)) {
+          memory_bytes -=
+              std::min<uint64_t>(memory_bytes, term.size() + kHashEntryOverhead +
+                                                   sizeof(TermEntry) + HeapBytes(sealed));
+          field->terms.erase(entry);
+        }
+      }
+    }
+  }
+  segments.erase(first, first + static_cast<std::ptrdiff_t>(count));
+  segments.insert(segments.begin() + static_cast<std::ptrdiff_t>(begin), std::move(merged));
+  // The merged segment's range holds the replaced ones' live documents.
+  const auto live_first = segment_live.begin() + static_cast<std::ptrdiff_t>(begin);
+  const auto live_last = live_first + static_cast<std::ptrdiff_t>(count);
+  const uint32_t live_documents = std::accumulate(live_first, live_last, 0u);
+  segment_live.erase(live_first, live_last);
+  segment_live.insert(segment_live.begin() + static_cast<std::ptrdiff_t>(begin), live_documents);
+}
+
+uint64_t IndexData::SegmentMemoryBytes() const {
+  uint64_t bytes = 0;
+  for (const std::shared_ptr<const Segment>& segment : segments) bytes += segment->memory_bytes;
+  return bytes;
+}
+
+const TextFieldIndex* IndexData::TextField(absl::string_view name) const {
+  if (name == kTitleField) return &title;
+  if (name == kBodyField) return &body;
+  return nullptr;
+}
+
+absl::StatusOr<FieldKind> IndexData::KindOf(absl::string_view field) const {
+  for (const BuiltinField& builtin : BuiltinFields()) {
+    if (builtin.name == field) return builtin.kind;
+  }
+  if (absl::StartsWith(field, kAttributePrefix)) {
+    auto it = attribute_kinds.find(field.substr(kAttributePrefix.size()));
+    if (it != attribute_kinds.end()) return it->second;
+  }
+  std::string known;
+  for (const BuiltinField& builtin : BuiltinFields()) {
+    absl::StrAppend(&known, known.empty() ? "" : ", ", builtin.name);
+  }
+  return absl::InvalidArgumentError(
+      absl::StrCat("unknown field '", field, "' (known: ", known, ", attributes.<key>)"));
+}
+
+}  // namespace docsearch::query

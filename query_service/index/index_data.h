@@ -1,0 +1,203 @@
+// The in-memory inverted index: the data, with no locking of its own.
+//
+// Documents get dense internal ids (DocId) in arrival order. Replacing or
+// deleting a document marks its slot dead; postings (compressed,
+// posting_list.h) keep pointing at dead slots and every reader skips them
+// via `live`. This keeps writes O(size of
+// the new document) at the cost of memory for dead postings, which a later
+// segment/merge design reclaims.
+//
+// Thread safety: none. SearchIndex (search_index.h) keeps two copies of it
+// so that readers never share one with a writer (left_right.h).
+#ifndef DOCSEARCH_QUERY_SERVICE_INDEX_INDEX_DATA_H_
+#define DOCSEARCH_QUERY_SERVICE_INDEX_INDEX_DATA_H_
+
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/inlined_vector.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "common/text_analyzer.h"
+#include "docsearch/v1/document.pb.h"
+#include "query_service/index/document_store.h"
+#include "query_service/index/field_schema.h"
+#include "query_service/index/index_annex.h"
+#include "query_service/index/keyword_column.h"
+#include "query_service/index/posting_list.h"
+#include "query_service/index/segment.h"
+#include "query_service/index/term_cursor.h"
+
+namespace docsearch::query {
+
+// Position gap between paragraphs so that phrases never span two.
+inline constexpr uint32_t kParagraphPositionGap = 100;
+
+// What one copy of the index knows of a term in one text field.
+struct TermEntry {
+  // Live documents holding the term (its document frequency).
+  uint32_t live_documents = 0;
+  // Its lists in the sealed segments (segment.h), in DocId order.
+  absl::InlinedVector<const PostingList*, 2> sealed;
+};
+
+// One analyzed text field. Postings live in the sealed segments, shared by
+// both copies of the index, and in `open`, this copy's lists for the
+// documents added since the last seal.
+struct TextFieldIndex {
+  absl::flat_hash_map<std::string, TermEntry> terms;
+  TermPostings open;
+  // Bytes `open` grew by since the last seal (counted in memory_bytes).
+  uint64_t open_bytes = 0;
+  std::vector<uint32_t> lengths;  // Tokens per document, by DocId.
+  uint64_t live_total_length = 0;
+  // Where each passage of a document starts in the field's positions:
+  // passage i of `doc` (BodyPassages order) starts at
+  // passage_starts[passage_begin[doc] + i], up to passage_begin[doc + 1].
+  // Snippets use it to find the passage holding most matches from the
+  // postings, without analyzing the document again.
+  std::vector<uint32_t> passage_starts;
+  std::vector<uint32_t> passage_begin{0};
+
+  // The lists of `term`, one per segment holding it, sealed ones first, in
+  // DocId order; empty when no document ever held it. Sets
+  // `*document_frequency`, when given, to DocumentFrequency(term) from the
+  // same lookup (query evaluation needs both per word).
+  TermLists Lists(const std::string& term, uint32_t* document_frequency = nullptr) const;
+  // Live documents holding `term`.
+  uint32_t DocumentFrequency(const std::string& term) const;
+};
+
+// One field of one document as analysis left it: each term's positions, the
+// field's length in tokens and where each passage starts.
+struct FieldTerms {
+  absl::flat_hash_map<std::string, std::vector<uint32_t>> per_term;
+  uint32_t length = 0;
+  std::vector<uint32_t> passage_starts;
+};
+
+// A document's analyzed text fields: the costly part of indexing it, which
+// needs nothing of the index and so can run before its lock is taken.
+struct DocumentTerms {
+  FieldTerms title;
+  FieldTerms body;
+};
+
+inline constexpr int kNoDate = std::numeric_limits<int>::min();
+
+struct IndexData {
+  // By DocId, compressed. The index's two copies (left_right.h) share one
+  // store: the copy that adds a slot first appends it, the other finds it
+  // there (both assign the same DocIds).
+  std::shared_ptr<DocumentStore> documents = std::make_shared<DocumentStore>();
+  // By DocId; its size is the copy's slot count (the shared store may hold
+  // slots this copy has not added yet).
+  std::vector<bool> live;
+  absl::flat_hash_map<std::string, DocId> id_to_doc;  // Live docs only.
+  uint64_t live_count = 0;
+  uint64_t live_text_bytes = 0;
+  // (term, live document) pairs over the text fields.
+  uint64_t live_postings = 0;
+  // Estimated bytes held, kept up to date by Add and Remove so that reading
+  // it costs nothing (it used to walk every document).
+  uint64_t memory_bytes = 0;
+
+  TextFieldIndex title;
+  TextFieldIndex body;
+  // Sealed segments in DocId order, shared with the index's other copy;
+  // the open postings start where the last one ends.
+  std::vector<std::shared_ptr<const Segment>> segments;
+  // Live documents in each segment's range, by segment: what the merge
+  // policy weighs against Segment::documents, kept so a merge decision
+  // never scans `live`.
+  std::vector<uint32_t> segment_live;
+  // field → folded value → DocIds (ascending).
+  absl::flat_hash_map<std::string, absl::flat_hash_map<std::string, std::vector<DocId>>> keywords;
+  // field → each document's values (keyword_column.h), for facets.
+  absl::flat_hash_map<std::string, KeywordColumn> keyword_columns;
+  // field → folded value → the value as first indexed, for display.
+  absl::flat_hash_map<std::string, absl::flat_hash_map<std::string, std::string>> keyword_display;
+  // field → days since epoch by DocId (kNoDate when absent).
+  absl::flat_hash_map<std::string, std::vector<int>> dates;
+  // field → value by DocId (NaN when absent).
+  absl::flat_hash_map<std::string, std::vector<double>> numbers;
+  // Kinds of attribute fields, fixed by the first value seen.
+  absl::flat_hash_map<std::string, FieldKind> attribute_kinds;
+  // Optional derived per-document data, told of every Add and Remove
+  // (index_annex.h); null when none is attached.
+  std::unique_ptr<IndexAnnex> annex;
+
+  // Adds `document` as a new live slot, replacing any live document with the
+  // same id. INVALID_ARGUMENT (index unchanged) when the document has no id
+  // or gives an attribute a kind other than the one the field already has.
+  // The document is stored (compressed) and not kept: both copies of the
+  // index add it from the one the caller holds.
+  // `terms` is AnalyzeDocument(document) when the caller analyzed it
+  // already, and `replaced_terms` that of the live document it replaces;
+  // either null is analyzed here with `analyzer`.
+  absl::Status Add(const docsearch::v1::Document& document, TextAnalyzer& analyzer,
+                   const DocumentTerms* terms = nullptr,
+                   const DocumentTerms* replaced_terms = nullptr);
+
+  // Marks the live document `id` dead. NOT_FOUND when there is none.
+  // Its terms' TermStats are updated from `terms` (its AnalyzeDocument) or,
+  // when null, from analyzing it again with `analyzer`.
+  absl::Status Remove(const std::string& id, TextAnalyzer& analyzer,
+                      const DocumentTerms* terms = nullptr);
+
+  // Seals the open postings of both text fields into a segment ending at
+  // the last slot. `shared` is the segment the index's other copy (equal to
+  // this one) sealed already, which this copy then takes instead of its
+  // own open postings; when null, the segment is made here and `shared`
+  // set to it.
+  void Seal(std::shared_ptr<const Segment>& shared);
+
+  // Replaces `count` segments from `begin` by `merged`, which covers the
+  // same DocIds (segment_merge.h). Terms that no segment holds any more and
+  // no live document has leave the dictionary.
+  void ReplaceSegments(size_t begin, size_t count, std::shared_ptr<const Segment> merged);
+
+  // The first DocId of the open postings.
+  DocId OpenFirstDoc() const { return segments.empty() ? 0 : segments.back()->end_doc; }
+
+  // The live document with `id`, decompressed; NOT_FOUND when there is none.
+  absl::StatusOr<docsearch::v1::Document> Find(const std::string& id) const;
+
+  // The slot of the live document with `id`, without decompressing it.
+  std::optional<DocId> FindDoc(const std::string& id) const;
+
+  const TextFieldIndex* TextField(absl::string_view name) const;
+
+  // The kind of a field, or INVALID_ARGUMENT naming it when unknown.
+  absl::StatusOr<FieldKind> KindOf(absl::string_view field) const;
+
+  // Estimated bytes held by the index structures and documents: this
+  // copy's own (the running `memory_bytes` and the annex's), the segments'
+  // and the store's. Dead documents' postings count until a merge drops
+  // them; their stored frames until a restart.
+  uint64_t MemoryBytes() const {
+    return OwnMemoryBytes() + SegmentMemoryBytes() + documents->MemoryBytes();
+  }
+  // What this copy holds for itself: the part held twice.
+  uint64_t OwnMemoryBytes() const {
+    return memory_bytes + (annex != nullptr ? annex->MemoryBytes() : 0);
+  }
+  uint64_t SegmentMemoryBytes() const;
+};
+
+// The terms of `document`'s text fields, as Add indexes them.
+DocumentTerms AnalyzeDocument(const docsearch::v1::Document& document, TextAnalyzer& analyzer);
+
+// The text a document contributes to the body field, paragraph by paragraph
+// (subtitle, paragraphs, footnotes). Shared with snippet building so
+// offsets agree.
+std::vector<std::string> BodyPassages(const docsearch::v1::Document& document);
+
+}  // namespace docsearch::query
+
+#endif  // DOCSEARCH_QUERY_SERVICE_INDEX_INDEX_DATA_H_

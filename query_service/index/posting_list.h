@@ -1,0 +1,161 @@
+// The postings of one term in one text field, compressed, with skip data and
+// per-block score bounds; and a cursor that reads them.
+//
+// Layout (Lucene's .doc/.pos split, with variable-byte integers instead of
+// bit-packed blocks, which keeps appends in place):
+// - `docs_`: per posting, varint(doc - previous doc) then varint(frequency);
+//   the first posting of each block is a delta from the block's `base`.
+// - `positions_`: per posting, `frequency` varints of position deltas
+//   (restarting at each posting), so a reader that needs no positions never
+//   decodes them: it only notes how many to skip.
+// - `blocks_`: one skip entry per kBlockSize postings, with the byte offsets
+//   of the block in both streams and the largest frequency and shortest field
+//   length in it. From these a scorer bounds any posting's BM25 score in the
+//   block without reading it (block-max pruning) and a cursor jumps to the
+//   block holding a target document.
+//
+// A posting costs ~2 bytes plus ~1–2 per position here, against 32 bytes plus
+// 4 per position (and an allocation) for the vector of structs it replaces.
+//
+// Thread safety: a list is appended by the index writer; cursors read it
+// while no one appends (a sealed segment's lists never change; an open
+// list is in the index's copy that a reader uses, which is never written
+// meanwhile: left_right.h).
+#ifndef DOCSEARCH_QUERY_SERVICE_INDEX_POSTING_LIST_H_
+#define DOCSEARCH_QUERY_SERVICE_INDEX_POSTING_LIST_H_
+
+#include <array>
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+namespace docsearch::query {
+
+using DocId = uint32_t;
+
+// Bounds over every posting of a list, dead ones included: together they
+// bound any live posting's BM25 score from above (higher frequency and
+// shorter field both raise it), which is all MaxScore needs.
+struct PostingBounds {
+  uint32_t max_frequency = 0;
+  uint32_t min_length = std::numeric_limits<uint32_t>::max();
+};
+
+class PostingList {
+ public:
+  static constexpr uint32_t kBlockSize = 128;
+
+  // Appends a posting of `doc` (greater than every DocId appended before) in
+  // a field `field_length` tokens long, at `positions` (ascending, not
+  // empty; the frequency is their count).
+  void Append(DocId doc, uint32_t field_length, const std::vector<uint32_t>& positions);
+
+  // Postings appended, dead documents included.
+  uint32_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+
+  const PostingBounds& bounds() const { return bounds_; }
+  // The largest DocId appended; only when not empty.
+  DocId last_doc() const { return blocks_.back().last; }
+
+  // Bounds of block `block` (< block_count()): every posting in it has
+  // frequency <= max_frequency and field length >= min_length; `last` is
+  // its last doc.
+  struct BlockBounds {
+    uint32_t max_frequency;
+    uint32_t min_length;
+    DocId last;
+  };
+  uint32_t block_count() const { return static_cast<uint32_t>(blocks_.size()); }
+  BlockBounds block_bounds(uint32_t block) const {
+    const Block& entry = blocks_[block];
+    return {entry.max_frequency, entry.min_length, entry.last};
+  }
+  // The first block at or after `from` whose last doc is >= `target`;
+  // block_count() when none.
+  uint32_t FindBlock(DocId target, uint32_t from = 0) const;
+
+  // Releases the spare capacity of the streams, once no more postings will
+  // be appended (a sealed segment's lists: segment.h).
+  void ShrinkToFit();
+
+  // Bytes held (capacity of the streams and the skip entries).
+  uint64_t MemoryBytes() const;
+
+ private:
+  friend class PostingCursor;
+
+  struct Block {
+    DocId base;  // The previous block's last doc (0 for the first block).
+    DocId last;  // This block's last doc.
+    uint32_t docs_offset;
+    uint32_t positions_offset;
+    uint32_t max_frequency;
+    uint32_t min_length;
+  };
+
+  std::vector<uint8_t> docs_;
+  std::vector<uint8_t> positions_;
+  std::vector<Block> blocks_;
+  uint32_t size_ = 0;
+  PostingBounds bounds_;
+};
+
+// Reads a PostingList in DocId order, a block at a time. Dead documents are
+// not skipped: callers check liveness (the list does not know it).
+class PostingCursor {
+ public:
+  static constexpr DocId kEnd = std::numeric_limits<DocId>::max();
+
+  explicit PostingCursor(const PostingList& list);
+  // At the first posting whose doc is >= `target`: Advance(target) without
+  // decoding the first block on the way.
+  PostingCursor(const PostingList& list, DocId target);
+
+  // kEnd once past the last posting.
+  DocId doc() const { return doc_; }
+  // Only while doc() != kEnd.
+  uint32_t frequency() const { return frequencies_[index_]; }
+
+  void Next();
+  // Moves to the first posting whose doc is >= `target` (no move when
+  // already there), jumping over whole blocks by their skip entries.
+  void Advance(DocId target);
+
+  // The current posting's positions, ascending, appended to `out`.
+  void AppendPositions(std::vector<uint32_t>& out);
+
+  // Bounds over the "shallow" block: the one holding doc(), or a later one
+  // ShallowAdvance moved to. Every posting in it has frequency <=
+  // block_max_frequency() and field length >= block_min_length();
+  // block_last() is its last doc.
+  uint32_t block_max_frequency() const { return list_->blocks_[shallow_block_].max_frequency; }
+  uint32_t block_min_length() const { return list_->blocks_[shallow_block_].min_length; }
+  DocId block_last() const { return list_->blocks_[shallow_block_].last; }
+
+  // Moves the shallow block to the first block whose last doc is >= `target`
+  // without decoding it or moving doc(), so that a scorer can read its
+  // bounds before deciding to Advance (block-max pruning). False when no
+  // block is left. Targets must not decrease between calls (a smaller one
+  // would read the bounds of a later block).
+  bool ShallowAdvance(DocId target);
+
+ private:
+  void LoadBlock(uint32_t block);
+
+  const PostingList* list_;
+  uint32_t block_ = 0;          // Block decoded into the arrays below.
+  uint32_t shallow_block_ = 0;  // >= block_.
+  uint32_t count_ = 0;          // Postings in block_.
+  uint32_t index_ = 0;          // Current posting within it.
+  DocId doc_ = kEnd;
+  std::array<DocId, PostingList::kBlockSize> docs_{};
+  std::array<uint32_t, PostingList::kBlockSize> frequencies_{};
+  // The offset reached in the positions stream.
+  uint32_t positions_offset_ = 0;
+  uint32_t positions_index_ = 0;  // Posting whose positions start at the offset.
+};
+
+}  // namespace docsearch::query
+
+#endif  // DOCSEARCH_QUERY_SERVICE_INDEX_POSTING_LIST_H_

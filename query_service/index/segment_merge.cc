@@ -1,0 +1,107 @@
+#include "query_service/index/segment_merge.h"
+
+#include <algorithm>
+#include <string>
+#include <utility>
+
+#include "query_service/index/term_cursor.h"
+
+namespace docsearch::query {
+namespace {
+
+int LevelOf(const Segment& segment, const MergePolicy& policy) {
+  uint64_t span = segment.documents;
+  uint64_t bound = static_cast<uint64_t>(policy.seal_documents) * policy.factor;
+  int level = 0;
+  while (span >= bound) {
+    ++level;
+    bound *= policy.factor;
+  }
+  return level;
+}
+
+// The merged postings of one field; nullopt when cancelled.
+std::optional<TermPostings> MergeField(const std::vector<std::shared_ptr<const Segment>>& run,
+                                       TermPostings Segment::*field,
+                                       const std::vector<uint32_t>& lengths,
+                                       const MergeDocuments& documents,
+                                       const std::atomic<bool>* cancel) {
+  TermPostings merged;
+  std::vector<uint32_t> positions;
+  for (const std::shared_ptr<const Segment>& source : run) {
+    for (const auto& [term, unused] : (*source).*field) {
+      if (cancel != nullptr && cancel->load(std::memory_order_relaxed)) return std::nullopt;
+      if (merged.contains(term)) continue;  // Merged from an earlier source.
+      TermLists lists;
+      for (const std::shared_ptr<const Segment>& segment : run) {
+        auto it = ((*segment).*field).find(term);
+        if (it != ((*segment).*field).end()) lists.push_back(&it->second);
+      }
+      PostingList list;
+      for (TermCursor cursor(std::move(lists)); cursor.doc() != TermCursor::kEnd; cursor.Next()) {
+        const DocId offset = cursor.doc() - documents.first_doc;
+        if (!documents.live[offset]) continue;
+        positions.clear();
+        cursor.AppendPositions(positions);
+        list.Append(cursor.doc(), lengths[offset], positions);
+      }
+      // A term left with no live document is dropped. The entry still
+      // goes in, so that later sources skip the term.
+      list.ShrinkToFit();
+      merged.emplace(term, std::move(list));
+    }
+  }
+  absl::erase_if(merged, [](const auto& entry) { return entry.second.empty(); });
+  return merged;
+}
+
+}  // namespace
+
+std::optional<MergeRun> PickMerge(const std::vector<std::shared_ptr<const Segment>>& segments,
+                                  const std::vector<uint32_t>& live_documents,
+                                  const MergePolicy& policy) {
+  if (policy.factor < 2) return std::nullopt;
+  std::optional<MergeRun> best;
+  int best_level = 0;
+  for (size_t begin = 0; begin + policy.factor <= segments.size(); ++begin) {
+    const int level = LevelOf(*segments[begin], policy);
+    bool same = true;
+    for (size_t i = 1; i < policy.factor && same; ++i) {
+      same = LevelOf(*segments[begin + i], policy) == level;
+    }
+    if (same && (!best.has_value() || level < best_level)) {
+      best = MergeRun{begin, policy.factor};
+      best_level = level;
+    }
+  }
+  if (best.has_value()) return best;
+  for (size_t i = 0; i < segments.size() && i < live_documents.size(); ++i) {
+    const double held = segments[i]->documents;
+    if (held > 0 && (held - live_documents[i]) > policy.expunge_dead_fraction * held) {
+      return MergeRun{i, 1};
+    }
+  }
+  return std::nullopt;
+}
+
+std::shared_ptr<const Segment> MergeSegments(const std::vector<std::shared_ptr<const Segment>>& run,
+                                             const MergeDocuments& documents,
+                                             const std::atomic<bool>* cancel) {
+  auto merged = std::make_shared<Segment>();
+  if (run.empty()) return merged;
+  merged->first_doc = run.front()->first_doc;
+  merged->end_doc = run.back()->end_doc;
+  std::optional<TermPostings> title =
+      MergeField(run, &Segment::title, documents.title_lengths, documents, cancel);
+  if (!title.has_value()) return nullptr;
+  std::optional<TermPostings> body =
+      MergeField(run, &Segment::body, documents.body_lengths, documents, cancel);
+  if (!body.has_value()) return nullptr;
+  merged->title = std::move(*title);
+  merged->body = std::move(*body);
+  merged->memory_bytes = PostingsMemoryBytes(merged->title) + PostingsMemoryBytes(merged->body);
+  for (bool live : documents.live) merged->documents += live ? 1 : 0;
+  return merged;
+}
+
+}  // namespace docsearch::query

@@ -1,0 +1,57 @@
+// BM25, the one formula every scorer of text fields uses (the evaluator,
+// MaxScore top-k, explanations), so their scores agree to the bit.
+//
+//   idf(n)         = ln(1 + (N - n + 0.5) / (n + 0.5))
+//   score(tf, dl)  = idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl / avgdl))
+// where N is the number of live documents, n those holding the term, dl the
+// field's length in the document and avgdl its mean over live documents
+// (at least 1).
+#ifndef DOCSEARCH_QUERY_SERVICE_SEARCH_BM25_H_
+#define DOCSEARCH_QUERY_SERVICE_SEARCH_BM25_H_
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+
+#include "query_service/index/index_data.h"
+
+namespace docsearch::query {
+
+struct ScoringOptions {
+  float k1 = 1.2f;
+  float b = 0.75f;
+  // Boost of the title field when a match or phrase names no fields. 1: a
+  // title word counts as a body word does. Titles carry site furniture often
+  // enough ("For immediate release", "Office of the Press Secretary") that
+  // extra weight ranked furniture first, and the parser gives no confidence
+  // to tell good titles apart (docs/RELEVANCE.md).
+  float title_boost = 1.0f;
+  // Weight of the phrases query_string adds for each pair of adjacent words
+  // of a several-word query: documents holding the words side by side rank
+  // above those holding them apart (query_string_parser.h). 0: none.
+  float proximity_boost = 0.25f;
+};
+
+inline float Bm25Idf(uint64_t live_documents, uint64_t document_frequency) {
+  const double n = static_cast<double>(live_documents);
+  const double df = static_cast<double>(document_frequency);
+  return static_cast<float>(std::log(1.0 + (n - df + 0.5) / (df + 0.5)));
+}
+
+// avgdl of `field`.
+inline double Bm25AverageLength(const IndexData& index, const TextFieldIndex& field) {
+  const double average =
+      index.live_count == 0 ? 1.0 : static_cast<double>(field.live_total_length) / index.live_count;
+  return std::max(average, 1.0);
+}
+
+// The score of a term occurring `frequency` times in a field `length` long.
+inline float Bm25Score(const ScoringOptions& scoring, double average_length, double length,
+                       float frequency, float idf) {
+  const double norm = scoring.k1 * (1.0 - scoring.b + scoring.b * length / average_length);
+  return static_cast<float>(idf * frequency * (scoring.k1 + 1.0) / (frequency + norm));
+}
+
+}  // namespace docsearch::query
+
+#endif  // DOCSEARCH_QUERY_SERVICE_SEARCH_BM25_H_

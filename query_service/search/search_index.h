@@ -1,0 +1,155 @@
+// The query service's index: IndexData kept as two copies (left_right.h),
+// with the read operations the QueryService serves.
+//
+// Concurrency: searches read the current copy without any lock, so a write
+// never makes a search wait; a search sees one state from start to end and
+// every write that returned before it started (read-your-writes). Writers
+// analyze documents first, once; then each copy in turn gets the postings
+// appended and the document compressed into its store (~10 µs a document),
+// the second once the searches still reading it have finished. Postings are
+// appended to each copy's open lists, sealed every few thousand documents
+// into segments both copies share (segment.h); a background thread merges
+// segments (segment_merge.h) and publishes each merge as a write.
+#ifndef DOCSEARCH_QUERY_SERVICE_SEARCH_SEARCH_INDEX_H_
+#define DOCSEARCH_QUERY_SERVICE_SEARCH_SEARCH_INDEX_H_
+
+#include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "docsearch/v1/query_service.pb.h"
+#include "query_service/index/index_data.h"
+#include "query_service/index/left_right.h"
+#include "query_service/index/reader_writer_lock.h"
+#include "query_service/index/segment_merge.h"
+#include "query_service/search/analyzer_pool.h"
+#include "query_service/search/page_token.h"
+#include "query_service/search/query_evaluator.h"
+
+namespace docsearch::query {
+
+struct SearchOptions {
+  // Largest page_size accepted.
+  int max_page_size = 1000;
+  // page_size when the request leaves it 0.
+  int default_page_size = 10;
+  QueryLimits query_limits;
+  ScoringOptions scoring;
+  // When open postings are sealed into a segment and segments merge.
+  MergePolicy segments;
+};
+
+class SearchIndex {
+ public:
+  // Starts the background merger.
+  explicit SearchIndex(const SearchOptions& options);
+  // Stops the merger, abandoning a merge under way.
+  ~SearchIndex();
+  SearchIndex(const SearchIndex&) = delete;
+  SearchIndex& operator=(const SearchIndex&) = delete;
+
+  // Adds or replaces the document with `document.id()`. Returns false when a
+  // document with the same id and content_hash is already live (nothing
+  // changed). INVALID_ARGUMENT when the document cannot be indexed.
+  absl::StatusOr<bool> Upsert(std::unique_ptr<docsearch::v1::Document> document);
+
+  // Upsert of each document in order, as one write: searches see all of
+  // them or none, and writers wait once for the searches in flight instead
+  // of once per document. One result per document.
+  std::vector<absl::StatusOr<bool>> UpsertBatch(
+      std::vector<std::unique_ptr<docsearch::v1::Document>> documents);
+
+  // True when `document` would change nothing (same id and content hash).
+  bool IsUnchanged(const docsearch::v1::Document& document) const;
+
+  // NOT_FOUND when no live document has `id`.
+  absl::Status Delete(const std::string& id);
+
+  // INVALID_ARGUMENT naming the field at fault for a bad request.
+  absl::StatusOr<docsearch::v1::SearchResponse> Search(
+      const docsearch::v1::SearchRequest& request) const;
+
+  // NOT_FOUND when absent.
+  absl::StatusOr<docsearch::v1::Document> Get(const std::string& id) const;
+
+  docsearch::v1::GetIndexStatsResponse Stats() const;
+
+  // Attaches an annex (index_annex.h) made by `make_annex`, one per copy of
+  // the data, replacing any attached before, and first tells it of every
+  // live document. Attach before loading documents where possible.
+  void AttachAnnex(const std::function<std::unique_ptr<IndexAnnex>()>& make_annex);
+
+  // Runs `read(const IndexData&)` on the current copy and returns its
+  // result: the narrow door for read-only features kept outside this class
+  // (query_service/compare/). The data does not change while `read` runs.
+  // `read` must not keep pointers into the data after it returns, nor write
+  // to this SearchIndex.
+  template <typename F>
+  auto Read(F&& read) const {
+    return data_.Read(std::forward<F>(read));
+  }
+
+  const SearchOptions& options() const { return options_; }
+
+  // Blocks until no merge is due or running: for tests and benchmarks that
+  // need the segments settled.
+  void WaitForMerges();
+
+ private:
+  // Search on one copy of the data; `cursor` is the request's decoded page
+  // token.
+  absl::StatusOr<docsearch::v1::SearchResponse> SearchIn(
+      const IndexData& data, const docsearch::v1::SearchRequest& request,
+      const std::optional<PageCursor>& cursor, absl::Time started) const;
+  docsearch::v1::GetIndexStatsResponse StatsOf(const IndexData& data) const;
+
+  // Seals `data`'s open postings when they hold a segment's worth of
+  // documents; `sealed` is as IndexData::Seal's `shared`.
+  void SealIfFull(IndexData& data, std::shared_ptr<const Segment>& sealed) const;
+  // Asks the merger to look for a merge: after a seal, or after a write
+  // that killed documents (a segment may now be mostly dead).
+  void RequestMerge();
+  // The merger thread: runs merges while any is due, then sleeps until a
+  // seal asks again.
+  void MergeLoop();
+  // Runs the next due merge; false when none is due.
+  bool MergeOnce();
+
+  const SearchOptions options_;
+  // Analyzers for searches; a few idle ones, about one per core.
+  mutable AnalyzerPool search_analyzers_{4};
+  LeftRight<IndexData> data_;
+  // Serializes writers, so that what a writer read of the data before it
+  // writes is still the state it writes to. A ReaderWriterLock used
+  // exclusively, so TSan sees it (reader_writer_lock.h).
+  ReaderWriterLock writer_mu_;
+  // Writers analyze documents with these (an analyzer is single-threaded):
+  // one before writing, one inside the writes for what was not analyzed
+  // before.
+  TextAnalyzer prepare_analyzer_ ABSL_GUARDED_BY(writer_mu_);
+  TextAnalyzer writer_analyzer_ ABSL_GUARDED_BY(writer_mu_);
+
+  // The merger's state. std::mutex, not absl::Mutex, so that TSan sees it.
+  std::mutex merge_mu_;
+  std::condition_variable merge_cv_;
+  bool merge_requested_ = false;  // Guarded by merge_mu_.
+  bool merging_ = false;          // Guarded by merge_mu_.
+  bool stopping_ = false;         // Guarded by merge_mu_.
+  // Set with stopping_; a merge under way checks it between terms.
+  std::atomic<bool> cancel_merge_{false};
+  // Last: it starts once everything above is constructed.
+  std::thread merger_;
+};
+
+}  // namespace docsearch::query
+
+#endif  // DOCSEARCH_QUERY_SERVICE_SEARCH_SEARCH_INDEX_H_

@@ -1,0 +1,131 @@
+#include "query_service/search/word_cursor.h"
+
+#include <algorithm>
+
+namespace docsearch::query {
+namespace {
+
+// Bounds are computed in double from float inputs, while scores are float
+// products; this slack keeps every bound above the score it bounds.
+constexpr double kBoundSlack = 1.0001;
+
+}  // namespace
+
+std::vector<WordCursor::Variant> WordCursor::VariantsOf(
+    const IndexData& index, const TextFieldIndex& field,
+    const std::vector<std::string>& variant_terms) {
+  std::vector<Variant> variants;
+  for (const std::string& term : variant_terms) {
+    uint32_t document_frequency = 0;
+    TermLists lists = field.Lists(term, &document_frequency);
+    if (lists.empty()) continue;
+    variants.push_back(
+        {std::move(lists), document_frequency, Bm25Idf(index.live_count, document_frequency)});
+  }
+  return variants;
+}
+
+WordCursor::WordCursor(const IndexData& index, const TextFieldIndex& field, float boost,
+                       const ScoringOptions& scoring, std::vector<Variant> variants)
+    : index_(&index),
+      field_(&field),
+      boost_(boost),
+      scoring_(&scoring),
+      variants_(std::move(variants)) {
+  average_length_ = Bm25AverageLength(index, field);
+  cursors_.reserve(variants_.size());
+  for (size_t v = 0; v < variants_.size(); ++v) {
+    cursors_.emplace_back(variants_[v].lists);
+    const PostingBounds& bounds = cursors_.back().bounds();
+    const double best = Bm25Score(scoring, average_length_, static_cast<double>(bounds.min_length),
+                                  static_cast<float>(bounds.max_frequency), variants_[v].idf);
+    upper_bound_ = std::max(upper_bound_, boost * best * kBoundSlack);
+    SkipDead(v);
+  }
+  Settle();
+}
+
+double WordCursor::BlockUpperBound(DocId target, DocId* last) {
+  double bound = 0;
+  if (last != nullptr) *last = kEnd;
+  for (size_t v = 0; v < cursors_.size(); ++v) {
+    TermCursor& cursor = cursors_[v];
+    if (!cursor.ShallowAdvance(target)) continue;
+    if (last != nullptr) *last = std::min(*last, cursor.block_last());
+    const double best =
+        Bm25Score(*scoring_, average_length_, static_cast<double>(cursor.block_min_length()),
+                  static_cast<float>(cursor.block_max_frequency()), variants_[v].idf);
+    bound = std::max(bound, boost_ * best * kBoundSlack);
+  }
+  return bound;
+}
+
+void WordCursor::SkipDead(size_t v) {
+  TermCursor& cursor = cursors_[v];
+  while (cursor.doc() != kEnd && !index_->live[cursor.doc()]) cursor.Next();
+}
+
+void WordCursor::Settle() {
+  doc_ = kEnd;
+  for (const TermCursor& cursor : cursors_) doc_ = std::min(doc_, cursor.doc());
+}
+
+void WordCursor::Next() {
+  if (doc_ == kEnd) return;
+  for (size_t v = 0; v < cursors_.size(); ++v) {
+    if (cursors_[v].doc() == doc_) {
+      cursors_[v].Next();
+      SkipDead(v);
+    }
+  }
+  Settle();
+}
+
+void WordCursor::Advance(DocId target) {
+  if (doc_ >= target) return;
+  for (size_t v = 0; v < cursors_.size(); ++v) {
+    if (cursors_[v].doc() >= target) continue;
+    cursors_[v].Advance(target);
+    SkipDead(v);
+  }
+  Settle();
+}
+
+float WordCursor::Score() const {
+  float best = 0;
+  if (doc_ == kEnd) return best;
+  for (size_t v = 0; v < cursors_.size(); ++v) {
+    if (cursors_[v].doc() != doc_) continue;
+    const float score =
+        boost_ * Bm25Score(*scoring_, average_length_, field_->lengths[doc_],
+                           static_cast<float>(cursors_[v].frequency()), variants_[v].idf);
+    best = std::max(best, score);
+  }
+  return best;
+}
+
+uint32_t WordCursor::FrequencySum() const {
+  uint32_t sum = 0;
+  if (doc_ == kEnd) return sum;
+  for (const TermCursor& cursor : cursors_) {
+    if (cursor.doc() == doc_) sum += cursor.frequency();
+  }
+  return sum;
+}
+
+void WordCursor::Positions(std::vector<uint32_t>& out) {
+  out.clear();
+  if (doc_ == kEnd) return;
+  int holders = 0;
+  for (TermCursor& cursor : cursors_) {
+    if (cursor.doc() != doc_) continue;
+    cursor.AppendPositions(out);
+    ++holders;
+  }
+  if (holders > 1) {
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+  }
+}
+
+}  // namespace docsearch::query

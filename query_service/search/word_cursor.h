@@ -1,0 +1,91 @@
+// One query word in one text field, read document at a time: the union of
+// the postings of the word's analyzed variants (its English, French and
+// unstemmed forms), in DocId order, dead documents skipped. A document holding
+// several variants scores the best of them, as QueryEvaluator::EvalMatch
+// defines.
+//
+// This is the building block of document-at-a-time evaluation: conjunctions
+// leapfrog with Advance, phrases read positions only for documents that hold
+// every word, and MaxScore (max_score.h) reads bounds.
+//
+// Thread safety: reads the IndexData only; the caller holds it unchanged.
+#ifndef DOCSEARCH_QUERY_SERVICE_SEARCH_WORD_CURSOR_H_
+#define DOCSEARCH_QUERY_SERVICE_SEARCH_WORD_CURSOR_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "query_service/index/index_data.h"
+#include "query_service/index/posting_list.h"
+#include "query_service/index/term_cursor.h"
+#include "query_service/search/bm25.h"
+
+namespace docsearch::query {
+
+class WordCursor {
+ public:
+  static constexpr DocId kEnd = PostingCursor::kEnd;
+
+  struct Variant {
+    TermLists lists;  // One per segment holding the variant.
+    uint32_t document_frequency;
+    float idf;
+  };
+
+  // `variants` present in `field`; `boost` multiplies every score.
+  WordCursor(const IndexData& index, const TextFieldIndex& field, float boost,
+             const ScoringOptions& scoring, std::vector<Variant> variants);
+
+  // The variants of `variant_terms` present in `field`, each with its idf
+  // from its own live document frequency (over every segment).
+  static std::vector<Variant> VariantsOf(const IndexData& index, const TextFieldIndex& field,
+                                         const std::vector<std::string>& variant_terms);
+
+  // kEnd once every variant is exhausted.
+  DocId doc() const { return doc_; }
+  // Moves past doc().
+  void Next();
+  // Moves to the first live document >= `target`.
+  void Advance(DocId target);
+
+  // The score at doc(): boost × BM25 of the best variant (0 at kEnd).
+  float Score() const;
+  // The sum of the variants' frequencies at doc(): a bound on how often the
+  // word occurs there, read without decoding positions.
+  uint32_t FrequencySum() const;
+  // The positions at doc() of every variant, merged and sorted.
+  void Positions(std::vector<uint32_t>& out);
+
+  // An upper bound on Score() at `target` (>= doc()), from the score maxima
+  // of the blocks that would hold it, read without decoding them. The bound
+  // holds for every document from `target` through `*last` (the smallest
+  // last doc of those blocks; kEnd when no block is left). Targets must not
+  // decrease between calls.
+  double BlockUpperBound(DocId target, DocId* last = nullptr);
+
+  // An upper bound on Score() over the whole list.
+  double upper_bound() const { return upper_bound_; }
+  const TextFieldIndex& field() const { return *field_; }
+  float boost() const { return boost_; }
+  const std::vector<Variant>& variants() const { return variants_; }
+
+ private:
+  void SkipDead(size_t v);
+  void Settle();
+
+  // Pointers, not references, so cursors can be moved and sorted.
+  const IndexData* index_;
+  const TextFieldIndex* field_;
+  float boost_;
+  const ScoringOptions* scoring_;
+  std::vector<Variant> variants_;
+  std::vector<TermCursor> cursors_;
+  double average_length_ = 1;
+  double upper_bound_ = 0;
+  DocId doc_ = kEnd;
+};
+
+}  // namespace docsearch::query
+
+#endif  // DOCSEARCH_QUERY_SERVICE_SEARCH_WORD_CURSOR_H_

@@ -1,0 +1,167 @@
+// PostingList and PostingCursor against a plain vector of postings: every
+// way of reading (Next, Advance over blocks, positions read or skipped,
+// block bounds) must give back exactly what was appended.
+#include "query_service/index/posting_list.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <random>
+#include <vector>
+
+#include "gtest/gtest.h"
+
+namespace docsearch::query {
+namespace {
+
+struct Expected {
+  DocId doc;
+  uint32_t length;
+  std::vector<uint32_t> positions;
+};
+
+// `count` postings with random gaps (some huge, to need 5-byte varints),
+// lengths and positions.
+std::vector<Expected> RandomPostings(size_t count, std::mt19937& random) {
+  std::vector<Expected> postings;
+  DocId doc = random() % 3;
+  for (size_t i = 0; i < count; ++i) {
+    Expected posting{doc, 1 + static_cast<uint32_t>(random() % 500), {}};
+    uint32_t position = random() % 4;
+    const size_t frequency = 1 + (random() % 7 == 0 ? random() % 40 : random() % 3);
+    for (size_t k = 0; k < frequency; ++k) {
+      posting.positions.push_back(position);
+      position += 1 + (random() % 20 == 0 ? 100000 : random() % 150);
+    }
+    postings.push_back(posting);
+    doc += 1 + (random() % 50 == 0 ? 3000000 : random() % 9);
+  }
+  return postings;
+}
+
+PostingList Build(const std::vector<Expected>& postings) {
+  PostingList list;
+  for (const Expected& posting : postings)
+    list.Append(posting.doc, posting.length, posting.positions);
+  return list;
+}
+
+TEST(PostingListTest, NextReadsBackEveryPostingAndItsPositions) {
+  std::mt19937 random(7);
+  for (size_t count : {1u, 2u, 127u, 128u, 129u, 1000u}) {
+    const std::vector<Expected> expected = RandomPostings(count, random);
+    const PostingList list = Build(expected);
+    ASSERT_EQ(list.size(), count);
+    PostingCursor cursor(list);
+    for (size_t i = 0; i < count; ++i) {
+      ASSERT_EQ(cursor.doc(), expected[i].doc) << "posting " << i << " of " << count;
+      ASSERT_EQ(cursor.frequency(), expected[i].positions.size());
+      // Read the positions of every third posting only: skipping must keep
+      // the positions stream aligned.
+      if (i % 3 == 0) {
+        std::vector<uint32_t> positions;
+        cursor.AppendPositions(positions);
+        ASSERT_EQ(positions, expected[i].positions) << "posting " << i;
+      }
+      cursor.Next();
+    }
+    EXPECT_EQ(cursor.doc(), PostingCursor::kEnd);
+  }
+}
+
+TEST(PostingListTest, AdvanceLandsOnTheFirstPostingAtOrAfterTheTarget) {
+  std::mt19937 random(11);
+  const std::vector<Expected> expected = RandomPostings(5000, random);
+  const PostingList list = Build(expected);
+  for (int trial = 0; trial < 200; ++trial) {
+    PostingCursor cursor(list);
+    DocId target = 0;
+    while (true) {
+      target += random() % 4 == 0 ? random() % 100000 : random() % 40;
+      cursor.Advance(target);
+      auto it = std::lower_bound(expected.begin(), expected.end(), target,
+                                 [](const Expected& e, DocId d) { return e.doc < d; });
+      if (it == expected.end()) {
+        ASSERT_EQ(cursor.doc(), PostingCursor::kEnd);
+        break;
+      }
+      ASSERT_EQ(cursor.doc(), it->doc) << "target " << target;
+      ASSERT_EQ(cursor.frequency(), it->positions.size());
+      if (random() % 2 == 0) {
+        std::vector<uint32_t> positions;
+        cursor.AppendPositions(positions);
+        ASSERT_EQ(positions, it->positions);
+        // Reading them again gives the same positions.
+        positions.clear();
+        cursor.AppendPositions(positions);
+        ASSERT_EQ(positions, it->positions);
+      }
+      target = cursor.doc();
+    }
+  }
+}
+
+TEST(PostingListTest, BlockBoundsHoldForEveryPostingInTheBlock) {
+  std::mt19937 random(3);
+  const std::vector<Expected> expected = RandomPostings(1000, random);
+  const PostingList list = Build(expected);
+  PostingCursor cursor(list);
+  for (const Expected& posting : expected) {
+    ASSERT_EQ(cursor.doc(), posting.doc);
+    EXPECT_LE(posting.positions.size(), cursor.block_max_frequency());
+    EXPECT_GE(posting.length, cursor.block_min_length());
+    EXPECT_GE(cursor.block_last(), posting.doc);
+    cursor.Next();
+  }
+  // Term-wide bounds too.
+  for (const Expected& posting : expected) {
+    EXPECT_LE(posting.positions.size(), list.bounds().max_frequency);
+    EXPECT_GE(posting.length, list.bounds().min_length);
+  }
+}
+
+TEST(PostingListTest, ShallowAdvanceFindsTheBlockWithoutDecodingIt) {
+  std::mt19937 random(5);
+  const std::vector<Expected> expected = RandomPostings(1000, random);
+  const PostingList list = Build(expected);
+  PostingCursor cursor(list);
+  const DocId target = expected[700].doc;
+  ASSERT_TRUE(cursor.ShallowAdvance(target));
+  EXPECT_GE(cursor.block_last(), target);
+  cursor.Advance(target);
+  EXPECT_EQ(cursor.doc(), target);
+  EXPECT_FALSE(cursor.ShallowAdvance(expected.back().doc + 1));
+  cursor.Advance(expected.back().doc + 1);
+  EXPECT_EQ(cursor.doc(), PostingCursor::kEnd);
+}
+
+TEST(PostingListTest, CompressesToAFewBytesPerPosting) {
+  std::mt19937 random(9);
+  // Dense documents and small position gaps, like a common word's postings.
+  PostingList list;
+  size_t positions = 0;
+  for (DocId doc = 0; doc < 100000; doc += 1 + random() % 3) {
+    std::vector<uint32_t> at;
+    for (uint32_t p = random() % 50; at.size() < 1 + random() % 3; p += 1 + random() % 100) {
+      at.push_back(p);
+    }
+    positions += at.size();
+    list.Append(doc, 200, at);
+  }
+  // The vector of {doc, frequency, vector<positions>} it replaced took 32
+  // bytes per posting plus 4 per position and a heap block.
+  const double per_posting = static_cast<double>(list.MemoryBytes()) / list.size();
+  EXPECT_LT(per_posting, 8.0) << positions << " positions in " << list.size() << " postings";
+}
+
+TEST(PostingListTest, EmptyListCursorIsAtTheEnd) {
+  PostingList list;
+  PostingCursor cursor(list);
+  EXPECT_EQ(cursor.doc(), PostingCursor::kEnd);
+  cursor.Advance(5);
+  EXPECT_EQ(cursor.doc(), PostingCursor::kEnd);
+  cursor.Next();
+  EXPECT_EQ(cursor.doc(), PostingCursor::kEnd);
+}
+
+}  // namespace
+}  // namespace docsearch::query

@@ -1,0 +1,349 @@
+// Search semantics of the in-memory index, on hand-made documents.
+#include "query_service/search/search_index.h"
+
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace docsearch::query {
+namespace {
+
+using ::docsearch::v1::Document;
+using ::docsearch::v1::Query;
+using ::docsearch::v1::SearchRequest;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+std::unique_ptr<Document> MakeDocument(const std::string& id, const std::string& title,
+                                       const std::string& body, int year,
+                                       v1::DocType type = v1::DOC_TYPE_PRESS_STATEMENT,
+                                       const std::string& language = "en") {
+  auto document = std::make_unique<Document>();
+  document->set_id(id);
+  document->set_title(title);
+  document->add_paragraphs()->set_text(body);
+  document->set_language(language);
+  document->set_doc_type(type);
+  document->mutable_published()->set_year(year);
+  document->mutable_published()->set_month(6);
+  document->mutable_published()->set_day(1);
+  document->set_content_hash(id + "-" + body);
+  return document;
+}
+
+class SearchIndexTest : public ::testing::Test {
+ protected:
+  SearchIndexTest() : index_(SearchOptions{}) {
+    Add(MakeDocument("a", "Joint statement", "We condemn terrorism and support arms control.",
+                     2001));
+    Add(MakeDocument("b", "Update", "Progress on theatre missile defence and airspace management.",
+                     2003, v1::DOC_TYPE_UPDATE));
+    Add(MakeDocument("c", "Speech", "Missile defence, terrorism and the theatre of war.", 2002,
+                     v1::DOC_TYPE_SPEECH));
+    Add(MakeDocument("f", "Communiqué", "La lutte contre le terrorisme et la défense antimissile.",
+                     2001, v1::DOC_TYPE_COMMUNIQUE, "fr"));
+  }
+
+  void Add(std::unique_ptr<Document> document) {
+    ASSERT_TRUE(index_.Upsert(std::move(document)).ok());
+  }
+
+  std::vector<std::string> Ids(const SearchRequest& request) {
+    auto response = index_.Search(request);
+    EXPECT_TRUE(response.ok()) << response.status();
+    std::vector<std::string> ids;
+    if (response.ok()) {
+      for (const auto& hit : response->hits()) ids.push_back(hit.id());
+    }
+    return ids;
+  }
+
+  static SearchRequest Request(const Query& query) {
+    SearchRequest request;
+    *request.mutable_query() = query;
+    return request;
+  }
+
+  static Query Match(const std::string& text, v1::MatchOperator op = v1::MATCH_OPERATOR_OR) {
+    Query query;
+    query.mutable_match()->set_text(text);
+    query.mutable_match()->set_operator_(op);
+    return query;
+  }
+
+  SearchIndex index_;
+};
+
+TEST_F(SearchIndexTest, MatchFindsStemmedWordsInBothLanguages) {
+  // "terrorism" (en stem "terror") and "terrorisme" (fr stem) meet.
+  EXPECT_THAT(Ids(Request(Match("terrorism"))), ::testing::UnorderedElementsAre("a", "c", "f"));
+}
+
+TEST_F(SearchIndexTest, MatchAllRequiresEveryWord) {
+  EXPECT_THAT(Ids(Request(Match("missile terrorism", v1::MATCH_OPERATOR_AND))), ElementsAre("c"));
+}
+
+TEST_F(SearchIndexTest, PhraseRespectsWordOrderAndSlop) {
+  Query phrase;
+  phrase.mutable_phrase()->set_text("theatre missile defence");
+  EXPECT_THAT(Ids(Request(phrase)), ElementsAre("b"));
+  phrase.mutable_phrase()->set_text("missile theatre");
+  EXPECT_THAT(Ids(Request(phrase)), ElementsAre());
+  phrase.mutable_phrase()->set_text("defence terrorism");
+  phrase.mutable_phrase()->set_slop(0);
+  EXPECT_THAT(Ids(Request(phrase)), ElementsAre("c"));  // Punctuation is not a word.
+}
+
+TEST_F(SearchIndexTest, TermFilterAcceptsAnySpellingOfADocType) {
+  for (const char* spelling : {"update", "UPDATE", "DOC_TYPE_UPDATE"}) {
+    Query query;
+    query.mutable_term()->set_field("doc_type");
+    query.mutable_term()->set_value(spelling);
+    EXPECT_THAT(Ids(Request(query)), ElementsAre("b")) << spelling;
+  }
+}
+
+TEST_F(SearchIndexTest, UnknownDocTypeIsAnErrorNotAnEmptyResult) {
+  Query query;
+  query.mutable_term()->set_field("doc_type");
+  query.mutable_term()->set_value("memo");
+  auto response = index_.Search(Request(query));
+  EXPECT_EQ(response.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(response.status().message(), HasSubstr("unknown doc_type 'memo'"));
+}
+
+TEST_F(SearchIndexTest, DateRangeCoversWholeYearsAndMonths) {
+  Query query;
+  query.mutable_range()->set_field("published");
+  query.mutable_range()->set_gte("2001");
+  query.mutable_range()->set_lte("2002");
+  EXPECT_THAT(Ids(Request(query)), ::testing::UnorderedElementsAre("a", "c", "f"));
+  query.mutable_range()->clear_lte();
+  query.mutable_range()->set_gt("2002-06");
+  EXPECT_THAT(Ids(Request(query)), ElementsAre("b"));
+}
+
+TEST_F(SearchIndexTest, BoolCombinesMustFilterAndMustNot) {
+  Query query;
+  auto* boolean = query.mutable_boolean();
+  *boolean->add_must() = Match("terrorism");
+  auto* range = boolean->add_filter()->mutable_range();
+  range->set_field("published");
+  range->set_lte("2002");
+  auto* not_fr = boolean->add_must_not()->mutable_term();
+  not_fr->set_field("language");
+  not_fr->set_value("fr");
+  EXPECT_THAT(Ids(Request(query)), ::testing::UnorderedElementsAre("a", "c"));
+}
+
+TEST_F(SearchIndexTest, SortsByDateWhenAsked) {
+  SearchRequest request = Request(Match("terrorism missile"));
+  request.set_sort(v1::SORT_ORDER_PUBLISHED_DESC);
+  EXPECT_THAT(Ids(request), ElementsAre("b", "c", "a", "f"));
+}
+
+TEST_F(SearchIndexTest, ReplacingADocumentRemovesItsOldWords) {
+  Add(MakeDocument("a", "Joint statement", "Only search and rescue at sea now.", 2001));
+  EXPECT_THAT(Ids(Request(Match("control"))), ElementsAre());
+  EXPECT_THAT(Ids(Request(Match("rescue"))), ElementsAre("a"));
+  EXPECT_EQ(index_.Stats().document_count(), 4);
+}
+
+TEST_F(SearchIndexTest, SameIdAndContentHashChangesNothing) {
+  auto again =
+      MakeDocument("b", "Update", "Progress on theatre missile defence and airspace management.",
+                   2003, v1::DOC_TYPE_UPDATE);
+  EXPECT_TRUE(index_.IsUnchanged(*again));
+  auto changed = index_.Upsert(std::move(again));
+  ASSERT_TRUE(changed.ok());
+  EXPECT_FALSE(*changed);
+}
+
+TEST_F(SearchIndexTest, DeleteRemovesFromResultsAndStats) {
+  ASSERT_TRUE(index_.Delete("c").ok());
+  EXPECT_THAT(Ids(Request(Match("missile"))), ElementsAre("b"));
+  EXPECT_EQ(index_.Stats().document_count(), 3);
+  EXPECT_EQ(index_.Delete("c").code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(index_.Get("c").status().code(), absl::StatusCode::kNotFound);
+}
+
+TEST_F(SearchIndexTest, NamesTheFieldAtFault) {
+  Query query;
+  auto* boolean = query.mutable_boolean();
+  boolean->add_must()->mutable_match()->set_text("x");
+  boolean->add_should()->mutable_prefix()->set_field("published");
+  boolean->mutable_should(0)->mutable_prefix()->set_prefix("20");
+  auto response = index_.Search(Request(query));
+  EXPECT_EQ(response.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(response.status().message(), HasSubstr("query.boolean.should[0].prefix.field"));
+}
+
+TEST_F(SearchIndexTest, RefusesTooDeepQueries) {
+  Query query = Match("terrorism");
+  for (int i = 0; i < 40; ++i) {
+    Query outer;
+    *outer.mutable_boolean()->add_must() = query;
+    query = outer;
+  }
+  auto response = index_.Search(Request(query));
+  EXPECT_EQ(response.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(response.status().message(), HasSubstr("deeper"));
+}
+
+TEST_F(SearchIndexTest, HighlightsTheMatchedWordsInTheSnippet) {
+  auto response = index_.Search(Request(Match("airspace")));
+  ASSERT_TRUE(response.ok());
+  ASSERT_EQ(response->hits_size(), 1);
+  const auto& snippet = response->hits(0).snippets(0);
+  ASSERT_EQ(snippet.highlights_size(), 1);
+  EXPECT_EQ(snippet.text().substr(snippet.highlights(0).start(),
+                                  snippet.highlights(0).end() - snippet.highlights(0).start()),
+            "airspace");
+}
+
+TEST_F(SearchIndexTest, SnippetComesFromTheParagraphWithMostMatches) {
+  // The index's positions pick the paragraph; a subtitle and an empty
+  // paragraph before it must not shift the count onto the wrong one.
+  auto document = MakeDocument("p", "Harbour report", "The harbour opened early.", 2004);
+  document->set_subtitle("Notes on the harbour");
+  document->add_paragraphs()->set_text("");
+  document->add_paragraphs()->set_text("Nothing to see here.");
+  document->add_paragraphs()->set_text(
+      "Harbour fees rose; the harbour master blamed harbour dredging.");
+  document->add_paragraphs()->set_text("A last word on the harbour.");
+  Add(std::move(document));
+  auto response = index_.Search(Request(Match("harbour")));
+  ASSERT_TRUE(response.ok());
+  ASSERT_EQ(response->hits_size(), 1);
+  const auto& snippet = response->hits(0).snippets(0);
+  EXPECT_EQ(snippet.field(), "body");
+  EXPECT_EQ(snippet.text(), "Harbour fees rose; the harbour master blamed harbour dredging.");
+  EXPECT_EQ(snippet.highlights_size(), 3);
+  // A word only in the title gives a title snippet.
+  response = index_.Search(Request(Match("report")));
+  ASSERT_TRUE(response.ok());
+  ASSERT_EQ(response->hits_size(), 1);
+  EXPECT_EQ(response->hits(0).snippets(0).field(), "title");
+}
+
+TEST(SlopPhraseTest, TopKKeepsADocumentWhoseFirstWordRepeats) {
+  // With slop, each position of the first word can start an occurrence, so
+  // "missile missile defence" holds the phrase twice although "defence"
+  // occurs once: a bound from the rarest word would prune the best hit.
+  SearchIndex index{SearchOptions{}};
+  for (const auto& [id, body] :
+       std::vector<std::pair<std::string, std::string>>{{"d0", "missile defence"},
+                                                        {"d1", "missile defence"},
+                                                        {"d2", "missile missile defence policy"}}) {
+    ASSERT_TRUE(index.Upsert(MakeDocument(id, "Note", body, 2002)).ok());
+  }
+  SearchRequest request;
+  request.mutable_query()->mutable_phrase()->set_text("missile defence");
+  request.mutable_query()->mutable_phrase()->set_field("body");
+  request.mutable_query()->mutable_phrase()->set_slop(2);
+  request.set_page_size(1);
+  auto pruned = index.Search(request);  // Top-k path.
+  request.set_exact_total(true);
+  auto exhaustive = index.Search(request);  // Scores every match.
+  ASSERT_TRUE(pruned.ok() && exhaustive.ok());
+  ASSERT_EQ(pruned->hits_size(), 1);
+  ASSERT_EQ(exhaustive->hits_size(), 1);
+  EXPECT_EQ(exhaustive->hits(0).id(), "d2");
+  EXPECT_EQ(pruned->hits(0).id(), "d2");
+  EXPECT_EQ(pruned->hits(0).score(), exhaustive->hits(0).score());
+}
+
+TEST(ConjunctionTopKTest, SkipsLowScoringBlocksButNotTheHitAfterThem) {
+  // Documents 0..127 hold both words often in short bodies; the rest once in
+  // long ones, except the strongest, just after a block boundary. Once
+  // the page is full, whole blocks of weak documents are skipped by their
+  // score maxima (the total becomes a lower bound), but the strong document
+  // must still be found.
+  SearchIndex index{SearchOptions{}};
+  std::string weak = "alpha beta";
+  for (int i = 0; i < 60; ++i) weak += " filler" + std::to_string(i % 7);
+  for (int doc = 0; doc < 1000; ++doc) {
+    const std::string body = doc == 3 * 128 + 5 ? "alpha beta alpha beta alpha beta alpha beta"
+                             : doc < 128        ? "alpha beta alpha beta alpha"
+                                                : weak;
+    char id[16];
+    std::snprintf(id, sizeof(id), "d%04d", doc);
+    ASSERT_TRUE(index.Upsert(MakeDocument(id, "Note", body, 2002)).ok());
+  }
+  SearchRequest request;
+  request.mutable_query()->mutable_match()->set_text("alpha beta");
+  request.mutable_query()->mutable_match()->set_operator_(v1::MATCH_OPERATOR_AND);
+  request.mutable_query()->mutable_match()->add_fields()->set_field("body");
+  request.set_page_size(100);
+  auto pruned = index.Search(request);
+  request.set_exact_total(true);
+  auto exhaustive = index.Search(request);
+  ASSERT_TRUE(pruned.ok() && exhaustive.ok());
+  ASSERT_EQ(pruned->hits_size(), exhaustive->hits_size());
+  for (int i = 0; i < pruned->hits_size(); ++i) {
+    EXPECT_EQ(pruned->hits(i).id(), exhaustive->hits(i).id()) << i;
+    EXPECT_EQ(pruned->hits(i).score(), exhaustive->hits(i).score()) << i;
+  }
+  EXPECT_EQ(exhaustive->total_size(), 1000);
+  EXPECT_EQ(pruned->total_relation(), v1::TOTAL_RELATION_GREATER_THAN_OR_EQUAL_TO);
+  EXPECT_LT(pruned->total_size(), 1000);
+  std::vector<std::string> ids;
+  for (const auto& hit : pruned->hits()) ids.push_back(hit.id());
+  EXPECT_THAT(ids, ::testing::Contains("d0389"));
+}
+
+TEST_F(SearchIndexTest, AcceptsAQueryStringInsteadOfATypedQuery) {
+  SearchRequest request;
+  request.set_query_string(R"(terrorism -doc_type:speech published:[2001 TO 2001])");
+  EXPECT_THAT(Ids(request), ::testing::UnorderedElementsAre("a", "f"));
+  request.set_query_string("colour:red");
+  EXPECT_THAT(index_.Search(request).status().message(), HasSubstr("position 1: unknown field"));
+  request.mutable_query()->mutable_match_all();
+  EXPECT_THAT(index_.Search(request).status().message(), HasSubstr("not both"));
+}
+
+TEST_F(SearchIndexTest, CountsFacetsAndPublishedYearsOverAllMatches) {
+  SearchRequest request = Request(Match("terrorism missile"));
+  request.set_page_size(1);
+  request.add_facets("doc_type");
+  request.set_date_histogram(v1::INTERVAL_YEAR);
+  auto response = index_.Search(request);
+  ASSERT_TRUE(response.ok()) << response.status();
+  EXPECT_EQ(response->hits_size(), 1);
+  ASSERT_EQ(response->facets_size(), 1);
+  std::vector<std::pair<std::string, int64_t>> types;
+  for (const auto& value : response->facets(0).values())
+    types.push_back({value.value(), value.count()});
+  EXPECT_THAT(types, ElementsAre(std::pair<std::string, int64_t>{"communique", 1},
+                                 std::pair<std::string, int64_t>{"press_statement", 1},
+                                 std::pair<std::string, int64_t>{"speech", 1},
+                                 std::pair<std::string, int64_t>{"update", 1}));
+  std::vector<std::pair<std::string, int64_t>> years;
+  for (const auto& bucket : response->date_histogram())
+    years.push_back({bucket.key(), bucket.count()});
+  EXPECT_THAT(years, ElementsAre(std::pair<std::string, int64_t>{"2001", 2},
+                                 std::pair<std::string, int64_t>{"2002", 1},
+                                 std::pair<std::string, int64_t>{"2003", 1}));
+}
+
+TEST_F(SearchIndexTest, RefusesFacetsOnNonKeywordFields) {
+  SearchRequest request = Request(Match("terrorism"));
+  request.add_facets("doc_type");
+  request.add_facets("published");
+  EXPECT_THAT(index_.Search(request).status().message(),
+              HasSubstr("facets[1]: 'published' is a date field"));
+}
+
+TEST_F(SearchIndexTest, RanksTitleMatchesAboveBodyMatches) {
+  Add(MakeDocument("t", "Terrorism", "A statement on other things entirely, at some length.",
+                   2004));
+  auto ids = Ids(Request(Match("terrorism")));
+  ASSERT_FALSE(ids.empty());
+  EXPECT_EQ(ids.front(), "t");
+}
+
+}  // namespace
+}  // namespace docsearch::query

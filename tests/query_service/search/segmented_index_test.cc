@@ -1,0 +1,103 @@
+// What users see of segments and merges (index/segment.h,
+// index/segment_merge.h) through SearchIndex: the same answers while runs of
+// segments merge in the background, and replaced or deleted documents'
+// postings given back.
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "gtest/gtest.h"
+#include "query_service/search/search_index.h"
+
+namespace docsearch::query {
+namespace {
+
+std::unique_ptr<v1::Document> Doc(const std::string& id, const std::string& text) {
+  auto document = std::make_unique<v1::Document>();
+  document->set_id(id);
+  document->set_title(text);
+  document->add_paragraphs()->set_text(text);
+  document->set_language("en");
+  return document;
+}
+
+int64_t HitCount(const SearchIndex& index, const std::string& text) {
+  v1::SearchRequest request;
+  request.mutable_query()->mutable_match()->set_text(text);
+  absl::StatusOr<v1::SearchResponse> response = index.Search(request);
+  EXPECT_TRUE(response.ok()) << response.status();
+  return response.ok() ? response->total_size() : -1;
+}
+
+void UpsertDrafts(SearchIndex& index, int count) {
+  for (int i = 0; i < count; ++i) {
+    ASSERT_TRUE(index
+                    .Upsert(Doc(absl::StrCat("d", i),
+                                absl::StrCat("original draft number ", "word", i, " text")))
+                    .ok());
+  }
+}
+
+TEST(SegmentedIndexTest, RunsOfSegmentsMergeInTheBackgroundAndSearchesFindEveryDocument) {
+  SearchOptions options;
+  options.segments.seal_documents = 10;
+  options.segments.factor = 4;
+  SearchIndex index(options);
+  UpsertDrafts(index, 45);
+  index.WaitForMerges();
+  const v1::GetIndexStatsResponse stats = index.Stats();
+  // Four sealed segments of 10 merged into one; 5 documents still open.
+  EXPECT_EQ(stats.segment_count(), 1);
+  EXPECT_EQ(HitCount(index, "draft"), 45);
+  EXPECT_EQ(HitCount(index, "word7"), 1);
+  EXPECT_EQ(HitCount(index, "word44"), 1);
+}
+
+TEST(SegmentedIndexTest, MostlyDeadSegmentsGiveBackTheReplacedVersionsPostings) {
+  SearchOptions options;
+  options.segments.seal_documents = 10;
+  options.segments.factor = 100;  // No runs: only mostly-dead segments merge.
+  SearchIndex index(options);
+  UpsertDrafts(index, 40);
+  index.WaitForMerges();
+  const v1::GetIndexStatsResponse before = index.Stats();
+  EXPECT_EQ(before.segment_count(), 4);
+  for (int i = 0; i < 40; ++i) {
+    ASSERT_TRUE(index.Upsert(Doc(absl::StrCat("d", i), "final communique")).ok());
+  }
+  index.WaitForMerges();
+  const v1::GetIndexStatsResponse after = index.Stats();
+  EXPECT_EQ(after.segment_count(), 8);
+  EXPECT_EQ(after.document_count(), 40);
+  EXPECT_EQ(HitCount(index, "draft"), 0);
+  EXPECT_EQ(HitCount(index, "communique"), 40);
+  // Each of the first four segments was merged alone once more than half
+  // of it was dead, and again until nothing of it was left: the replaced
+  // versions' postings are gone, and with them the terms no live document
+  // holds ("draft", "word0".."word39", ...). Only "final" and "communiqu"
+  // are left, in the title and in the body.
+  EXPECT_EQ(after.term_count(), 4);
+  EXPECT_GT(before.term_count(), 80);
+}
+
+TEST(SegmentedIndexTest, DeletesAloneGetAMostlyDeadSegmentMerged) {
+  SearchOptions options;
+  options.segments.seal_documents = 10;
+  options.segments.factor = 100;
+  SearchIndex index(options);
+  UpsertDrafts(index, 20);
+  index.WaitForMerges();
+  const int64_t terms_before = index.Stats().term_count();
+  // Six of the first segment's ten documents, and no write after: the
+  // deletes themselves must get the merge going.
+  for (int i = 0; i < 6; ++i) ASSERT_TRUE(index.Delete(absl::StrCat("d", i)).ok());
+  index.WaitForMerges();
+  // word0..word5 left the title and body dictionaries.
+  EXPECT_EQ(index.Stats().term_count(), terms_before - 12);
+  EXPECT_EQ(HitCount(index, "draft"), 14);
+  EXPECT_EQ(HitCount(index, "word6"), 1);
+}
+
+}  // namespace
+}  // namespace docsearch::query
