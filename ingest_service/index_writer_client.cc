@@ -33,6 +33,15 @@ struct Completions {
   }
 };
 
+// Statuses with which the query service ends a Write stream when it cannot
+// log a batch and a re-send would meet the same answer: RESOURCE_EXHAUSTED
+// (no space left; clears when space is freed) and FAILED_PRECONDITION (the
+// log refuses writes until an operator restarts the service).
+bool IsRefusal(const grpc::Status& status) {
+  return status.error_code() == grpc::StatusCode::RESOURCE_EXHAUSTED ||
+         status.error_code() == grpc::StatusCode::FAILED_PRECONDITION;
+}
+
 }  // namespace
 
 IndexWriterClient::IndexWriterClient(std::shared_ptr<grpc::Channel> channel,
@@ -151,6 +160,8 @@ void IndexWriterClient::Run() {
     grpc::Status status = stream->Finish();
 
     bool acknowledged;
+    bool stop;
+    Completions refused;
     {
       absl::MutexLock lock(&mu_);
       stream_context_ = nullptr;
@@ -159,10 +170,26 @@ void IndexWriterClient::Run() {
             absl::StatusCodeToString(static_cast<absl::StatusCode>(status.error_code())), ": ",
             status.error_message());
       }
-      RequeueInFlightLocked();
+      if (IsRefusal(status)) {
+        // The query service could not log a batch (disk full, data directory
+        // gone): re-sending until the deadline would only hide why. None of
+        // these was acknowledged (the batches after the refused one were not
+        // even read).
+        const absl::Status refusal(
+            static_cast<absl::StatusCode>(status.error_code()),
+            absl::StrCat("the query service refused the write: ", status.error_message()));
+        for (auto& [id, batch] : in_flight_) {
+          for (Pending& pending : batch) refused.Add(pending.done, refusal);
+        }
+        in_flight_.clear();
+      } else {
+        RequeueInFlightLocked();
+      }
       acknowledged = acknowledged_on_stream_;
-      if (stopping_) break;
+      stop = stopping_;
     }
+    refused.Run();
+    if (stop) break;
     if (acknowledged) {
       backoff = options_.initial_backoff;
     } else {

@@ -16,6 +16,10 @@
 // content_hash it already has, so a batch sent twice changes nothing.
 // A document whose deadline passes before its acknowledgement is reported
 // UNAVAILABLE (it may still be applied later; retrying it is safe).
+// When the query service ends the stream because it cannot log a batch
+// (RESOURCE_EXHAUSTED: no space left; FAILED_PRECONDITION: its log refuses
+// writes), the in-flight documents get that status at once instead of
+// being re-sent: none of them was applied, and waiting would not help.
 //
 // Backpressure: at most `max_queued_documents` wait; Submit beyond that
 // answers RESOURCE_EXHAUSTED at once rather than buffering without bound.

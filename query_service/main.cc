@@ -4,12 +4,15 @@
 #include <atomic>
 #include <memory>
 #include <string>
+#include <thread>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "absl/synchronization/notification.h"
 #include "absl/time/time.h"
 #include "common/grpc_server.h"
 #include "common/health_service.h"
@@ -32,6 +35,12 @@ ABSL_FLAG(int64_t, snapshot_log_bytes, int64_t{64} << 20,
           "recovery time and disk use; 0 disables)");
 ABSL_FLAG(absl::Duration, snapshot_interval, absl::ZeroDuration(),
           "also take a snapshot when this long has passed and anything was written (0 disables)");
+ABSL_FLAG(std::string, wal_recovery, "strict",
+          "what start-up does when a write-ahead log is damaged and intact records follow the "
+          "damage (acknowledged writes, not a torn tail): strict refuses to start and changes "
+          "nothing; point_in_time recovers the writes before the damage and sets the rest aside; "
+          "skip_corrupted recovers every intact record and skips the damaged bytes. Both "
+          "alternatives keep the damaged file aside first (docs/RELIABILITY.md)");
 ABSL_FLAG(std::string, port_file, "", "write the bound port here once serving (for tests)");
 ABSL_FLAG(int, max_page_size, 1000, "largest Search page_size accepted");
 ABSL_FLAG(int, max_message_bytes, 64 << 20, "largest request message accepted, in bytes");
@@ -78,6 +87,13 @@ int Run() {
   options.segments.seal_documents = static_cast<uint32_t>(absl::GetFlag(FLAGS_seal_documents));
   options.segments.factor = static_cast<size_t>(std::max(0, absl::GetFlag(FLAGS_merge_factor)));
 
+  absl::StatusOr<WalRecoveryMode> wal_recovery =
+      ParseWalRecoveryMode(absl::GetFlag(FLAGS_wal_recovery));
+  if (!wal_recovery.ok()) {
+    LogError(std::string(wal_recovery.status().message()));
+    return 2;
+  }
+
   SearchIndex index(options);
   // Before the log replay, so every document is tallied once as it loads.
   if (absl::GetFlag(FLAGS_set_tallies)) {
@@ -117,7 +133,7 @@ int Run() {
     LogWarning("--data_dir is empty: memory only, nothing survives a restart");
   } else {
     absl::StatusOr<std::unique_ptr<WriteAheadLog>> opened =
-        RecoverDataDir(data_dir, &indexer, &report);
+        RecoverDataDir(data_dir, &indexer, &report, *wal_recovery);
     if (!opened.ok()) {
       LogError(absl::StrCat("cannot recover from ", data_dir, ": ", opened.status().ToString()));
       (*server)->Shutdown(absl::ZeroDuration());
@@ -130,21 +146,38 @@ int Run() {
     snapshotter = std::make_unique<Snapshotter>(data_dir, &indexer, &index, log.get(),
                                                 snapshot_options, report.snapshot_generation);
     indexer.AttachLog(log.get(), [s = snapshotter.get()] { s->NotifyLogGrew(); });
+    // From the first write the log cannot make durable (directory removed,
+    // disk error) on, the server is not one to send writes to.
+    log->SetFailureHandler([&health](const absl::Status& failure) {
+      LogError(absl::StrCat("health NOT_SERVING, every write refused: ", failure.message()));
+      health.SetServing(false);
+    });
     snapshotter->Start();
   }
   query_service.set_recovery(report, snapshotter.get());
   ready.store(true);
-  health.SetServing(true);
+  health.SetServing(log == nullptr || log->CheckStorage().ok());
+  // Notices a data directory removed while no write comes (writes check it
+  // themselves, before acknowledging).
+  absl::Notification stop_watching;
+  std::thread storage_watch([&log, &stop_watching] {
+    while (log != nullptr && !stop_watching.WaitForNotificationWithTimeout(absl::Seconds(1))) {
+      log->CheckStorage().IgnoreError();
+    }
+  });
   const std::string recovery =
       data_dir.empty()
           ? std::string("nothing (memory only)")
           : absl::StrFormat(
                 "snapshot generation %d (%d documents, %d damaged snapshots skipped), %d records "
                 "from %d log files, %d torn bytes cut, %d unfinished snapshot files removed, "
-                "%.3fs",
+                "%.3fs; --wal_recovery=%s: %d intact records dropped, %d damaged bytes skipped, "
+                "kept aside: %s",
                 report.snapshot_generation, report.snapshot_documents, report.snapshots_skipped,
                 report.records_replayed, report.log_files_replayed, report.bytes_truncated,
-                report.temporary_files_removed, report.seconds);
+                report.temporary_files_removed, report.seconds, WalRecoveryModeName(*wal_recovery),
+                report.records_dropped, report.damaged_bytes_skipped,
+                report.kept_aside.empty() ? "nothing" : absl::StrJoin(report.kept_aside, ", "));
   LogInfo(absl::StrFormat(
       "serving on port %d listen=%s data_dir=%s recovered: %s; documents=%d "
       "snapshot_log_bytes=%d max_page_size=%d max_message_bytes=%d bm25_k1=%.2f bm25_b=%.2f "
@@ -160,6 +193,19 @@ int Run() {
   LogInfo(absl::StrCat("signal ", signal_number, ": draining"));
   index_service.BeginShutdown();
   (*server)->Shutdown(absl::GetFlag(FLAGS_shutdown_grace));
+  stop_watching.Notify();
+  storage_watch.join();
+  if (log != nullptr) {
+    if (absl::Status storage = log->CheckStorage(); !storage.ok()) {
+      // Nothing more can be made durable here: say what a restart will find.
+      snapshotter->Stop();
+      LogError(absl::StrCat("stopped WITHOUT a snapshot: ", storage.message(),
+                            ". Writes since the failure were refused; a restart recovers only what "
+                            "is on disk in ",
+                            data_dir, " now"));
+      return 3;
+    }
+  }
   if (snapshotter != nullptr) {
     // No write is in flight any more: a last snapshot makes the next start
     // load it instead of replaying the log.

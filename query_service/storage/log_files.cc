@@ -6,12 +6,15 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
+#include <utility>
 
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "query_service/storage/log_scan.h"
 
 namespace docsearch::query {
 namespace {
@@ -92,6 +95,10 @@ absl::StatusOr<int> RemoveFilesBefore(const std::string& directory, uint64_t gen
 }
 
 absl::Status ErrnoStatus(absl::string_view what, const std::string& path) {
+  if (errno == ENOSPC || errno == EDQUOT) {
+    return absl::ResourceExhaustedError(absl::StrCat(what, " ", path, ": ", strerror(errno),
+                                                     "; writes resume once space is freed"));
+  }
   return absl::InternalError(absl::StrCat(what, " ", path, ": ", strerror(errno)));
 }
 
@@ -131,6 +138,107 @@ absl::Status SyncDirectory(const std::string& directory) {
   errno = saved_errno;
   if (synced != 0) return ErrnoStatus("cannot sync directory", directory);
   return absl::OkStatus();
+}
+
+}  // namespace docsearch::query
+
+namespace docsearch::query {
+namespace {
+
+// Creates `path` + `suffix` (or with -2, -3, ... appended) exclusively; the
+// open descriptor and the name taken.
+absl::StatusOr<std::pair<int, std::string>> CreateAsideFile(const std::string& path,
+                                                            absl::string_view suffix) {
+  for (int attempt = 1; attempt < 1000; ++attempt) {
+    std::string aside = absl::StrCat(path, suffix);
+    if (attempt > 1) absl::StrAppend(&aside, "-", attempt);
+    int fd = ::open(aside.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd >= 0) return std::make_pair(fd, aside);
+    if (errno != EEXIST) return ErrnoStatus("cannot create", aside);
+  }
+  return absl::AlreadyExistsError(absl::StrCat("too many files named ", path, suffix, "-*"));
+}
+
+}  // namespace
+
+absl::StatusOr<int> CreateLogFile(const std::string& directory, uint64_t generation) {
+  const std::string path = LogPath(directory, generation);
+  int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return ErrnoStatus("cannot create", path);
+  absl::Status status = WriteAll(fd, kLogMagic, path);
+  if (status.ok() && ::fdatasync(fd) != 0) status = ErrnoStatus("cannot sync", path);
+  if (status.ok()) status = SyncDirectory(directory);
+  if (!status.ok()) {
+    ::close(fd);
+    return status;
+  }
+  return fd;
+}
+
+absl::StatusOr<std::string> ReadFile(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return ErrnoStatus("cannot open", path);
+  absl::StatusOr<std::string> data = ReadToEnd(fd, path);
+  ::close(fd);
+  return data;
+}
+
+absl::StatusOr<std::string> KeepAside(const std::string& directory, const std::string& path,
+                                      absl::string_view suffix, absl::string_view data) {
+  absl::StatusOr<std::pair<int, std::string>> created = CreateAsideFile(path, suffix);
+  if (!created.ok()) return created.status();
+  const auto& [fd, aside] = *created;
+  absl::Status status = WriteAll(fd, data, aside);
+  if (status.ok() && ::fdatasync(fd) != 0) status = ErrnoStatus("cannot sync", aside);
+  ::close(fd);
+  if (status.ok()) status = SyncDirectory(directory);
+  if (!status.ok()) return status;
+  return aside;
+}
+
+absl::StatusOr<std::string> MoveAside(const std::string& directory, const std::string& path,
+                                      absl::string_view suffix) {
+  // Reserve a free name, then rename over it (rename replaces atomically).
+  absl::StatusOr<std::pair<int, std::string>> created = CreateAsideFile(path, suffix);
+  if (!created.ok()) return created.status();
+  ::close(created->first);
+  if (::rename(path.c_str(), created->second.c_str()) != 0) {
+    absl::Status status = ErrnoStatus(absl::StrCat("cannot rename to ", created->second), path);
+    ::unlink(created->second.c_str());
+    return status;
+  }
+  if (absl::Status synced = SyncDirectory(directory); !synced.ok()) return synced;
+  return created->second;
+}
+
+absl::Status ReplaceFile(const std::string& directory, const std::string& path,
+                         absl::string_view data) {
+  const std::string temporary = path + ".rewrite";
+  int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return ErrnoStatus("cannot create", temporary);
+  absl::Status status = WriteAll(fd, data, temporary);
+  if (status.ok() && ::fdatasync(fd) != 0) status = ErrnoStatus("cannot sync", temporary);
+  ::close(fd);
+  if (status.ok() && ::rename(temporary.c_str(), path.c_str()) != 0)
+    status = ErrnoStatus("cannot rename into", path);
+  if (!status.ok()) {
+    ::unlink(temporary.c_str());
+    return status;
+  }
+  return SyncDirectory(directory);
+}
+
+absl::Status TruncateFile(const std::string& path, int64_t size) {
+  int fd = ::open(path.c_str(), O_RDWR | O_CLOEXEC);
+  if (fd < 0) return ErrnoStatus("cannot open", path);
+  absl::Status status;
+  if (::ftruncate(fd, static_cast<off_t>(size)) != 0) {
+    status = ErrnoStatus("cannot truncate", path);
+  } else if (::fdatasync(fd) != 0) {
+    status = ErrnoStatus("cannot sync", path);
+  }
+  ::close(fd);
+  return status;
 }
 
 }  // namespace docsearch::query

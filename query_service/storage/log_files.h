@@ -41,7 +41,8 @@ absl::StatusOr<DataDirContents> ListDataDir(const std::string& directory);
 // operator should know the disk is not being reclaimed).
 absl::StatusOr<int> RemoveFilesBefore(const std::string& directory, uint64_t generation);
 
-// INTERNAL naming `what`, `path` and errno.
+// INTERNAL naming `what`, `path` and errno; RESOURCE_EXHAUSTED for a full
+// disk or quota (ENOSPC, EDQUOT), which clears when space is freed.
 absl::Status ErrnoStatus(absl::string_view what, const std::string& path);
 
 // write(2) until all of `data` is written.
@@ -52,6 +53,32 @@ absl::StatusOr<std::string> ReadToEnd(int fd, const std::string& path);
 
 // fsyncs `directory`, making created, renamed and removed entries durable.
 absl::Status SyncDirectory(const std::string& directory);
+
+// Creates (or empties) the log file of `generation`, writes the magic and
+// makes file and directory entry durable. Returns the open descriptor.
+absl::StatusOr<int> CreateLogFile(const std::string& directory, uint64_t generation);
+
+// Reads the whole file at `path`.
+absl::StatusOr<std::string> ReadFile(const std::string& path);
+
+// Keeps `data` (bytes of the file at `path` that recovery is about to drop)
+// in a new file `path` + `suffix` (or `-2`, `-3`, ... after it when taken),
+// durably. The name matches no docsearch pattern, so neither recovery nor
+// snapshot clean-up ever reads or removes it. Returns its path.
+absl::StatusOr<std::string> KeepAside(const std::string& directory, const std::string& path,
+                                      absl::string_view suffix, absl::string_view data);
+
+// Renames `path` to a new name `path` + `suffix` (as KeepAside), durably.
+absl::StatusOr<std::string> MoveAside(const std::string& directory, const std::string& path,
+                                      absl::string_view suffix);
+
+// Replaces the file at `path` with `data` atomically (a temporary file,
+// fdatasync, rename, directory fsync).
+absl::Status ReplaceFile(const std::string& directory, const std::string& path,
+                         absl::string_view data);
+
+// Cuts the file at `path` to `size` bytes, durably.
+absl::Status TruncateFile(const std::string& path, int64_t size);
 
 }  // namespace docsearch::query
 

@@ -3,6 +3,8 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <string>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
@@ -14,7 +16,8 @@ namespace docsearch::query {
 
 absl::StatusOr<std::unique_ptr<WriteAheadLog>> RecoverDataDir(const std::string& directory,
                                                               Indexer* indexer,
-                                                              RecoveryReport* report) {
+                                                              RecoveryReport* report,
+                                                              WalRecoveryMode mode) {
   const absl::Time started = absl::Now();
   std::error_code error;
   std::filesystem::create_directories(directory, error);
@@ -31,6 +34,7 @@ absl::StatusOr<std::unique_ptr<WriteAheadLog>> RecoverDataDir(const std::string&
   }
 
   uint64_t from_generation = 0;
+  std::vector<std::string> damaged;  // Snapshots skipped.
   for (auto it = contents->snapshot_generations.rbegin();
        it != contents->snapshot_generations.rend(); ++it) {
     const std::string path = SnapshotPath(directory, *it);
@@ -56,8 +60,8 @@ absl::StatusOr<std::unique_ptr<WriteAheadLog>> RecoverDataDir(const std::string&
                                                         " documents: ", info.status().ToString()));
     }
     report->snapshots_skipped++;
-    LogWarning(absl::StrCat(info.status().message(),
-                            "; trying an older snapshot (the file is left for inspection)"));
+    damaged.push_back(path);
+    LogWarning(absl::StrCat(info.status().message(), "; trying an older snapshot"));
   }
 
   absl::StatusOr<std::unique_ptr<WriteAheadLog>> log = WriteAheadLog::Open(
@@ -65,7 +69,20 @@ absl::StatusOr<std::unique_ptr<WriteAheadLog>> RecoverDataDir(const std::string&
       [indexer](LogRecordType type, absl::string_view payload) {
         return indexer->Replay(type, payload);
       },
-      report);
+      report, mode);
+  if (log.ok()) {
+    // Renamed aside rather than left under their names, where a later
+    // snapshot's clean-up would delete them without a word. Nothing is lost
+    // by skipping them: the previous snapshot and every log from it on are
+    // kept for exactly this (a missing one refused the start above, with
+    // nothing renamed).
+    for (const std::string& path : damaged) {
+      absl::StatusOr<std::string> kept = MoveAside(directory, path, ".damaged");
+      if (!kept.ok()) return kept.status();
+      report->kept_aside.push_back(*kept);
+      LogWarning(absl::StrCat("damaged snapshot kept as ", *kept));
+    }
+  }
   report->seconds = absl::ToDoubleSeconds(absl::Now() - started);
   return log;
 }

@@ -18,14 +18,29 @@
 // Open replays the generations from a given one on. Records go into a file
 // only after the previous one is complete and synced, so only the newest
 // file holding records can end torn (later files, if any, are empty: a
-// rotation interrupted by a crash). Such a torn or corrupt tail is cut with
-// a warning, while damage anywhere else, or a missing generation, is
-// FAILED_PRECONDITION naming the file and byte: acknowledged data is never
-// skipped silently.
+// rotation interrupted by a crash). Damage there with no intact record after
+// it is such a torn tail: it is cut with a warning (the cut bytes are kept
+// aside). Damage followed by intact records, in any file, is corruption of
+// acknowledged writes (log_scan.h): by default FAILED_PRECONDITION naming the
+// file, the byte and how many intact records follow, with nothing changed on
+// disk; WalRecoveryMode chooses an alternative, which first keeps the damaged
+// file aside. A missing generation is FAILED_PRECONDITION too: acknowledged
+// data is never skipped silently.
+//
+// Storage failures: a write that runs out of space (ENOSPC, EDQUOT) is cut
+// back and refused with RESOURCE_EXHAUSTED; the next one may succeed once
+// space is freed. Anything after which the log can no longer promise
+// durability makes it refuse every later write with FAILED_PRECONDITION
+// until a restart: a failed fdatasync (the kernel may have dropped the
+// pages), any other write error (EIO, EROFS), and the data directory removed
+// or replaced, or the log file unlinked, under the running service (writes
+// to an unlinked file succeed and vanish). The directory and file are checked
+// before every write and after every fdatasync, before a write is
+// acknowledged, and by CheckStorage.
 //
 // Thread safety: Append, Write and Rotate are not thread-safe; the caller
-// serializes them (the order of the log is the order of the index). Sync and
-// appended_bytes() may be called from any thread.
+// serializes them (the order of the log is the order of the index). Sync,
+// CheckStorage and appended_bytes() may be called from any thread.
 #ifndef DOCSEARCH_QUERY_SERVICE_STORAGE_WRITE_AHEAD_LOG_H_
 #define DOCSEARCH_QUERY_SERVICE_STORAGE_WRITE_AHEAD_LOG_H_
 
@@ -34,15 +49,15 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
+#include "query_service/storage/log_scan.h"
 
 namespace docsearch::query {
-
-enum class LogRecordType : uint8_t { kUpsertBatch = 1, kDelete = 2 };
 
 // What recovery did, for the start-up log line and GetIndexStats.
 struct RecoveryReport {
@@ -54,8 +69,15 @@ struct RecoveryReport {
   int64_t log_files_replayed = 0;
   int64_t records_replayed = 0;
   // Bytes cut from the end of the newest log because its last record was
-  // torn or corrupt (never acknowledged).
+  // torn (never acknowledged; the bytes are kept aside).
   int64_t bytes_truncated = 0;
+  // Corruption handled by a non-strict WalRecoveryMode: intact records not
+  // recovered (point_in_time: those after the damage), damaged bytes skipped
+  // (skip_corrupted), and the files kept aside (damaged originals, later
+  // logs, torn tails), never removed by the service.
+  int64_t records_dropped = 0;
+  int64_t damaged_bytes_skipped = 0;
+  std::vector<std::string> kept_aside;
   // Unfinished snapshot files (.tmp) removed.
   int64_t temporary_files_removed = 0;
   double seconds = 0;
@@ -69,12 +91,11 @@ class WriteAheadLog {
   // every intact record of generations >= `from_generation` in order, and
   // appends after the newest. With no file at or after `from_generation`, a
   // new one is started at max(from_generation, 1). Errors: a file that is not
-  // a docsearch log, damage before the tail of the newest file, a missing
+  // a docsearch log, damage that is not a torn tail (with kStrict), a missing
   // generation (all FAILED_PRECONDITION); I/O errors; an error from `replay`.
-  static absl::StatusOr<std::unique_ptr<WriteAheadLog>> Open(const std::string& directory,
-                                                             uint64_t from_generation,
-                                                             const ReplayFunction& replay,
-                                                             RecoveryReport* report);
+  static absl::StatusOr<std::unique_ptr<WriteAheadLog>> Open(
+      const std::string& directory, uint64_t from_generation, const ReplayFunction& replay,
+      RecoveryReport* report, WalRecoveryMode mode = WalRecoveryMode::kStrict);
 
   ~WriteAheadLog();
   WriteAheadLog(const WriteAheadLog&) = delete;
@@ -99,6 +120,17 @@ class WriteAheadLog {
   // on. Returns the new generation. On error the current file stays in use.
   absl::StatusOr<uint64_t> Rotate();
 
+  // OK while the log can acknowledge writes; otherwise the FAILED_PRECONDITION
+  // that makes it refuse them (see the header comment). Looks at the data
+  // directory and the current file now (two stat calls), so a watchdog may
+  // call it every second to notice a removed directory without a write.
+  absl::Status CheckStorage();
+
+  // Called once, with the failure, when the log starts refusing writes
+  // (under the log's lock: it must not call into the log). Set it before
+  // writes start.
+  void SetFailureHandler(std::function<void(const absl::Status&)> handler);
+
   uint64_t generation() const { return generation_; }
   const std::string& path() const { return path_; }
 
@@ -117,11 +149,28 @@ class WriteAheadLog {
         path_(std::move(path)),
         fd_(fd) {}
 
+  static absl::StatusOr<std::unique_ptr<WriteAheadLog>> OpenFiles(const std::string& directory,
+                                                                  uint64_t from_generation,
+                                                                  const ReplayFunction& replay,
+                                                                  RecoveryReport* report,
+                                                                  WalRecoveryMode mode);
+  // Opens the data directory and remembers its identity (device, inode).
+  absl::Status HoldDirectory();
+  // The failure if the directory or the current file is gone (and records
+  // it), else OK.
+  absl::Status CheckStorageLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(sync_mu_);
+  // Makes `cause` the reason every later write is refused (the first one
+  // stays) and returns that reason.
+  absl::Status FailLocked(const absl::Status& cause) ABSL_EXCLUSIVE_LOCKS_REQUIRED(sync_mu_);
+
   const std::string directory_;
   uint64_t generation_;
   std::string path_;
   // Changed only by Rotate, under sync_mu_ with no sync running.
   int fd_;
+  // The data directory as opened at start, to notice it being removed or
+  // replaced (the path then names another inode, or none).
+  int directory_fd_ = -1;
   // Bytes of intact records in the current file; a failed append is cut
   // back to here so later records never follow garbage.
   int64_t end_ = 0;
@@ -132,7 +181,9 @@ class WriteAheadLog {
   int64_t written_ ABSL_GUARDED_BY(sync_mu_) = 0;   // Position of the last record written.
   int64_t synced_ ABSL_GUARDED_BY(sync_mu_) = 0;    // Everything up to here is durable.
   bool syncing_ ABSL_GUARDED_BY(sync_mu_) = false;  // A leader's fdatasync is running.
+  // Once set, every Write, Sync and Rotate fails with it.
   absl::Status sync_error_ ABSL_GUARDED_BY(sync_mu_);
+  std::function<void(const absl::Status&)> on_failure_ ABSL_GUARDED_BY(sync_mu_);
 };
 
 }  // namespace docsearch::query

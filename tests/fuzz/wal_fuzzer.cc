@@ -5,7 +5,10 @@
 // rest, and either succeed or refuse with FAILED_PRECONDITION (not a log) or
 // DATA_LOSS (an intact record that does not decode), never crash or hang.
 // After a successful recovery the log must accept an append and recover
-// again to the same record count plus one.
+// again, strictly, to the same record count plus one with nothing cut. Each
+// input is recovered in every --wal_recovery mode: strict may also refuse
+// (damage with intact records after it), the alternatives rewrite or cut
+// the log and must leave one that a strict restart reads cleanly.
 #include <unistd.h>
 
 #include <cstddef>
@@ -15,8 +18,8 @@
 #include <string>
 
 #include "absl/status/status.h"
-#include "query_service/storage/indexer.h"
 #include "query_service/search/search_index.h"
+#include "query_service/storage/indexer.h"
 #include "query_service/storage/write_ahead_log.h"
 
 namespace {
@@ -25,9 +28,7 @@ void Check(bool condition) {
   if (!condition) __builtin_trap();
 }
 
-}  // namespace
-
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+void RecoverIn(docsearch::query::WalRecoveryMode mode, const uint8_t* data, size_t size) {
   static const std::string directory =
       (std::filesystem::temp_directory_path() / ("wal_fuzzer_" + std::to_string(getpid())))
           .string();
@@ -44,12 +45,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     return indexer.Replay(type, payload);
   };
   docsearch::query::RecoveryReport report;
-  auto log =
-      docsearch::query::WriteAheadLog::Open(directory, /*from_generation=*/0, replay, &report);
+  auto log = docsearch::query::WriteAheadLog::Open(directory, /*from_generation=*/0, replay,
+                                                   &report, mode);
   if (!log.ok()) {
     Check(log.status().code() == absl::StatusCode::kFailedPrecondition ||
           log.status().code() == absl::StatusCode::kDataLoss);
-    return 0;
+    return;
   }
   docsearch::v1::DeleteDocumentRequest record;
   record.set_id("x");
@@ -61,5 +62,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Check(reopened.ok());
   Check(again.records_replayed == report.records_replayed + 1);
   Check(again.bytes_truncated == 0);
+  for (const std::string& kept : report.kept_aside) Check(std::filesystem::exists(kept));
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  for (auto mode :
+       {docsearch::query::WalRecoveryMode::kStrict, docsearch::query::WalRecoveryMode::kPointInTime,
+        docsearch::query::WalRecoveryMode::kSkipCorrupted}) {
+    RecoverIn(mode, data, size);
+  }
   return 0;
 }

@@ -203,6 +203,9 @@ TEST_F(SnapshotTest, FallsBackToTheOlderSnapshotWhenTheNewestIsDamaged) {
   EXPECT_EQ(recovered.report.snapshot_generation, 2u);
   EXPECT_EQ(recovered.report.snapshots_skipped, 1);
   EXPECT_EQ(recovered.report.records_replayed, 2);
+  // Kept aside under a name no clean-up removes.
+  EXPECT_THAT(recovered.report.kept_aside, ElementsAre(SnapshotPath(directory_, 3) + ".damaged"));
+  EXPECT_FALSE(std::filesystem::exists(SnapshotPath(directory_, 3)));
   EXPECT_THAT(recovered.Contents(),
               UnorderedElementsAreArray(std::vector<std::pair<std::string, std::string>>{
                   {"a", "one"}, {"b", "one"}, {"c", "one"}}));

@@ -263,5 +263,41 @@ TEST_F(WriteAheadLogTest, CountsAppendedBytesAcrossRotations) {
   EXPECT_EQ(log->appended_bytes(), 9 + 5 + 9 + 1);
 }
 
+TEST_F(WriteAheadLogTest, ARemovedDirectoryRefusesEveryLaterWriteAndReportsOnce) {
+  auto log = OpenLog();
+  ASSERT_NE(log, nullptr);
+  std::vector<std::string> failures;
+  log->SetFailureHandler(
+      [&failures](const absl::Status& failure) { failures.emplace_back(failure.message()); });
+  ASSERT_TRUE(log->Append(LogRecordType::kUpsertBatch, "before").ok());
+  std::filesystem::remove_all(directory_);
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    absl::Status status = log->Append(LogRecordType::kUpsertBatch, "after");
+    EXPECT_EQ(status.code(), absl::StatusCode::kFailedPrecondition);
+    EXPECT_THAT(status.message(), HasSubstr(directory_));
+  }
+  // Even once the directory is back (empty), the log keeps refusing: what
+  // was acknowledged went with the old one.
+  std::filesystem::create_directories(directory_);
+  EXPECT_EQ(log->Append(LogRecordType::kDelete, "later").code(),
+            absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(log->CheckStorage().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(log->Rotate().status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(failures.size(), 1u);
+}
+
+TEST_F(WriteAheadLogTest, AnUnlinkedLogFileIsNoticedBeforeTheNextWrite) {
+  auto log = OpenLog();
+  ASSERT_NE(log, nullptr);
+  ASSERT_TRUE(log->Append(LogRecordType::kUpsertBatch, "before").ok());
+  EXPECT_TRUE(log->CheckStorage().ok());
+  std::filesystem::remove(path());
+  absl::Status status = log->CheckStorage();
+  EXPECT_EQ(status.code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(status.message(), HasSubstr(path()));
+  EXPECT_EQ(log->Append(LogRecordType::kUpsertBatch, "after").code(),
+            absl::StatusCode::kFailedPrecondition);
+}
+
 }  // namespace
 }  // namespace docsearch::query
