@@ -1,5 +1,5 @@
-// Normalization for matching, on the two seed statements (issue: "co-
-// operation" and "cooperation" were different words): a search for the
+// Normalization for matching, on the two seed statements ("co-operation"
+// and "cooperation" used to be different words): a search for the
 // closed form finds the hyphenated paragraph and highlights it as written,
 // and comparing the seeds no longer lists the fragment "co" as a term.
 #include <string>
