@@ -56,6 +56,8 @@ ABSL_FLAG(std::vector<std::string>, facets, {},
           "search: keyword fields to count values of, comma-separated or repeated");
 ABSL_FLAG(std::string, histogram, "", "search: year or month; matches per period");
 ABSL_FLAG(bool, explain, false, "search: print how each hit's score is computed");
+ABSL_FLAG(std::string, language, "",
+          "search: the language the words are in, e.g. fr (default: the server tells)");
 ABSL_FLAG(std::string, text, "", "compare/similar: a local FILE whose content is the second side");
 ABSL_FLAG(int32_t, top, 0,
           "compare: entries per list (0 = 8); similar, duplicates: most results; sets: entries per "
@@ -162,6 +164,7 @@ int Run(const std::vector<char*>& positional) {
     options.facets = absl::GetFlag(FLAGS_facets);
     options.histogram = absl::GetFlag(FLAGS_histogram);
     options.explain = absl::GetFlag(FLAGS_explain);
+    options.language = absl::GetFlag(FLAGS_language);
     absl::StatusOr<docsearch::v1::SearchRequest> request = BuildSearchRequest(options);
     if (!request.ok()) return InvalidFlagError(request.status());
     return ExitCodeFor(RunSearch(env, *request));

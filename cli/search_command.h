@@ -51,6 +51,9 @@ struct SearchOptions {
   std::string histogram = {};
   // --explain: ask for and print each hit's score breakdown.
   bool explain = false;
+  // --language: the language the words are in (SearchRequest.language);
+  // empty lets the server tell.
+  std::string language = {};
 };
 
 // The --doc_type / --from / --to filters as one Query: the single filter

@@ -8,18 +8,42 @@
 #include <unicode/utext.h>
 
 #include <string>
+#include <utility>
 
 #include "absl/container/flat_hash_map.h"
+#include "common/word_variants.h"
 
 namespace docsearch {
 namespace {
 
-// Snowball stemmer for a BCP-47 language, or nullptr when we do not stem it.
+// Snowball stemmer for a BCP-47 language, or nullptr when libstemmer has
+// none for it (the language's words are then folded, not stemmed).
 const char* SnowballAlgorithm(std::string_view language) {
-  std::string_view primary = language.substr(0, language.find_first_of("-_"));
-  if (primary == "en") return "english";
-  if (primary == "fr") return "french";
+  static constexpr std::pair<std::string_view, const char*> kAlgorithms[] = {
+      {"en", "english"}, {"fr", "french"},     {"de", "german"},    {"es", "spanish"},
+      {"it", "italian"}, {"pt", "portuguese"}, {"nl", "dutch"},     {"sv", "swedish"},
+      {"da", "danish"},  {"no", "norwegian"},  {"nb", "norwegian"}, {"nn", "norwegian"},
+      {"fi", "finnish"}, {"ru", "russian"},    {"ro", "romanian"},  {"hu", "hungarian"},
+      {"tr", "turkish"},
+  };
+  const std::string_view primary = language.substr(0, language.find_first_of("-_"));
+  for (const auto& [code, algorithm] : kAlgorithms) {
+    if (primary == code) return algorithm;
+  }
   return nullptr;
+}
+
+// A hyphen joining the parts of a compound ("co-operation"): ASCII hyphen-
+// minus, U+2010 hyphen, U+2011 non-breaking hyphen.
+bool IsCompoundHyphen(std::string_view between) {
+  return between == "-" || between == "\u2010" || between == "\u2011";
+}
+
+bool HasLetter(std::string_view word) {
+  for (unsigned char c : word) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80) return true;
+  }
+  return false;
 }
 
 struct StemmerDeleter {
@@ -29,6 +53,12 @@ using StemmerPtr = std::unique_ptr<sb_stemmer, StemmerDeleter>;
 
 }  // namespace
 
+// A Snowball stemmer and its cache of finished terms.
+struct Stemmer {
+  StemmerPtr snowball;
+  absl::flat_hash_map<std::string, std::string> terms;
+};
+
 class TextAnalyzer::Impl {
  public:
   Impl() {
@@ -37,8 +67,6 @@ class TextAnalyzer::Impl {
     if (U_FAILURE(status)) words_.reset();
     nfd_ = icu::Normalizer2::getNFDInstance(status);
     if (U_FAILURE(status)) nfd_ = nullptr;
-    english_.reset(sb_stemmer_new("english", "UTF_8"));
-    french_.reset(sb_stemmer_new("french", "UTF_8"));
   }
 
   // With `unstemmed`, also each token's term as Stemming::kNone gives it.
@@ -46,13 +74,7 @@ class TextAnalyzer::Impl {
                              std::vector<std::string>* unstemmed = nullptr) {
     std::vector<Token> tokens;
     if (words_ == nullptr || text.empty()) return tokens;
-    sb_stemmer* stemmer = nullptr;
-    if (stemming == Stemming::kByLanguage) {
-      const char* algorithm = SnowballAlgorithm(language);
-      if (algorithm != nullptr) {
-        stemmer = std::string_view(algorithm) == "english" ? english_.get() : french_.get();
-      }
-    }
+    Stemmer* stemmer = stemming == Stemming::kByLanguage ? StemmerFor(language) : nullptr;
     // UText over the UTF-8 bytes lets the break iterator report byte offsets
     // directly, which highlighting needs.
     UErrorCode status = U_ZERO_ERROR;
@@ -63,27 +85,85 @@ class TextAnalyzer::Impl {
       utext_close(utext);
       return tokens;
     }
-    uint32_t position = 0;
+    std::vector<std::pair<uint32_t, uint32_t>> spans;  // Byte ranges of the words.
     int32_t start = words_->first();
     for (int32_t end = words_->next(); end != icu::BreakIterator::DONE;
          start = end, end = words_->next()) {
       // Rule status below UBRK_WORD_NONE_LIMIT marks spaces and punctuation.
       if (words_->getRuleStatus() < UBRK_WORD_NONE_LIMIT) continue;
-      const std::string_view word = text.substr(start, end - start);
-      std::string term = Fold(word, stemmer);
-      if (term.empty()) continue;
-      if (unstemmed != nullptr)
-        unstemmed->push_back(stemmer == nullptr ? term : Fold(word, nullptr));
-      tokens.push_back(Token{std::move(term), position++, static_cast<uint32_t>(start),
-                             static_cast<uint32_t>(end)});
+      spans.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(end)});
     }
     // Detach before closing so the iterator holds no dangling text.
     words_->setText(icu::UnicodeString());
     utext_close(utext);
+
+    uint32_t position = 0;
+    auto emit = [&](std::string_view word, uint32_t from, uint32_t to, uint32_t at) {
+      std::string term = Fold(word, language, stemmer);
+      if (term.empty()) return false;
+      if (unstemmed != nullptr)
+        unstemmed->push_back(stemmer == nullptr ? term : Fold(word, language, nullptr));
+      tokens.push_back(Token{std::move(term), at, from, to});
+      return true;
+    };
+    for (size_t i = 0; i < spans.size();) {
+      // A hyphenated compound: words joined by single hyphens, each with a
+      // letter ("co-operation", "NATO-Russia"; not "10-15").
+      size_t last = i;
+      while (last + 1 < spans.size() &&
+             IsCompoundHyphen(
+                 text.substr(spans[last].second, spans[last + 1].first - spans[last].second)) &&
+             HasLetter(text.substr(spans[last].first, spans[last].second - spans[last].first)) &&
+             HasLetter(text.substr(spans[last + 1].first,
+                                   spans[last + 1].second - spans[last + 1].first))) {
+        ++last;
+      }
+      if (last == i) {
+        if (emit(text.substr(spans[i].first, spans[i].second - spans[i].first), spans[i].first,
+                 spans[i].second, position)) {
+          ++position;
+        }
+        ++i;
+        continue;
+      }
+      // The closed form ("cooperation") is a term at the first part's
+      // position, spanning the whole compound, so "cooperation" finds
+      // "co-operation" and the reverse. After a bound prefix ("co", "non")
+      // it is the only term; otherwise the parts follow as words of their
+      // own, so "Russia" still finds "NATO-Russia".
+      std::string closed;
+      for (size_t part = i; part <= last; ++part) {
+        closed.append(text.substr(spans[part].first, spans[part].second - spans[part].first));
+      }
+      const uint32_t from = spans[i].first, to = spans[last].second;
+      const std::string first_part =
+          Fold(text.substr(spans[i].first, spans[i].second - spans[i].first), language, nullptr);
+      const bool prefixed = IsBoundPrefix(first_part);
+      const uint32_t compound_position = position;
+      bool emitted = emit(closed, from, to, compound_position);
+      if (prefixed) {
+        if (emitted) ++position;
+      } else {
+        emitted = false;
+        for (size_t part = i; part <= last; ++part) {
+          if (emit(text.substr(spans[part].first, spans[part].second - spans[part].first),
+                   spans[part].first, spans[part].second, position)) {
+            ++position;
+            emitted = true;
+          }
+        }
+        // Keep the closed form at the first part's position (it was emitted
+        // first, so it precedes the parts; positions stay consecutive).
+        if (!emitted && !tokens.empty() && tokens.back().position == compound_position) ++position;
+      }
+      i = last + 1;
+    }
     return tokens;
   }
 
-  std::string Fold(std::string_view word, sb_stemmer* stemmer) {
+  // Case folding, elision, spelling variants, stemming and accent folding of
+  // one word; "" when nothing is left.
+  std::string Fold(std::string_view word, std::string_view language, Stemmer* stemmer) {
     std::string folded;
     bool ascii = true;
     for (unsigned char c : word) ascii = ascii && c < 0x80;
@@ -100,21 +180,25 @@ class TextAnalyzer::Impl {
       unicode.foldCase();
       unicode.toUTF8String(folded);
     }
+    const std::string_view unelided = StripElision(folded, language);
+    if (unelided.size() != folded.size()) folded = std::string(unelided);
+    folded = BritishSpelling(folded, language);
     if (stemmer == nullptr) return RemoveAccents(folded);
     // Words follow Zipf's law, so most tokens were seen before: the finished
     // term is cached per stemmer (Snowball was a quarter of indexing time).
-    auto& cache = stemmer == english_.get() ? english_terms_ : french_terms_;
+    auto& cache = stemmer->terms;
     if (auto it = cache.find(folded); it != cache.end()) return it->second;
     if (cache.size() >= kMaxCachedTerms) cache.clear();
     // Stem before removing accents: the French stemmer's rules expect them.
     std::string term = folded;
     const sb_symbol* stemmed =
-        sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(folded.data()),
+        sb_stemmer_stem(stemmer->snowball.get(), reinterpret_cast<const sb_symbol*>(folded.data()),
                         static_cast<int>(folded.size()));
     if (stemmed != nullptr) {
-      term.assign(reinterpret_cast<const char*>(stemmed), sb_stemmer_length(stemmer));
+      term.assign(reinterpret_cast<const char*>(stemmed),
+                  sb_stemmer_length(stemmer->snowball.get()));
     }
-    term = RemoveAccents(term);
+    term = RemoveAccents(std::string(CountryOfDemonym(term, language)));
     cache.emplace(std::move(folded), term);
     return term;
   }
@@ -138,17 +222,29 @@ class TextAnalyzer::Impl {
     return out;
   }
 
+  // The stemmer of `language`'s Snowball algorithm, made on first use (a
+  // process sees a handful of languages); nullptr when there is none.
+  Stemmer* StemmerFor(std::string_view language) {
+    const char* algorithm = SnowballAlgorithm(language);
+    if (algorithm == nullptr) return nullptr;
+    auto it = stemmers_.find(algorithm);
+    if (it == stemmers_.end()) {
+      auto stemmer = std::make_unique<Stemmer>();
+      stemmer->snowball.reset(sb_stemmer_new(algorithm, "UTF_8"));
+      if (stemmer->snowball == nullptr) return nullptr;
+      it = stemmers_.emplace(algorithm, std::move(stemmer)).first;
+    }
+    return it->second.get();
+  }
+
   std::unique_ptr<icu::BreakIterator> words_;
   const icu::Normalizer2* nfd_ = nullptr;  // Owned by ICU.
-  StemmerPtr english_;
-  StemmerPtr french_;
-  // Folded word → term, per stemmer; cleared when full so memory stays
-  // bounded (20k entries, ~2 MB per map) however varied the text. Not
-  // counted in the index's memory_bytes: a process has a handful of
-  // analyzers (a writer's two and search_index.h's pool).
+  // By algorithm name. Each keeps its folded word → term cache, cleared when
+  // full so memory stays bounded (20k entries, ~2 MB per map) however
+  // varied the text. Not counted in the index's memory_bytes: a process has
+  // a handful of analyzers (a writer's two and search_index.h's pool).
   static constexpr size_t kMaxCachedTerms = 20000;
-  absl::flat_hash_map<std::string, std::string> english_terms_;
-  absl::flat_hash_map<std::string, std::string> french_terms_;
+  absl::flat_hash_map<std::string, std::unique_ptr<Stemmer>> stemmers_;
 };
 
 TextAnalyzer::TextAnalyzer() : impl_(std::make_unique<Impl>()) {}
@@ -166,6 +262,6 @@ std::vector<Token> TextAnalyzer::AnalyzeWithUnstemmed(std::string_view text,
   return impl_->Analyze(text, language, Stemming::kByLanguage, &unstemmed);
 }
 
-std::string TextAnalyzer::FoldWord(std::string_view word) { return impl_->Fold(word, nullptr); }
+std::string TextAnalyzer::FoldWord(std::string_view word) { return impl_->Fold(word, "", nullptr); }
 
 }  // namespace docsearch

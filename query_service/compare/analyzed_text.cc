@@ -62,7 +62,12 @@ Passage AnalyzePassage(std::string text, PassageKind kind, int paragraph_index,
   const std::string_view view(passage.text);
   std::vector<Token> stemmed = analyzer.Analyze(view, language);
   passage.words.reserve(stemmed.size());
-  for (Token& token : stemmed) {
+  for (size_t i = 0; i < stemmed.size(); ++i) {
+    Token& token = stemmed[i];
+    // A hyphenated compound's closed form shares its first part's position
+    // (text_analyzer.h); comparison reads compounds from their parts (see
+    // IsHyphenJoin), so the closed form would only repeat them.
+    if (i + 1 < stemmed.size() && stemmed[i + 1].position == token.position) continue;
     Word word;
     word.term = std::move(token.term);
     word.start = token.start;

@@ -21,8 +21,16 @@ namespace docsearch::query {
 struct ScoringOptions {
   float k1 = 1.2f;
   float b = 0.75f;
-  // Boost of the title field when a match or phrase names no fields.
-  float title_boost = 2.0f;
+  // Boost of the title field when a match or phrase names no fields. 1: a
+  // title word counts as a body word does. Titles carry site furniture often
+  // enough ("For immediate release", "Office of the Press Secretary") that
+  // extra weight ranked furniture first, and the parser gives no confidence
+  // to tell good titles apart (docs/RELEVANCE.md).
+  float title_boost = 1.0f;
+  // Weight of the phrases query_string adds for each pair of adjacent words
+  // of a several-word query: documents holding the words side by side rank
+  // above those holding them apart (query_string_parser.h). 0: none.
+  float proximity_boost = 0.25f;
   // The statistics to score with (collection_statistics.h); null: the
   // searched index's own. Not owned; it outlives the search.
   const CollectionStatistics* statistics = nullptr;

@@ -32,6 +32,10 @@ uint64_t RequestFingerprint(const docsearch::v1::SearchRequest& request) {
   docsearch::v1::SearchRequest bound;
   *bound.mutable_query() = request.query();
   bound.set_query_string(request.query_string());
+  // They change what query_string means, so a page of one is no page of the
+  // other.
+  bound.set_default_operator(request.default_operator());
+  bound.set_minimum_should_match(request.minimum_should_match());
   bound.set_sort(request.sort());
   std::string bytes;
   {

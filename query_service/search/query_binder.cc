@@ -10,9 +10,10 @@
 namespace docsearch::query {
 namespace {
 
-// Languages whose stemmers give query words their variants; "" is the
-// unstemmed form, which documents of other languages are indexed with.
-constexpr std::string_view kQueryLanguages[] = {"en", "fr", ""};
+// Without a query language, the stemmers that give query words their
+// variants (the two languages most documents are in); "" is the unstemmed
+// form, which documents of languages without a stemmer are indexed with.
+constexpr std::string_view kUnknownQueryLanguages[] = {"en", "fr", ""};
 
 // The doc_type keyword a user means by `value`: "press_statement",
 // "PRESS_STATEMENT" and "DOC_TYPE_PRESS_STATEMENT" all name one type.
@@ -36,19 +37,28 @@ absl::StatusOr<std::vector<QueryBinder::Word>> QueryBinder::AnalyzeWords(const s
                                                                          const std::string& path) {
   if (text.empty()) return absl::InvalidArgumentError(absl::StrCat(path, " is empty"));
   std::vector<std::vector<Token>> analyses;
-  for (std::string_view language : kQueryLanguages) {
+  std::vector<std::string_view> languages;
+  if (query_language_.empty()) {
+    languages.assign(std::begin(kUnknownQueryLanguages), std::end(kUnknownQueryLanguages));
+  } else {
+    languages = {query_language_, ""};
+  }
+  for (std::string_view language : languages) {
     analyses.push_back(analyzer_.Analyze(
         text, language, language.empty() ? Stemming::kNone : Stemming::kByLanguage));
   }
-  // Every analysis segments the same way, so the i-th tokens are one word.
-  std::vector<Word> words(analyses[0].size());
+  // Every analysis segments the same way: the tokens at one position are one
+  // word, and a compound's closed form ("cooperation" for "co-operation")
+  // shares its first part's position, so it is one more variant of that word.
+  std::vector<Word> words;
   for (const auto& tokens : analyses) {
-    for (size_t i = 0; i < tokens.size() && i < words.size(); ++i) {
-      Word& word = words[i];
-      if (std::find(word.begin(), word.end(), tokens[i].term) == word.end()) {
-        word.push_back(tokens[i].term);
+    for (const Token& token : tokens) {
+      if (token.position >= words.size()) words.resize(token.position + 1);
+      Word& word = words[token.position];
+      if (std::find(word.begin(), word.end(), token.term) == word.end()) {
+        word.push_back(token.term);
       }
-      highlight_terms_.insert(tokens[i].term);
+      highlight_terms_.insert(token.term);
     }
   }
   if (static_cast<int>(words.size()) > limits_.max_terms) {

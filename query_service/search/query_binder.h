@@ -48,6 +48,11 @@ class QueryBinder {
               const ScoringOptions& scoring)
       : index_(index), analyzer_(analyzer), limits_(limits), scoring_(scoring) {}
 
+  // Analyzes the words of text queries in `language` (a BCP-47 tag): its
+  // stemmer's form and the unstemmed form, not every language's. Empty (the
+  // default): English and French forms and the unstemmed one, merged.
+  void SetQueryLanguage(std::string language) { query_language_ = std::move(language); }
+
   // Analyzes `text` into words, or INVALID_ARGUMENT naming `path`.
   absl::StatusOr<std::vector<Word>> AnalyzeWords(const std::string& text, const std::string& path);
   // Text fields with boosts (title and body when none is requested), or
@@ -91,6 +96,7 @@ class QueryBinder {
   TextAnalyzer& analyzer_;
   const QueryLimits limits_;
   const ScoringOptions scoring_;
+  std::string query_language_;
   absl::flat_hash_set<std::string> highlight_terms_;
 };
 

@@ -162,6 +162,9 @@ absl::StatusOr<DocList> QueryEvaluator::EvalPhrase(const docsearch::v1::PhraseQu
   if (!phrase.field().empty()) requested.push_back({phrase.field(), 1.0f});
   auto fields = binder_.TextFields(requested, path + ".field");
   if (!fields.ok()) return fields.status();
+  if (phrase.boost() < 0)
+    return absl::InvalidArgumentError(absl::StrCat(path, ".boost is negative"));
+  for (auto& field : *fields) field.second *= PhraseBoost(phrase);
   if (words->empty()) return DocList{};
 
   absl::flat_hash_map<DocId, float> scores;

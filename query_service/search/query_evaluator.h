@@ -44,6 +44,11 @@ namespace docsearch::query {
 
 struct QueryPlan;
 
+// PhraseQuery.boost, where 0 means 1.
+inline float PhraseBoost(const docsearch::v1::PhraseQuery& phrase) {
+  return phrase.boost() == 0 ? 1.0f : phrase.boost();
+}
+
 class QueryEvaluator {
  public:
   QueryEvaluator(const IndexData& index, TextAnalyzer& analyzer, const QueryLimits& limits,
@@ -79,6 +84,9 @@ class QueryEvaluator {
 
   // The score Evaluate gives `doc`, or nullopt when it does not match.
   std::optional<float> ScoreOf(const docsearch::v1::Query& query, DocId doc);
+
+  // Analyzes the words of text queries in `language` (QueryBinder).
+  void SetQueryLanguage(std::string language) { binder_.SetQueryLanguage(std::move(language)); }
 
   // Every analyzed term variant of the text queries seen, for highlighting.
   const absl::flat_hash_set<std::string>& highlight_terms() const {

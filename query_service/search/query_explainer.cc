@@ -161,6 +161,7 @@ docsearch::v1::Explanation QueryExplainer::ExplainPhrase(const docsearch::v1::Ph
   if (!words.ok() || !fields.ok() || words->empty() || !binder_.index().live()[doc]) {
     return Node(0, "no match");
   }
+  for (auto& field : *fields) field.second *= PhraseBoost(phrase);
   float total = 0;
   std::vector<docsearch::v1::Explanation> details;
   for (const auto& [field, boost] : *fields) {

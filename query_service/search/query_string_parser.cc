@@ -1,5 +1,6 @@
 #include "query_service/search/query_string_parser.h"
 
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
@@ -7,6 +8,8 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "common/word_variants.h"
 #include "query_service/search/range_bound.h"
 
 namespace docsearch::query {
@@ -14,17 +17,22 @@ namespace {
 
 using docsearch::v1::Query;
 
-// One clause of an AND group.
+// One clause of a group of clauses side by side.
 struct Clause {
   Query query;
   bool negated = false;
-  bool scoring = true;  // Keyword and date clauses filter without scoring.
+  bool scoring = true;    // Keyword and date clauses filter without scoring.
+  bool required = false;  // "+a", or joined to a neighbour with AND.
+  // A bare word (no field, prefix or quotes) that may be merged with its
+  // neighbours into one match query, which the top-k scorers answer.
+  bool bare_word = false;
 };
 
 class Parser {
  public:
-  Parser(absl::string_view text, const FieldKindResolver& kind_of, const QueryStringLimits& limits)
-      : text_(text), kind_of_(kind_of), limits_(limits) {}
+  Parser(absl::string_view text, const FieldKindResolver& kind_of, const QueryStringLimits& limits,
+         const QueryStringOptions& options)
+      : text_(text), kind_of_(kind_of), limits_(limits), options_(options) {}
 
   absl::StatusOr<Query> Parse() {
     SkipSpace();
@@ -142,29 +150,102 @@ class Parser {
         pos_ = before;
         break;
       }
+      bool joined_by_and = false;
       if (!clauses.empty() && (ConsumeOperator("AND") || ConsumeOperator("&&"))) {
         SkipSpace();
         if (AtEnd() || Peek() == ')') return Error("expected a clause after AND");
+        joined_by_and = true;
       }
       absl::StatusOr<Clause> clause = ParseUnary(depth);
       if (!clause.ok()) return clause.status();
+      if (joined_by_and) {
+        clauses.back().required = true;
+        clause->required = true;
+      }
       clauses.push_back(*std::move(clause));
     }
     if (clauses.empty()) return Error("expected a clause");
     if (clauses.size() == 1 && !clauses[0].negated) return clauses[0].query;
+    return Group(std::move(clauses), depth == 0);
+  }
+
+  // The bool query of one group. Optional bare words side by side become one
+  // match query (OR with minimum_should_match, or AND), so a plain list of
+  // words is answered by the top-k scorers; the score is the same sum.
+  Query Group(std::vector<Clause> clauses, bool top_level) const {
+    std::vector<Query> required, optional, filters, excluded;
+    std::vector<std::string> optional_words;
+    for (Clause& clause : clauses) {
+      if (clause.negated) {
+        excluded.push_back(std::move(clause.query));
+      } else if (!clause.scoring) {
+        filters.push_back(std::move(clause.query));
+      } else if (clause.required || options_.default_and) {
+        required.push_back(std::move(clause.query));
+      } else if (clause.bare_word) {
+        optional_words.push_back(clause.query.match().text());
+      } else {
+        optional.push_back(std::move(clause.query));
+      }
+    }
+    const int minimum = top_level ? options_.minimum_should_match : 0;
     Query query;
     auto* boolean = query.mutable_boolean();
-    for (Clause& clause : clauses) {
-      Query* slot = clause.negated   ? boolean->add_must_not()
-                    : clause.scoring ? boolean->add_must()
-                                     : boolean->add_filter();
-      *slot = std::move(clause.query);
+    if (!optional_words.empty()) {
+      Query words;
+      words.mutable_match()->set_text(absl::StrJoin(optional_words, " "));
+      if (optional.empty() && required.empty()) {
+        // The words are the whole scoring part: minimum_should_match
+        // applies to them directly.
+        const int count = static_cast<int>(optional_words.size());
+        if (minimum >= count && count > 1) {
+          words.mutable_match()->set_operator_(docsearch::v1::MATCH_OPERATOR_AND);
+        } else if (minimum > 1) {
+          words.mutable_match()->set_minimum_should_match(minimum);
+        }
+        required.push_back(std::move(words));
+        if (top_level && options_.proximity_boost > 0) {
+          for (size_t i = 0; i + 1 < optional_words.size(); ++i) {
+            Query pair;
+            pair.mutable_phrase()->set_text(
+                absl::StrCat(optional_words[i], " ", optional_words[i + 1]));
+            pair.mutable_phrase()->set_boost(options_.proximity_boost);
+            optional.push_back(std::move(pair));
+          }
+        }
+      } else if (optional_words.size() == 1) {
+        optional.push_back(std::move(words));
+      } else {
+        for (const std::string& word : optional_words) {
+          Query single;
+          single.mutable_match()->set_text(word);
+          optional.push_back(std::move(single));
+        }
+      }
+    }
+    for (Query& q : required) *boolean->add_must() = std::move(q);
+    for (Query& q : filters) *boolean->add_filter() = std::move(q);
+    for (Query& q : optional) *boolean->add_should() = std::move(q);
+    for (Query& q : excluded) *boolean->add_must_not() = std::move(q);
+    // Proximity phrases only add to the score: they never change the matches.
+    if (!optional.empty() && !AllProximity(optional)) {
+      const int count = static_cast<int>(optional.size());
+      int minimum_should = std::min(minimum, count);
+      if (minimum_should == 0 && required.empty() && filters.empty()) minimum_should = 1;
+      boolean->set_minimum_should_match(minimum_should);
+    }
+    // One match and nothing else: the match itself.
+    if (boolean->must_size() == 1 &&
+        boolean->filter_size() + boolean->should_size() + boolean->must_not_size() == 0) {
+      Query only = boolean->must(0);
+      return only;
     }
     return query;
   }
 
   absl::StatusOr<Clause> ParseUnary(int depth) {
     bool negated = false;
+    bool required = false;
     while (true) {
       SkipSpace();
       if (ConsumeOperator("NOT") || ConsumeOperator("!")) {
@@ -174,6 +255,7 @@ class Parser {
         negated = !negated;
       } else if (Peek() == '+' && pos_ + 1 < text_.size() && !EndsWord(text_[pos_ + 1])) {
         ++pos_;
+        required = true;
       } else {
         break;
       }
@@ -182,6 +264,7 @@ class Parser {
     absl::StatusOr<Clause> clause = ParsePrimary(depth);
     if (!clause.ok()) return clause;
     clause->negated = negated;
+    clause->required = required;
     return clause;
   }
 
@@ -227,8 +310,52 @@ class Parser {
       should->set_minimum_should_match(1);
       return clause;
     }
+    if (IsCompound(word)) {
+      // The whole compound or nothing, never one part alone. The analysis
+      // indexes a compound under its closed form too (text_analyzer.h), so
+      // after a bound prefix ("co-operation") the closed form is the word;
+      // otherwise ("NATO-Ukraine", "peace-keeping") the parts adjacent, or
+      // the closed form for texts that write it so ("peacekeeping").
+      std::string closed;
+      for (char c : word) {
+        if (c != '-') closed.push_back(c);
+      }
+      const std::string first_part = absl::AsciiStrToLower(word.substr(0, word.find('-')));
+      if (IsBoundPrefix(first_part)) {
+        clause.query.mutable_match()->set_text(closed);
+        clause.bare_word = true;
+        return clause;
+      }
+      auto* either = clause.query.mutable_boolean();
+      either->add_should()->mutable_phrase()->set_text(word);
+      either->add_should()->mutable_match()->set_text(closed);
+      either->set_minimum_should_match(1);
+      return clause;
+    }
     clause.query.mutable_match()->set_text(word);
+    clause.bare_word = true;
     return clause;
+  }
+
+  // Whether every clause is a proximity phrase (only they carry a boost).
+  static bool AllProximity(const std::vector<Query>& clauses) {
+    for (const Query& clause : clauses) {
+      if (clause.kind_case() != Query::kPhrase || clause.phrase().boost() == 0) return false;
+    }
+    return true;
+  }
+
+  // "co-operation", "NATO-Ukraine": a hyphen with a letter or digit on each
+  // side (a leading "-" is the NOT operator, read before this).
+  static bool IsCompound(absl::string_view word) {
+    for (size_t i = 1; i + 1 < word.size(); ++i) {
+      if (word[i] != '-') continue;
+      const unsigned char left = word[i - 1], right = word[i + 1];
+      if ((absl::ascii_isalnum(left) || left >= 0x80) &&
+          (absl::ascii_isalnum(right) || right >= 0x80))
+        return true;
+    }
+    return false;
   }
 
   absl::StatusOr<Clause> ParseFieldValue(const std::string& field, size_t field_position) {
@@ -345,18 +472,24 @@ class Parser {
   const absl::string_view text_;
   const FieldKindResolver& kind_of_;
   const QueryStringLimits limits_;
+  const QueryStringOptions options_;
   size_t pos_ = 0;
 };
 
 }  // namespace
 
 absl::StatusOr<Query> ParseQueryString(absl::string_view text, const FieldKindResolver& kind_of,
-                                       const QueryStringLimits& limits) {
+                                       const QueryStringLimits& limits,
+                                       const QueryStringOptions& options) {
   if (text.size() > limits.max_length) {
     return absl::InvalidArgumentError(
         absl::StrCat("query_string is ", text.size(), " bytes; the limit is ", limits.max_length));
   }
-  return Parser(text, kind_of, limits).Parse();
+  if (options.minimum_should_match < 0) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "minimum_should_match is ", options.minimum_should_match, "; it must be 0 or more"));
+  }
+  return Parser(text, kind_of, limits, options).Parse();
 }
 
 }  // namespace docsearch::query

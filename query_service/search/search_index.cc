@@ -12,6 +12,7 @@
 #include "query_service/search/max_score.h"
 #include "query_service/search/page_token.h"
 #include "query_service/search/query_planner.h"
+#include "query_service/search/query_language_of.h"
 #include "query_service/search/query_string_parser.h"
 #include "query_service/search/snippet_builder.h"
 
@@ -259,6 +260,14 @@ absl::StatusOr<SearchResponse> SearchIndex::Search(const SearchRequest& request)
             ? "set either query or query_string, not both"
             : "query or query_string is required (e.g. {\"query_string\": \"terrorism\"})");
   }
+  if (!docsearch::v1::MatchOperator_IsValid(request.default_operator())) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("default_operator ", request.default_operator(), " is not a MatchOperator"));
+  }
+  if (request.minimum_should_match() < 0) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "minimum_should_match is ", request.minimum_should_match(), "; it must be 0 or more"));
+  }
   if (request.page_size() < 0 || request.page_size() > options_.max_page_size) {
     return absl::InvalidArgumentError(
         absl::StrCat("page_size ", request.page_size(), " is outside 0..", options_.max_page_size));
@@ -297,13 +306,32 @@ absl::StatusOr<SearchResponse> SearchIndex::SearchIn(const IndexData& data,
   QueryEvaluator evaluator(data, analyzer, options_.query_limits, options_.scoring);
   docsearch::v1::Query parsed;
   if (!request.query_string().empty()) {
+    QueryStringOptions options;
+    options.default_and = request.default_operator() == docsearch::v1::MATCH_OPERATOR_AND;
+    options.minimum_should_match = request.minimum_should_match();
+    options.proximity_boost = options_.scoring.proximity_boost;
     absl::StatusOr<docsearch::v1::Query> query = ParseQueryString(
-        request.query_string(), [&data](absl::string_view field) { return data.KindOf(field); });
+        request.query_string(), [&data](absl::string_view field) { return data.KindOf(field); }, {},
+        options);
     if (!query.ok()) return query.status();
     parsed = *std::move(query);
   }
   const docsearch::v1::Query& query = request.query_string().empty() ? request.query() : parsed;
   const std::string path = request.query_string().empty() ? "query" : "query_string";
+  // The collection's main language: the `language` value most documents
+  // have (a handful of values, so this costs nothing).
+  std::string main_language;
+  if (auto languages = data.keywords().find("language"); languages != data.keywords().end()) {
+    size_t most = 0;
+    for (const auto& [value, docs] : languages->second) {
+      if (docs.size() > most || (docs.size() == most && value < main_language)) {
+        most = docs.size();
+        main_language = value;
+      }
+    }
+  }
+  const std::string query_language = QueryLanguageOf(request, query, main_language);
+  evaluator.SetQueryLanguage(query_language);
 
   // Order: by score or by date, then by id, so that equal keys are
   // deterministic across runs and pages (a search-after cursor needs a total
@@ -416,6 +444,7 @@ absl::StatusOr<SearchResponse> SearchIndex::SearchIn(const IndexData& data,
     if (request.explain()) *hit->mutable_explanation() = evaluator.Explain(query, match.doc);
   }
   response.set_total_size(static_cast<int64_t>(total));
+  response.set_query_language(query_language);
   response.set_total_relation(exact ? docsearch::v1::TOTAL_RELATION_EQUAL_TO
                                     : docsearch::v1::TOTAL_RELATION_GREATER_THAN_OR_EQUAL_TO);
   if (more && !page.empty()) {

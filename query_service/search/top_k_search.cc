@@ -74,6 +74,9 @@ absl::StatusOr<std::optional<TopK>> TopKSearch::TopPhrase(
   if (!phrase.field().empty()) requested.push_back({phrase.field(), 1.0f});
   auto fields = binder_.TextFields(requested, path + ".field");
   if (!fields.ok()) return fields.status();
+  if (phrase.boost() < 0)
+    return absl::InvalidArgumentError(absl::StrCat(path, ".boost is negative"));
+  for (auto& field : *fields) field.second *= PhraseBoost(phrase);
   // Several fields sum per document: left to EvalPhrase.
   if (fields->size() != 1 || words->empty()) return std::nullopt;
   const auto& [field, boost] = fields->front();

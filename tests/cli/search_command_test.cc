@@ -41,6 +41,15 @@ TEST(BuildSearchRequest, TextAloneIsAMatchOnTitleAndBody) {
   EXPECT_EQ(request.page_size(), 0);
 }
 
+TEST(BuildSearchRequest, SendsTheLanguageOfTheWords) {
+  SearchOptions options;
+  options.query_string = "défense collective";
+  options.language = "fr";
+  EXPECT_EQ(Build(options).language(), "fr");
+  options.language.clear();
+  EXPECT_EQ(Build(options).language(), "");
+}
+
 TEST(BuildSearchRequest, AllRequiresEveryWord) {
   const SearchRequest request = Build({.text = "missile defence", .all_words = true});
 

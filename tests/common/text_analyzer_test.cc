@@ -22,11 +22,80 @@ TEST(TextAnalyzer, StemsEnglishAndFoldsCase) {
 
 TEST(TextAnalyzer, SplitsHyphenatedNamesIntoWordsWithConsecutivePositions) {
   TextAnalyzer analyzer;
-  std::vector<Token> tokens = analyzer.Analyze("NATO-Russia Council", "en", Stemming::kNone);
-  ASSERT_EQ(tokens.size(), 3u);
-  EXPECT_EQ(tokens[0].term, "nato");
-  EXPECT_EQ(tokens[1].term, "russia");
-  EXPECT_EQ(tokens[2].position, 2u);
+  const std::string text = "NATO-Russia Council";
+  std::vector<Token> tokens = analyzer.Analyze(text, "en", Stemming::kNone);
+  ASSERT_EQ(tokens.size(), 4u);
+  // The closed form first, at the first part's position, spanning the compound.
+  EXPECT_EQ(tokens[0].term, "natorussia");
+  EXPECT_EQ(tokens[0].position, 0u);
+  EXPECT_EQ(text.substr(tokens[0].start, tokens[0].end - tokens[0].start), "NATO-Russia");
+  EXPECT_EQ(tokens[1].term, "nato");
+  EXPECT_EQ(tokens[1].position, 0u);
+  EXPECT_EQ(tokens[2].term, "russia");
+  EXPECT_EQ(tokens[2].position, 1u);
+  EXPECT_EQ(tokens[3].position, 2u);
+}
+
+TEST(TextAnalyzer, ClosesCompoundsAfterABoundPrefix) {
+  // Fails before compounds were closed: "co-operation" was "co" + "oper".
+  TextAnalyzer analyzer;
+  EXPECT_EQ(Terms(analyzer.Analyze("co-operation", "en")),
+            Terms(analyzer.Analyze("cooperation", "en")));
+  EXPECT_EQ(Terms(analyzer.Analyze("comprehensive, co-ordinated responses", "en")),
+            Terms(analyzer.Analyze("comprehensive, coordinated responses", "en")));
+  EXPECT_THAT(Terms(analyzer.Analyze("co-operation", "en")), ElementsAre("cooper"));
+  std::vector<Token> tokens = analyzer.Analyze("non-proliferation treaty", "en");
+  ASSERT_EQ(tokens.size(), 2u);
+  EXPECT_EQ(tokens[1].position, 1u);
+  // Numbers are not compounds.
+  EXPECT_THAT(Terms(analyzer.Analyze("10-15", "en")), ElementsAre("10", "15"));
+}
+
+TEST(TextAnalyzer, RemovesFrenchAndItalianElision) {
+  // Fails before elision: "l'identité" was one term.
+  TextAnalyzer analyzer;
+  EXPECT_EQ(Terms(analyzer.Analyze("l'identité", "fr")), Terms(analyzer.Analyze("identité", "fr")));
+  EXPECT_EQ(Terms(analyzer.Analyze("d’adhésion", "fr")), Terms(analyzer.Analyze("adhésion", "fr")));
+  EXPECT_EQ(Terms(analyzer.Analyze("jusqu'au", "fr")), Terms(analyzer.Analyze("au", "fr")));
+  EXPECT_EQ(Terms(analyzer.Analyze("dell'Alleanza", "it")),
+            Terms(analyzer.Analyze("Alleanza", "it")));
+  // English keeps its apostrophes.
+  EXPECT_THAT(Terms(analyzer.Analyze("d'Estaing", "en", Stemming::kNone)),
+              ElementsAre("d'estaing"));
+}
+
+TEST(TextAnalyzer, StemsEachLanguageWithItsOwnSnowballStemmer) {
+  TextAnalyzer analyzer;
+  EXPECT_EQ(Terms(analyzer.Analyze("Erklärungen", "de")),
+            Terms(analyzer.Analyze("Erklärung", "de")));
+  EXPECT_EQ(Terms(analyzer.Analyze("declaraciones", "es")),
+            Terms(analyzer.Analyze("declaración", "es")));
+  EXPECT_EQ(Terms(analyzer.Analyze("dichiarazioni", "it")),
+            Terms(analyzer.Analyze("dichiarazione", "it")));
+}
+
+TEST(TextAnalyzer, MeetsBritishAndAmericanSpellings) {
+  TextAnalyzer analyzer;
+  for (const auto& [american, british] :
+       std::vector<std::pair<std::string, std::string>>{{"defense", "defence"},
+                                                        {"Organization", "organisation"},
+                                                        {"stabilization", "stabilisation"},
+                                                        {"recognized", "recognised"},
+                                                        {"labor", "labour"},
+                                                        {"center", "centre"},
+                                                        {"theater", "theatre"}}) {
+    EXPECT_EQ(Terms(analyzer.Analyze(american, "en")), Terms(analyzer.Analyze(british, "en")))
+        << american;
+  }
+  // Words the rules must leave alone.
+  EXPECT_NE(Terms(analyzer.Analyze("size", "en")), Terms(analyzer.Analyze("sise", "en")));
+  EXPECT_THAT(Terms(analyzer.Analyze("citizen", "en", Stemming::kNone)), ElementsAre("citizen"));
+}
+
+TEST(TextAnalyzer, MeetsCountriesAndTheirDemonyms) {
+  TextAnalyzer analyzer;
+  EXPECT_EQ(Terms(analyzer.Analyze("Russian", "en")), Terms(analyzer.Analyze("Russia", "en")));
+  EXPECT_EQ(Terms(analyzer.Analyze("Ukrainian", "en")), Terms(analyzer.Analyze("Ukraine", "en")));
 }
 
 TEST(TextAnalyzer, ReportsByteOffsetsIntoTheOriginalText) {
@@ -46,7 +115,7 @@ TEST(TextAnalyzer, FoldsAccentsAfterFrenchStemming) {
 
 TEST(TextAnalyzer, LeavesUnknownLanguagesUnstemmed) {
   TextAnalyzer analyzer;
-  EXPECT_THAT(Terms(analyzer.Analyze("running", "de")), ElementsAre("running"));
+  EXPECT_THAT(Terms(analyzer.Analyze("running", "ja")), ElementsAre("running"));
   EXPECT_THAT(Terms(analyzer.Analyze("running", "en")), ElementsAre("run"));
 }
 

@@ -129,7 +129,7 @@ TEST_F(ExplainTest, BreaksAMatchDownIntoBm25InputsPerFieldAndTerm) {
     EXPECT_NEAR(tf->value(), freq * (k1 + 1) / (freq + k1 * (1 - b + b * dl / avgdl)), 1e-9);
     EXPECT_NEAR(term.value(), boost->value() * idf->value() * tf->value(), 1e-5);
     if (title) {
-      EXPECT_EQ(boost->value(), 2.0);  // The default title boost.
+      EXPECT_EQ(boost->value(), 1.0);  // The default title boost.
       EXPECT_EQ(freq, 1);
       EXPECT_EQ(dl, 2);
     } else {

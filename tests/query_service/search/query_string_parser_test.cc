@@ -33,7 +33,9 @@ Query FromText(const std::string& text_format) {
   return query;
 }
 
-MATCHER_P(EqualsProto, expected, "") { return arg.SerializeAsString() == expected.SerializeAsString(); }
+MATCHER_P(EqualsProto, expected, "") {
+  return arg.SerializeAsString() == expected.SerializeAsString();
+}
 
 std::string Error(absl::string_view text) {
   absl::StatusOr<Query> query = ParseQueryString(text, KindOf);
@@ -47,10 +49,16 @@ TEST(QueryStringParser, ReadsABareWordAsAMatchOnTitleAndBody) {
 
 TEST(QueryStringParser, ReadsTheIssueExample) {
   EXPECT_THAT(
-      Parse(R"(title:russia AND "missile defence" published:[2001-01-01 TO 2003-12-31] -doc_type:speech)"),
+      Parse(
+          R"(title:russia AND "missile defence" published:[2001-01-01 TO 2003-12-31] -doc_type:speech)"),
       EqualsProto(FromText(R"pb(
         boolean {
-          must { match { text: "russia" fields { field: "title" } } }
+          must {
+            match {
+              text: "russia"
+              fields { field: "title" }
+            }
+          }
           must { phrase { text: "missile defence" } }
           filter { range { field: "published" gte: "2001-01-01" lte: "2003-12-31" } }
           must_not { term { field: "doc_type" value: "speech" } }
@@ -58,12 +66,114 @@ TEST(QueryStringParser, ReadsTheIssueExample) {
 }
 
 TEST(QueryStringParser, BindsAndTighterThanOr) {
-  EXPECT_THAT(Parse("a b OR c"), EqualsProto(FromText(R"pb(
+  EXPECT_THAT(Parse("a AND b OR c"), EqualsProto(FromText(R"pb(
                 boolean {
-                  should { boolean { must { match { text: "a" } } must { match { text: "b" } } } }
+                  should {
+                    boolean {
+                      must { match { text: "a" } }
+                      must { match { text: "b" } }
+                    }
+                  }
                   should { match { text: "c" } }
                   minimum_should_match: 1
                 })pb")));
+}
+
+TEST(QueryStringParser, JoinsBareWordsWithOrIntoOneRankedMatch) {
+  // Fails before default OR: every word was required, and no document of
+  // the corpus holds all four.
+  EXPECT_THAT(Parse("burden sharing defence spending"),
+              EqualsProto(FromText(R"pb(match { text: "burden sharing defence spending" })pb")));
+  EXPECT_THAT(Parse("a b OR c"), EqualsProto(FromText(R"pb(
+                boolean {
+                  should { match { text: "a b" } }
+                  should { match { text: "c" } }
+                  minimum_should_match: 1
+                })pb")));
+}
+
+TEST(QueryStringParser, PlusAndAndStillRequire) {
+  EXPECT_THAT(Parse("+russia missile defence"), EqualsProto(FromText(R"pb(
+                boolean {
+                  must { match { text: "russia" } }
+                  should { match { text: "missile" } }
+                  should { match { text: "defence" } }
+                })pb")));
+  EXPECT_THAT(Parse("russia AND missile defence"), EqualsProto(FromText(R"pb(
+                boolean {
+                  must { match { text: "russia" } }
+                  must { match { text: "missile" } }
+                  should { match { text: "defence" } }
+                })pb")));
+}
+
+TEST(QueryStringParser, KeepsFiltersRequiredBesideOptionalWords) {
+  EXPECT_THAT(Parse("missile defence doc_type:speech -terrorism"), EqualsProto(FromText(R"pb(
+                boolean {
+                  must { match { text: "missile defence" } }
+                  filter { term { field: "doc_type" value: "speech" } }
+                  must_not { match { text: "terrorism" } }
+                })pb")));
+}
+
+TEST(QueryStringParser, AddsAdjacentWordPairsAsBoostedPhrases) {
+  QueryStringOptions options;
+  options.proximity_boost = 0.25f;
+  absl::StatusOr<Query> query =
+      ParseQueryString("north atlantic cooperation council -speech", KindOf, {}, options);
+  ASSERT_TRUE(query.ok()) << query.status();
+  // The words decide the matches; the pairs only add to the score.
+  EXPECT_THAT(*query, EqualsProto(FromText(R"pb(
+    boolean {
+      must { match { text: "north atlantic cooperation council" } }
+      should { phrase { text: "north atlantic" boost: 0.25 } }
+      should { phrase { text: "atlantic cooperation" boost: 0.25 } }
+      should { phrase { text: "cooperation council" boost: 0.25 } }
+      must_not { match { text: "speech" } }
+    })pb")));
+  // One word: nothing to pair.
+  absl::StatusOr<Query> single = ParseQueryString("KFOR", KindOf, {}, options);
+  ASSERT_TRUE(single.ok());
+  EXPECT_THAT(*single, EqualsProto(FromText(R"pb(match { text: "KFOR" })pb")));
+}
+
+TEST(QueryStringParser, DefaultOperatorAndRequiresEveryClause) {
+  QueryStringOptions options;
+  options.default_and = true;
+  absl::StatusOr<Query> query = ParseQueryString("a b", KindOf, {}, options);
+  ASSERT_TRUE(query.ok()) << query.status();
+  EXPECT_THAT(*query, EqualsProto(FromText(R"pb(
+    boolean {
+      must { match { text: "a" } }
+      must { match { text: "b" } }
+    })pb")));
+}
+
+TEST(QueryStringParser, AppliesMinimumShouldMatchToTheWords) {
+  QueryStringOptions options;
+  options.minimum_should_match = 2;
+  absl::StatusOr<Query> two = ParseQueryString("a b c", KindOf, {}, options);
+  ASSERT_TRUE(two.ok()) << two.status();
+  EXPECT_THAT(*two,
+              EqualsProto(FromText(R"pb(match { text: "a b c" minimum_should_match: 2 })pb")));
+  options.minimum_should_match = 5;  // More than there are: all of them.
+  absl::StatusOr<Query> all = ParseQueryString("a b c", KindOf, {}, options);
+  ASSERT_TRUE(all.ok()) << all.status();
+  EXPECT_THAT(*all,
+              EqualsProto(FromText(R"pb(match { text: "a b c" operator: MATCH_OPERATOR_AND })pb")));
+  options.minimum_should_match = 2;
+  absl::StatusOr<Query> mixed = ParseQueryString(R"(a b "c d")", KindOf, {}, options);
+  ASSERT_TRUE(mixed.ok()) << mixed.status();
+  EXPECT_THAT(*mixed, EqualsProto(FromText(R"pb(
+    boolean {
+      should { phrase { text: "c d" } }
+      should { match { text: "a" } }
+      should { match { text: "b" } }
+      minimum_should_match: 2
+    })pb")));
+  options.minimum_should_match = -1;
+  EXPECT_EQ(ParseQueryString("a", KindOf, {}, options).status().code(),
+            absl::StatusCode::kInvalidArgument);
 }
 
 TEST(QueryStringParser, GroupsWithParenthesesAndNegatesWithNot) {
@@ -91,8 +201,29 @@ TEST(QueryStringParser, ReadsPhraseSlopPrefixesAndOpenRanges) {
 }
 
 TEST(QueryStringParser, KeepsHyphenatedWordsWhole) {
-  EXPECT_THAT(Parse("military-to-military"),
-              EqualsProto(FromText(R"pb(match { text: "military-to-military" })pb")));
+  // The parts adjacent or the closed form: "NATO-Ukraine" never matches a
+  // text with "NATO" or "Ukraine" alone.
+  EXPECT_THAT(Parse("military-to-military"), EqualsProto(FromText(R"pb(
+                boolean {
+                  should { phrase { text: "military-to-military" } }
+                  should { match { text: "militarytomilitary" } }
+                  minimum_should_match: 1
+                })pb")));
+  EXPECT_THAT(Parse("NATO-Ukraine commission"), EqualsProto(FromText(R"pb(
+                boolean {
+                  should {
+                    boolean {
+                      should { phrase { text: "NATO-Ukraine" } }
+                      should { match { text: "NATOUkraine" } }
+                      minimum_should_match: 1
+                    }
+                  }
+                  should { match { text: "commission" } }
+                  minimum_should_match: 1
+                })pb")));
+  // After a bound prefix the closed form is the word, ranked with the others.
+  EXPECT_THAT(Parse("co-operation with Russia"),
+              EqualsProto(FromText(R"pb(match { text: "cooperation with Russia" })pb")));
 }
 
 TEST(QueryStringParser, GivesThePositionOfEachMistake) {

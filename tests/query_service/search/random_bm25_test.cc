@@ -170,6 +170,8 @@ enum class Segmenting { kOpenOnly, kMergingSegments, kSettledSegments };
 
 SearchOptions OptionsFor(Segmenting segmenting) {
   SearchOptions options;
+  // Not the default (1): a boost the model must apply.
+  options.scoring.title_boost = kTitleBoost;
   if (segmenting != Segmenting::kOpenOnly) {
     options.segments.seal_documents = 7;
     options.segments.factor = 3;

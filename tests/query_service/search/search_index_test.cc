@@ -82,6 +82,46 @@ TEST_F(SearchIndexTest, MatchFindsStemmedWordsInBothLanguages) {
   EXPECT_THAT(Ids(Request(Match("terrorism"))), ::testing::UnorderedElementsAre("a", "c", "f"));
 }
 
+TEST_F(SearchIndexTest, AnalysesQueryWordsInTheQueryLanguage) {
+  // Before, "defense" was also French-stemmed and found the French "défense".
+  SearchRequest english;
+  english.set_query_string("defense");
+  auto response = index_.Search(english);
+  ASSERT_TRUE(response.ok()) << response.status();
+  EXPECT_EQ(response->query_language(), "en");  // The collection's main language.
+  EXPECT_THAT(Ids(english), ::testing::UnorderedElementsAre("b", "c"));  // "defence"
+
+  SearchRequest french = english;
+  french.set_language("fr");
+  EXPECT_THAT(Ids(french), ElementsAre("f"));
+
+  SearchRequest detected;
+  detected.set_query_string("la défense");
+  response = index_.Search(detected);
+  ASSERT_TRUE(response.ok()) << response.status();
+  EXPECT_EQ(response->query_language(), "fr");
+  EXPECT_THAT(Ids(detected), ElementsAre("f"));
+
+  SearchRequest filtered;
+  filtered.set_query_string("defense language:fr");
+  response = index_.Search(filtered);
+  ASSERT_TRUE(response.ok()) << response.status();
+  EXPECT_EQ(response->query_language(), "fr");
+  EXPECT_THAT(Ids(filtered), ElementsAre("f"));
+}
+
+TEST_F(SearchIndexTest, QueryStringRanksDocumentsWithAnyOfTheWords) {
+  SearchRequest request;
+  request.set_query_string("airspace terrorism");
+  // No document holds both words: with AND there was nothing.
+  EXPECT_THAT(Ids(request), ::testing::UnorderedElementsAre("a", "b", "c", "f"));
+  request.set_default_operator(v1::MATCH_OPERATOR_AND);
+  EXPECT_THAT(Ids(request), ::testing::IsEmpty());
+  request.set_default_operator(v1::MATCH_OPERATOR_OR);
+  request.set_minimum_should_match(-1);
+  EXPECT_EQ(index_.Search(request).status().code(), absl::StatusCode::kInvalidArgument);
+}
+
 TEST_F(SearchIndexTest, MatchAllRequiresEveryWord) {
   EXPECT_THAT(Ids(Request(Match("missile terrorism", v1::MATCH_OPERATOR_AND))), ElementsAre("c"));
 }
