@@ -35,6 +35,7 @@
 #include "docsearch/v1/document.pb.h"
 #include "docsearch/v1/query_service.pb.h"
 #include "query_service/search/search_index.h"
+#include "query_service/server/search_request_mapping.h"
 
 namespace {
 
@@ -198,7 +199,7 @@ int main(int argc, char** argv) {
       docsearch::v1::SearchRequest request = MakeRequest(q);
       request.set_omit_snippets(!snippets);
       const auto start = Clock::now();
-      auto response = index.Search(request);
+      auto response = docsearch::query::SearchByRequest(index, request);
       const double us = std::chrono::duration<double, std::micro>(Clock::now() - start).count();
       if (!response.ok()) {
         std::cerr << "search '" << q.words << "': " << response.status() << "\n";

@@ -56,9 +56,9 @@ void CollectText(const Query& query, std::string& text) {
 
 }  // namespace
 
-std::string QueryLanguageOf(const docsearch::v1::SearchRequest& request, const Query& query,
+std::string QueryLanguageOf(const std::string& requested_language, const Query& query,
                             const std::string& main_language) {
-  if (!request.language().empty()) return absl::AsciiStrToLower(request.language());
+  if (!requested_language.empty()) return absl::AsciiStrToLower(requested_language);
   if (std::string filtered = LanguageFilter(query); !filtered.empty())
     return absl::AsciiStrToLower(filtered);
   std::string text;

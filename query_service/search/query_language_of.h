@@ -12,12 +12,11 @@
 #include <string>
 
 #include "docsearch/v1/query.pb.h"
-#include "docsearch/v1/query_service.pb.h"
 
 namespace docsearch::query {
 
 // `query` is the request's query, or its query_string parsed.
-std::string QueryLanguageOf(const docsearch::v1::SearchRequest& request,
+std::string QueryLanguageOf(const std::string& requested_language,
                             const docsearch::v1::Query& query, const std::string& main_language);
 
 }  // namespace docsearch::query

@@ -4,23 +4,19 @@
 #include <limits>
 #include <optional>
 #include <utility>
+#include <variant>
 
-#include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
-#include "google/protobuf/util/time_util.h"
 #include "query_service/search/facet_counter.h"
 #include "query_service/search/max_score.h"
-#include "query_service/search/page_token.h"
-#include "query_service/search/query_planner.h"
 #include "query_service/search/query_language_of.h"
+#include "query_service/search/query_planner.h"
 #include "query_service/search/query_string_parser.h"
 #include "query_service/search/snippet_builder.h"
 
 namespace docsearch::query {
 
 using docsearch::v1::Document;
-using docsearch::v1::SearchRequest;
-using docsearch::v1::SearchResponse;
 
 SearchIndex::SearchIndex(const SearchOptions& options) : options_(options) {
   // Both copies of the data share one document store: stored documents,
@@ -252,72 +248,32 @@ absl::Status SearchIndex::Delete(const std::string& id) {
   return removed;
 }
 
-absl::StatusOr<SearchResponse> SearchIndex::Search(const SearchRequest& request) const {
-  const absl::Time started = absl::Now();
-  if (request.has_query() == !request.query_string().empty()) {
-    return absl::InvalidArgumentError(
-        request.has_query()
-            ? "set either query or query_string, not both"
-            : "query or query_string is required (e.g. {\"query_string\": \"terrorism\"})");
-  }
-  if (!docsearch::v1::MatchOperator_IsValid(request.default_operator())) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("default_operator ", request.default_operator(), " is not a MatchOperator"));
-  }
-  if (request.minimum_should_match() < 0) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "minimum_should_match is ", request.minimum_should_match(), "; it must be 0 or more"));
-  }
-  if (request.page_size() < 0 || request.page_size() > options_.max_page_size) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("page_size ", request.page_size(), " is outside 0..", options_.max_page_size));
-  }
-  if (!docsearch::v1::SortOrder_IsValid(request.sort())) {
-    return absl::InvalidArgumentError(absl::StrCat("sort ", request.sort(), " is not a SortOrder"));
-  }
-  if (request.facets_size() > options_.max_facets) {
-    return absl::InvalidArgumentError(absl::StrCat("facets has ", request.facets_size(),
-                                                   " entries; at most ", options_.max_facets,
-                                                   " (--max_facets)"));
-  }
-  if (request.facet_size() < 0 || request.facet_size() > options_.max_page_size) {
-    return absl::InvalidArgumentError(absl::StrCat("facet_size ", request.facet_size(),
-                                                   " is outside 0..", options_.max_page_size));
-  }
-  if (!docsearch::v1::Interval_IsValid(request.date_histogram())) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("date_histogram ", request.date_histogram(), " is not an Interval"));
-  }
-  absl::StatusOr<std::optional<PageCursor>> cursor = DecodePageToken(request);
-  if (!cursor.ok()) return cursor.status();
-  return data_.Read(
-      [&](const IndexData& data) { return SearchIn(data, request, *cursor, started); });
+absl::StatusOr<SearchResult> SearchIndex::Search(const SearchSpec& spec) const {
+  return data_.Read([&](const IndexData& data) { return SearchIn(data, spec); });
 }
 
-absl::StatusOr<SearchResponse> SearchIndex::SearchIn(const IndexData& data,
-                                                     const SearchRequest& request,
-                                                     const std::optional<PageCursor>& cursor,
-                                                     absl::Time started) const {
-  const size_t page_size =
-      request.page_size() == 0 ? options_.default_page_size : request.page_size();
+absl::StatusOr<SearchResult> SearchIndex::SearchIn(const IndexData& data,
+                                                   const SearchSpec& spec) const {
+  const size_t page_size = std::max<size_t>(spec.page_size, 1);
   // Per search (analyzers are single-threaded), reused across searches.
   AnalyzerPool::Lease lease = search_analyzers_.Acquire();
   TextAnalyzer& analyzer = *lease;
   QueryEvaluator evaluator(data, analyzer, options_.query_limits, options_.scoring);
+  const QueryText* text = std::get_if<QueryText>(&spec.query);
   docsearch::v1::Query parsed;
-  if (!request.query_string().empty()) {
+  if (text != nullptr) {
     QueryStringOptions options;
-    options.default_and = request.default_operator() == docsearch::v1::MATCH_OPERATOR_AND;
-    options.minimum_should_match = request.minimum_should_match();
+    options.default_and = text->default_and;
+    options.minimum_should_match = text->minimum_should_match;
     options.proximity_boost = options_.scoring.proximity_boost;
     absl::StatusOr<docsearch::v1::Query> query = ParseQueryString(
-        request.query_string(), [&data](absl::string_view field) { return data.KindOf(field); }, {},
-        options);
+        text->text, [&data](absl::string_view field) { return data.KindOf(field); }, {}, options);
     if (!query.ok()) return query.status();
     parsed = *std::move(query);
   }
-  const docsearch::v1::Query& query = request.query_string().empty() ? request.query() : parsed;
-  const std::string path = request.query_string().empty() ? "query" : "query_string";
+  const docsearch::v1::Query& query =
+      text == nullptr ? std::get<docsearch::v1::Query>(spec.query) : parsed;
+  const std::string path = text == nullptr ? "query" : "query_string";
   // The collection's main language: the `language` value most documents
   // have (a handful of values, so this costs nothing).
   std::string main_language;
@@ -330,7 +286,7 @@ absl::StatusOr<SearchResponse> SearchIndex::SearchIn(const IndexData& data,
       }
     }
   }
-  const std::string query_language = QueryLanguageOf(request, query, main_language);
+  const std::string query_language = QueryLanguageOf(spec.language, query, main_language);
   evaluator.SetQueryLanguage(query_language);
 
   // Order: by score or by date, then by id, so that equal keys are
@@ -341,16 +297,14 @@ absl::StatusOr<SearchResponse> SearchIndex::SearchIn(const IndexData& data,
   auto date_of = [&](DocId doc) {
     return published != nullptr && doc < published->size() ? (*published)[doc] : kNoDate;
   };
-  const auto sort = request.sort();
-  const bool by_date = sort == docsearch::v1::SORT_ORDER_PUBLISHED_DESC ||
-                       sort == docsearch::v1::SORT_ORDER_PUBLISHED_ASC;
+  const bool by_date = spec.sort != SearchSort::kScore;
   // Whether day `a` sorts before day `b` (undated documents last); nullopt
   // when equal.
   auto day_before = [&](int a, int b) -> std::optional<bool> {
     if (a == b) return std::nullopt;
     if (a == kNoDate) return false;
     if (b == kNoDate) return true;
-    return sort == docsearch::v1::SORT_ORDER_PUBLISHED_DESC ? a > b : a < b;
+    return spec.sort == SearchSort::kPublishedNewest ? a > b : a < b;
   };
   auto before = [&](const ScoredDoc& a, const ScoredDoc& b) {
     if (by_date) {
@@ -360,18 +314,15 @@ absl::StatusOr<SearchResponse> SearchIndex::SearchIn(const IndexData& data,
     }
     return data.documents().id(a.doc) < data.documents().id(b.doc);
   };
-  // The page holds the hits that sort strictly after the token's cursor: the
-  // last hit shown, at its place in the order now. Scores drift with every
-  // write (N, document frequencies, average lengths), so the cursor
-  // document's current score is used when it still matches; the score in
-  // the token only when it is gone.
-  std::optional<PageCursor> last;
-  if (cursor.has_value()) {
-    last = *cursor;
-    if (!by_date) {
-      if (std::optional<DocId> doc = data.FindDoc(last->id)) {
-        if (std::optional<float> now = evaluator.ScoreOf(query, *doc)) last->score = *now;
-      }
+  // The page holds the hits that sort strictly after the cursor: the last
+  // hit shown, at its place in the order now. Scores drift with every write
+  // (N, document frequencies, average lengths), so the cursor document's
+  // current score is used when it still matches; the cursor's score only
+  // when it is gone.
+  std::optional<PageCursor> last = spec.after;
+  if (last.has_value() && !by_date) {
+    if (std::optional<DocId> doc = data.FindDoc(last->id)) {
+      if (std::optional<float> now = evaluator.ScoreOf(query, *doc)) last->score = *now;
     }
   }
   auto after_cursor = [&](const ScoredDoc& entry) {
@@ -384,78 +335,55 @@ absl::StatusOr<SearchResponse> SearchIndex::SearchIn(const IndexData& data,
     return data.documents().id(entry.doc) > last->id;
   };
 
-  SearchResponse response;
+  SearchResult result;
   DocList page;
-  bool more = false;
-  uint64_t total = 0;
-  bool exact = true;
   // Top-k pruning only when nothing needs every match.
-  const bool needs_every_match = by_date || request.exact_total() || !request.facets().empty() ||
-                                 request.date_histogram() != docsearch::v1::INTERVAL_UNSPECIFIED;
+  const bool needs_every_match = by_date || spec.exact_total || !spec.facets.empty() ||
+                                 spec.date_histogram != docsearch::v1::INTERVAL_UNSPECIFIED;
   const QueryPlan plan = PlanQuery(query, path, needs_every_match, options_.query_limits);
   absl::StatusOr<std::optional<TopK>> top =
       evaluator.TopMatches(plan, page_size, before, after_cursor);
   if (!top.ok()) return top.status();
   if (top->has_value()) {
     page = std::move((*top)->hits);
-    more = (*top)->more;
-    total = (*top)->counted;
-    exact = (*top)->exact;
+    result.more = (*top)->more;
+    result.total = (*top)->counted;
+    result.total_exact = (*top)->exact;
   } else {
     absl::StatusOr<DocList> matches = evaluator.Evaluate(query, path);
     if (!matches.ok()) return matches.status();
     absl::StatusOr<std::vector<docsearch::v1::Facet>> facets =
-        CountFacets(data, *matches, {request.facets().begin(), request.facets().end()},
-                    request.facet_size() == 0 ? 10 : request.facet_size());
+        CountFacets(data, *matches, spec.facets, spec.facet_size);
     if (!facets.ok()) return facets.status();
-    for (auto& facet : *facets) *response.add_facets() = std::move(facet);
-    for (auto& bucket : PublishedHistogram(data, *matches, request.date_histogram())) {
-      *response.add_date_histogram() = std::move(bucket);
-    }
-    total = matches->size();
+    result.facets = *std::move(facets);
+    result.date_histogram = PublishedHistogram(data, *matches, spec.date_histogram);
+    result.total = matches->size();
     matches->erase(std::remove_if(matches->begin(), matches->end(),
                                   [&](const ScoredDoc& entry) { return !after_cursor(entry); }),
                    matches->end());
     const size_t end = std::min(matches->size(), page_size);
     std::partial_sort(matches->begin(), matches->begin() + end, matches->end(), before);
-    more = matches->size() > end;
+    result.more = matches->size() > end;
     matches->resize(end);
     page = *std::move(matches);
   }
 
+  result.hits.reserve(page.size());
   for (const ScoredDoc& match : page) {
     absl::StatusOr<Document> stored = data.documents().Load(match.doc);
     if (!stored.ok()) return stored.status();
-    const Document& document = *stored;
-    auto* hit = response.add_hits();
-    hit->set_id(document.id());
-    hit->set_score(match.score);
-    hit->set_title(document.title());
-    hit->set_doc_type(document.doc_type());
-    if (document.has_published()) *hit->mutable_published() = document.published();
-    hit->set_source_uri(document.source_uri());
-    if (!request.omit_snippets()) {
+    SearchResultHit& hit = result.hits.emplace_back();
+    hit.document = *std::move(stored);
+    hit.score = match.score;
+    hit.sort_key = {date_of(match.doc), match.score, std::string(data.documents().id(match.doc))};
+    if (spec.snippets) {
       const PassageHint hint = HintFromIndex(data.body(), match.doc, evaluator.highlight_terms());
-      for (auto& snippet :
-           BuildSnippets(document, evaluator.highlight_terms(), analyzer, 240, hint)) {
-        *hit->add_snippets() = std::move(snippet);
-      }
+      hit.snippets = BuildSnippets(hit.document, evaluator.highlight_terms(), analyzer, 240, hint);
     }
-    if (request.explain()) *hit->mutable_explanation() = evaluator.Explain(query, match.doc);
+    if (spec.explain) hit.explanation = evaluator.Explain(query, match.doc);
   }
-  response.set_total_size(static_cast<int64_t>(total));
-  response.set_query_language(query_language);
-  response.set_total_relation(exact ? docsearch::v1::TOTAL_RELATION_EQUAL_TO
-                                    : docsearch::v1::TOTAL_RELATION_GREATER_THAN_OR_EQUAL_TO);
-  if (more && !page.empty()) {
-    const ScoredDoc& last = page.back();
-    response.set_next_page_token(
-        EncodePageToken({date_of(last.doc), last.score, std::string(data.documents().id(last.doc))},
-                        RequestFingerprint(request)));
-  }
-  *response.mutable_took() = google::protobuf::util::TimeUtil::NanosecondsToDuration(
-      absl::ToInt64Nanoseconds(absl::Now() - started));
-  return response;
+  result.query_language = query_language;
+  return result;
 }
 
 absl::StatusOr<Document> SearchIndex::Get(const std::string& id) const {

@@ -33,13 +33,14 @@
 #include "query_service/index/segment_merge.h"
 #include "query_service/search/analyzer_pool.h"
 #include "query_service/search/index_snapshot.h"
-#include "query_service/search/page_token.h"
 #include "query_service/search/query_evaluator.h"
+#include "query_service/search/search_spec.h"
 
 namespace docsearch::query {
 
 struct SearchOptions {
-  // Largest page_size accepted.
+  // Largest page_size accepted (the QueryService's request limits; the
+  // engine takes any spec).
   int max_page_size = 1000;
   // page_size when the request leaves it 0.
   int default_page_size = 10;
@@ -81,9 +82,9 @@ class SearchIndex {
   // NOT_FOUND when no live document has `id`.
   absl::Status Delete(const std::string& id);
 
-  // INVALID_ARGUMENT naming the field at fault for a bad request.
-  absl::StatusOr<docsearch::v1::SearchResponse> Search(
-      const docsearch::v1::SearchRequest& request) const;
+  // INVALID_ARGUMENT naming the part of the query at fault ("query..." or
+  // "query_string...") when it does not parse or bind.
+  absl::StatusOr<SearchResult> Search(const SearchSpec& spec) const;
 
   // NOT_FOUND when absent.
   absl::StatusOr<docsearch::v1::Document> Get(const std::string& id) const;
@@ -112,11 +113,8 @@ class SearchIndex {
   void WaitForMerges();
 
  private:
-  // Search on one copy of the data; `cursor` is the request's decoded page
-  // token.
-  absl::StatusOr<docsearch::v1::SearchResponse> SearchIn(
-      const IndexData& data, const docsearch::v1::SearchRequest& request,
-      const std::optional<PageCursor>& cursor, absl::Time started) const;
+  // Search on one copy of the data.
+  absl::StatusOr<SearchResult> SearchIn(const IndexData& data, const SearchSpec& spec) const;
   docsearch::v1::GetIndexStatsResponse StatsOf(const IndexData& data) const;
 
   // Seals `data`'s open postings when they hold a segment's worth of

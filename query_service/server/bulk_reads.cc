@@ -5,6 +5,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "query_service/server/search_request_mapping.h"
 
 namespace docsearch::query {
 namespace {
@@ -49,7 +50,7 @@ absl::StatusOr<docsearch::v1::ExportDocumentsResponse> ExportChunk(
   search.set_page_token(resume_token);
   search.set_omit_snippets(true);
   search.set_exact_total(true);
-  absl::StatusOr<docsearch::v1::SearchResponse> page = index.Search(search);
+  absl::StatusOr<docsearch::v1::SearchResponse> page = SearchByRequest(index, search);
   if (!page.ok()) return RenameTokenField(page.status());
   docsearch::v1::ExportDocumentsResponse chunk;
   chunk.set_total_size(page->total_size());

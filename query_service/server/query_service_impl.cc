@@ -2,6 +2,7 @@
 
 #include "common/grpc_status.h"
 #include "common/request_decoding.h"
+#include "query_service/server/search_request_mapping.h"
 
 namespace docsearch::query {
 
@@ -55,7 +56,7 @@ grpc::ServerUnaryReactor* QueryServiceImpl::Search(grpc::CallbackServerContext* 
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   if (RefuseIfNotReady(reactor)) return reactor;
   const absl::Time started = absl::Now();
-  absl::StatusOr<docsearch::v1::SearchResponse> result = index_->Search(*request);
+  absl::StatusOr<docsearch::v1::SearchResponse> result = SearchByRequest(*index_, *request);
   if (metrics_ != nullptr) metrics_->ObserveSearch(*request, absl::Now() - started);
   if (result.ok()) *response = *std::move(result);
   reactor->Finish(ToGrpcStatus(result.status()));

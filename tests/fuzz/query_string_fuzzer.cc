@@ -10,6 +10,7 @@
 
 #include "absl/status/status.h"
 #include "query_service/search/search_index.h"
+#include "query_service/server/search_request_mapping.h"
 
 namespace {
 
@@ -47,7 +48,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   request.set_page_size(2);
   request.add_facets("doc_type");
   request.set_date_histogram(docsearch::v1::INTERVAL_MONTH);
-  absl::StatusOr<docsearch::v1::SearchResponse> response = index->Search(request);
+  absl::StatusOr<docsearch::v1::SearchResponse> response =
+      docsearch::query::SearchByRequest(*index, request);
   if (!response.ok()) {
     Check(response.status().code() == absl::StatusCode::kInvalidArgument);
     return 0;

@@ -15,21 +15,22 @@ namespace {
 
 using docsearch::v1::CompareDocumentsRequest;
 using docsearch::v1::ComparedTerm;
-using docsearch::v1::SearchRequest;
 using ::testing::Contains;
 using ::testing::Not;
 
 TEST(SeedNormalization, CooperationFindsTheCoOperationParagraphAndHighlightsItAsWritten) {
   std::unique_ptr<SearchIndex> index = testing::SeedIndex(/*with_dev_corpus=*/false);
   for (const char* query : {"cooperation", "co-operation"}) {
-    SearchRequest request;
-    request.set_query_string(query);
-    absl::StatusOr<docsearch::v1::SearchResponse> response = index->Search(request);
-    ASSERT_TRUE(response.ok()) << response.status();
+    SearchSpec search;
+    QueryText text;
+    text.text = query;
+    search.query = text;
+    absl::StatusOr<SearchResult> result = index->Search(search);
+    ASSERT_TRUE(result.ok()) << result.status();
     std::vector<std::string> highlighted;
-    for (const auto& hit : response->hits()) {
-      if (hit.id() != testing::kJointStatementId) continue;
-      for (const auto& snippet : hit.snippets()) {
+    for (const auto& hit : result->hits) {
+      if (hit.document.id() != testing::kJointStatementId) continue;
+      for (const auto& snippet : hit.snippets) {
         for (const auto& mark : snippet.highlights()) {
           highlighted.push_back(snippet.text().substr(mark.start(), mark.end() - mark.start()));
         }
@@ -47,7 +48,7 @@ TEST(SeedNormalization, ComparingTheSeedsListsNoHyphenFragment) {
   request.mutable_b()->set_id(testing::kUpdateId);
   request.set_max_terms(1000);
   absl::StatusOr<docsearch::v1::CompareDocumentsResponse> response =
-      index->Read([&](const IndexData& data) {
+      index->Read([&](IndexSnapshot data) {
         TextAnalyzer analyzer;
         return CompareDocuments(request, data, analyzer);
       });

@@ -19,8 +19,8 @@
 // A token used with a different query is refused instead of silently paging
 // through the wrong results. Tokens are URL-safe base64 and carry a version
 // byte; version 1 tokens (offsets) are refused as malformed.
-#ifndef DOCSEARCH_QUERY_SERVICE_SEARCH_PAGE_TOKEN_H_
-#define DOCSEARCH_QUERY_SERVICE_SEARCH_PAGE_TOKEN_H_
+#ifndef DOCSEARCH_QUERY_SERVICE_SERVER_PAGE_TOKEN_H_
+#define DOCSEARCH_QUERY_SERVICE_SERVER_PAGE_TOKEN_H_
 
 #include <cstdint>
 #include <optional>
@@ -28,16 +28,9 @@
 
 #include "absl/status/statusor.h"
 #include "docsearch/v1/query_service.pb.h"
+#include "query_service/search/search_spec.h"
 
 namespace docsearch::query {
-
-// The sort key of the last hit shown.
-struct PageCursor {
-  // Days since the epoch of `published`, or kNoDate (index_data.h).
-  int32_t day = 0;
-  float score = 0;
-  std::string id;
-};
 
 // A stable fingerprint of the parts of `request` a page token is bound to.
 uint64_t RequestFingerprint(const docsearch::v1::SearchRequest& request);
@@ -51,4 +44,4 @@ absl::StatusOr<std::optional<PageCursor>> DecodePageToken(
 
 }  // namespace docsearch::query
 
-#endif  // DOCSEARCH_QUERY_SERVICE_SEARCH_PAGE_TOKEN_H_
+#endif  // DOCSEARCH_QUERY_SERVICE_SERVER_PAGE_TOKEN_H_

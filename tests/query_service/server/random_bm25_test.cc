@@ -21,6 +21,7 @@
 #include "absl/strings/str_split.h"
 #include "gtest/gtest.h"
 #include "query_service/search/search_index.h"
+#include "query_service/server/search_request_mapping.h"
 
 namespace docsearch::query {
 namespace {
@@ -353,7 +354,7 @@ TEST_P(RandomBm25Test, TopKMatchesABruteForceScorer) {
     const std::string what = absl::StrCat("query ", q, " ", request.ShortDebugString());
 
     const std::vector<Model::Hit> expected = model_.Search(kind, words, filter, body_only);
-    auto first = index_.Search(request);
+    auto first = SearchByRequest(index_, request);
     ASSERT_TRUE(first.ok()) << what << ": " << first.status();
     ExpectPage(*first, expected, 0, page_size, what);
     if (first->total_relation() == v1::TOTAL_RELATION_GREATER_THAN_OR_EQUAL_TO) {
@@ -365,7 +366,7 @@ TEST_P(RandomBm25Test, TopKMatchesABruteForceScorer) {
     EXPECT_EQ(first->next_page_token().empty(), expected.size() <= page_size) << what;
     if (!first->next_page_token().empty()) {
       request.set_page_token(first->next_page_token());
-      auto second = index_.Search(request);
+      auto second = SearchByRequest(index_, request);
       ASSERT_TRUE(second.ok()) << what << ": " << second.status();
       ExpectPage(*second, expected, page_size, page_size, what + " page 2");
     }
@@ -396,8 +397,8 @@ TEST_P(RandomBm25Test, PruningReturnsExactlyTheExhaustiveHits) {
     exhaustive.set_exact_total(true);
     const std::string what = request.ShortDebugString();
     for (int page = 0; page < 3; ++page) {
-      auto fast = index_.Search(request);
-      auto slow = index_.Search(exhaustive);
+      auto fast = SearchByRequest(index_, request);
+      auto slow = SearchByRequest(index_, exhaustive);
       ASSERT_TRUE(fast.ok() && slow.ok()) << what;
       ASSERT_EQ(fast->hits_size(), slow->hits_size()) << what << " page " << page;
       for (int i = 0; i < fast->hits_size(); ++i) {

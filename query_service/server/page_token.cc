@@ -1,4 +1,4 @@
-#include "query_service/search/page_token.h"
+#include "query_service/server/page_token.h"
 
 #include <google/protobuf/io/coded_stream.h>
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>

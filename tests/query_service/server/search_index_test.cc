@@ -7,6 +7,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "query_service/server/search_request_mapping.h"
 
 namespace docsearch::query {
 namespace {
@@ -52,7 +53,7 @@ class SearchIndexTest : public ::testing::Test {
   }
 
   std::vector<std::string> Ids(const SearchRequest& request) {
-    auto response = index_.Search(request);
+    auto response = SearchByRequest(index_, request);
     EXPECT_TRUE(response.ok()) << response.status();
     std::vector<std::string> ids;
     if (response.ok()) {
@@ -86,7 +87,7 @@ TEST_F(SearchIndexTest, AnalysesQueryWordsInTheQueryLanguage) {
   // Before, "defense" was also French-stemmed and found the French "défense".
   SearchRequest english;
   english.set_query_string("defense");
-  auto response = index_.Search(english);
+  auto response = SearchByRequest(index_, english);
   ASSERT_TRUE(response.ok()) << response.status();
   EXPECT_EQ(response->query_language(), "en");  // The collection's main language.
   EXPECT_THAT(Ids(english), ::testing::UnorderedElementsAre("b", "c"));  // "defence"
@@ -97,14 +98,14 @@ TEST_F(SearchIndexTest, AnalysesQueryWordsInTheQueryLanguage) {
 
   SearchRequest detected;
   detected.set_query_string("la défense");
-  response = index_.Search(detected);
+  response = SearchByRequest(index_, detected);
   ASSERT_TRUE(response.ok()) << response.status();
   EXPECT_EQ(response->query_language(), "fr");
   EXPECT_THAT(Ids(detected), ElementsAre("f"));
 
   SearchRequest filtered;
   filtered.set_query_string("defense language:fr");
-  response = index_.Search(filtered);
+  response = SearchByRequest(index_, filtered);
   ASSERT_TRUE(response.ok()) << response.status();
   EXPECT_EQ(response->query_language(), "fr");
   EXPECT_THAT(Ids(filtered), ElementsAre("f"));
@@ -119,7 +120,7 @@ TEST_F(SearchIndexTest, QueryStringRanksDocumentsWithAnyOfTheWords) {
   EXPECT_THAT(Ids(request), ::testing::IsEmpty());
   request.set_default_operator(v1::MATCH_OPERATOR_OR);
   request.set_minimum_should_match(-1);
-  EXPECT_EQ(index_.Search(request).status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(SearchByRequest(index_, request).status().code(), absl::StatusCode::kInvalidArgument);
 }
 
 TEST_F(SearchIndexTest, MatchAllRequiresEveryWord) {
@@ -150,7 +151,7 @@ TEST_F(SearchIndexTest, UnknownDocTypeIsAnErrorNotAnEmptyResult) {
   Query query;
   query.mutable_term()->set_field("doc_type");
   query.mutable_term()->set_value("memo");
-  auto response = index_.Search(Request(query));
+  auto response = SearchByRequest(index_, Request(query));
   EXPECT_EQ(response.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(response.status().message(), HasSubstr("unknown doc_type 'memo'"));
 }
@@ -217,7 +218,7 @@ TEST_F(SearchIndexTest, NamesTheFieldAtFault) {
   boolean->add_must()->mutable_match()->set_text("x");
   boolean->add_should()->mutable_prefix()->set_field("published");
   boolean->mutable_should(0)->mutable_prefix()->set_prefix("20");
-  auto response = index_.Search(Request(query));
+  auto response = SearchByRequest(index_, Request(query));
   EXPECT_EQ(response.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(response.status().message(), HasSubstr("query.boolean.should[0].prefix.field"));
 }
@@ -229,13 +230,13 @@ TEST_F(SearchIndexTest, RefusesTooDeepQueries) {
     *outer.mutable_boolean()->add_must() = query;
     query = outer;
   }
-  auto response = index_.Search(Request(query));
+  auto response = SearchByRequest(index_, Request(query));
   EXPECT_EQ(response.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(response.status().message(), HasSubstr("deeper"));
 }
 
 TEST_F(SearchIndexTest, HighlightsTheMatchedWordsInTheSnippet) {
-  auto response = index_.Search(Request(Match("airspace")));
+  auto response = SearchByRequest(index_, Request(Match("airspace")));
   ASSERT_TRUE(response.ok());
   ASSERT_EQ(response->hits_size(), 1);
   const auto& snippet = response->hits(0).snippets(0);
@@ -256,7 +257,7 @@ TEST_F(SearchIndexTest, SnippetComesFromTheParagraphWithMostMatches) {
       "Harbour fees rose; the harbour master blamed harbour dredging.");
   document->add_paragraphs()->set_text("A last word on the harbour.");
   Add(std::move(document));
-  auto response = index_.Search(Request(Match("harbour")));
+  auto response = SearchByRequest(index_, Request(Match("harbour")));
   ASSERT_TRUE(response.ok());
   ASSERT_EQ(response->hits_size(), 1);
   const auto& snippet = response->hits(0).snippets(0);
@@ -264,7 +265,7 @@ TEST_F(SearchIndexTest, SnippetComesFromTheParagraphWithMostMatches) {
   EXPECT_EQ(snippet.text(), "Harbour fees rose; the harbour master blamed harbour dredging.");
   EXPECT_EQ(snippet.highlights_size(), 3);
   // A word only in the title gives a title snippet.
-  response = index_.Search(Request(Match("report")));
+  response = SearchByRequest(index_, Request(Match("report")));
   ASSERT_TRUE(response.ok());
   ASSERT_EQ(response->hits_size(), 1);
   EXPECT_EQ(response->hits(0).snippets(0).field(), "title");
@@ -286,9 +287,9 @@ TEST(SlopPhraseTest, TopKKeepsADocumentWhoseFirstWordRepeats) {
   request.mutable_query()->mutable_phrase()->set_field("body");
   request.mutable_query()->mutable_phrase()->set_slop(2);
   request.set_page_size(1);
-  auto pruned = index.Search(request);  // Top-k path.
+  auto pruned = SearchByRequest(index, request);  // Top-k path.
   request.set_exact_total(true);
-  auto exhaustive = index.Search(request);  // Scores every match.
+  auto exhaustive = SearchByRequest(index, request);  // Scores every match.
   ASSERT_TRUE(pruned.ok() && exhaustive.ok());
   ASSERT_EQ(pruned->hits_size(), 1);
   ASSERT_EQ(exhaustive->hits_size(), 1);
@@ -319,9 +320,9 @@ TEST(ConjunctionTopKTest, SkipsLowScoringBlocksButNotTheHitAfterThem) {
   request.mutable_query()->mutable_match()->set_operator_(v1::MATCH_OPERATOR_AND);
   request.mutable_query()->mutable_match()->add_fields()->set_field("body");
   request.set_page_size(100);
-  auto pruned = index.Search(request);
+  auto pruned = SearchByRequest(index, request);
   request.set_exact_total(true);
-  auto exhaustive = index.Search(request);
+  auto exhaustive = SearchByRequest(index, request);
   ASSERT_TRUE(pruned.ok() && exhaustive.ok());
   ASSERT_EQ(pruned->hits_size(), exhaustive->hits_size());
   for (int i = 0; i < pruned->hits_size(); ++i) {
@@ -341,9 +342,10 @@ TEST_F(SearchIndexTest, AcceptsAQueryStringInsteadOfATypedQuery) {
   request.set_query_string(R"(terrorism -doc_type:speech published:[2001 TO 2001])");
   EXPECT_THAT(Ids(request), ::testing::UnorderedElementsAre("a", "f"));
   request.set_query_string("colour:red");
-  EXPECT_THAT(index_.Search(request).status().message(), HasSubstr("position 1: unknown field"));
+  EXPECT_THAT(SearchByRequest(index_, request).status().message(),
+              HasSubstr("position 1: unknown field"));
   request.mutable_query()->mutable_match_all();
-  EXPECT_THAT(index_.Search(request).status().message(), HasSubstr("not both"));
+  EXPECT_THAT(SearchByRequest(index_, request).status().message(), HasSubstr("not both"));
 }
 
 TEST_F(SearchIndexTest, CountsFacetsAndPublishedYearsOverAllMatches) {
@@ -351,7 +353,7 @@ TEST_F(SearchIndexTest, CountsFacetsAndPublishedYearsOverAllMatches) {
   request.set_page_size(1);
   request.add_facets("doc_type");
   request.set_date_histogram(v1::INTERVAL_YEAR);
-  auto response = index_.Search(request);
+  auto response = SearchByRequest(index_, request);
   ASSERT_TRUE(response.ok()) << response.status();
   EXPECT_EQ(response->hits_size(), 1);
   ASSERT_EQ(response->facets_size(), 1);
@@ -374,7 +376,7 @@ TEST_F(SearchIndexTest, RefusesFacetsOnNonKeywordFields) {
   SearchRequest request = Request(Match("terrorism"));
   request.add_facets("doc_type");
   request.add_facets("published");
-  EXPECT_THAT(index_.Search(request).status().message(),
+  EXPECT_THAT(SearchByRequest(index_, request).status().message(),
               HasSubstr("facets[1]: 'published' is a date field"));
 }
 

@@ -12,6 +12,7 @@
 #include "absl/time/clock.h"
 #include "gtest/gtest.h"
 #include "query_service/search/search_index.h"
+#include "query_service/server/search_request_mapping.h"
 
 namespace docsearch::query {
 namespace {
@@ -104,7 +105,7 @@ TEST_P(ConcurrentSearchTest, ReadersSeeEveryAcknowledgedWriteAndNoHalfAppliedDoc
         // Read-your-writes: a search started after Upsert returned sees it.
         SearchRequest request;
         request.mutable_query()->mutable_match()->set_text(unique);
-        auto found = index.Search(request);
+        auto found = SearchByRequest(index, request);
         ASSERT_TRUE(found.ok()) << found.status();
         ASSERT_EQ(found->hits_size(), 1) << unique;
         EXPECT_EQ(found->hits(0).id(), id);
@@ -121,7 +122,7 @@ TEST_P(ConcurrentSearchTest, ReadersSeeEveryAcknowledgedWriteAndNoHalfAppliedDoc
         // Whatever a search finds by the title marker carries that marker in
         // its stored title and body: index and store changed together.
         const std::string marker = r % 2 == 0 ? "kappa" : "lambda";
-        auto response = index.Search(TitleSearch(marker));
+        auto response = SearchByRequest(index, TitleSearch(marker));
         ASSERT_TRUE(response.ok()) << response.status();
         for (const auto& hit : response->hits()) {
           EXPECT_TRUE(absl::StartsWith(hit.title(), marker)) << hit.id() << ": " << hit.title();
@@ -133,7 +134,7 @@ TEST_P(ConcurrentSearchTest, ReadersSeeEveryAcknowledgedWriteAndNoHalfAppliedDoc
         SearchRequest all;
         all.mutable_query()->mutable_match_all();
         all.add_facets("doc_type");
-        auto everything = index.Search(all);
+        auto everything = SearchByRequest(index, all);
         ASSERT_TRUE(everything.ok());
         int64_t counted = 0;
         for (const auto& value : everything->facets(0).values()) counted += value.count();
@@ -141,11 +142,11 @@ TEST_P(ConcurrentSearchTest, ReadersSeeEveryAcknowledgedWriteAndNoHalfAppliedDoc
         // Paging with tokens while writes go on stays valid.
         SearchRequest paged = TitleSearch("title");
         paged.set_page_size(3);
-        auto first = index.Search(paged);
+        auto first = SearchByRequest(index, paged);
         ASSERT_TRUE(first.ok());
         if (!first->next_page_token().empty()) {
           paged.set_page_token(first->next_page_token());
-          EXPECT_TRUE(index.Search(paged).ok());
+          EXPECT_TRUE(SearchByRequest(index, paged).ok());
         }
         const auto stats = index.Stats();
         EXPECT_LE(stats.document_count(), kWriters * kDocumentsPerWriter);
@@ -172,7 +173,7 @@ TEST_P(ConcurrentSearchTest, ReadersSeeEveryAcknowledgedWriteAndNoHalfAppliedDoc
     index.WaitForMerges();
     SearchRequest everything = TitleSearch("title");
     everything.set_page_size(100);
-    auto found = index.Search(everything);
+    auto found = SearchByRequest(index, everything);
     ASSERT_TRUE(found.ok());
     EXPECT_EQ(found->total_size(), live);
   }
@@ -213,7 +214,7 @@ TEST(ConcurrentSearch, SearchesFindAWriteWhileItWaitsForAnEarlierRead) {
   int hits = 0;
   const absl::Time deadline = absl::Now() + absl::Seconds(20);
   while (hits == 0 && absl::Now() < deadline) {
-    auto found = index.Search(request);
+    auto found = SearchByRequest(index, request);
     ASSERT_TRUE(found.ok()) << found.status();
     hits = found->hits_size();
   }

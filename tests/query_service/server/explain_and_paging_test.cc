@@ -10,6 +10,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "query_service/search/search_index.h"
+#include "query_service/server/search_request_mapping.h"
 
 namespace docsearch::query {
 namespace {
@@ -84,7 +85,7 @@ TEST_F(ExplainTest, EveryKindOfQueryExplainsExactlyItsScore) {
   field->set_boost(3.5f);
   for (SearchRequest& request : requests) {
     request.set_explain(true);
-    auto response = index_.Search(request);
+    auto response = SearchByRequest(index_, request);
     ASSERT_TRUE(response.ok()) << response.status();
     ASSERT_GT(response->hits_size(), 0) << request.ShortDebugString();
     for (const auto& hit : response->hits()) {
@@ -100,7 +101,7 @@ TEST_F(ExplainTest, BreaksAMatchDownIntoBm25InputsPerFieldAndTerm) {
   SearchRequest request;
   request.mutable_query()->mutable_match()->set_text("missile");
   request.set_explain(true);
-  auto response = index_.Search(request);
+  auto response = SearchByRequest(index_, request);
   ASSERT_TRUE(response.ok());
   ASSERT_EQ(response->hits(0).id(), "a");  // In the title, and twice in the body.
   const Explanation& root = response->hits(0).explanation();
@@ -142,7 +143,7 @@ TEST_F(ExplainTest, BreaksAMatchDownIntoBm25InputsPerFieldAndTerm) {
 TEST_F(ExplainTest, LeavesExplanationsOutUnlessAsked) {
   SearchRequest request;
   request.mutable_query()->mutable_match()->set_text("missile");
-  auto response = index_.Search(request);
+  auto response = SearchByRequest(index_, request);
   ASSERT_TRUE(response.ok());
   for (const auto& hit : response->hits()) EXPECT_FALSE(hit.has_explanation());
 }
@@ -161,7 +162,7 @@ class PagingTest : public ::testing::Test {
                                     const std::function<void(int)>& between) {
     std::vector<std::string> ids;
     for (int page = 0; page < 50; ++page) {
-      auto response = index_.Search(request);
+      auto response = SearchByRequest(index_, request);
       EXPECT_TRUE(response.ok()) << response.status();
       if (!response.ok()) break;
       for (const auto& hit : response->hits()) ids.push_back(hit.id());

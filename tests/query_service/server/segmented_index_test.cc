@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "query_service/search/search_index.h"
+#include "query_service/server/search_request_mapping.h"
 
 namespace docsearch::query {
 namespace {
@@ -25,7 +26,7 @@ std::unique_ptr<v1::Document> Doc(const std::string& id, const std::string& text
 int64_t HitCount(const SearchIndex& index, const std::string& text) {
   v1::SearchRequest request;
   request.mutable_query()->mutable_match()->set_text(text);
-  absl::StatusOr<v1::SearchResponse> response = index.Search(request);
+  absl::StatusOr<v1::SearchResponse> response = SearchByRequest(index, request);
   EXPECT_TRUE(response.ok()) << response.status();
   return response.ok() ? response->total_size() : -1;
 }
