@@ -1,24 +1,17 @@
 #include "query_service/search/search_index.h"
 
-#include <algorithm>
-#include <limits>
 #include <optional>
 #include <utility>
-#include <variant>
 
-#include "absl/time/clock.h"
-#include "query_service/search/facet_counter.h"
-#include "query_service/search/max_score.h"
-#include "query_service/search/query_language_of.h"
-#include "query_service/search/query_planner.h"
-#include "query_service/search/query_string_parser.h"
-#include "query_service/search/snippet_builder.h"
+#include "query_service/search/index_searcher.h"
+#include "query_service/search/index_stats.h"
 
 namespace docsearch::query {
 
 using docsearch::v1::Document;
 
-SearchIndex::SearchIndex(const SearchOptions& options) : options_(options) {
+SearchIndex::SearchIndex(const SearchOptions& options)
+    : options_(options), merger_(data_, writer_mu_, options.segments, options.on_merge) {
   // Both copies of the data share one document store: stored documents,
   // the largest part of the index, are kept and compressed once.
   auto store = std::make_shared<DocumentStore>();
@@ -26,102 +19,13 @@ SearchIndex::SearchIndex(const SearchOptions& options) : options_(options) {
     data.ShareDocumentStore(store);
     return 0;
   });
-  merger_ = std::thread([this] { MergeLoop(); });
 }
 
-SearchIndex::~SearchIndex() {
-  {
-    std::lock_guard<std::mutex> lock(merge_mu_);
-    stopping_ = true;
-  }
-  cancel_merge_.store(true);
-  merge_cv_.notify_all();
-  merger_.join();
-}
+SearchIndex::~SearchIndex() = default;
 
 void SearchIndex::SealIfFull(IndexData& data, std::shared_ptr<const Segment>& sealed) const {
   const uint64_t open_documents = data.live().size() - data.OpenFirstDoc();
   if (open_documents > 0 && open_documents >= options_.segments.seal_documents) data.Seal(sealed);
-}
-
-void SearchIndex::RequestMerge() {
-  {
-    std::lock_guard<std::mutex> lock(merge_mu_);
-    merge_requested_ = true;
-  }
-  merge_cv_.notify_all();
-}
-
-void SearchIndex::WaitForMerges() {
-  std::unique_lock<std::mutex> lock(merge_mu_);
-  merge_cv_.wait(lock, [&] { return stopping_ || (!merge_requested_ && !merging_); });
-}
-
-void SearchIndex::MergeLoop() {
-  std::unique_lock<std::mutex> lock(merge_mu_);
-  while (true) {
-    merge_cv_.wait(lock, [&] { return stopping_ || merge_requested_; });
-    if (stopping_) return;
-    merge_requested_ = false;
-    merging_ = true;
-    lock.unlock();
-    // One merge can make the next one due (a level fills up).
-    bool merged = true;
-    while (merged) {
-      const absl::Time merge_started = absl::Now();
-      merged = MergeOnce();
-      if (merged && options_.on_merge) {
-        options_.on_merge(absl::ToDoubleSeconds(absl::Now() - merge_started));
-      }
-      lock.lock();
-      const bool stop = stopping_;
-      lock.unlock();
-      if (stop) break;
-    }
-    lock.lock();
-    merging_ = false;
-    merge_cv_.notify_all();
-  }
-}
-
-bool SearchIndex::MergeOnce() {
-  std::optional<MergeRun> pick;
-  std::vector<std::shared_ptr<const Segment>> run;
-  MergeDocuments documents;
-  data_.Read([&](const IndexData& data) {
-    pick = PickMerge(data.segments(), data.segment_live(), options_.segments);
-    if (!pick.has_value()) return 0;
-    const auto first = data.segments().begin() + static_cast<std::ptrdiff_t>(pick->begin);
-    run.assign(first, first + static_cast<std::ptrdiff_t>(pick->count));
-    const DocId begin = run.front()->first_doc;
-    const DocId end = run.back()->end_doc;
-    documents.first_doc = begin;
-    documents.live.assign(data.live().begin() + begin, data.live().begin() + end);
-    documents.title_lengths.assign(data.title().lengths.begin() + begin,
-                                   data.title().lengths.begin() + end);
-    documents.body_lengths.assign(data.body().lengths.begin() + begin,
-                                  data.body().lengths.begin() + end);
-    return 0;
-  });
-  if (!pick.has_value()) return false;
-  // The costly part, with no lock held: searches and writes go on.
-  std::shared_ptr<const Segment> merged = MergeSegments(run, documents, &cancel_merge_);
-  if (merged == nullptr) return false;  // Shutting down.
-  WriterGuard writer(&writer_mu_);
-  return data_.Write([&](IndexData& data) {
-    // The run is still where it was read (only this thread removes
-    // segments, and seals only append); checked all the same, since
-    // replacing another range would lose postings. Documents that died
-    // meanwhile keep their postings in `merged`; readers skip them as
-    // before.
-    for (size_t i = 0; i < run.size(); ++i) {
-      if (pick->begin + i >= data.segments().size() || data.segments()[pick->begin + i] != run[i]) {
-        return false;
-      }
-    }
-    data.ReplaceSegments(pick->begin, pick->count, merged);
-    return true;
-  });
 }
 
 absl::StatusOr<bool> SearchIndex::Upsert(std::unique_ptr<Document> document) {
@@ -197,7 +101,7 @@ std::vector<absl::StatusOr<bool>> SearchIndex::UpsertBatch(
     SealIfFull(data, sealed);
     return results;
   });
-  if (sealed != nullptr || replaced_any) RequestMerge();
+  if (sealed != nullptr || replaced_any) merger_.RequestMerge();
   return results;
 }
 
@@ -244,146 +148,15 @@ absl::Status SearchIndex::Delete(const std::string& id) {
     const bool analyzed = terms.has_value() && data.FindDoc(id) == deleted_slot;
     return data.Remove(id, writer_analyzer_, analyzed ? &*terms : nullptr);
   });
-  if (removed.ok()) RequestMerge();
+  if (removed.ok()) merger_.RequestMerge();
   return removed;
 }
 
 absl::StatusOr<SearchResult> SearchIndex::Search(const SearchSpec& spec) const {
-  return data_.Read([&](const IndexData& data) { return SearchIn(data, spec); });
-}
-
-absl::StatusOr<SearchResult> SearchIndex::SearchIn(const IndexData& data,
-                                                   const SearchSpec& spec) const {
-  const size_t page_size = std::max<size_t>(spec.page_size, 1);
   // Per search (analyzers are single-threaded), reused across searches.
-  AnalyzerPool::Lease lease = search_analyzers_.Acquire();
-  TextAnalyzer& analyzer = *lease;
-  QueryEvaluator evaluator(data, analyzer, options_.query_limits, options_.scoring);
-  const QueryText* text = std::get_if<QueryText>(&spec.query);
-  docsearch::v1::Query parsed;
-  if (text != nullptr) {
-    QueryStringOptions options;
-    options.default_and = text->default_and;
-    options.minimum_should_match = text->minimum_should_match;
-    options.proximity_boost = options_.scoring.proximity_boost;
-    absl::StatusOr<docsearch::v1::Query> query = ParseQueryString(
-        text->text, [&data](absl::string_view field) { return data.KindOf(field); }, {}, options);
-    if (!query.ok()) return query.status();
-    parsed = *std::move(query);
-  }
-  const docsearch::v1::Query& query =
-      text == nullptr ? std::get<docsearch::v1::Query>(spec.query) : parsed;
-  const std::string path = text == nullptr ? "query" : "query_string";
-  // The collection's main language: the `language` value most documents
-  // have (a handful of values, so this costs nothing).
-  std::string main_language;
-  if (auto languages = data.keywords().find("language"); languages != data.keywords().end()) {
-    size_t most = 0;
-    for (const auto& [value, docs] : languages->second) {
-      if (docs.size() > most || (docs.size() == most && value < main_language)) {
-        most = docs.size();
-        main_language = value;
-      }
-    }
-  }
-  const std::string query_language = QueryLanguageOf(spec.language, query, main_language);
-  evaluator.SetQueryLanguage(query_language);
-
-  // Order: by score or by date, then by id, so that equal keys are
-  // deterministic across runs and pages (a search-after cursor needs a total
-  // order).
-  const std::vector<int>* published = nullptr;
-  if (auto it = data.dates().find("published"); it != data.dates().end()) published = &it->second;
-  auto date_of = [&](DocId doc) {
-    return published != nullptr && doc < published->size() ? (*published)[doc] : kNoDate;
-  };
-  const bool by_date = spec.sort != SearchSort::kScore;
-  // Whether day `a` sorts before day `b` (undated documents last); nullopt
-  // when equal.
-  auto day_before = [&](int a, int b) -> std::optional<bool> {
-    if (a == b) return std::nullopt;
-    if (a == kNoDate) return false;
-    if (b == kNoDate) return true;
-    return spec.sort == SearchSort::kPublishedNewest ? a > b : a < b;
-  };
-  auto before = [&](const ScoredDoc& a, const ScoredDoc& b) {
-    if (by_date) {
-      if (std::optional<bool> first = day_before(date_of(a.doc), date_of(b.doc))) return *first;
-    } else if (a.score != b.score) {
-      return a.score > b.score;
-    }
-    return data.documents().id(a.doc) < data.documents().id(b.doc);
-  };
-  // The page holds the hits that sort strictly after the cursor: the last
-  // hit shown, at its place in the order now. Scores drift with every write
-  // (N, document frequencies, average lengths), so the cursor document's
-  // current score is used when it still matches; the cursor's score only
-  // when it is gone.
-  std::optional<PageCursor> last = spec.after;
-  if (last.has_value() && !by_date) {
-    if (std::optional<DocId> doc = data.FindDoc(last->id)) {
-      if (std::optional<float> now = evaluator.ScoreOf(query, *doc)) last->score = *now;
-    }
-  }
-  auto after_cursor = [&](const ScoredDoc& entry) {
-    if (!last.has_value()) return true;
-    if (by_date) {
-      if (std::optional<bool> first = day_before(last->day, date_of(entry.doc))) return *first;
-    } else if (entry.score != last->score) {
-      return entry.score < last->score;
-    }
-    return data.documents().id(entry.doc) > last->id;
-  };
-
-  SearchResult result;
-  DocList page;
-  // Top-k pruning only when nothing needs every match.
-  const bool needs_every_match = by_date || spec.exact_total || !spec.facets.empty() ||
-                                 spec.date_histogram != docsearch::v1::INTERVAL_UNSPECIFIED;
-  const QueryPlan plan = PlanQuery(query, path, needs_every_match, options_.query_limits);
-  absl::StatusOr<std::optional<TopK>> top =
-      evaluator.TopMatches(plan, page_size, before, after_cursor);
-  if (!top.ok()) return top.status();
-  if (top->has_value()) {
-    page = std::move((*top)->hits);
-    result.more = (*top)->more;
-    result.total = (*top)->counted;
-    result.total_exact = (*top)->exact;
-  } else {
-    absl::StatusOr<DocList> matches = evaluator.Evaluate(query, path);
-    if (!matches.ok()) return matches.status();
-    absl::StatusOr<std::vector<docsearch::v1::Facet>> facets =
-        CountFacets(data, *matches, spec.facets, spec.facet_size);
-    if (!facets.ok()) return facets.status();
-    result.facets = *std::move(facets);
-    result.date_histogram = PublishedHistogram(data, *matches, spec.date_histogram);
-    result.total = matches->size();
-    matches->erase(std::remove_if(matches->begin(), matches->end(),
-                                  [&](const ScoredDoc& entry) { return !after_cursor(entry); }),
-                   matches->end());
-    const size_t end = std::min(matches->size(), page_size);
-    std::partial_sort(matches->begin(), matches->begin() + end, matches->end(), before);
-    result.more = matches->size() > end;
-    matches->resize(end);
-    page = *std::move(matches);
-  }
-
-  result.hits.reserve(page.size());
-  for (const ScoredDoc& match : page) {
-    absl::StatusOr<Document> stored = data.documents().Load(match.doc);
-    if (!stored.ok()) return stored.status();
-    SearchResultHit& hit = result.hits.emplace_back();
-    hit.document = *std::move(stored);
-    hit.score = match.score;
-    hit.sort_key = {date_of(match.doc), match.score, std::string(data.documents().id(match.doc))};
-    if (spec.snippets) {
-      const PassageHint hint = HintFromIndex(data.body(), match.doc, evaluator.highlight_terms());
-      hit.snippets = BuildSnippets(hit.document, evaluator.highlight_terms(), analyzer, 240, hint);
-    }
-    if (spec.explain) hit.explanation = evaluator.Explain(query, match.doc);
-  }
-  result.query_language = query_language;
-  return result;
+  AnalyzerPool::Lease analyzer = search_analyzers_.Acquire();
+  return data_.Read(
+      [&](const IndexData& data) { return IndexSearcher(data, *analyzer, options_).Search(spec); });
 }
 
 absl::StatusOr<Document> SearchIndex::Get(const std::string& id) const {
@@ -392,60 +165,7 @@ absl::StatusOr<Document> SearchIndex::Get(const std::string& id) const {
 }
 
 docsearch::v1::GetIndexStatsResponse SearchIndex::Stats() const {
-  return data_.Read([&](const IndexData& data) { return StatsOf(data); });
-}
-
-docsearch::v1::GetIndexStatsResponse SearchIndex::StatsOf(const IndexData& data) const {
-  docsearch::v1::GetIndexStatsResponse stats;
-  stats.set_document_count(static_cast<int64_t>(data.live_count()));
-  for (const TextFieldIndex* field : {&data.title(), &data.body()}) {
-    stats.set_term_count(stats.term_count() + static_cast<int64_t>(field->terms.size()));
-  }
-  stats.set_posting_count(static_cast<int64_t>(data.live_postings()));
-  stats.set_segment_count(static_cast<int64_t>(data.segments().size()));
-  stats.set_text_bytes(static_cast<int64_t>(data.live_text_bytes()));
-  // What the process holds: both copies (left_right.h), which share the
-  // sealed segments and the stored documents.
-  const uint64_t store_bytes = data.documents().MemoryBytes();  // Read once: it may grow.
-  stats.set_memory_bytes(
-      static_cast<int64_t>(2 * data.OwnMemoryBytes() + data.SegmentMemoryBytes() + store_bytes));
-  if (auto types = data.keywords().find("doc_type"); types != data.keywords().end()) {
-    std::vector<std::pair<std::string, int64_t>> counts;
-    for (const auto& [value, docs] : types->second) {
-      int64_t count = 0;
-      for (DocId doc : docs) count += data.live()[doc];
-      if (count > 0) counts.push_back({value, count});
-    }
-    std::sort(counts.begin(), counts.end(), [](const auto& a, const auto& b) {
-      return a.second != b.second ? a.second > b.second : a.first < b.first;
-    });
-    for (const auto& [value, count] : counts) {
-      auto* entry = stats.add_doc_type_counts();
-      entry->set_value(value);
-      entry->set_count(count);
-    }
-  }
-  int earliest = std::numeric_limits<int>::max(), latest = std::numeric_limits<int>::min();
-  std::optional<DocId> earliest_doc, latest_doc;
-  if (auto it = data.dates().find("published"); it != data.dates().end()) {
-    for (DocId doc = 0; doc < it->second.size(); ++doc) {
-      int day = it->second[doc];
-      if (day == kNoDate || !data.live()[doc]) continue;
-      if (day < earliest) earliest = day, earliest_doc = doc;
-      if (day > latest) latest = day, latest_doc = doc;
-    }
-  }
-  // Two decompressions; a slot that does not decode (a bug) leaves its
-  // bound unset rather than failing the stats.
-  auto published_of = [&](std::optional<DocId> doc) -> std::optional<docsearch::v1::Date> {
-    if (!doc.has_value()) return std::nullopt;
-    absl::StatusOr<Document> document = data.documents().Load(*doc);
-    if (!document.ok()) return std::nullopt;
-    return document->published();
-  };
-  if (auto date = published_of(earliest_doc)) *stats.mutable_earliest_published() = *date;
-  if (auto date = published_of(latest_doc)) *stats.mutable_latest_published() = *date;
-  return stats;
+  return data_.Read([&](const IndexData& data) { return IndexStatsOf(data); });
 }
 
 }  // namespace docsearch::query

@@ -1,5 +1,7 @@
 // The query service's index: IndexData kept as two copies (left_right.h),
-// with the read operations the QueryService serves.
+// its write path, and the read operations the QueryService serves. A search
+// runs as an IndexSearcher (index_searcher.h) on the current copy; sealed
+// segments merge on a SegmentMerger's thread (segment_merger.h).
 //
 // Concurrency: searches read the current copy without any lock, so a write
 // never makes a search wait; a search sees one state from start to end and
@@ -8,53 +10,29 @@
 // appended and the document compressed into its store (~10 µs a document),
 // the second once the searches still reading it have finished. Postings are
 // appended to each copy's open lists, sealed every few thousand documents
-// into segments both copies share (segment.h); a background thread merges
-// segments (segment_merge.h) and publishes each merge as a write.
+// into segments both copies share (segment.h); the merger merges segments
+// (segment_merge.h) and publishes each merge as a write.
 #ifndef DOCSEARCH_QUERY_SERVICE_SEARCH_SEARCH_INDEX_H_
 #define DOCSEARCH_QUERY_SERVICE_SEARCH_SEARCH_INDEX_H_
 
-#include <atomic>
-#include <condition_variable>
 #include <functional>
 #include <memory>
-#include <mutex>
-#include <optional>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/status/statusor.h"
-#include "absl/time/time.h"
 #include "docsearch/v1/query_service.pb.h"
 #include "query_service/index/index_data.h"
 #include "query_service/index/left_right.h"
 #include "query_service/index/reader_writer_lock.h"
-#include "query_service/index/segment_merge.h"
 #include "query_service/search/analyzer_pool.h"
 #include "query_service/search/index_snapshot.h"
-#include "query_service/search/query_evaluator.h"
+#include "query_service/search/search_options.h"
 #include "query_service/search/search_spec.h"
+#include "query_service/search/segment_merger.h"
 
 namespace docsearch::query {
-
-struct SearchOptions {
-  // Largest page_size accepted (the QueryService's request limits; the
-  // engine takes any spec).
-  int max_page_size = 1000;
-  // page_size when the request leaves it 0.
-  int default_page_size = 10;
-  // Most facets one Search may ask for (each costs a pass over the
-  // matches and a list in the response).
-  int max_facets = 16;
-  QueryLimits query_limits;
-  ScoringOptions scoring;
-  // When open postings are sealed into a segment and segments merge.
-  MergePolicy segments;
-  // Told the duration of every merge published (metrics); runs on the
-  // merger thread, so it must be quick.
-  std::function<void(double seconds)> on_merge;
-};
 
 class SearchIndex {
  public:
@@ -110,24 +88,12 @@ class SearchIndex {
 
   // Blocks until no merge is due or running: for tests and benchmarks that
   // need the segments settled.
-  void WaitForMerges();
+  void WaitForMerges() { merger_.WaitForMerges(); }
 
  private:
-  // Search on one copy of the data.
-  absl::StatusOr<SearchResult> SearchIn(const IndexData& data, const SearchSpec& spec) const;
-  docsearch::v1::GetIndexStatsResponse StatsOf(const IndexData& data) const;
-
   // Seals `data`'s open postings when they hold a segment's worth of
   // documents; `sealed` is as IndexData::Seal's `shared`.
   void SealIfFull(IndexData& data, std::shared_ptr<const Segment>& sealed) const;
-  // Asks the merger to look for a merge: after a seal, or after a write
-  // that killed documents (a segment may now be mostly dead).
-  void RequestMerge();
-  // The merger thread: runs merges while any is due, then sleeps until a
-  // seal asks again.
-  void MergeLoop();
-  // Runs the next due merge; false when none is due.
-  bool MergeOnce();
 
   const SearchOptions options_;
   // Analyzers for searches; a few idle ones, about one per core.
@@ -143,16 +109,9 @@ class SearchIndex {
   TextAnalyzer prepare_analyzer_ ABSL_GUARDED_BY(writer_mu_);
   TextAnalyzer writer_analyzer_ ABSL_GUARDED_BY(writer_mu_);
 
-  // The merger's state. std::mutex, not absl::Mutex, so that TSan sees it.
-  std::mutex merge_mu_;
-  std::condition_variable merge_cv_;
-  bool merge_requested_ = false;  // Guarded by merge_mu_.
-  bool merging_ = false;          // Guarded by merge_mu_.
-  bool stopping_ = false;         // Guarded by merge_mu_.
-  // Set with stopping_; a merge under way checks it between terms.
-  std::atomic<bool> cancel_merge_{false};
-  // Last: it starts once everything above is constructed.
-  std::thread merger_;
+  // Last: its thread starts once everything above is constructed, and
+  // stops before any of it is destroyed.
+  SegmentMerger merger_;
 };
 
 }  // namespace docsearch::query
