@@ -11,8 +11,8 @@
 #include "query_service/search/facet_counter.h"
 #include "query_service/search/max_score.h"
 #include "query_service/search/page_token.h"
-#include "query_service/search/query_planner.h"
 #include "query_service/search/query_language_of.h"
+#include "query_service/search/query_planner.h"
 #include "query_service/search/query_string_parser.h"
 #include "query_service/search/snippet_builder.h"
 

@@ -47,7 +47,7 @@ TEST(SeedNormalization, ComparingTheSeedsListsNoHyphenFragment) {
   request.mutable_b()->set_id(testing::kUpdateId);
   request.set_max_terms(1000);
   absl::StatusOr<docsearch::v1::CompareDocumentsResponse> response =
-      index->Read([&](const IndexData& data) {
+      index->Read([&](IndexSnapshot data) {
         TextAnalyzer analyzer;
         return CompareDocuments(request, data, analyzer);
       });
