@@ -16,6 +16,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/synchronization/notification.h"
 #include "absl/time/time.h"
+#include "common/first_message_watch.h"
 #include "common/grpc_server.h"
 #include "common/health_service.h"
 #include "common/log.h"
@@ -57,6 +58,10 @@ ABSL_FLAG(std::string, port_file, "", "write the bound port here once serving (f
 ABSL_FLAG(int, max_page_size, 1000, "largest Search page_size accepted");
 ABSL_FLAG(int, max_facets, 16, "most facets one Search may ask for");
 ABSL_FLAG(int, max_message_bytes, 64 << 20, "largest request message accepted, in bytes");
+ABSL_FLAG(absl::Duration, first_message_timeout, absl::Seconds(30),
+          "an IndexService.Write stream that sends no batch within this of opening is ended "
+          "DEADLINE_EXCEEDED (a stream that has sent one is never ended for being idle); 0 "
+          "turns it off");
 ABSL_FLAG(int64_t, max_response_memory_bytes, int64_t{256} << 20,
           "memory that unary responses not yet read by their clients may hold (each counted "
           "twice its size: message and serialized copy); a response past it is "
@@ -137,6 +142,8 @@ int Run() {
   Indexer indexer(&index, nullptr);
   std::atomic<bool> ready{false};
   IndexServiceImpl index_service(&indexer, &ready);
+  FirstMessageWatch first_message_watch(absl::GetFlag(FLAGS_first_message_timeout));
+  index_service.set_first_message_watch(&first_message_watch);
   QueryServiceImpl query_service(&index, &ready);
   query_service.set_metrics(&query_metrics);
   ResponseMemoryBudget response_budget(absl::GetFlag(FLAGS_max_response_memory_bytes));

@@ -18,6 +18,7 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "docsearch/v1/index_service.grpc.pb.h"
+#include "docsearch/v1/ingest_service.grpc.pb.h"
 #include "docsearch/v1/query_service.grpc.pb.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -79,6 +80,83 @@ class CallLimitsTest : public ::testing::Test {
 
   std::string work_dir_;
 };
+
+v1::WriteRequest SmallBatch(uint64_t batch_id) {
+  v1::WriteRequest batch;
+  batch.set_batch_id(batch_id);
+  v1::Document* document = batch.add_documents();
+  document->set_id(absl::StrCat("small-", batch_id));
+  document->set_title(absl::StrCat("Small document ", batch_id));
+  return batch;
+}
+
+// A client opens IndexService.Write and sends nothing: the server ends the
+// stream after --first_message_timeout instead of holding it for as long
+// as the client likes.
+TEST_F(CallLimitsTest, AWriteStreamThatSendsNothingIsEnded) {
+  auto query = StartQuery({"--first_message_timeout=1s"});
+  ASSERT_TRUE(query.ok()) << query.status();
+  auto index = v1::IndexService::NewStub(UnlimitedChannel(query->address()));
+  grpc::ClientContext context;
+  context.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(10)));
+  const absl::Time opened = absl::Now();
+  auto stream = index->Write(&context);
+  v1::WriteResponse response;
+  EXPECT_FALSE(stream->Read(&response));
+  grpc::Status status = stream->Finish();
+  const absl::Duration took = absl::Now() - opened;
+  std::cout << "a Write stream that sent nothing ended after " << took << ": "
+            << status.error_code() << " " << status.error_message() << "\n";
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::DEADLINE_EXCEEDED);
+  EXPECT_THAT(status.error_message(), HasSubstr("no write batch within 1s of opening the stream"));
+  EXPECT_LT(took, absl::Seconds(3));
+}
+
+// A stream that has sent a batch is in use: it is not ended however long
+// it then waits (the ingest service keeps one such stream open for good).
+TEST_F(CallLimitsTest, AWriteStreamInUseIsNotEndedWhileItWaits) {
+  auto query = StartQuery({"--first_message_timeout=1s"});
+  ASSERT_TRUE(query.ok()) << query.status();
+  auto index = v1::IndexService::NewStub(UnlimitedChannel(query->address()));
+  grpc::ClientContext context;
+  context.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(20)));
+  auto stream = index->Write(&context);
+  for (uint64_t batch_id = 1; batch_id <= 3; ++batch_id) {
+    ASSERT_TRUE(stream->Write(SmallBatch(batch_id)));
+    v1::WriteResponse response;
+    ASSERT_TRUE(stream->Read(&response)) << "batch " << batch_id;
+    EXPECT_EQ(response.batch_id(), batch_id);
+    // Longer than the timeout between batches.
+    absl::SleepFor(absl::Milliseconds(1500));
+  }
+  stream->WritesDone();
+  grpc::Status status = stream->Finish();
+  EXPECT_TRUE(status.ok()) << status.error_code() << " " << status.error_message();
+}
+
+// The same for the ingest service's client stream.
+TEST_F(CallLimitsTest, AnIngestStreamThatSendsNothingIsEnded) {
+  auto query = StartQuery({});
+  ASSERT_TRUE(query.ok()) << query.status();
+  auto ingest = ServiceProcess::Start(
+      DOCSEARCH_INGEST_SERVICE_BINARY,
+      {"--listen=127.0.0.1:0", "--query_service=" + query->address(), "--first_message_timeout=1s"},
+      work_dir_);
+  ASSERT_TRUE(ingest.ok()) << ingest.status();
+  auto stub = v1::IngestService::NewStub(UnlimitedChannel(ingest->address()));
+  grpc::ClientContext context;
+  context.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(10)));
+  v1::IngestDocumentsResponse response;
+  const absl::Time opened = absl::Now();
+  auto stream = stub->IngestDocuments(&context, &response);
+  grpc::Status status = stream->Finish();
+  const absl::Duration took = absl::Now() - opened;
+  std::cout << "an IngestDocuments stream that sent nothing ended after " << took << ": "
+            << status.error_code() << " " << status.error_message() << "\n";
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::DEADLINE_EXCEEDED);
+  EXPECT_THAT(status.error_message(), HasSubstr("no document within 1s of opening the stream"));
+  EXPECT_LT(took, absl::Seconds(3));
+}
 
 // Forty clients ask for a 16 MB document and never read a byte of it (a
 // zero flow-control window). Each admitted call holds the document twice
