@@ -3,6 +3,8 @@
 // memory, and a call that never sends its request is ended.
 #include <grpcpp/create_channel.h>
 #include <grpcpp/security/credentials.h>
+#include <poll.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -156,6 +158,36 @@ TEST_F(CallLimitsTest, AnIngestStreamThatSendsNothingIsEnded) {
   EXPECT_EQ(status.error_code(), grpc::StatusCode::DEADLINE_EXCEEDED);
   EXPECT_THAT(status.error_message(), HasSubstr("no document within 1s of opening the stream"));
   EXPECT_LT(took, absl::Seconds(3));
+}
+
+// A raw client opens a unary call and never sends its request (nor reads,
+// nor answers pings). gRPC holds such a call in its core before any
+// docsearch code runs, so --first_message_timeout cannot end it; the
+// server's keepalive closes the connection when its ping goes unanswered.
+// (A client that answers pings is not bounded this way.)
+TEST_F(CallLimitsTest, AUnaryCallWithoutItsRequestFromASilentPeerIsClosed) {
+  auto query = StartQuery({"--keepalive_time=1s", "--keepalive_timeout=1s"});
+  ASSERT_TRUE(query.ok()) << query.status();
+  const int fd = OpenRawCall(query->port(), "/docsearch.v1.QueryService/Search", "");
+  ASSERT_GE(fd, 0);
+  const absl::Time opened = absl::Now();
+  // Reads what the server sends (and answers nothing) until it closes.
+  bool closed = false;
+  char buffer[4096];
+  while (!closed && absl::Now() - opened < absl::Seconds(8)) {
+    pollfd waiting{fd, POLLIN, 0};
+    if (poll(&waiting, 1, 100) <= 0) continue;
+    closed = recv(fd, buffer, sizeof(buffer), 0) <= 0;
+  }
+  const absl::Duration took = absl::Now() - opened;
+  close(fd);
+  std::cout << "a unary call opened without its request, from a peer that answers no ping: "
+            << (closed ? "closed" : "still open") << " after " << took << "\n";
+  EXPECT_TRUE(closed);
+  EXPECT_LT(took, absl::Seconds(5));
+  grpc::Status after =
+      GetDocument(v1::QueryService::NewStub(UnlimitedChannel(query->address())).get(), "missing");
+  EXPECT_EQ(after.error_code(), grpc::StatusCode::NOT_FOUND) << after.error_message();
 }
 
 // Forty clients ask for a 16 MB document and never read a byte of it (a
