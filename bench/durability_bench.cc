@@ -27,10 +27,10 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "query_service/search/search_index.h"
 #include "query_service/storage/indexer.h"
 #include "query_service/storage/log_files.h"
 #include "query_service/storage/log_recovery.h"
-#include "query_service/search/search_index.h"
 #include "query_service/storage/snapshotter.h"
 
 namespace {

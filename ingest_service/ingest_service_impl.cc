@@ -104,6 +104,24 @@ class IngestServiceImpl::IngestStream final : public grpc::ServerReadReactor<grp
                IngestDocumentsResponse* response)
       : service_(service), context_(context), response_(response) {}
 
+  // Ends the stream DEADLINE_EXCEEDED unless a document arrives within the
+  // watch's timeout. Before Begin.
+  void WatchFirstMessage(FirstMessageWatch* watch) {
+    watch_ = watch;
+    ticket_ = watch->Watch([this, timeout = watch->timeout()] {
+      {
+        absl::MutexLock lock(&mu_);
+        if (finished_ || stopping_) return;
+        // Like StopReading: a read that completes now is refused.
+        finished_ = stopping_ = reading_done_ = true;
+      }
+      Finish(grpc::Status(grpc::StatusCode::DEADLINE_EXCEEDED,
+                          absl::StrCat("no document within ", absl::FormatDuration(timeout),
+                                       " of opening the stream (--first_message_timeout); open a "
+                                       "stream when there is something to send")));
+    });
+  }
+
   void Begin() { StartRead(&raw_request_); }
 
   // See the class comment. Thread-safe; the owner calls it while holding
@@ -123,6 +141,8 @@ class IngestServiceImpl::IngestStream final : public grpc::ServerReadReactor<grp
   }
 
   void OnReadDone(bool ok) override {
+    // First, so a deadline that fires meanwhile has already set stopping_.
+    if (watch_ != nullptr && next_index_ == 0) watch_->Received(ticket_);
     {
       absl::MutexLock lock(&mu_);
       if (stopping_) {
@@ -188,6 +208,8 @@ class IngestServiceImpl::IngestStream final : public grpc::ServerReadReactor<grp
   }
 
   void OnDone() override {
+    // After Forget the watch's callback is not running and never will.
+    if (watch_ != nullptr) watch_->Forget(ticket_);
     service_->Unregister(this);
     delete this;
   }
@@ -243,6 +265,8 @@ class IngestServiceImpl::IngestStream final : public grpc::ServerReadReactor<grp
   grpc::ByteBuffer raw_request_;    // Touched by the one read in flight.
   IngestDocumentsRequest request_;  // Decoded from raw_request_.
   int next_index_ = 0;              // Only touched in OnReadDone.
+  FirstMessageWatch* watch_ = nullptr;
+  uint64_t ticket_ = 0;
   absl::Mutex mu_;
   std::vector<docsearch::v1::IngestResult> results_ ABSL_GUARDED_BY(mu_);
   int outstanding_ ABSL_GUARDED_BY(mu_) = 0;
@@ -263,6 +287,9 @@ grpc::ServerReadReactor<grpc::ByteBuffer>* IngestServiceImpl::IngestDocumentsRaw
           grpc::Status(grpc::StatusCode::UNAVAILABLE, "ingest service is shutting down"));
       return stream;
     }
+  }
+  if (options_.first_message_watch != nullptr) {
+    stream->WatchFirstMessage(options_.first_message_watch);
   }
   stream->Begin();
   return stream;

@@ -11,6 +11,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "common/first_message_watch.h"
 #include "docsearch/v1/ingest_service.grpc.pb.h"
 #include "ingest_service/index_writer_client.h"
 #include "ingest_service/parser/document_parser.h"
@@ -24,6 +25,10 @@ struct IngestServiceOptions {
   // Documents of one IngestDocuments stream parsed but not yet acknowledged;
   // the stream stops reading (flow control) at this many.
   int max_outstanding_per_stream = 512;
+  // When set (not owned), an IngestDocuments stream that sends no document
+  // within its timeout is ended DEADLINE_EXCEEDED
+  // (common/first_message_watch.h).
+  FirstMessageWatch* first_message_watch = nullptr;
 };
 
 class IngestServiceImpl final : public docsearch::v1::IngestService::CallbackService {

@@ -12,6 +12,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/time/time.h"
 #include "common/client_channel.h"
+#include "common/first_message_watch.h"
 #include "common/grpc_server.h"
 #include "common/health_service.h"
 #include "common/log.h"
@@ -42,6 +43,10 @@ ABSL_FLAG(absl::Duration, max_ingest_wait, absl::Seconds(30),
 ABSL_FLAG(int, max_batch_documents, 256, "most documents per batch sent to the query service");
 ABSL_FLAG(int64_t, max_queued_documents, 10000,
           "documents waiting for the query service before callers get RESOURCE_EXHAUSTED");
+ABSL_FLAG(absl::Duration, first_message_timeout, absl::Seconds(30),
+          "an IngestDocuments stream that sends no document within this of opening is ended "
+          "DEADLINE_EXCEEDED (a stream that has sent one is never ended for being idle); 0 "
+          "turns it off");
 ABSL_FLAG(absl::Duration, shutdown_grace, absl::Seconds(5),
           "how long calls in flight may finish after SIGTERM");
 
@@ -128,6 +133,8 @@ int Run() {
   IngestServiceOptions options;
   options.parse.max_document_bytes = static_cast<size_t>(absl::GetFlag(FLAGS_max_document_bytes));
   options.max_ingest_wait = absl::GetFlag(FLAGS_max_ingest_wait);
+  FirstMessageWatch first_message_watch(absl::GetFlag(FLAGS_first_message_timeout));
+  options.first_message_watch = &first_message_watch;
   IngestServiceImpl ingest_service(&writer, options);
   HealthService health({"docsearch.v1.IngestService"});
 

@@ -1,5 +1,7 @@
 // query_service: holds the in-memory index and answers IndexService (writes
 // from the ingest service) and QueryService (searches) over gRPC.
+#include <malloc.h>
+
 #include <algorithm>
 #include <atomic>
 #include <memory>
@@ -14,12 +16,14 @@
 #include "absl/strings/str_join.h"
 #include "absl/synchronization/notification.h"
 #include "absl/time/time.h"
+#include "common/first_message_watch.h"
 #include "common/grpc_server.h"
 #include "common/health_service.h"
 #include "common/log.h"
 #include "common/log_format_flag.h"
 #include "common/metrics_server.h"
 #include "common/request_id.h"
+#include "common/response_memory_budget.h"
 #include "common/rpc_metrics.h"
 #include "common/server_security_flags.h"
 #include "query_service/compare/document_vectors.h"
@@ -54,6 +58,14 @@ ABSL_FLAG(std::string, port_file, "", "write the bound port here once serving (f
 ABSL_FLAG(int, max_page_size, 1000, "largest Search page_size accepted");
 ABSL_FLAG(int, max_facets, 16, "most facets one Search may ask for");
 ABSL_FLAG(int, max_message_bytes, 64 << 20, "largest request message accepted, in bytes");
+ABSL_FLAG(absl::Duration, first_message_timeout, absl::Seconds(30),
+          "an IndexService.Write stream that sends no batch within this of opening is ended "
+          "DEADLINE_EXCEEDED (a stream that has sent one is never ended for being idle); 0 "
+          "turns it off");
+ABSL_FLAG(int64_t, max_response_memory_bytes, int64_t{256} << 20,
+          "memory that unary responses not yet read by their clients may hold (each counted "
+          "twice its size: message and serialized copy); a response past it is "
+          "RESOURCE_EXHAUSTED with retry advice; 0 turns the budget off");
 ABSL_FLAG(int, max_query_depth, 16, "deepest nesting of bool queries");
 ABSL_FLAG(int, max_query_clauses, 1024, "most clauses in one query");
 ABSL_FLAG(int, max_query_terms, 64, "most words in one match or phrase query");
@@ -85,6 +97,13 @@ int Run() {
     LogError(blocked.ToString());
     return 1;
   }
+  // Blocks of 1 MiB and more (large documents, their serialized responses)
+  // get their own mappings and go back to the system when freed. glibc's
+  // default threshold grows to the largest block freed (up to 32 MiB), after
+  // which such blocks come from the heap and stay with the process: forty
+  // unread 16 MB responses left it 1 GB larger after their connections
+  // closed. Setting the threshold turns that growth off.
+  mallopt(M_MMAP_THRESHOLD, 1 << 20);
   SearchOptions options;
   options.max_page_size = absl::GetFlag(FLAGS_max_page_size);
   options.max_facets = absl::GetFlag(FLAGS_max_facets);
@@ -123,8 +142,12 @@ int Run() {
   Indexer indexer(&index, nullptr);
   std::atomic<bool> ready{false};
   IndexServiceImpl index_service(&indexer, &ready);
+  FirstMessageWatch first_message_watch(absl::GetFlag(FLAGS_first_message_timeout));
+  index_service.set_first_message_watch(&first_message_watch);
   QueryServiceImpl query_service(&index, &ready);
   query_service.set_metrics(&query_metrics);
+  ResponseMemoryBudget response_budget(absl::GetFlag(FLAGS_max_response_memory_bytes));
+  query_service.set_response_budget(&response_budget);
   HealthService health({"docsearch.v1.IndexService", "docsearch.v1.QueryService"});
 
   // Serve first, so that health answers NOT_SERVING (and the services

@@ -81,14 +81,15 @@ grpc::ServerWriteReactor<ExportDocumentsResponse>* QueryServiceImpl::ExportDocum
 }
 
 grpc::ServerUnaryReactor* QueryServiceImpl::BatchGetDocuments(
-    grpc::CallbackServerContext* context, const docsearch::v1::BatchGetDocumentsRequest* request,
+    grpc::CallbackServerContext* /*context*/,
+    const docsearch::v1::BatchGetDocumentsRequest* request,
     docsearch::v1::BatchGetDocumentsResponse* response) {
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  BudgetedUnaryReactor* reactor = NewReactor();
   if (RefuseIfNotReady(reactor)) return reactor;
   absl::StatusOr<docsearch::v1::BatchGetDocumentsResponse> result =
       query::BatchGetDocuments(*index_, *request);
   if (result.ok()) *response = *std::move(result);
-  reactor->Finish(ToGrpcStatus(result.status()));
+  reactor->FinishResponse(*response, ToGrpcStatus(result.status()));
   return reactor;
 }
 

@@ -31,6 +31,18 @@ class IndexServiceImpl::WriteStream final
  public:
   WriteStream(IndexServiceImpl* owner, Indexer* indexer) : owner_(owner), indexer_(indexer) {}
 
+  // Ends the stream DEADLINE_EXCEEDED unless a batch arrives within the
+  // watch's timeout. Before Begin.
+  void WatchFirstMessage(FirstMessageWatch* watch) {
+    watch_ = watch;
+    ticket_ = watch->Watch([this, timeout = watch->timeout()] {
+      End(grpc::Status(grpc::StatusCode::DEADLINE_EXCEEDED,
+                       absl::StrCat("no write batch within ", absl::FormatDuration(timeout),
+                                    " of opening the stream (--first_message_timeout); open a "
+                                    "stream when there is something to send")));
+    });
+  }
+
   void Begin() { StartRead(&raw_request_); }
 
   // Ends the stream with `status` unless it already ended. Thread-safe.
@@ -44,6 +56,7 @@ class IndexServiceImpl::WriteStream final
   }
 
   void OnReadDone(bool ok) override {
+    if (watch_ != nullptr && messages_read_ == 0) watch_->Received(ticket_);
     if (!ok) {  // The client closed its side (or the call broke).
       End(grpc::Status::OK);
       return;
@@ -91,12 +104,16 @@ class IndexServiceImpl::WriteStream final
   void OnCancel() override { End(grpc::Status::CANCELLED); }
 
   void OnDone() override {
+    // After Forget the watch's callback is not running and never will.
+    if (watch_ != nullptr) watch_->Forget(ticket_);
     owner_->Unregister(this);
     delete this;
   }
 
  private:
   IndexServiceImpl* const owner_;
+  FirstMessageWatch* watch_ = nullptr;
+  uint64_t ticket_ = 0;
   Indexer* const indexer_;
   grpc::ByteBuffer raw_request_;
   WriteRequest request_;  // Decoded from raw_request_.
@@ -122,6 +139,7 @@ grpc::ServerBidiReactor<grpc::ByteBuffer, WriteResponse>* IndexServiceImpl::Writ
       return stream;
     }
   }
+  if (first_message_watch_ != nullptr) stream->WatchFirstMessage(first_message_watch_);
   stream->Begin();
   return stream;
 }

@@ -16,6 +16,7 @@
 #include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/synchronization/mutex.h"
+#include "common/first_message_watch.h"
 #include "docsearch/v1/index_service.grpc.pb.h"
 #include "query_service/storage/indexer.h"
 #include "query_service/storage/snapshotter.h"
@@ -57,6 +58,11 @@ class IndexServiceImpl final : public docsearch::v1::IndexService::CallbackServi
     data_dir_ = std::move(data_dir);
   }
 
+  // Write streams that send no batch within `watch`'s timeout are ended
+  // DEADLINE_EXCEEDED (common/first_message_watch.h); not owned, null
+  // watches nothing. Call before `ready` becomes true.
+  void set_first_message_watch(FirstMessageWatch* watch) { first_message_watch_ = watch; }
+
   // Ends open Write streams (see above) and refuses new ones.
   void BeginShutdown();
 
@@ -69,6 +75,7 @@ class IndexServiceImpl final : public docsearch::v1::IndexService::CallbackServi
   const std::atomic<bool>* const ready_;
   Snapshotter* snapshotter_ = nullptr;
   std::string data_dir_;
+  FirstMessageWatch* first_message_watch_ = nullptr;
   absl::Mutex mu_;
   bool shutting_down_ ABSL_GUARDED_BY(mu_) = false;
   absl::flat_hash_set<WriteStream*> streams_ ABSL_GUARDED_BY(mu_);

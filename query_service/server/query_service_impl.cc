@@ -50,34 +50,34 @@ bool QueryServiceImpl::RefuseIfNotReady(grpc::ServerUnaryReactor* reactor) const
   return true;
 }
 
-grpc::ServerUnaryReactor* QueryServiceImpl::Search(grpc::CallbackServerContext* context,
+grpc::ServerUnaryReactor* QueryServiceImpl::Search(grpc::CallbackServerContext* /*context*/,
                                                    const docsearch::v1::SearchRequest* request,
                                                    docsearch::v1::SearchResponse* response) {
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  BudgetedUnaryReactor* reactor = NewReactor();
   if (RefuseIfNotReady(reactor)) return reactor;
   const absl::Time started = absl::Now();
   absl::StatusOr<docsearch::v1::SearchResponse> result = SearchByRequest(*index_, *request);
   if (metrics_ != nullptr) metrics_->ObserveSearch(*request, absl::Now() - started);
   if (result.ok()) *response = *std::move(result);
-  reactor->Finish(ToGrpcStatus(result.status()));
+  reactor->FinishResponse(*response, ToGrpcStatus(result.status()));
   return reactor;
 }
 
 grpc::ServerUnaryReactor* QueryServiceImpl::GetDocument(
-    grpc::CallbackServerContext* context, const docsearch::v1::GetDocumentRequest* request,
+    grpc::CallbackServerContext* /*context*/, const docsearch::v1::GetDocumentRequest* request,
     docsearch::v1::GetDocumentResponse* response) {
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  BudgetedUnaryReactor* reactor = NewReactor();
   if (RefuseIfNotReady(reactor)) return reactor;
   absl::StatusOr<docsearch::v1::Document> document = index_->Get(request->id());
   if (document.ok()) *response->mutable_document() = *std::move(document);
-  reactor->Finish(ToGrpcStatus(document.status()));
+  reactor->FinishResponse(*response, ToGrpcStatus(document.status()));
   return reactor;
 }
 
 grpc::ServerUnaryReactor* QueryServiceImpl::GetIndexStats(
-    grpc::CallbackServerContext* context, const docsearch::v1::GetIndexStatsRequest* request,
+    grpc::CallbackServerContext* /*context*/, const docsearch::v1::GetIndexStatsRequest* request,
     docsearch::v1::GetIndexStatsResponse* response) {
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  BudgetedUnaryReactor* reactor = NewReactor();
   if (RefuseIfNotReady(reactor)) return reactor;
   *response = index_->Stats();
   response->set_recovered_records(recovery_.records_replayed);
@@ -87,7 +87,7 @@ grpc::ServerUnaryReactor* QueryServiceImpl::GetIndexStats(
   response->set_recovery_seconds(recovery_.seconds);
   if (snapshotter_ != nullptr)
     response->set_log_bytes_since_snapshot(snapshotter_->LogBytesSinceSnapshot());
-  reactor->Finish(grpc::Status::OK);
+  reactor->FinishResponse(*response, grpc::Status::OK);
   return reactor;
 }
 
@@ -96,18 +96,18 @@ namespace {
 // Finishes `reactor` with `result`'s status, moving its value into
 // `response` when OK.
 template <typename Response>
-void FinishWith(grpc::ServerUnaryReactor* reactor, absl::StatusOr<Response> result,
+void FinishWith(BudgetedUnaryReactor* reactor, absl::StatusOr<Response> result,
                 Response* response) {
   if (result.ok()) *response = *std::move(result);
-  reactor->Finish(ToGrpcStatus(result.status()));
+  reactor->FinishResponse(*response, ToGrpcStatus(result.status()));
 }
 
 }  // namespace
 
 grpc::ServerUnaryReactor* QueryServiceImpl::CompareDocuments(
-    grpc::CallbackServerContext* context, const docsearch::v1::CompareDocumentsRequest* request,
+    grpc::CallbackServerContext* /*context*/, const docsearch::v1::CompareDocumentsRequest* request,
     docsearch::v1::CompareDocumentsResponse* response) {
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  BudgetedUnaryReactor* reactor = NewReactor();
   if (RefuseIfNotReady(reactor)) return reactor;
   FinishWith(reactor,
              TimedComparison("documents", [&] { return comparisons_.CompareDocuments(*request); }),
@@ -116,9 +116,9 @@ grpc::ServerUnaryReactor* QueryServiceImpl::CompareDocuments(
 }
 
 grpc::ServerUnaryReactor* QueryServiceImpl::FindSimilar(
-    grpc::CallbackServerContext* context, const docsearch::v1::FindSimilarRequest* request,
+    grpc::CallbackServerContext* /*context*/, const docsearch::v1::FindSimilarRequest* request,
     docsearch::v1::FindSimilarResponse* response) {
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  BudgetedUnaryReactor* reactor = NewReactor();
   if (RefuseIfNotReady(reactor)) return reactor;
   FinishWith(reactor,
              TimedComparison("similar", [&] { return comparisons_.FindSimilar(*request); }),
@@ -127,9 +127,9 @@ grpc::ServerUnaryReactor* QueryServiceImpl::FindSimilar(
 }
 
 grpc::ServerUnaryReactor* QueryServiceImpl::TermTrend(
-    grpc::CallbackServerContext* context, const docsearch::v1::TermTrendRequest* request,
+    grpc::CallbackServerContext* /*context*/, const docsearch::v1::TermTrendRequest* request,
     docsearch::v1::TermTrendResponse* response) {
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  BudgetedUnaryReactor* reactor = NewReactor();
   if (RefuseIfNotReady(reactor)) return reactor;
   FinishWith(reactor, TimedComparison("trend", [&] { return comparisons_.TermTrend(*request); }),
              response);
@@ -137,9 +137,9 @@ grpc::ServerUnaryReactor* QueryServiceImpl::TermTrend(
 }
 
 grpc::ServerUnaryReactor* QueryServiceImpl::CompareSets(
-    grpc::CallbackServerContext* context, const docsearch::v1::CompareSetsRequest* request,
+    grpc::CallbackServerContext* /*context*/, const docsearch::v1::CompareSetsRequest* request,
     docsearch::v1::CompareSetsResponse* response) {
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  BudgetedUnaryReactor* reactor = NewReactor();
   if (RefuseIfNotReady(reactor)) return reactor;
   FinishWith(reactor, TimedComparison("sets", [&] { return comparisons_.CompareSets(*request); }),
              response);
@@ -147,9 +147,10 @@ grpc::ServerUnaryReactor* QueryServiceImpl::CompareSets(
 }
 
 grpc::ServerUnaryReactor* QueryServiceImpl::FindNearDuplicates(
-    grpc::CallbackServerContext* context, const docsearch::v1::FindNearDuplicatesRequest* request,
+    grpc::CallbackServerContext* /*context*/,
+    const docsearch::v1::FindNearDuplicatesRequest* request,
     docsearch::v1::FindNearDuplicatesResponse* response) {
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  BudgetedUnaryReactor* reactor = NewReactor();
   if (RefuseIfNotReady(reactor)) return reactor;
   FinishWith(
       reactor,

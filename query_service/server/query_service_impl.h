@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "common/response_memory_budget.h"
 #include "docsearch/v1/query_service.grpc.pb.h"
 #include "query_service/compare/comparisons.h"
 #include "query_service/search/search_index.h"
@@ -34,6 +35,11 @@ class QueryServiceImpl final : public docsearch::v1::QueryService::CallbackServi
   // Search and comparison latencies go here when set (not owned; call
   // before `ready` becomes true).
   void set_metrics(QueryMetrics* metrics) { metrics_ = metrics; }
+
+  // Unary responses are counted against `budget` until their clients have
+  // read them (common/response_memory_budget.h); not owned, null (the
+  // default) admits everything. Call before `ready` becomes true.
+  void set_response_budget(ResponseMemoryBudget* budget) { response_budget_ = budget; }
 
   grpc::ServerUnaryReactor* Search(grpc::CallbackServerContext* context,
                                    const docsearch::v1::SearchRequest* request,
@@ -70,6 +76,8 @@ class QueryServiceImpl final : public docsearch::v1::QueryService::CallbackServi
  private:
   // Finishes `reactor` with UNAVAILABLE and returns true when not ready.
   bool RefuseIfNotReady(grpc::ServerUnaryReactor* reactor) const;
+  // A reactor for one unary call, counting its response against the budget.
+  BudgetedUnaryReactor* NewReactor() const { return new BudgetedUnaryReactor(response_budget_); }
   // Runs one comparison, recording its latency under `kind`.
   template <typename F>
   auto TimedComparison(std::string_view kind, F&& run) const {
@@ -84,6 +92,7 @@ class QueryServiceImpl final : public docsearch::v1::QueryService::CallbackServi
   RecoveryReport recovery_;
   const Snapshotter* snapshotter_ = nullptr;
   QueryMetrics* metrics_ = nullptr;
+  ResponseMemoryBudget* response_budget_ = nullptr;
   const compare::Comparisons comparisons_;
 };
 

@@ -1,0 +1,48 @@
+#include "common/response_memory_budget.h"
+
+#include "absl/strings/str_cat.h"
+
+namespace docsearch {
+
+bool ResponseMemoryBudget::TryReserve(int64_t bytes) {
+  if (limit_bytes_ <= 0) return true;
+  int64_t reserved = reserved_bytes_.load(std::memory_order_relaxed);
+  do {
+    if (reserved + bytes > limit_bytes_) return false;
+  } while (!reserved_bytes_.compare_exchange_weak(reserved, reserved + bytes,
+                                                  std::memory_order_relaxed));
+  return true;
+}
+
+void ResponseMemoryBudget::Release(int64_t bytes) {
+  if (limit_bytes_ <= 0) return;
+  reserved_bytes_.fetch_sub(bytes, std::memory_order_relaxed);
+}
+
+void BudgetedUnaryReactor::FinishResponse(const google::protobuf::Message& response,
+                                          const grpc::Status& status) {
+  if (!status.ok() || budget_ == nullptr) {
+    Finish(status);
+    return;
+  }
+  const int64_t held = 2 * static_cast<int64_t>(response.ByteSizeLong());
+  if (!budget_->TryReserve(held)) {
+    Finish(grpc::Status(
+        grpc::StatusCode::RESOURCE_EXHAUSTED,
+        absl::StrCat("a ", held / 2,
+                     "-byte response does not fit the server's budget for "
+                     "responses not yet read by their clients (",
+                     budget_->reserved_bytes(), " of ", budget_->limit_bytes(),
+                     " bytes in use, --max_response_memory_bytes); retry after a short wait")));
+    return;
+  }
+  reserved_bytes_ = held;
+  Finish(status);
+}
+
+void BudgetedUnaryReactor::OnDone() {
+  if (reserved_bytes_ > 0) budget_->Release(reserved_bytes_);
+  delete this;
+}
+
+}  // namespace docsearch

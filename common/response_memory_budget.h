@@ -1,0 +1,66 @@
+// A budget for the memory that unary responses hold until their clients
+// have read them.
+//
+// Why: gRPC serializes a unary response when the handler finishes and keeps
+// the bytes (and the handler's response message) until the client has
+// taken them or the call ends. A client that asks for a large response and
+// never reads it (a zero HTTP/2 flow-control window) holds all of that for
+// as long as its connection stays open, and gRPC's resource quota does not
+// count it: forty unread 16 MB documents cost the query service 1.2 GB. The
+// budget counts each response while its call is open and refuses a
+// response that would pass it with RESOURCE_EXHAUSTED and retry advice, so
+// the memory held stays under the budget whatever clients do.
+#ifndef DOCSEARCH_COMMON_RESPONSE_MEMORY_BUDGET_H_
+#define DOCSEARCH_COMMON_RESPONSE_MEMORY_BUDGET_H_
+
+#include <google/protobuf/message.h>
+#include <grpcpp/support/server_callback.h>
+#include <grpcpp/support/status.h>
+
+#include <atomic>
+#include <cstdint>
+
+namespace docsearch {
+
+class ResponseMemoryBudget {
+ public:
+  // `limit_bytes` <= 0 turns the budget off (everything is admitted).
+  explicit ResponseMemoryBudget(int64_t limit_bytes) : limit_bytes_(limit_bytes) {}
+
+  // Takes `bytes` from the budget; false (nothing taken) when that would
+  // pass the limit.
+  bool TryReserve(int64_t bytes);
+  void Release(int64_t bytes);
+
+  int64_t limit_bytes() const { return limit_bytes_; }
+  int64_t reserved_bytes() const { return reserved_bytes_.load(std::memory_order_relaxed); }
+
+ private:
+  const int64_t limit_bytes_;
+  std::atomic<int64_t> reserved_bytes_{0};
+};
+
+// A unary reactor whose response is counted against a budget from Finish
+// until gRPC is done with the call (the client read it, or the call was
+// cancelled or its connection closed). Create one per call with `new`; it
+// deletes itself when done. A null budget admits everything.
+class BudgetedUnaryReactor final : public grpc::ServerUnaryReactor {
+ public:
+  explicit BudgetedUnaryReactor(ResponseMemoryBudget* budget) : budget_(budget) {}
+
+  // Finishes with `status`; when it is OK, first reserves the memory
+  // `response` will hold (the message and its serialized copy, so twice its
+  // size) and finishes RESOURCE_EXHAUSTED instead when the budget cannot
+  // take it.
+  void FinishResponse(const google::protobuf::Message& response, const grpc::Status& status);
+
+  void OnDone() override;
+
+ private:
+  ResponseMemoryBudget* const budget_;
+  int64_t reserved_bytes_ = 0;
+};
+
+}  // namespace docsearch
+
+#endif  // DOCSEARCH_COMMON_RESPONSE_MEMORY_BUDGET_H_
