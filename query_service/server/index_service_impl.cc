@@ -4,7 +4,9 @@
 #include "common/grpc_status.h"
 #include "common/log.h"
 #include "common/request_decoding.h"
+#include "query_service/server/backup_stream.h"
 #include "query_service/server/write_log.h"
+#include "query_service/storage/backup_files.h"
 
 namespace docsearch::query {
 
@@ -167,6 +169,44 @@ grpc::ServerUnaryReactor* IndexServiceImpl::DeleteDocument(
   }
   reactor->Finish(ToGrpcStatus(indexer_->Delete(request->id())));
   return reactor;
+}
+
+grpc::ServerUnaryReactor* IndexServiceImpl::CreateSnapshot(
+    grpc::CallbackServerContext* context, const docsearch::v1::CreateSnapshotRequest* /*request*/,
+    docsearch::v1::CreateSnapshotResponse* response) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  if (!ready_->load()) {
+    reactor->Finish(grpc::Status(grpc::StatusCode::UNAVAILABLE, "query service is not ready"));
+    return reactor;
+  }
+  if (snapshotter_ == nullptr) {
+    reactor->Finish(NoDataDirStatus());
+    return reactor;
+  }
+  absl::StatusOr<SnapshotReport> report = snapshotter_->TakeSnapshot();
+  if (report.ok()) {
+    response->set_generation(report->generation);
+    response->set_bytes(report->bytes);
+    response->set_document_count(static_cast<int64_t>(report->documents));
+  }
+  reactor->Finish(ToGrpcStatus(report.status()));
+  return reactor;
+}
+
+grpc::ServerWriteReactor<docsearch::v1::StreamBackupResponse>* IndexServiceImpl::StreamBackup(
+    grpc::CallbackServerContext* /*context*/,
+    const docsearch::v1::StreamBackupRequest* /*request*/) {
+  if (!ready_->load()) {
+    return FailedBackupStream(
+        grpc::Status(grpc::StatusCode::UNAVAILABLE, "query service is not ready"));
+  }
+  if (snapshotter_ == nullptr) return FailedBackupStream(NoDataDirStatus());
+  absl::StatusOr<SnapshotReport> snapshot = snapshotter_->TakeSnapshot();
+  if (!snapshot.ok()) return FailedBackupStream(ToGrpcStatus(snapshot.status()));
+  absl::StatusOr<std::vector<std::unique_ptr<BackupFile>>> files =
+      OpenBackupFiles(data_dir_, snapshot->generation);
+  if (!files.ok()) return FailedBackupStream(ToGrpcStatus(files.status()));
+  return StartBackupStream(*std::move(files), *snapshot);
 }
 
 }  // namespace docsearch::query

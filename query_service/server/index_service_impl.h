@@ -42,7 +42,7 @@ class IndexServiceImpl final : public docsearch::v1::IndexService::CallbackServi
       grpc::CallbackServerContext* context, const docsearch::v1::DeleteDocumentRequest* request,
       docsearch::v1::DeleteDocumentResponse* response) override;
 
-  // Snapshots and backups (backup_service.cc).
+  // Snapshots and backups (the backup stream is backup_stream.h).
   grpc::ServerUnaryReactor* CreateSnapshot(
       grpc::CallbackServerContext* context, const docsearch::v1::CreateSnapshotRequest* request,
       docsearch::v1::CreateSnapshotResponse* response) override;

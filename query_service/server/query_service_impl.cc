@@ -2,6 +2,8 @@
 
 #include "common/grpc_status.h"
 #include "common/request_decoding.h"
+#include "query_service/server/bulk_reads.h"
+#include "query_service/server/export_stream.h"
 #include "query_service/server/search_request_mapping.h"
 
 namespace docsearch::query {
@@ -156,6 +158,29 @@ grpc::ServerUnaryReactor* QueryServiceImpl::FindNearDuplicates(
       reactor,
       TimedComparison("near_duplicates", [&] { return comparisons_.FindNearDuplicates(*request); }),
       response);
+  return reactor;
+}
+
+grpc::ServerWriteReactor<docsearch::v1::ExportDocumentsResponse>* QueryServiceImpl::ExportDocuments(
+    grpc::CallbackServerContext* /*context*/,
+    const docsearch::v1::ExportDocumentsRequest* request) {
+  if (!ready_->load()) {
+    return FailedExportStream(grpc::Status(grpc::StatusCode::UNAVAILABLE,
+                                           "query service is recovering its log; retry shortly"));
+  }
+  return StartExport(index_, *request);
+}
+
+grpc::ServerUnaryReactor* QueryServiceImpl::BatchGetDocuments(
+    grpc::CallbackServerContext* /*context*/,
+    const docsearch::v1::BatchGetDocumentsRequest* request,
+    docsearch::v1::BatchGetDocumentsResponse* response) {
+  BudgetedUnaryReactor* reactor = NewReactor();
+  if (RefuseIfNotReady(reactor)) return reactor;
+  absl::StatusOr<docsearch::v1::BatchGetDocumentsResponse> result =
+      query::BatchGetDocuments(*index_, *request);
+  if (result.ok()) *response = *std::move(result);
+  reactor->FinishResponse(*response, ToGrpcStatus(result.status()));
   return reactor;
 }
 

@@ -65,7 +65,7 @@ class QueryServiceImpl final : public docsearch::v1::QueryService::CallbackServi
   grpc::ServerUnaryReactor* FindNearDuplicates(
       grpc::CallbackServerContext* context, const docsearch::v1::FindNearDuplicatesRequest* request,
       docsearch::v1::FindNearDuplicatesResponse* response) override;
-  // Bulk reads (bulk_read.proto; defined in bulk_read_service.cc).
+  // Bulk reads (bulk_read.proto; the export stream is export_stream.h).
   grpc::ServerWriteReactor<docsearch::v1::ExportDocumentsResponse>* ExportDocuments(
       grpc::CallbackServerContext* context,
       const docsearch::v1::ExportDocumentsRequest* request) override;

@@ -25,6 +25,23 @@ WriteAheadLog::~WriteAheadLog() {
   if (directory_fd_ >= 0) ::close(directory_fd_);
 }
 
+absl::StatusOr<std::unique_ptr<WriteAheadLog>> WriteAheadLog::Open(const std::string& directory,
+                                                                   uint64_t from_generation,
+                                                                   const ReplayFunction& replay,
+                                                                   RecoveryReport* report,
+                                                                   WalRecoveryMode mode) {
+  absl::StatusOr<ReplayedLog> replayed =
+      ReplayLogFiles(directory, from_generation, replay, report, mode);
+  if (!replayed.ok()) return replayed.status();
+  std::unique_ptr<WriteAheadLog> log(
+      new WriteAheadLog(directory, replayed->generation, replayed->path, replayed->fd));
+  log->end_ = replayed->end;
+  log->appended_bytes_ = replayed->replayed_bytes;
+  log->written_ = log->synced_ = replayed->replayed_bytes;
+  if (absl::Status held = log->HoldDirectory(); !held.ok()) return held;
+  return log;
+}
+
 absl::Status WriteAheadLog::HoldDirectory() {
   directory_fd_ = ::open(directory_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (directory_fd_ < 0) return ErrnoStatus("cannot open directory", directory_);

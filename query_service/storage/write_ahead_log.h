@@ -15,7 +15,7 @@
 // machine. Rotate starts the next generation; writes before it are in older
 // files, writes after it in the new one.
 //
-// Open replays the generations from a given one on. Records go into a file
+// Open replays the generations from a given one on (log_replay.h). Records go into a file
 // only after the previous one is complete and synced, so only the newest
 // file holding records can end torn (later files, if any, are empty: a
 // rotation interrupted by a crash). Damage there with no intact record after
@@ -55,37 +55,14 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
+#include "query_service/storage/log_replay.h"
 #include "query_service/storage/log_scan.h"
 
 namespace docsearch::query {
 
-// What recovery did, for the start-up log line and GetIndexStats.
-struct RecoveryReport {
-  // The snapshot loaded (0: none) and the documents it held.
-  uint64_t snapshot_generation = 0;
-  int64_t snapshot_documents = 0;
-  // Newer snapshots skipped because they were damaged.
-  int64_t snapshots_skipped = 0;
-  int64_t log_files_replayed = 0;
-  int64_t records_replayed = 0;
-  // Bytes cut from the end of the newest log because its last record was
-  // torn (never acknowledged; the bytes are kept aside).
-  int64_t bytes_truncated = 0;
-  // Corruption handled by a non-strict WalRecoveryMode: intact records not
-  // recovered (point_in_time: those after the damage), damaged bytes skipped
-  // (skip_corrupted), and the files kept aside (damaged originals, later
-  // logs, torn tails), never removed by the service.
-  int64_t records_dropped = 0;
-  int64_t damaged_bytes_skipped = 0;
-  std::vector<std::string> kept_aside;
-  // Unfinished snapshot files (.tmp) removed.
-  int64_t temporary_files_removed = 0;
-  double seconds = 0;
-};
-
 class WriteAheadLog {
  public:
-  using ReplayFunction = std::function<absl::Status(LogRecordType, absl::string_view payload)>;
+  using ReplayFunction = LogReplayFunction;
 
   // Opens the log in `directory` (which must exist), calling `replay` for
   // every intact record of generations >= `from_generation` in order, and
@@ -155,11 +132,6 @@ class WriteAheadLog {
         path_(std::move(path)),
         fd_(fd) {}
 
-  static absl::StatusOr<std::unique_ptr<WriteAheadLog>> OpenFiles(const std::string& directory,
-                                                                  uint64_t from_generation,
-                                                                  const ReplayFunction& replay,
-                                                                  RecoveryReport* report,
-                                                                  WalRecoveryMode mode);
   // Opens the data directory and remembers its identity (device, inode).
   absl::Status HoldDirectory();
   // The failure if the directory or the current file is gone (and records

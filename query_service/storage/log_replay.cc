@@ -1,5 +1,5 @@
-// WriteAheadLog::Open: recovery of the log files at start-up (the append
-// side is in write_ahead_log.cc).
+#include "query_service/storage/log_replay.h"
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -13,7 +13,6 @@
 #include "common/log.h"
 #include "query_service/storage/log_files.h"
 #include "query_service/storage/log_scan.h"
-#include "query_service/storage/write_ahead_log.h"
 
 namespace docsearch::query {
 namespace {
@@ -38,9 +37,9 @@ RecordCount CountRecords(const std::string& directory, const std::vector<uint64_
 
 }  // namespace
 
-absl::StatusOr<std::unique_ptr<WriteAheadLog>> WriteAheadLog::OpenFiles(
-    const std::string& directory, uint64_t from_generation, const ReplayFunction& replay,
-    RecoveryReport* report, WalRecoveryMode mode) {
+absl::StatusOr<ReplayedLog> ReplayLogFiles(const std::string& directory, uint64_t from_generation,
+                                           const LogReplayFunction& replay, RecoveryReport* report,
+                                           WalRecoveryMode mode) {
   std::error_code error;
   std::filesystem::create_directories(directory, error);
   if (error) {
@@ -80,10 +79,8 @@ absl::StatusOr<std::unique_ptr<WriteAheadLog>> WriteAheadLog::OpenFiles(
     }
     absl::StatusOr<int> fd = CreateLogFile(directory, generation);
     if (!fd.ok()) return fd.status();
-    std::unique_ptr<WriteAheadLog> log(
-        new WriteAheadLog(directory, generation, LogPath(directory, generation), *fd));
-    log->end_ = static_cast<int64_t>(kLogMagic.size());
-    return log;
+    return ReplayedLog{generation, LogPath(directory, generation), *fd,
+                       static_cast<int64_t>(kLogMagic.size()), 0};
   }
 
   // Records go into a file only once the previous file is complete and
@@ -110,12 +107,9 @@ absl::StatusOr<std::unique_ptr<WriteAheadLog>> WriteAheadLog::OpenFiles(
     if (newest && data.size() < kLogMagic.size() && kLogMagic.substr(0, data.size()) == data) {
       absl::StatusOr<int> created = CreateLogFile(directory, generation);
       if (!created.ok()) return created.status();
-      std::unique_ptr<WriteAheadLog> log(new WriteAheadLog(directory, generation, path, *created));
-      log->end_ = static_cast<int64_t>(kLogMagic.size());
-      log->appended_bytes_ = total_bytes;
-      log->written_ = log->synced_ = total_bytes;
       report->log_files_replayed++;
-      return log;
+      return ReplayedLog{generation, path, *created, static_cast<int64_t>(kLogMagic.size()),
+                         total_bytes};
     }
     if (data.size() < kLogMagic.size() || data.substr(0, kLogMagic.size()) != kLogMagic) {
       return absl::FailedPreconditionError(absl::StrCat(
@@ -232,26 +226,14 @@ absl::StatusOr<std::unique_ptr<WriteAheadLog>> WriteAheadLog::OpenFiles(
     if (!newest) continue;
     int fd = ::open(path.c_str(), O_RDWR | O_CLOEXEC);
     if (fd < 0) return ErrnoStatus("cannot open", path);
-    std::unique_ptr<WriteAheadLog> log(new WriteAheadLog(directory, generation, path, fd));
-    if (::lseek(fd, static_cast<off_t>(end), SEEK_SET) < 0) return ErrnoStatus("cannot seek", path);
-    log->end_ = static_cast<int64_t>(end);
-    log->appended_bytes_ = total_bytes;
-    log->written_ = log->synced_ = total_bytes;
-    return log;
+    if (::lseek(fd, static_cast<off_t>(end), SEEK_SET) < 0) {
+      absl::Status seek_failed = ErrnoStatus("cannot seek", path);
+      ::close(fd);
+      return seek_failed;
+    }
+    return ReplayedLog{generation, path, fd, static_cast<int64_t>(end), total_bytes};
   }
   return absl::InternalError("unreachable: no newest log");
-}
-
-absl::StatusOr<std::unique_ptr<WriteAheadLog>> WriteAheadLog::Open(const std::string& directory,
-                                                                   uint64_t from_generation,
-                                                                   const ReplayFunction& replay,
-                                                                   RecoveryReport* report,
-                                                                   WalRecoveryMode mode) {
-  absl::StatusOr<std::unique_ptr<WriteAheadLog>> log =
-      OpenFiles(directory, from_generation, replay, report, mode);
-  if (!log.ok()) return log;
-  if (absl::Status held = (*log)->HoldDirectory(); !held.ok()) return held;
-  return log;
 }
 
 }  // namespace docsearch::query

@@ -1,12 +1,12 @@
-// IndexService.CreateSnapshot and StreamBackup.
+#include "query_service/server/backup_stream.h"
+
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include "common/crc32c.h"
 #include "common/grpc_status.h"
 #include "common/log.h"
-#include "query_service/server/index_service_impl.h"
-#include "query_service/storage/backup_files.h"
 
 namespace docsearch::query {
 namespace {
@@ -14,13 +14,6 @@ namespace {
 using docsearch::v1::StreamBackupResponse;
 
 constexpr size_t kBackupChunkBytes = 1 << 20;
-
-const grpc::Status& NoDataDir() {
-  static const grpc::Status kStatus(grpc::StatusCode::FAILED_PRECONDITION,
-                                    "this query service keeps everything in memory (no "
-                                    "--data_dir): there is nothing to snapshot or back up");
-  return kStatus;
-}
 
 // Streams the files one chunk at a time; the next chunk is read when the
 // client has taken the previous one.
@@ -92,44 +85,22 @@ class FailedBackup final : public grpc::ServerWriteReactor<StreamBackupResponse>
 
 }  // namespace
 
-grpc::ServerUnaryReactor* IndexServiceImpl::CreateSnapshot(
-    grpc::CallbackServerContext* context, const docsearch::v1::CreateSnapshotRequest* /*request*/,
-    docsearch::v1::CreateSnapshotResponse* response) {
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  if (!ready_->load()) {
-    reactor->Finish(grpc::Status(grpc::StatusCode::UNAVAILABLE, "query service is not ready"));
-    return reactor;
-  }
-  if (snapshotter_ == nullptr) {
-    reactor->Finish(NoDataDir());
-    return reactor;
-  }
-  absl::StatusOr<SnapshotReport> report = snapshotter_->TakeSnapshot();
-  if (report.ok()) {
-    response->set_generation(report->generation);
-    response->set_bytes(report->bytes);
-    response->set_document_count(static_cast<int64_t>(report->documents));
-  }
-  reactor->Finish(ToGrpcStatus(report.status()));
-  return reactor;
+const grpc::Status& NoDataDirStatus() {
+  static const grpc::Status kStatus(grpc::StatusCode::FAILED_PRECONDITION,
+                                    "this query service keeps everything in memory (no "
+                                    "--data_dir): there is nothing to snapshot or back up");
+  return kStatus;
 }
 
-grpc::ServerWriteReactor<StreamBackupResponse>* IndexServiceImpl::StreamBackup(
-    grpc::CallbackServerContext* /*context*/,
-    const docsearch::v1::StreamBackupRequest* /*request*/) {
-  if (!ready_->load()) {
-    return new FailedBackup(
-        grpc::Status(grpc::StatusCode::UNAVAILABLE, "query service is not ready"));
-  }
-  if (snapshotter_ == nullptr) return new FailedBackup(NoDataDir());
-  absl::StatusOr<SnapshotReport> snapshot = snapshotter_->TakeSnapshot();
-  if (!snapshot.ok()) return new FailedBackup(ToGrpcStatus(snapshot.status()));
-  absl::StatusOr<std::vector<std::unique_ptr<BackupFile>>> files =
-      OpenBackupFiles(data_dir_, snapshot->generation);
-  if (!files.ok()) return new FailedBackup(ToGrpcStatus(files.status()));
-  auto* stream = new BackupStream(*std::move(files), *snapshot);
+grpc::ServerWriteReactor<StreamBackupResponse>* StartBackupStream(
+    std::vector<std::unique_ptr<BackupFile>> files, const SnapshotReport& snapshot) {
+  auto* stream = new BackupStream(std::move(files), snapshot);
   stream->Begin();
   return stream;
+}
+
+grpc::ServerWriteReactor<StreamBackupResponse>* FailedBackupStream(const grpc::Status& status) {
+  return new FailedBackup(status);
 }
 
 }  // namespace docsearch::query

@@ -1,9 +1,7 @@
-// QueryService.ExportDocuments and BatchGetDocuments: the gRPC side of
-// bulk_reads.h.
-#include "absl/synchronization/mutex.h"
+#include "query_service/server/export_stream.h"
+
 #include "common/grpc_status.h"
 #include "query_service/server/bulk_reads.h"
-#include "query_service/server/query_service_impl.h"
 
 namespace docsearch::query {
 namespace {
@@ -69,28 +67,15 @@ class FailedExport final : public grpc::ServerWriteReactor<ExportDocumentsRespon
 
 }  // namespace
 
-grpc::ServerWriteReactor<ExportDocumentsResponse>* QueryServiceImpl::ExportDocuments(
-    grpc::CallbackServerContext* /*context*/, const ExportDocumentsRequest* request) {
-  if (!ready_->load()) {
-    return new FailedExport(grpc::Status(grpc::StatusCode::UNAVAILABLE,
-                                         "query service is recovering its log; retry shortly"));
-  }
-  auto* stream = new ExportStream(index_, *request);
+grpc::ServerWriteReactor<ExportDocumentsResponse>* StartExport(
+    const SearchIndex* index, const ExportDocumentsRequest& request) {
+  auto* stream = new ExportStream(index, request);
   stream->Begin();
   return stream;
 }
 
-grpc::ServerUnaryReactor* QueryServiceImpl::BatchGetDocuments(
-    grpc::CallbackServerContext* /*context*/,
-    const docsearch::v1::BatchGetDocumentsRequest* request,
-    docsearch::v1::BatchGetDocumentsResponse* response) {
-  BudgetedUnaryReactor* reactor = NewReactor();
-  if (RefuseIfNotReady(reactor)) return reactor;
-  absl::StatusOr<docsearch::v1::BatchGetDocumentsResponse> result =
-      query::BatchGetDocuments(*index_, *request);
-  if (result.ok()) *response = *std::move(result);
-  reactor->FinishResponse(*response, ToGrpcStatus(result.status()));
-  return reactor;
+grpc::ServerWriteReactor<ExportDocumentsResponse>* FailedExportStream(const grpc::Status& status) {
+  return new FailedExport(status);
 }
 
 }  // namespace docsearch::query
