@@ -57,18 +57,18 @@ absl::StatusOr<DocList> QueryEvaluator::Eval(const Query& query, const std::stri
     case Query::kPhrase:
       return EvalPhrase(query.phrase(), path + ".phrase");
     case Query::kTerm:
-      return EvalTerms(query.term().field(), {query.term().value()}, path + ".term");
+      return constant_score_.Terms(query.term().field(), {query.term().value()}, path + ".term");
     case Query::kTerms:
       if (query.terms().values().empty()) {
         return absl::InvalidArgumentError(absl::StrCat(path, ".terms.values is empty"));
       }
-      return EvalTerms(query.terms().field(),
-                       {query.terms().values().begin(), query.terms().values().end()},
-                       path + ".terms");
+      return constant_score_.Terms(query.terms().field(),
+                                   {query.terms().values().begin(), query.terms().values().end()},
+                                   path + ".terms");
     case Query::kPrefix:
-      return EvalPrefix(query.prefix(), path + ".prefix");
+      return constant_score_.Prefix(query.prefix(), path + ".prefix");
     case Query::kRange:
-      return EvalRange(query.range(), path + ".range");
+      return constant_score_.Range(query.range(), path + ".range");
     case Query::kBoolean:
       if (depth + 1 > limits_.max_depth) {
         return absl::InvalidArgumentError(
@@ -76,7 +76,7 @@ absl::StatusOr<DocList> QueryEvaluator::Eval(const Query& query, const std::stri
       }
       return EvalBool(query.boolean(), path + ".boolean", depth + 1);
     case Query::kMatchAll:
-      return AllLive();
+      return constant_score_.AllLive();
     case Query::KIND_NOT_SET:
       break;
   }
@@ -202,129 +202,6 @@ absl::StatusOr<DocList> QueryEvaluator::EvalPhrase(const docsearch::v1::PhraseQu
   return SortedFromMap(scores);
 }
 
-absl::StatusOr<DocList> QueryEvaluator::EvalTerms(const std::string& field,
-                                                  const std::vector<std::string>& values,
-                                                  const std::string& path) {
-  absl::StatusOr<std::vector<const std::vector<DocId>*>> lists =
-      binder_.KeywordLists(field, values, path);
-  if (!lists.ok()) return lists.status();
-  // Each list is sorted without duplicates: one is copied as it is, several
-  // are merged.
-  DocList out;
-  for (const std::vector<DocId>* docs : *lists) {
-    for (DocId doc : *docs) {
-      if (index_.live()[doc]) out.push_back({doc, 1.0f});
-    }
-  }
-  if (lists->size() > 1) {
-    std::sort(out.begin(), out.end(),
-              [](const ScoredDoc& a, const ScoredDoc& b) { return a.doc < b.doc; });
-    out.erase(std::unique(out.begin(), out.end(),
-                          [](const ScoredDoc& a, const ScoredDoc& b) { return a.doc == b.doc; }),
-              out.end());
-  }
-  return out;
-}
-
-absl::StatusOr<DocList> QueryEvaluator::EvalPrefix(const docsearch::v1::PrefixQuery& prefix,
-                                                   const std::string& path) {
-  absl::StatusOr<FieldKind> kind = index_.KindOf(prefix.field());
-  if (!kind.ok())
-    return absl::InvalidArgumentError(absl::StrCat(path, ".field: ", kind.status().message()));
-  if (prefix.prefix().empty())
-    return absl::InvalidArgumentError(absl::StrCat(path, ".prefix is empty"));
-  const std::string folded = analyzer_.FoldWord(prefix.prefix());
-  absl::flat_hash_map<DocId, float> matched;
-  int expansions = 0;
-  auto expand = [&](const auto& dictionary, auto&& docs_of) -> absl::Status {
-    for (const auto& [term, entries] : dictionary) {
-      if (!absl::StartsWith(term, folded)) continue;
-      if (++expansions > limits_.max_expansions) {
-        return absl::InvalidArgumentError(
-            absl::StrCat(path, ".prefix '", prefix.prefix(), "' matches more than ",
-                         limits_.max_expansions, " terms; use a longer prefix"));
-      }
-      if (prefix.field() == kTitleField || prefix.field() == kBodyField)
-        binder_.AddHighlightTerm(term);
-      docs_of(term, entries);
-    }
-    return absl::OkStatus();
-  };
-  absl::Status status;
-  if (*kind == FieldKind::kText) {
-    const TextFieldIndex& field = *index_.TextField(prefix.field());
-    status = expand(field.terms, [&](const std::string& term, const TermEntry& /*entry*/) {
-      for (TermCursor cursor(field.Lists(term)); cursor.doc() != TermCursor::kEnd; cursor.Next()) {
-        if (index_.live()[cursor.doc()]) matched[cursor.doc()] = 1.0f;
-      }
-    });
-  } else if (*kind == FieldKind::kKeyword) {
-    auto values = index_.keywords().find(prefix.field());
-    if (values != index_.keywords().end()) {
-      status =
-          expand(values->second, [&](const std::string& /*value*/, const std::vector<DocId>& docs) {
-            for (DocId doc : docs) {
-              if (index_.live()[doc]) matched[doc] = 1.0f;
-            }
-          });
-    }
-  } else {
-    return absl::InvalidArgumentError(absl::StrCat(path, ".field: '", prefix.field(), "' is a ",
-                                                   FieldKindName(*kind),
-                                                   " field; prefix needs a text or keyword field"));
-  }
-  if (!status.ok()) return status;
-  return SortedFromMap(matched);
-}
-
-absl::Status QueryEvaluator::AddRange(const docsearch::v1::RangeQuery& range,
-                                      const std::string& path, DocFilter& filter) {
-  // Two lower (or upper) bounds are a contradiction or a mistake; which one
-  // wins is not something a caller should have to guess.
-  if (!range.gte().empty() && !range.gt().empty()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(path, ": gte and gt are both set; give one lower bound"));
-  }
-  if (!range.lte().empty() && !range.lt().empty()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(path, ": lte and lt are both set; give one upper bound"));
-  }
-  absl::StatusOr<FieldKind> kind = index_.KindOf(range.field());
-  if (!kind.ok())
-    return absl::InvalidArgumentError(absl::StrCat(path, ".field: ", kind.status().message()));
-  if (*kind == FieldKind::kDate) {
-    absl::StatusOr<DayInterval> days =
-        DateRange(range.gte(), range.gt(), range.lte(), range.lt(), path);
-    if (!days.ok()) return days.status();
-    auto column = index_.dates().find(range.field());
-    filter.AddDateRange(column == index_.dates().end() ? nullptr : &column->second, *days);
-    return absl::OkStatus();
-  }
-  if (*kind == FieldKind::kNumber) {
-    absl::StatusOr<NumberRange> bounds =
-        NumberRangeOf(range.gte(), range.gt(), range.lte(), range.lt(), path);
-    if (!bounds.ok()) return bounds.status();
-    auto column = index_.numbers().find(range.field());
-    filter.AddNumberRange(column == index_.numbers().end() ? nullptr : &column->second, *bounds);
-    return absl::OkStatus();
-  }
-  return absl::InvalidArgumentError(absl::StrCat(path, ".field: '", range.field(), "' is a ",
-                                                 FieldKindName(*kind),
-                                                 " field; range needs a date or number field"));
-}
-
-absl::StatusOr<DocList> QueryEvaluator::EvalRange(const docsearch::v1::RangeQuery& range,
-                                                  const std::string& path) {
-  DocFilter filter;
-  absl::Status added = AddRange(range, path, filter);
-  if (!added.ok()) return added;
-  DocList out;
-  for (DocId doc = 0; doc < index_.live().size(); ++doc) {
-    if (index_.live()[doc] && filter.Accepts(doc)) out.push_back({doc, 1.0f});
-  }
-  return out;
-}
-
 absl::StatusOr<DocList> QueryEvaluator::EvalBool(const docsearch::v1::BoolQuery& query,
                                                  const std::string& path, int depth) {
   if (query.must().empty() && query.should().empty() && query.filter().empty() &&
@@ -394,7 +271,7 @@ absl::StatusOr<DocList> QueryEvaluator::EvalBool(const docsearch::v1::BoolQuery&
       started = true;
     }
   }
-  if (!started) result = AllLive();  // Only must_not clauses: everything else.
+  if (!started) result = constant_score_.AllLive();  // Only must_not clauses: everything else.
   for (const DocList& list : *must_not) result = Subtract(result, list);
   return result;
 }
@@ -425,7 +302,7 @@ absl::StatusOr<DocFilter> QueryEvaluator::FilterOf(const docsearch::v1::BoolQuer
       return absl::OkStatus();
     }
     if (clause.kind_case() == Query::kRange && !exclude) {
-      return AddRange(clause.range(), clause_path + ".range", filter);
+      return constant_score_.AddRange(clause.range(), clause_path + ".range", filter);
     }
     absl::StatusOr<DocList> list = Eval(clause, clause_path, 1);
     if (!list.ok()) return list.status();
@@ -446,15 +323,6 @@ absl::StatusOr<DocFilter> QueryEvaluator::FilterOf(const docsearch::v1::BoolQuer
     if (!added.ok()) return added;
   }
   return filter;
-}
-
-DocList QueryEvaluator::AllLive() const {
-  DocList out;
-  out.reserve(index_.live_count());
-  for (DocId doc = 0; doc < index_.live().size(); ++doc) {
-    if (index_.live()[doc]) out.push_back({doc, 1.0f});
-  }
-  return out;
 }
 
 }  // namespace docsearch::query

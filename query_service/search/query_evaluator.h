@@ -16,7 +16,8 @@
 // Explanations (Explain, ScoreOf) come from QueryExplainer
 // (query_explainer.h), top-k from TopKSearch (top_k_search.h); the
 // analysis and field resolution all three share from QueryBinder
-// (query_binder.h).
+// (query_binder.h). The unranked leaves (term, terms, prefix, range,
+// match_all) are ConstantScoreQueries' (constant_score_queries.h).
 //
 // Thread safety: an evaluator is used by one thread, over an IndexData that
 // no one writes meanwhile.
@@ -35,6 +36,7 @@
 #include "docsearch/v1/query_service.pb.h"
 #include "query_service/index/index_data.h"
 #include "query_service/search/bm25.h"
+#include "query_service/search/constant_score_queries.h"
 #include "query_service/search/doc_filter.h"
 #include "query_service/search/query_binder.h"
 #include "query_service/search/scored_doc.h"
@@ -57,7 +59,11 @@ class QueryEvaluator {
         analyzer_(analyzer),
         limits_(limits),
         scoring_(scoring),
-        binder_(index, analyzer, limits, scoring) {}
+        binder_(index, analyzer, limits, scoring),
+        constant_score_(index, analyzer, limits_, binder_) {}
+  // constant_score_ refers to binder_ and limits_.
+  QueryEvaluator(const QueryEvaluator&) = delete;
+  QueryEvaluator& operator=(const QueryEvaluator&) = delete;
 
   // Evaluates `query`; `path` names it in error messages (e.g. "query").
   absl::StatusOr<DocList> Evaluate(const docsearch::v1::Query& query, const std::string& path);
@@ -102,23 +108,12 @@ class QueryEvaluator {
                                     const std::string& path);
   absl::StatusOr<DocList> EvalPhrase(const docsearch::v1::PhraseQuery& phrase,
                                      const std::string& path);
-  absl::StatusOr<DocList> EvalTerms(const std::string& field,
-                                    const std::vector<std::string>& values,
-                                    const std::string& path);
-  absl::StatusOr<DocList> EvalPrefix(const docsearch::v1::PrefixQuery& prefix,
-                                     const std::string& path);
-  absl::StatusOr<DocList> EvalRange(const docsearch::v1::RangeQuery& range,
-                                    const std::string& path);
-  // Adds `range` to `filter`; INVALID_ARGUMENT as EvalRange.
-  absl::Status AddRange(const docsearch::v1::RangeQuery& range, const std::string& path,
-                        DocFilter& filter);
   // The filter and must_not clauses of `boolean` (at `path`) as a DocFilter,
   // checked in EvalBool's order so that errors name the same clause.
   absl::StatusOr<DocFilter> FilterOf(const docsearch::v1::BoolQuery& boolean,
                                      const std::string& path);
   absl::StatusOr<DocList> EvalBool(const docsearch::v1::BoolQuery& query, const std::string& path,
                                    int depth);
-  DocList AllLive() const;
 
   const IndexData& index_;
   TextAnalyzer& analyzer_;
@@ -126,6 +121,7 @@ class QueryEvaluator {
   const ScoringOptions scoring_;
   int clauses_ = 0;
   QueryBinder binder_;
+  ConstantScoreQueries constant_score_;
 };
 
 }  // namespace docsearch::query

@@ -8,25 +8,14 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 #include "common/word_variants.h"
+#include "query_service/search/query_string_clauses.h"
 #include "query_service/search/range_bound.h"
 
 namespace docsearch::query {
 namespace {
 
 using docsearch::v1::Query;
-
-// One clause of a group of clauses side by side.
-struct Clause {
-  Query query;
-  bool negated = false;
-  bool scoring = true;    // Keyword and date clauses filter without scoring.
-  bool required = false;  // "+a", or joined to a neighbour with AND.
-  // A bare word (no field, prefix or quotes) that may be merged with its
-  // neighbours into one match query, which the top-k scorers answer.
-  bool bare_word = false;
-};
 
 class Parser {
  public:
@@ -141,7 +130,7 @@ class Parser {
   }
 
   absl::StatusOr<Query> ParseAnd(int depth) {
-    std::vector<Clause> clauses;
+    std::vector<QueryStringClause> clauses;
     while (true) {
       SkipSpace();
       if (AtEnd() || Peek() == ')') break;
@@ -156,7 +145,7 @@ class Parser {
         if (AtEnd() || Peek() == ')') return Error("expected a clause after AND");
         joined_by_and = true;
       }
-      absl::StatusOr<Clause> clause = ParseUnary(depth);
+      absl::StatusOr<QueryStringClause> clause = ParseUnary(depth);
       if (!clause.ok()) return clause.status();
       if (joined_by_and) {
         clauses.back().required = true;
@@ -166,84 +155,10 @@ class Parser {
     }
     if (clauses.empty()) return Error("expected a clause");
     if (clauses.size() == 1 && !clauses[0].negated) return clauses[0].query;
-    return Group(std::move(clauses), depth == 0);
+    return CombineClauses(std::move(clauses), depth == 0, options_);
   }
 
-  // The bool query of one group. Optional bare words side by side become one
-  // match query (OR with minimum_should_match, or AND), so a plain list of
-  // words is answered by the top-k scorers; the score is the same sum.
-  Query Group(std::vector<Clause> clauses, bool top_level) const {
-    std::vector<Query> required, optional, filters, excluded;
-    std::vector<std::string> optional_words;
-    for (Clause& clause : clauses) {
-      if (clause.negated) {
-        excluded.push_back(std::move(clause.query));
-      } else if (!clause.scoring) {
-        filters.push_back(std::move(clause.query));
-      } else if (clause.required || options_.default_and) {
-        required.push_back(std::move(clause.query));
-      } else if (clause.bare_word) {
-        optional_words.push_back(clause.query.match().text());
-      } else {
-        optional.push_back(std::move(clause.query));
-      }
-    }
-    const int minimum = top_level ? options_.minimum_should_match : 0;
-    Query query;
-    auto* boolean = query.mutable_boolean();
-    if (!optional_words.empty()) {
-      Query words;
-      words.mutable_match()->set_text(absl::StrJoin(optional_words, " "));
-      if (optional.empty() && required.empty()) {
-        // The words are the whole scoring part: minimum_should_match
-        // applies to them directly.
-        const int count = static_cast<int>(optional_words.size());
-        if (minimum >= count && count > 1) {
-          words.mutable_match()->set_operator_(docsearch::v1::MATCH_OPERATOR_AND);
-        } else if (minimum > 1) {
-          words.mutable_match()->set_minimum_should_match(minimum);
-        }
-        required.push_back(std::move(words));
-        if (top_level && options_.proximity_boost > 0) {
-          for (size_t i = 0; i + 1 < optional_words.size(); ++i) {
-            Query pair;
-            pair.mutable_phrase()->set_text(
-                absl::StrCat(optional_words[i], " ", optional_words[i + 1]));
-            pair.mutable_phrase()->set_boost(options_.proximity_boost);
-            optional.push_back(std::move(pair));
-          }
-        }
-      } else if (optional_words.size() == 1) {
-        optional.push_back(std::move(words));
-      } else {
-        for (const std::string& word : optional_words) {
-          Query single;
-          single.mutable_match()->set_text(word);
-          optional.push_back(std::move(single));
-        }
-      }
-    }
-    for (Query& q : required) *boolean->add_must() = std::move(q);
-    for (Query& q : filters) *boolean->add_filter() = std::move(q);
-    for (Query& q : optional) *boolean->add_should() = std::move(q);
-    for (Query& q : excluded) *boolean->add_must_not() = std::move(q);
-    // Proximity phrases only add to the score: they never change the matches.
-    if (!optional.empty() && !AllProximity(optional)) {
-      const int count = static_cast<int>(optional.size());
-      int minimum_should = std::min(minimum, count);
-      if (minimum_should == 0 && required.empty() && filters.empty()) minimum_should = 1;
-      boolean->set_minimum_should_match(minimum_should);
-    }
-    // One match and nothing else: the match itself.
-    if (boolean->must_size() == 1 &&
-        boolean->filter_size() + boolean->should_size() + boolean->must_not_size() == 0) {
-      Query only = boolean->must(0);
-      return only;
-    }
-    return query;
-  }
-
-  absl::StatusOr<Clause> ParseUnary(int depth) {
+  absl::StatusOr<QueryStringClause> ParseUnary(int depth) {
     bool negated = false;
     bool required = false;
     while (true) {
@@ -261,15 +176,15 @@ class Parser {
       }
     }
     if (AtEnd()) return Error("expected a clause");
-    absl::StatusOr<Clause> clause = ParsePrimary(depth);
+    absl::StatusOr<QueryStringClause> clause = ParsePrimary(depth);
     if (!clause.ok()) return clause;
     clause->negated = negated;
     clause->required = required;
     return clause;
   }
 
-  absl::StatusOr<Clause> ParsePrimary(int depth) {
-    Clause clause;
+  absl::StatusOr<QueryStringClause> ParsePrimary(int depth) {
+    QueryStringClause clause;
     if (Peek() == '(') {
       if (depth + 1 > limits_.max_depth) {
         return Error(absl::StrCat("parentheses nested deeper than ", limits_.max_depth));
@@ -337,14 +252,6 @@ class Parser {
     return clause;
   }
 
-  // Whether every clause is a proximity phrase (only they carry a boost).
-  static bool AllProximity(const std::vector<Query>& clauses) {
-    for (const Query& clause : clauses) {
-      if (clause.kind_case() != Query::kPhrase || clause.phrase().boost() == 0) return false;
-    }
-    return true;
-  }
-
   // "co-operation", "NATO-Ukraine": a hyphen with a letter or digit on each
   // side (a leading "-" is the NOT operator, read before this).
   static bool IsCompound(absl::string_view word) {
@@ -358,10 +265,11 @@ class Parser {
     return false;
   }
 
-  absl::StatusOr<Clause> ParseFieldValue(const std::string& field, size_t field_position) {
+  absl::StatusOr<QueryStringClause> ParseFieldValue(const std::string& field,
+                                                    size_t field_position) {
     absl::StatusOr<FieldKind> kind = kind_of_(field);
     if (!kind.ok()) return ErrorAt(field_position, kind.status().message());
-    Clause clause;
+    QueryStringClause clause;
     clause.scoring = *kind == FieldKind::kText;
     const size_t value_position = pos_;
     if (Peek() == '[' || Peek() == '{') return ParseRange(field, *kind, clause);
@@ -429,7 +337,8 @@ class Parser {
     return Error("unsupported field kind");
   }
 
-  absl::StatusOr<Clause> ParseRange(const std::string& field, FieldKind kind, Clause clause) {
+  absl::StatusOr<QueryStringClause> ParseRange(const std::string& field, FieldKind kind,
+                                               QueryStringClause clause) {
     const size_t open = pos_;
     const bool inclusive_low = Peek() == '[';
     ++pos_;

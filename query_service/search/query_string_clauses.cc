@@ -1,0 +1,97 @@
+#include "query_service/search/query_string_clauses.h"
+
+#include <algorithm>
+#include <string>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+
+namespace docsearch::query {
+namespace {
+
+using docsearch::v1::Query;
+
+// Whether every clause is a proximity phrase (only they carry a boost).
+bool AllProximity(const std::vector<Query>& clauses) {
+  for (const Query& clause : clauses) {
+    if (clause.kind_case() != Query::kPhrase || clause.phrase().boost() == 0) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+Query CombineClauses(std::vector<QueryStringClause> clauses, bool top_level,
+                     const QueryStringOptions& options) {
+  std::vector<Query> required, optional, filters, excluded;
+  std::vector<std::string> optional_words;
+  for (QueryStringClause& clause : clauses) {
+    if (clause.negated) {
+      excluded.push_back(std::move(clause.query));
+    } else if (!clause.scoring) {
+      filters.push_back(std::move(clause.query));
+    } else if (clause.required || options.default_and) {
+      required.push_back(std::move(clause.query));
+    } else if (clause.bare_word) {
+      optional_words.push_back(clause.query.match().text());
+    } else {
+      optional.push_back(std::move(clause.query));
+    }
+  }
+  const int minimum = top_level ? options.minimum_should_match : 0;
+  Query query;
+  auto* boolean = query.mutable_boolean();
+  if (!optional_words.empty()) {
+    Query words;
+    words.mutable_match()->set_text(absl::StrJoin(optional_words, " "));
+    if (optional.empty() && required.empty()) {
+      // The words are the whole scoring part: minimum_should_match
+      // applies to them directly.
+      const int count = static_cast<int>(optional_words.size());
+      if (minimum >= count && count > 1) {
+        words.mutable_match()->set_operator_(docsearch::v1::MATCH_OPERATOR_AND);
+      } else if (minimum > 1) {
+        words.mutable_match()->set_minimum_should_match(minimum);
+      }
+      required.push_back(std::move(words));
+      if (top_level && options.proximity_boost > 0) {
+        for (size_t i = 0; i + 1 < optional_words.size(); ++i) {
+          Query pair;
+          pair.mutable_phrase()->set_text(
+              absl::StrCat(optional_words[i], " ", optional_words[i + 1]));
+          pair.mutable_phrase()->set_boost(options.proximity_boost);
+          optional.push_back(std::move(pair));
+        }
+      }
+    } else if (optional_words.size() == 1) {
+      optional.push_back(std::move(words));
+    } else {
+      for (const std::string& word : optional_words) {
+        Query single;
+        single.mutable_match()->set_text(word);
+        optional.push_back(std::move(single));
+      }
+    }
+  }
+  for (Query& q : required) *boolean->add_must() = std::move(q);
+  for (Query& q : filters) *boolean->add_filter() = std::move(q);
+  for (Query& q : optional) *boolean->add_should() = std::move(q);
+  for (Query& q : excluded) *boolean->add_must_not() = std::move(q);
+  // Proximity phrases only add to the score: they never change the matches.
+  if (!optional.empty() && !AllProximity(optional)) {
+    const int count = static_cast<int>(optional.size());
+    int minimum_should = std::min(minimum, count);
+    if (minimum_should == 0 && required.empty() && filters.empty()) minimum_should = 1;
+    boolean->set_minimum_should_match(minimum_should);
+  }
+  // One match and nothing else: the match itself.
+  if (boolean->must_size() == 1 &&
+      boolean->filter_size() + boolean->should_size() + boolean->must_not_size() == 0) {
+    Query only = boolean->must(0);
+    return only;
+  }
+  return query;
+}
+
+}  // namespace docsearch::query

@@ -1,0 +1,3 @@
+#include "widget.h"
+
+int Widget::Size() const { return size_; }

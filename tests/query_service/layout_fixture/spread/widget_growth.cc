@@ -1,0 +1,3 @@
+#include "widget.h"
+
+void Widget::Grow(int by) { size_ += by; }
