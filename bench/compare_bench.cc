@@ -45,9 +45,9 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "bench/bench_util.h"
+#include "common/text_fingerprint.h"
 #include "docsearch/v1/comparison.pb.h"
 #include "docsearch/v1/document.pb.h"
-#include "ingest_service/parser/fingerprint.h"
 #include "query_service/compare/comparisons.h"
 #include "query_service/compare/document_vectors.h"
 #include "query_service/search/search_index.h"
@@ -173,7 +173,7 @@ int main(int argc, char** argv) {
     // As the ingest parser stores it on every document (the body's
     // paragraphs, one per line), so CompareDocuments uses the stored
     // fingerprints as it does in the service.
-    *doc->mutable_fingerprint() = docsearch::ingest::ComputeFingerprint(absl::StrCat(r.body, "\n"));
+    *doc->mutable_fingerprint() = docsearch::ComputeTextFingerprint(absl::StrCat(r.body, "\n"));
     auto added = index.Upsert(std::move(doc));
     if (!added.ok()) {
       std::cerr << "upsert " << r.id << ": " << added.status() << "\n";

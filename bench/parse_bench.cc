@@ -24,10 +24,10 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "common/text_fingerprint.h"
 #include "ingest_service/parser/document_parser.h"
 #include "ingest_service/parser/encoding.h"
 #include "ingest_service/parser/entity_extractor.h"
-#include "ingest_service/parser/fingerprint.h"
 #include "ingest_service/parser/language_detector.h"
 #include "ingest_service/parser/layout_reader.h"
 #include "ingest_service/parser/mojibake.h"
@@ -143,7 +143,7 @@ int main(int argc, char** argv) {
   rows.push_back({"fingerprint", BestOf3([&] {
                     for (size_t i = 0; i < inputs.size(); ++i) {
                       sink += static_cast<long>(
-                          docsearch::ingest::ComputeFingerprint(bodies[i]).simhash() & 1);
+                          docsearch::ComputeTextFingerprint(bodies[i]).simhash() & 1);
                     }
                   })});
   rows.push_back({"total (ParseRawDocument)", BestOf3([&] {

@@ -18,12 +18,12 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "common/document_id.h"
+#include "common/text_fingerprint.h"
 #include "ingest_service/parser/body_parser.h"
 #include "ingest_service/parser/boilerplate.h"
 #include "ingest_service/parser/content_type.h"
 #include "ingest_service/parser/encoding.h"
 #include "ingest_service/parser/entity_extractor.h"
-#include "ingest_service/parser/fingerprint.h"
 #include "ingest_service/parser/html_to_text.h"
 #include "ingest_service/parser/json_document.h"
 #include "ingest_service/parser/language_detector.h"
@@ -249,18 +249,16 @@ absl::StatusOr<ParseDocumentResponse> ParseRawDocument(const v1::RawDocument& ra
                document);
   }
 
-  // Entities over everything a reader sees; fingerprints over the body only,
-  // so that two copies with different headers still look alike.
-  std::string body;
-  for (const v1::Paragraph& paragraph : document->paragraphs()) {
-    absl::StrAppend(&body, paragraph.text(), "\n");
-  }
+  // Entities over everything a reader sees; the fingerprint over the body
+  // only (FingerprintedText), so that two copies with different headers
+  // still look alike.
+  const std::string body = FingerprintedText(*document);
   std::string visible = absl::StrCat(document->title(), "\n", document->subtitle(), "\n", body);
   for (const v1::Footnote& note : document->footnotes()) {
     absl::StrAppend(&visible, note.text(), "\n");
   }
   for (v1::Entity& entity : ExtractEntities(visible)) *document->add_entities() = std::move(entity);
-  *document->mutable_fingerprint() = ComputeFingerprint(body);
+  *document->mutable_fingerprint() = ComputeTextFingerprint(body);
 
   // Of the whole normalized input, so that a changed title, header or JSON
   // attribute is a changed document too.

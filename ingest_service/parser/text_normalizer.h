@@ -4,10 +4,8 @@
 // NFC, "\r\n" and "\r" turned into "\n", control characters removed (tab and
 // newline kept), NUL-free. Original quotes, dashes and accents are kept.
 //
-// FoldForMatching produces a comparison key, never stored: typographic quotes
-// become ASCII quotes, every dash becomes '-', every Unicode space becomes ' ',
-// runs of spaces collapse, and letters are lower-cased (ASCII and Latin-1
-// only; enough for the header and label tables that use it).
+// The folded forms used only for matching (FoldForMatching, FoldAccents) are
+// common/text_folding.h's, shared with the text fingerprint.
 #ifndef DOCSEARCH_INGEST_SERVICE_PARSER_TEXT_NORMALIZER_H_
 #define DOCSEARCH_INGEST_SERVICE_PARSER_TEXT_NORMALIZER_H_
 
@@ -15,6 +13,7 @@
 #include <string_view>
 
 #include "absl/strings/string_view.h"
+#include "common/text_folding.h"
 
 namespace docsearch::ingest {
 
@@ -26,13 +25,6 @@ struct NormalizedText {
 
 // `utf8` must be valid UTF-8 (see DecodeToUtf8).
 NormalizedText NormalizeText(absl::string_view utf8);
-
-// The matching key described above. Accepts any valid UTF-8.
-std::string FoldForMatching(absl::string_view utf8);
-
-// Like FoldForMatching, then also removes accents from Latin letters
-// ("décembre" -> "decembre").
-std::string FoldAccents(absl::string_view utf8);
 
 // Collapses runs of whitespace to one space and trims both ends.
 std::string CollapseWhitespace(absl::string_view text);

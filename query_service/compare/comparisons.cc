@@ -72,8 +72,7 @@ absl::StatusOr<docsearch::v1::FindNearDuplicatesResponse> Comparisons::FindNearD
   });
   if (!candidates.ok()) return candidates.status();
   // Fingerprints missing from the store are computed outside the lock.
-  docsearch::v1::FindNearDuplicatesResponse response =
-      FindNearDuplicatePairs(*candidates, analyzer);
+  docsearch::v1::FindNearDuplicatesResponse response = FindNearDuplicatePairs(*candidates);
   absl::Status titled = index_.Read(
       [&](IndexSnapshot data) { return FillNearDuplicateTitles(*candidates, data, &response); });
   if (!titled.ok()) return titled;

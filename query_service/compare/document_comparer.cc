@@ -7,8 +7,8 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "common/text_fingerprint.h"
 #include "common/utf8_text.h"
-#include "query_service/compare/fingerprints.h"
 #include "query_service/compare/paragraph_aligner.h"
 #include "query_service/compare/phrase_extractor.h"
 #include "query_service/compare/phrase_matcher.h"
@@ -113,6 +113,27 @@ void FillEntities(const Document* a, const Document* b, CompareDocumentsResponse
   }
 }
 
+// The text a side's fingerprint covers (common/text_fingerprint.h): a
+// stored document's paragraphs, or the blocks of a raw text.
+std::string FingerprintedTextOf(const SideText& side) {
+  if (side.document != nullptr) return FingerprintedText(*side.document);
+  std::string text;
+  for (const Passage& passage : side.text().passages) {
+    if (passage.kind == PassageKind::kParagraph) absl::StrAppend(&text, passage.text, "\n");
+  }
+  return text;
+}
+
+// The fingerprint stored at ingest when the side has one (the numbers
+// FindNearDuplicates uses, and no work here), else computed from `text`
+// (FingerprintedTextOf) by the same scheme, so the two compare.
+docsearch::v1::Fingerprint FingerprintOf(const SideText& side, const std::string& text) {
+  if (side.document != nullptr && HasMinHash(side.document->fingerprint())) {
+    return side.document->fingerprint();
+  }
+  return ComputeTextFingerprint(text);
+}
+
 void Describe(const SideText& side, docsearch::v1::ComparedDocument* out) {
   out->set_paragraph_count(side.text().paragraph_count);
   if (side.document == nullptr) return;
@@ -170,19 +191,11 @@ CompareDocumentsResponse CompareSides(const SideText& a, const SideText& b,
   const TermVector vb = Weigh(counts_b, statistics);
   auto* similarity = response.mutable_similarity();
   similarity->set_cosine(Cosine(va, vb));
-  const std::vector<uint64_t> shingles_a = ShingleSet(a.text());
-  const std::vector<uint64_t> shingles_b = ShingleSet(b.text());
-  similarity->set_shingle_jaccard(Jaccard(shingles_a, shingles_b));
-  // The fingerprints stored at ingest when both sides have one (the numbers
-  // FindNearDuplicates uses, and no work here); else both computed here,
-  // since two hash schemes cannot be compared.
-  const bool stored = a.document != nullptr && b.document != nullptr &&
-                      a.document->fingerprint().minhash_size() == kMinHashSize &&
-                      b.document->fingerprint().minhash_size() == kMinHashSize;
-  const docsearch::v1::Fingerprint fa =
-      stored ? a.document->fingerprint() : ComputeFingerprint(a.text(), &shingles_a);
-  const docsearch::v1::Fingerprint fb =
-      stored ? b.document->fingerprint() : ComputeFingerprint(b.text(), &shingles_b);
+  const std::string text_a = FingerprintedTextOf(a);
+  const std::string text_b = FingerprintedTextOf(b);
+  similarity->set_shingle_jaccard(ShingleJaccard(ShingleSet(text_a), ShingleSet(text_b)));
+  const docsearch::v1::Fingerprint fa = FingerprintOf(a, text_a);
+  const docsearch::v1::Fingerprint fb = FingerprintOf(b, text_b);
   similarity->set_minhash_resemblance(MinHashResemblance(fa, fb));
   similarity->set_simhash_distance(SimHashDistance(fa.simhash(), fb.simhash()));
   FillTerms(counts_a, va, counts_b, vb, options.max_terms, response);

@@ -9,10 +9,9 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "common/text_fingerprint.h"
 #include "common/utf8_text.h"
-#include "query_service/compare/analyzed_text.h"
 #include "query_service/compare/filter.h"
-#include "query_service/compare/fingerprints.h"
 
 namespace docsearch::query::compare {
 namespace {
@@ -76,33 +75,28 @@ absl::StatusOr<NearDuplicateCandidates> SelectNearDuplicateCandidates(
       docs.push_back(doc);
     }
   }
-  // Stored fingerprints only when all have one: two hash schemes cannot be
-  // compared.
-  bool all_stored = true;
-  for (DocId doc : docs) all_stored &= index->documents().minhash(doc).size() == kMinHashSize;
   for (DocId doc : docs) {
     NearDuplicateCandidates::Entry entry;
     entry.id = std::string(index->documents().id(doc));
     entry.doc = doc;
-    if (all_stored) {
+    if (index->documents().minhash(doc).size() == kMinHashSize) {
       entry.fingerprint = index->documents().fingerprint(doc);
     } else {
       absl::StatusOr<docsearch::v1::Document> document = index->documents().Load(doc);
       if (!document.ok()) return document.status();
-      entry.document = std::make_unique<docsearch::v1::Document>(*std::move(document));
+      entry.text = FingerprintedText(*document);
     }
     candidates.entries.push_back(std::move(entry));
   }
   return candidates;
 }
 
-FindNearDuplicatesResponse FindNearDuplicatePairs(NearDuplicateCandidates& candidates,
-                                                  TextAnalyzer& analyzer) {
+FindNearDuplicatesResponse FindNearDuplicatePairs(NearDuplicateCandidates& candidates) {
   std::vector<NearDuplicateCandidates::Entry>& entries = candidates.entries;
   for (auto& entry : entries) {
-    if (entry.document != nullptr) {
-      entry.fingerprint = ComputeFingerprint(AnalyzeDocument(*entry.document, analyzer));
-      entry.document.reset();
+    if (entry.text.has_value()) {
+      entry.fingerprint = ComputeTextFingerprint(*entry.text);
+      entry.text.reset();
     }
   }
   std::vector<Pair> pairs;
@@ -121,7 +115,7 @@ FindNearDuplicatesResponse FindNearDuplicatePairs(NearDuplicateCandidates& candi
     for (int band = 0; band * kBandRows < kMinHashSize; ++band) {
       absl::flat_hash_map<uint64_t, std::vector<size_t>> buckets;
       for (size_t i = 0; i < entries.size(); ++i) {
-        if (entries[i].fingerprint.minhash_size() != kMinHashSize) continue;  // Empty body.
+        if (!HasMinHash(entries[i].fingerprint)) continue;  // A body without words.
         buckets[BandKey(entries[i].fingerprint, band)].push_back(i);
       }
       for (const auto& [key, members] : buckets) {

@@ -2,10 +2,10 @@
 // the same statement republished under a new "Updated:" header.
 //
 // Resemblance is the MinHash estimate of the Jaccard resemblance of word
-// 3-shingle sets of the body. The fingerprints the parser stored at ingest
-// (Document.fingerprint) are used when every document involved has one;
-// otherwise all are computed here with compare/fingerprints.h, since
-// signatures from two different hash schemes cannot be compared.
+// 3-shingle sets of the body (common/text_fingerprint.h). A document's
+// fingerprint stored at ingest (Document.fingerprint) is used as it is; one
+// written without it gets it computed here from its paragraphs, by the same
+// scheme, so stored and computed fingerprints compare with each other.
 //
 // With an id: that document against every other live document passing the
 // filter (linear). Without: every pair above the threshold, found by
@@ -19,7 +19,7 @@
 #ifndef DOCSEARCH_QUERY_SERVICE_COMPARE_NEAR_DUPLICATES_H_
 #define DOCSEARCH_QUERY_SERVICE_COMPARE_NEAR_DUPLICATES_H_
 
-#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,16 +35,18 @@ namespace docsearch::query::compare {
 inline constexpr int kMaxNearDuplicatePairs = 10000;
 
 // The documents to compare, copied out of the index: their stored
-// fingerprints (a column of the document store: no decompression), or the
-// documents themselves when fingerprints must be computed (which then runs
-// without the index lock). Titles are read afterwards, only for the pairs
+// fingerprints (a column of the document store: no decompression), or, for
+// a document stored without one, its fingerprinted text, to fingerprint
+// without the index lock. Titles are read afterwards, only for the pairs
 // shown (FillNearDuplicateTitles).
 struct NearDuplicateCandidates {
   struct Entry {
     std::string id;
     DocId doc = 0;  // Its slot; a slot's document never changes.
     docsearch::v1::Fingerprint fingerprint;
-    std::unique_ptr<docsearch::v1::Document> document;  // Set when to compute.
+    // FingerprintedText of a document stored without a fingerprint; the
+    // fingerprint is computed from it (then it is cleared).
+    std::optional<std::string> text;
   };
   std::vector<Entry> entries;  // The requested document first, if any.
   bool has_source = false;
@@ -60,7 +62,7 @@ absl::StatusOr<NearDuplicateCandidates> SelectNearDuplicateCandidates(
 // The near-duplicate pairs among the candidates, without titles. Needs no
 // lock.
 docsearch::v1::FindNearDuplicatesResponse FindNearDuplicatePairs(
-    NearDuplicateCandidates& candidates, TextAnalyzer& analyzer);
+    NearDuplicateCandidates& candidates);
 
 // Sets the titles of `response`'s pairs from the candidates' slots (each
 // decompressed once). Call inside SearchIndex::Read.

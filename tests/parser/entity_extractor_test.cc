@@ -5,7 +5,6 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "ingest_service/parser/fingerprint.h"
 
 namespace docsearch::ingest {
 namespace {
@@ -63,36 +62,6 @@ TEST(EntityExtractor, FindsPlacesIncludingFrenchForms) {
   const v1::Entity* brussels = Find(entities, v1::ENTITY_TYPE_PLACE, "Brussels");
   ASSERT_NE(brussels, nullptr);
   EXPECT_EQ(brussels->mention_count(), 2);
-}
-
-TEST(Fingerprint, IsEqualForEqualBodiesAndCloseForNearDuplicates) {
-  const std::string body =
-      "We condemn terrorism in all its manifestations. We reiterate our deepest sympathies to the "
-      "victims, and their families, of the September 11 and other terrorist attacks.";
-  const v1::Fingerprint a = ComputeFingerprint(body);
-  const v1::Fingerprint b = ComputeFingerprint(body);
-  EXPECT_EQ(a.simhash(), b.simhash());
-  ASSERT_EQ(a.minhash_size(), kMinHashSize);
-  const v1::Fingerprint near = ComputeFingerprint(body + " We fully support the UN.");
-  const v1::Fingerprint far = ComputeFingerprint(
-      "The North Atlantic Council will visit the Balkans between 17 and 19 July to review the "
-      "situation on the ground and meet the commanders.");
-  int same_near = 0;
-  int same_far = 0;
-  for (int k = 0; k < kMinHashSize; ++k) {
-    same_near += a.minhash(k) == near.minhash(k);
-    same_far += a.minhash(k) == far.minhash(k);
-  }
-  EXPECT_GT(same_near, kMinHashSize / 2);
-  EXPECT_LT(same_far, kMinHashSize / 8);
-  EXPECT_LT(__builtin_popcountll(a.simhash() ^ near.simhash()),
-            __builtin_popcountll(a.simhash() ^ far.simhash()));
-}
-
-TEST(Fingerprint, IsEmptyForAnEmptyBody) {
-  const v1::Fingerprint empty = ComputeFingerprint("  ... ");
-  EXPECT_EQ(empty.simhash(), 0u);
-  EXPECT_EQ(empty.minhash_size(), 0);
 }
 
 }  // namespace

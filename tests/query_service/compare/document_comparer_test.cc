@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "common/text_fingerprint.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
@@ -173,6 +174,33 @@ TEST_F(SeedComparison, ComparesAStoredDocumentWithRawText) {
   EXPECT_DOUBLE_EQ(response->paragraph_pairs(0).similarity(), 1.0);
   EXPECT_EQ(response->only_b_phrases_size(), 0);
   EXPECT_FALSE(response->has_days_between());
+}
+
+// A stored document's fingerprint was made at ingest, a raw text's is made
+// here: one scheme over the same body (the paragraphs, not the footnotes or
+// title), so the same body gives the same numbers.
+TEST(CompareDocuments, AStoredFingerprintMatchesOneComputedFromTheSameBody) {
+  const std::vector<std::string> paragraphs = {
+      "We condemn terrorism in all its manifestations and reiterate our deepest sympathies to "
+      "the victims and their families.",
+      "We fully support the resolutions of the Security Council and will spare no efforts in "
+      "bringing the perpetrators to justice."};
+  docsearch::v1::Document stored = testing::MakeDocument("stored", paragraphs);
+  stored.set_title("Statement by the Council");
+  stored.add_footnotes()->set_text("1. Issued at the meeting of the Council in Brussels.");
+  // As the ingest parser stores it (ingest_service/parser/document_parser.cc).
+  *stored.mutable_fingerprint() = ComputeTextFingerprint(FingerprintedText(stored));
+  SearchIndex index{SearchOptions{}};
+  ASSERT_TRUE(index.Upsert(std::make_unique<docsearch::v1::Document>(stored)).ok());
+
+  CompareDocumentsRequest request;
+  request.mutable_a()->set_id("stored");
+  request.mutable_b()->set_text(paragraphs[0] + "\n\n" + paragraphs[1]);
+  auto response = Compare(index, request);
+  ASSERT_TRUE(response.ok()) << response.status();
+  EXPECT_EQ(response->similarity().shingle_jaccard(), 1.0);
+  EXPECT_EQ(response->similarity().minhash_resemblance(), 1.0);
+  EXPECT_EQ(response->similarity().simhash_distance(), 0);
 }
 
 TEST(CompareDocuments, UnrelatedPassagesScoreNearZero) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "absl/strings/str_replace.h"
+#include "common/text_fingerprint.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "query_service/compare/comparisons.h"
@@ -120,6 +121,37 @@ TEST(NearDuplicatesWithoutStoredFingerprints, ComputesThemAndStillTellCopiesFrom
   ASSERT_EQ(response->pairs_size(), 1);
   EXPECT_EQ(response->pairs(0).id_b(), "copy");
   EXPECT_GT(response->pairs(0).resemblance(), 0.8);
+}
+
+// Fingerprints stored at ingest and fingerprints computed here are one
+// scheme: a document stored with its fingerprint and a copy written without
+// one (under another title and footnote) have the same fingerprint.
+TEST(NearDuplicatesWithSomeStoredFingerprints, ComparesStoredAndComputedOnesAlike) {
+  const std::vector<std::string> paragraphs = {
+      "We condemn terrorism in all its manifestations and reiterate our deepest sympathies to "
+      "the victims and their families.",
+      "We fully support the resolutions of the Security Council and will spare no efforts in "
+      "bringing the perpetrators to justice."};
+  docsearch::v1::Document stored = testing::MakeDocument("stored", paragraphs);
+  stored.add_footnotes()->set_text("1. Issued at the meeting of the Council in Brussels.");
+  // As the ingest parser stores it (ingest_service/parser/document_parser.cc).
+  *stored.mutable_fingerprint() = ComputeTextFingerprint(FingerprintedText(stored));
+  docsearch::v1::Document copy = testing::MakeDocument("copy", paragraphs);
+  copy.set_title("Statement (republished)");
+  copy.add_footnotes()->set_text("1. Republished on the Alliance's web site.");
+  const docsearch::v1::Document neighbour = testing::MakeDocument(
+      "neighbour", {"Ministers agreed to intensify cooperation against terrorism, including the "
+                    "exchange of information and civil emergency planning."});
+  SearchIndex index{SearchOptions{}};
+  for (const docsearch::v1::Document& document : {stored, copy, neighbour}) {
+    ASSERT_TRUE(index.Upsert(std::make_unique<docsearch::v1::Document>(document)).ok());
+  }
+  Comparisons comparisons(index);
+  auto response = comparisons.FindNearDuplicates(FindNearDuplicatesRequest());
+  ASSERT_TRUE(response.ok()) << response.status();
+  ASSERT_THAT(IdPairs(*response), ::testing::ElementsAre(Pair("copy", "stored")));
+  EXPECT_EQ(response->pairs(0).resemblance(), 1.0);
+  EXPECT_EQ(response->pairs(0).simhash_distance(), 0);
 }
 
 TEST_F(NearDuplicates, NamesTheFieldAtFault) {
