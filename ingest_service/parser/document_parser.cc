@@ -29,6 +29,7 @@
 #include "ingest_service/parser/language_detector.h"
 #include "ingest_service/parser/layout_reader.h"
 #include "ingest_service/parser/mojibake.h"
+#include "ingest_service/parser/parse_warnings.h"
 #include "ingest_service/parser/plain_text_parser.h"
 #include "ingest_service/parser/text_normalizer.h"
 
@@ -36,12 +37,6 @@ namespace docsearch::ingest {
 namespace {
 
 using docsearch::v1::ParseDocumentResponse;
-
-void AddWarning(absl::string_view code, absl::string_view message, v1::Document* document) {
-  v1::ParseWarning* warning = document->add_warnings();
-  warning->set_code(std::string(code));
-  warning->set_message(std::string(message));
-}
 
 std::string Sha256Hex(absl::string_view bytes) {
   unsigned char digest[SHA256_DIGEST_LENGTH];
@@ -119,15 +114,9 @@ void ApplyJsonFields(const JsonDocument& json, v1::Document* document) {
   if (json.published.has_value()) {
     *document->mutable_published() = *json.published;
     // The body's own date fallbacks no longer apply.
-    auto* warnings = document->mutable_warnings();
-    for (int i = warnings->size() - 1; i >= 0; --i) {
-      const std::string& code = warnings->Get(i).code();
-      if (absl::StartsWith(code, "published_from_") || code == "no_published_date") {
-        warnings->DeleteSubrange(i, 1);
-      }
-    }
+    RemoveWarnings(document, IsPublishedFallback);
   } else if (!json.published_text.empty()) {
-    AddWarning("json_published_unreadable",
+    AddWarning(ParseWarningCode::kJsonPublishedUnreadable,
                absl::StrCat("JSON field 'published' is not a date: '", json.published_text, "'"),
                document);
   }
@@ -153,7 +142,7 @@ absl::StatusOr<ParseDocumentResponse> ParseRawDocument(const v1::RawDocument& ra
   const DecodedText decoded = DecodeToUtf8(content);
   response.set_encoding(decoded.encoding);
   if (decoded.replaced_sequences > 0) {
-    AddWarning("invalid_bytes_replaced",
+    AddWarning(ParseWarningCode::kInvalidBytesReplaced,
                absl::StrCat(decoded.replaced_sequences, " byte sequence(s) invalid in ",
                             decoded.encoding, " were replaced by U+FFFD"),
                document);
@@ -161,7 +150,7 @@ absl::StatusOr<ParseDocumentResponse> ParseRawDocument(const v1::RawDocument& ra
   // Text that was encoded twice ("todayÂ’s") gets its characters back.
   const RepairedText repaired = RepairMojibake(decoded.utf8);
   if (repaired.repaired > 0) {
-    AddWarning("mojibake_repaired",
+    AddWarning(ParseWarningCode::kMojibakeRepaired,
                absl::StrCat(repaired.repaired,
                             " double-encoded character(s) repaired (UTF-8 read as Windows-1252)"),
                document);
@@ -174,7 +163,7 @@ absl::StatusOr<ParseDocumentResponse> ParseRawDocument(const v1::RawDocument& ra
   }
   if (normalized.removed_control_characters > 0) {
     AddWarning(
-        "control_characters_removed",
+        ParseWarningCode::kControlCharactersRemoved,
         absl::StrCat(normalized.removed_control_characters, " control character(s) were removed"),
         document);
   }
@@ -193,7 +182,7 @@ absl::StatusOr<ParseDocumentResponse> ParseRawDocument(const v1::RawDocument& ra
     case v1::CONTENT_TYPE_HTML: {
       HtmlText html = HtmlToText(normalized.text);
       if (html.stripped_without_parsing) {
-        AddWarning("html_too_deep",
+        AddWarning(ParseWarningCode::kHtmlTooDeep,
                    absl::StrCat("HTML nested deeper than ", kMaxHtmlDepth,
                                 " levels: tags were stripped without parsing the page"),
                    document);
@@ -233,18 +222,15 @@ absl::StatusOr<ParseDocumentResponse> ParseRawDocument(const v1::RawDocument& ra
   if (json.has_value()) ApplyJsonFields(*json, document);
   if (document->title().empty() && !page_title.empty()) {
     document->set_title(page_title);
-    auto* warnings = document->mutable_warnings();
-    for (int i = warnings->size() - 1; i >= 0; --i) {
-      if (warnings->Get(i).code() == "no_title") warnings->DeleteSubrange(i, 1);
-    }
-    AddWarning("title_from_html_title", "no title in the page text; used the HTML <title>",
-               document);
+    RemoveWarnings(document, ParseWarningCode::kNoTitle);
+    AddWarning(ParseWarningCode::kTitleFromHtmlTitle,
+               "no title in the page text; used the HTML <title>", document);
   }
 
   const LanguageGuess language = DetectLanguage(text, document->title());
   document->set_language(language.language);
   if (language.language.empty()) {
-    AddWarning("language_unknown",
+    AddWarning(ParseWarningCode::kLanguageUnknown,
                "no language identified: no words CLD2 or the English/French vote could read",
                document);
   }

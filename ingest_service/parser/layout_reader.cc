@@ -17,6 +17,7 @@
 #include "ingest_service/parser/date_parser.h"
 #include "ingest_service/parser/doc_type.h"
 #include "ingest_service/parser/line_shape.h"
+#include "ingest_service/parser/parse_warnings.h"
 #include "ingest_service/parser/plain_text_parser.h"
 #include "ingest_service/parser/reference.h"
 #include "ingest_service/parser/text_normalizer.h"
@@ -53,28 +54,6 @@ constexpr size_t kExplainedFeatures = 5;
 
 // See ChooseTitleCandidate.
 constexpr float kOverrideMargin = 2;
-
-void AddWarning(absl::string_view code, absl::string_view message, v1::Document* document) {
-  v1::ParseWarning* warning = document->add_warnings();
-  warning->set_code(std::string(code));
-  warning->set_message(std::string(message));
-}
-
-bool HasWarning(const v1::Document& document, absl::string_view code) {
-  for (const v1::ParseWarning& warning : document.warnings()) {
-    if (warning.code() == code) return true;
-  }
-  return false;
-}
-
-// Removes warnings whose code is `code` or, with `prefix`, starts with it.
-void RemoveWarnings(absl::string_view code, bool prefix, v1::Document* document) {
-  auto* warnings = document->mutable_warnings();
-  for (int i = warnings->size() - 1; i >= 0; --i) {
-    const std::string& have = warnings->Get(i).code();
-    if (have == code || (prefix && absl::StartsWith(have, code))) warnings->DeleteSubrange(i, 1);
-  }
-}
 
 // The first run of consecutive lines with `role`, starting at or after
 // `from`; an empty range when there is none.
@@ -179,22 +158,23 @@ void SetTitleFromRoles(const std::vector<SourceLine>& lines,
                 document->mutable_paragraphs()->rend());
   }
 
-  RemoveWarnings("no_title", false, document);
-  RemoveWarnings("digest_without_title", false, document);
-  if (title.empty()) AddWarning("no_title", "no title found in the head of the document", document);
+  RemoveWarnings(document, ParseWarningCode::kNoTitle);
+  RemoveWarnings(document, ParseWarningCode::kDigestWithoutTitle);
+  if (title.empty())
+    AddWarning(ParseWarningCode::kNoTitle, "no title found in the head of the document", document);
   // A type read from the old title is read again from the new one.
-  const bool type_from_title = HasWarning(*document, "doc_type_from_title");
+  const bool type_from_title = HasWarning(*document, ParseWarningCode::kDocTypeFromTitle);
   if (type_from_title || document->doc_type() == v1::DOC_TYPE_UNSPECIFIED) {
-    RemoveWarnings("doc_type_from_title", false, document);
-    RemoveWarnings("no_doc_type", false, document);
+    RemoveWarnings(document, ParseWarningCode::kDocTypeFromTitle);
+    RemoveWarnings(document, ParseWarningCode::kNoDocType);
     if (std::optional<v1::DocType> type = DocTypeFromTitle(title)) {
       document->set_doc_type(*type);
-      AddWarning("doc_type_from_title", "no type label found; the type was read from the title",
-                 document);
+      AddWarning(ParseWarningCode::kDocTypeFromTitle,
+                 "no type label found; the type was read from the title", document);
     } else {
       document->set_doc_type(v1::DOC_TYPE_UNSPECIFIED);
-      AddWarning("no_doc_type", "no type label, title pattern or site section names the type",
-                 document);
+      AddWarning(ParseWarningCode::kNoDocType,
+                 "no type label, title pattern or site section names the type", document);
     }
   }
 }
@@ -204,7 +184,7 @@ void SetTypeFromRoles(const std::vector<SourceLine>& lines,
                       const std::vector<LineFeatures>& features, const std::vector<LineRole>& roles,
                       v1::Document* document) {
   const bool weak = document->doc_type() == v1::DOC_TYPE_UNSPECIFIED ||
-                    HasWarning(*document, "doc_type_from_title");
+                    HasWarning(*document, ParseWarningCode::kDocTypeFromTitle);
   if (!weak) return;
   for (size_t k = 0; k < features.size(); ++k) {
     if (roles[k] != LineRole::kTypeLabel) continue;
@@ -220,8 +200,8 @@ void SetTypeFromRoles(const std::vector<SourceLine>& lines,
     if (!type.has_value()) continue;
     document->set_doc_type(*type);
     document->set_doc_type_raw(raw);
-    RemoveWarnings("doc_type_from_title", false, document);
-    RemoveWarnings("no_doc_type", false, document);
+    RemoveWarnings(document, ParseWarningCode::kDocTypeFromTitle);
+    RemoveWarnings(document, ParseWarningCode::kNoDocType);
     return;
   }
 }

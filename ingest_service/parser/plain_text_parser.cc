@@ -20,6 +20,7 @@
 #include "ingest_service/parser/head_reader.h"
 #include "ingest_service/parser/header_lines.h"
 #include "ingest_service/parser/line_shape.h"
+#include "ingest_service/parser/parse_warnings.h"
 #include "ingest_service/parser/reference.h"
 #include "ingest_service/parser/text_normalizer.h"
 #include "ingest_service/parser/title_chooser.h"
@@ -33,12 +34,6 @@ using docsearch::v1::ParseDocumentResponse;
 
 // Lines longer than this are never part of a title.
 constexpr size_t kLongLine = 120;
-
-void AddWarning(absl::string_view code, absl::string_view message, v1::Document* document) {
-  v1::ParseWarning* warning = document->add_warnings();
-  warning->set_code(std::string(code));
-  warning->set_message(std::string(message));
-}
 
 // True when `line` has an inner sentence boundary: "afternoon. Welcome".
 // Abbreviations ("Dr. Javier", "D.C.") do not count: the word before the
@@ -119,7 +114,7 @@ std::optional<Date> WeekStart(const Head& head) {
 void ChoosePublished(const Head& head, absl::string_view source_uri, v1::Document* document) {
   if (std::optional<Date> week = WeekStart(head)) {
     SetPublished(*week, document);
-    AddWarning("published_from_week_header",
+    AddWarning(ParseWarningCode::kPublishedFromWeekHeader,
                "a weekly digest: published is the first day of the week in the Updated header",
                document);
     return;
@@ -129,7 +124,7 @@ void ChoosePublished(const Head& head, absl::string_view source_uri, v1::Documen
     return;
   }
   struct Fallback {
-    absl::string_view code;
+    ParseWarningCode code;
     absl::string_view source;
     std::optional<Date> date;
   };
@@ -143,12 +138,15 @@ void ChoosePublished(const Head& head, absl::string_view source_uri, v1::Documen
     absl::StrAppend(&opening, document->paragraphs(p).text(), "\n");
   }
   const Fallback fallbacks[] = {
-      {"published_from_title", "a date in the title", first_date(document->title())},
-      {"published_from_subtitle", "a date in the subtitle", first_date(document->subtitle())},
-      {"published_from_source_uri", "a date in the source URI", DateFromSourceUri(source_uri)},
-      {"published_from_updated_header", "the Updated header date",
+      {ParseWarningCode::kPublishedFromTitle, "a date in the title", first_date(document->title())},
+      {ParseWarningCode::kPublishedFromSubtitle, "a date in the subtitle",
+       first_date(document->subtitle())},
+      {ParseWarningCode::kPublishedFromSourceUri, "a date in the source URI",
+       DateFromSourceUri(source_uri)},
+      {ParseWarningCode::kPublishedFromUpdatedHeader, "the Updated header date",
        head.header.has_value() ? std::optional<Date>(head.header->date) : std::nullopt},
-      {"published_from_body", "the first date in the opening paragraphs", first_date(opening)},
+      {ParseWarningCode::kPublishedFromBody, "the first date in the opening paragraphs",
+       first_date(opening)},
   };
   for (const Fallback& fallback : fallbacks) {
     if (!fallback.date.has_value()) continue;
@@ -157,7 +155,7 @@ void ChoosePublished(const Head& head, absl::string_view source_uri, v1::Documen
                document);
     return;
   }
-  AddWarning("no_published_date",
+  AddWarning(ParseWarningCode::kNoPublishedDate,
              "no date line, and no date in the title, source URI, Updated header or opening "
              "paragraphs; published is unset",
              document);
@@ -190,14 +188,14 @@ void ChooseDocType(const Head& head, bool is_digest, v1::Document* document) {
     document->set_doc_type(opening->type);
     std::string raw = document->paragraphs(0).text().substr(0, opening->length - 1);
     document->set_doc_type_raw(raw);
-    AddWarning("doc_type_from_first_paragraph",
+    AddWarning(ParseWarningCode::kDocTypeFromFirstParagraph,
                "no type label in the head; the type label opens the first paragraph", document);
     return;
   }
   if (std::optional<DocType> from_title = DocTypeFromTitle(document->title())) {
     document->set_doc_type(*from_title);
-    AddWarning("doc_type_from_title", "no type label found; the type was read from the title",
-               document);
+    AddWarning(ParseWarningCode::kDocTypeFromTitle,
+               "no type label found; the type was read from the title", document);
     return;
   }
   if (head.weak_type.has_value()) {
@@ -213,8 +211,8 @@ void ChooseDocType(const Head& head, bool is_digest, v1::Document* document) {
     }
   }
   document->set_doc_type(v1::DOC_TYPE_UNSPECIFIED);
-  AddWarning("no_doc_type", "no type label, title pattern or site section names the type",
-             document);
+  AddWarning(ParseWarningCode::kNoDocType,
+             "no type label, title pattern or site section names the type", document);
 }
 
 }  // namespace
@@ -278,12 +276,12 @@ void ParsePlainText(absl::string_view text, absl::string_view source_uri,
                 document->mutable_paragraphs()->rbegin() + 1,
                 document->mutable_paragraphs()->rend());
     document->clear_title();
-    AddWarning("digest_without_title", "several dated news items: the document has no single title",
-               document);
+    AddWarning(ParseWarningCode::kDigestWithoutTitle,
+               "several dated news items: the document has no single title", document);
   }
 
   if (document->title().empty()) {
-    AddWarning("no_title", "no title found in the head of the document", document);
+    AddWarning(ParseWarningCode::kNoTitle, "no title found in the head of the document", document);
   }
   ChooseDocType(head, is_digest, document);
   ChoosePublished(head, source_uri, document);

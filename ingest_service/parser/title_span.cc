@@ -7,6 +7,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "ingest_service/parser/line_shape.h"
+#include "ingest_service/parser/parse_warnings.h"
 #include "ingest_service/parser/text_normalizer.h"
 #include "ingest_service/parser/title_chooser.h"
 
@@ -35,10 +36,7 @@ std::vector<TitleCandidate> TitleCandidates(const std::vector<SourceLine>& lines
                                             const v1::ParseDocumentResponse& rule_parse) {
   std::vector<TitleCandidate> candidates;
   const std::string rule_title = FoldForMatching(rule_parse.document().title());
-  bool digest = false;
-  for (const v1::ParseWarning& warning : rule_parse.document().warnings()) {
-    digest |= warning.code() == "digest_without_title";
-  }
+  const bool digest = HasWarning(rule_parse.document(), ParseWarningCode::kDigestWithoutTitle);
   TitleCandidate none;
   none.features = {"none", rule_title.empty() ? "none:rule_has_none" : "none:rule_has_title"};
   if (digest) none.features.push_back("none:digest");

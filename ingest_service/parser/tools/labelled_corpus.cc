@@ -19,6 +19,7 @@
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
 #include "ingest_service/parser/mojibake.h"
+#include "ingest_service/parser/parse_warnings.h"
 #include "ingest_service/parser/text_normalizer.h"
 
 namespace docsearch::ingest {
@@ -208,7 +209,9 @@ std::vector<FieldResult> ScoreParse(const LabelledDocument& labelled,
   if (!published_right && want.published.empty()) {
     bool said_so = false;
     for (const v1::ParseWarning& warning : document.warnings()) {
-      said_so |= absl::StartsWith(warning.code(), "published_from_");
+      const std::optional<ParseWarningCode> code = ParseWarningCodeOf(warning.code());
+      said_so |= code.has_value() && IsPublishedFallback(*code) &&
+                 *code != ParseWarningCode::kNoPublishedDate;
     }
     for (const std::string& fallback : want.published_fallbacks) {
       published_right |= said_so && fallback == got_published;
