@@ -14,6 +14,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "ingest_service/parser/text_normalizer.h"
+#include "ingest_service/parser/word_tokenizer.h"
 
 namespace docsearch::ingest {
 namespace {
@@ -45,48 +46,11 @@ constexpr std::array<absl::string_view, 14> kWeekdays = {
     "monday", "tuesday", "wednesday", "thursday", "friday",   "saturday", "sunday",
     "lundi",  "mardi",   "mercredi",  "jeudi",    "vendredi", "samedi",   "dimanche"};
 
-enum class TokenKind { kNumber, kWord, kPunct };
+// Dates read digits apart from letters (word_tokenizer.h).
+using Token = WordToken;
+using TokenKind = WordToken::Kind;
 
-struct Token {
-  TokenKind kind;
-  absl::string_view text;
-  size_t begin;
-  size_t end;
-};
-
-bool IsWordByte(unsigned char c) { return absl::ascii_isalpha(c) || c >= 0x80; }
-
-std::vector<Token> Tokenize(absl::string_view text) {
-  std::vector<Token> tokens;
-  size_t i = 0;
-  while (i < text.size()) {
-    const unsigned char c = text[i];
-    if (absl::ascii_isspace(c)) {
-      ++i;
-      continue;
-    }
-    size_t j = i + 1;
-    TokenKind kind = TokenKind::kPunct;
-    if (absl::ascii_isdigit(c)) {
-      kind = TokenKind::kNumber;
-      while (j < text.size() && absl::ascii_isdigit(static_cast<unsigned char>(text[j]))) ++j;
-    } else if (IsWordByte(c)) {
-      kind = TokenKind::kWord;
-      while (j < text.size() && IsWordByte(static_cast<unsigned char>(text[j]))) ++j;
-      // Typographic punctuation (U+2010..U+206F) is not part of a word.
-      absl::string_view word = text.substr(i, j - i);
-      const size_t punct = word.find("\xE2\x80");
-      if (punct != absl::string_view::npos && punct > 0) j = i + punct;
-      if (punct == 0) {
-        kind = TokenKind::kPunct;
-        j = i + 3;
-      }
-    }
-    tokens.push_back({kind, text.substr(i, j - i), i, j});
-    i = j;
-  }
-  return tokens;
-}
+std::vector<Token> Tokenize(absl::string_view text) { return TokenizeWords(text, kDateTokens); }
 
 int NumberValue(const Token& token) {
   int value = 0;

@@ -14,6 +14,7 @@
 #include "absl/strings/str_split.h"
 #include "ingest_service/parser/entity_tables.h"
 #include "ingest_service/parser/text_normalizer.h"
+#include "ingest_service/parser/word_tokenizer.h"
 
 namespace docsearch::ingest {
 namespace {
@@ -21,55 +22,11 @@ namespace {
 using docsearch::v1::Entity;
 using docsearch::v1::EntityType;
 
-struct Token {
-  absl::string_view text;
-  size_t begin;
-  size_t end;
-  bool is_word;
-};
+// Entities keep letters, digits and inner hyphens together
+// (word_tokenizer.h).
+using Token = WordToken;
 
-bool IsWordByte(absl::string_view text, size_t i) {
-  const unsigned char c = text[i];
-  if (absl::ascii_isalnum(c) || c == '-') return true;
-  if (c < 0x80) return false;
-  // U+2000..U+206F (quotes, dashes, bullets) start with E2 80/81.
-  if (c == 0xE2 && i + 1 < text.size()) {
-    const unsigned char next = text[i + 1];
-    return next != 0x80 && next != 0x81;
-  }
-  return true;
-}
-
-// Words (letters, digits, inner hyphens) and single punctuation tokens.
-std::vector<Token> Tokenize(absl::string_view text) {
-  std::vector<Token> tokens;
-  size_t i = 0;
-  while (i < text.size()) {
-    const unsigned char c = text[i];
-    if (absl::ascii_isspace(c)) {
-      ++i;
-      continue;
-    }
-    if (IsWordByte(text, i) && c != '-') {
-      size_t j = i;
-      while (j < text.size() && IsWordByte(text, j)) ++j;
-      while (j > i + 1 && text[j - 1] == '-') --j;
-      tokens.push_back({text.substr(i, j - i), i, j, true});
-      i = j;
-      continue;
-    }
-    size_t length = 1;
-    if (c >= 0x80) {
-      while (i + length < text.size() &&
-             (static_cast<unsigned char>(text[i + length]) & 0xC0) == 0x80) {
-        ++length;
-      }
-    }
-    tokens.push_back({text.substr(i, length), i, i + length, false});
-    i += length;
-  }
-  return tokens;
-}
+std::vector<Token> Tokenize(absl::string_view text) { return TokenizeWords(text, kEntityTokens); }
 
 bool IsCapitalized(absl::string_view word) {
   if (word.empty()) return false;
@@ -234,7 +191,7 @@ bool SpellsInitials(const std::vector<Token>& tokens, size_t begin, size_t end,
                     absl::string_view acronym) {
   std::string initials;
   for (size_t k = begin; k < end; ++k) {
-    if (!tokens[k].is_word || !IsCapitalized(tokens[k].text)) continue;
+    if (!tokens[k].is_word() || !IsCapitalized(tokens[k].text)) continue;
     for (absl::string_view part : absl::StrSplit(tokens[k].text, '-')) {
       if (!part.empty())
         initials.push_back(absl::ascii_toupper(static_cast<unsigned char>(part[0])));
@@ -256,7 +213,7 @@ bool ReadAcronymDefinition(absl::string_view text, const std::vector<Token>& tok
   size_t steps = 0;
   while (begin > 0 && steps < 10) {
     const Token& previous = tokens[begin - 1];
-    if (!previous.is_word) break;
+    if (!previous.is_word()) break;
     const bool connector = previous.text == "of" || previous.text == "for" ||
                            previous.text == "and" || previous.text == "in" ||
                            previous.text == "on" || previous.text == "de" || previous.text == "du";
@@ -292,10 +249,10 @@ std::vector<Entity> ExtractEntities(absl::string_view text) {
 
   for (size_t i = 0; i < tokens.size(); ++i) {
     const Token& token = tokens[i];
-    if (!token.is_word) {
+    if (!token.is_word()) {
       // "(NRC)" after a name: a definition, unless the table knows it.
       if (token.text == "(" && i + 2 < tokens.size() && tokens[i + 2].text == ")" &&
-          tokens[i + 1].is_word && IsAllCaps(tokens[i + 1].text) && i > 0 &&
+          tokens[i + 1].is_word() && IsAllCaps(tokens[i + 1].text) && i > 0 &&
           gazetteer.OrganizationByAcronym(tokens[i + 1].text) == nullptr &&
           defined.count(std::string(tokens[i + 1].text)) == 0) {
         if (ReadAcronymDefinition(text, tokens, i, &entities, &defined)) i += 2;
@@ -306,7 +263,7 @@ std::vector<Entity> ExtractEntities(absl::string_view text) {
     if (IsCapitalized(token.text) && TitleKept(token.text).has_value()) {
       size_t j = i;
       bool kept_title = false;
-      while (j < tokens.size() && tokens[j].is_word && IsCapitalized(tokens[j].text) &&
+      while (j < tokens.size() && tokens[j].is_word() && IsCapitalized(tokens[j].text) &&
              TitleKept(tokens[j].text).has_value()) {
         kept_title = *TitleKept(tokens[j].text);
         const bool abbreviation = tokens[j].text.size() <= 3;  // "Dr.", "Lt.", "M."
@@ -321,7 +278,7 @@ std::vector<Entity> ExtractEntities(absl::string_view text) {
                                   last_title == "deputy" || last_title == "defence" ||
                                   last_title == "defense" || last_title == "chief";
       const size_t name_begin = qualifier_only ? i : j;
-      while (j < tokens.size() && j - name_begin < 5 && tokens[j].is_word) {
+      while (j < tokens.size() && j - name_begin < 5 && tokens[j].is_word()) {
         const absl::string_view word = tokens[j].text;
         const bool particle =
             IsNameParticle(word) && j + 1 < tokens.size() && IsCapitalized(tokens[j + 1].text);
