@@ -69,7 +69,7 @@ def top_level_chunks(text):
     pending_namespace = False
     line = 1
     chunk_start_line, chunk = 1, []
-    for token in re.finditer(r"namespace\b|[{};]|\n|[^{};\n]+?(?=namespace\b|[{};\n]|$)", text):
+    for token in re.finditer(r"(?<![\w:])namespace\b|[{};]|\n|[^{};\n]+?(?=(?<![\w:])namespace\b|[{};\n]|$)", text):
         value = token.group(0)
         if value == "\n":
             line += 1
