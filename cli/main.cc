@@ -24,6 +24,7 @@
 #include "cli/ingest_command.h"
 #include "cli/search_command.h"
 #include "cli/simple_commands.h"
+#include "cli/version_commands.h"
 #include "common/secret_files.h"
 
 ABSL_FLAG(std::string, ingest_service, "127.0.0.1:50051", "host:port of the ingest service");
@@ -43,8 +44,10 @@ ABSL_FLAG(std::vector<std::string>, fields, {},
 ABSL_FLAG(std::string, resume_token, "", "export: continue an export that stopped");
 ABSL_FLAG(std::vector<std::string>, doc_type, {},
           "search: document types, comma-separated or repeated (e.g. press_statement)");
-ABSL_FLAG(std::string, from, "", "search: published on or after YYYY[-MM[-DD]]");
-ABSL_FLAG(std::string, to, "", "search: published on or before YYYY[-MM[-DD]]");
+ABSL_FLAG(std::string, from, "",
+          "search: published on or after YYYY[-MM[-DD]]; diff: the older version number");
+ABSL_FLAG(std::string, to, "",
+          "search: published on or before YYYY[-MM[-DD]]; diff: the newer version number");
 ABSL_FLAG(bool, all, false, "search: every word must occur");
 ABSL_FLAG(bool, phrase, false, "search: the words as a phrase, in order");
 ABSL_FLAG(int32_t, page_size, 0, "search: hits per page (0 = server default)");
@@ -231,6 +234,17 @@ int Run(const std::vector<char*>& positional) {
       return InvalidFlagError(built);
     }
     return ExitCodeFor(RunSets(env, options));
+  }
+  if (command == "versions") {
+    if (!HasArguments(positional, 1)) return UsageError("versions needs exactly one ID");
+    return ExitCodeFor(RunVersions(env, positional[2]));
+  }
+  if (command == "diff") {
+    if (!HasArguments(positional, 1)) return UsageError("diff needs exactly one ID");
+    absl::StatusOr<docsearch::v1::CompareVersionsRequest> request =
+        BuildDiffRequest(positional[2], absl::GetFlag(FLAGS_from), absl::GetFlag(FLAGS_to));
+    if (!request.ok()) return InvalidFlagError(request.status());
+    return ExitCodeFor(RunDiff(env, *request));
   }
   if (command == "get") {
     if (positional.size() < 3) return UsageError("get needs at least one ID");

@@ -175,6 +175,39 @@ TEST_F(SeedComparison, ComparesAStoredDocumentWithRawText) {
   EXPECT_FALSE(response->has_days_between());
 }
 
+TEST_F(SeedComparison, AlignedParagraphsCarryTheirWordEdits) {
+  // Paragraph 3 of the 2001 statement with one resolution number changed
+  // and a clause added: the pair lists exactly those edits.
+  const docsearch::v1::Document statement = testing::JointStatement2001();
+  const std::string original = statement.paragraphs(2).text();
+  std::string edited = original;
+  const size_t number = edited.find("1373");
+  ASSERT_NE(number, std::string::npos);
+  edited.replace(number, 4, "1377");
+  edited += " We welcome the agreement.";
+  CompareDocumentsRequest request;
+  request.mutable_a()->set_id(testing::kJointStatementId);
+  request.mutable_b()->set_text(edited);
+  auto response = Compare(index(), request);
+  ASSERT_TRUE(response.ok()) << response.status();
+  ASSERT_EQ(response->paragraph_pairs_size(), 1);
+  const auto& pair = response->paragraph_pairs(0);
+  EXPECT_EQ(pair.a_index(), 2);
+  ASSERT_EQ(pair.edits_size(), 2);
+  EXPECT_EQ(pair.edits(0).kind(), docsearch::v1::WORD_EDIT_KIND_REPLACE);
+  EXPECT_EQ(pair.edits(0).from_text(), "1373");
+  EXPECT_EQ(pair.edits(0).to_text(), "1377");
+  EXPECT_TRUE(pair.edits(0).numeric());
+  EXPECT_EQ(original.substr(pair.edits(0).from_start(), 4), "1373");
+  EXPECT_EQ(pair.edits(1).kind(), docsearch::v1::WORD_EDIT_KIND_INSERT);
+  // Either placement of the period around the insertion is a shortest diff.
+  EXPECT_THAT(pair.edits(1).to_text(), HasSubstr("We welcome the agreement"));
+  // Identical paragraphs have none.
+  auto same = Compare(index(), ByIds(testing::kUpdateId, testing::kUpdateId));
+  ASSERT_TRUE(same.ok());
+  for (const auto& aligned : same->paragraph_pairs()) EXPECT_EQ(aligned.edits_size(), 0);
+}
+
 TEST(CompareDocuments, UnrelatedPassagesScoreNearZero) {
   SearchIndex index{SearchOptions{}};
   CompareDocumentsRequest request;
