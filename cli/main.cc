@@ -22,6 +22,7 @@
 #include "cli/compare_command.h"
 #include "cli/explore_commands.h"
 #include "cli/ingest_command.h"
+#include "cli/reuse_command.h"
 #include "cli/search_command.h"
 #include "cli/simple_commands.h"
 #include "cli/version_commands.h"
@@ -61,13 +62,14 @@ ABSL_FLAG(std::string, histogram, "", "search: year or month; matches per period
 ABSL_FLAG(bool, explain, false, "search: print how each hit's score is computed");
 ABSL_FLAG(std::string, language, "",
           "search: the language the words are in, e.g. fr (default: the server tells)");
-ABSL_FLAG(std::string, text, "", "compare/similar: a local FILE whose content is the second side");
+ABSL_FLAG(std::string, text, "",
+          "compare/similar: a local FILE whose content is the second side; reuse: the passage");
 ABSL_FLAG(int32_t, top, 0,
           "compare: entries per list (0 = 8); similar, duplicates: most results; sets: entries per "
           "list (0 = server default)");
 ABSL_FLAG(std::string, interval, "year", "trend: year or month");
 ABSL_FLAG(double, threshold, 0,
-          "duplicates: lowest resemblance in (0, 1] (0 = server default, 0.8)");
+          "duplicates: lowest resemblance in (0, 1] (0 = server default, 0.8); reuse: (0.5)");
 ABSL_FLAG(int64_t, max_document_bytes, 16 * 1024 * 1024,
           "ingest: larger documents are reported as failed instead of sent");
 
@@ -234,6 +236,22 @@ int Run(const std::vector<char*>& positional) {
       return InvalidFlagError(built);
     }
     return ExitCodeFor(RunSets(env, options));
+  }
+  if (command == "reuse") {
+    ReuseOptions options;
+    options.text_path = absl::GetFlag(FLAGS_text);
+    const size_t passages = options.text_path.empty() ? 1 : 0;
+    if (!HasArguments(positional, passages)) {
+      return UsageError("reuse needs ID#N (paragraph N of ID), or --text=FILE");
+    }
+    if (passages == 1) options.passage = positional[2];
+    options.threshold = absl::GetFlag(FLAGS_threshold);
+    options.top = absl::GetFlag(FLAGS_top);
+    options.filter = ReadFilterFlags();
+    if (absl::Status built = BuildReuseRequest(options).status(); !built.ok()) {
+      return InvalidFlagError(built);
+    }
+    return ExitCodeFor(RunReuse(env, std::move(options)));
   }
   if (command == "versions") {
     if (!HasArguments(positional, 1)) return UsageError("versions needs exactly one ID");

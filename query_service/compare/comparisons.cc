@@ -6,6 +6,7 @@
 #include "query_service/compare/document_comparer.h"
 #include "query_service/compare/document_vectors.h"
 #include "query_service/compare/near_duplicates.h"
+#include "query_service/compare/passage_reuse.h"
 #include "query_service/compare/set_comparer.h"
 #include "query_service/compare/similar_finder.h"
 #include "query_service/compare/term_trend.h"
@@ -93,6 +94,14 @@ absl::StatusOr<docsearch::v1::CompareVersionsResponse> Comparisons::CompareVersi
   if (!pair.ok()) return pair.status();
   // The diff runs on the copies, outside the read.
   return CompareVersionPair(*pair);
+}
+
+absl::StatusOr<docsearch::v1::FindPassageReuseResponse> Comparisons::FindPassageReuse(
+    const docsearch::v1::FindPassageReuseRequest& request) const {
+  TextAnalyzer analyzer;
+  return index_.Read([&](IndexSnapshot data) {
+    return compare::FindPassageReuse(request, data, analyzer, index_.options().query_limits);
+  });
 }
 
 }  // namespace docsearch::query::compare

@@ -46,6 +46,8 @@ class Comparisons {
       const docsearch::v1::ListVersionsRequest& request) const;
   absl::StatusOr<docsearch::v1::CompareVersionsResponse> CompareVersions(
       const docsearch::v1::CompareVersionsRequest& request) const;
+  absl::StatusOr<docsearch::v1::FindPassageReuseResponse> FindPassageReuse(
+      const docsearch::v1::FindPassageReuseRequest& request) const;
 
  private:
   const SearchIndex& index_;

@@ -153,6 +153,12 @@ WordDiffResult WordDiff(absl::string_view from, absl::string_view to) {
   result.from_tokens = n;
   result.to_tokens = m;
   result.common_tokens = static_cast<int>(matches.size());
+  if (!matches.empty()) {
+    result.from_aligned_start = from_tokens[matches.front().first].start;
+    result.from_aligned_end = from_tokens[matches.back().first].end;
+    result.to_aligned_start = to_tokens[matches.front().second].start;
+    result.to_aligned_end = to_tokens[matches.back().second].end;
+  }
   // The edits are the gaps between consecutive matches.
   int next_a = 0, next_b = 0;
   auto gap = [&](int end_a, int end_b) {

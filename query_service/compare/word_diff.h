@@ -66,6 +66,12 @@ struct WordDiffResult {
   int from_tokens = 0;
   int to_tokens = 0;
   int common_tokens = 0;  // Tokens both keep (the LCS length).
+  // Byte ranges from the first to the last kept token in each text (empty
+  // when nothing is kept): where the two texts align.
+  uint32_t from_aligned_start = 0;
+  uint32_t from_aligned_end = 0;
+  uint32_t to_aligned_start = 0;
+  uint32_t to_aligned_end = 0;
   // 2 × common / (from + to): 1 for equal token sequences, 0 for nothing
   // in common (1 for two empty texts).
   double Similarity() const {

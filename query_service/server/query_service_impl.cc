@@ -46,6 +46,9 @@ QueryServiceImpl::QueryServiceImpl(const SearchIndex* index, const std::atomic<b
   MarkMethodCallback(MethodIndex(service, "CompareVersions"),
                      new Decoding<v1::CompareVersionsRequest, v1::CompareVersionsResponse>(
                          this, &QueryServiceImpl::CompareVersions));
+  MarkMethodCallback(MethodIndex(service, "FindPassageReuse"),
+                     new Decoding<v1::FindPassageReuseRequest, v1::FindPassageReuseResponse>(
+                         this, &QueryServiceImpl::FindPassageReuse));
 }
 
 bool QueryServiceImpl::RefuseIfNotReady(grpc::ServerUnaryReactor* reactor) const {

@@ -1,5 +1,6 @@
-// QueryService's version RPCs (ListVersions, CompareVersions), beside the
-// other methods of QueryServiceImpl.
+// QueryService's version and passage-reuse RPCs (ListVersions,
+// CompareVersions, FindPassageReuse), beside the other methods of
+// QueryServiceImpl.
 #include "common/grpc_status.h"
 #include "query_service/server/query_service_impl.h"
 
@@ -34,6 +35,18 @@ grpc::ServerUnaryReactor* QueryServiceImpl::CompareVersions(
   FinishVersionCall(
       reactor,
       TimedComparison("compare_versions", [&] { return comparisons_.CompareVersions(*request); }),
+      response);
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* QueryServiceImpl::FindPassageReuse(
+    grpc::CallbackServerContext* /*context*/, const docsearch::v1::FindPassageReuseRequest* request,
+    docsearch::v1::FindPassageReuseResponse* response) {
+  BudgetedUnaryReactor* reactor = NewReactor();
+  if (RefuseIfNotReady(reactor)) return reactor;
+  FinishVersionCall(
+      reactor,
+      TimedComparison("passage_reuse", [&] { return comparisons_.FindPassageReuse(*request); }),
       response);
   return reactor;
 }
