@@ -175,6 +175,20 @@ TEST_F(SeedComparison, ComparesAStoredDocumentWithRawText) {
   EXPECT_FALSE(response->has_days_between());
 }
 
+TEST_F(SeedComparison, SharesAPhraseOnlyWhereBothSidesWriteIt) {
+  // The 2001 title "NATO-Russia Joint Statement" and the 2003 "NATO and
+  // Russia" share the stems nato, russia, but no phrase.
+  auto response = Compare(index(), ByIds(testing::kJointStatementId, testing::kUpdateId));
+  ASSERT_TRUE(response.ok()) << response.status();
+  for (const ComparedPhrase& phrase : response->shared_phrases()) {
+    for (const std::string& form : phrase.forms_b()) {
+      EXPECT_THAT(form, Not(HasSubstr("NATO and Russia")))
+          << "shared phrase \"" << phrase.text() << "\" pairs " << phrase.forms_a(0) << " with "
+          << form;
+    }
+  }
+}
+
 TEST_F(SeedComparison, AlignedParagraphsCarryTheirWordEdits) {
   // Paragraph 3 of the 2001 statement with one resolution number changed
   // and a clause added: the pair lists exactly those edits.
