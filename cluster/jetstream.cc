@@ -172,10 +172,17 @@ absl::StatusOr<std::unique_ptr<KeyValueBucket>> JetStream::OpenBucket(const std:
     config.History = 1;
     config.Replicas = replicas;
     config.StorageType = js_FileStorage;
-    config.TTL = absl::ToInt64Milliseconds(ttl);  // libnats takes milliseconds.
-    s = js_CreateKeyValue(&raw_store, context_.get(), &config);
+    config.TTL = absl::ToInt64Nanoseconds(ttl);  // libnats 3.4 passes it on as MaxAge (ns).
+    const natsStatus created = js_CreateKeyValue(&raw_store, context_.get(), &config);
+    s = created;
     // Created meanwhile by another process: bind it.
-    if (s != NATS_OK) s = js_KeyValue(&raw_store, context_.get(), bucket.c_str());
+    if (created != NATS_OK) {
+      s = js_KeyValue(&raw_store, context_.get(), bucket.c_str());
+      if (s != NATS_OK) {
+        return FromNats(created, absl::StrCat("creating key-value bucket ", bucket, " (",
+                                              nats_GetLastError(nullptr), ")"));
+      }
+    }
   }
   if (s != NATS_OK) return FromNats(s, absl::StrCat("key-value bucket ", bucket));
   return std::make_unique<KeyValueBucket>(KvStorePtr(raw_store));
