@@ -4,6 +4,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/time/clock.h"
 #include "cluster/key_value_bucket.h"
 #include "cluster/ordered_stream_reader.h"
 
@@ -48,16 +50,25 @@ absl::StatusOr<std::unique_ptr<JetStream>> JetStream::Connect(const std::string&
     return FromNats(s, "natsOptions_Create");
   }
   NatsOptionsPtr options(raw_options);
-  natsStatus s = natsOptions_SetURL(options.get(), urls.c_str());
+  // Each URL apart: natsOptions_SetURL takes one.
+  std::vector<std::string> servers = absl::StrSplit(urls, ',', absl::SkipEmpty());
+  std::vector<const char*> server_pointers;
+  for (const std::string& server : servers) server_pointers.push_back(server.c_str());
+  natsStatus s = natsOptions_SetServers(options.get(), server_pointers.data(),
+                                        static_cast<int>(server_pointers.size()));
   if (s == NATS_OK) s = natsOptions_SetName(options.get(), name.c_str());
   if (s == NATS_OK) s = natsOptions_SetTimeout(options.get(), Milliseconds(timeout));
   // Reconnect forever: the process outlives any one NATS server.
   if (s == NATS_OK) s = natsOptions_SetMaxReconnect(options.get(), -1);
   if (s == NATS_OK) s = natsOptions_SetReconnectWait(options.get(), 250);
   if (s != NATS_OK) return FromNats(s, absl::StrCat("NATS options for ", urls));
+  // Servers that have just started (a cluster establishing its routes)
+  // may refuse clients for a moment: keep trying for a while.
+  const absl::Time deadline = absl::Now() + std::max(timeout, absl::Seconds(30));
   natsConnection* raw_connection = nullptr;
-  if (s = natsConnection_Connect(&raw_connection, options.get()); s != NATS_OK) {
-    return FromNats(s, absl::StrCat("connecting to NATS at ", urls));
+  while ((s = natsConnection_Connect(&raw_connection, options.get())) != NATS_OK) {
+    if (absl::Now() >= deadline) return FromNats(s, absl::StrCat("connecting to NATS at ", urls));
+    absl::SleepFor(absl::Milliseconds(200));
   }
   NatsConnectionPtr connection(raw_connection);
   jsOptions js_options;
@@ -67,8 +78,22 @@ absl::StatusOr<std::unique_ptr<JetStream>> JetStream::Connect(const std::string&
   if (s = natsConnection_JetStream(&raw_context, connection.get(), &js_options); s != NATS_OK) {
     return FromNats(s, "JetStream context");
   }
-  return std::unique_ptr<JetStream>(
-      new JetStream(std::move(connection), JsContextPtr(raw_context)));
+  JsContextPtr context(raw_context);
+  // A JetStream cluster that has just started answers only once its
+  // servers have elected a meta leader: wait for that (a few seconds at
+  // most) rather than fail the first stream or bucket operation.
+  while (true) {
+    jsAccountInfo* info = nullptr;
+    jsErrCode js_error = static_cast<jsErrCode>(0);
+    s = js_GetAccountInfo(&info, context.get(), nullptr, &js_error);
+    if (info != nullptr) jsAccountInfo_Destroy(info);
+    if (s == NATS_OK) break;
+    if (absl::Now() >= deadline) {
+      return FromNats(s, absl::StrCat("JetStream at ", urls, " (is it enabled, -js?)"), js_error);
+    }
+    absl::SleepFor(absl::Milliseconds(200));
+  }
+  return std::unique_ptr<JetStream>(new JetStream(std::move(connection), std::move(context)));
 }
 
 bool JetStream::connected() const {

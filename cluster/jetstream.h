@@ -57,9 +57,10 @@ class OrderedStreamReader;
 
 class JetStream {
  public:
-  // Connects to `urls` (comma-separated nats:// URLs). `name` appears in
-  // the servers' connection lists. UNAVAILABLE when no server answers
-  // within `timeout`.
+  // Connects to `urls` (comma-separated nats:// URLs) and waits (up to 30
+  // s) until JetStream answers. `name` appears in the servers' connection
+  // lists. UNAVAILABLE when no server answers within `timeout`, or
+  // JetStream not in time.
   static absl::StatusOr<std::unique_ptr<JetStream>> Connect(const std::string& urls,
                                                             const std::string& name,
                                                             absl::Duration timeout);
