@@ -6,6 +6,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
+#include "cluster/document_log_message.h"
 #include "cluster/key_value_bucket.h"
 #include "cluster/ordered_stream_reader.h"
 
@@ -149,14 +150,31 @@ absl::StatusOr<uint64_t> JetStream::LastSequence(const std::string& stream) {
 
 absl::StatusOr<uint64_t> JetStream::LastSequenceOf(const std::string& stream,
                                                    const std::string& subject) {
+  absl::StatusOr<std::optional<StreamMessage>> last = LastMessageOf(stream, subject);
+  if (!last.ok()) return last.status();
+  return last->has_value() ? (*last)->sequence : 0;
+}
+
+absl::StatusOr<std::optional<StreamMessage>> JetStream::LastMessageOf(const std::string& stream,
+                                                                      const std::string& subject) {
   natsMsg* raw_message = nullptr;
   jsErrCode js_error = static_cast<jsErrCode>(0);
   natsStatus s = js_GetLastMsg(&raw_message, context_.get(), stream.c_str(), subject.c_str(),
                                nullptr, &js_error);
   NatsMessagePtr message(raw_message);
-  if (s == NATS_NOT_FOUND) return 0;
+  if (s == NATS_NOT_FOUND) return std::nullopt;
   if (s != NATS_OK) return FromNats(s, absl::StrCat("last message of ", subject), js_error);
-  return natsMsg_GetSequence(message.get());
+  StreamMessage result;
+  result.sequence = natsMsg_GetSequence(message.get());
+  result.subject = subject;
+  result.data.assign(natsMsg_GetData(message.get()),
+                     static_cast<size_t>(natsMsg_GetDataLength(message.get())));
+  const char* operation = nullptr;
+  if (natsMsgHeader_Get(message.get(), kOperationHeader, &operation) == NATS_OK &&
+      operation != nullptr) {
+    result.operation = operation;
+  }
+  return result;
 }
 
 absl::StatusOr<PublishAck> JetStream::Publish(const OutgoingMessage& message,

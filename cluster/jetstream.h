@@ -13,12 +13,14 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "cluster/nats_handles.h"
+#include "cluster/ordered_stream_reader.h"
 
 namespace docsearch::cluster {
 
@@ -53,7 +55,6 @@ struct OutgoingMessage {
 };
 
 class KeyValueBucket;
-class OrderedStreamReader;
 
 class JetStream {
  public:
@@ -76,6 +77,11 @@ class JetStream {
   // The sequence of the last message on `subject` in `stream`; 0 when the
   // subject has none.
   absl::StatusOr<uint64_t> LastSequenceOf(const std::string& stream, const std::string& subject);
+
+  // The last message on `subject` in `stream` (its sequence, operation
+  // header and body); nullopt when the subject has none.
+  absl::StatusOr<std::optional<StreamMessage>> LastMessageOf(const std::string& stream,
+                                                             const std::string& subject);
 
   // Publishes and waits for JetStream's acknowledgement (which comes once
   // the stream's replicas have a quorum for it) at most `timeout`.

@@ -6,6 +6,7 @@
 #include "cluster/shard_router.h"
 #include "common/health_service.h"
 #include "common/log.h"
+#include "query_service/coordinator/cluster_index_service.h"
 #include "query_service/coordinator/coordinator_service.h"
 #include "query_service/coordinator/replica_directory.h"
 #include "query_service/coordinator/shard_caller.h"
@@ -63,9 +64,10 @@ int RunCoordinator(const ClusterFlags& flags, GrpcServerConfig config) {
   CoordinatorOptions options;
   options.max_facet_size = flags.max_facet_size;
   CoordinatorService coordinator(&caller, options);
-  HealthService health({"docsearch.v1.QueryService"});
+  ClusterIndexService deletes(jetstream.get(), *shard_count);
+  HealthService health({"docsearch.v1.IndexService", "docsearch.v1.QueryService"});
   absl::StatusOr<std::unique_ptr<GrpcServer>> server =
-      GrpcServer::Start(config, {&coordinator}, &health);
+      GrpcServer::Start(config, {&coordinator, &deletes}, &health);
   if (!server.ok()) {
     LogError(server.status().ToString());
     return 1;

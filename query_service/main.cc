@@ -143,7 +143,8 @@ int Run() {
     config.listen_address = absl::GetFlag(FLAGS_listen);
     config.port_file = absl::GetFlag(FLAGS_port_file);
     config.max_receive_message_bytes = absl::GetFlag(FLAGS_max_message_bytes);
-    if (absl::Status flags = ApplyServerSecurityFlags({}, {"docsearch.v1.QueryService"}, config);
+    if (absl::Status flags = ApplyServerSecurityFlags({"docsearch.v1.IndexService"},
+                                                      {"docsearch.v1.QueryService"}, config);
         !flags.ok()) {
       LogError(flags.ToString());
       return 2;

@@ -3,6 +3,7 @@
 // service in cluster mode) gives the same answers: hit ids and order,
 // scores, snippets, totals, facets, histograms, page tokens and documents.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -11,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "cluster/shard_router.h"
 #include "tests/cluster/cluster_client.h"
 #include "tests/cluster/nats_server_process.h"
@@ -43,7 +45,8 @@ class ClusterEquivalenceTest : public ::testing::Test {
     const std::vector<docsearch::v1::RawDocument> corpus =
         LoadDevelopmentCorpus(DOCSEARCH_SHARED_CORPUS);
     if (corpus.empty()) return;  // Each test skips.
-    const fs::path work = fs::path(::testing::TempDir()) / "cluster_equivalence";
+    const fs::path work =
+        fs::path(::testing::TempDir()) / absl::StrCat("cluster_equivalence-", getpid());
     fs::remove_all(work);
     fs::create_directories(work);
     topology_ = new Topology();

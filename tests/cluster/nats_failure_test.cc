@@ -3,6 +3,7 @@
 // a quorum; ingest goes on, and every document the ingest service
 // acknowledged is then found through the coordinator.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <optional>
@@ -26,7 +27,7 @@ TEST(NatsFailureTest, OneServerOfThreeDownDuringIngestLosesNothingAcknowledged) 
   const std::vector<docsearch::v1::RawDocument> corpus =
       LoadDevelopmentCorpus(DOCSEARCH_SHARED_CORPUS);
   if (corpus.empty()) GTEST_SKIP() << "no corpus at " << DOCSEARCH_SHARED_CORPUS;
-  const fs::path work = fs::path(::testing::TempDir()) / "nats_failure";
+  const fs::path work = fs::path(::testing::TempDir()) / absl::StrCat("nats_failure-", getpid());
   fs::remove_all(work);
   fs::create_directories(work);
 

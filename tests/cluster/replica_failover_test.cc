@@ -5,6 +5,7 @@
 // same state as its peer.
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <filesystem>
@@ -30,7 +31,7 @@ class ReplicaFailoverTest : public ::testing::Test {
   void SetUp() override {
     corpus_ = LoadDevelopmentCorpus(DOCSEARCH_SHARED_CORPUS);
     if (corpus_.empty()) GTEST_SKIP() << "no corpus at " << DOCSEARCH_SHARED_CORPUS;
-    work_ = fs::path(::testing::TempDir()) / "replica_failover";
+    work_ = fs::path(::testing::TempDir()) / absl::StrCat("replica_failover-", getpid());
     fs::remove_all(work_);
     fs::create_directories(work_);
     absl::StatusOr<NatsServerProcess> nats =
