@@ -93,6 +93,7 @@ void ShardFollower::Follow(uint32_t shard) {
   std::unique_ptr<cluster::OrderedStreamReader> reader;
   absl::Time next_heartbeat = absl::InfinitePast();
   bool caught_up = false;
+  bool stream_behind_reported = false;
   auto applied_sequence = [&] {
     absl::MutexLock lock(&mu_);
     auto it = applied_.find(shard);
@@ -168,13 +169,27 @@ void ShardFollower::Follow(uint32_t shard) {
       if (absl::Status recorded = RecordApplied(shard, last_sequence); !recorded.ok()) {
         LogError(absl::StrCat("shard ", shard, ": ", recorded.message()));
       }
-      if (pending == 0) caught_up = true;
+      if (pending == 0 && !stream_behind_reported) caught_up = true;
     } else if (!caught_up) {
       // Nothing came: caught up when the stream holds nothing newer (an
       // empty stream, or one whose last messages this replica applied
       // before it restarted).
       absl::StatusOr<uint64_t> last = jetstream_->LastSequence(stream);
-      if (last.ok() && *last <= applied_sequence()) caught_up = true;
+      if (last.ok() && *last < applied_sequence()) {
+        // New writes would reuse sequences this replica counts as applied
+        // and be skipped: it must not announce itself.
+        if (!stream_behind_reported) {
+          LogError(absl::StrCat(
+              "shard ", shard, ": stream ", stream, " ends at sequence ", *last,
+              " but this replica applied up to ", applied_sequence(),
+              ": the stream lost its tail (every NATS server lost at once?) or was recreated. "
+              "Not serving this shard; empty this replica's data directory so it rebuilds from "
+              "the stream"));
+          stream_behind_reported = true;
+        }
+      } else if (last.ok()) {
+        caught_up = true;
+      }
     }
     if (caught_up) {
       {

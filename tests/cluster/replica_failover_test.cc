@@ -171,6 +171,23 @@ TEST_F(ReplicaFailoverTest, KilledReplicaIsRoutedAroundAndCatchesUp) {
     theirs->clear_took();
     EXPECT_EQ(mine->SerializeAsString(), theirs->SerializeAsString()) << text;
   }
+
+  // Both replicas of shard 0 down: searches fail UNAVAILABLE naming the
+  // shard; shard 1's documents are still served.
+  ASSERT_TRUE(restarted->Stop(SIGKILL, absl::Seconds(10)).ok());
+  ASSERT_TRUE(peer->Stop(SIGKILL, absl::Seconds(10)).ok());
+  docsearch::v1::SearchRequest request;
+  request.set_query_string("NATO");
+  absl::StatusOr<docsearch::v1::SearchResponse> failed = SearchAt(coordinator->address(), request);
+  EXPECT_EQ(failed.status().code(), absl::StatusCode::kUnavailable);
+  EXPECT_NE(failed.status().message().find("shard 0"), absl::string_view::npos) << failed.status();
+  docsearch::v1::SearchRequest everything;
+  everything.set_query_string("NATO");
+  everything.set_page_size(1);
+  absl::StatusOr<docsearch::v1::SearchResponse> on_shard1 =
+      SearchAt(shard1_a->address(), everything);
+  ASSERT_TRUE(on_shard1.ok() && on_shard1->hits_size() == 1);
+  EXPECT_TRUE(GetDocumentAt(coordinator->address(), on_shard1->hits(0).id()).ok());
 }
 
 }  // namespace
