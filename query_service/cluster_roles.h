@@ -23,7 +23,6 @@ struct ClusterFlags {
   std::string nats;            // NATS URLs; empty: single node.
   std::string role;            // "replica" or "coordinator".
   std::string shards;          // A replica's shards, e.g. "0,1".
-  std::string advertise;       // A replica's address for coordinators.
   int stream_replicas = 3;     // JetStream replicas of the buckets it creates.
   std::string shard_replicas;  // A coordinator's fixed replicas, instead of the map.
   absl::Duration attempt_timeout = absl::Seconds(2);

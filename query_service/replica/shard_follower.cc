@@ -55,6 +55,10 @@ bool ShardFollower::caught_up() const {
 }
 
 absl::Status ShardFollower::RecordApplied(uint32_t shard, uint64_t sequence) {
+  // Each shard's thread writes the whole map; the file lock orders the
+  // writes, and each writes the map as it is when its turn comes, so no
+  // rename puts back an older position.
+  absl::MutexLock file_lock(&positions_file_mu_);
   AppliedPositions snapshot;
   {
     absl::MutexLock lock(&mu_);
@@ -62,13 +66,6 @@ absl::Status ShardFollower::RecordApplied(uint32_t shard, uint64_t sequence) {
     snapshot = applied_;
   }
   if (options_.positions_path.empty()) return absl::OkStatus();
-  // Shards' threads may write concurrently: each writes the whole map, and
-  // the last rename wins with values no older than its own.
-  absl::MutexLock lock(&positions_file_mu_);
-  {
-    absl::MutexLock state_lock(&mu_);
-    snapshot = applied_;
-  }
   return WriteAppliedPositions(options_.positions_path, snapshot);
 }
 
