@@ -96,6 +96,18 @@ absl::StatusOr<docsearch::v1::Document> GetDocumentAt(const std::string& address
   return response.document();
 }
 
+absl::StatusOr<docsearch::v1::GetIndexStatsResponse> IndexStatsAt(const std::string& address) {
+  auto stub = docsearch::v1::QueryService::NewStub(ChannelTo(address));
+  grpc::ClientContext context;
+  context.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(5)));
+  docsearch::v1::GetIndexStatsResponse response;
+  grpc::Status status = stub->GetIndexStats(&context, {}, &response);
+  if (!status.ok()) {
+    return absl::Status(static_cast<absl::StatusCode>(status.error_code()), status.error_message());
+  }
+  return response;
+}
+
 int64_t DocumentCountAt(const std::string& address) {
   auto stub = docsearch::v1::QueryService::NewStub(ChannelTo(address));
   grpc::ClientContext context;

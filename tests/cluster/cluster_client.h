@@ -30,6 +30,8 @@ absl::StatusOr<docsearch::v1::SearchResponse> SearchAt(const std::string& addres
 absl::StatusOr<docsearch::v1::Document> GetDocumentAt(const std::string& address,
                                                       const std::string& id);
 
+absl::StatusOr<docsearch::v1::GetIndexStatsResponse> IndexStatsAt(const std::string& address);
+
 // GetIndexStats' document_count, or -1 when the call fails.
 int64_t DocumentCountAt(const std::string& address);
 

@@ -225,6 +225,26 @@ TEST_F(ClusterEquivalenceTest, GetDocumentGoesToTheOwningShard) {
   EXPECT_EQ(missing.status().code(), absl::StatusCode::kNotFound);
 }
 
+TEST_F(ClusterEquivalenceTest, IndexStatsSumTheShards) {
+  const Topology& t = *topology_;
+  absl::StatusOr<docsearch::v1::GetIndexStatsResponse> one = IndexStatsAt(t.single_node->address());
+  absl::StatusOr<docsearch::v1::GetIndexStatsResponse> many =
+      IndexStatsAt(t.coordinator->address());
+  ASSERT_TRUE(one.ok() && many.ok());
+  EXPECT_EQ(one->document_count(), many->document_count());
+  EXPECT_EQ(one->posting_count(), many->posting_count());
+  EXPECT_EQ(one->text_bytes(), many->text_bytes());
+  ASSERT_EQ(one->doc_type_counts_size(), many->doc_type_counts_size());
+  for (int i = 0; i < one->doc_type_counts_size(); ++i) {
+    EXPECT_EQ(one->doc_type_counts(i).ShortDebugString(),
+              many->doc_type_counts(i).ShortDebugString());
+  }
+  EXPECT_EQ(one->earliest_published().ShortDebugString(),
+            many->earliest_published().ShortDebugString());
+  EXPECT_EQ(one->latest_published().ShortDebugString(),
+            many->latest_published().ShortDebugString());
+}
+
 TEST_F(ClusterEquivalenceTest, IngestAnswersCarryTheWritesPlaceInTheLog) {
   const Topology& t = *topology_;
   ASSERT_EQ(t.cluster_acks.size(), t.single_acks.size());
