@@ -14,6 +14,7 @@
 #include "query_service/search/query_language_of.h"
 #include "query_service/search/query_planner.h"
 #include "query_service/search/query_string_parser.h"
+#include "query_service/search/shard_statistics.h"
 #include "query_service/search/snippet_builder.h"
 
 namespace docsearch::query {
@@ -254,6 +255,50 @@ absl::Status SearchIndex::Delete(const std::string& id) {
 
 absl::StatusOr<SearchResponse> SearchIndex::Search(const SearchRequest& request) const {
   const absl::Time started = absl::Now();
+  absl::StatusOr<std::optional<PageCursor>> cursor = ValidateSearch(request);
+  if (!cursor.ok()) return cursor.status();
+  return data_.Read(
+      [&](const IndexData& data) { return SearchIn(data, request, *cursor, started); });
+}
+
+absl::StatusOr<docsearch::v1::CollectionStatisticsMessage> SearchIndex::TermStatistics(
+    const SearchRequest& request, const std::string& main_language) const {
+  const absl::Time started = absl::Now();
+  absl::StatusOr<std::optional<PageCursor>> cursor = ValidateSearch(request);
+  if (!cursor.ok()) return cursor.status();
+  // The cheapest search that looks up every term the real one will: one
+  // hit, no snippets, facets, histogram or explanations.
+  SearchRequest probe = request;
+  probe.set_page_size(1);
+  probe.set_omit_snippets(true);
+  probe.set_explain(false);
+  probe.clear_facets();
+  probe.set_date_histogram(docsearch::v1::INTERVAL_UNSPECIFIED);
+  probe.set_exact_total(false);
+  return data_.Read(
+      [&](const IndexData& data) -> absl::StatusOr<docsearch::v1::CollectionStatisticsMessage> {
+        RecordingStatistics recording(data);
+        absl::StatusOr<SearchResponse> searched =
+            SearchIn(data, probe, *cursor, started, {&recording, main_language});
+        if (!searched.ok()) return searched.status();
+        return recording.ToMessage();
+      });
+}
+
+absl::StatusOr<SearchResponse> SearchIndex::Search(
+    const SearchRequest& request,
+    const docsearch::v1::CollectionStatisticsMessage& statistics) const {
+  const absl::Time started = absl::Now();
+  absl::StatusOr<std::optional<PageCursor>> cursor = ValidateSearch(request);
+  if (!cursor.ok()) return cursor.status();
+  const MessageStatistics global(statistics);
+  const ShardScoring shard{&global, MainLanguageOf(statistics)};
+  return data_.Read(
+      [&](const IndexData& data) { return SearchIn(data, request, *cursor, started, shard); });
+}
+
+absl::StatusOr<std::optional<PageCursor>> SearchIndex::ValidateSearch(
+    const SearchRequest& request) const {
   if (request.has_query() == !request.query_string().empty()) {
     return absl::InvalidArgumentError(
         request.has_query()
@@ -288,22 +333,22 @@ absl::StatusOr<SearchResponse> SearchIndex::Search(const SearchRequest& request)
     return absl::InvalidArgumentError(
         absl::StrCat("date_histogram ", request.date_histogram(), " is not an Interval"));
   }
-  absl::StatusOr<std::optional<PageCursor>> cursor = DecodePageToken(request);
-  if (!cursor.ok()) return cursor.status();
-  return data_.Read(
-      [&](const IndexData& data) { return SearchIn(data, request, *cursor, started); });
+  return DecodePageToken(request);
 }
 
 absl::StatusOr<SearchResponse> SearchIndex::SearchIn(const IndexData& data,
                                                      const SearchRequest& request,
                                                      const std::optional<PageCursor>& cursor,
-                                                     absl::Time started) const {
+                                                     absl::Time started,
+                                                     const ShardScoring& shard) const {
   const size_t page_size =
       request.page_size() == 0 ? options_.default_page_size : request.page_size();
   // Per search (analyzers are single-threaded), reused across searches.
   AnalyzerPool::Lease lease = search_analyzers_.Acquire();
   TextAnalyzer& analyzer = *lease;
-  QueryEvaluator evaluator(data, analyzer, options_.query_limits, options_.scoring);
+  ScoringOptions scoring = options_.scoring;
+  if (shard.statistics != nullptr) scoring.statistics = shard.statistics;
+  QueryEvaluator evaluator(data, analyzer, options_.query_limits, scoring);
   docsearch::v1::Query parsed;
   if (!request.query_string().empty()) {
     QueryStringOptions options;
@@ -330,6 +375,8 @@ absl::StatusOr<SearchResponse> SearchIndex::SearchIn(const IndexData& data,
       }
     }
   }
+  // A shard of several analyzes as the whole collection would.
+  if (!shard.main_language.empty()) main_language = shard.main_language;
   const std::string query_language = QueryLanguageOf(request, query, main_language);
   evaluator.SetQueryLanguage(query_language);
 

@@ -27,6 +27,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "docsearch/v1/query_service.pb.h"
+#include "docsearch/v1/shard_service.pb.h"
 #include "query_service/index/index_data.h"
 #include "query_service/index/left_right.h"
 #include "query_service/index/reader_writer_lock.h"
@@ -53,6 +54,13 @@ struct SearchOptions {
   // Told the duration of every merge published (metrics); runs on the
   // merger thread, so it must be quick.
   std::function<void(double seconds)> on_merge;
+};
+
+// How a search on one shard of several scores: with these statistics
+// (null: the index's own), and this main language (empty: the index's).
+struct ShardScoring {
+  const CollectionStatistics* statistics = nullptr;
+  std::string main_language;
 };
 
 class SearchIndex {
@@ -85,6 +93,19 @@ class SearchIndex {
   absl::StatusOr<docsearch::v1::SearchResponse> Search(
       const docsearch::v1::SearchRequest& request) const;
 
+  // Cluster mode (shard_statistics.h): the statistics this index's search
+  // for `request` scores with, and every (field, term) it looks up, with
+  // `main_language` (non-empty) as the collection's main language instead
+  // of this index's own. Validates the request as Search does.
+  absl::StatusOr<docsearch::v1::CollectionStatisticsMessage> TermStatistics(
+      const docsearch::v1::SearchRequest& request, const std::string& main_language) const;
+
+  // Search scored with `statistics` (summed over every shard) instead of
+  // this index's own, the main language being theirs.
+  absl::StatusOr<docsearch::v1::SearchResponse> Search(
+      const docsearch::v1::SearchRequest& request,
+      const docsearch::v1::CollectionStatisticsMessage& statistics) const;
+
   // NOT_FOUND when absent.
   absl::StatusOr<docsearch::v1::Document> Get(const std::string& id) const;
   // About how many bytes Get(id) will return (its stored serialized size),
@@ -116,11 +137,16 @@ class SearchIndex {
   void WaitForMerges();
 
  private:
+  // Checks what Search checks and decodes the page token.
+  absl::StatusOr<std::optional<PageCursor>> ValidateSearch(
+      const docsearch::v1::SearchRequest& request) const;
+
   // Search on one copy of the data; `cursor` is the request's decoded page
   // token.
   absl::StatusOr<docsearch::v1::SearchResponse> SearchIn(
       const IndexData& data, const docsearch::v1::SearchRequest& request,
-      const std::optional<PageCursor>& cursor, absl::Time started) const;
+      const std::optional<PageCursor>& cursor, absl::Time started,
+      const ShardScoring& shard = ShardScoring()) const;
   docsearch::v1::GetIndexStatsResponse StatsOf(const IndexData& data) const;
 
   // Seals `data`'s open postings when they hold a segment's worth of
