@@ -28,7 +28,7 @@ namespace {
 
 using docsearch::v1::ParseDocumentResponse;
 
-// A line that reads as prose: long, many words, most of them starting in
+// A line that reads as prose: eight words or more, most of them starting in
 // lower case, ending a sentence. The model learns furniture partly from its
 // neighbours (a line after navigation links tends to be more navigation),
 // which once dropped a closing paragraph that followed a "Go to Homepage"
@@ -36,7 +36,7 @@ using docsearch::v1::ParseDocumentResponse;
 // furniture, so the model alone never removes prose the rules kept.
 bool ReadsAsProse(absl::string_view line) {
   line = absl::StripAsciiWhitespace(line);
-  if (line.size() < 60) return false;
+  if (line.empty()) return false;
   const char last = line.back();
   if (last != '.' && last != '!' && last != '?' && last != ';') return false;
   int words = 0;
@@ -315,7 +315,21 @@ size_t ChooseTitleCandidate(const LineRoleModel& model,
     }
   }
   const float margin = kOverrideMargin;
-  const size_t best = model.ChooseTitle(candidates);
+  // Prose the cascade kept as body is never made the title by the model
+  // alone (the same reasoning as for furniture, see ReadsAsProse).
+  size_t best = 0;  // "No title" is always allowed.
+  float best_score = model.SpanScore(candidates[0]);
+  for (size_t c = 1; c < candidates.size(); ++c) {
+    const TitleCandidate& candidate = candidates[c];
+    const float score = model.SpanScore(candidate);
+    if (score <= best_score) continue;
+    if (candidate.end > candidate.begin && features[candidate.begin].rule_fate == "kept" &&
+        ReadsAsProse(JoinLines(lines, features, candidate.begin, candidate.end))) {
+      continue;
+    }
+    best = c;
+    best_score = score;
+  }
   std::optional<size_t> cascade;
   for (size_t c = 0; c < candidates.size(); ++c) {
     for (const std::string& feature : candidates[c].features) {
