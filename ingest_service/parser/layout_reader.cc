@@ -182,14 +182,32 @@ void SetTitleFromRoles(const std::vector<SourceLine>& lines,
   RemoveWarnings("no_title", false, document);
   RemoveWarnings("digest_without_title", false, document);
   if (title.empty()) AddWarning("no_title", "no title found in the head of the document", document);
-  // A type read from the old title is read again from the new one.
+  // A type read from the old title is read again from the new one; so is a
+  // type that only a series name gave ("Press Release (99)101" over
+  // "Statement by ..."): the cascade ranks the title above it.
   const bool type_from_title = HasWarning(*document, "doc_type_from_title");
-  if (type_from_title || document->doc_type() == v1::DOC_TYPE_UNSPECIFIED) {
+  const bool type_from_series = IsSeriesName(document->doc_type_raw());
+  const std::optional<v1::DocType> title_type = DocTypeFromTitle(title);
+  if (type_from_series && title_type.has_value()) {
+    document->set_doc_type(*title_type);
+    document->clear_doc_type_raw();
+    AddWarning("doc_type_from_title", "no type label found; the type was read from the title",
+               document);
+  } else if (type_from_title || document->doc_type() == v1::DOC_TYPE_UNSPECIFIED) {
     RemoveWarnings("doc_type_from_title", false, document);
     RemoveWarnings("no_doc_type", false, document);
-    if (std::optional<v1::DocType> type = DocTypeFromTitle(title)) {
-      document->set_doc_type(*type);
+    RemoveWarnings("doc_type_from_salutation", false, document);
+    if (title_type.has_value()) {
+      document->set_doc_type(*title_type);
       AddWarning("doc_type_from_title", "no type label found; the type was read from the title",
+                 document);
+    } else if (std::optional<v1::DocType> speech =
+                   document->paragraphs_size() > 0
+                       ? DocTypeFromSpeechOpening(document->paragraphs(0).text())
+                       : std::nullopt) {
+      document->set_doc_type(*speech);
+      AddWarning("doc_type_from_salutation",
+                 "no type label or title pattern; the first paragraph addresses an audience",
                  document);
     } else {
       document->set_doc_type(v1::DOC_TYPE_UNSPECIFIED);

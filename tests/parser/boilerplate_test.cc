@@ -37,5 +37,31 @@ TEST(Boilerplate, KeepsSentencesOfTheBody) {
             std::nullopt);
 }
 
+TEST(Boilerplate, DropsLanguageMenusDownloadsAndTeaserLinks) {
+  EXPECT_THAT(BoilerplateReason("EN / FR / RU"), Optional(absl::string_view("navigation")));
+  EXPECT_THAT(BoilerplateReason("En. / Fr. / Ru. / Ukr."),
+              Optional(absl::string_view("navigation")));
+  EXPECT_THAT(BoilerplateReason("English | Fran\xC3\xA7"
+                                "ais"),
+              Optional(absl::string_view("navigation")));
+  EXPECT_THAT(BoilerplateReason("Audio file .MP3/806Kb"),
+              Optional(absl::string_view("media_link")));
+  EXPECT_THAT(BoilerplateReason("(17Kb)"), Optional(absl::string_view("media_link")));
+  EXPECT_THAT(BoilerplateReason("File Type:pdf, Size:1020Kb"),
+              Optional(absl::string_view("media_link")));
+  EXPECT_THAT(BoilerplateReason("T\xC3\xA9l\xC3\xA9"
+                                "charger le .pdf"),
+              Optional(absl::string_view("media_link")));
+  EXPECT_THAT(BoilerplateReason("Continue reading..."), Optional(absl::string_view("navigation")));
+  EXPECT_THAT(BoilerplateReason("Skip to main content"), Optional(absl::string_view("navigation")));
+  // Text that only mentions languages, files or sizes stays.
+  EXPECT_EQ(BoilerplateReason("The EU and the UN agreed on a joint mission."), std::nullopt);
+  EXPECT_EQ(BoilerplateReason("Ministers read more than 40 reports on the mission in 2004."),
+            std::nullopt);
+  EXPECT_EQ(BoilerplateReason("The 25 MB archive of the conference was published online."),
+            std::nullopt);
+  EXPECT_EQ(BoilerplateReason("US / UK joint statement on the Balkans"), std::nullopt);
+}
+
 }  // namespace
 }  // namespace docsearch::ingest
