@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "ingest_service/parser/date_parser.h"
@@ -77,10 +78,36 @@ std::vector<size_t> Permutation(size_t n, uint64_t seed) {
   return order;
 }
 
+// The features that documents of at least options.min_source_groups source
+// groups show, over lines (spans = false) or title candidates (true).
+absl::flat_hash_set<std::string> SharedFeatures(
+    const std::vector<const TrainingDocument*>& documents, const TrainingOptions& options,
+    bool spans) {
+  absl::flat_hash_map<std::string, absl::flat_hash_set<std::string>> groups;
+  auto count = [&](const std::vector<std::string>& features, const std::string& group) {
+    for (const std::string& feature : features) groups[feature].insert(group);
+  };
+  for (const TrainingDocument* document : documents) {
+    if (spans) {
+      for (const TitleCandidate& candidate : document->candidates) {
+        count(candidate.features, document->group);
+      }
+    } else {
+      for (const LineFeatures& line : document->features) count(line.features, document->group);
+    }
+  }
+  absl::flat_hash_set<std::string> shared;
+  for (const auto& [feature, seen_in] : groups) {
+    if (static_cast<int>(seen_in.size()) >= options.min_source_groups) shared.insert(feature);
+  }
+  return shared;
+}
+
 // The title ranker: a perceptron over candidate runs; on a wrong choice the
 // labelled run's features gain and the chosen run's lose.
 void TrainTitleRanker(const std::vector<const TrainingDocument*>& documents,
                       const TrainingOptions& options, LineRoleModel* model) {
+  const absl::flat_hash_set<std::string> shared = SharedFeatures(documents, options, true);
   absl::flat_hash_map<std::string, int> ids;
   std::vector<std::string> names;
   std::vector<std::vector<std::vector<int>>> encoded(documents.size());
@@ -88,6 +115,7 @@ void TrainTitleRanker(const std::vector<const TrainingDocument*>& documents,
     for (const TitleCandidate& candidate : documents[d]->candidates) {
       std::vector<int> candidate_ids;
       for (const std::string& feature : candidate.features) {
+        if (!shared.contains(feature)) continue;
         auto [it, inserted] = ids.emplace(feature, static_cast<int>(names.size()));
         if (inserted) names.push_back(feature);
         candidate_ids.push_back(it->second);
@@ -230,6 +258,7 @@ std::vector<LineRole> GoldRoles(const LineTrace& trace, const DocumentLabels& la
 LineRoleModel TrainLineRoleModel(const std::vector<const TrainingDocument*>& documents,
                                  const TrainingOptions& options) {
   // Features as dense ids, so that an epoch is array arithmetic.
+  const absl::flat_hash_set<std::string> shared = SharedFeatures(documents, options, false);
   absl::flat_hash_map<std::string, int> ids;
   std::vector<std::string> names;
   std::vector<std::vector<std::vector<int>>> encoded(documents.size());
@@ -237,6 +266,7 @@ LineRoleModel TrainLineRoleModel(const std::vector<const TrainingDocument*>& doc
     for (const LineFeatures& line : documents[d]->features) {
       std::vector<int> line_ids;
       for (const std::string& feature : line.features) {
+        if (!shared.contains(feature)) continue;
         auto [it, inserted] = ids.emplace(feature, static_cast<int>(names.size()));
         if (inserted) names.push_back(feature);
         line_ids.push_back(it->second);
@@ -326,6 +356,7 @@ std::vector<TrainingDocument> PrepareTraining(const std::vector<LabelledDocument
     ParseOptions options;
     options.line_trace = &trace;
     TrainingDocument document;
+    document.group = labelled.group;
     if (ParseRawDocument(raw, options).ok()) {
       document.gold = GoldRoles(trace, labelled.labels);
       document.features = std::move(trace.features);
