@@ -108,10 +108,49 @@ void RemoveRepeatedParagraphs(absl::string_view text, v1::Document* document) {
   }
 }
 
+// Words that continue a type label into a title ("Statement by ...",
+// "Déclaration du ...", "Summary of ..."): a label followed by one of them
+// is part of the title.
+bool ContinuesLabel(absl::string_view word) {
+  const std::string folded = FoldAccents(word);
+  for (absl::string_view function :
+       {"by",   "on",  "of",    "from",      "to",         "at",        "for",      "in",
+        "with", "and", "after", "following", "concerning", "regarding", "du",       "de",
+        "des",  "d'",  "sur",   "par",       "a",          "pour",      "relative", "relatif",
+        "von",  "der", "zum",   "zur",       "uber",       "del",       "sobre"}) {
+    if (folded == function || (function == "d'" && absl::StartsWith(folded, "d'"))) return true;
+  }
+  return false;
+}
+
+// A type label fused before a headline that does not continue it:
+// "Statement Meeting of the NATO-Russia Council", "Chairman's Statement
+// Meeting of ...", "News story: Defence Secretary congratulates ...".
+// Returns the label's length, or 0.
+size_t FusedLabelLength(absl::string_view title) {
+  // "Label: headline" (a colon closes a short label or series name).
+  if (const size_t colon = title.find(':'); colon != absl::string_view::npos && colon < 30) {
+    const absl::string_view label = title.substr(0, colon);
+    const std::string folded = FoldAccents(label);
+    if ((DocTypeFromLabelLine(label).has_value() || IsSeriesName(label) ||
+         folded == "news story") &&
+        CountWords(title.substr(colon + 1)) >= 3) {
+      return colon + 1;
+    }
+  }
+  const std::optional<LeadingLabel> label = DocTypeLabelPrefix(title);
+  if (!label.has_value()) return 0;
+  const absl::string_view rest = TrimLine(title.substr(label->length));
+  const absl::string_view next_word = rest.substr(0, rest.find(' '));
+  if (ContinuesLabel(next_word) || CountWords(rest) < 3) return 0;
+  return label->length;
+}
+
 // A title line may open with what the head's readers know is not title: a
 // date ("28.06.04 Chairman's Statement Meeting of ..."), a reference
-// ("Press Release (97)87 Meeting of ..."). A type label is left in place:
-// it often opens the title itself ("Statement on Kosovo").
+// ("Press Release (97)87 Meeting of ..."), a type label fused before a
+// headline that does not continue it ("Statement Meeting of ..."; but
+// "Statement on Kosovo" is a title).
 void StripFusedHead(std::string* title, v1::Document* document) {
   for (bool changed = true; changed && !title->empty();) {
     changed = false;
@@ -126,6 +165,26 @@ void StripFusedHead(std::string* title, v1::Document* document) {
         reference.has_value() && reference->consumed < view.size()) {
       if (document->reference().empty()) document->set_reference(reference->reference);
       *title = std::string(TrimLine(view.substr(reference->consumed)));
+      changed = true;
+      continue;
+    }
+    if (const size_t label = FusedLabelLength(view); label > 0) {
+      const std::string printed(TrimLine(view.substr(0, label)));
+      const bool weak_type = document->doc_type() == v1::DOC_TYPE_UNSPECIFIED ||
+                             IsSeriesName(document->doc_type_raw()) ||
+                             HasWarning(*document, "doc_type_from_title");
+      std::optional<v1::DocType> type = DocTypeFromLabelLine(printed);
+      // A series name fused before the headline ("News story: ...") keeps
+      // the type it gave as the title's opening.
+      if (!type.has_value()) type = DocTypeFromTitle(*title);
+      if (weak_type && type.has_value()) {
+        document->set_doc_type(*type);
+        document->set_doc_type_raw(std::string(absl::StripSuffix(printed, ":")));
+        RemoveWarnings("doc_type_from_title", false, document);
+        RemoveWarnings("doc_type_from_salutation", false, document);
+        RemoveWarnings("no_doc_type", false, document);
+      }
+      *title = std::string(TrimLine(view.substr(label)));
       changed = true;
       continue;
     }
