@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -16,13 +17,35 @@ namespace {
 // Folded, accent-free phrases of web-portal prompts (accounts, newsletters,
 // video downloads). They never occur in an official text's own sentences.
 constexpr absl::string_view kPortalPhrases[] = {
-    "password",          "verification code",      "newsletter",
-    "create an account", "multimedia account",     "check your inbox",
-    "download videos",   "video content",          "your account",
-    "mot de passe",      "code de verification",   "creer un compte",
-    "compte multimedia", "votre compte",           "nos videos",
-    "contenu video",     "ressources mediatiques", "boite de reception",
-    "send new code",     "nouveau code",           "you are on page",
+    "password",
+    "verification code",
+    "newsletter",
+    "create an account",
+    "multimedia account",
+    "check your inbox",
+    "download videos",
+    "video content",
+    "your account",
+    "mot de passe",
+    "code de verification",
+    "creer un compte",
+    "compte multimedia",
+    "votre compte",
+    "nos videos",
+    "contenu video",
+    "ressources mediatiques",
+    "boite de reception",
+    "send new code",
+    "nouveau code",
+    "you are on page",
+    // Banners of government and archive sites about the site itself.
+    "safely connected",
+    "secure websites",
+    "permanent electronic archive",
+    "archive sites are not updated",
+    "website is no longer updated",
+    "this page has been archived",
+    "site n'est plus mis a jour",
 };
 
 // Whole lines (folded, trailing ':' and pipes removed) that are headings or
@@ -83,12 +106,42 @@ constexpr absl::string_view kFurnitureLines[] = {
     "related content",
     "see also",
     "voir aussi",
+    "search form",
+    "contact information",
+    "media contact",
+    "media contacts",
+    "press contact",
+    "press contacts",
 };
+
+// "Home / Newsroom / News Archive / 2019 / ...", "You are in: A > B > C",
+// "Accueil > Actualités > ...": a path of three or more steps, the first a
+// home link or the whole line a chain of short steps.
+bool IsBreadcrumb(absl::string_view folded) {
+  if (absl::StartsWith(folded, "you are in:") || absl::StartsWith(folded, "vous etes ici")) {
+    return true;
+  }
+  for (absl::string_view separator : {" / ", " > ", " \xC2\xBB ", " \xE2\x80\xBA "}) {
+    if (!absl::StrContains(folded, separator)) continue;
+    const std::vector<absl::string_view> steps =
+        absl::StrSplit(folded, separator, absl::SkipWhitespace());
+    if (steps.size() < 3) continue;
+    const absl::string_view first = absl::StripAsciiWhitespace(steps.front());
+    if (first == "home" || first == "accueil" || first == "startseite" || first == "inicio" ||
+        first == "homepage") {
+      return true;
+    }
+    bool short_steps = true;
+    for (size_t i = 0; i + 1 < steps.size(); ++i) short_steps &= steps[i].size() <= 40;
+    if (short_steps && steps.size() >= 4) return true;
+  }
+  return false;
+}
 
 // "EN / FR / RU", "En. | Fr. | Ru. | Ukr.", "English | Français": a menu of
 // two or more language names or codes.
 bool IsLanguageMenu(absl::string_view folded) {
-  if (folded.size() > 60) return false;
+  if (folded.size() > 60 || folded.find_first_of("/|") == absl::string_view::npos) return false;
   int cells = 0;
   for (absl::string_view cell : absl::StrSplit(folded, absl::ByAnyChar("/|"))) {
     cell = absl::StripAsciiWhitespace(cell);
@@ -271,7 +324,15 @@ std::optional<absl::string_view> BoilerplateReason(absl::string_view line) {
       absl::StrContains(folded, "(.doc")) {
     return "media_link";
   }
+  // "An official website of the United States government": a site's
+  // banner opens with it; a sentence citing an official website does not.
+  if (folded.size() < 120 && (absl::StartsWith(edges, "an official website of") ||
+                              absl::StartsWith(edges, "official website of") ||
+                              absl::StartsWith(edges, "site officiel d"))) {
+    return "site";
+  }
   if (IsLanguageMenu(folded)) return "navigation";
+  if (folded.size() < 400 && IsBreadcrumb(folded)) return "navigation";
   if (IsDownloadLine(folded)) return "media_link";
   // "Read more ...", "Continue reading...", "Lire la suite": a teaser's link.
   if (edges.size() < 40) {

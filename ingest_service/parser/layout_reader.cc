@@ -303,6 +303,35 @@ void SetTypeFromRoles(const std::vector<SourceLine>& lines,
   }
 }
 
+// Still no type: the head's lines may name it even when none of them is the
+// title ("STATEMENT BY THE PRESIDENT" above the headline, "Remarks by ..."
+// taken for a banner). The lines before the first prose line are read as
+// labels, then as titles; furniture lines are skipped. The type does not
+// then hang on which line the model chose as the title.
+void SetTypeFromHeadLines(const std::vector<SourceLine>& lines,
+                          const std::vector<LineFeatures>& features,
+                          const std::vector<LineRole>& roles, v1::Document* document) {
+  if (document->doc_type() != v1::DOC_TYPE_UNSPECIFIED) return;
+  constexpr size_t kHeadLines = 20;
+  for (size_t k = 0; k < features.size() && k < kHeadLines; ++k) {
+    const absl::string_view text = TrimLine(lines[features[k].line_index].text);
+    if (ReadsAsProse(text)) return;
+    if (roles[k] == LineRole::kFurniture || roles[k] == LineRole::kBody || CountWords(text) > 30) {
+      continue;
+    }
+    std::optional<v1::DocType> type = DocTypeFromLabelLine(text);
+    if (!type.has_value()) type = DocTypeFromTitle(text);
+    if (!type.has_value()) continue;
+    document->set_doc_type(*type);
+    RemoveWarnings("no_doc_type", false, document);
+    AddWarning("doc_type_from_head_line",
+               absl::StrCat("no type label or title pattern in the title; line ",
+                            lines[features[k].line_index].number, " names the type"),
+               document);
+    return;
+  }
+}
+
 // A reference printed in a form the reference reader does not know
 // ("10189/04 (Presse 195)", "No. 373"): the model's reference line, up to a
 // date on the same line.
@@ -493,6 +522,7 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
 
   SetTitleFromRoles(lines, features, roles, &parsed);
   SetTypeFromRoles(lines, features, roles, parsed.mutable_document());
+  SetTypeFromHeadLines(lines, features, roles, parsed.mutable_document());
   SetReferenceFromRoles(lines, features, roles, parsed.mutable_document());
   if (options.explain) Explain(lines, features, roles, model, title_run, &parsed);
   response->MergeFrom(parsed);

@@ -63,5 +63,22 @@ TEST(Boilerplate, DropsLanguageMenusDownloadsAndTeaserLinks) {
   EXPECT_EQ(BoilerplateReason("US / UK joint statement on the Balkans"), std::nullopt);
 }
 
+TEST(Boilerplate, DropsBreadcrumbsAndSiteBanners) {
+  EXPECT_THAT(BoilerplateReason("Home  /  Newsroom  /  Archive  /  2019  /  Minister visits Mons"),
+              Optional(absl::string_view("navigation")));
+  EXPECT_THAT(BoilerplateReason("You are in: Bureau of Affairs > Releases > 2003 > December"),
+              Optional(absl::string_view("navigation")));
+  EXPECT_THAT(BoilerplateReason("An official website of the United States government"),
+              Optional(absl::string_view("site")));
+  EXPECT_THAT(BoilerplateReason("This is historical material. The website is no longer updated."),
+              Optional(absl::string_view("site")));
+  EXPECT_EQ(BoilerplateReason("The programme is on the official website of the summit."),
+            std::nullopt);
+  EXPECT_THAT(BoilerplateReason("Search form"), Optional(absl::string_view("navigation")));
+  // Slashes and arrows in text are not a path.
+  EXPECT_EQ(BoilerplateReason("The EU / NATO meeting took place on 3 June."), std::nullopt);
+  EXPECT_EQ(BoilerplateReason("Input > output / cost ratios rose."), std::nullopt);
+}
+
 }  // namespace
 }  // namespace docsearch::ingest

@@ -177,5 +177,16 @@ TEST(DocumentParser, CutsATypeLabelOrSeriesNameFusedBeforeTheHeadline) {
   EXPECT_EQ(continued.doc_type(), v1::DOC_TYPE_PRESS_STATEMENT);
 }
 
+TEST(DocumentParser, ReadsTheTypeFromAHeadLineWhicheverLineIsTheTitle) {
+  const v1::Document document =
+      ParseOrDie(
+          "Office of the Press Secretary\n\nSTATEMENT BY THE PRESIDENT\n\n"
+          "Welcoming Support for Enlargement\n\n"
+          "The committee voted today to support the accession of three new members, and I "
+          "welcome its decision.\n")
+          .document();
+  EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_PRESS_STATEMENT);
+}
+
 }  // namespace
 }  // namespace docsearch::ingest

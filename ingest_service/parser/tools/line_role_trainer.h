@@ -49,6 +49,12 @@ struct TrainingOptions {
   // elsewhere it never fires, and in training it absorbs the corrections
   // that layout features shared by many sources would otherwise get.
   int min_source_groups = 2;
+  // Perceptrons trained, each visiting the documents in its own fixed
+  // order; the model is their mean. One perceptron's weights depend on the
+  // order it met the documents in, so that a change to a few documents'
+  // features moved titles of unrelated documents; the mean over orders is
+  // steadier.
+  int orders = 1;
 };
 
 LineRoleModel TrainLineRoleModel(const std::vector<const TrainingDocument*>& documents,
