@@ -80,6 +80,10 @@ class DocumentStore {
   // The document in slot `doc`, decompressed. OUT_OF_RANGE for a slot not
   // appended; DATA_LOSS if its bytes do not decode (a bug, never input).
   absl::StatusOr<docsearch::v1::Document> Load(uint32_t doc) const;
+  // The size of slot `doc`'s serialized document without the column fields,
+  // read from its frame header (nothing is decompressed): what Load will
+  // allocate, within the columns' few bytes. 0 when `doc` is not stored.
+  uint64_t StoredBytes(uint32_t doc) const;
 
   // Uncompressed columns. `doc` < size().
   std::string_view id(uint32_t doc) const { return ids_[doc]; }
