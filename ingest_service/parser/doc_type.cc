@@ -1,5 +1,6 @@
 #include "ingest_service/parser/doc_type.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -239,7 +240,13 @@ std::optional<DocType> DocTypeFromTitle(absl::string_view title) {
 }
 
 std::optional<DocType> DocTypeFromSpeechOpening(absl::string_view first_paragraph) {
-  const std::string folded = FoldAccents(first_paragraph.substr(0, 80));
+  // The opening words only, cut at a character boundary.
+  size_t end = std::min<size_t>(first_paragraph.size(), 80);
+  while (end > 0 && end < first_paragraph.size() &&
+         (static_cast<unsigned char>(first_paragraph[end]) & 0xC0) == 0x80) {
+    --end;
+  }
+  const std::string folded = FoldAccents(first_paragraph.substr(0, end));
   for (absl::string_view opening : {"ladies and gentlemen",
                                     "ladies and gentleman",
                                     "mesdames et messieurs",
