@@ -22,7 +22,7 @@ RUN apt-get update \
       cmake ninja-build g++ pkg-config binutils \
       libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler \
       libabsl-dev libicu-dev libstemmer-dev libgumbo-dev libzstd-dev \
-      libxxhash-dev libroaring-dev libcld2-dev libssl-dev prometheus-cpp-dev \
+      libxxhash-dev libroaring-dev libcld2-dev libssl-dev prometheus-cpp-dev libnats-dev \
  && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /src

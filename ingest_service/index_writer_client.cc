@@ -28,7 +28,7 @@ struct Completions {
     done = nullptr;
   }
   void Run() {
-    for (auto& [done, status] : calls) done(status);
+    for (auto& [done, status] : calls) done(status, WriteReceipt());
     calls.clear();
   }
 };
@@ -81,9 +81,10 @@ IndexWriterState IndexWriterClient::State() const {
 void IndexWriterClient::Submit(docsearch::v1::Document document, absl::Time deadline, Callback done,
                                std::string request_id) {
   if (options_.on_document_done) {
-    done = [observe = &options_.on_document_done, done = std::move(done)](const absl::Status& s) {
+    done = [observe = &options_.on_document_done, done = std::move(done)](
+               const absl::Status& s, const WriteReceipt& receipt) {
       (*observe)(s);
-      done(s);
+      done(s, receipt);
     };
   }
   absl::Status refused;
@@ -101,7 +102,7 @@ void IndexWriterClient::Submit(docsearch::v1::Document document, absl::Time dead
       return;
     }
   }
-  done(refused);
+  done(refused, WriteReceipt());
 }
 
 absl::Status IndexWriterClient::UnavailableLocked() const {

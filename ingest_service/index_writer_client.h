@@ -44,6 +44,7 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "docsearch/v1/index_service.grpc.pb.h"
+#include "ingest_service/document_sink.h"
 
 namespace docsearch::ingest {
 
@@ -70,14 +71,11 @@ struct IndexWriterState {
   int64_t resent_batches = 0;
 };
 
-class IndexWriterClient {
+class IndexWriterClient final : public DocumentSink {
  public:
-  // Called exactly once per submitted document.
-  using Callback = std::function<void(const absl::Status&)>;
-
   IndexWriterClient(std::shared_ptr<grpc::Channel> channel, const IndexWriterOptions& options);
   // Shuts down (see Shutdown).
-  ~IndexWriterClient();
+  ~IndexWriterClient() override;
   IndexWriterClient(const IndexWriterClient&) = delete;
   IndexWriterClient& operator=(const IndexWriterClient&) = delete;
 
@@ -88,7 +86,7 @@ class IndexWriterClient {
   // `request_id` (the caller's x-request-id) travels with the document to
   // the query service's logs.
   void Submit(docsearch::v1::Document document, absl::Time deadline, Callback done,
-              std::string request_id = {});
+              std::string request_id = {}) override;
 
   // Stops the threads. Documents not yet acknowledged get UNAVAILABLE.
   void Shutdown();

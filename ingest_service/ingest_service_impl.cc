@@ -16,7 +16,7 @@ namespace docsearch::ingest {
 using docsearch::v1::IngestDocumentsRequest;
 using docsearch::v1::IngestDocumentsResponse;
 
-IngestServiceImpl::IngestServiceImpl(IndexWriterClient* writer, const IngestServiceOptions& options)
+IngestServiceImpl::IngestServiceImpl(DocumentSink* writer, const IngestServiceOptions& options)
     : writer_(writer), options_(options) {
   const std::string service = docsearch::v1::IngestService::service_full_name();
   MarkMethodCallback(
@@ -79,7 +79,13 @@ grpc::ServerUnaryReactor* IngestServiceImpl::IngestDocument(
   // on another thread, and then only Finish may touch the call.
   writer_->Submit(
       std::move(document), DeadlineOf(*context),
-      [reactor](const absl::Status& status) { reactor->Finish(ToGrpcStatus(status)); },
+      [reactor, response](const absl::Status& status, const WriteReceipt& receipt) {
+        if (status.ok() && receipt.in_cluster_log) {
+          response->mutable_consistency_token()->set_shard(receipt.shard);
+          response->mutable_consistency_token()->set_sequence(receipt.sequence);
+        }
+        reactor->Finish(ToGrpcStatus(status));
+      },
       RequestIdOf(*context));
   return reactor;
 }
@@ -201,7 +207,9 @@ class IngestServiceImpl::IngestStream final : public grpc::ServerReadReactor<grp
       const size_t slot = static_cast<size_t>(index);
       service_->writer()->Submit(
           std::move(*parsed->mutable_document()), service_->DeadlineOf(*context_),
-          [this, slot](const absl::Status& status) { OnWritten(slot, status); },
+          [this, slot](const absl::Status& status, const WriteReceipt& receipt) {
+            OnWritten(slot, status, receipt);
+          },
           RequestIdOf(*context_));
     }
     if (read_more) StartRead(&raw_request_);
@@ -215,7 +223,7 @@ class IngestServiceImpl::IngestStream final : public grpc::ServerReadReactor<grp
   }
 
  private:
-  void OnWritten(size_t slot, const absl::Status& status) {
+  void OnWritten(size_t slot, const absl::Status& status, const WriteReceipt& receipt) {
     bool resume = false;
     bool finish = false;
     {
@@ -223,6 +231,9 @@ class IngestServiceImpl::IngestStream final : public grpc::ServerReadReactor<grp
       if (!status.ok()) {
         results_[slot].set_code(static_cast<int>(status.code()));
         results_[slot].set_message(std::string(status.message()));
+      } else if (receipt.in_cluster_log) {
+        results_[slot].mutable_consistency_token()->set_shard(receipt.shard);
+        results_[slot].mutable_consistency_token()->set_sequence(receipt.sequence);
       }
       --outstanding_;
       if (paused_ && outstanding_ < service_->options().max_outstanding_per_stream / 2) {

@@ -13,7 +13,7 @@
 #include "absl/time/time.h"
 #include "common/first_message_watch.h"
 #include "docsearch/v1/ingest_service.grpc.pb.h"
-#include "ingest_service/index_writer_client.h"
+#include "ingest_service/document_sink.h"
 #include "ingest_service/parser/document_parser.h"
 
 namespace docsearch::ingest {
@@ -33,12 +33,13 @@ struct IngestServiceOptions {
 
 class IngestServiceImpl final : public docsearch::v1::IngestService::CallbackService {
  public:
-  // `writer` is not owned.
+  // `writer` (the query service's stream, or the cluster's streams) is not
+  // owned.
   // Registers every method with a handler that decodes the requests itself
   // (common/request_decoding.h), so an undecodable message gets a precise
   // status: INVALID_ARGUMENT for a unary call, its own failed outcome in an
   // IngestDocuments stream.
-  IngestServiceImpl(IndexWriterClient* writer, const IngestServiceOptions& options);
+  IngestServiceImpl(DocumentSink* writer, const IngestServiceOptions& options);
 
   grpc::ServerUnaryReactor* ParseDocument(grpc::CallbackServerContext* context,
                                           const docsearch::v1::ParseDocumentRequest* request,
@@ -55,7 +56,7 @@ class IngestServiceImpl final : public docsearch::v1::IngestService::CallbackSer
   // The deadline applied to a call from `context`.
   absl::Time DeadlineOf(const grpc::CallbackServerContext& context) const;
 
-  IndexWriterClient* writer() const { return writer_; }
+  DocumentSink* writer() const { return writer_; }
   const IngestServiceOptions& options() const { return options_; }
 
   // Shutdown, before the server's drain: every open IngestDocuments stream
@@ -69,7 +70,7 @@ class IngestServiceImpl final : public docsearch::v1::IngestService::CallbackSer
   void Unregister(IngestStream* stream);
 
  private:
-  IndexWriterClient* const writer_;
+  DocumentSink* const writer_;
   const IngestServiceOptions options_;
   absl::Mutex mu_;
   bool shutting_down_ ABSL_GUARDED_BY(mu_) = false;

@@ -2,6 +2,7 @@
 // answering callers once the query service has acknowledged them.
 #include <grpcpp/support/channel_arguments.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 
@@ -25,6 +26,7 @@
 #include "ingest_service/index_writer_client.h"
 #include "ingest_service/ingest_metrics.h"
 #include "ingest_service/ingest_service_impl.h"
+#include "ingest_service/jetstream_document_sink.h"
 
 ABSL_FLAG(std::string, listen, "127.0.0.1:50051", "host:port to serve on (port 0 picks one)");
 ABSL_FLAG(std::string, query_service, "127.0.0.1:50052", "host:port of the query service");
@@ -47,6 +49,15 @@ ABSL_FLAG(absl::Duration, first_message_timeout, absl::Seconds(30),
           "an IngestDocuments stream that sends no document within this of opening is ended "
           "DEADLINE_EXCEEDED (a stream that has sent one is never ended for being idle); 0 "
           "turns it off");
+ABSL_FLAG(std::string, nats, "",
+          "cluster mode: NATS URLs (comma-separated); documents are published to the shards' "
+          "JetStream streams instead of written to --query_service (docs/SCALING.md)");
+ABSL_FLAG(int, shards, 0,
+          "with --nats: the cluster's shard count, fixed when the cluster is created (a "
+          "different count than the cluster's is refused)");
+ABSL_FLAG(int, stream_replicas, 3,
+          "with --nats: JetStream replicas of each shard's stream when this creates it (3 for "
+          "three NATS servers; 1 for one)");
 ABSL_FLAG(absl::Duration, shutdown_grace, absl::Seconds(5),
           "how long calls in flight may finish after SIGTERM");
 
@@ -128,14 +139,39 @@ int Run() {
   writer_options.max_batch_documents = absl::GetFlag(FLAGS_max_batch_documents);
   writer_options.max_queued_documents =
       static_cast<size_t>(absl::GetFlag(FLAGS_max_queued_documents));
-  IndexWriterClient writer(channel, writer_options);
+  // Single node: the query service's Write stream. Cluster mode: the
+  // shards' JetStream streams.
+  std::unique_ptr<IndexWriterClient> query_writer;
+  std::unique_ptr<cluster::JetStream> jetstream;
+  std::unique_ptr<JetStreamDocumentSink> cluster_writer;
+  DocumentSink* writer = nullptr;
+  const std::string nats = absl::GetFlag(FLAGS_nats);
+  if (nats.empty()) {
+    query_writer = std::make_unique<IndexWriterClient>(channel, writer_options);
+    writer = query_writer.get();
+  } else {
+    absl::StatusOr<std::unique_ptr<cluster::JetStream>> opened =
+        OpenClusterLog(nats, static_cast<uint32_t>(std::max(0, absl::GetFlag(FLAGS_shards))),
+                       absl::GetFlag(FLAGS_stream_replicas));
+    if (!opened.ok()) {
+      LogError(absl::StrCat("cannot open the cluster's log: ", opened.status().ToString()));
+      return absl::IsInvalidArgument(opened.status()) ? 2 : 1;
+    }
+    jetstream = *std::move(opened);
+    JetStreamSinkOptions sink_options;
+    sink_options.shard_count = static_cast<uint32_t>(absl::GetFlag(FLAGS_shards));
+    sink_options.max_queued_documents = writer_options.max_queued_documents;
+    sink_options.on_document_done = writer_options.on_document_done;
+    cluster_writer = std::make_unique<JetStreamDocumentSink>(jetstream.get(), sink_options);
+    writer = cluster_writer.get();
+  }
 
   IngestServiceOptions options;
   options.parse.max_document_bytes = static_cast<size_t>(absl::GetFlag(FLAGS_max_document_bytes));
   options.max_ingest_wait = absl::GetFlag(FLAGS_max_ingest_wait);
   FirstMessageWatch first_message_watch(absl::GetFlag(FLAGS_first_message_timeout));
   options.first_message_watch = &first_message_watch;
-  IngestServiceImpl ingest_service(&writer, options);
+  IngestServiceImpl ingest_service(writer, options);
   HealthService health({"docsearch.v1.IngestService"});
 
   absl::StatusOr<std::unique_ptr<GrpcServer>> server =
@@ -144,8 +180,13 @@ int Run() {
     LogError(server.status().ToString());
     return 1;
   }
-  absl::StatusOr<std::unique_ptr<MetricsServer>> metrics_server = MetricsServer::StartFromFlags(
-      registry, [&ingest_metrics, &writer] { ingest_metrics.Refresh(writer.State()); });
+  absl::StatusOr<std::unique_ptr<MetricsServer>> metrics_server =
+      MetricsServer::StartFromFlags(registry, [&ingest_metrics, &query_writer, &cluster_writer] {
+        IndexWriterState state;
+        if (query_writer != nullptr) state = query_writer->State();
+        if (cluster_writer != nullptr) state.queued_documents = cluster_writer->queued();
+        ingest_metrics.Refresh(state);
+      });
   if (!metrics_server.ok()) {
     LogError(metrics_server.status().ToString());
     (*server)->Shutdown(absl::ZeroDuration());
@@ -155,10 +196,12 @@ int Run() {
   // away are retried until their deadline, which is the contract.
   health.SetServing(true);
   LogInfo(absl::StrFormat(
-      "serving on port %d listen=%s query_service=%s max_document_bytes=%d max_message_bytes=%d "
+      "serving on port %d listen=%s query_service=%s nats=%s shards=%d max_document_bytes=%d "
+      "max_message_bytes=%d "
       "max_ingest_wait=%s max_batch_documents=%d max_queued_documents=%d "
       "query_service_tls=%s query_service_token=%s",
-      (*server)->port(), config.listen_address, target, options.parse.max_document_bytes,
+      (*server)->port(), config.listen_address, nats.empty() ? target : "(unused: cluster mode)",
+      nats.empty() ? "\"\"" : nats, absl::GetFlag(FLAGS_shards), options.parse.max_document_bytes,
       config.max_receive_message_bytes, absl::FormatDuration(options.max_ingest_wait),
       writer_options.max_batch_documents, writer_options.max_queued_documents,
       query_security.tls_root_pem.empty() ? "off" : "on",
@@ -171,7 +214,8 @@ int Run() {
   // grace period; then the writer answers what is left with UNAVAILABLE.
   ingest_service.BeginShutdown();
   (*server)->Shutdown(absl::GetFlag(FLAGS_shutdown_grace));
-  writer.Shutdown();
+  if (query_writer != nullptr) query_writer->Shutdown();
+  if (cluster_writer != nullptr) cluster_writer->Shutdown();
   metrics_server->reset();
   LogInfo("stopped");
   return 0;

@@ -26,11 +26,16 @@
 #include "common/response_memory_budget.h"
 #include "common/rpc_metrics.h"
 #include "common/server_security_flags.h"
+#include "query_service/cluster_roles.h"
 #include "query_service/compare/document_vectors.h"
+#include "query_service/compare/passage_index.h"
+#include "query_service/index/annex_set.h"
+#include "query_service/index/version_history.h"
 #include "query_service/search/search_index.h"
 #include "query_service/server/index_service_impl.h"
 #include "query_service/server/query_metrics.h"
 #include "query_service/server/query_service_impl.h"
+#include "query_service/server/shard_service_impl.h"
 #include "query_service/storage/indexer.h"
 #include "query_service/storage/log_recovery.h"
 #include "query_service/storage/restore.h"
@@ -82,8 +87,34 @@ ABSL_FLAG(int, merge_factor, 8,
 ABSL_FLAG(bool, set_tallies, true,
           "CompareSets from per-document tallies kept at indexing (fast; ~5 KB more memory per "
           "document); false: analyze the sampled documents per request (~1 s)");
+ABSL_FLAG(int, max_versions, docsearch::query::kDefaultMaxVersions,
+          "versions kept per document id, the current one included, when an id is written again "
+          "with new content (ListVersions, CompareVersions); the oldest is dropped first");
+ABSL_FLAG(bool, passage_reuse, true,
+          "fingerprint every paragraph (and sentence windows of long ones) at indexing for "
+          "FindPassageReuse (~1 KB more memory per 10-paragraph document); false: "
+          "FindPassageReuse answers FAILED_PRECONDITION");
 ABSL_FLAG(absl::Duration, shutdown_grace, absl::Seconds(5),
           "how long calls in flight may finish after SIGTERM");
+// Cluster mode (docs/SCALING.md); without --nats the service is a single node.
+ABSL_FLAG(std::string, nats, "",
+          "cluster mode: NATS URLs (comma-separated, e.g. nats://127.0.0.1:4222); the shards' "
+          "JetStream streams are the log of record and the cluster map lives there");
+ABSL_FLAG(std::string, role, "replica",
+          "with --nats: replica (serves --shards, following their streams) or coordinator "
+          "(holds no documents; answers QueryService from the replicas)");
+ABSL_FLAG(std::string, shards, "", "with --nats, a replica's shards, e.g. 0,1");
+ABSL_FLAG(std::string, advertise, "",
+          "with --nats, the host:port coordinators reach this replica at (default "
+          "127.0.0.1:<bound port>)");
+ABSL_FLAG(int, stream_replicas, 3,
+          "with --nats, JetStream replicas of the cluster map buckets when this process creates "
+          "them (3 for three NATS servers; 1 for one)");
+ABSL_FLAG(std::string, shard_replicas, "",
+          "coordinator: fixed replicas (0=host:port,host:port;1=host:port) instead of the "
+          "cluster map");
+ABSL_FLAG(absl::Duration, shard_attempt_timeout, absl::Seconds(2),
+          "coordinator: longest wait for one replica before trying the next of its shard");
 
 namespace docsearch::query {
 namespace {
@@ -104,6 +135,32 @@ int Run() {
   // unread 16 MB responses left it 1 GB larger after their connections
   // closed. Setting the threshold turns that growth off.
   mallopt(M_MMAP_THRESHOLD, 1 << 20);
+  ClusterFlags cluster_flags;
+  cluster_flags.nats = absl::GetFlag(FLAGS_nats);
+  cluster_flags.role = absl::GetFlag(FLAGS_role);
+  cluster_flags.shards = absl::GetFlag(FLAGS_shards);
+  cluster_flags.stream_replicas = absl::GetFlag(FLAGS_stream_replicas);
+  cluster_flags.shard_replicas = absl::GetFlag(FLAGS_shard_replicas);
+  cluster_flags.attempt_timeout = absl::GetFlag(FLAGS_shard_attempt_timeout);
+  cluster_flags.max_facet_size = absl::GetFlag(FLAGS_max_page_size);
+  cluster_flags.shutdown_grace = absl::GetFlag(FLAGS_shutdown_grace);
+  if (cluster_flags.role != "replica" && cluster_flags.role != "coordinator") {
+    LogError(absl::StrCat("--role must be replica or coordinator, not '", cluster_flags.role, "'"));
+    return 2;
+  }
+  if (cluster_flags.role == "coordinator") {
+    GrpcServerConfig config;
+    config.listen_address = absl::GetFlag(FLAGS_listen);
+    config.port_file = absl::GetFlag(FLAGS_port_file);
+    config.max_receive_message_bytes = absl::GetFlag(FLAGS_max_message_bytes);
+    if (absl::Status flags = ApplyServerSecurityFlags({"docsearch.v1.IndexService"},
+                                                      {"docsearch.v1.QueryService"}, config);
+        !flags.ok()) {
+      LogError(flags.ToString());
+      return 2;
+    }
+    return RunCoordinator(cluster_flags, config);
+  }
   SearchOptions options;
   options.max_page_size = absl::GetFlag(FLAGS_max_page_size);
   options.max_facets = absl::GetFlag(FLAGS_max_facets);
@@ -135,10 +192,17 @@ int Run() {
   options.on_merge = [&query_metrics](double seconds) { query_metrics.ObserveMerge(seconds); };
 
   SearchIndex index(options);
-  // Before the log replay, so every document is tallied once as it loads.
-  if (absl::GetFlag(FLAGS_set_tallies)) {
-    index.AttachAnnex(compare::DocumentVectors::Factory());
+  // Before the log replay, so every document is tallied (and every version
+  // recorded) once as it loads.
+  if (absl::GetFlag(FLAGS_max_versions) < 1) {
+    LogError("--max_versions must be at least 1 (1 keeps no earlier version)");
+    return 2;
   }
+  std::vector<AnnexSet::Factory> annexes = {
+      VersionHistory::Factory(absl::GetFlag(FLAGS_max_versions))};
+  if (absl::GetFlag(FLAGS_set_tallies)) annexes.push_back(compare::DocumentVectors::Factory());
+  if (absl::GetFlag(FLAGS_passage_reuse)) annexes.push_back(compare::PassageIndex::Factory());
+  index.AttachAnnex(AnnexSet::Of(std::move(annexes)));
   Indexer indexer(&index, nullptr);
   std::atomic<bool> ready{false};
   IndexServiceImpl index_service(&indexer, &ready);
@@ -148,6 +212,17 @@ int Run() {
   query_service.set_metrics(&query_metrics);
   ResponseMemoryBudget response_budget(absl::GetFlag(FLAGS_max_response_memory_bytes));
   query_service.set_response_budget(&response_budget);
+  // Set before `ready` in cluster mode; the shard service serves once its
+  // shards have caught up.
+  std::unique_ptr<ReplicaRole> replica;
+  ShardServiceImpl shard_service(&index, [&ready, &replica] {
+    return ready.load() && (replica == nullptr || replica->caught_up());
+  });
+  if (!cluster_flags.nats.empty()) {
+    index_service.set_read_only(
+        "this query service is a replica in cluster mode: it takes writes from its shards' "
+        "streams only; write through the ingest service (--nats)");
+  }
   HealthService health({"docsearch.v1.IndexService", "docsearch.v1.QueryService"});
 
   // Serve first, so that health answers NOT_SERVING (and the services
@@ -170,7 +245,7 @@ int Run() {
     return list;
   };
   absl::StatusOr<std::unique_ptr<GrpcServer>> server =
-      GrpcServer::Start(config, {&index_service, &query_service}, &health);
+      GrpcServer::Start(config, {&index_service, &query_service, &shard_service}, &health);
   if (!server.ok()) {
     LogError(server.status().ToString());
     return 1;
@@ -239,7 +314,21 @@ int Run() {
     (*server)->Shutdown(absl::ZeroDuration());
     return 2;
   }
+  if (!cluster_flags.nats.empty()) {
+    std::string advertise = absl::GetFlag(FLAGS_advertise);
+    if (advertise.empty()) advertise = absl::StrCat("127.0.0.1:", (*server)->port());
+    absl::StatusOr<std::unique_ptr<ReplicaRole>> joined =
+        ReplicaRole::Open(cluster_flags, &indexer, data_dir, advertise);
+    if (!joined.ok()) {
+      LogError(absl::StrCat("cannot join the cluster: ", joined.status().ToString()));
+      (*server)->Shutdown(absl::ZeroDuration());
+      return absl::IsInvalidArgument(joined.status()) ? 2 : 1;
+    }
+    replica = *std::move(joined);
+    LogInfo(replica->Describe());
+  }
   ready.store(true);
+  if (replica != nullptr) replica->Start();
   health.SetServing(log == nullptr || log->CheckStorage().ok());
   // Notices a data directory removed while no write comes (writes check it
   // themselves, before acknowledging).
@@ -276,6 +365,8 @@ int Run() {
   int signal_number = WaitForTerminationSignal();
   LogInfo(absl::StrCat("signal ", signal_number, ": draining"));
   index_service.BeginShutdown();
+  // First out of the cluster map, so coordinators stop sending searches.
+  if (replica != nullptr) replica->Stop();
   metrics_server->reset();  // Its scrapes read the index, the log and the snapshotter.
   (*server)->Shutdown(absl::GetFlag(FLAGS_shutdown_grace));
   stop_watching.Notify();

@@ -10,7 +10,8 @@ cd "$(dirname "$0")/.."
 # each library is used), test tools (clang for the fuzzers, jq for the buf
 # curl test, openssl to make the TLS certificate of the security test,
 # docker-compose for `docker-compose config`, prometheus for the metrics
-# test; installed without recommends,
+# test, nats-server and libnats-dev for the cluster mode (JetStream is its
+# log of record, docs/SCALING.md); installed without recommends,
 # so no Docker engine: scripts/docker_test.sh installs that).
 packages=(
   cmake ninja-build g++ pkg-config git ca-certificates
@@ -20,6 +21,7 @@ packages=(
   python3 python3-grpcio python3-protobuf jq openssl prometheus
   clang-14 libclang-rt-14-dev
   docker-compose
+  nats-server libnats-dev
   nodejs npm
 )
 

@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -16,13 +17,35 @@ namespace {
 // Folded, accent-free phrases of web-portal prompts (accounts, newsletters,
 // video downloads). They never occur in an official text's own sentences.
 constexpr absl::string_view kPortalPhrases[] = {
-    "password",          "verification code",      "newsletter",
-    "create an account", "multimedia account",     "check your inbox",
-    "download videos",   "video content",          "your account",
-    "mot de passe",      "code de verification",   "creer un compte",
-    "compte multimedia", "votre compte",           "nos videos",
-    "contenu video",     "ressources mediatiques", "boite de reception",
-    "send new code",     "nouveau code",           "you are on page",
+    "password",
+    "verification code",
+    "newsletter",
+    "create an account",
+    "multimedia account",
+    "check your inbox",
+    "download videos",
+    "video content",
+    "your account",
+    "mot de passe",
+    "code de verification",
+    "creer un compte",
+    "compte multimedia",
+    "votre compte",
+    "nos videos",
+    "contenu video",
+    "ressources mediatiques",
+    "boite de reception",
+    "send new code",
+    "nouveau code",
+    "you are on page",
+    // Banners of government and archive sites about the site itself.
+    "safely connected",
+    "secure websites",
+    "permanent electronic archive",
+    "archive sites are not updated",
+    "website is no longer updated",
+    "this page has been archived",
+    "site n'est plus mis a jour",
 };
 
 // Whole lines (folded, trailing ':' and pipes removed) that are headings or
@@ -65,7 +88,114 @@ constexpr absl::string_view kFurnitureLines[] = {
     "au coeur de l'evenement",
     "high resolution photos",
     "photos de haute resolution",
+    // Accessibility and sharing links every portal prints.
+    "skip to main content",
+    "skip to content",
+    "skip navigation",
+    "aller au contenu",
+    "aller au contenu principal",
+    "menu",
+    "search",
+    "rechercher",
+    "share",
+    "share this page",
+    "partager",
+    "print this page",
+    "related news",
+    "related articles",
+    "related content",
+    "see also",
+    "voir aussi",
+    "search form",
+    "contact information",
+    "media contact",
+    "media contacts",
+    "press contact",
+    "press contacts",
 };
+
+// "Home / Newsroom / News Archive / 2019 / ...", "You are in: A > B > C",
+// "Accueil > Actualités > ...": a path of three or more steps, the first a
+// home link or the whole line a chain of short steps.
+bool IsBreadcrumb(absl::string_view folded) {
+  if (absl::StartsWith(folded, "you are in:") || absl::StartsWith(folded, "vous etes ici")) {
+    return true;
+  }
+  for (absl::string_view separator : {" / ", " > ", " \xC2\xBB ", " \xE2\x80\xBA "}) {
+    if (!absl::StrContains(folded, separator)) continue;
+    const std::vector<absl::string_view> steps =
+        absl::StrSplit(folded, separator, absl::SkipWhitespace());
+    if (steps.size() < 3) continue;
+    const absl::string_view first = absl::StripAsciiWhitespace(steps.front());
+    if (first == "home" || first == "accueil" || first == "startseite" || first == "inicio" ||
+        first == "homepage") {
+      return true;
+    }
+    bool short_steps = true;
+    for (size_t i = 0; i + 1 < steps.size(); ++i) short_steps &= steps[i].size() <= 40;
+    if (short_steps && steps.size() >= 4) return true;
+  }
+  return false;
+}
+
+// "EN / FR / RU", "En. | Fr. | Ru. | Ukr.", "English | Français": a menu of
+// two or more language names or codes.
+bool IsLanguageMenu(absl::string_view folded) {
+  if (folded.size() > 60 || folded.find_first_of("/|") == absl::string_view::npos) return false;
+  int cells = 0;
+  for (absl::string_view cell : absl::StrSplit(folded, absl::ByAnyChar("/|"))) {
+    cell = absl::StripAsciiWhitespace(cell);
+    absl::ConsumeSuffix(&cell, ".");
+    if (cell.empty()) continue;
+    bool letters = true;
+    for (char c : cell) letters &= absl::ascii_isalpha(static_cast<unsigned char>(c));
+    const bool code = letters && cell.size() >= 2 && cell.size() <= 3;
+    bool name = false;
+    for (absl::string_view language :
+         {"english", "francais", "french", "deutsch", "espanol", "italiano", "russian", "russkij",
+          "ukrainian", "portugues", "nederlands", "polski"}) {
+      name |= cell == language;
+    }
+    if (!code && !name) return false;
+    ++cells;
+  }
+  return cells >= 2;
+}
+
+// "Audio file .MP3/806Kb", "(17Kb)", "File Type:pdf, Size:1020Kb",
+// "Télécharger le .pdf": a short line offering a file, told by its size or
+// format rather than by any site's wording.
+bool IsDownloadLine(absl::string_view folded) {
+  if (folded.size() > 100 || absl::EndsWith(folded, ".")) return false;
+  if (absl::StrContains(folded, "file type:") || absl::StrContains(folded, "size:")) return true;
+  for (absl::string_view format : {".mp3", ".wav", ".wmv", ".pdf", ".doc", ".rtf", ".zip"}) {
+    const size_t at = folded.find(format);
+    if (at == absl::string_view::npos) continue;
+    // The format as a word of its own or before a size ("le .pdf",
+    // ".mp3/806kb"), not inside a URL's file name.
+    if (at == 0 || folded[at - 1] == ' ' || folded[at - 1] == '(') return true;
+  }
+  // A size: digits, an optional space, then kb/ko/mb/mo/bytes ending a word.
+  for (size_t i = 0; i < folded.size(); ++i) {
+    if (!absl::ascii_isdigit(static_cast<unsigned char>(folded[i]))) continue;
+    size_t j = i;
+    while (j < folded.size() && (absl::ascii_isdigit(static_cast<unsigned char>(folded[j])) ||
+                                 folded[j] == '.' || folded[j] == ',')) {
+      ++j;
+    }
+    if (j < folded.size() && folded[j] == ' ') ++j;
+    for (absl::string_view unit : {"kb", "ko", "mb", "mo", "bytes", "octets"}) {
+      if (folded.substr(j, unit.size()) != unit) continue;
+      const size_t after = j + unit.size();
+      if (after == folded.size() ||
+          !absl::ascii_isalpha(static_cast<unsigned char>(folded[after]))) {
+        return true;
+      }
+    }
+    i = j;
+  }
+  return false;
+}
 
 // Letters (of any Latin script, accents folded) or digits; typographic
 // punctuation such as bullets and dashes does not count.
@@ -193,6 +323,23 @@ std::optional<absl::string_view> BoilerplateReason(absl::string_view line) {
       absl::StrContains(folded, "(.wav") || absl::StrContains(folded, "(.rm") ||
       absl::StrContains(folded, "(.doc")) {
     return "media_link";
+  }
+  // "An official website of the United States government": a site's
+  // banner opens with it; a sentence citing an official website does not.
+  if (folded.size() < 120 && (absl::StartsWith(edges, "an official website of") ||
+                              absl::StartsWith(edges, "official website of") ||
+                              absl::StartsWith(edges, "site officiel d"))) {
+    return "site";
+  }
+  if (IsLanguageMenu(folded)) return "navigation";
+  if (folded.size() < 400 && IsBreadcrumb(folded)) return "navigation";
+  if (IsDownloadLine(folded)) return "media_link";
+  // "Read more ...", "Continue reading...", "Lire la suite": a teaser's link.
+  if (edges.size() < 40) {
+    for (absl::string_view link :
+         {"read more", "continue reading", "lire la suite", "en savoir plus", "weiterlesen"}) {
+      if (absl::StartsWith(edges, link)) return "navigation";
+    }
   }
   if (IsPostalLine(trimmed)) return "address";
   if (folded.size() < 300) {

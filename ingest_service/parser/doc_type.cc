@@ -1,5 +1,6 @@
 #include "ingest_service/parser/doc_type.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -146,8 +147,75 @@ std::optional<LeadingLabel> DocTypeLabelPrefix(absl::string_view line, bool any_
   return std::nullopt;
 }
 
+bool IsSeriesName(absl::string_view label) {
+  const std::string folded = FoldLabel(label);
+  return folded == "press release" || folded == "communique de presse" ||
+         folded == "communiqu de presse" || folded == "press communique" ||
+         folded == "press communiqu";
+}
+
 std::optional<DocType> DocTypeFromTitle(absl::string_view title) {
-  const std::string folded = FoldAccents(title);
+  std::string folded = FoldAccents(title);
+  // "News story: ...", "Press release - ...": a series name fused before the
+  // headline.
+  for (absl::string_view series : {"news story", "news release", "press release"}) {
+    if (absl::StartsWith(folded, series) && folded.size() > series.size() &&
+        (folded[series.size()] == ':' || folded[series.size()] == ' ')) {
+      const absl::string_view rest =
+          absl::StripLeadingAsciiWhitespace(absl::string_view(folded).substr(series.size() + 1));
+      if (!rest.empty() && rest.front() != '(') return v1::DOC_TYPE_PRESS_RELEASE;
+    }
+  }
+  // A speech introduced by its speaker or its occasion: "Remarks by the
+  // President ...", "Opening Statement by ...", "Address to ...", "Propos du
+  // Président ...", "Discours de ...".
+  for (absl::string_view opening : {"remarks by",
+                                    "remarks of",
+                                    "remarks at",
+                                    "remarks to",
+                                    "opening remarks",
+                                    "closing remarks",
+                                    "introductory remarks",
+                                    "opening statement",
+                                    "closing statement",
+                                    "introductory statement",
+                                    "address by",
+                                    "address to",
+                                    "address at",
+                                    "speech by",
+                                    "speech at",
+                                    "speech to",
+                                    "keynote",
+                                    "lecture by",
+                                    "propos du",
+                                    "propos de",
+                                    "discours",
+                                    "allocution",
+                                    "intervention du",
+                                    "intervention de",
+                                    "intervention of",
+                                    "rede von",
+                                    "discurso",
+                                    "discorso"}) {
+    if (absl::StartsWith(folded, opening) &&
+        (folded.size() == opening.size() ||
+         !absl::ascii_isalpha(static_cast<unsigned char>(folded[opening.size()])))) {
+      return v1::DOC_TYPE_SPEECH;
+    }
+  }
+  // Types named anywhere in the title: "Meeting of ... : Final Communiqué",
+  // "NAC Chairman's Summary of ...".
+  if (absl::StrContains(folded, "final communiqu") ||
+      absl::StrContains(folded, "communique final") ||
+      absl::StrContains(folded, "communiqu final")) {
+    return v1::DOC_TYPE_COMMUNIQUE;
+  }
+  if (absl::StrContains(folded, "chairman's summary") ||
+      absl::StrContains(folded, "chair's summary") ||
+      absl::StrContains(folded, "chairman's statement") ||
+      absl::StrContains(folded, "chairmans summary")) {
+    return v1::DOC_TYPE_CHAIRMANS_SUMMARY;
+  }
   if (absl::StartsWith(folded, "statement by the chairman") ||
       absl::StartsWith(folded, "chairman's") ||
       absl::StartsWith(folded, "declaration du president")) {
@@ -167,6 +235,44 @@ std::optional<DocType> DocTypeFromTitle(absl::string_view title) {
   if (absl::StartsWith(folded, "declaration du secretaire") ||
       absl::StartsWith(folded, "dclaration du secrtaire")) {
     return v1::DOC_TYPE_PRESS_STATEMENT;
+  }
+  return std::nullopt;
+}
+
+std::optional<DocType> DocTypeFromSpeechOpening(absl::string_view first_paragraph) {
+  // The opening words only, cut at a character boundary.
+  size_t end = std::min<size_t>(first_paragraph.size(), 80);
+  while (end > 0 && end < first_paragraph.size() &&
+         (static_cast<unsigned char>(first_paragraph[end]) & 0xC0) == 0x80) {
+    --end;
+  }
+  const std::string folded = FoldAccents(first_paragraph.substr(0, end));
+  for (absl::string_view opening : {"ladies and gentlemen",
+                                    "ladies and gentleman",
+                                    "mesdames et messieurs",
+                                    "mesdames, messieurs",
+                                    "meine damen und herren",
+                                    "senoras y senores",
+                                    "signore e signori",
+                                    "excellencies",
+                                    "your excellenc",
+                                    "your majest",
+                                    "your royal highness",
+                                    "mr. president,",
+                                    "mr president,",
+                                    "madam president,",
+                                    "mr. chairman,",
+                                    "mr chairman,",
+                                    "madam chair",
+                                    "dear colleagues",
+                                    "dear friends",
+                                    "distinguished guests",
+                                    "distinguished delegates",
+                                    "monsieur le president,",
+                                    "madame la presidente,",
+                                    "chers amis",
+                                    "chers collegues"}) {
+    if (absl::StartsWith(folded, opening)) return v1::DOC_TYPE_SPEECH;
   }
   return std::nullopt;
 }

@@ -36,8 +36,18 @@ struct LeadingLabel {
 // `any_rest`, whatever follows is accepted ("Press Release 8 Dec. 2005").
 std::optional<LeadingLabel> DocTypeLabelPrefix(absl::string_view line, bool any_rest = false);
 
+// True when `label` is a series name rather than a type: "Press Release",
+// "Communiqué de presse", "Press Communiqué" (weak evidence, see head_reader).
+bool IsSeriesName(absl::string_view label);
+
 // The type a title implies ("Statement by ...", "... Summit Communiqué").
 std::optional<docsearch::v1::DocType> DocTypeFromTitle(absl::string_view title);
+
+// A speech told by how its first paragraph addresses the audience
+// ("Ladies and Gentlemen, ...", "Excellencies, ...", "Mr. President, ...");
+// nullopt otherwise. Greetings shared with press conferences ("Good
+// afternoon") are not enough.
+std::optional<docsearch::v1::DocType> DocTypeFromSpeechOpening(absl::string_view first_paragraph);
 
 // The type a site section implies ("NATO Press Statement", "NATO Update",
 // "Week of ...", "NATO Speeches", "NATO Press Releases").

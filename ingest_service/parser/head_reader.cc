@@ -109,8 +109,9 @@ class HeadReader {
       head_.reference = match->reference;
       *rest = std::string(TrimLine(absl::string_view(joined).substr(match->consumed)));
       for (size_t used = i; used <= k; ++used) Drop(lines_[used], "reference", response_);
-      if (std::optional<LeadingLabel> label = DocTypeLabelPrefix(match->reference, true)) {
-        SetLabel(label->type, absl::string_view(match->reference).substr(0, label->length),
+      if (std::optional<LeadingLabel> label =
+              DocTypeLabelPrefix(absl::StrCat(match->series, " ", match->reference), true)) {
+        SetLabel(label->type, absl::string_view(match->series).substr(0, label->length),
                  /*weak=*/true);
       }
       return k;

@@ -29,7 +29,7 @@ namespace {
 
 using docsearch::v1::ParseDocumentResponse;
 
-// A line that reads as prose: long, many words, most of them starting in
+// A line that reads as prose: eight words or more, most of them starting in
 // lower case, ending a sentence. The model learns furniture partly from its
 // neighbours (a line after navigation links tends to be more navigation),
 // which once dropped a closing paragraph that followed a "Go to Homepage"
@@ -37,7 +37,7 @@ using docsearch::v1::ParseDocumentResponse;
 // furniture, so the model alone never removes prose the rules kept.
 bool ReadsAsProse(absl::string_view line) {
   line = absl::StripAsciiWhitespace(line);
-  if (line.size() < 60) return false;
+  if (line.empty()) return false;
   const char last = line.back();
   if (last != '.' && last != '!' && last != '?' && last != ';') return false;
   int words = 0;
@@ -87,10 +87,49 @@ void RemoveRepeatedParagraphs(absl::string_view text, v1::Document* document) {
   }
 }
 
+// Words that continue a type label into a title ("Statement by ...",
+// "Déclaration du ...", "Summary of ..."): a label followed by one of them
+// is part of the title.
+bool ContinuesLabel(absl::string_view word) {
+  const std::string folded = FoldAccents(word);
+  for (absl::string_view function :
+       {"by",   "on",  "of",    "from",      "to",         "at",        "for",      "in",
+        "with", "and", "after", "following", "concerning", "regarding", "du",       "de",
+        "des",  "d'",  "sur",   "par",       "a",          "pour",      "relative", "relatif",
+        "von",  "der", "zum",   "zur",       "uber",       "del",       "sobre"}) {
+    if (folded == function || (function == "d'" && absl::StartsWith(folded, "d'"))) return true;
+  }
+  return false;
+}
+
+// A type label fused before a headline that does not continue it:
+// "Statement Meeting of the NATO-Russia Council", "Chairman's Statement
+// Meeting of ...", "News story: Defence Secretary congratulates ...".
+// Returns the label's length, or 0.
+size_t FusedLabelLength(absl::string_view title) {
+  // "Label: headline" (a colon closes a short label or series name).
+  if (const size_t colon = title.find(':'); colon != absl::string_view::npos && colon < 30) {
+    const absl::string_view label = title.substr(0, colon);
+    const std::string folded = FoldAccents(label);
+    if ((DocTypeFromLabelLine(label).has_value() || IsSeriesName(label) ||
+         folded == "news story") &&
+        CountWords(title.substr(colon + 1)) >= 3) {
+      return colon + 1;
+    }
+  }
+  const std::optional<LeadingLabel> label = DocTypeLabelPrefix(title);
+  if (!label.has_value()) return 0;
+  const absl::string_view rest = TrimLine(title.substr(label->length));
+  const absl::string_view next_word = rest.substr(0, rest.find(' '));
+  if (ContinuesLabel(next_word) || CountWords(rest) < 3) return 0;
+  return label->length;
+}
+
 // A title line may open with what the head's readers know is not title: a
 // date ("28.06.04 Chairman's Statement Meeting of ..."), a reference
-// ("Press Release (97)87 Meeting of ..."). A type label is left in place:
-// it often opens the title itself ("Statement on Kosovo").
+// ("Press Release (97)87 Meeting of ..."), a type label fused before a
+// headline that does not continue it ("Statement Meeting of ..."; but
+// "Statement on Kosovo" is a title).
 void StripFusedHead(std::string* title, v1::Document* document) {
   for (bool changed = true; changed && !title->empty();) {
     changed = false;
@@ -105,6 +144,26 @@ void StripFusedHead(std::string* title, v1::Document* document) {
         reference.has_value() && reference->consumed < view.size()) {
       if (document->reference().empty()) document->set_reference(reference->reference);
       *title = std::string(TrimLine(view.substr(reference->consumed)));
+      changed = true;
+      continue;
+    }
+    if (const size_t label = FusedLabelLength(view); label > 0) {
+      const std::string printed(TrimLine(view.substr(0, label)));
+      const bool weak_type = document->doc_type() == v1::DOC_TYPE_UNSPECIFIED ||
+                             IsSeriesName(document->doc_type_raw()) ||
+                             HasWarning(*document, ParseWarningCode::kDocTypeFromTitle);
+      std::optional<v1::DocType> type = DocTypeFromLabelLine(printed);
+      // A series name fused before the headline ("News story: ...") keeps
+      // the type it gave as the title's opening.
+      if (!type.has_value()) type = DocTypeFromTitle(*title);
+      if (weak_type && type.has_value()) {
+        document->set_doc_type(*type);
+        document->set_doc_type_raw(std::string(absl::StripSuffix(printed, ":")));
+        RemoveWarnings(document, ParseWarningCode::kDocTypeFromTitle);
+        RemoveWarnings(document, ParseWarningCode::kDocTypeFromSalutation);
+        RemoveWarnings(document, ParseWarningCode::kNoDocType);
+      }
+      *title = std::string(TrimLine(view.substr(label)));
       changed = true;
       continue;
     }
@@ -162,15 +221,33 @@ void SetTitleFromRoles(const std::vector<SourceLine>& lines,
   RemoveWarnings(document, ParseWarningCode::kDigestWithoutTitle);
   if (title.empty())
     AddWarning(ParseWarningCode::kNoTitle, "no title found in the head of the document", document);
-  // A type read from the old title is read again from the new one.
+  // A type read from the old title is read again from the new one; so is a
+  // type that only a series name gave ("Press Release (99)101" over
+  // "Statement by ..."): the cascade ranks the title above it.
   const bool type_from_title = HasWarning(*document, ParseWarningCode::kDocTypeFromTitle);
-  if (type_from_title || document->doc_type() == v1::DOC_TYPE_UNSPECIFIED) {
+  const bool type_from_series = IsSeriesName(document->doc_type_raw());
+  const std::optional<v1::DocType> title_type = DocTypeFromTitle(title);
+  if (type_from_series && title_type.has_value()) {
+    document->set_doc_type(*title_type);
+    document->clear_doc_type_raw();
+    AddWarning(ParseWarningCode::kDocTypeFromTitle,
+               "no type label found; the type was read from the title", document);
+  } else if (type_from_title || document->doc_type() == v1::DOC_TYPE_UNSPECIFIED) {
     RemoveWarnings(document, ParseWarningCode::kDocTypeFromTitle);
     RemoveWarnings(document, ParseWarningCode::kNoDocType);
-    if (std::optional<v1::DocType> type = DocTypeFromTitle(title)) {
-      document->set_doc_type(*type);
+    RemoveWarnings(document, ParseWarningCode::kDocTypeFromSalutation);
+    if (title_type.has_value()) {
+      document->set_doc_type(*title_type);
       AddWarning(ParseWarningCode::kDocTypeFromTitle,
                  "no type label found; the type was read from the title", document);
+    } else if (std::optional<v1::DocType> speech =
+                   document->paragraphs_size() > 0
+                       ? DocTypeFromSpeechOpening(document->paragraphs(0).text())
+                       : std::nullopt) {
+      document->set_doc_type(*speech);
+      AddWarning(ParseWarningCode::kDocTypeFromSalutation,
+                 "no type label or title pattern; the first paragraph addresses an audience",
+                 document);
     } else {
       document->set_doc_type(v1::DOC_TYPE_UNSPECIFIED);
       AddWarning(ParseWarningCode::kNoDocType,
@@ -202,6 +279,35 @@ void SetTypeFromRoles(const std::vector<SourceLine>& lines,
     document->set_doc_type_raw(raw);
     RemoveWarnings(document, ParseWarningCode::kDocTypeFromTitle);
     RemoveWarnings(document, ParseWarningCode::kNoDocType);
+    return;
+  }
+}
+
+// Still no type: the head's lines may name it even when none of them is the
+// title ("STATEMENT BY THE PRESIDENT" above the headline, "Remarks by ..."
+// taken for a banner). The lines before the first prose line are read as
+// labels, then as titles; furniture lines are skipped. The type does not
+// then hang on which line the model chose as the title.
+void SetTypeFromHeadLines(const std::vector<SourceLine>& lines,
+                          const std::vector<LineFeatures>& features,
+                          const std::vector<LineRole>& roles, v1::Document* document) {
+  if (document->doc_type() != v1::DOC_TYPE_UNSPECIFIED) return;
+  constexpr size_t kHeadLines = 20;
+  for (size_t k = 0; k < features.size() && k < kHeadLines; ++k) {
+    const absl::string_view text = TrimLine(lines[features[k].line_index].text);
+    if (ReadsAsProse(text)) return;
+    if (roles[k] == LineRole::kFurniture || roles[k] == LineRole::kBody || CountWords(text) > 30) {
+      continue;
+    }
+    std::optional<v1::DocType> type = DocTypeFromLabelLine(text);
+    if (!type.has_value()) type = DocTypeFromTitle(text);
+    if (!type.has_value()) continue;
+    document->set_doc_type(*type);
+    RemoveWarnings(document, ParseWarningCode::kNoDocType);
+    AddWarning(ParseWarningCode::kDocTypeFromHeadLine,
+               absl::StrCat("no type label or title pattern in the title; line ",
+                            lines[features[k].line_index].number, " names the type"),
+               document);
     return;
   }
 }
@@ -295,7 +401,21 @@ size_t ChooseTitleCandidate(const LineRoleModel& model,
     }
   }
   const float margin = kOverrideMargin;
-  const size_t best = model.ChooseTitle(candidates);
+  // Prose the cascade kept as body is never made the title by the model
+  // alone (the same reasoning as for furniture, see ReadsAsProse).
+  size_t best = 0;  // "No title" is always allowed.
+  float best_score = model.SpanScore(candidates[0]);
+  for (size_t c = 1; c < candidates.size(); ++c) {
+    const TitleCandidate& candidate = candidates[c];
+    const float score = model.SpanScore(candidate);
+    if (score <= best_score) continue;
+    if (candidate.end > candidate.begin && features[candidate.begin].rule_fate == "kept" &&
+        ReadsAsProse(JoinLines(lines, features, candidate.begin, candidate.end))) {
+      continue;
+    }
+    best = c;
+    best_score = score;
+  }
   std::optional<size_t> cascade;
   for (size_t c = 0; c < candidates.size(); ++c) {
     for (const std::string& feature : candidates[c].features) {
@@ -382,6 +502,7 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
 
   SetTitleFromRoles(lines, features, roles, &parsed);
   SetTypeFromRoles(lines, features, roles, parsed.mutable_document());
+  SetTypeFromHeadLines(lines, features, roles, parsed.mutable_document());
   SetReferenceFromRoles(lines, features, roles, parsed.mutable_document());
   if (options.explain) Explain(lines, features, roles, model, title_run, &parsed);
   response->MergeFrom(parsed);

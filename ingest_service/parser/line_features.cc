@@ -64,6 +64,53 @@ bool HasUrl(absl::string_view line) {
          absl::StrContains(line, ".htm") || absl::StrContains(line, ".com");
 }
 
+// Prose: eight words or more, most of them starting in lower case, ending a
+// sentence. The first prose line is where the body begins for a reader.
+bool IsProse(absl::string_view line) {
+  if (line.empty()) return false;
+  const char last = line.back();
+  if (last != '.' && last != '!' && last != '?' && last != ';' && last != ':') return false;
+  int words = 0;
+  int lower = 0;
+  for (absl::string_view word : absl::StrSplit(line, ' ', absl::SkipEmpty())) {
+    ++words;
+    if (absl::ascii_islower(static_cast<unsigned char>(word.front()))) ++lower;
+  }
+  return words >= 8 && 2 * lower >= words;
+}
+
+// Where a line sits relative to a landmark line (the first date line, the
+// first prose line), in non-blank lines: "-1" is the line just before it.
+std::string Offset(size_t k, std::optional<size_t> landmark) {
+  if (!landmark.has_value()) return "none";
+  if (k == *landmark) return "at";
+  if (k > *landmark) {
+    const size_t after = k - *landmark;
+    return after == 1 ? "+1" : after == 2 ? "+2" : "+3+";
+  }
+  const size_t before = *landmark - k;
+  return before == 1 ? "-1" : before == 2 ? "-2" : before <= 5 ? "-3..5" : "-6+";
+}
+
+// Words glued by scraping: a lower-case letter right before an upper-case
+// one inside a token, after two lower-case letters ("HomeCanadaStatement",
+// "généralL'OTAN"); "McDonald" or "iPhone" do not count.
+bool HasGluedWords(absl::string_view line) {
+  for (size_t i = 2; i + 1 < line.size(); ++i) {
+    const unsigned char a = line[i - 2];
+    const unsigned char b = line[i - 1];
+    const unsigned char c = line[i];
+    if (absl::ascii_islower(a) && absl::ascii_islower(b) && absl::ascii_isupper(c)) return true;
+  }
+  return false;
+}
+
+std::string CompareLength(size_t length, size_t other) {
+  if (length * 10 > other * 13) return "longer";
+  if (length * 13 < other * 10) return "shorter";
+  return "similar";
+}
+
 // How the rule cascade treated each line: dropped lines by number, and
 // lines found in the title or subtitle.
 std::string Fate(const SourceLine& line, absl::string_view folded,
@@ -155,6 +202,16 @@ std::vector<LineFeatures> ComputeLineFeatures(const std::vector<SourceLine>& lin
   }
   if (!seen.empty() && seen.back().index + 1 >= lines.size()) seen.back().blank_after = true;
 
+  // Landmarks of the layout: the first date line and the first prose line.
+  std::optional<size_t> first_date;
+  std::optional<size_t> first_prose;
+  for (size_t k = 0; k < seen.size(); ++k) {
+    for (const std::string& vote : seen[k].votes) {
+      if (vote == "date_line" && !first_date.has_value()) first_date = k;
+    }
+    if (!first_prose.has_value() && IsProse(seen[k].text)) first_prose = k;
+  }
+
   std::vector<LineFeatures> out;
   out.reserve(seen.size());
   bool date_seen = false;
@@ -171,6 +228,17 @@ std::vector<LineFeatures> ComputeLineFeatures(const std::vector<SourceLine>& lin
     f.push_back(absl::StrCat("len=", Bucket(line.text.size(), {5, 15, 30, 60, 100, 160})));
     const int words = CountWords(line.text);
     f.push_back(absl::StrCat("words=", Bucket(words, {2, 3, 4, 7, 11, 21})));
+    f.push_back(absl::StrCat("to_date=", Offset(k, first_date)));
+    f.push_back(absl::StrCat("to_prose=", Offset(k, first_prose)));
+    if (k > 0) {
+      f.push_back(
+          absl::StrCat("len_vs_prev=", CompareLength(line.text.size(), seen[k - 1].text.size())));
+    }
+    if (k + 1 < seen.size()) {
+      f.push_back(
+          absl::StrCat("len_vs_next=", CompareLength(line.text.size(), seen[k + 1].text.size())));
+    }
+    if (HasGluedWords(line.text)) f.push_back("glued_words");
     if (line.blank_before) f.push_back("blank_before");
     if (line.blank_after) f.push_back("blank_after");
     for (const std::string& vote : line.votes) f.push_back(absl::StrCat("vote=", vote));

@@ -19,6 +19,8 @@ constexpr std::pair<Code, absl::string_view> kWireCodes[] = {
     {Code::kTitleFromHtmlTitle, "title_from_html_title"},
     {Code::kDocTypeFromFirstParagraph, "doc_type_from_first_paragraph"},
     {Code::kDocTypeFromTitle, "doc_type_from_title"},
+    {Code::kDocTypeFromSalutation, "doc_type_from_salutation"},
+    {Code::kDocTypeFromHeadLine, "doc_type_from_head_line"},
     {Code::kNoDocType, "no_doc_type"},
     {Code::kPublishedFromWeekHeader, "published_from_week_header"},
     {Code::kPublishedFromTitle, "published_from_title"},

@@ -32,6 +32,8 @@ enum class ParseWarningCode {
   // Type.
   kDocTypeFromFirstParagraph,
   kDocTypeFromTitle,
+  kDocTypeFromSalutation,
+  kDocTypeFromHeadLine,
   kNoDocType,
   // Published date: where it came from when there is no date line.
   kPublishedFromWeekHeader,

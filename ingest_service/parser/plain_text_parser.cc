@@ -210,6 +210,15 @@ void ChooseDocType(const Head& head, bool is_digest, v1::Document* document) {
       return;
     }
   }
+  if (document->paragraphs_size() > 0) {
+    if (std::optional<DocType> speech = DocTypeFromSpeechOpening(document->paragraphs(0).text())) {
+      document->set_doc_type(*speech);
+      AddWarning(ParseWarningCode::kDocTypeFromSalutation,
+                 "no type label or title pattern; the first paragraph addresses an audience",
+                 document);
+      return;
+    }
+  }
   document->set_doc_type(v1::DOC_TYPE_UNSPECIFIED);
   AddWarning(ParseWarningCode::kNoDocType,
              "no type label, title pattern or site section names the type", document);

@@ -7,13 +7,15 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 
 namespace docsearch::ingest {
 namespace {
 
 bool IsCodeChar(char c) {
-  return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '(' || c == ')' || c == '-';
+  return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '(' || c == ')' || c == '-' ||
+         c == '/';
 }
 
 bool IsDigit(char c) { return absl::ascii_isdigit(static_cast<unsigned char>(c)); }
@@ -39,6 +41,10 @@ size_t SeriesLength(absl::string_view text) {
   return end;
 }
 
+absl::string_view TrimSeries(absl::string_view series) {
+  return absl::StripTrailingAsciiWhitespace(series);
+}
+
 // At text[i]: "(96)" or "(1996)"; returns the index after ')' or 0.
 size_t YearGroupEnd(absl::string_view text, size_t i) {
   if (i >= text.size() || text[i] != '(') return 0;
@@ -48,6 +54,64 @@ size_t YearGroupEnd(absl::string_view text, size_t i) {
   if ((digits != 2 && digits != 4) || j >= text.size() || text[j] != ')') return 0;
   if (digits == 4 && !(text.substr(i + 1, 2) == "19" || text.substr(i + 1, 2) == "20")) return 0;
   return j + 1;
+}
+
+// A document code in a shape no series reader lists ("SC/6657",
+// "SG/SM/6986", "10189/04", "PR# 2008-159", "No. 373"): one token of letters,
+// digits and / - . with a slash inside, or a "No."/"PR#"-style number key
+// before digits. Returns its length in `text`, or 0. Dates ("21/11/2003")
+// and short fractions ("24/7") are not codes.
+size_t GenericCodeLength(absl::string_view text) {
+  size_t start = 0;
+  bool keyed = false;
+  for (absl::string_view key : {"No. ", "No.", "Nr. ", "PR# ", "PR#", "N\xC2\xB0 ", "N\xC2\xB0"}) {
+    if (absl::StartsWith(text, key)) {
+      start = key.size();
+      keyed = true;
+      break;
+    }
+  }
+  size_t end = start;
+  int digits = 0;
+  int letters = 0;
+  int slashes = 0;
+  while (end < text.size()) {
+    const char c = text[end];
+    if (IsDigit(c)) {
+      ++digits;
+    } else if (absl::ascii_isalpha(static_cast<unsigned char>(c))) {
+      ++letters;
+    } else if (c == '/') {
+      ++slashes;
+    } else if (c != '-' && c != '.') {
+      break;
+    }
+    ++end;
+  }
+  while (end > start && (text[end - 1] == '.' || text[end - 1] == '-' || text[end - 1] == '/')) {
+    --end;
+  }
+  if (end == start || (end < text.size() && text[end] != ' ' && text[end] != ',' &&
+                       text[end] != '|' && text[end] != ')')) {
+    return 0;
+  }
+  if (keyed) return digits > 0 && letters == 0 ? end : 0;
+  if (slashes == 0 || text[start] == '/' || digits == 0) return 0;
+  if (letters == 0 && digits < 5) return 0;
+  // Upper-case letters only: "and/or", "km/h" are words.
+  for (size_t i = start; i < end; ++i) {
+    if (absl::ascii_islower(static_cast<unsigned char>(text[i]))) return 0;
+  }
+  // A date ("21/11/2003", "2003/11/21"): digits and slashes only, in two
+  // or three groups of at most four digits.
+  if (letters == 0) {
+    bool date_like = true;
+    for (absl::string_view group : absl::StrSplit(text.substr(start, end - start), '/')) {
+      date_like &= !group.empty() && group.size() <= 4;
+    }
+    if (date_like && slashes >= 2) return 0;
+  }
+  return end;
 }
 
 }  // namespace
@@ -68,12 +132,10 @@ std::optional<ReferenceMatch> MatchReferenceAtStart(absl::string_view text) {
   // The committee code and the "(yy)" group: one run of code characters, a
   // single space allowed before a '(' ("M-NAC-1 (96)").
   size_t run_end = code_begin;
-  if (run_end < candidate.size() &&
-      !absl::ascii_isupper(static_cast<unsigned char>(candidate[run_end])) &&
-      candidate[run_end] != '(') {
-    return std::nullopt;
-  }
-  while (run_end < candidate.size()) {
+  const bool code_start = run_end >= candidate.size() ||
+                          absl::ascii_isupper(static_cast<unsigned char>(candidate[run_end])) ||
+                          candidate[run_end] == '(';
+  while (code_start && run_end < candidate.size()) {
     if (IsCodeChar(candidate[run_end])) {
       ++run_end;
     } else if (candidate[run_end] == ' ' && run_end + 1 < candidate.size() &&
@@ -98,7 +160,17 @@ std::optional<ReferenceMatch> MatchReferenceAtStart(absl::string_view text) {
     }
     ReferenceMatch result;
     result.reference = std::string(candidate.substr(0, end));
+    result.series = std::string(TrimSeries(candidate.substr(0, code_begin)));
     result.consumed = start + end;
+    return result;
+  }
+  // Other codes, after an optional series name: "Press Release SC/6657" is
+  // SC/6657 (the series name is only evidence of the type).
+  if (const size_t length = GenericCodeLength(candidate.substr(code_begin))) {
+    ReferenceMatch result;
+    result.reference = std::string(candidate.substr(code_begin, length));
+    result.series = std::string(TrimSeries(candidate.substr(0, code_begin)));
+    result.consumed = start + code_begin + length;
     return result;
   }
   return std::nullopt;

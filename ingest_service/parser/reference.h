@@ -1,6 +1,8 @@
 // Document references as printed: "Press Release (97)87", "M-NAC-2(92)106",
 // "Press Communiqué M-NAC(DM)-3(96)172", "Communiqué de presse (2002)127",
-// "(2000) 074", "Press Release EAPC-S(99)67".
+// "(2000) 074", "Press Release EAPC-S(99)67", "PR/CP (2006)150", and codes
+// of other bodies told by their shape: "SC/6657", "SG/SM/6986", "10189/04",
+// "PR# 2008-159", "No. 373".
 //
 // Contract: MatchReferenceAtStart only accepts text that starts with the
 // reference (after bullets and pipes); it reports how much of the text the
@@ -21,6 +23,10 @@ namespace docsearch::ingest {
 struct ReferenceMatch {
   // The reference with its printed spacing, e.g. "Press Release (2001) 171".
   std::string reference;
+  // The series name printed before the code ("Press Release"), or empty;
+  // part of `reference` for the series' own codes, not for other codes
+  // ("Press Release SC/6657" is SC/6657).
+  std::string series;
   // Bytes of the input consumed, including leading furniture.
   size_t consumed = 0;
 };

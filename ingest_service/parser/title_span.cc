@@ -23,6 +23,13 @@ std::string Bucket(size_t value, std::initializer_list<size_t> bounds) {
   return absl::StrCat(low, "+");
 }
 
+bool HasFeature(const LineFeatures& line, absl::string_view name) {
+  for (const std::string& feature : line.features) {
+    if (feature == name) return true;
+  }
+  return false;
+}
+
 bool IsVote(const std::string& feature) { return absl::StartsWith(feature, "vote="); }
 
 // Features of a line worth carrying into a run's features: everything but
@@ -110,6 +117,15 @@ std::vector<TitleCandidate> TitleCandidates(const std::vector<SourceLine>& lines
         if (CarriedFromEdge(feature)) f.push_back(absl::StrCat("last:", feature));
       }
       for (const std::string& feature : inner) f.push_back(feature);
+      // "Opening Statement" / "by the Secretary General at ...",
+      // "Chairman's Summary" / "of the Meeting of ...": a printed label
+      // opening a title that its next line continues (a byline or a
+      // lower-case start, as the cascade reads them).
+      if (end - begin >= 2 && HasFeature(features[begin], "vote=type_label") &&
+          (HasFeature(features[begin + 1], "vote=byline") ||
+           HasFeature(features[begin + 1], "vote=lower_start"))) {
+        f.push_back("label_then_byline");
+      }
       // Trailing table pipes are cut from the joined text.
       const bool exact = count_joined || absl::EndsWith(part, "|");
       const std::string joined = exact ? JoinTitleLines(parts) : std::string();

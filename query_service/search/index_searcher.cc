@@ -18,26 +18,14 @@ namespace docsearch::query {
 
 using docsearch::v1::Document;
 
-std::string IndexSearcher::MainLanguage() const {
-  // A handful of values, so this costs nothing.
-  std::string main_language;
-  if (auto languages = data_.keywords().find("language"); languages != data_.keywords().end()) {
-    size_t most = 0;
-    for (const auto& [value, docs] : languages->second) {
-      if (docs.size() > most || (docs.size() == most && value < main_language)) {
-        most = docs.size();
-        main_language = value;
-      }
-    }
-  }
-  return main_language;
-}
-
-absl::StatusOr<SearchResult> IndexSearcher::Search(const SearchSpec& spec) {
+absl::StatusOr<SearchResult> IndexSearcher::Search(const SearchSpec& spec,
+                                                   const ShardScoring& shard) {
   const IndexData& data = data_;
   TextAnalyzer& analyzer = analyzer_;
   const size_t page_size = std::max<size_t>(spec.page_size, 1);
-  QueryEvaluator evaluator(data, analyzer, options_.query_limits, options_.scoring);
+  ScoringOptions scoring = options_.scoring;
+  if (shard.statistics != nullptr) scoring.statistics = shard.statistics;
+  QueryEvaluator evaluator(data, analyzer, options_.query_limits, scoring);
   const QueryText* text = std::get_if<QueryText>(&spec.query);
   docsearch::v1::Query parsed;
   if (text != nullptr) {
@@ -53,7 +41,9 @@ absl::StatusOr<SearchResult> IndexSearcher::Search(const SearchSpec& spec) {
   const docsearch::v1::Query& query =
       text == nullptr ? std::get<docsearch::v1::Query>(spec.query) : parsed;
   const std::string path = text == nullptr ? "query" : "query_string";
-  const std::string query_language = QueryLanguageOf(spec.language, query, MainLanguage());
+  // A shard of several analyzes as the whole collection would.
+  const std::string query_language = QueryLanguageOf(
+      spec.language, query, shard.main_language.empty() ? MainLanguageOf(data) : shard.main_language);
   evaluator.SetQueryLanguage(query_language);
 
   // Order: by score or by date, then by id, so that equal keys are

@@ -5,13 +5,24 @@
 #ifndef DOCSEARCH_QUERY_SERVICE_SEARCH_INDEX_SEARCHER_H_
 #define DOCSEARCH_QUERY_SERVICE_SEARCH_INDEX_SEARCHER_H_
 
+#include <string>
+
 #include "absl/status/statusor.h"
 #include "common/text_analyzer.h"
 #include "query_service/index/index_data.h"
+#include "query_service/search/collection_statistics.h"
 #include "query_service/search/search_options.h"
 #include "query_service/search/search_spec.h"
 
 namespace docsearch::query {
+
+// How a search on one shard of several scores (cluster mode,
+// shard_statistics.h): with these statistics (null: the index's own), and
+// this main language (empty: the index's).
+struct ShardScoring {
+  const CollectionStatistics* statistics = nullptr;
+  std::string main_language;
+};
 
 class IndexSearcher {
  public:
@@ -22,12 +33,11 @@ class IndexSearcher {
 
   // INVALID_ARGUMENT naming the part of the query at fault ("query..." or
   // "query_string...") when it does not parse or bind.
-  absl::StatusOr<SearchResult> Search(const SearchSpec& spec);
+  // `shard` scores as one shard of several would (see ShardScoring).
+  absl::StatusOr<SearchResult> Search(const SearchSpec& spec,
+                                      const ShardScoring& shard = ShardScoring());
 
  private:
-  // The `language` value most documents have ("" when none).
-  std::string MainLanguage() const;
-
   const IndexData& data_;
   TextAnalyzer& analyzer_;
   const SearchOptions& options_;

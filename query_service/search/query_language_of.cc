@@ -67,4 +67,18 @@ std::string QueryLanguageOf(const std::string& requested_language, const Query& 
   return detected.empty() ? main_language : detected;
 }
 
+std::string MainLanguageOf(const IndexData& index) {
+  std::string main_language;
+  if (auto languages = index.keywords().find("language"); languages != index.keywords().end()) {
+    size_t most = 0;
+    for (const auto& [value, docs] : languages->second) {
+      if (docs.size() > most || (docs.size() == most && value < main_language)) {
+        most = docs.size();
+        main_language = value;
+      }
+    }
+  }
+  return main_language;
+}
+
 }  // namespace docsearch::query

@@ -12,12 +12,18 @@
 #include <string>
 
 #include "docsearch/v1/query.pb.h"
+#include "query_service/index/index_data.h"
 
 namespace docsearch::query {
 
 // `query` is the request's query, or its query_string parsed.
 std::string QueryLanguageOf(const std::string& requested_language,
                             const docsearch::v1::Query& query, const std::string& main_language);
+
+// The collection's main language: the `language` value most documents have
+// (ties: the smallest), "" when none has one. Counted over every slot the
+// value was indexed for, a handful of values, so it costs nothing.
+std::string MainLanguageOf(const IndexData& index);
 
 }  // namespace docsearch::query
 

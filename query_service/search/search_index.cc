@@ -5,6 +5,7 @@
 
 #include "query_service/search/index_searcher.h"
 #include "query_service/search/index_stats.h"
+#include "query_service/search/shard_statistics.h"
 
 namespace docsearch::query {
 
@@ -157,6 +158,36 @@ absl::StatusOr<SearchResult> SearchIndex::Search(const SearchSpec& spec) const {
   AnalyzerPool::Lease analyzer = search_analyzers_.Acquire();
   return data_.Read(
       [&](const IndexData& data) { return IndexSearcher(data, *analyzer, options_).Search(spec); });
+}
+
+absl::StatusOr<docsearch::v1::CollectionStatisticsMessage> SearchIndex::TermStatistics(
+    const SearchSpec& spec, const std::string& main_language) const {
+  // The cheapest search that looks up every term the real one will: one
+  // hit, no snippets, facets, histogram or explanations.
+  SearchSpec probe = spec;
+  probe.page_size = 1;
+  probe.snippets = false;
+  probe.explain = false;
+  probe.facets.clear();
+  probe.date_histogram = docsearch::v1::INTERVAL_UNSPECIFIED;
+  probe.exact_total = false;
+  AnalyzerPool::Lease analyzer = search_analyzers_.Acquire();
+  return data_.Read(
+      [&](const IndexData& data) -> absl::StatusOr<docsearch::v1::CollectionStatisticsMessage> {
+        RecordingStatistics recording(data);
+        absl::StatusOr<SearchResult> searched =
+            IndexSearcher(data, *analyzer, options_).Search(probe, {&recording, main_language});
+        if (!searched.ok()) return searched.status();
+        return recording.ToMessage();
+      });
+}
+
+absl::StatusOr<SearchResult> SearchIndex::Search(const SearchSpec& spec,
+                                                 const ShardScoring& shard) const {
+  AnalyzerPool::Lease analyzer = search_analyzers_.Acquire();
+  return data_.Read([&](const IndexData& data) {
+    return IndexSearcher(data, *analyzer, options_).Search(spec, shard);
+  });
 }
 
 absl::StatusOr<Document> SearchIndex::Get(const std::string& id) const {

@@ -23,10 +23,12 @@
 #include "absl/base/thread_annotations.h"
 #include "absl/status/statusor.h"
 #include "docsearch/v1/query_service.pb.h"
+#include "docsearch/v1/shard_service.pb.h"
 #include "query_service/index/index_data.h"
 #include "query_service/index/left_right.h"
 #include "query_service/index/reader_writer_lock.h"
 #include "query_service/search/analyzer_pool.h"
+#include "query_service/search/index_searcher.h"
 #include "query_service/search/index_snapshot.h"
 #include "query_service/search/search_options.h"
 #include "query_service/search/search_spec.h"
@@ -63,6 +65,18 @@ class SearchIndex {
   // INVALID_ARGUMENT naming the part of the query at fault ("query..." or
   // "query_string...") when it does not parse or bind.
   absl::StatusOr<SearchResult> Search(const SearchSpec& spec) const;
+
+  // Cluster mode (shard_statistics.h): the statistics this index's search
+  // for `spec` scores with, and every (field, term) it looks up, with
+  // `main_language` (non-empty) as the collection's main language instead
+  // of this index's own.
+  absl::StatusOr<docsearch::v1::CollectionStatisticsMessage> TermStatistics(
+      const SearchSpec& spec, const std::string& main_language) const;
+
+  // Search scored as one shard of several (`shard`: the statistics summed
+  // over every shard and their main language) instead of with this index's
+  // own.
+  absl::StatusOr<SearchResult> Search(const SearchSpec& spec, const ShardScoring& shard) const;
 
   // NOT_FOUND when absent.
   absl::StatusOr<docsearch::v1::Document> Get(const std::string& id) const;

@@ -130,6 +130,14 @@ class IndexServiceImpl::WriteStream final
 grpc::ServerBidiReactor<grpc::ByteBuffer, WriteResponse>* IndexServiceImpl::WriteRaw(
     grpc::CallbackServerContext* context) {
   auto* stream = new WriteStream(this, indexer_);
+  if (!read_only_reason_.empty()) {
+    {
+      absl::MutexLock lock(&mu_);
+      streams_.insert(stream);
+    }
+    stream->End(grpc::Status(grpc::StatusCode::FAILED_PRECONDITION, read_only_reason_));
+    return stream;
+  }
   {
     absl::MutexLock lock(&mu_);
     streams_.insert(stream);
@@ -165,6 +173,10 @@ grpc::ServerUnaryReactor* IndexServiceImpl::DeleteDocument(
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   if (!ready_->load()) {
     reactor->Finish(grpc::Status(grpc::StatusCode::UNAVAILABLE, "query service is not ready"));
+    return reactor;
+  }
+  if (!read_only_reason_.empty()) {
+    reactor->Finish(grpc::Status(grpc::StatusCode::FAILED_PRECONDITION, read_only_reason_));
     return reactor;
   }
   reactor->Finish(ToGrpcStatus(indexer_->Delete(request->id())));

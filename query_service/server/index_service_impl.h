@@ -63,6 +63,11 @@ class IndexServiceImpl final : public docsearch::v1::IndexService::CallbackServi
   // watches nothing. Call before `ready` becomes true.
   void set_first_message_watch(FirstMessageWatch* watch) { first_message_watch_ = watch; }
 
+  // Refuses every write with FAILED_PRECONDITION and `reason`: a replica
+  // in cluster mode takes its writes from the shards' streams only. Call
+  // before `ready` becomes true.
+  void set_read_only(std::string reason) { read_only_reason_ = std::move(reason); }
+
   // Ends open Write streams (see above) and refuses new ones.
   void BeginShutdown();
 
@@ -76,6 +81,7 @@ class IndexServiceImpl final : public docsearch::v1::IndexService::CallbackServi
   Snapshotter* snapshotter_ = nullptr;
   std::string data_dir_;
   FirstMessageWatch* first_message_watch_ = nullptr;
+  std::string read_only_reason_;
   absl::Mutex mu_;
   bool shutting_down_ ABSL_GUARDED_BY(mu_) = false;
   absl::flat_hash_set<WriteStream*> streams_ ABSL_GUARDED_BY(mu_);

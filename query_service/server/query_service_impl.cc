@@ -43,6 +43,15 @@ QueryServiceImpl::QueryServiceImpl(const SearchIndex* index, const std::atomic<b
   MarkMethodCallback(MethodIndex(service, "FindNearDuplicates"),
                      new Decoding<v1::FindNearDuplicatesRequest, v1::FindNearDuplicatesResponse>(
                          this, &QueryServiceImpl::FindNearDuplicates));
+  MarkMethodCallback(MethodIndex(service, "ListVersions"),
+                     new Decoding<v1::ListVersionsRequest, v1::ListVersionsResponse>(
+                         this, &QueryServiceImpl::ListVersions));
+  MarkMethodCallback(MethodIndex(service, "CompareVersions"),
+                     new Decoding<v1::CompareVersionsRequest, v1::CompareVersionsResponse>(
+                         this, &QueryServiceImpl::CompareVersions));
+  MarkMethodCallback(MethodIndex(service, "FindPassageReuse"),
+                     new Decoding<v1::FindPassageReuseRequest, v1::FindPassageReuseResponse>(
+                         this, &QueryServiceImpl::FindPassageReuse));
 }
 
 bool QueryServiceImpl::RefuseIfNotReady(grpc::ServerUnaryReactor* reactor) const {
@@ -165,6 +174,41 @@ grpc::ServerUnaryReactor* QueryServiceImpl::FindNearDuplicates(
   FinishWith(
       reactor,
       TimedComparison("near_duplicates", [&] { return comparisons_.FindNearDuplicates(*request); }),
+      response);
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* QueryServiceImpl::ListVersions(
+    grpc::CallbackServerContext* /*context*/, const docsearch::v1::ListVersionsRequest* request,
+    docsearch::v1::ListVersionsResponse* response) {
+  BudgetedUnaryReactor* reactor = NewReactor();
+  if (RefuseIfNotReady(reactor)) return reactor;
+  FinishWith(reactor,
+             TimedComparison("versions", [&] { return comparisons_.ListVersions(*request); }),
+             response);
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* QueryServiceImpl::CompareVersions(
+    grpc::CallbackServerContext* /*context*/, const docsearch::v1::CompareVersionsRequest* request,
+    docsearch::v1::CompareVersionsResponse* response) {
+  BudgetedUnaryReactor* reactor = NewReactor();
+  if (RefuseIfNotReady(reactor)) return reactor;
+  FinishWith(
+      reactor,
+      TimedComparison("compare_versions", [&] { return comparisons_.CompareVersions(*request); }),
+      response);
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* QueryServiceImpl::FindPassageReuse(
+    grpc::CallbackServerContext* /*context*/, const docsearch::v1::FindPassageReuseRequest* request,
+    docsearch::v1::FindPassageReuseResponse* response) {
+  BudgetedUnaryReactor* reactor = NewReactor();
+  if (RefuseIfNotReady(reactor)) return reactor;
+  FinishWith(
+      reactor,
+      TimedComparison("passage_reuse", [&] { return comparisons_.FindPassageReuse(*request); }),
       response);
   return reactor;
 }

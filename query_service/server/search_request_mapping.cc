@@ -116,11 +116,12 @@ SearchResponse SearchResponseOf(const SearchRequest& request, SearchResult resul
 }
 
 absl::StatusOr<SearchResponse> SearchByRequest(const SearchIndex& index,
-                                               const SearchRequest& request) {
+                                               const SearchRequest& request,
+                                               const ShardScoring& shard) {
   const absl::Time started = absl::Now();
   absl::StatusOr<SearchSpec> spec = SearchSpecOf(request, index.options());
   if (!spec.ok()) return spec.status();
-  absl::StatusOr<SearchResult> result = index.Search(*spec);
+  absl::StatusOr<SearchResult> result = index.Search(*spec, shard);
   if (!result.ok()) return result.status();
   return SearchResponseOf(request, *std::move(result), absl::Now() - started);
 }

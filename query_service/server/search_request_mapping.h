@@ -26,8 +26,11 @@ docsearch::v1::SearchResponse SearchResponseOf(const docsearch::v1::SearchReques
 
 // Search as the QueryService serves it: SearchSpecOf, the engine's search on
 // `index`, SearchResponseOf.
+// `shard` scores as one shard of several (cluster mode; the default: with
+// the index's own statistics).
 absl::StatusOr<docsearch::v1::SearchResponse> SearchByRequest(
-    const SearchIndex& index, const docsearch::v1::SearchRequest& request);
+    const SearchIndex& index, const docsearch::v1::SearchRequest& request,
+    const ShardScoring& shard = ShardScoring());
 
 }  // namespace docsearch::query
 

@@ -16,7 +16,8 @@ using docsearch::v1::Document;
 using docsearch::v1::WriteRequest;
 using docsearch::v1::WriteResponse;
 
-absl::StatusOr<WriteResponse> Indexer::Write(const WriteRequest& request) {
+absl::StatusOr<WriteResponse> Indexer::Write(const WriteRequest& request,
+                                             bool keep_ingested_at) {
   WriteResponse response;
   response.set_batch_id(request.batch_id());
   WriteRequest to_apply;  // The documents that change the index.
@@ -49,7 +50,7 @@ absl::StatusOr<WriteResponse> Indexer::Write(const WriteRequest& request) {
       *copy = document;
       // The index stamps the version it stores; the log carries the stamp so
       // replay rebuilds the same document.
-      *copy->mutable_ingested_at() = now;
+      if (!keep_ingested_at || !copy->has_ingested_at()) *copy->mutable_ingested_at() = now;
       applied_positions.push_back(i);
     }
     if (to_apply.documents().empty()) return response;

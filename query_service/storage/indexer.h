@@ -53,7 +53,12 @@ class Indexer {
 
   // Applies a batch. A non-OK status means nothing was acknowledged (the log
   // could not be written); per-document problems are in the results.
-  absl::StatusOr<docsearch::v1::WriteResponse> Write(const docsearch::v1::WriteRequest& request);
+  // Documents are stamped ingested_at = now, except with
+  // `keep_ingested_at` those that carry one: a replica applying the
+  // cluster's log keeps the ingest service's stamp, so every replica of a
+  // shard stores the same document.
+  absl::StatusOr<docsearch::v1::WriteResponse> Write(const docsearch::v1::WriteRequest& request,
+                                                     bool keep_ingested_at = false);
 
   // Deletes durably. NOT_FOUND when absent, INVALID_ARGUMENT for an empty id.
   absl::Status Delete(const std::string& id);

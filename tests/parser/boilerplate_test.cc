@@ -37,5 +37,48 @@ TEST(Boilerplate, KeepsSentencesOfTheBody) {
             std::nullopt);
 }
 
+TEST(Boilerplate, DropsLanguageMenusDownloadsAndTeaserLinks) {
+  EXPECT_THAT(BoilerplateReason("EN / FR / RU"), Optional(absl::string_view("navigation")));
+  EXPECT_THAT(BoilerplateReason("En. / Fr. / Ru. / Ukr."),
+              Optional(absl::string_view("navigation")));
+  EXPECT_THAT(BoilerplateReason("English | Fran\xC3\xA7"
+                                "ais"),
+              Optional(absl::string_view("navigation")));
+  EXPECT_THAT(BoilerplateReason("Audio file .MP3/806Kb"),
+              Optional(absl::string_view("media_link")));
+  EXPECT_THAT(BoilerplateReason("(17Kb)"), Optional(absl::string_view("media_link")));
+  EXPECT_THAT(BoilerplateReason("File Type:pdf, Size:1020Kb"),
+              Optional(absl::string_view("media_link")));
+  EXPECT_THAT(BoilerplateReason("T\xC3\xA9l\xC3\xA9"
+                                "charger le .pdf"),
+              Optional(absl::string_view("media_link")));
+  EXPECT_THAT(BoilerplateReason("Continue reading..."), Optional(absl::string_view("navigation")));
+  EXPECT_THAT(BoilerplateReason("Skip to main content"), Optional(absl::string_view("navigation")));
+  // Text that only mentions languages, files or sizes stays.
+  EXPECT_EQ(BoilerplateReason("The EU and the UN agreed on a joint mission."), std::nullopt);
+  EXPECT_EQ(BoilerplateReason("Ministers read more than 40 reports on the mission in 2004."),
+            std::nullopt);
+  EXPECT_EQ(BoilerplateReason("The 25 MB archive of the conference was published online."),
+            std::nullopt);
+  EXPECT_EQ(BoilerplateReason("US / UK joint statement on the Balkans"), std::nullopt);
+}
+
+TEST(Boilerplate, DropsBreadcrumbsAndSiteBanners) {
+  EXPECT_THAT(BoilerplateReason("Home  /  Newsroom  /  Archive  /  2019  /  Minister visits Mons"),
+              Optional(absl::string_view("navigation")));
+  EXPECT_THAT(BoilerplateReason("You are in: Bureau of Affairs > Releases > 2003 > December"),
+              Optional(absl::string_view("navigation")));
+  EXPECT_THAT(BoilerplateReason("An official website of the United States government"),
+              Optional(absl::string_view("site")));
+  EXPECT_THAT(BoilerplateReason("This is historical material. The website is no longer updated."),
+              Optional(absl::string_view("site")));
+  EXPECT_EQ(BoilerplateReason("The programme is on the official website of the summit."),
+            std::nullopt);
+  EXPECT_THAT(BoilerplateReason("Search form"), Optional(absl::string_view("navigation")));
+  // Slashes and arrows in text are not a path.
+  EXPECT_EQ(BoilerplateReason("The EU / NATO meeting took place on 3 June."), std::nullopt);
+  EXPECT_EQ(BoilerplateReason("Input > output / cost ratios rose."), std::nullopt);
+}
+
 }  // namespace
 }  // namespace docsearch::ingest

@@ -156,5 +156,37 @@ TEST(DocumentParser, FallsBackToTheTitleDateAndSaysSo) {
   EXPECT_TRUE(HasWarning(document, "published_from_title"));
 }
 
+TEST(DocumentParser, CutsATypeLabelOrSeriesNameFusedBeforeTheHeadline) {
+  const v1::Document fused =
+      ParseOrDie(
+          "News story: Minister congratulates the new Secretary General\n\n12 May 2016\n\n"
+          "The Minister today congratulated the new Secretary General on his appointment and "
+          "looked forward to working with him.\n")
+          .document();
+  EXPECT_EQ(fused.title(), "Minister congratulates the new Secretary General");
+  EXPECT_EQ(fused.doc_type(), v1::DOC_TYPE_PRESS_RELEASE);
+
+  // A label the next word continues is part of the title.
+  const v1::Document continued =
+      ParseOrDie(
+          "Statement on the Situation in the Region\n\n12 May 2016\n\n"
+          "The Council is deeply concerned by the situation in the region and calls on all "
+          "parties to show restraint.\n")
+          .document();
+  EXPECT_EQ(continued.title(), "Statement on the Situation in the Region");
+  EXPECT_EQ(continued.doc_type(), v1::DOC_TYPE_PRESS_STATEMENT);
+}
+
+TEST(DocumentParser, ReadsTheTypeFromAHeadLineWhicheverLineIsTheTitle) {
+  const v1::Document document =
+      ParseOrDie(
+          "Office of the Press Secretary\n\nSTATEMENT BY THE PRESIDENT\n\n"
+          "Welcoming Support for Enlargement\n\n"
+          "The committee voted today to support the accession of three new members, and I "
+          "welcome its decision.\n")
+          .document();
+  EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_PRESS_STATEMENT);
+}
+
 }  // namespace
 }  // namespace docsearch::ingest

@@ -172,4 +172,44 @@ TEST(PlainTextParser, ReadsReferencesPrintedOneWordPerLine) {
 }
 
 }  // namespace
+TEST(PlainTextParser, ReadsASpeechFromItsIntroductionOrItsSalutation) {
+  const v1::Document remarks =
+      ParseText(
+          "Remarks by the Minister and the Secretary General after their Meeting\n\n"
+          "12 May 2016\n\n"
+          "The Minister thanked the Secretary General for the visit and the two discussed the "
+          "preparations for the summit in some detail.\n")
+          .document();
+  EXPECT_EQ(remarks.doc_type(), v1::DOC_TYPE_SPEECH);
+  EXPECT_TRUE(HasWarning(remarks, "doc_type_from_title"));
+
+  const v1::Document greeted =
+      ParseText(
+          "The Future of the Alliance\n\n12 May 2016\n\n"
+          "Ladies and Gentlemen, it is a pleasure to be here today and to speak about the "
+          "future of our partnership.\n")
+          .document();
+  EXPECT_EQ(greeted.doc_type(), v1::DOC_TYPE_SPEECH);
+  EXPECT_TRUE(HasWarning(greeted, "doc_type_from_salutation"));
+
+  // A greeting shared with press conferences is not enough.
+  const v1::Document briefing =
+      ParseText(
+          "The Future of the Alliance\n\n12 May 2016\n\n"
+          "Good afternoon, I will take your questions after a short introduction about the "
+          "meeting.\n")
+          .document();
+  EXPECT_EQ(briefing.doc_type(), v1::DOC_TYPE_UNSPECIFIED);
+}
+
+TEST(PlainTextParser, ReadsTypesNamedInsideTheTitle) {
+  const v1::Document document =
+      ParseText(
+          "Meeting of the Council of Ministers: Final Communique\n\n12 May 2016\n\n"
+          "The Council met today in Brussels and agreed on the following points after a long "
+          "discussion.\n")
+          .document();
+  EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_COMMUNIQUE);
+}
+
 }  // namespace docsearch::ingest

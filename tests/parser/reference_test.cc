@@ -36,5 +36,27 @@ TEST(Reference, RejectsOtherLines) {
   EXPECT_EQ(ReferenceOf("Meeting of the North Atlantic Council (NAC) in 2001"), "<none>");
 }
 
+TEST(Reference, ReadsCodesOfOtherBodiesByTheirShape) {
+  EXPECT_EQ(ReferenceOf("SC/6657"), "SC/6657");
+  EXPECT_EQ(ReferenceOf("Press Release SC/6657"), "SC/6657");
+  EXPECT_EQ(ReferenceOf("SG/SM/6986 CHOQUE QUE LES FRAPPES"), "SG/SM/6986");
+  EXPECT_EQ(ReferenceOf("10189/04 (Presse 195)"), "10189/04");
+  EXPECT_EQ(ReferenceOf("PR# 2008-159"), "PR# 2008-159");
+  EXPECT_EQ(ReferenceOf("No. 373"), "No. 373");
+  EXPECT_EQ(ReferenceOf("PR/CP (2006)150"), "PR/CP (2006)150");
+  const std::optional<ReferenceMatch> match = MatchReferenceAtStart("Press Release SC/6657");
+  ASSERT_TRUE(match.has_value());
+  EXPECT_EQ(match->series, "Press Release");
+}
+
+TEST(Reference, DoesNotTakeDatesFractionsOrWordsForCodes) {
+  EXPECT_EQ(ReferenceOf("21/11/2003 - NATO"), "<none>");
+  EXPECT_EQ(ReferenceOf("2003/11/21"), "<none>");
+  EXPECT_EQ(ReferenceOf("24/7 support for the mission"), "<none>");
+  EXPECT_EQ(ReferenceOf("UN/CD"), "<none>");
+  EXPECT_EQ(ReferenceOf("No. of troops deployed"), "<none>");
+  EXPECT_EQ(ReferenceOf("Km/h 120"), "<none>");
+}
+
 }  // namespace
 }  // namespace docsearch::ingest

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "ingest_service/parser/date_parser.h"
@@ -77,10 +78,36 @@ std::vector<size_t> Permutation(size_t n, uint64_t seed) {
   return order;
 }
 
+// The features that documents of at least options.min_source_groups source
+// groups show, over lines (spans = false) or title candidates (true).
+absl::flat_hash_set<std::string> SharedFeatures(
+    const std::vector<const TrainingDocument*>& documents, const TrainingOptions& options,
+    bool spans) {
+  absl::flat_hash_map<std::string, absl::flat_hash_set<std::string>> groups;
+  auto count = [&](const std::vector<std::string>& features, const std::string& group) {
+    for (const std::string& feature : features) groups[feature].insert(group);
+  };
+  for (const TrainingDocument* document : documents) {
+    if (spans) {
+      for (const TitleCandidate& candidate : document->candidates) {
+        count(candidate.features, document->group);
+      }
+    } else {
+      for (const LineFeatures& line : document->features) count(line.features, document->group);
+    }
+  }
+  absl::flat_hash_set<std::string> shared;
+  for (const auto& [feature, seen_in] : groups) {
+    if (static_cast<int>(seen_in.size()) >= options.min_source_groups) shared.insert(feature);
+  }
+  return shared;
+}
+
 // The title ranker: a perceptron over candidate runs; on a wrong choice the
 // labelled run's features gain and the chosen run's lose.
 void TrainTitleRanker(const std::vector<const TrainingDocument*>& documents,
                       const TrainingOptions& options, LineRoleModel* model) {
+  const absl::flat_hash_set<std::string> shared = SharedFeatures(documents, options, true);
   absl::flat_hash_map<std::string, int> ids;
   std::vector<std::string> names;
   std::vector<std::vector<std::vector<int>>> encoded(documents.size());
@@ -88,6 +115,7 @@ void TrainTitleRanker(const std::vector<const TrainingDocument*>& documents,
     for (const TitleCandidate& candidate : documents[d]->candidates) {
       std::vector<int> candidate_ids;
       for (const std::string& feature : candidate.features) {
+        if (!shared.contains(feature)) continue;
         auto [it, inserted] = ids.emplace(feature, static_cast<int>(names.size()));
         if (inserted) names.push_back(feature);
         candidate_ids.push_back(it->second);
@@ -95,38 +123,46 @@ void TrainTitleRanker(const std::vector<const TrainingDocument*>& documents,
       encoded[d].push_back(std::move(candidate_ids));
     }
   }
-  std::vector<float> weights(names.size(), 0);
-  std::vector<float> accumulated(names.size(), 0);
-  float step = 1;
-  for (int epoch = 0; epoch < options.epochs; ++epoch) {
-    for (size_t d : Permutation(documents.size(), 104729 + epoch)) {
-      const int gold = documents[d]->gold_candidate;
-      if (gold < 0) continue;
-      size_t best = 0;
-      float best_score = -1e30f;
-      for (size_t c = 0; c < encoded[d].size(); ++c) {
-        float score = 0;
-        for (int f : encoded[d][c]) score += weights[f];
-        if (score > best_score) {
-          best_score = score;
-          best = c;
+  // One averaged perceptron per visiting order; the model is their mean
+  // (see TrainingOptions::orders).
+  std::vector<float> mean(names.size(), 0);
+  for (int order = 0; order < options.orders; ++order) {
+    std::vector<float> weights(names.size(), 0);
+    std::vector<float> accumulated(names.size(), 0);
+    float step = 1;
+    for (int epoch = 0; epoch < options.epochs; ++epoch) {
+      for (size_t d : Permutation(documents.size(), 104729 + epoch + 1000 * order)) {
+        const int gold = documents[d]->gold_candidate;
+        if (gold < 0) continue;
+        size_t best = 0;
+        float best_score = -1e30f;
+        for (size_t c = 0; c < encoded[d].size(); ++c) {
+          float score = 0;
+          for (int f : encoded[d][c]) score += weights[f];
+          if (score > best_score) {
+            best_score = score;
+            best = c;
+          }
         }
+        if (static_cast<int>(best) != gold) {
+          for (int f : encoded[d][gold]) {
+            weights[f] += 1;
+            accumulated[f] += step;
+          }
+          for (int f : encoded[d][best]) {
+            weights[f] -= 1;
+            accumulated[f] -= step;
+          }
+        }
+        step += 1;
       }
-      if (static_cast<int>(best) != gold) {
-        for (int f : encoded[d][gold]) {
-          weights[f] += 1;
-          accumulated[f] += step;
-        }
-        for (int f : encoded[d][best]) {
-          weights[f] -= 1;
-          accumulated[f] -= step;
-        }
-      }
-      step += 1;
+    }
+    for (size_t f = 0; f < names.size(); ++f) {
+      mean[f] += (weights[f] - accumulated[f] / step) / options.orders;
     }
   }
   for (size_t f = 0; f < names.size(); ++f) {
-    float average = std::round((weights[f] - accumulated[f] / step) * 1000) / 1000;
+    float average = std::round(mean[f] * 1000) / 1000;
     if (std::fabs(average) >= options.prune_below)
       model->mutable_span_weights()[names[f]] = average;
   }
@@ -230,6 +266,7 @@ std::vector<LineRole> GoldRoles(const LineTrace& trace, const DocumentLabels& la
 LineRoleModel TrainLineRoleModel(const std::vector<const TrainingDocument*>& documents,
                                  const TrainingOptions& options) {
   // Features as dense ids, so that an epoch is array arithmetic.
+  const absl::flat_hash_set<std::string> shared = SharedFeatures(documents, options, false);
   absl::flat_hash_map<std::string, int> ids;
   std::vector<std::string> names;
   std::vector<std::vector<std::vector<int>>> encoded(documents.size());
@@ -237,6 +274,7 @@ LineRoleModel TrainLineRoleModel(const std::vector<const TrainingDocument*>& doc
     for (const LineFeatures& line : documents[d]->features) {
       std::vector<int> line_ids;
       for (const std::string& feature : line.features) {
+        if (!shared.contains(feature)) continue;
         auto [it, inserted] = ids.emplace(feature, static_cast<int>(names.size()));
         if (inserted) names.push_back(feature);
         line_ids.push_back(it->second);
@@ -244,54 +282,71 @@ LineRoleModel TrainLineRoleModel(const std::vector<const TrainingDocument*>& doc
       encoded[d].push_back(std::move(line_ids));
     }
   }
-  std::vector<RoleScores> weights(names.size());
-  std::vector<RoleScores> accumulated(names.size());
-  for (size_t f = 0; f < names.size(); ++f) {
-    weights[f].fill(0);
-    accumulated[f].fill(0);
-  }
-  RoleTransitions transitions;
-  RoleTransitions transitions_accumulated;
-  for (size_t r = 0; r <= kLineRoleCount; ++r) {
-    transitions[r].fill(0);
-    transitions_accumulated[r].fill(0);
-  }
-  // The averaging trick: accumulated holds sum(step * update), so the
-  // average of all intermediate weights is weights - accumulated / steps.
-  float step = 1;
-  for (int epoch = 0; epoch < options.epochs; ++epoch) {
-    for (size_t d : Permutation(documents.size(), 7919 + epoch)) {
-      const std::vector<std::vector<int>>& lines = encoded[d];
-      const std::vector<LineRole>& gold = documents[d]->gold;
-      std::vector<RoleScores> emissions(lines.size());
-      for (size_t i = 0; i < lines.size(); ++i) {
-        emissions[i].fill(0);
-        for (int f : lines[i]) {
-          for (int r = 0; r < kLineRoleCount; ++r) emissions[i][r] += weights[f][r];
-        }
-      }
-      const std::vector<LineRole> predicted = ViterbiDecode(emissions, transitions);
-      for (size_t i = 0; i < lines.size(); ++i) {
-        const int want = static_cast<int>(gold[i]);
-        const int got = static_cast<int>(predicted[i]);
-        if (want != got) {
+  std::vector<RoleScores> mean(names.size());
+  for (RoleScores& scores : mean) scores.fill(0);
+  RoleTransitions mean_transitions;
+  for (RoleScores& row : mean_transitions) row.fill(0);
+  for (int order = 0; order < options.orders; ++order) {
+    std::vector<RoleScores> weights(names.size());
+    std::vector<RoleScores> accumulated(names.size());
+    for (size_t f = 0; f < names.size(); ++f) {
+      weights[f].fill(0);
+      accumulated[f].fill(0);
+    }
+    RoleTransitions transitions;
+    RoleTransitions transitions_accumulated;
+    for (size_t r = 0; r <= kLineRoleCount; ++r) {
+      transitions[r].fill(0);
+      transitions_accumulated[r].fill(0);
+    }
+    // The averaging trick: accumulated holds sum(step * update), so the
+    // average of all intermediate weights is weights - accumulated / steps.
+    float step = 1;
+    for (int epoch = 0; epoch < options.epochs; ++epoch) {
+      for (size_t d : Permutation(documents.size(), 7919 + epoch + 1000 * order)) {
+        const std::vector<std::vector<int>>& lines = encoded[d];
+        const std::vector<LineRole>& gold = documents[d]->gold;
+        std::vector<RoleScores> emissions(lines.size());
+        for (size_t i = 0; i < lines.size(); ++i) {
+          emissions[i].fill(0);
           for (int f : lines[i]) {
-            weights[f][want] += 1;
-            weights[f][got] -= 1;
-            accumulated[f][want] += step;
-            accumulated[f][got] -= step;
+            for (int r = 0; r < kLineRoleCount; ++r) emissions[i][r] += weights[f][r];
           }
         }
-        const int want_from = i == 0 ? kLineRoleCount : static_cast<int>(gold[i - 1]);
-        const int got_from = i == 0 ? kLineRoleCount : static_cast<int>(predicted[i - 1]);
-        if (want_from != got_from || want != got) {
-          transitions[want_from][want] += 1;
-          transitions[got_from][got] -= 1;
-          transitions_accumulated[want_from][want] += step;
-          transitions_accumulated[got_from][got] -= step;
+        const std::vector<LineRole> predicted = ViterbiDecode(emissions, transitions);
+        for (size_t i = 0; i < lines.size(); ++i) {
+          const int want = static_cast<int>(gold[i]);
+          const int got = static_cast<int>(predicted[i]);
+          if (want != got) {
+            for (int f : lines[i]) {
+              weights[f][want] += 1;
+              weights[f][got] -= 1;
+              accumulated[f][want] += step;
+              accumulated[f][got] -= step;
+            }
+          }
+          const int want_from = i == 0 ? kLineRoleCount : static_cast<int>(gold[i - 1]);
+          const int got_from = i == 0 ? kLineRoleCount : static_cast<int>(predicted[i - 1]);
+          if (want_from != got_from || want != got) {
+            transitions[want_from][want] += 1;
+            transitions[got_from][got] -= 1;
+            transitions_accumulated[want_from][want] += step;
+            transitions_accumulated[got_from][got] -= step;
+          }
         }
+        step += 1;
       }
-      step += 1;
+    }
+    for (size_t f = 0; f < names.size(); ++f) {
+      for (int r = 0; r < kLineRoleCount; ++r) {
+        mean[f][r] += (weights[f][r] - accumulated[f][r] / step) / options.orders;
+      }
+    }
+    for (int from = 0; from <= kLineRoleCount; ++from) {
+      for (int to = 0; to < kLineRoleCount; ++to) {
+        mean_transitions[from][to] +=
+            (transitions[from][to] - transitions_accumulated[from][to] / step) / options.orders;
+      }
     }
   }
   LineRoleModel model;
@@ -300,16 +355,14 @@ LineRoleModel TrainLineRoleModel(const std::vector<const TrainingDocument*>& doc
     RoleScores average;
     bool keep = false;
     for (int r = 0; r < kLineRoleCount; ++r) {
-      average[r] = weights[f][r] - accumulated[f][r] / step;
-      average[r] = std::round(average[r] * 1000) / 1000;
+      average[r] = std::round(mean[f][r] * 1000) / 1000;
       keep |= std::fabs(average[r]) >= options.prune_below;
     }
     if (keep) model.mutable_weights()[names[f]] = average;
   }
   for (int from = 0; from <= kLineRoleCount; ++from) {
     for (int to = 0; to < kLineRoleCount; ++to) {
-      float average = transitions[from][to] - transitions_accumulated[from][to] / step;
-      model.mutable_transitions()[from][to] = std::round(average * 1000) / 1000;
+      model.mutable_transitions()[from][to] = std::round(mean_transitions[from][to] * 1000) / 1000;
     }
   }
   return model;
@@ -326,6 +379,7 @@ std::vector<TrainingDocument> PrepareTraining(const std::vector<LabelledDocument
     ParseOptions options;
     options.line_trace = &trace;
     TrainingDocument document;
+    document.group = labelled.group;
     if (ParseRawDocument(raw, options).ok()) {
       document.gold = GoldRoles(trace, labelled.labels);
       document.features = std::move(trace.features);

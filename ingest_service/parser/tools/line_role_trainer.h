@@ -15,6 +15,7 @@
 #ifndef DOCSEARCH_INGEST_SERVICE_PARSER_TOOLS_LINE_ROLE_TRAINER_H_
 #define DOCSEARCH_INGEST_SERVICE_PARSER_TOOLS_LINE_ROLE_TRAINER_H_
 
+#include <string>
 #include <vector>
 
 #include "ingest_service/parser/line_features.h"
@@ -34,12 +35,26 @@ struct TrainingDocument {
   // The candidate that is the labelled title (or "no title"); -1 when the
   // labelled title is not among the candidates.
   int gold_candidate = -1;
+  // The document's source group (labelled_corpus.h).
+  std::string group;
 };
 
 struct TrainingOptions {
   int epochs = 12;
   // Averaged weights smaller than this are left out of the model.
   float prune_below = 0.05f;
+  // A feature is learned only when documents of at least this many source
+  // groups show it. A feature one source shows ("word=willkommen", a
+  // site's banner) can only memorize that source: on a document from
+  // elsewhere it never fires, and in training it absorbs the corrections
+  // that layout features shared by many sources would otherwise get.
+  int min_source_groups = 2;
+  // Perceptrons trained, each visiting the documents in its own fixed
+  // order; the model is their mean. One perceptron's weights depend on the
+  // order it met the documents in, so that a change to a few documents'
+  // features moved titles of unrelated documents; the mean over orders is
+  // steadier.
+  int orders = 1;
 };
 
 LineRoleModel TrainLineRoleModel(const std::vector<const TrainingDocument*>& documents,

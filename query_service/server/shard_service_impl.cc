@@ -1,0 +1,55 @@
+#include "query_service/server/shard_service_impl.h"
+
+#include "common/grpc_status.h"
+#include "query_service/search/shard_statistics.h"
+#include "query_service/server/search_request_mapping.h"
+
+namespace docsearch::query {
+namespace {
+
+const grpc::Status kNotReady(
+    grpc::StatusCode::UNAVAILABLE,
+    "replica is recovering or catching up with its shards; retry on another replica");
+
+}  // namespace
+
+grpc::ServerUnaryReactor* ShardServiceImpl::GetTermStatistics(
+    grpc::CallbackServerContext* context, const docsearch::v1::GetTermStatisticsRequest* request,
+    docsearch::v1::GetTermStatisticsResponse* response) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  if (!ready_()) {
+    reactor->Finish(kNotReady);
+    return reactor;
+  }
+  // Validated as Search validates the request, so a bad one fails here.
+  absl::StatusOr<SearchSpec> spec = SearchSpecOf(request->search(), index_->options());
+  if (!spec.ok()) {
+    reactor->Finish(ToGrpcStatus(spec.status()));
+    return reactor;
+  }
+  absl::StatusOr<docsearch::v1::CollectionStatisticsMessage> statistics =
+      index_->TermStatistics(*spec, request->main_language());
+  if (statistics.ok()) *response->mutable_statistics() = *std::move(statistics);
+  reactor->Finish(ToGrpcStatus(statistics.status()));
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* ShardServiceImpl::SearchShard(
+    grpc::CallbackServerContext* context, const docsearch::v1::SearchShardRequest* request,
+    docsearch::v1::SearchShardResponse* response) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  if (!ready_()) {
+    reactor->Finish(kNotReady);
+    return reactor;
+  }
+  // Scored with the statistics summed over every shard, the main language
+  // being theirs.
+  const MessageStatistics global(request->statistics());
+  absl::StatusOr<docsearch::v1::SearchResponse> searched = SearchByRequest(
+      *index_, request->search(), {&global, MainLanguageOf(request->statistics())});
+  if (searched.ok()) *response->mutable_search() = *std::move(searched);
+  reactor->Finish(ToGrpcStatus(searched.status()));
+  return reactor;
+}
+
+}  // namespace docsearch::query

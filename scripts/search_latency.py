@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+"""Search latency of QueryService endpoints, one call at a time, the same
+queries against each: for comparing a coordinator with a single node.
+
+    scripts/search_latency.py --stubs=build/dev/tests/external/py \
+        --target single=127.0.0.1:50052 --target cluster=127.0.0.1:50062 \
+        [--rounds=20] [--page_size=10]
+
+The stubs are the Python ones the build generates (target docsearch_py_stubs).
+Prints, per target, p50 and p99 of Search and of an empty RPC
+(grpc.health.v1.Health/Check) in milliseconds, measured at the client.
+"""
+
+import argparse
+import sys
+import time
+
+QUERIES = [
+    "nuclear weapons", "Russia cooperation", "sécurité européenne", "\"joint statement\"",
+    "partnership AND peace", "kosovo OR bosnia", "terrorism", "enlargement of the Alliance",
+    "Europe", "title:summit", "defence ministers", "council", "NATO", "ministers meeting",
+]
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--stubs", required=True)
+    parser.add_argument("--target", action="append", required=True, help="name=host:port")
+    parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument("--page_size", type=int, default=10)
+    args = parser.parse_args()
+    sys.path.insert(0, args.stubs)
+    import grpc
+    import health_pb2
+    import health_pb2_grpc
+    from docsearch.v1 import query_service_pb2, query_service_pb2_grpc
+
+    for target in args.target:
+        name, address = target.split("=", 1)
+        channel = grpc.insecure_channel(address)
+        search = query_service_pb2_grpc.QueryServiceStub(channel)
+        health = health_pb2_grpc.HealthStub(channel)
+        for query in QUERIES:  # Warm-up.
+            search.Search(query_service_pb2.SearchRequest(query_string=query, page_size=args.page_size))
+        searches, empties = [], []
+        for _ in range(args.rounds):
+            for query in QUERIES:
+                request = query_service_pb2.SearchRequest(query_string=query,
+                                                          page_size=args.page_size)
+                started = time.perf_counter()
+                search.Search(request, timeout=10)
+                searches.append((time.perf_counter() - started) * 1000)
+                started = time.perf_counter()
+                health.Check(health_pb2.HealthCheckRequest(), timeout=10)
+                empties.append((time.perf_counter() - started) * 1000)
+        print("%s %s: Search p50 %.2f ms p99 %.2f ms; empty RPC p50 %.2f ms p99 %.2f ms (%d searches)"
+              % (name, address, percentile(searches, 0.5), percentile(searches, 0.99),
+                 percentile(empties, 0.5), percentile(empties, 0.99), len(searches)))
+
+
+if __name__ == "__main__":
+    main()
