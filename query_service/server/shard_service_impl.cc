@@ -45,8 +45,8 @@ grpc::ServerUnaryReactor* ShardServiceImpl::SearchShard(
   // Scored with the statistics summed over every shard, the main language
   // being theirs.
   const MessageStatistics global(request->statistics());
-  absl::StatusOr<docsearch::v1::SearchResponse> searched = SearchByRequest(
-      *index_, request->search(), {&global, MainLanguageOf(request->statistics())});
+  absl::StatusOr<docsearch::v1::SearchResponse> searched =
+      SearchByRequest(*index_, request->search(), {&global, MainLanguageOf(request->statistics())});
   if (searched.ok()) *response->mutable_search() = *std::move(searched);
   reactor->Finish(ToGrpcStatus(searched.status()));
   return reactor;
