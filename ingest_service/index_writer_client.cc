@@ -79,7 +79,7 @@ IndexWriterState IndexWriterClient::State() const {
 }
 
 void IndexWriterClient::Submit(docsearch::v1::Document document, absl::Time deadline, Callback done,
-                               std::string request_id) {
+                               std::string request_id, bool replace_same_content) {
   if (options_.on_document_done) {
     done = [observe = &options_.on_document_done, done = std::move(done)](const absl::Status& s) {
       (*observe)(s);
@@ -96,8 +96,8 @@ void IndexWriterClient::Submit(docsearch::v1::Document document, absl::Time dead
           absl::StrCat("ingest queue is full (", options_.max_queued_documents,
                        " documents waiting for the query service); retry after a short wait"));
     } else {
-      queue_.push_back(
-          Pending{std::move(document), deadline, std::move(done), std::move(request_id)});
+      queue_.push_back(Pending{std::move(document), deadline, std::move(done),
+                               std::move(request_id), replace_same_content});
       return;
     }
   }
@@ -270,6 +270,7 @@ void IndexWriterClient::SendBatches(Stream* stream) {
         bytes += size;
         *request.add_documents() = queue_.front().document;
         request.add_request_ids(queue_.front().request_id);
+        request.add_replace_same_content(queue_.front().replace_same_content);
         batch.push_back(std::move(queue_.front()));
         queue_.pop_front();
       }

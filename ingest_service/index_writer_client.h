@@ -86,9 +86,11 @@ class IndexWriterClient {
   // on the document, UNAVAILABLE after `deadline`, RESOURCE_EXHAUSTED when
   // the queue is full, UNAVAILABLE after Shutdown).
   // `request_id` (the caller's x-request-id) travels with the document to
-  // the query service's logs.
+  // the query service's logs. `replace_same_content` makes the query
+  // service replace a stored document even when its content_hash is the
+  // same (a re-parse).
   void Submit(docsearch::v1::Document document, absl::Time deadline, Callback done,
-              std::string request_id = {});
+              std::string request_id = {}, bool replace_same_content = false);
 
   // Stops the threads. Documents not yet acknowledged get UNAVAILABLE.
   void Shutdown();
@@ -105,6 +107,7 @@ class IndexWriterClient {
     absl::Time deadline;
     Callback done;  // Empty once called.
     std::string request_id;
+    bool replace_same_content = false;
   };
   using Batch = std::vector<Pending>;
 

@@ -41,10 +41,14 @@ absl::StatusOr<WriteResponse> Indexer::Write(const WriteRequest& request) {
         continue;
       }
       result->set_id(document.id());
-      if (index_->IsUnchanged(document)) {
+      const bool replace_same_content =
+          i < request.replace_same_content_size() && request.replace_same_content(i);
+      if (!replace_same_content && index_->IsUnchanged(document)) {
         result->set_unchanged(true);
         continue;
       }
+      // Logged with the batch, so replay replaces the same way.
+      to_apply.add_replace_same_content(replace_same_content);
       Document* copy = to_apply.add_documents();
       *copy = document;
       // The index stamps the version it stores; the log carries the stamp so
@@ -65,7 +69,9 @@ absl::StatusOr<WriteResponse> Indexer::Write(const WriteRequest& request) {
       documents.push_back(std::make_unique<Document>(std::move(document)));
     }
     // One write for the batch: searches see all of it at once.
-    std::vector<absl::StatusOr<bool>> results = index_->UpsertBatch(std::move(documents));
+    std::vector<absl::StatusOr<bool>> results = index_->UpsertBatch(
+        std::move(documents),
+        {to_apply.replace_same_content().begin(), to_apply.replace_same_content().end()});
     for (size_t k = 0; k < applied_positions.size(); ++k) {
       const absl::StatusOr<bool>& changed = results[k];
       if (!changed.ok()) {
@@ -160,7 +166,9 @@ absl::Status Indexer::Replay(LogRecordType type, absl::string_view payload) {
     documents.push_back(std::make_unique<Document>(std::move(document)));
   }
   // A document the index refused when it was written is refused again.
-  index_->UpsertBatch(std::move(documents));
+  // Records written before replace_same_content existed have none: false.
+  index_->UpsertBatch(std::move(documents),
+                      {batch.replace_same_content().begin(), batch.replace_same_content().end()});
   return absl::OkStatus();
 }
 

@@ -119,7 +119,7 @@ absl::StatusOr<SnapshotReport> Snapshotter::TakeSnapshotLocked() {
       for (; next < end && copied.ok(); ++next) {
         if (!data->live()[next]) continue;
         absl::StatusOr<docsearch::v1::Document> document =
-            data->documents().Load(static_cast<DocId>(next));
+            data->documents().Load(static_cast<DocId>(next), StoredParts::kWithRaw);
         if (document.ok()) {
           writer.Add(*document);
         } else {
