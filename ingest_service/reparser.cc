@@ -81,7 +81,10 @@ absl::StatusOr<ReparseResponse> Reparser::Run(const docsearch::v1::ReparseReques
   ReparseResponse response;
   response.set_dry_run(request.dry_run());
   std::map<int, int64_t> changes_by_field;  // Field index → documents.
-  absl::flat_hash_set<std::string> seen;
+  // Rewrites whose published date changed: the export, ordered by date,
+  // may come to them again. Only these, so memory does not grow with the
+  // archive.
+  absl::flat_hash_set<std::string> moved;
   auto rewrites = std::make_shared<Rewrites>();
   absl::Status stopped;
   auto stop_requested = [&]() -> absl::Status {
@@ -97,7 +100,7 @@ absl::StatusOr<ReparseResponse> Reparser::Run(const docsearch::v1::ReparseReques
   while (stopped.ok() && reader->Read(&chunk)) {
     for (Document& stored : *chunk.mutable_documents()) {
       if (stopped = stop_requested(); !stopped.ok()) break;
-      if (!seen.insert(stored.id()).second) continue;
+      if (moved.contains(stored.id())) continue;
       response.set_matched_count(response.matched_count() + 1);
       if (!stored.has_raw()) {
         response.set_skipped_count(response.skipped_count() + 1);
@@ -122,6 +125,9 @@ absl::StatusOr<ReparseResponse> Reparser::Run(const docsearch::v1::ReparseReques
         ++changes_by_field[descriptor->FindFieldByName(field)->index()];
       }
       if (request.dry_run()) continue;
+      if (std::find(changed.begin(), changed.end(), "published") != changed.end()) {
+        moved.insert(stored.id());
+      }
       // The same input stays kept with the new parse.
       *reparsed.mutable_raw() = std::move(*stored.mutable_raw());
       {

@@ -11,8 +11,9 @@
 // input) is the same. At most kMaxOutstandingRewrites wait for
 // acknowledgement at a time.
 //
-// A document that moves in the export order because its published date
-// changed may be exported a second time; it is counted once.
+// A document that moves later in the export order (oldest published first)
+// because its published date changed may be exported a second time; it is
+// counted once (the ids of such rewrites are remembered, nothing else).
 //
 // Thread safety: one Run at a time (the service enforces it); Cancel from
 // any thread.

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "common/zstd_frame.h"
 #include "docsearch/v1/index_service.grpc.pb.h"
 #include "docsearch/v1/ingest_service.grpc.pb.h"
 #include "docsearch/v1/query_service.grpc.pb.h"
@@ -194,6 +195,38 @@ TEST_F(ReparseTest, RewritesWhatTheChangedParserReadsDifferentlyAndNothingElse) 
   ASSERT_EQ(before.size(), kHtmlPages + 3u);
   for (int n = 0; n < kHtmlPages; ++n) {
     ASSERT_EQ(before.at(absl::StrCat("page-", n)).title(), "Online Library Home");
+  }
+
+  // The raw bytes are kept as sent, returned only when asked for.
+  {
+    auto stub = v1::QueryService::NewStub(
+        grpc::CreateChannel(query_->address(), grpc::InsecureChannelCredentials()));
+    grpc::ClientContext get_context;
+    v1::GetDocumentRequest get;
+    get.set_id("page-1");
+    v1::GetDocumentResponse got;
+    ASSERT_TRUE(stub->GetDocument(&get_context, get, &got).ok());
+    EXPECT_FALSE(got.document().has_raw());
+    grpc::ClientContext batch_context;
+    v1::BatchGetDocumentsRequest batch;
+    batch.add_ids("page-1");
+    batch.add_ids("old-memo");
+    batch.mutable_field_mask()->add_paths("id");
+    batch.mutable_field_mask()->add_paths("raw");
+    v1::BatchGetDocumentsResponse batch_response;
+    ASSERT_TRUE(stub->BatchGetDocuments(&batch_context, batch, &batch_response).ok());
+    ASSERT_EQ(batch_response.documents_size(), 2);
+    const v1::KeptRaw& raw = batch_response.documents(0).raw();
+    absl::StatusOr<std::string> content = DecompressZstdFrame(raw.zstd_content(), 1 << 20);
+    ASSERT_TRUE(content.ok()) << content.status();
+    EXPECT_EQ(*content, UntitledPage(1));
+    EXPECT_EQ(raw.content_type(), "CONTENT_TYPE_HTML");
+    EXPECT_FALSE(batch_response.documents(1).has_raw());
+    grpc::ClientContext stats_context;
+    v1::GetIndexStatsResponse stats;
+    ASSERT_TRUE(stub->GetIndexStats(&stats_context, v1::GetIndexStatsRequest(), &stats).ok());
+    EXPECT_GT(stats.raw_bytes(), 0);
+    EXPECT_LT(stats.raw_bytes(), stats.memory_bytes());
   }
 
   // The same parser: nothing to do.
