@@ -26,18 +26,32 @@ void BudgetedUnaryReactor::FinishResponse(const google::protobuf::Message& respo
     return;
   }
   const int64_t held = 2 * static_cast<int64_t>(response.ByteSizeLong());
-  if (!budget_->TryReserve(held)) {
-    Finish(grpc::Status(
-        grpc::StatusCode::RESOURCE_EXHAUSTED,
-        absl::StrCat("a ", held / 2,
-                     "-byte response does not fit the server's budget for "
-                     "responses not yet read by their clients (",
-                     budget_->reserved_bytes(), " of ", budget_->limit_bytes(),
-                     " bytes in use, --max_response_memory_bytes); retry after a short wait")));
+  // What was reserved ahead covers the building; the response's own two
+  // copies replace it (more taken, or the excess given back).
+  if (held > reserved_bytes_ && !budget_->TryReserve(held - reserved_bytes_)) {
+    Finish(RefusalStatus(held));
     return;
   }
+  if (held < reserved_bytes_) budget_->Release(reserved_bytes_ - held);
   reserved_bytes_ = held;
   Finish(status);
+}
+
+bool BudgetedUnaryReactor::ReserveAhead(int64_t bytes) {
+  if (budget_ == nullptr || bytes <= 0) return true;
+  if (!budget_->TryReserve(bytes)) return false;
+  reserved_bytes_ += bytes;
+  return true;
+}
+
+grpc::Status BudgetedUnaryReactor::RefusalStatus(int64_t bytes) const {
+  return grpc::Status(
+      grpc::StatusCode::RESOURCE_EXHAUSTED,
+      absl::StrCat("a ", bytes / 2,
+                   "-byte response does not fit the server's budget for "
+                   "responses not yet read by their clients (",
+                   budget_->reserved_bytes(), " of ", budget_->limit_bytes(),
+                   " bytes in use, --max_response_memory_bytes); retry after a short wait"));
 }
 
 void BudgetedUnaryReactor::OnDone() {

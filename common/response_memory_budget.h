@@ -54,6 +54,14 @@ class BudgetedUnaryReactor final : public grpc::ServerUnaryReactor {
   // take it.
   void FinishResponse(const google::protobuf::Message& response, const grpc::Status& status);
 
+  // Reserves `bytes` before the response is built, for a handler that knows
+  // its response will be large (a stored document): the copies it makes
+  // while building count from the start, and a refused call never makes
+  // them. False (nothing taken): finish with RefusalStatus(bytes).
+  // FinishResponse then trades this reservation for the response's own.
+  bool ReserveAhead(int64_t bytes);
+  grpc::Status RefusalStatus(int64_t bytes) const;
+
   void OnDone() override;
 
  private:

@@ -209,6 +209,14 @@ absl::Status DocumentStore::Decompress(uint32_t doc, std::string* raw) const {
   return absl::OkStatus();
 }
 
+uint64_t DocumentStore::StoredBytes(uint32_t doc) const {
+  if (doc >= size()) return 0;
+  const Frame& frame = frames_[doc];
+  const unsigned long long content_size = ZSTD_getFrameContentSize(frame.bytes, frame.size);
+  if (content_size == ZSTD_CONTENTSIZE_ERROR || content_size == ZSTD_CONTENTSIZE_UNKNOWN) return 0;
+  return content_size;
+}
+
 absl::StatusOr<Document> DocumentStore::Load(uint32_t doc, StoredParts parts) const {
   if (doc >= size()) {
     return absl::OutOfRangeError(

@@ -97,6 +97,11 @@ class DocumentStore {
   // appended; DATA_LOSS if its bytes do not decode (a bug, never input).
   absl::StatusOr<docsearch::v1::Document> Load(uint32_t doc,
                                                StoredParts parts = StoredParts::kParsed) const;
+  // The size of slot `doc`'s serialized document without the column fields
+  // (and without the raw bytes kept apart), read from its frame header
+  // (nothing is decompressed): what Load will allocate, within the columns'
+  // few bytes. 0 when `doc` is not stored.
+  uint64_t StoredBytes(uint32_t doc) const;
 
   // Whether slot `doc` has raw bytes kept (Document.raw). `doc` < size().
   bool has_raw(uint32_t doc) const { return raws_[doc].size > 0; }

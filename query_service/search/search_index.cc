@@ -468,6 +468,13 @@ absl::StatusOr<Document> SearchIndex::Get(const std::string& id) const {
   return data_.Read([&](const IndexData& data) { return data.Find(id); });
 }
 
+uint64_t SearchIndex::StoredBytes(const std::string& id) const {
+  return data_.Read([&](const IndexData& data) -> uint64_t {
+    const std::optional<DocId> doc = data.FindDoc(id);
+    return doc.has_value() ? data.documents().StoredBytes(*doc) : 0;
+  });
+}
+
 docsearch::v1::GetIndexStatsResponse SearchIndex::Stats() const {
   return data_.Read([&](const IndexData& data) { return StatsOf(data); });
 }

@@ -90,6 +90,10 @@ class SearchIndex {
 
   // NOT_FOUND when absent.
   absl::StatusOr<docsearch::v1::Document> Get(const std::string& id) const;
+  // About how many bytes Get(id) will return (its stored serialized size),
+  // without loading it; 0 when no live document has `id`. For admission
+  // before the copy is made.
+  uint64_t StoredBytes(const std::string& id) const;
 
   docsearch::v1::GetIndexStatsResponse Stats() const;
 

@@ -67,6 +67,14 @@ grpc::ServerUnaryReactor* QueryServiceImpl::GetDocument(
     docsearch::v1::GetDocumentResponse* response) {
   BudgetedUnaryReactor* reactor = NewReactor();
   if (RefuseIfNotReady(reactor)) return reactor;
+  // A stored document is the one response whose size is known before it is
+  // built: refusing it then means a flood of large GetDocuments never holds
+  // more than the budget, not even for the moment of building.
+  const int64_t expected = 2 * static_cast<int64_t>(index_->StoredBytes(request->id()));
+  if (!reactor->ReserveAhead(expected)) {
+    reactor->Finish(reactor->RefusalStatus(expected));
+    return reactor;
+  }
   absl::StatusOr<docsearch::v1::Document> document = index_->Get(request->id());
   if (document.ok()) *response->mutable_document() = *std::move(document);
   reactor->FinishResponse(*response, ToGrpcStatus(document.status()));
