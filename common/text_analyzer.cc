@@ -53,10 +53,12 @@ using StemmerPtr = std::unique_ptr<sb_stemmer, StemmerDeleter>;
 
 }  // namespace
 
-// A Snowball stemmer and its cache of finished terms.
+// A Snowball stemmer and its caches of finished terms: case-folded word →
+// stemmed term, and → the same term unstemmed (Stemming::kNone's).
 struct Stemmer {
   StemmerPtr snowball;
   absl::flat_hash_map<std::string, std::string> terms;
+  absl::flat_hash_map<std::string, std::string> unstemmed_terms;
 };
 
 class TextAnalyzer::Impl {
@@ -74,7 +76,9 @@ class TextAnalyzer::Impl {
                              std::vector<std::string>* unstemmed = nullptr) {
     std::vector<Token> tokens;
     if (words_ == nullptr || text.empty()) return tokens;
-    Stemmer* stemmer = stemming == Stemming::kByLanguage ? StemmerFor(language) : nullptr;
+    // The language's stemmer holds the term caches even when not stemming.
+    Stemmer* stemmer = StemmerFor(language);
+    const bool stem = stemming == Stemming::kByLanguage && stemmer != nullptr;
     // UText over the UTF-8 bytes lets the break iterator report byte offsets
     // directly, which highlighting needs.
     UErrorCode status = U_ZERO_ERROR;
@@ -99,10 +103,10 @@ class TextAnalyzer::Impl {
 
     uint32_t position = 0;
     auto emit = [&](std::string_view word, uint32_t from, uint32_t to, uint32_t at) {
-      std::string term = Fold(word, language, stemmer);
+      std::string term = Fold(word, language, stemmer, stem);
       if (term.empty()) return false;
       if (unstemmed != nullptr)
-        unstemmed->push_back(stemmer == nullptr ? term : Fold(word, language, nullptr));
+        unstemmed->push_back(stem ? Fold(word, language, stemmer, false) : term);
       tokens.push_back(Token{std::move(term), at, from, to});
       return true;
     };
@@ -136,8 +140,8 @@ class TextAnalyzer::Impl {
         closed.append(text.substr(spans[part].first, spans[part].second - spans[part].first));
       }
       const uint32_t from = spans[i].first, to = spans[last].second;
-      const std::string first_part =
-          Fold(text.substr(spans[i].first, spans[i].second - spans[i].first), language, nullptr);
+      const std::string first_part = Fold(
+          text.substr(spans[i].first, spans[i].second - spans[i].first), language, stemmer, false);
       const bool prefixed = IsBoundPrefix(first_part);
       const uint32_t compound_position = position;
       bool emitted = emit(closed, from, to, compound_position);
@@ -161,9 +165,11 @@ class TextAnalyzer::Impl {
     return tokens;
   }
 
-  // Case folding, elision, spelling variants, stemming and accent folding of
-  // one word; "" when nothing is left.
-  std::string Fold(std::string_view word, std::string_view language, Stemmer* stemmer) {
+  // Case folding, elision, spelling variants, stemming (when `stem`) and
+  // accent folding of one word; "" when nothing is left. `stemmer` (may be
+  // null: the language has no Snowball algorithm) also holds the caches.
+  std::string Fold(std::string_view word, std::string_view language, Stemmer* stemmer,
+                   bool stem = true) {
     std::string folded;
     bool ascii = true;
     for (unsigned char c : word) ascii = ascii && c < 0x80;
@@ -180,26 +186,34 @@ class TextAnalyzer::Impl {
       unicode.foldCase();
       unicode.toUTF8String(folded);
     }
-    const std::string_view unelided = StripElision(folded, language);
-    if (unelided.size() != folded.size()) folded = std::string(unelided);
-    folded = BritishSpelling(folded, language);
-    if (stemmer == nullptr) return RemoveAccents(folded);
     // Words follow Zipf's law, so most tokens were seen before: the finished
-    // term is cached per stemmer (Snowball was a quarter of indexing time).
-    auto& cache = stemmer->terms;
-    if (auto it = cache.find(folded); it != cache.end()) return it->second;
-    if (cache.size() >= kMaxCachedTerms) cache.clear();
-    // Stem before removing accents: the French stemmer's rules expect them.
-    std::string term = folded;
-    const sb_symbol* stemmed =
-        sb_stemmer_stem(stemmer->snowball.get(), reinterpret_cast<const sb_symbol*>(folded.data()),
-                        static_cast<int>(folded.size()));
-    if (stemmed != nullptr) {
-      term.assign(reinterpret_cast<const char*>(stemmed),
-                  sb_stemmer_length(stemmer->snowball.get()));
+    // term is cached per stemmer, keyed by the case-folded word (Snowball
+    // was a quarter of indexing time, and the variant tables below a tenth
+    // of snippet time before they were behind the cache too). Every step
+    // after case folding depends only on the word and the primary language,
+    // and languages sharing a stemmer share those steps, so the key is
+    // enough.
+    absl::flat_hash_map<std::string, std::string>* cache = nullptr;
+    if (stemmer != nullptr) {
+      cache = stem ? &stemmer->terms : &stemmer->unstemmed_terms;
+      if (auto it = cache->find(folded); it != cache->end()) return it->second;
+      if (cache->size() >= kMaxCachedTerms) cache->clear();
     }
-    term = RemoveAccents(std::string(CountryOfDemonym(term, language)));
-    cache.emplace(std::move(folded), term);
+    std::string term(StripElision(folded, language));
+    term = BritishSpelling(term, language);
+    if (stemmer != nullptr && stem) {
+      // Stem before removing accents: the French stemmer's rules expect them.
+      const sb_symbol* stemmed =
+          sb_stemmer_stem(stemmer->snowball.get(), reinterpret_cast<const sb_symbol*>(term.data()),
+                          static_cast<int>(term.size()));
+      if (stemmed != nullptr) {
+        term.assign(reinterpret_cast<const char*>(stemmed),
+                    sb_stemmer_length(stemmer->snowball.get()));
+      }
+      term = std::string(CountryOfDemonym(term, language));
+    }
+    term = RemoveAccents(term);
+    if (cache != nullptr) cache->emplace(std::move(folded), term);
     return term;
   }
 
