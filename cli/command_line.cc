@@ -56,6 +56,14 @@ Commands:
   sets A B         words and phrases typical of the documents of query string A
                    against those of B, e.g. sets 'published:[* TO 2001-12-31]'
                    'published:[2003-01-01 TO *]'
+  reuse ID#N       every passage repeating paragraph N of ID (or --text FILE),
+                   verbatim or nearly, as a dated timeline with the first known
+                   source; search filters, --threshold=0.5 and --top apply
+  versions ID      the kept versions of ID (writing an id again with new content
+                   keeps the previous one): dates, ingest times, hashes, titles
+  diff ID          what changed between the last two versions of ID: paragraphs
+                   added, removed, moved, and [-word-]{+edits+}; --from=N --to=M
+                   compare other versions (numbers as `versions` lists)
   stats            show index counts and sizes
   snapshot         make the query service take a snapshot now (needs the token)
   backup DIR       copy the newest snapshot and the logs after it into DIR (new

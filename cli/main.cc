@@ -23,8 +23,10 @@
 #include "cli/explore_commands.h"
 #include "cli/ingest_command.h"
 #include "cli/reparse_command.h"
+#include "cli/reuse_command.h"
 #include "cli/search_command.h"
 #include "cli/simple_commands.h"
+#include "cli/version_commands.h"
 #include "common/secret_files.h"
 
 ABSL_FLAG(std::string, ingest_service, "127.0.0.1:50051", "host:port of the ingest service");
@@ -45,8 +47,10 @@ ABSL_FLAG(std::string, resume_token, "", "export: continue an export that stoppe
 ABSL_FLAG(bool, dry_run, false, "reparse: report what would change, write nothing");
 ABSL_FLAG(std::vector<std::string>, doc_type, {},
           "search: document types, comma-separated or repeated (e.g. press_statement)");
-ABSL_FLAG(std::string, from, "", "search: published on or after YYYY[-MM[-DD]]");
-ABSL_FLAG(std::string, to, "", "search: published on or before YYYY[-MM[-DD]]");
+ABSL_FLAG(std::string, from, "",
+          "search: published on or after YYYY[-MM[-DD]]; diff: the older version number");
+ABSL_FLAG(std::string, to, "",
+          "search: published on or before YYYY[-MM[-DD]]; diff: the newer version number");
 ABSL_FLAG(bool, all, false, "search: every word must occur");
 ABSL_FLAG(bool, phrase, false, "search: the words as a phrase, in order");
 ABSL_FLAG(int32_t, page_size, 0, "search: hits per page (0 = server default)");
@@ -60,13 +64,14 @@ ABSL_FLAG(std::string, histogram, "", "search: year or month; matches per period
 ABSL_FLAG(bool, explain, false, "search: print how each hit's score is computed");
 ABSL_FLAG(std::string, language, "",
           "search: the language the words are in, e.g. fr (default: the server tells)");
-ABSL_FLAG(std::string, text, "", "compare/similar: a local FILE whose content is the second side");
+ABSL_FLAG(std::string, text, "",
+          "compare/similar: a local FILE whose content is the second side; reuse: the passage");
 ABSL_FLAG(int32_t, top, 0,
           "compare: entries per list (0 = 8); similar, duplicates: most results; sets: entries per "
           "list (0 = server default)");
 ABSL_FLAG(std::string, interval, "year", "trend: year or month");
 ABSL_FLAG(double, threshold, 0,
-          "duplicates: lowest resemblance in (0, 1] (0 = server default, 0.8)");
+          "duplicates: lowest resemblance in (0, 1] (0 = server default, 0.8); reuse: (0.5)");
 ABSL_FLAG(int64_t, max_document_bytes, 16 * 1024 * 1024,
           "ingest: larger documents are reported as failed instead of sent");
 
@@ -233,6 +238,33 @@ int Run(const std::vector<char*>& positional) {
       return InvalidFlagError(built);
     }
     return ExitCodeFor(RunSets(env, options));
+  }
+  if (command == "reuse") {
+    ReuseOptions options;
+    options.text_path = absl::GetFlag(FLAGS_text);
+    const size_t passages = options.text_path.empty() ? 1 : 0;
+    if (!HasArguments(positional, passages)) {
+      return UsageError("reuse needs ID#N (paragraph N of ID), or --text=FILE");
+    }
+    if (passages == 1) options.passage = positional[2];
+    options.threshold = absl::GetFlag(FLAGS_threshold);
+    options.top = absl::GetFlag(FLAGS_top);
+    options.filter = ReadFilterFlags();
+    if (absl::Status built = BuildReuseRequest(options).status(); !built.ok()) {
+      return InvalidFlagError(built);
+    }
+    return ExitCodeFor(RunReuse(env, std::move(options)));
+  }
+  if (command == "versions") {
+    if (!HasArguments(positional, 1)) return UsageError("versions needs exactly one ID");
+    return ExitCodeFor(RunVersions(env, positional[2]));
+  }
+  if (command == "diff") {
+    if (!HasArguments(positional, 1)) return UsageError("diff needs exactly one ID");
+    absl::StatusOr<docsearch::v1::CompareVersionsRequest> request =
+        BuildDiffRequest(positional[2], absl::GetFlag(FLAGS_from), absl::GetFlag(FLAGS_to));
+    if (!request.ok()) return InvalidFlagError(request.status());
+    return ExitCodeFor(RunDiff(env, *request));
   }
   if (command == "get") {
     if (positional.size() < 3) return UsageError("get needs at least one ID");

@@ -27,6 +27,9 @@
 #include "common/rpc_metrics.h"
 #include "common/server_security_flags.h"
 #include "query_service/compare/document_vectors.h"
+#include "query_service/compare/passage_index.h"
+#include "query_service/index/annex_set.h"
+#include "query_service/index/version_history.h"
 #include "query_service/search/search_index.h"
 #include "query_service/server/index_service_impl.h"
 #include "query_service/server/query_metrics.h"
@@ -82,6 +85,13 @@ ABSL_FLAG(int, merge_factor, 8,
 ABSL_FLAG(bool, set_tallies, true,
           "CompareSets from per-document tallies kept at indexing (fast; ~5 KB more memory per "
           "document); false: analyze the sampled documents per request (~1 s)");
+ABSL_FLAG(int, max_versions, docsearch::query::kDefaultMaxVersions,
+          "versions kept per document id, the current one included, when an id is written again "
+          "with new content (ListVersions, CompareVersions); the oldest is dropped first");
+ABSL_FLAG(bool, passage_reuse, true,
+          "fingerprint every paragraph (and sentence windows of long ones) at indexing for "
+          "FindPassageReuse (~1 KB more memory per 10-paragraph document); false: "
+          "FindPassageReuse answers FAILED_PRECONDITION");
 ABSL_FLAG(absl::Duration, shutdown_grace, absl::Seconds(5),
           "how long calls in flight may finish after SIGTERM");
 
@@ -135,10 +145,17 @@ int Run() {
   options.on_merge = [&query_metrics](double seconds) { query_metrics.ObserveMerge(seconds); };
 
   SearchIndex index(options);
-  // Before the log replay, so every document is tallied once as it loads.
-  if (absl::GetFlag(FLAGS_set_tallies)) {
-    index.AttachAnnex(compare::DocumentVectors::Factory());
+  // Before the log replay, so every document is tallied (and every version
+  // recorded) once as it loads.
+  if (absl::GetFlag(FLAGS_max_versions) < 1) {
+    LogError("--max_versions must be at least 1 (1 keeps no earlier version)");
+    return 2;
   }
+  std::vector<AnnexSet::Factory> annexes = {
+      VersionHistory::Factory(absl::GetFlag(FLAGS_max_versions))};
+  if (absl::GetFlag(FLAGS_set_tallies)) annexes.push_back(compare::DocumentVectors::Factory());
+  if (absl::GetFlag(FLAGS_passage_reuse)) annexes.push_back(compare::PassageIndex::Factory());
+  index.AttachAnnex(AnnexSet::Of(std::move(annexes)));
   Indexer indexer(&index, nullptr);
   std::atomic<bool> ready{false};
   IndexServiceImpl index_service(&indexer, &ready);

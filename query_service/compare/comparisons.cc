@@ -6,9 +6,11 @@
 #include "query_service/compare/document_comparer.h"
 #include "query_service/compare/document_vectors.h"
 #include "query_service/compare/near_duplicates.h"
+#include "query_service/compare/passage_reuse.h"
 #include "query_service/compare/set_comparer.h"
 #include "query_service/compare/similar_finder.h"
 #include "query_service/compare/term_trend.h"
+#include "query_service/compare/versions.h"
 
 namespace docsearch::query::compare {
 
@@ -78,6 +80,28 @@ absl::StatusOr<docsearch::v1::FindNearDuplicatesResponse> Comparisons::FindNearD
       [&](IndexSnapshot data) { return FillNearDuplicateTitles(*candidates, data, &response); });
   if (!titled.ok()) return titled;
   return response;
+}
+
+absl::StatusOr<docsearch::v1::ListVersionsResponse> Comparisons::ListVersions(
+    const docsearch::v1::ListVersionsRequest& request) const {
+  return index_.Read([&](IndexSnapshot data) { return compare::ListVersions(request, data); });
+}
+
+absl::StatusOr<docsearch::v1::CompareVersionsResponse> Comparisons::CompareVersions(
+    const docsearch::v1::CompareVersionsRequest& request) const {
+  absl::StatusOr<VersionPair> pair =
+      index_.Read([&](IndexSnapshot data) { return SelectVersions(request, data); });
+  if (!pair.ok()) return pair.status();
+  // The diff runs on the copies, outside the read.
+  return CompareVersionPair(*pair);
+}
+
+absl::StatusOr<docsearch::v1::FindPassageReuseResponse> Comparisons::FindPassageReuse(
+    const docsearch::v1::FindPassageReuseRequest& request) const {
+  TextAnalyzer analyzer;
+  return index_.Read([&](IndexSnapshot data) {
+    return compare::FindPassageReuse(request, data, analyzer, index_.options().query_limits);
+  });
 }
 
 }  // namespace docsearch::query::compare

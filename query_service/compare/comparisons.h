@@ -42,6 +42,12 @@ class Comparisons {
       const docsearch::v1::CompareSetsRequest& request) const;
   absl::StatusOr<docsearch::v1::FindNearDuplicatesResponse> FindNearDuplicates(
       const docsearch::v1::FindNearDuplicatesRequest& request) const;
+  absl::StatusOr<docsearch::v1::ListVersionsResponse> ListVersions(
+      const docsearch::v1::ListVersionsRequest& request) const;
+  absl::StatusOr<docsearch::v1::CompareVersionsResponse> CompareVersions(
+      const docsearch::v1::CompareVersionsRequest& request) const;
+  absl::StatusOr<docsearch::v1::FindPassageReuseResponse> FindPassageReuse(
+      const docsearch::v1::FindPassageReuseRequest& request) const;
 
  private:
   const SearchIndex& index_;

@@ -12,6 +12,7 @@
 #include "query_service/compare/paragraph_aligner.h"
 #include "query_service/compare/phrase_extractor.h"
 #include "query_service/compare/phrase_matcher.h"
+#include "query_service/compare/version_diff.h"
 #include "query_service/index/field_schema.h"
 
 namespace docsearch::query::compare {
@@ -113,6 +114,16 @@ void FillEntities(const Document* a, const Document* b, CompareDocumentsResponse
   }
 }
 
+// The passage of paragraph `index`, or null.
+const Passage* ParagraphPassage(const AnalyzedText& text, int index) {
+  for (const Passage& passage : text.passages) {
+    if (passage.kind == PassageKind::kParagraph && passage.paragraph_index == index) {
+      return &passage;
+    }
+  }
+  return nullptr;
+}
+
 void Describe(const SideText& side, docsearch::v1::ComparedDocument* out) {
   out->set_paragraph_count(side.text().paragraph_count);
   if (side.document == nullptr) return;
@@ -204,6 +215,11 @@ CompareDocumentsResponse CompareSides(const SideText& a, const SideText& b,
     out->set_b_index(pair.b_index);
     out->set_similarity(pair.similarity);
     for (std::string& term : pair.shared_terms) out->add_shared_terms(std::move(term));
+    const Passage* passage_a = ParagraphPassage(a.text(), pair.a_index);
+    const Passage* passage_b = ParagraphPassage(b.text(), pair.b_index);
+    if (passage_a != nullptr && passage_b != nullptr) {
+      AppendWordEdits(passage_a->text, passage_b->text, out->mutable_edits());
+    }
   }
   for (int i : alignment.unaligned_a) response.add_unaligned_a(i);
   for (int j : alignment.unaligned_b) response.add_unaligned_b(j);

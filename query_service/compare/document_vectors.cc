@@ -6,6 +6,7 @@
 
 #include "query_service/compare/analyzed_text.h"
 #include "query_service/compare/phrase_extractor.h"
+#include "query_service/index/annex_set.h"
 
 namespace docsearch::query::compare {
 namespace {
@@ -162,7 +163,7 @@ uint64_t DocumentVectors::MemoryBytes() const {
 }
 
 const DocumentVectors* DocumentVectors::Of(IndexSnapshot index) {
-  return dynamic_cast<const DocumentVectors*>(index->annex());
+  return AnnexSet::Find<DocumentVectors>(index->annex());
 }
 
 absl::Span<const VectorEntry> DocumentVectors::Terms(DocId doc) const {

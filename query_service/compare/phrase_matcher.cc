@@ -57,6 +57,22 @@ double Score(const Phrase& phrase, const TermStatistics& statistics) {
   return IdfSum(phrase.stems, 0, phrase.stems.size(), statistics) * (1.0 + std::log(phrase.count));
 }
 
+// The analyzed terms of every word (connectors included) of stems
+// [first, first + length) of `phrase`'s first occurrence: what must be equal
+// on both sides for a run of stems to be one phrase ("NATO-Russia" is
+// nato russia; "NATO and Russia" is nato and russia).
+std::vector<std::string> SpanTerms(const AnalyzedText& text, const Phrase& phrase, size_t first,
+                                   size_t length) {
+  std::vector<std::string> terms;
+  const Passage& passage = text.passages[phrase.passage];
+  const uint32_t start = phrase.stem_spans[first].first;
+  const uint32_t end = phrase.stem_spans[first + length - 1].second;
+  for (const Word& word : passage.words) {
+    if (word.start >= start && word.end <= end) terms.push_back(word.term);
+  }
+  return terms;
+}
+
 absl::flat_hash_set<std::string> TermsOf(const AnalyzedText& text) {
   absl::flat_hash_set<std::string> terms;
   for (const Passage& passage : text.passages) {
@@ -125,6 +141,12 @@ PhraseMatches MatchPhrases(const AnalyzedText& text_a, const std::vector<Phrase>
       const bool whole_a = run.length == a[i].stems.size();
       const bool whole_b = run.length == b[j].stems.size();
       if (run.length < 2 && !whole_a && !whole_b) continue;
+      // The stems alone drop connectors: a run is shared only where both
+      // sides write the same words, connectors included.
+      if (run.length >= 2 && SpanTerms(text_a, a[i], run.a_first, run.length) !=
+                                 SpanTerms(text_b, b[j], run.b_first, run.length)) {
+        continue;
+      }
       matched_a[i] = matched_a[i] || run.length >= 2 || whole_a;
       matched_b[j] = matched_b[j] || run.length >= 2 || whole_b;
       // A single word is a shared phrase only where both sides list it as

@@ -3,7 +3,10 @@
 //
 // Two phrases match on their longest common run of stems when that run has
 // at least two stems ("civil emergencies" ~ "civil emergency planning" on
-// "civil emerg"), or when both are that single word ("terrorism"). A shared
+// "civil emerg"), or when both are that single word ("terrorism"); the run
+// must be written with the same words on both sides, connectors included
+// ("NATO-Russia" and "NATO and Russia" share the stems nato, russia but not
+// a phrase). A shared
 // phrase is the common run, shown as written in A, with the full phrases of
 // each side as its forms. A phrase is distinctive when nothing on the other
 // side matches it on two stems or covers it whole (a lone word found inside

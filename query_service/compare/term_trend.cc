@@ -11,6 +11,8 @@
 #include "absl/strings/str_join.h"
 #include "absl/time/civil_time.h"
 #include "query_service/compare/filter.h"
+#include "query_service/search/query_binder.h"
+#include "query_service/search/query_language_of.h"
 
 namespace docsearch::query::compare {
 namespace {
@@ -31,49 +33,76 @@ std::string PeriodName(int period, Interval interval) {
   return absl::StrFormat("%04d-%02d", period / 12, period % 12 + 1);
 }
 
-// Occurrences of the phrase `terms` per document in `field` (a single term:
-// its frequency), for live documents that `allowed` lets through.
-void CountOccurrences(const TextFieldIndex& field, const std::vector<std::string>& terms,
+// Occurrences of the phrase `words` per document in `field` (a single word:
+// its frequency), for live documents that `allowed` lets through. Each word
+// is its variants (QueryBinder::AnalyzeWords: the forms Search looks for);
+// a position holds the word when it holds any variant.
+void CountOccurrences(const TextFieldIndex& field, const std::vector<QueryBinder::Word>& words,
                       IndexSnapshot index, const std::vector<bool>& allowed,
                       absl::flat_hash_map<DocId, int64_t>& counts) {
-  std::vector<TermCursor> cursors;
-  for (const std::string& term : terms) {
-    TermLists lists = field.Lists(term);
-    if (lists.empty()) return;
-    cursors.emplace_back(std::move(lists));
-  }
-  std::vector<uint32_t> first_positions;
-  std::vector<std::vector<uint32_t>> rest(terms.size());
-  for (TermCursor& first = cursors[0]; first.doc() != TermCursor::kEnd; first.Next()) {
-    const DocId doc = first.doc();
-    if (!index->live()[doc] || !allowed[doc]) continue;
-    if (terms.size() == 1) {
-      counts[doc] += first.frequency();
-      continue;
+  auto admitted = [&](DocId doc) {
+    return doc < index->live().size() && index->live()[doc] && doc < allowed.size() && allowed[doc];
+  };
+  if (words.size() == 1) {
+    // Variants are distinct terms, so their frequencies add up.
+    for (const std::string& variant : words[0]) {
+      TermLists lists = field.Lists(variant);
+      if (lists.empty()) continue;
+      for (TermCursor cursor(std::move(lists)); cursor.doc() != TermCursor::kEnd; cursor.Next()) {
+        if (admitted(cursor.doc())) counts[cursor.doc()] += cursor.frequency();
+      }
     }
+    return;
+  }
+  // Per word: document → positions holding any of its variants.
+  std::vector<absl::flat_hash_map<DocId, std::vector<uint32_t>>> positions(words.size());
+  for (size_t k = 0; k < words.size(); ++k) {
+    for (const std::string& variant : words[k]) {
+      TermLists lists = field.Lists(variant);
+      if (lists.empty()) continue;
+      for (TermCursor cursor(std::move(lists)); cursor.doc() != TermCursor::kEnd; cursor.Next()) {
+        const DocId doc = cursor.doc();
+        if (!admitted(doc) || (k > 0 && !positions[0].contains(doc))) continue;
+        cursor.AppendPositions(positions[k][doc]);
+      }
+    }
+    if (positions[k].empty()) return;
+  }
+  for (auto& [doc, starts] : positions[0]) {
     bool all = true;
-    for (size_t k = 1; k < terms.size() && all; ++k) {
-      cursors[k].Advance(doc);
-      all = cursors[k].doc() == doc;
+    for (size_t k = 1; k < words.size() && all; ++k) {
+      auto it = positions[k].find(doc);
+      all = it != positions[k].end();
+      if (all) std::sort(it->second.begin(), it->second.end());
     }
     if (!all) continue;
-    first_positions.clear();
-    first.AppendPositions(first_positions);
-    for (size_t k = 1; k < terms.size(); ++k) {
-      rest[k].clear();
-      cursors[k].AppendPositions(rest[k]);
-    }
     int64_t found = 0;
-    for (uint32_t start : first_positions) {
+    for (uint32_t start : starts) {
       bool match = true;
-      for (size_t k = 1; k < terms.size() && match; ++k) {
-        match =
-            std::binary_search(rest[k].begin(), rest[k].end(), start + static_cast<uint32_t>(k));
+      for (size_t k = 1; k < words.size() && match; ++k) {
+        const std::vector<uint32_t>& at = positions[k].find(doc)->second;
+        match = std::binary_search(at.begin(), at.end(), start + static_cast<uint32_t>(k));
       }
       found += match;
     }
     if (found > 0) counts[doc] += found;
   }
+}
+
+// The `language` value most live documents have, as SearchIndex reads the
+// collection's main language ("" when none has one).
+std::string MainLanguage(IndexSnapshot index) {
+  std::string main_language;
+  auto languages = index->keywords().find("language");
+  if (languages == index->keywords().end()) return main_language;
+  size_t most = 0;
+  for (const auto& [value, docs] : languages->second) {
+    if (docs.size() > most || (docs.size() == most && value < main_language)) {
+      most = docs.size();
+      main_language = value;
+    }
+  }
+  return main_language;
 }
 
 }  // namespace
@@ -91,21 +120,31 @@ absl::StatusOr<TermTrendResponse> TermTrend(const TermTrendRequest& request, Ind
   if (interval != docsearch::v1::INTERVAL_YEAR && interval != docsearch::v1::INTERVAL_MONTH) {
     return absl::InvalidArgumentError("interval must be INTERVAL_YEAR or INTERVAL_MONTH");
   }
-  const std::string language = request.language().empty() ? "en" : request.language();
-  std::vector<std::vector<std::string>> analyzed;
+  // The words as Search analyses them (query_binder.h), so that a trend and
+  // a search agree about a word on a bilingual archive.
+  // The language is chosen per term as Search chooses it for a search of
+  // that term under the same filter (query_language_of.h).
+  const std::string main_language = MainLanguage(index);
+  std::vector<std::vector<QueryBinder::Word>> analyzed;
   for (int i = 0; i < request.terms_size(); ++i) {
-    std::vector<std::string> words;
-    for (Token& token : analyzer.Analyze(request.terms(i), language)) {
-      words.push_back(std::move(token.term));
-    }
-    if (words.empty()) {
+    docsearch::v1::SearchRequest search;
+    search.set_language(request.language());
+    docsearch::v1::Query query;
+    query.mutable_boolean()->add_must()->mutable_match()->set_text(request.terms(i));
+    if (request.has_filter()) *query.mutable_boolean()->add_filter() = request.filter();
+    QueryBinder binder(*index, analyzer, limits, ScoringOptions{});
+    binder.SetQueryLanguage(QueryLanguageOf(search, query, main_language));
+    absl::StatusOr<std::vector<QueryBinder::Word>> words =
+        binder.AnalyzeWords(request.terms(i), absl::StrCat("terms[", i, "]"));
+    if (!words.ok()) return words.status();
+    if (words->empty()) {
       return absl::InvalidArgumentError(absl::StrCat("terms[", i, "] has no words"));
     }
-    if (static_cast<int>(words.size()) > limits.max_terms) {
+    if (static_cast<int>(words->size()) > limits.max_terms) {
       return absl::InvalidArgumentError(
           absl::StrCat("terms[", i, "] has more than ", limits.max_terms, " words"));
     }
-    analyzed.push_back(std::move(words));
+    analyzed.push_back(*std::move(words));
   }
   absl::StatusOr<std::vector<bool>> allowed = EvaluateFilter(
       request.has_filter() ? &request.filter() : nullptr, "filter", index, analyzer, limits);
@@ -139,7 +178,11 @@ absl::StatusOr<TermTrendResponse> TermTrend(const TermTrendRequest& request, Ind
     absl::flat_hash_map<int, std::pair<int64_t, int64_t>> per_period;  // docs, occurrences
     auto* series = response.add_series();
     series->set_term(request.terms(static_cast<int>(t)));
-    series->set_key(absl::StrJoin(analyzed[t], " "));
+    // The key shows each word's first variant (its stem in the first
+    // language analysed).
+    std::vector<std::string> key;
+    for (const QueryBinder::Word& word : analyzed[t]) key.push_back(word.empty() ? "" : word[0]);
+    series->set_key(absl::StrJoin(key, " "));
     int64_t undated = 0;
     for (const auto& [doc, occurrences] : counts) {
       const int period = period_of_doc(doc);

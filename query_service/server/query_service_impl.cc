@@ -40,6 +40,15 @@ QueryServiceImpl::QueryServiceImpl(const SearchIndex* index, const std::atomic<b
   MarkMethodCallback(MethodIndex(service, "FindNearDuplicates"),
                      new Decoding<v1::FindNearDuplicatesRequest, v1::FindNearDuplicatesResponse>(
                          this, &QueryServiceImpl::FindNearDuplicates));
+  MarkMethodCallback(MethodIndex(service, "ListVersions"),
+                     new Decoding<v1::ListVersionsRequest, v1::ListVersionsResponse>(
+                         this, &QueryServiceImpl::ListVersions));
+  MarkMethodCallback(MethodIndex(service, "CompareVersions"),
+                     new Decoding<v1::CompareVersionsRequest, v1::CompareVersionsResponse>(
+                         this, &QueryServiceImpl::CompareVersions));
+  MarkMethodCallback(MethodIndex(service, "FindPassageReuse"),
+                     new Decoding<v1::FindPassageReuseRequest, v1::FindPassageReuseResponse>(
+                         this, &QueryServiceImpl::FindPassageReuse));
 }
 
 bool QueryServiceImpl::RefuseIfNotReady(grpc::ServerUnaryReactor* reactor) const {

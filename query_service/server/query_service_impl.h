@@ -65,6 +65,16 @@ class QueryServiceImpl final : public docsearch::v1::QueryService::CallbackServi
   grpc::ServerUnaryReactor* FindNearDuplicates(
       grpc::CallbackServerContext* context, const docsearch::v1::FindNearDuplicatesRequest* request,
       docsearch::v1::FindNearDuplicatesResponse* response) override;
+  // Versions and passage reuse (defined in version_service.cc).
+  grpc::ServerUnaryReactor* ListVersions(grpc::CallbackServerContext* context,
+                                         const docsearch::v1::ListVersionsRequest* request,
+                                         docsearch::v1::ListVersionsResponse* response) override;
+  grpc::ServerUnaryReactor* CompareVersions(
+      grpc::CallbackServerContext* context, const docsearch::v1::CompareVersionsRequest* request,
+      docsearch::v1::CompareVersionsResponse* response) override;
+  grpc::ServerUnaryReactor* FindPassageReuse(
+      grpc::CallbackServerContext* context, const docsearch::v1::FindPassageReuseRequest* request,
+      docsearch::v1::FindPassageReuseResponse* response) override;
   // Bulk reads (bulk_read.proto; defined in bulk_read_service.cc).
   grpc::ServerWriteReactor<docsearch::v1::ExportDocumentsResponse>* ExportDocuments(
       grpc::CallbackServerContext* context,

@@ -16,7 +16,10 @@
 namespace docsearch::query {
 namespace {
 
-constexpr absl::string_view kMagic("DSSNAP\0\1", 8);
+// Format 2 may hold several records of one id (earlier versions first,
+// version_history.h); format 1 holds one per id. Both read the same way.
+constexpr absl::string_view kMagic("DSSNAP\0\2", 8);
+constexpr absl::string_view kMagicFormat1("DSSNAP\0\1", 8);
 constexpr absl::string_view kEndMagic("DSSNPEND", 8);
 constexpr size_t kHeaderBytes = 8 + 8 + 4;
 constexpr size_t kRecordHeaderBytes = 4 + 4;
@@ -100,7 +103,8 @@ absl::StatusOr<SnapshotInfo> ReadSnapshot(
   if (data.size() < kMagic.size() + kHeaderBytes + kTrailerBytes) {
     return Damaged(path, data.size(), "shorter than an empty snapshot (truncated)");
   }
-  if (data.substr(0, kMagic.size()) != kMagic) return Damaged(path, 0, "bad magic");
+  const absl::string_view magic = data.substr(0, kMagic.size());
+  if (magic != kMagic && magic != kMagicFormat1) return Damaged(path, 0, "bad magic");
   const absl::string_view header = data.substr(kMagic.size(), kHeaderBytes);
   if (Crc32c(header.substr(0, 16)) != absl::little_endian::Load32(header.data() + 16)) {
     return Damaged(path, kMagic.size(), "header checksum mismatch");

@@ -1,13 +1,20 @@
-// A snapshot: every live document of the index as of a log generation, so
+// A snapshot: every live document of the index (and the earlier versions
+// kept of each) as of a log generation, so
 // recovery loads it and replays only the logs from that generation on.
 //
 // On-disk format (docs/FORMATS.md), <data_dir>/snapshot-<gen>.snap:
 //
-//   magic    "DSSNAP\0\1" (8 bytes; the last byte is the format version)
-//   header   u64le generation, u64le document count, u32le CRC-32C of the 16 bytes
+//   magic    "DSSNAP\0\2" (8 bytes; the last byte is the format version)
+//   header   u64le generation, u64le record count, u32le CRC-32C of the 16 bytes
 //   record*  u32le length, u32le CRC-32C of the document, serialized Document
-//   trailer  u64le document count, u32le CRC-32C of every byte before the
+//   trailer  u64le record count, u32le CRC-32C of every byte before the
 //            trailer, "DSSNPEND"
+//
+// Format 2 writes, before each live document, the earlier versions of its
+// id still listed (query_service/index/version_history.h), oldest first, as
+// ordinary records: loading the records in order replays the id's writes
+// and rebuilds its history. Format 1 (one record per live document) is
+// still read. The header and trailer count records, versions included.
 //
 // A snapshot is written to a .tmp file, fsynced, renamed into place and the
 // directory fsynced, so a crash leaves either the whole snapshot or none

@@ -7,6 +7,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
 #include "common/log.h"
+#include "query_service/index/version_history.h"
 #include "query_service/storage/log_files.h"
 #include "query_service/storage/snapshot.h"
 
@@ -116,8 +117,14 @@ absl::StatusOr<SnapshotReport> Snapshotter::TakeSnapshotLocked() {
       if (first) limit = data->live().size();
       const size_t end =
           std::min(limit, next + static_cast<size_t>(std::max(1, options_.documents_per_chunk)));
+      // Earlier versions kept for a live id (version_history.h) come before
+      // its live version in DocId order, so loading replays them in order.
+      const VersionHistory* history = VersionHistory::Of(*data);
       for (; next < end && copied.ok(); ++next) {
-        if (!data->live()[next]) continue;
+        if (!data->live()[next] &&
+            (history == nullptr || !history->IsKeptVersion(static_cast<DocId>(next)))) {
+          continue;
+        }
         absl::StatusOr<docsearch::v1::Document> document =
             data->documents().Load(static_cast<DocId>(next), StoredParts::kWithRaw);
         if (document.ok()) {

@@ -103,3 +103,50 @@ TEST_F(TermTrendOnSeeds, NamesTheFieldAtFault) {
 
 }  // namespace
 }  // namespace docsearch::query::compare
+
+namespace docsearch::query::compare {
+namespace {
+
+// On a bilingual set (the development corpus holds English and French
+// statements), a word's trend counts the documents a search for it finds:
+// both analyse it into its English, French and unstemmed forms.
+TEST(TermTrendAndSearch, AgreeAboutAWordOnABilingualSet) {
+  const SearchIndex& index = testing::SharedSeedIndex();
+  const Comparisons comparisons(index);
+  int french_hits = 0;
+  for (const std::string term : {"terrorism", "sécurité", "coopération", "Russia",
+                                 "missile defence", "Conseil de l'Atlantique Nord"}) {
+    TermTrendRequest trend;
+    trend.add_terms(term);
+    trend.set_interval(docsearch::v1::INTERVAL_YEAR);
+    auto series = comparisons.TermTrend(trend);
+    ASSERT_TRUE(series.ok()) << series.status();
+    int64_t trend_documents = series->series(0).undated_documents();
+    for (const auto& point : series->series(0).points()) trend_documents += point.documents();
+
+    docsearch::v1::SearchRequest search;
+    if (term.find(' ') == std::string::npos) {
+      search.mutable_query()->mutable_match()->set_text(term);
+    } else {
+      search.mutable_query()->mutable_phrase()->set_text(term);
+    }
+    search.set_exact_total(true);
+    auto hits = index.Search(search);
+    ASSERT_TRUE(hits.ok()) << hits.status();
+    EXPECT_EQ(trend_documents, hits->total_size()) << term;
+    EXPECT_GT(trend_documents, 0) << term;
+    docsearch::v1::SearchRequest french;
+    *french.mutable_query()->mutable_boolean()->add_must() = search.query();
+    auto* language = french.mutable_query()->mutable_boolean()->add_filter()->mutable_term();
+    language->set_field("language");
+    language->set_value("fr");
+    french.set_exact_total(true);
+    auto french_found = index.Search(french);
+    ASSERT_TRUE(french_found.ok()) << french_found.status();
+    french_hits += static_cast<int>(french_found->total_size());
+  }
+  EXPECT_GT(french_hits, 0) << "the set must hold French documents for this test to mean much";
+}
+
+}  // namespace
+}  // namespace docsearch::query::compare

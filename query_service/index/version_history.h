@@ -1,0 +1,95 @@
+// The versions of each document id kept when the id is written again with
+// new content: an annex (index_annex.h) that remembers, per live id, the
+// slots of its earlier versions.
+//
+// A replacement leaves the old version's stored document in its (dead) slot
+// of the DocumentStore, which never drops a frame, so keeping a version
+// costs only its slot number here; ListVersions and CompareVersions load
+// the old versions from there. At most `max_versions` versions are listed
+// per id, the live one included; the oldest is forgotten first (its frame
+// stays in the store until a restart, like every dead slot's). Deleting an
+// id forgets its history; writing it again later starts a new one.
+//
+// Durability: the write-ahead log replays every upsert in order, which
+// rebuilds the same history; a snapshot writes the kept earlier versions of
+// each id before its live version (IsKeptVersion), so loading it replays
+// them in the same order (storage/snapshot.h).
+//
+// IndexData::Add tells a replacement as Removed(old slot) immediately
+// followed by Added(new slot) with the same id; a delete is a Removed that
+// no Added of that id follows. The history of a removed id is therefore
+// kept until the next call shows which it was.
+//
+// Memory: per live id its key and one 4-byte slot per version; per slot a
+// pointer and a bit. Each copy of the index has its own.
+//
+// Thread safety: as IndexAnnex: the index's one writer calls Added and
+// Removed on a copy no reader uses; the const methods from any reader.
+#ifndef DOCSEARCH_QUERY_SERVICE_INDEX_VERSION_HISTORY_H_
+#define DOCSEARCH_QUERY_SERVICE_INDEX_VERSION_HISTORY_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/container/node_hash_map.h"
+#include "absl/strings/string_view.h"
+#include "query_service/index/index_annex.h"
+#include "query_service/index/index_data.h"
+
+namespace docsearch::query {
+
+inline constexpr int kDefaultMaxVersions = 10;
+
+class VersionHistory final : public IndexAnnex {
+ public:
+  // Makes one history per copy of the index (SearchIndex::AttachAnnex).
+  // `max_versions` >= 1 (1 keeps no earlier version).
+  static std::function<std::unique_ptr<IndexAnnex>()> Factory(int max_versions);
+
+  explicit VersionHistory(int max_versions) : max_versions_(max_versions < 1 ? 1 : max_versions) {}
+
+  void Added(uint32_t doc, const docsearch::v1::Document& document) override;
+  void Removed(uint32_t doc) override;
+  uint64_t MemoryBytes() const override;
+
+  // The history attached to `data` (alone or in an AnnexSet), or null.
+  static const VersionHistory* Of(const IndexData& data);
+
+  // The slots of the live id's versions, oldest first, the live one last;
+  // empty when no document with `id` is live.
+  std::vector<DocId> Versions(absl::string_view id) const;
+
+  // True for the dead slot of an earlier version still listed for its live
+  // id (what a snapshot must keep).
+  bool IsKeptVersion(DocId doc) const;
+
+  int max_versions() const { return max_versions_; }
+
+ private:
+  struct History {
+    std::vector<DocId> slots;  // Oldest first.
+    bool live = false;
+  };
+  // Forgets the history of the id removed last, when that was a delete.
+  void SettlePending(absl::string_view next_id);
+
+  const int max_versions_;
+  // Node-based: slot_ids_ points at the keys.
+  absl::node_hash_map<std::string, History> histories_;
+  std::vector<const std::string*> slot_ids_;  // By DocId; null when unknown.
+  std::vector<bool> kept_;                    // By DocId.
+  // The id whose live version was removed last and not yet re-added.
+  const std::string* pending_ = nullptr;
+  uint64_t slot_count_ = 0;  // Slots listed over all histories.
+  // Keys and their nodes, counted as they come and go so that MemoryBytes
+  // costs nothing: a node, the string and the vector headers.
+  static constexpr uint64_t kPerIdOverhead = 96;
+  uint64_t id_bytes_ = 0;
+};
+
+}  // namespace docsearch::query
+
+#endif  // DOCSEARCH_QUERY_SERVICE_INDEX_VERSION_HISTORY_H_
