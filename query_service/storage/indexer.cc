@@ -173,8 +173,19 @@ absl::Status Indexer::Replay(LogRecordType type, absl::string_view payload) {
 }
 
 absl::Status Indexer::LoadDocument(Document document) {
-  absl::StatusOr<bool> added = index_->Upsert(std::make_unique<Document>(std::move(document)));
-  return added.status();
+  // A snapshot holds an id's versions in write order. A re-parse keeps the
+  // content_hash, so a later record with the same hash but another
+  // ingested_at stamp is a write of its own (replace_same_content) and must
+  // replace; the same stamp is the same version copied twice.
+  bool replace_same_content = false;
+  if (index_->IsUnchanged(document)) {
+    absl::StatusOr<Document> live = index_->Get(document.id());
+    replace_same_content = live.ok() && live->ingested_at().SerializeAsString() !=
+                                            document.ingested_at().SerializeAsString();
+  }
+  std::vector<std::unique_ptr<Document>> batch;
+  batch.push_back(std::make_unique<Document>(std::move(document)));
+  return index_->UpsertBatch(std::move(batch), {replace_same_content}).front().status();
 }
 
 absl::StatusOr<uint64_t> Indexer::RotateLog() {
