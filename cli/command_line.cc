@@ -69,6 +69,10 @@ Commands:
   backup DIR       copy the newest snapshot and the logs after it into DIR (new
                    or empty), checksummed, with a MANIFEST; restore with
                    query_service --restore_from=DIR --data_dir=EMPTY_DIR
+  reparse [-q QUERY]  parse the stored documents (all, or those matching QUERY)
+                   again from their kept raw bytes with the ingest service's
+                   current parser; rewrite and count per field what changed
+                   (--dry_run: count only; a large archive needs --deadline=inf)
 
 Connection and output:
   --ingest_service=HOST:PORT  (default 127.0.0.1:50051)

@@ -22,6 +22,7 @@
 #include "cli/compare_command.h"
 #include "cli/explore_commands.h"
 #include "cli/ingest_command.h"
+#include "cli/reparse_command.h"
 #include "cli/reuse_command.h"
 #include "cli/search_command.h"
 #include "cli/simple_commands.h"
@@ -43,6 +44,7 @@ ABSL_FLAG(bool, lines, false,
 ABSL_FLAG(std::vector<std::string>, fields, {},
           "export/get: document fields to keep, e.g. id,title,published (default all)");
 ABSL_FLAG(std::string, resume_token, "", "export: continue an export that stopped");
+ABSL_FLAG(bool, dry_run, false, "reparse: report what would change, write nothing");
 ABSL_FLAG(std::vector<std::string>, doc_type, {},
           "search: document types, comma-separated or repeated (e.g. press_statement)");
 ABSL_FLAG(std::string, from, "",
@@ -288,6 +290,15 @@ int Run(const std::vector<char*>& positional) {
     options.fields = absl::GetFlag(FLAGS_fields);
     options.resume_token = absl::GetFlag(FLAGS_resume_token);
     return ExitCodeFor(RunExport(env, options));
+  }
+  if (command == "reparse") {
+    if (!HasArguments(positional, 0)) {
+      return UsageError("reparse takes no arguments; give the query with -q QUERY");
+    }
+    ReparseOptions options;
+    options.query_string = absl::GetFlag(FLAGS_query_string);
+    options.dry_run = absl::GetFlag(FLAGS_dry_run);
+    return ExitCodeFor(RunReparse(env, options));
   }
   if (command == "stats") {
     if (!HasArguments(positional, 0)) return UsageError("stats takes no arguments");

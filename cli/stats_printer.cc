@@ -29,6 +29,11 @@ std::string RenderIndexStats(const docsearch::v1::GetIndexStatsResponse& stats) 
                                                           static_cast<double>(stats.text_bytes())));
   }
   AppendLine(out, "Index memory", memory);
+  // Only when there are any: an index without them says nothing new.
+  if (stats.raw_bytes() > 0) {
+    AppendLine(out, "Raw documents kept",
+               absl::StrCat(FormatBytes(stats.raw_bytes()), " zstd, in the index memory"));
+  }
   const std::string earliest = FormatDate(stats.earliest_published());
   const std::string latest = FormatDate(stats.latest_published());
   AppendLine(out, "Published",

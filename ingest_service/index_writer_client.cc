@@ -80,6 +80,12 @@ IndexWriterState IndexWriterClient::State() const {
 
 void IndexWriterClient::Submit(docsearch::v1::Document document, absl::Time deadline, Callback done,
                                std::string request_id) {
+  Submit(std::move(document), deadline, std::move(done), std::move(request_id),
+         /*replace_same_content=*/false);
+}
+
+void IndexWriterClient::Submit(docsearch::v1::Document document, absl::Time deadline, Callback done,
+                               std::string request_id, bool replace_same_content) {
   if (options_.on_document_done) {
     done = [observe = &options_.on_document_done, done = std::move(done)](
                const absl::Status& s, const WriteReceipt& receipt) {
@@ -97,8 +103,8 @@ void IndexWriterClient::Submit(docsearch::v1::Document document, absl::Time dead
           absl::StrCat("ingest queue is full (", options_.max_queued_documents,
                        " documents waiting for the query service); retry after a short wait"));
     } else {
-      queue_.push_back(
-          Pending{std::move(document), deadline, std::move(done), std::move(request_id)});
+      queue_.push_back(Pending{std::move(document), deadline, std::move(done),
+                               std::move(request_id), replace_same_content});
       return;
     }
   }
@@ -271,6 +277,7 @@ void IndexWriterClient::SendBatches(Stream* stream) {
         bytes += size;
         *request.add_documents() = queue_.front().document;
         request.add_request_ids(queue_.front().request_id);
+        request.add_replace_same_content(queue_.front().replace_same_content);
         batch.push_back(std::move(queue_.front()));
         queue_.pop_front();
       }

@@ -87,6 +87,10 @@ class IndexWriterClient final : public DocumentSink {
   // the query service's logs.
   void Submit(docsearch::v1::Document document, absl::Time deadline, Callback done,
               std::string request_id = {}) override;
+  // As above; `replace_same_content` makes the query service replace a
+  // stored document even when its content_hash is the same (a re-parse).
+  void Submit(docsearch::v1::Document document, absl::Time deadline, Callback done,
+              std::string request_id, bool replace_same_content);
 
   // Stops the threads. Documents not yet acknowledged get UNAVAILABLE.
   void Shutdown();
@@ -103,6 +107,7 @@ class IndexWriterClient final : public DocumentSink {
     absl::Time deadline;
     Callback done;  // Empty once called.
     std::string request_id;
+    bool replace_same_content = false;
   };
   using Batch = std::vector<Pending>;
 

@@ -10,6 +10,7 @@
 #include "common/grpc_status.h"
 #include "common/request_decoding.h"
 #include "common/request_id.h"
+#include "ingest_service/kept_raw.h"
 
 namespace docsearch::ingest {
 
@@ -18,6 +19,10 @@ using docsearch::v1::IngestDocumentsResponse;
 
 IngestServiceImpl::IngestServiceImpl(DocumentSink* writer, const IngestServiceOptions& options)
     : writer_(writer), options_(options) {
+  if (options_.query_channel != nullptr && options_.reparse_writer != nullptr) {
+    reparser_ = std::make_unique<Reparser>(options_.query_channel, options_.reparse_writer,
+                                           &options_.parse);
+  }
   const std::string service = docsearch::v1::IngestService::service_full_name();
   MarkMethodCallback(
       MethodIndex(service, "ParseDocument"),
@@ -30,11 +35,25 @@ IngestServiceImpl::IngestServiceImpl(DocumentSink* writer, const IngestServiceOp
                                docsearch::v1::IngestDocumentResponse>(
           this, &IngestServiceImpl::IngestDocument));
   MarkMethodCallback(
+      MethodIndex(service, "Reparse"),
+      new DecodingUnaryHandler<IngestServiceImpl, docsearch::v1::ReparseRequest,
+                               docsearch::v1::ReparseResponse>(this, &IngestServiceImpl::Reparse));
+  MarkMethodCallback(
       MethodIndex(service, "IngestDocuments"),
       new grpc::internal::CallbackClientStreamingHandler<grpc::ByteBuffer, IngestDocumentsResponse>(
           [this](grpc::CallbackServerContext* context, IngestDocumentsResponse* response) {
             return IngestDocumentsRaw(context, response);
           }));
+}
+
+IngestServiceImpl::~IngestServiceImpl() {
+  std::thread reparse;
+  {
+    absl::MutexLock lock(&mu_);
+    reparse = std::move(reparse_thread_);
+  }
+  if (reparser_ != nullptr) reparser_->Cancel();
+  if (reparse.joinable()) reparse.join();
 }
 
 absl::Time IngestServiceImpl::DeadlineOf(const grpc::CallbackServerContext& context) const {
@@ -72,6 +91,7 @@ grpc::ServerUnaryReactor* IngestServiceImpl::IngestDocument(
     return reactor;
   }
   docsearch::v1::Document& document = *parsed->mutable_document();
+  if (options_.keep_raw) *document.mutable_raw() = KeepRaw(request->document());
   response->set_id(document.id());
   response->set_content_hash(document.content_hash());
   *response->mutable_warnings() = document.warnings();
@@ -204,6 +224,9 @@ class IngestServiceImpl::IngestStream final : public grpc::ServerReadReactor<grp
       }
     }
     if (parsed.ok()) {
+      if (service_->options().keep_raw) {
+        *parsed->mutable_document()->mutable_raw() = KeepRaw(request_.document());
+      }
       const size_t slot = static_cast<size_t>(index);
       service_->writer()->Submit(
           std::move(*parsed->mutable_document()), service_->DeadlineOf(*context_),
@@ -312,9 +335,55 @@ void IngestServiceImpl::Unregister(IngestStream* stream) {
 }
 
 void IngestServiceImpl::BeginShutdown() {
+  {
+    absl::MutexLock lock(&mu_);
+    shutting_down_ = true;
+    for (IngestStream* stream : streams_) stream->StopReading();
+  }
+  if (reparser_ != nullptr) reparser_->Cancel();
+}
+
+grpc::ServerUnaryReactor* IngestServiceImpl::Reparse(grpc::CallbackServerContext* context,
+                                                     const docsearch::v1::ReparseRequest* request,
+                                                     docsearch::v1::ReparseResponse* response) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  if (reparser_ == nullptr) {
+    reactor->Finish(grpc::Status(grpc::StatusCode::FAILED_PRECONDITION,
+                                 "this ingest service has no query service to read from and "
+                                 "write to (Reparse is not available in cluster mode yet)"));
+    return reactor;
+  }
+  ReparseCall call;
+  // No cap when the caller set no deadline: a reparse takes as long as
+  // the archive needs. Each rewrite's wait is still bounded.
+  call.deadline = absl::FromChrono(context->deadline());
+  call.max_write_wait = options_.max_ingest_wait;
+  call.request_id = RequestIdOf(*context);
+  call.caller_cancelled = [context] { return context->IsCancelled(); };
   absl::MutexLock lock(&mu_);
-  shutting_down_ = true;
-  for (IngestStream* stream : streams_) stream->StopReading();
+  if (shutting_down_) {
+    reactor->Finish(grpc::Status(grpc::StatusCode::UNAVAILABLE, "ingest service is shutting down"));
+    return reactor;
+  }
+  if (reparse_running_) {
+    reactor->Finish(grpc::Status(grpc::StatusCode::FAILED_PRECONDITION,
+                                 "a reparse is already running; try again once it has answered"));
+    return reactor;
+  }
+  reparse_running_ = true;
+  // The previous reparse has answered: its thread is at its end.
+  if (reparse_thread_.joinable()) reparse_thread_.join();
+  reparse_thread_ = std::thread([this, request, response, reactor, call] {
+    absl::StatusOr<docsearch::v1::ReparseResponse> result = reparser_->Run(*request, call);
+    if (result.ok()) *response = *std::move(result);
+    {
+      absl::MutexLock lock(&mu_);
+      reparse_running_ = false;
+    }
+    // Last: the call, `request` and `response` may be gone after it.
+    reactor->Finish(ToGrpcStatus(result.status()));
+  });
+  return reactor;
 }
 
 }  // namespace docsearch::ingest

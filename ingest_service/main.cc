@@ -58,6 +58,12 @@ ABSL_FLAG(int, shards, 0,
 ABSL_FLAG(int, stream_replicas, 3,
           "with --nats: JetStream replicas of each shard's stream when this creates it (3 for "
           "three NATS servers; 1 for one)");
+ABSL_FLAG(bool, keep_raw, true,
+          "keep each document's raw bytes (zstd) with it in the query service, so Reparse can "
+          "parse them again with a later parser");
+ABSL_FLAG(bool, title_from_html_title, true,
+          "give an HTML page whose text has no title its <title>; turn off for archives whose "
+          "<title> is the site's name on every page");
 ABSL_FLAG(absl::Duration, shutdown_grace, absl::Seconds(5),
           "how long calls in flight may finish after SIGTERM");
 
@@ -168,7 +174,11 @@ int Run() {
 
   IngestServiceOptions options;
   options.parse.max_document_bytes = static_cast<size_t>(absl::GetFlag(FLAGS_max_document_bytes));
+  options.parse.title_from_html_title = absl::GetFlag(FLAGS_title_from_html_title);
   options.max_ingest_wait = absl::GetFlag(FLAGS_max_ingest_wait);
+  options.keep_raw = absl::GetFlag(FLAGS_keep_raw);
+  options.query_channel = channel;
+  options.reparse_writer = query_writer.get();  // Null in cluster mode.
   FirstMessageWatch first_message_watch(absl::GetFlag(FLAGS_first_message_timeout));
   options.first_message_watch = &first_message_watch;
   IngestServiceImpl ingest_service(writer, options);
@@ -199,13 +209,14 @@ int Run() {
       "serving on port %d listen=%s query_service=%s nats=%s shards=%d max_document_bytes=%d "
       "max_message_bytes=%d "
       "max_ingest_wait=%s max_batch_documents=%d max_queued_documents=%d "
-      "query_service_tls=%s query_service_token=%s",
+      "query_service_tls=%s query_service_token=%s keep_raw=%v title_from_html_title=%v",
       (*server)->port(), config.listen_address, nats.empty() ? target : "(unused: cluster mode)",
       nats.empty() ? "\"\"" : nats, absl::GetFlag(FLAGS_shards), options.parse.max_document_bytes,
       config.max_receive_message_bytes, absl::FormatDuration(options.max_ingest_wait),
       writer_options.max_batch_documents, writer_options.max_queued_documents,
       query_security.tls_root_pem.empty() ? "off" : "on",
-      query_security.token.empty() ? "none" : "set"));
+      query_security.token.empty() ? "none" : "set", options.keep_raw,
+      options.parse.title_from_html_title));
 
   int signal_number = WaitForTerminationSignal();
   LogInfo(absl::StrCat("signal ", signal_number, ": draining"));

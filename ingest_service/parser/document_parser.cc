@@ -220,7 +220,7 @@ absl::StatusOr<ParseDocumentResponse> ParseRawDocument(const v1::RawDocument& ra
                &response);
   }
   if (json.has_value()) ApplyJsonFields(*json, document);
-  if (document->title().empty() && !page_title.empty()) {
+  if (document->title().empty() && !page_title.empty() && options.title_from_html_title) {
     document->set_title(page_title);
     RemoveWarnings(document, ParseWarningCode::kNoTitle);
     AddWarning(ParseWarningCode::kTitleFromHtmlTitle,

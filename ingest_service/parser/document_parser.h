@@ -41,6 +41,10 @@ struct ParseOptions {
   const LineRoleModel* line_role_model = nullptr;
   // Tools only: receives the lines the model read and their features.
   LineTrace* line_trace = nullptr;
+  // An HTML page whose text has no title gets its <title> as the title.
+  // Archives whose <title> is the site's name on every page ("NATO Online
+  // Library") are better with no title than with that one.
+  bool title_from_html_title = true;
 };
 
 // Parses `raw`. Errors:

@@ -37,6 +37,7 @@ std::string DocumentStore::StrippedBytes(const Document& document) {
   stripped.clear_id();
   stripped.clear_content_hash();
   stripped.clear_fingerprint();
+  stripped.clear_raw();
   return stripped.SerializeAsString();
 }
 
@@ -83,6 +84,16 @@ uint32_t DocumentStore::Append(const Document& document) {
   frames_.push_back({Keep(frame), static_cast<uint32_t>(frame.size())});
   compressed_bytes_.store(compressed_bytes_.load(std::memory_order_relaxed) + frame.size(),
                           std::memory_order_relaxed);
+
+  // Kept before the id, like every column: size() counts whole slots.
+  if (document.has_raw()) {
+    const std::string kept_raw = document.raw().SerializeAsString();
+    raws_.push_back({Keep(kept_raw), static_cast<uint32_t>(kept_raw.size())});
+    raw_bytes_.store(raw_bytes_.load(std::memory_order_relaxed) + kept_raw.size(),
+                     std::memory_order_relaxed);
+  } else {
+    raws_.push_back({});
+  }
 
   const auto& minhash = document.fingerprint().minhash();
   FingerprintColumn fingerprint;
@@ -141,7 +152,7 @@ void DocumentStore::RecountMemory() {
   memory_bytes_.store(block_bytes_ + dictionary_bytes_ + ZSTD_sizeof_CCtx(cctx_) +
                           samples_.capacity() + sample_sizes_.capacity() * sizeof(size_t) +
                           ids_.MemoryBytes() + hashes_.MemoryBytes() + fingerprints_.MemoryBytes() +
-                          frames_.MemoryBytes() +
+                          frames_.MemoryBytes() + raws_.MemoryBytes() +
                           blocks_.capacity() * sizeof(std::unique_ptr<char[]>),
                       std::memory_order_relaxed);
 }
@@ -206,7 +217,7 @@ uint64_t DocumentStore::StoredBytes(uint32_t doc) const {
   return content_size;
 }
 
-absl::StatusOr<Document> DocumentStore::Load(uint32_t doc) const {
+absl::StatusOr<Document> DocumentStore::Load(uint32_t doc, StoredParts parts) const {
   if (doc >= size()) {
     return absl::OutOfRangeError(
         absl::StrCat("no stored document ", doc, " (", size(), " stored)"));
@@ -221,6 +232,13 @@ absl::StatusOr<Document> DocumentStore::Load(uint32_t doc) const {
   document.set_id(std::string(id(doc)));
   document.set_content_hash(std::string(content_hash(doc)));
   if (fingerprints_[doc].present) *document.mutable_fingerprint() = fingerprint(doc);
+  if (parts == StoredParts::kWithRaw && has_raw(doc)) {
+    const Frame& kept = raws_[doc];
+    if (!document.mutable_raw()->ParseFromArray(kept.bytes, static_cast<int>(kept.size))) {
+      return absl::DataLossError(
+          absl::StrCat("the raw bytes of stored document ", doc, " do not parse"));
+    }
+  }
   return document;
 }
 

@@ -17,6 +17,13 @@
 // detection reads every document's). These fields are not repeated in the
 // compressed frames; Load puts them back.
 //
+// The raw bytes a document was parsed from (Document.raw, already one zstd
+// frame made by the ingest service) are kept apart from the frame, as they
+// arrived: compressing them again would gain nothing, training the
+// dictionary on them would spoil it for the parsed documents, and only a
+// re-parse, a snapshot or an export that asks for them reads them, so Load
+// leaves them out unless asked (StoredParts::kWithRaw).
+//
 // Slots are dense (DocId = arrival order) and never change once appended:
 // a replaced document gets a new slot, so a DocId read once describes the
 // same document for as long as the store lives.
@@ -63,6 +70,15 @@ inline constexpr size_t kDictionaryBytes = 64 << 10;
 // faster; the dictionary, not the level, is what shrinks short documents.
 inline constexpr int kCompressionLevel = 3;
 
+// What Load returns of a stored document.
+enum class StoredParts {
+  // The parsed document: what searches, comparisons and GetDocument show.
+  kParsed,
+  // The parsed document and the raw bytes kept with it (Document.raw):
+  // for snapshots, and exports that ask for them.
+  kWithRaw,
+};
+
 class DocumentStore {
  public:
   DocumentStore();
@@ -79,11 +95,16 @@ class DocumentStore {
 
   // The document in slot `doc`, decompressed. OUT_OF_RANGE for a slot not
   // appended; DATA_LOSS if its bytes do not decode (a bug, never input).
-  absl::StatusOr<docsearch::v1::Document> Load(uint32_t doc) const;
-  // The size of slot `doc`'s serialized document without the column fields,
-  // read from its frame header (nothing is decompressed): what Load will
-  // allocate, within the columns' few bytes. 0 when `doc` is not stored.
+  absl::StatusOr<docsearch::v1::Document> Load(uint32_t doc,
+                                               StoredParts parts = StoredParts::kParsed) const;
+  // The size of slot `doc`'s serialized document without the column fields
+  // (and without the raw bytes kept apart), read from its frame header
+  // (nothing is decompressed): what Load will allocate, within the columns'
+  // few bytes. 0 when `doc` is not stored.
   uint64_t StoredBytes(uint32_t doc) const;
+
+  // Whether slot `doc` has raw bytes kept (Document.raw). `doc` < size().
+  bool has_raw(uint32_t doc) const { return raws_[doc].size > 0; }
 
   // Uncompressed columns. `doc` < size().
   std::string_view id(uint32_t doc) const { return ids_[doc]; }
@@ -102,6 +123,9 @@ class DocumentStore {
   // (without the column fields), for the compression ratio.
   uint64_t compressed_bytes() const { return compressed_bytes_.load(std::memory_order_relaxed); }
   uint64_t serialized_bytes() const { return serialized_bytes_.load(std::memory_order_relaxed); }
+  // Bytes of the kept raw documents (serialized Document.raw, the zstd
+  // frames inside), all slots. Part of MemoryBytes.
+  uint64_t raw_bytes() const { return raw_bytes_.load(std::memory_order_relaxed); }
 
   // Bytes held: frames, columns, the dictionary and zstd's state. A running
   // count, so reading it costs nothing.
@@ -137,6 +161,9 @@ class DocumentStore {
   AppendOnlyArray<std::string_view> hashes_;
   AppendOnlyArray<FingerprintColumn> fingerprints_;
   AppendOnlyArray<Frame> frames_;
+  // Serialized Document.raw, uncompressed (it holds a zstd frame); size 0
+  // when the document has none.
+  AppendOnlyArray<Frame> raws_;
 
   // Writer only: the blocks every kept byte lives in (readers hold pointers
   // into them, never the list), and how full the last one is.
@@ -168,6 +195,7 @@ class DocumentStore {
   // Written by the writer, read by anyone.
   std::atomic<uint64_t> compressed_bytes_{0};
   std::atomic<uint64_t> serialized_bytes_{0};
+  std::atomic<uint64_t> raw_bytes_{0};
   std::atomic<uint64_t> memory_bytes_{0};
 };
 

@@ -36,7 +36,8 @@ absl::StatusOr<bool> SearchIndex::Upsert(std::unique_ptr<Document> document) {
 }
 
 std::vector<absl::StatusOr<bool>> SearchIndex::UpsertBatch(
-    std::vector<std::unique_ptr<Document>> documents) {
+    std::vector<std::unique_ptr<Document>> documents,
+    const std::vector<bool>& replace_same_content) {
   // Analysis, the costly part, runs once, before either copy is written:
   // each new document's terms, and those of the version it replaces.
   struct Prepared {
@@ -46,17 +47,20 @@ std::vector<absl::StatusOr<bool>> SearchIndex::UpsertBatch(
     // that version's terms.
     std::optional<DocId> replaced_slot;
     std::optional<DocumentTerms> replaced_terms;
+    bool replace_same_content = false;
   };
   WriterGuard writer(&writer_mu_);
   std::vector<Prepared> prepared(documents.size());
   data_.Read([&](const IndexData& data) {
     for (size_t i = 0; i < documents.size(); ++i) {
       prepared[i].document = std::move(documents[i]);
+      prepared[i].replace_same_content = i < replace_same_content.size() && replace_same_content[i];
       const Document& document = *prepared[i].document;
       std::optional<DocId> slot = data.FindDoc(document.id());
       // The content hash is a column of the store: no decompression.
-      if (!slot.has_value() || (!document.content_hash().empty() &&
-                                data.documents().content_hash(*slot) == document.content_hash())) {
+      if (!slot.has_value() ||
+          (!prepared[i].replace_same_content && !document.content_hash().empty() &&
+           data.documents().content_hash(*slot) == document.content_hash())) {
         continue;
       }
       absl::StatusOr<Document> stored = data.documents().Load(*slot);
@@ -80,7 +84,8 @@ std::vector<absl::StatusOr<bool>> SearchIndex::UpsertBatch(
     for (Prepared& entry : prepared) {
       const Document& document = *entry.document;
       const std::optional<DocId> live_slot = data.FindDoc(document.id());
-      if (live_slot.has_value() && !document.content_hash().empty() &&
+      if (live_slot.has_value() && !entry.replace_same_content &&
+          !document.content_hash().empty() &&
           data.documents().content_hash(*live_slot) == document.content_hash()) {
         results.push_back(false);  // Unchanged (also: repeated in this batch).
         continue;

@@ -52,9 +52,12 @@ class SearchIndex {
 
   // Upsert of each document in order, as one write: searches see all of
   // them or none, and writers wait once for the searches in flight instead
-  // of once per document. One result per document.
+  // of once per document. One result per document. A document whose entry
+  // in `replace_same_content` is true (missing entries: false) replaces the
+  // live one even when their content_hash is the same (a re-parse).
   std::vector<absl::StatusOr<bool>> UpsertBatch(
-      std::vector<std::unique_ptr<docsearch::v1::Document>> documents);
+      std::vector<std::unique_ptr<docsearch::v1::Document>> documents,
+      const std::vector<bool>& replace_same_content = {});
 
   // True when `document` would change nothing (same id and content hash).
   bool IsUnchanged(const docsearch::v1::Document& document) const;

@@ -17,6 +17,29 @@ void Trim(const google::protobuf::FieldMask& mask, Document* document) {
   if (mask.paths_size() > 0) FieldMaskUtil::TrimMessage(mask, document);
 }
 
+// Whether `mask` asks for the raw bytes (Document.raw), which only a mask
+// that names them gets.
+bool AsksForRaw(const google::protobuf::FieldMask& mask) {
+  for (const std::string& path : mask.paths()) {
+    if (path == "raw" || absl::StartsWith(path, "raw.")) return true;
+  }
+  return false;
+}
+
+// The live document `id` with what `mask` asks for; NOT_FOUND when absent.
+absl::StatusOr<Document> GetMasked(const SearchIndex& index, const std::string& id,
+                                   const google::protobuf::FieldMask& mask) {
+  absl::StatusOr<Document> document =
+      AsksForRaw(mask) ? index.Read([&](IndexSnapshot data) -> absl::StatusOr<Document> {
+        std::optional<DocId> slot = data->FindDoc(id);
+        if (!slot.has_value()) return absl::NotFoundError(absl::StrCat("no document '", id, "'"));
+        return data->documents().Load(*slot, StoredParts::kWithRaw);
+      })
+                       : index.Get(id);
+  if (document.ok()) Trim(mask, &*document);
+  return document;
+}
+
 // Search names the token "page_token"; the export's caller knows it as
 // resume_token.
 absl::Status RenameTokenField(const absl::Status& status) {
@@ -57,12 +80,11 @@ absl::StatusOr<docsearch::v1::ExportDocumentsResponse> ExportChunk(
   chunk.set_resume_token(page->next_page_token());
   chunk.mutable_documents()->Reserve(page->hits_size());
   for (const docsearch::v1::SearchHit& hit : page->hits()) {
-    absl::StatusOr<Document> document = index.Get(hit.id());
+    absl::StatusOr<Document> document = GetMasked(index, hit.id(), request.field_mask());
     // Deleted since the page was read: it is not exported, as if the
     // export had reached it a moment later.
     if (absl::IsNotFound(document.status())) continue;
     if (!document.ok()) return document.status();
-    Trim(request.field_mask(), &*document);
     *chunk.add_documents() = *std::move(document);
   }
   return chunk;
@@ -88,13 +110,12 @@ absl::StatusOr<docsearch::v1::BatchGetDocumentsResponse> BatchGetDocuments(
   absl::flat_hash_set<std::string> seen;
   for (const std::string& id : request.ids()) {
     if (!seen.insert(id).second) continue;
-    absl::StatusOr<Document> document = index.Get(id);
+    absl::StatusOr<Document> document = GetMasked(index, id, request.field_mask());
     if (absl::IsNotFound(document.status())) {
       response.add_missing_ids(id);
       continue;
     }
     if (!document.ok()) return document.status();
-    Trim(request.field_mask(), &*document);
     *response.add_documents() = *std::move(document);
   }
   return response;

@@ -66,6 +66,9 @@ QueryMetrics::QueryMetrics(prometheus::Registry& registry)
       memory_bytes_(MakeGauge(registry, "docsearch_index_memory_bytes",
                               "Estimated memory held by the index (both copies).")),
       terms_(MakeGauge(registry, "docsearch_index_terms", "Distinct terms in the index.")),
+      raw_bytes_(MakeGauge(registry, "docsearch_index_raw_bytes",
+                           "Bytes of the raw documents kept for re-parsing (part of "
+                           "docsearch_index_memory_bytes).")),
       merges_(prometheus::BuildCounter()
                   .Name("docsearch_index_merges_total")
                   .Help("Segment merges published.")
@@ -123,6 +126,8 @@ void QueryMetrics::Refresh(const SearchIndex& index, const WriteAheadLog* log,
   segments_.Set(static_cast<double>(stats.segment_count()));
   memory_bytes_.Set(static_cast<double>(stats.memory_bytes()));
   terms_.Set(static_cast<double>(stats.term_count()));
+  raw_bytes_.Set(static_cast<double>(
+      index.Read([](IndexSnapshot data) { return data->documents().raw_bytes(); })));
   if (log != nullptr) {
     absl::MutexLock lock(&refresh_mu_);
     const int64_t appended = log->appended_bytes();

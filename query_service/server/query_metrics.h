@@ -15,6 +15,7 @@
 //   docsearch_index_segments                  gauge
 //   docsearch_index_memory_bytes              gauge
 //   docsearch_index_terms                     gauge
+//   docsearch_index_raw_bytes                 gauge (raw documents kept, in memory_bytes)
 //   docsearch_index_merges_total              counter
 //   docsearch_index_merge_seconds             histogram
 //   docsearch_snapshot_seconds                histogram (rotation to rename)
@@ -80,6 +81,7 @@ class QueryMetrics {
   prometheus::Gauge& segments_;
   prometheus::Gauge& memory_bytes_;
   prometheus::Gauge& terms_;
+  prometheus::Gauge& raw_bytes_;
   prometheus::Counter& merges_;
   prometheus::Histogram& merge_seconds_;
   prometheus::Histogram& snapshot_seconds_;

@@ -99,6 +99,8 @@ grpc::ServerUnaryReactor* QueryServiceImpl::GetIndexStats(
   BudgetedUnaryReactor* reactor = NewReactor();
   if (RefuseIfNotReady(reactor)) return reactor;
   *response = index_->Stats();
+  response->set_raw_bytes(index_->Read(
+      [](IndexSnapshot data) { return static_cast<int64_t>(data->documents().raw_bytes()); }));
   response->set_recovered_records(recovery_.records_replayed);
   response->set_recovered_snapshot_generation(static_cast<int64_t>(recovery_.snapshot_generation));
   response->set_recovered_snapshot_documents(recovery_.snapshot_documents);

@@ -42,10 +42,14 @@ absl::StatusOr<WriteResponse> Indexer::Write(const WriteRequest& request,
         continue;
       }
       result->set_id(document.id());
-      if (index_->IsUnchanged(document)) {
+      const bool replace_same_content =
+          i < request.replace_same_content_size() && request.replace_same_content(i);
+      if (!replace_same_content && index_->IsUnchanged(document)) {
         result->set_unchanged(true);
         continue;
       }
+      // Logged with the batch, so replay replaces the same way.
+      to_apply.add_replace_same_content(replace_same_content);
       Document* copy = to_apply.add_documents();
       *copy = document;
       // The index stamps the version it stores; the log carries the stamp so
@@ -66,7 +70,9 @@ absl::StatusOr<WriteResponse> Indexer::Write(const WriteRequest& request,
       documents.push_back(std::make_unique<Document>(std::move(document)));
     }
     // One write for the batch: searches see all of it at once.
-    std::vector<absl::StatusOr<bool>> results = index_->UpsertBatch(std::move(documents));
+    std::vector<absl::StatusOr<bool>> results = index_->UpsertBatch(
+        std::move(documents),
+        {to_apply.replace_same_content().begin(), to_apply.replace_same_content().end()});
     for (size_t k = 0; k < applied_positions.size(); ++k) {
       const absl::StatusOr<bool>& changed = results[k];
       if (!changed.ok()) {
@@ -161,13 +167,26 @@ absl::Status Indexer::Replay(LogRecordType type, absl::string_view payload) {
     documents.push_back(std::make_unique<Document>(std::move(document)));
   }
   // A document the index refused when it was written is refused again.
-  index_->UpsertBatch(std::move(documents));
+  // Records written before replace_same_content existed have none: false.
+  index_->UpsertBatch(std::move(documents),
+                      {batch.replace_same_content().begin(), batch.replace_same_content().end()});
   return absl::OkStatus();
 }
 
 absl::Status Indexer::LoadDocument(Document document) {
-  absl::StatusOr<bool> added = index_->Upsert(std::make_unique<Document>(std::move(document)));
-  return added.status();
+  // A snapshot holds an id's versions in write order. A re-parse keeps the
+  // content_hash, so a later record with the same hash but another
+  // ingested_at stamp is a write of its own (replace_same_content) and must
+  // replace; the same stamp is the same version copied twice.
+  bool replace_same_content = false;
+  if (index_->IsUnchanged(document)) {
+    absl::StatusOr<Document> live = index_->Get(document.id());
+    replace_same_content = live.ok() && live->ingested_at().SerializeAsString() !=
+                                            document.ingested_at().SerializeAsString();
+  }
+  std::vector<std::unique_ptr<Document>> batch;
+  batch.push_back(std::make_unique<Document>(std::move(document)));
+  return index_->UpsertBatch(std::move(batch), {replace_same_content}).front().status();
 }
 
 absl::StatusOr<uint64_t> Indexer::RotateLog() {

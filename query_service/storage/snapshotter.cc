@@ -126,7 +126,7 @@ absl::StatusOr<SnapshotReport> Snapshotter::TakeSnapshotLocked() {
           continue;
         }
         absl::StatusOr<docsearch::v1::Document> document =
-            data->documents().Load(static_cast<DocId>(next));
+            data->documents().Load(static_cast<DocId>(next), StoredParts::kWithRaw);
         if (document.ok()) {
           writer.Add(*document);
         } else {

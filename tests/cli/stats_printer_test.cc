@@ -39,6 +39,15 @@ TEST(RenderIndexStats, ShowsCountsSizesDateRangeAndTypesMostFrequentFirst) {
                              "  update                   1\n"));
 }
 
+TEST(RenderIndexStats, ShowsTheRawDocumentsKeptOnlyWhenThereAreAny) {
+  docsearch::v1::GetIndexStatsResponse stats;
+  stats.set_memory_bytes(800'000);
+  EXPECT_THAT(RenderIndexStats(stats), ::testing::Not(HasSubstr("Raw documents")));
+  stats.set_raw_bytes(250'000);
+  EXPECT_THAT(RenderIndexStats(stats),
+              HasSubstr("Raw documents kept   250.0 KB zstd, in the index memory\n"));
+}
+
 TEST(RenderIndexStats, EmptyIndexHasNoDateRange) {
   const std::string out = RenderIndexStats({});
 
