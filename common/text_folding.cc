@@ -63,22 +63,27 @@ UChar32 StripAccent(UChar32 c) {
 
 std::string Fold(absl::string_view utf8, bool strip_accents) {
   std::string out;
-  out.reserve(utf8.size());
   bool pending_space = false;
   // Most text is ASCII: fold it without ICU's property lookups (the parser
-  // folds every head line several times, so this is its hottest loop).
+  // folds every head line several times, so this is its hottest loop). The
+  // ASCII part never grows, so it is written straight into a buffer of the
+  // input's size, without a capacity check per character.
+  out.resize(utf8.size());
+  char* const begin = out.data();
+  char* write = begin;
   size_t ascii = 0;
   while (ascii < utf8.size() && static_cast<unsigned char>(utf8[ascii]) < 0x80) {
     const char c = utf8[ascii];
     if (c == ' ' || (c >= '\t' && c <= '\r')) {  // ASCII White_Space.
       pending_space = true;
     } else {
-      if (pending_space && !out.empty()) out.push_back(' ');
+      if (pending_space && write != begin) *write++ = ' ';
       pending_space = false;
-      out.push_back(c == '`' ? '\'' : absl::ascii_tolower(static_cast<unsigned char>(c)));
+      *write++ = c == '`' ? '\'' : absl::ascii_tolower(static_cast<unsigned char>(c));
     }
     ++ascii;
   }
+  out.resize(static_cast<size_t>(write - begin));
   if (ascii == utf8.size()) return out;
   utf8.remove_prefix(ascii);
   ForEachCodePoint(utf8, [&](UChar32 c) {

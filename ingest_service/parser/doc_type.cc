@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/ascii.h"
@@ -124,20 +125,29 @@ std::optional<DocType> DocTypeFromLabelLine(absl::string_view line) {
 
 std::optional<LeadingLabel> DocTypeLabelPrefix(absl::string_view line, bool any_rest) {
   line = absl::StripLeadingAsciiWhitespace(line);
+  // Labels have one to a few words: the line's spaces are found and each
+  // printed prefix folded once, not once per label.
+  std::vector<size_t> spaces_at;
+  size_t scanned = 0;
+  std::vector<std::pair<size_t, std::string>> folded_prefixes;
   for (const Label& label : kLabels) {
     // Compare the folded form of exactly as many printed words as the label.
     size_t words = 1;
     for (char c : label.folded) words += c == ' ' ? 1 : 0;
-    size_t end = absl::string_view::npos;
-    size_t spaces = 0;
-    for (size_t p = 0; p < line.size(); ++p) {
-      if (line[p] == ' ' && ++spaces == words) {
-        end = p;
-        break;
-      }
+    for (; spaces_at.size() < words && scanned < line.size(); ++scanned) {
+      if (line[scanned] == ' ') spaces_at.push_back(scanned);
     }
+    const size_t end = spaces_at.size() >= words ? spaces_at[words - 1] : absl::string_view::npos;
     if (end == absl::string_view::npos || end + 1 >= line.size()) continue;
-    if (FoldLabel(line.substr(0, end)) != label.folded) continue;
+    const std::string* folded = nullptr;
+    for (const auto& [at, prefix] : folded_prefixes) {
+      if (at == end) folded = &prefix;
+    }
+    if (folded == nullptr) {
+      folded_prefixes.emplace_back(end, FoldLabel(line.substr(0, end)));
+      folded = &folded_prefixes.back().second;
+    }
+    if (*folded != label.folded) continue;
     // Then a capitalized word, so "Statement by ..." and "Summary of ..." do
     // not lose their first word.
     const unsigned char next = line[end + 1];

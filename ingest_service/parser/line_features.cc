@@ -182,6 +182,7 @@ std::vector<LineFeatures> ComputeLineFeatures(const std::vector<SourceLine>& lin
     bool blank_after;
     std::vector<std::string> votes;
     std::string fate;
+    std::string folded;  // FoldForMatching(text), needed twice.
   };
   std::vector<Seen> seen;
   absl::flat_hash_map<std::string, int> occurrences;
@@ -193,10 +194,10 @@ std::vector<LineFeatures> ComputeLineFeatures(const std::vector<SourceLine>& lin
       if (!seen.empty()) seen.back().blank_after = true;
       continue;
     }
-    Seen line{i, text, blank, false, Votes(lines[i].text, text), ""};
-    line.fate = Fate(lines[i], FoldForMatching(text), dropped, title, subtitle);
+    Seen line{i, text, blank, false, Votes(lines[i].text, text), "", FoldForMatching(text)};
+    line.fate = Fate(lines[i], line.folded, dropped, title, subtitle);
     line.votes.push_back(absl::StrCat("fate_", line.fate));
-    ++occurrences[FoldForMatching(text)];
+    ++occurrences[line.folded];
     seen.push_back(std::move(line));
     blank = false;
   }
@@ -268,7 +269,7 @@ std::vector<LineFeatures> ComputeLineFeatures(const std::vector<SourceLine>& lin
     int digits = 0;
     for (char c : text) digits += absl::ascii_isdigit(static_cast<unsigned char>(c)) ? 1 : 0;
     if (digits * 3 > static_cast<int>(text.size())) f.push_back("mostly_digits");
-    if (occurrences[FoldForMatching(text)] > 1) f.push_back("repeated");
+    if (occurrences[line.folded] > 1) f.push_back("repeated");
     if (date_seen) f.push_back("after_date_line");
     if (label_seen) f.push_back("after_type_label");
     const bool title_case = IsTitleCase(text) && words >= 3;
