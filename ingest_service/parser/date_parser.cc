@@ -42,6 +42,12 @@ constexpr MonthName kMonthNames[] = {
     {"febuary", 2},   {"septembr", 9},  {"decemb", 12},   {"novemb", 11},   {"octob", 10},
 };
 
+constexpr size_t kLongestMonthName = [] {
+  size_t longest = 0;
+  for (const MonthName& month : kMonthNames) longest = std::max(longest, month.name.size());
+  return longest;
+}();
+
 constexpr std::array<absl::string_view, 14> kWeekdays = {
     "monday", "tuesday", "wednesday", "thursday", "friday",   "saturday", "sunday",
     "lundi",  "mardi",   "mercredi",  "jeudi",    "vendredi", "samedi",   "dimanche"};
@@ -242,6 +248,8 @@ int MonthFromName(absl::string_view word) {
   }
   std::string folded;
   if (plain) {
+    // Longer than every name and its period: no copy needed to say no.
+    if (word.size() > kLongestMonthName + 1) return 0;
     folded.resize(word.size());
     for (size_t i = 0; i < word.size(); ++i) {
       folded[i] = word[i] == '`' ? '\'' : absl::ascii_tolower(static_cast<unsigned char>(word[i]));

@@ -32,8 +32,9 @@ bool IsFunctionWord(absl::string_view folded_word) {
 }
 
 // The word without surrounding punctuation, folded; elided French articles
-// ("l'Atlantique") lose the article.
-std::string CleanWord(absl::string_view word) {
+// ("l'Atlantique") lose the article. The view points into *folded, which a
+// caller reuses from word to word.
+absl::string_view CleanWordView(absl::string_view word, std::string* folded) {
   // An ASCII word without spaces folds to its lower case ('`' to '\''):
   // done here, it spares the general folding's call for nearly every word.
   bool plain = true;
@@ -41,16 +42,15 @@ std::string CleanWord(absl::string_view word) {
     const unsigned char u = static_cast<unsigned char>(c);
     plain &= u < 0x80 && !absl::ascii_isspace(u);
   }
-  std::string folded;
   if (plain) {
-    folded.resize(word.size());
-    for (size_t i = 0; i < word.size(); ++i) {
-      folded[i] = word[i] == '`' ? '\'' : absl::ascii_tolower(static_cast<unsigned char>(word[i]));
+    folded->assign(word.data(), word.size());
+    for (char& c : *folded) {
+      c = c == '`' ? '\'' : absl::ascii_tolower(static_cast<unsigned char>(c));
     }
   } else {
-    folded = FoldAccents(word);
+    *folded = FoldAccents(word);
   }
-  absl::string_view view = folded;
+  absl::string_view view = *folded;
   while (!view.empty() && !absl::ascii_isalnum(static_cast<unsigned char>(view.front()))) {
     view.remove_prefix(1);
   }
@@ -60,7 +60,7 @@ std::string CleanWord(absl::string_view word) {
   if (view.size() > 2 && (view[1] == '\'') && (view[0] == 'l' || view[0] == 'd')) {
     view.remove_prefix(2);
   }
-  return std::string(view);
+  return view;
 }
 
 // The first letter of `text` as printed (after quotes and brackets).
@@ -138,8 +138,9 @@ int CountWords(absl::string_view line) {
 
 TitleCaseCounts CountTitleCase(absl::string_view line) {
   TitleCaseCounts counts;
+  std::string folded;
   for (absl::string_view word : absl::StrSplit(line, ' ', absl::SkipWhitespace())) {
-    const std::string clean = CleanWord(word);
+    const absl::string_view clean = CleanWordView(word, &folded);
     if (clean.size() < 2 || IsFunctionWord(clean)) continue;
     if (absl::ascii_isdigit(static_cast<unsigned char>(clean[0]))) continue;
     ++counts.content_words;
@@ -176,8 +177,9 @@ bool EndsSentence(absl::string_view line) {
 bool EndsWithFunctionWord(absl::string_view line) {
   line = TrimLine(line);
   const size_t space = line.find_last_of(' ');
-  const std::string last =
-      CleanWord(space == absl::string_view::npos ? line : line.substr(space + 1));
+  std::string folded;
+  const absl::string_view last =
+      CleanWordView(space == absl::string_view::npos ? line : line.substr(space + 1), &folded);
   return IsFunctionWord(last);
 }
 

@@ -36,6 +36,7 @@ bool AllDigits(absl::string_view text) {
 std::vector<WordToken> TokenizeWords(absl::string_view text, const WordTokenizerOptions& options) {
   using Kind = WordToken::Kind;
   std::vector<WordToken> tokens;
+  tokens.reserve(text.size() / 4 + 1);  // About one token per word and space.
   size_t i = 0;
   while (i < text.size()) {
     const unsigned char c = text[i];
