@@ -71,6 +71,25 @@ std::vector<TitleCandidate> TitleCandidates(const std::vector<SourceLine>& lines
     word_counts[k] = CountWords(text);
     folded_lines[k] = FoldForMatching(text);
   }
+  // Each line opens, closes or sits inside up to kMaxTitleLines runs: its
+  // features are prefixed for those places once, not once per run.
+  std::vector<std::vector<std::string>> as_first(window);
+  std::vector<std::vector<std::string>> as_last(window);
+  std::vector<std::vector<std::string>> as_inner(window);
+  for (size_t k = 0; k < window; ++k) {
+    for (const std::string& feature : features[k].features) {
+      if (CarriedFromEdge(feature)) {
+        as_first[k].push_back(absl::StrCat("first:", feature));
+        as_last[k].push_back(absl::StrCat("last:", feature));
+      }
+      if (IsVote(feature) && !absl::StartsWith(feature, "vote=fate_title") &&
+          !absl::StartsWith(feature, "vote=title_case") &&
+          !absl::StartsWith(feature, "vote=short") &&
+          !absl::StartsWith(feature, "vote=lower_start")) {
+        as_inner[k].push_back(absl::StrCat("inner:", feature.substr(5)));
+      }
+    }
+  }
 
   for (size_t begin = 0; begin < features.size() && begin < kTitleWindow; ++begin) {
     std::vector<absl::string_view> parts;
@@ -94,29 +113,19 @@ std::vector<TitleCandidate> TitleCandidates(const std::vector<SourceLine>& lines
       absl::StrAppend(&run_folded, run_folded.empty() ? "" : " ", folded_lines[end - 1]);
       if (end - 1 > begin) {
         if (last.line_index != features[end - 2].line_index + 1) crosses_blank = true;
-        for (const std::string& feature : last.features) {
-          if (IsVote(feature) && !absl::StartsWith(feature, "vote=fate_title") &&
-              !absl::StartsWith(feature, "vote=title_case") &&
-              !absl::StartsWith(feature, "vote=short") &&
-              !absl::StartsWith(feature, "vote=lower_start")) {
-            inner.push_back(absl::StrCat("inner:", feature.substr(5)));
-          }
-        }
+        inner.insert(inner.end(), as_inner[end - 1].begin(), as_inner[end - 1].end());
       }
       TitleCandidate candidate;
       candidate.begin = begin;
       candidate.end = end;
       std::vector<std::string>& f = candidate.features;
+      f.reserve(as_first[begin].size() + as_last[end - 1].size() + inner.size() + 12);
       f.push_back("span");
       f.push_back(absl::StrCat("lines=", Bucket(end - begin, {2, 3, 5, 9})));
       if (crosses_blank) f.push_back("crosses_blank");
-      for (const std::string& feature : features[begin].features) {
-        if (CarriedFromEdge(feature)) f.push_back(absl::StrCat("first:", feature));
-      }
-      for (const std::string& feature : last.features) {
-        if (CarriedFromEdge(feature)) f.push_back(absl::StrCat("last:", feature));
-      }
-      for (const std::string& feature : inner) f.push_back(feature);
+      f.insert(f.end(), as_first[begin].begin(), as_first[begin].end());
+      f.insert(f.end(), as_last[end - 1].begin(), as_last[end - 1].end());
+      f.insert(f.end(), inner.begin(), inner.end());
       // "Opening Statement" / "by the Secretary General at ...",
       // "Chairman's Summary" / "of the Meeting of ...": a printed label
       // opening a title that its next line continues (a byline or a
