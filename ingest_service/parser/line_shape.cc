@@ -1,5 +1,6 @@
 #include "ingest_service/parser/line_shape.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -139,7 +140,19 @@ int CountWords(absl::string_view line) {
 TitleCaseCounts CountTitleCase(absl::string_view line) {
   TitleCaseCounts counts;
   std::string folded;
-  for (absl::string_view word : absl::StrSplit(line, ' ', absl::SkipWhitespace())) {
+  // The words are the pieces between spaces that are not all ASCII white
+  // space (absl::StrSplit(line, ' ', absl::SkipWhitespace())), cut by hand:
+  // this runs on every word of every head line.
+  size_t begin = 0;
+  while (begin <= line.size()) {
+    size_t end = line.find(' ', begin);
+    if (end == absl::string_view::npos) end = line.size();
+    const absl::string_view word = line.substr(begin, end - begin);
+    begin = end + 1;
+    if (std::all_of(word.begin(), word.end(),
+                    [](char c) { return absl::ascii_isspace(static_cast<unsigned char>(c)); })) {
+      continue;
+    }
     const absl::string_view clean = CleanWordView(word, &folded);
     if (clean.size() < 2 || IsFunctionWord(clean)) continue;
     if (absl::ascii_isdigit(static_cast<unsigned char>(clean[0]))) continue;
