@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,6 +47,13 @@ constexpr size_t kLongestMonthName = [] {
   size_t longest = 0;
   for (const MonthName& month : kMonthNames) longest = std::max(longest, month.name.size());
   return longest;
+}();
+
+// The letters month names start with, one bit per letter 'a'..'z'.
+constexpr uint32_t kMonthInitials = [] {
+  uint32_t initials = 0;
+  for (const MonthName& month : kMonthNames) initials |= uint32_t{1} << (month.name[0] - 'a');
+  return initials;
 }();
 
 constexpr std::array<absl::string_view, 14> kWeekdays = {
@@ -248,8 +256,14 @@ int MonthFromName(absl::string_view word) {
   }
   std::string folded;
   if (plain) {
-    // Longer than every name and its period: no copy needed to say no.
+    // Longer than every name and its period, or starting with a letter no
+    // name starts with: no copy needed to say no.
     if (word.size() > kLongestMonthName + 1) return 0;
+    const char initial = absl::ascii_tolower(static_cast<unsigned char>(word[0]));
+    if (initial < 'a' || initial > 'z' ||
+        (kMonthInitials & (uint32_t{1} << (initial - 'a'))) == 0) {
+      return 0;
+    }
     folded.resize(word.size());
     for (size_t i = 0; i < word.size(); ++i) {
       folded[i] = word[i] == '`' ? '\'' : absl::ascii_tolower(static_cast<unsigned char>(word[i]));

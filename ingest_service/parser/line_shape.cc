@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,8 +24,20 @@ constexpr absl::string_view kFunctionWords[] = {
     "this", "is",   "be",   "are",  "was",  "were", "which",
 };
 
+// The letters function words start with, one bit per letter 'a'..'z'.
+constexpr uint32_t kFunctionWordInitials = [] {
+  uint32_t initials = 0;
+  for (absl::string_view word : kFunctionWords) initials |= uint32_t{1} << (word[0] - 'a');
+  return initials;
+}();
+
 bool IsFunctionWord(absl::string_view folded_word) {
   if (folded_word.empty() || folded_word.size() > 7) return false;  // "between"
+  const char initial = folded_word[0];
+  if (initial < 'a' || initial > 'z' ||
+      (kFunctionWordInitials & (uint32_t{1} << (initial - 'a'))) == 0) {
+    return false;
+  }
   for (absl::string_view word : kFunctionWords) {
     // The first letter first: it rules out nearly every entry without a call.
     if (word[0] == folded_word[0] && folded_word == word) return true;
