@@ -1,6 +1,7 @@
 #include "ingest_service/parser/line_shape.h"
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -24,23 +25,36 @@ constexpr absl::string_view kFunctionWords[] = {
     "this", "is",   "be",   "are",  "was",  "were", "which",
 };
 
-// The letters function words start with, one bit per letter 'a'..'z'.
-constexpr uint32_t kFunctionWordInitials = [] {
-  uint32_t initials = 0;
-  for (absl::string_view word : kFunctionWords) initials |= uint32_t{1} << (word[0] - 'a');
-  return initials;
+// A word of up to 7 bytes as one integer: its bytes in order and its length
+// in the top byte, so equal words and only they pack equal.
+constexpr uint64_t PackShortWord(absl::string_view word) {
+  uint64_t packed = uint64_t{word.size()} << 56;
+  for (size_t i = 0; i < word.size(); ++i) {
+    packed |= uint64_t{static_cast<unsigned char>(word[i])} << (8 * i);
+  }
+  return packed;
+}
+
+constexpr size_t kLongestFunctionWord = [] {
+  size_t longest = 0;
+  for (absl::string_view word : kFunctionWords) longest = std::max(longest, word.size());
+  return longest;
+}();
+static_assert(kLongestFunctionWord <= 7, "function words are packed into 7 bytes");
+
+// The table packed: every word of every head line is looked up, and integer
+// compares are several times cheaper than string compares.
+constexpr auto kPackedFunctionWords = [] {
+  std::array<uint64_t, std::size(kFunctionWords)> packed{};
+  for (size_t i = 0; i < packed.size(); ++i) packed[i] = PackShortWord(kFunctionWords[i]);
+  return packed;
 }();
 
 bool IsFunctionWord(absl::string_view folded_word) {
-  if (folded_word.empty() || folded_word.size() > 7) return false;  // "between"
-  const char initial = folded_word[0];
-  if (initial < 'a' || initial > 'z' ||
-      (kFunctionWordInitials & (uint32_t{1} << (initial - 'a'))) == 0) {
-    return false;
-  }
-  for (absl::string_view word : kFunctionWords) {
-    // The first letter first: it rules out nearly every entry without a call.
-    if (word[0] == folded_word[0] && folded_word == word) return true;
+  if (folded_word.size() > kLongestFunctionWord) return false;
+  const uint64_t packed = PackShortWord(folded_word);
+  for (uint64_t word : kPackedFunctionWords) {
+    if (word == packed) return true;
   }
   return false;
 }
