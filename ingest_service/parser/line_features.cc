@@ -272,7 +272,7 @@ std::vector<LineFeatures> ComputeLineFeatures(const std::vector<SourceLine>& lin
     if (occurrences[line.folded] > 1) f.push_back("repeated");
     if (date_seen) f.push_back("after_date_line");
     if (label_seen) f.push_back("after_type_label");
-    const bool title_case = IsTitleCase(text) && words >= 3;
+    const bool title_case = words >= 3 && IsTitleCase(text);
     if (title_case && !title_case_seen) f.push_back("first_title_case");
     // Words: the first always, all of them on short lines (menus, labels,
     // banners are short).
