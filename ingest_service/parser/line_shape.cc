@@ -163,16 +163,35 @@ int CountWords(absl::string_view line) {
   return words + (in_word ? 1 : 0);
 }
 
-TitleCaseCounts CountTitleCase(absl::string_view line) {
+namespace {
+
+// CountTitleCase; with `stop_when_decided`, the count stops as soon as the
+// line could not be title case even if every word left were a capitalized
+// content word, and the counts so far (which already fail IsTitleCase) are
+// returned. Prose paragraphs are decided within their first words.
+TitleCaseCounts CountTitleCaseWords(absl::string_view line, bool stop_when_decided) {
   TitleCaseCounts counts;
   std::string folded;
+  // Spaces in line[begin...]: the pieces left are at most one more.
+  int spaces_left =
+      stop_when_decided ? static_cast<int>(std::count(line.begin(), line.end(), ' ')) : 0;
   // The words are the pieces between spaces that are not all ASCII white
   // space (absl::StrSplit(line, ' ', absl::SkipWhitespace())), cut by hand:
   // this runs on every word of every head line.
   size_t begin = 0;
   while (begin <= line.size()) {
+    if (stop_when_decided) {
+      const int left = spaces_left + 1;
+      if (!IsTitleCase(TitleCaseCounts{counts.content_words + left, counts.capitalized + left})) {
+        return counts;
+      }
+    }
     size_t end = line.find(' ', begin);
-    if (end == absl::string_view::npos) end = line.size();
+    if (end == absl::string_view::npos) {
+      end = line.size();
+    } else {
+      --spaces_left;
+    }
     const absl::string_view word = line.substr(begin, end - begin);
     begin = end + 1;
     if (std::all_of(word.begin(), word.end(),
@@ -189,11 +208,19 @@ TitleCaseCounts CountTitleCase(absl::string_view line) {
   return counts;
 }
 
+}  // namespace
+
+TitleCaseCounts CountTitleCase(absl::string_view line) {
+  return CountTitleCaseWords(line, /*stop_when_decided=*/false);
+}
+
 bool IsTitleCase(const TitleCaseCounts& counts) {
   return counts.content_words > 0 && counts.capitalized * 10 >= counts.content_words * 8;
 }
 
-bool IsTitleCase(absl::string_view line) { return IsTitleCase(CountTitleCase(line)); }
+bool IsTitleCase(absl::string_view line) {
+  return IsTitleCase(CountTitleCaseWords(line, /*stop_when_decided=*/true));
+}
 
 bool StartsLowercase(absl::string_view line) {
   bool upper = false;
