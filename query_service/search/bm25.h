@@ -31,6 +31,9 @@ struct ScoringOptions {
   // of a several-word query: documents holding the words side by side rank
   // above those holding them apart (query_string_parser.h). 0: none.
   float proximity_boost = 0.25f;
+  // Weight of what a query_string word's acronym or a run of words' long
+  // form adds (acronym_expansion.h), per word of the alternative. 0: none.
+  float acronym_boost = 0.5f;
   // The statistics to score with (collection_statistics.h); null: the
   // searched index's own. Not owned; it outlives the search.
   const CollectionStatistics* statistics = nullptr;
