@@ -22,6 +22,7 @@
 #include "ingest_service/parser/reference.h"
 #include "ingest_service/parser/text_normalizer.h"
 #include "ingest_service/parser/title_chooser.h"
+#include "ingest_service/parser/title_run.h"
 #include "ingest_service/parser/title_span.h"
 
 namespace docsearch::ingest {
@@ -29,25 +30,11 @@ namespace {
 
 using docsearch::v1::ParseDocumentResponse;
 
-// A line that reads as prose: eight words or more, most of them starting in
-// lower case, ending a sentence. The model learns furniture partly from its
-// neighbours (a line after navigation links tends to be more navigation),
-// which once dropped a closing paragraph that followed a "Go to Homepage"
-// line. Losing a body sentence costs a reader more than leaving a line of
-// furniture, so the model alone never removes prose the rules kept.
-bool ReadsAsProse(absl::string_view line) {
-  line = absl::StripAsciiWhitespace(line);
-  if (line.empty()) return false;
-  const char last = line.back();
-  if (last != '.' && last != '!' && last != '?' && last != ';') return false;
-  int words = 0;
-  int lower = 0;
-  for (absl::string_view word : absl::StrSplit(line, ' ', absl::SkipEmpty())) {
-    ++words;
-    if (absl::ascii_islower(static_cast<unsigned char>(word.front()))) ++lower;
-  }
-  return words >= 8 && 2 * lower >= words;
-}
+// The model learns furniture partly from its neighbours (a line after
+// navigation links tends to be more navigation), which once dropped a
+// closing paragraph that followed a "Go to Homepage" line. Losing a body
+// sentence costs a reader more than leaving a line of furniture, so the
+// model alone never removes prose the rules kept (ReadsAsProse).
 
 // Features shown per line with explain_lines.
 constexpr size_t kExplainedFeatures = 5;
@@ -64,13 +51,6 @@ std::pair<size_t, size_t> FirstRun(const std::vector<LineRole>& roles, LineRole 
   size_t end = begin;
   while (end < roles.size() && roles[end] == role) ++end;
   return {begin, end};
-}
-
-std::string JoinLines(const std::vector<SourceLine>& lines,
-                      const std::vector<LineFeatures>& features, size_t begin, size_t end) {
-  std::vector<absl::string_view> parts;
-  for (size_t k = begin; k < end; ++k) parts.push_back(lines[features[k].line_index].text);
-  return JoinTitleLines(parts);
 }
 
 // Drops paragraphs among the first few that only repeat part of `text`
@@ -176,12 +156,12 @@ void SetTitleFromRoles(const std::vector<SourceLine>& lines,
   v1::Document* document = response->mutable_document();
   const auto [title_begin, title_end] = FirstRun(roles, LineRole::kTitle);
   if (title_begin == title_end && document->title().empty()) return;
-  std::string title = JoinLines(lines, features, title_begin, title_end);
+  std::string title = JoinRunLines(lines, features, title_begin, title_end);
   StripFusedHead(&title, document);
   std::string subtitle;
   if (title_end > title_begin) {
     const auto [sub_begin, sub_end] = FirstRun(roles, LineRole::kSubtitle, title_end);
-    if (sub_begin == title_end) subtitle = JoinLines(lines, features, sub_begin, sub_end);
+    if (sub_begin == title_end) subtitle = JoinRunLines(lines, features, sub_begin, sub_end);
   }
   if (FoldForMatching(title) == FoldForMatching(document->title()) &&
       (subtitle.empty() || FoldForMatching(subtitle) == FoldForMatching(document->subtitle()))) {
@@ -388,17 +368,22 @@ void Explain(const std::vector<SourceLine>& lines, const std::vector<LineFeature
 size_t ChooseTitleCandidate(const LineRoleModel& model,
                             const std::vector<TitleCandidate>& candidates,
                             const std::vector<SourceLine>& lines,
-                            const std::vector<LineFeatures>& features,
-                            absl::string_view html_headline) {
+                            const std::vector<LineFeatures>& features, const LayoutOptions& options,
+                            absl::string_view source_uri) {
   // The page's declared headline wins when the text spells it.
-  if (const std::string headline = FoldForMatching(html_headline); !headline.empty()) {
+  if (const std::string headline = FoldForMatching(options.html_headline); !headline.empty()) {
     for (size_t c = 0; c < candidates.size(); ++c) {
       const TitleCandidate& candidate = candidates[c];
       if (candidate.begin == candidate.end) continue;
-      if (FoldForMatching(JoinLines(lines, features, candidate.begin, candidate.end)) == headline) {
+      if (FoldForMatching(JoinRunLines(lines, features, candidate.begin, candidate.end)) ==
+          headline) {
         return c;
       }
     }
+  }
+  if (std::optional<size_t> hinted =
+          CandidateNamedByHints(candidates, lines, features, source_uri, options.page_title)) {
+    return *hinted;
   }
   const float margin = kOverrideMargin;
   // Prose the cascade kept as body is never made the title by the model
@@ -410,7 +395,7 @@ size_t ChooseTitleCandidate(const LineRoleModel& model,
     const float score = model.SpanScore(candidate);
     if (score <= best_score) continue;
     if (candidate.end > candidate.begin && features[candidate.begin].rule_fate == "kept" &&
-        ReadsAsProse(JoinLines(lines, features, candidate.begin, candidate.end))) {
+        ReadsAsProse(JoinRunLines(lines, features, candidate.begin, candidate.end))) {
       continue;
     }
     best = c;
@@ -453,8 +438,9 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
   // The title is one run of lines: the best-ranked candidate run decides
   // which lines are the title.
   std::vector<TitleCandidate> candidates = TitleCandidates(lines, features, parsed);
-  const TitleCandidate title_run =
-      candidates[ChooseTitleCandidate(model, candidates, lines, features, options.html_headline)];
+  TitleCandidate title_run =
+      candidates[ChooseTitleCandidate(model, candidates, lines, features, options, source_uri)];
+  RepairTitleRun(lines, features, &title_run);
   const TitleCandidate& chosen = title_run;
   for (size_t k = 0; k < roles.size(); ++k) {
     const bool in_title = k >= chosen.begin && k < chosen.end;
