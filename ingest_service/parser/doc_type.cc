@@ -77,6 +77,37 @@ constexpr Label kLabels[] = {
     {"entretien", v1::DOC_TYPE_OTHER},
     {"discours", v1::DOC_TYPE_SPEECH},
     {"allocution", v1::DOC_TYPE_SPEECH},
+    // The same kinds printed in German, Spanish and Italian (dictionary
+    // words, longer first as above). "Erklärung", "Declaración" and
+    // "Dichiarazione" are the declaration of their language; a joint one
+    // is a statement, as in English.
+    {"gemeinsame presseerklarung", v1::DOC_TYPE_PRESS_STATEMENT},
+    {"gemeinsame erklarung", v1::DOC_TYPE_PRESS_STATEMENT},
+    {"presseerklarung", v1::DOC_TYPE_PRESS_STATEMENT},
+    {"pressemitteilung", v1::DOC_TYPE_PRESS_RELEASE},
+    {"abschlusskommunique", v1::DOC_TYPE_COMMUNIQUE},
+    {"gipfelerklarung", v1::DOC_TYPE_DECLARATION},
+    {"erklarung", v1::DOC_TYPE_DECLARATION},
+    {"kommunique", v1::DOC_TYPE_COMMUNIQUE},
+    {"pressekonferenz", v1::DOC_TYPE_OTHER},
+    {"ansprache", v1::DOC_TYPE_SPEECH},
+    {"rede", v1::DOC_TYPE_SPEECH},
+    {"comunicado de prensa", v1::DOC_TYPE_PRESS_RELEASE},
+    {"nota de prensa", v1::DOC_TYPE_PRESS_RELEASE},
+    {"declaracion conjunta", v1::DOC_TYPE_PRESS_STATEMENT},
+    {"comunicado conjunto", v1::DOC_TYPE_COMMUNIQUE},
+    {"comunicado final", v1::DOC_TYPE_COMMUNIQUE},
+    {"conferencia de prensa", v1::DOC_TYPE_OTHER},
+    {"rueda de prensa", v1::DOC_TYPE_OTHER},
+    {"declaracion", v1::DOC_TYPE_DECLARATION},
+    {"discurso", v1::DOC_TYPE_SPEECH},
+    {"comunicato stampa", v1::DOC_TYPE_PRESS_RELEASE},
+    {"dichiarazione congiunta", v1::DOC_TYPE_PRESS_STATEMENT},
+    {"comunicato congiunto", v1::DOC_TYPE_COMMUNIQUE},
+    {"comunicato finale", v1::DOC_TYPE_COMMUNIQUE},
+    {"conferenza stampa", v1::DOC_TYPE_OTHER},
+    {"dichiarazione", v1::DOC_TYPE_DECLARATION},
+    {"discorso", v1::DOC_TYPE_SPEECH},
 };
 
 std::string FoldLabel(absl::string_view text) {
@@ -231,6 +262,19 @@ std::optional<DocType> DocTypeFromTitle(absl::string_view title) {
   }
   if (absl::EndsWith(folded, "communique") || absl::EndsWith(folded, "communiqu")) {
     return v1::DOC_TYPE_COMMUNIQUE;
+  }
+  // A declaration or communiqué named first in German, Spanish or Italian
+  // ("Erklärung der NATO-Außenminister", "Declaración de ...").
+  for (absl::string_view opening :
+       {"erklarung", "gipfelerklarung", "declaracion", "dichiarazione"}) {
+    if (absl::StartsWith(folded, opening) &&
+        (folded.size() == opening.size() || folded[opening.size()] == ' ')) {
+      return v1::DOC_TYPE_DECLARATION;
+    }
+  }
+  for (absl::string_view opening :
+       {"abschlusskommunique", "comunicado final", "comunicato finale"}) {
+    if (absl::StartsWith(folded, opening)) return v1::DOC_TYPE_COMMUNIQUE;
   }
   if (absl::StartsWith(folded, "declaration du secretaire") ||
       absl::StartsWith(folded, "dclaration du secrtaire")) {

@@ -1,0 +1,36 @@
+// Printed type labels and titles naming a type, in the languages the
+// archive's bodies publish in. Labels written for the test.
+#include "ingest_service/parser/doc_type.h"
+
+#include <optional>
+
+#include "gtest/gtest.h"
+
+namespace docsearch::ingest {
+namespace {
+
+TEST(DocType, LabelsInGermanSpanishAndItalian) {
+  EXPECT_EQ(DocTypeFromLabelLine("Pressemitteilung"), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_EQ(DocTypeFromLabelLine("Gemeinsame Erklärung"), v1::DOC_TYPE_PRESS_STATEMENT);
+  EXPECT_EQ(DocTypeFromLabelLine("Erklärung"), v1::DOC_TYPE_DECLARATION);
+  EXPECT_EQ(DocTypeFromLabelLine("Rede"), v1::DOC_TYPE_SPEECH);
+  EXPECT_EQ(DocTypeFromLabelLine("Comunicado de prensa"), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_EQ(DocTypeFromLabelLine("Comunicado final"), v1::DOC_TYPE_COMMUNIQUE);
+  EXPECT_EQ(DocTypeFromLabelLine("Declaración"), v1::DOC_TYPE_DECLARATION);
+  EXPECT_EQ(DocTypeFromLabelLine("Comunicato stampa"), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_EQ(DocTypeFromLabelLine("Conferenza stampa"), v1::DOC_TYPE_OTHER);
+  EXPECT_EQ(DocTypeFromLabelLine("Dichiarazione"), v1::DOC_TYPE_DECLARATION);
+  EXPECT_EQ(DocTypeFromLabelLine("Reden und Interviews aus dem Archiv"), std::nullopt);
+}
+
+TEST(DocType, TitlesOpeningWithADeclarationInOtherLanguages) {
+  EXPECT_EQ(DocTypeFromTitle("Erklärung der Außenminister zur Lage in der Region"),
+            v1::DOC_TYPE_DECLARATION);
+  EXPECT_EQ(DocTypeFromTitle("Declaración de los Ministros sobre la región"),
+            v1::DOC_TYPE_DECLARATION);
+  EXPECT_EQ(DocTypeFromTitle("Dichiarazione dei Ministri sulla regione"), v1::DOC_TYPE_DECLARATION);
+  EXPECT_EQ(DocTypeFromTitle("Erklärungen zum Datenschutz"), std::nullopt);
+}
+
+}  // namespace
+}  // namespace docsearch::ingest
