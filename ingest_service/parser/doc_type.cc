@@ -321,6 +321,18 @@ std::optional<DocType> DocTypeFromSpeechOpening(absl::string_view first_paragrap
   return std::nullopt;
 }
 
+std::optional<DocType> DocTypeFromAnnouncement(absl::string_view first_paragraph) {
+  // Within the opening words, after a dateline ("KABUL (June 18) - The
+  // following is ...") or a first letter lost in scraping.
+  const std::string folded = FoldAccents(first_paragraph.substr(0, 160));
+  for (absl::string_view announcement :
+       {"following is a statement", "following is the statement", "following statement was",
+        "following is a joint statement", "following joint statement was"}) {
+    if (absl::StrContains(folded, announcement)) return v1::DOC_TYPE_PRESS_STATEMENT;
+  }
+  return std::nullopt;
+}
+
 std::optional<DocType> DocTypeFromSection(absl::string_view section) {
   std::string folded = FoldAccents(section);
   absl::string_view view = folded;

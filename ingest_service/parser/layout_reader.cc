@@ -292,6 +292,30 @@ void SetTypeFromHeadLines(const std::vector<SourceLine>& lines,
   }
 }
 
+// Still no type: one of the opening paragraphs announces a statement
+// ("KABUL (June 18) - The following is a statement by General ..."),
+// after the furniture the page kept above it.
+void SetTypeFromAnnouncement(v1::Document* document) {
+  if (document->doc_type() != v1::DOC_TYPE_UNSPECIFIED) return;
+  constexpr int kOpeningParagraphs = 4;
+  // The announcement taken for the headline (no headline was printed).
+  if (std::optional<v1::DocType> type = DocTypeFromAnnouncement(document->title())) {
+    document->set_doc_type(*type);
+    RemoveWarnings(document, ParseWarningCode::kNoDocType);
+    AddWarning(ParseWarningCode::kDocTypeFromTitle, "the title announces a statement", document);
+    return;
+  }
+  for (int p = 0; p < std::min(document->paragraphs_size(), kOpeningParagraphs); ++p) {
+    if (std::optional<v1::DocType> type = DocTypeFromAnnouncement(document->paragraphs(p).text())) {
+      document->set_doc_type(*type);
+      RemoveWarnings(document, ParseWarningCode::kNoDocType);
+      AddWarning(ParseWarningCode::kDocTypeFromFirstParagraph,
+                 absl::StrCat("paragraph ", p + 1, " announces a statement"), document);
+      return;
+    }
+  }
+}
+
 // A reference printed in a form the reference reader does not know
 // ("10189/04 (Presse 195)", "No. 373"): the model's reference line, up to a
 // date on the same line.
@@ -489,6 +513,7 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
   SetTitleFromRoles(lines, features, roles, &parsed);
   SetTypeFromRoles(lines, features, roles, parsed.mutable_document());
   SetTypeFromHeadLines(lines, features, roles, parsed.mutable_document());
+  SetTypeFromAnnouncement(parsed.mutable_document());
   SetReferenceFromRoles(lines, features, roles, parsed.mutable_document());
   if (options.explain) Explain(lines, features, roles, model, title_run, &parsed);
   response->MergeFrom(parsed);

@@ -60,7 +60,11 @@ std::vector<std::string> ContentWords(absl::string_view text) {
   return words;
 }
 
-std::vector<std::string> UrlSlugWords(absl::string_view uri) {
+namespace {
+
+// The last path segment of `uri` when it holds three words or more, its
+// pieces (split at hyphens, underscores, plus signs) in order.
+std::vector<absl::string_view> SlugPieces(absl::string_view uri) {
   uri = uri.substr(0, uri.find_first_of("?#"));
   while (absl::EndsWith(uri, "/")) uri.remove_suffix(1);
   const size_t scheme = uri.find("://");
@@ -71,15 +75,26 @@ std::vector<std::string> UrlSlugWords(absl::string_view uri) {
   if (const size_t dot = segment.find_last_of('.'); dot != absl::string_view::npos) {
     segment = segment.substr(0, dot);
   }
-  int pieces = 0;
-  for (absl::string_view piece :
-       absl::StrSplit(segment, absl::ByAnyChar("-_+"), absl::SkipEmpty())) {
+  std::vector<absl::string_view> pieces =
+      absl::StrSplit(segment, absl::ByAnyChar("-_+"), absl::SkipEmpty());
+  int words = 0;
+  for (absl::string_view piece : pieces) {
     bool letters = false;
     for (char c : piece) letters |= absl::ascii_isalpha(static_cast<unsigned char>(c));
-    if (letters) ++pieces;
+    if (letters) ++words;
   }
-  if (pieces < 3) return {};
-  return ContentWords(segment);
+  if (words < 3) return {};
+  return pieces;
+}
+
+}  // namespace
+
+std::vector<std::string> UrlSlugWords(absl::string_view uri) {
+  std::vector<std::string> words;
+  for (absl::string_view piece : SlugPieces(uri)) {
+    for (std::string& word : ContentWords(piece)) words.push_back(std::move(word));
+  }
+  return words;
 }
 
 HintMatch MatchHint(const std::vector<std::string>& hint, absl::string_view candidate) {

@@ -32,5 +32,16 @@ TEST(DocType, TitlesOpeningWithADeclarationInOtherLanguages) {
   EXPECT_EQ(DocTypeFromTitle("Erklärungen zum Datenschutz"), std::nullopt);
 }
 
+TEST(DocType, AnOpeningParagraphAnnouncingAStatement) {
+  EXPECT_EQ(DocTypeFromAnnouncement("CITY, Country (May 2, 2011) - The following is a statement by "
+                                    "the commander on the handover."),
+            v1::DOC_TYPE_PRESS_STATEMENT);
+  EXPECT_EQ(DocTypeFromAnnouncement("The following joint statement was issued today by the two "
+                                    "ministers."),
+            v1::DOC_TYPE_PRESS_STATEMENT);
+  EXPECT_EQ(DocTypeFromAnnouncement("The minister made a statement on the following points."),
+            std::nullopt);
+}
+
 }  // namespace
 }  // namespace docsearch::ingest
