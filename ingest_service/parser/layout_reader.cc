@@ -150,6 +150,28 @@ void StripFusedHead(std::string* title, v1::Document* document) {
   }
 }
 
+// A title longer than any headline is a headline fused with the body on
+// one line. When the cascade cut the same line ("…HerzegovinaFollowing
+// consultations …"), its cut stands; a printed label opening prose
+// ("Chairman's Statement On 28 June 2004, Foreign Ministers …") is the
+// title alone. Returns the text cut off, for the body.
+std::string CutFusedBody(absl::string_view rule_title, std::string* title) {
+  constexpr int kMaxTitleWords = 40;
+  if (CountWords(*title) <= kMaxTitleWords) return "";
+  const std::string folded_rule = FoldForMatching(rule_title);
+  if (!folded_rule.empty() && CountWords(rule_title) <= kMaxTitleWords &&
+      absl::StartsWith(FoldForMatching(*title), folded_rule)) {
+    *title = std::string(rule_title);
+    return "";  // The cascade kept the rest as body.
+  }
+  if (std::optional<LeadingLabel> label = DocTypeLabelPrefix(*title, /*any_rest=*/true)) {
+    std::string rest(TrimLine(absl::string_view(*title).substr(label->length)));
+    *title = std::string(TrimLine(absl::string_view(*title).substr(0, label->length)));
+    return rest;
+  }
+  return "";
+}
+
 void SetTitleFromRoles(const std::vector<SourceLine>& lines,
                        const std::vector<LineFeatures>& features,
                        const std::vector<LineRole>& roles, ParseDocumentResponse* response) {
@@ -158,6 +180,7 @@ void SetTitleFromRoles(const std::vector<SourceLine>& lines,
   if (title_begin == title_end && document->title().empty()) return;
   std::string title = JoinRunLines(lines, features, title_begin, title_end);
   StripFusedHead(&title, document);
+  std::string fused_body = CutFusedBody(document->title(), &title);
   std::string subtitle;
   if (title_end > title_begin) {
     const auto [sub_begin, sub_end] = FirstRun(roles, LineRole::kSubtitle, title_end);
@@ -188,6 +211,9 @@ void SetTitleFromRoles(const std::vector<SourceLine>& lines,
   }
   RemoveRepeatedParagraphs(title, document);
   RemoveRepeatedParagraphs(subtitle, document);
+  if (!fused_body.empty()) {
+    absl::StrAppend(&back_to_body, back_to_body.empty() ? "" : " ", fused_body);
+  }
   if (!back_to_body.empty()) {
     v1::Paragraph paragraph;
     paragraph.set_text(back_to_body);

@@ -11,6 +11,7 @@
 #include "ingest_service/parser/date_parser.h"
 #include "ingest_service/parser/doc_type.h"
 #include "ingest_service/parser/line_shape.h"
+#include "ingest_service/parser/reference.h"
 #include "ingest_service/parser/text_normalizer.h"
 #include "ingest_service/parser/title_chooser.h"
 #include "ingest_service/parser/title_hints.h"
@@ -40,7 +41,7 @@ bool Adjacent(const std::vector<LineFeatures>& features, size_t k) {
 
 // A line that can continue a headline wrapped before it: short, not prose,
 // not a date, furniture or a new label.
-bool CanContinueHeadline(absl::string_view text) {
+bool CanContinueHeadline(absl::string_view raw, absl::string_view text) {
   return !text.empty() && !absl::ascii_isdigit(static_cast<unsigned char>(text.front())) &&
          CountWords(text) <= kMaxContinuationWords && !ReadsAsProse(text) && !EndsSentence(text) &&
          !ParseDateLine(text).has_value() && !BoilerplateReason(text).has_value() &&
@@ -74,6 +75,49 @@ bool NarrowColumn(const std::vector<SourceLine>& lines, const std::vector<LineFe
     if (CountWords(LineText(lines, features, k)) > kNarrowLineWords) return false;
   }
   return true;
+}
+
+// "[EXCERPTS] Final Communiqué": an editorial note in brackets before a
+// line.
+absl::string_view WithoutBracketNote(absl::string_view text) {
+  if (!absl::StartsWith(text, "[")) return text;
+  const size_t close = text.find(']');
+  return close == absl::string_view::npos ? text : TrimLine(text.substr(close + 1));
+}
+
+// A line that can open a headline after a label: a few words that are not
+// prose, a date, a reference, a paragraph, furniture, a salutation, a
+// subtitle or a continuation.
+bool CanOpenHeadline(absl::string_view raw, absl::string_view text) {
+  const int words = CountWords(text);
+  return words >= 1 && words <= 25 && !ReadsAsProse(text) && !EndsSentence(text) &&
+         !ParseDateLine(text).has_value() && !MatchReferenceAtStart(text).has_value() &&
+         !BoilerplateReason(text).has_value() && !DocTypeFromLabelLine(text).has_value() &&
+         !FindParagraphMarker(raw).has_value() && !IsSalutation(text) && !StartsSubtitle(text) &&
+         !StartsLowercase(text);
+}
+
+constexpr std::pair<absl::string_view, absl::string_view> kQuotes[] = {
+    {"\"", "\""}, {"\u201c", "\u201d"}, {"\u00ab", "\u00bb"}};
+constexpr size_t kMaxQuotedLines = 3;
+
+// When line `begin` opens a quotation that a line at most kMaxQuotedLines
+// on closes ("\"NATO -- Managing the Challenges of Today," / "and
+// Tomorrow\""), the end of those lines: a speech's own title.
+std::optional<size_t> QuotedBlockEnd(const std::vector<SourceLine>& lines,
+                                     const std::vector<LineFeatures>& features, size_t begin) {
+  const absl::string_view first = LineText(lines, features, begin);
+  for (const auto& [open, close] : kQuotes) {
+    if (!absl::StartsWith(first, open)) continue;
+    for (size_t k = begin; k < features.size() && k < begin + kMaxQuotedLines; ++k) {
+      absl::string_view text = LineText(lines, features, k);
+      if (k == begin) text.remove_prefix(open.size());
+      if (text.find(close) != absl::string_view::npos) {
+        return absl::EndsWith(text, close) ? std::optional<size_t>(k + 1) : std::nullopt;
+      }
+    }
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -142,6 +186,37 @@ std::optional<size_t> CandidateNamedByHints(const std::vector<TitleCandidate>& c
 void RepairTitleRun(const std::vector<SourceLine>& lines, const std::vector<LineFeatures>& features,
                     TitleCandidate* run) {
   if (run->begin == run->end) return;
+  // A printed label alone ("Final Communiqué", "Communiqué de presse") is the
+  // title only when no headline follows it: a reference or date line may
+  // stand between them.
+  if (run->end == run->begin + 1 &&
+      DocTypeFromLabelLine(WithoutBracketNote(LineText(lines, features, run->begin))).has_value()) {
+    constexpr size_t kLinesBetween = 2;
+    size_t k = run->end;
+    while (k < features.size() && k < run->end + kLinesBetween &&
+           (ParseDateLine(LineText(lines, features, k)).has_value() ||
+            MatchReferenceAtStart(LineText(lines, features, k)).has_value())) {
+      ++k;
+    }
+    if (k < features.size() &&
+        CanOpenHeadline(lines[features[k].line_index].text, LineText(lines, features, k))) {
+      run->begin = k;
+      run->end = k + 1;
+    }
+  }
+  // A speech's title in quotes, then its speaker ("Speech by …"): the
+  // quoted lines are the headline.
+  if (std::optional<size_t> quoted = QuotedBlockEnd(lines, features, run->begin)) {
+    run->end = std::min(run->end, *quoted);
+  } else if (DocTypeFromTitle(LineText(lines, features, run->begin)) == v1::DOC_TYPE_SPEECH) {
+    for (size_t size = 1; size <= kMaxQuotedLines && size <= run->begin; ++size) {
+      if (QuotedBlockEnd(lines, features, run->begin - size) == run->begin) {
+        run->end = run->begin;
+        run->begin -= size;
+        break;
+      }
+    }
+  }
   // The same headline twice in a row (a breadcrumb's last item, then the
   // headline; a page title echoed): the first one.
   const std::string first = FoldForMatching(LineText(lines, features, run->begin));
@@ -160,7 +235,7 @@ void RepairTitleRun(const std::vector<SourceLine>& lines, const std::vector<Line
     const bool cut = EndsWithFunctionWord(last) || absl::EndsWith(last, ",") ||
                      absl::EndsWith(last, "-") || StartsWithLowerFunctionWord(next) ||
                      (NarrowColumn(lines, features, *run) && CountWords(next) <= kNarrowLineWords);
-    if (!cut || !CanContinueHeadline(next)) break;
+    if (!cut || !CanContinueHeadline(lines[features[run->end].line_index].text, next)) break;
     ++run->end;
   }
   // "by NATO Secretary General …" under a label printed on lines of its

@@ -155,5 +155,26 @@ TEST(TitleRun, ALabelOnItsOwnLinesOpensAHeadlineStartingWithBy) {
   EXPECT_EQ(dated.Repair(1, 2), "by the Chair of the Council, on the elections");
 }
 
+TEST(TitleRun, ALabelAloneGivesWayToTheHeadlineAfterIt) {
+  Lines lines(
+      "[EXCERPTS] Final Communiqué\nPress Release M-XYZ-1(99)12\n"
+      "Meeting of the Example Council\n  1. The Council met today.\n");
+  EXPECT_EQ(lines.Repair(0, 1), "Meeting of the Example Council");
+  // No headline after it: the label is the title.
+  Lines alone("Final Communiqué\n  1. The Council met today in the city of Example.\n");
+  EXPECT_EQ(alone.Repair(0, 1), "Final Communiqué");
+}
+
+TEST(TitleRun, AQuotedSpeechTitleIsTheHeadlineNotItsSpeaker) {
+  Lines within(
+      "\"Example -- Facing the Challenges of Today,\nand Tomorrow\"\n\n"
+      "Speech by the Secretary General\n\nThank you.\n");
+  EXPECT_EQ(within.Repair(0, 3), "Example -- Facing the Challenges of Today, and Tomorrow");
+  Lines before(
+      "\"Example: Breaking New Ground\"\n\nSpeech by the Secretary General\n\n"
+      "Your Excellencies,\n");
+  EXPECT_EQ(before.Repair(1, 2), "Example: Breaking New Ground");
+}
+
 }  // namespace
 }  // namespace docsearch::ingest
