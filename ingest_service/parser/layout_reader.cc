@@ -519,12 +519,27 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
     }
     furniture.push_back(features[k].line_index);
   }
-  if (!furniture.empty()) {
+  // What the cascade kept as body above the title run is the page's head
+  // (banners, "official website" and archive notices): a headline opens
+  // the text a reader reads.
+  std::vector<size_t> head;
+  for (size_t k = 0; k < chosen.begin && chosen.end > chosen.begin; ++k) {
+    if (features[k].rule_fate != "kept" || roles[k] == LineRole::kFurniture) continue;
+    // A line naming the type stays for the type readers.
+    const absl::string_view text = TrimLine(lines[features[k].line_index].text);
+    if (DocTypeFromLabelLine(text).has_value() || DocTypeFromTitle(text).has_value()) continue;
+    roles[k] = LineRole::kHeadOther;
+    head.push_back(features[k].line_index);
+  }
+  if (!furniture.empty() || !head.empty()) {
+    std::vector<size_t> removed = furniture;
+    removed.insert(removed.end(), head.begin(), head.end());
+    std::sort(removed.begin(), removed.end());
     std::vector<absl::string_view> kept;
     kept.reserve(lines.size());
     size_t f = 0;
     for (size_t i = 0; i < lines.size(); ++i) {
-      if (f < furniture.size() && furniture[f] == i) {
+      if (f < removed.size() && removed[f] == i) {
         kept.push_back("");
         ++f;
       } else {
@@ -534,6 +549,7 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
     parsed.Clear();
     ParsePlainText(absl::StrJoin(kept, "\n"), source_uri, &parsed);
     for (size_t index : furniture) DropLine(lines[index], "furniture", &parsed);
+    for (size_t index : head) DropLine(lines[index], "head", &parsed);
   }
 
   SetTitleFromRoles(lines, features, roles, &parsed);

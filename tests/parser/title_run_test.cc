@@ -19,6 +19,30 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
+TEST(TitleHints, WhatStandsAboveTheNamedHeadlineIsTheHead) {
+  v1::RawDocument raw;
+  raw.set_content(
+      "An official website of the Example Government\n"
+      "A .gov website belongs to an official government organization in the Republic of "
+      "Example.\n\nNews | June 18, 2013\n\nCommander Congratulates People on Milestone\n\n"
+      "CITY, Example (June 18, 2013) - The following is a statement by the commander of the "
+      "mission on the handover.\n\nToday the people of Example take the lead for their own "
+      "security across the whole country.\n");
+  raw.set_source_uri("https://mission.example/news/article/884/commander-congratulates-people");
+  absl::StatusOr<v1::ParseDocumentResponse> parsed = ParseRawDocument(raw, {});
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  const v1::Document& document = parsed->document();
+  EXPECT_EQ(document.title(), "Commander Congratulates People on Milestone");
+  EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_PRESS_STATEMENT);
+  for (const v1::Paragraph& paragraph : document.paragraphs()) {
+    EXPECT_EQ(paragraph.text().find("website"), std::string::npos) << paragraph.text();
+  }
+  ASSERT_GE(document.paragraphs_size(), 2);
+  EXPECT_EQ(document.paragraphs(document.paragraphs_size() - 1).text(),
+            "Today the people of Example take the lead for their own security across the whole "
+            "country.");
+}
+
 // Lines as the model reads them: the non-blank lines, by index.
 struct Lines {
   explicit Lines(const std::string& text) : storage(text) {
