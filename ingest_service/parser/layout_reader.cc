@@ -435,6 +435,9 @@ size_t ChooseTitleCandidate(const LineRoleModel& model,
           CandidateNamedByHints(candidates, lines, features, source_uri, options.page_title)) {
     return *hinted;
   }
+  if (std::optional<size_t> twice = CandidatePrintedTwice(candidates, lines, features)) {
+    return *twice;
+  }
   const float margin = kOverrideMargin;
   // Prose the cascade kept as body is never made the title by the model
   // alone (the same reasoning as for furniture, see ReadsAsProse).

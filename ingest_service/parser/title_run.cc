@@ -183,6 +183,31 @@ std::optional<size_t> CandidateNamedByHints(const std::vector<TitleCandidate>& c
   return best;
 }
 
+std::optional<size_t> CandidatePrintedTwice(const std::vector<TitleCandidate>& candidates,
+                                            const std::vector<SourceLine>& lines,
+                                            const std::vector<LineFeatures>& features) {
+  constexpr size_t kHeadLines = 12;
+  constexpr size_t kMaxLinesBetween = 3;
+  for (size_t k = 0; k < features.size() && k < kHeadLines; ++k) {
+    const absl::string_view text = LineText(lines, features, k);
+    if (ReadsAsProse(text)) return std::nullopt;  // The head ends at the first prose.
+    const int words = CountWords(text);
+    if (words < 3 || words > 25 || EndsSentence(text) || ParseDateLine(text).has_value() ||
+        BoilerplateReason(text).has_value() || DocTypeFromLabelLine(text).has_value()) {
+      continue;
+    }
+    const std::string folded = FoldForMatching(text);
+    for (size_t copy = k + 1; copy < features.size() && copy <= k + 1 + kMaxLinesBetween; ++copy) {
+      if (FoldForMatching(LineText(lines, features, copy)) != folded) continue;
+      for (size_t c = 0; c < candidates.size(); ++c) {
+        if (candidates[c].begin == copy && candidates[c].end == copy + 1) return c;
+      }
+      return std::nullopt;
+    }
+  }
+  return std::nullopt;
+}
+
 void RepairTitleRun(const std::vector<SourceLine>& lines, const std::vector<LineFeatures>& features,
                     TitleCandidate* run) {
   if (run->begin == run->end) return;
@@ -239,13 +264,16 @@ void RepairTitleRun(const std::vector<SourceLine>& lines, const std::vector<Line
     ++run->end;
   }
   // "by NATO Secretary General …" under a label printed on lines of its
-  // own: the label opens the headline ("Opening Statement by …").
+  // own, right above it or a blank line above it: the label opens the
+  // headline ("Opening Statement by …").
   if (StartsWithBy(LineText(lines, features, run->begin))) {
     size_t label_begin = run->begin;
     for (size_t size = 1; size <= kMaxLabelLines && size <= run->begin; ++size) {
       const size_t begin = run->begin - size;
+      // The label's own lines are adjacent; a blank line may part it from
+      // the "by" line ("Opening Remarks" / "" / "by …").
       bool adjacent = true;
-      for (size_t k = begin + 1; k <= run->begin; ++k) adjacent &= Adjacent(features, k);
+      for (size_t k = begin + 1; k < run->begin; ++k) adjacent &= Adjacent(features, k);
       if (!adjacent) break;
       // The longest label: "Opening" / "Statement", not "Statement".
       if (DocTypeFromLabelLine(JoinRunLines(lines, features, begin, run->begin)).has_value()) {

@@ -43,6 +43,14 @@ std::optional<size_t> CandidateNamedByHints(const std::vector<TitleCandidate>& c
                                             absl::string_view source_uri,
                                             absl::string_view page_title);
 
+// A headline printed twice near the top (a breadcrumb's last item or a
+// page-title echo, then the headline; at most three lines between the
+// copies, before the first prose line): the candidate that is its second
+// copy.
+std::optional<size_t> CandidatePrintedTwice(const std::vector<TitleCandidate>& candidates,
+                                            const std::vector<SourceLine>& lines,
+                                            const std::vector<LineFeatures>& features);
+
 // See the file comment. `run` indexes `features`; "no title" stays so.
 void RepairTitleRun(const std::vector<SourceLine>& lines, const std::vector<LineFeatures>& features,
                     TitleCandidate* run);

@@ -146,6 +146,26 @@ TEST(TitleHints, NameTheRunTheSlugOrPageTitleRepeats) {
   EXPECT_EQ(named("https://x.example/docu/p09-031e.htm", ""), "(none)");
 }
 
+TEST(TitleRun, AHeadlinePrintedTwiceNearTheTopIsTheTitle) {
+  Lines lines(
+      "Skip to main content\nSummit of the Example Group in Example City\n\n"
+      "Summit of the Example Group in Example City\n\nPublished on 14 June 2021\n\n"
+      "The leaders of the group met in the city today to discuss the economy.\n");
+  std::vector<TitleCandidate> candidates(1);
+  for (size_t begin = 0; begin < lines.features.size(); ++begin) {
+    TitleCandidate run;
+    run.begin = begin;
+    run.end = begin + 1;
+    candidates.push_back(run);
+  }
+  const std::optional<size_t> twice =
+      CandidatePrintedTwice(candidates, lines.source, lines.features);
+  ASSERT_TRUE(twice.has_value());
+  EXPECT_EQ(candidates[*twice].begin, 2u);
+  Lines once("Summit of the Example Group\n\nThe leaders met in the city today to discuss it.\n");
+  EXPECT_FALSE(CandidatePrintedTwice(candidates, once.source, once.features).has_value());
+}
+
 TEST(TitleRun, AHeadlinePrintedTwiceIsOneHeadline) {
   Lines lines("Summit in Example City\nSummit in Example City\n\nThe leaders met today.\n");
   EXPECT_EQ(lines.Repair(0, 2), "Summit in Example City");
@@ -172,6 +192,9 @@ TEST(TitleRun, ALabelOnItsOwnLinesOpensAHeadlineStartingWithBy) {
       "Good morning.\n");
   EXPECT_EQ(lines.Repair(2, 4),
             "Opening Statement by the Chair of the Council at the Example Conference");
+  // A blank line may part the label from its "by" line.
+  Lines parted("Opening Remarks\n\nby the Chair of the Council\n\nGood morning.\n");
+  EXPECT_EQ(parted.Repair(1, 2), "Opening Remarks by the Chair of the Council");
   // A date line above is no label.
   Lines dated(
       "14 Sept. 1998\nby the Chair of the Council, on the elections\n\nThe Chair is "
