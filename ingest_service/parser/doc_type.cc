@@ -256,6 +256,13 @@ std::optional<DocType> DocTypeFromTitle(absl::string_view title) {
       absl::StartsWith(folded, "joint statement")) {
     return v1::DOC_TYPE_PRESS_STATEMENT;
   }
+  // English "Declaration by / of / on …" (a French "Déclaration" goes on
+  // with "du", "de", "sur").
+  for (absl::string_view opening : {"declaration by ", "declaration of ", "declaration on "}) {
+    if (absl::StartsWith(folded, opening) && absl::StartsWithIgnoreCase(title, "declaration")) {
+      return v1::DOC_TYPE_DECLARATION;
+    }
+  }
   if (absl::StartsWith(folded, "declaration du sommet") ||
       absl::EndsWith(folded, "summit declaration") || absl::EndsWith(folded, " declaration")) {
     return v1::DOC_TYPE_DECLARATION;
@@ -333,6 +340,20 @@ std::optional<DocType> DocTypeFromAnnouncement(absl::string_view first_paragraph
   return std::nullopt;
 }
 
+std::optional<DocType> DocTypeFromReference(absl::string_view reference) {
+  reference = absl::StripAsciiWhitespace(reference);
+  if (reference.size() > 2 && absl::StartsWith(reference, "PR") &&
+      !absl::ascii_isalpha(static_cast<unsigned char>(reference[2]))) {
+    return v1::DOC_TYPE_PRESS_RELEASE;
+  }
+  const std::string folded = FoldAccents(reference);
+  for (absl::string_view word :
+       absl::StrSplit(folded, absl::ByAnyChar(" ()/"), absl::SkipEmpty())) {
+    if (word == "press" || word == "presse") return v1::DOC_TYPE_PRESS_RELEASE;
+  }
+  return std::nullopt;
+}
+
 std::optional<DocType> DocTypeFromSection(absl::string_view section) {
   std::string folded = FoldAccents(section);
   absl::string_view view = folded;
@@ -346,8 +367,10 @@ std::optional<DocType> DocTypeFromSection(absl::string_view section) {
   if (absl::StartsWith(view, "speech") || absl::StartsWith(view, "discours")) {
     return v1::DOC_TYPE_SPEECH;
   }
+  // The series the section lists, after the publisher's name ("KFOR Press
+  // Releases").
   if (absl::StartsWith(view, "press release") || absl::StartsWith(view, "communiques de presse") ||
-      absl::StartsWith(view, "communiqus de presse")) {
+      absl::StartsWith(view, "communiqus de presse") || absl::EndsWith(view, " press releases")) {
     return v1::DOC_TYPE_PRESS_RELEASE;
   }
   if (absl::StartsWith(view, "ministerial communiq")) return v1::DOC_TYPE_COMMUNIQUE;

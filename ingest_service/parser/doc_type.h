@@ -55,6 +55,10 @@ std::optional<docsearch::v1::DocType> DocTypeFromSpeechOpening(absl::string_view
 // is a statement by General …", "The following statement was issued …").
 std::optional<docsearch::v1::DocType> DocTypeFromAnnouncement(absl::string_view first_paragraph);
 
+// A reference in a press office's series: "PR# 2008-159", "PR/CP (2006)150",
+// "10189/04 (Presse 195)" name press releases.
+std::optional<docsearch::v1::DocType> DocTypeFromReference(absl::string_view reference);
+
 std::optional<docsearch::v1::DocType> DocTypeFromSection(absl::string_view section);
 
 }  // namespace docsearch::ingest

@@ -342,6 +342,20 @@ void SetTypeFromAnnouncement(v1::Document* document) {
   }
 }
 
+// Still no type, and a reference in a press office's series: a press
+// release.
+void SetTypeFromReference(v1::Document* document) {
+  if (document->doc_type() != v1::DOC_TYPE_UNSPECIFIED) return;
+  if (std::optional<v1::DocType> type = DocTypeFromReference(document->reference())) {
+    document->set_doc_type(*type);
+    RemoveWarnings(document, ParseWarningCode::kNoDocType);
+    AddWarning(ParseWarningCode::kDocTypeFromHeadLine,
+               absl::StrCat("no type label; the reference ", document->reference(),
+                            " is in a press release series"),
+               document);
+  }
+}
+
 // A reference printed in a form the reference reader does not know
 // ("10189/04 (Presse 195)", "No. 373"): the model's reference line, up to a
 // date on the same line.
@@ -447,6 +461,12 @@ size_t ChooseTitleCandidate(const LineRoleModel& model,
     const TitleCandidate& candidate = candidates[c];
     const float score = model.SpanScore(candidate);
     if (score <= best_score) continue;
+    // A list item ("- soit faire une recherche …") is never a headline.
+    if (candidate.end > candidate.begin) {
+      const std::optional<ParagraphMarker> marker =
+          FindParagraphMarker(lines[features[candidate.begin].line_index].text);
+      if (marker.has_value() && marker->is_bullet) continue;
+    }
     if (candidate.end > candidate.begin && features[candidate.begin].rule_fate == "kept" &&
         ReadsAsProse(JoinRunLines(lines, features, candidate.begin, candidate.end))) {
       continue;
@@ -560,6 +580,7 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
   SetTypeFromHeadLines(lines, features, roles, parsed.mutable_document());
   SetTypeFromAnnouncement(parsed.mutable_document());
   SetReferenceFromRoles(lines, features, roles, parsed.mutable_document());
+  SetTypeFromReference(parsed.mutable_document());
   if (options.explain) Explain(lines, features, roles, model, title_run, &parsed);
   response->MergeFrom(parsed);
 }

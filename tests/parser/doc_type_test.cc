@@ -32,6 +32,24 @@ TEST(DocType, TitlesOpeningWithADeclarationInOtherLanguages) {
   EXPECT_EQ(DocTypeFromTitle("Erklärungen zum Datenschutz"), std::nullopt);
 }
 
+TEST(DocType, EnglishDeclarationByOrOfIsADeclaration) {
+  EXPECT_EQ(DocTypeFromTitle("Declaration by the Foreign Ministers (2 Apr. 20)"),
+            v1::DOC_TYPE_DECLARATION);
+  EXPECT_EQ(DocTypeFromTitle("Declaration of the Council on the Role of the Union"),
+            v1::DOC_TYPE_DECLARATION);
+  // French: a statement, by the existing rule.
+  EXPECT_EQ(DocTypeFromTitle("Déclaration du Secrétaire général"), v1::DOC_TYPE_PRESS_STATEMENT);
+}
+
+TEST(DocType, SectionsAndReferencesOfPressReleaseSeries) {
+  EXPECT_EQ(DocTypeFromSection("KFOR Press Releases"), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_EQ(DocTypeFromReference("PR# 2008-159"), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_EQ(DocTypeFromReference("10189/04 (Presse 195)"), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_EQ(DocTypeFromReference("M-NAC-2(92)106"), std::nullopt);
+  EXPECT_EQ(DocTypeFromReference("PRAGUE-1"), std::nullopt);
+  EXPECT_EQ(DocTypeFromReference(""), std::nullopt);
+}
+
 TEST(DocType, AnOpeningParagraphAnnouncingAStatement) {
   EXPECT_EQ(DocTypeFromAnnouncement("CITY, Country (May 2, 2011) - The following is a statement by "
                                     "the commander on the handover."),
