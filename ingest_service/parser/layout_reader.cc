@@ -461,6 +461,16 @@ size_t ChooseTitleCandidate(const LineRoleModel& model,
     const TitleCandidate& candidate = candidates[c];
     const float score = model.SpanScore(candidate);
     if (score <= best_score) continue;
+    // A label printed with its date ("Press Release 28 June 2004") is the
+    // date line, not a headline.
+    if (candidate.end == candidate.begin + 1) {
+      const absl::string_view text = TrimLine(lines[features[candidate.begin].line_index].text);
+      if (std::vector<FoundDate> dates = FindDates(text); !dates.empty()) {
+        const std::string rest =
+            absl::StrCat(text.substr(0, dates.front().begin), text.substr(dates.front().end));
+        if (DocTypeFromLabelLine(rest).has_value()) continue;
+      }
+    }
     // A list item ("- soit faire une recherche …") is never a headline.
     if (candidate.end > candidate.begin) {
       const std::optional<ParagraphMarker> marker =

@@ -242,6 +242,14 @@ void RepairTitleRun(const std::vector<SourceLine>& lines, const std::vector<Line
       }
     }
   }
+  // "Riga" / "Summit Declaration" / "Issued by the Heads of State …": a
+  // subtitle opener inside the run starts the subtitle, not more title.
+  for (size_t k = run->begin + 1; k < run->end; ++k) {
+    if (StartsSubtitle(LineText(lines, features, k))) {
+      run->end = k;
+      break;
+    }
+  }
   // The same headline twice in a row (a breadcrumb's last item, then the
   // headline; a page title echoed): the first one.
   const std::string first = FoldForMatching(LineText(lines, features, run->begin));

@@ -166,6 +166,13 @@ TEST(TitleRun, AHeadlinePrintedTwiceNearTheTopIsTheTitle) {
   EXPECT_FALSE(CandidatePrintedTwice(candidates, once.source, once.features).has_value());
 }
 
+TEST(TitleRun, ASubtitleOpenerEndsTheRun) {
+  Lines lines(
+      "Example\nSummit Declaration\nIssued by the Heads of State and Government\n"
+      "in Example City on 2 May 2006\n- We, the Heads of State, met today.\n");
+  EXPECT_EQ(lines.Repair(0, 4), "Example Summit Declaration");
+}
+
 TEST(TitleRun, AHeadlinePrintedTwiceIsOneHeadline) {
   Lines lines("Summit in Example City\nSummit in Example City\n\nThe leaders met today.\n");
   EXPECT_EQ(lines.Repair(0, 2), "Summit in Example City");
