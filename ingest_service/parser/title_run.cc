@@ -208,88 +208,112 @@ std::optional<size_t> CandidatePrintedTwice(const std::vector<TitleCandidate>& c
   return std::nullopt;
 }
 
-void RepairTitleRun(const std::vector<SourceLine>& lines, const std::vector<LineFeatures>& features,
-                    TitleCandidate* run) {
-  if (run->begin == run->end) return;
-  // A printed label alone ("Final Communiqué", "Communiqué de presse") is the
-  // title only when no headline follows it: a reference or date line may
-  // stand between them.
-  if (run->end == run->begin + 1 &&
-      DocTypeFromLabelLine(WithoutBracketNote(LineText(lines, features, run->begin))).has_value()) {
-    constexpr size_t kLinesBetween = 2;
-    size_t k = run->end;
-    while (k < features.size() && k < run->end + kLinesBetween &&
-           (ParseDateLine(LineText(lines, features, k)).has_value() ||
-            MatchReferenceAtStart(LineText(lines, features, k)).has_value())) {
-      ++k;
-    }
-    if (k < features.size() &&
-        CanOpenHeadline(lines[features[k].line_index].text, LineText(lines, features, k))) {
-      run->begin = k;
-      run->end = k + 1;
-    }
+namespace {
+
+using Lines = std::vector<SourceLine>;
+using Features = std::vector<LineFeatures>;
+
+// A printed label alone ("Final Communiqué", "Communiqué de presse") is the
+// title only when no headline follows it: a reference or date line may
+// stand between them.
+void GiveLabelWayToHeadline(const Lines& lines, const Features& features, TitleCandidate* run) {
+  if (run->end != run->begin + 1 ||
+      !DocTypeFromLabelLine(WithoutBracketNote(LineText(lines, features, run->begin)))
+           .has_value()) {
+    return;
   }
-  // A speech's title in quotes, then its speaker ("Speech by …"): the
-  // quoted lines are the headline.
+  constexpr size_t kLinesBetween = 2;
+  size_t k = run->end;
+  while (k < features.size() && k < run->end + kLinesBetween &&
+         (ParseDateLine(LineText(lines, features, k)).has_value() ||
+          MatchReferenceAtStart(LineText(lines, features, k)).has_value())) {
+    ++k;
+  }
+  if (k < features.size() &&
+      CanOpenHeadline(lines[features[k].line_index].text, LineText(lines, features, k))) {
+    run->begin = k;
+    run->end = k + 1;
+  }
+}
+
+// A speech's title in quotes, then its speaker ("Speech by …"): the quoted
+// lines are the headline.
+void PreferQuotedTitle(const Lines& lines, const Features& features, TitleCandidate* run) {
   if (std::optional<size_t> quoted = QuotedBlockEnd(lines, features, run->begin)) {
     run->end = std::min(run->end, *quoted);
-  } else if (DocTypeFromTitle(LineText(lines, features, run->begin)) == v1::DOC_TYPE_SPEECH) {
-    for (size_t size = 1; size <= kMaxQuotedLines && size <= run->begin; ++size) {
-      if (QuotedBlockEnd(lines, features, run->begin - size) == run->begin) {
-        run->end = run->begin;
-        run->begin -= size;
-        break;
-      }
+    return;
+  }
+  if (DocTypeFromTitle(LineText(lines, features, run->begin)) != v1::DOC_TYPE_SPEECH) return;
+  for (size_t size = 1; size <= kMaxQuotedLines && size <= run->begin; ++size) {
+    if (QuotedBlockEnd(lines, features, run->begin - size) == run->begin) {
+      run->end = run->begin;
+      run->begin -= size;
+      return;
     }
   }
-  // "Riga" / "Summit Declaration" / "Issued by the Heads of State …": a
-  // subtitle opener inside the run starts the subtitle, not more title.
-  for (size_t k = run->begin + 1; k < run->end; ++k) {
-    if (StartsSubtitle(LineText(lines, features, k))) {
-      run->end = k;
-      break;
-    }
-  }
-  // The same headline twice in a row (a breadcrumb's last item, then the
-  // headline; a page title echoed): the first one.
+}
+
+// "Riga" / "Summit Declaration" / "Issued by the Heads of State …": a
+// subtitle opener inside the run starts the subtitle, not more title. The
+// same headline twice in a row (a breadcrumb's last item, then the
+// headline): the first one.
+void StopAtSubtitleOrRepeat(const Lines& lines, const Features& features, TitleCandidate* run) {
   const std::string first = FoldForMatching(LineText(lines, features, run->begin));
   for (size_t k = run->begin + 1; k < run->end; ++k) {
-    if (FoldForMatching(LineText(lines, features, k)) == first) {
+    const absl::string_view text = LineText(lines, features, k);
+    if (StartsSubtitle(text) || FoldForMatching(text) == first) {
       run->end = k;
-      break;
+      return;
     }
   }
-  // A run ending on a function word, a comma or a broken word stops
-  // inside its headline, and so does a narrow column stopping before its
-  // next short line: the next line, when it can, continues it.
+}
+
+// A run ending on a function word, a comma or a broken word stops inside
+// its headline, and so does a narrow column stopping before its next short
+// line: the next line, when it can, continues it.
+void ContinueWrappedHeadline(const Lines& lines, const Features& features, TitleCandidate* run) {
   while (run->end < features.size() && Adjacent(features, run->end)) {
     const absl::string_view last = LineText(lines, features, run->end - 1);
     const absl::string_view next = LineText(lines, features, run->end);
     const bool cut = EndsWithFunctionWord(last) || absl::EndsWith(last, ",") ||
                      absl::EndsWith(last, "-") || StartsWithLowerFunctionWord(next) ||
                      (NarrowColumn(lines, features, *run) && CountWords(next) <= kNarrowLineWords);
-    if (!cut || !CanContinueHeadline(lines[features[run->end].line_index].text, next)) break;
+    if (!cut || !CanContinueHeadline(lines[features[run->end].line_index].text, next)) return;
     ++run->end;
   }
-  // "by NATO Secretary General …" under a label printed on lines of its
-  // own, right above it or a blank line above it: the label opens the
-  // headline ("Opening Statement by …").
-  if (StartsWithBy(LineText(lines, features, run->begin))) {
-    size_t label_begin = run->begin;
-    for (size_t size = 1; size <= kMaxLabelLines && size <= run->begin; ++size) {
-      const size_t begin = run->begin - size;
-      // The label's own lines are adjacent; a blank line may part it from
-      // the "by" line ("Opening Remarks" / "" / "by …").
-      bool adjacent = true;
-      for (size_t k = begin + 1; k < run->begin; ++k) adjacent &= Adjacent(features, k);
-      if (!adjacent) break;
-      // The longest label: "Opening" / "Statement", not "Statement".
-      if (DocTypeFromLabelLine(JoinRunLines(lines, features, begin, run->begin)).has_value()) {
-        label_begin = begin;
-      }
+}
+
+// "by NATO Secretary General …" under a label printed on lines of its own,
+// right above it or a blank line above it: the label opens the headline
+// ("Opening Statement by …").
+void OpenWithLabelAbove(const Lines& lines, const Features& features, TitleCandidate* run) {
+  if (!StartsWithBy(LineText(lines, features, run->begin))) return;
+  size_t label_begin = run->begin;
+  for (size_t size = 1; size <= kMaxLabelLines && size <= run->begin; ++size) {
+    const size_t begin = run->begin - size;
+    // The label's own lines are adjacent; a blank line may part it from the
+    // "by" line ("Opening Remarks" / "" / "by …").
+    bool adjacent = true;
+    for (size_t k = begin + 1; k < run->begin; ++k) adjacent &= Adjacent(features, k);
+    if (!adjacent) break;
+    // The longest label: "Opening" / "Statement", not "Statement".
+    if (DocTypeFromLabelLine(JoinRunLines(lines, features, begin, run->begin)).has_value()) {
+      label_begin = begin;
     }
-    run->begin = label_begin;
   }
+  run->begin = label_begin;
+}
+
+}  // namespace
+
+void RepairTitleRun(const std::vector<SourceLine>& lines, const std::vector<LineFeatures>& features,
+                    TitleCandidate* run) {
+  if (run->begin == run->end) return;
+  GiveLabelWayToHeadline(lines, features, run);
+  PreferQuotedTitle(lines, features, run);
+  StopAtSubtitleOrRepeat(lines, features, run);
+  ContinueWrappedHeadline(lines, features, run);
+  OpenWithLabelAbove(lines, features, run);
 }
 
 }  // namespace docsearch::ingest
