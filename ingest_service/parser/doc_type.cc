@@ -78,6 +78,37 @@ constexpr Label kLabels[] = {
     {"entretien", v1::DOC_TYPE_OTHER},
     {"discours", v1::DOC_TYPE_SPEECH},
     {"allocution", v1::DOC_TYPE_SPEECH},
+    // The same kinds printed in German, Spanish and Italian (dictionary
+    // words, longer first as above). "Erklärung", "Declaración" and
+    // "Dichiarazione" are the declaration of their language; a joint one
+    // is a statement, as in English.
+    {"gemeinsame presseerklarung", v1::DOC_TYPE_PRESS_STATEMENT},
+    {"gemeinsame erklarung", v1::DOC_TYPE_PRESS_STATEMENT},
+    {"presseerklarung", v1::DOC_TYPE_PRESS_STATEMENT},
+    {"pressemitteilung", v1::DOC_TYPE_PRESS_RELEASE},
+    {"abschlusskommunique", v1::DOC_TYPE_COMMUNIQUE},
+    {"gipfelerklarung", v1::DOC_TYPE_DECLARATION},
+    {"erklarung", v1::DOC_TYPE_DECLARATION},
+    {"kommunique", v1::DOC_TYPE_COMMUNIQUE},
+    {"pressekonferenz", v1::DOC_TYPE_OTHER},
+    {"ansprache", v1::DOC_TYPE_SPEECH},
+    {"rede", v1::DOC_TYPE_SPEECH},
+    {"comunicado de prensa", v1::DOC_TYPE_PRESS_RELEASE},
+    {"nota de prensa", v1::DOC_TYPE_PRESS_RELEASE},
+    {"declaracion conjunta", v1::DOC_TYPE_PRESS_STATEMENT},
+    {"comunicado conjunto", v1::DOC_TYPE_COMMUNIQUE},
+    {"comunicado final", v1::DOC_TYPE_COMMUNIQUE},
+    {"conferencia de prensa", v1::DOC_TYPE_OTHER},
+    {"rueda de prensa", v1::DOC_TYPE_OTHER},
+    {"declaracion", v1::DOC_TYPE_DECLARATION},
+    {"discurso", v1::DOC_TYPE_SPEECH},
+    {"comunicato stampa", v1::DOC_TYPE_PRESS_RELEASE},
+    {"dichiarazione congiunta", v1::DOC_TYPE_PRESS_STATEMENT},
+    {"comunicato congiunto", v1::DOC_TYPE_COMMUNIQUE},
+    {"comunicato finale", v1::DOC_TYPE_COMMUNIQUE},
+    {"conferenza stampa", v1::DOC_TYPE_OTHER},
+    {"dichiarazione", v1::DOC_TYPE_DECLARATION},
+    {"discorso", v1::DOC_TYPE_SPEECH},
 };
 
 std::string FoldLabel(absl::string_view text) {
@@ -235,12 +266,32 @@ std::optional<DocType> DocTypeFromTitle(absl::string_view title) {
       absl::StartsWith(folded, "joint statement")) {
     return v1::DOC_TYPE_PRESS_STATEMENT;
   }
+  // English "Declaration by / of / on …" (a French "Déclaration" goes on
+  // with "du", "de", "sur").
+  for (absl::string_view opening : {"declaration by ", "declaration of ", "declaration on "}) {
+    if (absl::StartsWith(folded, opening) && absl::StartsWithIgnoreCase(title, "declaration")) {
+      return v1::DOC_TYPE_DECLARATION;
+    }
+  }
   if (absl::StartsWith(folded, "declaration du sommet") ||
       absl::EndsWith(folded, "summit declaration") || absl::EndsWith(folded, " declaration")) {
     return v1::DOC_TYPE_DECLARATION;
   }
   if (absl::EndsWith(folded, "communique") || absl::EndsWith(folded, "communiqu")) {
     return v1::DOC_TYPE_COMMUNIQUE;
+  }
+  // A declaration or communiqué named first in German, Spanish or Italian
+  // ("Erklärung der NATO-Außenminister", "Declaración de ...").
+  for (absl::string_view opening :
+       {"erklarung", "gipfelerklarung", "declaracion", "dichiarazione"}) {
+    if (absl::StartsWith(folded, opening) &&
+        (folded.size() == opening.size() || folded[opening.size()] == ' ')) {
+      return v1::DOC_TYPE_DECLARATION;
+    }
+  }
+  for (absl::string_view opening :
+       {"abschlusskommunique", "comunicado final", "comunicato finale"}) {
+    if (absl::StartsWith(folded, opening)) return v1::DOC_TYPE_COMMUNIQUE;
   }
   if (absl::StartsWith(folded, "declaration du secretaire") ||
       absl::StartsWith(folded, "dclaration du secrtaire")) {
@@ -287,6 +338,32 @@ std::optional<DocType> DocTypeFromSpeechOpening(absl::string_view first_paragrap
   return std::nullopt;
 }
 
+std::optional<DocType> DocTypeFromAnnouncement(absl::string_view first_paragraph) {
+  // Within the opening words, after a dateline ("KABUL (June 18) - The
+  // following is ...") or a first letter lost in scraping.
+  const std::string folded = FoldAccents(first_paragraph.substr(0, 160));
+  for (absl::string_view announcement :
+       {"following is a statement", "following is the statement", "following statement was",
+        "following is a joint statement", "following joint statement was"}) {
+    if (absl::StrContains(folded, announcement)) return v1::DOC_TYPE_PRESS_STATEMENT;
+  }
+  return std::nullopt;
+}
+
+std::optional<DocType> DocTypeFromReference(absl::string_view reference) {
+  reference = absl::StripAsciiWhitespace(reference);
+  if (reference.size() > 2 && absl::StartsWith(reference, "PR") &&
+      !absl::ascii_isalpha(static_cast<unsigned char>(reference[2]))) {
+    return v1::DOC_TYPE_PRESS_RELEASE;
+  }
+  const std::string folded = FoldAccents(reference);
+  for (absl::string_view word :
+       absl::StrSplit(folded, absl::ByAnyChar(" ()/"), absl::SkipEmpty())) {
+    if (word == "press" || word == "presse") return v1::DOC_TYPE_PRESS_RELEASE;
+  }
+  return std::nullopt;
+}
+
 std::optional<DocType> DocTypeFromSection(absl::string_view section) {
   std::string folded = FoldAccents(section);
   absl::string_view view = folded;
@@ -300,8 +377,10 @@ std::optional<DocType> DocTypeFromSection(absl::string_view section) {
   if (absl::StartsWith(view, "speech") || absl::StartsWith(view, "discours")) {
     return v1::DOC_TYPE_SPEECH;
   }
+  // The series the section lists, after the publisher's name ("KFOR Press
+  // Releases").
   if (absl::StartsWith(view, "press release") || absl::StartsWith(view, "communiques de presse") ||
-      absl::StartsWith(view, "communiqus de presse")) {
+      absl::StartsWith(view, "communiqus de presse") || absl::EndsWith(view, " press releases")) {
     return v1::DOC_TYPE_PRESS_RELEASE;
   }
   if (absl::StartsWith(view, "ministerial communiq")) return v1::DOC_TYPE_COMMUNIQUE;

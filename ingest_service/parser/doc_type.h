@@ -51,6 +51,14 @@ std::optional<docsearch::v1::DocType> DocTypeFromSpeechOpening(absl::string_view
 
 // The type a site section implies ("NATO Press Statement", "NATO Update",
 // "Week of ...", "NATO Speeches", "NATO Press Releases").
+// A first paragraph announcing what follows as a statement ("The following
+// is a statement by General …", "The following statement was issued …").
+std::optional<docsearch::v1::DocType> DocTypeFromAnnouncement(absl::string_view first_paragraph);
+
+// A reference in a press office's series: "PR# 2008-159", "PR/CP (2006)150",
+// "10189/04 (Presse 195)" name press releases.
+std::optional<docsearch::v1::DocType> DocTypeFromReference(absl::string_view reference);
+
 std::optional<docsearch::v1::DocType> DocTypeFromSection(absl::string_view section);
 
 }  // namespace docsearch::ingest

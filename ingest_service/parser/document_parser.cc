@@ -216,7 +216,8 @@ absl::StatusOr<ParseDocumentResponse> ParseRawDocument(const v1::RawDocument& ra
                {.model = options.line_role_model,
                 .explain = options.explain_lines,
                 .trace = options.line_trace,
-                .html_headline = headline},
+                .html_headline = headline,
+                .page_title = page_title},
                &response);
   }
   if (json.has_value()) ApplyJsonFields(*json, document);

@@ -22,6 +22,7 @@
 #include "ingest_service/parser/reference.h"
 #include "ingest_service/parser/text_normalizer.h"
 #include "ingest_service/parser/title_chooser.h"
+#include "ingest_service/parser/title_run.h"
 #include "ingest_service/parser/title_span.h"
 
 namespace docsearch::ingest {
@@ -29,25 +30,11 @@ namespace {
 
 using docsearch::v1::ParseDocumentResponse;
 
-// A line that reads as prose: eight words or more, most of them starting in
-// lower case, ending a sentence. The model learns furniture partly from its
-// neighbours (a line after navigation links tends to be more navigation),
-// which once dropped a closing paragraph that followed a "Go to Homepage"
-// line. Losing a body sentence costs a reader more than leaving a line of
-// furniture, so the model alone never removes prose the rules kept.
-bool ReadsAsProse(absl::string_view line) {
-  line = absl::StripAsciiWhitespace(line);
-  if (line.empty()) return false;
-  const char last = line.back();
-  if (last != '.' && last != '!' && last != '?' && last != ';') return false;
-  int words = 0;
-  int lower = 0;
-  for (absl::string_view word : absl::StrSplit(line, ' ', absl::SkipEmpty())) {
-    ++words;
-    if (absl::ascii_islower(static_cast<unsigned char>(word.front()))) ++lower;
-  }
-  return words >= 8 && 2 * lower >= words;
-}
+// The model learns furniture partly from its neighbours (a line after
+// navigation links tends to be more navigation), which once dropped a
+// closing paragraph that followed a "Go to Homepage" line. Losing a body
+// sentence costs a reader more than leaving a line of furniture, so the
+// model alone never removes prose the rules kept (ReadsAsProse).
 
 // Features shown per line with explain_lines.
 constexpr size_t kExplainedFeatures = 5;
@@ -64,13 +51,6 @@ std::pair<size_t, size_t> FirstRun(const std::vector<LineRole>& roles, LineRole 
   size_t end = begin;
   while (end < roles.size() && roles[end] == role) ++end;
   return {begin, end};
-}
-
-std::string JoinLines(const std::vector<SourceLine>& lines,
-                      const std::vector<LineFeatures>& features, size_t begin, size_t end) {
-  std::vector<absl::string_view> parts;
-  for (size_t k = begin; k < end; ++k) parts.push_back(lines[features[k].line_index].text);
-  return JoinTitleLines(parts);
 }
 
 // Drops paragraphs among the first few that only repeat part of `text`
@@ -170,18 +150,41 @@ void StripFusedHead(std::string* title, v1::Document* document) {
   }
 }
 
+// A title longer than any headline is a headline fused with the body on
+// one line. When the cascade cut the same line ("…HerzegovinaFollowing
+// consultations …"), its cut stands; a printed label opening prose
+// ("Chairman's Statement On 28 June 2004, Foreign Ministers …") is the
+// title alone. Returns the text cut off, for the body.
+std::string CutFusedBody(absl::string_view rule_title, std::string* title) {
+  constexpr int kMaxTitleWords = 40;
+  if (CountWords(*title) <= kMaxTitleWords) return "";
+  const std::string folded_rule = FoldForMatching(rule_title);
+  if (!folded_rule.empty() && CountWords(rule_title) <= kMaxTitleWords &&
+      absl::StartsWith(FoldForMatching(*title), folded_rule)) {
+    *title = std::string(rule_title);
+    return "";  // The cascade kept the rest as body.
+  }
+  if (std::optional<LeadingLabel> label = DocTypeLabelPrefix(*title, /*any_rest=*/true)) {
+    std::string rest(TrimLine(absl::string_view(*title).substr(label->length)));
+    *title = std::string(TrimLine(absl::string_view(*title).substr(0, label->length)));
+    return rest;
+  }
+  return "";
+}
+
 void SetTitleFromRoles(const std::vector<SourceLine>& lines,
                        const std::vector<LineFeatures>& features,
                        const std::vector<LineRole>& roles, ParseDocumentResponse* response) {
   v1::Document* document = response->mutable_document();
   const auto [title_begin, title_end] = FirstRun(roles, LineRole::kTitle);
   if (title_begin == title_end && document->title().empty()) return;
-  std::string title = JoinLines(lines, features, title_begin, title_end);
+  std::string title = JoinRunLines(lines, features, title_begin, title_end);
   StripFusedHead(&title, document);
+  std::string fused_body = CutFusedBody(document->title(), &title);
   std::string subtitle;
   if (title_end > title_begin) {
     const auto [sub_begin, sub_end] = FirstRun(roles, LineRole::kSubtitle, title_end);
-    if (sub_begin == title_end) subtitle = JoinLines(lines, features, sub_begin, sub_end);
+    if (sub_begin == title_end) subtitle = JoinRunLines(lines, features, sub_begin, sub_end);
   }
   if (FoldForMatching(title) == FoldForMatching(document->title()) &&
       (subtitle.empty() || FoldForMatching(subtitle) == FoldForMatching(document->subtitle()))) {
@@ -208,6 +211,9 @@ void SetTitleFromRoles(const std::vector<SourceLine>& lines,
   }
   RemoveRepeatedParagraphs(title, document);
   RemoveRepeatedParagraphs(subtitle, document);
+  if (!fused_body.empty()) {
+    absl::StrAppend(&back_to_body, back_to_body.empty() ? "" : " ", fused_body);
+  }
   if (!back_to_body.empty()) {
     v1::Paragraph paragraph;
     paragraph.set_text(back_to_body);
@@ -312,6 +318,44 @@ void SetTypeFromHeadLines(const std::vector<SourceLine>& lines,
   }
 }
 
+// Still no type: one of the opening paragraphs announces a statement
+// ("KABUL (June 18) - The following is a statement by General ..."),
+// after the furniture the page kept above it.
+void SetTypeFromAnnouncement(v1::Document* document) {
+  if (document->doc_type() != v1::DOC_TYPE_UNSPECIFIED) return;
+  constexpr int kOpeningParagraphs = 4;
+  // The announcement taken for the headline (no headline was printed).
+  if (std::optional<v1::DocType> type = DocTypeFromAnnouncement(document->title())) {
+    document->set_doc_type(*type);
+    RemoveWarnings(document, ParseWarningCode::kNoDocType);
+    AddWarning(ParseWarningCode::kDocTypeFromTitle, "the title announces a statement", document);
+    return;
+  }
+  for (int p = 0; p < std::min(document->paragraphs_size(), kOpeningParagraphs); ++p) {
+    if (std::optional<v1::DocType> type = DocTypeFromAnnouncement(document->paragraphs(p).text())) {
+      document->set_doc_type(*type);
+      RemoveWarnings(document, ParseWarningCode::kNoDocType);
+      AddWarning(ParseWarningCode::kDocTypeFromFirstParagraph,
+                 absl::StrCat("paragraph ", p + 1, " announces a statement"), document);
+      return;
+    }
+  }
+}
+
+// Still no type, and a reference in a press office's series: a press
+// release.
+void SetTypeFromReference(v1::Document* document) {
+  if (document->doc_type() != v1::DOC_TYPE_UNSPECIFIED) return;
+  if (std::optional<v1::DocType> type = DocTypeFromReference(document->reference())) {
+    document->set_doc_type(*type);
+    RemoveWarnings(document, ParseWarningCode::kNoDocType);
+    AddWarning(ParseWarningCode::kDocTypeFromHeadLine,
+               absl::StrCat("no type label; the reference ", document->reference(),
+                            " is in a press release series"),
+               document);
+  }
+}
+
 // A reference printed in a form the reference reader does not know
 // ("10189/04 (Presse 195)", "No. 373"): the model's reference line, up to a
 // date on the same line.
@@ -388,17 +432,25 @@ void Explain(const std::vector<SourceLine>& lines, const std::vector<LineFeature
 size_t ChooseTitleCandidate(const LineRoleModel& model,
                             const std::vector<TitleCandidate>& candidates,
                             const std::vector<SourceLine>& lines,
-                            const std::vector<LineFeatures>& features,
-                            absl::string_view html_headline) {
+                            const std::vector<LineFeatures>& features, const LayoutOptions& options,
+                            absl::string_view source_uri) {
   // The page's declared headline wins when the text spells it.
-  if (const std::string headline = FoldForMatching(html_headline); !headline.empty()) {
+  if (const std::string headline = FoldForMatching(options.html_headline); !headline.empty()) {
     for (size_t c = 0; c < candidates.size(); ++c) {
       const TitleCandidate& candidate = candidates[c];
       if (candidate.begin == candidate.end) continue;
-      if (FoldForMatching(JoinLines(lines, features, candidate.begin, candidate.end)) == headline) {
+      if (FoldForMatching(JoinRunLines(lines, features, candidate.begin, candidate.end)) ==
+          headline) {
         return c;
       }
     }
+  }
+  if (std::optional<size_t> hinted =
+          CandidateNamedByHints(candidates, lines, features, source_uri, options.page_title)) {
+    return *hinted;
+  }
+  if (std::optional<size_t> twice = CandidatePrintedTwice(candidates, lines, features)) {
+    return *twice;
   }
   const float margin = kOverrideMargin;
   // Prose the cascade kept as body is never made the title by the model
@@ -409,8 +461,24 @@ size_t ChooseTitleCandidate(const LineRoleModel& model,
     const TitleCandidate& candidate = candidates[c];
     const float score = model.SpanScore(candidate);
     if (score <= best_score) continue;
+    // A label printed with its date ("Press Release 28 June 2004") is the
+    // date line, not a headline.
+    if (candidate.end == candidate.begin + 1) {
+      const absl::string_view text = TrimLine(lines[features[candidate.begin].line_index].text);
+      if (std::vector<FoundDate> dates = FindDates(text); !dates.empty()) {
+        const std::string rest =
+            absl::StrCat(text.substr(0, dates.front().begin), text.substr(dates.front().end));
+        if (DocTypeFromLabelLine(rest).has_value()) continue;
+      }
+    }
+    // A list item ("- soit faire une recherche …") is never a headline.
+    if (candidate.end > candidate.begin) {
+      const std::optional<ParagraphMarker> marker =
+          FindParagraphMarker(lines[features[candidate.begin].line_index].text);
+      if (marker.has_value() && marker->is_bullet) continue;
+    }
     if (candidate.end > candidate.begin && features[candidate.begin].rule_fate == "kept" &&
-        ReadsAsProse(JoinLines(lines, features, candidate.begin, candidate.end))) {
+        ReadsAsProse(JoinRunLines(lines, features, candidate.begin, candidate.end))) {
       continue;
     }
     best = c;
@@ -453,8 +521,9 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
   // The title is one run of lines: the best-ranked candidate run decides
   // which lines are the title.
   std::vector<TitleCandidate> candidates = TitleCandidates(lines, features, parsed);
-  const TitleCandidate title_run =
-      candidates[ChooseTitleCandidate(model, candidates, lines, features, options.html_headline)];
+  TitleCandidate title_run =
+      candidates[ChooseTitleCandidate(model, candidates, lines, features, options, source_uri)];
+  RepairTitleRun(lines, features, &title_run);
   const TitleCandidate& chosen = title_run;
   for (size_t k = 0; k < roles.size(); ++k) {
     const bool in_title = k >= chosen.begin && k < chosen.end;
@@ -483,12 +552,27 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
     }
     furniture.push_back(features[k].line_index);
   }
-  if (!furniture.empty()) {
+  // What the cascade kept as body above the title run is the page's head
+  // (banners, "official website" and archive notices): a headline opens
+  // the text a reader reads.
+  std::vector<size_t> head;
+  for (size_t k = 0; k < chosen.begin && chosen.end > chosen.begin; ++k) {
+    if (features[k].rule_fate != "kept" || roles[k] == LineRole::kFurniture) continue;
+    // A line naming the type stays for the type readers.
+    const absl::string_view text = TrimLine(lines[features[k].line_index].text);
+    if (DocTypeFromLabelLine(text).has_value() || DocTypeFromTitle(text).has_value()) continue;
+    roles[k] = LineRole::kHeadOther;
+    head.push_back(features[k].line_index);
+  }
+  if (!furniture.empty() || !head.empty()) {
+    std::vector<size_t> removed = furniture;
+    removed.insert(removed.end(), head.begin(), head.end());
+    std::sort(removed.begin(), removed.end());
     std::vector<absl::string_view> kept;
     kept.reserve(lines.size());
     size_t f = 0;
     for (size_t i = 0; i < lines.size(); ++i) {
-      if (f < furniture.size() && furniture[f] == i) {
+      if (f < removed.size() && removed[f] == i) {
         kept.push_back("");
         ++f;
       } else {
@@ -498,12 +582,15 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
     parsed.Clear();
     ParsePlainText(absl::StrJoin(kept, "\n"), source_uri, &parsed);
     for (size_t index : furniture) DropLine(lines[index], "furniture", &parsed);
+    for (size_t index : head) DropLine(lines[index], "head", &parsed);
   }
 
   SetTitleFromRoles(lines, features, roles, &parsed);
   SetTypeFromRoles(lines, features, roles, parsed.mutable_document());
   SetTypeFromHeadLines(lines, features, roles, parsed.mutable_document());
+  SetTypeFromAnnouncement(parsed.mutable_document());
   SetReferenceFromRoles(lines, features, roles, parsed.mutable_document());
+  SetTypeFromReference(parsed.mutable_document());
   if (options.explain) Explain(lines, features, roles, model, title_run, &parsed);
   response->MergeFrom(parsed);
 }

@@ -28,6 +28,9 @@ struct LayoutOptions {
   LineTrace* trace = nullptr;  // Tools only.
   // An HTML page's first <h1>: a run of lines spelling it is the title.
   std::string html_headline;
+  // An HTML page's <title>: a run of lines repeating most of its words is
+  // the title (title_hints.h).
+  std::string page_title;
 };
 
 // Fills the same fields as ParsePlainText (plain_text_parser.h).

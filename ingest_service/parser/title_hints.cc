@@ -1,0 +1,120 @@
+#include "ingest_service/parser/title_hints.h"
+
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_split.h"
+#include "ingest_service/parser/text_normalizer.h"
+
+namespace docsearch::ingest {
+namespace {
+
+// Function words of the archive's languages: they say nothing about which
+// line a slug was made from.
+bool IsFunctionWord(absl::string_view word) {
+  static const auto* const kWords = new absl::flat_hash_set<absl::string_view>{
+      // English
+      "the", "of", "and", "on", "in", "at", "to", "by", "for", "with", "from", "a", "an", "its",
+      "is", "are", "as", "or", "after", "into", "over", "about", "this", "that",
+      // French
+      "le", "la", "les", "de", "du", "des", "et", "en", "au", "aux", "sur", "par", "pour", "un",
+      "une", "dans", "avec",
+      // German
+      "der", "die", "das", "den", "dem", "und", "zum", "zur", "von", "im", "auf", "mit", "fur",
+      // Spanish, Italian
+      "el", "los", "las", "del", "y", "con", "por", "il", "lo", "gli", "della", "di", "e", "per"};
+  return kWords->contains(word);
+}
+
+std::string Singular(absl::string_view word) {
+  if (word.size() > 3 && absl::EndsWith(word, "s")) word.remove_suffix(1);
+  return std::string(word);
+}
+
+}  // namespace
+
+std::vector<std::string> ContentWords(absl::string_view text) {
+  const std::string folded = FoldAccents(text);
+  std::vector<std::string> words;
+  std::string word;
+  auto flush = [&] {
+    bool digit = false;
+    for (char c : word) digit |= absl::ascii_isdigit(static_cast<unsigned char>(c));
+    if (word.size() >= 2 && !digit && !IsFunctionWord(word)) words.push_back(word);
+    word.clear();
+  };
+  for (char c : folded) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    // Bytes of letters the folding left accented (outside Latin-1) stay in
+    // the word; ASCII punctuation and spaces split.
+    if (absl::ascii_isalnum(u) || u >= 0x80) {
+      word.push_back(static_cast<char>(absl::ascii_tolower(u)));
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return words;
+}
+
+namespace {
+
+// The last path segment of `uri` when it holds three words or more, its
+// pieces (split at hyphens, underscores, plus signs) in order.
+std::vector<absl::string_view> SlugPieces(absl::string_view uri) {
+  uri = uri.substr(0, uri.find_first_of("?#"));
+  while (absl::EndsWith(uri, "/")) uri.remove_suffix(1);
+  const size_t scheme = uri.find("://");
+  const size_t host = scheme == absl::string_view::npos ? 0 : scheme + 3;
+  const size_t slash = uri.find_last_of('/');
+  if (slash == absl::string_view::npos || slash < host) return {};  // A bare host.
+  absl::string_view segment = uri.substr(slash + 1);
+  if (const size_t dot = segment.find_last_of('.'); dot != absl::string_view::npos) {
+    segment = segment.substr(0, dot);
+  }
+  std::vector<absl::string_view> pieces =
+      absl::StrSplit(segment, absl::ByAnyChar("-_+"), absl::SkipEmpty());
+  int words = 0;
+  for (absl::string_view piece : pieces) {
+    bool letters = false;
+    for (char c : piece) letters |= absl::ascii_isalpha(static_cast<unsigned char>(c));
+    if (letters) ++words;
+  }
+  if (words < 3) return {};
+  return pieces;
+}
+
+}  // namespace
+
+std::vector<std::string> UrlSlugWords(absl::string_view uri) {
+  std::vector<std::string> words;
+  for (absl::string_view piece : SlugPieces(uri)) {
+    for (std::string& word : ContentWords(piece)) words.push_back(std::move(word));
+  }
+  return words;
+}
+
+HintMatch MatchHint(const std::vector<std::string>& hint, absl::string_view candidate) {
+  absl::flat_hash_set<std::string> known;
+  for (const std::string& word : hint) known.insert(Singular(word));
+  // Each hint word counts once: a headline printed twice, or a banner
+  // repeating one of its words, matches no more of the hint than the
+  // headline alone, and its share of matched words falls.
+  absl::flat_hash_set<std::string> found;
+  HintMatch match;
+  for (const std::string& word : ContentWords(candidate)) {
+    ++match.words;
+    if (std::string key = Singular(word); known.contains(key)) found.insert(std::move(key));
+  }
+  match.matched = static_cast<int>(found.size());
+  return match;
+}
+
+bool IsStrongHintMatch(const HintMatch& match) {
+  return match.matched >= 3 && 4 * match.matched >= 3 * match.words;
+}
+
+}  // namespace docsearch::ingest

@@ -1,0 +1,319 @@
+#include "ingest_service/parser/title_run.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_split.h"
+#include "ingest_service/parser/boilerplate.h"
+#include "ingest_service/parser/date_parser.h"
+#include "ingest_service/parser/doc_type.h"
+#include "ingest_service/parser/line_shape.h"
+#include "ingest_service/parser/reference.h"
+#include "ingest_service/parser/text_normalizer.h"
+#include "ingest_service/parser/title_chooser.h"
+#include "ingest_service/parser/title_hints.h"
+
+namespace docsearch::ingest {
+namespace {
+
+// Longer than any headline: a run of this many words is a headline fused
+// with what follows it, or prose.
+constexpr int kMaxTitleWords = 40;
+// A continuation line is a wrapped headline's next line, not a paragraph.
+constexpr int kMaxContinuationWords = 20;
+// Lines a label printed one word a line ("Opening" / "Statement") takes.
+constexpr size_t kMaxLabelLines = 3;
+// Words a line of a narrow column holds.
+constexpr int kNarrowLineWords = 3;
+
+absl::string_view LineText(const std::vector<SourceLine>& lines,
+                           const std::vector<LineFeatures>& features, size_t k) {
+  return TrimLine(lines[features[k].line_index].text);
+}
+
+// No blank line between model lines k - 1 and k.
+bool Adjacent(const std::vector<LineFeatures>& features, size_t k) {
+  return k > 0 && features[k].line_index == features[k - 1].line_index + 1;
+}
+
+// A line that can continue a headline wrapped before it: short, not prose,
+// not a date, furniture or a new label.
+bool CanContinueHeadline(absl::string_view raw, absl::string_view text) {
+  return !text.empty() && !absl::ascii_isdigit(static_cast<unsigned char>(text.front())) &&
+         CountWords(text) <= kMaxContinuationWords && !ReadsAsProse(text) && !EndsSentence(text) &&
+         !ParseDateLine(text).has_value() && !BoilerplateReason(text).has_value() &&
+         !DocTypeFromLabelLine(text).has_value() && !StartsSubtitle(text);
+}
+
+bool StartsWithBy(absl::string_view text) {
+  return text == "by" || text == "By" || absl::StartsWith(text, "by ") ||
+         absl::StartsWith(text, "By ");
+}
+
+// "at the Level of Defence Ministers", "on the Occasion of …", "held in
+// Brussels": a line opening in lower case with a preposition goes on with
+// the line before it.
+bool StartsWithLowerFunctionWord(absl::string_view text) {
+  const absl::string_view word = text.substr(0, text.find(' '));
+  for (absl::string_view function : {"at", "on", "in", "of", "held", "for", "to", "with", "under",
+                                     "du", "de", "des", "sur", "pour", "en", "tenue"}) {
+    if (word == function) return true;
+  }
+  return false;
+}
+
+// A headline printed in a narrow column, a word or three a line
+// ("Meeting" / "of Allied" / "and Partner"): every line of the run is
+// that short.
+bool NarrowColumn(const std::vector<SourceLine>& lines, const std::vector<LineFeatures>& features,
+                  const TitleCandidate& run) {
+  if (run.end - run.begin < 2) return false;
+  for (size_t k = run.begin; k < run.end; ++k) {
+    if (CountWords(LineText(lines, features, k)) > kNarrowLineWords) return false;
+  }
+  return true;
+}
+
+// "[EXCERPTS] Final Communiqué": an editorial note in brackets before a
+// line.
+absl::string_view WithoutBracketNote(absl::string_view text) {
+  if (!absl::StartsWith(text, "[")) return text;
+  const size_t close = text.find(']');
+  return close == absl::string_view::npos ? text : TrimLine(text.substr(close + 1));
+}
+
+// A line that can open a headline after a label: a few words that are not
+// prose, a date, a reference, a paragraph, furniture, a salutation, a
+// subtitle or a continuation.
+bool CanOpenHeadline(absl::string_view raw, absl::string_view text) {
+  const int words = CountWords(text);
+  return words >= 1 && words <= 25 && !ReadsAsProse(text) && !EndsSentence(text) &&
+         !ParseDateLine(text).has_value() && !MatchReferenceAtStart(text).has_value() &&
+         !BoilerplateReason(text).has_value() && !DocTypeFromLabelLine(text).has_value() &&
+         !FindParagraphMarker(raw).has_value() && !IsSalutation(text) && !StartsSubtitle(text) &&
+         !StartsLowercase(text);
+}
+
+constexpr std::pair<absl::string_view, absl::string_view> kQuotes[] = {
+    {"\"", "\""}, {"\u201c", "\u201d"}, {"\u00ab", "\u00bb"}};
+constexpr size_t kMaxQuotedLines = 3;
+
+// When line `begin` opens a quotation that a line at most kMaxQuotedLines
+// on closes ("\"NATO -- Managing the Challenges of Today," / "and
+// Tomorrow\""), the end of those lines: a speech's own title.
+std::optional<size_t> QuotedBlockEnd(const std::vector<SourceLine>& lines,
+                                     const std::vector<LineFeatures>& features, size_t begin) {
+  const absl::string_view first = LineText(lines, features, begin);
+  for (const auto& [open, close] : kQuotes) {
+    if (!absl::StartsWith(first, open)) continue;
+    for (size_t k = begin; k < features.size() && k < begin + kMaxQuotedLines; ++k) {
+      absl::string_view text = LineText(lines, features, k);
+      if (k == begin) text.remove_prefix(open.size());
+      if (text.find(close) != absl::string_view::npos) {
+        return absl::EndsWith(text, close) ? std::optional<size_t>(k + 1) : std::nullopt;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+bool ReadsAsProse(absl::string_view line) {
+  line = absl::StripAsciiWhitespace(line);
+  if (line.empty()) return false;
+  const char last = line.back();
+  if (last != '.' && last != '!' && last != '?' && last != ';') return false;
+  int words = 0;
+  int lower = 0;
+  for (absl::string_view word : absl::StrSplit(line, ' ', absl::SkipEmpty())) {
+    ++words;
+    if (absl::ascii_islower(static_cast<unsigned char>(word.front()))) ++lower;
+  }
+  return words >= 8 && 2 * lower >= words;
+}
+
+std::string JoinRunLines(const std::vector<SourceLine>& lines,
+                         const std::vector<LineFeatures>& features, size_t begin, size_t end) {
+  std::vector<absl::string_view> parts;
+  for (size_t k = begin; k < end; ++k) parts.push_back(lines[features[k].line_index].text);
+  return JoinTitleLines(parts);
+}
+
+std::optional<size_t> CandidateNamedByHints(const std::vector<TitleCandidate>& candidates,
+                                            const std::vector<SourceLine>& lines,
+                                            const std::vector<LineFeatures>& features,
+                                            absl::string_view source_uri,
+                                            absl::string_view page_title) {
+  std::vector<std::vector<std::string>> hints;
+  if (std::vector<std::string> slug = UrlSlugWords(source_uri); !slug.empty()) {
+    hints.push_back(std::move(slug));
+  }
+  if (std::vector<std::string> page = ContentWords(page_title); !page.empty()) {
+    hints.push_back(std::move(page));
+  }
+  if (hints.empty()) return std::nullopt;
+  std::optional<size_t> best;
+  HintMatch best_match;
+  size_t best_lines = 0;
+  for (size_t c = 0; c < candidates.size(); ++c) {
+    const TitleCandidate& candidate = candidates[c];
+    if (candidate.begin == candidate.end) continue;
+    const std::string text = JoinRunLines(lines, features, candidate.begin, candidate.end);
+    if (CountWords(text) > kMaxTitleWords || ReadsAsProse(text)) continue;
+    for (const std::vector<std::string>& hint : hints) {
+      const HintMatch match = MatchHint(hint, text);
+      if (!IsStrongHintMatch(match)) continue;
+      const size_t size = candidate.end - candidate.begin;
+      // Shares compared as fractions, exactly.
+      const int share_order = match.matched * best_match.words - best_match.matched * match.words;
+      const bool better = !best.has_value() || match.matched > best_match.matched ||
+                          (match.matched == best_match.matched &&
+                           (share_order > 0 || (share_order == 0 && size < best_lines)));
+      if (better) {
+        best = c;
+        best_match = match;
+        best_lines = size;
+      }
+    }
+  }
+  return best;
+}
+
+std::optional<size_t> CandidatePrintedTwice(const std::vector<TitleCandidate>& candidates,
+                                            const std::vector<SourceLine>& lines,
+                                            const std::vector<LineFeatures>& features) {
+  constexpr size_t kHeadLines = 12;
+  constexpr size_t kMaxLinesBetween = 3;
+  for (size_t k = 0; k < features.size() && k < kHeadLines; ++k) {
+    const absl::string_view text = LineText(lines, features, k);
+    if (ReadsAsProse(text)) return std::nullopt;  // The head ends at the first prose.
+    const int words = CountWords(text);
+    if (words < 3 || words > 25 || EndsSentence(text) || ParseDateLine(text).has_value() ||
+        BoilerplateReason(text).has_value() || DocTypeFromLabelLine(text).has_value()) {
+      continue;
+    }
+    const std::string folded = FoldForMatching(text);
+    for (size_t copy = k + 1; copy < features.size() && copy <= k + 1 + kMaxLinesBetween; ++copy) {
+      if (FoldForMatching(LineText(lines, features, copy)) != folded) continue;
+      for (size_t c = 0; c < candidates.size(); ++c) {
+        if (candidates[c].begin == copy && candidates[c].end == copy + 1) return c;
+      }
+      return std::nullopt;
+    }
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+using Lines = std::vector<SourceLine>;
+using Features = std::vector<LineFeatures>;
+
+// A printed label alone ("Final Communiqué", "Communiqué de presse") is the
+// title only when no headline follows it: a reference or date line may
+// stand between them.
+void GiveLabelWayToHeadline(const Lines& lines, const Features& features, TitleCandidate* run) {
+  if (run->end != run->begin + 1 ||
+      !DocTypeFromLabelLine(WithoutBracketNote(LineText(lines, features, run->begin)))
+           .has_value()) {
+    return;
+  }
+  constexpr size_t kLinesBetween = 2;
+  size_t k = run->end;
+  while (k < features.size() && k < run->end + kLinesBetween &&
+         (ParseDateLine(LineText(lines, features, k)).has_value() ||
+          MatchReferenceAtStart(LineText(lines, features, k)).has_value())) {
+    ++k;
+  }
+  if (k < features.size() &&
+      CanOpenHeadline(lines[features[k].line_index].text, LineText(lines, features, k))) {
+    run->begin = k;
+    run->end = k + 1;
+  }
+}
+
+// A speech's title in quotes, then its speaker ("Speech by …"): the quoted
+// lines are the headline.
+void PreferQuotedTitle(const Lines& lines, const Features& features, TitleCandidate* run) {
+  if (std::optional<size_t> quoted = QuotedBlockEnd(lines, features, run->begin)) {
+    run->end = std::min(run->end, *quoted);
+    return;
+  }
+  if (DocTypeFromTitle(LineText(lines, features, run->begin)) != v1::DOC_TYPE_SPEECH) return;
+  for (size_t size = 1; size <= kMaxQuotedLines && size <= run->begin; ++size) {
+    if (QuotedBlockEnd(lines, features, run->begin - size) == run->begin) {
+      run->end = run->begin;
+      run->begin -= size;
+      return;
+    }
+  }
+}
+
+// "Riga" / "Summit Declaration" / "Issued by the Heads of State …": a
+// subtitle opener inside the run starts the subtitle, not more title. The
+// same headline twice in a row (a breadcrumb's last item, then the
+// headline): the first one.
+void StopAtSubtitleOrRepeat(const Lines& lines, const Features& features, TitleCandidate* run) {
+  const std::string first = FoldForMatching(LineText(lines, features, run->begin));
+  for (size_t k = run->begin + 1; k < run->end; ++k) {
+    const absl::string_view text = LineText(lines, features, k);
+    if (StartsSubtitle(text) || FoldForMatching(text) == first) {
+      run->end = k;
+      return;
+    }
+  }
+}
+
+// A run ending on a function word, a comma or a broken word stops inside
+// its headline, and so does a narrow column stopping before its next short
+// line: the next line, when it can, continues it.
+void ContinueWrappedHeadline(const Lines& lines, const Features& features, TitleCandidate* run) {
+  while (run->end < features.size() && Adjacent(features, run->end)) {
+    const absl::string_view last = LineText(lines, features, run->end - 1);
+    const absl::string_view next = LineText(lines, features, run->end);
+    const bool cut = EndsWithFunctionWord(last) || absl::EndsWith(last, ",") ||
+                     absl::EndsWith(last, "-") || StartsWithLowerFunctionWord(next) ||
+                     (NarrowColumn(lines, features, *run) && CountWords(next) <= kNarrowLineWords);
+    if (!cut || !CanContinueHeadline(lines[features[run->end].line_index].text, next)) return;
+    ++run->end;
+  }
+}
+
+// "by NATO Secretary General …" under a label printed on lines of its own,
+// right above it or a blank line above it: the label opens the headline
+// ("Opening Statement by …").
+void OpenWithLabelAbove(const Lines& lines, const Features& features, TitleCandidate* run) {
+  if (!StartsWithBy(LineText(lines, features, run->begin))) return;
+  size_t label_begin = run->begin;
+  for (size_t size = 1; size <= kMaxLabelLines && size <= run->begin; ++size) {
+    const size_t begin = run->begin - size;
+    // The label's own lines are adjacent; a blank line may part it from the
+    // "by" line ("Opening Remarks" / "" / "by …").
+    bool adjacent = true;
+    for (size_t k = begin + 1; k < run->begin; ++k) adjacent &= Adjacent(features, k);
+    if (!adjacent) break;
+    // The longest label: "Opening" / "Statement", not "Statement".
+    if (DocTypeFromLabelLine(JoinRunLines(lines, features, begin, run->begin)).has_value()) {
+      label_begin = begin;
+    }
+  }
+  run->begin = label_begin;
+}
+
+}  // namespace
+
+void RepairTitleRun(const std::vector<SourceLine>& lines, const std::vector<LineFeatures>& features,
+                    TitleCandidate* run) {
+  if (run->begin == run->end) return;
+  GiveLabelWayToHeadline(lines, features, run);
+  PreferQuotedTitle(lines, features, run);
+  StopAtSubtitleOrRepeat(lines, features, run);
+  ContinueWrappedHeadline(lines, features, run);
+  OpenWithLabelAbove(lines, features, run);
+}
+
+}  // namespace docsearch::ingest

@@ -1,0 +1,65 @@
+// Printed type labels and titles naming a type, in the languages the
+// archive's bodies publish in. Labels written for the test.
+#include "ingest_service/parser/doc_type.h"
+
+#include <optional>
+
+#include "gtest/gtest.h"
+
+namespace docsearch::ingest {
+namespace {
+
+TEST(DocType, LabelsInGermanSpanishAndItalian) {
+  EXPECT_EQ(DocTypeFromLabelLine("Pressemitteilung"), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_EQ(DocTypeFromLabelLine("Gemeinsame Erklärung"), v1::DOC_TYPE_PRESS_STATEMENT);
+  EXPECT_EQ(DocTypeFromLabelLine("Erklärung"), v1::DOC_TYPE_DECLARATION);
+  EXPECT_EQ(DocTypeFromLabelLine("Rede"), v1::DOC_TYPE_SPEECH);
+  EXPECT_EQ(DocTypeFromLabelLine("Comunicado de prensa"), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_EQ(DocTypeFromLabelLine("Comunicado final"), v1::DOC_TYPE_COMMUNIQUE);
+  EXPECT_EQ(DocTypeFromLabelLine("Declaración"), v1::DOC_TYPE_DECLARATION);
+  EXPECT_EQ(DocTypeFromLabelLine("Comunicato stampa"), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_EQ(DocTypeFromLabelLine("Conferenza stampa"), v1::DOC_TYPE_OTHER);
+  EXPECT_EQ(DocTypeFromLabelLine("Dichiarazione"), v1::DOC_TYPE_DECLARATION);
+  EXPECT_EQ(DocTypeFromLabelLine("Reden und Interviews aus dem Archiv"), std::nullopt);
+}
+
+TEST(DocType, TitlesOpeningWithADeclarationInOtherLanguages) {
+  EXPECT_EQ(DocTypeFromTitle("Erklärung der Außenminister zur Lage in der Region"),
+            v1::DOC_TYPE_DECLARATION);
+  EXPECT_EQ(DocTypeFromTitle("Declaración de los Ministros sobre la región"),
+            v1::DOC_TYPE_DECLARATION);
+  EXPECT_EQ(DocTypeFromTitle("Dichiarazione dei Ministri sulla regione"), v1::DOC_TYPE_DECLARATION);
+  EXPECT_EQ(DocTypeFromTitle("Erklärungen zum Datenschutz"), std::nullopt);
+}
+
+TEST(DocType, EnglishDeclarationByOrOfIsADeclaration) {
+  EXPECT_EQ(DocTypeFromTitle("Declaration by the Foreign Ministers (2 Apr. 20)"),
+            v1::DOC_TYPE_DECLARATION);
+  EXPECT_EQ(DocTypeFromTitle("Declaration of the Council on the Role of the Union"),
+            v1::DOC_TYPE_DECLARATION);
+  // French: a statement, by the existing rule.
+  EXPECT_EQ(DocTypeFromTitle("Déclaration du Secrétaire général"), v1::DOC_TYPE_PRESS_STATEMENT);
+}
+
+TEST(DocType, SectionsAndReferencesOfPressReleaseSeries) {
+  EXPECT_EQ(DocTypeFromSection("KFOR Press Releases"), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_EQ(DocTypeFromReference("PR# 2008-159"), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_EQ(DocTypeFromReference("10189/04 (Presse 195)"), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_EQ(DocTypeFromReference("M-NAC-2(92)106"), std::nullopt);
+  EXPECT_EQ(DocTypeFromReference("PRAGUE-1"), std::nullopt);
+  EXPECT_EQ(DocTypeFromReference(""), std::nullopt);
+}
+
+TEST(DocType, AnOpeningParagraphAnnouncingAStatement) {
+  EXPECT_EQ(DocTypeFromAnnouncement("CITY, Country (May 2, 2011) - The following is a statement by "
+                                    "the commander on the handover."),
+            v1::DOC_TYPE_PRESS_STATEMENT);
+  EXPECT_EQ(DocTypeFromAnnouncement("The following joint statement was issued today by the two "
+                                    "ministers."),
+            v1::DOC_TYPE_PRESS_STATEMENT);
+  EXPECT_EQ(DocTypeFromAnnouncement("The minister made a statement on the following points."),
+            std::nullopt);
+}
+
+}  // namespace
+}  // namespace docsearch::ingest

@@ -1,0 +1,234 @@
+// The title run decided from what headlines are in general: the URL slug
+// and the page <title> naming it, and repairs of the chosen run's edges.
+// Documents and addresses written for the test.
+#include "ingest_service/parser/title_run.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_split.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "ingest_service/parser/document_parser.h"
+#include "ingest_service/parser/title_hints.h"
+
+namespace docsearch::ingest {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+TEST(TitleHints, WhatStandsAboveTheNamedHeadlineIsTheHead) {
+  v1::RawDocument raw;
+  raw.set_content(
+      "An official website of the Example Government\n"
+      "A .gov website belongs to an official government organization in the Republic of "
+      "Example.\n\nNews | June 18, 2013\n\nCommander Congratulates People on Milestone\n\n"
+      "CITY, Example (June 18, 2013) - The following is a statement by the commander of the "
+      "mission on the handover.\n\nToday the people of Example take the lead for their own "
+      "security across the whole country.\n");
+  raw.set_source_uri("https://mission.example/news/article/884/commander-congratulates-people");
+  absl::StatusOr<v1::ParseDocumentResponse> parsed = ParseRawDocument(raw, {});
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  const v1::Document& document = parsed->document();
+  EXPECT_EQ(document.title(), "Commander Congratulates People on Milestone");
+  EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_PRESS_STATEMENT);
+  for (const v1::Paragraph& paragraph : document.paragraphs()) {
+    EXPECT_EQ(paragraph.text().find("website"), std::string::npos) << paragraph.text();
+  }
+  ASSERT_GE(document.paragraphs_size(), 2);
+  EXPECT_EQ(document.paragraphs(document.paragraphs_size() - 1).text(),
+            "Today the people of Example take the lead for their own security across the whole "
+            "country.");
+}
+
+// Lines as the model reads them: the non-blank lines, by index.
+struct Lines {
+  explicit Lines(const std::string& text) : storage(text) {
+    int number = 0;
+    for (absl::string_view line : absl::StrSplit(storage, '\n')) {
+      source.push_back({line, ++number});
+      if (!line.empty()) {
+        LineFeatures line_features;
+        line_features.line_index = source.size() - 1;
+        features.push_back(line_features);
+      }
+    }
+  }
+  std::string Repair(size_t begin, size_t end) {
+    TitleCandidate run;
+    run.begin = begin;
+    run.end = end;
+    RepairTitleRun(source, features, &run);
+    return JoinRunLines(source, features, run.begin, run.end);
+  }
+  std::string storage;
+  std::vector<SourceLine> source;
+  std::vector<LineFeatures> features;
+};
+
+TEST(TitleHints, SlugIsTheLastPathSegmentOfThreeWordsOrMore) {
+  EXPECT_THAT(UrlSlugWords("https://example.org/news/2016/04/04/remarks-president-after-meeting"),
+              ElementsAre("remarks", "president", "meeting"));
+  EXPECT_THAT(UrlSlugWords("https://example.org/Declaration-finale-du-sommet_a106012.html?x=1"),
+              ElementsAre("declaration", "finale", "sommet"));
+  EXPECT_THAT(UrlSlugWords("https://example.org/docu/pr/1998/p98-143e.htm"), IsEmpty());
+  EXPECT_THAT(UrlSlugWords("http://example.org/en/meetings/gac/2017/09/25/"), IsEmpty());
+  EXPECT_THAT(UrlSlugWords("https://example.org"), IsEmpty());
+  EXPECT_THAT(UrlSlugWords(""), IsEmpty());
+}
+
+TEST(TitleHints, EachHintWordCountsOnceAndPluralsMeet) {
+  const std::vector<std::string> slug =
+      UrlSlugWords("https://x.org/statement-on-natos-anniversary");
+  const HintMatch once = MatchHint(slug, "Statement on NATO’s Anniversary");
+  EXPECT_EQ(once.matched, 3);
+  EXPECT_EQ(once.words, 3);
+  EXPECT_TRUE(IsStrongHintMatch(once));
+  // The same headline twice matches no more of the slug.
+  const HintMatch twice =
+      MatchHint(slug, "Statement on NATO’s Anniversary Statement on NATO’s Anniversary");
+  EXPECT_EQ(twice.matched, 3);
+  EXPECT_EQ(twice.words, 6);
+  EXPECT_FALSE(IsStrongHintMatch(twice));
+  EXPECT_FALSE(IsStrongHintMatch(MatchHint(slug, "Office of the Press Secretary")));
+}
+
+std::string TitleOf(const std::string& text, const std::string& uri) {
+  v1::RawDocument raw;
+  raw.set_content(text);
+  raw.set_source_uri(uri);
+  absl::StatusOr<v1::ParseDocumentResponse> parsed = ParseRawDocument(raw, {});
+  EXPECT_TRUE(parsed.ok()) << parsed.status();
+  return parsed.ok() ? parsed->document().title() : "";
+}
+
+TEST(TitleHints, TheSlugNamesTheHeadlineUnderABanner) {
+  const std::string page =
+      "Print Version\n\n\nOffice of the Spokesperson\n\n"
+      "For Immediate Release March 12, 2009\n\n\nOn River Shipping Agreement\n\n"
+      "I welcome the agreement reached by the river commission on the rules for shipping, "
+      "which will enter into force next year.\n";
+  EXPECT_EQ(
+      TitleOf(page, "https://ministry.example/2009/03/statement-on-river-shipping-agreement.html"),
+      "On River Shipping Agreement");
+}
+
+TEST(TitleHints, NameTheRunTheSlugOrPageTitleRepeats) {
+  Lines lines(
+      "Office of the Spokesperson\nFor Immediate Release\n\nOn River Shipping Agreement\n"
+      "Office of the Spokesperson\n\nI welcome the agreement reached on the rules for "
+      "shipping today.\n");
+  std::vector<TitleCandidate> candidates(1);  // "No title" first, as the model has it.
+  for (size_t begin = 0; begin < lines.features.size(); ++begin) {
+    for (size_t end = begin + 1; end <= lines.features.size(); ++end) {
+      TitleCandidate run;
+      run.begin = begin;
+      run.end = end;
+      candidates.push_back(run);
+    }
+  }
+  auto named = [&](const std::string& uri, const std::string& page_title) {
+    std::optional<size_t> c =
+        CandidateNamedByHints(candidates, lines.source, lines.features, uri, page_title);
+    return c.has_value() ? JoinRunLines(lines.source, lines.features, candidates[*c].begin,
+                                        candidates[*c].end)
+                         : "(none)";
+  };
+  EXPECT_EQ(named("https://x.example/2009/03/statement-on-river-shipping-agreement.html", ""),
+            "On River Shipping Agreement");
+  EXPECT_EQ(named("", "Example Ministry | On River Shipping Agreement"),
+            "On River Shipping Agreement");
+  // Two words in common name nothing; prose is never named.
+  EXPECT_EQ(named("https://x.example/river-shipping-news", ""), "(none)");
+  EXPECT_EQ(named("https://x.example/welcome-agreement-reached-rules-shipping", ""), "(none)");
+  EXPECT_EQ(named("https://x.example/docu/p09-031e.htm", ""), "(none)");
+}
+
+TEST(TitleRun, AHeadlinePrintedTwiceNearTheTopIsTheTitle) {
+  Lines lines(
+      "Skip to main content\nSummit of the Example Group in Example City\n\n"
+      "Summit of the Example Group in Example City\n\nPublished on 14 June 2021\n\n"
+      "The leaders of the group met in the city today to discuss the economy.\n");
+  std::vector<TitleCandidate> candidates(1);
+  for (size_t begin = 0; begin < lines.features.size(); ++begin) {
+    TitleCandidate run;
+    run.begin = begin;
+    run.end = begin + 1;
+    candidates.push_back(run);
+  }
+  const std::optional<size_t> twice =
+      CandidatePrintedTwice(candidates, lines.source, lines.features);
+  ASSERT_TRUE(twice.has_value());
+  EXPECT_EQ(candidates[*twice].begin, 2u);
+  Lines once("Summit of the Example Group\n\nThe leaders met in the city today to discuss it.\n");
+  EXPECT_FALSE(CandidatePrintedTwice(candidates, once.source, once.features).has_value());
+}
+
+TEST(TitleRun, ASubtitleOpenerEndsTheRun) {
+  Lines lines(
+      "Example\nSummit Declaration\nIssued by the Heads of State and Government\n"
+      "in Example City on 2 May 2006\n- We, the Heads of State, met today.\n");
+  EXPECT_EQ(lines.Repair(0, 4), "Example Summit Declaration");
+}
+
+TEST(TitleRun, AHeadlinePrintedTwiceIsOneHeadline) {
+  Lines lines("Summit in Example City\nSummit in Example City\n\nThe leaders met today.\n");
+  EXPECT_EQ(lines.Repair(0, 2), "Summit in Example City");
+}
+
+TEST(TitleRun, ARunStoppingInsideItsHeadlineGoesOn) {
+  Lines function_word(
+      "Meeting of the Council held in\nExample City\n\nThe Council met today in the city.\n");
+  EXPECT_EQ(function_word.Repair(0, 1), "Meeting of the Council held in Example City");
+  Lines preposition(
+      "Opening Remarks by the Chair\nat the Session of the Council\n\n"
+      "Excellencies,\n");
+  EXPECT_EQ(preposition.Repair(0, 1), "Opening Remarks by the Chair at the Session of the Council");
+  Lines narrow("Meeting\nof the\nHeads of\nState\n\n1. The heads of state met today.\n");
+  EXPECT_EQ(narrow.Repair(0, 2), "Meeting of the Heads of State");
+  // A count or a date after a comma is not the headline's next line.
+  Lines count("Declaration of the Summit,\n23 pages\n");
+  EXPECT_EQ(count.Repair(0, 1), "Declaration of the Summit,");
+}
+
+TEST(TitleRun, ALabelOnItsOwnLinesOpensAHeadlineStartingWithBy) {
+  Lines lines(
+      "Opening\nStatement\nby the Chair of the Council\nat the Example Conference\n\n"
+      "Good morning.\n");
+  EXPECT_EQ(lines.Repair(2, 4),
+            "Opening Statement by the Chair of the Council at the Example Conference");
+  // A blank line may part the label from its "by" line.
+  Lines parted("Opening Remarks\n\nby the Chair of the Council\n\nGood morning.\n");
+  EXPECT_EQ(parted.Repair(1, 2), "Opening Remarks by the Chair of the Council");
+  // A date line above is no label.
+  Lines dated(
+      "14 Sept. 1998\nby the Chair of the Council, on the elections\n\nThe Chair is "
+      "pleased.\n");
+  EXPECT_EQ(dated.Repair(1, 2), "by the Chair of the Council, on the elections");
+}
+
+TEST(TitleRun, ALabelAloneGivesWayToTheHeadlineAfterIt) {
+  Lines lines(
+      "[EXCERPTS] Final Communiqué\nPress Release M-XYZ-1(99)12\n"
+      "Meeting of the Example Council\n  1. The Council met today.\n");
+  EXPECT_EQ(lines.Repair(0, 1), "Meeting of the Example Council");
+  // No headline after it: the label is the title.
+  Lines alone("Final Communiqué\n  1. The Council met today in the city of Example.\n");
+  EXPECT_EQ(alone.Repair(0, 1), "Final Communiqué");
+}
+
+TEST(TitleRun, AQuotedSpeechTitleIsTheHeadlineNotItsSpeaker) {
+  Lines within(
+      "\"Example -- Facing the Challenges of Today,\nand Tomorrow\"\n\n"
+      "Speech by the Secretary General\n\nThank you.\n");
+  EXPECT_EQ(within.Repair(0, 3), "Example -- Facing the Challenges of Today, and Tomorrow");
+  Lines before(
+      "\"Example: Breaking New Ground\"\n\nSpeech by the Secretary General\n\n"
+      "Your Excellencies,\n");
+  EXPECT_EQ(before.Repair(1, 2), "Example: Breaking New Ground");
+}
+
+}  // namespace
+}  // namespace docsearch::ingest
