@@ -16,8 +16,9 @@
 // Match and phrase queries are bound by QueryBinder (query_binder.h) and
 // read through its scorers (scorer.h); the same scorers run the top-k
 // algorithms (TopKSearch, top_k_search.h) and explain and score single
-// documents (Explain, ScoreOf: QueryExplainer, query_explainer.h). The unranked leaves (term, terms, prefix, range,
-// match_all) are ConstantScoreQueries' (constant_score_queries.h).
+// documents (Explain, ScoreOf: QueryExplainer, query_explainer.h). The
+// unranked leaves (term, terms, prefix, range, match_all) are
+// ConstantScoreQueries' (constant_score_queries.h).
 //
 // Thread safety: an evaluator is used by one thread, over an IndexData that
 // no one writes meanwhile.
