@@ -1,59 +1,140 @@
-// Top-k of a disjunction of text terms with MaxScore pruning (Turtle & Flood
-// 1995; PISA's maxscore_query): documents that cannot reach the k best are
-// never fully scored, and postings of rare-enough-to-matter terms are
-// skipped rather than read.
+// Top-k of a disjunction with MaxScore pruning (Turtle & Flood 1995; PISA's
+// maxscore_query): documents that cannot reach the k best are never fully
+// scored, and postings of rare-enough-to-matter clauses are skipped rather
+// than read.
 //
-// The terms are "term lists": one query word in one text field, whose
-// postings are the union of the word's analyzed variants, a document scoring
-// the best of its variants (as QueryEvaluator::EvalMatch does). A document
-// matches when it holds any term list (an OR match query).
+// The clauses are any scorers (scorer.h); an OR match query's are its
+// WordCursors, one per (field, word), a document scoring the best of a
+// word's variants. A document matches when any clause holds it.
 //
-// Each list has an upper bound on its score from its TermStats. Lists are
+// Each clause has an upper bound on its score (max_score()). Clauses are
 // ordered by bound; the lowest ones whose bounds together cannot reach the
 // current k-th score are "non-essential": candidates come only from the
-// essential lists, and non-essential lists are probed (skip data) only for
-// candidates that could still make it. Before a probe, the bound of the block
-// that would hold the candidate (posting_list.h) replaces the list's bound:
-// block-max pruning, which skips most probes of frequent words.
+// essential clauses, and non-essential ones are probed (skip data) only for
+// candidates that could still make it. Before a probe, the bound of the
+// block that would hold the candidate (BlockMaxScore) replaces the clause's
+// bound: block-max pruning, which skips most probes of frequent words.
 //
-// Scores are summed in the canonical order (fields, then words), the order
-// EvalMatch uses, so a hit scores exactly what exhaustive evaluation gives.
+// Scores are summed in the clauses' given (canonical: fields, then words)
+// order, the order every other pass sums in, so a hit scores exactly what
+// exhaustive evaluation gives.
 //
-// Thread safety: reads the IndexData only; the caller holds it unchanged.
+// Thread safety: one search's, over an index no one writes meanwhile.
 #ifndef DOCSEARCH_QUERY_SERVICE_SEARCH_MAX_SCORE_H_
 #define DOCSEARCH_QUERY_SERVICE_SEARCH_MAX_SCORE_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
+#include <utility>
 #include <vector>
 
-#include "query_service/index/index_data.h"
-#include "query_service/search/bm25.h"
 #include "query_service/search/doc_filter.h"
 #include "query_service/search/scored_doc.h"
-#include "query_service/search/word_cursor.h"
+#include "query_service/search/scorer.h"
+#include "query_service/search/top_k_collector.h"
 
 namespace docsearch::query {
 
-// One query word in one field.
-struct TermList {
-  const TextFieldIndex* field;
-  float boost;
-  // The postings and idf of each analyzed variant present in the field.
-  std::vector<WordCursor::Variant> variants;
-};
-
-// `lists` in canonical order. `before(a, b)`: a ranks above b (score
-// descending, then a stable tiebreak). `eligible(d)`: d may be returned
-// (e.g. it sorts after a page cursor). `filter`, when set, tells the
-// documents that count as matches at all (a bool query's filters): others
-// are skipped before scoring and not counted. It is asked in increasing
-// DocId order.
-TopK MaxScoreTopK(const IndexData& index, const ScoringOptions& scoring,
-                  const std::vector<TermList>& lists, size_t k,
+// `clauses` in canonical order. `before`, `eligible` and `filter` as for
+// ScorerTopK (scorer_top_k.h); a document the filter rejects is skipped
+// before scoring and not counted.
+template <Scorer S>
+TopK MaxScoreTopK(std::vector<S> clauses, size_t k,
                   const std::function<bool(const ScoredDoc&, const ScoredDoc&)>& before,
                   const std::function<bool(const ScoredDoc&)>& eligible,
-                  DocFilter* filter = nullptr);
+                  DocFilter* filter = nullptr) {
+  // Scores are float sums of per-clause scores; this slack keeps a sum of
+  // bounds above the float sum of the scores it bounds.
+  constexpr double kSumSlack = 1.00001;
+  struct Cursor {
+    S scorer;
+    size_t canonical;  // Its place in the canonical order.
+  };
+  TopK result;
+  const size_t count = clauses.size();
+  std::vector<Cursor> cursors;
+  cursors.reserve(count);
+  for (size_t i = 0; i < count; ++i) cursors.push_back({std::move(clauses[i]), i});
+  // Ascending bound; bound_prefix[i] = sum of the bounds of cursors[0..i].
+  std::sort(cursors.begin(), cursors.end(), [](const Cursor& a, const Cursor& b) {
+    return a.scorer.max_score() < b.scorer.max_score();
+  });
+  std::vector<double> bound_prefix(count);
+  double sum = 0;
+  for (size_t i = 0; i < count; ++i) bound_prefix[i] = sum += cursors[i].scorer.max_score();
+
+  TopKCollector page(k, before);
+  double threshold = page.threshold();
+  size_t first_essential = 0;  // cursors[0, first_essential) are non-essential.
+  std::vector<float> contribution(count);
+  std::vector<bool> present(count);
+
+  while (true) {
+    DocId doc = kScorerEnd;
+    for (size_t i = first_essential; i < count; ++i) doc = std::min(doc, cursors[i].scorer.doc());
+    if (doc == kScorerEnd) break;
+    if (filter != nullptr && !filter->Accepts(doc)) {
+      for (size_t i = first_essential; i < count; ++i) {
+        if (cursors[i].scorer.doc() == doc) cursors[i].scorer.Next();
+      }
+      continue;
+    }
+    ++result.counted;
+    std::fill(present.begin(), present.end(), false);
+    double partial = 0;
+    for (size_t i = first_essential; i < count; ++i) {
+      S& scorer = cursors[i].scorer;
+      if (scorer.doc() != doc) continue;
+      const float score = scorer.Score();
+      contribution[cursors[i].canonical] = score;
+      present[cursors[i].canonical] = true;
+      partial += score;
+      scorer.Next();
+    }
+    bool pruned = false;
+    for (size_t i = first_essential; i-- > 0;) {
+      S& scorer = cursors[i].scorer;
+      // The float sum of the same scores may round above `partial`.
+      if (partial * kSumSlack + bound_prefix[i] < threshold) {
+        pruned = true;
+        break;
+      }
+      // Block-max: this clause's bound at `doc` from the maxima of the
+      // block that would hold it, often far below its bound over the whole
+      // list.
+      const double before_this = i > 0 ? bound_prefix[i - 1] : 0.0;
+      DocId block_last = kScorerEnd;
+      if (partial * kSumSlack + before_this + scorer.BlockMaxScore(doc, &block_last) < threshold) {
+        pruned = true;
+        break;
+      }
+      scorer.Advance(doc);
+      if (scorer.doc() != doc) continue;
+      const float score = scorer.Score();
+      contribution[cursors[i].canonical] = score;
+      present[cursors[i].canonical] = true;
+      partial += score;
+    }
+    if (pruned) continue;
+    float total = 0;
+    for (size_t c = 0; c < count; ++c) {
+      if (present[c]) total += contribution[c];
+    }
+    const ScoredDoc candidate{doc, total};
+    if (!eligible(candidate)) continue;
+    page.Offer(candidate);
+    if (page.full()) {
+      threshold = page.threshold();
+      while (first_essential < count && bound_prefix[first_essential] < threshold) {
+        ++first_essential;
+        result.exact = false;
+      }
+    }
+  }
+  page.Finish(result);
+  return result;
+}
 
 }  // namespace docsearch::query
 

@@ -105,10 +105,59 @@ float QueryBinder::PhraseWordIdf(const std::vector<WordCursor::Variant>& variant
   return Idf(document_frequency);
 }
 
-float QueryBinder::TermScore(const TextFieldIndex& field, DocId doc, float frequency,
-                             float idf) const {
-  return Bm25Score(scoring_, Bm25AverageLength(index_, field, scoring_), field.lengths[doc],
-                   frequency, idf);
+absl::StatusOr<QueryBinder::BoundMatch> QueryBinder::BindMatch(
+    const docsearch::v1::MatchQuery& match, const std::string& path) {
+  BoundMatch bound;
+  absl::StatusOr<std::vector<Word>> words = AnalyzeWords(match.text(), path + ".text");
+  if (!words.ok()) return words.status();
+  bound.words = *std::move(words);
+  std::vector<std::pair<std::string, float>> requested;
+  for (const auto& field : match.fields()) requested.push_back({field.field(), field.boost()});
+  absl::StatusOr<FieldBoosts> fields = TextFields(requested, path + ".fields");
+  if (!fields.ok()) return fields.status();
+  bound.fields = *std::move(fields);
+  const int word_count = static_cast<int>(bound.words.size());
+  if (match.minimum_should_match() < 0 || match.minimum_should_match() > word_count) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(path, ".minimum_should_match must be between 0 and the number of words (",
+                     word_count, ")"));
+  }
+  bound.required = match.operator_() == docsearch::v1::MATCH_OPERATOR_AND
+                       ? word_count
+                       : std::max(1, match.minimum_should_match());
+  return bound;
+}
+
+absl::StatusOr<QueryBinder::BoundPhrase> QueryBinder::BindPhrase(
+    const docsearch::v1::PhraseQuery& phrase, const std::string& path) {
+  BoundPhrase bound;
+  absl::StatusOr<std::vector<Word>> words = AnalyzeWords(phrase.text(), path + ".text");
+  if (!words.ok()) return words.status();
+  bound.words = *std::move(words);
+  if (phrase.slop() < 0) return absl::InvalidArgumentError(absl::StrCat(path, ".slop is negative"));
+  bound.slop = phrase.slop();
+  std::vector<std::pair<std::string, float>> requested;
+  if (!phrase.field().empty()) requested.push_back({phrase.field(), 1.0f});
+  absl::StatusOr<FieldBoosts> fields = TextFields(requested, path + ".field");
+  if (!fields.ok()) return fields.status();
+  bound.fields = *std::move(fields);
+  if (phrase.boost() < 0) {
+    return absl::InvalidArgumentError(absl::StrCat(path, ".boost is negative"));
+  }
+  for (auto& field : bound.fields) field.second *= PhraseBoost(phrase);
+  return bound;
+}
+
+PhraseScorer QueryBinder::PhraseScorerOf(const BoundPhrase& phrase, const TextFieldIndex& field,
+                                         float boost, const std::string& text, DocId first) const {
+  std::vector<WordCursor> cursors;
+  float idf_sum = 0;
+  for (const Word& word : phrase.words) {
+    std::vector<WordCursor::Variant> variants = Variants(field, word);
+    idf_sum += PhraseWordIdf(variants);
+    cursors.emplace_back(index_, field, boost, scoring_, std::move(variants));
+  }
+  return PhraseScorer(index_, scoring_, std::move(cursors), idf_sum, phrase.slop, text, first);
 }
 
 std::vector<WordCursor> QueryBinder::MatchCursors(const FieldBoosts& fields,

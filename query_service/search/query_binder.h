@@ -20,8 +20,12 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 #include "common/text_analyzer.h"
+#include "docsearch/v1/query.pb.h"
 #include "query_service/index/index_data.h"
 #include "query_service/search/bm25.h"
+#include "query_service/search/conjunction_scorer.h"
+#include "query_service/search/disjunction_scorer.h"
+#include "query_service/search/phrase_scorer.h"
 #include "query_service/search/word_cursor.h"
 
 namespace docsearch::query {
@@ -37,12 +41,33 @@ struct QueryLimits {
   int max_expansions = 1024;
 };
 
+// PhraseQuery.boost, where 0 means 1.
+inline float PhraseBoost(const docsearch::v1::PhraseQuery& phrase) {
+  return phrase.boost() == 0 ? 1.0f : phrase.boost();
+}
+
 class QueryBinder {
  public:
   // One query word: its analyzed variants.
   using Word = std::vector<std::string>;
   // Text fields with their boosts, in the order scores are summed.
   using FieldBoosts = std::vector<std::pair<const TextFieldIndex*, float>>;
+
+  // A match query, validated and analysed.
+  struct BoundMatch {
+    std::vector<Word> words;
+    FieldBoosts fields;
+    // How many words a document must hold: all of them (AND), else
+    // minimum_should_match, at least 1.
+    int required;
+  };
+  // A phrase query, validated and analysed; the fields' boosts include the
+  // phrase's.
+  struct BoundPhrase {
+    std::vector<Word> words;
+    FieldBoosts fields;
+    int slop;
+  };
 
   QueryBinder(const IndexData& index, TextAnalyzer& analyzer, const QueryLimits& limits,
               const ScoringOptions& scoring)
@@ -64,6 +89,38 @@ class QueryBinder {
   absl::StatusOr<std::vector<const std::vector<DocId>*>> KeywordLists(
       const std::string& field, const std::vector<std::string>& values, const std::string& path);
 
+  // `match` (at `path`, e.g. "query.match") bound, or INVALID_ARGUMENT
+  // naming the part at fault.
+  absl::StatusOr<BoundMatch> BindMatch(const docsearch::v1::MatchQuery& match,
+                                       const std::string& path);
+  // `phrase` (at `path`, e.g. "query.phrase") bound, or INVALID_ARGUMENT.
+  absl::StatusOr<BoundPhrase> BindPhrase(const docsearch::v1::PhraseQuery& phrase,
+                                         const std::string& path);
+
+  // Calls `use` with the scorer of `match` (scorer.h): a ConjunctionScorer
+  // when it needs every word, else a DisjunctionScorer; nothing when it has
+  // no words. Both sum the same cursors in the canonical order. The scorer
+  // starts at the first match >= `first`.
+  template <typename Use>
+  void WithMatchScorer(const BoundMatch& match, Use&& use, DocId first = 0) const {
+    if (match.words.empty()) return;
+    std::vector<size_t> word_of;
+    std::vector<WordCursor> cursors = MatchCursors(match.fields, match.words, word_of);
+    if (match.required == static_cast<int>(match.words.size())) {
+      ConjunctionScorer<WordCursor> scorer(std::move(cursors), std::move(word_of),
+                                           match.words.size(), first);
+      use(scorer);
+    } else {
+      DisjunctionScorer<WordCursor> scorer(std::move(cursors), std::move(word_of), match.required,
+                                           first);
+      use(scorer);
+    }
+  }
+  // The scorer of `phrase` (which has words) in `field` with `boost`;
+  // `text` names it in explanations. It starts at the first match >= `first`.
+  PhraseScorer PhraseScorerOf(const BoundPhrase& phrase, const TextFieldIndex& field, float boost,
+                              const std::string& text, DocId first = 0) const;
+
   // The variants of `word` present in `field`, with their idf.
   std::vector<WordCursor::Variant> Variants(const TextFieldIndex& field, const Word& word) const {
     return WordCursor::VariantsOf(index_, field, word, scoring_);
@@ -78,7 +135,6 @@ class QueryBinder {
   // variants (as Lucene's SynonymQuery takes docFreq), so that no pass over
   // the union of their postings is needed.
   float PhraseWordIdf(const std::vector<WordCursor::Variant>& variants) const;
-  float TermScore(const TextFieldIndex& field, DocId doc, float frequency, float idf) const;
   std::string FieldName(const TextFieldIndex* field) const;
 
   // Adds `term` (a prefix query's expansion) to the highlighted terms.

@@ -1,7 +1,6 @@
 #include "query_service/search/query_evaluator.h"
 
 #include <algorithm>
-#include <bit>
 #include <cmath>
 #include <utility>
 
@@ -9,7 +8,6 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "query_service/search/doc_list_ops.h"
-#include "query_service/search/phrase_frequency.h"
 #include "query_service/search/query_explainer.h"
 #include "query_service/search/query_planner.h"
 #include "query_service/search/range_bound.h"
@@ -86,118 +84,34 @@ absl::StatusOr<DocList> QueryEvaluator::Eval(const Query& query, const std::stri
 
 absl::StatusOr<DocList> QueryEvaluator::EvalMatch(const docsearch::v1::MatchQuery& match,
                                                   const std::string& path) {
-  absl::StatusOr<std::vector<Word>> words = binder_.AnalyzeWords(match.text(), path + ".text");
-  if (!words.ok()) return words.status();
-  std::vector<std::pair<std::string, float>> requested;
-  for (const auto& field : match.fields()) requested.push_back({field.field(), field.boost()});
-  auto fields = binder_.TextFields(requested, path + ".fields");
-  if (!fields.ok()) return fields.status();
-  if (match.minimum_should_match() < 0 ||
-      match.minimum_should_match() > static_cast<int>(words->size())) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(path, ".minimum_should_match must be between 0 and the number of words (",
-                     words->size(), ")"));
-  }
-
-  const int required = match.operator_() == docsearch::v1::MATCH_OPERATOR_AND
-                           ? static_cast<int>(words->size())
-                           : std::max(1, match.minimum_should_match());
-  // Document at a time over one cursor per (field, word).
-  std::vector<size_t> word_of;
-  std::vector<WordCursor> cursors = binder_.MatchCursors(*fields, *words, word_of);
+  absl::StatusOr<QueryBinder::BoundMatch> bound = binder_.BindMatch(match, path);
+  if (!bound.ok()) return bound.status();
   DocList out;
-  if (words->empty()) return out;
-  const bool all_words = required == static_cast<int>(words->size());
-  // The smallest doc any cursor of word `i` is on.
-  std::vector<DocId> word_doc(words->size());
-  auto settle_words = [&] {
-    std::fill(word_doc.begin(), word_doc.end(), WordCursor::kEnd);
-    for (size_t c = 0; c < cursors.size(); ++c) {
-      word_doc[word_of[c]] = std::min(word_doc[word_of[c]], cursors[c].doc());
-    }
-  };
-  while (true) {
-    DocId doc = WordCursor::kEnd;
-    if (all_words) {
-      // Leapfrog: every word must reach the same document; cursors jump over
-      // whole blocks to the furthest word's document.
-      settle_words();
-      while (true) {
-        const DocId target = *std::max_element(word_doc.begin(), word_doc.end());
-        if (target == WordCursor::kEnd) break;
-        bool aligned = true;
-        for (WordCursor& cursor : cursors) {
-          if (cursor.doc() < target) cursor.Advance(target);
-        }
-        settle_words();
-        for (DocId d : word_doc) aligned = aligned && d == target;
-        if (aligned) {
-          doc = target;
-          break;
-        }
-      }
-    } else {
-      for (const WordCursor& cursor : cursors) doc = std::min(doc, cursor.doc());
-    }
-    if (doc == WordCursor::kEnd) break;
-    float score = 0;
-    uint64_t words_seen = 0;  // Bit i: word i matched in some field.
-    for (size_t c = 0; c < cursors.size(); ++c) {
-      if (cursors[c].doc() != doc) continue;
-      score += cursors[c].Score();
-      words_seen |= uint64_t{1} << word_of[c];
-      cursors[c].Next();
-    }
-    if (std::popcount(words_seen) >= required) out.push_back({doc, score});
-  }
+  binder_.WithMatchScorer(*bound, [&out](auto& scorer) {
+    for (; scorer.doc() != kScorerEnd; scorer.Next()) out.push_back({scorer.doc(), scorer.Score()});
+  });
   return out;
 }
 
 absl::StatusOr<DocList> QueryEvaluator::EvalPhrase(const docsearch::v1::PhraseQuery& phrase,
                                                    const std::string& path) {
-  absl::StatusOr<std::vector<Word>> words = binder_.AnalyzeWords(phrase.text(), path + ".text");
-  if (!words.ok()) return words.status();
-  if (phrase.slop() < 0) return absl::InvalidArgumentError(absl::StrCat(path, ".slop is negative"));
-  std::vector<std::pair<std::string, float>> requested;
-  if (!phrase.field().empty()) requested.push_back({phrase.field(), 1.0f});
-  auto fields = binder_.TextFields(requested, path + ".field");
-  if (!fields.ok()) return fields.status();
-  if (phrase.boost() < 0)
-    return absl::InvalidArgumentError(absl::StrCat(path, ".boost is negative"));
-  for (auto& field : *fields) field.second *= PhraseBoost(phrase);
-  if (words->empty()) return DocList{};
-
+  absl::StatusOr<QueryBinder::BoundPhrase> bound = binder_.BindPhrase(phrase, path);
+  if (!bound.ok()) return bound.status();
+  if (bound->words.empty()) return DocList{};
+  if (bound->fields.size() == 1) {
+    DocList out;
+    PhraseScorer scorer = binder_.PhraseScorerOf(*bound, *bound->fields[0].first,
+                                                 bound->fields[0].second, phrase.text());
+    for (; scorer.doc() != kScorerEnd; scorer.Next()) {
+      out.push_back({scorer.doc(), scorer.Score()});
+    }
+    return out;
+  }
+  // Several fields: the phrase's scores summed per document, fields in order.
   absl::flat_hash_map<DocId, float> scores;
-  std::vector<std::vector<uint32_t>> positions(words->size());
-  std::vector<const std::vector<uint32_t>*> lists;
-  for (auto& list : positions) lists.push_back(&list);
-  for (const auto& [field, boost] : *fields) {
-    std::vector<WordCursor> cursors;
-    float idf_sum = 0;
-    for (const Word& word : *words) {
-      std::vector<WordCursor::Variant> variants = binder_.Variants(*field, word);
-      idf_sum += binder_.PhraseWordIdf(variants);
-      cursors.emplace_back(index_, *field, boost, scoring_, std::move(variants));
-    }
-    // Leapfrog to documents holding every word, then read their positions.
-    DocId target = 0;
-    while (true) {
-      bool aligned = true;
-      for (WordCursor& cursor : cursors) {
-        cursor.Advance(target);
-        if (cursor.doc() != target) {
-          aligned = false;
-          target = std::max(target, cursor.doc());
-        }
-      }
-      if (target == WordCursor::kEnd) break;
-      if (!aligned) continue;
-      for (size_t i = 0; i < cursors.size(); ++i) cursors[i].Positions(positions[i]);
-      const int frequency = PhraseFrequency(lists, phrase.slop());
-      if (frequency > 0)
-        scores[target] += boost * binder_.TermScore(*field, target, frequency, idf_sum);
-      ++target;
-    }
+  for (const auto& [field, boost] : bound->fields) {
+    PhraseScorer scorer = binder_.PhraseScorerOf(*bound, *field, boost, phrase.text());
+    for (; scorer.doc() != kScorerEnd; scorer.Next()) scores[scorer.doc()] += scorer.Score();
   }
   return SortedFromMap(scores);
 }

@@ -13,11 +13,12 @@
 // Errors are INVALID_ARGUMENT with the path of the offending node, e.g.
 // "query.boolean.filter[0].term.field: unknown field 'colour' (known: ...)".
 //
-// Explanations (Explain, ScoreOf) come from QueryExplainer
-// (query_explainer.h), top-k from TopKSearch (top_k_search.h); the
-// analysis and field resolution all three share from QueryBinder
-// (query_binder.h). The unranked leaves (term, terms, prefix, range,
-// match_all) are ConstantScoreQueries' (constant_score_queries.h).
+// Match and phrase queries are bound by QueryBinder (query_binder.h) and
+// read through its scorers (scorer.h); the same scorers run the top-k
+// algorithms (TopKSearch, top_k_search.h) and explain and score single
+// documents (Explain, ScoreOf: QueryExplainer, query_explainer.h). The
+// unranked leaves (term, terms, prefix, range, match_all) are
+// ConstantScoreQueries' (constant_score_queries.h).
 //
 // Thread safety: an evaluator is used by one thread, over an IndexData that
 // no one writes meanwhile.
@@ -46,19 +47,11 @@ namespace docsearch::query {
 
 struct QueryPlan;
 
-// PhraseQuery.boost, where 0 means 1.
-inline float PhraseBoost(const docsearch::v1::PhraseQuery& phrase) {
-  return phrase.boost() == 0 ? 1.0f : phrase.boost();
-}
-
 class QueryEvaluator {
  public:
   QueryEvaluator(const IndexData& index, TextAnalyzer& analyzer, const QueryLimits& limits,
                  const ScoringOptions& scoring)
-      : index_(index),
-        analyzer_(analyzer),
-        limits_(limits),
-        scoring_(scoring),
+      : limits_(limits),
         binder_(index, analyzer, limits, scoring),
         constant_score_(index, analyzer, limits_, binder_) {}
   // constant_score_ refers to binder_ and limits_.
@@ -115,10 +108,7 @@ class QueryEvaluator {
   absl::StatusOr<DocList> EvalBool(const docsearch::v1::BoolQuery& query, const std::string& path,
                                    int depth);
 
-  const IndexData& index_;
-  TextAnalyzer& analyzer_;
   const QueryLimits limits_;
-  const ScoringOptions scoring_;
   int clauses_ = 0;
   QueryBinder binder_;
   ConstantScoreQueries constant_score_;

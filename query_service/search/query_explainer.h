@@ -1,6 +1,13 @@
-// How a document's score for a query is computed, as Lucene's Explanation:
-// each node recomputes its score the way evaluation does, in the same
-// order, so that the root's value equals the hit's score.
+// A document's score for a query, and how it is computed (Lucene's
+// Explanation). The match and phrase nodes are scored and explained by the
+// scorers evaluation reads (scorer.h: a conjunction, disjunction or phrase
+// scorer over the same cursors, bound by the same QueryBinder), moved to
+// the document: the explanation is their own breakdown of the score they
+// computed, so the root's value is the hit's score. The bool node adds its
+// clauses as evaluation does; the unranked leaves score a constant 1.
+//
+// The score alone (ScoreOf, what a page cursor needs) builds no
+// explanation.
 //
 // Thread safety: one search's, like the evaluator and binder it uses.
 #ifndef DOCSEARCH_QUERY_SERVICE_SEARCH_QUERY_EXPLAINER_H_
@@ -30,21 +37,18 @@ class QueryExplainer {
   std::optional<float> ScoreOf(const docsearch::v1::Query& query, DocId doc);
 
  private:
-  using Word = QueryBinder::Word;
-
-  // Per node; `matched` is set to whether `doc` matches.
-  docsearch::v1::Explanation ExplainNode(const docsearch::v1::Query& query, DocId doc,
-                                         bool& matched);
-  docsearch::v1::Explanation ExplainMatch(const docsearch::v1::MatchQuery& match, DocId doc,
-                                          bool& matched);
-  docsearch::v1::Explanation ExplainPhrase(const docsearch::v1::PhraseQuery& phrase, DocId doc,
-                                           bool& matched);
-  docsearch::v1::Explanation ExplainBool(const docsearch::v1::BoolQuery& query, DocId doc,
-                                         bool& matched);
-  // The BM25 breakdown of one term (or phrase) in one field of `doc`.
-  docsearch::v1::Explanation ExplainTerm(const std::string& what, const TextFieldIndex& field,
-                                         float boost, DocId doc, float frequency,
-                                         uint64_t document_frequency, float idf, float score);
+  // Per node: `doc`'s score, nullopt when it does not match; when
+  // `explanation` is set, how the score is computed (or why there is none).
+  std::optional<float> ScoreNode(const docsearch::v1::Query& query, DocId doc,
+                                 docsearch::v1::Explanation* explanation);
+  std::optional<float> ScoreMatch(const docsearch::v1::MatchQuery& match, DocId doc,
+                                  docsearch::v1::Explanation* explanation);
+  std::optional<float> ScorePhrase(const docsearch::v1::PhraseQuery& phrase, DocId doc,
+                                   docsearch::v1::Explanation* explanation);
+  std::optional<float> ScoreBool(const docsearch::v1::BoolQuery& query, DocId doc,
+                                 docsearch::v1::Explanation* explanation);
+  std::optional<float> ScoreConstant(const docsearch::v1::Query& query, DocId doc,
+                                     docsearch::v1::Explanation* explanation);
 
   QueryEvaluator& evaluator_;
   QueryBinder& binder_;

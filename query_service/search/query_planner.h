@@ -5,8 +5,8 @@
 //   kMaxScore      an OR match query (minimum_should_match at most 1), alone
 //                  or as the one `must` clause of a bool whose other clauses
 //                  only filter (filter, must_not): max_score.h
-//   kConjunction   the same with an AND match: conjunction_top_k.h
-//   kPhrase        a phrase query naming one field: phrase_top_k.h
+//   kConjunction   the same with an AND match: conjunction_scorer.h
+//   kPhrase        a phrase query naming one field: phrase_scorer.h
 //   kExhaustive    everything else, and every search that needs all of its
 //                  matches (facets, date histogram, exact total, sort by
 //                  date): every match is scored, then the page sorted out

@@ -1,6 +1,6 @@
 // What every scorer hands back: a scored document, a list of them in DocId
-// order (full evaluation), and a page of the best ones (the top-k scorers:
-// max_score.h, conjunction_top_k.h, phrase_top_k.h, filled through
+// order (full evaluation), and a page of the best ones (the top-k
+// algorithms: max_score.h, scorer_top_k.h, filled through
 // top_k_collector.h).
 #ifndef DOCSEARCH_QUERY_SERVICE_SEARCH_SCORED_DOC_H_
 #define DOCSEARCH_QUERY_SERVICE_SEARCH_SCORED_DOC_H_

@@ -1,6 +1,6 @@
-// The page being filled by a top-k scorer (max_score.h, conjunction_top_k.h,
-// phrase_top_k.h): the best k + 1 hits by `before` (one more than asked, to
-// know whether a next page exists), kept in a heap whose front is the worst.
+// The page being filled by a top-k algorithm (max_score.h, scorer_top_k.h): the best k + 1 hits by
+// `before` (one more than asked, to know whether a next page exists), kept in a heap whose front is
+// the worst.
 //
 // Thread safety: one scorer's; not shared.
 #ifndef DOCSEARCH_QUERY_SERVICE_SEARCH_TOP_K_COLLECTOR_H_

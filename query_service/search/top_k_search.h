@@ -1,8 +1,11 @@
 // Runs the top-k algorithm a plan chose (query_planner.h): binds the
-// scored match or phrase (query_binder.h), builds its cursors and the
-// filters' test of each candidate, and hands them to the scorer that
-// prunes (max_score.h, conjunction_top_k.h, phrase_top_k.h). Hits score
-// exactly what exhaustive evaluation gives them.
+// scored match or phrase (query_binder.h), builds its scorers (scorer.h)
+// and the filters' test of each candidate, and hands them to the top-k
+// algorithm that prunes: MaxScore over the words' cursors (max_score.h),
+// or one pruning scorer's top k (scorer_top_k.h) for a block-max
+// conjunction (conjunction_scorer.h) or a phrase (phrase_scorer.h). The
+// scorers are those exhaustive evaluation reads, so hits score exactly
+// what it gives them.
 //
 // Thread safety: one search's, like the evaluator and binder it uses.
 #ifndef DOCSEARCH_QUERY_SERVICE_SEARCH_TOP_K_SEARCH_H_
@@ -37,9 +40,7 @@ class TopKSearch {
       const std::function<bool(const ScoredDoc&)>& eligible);
 
  private:
-  using Word = QueryBinder::Word;
-
-  // A phrase in one field (phrase_top_k.h).
+  // A phrase in one field (phrase_scorer.h).
   absl::StatusOr<std::optional<TopK>> TopPhrase(
       const docsearch::v1::PhraseQuery& phrase, const std::string& path, size_t k,
       const std::function<bool(const ScoredDoc&, const ScoredDoc&)>& before,

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "absl/strings/str_cat.h"
+#include "query_service/search/bm25_explanation.h"
+
 namespace docsearch::query {
 namespace {
 
@@ -23,7 +26,7 @@ std::vector<WordCursor::Variant> WordCursor::VariantsOf(
     const uint64_t document_frequency =
         Bm25DocumentFrequency(index, field, term, local_frequency, scoring);
     variants.push_back(
-        {std::move(lists), document_frequency, Bm25Idf(documents, document_frequency)});
+        {term, std::move(lists), document_frequency, Bm25Idf(documents, document_frequency)});
   }
   return variants;
 }
@@ -42,13 +45,15 @@ WordCursor::WordCursor(const IndexData& index, const TextFieldIndex& field, floa
     const PostingBounds& bounds = cursors_.back().bounds();
     const double best = Bm25Score(scoring, average_length_, static_cast<double>(bounds.min_length),
                                   static_cast<float>(bounds.max_frequency), variants_[v].idf);
-    upper_bound_ = std::max(upper_bound_, boost * best * kBoundSlack);
+    max_score_ = std::max(max_score_, boost * best * kBoundSlack);
+    bounds_.max_frequency += bounds.max_frequency;
+    bounds_.min_length = std::min(bounds_.min_length, bounds.min_length);
     SkipDead(v);
   }
   Settle();
 }
 
-double WordCursor::BlockUpperBound(DocId target, DocId* last) {
+double WordCursor::BlockMaxScore(DocId target, DocId* last) {
   double bound = 0;
   if (last != nullptr) *last = kEnd;
   for (size_t v = 0; v < cursors_.size(); ++v) {
@@ -98,13 +103,34 @@ float WordCursor::Score() const {
   float best = 0;
   if (doc_ == kEnd) return best;
   for (size_t v = 0; v < cursors_.size(); ++v) {
-    if (cursors_[v].doc() != doc_) continue;
-    const float score =
-        boost_ * Bm25Score(*scoring_, average_length_, field_->lengths[doc_],
-                           static_cast<float>(cursors_[v].frequency()), variants_[v].idf);
-    best = std::max(best, score);
+    if (cursors_[v].doc() == doc_) best = std::max(best, VariantScore(v));
   }
   return best;
+}
+
+docsearch::v1::Explanation WordCursor::Explain() const {
+  // The variant Score() takes: the first of the best.
+  size_t best = cursors_.size();
+  float best_score = 0;
+  for (size_t v = 0; v < cursors_.size(); ++v) {
+    if (cursors_[v].doc() != doc_) continue;
+    const float score = VariantScore(v);
+    if (best == cursors_.size() || score > best_score) {
+      best = v;
+      best_score = std::max(best_score, score);
+    }
+  }
+  if (best == cursors_.size()) return ExplanationNode(0, "no match");
+  const Variant& variant = variants_[best];
+  const Bm25Inputs inputs{boost_,
+                          variant.idf,
+                          variant.document_frequency,
+                          Bm25DocumentCount(*index_, *scoring_),
+                          average_length_,
+                          static_cast<double>(field_->lengths[doc_]),
+                          static_cast<float>(cursors_[best].frequency())};
+  return Bm25Explanation(absl::StrCat(Bm25FieldName(*index_, *field_), ":", variant.term),
+                         *scoring_, inputs, best_score);
 }
 
 uint32_t WordCursor::FrequencySum() const {

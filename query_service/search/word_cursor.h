@@ -1,12 +1,12 @@
 // One query word in one text field, read document at a time: the union of
 // the postings of the word's analyzed variants (its English, French and
 // unstemmed forms), in DocId order, dead documents skipped. A document holding
-// several variants scores the best of them, as QueryEvaluator::EvalMatch
-// defines.
+// several variants scores the best of them.
 //
-// This is the building block of document-at-a-time evaluation: conjunctions
-// leapfrog with Advance, phrases read positions only for documents that hold
-// every word, and MaxScore (max_score.h) reads bounds.
+// It is the term scorer (scorer.h): conjunctions and disjunctions
+// (conjunction_scorer.h, disjunction_scorer.h) combine it, phrases
+// (phrase_scorer.h) read its positions, MaxScore (max_score.h) its bounds,
+// and Explain() breaks its score down with the values it scored with.
 //
 // Thread safety: reads the IndexData only; the caller holds it unchanged.
 #ifndef DOCSEARCH_QUERY_SERVICE_SEARCH_WORD_CURSOR_H_
@@ -16,10 +16,12 @@
 #include <string>
 #include <vector>
 
+#include "docsearch/v1/query_service.pb.h"
 #include "query_service/index/index_data.h"
 #include "query_service/index/posting_list.h"
 #include "query_service/index/term_cursor.h"
 #include "query_service/search/bm25.h"
+#include "query_service/search/scorer.h"
 
 namespace docsearch::query {
 
@@ -28,6 +30,7 @@ class WordCursor {
   static constexpr DocId kEnd = PostingCursor::kEnd;
 
   struct Variant {
+    std::string term;
     TermLists lists;  // One per segment holding the variant.
     uint64_t document_frequency;
     float idf;
@@ -53,6 +56,8 @@ class WordCursor {
 
   // The score at doc(): boost × BM25 of the best variant (0 at kEnd).
   float Score() const;
+  // Score()'s breakdown: the best variant's BM25 inputs. Only at a doc().
+  docsearch::v1::Explanation Explain() const;
   // The sum of the variants' frequencies at doc(): a bound on how often the
   // word occurs there, read without decoding positions.
   uint32_t FrequencySum() const;
@@ -64,10 +69,13 @@ class WordCursor {
   // holds for every document from `target` through `*last` (the smallest
   // last doc of those blocks; kEnd when no block is left). Targets must not
   // decrease between calls.
-  double BlockUpperBound(DocId target, DocId* last = nullptr);
+  double BlockMaxScore(DocId target, DocId* last = nullptr);
 
   // An upper bound on Score() over the whole list.
-  double upper_bound() const { return upper_bound_; }
+  double max_score() const { return max_score_; }
+  // Over every variant: the sum of the largest frequencies (a bound on
+  // FrequencySum()) and the shortest field length.
+  const PostingBounds& bounds() const { return bounds_; }
   const TextFieldIndex& field() const { return *field_; }
   float boost() const { return boost_; }
   const std::vector<Variant>& variants() const { return variants_; }
@@ -75,6 +83,11 @@ class WordCursor {
  private:
   void SkipDead(size_t v);
   void Settle();
+  // Variant v's score at doc(), which it must be on.
+  float VariantScore(size_t v) const {
+    return boost_ * Bm25Score(*scoring_, average_length_, field_->lengths[doc_],
+                              static_cast<float>(cursors_[v].frequency()), variants_[v].idf);
+  }
 
   // Pointers, not references, so cursors can be moved and sorted.
   const IndexData* index_;
@@ -84,9 +97,12 @@ class WordCursor {
   std::vector<Variant> variants_;
   std::vector<TermCursor> cursors_;
   double average_length_ = 1;
-  double upper_bound_ = 0;
+  double max_score_ = 0;
+  PostingBounds bounds_;
   DocId doc_ = kEnd;
 };
+
+static_assert(Scorer<WordCursor>);
 
 }  // namespace docsearch::query
 

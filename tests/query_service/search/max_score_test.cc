@@ -1,14 +1,18 @@
-// MaxScore top-k (max_score.h) against a brute-force BM25 scorer on random
-// postings across segments, with dead documents, eligibility and filters.
+// MaxScore top-k (max_score.h) over term scorers, and the disjunction
+// scorer it prunes (disjunction_scorer.h), against a brute-force BM25
+// scorer on random postings across segments, with dead documents,
+// eligibility and filters.
 #include "query_service/search/max_score.h"
 
 #include <algorithm>
+#include <bit>
 #include <string>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "gtest/gtest.h"
+#include "query_service/search/disjunction_scorer.h"
 #include "tests/query_service/search/random_index.h"
 
 namespace docsearch::query::testing {
@@ -41,18 +45,17 @@ TEST(MaxScoreTest, TopKEqualsABruteForceScorerOnRandomPostings) {
     DocFilter filter;
     filter.AddOwnedList(brussels, /*exclude=*/false);
 
-    // The engine: term lists in canonical order, fields then words.
-    std::vector<TermList> lists;
+    // The engine: term scorers in canonical order, fields then words.
+    std::vector<WordCursor> clauses;
     for (Field field : {Field::kTitle, Field::kBody}) {
       for (const std::string& word : words) {
-        TermList list{&random.FieldIndex(field), static_cast<float>(RandomIndex::Boost(field)),
-                      WordCursor::VariantsOf(random.index(), random.FieldIndex(field), {word},
-                                             random.scoring())};
-        if (!list.variants.empty()) lists.push_back(std::move(list));
+        if (std::optional<WordCursor> cursor = random.Cursor(field, word)) {
+          clauses.push_back(*std::move(cursor));
+        }
       }
     }
-    const TopK got = MaxScoreTopK(random.index(), random.scoring(), lists, k, Before, eligible,
-                                  filtered ? &filter : nullptr);
+    const TopK got =
+        MaxScoreTopK(std::move(clauses), k, Before, eligible, filtered ? &filter : nullptr);
 
     // The model: every live document holding any word, scored in full.
     std::vector<ScoredDoc> matches;
@@ -82,6 +85,58 @@ TEST(MaxScoreTest, TopKEqualsABruteForceScorerOnRandomPostings) {
   // The pruning paths ran (non-essential lists skipped), not only the
   // exhaustive one.
   EXPECT_GT(pruned, 10);
+}
+
+TEST(DisjunctionScorerTest, YieldsEveryDocumentHoldingEnoughWordsScoredAsABruteForceScorer) {
+  RandomIndex random(600, 37);
+  for (int q = 0; q < 100; ++q) {
+    std::vector<std::string> words;
+    for (int n = random.Uniform(1, 4); n > 0; --n) {
+      const std::string word = random.Word();
+      if (std::find(words.begin(), words.end(), word) == words.end()) words.push_back(word);
+    }
+    const int required = random.Uniform(1, static_cast<int>(words.size()));
+    std::vector<WordCursor> clauses;
+    std::vector<size_t> word_of;
+    for (Field field : {Field::kTitle, Field::kBody}) {
+      for (size_t w = 0; w < words.size(); ++w) {
+        if (std::optional<WordCursor> cursor = random.Cursor(field, words[w])) {
+          clauses.push_back(*std::move(cursor));
+          word_of.push_back(w);
+        }
+      }
+    }
+    DisjunctionScorer<WordCursor> scorer(std::move(clauses), std::move(word_of), required);
+    std::vector<ScoredDoc> got;
+    for (; scorer.doc() != kScorerEnd; scorer.Next()) got.push_back({scorer.doc(), scorer.Score()});
+
+    std::vector<ScoredDoc> expected;
+    for (DocId doc = 0; doc < random.docs().size(); ++doc) {
+      const ModelDoc& model = random.docs()[doc];
+      if (!model.live) continue;
+      double score = 0;
+      uint64_t held = 0;
+      for (Field field : {Field::kTitle, Field::kBody}) {
+        const std::vector<std::string> tokens = RandomIndex::Tokens(model, field);
+        for (size_t w = 0; w < words.size(); ++w) {
+          const auto frequency = std::count(tokens.begin(), tokens.end(), words[w]);
+          if (frequency == 0) continue;
+          held |= uint64_t{1} << w;
+          score +=
+              RandomIndex::Boost(field) * random.Bm25(field, static_cast<double>(frequency),
+                                                      tokens.size(), random.Idf(field, words[w]));
+        }
+      }
+      if (std::popcount(held) >= required) expected.push_back({doc, static_cast<float>(score)});
+    }
+    const std::string what =
+        absl::StrCat("query ", q, " '", absl::StrJoin(words, " "), "' required=", required);
+    ASSERT_EQ(got.size(), expected.size()) << what;
+    for (size_t i = 0; i < got.size(); ++i) {
+      EXPECT_EQ(got[i].doc, expected[i].doc) << what;
+      EXPECT_NEAR(got[i].score, expected[i].score, 1e-4 * expected[i].score) << what;
+    }
+  }
 }
 
 }  // namespace

@@ -1,7 +1,7 @@
-// Block-max conjunction top-k (conjunction_top_k.h) against a brute-force
-// BM25 scorer on random postings across segments, with dead documents,
-// eligibility and filters.
-#include "query_service/search/conjunction_top_k.h"
+// The conjunction scorer (conjunction_scorer.h), alone and as a block-max
+// top-k (scorer_top_k.h), against a brute-force BM25 scorer on random
+// postings across segments, with dead documents, eligibility and filters.
+#include "query_service/search/conjunction_scorer.h"
 
 #include <algorithm>
 #include <string>
@@ -10,12 +10,13 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "gtest/gtest.h"
+#include "query_service/search/scorer_top_k.h"
 #include "tests/query_service/search/random_index.h"
 
 namespace docsearch::query::testing {
 namespace {
 
-TEST(ConjunctionTopKTest, TopKEqualsABruteForceScorerOnRandomPostings) {
+TEST(ConjunctionScorerTest, TopKEqualsABruteForceScorerOnRandomPostings) {
   RandomIndex random(600, 37);
   int pruned = 0;
   for (int q = 0; q < 150; ++q) {
@@ -50,8 +51,18 @@ TEST(ConjunctionTopKTest, TopKEqualsABruteForceScorerOnRandomPostings) {
         }
       }
     }
-    const TopK got = ConjunctionTopK(std::move(cursors), word_of, words.size(), k, Before, eligible,
-                                     filtered ? &filter : nullptr);
+    // Every match, unpruned, and the pruned top k.
+    ConjunctionScorer<WordCursor> every(cursors, word_of, words.size());
+    std::vector<ScoredDoc> all;
+    DocFilter every_filter;  // A filter is read once, in DocId order.
+    every_filter.AddOwnedList(rome, /*exclude=*/true);
+    for (; every.doc() != kScorerEnd; every.Next()) {
+      if (!filtered || every_filter.Accepts(every.doc())) {
+        all.push_back({every.doc(), every.Score()});
+      }
+    }
+    ConjunctionScorer<WordCursor> conjunction(std::move(cursors), std::move(word_of), words.size());
+    const TopK got = ScorerTopK(conjunction, k, Before, eligible, filtered ? &filter : nullptr);
 
     // The model: every live document holding every word in either field.
     std::vector<ScoredDoc> matches;
@@ -74,6 +85,11 @@ TEST(ConjunctionTopKTest, TopKEqualsABruteForceScorerOnRandomPostings) {
         found += here;
       }
       if (found == words.size()) matches.push_back({doc, static_cast<float>(score)});
+    }
+    ASSERT_EQ(all.size(), matches.size()) << "query " << q;
+    for (size_t i = 0; i < all.size(); ++i) {
+      EXPECT_EQ(all[i].doc, matches[i].doc) << "query " << q;
+      EXPECT_NEAR(all[i].score, matches[i].score, 1e-4 * matches[i].score) << "query " << q;
     }
     ExpectTopK(got, matches, k, eligible,
                absl::StrCat("query ", q, " '", absl::StrJoin(words, " "), "' k=", k,

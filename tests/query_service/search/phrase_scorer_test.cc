@@ -1,7 +1,8 @@
-// Phrase top-k (phrase_top_k.h, phrase_frequency.h) against a brute-force
-// phrase counter and BM25 scorer on random postings across segments, with
-// dead documents, for exact phrases and phrases with slop.
-#include "query_service/search/phrase_top_k.h"
+// The phrase scorer (phrase_scorer.h, phrase_frequency.h), alone and as a
+// pruned top-k (scorer_top_k.h), against a brute-force phrase counter and
+// BM25 scorer on random postings across segments, with dead documents, for
+// exact phrases and phrases with slop.
+#include "query_service/search/phrase_scorer.h"
 
 #include <algorithm>
 #include <string>
@@ -10,7 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "gtest/gtest.h"
-#include "query_service/search/phrase_frequency.h"
+#include "query_service/search/scorer_top_k.h"
 #include "tests/query_service/search/random_index.h"
 
 namespace docsearch::query::testing {
@@ -67,12 +68,12 @@ void CheckRandomPhrases(int max_slop) {
       idf += cursor->variants().front().idf;
       cursors.push_back(*std::move(cursor));
     }
-    const TopK got = PhraseTopK(
-        random.index(), random.scoring(), std::move(cursors), idf, slop,
-        [slop](const std::vector<const std::vector<uint32_t>*>& lists) {
-          return PhraseFrequency(lists, slop);
-        },
-        k, Before, eligible);
+    const std::string text = absl::StrJoin(words, " ");
+    PhraseScorer every(random.index(), random.scoring(), cursors, idf, slop, text);
+    std::vector<ScoredDoc> all;
+    for (; every.doc() != kScorerEnd; every.Next()) all.push_back({every.doc(), every.Score()});
+    PhraseScorer phrase(random.index(), random.scoring(), std::move(cursors), idf, slop, text);
+    const TopK got = ScorerTopK(phrase, k, Before, eligible);
 
     // The model.
     double model_idf = 0;
@@ -88,6 +89,11 @@ void CheckRandomPhrases(int max_slop) {
       matches.push_back(
           {doc, static_cast<float>(random.Bm25(Field::kBody, frequency, length, model_idf))});
     }
+    ASSERT_EQ(all.size(), matches.size()) << "phrase " << q;
+    for (size_t i = 0; i < all.size(); ++i) {
+      EXPECT_EQ(all[i].doc, matches[i].doc) << "phrase " << q;
+      EXPECT_NEAR(all[i].score, matches[i].score, 1e-4 * matches[i].score) << "phrase " << q;
+    }
     ExpectTopK(
         got, matches, k, eligible,
         absl::StrCat("phrase ", q, " '", absl::StrJoin(words, " "), "' slop=", slop, " k=", k));
@@ -99,11 +105,11 @@ void CheckRandomPhrases(int max_slop) {
   EXPECT_GT(pruned, 5);
 }
 
-TEST(PhraseTopKTest, ExactPhrasesEqualABruteForceCounterOnRandomPostings) {
+TEST(PhraseScorerTest, ExactPhrasesEqualABruteForceCounterOnRandomPostings) {
   CheckRandomPhrases(/*max_slop=*/0);
 }
 
-TEST(PhraseTopKTest, PhrasesWithSlopEqualABruteForceCounterOnRandomPostings) {
+TEST(PhraseScorerTest, PhrasesWithSlopEqualABruteForceCounterOnRandomPostings) {
   CheckRandomPhrases(/*max_slop=*/3);
 }
 
