@@ -35,6 +35,7 @@
 #include "query_service/server/index_service_impl.h"
 #include "query_service/server/query_metrics.h"
 #include "query_service/server/query_service_impl.h"
+#include "query_service/server/shard_comparison_service_impl.h"
 #include "query_service/server/shard_service_impl.h"
 #include "query_service/storage/indexer.h"
 #include "query_service/storage/log_recovery.h"
@@ -218,6 +219,9 @@ int Run() {
   ShardServiceImpl shard_service(&index, [&ready, &replica] {
     return ready.load() && (replica == nullptr || replica->caught_up());
   });
+  ShardComparisonServiceImpl shard_comparisons(&index, [&ready, &replica] {
+    return ready.load() && (replica == nullptr || replica->caught_up());
+  });
   if (!cluster_flags.nats.empty()) {
     index_service.set_read_only(
         "this query service is a replica in cluster mode: it takes writes from its shards' "
@@ -244,8 +248,8 @@ int Run() {
     list.push_back(MakeRequestIdInterceptorFactory());
     return list;
   };
-  absl::StatusOr<std::unique_ptr<GrpcServer>> server =
-      GrpcServer::Start(config, {&index_service, &query_service, &shard_service}, &health);
+  absl::StatusOr<std::unique_ptr<GrpcServer>> server = GrpcServer::Start(
+      config, {&index_service, &query_service, &shard_service, &shard_comparisons}, &health);
   if (!server.ok()) {
     LogError(server.status().ToString());
     return 1;

@@ -11,6 +11,9 @@
 #include "common/grpc_status.h"
 #include "docsearch/v1/shard_service.grpc.pb.h"
 #include "google/protobuf/util/time_util.h"
+#include "query_service/coordinator/cluster_bulk_reads.h"
+#include "query_service/coordinator/cluster_comparisons.h"
+#include "query_service/coordinator/cluster_set_comparison.h"
 #include "query_service/coordinator/search_merger.h"
 #include "query_service/search/shard_statistics.h"
 
@@ -30,6 +33,16 @@ absl::Status FirstError(const std::vector<absl::StatusOr<T>>& results) {
     if (!result.ok()) return result.status();
   }
   return absl::OkStatus();
+}
+
+// Finishes `context`'s call with `result`, its value moved into `response`.
+template <typename Response>
+grpc::ServerUnaryReactor* Reply(grpc::CallbackServerContext* context,
+                                absl::StatusOr<Response> result, Response* response) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  if (result.ok()) *response = *std::move(result);
+  reactor->Finish(ToGrpcStatus(result.status()));
+  return reactor;
 }
 
 }  // namespace
@@ -202,6 +215,67 @@ grpc::ServerUnaryReactor* CoordinatorService::GetIndexStats(
   }
   reactor->Finish(grpc::Status::OK);
   return reactor;
+}
+
+// The comparison and bulk-read RPCs: cluster_comparisons.h,
+// cluster_set_comparison.h, cluster_bulk_reads.h.
+
+grpc::ServerUnaryReactor* CoordinatorService::CompareDocuments(
+    grpc::CallbackServerContext* context, const docsearch::v1::CompareDocumentsRequest* request,
+    docsearch::v1::CompareDocumentsResponse* response) {
+  return Reply(context,
+               ClusterComparisons(caller_).CompareDocuments(*request, DeadlineOf(*context)),
+               response);
+}
+
+grpc::ServerUnaryReactor* CoordinatorService::FindSimilar(
+    grpc::CallbackServerContext* context, const docsearch::v1::FindSimilarRequest* request,
+    docsearch::v1::FindSimilarResponse* response) {
+  return Reply(context, ClusterComparisons(caller_).FindSimilar(*request, DeadlineOf(*context)),
+               response);
+}
+
+grpc::ServerUnaryReactor* CoordinatorService::CompareSets(
+    grpc::CallbackServerContext* context, const docsearch::v1::CompareSetsRequest* request,
+    docsearch::v1::CompareSetsResponse* response) {
+  return Reply(context, CompareSetsAcrossShards(*caller_, *request, DeadlineOf(*context)),
+               response);
+}
+
+grpc::ServerUnaryReactor* CoordinatorService::TermTrend(
+    grpc::CallbackServerContext* context, const docsearch::v1::TermTrendRequest* request,
+    docsearch::v1::TermTrendResponse* response) {
+  return Reply(context, ClusterComparisons(caller_).TermTrend(*request, DeadlineOf(*context)),
+               response);
+}
+
+grpc::ServerUnaryReactor* CoordinatorService::FindNearDuplicates(
+    grpc::CallbackServerContext* context, const docsearch::v1::FindNearDuplicatesRequest* request,
+    docsearch::v1::FindNearDuplicatesResponse* response) {
+  return Reply(context,
+               ClusterComparisons(caller_).FindNearDuplicates(*request, DeadlineOf(*context)),
+               response);
+}
+
+grpc::ServerUnaryReactor* CoordinatorService::BatchGetDocuments(
+    grpc::CallbackServerContext* context, const docsearch::v1::BatchGetDocumentsRequest* request,
+    docsearch::v1::BatchGetDocumentsResponse* response) {
+  return Reply(
+      context,
+      BatchGetFromOwners(*caller_, *request, options_.max_facet_size, DeadlineOf(*context)),
+      response);
+}
+
+grpc::ServerUnaryReactor* CoordinatorService::ListVersions(
+    grpc::CallbackServerContext* context, const docsearch::v1::ListVersionsRequest* request,
+    docsearch::v1::ListVersionsResponse* response) {
+  return Reply(context, ListVersionsOnOwner(*caller_, *request, DeadlineOf(*context)), response);
+}
+
+grpc::ServerUnaryReactor* CoordinatorService::CompareVersions(
+    grpc::CallbackServerContext* context, const docsearch::v1::CompareVersionsRequest* request,
+    docsearch::v1::CompareVersionsResponse* response) {
+  return Reply(context, CompareVersionsOnOwner(*caller_, *request, DeadlineOf(*context)), response);
 }
 
 }  // namespace docsearch::query

@@ -11,8 +11,14 @@
 //   GetDocument    from the replicas of the document's shard.
 //   GetIndexStats  the shards' counts summed.
 //
+//   CompareDocuments, FindSimilar, TermTrend, FindNearDuplicates
+//                  cluster_comparisons.h; CompareSets
+//                  cluster_set_comparison.h: as one node answers.
+//   BatchGetDocuments, ListVersions, CompareVersions
+//                  from the owning shards (cluster_bulk_reads.h).
+//
 // Every shard call goes to the shard's replicas in turn (shard_caller.h).
-// The comparison and bulk-read methods are not served across shards yet:
+// ExportDocuments and FindPassageReuse are not served across shards yet:
 // UNIMPLEMENTED.
 #ifndef DOCSEARCH_QUERY_SERVICE_COORDINATOR_COORDINATOR_SERVICE_H_
 #define DOCSEARCH_QUERY_SERVICE_COORDINATOR_COORDINATOR_SERVICE_H_
@@ -47,6 +53,31 @@ class CoordinatorService final : public docsearch::v1::QueryService::CallbackSer
   grpc::ServerUnaryReactor* GetIndexStats(grpc::CallbackServerContext* context,
                                           const docsearch::v1::GetIndexStatsRequest* request,
                                           docsearch::v1::GetIndexStatsResponse* response) override;
+
+  grpc::ServerUnaryReactor* CompareDocuments(
+      grpc::CallbackServerContext* context, const docsearch::v1::CompareDocumentsRequest* request,
+      docsearch::v1::CompareDocumentsResponse* response) override;
+  grpc::ServerUnaryReactor* FindSimilar(grpc::CallbackServerContext* context,
+                                        const docsearch::v1::FindSimilarRequest* request,
+                                        docsearch::v1::FindSimilarResponse* response) override;
+  grpc::ServerUnaryReactor* CompareSets(grpc::CallbackServerContext* context,
+                                        const docsearch::v1::CompareSetsRequest* request,
+                                        docsearch::v1::CompareSetsResponse* response) override;
+  grpc::ServerUnaryReactor* TermTrend(grpc::CallbackServerContext* context,
+                                      const docsearch::v1::TermTrendRequest* request,
+                                      docsearch::v1::TermTrendResponse* response) override;
+  grpc::ServerUnaryReactor* FindNearDuplicates(
+      grpc::CallbackServerContext* context, const docsearch::v1::FindNearDuplicatesRequest* request,
+      docsearch::v1::FindNearDuplicatesResponse* response) override;
+  grpc::ServerUnaryReactor* BatchGetDocuments(
+      grpc::CallbackServerContext* context, const docsearch::v1::BatchGetDocumentsRequest* request,
+      docsearch::v1::BatchGetDocumentsResponse* response) override;
+  grpc::ServerUnaryReactor* ListVersions(grpc::CallbackServerContext* context,
+                                         const docsearch::v1::ListVersionsRequest* request,
+                                         docsearch::v1::ListVersionsResponse* response) override;
+  grpc::ServerUnaryReactor* CompareVersions(
+      grpc::CallbackServerContext* context, const docsearch::v1::CompareVersionsRequest* request,
+      docsearch::v1::CompareVersionsResponse* response) override;
 
   // The work of Search, for tests.
   absl::StatusOr<docsearch::v1::SearchResponse> SearchShards(

@@ -1,0 +1,175 @@
+#include "query_service/compare/shard_comparisons.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
+#include "common/text_fingerprint.h"
+#include "common/utf8_text.h"
+#include "query_service/compare/document_vectors.h"
+#include "query_service/compare/near_duplicates.h"
+#include "query_service/compare/set_comparer.h"
+
+namespace docsearch::query::compare {
+namespace {
+
+using docsearch::v1::SetTally;
+using docsearch::v1::TallySetsRequest;
+using docsearch::v1::TallySetsResponse;
+using EntriesOf = absl::Span<const VectorEntry> (DocumentVectors::*)(DocId) const;
+
+struct Accumulator {
+  int64_t documents[2] = {0, 0};
+  int64_t occurrences[2] = {0, 0};
+  absl::flat_hash_map<uint16_t, int64_t> surfaces;  // Form → documents using it.
+};
+
+// Adds up one kind (terms or phrases) of both samples and writes the keys
+// `selection` asks for, with a bound on those it leaves out.
+void TallyKind(const SelectedSets& sets, const DocumentVectors& vectors, EntriesOf entries_of,
+               const VectorDictionary& dictionary, const docsearch::v1::TallySelection& selection,
+               docsearch::v1::TallyList* out) {
+  absl::flat_hash_map<uint32_t, Accumulator> by_key;
+  for (int side = 0; side < 2; ++side) {
+    for (DocId doc : sets.sample[side]) {
+      for (const VectorEntry& entry : (vectors.*entries_of)(doc)) {
+        Accumulator& accumulator = by_key[entry.key];
+        accumulator.documents[side]++;
+        accumulator.occurrences[side] += entry.count;
+        accumulator.surfaces[entry.surface]++;
+      }
+    }
+  }
+  absl::flat_hash_set<uint32_t> chosen;
+  const int64_t min_documents[2] = {selection.min_documents_a(), selection.min_documents_b()};
+  const absl::flat_hash_set<std::string> keys(selection.keys().begin(), selection.keys().end());
+  for (const auto& [key, accumulator] : by_key) {
+    const bool enough = (min_documents[0] > 0 && accumulator.documents[0] >= min_documents[0]) ||
+                        (min_documents[1] > 0 && accumulator.documents[1] >= min_documents[1]);
+    if (enough || (!keys.empty() && keys.contains(dictionary.key(key)))) chosen.insert(key);
+  }
+  const size_t candidates = static_cast<size_t>(std::max(0, selection.candidates()));
+  if (candidates > 0) {
+    for (int side = 0; side < 2; ++side) {
+      std::vector<std::pair<int64_t, uint32_t>> list;  // (documents of the side, key)
+      for (const auto& [key, accumulator] : by_key) {
+        if (accumulator.documents[side] > 0) list.push_back({accumulator.documents[side], key});
+      }
+      const size_t count = std::min(list.size(), candidates);
+      std::partial_sort(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(count), list.end(),
+                        [&](const auto& x, const auto& y) {
+                          if (x.first != y.first) return x.first > y.first;
+                          return dictionary.key(x.second) < dictionary.key(y.second);
+                        });
+      for (size_t i = 0; i < count; ++i) chosen.insert(list[i].second);
+    }
+  }
+  int64_t unreturned[2] = {0, 0};
+  for (const auto& [key, accumulator] : by_key) {
+    if (chosen.contains(key)) continue;
+    for (int side = 0; side < 2; ++side) {
+      unreturned[side] = std::max(unreturned[side], accumulator.documents[side]);
+    }
+  }
+  out->set_unreturned_documents_a(unreturned[0]);
+  out->set_unreturned_documents_b(unreturned[1]);
+  std::vector<uint32_t> ordered(chosen.begin(), chosen.end());
+  std::sort(ordered.begin(), ordered.end(),
+            [&](uint32_t x, uint32_t y) { return dictionary.key(x) < dictionary.key(y); });
+  for (uint32_t key : ordered) {
+    const Accumulator& accumulator = by_key.at(key);
+    SetTally* tally = out->add_tallies();
+    tally->set_key(dictionary.key(key));
+    tally->set_documents_a(accumulator.documents[0]);
+    tally->set_documents_b(accumulator.documents[1]);
+    tally->set_occurrences_a(accumulator.occurrences[0]);
+    tally->set_occurrences_b(accumulator.occurrences[1]);
+    for (const auto& [surface, documents] : accumulator.surfaces) {
+      auto* form = tally->add_surfaces();
+      form->set_text(dictionary.surface(key, surface));
+      form->set_documents(documents);
+    }
+  }
+}
+
+}  // namespace
+
+absl::StatusOr<TallySetsResponse> TallySets(const TallySetsRequest& request, IndexSnapshot index,
+                                            TextAnalyzer& analyzer, const QueryLimits& limits) {
+  const DocumentVectors* vectors = DocumentVectors::Of(index);
+  if (vectors == nullptr) {
+    return absl::FailedPreconditionError(
+        "CompareSets across shards needs the per-document tallies on every replica: start "
+        "query_service with --set_tallies (the default)");
+  }
+  const int64_t max_documents =
+      request.sets().max_documents() == 0 ? kDefaultSetDocuments : request.sets().max_documents();
+  const std::array<size_t, 2> samples = {
+      static_cast<size_t>(request.sample_a() < 0 ? max_documents : request.sample_a()),
+      static_cast<size_t>(request.sample_b() < 0 ? max_documents : request.sample_b())};
+  absl::StatusOr<SelectedSets> sets = SelectSets(request.sets(), index, analyzer, limits, samples);
+  if (!sets.ok()) return sets.status();
+  TallySetsResponse response;
+  response.set_matching_a(sets->matching[0]);
+  response.set_matching_b(sets->matching[1]);
+  response.set_analyzed_a(static_cast<int64_t>(sets->sample[0].size()));
+  response.set_analyzed_b(static_cast<int64_t>(sets->sample[1].size()));
+  TallyKind(*sets, *vectors, &DocumentVectors::Terms, vectors->terms(), request.terms(),
+            response.mutable_terms());
+  TallyKind(*sets, *vectors, &DocumentVectors::Phrases, vectors->phrases(), request.phrases(),
+            response.mutable_phrases());
+  return response;
+}
+
+absl::StatusOr<docsearch::v1::GetFingerprintsResponse> ShardFingerprints(
+    const docsearch::v1::GetFingerprintsRequest& request, IndexSnapshot index,
+    TextAnalyzer& analyzer, const QueryLimits& limits) {
+  std::vector<std::pair<std::string, DocId>> docs;
+  if (!request.ids().empty()) {
+    for (const std::string& id : request.ids()) {
+      const std::optional<DocId> doc = index->FindDoc(id);
+      if (!doc.has_value()) {
+        return absl::NotFoundError(
+            absl::StrCat("id: no document with id '", TruncatedForMessage(id), "'"));
+      }
+      docs.push_back({id, *doc});
+    }
+  } else {
+    // The selection FindNearDuplicates makes on one node.
+    docsearch::v1::FindNearDuplicatesRequest select;
+    if (request.has_filter()) *select.mutable_filter() = request.filter();
+    absl::StatusOr<NearDuplicateCandidates> candidates =
+        SelectNearDuplicateCandidates(select, index, analyzer, limits);
+    if (!candidates.ok()) return candidates.status();
+    for (const auto& entry : candidates->entries) {
+      if (entry.id != request.exclude_id()) docs.push_back({entry.id, entry.doc});
+    }
+  }
+  const bool near = HasMinHash(request.near());
+  docsearch::v1::GetFingerprintsResponse response;
+  for (const auto& [id, doc] : docs) {
+    docsearch::v1::Fingerprint fingerprint;
+    if (index->documents().minhash(doc).size() == kMinHashSize) {
+      fingerprint = index->documents().fingerprint(doc);
+    } else {
+      // Stored without one: computed as FindNearDuplicates computes it.
+      absl::StatusOr<docsearch::v1::Document> document = index->documents().Load(doc);
+      if (!document.ok()) return document.status();
+      fingerprint = ComputeTextFingerprint(FingerprintedText(*document));
+    }
+    if (near && MinHashResemblance(request.near(), fingerprint) < request.min_resemblance()) {
+      continue;
+    }
+    auto* entry = response.add_entries();
+    entry->set_id(id);
+    *entry->mutable_fingerprint() = std::move(fingerprint);
+  }
+  return response;
+}
+
+}  // namespace docsearch::query::compare
