@@ -8,6 +8,8 @@
 //                  then each shard's page scored with the sums
 //                  (ShardService.SearchShard), merged (search_merger.h). The
 //                  scores equal those of one node holding every document.
+//                  A search seen before skips the first phase: the shards
+//                  check the remembered statistics (statistics_cache.h).
 //   GetDocument    from the replicas of the document's shard.
 //   GetIndexStats  the shards' counts summed.
 //
@@ -23,9 +25,12 @@
 #ifndef DOCSEARCH_QUERY_SERVICE_COORDINATOR_COORDINATOR_SERVICE_H_
 #define DOCSEARCH_QUERY_SERVICE_COORDINATOR_COORDINATOR_SERVICE_H_
 
+#include <vector>
+
 #include "absl/time/time.h"
 #include "docsearch/v1/query_service.grpc.pb.h"
 #include "query_service/coordinator/shard_caller.h"
+#include "query_service/coordinator/statistics_cache.h"
 
 namespace docsearch::query {
 
@@ -36,13 +41,15 @@ struct CoordinatorOptions {
   int max_facet_size = 1000;
   // A call without a deadline gets this one.
   absl::Duration default_deadline = absl::Seconds(30);
+  // Searches whose shard statistics are remembered (statistics_cache.h).
+  size_t statistics_cache_entries = 4096;
 };
 
 class CoordinatorService final : public docsearch::v1::QueryService::CallbackService {
  public:
   // `caller` is not owned.
   CoordinatorService(const ShardCaller* caller, const CoordinatorOptions& options)
-      : caller_(caller), options_(options) {}
+      : caller_(caller), options_(options), statistics_cache_(options.statistics_cache_entries) {}
 
   grpc::ServerUnaryReactor* Search(grpc::CallbackServerContext* context,
                                    const docsearch::v1::SearchRequest* request,
@@ -85,9 +92,16 @@ class CoordinatorService final : public docsearch::v1::QueryService::CallbackSer
 
  private:
   absl::Time DeadlineOf(const grpc::CallbackServerContext& context) const;
+  // Phase 1 of a search: every shard's statistics for `request`, and their
+  // sums in `global`.
+  absl::Status GatherStatistics(
+      const docsearch::v1::SearchRequest& request, absl::Time deadline,
+      std::vector<absl::StatusOr<docsearch::v1::CollectionStatisticsMessage>>* per_shard,
+      docsearch::v1::CollectionStatisticsMessage* global) const;
 
   const ShardCaller* const caller_;
   const CoordinatorOptions options_;
+  mutable StatisticsCache statistics_cache_;
 };
 
 }  // namespace docsearch::query

@@ -275,5 +275,42 @@ TEST_F(ClusterComparisonEquivalenceTest, BadRequestsGetTheSameErrors) {
             absl::StatusCode::kInvalidArgument);
 }
 
+// Last: it writes. The coordinator remembers each search's shard
+// statistics and skips the first phase when it sees the search again; a
+// write in between must not leave it scoring with the old ones.
+TEST_F(ClusterComparisonEquivalenceTest, ASearchRepeatedAfterAWriteScoresWithFreshStatistics) {
+  auto expect_same_search = [](const v1::SearchRequest& request) {
+    absl::StatusOr<v1::SearchResponse> one =
+        CallAt(topology_->single_node->address(), &Stub::Search, request);
+    absl::StatusOr<v1::SearchResponse> many =
+        CallAt(topology_->coordinator->address(), &Stub::Search, request);
+    ASSERT_TRUE(one.ok() && many.ok()) << one.status() << " " << many.status();
+    ASSERT_GT(one->hits_size(), 0);
+    one->clear_took();
+    many->clear_took();
+    EXPECT_EQ(one->DebugString(), many->DebugString());
+  };
+  v1::SearchRequest request;
+  request.set_query_string("nuclear weapons");
+  request.set_page_size(8);
+  expect_same_search(request);  // Gathers the statistics.
+  expect_same_search(request);  // Reuses them, checked by the shards.
+  v1::RawDocument added;
+  added.set_source_uri("added/nuclear-weapons.txt");
+  added.set_content(
+      "3 Dec. 2026\n\nNuclear weapons and nuclear weapons again\n\nMinisters discussed "
+      "nuclear weapons, nuclear deterrence and the weapons of the Alliance at length.\n");
+  ASSERT_TRUE(IngestAll(topology_->single_ingest->address(), {added}).ok());
+  ASSERT_TRUE(IngestAll(topology_->cluster_ingest->address(), {added}).ok());
+  const int64_t documents = DocumentCountAt(topology_->single_node->address());
+  ASSERT_EQ(documents, topology_->documents + 1);
+  ASSERT_TRUE(
+      WaitUntil([&] { return DocumentCountAt(topology_->coordinator->address()) == documents; },
+                absl::Seconds(30)));
+  expect_same_search(request);
+  request.set_page_size(3);  // Another page size: the same remembered entry.
+  expect_same_search(request);
+}
+
 }  // namespace
 }  // namespace docsearch::testing
