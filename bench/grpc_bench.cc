@@ -39,6 +39,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "bench/query_service_process.h"
 #include "docsearch/v1/index_service.grpc.pb.h"
 #include "docsearch/v1/query_service.grpc.pb.h"
 #include "grpc/health/v1/health.grpc.pb.h"
@@ -161,13 +162,21 @@ int main(int argc, char** argv) {
     auto value = [&](const char* name) -> const char* {
       return a.rfind(name, 0) == 0 ? a.c_str() + std::string(name).size() : nullptr;
     };
-    if (auto v = value("--server=")) server = v;
-    else if (auto v = value("--docs=")) docs_path = v;
-    else if (auto v = value("--queries=")) queries_path = v;
-    else if (auto v = value("--load_docs=")) load_docs = std::stoul(v);
-    else if (auto v = value("--threads=")) threads = std::stoi(v);
-    else if (auto v = value("--seconds=")) seconds = std::stoi(v);
-    else if (auto v = value("--warmup=")) warmup = std::stoi(v);
+    if (auto v = value("--server=")) {
+      server = v;
+    } else if (auto v = value("--docs=")) {
+      docs_path = v;
+    } else if (auto v = value("--queries=")) {
+      queries_path = v;
+    } else if (auto v = value("--load_docs=")) {
+      load_docs = std::stoul(v);
+    } else if (auto v = value("--threads=")) {
+      threads = std::stoi(v);
+    } else if (auto v = value("--seconds=")) {
+      seconds = std::stoi(v);
+    } else if (auto v = value("--warmup=")) {
+      warmup = std::stoi(v);
+    }
   }
   if (server.empty() || docs_path.empty() || queries_path.empty()) {
     std::cerr << "usage: grpc_bench --server=PATH --docs=PATH --queries=PATH [--load_docs=N]"
@@ -180,8 +189,11 @@ int main(int argc, char** argv) {
   std::vector<docsearch::v1::Document> initial, extra;
   for (size_t i = 0; i < rows.size(); ++i) {
     if (rows[i].size() != 5) continue;
-    if (initial.size() < load_docs) initial.push_back(MakeDocument(rows[i], rows[i][0]));
-    else extra.push_back(MakeDocument(rows[i], "ingest-" + rows[i][0]));
+    if (initial.size() < load_docs) {
+      initial.push_back(MakeDocument(rows[i], rows[i][0]));
+    } else {
+      extra.push_back(MakeDocument(rows[i], "ingest-" + rows[i][0]));
+    }
   }
   if (extra.empty()) {  // Corpus no larger than load_docs: re-send with fresh ids.
     for (const auto& d : initial) {
@@ -197,43 +209,14 @@ int main(int argc, char** argv) {
   }
 
   // Start the server.
-  char dir_template[] = "/tmp/docsearch-grpc-bench-XXXXXX";
-  const std::string dir = mkdtemp(dir_template);
-  const std::string port_file = dir + "/port";
-  const std::string log_file = dir + "/server.log";
-  pid_t pid = fork();
-  if (pid == 0) {
-    FILE* log = std::fopen(log_file.c_str(), "w");
-    if (log != nullptr) {
-      dup2(fileno(log), 1);
-      dup2(fileno(log), 2);
-    }
-    execl(server.c_str(), server.c_str(), "--listen=127.0.0.1:0",
-          ("--port_file=" + port_file).c_str(), "--data_dir=", static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  auto stop_server = [&] {
-    kill(pid, SIGTERM);
-    for (int i = 0; i < 100; ++i) {
-      if (waitpid(pid, nullptr, WNOHANG) == pid) return;
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    kill(pid, SIGKILL);
-    waitpid(pid, nullptr, 0);
-  };
-  int port = 0;
-  for (int i = 0; i < 300 && port == 0; ++i) {
-    std::ifstream in(port_file);
-    if (!(in >> port)) port = 0;
-    if (port == 0) std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  }
-  if (port == 0) {
-    std::cerr << "query_service did not write " << port_file << " (log: " << log_file << ")\n";
-    stop_server();
+  absl::StatusOr<std::unique_ptr<docsearch::bench::QueryServiceProcess>> server_process =
+      docsearch::bench::QueryServiceProcess::Start(server, "grpc-bench");
+  if (!server_process.ok()) {
+    std::cerr << server_process.status() << "\n";
     return 1;
   }
-  auto channel = grpc::CreateChannel(absl::StrCat("127.0.0.1:", port),
-                                     grpc::InsecureChannelCredentials());
+  auto channel =
+      grpc::CreateChannel((*server_process)->address(), grpc::InsecureChannelCredentials());
   auto health = grpc::health::v1::Health::NewStub(channel);
   auto query = docsearch::v1::QueryService::NewStub(channel);
   auto index = docsearch::v1::IndexService::NewStub(channel);
@@ -250,7 +233,6 @@ int main(int argc, char** argv) {
   // Load.
   auto t0 = Clock::now();
   if (!WriteAll(*index, initial, nullptr)) {
-    stop_server();
     return 1;
   }
   const double load_seconds = std::chrono::duration<double>(Clock::now() - t0).count();
@@ -274,19 +256,19 @@ int main(int argc, char** argv) {
       auto s = Clock::now();
       if (!check_once(*health)) {
         std::cerr << "Health/Check failed\n";
-        stop_server();
         return 1;
       }
-      if (pass == 0) empty_us.push_back(std::chrono::duration<double, std::micro>(Clock::now() - s).count());
+      if (pass == 0)
+        empty_us.push_back(std::chrono::duration<double, std::micro>(Clock::now() - s).count());
     }
     for (size_t i = 0; i < searches.size(); ++i) {
       auto s = Clock::now();
       if (!search_once(*query, i)) {
         std::cerr << "Search failed\n";
-        stop_server();
         return 1;
       }
-      if (pass == 0) search_us.push_back(std::chrono::duration<double, std::micro>(Clock::now() - s).count());
+      if (pass == 0)
+        search_us.push_back(std::chrono::duration<double, std::micro>(Clock::now() - s).count());
     }
   }
 
@@ -299,7 +281,7 @@ int main(int argc, char** argv) {
       clients.emplace_back([&, t] {
         grpc::ChannelArguments args;
         args.SetInt("docsearch.bench.client", t);  // A distinct channel per thread.
-        auto ch = grpc::CreateCustomChannel(absl::StrCat("127.0.0.1:", port),
+        auto ch = grpc::CreateCustomChannel((*server_process)->address(),
                                             grpc::InsecureChannelCredentials(), args);
         auto h = grpc::health::v1::Health::NewStub(ch);
         auto q = docsearch::v1::QueryService::NewStub(ch);
@@ -336,8 +318,6 @@ int main(int argc, char** argv) {
   const double search_qps = closed_loop(true, false, nullptr);
   double ingest_rate = 0;
   const double search_qps_ingest = closed_loop(true, true, &ingest_rate);
-  stop_server();
-  std::remove(port_file.c_str());
 
   std::cout << "{\"engine\":\"docsearch-grpc\",\"docs\":" << initial.size()
             << ",\"load_seconds\":" << load_seconds
@@ -350,7 +330,7 @@ int main(int argc, char** argv) {
             << ",\"threads\":" << threads << ",\"seconds\":" << seconds
             << ",\"empty_qps\":" << empty_qps << ",\"search_qps\":" << search_qps
             << ",\"search_qps_during_ingest\":" << search_qps_ingest
-            << ",\"ingest_docs_per_s_during_search\":" << ingest_rate
-            << ",\"server_log\":\"" << log_file << "\"}" << std::endl;
+            << ",\"ingest_docs_per_s_during_search\":" << ingest_rate << ",\"server_log\":\""
+            << (*server_process)->log_file() << "\"}" << std::endl;
   return 0;
 }
