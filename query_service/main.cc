@@ -114,6 +114,9 @@ ABSL_FLAG(int, stream_replicas, 3,
 ABSL_FLAG(std::string, shard_replicas, "",
           "coordinator: fixed replicas (0=host:port,host:port;1=host:port) instead of the "
           "cluster map");
+ABSL_FLAG(int, statistics_cache_entries, 4096,
+          "coordinator: searches whose shard statistics are remembered, so that repeating one "
+          "skips the statistics round trip (the shards check them); 0 turns it off");
 ABSL_FLAG(absl::Duration, shard_attempt_timeout, absl::Seconds(2),
           "coordinator: longest wait for one replica before trying the next of its shard");
 
@@ -144,6 +147,8 @@ int Run() {
   cluster_flags.shard_replicas = absl::GetFlag(FLAGS_shard_replicas);
   cluster_flags.attempt_timeout = absl::GetFlag(FLAGS_shard_attempt_timeout);
   cluster_flags.max_facet_size = absl::GetFlag(FLAGS_max_page_size);
+  cluster_flags.statistics_cache_entries =
+      std::max(0, absl::GetFlag(FLAGS_statistics_cache_entries));
   cluster_flags.shutdown_grace = absl::GetFlag(FLAGS_shutdown_grace);
   if (cluster_flags.role != "replica" && cluster_flags.role != "coordinator") {
     LogError(absl::StrCat("--role must be replica or coordinator, not '", cluster_flags.role, "'"));
