@@ -1,11 +1,12 @@
-// The pure parts of the comparisons across shards: how a CompareSets sample
-// is split over the shards.
+// The coordinator's parts that need no process: how a CompareSets sample is
+// split over the shards, and how replicas are taken in turn.
 #include <gtest/gtest.h>
 
 #include <numeric>
 #include <vector>
 
 #include "query_service/coordinator/cluster_set_comparison.h"
+#include "query_service/coordinator/replica_directory.h"
 
 namespace docsearch::query {
 namespace {
@@ -32,6 +33,18 @@ TEST(SplitSample, GivesTheRemaindersToTheLargestFractionsAndAddsUpExactly) {
   EXPECT_LE(parts[0], 7);
   EXPECT_LE(parts[3], 1);
   EXPECT_EQ(SplitSample({5, 5, 5}, 0), (std::vector<int64_t>{0, 0, 0}));
+}
+
+TEST(ReplicaDirectory, TakesEachShardsReplicasInTurnWhateverTheOtherShardsCalls) {
+  ReplicaDirectory directory(2, {{0, {"a:1", "b:1"}}, {1, {"c:1", "d:1"}}});
+  // A search calls every shard in each phase: shard 0, shard 1, shard 0, ...
+  std::vector<std::string> firsts_of_shard_0;
+  for (int call = 0; call < 4; ++call) {
+    firsts_of_shard_0.push_back(directory.ReplicasOf(0).front());
+    EXPECT_EQ(directory.ReplicasOf(1).size(), 2u);
+  }
+  EXPECT_EQ(firsts_of_shard_0, (std::vector<std::string>{"a:1", "b:1", "a:1", "b:1"}));
+  EXPECT_TRUE(directory.ReplicasOf(7).empty());  // No such shard.
 }
 
 }  // namespace
