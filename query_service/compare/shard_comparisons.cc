@@ -115,6 +115,7 @@ void TallyKind(const SelectedSets& sets, const DocumentVectors& vectors, Entries
     const Accumulator& accumulator = accumulators[i];
     SetTally* tally = out->add_tallies();
     tally->set_key(dictionary.key(accumulator.key));
+    if (selection.keys_only()) continue;
     tally->set_documents_a(accumulator.documents[0]);
     tally->set_documents_b(accumulator.documents[1]);
     tally->set_occurrences_a(accumulator.occurrences[0]);

@@ -8,8 +8,8 @@
 #include <string>
 #include <utility>
 
-#include "absl/container/btree_map.h"
 #include "absl/container/btree_set.h"
+#include "absl/container/flat_hash_map.h"
 #include "docsearch/v1/shard_comparison.grpc.pb.h"
 #include "query_service/compare/set_comparer.h"
 #include "query_service/coordinator/shard_fan_out.h"
@@ -22,10 +22,10 @@ namespace v1 = docsearch::v1;
 struct Summed {
   int64_t documents[2] = {0, 0};
   int64_t occurrences[2] = {0, 0};
-  std::map<std::string, int64_t> surfaces;  // Ordered: ties pick the smallest.
+  absl::flat_hash_map<std::string, int64_t> surfaces;  // Form → documents using it.
 };
 
-using SummedTallies = absl::btree_map<std::string, Summed>;
+using SummedTallies = absl::flat_hash_map<std::string, Summed>;
 
 void Add(const google::protobuf::RepeatedPtrField<v1::SetTally>& tallies, SummedTallies* sums) {
   for (const v1::SetTally& tally : tallies) {
@@ -49,10 +49,13 @@ void Rank(const SummedTallies& sums, int64_t n_a, int64_t n_b, size_t max_terms,
     const int64_t k_a = sum.documents[0], k_b = sum.documents[1];
     if (k_a * n_b == k_b * n_a) continue;
     v1::SignificantTerm term;
+    // The form most documents use; ties: the smallest.
     int64_t best = 0;
-    for (const auto& [text, documents] : sum.surfaces) {
-      if (documents > best) best = documents, term.set_text(text);
+    const std::string* text = nullptr;
+    for (const auto& [form, documents] : sum.surfaces) {
+      if (documents > best || (documents == best && form < *text)) best = documents, text = &form;
     }
+    if (text != nullptr) term.set_text(*text);
     term.set_key(key);
     term.set_documents_a(k_a);
     term.set_documents_b(k_b);
@@ -253,6 +256,7 @@ absl::StatusOr<v1::CompareSetsResponse> CompareSetsAcrossShards(
                 kind == 0 ? shard_request.mutable_terms() : shard_request.mutable_phrases();
             selection->set_min_documents_a(thresholds[kind][0]);
             selection->set_min_documents_b(thresholds[kind][1]);
+            selection->set_keys_only(true);
           }
           return shard_request;
         });
