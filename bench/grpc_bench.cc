@@ -8,7 +8,12 @@
 //   1. latency: --warmup passes, then one timed pass, one call at a time, of
 //      Health/Check (as many calls as there are queries, twice) and of
 //      Search over the whole query set (top-10, body field, as
-//      engine_bench); p50/p99 of each;
+//      engine_bench); p50/p99 of each. Each Search is followed by the same
+//      request answered in this process by SearchByRequest, the function the
+//      server's Search handler calls, on an index of the same documents with
+//      the server's default options: gRPC minus in-process is what the RPC
+//      layer itself costs (transport, serialization, threads), measured on
+//      the same queries at the same moments;
 //   2. throughput: --threads closed-loop clients for --seconds each, first
 //      Health/Check, then Search (query set cycled), then Search again while
 //      one more thread writes new documents (fresh ids) through
@@ -44,6 +49,8 @@
 #include "docsearch/v1/query_service.grpc.pb.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "grpcpp/grpcpp.h"
+#include "query_service/search/search_index.h"
+#include "query_service/server/search_request_mapping.h"
 
 namespace {
 
@@ -238,6 +245,18 @@ int main(int argc, char** argv) {
   const double load_seconds = std::chrono::duration<double>(Clock::now() - t0).count();
   std::cerr << "grpc: loaded " << initial.size() << " docs in " << load_seconds << " s\n";
 
+  // The in-process twin of the server's index (see the header comment).
+  docsearch::query::SearchIndex local_index{docsearch::query::SearchOptions{}};
+  for (const docsearch::v1::Document& document : initial) {
+    absl::Status added =
+        local_index.Upsert(std::make_unique<docsearch::v1::Document>(document)).status();
+    if (!added.ok()) {
+      std::cerr << "in-process index: " << added << "\n";
+      return 1;
+    }
+  }
+  local_index.WaitForMerges();
+
   // 1. Latency, one call at a time.
   auto check_once = [&](grpc::health::v1::Health::Stub& stub) {
     grpc::ClientContext context;
@@ -249,7 +268,7 @@ int main(int argc, char** argv) {
     docsearch::v1::SearchResponse response;
     return stub.Search(&context, searches[i % searches.size()], &response).ok();
   };
-  std::vector<double> empty_us, search_us;
+  std::vector<double> empty_us, search_us, local_us;
   const size_t empty_calls = 2 * searches.size();
   for (int pass = -warmup; pass < 1; ++pass) {
     for (size_t i = 0; i < empty_calls; ++i) {
@@ -269,6 +288,13 @@ int main(int argc, char** argv) {
       }
       if (pass == 0)
         search_us.push_back(std::chrono::duration<double, std::micro>(Clock::now() - s).count());
+      s = Clock::now();
+      if (!docsearch::query::SearchByRequest(local_index, searches[i]).ok()) {
+        std::cerr << "in-process Search failed\n";
+        return 1;
+      }
+      if (pass == 0)
+        local_us.push_back(std::chrono::duration<double, std::micro>(Clock::now() - s).count());
     }
   }
 
@@ -326,6 +352,8 @@ int main(int argc, char** argv) {
             << ",\"empty_p99_us\":" << Percentile(empty_us, 0.99)
             << ",\"search_p50_us\":" << Percentile(search_us, 0.5)
             << ",\"search_p99_us\":" << Percentile(search_us, 0.99)
+            << ",\"inprocess_search_p50_us\":" << Percentile(local_us, 0.5)
+            << ",\"inprocess_search_p99_us\":" << Percentile(local_us, 0.99)
             << ",\"empty_calls\":" << empty_us.size() << ",\"search_calls\":" << search_us.size()
             << ",\"threads\":" << threads << ",\"seconds\":" << seconds
             << ",\"empty_qps\":" << empty_qps << ",\"search_qps\":" << search_qps
