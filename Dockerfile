@@ -62,12 +62,14 @@ RUN set -eu; \
 FROM debian:bookworm-slim AS runtime
 
 # The runtime libraries only (libgrpc++1.51, libprotobuf32, libabsl20220623,
-# libicu72, libstemmer0d, ... as found by the build stage). COPY is cached by
-# content, so this layer is rebuilt only when the list changes.
+# libicu72, libstemmer0d, ... as found by the build stage), and nats-server
+# for docker-compose's `cluster` profile (its NATS containers run this image).
+# COPY is cached by content, so this layer is rebuilt only when the list
+# changes.
 COPY --from=build /out/runtime-packages.txt /usr/share/docsearch/runtime-packages.txt
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      $(cat /usr/share/docsearch/runtime-packages.txt) \
+      $(cat /usr/share/docsearch/runtime-packages.txt) nats-server \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --user-group --home-dir /nonexistent \
       --no-create-home --shell /usr/sbin/nologin docsearch \
@@ -86,6 +88,6 @@ RUN if ldd /usr/local/bin/query_service /usr/local/bin/ingest_service \
 # non-root user can write its index there.
 WORKDIR /data
 USER docsearch:docsearch
-EXPOSE 50051 50052
+EXPOSE 50051 50052 4222 6222
 # docker-compose.yml sets the command of each service.
 CMD ["query_service", "--listen=0.0.0.0:50052", "--data_dir=/data"]

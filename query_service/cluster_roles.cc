@@ -63,6 +63,7 @@ int RunCoordinator(const ClusterFlags& flags, GrpcServerConfig config) {
   ShardCaller caller(directory.get(), flags.attempt_timeout);
   CoordinatorOptions options;
   options.max_facet_size = flags.max_facet_size;
+  options.statistics_cache_entries = static_cast<size_t>(flags.statistics_cache_entries);
   CoordinatorService coordinator(&caller, options);
   ClusterIndexService deletes(jetstream.get(), *shard_count);
   HealthService health({"docsearch.v1.IndexService", "docsearch.v1.QueryService"});

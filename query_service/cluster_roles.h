@@ -27,6 +27,7 @@ struct ClusterFlags {
   std::string shard_replicas;  // A coordinator's fixed replicas, instead of the map.
   absl::Duration attempt_timeout = absl::Seconds(2);
   int max_facet_size = 1000;
+  int statistics_cache_entries = 4096;
   absl::Duration shutdown_grace = absl::Seconds(5);
 };
 

@@ -35,6 +35,7 @@
 #include "query_service/server/index_service_impl.h"
 #include "query_service/server/query_metrics.h"
 #include "query_service/server/query_service_impl.h"
+#include "query_service/server/shard_comparison_service_impl.h"
 #include "query_service/server/shard_service_impl.h"
 #include "query_service/storage/indexer.h"
 #include "query_service/storage/log_recovery.h"
@@ -116,6 +117,9 @@ ABSL_FLAG(int, stream_replicas, 3,
 ABSL_FLAG(std::string, shard_replicas, "",
           "coordinator: fixed replicas (0=host:port,host:port;1=host:port) instead of the "
           "cluster map");
+ABSL_FLAG(int, statistics_cache_entries, 4096,
+          "coordinator: searches whose shard statistics are remembered, so that repeating one "
+          "skips the statistics round trip (the shards check them); 0 turns it off");
 ABSL_FLAG(absl::Duration, shard_attempt_timeout, absl::Seconds(2),
           "coordinator: longest wait for one replica before trying the next of its shard");
 
@@ -146,6 +150,8 @@ int Run() {
   cluster_flags.shard_replicas = absl::GetFlag(FLAGS_shard_replicas);
   cluster_flags.attempt_timeout = absl::GetFlag(FLAGS_shard_attempt_timeout);
   cluster_flags.max_facet_size = absl::GetFlag(FLAGS_max_page_size);
+  cluster_flags.statistics_cache_entries =
+      std::max(0, absl::GetFlag(FLAGS_statistics_cache_entries));
   cluster_flags.shutdown_grace = absl::GetFlag(FLAGS_shutdown_grace);
   if (cluster_flags.role != "replica" && cluster_flags.role != "coordinator") {
     LogError(absl::StrCat("--role must be replica or coordinator, not '", cluster_flags.role, "'"));
@@ -222,6 +228,9 @@ int Run() {
   ShardServiceImpl shard_service(&index, [&ready, &replica] {
     return ready.load() && (replica == nullptr || replica->caught_up());
   });
+  ShardComparisonServiceImpl shard_comparisons(&index, [&ready, &replica] {
+    return ready.load() && (replica == nullptr || replica->caught_up());
+  });
   if (!cluster_flags.nats.empty()) {
     index_service.set_read_only(
         "this query service is a replica in cluster mode: it takes writes from its shards' "
@@ -248,8 +257,8 @@ int Run() {
     list.push_back(MakeRequestIdInterceptorFactory());
     return list;
   };
-  absl::StatusOr<std::unique_ptr<GrpcServer>> server =
-      GrpcServer::Start(config, {&index_service, &query_service, &shard_service}, &health);
+  absl::StatusOr<std::unique_ptr<GrpcServer>> server = GrpcServer::Start(
+      config, {&index_service, &query_service, &shard_service, &shard_comparisons}, &health);
   if (!server.ok()) {
     LogError(server.status().ToString());
     return 1;

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Validates docker-compose.yml (syntax, interpolation, references) with
-# `docker-compose config -q`. Needs no Docker engine, so CI runs it always.
+# `docker-compose config -q`, the single-node stack and the `cluster`
+# profile. Needs no Docker engine, so CI runs it always.
 # Uses docker-compose v1 (Debian's docker-compose) or the v2 plugin, whichever
 # is there; exits 77 (skipped) if neither is.
 set -euo pipefail
@@ -46,3 +47,28 @@ for want in 40052 40051 /tmp docsearch:check 127.0.0.1 "DOCSEARCH_AUTH_TOKEN: se
   fi
 done
 echo "PASS: docker-compose.yml honours DOCSEARCH_* overrides"
+
+# The `cluster` profile: the topology of scripts/cluster.sh (3 NATS servers,
+# the cluster's ingest service, 2 shards x 2 replicas, a coordinator, a
+# loader), valid with the defaults and honouring its port overrides.
+DOCSEARCH_TOKEN=check-token "${compose[@]}" -f docker-compose.yml --profile cluster config -q
+services="$(DOCSEARCH_TOKEN=check-token "${compose[@]}" -f docker-compose.yml --profile cluster \
+            config --services)"
+for want in nats-0 nats-1 nats-2 cluster-ingest shard-0-a shard-0-b shard-1-a shard-1-b \
+            coordinator cluster-loader; do
+  if ! grep -qx -- "$want" <<<"$services"; then
+    echo "FAIL: the cluster profile has no service '$want'"
+    exit 1
+  fi
+done
+out="$(DOCSEARCH_CLUSTER_QUERY_PORT=40062 DOCSEARCH_CLUSTER_INGEST_PORT=40061 \
+       DOCSEARCH_TOKEN=secret "${compose[@]}" -f docker-compose.yml --profile cluster config)"
+for want in 40062 40061 "--role=coordinator" "--advertise=shard-1-b:50052" \
+            "--nats=nats://nats-0:4222,nats://nats-1:4222,nats://nats-2:4222" \
+            "nats://nats-0:6222,nats://nats-1:6222,nats://nats-2:6222" "--stream_replicas=3"; do
+  if ! grep -qF -- "$want" <<<"$out"; then
+    echo "FAIL: the cluster profile's configuration lacks '$want'"
+    exit 1
+  fi
+done
+echo "PASS: docker-compose.yml's cluster profile has the topology of scripts/cluster.sh"

@@ -4,11 +4,15 @@ queries against each: for comparing a coordinator with a single node.
 
     scripts/search_latency.py --stubs=build/dev/tests/external/py \
         --target single=127.0.0.1:50052 --target cluster=127.0.0.1:50062 \
-        [--rounds=20] [--page_size=10]
+        [--rounds=20] [--page_size=10] [--comparisons]
 
 The stubs are the Python ones the build generates (target docsearch_py_stubs).
 Prints, per target, p50 and p99 of Search and of an empty RPC
 (grpc.health.v1.Health/Check) in milliseconds, measured at the client.
+With --comparisons, also the p50 of CompareSets, TermTrend, FindSimilar,
+CompareDocuments, FindNearDuplicates and BatchGetDocuments on fixed requests
+over the development corpus (the documents of the first target's top hits
+for "nato"), --rounds calls each after one warm-up.
 """
 
 import argparse
@@ -33,13 +37,16 @@ def main():
     parser.add_argument("--target", action="append", required=True, help="name=host:port")
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--page_size", type=int, default=10)
+    parser.add_argument("--comparisons", action="store_true")
     args = parser.parse_args()
     sys.path.insert(0, args.stubs)
     import grpc
     import health_pb2
     import health_pb2_grpc
     from docsearch.v1 import query_service_pb2, query_service_pb2_grpc
+    from docsearch.v1 import bulk_read_pb2, comparison_pb2
 
+    ids = None
     for target in args.target:
         name, address = target.split("=", 1)
         channel = grpc.insecure_channel(address)
@@ -61,6 +68,36 @@ def main():
         print("%s %s: Search p50 %.2f ms p99 %.2f ms; empty RPC p50 %.2f ms p99 %.2f ms (%d searches)"
               % (name, address, percentile(searches, 0.5), percentile(searches, 0.99),
                  percentile(empties, 0.5), percentile(empties, 0.99), len(searches)))
+        if args.comparisons:
+            if ids is None:  # The same documents for every target.
+                ids = [hit.id for hit in search.Search(
+                    query_service_pb2.SearchRequest(query_string="nato", page_size=20)).hits]
+            side = comparison_pb2.ComparisonSide
+            calls = [
+                ("CompareSets", lambda: search.CompareSets(comparison_pb2.CompareSetsRequest(
+                    query_string_a="published:[* TO 2001-12-31]",
+                    query_string_b="published:[2002-01-01 TO *]"), timeout=30)),
+                ("TermTrend", lambda: search.TermTrend(comparison_pb2.TermTrendRequest(
+                    terms=["terrorism", "nuclear weapons"],
+                    interval=comparison_pb2.INTERVAL_YEAR), timeout=30)),
+                ("FindSimilar", lambda: search.FindSimilar(comparison_pb2.FindSimilarRequest(
+                    like=side(id=ids[3])), timeout=30)),
+                ("CompareDocuments", lambda: search.CompareDocuments(
+                    comparison_pb2.CompareDocumentsRequest(a=side(id=ids[1]), b=side(id=ids[2])),
+                    timeout=30)),
+                ("FindNearDuplicates", lambda: search.FindNearDuplicates(
+                    comparison_pb2.FindNearDuplicatesRequest(min_resemblance=0.5), timeout=30)),
+                ("BatchGetDocuments", lambda: search.BatchGetDocuments(
+                    bulk_read_pb2.BatchGetDocumentsRequest(ids=ids[:10]), timeout=30)),
+            ]
+            for method, call in calls:
+                call()  # Warm-up.
+                times = []
+                for _ in range(args.rounds):
+                    started = time.perf_counter()
+                    call()
+                    times.append((time.perf_counter() - started) * 1000)
+                print("%s %s: %s p50 %.2f ms" % (name, address, method, percentile(times, 0.5)))
 
 
 if __name__ == "__main__":

@@ -246,10 +246,7 @@ CompareDocumentsResponse CompareSides(const SideText& a, const SideText& b,
   return response;
 }
 
-absl::StatusOr<CompareDocumentsResponse> CompareDocuments(const CompareDocumentsRequest& request,
-                                                          IndexSnapshot index,
-                                                          TextAnalyzer& analyzer,
-                                                          AnalysisCache* cache) {
+absl::StatusOr<CompareOptions> CompareOptionsOf(const CompareDocumentsRequest& request) {
   if (!request.has_a()) return absl::InvalidArgumentError("a is required");
   if (!request.has_b()) return absl::InvalidArgumentError("b is required");
   // Bounded like CompareSets' lists: INT_MAX used to return 17 MB.
@@ -270,11 +267,20 @@ absl::StatusOr<CompareDocumentsResponse> CompareDocuments(const CompareDocuments
   if (request.min_paragraph_similarity() > 0) {
     options.min_paragraph_similarity = request.min_paragraph_similarity();
   }
+  return options;
+}
+
+absl::StatusOr<CompareDocumentsResponse> CompareDocuments(const CompareDocumentsRequest& request,
+                                                          IndexSnapshot index,
+                                                          TextAnalyzer& analyzer,
+                                                          AnalysisCache* cache) {
+  absl::StatusOr<CompareOptions> options = CompareOptionsOf(request);
+  if (!options.ok()) return options.status();
   absl::StatusOr<SideText> a = ResolveSide(request.a(), "a", index, analyzer, cache);
   if (!a.ok()) return a.status();
   absl::StatusOr<SideText> b = ResolveSide(request.b(), "b", index, analyzer, cache);
   if (!b.ok()) return b.status();
-  return CompareSides(*a, *b, IndexTermStatistics(index), options);
+  return CompareSides(*a, *b, IndexTermStatistics(index), *options);
 }
 
 }  // namespace docsearch::query::compare

@@ -68,6 +68,11 @@ docsearch::v1::CompareDocumentsResponse CompareSides(const SideText& a, const Si
                                                      const TermStatistics& statistics,
                                                      const CompareOptions& options);
 
+// The options of `request`, or INVALID_ARGUMENT naming the field ("a is
+// required", "max_terms ...").
+absl::StatusOr<CompareOptions> CompareOptionsOf(
+    const docsearch::v1::CompareDocumentsRequest& request);
+
 // Validates `request`, resolves both sides in `index` (stored documents'
 // analyses through `cache` when given) and compares them.
 absl::StatusOr<docsearch::v1::CompareDocumentsResponse> CompareDocuments(

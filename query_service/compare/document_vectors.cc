@@ -23,6 +23,12 @@ void SortByKey(std::vector<VectorEntry>::iterator begin, std::vector<VectorEntry
 
 }  // namespace
 
+std::optional<uint32_t> VectorDictionary::Find(const std::string& key) const {
+  auto it = ids_.find(key);
+  if (it == ids_.end()) return std::nullopt;
+  return it->second;
+}
+
 uint32_t VectorDictionary::Intern(const std::string& key, const std::string& surface,
                                   uint16_t* surface_index) {
   auto [it, inserted] = ids_.try_emplace(key, static_cast<uint32_t>(keys_.size()));

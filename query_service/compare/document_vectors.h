@@ -60,6 +60,9 @@ class VectorDictionary {
   // has 65535 forms).
   uint32_t Intern(const std::string& key, const std::string& surface, uint16_t* surface_index);
 
+  // The id of `key`, or nullopt when never interned.
+  std::optional<uint32_t> Find(const std::string& key) const;
+
   size_t size() const { return keys_.size(); }
   const std::string& key(uint32_t id) const { return keys_[id]; }
   const std::string& surface(uint32_t id, uint16_t index) const { return surfaces_[id][index]; }

@@ -40,9 +40,7 @@ uint64_t BandKey(const Fingerprint& fingerprint, int band) {
 
 }  // namespace
 
-absl::StatusOr<NearDuplicateCandidates> SelectNearDuplicateCandidates(
-    const FindNearDuplicatesRequest& request, IndexSnapshot index, TextAnalyzer& analyzer,
-    const QueryLimits& limits) {
+absl::Status ValidateNearDuplicates(const FindNearDuplicatesRequest& request) {
   if (request.min_resemblance() < 0 || request.min_resemblance() > 1) {
     return absl::InvalidArgumentError(
         absl::StrCat("min_resemblance ", request.min_resemblance(), " is outside (0, 1]"));
@@ -51,6 +49,13 @@ absl::StatusOr<NearDuplicateCandidates> SelectNearDuplicateCandidates(
     return absl::InvalidArgumentError(absl::StrCat("max_results ", request.max_results(),
                                                    " is outside 0..", kMaxNearDuplicatePairs));
   }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<NearDuplicateCandidates> SelectNearDuplicateCandidates(
+    const FindNearDuplicatesRequest& request, IndexSnapshot index, TextAnalyzer& analyzer,
+    const QueryLimits& limits) {
+  if (absl::Status valid = ValidateNearDuplicates(request); !valid.ok()) return valid;
   NearDuplicateCandidates candidates;
   if (request.min_resemblance() > 0) candidates.threshold = request.min_resemblance();
   if (request.max_results() > 0) candidates.max_results = request.max_results();

@@ -54,6 +54,9 @@ struct NearDuplicateCandidates {
   size_t max_results = 100;
 };
 
+// INVALID_ARGUMENT naming min_resemblance or max_results, or OK.
+absl::Status ValidateNearDuplicates(const docsearch::v1::FindNearDuplicatesRequest& request);
+
 // Validates `request` and selects the documents. Call inside SearchIndex::Read.
 absl::StatusOr<NearDuplicateCandidates> SelectNearDuplicateCandidates(
     const docsearch::v1::FindNearDuplicatesRequest& request, IndexSnapshot index,

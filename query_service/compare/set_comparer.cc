@@ -250,7 +250,8 @@ double LogLikelihoodRatio(int64_t k1, int64_t n1, int64_t k2, int64_t n2) {
 }
 
 absl::StatusOr<SelectedSets> SelectSets(const CompareSetsRequest& request, IndexSnapshot index,
-                                        TextAnalyzer& analyzer, const QueryLimits& limits) {
+                                        TextAnalyzer& analyzer, const QueryLimits& limits,
+                                        const std::optional<std::array<size_t, 2>>& samples) {
   if (request.max_terms() < 0 || request.max_terms() > kMaxSetTerms) {
     return absl::InvalidArgumentError(
         absl::StrCat("max_terms ", request.max_terms(), " is outside 0..", kMaxSetTerms));
@@ -298,7 +299,8 @@ absl::StatusOr<SelectedSets> SelectSets(const CompareSetsRequest& request, Index
     sets.matching[side] = static_cast<int64_t>(docs.size());
     // An even spread over the matches (every k-th), so that a large set is
     // represented across its whole range rather than by its oldest part.
-    const size_t take = std::min(docs.size(), max_documents);
+    const size_t take =
+        std::min(docs.size(), samples.has_value() ? (*samples)[side] : max_documents);
     sets.sample[side].reserve(take);
     for (size_t i = 0; i < take; ++i) sets.sample[side].push_back(docs[i * docs.size() / take]);
   }

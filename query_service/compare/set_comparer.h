@@ -24,7 +24,9 @@
 #ifndef DOCSEARCH_QUERY_SERVICE_COMPARE_SET_COMPARER_H_
 #define DOCSEARCH_QUERY_SERVICE_COMPARE_SET_COMPARER_H_
 
+#include <array>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -57,9 +59,11 @@ struct SelectedSets {
 };
 
 // Validates `request` and evaluates both queries. Call inside SearchIndex::Read.
-absl::StatusOr<SelectedSets> SelectSets(const docsearch::v1::CompareSetsRequest& request,
-                                        IndexSnapshot index, TextAnalyzer& analyzer,
-                                        const QueryLimits& limits);
+// `samples`, when given, replaces max_documents for each side (a shard's
+// part of a cluster-wide sample; 0 tallies nothing).
+absl::StatusOr<SelectedSets> SelectSets(
+    const docsearch::v1::CompareSetsRequest& request, IndexSnapshot index, TextAnalyzer& analyzer,
+    const QueryLimits& limits, const std::optional<std::array<size_t, 2>>& samples = std::nullopt);
 
 // The answer from the index-time tallies. Call inside SearchIndex::Read;
 // `vectors` must be the annex of the index `sets` was selected from.

@@ -11,6 +11,9 @@
 #include "common/grpc_status.h"
 #include "docsearch/v1/shard_service.grpc.pb.h"
 #include "google/protobuf/util/time_util.h"
+#include "query_service/coordinator/cluster_bulk_reads.h"
+#include "query_service/coordinator/cluster_comparisons.h"
+#include "query_service/coordinator/cluster_set_comparison.h"
 #include "query_service/coordinator/search_merger.h"
 #include "query_service/search/shard_statistics.h"
 
@@ -32,6 +35,16 @@ absl::Status FirstError(const std::vector<absl::StatusOr<T>>& results) {
   return absl::OkStatus();
 }
 
+// Finishes `context`'s call with `result`, its value moved into `response`.
+template <typename Response>
+grpc::ServerUnaryReactor* Reply(grpc::CallbackServerContext* context,
+                                absl::StatusOr<Response> result, Response* response) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  if (result.ok()) *response = *std::move(result);
+  reactor->Finish(ToGrpcStatus(result.status()));
+  return reactor;
+}
+
 }  // namespace
 
 absl::Time CoordinatorService::DeadlineOf(const grpc::CallbackServerContext& context) const {
@@ -45,6 +58,86 @@ absl::Time CoordinatorService::DeadlineOf(const grpc::CallbackServerContext& con
 absl::StatusOr<docsearch::v1::SearchResponse> CoordinatorService::SearchShards(
     const docsearch::v1::SearchRequest& request, absl::Time deadline) const {
   const absl::Time started = absl::Now();
+  const uint32_t shard_count = caller_->directory()->shard_count();
+  std::vector<absl::StatusOr<CollectionStatisticsMessage>> per_shard(shard_count);
+  CollectionStatisticsMessage global;
+  // A search seen before skips phase 1: the shards check the statistics
+  // remembered for it (statistics_cache.h).
+  std::optional<ShardStatistics> remembered = statistics_cache_.Find(request);
+  if (remembered.has_value() && remembered->size() != shard_count) remembered.reset();
+  if (remembered.has_value()) {
+    for (uint32_t shard = 0; shard < shard_count; ++shard) {
+      per_shard[shard] = (*remembered)[shard];
+      AddStatistics((*remembered)[shard], &global);
+    }
+  } else {
+    absl::Status gathered = GatherStatistics(request, deadline, &per_shard, &global);
+    if (!gathered.ok()) return gathered;
+  }
+
+  // Phase 2: each shard's page, scored with the global statistics.
+  SearchShardRequest phase2;
+  *phase2.mutable_search() = ShardRequestFor(request, options_.max_facet_size);
+  *phase2.mutable_statistics() = global;
+  std::vector<absl::StatusOr<SearchShardResponse>> pages(shard_count);
+  auto search_shards = [&](bool check_remembered) {
+    ForEachShard(shard_count, [&](uint32_t shard) {
+      SearchShardRequest checked;
+      if (check_remembered) {
+        checked = phase2;
+        *checked.mutable_expected_shard_statistics() = *per_shard[shard];
+      }
+      const SearchShardRequest& sent = check_remembered ? checked : phase2;
+      pages[shard] = caller_->Call<SearchShardResponse>(
+          shard, deadline,
+          [&](const std::shared_ptr<grpc::Channel>& channel, grpc::ClientContext& context,
+              SearchShardResponse* response) {
+            return docsearch::v1::ShardService::NewStub(channel)->SearchShard(&context, sent,
+                                                                              response);
+          });
+    });
+  };
+  search_shards(remembered.has_value());
+  if (absl::Status failed = FirstError(pages); !failed.ok()) return failed;
+  bool stale = false;
+  for (uint32_t shard = 0; shard < shard_count; ++shard) {
+    if (!pages[shard]->stale_statistics()) continue;
+    stale = true;
+    per_shard[shard] = std::move(*pages[shard]->mutable_shard_statistics());
+  }
+  if (stale) {
+    // Some shard changed since: score everywhere with the fresh sums (all
+    // gathered again if the collection's main language moved, since the
+    // shards then analyze the query differently).
+    global.Clear();
+    for (const auto& statistics : per_shard) AddStatistics(*statistics, &global);
+    if (MainLanguageOf(global) != MainLanguageOf(phase2.statistics())) {
+      global.Clear();
+      absl::Status gathered = GatherStatistics(request, deadline, &per_shard, &global);
+      if (!gathered.ok()) return gathered;
+    }
+    *phase2.mutable_statistics() = global;
+    search_shards(false);
+    if (absl::Status failed = FirstError(pages); !failed.ok()) return failed;
+  }
+  if (!remembered.has_value() || stale) {
+    ShardStatistics statistics;
+    for (auto& shard : per_shard) statistics.push_back(*std::move(shard));
+    statistics_cache_.Put(request, std::move(statistics));
+  }
+  std::vector<docsearch::v1::SearchResponse> responses;
+  responses.reserve(shard_count);
+  for (auto& page : pages) responses.push_back(std::move(*page->mutable_search()));
+  docsearch::v1::SearchResponse merged = MergeSearchResponses(request, std::move(responses));
+  *merged.mutable_took() = google::protobuf::util::TimeUtil::NanosecondsToDuration(
+      absl::ToInt64Nanoseconds(absl::Now() - started));
+  return merged;
+}
+
+absl::Status CoordinatorService::GatherStatistics(
+    const docsearch::v1::SearchRequest& request, absl::Time deadline,
+    std::vector<absl::StatusOr<CollectionStatisticsMessage>>* per_shard,
+    CollectionStatisticsMessage* global) const {
   const uint32_t shard_count = caller_->directory()->shard_count();
   // Phase 1: each shard's statistics for the query's terms.
   auto term_statistics =
@@ -63,54 +156,27 @@ absl::StatusOr<docsearch::v1::SearchResponse> CoordinatorService::SearchShards(
     if (!answer.ok()) return answer.status();
     return answer->statistics();
   };
-  std::vector<absl::StatusOr<CollectionStatisticsMessage>> per_shard(shard_count);
-  ForEachShard(shard_count, [&](uint32_t shard) { per_shard[shard] = term_statistics(shard, ""); });
-  if (absl::Status failed = FirstError(per_shard); !failed.ok()) return failed;
-  CollectionStatisticsMessage global;
-  for (const auto& statistics : per_shard) AddStatistics(*statistics, &global);
+  ForEachShard(shard_count,
+               [&](uint32_t shard) { (*per_shard)[shard] = term_statistics(shard, ""); });
+  if (absl::Status failed = FirstError(*per_shard); !failed.ok()) return failed;
+  global->Clear();
+  for (const auto& statistics : *per_shard) AddStatistics(*statistics, global);
   // A shard whose own main language is not the collection's analyzed the
   // query differently (other stems): ask it again with the collection's.
-  const std::string main_language = MainLanguageOf(global);
+  const std::string main_language = MainLanguageOf(*global);
   std::vector<uint32_t> again;
   for (uint32_t shard = 0; shard < shard_count; ++shard) {
-    if (MainLanguageOf(*per_shard[shard]) != main_language) again.push_back(shard);
+    if (MainLanguageOf(*(*per_shard)[shard]) != main_language) again.push_back(shard);
   }
   if (!again.empty()) {
     ForEachShard(static_cast<uint32_t>(again.size()), [&](uint32_t k) {
-      per_shard[again[k]] = term_statistics(again[k], main_language);
+      (*per_shard)[again[k]] = term_statistics(again[k], main_language);
     });
-    if (absl::Status failed = FirstError(per_shard); !failed.ok()) return failed;
-    global.Clear();
-    for (const auto& statistics : per_shard) AddStatistics(*statistics, &global);
+    if (absl::Status failed = FirstError(*per_shard); !failed.ok()) return failed;
+    global->Clear();
+    for (const auto& statistics : *per_shard) AddStatistics(*statistics, global);
   }
-
-  // Phase 2: each shard's page, scored with the global statistics.
-  SearchShardRequest phase2;
-  *phase2.mutable_search() = ShardRequestFor(request, options_.max_facet_size);
-  *phase2.mutable_statistics() = global;
-  std::vector<absl::StatusOr<docsearch::v1::SearchResponse>> pages(shard_count);
-  ForEachShard(shard_count, [&](uint32_t shard) {
-    absl::StatusOr<SearchShardResponse> answer = caller_->Call<SearchShardResponse>(
-        shard, deadline,
-        [&](const std::shared_ptr<grpc::Channel>& channel, grpc::ClientContext& context,
-            SearchShardResponse* response) {
-          return docsearch::v1::ShardService::NewStub(channel)->SearchShard(&context, phase2,
-                                                                            response);
-        });
-    if (answer.ok()) {
-      pages[shard] = std::move(*answer->mutable_search());
-    } else {
-      pages[shard] = answer.status();
-    }
-  });
-  if (absl::Status failed = FirstError(pages); !failed.ok()) return failed;
-  std::vector<docsearch::v1::SearchResponse> responses;
-  responses.reserve(shard_count);
-  for (auto& page : pages) responses.push_back(*std::move(page));
-  docsearch::v1::SearchResponse merged = MergeSearchResponses(request, std::move(responses));
-  *merged.mutable_took() = google::protobuf::util::TimeUtil::NanosecondsToDuration(
-      absl::ToInt64Nanoseconds(absl::Now() - started));
-  return merged;
+  return absl::OkStatus();
 }
 
 grpc::ServerUnaryReactor* CoordinatorService::Search(grpc::CallbackServerContext* context,
@@ -202,6 +268,67 @@ grpc::ServerUnaryReactor* CoordinatorService::GetIndexStats(
   }
   reactor->Finish(grpc::Status::OK);
   return reactor;
+}
+
+// The comparison and bulk-read RPCs: cluster_comparisons.h,
+// cluster_set_comparison.h, cluster_bulk_reads.h.
+
+grpc::ServerUnaryReactor* CoordinatorService::CompareDocuments(
+    grpc::CallbackServerContext* context, const docsearch::v1::CompareDocumentsRequest* request,
+    docsearch::v1::CompareDocumentsResponse* response) {
+  return Reply(context,
+               ClusterComparisons(caller_).CompareDocuments(*request, DeadlineOf(*context)),
+               response);
+}
+
+grpc::ServerUnaryReactor* CoordinatorService::FindSimilar(
+    grpc::CallbackServerContext* context, const docsearch::v1::FindSimilarRequest* request,
+    docsearch::v1::FindSimilarResponse* response) {
+  return Reply(context, ClusterComparisons(caller_).FindSimilar(*request, DeadlineOf(*context)),
+               response);
+}
+
+grpc::ServerUnaryReactor* CoordinatorService::CompareSets(
+    grpc::CallbackServerContext* context, const docsearch::v1::CompareSetsRequest* request,
+    docsearch::v1::CompareSetsResponse* response) {
+  return Reply(context, CompareSetsAcrossShards(*caller_, *request, DeadlineOf(*context)),
+               response);
+}
+
+grpc::ServerUnaryReactor* CoordinatorService::TermTrend(
+    grpc::CallbackServerContext* context, const docsearch::v1::TermTrendRequest* request,
+    docsearch::v1::TermTrendResponse* response) {
+  return Reply(context, ClusterComparisons(caller_).TermTrend(*request, DeadlineOf(*context)),
+               response);
+}
+
+grpc::ServerUnaryReactor* CoordinatorService::FindNearDuplicates(
+    grpc::CallbackServerContext* context, const docsearch::v1::FindNearDuplicatesRequest* request,
+    docsearch::v1::FindNearDuplicatesResponse* response) {
+  return Reply(context,
+               ClusterComparisons(caller_).FindNearDuplicates(*request, DeadlineOf(*context)),
+               response);
+}
+
+grpc::ServerUnaryReactor* CoordinatorService::BatchGetDocuments(
+    grpc::CallbackServerContext* context, const docsearch::v1::BatchGetDocumentsRequest* request,
+    docsearch::v1::BatchGetDocumentsResponse* response) {
+  return Reply(
+      context,
+      BatchGetFromOwners(*caller_, *request, options_.max_facet_size, DeadlineOf(*context)),
+      response);
+}
+
+grpc::ServerUnaryReactor* CoordinatorService::ListVersions(
+    grpc::CallbackServerContext* context, const docsearch::v1::ListVersionsRequest* request,
+    docsearch::v1::ListVersionsResponse* response) {
+  return Reply(context, ListVersionsOnOwner(*caller_, *request, DeadlineOf(*context)), response);
+}
+
+grpc::ServerUnaryReactor* CoordinatorService::CompareVersions(
+    grpc::CallbackServerContext* context, const docsearch::v1::CompareVersionsRequest* request,
+    docsearch::v1::CompareVersionsResponse* response) {
+  return Reply(context, CompareVersionsOnOwner(*caller_, *request, DeadlineOf(*context)), response);
 }
 
 }  // namespace docsearch::query

@@ -8,18 +8,29 @@
 //                  then each shard's page scored with the sums
 //                  (ShardService.SearchShard), merged (search_merger.h). The
 //                  scores equal those of one node holding every document.
+//                  A search seen before skips the first phase: the shards
+//                  check the remembered statistics (statistics_cache.h).
 //   GetDocument    from the replicas of the document's shard.
 //   GetIndexStats  the shards' counts summed.
 //
+//   CompareDocuments, FindSimilar, TermTrend, FindNearDuplicates
+//                  cluster_comparisons.h; CompareSets
+//                  cluster_set_comparison.h: as one node answers.
+//   BatchGetDocuments, ListVersions, CompareVersions
+//                  from the owning shards (cluster_bulk_reads.h).
+//
 // Every shard call goes to the shard's replicas in turn (shard_caller.h).
-// The comparison and bulk-read methods are not served across shards yet:
+// ExportDocuments and FindPassageReuse are not served across shards yet:
 // UNIMPLEMENTED.
 #ifndef DOCSEARCH_QUERY_SERVICE_COORDINATOR_COORDINATOR_SERVICE_H_
 #define DOCSEARCH_QUERY_SERVICE_COORDINATOR_COORDINATOR_SERVICE_H_
 
+#include <vector>
+
 #include "absl/time/time.h"
 #include "docsearch/v1/query_service.grpc.pb.h"
 #include "query_service/coordinator/shard_caller.h"
+#include "query_service/coordinator/statistics_cache.h"
 
 namespace docsearch::query {
 
@@ -30,13 +41,15 @@ struct CoordinatorOptions {
   int max_facet_size = 1000;
   // A call without a deadline gets this one.
   absl::Duration default_deadline = absl::Seconds(30);
+  // Searches whose shard statistics are remembered (statistics_cache.h).
+  size_t statistics_cache_entries = 4096;
 };
 
 class CoordinatorService final : public docsearch::v1::QueryService::CallbackService {
  public:
   // `caller` is not owned.
   CoordinatorService(const ShardCaller* caller, const CoordinatorOptions& options)
-      : caller_(caller), options_(options) {}
+      : caller_(caller), options_(options), statistics_cache_(options.statistics_cache_entries) {}
 
   grpc::ServerUnaryReactor* Search(grpc::CallbackServerContext* context,
                                    const docsearch::v1::SearchRequest* request,
@@ -48,15 +61,47 @@ class CoordinatorService final : public docsearch::v1::QueryService::CallbackSer
                                           const docsearch::v1::GetIndexStatsRequest* request,
                                           docsearch::v1::GetIndexStatsResponse* response) override;
 
+  grpc::ServerUnaryReactor* CompareDocuments(
+      grpc::CallbackServerContext* context, const docsearch::v1::CompareDocumentsRequest* request,
+      docsearch::v1::CompareDocumentsResponse* response) override;
+  grpc::ServerUnaryReactor* FindSimilar(grpc::CallbackServerContext* context,
+                                        const docsearch::v1::FindSimilarRequest* request,
+                                        docsearch::v1::FindSimilarResponse* response) override;
+  grpc::ServerUnaryReactor* CompareSets(grpc::CallbackServerContext* context,
+                                        const docsearch::v1::CompareSetsRequest* request,
+                                        docsearch::v1::CompareSetsResponse* response) override;
+  grpc::ServerUnaryReactor* TermTrend(grpc::CallbackServerContext* context,
+                                      const docsearch::v1::TermTrendRequest* request,
+                                      docsearch::v1::TermTrendResponse* response) override;
+  grpc::ServerUnaryReactor* FindNearDuplicates(
+      grpc::CallbackServerContext* context, const docsearch::v1::FindNearDuplicatesRequest* request,
+      docsearch::v1::FindNearDuplicatesResponse* response) override;
+  grpc::ServerUnaryReactor* BatchGetDocuments(
+      grpc::CallbackServerContext* context, const docsearch::v1::BatchGetDocumentsRequest* request,
+      docsearch::v1::BatchGetDocumentsResponse* response) override;
+  grpc::ServerUnaryReactor* ListVersions(grpc::CallbackServerContext* context,
+                                         const docsearch::v1::ListVersionsRequest* request,
+                                         docsearch::v1::ListVersionsResponse* response) override;
+  grpc::ServerUnaryReactor* CompareVersions(
+      grpc::CallbackServerContext* context, const docsearch::v1::CompareVersionsRequest* request,
+      docsearch::v1::CompareVersionsResponse* response) override;
+
   // The work of Search, for tests.
   absl::StatusOr<docsearch::v1::SearchResponse> SearchShards(
       const docsearch::v1::SearchRequest& request, absl::Time deadline) const;
 
  private:
   absl::Time DeadlineOf(const grpc::CallbackServerContext& context) const;
+  // Phase 1 of a search: every shard's statistics for `request`, and their
+  // sums in `global`.
+  absl::Status GatherStatistics(
+      const docsearch::v1::SearchRequest& request, absl::Time deadline,
+      std::vector<absl::StatusOr<docsearch::v1::CollectionStatisticsMessage>>* per_shard,
+      docsearch::v1::CollectionStatisticsMessage* global) const;
 
   const ShardCaller* const caller_;
   const CoordinatorOptions options_;
+  mutable StatisticsCache statistics_cache_;
 };
 
 }  // namespace docsearch::query

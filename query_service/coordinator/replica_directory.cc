@@ -28,11 +28,15 @@ absl::StatusOr<ShardReplicas> ParseShardReplicas(const std::string& text) {
 }
 
 ReplicaDirectory::ReplicaDirectory(uint32_t shard_count, ShardReplicas fixed)
-    : shard_count_(shard_count), replicas_(std::move(fixed)) {}
+    : shard_count_(shard_count),
+      replicas_(std::move(fixed)),
+      turns_(new std::atomic<uint64_t>[shard_count]()) {}
 
 ReplicaDirectory::ReplicaDirectory(uint32_t shard_count, cluster::ClusterMap* cluster_map,
                                    absl::Duration refresh)
-    : shard_count_(shard_count), cluster_map_(cluster_map) {
+    : shard_count_(shard_count),
+      cluster_map_(cluster_map),
+      turns_(new std::atomic<uint64_t>[shard_count]()) {
   Refresh();
   refresher_ = std::thread([this, refresh] {
     while (!stop_.WaitForNotificationWithTimeout(refresh)) Refresh();
@@ -64,8 +68,8 @@ std::vector<std::string> ReplicaDirectory::ReplicasOf(uint32_t shard) {
     auto it = replicas_.find(shard);
     if (it != replicas_.end()) replicas = it->second;
   }
-  if (replicas.size() > 1) {
-    const size_t first = turn_.fetch_add(1) % replicas.size();
+  if (replicas.size() > 1 && shard < shard_count_) {
+    const size_t first = turns_[shard].fetch_add(1) % replicas.size();
     std::rotate(replicas.begin(), replicas.begin() + static_cast<std::ptrdiff_t>(first),
                 replicas.end());
   }

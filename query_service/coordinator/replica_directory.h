@@ -60,7 +60,10 @@ class ReplicaDirectory {
   absl::Mutex mu_;
   ShardReplicas replicas_ ABSL_GUARDED_BY(mu_);
   absl::flat_hash_map<std::string, std::shared_ptr<grpc::Channel>> channels_ ABSL_GUARDED_BY(mu_);
-  std::atomic<uint64_t> turn_{0};
+  // The next turn of each shard: one counter per shard, so that the calls
+  // of one search (several per shard) do not always land on the same
+  // replica of a shard.
+  std::unique_ptr<std::atomic<uint64_t>[]> turns_;
   absl::Notification stop_;
   std::thread refresher_;
 };

@@ -1,6 +1,7 @@
 #include "query_service/server/shard_service_impl.h"
 
 #include "common/grpc_status.h"
+#include "google/protobuf/util/message_differencer.h"
 #include "query_service/search/shard_statistics.h"
 #include "query_service/server/search_request_mapping.h"
 
@@ -41,6 +42,28 @@ grpc::ServerUnaryReactor* ShardServiceImpl::SearchShard(
   if (!ready_()) {
     reactor->Finish(kNotReady);
     return reactor;
+  }
+  if (request->has_expected_shard_statistics()) {
+    // The coordinator reused the statistics it gathered for this search
+    // earlier: score with them only if this replica's are still the same.
+    absl::StatusOr<SearchSpec> spec = SearchSpecOf(request->search(), index_->options());
+    if (!spec.ok()) {
+      reactor->Finish(ToGrpcStatus(spec.status()));
+      return reactor;
+    }
+    absl::StatusOr<docsearch::v1::CollectionStatisticsMessage> current =
+        index_->TermStatistics(*spec, MainLanguageOf(request->statistics()));
+    if (!current.ok()) {
+      reactor->Finish(ToGrpcStatus(current.status()));
+      return reactor;
+    }
+    if (!google::protobuf::util::MessageDifferencer::Equals(*current,
+                                                            request->expected_shard_statistics())) {
+      response->set_stale_statistics(true);
+      *response->mutable_shard_statistics() = *std::move(current);
+      reactor->Finish(grpc::Status::OK);
+      return reactor;
+    }
   }
   // Scored with the statistics summed over every shard, the main language
   // being theirs.
