@@ -100,7 +100,7 @@ ABSL_FLAG(bool, passage_reuse, true,
           "FindPassageReuse answers FAILED_PRECONDITION");
 ABSL_FLAG(bool, duplicate_clusters, true,
           "keep near-duplicate clusters up to date on ingest for FindNearDuplicates and "
-          "Search's collapse_duplicates (~600 bytes more memory per document); false: they are "
+          "Search's collapse_duplicates (~1 KB more memory per document); false: they are "
           "built per call (slower)");
 ABSL_FLAG(double, duplicate_resemblance, docsearch::query::compare::kDefaultDuplicateResemblance,
           "lowest MinHash resemblance of word shingles that makes two documents near-copies, "
