@@ -52,7 +52,10 @@ Commands:
   compare A --text FILE   the same with the text of a local file as B
   similar ID       documents most like ID (or --text FILE); search filters apply
   trend TERM...    documents with each word or phrase per --interval=year|month
-  duplicates [ID]  near-copies of ID, or every near-copy pair (--threshold=0.8)
+  duplicates [ID]  near-copy clusters (the canonical copy first, then its copies
+                   with their resemblance), or the cluster of ID; --pairs lists
+                   pairs instead (--threshold: server's 0.5 for clusters, 0.8
+                   for pairs); --top=N clusters per page, --page_token=T
   sets A B         words and phrases typical of the documents of query string A
                    against those of B, e.g. sets 'published:[* TO 2001-12-31]'
                    'published:[2003-01-01 TO *]'
@@ -98,6 +101,8 @@ Search:
   --facets=FIELD[,FIELD]      count values over all matches, e.g. doc_type,entity.place
   --histogram=year|month      count matches per year or month of publication
   --explain                   under each hit, how its score is computed (BM25 per term)
+  --collapse                  one hit per near-duplicate cluster, shown with its number
+                              of copies ([+2 copies])
 
 Compare, similar, trend, duplicates, sets:
   --text=FILE                 compare/similar: the content of FILE as a side

@@ -108,7 +108,13 @@ absl::StatusOr<docsearch::v1::FindNearDuplicatesRequest> BuildDuplicatesRequest(
   request.set_id(options.id);
   request.set_min_resemblance(options.threshold);
   if (filter->has_value()) *request.mutable_filter() = **std::move(filter);
-  request.set_max_results(options.top);
+  if (options.pairs) {
+    request.set_pairs(true);
+    request.set_max_results(options.top);
+  } else {
+    request.set_page_size(options.top);
+    request.set_page_token(options.page_token);
+  }
   return request;
 }
 

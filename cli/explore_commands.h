@@ -1,7 +1,7 @@
 // The commands that explore the index beyond a search:
 //   similar ID | similar --text FILE   QueryService.FindSimilar
 //   trend TERM... --interval=year|month QueryService.TermTrend
-//   duplicates [ID] [--threshold=X]     QueryService.FindNearDuplicates
+//   duplicates [ID] [--threshold=X] [--pairs]   QueryService.FindNearDuplicates
 //   sets QUERY_A QUERY_B [--top=N]      QueryService.CompareSets (query strings)
 // Each takes the search filters (--doc_type, --from, --to) to narrow the
 // documents considered, and prints readably (explore_printer.h) or one JSON
@@ -46,13 +46,19 @@ struct TrendOptions {
 };
 
 struct DuplicatesOptions {
-  // Empty: every near-duplicate pair of the (filtered) index.
+  // Empty: every near-duplicate cluster (or pair) of the (filtered) index;
+  // else the cluster of ID (or its pairs).
   std::string id = {};
   // --threshold: lowest MinHash resemblance, in (0, 1]; 0 = server default.
   double threshold = 0;
   FilterOptions filter = {};
-  // --top: most pairs; 0 = server default (100).
+  // --top: clusters per page, or most pairs; 0 = server default (20
+  // clusters, 100 pairs).
   int top = 0;
+  // --pairs: the pairs instead of clusters.
+  bool pairs = false;
+  // --page_token: the next page of clusters.
+  std::string page_token = {};
 };
 
 struct SetsOptions {

@@ -138,8 +138,50 @@ std::string RenderTrend(const docsearch::v1::TermTrendResponse& response) {
   return out;
 }
 
+namespace {
+
+// Each cluster as a heading (its id and size) over one line per member: the
+// canonical one marked '*', then date, resemblance to it, id and title.
+std::string RenderClusters(const docsearch::v1::FindNearDuplicatesResponse& response,
+                           int width) {
+  std::string out;
+  for (const docsearch::v1::NearDuplicateCluster& cluster : response.clusters()) {
+    absl::StrAppend(&out, Line(absl::StrCat("CLUSTER ", cluster.cluster_id(), "  (",
+                                            FormatCount(cluster.members_size()), " documents)")));
+    std::vector<std::vector<std::string>> rows;
+    for (const docsearch::v1::NearDuplicateMember& member : cluster.members()) {
+      const std::string date = FormatDate(member.published());
+      rows.push_back({member.canonical() ? "*" : " ", date.empty() ? "undated" : date,
+                      absl::StrFormat("%.2f", member.resemblance()), member.id(),
+                      TitleOrUntitled(member.title())});
+    }
+    const std::vector<int> widths = ColumnWidths(rows);
+    for (const auto& row : rows) {
+      const std::string line =
+          absl::StrCat(kIndent, row[0], " ", PadRight(row[1], widths[1]), "  ",
+                       PadLeft(row[2], widths[2]), "  ", PadRight(row[3], widths[3]), "  ");
+      const int title_width = width > 0 ? std::max(10, width - DisplayWidth(line)) : 0;
+      absl::StrAppend(&out, line, TruncateToWidth(row[4], title_width), "\n");
+    }
+    absl::StrAppend(&out, "\n");
+  }
+  absl::StrAppend(&out, FormatCount(response.clusters_size()), " of ",
+                  FormatCount(response.total_clusters()),
+                  response.total_clusters() == 1 ? " cluster" : " clusters",
+                  absl::StrFormat(" (resemblance >= %.2f; * canonical: earliest, then most "
+                                  "complete)\n",
+                                  response.min_resemblance()));
+  if (!response.next_page_token().empty()) {
+    absl::StrAppend(&out, "Next page: --page_token=", response.next_page_token(), "\n");
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string RenderDuplicates(const docsearch::v1::FindNearDuplicatesResponse& response,
                              int width) {
+  if (!response.clusters().empty()) return RenderClusters(response, width);
   if (response.pairs().empty()) return "No near-duplicates.\n";
   std::string out;
   std::vector<std::vector<std::string>> rows = {{"RESEMBLANCE", "SIMHASH", "A", "B"}};

@@ -62,6 +62,9 @@ ABSL_FLAG(std::vector<std::string>, facets, {},
           "search: keyword fields to count values of, comma-separated or repeated");
 ABSL_FLAG(std::string, histogram, "", "search: year or month; matches per period");
 ABSL_FLAG(bool, explain, false, "search: print how each hit's score is computed");
+ABSL_FLAG(bool, collapse, false,
+          "search: one hit per near-duplicate cluster, with the number of its copies");
+ABSL_FLAG(bool, pairs, false, "duplicates: list near-copy pairs instead of clusters");
 ABSL_FLAG(std::string, language, "",
           "search: the language the words are in, e.g. fr (default: the server tells)");
 ABSL_FLAG(std::string, text, "",
@@ -171,6 +174,7 @@ int Run(const std::vector<char*>& positional) {
     options.facets = absl::GetFlag(FLAGS_facets);
     options.histogram = absl::GetFlag(FLAGS_histogram);
     options.explain = absl::GetFlag(FLAGS_explain);
+    options.collapse = absl::GetFlag(FLAGS_collapse);
     options.language = absl::GetFlag(FLAGS_language);
     absl::StatusOr<docsearch::v1::SearchRequest> request = BuildSearchRequest(options);
     if (!request.ok()) return InvalidFlagError(request.status());
@@ -222,6 +226,8 @@ int Run(const std::vector<char*>& positional) {
     if (positional.size() == 3) options.id = positional[2];
     options.threshold = absl::GetFlag(FLAGS_threshold);
     options.top = absl::GetFlag(FLAGS_top);
+    options.pairs = absl::GetFlag(FLAGS_pairs);
+    options.page_token = absl::GetFlag(FLAGS_page_token);
     options.filter = ReadFilterFlags();
     if (absl::Status built = BuildDuplicatesRequest(options).status(); !built.ok()) {
       return InvalidFlagError(built);

@@ -271,6 +271,7 @@ absl::StatusOr<SearchRequest> BuildSearchRequest(const SearchOptions& options) {
   request.set_page_size(options.page_size);
   request.set_page_token(options.page_token);
   request.set_explain(options.explain);
+  request.set_collapse_duplicates(options.collapse);
   request.set_language(options.language);
   request.set_sort(*sort);
   return request;

@@ -54,6 +54,9 @@ struct SearchOptions {
   // --language: the language the words are in (SearchRequest.language);
   // empty lets the server tell.
   std::string language = {};
+  // --collapse: one hit per near-duplicate cluster, with its copy count
+  // (SearchRequest.collapse_duplicates).
+  bool collapse = false;
 };
 
 // The --doc_type / --from / --to filters as one Query: the single filter

@@ -56,6 +56,12 @@ Row MakeRow(int rank, const SearchHit& hit) {
                                                                    : DocTypeKeyword(hit.doc_type());
   row.id = hit.id();
   row.title = OrPlaceholder(CollapseWhitespace(hit.title()), "(untitled)");
+  if (hit.duplicate_count() > 0) {
+    // Collapsed: the copies this hit stands for, before the title so that
+    // a narrow terminal cuts the title, not the count.
+    row.title = absl::StrCat("[+", hit.duplicate_count(),
+                             hit.duplicate_count() == 1 ? " copy] " : " copies] ", row.title);
+  }
   return row;
 }
 

@@ -28,6 +28,7 @@
 #include "common/server_security_flags.h"
 #include "query_service/cluster_roles.h"
 #include "query_service/compare/document_vectors.h"
+#include "query_service/compare/duplicate_cluster_index.h"
 #include "query_service/compare/passage_index.h"
 #include "query_service/index/annex_set.h"
 #include "query_service/index/version_history.h"
@@ -98,6 +99,13 @@ ABSL_FLAG(bool, passage_reuse, true,
           "fingerprint every paragraph (and sentence windows of long ones) at indexing for "
           "FindPassageReuse (~1 KB more memory per 10-paragraph document); false: "
           "FindPassageReuse answers FAILED_PRECONDITION");
+ABSL_FLAG(bool, duplicate_clusters, true,
+          "keep near-duplicate clusters up to date on ingest for FindNearDuplicates and "
+          "Search's collapse_duplicates (~1 KB more memory per document); false: they are "
+          "built per call (slower)");
+ABSL_FLAG(double, duplicate_resemblance, docsearch::query::compare::kDefaultDuplicateResemblance,
+          "lowest MinHash resemblance of word shingles that makes two documents near-copies, "
+          "in (0, 1]");
 ABSL_FLAG(absl::Duration, shutdown_grace, absl::Seconds(5),
           "how long calls in flight may finish after SIGTERM");
 // Cluster mode (docs/SCALING.md); without --nats the service is a single node.
@@ -212,6 +220,14 @@ int Run() {
       VersionHistory::Factory(absl::GetFlag(FLAGS_max_versions))};
   if (absl::GetFlag(FLAGS_set_tallies)) annexes.push_back(compare::DocumentVectors::Factory());
   if (absl::GetFlag(FLAGS_passage_reuse)) annexes.push_back(compare::PassageIndex::Factory());
+  const double duplicate_resemblance = absl::GetFlag(FLAGS_duplicate_resemblance);
+  if (!(duplicate_resemblance > 0 && duplicate_resemblance <= 1)) {
+    LogError("--duplicate_resemblance must be in (0, 1]");
+    return 2;
+  }
+  if (absl::GetFlag(FLAGS_duplicate_clusters)) {
+    annexes.push_back(compare::DuplicateClusterIndex::Factory(duplicate_resemblance));
+  }
   index.AttachAnnex(AnnexSet::Of(std::move(annexes)));
   Indexer indexer(&index, nullptr);
   std::atomic<bool> ready{false};

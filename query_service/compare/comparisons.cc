@@ -5,6 +5,7 @@
 
 #include "query_service/compare/document_comparer.h"
 #include "query_service/compare/document_vectors.h"
+#include "query_service/compare/near_duplicate_clusters.h"
 #include "query_service/compare/near_duplicates.h"
 #include "query_service/compare/passage_reuse.h"
 #include "query_service/compare/set_comparer.h"
@@ -69,6 +70,11 @@ absl::StatusOr<docsearch::v1::CompareSetsResponse> Comparisons::CompareSets(
 absl::StatusOr<docsearch::v1::FindNearDuplicatesResponse> Comparisons::FindNearDuplicates(
     const docsearch::v1::FindNearDuplicatesRequest& request) const {
   TextAnalyzer analyzer;
+  if (!request.pairs()) {
+    return index_.Read([&](IndexSnapshot data) {
+      return ListNearDuplicateClusters(request, data, analyzer, index_.options().query_limits);
+    });
+  }
   absl::StatusOr<NearDuplicateCandidates> candidates = index_.Read([&](IndexSnapshot data) {
     return SelectNearDuplicateCandidates(request, data, analyzer, index_.options().query_limits);
   });

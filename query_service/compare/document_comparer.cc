@@ -220,8 +220,13 @@ CompareDocumentsResponse CompareSides(const SideText& a, const SideText& b,
 
   FillEntities(a.document.get(), b.document.get(), response);
 
+  const bool by_number =
+      a.document != nullptr && b.document != nullptr && AlignsByNumber(*a.document, *b.document);
   Alignment alignment =
-      AlignParagraphs(a.text(), b.text(), statistics, options.min_paragraph_similarity);
+      by_number ? AlignParagraphsByNumber(a.text(), ParagraphNumbers(*a.document), b.text(),
+                                          ParagraphNumbers(*b.document), statistics)
+                : AlignParagraphs(a.text(), b.text(), statistics, options.min_paragraph_similarity);
+  response.set_aligned_by_number(by_number);
   for (AlignedPair& pair : alignment.pairs) {
     auto* out = response.add_paragraph_pairs();
     out->set_a_index(pair.a_index);
@@ -230,7 +235,8 @@ CompareDocumentsResponse CompareSides(const SideText& a, const SideText& b,
     for (std::string& term : pair.shared_terms) out->add_shared_terms(std::move(term));
     const Passage* passage_a = ParagraphPassage(a.text(), pair.a_index);
     const Passage* passage_b = ParagraphPassage(b.text(), pair.b_index);
-    if (passage_a != nullptr && passage_b != nullptr) {
+    // Word edits between two languages would list every word.
+    if (!by_number && passage_a != nullptr && passage_b != nullptr) {
       AppendWordEdits(passage_a->text, passage_b->text, out->mutable_edits());
     }
   }

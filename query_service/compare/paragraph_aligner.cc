@@ -1,7 +1,12 @@
 #include "query_service/compare/paragraph_aligner.h"
 
 #include <algorithm>
+#include <string>
 #include <tuple>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/ascii.h"
 
 namespace docsearch::query::compare {
 namespace {
@@ -75,6 +80,61 @@ Alignment AlignParagraphs(const AnalyzedText& a, const AnalyzedText& b,
             [](const AlignedPair& x, const AlignedPair& y) { return x.a_index < y.a_index; });
   for (int i = 0; i < a.paragraph_count; ++i) {
     if (!used_a[i]) alignment.unaligned_a.push_back(i);
+  }
+  for (int j = 0; j < b.paragraph_count; ++j) {
+    if (!used_b[j]) alignment.unaligned_b.push_back(j);
+  }
+  return alignment;
+}
+
+std::vector<std::string> ParagraphNumbers(const docsearch::v1::Document& document) {
+  std::vector<std::string> numbers;
+  for (const auto& paragraph : document.paragraphs()) {
+    std::string number;
+    for (char c : paragraph.number()) {
+      if (absl::ascii_isalnum(static_cast<unsigned char>(c))) {
+        number.push_back(absl::ascii_tolower(static_cast<unsigned char>(c)));
+      }
+    }
+    numbers.push_back(std::move(number));
+  }
+  return numbers;
+}
+
+bool AlignsByNumber(const docsearch::v1::Document& a, const docsearch::v1::Document& b) {
+  if (a.language().empty() || b.language().empty() || a.language() == b.language()) return false;
+  auto numbered = [](const docsearch::v1::Document& document) {
+    int count = 0;
+    for (const std::string& number : ParagraphNumbers(document)) count += !number.empty();
+    return count;
+  };
+  return numbered(a) >= 2 && numbered(b) >= 2;
+}
+
+Alignment AlignParagraphsByNumber(const AnalyzedText& a, const std::vector<std::string>& numbers_a,
+                                  const AnalyzedText& b, const std::vector<std::string>& numbers_b,
+                                  const TermStatistics& statistics) {
+  const ParagraphVectors va = VectorsOf(a, statistics);
+  const ParagraphVectors vb = VectorsOf(b, statistics);
+  std::vector<bool> used_b(b.paragraph_count, false);
+  Alignment alignment;
+  for (int i = 0; i < a.paragraph_count; ++i) {
+    int match = -1;
+    if (i < static_cast<int>(numbers_a.size()) && !numbers_a[i].empty()) {
+      for (int j = 0; j < b.paragraph_count && j < static_cast<int>(numbers_b.size()); ++j) {
+        if (!used_b[j] && numbers_b[j] == numbers_a[i]) {
+          match = j;
+          break;
+        }
+      }
+    }
+    if (match < 0) {
+      alignment.unaligned_a.push_back(i);
+      continue;
+    }
+    used_b[match] = true;
+    alignment.pairs.push_back({i, match, Cosine(va.vectors[i], vb.vectors[match]),
+                               TopSharedTerms(va.vectors[i], vb.vectors[match], va.counts[i])});
   }
   for (int j = 0; j < b.paragraph_count; ++j) {
     if (!used_b[j]) alignment.unaligned_b.push_back(j);

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "docsearch/v1/document.pb.h"
 #include "query_service/compare/analyzed_text.h"
 #include "query_service/compare/term_vectors.h"
 
@@ -33,6 +34,23 @@ struct Alignment {
 
 Alignment AlignParagraphs(const AnalyzedText& a, const AnalyzedText& b,
                           const TermStatistics& statistics, double min_similarity);
+
+// The paragraph numbers as printed, by paragraph index, normalized ("12.",
+// "12)" and " 12" are "12"; empty when unnumbered).
+std::vector<std::string> ParagraphNumbers(const docsearch::v1::Document& document);
+
+// True when two documents are to be aligned by paragraph number: they are
+// in different languages (a statement and its translation, whose words
+// differ so cosine means little) and each numbers at least two paragraphs.
+bool AlignsByNumber(const docsearch::v1::Document& a, const docsearch::v1::Document& b);
+
+// Pairs of paragraphs with the same number (in A's order; each number's
+// first paragraph on each side), whatever their similarity, which is still
+// reported (the cosine, low across languages); paragraphs whose number the
+// other side lacks, and unnumbered ones, are unaligned.
+Alignment AlignParagraphsByNumber(const AnalyzedText& a, const std::vector<std::string>& numbers_a,
+                                  const AnalyzedText& b, const std::vector<std::string>& numbers_b,
+                                  const TermStatistics& statistics);
 
 }  // namespace docsearch::query::compare
 

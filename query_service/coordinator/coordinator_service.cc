@@ -183,6 +183,13 @@ grpc::ServerUnaryReactor* CoordinatorService::Search(grpc::CallbackServerContext
                                                      const docsearch::v1::SearchRequest* request,
                                                      docsearch::v1::SearchResponse* response) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  if (request->collapse_duplicates()) {
+    // Clusters are kept per query service, not across shards.
+    reactor->Finish(grpc::Status(grpc::StatusCode::UNIMPLEMENTED,
+                                 "collapse_duplicates is served by a single query service, not by "
+                                 "a cluster coordinator"));
+    return reactor;
+  }
   absl::StatusOr<docsearch::v1::SearchResponse> result =
       SearchShards(*request, DeadlineOf(*context));
   if (result.ok()) *response = *std::move(result);

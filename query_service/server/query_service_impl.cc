@@ -3,6 +3,7 @@
 #include "common/grpc_status.h"
 #include "common/request_decoding.h"
 #include "query_service/server/bulk_reads.h"
+#include "query_service/server/collapsed_search.h"
 #include "query_service/server/export_stream.h"
 #include "query_service/server/search_request_mapping.h"
 
@@ -67,7 +68,9 @@ grpc::ServerUnaryReactor* QueryServiceImpl::Search(grpc::CallbackServerContext* 
   BudgetedUnaryReactor* reactor = NewReactor();
   if (RefuseIfNotReady(reactor)) return reactor;
   const absl::Time started = absl::Now();
-  absl::StatusOr<docsearch::v1::SearchResponse> result = SearchByRequest(*index_, *request);
+  absl::StatusOr<docsearch::v1::SearchResponse> result =
+      request->collapse_duplicates() ? CollapsedSearchByRequest(*index_, *request)
+                                     : SearchByRequest(*index_, *request);
   if (metrics_ != nullptr) metrics_->ObserveSearch(*request, absl::Now() - started);
   if (result.ok()) *response = *std::move(result);
   reactor->FinishResponse(*response, ToGrpcStatus(result.status()));

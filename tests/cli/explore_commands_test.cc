@@ -62,7 +62,7 @@ TEST(BuildTrendRequest, YearByDefaultAndOtherIntervalsRefused) {
   EXPECT_FALSE(BuildTrendRequest({.terms = {" "}}).ok());
 }
 
-TEST(BuildDuplicatesRequest, OneDocumentOrEveryPair) {
+TEST(BuildDuplicatesRequest, OneDocumentOrEveryPairWithPairs) {
   absl::StatusOr<v1::FindNearDuplicatesRequest> one =
       BuildDuplicatesRequest({.id = "known", .threshold = 0.5});
   ASSERT_TRUE(one.ok()) << one.status();
@@ -70,12 +70,23 @@ TEST(BuildDuplicatesRequest, OneDocumentOrEveryPair) {
   EXPECT_DOUBLE_EQ(one->min_resemblance(), 0.5);
 
   absl::StatusOr<v1::FindNearDuplicatesRequest> all =
-      BuildDuplicatesRequest({.filter = {.from = "2001"}, .top = 20});
+      BuildDuplicatesRequest({.filter = {.from = "2001"}, .top = 20, .pairs = true});
   ASSERT_TRUE(all.ok()) << all.status();
   EXPECT_EQ(all->id(), "");
   EXPECT_EQ(all->min_resemblance(), 0);
   EXPECT_EQ(all->filter().range().gte(), "2001");
+  EXPECT_TRUE(all->pairs());
   EXPECT_EQ(all->max_results(), 20);
+}
+
+TEST(BuildDuplicatesRequest, ClustersByDefaultWithTopAsThePageSize) {
+  absl::StatusOr<v1::FindNearDuplicatesRequest> clusters =
+      BuildDuplicatesRequest({.top = 5, .page_token = "NEXT"});
+  ASSERT_TRUE(clusters.ok()) << clusters.status();
+  EXPECT_FALSE(clusters->pairs());
+  EXPECT_EQ(clusters->page_size(), 5);
+  EXPECT_EQ(clusters->page_token(), "NEXT");
+  EXPECT_EQ(clusters->max_results(), 0);
 }
 
 TEST(BuildDuplicatesRequest, ThresholdMustBeAResemblance) {

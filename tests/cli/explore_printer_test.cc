@@ -95,6 +95,34 @@ TEST(RenderDuplicates, PairsWithResemblanceAndTitles) {
   EXPECT_THAT(RenderDuplicates(response, 0), HasSubstr("     A: (untitled)\n"));
 }
 
+TEST(RenderDuplicates, ClustersWithTheCanonicalCopyFirstAndTheNextPage) {
+  v1::FindNearDuplicatesResponse response;
+  response.set_total_clusters(3);
+  response.set_min_resemblance(0.5);
+  response.set_next_page_token("TOKEN");
+  v1::NearDuplicateCluster* cluster = response.add_clusters();
+  cluster->set_cluster_id("statement");
+  v1::NearDuplicateMember* first = cluster->add_members();
+  first->set_id("statement");
+  first->set_title("Joint Statement");
+  first->set_canonical(true);
+  first->set_resemblance(1);
+  first->mutable_published()->set_year(2001);
+  first->mutable_published()->set_month(12);
+  first->mutable_published()->set_day(7);
+  v1::NearDuplicateMember* copy = cluster->add_members();
+  copy->set_id("mirror");
+  copy->set_resemblance(0.906);
+
+  EXPECT_EQ(RenderDuplicates(response, 0),
+            "CLUSTER statement  (2 documents)\n"
+            "     * 2001-12-07  1.00  statement  Joint Statement\n"
+            "       undated     0.91  mirror     (untitled)\n"
+            "\n"
+            "1 of 3 clusters (resemblance >= 0.50; * canonical: earliest, then most complete)\n"
+            "Next page: --page_token=TOKEN\n");
+}
+
 TEST(RenderSets, BothSetsThenTheWordsAndPhrasesTypicalOfEach) {
   v1::CompareSetsResponse response;
   response.set_documents_a(1);

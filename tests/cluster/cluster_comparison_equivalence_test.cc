@@ -198,6 +198,7 @@ TEST_F(ClusterComparisonEquivalenceTest, CompareDocumentsMatchesOneNode) {
 
 TEST_F(ClusterComparisonEquivalenceTest, NearDuplicatesMatchOneNode) {
   v1::FindNearDuplicatesRequest every_pair;
+  every_pair.set_pairs(true);  // Clusters are listed by single nodes only.
   every_pair.set_min_resemblance(0.3);
   every_pair.set_max_results(1000);
   absl::StatusOr<v1::FindNearDuplicatesResponse> one =
@@ -206,6 +207,7 @@ TEST_F(ClusterComparisonEquivalenceTest, NearDuplicatesMatchOneNode) {
   ASSERT_GT(one->pairs_size(), 0) << "the corpus has near-copies to find";
   // From one document of a pair, with and without a filter.
   v1::FindNearDuplicatesRequest of_one;
+  of_one.set_pairs(true);
   of_one.set_id(one->pairs(0).id_a());
   of_one.set_min_resemblance(0.2);
   ExpectSame(&Stub::FindNearDuplicates, of_one);
@@ -261,10 +263,12 @@ TEST_F(ClusterComparisonEquivalenceTest, BadRequestsGetTheSameErrors) {
   EXPECT_EQ(ExpectSameAnswer(&Stub::TermTrend, no_interval).status().code(),
             absl::StatusCode::kInvalidArgument);
   v1::FindNearDuplicatesRequest bad_threshold;
+  bad_threshold.set_pairs(true);
   bad_threshold.set_min_resemblance(2);
   EXPECT_EQ(ExpectSameAnswer(&Stub::FindNearDuplicates, bad_threshold).status().code(),
             absl::StatusCode::kInvalidArgument);
   v1::FindNearDuplicatesRequest unknown_id;
+  unknown_id.set_pairs(true);
   unknown_id.set_id("no-such-document");
   EXPECT_EQ(ExpectSameAnswer(&Stub::FindNearDuplicates, unknown_id).status().code(),
             absl::StatusCode::kNotFound);

@@ -18,6 +18,7 @@ import docsearch_servers  # noqa: E402
 docsearch_servers.add_stubs_to_path()
 import grpc  # noqa: E402
 from docsearch.v1 import document_pb2, ingest_service_pb2, ingest_service_pb2_grpc  # noqa: E402
+from docsearch.v1 import comparison_pb2  # noqa: E402
 from docsearch.v1 import query_pb2, query_service_pb2, query_service_pb2_grpc  # noqa: E402
 
 SEED_2001 = "2001-12-07-nato-russia-joint-statement.txt"
@@ -149,6 +150,77 @@ class RoundTripTest(unittest.TestCase):
         request = query_service_pb2.GetDocumentRequest(id="no-such-document-id")
         self.assert_code(lambda: self.query.GetDocument(request, timeout=TIMEOUT),
                          grpc.StatusCode.NOT_FOUND)
+
+
+class NearDuplicateClustersTest(unittest.TestCase):
+    """The 2001 seed republished under a new "Updated:" header: one cluster
+    named after the original, and a collapsed search that shows it once."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory(prefix="docsearch-ext-")
+        cls.servers = None
+        try:
+            cls.servers = docsearch_servers.Servers(work_dir=cls.tmp.name, data_dir="")
+            cls.ingest = ingest_service_pb2_grpc.IngestServiceStub(cls.servers.ingest_channel)
+            cls.query = query_service_pb2_grpc.QueryServiceStub(cls.servers.query_channel)
+            seeds = os.environ["DOCSEARCH_SEEDS"]
+            cls.ids = {}
+            for name, uri, edit in (
+                    (SEED_2001, "seeds/" + SEED_2001, None),
+                    (SEED_2003, "seeds/" + SEED_2003, None),
+                    (SEED_2001, "seeds/zz-republished.txt",
+                     (b"Updated: 07-Dec-2001", b"Updated: 15-Jan-2002"))):
+                with open(os.path.join(seeds, name), "rb") as f:
+                    content = f.read()
+                if edit:
+                    content = content.replace(*edit)
+                raw = ingest_service_pb2.RawDocument(
+                    content=content, content_type=ingest_service_pb2.CONTENT_TYPE_TEXT,
+                    source_uri=uri)
+                cls.ids[uri] = cls.ingest.IngestDocument(
+                    ingest_service_pb2.IngestDocumentRequest(document=raw),
+                    timeout=INGEST_TIMEOUT).id
+        except BaseException:
+            if cls.servers:
+                cls.servers.stop()
+                print(cls.servers.logs(), file=sys.stderr)
+            cls.tmp.cleanup()
+            raise
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.servers.stop(timeout=10)
+        cls.tmp.cleanup()
+
+    def test_the_copy_joins_the_originals_cluster(self):
+        reply = self.query.FindNearDuplicates(
+            comparison_pb2.FindNearDuplicatesRequest(page_size=10), timeout=TIMEOUT)
+        self.assertEqual(reply.total_clusters, 1)
+        cluster = reply.clusters[0]
+        # Same date and body: the smaller id is canonical and names the cluster.
+        original = self.ids["seeds/" + SEED_2001]
+        self.assertEqual(cluster.cluster_id, original)
+        self.assertEqual([m.id for m in cluster.members],
+                         [original, self.ids["seeds/zz-republished.txt"]])
+        self.assertTrue(cluster.members[0].canonical)
+        # The former answer, on request.
+        pairs = self.query.FindNearDuplicates(
+            comparison_pb2.FindNearDuplicatesRequest(pairs=True), timeout=TIMEOUT)
+        self.assertEqual(len(pairs.pairs), 1)
+
+    def test_collapsed_search_shows_the_statement_once_with_its_copy(self):
+        request = query_service_pb2.SearchRequest(query_string="terrorism",
+                                                  collapse_duplicates=True)
+        reply = self.query.Search(request, timeout=TIMEOUT)
+        plain = self.query.Search(query_service_pb2.SearchRequest(query_string="terrorism"),
+                                  timeout=TIMEOUT)
+        self.assertEqual(reply.total_size, plain.total_size)  # Every matching document.
+        self.assertEqual(len(reply.hits), len(plain.hits) - 1)
+        statement = [hit for hit in reply.hits if hit.cluster_id]
+        self.assertEqual(len(statement), 1)
+        self.assertEqual(statement[0].duplicate_count, 1)
+        self.assertEqual(len(statement[0].duplicate_ids), 1)
 
 
 if __name__ == "__main__":

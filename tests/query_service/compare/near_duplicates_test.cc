@@ -45,6 +45,13 @@ std::vector<std::pair<std::string, std::string>> IdPairs(
   return pairs;
 }
 
+// The pairs form (FindNearDuplicatesRequest.pairs), as before clusters.
+FindNearDuplicatesRequest PairsRequest() {
+  FindNearDuplicatesRequest request;
+  request.set_pairs(true);
+  return request;
+}
+
 class NearDuplicates : public ::testing::Test {
  protected:
   static void SetUpTestSuite() { index_ = IndexWithRepublishedCopy().release(); }
@@ -59,7 +66,7 @@ SearchIndex* NearDuplicates::index_ = nullptr;
 
 TEST_F(NearDuplicates, FindsTheStatementRepublishedUnderANewHeader) {
   Comparisons comparisons(*index_);
-  FindNearDuplicatesRequest request;
+  FindNearDuplicatesRequest request = PairsRequest();
   request.set_id(testing::kJointStatementId);
   auto response = comparisons.FindNearDuplicates(request);
   ASSERT_TRUE(response.ok()) << response.status();
@@ -71,7 +78,7 @@ TEST_F(NearDuplicates, FindsTheStatementRepublishedUnderANewHeader) {
 
 TEST_F(NearDuplicates, DoesNotConfuseTwoStatementsOnTheSameTopic) {
   Comparisons comparisons(*index_);
-  FindNearDuplicatesRequest request;
+  FindNearDuplicatesRequest request = PairsRequest();
   request.set_id(testing::kJointStatementId);
   request.set_min_resemblance(0.3);
   auto response = comparisons.FindNearDuplicates(request);
@@ -82,7 +89,7 @@ TEST_F(NearDuplicates, DoesNotConfuseTwoStatementsOnTheSameTopic) {
 
 TEST_F(NearDuplicates, ListsEveryNearDuplicatePairWithoutAnId) {
   Comparisons comparisons(*index_);
-  auto response = comparisons.FindNearDuplicates(FindNearDuplicatesRequest());
+  auto response = comparisons.FindNearDuplicates(PairsRequest());
   ASSERT_TRUE(response.ok()) << response.status();
   // Pairs name the smaller id first.
   EXPECT_THAT(IdPairs(*response), Contains(Pair(testing::kJointStatementId, kRepublishedId)));
@@ -113,7 +120,7 @@ TEST(NearDuplicatesWithoutStoredFingerprints, ComputesThemAndStillTellCopiesFrom
             .ok());
   }
   Comparisons comparisons(index);
-  FindNearDuplicatesRequest request;
+  FindNearDuplicatesRequest request = PairsRequest();
   request.set_id("original");
   request.set_min_resemblance(0.2);
   auto response = comparisons.FindNearDuplicates(request);
@@ -147,7 +154,7 @@ TEST(NearDuplicatesWithSomeStoredFingerprints, ComparesStoredAndComputedOnesAlik
     ASSERT_TRUE(index.Upsert(std::make_unique<docsearch::v1::Document>(document)).ok());
   }
   Comparisons comparisons(index);
-  auto response = comparisons.FindNearDuplicates(FindNearDuplicatesRequest());
+  auto response = comparisons.FindNearDuplicates(PairsRequest());
   ASSERT_TRUE(response.ok()) << response.status();
   ASSERT_THAT(IdPairs(*response), ::testing::ElementsAre(Pair("copy", "stored")));
   EXPECT_EQ(response->pairs(0).resemblance(), 1.0);
@@ -156,7 +163,7 @@ TEST(NearDuplicatesWithSomeStoredFingerprints, ComparesStoredAndComputedOnesAlik
 
 TEST_F(NearDuplicates, NamesTheFieldAtFault) {
   Comparisons comparisons(*index_);
-  FindNearDuplicatesRequest request;
+  FindNearDuplicatesRequest request = PairsRequest();
   request.set_id("no-such-document");
   EXPECT_EQ(comparisons.FindNearDuplicates(request).status().code(), absl::StatusCode::kNotFound);
   request.clear_id();
