@@ -18,6 +18,18 @@ absl::Status FromNats(natsStatus status, absl::string_view action, jsErrCode js_
   std::string message = absl::StrCat(action, ": ", natsStatus_GetText(status));
   if (static_cast<int>(js_error) != 0)
     absl::StrAppend(&message, " (JetStream error ", js_error, ")");
+  // JetStream's own "try again" answers (a stream or the meta group without
+  // a leader for now, while servers come back): retryable, as timeouts are.
+  switch (js_error) {
+    case JSClusterNotAvailErr:
+    case JSClusterNotLeaderErr:
+    case JSClusterNoPeersErr:
+    case JSStreamOfflineErr:
+      return absl::UnavailableError(
+          absl::StrCat(message, "; JetStream is electing leaders or lacks a quorum, retry later"));
+    default:
+      break;
+  }
   switch (status) {
     case NATS_NOT_FOUND:
       return absl::NotFoundError(message);
