@@ -215,9 +215,13 @@ int Run() {
   // Set before `ready` in cluster mode; the shard service serves once its
   // shards have caught up.
   std::unique_ptr<ReplicaRole> replica;
-  ShardServiceImpl shard_service(&index, [&ready, &replica] {
-    return ready.load() && (replica == nullptr || replica->caught_up());
-  });
+  ShardServiceImpl shard_service(
+      &index,
+      [&ready, &replica] { return ready.load() && (replica == nullptr || replica->caught_up()); },
+      [&replica](uint32_t shard, uint64_t sequence, absl::Time deadline) {
+        return replica == nullptr ? absl::OkStatus()
+                                  : replica->WaitForApplied(shard, sequence, deadline);
+      });
   if (!cluster_flags.nats.empty()) {
     index_service.set_read_only(
         "this query service is a replica in cluster mode: it takes writes from its shards' "

@@ -46,6 +46,26 @@ absl::StatusOr<docsearch::v1::SearchResponse> CoordinatorService::SearchShards(
     const docsearch::v1::SearchRequest& request, absl::Time deadline) const {
   const absl::Time started = absl::Now();
   const uint32_t shard_count = caller_->directory()->shard_count();
+  // Shards left out (allow_partial) because no replica of theirs answered.
+  std::vector<bool> missing(shard_count, false);
+  // The first failure that decides the search: any, or with allow_partial
+  // only one that is not UNAVAILABLE (a bad request) or that leaves no
+  // shard at all. Other failed shards become missing.
+  auto settle = [&](const auto& results) -> absl::Status {
+    absl::Status first_unavailable;
+    for (uint32_t shard = 0; shard < shard_count; ++shard) {
+      if (missing[shard] || results[shard].ok()) continue;
+      const absl::Status& failed = results[shard].status();
+      if (!request.allow_partial() || !absl::IsUnavailable(failed)) return failed;
+      missing[shard] = true;
+      if (first_unavailable.ok()) first_unavailable = failed;
+    }
+    if (std::find(missing.begin(), missing.end(), false) == missing.end()) {
+      return first_unavailable.ok() ? absl::UnavailableError("no shard answered; retry later")
+                                    : first_unavailable;
+    }
+    return absl::OkStatus();
+  };
   // Phase 1: each shard's statistics for the query's terms.
   auto term_statistics =
       [&](uint32_t shard,
@@ -65,23 +85,30 @@ absl::StatusOr<docsearch::v1::SearchResponse> CoordinatorService::SearchShards(
   };
   std::vector<absl::StatusOr<CollectionStatisticsMessage>> per_shard(shard_count);
   ForEachShard(shard_count, [&](uint32_t shard) { per_shard[shard] = term_statistics(shard, ""); });
-  if (absl::Status failed = FirstError(per_shard); !failed.ok()) return failed;
-  CollectionStatisticsMessage global;
-  for (const auto& statistics : per_shard) AddStatistics(*statistics, &global);
+  if (absl::Status failed = settle(per_shard); !failed.ok()) return failed;
+  auto sum = [&] {
+    CollectionStatisticsMessage global;
+    for (uint32_t shard = 0; shard < shard_count; ++shard) {
+      if (!missing[shard]) AddStatistics(*per_shard[shard], &global);
+    }
+    return global;
+  };
+  CollectionStatisticsMessage global = sum();
   // A shard whose own main language is not the collection's analyzed the
   // query differently (other stems): ask it again with the collection's.
   const std::string main_language = MainLanguageOf(global);
   std::vector<uint32_t> again;
   for (uint32_t shard = 0; shard < shard_count; ++shard) {
-    if (MainLanguageOf(*per_shard[shard]) != main_language) again.push_back(shard);
+    if (!missing[shard] && MainLanguageOf(*per_shard[shard]) != main_language) {
+      again.push_back(shard);
+    }
   }
   if (!again.empty()) {
     ForEachShard(static_cast<uint32_t>(again.size()), [&](uint32_t k) {
       per_shard[again[k]] = term_statistics(again[k], main_language);
     });
-    if (absl::Status failed = FirstError(per_shard); !failed.ok()) return failed;
-    global.Clear();
-    for (const auto& statistics : per_shard) AddStatistics(*statistics, &global);
+    if (absl::Status failed = settle(per_shard); !failed.ok()) return failed;
+    global = sum();
   }
 
   // Phase 2: each shard's page, scored with the global statistics.
@@ -90,6 +117,7 @@ absl::StatusOr<docsearch::v1::SearchResponse> CoordinatorService::SearchShards(
   *phase2.mutable_statistics() = global;
   std::vector<absl::StatusOr<docsearch::v1::SearchResponse>> pages(shard_count);
   ForEachShard(shard_count, [&](uint32_t shard) {
+    if (missing[shard]) return;
     absl::StatusOr<SearchShardResponse> answer = caller_->Call<SearchShardResponse>(
         shard, deadline,
         [&](const std::shared_ptr<grpc::Channel>& channel, grpc::ClientContext& context,
@@ -103,11 +131,16 @@ absl::StatusOr<docsearch::v1::SearchResponse> CoordinatorService::SearchShards(
       pages[shard] = answer.status();
     }
   });
-  if (absl::Status failed = FirstError(pages); !failed.ok()) return failed;
+  if (absl::Status failed = settle(pages); !failed.ok()) return failed;
   std::vector<docsearch::v1::SearchResponse> responses;
   responses.reserve(shard_count);
-  for (auto& page : pages) responses.push_back(*std::move(page));
+  for (uint32_t shard = 0; shard < shard_count; ++shard) {
+    if (!missing[shard]) responses.push_back(*std::move(pages[shard]));
+  }
   docsearch::v1::SearchResponse merged = MergeSearchResponses(request, std::move(responses));
+  for (uint32_t shard = 0; shard < shard_count; ++shard) {
+    if (missing[shard]) merged.add_missing_shards(shard);
+  }
   *merged.mutable_took() = google::protobuf::util::TimeUtil::NanosecondsToDuration(
       absl::ToInt64Nanoseconds(absl::Now() - started));
   return merged;
@@ -117,6 +150,20 @@ grpc::ServerUnaryReactor* CoordinatorService::Search(grpc::CallbackServerContext
                                                      const docsearch::v1::SearchRequest* request,
                                                      docsearch::v1::SearchResponse* response) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  // The tokens travel with the request to the replicas, which wait for
+  // them (ShardServiceImpl); a shard that does not exist is the caller's
+  // mistake, not something to wait for.
+  const uint32_t shard_count = caller_->directory()->shard_count();
+  for (int i = 0; i < request->consistency_tokens_size(); ++i) {
+    if (request->consistency_tokens(i).shard() >= shard_count) {
+      reactor->Finish(
+          grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                       absl::StrCat("consistency_tokens[", i, "].shard is ",
+                                    request->consistency_tokens(i).shard(), "; the cluster has ",
+                                    shard_count, " shards (0..", shard_count - 1, ")")));
+      return reactor;
+    }
+  }
   absl::StatusOr<docsearch::v1::SearchResponse> result =
       SearchShards(*request, DeadlineOf(*context));
   if (result.ok()) *response = *std::move(result);

@@ -54,6 +54,25 @@ bool ShardFollower::caught_up() const {
   return caught_up_.size() == options_.shards.size();
 }
 
+absl::Status ShardFollower::WaitForApplied(uint32_t shard, uint64_t sequence,
+                                           absl::Time deadline) const {
+  if (std::find(options_.shards.begin(), options_.shards.end(), shard) == options_.shards.end()) {
+    return absl::OkStatus();
+  }
+  absl::MutexLock lock(&mu_);
+  auto applied = [this, shard]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    auto it = applied_.find(shard);
+    return it == applied_.end() ? uint64_t{0} : it->second;
+  };
+  auto reached = [&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) { return applied() >= sequence; };
+  // RecordApplied changes applied_ under mu_, which wakes this.
+  if (mu_.AwaitWithDeadline(absl::Condition(&reached), deadline)) return absl::OkStatus();
+  return absl::UnavailableError(
+      absl::StrCat("shard ", shard, ": this replica has applied its stream up to sequence ",
+                   applied(), ", the consistency token asks for ", sequence,
+                   ", not reached in time; retry (another replica may have it)"));
+}
+
 absl::Status ShardFollower::RecordApplied(uint32_t shard, uint64_t sequence) {
   // Each shard's thread writes the whole map; the file lock orders the
   // writes, and each writes the map as it is when its turn comes, so no

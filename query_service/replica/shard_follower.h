@@ -66,6 +66,12 @@ class ShardFollower {
   // Whether every shard has caught up at least once.
   bool caught_up() const;
 
+  // Waits until `shard`'s applied sequence reaches `sequence` (a
+  // consistency token) or `deadline` passes: OK, or UNAVAILABLE naming the
+  // shard, what is applied and what is asked. OK at once for a shard this
+  // replica does not follow.
+  absl::Status WaitForApplied(uint32_t shard, uint64_t sequence, absl::Time deadline) const;
+
  private:
   struct AppliedRun {
     uint64_t last_sequence = 0;
