@@ -6,6 +6,8 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "absl/time/clock.h"
+#include "common/log.h"
 
 namespace docsearch::cluster {
 namespace {
@@ -21,11 +23,27 @@ std::string ReplicaKey(uint32_t shard, const std::string& address) {
 
 absl::StatusOr<std::unique_ptr<ClusterMap>> ClusterMap::Open(JetStream* jetstream,
                                                              const ClusterMapOptions& options) {
+  // A JetStream cluster that has just formed can drop a client or fail a
+  // bucket's creation for a moment (seen under load: "disconnected", then
+  // a bare "Error" from the creation): try again for a while before giving
+  // up. A refusal that depends on the settings is final.
+  const absl::Time deadline = absl::Now() + absl::Seconds(20);
+  auto open = [&](const char* bucket, absl::Duration ttl) {
+    absl::StatusOr<std::unique_ptr<KeyValueBucket>> opened =
+        jetstream->OpenBucket(bucket, options.replicas, ttl);
+    while (!opened.ok() && !absl::IsInvalidArgument(opened.status()) &&
+           !absl::IsFailedPrecondition(opened.status()) && absl::Now() < deadline) {
+      LogWarning(absl::StrCat(opened.status().message(), "; retrying"));
+      absl::SleepFor(absl::Milliseconds(250));
+      opened = jetstream->OpenBucket(bucket, options.replicas, ttl);
+    }
+    return opened;
+  };
   absl::StatusOr<std::unique_ptr<KeyValueBucket>> config =
-      jetstream->OpenBucket("cluster_config", options.replicas, absl::ZeroDuration());
+      open("cluster_config", absl::ZeroDuration());
   if (!config.ok()) return config.status();
   absl::StatusOr<std::unique_ptr<KeyValueBucket>> replicas =
-      jetstream->OpenBucket("cluster_map", options.replicas, options.replica_ttl);
+      open("cluster_map", options.replica_ttl);
   if (!replicas.ok()) return replicas.status();
   return std::unique_ptr<ClusterMap>(new ClusterMap(*std::move(config), *std::move(replicas)));
 }

@@ -9,6 +9,7 @@
 #include "cluster/document_log_message.h"
 #include "cluster/key_value_bucket.h"
 #include "cluster/ordered_stream_reader.h"
+#include "common/log.h"
 
 namespace docsearch::cluster {
 
@@ -17,6 +18,18 @@ absl::Status FromNats(natsStatus status, absl::string_view action, jsErrCode js_
   std::string message = absl::StrCat(action, ": ", natsStatus_GetText(status));
   if (static_cast<int>(js_error) != 0)
     absl::StrAppend(&message, " (JetStream error ", js_error, ")");
+  // JetStream's own "try again" answers (a stream or the meta group without
+  // a leader for now, while servers come back): retryable, as timeouts are.
+  switch (js_error) {
+    case JSClusterNotAvailErr:
+    case JSClusterNotLeaderErr:
+    case JSClusterNoPeersErr:
+    case JSStreamOfflineErr:
+      return absl::UnavailableError(
+          absl::StrCat(message, "; JetStream is electing leaders or lacks a quorum, retry later"));
+    default:
+      break;
+  }
   switch (status) {
     case NATS_NOT_FOUND:
       return absl::NotFoundError(message);
@@ -41,6 +54,31 @@ int64_t Milliseconds(absl::Duration duration) {
   return std::max<int64_t>(1, absl::ToInt64Milliseconds(duration));
 }
 
+// libnats reports what happens behind the calls (a lost server, missed
+// consumer heartbeats, an ordered consumer it could not recreate) only
+// through these callbacks: without them a stalled reader is silent. The
+// subscription is not looked at: libnats 3.4 may hand over one already
+// destroyed (fixed in nats.c 3.7, "possible crash if error handler if
+// subscription was destroyed").
+void LogAsyncError(natsConnection* /*connection*/, natsSubscription* /*subscription*/,
+                   natsStatus status, void* /*closure*/) {
+  // In this callback the last error is the text libnats posted with it.
+  const char* detail = nats_GetLastError(nullptr);
+  LogWarning(
+      absl::StrCat("NATS: ", natsStatus_GetText(status),
+                   detail != nullptr && *detail != 0 ? absl::StrCat(" (", detail, ")") : ""));
+}
+
+void LogDisconnected(natsConnection* /*connection*/, void* /*closure*/) {
+  LogWarning("NATS: disconnected; reconnecting");
+}
+
+void LogReconnected(natsConnection* connection, void* /*closure*/) {
+  char url[256] = "";
+  natsConnection_GetConnectedUrl(connection, url, sizeof(url));
+  LogInfo(absl::StrCat("NATS: reconnected to ", url));
+}
+
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<JetStream>> JetStream::Connect(const std::string& urls,
@@ -62,6 +100,9 @@ absl::StatusOr<std::unique_ptr<JetStream>> JetStream::Connect(const std::string&
   // Reconnect forever: the process outlives any one NATS server.
   if (s == NATS_OK) s = natsOptions_SetMaxReconnect(options.get(), -1);
   if (s == NATS_OK) s = natsOptions_SetReconnectWait(options.get(), 250);
+  if (s == NATS_OK) s = natsOptions_SetErrorHandler(options.get(), LogAsyncError, nullptr);
+  if (s == NATS_OK) s = natsOptions_SetDisconnectedCB(options.get(), LogDisconnected, nullptr);
+  if (s == NATS_OK) s = natsOptions_SetReconnectedCB(options.get(), LogReconnected, nullptr);
   if (s != NATS_OK) return FromNats(s, absl::StrCat("NATS options for ", urls));
   // Servers that have just started (a cluster establishing its routes)
   // may refuse clients for a moment: keep trying for a while.

@@ -50,6 +50,10 @@ class ReplicaRole {
   // Stops following and withdraws from the cluster map.
   void Stop() { follower_->Stop(); }
   bool caught_up() const { return follower_->caught_up(); }
+  // See ShardFollower::WaitForApplied.
+  absl::Status WaitForApplied(uint32_t shard, uint64_t sequence, absl::Time deadline) const {
+    return follower_->WaitForApplied(shard, sequence, deadline);
+  }
   std::string Describe() const;
 
  private:

@@ -241,9 +241,13 @@ int Run() {
   // Set before `ready` in cluster mode; the shard service serves once its
   // shards have caught up.
   std::unique_ptr<ReplicaRole> replica;
-  ShardServiceImpl shard_service(&index, [&ready, &replica] {
-    return ready.load() && (replica == nullptr || replica->caught_up());
-  });
+  ShardServiceImpl shard_service(
+      &index,
+      [&ready, &replica] { return ready.load() && (replica == nullptr || replica->caught_up()); },
+      [&replica](uint32_t shard, uint64_t sequence, absl::Time deadline) {
+        return replica == nullptr ? absl::OkStatus()
+                                  : replica->WaitForApplied(shard, sequence, deadline);
+      });
   ShardComparisonServiceImpl shard_comparisons(&index, [&ready, &replica] {
     return ready.load() && (replica == nullptr || replica->caught_up());
   });

@@ -32,6 +32,39 @@ absl::Status FirstError(const std::vector<absl::StatusOr<T>>& results) {
   for (const auto& result : results) {
     if (!result.ok()) return result.status();
   }
+
+  // The failure that decides a search from its shards' `results`: any, or,
+  // with `allow_partial`, only one that is not UNAVAILABLE (a bad request) or
+  // one that leaves no shard at all. Other failed shards are marked in
+  // `missing` and left out; shards already missing are not looked at.
+  template <typename Results>
+  absl::Status SettleShards(const Results& results, bool allow_partial,
+                            std::vector<bool>* missing) {
+    absl::Status first_unavailable;
+    for (size_t shard = 0; shard < results.size(); ++shard) {
+      if ((*missing)[shard] || results[shard].ok()) continue;
+      const absl::Status& failed = results[shard].status();
+      if (!allow_partial || !absl::IsUnavailable(failed)) return failed;
+      (*missing)[shard] = true;
+      if (first_unavailable.ok()) first_unavailable = failed;
+    }
+    if (std::find(missing->begin(), missing->end(), false) == missing->end()) {
+      return first_unavailable.ok() ? absl::UnavailableError("no shard answered; retry later")
+                                    : first_unavailable;
+    }
+    return absl::OkStatus();
+  }
+
+  // The sums of the statistics of the shards not missing.
+  CollectionStatisticsMessage SumPresent(
+      const std::vector<absl::StatusOr<CollectionStatisticsMessage>>& per_shard,
+      const std::vector<bool>& missing) {
+    CollectionStatisticsMessage global;
+    for (size_t shard = 0; shard < per_shard.size(); ++shard) {
+      if (!missing[shard]) AddStatistics(*per_shard[shard], &global);
+    }
+    return global;
+  }
   return absl::OkStatus();
 }
 
@@ -59,6 +92,8 @@ absl::StatusOr<docsearch::v1::SearchResponse> CoordinatorService::SearchShards(
     const docsearch::v1::SearchRequest& request, absl::Time deadline) const {
   const absl::Time started = absl::Now();
   const uint32_t shard_count = caller_->directory()->shard_count();
+  // Shards left out (allow_partial) because no replica of theirs answered.
+  std::vector<bool> missing(shard_count, false);
   std::vector<absl::StatusOr<CollectionStatisticsMessage>> per_shard(shard_count);
   CollectionStatisticsMessage global;
   // A search seen before skips phase 1: the shards check the statistics
@@ -71,7 +106,7 @@ absl::StatusOr<docsearch::v1::SearchResponse> CoordinatorService::SearchShards(
       AddStatistics((*remembered)[shard], &global);
     }
   } else {
-    absl::Status gathered = GatherStatistics(request, deadline, &per_shard, &global);
+    absl::Status gathered = GatherStatistics(request, deadline, &per_shard, &missing, &global);
     if (!gathered.ok()) return gathered;
   }
 
@@ -82,6 +117,7 @@ absl::StatusOr<docsearch::v1::SearchResponse> CoordinatorService::SearchShards(
   std::vector<absl::StatusOr<SearchShardResponse>> pages(shard_count);
   auto search_shards = [&](bool check_remembered) {
     ForEachShard(shard_count, [&](uint32_t shard) {
+      if (missing[shard]) return;
       SearchShardRequest checked;
       if (check_remembered) {
         checked = phase2;
@@ -98,10 +134,12 @@ absl::StatusOr<docsearch::v1::SearchResponse> CoordinatorService::SearchShards(
     });
   };
   search_shards(remembered.has_value());
-  if (absl::Status failed = FirstError(pages); !failed.ok()) return failed;
+  if (absl::Status failed = SettleShards(pages, request.allow_partial(), &missing); !failed.ok()) {
+    return failed;
+  }
   bool stale = false;
   for (uint32_t shard = 0; shard < shard_count; ++shard) {
-    if (!pages[shard]->stale_statistics()) continue;
+    if (missing[shard] || !pages[shard]->stale_statistics()) continue;
     stale = true;
     per_shard[shard] = std::move(*pages[shard]->mutable_shard_statistics());
   }
@@ -109,26 +147,34 @@ absl::StatusOr<docsearch::v1::SearchResponse> CoordinatorService::SearchShards(
     // Some shard changed since: score everywhere with the fresh sums (all
     // gathered again if the collection's main language moved, since the
     // shards then analyze the query differently).
-    global.Clear();
-    for (const auto& statistics : per_shard) AddStatistics(*statistics, &global);
+    global = SumPresent(per_shard, missing);
     if (MainLanguageOf(global) != MainLanguageOf(phase2.statistics())) {
-      global.Clear();
-      absl::Status gathered = GatherStatistics(request, deadline, &per_shard, &global);
+      absl::Status gathered = GatherStatistics(request, deadline, &per_shard, &missing, &global);
       if (!gathered.ok()) return gathered;
     }
     *phase2.mutable_statistics() = global;
     search_shards(false);
-    if (absl::Status failed = FirstError(pages); !failed.ok()) return failed;
+    if (absl::Status failed = SettleShards(pages, request.allow_partial(), &missing);
+        !failed.ok()) {
+      return failed;
+    }
   }
-  if (!remembered.has_value() || stale) {
+  const bool complete = std::find(missing.begin(), missing.end(), true) == missing.end();
+  if (complete && (!remembered.has_value() || stale)) {
+    // Only the statistics of every shard are worth remembering.
     ShardStatistics statistics;
     for (auto& shard : per_shard) statistics.push_back(*std::move(shard));
     statistics_cache_.Put(request, std::move(statistics));
   }
   std::vector<docsearch::v1::SearchResponse> responses;
   responses.reserve(shard_count);
-  for (auto& page : pages) responses.push_back(std::move(*page->mutable_search()));
+  for (uint32_t shard = 0; shard < shard_count; ++shard) {
+    if (!missing[shard]) responses.push_back(std::move(*pages[shard]->mutable_search()));
+  }
   docsearch::v1::SearchResponse merged = MergeSearchResponses(request, std::move(responses));
+  for (uint32_t shard = 0; shard < shard_count; ++shard) {
+    if (missing[shard]) merged.add_missing_shards(shard);
+  }
   *merged.mutable_took() = google::protobuf::util::TimeUtil::NanosecondsToDuration(
       absl::ToInt64Nanoseconds(absl::Now() - started));
   return merged;
@@ -136,7 +182,7 @@ absl::StatusOr<docsearch::v1::SearchResponse> CoordinatorService::SearchShards(
 
 absl::Status CoordinatorService::GatherStatistics(
     const docsearch::v1::SearchRequest& request, absl::Time deadline,
-    std::vector<absl::StatusOr<CollectionStatisticsMessage>>* per_shard,
+    std::vector<absl::StatusOr<CollectionStatisticsMessage>>* per_shard, std::vector<bool>* missing,
     CollectionStatisticsMessage* global) const {
   const uint32_t shard_count = caller_->directory()->shard_count();
   // Phase 1: each shard's statistics for the query's terms.
@@ -156,25 +202,32 @@ absl::Status CoordinatorService::GatherStatistics(
     if (!answer.ok()) return answer.status();
     return answer->statistics();
   };
-  ForEachShard(shard_count,
-               [&](uint32_t shard) { (*per_shard)[shard] = term_statistics(shard, ""); });
-  if (absl::Status failed = FirstError(*per_shard); !failed.ok()) return failed;
-  global->Clear();
-  for (const auto& statistics : *per_shard) AddStatistics(*statistics, global);
+  ForEachShard(shard_count, [&](uint32_t shard) {
+    if (!(*missing)[shard]) (*per_shard)[shard] = term_statistics(shard, "");
+  });
+  if (absl::Status failed = SettleShards(*per_shard, request.allow_partial(), missing);
+      !failed.ok()) {
+    return failed;
+  }
+  *global = SumPresent(*per_shard, *missing);
   // A shard whose own main language is not the collection's analyzed the
   // query differently (other stems): ask it again with the collection's.
   const std::string main_language = MainLanguageOf(*global);
   std::vector<uint32_t> again;
   for (uint32_t shard = 0; shard < shard_count; ++shard) {
-    if (MainLanguageOf(*(*per_shard)[shard]) != main_language) again.push_back(shard);
+    if (!(*missing)[shard] && MainLanguageOf(*(*per_shard)[shard]) != main_language) {
+      again.push_back(shard);
+    }
   }
   if (!again.empty()) {
     ForEachShard(static_cast<uint32_t>(again.size()), [&](uint32_t k) {
       (*per_shard)[again[k]] = term_statistics(again[k], main_language);
     });
-    if (absl::Status failed = FirstError(*per_shard); !failed.ok()) return failed;
-    global->Clear();
-    for (const auto& statistics : *per_shard) AddStatistics(*statistics, global);
+    if (absl::Status failed = SettleShards(*per_shard, request.allow_partial(), missing);
+        !failed.ok()) {
+      return failed;
+    }
+    *global = SumPresent(*per_shard, *missing);
   }
   return absl::OkStatus();
 }
@@ -189,6 +242,20 @@ grpc::ServerUnaryReactor* CoordinatorService::Search(grpc::CallbackServerContext
                                  "collapse_duplicates is served by a single query service, not by "
                                  "a cluster coordinator"));
     return reactor;
+  }
+  // The tokens travel with the request to the replicas, which wait for
+  // them (ShardServiceImpl); a shard that does not exist is the caller's
+  // mistake, not something to wait for.
+  const uint32_t shard_count = caller_->directory()->shard_count();
+  for (int i = 0; i < request->consistency_tokens_size(); ++i) {
+    if (request->consistency_tokens(i).shard() >= shard_count) {
+      reactor->Finish(
+          grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                       absl::StrCat("consistency_tokens[", i, "].shard is ",
+                                    request->consistency_tokens(i).shard(), "; the cluster has ",
+                                    shard_count, " shards (0..", shard_count - 1, ")")));
+      return reactor;
+    }
   }
   absl::StatusOr<docsearch::v1::SearchResponse> result =
       SearchShards(*request, DeadlineOf(*context));

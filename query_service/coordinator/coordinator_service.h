@@ -92,12 +92,13 @@ class CoordinatorService final : public docsearch::v1::QueryService::CallbackSer
 
  private:
   absl::Time DeadlineOf(const grpc::CallbackServerContext& context) const;
-  // Phase 1 of a search: every shard's statistics for `request`, and their
-  // sums in `global`.
+  // Phase 1 of a search: the statistics for `request` of every shard not
+  // `missing`, and their sums in `global`. With allow_partial, shards that
+  // fail UNAVAILABLE are marked missing and left out of the sums.
   absl::Status GatherStatistics(
       const docsearch::v1::SearchRequest& request, absl::Time deadline,
       std::vector<absl::StatusOr<docsearch::v1::CollectionStatisticsMessage>>* per_shard,
-      docsearch::v1::CollectionStatisticsMessage* global) const;
+      std::vector<bool>* missing, docsearch::v1::CollectionStatisticsMessage* global) const;
 
   const ShardCaller* const caller_;
   const CoordinatorOptions options_;

@@ -44,6 +44,10 @@ struct ShardFollowerOptions {
   absl::Duration heartbeat = absl::Seconds(2);
   // Most messages applied as one Indexer batch.
   int max_batch_documents = 256;
+  // A reader that delivers nothing for this long while its stream holds
+  // messages this replica has not applied is replaced by a new one from
+  // the applied position (its consumer was lost, e.g. with a NATS server).
+  absl::Duration stall_timeout = absl::Seconds(2);
 };
 
 class ShardFollower {
@@ -62,8 +66,24 @@ class ShardFollower {
   // Whether every shard has caught up at least once.
   bool caught_up() const;
 
+  // Waits until `shard`'s applied sequence reaches `sequence` (a
+  // consistency token) or `deadline` passes: OK, or UNAVAILABLE naming the
+  // shard, what is applied and what is asked. OK at once for a shard this
+  // replica does not follow.
+  absl::Status WaitForApplied(uint32_t shard, uint64_t sequence, absl::Time deadline) const;
+
  private:
+  struct AppliedRun {
+    uint64_t last_sequence = 0;
+    // The reader's pending count after the last message (0: caught up).
+    uint64_t pending = 0;
+  };
+
   void Follow(uint32_t shard);
+  // Applies `first` and the messages the reader has ready after it (up to
+  // max_batch_documents upserts), in sequence order.
+  absl::StatusOr<AppliedRun> ApplyRun(uint32_t shard, cluster::OrderedStreamReader& reader,
+                                      cluster::StreamMessage first);
   // Applies `batch` (upserts) and records `last_sequence` as applied.
   absl::Status ApplyUpserts(uint32_t shard, const docsearch::v1::WriteRequest& batch);
   absl::Status RecordApplied(uint32_t shard, uint64_t sequence);

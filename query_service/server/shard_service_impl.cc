@@ -1,5 +1,8 @@
 #include "query_service/server/shard_service_impl.h"
 
+#include <chrono>
+
+#include "absl/time/clock.h"
 #include "common/grpc_status.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "query_service/search/shard_statistics.h"
@@ -14,12 +17,36 @@ const grpc::Status kNotReady(
 
 }  // namespace
 
+absl::Status ShardServiceImpl::AwaitTokens(const grpc::CallbackServerContext& context,
+                                           const docsearch::v1::SearchRequest& search) const {
+  if (wait_for_applied_ == nullptr || search.consistency_tokens().empty()) {
+    return absl::OkStatus();
+  }
+  // Answer a little before the caller's deadline, so that it reads why
+  // (and tries another replica) rather than a bare DEADLINE_EXCEEDED.
+  const auto call_deadline = context.deadline();
+  const absl::Time deadline = call_deadline == std::chrono::system_clock::time_point::max()
+                                  ? absl::Now() + absl::Seconds(10)
+                                  : absl::FromChrono(call_deadline) - absl::Milliseconds(50);
+  for (const docsearch::v1::ConsistencyToken& token : search.consistency_tokens()) {
+    if (absl::Status waited = wait_for_applied_(token.shard(), token.sequence(), deadline);
+        !waited.ok()) {
+      return waited;
+    }
+  }
+  return absl::OkStatus();
+}
+
 grpc::ServerUnaryReactor* ShardServiceImpl::GetTermStatistics(
     grpc::CallbackServerContext* context, const docsearch::v1::GetTermStatisticsRequest* request,
     docsearch::v1::GetTermStatisticsResponse* response) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   if (!ready_()) {
     reactor->Finish(kNotReady);
+    return reactor;
+  }
+  if (absl::Status waited = AwaitTokens(*context, request->search()); !waited.ok()) {
+    reactor->Finish(ToGrpcStatus(waited));
     return reactor;
   }
   // Validated as Search validates the request, so a bad one fails here.
@@ -41,6 +68,10 @@ grpc::ServerUnaryReactor* ShardServiceImpl::SearchShard(
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   if (!ready_()) {
     reactor->Finish(kNotReady);
+    return reactor;
+  }
+  if (absl::Status waited = AwaitTokens(*context, request->search()); !waited.ok()) {
+    reactor->Finish(ToGrpcStatus(waited));
     return reactor;
   }
   if (request->has_expected_shard_statistics()) {

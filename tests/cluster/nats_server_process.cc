@@ -115,4 +115,12 @@ void NatsServerProcess::Kill() {
   pid_ = -1;
 }
 
+void NatsServerProcess::Pause() {
+  if (pid_ > 0) kill(pid_, SIGSTOP);
+}
+
+void NatsServerProcess::Resume() {
+  if (pid_ > 0) kill(pid_, SIGCONT);
+}
+
 }  // namespace docsearch::testing

@@ -35,6 +35,10 @@ class NatsServerProcess {
 
   // SIGKILL, and wait for the exit.
   void Kill();
+  // SIGSTOP / SIGCONT: a server that holds its connections but answers
+  // nothing (as one stuck or cut off by the network).
+  void Pause();
+  void Resume();
 
  private:
   NatsServerProcess(pid_t pid, int client_port) : pid_(pid), client_port_(client_port) {}
