@@ -30,6 +30,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "bench/query_service_process.h"
 #include "docsearch/v1/index_service.grpc.pb.h"
 #include "docsearch/v1/query_service.grpc.pb.h"
 
@@ -38,16 +39,6 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 double Seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
-
-// VmRSS of `pid` in MiB (0 when unreadable).
-double RssMiB(pid_t pid) {
-  std::ifstream in(absl::StrCat("/proc/", pid, "/status"));
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.rfind("VmRSS:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
-  }
-  return 0;
-}
 
 std::string Flag(int argc, char** argv, const std::string& name, const std::string& fallback) {
   const std::string prefix = "--" + name + "=";
@@ -99,44 +90,15 @@ int main(int argc, char** argv) {
     vocabulary.push_back(word);
   }
 
-  char dir_template[] = "/tmp/docsearch-export-bench-XXXXXX";
-  const std::string dir = mkdtemp(dir_template);
-  const std::string port_file = dir + "/port";
-  const std::string log_file = dir + "/server.log";
-  pid_t pid = fork();
-  if (pid == 0) {
-    FILE* log = std::fopen(log_file.c_str(), "w");
-    if (log != nullptr) {
-      dup2(fileno(log), 1);
-      dup2(fileno(log), 2);
-    }
-    execl(server.c_str(), server.c_str(), "--listen=127.0.0.1:0",
-          ("--port_file=" + port_file).c_str(), "--data_dir=", static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  auto stop_server = [&] {
-    kill(pid, SIGTERM);
-    for (int i = 0; i < 100; ++i) {
-      if (waitpid(pid, nullptr, WNOHANG) == pid) return;
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    kill(pid, SIGKILL);
-    waitpid(pid, nullptr, 0);
-  };
-  int port = 0;
-  for (int i = 0; i < 300 && port == 0; ++i) {
-    std::ifstream in(port_file);
-    if (!(in >> port)) port = 0;
-    if (port == 0) std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  }
-  if (port == 0) {
-    std::cerr << "query_service did not write " << port_file << " (log: " << log_file << ")\n";
-    stop_server();
+  absl::StatusOr<std::unique_ptr<docsearch::bench::QueryServiceProcess>> server_process =
+      docsearch::bench::QueryServiceProcess::Start(server, "export-bench");
+  if (!server_process.ok()) {
+    std::cerr << server_process.status() << "\n";
     return 1;
   }
   grpc::ChannelArguments arguments;
   arguments.SetMaxReceiveMessageSize(64 << 20);
-  auto channel = grpc::CreateCustomChannel(absl::StrCat("127.0.0.1:", port),
+  auto channel = grpc::CreateCustomChannel((*server_process)->address(),
                                            grpc::InsecureChannelCredentials(), arguments);
   auto query = docsearch::v1::QueryService::NewStub(channel);
   auto index = docsearch::v1::IndexService::NewStub(channel);
@@ -156,7 +118,6 @@ int main(int argc, char** argv) {
       docsearch::v1::WriteResponse response;
       if (!stream->Write(request) || !stream->Read(&response)) {
         std::cerr << "write stream broke at document " << first << "\n";
-        stop_server();
         return 1;
       }
     }
@@ -164,20 +125,19 @@ int main(int argc, char** argv) {
     grpc::Status status = stream->Finish();
     if (!status.ok()) {
       std::cerr << "write: " << status.error_message() << "\n";
-      stop_server();
       return 1;
     }
   }
   const double load_seconds = Seconds(Clock::now() - load_start);
   std::this_thread::sleep_for(std::chrono::seconds(2));  // Merges settle.
-  const double rss_before = RssMiB(pid);
+  const double rss_before = (*server_process)->RssMiB();
 
   // Export, sampling the server's RSS.
   std::atomic<bool> exporting{true};
   std::atomic<double> peak{rss_before};
   std::thread sampler([&] {
     while (exporting.load()) {
-      const double rss = RssMiB(pid);
+      const double rss = (*server_process)->RssMiB();
       if (rss > peak.load()) peak.store(rss);
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
@@ -203,8 +163,8 @@ int main(int argc, char** argv) {
   const double export_seconds = Seconds(Clock::now() - export_start);
   exporting.store(false);
   sampler.join();
-  const double rss_after = RssMiB(pid);
-  stop_server();
+  const double rss_after = (*server_process)->RssMiB();
+  server_process->reset();  // Stops the server before the client measures itself.
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   if (!status.ok() || exported != docs) {

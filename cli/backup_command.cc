@@ -12,6 +12,7 @@
 #include "absl/strings/str_format.h"
 #include "cli/json_output.h"
 #include "cli/rpc_context.h"
+#include "cli/unary_call.h"
 #include "common/backup_manifest.h"
 #include "common/crc32c.h"
 #include "docsearch/v1/index_service.grpc.pb.h"
@@ -59,15 +60,13 @@ absl::Status SyncDirectory(const std::string& directory) {
 absl::Status RunSnapshot(const CommandEnv& env) {
   auto stub = docsearch::v1::IndexService::NewStub(
       MakeChannel(env.connection, env.connection.query_address));
-  grpc::ClientContext context;
-  ApplyDeadline(env.connection.deadline, context);
-  docsearch::v1::CreateSnapshotResponse response;
-  grpc::Status status =
-      stub->CreateSnapshot(&context, docsearch::v1::CreateSnapshotRequest(), &response);
-  if (!status.ok()) return QueryServiceError(env, status);
-  if (env.json) return WriteJsonLine(response, *env.out);
-  *env.out << "snapshot generation " << response.generation() << ": " << response.document_count()
-           << " documents, " << response.bytes() << " bytes\n";
+  absl::StatusOr<docsearch::v1::CreateSnapshotResponse> response = CallUnary(
+      env, *stub, &docsearch::v1::IndexService::Stub::CreateSnapshot,
+      docsearch::v1::CreateSnapshotRequest(), "query service", env.connection.query_address);
+  if (!response.ok()) return response.status();
+  if (env.json) return WriteJsonLine(*response, *env.out);
+  *env.out << "snapshot generation " << response->generation() << ": " << response->document_count()
+           << " documents, " << response->bytes() << " bytes\n";
   return absl::OkStatus();
 }
 

@@ -9,6 +9,7 @@
 #include "cli/document_printer.h"
 #include "cli/json_output.h"
 #include "cli/rpc_context.h"
+#include "cli/unary_call.h"
 #include "docsearch/v1/query_service.grpc.pb.h"
 
 namespace docsearch::cli {
@@ -82,16 +83,13 @@ absl::Status RunExport(const CommandEnv& env, const ExportOptions& options) {
 
 absl::Status RunBatchGet(const CommandEnv& env, const std::vector<std::string>& ids,
                          const std::vector<std::string>& fields) {
-  auto stub = docsearch::v1::QueryService::NewStub(
-      MakeChannel(env.connection, env.connection.query_address));
-  grpc::ClientContext context;
-  ApplyDeadline(env.connection.deadline, context);
   docsearch::v1::BatchGetDocumentsRequest request;
   for (const std::string& id : ids) request.add_ids(id);
   for (const std::string& field : fields) request.mutable_field_mask()->add_paths(field);
-  docsearch::v1::BatchGetDocumentsResponse response;
-  grpc::Status status = stub->BatchGetDocuments(&context, request, &response);
-  if (!status.ok()) return QueryServiceError(env, status);
+  absl::StatusOr<docsearch::v1::BatchGetDocumentsResponse> found = CallQueryService(
+      env, *QueryStub(env), &docsearch::v1::QueryService::Stub::BatchGetDocuments, request);
+  if (!found.ok()) return found.status();
+  const docsearch::v1::BatchGetDocumentsResponse& response = *found;
   for (int i = 0; i < response.documents_size(); ++i) {
     if (env.json) {
       if (absl::Status written = WriteJsonLine(response.documents(i), *env.out); !written.ok()) {

@@ -12,6 +12,7 @@
 #include "absl/strings/str_cat.h"
 #include "cli/compare_printer.h"
 #include "cli/json_output.h"
+#include "cli/unary_call.h"
 #include "docsearch/v1/query_service.grpc.pb.h"
 
 namespace docsearch::cli {
@@ -22,14 +23,13 @@ namespace {
 std::vector<std::string> StoredParagraphs(const CommandEnv& env,
                                           docsearch::v1::QueryService::Stub& stub,
                                           const std::string& id) {
-  grpc::ClientContext context;
-  ApplyDeadline(env.connection.deadline, context);
   docsearch::v1::GetDocumentRequest request;
   request.set_id(id);
-  docsearch::v1::GetDocumentResponse response;
+  absl::StatusOr<docsearch::v1::GetDocumentResponse> response =
+      CallQueryService(env, stub, &docsearch::v1::QueryService::Stub::GetDocument, request);
   std::vector<std::string> paragraphs;
-  if (!stub.GetDocument(&context, request, &response).ok()) return paragraphs;
-  for (const docsearch::v1::Paragraph& paragraph : response.document().paragraphs()) {
+  if (!response.ok()) return paragraphs;
+  for (const docsearch::v1::Paragraph& paragraph : response->document().paragraphs()) {
     paragraphs.push_back(paragraph.text());
   }
   return paragraphs;
@@ -53,13 +53,12 @@ absl::StatusOr<docsearch::v1::CompareDocumentsRequest> BuildCompareRequest(
     const CompareOptions& options) {
   if (options.id_a.empty()) return absl::InvalidArgumentError("compare needs the ID of A");
   if (options.id_b.empty() == options.text_path.empty()) {
-    return absl::InvalidArgumentError(
-        options.id_b.empty() ? "compare needs a second ID or --text=FILE"
-                             : "compare takes a second ID or --text=FILE, not both");
+    return absl::InvalidArgumentError(options.id_b.empty()
+                                          ? "compare needs a second ID or --text=FILE"
+                                          : "compare takes a second ID or --text=FILE, not both");
   }
   if (options.top < 1) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("--top: must be 1 or more, got ", options.top));
+    return absl::InvalidArgumentError(absl::StrCat("--top: must be 1 or more, got ", options.top));
   }
   docsearch::v1::CompareDocumentsRequest request;
   request.mutable_a()->set_id(options.id_a);
@@ -82,17 +81,11 @@ absl::Status RunCompare(const CommandEnv& env, CompareOptions options) {
   absl::StatusOr<docsearch::v1::CompareDocumentsRequest> request = BuildCompareRequest(options);
   if (!request.ok()) return request.status();
 
-  const ConnectionOptions& connection = env.connection;
-  auto stub =
-      docsearch::v1::QueryService::NewStub(MakeChannel(connection, connection.query_address));
-  grpc::ClientContext context;
-  ApplyDeadline(connection.deadline, context);
-  docsearch::v1::CompareDocumentsResponse response;
-  grpc::Status status = stub->CompareDocuments(&context, *request, &response);
-  if (!status.ok()) {
-    return StatusFromRpc(status, "query service", connection.query_address, connection.deadline);
-  }
-  if (env.json) return WriteJsonLine(response, *env.out);
+  auto stub = QueryStub(env);
+  absl::StatusOr<docsearch::v1::CompareDocumentsResponse> response =
+      CallQueryService(env, *stub, &docsearch::v1::QueryService::Stub::CompareDocuments, *request);
+  if (!response.ok()) return response.status();
+  if (env.json) return WriteJsonLine(*response, *env.out);
 
   CompareSides sides;
   sides.paragraphs_a = StoredParagraphs(env, *stub, options.id_a);
@@ -105,7 +98,7 @@ absl::Status RunCompare(const CommandEnv& env, CompareOptions options) {
   ComparePrintOptions print_options;
   print_options.width = env.terminal.width;
   print_options.top = options.top;
-  *env.out << RenderComparison(response, sides, print_options);
+  *env.out << RenderComparison(*response, sides, print_options);
   return absl::OkStatus();
 }
 

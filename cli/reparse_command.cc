@@ -6,6 +6,7 @@
 #include "absl/strings/str_format.h"
 #include "cli/json_output.h"
 #include "cli/rpc_context.h"
+#include "cli/unary_call.h"
 #include "docsearch/v1/ingest_service.grpc.pb.h"
 
 namespace docsearch::cli {
@@ -32,10 +33,6 @@ void PrintReparseSummary(const docsearch::v1::ReparseResponse& response, std::os
 }
 
 absl::Status RunReparse(const CommandEnv& env, const ReparseOptions& options) {
-  auto stub = docsearch::v1::IngestService::NewStub(
-      MakeChannel(env.connection, env.connection.ingest_address));
-  grpc::ClientContext context;
-  ApplyDeadline(env.connection.deadline, context);
   docsearch::v1::ReparseRequest request;
   if (options.query_string.empty()) {
     request.mutable_query()->mutable_match_all();
@@ -43,14 +40,11 @@ absl::Status RunReparse(const CommandEnv& env, const ReparseOptions& options) {
     request.set_query_string(options.query_string);
   }
   request.set_dry_run(options.dry_run);
-  docsearch::v1::ReparseResponse response;
-  grpc::Status status = stub->Reparse(&context, request, &response);
-  if (!status.ok()) {
-    return StatusFromRpc(status, "ingest service", env.connection.ingest_address,
-                         env.connection.deadline);
-  }
-  if (env.json) return WriteJsonLine(response, *env.out);
-  PrintReparseSummary(response, *env.out);
+  absl::StatusOr<docsearch::v1::ReparseResponse> response = CallIngestService(
+      env, *IngestStub(env), &docsearch::v1::IngestService::Stub::Reparse, request);
+  if (!response.ok()) return response.status();
+  if (env.json) return WriteJsonLine(*response, *env.out);
+  PrintReparseSummary(*response, *env.out);
   return absl::OkStatus();
 }
 

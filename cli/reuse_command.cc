@@ -9,6 +9,7 @@
 #include "cli/json_output.h"
 #include "cli/search_command.h"
 #include "cli/terminal_text.h"
+#include "cli/unary_call.h"
 #include "docsearch/v1/query_service.grpc.pb.h"
 
 namespace docsearch::cli {
@@ -82,18 +83,11 @@ absl::Status RunReuse(const CommandEnv& env, ReuseOptions options) {
   }
   absl::StatusOr<docsearch::v1::FindPassageReuseRequest> request = BuildReuseRequest(options);
   if (!request.ok()) return request.status();
-  const ConnectionOptions& connection = env.connection;
-  auto stub =
-      docsearch::v1::QueryService::NewStub(MakeChannel(connection, connection.query_address));
-  grpc::ClientContext context;
-  ApplyDeadline(connection.deadline, context);
-  docsearch::v1::FindPassageReuseResponse response;
-  grpc::Status status = stub->FindPassageReuse(&context, *request, &response);
-  if (!status.ok()) {
-    return StatusFromRpc(status, "query service", connection.query_address, connection.deadline);
-  }
-  if (env.json) return WriteJsonLine(response, *env.out);
-  *env.out << RenderReuse(response);
+  absl::StatusOr<docsearch::v1::FindPassageReuseResponse> response = CallQueryService(
+      env, *QueryStub(env), &docsearch::v1::QueryService::Stub::FindPassageReuse, *request);
+  if (!response.ok()) return response.status();
+  if (env.json) return WriteJsonLine(*response, *env.out);
+  *env.out << RenderReuse(*response);
   return absl::OkStatus();
 }
 

@@ -16,6 +16,7 @@
 #include "absl/strings/strip.h"
 #include "cli/json_output.h"
 #include "cli/search_printer.h"
+#include "cli/unary_call.h"
 #include "docsearch/v1/query_service.grpc.pb.h"
 
 namespace docsearch::cli {
@@ -276,21 +277,14 @@ absl::StatusOr<SearchRequest> BuildSearchRequest(const SearchOptions& options) {
 }
 
 absl::Status RunSearch(const CommandEnv& env, const SearchRequest& request) {
-  const ConnectionOptions& connection = env.connection;
-  auto stub =
-      docsearch::v1::QueryService::NewStub(MakeChannel(connection, connection.query_address));
-  grpc::ClientContext context;
-  ApplyDeadline(connection.deadline, context);
-  docsearch::v1::SearchResponse response;
-  grpc::Status status = stub->Search(&context, request, &response);
-  if (!status.ok()) {
-    return StatusFromRpc(status, "query service", connection.query_address, connection.deadline);
-  }
-  if (env.json) return WriteJsonLine(response, *env.out);
+  absl::StatusOr<docsearch::v1::SearchResponse> response =
+      CallQueryService(env, *QueryStub(env), &docsearch::v1::QueryService::Stub::Search, request);
+  if (!response.ok()) return response.status();
+  if (env.json) return WriteJsonLine(*response, *env.out);
   SearchPrintOptions print_options;
   print_options.width = env.terminal.width;
   print_options.ansi = env.terminal.ansi;
-  *env.out << RenderSearchResponse(response, print_options);
+  *env.out << RenderSearchResponse(*response, print_options);
   return absl::OkStatus();
 }
 

@@ -11,6 +11,7 @@
 #include "cli/file_walker.h"
 #include "cli/json_output.h"
 #include "cli/stats_printer.h"
+#include "cli/unary_call.h"
 #include "docsearch/v1/ingest_service.grpc.pb.h"
 #include "docsearch/v1/query_service.grpc.pb.h"
 
@@ -22,11 +23,6 @@ DocumentPrintOptions PrintOptionsFor(const CommandEnv& env) {
   options.width = DocumentWidthForTerminal(env.terminal.width);
   options.full = env.full;
   return options;
-}
-
-absl::Status QueryServiceError(const CommandEnv& env, const grpc::Status& status) {
-  return StatusFromRpc(status, "query service", env.connection.query_address,
-                       env.connection.deadline);
 }
 
 }  // namespace
@@ -74,31 +70,23 @@ absl::Status RunParse(const CommandEnv& env, const std::string& path, bool lines
 }
 
 absl::Status RunGet(const CommandEnv& env, const std::string& id) {
-  auto stub = docsearch::v1::QueryService::NewStub(
-      MakeChannel(env.connection, env.connection.query_address));
-  grpc::ClientContext context;
-  ApplyDeadline(env.connection.deadline, context);
   docsearch::v1::GetDocumentRequest request;
   request.set_id(id);
-  docsearch::v1::GetDocumentResponse response;
-  grpc::Status status = stub->GetDocument(&context, request, &response);
-  if (!status.ok()) return QueryServiceError(env, status);
-  if (env.json) return WriteJsonLine(response, *env.out);
-  *env.out << RenderDocument(response.document(), PrintOptionsFor(env));
+  absl::StatusOr<docsearch::v1::GetDocumentResponse> response = CallQueryService(
+      env, *QueryStub(env), &docsearch::v1::QueryService::Stub::GetDocument, request);
+  if (!response.ok()) return response.status();
+  if (env.json) return WriteJsonLine(*response, *env.out);
+  *env.out << RenderDocument(response->document(), PrintOptionsFor(env));
   return absl::OkStatus();
 }
 
 absl::Status RunStats(const CommandEnv& env) {
-  auto stub = docsearch::v1::QueryService::NewStub(
-      MakeChannel(env.connection, env.connection.query_address));
-  grpc::ClientContext context;
-  ApplyDeadline(env.connection.deadline, context);
-  docsearch::v1::GetIndexStatsResponse response;
-  grpc::Status status =
-      stub->GetIndexStats(&context, docsearch::v1::GetIndexStatsRequest(), &response);
-  if (!status.ok()) return QueryServiceError(env, status);
-  if (env.json) return WriteJsonLine(response, *env.out);
-  *env.out << RenderIndexStats(response);
+  absl::StatusOr<docsearch::v1::GetIndexStatsResponse> response =
+      CallQueryService(env, *QueryStub(env), &docsearch::v1::QueryService::Stub::GetIndexStats,
+                       docsearch::v1::GetIndexStatsRequest());
+  if (!response.ok()) return response.status();
+  if (env.json) return WriteJsonLine(*response, *env.out);
+  *env.out << RenderIndexStats(*response);
   return absl::OkStatus();
 }
 

@@ -7,6 +7,7 @@
 #include "absl/strings/str_format.h"
 #include "cli/json_output.h"
 #include "cli/terminal_text.h"
+#include "cli/unary_call.h"
 #include "docsearch/v1/query_service.grpc.pb.h"
 #include "google/protobuf/util/time_util.h"
 
@@ -135,36 +136,22 @@ std::string RenderVersionDiff(const docsearch::v1::CompareVersionsResponse& resp
 }
 
 absl::Status RunVersions(const CommandEnv& env, const std::string& id) {
-  const ConnectionOptions& connection = env.connection;
-  auto stub =
-      docsearch::v1::QueryService::NewStub(MakeChannel(connection, connection.query_address));
-  grpc::ClientContext context;
-  ApplyDeadline(connection.deadline, context);
   docsearch::v1::ListVersionsRequest request;
   request.set_id(id);
-  docsearch::v1::ListVersionsResponse response;
-  grpc::Status status = stub->ListVersions(&context, request, &response);
-  if (!status.ok()) {
-    return StatusFromRpc(status, "query service", connection.query_address, connection.deadline);
-  }
-  if (env.json) return WriteJsonLine(response, *env.out);
-  *env.out << RenderVersions(response);
+  absl::StatusOr<docsearch::v1::ListVersionsResponse> response = CallQueryService(
+      env, *QueryStub(env), &docsearch::v1::QueryService::Stub::ListVersions, request);
+  if (!response.ok()) return response.status();
+  if (env.json) return WriteJsonLine(*response, *env.out);
+  *env.out << RenderVersions(*response);
   return absl::OkStatus();
 }
 
 absl::Status RunDiff(const CommandEnv& env, const docsearch::v1::CompareVersionsRequest& request) {
-  const ConnectionOptions& connection = env.connection;
-  auto stub =
-      docsearch::v1::QueryService::NewStub(MakeChannel(connection, connection.query_address));
-  grpc::ClientContext context;
-  ApplyDeadline(connection.deadline, context);
-  docsearch::v1::CompareVersionsResponse response;
-  grpc::Status status = stub->CompareVersions(&context, request, &response);
-  if (!status.ok()) {
-    return StatusFromRpc(status, "query service", connection.query_address, connection.deadline);
-  }
-  if (env.json) return WriteJsonLine(response, *env.out);
-  *env.out << RenderVersionDiff(response);
+  absl::StatusOr<docsearch::v1::CompareVersionsResponse> response = CallQueryService(
+      env, *QueryStub(env), &docsearch::v1::QueryService::Stub::CompareVersions, request);
+  if (!response.ok()) return response.status();
+  if (env.json) return WriteJsonLine(*response, *env.out);
+  *env.out << RenderVersionDiff(*response);
   return absl::OkStatus();
 }
 

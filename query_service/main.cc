@@ -75,10 +75,13 @@ ABSL_FLAG(int, max_query_depth, 16, "deepest nesting of bool queries");
 ABSL_FLAG(int, max_query_clauses, 1024, "most clauses in one query");
 ABSL_FLAG(int, max_query_terms, 64, "most words in one match or phrase query");
 ABSL_FLAG(double, bm25_k1, 1.2, "BM25 term-frequency saturation");
-ABSL_FLAG(double, bm25_b, 0.75, "BM25 length normalization");
+ABSL_FLAG(double, bm25_b, 0.5, "BM25 length normalization");
 ABSL_FLAG(double, title_boost, 1.0, "weight of title matches relative to body matches");
 ABSL_FLAG(double, proximity_boost, 0.25,
           "weight of adjacent word pairs of a query_string found adjacent in a document (0: off)");
+ABSL_FLAG(double, acronym_boost, 0.75,
+          "weight, per word, of the acronyms and long forms the documents define that a "
+          "query_string's words are expanded to (0: off)");
 ABSL_FLAG(int, seal_documents, 4096,
           "documents added before their postings are sealed into a segment (searched and held "
           "once, not per index copy); smaller keeps less held twice, larger makes fewer merges");
@@ -171,6 +174,7 @@ int Run() {
   options.scoring.b = static_cast<float>(absl::GetFlag(FLAGS_bm25_b));
   options.scoring.title_boost = static_cast<float>(absl::GetFlag(FLAGS_title_boost));
   options.scoring.proximity_boost = static_cast<float>(absl::GetFlag(FLAGS_proximity_boost));
+  options.scoring.acronym_boost = static_cast<float>(absl::GetFlag(FLAGS_acronym_boost));
   if (absl::GetFlag(FLAGS_seal_documents) < 1) {
     LogError("--seal_documents must be at least 1");
     return 1;

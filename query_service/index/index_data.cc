@@ -123,7 +123,8 @@ uint64_t HeapBytes(const absl::InlinedVector<const PostingList*, 2>& lists) {
 
 DocumentTerms AnalyzeDocument(const Document& document, TextAnalyzer& analyzer) {
   return {AnalyzeField({document.title()}, document.language(), analyzer),
-          AnalyzeField(BodyPassages(document), document.language(), analyzer)};
+          AnalyzeField(BodyPassages(document), document.language(), analyzer),
+          AcronymPairsOf(document, analyzer)};
 }
 
 std::vector<std::string> BodyPassages(const Document& document) {
@@ -173,6 +174,7 @@ absl::Status IndexData::Add(const Document& document, TextAnalyzer& analyzer,
   uint64_t bytes = 1 + document.id().size() + sizeof(DocId) + kHashEntryOverhead;
   bytes += IndexText(terms->title, doc, title_, live_postings_);
   bytes += IndexText(terms->body, doc, body_, live_postings_);
+  acronyms_.Add(document.language(), terms->acronyms);
 
   for (const BuiltinField& field : BuiltinFields()) {
     if (field.kind != FieldKind::kKeyword) continue;
@@ -249,6 +251,7 @@ absl::Status IndexData::Remove(const std::string& id, TextAnalyzer& analyzer,
   if (terms == nullptr) terms = &analyzed.emplace(AnalyzeDocument(document, analyzer));
   UnindexText(terms->title, title_, live_postings_);
   UnindexText(terms->body, body_, live_postings_);
+  acronyms_.Remove(document.language(), terms->acronyms);
   // The dead slot keeps its postings and stored document; only the id entry
   // goes.
   memory_bytes_ -=

@@ -26,6 +26,7 @@
 #include "absl/status/statusor.h"
 #include "common/text_analyzer.h"
 #include "docsearch/v1/document.pb.h"
+#include "query_service/index/acronym_table.h"
 #include "query_service/index/document_store.h"
 #include "query_service/index/field_schema.h"
 #include "query_service/index/index_annex.h"
@@ -87,6 +88,8 @@ struct FieldTerms {
 struct DocumentTerms {
   FieldTerms title;
   FieldTerms body;
+  // The acronyms it teaches (acronym_table.h).
+  std::vector<AcronymPair> acronyms;
 };
 
 inline constexpr int kNoDate = std::numeric_limits<int>::min();
@@ -202,6 +205,9 @@ class IndexData {
   // The kind of a field, or INVALID_ARGUMENT naming it when unknown.
   absl::StatusOr<FieldKind> KindOf(absl::string_view field) const;
 
+  // What the live documents' acronyms stand for (acronym_table.h).
+  const AcronymTable& acronyms() const { return acronyms_; }
+
   // The annex attached (index_annex.h), or null.
   const IndexAnnex* annex() const { return annex_.get(); }
 
@@ -219,7 +225,8 @@ class IndexData {
   }
   // What this copy holds for itself: the part held twice.
   uint64_t OwnMemoryBytes() const {
-    return memory_bytes_ + (annex_ != nullptr ? annex_->MemoryBytes() : 0);
+    return memory_bytes_ + acronyms_.MemoryBytes() +
+           (annex_ != nullptr ? annex_->MemoryBytes() : 0);
   }
   uint64_t SegmentMemoryBytes() const;
 
@@ -239,6 +246,7 @@ class IndexData {
   std::vector<std::shared_ptr<const Segment>> segments_;
   std::vector<uint32_t> segment_live_;
   KeywordFields keywords_;
+  AcronymTable acronyms_;
   absl::flat_hash_map<std::string, std::vector<int>> dates_;
   absl::flat_hash_map<std::string, std::vector<double>> numbers_;
   // Kinds of attribute fields, fixed by the first value seen.

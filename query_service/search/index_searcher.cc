@@ -7,6 +7,7 @@
 #include <variant>
 #include <vector>
 
+#include "query_service/search/acronym_expansion.h"
 #include "query_service/search/facet_counter.h"
 #include "query_service/search/query_evaluator.h"
 #include "query_service/search/query_language_of.h"
@@ -42,9 +43,16 @@ absl::StatusOr<SearchResult> IndexSearcher::Search(const SearchSpec& spec,
       text == nullptr ? std::get<docsearch::v1::Query>(spec.query) : parsed;
   const std::string path = text == nullptr ? "query" : "query_string";
   // A shard of several analyzes as the whole collection would.
-  const std::string query_language = QueryLanguageOf(
-      spec.language, query, shard.main_language.empty() ? MainLanguageOf(data) : shard.main_language);
+  const std::string query_language =
+      QueryLanguageOf(spec.language, query,
+                      shard.main_language.empty() ? MainLanguageOf(data) : shard.main_language);
   evaluator.SetQueryLanguage(query_language);
+  // The words typed without operators also match the acronyms and long
+  // forms the collection's documents define, in the query's language.
+  if (text != nullptr) {
+    parsed = ExpandAcronyms(parsed, data.acronyms(), query_language, analyzer,
+                            {.boost = options_.scoring.acronym_boost});
+  }
 
   // Order: by score or by date, then by id, so that equal keys are
   // deterministic across runs and pages (a search-after cursor needs a total

@@ -146,8 +146,8 @@ double RandomIndex::Idf(Field field, const std::string& word) const {
 
 double RandomIndex::Bm25(Field field, double frequency, size_t length, double idf) const {
   const double average = average_length_[static_cast<int>(field)];
-  const double k1 = 1.2;
-  const double b = 0.75;
+  const double k1 = scoring_.k1;
+  const double b = scoring_.b;
   return idf * frequency * (k1 + 1) /
          (frequency + k1 * (1 - b + b * static_cast<double>(length) / average));
 }

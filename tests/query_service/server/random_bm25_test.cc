@@ -173,6 +173,8 @@ SearchOptions OptionsFor(Segmenting segmenting) {
   SearchOptions options;
   // Not the default (1): a boost the model must apply.
   options.scoring.title_boost = kTitleBoost;
+  options.scoring.k1 = static_cast<float>(kK1);
+  options.scoring.b = static_cast<float>(kB);
   if (segmenting != Segmenting::kOpenOnly) {
     options.segments.seal_documents = 7;
     options.segments.factor = 3;

@@ -12,11 +12,13 @@
 #include "query_service/storage/log_recovery.h"
 #include "query_service/storage/snapshot.h"
 #include "query_service/storage/snapshotter.h"
+#include "tests/query_service/storage/durable_node.h"
 
 namespace docsearch::query {
 namespace {
 
 using ::docsearch::v1::Document;
+using testing::DurableNode;
 
 Document MakeDocument(const std::string& id, const std::string& title) {
   Document document;
@@ -38,60 +40,11 @@ Document WithRaw(Document document) {
   return document;
 }
 
-// A query service's durable state on `directory`, opened as main.cc does.
-struct Node {
-  explicit Node(const std::string& directory) : index(SearchOptions{}), indexer(&index, nullptr) {
-    auto opened = RecoverDataDir(directory, &indexer, &report);
-    status = opened.status();
-    if (!opened.ok()) return;
-    log = *std::move(opened);
-    indexer.AttachLog(log.get());
-    SnapshotterOptions options;
-    options.log_bytes = 0;  // Snapshots by hand.
-    snapshotter = std::make_unique<Snapshotter>(directory, &indexer, &index, log.get(), options,
-                                                report.snapshot_generation);
-  }
-
-  v1::WriteResponse Write(const std::vector<Document>& documents, bool replace_same_content) {
-    v1::WriteRequest request;
-    for (const Document& document : documents) {
-      *request.add_documents() = document;
-      request.add_replace_same_content(replace_same_content);
-    }
-    auto response = indexer.Write(request);
-    EXPECT_TRUE(response.ok()) << response.status();
-    return response.ok() ? *response : v1::WriteResponse();
-  }
-
-  absl::StatusOr<Document> Load(const std::string& id, StoredParts parts) const {
-    return index.Read([&](IndexSnapshot data) -> absl::StatusOr<Document> {
-      std::optional<DocId> slot = data->FindDoc(id);
-      if (!slot.has_value()) return absl::NotFoundError(id);
-      return data->documents().Load(*slot, parts);
-    });
-  }
-
-  SearchIndex index;
-  Indexer indexer;
-  RecoveryReport report;
-  absl::Status status;
-  std::unique_ptr<WriteAheadLog> log;
-  std::unique_ptr<Snapshotter> snapshotter;
-};
-
-class RawBytesDurabilityTest : public ::testing::Test {
+class RawBytesDurabilityTest : public testing::DataDirTest {
  protected:
-  void SetUp() override {
-    directory_ = ::testing::TempDir() + "/raw_bytes_test_" +
-                 ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    std::filesystem::remove_all(directory_);
-    std::filesystem::create_directories(directory_);
-  }
-  void TearDown() override { std::filesystem::remove_all(directory_); }
-
   // Asserts that `id` is stored with exactly `expected`'s raw bytes, and
   // that a plain Load leaves them out.
-  void ExpectRaw(const Node& node, const std::string& id, const Document& expected) {
+  void ExpectRaw(const DurableNode& node, const std::string& id, const Document& expected) {
     absl::StatusOr<Document> whole = node.Load(id, StoredParts::kWithRaw);
     ASSERT_TRUE(whole.ok()) << whole.status();
     EXPECT_EQ(whole->raw().SerializeAsString(), expected.raw().SerializeAsString());
@@ -100,18 +53,16 @@ class RawBytesDurabilityTest : public ::testing::Test {
     ASSERT_TRUE(parsed.ok()) << parsed.status();
     EXPECT_FALSE(parsed->has_raw());
   }
-
-  std::string directory_;
 };
 
 TEST_F(RawBytesDurabilityTest, RawBytesComeBackFromTheLog) {
   const Document a = WithRaw(MakeDocument("a", "Alpha"));
   {
-    Node node(directory_);
+    DurableNode node(directory_);
     ASSERT_TRUE(node.status.ok()) << node.status;
     node.Write({a, MakeDocument("b", "Beta")}, false);
   }
-  Node recovered(directory_);
+  DurableNode recovered(directory_);
   ASSERT_TRUE(recovered.status.ok()) << recovered.status;
   EXPECT_EQ(recovered.report.records_replayed, 1);
   ExpectRaw(recovered, "a", a);
@@ -123,13 +74,13 @@ TEST_F(RawBytesDurabilityTest, RawBytesComeBackFromTheLog) {
 TEST_F(RawBytesDurabilityTest, RawBytesComeBackFromASnapshot) {
   const Document a = WithRaw(MakeDocument("a", "Alpha"));
   {
-    Node node(directory_);
+    DurableNode node(directory_);
     ASSERT_TRUE(node.status.ok()) << node.status;
     node.Write({a}, false);
     auto snapshot = node.snapshotter->TakeSnapshot();
     ASSERT_TRUE(snapshot.ok()) << snapshot.status();
   }
-  Node recovered(directory_);
+  DurableNode recovered(directory_);
   ASSERT_TRUE(recovered.status.ok()) << recovered.status;
   EXPECT_EQ(recovered.report.snapshot_documents, 1);
   EXPECT_EQ(recovered.report.records_replayed, 0);  // From the snapshot alone.
@@ -143,7 +94,7 @@ TEST_F(RawBytesDurabilityTest, DataWrittenBeforeRawBytesStillLoads) {
   writer.Add(MakeDocument("old", "Old"));
   ASSERT_TRUE(writer.Commit(directory_).ok());
   {
-    Node node(directory_);
+    DurableNode node(directory_);
     ASSERT_TRUE(node.status.ok()) << node.status;
     v1::WriteRequest record;
     *record.add_documents() = MakeDocument("logged", "Logged");
@@ -155,7 +106,7 @@ TEST_F(RawBytesDurabilityTest, DataWrittenBeforeRawBytesStillLoads) {
     ASSERT_TRUE(response.ok()) << response.status();
     EXPECT_TRUE(response->results(0).unchanged());
   }
-  Node recovered(directory_);
+  DurableNode recovered(directory_);
   ASSERT_TRUE(recovered.status.ok()) << recovered.status;
   for (const char* id : {"old"}) {
     absl::StatusOr<Document> document = recovered.Load(id, StoredParts::kWithRaw);
@@ -170,7 +121,7 @@ TEST_F(RawBytesDurabilityTest, AReparseReplacesTheSameContentAndSurvivesARestart
   Document reparsed = first;
   reparsed.set_title("Title as parsed now");
   {
-    Node node(directory_);
+    DurableNode node(directory_);
     ASSERT_TRUE(node.status.ok()) << node.status;
     node.Write({first}, false);
     ASSERT_TRUE(node.snapshotter->TakeSnapshot().ok());
@@ -185,7 +136,7 @@ TEST_F(RawBytesDurabilityTest, AReparseReplacesTheSameContentAndSurvivesARestart
     ExpectRaw(node, "a", reparsed);
   }
   // The snapshot holds the first parse; the log's replay must replace it.
-  Node recovered(directory_);
+  DurableNode recovered(directory_);
   ASSERT_TRUE(recovered.status.ok()) << recovered.status;
   EXPECT_EQ(recovered.report.records_replayed, 1);
   ExpectRaw(recovered, "a", reparsed);

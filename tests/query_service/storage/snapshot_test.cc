@@ -15,6 +15,7 @@
 #include "query_service/storage/log_files.h"
 #include "query_service/storage/log_recovery.h"
 #include "query_service/storage/snapshotter.h"
+#include "tests/query_service/storage/durable_node.h"
 
 namespace docsearch::query {
 namespace {
@@ -33,61 +34,22 @@ Document MakeDocument(const std::string& id, const std::string& body) {
   return document;
 }
 
-// A query service's durable state, opened on `directory` as main.cc does.
-struct Node {
-  explicit Node(const std::string& directory, int documents_per_chunk = 512)
-      : index(SearchOptions{}), indexer(&index, nullptr) {
-    auto opened = RecoverDataDir(directory, &indexer, &report);
-    status = opened.status();
-    if (!opened.ok()) return;
-    log = *std::move(opened);
-    indexer.AttachLog(log.get());
-    SnapshotterOptions options;
-    options.log_bytes = 0;  // Tests take snapshots by hand.
-    options.documents_per_chunk = documents_per_chunk;
-    snapshotter = std::make_unique<Snapshotter>(directory, &indexer, &index, log.get(), options,
-                                                report.snapshot_generation);
-  }
+// id → body of every live document of `node`.
+std::vector<std::pair<std::string, std::string>> Contents(const testing::DurableNode& node) {
+  return node.index.Read([](IndexSnapshot data) {
+    std::vector<std::pair<std::string, std::string>> contents;
+    for (size_t doc = 0; doc < data->live().size(); ++doc) {
+      if (!data->live()[doc]) continue;
+      absl::StatusOr<Document> document = data->documents().Load(static_cast<DocId>(doc));
+      EXPECT_TRUE(document.ok()) << document.status();
+      if (document.ok()) contents.emplace_back(document->id(), document->paragraphs(0).text());
+    }
+    return contents;
+  });
+}
 
-  void Write(const std::vector<Document>& documents) {
-    v1::WriteRequest request;
-    for (const Document& document : documents) *request.add_documents() = document;
-    auto response = indexer.Write(request);
-    ASSERT_TRUE(response.ok()) << response.status();
-  }
-
-  // id → body of every live document.
-  std::vector<std::pair<std::string, std::string>> Contents() const {
-    return index.Read([](IndexSnapshot data) {
-      std::vector<std::pair<std::string, std::string>> contents;
-      for (size_t doc = 0; doc < data->live().size(); ++doc) {
-        if (!data->live()[doc]) continue;
-        absl::StatusOr<Document> document = data->documents().Load(static_cast<DocId>(doc));
-        EXPECT_TRUE(document.ok()) << document.status();
-        if (document.ok()) contents.emplace_back(document->id(), document->paragraphs(0).text());
-      }
-      return contents;
-    });
-  }
-
-  SearchIndex index;
-  Indexer indexer;
-  RecoveryReport report;
-  absl::Status status;
-  std::unique_ptr<WriteAheadLog> log;
-  std::unique_ptr<Snapshotter> snapshotter;
-};
-
-class SnapshotTest : public ::testing::Test {
+class SnapshotTest : public testing::DataDirTest {
  protected:
-  void SetUp() override {
-    directory_ = ::testing::TempDir() + "/snapshot_test_" +
-                 ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    std::filesystem::remove_all(directory_);
-    std::filesystem::create_directories(directory_);
-  }
-  void TearDown() override { std::filesystem::remove_all(directory_); }
-
   std::vector<std::string> Names() const {
     std::vector<std::string> names;
     for (const auto& entry : std::filesystem::directory_iterator(directory_))
@@ -104,8 +66,6 @@ class SnapshotTest : public ::testing::Test {
     file.seekp(-from_end, std::ios::end);
     file.put(static_cast<char>(c ^ 0x20));
   }
-
-  std::string directory_;
 };
 
 TEST_F(SnapshotTest, WritesAndReadsBackEveryDocument) {
@@ -155,7 +115,7 @@ TEST_F(SnapshotTest, DetectsTruncationAndFlippedBytesBeforeLoadingAnything) {
 
 TEST_F(SnapshotTest, RecoversFromTheSnapshotPlusTheLogsAfterIt) {
   {
-    Node node(directory_);
+    testing::DurableNode node(directory_);
     ASSERT_TRUE(node.status.ok()) << node.status;
     node.Write({MakeDocument("a", "one"), MakeDocument("b", "one")});
     auto snapshot = node.snapshotter->TakeSnapshot();
@@ -164,18 +124,18 @@ TEST_F(SnapshotTest, RecoversFromTheSnapshotPlusTheLogsAfterIt) {
     node.Write({MakeDocument("a", "two"), MakeDocument("c", "one")});
     ASSERT_TRUE(node.indexer.Delete("b").ok());
   }
-  Node recovered(directory_);
+  testing::DurableNode recovered(directory_);
   ASSERT_TRUE(recovered.status.ok()) << recovered.status;
   EXPECT_EQ(recovered.report.snapshot_generation, 2u);
   EXPECT_EQ(recovered.report.snapshot_documents, 2);
   EXPECT_EQ(recovered.report.records_replayed, 2);  // The batch and the delete.
-  EXPECT_THAT(recovered.Contents(),
+  EXPECT_THAT(Contents(recovered),
               UnorderedElementsAreArray(
                   std::vector<std::pair<std::string, std::string>>{{"a", "two"}, {"c", "one"}}));
 }
 
 TEST_F(SnapshotTest, KeepsThePreviousSnapshotAndItsLogsAndRemovesOlderOnes) {
-  Node node(directory_);
+  testing::DurableNode node(directory_);
   ASSERT_TRUE(node.status.ok());
   for (int round = 0; round < 4; ++round) {
     node.Write({MakeDocument("d" + std::to_string(round), "text")});
@@ -190,7 +150,7 @@ TEST_F(SnapshotTest, KeepsThePreviousSnapshotAndItsLogsAndRemovesOlderOnes) {
 
 TEST_F(SnapshotTest, FallsBackToTheOlderSnapshotWhenTheNewestIsDamaged) {
   {
-    Node node(directory_);
+    testing::DurableNode node(directory_);
     node.Write({MakeDocument("a", "one")});
     ASSERT_TRUE(node.snapshotter->TakeSnapshot().ok());  // Generation 2.
     node.Write({MakeDocument("b", "one")});
@@ -198,7 +158,7 @@ TEST_F(SnapshotTest, FallsBackToTheOlderSnapshotWhenTheNewestIsDamaged) {
     node.Write({MakeDocument("c", "one")});
   }
   FlipByte(SnapshotPath(directory_, 3), 40);
-  Node recovered(directory_);
+  testing::DurableNode recovered(directory_);
   ASSERT_TRUE(recovered.status.ok()) << recovered.status;
   EXPECT_EQ(recovered.report.snapshot_generation, 2u);
   EXPECT_EQ(recovered.report.snapshots_skipped, 1);
@@ -206,14 +166,14 @@ TEST_F(SnapshotTest, FallsBackToTheOlderSnapshotWhenTheNewestIsDamaged) {
   // Kept aside under a name no clean-up removes.
   EXPECT_THAT(recovered.report.kept_aside, ElementsAre(SnapshotPath(directory_, 3) + ".damaged"));
   EXPECT_FALSE(std::filesystem::exists(SnapshotPath(directory_, 3)));
-  EXPECT_THAT(recovered.Contents(),
+  EXPECT_THAT(Contents(recovered),
               UnorderedElementsAreArray(std::vector<std::pair<std::string, std::string>>{
                   {"a", "one"}, {"b", "one"}, {"c", "one"}}));
 }
 
 TEST_F(SnapshotTest, RefusesToStartWhenTheOnlySnapshotIsDamagedAndItsLogsAreGone) {
   {
-    Node node(directory_);
+    testing::DurableNode node(directory_);
     for (int round = 0; round < 3; ++round) {
       node.Write({MakeDocument("d" + std::to_string(round), "text")});
       ASSERT_TRUE(node.snapshotter->TakeSnapshot().ok());
@@ -222,18 +182,18 @@ TEST_F(SnapshotTest, RefusesToStartWhenTheOnlySnapshotIsDamagedAndItsLogsAreGone
   // Snapshots 3 and 4 remain; damage both.
   FlipByte(SnapshotPath(directory_, 3), 40);
   FlipByte(SnapshotPath(directory_, 4), 40);
-  Node recovered(directory_);
+  testing::DurableNode recovered(directory_);
   EXPECT_EQ(recovered.status.code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_THAT(recovered.status.message(), HasSubstr("no snapshot covers"));
 }
 
 TEST_F(SnapshotTest, RemovesAnUnfinishedSnapshotAtStart) {
   {
-    Node node(directory_);
+    testing::DurableNode node(directory_);
     node.Write({MakeDocument("a", "one")});
   }
   std::ofstream(SnapshotPath(directory_, 2) + ".tmp") << "half a snapshot";
-  Node recovered(directory_);
+  testing::DurableNode recovered(directory_);
   ASSERT_TRUE(recovered.status.ok());
   EXPECT_EQ(recovered.report.temporary_files_removed, 1);
   EXPECT_EQ(recovered.report.snapshot_generation, 0u);
@@ -246,7 +206,7 @@ TEST_F(SnapshotTest, ConcurrentWritersRecoverInTheOrderTheyWereApplied) {
   std::vector<std::pair<std::string, std::string>> written;
   {
     // Tiny chunks, so writes land between the chunks of each copy.
-    Node node(directory_, /*documents_per_chunk=*/2);
+    testing::DurableNode node(directory_, {.documents_per_chunk = 2});
     std::vector<std::thread> writers;
     for (int w = 0; w < 8; ++w) {
       writers.emplace_back([&node, w] {
@@ -261,23 +221,23 @@ TEST_F(SnapshotTest, ConcurrentWritersRecoverInTheOrderTheyWereApplied) {
     }
     for (int s = 0; s < 3; ++s) ASSERT_TRUE(node.snapshotter->TakeSnapshot().ok());
     for (std::thread& writer : writers) writer.join();
-    written = node.Contents();
+    written = Contents(node);
     EXPECT_LE(node.log->syncs(), 8 * 21);
   }
-  Node recovered(directory_);
+  testing::DurableNode recovered(directory_);
   ASSERT_TRUE(recovered.status.ok()) << recovered.status;
   EXPECT_EQ(written.size(), 8u * 7u);
-  EXPECT_THAT(recovered.Contents(), UnorderedElementsAreArray(written));
+  EXPECT_THAT(Contents(recovered), UnorderedElementsAreArray(written));
 }
 
 // A snapshot may already hold writes of the generation replayed over it:
 // replaying whole-document upserts and deletes again must give the same end.
 TEST_F(SnapshotTest, ReplayingRecordsAlreadyInTheStateChangesNothing) {
-  Node node(directory_);
+  testing::DurableNode node(directory_);
   node.Write({MakeDocument("a", "one"), MakeDocument("b", "one")});
   ASSERT_TRUE(node.indexer.Delete("b").ok());
   node.Write({MakeDocument("a", "two")});
-  const auto before = node.Contents();
+  const auto before = Contents(node);
 
   v1::WriteRequest upserts;
   *upserts.add_documents() = MakeDocument("b", "one");
@@ -293,7 +253,7 @@ TEST_F(SnapshotTest, ReplayingRecordsAlreadyInTheStateChangesNothing) {
   }
   // Deleting an id that is absent is not an error during replay.
   ASSERT_TRUE(node.indexer.Replay(LogRecordType::kDelete, delete_b.SerializeAsString()).ok());
-  EXPECT_EQ(node.Contents(), before);
+  EXPECT_EQ(Contents(node), before);
 }
 
 }  // namespace

@@ -18,6 +18,7 @@
 #include "query_service/storage/log_recovery.h"
 #include "query_service/storage/snapshot.h"
 #include "query_service/storage/snapshotter.h"
+#include "tests/query_service/storage/durable_node.h"
 
 namespace docsearch::query {
 namespace {
@@ -34,85 +35,43 @@ Document MakeDocument(const std::string& id, const std::string& body) {
   return document;
 }
 
-// A query service's durable state with a version history, opened as
-// main.cc opens it.
-struct VersionedNode {
-  VersionedNode(const std::string& directory, int max_versions)
-      : index(SearchOptions{}), indexer(&index, nullptr) {
-    index.AttachAnnex(VersionHistory::Factory(max_versions));
-    auto opened = RecoverDataDir(directory, &indexer, &report);
-    status = opened.status();
-    if (!opened.ok()) return;
-    log = *std::move(opened);
-    indexer.AttachLog(log.get());
-    SnapshotterOptions options;
-    options.log_bytes = 0;
-    options.documents_per_chunk = 2;  // Several chunks even for a few documents.
-    snapshotter = std::make_unique<Snapshotter>(directory, &indexer, &index, log.get(), options,
-                                                report.snapshot_generation);
-  }
+// The bodies of `id`'s versions in `node`, oldest first (each must carry its
+// ingest time).
+std::vector<std::string> Bodies(const testing::DurableNode& node, const std::string& id) {
+  return node.index.Read([&](IndexSnapshot data) {
+    std::vector<std::string> bodies;
+    const VersionHistory* history = VersionHistory::Of(*data);
+    if (history == nullptr) return bodies;
+    for (DocId slot : history->Versions(id)) {
+      absl::StatusOr<Document> document = data->documents().Load(slot);
+      EXPECT_TRUE(document.ok());
+      EXPECT_TRUE(document->has_ingested_at());
+      bodies.push_back(document->paragraphs(0).text());
+    }
+    return bodies;
+  });
+}
 
-  void Write(const std::vector<Document>& documents) {
-    v1::WriteRequest request;
-    for (const Document& document : documents) *request.add_documents() = document;
-    auto response = indexer.Write(request);
-    ASSERT_TRUE(response.ok()) << response.status();
-  }
-
-  // The bodies of `id`'s versions, oldest first, with their ingest times.
-  std::vector<std::string> Bodies(const std::string& id) const {
-    return index.Read([&](IndexSnapshot data) {
-      std::vector<std::string> bodies;
-      const VersionHistory* history = VersionHistory::Of(*data);
-      if (history == nullptr) return bodies;
-      for (DocId slot : history->Versions(id)) {
-        absl::StatusOr<Document> document = data->documents().Load(slot);
-        EXPECT_TRUE(document.ok());
-        EXPECT_TRUE(document->has_ingested_at());
-        bodies.push_back(document->paragraphs(0).text());
-      }
-      return bodies;
-    });
-  }
-
-  SearchIndex index;
-  Indexer indexer;
-  RecoveryReport report;
-  absl::Status status;
-  std::unique_ptr<WriteAheadLog> log;
-  std::unique_ptr<Snapshotter> snapshotter;
-};
-
-class VersionSnapshotTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    directory_ = ::testing::TempDir() + "/version_snapshot_test_" +
-                 ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    std::filesystem::remove_all(directory_);
-    std::filesystem::create_directories(directory_);
-  }
-  void TearDown() override { std::filesystem::remove_all(directory_); }
-  std::string directory_;
-};
+using VersionSnapshotTest = testing::DataDirTest;
 
 TEST_F(VersionSnapshotTest, TheLogReplayRebuildsTheHistory) {
   {
-    VersionedNode node(directory_, 3);
+    testing::DurableNode node(directory_, {.documents_per_chunk = 2, .max_versions = 3});
     ASSERT_TRUE(node.status.ok()) << node.status;
     node.Write({MakeDocument("a", "one"), MakeDocument("b", "one")});
     node.Write({MakeDocument("a", "two")});
     node.Write({MakeDocument("a", "three"), MakeDocument("a", "four")});
-    EXPECT_THAT(node.Bodies("a"), ElementsAre("two", "three", "four"));
+    EXPECT_THAT(Bodies(node, "a"), ElementsAre("two", "three", "four"));
   }
-  VersionedNode recovered(directory_, 3);
+  testing::DurableNode recovered(directory_, {.documents_per_chunk = 2, .max_versions = 3});
   ASSERT_TRUE(recovered.status.ok()) << recovered.status;
-  EXPECT_THAT(recovered.Bodies("a"), ElementsAre("two", "three", "four"));
-  EXPECT_THAT(recovered.Bodies("b"), ElementsAre("one"));
+  EXPECT_THAT(Bodies(recovered, "a"), ElementsAre("two", "three", "four"));
+  EXPECT_THAT(Bodies(recovered, "b"), ElementsAre("one"));
 }
 
 TEST_F(VersionSnapshotTest, ASnapshotKeepsEachIdsEarlierVersionsInOrder) {
   {
-    VersionedNode node(directory_, 3);
+    testing::DurableNode node(directory_, {.documents_per_chunk = 2, .max_versions = 3});
     ASSERT_TRUE(node.status.ok()) << node.status;
     node.Write({MakeDocument("a", "one"), MakeDocument("b", "one"), MakeDocument("c", "one")});
     node.Write({MakeDocument("b", "two"), MakeDocument("a", "two")});
@@ -123,24 +82,24 @@ TEST_F(VersionSnapshotTest, ASnapshotKeepsEachIdsEarlierVersionsInOrder) {
     // a: two, three, four; b: one, two. The deleted c is gone with its history.
     EXPECT_EQ(snapshot->documents, 5u);
   }
-  VersionedNode recovered(directory_, 3);
+  testing::DurableNode recovered(directory_, {.documents_per_chunk = 2, .max_versions = 3});
   ASSERT_TRUE(recovered.status.ok()) << recovered.status;
   EXPECT_EQ(recovered.report.records_replayed, 0);  // All from the snapshot.
-  EXPECT_THAT(recovered.Bodies("a"), ElementsAre("two", "three", "four"));
-  EXPECT_THAT(recovered.Bodies("b"), ElementsAre("one", "two"));
-  EXPECT_THAT(recovered.Bodies("c"), ElementsAre());
+  EXPECT_THAT(Bodies(recovered, "a"), ElementsAre("two", "three", "four"));
+  EXPECT_THAT(Bodies(recovered, "b"), ElementsAre("one", "two"));
+  EXPECT_THAT(Bodies(recovered, "c"), ElementsAre());
 }
 
 TEST_F(VersionSnapshotTest, ASmallerBoundAtRestartKeepsTheNewestVersions) {
   {
-    VersionedNode node(directory_, 5);
+    testing::DurableNode node(directory_, {.documents_per_chunk = 2, .max_versions = 5});
     ASSERT_TRUE(node.status.ok()) << node.status;
     for (const char* body : {"one", "two", "three", "four"}) node.Write({MakeDocument("a", body)});
     ASSERT_TRUE(node.snapshotter->TakeSnapshot().ok());
   }
-  VersionedNode recovered(directory_, 2);
+  testing::DurableNode recovered(directory_, {.documents_per_chunk = 2, .max_versions = 2});
   ASSERT_TRUE(recovered.status.ok()) << recovered.status;
-  EXPECT_THAT(recovered.Bodies("a"), ElementsAre("three", "four"));
+  EXPECT_THAT(Bodies(recovered, "a"), ElementsAre("three", "four"));
 }
 
 TEST_F(VersionSnapshotTest, AFormatOneSnapshotStillLoads) {
