@@ -167,6 +167,7 @@ std::string MemoryBreakdown(const docsearch::query::SearchIndex& index) {
     for (const auto& [name, column] : data.numbers()) {
       parts["2_copies.keywords_and_columns"] += column.capacity() * sizeof(double);
     }
+    parts["2_copies.acronyms"] = data.acronyms().MemoryBytes();
     const auto& store = data.documents();
     parts["store.frames"] = store.compressed_bytes();
     parts["store.raw"] = store.raw_bytes();
