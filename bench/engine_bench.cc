@@ -34,6 +34,7 @@
 #include "bench/bench_util.h"
 #include "docsearch/v1/document.pb.h"
 #include "docsearch/v1/query_service.pb.h"
+#include "query_service/search/index_snapshot.h"
 #include "query_service/search/search_index.h"
 #include "query_service/server/search_request_mapping.h"
 
@@ -107,6 +108,84 @@ docsearch::v1::SearchRequest MakeRequest(const QuerySpec& q) {
     filter->mutable_range()->set_lte(range.at(1));
   }
   return request;
+}
+
+// Bytes of a hash map's slots and control bytes, plus the heap bytes of its
+// std::string keys (those too long for the string's inline buffer).
+template <typename Map>
+uint64_t MapBytes(const Map& map) {
+  uint64_t bytes = map.capacity() * (sizeof(typename Map::value_type) + 1);
+  for (const auto& [key, unused] : map) {
+    if (key.capacity() > 15) bytes += key.capacity() + 1;
+  }
+  return bytes;
+}
+
+// Where the index's memory goes, by part, as JSON: measured from the
+// structures' capacities (the engine's own estimate, `memory_bytes`, is a
+// running approximation of the same). Parts held by each of the two index
+// copies are counted twice, as they are held.
+std::string MemoryBreakdown(const docsearch::query::SearchIndex& index) {
+  using docsearch::query::IndexData;
+  using docsearch::query::TermPostings;
+  return index.Read([](docsearch::query::IndexSnapshot snapshot) {
+    const IndexData& data = *snapshot;
+    std::map<std::string, uint64_t> parts;
+    auto add_postings = [&](const TermPostings& postings, const std::string& prefix) {
+      parts[prefix + "dictionary"] += MapBytes(postings);
+      for (const auto& [term, list] : postings) {
+        parts[prefix + "doc_ids_and_freqs"] += list.DocBytes();
+        parts[prefix + "positions"] += list.PositionBytes();
+        parts[prefix + "skip_and_block_max"] += list.SkipBytes();
+      }
+    };
+    for (const auto& segment : data.segments()) {
+      add_postings(segment->title, "segments.");
+      add_postings(segment->body, "segments.");
+    }
+    for (const docsearch::query::TextFieldIndex* field : {&data.title(), &data.body()}) {
+      add_postings(field->open, "2_copies.open.");
+      uint64_t dictionary = MapBytes(field->terms);
+      for (const auto& [term, entry] : field->terms) {
+        if (entry.sealed.capacity() > 2) dictionary += entry.sealed.capacity() * sizeof(void*);
+      }
+      parts["2_copies.term_dictionary"] += dictionary;
+      parts["2_copies.lengths_and_passage_starts"] +=
+          (field->lengths.capacity() + field->passage_starts.capacity() +
+           field->passage_begin.capacity()) *
+          sizeof(uint32_t);
+    }
+    for (const auto& [name, values] : data.keywords()) {
+      parts["2_copies.keywords_and_columns"] += MapBytes(values);
+      for (const auto& [value, docs] : values) {
+        parts["2_copies.keywords_and_columns"] += docs.capacity() * sizeof(docsearch::query::DocId);
+      }
+    }
+    for (const auto& [name, column] : data.dates()) {
+      parts["2_copies.keywords_and_columns"] += column.capacity() * sizeof(int);
+    }
+    for (const auto& [name, column] : data.numbers()) {
+      parts["2_copies.keywords_and_columns"] += column.capacity() * sizeof(double);
+    }
+    parts["2_copies.acronyms"] = data.acronyms().MemoryBytes();
+    const auto& store = data.documents();
+    parts["store.frames"] = store.compressed_bytes();
+    parts["store.raw"] = store.raw_bytes();
+    parts["store.columns_and_dictionary"] =
+        store.MemoryBytes() - store.compressed_bytes() - store.raw_bytes();
+    for (auto& [name, bytes] : parts) {
+      if (name.rfind("2_copies.", 0) == 0) bytes *= 2;
+    }
+    std::string json = "{";
+    uint64_t total = 0;
+    for (const auto& [name, bytes] : parts) {
+      absl::StrAppend(&json, json.size() > 1 ? "," : "", "\"", name, "\":", bytes);
+      total += bytes;
+    }
+    absl::StrAppend(&json, ",\"total\":", total,
+                    ",\"serialized_documents\":", store.serialized_bytes(), "}");
+    return json;
+  });
 }
 
 }  // namespace
@@ -219,6 +298,7 @@ int main(int argc, char** argv) {
       ",\"index_seconds\":", index_seconds, ",\"docs_per_s\":", rows.size() / index_seconds,
       ",\"mb_per_s\":", raw_bytes / 1e6 / index_seconds, ",\"memory_bytes\":", stats.memory_bytes(),
       ",\"segments\":", stats.segment_count(), ",\"rss_delta_bytes\":", rss_after - rss_before,
+      ",\"memory_breakdown\":", MemoryBreakdown(index),
       ",\"memory_note\":\"SearchIndex::Stats().memory_bytes() (engine estimate, includes stored "
       "documents)\",\"queries\":{");
   auto append_latencies = [&](std::map<std::string, std::vector<double>>& by_type) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "query_service/index/bit_packing.h"
+
 namespace docsearch::query {
 namespace {
 
@@ -29,14 +31,14 @@ inline uint32_t GetVarint(const uint8_t* data, uint32_t& offset) {
 
 void PostingList::Append(DocId doc, uint32_t field_length, const std::vector<uint32_t>& positions) {
   const uint32_t frequency = static_cast<uint32_t>(positions.size());
-  DocId previous = 0;
+  DocId previous = doc;
   if (size_ % kBlockSize == 0) {
-    const DocId base = blocks_.empty() ? 0 : blocks_.back().last;
-    blocks_.push_back({base, doc, static_cast<uint32_t>(docs_.size()),
+    blocks_.push_back({doc, doc, static_cast<uint32_t>(docs_.size()),
                        static_cast<uint32_t>(positions_.size()), 0,
                        std::numeric_limits<uint32_t>::max()});
-    previous = base;
+    last_packed_ = false;
   } else {
+    if (last_packed_) EncodeLastBlock(DecodeLastBlock(), /*packed=*/false);
     previous = blocks_.back().last;
   }
   Block& block = blocks_.back();
@@ -53,9 +55,78 @@ void PostingList::Append(DocId doc, uint32_t field_length, const std::vector<uin
   bounds_.max_frequency = std::max(bounds_.max_frequency, frequency);
   bounds_.min_length = std::min(bounds_.min_length, field_length);
   ++size_;
+  if (size_ % kBlockSize == 0) EncodeLastBlock(DecodeLastBlock(), /*packed=*/true);
+}
+
+PostingList::DecodedBlock PostingList::DecodeLastBlock() const {
+  DecodedBlock decoded;
+  if (blocks_.empty()) return decoded;
+  // A cursor decodes any block; reuse it rather than a second decoder.
+  PostingCursor cursor(*this, blocks_.back().first);
+  const uint32_t count = BlockSize(static_cast<uint32_t>(blocks_.size() - 1));
+  std::vector<uint32_t> positions;
+  for (uint32_t i = 0; i < count; ++i, cursor.Next()) {
+    decoded.docs.push_back(cursor.doc());
+    decoded.frequencies.push_back(cursor.frequency());
+    positions.clear();
+    cursor.AppendPositions(positions);
+    uint32_t last_position = 0;
+    for (uint32_t position : positions) {
+      decoded.position_deltas.push_back(position - last_position);
+      last_position = position;
+    }
+  }
+  return decoded;
+}
+
+void PostingList::EncodeLastBlock(const DecodedBlock& decoded, bool packed) {
+  const Block& block = blocks_.back();
+  docs_.resize(block.docs_offset);
+  positions_.resize(block.positions_offset);
+  last_packed_ = packed;
+  const size_t count = decoded.docs.size();
+  if (!packed) {
+    size_t delta = 0;
+    for (size_t i = 0; i < count; ++i) {
+      PutVarint(docs_, i == 0 ? 0 : decoded.docs[i] - decoded.docs[i - 1]);
+      PutVarint(docs_, decoded.frequencies[i]);
+      for (uint32_t k = 0; k < decoded.frequencies[i]; ++k) {
+        PutVarint(positions_, decoded.position_deltas[delta++]);
+      }
+    }
+    return;
+  }
+  std::array<uint32_t, kBlockSize> values;
+  uint32_t widest = 0;
+  for (size_t i = 1; i < count; ++i) {
+    values[i - 1] = decoded.docs[i] - decoded.docs[i - 1] - 1;
+    widest |= values[i - 1];
+  }
+  const uint32_t gap_width = BitWidth(widest);
+  widest = 0;
+  std::array<uint32_t, kBlockSize> frequencies;
+  for (size_t i = 0; i < count; ++i) {
+    frequencies[i] = decoded.frequencies[i] - 1;
+    widest |= frequencies[i];
+  }
+  const uint32_t frequency_width = BitWidth(widest);
+  docs_.push_back(static_cast<uint8_t>(gap_width));
+  docs_.push_back(static_cast<uint8_t>(frequency_width));
+  PackBits(values.data(), count - 1, gap_width, docs_);
+  PackBits(frequencies.data(), count, frequency_width, docs_);
+  const std::vector<uint32_t>& deltas = decoded.position_deltas;
+  for (size_t run = 0; run < deltas.size(); run += kPositionRun) {
+    const size_t run_size = std::min<size_t>(kPositionRun, deltas.size() - run);
+    widest = 0;
+    for (size_t i = 0; i < run_size; ++i) widest |= deltas[run + i];
+    const uint32_t width = BitWidth(widest);
+    positions_.push_back(static_cast<uint8_t>(width));
+    PackBits(deltas.data() + run, run_size, width, positions_);
+  }
 }
 
 void PostingList::ShrinkToFit() {
+  if (!empty() && !last_packed_) EncodeLastBlock(DecodeLastBlock(), /*packed=*/true);
   docs_.shrink_to_fit();
   positions_.shrink_to_fit();
   blocks_.shrink_to_fit();
@@ -90,23 +161,35 @@ void PostingCursor::LoadBlock(uint32_t block) {
   block_ = block;
   shallow_block_ = block;
   const PostingList::Block& entry = list_->blocks_[block];
-  const uint32_t end_offset = block + 1 < list_->blocks_.size()
-                                  ? list_->blocks_[block + 1].docs_offset
-                                  : static_cast<uint32_t>(list_->docs_.size());
-  const uint8_t* data = list_->docs_.data();
-  uint32_t offset = entry.docs_offset;
-  DocId doc = entry.base;
-  count_ = 0;
-  while (offset < end_offset) {
-    doc += GetVarint(data, offset);
-    docs_[count_] = doc;
-    frequencies_[count_] = GetVarint(data, offset);
-    ++count_;
+  const uint8_t* data = list_->docs_.data() + entry.docs_offset;
+  count_ = list_->BlockSize(block);
+  packed_ = list_->IsPacked(block);
+  if (packed_) {
+    const uint32_t gap_width = data[0];
+    const uint32_t frequency_width = data[1];
+    data += 2;
+    // Gaps less one land after the first doc, then add up into docs.
+    UnpackBits(data, count_ - 1, gap_width, docs_.data() + 1);
+    docs_[0] = entry.first;
+    for (uint32_t i = 1; i < count_; ++i) docs_[i] += docs_[i - 1] + 1;
+    UnpackBits(data + PackedBytes(count_ - 1, gap_width), count_, frequency_width,
+               frequencies_.data());
+    for (uint32_t i = 0; i < count_; ++i) ++frequencies_[i];
+  } else {
+    uint32_t offset = 0;
+    DocId doc = entry.first;
+    for (uint32_t i = 0; i < count_; ++i) {
+      doc += GetVarint(data, offset);
+      docs_[i] = doc;
+      frequencies_[i] = GetVarint(data, offset);
+    }
   }
   index_ = 0;
   doc_ = docs_[0];
   positions_offset_ = entry.positions_offset;
   positions_index_ = 0;
+  positions_value_ = 0;
+  run_first_ = 0;
 }
 
 void PostingCursor::Next() {
@@ -158,18 +241,37 @@ void PostingCursor::AppendPositions(std::vector<uint32_t>& out) {
   if (positions_index_ > index_) {  // Read before: start again from the block.
     positions_offset_ = list_->blocks_[block_].positions_offset;
     positions_index_ = 0;
+    positions_value_ = 0;
+    run_first_ = 0;
   }
   // Step over the positions of the block's postings passed since the last
-  // read: a varint ends at each byte below 0x80.
-  uint64_t skip = 0;
+  // read.
+  uint32_t skip = 0;
   for (uint32_t i = positions_index_; i < index_; ++i) skip += frequencies_[i];
-  while (skip > 0) {
-    if ((data[positions_offset_++] & 0x80) == 0) --skip;
-  }
+  const uint32_t frequency = frequencies_[index_];
   uint32_t position = 0;
-  for (uint32_t i = 0; i < frequencies_[index_]; ++i) {
-    position += GetVarint(data, positions_offset_);
-    out.push_back(position);
+  if (packed_) {
+    const uint32_t first = positions_value_ + skip;
+    for (uint32_t value = first; value < first + frequency; ++value) {
+      // Runs are a width byte and kPositionRun values at that width.
+      while (value >= run_first_ + PostingList::kPositionRun) {
+        positions_offset_ += 1 + PackedBytes(PostingList::kPositionRun, data[positions_offset_]);
+        run_first_ += PostingList::kPositionRun;
+      }
+      const uint8_t* run = data + positions_offset_;
+      position += PackedValueAt(run + 1, value - run_first_, run[0]);
+      out.push_back(position);
+    }
+    positions_value_ = first + frequency;
+  } else {
+    // A varint ends at each byte below 0x80.
+    while (skip > 0) {
+      if ((data[positions_offset_++] & 0x80) == 0) --skip;
+    }
+    for (uint32_t i = 0; i < frequency; ++i) {
+      position += GetVarint(data, positions_offset_);
+      out.push_back(position);
+    }
   }
   positions_index_ = index_ + 1;
 }

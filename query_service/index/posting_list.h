@@ -1,21 +1,32 @@
 // The postings of one term in one text field, compressed, with skip data and
 // per-block score bounds; and a cursor that reads them.
 //
-// Layout (Lucene's .doc/.pos split, with variable-byte integers instead of
-// bit-packed blocks, which keeps appends in place):
-// - `docs_`: per posting, varint(doc - previous doc) then varint(frequency);
-//   the first posting of each block is a delta from the block's `base`.
-// - `positions_`: per posting, `frequency` varints of position deltas
-//   (restarting at each posting), so a reader that needs no positions never
-//   decodes them: it only notes how many to skip.
-// - `blocks_`: one skip entry per kBlockSize postings, with the byte offsets
-//   of the block in both streams and the largest frequency and shortest field
-//   length in it. From these a scorer bounds any posting's BM25 score in the
-//   block without reading it (block-max pruning) and a cursor jumps to the
-//   block holding a target document.
+// Layout (Lucene's .doc/.pos split and its blocks of 128 postings):
+// - `docs_`: per block, its doc ids and frequencies. A full block, and the
+//   last block of a sealed list (ShrinkToFit), is bit-packed
+//   (bit_packing.h): a byte with the width of the doc gaps, one with the
+//   width of the frequencies, then (doc - previous doc - 1) for every
+//   posting after the first (whose doc is in the skip entry) and
+//   (frequency - 1) for every posting, each at its width. The last block of
+//   a list still being appended is varints, so that an append writes in
+//   place: varint(doc - previous doc, 0 for the first) then
+//   varint(frequency); it is packed when it fills.
+// - `positions_`: per posting, `frequency` position deltas (restarting at
+//   each posting), so a reader that needs no positions never decodes them:
+//   it only counts how many to skip. A packed block's deltas, every
+//   posting's back to back, are cut into runs of kPositionRun values, each
+//   a width byte and the values at that width (a run adapts to its own
+//   largest delta, as PFor's frames do); a varint block's are varints.
+// - `blocks_`: one skip entry per kBlockSize postings, with the block's
+//   first and last doc, the byte offsets of the block in both streams and
+//   the largest frequency and shortest field length in it. From these a
+//   scorer bounds any posting's BM25 score in the block without reading it
+//   (block-max pruning) and a cursor jumps to the block holding a target
+//   document.
 //
-// A posting costs ~2 bytes plus ~1–2 per position here, against 32 bytes plus
-// 4 per position (and an allocation) for the vector of structs it replaces.
+// Packing took the postings of the benchmark corpus from ~2 bytes per
+// posting and ~1.5 per position (varints) to about half of that:
+// docs/BENCHMARKS.md has the breakdown.
 //
 // Thread safety: a list is appended by the index writer; cursors read it
 // while no one appends (a sealed segment's lists never change; an open
@@ -44,6 +55,8 @@ struct PostingBounds {
 class PostingList {
  public:
   static constexpr uint32_t kBlockSize = 128;
+  // Position deltas per bit-packed run (one width byte each).
+  static constexpr uint32_t kPositionRun = 32;
 
   // Appends a posting of `doc` (greater than every DocId appended before) in
   // a field `field_length` tokens long, at `positions` (ascending, not
@@ -75,30 +88,57 @@ class PostingList {
   // block_count() when none.
   uint32_t FindBlock(DocId target, uint32_t from = 0) const;
 
-  // Releases the spare capacity of the streams, once no more postings will
-  // be appended (a sealed segment's lists: segment.h).
+  // Packs the last block and releases the spare capacity of the streams,
+  // once no more postings are expected (a sealed segment's lists:
+  // segment.h). An Append after it still works: it unpacks the last block.
   void ShrinkToFit();
 
   // Bytes held (capacity of the streams and the skip entries).
   uint64_t MemoryBytes() const;
+  // MemoryBytes by part, for memory breakdowns: doc ids and frequencies,
+  // positions, skip entries with their block bounds.
+  uint64_t DocBytes() const { return docs_.capacity(); }
+  uint64_t PositionBytes() const { return positions_.capacity(); }
+  uint64_t SkipBytes() const { return blocks_.capacity() * sizeof(Block); }
 
  private:
   friend class PostingCursor;
 
   struct Block {
-    DocId base;  // The previous block's last doc (0 for the first block).
-    DocId last;  // This block's last doc.
+    DocId first;  // This block's first doc.
+    DocId last;   // This block's last doc.
     uint32_t docs_offset;
     uint32_t positions_offset;
     uint32_t max_frequency;
     uint32_t min_length;
   };
 
+  // One block's postings, decoded: for re-encoding the last block.
+  struct DecodedBlock {
+    std::vector<DocId> docs;
+    std::vector<uint32_t> frequencies;
+    std::vector<uint32_t> position_deltas;  // Every posting's, in order.
+  };
+
+  // Postings in block `block`.
+  uint32_t BlockSize(uint32_t block) const {
+    return block + 1 < blocks_.size()
+               ? kBlockSize
+               : size_ - kBlockSize * static_cast<uint32_t>(blocks_.size() - 1);
+  }
+  // Whether block `block` is bit-packed (else varints).
+  bool IsPacked(uint32_t block) const { return block + 1 < blocks_.size() || last_packed_; }
+  DecodedBlock DecodeLastBlock() const;
+  // Replaces the last block's bytes in both streams by `decoded`, packed
+  // or as varints.
+  void EncodeLastBlock(const DecodedBlock& decoded, bool packed);
+
   std::vector<uint8_t> docs_;
   std::vector<uint8_t> positions_;
   std::vector<Block> blocks_;
   uint32_t size_ = 0;
   PostingBounds bounds_;
+  bool last_packed_ = false;  // Whether the last block is bit-packed.
 };
 
 // Reads a PostingList in DocId order, a block at a time. Dead documents are
@@ -151,9 +191,15 @@ class PostingCursor {
   DocId doc_ = kEnd;
   std::array<DocId, PostingList::kBlockSize> docs_{};
   std::array<uint32_t, PostingList::kBlockSize> frequencies_{};
-  // The offset reached in the positions stream.
+  bool packed_ = false;  // Whether block_ is bit-packed.
+  // How far the positions of block_ were read: posting positions_index_'s
+  // deltas are the block's deltas from positions_value_ on; the byte offset
+  // reached in the positions stream is that of the varint, or (packed) of
+  // the run that starts at delta run_first_.
   uint32_t positions_offset_ = 0;
-  uint32_t positions_index_ = 0;  // Posting whose positions start at the offset.
+  uint32_t positions_index_ = 0;
+  uint32_t positions_value_ = 0;
+  uint32_t run_first_ = 0;
 };
 
 }  // namespace docsearch::query

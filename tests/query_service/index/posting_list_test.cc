@@ -153,6 +153,69 @@ TEST(PostingListTest, CompressesToAFewBytesPerPosting) {
   EXPECT_LT(per_posting, 8.0) << positions << " positions in " << list.size() << " postings";
 }
 
+// Reads every posting of `list` with Next and compares it with `expected`,
+// positions included (of every posting, or of every other one).
+void ExpectReadsBack(const PostingList& list, const std::vector<Expected>& expected,
+                     bool every_position) {
+  ASSERT_EQ(list.size(), expected.size());
+  PostingCursor cursor(list);
+  for (size_t i = 0; i < expected.size(); ++i) {
+    ASSERT_EQ(cursor.doc(), expected[i].doc) << "posting " << i << " of " << expected.size();
+    ASSERT_EQ(cursor.frequency(), expected[i].positions.size());
+    if (every_position || i % 2 == 1) {
+      std::vector<uint32_t> positions;
+      cursor.AppendPositions(positions);
+      ASSERT_EQ(positions, expected[i].positions) << "posting " << i;
+    }
+    cursor.Next();
+  }
+  EXPECT_EQ(cursor.doc(), PostingCursor::kEnd);
+}
+
+TEST(PostingListTest, SealedListsPackTheirLastBlockAndStillAcceptAppends) {
+  std::mt19937 random(13);
+  for (size_t count : {1u, 2u, 31u, 33u, 127u, 128u, 129u, 300u}) {
+    std::vector<Expected> expected = RandomPostings(count + 50, random);
+    const std::vector<Expected> later(expected.begin() + static_cast<std::ptrdiff_t>(count),
+                                      expected.end());
+    expected.resize(count);
+    PostingList list = Build(expected);
+    list.ShrinkToFit();
+    ExpectReadsBack(list, expected, /*every_position=*/true);
+    ExpectReadsBack(list, expected, /*every_position=*/false);
+    // Appending to a sealed list unpacks its last block first.
+    for (const Expected& posting : later) {
+      list.Append(posting.doc, posting.length, posting.positions);
+      expected.push_back(posting);
+    }
+    ExpectReadsBack(list, expected, /*every_position=*/true);
+    list.ShrinkToFit();
+    ExpectReadsBack(list, expected, /*every_position=*/false);
+  }
+}
+
+TEST(PostingListTest, SealedListPacksACommonWordIntoAboutTwoBytesAPosting) {
+  std::mt19937 random(9);
+  // Dense documents, one to three positions each with gaps below 100: the
+  // varints took ~4 bytes per posting here (2 for doc and frequency, 1 per
+  // position); 2-bit gaps and frequencies and 7-bit position deltas take
+  // about half.
+  PostingList list;
+  std::vector<Expected> expected;
+  for (DocId doc = 0; doc < 100000; doc += 1 + random() % 3) {
+    std::vector<uint32_t> at;
+    for (uint32_t p = random() % 50; at.size() < 1 + random() % 3; p += 1 + random() % 100) {
+      at.push_back(p);
+    }
+    list.Append(doc, 200, at);
+    expected.push_back({doc, 200, at});
+  }
+  list.ShrinkToFit();
+  ExpectReadsBack(list, expected, /*every_position=*/false);
+  const double per_posting = static_cast<double>(list.MemoryBytes()) / list.size();
+  EXPECT_LT(per_posting, 2.8);
+}
+
 TEST(PostingListTest, EmptyListCursorIsAtTheEnd) {
   PostingList list;
   PostingCursor cursor(list);
