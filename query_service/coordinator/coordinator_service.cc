@@ -32,40 +32,39 @@ absl::Status FirstError(const std::vector<absl::StatusOr<T>>& results) {
   for (const auto& result : results) {
     if (!result.ok()) return result.status();
   }
+  return absl::OkStatus();
+}
 
-  // The failure that decides a search from its shards' `results`: any, or,
-  // with `allow_partial`, only one that is not UNAVAILABLE (a bad request) or
-  // one that leaves no shard at all. Other failed shards are marked in
-  // `missing` and left out; shards already missing are not looked at.
-  template <typename Results>
-  absl::Status SettleShards(const Results& results, bool allow_partial,
-                            std::vector<bool>* missing) {
-    absl::Status first_unavailable;
-    for (size_t shard = 0; shard < results.size(); ++shard) {
-      if ((*missing)[shard] || results[shard].ok()) continue;
-      const absl::Status& failed = results[shard].status();
-      if (!allow_partial || !absl::IsUnavailable(failed)) return failed;
-      (*missing)[shard] = true;
-      if (first_unavailable.ok()) first_unavailable = failed;
-    }
-    if (std::find(missing->begin(), missing->end(), false) == missing->end()) {
-      return first_unavailable.ok() ? absl::UnavailableError("no shard answered; retry later")
-                                    : first_unavailable;
-    }
-    return absl::OkStatus();
+// The failure that decides a search from its shards' `results`: any, or,
+// with `allow_partial`, only one that is not UNAVAILABLE (a bad request) or
+// one that leaves no shard at all. Other failed shards are marked in
+// `missing` and left out; shards already missing are not looked at.
+template <typename Results>
+absl::Status SettleShards(const Results& results, bool allow_partial, std::vector<bool>* missing) {
+  absl::Status first_unavailable;
+  for (size_t shard = 0; shard < results.size(); ++shard) {
+    if ((*missing)[shard] || results[shard].ok()) continue;
+    const absl::Status& failed = results[shard].status();
+    if (!allow_partial || !absl::IsUnavailable(failed)) return failed;
+    (*missing)[shard] = true;
+    if (first_unavailable.ok()) first_unavailable = failed;
   }
-
-  // The sums of the statistics of the shards not missing.
-  CollectionStatisticsMessage SumPresent(
-      const std::vector<absl::StatusOr<CollectionStatisticsMessage>>& per_shard,
-      const std::vector<bool>& missing) {
-    CollectionStatisticsMessage global;
-    for (size_t shard = 0; shard < per_shard.size(); ++shard) {
-      if (!missing[shard]) AddStatistics(*per_shard[shard], &global);
-    }
-    return global;
+  if (std::find(missing->begin(), missing->end(), false) == missing->end()) {
+    return first_unavailable.ok() ? absl::UnavailableError("no shard answered; retry later")
+                                  : first_unavailable;
   }
   return absl::OkStatus();
+}
+
+// The sums of the statistics of the shards not missing.
+CollectionStatisticsMessage SumPresent(
+    const std::vector<absl::StatusOr<CollectionStatisticsMessage>>& per_shard,
+    const std::vector<bool>& missing) {
+  CollectionStatisticsMessage global;
+  for (size_t shard = 0; shard < per_shard.size(); ++shard) {
+    if (!missing[shard]) AddStatistics(*per_shard[shard], &global);
+  }
+  return global;
 }
 
 // Finishes `context`'s call with `result`, its value moved into `response`.
