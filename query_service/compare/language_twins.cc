@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "common/text_analyzer.h"
 #include "common/utf8_text.h"
@@ -36,7 +37,22 @@ void AddReferenceCandidates(const IndexData& index, const std::string& reference
   if (reference.empty()) return;
   const auto field = index.keywords().find("reference");
   if (field == index.keywords().end()) return;
+  // Normalizing keeps the code's last run of digits as printed (less its
+  // leading zeros), so a value without it cannot match: most values are
+  // skipped by a substring search instead of being normalized.
+  size_t digits_end = reference.size();
+  while (digits_end > 0 &&
+         !absl::ascii_isdigit(static_cast<unsigned char>(reference[digits_end - 1]))) {
+    --digits_end;
+  }
+  size_t digits_start = digits_end;
+  while (digits_start > 0 &&
+         absl::ascii_isdigit(static_cast<unsigned char>(reference[digits_start - 1]))) {
+    --digits_start;
+  }
+  const std::string number = reference.substr(digits_start, digits_end - digits_start);
   for (const auto& [value, docs] : field->second) {
+    if (value.find(number) == std::string::npos) continue;
     if (NormalizeReference(value) != reference) continue;
     for (DocId doc : docs) {
       if (!IsLive(index, doc)) continue;

@@ -4,8 +4,8 @@
 //
 // Linked at query time, not at indexing: candidates are the live documents
 // of another language that carry the same normalized reference code
-// (every distinct value of the `reference` keyword field is normalized
-// and compared) or a published or updated date within kTwinDateWindowDays
+// (every distinct value of the `reference` keyword field holding the
+// code's number is normalized and compared) or a published or updated date within kTwinDateWindowDays
 // of one of the document's (the date columns are scanned). At most
 // kMaxTwinCandidates are loaded and scored, those sharing the reference
 // first, then the closest in date. So nothing is stored per document, an

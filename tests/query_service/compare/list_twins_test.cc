@@ -116,6 +116,40 @@ TEST(ListTwins, AnUnrelatedStatementOfTheSameDayIsNotLinked) {
   EXPECT_TRUE(unrelated->twins().empty());
 }
 
+TEST(ListTwins, UndatedDocumentsAreFoundByTheirReference) {
+  SearchIndex index{SearchOptions{}};
+  auto with_reference = [](docsearch::v1::Document document, const std::string& language,
+                           const std::string& reference) {
+    document.set_language(language);
+    document.set_reference(reference);
+    return document;
+  };
+  const std::vector<docsearch::v1::Document> documents = {
+      with_reference(testing::MakeDocument("statement-en",
+                                           {"Lord Robertson wrote to President Kostunica about "
+                                            "Kosovo, where KFOR responded."}),
+                     "en", "Press Release (2000) 111"),
+      with_reference(testing::MakeDocument(
+                         "statement-fr", {"Lord Robertson a écrit au Président Kostunica au sujet "
+                                          "du Kosovo, où la KFOR a réagi."}),
+                     "fr", "Communiqu de Presse (2000)0111"),
+      // The same words under another reference number: a conflict.
+      with_reference(testing::MakeDocument(
+                         "other-fr", {"Lord Robertson a écrit au Président Kostunica au sujet "
+                                      "du Kosovo, où la KFOR a réagi."}),
+                     "fr", "Communiqué de presse (2000)112"),
+  };
+  for (const auto& document : documents) {
+    ASSERT_TRUE(index.Upsert(std::make_unique<docsearch::v1::Document>(document)).ok());
+  }
+  auto response = Twins(index, "statement-en");
+  ASSERT_TRUE(response.ok()) << response.status();
+  ASSERT_EQ(TwinIds(*response), std::vector<std::string>{"statement-fr"});
+  EXPECT_EQ(response->twins(0).evidence().shared_reference(), "2000/111");
+  EXPECT_EQ(response->twins(0).evidence().date_difference_days(), -1);
+  EXPECT_EQ(response->candidates_checked(), 1);
+}
+
 TEST(ListTwins, BadRequestsNameTheField) {
   SearchIndex index{SearchOptions{}};
   docsearch::v1::Document only = testing::MakeDocument("only", {"One paragraph here."});
