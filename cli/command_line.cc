@@ -62,6 +62,10 @@ Commands:
   reuse ID#N       every passage repeating paragraph N of ID (or --text FILE),
                    verbatim or nearly, as a dated timeline with the first known
                    source; search filters, --threshold=0.5 and --top apply
+  twins ID         the documents in other languages that are the same statement
+                   as ID (its translations), best first, with the evidence:
+                   shared reference, dates, paragraphs matched by number,
+                   shared numbers and names; --threshold=0.18 and --top apply
   versions ID      the kept versions of ID (writing an id again with new content
                    keeps the previous one): dates, ingest times, hashes, titles
   diff ID          what changed between the last two versions of ID: paragraphs

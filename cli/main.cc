@@ -26,6 +26,7 @@
 #include "cli/reuse_command.h"
 #include "cli/search_command.h"
 #include "cli/simple_commands.h"
+#include "cli/twins_command.h"
 #include "cli/version_commands.h"
 #include "common/secret_files.h"
 
@@ -74,7 +75,8 @@ ABSL_FLAG(int32_t, top, 0,
           "list (0 = server default)");
 ABSL_FLAG(std::string, interval, "year", "trend: year or month");
 ABSL_FLAG(double, threshold, 0,
-          "duplicates: lowest resemblance in (0, 1] (0 = server default, 0.8); reuse: (0.5)");
+          "duplicates: lowest resemblance in (0, 1] (0 = server default, 0.8); reuse: (0.5); "
+          "twins: lowest score (0.18)");
 ABSL_FLAG(int64_t, max_document_bytes, 16 * 1024 * 1024,
           "ingest: larger documents are reported as failed instead of sent");
 
@@ -260,6 +262,17 @@ int Run(const std::vector<char*>& positional) {
       return InvalidFlagError(built);
     }
     return ExitCodeFor(RunReuse(env, std::move(options)));
+  }
+  if (command == "twins") {
+    if (!HasArguments(positional, 1)) return UsageError("twins needs exactly one ID");
+    TwinsOptions options;
+    options.id = positional[2];
+    options.threshold = absl::GetFlag(FLAGS_threshold);
+    options.top = absl::GetFlag(FLAGS_top);
+    if (absl::Status built = BuildTwinsRequest(options).status(); !built.ok()) {
+      return InvalidFlagError(built);
+    }
+    return ExitCodeFor(RunTwins(env, options));
   }
   if (command == "versions") {
     if (!HasArguments(positional, 1)) return UsageError("versions needs exactly one ID");

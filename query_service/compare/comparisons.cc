@@ -5,6 +5,7 @@
 
 #include "query_service/compare/document_comparer.h"
 #include "query_service/compare/document_vectors.h"
+#include "query_service/compare/language_twins.h"
 #include "query_service/compare/near_duplicate_clusters.h"
 #include "query_service/compare/near_duplicates.h"
 #include "query_service/compare/passage_reuse.h"
@@ -107,6 +108,11 @@ absl::StatusOr<docsearch::v1::FindPassageReuseResponse> Comparisons::FindPassage
   return index_.Read([&](IndexSnapshot data) {
     return compare::FindPassageReuse(request, data, analyzer, index_.options().query_limits);
   });
+}
+
+absl::StatusOr<docsearch::v1::ListTwinsResponse> Comparisons::ListTwins(
+    const docsearch::v1::ListTwinsRequest& request) const {
+  return index_.Read([&](IndexSnapshot data) { return compare::ListTwins(request, data); });
 }
 
 }  // namespace docsearch::query::compare

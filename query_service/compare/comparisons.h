@@ -48,6 +48,8 @@ class Comparisons {
       const docsearch::v1::CompareVersionsRequest& request) const;
   absl::StatusOr<docsearch::v1::FindPassageReuseResponse> FindPassageReuse(
       const docsearch::v1::FindPassageReuseRequest& request) const;
+  absl::StatusOr<docsearch::v1::ListTwinsResponse> ListTwins(
+      const docsearch::v1::ListTwinsRequest& request) const;
 
  private:
   const SearchIndex& index_;

@@ -404,4 +404,17 @@ grpc::ServerUnaryReactor* CoordinatorService::CompareVersions(
   return Reply(context, CompareVersionsOnOwner(*caller_, *request, DeadlineOf(*context)), response);
 }
 
+grpc::ServerUnaryReactor* CoordinatorService::ListTwins(
+    grpc::CallbackServerContext* context, const docsearch::v1::ListTwinsRequest* /*request*/,
+    docsearch::v1::ListTwinsResponse* /*response*/) {
+  // Twins are placed by id, so a document's translation is usually on
+  // another shard; finding it needs each shard's candidates by reference and
+  // date scored against the document, a shard RPC not written yet.
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  reactor->Finish(grpc::Status(grpc::StatusCode::UNIMPLEMENTED,
+                               "ListTwins is served by a single query service, not by a cluster "
+                               "coordinator yet (a document's twins may be on any shard)"));
+  return reactor;
+}
+
 }  // namespace docsearch::query

@@ -20,8 +20,8 @@
 //                  from the owning shards (cluster_bulk_reads.h).
 //
 // Every shard call goes to the shard's replicas in turn (shard_caller.h).
-// ExportDocuments and FindPassageReuse are not served across shards yet:
-// UNIMPLEMENTED.
+// ExportDocuments, FindPassageReuse and ListTwins are not served across
+// shards yet: UNIMPLEMENTED.
 #ifndef DOCSEARCH_QUERY_SERVICE_COORDINATOR_COORDINATOR_SERVICE_H_
 #define DOCSEARCH_QUERY_SERVICE_COORDINATOR_COORDINATOR_SERVICE_H_
 
@@ -85,6 +85,10 @@ class CoordinatorService final : public docsearch::v1::QueryService::CallbackSer
   grpc::ServerUnaryReactor* CompareVersions(
       grpc::CallbackServerContext* context, const docsearch::v1::CompareVersionsRequest* request,
       docsearch::v1::CompareVersionsResponse* response) override;
+  // UNIMPLEMENTED with the reason: a twin lives on any shard.
+  grpc::ServerUnaryReactor* ListTwins(grpc::CallbackServerContext* context,
+                                      const docsearch::v1::ListTwinsRequest* request,
+                                      docsearch::v1::ListTwinsResponse* response) override;
 
   // The work of Search, for tests.
   absl::StatusOr<docsearch::v1::SearchResponse> SearchShards(

@@ -53,6 +53,9 @@ QueryServiceImpl::QueryServiceImpl(const SearchIndex* index, const std::atomic<b
   MarkMethodCallback(MethodIndex(service, "FindPassageReuse"),
                      new Decoding<v1::FindPassageReuseRequest, v1::FindPassageReuseResponse>(
                          this, &QueryServiceImpl::FindPassageReuse));
+  MarkMethodCallback(MethodIndex(service, "ListTwins"),
+                     new Decoding<v1::ListTwinsRequest, v1::ListTwinsResponse>(
+                         this, &QueryServiceImpl::ListTwins));
 }
 
 bool QueryServiceImpl::RefuseIfNotReady(grpc::ServerUnaryReactor* reactor) const {
@@ -215,6 +218,16 @@ grpc::ServerUnaryReactor* QueryServiceImpl::FindPassageReuse(
       reactor,
       TimedComparison("passage_reuse", [&] { return comparisons_.FindPassageReuse(*request); }),
       response);
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* QueryServiceImpl::ListTwins(
+    grpc::CallbackServerContext* /*context*/, const docsearch::v1::ListTwinsRequest* request,
+    docsearch::v1::ListTwinsResponse* response) {
+  BudgetedUnaryReactor* reactor = NewReactor();
+  if (RefuseIfNotReady(reactor)) return reactor;
+  FinishWith(reactor, TimedComparison("twins", [&] { return comparisons_.ListTwins(*request); }),
+             response);
   return reactor;
 }
 

@@ -75,6 +75,10 @@ class QueryServiceImpl final : public docsearch::v1::QueryService::CallbackServi
   grpc::ServerUnaryReactor* FindPassageReuse(
       grpc::CallbackServerContext* context, const docsearch::v1::FindPassageReuseRequest* request,
       docsearch::v1::FindPassageReuseResponse* response) override;
+  // Language twins (compare/language_twins.h).
+  grpc::ServerUnaryReactor* ListTwins(grpc::CallbackServerContext* context,
+                                      const docsearch::v1::ListTwinsRequest* request,
+                                      docsearch::v1::ListTwinsResponse* response) override;
   // Bulk reads (bulk_read.proto; the export stream is export_stream.h).
   grpc::ServerWriteReactor<docsearch::v1::ExportDocumentsResponse>* ExportDocuments(
       grpc::CallbackServerContext* context,

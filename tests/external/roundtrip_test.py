@@ -151,6 +151,24 @@ class RoundTripTest(unittest.TestCase):
         self.assert_code(lambda: self.query.GetDocument(request, timeout=TIMEOUT),
                          grpc.StatusCode.NOT_FOUND)
 
+    def test_list_twins_of_an_english_only_archive_is_empty(self):
+        # Both seeds are English: the 2001 statement has no twin in another
+        # language, and says which language it is in.
+        reply = self.query.ListTwins(
+            comparison_pb2.ListTwinsRequest(id=self.ids[SEED_2001]), timeout=TIMEOUT)
+        self.assertEqual(reply.language, "en")
+        self.assertEqual(list(reply.twins), [])
+
+    def test_list_twins_names_the_bad_field(self):
+        self.assert_code(
+            lambda: self.query.ListTwins(comparison_pb2.ListTwinsRequest(id="no-such-document-id"),
+                                         timeout=TIMEOUT),
+            grpc.StatusCode.NOT_FOUND, "no-such-document-id")
+        self.assert_code(
+            lambda: self.query.ListTwins(comparison_pb2.ListTwinsRequest(
+                id=self.ids[SEED_2001], max_results=-1), timeout=TIMEOUT),
+            grpc.StatusCode.INVALID_ARGUMENT, "max_results")
+
 
 class NearDuplicateClustersTest(unittest.TestCase):
     """The 2001 seed republished under a new "Updated:" header: one cluster
