@@ -289,8 +289,14 @@ bool ShouldRetryWithoutCollapse(const absl::Status& refusal, const SearchRequest
   // A query service that keeps no clusters. FAILED_PRECONDITION has other
   // causes (a consistency token the server cannot reach...), which a search
   // without collapse would not cure: only the one naming the flag counts.
-  return refusal.code() == absl::StatusCode::kFailedPrecondition &&
-         absl::StrContains(refusal.message(), "collapse_duplicates");
+  if (refusal.code() == absl::StatusCode::kFailedPrecondition) {
+    return absl::StrContains(refusal.message(), "collapse_duplicates");
+  }
+  // A --page_token from a page the server answered without collapse (after
+  // an earlier fallback): the next page is asked for the same way.
+  return request.collapse_duplicates() && !request.page_token().empty() &&
+         refusal.code() == absl::StatusCode::kInvalidArgument &&
+         absl::StrContains(refusal.message(), "without collapse_duplicates");
 }
 
 absl::Status RunSearch(const CommandEnv& env, const SearchRequest& request,

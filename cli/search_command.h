@@ -89,7 +89,8 @@ absl::StatusOr<docsearch::v1::SearchRequest> BuildSearchRequest(const SearchOpti
 // Whether a search refused with `refusal` is sent again without
 // collapse_duplicates: only when `request` asked to collapse, `fallback`
 // allows it, and the refusal means "this server cannot collapse"
-// (UNIMPLEMENTED, or FAILED_PRECONDITION about collapse_duplicates) rather
+// (UNIMPLEMENTED, or FAILED_PRECONDITION about collapse_duplicates), or
+// that the page token came from a page answered without collapse, rather
 // than something wrong with the query.
 bool ShouldRetryWithoutCollapse(const absl::Status& refusal,
                                 const docsearch::v1::SearchRequest& request,

@@ -235,6 +235,22 @@ TEST(ShouldRetryWithoutCollapse, AServerWithoutClustersIsRetriedButOtherPrecondi
       Collapsing(true), CollapseFallback::kRetryWithoutCollapse));
 }
 
+TEST(ShouldRetryWithoutCollapse, ATokenOfAPageAnsweredWithoutCollapseIsRetriedWithoutIt) {
+  // After a fallback, --page_token holds a plain search's token, which a
+  // collapsing server refuses.
+  const absl::Status plain_token = absl::InvalidArgumentError(
+      "page_token is malformed or belongs to a search without collapse_duplicates; pass the "
+      "next_page_token of a previous response unchanged");
+  SearchRequest next_page = Collapsing(true);
+  next_page.set_page_token("cGxhaW4");
+  EXPECT_TRUE(
+      ShouldRetryWithoutCollapse(plain_token, next_page, CollapseFallback::kRetryWithoutCollapse));
+  EXPECT_FALSE(ShouldRetryWithoutCollapse(plain_token, next_page, CollapseFallback::kNone));
+  EXPECT_FALSE(ShouldRetryWithoutCollapse(
+      absl::InvalidArgumentError("page_token belongs to a different query or sort order"),
+      next_page, CollapseFallback::kRetryWithoutCollapse));
+}
+
 TEST(ShouldRetryWithoutCollapse, MistakesInTheQueryAndUnreachableServersAreNotRetried) {
   for (const absl::Status& refusal :
        {absl::InvalidArgumentError("query_string: position 1: unknown field 'colour'"),

@@ -151,6 +151,19 @@ TEST_F(CliSearchCollapse, AServerThatCannotCollapseGetsTheSearchAgainWithAOneLin
   EXPECT_EQ(quiet.err, "");
   EXPECT_EQ(HitTable(fallback.out), HitTable(quiet.out)) << "the fallback lists every copy";
 
+  // The next page of a fallback: its token is a plain search's.
+  const CliResult small = Cli("--json search -q 'riga summit declaration' --page_size=2");
+  ASSERT_EQ(small.exit_code, 0) << small.err;
+  const size_t token_at = small.out.find("\"nextPageToken\":\"");
+  ASSERT_NE(token_at, std::string::npos) << small.out;
+  const size_t token_begin = token_at + std::string("\"nextPageToken\":\"").size();
+  const std::string token =
+      small.out.substr(token_begin, small.out.find('"', token_begin) - token_begin);
+  const CliResult next =
+      Cli("search -q 'riga summit declaration' --page_size=2 --page_token=" + token);
+  EXPECT_EQ(next.exit_code, 0) << next.err;
+  EXPECT_EQ(Lines(next.err), 1) << next.err;
+
   const CliResult typed = Cli("search -q 'riga summit declaration' --collapse");
   EXPECT_NE(typed.exit_code, 0);
   EXPECT_THAT(typed.err, HasSubstr("FAILED_PRECONDITION"));
