@@ -106,7 +106,10 @@ Search:
   --histogram=year|month      count matches per year or month of publication
   --explain                   under each hit, how its score is computed (BM25 per term)
   --collapse                  one hit per near-duplicate cluster, shown with its number
-                              of copies ([+2 copies])
+                              of copies ([+2 copies]); on by default, --nocollapse for
+                              every copy. Left at the default, a server that cannot
+                              collapse (a cluster coordinator) gets the search again
+                              without it, with a one-line note
 
 Compare, similar, trend, duplicates, sets:
   --text=FILE                 compare/similar: the content of FILE as a side
@@ -205,6 +208,17 @@ std::optional<std::string> FindUnknownFlag(const std::vector<std::string>& argum
     return argument;
   }
   return std::nullopt;
+}
+
+bool TypesBooleanFlag(const std::vector<std::string>& arguments, absl::string_view name) {
+  for (const std::string& argument : arguments) {
+    if (argument == "--") break;
+    const std::optional<absl::string_view> flag = StripDashes(argument);
+    if (!flag) continue;
+    absl::string_view typed = flag->substr(0, flag->find('='));
+    if (typed == name || (absl::ConsumePrefix(&typed, "no") && typed == name)) return true;
+  }
+  return false;
 }
 
 }  // namespace docsearch::cli

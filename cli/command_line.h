@@ -38,13 +38,18 @@ std::vector<std::string> MergeRepeatedFlag(std::vector<std::string> arguments,
 // --`long_name`, since absl flags have no short aliases. Arguments after a
 // bare "--" are left alone.
 std::vector<std::string> ExpandShortFlag(std::vector<std::string> arguments,
-                                         absl::string_view short_name,
-                                         absl::string_view long_name);
+                                         absl::string_view short_name, absl::string_view long_name);
 
 // The first argument that looks like a flag but names no flag registered
 // with absl (e.g. "--doc-type=x"), or nullopt. Accepts the "--noNAME" form of
 // boolean flags. Arguments after a bare "--" are not flags.
 std::optional<std::string> FindUnknownFlag(const std::vector<std::string>& arguments);
+
+// Whether the boolean flag `name` is typed in `arguments` in any form
+// (--name, -name, --name=V, --noname) before a bare "--": a default is not
+// the same as the user asking (search's --collapse falls back only when
+// left at its default).
+bool TypesBooleanFlag(const std::vector<std::string>& arguments, absl::string_view name);
 
 }  // namespace docsearch::cli
 

@@ -63,8 +63,10 @@ ABSL_FLAG(std::vector<std::string>, facets, {},
           "search: keyword fields to count values of, comma-separated or repeated");
 ABSL_FLAG(std::string, histogram, "", "search: year or month; matches per period");
 ABSL_FLAG(bool, explain, false, "search: print how each hit's score is computed");
-ABSL_FLAG(bool, collapse, false,
-          "search: one hit per near-duplicate cluster, with the number of its copies");
+ABSL_FLAG(bool, collapse, true,
+          "search: one hit per near-duplicate cluster, with the number of its copies "
+          "(--nocollapse: every copy); left at the default, a server that cannot collapse gets "
+          "the search again without it");
 ABSL_FLAG(bool, pairs, false, "duplicates: list near-copy pairs instead of clusters");
 ABSL_FLAG(std::string, language, "",
           "search: the language the words are in, e.g. fr (default: the server tells)");
@@ -115,7 +117,8 @@ FilterOptions ReadFilterFlags() {
   return filter;
 }
 
-int Run(const std::vector<char*>& positional) {
+// `collapse_typed`: --collapse appears on the command line in some form.
+int Run(const std::vector<char*>& positional, bool collapse_typed) {
   if (positional.size() < 2) return UsageError("no command given");
   const std::string command = positional[1];
 
@@ -180,7 +183,11 @@ int Run(const std::vector<char*>& positional) {
     options.language = absl::GetFlag(FLAGS_language);
     absl::StatusOr<docsearch::v1::SearchRequest> request = BuildSearchRequest(options);
     if (!request.ok()) return InvalidFlagError(request.status());
-    return ExitCodeFor(RunSearch(env, *request));
+    // Typed --collapse means "collapse or fail"; the default only "collapse
+    // where the server can".
+    return ExitCodeFor(RunSearch(
+        env, *request,
+        collapse_typed ? CollapseFallback::kNone : CollapseFallback::kRetryWithoutCollapse));
   }
   if (command == "compare") {
     CompareOptions options;
@@ -350,5 +357,5 @@ int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(docsearch::cli::UsageText());
   std::vector<char*> positional =
       absl::ParseCommandLine(static_cast<int>(merged_argv.size()), merged_argv.data());
-  return docsearch::cli::Run(positional);
+  return docsearch::cli::Run(positional, docsearch::cli::TypesBooleanFlag(arguments, "collapse"));
 }

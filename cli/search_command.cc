@@ -3,11 +3,13 @@
 #include <grpcpp/client_context.h>
 
 #include <algorithm>
+#include <memory>
 #include <optional>
 #include <set>
 #include <utility>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -277,9 +279,43 @@ absl::StatusOr<SearchRequest> BuildSearchRequest(const SearchOptions& options) {
   return request;
 }
 
-absl::Status RunSearch(const CommandEnv& env, const SearchRequest& request) {
+bool ShouldRetryWithoutCollapse(const absl::Status& refusal, const SearchRequest& request,
+                                CollapseFallback fallback) {
+  if (fallback != CollapseFallback::kRetryWithoutCollapse || !request.collapse_duplicates()) {
+    return false;
+  }
+  // A cluster coordinator: clusters are kept per query service.
+  if (refusal.code() == absl::StatusCode::kUnimplemented) return true;
+  // A query service that keeps no clusters. FAILED_PRECONDITION has other
+  // causes (a consistency token the server cannot reach...), which a search
+  // without collapse would not cure: only the one naming the flag counts.
+  if (refusal.code() == absl::StatusCode::kFailedPrecondition) {
+    return absl::StrContains(refusal.message(), "collapse_duplicates");
+  }
+  // A --page_token from a page the server answered without collapse (after
+  // an earlier fallback): the next page is asked for the same way.
+  return request.collapse_duplicates() && !request.page_token().empty() &&
+         refusal.code() == absl::StatusCode::kInvalidArgument &&
+         absl::StrContains(refusal.message(), "without collapse_duplicates");
+}
+
+absl::Status RunSearch(const CommandEnv& env, const SearchRequest& request,
+                       CollapseFallback fallback) {
+  std::unique_ptr<docsearch::v1::QueryService::Stub> stub = QueryStub(env);
   absl::StatusOr<docsearch::v1::SearchResponse> response =
-      CallQueryService(env, *QueryStub(env), &docsearch::v1::QueryService::Stub::Search, request);
+      CallQueryService(env, *stub, &docsearch::v1::QueryService::Stub::Search, request);
+  if (!response.ok() && ShouldRetryWithoutCollapse(response.status(), request, fallback)) {
+    // One line on stderr, so that --json output stays one JSON object.
+    if (env.err != nullptr) {
+      *env.err << "note: near-duplicate copies are not collapsed: the server answered "
+               << absl::StatusCodeToString(response.status().code()) << " (\""
+               << response.status().message() << "\"); showing every copy (--nocollapse hides "
+               << "this note)\n";
+    }
+    SearchRequest plain = request;
+    plain.set_collapse_duplicates(false);
+    response = CallQueryService(env, *stub, &docsearch::v1::QueryService::Stub::Search, plain);
+  }
   if (!response.ok()) return response.status();
   if (env.json) return WriteJsonLine(*response, *env.out);
   SearchPrintOptions print_options;

@@ -15,6 +15,13 @@
 // SearchRequest.query_string instead, and so refuses the flags that build a
 // typed query (TEXT, --doc_type, --from, --to, --phrase, --all).
 // --facets and --histogram apply to either form.
+//
+// Near-duplicate copies are collapsed by default (--collapse, on): one hit per
+// cluster, shown with its copy count. A server that cannot collapse (a cluster
+// coordinator answers UNIMPLEMENTED; a query service run with
+// --duplicate_clusters=false answers FAILED_PRECONDITION) gets the search
+// again without collapse, and the user one line saying so, unless --collapse
+// was typed: then the refusal is the answer.
 #ifndef DOCSEARCH_CLI_SEARCH_COMMAND_H_
 #define DOCSEARCH_CLI_SEARCH_COMMAND_H_
 
@@ -55,8 +62,17 @@ struct SearchOptions {
   // empty lets the server tell.
   std::string language = {};
   // --collapse: one hit per near-duplicate cluster, with its copy count
-  // (SearchRequest.collapse_duplicates).
-  bool collapse = false;
+  // (SearchRequest.collapse_duplicates). On by default: mirrors of one text
+  // otherwise fill the first page (docs/RELEVANCE.md).
+  bool collapse = true;
+};
+
+// How RunSearch treats a server that refuses to collapse.
+enum class CollapseFallback {
+  // --collapse was left at its default: search again without it, say so.
+  kRetryWithoutCollapse,
+  // --collapse was typed (or collapse is off): the refusal is the answer.
+  kNone,
 };
 
 // The --doc_type / --from / --to filters as one Query: the single filter
@@ -70,9 +86,21 @@ absl::StatusOr<std::optional<docsearch::v1::Query>> BuildFilterQuery(
 // when a flag value is malformed; nothing is sent in that case.
 absl::StatusOr<docsearch::v1::SearchRequest> BuildSearchRequest(const SearchOptions& options);
 
+// Whether a search refused with `refusal` is sent again without
+// collapse_duplicates: only when `request` asked to collapse, `fallback`
+// allows it, and the refusal means "this server cannot collapse"
+// (UNIMPLEMENTED, or FAILED_PRECONDITION about collapse_duplicates), or
+// that the page token came from a page answered without collapse, rather
+// than something wrong with the query.
+bool ShouldRetryWithoutCollapse(const absl::Status& refusal,
+                                const docsearch::v1::SearchRequest& request,
+                                CollapseFallback fallback);
+
 // Sends `request` and prints the hits as a table, or as one JSON object with
-// --json.
-absl::Status RunSearch(const CommandEnv& env, const docsearch::v1::SearchRequest& request);
+// --json. With kRetryWithoutCollapse, a server that cannot collapse gets the
+// request again without collapse_duplicates, and one line on env.err says so.
+absl::Status RunSearch(const CommandEnv& env, const docsearch::v1::SearchRequest& request,
+                       CollapseFallback fallback = CollapseFallback::kNone);
 
 }  // namespace docsearch::cli
 

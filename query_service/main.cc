@@ -77,7 +77,10 @@ ABSL_FLAG(int, max_query_clauses, 1024, "most clauses in one query");
 ABSL_FLAG(int, max_query_terms, 64, "most words in one match or phrase query");
 ABSL_FLAG(double, bm25_k1, 1.2, "BM25 term-frequency saturation");
 ABSL_FLAG(double, bm25_b, 0.5, "BM25 length normalization");
-ABSL_FLAG(double, title_boost, 1.0, "weight of title matches relative to body matches");
+ABSL_FLAG(double, title_boost, 2.0, "weight of title matches relative to body matches");
+ABSL_FLAG(bool, bm25f, true,
+          "score a word over title and body as BM25F (frequencies combined, saturated once) "
+          "instead of summing each field's BM25");
 ABSL_FLAG(double, proximity_boost, 0.25,
           "weight of adjacent word pairs of a query_string found adjacent in a document (0: off)");
 ABSL_FLAG(double, acronym_boost, 0.75,
@@ -183,6 +186,7 @@ int Run() {
   options.scoring.k1 = static_cast<float>(absl::GetFlag(FLAGS_bm25_k1));
   options.scoring.b = static_cast<float>(absl::GetFlag(FLAGS_bm25_b));
   options.scoring.title_boost = static_cast<float>(absl::GetFlag(FLAGS_title_boost));
+  options.scoring.bm25f = absl::GetFlag(FLAGS_bm25f);
   options.scoring.proximity_boost = static_cast<float>(absl::GetFlag(FLAGS_proximity_boost));
   options.scoring.acronym_boost = static_cast<float>(absl::GetFlag(FLAGS_acronym_boost));
   if (absl::GetFlag(FLAGS_seal_documents) < 1) {
@@ -383,13 +387,13 @@ int Run() {
   LogInfo(absl::StrFormat(
       "serving on port %d listen=%s data_dir=%s recovered: %s; documents=%d "
       "snapshot_log_bytes=%d max_page_size=%d max_message_bytes=%d bm25_k1=%.2f bm25_b=%.2f "
-      "title_boost=%.2f seal_documents=%d merge_factor=%d allocator=%s",
+      "title_boost=%.2f bm25f=%d seal_documents=%d merge_factor=%d allocator=%s",
       (*server)->port(), config.listen_address,
       data_dir.empty() ? "\"\" (memory only: nothing survives a restart)" : data_dir, recovery,
       index.Stats().document_count(), absl::GetFlag(FLAGS_snapshot_log_bytes),
       options.max_page_size, config.max_receive_message_bytes, options.scoring.k1,
-      options.scoring.b, options.scoring.title_boost, options.segments.seal_documents,
-      options.segments.factor, ServiceAllocatorName()));
+      options.scoring.b, options.scoring.title_boost, options.scoring.bm25f,
+      options.segments.seal_documents, options.segments.factor, ServiceAllocatorName()));
 
   int signal_number = WaitForTerminationSignal();
   LogInfo(absl::StrCat("signal ", signal_number, ": draining"));

@@ -55,9 +55,12 @@ def document_languages(corpus_dir, documents):
 
 
 def run_docsearch(command, needs, extra_args):
+    # --nocollapse: the judgments grade every copy of a text alike and the
+    # ideal ranking holds them all, so the ranking is measured with every
+    # copy, as the peers rank them (the CLI collapses copies by default).
     runs, failures = {}, {}
     for need in needs:
-        argv = shlex.split(command) + ["--json", "search", "-q", need.query] + extra_args
+        argv = shlex.split(command) + ["--json", "search", "--nocollapse", "-q", need.query] + extra_args
         result = subprocess.run(argv, capture_output=True, text=True)
         if result.returncode != 0:
             failures[need.need_id] = result.stderr.strip().splitlines()[-1:] or ["exit %d" % result.returncode]

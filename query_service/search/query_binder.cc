@@ -177,6 +177,25 @@ std::vector<WordCursor> QueryBinder::MatchCursors(const FieldBoosts& fields,
   return cursors;
 }
 
+std::vector<FieldedWordCursor> QueryBinder::FieldedMatchCursors(
+    const FieldBoosts& fields, const std::vector<Word>& words, std::vector<size_t>& word_of) const {
+  std::vector<FieldedWordCursor> cursors;
+  word_of.clear();
+  for (size_t i = 0; i < words.size(); ++i) {
+    std::vector<WordCursor> in_fields;
+    for (const auto& [field, boost] : fields) {
+      std::vector<WordCursor::Variant> variants =
+          WordCursor::VariantsOf(index_, *field, words[i], scoring_);
+      if (variants.empty()) continue;
+      in_fields.emplace_back(index_, *field, boost, scoring_, std::move(variants));
+    }
+    if (in_fields.empty()) continue;
+    cursors.emplace_back(std::move(in_fields), scoring_, Bm25DocumentCount(index_, scoring_));
+    word_of.push_back(i);
+  }
+  return cursors;
+}
+
 absl::StatusOr<std::vector<const std::vector<DocId>*>> QueryBinder::KeywordLists(
     const std::string& field, const std::vector<std::string>& values, const std::string& path) {
   absl::StatusOr<FieldKind> kind = index_.KindOf(field);

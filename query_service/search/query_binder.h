@@ -25,6 +25,7 @@
 #include "query_service/search/bm25.h"
 #include "query_service/search/conjunction_scorer.h"
 #include "query_service/search/disjunction_scorer.h"
+#include "query_service/search/fielded_word_cursor.h"
 #include "query_service/search/phrase_scorer.h"
 #include "query_service/search/word_cursor.h"
 
@@ -101,19 +102,20 @@ class QueryBinder {
   // when it needs every word, else a DisjunctionScorer; nothing when it has
   // no words. Both sum the same cursors in the canonical order. The scorer
   // starts at the first match >= `first`.
+  // With ScoringOptions.bm25f the cursors are FieldedWordCursors (one per
+  // word over every field), else WordCursors (one per field and word).
   template <typename Use>
   void WithMatchScorer(const BoundMatch& match, Use&& use, DocId first = 0) const {
     if (match.words.empty()) return;
+    // The cursors are made before word_of is handed on: MatchCursors fills it.
     std::vector<size_t> word_of;
-    std::vector<WordCursor> cursors = MatchCursors(match.fields, match.words, word_of);
-    if (match.required == static_cast<int>(match.words.size())) {
-      ConjunctionScorer<WordCursor> scorer(std::move(cursors), std::move(word_of),
-                                           match.words.size(), first);
-      use(scorer);
+    if (scoring_.bm25f) {
+      std::vector<FieldedWordCursor> cursors =
+          FieldedMatchCursors(match.fields, match.words, word_of);
+      WithScorerOver(match, std::move(cursors), std::move(word_of), use, first);
     } else {
-      DisjunctionScorer<WordCursor> scorer(std::move(cursors), std::move(word_of), match.required,
-                                           first);
-      use(scorer);
+      std::vector<WordCursor> cursors = MatchCursors(match.fields, match.words, word_of);
+      WithScorerOver(match, std::move(cursors), std::move(word_of), use, first);
     }
   }
   // The scorer of `phrase` (which has words) in `field` with `boost`;
@@ -129,6 +131,11 @@ class QueryBinder {
   // in which match scores are summed; `word_of[c]` is cursor c's word.
   std::vector<WordCursor> MatchCursors(const FieldBoosts& fields, const std::vector<Word>& words,
                                        std::vector<size_t>& word_of) const;
+  // One BM25F cursor per word present in any of `fields`, in word order;
+  // `word_of[c]` is cursor c's word.
+  std::vector<FieldedWordCursor> FieldedMatchCursors(const FieldBoosts& fields,
+                                                     const std::vector<Word>& words,
+                                                     std::vector<size_t>& word_of) const;
 
   float Idf(uint64_t document_frequency) const;
   // A phrase word's idf: from the largest document frequency among its
@@ -148,6 +155,20 @@ class QueryBinder {
   const ScoringOptions& scoring() const { return scoring_; }
 
  private:
+  template <typename Cursor, typename Use>
+  static void WithScorerOver(const BoundMatch& match, std::vector<Cursor> cursors,
+                             std::vector<size_t> word_of, Use& use, DocId first) {
+    if (match.required == static_cast<int>(match.words.size())) {
+      ConjunctionScorer<Cursor> scorer(std::move(cursors), std::move(word_of), match.words.size(),
+                                       first);
+      use(scorer);
+    } else {
+      DisjunctionScorer<Cursor> scorer(std::move(cursors), std::move(word_of), match.required,
+                                       first);
+      use(scorer);
+    }
+  }
+
   const IndexData& index_;
   TextAnalyzer& analyzer_;
   const QueryLimits limits_;

@@ -10,6 +10,23 @@
 #include "query_service/search/scorer_top_k.h"
 
 namespace docsearch::query {
+namespace {
+
+// The top k of a match query's word cursors: a conjunction's, or MaxScore
+// over the words (scores summed in the cursors' canonical order).
+template <typename Cursor>
+TopK TopMatchesOver(const QueryPlan& plan, std::vector<Cursor> cursors, std::vector<size_t> word_of,
+                    size_t word_count, size_t k,
+                    const std::function<bool(const ScoredDoc&, const ScoredDoc&)>& before,
+                    const std::function<bool(const ScoredDoc&)>& eligible, DocFilter* candidates) {
+  if (plan.algorithm == TopKAlgorithm::kConjunction) {
+    ConjunctionScorer<Cursor> conjunction(std::move(cursors), std::move(word_of), word_count);
+    return ScorerTopK(conjunction, k, before, eligible, candidates);
+  }
+  return MaxScoreTopK(std::move(cursors), k, before, eligible, candidates);
+}
+
+}  // namespace
 
 absl::StatusOr<std::optional<TopK>> TopKSearch::Run(
     const QueryPlan& plan, size_t k,
@@ -36,13 +53,16 @@ absl::StatusOr<std::optional<TopK>> TopKSearch::Run(
   // sums in; a word absent from a field has no cursor there, which leaves
   // every sum unchanged.
   std::vector<size_t> word_of;
-  std::vector<WordCursor> cursors = binder_.MatchCursors(match->fields, match->words, word_of);
-  if (plan.algorithm == TopKAlgorithm::kConjunction) {
-    ConjunctionScorer<WordCursor> conjunction(std::move(cursors), std::move(word_of),
-                                              match->words.size());
-    return ScorerTopK(conjunction, k, before, eligible, candidates);
+  // The cursors are made before word_of is handed on: making them fills it.
+  if (binder_.scoring().bm25f) {
+    std::vector<FieldedWordCursor> cursors =
+        binder_.FieldedMatchCursors(match->fields, match->words, word_of);
+    return TopMatchesOver(plan, std::move(cursors), std::move(word_of), match->words.size(), k,
+                          before, eligible, candidates);
   }
-  return MaxScoreTopK(std::move(cursors), k, before, eligible, candidates);
+  std::vector<WordCursor> cursors = binder_.MatchCursors(match->fields, match->words, word_of);
+  return TopMatchesOver(plan, std::move(cursors), std::move(word_of), match->words.size(), k,
+                        before, eligible, candidates);
 }
 
 absl::StatusOr<std::optional<TopK>> TopKSearch::TopPhrase(

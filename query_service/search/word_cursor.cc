@@ -68,6 +68,26 @@ double WordCursor::BlockMaxScore(DocId target, DocId* last) {
   return bound;
 }
 
+double WordCursor::MaxNormalizedFrequency() const {
+  double bound = 0;
+  for (const TermCursor& cursor : cursors_) {
+    const PostingBounds& bounds = cursor.bounds();
+    bound = std::max(bound, bounds.max_frequency / LengthNormOf(bounds.min_length));
+  }
+  return boost_ * bound * kBoundSlack;
+}
+
+double WordCursor::BlockMaxNormalizedFrequency(DocId target, DocId* last) {
+  double bound = 0;
+  if (last != nullptr) *last = kEnd;
+  for (TermCursor& cursor : cursors_) {
+    if (!cursor.ShallowAdvance(target)) continue;
+    if (last != nullptr) *last = std::min(*last, cursor.block_last());
+    bound = std::max(bound, cursor.block_max_frequency() / LengthNormOf(cursor.block_min_length()));
+  }
+  return boost_ * bound * kBoundSlack;
+}
+
 void WordCursor::SkipDead(size_t v) {
   TermCursor& cursor = cursors_[v];
   while (cursor.doc() != kEnd && !index_->live()[cursor.doc()]) cursor.Next();

@@ -71,16 +71,34 @@ class WordCursor {
   // decrease between calls.
   double BlockMaxScore(DocId target, DocId* last = nullptr);
 
+  // For BM25F (fielded_word_cursor.h), which saturates a word once over
+  // every field: variant v's frequency at doc() (0 when it is not there),
+  // and the field's length normalization at doc(), 1 - b + b·dl/avgdl.
+  uint32_t VariantFrequency(size_t v) const {
+    return doc_ != kEnd && cursors_[v].doc() == doc_ ? cursors_[v].frequency() : 0;
+  }
+  double LengthNorm() const { return LengthNormOf(field_->lengths[doc_]); }
+  // Upper bounds on boost × frequency / LengthNorm() over any variant: for
+  // every document of the list, and (BlockMaxScore's contract) for every
+  // document from `target` through `*last`.
+  double MaxNormalizedFrequency() const;
+  double BlockMaxNormalizedFrequency(DocId target, DocId* last);
+  double average_length() const { return average_length_; }
+
   // An upper bound on Score() over the whole list.
   double max_score() const { return max_score_; }
   // Over every variant: the sum of the largest frequencies (a bound on
   // FrequencySum()) and the shortest field length.
   const PostingBounds& bounds() const { return bounds_; }
+  const IndexData& index() const { return *index_; }
   const TextFieldIndex& field() const { return *field_; }
   float boost() const { return boost_; }
   const std::vector<Variant>& variants() const { return variants_; }
 
  private:
+  double LengthNormOf(double length) const {
+    return 1.0 - scoring_->b + scoring_->b * length / average_length_;
+  }
   void SkipDead(size_t v);
   void Settle();
   // Variant v's score at doc(), which it must be on.

@@ -58,6 +58,16 @@ TEST(FindUnknownFlag, NamesTheFirstUnknownFlag) {
   EXPECT_THAT(FindUnknownFlag({"--notest_doc_type"}), Optional(Eq("--notest_doc_type")));
 }
 
+TEST(TypesBooleanFlag, SeesEveryFormButNotADefaultOrAnotherFlag) {
+  EXPECT_TRUE(TypesBooleanFlag({"search", "x", "--collapse"}, "collapse"));
+  EXPECT_TRUE(TypesBooleanFlag({"search", "-collapse", "x"}, "collapse"));
+  EXPECT_TRUE(TypesBooleanFlag({"search", "--collapse=false"}, "collapse"));
+  EXPECT_TRUE(TypesBooleanFlag({"search", "--nocollapse"}, "collapse"));
+  EXPECT_FALSE(TypesBooleanFlag({"search", "x"}, "collapse"));
+  EXPECT_FALSE(TypesBooleanFlag({"search", "--collapsed", "--collapse_all"}, "collapse"));
+  EXPECT_FALSE(TypesBooleanFlag({"search", "--", "--collapse"}, "collapse"));
+}
+
 TEST(AsksForHelp, KnowsTheUsualSpellings) {
   EXPECT_TRUE(AsksForHelp({"docsearch", "help"}));
   EXPECT_TRUE(AsksForHelp({"docsearch", "search", "--help"}));

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -86,11 +87,21 @@ class FakeQueryService final : public v1::QueryService::Service {
     {
       absl::MutexLock lock(&mutex_);
       last_search_ = *request;
+      searches_.push_back(*request);
+      if (request->collapse_duplicates() && collapse_refusal_.has_value()) {
+        return *collapse_refusal_;
+      }
     }
     v1::SearchHit* hit = response->add_hits();
     hit->set_id("known");
     hit->set_score(1.5);
     hit->set_title("Known Document");
+    if (request->collapse_duplicates()) {
+      hit->set_cluster_id("known");
+      hit->set_duplicate_count(2);
+      hit->add_duplicate_ids("known-mirror-1");
+      hit->add_duplicate_ids("known-mirror-2");
+    }
     response->set_total_size(1);
     for (const std::string& field : request->facets()) {
       v1::KeywordCount* value = response->add_facets()->add_values();
@@ -190,6 +201,17 @@ class FakeQueryService final : public v1::QueryService::Service {
     absl::MutexLock lock(&mutex_);
     return last_search_;
   }
+  std::vector<v1::SearchRequest> searches() {
+    absl::MutexLock lock(&mutex_);
+    return searches_;
+  }
+  // Searches with collapse_duplicates are then refused with `refusal`, as a
+  // cluster coordinator (UNIMPLEMENTED) or a query service run with
+  // --duplicate_clusters=false (FAILED_PRECONDITION) refuses them.
+  void RefuseCollapse(grpc::Status refusal) {
+    absl::MutexLock lock(&mutex_);
+    collapse_refusal_ = std::move(refusal);
+  }
   v1::CompareDocumentsRequest last_compare() {
     absl::MutexLock lock(&mutex_);
     return last_compare_;
@@ -202,6 +224,8 @@ class FakeQueryService final : public v1::QueryService::Service {
  private:
   absl::Mutex mutex_;
   v1::SearchRequest last_search_ ABSL_GUARDED_BY(mutex_);
+  std::vector<v1::SearchRequest> searches_ ABSL_GUARDED_BY(mutex_);
+  std::optional<grpc::Status> collapse_refusal_ ABSL_GUARDED_BY(mutex_);
   v1::CompareDocumentsRequest last_compare_ ABSL_GUARDED_BY(mutex_);
   v1::FindSimilarRequest last_similar_ ABSL_GUARDED_BY(mutex_);
   v1::CompareSetsRequest last_sets_ ABSL_GUARDED_BY(mutex_);
@@ -346,7 +370,7 @@ TEST_F(CommandsTest, SearchSendsTheBuiltQueryAndPrintsTheHits) {
   ASSERT_TRUE(RunSearch(env_, *request).ok());
 
   EXPECT_EQ(query_.last_search().query().boolean().filter(0).term().value(), "press_statement");
-  EXPECT_THAT(out_.str(), HasSubstr("known  Known Document\n"));
+  EXPECT_THAT(out_.str(), HasSubstr("known  [+2 copies] Known Document\n"));
   EXPECT_THAT(out_.str(), HasSubstr("1 shown of 1 match"));
 }
 
@@ -357,6 +381,78 @@ TEST_F(CommandsTest, SearchWithJsonPrintsTheResponseAsOneJsonObject) {
 
   EXPECT_THAT(out_.str(), HasSubstr("\"hits\":[{\"id\":\"known\",\"score\":1.5,"));
   EXPECT_THAT(out_.str(), HasSubstr("\"totalSize\":\"1\""));
+}
+
+TEST_F(CommandsTest, SearchCollapsesCopiesByDefaultAndShowsTheirCount) {
+  ASSERT_TRUE(RunSearch(env_, *BuildSearchRequest({.query_string = "riga summit"}),
+                        CollapseFallback::kRetryWithoutCollapse)
+                  .ok());
+
+  ASSERT_EQ(query_.searches().size(), 1u);
+  EXPECT_TRUE(query_.last_search().collapse_duplicates());
+  EXPECT_THAT(out_.str(), HasSubstr("[+2 copies] Known Document"));
+  EXPECT_EQ(err_.str(), "");
+}
+
+TEST_F(CommandsTest, SearchAgainstACoordinatorFallsBackToEveryCopyAndSaysSoInOneLine) {
+  query_.RefuseCollapse(grpc::Status(
+      grpc::StatusCode::UNIMPLEMENTED,
+      "collapse_duplicates is served by a single query service, not by a cluster coordinator"));
+
+  ASSERT_TRUE(RunSearch(env_, *BuildSearchRequest({.query_string = "riga summit"}),
+                        CollapseFallback::kRetryWithoutCollapse)
+                  .ok());
+
+  const std::vector<v1::SearchRequest> searches = query_.searches();
+  ASSERT_EQ(searches.size(), 2u);
+  EXPECT_TRUE(searches[0].collapse_duplicates());
+  EXPECT_FALSE(searches[1].collapse_duplicates());
+  EXPECT_EQ(searches[1].query_string(), "riga summit");
+  EXPECT_THAT(out_.str(), HasSubstr("known  Known Document\n"));
+  EXPECT_THAT(out_.str(), Not(HasSubstr("copies]")));
+  EXPECT_THAT(err_.str(), HasSubstr("UNIMPLEMENTED"));
+  const std::string note = err_.str();
+  EXPECT_EQ(std::count(note.begin(), note.end(), '\n'), 1);
+}
+
+TEST_F(CommandsTest, SearchWithJsonFallsBackWithTheNoteOnStderrOnly) {
+  env_.json = true;
+  query_.RefuseCollapse(
+      grpc::Status(grpc::StatusCode::FAILED_PRECONDITION,
+                   "collapse_duplicates needs the near-duplicate clusters kept on ingest; this "
+                   "server runs with --duplicate_clusters=false"));
+
+  ASSERT_TRUE(
+      RunSearch(env_, *BuildSearchRequest({.text = "x"}), CollapseFallback::kRetryWithoutCollapse)
+          .ok());
+
+  EXPECT_THAT(out_.str(), HasSubstr("\"hits\":[{\"id\":\"known\""));
+  const std::string json = out_.str();
+  EXPECT_EQ(std::count(json.begin(), json.end(), '\n'), 1);
+  EXPECT_THAT(err_.str(), HasSubstr("FAILED_PRECONDITION"));
+}
+
+TEST_F(CommandsTest, SearchWithCollapseTypedPassesTheRefusalThrough) {
+  query_.RefuseCollapse(grpc::Status(grpc::StatusCode::UNIMPLEMENTED, "not by a coordinator"));
+
+  const absl::Status status =
+      RunSearch(env_, *BuildSearchRequest({.text = "x"}), CollapseFallback::kNone);
+
+  EXPECT_EQ(status.code(), absl::StatusCode::kUnimplemented);
+  EXPECT_EQ(query_.searches().size(), 1u);
+  EXPECT_EQ(out_.str(), "");
+}
+
+TEST_F(CommandsTest, SearchWithNocollapseAsksForEveryCopy) {
+  query_.RefuseCollapse(grpc::Status(grpc::StatusCode::UNIMPLEMENTED, "not by a coordinator"));
+
+  ASSERT_TRUE(RunSearch(env_, *BuildSearchRequest({.text = "x", .collapse = false}),
+                        CollapseFallback::kRetryWithoutCollapse)
+                  .ok());
+
+  ASSERT_EQ(query_.searches().size(), 1u);
+  EXPECT_FALSE(query_.last_search().collapse_duplicates());
+  EXPECT_EQ(err_.str(), "");
 }
 
 TEST_F(CommandsTest, GetPrintsTheDocument) {
@@ -380,8 +476,8 @@ TEST_F(CommandsTest, ParseOfAMissingFileFailsBeforeAnyCall) {
 }
 
 TEST_F(CommandsTest, SearchWithAQueryStringSendsItAndPrintsTheFacets) {
-  absl::StatusOr<v1::SearchRequest> request = BuildSearchRequest(
-      {.query_string = "title:russia -doc_type:speech", .facets = {"doc_type"}});
+  absl::StatusOr<v1::SearchRequest> request =
+      BuildSearchRequest({.query_string = "title:russia -doc_type:speech", .facets = {"doc_type"}});
   ASSERT_TRUE(request.ok());
 
   ASSERT_TRUE(RunSearch(env_, *request).ok());

@@ -199,6 +199,70 @@ TEST(BuildSearchRequest, ExplainAsksForScoreBreakdowns) {
   EXPECT_TRUE(Build({.text = "x", .explain = true}).explain());
 }
 
+TEST(BuildSearchRequest, CollapsesNearDuplicatesUnlessTurnedOff) {
+  EXPECT_TRUE(Build({.text = "x"}).collapse_duplicates());
+  EXPECT_TRUE(Build({.query_string = "x"}).collapse_duplicates());
+  EXPECT_FALSE(Build({.text = "x", .collapse = false}).collapse_duplicates());
+}
+
+SearchRequest Collapsing(bool collapse) {
+  SearchRequest request;
+  request.set_query_string("riga summit");
+  request.set_collapse_duplicates(collapse);
+  return request;
+}
+
+TEST(ShouldRetryWithoutCollapse, ACoordinatorsUnimplementedIsRetriedWhenCollapseWasTheDefault) {
+  const absl::Status coordinator = absl::UnimplementedError(
+      "collapse_duplicates is served by a single query service, not by a cluster coordinator");
+
+  EXPECT_TRUE(ShouldRetryWithoutCollapse(coordinator, Collapsing(true),
+                                         CollapseFallback::kRetryWithoutCollapse));
+  // --collapse typed: the user asked for it, the refusal is the answer.
+  EXPECT_FALSE(ShouldRetryWithoutCollapse(coordinator, Collapsing(true), CollapseFallback::kNone));
+  // Nothing to drop when the request did not collapse.
+  EXPECT_FALSE(ShouldRetryWithoutCollapse(coordinator, Collapsing(false),
+                                          CollapseFallback::kRetryWithoutCollapse));
+}
+
+TEST(ShouldRetryWithoutCollapse, AServerWithoutClustersIsRetriedButOtherPreconditionsAreNot) {
+  EXPECT_TRUE(ShouldRetryWithoutCollapse(
+      absl::FailedPreconditionError("collapse_duplicates needs the near-duplicate clusters kept "
+                                    "on ingest; this server runs with --duplicate_clusters=false"),
+      Collapsing(true), CollapseFallback::kRetryWithoutCollapse));
+  EXPECT_FALSE(ShouldRetryWithoutCollapse(
+      absl::FailedPreconditionError("consistency_tokens: shard 0 has not applied sequence 9"),
+      Collapsing(true), CollapseFallback::kRetryWithoutCollapse));
+}
+
+TEST(ShouldRetryWithoutCollapse, ATokenOfAPageAnsweredWithoutCollapseIsRetriedWithoutIt) {
+  // After a fallback, --page_token holds a plain search's token, which a
+  // collapsing server refuses.
+  const absl::Status plain_token = absl::InvalidArgumentError(
+      "page_token is malformed or belongs to a search without collapse_duplicates; pass the "
+      "next_page_token of a previous response unchanged");
+  SearchRequest next_page = Collapsing(true);
+  next_page.set_page_token("cGxhaW4");
+  EXPECT_TRUE(
+      ShouldRetryWithoutCollapse(plain_token, next_page, CollapseFallback::kRetryWithoutCollapse));
+  EXPECT_FALSE(ShouldRetryWithoutCollapse(plain_token, next_page, CollapseFallback::kNone));
+  EXPECT_FALSE(ShouldRetryWithoutCollapse(
+      absl::InvalidArgumentError("page_token belongs to a different query or sort order"),
+      next_page, CollapseFallback::kRetryWithoutCollapse));
+}
+
+TEST(ShouldRetryWithoutCollapse, MistakesInTheQueryAndUnreachableServersAreNotRetried) {
+  for (const absl::Status& refusal :
+       {absl::InvalidArgumentError("query_string: position 1: unknown field 'colour'"),
+        absl::UnavailableError("connection refused"),
+        absl::DeadlineExceededError("deadline exceeded"),
+        absl::ResourceExhaustedError("too many searches")}) {
+    EXPECT_FALSE(ShouldRetryWithoutCollapse(refusal, Collapsing(true),
+                                            CollapseFallback::kRetryWithoutCollapse))
+        << refusal;
+  }
+}
+
 TEST(BuildSearchRequest, QueryStringIsSentInsteadOfATypedQuery) {
   const SearchRequest request =
       Build({.sort = "newest",

@@ -51,7 +51,7 @@ const Explanation* FindDetail(const Explanation& node, const std::string& prefix
 
 class ExplainTest : public ::testing::Test {
  protected:
-  ExplainTest() : index_(SearchOptions{}) {
+  explicit ExplainTest(const SearchOptions& options = SearchOptions{}) : index_(options) {
     Add(MakeDocument("a", "Missile defence", "Missile defence and arms control; missile talks.",
                      2001));
     Add(MakeDocument("b", "Update", "Theatre missile defence and airspace.", 2003, 6,
@@ -97,7 +97,57 @@ TEST_F(ExplainTest, EveryKindOfQueryExplainsExactlyItsScore) {
   }
 }
 
-TEST_F(ExplainTest, BreaksAMatchDownIntoBm25InputsPerFieldAndTerm) {
+// Scored as each field's BM25 summed (--bm25f=false) with the title weighing
+// what the body does: one explanation node per field and term.
+class PerFieldSumExplainTest : public ExplainTest {
+ protected:
+  static SearchOptions PerFieldSum() {
+    SearchOptions options;
+    options.scoring.bm25f = false;
+    options.scoring.title_boost = 1;
+    return options;
+  }
+  PerFieldSumExplainTest() : ExplainTest(PerFieldSum()) {}
+};
+
+TEST_F(ExplainTest, BreaksAMatchDownAsBm25fOverTheFields) {
+  SearchRequest request;
+  request.mutable_query()->mutable_match()->set_text("missile");
+  request.set_explain(true);
+  auto response = SearchByRequest(index_, request);
+  ASSERT_TRUE(response.ok());
+  ASSERT_EQ(response->hits(0).id(), "a");  // In the title, and twice in the body.
+  const Explanation& root = response->hits(0).explanation();
+  ASSERT_EQ(root.details_size(), 1);  // One word, saturated once over both fields.
+  const Explanation& word = root.details(0);
+  EXPECT_THAT(word.description(), HasSubstr("BM25F"));
+  const Explanation* idf = FindDetail(word, "idf");
+  const Explanation* k1 = FindDetail(word, "k1");
+  const Explanation* combined = FindDetail(word, "tf~");
+  ASSERT_TRUE(idf && k1 && combined) << word.DebugString();
+  EXPECT_EQ(FindDetail(*idf, "n,")->value(), 3);  // The most in one field: the body.
+  ASSERT_EQ(combined->details_size(), 2);
+  double sum = 0;
+  for (const Explanation& share : combined->details()) {
+    const bool title = share.description().rfind("title:", 0) == 0;
+    const double boost = FindDetail(share, "boost")->value();
+    const double freq = FindDetail(share, "freq")->value();
+    const double b = FindDetail(share, "b,")->value();
+    const double dl = FindDetail(share, "dl")->value();
+    const double avgdl = FindDetail(share, "avgdl")->value();
+    EXPECT_EQ(boost, title ? 2.0 : 1.0);  // The default title boost.
+    EXPECT_EQ(freq, title ? 1 : 2);
+    EXPECT_NEAR(share.value(), boost * freq / (1 - b + b * dl / avgdl), 1e-5);
+    sum += share.value();
+  }
+  EXPECT_NEAR(combined->value(), sum, 1e-5);
+  const double tf = combined->value();
+  EXPECT_NEAR(word.value(), idf->value() * tf * (k1->value() + 1) / (tf + k1->value()), 1e-5);
+  EXPECT_LT(word.value(), idf->value() * (k1->value() + 1));
+  EXPECT_NEAR(root.value(), word.value(), 1e-6);
+}
+
+TEST_F(PerFieldSumExplainTest, BreaksAMatchDownIntoBm25InputsPerFieldAndTerm) {
   SearchRequest request;
   request.mutable_query()->mutable_match()->set_text("missile");
   request.set_explain(true);
@@ -130,7 +180,7 @@ TEST_F(ExplainTest, BreaksAMatchDownIntoBm25InputsPerFieldAndTerm) {
     EXPECT_NEAR(tf->value(), freq * (k1 + 1) / (freq + k1 * (1 - b + b * dl / avgdl)), 1e-9);
     EXPECT_NEAR(term.value(), boost->value() * idf->value() * tf->value(), 1e-5);
     if (title) {
-      EXPECT_EQ(boost->value(), 1.0);  // The default title boost.
+      EXPECT_EQ(boost->value(), 1.0);  // The title boost this fixture sets.
       EXPECT_EQ(freq, 1);
       EXPECT_EQ(dl, 2);
     } else {

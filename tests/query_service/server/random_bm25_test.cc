@@ -171,8 +171,10 @@ enum class Segmenting { kOpenOnly, kMergingSegments, kSettledSegments };
 
 SearchOptions OptionsFor(Segmenting segmenting) {
   SearchOptions options;
-  // Not the default (1): a boost the model must apply.
+  // A boost the model must apply; the model sums each field's BM25
+  // (BM25F has its own model in fielded_word_cursor_test.cc).
   options.scoring.title_boost = kTitleBoost;
+  options.scoring.bm25f = false;
   options.scoring.k1 = static_cast<float>(kK1);
   options.scoring.b = static_cast<float>(kB);
   if (segmenting != Segmenting::kOpenOnly) {
