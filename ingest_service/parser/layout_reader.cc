@@ -16,6 +16,7 @@
 #include "ingest_service/parser/body_parser.h"
 #include "ingest_service/parser/date_parser.h"
 #include "ingest_service/parser/doc_type.h"
+#include "ingest_service/parser/head_lexicon.h"
 #include "ingest_service/parser/line_shape.h"
 #include "ingest_service/parser/parse_warnings.h"
 #include "ingest_service/parser/plain_text_parser.h"
@@ -289,6 +290,30 @@ void SetTypeFromRoles(const std::vector<SourceLine>& lines,
   }
 }
 
+// A delivery note in the head ("Check against delivery", "As delivered by
+// …", "Seul le prononcé fait foi") makes the text a speech, unless a printed
+// label says otherwise: a type read from the title ("Statement on …") or
+// from nothing gives way.
+void SetTypeFromDeliveryNote(const std::vector<SourceLine>& lines,
+                             const std::vector<LineFeatures>& features, v1::Document* document) {
+  if (document->doc_type() != v1::DOC_TYPE_UNSPECIFIED &&
+      !HasWarning(*document, ParseWarningCode::kDocTypeFromTitle)) {
+    return;
+  }
+  constexpr size_t kHeadLines = 20;
+  for (size_t k = 0; k < features.size() && k < kHeadLines; ++k) {
+    if (!HasDeliveryNote(lines[features[k].line_index].text)) continue;
+    document->set_doc_type(v1::DOC_TYPE_SPEECH);
+    RemoveWarnings(document, ParseWarningCode::kNoDocType);
+    RemoveWarnings(document, ParseWarningCode::kDocTypeFromTitle);
+    AddWarning(ParseWarningCode::kDocTypeFromHeadLine,
+               absl::StrCat("no type label; line ", lines[features[k].line_index].number,
+                            " is a delivery note, printed on speeches"),
+               document);
+    return;
+  }
+}
+
 // Still no type: the head's lines may name it even when none of them is the
 // title ("STATEMENT BY THE PRESIDENT" above the headline, "Remarks by ..."
 // taken for a banner). The lines before the first prose line are read as
@@ -457,10 +482,22 @@ size_t ChooseTitleCandidate(const LineRoleModel& model,
   // alone (the same reasoning as for furniture, see ReadsAsProse).
   size_t best = 0;  // "No title" is always allowed.
   float best_score = model.SpanScore(candidates[0]);
+  // Sentences of body the cascade kept above each line: after three, the
+  // body has begun, and a short line there is a heading inside it (a
+  // digest's item, a section), not the document's headline. (Site notices
+  // above a headline are one or two sentences.)
+  constexpr int kMaxProseAboveTitle = 2;
+  std::vector<int> prose_above(features.size() + 1, 0);
+  for (size_t k = 0; k < features.size(); ++k) {
+    const bool prose = features[k].rule_fate == "kept" &&
+                       ReadsAsProse(TrimLine(lines[features[k].line_index].text));
+    prose_above[k + 1] = prose_above[k] + (prose ? 1 : 0);
+  }
   for (size_t c = 1; c < candidates.size(); ++c) {
     const TitleCandidate& candidate = candidates[c];
     const float score = model.SpanScore(candidate);
     if (score <= best_score) continue;
+    if (prose_above[candidate.begin] > kMaxProseAboveTitle) continue;
     // A label printed with its date ("Press Release 28 June 2004") is the
     // date line, not a headline.
     if (candidate.end == candidate.begin + 1) {
@@ -471,11 +508,12 @@ size_t ChooseTitleCandidate(const LineRoleModel& model,
         if (DocTypeFromLabelLine(rest).has_value()) continue;
       }
     }
-    // A list item ("- soit faire une recherche …") is never a headline.
-    if (candidate.end > candidate.begin) {
-      const std::optional<ParagraphMarker> marker =
-          FindParagraphMarker(lines[features[candidate.begin].line_index].text);
-      if (marker.has_value() && marker->is_bullet) continue;
+    // A list item ("- soit faire une recherche …") or a numbered paragraph
+    // ("2 - Liberté de la presse …", "1. The Council met …") is never a
+    // headline.
+    if (candidate.end > candidate.begin &&
+        FindParagraphMarker(lines[features[candidate.begin].line_index].text).has_value()) {
+      continue;
     }
     if (candidate.end > candidate.begin && features[candidate.begin].rule_fate == "kept" &&
         ReadsAsProse(JoinRunLines(lines, features, candidate.begin, candidate.end))) {
@@ -492,6 +530,17 @@ size_t ChooseTitleCandidate(const LineRoleModel& model,
     if (cascade.has_value()) break;
   }
   if (!cascade.has_value()) return best;
+  // The cascade's title is not protected when it reads as the page's
+  // wrapping: a press-office formula, an institution's name alone, a menu or
+  // a line printed on every block of the page (head_lexicon.h).
+  if (const TitleCandidate& kept = candidates[*cascade]; kept.end > kept.begin) {
+    for (const std::string& feature : features[kept.begin].features) {
+      if (feature == "vote=press_office" || feature == "vote=institution_name" ||
+          feature == "vote=menu" || feature == "repeated_3+") {
+        return best;
+      }
+    }
+  }
   return model.SpanScore(candidates[best]) - model.SpanScore(candidates[*cascade]) > margin
              ? best
              : *cascade;
@@ -587,6 +636,7 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
 
   SetTitleFromRoles(lines, features, roles, &parsed);
   SetTypeFromRoles(lines, features, roles, parsed.mutable_document());
+  SetTypeFromDeliveryNote(lines, features, parsed.mutable_document());
   SetTypeFromHeadLines(lines, features, roles, parsed.mutable_document());
   SetTypeFromAnnouncement(parsed.mutable_document());
   SetReferenceFromRoles(lines, features, roles, parsed.mutable_document());

@@ -197,6 +197,13 @@ std::optional<size_t> CandidatePrintedTwice(const std::vector<TitleCandidate>& c
       continue;
     }
     const std::string folded = FoldForMatching(text);
+    // A line printed three times or more is the site's banner, repeated on
+    // every block of the page, not a headline echoed once.
+    int copies = 0;
+    for (size_t other = 0; other < features.size() && other < kModelLineLimit; ++other) {
+      copies += FoldForMatching(LineText(lines, features, other)) == folded ? 1 : 0;
+    }
+    if (copies > 2) continue;
     for (size_t copy = k + 1; copy < features.size() && copy <= k + 1 + kMaxLinesBetween; ++copy) {
       if (FoldForMatching(LineText(lines, features, copy)) != folded) continue;
       for (size_t c = 0; c < candidates.size(); ++c) {
@@ -213,20 +220,38 @@ namespace {
 using Lines = std::vector<SourceLine>;
 using Features = std::vector<LineFeatures>;
 
-// A printed label alone ("Final Communiqué", "Communiqué de presse") is the
-// title only when no headline follows it: a reference or date line may
-// stand between them.
-void GiveLabelWayToHeadline(const Lines& lines, const Features& features, TitleCandidate* run) {
-  if (run->end != run->begin + 1 ||
-      !DocTypeFromLabelLine(WithoutBracketNote(LineText(lines, features, run->begin)))
-           .has_value()) {
-    return;
+// "STATEMENT BY THE PRESIDENT", "Remarks by the Secretary General": a label
+// naming its speaker and no subject, which a headline may still follow.
+bool IsLabelWithSpeakerOnly(absl::string_view text) {
+  const std::optional<LeadingLabel> label = DocTypeLabelPrefix(text, /*any_rest=*/true);
+  if (!label.has_value()) return false;
+  const absl::string_view rest = TrimLine(text.substr(label->length));
+  if (!StartsWithBy(rest) && !absl::StartsWith(rest, "BY ")) return false;
+  if (CountWords(rest) > 6 || EndsSentence(rest)) return false;
+  // A subject or an occasion after the speaker makes it a headline.
+  const std::string folded = FoldAccents(rest);
+  for (absl::string_view word : {" on ", " at ", " to ", " following ", " after ", " about ",
+                                 " concerning ", " regarding ", " for ", " in "}) {
+    if (absl::StrContains(folded, word)) return false;
   }
-  constexpr size_t kLinesBetween = 2;
+  return true;
+}
+
+// A printed label alone ("Final Communiqué", "Communiqué" / "de presse",
+// "STATEMENT BY THE PRESIDENT") is the title only when no headline follows
+// it: a reference or date line, or a lone separator ("|"), may stand between
+// them.
+void GiveLabelWayToHeadline(const Lines& lines, const Features& features, TitleCandidate* run) {
+  if (run->end - run->begin > kMaxLabelLines) return;
+  const std::string label = JoinRunLines(lines, features, run->begin, run->end);
+  const absl::string_view text = WithoutBracketNote(TrimLine(label));
+  if (!DocTypeFromLabelLine(text).has_value() && !IsLabelWithSpeakerOnly(text)) return;
+  constexpr size_t kLinesBetween = 3;
   size_t k = run->end;
   while (k < features.size() && k < run->end + kLinesBetween &&
          (ParseDateLine(LineText(lines, features, k)).has_value() ||
-          MatchReferenceAtStart(LineText(lines, features, k)).has_value())) {
+          MatchReferenceAtStart(LineText(lines, features, k)).has_value() ||
+          IsPunctuationOnly(LineText(lines, features, k)))) {
     ++k;
   }
   if (k < features.size() &&

@@ -217,6 +217,26 @@ TEST(TitleRun, ALabelAloneGivesWayToTheHeadlineAfterIt) {
   // No headline after it: the label is the title.
   Lines alone("Final Communiqué\n  1. The Council met today in the city of Example.\n");
   EXPECT_EQ(alone.Repair(0, 1), "Final Communiqué");
+  // A label printed over two lines, then a date and a lone separator.
+  Lines split(
+      "Communiqué\nde presse\n25 sept. 2002\n|\nRéunion du Conseil\nLe Conseil s'est "
+      "réuni aujourd'hui dans la ville d'Example.\n");
+  EXPECT_EQ(split.Repair(0, 2), "Réunion du Conseil");
+}
+
+TEST(TitleRun, ALabelNamingOnlyItsSpeakerGivesWayToTheHeadline) {
+  Lines lines(
+      "STATEMENT BY THE PRESIDENT\n\n   Welcoming the Committee's Support\n   for the "
+      "Example Treaty\n\nI welcome today's vote by the committee on the treaty.\n");
+  EXPECT_EQ(lines.Repair(0, 1), "Welcoming the Committee's Support for the Example Treaty");
+  // A subject after the speaker makes the label line a headline.
+  Lines subject(
+      "Statement by the President on the Example Treaty\nWelcoming Words\n\nI welcome "
+      "today's vote.\n");
+  EXPECT_EQ(subject.Repair(0, 1), "Statement by the President on the Example Treaty");
+  // No headline after it: the label stays.
+  Lines alone("Statement by the Secretary General\n\nThe Council met today in the city.\n");
+  EXPECT_EQ(alone.Repair(0, 1), "Statement by the Secretary General");
 }
 
 TEST(TitleRun, AQuotedSpeechTitleIsTheHeadlineNotItsSpeaker) {
