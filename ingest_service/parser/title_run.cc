@@ -1,11 +1,13 @@
 #include "ingest_service/parser/title_run.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "ingest_service/parser/boilerplate.h"
 #include "ingest_service/parser/date_parser.h"
@@ -293,16 +295,37 @@ void StopAtSubtitleOrRepeat(const Lines& lines, const Features& features, TitleC
   }
 }
 
+// "… qui se tiendra les 24 et 25 septembre" / "2002": the next line is the
+// year of a date the line leaves open.
+bool CompletesDate(absl::string_view last, absl::string_view next) {
+  if (next.size() != 4 || !std::all_of(next.begin(), next.end(), [](char c) {
+        return absl::ascii_isdigit(static_cast<unsigned char>(c));
+      })) {
+    return false;
+  }
+  const std::string joined = absl::StrCat(last, " ", next);
+  for (const FoundDate& date : FindDates(joined)) {
+    if (date.begin < last.size() && date.end == joined.size()) return true;
+  }
+  return false;
+}
+
 // A run ending on a function word, a comma or a broken word stops inside
 // its headline, and so does a narrow column stopping before its next short
-// line: the next line, when it can, continues it.
+// line, or a line before one opening in lower case ("Eléments" / "destinés
+// à la presse"): the next line, when it can, continues it.
 void ContinueWrappedHeadline(const Lines& lines, const Features& features, TitleCandidate* run) {
   while (run->end < features.size() && Adjacent(features, run->end)) {
     const absl::string_view last = LineText(lines, features, run->end - 1);
     const absl::string_view next = LineText(lines, features, run->end);
     const bool cut = EndsWithFunctionWord(last) || absl::EndsWith(last, ",") ||
                      absl::EndsWith(last, "-") || StartsWithLowerFunctionWord(next) ||
+                     (StartsLowercase(next) && !EndsSentence(last)) ||
                      (NarrowColumn(lines, features, *run) && CountWords(next) <= kNarrowLineWords);
+    if (CompletesDate(last, next)) {
+      ++run->end;
+      continue;
+    }
     if (!cut || !CanContinueHeadline(lines[features[run->end].line_index].text, next)) return;
     ++run->end;
   }

@@ -188,6 +188,14 @@ TEST(TitleRun, ARunStoppingInsideItsHeadlineGoesOn) {
   EXPECT_EQ(preposition.Repair(0, 1), "Opening Remarks by the Chair at the Session of the Council");
   Lines narrow("Meeting\nof the\nHeads of\nState\n\n1. The heads of state met today.\n");
   EXPECT_EQ(narrow.Repair(0, 2), "Meeting of the Heads of State");
+  // A line opening in lower case continues the one above; a year on its own
+  // line completes the date the line above leaves open.
+  Lines lower(
+      "Eléments\ndestinés à la presse\npour la réunion des Ministres\nqui se tiendra le 25 "
+      "septembre\n2002\nLes Ministres se sont réunis aujourd'hui dans la ville.\n");
+  EXPECT_EQ(lower.Repair(0, 1),
+            "Eléments destinés à la presse pour la réunion des Ministres qui se tiendra le 25 "
+            "septembre 2002");
   // A count or a date after a comma is not the headline's next line.
   Lines count("Declaration of the Summit,\n23 pages\n");
   EXPECT_EQ(count.Repair(0, 1), "Declaration of the Summit,");
