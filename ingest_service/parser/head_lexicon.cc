@@ -6,10 +6,12 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
+#include "ingest_service/parser/doc_type.h"
 #include "ingest_service/parser/line_shape.h"
 #include "ingest_service/parser/text_normalizer.h"
 
 namespace docsearch::ingest {
+namespace v1 = docsearch::v1;
 namespace {
 
 // Folded, accent-free openings of the formulas press offices wrap releases
@@ -151,6 +153,52 @@ bool HasDeliveryNote(absl::string_view line) {
     }
   }
   return false;
+}
+
+std::optional<v1::DocType> DocTypeInsideLine(absl::string_view line) {
+  line = TrimLine(line);
+  // Parts between dashes or bars, after the first (the readers of whole
+  // lines read that one).
+  std::vector<absl::string_view> parts =
+      absl::StrSplit(line, absl::ByAnyChar("|"), absl::SkipWhitespace());
+  std::vector<absl::string_view> pieces;
+  for (absl::string_view part : parts) {
+    for (absl::string_view piece : absl::StrSplit(part, " - ", absl::SkipWhitespace())) {
+      for (absl::string_view dashed :
+           absl::StrSplit(piece, "\u2013", absl::SkipWhitespace())) {  // En dash.
+        pieces.push_back(TrimLine(dashed));
+      }
+    }
+  }
+  for (size_t p = 1; p < pieces.size(); ++p) {
+    if (std::optional<LeadingLabel> label = DocTypeLabelPrefix(pieces[p], /*any_rest=*/true)) {
+      return label->type;
+    }
+  }
+  // Words in capitals: a label printed as one among other words.
+  std::vector<absl::string_view> words = absl::StrSplit(line, ' ', absl::SkipWhitespace());
+  auto capitals = [](absl::string_view word) {
+    int letters = 0;
+    for (char c : word) {
+      const unsigned char u = static_cast<unsigned char>(c);
+      if (absl::ascii_islower(u)) return false;
+      letters += absl::ascii_isupper(u) ? 1 : 0;
+    }
+    return letters >= 2;
+  };
+  for (size_t w = 1; w + 1 < words.size(); ++w) {
+    if (!capitals(words[w]) || !capitals(words[w + 1])) continue;
+    const absl::string_view rest(words[w].data(), line.data() + line.size() - words[w].data());
+    if (std::optional<LeadingLabel> label = DocTypeLabelPrefix(rest, /*any_rest=*/true)) {
+      // The label itself in capitals, not only its first word.
+      bool all_capitals = true;
+      for (size_t k = w; k < words.size() && words[k].data() < rest.data() + label->length; ++k) {
+        all_capitals &= capitals(words[k]);
+      }
+      if (all_capitals) return label->type;
+    }
+  }
+  return std::nullopt;
 }
 
 bool ReadsAsMenu(absl::string_view line) {

@@ -19,7 +19,10 @@
 #ifndef DOCSEARCH_INGEST_SERVICE_PARSER_HEAD_LEXICON_H_
 #define DOCSEARCH_INGEST_SERVICE_PARSER_HEAD_LEXICON_H_
 
+#include <optional>
+
 #include "absl/strings/string_view.h"
+#include "docsearch/v1/document.pb.h"
 
 namespace docsearch::ingest {
 
@@ -27,6 +30,12 @@ bool IsPressOfficeFormula(absl::string_view line);
 bool NamesInstitutionOnly(absl::string_view line);
 bool ReadsAsMenu(absl::string_view line);
 bool HasDeliveryNote(absl::string_view line);
+
+// A type label printed inside a longer head line: as one of its parts
+// between dashes or bars ("Conclusions du Conseil - Communiqué de presse du
+// Conseil …") or in capitals among other words ("… (Presse 195) PRESS
+// RELEASE 2590th Council Meeting …").
+std::optional<docsearch::v1::DocType> DocTypeInsideLine(absl::string_view line);
 
 }  // namespace docsearch::ingest
 

@@ -324,22 +324,37 @@ void SetTypeFromHeadLines(const std::vector<SourceLine>& lines,
                           const std::vector<LineRole>& roles, v1::Document* document) {
   if (document->doc_type() != v1::DOC_TYPE_UNSPECIFIED) return;
   constexpr size_t kHeadLines = 20;
-  for (size_t k = 0; k < features.size() && k < kHeadLines; ++k) {
+  size_t head_end = 0;
+  while (head_end < features.size() && head_end < kHeadLines &&
+         !ReadsAsProse(TrimLine(lines[features[head_end].line_index].text))) {
+    ++head_end;
+  }
+  auto set = [&](size_t k, v1::DocType type) {
+    document->set_doc_type(type);
+    RemoveWarnings(document, ParseWarningCode::kNoDocType);
+    AddWarning(ParseWarningCode::kDocTypeFromHeadLine,
+               absl::StrCat("no type label or title pattern in the title; line ",
+                            lines[features[k].line_index].number, " names the type"),
+               document);
+  };
+  for (size_t k = 0; k < head_end; ++k) {
     const absl::string_view text = TrimLine(lines[features[k].line_index].text);
-    if (ReadsAsProse(text)) return;
     if (roles[k] == LineRole::kFurniture || roles[k] == LineRole::kBody || CountWords(text) > 30) {
       continue;
     }
     std::optional<v1::DocType> type = DocTypeFromLabelLine(text);
     if (!type.has_value()) type = DocTypeFromTitle(text);
     if (!type.has_value()) continue;
-    document->set_doc_type(*type);
-    RemoveWarnings(document, ParseWarningCode::kNoDocType);
-    AddWarning(ParseWarningCode::kDocTypeFromHeadLine,
-               absl::StrCat("no type label or title pattern in the title; line ",
-                            lines[features[k].line_index].number, " names the type"),
-               document);
+    set(k, *type);
     return;
+  }
+  // Then a label printed inside a longer head line (head_lexicon.h).
+  for (size_t k = 0; k < head_end; ++k) {
+    if (roles[k] == LineRole::kFurniture) continue;
+    if (std::optional<v1::DocType> type = DocTypeInsideLine(lines[features[k].line_index].text)) {
+      set(k, *type);
+      return;
+    }
   }
 }
 

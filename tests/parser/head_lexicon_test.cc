@@ -2,6 +2,8 @@
 // around a text (head_lexicon.h). Lines written for the test.
 #include "ingest_service/parser/head_lexicon.h"
 
+#include <optional>
+
 #include "gtest/gtest.h"
 
 namespace docsearch::ingest {
@@ -44,6 +46,19 @@ TEST(HeadLexicon, DeliveryNotesOpenTheLineOrFollowItsDate) {
   // Inside a sentence the words mean something else.
   EXPECT_FALSE(HasDeliveryNote(
       "The ministers reviewed the aid to the region as delivered by the agencies this year."));
+}
+
+TEST(HeadLexicon, ALabelPrintedInsideAHeadLineNamesTheType) {
+  EXPECT_EQ(DocTypeInsideLine("Example Union - Conclusions of the Council - Press release of the "
+                              "Council (Brussels, 22/03/2024)"),
+            v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_EQ(DocTypeInsideLine("COUNCIL OF THE EXAMPLE UNION 1234/04 (Presse 195) PRESS RELEASE "
+                              "2590th Council Meeting"),
+            v1::DOC_TYPE_PRESS_RELEASE);
+  // Words of a label in a sentence, not printed as one, name nothing.
+  EXPECT_EQ(DocTypeInsideLine("The minister said in a press release that the Council met."),
+            std::nullopt);
+  EXPECT_EQ(DocTypeInsideLine("Meeting of the Example Council"), std::nullopt);
 }
 
 }  // namespace
