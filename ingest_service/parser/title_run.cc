@@ -199,15 +199,15 @@ std::optional<size_t> CandidatePrintedTwice(const std::vector<TitleCandidate>& c
       continue;
     }
     const std::string folded = FoldForMatching(text);
-    // A line printed three times or more is the site's banner, repeated on
-    // every block of the page, not a headline echoed once.
-    int copies = 0;
-    for (size_t other = 0; other < features.size() && other < kModelLineLimit; ++other) {
-      copies += FoldForMatching(LineText(lines, features, other)) == folded ? 1 : 0;
-    }
-    if (copies > 2) continue;
     for (size_t copy = k + 1; copy < features.size() && copy <= k + 1 + kMaxLinesBetween; ++copy) {
       if (FoldForMatching(LineText(lines, features, copy)) != folded) continue;
+      // A line printed three times or more is the site's banner, repeated
+      // on every block of the page, not a headline echoed once.
+      int copies = 0;
+      for (size_t other = 0; other < features.size() && other < kModelLineLimit; ++other) {
+        copies += FoldForMatching(LineText(lines, features, other)) == folded ? 1 : 0;
+      }
+      if (copies > 2) break;
       for (size_t c = 0; c < candidates.size(); ++c) {
         if (candidates[c].begin == copy && candidates[c].end == copy + 1) return c;
       }

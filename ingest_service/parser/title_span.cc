@@ -171,7 +171,7 @@ std::vector<TitleCandidate> TitleCandidates(const std::vector<SourceLine>& lines
       // nothing else ("Office of the Press Secretary / (Aboard ...)").
       if (end - begin > 1 && words <= 12) {
         const std::string whole = exact ? joined : JoinTitleLines(parts);
-        if (NamesInstitutionOnly(whole)) f.push_back("span_institution_only");
+        if (words <= 8 && NamesInstitutionOnly(whole)) f.push_back("span_institution_only");
         if (IsPressOfficeFormula(whole)) f.push_back("span_press_office");
       }
       f.push_back(absl::StrCat("span_words=", Bucket(words, {3, 5, 9, 16, 26, 40})));
