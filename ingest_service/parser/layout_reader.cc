@@ -16,6 +16,7 @@
 #include "ingest_service/parser/body_parser.h"
 #include "ingest_service/parser/date_parser.h"
 #include "ingest_service/parser/doc_type.h"
+#include "ingest_service/parser/layout_types.h"
 #include "ingest_service/parser/line_shape.h"
 #include "ingest_service/parser/parse_warnings.h"
 #include "ingest_service/parser/plain_text_parser.h"
@@ -262,129 +263,6 @@ void SetTitleFromRoles(const std::vector<SourceLine>& lines,
   }
 }
 
-// A printed type label the cascade did not read as one.
-void SetTypeFromRoles(const std::vector<SourceLine>& lines,
-                      const std::vector<LineFeatures>& features, const std::vector<LineRole>& roles,
-                      v1::Document* document) {
-  const bool weak = document->doc_type() == v1::DOC_TYPE_UNSPECIFIED ||
-                    HasWarning(*document, ParseWarningCode::kDocTypeFromTitle);
-  if (!weak) return;
-  for (size_t k = 0; k < features.size(); ++k) {
-    if (roles[k] != LineRole::kTypeLabel) continue;
-    const absl::string_view text = TrimLine(lines[features[k].line_index].text);
-    std::optional<v1::DocType> type = DocTypeFromLabelLine(text);
-    std::string raw(text);
-    if (!type.has_value()) {
-      if (std::optional<LeadingLabel> prefix = DocTypeLabelPrefix(text, /*any_rest=*/true)) {
-        type = prefix->type;
-        raw = std::string(TrimLine(text.substr(0, prefix->length)));
-      }
-    }
-    if (!type.has_value()) continue;
-    document->set_doc_type(*type);
-    document->set_doc_type_raw(raw);
-    RemoveWarnings(document, ParseWarningCode::kDocTypeFromTitle);
-    RemoveWarnings(document, ParseWarningCode::kNoDocType);
-    return;
-  }
-}
-
-// Still no type: the head's lines may name it even when none of them is the
-// title ("STATEMENT BY THE PRESIDENT" above the headline, "Remarks by ..."
-// taken for a banner). The lines before the first prose line are read as
-// labels, then as titles; furniture lines are skipped. The type does not
-// then hang on which line the model chose as the title.
-void SetTypeFromHeadLines(const std::vector<SourceLine>& lines,
-                          const std::vector<LineFeatures>& features,
-                          const std::vector<LineRole>& roles, v1::Document* document) {
-  if (document->doc_type() != v1::DOC_TYPE_UNSPECIFIED) return;
-  constexpr size_t kHeadLines = 20;
-  for (size_t k = 0; k < features.size() && k < kHeadLines; ++k) {
-    const absl::string_view text = TrimLine(lines[features[k].line_index].text);
-    if (ReadsAsProse(text)) return;
-    if (roles[k] == LineRole::kFurniture || roles[k] == LineRole::kBody || CountWords(text) > 30) {
-      continue;
-    }
-    std::optional<v1::DocType> type = DocTypeFromLabelLine(text);
-    if (!type.has_value()) type = DocTypeFromTitle(text);
-    if (!type.has_value()) continue;
-    document->set_doc_type(*type);
-    RemoveWarnings(document, ParseWarningCode::kNoDocType);
-    AddWarning(ParseWarningCode::kDocTypeFromHeadLine,
-               absl::StrCat("no type label or title pattern in the title; line ",
-                            lines[features[k].line_index].number, " names the type"),
-               document);
-    return;
-  }
-}
-
-// Still no type: one of the opening paragraphs announces a statement
-// ("KABUL (June 18) - The following is a statement by General ..."),
-// after the furniture the page kept above it.
-void SetTypeFromAnnouncement(v1::Document* document) {
-  if (document->doc_type() != v1::DOC_TYPE_UNSPECIFIED) return;
-  constexpr int kOpeningParagraphs = 4;
-  // The announcement taken for the headline (no headline was printed).
-  if (std::optional<v1::DocType> type = DocTypeFromAnnouncement(document->title())) {
-    document->set_doc_type(*type);
-    RemoveWarnings(document, ParseWarningCode::kNoDocType);
-    AddWarning(ParseWarningCode::kDocTypeFromTitle, "the title announces a statement", document);
-    return;
-  }
-  for (int p = 0; p < std::min(document->paragraphs_size(), kOpeningParagraphs); ++p) {
-    if (std::optional<v1::DocType> type = DocTypeFromAnnouncement(document->paragraphs(p).text())) {
-      document->set_doc_type(*type);
-      RemoveWarnings(document, ParseWarningCode::kNoDocType);
-      AddWarning(ParseWarningCode::kDocTypeFromFirstParagraph,
-                 absl::StrCat("paragraph ", p + 1, " announces a statement"), document);
-      return;
-    }
-  }
-}
-
-// Still no type, and a reference in a press office's series: a press
-// release.
-void SetTypeFromReference(v1::Document* document) {
-  if (document->doc_type() != v1::DOC_TYPE_UNSPECIFIED) return;
-  if (std::optional<v1::DocType> type = DocTypeFromReference(document->reference())) {
-    document->set_doc_type(*type);
-    RemoveWarnings(document, ParseWarningCode::kNoDocType);
-    AddWarning(ParseWarningCode::kDocTypeFromHeadLine,
-               absl::StrCat("no type label; the reference ", document->reference(),
-                            " is in a press release series"),
-               document);
-  }
-}
-
-// A reference printed in a form the reference reader does not know
-// ("10189/04 (Presse 195)", "No. 373"): the model's reference line, up to a
-// date on the same line.
-void SetReferenceFromRoles(const std::vector<SourceLine>& lines,
-                           const std::vector<LineFeatures>& features,
-                           const std::vector<LineRole>& roles, v1::Document* document) {
-  if (!document->reference().empty()) return;
-  for (size_t k = 0; k < features.size(); ++k) {
-    if (roles[k] != LineRole::kReference) continue;
-    absl::string_view text = TrimLine(lines[features[k].line_index].text);
-    if (std::optional<ReferenceMatch> match = MatchReferenceAtStart(text)) {
-      document->set_reference(match->reference);
-      return;
-    }
-    if (std::vector<FoundDate> dates = FindDates(text); !dates.empty()) {
-      text = text.substr(0, dates.front().begin);
-    }
-    text = absl::StripAsciiWhitespace(text);
-    while (!text.empty() && (text.back() == '|' || text.back() == ',' || text.back() == '-')) {
-      text.remove_suffix(1);
-      text = absl::StripTrailingAsciiWhitespace(text);
-    }
-    bool digit = false;
-    for (char c : text) digit |= absl::ascii_isdigit(static_cast<unsigned char>(c));
-    if (digit && text.size() <= 40) document->set_reference(std::string(text));
-    return;
-  }
-}
-
 // Title lines also show the run they belong to: "title_run" with the
 // run's score and the run features that weigh most for it.
 void Explain(const std::vector<SourceLine>& lines, const std::vector<LineFeatures>& features,
@@ -457,10 +335,22 @@ size_t ChooseTitleCandidate(const LineRoleModel& model,
   // alone (the same reasoning as for furniture, see ReadsAsProse).
   size_t best = 0;  // "No title" is always allowed.
   float best_score = model.SpanScore(candidates[0]);
+  // Sentences of body the cascade kept above each line: after three, the
+  // body has begun, and a short line there is a heading inside it (a
+  // digest's item, a section), not the document's headline. (Site notices
+  // above a headline are one or two sentences.)
+  constexpr int kMaxProseAboveTitle = 2;
+  std::vector<int> prose_above(features.size() + 1, 0);
+  for (size_t k = 0; k < features.size(); ++k) {
+    const bool prose = features[k].rule_fate == "kept" &&
+                       ReadsAsProse(TrimLine(lines[features[k].line_index].text));
+    prose_above[k + 1] = prose_above[k] + (prose ? 1 : 0);
+  }
   for (size_t c = 1; c < candidates.size(); ++c) {
     const TitleCandidate& candidate = candidates[c];
     const float score = model.SpanScore(candidate);
     if (score <= best_score) continue;
+    if (prose_above[candidate.begin] > kMaxProseAboveTitle) continue;
     // A label printed with its date ("Press Release 28 June 2004") is the
     // date line, not a headline.
     if (candidate.end == candidate.begin + 1) {
@@ -471,11 +361,12 @@ size_t ChooseTitleCandidate(const LineRoleModel& model,
         if (DocTypeFromLabelLine(rest).has_value()) continue;
       }
     }
-    // A list item ("- soit faire une recherche …") is never a headline.
-    if (candidate.end > candidate.begin) {
-      const std::optional<ParagraphMarker> marker =
-          FindParagraphMarker(lines[features[candidate.begin].line_index].text);
-      if (marker.has_value() && marker->is_bullet) continue;
+    // A list item ("- soit faire une recherche …") or a numbered paragraph
+    // ("2 - Liberté de la presse …", "1. The Council met …") is never a
+    // headline.
+    if (candidate.end > candidate.begin &&
+        FindParagraphMarker(lines[features[candidate.begin].line_index].text).has_value()) {
+      continue;
     }
     if (candidate.end > candidate.begin && features[candidate.begin].rule_fate == "kept" &&
         ReadsAsProse(JoinRunLines(lines, features, candidate.begin, candidate.end))) {
@@ -492,6 +383,17 @@ size_t ChooseTitleCandidate(const LineRoleModel& model,
     if (cascade.has_value()) break;
   }
   if (!cascade.has_value()) return best;
+  // The cascade's title is not protected when it reads as the page's
+  // wrapping: a press-office formula, an institution's name alone, a menu or
+  // a line printed on every block of the page (head_lexicon.h).
+  if (const TitleCandidate& kept = candidates[*cascade]; kept.end > kept.begin) {
+    for (const std::string& feature : features[kept.begin].features) {
+      if (feature == "vote=press_office" || feature == "vote=institution_name" ||
+          feature == "vote=menu" || feature == "repeated_3+") {
+        return best;
+      }
+    }
+  }
   return model.SpanScore(candidates[best]) - model.SpanScore(candidates[*cascade]) > margin
              ? best
              : *cascade;
@@ -586,11 +488,7 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
   }
 
   SetTitleFromRoles(lines, features, roles, &parsed);
-  SetTypeFromRoles(lines, features, roles, parsed.mutable_document());
-  SetTypeFromHeadLines(lines, features, roles, parsed.mutable_document());
-  SetTypeFromAnnouncement(parsed.mutable_document());
-  SetReferenceFromRoles(lines, features, roles, parsed.mutable_document());
-  SetTypeFromReference(parsed.mutable_document());
+  ReadTypeAndReferenceFromRoles(lines, features, roles, parsed.mutable_document());
   if (options.explain) Explain(lines, features, roles, model, title_run, &parsed);
   response->MergeFrom(parsed);
 }

@@ -13,6 +13,7 @@
 #include "ingest_service/parser/boilerplate.h"
 #include "ingest_service/parser/date_parser.h"
 #include "ingest_service/parser/doc_type.h"
+#include "ingest_service/parser/head_lexicon.h"
 #include "ingest_service/parser/header_lines.h"
 #include "ingest_service/parser/line_shape.h"
 #include "ingest_service/parser/reference.h"
@@ -149,6 +150,9 @@ std::vector<std::string> Votes(absl::string_view raw_line, absl::string_view tex
   if (IsByline(text)) votes.push_back("byline");
   if (IsSalutation(text)) votes.push_back("salutation");
   if (IsSidebarItem(text)) votes.push_back("sidebar_item");
+  if (IsPressOfficeFormula(text)) votes.push_back("press_office");
+  if (NamesInstitutionOnly(text)) votes.push_back("institution_name");
+  if (ReadsAsMenu(text)) votes.push_back("menu");
   if (StartsSubtitle(text)) votes.push_back("subtitle_opener");
   if (std::optional<ParagraphMarker> marker = FindParagraphMarker(raw_line)) {
     votes.push_back(marker->is_bullet ? "bullet" : "numbered");
@@ -269,7 +273,12 @@ std::vector<LineFeatures> ComputeLineFeatures(const std::vector<SourceLine>& lin
     int digits = 0;
     for (char c : text) digits += absl::ascii_isdigit(static_cast<unsigned char>(c)) ? 1 : 0;
     if (digits * 3 > static_cast<int>(text.size())) f.push_back("mostly_digits");
-    if (occurrences[line.folded] > 1) f.push_back("repeated");
+    // Twice is a headline echoed by a breadcrumb or page title; three times
+    // or more, a banner printed on every block of the page.
+    if (const int copies = occurrences[line.folded]; copies > 1) {
+      f.push_back("repeated");
+      if (copies > 2) f.push_back("repeated_3+");
+    }
     if (date_seen) f.push_back("after_date_line");
     if (label_seen) f.push_back("after_type_label");
     const bool title_case = words >= 3 && IsTitleCase(text);

@@ -1,11 +1,13 @@
 #include "ingest_service/parser/title_run.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "ingest_service/parser/boilerplate.h"
 #include "ingest_service/parser/date_parser.h"
@@ -199,6 +201,13 @@ std::optional<size_t> CandidatePrintedTwice(const std::vector<TitleCandidate>& c
     const std::string folded = FoldForMatching(text);
     for (size_t copy = k + 1; copy < features.size() && copy <= k + 1 + kMaxLinesBetween; ++copy) {
       if (FoldForMatching(LineText(lines, features, copy)) != folded) continue;
+      // A line printed three times or more is the site's banner, repeated
+      // on every block of the page, not a headline echoed once.
+      int copies = 0;
+      for (size_t other = 0; other < features.size() && other < kModelLineLimit; ++other) {
+        copies += FoldForMatching(LineText(lines, features, other)) == folded ? 1 : 0;
+      }
+      if (copies > 2) break;
       for (size_t c = 0; c < candidates.size(); ++c) {
         if (candidates[c].begin == copy && candidates[c].end == copy + 1) return c;
       }
@@ -213,20 +222,38 @@ namespace {
 using Lines = std::vector<SourceLine>;
 using Features = std::vector<LineFeatures>;
 
-// A printed label alone ("Final Communiqué", "Communiqué de presse") is the
-// title only when no headline follows it: a reference or date line may
-// stand between them.
-void GiveLabelWayToHeadline(const Lines& lines, const Features& features, TitleCandidate* run) {
-  if (run->end != run->begin + 1 ||
-      !DocTypeFromLabelLine(WithoutBracketNote(LineText(lines, features, run->begin)))
-           .has_value()) {
-    return;
+// "STATEMENT BY THE PRESIDENT", "Remarks by the Secretary General": a label
+// naming its speaker and no subject, which a headline may still follow.
+bool IsLabelWithSpeakerOnly(absl::string_view text) {
+  const std::optional<LeadingLabel> label = DocTypeLabelPrefix(text, /*any_rest=*/true);
+  if (!label.has_value()) return false;
+  const absl::string_view rest = TrimLine(text.substr(label->length));
+  if (!StartsWithBy(rest) && !absl::StartsWith(rest, "BY ")) return false;
+  if (CountWords(rest) > 6 || EndsSentence(rest)) return false;
+  // A subject or an occasion after the speaker makes it a headline.
+  const std::string folded = FoldAccents(rest);
+  for (absl::string_view word : {" on ", " at ", " to ", " following ", " after ", " about ",
+                                 " concerning ", " regarding ", " for ", " in "}) {
+    if (absl::StrContains(folded, word)) return false;
   }
-  constexpr size_t kLinesBetween = 2;
+  return true;
+}
+
+// A printed label alone ("Final Communiqué", "Communiqué" / "de presse",
+// "STATEMENT BY THE PRESIDENT") is the title only when no headline follows
+// it: a reference or date line, or a lone separator ("|"), may stand between
+// them.
+void GiveLabelWayToHeadline(const Lines& lines, const Features& features, TitleCandidate* run) {
+  if (run->end - run->begin > kMaxLabelLines) return;
+  const std::string label = JoinRunLines(lines, features, run->begin, run->end);
+  const absl::string_view text = WithoutBracketNote(TrimLine(label));
+  if (!DocTypeFromLabelLine(text).has_value() && !IsLabelWithSpeakerOnly(text)) return;
+  constexpr size_t kLinesBetween = 3;
   size_t k = run->end;
   while (k < features.size() && k < run->end + kLinesBetween &&
          (ParseDateLine(LineText(lines, features, k)).has_value() ||
-          MatchReferenceAtStart(LineText(lines, features, k)).has_value())) {
+          MatchReferenceAtStart(LineText(lines, features, k)).has_value() ||
+          IsPunctuationOnly(LineText(lines, features, k)))) {
     ++k;
   }
   if (k < features.size() &&
@@ -268,16 +295,37 @@ void StopAtSubtitleOrRepeat(const Lines& lines, const Features& features, TitleC
   }
 }
 
+// "… qui se tiendra les 24 et 25 septembre" / "2002": the next line is the
+// year of a date the line leaves open.
+bool CompletesDate(absl::string_view last, absl::string_view next) {
+  if (next.size() != 4 || !std::all_of(next.begin(), next.end(), [](char c) {
+        return absl::ascii_isdigit(static_cast<unsigned char>(c));
+      })) {
+    return false;
+  }
+  const std::string joined = absl::StrCat(last, " ", next);
+  for (const FoundDate& date : FindDates(joined)) {
+    if (date.begin < last.size() && date.end == joined.size()) return true;
+  }
+  return false;
+}
+
 // A run ending on a function word, a comma or a broken word stops inside
 // its headline, and so does a narrow column stopping before its next short
-// line: the next line, when it can, continues it.
+// line, or a line before one opening in lower case ("Eléments" / "destinés
+// à la presse"): the next line, when it can, continues it.
 void ContinueWrappedHeadline(const Lines& lines, const Features& features, TitleCandidate* run) {
   while (run->end < features.size() && Adjacent(features, run->end)) {
     const absl::string_view last = LineText(lines, features, run->end - 1);
     const absl::string_view next = LineText(lines, features, run->end);
     const bool cut = EndsWithFunctionWord(last) || absl::EndsWith(last, ",") ||
                      absl::EndsWith(last, "-") || StartsWithLowerFunctionWord(next) ||
+                     (StartsLowercase(next) && !EndsSentence(last)) ||
                      (NarrowColumn(lines, features, *run) && CountWords(next) <= kNarrowLineWords);
+    if (CompletesDate(last, next)) {
+      ++run->end;
+      continue;
+    }
     if (!cut || !CanContinueHeadline(lines[features[run->end].line_index].text, next)) return;
     ++run->end;
   }

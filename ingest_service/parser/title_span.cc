@@ -6,6 +6,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "ingest_service/parser/head_lexicon.h"
 #include "ingest_service/parser/line_shape.h"
 #include "ingest_service/parser/parse_warnings.h"
 #include "ingest_service/parser/text_normalizer.h"
@@ -91,7 +92,20 @@ std::vector<TitleCandidate> TitleCandidates(const std::vector<SourceLine>& lines
     }
   }
 
+  // Lines that read as the page's wrapping (head_lexicon.h): a run after
+  // one of them is below the banner, where headlines are.
+  std::vector<bool> wrapping(window, false);
+  for (size_t k = 0; k < window; ++k) {
+    for (const std::string& feature : features[k].features) {
+      if (feature == "vote=press_office" || feature == "vote=institution_name" ||
+          feature == "vote=menu" || feature == "repeated_3+") {
+        wrapping[k] = true;
+      }
+    }
+  }
+  bool after_wrapping = false;
   for (size_t begin = 0; begin < features.size() && begin < kTitleWindow; ++begin) {
+    if (begin > 0 && wrapping[begin - 1]) after_wrapping = true;
     std::vector<absl::string_view> parts;
     TitleCaseCounts run_case;
     int run_words = 0;
@@ -121,6 +135,7 @@ std::vector<TitleCandidate> TitleCandidates(const std::vector<SourceLine>& lines
       std::vector<std::string>& f = candidate.features;
       f.reserve(as_first[begin].size() + as_last[end - 1].size() + inner.size() + 12);
       f.push_back("span");
+      if (after_wrapping) f.push_back("after_wrapping");
       f.push_back(absl::StrCat("lines=", Bucket(end - begin, {2, 3, 5, 9})));
       if (crosses_blank) f.push_back("crosses_blank");
       f.insert(f.end(), as_first[begin].begin(), as_first[begin].end());
@@ -152,6 +167,13 @@ std::vector<TitleCandidate> TitleCandidates(const std::vector<SourceLine>& lines
         f.push_back("rule:unrelated");
       }
       const int words = exact ? CountWords(joined) : run_words;
+      // The run as a whole names an institution or a press office and
+      // nothing else ("Office of the Press Secretary / (Aboard ...)").
+      if (end - begin > 1 && words <= 12) {
+        const std::string whole = exact ? joined : JoinTitleLines(parts);
+        if (words <= 8 && NamesInstitutionOnly(whole)) f.push_back("span_institution_only");
+        if (IsPressOfficeFormula(whole)) f.push_back("span_press_office");
+      }
       f.push_back(absl::StrCat("span_words=", Bucket(words, {3, 5, 9, 16, 26, 40})));
       if (exact ? IsTitleCase(joined) : IsTitleCase(run_case)) f.push_back("span_title_case");
       if (EndsSentence(text)) f.push_back("span_ends_sentence");

@@ -22,8 +22,8 @@ const std::string kCorpus = DOCSEARCH_SHARED_CORPUS;
 // Held-out share (all folders) below which the test fails: what the parser
 // reaches today, so that a change that makes it worse is caught.
 const std::map<std::string, double> kFloors = {
-    {"title", 0.82},     {"doc_type", 0.91}, {"boilerplate removed", 0.88},
-    {"published", 0.96}, {"language", 1.00}, {"reference", 0.97},
+    {"title", 0.84},     {"doc_type", 0.93}, {"boilerplate removed", 0.90},
+    {"published", 0.97}, {"language", 1.00}, {"reference", 0.97},
     {"updated", 0.98},
 };
 

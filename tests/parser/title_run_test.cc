@@ -188,6 +188,14 @@ TEST(TitleRun, ARunStoppingInsideItsHeadlineGoesOn) {
   EXPECT_EQ(preposition.Repair(0, 1), "Opening Remarks by the Chair at the Session of the Council");
   Lines narrow("Meeting\nof the\nHeads of\nState\n\n1. The heads of state met today.\n");
   EXPECT_EQ(narrow.Repair(0, 2), "Meeting of the Heads of State");
+  // A line opening in lower case continues the one above; a year on its own
+  // line completes the date the line above leaves open.
+  Lines lower(
+      "Eléments\ndestinés à la presse\npour la réunion des Ministres\nqui se tiendra le 25 "
+      "septembre\n2002\nLes Ministres se sont réunis aujourd'hui dans la ville.\n");
+  EXPECT_EQ(lower.Repair(0, 1),
+            "Eléments destinés à la presse pour la réunion des Ministres qui se tiendra le 25 "
+            "septembre 2002");
   // A count or a date after a comma is not the headline's next line.
   Lines count("Declaration of the Summit,\n23 pages\n");
   EXPECT_EQ(count.Repair(0, 1), "Declaration of the Summit,");
@@ -217,6 +225,26 @@ TEST(TitleRun, ALabelAloneGivesWayToTheHeadlineAfterIt) {
   // No headline after it: the label is the title.
   Lines alone("Final Communiqué\n  1. The Council met today in the city of Example.\n");
   EXPECT_EQ(alone.Repair(0, 1), "Final Communiqué");
+  // A label printed over two lines, then a date and a lone separator.
+  Lines split(
+      "Communiqué\nde presse\n25 sept. 2002\n|\nRéunion du Conseil\nLe Conseil s'est "
+      "réuni aujourd'hui dans la ville d'Example.\n");
+  EXPECT_EQ(split.Repair(0, 2), "Réunion du Conseil");
+}
+
+TEST(TitleRun, ALabelNamingOnlyItsSpeakerGivesWayToTheHeadline) {
+  Lines lines(
+      "STATEMENT BY THE PRESIDENT\n\n   Welcoming the Committee's Support\n   for the "
+      "Example Treaty\n\nI welcome today's vote by the committee on the treaty.\n");
+  EXPECT_EQ(lines.Repair(0, 1), "Welcoming the Committee's Support for the Example Treaty");
+  // A subject after the speaker makes the label line a headline.
+  Lines subject(
+      "Statement by the President on the Example Treaty\nWelcoming Words\n\nI welcome "
+      "today's vote.\n");
+  EXPECT_EQ(subject.Repair(0, 1), "Statement by the President on the Example Treaty");
+  // No headline after it: the label stays.
+  Lines alone("Statement by the Secretary General\n\nThe Council met today in the city.\n");
+  EXPECT_EQ(alone.Repair(0, 1), "Statement by the Secretary General");
 }
 
 TEST(TitleRun, AQuotedSpeechTitleIsTheHeadlineNotItsSpeaker) {

@@ -4,9 +4,12 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
 #include "ingest_service/parser/document_parser.h"
 #include "ingest_service/parser/line_role_model.h"
 #include "ingest_service/parser/tools/line_role_trainer.h"
@@ -23,10 +26,64 @@ void Score(const std::vector<std::string>& folders, const LabelledDocument& labe
   tables->back().Add(labelled, results);
 }
 
+// Head lines shown, and title runs listed, per explained document.
+constexpr int kExplainedLines = 40;
+constexpr size_t kExplainedRuns = 5;
+
+// How `model` read one document: each head line's role and strongest
+// features, then the best-scoring title runs with their strongest features.
+std::string ExplainDocument(const LabelledDocument& labelled, const LineRoleModel& model) {
+  v1::RawDocument raw;
+  raw.set_content(labelled.content);
+  raw.set_source_uri(labelled.url);
+  ParseOptions options;
+  options.line_role_model = &model;
+  options.explain_lines = true;
+  LineTrace trace;
+  options.line_trace = &trace;
+  absl::StatusOr<v1::ParseDocumentResponse> parsed = ParseRawDocument(raw, options);
+  if (!parsed.ok()) return absl::StrCat(labelled.file, ": ", parsed.status().ToString(), "\n");
+  std::string out =
+      absl::StrCat("== ", labelled.folder, "/", labelled.file, "\n   title: '",
+                   parsed->document().title(), "' (labelled '", labelled.labels.title, "')\n");
+  int shown = 0;
+  for (const v1::LineExplanation& line : parsed->lines()) {
+    if (line.role().empty()) continue;
+    if (++shown > kExplainedLines) break;
+    absl::StrAppendFormat(&out, "%4d %-10s %-50.50s |", line.line_number(), line.role(),
+                          line.text());
+    for (const v1::LineFeature& feature : line.features()) {
+      absl::StrAppendFormat(&out, " %s(%+.1f)", feature.name(), feature.weight());
+    }
+    absl::StrAppend(&out, "\n");
+  }
+  std::vector<std::pair<float, size_t>> scored;
+  for (size_t c = 0; c < trace.title_candidates.size(); ++c) {
+    scored.emplace_back(model.SpanScore(trace.title_candidates[c]), c);
+  }
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (size_t i = 0; i < scored.size() && i < kExplainedRuns; ++i) {
+    const TitleCandidate& run = trace.title_candidates[scored[i].second];
+    std::vector<absl::string_view> parts;
+    for (size_t k = run.begin; k < run.end; ++k) {
+      parts.push_back(trace.lines[trace.features[k].line_index]);
+    }
+    absl::StrAppendFormat(&out, "   run %+7.2f %-60.60s |", scored[i].first,
+                          run.begin == run.end ? "(no title)" : absl::StrJoin(parts, " / "));
+    for (const auto& [name, weight] : model.TopSpanFeatures(run, 4)) {
+      absl::StrAppendFormat(&out, " %s(%+.1f)", name, weight);
+    }
+    absl::StrAppend(&out, "\n");
+  }
+  return out;
+}
+
 }  // namespace
 
 absl::StatusOr<AccuracyReport> MeasureAccuracy(const std::string& corpus_root,
-                                               const std::vector<std::string>& folders, int folds) {
+                                               const std::vector<std::string>& folders, int folds,
+                                               const std::string& explain_file) {
   AccuracyReport report;
   report.folders = folders;
   std::vector<LabelledDocument> documents;
@@ -96,6 +153,9 @@ absl::StatusOr<AccuracyReport> MeasureAccuracy(const std::string& corpus_root,
             absl::StrCat(documents[d].file, ": ", parsed.status().ToString()));
       }
       held[d] = *std::move(parsed);
+      if (!explain_file.empty() && documents[d].file.find(explain_file) != std::string::npos) {
+        absl::StrAppend(&report.explanations, ExplainDocument(documents[d], model));
+      }
     }
   }
   for (size_t d = 0; d < documents.size(); ++d) {

@@ -20,6 +20,9 @@ struct AccuracyReport {
   // One table per folder, then one for all folders.
   std::vector<AccuracyTable> in_sample;
   std::vector<AccuracyTable> held_out;
+  // With `explain_file`: how the held-out model read each matching document
+  // (every head line's role and strongest features, the best title runs).
+  std::string explanations;
 };
 
 // Parses every labelled document of `folders` under `corpus_root`: with a
@@ -27,9 +30,11 @@ struct AccuracyReport {
 // trained without the document's fold of source groups (held out; `folds`
 // <= 0 means one fold per group: leave one source out).
 // NOT_FOUND when a folder is absent.
+// With a non-empty `explain_file`, documents whose file name contains it are
+// explained as their held-out model read them (AccuracyReport::explanations).
 absl::StatusOr<AccuracyReport> MeasureAccuracy(const std::string& corpus_root,
                                                const std::vector<std::string>& folders,
-                                               int folds = 0);
+                                               int folds = 0, const std::string& explain_file = "");
 
 // The two tables; with `failures`, every wrong field of the held-out run.
 std::string FormatReport(const AccuracyReport& report, bool failures);

@@ -2,13 +2,15 @@
 // in-sample and held out by source.
 //
 //   build/dev/ingest_service/parser/tools/parser_accuracy [CORPUS_ROOT] [--failures]
-//       [--folds=N]
+//       [--folds=N] [--explain=FILE]
 //
 // CORPUS_ROOT defaults to ../shared/corpus; the folders read are nato-dev and
 // statements-dev (labels.jsonl schema in the corpus README). Documents are
 // grouped by source (see labelled_corpus.h); "held out" scores every document
 // with a line-role model trained without its group (leave one source out, or
-// with --folds=N, N folds of groups).
+// with --folds=N, N folds of groups). --explain=FILE prints, for each
+// document whose file name contains FILE, how its held-out model read it:
+// every head line's role and strongest features, and the best title runs.
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -21,10 +23,13 @@ int main(int argc, char** argv) {
   std::string root = "../shared/corpus";
   bool failures = false;
   int folds = 0;
+  std::string explain;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--failures") {
       failures = true;
+    } else if (arg.rfind("--explain=", 0) == 0) {
+      explain = arg.substr(10);
     } else if (arg.rfind("--folds=", 0) == 0) {
       folds = std::atoi(arg.c_str() + 8);
     } else {
@@ -32,11 +37,12 @@ int main(int argc, char** argv) {
     }
   }
   absl::StatusOr<docsearch::ingest::AccuracyReport> report =
-      docsearch::ingest::MeasureAccuracy(root, {"nato-dev", "statements-dev"}, folds);
+      docsearch::ingest::MeasureAccuracy(root, {"nato-dev", "statements-dev"}, folds, explain);
   if (!report.ok()) {
     std::fprintf(stderr, "%s\n", std::string(report.status().message()).c_str());
     return 2;
   }
   std::printf("%s", docsearch::ingest::FormatReport(*report, failures).c_str());
+  if (!report->explanations.empty()) std::printf("\n%s", report->explanations.c_str());
   return 0;
 }

@@ -1,0 +1,218 @@
+#include "ingest_service/parser/head_lexicon.h"
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_split.h"
+#include "ingest_service/parser/doc_type.h"
+#include "ingest_service/parser/line_shape.h"
+#include "ingest_service/parser/text_normalizer.h"
+
+namespace docsearch::ingest {
+namespace v1 = docsearch::v1;
+namespace {
+
+// Folded, accent-free openings of the formulas press offices wrap releases
+// in, in the languages of the corpus' offices.
+constexpr absl::string_view kPressOfficeFormulas[] = {
+    "for immediate release",
+    "immediate release",
+    "for release",
+    "embargoed",
+    "embargo",
+    "under embargo",
+    "not for publication",
+    "check against delivery",
+    "check against the spoken word",
+    "seul le texte prononce fait foi",
+    "seul le prononce fait foi",
+    "es gilt das gesprochene wort",
+    "sperrfrist",
+    "office of the press secretary",
+    "office of the spokesman",
+    "office of the spokesperson",
+    "office of the spokesperson for",
+    "press office",
+    "press service",
+    "press and information office",
+    "press and media office",
+    "press secretary",
+    "media relations",
+    "media advisory",
+    "service de presse",
+    "bureau de presse",
+    "service de presse et d'information",
+    "pressestelle",
+    "presse- und informationsamt",
+    "oficina de prensa",
+    "ufficio stampa",
+};
+
+// Kinds of institution, folded ("department" of state, "ministere" des
+// affaires etrangeres, "amt").
+constexpr absl::string_view kInstitutionNouns[] = {
+    "department",     "ministry",   "ministere",    "ministerium",
+    "ministerio",     "ministero",  "office",       "bureau",
+    "council",        "conseil",    "rat",          "commission",
+    "secretariat",    "embassy",    "ambassade",    "botschaft",
+    "mission",        "government", "gouvernement", "regierung",
+    "agency",         "agence",     "house",        "parliament",
+    "parlement",      "union",      "organization", "organisation",
+    "affairs",        "affaires",   "amt",          "amts",
+    "presidency",     "presidence", "delegation",   "representation",
+    "administration", "senate",     "assembly",     "assemblee",
+    "headquarters",
+};
+
+// Events and documents: a line naming one is a headline, not a banner.
+constexpr absl::string_view kEventNouns[] = {
+    "meeting",     "reunion",    "treffen",   "statement", "declaration", "erklarung",
+    "declaracion", "communique", "summit",    "sommet",    "gipfel",      "conference",
+    "session",     "remarks",    "speech",    "discours",  "rede",        "report",
+    "rapport",     "summary",    "resume",    "release",   "interview",   "address",
+    "allocution",  "letter",     "lettre",    "visit",     "visite",      "minutes",
+    "conclusions", "briefing",   "opening",   "closing",   "welcome",     "results",
+    "decision",    "resolution", "agreement", "accord",    "talks",       "entretien",
+};
+
+// Folded notes that a text was, or is to be, spoken.
+constexpr absl::string_view kDeliveryNotes[] = {
+    "check against delivery",
+    "as delivered",
+    "as prepared for delivery",
+    "prepared for delivery",
+    "seul le prononce fait foi",
+    "seul le texte prononce fait foi",
+    "es gilt das gesprochene wort",
+    "solo vale lo pronunciado",
+    "fa fede solo il discorso pronunciato",
+};
+
+std::vector<std::string> FoldedWords(absl::string_view line) {
+  std::vector<std::string> words;
+  for (absl::string_view word : absl::StrSplit(FoldAccents(line), ' ', absl::SkipEmpty())) {
+    std::string clean;
+    for (char c : word) {
+      if (absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '\'' || c == '-') {
+        clean.push_back(c);
+      }
+    }
+    if (!clean.empty()) words.push_back(std::move(clean));
+  }
+  return words;
+}
+
+}  // namespace
+
+bool IsPressOfficeFormula(absl::string_view line) {
+  line = TrimLine(line);
+  if (line.empty() || CountWords(line) > 12) return false;
+  const std::string folded = FoldAccents(line);
+  for (absl::string_view formula : kPressOfficeFormulas) {
+    if (absl::StartsWith(folded, formula)) return true;
+  }
+  return false;
+}
+
+bool NamesInstitutionOnly(absl::string_view line) {
+  line = TrimLine(line);
+  const int words = CountWords(line);
+  if (words < 1 || words > 8 || EndsSentence(line)) return false;
+  for (char c : line) {
+    if (absl::ascii_isdigit(static_cast<unsigned char>(c))) return false;
+  }
+  const std::vector<std::string> folded = FoldedWords(line);
+  if (folded.empty()) return false;
+  // Title Case ("U.S. Department of State"), or the institution's kind first
+  // as French and German write it ("Ministère des Affaires étrangères").
+  bool institution_first = false;
+  for (absl::string_view noun : kInstitutionNouns) institution_first |= folded.front() == noun;
+  if (!institution_first && !IsTitleCase(line)) return false;
+  bool institution = false;
+  for (const std::string& word : folded) {
+    for (absl::string_view event : kEventNouns) {
+      if (word == event) return false;
+    }
+    for (absl::string_view noun : kInstitutionNouns) institution |= word == noun;
+  }
+  return institution;
+}
+
+bool HasDeliveryNote(absl::string_view line) {
+  line = TrimLine(line);
+  if (line.empty() || CountWords(line) > 25) return false;
+  const std::string folded = FoldAccents(line);
+  for (absl::string_view note : kDeliveryNotes) {
+    const size_t at = absl::string_view(folded).find(note);
+    // The note opens the line or follows a date ("21 mai 2021 - Seul le
+    // prononcé fait foi"); inside a sentence the words mean something else.
+    if (at != std::string::npos && CountWords(absl::string_view(folded).substr(0, at)) <= 4) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::optional<v1::DocType> DocTypeInsideLine(absl::string_view line) {
+  line = TrimLine(line);
+  // Parts between dashes or bars, after the first (the readers of whole
+  // lines read that one).
+  std::vector<absl::string_view> parts =
+      absl::StrSplit(line, absl::ByAnyChar("|"), absl::SkipWhitespace());
+  std::vector<absl::string_view> pieces;
+  for (absl::string_view part : parts) {
+    for (absl::string_view piece : absl::StrSplit(part, " - ", absl::SkipWhitespace())) {
+      for (absl::string_view dashed :
+           absl::StrSplit(piece, "\u2013", absl::SkipWhitespace())) {  // En dash.
+        pieces.push_back(TrimLine(dashed));
+      }
+    }
+  }
+  for (size_t p = 1; p < pieces.size(); ++p) {
+    if (std::optional<LeadingLabel> label = DocTypeLabelPrefix(pieces[p], /*any_rest=*/true)) {
+      return label->type;
+    }
+  }
+  // Words in capitals: a label printed as one among other words.
+  std::vector<absl::string_view> words = absl::StrSplit(line, ' ', absl::SkipWhitespace());
+  auto capitals = [](absl::string_view word) {
+    int letters = 0;
+    for (char c : word) {
+      const unsigned char u = static_cast<unsigned char>(c);
+      if (absl::ascii_islower(u)) return false;
+      letters += absl::ascii_isupper(u) ? 1 : 0;
+    }
+    return letters >= 2;
+  };
+  for (size_t w = 1; w + 1 < words.size(); ++w) {
+    if (!capitals(words[w]) || !capitals(words[w + 1])) continue;
+    const absl::string_view rest(words[w].data(), line.data() + line.size() - words[w].data());
+    if (std::optional<LeadingLabel> label = DocTypeLabelPrefix(rest, /*any_rest=*/true)) {
+      // The label itself in capitals, not only its first word.
+      bool all_capitals = true;
+      for (size_t k = w; k < words.size() && words[k].data() < rest.data() + label->length; ++k) {
+        all_capitals &= capitals(words[k]);
+      }
+      if (all_capitals) return label->type;
+    }
+  }
+  return std::nullopt;
+}
+
+bool ReadsAsMenu(absl::string_view line) {
+  line = TrimLine(line);
+  const int words = CountWords(line);
+  if (words < 5 || EndsSentence(line)) return false;
+  const TitleCaseCounts counts = CountTitleCase(line);
+  // Every word a capitalized content word (or '&', '|', '/').
+  int links = 0;
+  for (absl::string_view word : absl::StrSplit(line, ' ', absl::SkipEmpty())) {
+    if (word == "&" || word == "|" || word == "/" || word == "-") ++links;
+  }
+  return counts.capitalized == counts.content_words && counts.content_words + links >= words &&
+         counts.content_words >= 5;
+}
+
+}  // namespace docsearch::ingest

@@ -1,0 +1,42 @@
+// What any press office or government site prints above a text, named in
+// general terms for the line-role model's features (line_features.h):
+//
+//   - press-office formulas: "For Immediate Release", "Office of the Press
+//     Secretary", "Office of the Spokesman", "Service de presse", "Check
+//     against delivery", "Embargoed until ...": the release's wrapping, never
+//     its headline;
+//   - an institution's name alone ("U.S. Department of State", "Council of
+//     the EU", "Ministère des Affaires étrangères"): a short Title-Case line
+//     naming a kind of institution and no event or document (a meeting, a
+//     statement, a summit), which is how a site's banner reads and how a
+//     headline does not;
+//   - a menu: five or more capitalized words with no function word between
+//     them ("Home Issues & Press Travel & Business Countries").
+//
+// These are votes, not rules: the model weighs them with the rest. One is
+// read directly: a delivery note ("Check against delivery", "As delivered
+// by …", "Seul le prononcé fait foi") is printed on speeches only.
+#ifndef DOCSEARCH_INGEST_SERVICE_PARSER_HEAD_LEXICON_H_
+#define DOCSEARCH_INGEST_SERVICE_PARSER_HEAD_LEXICON_H_
+
+#include <optional>
+
+#include "absl/strings/string_view.h"
+#include "docsearch/v1/document.pb.h"
+
+namespace docsearch::ingest {
+
+bool IsPressOfficeFormula(absl::string_view line);
+bool NamesInstitutionOnly(absl::string_view line);
+bool ReadsAsMenu(absl::string_view line);
+bool HasDeliveryNote(absl::string_view line);
+
+// A type label printed inside a longer head line: as one of its parts
+// between dashes or bars ("Conclusions du Conseil - Communiqué de presse du
+// Conseil …") or in capitals among other words ("… (Presse 195) PRESS
+// RELEASE 2590th Council Meeting …").
+std::optional<docsearch::v1::DocType> DocTypeInsideLine(absl::string_view line);
+
+}  // namespace docsearch::ingest
+
+#endif  // DOCSEARCH_INGEST_SERVICE_PARSER_HEAD_LEXICON_H_

@@ -1,0 +1,197 @@
+#include "ingest_service/parser/layout_types.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
+#include "ingest_service/parser/date_parser.h"
+#include "ingest_service/parser/doc_type.h"
+#include "ingest_service/parser/head_lexicon.h"
+#include "ingest_service/parser/line_shape.h"
+#include "ingest_service/parser/parse_warnings.h"
+#include "ingest_service/parser/reference.h"
+#include "ingest_service/parser/title_run.h"
+
+namespace docsearch::ingest {
+namespace {
+
+// A printed type label the cascade did not read as one.
+void SetTypeFromRoles(const std::vector<SourceLine>& lines,
+                      const std::vector<LineFeatures>& features, const std::vector<LineRole>& roles,
+                      v1::Document* document) {
+  const bool weak = document->doc_type() == v1::DOC_TYPE_UNSPECIFIED ||
+                    HasWarning(*document, ParseWarningCode::kDocTypeFromTitle);
+  if (!weak) return;
+  for (size_t k = 0; k < features.size(); ++k) {
+    if (roles[k] != LineRole::kTypeLabel) continue;
+    const absl::string_view text = TrimLine(lines[features[k].line_index].text);
+    std::optional<v1::DocType> type = DocTypeFromLabelLine(text);
+    std::string raw(text);
+    if (!type.has_value()) {
+      if (std::optional<LeadingLabel> prefix = DocTypeLabelPrefix(text, /*any_rest=*/true)) {
+        type = prefix->type;
+        raw = std::string(TrimLine(text.substr(0, prefix->length)));
+      }
+    }
+    if (!type.has_value()) continue;
+    document->set_doc_type(*type);
+    document->set_doc_type_raw(raw);
+    RemoveWarnings(document, ParseWarningCode::kDocTypeFromTitle);
+    RemoveWarnings(document, ParseWarningCode::kNoDocType);
+    return;
+  }
+}
+
+// A delivery note in the head ("Check against delivery", "As delivered by
+// …", "Seul le prononcé fait foi") makes the text a speech, unless a printed
+// label says otherwise: a type read from the title ("Statement on …") or
+// from nothing gives way.
+void SetTypeFromDeliveryNote(const std::vector<SourceLine>& lines,
+                             const std::vector<LineFeatures>& features, v1::Document* document) {
+  if (document->doc_type() != v1::DOC_TYPE_UNSPECIFIED &&
+      !HasWarning(*document, ParseWarningCode::kDocTypeFromTitle)) {
+    return;
+  }
+  constexpr size_t kHeadLines = 20;
+  for (size_t k = 0; k < features.size() && k < kHeadLines; ++k) {
+    if (!HasDeliveryNote(lines[features[k].line_index].text)) continue;
+    document->set_doc_type(v1::DOC_TYPE_SPEECH);
+    RemoveWarnings(document, ParseWarningCode::kNoDocType);
+    RemoveWarnings(document, ParseWarningCode::kDocTypeFromTitle);
+    AddWarning(ParseWarningCode::kDocTypeFromHeadLine,
+               absl::StrCat("no type label; line ", lines[features[k].line_index].number,
+                            " is a delivery note, printed on speeches"),
+               document);
+    return;
+  }
+}
+
+// Still no type: the head's lines may name it even when none of them is the
+// title ("STATEMENT BY THE PRESIDENT" above the headline, "Remarks by ..."
+// taken for a banner). The lines before the first prose line are read as
+// labels, then as titles; furniture lines are skipped. The type does not
+// then hang on which line the model chose as the title.
+void SetTypeFromHeadLines(const std::vector<SourceLine>& lines,
+                          const std::vector<LineFeatures>& features,
+                          const std::vector<LineRole>& roles, v1::Document* document) {
+  if (document->doc_type() != v1::DOC_TYPE_UNSPECIFIED) return;
+  constexpr size_t kHeadLines = 20;
+  size_t head_end = 0;
+  while (head_end < features.size() && head_end < kHeadLines &&
+         !ReadsAsProse(TrimLine(lines[features[head_end].line_index].text))) {
+    ++head_end;
+  }
+  auto set = [&](size_t k, v1::DocType type) {
+    document->set_doc_type(type);
+    RemoveWarnings(document, ParseWarningCode::kNoDocType);
+    AddWarning(ParseWarningCode::kDocTypeFromHeadLine,
+               absl::StrCat("no type label or title pattern in the title; line ",
+                            lines[features[k].line_index].number, " names the type"),
+               document);
+  };
+  for (size_t k = 0; k < head_end; ++k) {
+    const absl::string_view text = TrimLine(lines[features[k].line_index].text);
+    if (roles[k] == LineRole::kFurniture || roles[k] == LineRole::kBody || CountWords(text) > 30) {
+      continue;
+    }
+    std::optional<v1::DocType> type = DocTypeFromLabelLine(text);
+    if (!type.has_value()) type = DocTypeFromTitle(text);
+    if (!type.has_value()) continue;
+    set(k, *type);
+    return;
+  }
+  // Then a label printed inside a longer head line (head_lexicon.h).
+  for (size_t k = 0; k < head_end; ++k) {
+    if (roles[k] == LineRole::kFurniture) continue;
+    if (std::optional<v1::DocType> type = DocTypeInsideLine(lines[features[k].line_index].text)) {
+      set(k, *type);
+      return;
+    }
+  }
+}
+
+// Still no type: one of the opening paragraphs announces a statement
+// ("KABUL (June 18) - The following is a statement by General ..."),
+// after the furniture the page kept above it.
+void SetTypeFromAnnouncement(v1::Document* document) {
+  if (document->doc_type() != v1::DOC_TYPE_UNSPECIFIED) return;
+  constexpr int kOpeningParagraphs = 4;
+  // The announcement taken for the headline (no headline was printed).
+  if (std::optional<v1::DocType> type = DocTypeFromAnnouncement(document->title())) {
+    document->set_doc_type(*type);
+    RemoveWarnings(document, ParseWarningCode::kNoDocType);
+    AddWarning(ParseWarningCode::kDocTypeFromTitle, "the title announces a statement", document);
+    return;
+  }
+  for (int p = 0; p < std::min(document->paragraphs_size(), kOpeningParagraphs); ++p) {
+    if (std::optional<v1::DocType> type = DocTypeFromAnnouncement(document->paragraphs(p).text())) {
+      document->set_doc_type(*type);
+      RemoveWarnings(document, ParseWarningCode::kNoDocType);
+      AddWarning(ParseWarningCode::kDocTypeFromFirstParagraph,
+                 absl::StrCat("paragraph ", p + 1, " announces a statement"), document);
+      return;
+    }
+  }
+}
+
+// Still no type, and a reference in a press office's series: a press
+// release.
+void SetTypeFromReference(v1::Document* document) {
+  if (document->doc_type() != v1::DOC_TYPE_UNSPECIFIED) return;
+  if (std::optional<v1::DocType> type = DocTypeFromReference(document->reference())) {
+    document->set_doc_type(*type);
+    RemoveWarnings(document, ParseWarningCode::kNoDocType);
+    AddWarning(ParseWarningCode::kDocTypeFromHeadLine,
+               absl::StrCat("no type label; the reference ", document->reference(),
+                            " is in a press release series"),
+               document);
+  }
+}
+
+// A reference printed in a form the reference reader does not know
+// ("10189/04 (Presse 195)", "No. 373"): the model's reference line, up to a
+// date on the same line.
+void SetReferenceFromRoles(const std::vector<SourceLine>& lines,
+                           const std::vector<LineFeatures>& features,
+                           const std::vector<LineRole>& roles, v1::Document* document) {
+  if (!document->reference().empty()) return;
+  for (size_t k = 0; k < features.size(); ++k) {
+    if (roles[k] != LineRole::kReference) continue;
+    absl::string_view text = TrimLine(lines[features[k].line_index].text);
+    if (std::optional<ReferenceMatch> match = MatchReferenceAtStart(text)) {
+      document->set_reference(match->reference);
+      return;
+    }
+    if (std::vector<FoundDate> dates = FindDates(text); !dates.empty()) {
+      text = text.substr(0, dates.front().begin);
+    }
+    text = absl::StripAsciiWhitespace(text);
+    while (!text.empty() && (text.back() == '|' || text.back() == ',' || text.back() == '-')) {
+      text.remove_suffix(1);
+      text = absl::StripTrailingAsciiWhitespace(text);
+    }
+    bool digit = false;
+    for (char c : text) digit |= absl::ascii_isdigit(static_cast<unsigned char>(c));
+    if (digit && text.size() <= 40) document->set_reference(std::string(text));
+    return;
+  }
+}
+
+}  // namespace
+
+void ReadTypeAndReferenceFromRoles(const std::vector<SourceLine>& lines,
+                                   const std::vector<LineFeatures>& features,
+                                   const std::vector<LineRole>& roles, v1::Document* document) {
+  SetTypeFromRoles(lines, features, roles, document);
+  SetTypeFromDeliveryNote(lines, features, document);
+  SetTypeFromHeadLines(lines, features, roles, document);
+  SetTypeFromAnnouncement(document);
+  SetReferenceFromRoles(lines, features, roles, document);
+  SetTypeFromReference(document);
+}
+
+}  // namespace docsearch::ingest

@@ -1,0 +1,27 @@
+// The document's type and reference as the line roles show them, after the
+// line-role model (layout_reader.h) has chosen the title: a type label or
+// reference line the cascade missed, a delivery note, a head line naming the
+// type, an announcing paragraph, a press-release reference series. Each
+// reader only fills what is still unset or weak (a type read from the
+// title), in that order.
+#ifndef DOCSEARCH_INGEST_SERVICE_PARSER_LAYOUT_TYPES_H_
+#define DOCSEARCH_INGEST_SERVICE_PARSER_LAYOUT_TYPES_H_
+
+#include <vector>
+
+#include "docsearch/v1/document.pb.h"
+#include "ingest_service/parser/body_parser.h"
+#include "ingest_service/parser/line_features.h"
+#include "ingest_service/parser/line_roles.h"
+
+namespace docsearch::ingest {
+
+// `roles` has one entry per `features` entry, which index `lines`.
+void ReadTypeAndReferenceFromRoles(const std::vector<SourceLine>& lines,
+                                   const std::vector<LineFeatures>& features,
+                                   const std::vector<LineRole>& roles,
+                                   docsearch::v1::Document* document);
+
+}  // namespace docsearch::ingest
+
+#endif  // DOCSEARCH_INGEST_SERVICE_PARSER_LAYOUT_TYPES_H_
