@@ -15,6 +15,7 @@
 #include "query_service/coordinator/cluster_comparisons.h"
 #include "query_service/coordinator/cluster_set_comparison.h"
 #include "query_service/coordinator/search_merger.h"
+#include "query_service/coordinator/snippet_fetch.h"
 #include "query_service/search/shard_statistics.h"
 
 namespace docsearch::query {
@@ -112,6 +113,8 @@ absl::StatusOr<docsearch::v1::SearchResponse> CoordinatorService::SearchShards(
   // Phase 2: each shard's page, scored with the global statistics.
   SearchShardRequest phase2;
   *phase2.mutable_search() = ShardRequestFor(request, options_.max_facet_size);
+  // Snippets come in a fetch phase, for the merged page only.
+  if (FetchesSnippets(request)) phase2.mutable_search()->set_omit_snippets(true);
   *phase2.mutable_statistics() = global;
   std::vector<absl::StatusOr<SearchShardResponse>> pages(shard_count);
   auto search_shards = [&](bool check_remembered) {
@@ -173,6 +176,10 @@ absl::StatusOr<docsearch::v1::SearchResponse> CoordinatorService::SearchShards(
   docsearch::v1::SearchResponse merged = MergeSearchResponses(request, std::move(responses));
   for (uint32_t shard = 0; shard < shard_count; ++shard) {
     if (missing[shard]) merged.add_missing_shards(shard);
+  }
+  if (FetchesSnippets(request) && merged.hits_size() > 0) {
+    absl::Status fetched = FetchSnippets(*caller_, request, phase2.statistics(), deadline, &merged);
+    if (!fetched.ok()) return fetched;
   }
   *merged.mutable_took() = google::protobuf::util::TimeUtil::NanosecondsToDuration(
       absl::ToInt64Nanoseconds(absl::Now() - started));

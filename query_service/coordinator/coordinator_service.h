@@ -6,7 +6,9 @@
 //                  collection statistics of the query's terms from one
 //                  replica per shard (ShardService.GetTermStatistics), summed;
 //                  then each shard's page scored with the sums
-//                  (ShardService.SearchShard), merged (search_merger.h). The
+//                  (ShardService.SearchShard), without snippets, merged
+//                  (search_merger.h); then the snippets of the merged page's
+//                  hits only, from their shards (snippet_fetch.h). The
 //                  scores equal those of one node holding every document.
 //                  A search seen before skips the first phase: the shards
 //                  check the remembered statistics (statistics_cache.h).

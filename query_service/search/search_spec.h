@@ -66,6 +66,10 @@ struct SearchSpec {
   bool exact_total = false;
   bool explain = false;
   bool snippets = true;
+  // When not empty: no search. The hits are these documents (those still
+  // live, in this order) scored for the query: the fetch phase of a search
+  // across shards, whose page phase ran without snippets.
+  std::vector<std::string> fetch_ids;
 };
 
 struct SearchResultHit {
