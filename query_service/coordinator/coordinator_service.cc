@@ -13,6 +13,8 @@
 #include "google/protobuf/util/time_util.h"
 #include "query_service/coordinator/cluster_bulk_reads.h"
 #include "query_service/coordinator/cluster_comparisons.h"
+#include "query_service/coordinator/cluster_export.h"
+#include "query_service/coordinator/cluster_passage_reuse.h"
 #include "query_service/coordinator/cluster_set_comparison.h"
 #include "query_service/coordinator/search_merger.h"
 #include "query_service/coordinator/snippet_fetch.h"
@@ -409,6 +411,29 @@ grpc::ServerUnaryReactor* CoordinatorService::CompareVersions(
     grpc::CallbackServerContext* context, const docsearch::v1::CompareVersionsRequest* request,
     docsearch::v1::CompareVersionsResponse* response) {
   return Reply(context, CompareVersionsOnOwner(*caller_, *request, DeadlineOf(*context)), response);
+}
+
+grpc::ServerWriteReactor<docsearch::v1::ExportDocumentsResponse>*
+CoordinatorService::ExportDocuments(grpc::CallbackServerContext* context,
+                                    const docsearch::v1::ExportDocumentsRequest* request) {
+  const auto deadline = context->deadline();
+  // An export may outlast any one search: without a deadline of its own,
+  // each chunk gets default_deadline.
+  const absl::Time call_deadline = deadline == std::chrono::system_clock::time_point::max()
+                                       ? absl::InfiniteFuture()
+                                       : absl::FromChrono(deadline);
+  return StartClusterExport(
+      [this](const docsearch::v1::SearchRequest& search, absl::Time chunk_deadline) {
+        return SearchShards(search, chunk_deadline);
+      },
+      caller_, options_.max_facet_size, *request, call_deadline, options_.default_deadline);
+}
+
+grpc::ServerUnaryReactor* CoordinatorService::FindPassageReuse(
+    grpc::CallbackServerContext* context, const docsearch::v1::FindPassageReuseRequest* request,
+    docsearch::v1::FindPassageReuseResponse* response) {
+  return Reply(context, FindPassageReuseAcrossShards(*caller_, *request, DeadlineOf(*context)),
+               response);
 }
 
 }  // namespace docsearch::query

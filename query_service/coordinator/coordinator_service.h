@@ -21,8 +21,14 @@
 //   BatchGetDocuments, ListVersions, CompareVersions
 //                  from the owning shards (cluster_bulk_reads.h).
 //
+//   ExportDocuments
+//                  chunks of this coordinator's search, their documents from
+//                  the owning shards (cluster_export.h).
+//   FindPassageReuse
+//                  every shard's passages, merged (cluster_passage_reuse.h).
+//
 // Every shard call goes to the shard's replicas in turn (shard_caller.h).
-// ExportDocuments and FindPassageReuse are not served across shards yet:
+// Search with collapse_duplicates is not served across shards:
 // UNIMPLEMENTED.
 #ifndef DOCSEARCH_QUERY_SERVICE_COORDINATOR_COORDINATOR_SERVICE_H_
 #define DOCSEARCH_QUERY_SERVICE_COORDINATOR_COORDINATOR_SERVICE_H_
@@ -84,6 +90,12 @@ class CoordinatorService final : public docsearch::v1::QueryService::CallbackSer
   grpc::ServerUnaryReactor* ListVersions(grpc::CallbackServerContext* context,
                                          const docsearch::v1::ListVersionsRequest* request,
                                          docsearch::v1::ListVersionsResponse* response) override;
+  grpc::ServerWriteReactor<docsearch::v1::ExportDocumentsResponse>* ExportDocuments(
+      grpc::CallbackServerContext* context,
+      const docsearch::v1::ExportDocumentsRequest* request) override;
+  grpc::ServerUnaryReactor* FindPassageReuse(
+      grpc::CallbackServerContext* context, const docsearch::v1::FindPassageReuseRequest* request,
+      docsearch::v1::FindPassageReuseResponse* response) override;
   grpc::ServerUnaryReactor* CompareVersions(
       grpc::CallbackServerContext* context, const docsearch::v1::CompareVersionsRequest* request,
       docsearch::v1::CompareVersionsResponse* response) override;
