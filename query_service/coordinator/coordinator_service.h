@@ -13,7 +13,7 @@
 //                  A search seen before skips the first phase: the shards
 //                  check the remembered statistics (statistics_cache.h).
 //   GetDocument    from the replicas of the document's shard.
-//   GetIndexStats  the shards' counts summed.
+//   GetIndexStats  the shards' counts summed (cluster_index_stats.h).
 //
 //   CompareDocuments, FindSimilar, TermTrend, FindNearDuplicates
 //                  cluster_comparisons.h; CompareSets
