@@ -5,6 +5,7 @@
 #include <optional>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "cluster/shard_router.h"
@@ -107,8 +108,10 @@ absl::StatusOr<docsearch::v1::SearchResponse> CoordinatorService::SearchShards(
   // Phase 2: each shard's page, scored with the global statistics.
   SearchShardRequest phase2;
   *phase2.mutable_search() = ShardRequestFor(request, options_.max_facet_size);
-  // Snippets come in a fetch phase, for the merged page only.
-  if (FetchesSnippets(request)) phase2.mutable_search()->set_omit_snippets(true);
+  // Each shard builds snippets for the hits most likely to be shown; the
+  // few others shown come in a fetch phase (snippet_fetch.h).
+  const int snippet_hits = SnippetHitsPerShard(request, shard_count);
+  if (snippet_hits > 0) phase2.set_snippet_hits(snippet_hits);
   *phase2.mutable_statistics() = global;
   std::vector<absl::StatusOr<SearchShardResponse>> pages(shard_count);
   auto search_shards = [&](bool check_remembered) {
@@ -164,15 +167,23 @@ absl::StatusOr<docsearch::v1::SearchResponse> CoordinatorService::SearchShards(
   }
   std::vector<docsearch::v1::SearchResponse> responses;
   responses.reserve(shard_count);
+  // Hits a shard built no snippet for (past its first snippet_hits).
+  absl::flat_hash_set<std::string> without_snippets;
   for (uint32_t shard = 0; shard < shard_count; ++shard) {
-    if (!missing[shard]) responses.push_back(std::move(*pages[shard]->mutable_search()));
+    if (missing[shard]) continue;
+    const auto& hits = pages[shard]->search().hits();
+    for (int i = snippet_hits; snippet_hits > 0 && i < hits.size(); ++i) {
+      without_snippets.insert(hits[i].id());
+    }
+    responses.push_back(std::move(*pages[shard]->mutable_search()));
   }
   docsearch::v1::SearchResponse merged = MergeSearchResponses(request, std::move(responses));
   for (uint32_t shard = 0; shard < shard_count; ++shard) {
     if (missing[shard]) merged.add_missing_shards(shard);
   }
-  if (FetchesSnippets(request) && merged.hits_size() > 0) {
-    absl::Status fetched = FetchSnippets(*caller_, request, phase2.statistics(), deadline, &merged);
+  if (!without_snippets.empty()) {
+    absl::Status fetched =
+        FetchSnippets(*caller_, request, phase2.statistics(), without_snippets, deadline, &merged);
     if (!fetched.ok()) return fetched;
   }
   *merged.mutable_took() = google::protobuf::util::TimeUtil::NanosecondsToDuration(

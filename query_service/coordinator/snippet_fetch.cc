@@ -1,5 +1,6 @@
 #include "query_service/coordinator/snippet_fetch.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -9,15 +10,27 @@
 
 namespace docsearch::query {
 
+// SearchRequest's page size when it leaves page_size 0 (as the merge).
+constexpr int kDefaultPageSize = 10;
+
 using docsearch::v1::SearchShardRequest;
 using docsearch::v1::SearchShardResponse;
 
+int SnippetHitsPerShard(const docsearch::v1::SearchRequest& request, uint32_t shard_count) {
+  if (request.omit_snippets() || shard_count == 0) return 0;
+  const int page_size = request.page_size() <= 0 ? kDefaultPageSize : request.page_size();
+  const int shards = static_cast<int>(shard_count);
+  return std::min(page_size, (page_size + shards - 1) / shards + 2);
+}
+
 absl::Status FetchSnippets(const ShardCaller& caller, const docsearch::v1::SearchRequest& request,
                            const docsearch::v1::CollectionStatisticsMessage& statistics,
-                           absl::Time deadline, docsearch::v1::SearchResponse* merged) {
+                           const absl::flat_hash_set<std::string>& ids, absl::Time deadline,
+                           docsearch::v1::SearchResponse* merged) {
   const uint32_t shard_count = caller.directory()->shard_count();
   std::vector<SearchShardRequest> fetches(shard_count);
   for (const docsearch::v1::SearchHit& hit : merged->hits()) {
+    if (!ids.contains(hit.id())) continue;
     fetches[cluster::ShardOf(hit.id(), shard_count)].add_fetch_ids(hit.id());
   }
   std::vector<uint32_t> shards;  // Those holding hits of the page.

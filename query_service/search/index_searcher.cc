@@ -151,7 +151,7 @@ absl::StatusOr<SearchResult> IndexSearcher::Search(const SearchSpec& spec,
     hit.document = *std::move(stored);
     hit.score = match.score;
     hit.sort_key = {date_of(match.doc), match.score, std::string(data.documents().id(match.doc))};
-    if (spec.snippets) {
+    if (spec.snippets && result.hits.size() <= spec.snippet_hits) {
       const PassageHint hint = HintFromIndex(data.body(), match.doc, evaluator.highlight_terms());
       hit.snippets = BuildSnippets(hit.document, evaluator.highlight_terms(), analyzer, 240, hint);
     }
