@@ -25,10 +25,10 @@
 namespace docsearch::query {
 
 // How many hits of its page each shard builds snippets for: its share of
-// the page and a margin of 2 (with documents spread by hash, the shown hits
-// of a 10-hit page on 2 shards are within each shard's first 7 in ~9
-// searches of 10, and then no fetch phase runs); 0 when the search asks
-// for no snippets.
+// the page and a margin of 2 (with documents spread by hash, 11 of the 14
+// benchmark queries of scripts/search_latency.py show no hit past a
+// shard's first 7 of a 10-hit page on 2 shards, and then no fetch phase
+// runs); 0 when the search asks for no snippets.
 int SnippetHitsPerShard(const docsearch::v1::SearchRequest& request, uint32_t shard_count);
 
 // Sets the snippets of the hits of `merged` whose ids are in `ids`, asking
