@@ -23,6 +23,7 @@ RUN apt-get update \
       libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler \
       libabsl-dev libicu-dev libstemmer-dev libgumbo-dev libzstd-dev \
       libxxhash-dev libroaring-dev libcld2-dev libssl-dev prometheus-cpp-dev libnats-dev \
+      libgoogle-perftools-dev \
  && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /src

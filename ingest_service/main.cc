@@ -23,6 +23,7 @@
 #include "common/rpc_metrics.h"
 #include "common/secret_files.h"
 #include "common/server_security_flags.h"
+#include "common/service_allocator.h"
 #include "ingest_service/index_writer_client.h"
 #include "ingest_service/ingest_metrics.h"
 #include "ingest_service/ingest_service_impl.h"
@@ -79,6 +80,7 @@ int Run() {
     LogError(blocked.ToString());
     return 1;
   }
+  ConfigureServiceAllocator();
   GrpcServerConfig config;
   config.listen_address = absl::GetFlag(FLAGS_listen);
   config.port_file = absl::GetFlag(FLAGS_port_file);
@@ -209,14 +211,15 @@ int Run() {
       "serving on port %d listen=%s query_service=%s nats=%s shards=%d max_document_bytes=%d "
       "max_message_bytes=%d "
       "max_ingest_wait=%s max_batch_documents=%d max_queued_documents=%d "
-      "query_service_tls=%s query_service_token=%s keep_raw=%v title_from_html_title=%v",
+      "query_service_tls=%s query_service_token=%s keep_raw=%v title_from_html_title=%v "
+      "allocator=%s",
       (*server)->port(), config.listen_address, nats.empty() ? target : "(unused: cluster mode)",
       nats.empty() ? "\"\"" : nats, absl::GetFlag(FLAGS_shards), options.parse.max_document_bytes,
       config.max_receive_message_bytes, absl::FormatDuration(options.max_ingest_wait),
       writer_options.max_batch_documents, writer_options.max_queued_documents,
       query_security.tls_root_pem.empty() ? "off" : "on",
       query_security.token.empty() ? "none" : "set", options.keep_raw,
-      options.parse.title_from_html_title));
+      options.parse.title_from_html_title, ServiceAllocatorName()));
 
   int signal_number = WaitForTerminationSignal();
   LogInfo(absl::StrCat("signal ", signal_number, ": draining"));

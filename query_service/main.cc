@@ -1,7 +1,5 @@
 // query_service: holds the in-memory index and answers IndexService (writes
 // from the ingest service) and QueryService (searches) over gRPC.
-#include <malloc.h>
-
 #include <algorithm>
 #include <atomic>
 #include <memory>
@@ -26,6 +24,7 @@
 #include "common/response_memory_budget.h"
 #include "common/rpc_metrics.h"
 #include "common/server_security_flags.h"
+#include "common/service_allocator.h"
 #include "query_service/cluster_roles.h"
 #include "query_service/compare/document_vectors.h"
 #include "query_service/compare/duplicate_cluster_index.h"
@@ -143,13 +142,10 @@ int Run() {
     LogError(blocked.ToString());
     return 1;
   }
-  // Blocks of 1 MiB and more (large documents, their serialized responses)
-  // get their own mappings and go back to the system when freed. glibc's
-  // default threshold grows to the largest block freed (up to 32 MiB), after
-  // which such blocks come from the heap and stay with the process: forty
-  // unread 16 MB responses left it 1 GB larger after their connections
-  // closed. Setting the threshold turns that growth off.
-  mallopt(M_MMAP_THRESHOLD, 1 << 20);
+  // Memory of large responses goes back to the system once they are sent
+  // (service_allocator.h): forty unread 16 MB responses once left the
+  // process 1 GB larger after their connections closed.
+  ConfigureServiceAllocator();
   ClusterFlags cluster_flags;
   cluster_flags.nats = absl::GetFlag(FLAGS_nats);
   cluster_flags.role = absl::GetFlag(FLAGS_role);
@@ -387,13 +383,13 @@ int Run() {
   LogInfo(absl::StrFormat(
       "serving on port %d listen=%s data_dir=%s recovered: %s; documents=%d "
       "snapshot_log_bytes=%d max_page_size=%d max_message_bytes=%d bm25_k1=%.2f bm25_b=%.2f "
-      "title_boost=%.2f seal_documents=%d merge_factor=%d",
+      "title_boost=%.2f seal_documents=%d merge_factor=%d allocator=%s",
       (*server)->port(), config.listen_address,
       data_dir.empty() ? "\"\" (memory only: nothing survives a restart)" : data_dir, recovery,
       index.Stats().document_count(), absl::GetFlag(FLAGS_snapshot_log_bytes),
       options.max_page_size, config.max_receive_message_bytes, options.scoring.k1,
       options.scoring.b, options.scoring.title_boost, options.segments.seal_documents,
-      options.segments.factor));
+      options.segments.factor, ServiceAllocatorName()));
 
   int signal_number = WaitForTerminationSignal();
   LogInfo(absl::StrCat("signal ", signal_number, ": draining"));
