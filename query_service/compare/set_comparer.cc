@@ -12,6 +12,7 @@
 #include "absl/strings/strip.h"
 #include "query_service/compare/analyzed_text.h"
 #include "query_service/compare/phrase_extractor.h"
+#include "query_service/compare/sample_tallies.h"
 #include "query_service/search/query_string_parser.h"
 
 namespace docsearch::query::compare {
@@ -127,46 +128,17 @@ class XLogXTable {
   std::vector<double> values_;
 };
 
-using EntriesOf = absl::Span<const VectorEntry> (DocumentVectors::*)(DocId) const;
-
 // Adds the tallies of one kind (terms or phrases) of both samples and
 // writes the significant ones of each side. `slots` (all zero, one per
 // dictionary key) is left all zero again.
-void RankTallied(const SelectedSets& sets, const DocumentVectors& vectors, EntriesOf entries_of,
-                 const VectorDictionary& dictionary, const XLogXTable& table,
-                 std::vector<uint32_t>& slots, SignificantTerms* out_a, SignificantTerms* out_b) {
-  struct Accumulator {
-    uint32_t key;
-    uint16_t surface;  // The first form seen, and the documents using it.
-    uint32_t surface_documents = 0;
-    int32_t reported = -1;  // Index among the reported entries.
-    uint32_t documents[2] = {0, 0};
-    uint64_t occurrences[2] = {0, 0};
-  };
-  std::vector<Accumulator> accumulators;
-  // Documents using a form other than the first seen, by (accumulator
-  // index << 16 | form): most keys have one form, so this stays small and
-  // the forms need no second pass over the samples.
-  absl::flat_hash_map<uint64_t, uint32_t> other_forms;
-  for (int side = 0; side < 2; ++side) {
-    for (DocId doc : sets.sample[side]) {
-      for (const VectorEntry& entry : (vectors.*entries_of)(doc)) {
-        uint32_t& slot = slots[entry.key];
-        if (slot == 0) {
-          accumulators.push_back({entry.key, entry.surface});
-          slot = static_cast<uint32_t>(accumulators.size());
-        }
-        Accumulator& accumulator = accumulators[slot - 1];
-        accumulator.documents[side]++;
-        accumulator.occurrences[side] += entry.count;
-        if (entry.surface == accumulator.surface) {
-          accumulator.surface_documents++;
-        } else {
-          other_forms[(static_cast<uint64_t>(slot - 1) << 16) | entry.surface]++;
-        }
-      }
-    }
-  }
+void RankTallied(const SelectedSets& sets, const DocumentVectors& vectors,
+                 VectorEntriesOf entries_of, const VectorDictionary& dictionary,
+                 const XLogXTable& table, std::vector<uint32_t>& slots, SignificantTerms* out_a,
+                 SignificantTerms* out_b) {
+  const SampleTallies tallies(sets, vectors, entries_of, slots);
+  const std::vector<KeyTally>& accumulators = tallies.keys();
+  // Index among the reported entries, by accumulator; -1 when not reported.
+  std::vector<int32_t> reported_index(accumulators.size(), -1);
   const int64_t n_a = static_cast<int64_t>(sets.sample[0].size());
   const int64_t n_b = static_cast<int64_t>(sets.sample[1].size());
   struct Candidate {
@@ -175,7 +147,7 @@ void RankTallied(const SelectedSets& sets, const DocumentVectors& vectors, Entri
   };
   std::vector<Candidate> candidates[2];
   for (uint32_t i = 0; i < accumulators.size(); ++i) {
-    const Accumulator& accumulator = accumulators[i];
+    const KeyTally& accumulator = accumulators[i];
     const int64_t k_a = accumulator.documents[0], k_b = accumulator.documents[1];
     const int side = SideOf(k_a, n_a, k_b, n_b);
     if (side >= 0) candidates[side].push_back({table.Ratio(k_a, n_a, k_b, n_b), i});
@@ -194,34 +166,35 @@ void RankTallied(const SelectedSets& sets, const DocumentVectors& vectors, Entri
     const size_t count = std::min(list.size(), sets.max_terms);
     std::partial_sort(list.begin(), list.begin() + count, list.end(), before);
     for (size_t i = 0; i < count; ++i) {
-      Accumulator& accumulator = accumulators[list[i].accumulator];
-      accumulator.reported = static_cast<int32_t>(reported.size());
+      const KeyTally& accumulator = accumulators[list[i].accumulator];
+      reported_index[list[i].accumulator] = static_cast<int32_t>(reported.size());
       reported_keys.push_back(accumulator.key);
       SignificantTerm& term = reported.emplace_back();
       term.set_key(dictionary.key(accumulator.key));
       term.set_documents_a(accumulator.documents[0]);
       term.set_documents_b(accumulator.documents[1]);
-      term.set_occurrences_a(static_cast<int64_t>(accumulator.occurrences[0]));
-      term.set_occurrences_b(static_cast<int64_t>(accumulator.occurrences[1]));
+      term.set_occurrences_a(accumulator.occurrences[0]);
+      term.set_occurrences_b(accumulator.occurrences[1]);
       term.set_score(list[i].score);
     }
     reported_per_side[side] = count;
   }
   // The readable form of each reported entry: the one most documents of
   // both samples use (ties: the smallest).
-  std::vector<std::vector<std::pair<uint16_t, uint32_t>>> forms(reported.size());
-  for (const Accumulator& accumulator : accumulators) {
-    if (accumulator.reported >= 0) {
-      forms[accumulator.reported].push_back({accumulator.surface, accumulator.surface_documents});
+  std::vector<std::vector<std::pair<uint16_t, int64_t>>> forms(reported.size());
+  for (size_t i = 0; i < accumulators.size(); ++i) {
+    if (reported_index[i] >= 0) {
+      forms[reported_index[i]].push_back(
+          {accumulators[i].surface, accumulators[i].surface_documents});
     }
   }
-  for (const auto& [packed, documents] : other_forms) {
-    const int32_t index = accumulators[packed >> 16].reported;
+  for (const auto& [packed, documents] : tallies.other_forms()) {
+    const int32_t index = reported_index[packed >> 16];
     if (index >= 0) forms[index].push_back({static_cast<uint16_t>(packed & 0xFFFF), documents});
   }
   for (size_t i = 0; i < reported.size(); ++i) {
     const uint32_t key = reported_keys[i];
-    uint32_t best = 0;
+    int64_t best = 0;
     const std::string* text = nullptr;
     for (const auto& [surface, documents] : forms[i]) {
       const std::string& form = dictionary.surface(key, surface);
@@ -234,7 +207,6 @@ void RankTallied(const SelectedSets& sets, const DocumentVectors& vectors, Entri
     for (size_t i = 0; i < reported_per_side[side]; ++i)
       *outs[side]->Add() = std::move(reported[next++]);
   }
-  for (const Accumulator& accumulator : accumulators) slots[accumulator.key] = 0;
 }
 
 }  // namespace

@@ -15,6 +15,7 @@
 #include "common/utf8_text.h"
 #include "query_service/compare/document_vectors.h"
 #include "query_service/compare/near_duplicates.h"
+#include "query_service/compare/sample_tallies.h"
 #include "query_service/compare/set_comparer.h"
 
 namespace docsearch::query::compare {
@@ -23,46 +24,14 @@ namespace {
 using docsearch::v1::SetTally;
 using docsearch::v1::TallySetsRequest;
 using docsearch::v1::TallySetsResponse;
-using EntriesOf = absl::Span<const VectorEntry> (DocumentVectors::*)(DocId) const;
-
 // Adds up one kind (terms or phrases) of both samples and writes the keys
-// `selection` asks for, with a bound on those it leaves out. As
-// set_comparer.cc's RankTallied: accumulators found through `slots` (one
-// per dictionary key, all zero, left all zero again), the first form seen
-// counted in place and the others aside.
-void TallyKind(const SelectedSets& sets, const DocumentVectors& vectors, EntriesOf entries_of,
+// `selection` asks for, with a bound on those it leaves out. `slots` (all
+// zero, one per dictionary key) is left all zero again.
+void TallyKind(const SelectedSets& sets, const DocumentVectors& vectors, VectorEntriesOf entries_of,
                const VectorDictionary& dictionary, const docsearch::v1::TallySelection& selection,
                std::vector<uint32_t>& slots, docsearch::v1::TallyList* out) {
-  struct Accumulator {
-    uint32_t key;
-    uint16_t surface;  // The first form seen, and the documents using it.
-    int64_t surface_documents = 0;
-    int64_t documents[2] = {0, 0};
-    int64_t occurrences[2] = {0, 0};
-  };
-  std::vector<Accumulator> accumulators;
-  // Documents using a form other than the first seen, by (accumulator
-  // index << 16 | form).
-  absl::flat_hash_map<uint64_t, int64_t> other_forms;
-  for (int side = 0; side < 2; ++side) {
-    for (DocId doc : sets.sample[side]) {
-      for (const VectorEntry& entry : (vectors.*entries_of)(doc)) {
-        uint32_t& slot = slots[entry.key];
-        if (slot == 0) {
-          accumulators.push_back({entry.key, entry.surface});
-          slot = static_cast<uint32_t>(accumulators.size());
-        }
-        Accumulator& accumulator = accumulators[slot - 1];
-        accumulator.documents[side]++;
-        accumulator.occurrences[side] += entry.count;
-        if (entry.surface == accumulator.surface) {
-          accumulator.surface_documents++;
-        } else {
-          other_forms[(static_cast<uint64_t>(slot - 1) << 16) | entry.surface]++;
-        }
-      }
-    }
-  }
+  const SampleTallies sample_tallies(sets, vectors, entries_of, slots);
+  const std::vector<KeyTally>& accumulators = sample_tallies.keys();
   std::vector<bool> chosen(accumulators.size(), false);
   const int64_t min_documents[2] = {selection.min_documents_a(), selection.min_documents_b()};
   for (size_t i = 0; i < accumulators.size(); ++i) {
@@ -74,7 +43,9 @@ void TallyKind(const SelectedSets& sets, const DocumentVectors& vectors, Entries
   }
   for (const std::string& key : selection.keys()) {
     const std::optional<uint32_t> id = dictionary.Find(key);
-    if (id.has_value() && *id < slots.size() && slots[*id] != 0) chosen[slots[*id] - 1] = true;
+    if (!id.has_value()) continue;
+    const std::optional<uint32_t> index = sample_tallies.IndexOf(*id);
+    if (index.has_value()) chosen[*index] = true;
   }
   const size_t candidates = static_cast<size_t>(std::max(0, selection.candidates()));
   if (candidates > 0) {
@@ -112,7 +83,7 @@ void TallyKind(const SelectedSets& sets, const DocumentVectors& vectors, Entries
   });
   absl::flat_hash_map<uint32_t, SetTally*> tallies;  // By accumulator index.
   for (uint32_t i : reported) {
-    const Accumulator& accumulator = accumulators[i];
+    const KeyTally& accumulator = accumulators[i];
     SetTally* tally = out->add_tallies();
     tally->set_key(dictionary.key(accumulator.key));
     if (selection.keys_only()) continue;
@@ -125,7 +96,7 @@ void TallyKind(const SelectedSets& sets, const DocumentVectors& vectors, Entries
     form->set_documents(accumulator.surface_documents);
     tallies[i] = tally;
   }
-  for (const auto& [packed, documents] : other_forms) {
+  for (const auto& [packed, documents] : sample_tallies.other_forms()) {
     const uint32_t i = static_cast<uint32_t>(packed >> 16);
     auto it = tallies.find(i);
     if (it == tallies.end()) continue;
@@ -133,7 +104,6 @@ void TallyKind(const SelectedSets& sets, const DocumentVectors& vectors, Entries
     form->set_text(dictionary.surface(accumulators[i].key, static_cast<uint16_t>(packed & 0xFFFF)));
     form->set_documents(documents);
   }
-  for (const Accumulator& accumulator : accumulators) slots[accumulator.key] = 0;
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <optional>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "cluster/shard_router.h"
@@ -13,8 +14,12 @@
 #include "google/protobuf/util/time_util.h"
 #include "query_service/coordinator/cluster_bulk_reads.h"
 #include "query_service/coordinator/cluster_comparisons.h"
+#include "query_service/coordinator/cluster_export.h"
+#include "query_service/coordinator/cluster_index_stats.h"
+#include "query_service/coordinator/cluster_passage_reuse.h"
 #include "query_service/coordinator/cluster_set_comparison.h"
 #include "query_service/coordinator/search_merger.h"
+#include "query_service/coordinator/snippet_fetch.h"
 #include "query_service/search/shard_statistics.h"
 
 namespace docsearch::query {
@@ -25,15 +30,6 @@ using docsearch::v1::GetTermStatisticsRequest;
 using docsearch::v1::GetTermStatisticsResponse;
 using docsearch::v1::SearchShardRequest;
 using docsearch::v1::SearchShardResponse;
-
-// The first error of `results`, or OK.
-template <typename T>
-absl::Status FirstError(const std::vector<absl::StatusOr<T>>& results) {
-  for (const auto& result : results) {
-    if (!result.ok()) return result.status();
-  }
-  return absl::OkStatus();
-}
 
 // The failure that decides a search from its shards' `results`: any, or,
 // with `allow_partial`, only one that is not UNAVAILABLE (a bad request) or
@@ -112,6 +108,10 @@ absl::StatusOr<docsearch::v1::SearchResponse> CoordinatorService::SearchShards(
   // Phase 2: each shard's page, scored with the global statistics.
   SearchShardRequest phase2;
   *phase2.mutable_search() = ShardRequestFor(request, options_.max_facet_size);
+  // Each shard builds snippets for the hits most likely to be shown; the
+  // few others shown come in a fetch phase (snippet_fetch.h).
+  const int snippet_hits = SnippetHitsPerShard(request, shard_count);
+  if (snippet_hits > 0) phase2.set_snippet_hits(snippet_hits);
   *phase2.mutable_statistics() = global;
   std::vector<absl::StatusOr<SearchShardResponse>> pages(shard_count);
   auto search_shards = [&](bool check_remembered) {
@@ -167,12 +167,24 @@ absl::StatusOr<docsearch::v1::SearchResponse> CoordinatorService::SearchShards(
   }
   std::vector<docsearch::v1::SearchResponse> responses;
   responses.reserve(shard_count);
+  // Hits a shard built no snippet for (past its first snippet_hits).
+  absl::flat_hash_set<std::string> without_snippets;
   for (uint32_t shard = 0; shard < shard_count; ++shard) {
-    if (!missing[shard]) responses.push_back(std::move(*pages[shard]->mutable_search()));
+    if (missing[shard]) continue;
+    const auto& hits = pages[shard]->search().hits();
+    for (int i = snippet_hits; snippet_hits > 0 && i < hits.size(); ++i) {
+      without_snippets.insert(hits[i].id());
+    }
+    responses.push_back(std::move(*pages[shard]->mutable_search()));
   }
   docsearch::v1::SearchResponse merged = MergeSearchResponses(request, std::move(responses));
   for (uint32_t shard = 0; shard < shard_count; ++shard) {
     if (missing[shard]) merged.add_missing_shards(shard);
+  }
+  if (!without_snippets.empty()) {
+    absl::Status fetched =
+        FetchSnippets(*caller_, request, phase2.statistics(), without_snippets, deadline, &merged);
+    if (!fetched.ok()) return fetched;
   }
   *merged.mutable_took() = google::protobuf::util::TimeUtil::NanosecondsToDuration(
       absl::ToInt64Nanoseconds(absl::Now() - started));
@@ -288,59 +300,7 @@ grpc::ServerUnaryReactor* CoordinatorService::GetDocument(
 grpc::ServerUnaryReactor* CoordinatorService::GetIndexStats(
     grpc::CallbackServerContext* context, const docsearch::v1::GetIndexStatsRequest* request,
     docsearch::v1::GetIndexStatsResponse* response) {
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  const uint32_t shard_count = caller_->directory()->shard_count();
-  const absl::Time deadline = DeadlineOf(*context);
-  std::vector<absl::StatusOr<docsearch::v1::GetIndexStatsResponse>> stats(shard_count);
-  ForEachShard(shard_count, [&](uint32_t shard) {
-    stats[shard] = caller_->Call<docsearch::v1::GetIndexStatsResponse>(
-        shard, deadline,
-        [&](const std::shared_ptr<grpc::Channel>& channel, grpc::ClientContext& call_context,
-            docsearch::v1::GetIndexStatsResponse* out) {
-          return docsearch::v1::QueryService::NewStub(channel)->GetIndexStats(&call_context,
-                                                                              *request, out);
-        });
-  });
-  if (absl::Status failed = FirstError(stats); !failed.ok()) {
-    reactor->Finish(ToGrpcStatus(failed));
-    return reactor;
-  }
-  std::map<std::string, int64_t> doc_types;
-  for (const auto& shard : stats) {
-    response->set_document_count(response->document_count() + shard->document_count());
-    // Terms shared by shards count once per shard: an upper bound.
-    response->set_term_count(response->term_count() + shard->term_count());
-    response->set_posting_count(response->posting_count() + shard->posting_count());
-    response->set_text_bytes(response->text_bytes() + shard->text_bytes());
-    response->set_memory_bytes(response->memory_bytes() + shard->memory_bytes());
-    response->set_segment_count(response->segment_count() + shard->segment_count());
-    for (const auto& entry : shard->doc_type_counts()) doc_types[entry.value()] += entry.count();
-    auto earlier = [](const docsearch::v1::Date& a, const docsearch::v1::Date& b) {
-      return std::make_tuple(a.year(), a.month(), a.day()) <
-             std::make_tuple(b.year(), b.month(), b.day());
-    };
-    if (shard->has_earliest_published() &&
-        (!response->has_earliest_published() ||
-         earlier(shard->earliest_published(), response->earliest_published()))) {
-      *response->mutable_earliest_published() = shard->earliest_published();
-    }
-    if (shard->has_latest_published() &&
-        (!response->has_latest_published() ||
-         earlier(response->latest_published(), shard->latest_published()))) {
-      *response->mutable_latest_published() = shard->latest_published();
-    }
-  }
-  std::vector<std::pair<std::string, int64_t>> counts(doc_types.begin(), doc_types.end());
-  std::sort(counts.begin(), counts.end(), [](const auto& a, const auto& b) {
-    return a.second != b.second ? a.second > b.second : a.first < b.first;
-  });
-  for (const auto& [value, count] : counts) {
-    auto* entry = response->add_doc_type_counts();
-    entry->set_value(value);
-    entry->set_count(count);
-  }
-  reactor->Finish(grpc::Status::OK);
-  return reactor;
+  return Reply(context, SumIndexStats(*caller_, *request, DeadlineOf(*context)), response);
 }
 
 // The comparison and bulk-read RPCs: cluster_comparisons.h,
@@ -415,6 +375,29 @@ grpc::ServerUnaryReactor* CoordinatorService::ListTwins(
                                "ListTwins is served by a single query service, not by a cluster "
                                "coordinator yet (a document's twins may be on any shard)"));
   return reactor;
+}
+
+grpc::ServerWriteReactor<docsearch::v1::ExportDocumentsResponse>*
+CoordinatorService::ExportDocuments(grpc::CallbackServerContext* context,
+                                    const docsearch::v1::ExportDocumentsRequest* request) {
+  const auto deadline = context->deadline();
+  // An export may outlast any one search: without a deadline of its own,
+  // each chunk gets default_deadline.
+  const absl::Time call_deadline = deadline == std::chrono::system_clock::time_point::max()
+                                       ? absl::InfiniteFuture()
+                                       : absl::FromChrono(deadline);
+  return StartClusterExport(
+      [this](const docsearch::v1::SearchRequest& search, absl::Time chunk_deadline) {
+        return SearchShards(search, chunk_deadline);
+      },
+      caller_, options_.max_facet_size, *request, call_deadline, options_.default_deadline);
+}
+
+grpc::ServerUnaryReactor* CoordinatorService::FindPassageReuse(
+    grpc::CallbackServerContext* context, const docsearch::v1::FindPassageReuseRequest* request,
+    docsearch::v1::FindPassageReuseResponse* response) {
+  return Reply(context, FindPassageReuseAcrossShards(*caller_, *request, DeadlineOf(*context)),
+               response);
 }
 
 }  // namespace docsearch::query

@@ -6,12 +6,14 @@
 //                  collection statistics of the query's terms from one
 //                  replica per shard (ShardService.GetTermStatistics), summed;
 //                  then each shard's page scored with the sums
-//                  (ShardService.SearchShard), merged (search_merger.h). The
+//                  (ShardService.SearchShard), without snippets, merged
+//                  (search_merger.h); then the snippets of the merged page's
+//                  hits only, from their shards (snippet_fetch.h). The
 //                  scores equal those of one node holding every document.
 //                  A search seen before skips the first phase: the shards
 //                  check the remembered statistics (statistics_cache.h).
 //   GetDocument    from the replicas of the document's shard.
-//   GetIndexStats  the shards' counts summed.
+//   GetIndexStats  the shards' counts summed (cluster_index_stats.h).
 //
 //   CompareDocuments, FindSimilar, TermTrend, FindNearDuplicates
 //                  cluster_comparisons.h; CompareSets
@@ -19,8 +21,14 @@
 //   BatchGetDocuments, ListVersions, CompareVersions
 //                  from the owning shards (cluster_bulk_reads.h).
 //
+//   ExportDocuments
+//                  chunks of this coordinator's search, their documents from
+//                  the owning shards (cluster_export.h).
+//   FindPassageReuse
+//                  every shard's passages, merged (cluster_passage_reuse.h).
+//
 // Every shard call goes to the shard's replicas in turn (shard_caller.h).
-// ExportDocuments, FindPassageReuse and ListTwins are not served across
+// ListTwins and Search with collapse_duplicates are not served across
 // shards yet: UNIMPLEMENTED.
 #ifndef DOCSEARCH_QUERY_SERVICE_COORDINATOR_COORDINATOR_SERVICE_H_
 #define DOCSEARCH_QUERY_SERVICE_COORDINATOR_COORDINATOR_SERVICE_H_
@@ -82,6 +90,12 @@ class CoordinatorService final : public docsearch::v1::QueryService::CallbackSer
   grpc::ServerUnaryReactor* ListVersions(grpc::CallbackServerContext* context,
                                          const docsearch::v1::ListVersionsRequest* request,
                                          docsearch::v1::ListVersionsResponse* response) override;
+  grpc::ServerWriteReactor<docsearch::v1::ExportDocumentsResponse>* ExportDocuments(
+      grpc::CallbackServerContext* context,
+      const docsearch::v1::ExportDocumentsRequest* request) override;
+  grpc::ServerUnaryReactor* FindPassageReuse(
+      grpc::CallbackServerContext* context, const docsearch::v1::FindPassageReuseRequest* request,
+      docsearch::v1::FindPassageReuseResponse* response) override;
   grpc::ServerUnaryReactor* CompareVersions(
       grpc::CallbackServerContext* context, const docsearch::v1::CompareVersionsRequest* request,
       docsearch::v1::CompareVersionsResponse* response) override;

@@ -102,35 +102,45 @@ absl::StatusOr<SearchResult> IndexSearcher::Search(const SearchSpec& spec,
 
   SearchResult result;
   DocList page;
-  // Top-k pruning only when nothing needs every match.
-  const bool needs_every_match = by_date || spec.exact_total || !spec.facets.empty() ||
-                                 spec.date_histogram != docsearch::v1::INTERVAL_UNSPECIFIED;
-  const QueryPlan plan = PlanQuery(query, path, needs_every_match, options_.query_limits);
-  absl::StatusOr<std::optional<TopK>> top =
-      evaluator.TopMatches(plan, page_size, before, after_cursor);
-  if (!top.ok()) return top.status();
-  if (top->has_value()) {
-    page = std::move((*top)->hits);
-    result.more = (*top)->more;
-    result.total = (*top)->counted;
-    result.total_exact = (*top)->exact;
+  if (!spec.fetch_ids.empty()) {
+    // Scoring each document binds the query's words, which the snippets
+    // highlight, as the search of the page phase did.
+    for (const std::string& id : spec.fetch_ids) {
+      const std::optional<DocId> doc = data.FindDoc(id);
+      if (!doc.has_value()) continue;  // Deleted since the page phase.
+      page.push_back({*doc, evaluator.ScoreOf(query, *doc).value_or(0)});
+    }
   } else {
-    absl::StatusOr<DocList> matches = evaluator.Evaluate(query, path);
-    if (!matches.ok()) return matches.status();
-    absl::StatusOr<std::vector<docsearch::v1::Facet>> facets =
-        CountFacets(data, *matches, spec.facets, spec.facet_size);
-    if (!facets.ok()) return facets.status();
-    result.facets = *std::move(facets);
-    result.date_histogram = PublishedHistogram(data, *matches, spec.date_histogram);
-    result.total = matches->size();
-    matches->erase(std::remove_if(matches->begin(), matches->end(),
-                                  [&](const ScoredDoc& entry) { return !after_cursor(entry); }),
-                   matches->end());
-    const size_t end = std::min(matches->size(), page_size);
-    std::partial_sort(matches->begin(), matches->begin() + end, matches->end(), before);
-    result.more = matches->size() > end;
-    matches->resize(end);
-    page = *std::move(matches);
+    // Top-k pruning only when nothing needs every match.
+    const bool needs_every_match = by_date || spec.exact_total || !spec.facets.empty() ||
+                                   spec.date_histogram != docsearch::v1::INTERVAL_UNSPECIFIED;
+    const QueryPlan plan = PlanQuery(query, path, needs_every_match, options_.query_limits);
+    absl::StatusOr<std::optional<TopK>> top =
+        evaluator.TopMatches(plan, page_size, before, after_cursor);
+    if (!top.ok()) return top.status();
+    if (top->has_value()) {
+      page = std::move((*top)->hits);
+      result.more = (*top)->more;
+      result.total = (*top)->counted;
+      result.total_exact = (*top)->exact;
+    } else {
+      absl::StatusOr<DocList> matches = evaluator.Evaluate(query, path);
+      if (!matches.ok()) return matches.status();
+      absl::StatusOr<std::vector<docsearch::v1::Facet>> facets =
+          CountFacets(data, *matches, spec.facets, spec.facet_size);
+      if (!facets.ok()) return facets.status();
+      result.facets = *std::move(facets);
+      result.date_histogram = PublishedHistogram(data, *matches, spec.date_histogram);
+      result.total = matches->size();
+      matches->erase(std::remove_if(matches->begin(), matches->end(),
+                                    [&](const ScoredDoc& entry) { return !after_cursor(entry); }),
+                     matches->end());
+      const size_t end = std::min(matches->size(), page_size);
+      std::partial_sort(matches->begin(), matches->begin() + end, matches->end(), before);
+      result.more = matches->size() > end;
+      matches->resize(end);
+      page = *std::move(matches);
+    }
   }
 
   result.hits.reserve(page.size());
@@ -141,7 +151,7 @@ absl::StatusOr<SearchResult> IndexSearcher::Search(const SearchSpec& spec,
     hit.document = *std::move(stored);
     hit.score = match.score;
     hit.sort_key = {date_of(match.doc), match.score, std::string(data.documents().id(match.doc))};
-    if (spec.snippets) {
+    if (spec.snippets && result.hits.size() <= spec.snippet_hits) {
       const PassageHint hint = HintFromIndex(data.body(), match.doc, evaluator.highlight_terms());
       hit.snippets = BuildSnippets(hit.document, evaluator.highlight_terms(), analyzer, 240, hint);
     }

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <variant>
@@ -66,6 +67,13 @@ struct SearchSpec {
   bool exact_total = false;
   bool explain = false;
   bool snippets = true;
+  // When not empty: no search. The hits are these documents (those still
+  // live, in this order) scored for the query: the fetch phase of a search
+  // across shards, whose page phase ran without snippets.
+  std::vector<std::string> fetch_ids;
+  // Snippets for the first this many hits of the page only (the others are
+  // fetched later when shown; SearchShardRequest.snippet_hits).
+  size_t snippet_hits = std::numeric_limits<size_t>::max();
 };
 
 struct SearchResultHit {

@@ -99,9 +99,20 @@ grpc::ServerUnaryReactor* ShardServiceImpl::SearchShard(
   // Scored with the statistics summed over every shard, the main language
   // being theirs.
   const MessageStatistics global(request->statistics());
-  absl::StatusOr<docsearch::v1::SearchResponse> searched =
-      SearchByRequest(*index_, request->search(), {&global, MainLanguageOf(request->statistics())});
-  if (searched.ok()) *response->mutable_search() = *std::move(searched);
+  const absl::Time started = absl::Now();
+  absl::StatusOr<SearchSpec> spec = SearchSpecOf(request->search(), index_->options());
+  if (!spec.ok()) {
+    reactor->Finish(ToGrpcStatus(spec.status()));
+    return reactor;
+  }
+  spec->fetch_ids.assign(request->fetch_ids().begin(), request->fetch_ids().end());
+  if (request->snippet_hits() > 0) spec->snippet_hits = request->snippet_hits();
+  absl::StatusOr<SearchResult> searched =
+      index_->Search(*spec, {&global, MainLanguageOf(request->statistics())});
+  if (searched.ok()) {
+    *response->mutable_search() =
+        SearchResponseOf(request->search(), *std::move(searched), absl::Now() - started);
+  }
   reactor->Finish(ToGrpcStatus(searched.status()));
   return reactor;
 }

@@ -2,11 +2,14 @@
 // answer exactly as one node holding the same corpus: CompareSets (two
 // rounds), TermTrend (summed), FindSimilar and CompareDocuments (cluster-wide
 // statistics), FindNearDuplicates (fingerprints), BatchGetDocuments and
-// ListVersions (owning shard), and the same errors for bad requests.
+// ListVersions (owning shard), ExportDocuments (one node's order and resume
+// tokens), FindPassageReuse (merged by date), and the same errors for bad
+// requests.
 #include <grpcpp/create_channel.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -14,6 +17,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "cluster/shard_router.h"
 #include "docsearch/v1/query_service.grpc.pb.h"
 #include "tests/cluster/cluster_client.h"
 #include "tests/cluster/two_shard_topology.h"
@@ -276,6 +280,145 @@ TEST_F(ClusterComparisonEquivalenceTest, BadRequestsGetTheSameErrors) {
   empty_id.add_ids(IdAt(0));
   empty_id.add_ids("");
   EXPECT_EQ(ExpectSameAnswer(&Stub::BatchGetDocuments, empty_id).status().code(),
+            absl::StatusCode::kInvalidArgument);
+}
+
+// Every document of `request`'s export at `address`, each chunk's
+// total_size and resume_token.
+struct Export {
+  std::vector<v1::Document> documents;
+  std::vector<int64_t> totals;
+  std::vector<std::string> tokens;
+};
+
+absl::StatusOr<Export> ExportAt(const std::string& address,
+                                const v1::ExportDocumentsRequest& request) {
+  grpc::ChannelArguments arguments;
+  arguments.SetMaxReceiveMessageSize(-1);
+  auto stub = v1::QueryService::NewStub(
+      grpc::CreateCustomChannel(address, grpc::InsecureChannelCredentials(), arguments));
+  grpc::ClientContext context;
+  context.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(30)));
+  std::unique_ptr<grpc::ClientReader<v1::ExportDocumentsResponse>> reader =
+      stub->ExportDocuments(&context, request);
+  Export exported;
+  v1::ExportDocumentsResponse chunk;
+  while (reader->Read(&chunk)) {
+    for (v1::Document& document : *chunk.mutable_documents()) {
+      // Each service stamps its own ingest time.
+      document.clear_ingested_at();
+      exported.documents.push_back(std::move(document));
+    }
+    exported.totals.push_back(chunk.total_size());
+    exported.tokens.push_back(chunk.resume_token());
+  }
+  grpc::Status status = reader->Finish();
+  if (!status.ok()) {
+    return absl::Status(static_cast<absl::StatusCode>(status.error_code()), status.error_message());
+  }
+  return exported;
+}
+
+TEST_F(ClusterComparisonEquivalenceTest, ExportStreamsOneNodesDocumentsInOneNodesOrder) {
+  auto expect_same = [](const v1::ExportDocumentsRequest& request) -> absl::StatusOr<Export> {
+    SCOPED_TRACE(request.ShortDebugString());
+    absl::StatusOr<Export> one = ExportAt(topology_->single_node->address(), request);
+    absl::StatusOr<Export> many = ExportAt(topology_->coordinator->address(), request);
+    EXPECT_EQ(one.status(), many.status());
+    if (!one.ok() || !many.ok()) return one;
+    EXPECT_EQ(one->totals, many->totals);
+    EXPECT_EQ(one->tokens, many->tokens);
+    EXPECT_EQ(one->documents.size(), many->documents.size());
+    for (size_t i = 0; i < std::min(one->documents.size(), many->documents.size()); ++i) {
+      EXPECT_EQ(one->documents[i].DebugString(), many->documents[i].DebugString()) << "at " << i;
+    }
+    return one;
+  };
+  v1::ExportDocumentsRequest everything;
+  everything.mutable_query()->mutable_match_all();
+  absl::StatusOr<Export> all = expect_same(everything);
+  ASSERT_TRUE(all.ok()) << all.status();
+  EXPECT_EQ(static_cast<int64_t>(all->documents.size()), topology_->documents);
+  v1::ExportDocumentsRequest masked;
+  masked.set_query_string("nato OR alliance");
+  masked.mutable_field_mask()->add_paths("id");
+  masked.mutable_field_mask()->add_paths("published");
+  masked.mutable_field_mask()->add_paths("title");
+  absl::StatusOr<Export> some = expect_same(masked);
+  ASSERT_TRUE(some.ok()) << some.status();
+  EXPECT_GT(some->documents.size(), 10u);
+  EXPECT_LT(some->documents.size(), all->documents.size());
+  // The same refusals.
+  v1::ExportDocumentsRequest bad_mask = everything;
+  bad_mask.mutable_field_mask()->add_paths("no_such_field");
+  EXPECT_EQ(expect_same(bad_mask).status().code(), absl::StatusCode::kInvalidArgument);
+  v1::ExportDocumentsRequest bad_token = everything;
+  bad_token.set_resume_token("not-a-token");
+  EXPECT_EQ(expect_same(bad_token).status().code(), absl::StatusCode::kInvalidArgument);
+  v1::ExportDocumentsRequest bad_query;
+  bad_query.set_query_string("title:(");
+  EXPECT_EQ(expect_same(bad_query).status().code(), absl::StatusCode::kInvalidArgument);
+}
+
+TEST_F(ClusterComparisonEquivalenceTest, PassageReuseMatchesOneNode) {
+  // Near-copies repeat paragraphs: look for those of both documents of
+  // the corpus's closest pairs.
+  v1::FindNearDuplicatesRequest pairs;
+  pairs.set_pairs(true);
+  pairs.set_min_resemblance(0.5);
+  absl::StatusOr<v1::FindNearDuplicatesResponse> near =
+      CallAt(topology_->single_node->address(), &Stub::FindNearDuplicates, pairs);
+  ASSERT_TRUE(near.ok()) << near.status();
+  ASSERT_GT(near->pairs_size(), 0);
+  int reused = 0;         // Answers with a passage besides the one looked for.
+  int across_shards = 0;  // Answers with passages of both shards.
+  for (int p = 0; p < std::min(near->pairs_size(), 4); ++p) {
+    for (const std::string& id : {near->pairs(p).id_a(), near->pairs(p).id_b()}) {
+      for (int paragraph = 0; paragraph < 4; ++paragraph) {
+        v1::FindPassageReuseRequest request;
+        request.mutable_passage()->set_id(id);
+        request.mutable_passage()->set_paragraph_index(paragraph);
+        absl::StatusOr<v1::FindPassageReuseResponse> one =
+            ExpectSameAnswer(&Stub::FindPassageReuse, request);
+        if (!one.ok()) continue;  // A short or missing paragraph: the same error.
+        if (one->passages_size() > 1) ++reused;
+        bool shard_seen[2] = {false, false};
+        for (const v1::PassageReuse& reuse : one->passages()) {
+          shard_seen[cluster::ShardOf(reuse.id(), 2)] = true;
+        }
+        if (shard_seen[0] && shard_seen[1]) ++across_shards;
+        // The same paragraph as text, and the earliest passage alone.
+        absl::StatusOr<v1::Document> stored = GetDocumentAt(topology_->single_node->address(), id);
+        ASSERT_TRUE(stored.ok()) << stored.status();
+        v1::FindPassageReuseRequest by_text;
+        by_text.set_text(stored->paragraphs(paragraph).text());
+        ExpectSame(&Stub::FindPassageReuse, by_text);
+        request.set_max_results(1);
+        ExpectSame(&Stub::FindPassageReuse, request);
+      }
+    }
+  }
+  EXPECT_GT(reused, 0) << "no paragraph of a near-copy repeats elsewhere";
+  EXPECT_GT(across_shards, 0) << "no answer merged passages of both shards";
+  // With a filter, and the same refusals.
+  v1::FindPassageReuseRequest filtered;
+  filtered.mutable_passage()->set_id(near->pairs(0).id_a());
+  filtered.mutable_passage()->set_paragraph_index(1);
+  filtered.mutable_filter()->mutable_range()->set_field("published");
+  filtered.mutable_filter()->mutable_range()->set_gte("2001-01-01");
+  ExpectSame(&Stub::FindPassageReuse, filtered);
+  v1::FindPassageReuseRequest unknown;
+  unknown.mutable_passage()->set_id("no-such-document");
+  EXPECT_EQ(ExpectSameAnswer(&Stub::FindPassageReuse, unknown).status().code(),
+            absl::StatusCode::kNotFound);
+  v1::FindPassageReuseRequest past_end;
+  past_end.mutable_passage()->set_id(near->pairs(0).id_a());
+  past_end.mutable_passage()->set_paragraph_index(100000);
+  EXPECT_EQ(ExpectSameAnswer(&Stub::FindPassageReuse, past_end).status().code(),
+            absl::StatusCode::kNotFound);
+  v1::FindPassageReuseRequest short_text;
+  short_text.set_text("three words only");
+  EXPECT_EQ(ExpectSameAnswer(&Stub::FindPassageReuse, short_text).status().code(),
             absl::StatusCode::kInvalidArgument);
 }
 

@@ -2,10 +2,12 @@
 // server with JetStream, a replica per shard, a coordinator, the ingest
 // service in cluster mode) gives the same answers: hit ids and order,
 // scores, snippets, totals, facets, histograms, page tokens and documents.
+#include <grpcpp/create_channel.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -14,6 +16,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "cluster/shard_router.h"
+#include "docsearch/v1/shard_service.grpc.pb.h"
 #include "tests/cluster/cluster_client.h"
 #include "tests/cluster/nats_server_process.h"
 #include "tests/integration/service_process.h"
@@ -223,6 +226,60 @@ TEST_F(ClusterEquivalenceTest, GetDocumentGoesToTheOwningShard) {
   absl::StatusOr<docsearch::v1::Document> missing =
       GetDocumentAt(t.coordinator->address(), "no-such-document");
   EXPECT_EQ(missing.status().code(), absl::StatusCode::kNotFound);
+}
+
+// The fetch phase: a replica asked for given hits builds exactly those (in
+// the order asked, a document it does not hold left out) with the
+// snippets one node gives them, and searches nothing else.
+TEST_F(ClusterEquivalenceTest, TheFetchPhaseBuildsTheAskedHitsWithOneNodesSnippets) {
+  const Topology& t = *topology_;
+  absl::StatusOr<SearchResponse> one =
+      SearchAt(t.single_node->address(), QueryString("nuclear weapons", 30));
+  ASSERT_TRUE(one.ok()) << one.status();
+  std::vector<const docsearch::v1::SearchHit*> on_shard0;
+  for (const docsearch::v1::SearchHit& hit : one->hits()) {
+    if (cluster::ShardOf(hit.id(), kShards) == 0) on_shard0.push_back(&hit);
+  }
+  ASSERT_GE(on_shard0.size(), 3u);
+  docsearch::v1::SearchShardRequest fetch;
+  fetch.mutable_search()->set_query_string("nuclear weapons");
+  // Asked in reverse: the answer keeps the order asked, not a ranking.
+  std::vector<const docsearch::v1::SearchHit*> asked = {on_shard0[2], on_shard0[0]};
+  for (const auto* hit : asked) fetch.add_fetch_ids(hit->id());
+  fetch.add_fetch_ids("no-such-document");
+  // Scored with the whole collection's statistics: one node's own.
+  {
+    docsearch::v1::GetTermStatisticsRequest ask;
+    *ask.mutable_search() = fetch.search();
+    docsearch::v1::GetTermStatisticsResponse statistics;
+    grpc::ClientContext context;
+    context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+    grpc::Status status =
+        docsearch::v1::ShardService::NewStub(
+            grpc::CreateChannel(t.single_node->address(), grpc::InsecureChannelCredentials()))
+            ->GetTermStatistics(&context, ask, &statistics);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    *fetch.mutable_statistics() = statistics.statistics();
+  }
+  auto stub = docsearch::v1::ShardService::NewStub(
+      grpc::CreateChannel(t.replicas[0].address(), grpc::InsecureChannelCredentials()));
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+  docsearch::v1::SearchShardResponse fetched;
+  grpc::Status status = stub->SearchShard(&context, fetch, &fetched);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_EQ(fetched.search().hits_size(), 2) << fetched.search().ShortDebugString();
+  for (int i = 0; i < 2; ++i) {
+    const docsearch::v1::SearchHit& hit = fetched.search().hits(i);
+    EXPECT_EQ(hit.id(), asked[i]->id());
+    EXPECT_EQ(hit.title(), asked[i]->title());
+    EXPECT_NEAR(hit.score(), asked[i]->score(), 1e-6);
+    EXPECT_GT(asked[i]->snippets_size(), 0) << "one node shows a snippet";
+    ASSERT_EQ(hit.snippets_size(), asked[i]->snippets_size()) << hit.id();
+    for (int s = 0; s < hit.snippets_size(); ++s) {
+      EXPECT_EQ(hit.snippets(s).ShortDebugString(), asked[i]->snippets(s).ShortDebugString());
+    }
+  }
 }
 
 TEST_F(ClusterEquivalenceTest, IndexStatsSumTheShards) {

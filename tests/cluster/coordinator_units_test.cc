@@ -1,5 +1,6 @@
 // The coordinator's parts that need no process: how a CompareSets sample is
-// split over the shards, and how replicas are taken in turn.
+// split over the shards, how replicas are taken in turn, and how many hits
+// each shard builds snippets for in a search's page phase.
 #include <gtest/gtest.h>
 
 #include <numeric>
@@ -7,6 +8,7 @@
 
 #include "query_service/coordinator/cluster_set_comparison.h"
 #include "query_service/coordinator/replica_directory.h"
+#include "query_service/coordinator/snippet_fetch.h"
 
 namespace docsearch::query {
 namespace {
@@ -45,6 +47,20 @@ TEST(ReplicaDirectory, TakesEachShardsReplicasInTurnWhateverTheOtherShardsCalls)
   }
   EXPECT_EQ(firsts_of_shard_0, (std::vector<std::string>{"a:1", "b:1", "a:1", "b:1"}));
   EXPECT_TRUE(directory.ReplicasOf(7).empty());  // No such shard.
+}
+
+TEST(SnippetHitsPerShard, IsTheShardsShareOfThePagePlusAMarginAndNeverMoreThanThePage) {
+  docsearch::v1::SearchRequest request;
+  request.set_page_size(10);
+  EXPECT_EQ(SnippetHitsPerShard(request, 2), 7);
+  EXPECT_EQ(SnippetHitsPerShard(request, 8), 4);
+  EXPECT_EQ(SnippetHitsPerShard(request, 1), 10);
+  request.set_page_size(0);  // The default page of 10.
+  EXPECT_EQ(SnippetHitsPerShard(request, 2), 7);
+  request.set_page_size(3);
+  EXPECT_EQ(SnippetHitsPerShard(request, 2), 3);
+  request.set_omit_snippets(true);
+  EXPECT_EQ(SnippetHitsPerShard(request, 2), 0) << "no snippets asked, none built";
 }
 
 }  // namespace
