@@ -21,21 +21,23 @@ int LevelOf(const Segment& segment, const MergePolicy& policy) {
 }
 
 // The merged postings of one field; nullopt when cancelled.
-std::optional<TermPostings> MergeField(const std::vector<std::shared_ptr<const Segment>>& run,
-                                       TermPostings Segment::*field,
-                                       const std::vector<uint32_t>& lengths,
-                                       const MergeDocuments& documents,
-                                       const std::atomic<bool>* cancel) {
+std::optional<SealedPostings> MergeField(const std::vector<std::shared_ptr<const Segment>>& run,
+                                         SealedPostings Segment::*field,
+                                         const std::vector<uint32_t>& lengths,
+                                         const MergeDocuments& documents,
+                                         const std::atomic<bool>* cancel) {
   TermPostings merged;
   std::vector<uint32_t> positions;
   for (const std::shared_ptr<const Segment>& source : run) {
-    for (const auto& [term, unused] : (*source).*field) {
+    const SealedPostings& source_postings = (*source).*field;
+    for (FrontCodedTerms::Reader reader(source_postings.terms()); !reader.done(); reader.Next()) {
       if (cancel != nullptr && cancel->load(std::memory_order_relaxed)) return std::nullopt;
+      const absl::string_view term = reader.term();
       if (merged.contains(term)) continue;  // Merged from an earlier source.
       TermLists lists;
       for (const std::shared_ptr<const Segment>& segment : run) {
-        auto it = ((*segment).*field).find(term);
-        if (it != ((*segment).*field).end()) lists.push_back(&it->second);
+        const PostingList* list = ((*segment).*field).Find(term);
+        if (list != nullptr) lists.push_back(list);
       }
       PostingList list;
       for (TermCursor cursor(std::move(lists)); cursor.doc() != TermCursor::kEnd; cursor.Next()) {
@@ -45,14 +47,13 @@ std::optional<TermPostings> MergeField(const std::vector<std::shared_ptr<const S
         cursor.AppendPositions(positions);
         list.Append(cursor.doc(), lengths[offset], positions);
       }
-      // A term left with no live document is dropped. The entry still
-      // goes in, so that later sources skip the term.
-      list.ShrinkToFit();
-      merged.emplace(term, std::move(list));
+      // A term left with no live document is dropped (SealedPostings drops
+      // empty lists). The entry still goes in, so that later sources skip
+      // the term.
+      merged.emplace(std::string(term), std::move(list));
     }
   }
-  absl::erase_if(merged, [](const auto& entry) { return entry.second.empty(); });
-  return merged;
+  return SealedPostings(std::move(merged));
 }
 
 }  // namespace
@@ -91,15 +92,15 @@ std::shared_ptr<const Segment> MergeSegments(const std::vector<std::shared_ptr<c
   if (run.empty()) return merged;
   merged->first_doc = run.front()->first_doc;
   merged->end_doc = run.back()->end_doc;
-  std::optional<TermPostings> title =
+  std::optional<SealedPostings> title =
       MergeField(run, &Segment::title, documents.title_lengths, documents, cancel);
   if (!title.has_value()) return nullptr;
-  std::optional<TermPostings> body =
+  std::optional<SealedPostings> body =
       MergeField(run, &Segment::body, documents.body_lengths, documents, cancel);
   if (!body.has_value()) return nullptr;
   merged->title = std::move(*title);
   merged->body = std::move(*body);
-  merged->memory_bytes = PostingsMemoryBytes(merged->title) + PostingsMemoryBytes(merged->body);
+  merged->memory_bytes = merged->title.MemoryBytes() + merged->body.MemoryBytes();
   for (bool live : documents.live) merged->documents += live ? 1 : 0;
   return merged;
 }
