@@ -1,16 +1,15 @@
 #include "common/text_analyzer.h"
 
 #include <libstemmer.h>
-#include <unicode/brkiter.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
-#include <unicode/utext.h>
 
 #include <string>
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
+#include "common/word_breaker.h"
 #include "common/word_variants.h"
 
 namespace docsearch {
@@ -65,8 +64,6 @@ class TextAnalyzer::Impl {
  public:
   Impl() {
     UErrorCode status = U_ZERO_ERROR;
-    words_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
-    if (U_FAILURE(status)) words_.reset();
     nfd_ = icu::Normalizer2::getNFDInstance(status);
     if (U_FAILURE(status)) nfd_ = nullptr;
   }
@@ -75,31 +72,12 @@ class TextAnalyzer::Impl {
   std::vector<Token> Analyze(std::string_view text, std::string_view language, Stemming stemming,
                              std::vector<std::string>* unstemmed = nullptr) {
     std::vector<Token> tokens;
-    if (words_ == nullptr || text.empty()) return tokens;
+    if (text.empty()) return tokens;
     // The language's stemmer holds the term caches even when not stemming.
     Stemmer* stemmer = StemmerFor(language);
     const bool stem = stemming == Stemming::kByLanguage && stemmer != nullptr;
-    // UText over the UTF-8 bytes lets the break iterator report byte offsets
-    // directly, which highlighting needs.
-    UErrorCode status = U_ZERO_ERROR;
-    UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
-    if (U_FAILURE(status)) return tokens;
-    words_->setText(utext, status);
-    if (U_FAILURE(status)) {
-      utext_close(utext);
-      return tokens;
-    }
-    std::vector<std::pair<uint32_t, uint32_t>> spans;  // Byte ranges of the words.
-    int32_t start = words_->first();
-    for (int32_t end = words_->next(); end != icu::BreakIterator::DONE;
-         start = end, end = words_->next()) {
-      // Rule status below UBRK_WORD_NONE_LIMIT marks spaces and punctuation.
-      if (words_->getRuleStatus() < UBRK_WORD_NONE_LIMIT) continue;
-      spans.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(end)});
-    }
-    // Detach before closing so the iterator holds no dangling text.
-    words_->setText(icu::UnicodeString());
-    utext_close(utext);
+    words_.Segment(text, word_spans_);
+    const std::vector<WordSpan>& spans = word_spans_;
 
     uint32_t position = 0;
     auto emit = [&](std::string_view word, uint32_t from, uint32_t to, uint32_t at) {
@@ -114,17 +92,17 @@ class TextAnalyzer::Impl {
       // A hyphenated compound: words joined by single hyphens, each with a
       // letter ("co-operation", "NATO-Russia"; not "10-15").
       size_t last = i;
-      while (last + 1 < spans.size() &&
-             IsCompoundHyphen(
-                 text.substr(spans[last].second, spans[last + 1].first - spans[last].second)) &&
-             HasLetter(text.substr(spans[last].first, spans[last].second - spans[last].first)) &&
-             HasLetter(text.substr(spans[last + 1].first,
-                                   spans[last + 1].second - spans[last + 1].first))) {
+      while (
+          last + 1 < spans.size() &&
+          IsCompoundHyphen(text.substr(spans[last].end, spans[last + 1].start - spans[last].end)) &&
+          HasLetter(text.substr(spans[last].start, spans[last].end - spans[last].start)) &&
+          HasLetter(
+              text.substr(spans[last + 1].start, spans[last + 1].end - spans[last + 1].start))) {
         ++last;
       }
       if (last == i) {
-        if (emit(text.substr(spans[i].first, spans[i].second - spans[i].first), spans[i].first,
-                 spans[i].second, position)) {
+        if (emit(text.substr(spans[i].start, spans[i].end - spans[i].start), spans[i].start,
+                 spans[i].end, position)) {
           ++position;
         }
         ++i;
@@ -137,11 +115,11 @@ class TextAnalyzer::Impl {
       // own, so "Russia" still finds "NATO-Russia".
       std::string closed;
       for (size_t part = i; part <= last; ++part) {
-        closed.append(text.substr(spans[part].first, spans[part].second - spans[part].first));
+        closed.append(text.substr(spans[part].start, spans[part].end - spans[part].start));
       }
-      const uint32_t from = spans[i].first, to = spans[last].second;
+      const uint32_t from = spans[i].start, to = spans[last].end;
       const std::string first_part = Fold(
-          text.substr(spans[i].first, spans[i].second - spans[i].first), language, stemmer, false);
+          text.substr(spans[i].start, spans[i].end - spans[i].start), language, stemmer, false);
       const bool prefixed = IsBoundPrefix(first_part);
       const uint32_t compound_position = position;
       bool emitted = emit(closed, from, to, compound_position);
@@ -150,8 +128,8 @@ class TextAnalyzer::Impl {
       } else {
         emitted = false;
         for (size_t part = i; part <= last; ++part) {
-          if (emit(text.substr(spans[part].first, spans[part].second - spans[part].first),
-                   spans[part].first, spans[part].second, position)) {
+          if (emit(text.substr(spans[part].start, spans[part].end - spans[part].start),
+                   spans[part].start, spans[part].end, position)) {
             ++position;
             emitted = true;
           }
@@ -251,7 +229,8 @@ class TextAnalyzer::Impl {
     return it->second.get();
   }
 
-  std::unique_ptr<icu::BreakIterator> words_;
+  WordBreaker words_;
+  std::vector<WordSpan> word_spans_;       // Reused by each Analyze.
   const icu::Normalizer2* nfd_ = nullptr;  // Owned by ICU.
   // By algorithm name. Each keeps its folded word → term cache, cleared when
   // full so memory stays bounded (20k entries, ~2 MB per map) however

@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 # log of record, docs/SCALING.md); installed without recommends,
 # so no Docker engine: scripts/docker_test.sh installs that).
 packages=(
-  cmake ninja-build g++ pkg-config git ca-certificates
+  cmake ninja-build g++ pkg-config git ca-certificates ccache
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler libabsl-dev libssl-dev
   libicu-dev libstemmer-dev libgumbo-dev libcld2-dev libxxhash-dev libzstd-dev libroaring-dev
   libgtest-dev libgmock-dev libbenchmark-dev prometheus-cpp-dev

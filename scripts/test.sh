@@ -22,6 +22,16 @@ quick=false
 scripts/setup.sh
 jobs=$(nproc)
 
+# Compile through ccache: the four stages build three configurations of the
+# same sources, and a rerun (or CI after a developer's run on the same
+# machine) recompiles only what changed. Paths are hashed relative to this
+# checkout, so a clone in another folder hits the same entries. A build
+# folder configured before keeps the launcher it was configured with.
+if command -v ccache >/dev/null; then
+  export CMAKE_CXX_COMPILER_LAUNCHER=ccache CMAKE_C_COMPILER_LAUNCHER=ccache
+  export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=true
+fi
+
 stage() { printf '\n== %s (%s)\n' "$1" "$(date -u +%H:%M:%S)"; }
 
 stage "dev build and tests"
