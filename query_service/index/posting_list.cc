@@ -103,6 +103,13 @@ PostingList PostingList::CopyInto(PostingStreams& arena) const {
   return view;
 }
 
+void PostingList::Repoint(const PostingStreams& arena, size_t docs_start, size_t positions_start,
+                          size_t blocks_start) {
+  docs_ = arena.docs.data() + docs_start;
+  positions_ = arena.positions.data() + positions_start;
+  blocks_ = arena.blocks.data() + blocks_start;
+}
+
 PostingList::DecodedBlock PostingList::DecodeLastBlock() const {
   DecodedBlock decoded;
   if (block_count_ == 0) return decoded;

@@ -98,6 +98,11 @@ class PostingList {
   // read; reserve their sizes first. This list must be packed
   // (ShrinkToFit) if the view is to be.
   PostingList CopyInto(PostingStreams& arena) const;
+  // Points a view made by CopyInto at `arena` again, its streams starting
+  // at the given offsets: for an arena that grew (and so moved) after the
+  // view was made. Until then the view must not be read.
+  void Repoint(const PostingStreams& arena, size_t docs_start, size_t positions_start,
+               size_t blocks_start);
   // Postings appended, dead documents included.
   uint32_t size() const { return size_; }
   bool empty() const { return size_ == 0; }

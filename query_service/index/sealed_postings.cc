@@ -5,6 +5,39 @@
 
 namespace docsearch::query {
 
+void SealedPostings::Builder::Reserve(size_t docs, size_t positions, size_t blocks) {
+  arena_.docs.reserve(docs);
+  arena_.positions.reserve(positions);
+  arena_.blocks.reserve(blocks);
+}
+
+void SealedPostings::Builder::Add(absl::string_view term, PostingList& list) {
+  if (list.empty()) return;
+  list.ShrinkToFit();
+  starts_.push_back({arena_.docs.size(), arena_.positions.size(), arena_.blocks.size()});
+  // The view's pointers go stale when the arenas grow; Finish repoints it.
+  lists_.push_back(list.CopyInto(arena_));
+  terms_.emplace_back(term);
+  list = PostingList();  // Its streams are copied: free them now.
+}
+
+SealedPostings SealedPostings::Builder::Finish() && {
+  SealedPostings sealed;
+  sealed.arena_ = std::move(arena_);
+  // Spare capacity from growth past the reservation goes back.
+  sealed.arena_.docs.shrink_to_fit();
+  sealed.arena_.positions.shrink_to_fit();
+  sealed.arena_.blocks.shrink_to_fit();
+  for (size_t i = 0; i < lists_.size(); ++i) {
+    lists_[i].Repoint(sealed.arena_, starts_[i].docs, starts_[i].positions, starts_[i].blocks);
+  }
+  sealed.lists_ = std::move(lists_);
+  sealed.lists_.shrink_to_fit();
+  std::vector<absl::string_view> terms(terms_.begin(), terms_.end());
+  sealed.terms_ = FrontCodedTerms(terms);
+  return sealed;
+}
+
 SealedPostings::SealedPostings(TermPostings postings) {
   std::vector<std::pair<absl::string_view, PostingList*>> sorted;
   sorted.reserve(postings.size());
@@ -21,20 +54,10 @@ SealedPostings::SealedPostings(TermPostings postings) {
   }
   std::sort(sorted.begin(), sorted.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
-  // Exact sizes up front: the arenas never reallocate once views point
-  // into them.
-  arena_.docs.reserve(docs);
-  arena_.positions.reserve(positions);
-  arena_.blocks.reserve(blocks);
-  lists_.reserve(sorted.size());
-  std::vector<absl::string_view> terms;
-  terms.reserve(sorted.size());
-  for (auto& [term, list] : sorted) {
-    terms.push_back(term);
-    lists_.push_back(list->CopyInto(arena_));
-    *list = PostingList();  // Its streams are copied: free them now.
-  }
-  terms_ = FrontCodedTerms(terms);
+  Builder builder;
+  builder.Reserve(docs, positions, blocks);
+  for (auto& [term, list] : sorted) builder.Add(term, *list);
+  *this = std::move(builder).Finish();
 }
 
 const PostingList* SealedPostings::Find(absl::string_view term) const {

@@ -30,9 +30,35 @@ using TermPostings = absl::flat_hash_map<std::string, PostingList>;
 
 class SealedPostings {
  public:
+  // Builds a SealedPostings one term at a time, terms in ascending byte
+  // order, each list copied into the arenas and freed as it comes: a merge
+  // then holds its output about once, not as appendable lists and arenas
+  // both.
+  class Builder {
+   public:
+    // Expected arena sizes (bytes, bytes, skip entries), to avoid regrowth;
+    // the arenas still grow past them.
+    void Reserve(size_t docs, size_t positions, size_t blocks);
+    // Adds `term`'s list (packed here, then emptied). `term` must follow
+    // the previous one in byte order; an empty list is skipped.
+    void Add(absl::string_view term, PostingList& list);
+    SealedPostings Finish() &&;
+
+   private:
+    struct Start {
+      size_t docs;
+      size_t positions;
+      size_t blocks;
+    };
+    std::vector<std::string> terms_;
+    std::vector<PostingList> lists_;
+    std::vector<Start> starts_;
+    PostingStreams arena_;
+  };
+
   SealedPostings() = default;
   // Seals `postings`: packs every list (ShrinkToFit) and copies it into
-  // the arenas. Empty lists are dropped.
+  // the arenas. Empty lists are dropped. (Builder, with the terms sorted.)
   explicit SealedPostings(TermPostings postings);
   SealedPostings(SealedPostings&&) noexcept = default;
   SealedPostings& operator=(SealedPostings&&) noexcept = default;

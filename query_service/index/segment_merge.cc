@@ -20,40 +20,59 @@ int LevelOf(const Segment& segment, const MergePolicy& policy) {
   return level;
 }
 
-// The merged postings of one field; nullopt when cancelled.
+// The merged postings of one field; nullopt when cancelled. Walks the
+// run's term arrays together in byte order, so each merged list goes into
+// the arenas as soon as it is built and at most one is held appendable.
 std::optional<SealedPostings> MergeField(const std::vector<std::shared_ptr<const Segment>>& run,
                                          SealedPostings Segment::*field,
                                          const std::vector<uint32_t>& lengths,
                                          const MergeDocuments& documents,
                                          const std::atomic<bool>* cancel) {
-  TermPostings merged;
-  std::vector<uint32_t> positions;
+  SealedPostings::Builder builder;
+  // The merged lists take at most about what their sources take.
+  size_t docs = 0;
+  size_t positions = 0;
+  size_t blocks = 0;
+  std::vector<FrontCodedTerms::Reader> readers;
   for (const std::shared_ptr<const Segment>& source : run) {
-    const SealedPostings& source_postings = (*source).*field;
-    for (FrontCodedTerms::Reader reader(source_postings.terms()); !reader.done(); reader.Next()) {
-      if (cancel != nullptr && cancel->load(std::memory_order_relaxed)) return std::nullopt;
-      const absl::string_view term = reader.term();
-      if (merged.contains(term)) continue;  // Merged from an earlier source.
-      TermLists lists;
-      for (const std::shared_ptr<const Segment>& segment : run) {
-        const PostingList* list = ((*segment).*field).Find(term);
-        if (list != nullptr) lists.push_back(list);
-      }
-      PostingList list;
-      for (TermCursor cursor(std::move(lists)); cursor.doc() != TermCursor::kEnd; cursor.Next()) {
-        const DocId offset = cursor.doc() - documents.first_doc;
-        if (!documents.live[offset]) continue;
-        positions.clear();
-        cursor.AppendPositions(positions);
-        list.Append(cursor.doc(), lengths[offset], positions);
-      }
-      // A term left with no live document is dropped (SealedPostings drops
-      // empty lists). The entry still goes in, so that later sources skip
-      // the term.
-      merged.emplace(std::string(term), std::move(list));
-    }
+    const SealedPostings& postings = (*source).*field;
+    docs += postings.DocBytes();
+    positions += postings.PositionBytes();
+    blocks += postings.SkipBytes() / sizeof(PostingBlock);
+    readers.emplace_back(postings.terms());
   }
-  return SealedPostings(std::move(merged));
+  builder.Reserve(docs, positions, blocks);
+  std::vector<uint32_t> term_positions;
+  std::string term;
+  while (true) {
+    if (cancel != nullptr && cancel->load(std::memory_order_relaxed)) return std::nullopt;
+    const FrontCodedTerms::Reader* smallest = nullptr;
+    for (const FrontCodedTerms::Reader& reader : readers) {
+      if (!reader.done() && (smallest == nullptr || reader.term() < smallest->term())) {
+        smallest = &reader;
+      }
+    }
+    if (smallest == nullptr) break;
+    term.assign(smallest->term().data(), smallest->term().size());
+    // The term's lists in run order, which is DocId order.
+    TermLists lists;
+    for (size_t i = 0; i < run.size(); ++i) {
+      if (!readers[i].done() && readers[i].term() == term) {
+        lists.push_back(&((*run[i]).*field).list(readers[i].ordinal()));
+        readers[i].Next();
+      }
+    }
+    PostingList list;
+    for (TermCursor cursor(std::move(lists)); cursor.doc() != TermCursor::kEnd; cursor.Next()) {
+      const DocId offset = cursor.doc() - documents.first_doc;
+      if (!documents.live[offset]) continue;
+      term_positions.clear();
+      cursor.AppendPositions(term_positions);
+      list.Append(cursor.doc(), lengths[offset], term_positions);
+    }
+    builder.Add(term, list);  // A term left with no live document is dropped.
+  }
+  return std::move(builder).Finish();
 }
 
 }  // namespace

@@ -123,6 +123,22 @@ TEST(SealedPostingsTest, EmptyListsAreDroppedAndAnEmptyFieldFindsNothing) {
   EXPECT_EQ(empty.MemoryBytes(), 0u);
 }
 
+TEST(SealedPostingsTest, ABuilderWhoseArenasGrowPastTheirReservationReadsEveryListBack) {
+  // No reservation: the arenas reallocate many times while lists are
+  // added, so every view made before must be pointed at the final arenas.
+  const auto expected = RandomPostings(200, 10);
+  TermPostings open = OpenLists(expected);
+  SealedPostings::Builder builder;
+  for (const auto& [term, postings] : expected) builder.Add(term, open[term]);
+  const SealedPostings sealed = std::move(builder).Finish();
+  ASSERT_EQ(sealed.size(), expected.size());
+  for (const auto& [term, postings] : expected) {
+    ASSERT_NE(sealed.Find(term), nullptr) << term;
+    EXPECT_EQ(ReadAll(*sealed.Find(term)), postings) << term;
+    EXPECT_TRUE(open[term].empty()) << "the builder frees each list it takes";
+  }
+}
+
 TEST(SealedPostingsTest, AnAppendToACopyOfAViewLeavesTheSealedListAlone) {
   TermPostings open;
   open["word"].Append(3, 10, {1});
