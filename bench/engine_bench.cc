@@ -140,8 +140,12 @@ std::string MemoryBreakdown(const docsearch::query::SearchIndex& index) {
       }
     };
     for (const auto& segment : data.segments()) {
-      add_postings(segment->title, "segments.");
-      add_postings(segment->body, "segments.");
+      for (const docsearch::query::SealedPostings* postings : {&segment->title, &segment->body}) {
+        parts["segments.dictionary"] += postings->DictionaryBytes();
+        parts["segments.doc_ids_and_freqs"] += postings->DocBytes();
+        parts["segments.positions"] += postings->PositionBytes();
+        parts["segments.skip_and_block_max"] += postings->SkipBytes();
+      }
     }
     for (const docsearch::query::TextFieldIndex* field : {&data.title(), &data.body()}) {
       add_postings(field->open, "2_copies.open.");

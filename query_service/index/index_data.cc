@@ -312,26 +312,22 @@ void IndexData::Seal(std::shared_ptr<const Segment>& shared) {
     segment->first_doc = OpenFirstDoc();
     segment->end_doc = static_cast<DocId>(live_.size());
     segment->documents = segment->end_doc - segment->first_doc;
-    segment->title = std::move(title_.open);
-    segment->body = std::move(body_.open);
-    // No list of a sealed segment grows again.
-    for (TermPostings* postings : {&segment->title, &segment->body}) {
-      for (auto& [term, list] : *postings) list.ShrinkToFit();
-    }
-    segment->memory_bytes =
-        PostingsMemoryBytes(segment->title) + PostingsMemoryBytes(segment->body);
+    // No list of a sealed segment grows again: packed, into arenas.
+    segment->title = SealedPostings(std::move(title_.open));
+    segment->body = SealedPostings(std::move(body_.open));
+    segment->memory_bytes = segment->title.MemoryBytes() + segment->body.MemoryBytes();
     shared = std::move(segment);
   }
   for (auto [field, sealed] :
-       {std::pair<TextFieldIndex*, const TermPostings*>{&title_, &shared->title},
+       {std::pair<TextFieldIndex*, const SealedPostings*>{&title_, &shared->title},
         {&body_, &shared->body}}) {
     field->open = TermPostings();
     memory_bytes_ -= std::min(memory_bytes_, field->open_bytes);
     field->open_bytes = 0;
-    for (const auto& [term, list] : *sealed) {
-      auto& lists = field->terms[term].sealed;
+    for (FrontCodedTerms::Reader term(sealed->terms()); !term.done(); term.Next()) {
+      auto& lists = field->terms[term.term()].sealed;
       const uint64_t before = HeapBytes(lists);
-      lists.push_back(&list);
+      lists.push_back(&sealed->list(term.ordinal()));
       memory_bytes_ += HeapBytes(lists) - before;
     }
   }
@@ -346,23 +342,25 @@ void IndexData::ReplaceSegments(size_t begin, size_t count, std::shared_ptr<cons
   const std::vector<std::shared_ptr<const Segment>> replaced(
       first, first + static_cast<std::ptrdiff_t>(count));
   for (auto [field, member] :
-       {std::pair<TextFieldIndex*, TermPostings Segment::*>{&title_, &Segment::title},
+       {std::pair<TextFieldIndex*, SealedPostings Segment::*>{&title_, &Segment::title},
         {&body_, &Segment::body}}) {
     // A term's lists in the replaced segments are a run of its `sealed`
     // (segments are in DocId order): the merged list, if any, takes its
     // place.
-    absl::flat_hash_set<absl::string_view> done;
+    absl::flat_hash_set<std::string> done;
     for (const std::shared_ptr<const Segment>& old : replaced) {
-      for (const auto& [term, unused] : (*old).*member) {
-        if (!done.insert(term).second) continue;
+      const SealedPostings& old_postings = (*old).*member;
+      for (FrontCodedTerms::Reader reader(old_postings.terms()); !reader.done(); reader.Next()) {
+        const absl::string_view term = reader.term();
+        if (!done.insert(std::string(term)).second) continue;
         auto entry = field->terms.find(term);
         if (entry == field->terms.end()) continue;  // Not reached: sealed terms are known.
         absl::InlinedVector<const PostingList*, 8> old_lists;
         for (const std::shared_ptr<const Segment>& segment : replaced) {
-          auto it = ((*segment).*member).find(term);
-          if (it != ((*segment).*member).end()) old_lists.push_back(&it->second);
+          const PostingList* list = ((*segment).*member).Find(term);
+          if (list != nullptr) old_lists.push_back(list);
         }
-        auto new_list = ((*merged).*member).find(term);
+        const PostingList* new_list = ((*merged).*member).Find(term);
         absl::InlinedVector<const PostingList*, 2>& sealed = entry->second.sealed;
         auto is_old = [&](const PostingList* list) {
           return std::find(old_lists.begin(), old_lists.end(), list) != old_lists.end();
@@ -371,9 +369,7 @@ void IndexData::ReplaceSegments(size_t begin, size_t count, std::shared_ptr<cons
         if (run != sealed.end()) {
           const auto at = run - sealed.begin();
           sealed.erase(std::remove_if(run, sealed.end(), is_old), sealed.end());
-          if (new_list != ((*merged).*member).end()) {
-            sealed.insert(sealed.begin() + at, &new_list->second);
-          }
+          if (new_list != nullptr) sealed.insert(sealed.begin() + at, new_list);
         }
         if (sealed.empty() && entry->second.live_documents == 0 && !field->open.contains(term)) {
           memory_bytes_ -=

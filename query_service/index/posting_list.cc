@@ -29,24 +29,46 @@ inline uint32_t GetVarint(const uint8_t* data, uint32_t& offset) {
 
 }  // namespace
 
+PostingStreams& PostingList::Owned() {
+  if (owned_ == nullptr) {
+    owned_ = std::make_unique<PostingStreams>();
+    owned_->docs.assign(docs_, docs_ + docs_size_);
+    owned_->positions.assign(positions_, positions_ + positions_size_);
+    owned_->blocks.assign(blocks_, blocks_ + block_count_);
+    Sync();
+  }
+  return *owned_;
+}
+
+void PostingList::Sync() {
+  docs_ = owned_->docs.data();
+  positions_ = owned_->positions.data();
+  blocks_ = owned_->blocks.data();
+  block_count_ = static_cast<uint32_t>(owned_->blocks.size());
+  docs_size_ = static_cast<uint32_t>(owned_->docs.size());
+  positions_size_ = static_cast<uint32_t>(owned_->positions.size());
+}
+
 void PostingList::Append(DocId doc, uint32_t field_length, const std::vector<uint32_t>& positions) {
+  PostingStreams& streams = Owned();
   const uint32_t frequency = static_cast<uint32_t>(positions.size());
   DocId previous = doc;
   if (size_ % kBlockSize == 0) {
-    blocks_.push_back({doc, doc, static_cast<uint32_t>(docs_.size()),
-                       static_cast<uint32_t>(positions_.size()), 0,
-                       std::numeric_limits<uint32_t>::max()});
+    streams.blocks.push_back({doc, doc, static_cast<uint32_t>(streams.docs.size()),
+                              static_cast<uint32_t>(streams.positions.size()), 0,
+                              std::numeric_limits<uint32_t>::max()});
     last_packed_ = false;
+    Sync();
   } else {
     if (last_packed_) EncodeLastBlock(DecodeLastBlock(), /*packed=*/false);
-    previous = blocks_.back().last;
+    previous = streams.blocks.back().last;
   }
-  Block& block = blocks_.back();
-  PutVarint(docs_, doc - previous);
-  PutVarint(docs_, frequency);
+  PostingBlock& block = streams.blocks.back();
+  PutVarint(streams.docs, doc - previous);
+  PutVarint(streams.docs, frequency);
   uint32_t last_position = 0;
   for (uint32_t position : positions) {
-    PutVarint(positions_, position - last_position);
+    PutVarint(streams.positions, position - last_position);
     last_position = position;
   }
   block.last = doc;
@@ -55,15 +77,45 @@ void PostingList::Append(DocId doc, uint32_t field_length, const std::vector<uin
   bounds_.max_frequency = std::max(bounds_.max_frequency, frequency);
   bounds_.min_length = std::min(bounds_.min_length, field_length);
   ++size_;
+  Sync();
   if (size_ % kBlockSize == 0) EncodeLastBlock(DecodeLastBlock(), /*packed=*/true);
+}
+
+PostingList PostingList::CopyInto(PostingStreams& arena) const {
+  PostingList view;
+  const size_t docs_start = arena.docs.size();
+  const size_t positions_start = arena.positions.size();
+  const size_t blocks_start = arena.blocks.size();
+  arena.docs.insert(arena.docs.end(), docs_, docs_ + docs_size_);
+  arena.positions.insert(arena.positions.end(), positions_, positions_ + positions_size_);
+  arena.blocks.insert(arena.blocks.end(), blocks_, blocks_ + block_count_);
+  // Block offsets are relative to the list's own streams, so they hold
+  // unchanged in the arena.
+  view.docs_ = arena.docs.data() + docs_start;
+  view.positions_ = arena.positions.data() + positions_start;
+  view.blocks_ = arena.blocks.data() + blocks_start;
+  view.block_count_ = block_count_;
+  view.docs_size_ = docs_size_;
+  view.positions_size_ = positions_size_;
+  view.size_ = size_;
+  view.bounds_ = bounds_;
+  view.last_packed_ = last_packed_;
+  return view;
+}
+
+void PostingList::Repoint(const PostingStreams& arena, size_t docs_start, size_t positions_start,
+                          size_t blocks_start) {
+  docs_ = arena.docs.data() + docs_start;
+  positions_ = arena.positions.data() + positions_start;
+  blocks_ = arena.blocks.data() + blocks_start;
 }
 
 PostingList::DecodedBlock PostingList::DecodeLastBlock() const {
   DecodedBlock decoded;
-  if (blocks_.empty()) return decoded;
+  if (block_count_ == 0) return decoded;
   // A cursor decodes any block; reuse it rather than a second decoder.
-  PostingCursor cursor(*this, blocks_.back().first);
-  const uint32_t count = BlockSize(static_cast<uint32_t>(blocks_.size() - 1));
+  PostingCursor cursor(*this, blocks_[block_count_ - 1].first);
+  const uint32_t count = BlockSize(block_count_ - 1);
   std::vector<uint32_t> positions;
   for (uint32_t i = 0; i < count; ++i, cursor.Next()) {
     decoded.docs.push_back(cursor.doc());
@@ -80,20 +132,24 @@ PostingList::DecodedBlock PostingList::DecodeLastBlock() const {
 }
 
 void PostingList::EncodeLastBlock(const DecodedBlock& decoded, bool packed) {
-  const Block& block = blocks_.back();
-  docs_.resize(block.docs_offset);
-  positions_.resize(block.positions_offset);
+  PostingStreams& streams = Owned();
+  std::vector<uint8_t>& docs = streams.docs;
+  std::vector<uint8_t>& positions = streams.positions;
+  const PostingBlock& block = streams.blocks.back();
+  docs.resize(block.docs_offset);
+  positions.resize(block.positions_offset);
   last_packed_ = packed;
   const size_t count = decoded.docs.size();
   if (!packed) {
     size_t delta = 0;
     for (size_t i = 0; i < count; ++i) {
-      PutVarint(docs_, i == 0 ? 0 : decoded.docs[i] - decoded.docs[i - 1]);
-      PutVarint(docs_, decoded.frequencies[i]);
+      PutVarint(docs, i == 0 ? 0 : decoded.docs[i] - decoded.docs[i - 1]);
+      PutVarint(docs, decoded.frequencies[i]);
       for (uint32_t k = 0; k < decoded.frequencies[i]; ++k) {
-        PutVarint(positions_, decoded.position_deltas[delta++]);
+        PutVarint(positions, decoded.position_deltas[delta++]);
       }
     }
+    Sync();
     return;
   }
   std::array<uint32_t, kBlockSize> values;
@@ -110,37 +166,37 @@ void PostingList::EncodeLastBlock(const DecodedBlock& decoded, bool packed) {
     widest |= frequencies[i];
   }
   const uint32_t frequency_width = BitWidth(widest);
-  docs_.push_back(static_cast<uint8_t>(gap_width));
-  docs_.push_back(static_cast<uint8_t>(frequency_width));
-  PackBits(values.data(), count - 1, gap_width, docs_);
-  PackBits(frequencies.data(), count, frequency_width, docs_);
+  docs.push_back(static_cast<uint8_t>(gap_width));
+  docs.push_back(static_cast<uint8_t>(frequency_width));
+  PackBits(values.data(), count - 1, gap_width, docs);
+  PackBits(frequencies.data(), count, frequency_width, docs);
   const std::vector<uint32_t>& deltas = decoded.position_deltas;
   for (size_t run = 0; run < deltas.size(); run += kPositionRun) {
     const size_t run_size = std::min<size_t>(kPositionRun, deltas.size() - run);
     widest = 0;
     for (size_t i = 0; i < run_size; ++i) widest |= deltas[run + i];
     const uint32_t width = BitWidth(widest);
-    positions_.push_back(static_cast<uint8_t>(width));
-    PackBits(deltas.data() + run, run_size, width, positions_);
+    positions.push_back(static_cast<uint8_t>(width));
+    PackBits(deltas.data() + run, run_size, width, positions);
   }
+  Sync();
 }
 
 void PostingList::ShrinkToFit() {
+  if (owned_ == nullptr) return;  // A view holds nothing spare.
   if (!empty() && !last_packed_) EncodeLastBlock(DecodeLastBlock(), /*packed=*/true);
-  docs_.shrink_to_fit();
-  positions_.shrink_to_fit();
-  blocks_.shrink_to_fit();
-}
-
-uint64_t PostingList::MemoryBytes() const {
-  return docs_.capacity() + positions_.capacity() + blocks_.capacity() * sizeof(Block);
+  owned_->docs.shrink_to_fit();
+  owned_->positions.shrink_to_fit();
+  owned_->blocks.shrink_to_fit();
+  Sync();
 }
 
 uint32_t PostingList::FindBlock(DocId target, uint32_t from) const {
   // Blocks are ordered by `last`.
-  auto it = std::lower_bound(blocks_.begin() + from, blocks_.end(), target,
-                             [](const Block& b, DocId d) { return b.last < d; });
-  return static_cast<uint32_t>(it - blocks_.begin());
+  const PostingBlock* end = blocks_ + block_count_;
+  auto it = std::lower_bound(blocks_ + from, end, target,
+                             [](const PostingBlock& b, DocId d) { return b.last < d; });
+  return static_cast<uint32_t>(it - blocks_);
 }
 
 PostingCursor::PostingCursor(const PostingList& list) : list_(&list) {
@@ -160,8 +216,8 @@ PostingCursor::PostingCursor(const PostingList& list, DocId target) : list_(&lis
 void PostingCursor::LoadBlock(uint32_t block) {
   block_ = block;
   shallow_block_ = block;
-  const PostingList::Block& entry = list_->blocks_[block];
-  const uint8_t* data = list_->docs_.data() + entry.docs_offset;
+  const PostingBlock& entry = list_->blocks_[block];
+  const uint8_t* data = list_->docs_ + entry.docs_offset;
   count_ = list_->BlockSize(block);
   packed_ = list_->IsPacked(block);
   if (packed_) {
@@ -198,7 +254,7 @@ void PostingCursor::Next() {
     doc_ = docs_[index_];
     return;
   }
-  if (block_ + 1 < list_->blocks_.size()) {
+  if (block_ + 1 < list_->block_count_) {
     LoadBlock(block_ + 1);
   } else {
     doc_ = kEnd;
@@ -206,30 +262,27 @@ void PostingCursor::Next() {
 }
 
 bool PostingCursor::ShallowAdvance(DocId target) {
-  const auto& blocks = list_->blocks_;
+  const PostingBlock* blocks = list_->blocks_;
   if (doc_ == kEnd) return false;
   if (blocks[shallow_block_].last >= target) return true;
   // Blocks are ordered by `last`: take the first at or past the target.
-  auto it = std::lower_bound(blocks.begin() + shallow_block_ + 1, blocks.end(), target,
-                             [](const PostingList::Block& b, DocId d) { return b.last < d; });
-  if (it == blocks.end()) return false;
-  shallow_block_ = static_cast<uint32_t>(it - blocks.begin());
+  const uint32_t block = list_->FindBlock(target, shallow_block_ + 1);
+  if (block == list_->block_count_) return false;
+  shallow_block_ = block;
   return true;
 }
 
 void PostingCursor::Advance(DocId target) {
   if (doc_ >= target) return;  // Also at kEnd.
-  const auto& blocks = list_->blocks_;
-  if (blocks[block_].last < target) {
+  if (list_->blocks_[block_].last < target) {
     // Not from shallow_block_: a shallow move to a larger target may have
     // passed blocks that hold this one.
-    auto it = std::lower_bound(blocks.begin() + block_ + 1, blocks.end(), target,
-                               [](const PostingList::Block& b, DocId d) { return b.last < d; });
-    if (it == blocks.end()) {
+    const uint32_t block = list_->FindBlock(target, block_ + 1);
+    if (block == list_->block_count_) {
       doc_ = kEnd;
       return;
     }
-    LoadBlock(static_cast<uint32_t>(it - blocks.begin()));
+    LoadBlock(block);
   }
   // The block's last doc is >= target, so index_ stays in the block.
   while (docs_[index_] < target) ++index_;
@@ -237,7 +290,7 @@ void PostingCursor::Advance(DocId target) {
 }
 
 void PostingCursor::AppendPositions(std::vector<uint32_t>& out) {
-  const uint8_t* data = list_->positions_.data();
+  const uint8_t* data = list_->positions_;
   if (positions_index_ > index_) {  // Read before: start again from the block.
     positions_offset_ = list_->blocks_[block_].positions_offset;
     positions_index_ = 0;

@@ -28,6 +28,11 @@
 // posting and ~1.5 per position (varints) to about half of that:
 // docs/BENCHMARKS.md has the breakdown.
 //
+// Storage: an appendable list owns its three streams (one heap block each);
+// a sealed segment's lists are views into the segment's arenas
+// (sealed_postings.h), so that a sealed list costs no allocation of its
+// own. Cursors read both through the same pointers.
+//
 // Thread safety: a list is appended by the index writer; cursors read it
 // while no one appends (a sealed segment's lists never change; an open
 // list is in the index's copy that a reader uses, which is never written
@@ -38,11 +43,31 @@
 #include <array>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <vector>
 
 namespace docsearch::query {
 
 using DocId = uint32_t;
+
+// One skip entry: a block of PostingList::kBlockSize postings (fewer in
+// the last block).
+struct PostingBlock {
+  DocId first;  // The block's first doc.
+  DocId last;   // The block's last doc.
+  // Byte offsets of the block in the list's two streams.
+  uint32_t docs_offset;
+  uint32_t positions_offset;
+  uint32_t max_frequency;
+  uint32_t min_length;
+};
+
+// The three streams of one or more lists, back to back.
+struct PostingStreams {
+  std::vector<uint8_t> docs;
+  std::vector<uint8_t> positions;
+  std::vector<PostingBlock> blocks;
+};
 
 // Bounds over every posting of a list, dead ones included: together they
 // bound any live posting's BM25 score from above (higher frequency and
@@ -63,13 +88,28 @@ class PostingList {
   // empty; the frequency is their count).
   void Append(DocId doc, uint32_t field_length, const std::vector<uint32_t>& positions);
 
+  PostingList() = default;
+  PostingList(PostingList&&) noexcept = default;
+  PostingList& operator=(PostingList&&) noexcept = default;
+
+  // Appends this list's streams to `arena` and returns a list reading them
+  // there: the same postings, holding no memory of its own. The arena's
+  // streams must not grow again (that would move them) while the view is
+  // read; reserve their sizes first. This list must be packed
+  // (ShrinkToFit) if the view is to be.
+  PostingList CopyInto(PostingStreams& arena) const;
+  // Points a view made by CopyInto at `arena` again, its streams starting
+  // at the given offsets: for an arena that grew (and so moved) after the
+  // view was made. Until then the view must not be read.
+  void Repoint(const PostingStreams& arena, size_t docs_start, size_t positions_start,
+               size_t blocks_start);
   // Postings appended, dead documents included.
   uint32_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
 
   const PostingBounds& bounds() const { return bounds_; }
   // The largest DocId appended; only when not empty.
-  DocId last_doc() const { return blocks_.back().last; }
+  DocId last_doc() const { return blocks_[block_count_ - 1].last; }
 
   // Bounds of block `block` (< block_count()): every posting in it has
   // frequency <= max_frequency and field length >= min_length; `last` is
@@ -79,9 +119,9 @@ class PostingList {
     uint32_t min_length;
     DocId last;
   };
-  uint32_t block_count() const { return static_cast<uint32_t>(blocks_.size()); }
+  uint32_t block_count() const { return block_count_; }
   BlockBounds block_bounds(uint32_t block) const {
-    const Block& entry = blocks_[block];
+    const PostingBlock& entry = blocks_[block];
     return {entry.max_frequency, entry.min_length, entry.last};
   }
   // The first block at or after `from` whose last doc is >= `target`;
@@ -93,25 +133,19 @@ class PostingList {
   // segment.h). An Append after it still works: it unpacks the last block.
   void ShrinkToFit();
 
-  // Bytes held (capacity of the streams and the skip entries).
-  uint64_t MemoryBytes() const;
+  // Bytes of the streams and skip entries: their capacity when owned, the
+  // bytes they span in the arena for a view.
+  uint64_t MemoryBytes() const { return DocBytes() + PositionBytes() + SkipBytes(); }
   // MemoryBytes by part, for memory breakdowns: doc ids and frequencies,
   // positions, skip entries with their block bounds.
-  uint64_t DocBytes() const { return docs_.capacity(); }
-  uint64_t PositionBytes() const { return positions_.capacity(); }
-  uint64_t SkipBytes() const { return blocks_.capacity() * sizeof(Block); }
+  uint64_t DocBytes() const { return owned_ ? owned_->docs.capacity() : docs_size_; }
+  uint64_t PositionBytes() const { return owned_ ? owned_->positions.capacity() : positions_size_; }
+  uint64_t SkipBytes() const {
+    return (owned_ ? owned_->blocks.capacity() : block_count_) * sizeof(PostingBlock);
+  }
 
  private:
   friend class PostingCursor;
-
-  struct Block {
-    DocId first;  // This block's first doc.
-    DocId last;   // This block's last doc.
-    uint32_t docs_offset;
-    uint32_t positions_offset;
-    uint32_t max_frequency;
-    uint32_t min_length;
-  };
 
   // One block's postings, decoded: for re-encoding the last block.
   struct DecodedBlock {
@@ -122,23 +156,33 @@ class PostingList {
 
   // Postings in block `block`.
   uint32_t BlockSize(uint32_t block) const {
-    return block + 1 < blocks_.size()
-               ? kBlockSize
-               : size_ - kBlockSize * static_cast<uint32_t>(blocks_.size() - 1);
+    return block + 1 < block_count_ ? kBlockSize : size_ - kBlockSize * (block_count_ - 1);
   }
   // Whether block `block` is bit-packed (else varints).
-  bool IsPacked(uint32_t block) const { return block + 1 < blocks_.size() || last_packed_; }
+  bool IsPacked(uint32_t block) const { return block + 1 < block_count_ || last_packed_; }
   DecodedBlock DecodeLastBlock() const;
   // Replaces the last block's bytes in both streams by `decoded`, packed
   // or as varints.
   void EncodeLastBlock(const DecodedBlock& decoded, bool packed);
+  // Makes the list own its streams (a copy of a view's), so it can append.
+  PostingStreams& Owned();
+  // Points the read pointers below at owned_'s streams, after they changed.
+  void Sync();
 
-  std::vector<uint8_t> docs_;
-  std::vector<uint8_t> positions_;
-  std::vector<Block> blocks_;
+  // What cursors read: owned_'s streams, or a view's in an arena.
+  const uint8_t* docs_ = nullptr;
+  const uint8_t* positions_ = nullptr;
+  const PostingBlock* blocks_ = nullptr;
+  uint32_t block_count_ = 0;
+  // A view's stream lengths (an owned list's are owned_'s sizes).
+  uint32_t docs_size_ = 0;
+  uint32_t positions_size_ = 0;
   uint32_t size_ = 0;
   PostingBounds bounds_;
   bool last_packed_ = false;  // Whether the last block is bit-packed.
+  // Null for a view. Behind a pointer so that a view, the common case,
+  // carries 8 bytes for it rather than three empty vectors.
+  std::unique_ptr<PostingStreams> owned_;
 };
 
 // Reads a PostingList in DocId order, a block at a time. Dead documents are

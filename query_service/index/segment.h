@@ -18,15 +18,10 @@
 #define DOCSEARCH_QUERY_SERVICE_INDEX_SEGMENT_H_
 
 #include <cstdint>
-#include <string>
 
-#include "absl/container/flat_hash_map.h"
-#include "query_service/index/posting_list.h"
+#include "query_service/index/sealed_postings.h"
 
 namespace docsearch::query {
-
-// Term → postings, of one text field.
-using TermPostings = absl::flat_hash_map<std::string, PostingList>;
 
 struct Segment {
   DocId first_doc = 0;
@@ -36,17 +31,14 @@ struct Segment {
   // later are still counted, so a merge policy can tell how much of the
   // segment is dead.
   uint32_t documents = 0;
-  TermPostings title;
-  TermPostings body;
+  SealedPostings title;
+  SealedPostings body;
   // Bytes held by the two fields' lists and dictionaries.
   uint64_t memory_bytes = 0;
 };
 
 // Rough per-entry overhead of a hash map slot (control byte, spare capacity).
 inline constexpr uint64_t kHashEntryOverhead = 32;
-
-// Bytes held by `postings`: the lists, their terms and their map slots.
-uint64_t PostingsMemoryBytes(const TermPostings& postings);
 
 }  // namespace docsearch::query
 

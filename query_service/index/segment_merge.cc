@@ -20,39 +20,59 @@ int LevelOf(const Segment& segment, const MergePolicy& policy) {
   return level;
 }
 
-// The merged postings of one field; nullopt when cancelled.
-std::optional<TermPostings> MergeField(const std::vector<std::shared_ptr<const Segment>>& run,
-                                       TermPostings Segment::*field,
-                                       const std::vector<uint32_t>& lengths,
-                                       const MergeDocuments& documents,
-                                       const std::atomic<bool>* cancel) {
-  TermPostings merged;
-  std::vector<uint32_t> positions;
+// The merged postings of one field; nullopt when cancelled. Walks the
+// run's term arrays together in byte order, so each merged list goes into
+// the arenas as soon as it is built and at most one is held appendable.
+std::optional<SealedPostings> MergeField(const std::vector<std::shared_ptr<const Segment>>& run,
+                                         SealedPostings Segment::*field,
+                                         const std::vector<uint32_t>& lengths,
+                                         const MergeDocuments& documents,
+                                         const std::atomic<bool>* cancel) {
+  SealedPostings::Builder builder;
+  // The merged lists take at most about what their sources take.
+  size_t docs = 0;
+  size_t positions = 0;
+  size_t blocks = 0;
+  std::vector<FrontCodedTerms::Reader> readers;
   for (const std::shared_ptr<const Segment>& source : run) {
-    for (const auto& [term, unused] : (*source).*field) {
-      if (cancel != nullptr && cancel->load(std::memory_order_relaxed)) return std::nullopt;
-      if (merged.contains(term)) continue;  // Merged from an earlier source.
-      TermLists lists;
-      for (const std::shared_ptr<const Segment>& segment : run) {
-        auto it = ((*segment).*field).find(term);
-        if (it != ((*segment).*field).end()) lists.push_back(&it->second);
-      }
-      PostingList list;
-      for (TermCursor cursor(std::move(lists)); cursor.doc() != TermCursor::kEnd; cursor.Next()) {
-        const DocId offset = cursor.doc() - documents.first_doc;
-        if (!documents.live[offset]) continue;
-        positions.clear();
-        cursor.AppendPositions(positions);
-        list.Append(cursor.doc(), lengths[offset], positions);
-      }
-      // A term left with no live document is dropped. The entry still
-      // goes in, so that later sources skip the term.
-      list.ShrinkToFit();
-      merged.emplace(term, std::move(list));
-    }
+    const SealedPostings& postings = (*source).*field;
+    docs += postings.DocBytes();
+    positions += postings.PositionBytes();
+    blocks += postings.SkipBytes() / sizeof(PostingBlock);
+    readers.emplace_back(postings.terms());
   }
-  absl::erase_if(merged, [](const auto& entry) { return entry.second.empty(); });
-  return merged;
+  builder.Reserve(docs, positions, blocks);
+  std::vector<uint32_t> term_positions;
+  std::string term;
+  while (true) {
+    if (cancel != nullptr && cancel->load(std::memory_order_relaxed)) return std::nullopt;
+    const FrontCodedTerms::Reader* smallest = nullptr;
+    for (const FrontCodedTerms::Reader& reader : readers) {
+      if (!reader.done() && (smallest == nullptr || reader.term() < smallest->term())) {
+        smallest = &reader;
+      }
+    }
+    if (smallest == nullptr) break;
+    term.assign(smallest->term().data(), smallest->term().size());
+    // The term's lists in run order, which is DocId order.
+    TermLists lists;
+    for (size_t i = 0; i < run.size(); ++i) {
+      if (!readers[i].done() && readers[i].term() == term) {
+        lists.push_back(&((*run[i]).*field).list(readers[i].ordinal()));
+        readers[i].Next();
+      }
+    }
+    PostingList list;
+    for (TermCursor cursor(std::move(lists)); cursor.doc() != TermCursor::kEnd; cursor.Next()) {
+      const DocId offset = cursor.doc() - documents.first_doc;
+      if (!documents.live[offset]) continue;
+      term_positions.clear();
+      cursor.AppendPositions(term_positions);
+      list.Append(cursor.doc(), lengths[offset], term_positions);
+    }
+    builder.Add(term, list);  // A term left with no live document is dropped.
+  }
+  return std::move(builder).Finish();
 }
 
 }  // namespace
@@ -91,15 +111,15 @@ std::shared_ptr<const Segment> MergeSegments(const std::vector<std::shared_ptr<c
   if (run.empty()) return merged;
   merged->first_doc = run.front()->first_doc;
   merged->end_doc = run.back()->end_doc;
-  std::optional<TermPostings> title =
+  std::optional<SealedPostings> title =
       MergeField(run, &Segment::title, documents.title_lengths, documents, cancel);
   if (!title.has_value()) return nullptr;
-  std::optional<TermPostings> body =
+  std::optional<SealedPostings> body =
       MergeField(run, &Segment::body, documents.body_lengths, documents, cancel);
   if (!body.has_value()) return nullptr;
   merged->title = std::move(*title);
   merged->body = std::move(*body);
-  merged->memory_bytes = PostingsMemoryBytes(merged->title) + PostingsMemoryBytes(merged->body);
+  merged->memory_bytes = merged->title.MemoryBytes() + merged->body.MemoryBytes();
   for (bool live : documents.live) merged->documents += live ? 1 : 0;
   return merged;
 }

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -87,8 +88,10 @@ std::shared_ptr<const Segment> SegmentOf(DocId first, DocId end) {
   segment->first_doc = first;
   segment->end_doc = end;
   segment->documents = end - first;
-  segment->body.emplace("every", ListOf(Range(first, end)));
-  segment->body.emplace(absl::StrCat("only", first), ListOf({first}));
+  TermPostings body;
+  body.emplace("every", ListOf(Range(first, end)));
+  body.emplace(absl::StrCat("only", first), ListOf({first}));
+  segment->body = SealedPostings(std::move(body));
   return segment;
 }
 
@@ -139,7 +142,8 @@ TEST(MergeSegmentsTest, KeepsOnlyLiveDocumentsPostingsAndDropsTermsLeftEmpty) {
   EXPECT_TRUE(merged->body.contains("only0"));
   EXPECT_FALSE(merged->body.contains("only4"));
   std::vector<DocId> docs;
-  const PostingList& every = merged->body.at("every");
+  ASSERT_NE(merged->body.Find("every"), nullptr);
+  const PostingList& every = *merged->body.Find("every");
   for (PostingCursor cursor(every); cursor.doc() != PostingCursor::kEnd; cursor.Next()) {
     docs.push_back(cursor.doc());
     std::vector<uint32_t> positions;
