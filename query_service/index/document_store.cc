@@ -16,20 +16,39 @@ using docsearch::v1::Document;
 
 constexpr size_t kFirstBlockBytes = 16 << 10;
 constexpr size_t kMaxBlockBytes = 1 << 20;
-// Decompression contexts kept for reuse; more concurrent readers than this
-// make and free their own.
+// Decompression contexts (and their buffers) kept for reuse; more
+// concurrent readers than this make and free their own.
 constexpr size_t kMaxPooledContexts = 8;
 
 }  // namespace
 
-DocumentStore::DocumentStore() : cctx_(ZSTD_createCCtx()) {}
+// A decompression context and the buffer its blocks are decompressed
+// into, both reused: a block is tens of kilobytes, and a fresh buffer
+// would be allocated and faulted in on every Load.
+struct DocumentStore::Decompression {
+  Decompression() : dctx(ZSTD_createDCtx()) {}
+  ~Decompression() { ZSTD_freeDCtx(dctx); }
+  Decompression(const Decompression&) = delete;
+  Decompression& operator=(const Decompression&) = delete;
+  ZSTD_DCtx* dctx;
+  std::unique_ptr<char[]> buffer;
+  size_t capacity = 0;
+};
+
+DocumentStore::DocumentStore(DocumentStoreOptions options)
+    : options_([&] {
+        options.block_documents = std::max<size_t>(options.block_documents, 1);
+        return options;
+      }()),
+      cctx_(ZSTD_createCCtx()) {
+  filling_ = std::make_shared<OpenBlock>(0, options_.block_documents);
+  open_ = filling_;
+}
 
 DocumentStore::~DocumentStore() {
   ZSTD_freeCCtx(cctx_);
   ZSTD_freeCDict(cdict_);
   ZSTD_freeDDict(ddict_.load());
-  WriterGuard lock(&pool_mu_);
-  for (ZSTD_DCtx* dctx : dctx_pool_) ZSTD_freeDCtx(dctx);
 }
 
 std::string DocumentStore::StrippedBytes(const Document& document) {
@@ -47,7 +66,7 @@ std::string DocumentStore::Compress(std::string_view raw) {
                           ? ZSTD_compress_usingCDict(cctx_, frame.data(), frame.size(), raw.data(),
                                                      raw.size(), cdict_)
                           : ZSTD_compressCCtx(cctx_, frame.data(), frame.size(), raw.data(),
-                                              raw.size(), kCompressionLevel);
+                                              raw.size(), options_.compression_level);
   // Compression into a buffer of ZSTD_compressBound bytes cannot fail but
   // for lack of memory; storing the bytes raw would then need a flag per
   // frame for a case that does not happen, so an empty frame (which Load
@@ -77,13 +96,23 @@ const char* DocumentStore::Keep(std::string_view bytes, size_t alignment) {
 
 uint32_t DocumentStore::Append(const Document& document) {
   const uint32_t doc = static_cast<uint32_t>(size());
-  const std::string raw = StrippedBytes(document);
+  std::string raw = StrippedBytes(document);
   serialized_bytes_.store(serialized_bytes_.load(std::memory_order_relaxed) + raw.size(),
                           std::memory_order_relaxed);
-  const std::string frame = Compress(raw);
-  frames_.push_back({Keep(frame), static_cast<uint32_t>(frame.size())});
-  compressed_bytes_.store(compressed_bytes_.load(std::memory_order_relaxed) + frame.size(),
-                          std::memory_order_relaxed);
+  sizes_.push_back(static_cast<uint32_t>(raw.size()));
+  if (!training_done_) {
+    samples_.append(raw);
+    sample_sizes_.push_back(raw.size());
+    if (sample_sizes_.size() >= kDictionaryTrainingDocuments ||
+        samples_.size() >= kDictionaryTrainingBytes) {
+      TrainDictionary();
+    }
+  }
+  // Written before the slot is published (ids_ below), so a reader that
+  // knows the slot finds it here or, once sealed, in its block.
+  const size_t position = doc - filling_->first;
+  open_bytes_ += raw.size();
+  filling_->documents[position] = std::move(raw);
 
   // Kept before the id, like every column: size() counts whole slots.
   if (document.has_raw()) {
@@ -109,26 +138,43 @@ uint32_t DocumentStore::Append(const Document& document) {
       std::string_view(Keep(document.content_hash()), document.content_hash().size()));
   ids_.push_back(std::string_view(Keep(document.id()), document.id().size()));
 
-  if (!training_done_) {
-    samples_.append(raw);
-    sample_sizes_.push_back(raw.size());
-    if (sample_sizes_.size() >= kDictionaryTrainingDocuments ||
-        samples_.size() >= kDictionaryTrainingBytes) {
-      TrainDictionary();
-    }
-  }
+  if (position + 1 == options_.block_documents) SealOpenBlock();
   RecountMemory();
   return doc;
 }
 
+void DocumentStore::SealOpenBlock() {
+  std::string block;
+  block.reserve(open_bytes_);
+  for (size_t k = 0; k < options_.block_documents; ++k) block += filling_->documents[k];
+  const std::string frame = Compress(block);
+  frames_.push_back({Keep(frame), static_cast<uint32_t>(frame.size())});
+  compressed_bytes_.store(compressed_bytes_.load(std::memory_order_relaxed) + frame.size(),
+                          std::memory_order_relaxed);
+  sealed_serialized_bytes_.store(
+      sealed_serialized_bytes_.load(std::memory_order_relaxed) + block.size(),
+      std::memory_order_relaxed);
+  // The frame is in frames_ before readers are told its slots are sealed;
+  // a reader still holding the old open block reads it there.
+  auto next = std::make_shared<OpenBlock>(
+      filling_->first + static_cast<uint32_t>(options_.block_documents), options_.block_documents);
+  {
+    WriterGuard lock(&open_mu_);
+    open_ = next;
+    sealed_documents_ = next->first;
+  }
+  filling_ = std::move(next);
+  open_bytes_ = 0;
+}
+
 void DocumentStore::TrainDictionary() {
   training_done_ = true;
-  std::string dictionary(kDictionaryBytes, '\0');
+  std::string dictionary(options_.dictionary_bytes, '\0');
   const size_t size =
       ZDICT_trainFromBuffer(dictionary.data(), dictionary.size(), samples_.data(),
                             sample_sizes_.data(), static_cast<unsigned>(sample_sizes_.size()));
   if (!ZDICT_isError(size)) {
-    ZSTD_CDict* cdict = ZSTD_createCDict(dictionary.data(), size, kCompressionLevel);
+    ZSTD_CDict* cdict = ZSTD_createCDict(dictionary.data(), size, options_.compression_level);
     ZSTD_DDict* ddict = ZSTD_createDDict(dictionary.data(), size);
     if (cdict != nullptr && ddict != nullptr) {
       cdict_ = cdict;
@@ -141,9 +187,9 @@ void DocumentStore::TrainDictionary() {
     }
   }
   // Too few or too uniform samples leave no dictionary: documents then stay
-  // plain zstd frames, which is only less compact. The frames already stored
+  // plain zstd frames, which is only less compact. The blocks already sealed
   // stay as they are: readers may be reading them (at 100k documents, the
-  // first thousand less compressed cost ~1 MB).
+  // first thousand documents less compressed cost well under 1 MB).
   std::string().swap(samples_);
   std::vector<size_t>().swap(sample_sizes_);
 }
@@ -152,7 +198,8 @@ void DocumentStore::RecountMemory() {
   memory_bytes_.store(block_bytes_ + dictionary_bytes_ + ZSTD_sizeof_CCtx(cctx_) +
                           samples_.capacity() + sample_sizes_.capacity() * sizeof(size_t) +
                           ids_.MemoryBytes() + hashes_.MemoryBytes() + fingerprints_.MemoryBytes() +
-                          frames_.MemoryBytes() + raws_.MemoryBytes() +
+                          sizes_.MemoryBytes() + frames_.MemoryBytes() + raws_.MemoryBytes() +
+                          open_bytes_ + options_.block_documents * sizeof(std::string) +
                           blocks_.capacity() * sizeof(std::unique_ptr<char[]>),
                       std::memory_order_relaxed);
 }
@@ -164,69 +211,96 @@ docsearch::v1::Fingerprint DocumentStore::fingerprint(uint32_t doc) const {
   return fingerprint;
 }
 
-absl::Status DocumentStore::Decompress(uint32_t doc, std::string* raw) const {
-  const Frame& frame = frames_[doc];
+std::unique_ptr<DocumentStore::Decompression> DocumentStore::BorrowDecompression() const {
+  {
+    WriterGuard lock(&pool_mu_);
+    if (!pool_.empty()) {
+      std::unique_ptr<Decompression> borrowed = std::move(pool_.back());
+      pool_.pop_back();
+      return borrowed;
+    }
+  }
+  return std::make_unique<Decompression>();
+}
+
+void DocumentStore::ReturnDecompression(std::unique_ptr<Decompression> decompression) const {
+  WriterGuard lock(&pool_mu_);
+  if (pool_.size() < kMaxPooledContexts) pool_.push_back(std::move(decompression));
+}
+
+absl::StatusOr<std::string_view> DocumentStore::DecompressBlock(
+    uint32_t block, Decompression* decompression) const {
+  const Frame& frame = frames_[block];
   const unsigned long long content_size = ZSTD_getFrameContentSize(frame.bytes, frame.size);
   if (content_size == ZSTD_CONTENTSIZE_ERROR || content_size == ZSTD_CONTENTSIZE_UNKNOWN) {
-    return absl::DataLossError(absl::StrCat("stored document ", doc, " is not a zstd frame"));
+    return absl::DataLossError(absl::StrCat("stored block ", block, " is not a zstd frame"));
   }
-  // Frames stored before the dictionary was trained do not use it; the
+  // Blocks sealed before the dictionary was trained do not use it; the
   // frame header says which.
   ZSTD_DDict* ddict = nullptr;
   if (ZSTD_getDictID_fromFrame(frame.bytes, frame.size) != 0) {
     ddict = ddict_.load(std::memory_order_acquire);
     if (ddict == nullptr) {
       return absl::DataLossError(
-          absl::StrCat("stored document ", doc, " needs a dictionary the store does not have"));
+          absl::StrCat("stored block ", block, " needs a dictionary the store does not have"));
     }
   }
-  raw->resize(content_size);
-  ZSTD_DCtx* dctx = nullptr;
-  {
-    WriterGuard lock(&pool_mu_);
-    if (!dctx_pool_.empty()) {
-      dctx = dctx_pool_.back();
-      dctx_pool_.pop_back();
-    }
+  if (decompression->capacity < content_size) {
+    decompression->buffer = std::make_unique_for_overwrite<char[]>(content_size);
+    decompression->capacity = content_size;
   }
-  if (dctx == nullptr) dctx = ZSTD_createDCtx();
-  const size_t size = ddict != nullptr ? ZSTD_decompress_usingDDict(dctx, raw->data(), raw->size(),
-                                                                    frame.bytes, frame.size, ddict)
-                                       : ZSTD_decompressDCtx(dctx, raw->data(), raw->size(),
-                                                             frame.bytes, frame.size);
-  {
-    WriterGuard lock(&pool_mu_);
-    if (dctx_pool_.size() < kMaxPooledContexts) {
-      dctx_pool_.push_back(dctx);
-      dctx = nullptr;
-    }
-  }
-  ZSTD_freeDCtx(dctx);
-  if (ZSTD_isError(size) || size != raw->size()) {
+  char* out = decompression->buffer.get();
+  const size_t size =
+      ddict != nullptr
+          ? ZSTD_decompress_usingDDict(decompression->dctx, out, content_size, frame.bytes,
+                                       frame.size, ddict)
+          : ZSTD_decompressDCtx(decompression->dctx, out, content_size, frame.bytes, frame.size);
+  if (ZSTD_isError(size) || size != content_size) {
     return absl::DataLossError(
-        absl::StrCat("stored document ", doc, " does not decompress: ", ZSTD_getErrorName(size)));
+        absl::StrCat("stored block ", block, " does not decompress: ", ZSTD_getErrorName(size)));
   }
-  return absl::OkStatus();
+  return std::string_view(out, size);
 }
 
-uint64_t DocumentStore::StoredBytes(uint32_t doc) const {
-  if (doc >= size()) return 0;
-  const Frame& frame = frames_[doc];
-  const unsigned long long content_size = ZSTD_getFrameContentSize(frame.bytes, frame.size);
-  if (content_size == ZSTD_CONTENTSIZE_ERROR || content_size == ZSTD_CONTENTSIZE_UNKNOWN) return 0;
-  return content_size;
-}
+uint64_t DocumentStore::StoredBytes(uint32_t doc) const { return doc < size() ? sizes_[doc] : 0; }
 
 absl::StatusOr<Document> DocumentStore::Load(uint32_t doc, StoredParts parts) const {
   if (doc >= size()) {
     return absl::OutOfRangeError(
         absl::StrCat("no stored document ", doc, " (", size(), " stored)"));
   }
-  std::string raw;
-  absl::Status decompressed = Decompress(doc, &raw);
-  if (!decompressed.ok()) return decompressed;
+  std::shared_ptr<const OpenBlock> open;
+  {
+    ReaderGuard lock(&open_mu_);
+    if (doc >= sealed_documents_) open = open_;
+  }
   Document document;
-  if (!document.ParseFromString(raw)) {
+  bool parsed = false;
+  if (open != nullptr) {
+    parsed = document.ParseFromString(open->documents[doc - open->first]);
+  } else {
+    const size_t block_documents = options_.block_documents;
+    const uint32_t block = static_cast<uint32_t>(doc / block_documents);
+    std::unique_ptr<Decompression> decompression = BorrowDecompression();
+    absl::StatusOr<std::string_view> bytes = DecompressBlock(block, decompression.get());
+    if (bytes.ok()) {
+      // The block's documents are back to back, in slot order.
+      uint64_t offset = 0;
+      for (size_t before = block * block_documents; before < doc; ++before) {
+        offset += sizes_[before];
+      }
+      const uint32_t length = sizes_[doc];
+      if (offset + length <= bytes->size()) {
+        parsed = document.ParseFromArray(bytes->data() + offset, static_cast<int>(length));
+      } else {
+        bytes =
+            absl::DataLossError(absl::StrCat("stored document ", doc, " is past its block's end"));
+      }
+    }
+    ReturnDecompression(std::move(decompression));
+    if (!bytes.ok()) return bytes.status();
+  }
+  if (!parsed) {
     return absl::DataLossError(absl::StrCat("stored document ", doc, " does not parse"));
   }
   document.set_id(std::string(id(doc)));

@@ -1,15 +1,23 @@
 // The stored documents of the index, compressed, by DocId.
 //
-// Stored documents used to be the largest part of the index's memory (about
-// 12 KB per 2.3 KB statement with the postings); only a handful are read per
-// search (the hits shown), so each one is kept as its own zstd frame and
-// decompressed on Load. Statements are short and alike, so plain zstd gains
-// little per document; a dictionary trained on the first documents
-// (kDictionaryTrainingDocuments of them, or kDictionaryTrainingBytes) gives
-// the frames the shared vocabulary. Documents appended before it is
-// trained stay plain zstd frames (each frame says whether it needs the
-// dictionary); the dictionary is trained once and depends only on the
-// documents appended first, so the same arrivals always give the same bytes.
+// Stored documents are the largest part of the index's memory; only a
+// handful are read per search (the hits shown). Documents are compressed
+// together in blocks of `block_documents` consecutive slots, one zstd frame
+// per block, as Lucene packs its stored fields: statements are short and
+// alike, so a frame of many of them finds the repeats between them that a
+// frame of one cannot. A dictionary trained on the first documents
+// (kDictionaryTrainingDocuments of them, or kDictionaryTrainingBytes)
+// gives every block the shared vocabulary of the corpus besides. Blocks
+// sealed before it is trained stay plain zstd frames (each frame says
+// whether it needs the dictionary); the dictionary is trained once and
+// depends only on the documents appended first, so the same arrivals always
+// give the same bytes. Load decompresses the hit's block and parses its
+// document out of it: a larger block is smaller in memory and slower to
+// load (docs/BENCHMARKS.md, "Stored documents in blocks").
+//
+// The documents of the block being filled (fewer than block_documents) are
+// kept serialized, uncompressed, until it fills; readers may be reading
+// them when it is sealed, so they hold it by shared_ptr.
 //
 // What hot paths need of every document is kept uncompressed in columns:
 // the id (the sort tie-break of every hit candidate), the content hash
@@ -33,8 +41,9 @@
 // their own (the index copy they read: the two copies of the index share one
 // store, left_right.h). Nothing appended ever moves (append_only_array.h),
 // the dictionary is published atomically before the first frame that uses
-// it, and Load borrows a decompression context from a small pool guarded by
-// its own lock.
+// it, the open block and the count of sealed slots change together under a
+// lock (held for a pointer copy), and Load borrows a decompression context
+// from a small pool guarded by its own lock.
 #ifndef DOCSEARCH_QUERY_SERVICE_INDEX_DOCUMENT_STORE_H_
 #define DOCSEARCH_QUERY_SERVICE_INDEX_DOCUMENT_STORE_H_
 
@@ -54,7 +63,6 @@
 
 // zstd's opaque types, so that users of the store need not include zstd.h.
 struct ZSTD_CCtx_s;
-struct ZSTD_DCtx_s;
 struct ZSTD_CDict_s;
 struct ZSTD_DDict_s;
 
@@ -67,8 +75,20 @@ inline constexpr size_t kDictionaryTrainingBytes = 2 << 20;
 // Fits zstd's advice (~100x smaller than the samples) and the L2 cache.
 inline constexpr size_t kDictionaryBytes = 64 << 10;
 // Low levels decompress as fast as high ones and compress several times
-// faster; the dictionary, not the level, is what shrinks short documents.
+// faster; the dictionary and the block, not the level, are what shrink
+// short documents.
 inline constexpr int kCompressionLevel = 3;
+// Documents per compressed block: see docs/BENCHMARKS.md ("Stored
+// documents in blocks") for the memory and Load cost of each size.
+inline constexpr size_t kBlockDocuments = 16;
+
+struct DocumentStoreOptions {
+  // Consecutive slots compressed in one zstd frame; 1 compresses each
+  // document on its own.
+  size_t block_documents = kBlockDocuments;
+  int compression_level = kCompressionLevel;
+  size_t dictionary_bytes = kDictionaryBytes;
+};
 
 // What Load returns of a stored document.
 enum class StoredParts {
@@ -81,7 +101,7 @@ enum class StoredParts {
 
 class DocumentStore {
  public:
-  DocumentStore();
+  explicit DocumentStore(DocumentStoreOptions options = {});
   ~DocumentStore();
   DocumentStore(const DocumentStore&) = delete;
   DocumentStore& operator=(const DocumentStore&) = delete;
@@ -98,9 +118,9 @@ class DocumentStore {
   absl::StatusOr<docsearch::v1::Document> Load(uint32_t doc,
                                                StoredParts parts = StoredParts::kParsed) const;
   // The size of slot `doc`'s serialized document without the column fields
-  // (and without the raw bytes kept apart), read from its frame header
-  // (nothing is decompressed): what Load will allocate, within the columns'
-  // few bytes. 0 when `doc` is not stored.
+  // (and without the raw bytes kept apart), kept by slot (nothing is
+  // decompressed): what Load will allocate, within the columns' few bytes.
+  // 0 when `doc` is not stored.
   uint64_t StoredBytes(uint32_t doc) const;
 
   // Whether slot `doc` has raw bytes kept (Document.raw). `doc` < size().
@@ -119,10 +139,17 @@ class DocumentStore {
 
   // Whether the dictionary has been trained.
   bool has_dictionary() const { return ddict_.load(std::memory_order_acquire) != nullptr; }
-  // Compressed bytes of all frames, and the serialized bytes they hold
-  // (without the column fields), for the compression ratio.
+  // Compressed bytes of all sealed blocks, and the serialized bytes of every
+  // document (without the column fields; the open block's count here and
+  // not in compressed_bytes until it is sealed).
   uint64_t compressed_bytes() const { return compressed_bytes_.load(std::memory_order_relaxed); }
   uint64_t serialized_bytes() const { return serialized_bytes_.load(std::memory_order_relaxed); }
+  // Serialized bytes of the documents in sealed blocks: with
+  // compressed_bytes, the compression ratio.
+  uint64_t sealed_serialized_bytes() const {
+    return sealed_serialized_bytes_.load(std::memory_order_relaxed);
+  }
+  const DocumentStoreOptions& options() const { return options_; }
   // Bytes of the kept raw documents (serialized Document.raw, the zstd
   // frames inside), all slots. Part of MemoryBytes.
   uint64_t raw_bytes() const { return raw_bytes_.load(std::memory_order_relaxed); }
@@ -136,6 +163,14 @@ class DocumentStore {
     const char* bytes = nullptr;
     uint32_t size = 0;
   };
+  // The block being filled: its documents serialized, uncompressed.
+  struct OpenBlock {
+    explicit OpenBlock(uint32_t first_doc, size_t capacity)
+        : first(first_doc), documents(std::make_unique<std::string[]>(capacity)) {}
+    uint32_t first;  // Its first slot.
+    // Written by the writer before it publishes the slot; never moved.
+    std::unique_ptr<std::string[]> documents;
+  };
   struct FingerprintColumn {
     const uint64_t* minhash = nullptr;
     uint32_t minhash_count = 0;
@@ -147,11 +182,18 @@ class DocumentStore {
   static std::string StrippedBytes(const docsearch::v1::Document& document);
   // Compresses `raw` with the dictionary when there is one.
   std::string Compress(std::string_view raw);
+  // Compresses the full open block into a frame and opens the next one.
+  void SealOpenBlock();
   // Copies `bytes` into the blocks (aligned to `alignment`); the copy never
   // moves. Writer only.
   const char* Keep(std::string_view bytes, size_t alignment = 1);
-  // Decompresses slot `doc` into `raw`.
-  absl::Status Decompress(uint32_t doc, std::string* raw) const;
+  struct Decompression;
+  std::unique_ptr<Decompression> BorrowDecompression() const;
+  void ReturnDecompression(std::unique_ptr<Decompression> decompression) const;
+  // Decompresses block `block` into `decompression`'s buffer: the block's
+  // bytes, valid until the buffer is used again.
+  absl::StatusOr<std::string_view> DecompressBlock(uint32_t block,
+                                                   Decompression* decompression) const;
   // Trains the dictionary on `samples_`.
   void TrainDictionary();
   void RecountMemory();
@@ -160,6 +202,9 @@ class DocumentStore {
   AppendOnlyArray<std::string_view> ids_;
   AppendOnlyArray<std::string_view> hashes_;
   AppendOnlyArray<FingerprintColumn> fingerprints_;
+  // Serialized size of each document in its block (without the columns).
+  AppendOnlyArray<uint32_t> sizes_;
+  // Sealed blocks, by block number (slot / block_documents).
   AppendOnlyArray<Frame> frames_;
   // Serialized Document.raw, uncompressed (it holds a zstd frame); size 0
   // when the document has none.
@@ -173,6 +218,20 @@ class DocumentStore {
   uint64_t block_bytes_ = 0;  // All blocks' capacity.
   uint64_t kept_bytes_ = 0;
 
+  const DocumentStoreOptions options_;
+
+  // The block being filled, and the slots below it (all in sealed blocks),
+  // changed together by the writer. Readers copy the pointer of the block
+  // they need under the lock, so a block sealed meanwhile stays alive until
+  // they have read it.
+  mutable ReaderWriterLock open_mu_;
+  std::shared_ptr<OpenBlock> open_ ABSL_GUARDED_BY(open_mu_);
+  uint32_t sealed_documents_ ABSL_GUARDED_BY(open_mu_) = 0;
+  // Writer only: the same block as open_, without the lock, and the bytes
+  // of its documents.
+  std::shared_ptr<OpenBlock> filling_;
+  uint64_t open_bytes_ = 0;
+
   // Writer only: the serialized first documents, kept until the dictionary
   // is trained.
   std::string samples_;
@@ -185,16 +244,18 @@ class DocumentStore {
   std::atomic<ZSTD_DDict_s*> ddict_{nullptr};
   uint64_t dictionary_bytes_ = 0;
 
-  // Decompression contexts not in use: making one per Load costs ~15 us
-  // (an allocation of ~100 KB), three times the Load; a thread-local would
-  // be global state. Held exclusively, for a few instructions. The index's
-  // lock type, so that ThreadSanitizer sees it (reader_writer_lock.h).
+  // Decompression contexts and buffers not in use: making a context per
+  // Load costs ~15 us (an allocation of ~100 KB), more than decompressing
+  // a block; a thread-local would be global state. Held exclusively, for a
+  // few instructions. The index's lock type, so that ThreadSanitizer sees
+  // it (reader_writer_lock.h).
   mutable ReaderWriterLock pool_mu_;
-  mutable std::vector<ZSTD_DCtx_s*> dctx_pool_ ABSL_GUARDED_BY(pool_mu_);
+  mutable std::vector<std::unique_ptr<Decompression>> pool_ ABSL_GUARDED_BY(pool_mu_);
 
   // Written by the writer, read by anyone.
   std::atomic<uint64_t> compressed_bytes_{0};
   std::atomic<uint64_t> serialized_bytes_{0};
+  std::atomic<uint64_t> sealed_serialized_bytes_{0};
   std::atomic<uint64_t> raw_bytes_{0};
   std::atomic<uint64_t> memory_bytes_{0};
 };

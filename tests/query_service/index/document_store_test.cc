@@ -117,7 +117,7 @@ TEST(DocumentStore, RoundTripsManyDocumentsAcrossTheDictionaryAndCompressesThem)
   for (int n = 0; n < kCount; ++n) {
     if (!store.has_dictionary()) {
       compressed_before_dictionary = store.compressed_bytes();
-      serialized_before_dictionary = store.serialized_bytes();
+      serialized_before_dictionary = store.sealed_serialized_bytes();
     }
     const Document document = StatementLike(n);
     serialized += document.ByteSizeLong();
@@ -153,18 +153,35 @@ TEST(DocumentStore, RoundTripsManyDocumentsAcrossTheDictionaryAndCompressesThem)
   // documents' serialized bytes (of which the fingerprints, 64 random
   // 64-bit values each, cannot shrink).
   EXPECT_LT(store.MemoryBytes(), serialized);
-  // Frames made with the dictionary are over 3x smaller than the documents
-  // (those stored before it stay plain zstd frames).
+  // Blocks made with the dictionary are over 3x smaller than their
+  // documents (those sealed before it stay plain zstd frames).
   EXPECT_LT((store.compressed_bytes() - compressed_before_dictionary) * 3,
-            store.serialized_bytes() - serialized_before_dictionary);
+            store.sealed_serialized_bytes() - serialized_before_dictionary);
+  // All but the open block's documents are compressed.
+  EXPECT_EQ(store.serialized_bytes() - store.sealed_serialized_bytes(), [&] {
+    uint64_t open = 0;
+    for (size_t doc = kCount / kBlockDocuments * kBlockDocuments; doc < kCount; ++doc) {
+      open += store.StoredBytes(static_cast<uint32_t>(doc));
+    }
+    return open;
+  }());
 }
 
+// Memory grows with each document, but for the append that seals a block:
+// the block's documents, kept serialized until then, give way to its
+// smaller frame. From one sealed block to the next it grows.
 TEST(DocumentStore, MemoryGrowsWithEachDocument) {
   DocumentStore store;
   uint64_t previous = store.MemoryBytes();
+  uint64_t previous_sealed = previous;
   for (int n = 0; n < 50; ++n) {
     store.Append(StatementLike(n));
-    EXPECT_GE(store.MemoryBytes(), previous);
+    if (store.size() % kBlockDocuments == 0) {
+      EXPECT_GT(store.MemoryBytes(), previous_sealed) << n;
+      previous_sealed = store.MemoryBytes();
+    } else {
+      EXPECT_GE(store.MemoryBytes(), previous) << n;
+    }
     previous = store.MemoryBytes();
   }
   EXPECT_GT(previous, 50u * 64 * 8);  // At least the minhash column.
@@ -205,7 +222,8 @@ std::string FrameLike(int n, size_t size) {
 }
 
 TEST(DocumentStore, KeepsRawBytesApartAndReturnsThemOnlyWhenAsked) {
-  DocumentStore store;
+  // One document a block, so that each is compressed as soon as appended.
+  DocumentStore store(DocumentStoreOptions{.block_documents = 1});
   Document with_raw = StatementLike(1);
   with_raw.mutable_raw()->set_zstd_content(FrameLike(1, 3000));
   with_raw.mutable_raw()->set_content_bytes(9000);
@@ -233,7 +251,7 @@ TEST(DocumentStore, KeepsRawBytesApartAndReturnsThemOnlyWhenAsked) {
   // Not compressed again: the frame is in the store as it came, and the
   // compressed frames are those of the documents without it.
   EXPECT_EQ(store.raw_bytes(), with_raw.raw().ByteSizeLong());
-  DocumentStore reference;
+  DocumentStore reference(DocumentStoreOptions{.block_documents = 1});
   reference.Append(expected);
   reference.Append(StatementLike(2));
   EXPECT_EQ(store.serialized_bytes(), reference.serialized_bytes());
@@ -254,6 +272,70 @@ TEST(DocumentStore, CountsKeptRawBytesInItsMemory) {
   EXPECT_GE(with.MemoryBytes(), without.MemoryBytes() + 40u * 4000);
   EXPECT_GE(with.raw_bytes(), 40u * 4000);
   EXPECT_EQ(without.raw_bytes(), 0u);
+}
+
+// Every slot loads after every append, at several block sizes: while its
+// block is open, once it is sealed, on either side of each boundary, and in
+// the last, partial block. A block is compressed when, and only when, it
+// fills.
+TEST(DocumentStore, LoadsEverySlotAcrossBlockBoundaries) {
+  for (size_t block_documents : {1, 2, 5, 16}) {
+    SCOPED_TRACE(absl::StrCat("block_documents ", block_documents));
+    DocumentStore store(DocumentStoreOptions{.block_documents = block_documents});
+    std::vector<Document> documents;
+    for (int n = 0; n < 50; ++n) {
+      // Empty documents (0 bytes serialized) inside a block, too.
+      documents.push_back(n % 9 == 4 ? Document() : StatementLike(n));
+      ASSERT_EQ(store.Append(documents.back()), static_cast<uint32_t>(n));
+      uint64_t sealed_bytes = 0;
+      const size_t sealed = store.size() / block_documents * block_documents;
+      for (uint32_t doc = 0; doc < store.size(); ++doc) {
+        absl::StatusOr<Document> loaded = store.Load(doc);
+        ASSERT_TRUE(loaded.ok()) << doc << ": " << loaded.status();
+        ASSERT_EQ(Canonical(*loaded), Canonical(documents[doc])) << doc << " of " << store.size();
+        Document stripped = documents[doc];
+        stripped.clear_id();
+        stripped.clear_content_hash();
+        stripped.clear_fingerprint();
+        EXPECT_EQ(store.StoredBytes(doc), stripped.ByteSizeLong());
+        if (doc < sealed) sealed_bytes += stripped.ByteSizeLong();
+      }
+      EXPECT_EQ(store.sealed_serialized_bytes(), sealed_bytes);
+      EXPECT_EQ(store.compressed_bytes() > 0, sealed > 0);
+    }
+    EXPECT_EQ(store.StoredBytes(static_cast<uint32_t>(store.size())), 0u);
+  }
+}
+
+// Block sizes that do not divide the dictionary's training count: the
+// block that straddles the training is compressed with the dictionary,
+// those before without, and all read back.
+TEST(DocumentStore, RoundTripsAcrossTheDictionaryAtOddBlockSizes) {
+  for (size_t block_documents : {7, 64}) {
+    SCOPED_TRACE(absl::StrCat("block_documents ", block_documents));
+    DocumentStore store(DocumentStoreOptions{.block_documents = block_documents});
+    const int kCount = static_cast<int>(kDictionaryTrainingDocuments) + 150;
+    for (int n = 0; n < kCount; ++n) store.Append(StatementLike(n));
+    ASSERT_TRUE(store.has_dictionary());
+    for (uint32_t doc = 0; doc < store.size(); ++doc) {
+      absl::StatusOr<Document> loaded = store.Load(doc);
+      ASSERT_TRUE(loaded.ok()) << doc << ": " << loaded.status();
+      ASSERT_EQ(Canonical(*loaded), Canonical(StatementLike(static_cast<int>(doc)))) << doc;
+    }
+  }
+}
+
+// Larger blocks compress better: the point of packing them.
+TEST(DocumentStore, LargerBlocksTakeFewerBytes) {
+  uint64_t previous = 0;
+  for (size_t block_documents : {1, 4, 16}) {
+    DocumentStore store(DocumentStoreOptions{.block_documents = block_documents});
+    for (int n = 0; n < 1600; ++n) store.Append(StatementLike(n));
+    if (previous != 0) {
+      EXPECT_LT(store.compressed_bytes(), previous) << block_documents;
+    }
+    previous = store.compressed_bytes();
+  }
 }
 
 }  // namespace
