@@ -74,13 +74,16 @@ inline constexpr size_t kDictionaryTrainingDocuments = 1000;
 inline constexpr size_t kDictionaryTrainingBytes = 2 << 20;
 // Fits zstd's advice (~100x smaller than the samples) and the L2 cache.
 inline constexpr size_t kDictionaryBytes = 64 << 10;
-// Low levels decompress as fast as high ones and compress several times
-// faster; the dictionary and the block, not the level, are what shrink
-// short documents.
+// Higher levels make smaller frames (level 9: about 6% smaller blocks)
+// but compress four to five times slower, on the writer's path (Append);
+// decompression costs the same. docs/BENCHMARKS.md, "Stored documents in
+// blocks", has the figures.
 inline constexpr int kCompressionLevel = 3;
-// Documents per compressed block: see docs/BENCHMARKS.md ("Stored
-// documents in blocks") for the memory and Load cost of each size.
-inline constexpr size_t kBlockDocuments = 16;
+// Documents per compressed block. Load decompresses the hit's whole block,
+// so its cost grows with the block (at 100k documents, ~8 us for 1, ~30 us
+// for 8, ~55 us for 16) while the bytes shrink ever more slowly (916, 879,
+// 867 bytes per document): 8 keeps a hit's Load under 100 us at p99.
+inline constexpr size_t kBlockDocuments = 8;
 
 struct DocumentStoreOptions {
   // Consecutive slots compressed in one zstd frame; 1 compresses each

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "query_service/server/search_request_mapping.h"
@@ -210,6 +211,37 @@ TEST_F(SearchIndexTest, DeleteRemovesFromResultsAndStats) {
   EXPECT_EQ(index_.Stats().document_count(), 3);
   EXPECT_EQ(index_.Delete("c").code(), absl::StatusCode::kNotFound);
   EXPECT_EQ(index_.Get("c").status().code(), absl::StatusCode::kNotFound);
+}
+
+// Stored documents are compressed in blocks of consecutive slots; deleting
+// or replacing one leaves the others of its block readable, on either side
+// of the block boundaries.
+TEST(SearchIndexBlocksTest, GetsEveryLiveDocumentAfterDeletesAndReplacements) {
+  SearchIndex index{SearchOptions{}};
+  const int kCount = 70;  // Several whole blocks and a partial one.
+  for (int n = 0; n < kCount; ++n) {
+    ASSERT_TRUE(index
+                    .Upsert(MakeDocument(absl::StrCat("d", n), absl::StrCat("Title ", n),
+                                         absl::StrCat("Body of document ", n, " on arms control."),
+                                         2000 + n % 20))
+                    .ok());
+  }
+  for (int n = 0; n < kCount; n += 3) ASSERT_TRUE(index.Delete(absl::StrCat("d", n)).ok());
+  for (int n = 1; n < kCount; n += 5) {
+    ASSERT_TRUE(index
+                    .Upsert(MakeDocument(absl::StrCat("d", n), absl::StrCat("Replaced ", n),
+                                         "A new body.", 2021))
+                    .ok());
+  }
+  for (int n = 0; n < kCount; ++n) {
+    absl::StatusOr<Document> got = index.Get(absl::StrCat("d", n));
+    if (n % 3 == 0) {
+      EXPECT_EQ(got.status().code(), absl::StatusCode::kNotFound) << n;
+      continue;
+    }
+    ASSERT_TRUE(got.ok()) << n << ": " << got.status();
+    EXPECT_EQ(got->title(), absl::StrCat(n % 5 == 1 ? "Replaced " : "Title ", n));
+  }
 }
 
 TEST_F(SearchIndexTest, NamesTheFieldAtFault) {
