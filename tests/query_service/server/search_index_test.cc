@@ -235,7 +235,7 @@ TEST(SearchIndexBlocksTest, GetsEveryLiveDocumentAfterDeletesAndReplacements) {
   }
   for (int n = 0; n < kCount; ++n) {
     absl::StatusOr<Document> got = index.Get(absl::StrCat("d", n));
-    if (n % 3 == 0) {
+    if (n % 3 == 0 && n % 5 != 1) {  // Deleted and not written again.
       EXPECT_EQ(got.status().code(), absl::StatusCode::kNotFound) << n;
       continue;
     }
