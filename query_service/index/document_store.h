@@ -75,7 +75,7 @@ inline constexpr size_t kDictionaryTrainingBytes = 2 << 20;
 // Fits zstd's advice (~100x smaller than the samples) and the L2 cache.
 inline constexpr size_t kDictionaryBytes = 64 << 10;
 // Higher levels make smaller frames (level 9: about 6% smaller blocks)
-// but compress four to five times slower, on the writer's path (Append);
+// but compress about four times slower, on the writer's path (Append);
 // decompression costs the same. docs/BENCHMARKS.md, "Stored documents in
 // blocks", has the figures.
 inline constexpr int kCompressionLevel = 3;
