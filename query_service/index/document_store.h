@@ -81,9 +81,12 @@ inline constexpr size_t kDictionaryBytes = 64 << 10;
 inline constexpr int kCompressionLevel = 3;
 // Documents per compressed block. Load decompresses the hit's whole block,
 // so its cost grows with the block (at 100k documents, ~8 us for 1, ~30 us
-// for 8, ~55 us for 16) while the bytes shrink ever more slowly (916, 879,
-// 867 bytes per document): 8 keeps a hit's Load under 100 us at p99.
-inline constexpr size_t kBlockDocuments = 8;
+// for 8, ~55 us for 16) while the bytes shrink slowly (916, 879, 867 bytes
+// per document). A search loads every hit of its page, so blocks of 8 would
+// add ~0.2 ms of CPU to a top-10 page for 0.018x of raw text: one document
+// per frame stays the default until blocks are measured to pay on real
+// archives (docs/BENCHMARKS.md, "Stored documents in blocks").
+inline constexpr size_t kBlockDocuments = 1;
 
 struct DocumentStoreOptions {
   // Consecutive slots compressed in one zstd frame; 1 compresses each

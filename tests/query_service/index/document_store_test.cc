@@ -86,6 +86,11 @@ void ExpectEqualDocuments(const Document& actual, const Document& expected) {
   EXPECT_TRUE(differencer.Compare(actual, expected)) << expected.id() << ": " << difference;
 }
 
+// The default keeps one document per frame; these tests pack blocks so that
+// sealing, the open block and concurrent loads inside a block are covered.
+constexpr size_t kBlockOfEight = 8;
+const DocumentStoreOptions kBlocksOfEight{.block_documents = kBlockOfEight};
+
 TEST(DocumentStore, RoundTripsBeforeTheDictionaryIsTrained) {
   DocumentStore store;
   std::vector<Document> documents;
@@ -108,7 +113,7 @@ TEST(DocumentStore, RoundTripsBeforeTheDictionaryIsTrained) {
 }
 
 TEST(DocumentStore, RoundTripsManyDocumentsAcrossTheDictionaryAndCompressesThem) {
-  DocumentStore store;
+  DocumentStore store(kBlocksOfEight);
   const int kCount = 3000;
   uint64_t serialized = 0;
   uint64_t sampled = 0;  // Bytes compressed, without the column fields.
@@ -160,7 +165,7 @@ TEST(DocumentStore, RoundTripsManyDocumentsAcrossTheDictionaryAndCompressesThem)
   // All but the open block's documents are compressed.
   EXPECT_EQ(store.serialized_bytes() - store.sealed_serialized_bytes(), [&] {
     uint64_t open = 0;
-    for (size_t doc = kCount / kBlockDocuments * kBlockDocuments; doc < kCount; ++doc) {
+    for (size_t doc = kCount / kBlockOfEight * kBlockOfEight; doc < kCount; ++doc) {
       open += store.StoredBytes(static_cast<uint32_t>(doc));
     }
     return open;
@@ -171,12 +176,12 @@ TEST(DocumentStore, RoundTripsManyDocumentsAcrossTheDictionaryAndCompressesThem)
 // the block's documents, kept serialized until then, give way to its
 // smaller frame. From one sealed block to the next it grows.
 TEST(DocumentStore, MemoryGrowsWithEachDocument) {
-  DocumentStore store;
+  DocumentStore store(kBlocksOfEight);
   uint64_t previous = store.MemoryBytes();
   uint64_t previous_sealed = previous;
   for (int n = 0; n < 50; ++n) {
     store.Append(StatementLike(n));
-    if (store.size() % kBlockDocuments == 0) {
+    if (store.size() % kBlockOfEight == 0) {
       EXPECT_GT(store.MemoryBytes(), previous_sealed) << n;
       previous_sealed = store.MemoryBytes();
     } else {
@@ -188,7 +193,7 @@ TEST(DocumentStore, MemoryGrowsWithEachDocument) {
 }
 
 TEST(DocumentStore, LoadsConcurrentlyFromFourThreads) {
-  DocumentStore store;
+  DocumentStore store(kBlocksOfEight);
   const int kCount = 1500;  // Past the dictionary's training.
   for (int n = 0; n < kCount; ++n) store.Append(StatementLike(n));
   ASSERT_TRUE(store.has_dictionary());
