@@ -288,7 +288,86 @@ bool IsMenuLine(absl::string_view line) {
   return cells >= 3;
 }
 
+// "Contact Information ISAF Public Affairs Office", "Media contact: Press
+// Office": a contact heading with the office it names, fused on one line.
+bool IsContactHeading(absl::string_view edges) {
+  if (edges.size() > 80 || absl::EndsWith(edges, ".")) return false;
+  for (absl::string_view heading :
+       {"contact information", "media contact", "press contact", "contact presse"}) {
+    absl::string_view rest = edges;
+    if (!absl::ConsumePrefix(&rest, heading)) continue;
+    absl::ConsumePrefix(&rest, "s");
+    // The heading, then the office it names ("… Public Affairs Office").
+    if (!rest.empty() && (rest.front() == ' ' || rest.front() == ':') &&
+        !absl::StripLeadingAsciiWhitespace(rest.substr(1)).empty()) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// "Revoir la déclaration conjointe :", "Watch the press conference:",
+// "Read the French version": the caption of a video or audio player the
+// text lost, or a link to the page in another language or format.
+bool IsPlayerOrVersionLink(absl::string_view edges, absl::string_view folded) {
+  if (edges.size() > 60) return false;
+  const bool ends_colon = absl::EndsWith(absl::StripTrailingAsciiWhitespace(folded), ":");
+  for (absl::string_view verb : {"watch ", "revoir ", "regarder ", "listen to ", "ecouter ",
+                                 "reecouter ", "voir la video", "view the video"}) {
+    if (absl::StartsWith(edges, verb) &&
+        (ends_colon || absl::StartsWith(verb, "voir la") || absl::StartsWith(verb, "view the"))) {
+      return true;
+    }
+  }
+  if (absl::StartsWith(edges, "lire la version")) return true;
+  for (absl::string_view link : {"read the ", "see the ", "view the ", "lire la ", "voir la "}) {
+    if (absl::StartsWith(edges, link) && absl::EndsWith(edges, " version")) return true;
+  }
+  return false;
+}
+
+// "Welcome to the website of …", "Bienvenue sur le site …", "Willkommen auf
+// den Seiten des …": a site greeting its visitors, on a line of its own.
+bool IsWelcomeBanner(absl::string_view edges) {
+  if (edges.size() > 100 || absl::EndsWith(edges, ".")) return false;
+  for (absl::string_view greeting :
+       {"welcome to the website", "welcome to the web site", "welcome to the official website",
+        "welcome to the site", "welcome to the pages", "welcome to the portal",
+        "bienvenue sur le site", "bienvenue sur les pages", "bienvenue sur le portail",
+        "willkommen auf den seiten", "willkommen auf der website", "willkommen auf der seite",
+        "willkommen beim", "willkommen bei der", "bienvenido al sitio", "bienvenido a la pagina",
+        "benvenuti nel sito", "benvenuto nel sito"}) {
+    if (absl::StartsWith(edges, greeting)) return true;
+  }
+  return false;
+}
+
 }  // namespace
+
+bool IsWelcomeBannerLine(absl::string_view line) {
+  const std::string folded = FoldAccents(absl::StripAsciiWhitespace(line));
+  return IsWelcomeBanner(StripFurnitureEdges(folded));
+}
+
+std::optional<absl::string_view> LateFurnitureReason(absl::string_view line) {
+  const absl::string_view trimmed = absl::StripAsciiWhitespace(line);
+  if (trimmed.empty()) return std::nullopt;
+  const std::string folded = FoldAccents(trimmed);
+  std::string edges(StripFurnitureEdges(folded));
+  while (!edges.empty() && (edges.back() == ':' || edges.back() == ' ')) edges.pop_back();
+  if (IsContactHeading(edges)) return "contact";
+  if (IsWelcomeBanner(edges)) return "site";
+  if (IsPlayerOrVersionLink(edges, folded)) return "navigation";
+  // A site's notice about itself may run to a paragraph ("… is a permanent
+  // electronic archive … Archive sites are not updated …"): two of its
+  // phrases in one line are still the notice, not the text.
+  if (folded.size() < 1000) {
+    int phrases = 0;
+    for (absl::string_view phrase : kPortalPhrases) phrases += absl::StrContains(folded, phrase);
+    if (phrases >= 2) return "site";
+  }
+  return std::nullopt;
+}
 
 bool IsPunctuationOnly(absl::string_view line) { return !HasAlnum(line); }
 

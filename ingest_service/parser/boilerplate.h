@@ -31,6 +31,24 @@ namespace docsearch::ingest {
 // The reason `line` is furniture, or nullopt when it may be content.
 std::optional<absl::string_view> BoilerplateReason(absl::string_view line);
 
+// Furniture told by shapes the line-role model's inputs leave out, read
+// after the model on the lines it kept (layout_reader.h): a site's welcome
+// banner ("Welcome to the website of …"), a contact heading
+// fused with the office it names ("Contact Information … Public Affairs
+// Office"), a player's caption or a link to another version of the page
+// ("Revoir la déclaration conjointe :", "Watch the press conference:", "Read
+// the French version"), a site's notice about itself running to a paragraph
+// (two of the portal phrases BoilerplateReason reads on short lines). They
+// are kept out of BoilerplateReason because the cascade's verdicts are the
+// model's training inputs: a new verdict on one document retrains the
+// title ranker and moves titles of unrelated documents (docs/INGEST.md).
+std::optional<absl::string_view> LateFurnitureReason(absl::string_view line);
+
+// "Welcome to the website of …", "Willkommen auf den Seiten des …": a site
+// greeting its visitors (one of LateFurnitureReason's shapes), which a title
+// run never opens with.
+bool IsWelcomeBannerLine(absl::string_view line);
+
 // True when `line` has no letters or digits at all (pipes, bullets, dashes).
 bool IsPunctuationOnly(absl::string_view line);
 

@@ -336,6 +336,7 @@ std::optional<Date> ParseBareDateLine(absl::string_view text) {
 // Words that may introduce the date on a date line, folded.
 constexpr absl::string_view kDateLinePrefixes[] = {
     "for immediate release",
+    "posted on",
     "issued on",
     "issued",
     "published on",
@@ -362,6 +363,32 @@ std::optional<absl::string_view> AfterPlace(absl::string_view text) {
     }
   }
   return text.substr(comma + 1);
+}
+
+// "/2021/05/21/": the first run of folders "YYYY/MM/DD" in a path.
+std::optional<Date> DateFromPathFolders(absl::string_view path) {
+  const std::vector<absl::string_view> folders = absl::StrSplit(path, '/');
+  auto number = [](absl::string_view folder, size_t digits) {
+    int value = -1;
+    if (folder.size() != digits) return -1;
+    for (char c : folder) {
+      if (!absl::ascii_isdigit(static_cast<unsigned char>(c))) return -1;
+    }
+    return absl::SimpleAtoi(folder, &value) ? value : -1;
+  };
+  for (size_t i = 0; i + 2 < folders.size(); ++i) {
+    const int year = number(folders[i], 4);
+    if (year < 1900) continue;
+    const int month = number(folders[i + 1], 2);
+    const int day = number(folders[i + 2], 2);
+    if (!IsValidDate(year, month, day)) continue;
+    Date date;
+    date.set_year(year);
+    date.set_month(month);
+    date.set_day(day);
+    return date;
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -401,6 +428,11 @@ std::optional<Date> DateFromSourceUri(absl::string_view uri) {
   const size_t slash = uri.find_last_of("/\\");
   absl::string_view name = slash == absl::string_view::npos ? uri : uri.substr(slash + 1);
   if (std::vector<FoundDate> dates = FindDates(name); !dates.empty()) return dates.front().date;
+  // ".../2021/05/21/statement-...": a year, a month and a day as three
+  // folders in a row, how news sites file their pages by date.
+  if (std::optional<Date> date = DateFromPathFolders(uri.substr(0, uri.size() - name.size()))) {
+    return date;
+  }
   // Digit runs: "19970710" (YYYYMMDD) or "p011218e" (YYMMDD after a letter).
   size_t i = 0;
   while (i < name.size()) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/strip.h"
@@ -17,6 +18,8 @@
 
 namespace docsearch::ingest {
 namespace {
+
+using docsearch::v1::Date;
 
 // The key before the colon, reduced to its ASCII letters so that spacing,
 // accents and accents lost in transcoding do not matter:
@@ -55,6 +58,63 @@ absl::string_view StripLeadingFurniture(absl::string_view line) {
   return line;
 }
 
+bool IsCreatedKey(absl::string_view key) {
+  const std::string letters = KeyLetters(key);
+  return letters == "created" || letters == "posted" || letters == "published" ||
+         letters == "datepublished" || letters == "publicationdate" ||
+         letters == "dateofpublication" || letters == "crle" || letters == "crele" ||
+         letters == "creele" || letters == "publile" || letters == "publiele" ||
+         letters == "erstellt" || letters == "verffentlicht" || letters == "veroffentlicht" ||
+         letters == "erstelltam" || letters == "verffentlichtam" || letters == "veroffentlichtam";
+}
+
+// A date opening `*text` (spaces before it allowed), consumed: a year-first
+// numeric date ("2017.06.20", "2017/06/20", "2017-06-20"), which content
+// systems print and the archive's day-first readers do not take, or any
+// form FindDates reads.
+std::optional<Date> LeadingStampDate(absl::string_view* text) {
+  *text = absl::StripLeadingAsciiWhitespace(*text);
+  if (text->size() >= 10) {
+    const absl::string_view head = text->substr(0, 10);
+    const char separator = head[4];
+    int year = 0, month = 0, day = 0;
+    if ((separator == '.' || separator == '/' || separator == '-') && head[7] == separator &&
+        absl::SimpleAtoi(head.substr(0, 4), &year) && absl::SimpleAtoi(head.substr(5, 2), &month) &&
+        absl::SimpleAtoi(head.substr(8, 2), &day) && absl::ascii_isdigit(head[5]) &&
+        absl::ascii_isdigit(head[8]) && absl::ascii_isdigit(head[9]) &&
+        (text->size() == 10 || !absl::ascii_isdigit((*text)[10])) &&
+        IsValidDate(year, month, day)) {
+      Date date;
+      date.set_year(year);
+      date.set_month(month);
+      date.set_day(day);
+      text->remove_prefix(10);
+      return date;
+    }
+  }
+  const std::vector<FoundDate> dates = FindDates(*text);
+  if (dates.empty() || dates.front().begin != 0) return std::nullopt;
+  text->remove_prefix(dates.front().end);
+  return dates.front().date;
+}
+
+// An optional "18:33" opening `*text`, consumed into `header`.
+void ReadTimeOfDay(absl::string_view* text, UpdatedHeader* header) {
+  absl::string_view rest = absl::StripLeadingAsciiWhitespace(*text);
+  if (rest.size() >= 4 && absl::ascii_isdigit(static_cast<unsigned char>(rest[0]))) {
+    const size_t time_colon = rest.find(':');
+    int hour = 0, minute = 0;
+    if (time_colon != absl::string_view::npos && time_colon <= 2 &&
+        absl::SimpleAtoi(rest.substr(0, time_colon), &hour) && rest.size() >= time_colon + 3 &&
+        absl::SimpleAtoi(rest.substr(time_colon + 1, 2), &minute) && hour < 24 && minute < 60) {
+      header->hour = hour;
+      header->minute = minute;
+      rest.remove_prefix(time_colon + 3);
+      *text = rest;
+    }
+  }
+}
+
 }  // namespace
 
 std::optional<UpdatedHeader> ParseUpdatedHeader(absl::string_view line) {
@@ -89,6 +149,47 @@ std::optional<UpdatedHeader> ParseUpdatedHeader(absl::string_view line) {
   std::string section = absl::StrReplaceAll(rest, {{"|", " "}});
   header.section = CollapseWhitespace(section);
   return header;
+}
+
+std::optional<StampLine> ParseStampLine(absl::string_view line) {
+  line = StripLeadingFurniture(absl::StripAsciiWhitespace(line));
+  if (line.size() > 120) return std::nullopt;
+  // The Updated part, after a slash or a bar.
+  std::optional<UpdatedHeader> updated;
+  absl::string_view created_part = line;
+  for (absl::string_view separator : {" / ", " | "}) {
+    const size_t at = line.find(separator);
+    if (at == absl::string_view::npos) continue;
+    const absl::string_view after = line.substr(at + separator.size());
+    const size_t colon = after.find(':');
+    if (colon == absl::string_view::npos || colon > 30 || !IsUpdatedKey(after.substr(0, colon))) {
+      continue;
+    }
+    absl::string_view rest = after.substr(colon + 1);
+    std::optional<Date> date = LeadingStampDate(&rest);
+    if (!date.has_value()) return std::nullopt;
+    updated.emplace();
+    updated->date = *date;
+    ReadTimeOfDay(&rest, &*updated);
+    created_part = absl::StripTrailingAsciiWhitespace(line.substr(0, at));
+    break;
+  }
+  // The creation key: letters before a colon, or before " on ".
+  size_t key_end = created_part.find(':');
+  size_t date_begin = key_end + 1;
+  if (key_end == absl::string_view::npos || key_end > 30) {
+    key_end = created_part.find(" on ");
+    date_begin = key_end + 4;
+    if (key_end == absl::string_view::npos || key_end > 30) return std::nullopt;
+  }
+  if (!IsCreatedKey(created_part.substr(0, key_end))) return std::nullopt;
+  absl::string_view rest = created_part.substr(date_begin);
+  std::optional<Date> created = LeadingStampDate(&rest);
+  if (!created.has_value()) return std::nullopt;
+  UpdatedHeader time_only;
+  ReadTimeOfDay(&rest, &time_only);
+  if (!absl::StripAsciiWhitespace(rest).empty()) return std::nullopt;
+  return StampLine{*created, std::move(updated)};
 }
 
 int64_t UpdatedHeaderEpochSeconds(const UpdatedHeader& header) {

@@ -33,6 +33,19 @@ struct UpdatedHeader {
 
 std::optional<UpdatedHeader> ParseUpdatedHeader(absl::string_view line);
 
+// A content system's stamp line: "Created: 2017.06.20 / Updated: 2017.06.21
+// 14:15", "Posted: 2019/03/04", "Date published: 4 May 2010 | Last updated:
+// 5 May 2010". A creation key (created, posted, published, date published,
+// publication date, créé le, publié le, erstellt, veröffentlicht), a colon or
+// "on", a date (year-first numeric dates, "2017.06.20", "2017/06/20", as
+// well as every form FindDates reads) and nothing else but, after a slash
+// or a bar, an Updated header in the same forms.
+struct StampLine {
+  docsearch::v1::Date created;
+  std::optional<UpdatedHeader> updated;
+};
+std::optional<StampLine> ParseStampLine(absl::string_view line);
+
 // Seconds since the Unix epoch for the header's date and time (UTC).
 int64_t UpdatedHeaderEpochSeconds(const UpdatedHeader& header);
 

@@ -14,8 +14,10 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "ingest_service/parser/body_parser.h"
+#include "ingest_service/parser/boilerplate.h"
 #include "ingest_service/parser/date_parser.h"
 #include "ingest_service/parser/doc_type.h"
+#include "ingest_service/parser/header_lines.h"
 #include "ingest_service/parser/layout_types.h"
 #include "ingest_service/parser/line_shape.h"
 #include "ingest_service/parser/parse_warnings.h"
@@ -304,6 +306,43 @@ void Explain(const std::vector<SourceLine>& lines, const std::vector<LineFeature
   }
 }
 
+// A run that is not a headline whatever its score: a contents heading
+// ("Sommaire", "Contents", "Inhalt"), or a line introducing a list whose
+// items open in lower case ("Dans cet espace vous pouvez" / "- soit faire
+// …" / "- soit sélectionner …", "You can:" / "- read …"), which a headline
+// never does.
+bool IsNeverHeadline(const TitleCandidate& candidate, const std::vector<SourceLine>& lines,
+                     const std::vector<LineFeatures>& features) {
+  if (candidate.end <= candidate.begin) return false;
+  const absl::string_view first = TrimLine(lines[features[candidate.begin].line_index].text);
+  if (candidate.end == candidate.begin + 1 && first.size() < 40) {
+    std::string folded = FoldAccents(first);
+    while (!folded.empty() && (folded.back() == ':' || folded.back() == ' ')) folded.pop_back();
+    for (absl::string_view contents :
+         {"sommaire", "contents", "table of contents", "table des matieres", "inhalt",
+          "inhaltsverzeichnis", "indice", "in this issue", "dans ce numero"}) {
+      if (folded == contents) return true;
+    }
+  }
+  // "1 - Espagne - Attentat à Barcelone …": a digest's numbered item, its
+  // number parted from the text by a dash.
+  size_t digits = 0;
+  while (digits < first.size() && digits < 3 &&
+         absl::ascii_isdigit(static_cast<unsigned char>(first[digits]))) {
+    ++digits;
+  }
+  if (digits > 0 && absl::StartsWith(first.substr(digits), " - ")) return true;
+  if (candidate.end >= features.size()) return false;
+  const absl::string_view last = TrimLine(lines[features[candidate.end - 1].line_index].text);
+  if (last.empty() || last.back() == '.' || last.back() == '!' || last.back() == '?') {
+    return false;
+  }
+  const absl::string_view next = TrimLine(lines[features[candidate.end].line_index].text);
+  const std::optional<ParagraphMarker> marker = FindParagraphMarker(next);
+  return marker.has_value() && marker->is_bullet &&
+         StartsLowercase(next.substr(marker->text_begin));
+}
+
 // The model's best candidate, unless the cascade's own title (the
 // candidate spelling it, or "no title") scores within kOverrideMargin of it:
 // the cascade keeps what it is not clearly wrong about.
@@ -368,6 +407,7 @@ size_t ChooseTitleCandidate(const LineRoleModel& model,
         FindParagraphMarker(lines[features[candidate.begin].line_index].text).has_value()) {
       continue;
     }
+    if (IsNeverHeadline(candidate, lines, features)) continue;
     if (candidate.end > candidate.begin && features[candidate.begin].rule_fate == "kept" &&
         ReadsAsProse(JoinRunLines(lines, features, candidate.begin, candidate.end))) {
       continue;
@@ -383,6 +423,7 @@ size_t ChooseTitleCandidate(const LineRoleModel& model,
     if (cascade.has_value()) break;
   }
   if (!cascade.has_value()) return best;
+  if (IsNeverHeadline(candidates[*cascade], lines, features)) return best;
   // The cascade's title is not protected when it reads as the page's
   // wrapping: a press-office formula, an institution's name alone, a menu or
   // a line printed on every block of the page (head_lexicon.h).
@@ -397,6 +438,39 @@ size_t ChooseTitleCandidate(const LineRoleModel& model,
   return model.SpanScore(candidates[best]) - model.SpanScore(candidates[*cascade]) > margin
              ? best
              : *cascade;
+}
+
+// A content system's stamp line in the head ("Created: 2017.06.20 /
+// Updated: 2017.06.21 14:15", header_lines.h) dates a document no date line
+// dated: its date is published (the fallback's warning withdrawn) and its
+// Updated part the updated time when no Updated header was read. Read after
+// the model, on the lines above the first prose line, so that the cascade's
+// verdicts, the model's inputs, stay as they are.
+void ReadStampLine(const std::vector<SourceLine>& lines, const std::vector<LineFeatures>& features,
+                   v1::Document* document) {
+  const bool dated_by_fallback =
+      HasWarning(*document, ParseWarningCode::kNoPublishedDate) ||
+      HasWarning(*document, ParseWarningCode::kPublishedFromTitle) ||
+      HasWarning(*document, ParseWarningCode::kPublishedFromSubtitle) ||
+      HasWarning(*document, ParseWarningCode::kPublishedFromSourceUri) ||
+      HasWarning(*document, ParseWarningCode::kPublishedFromUpdatedHeader) ||
+      HasWarning(*document, ParseWarningCode::kPublishedFromBody);
+  if (!dated_by_fallback) return;
+  for (size_t k = 0; k < features.size(); ++k) {
+    const absl::string_view text = TrimLine(lines[features[k].line_index].text);
+    if (ReadsAsProse(text)) return;
+    std::optional<StampLine> stamp = ParseStampLine(text);
+    if (!stamp.has_value()) continue;
+    *document->mutable_published() = stamp->created;
+    RemoveWarnings(document, [](ParseWarningCode code) {
+      return code == ParseWarningCode::kNoPublishedDate ||
+             (IsPublishedFallback(code) && code != ParseWarningCode::kPublishedFromWeekHeader);
+    });
+    if (stamp->updated.has_value() && !document->has_updated()) {
+      document->mutable_updated()->set_seconds(UpdatedHeaderEpochSeconds(*stamp->updated));
+    }
+    return;
+  }
 }
 
 std::vector<SourceLine> SplitLines(absl::string_view text) {
@@ -426,6 +500,11 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
   TitleCandidate title_run =
       candidates[ChooseTitleCandidate(model, candidates, lines, features, options, source_uri)];
   RepairTitleRun(lines, features, &title_run);
+  // A site's welcome banner opening the run is the page's, not the headline's.
+  while (title_run.end > title_run.begin + 1 &&
+         IsWelcomeBannerLine(lines[features[title_run.begin].line_index].text)) {
+    ++title_run.begin;
+  }
   const TitleCandidate& chosen = title_run;
   for (size_t k = 0; k < roles.size(); ++k) {
     const bool in_title = k >= chosen.begin && k < chosen.end;
@@ -454,6 +533,18 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
     }
     furniture.push_back(features[k].line_index);
   }
+  // Furniture told by shapes the model's inputs leave out (boilerplate.h).
+  for (size_t k = 0; k < features.size(); ++k) {
+    if (roles[k] == LineRole::kFurniture || roles[k] == LineRole::kTitle ||
+        (features[k].rule_fate != "kept" && features[k].rule_fate != "title")) {
+      continue;
+    }
+    if (LateFurnitureReason(lines[features[k].line_index].text).has_value()) {
+      roles[k] = LineRole::kFurniture;
+      furniture.push_back(features[k].line_index);
+    }
+  }
+  std::sort(furniture.begin(), furniture.end());
   // What the cascade kept as body above the title run is the page's head
   // (banners, "official website" and archive notices): a headline opens
   // the text a reader reads.
@@ -488,6 +579,7 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
   }
 
   SetTitleFromRoles(lines, features, roles, &parsed);
+  ReadStampLine(lines, features, parsed.mutable_document());
   ReadTypeAndReferenceFromRoles(lines, features, roles, parsed.mutable_document());
   if (options.explain) Explain(lines, features, roles, model, title_run, &parsed);
   response->MergeFrom(parsed);

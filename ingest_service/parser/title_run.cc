@@ -41,13 +41,32 @@ bool Adjacent(const std::vector<LineFeatures>& features, size_t k) {
   return k > 0 && features[k].line_index == features[k - 1].line_index + 1;
 }
 
+// A subtitle opener in any of the archive's languages: the cascade's
+// ("Issued by …", "diffusée par …") and the same participle in German,
+// Spanish and Italian, or French masculine ("veröffentlicht nach ihrem
+// Treffen …", "publicado por …", "publié à l'issue …"). Read here only,
+// after the model, so that the cascade's reading stays the model's input.
+bool OpensSubtitle(absl::string_view text) {
+  if (StartsSubtitle(text)) return true;
+  // The first 32 bytes, cut between characters, hold every opener.
+  absl::string_view head = TrimLine(text);
+  size_t cut = std::min<size_t>(head.size(), 32);
+  while (cut < head.size() && (static_cast<unsigned char>(head[cut]) & 0xC0) == 0x80) ++cut;
+  const std::string folded = FoldAccents(head.substr(0, cut));
+  for (absl::string_view opener : {"veroffentlicht ", "herausgegeben ", "publicado ", "publicada ",
+                                   "pubblicato ", "pubblicata ", "publie ", "released by "}) {
+    if (absl::StartsWith(folded, opener)) return true;
+  }
+  return false;
+}
+
 // A line that can continue a headline wrapped before it: short, not prose,
-// not a date, furniture or a new label.
+// not a date, furniture, a new label or a subtitle.
 bool CanContinueHeadline(absl::string_view raw, absl::string_view text) {
   return !text.empty() && !absl::ascii_isdigit(static_cast<unsigned char>(text.front())) &&
          CountWords(text) <= kMaxContinuationWords && !ReadsAsProse(text) && !EndsSentence(text) &&
          !ParseDateLine(text).has_value() && !BoilerplateReason(text).has_value() &&
-         !DocTypeFromLabelLine(text).has_value() && !StartsSubtitle(text);
+         !DocTypeFromLabelLine(text).has_value() && !OpensSubtitle(text);
 }
 
 bool StartsWithBy(absl::string_view text) {
@@ -288,7 +307,7 @@ void StopAtSubtitleOrRepeat(const Lines& lines, const Features& features, TitleC
   const std::string first = FoldForMatching(LineText(lines, features, run->begin));
   for (size_t k = run->begin + 1; k < run->end; ++k) {
     const absl::string_view text = LineText(lines, features, k);
-    if (StartsSubtitle(text) || FoldForMatching(text) == first) {
+    if (OpensSubtitle(text) || FoldForMatching(text) == first) {
       run->end = k;
       return;
     }

@@ -1,5 +1,7 @@
 #include "ingest_service/parser/boilerplate.h"
 
+#include <string>
+
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -28,6 +30,50 @@ TEST(Boilerplate, DropsPhoneFaxAndAddressLines) {
               Optional(absl::string_view("phone_fax")));
   EXPECT_THAT(BoilerplateReason("B-1110 Brussels/Bruxelles"),
               Optional(absl::string_view("address")));
+}
+
+TEST(Boilerplate, LateFurnitureReadsContactHeadingsPlayersAndVersionLinks) {
+  EXPECT_THAT(LateFurnitureReason("Contact Information Regional Public Affairs Office"),
+              Optional(absl::string_view("contact")));
+  EXPECT_THAT(LateFurnitureReason("Press contacts: Spokesperson's Office"),
+              Optional(absl::string_view("contact")));
+  EXPECT_THAT(LateFurnitureReason("Welcome to the website of the Ministry"),
+              Optional(absl::string_view("site")));
+  EXPECT_THAT(LateFurnitureReason("Willkommen auf den Seiten des Ministeriums"),
+              Optional(absl::string_view("site")));
+  EXPECT_TRUE(IsWelcomeBannerLine("Bienvenue sur le site du minist\xC3\xA8re"));
+  EXPECT_FALSE(IsWelcomeBannerLine("Welcome to the new members of the Alliance"));
+  EXPECT_THAT(LateFurnitureReason("Watch the press conference:"),
+              Optional(absl::string_view("navigation")));
+  EXPECT_THAT(LateFurnitureReason("Revoir la conf\xC3\xA9rence de presse : "),
+              Optional(absl::string_view("navigation")));
+  EXPECT_THAT(LateFurnitureReason("Read the French version"),
+              Optional(absl::string_view("navigation")));
+  EXPECT_THAT(LateFurnitureReason("Lire la version anglaise"),
+              Optional(absl::string_view("navigation")));
+  // Not furniture: a sentence, a headline that watches or contacts.
+  EXPECT_EQ(LateFurnitureReason("Watch the situation closely, the Council said."), std::nullopt);
+  EXPECT_EQ(LateFurnitureReason("Ministers Watch Elections in the Region"), std::nullopt);
+  EXPECT_EQ(LateFurnitureReason("Contact Group Statement on the Balkans"), std::nullopt);
+  // The cascade's own rules do not read these shapes (see boilerplate.h).
+  EXPECT_EQ(BoilerplateReason("Watch the press conference:"), std::nullopt);
+}
+
+TEST(Boilerplate, LateFurnitureReadsASitesLongNoticeAboutItself) {
+  std::string notice =
+      "The web site below is a permanent electronic archive of information released online "
+      "during the previous administration. Archive sites are not updated, so links may no "
+      "longer work.";
+  while (notice.size() < 400) notice += " Contact us with any questions about the archive.";
+  EXPECT_THAT(LateFurnitureReason(notice), Optional(absl::string_view("site")));
+  EXPECT_EQ(LateFurnitureReason("The Council agreed to archive the records of the meeting in a "
+                                "permanent electronic archive, as the treaty requires, and "
+                                "discussed the next steps of the process in some detail over a "
+                                "long session that ran late into the evening of the second "
+                                "day, when ministers also reviewed the budget of the "
+                                "organisation and its committees for the coming year and "
+                                "agreed a statement."),
+            std::nullopt);
 }
 
 TEST(Boilerplate, KeepsSentencesOfTheBody) {

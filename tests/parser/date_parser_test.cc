@@ -102,5 +102,19 @@ TEST(DateParser, ReadsDatesInFileNames) {
   EXPECT_FALSE(DateFromSourceUri("https://www.nato.int/docu/pr/2007/p07-130e.htm").has_value());
 }
 
+TEST(DateParser, ReadsYearMonthDayFoldersOfANewsSitesPath) {
+  EXPECT_THAT(DateFromSourceUri("https://www.example.org/news/2021/05/21/joint-statement-by-leaders"),
+              Optional(IsDate(2021, 5, 21)));
+  EXPECT_THAT(DateFromSourceUri("http://www.example.eu/en/meetings/council/2017/09/25/"),
+              Optional(IsDate(2017, 9, 25)));
+  // A year folder alone, or folders that are no calendar day, date nothing.
+  EXPECT_FALSE(DateFromSourceUri("https://www.example.org/archive/2019/statement").has_value());
+  EXPECT_FALSE(DateFromSourceUri("https://www.example.org/2019/13/40/statement").has_value());
+}
+
+TEST(DateParser, ReadsAPostedOnDateLine) {
+  EXPECT_THAT(ParseDateLine("Posted on 3 May 2010"), Optional(IsDate(2010, 5, 3)));
+}
+
 }  // namespace
 }  // namespace docsearch::ingest

@@ -188,5 +188,63 @@ TEST(DocumentParser, ReadsTheTypeFromAHeadLineWhicheverLineIsTheTitle) {
   EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_PRESS_STATEMENT);
 }
 
+TEST(DocumentParser, CutsASitesWelcomeBannerFromTheTitle) {
+  const v1::Document document =
+      ParseOrDie(
+          "Welcome to the website of the Ministry\nJoint Statement of the Foreign Ministers\n\n"
+          "12 May 2016\n\nThe foreign ministers met today and agreed to deepen their "
+          "cooperation on security and trade.\n")
+          .document();
+  EXPECT_EQ(document.title(), "Joint Statement of the Foreign Ministers");
+  for (const v1::Paragraph& paragraph : document.paragraphs()) {
+    EXPECT_THAT(paragraph.text(), ::testing::Not(HasSubstr("Welcome")));
+  }
+}
+
+TEST(DocumentParser, DatesAPageByItsStampLineWhenNoDateLineIsPrinted) {
+  const v1::Document document =
+      ParseOrDie(
+          "Ministry of Foreign Affairs\n\nMinister meets his counterparts in the capital\n\n"
+          "Created: 2019.03.04 / Updated: 2019.03.05 09:30\n\n"
+          "On 4 March the Minister met his counterparts to discuss the preparation of the "
+          "summit that will be held on 20 May. They agreed on the importance of close "
+          "cooperation.\n")
+          .document();
+  EXPECT_EQ(document.published().year(), 2019);
+  EXPECT_EQ(document.published().month(), 3);
+  EXPECT_EQ(document.published().day(), 4);
+  EXPECT_FALSE(HasWarning(document, "published_from_body"));
+  EXPECT_FALSE(HasWarning(document, "no_published_date"));
+  EXPECT_EQ(document.updated().seconds(), 1551778200);  // 2019-03-05 09:30 UTC
+}
+
+TEST(DocumentParser, FallsBackToTheDateFoldersOfTheSourcePath) {
+  const v1::Document document =
+      ParseOrDie(
+          "The President received the Secretary General ahead of the summit that will be held "
+          "on 14 June. They discussed the priorities of the Alliance at length.\n",
+          "https://www.example.org/president/2021/05/21/joint-statement-with-the-secretary-"
+          "general")
+          .document();
+  EXPECT_EQ(document.published().month(), 5);
+  EXPECT_EQ(document.published().day(), 21);
+  EXPECT_TRUE(HasWarning(document, "published_from_source_uri"));
+}
+
+TEST(DocumentParser, TakesNoContentsHeadingListIntroductionOrNumberedItemAsTitle) {
+  const v1::Document document =
+      ParseOrDie(
+          "On this page you can\n\n- search all the statements of the ministry\n\n"
+          "- choose a date\n\nContents\n\n1 - Region - Statement by the spokesperson on the "
+          "elections\n\nThe spokesperson welcomed the peaceful conduct of the elections and "
+          "called on all parties to respect the results.\n\n2 - Trade - Meeting of the "
+          "ministers\n\nThe ministers met to prepare the next round of talks and agreed on a "
+          "common position.\n")
+          .document();
+  EXPECT_NE(document.title(), "On this page you can");
+  EXPECT_NE(document.title(), "Contents");
+  EXPECT_FALSE(absl::StartsWith(document.title(), "1 - "));
+}
+
 }  // namespace
 }  // namespace docsearch::ingest

@@ -25,6 +25,40 @@ TEST(HeaderLines, ReadsLastUpdateWithTime) {
   EXPECT_EQ(UpdatedHeaderEpochSeconds(*header), 1071167580);
 }
 
+TEST(HeaderLines, ReadsAStampLineWithItsUpdatedPart) {
+  const std::optional<StampLine> stamp =
+      ParseStampLine("Created: 2019.03.04 / Updated: 2019.03.05 09:30");
+  ASSERT_TRUE(stamp.has_value());
+  EXPECT_EQ(stamp->created.year(), 2019);
+  EXPECT_EQ(stamp->created.month(), 3);
+  EXPECT_EQ(stamp->created.day(), 4);
+  ASSERT_TRUE(stamp->updated.has_value());
+  EXPECT_EQ(stamp->updated->date.day(), 5);
+  EXPECT_EQ(stamp->updated->hour, 9);
+  EXPECT_EQ(stamp->updated->minute, 30);
+}
+
+TEST(HeaderLines, ReadsStampLinesInOtherForms) {
+  const std::optional<StampLine> slashes = ParseStampLine("Posted: 2010/05/03");
+  ASSERT_TRUE(slashes.has_value());
+  EXPECT_EQ(slashes->created.month(), 5);
+  EXPECT_FALSE(slashes->updated.has_value());
+  const std::optional<StampLine> words =
+      ParseStampLine("Date published: 4 May 2010 | Last updated: 5 May 2010");
+  ASSERT_TRUE(words.has_value());
+  EXPECT_EQ(words->created.day(), 4);
+  ASSERT_TRUE(words->updated.has_value());
+  EXPECT_EQ(words->updated->date.day(), 5);
+  EXPECT_TRUE(ParseStampLine("Publi\xC3\xA9 le : 2015-11-02").has_value());
+}
+
+TEST(HeaderLines, RejectsStampKeysWithOtherText) {
+  EXPECT_FALSE(ParseStampLine("Created: the Council in 1949").has_value());
+  EXPECT_FALSE(ParseStampLine("Created: 2019.03.04 by the press office").has_value());
+  EXPECT_FALSE(ParseStampLine("Reviewed: 2019.03.04").has_value());
+  EXPECT_FALSE(ParseStampLine("2019.03.04").has_value());
+}
+
 TEST(HeaderLines, IgnoresTablePipesAndBullets) {
   const std::optional<UpdatedHeader> header =
       ParseUpdatedHeader("Updated: 29-Oct-2001 | NATO Press Releases |");

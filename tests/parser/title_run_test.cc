@@ -173,6 +173,16 @@ TEST(TitleRun, ASubtitleOpenerEndsTheRun) {
   EXPECT_EQ(lines.Repair(0, 4), "Example Summit Declaration");
 }
 
+TEST(TitleRun, ASubtitleOpenerInOtherLanguagesEndsTheRun) {
+  Lines german(
+      "Erkl\xC3\xA4rung der Minister\nver\xC3\xB6"
+      "ffentlicht nach ihrem Treffen am 2. Mai 2020\n1. Wir, die Minister, sind heute "
+      "zusammengekommen.\n");
+  EXPECT_EQ(german.Repair(0, 1), "Erkl\xC3\xA4rung der Minister");
+  Lines spanish("Declaraci\xC3\xB3n de los Ministros\npublicada tras su reuni\xC3\xB3n\n");
+  EXPECT_EQ(spanish.Repair(0, 2), "Declaraci\xC3\xB3n de los Ministros");
+}
+
 TEST(TitleRun, AHeadlinePrintedTwiceIsOneHeadline) {
   Lines lines("Summit in Example City\nSummit in Example City\n\nThe leaders met today.\n");
   EXPECT_EQ(lines.Repair(0, 2), "Summit in Example City");
