@@ -5,6 +5,7 @@
 #include <limits>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -84,8 +85,8 @@ void AddDateCandidates(const IndexData& index, const std::vector<int>& dates,
   }
 }
 
-// The DocIds (ascending) whose language keyword is `language`, as the
-// index folded it; null when none.
+// The DocIds (ascending) whose language keyword is `language` (folded here
+// as the index folded it); null when none.
 const std::vector<DocId>* SameLanguageDocs(const IndexData& index, const std::string& language) {
   const auto field = index.keywords().find("language");
   if (field == index.keywords().end()) return nullptr;
@@ -111,34 +112,55 @@ absl::Status ValidateListTwins(const docsearch::v1::ListTwinsRequest& request) {
   return absl::OkStatus();
 }
 
+int TwinResultsOf(const docsearch::v1::ListTwinsRequest& request) {
+  return request.max_results() > 0 ? request.max_results() : kDefaultTwinResults;
+}
+
 absl::StatusOr<docsearch::v1::ListTwinsResponse> ListTwins(
     const docsearch::v1::ListTwinsRequest& request, IndexSnapshot index) {
+  docsearch::v1::ListTwinsShardRequest shard_request;
+  *shard_request.mutable_twins() = request;
+  absl::StatusOr<docsearch::v1::ListTwinsShardResponse> answer =
+      ListTwinsShard(shard_request, std::move(index));
+  if (!answer.ok()) return answer.status();
+  return std::move(*answer->mutable_twins());
+}
+
+absl::StatusOr<docsearch::v1::ListTwinsShardResponse> ListTwinsShard(
+    const docsearch::v1::ListTwinsShardRequest& shard_request, IndexSnapshot index) {
+  const docsearch::v1::ListTwinsRequest& request = shard_request.twins();
   if (absl::Status valid = ValidateListTwins(request); !valid.ok()) return valid;
   const double min_score = request.min_score() > 0 ? request.min_score() : kDefaultTwinScore;
-  const int max_results = request.max_results() > 0 ? request.max_results() : kDefaultTwinResults;
 
-  const std::optional<DocId> source = index->FindDoc(request.id());
-  if (!source.has_value()) {
-    return absl::NotFoundError(
-        absl::StrCat("id: no document with id '", TruncatedForMessage(request.id()), "'"));
-  }
-  absl::StatusOr<Document> document = index->documents().Load(*source);
-  if (!document.ok()) return document.status();
-  const TwinSignals signals = SignalsOf(*document);
-
-  docsearch::v1::ListTwinsResponse response;
+  docsearch::v1::ListTwinsShardResponse shard_response;
+  docsearch::v1::ListTwinsResponse& response = *shard_response.mutable_twins();
   response.set_id(request.id());
-  response.set_language(document->language());
+  // The document is never its own twin (stored here or not).
+  const std::optional<DocId> source = index->FindDoc(request.id());
+  TwinSignals signals;
+  if (shard_request.has_signals()) {
+    signals = SignalsFromMessage(shard_request.signals());
+  } else {
+    if (!source.has_value()) {
+      return absl::NotFoundError(
+          absl::StrCat("id: no document with id '", TruncatedForMessage(request.id()), "'"));
+    }
+    absl::StatusOr<Document> document = index->documents().Load(*source);
+    if (!document.ok()) return document.status();
+    signals = SignalsOf(*document);
+    response.set_language(document->language());
+    *shard_response.mutable_signals() = SignalsToMessage(signals);
+  }
   // Without a language, "another language" means nothing.
-  if (signals.language.empty()) return response;
+  if (signals.language.empty()) return shard_response;
 
   absl::flat_hash_map<DocId, Candidate> found;
   AddReferenceCandidates(*index, signals.reference, found);
   AddDateCandidates(*index, signals.dates, found);
-  found.erase(*source);
+  if (source.has_value()) found.erase(*source);
   // Documents in the document's own language are mirrors, not twins: left
   // out before anything is loaded.
-  const std::vector<DocId>* same_language = SameLanguageDocs(*index, document->language());
+  const std::vector<DocId>* same_language = SameLanguageDocs(*index, signals.language);
   std::vector<Candidate> candidates;
   candidates.reserve(found.size());
   for (const auto& [doc, candidate] : found) {
@@ -173,15 +195,57 @@ absl::StatusOr<docsearch::v1::ListTwinsResponse> ListTwins(
     *twin->mutable_evidence() = std::move(scored.evidence);
   }
   response.set_candidates_checked(checked);
+  std::vector<docsearch::v1::ListTwinsResponse> alone;
+  alone.push_back(std::move(response));
+  response = MergeTwins(std::move(alone), TwinResultsOf(request));
+  return shard_response;
+}
 
-  auto* twins = response.mutable_twins();
+docsearch::v1::ListTwinsResponse MergeTwins(std::vector<docsearch::v1::ListTwinsResponse> answers,
+                                            int max_results) {
+  docsearch::v1::ListTwinsResponse merged;
+  if (answers.empty()) return merged;
+  merged.set_id(answers.front().id());
+  merged.set_language(answers.front().language());
+  int checked = 0;
+  for (docsearch::v1::ListTwinsResponse& answer : answers) {
+    checked += answer.candidates_checked();
+    for (docsearch::v1::LanguageTwin& twin : *answer.mutable_twins()) {
+      *merged.add_twins() = std::move(twin);
+    }
+  }
+  merged.set_candidates_checked(checked);
+  auto* twins = merged.mutable_twins();
   std::sort(twins->begin(), twins->end(),
             [](const docsearch::v1::LanguageTwin& a, const docsearch::v1::LanguageTwin& b) {
               if (a.score() != b.score()) return a.score() > b.score();
               return a.id() < b.id();
             });
   while (twins->size() > max_results) twins->RemoveLast();
-  return response;
+  return merged;
+}
+
+docsearch::v1::TwinSignalsMessage SignalsToMessage(const TwinSignals& signals) {
+  docsearch::v1::TwinSignalsMessage message;
+  message.set_language(signals.language);
+  message.set_reference(signals.reference);
+  message.mutable_dates()->Add(signals.dates.begin(), signals.dates.end());
+  for (const std::string& number : signals.paragraph_numbers) message.add_paragraph_numbers(number);
+  for (const std::string& anchor : signals.anchors) message.add_anchors(anchor);
+  for (const std::string& trigram : signals.title_trigrams) message.add_title_trigrams(trigram);
+  return message;
+}
+
+TwinSignals SignalsFromMessage(const docsearch::v1::TwinSignalsMessage& message) {
+  TwinSignals signals;
+  signals.language = message.language();
+  signals.reference = message.reference();
+  signals.dates.assign(message.dates().begin(), message.dates().end());
+  signals.paragraph_numbers.assign(message.paragraph_numbers().begin(),
+                                   message.paragraph_numbers().end());
+  signals.anchors.assign(message.anchors().begin(), message.anchors().end());
+  signals.title_trigrams.assign(message.title_trigrams().begin(), message.title_trigrams().end());
+  return signals;
 }
 
 }  // namespace docsearch::query::compare

@@ -18,6 +18,7 @@
 #include "query_service/coordinator/cluster_index_stats.h"
 #include "query_service/coordinator/cluster_passage_reuse.h"
 #include "query_service/coordinator/cluster_set_comparison.h"
+#include "query_service/coordinator/cluster_twins.h"
 #include "query_service/coordinator/search_merger.h"
 #include "query_service/coordinator/snippet_fetch.h"
 #include "query_service/search/shard_statistics.h"
@@ -365,16 +366,9 @@ grpc::ServerUnaryReactor* CoordinatorService::CompareVersions(
 }
 
 grpc::ServerUnaryReactor* CoordinatorService::ListTwins(
-    grpc::CallbackServerContext* context, const docsearch::v1::ListTwinsRequest* /*request*/,
-    docsearch::v1::ListTwinsResponse* /*response*/) {
-  // Twins are placed by id, so a document's translation is usually on
-  // another shard; finding it needs each shard's candidates by reference and
-  // date scored against the document, a shard RPC not written yet.
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  reactor->Finish(grpc::Status(grpc::StatusCode::UNIMPLEMENTED,
-                               "ListTwins is served by a single query service, not by a cluster "
-                               "coordinator yet (a document's twins may be on any shard)"));
-  return reactor;
+    grpc::CallbackServerContext* context, const docsearch::v1::ListTwinsRequest* request,
+    docsearch::v1::ListTwinsResponse* response) {
+  return Reply(context, ListTwinsAcrossShards(*caller_, *request, DeadlineOf(*context)), response);
 }
 
 grpc::ServerWriteReactor<docsearch::v1::ExportDocumentsResponse>*

@@ -26,10 +26,13 @@
 //                  the owning shards (cluster_export.h).
 //   FindPassageReuse
 //                  every shard's passages, merged (cluster_passage_reuse.h).
+//   ListTwins      the document's shard first (its twins and the document's
+//                  twin signals), then every other shard's twins for those
+//                  signals, merged best first (cluster_twins.h).
 //
 // Every shard call goes to the shard's replicas in turn (shard_caller.h).
-// ListTwins and Search with collapse_duplicates are not served across
-// shards yet: UNIMPLEMENTED.
+// Search with collapse_duplicates is not served across shards yet:
+// UNIMPLEMENTED.
 #ifndef DOCSEARCH_QUERY_SERVICE_COORDINATOR_COORDINATOR_SERVICE_H_
 #define DOCSEARCH_QUERY_SERVICE_COORDINATOR_COORDINATOR_SERVICE_H_
 
@@ -99,7 +102,6 @@ class CoordinatorService final : public docsearch::v1::QueryService::CallbackSer
   grpc::ServerUnaryReactor* CompareVersions(
       grpc::CallbackServerContext* context, const docsearch::v1::CompareVersionsRequest* request,
       docsearch::v1::CompareVersionsResponse* response) override;
-  // UNIMPLEMENTED with the reason: a twin lives on any shard.
   grpc::ServerUnaryReactor* ListTwins(grpc::CallbackServerContext* context,
                                       const docsearch::v1::ListTwinsRequest* request,
                                       docsearch::v1::ListTwinsResponse* response) override;

@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/grpc_status.h"
 #include "common/text_analyzer.h"
+#include "query_service/compare/language_twins.h"
 #include "query_service/compare/shard_comparisons.h"
 #include "query_service/compare/similar_finder.h"
 
@@ -100,6 +101,15 @@ grpc::ServerUnaryReactor* ShardComparisonServiceImpl::GetFingerprints(
     return index_->Read([&](IndexSnapshot data) {
       return compare::ShardFingerprints(*request, data, analyzer, index_->options().query_limits);
     });
+  });
+}
+
+grpc::ServerUnaryReactor* ShardComparisonServiceImpl::ListTwinsShard(
+    grpc::CallbackServerContext* context, const docsearch::v1::ListTwinsShardRequest* request,
+    docsearch::v1::ListTwinsShardResponse* response) {
+  return Answer(context, response, [&]() -> absl::StatusOr<docsearch::v1::ListTwinsShardResponse> {
+    return index_->Read(
+        [&](IndexSnapshot data) { return compare::ListTwinsShard(*request, std::move(data)); });
   });
 }
 

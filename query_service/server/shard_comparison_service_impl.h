@@ -1,7 +1,8 @@
 // docsearch.v1.ShardComparisonService: a replica's part of the comparison
 // RPCs answered across shards (cluster mode, docs/SCALING.md; the work is
-// in compare/shard_comparisons.h and compare/similar_finder.h, the
-// coordinator's side in coordinator/cluster_comparisons.h).
+// in compare/shard_comparisons.h, compare/similar_finder.h and
+// compare/language_twins.h, the coordinator's side in
+// coordinator/cluster_comparisons.h and coordinator/cluster_twins.h).
 #ifndef DOCSEARCH_QUERY_SERVICE_SERVER_SHARD_COMPARISON_SERVICE_IMPL_H_
 #define DOCSEARCH_QUERY_SERVICE_SERVER_SHARD_COMPARISON_SERVICE_IMPL_H_
 
@@ -33,6 +34,9 @@ class ShardComparisonServiceImpl final
   grpc::ServerUnaryReactor* GetFingerprints(
       grpc::CallbackServerContext* context, const docsearch::v1::GetFingerprintsRequest* request,
       docsearch::v1::GetFingerprintsResponse* response) override;
+  grpc::ServerUnaryReactor* ListTwinsShard(
+      grpc::CallbackServerContext* context, const docsearch::v1::ListTwinsShardRequest* request,
+      docsearch::v1::ListTwinsShardResponse* response) override;
 
  private:
   // Finishes with UNAVAILABLE unless ready, else with `work()`'s status,

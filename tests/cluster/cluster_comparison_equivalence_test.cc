@@ -3,13 +3,15 @@
 // rounds), TermTrend (summed), FindSimilar and CompareDocuments (cluster-wide
 // statistics), FindNearDuplicates (fingerprints), BatchGetDocuments and
 // ListVersions (owning shard), ExportDocuments (one node's order and resume
-// tokens), FindPassageReuse (merged by date), and the same errors for bad
-// requests.
+// tokens), FindPassageReuse (merged by date), ListTwins (the owner's
+// signals scored on every shard, merged best first), and the same errors
+// for bad requests.
 #include <grpcpp/create_channel.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -419,6 +421,52 @@ TEST_F(ClusterComparisonEquivalenceTest, PassageReuseMatchesOneNode) {
   v1::FindPassageReuseRequest short_text;
   short_text.set_text("three words only");
   EXPECT_EQ(ExpectSameAnswer(&Stub::FindPassageReuse, short_text).status().code(),
+            absl::StatusCode::kInvalidArgument);
+}
+
+TEST_F(ClusterComparisonEquivalenceTest, ListTwinsMatchesOneNode) {
+  // Every document's twins, at the calibrated score and at a low one with
+  // a cut (more candidates pass, so the merge orders and cuts more).
+  int linked = 0;         // Twins found.
+  int across_shards = 0;  // Twins on another shard than their document.
+  int checked = 0;
+  for (size_t i = 0; i < topology_->single_acks.size(); ++i) {
+    const std::string& id = IdAt(i);
+    v1::ListTwinsRequest request;
+    request.set_id(id);
+    absl::StatusOr<v1::ListTwinsResponse> one = ExpectSameAnswer(&Stub::ListTwins, request);
+    ASSERT_TRUE(one.ok()) << one.status();
+    checked += one->candidates_checked();
+    for (const v1::LanguageTwin& twin : one->twins()) {
+      ++linked;
+      if (cluster::ShardOf(twin.id(), 2) != cluster::ShardOf(id, 2)) ++across_shards;
+    }
+    request.set_min_score(0.05);
+    request.set_max_results(2);
+    ExpectSame(&Stub::ListTwins, request);
+  }
+  std::printf("ListTwins: %d twins, %d on another shard than their document, %d candidates\n",
+              linked, across_shards, checked);
+  EXPECT_GT(checked, 0);
+  EXPECT_GT(linked, 0) << "no twins in the corpus";
+  EXPECT_GT(across_shards, 0) << "no twin on another shard than its document";
+  // The same refusals: an unknown id, and each field out of range.
+  v1::ListTwinsRequest unknown;
+  unknown.set_id("no-such-document");
+  EXPECT_EQ(ExpectSameAnswer(&Stub::ListTwins, unknown).status().code(),
+            absl::StatusCode::kNotFound);
+  v1::ListTwinsRequest no_id;
+  EXPECT_EQ(ExpectSameAnswer(&Stub::ListTwins, no_id).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  v1::ListTwinsRequest bad_score;
+  bad_score.set_id(IdAt(0));
+  bad_score.set_min_score(1.5);
+  EXPECT_EQ(ExpectSameAnswer(&Stub::ListTwins, bad_score).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  v1::ListTwinsRequest bad_count;
+  bad_count.set_id(IdAt(0));
+  bad_count.set_max_results(101);
+  EXPECT_EQ(ExpectSameAnswer(&Stub::ListTwins, bad_count).status().code(),
             absl::StatusCode::kInvalidArgument);
 }
 

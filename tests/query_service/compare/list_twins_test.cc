@@ -1,7 +1,9 @@
 // ListTwins over an index: the development set's English and French
 // renderings of one statement find each other with their evidence; a
 // same-language copy and an unrelated statement of the same day are not
-// twins; bad requests get precise statuses.
+// twins; bad requests get precise statuses. Across shards: MergeTwins'
+// order, cut and sums, and the development set split over two indexes
+// (ListTwinsShard on each, as a coordinator asks them) answering as one.
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -176,6 +178,136 @@ TEST(ListTwins, BadRequestsNameTheField) {
   auto no_language = index.Read([&](IndexSnapshot data) { return ListTwins(request, data); });
   ASSERT_TRUE(no_language.ok());
   EXPECT_TRUE(no_language->twins().empty());
+}
+
+docsearch::v1::LanguageTwin TwinOf(const std::string& id, double score) {
+  docsearch::v1::LanguageTwin twin;
+  twin.set_id(id);
+  twin.set_score(score);
+  return twin;
+}
+
+TEST(MergeTwins, OrdersBestFirstWithTiesByIdCutsAndSums) {
+  std::vector<docsearch::v1::ListTwinsResponse> answers(3);
+  answers[0].set_id("source");
+  answers[0].set_language("en");
+  answers[0].set_candidates_checked(4);
+  *answers[0].add_twins() = TwinOf("b", 0.5);
+  *answers[0].add_twins() = TwinOf("d", 0.2);
+  // Other shards know neither the id's language nor the document.
+  answers[1].set_id("source");
+  answers[1].set_candidates_checked(7);
+  *answers[1].add_twins() = TwinOf("c", 0.5);
+  *answers[1].add_twins() = TwinOf("a", 0.3);
+  answers[2].set_candidates_checked(0);
+
+  docsearch::v1::ListTwinsResponse merged = MergeTwins(answers, 10);
+  EXPECT_EQ(merged.id(), "source");
+  EXPECT_EQ(merged.language(), "en");
+  EXPECT_EQ(merged.candidates_checked(), 11);
+  EXPECT_EQ(TwinIds(merged), (std::vector<std::string>{"b", "c", "a", "d"}));
+
+  // The cut keeps the best; a tie at the cut goes to the smaller id.
+  EXPECT_EQ(TwinIds(MergeTwins(answers, 1)), std::vector<std::string>{"b"});
+  EXPECT_EQ(TwinIds(MergeTwins(answers, 3)), (std::vector<std::string>{"b", "c", "a"}));
+  EXPECT_EQ(MergeTwins(answers, 1).candidates_checked(), 11);
+  // Nothing to merge: an empty answer.
+  EXPECT_EQ(MergeTwins({}, 10).twins_size(), 0);
+}
+
+TEST(TwinSignalsMessage, RoundTrips) {
+  docsearch::v1::Document document = testing::MakeDocument(
+      "statement-en", {"As NATO approaches its 60th anniversary in 2009, Riga decided.",
+                       "We paid tribute to the forces in Kosovo."});
+  document.set_title("Final communiqué of the Ministerial Meeting, Заявление");
+  document.set_reference("Press Release (2007)130");
+  document.mutable_paragraphs(0)->set_number("1");
+  document.mutable_published()->set_year(2007);
+  document.mutable_published()->set_month(12);
+  document.mutable_published()->set_day(7);
+  const TwinSignals signals = SignalsOf(document);
+  // Through the wire: title trigrams are of bytes and may cut a character.
+  docsearch::v1::TwinSignalsMessage parsed;
+  ASSERT_TRUE(parsed.ParseFromString(SignalsToMessage(signals).SerializeAsString()));
+  const TwinSignals back = SignalsFromMessage(parsed);
+  EXPECT_EQ(back.language, signals.language);
+  EXPECT_EQ(back.reference, "2007/130");
+  EXPECT_EQ(back.dates, signals.dates);
+  EXPECT_EQ(back.paragraph_numbers, signals.paragraph_numbers);
+  EXPECT_EQ(back.anchors, signals.anchors);
+  EXPECT_EQ(back.title_trigrams, signals.title_trigrams);
+}
+
+// What a coordinator does (coordinator/cluster_twins.cc) over in-process
+// shards: the owner asked by id, the others with the signals it returned,
+// the answers merged.
+absl::StatusOr<docsearch::v1::ListTwinsResponse> TwinsAcrossShards(
+    const std::vector<std::unique_ptr<SearchIndex>>& shards, size_t owner,
+    const docsearch::v1::ListTwinsRequest& request) {
+  docsearch::v1::ListTwinsShardRequest asked;
+  *asked.mutable_twins() = request;
+  auto own = shards[owner]->Read([&](IndexSnapshot data) { return ListTwinsShard(asked, data); });
+  if (!own.ok()) return own.status();
+  std::vector<docsearch::v1::ListTwinsResponse> answers = {own->twins()};
+  *asked.mutable_signals() = own->signals();
+  for (size_t shard = 0; shard < shards.size(); ++shard) {
+    if (shard == owner) continue;
+    auto other =
+        shards[shard]->Read([&](IndexSnapshot data) { return ListTwinsShard(asked, data); });
+    if (!other.ok()) return other.status();
+    EXPECT_FALSE(other->has_signals());
+    answers.push_back(other->twins());
+  }
+  return MergeTwins(std::move(answers), TwinResultsOf(request));
+}
+
+TEST_F(ListTwinsOnTheDevelopmentSet, TwoShardsAnswerAsOneNode) {
+  std::vector<docsearch::v1::Document> documents = testing::DevDocuments();
+  std::vector<std::unique_ptr<SearchIndex>> shards;
+  for (int i = 0; i < 2; ++i) shards.push_back(std::make_unique<SearchIndex>(SearchOptions{}));
+  SearchIndex whole{SearchOptions{}};
+  std::vector<size_t> owner_of;
+  for (size_t i = 0; i < documents.size(); ++i) {
+    // Every third document to shard 1, the others to shard 0: an arbitrary
+    // split, as ids make one.
+    owner_of.push_back(i % 3 == 0 ? 1 : 0);
+    ASSERT_TRUE(whole.Upsert(std::make_unique<docsearch::v1::Document>(documents[i])).ok());
+    ASSERT_TRUE(shards[owner_of.back()]
+                    ->Upsert(std::make_unique<docsearch::v1::Document>(documents[i]))
+                    .ok());
+  }
+  int linked = 0;
+  int across = 0;
+  for (size_t i = 0; i < documents.size(); ++i) {
+    for (double min_score : {0.0, 0.05}) {
+      docsearch::v1::ListTwinsRequest request;
+      request.set_id(documents[i].id());
+      request.set_min_score(min_score);
+      request.set_max_results(min_score > 0 ? 2 : 0);
+      SCOPED_TRACE(request.ShortDebugString());
+      auto one = whole.Read([&](IndexSnapshot data) { return ListTwins(request, data); });
+      auto many = TwinsAcrossShards(shards, owner_of[i], request);
+      ASSERT_TRUE(one.ok()) << one.status();
+      ASSERT_TRUE(many.ok()) << many.status();
+      EXPECT_EQ(one->DebugString(), many->DebugString());
+      if (min_score > 0) continue;
+      for (const auto& twin : one->twins()) {
+        ++linked;
+        const size_t j =
+            static_cast<size_t>(std::find_if(documents.begin(), documents.end(),
+                                             [&](const auto& d) { return d.id() == twin.id(); }) -
+                                documents.begin());
+        if (j < documents.size() && owner_of[j] != owner_of[i]) ++across;
+      }
+    }
+  }
+  EXPECT_GT(linked, 0);
+  EXPECT_GT(across, 0) << "no twin pair was split over the two shards";
+  // An id no shard holds: one node's NOT_FOUND from its owner.
+  docsearch::v1::ListTwinsRequest absent;
+  absent.set_id("absent");
+  EXPECT_EQ(TwinsAcrossShards(shards, 0, absent).status(),
+            whole.Read([&](IndexSnapshot data) { return ListTwins(absent, data).status(); }));
 }
 
 // The calibration of docs/ENGINE.md: every pair of development-set
