@@ -2,27 +2,10 @@
 
 #include <algorithm>
 
+#include "query_service/index/varint.h"
+
 namespace docsearch::query {
 namespace {
-
-void PutVarint(std::vector<uint8_t>& out, uint32_t value) {
-  while (value >= 0x80) {
-    out.push_back(static_cast<uint8_t>(value | 0x80));
-    value >>= 7;
-  }
-  out.push_back(static_cast<uint8_t>(value));
-}
-
-// The constructor wrote the bytes, so they are well formed.
-inline uint32_t GetVarint(const uint8_t* data, uint32_t& offset) {
-  uint32_t value = data[offset] & 0x7f;
-  int shift = 7;
-  while (data[offset++] & 0x80) {
-    value |= static_cast<uint32_t>(data[offset] & 0x7f) << shift;
-    shift += 7;
-  }
-  return value;
-}
 
 size_t SharedPrefix(absl::string_view a, absl::string_view b) {
   const size_t limit = std::min(a.size(), b.size());

@@ -3,31 +3,9 @@
 #include <algorithm>
 
 #include "query_service/index/bit_packing.h"
+#include "query_service/index/varint.h"
 
 namespace docsearch::query {
-namespace {
-
-void PutVarint(std::vector<uint8_t>& out, uint32_t value) {
-  while (value >= 0x80) {
-    out.push_back(static_cast<uint8_t>(value | 0x80));
-    value >>= 7;
-  }
-  out.push_back(static_cast<uint8_t>(value));
-}
-
-// Reads a varint at `offset`, advancing it. The writer produced the bytes,
-// so they are well formed.
-inline uint32_t GetVarint(const uint8_t* data, uint32_t& offset) {
-  uint32_t value = data[offset] & 0x7f;
-  int shift = 7;
-  while (data[offset++] & 0x80) {
-    value |= static_cast<uint32_t>(data[offset] & 0x7f) << shift;
-    shift += 7;
-  }
-  return value;
-}
-
-}  // namespace
 
 PostingStreams& PostingList::Owned() {
   if (owned_ == nullptr) {
