@@ -25,30 +25,21 @@ absl::StatusOr<v1::ListVersionsResponse> ListVersionsOnOwner(const ShardCaller& 
                                                              absl::Time deadline) {
   return caller.Call<v1::ListVersionsResponse>(
       ShardFor(caller, request.id()), deadline,
-      [&](const std::shared_ptr<grpc::Channel>& channel, grpc::ClientContext& context,
-          v1::ListVersionsResponse* response) {
-        return v1::QueryService::NewStub(channel)->ListVersions(&context, request, response);
-      });
+      Rpc(&v1::QueryService::Stub::PrepareAsyncListVersions, request));
 }
 
 absl::StatusOr<v1::CompareVersionsResponse> CompareVersionsOnOwner(
     const ShardCaller& caller, const v1::CompareVersionsRequest& request, absl::Time deadline) {
   return caller.Call<v1::CompareVersionsResponse>(
       ShardFor(caller, request.id()), deadline,
-      [&](const std::shared_ptr<grpc::Channel>& channel, grpc::ClientContext& context,
-          v1::CompareVersionsResponse* response) {
-        return v1::QueryService::NewStub(channel)->CompareVersions(&context, request, response);
-      });
+      Rpc(&v1::QueryService::Stub::PrepareAsyncCompareVersions, request));
 }
 
 absl::StatusOr<v1::BatchGetDocumentsResponse> BatchGetFromOwners(
     const ShardCaller& caller, const v1::BatchGetDocumentsRequest& request, int max_ids,
     absl::Time deadline) {
   auto batch_get = [](const v1::BatchGetDocumentsRequest& part) {
-    return [&part](const std::shared_ptr<grpc::Channel>& channel, grpc::ClientContext& context,
-                   v1::BatchGetDocumentsResponse* response) {
-      return v1::QueryService::NewStub(channel)->BatchGetDocuments(&context, part, response);
-    };
+    return Rpc(&v1::QueryService::Stub::PrepareAsyncBatchGetDocuments, part);
   };
   bool refused = request.ids().empty() || request.ids_size() > max_ids;
   for (const std::string& id : request.ids()) refused = refused || id.empty();
@@ -66,10 +57,7 @@ absl::StatusOr<v1::BatchGetDocumentsResponse> BatchGetFromOwners(
   absl::StatusOr<std::vector<v1::BatchGetDocumentsResponse>> answers =
       CallEveryShard<v1::BatchGetDocumentsResponse>(
           caller, deadline, [&](uint32_t shard) -> StubCall<v1::BatchGetDocumentsResponse> {
-            if (parts[shard].ids().empty()) {
-              return [](const std::shared_ptr<grpc::Channel>&, grpc::ClientContext&,
-                        v1::BatchGetDocumentsResponse*) { return grpc::Status::OK; };
-            }
+            if (parts[shard].ids().empty()) return NoRpc<v1::BatchGetDocumentsResponse>();
             return batch_get(parts[shard]);
           });
   if (!answers.ok()) return answers.status();

@@ -78,11 +78,7 @@ absl::StatusOr<v1::Document> ClusterComparisons::FetchDocument(const std::string
   v1::GetDocumentRequest request;
   request.set_id(id);
   absl::StatusOr<v1::GetDocumentResponse> answer = CallOwner<v1::GetDocumentResponse>(
-      *caller_, id, deadline,
-      [&](const std::shared_ptr<grpc::Channel>& channel, grpc::ClientContext& context,
-          v1::GetDocumentResponse* response) {
-        return v1::QueryService::NewStub(channel)->GetDocument(&context, request, response);
-      });
+      *caller_, id, deadline, Rpc(&v1::QueryService::Stub::PrepareAsyncGetDocument, request));
   if (answer.status().code() == absl::StatusCode::kNotFound) {
     return absl::NotFoundError(
         absl::StrCat(path, ".id: no document with id '", TruncatedForMessage(id), "'"));
@@ -135,11 +131,7 @@ absl::Status ClusterComparisons::WithClusterStatistics(
     absl::StatusOr<std::vector<v1::GetDocumentFrequenciesResponse>> answers =
         CallEveryShard<v1::GetDocumentFrequenciesResponse>(
             *caller_, deadline,
-            [&](const std::shared_ptr<grpc::Channel>& channel, grpc::ClientContext& context,
-                v1::GetDocumentFrequenciesResponse* response) {
-              return ShardComparisonService::NewStub(channel)->GetDocumentFrequencies(
-                  &context, request, response);
-            });
+            Rpc(&ShardComparisonService::Stub::PrepareAsyncGetDocumentFrequencies, request));
     if (!answers.ok()) return answers.status();
     uint64_t documents = 0, title_length = 0, body_length = 0;
     std::vector<uint64_t> frequencies(static_cast<size_t>(request.terms_size()), 0);
@@ -214,11 +206,7 @@ absl::StatusOr<v1::FindSimilarResponse> ClusterComparisons::FindSimilar(
   absl::StatusOr<std::vector<v1::FindSimilarShardResponse>> pages =
       CallEveryShard<v1::FindSimilarShardResponse>(
           *caller_, deadline,
-          [&](const std::shared_ptr<grpc::Channel>& channel, grpc::ClientContext& context,
-              v1::FindSimilarShardResponse* response) {
-            return ShardComparisonService::NewStub(channel)->FindSimilarShard(
-                &context, shard_request, response);
-          });
+          Rpc(&ShardComparisonService::Stub::PrepareAsyncFindSimilarShard, shard_request));
   if (!pages.ok()) return pages.status();
 
   v1::FindSimilarResponse response;
@@ -241,11 +229,7 @@ absl::StatusOr<v1::TermTrendResponse> ClusterComparisons::TermTrend(
     const v1::TermTrendRequest& request, absl::Time deadline) const {
   absl::StatusOr<std::vector<v1::TermTrendResponse>> answers =
       CallEveryShard<v1::TermTrendResponse>(
-          *caller_, deadline,
-          [&](const std::shared_ptr<grpc::Channel>& channel, grpc::ClientContext& context,
-              v1::TermTrendResponse* response) {
-            return v1::QueryService::NewStub(channel)->TermTrend(&context, request, response);
-          });
+          *caller_, deadline, Rpc(&v1::QueryService::Stub::PrepareAsyncTermTrend, request));
   if (!answers.ok()) return answers.status();
   v1::TermTrendResponse merged;
   for (int s = 0; s < request.terms_size(); ++s) {
@@ -297,12 +281,8 @@ absl::StatusOr<v1::FindNearDuplicatesResponse> ClusterComparisons::FindNearDupli
   compare::NearDuplicateCandidates candidates;
   if (request.min_resemblance() > 0) candidates.threshold = request.min_resemblance();
   if (request.max_results() > 0) candidates.max_results = request.max_results();
-  auto fingerprints = [&](const v1::GetFingerprintsRequest& shard_request) {
-    return [&shard_request](const std::shared_ptr<grpc::Channel>& channel,
-                            grpc::ClientContext& context, v1::GetFingerprintsResponse* response) {
-      return ShardComparisonService::NewStub(channel)->GetFingerprints(&context, shard_request,
-                                                                       response);
-    };
+  auto fingerprints = [](const v1::GetFingerprintsRequest& shard_request) {
+    return Rpc(&ShardComparisonService::Stub::PrepareAsyncGetFingerprints, shard_request);
   };
   v1::GetFingerprintsRequest broadcast;
   if (request.has_filter()) *broadcast.mutable_filter() = request.filter();
@@ -352,12 +332,8 @@ absl::StatusOr<v1::FindNearDuplicatesResponse> ClusterComparisons::FindNearDupli
   absl::StatusOr<std::vector<v1::BatchGetDocumentsResponse>> read =
       CallEveryShard<v1::BatchGetDocumentsResponse>(
           *caller_, deadline, [&](uint32_t shard) -> StubCall<v1::BatchGetDocumentsResponse> {
-            return [&, shard](const std::shared_ptr<grpc::Channel>& channel,
-                              grpc::ClientContext& context, v1::BatchGetDocumentsResponse* out) {
-              if (reads[shard].ids().empty()) return grpc::Status::OK;
-              return v1::QueryService::NewStub(channel)->BatchGetDocuments(&context, reads[shard],
-                                                                           out);
-            };
+            if (reads[shard].ids().empty()) return NoRpc<v1::BatchGetDocumentsResponse>();
+            return Rpc(&v1::QueryService::Stub::PrepareAsyncBatchGetDocuments, reads[shard]);
           });
   if (!read.ok()) return read.status();
   for (const auto& answer : *read) {

@@ -15,16 +15,11 @@ absl::StatusOr<docsearch::v1::GetIndexStatsResponse> SumIndexStats(
     const ShardCaller& caller, const docsearch::v1::GetIndexStatsRequest& request,
     absl::Time deadline) {
   const uint32_t shard_count = caller.directory()->shard_count();
-  std::vector<absl::StatusOr<docsearch::v1::GetIndexStatsResponse>> stats(shard_count);
-  ForEachShard(shard_count, [&](uint32_t shard) {
-    stats[shard] = caller.Call<docsearch::v1::GetIndexStatsResponse>(
-        shard, deadline,
-        [&](const std::shared_ptr<grpc::Channel>& channel, grpc::ClientContext& call_context,
-            docsearch::v1::GetIndexStatsResponse* out) {
-          return docsearch::v1::QueryService::NewStub(channel)->GetIndexStats(&call_context,
-                                                                              request, out);
-        });
-  });
+  std::vector<absl::StatusOr<docsearch::v1::GetIndexStatsResponse>> stats =
+      caller.CallShards<docsearch::v1::GetIndexStatsResponse>(
+          AllShards(shard_count), deadline, [&](size_t) {
+            return Rpc(&docsearch::v1::QueryService::Stub::PrepareAsyncGetIndexStats, request);
+          });
   for (const auto& shard : stats) {
     if (!shard.ok()) return shard.status();
   }

@@ -24,11 +24,7 @@ absl::StatusOr<FindPassageReuseResponse> AskShard(const ShardCaller& caller, uin
                                                   absl::Time deadline) {
   return caller.Call<FindPassageReuseResponse>(
       shard, deadline,
-      [&](const std::shared_ptr<grpc::Channel>& channel, grpc::ClientContext& context,
-          FindPassageReuseResponse* response) {
-        return docsearch::v1::QueryService::NewStub(channel)->FindPassageReuse(&context, request,
-                                                                               response);
-      });
+      Rpc(&docsearch::v1::QueryService::Stub::PrepareAsyncFindPassageReuse, request));
 }
 
 // Days of `reuse`'s published date; undated after every date.
@@ -55,12 +51,7 @@ absl::StatusOr<FindPassageReuseResponse> FindPassageReuseAcrossShards(
     get.set_id(request.passage().id());
     absl::StatusOr<docsearch::v1::GetDocumentResponse> stored =
         caller.Call<docsearch::v1::GetDocumentResponse>(
-            owner, deadline,
-            [&](const std::shared_ptr<grpc::Channel>& channel, grpc::ClientContext& context,
-                docsearch::v1::GetDocumentResponse* response) {
-              return docsearch::v1::QueryService::NewStub(channel)->GetDocument(&context, get,
-                                                                                response);
-            });
+            owner, deadline, Rpc(&docsearch::v1::QueryService::Stub::PrepareAsyncGetDocument, get));
     if (!stored.ok()) return stored.status();
     const int paragraph = request.passage().paragraph_index();
     if (paragraph < 0 || paragraph >= stored->document().paragraphs_size()) {
@@ -70,14 +61,21 @@ absl::StatusOr<FindPassageReuseResponse> FindPassageReuseAcrossShards(
     }
     FindPassageReuseRequest by_text = request;
     by_text.set_text(stored->document().paragraphs(paragraph).text());
-    ForEachShard(shard_count, [&](uint32_t shard) {
-      if (shard != owner) answers[shard] = AskShard(caller, shard, by_text, deadline);
-    });
+    std::vector<uint32_t> others;
+    for (uint32_t shard = 0; shard < shard_count; ++shard) {
+      if (shard != owner) others.push_back(shard);
+    }
+    std::vector<absl::StatusOr<FindPassageReuseResponse>> found =
+        caller.CallShards<FindPassageReuseResponse>(others, deadline, [&](size_t) {
+          return Rpc(&docsearch::v1::QueryService::Stub::PrepareAsyncFindPassageReuse, by_text);
+        });
+    for (size_t k = 0; k < others.size(); ++k) answers[others[k]] = std::move(found[k]);
   } else {
     // A text, or a request one node refuses (every shard refuses it alike).
-    ForEachShard(shard_count, [&](uint32_t shard) {
-      answers[shard] = AskShard(caller, shard, request, deadline);
-    });
+    answers =
+        caller.CallShards<FindPassageReuseResponse>(AllShards(shard_count), deadline, [&](size_t) {
+          return Rpc(&docsearch::v1::QueryService::Stub::PrepareAsyncFindPassageReuse, request);
+        });
   }
   FindPassageReuseResponse merged;
   std::vector<PassageReuse> passages;

@@ -82,11 +82,7 @@ absl::StatusOr<std::vector<v1::TallySetsResponse>> TallyEveryShard(
   for (uint32_t shard = 0; shard < shard_count; ++shard) requests.push_back(request_for(shard));
   return CallEveryShard<v1::TallySetsResponse>(
       caller, deadline, [&](uint32_t shard) -> StubCall<v1::TallySetsResponse> {
-        return [&, shard](const std::shared_ptr<grpc::Channel>& channel,
-                          grpc::ClientContext& context, v1::TallySetsResponse* response) {
-          return v1::ShardComparisonService::NewStub(channel)->TallySets(&context, requests[shard],
-                                                                         response);
-        };
+        return Rpc(&v1::ShardComparisonService::Stub::PrepareAsyncTallySets, requests[shard]);
       });
 }
 

@@ -18,11 +18,7 @@ absl::StatusOr<ListTwinsShardResponse> AskShard(const ShardCaller& caller, uint3
                                                 absl::Time deadline) {
   return caller.Call<ListTwinsShardResponse>(
       shard, deadline,
-      [&](const std::shared_ptr<grpc::Channel>& channel, grpc::ClientContext& context,
-          ListTwinsShardResponse* response) {
-        return docsearch::v1::ShardComparisonService::NewStub(channel)->ListTwinsShard(
-            &context, request, response);
-      });
+      Rpc(&docsearch::v1::ShardComparisonService::Stub::PrepareAsyncListTwinsShard, request));
 }
 
 }  // namespace
@@ -46,14 +42,17 @@ absl::StatusOr<docsearch::v1::ListTwinsResponse> ListTwinsAcrossShards(
     return compare::MergeTwins(std::move(answers), compare::TwinResultsOf(request));
   }
   *asked.mutable_signals() = signals;
-  std::vector<absl::StatusOr<ListTwinsShardResponse>> others(shard_count);
-  ForEachShard(shard_count, [&](uint32_t shard) {
-    if (shard != owner) others[shard] = AskShard(caller, shard, asked, deadline);
-  });
+  std::vector<uint32_t> other_shards;
   for (uint32_t shard = 0; shard < shard_count; ++shard) {
-    if (shard == owner) continue;
-    if (!others[shard].ok()) return others[shard].status();
-    answers.push_back(std::move(*others[shard]->mutable_twins()));
+    if (shard != owner) other_shards.push_back(shard);
+  }
+  std::vector<absl::StatusOr<ListTwinsShardResponse>> others =
+      caller.CallShards<ListTwinsShardResponse>(other_shards, deadline, [&](size_t) {
+        return Rpc(&docsearch::v1::ShardComparisonService::Stub::PrepareAsyncListTwinsShard, asked);
+      });
+  for (absl::StatusOr<ListTwinsShardResponse>& other : others) {
+    if (!other.ok()) return other.status();
+    answers.push_back(std::move(*other->mutable_twins()));
   }
   return compare::MergeTwins(std::move(answers), compare::TwinResultsOf(request));
 }

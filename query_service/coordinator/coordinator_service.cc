@@ -115,23 +115,24 @@ absl::StatusOr<docsearch::v1::SearchResponse> CoordinatorService::SearchShards(
   if (snippet_hits > 0) phase2.set_snippet_hits(snippet_hits);
   *phase2.mutable_statistics() = global;
   std::vector<absl::StatusOr<SearchShardResponse>> pages(shard_count);
+  // Every shard not missing at once (shard_caller.h).
   auto search_shards = [&](bool check_remembered) {
-    ForEachShard(shard_count, [&](uint32_t shard) {
-      if (missing[shard]) return;
-      SearchShardRequest checked;
-      if (check_remembered) {
-        checked = phase2;
-        *checked.mutable_expected_shard_statistics() = *per_shard[shard];
-      }
-      const SearchShardRequest& sent = check_remembered ? checked : phase2;
-      pages[shard] = caller_->Call<SearchShardResponse>(
-          shard, deadline,
-          [&](const std::shared_ptr<grpc::Channel>& channel, grpc::ClientContext& context,
-              SearchShardResponse* response) {
-            return docsearch::v1::ShardService::NewStub(channel)->SearchShard(&context, sent,
-                                                                              response);
-          });
-    });
+    std::vector<uint32_t> asked;
+    for (uint32_t shard = 0; shard < shard_count; ++shard) {
+      if (!missing[shard]) asked.push_back(shard);
+    }
+    // With remembered statistics, each shard checks its own.
+    std::vector<SearchShardRequest> checked(check_remembered ? asked.size() : 0);
+    for (size_t k = 0; k < checked.size(); ++k) {
+      checked[k] = phase2;
+      *checked[k].mutable_expected_shard_statistics() = *per_shard[asked[k]];
+    }
+    std::vector<absl::StatusOr<SearchShardResponse>> answers =
+        caller_->CallShards<SearchShardResponse>(asked, deadline, [&](size_t k) {
+          return Rpc(&docsearch::v1::ShardService::Stub::PrepareAsyncSearchShard,
+                     check_remembered ? checked[k] : phase2);
+        });
+    for (size_t k = 0; k < asked.size(); ++k) pages[asked[k]] = std::move(answers[k]);
   };
   search_shards(remembered.has_value());
   if (absl::Status failed = SettleShards(pages, request.allow_partial(), &missing); !failed.ok()) {
@@ -197,26 +198,30 @@ absl::Status CoordinatorService::GatherStatistics(
     std::vector<absl::StatusOr<CollectionStatisticsMessage>>* per_shard, std::vector<bool>* missing,
     CollectionStatisticsMessage* global) const {
   const uint32_t shard_count = caller_->directory()->shard_count();
-  // Phase 1: each shard's statistics for the query's terms.
-  auto term_statistics =
-      [&](uint32_t shard,
-          const std::string& main_language) -> absl::StatusOr<CollectionStatisticsMessage> {
+  // Phase 1: each shard's statistics for the query's terms, from `shards`
+  // at once, analyzed for `main_language` (empty: the shard's own).
+  auto term_statistics = [&](const std::vector<uint32_t>& shards,
+                             const std::string& main_language) {
     GetTermStatisticsRequest phase1;
     *phase1.mutable_search() = request;
     phase1.set_main_language(main_language);
-    absl::StatusOr<GetTermStatisticsResponse> answer = caller_->Call<GetTermStatisticsResponse>(
-        shard, deadline,
-        [&](const std::shared_ptr<grpc::Channel>& channel, grpc::ClientContext& context,
-            GetTermStatisticsResponse* response) {
-          return docsearch::v1::ShardService::NewStub(channel)->GetTermStatistics(&context, phase1,
-                                                                                  response);
+    std::vector<absl::StatusOr<GetTermStatisticsResponse>> answers =
+        caller_->CallShards<GetTermStatisticsResponse>(shards, deadline, [&](size_t) {
+          return Rpc(&docsearch::v1::ShardService::Stub::PrepareAsyncGetTermStatistics, phase1);
         });
-    if (!answer.ok()) return answer.status();
-    return answer->statistics();
+    for (size_t k = 0; k < shards.size(); ++k) {
+      if (answers[k].ok()) {
+        (*per_shard)[shards[k]] = std::move(*answers[k]->mutable_statistics());
+      } else {
+        (*per_shard)[shards[k]] = answers[k].status();
+      }
+    }
   };
-  ForEachShard(shard_count, [&](uint32_t shard) {
-    if (!(*missing)[shard]) (*per_shard)[shard] = term_statistics(shard, "");
-  });
+  std::vector<uint32_t> present;
+  for (uint32_t shard = 0; shard < shard_count; ++shard) {
+    if (!(*missing)[shard]) present.push_back(shard);
+  }
+  term_statistics(present, "");
   if (absl::Status failed = SettleShards(*per_shard, request.allow_partial(), missing);
       !failed.ok()) {
     return failed;
@@ -232,9 +237,7 @@ absl::Status CoordinatorService::GatherStatistics(
     }
   }
   if (!again.empty()) {
-    ForEachShard(static_cast<uint32_t>(again.size()), [&](uint32_t k) {
-      (*per_shard)[again[k]] = term_statistics(again[k], main_language);
-    });
+    term_statistics(again, main_language);
     if (absl::Status failed = SettleShards(*per_shard, request.allow_partial(), missing);
         !failed.ok()) {
       return failed;
@@ -288,11 +291,7 @@ grpc::ServerUnaryReactor* CoordinatorService::GetDocument(
   absl::StatusOr<docsearch::v1::GetDocumentResponse> answer =
       caller_->Call<docsearch::v1::GetDocumentResponse>(
           shard, DeadlineOf(*context),
-          [&](const std::shared_ptr<grpc::Channel>& channel, grpc::ClientContext& call_context,
-              docsearch::v1::GetDocumentResponse* out) {
-            return docsearch::v1::QueryService::NewStub(channel)->GetDocument(&call_context,
-                                                                              *request, out);
-          });
+          Rpc(&docsearch::v1::QueryService::Stub::PrepareAsyncGetDocument, *request));
   if (answer.ok()) *response = *std::move(answer);
   reactor->Finish(ToGrpcStatus(answer.status()));
   return reactor;

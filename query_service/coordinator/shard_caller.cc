@@ -1,7 +1,5 @@
 #include "query_service/coordinator/shard_caller.h"
 
-#include <thread>
-
 namespace docsearch::query {
 
 bool WorthAnotherReplica(grpc::StatusCode code) {
@@ -20,13 +18,10 @@ bool WorthAnotherReplica(grpc::StatusCode code) {
   }
 }
 
-void ForEachShard(uint32_t shard_count, const std::function<void(uint32_t shard)>& work) {
-  std::vector<std::thread> threads;
-  for (uint32_t shard = 1; shard < shard_count; ++shard) {
-    threads.emplace_back([&work, shard] { work(shard); });
-  }
-  if (shard_count > 0) work(0);
-  for (std::thread& thread : threads) thread.join();
+std::vector<uint32_t> AllShards(uint32_t shard_count) {
+  std::vector<uint32_t> shards(shard_count);
+  for (uint32_t shard = 0; shard < shard_count; ++shard) shards[shard] = shard;
+  return shards;
 }
 
 }  // namespace docsearch::query

@@ -17,23 +17,17 @@
 
 namespace docsearch::query {
 
-template <typename Response>
-using StubCall = std::function<grpc::Status(const std::shared_ptr<grpc::Channel>&,
-                                            grpc::ClientContext&, Response*)>;
-
 // `make_call(shard)` on every shard at once; the answers by shard, or the
 // first shard's error.
 template <typename Response>
 absl::StatusOr<std::vector<Response>> CallEveryShard(
     const ShardCaller& caller, absl::Time deadline,
     const std::function<StubCall<Response>(uint32_t shard)>& make_call) {
-  const uint32_t shard_count = caller.directory()->shard_count();
-  std::vector<absl::StatusOr<Response>> answers(shard_count);
-  ForEachShard(shard_count, [&](uint32_t shard) {
-    answers[shard] = caller.Call<Response>(shard, deadline, make_call(shard));
-  });
+  const std::vector<uint32_t> shards = AllShards(caller.directory()->shard_count());
+  std::vector<absl::StatusOr<Response>> answers =
+      caller.CallShards<Response>(shards, deadline, [&](size_t k) { return make_call(shards[k]); });
   std::vector<Response> responses;
-  responses.reserve(shard_count);
+  responses.reserve(answers.size());
   for (auto& answer : answers) {
     if (!answer.ok()) return answer.status();
     responses.push_back(*std::move(answer));

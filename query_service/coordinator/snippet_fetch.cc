@@ -46,17 +46,10 @@ absl::Status FetchSnippets(const ShardCaller& caller, const docsearch::v1::Searc
     fetch.mutable_search()->set_explain(false);
     *fetch.mutable_statistics() = statistics;
   }
-  std::vector<absl::StatusOr<SearchShardResponse>> answers(shards.size());
-  ForEachShard(static_cast<uint32_t>(shards.size()), [&](uint32_t k) {
-    const SearchShardRequest& fetch = fetches[shards[k]];
-    answers[k] = caller.Call<SearchShardResponse>(
-        shards[k], deadline,
-        [&](const std::shared_ptr<grpc::Channel>& channel, grpc::ClientContext& context,
-            SearchShardResponse* response) {
-          return docsearch::v1::ShardService::NewStub(channel)->SearchShard(&context, fetch,
-                                                                            response);
-        });
-  });
+  std::vector<absl::StatusOr<SearchShardResponse>> answers =
+      caller.CallShards<SearchShardResponse>(shards, deadline, [&](size_t k) {
+        return Rpc(&docsearch::v1::ShardService::Stub::PrepareAsyncSearchShard, fetches[shards[k]]);
+      });
   absl::flat_hash_map<std::string, docsearch::v1::SearchHit*> by_id;
   for (docsearch::v1::SearchHit& hit : *merged->mutable_hits()) by_id[hit.id()] = &hit;
   for (absl::StatusOr<SearchShardResponse>& answer : answers) {
