@@ -13,6 +13,10 @@ With --comparisons, also the p50 of CompareSets, TermTrend, FindSimilar,
 CompareDocuments, FindNearDuplicates and BatchGetDocuments on fixed requests
 over the development corpus (the documents of the first target's top hits
 for "nato"), --rounds calls each after one warm-up.
+With --shard_check=host:port (a replica of a shard), also the p50 of that
+replica's ShardService.SearchShard with and without
+expected_shard_statistics (the check of a coordinator's remembered
+statistics), on the same queries scored with the replica's own statistics.
 """
 
 import argparse
@@ -38,6 +42,7 @@ def main():
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--page_size", type=int, default=10)
     parser.add_argument("--comparisons", action="store_true")
+    parser.add_argument("--shard_check", default="")
     args = parser.parse_args()
     sys.path.insert(0, args.stubs)
     import grpc
@@ -98,6 +103,36 @@ def main():
                     call()
                     times.append((time.perf_counter() - started) * 1000)
                 print("%s %s: %s p50 %.2f ms" % (name, address, method, percentile(times, 0.5)))
+
+    if args.shard_check:
+        shard_check(args.shard_check, args.rounds, args.page_size)
+
+
+def shard_check(address, rounds, page_size):
+    import grpc
+    from docsearch.v1 import query_service_pb2, shard_service_pb2, shard_service_pb2_grpc
+    shard = shard_service_pb2_grpc.ShardServiceStub(grpc.insecure_channel(address))
+    pairs = []
+    for query in QUERIES:
+        search = query_service_pb2.SearchRequest(query_string=query, page_size=page_size)
+        own = shard.GetTermStatistics(
+            shard_service_pb2.GetTermStatisticsRequest(search=search), timeout=10).statistics
+        plain = shard_service_pb2.SearchShardRequest(search=search, statistics=own)
+        checked = shard_service_pb2.SearchShardRequest(search=search, statistics=own,
+                                                       expected_shard_statistics=own)
+        pairs.append((plain, checked))
+    times = {"plain": [], "checked": []}
+    for _ in range(rounds):
+        for plain, checked in pairs:
+            for name, request in (("plain", plain), ("checked", checked)):
+                started = time.perf_counter()
+                answer = shard.SearchShard(request, timeout=10)
+                times[name].append((time.perf_counter() - started) * 1000)
+                if answer.stale_statistics:
+                    sys.exit("the replica changed during the check; run it again")
+    print("shard %s: SearchShard p50 %.3f ms; with the statistics check %.3f ms (%d calls each)"
+          % (address, percentile(times["plain"], 0.5), percentile(times["checked"], 0.5),
+             len(times["plain"])))
 
 
 if __name__ == "__main__":
