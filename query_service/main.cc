@@ -94,6 +94,13 @@ ABSL_FLAG(int, seal_documents, 4096,
           "once, not per index copy); smaller keeps less held twice, larger makes fewer merges");
 ABSL_FLAG(int, merge_factor, 8,
           "segments of one size class merged into one in the background (below 2: never merge)");
+ABSL_FLAG(int, write_threads, 4,
+          "threads that apply Write batches, below the searches' priority (see --write_nice); "
+          "several, so that concurrent streams share log syncs (0: on gRPC's threads, at the "
+          "searches' priority)");
+ABSL_FLAG(int, write_nice, 5,
+          "how much nicer (Linux nice increment, 0-19) the Write threads run than the searches: "
+          "under load searches get the CPU first; idle cores still run writes at full speed");
 ABSL_FLAG(bool, set_tallies, true,
           "CompareSets from per-document tallies kept at indexing (fast; ~5 KB more memory per "
           "document); false: analyze the sampled documents per request (~1 s)");
@@ -238,6 +245,10 @@ int Run() {
   IndexServiceImpl index_service(&indexer, &ready);
   FirstMessageWatch first_message_watch(absl::GetFlag(FLAGS_first_message_timeout));
   index_service.set_first_message_watch(&first_message_watch);
+  if (absl::GetFlag(FLAGS_write_threads) > 0) {
+    index_service.set_background_writers(absl::GetFlag(FLAGS_write_threads),
+                                         std::clamp(absl::GetFlag(FLAGS_write_nice), 0, 19));
+  }
   QueryServiceImpl query_service(&index, &ready);
   query_service.set_metrics(&query_metrics);
   ResponseMemoryBudget response_budget(absl::GetFlag(FLAGS_max_response_memory_bytes));
@@ -391,13 +402,15 @@ int Run() {
   LogInfo(absl::StrFormat(
       "serving on port %d listen=%s data_dir=%s recovered: %s; documents=%d "
       "snapshot_log_bytes=%d max_page_size=%d max_message_bytes=%d bm25_k1=%.2f bm25_b=%.2f "
-      "title_boost=%.2f bm25f=%d seal_documents=%d merge_factor=%d allocator=%s",
+      "title_boost=%.2f bm25f=%d seal_documents=%d merge_factor=%d write_threads=%d "
+      "write_nice=%d allocator=%s",
       (*server)->port(), config.listen_address,
       data_dir.empty() ? "\"\" (memory only: nothing survives a restart)" : data_dir, recovery,
       index.Stats().document_count(), absl::GetFlag(FLAGS_snapshot_log_bytes),
       options.max_page_size, config.max_receive_message_bytes, options.scoring.k1,
       options.scoring.b, options.scoring.title_boost, options.scoring.bm25f,
-      options.segments.seal_documents, options.segments.factor, ServiceAllocatorName()));
+      options.segments.seal_documents, options.segments.factor, absl::GetFlag(FLAGS_write_threads),
+      absl::GetFlag(FLAGS_write_nice), ServiceAllocatorName()));
 
   int signal_number = WaitForTerminationSignal();
   LogInfo(absl::StrCat("signal ", signal_number, ": draining"));

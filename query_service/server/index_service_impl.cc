@@ -1,5 +1,8 @@
 #include "query_service/server/index_service_impl.h"
 
+#include <optional>
+#include <string>
+
 #include "absl/strings/str_cat.h"
 #include "common/grpc_status.h"
 #include "common/log.h"
@@ -53,6 +56,12 @@ class IndexServiceImpl::WriteStream final
       absl::MutexLock lock(&mu_);
       if (finished_) return;
       finished_ = true;
+      // A batch on a background writer still uses this stream: the writer
+      // finishes it when the batch is done (FinishBatch).
+      if (applying_) {
+        deferred_status_ = status;
+        return;
+      }
     }
     Finish(status);
   }
@@ -77,20 +86,46 @@ class IndexServiceImpl::WriteStream final
                                     "after it was read")));
       return;
     }
+    BackgroundWriters* writers = owner_->writers_.get();
+    if (writers == nullptr) {
+      ApplyBatch();
+      return;
+    }
+    {
+      absl::MutexLock lock(&mu_);
+      if (finished_) return;
+      applying_ = true;
+    }
+    writers->Run([this] { ApplyBatch(); });
+  }
+
+  // Applies the batch read last and answers it (or ends the stream).
+  void ApplyBatch() {
     absl::StatusOr<WriteResponse> response = indexer_->Write(request_);
     if (!response.ok()) {
       LogError(std::string("write batch failed: ") + std::string(response.status().message()));
-      End(ToGrpcStatus(response.status()));
-      return;
+    } else {
+      LogWriteBatch(request_, *response);
+      ++batches_applied_;
     }
-    LogWriteBatch(request_, *response);
-    // Hold the lock across StartWrite so a concurrent End (shutdown) either
-    // comes first, and the answer is not sent, or after.
-    ++batches_applied_;
-    absl::MutexLock lock(&mu_);
-    if (finished_) return;
-    response_ = *std::move(response);
-    StartWrite(&response_);
+    std::optional<grpc::Status> finish;
+    {
+      // Hold the lock across StartWrite so a concurrent End (shutdown)
+      // either comes first, and the answer is not sent, or after.
+      absl::MutexLock lock(&mu_);
+      applying_ = false;
+      if (finished_) {
+        finish = deferred_status_;  // Ended while the batch was applied.
+      } else if (!response.ok()) {
+        finished_ = true;
+        finish = ToGrpcStatus(response.status());
+      } else {
+        response_ = *std::move(response);
+        StartWrite(&response_);
+      }
+    }
+    // Outside the lock: OnDone may run (and delete this) once it is called.
+    if (finish.has_value()) Finish(*finish);
   }
 
   void OnWriteDone(bool ok) override {
@@ -125,6 +160,10 @@ class IndexServiceImpl::WriteStream final
   WriteResponse response_;
   absl::Mutex mu_;
   bool finished_ ABSL_GUARDED_BY(mu_) = false;
+  // A batch is being applied on a background writer (OnReadDone to
+  // ApplyBatch); End then leaves Finish, with this status, to ApplyBatch.
+  bool applying_ ABSL_GUARDED_BY(mu_) = false;
+  std::optional<grpc::Status> deferred_status_ ABSL_GUARDED_BY(mu_);
 };
 
 grpc::ServerBidiReactor<grpc::ByteBuffer, WriteResponse>* IndexServiceImpl::WriteRaw(

@@ -12,12 +12,14 @@
 #define DOCSEARCH_QUERY_SERVICE_SERVER_INDEX_SERVICE_IMPL_H_
 
 #include <atomic>
+#include <memory>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/synchronization/mutex.h"
 #include "common/first_message_watch.h"
 #include "docsearch/v1/index_service.grpc.pb.h"
+#include "query_service/server/background_writers.h"
 #include "query_service/storage/indexer.h"
 #include "query_service/storage/snapshotter.h"
 
@@ -68,6 +70,13 @@ class IndexServiceImpl final : public docsearch::v1::IndexService::CallbackServi
   // before `ready` becomes true.
   void set_read_only(std::string reason) { read_only_reason_ = std::move(reason); }
 
+  // Applies Write batches on `threads` threads of their own, `nice_increment`
+  // nicer than the rest of the process (background_writers.h), instead of
+  // on gRPC's threads. Call before `ready` becomes true.
+  void set_background_writers(int threads, int nice_increment) {
+    writers_ = std::make_unique<BackgroundWriters>(threads, nice_increment);
+  }
+
   // Ends open Write streams (see above) and refuses new ones.
   void BeginShutdown();
 
@@ -85,6 +94,10 @@ class IndexServiceImpl final : public docsearch::v1::IndexService::CallbackServi
   absl::Mutex mu_;
   bool shutting_down_ ABSL_GUARDED_BY(mu_) = false;
   absl::flat_hash_set<WriteStream*> streams_ ABSL_GUARDED_BY(mu_);
+  // Null: batches are applied on the gRPC thread that read them. Last, so
+  // that its threads (which run queued batches before they stop) are
+  // joined before anything above is destroyed.
+  std::unique_ptr<BackgroundWriters> writers_;
 };
 
 }  // namespace docsearch::query

@@ -19,6 +19,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
 #include "docsearch/v1/ingest_service.grpc.pb.h"
 #include "docsearch/v1/query_service.grpc.pb.h"
@@ -394,6 +395,52 @@ TEST_F(ServicesTest, IngestRetriesUntilTheQueryServiceComesBack) {
   SearchResponse response;
   ASSERT_TRUE(Search(MatchRequest("terrorism"), &response).ok());
   EXPECT_EQ(response.total_size(), 1);
+}
+
+// The nice value of each of `pid`'s threads named `name` (/proc/PID/task).
+std::vector<int> NiceOfThreadsNamed(pid_t pid, const std::string& name) {
+  std::vector<int> nice;
+  for (const auto& task :
+       std::filesystem::directory_iterator(absl::StrCat("/proc/", pid, "/task"))) {
+    std::ifstream comm(task.path() / "comm");
+    std::string comm_name;
+    std::getline(comm, comm_name);
+    if (comm_name != name) continue;
+    // "tid (comm) state ...": nice is field 19, the 17th after "(comm)".
+    std::ifstream stat_file(task.path() / "stat");
+    std::stringstream stat;
+    stat << stat_file.rdbuf();
+    const std::string text = stat.str();
+    std::vector<std::string> fields =
+        absl::StrSplit(text.substr(text.rfind(')') + 2), ' ', absl::SkipEmpty());
+    if (fields.size() > 16) nice.push_back(std::stoi(fields[16]));
+  }
+  return nice;
+}
+
+// Writes and merges are background work: on a busy machine the kernel gives
+// the threads that answer searches the CPU first (`ps -L -o tid,comm,nice`
+// shows them), and a write still answers and is found.
+TEST_F(ServicesTest, WritesAndMergesRunOnNamedThreadsNicerThanSearches) {
+  ASSERT_TRUE(Ingest(kStatement2001).ok());
+  SearchResponse response;
+  ASSERT_TRUE(Search(MatchRequest("terrorism"), &response).ok());
+  EXPECT_EQ(response.total_size(), 1);
+  const std::vector<int> main_thread = NiceOfThreadsNamed(query_->pid(), "query_service");
+  ASSERT_FALSE(main_thread.empty());
+  const int searches = main_thread.front();
+  // --write_threads=4 and --write_nice=5 by default; merges run at +10.
+  // Each thread names itself when it first runs: wait for that, boundedly.
+  std::vector<int> writers, mergers;
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    writers = NiceOfThreadsNamed(query_->pid(), "docsearch-write");
+    mergers = NiceOfThreadsNamed(query_->pid(), "docsearch-merge");
+    if (writers.size() == 4 && mergers.size() == 1) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_THAT(writers, ::testing::Each(searches + 5));
+  EXPECT_EQ(writers.size(), 4u);
+  EXPECT_THAT(mergers, ::testing::ElementsAre(searches + 10));
 }
 
 TEST_F(ServicesTest, ReportsHealthAndStopsCleanlyOnSigterm) {

@@ -2,12 +2,21 @@
 // index/segment_merge.h) through SearchIndex: the same answers while runs of
 // segments merge in the background, and replaced or deleted documents'
 // postings given back.
+#include <chrono>
 #include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <memory>
+#include <optional>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "gtest/gtest.h"
+#include "query_service/search/background_thread.h"
 #include "query_service/search/search_index.h"
 #include "query_service/server/search_request_mapping.h"
 
@@ -98,6 +107,37 @@ TEST(SegmentedIndexTest, DeletesAloneGetAMostlyDeadSegmentMerged) {
   EXPECT_EQ(index.Stats().term_count(), terms_before - 12);
   EXPECT_EQ(HitCount(index, "draft"), 14);
   EXPECT_EQ(HitCount(index, "word6"), 1);
+}
+
+// The merge thread is background work: searches on a busy machine get the
+// CPU first (`ps -L -o tid,comm,nice` shows it as docsearch-merge).
+TEST(SegmentedIndexTest, MergesRunOnANamedThreadAtALowerPriorityThanSearches) {
+  SearchIndex index{SearchOptions{}};
+  // The thread names itself when it starts; wait for it, boundedly.
+  std::optional<int> merge_nice;
+  for (int attempt = 0; attempt < 200 && !merge_nice.has_value(); ++attempt) {
+    for (const auto& task : std::filesystem::directory_iterator("/proc/self/task")) {
+      std::ifstream comm(task.path() / "comm");
+      std::string name;
+      std::getline(comm, name);
+      if (name != "docsearch-merge") continue;
+      // /proc/<tid>/stat: "tid (comm) state ..." with nice the 19th field;
+      // count from the closing parenthesis (field 2 may hold spaces).
+      std::ifstream stat_file(task.path() / "stat");
+      std::string stat((std::istreambuf_iterator<char>(stat_file)), {});
+      std::vector<std::string> fields =
+          absl::StrSplit(stat.substr(stat.rfind(')') + 2), ' ', absl::SkipEmpty());
+      ASSERT_GT(fields.size(), 16u);
+      merge_nice = std::stoi(fields[16]);  // Field 19 is the 17th after "(comm)".
+    }
+    if (!merge_nice.has_value()) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ASSERT_TRUE(merge_nice.has_value()) << "no thread named docsearch-merge";
+  EXPECT_GT(*merge_nice, CurrentThreadNice());
+  // Searches and writes still work, merges included.
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(index.Upsert(Doc(absl::StrCat("n", i), "note")).ok());
+  index.WaitForMerges();
+  EXPECT_EQ(HitCount(index, "note"), 3);
 }
 
 }  // namespace
