@@ -64,14 +64,6 @@ class BudgetedUnaryReactor final : public grpc::ServerUnaryReactor {
 
   void OnDone() override;
 
-  // OnDone only gives back the reservation (a mutex held for a few
-  // instructions) and deletes the reactor, so gRPC may run it on the thread
-  // that completed the call, as it does for its own DefaultReactor, instead
-  // of waking an executor thread for it: on a busy machine that wake-up
-  // competed with the client's for the core, and cost every Search a thread
-  // switch the empty RPC (DefaultReactor) does not pay.
-  bool InternalInlineable() override { return true; }
-
  private:
   ResponseMemoryBudget* const budget_;
   int64_t reserved_bytes_ = 0;
