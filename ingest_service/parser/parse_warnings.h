@@ -34,6 +34,7 @@ enum class ParseWarningCode {
   kDocTypeFromTitle,
   kDocTypeFromSalutation,
   kDocTypeFromHeadLine,
+  kDocTypeFromSourceUri,
   kNoDocType,
   // Published date: where it came from when there is no date line.
   kPublishedFromWeekHeader,
