@@ -53,23 +53,25 @@ constexpr SectionName kSections[] = {
 };
 
 // A page name opening with a kind, then the word that introduces its
-// speaker or subject: "statement-by-…", "remarks-at-…". The joining word is
-// required: "statement" alone may be any word of a slug's headline.
+// speaker, audience or subject: "statement-by-…", "remarks-at-…". The
+// joining word is required, and only those the kind takes in a headline
+// ("address-of-the-ministry" is a contact page, "speech-recognition-…" no
+// speech).
 struct PageOpening {
   absl::string_view kind;
   DocType type;
+  absl::string_view joining[6];
 };
 constexpr PageOpening kPageOpenings[] = {
-    {"press-statement", v1::DOC_TYPE_PRESS_STATEMENT},
-    {"joint-statement", v1::DOC_TYPE_PRESS_STATEMENT},
-    {"statement", v1::DOC_TYPE_PRESS_STATEMENT},
-    {"press-release", v1::DOC_TYPE_PRESS_RELEASE},
-    {"news-release", v1::DOC_TYPE_PRESS_RELEASE},
-    {"remarks", v1::DOC_TYPE_SPEECH},
-    {"speech", v1::DOC_TYPE_SPEECH},
-    {"address", v1::DOC_TYPE_SPEECH},
+    {"press-statement", v1::DOC_TYPE_PRESS_STATEMENT, {"by", "on", "from", "of"}},
+    {"joint-statement", v1::DOC_TYPE_PRESS_STATEMENT, {"by", "on", "from", "of"}},
+    {"statement", v1::DOC_TYPE_PRESS_STATEMENT, {"by", "on", "from", "of"}},
+    {"press-release", v1::DOC_TYPE_PRESS_RELEASE, {"on", "from"}},
+    {"news-release", v1::DOC_TYPE_PRESS_RELEASE, {"on", "from"}},
+    {"remarks", v1::DOC_TYPE_SPEECH, {"by", "at", "to", "of", "on"}},
+    {"speech", v1::DOC_TYPE_SPEECH, {"by", "at", "to"}},
+    {"address", v1::DOC_TYPE_SPEECH, {"by", "at", "to"}},
 };
-constexpr absl::string_view kJoiningWords[] = {"by", "on", "from", "of", "at", "to"};
 
 // "a_b+c" -> "a-b-c", lower case; a page's extension dropped by the caller.
 std::string Normalized(absl::string_view segment) {
@@ -96,7 +98,8 @@ std::optional<DocType> TypeOfPageName(absl::string_view page) {
     if (!absl::StartsWith(name, opening.kind)) continue;
     absl::string_view rest = name.substr(opening.kind.size());
     if (!absl::ConsumePrefix(&rest, "-")) continue;
-    for (absl::string_view word : kJoiningWords) {
+    for (absl::string_view word : opening.joining) {
+      if (word.empty()) break;
       if (absl::StartsWith(rest, word) &&
           (rest.size() == word.size() || rest[word.size()] == '-')) {
         return opening.type;

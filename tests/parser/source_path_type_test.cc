@@ -55,6 +55,8 @@ TEST(SourcePathType, PageNameOpeningWithAKindAndItsSubject) {
   // A kind word that does not introduce the page's subject.
   EXPECT_EQ(TypeOf("https://example.com/statements-of-account-explained.html"), std::nullopt);
   EXPECT_EQ(TypeOf("https://example.com/statement-week-summary.html"), std::nullopt);
+  EXPECT_EQ(TypeOf("https://example.org/contact/address-of-the-ministry"), std::nullopt);
+  EXPECT_EQ(TypeOf("https://example.org/tools/speech-recognition-for-archives"), std::nullopt);
   EXPECT_EQ(TypeOf("https://example.com/documents/washington-summit-communique"), std::nullopt);
 }
 
