@@ -78,6 +78,9 @@ ABSL_FLAG(int, max_query_terms, 64, "most words in one match or phrase query");
 ABSL_FLAG(double, bm25_k1, 1.2, "BM25 term-frequency saturation");
 ABSL_FLAG(double, bm25_b, 0.5, "BM25 length normalization");
 ABSL_FLAG(double, title_boost, 2.0, "weight of title matches relative to body matches");
+ABSL_FLAG(bool, boost_doubted_titles, false,
+          "give --title_boost also to titles the parser doubted (warnings title_uncertain, "
+          "title_from_html_title); by default their words weigh as body words");
 ABSL_FLAG(bool, bm25f, true,
           "score a word over title and body as BM25F (frequencies combined, saturated once) "
           "instead of summing each field's BM25");
@@ -186,6 +189,7 @@ int Run() {
   options.scoring.k1 = static_cast<float>(absl::GetFlag(FLAGS_bm25_k1));
   options.scoring.b = static_cast<float>(absl::GetFlag(FLAGS_bm25_b));
   options.scoring.title_boost = static_cast<float>(absl::GetFlag(FLAGS_title_boost));
+  options.scoring.boost_doubted_titles = absl::GetFlag(FLAGS_boost_doubted_titles);
   options.scoring.bm25f = absl::GetFlag(FLAGS_bm25f);
   options.scoring.proximity_boost = static_cast<float>(absl::GetFlag(FLAGS_proximity_boost));
   options.scoring.acronym_boost = static_cast<float>(absl::GetFlag(FLAGS_acronym_boost));

@@ -347,11 +347,19 @@ bool IsNeverHeadline(const TitleCandidate& candidate, const std::vector<SourceLi
 // The model's best candidate, unless the cascade's own title (the
 // candidate spelling it, or "no title") scores within kOverrideMargin of it:
 // the cascade keeps what it is not clearly wrong about.
-size_t ChooseTitleCandidate(const LineRoleModel& model,
-                            const std::vector<TitleCandidate>& candidates,
-                            const std::vector<SourceLine>& lines,
-                            const std::vector<LineFeatures>& features, const LayoutOptions& options,
-                            absl::string_view source_uri) {
+// How the title run was chosen: `declared` when the page itself names it
+// (its <h1>, its URL or <title>, a headline printed twice), not the model's
+// ranking.
+struct TitleChoiceOfRun {
+  size_t candidate = 0;
+  bool declared = false;
+};
+
+TitleChoiceOfRun ChooseTitleCandidate(const LineRoleModel& model,
+                                      const std::vector<TitleCandidate>& candidates,
+                                      const std::vector<SourceLine>& lines,
+                                      const std::vector<LineFeatures>& features,
+                                      const LayoutOptions& options, absl::string_view source_uri) {
   // The page's declared headline wins when the text spells it.
   if (const std::string headline = FoldForMatching(options.html_headline); !headline.empty()) {
     for (size_t c = 0; c < candidates.size(); ++c) {
@@ -359,16 +367,16 @@ size_t ChooseTitleCandidate(const LineRoleModel& model,
       if (candidate.begin == candidate.end) continue;
       if (FoldForMatching(JoinRunLines(lines, features, candidate.begin, candidate.end)) ==
           headline) {
-        return c;
+        return {c, true};
       }
     }
   }
   if (std::optional<size_t> hinted =
           CandidateNamedByHints(candidates, lines, features, source_uri, options.page_title)) {
-    return *hinted;
+    return {*hinted, true};
   }
   if (std::optional<size_t> twice = CandidatePrintedTwice(candidates, lines, features)) {
-    return *twice;
+    return {*twice, true};
   }
   const float margin = kOverrideMargin;
   // Prose the cascade kept as body is never made the title by the model
@@ -423,8 +431,8 @@ size_t ChooseTitleCandidate(const LineRoleModel& model,
     }
     if (cascade.has_value()) break;
   }
-  if (!cascade.has_value()) return best;
-  if (IsNeverHeadline(candidates[*cascade], lines, features)) return best;
+  if (!cascade.has_value()) return {best};
+  if (IsNeverHeadline(candidates[*cascade], lines, features)) return {best};
   // The cascade's title is not protected when it reads as the page's
   // wrapping: a press-office formula, an institution's name alone, a menu or
   // a line printed on every block of the page (head_lexicon.h).
@@ -432,13 +440,41 @@ size_t ChooseTitleCandidate(const LineRoleModel& model,
     for (const std::string& feature : features[kept.begin].features) {
       if (feature == "vote=press_office" || feature == "vote=institution_name" ||
           feature == "vote=menu" || feature == "repeated_3+") {
-        return best;
+        return {best};
       }
     }
   }
-  return model.SpanScore(candidates[best]) - model.SpanScore(candidates[*cascade]) > margin
-             ? best
-             : *cascade;
+  return {model.SpanScore(candidates[best]) - model.SpanScore(candidates[*cascade]) > margin
+              ? best
+              : *cascade};
+}
+
+// Whether the model itself doubts the chosen run: a run of lines that reads
+// as the page's wrapping (a press-office formula, an institution named
+// alone, a menu, a line printed on every block), or a rival it ranks at
+// least as high — "no title", or a run sharing no line with the chosen one
+// (overlapping runs are the same headline with other edges). A page that
+// names its headline is not doubted. The search side gives such titles no
+// extra weight (docs/RELEVANCE.md): a wrong title is site furniture more
+// often than not, and its words would otherwise rank the page first.
+bool TitleRunUncertain(const LineRoleModel& model, const std::vector<TitleCandidate>& candidates,
+                       const TitleChoiceOfRun& choice, const std::vector<LineFeatures>& features) {
+  const TitleCandidate& chosen = candidates[choice.candidate];
+  if (choice.declared || chosen.end == chosen.begin) return false;
+  for (size_t k = chosen.begin; k < chosen.end; ++k) {
+    for (const std::string& feature : features[k].features) {
+      if (feature == "vote=press_office" || feature == "vote=institution_name" ||
+          feature == "vote=menu" || feature == "repeated_3+") {
+        return true;
+      }
+    }
+  }
+  const float chosen_score = model.SpanScore(chosen);
+  for (const TitleCandidate& rival : candidates) {
+    const bool disjoint = rival.end <= chosen.begin || rival.begin >= chosen.end;
+    if (disjoint && model.SpanScore(rival) >= chosen_score) return true;
+  }
+  return false;
 }
 
 // A content system's stamp line in the head ("Created: 2017.06.20 /
@@ -498,8 +534,10 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
   // The title is one run of lines: the best-ranked candidate run decides
   // which lines are the title.
   std::vector<TitleCandidate> candidates = TitleCandidates(lines, features, parsed);
-  TitleCandidate title_run =
-      candidates[ChooseTitleCandidate(model, candidates, lines, features, options, source_uri)];
+  const TitleChoiceOfRun choice =
+      ChooseTitleCandidate(model, candidates, lines, features, options, source_uri);
+  const bool title_uncertain = TitleRunUncertain(model, candidates, choice, features);
+  TitleCandidate title_run = candidates[choice.candidate];
   RepairTitleRun(lines, features, &title_run);
   // A site's welcome banner opening the run is the page's, not the headline's.
   while (title_run.end > title_run.begin + 1 &&
@@ -580,6 +618,11 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
   }
 
   SetTitleFromRoles(lines, features, roles, &parsed);
+  if (title_uncertain && !parsed.document().title().empty()) {
+    AddWarning(ParseWarningCode::kTitleUncertain,
+               "the title reads as site furniture, or another run of lines ranks as high",
+               parsed.mutable_document());
+  }
   ReadStampLine(lines, features, parsed.mutable_document());
   ReadTypeAndReferenceFromRoles(lines, features, roles, parsed.mutable_document());
   // After every printed sign: the address is the weakest evidence of a type.

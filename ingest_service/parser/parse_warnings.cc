@@ -17,6 +17,7 @@ constexpr std::pair<Code, absl::string_view> kWireCodes[] = {
     {Code::kNoTitle, "no_title"},
     {Code::kDigestWithoutTitle, "digest_without_title"},
     {Code::kTitleFromHtmlTitle, "title_from_html_title"},
+    {Code::kTitleUncertain, "title_uncertain"},
     {Code::kDocTypeFromFirstParagraph, "doc_type_from_first_paragraph"},
     {Code::kDocTypeFromTitle, "doc_type_from_title"},
     {Code::kDocTypeFromSalutation, "doc_type_from_salutation"},

@@ -29,6 +29,7 @@ enum class ParseWarningCode {
   kNoTitle,
   kDigestWithoutTitle,
   kTitleFromHtmlTitle,
+  kTitleUncertain,
   // Type.
   kDocTypeFromFirstParagraph,
   kDocTypeFromTitle,

@@ -56,6 +56,10 @@ uint64_t IndexText(const FieldTerms& analyzed, DocId doc, TextFieldIndex& field,
   live_postings += analyzed.per_term.size();
   if (field.lengths.size() <= doc) field.lengths.resize(doc + 1, 0);
   field.lengths[doc] = analyzed.length;
+  if (analyzed.doubted || doc < field.doubted.size()) {
+    if (field.doubted.size() <= doc) field.doubted.resize(doc + 1, false);
+    field.doubted[doc] = analyzed.doubted;
+  }
   // DocIds are dense and each is indexed once, so `doc` is the next slot
   // (the resize only guards that).
   field.passage_begin.resize(doc + 1, field.passage_begin.back());
@@ -122,9 +126,20 @@ uint64_t HeapBytes(const absl::InlinedVector<const PostingList*, 2>& lists) {
 }  // namespace
 
 DocumentTerms AnalyzeDocument(const Document& document, TextAnalyzer& analyzer) {
-  return {AnalyzeField({document.title()}, document.language(), analyzer),
-          AnalyzeField(BodyPassages(document), document.language(), analyzer),
-          AcronymPairsOf(document, analyzer)};
+  DocumentTerms terms{AnalyzeField({document.title()}, document.language(), analyzer),
+                      AnalyzeField(BodyPassages(document), document.language(), analyzer),
+                      AcronymPairsOf(document, analyzer)};
+  terms.title.doubted = TitleDoubted(document);
+  return terms;
+}
+
+bool TitleDoubted(const Document& document) {
+  for (const auto& warning : document.warnings()) {
+    if (warning.code() == "title_uncertain" || warning.code() == "title_from_html_title") {
+      return true;
+    }
+  }
+  return false;
 }
 
 std::vector<std::string> BodyPassages(const Document& document) {

@@ -57,6 +57,10 @@ struct TextFieldIndex {
   // Bytes `open` grew by since the last seal (counted in memory_bytes).
   uint64_t open_bytes = 0;
   std::vector<uint32_t> lengths;  // Tokens per document, by DocId.
+  // Documents whose text in this field the parser doubted (a title that may
+  // be site furniture), by DocId; shorter than the DocIds when the last
+  // ones are not. Scoring may withhold the field's boost from them.
+  std::vector<bool> doubted;
   uint64_t live_total_length = 0;
   // Where each passage of a document starts in the field's positions:
   // passage i of `doc` (BodyPassages order) starts at
@@ -73,6 +77,7 @@ struct TextFieldIndex {
   TermLists Lists(const std::string& term, uint32_t* document_frequency = nullptr) const;
   // Live documents holding `term`.
   uint32_t DocumentFrequency(const std::string& term) const;
+  bool Doubted(DocId doc) const { return doc < doubted.size() && doubted[doc]; }
 };
 
 // One field of one document as analysis left it: each term's positions, the
@@ -81,6 +86,8 @@ struct FieldTerms {
   absl::flat_hash_map<std::string, std::vector<uint32_t>> per_term;
   uint32_t length = 0;
   std::vector<uint32_t> passage_starts;
+  // The parser doubted this field's text (TextFieldIndex::doubted).
+  bool doubted = false;
 };
 
 // A document's analyzed text fields: the costly part of indexing it, which
@@ -258,6 +265,11 @@ class IndexData {
 
 // The terms of `document`'s text fields, as Add indexes them.
 DocumentTerms AnalyzeDocument(const docsearch::v1::Document& document, TextAnalyzer& analyzer);
+
+// Whether the parser doubted `document`'s title (its warnings
+// title_uncertain or title_from_html_title): FieldTerms::doubted of the
+// title field.
+bool TitleDoubted(const docsearch::v1::Document& document);
 
 // The text a document contributes to the body field, paragraph by paragraph
 // (subtitle, paragraphs, footnotes). Shared with snippet building so

@@ -32,6 +32,11 @@ struct ScoringOptions {
   // (below) a word saturates once over both fields, and 2 ranks better on
   // the judged needs (docs/RELEVANCE.md).
   float title_boost = 2.0f;
+  // Whether a title the parser doubted (warning title_uncertain or
+  // title_from_html_title) gets title_boost too. false: its words weigh as
+  // body words (at most 1), since a doubted title is site furniture more
+  // often than a headline (docs/RELEVANCE.md, docs/INGEST.md).
+  bool boost_doubted_titles = false;
   // Weight of the phrases query_string adds for each pair of adjacent words
   // of a several-word query: documents holding the words side by side rank
   // above those holding them apart (query_string_parser.h). 0: none.

@@ -66,7 +66,7 @@ double FieldedWordCursor::CombinedFrequency(const Variant& variant) const {
   for (const auto& [f, v] : variant.places) {
     const WordCursor& field = fields_[f];
     if (field.doc() != doc_) continue;
-    combined += field.boost() * field.VariantFrequency(v) / field.LengthNorm();
+    combined += field.BoostAtDoc() * field.VariantFrequency(v) / field.LengthNorm();
   }
   return combined;
 }
@@ -130,9 +130,12 @@ docsearch::v1::Explanation FieldedWordCursor::Explain() const {
     if (field.doc() != doc_) continue;
     const std::string name(Bm25FieldName(field.index(), field.field()));
     docsearch::v1::Explanation share = ExplanationNode(
-        field.boost() * field.VariantFrequency(v) / field.LengthNorm(),
+        field.BoostAtDoc() * field.VariantFrequency(v) / field.LengthNorm(),
         absl::StrCat(name, ":", variant.term, " = boost * freq / (1 - b + b * dl / avgdl)"));
-    *share.add_details() = ExplanationNode(field.boost(), "boost");
+    *share.add_details() =
+        ExplanationNode(field.BoostAtDoc(), field.BoostAtDoc() < field.boost()
+                                                ? "boost (withheld: the parser doubted the title)"
+                                                : "boost");
     *share.add_details() = ExplanationNode(field.VariantFrequency(v), "freq, occurrences");
     *share.add_details() = ExplanationNode(scoring_->b, "b, length normalization");
     *share.add_details() = ExplanationNode(field.field().lengths[doc_], "dl, length of the field");

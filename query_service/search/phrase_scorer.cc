@@ -92,7 +92,7 @@ void PhraseScorer::Settle() {
 }
 
 docsearch::v1::Explanation PhraseScorer::Explain() const {
-  const Bm25Inputs inputs{boost_,
+  const Bm25Inputs inputs{FieldBoostAt(*scoring_, *field_, boost_, doc_),
                           idf_,
                           /*document_frequency=*/0,
                           Bm25DocumentCount(*index_, *scoring_),

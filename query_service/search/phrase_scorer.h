@@ -44,8 +44,9 @@ class PhraseScorer {
   // How often the phrase occurs at doc().
   int frequency() const { return frequency_; }
   float Score() const {
-    return boost_ * Bm25Score(*scoring_, average_length_, field_->lengths[doc_],
-                              static_cast<float>(frequency_), idf_);
+    return FieldBoostAt(*scoring_, *field_, boost_, doc_) *
+           Bm25Score(*scoring_, average_length_, field_->lengths[doc_],
+                     static_cast<float>(frequency_), idf_);
   }
   docsearch::v1::Explanation Explain() const;
 

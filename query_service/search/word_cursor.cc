@@ -142,7 +142,7 @@ docsearch::v1::Explanation WordCursor::Explain() const {
   }
   if (best == cursors_.size()) return ExplanationNode(0, "no match");
   const Variant& variant = variants_[best];
-  const Bm25Inputs inputs{boost_,
+  const Bm25Inputs inputs{BoostAtDoc(),
                           variant.idf,
                           variant.document_frequency,
                           Bm25DocumentCount(*index_, *scoring_),

@@ -12,6 +12,7 @@
 #ifndef DOCSEARCH_QUERY_SERVICE_SEARCH_WORD_CURSOR_H_
 #define DOCSEARCH_QUERY_SERVICE_SEARCH_WORD_CURSOR_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -24,6 +25,15 @@
 #include "query_service/search/scorer.h"
 
 namespace docsearch::query {
+
+// `boost` for `doc` in `field`: at most 1 when the parser doubted the
+// document's text in it (a title that may be site furniture) and the
+// scoring gives doubted titles no boost. Never above `boost`, so bounds
+// computed from `boost` hold.
+inline float FieldBoostAt(const ScoringOptions& scoring, const TextFieldIndex& field, float boost,
+                          DocId doc) {
+  return !scoring.boost_doubted_titles && field.Doubted(doc) ? std::min(boost, 1.0f) : boost;
+}
 
 class WordCursor {
  public:
@@ -93,6 +103,10 @@ class WordCursor {
   const IndexData& index() const { return *index_; }
   const TextFieldIndex& field() const { return *field_; }
   float boost() const { return boost_; }
+  // The boost at doc(): the field's, or at most 1 for a document whose text
+  // in the field the parser doubted (ScoringOptions::boost_doubted_titles).
+  // Never above boost(), so the bounds computed from boost() still hold.
+  float BoostAtDoc() const { return FieldBoostAt(*scoring_, *field_, boost_, doc_); }
   const std::vector<Variant>& variants() const { return variants_; }
 
  private:
@@ -103,8 +117,8 @@ class WordCursor {
   void Settle();
   // Variant v's score at doc(), which it must be on.
   float VariantScore(size_t v) const {
-    return boost_ * Bm25Score(*scoring_, average_length_, field_->lengths[doc_],
-                              static_cast<float>(cursors_[v].frequency()), variants_[v].idf);
+    return BoostAtDoc() * Bm25Score(*scoring_, average_length_, field_->lengths[doc_],
+                                    static_cast<float>(cursors_[v].frequency()), variants_[v].idf);
   }
 
   // Pointers, not references, so cursors can be moved and sorted.

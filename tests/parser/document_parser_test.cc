@@ -277,5 +277,27 @@ TEST(DocumentParser, TakesNoContentsHeadingListIntroductionOrNumberedItemAsTitle
   EXPECT_FALSE(absl::StartsWith(document.title(), "1 - "));
 }
 
+TEST(DocumentParser, DoubtsATitleThatReadsAsTheSitesWrapping) {
+  // Only an institution's name above the date line: taken as the title,
+  // but doubted, so that search gives it no title weight.
+  const v1::Document wrapped =
+      ParseOrDie(
+          "U.S. Department of State\n\n12 May 2016\n\n"
+          "The Secretary met the foreign minister today to discuss trade and security, and "
+          "they agreed to meet again next month.\n")
+          .document();
+  ASSERT_EQ(wrapped.title(), "U.S. Department of State");
+  EXPECT_TRUE(HasWarning(wrapped, "title_uncertain")) << wrapped.title();
+  // A headline above its date line is not doubted.
+  const v1::Document headline =
+      ParseOrDie(
+          "Statement on the Situation in the Region\n\n12 May 2016\n\n"
+          "The Council is deeply concerned by the situation in the region and calls on all "
+          "parties to show restraint.\n")
+          .document();
+  EXPECT_EQ(headline.title(), "Statement on the Situation in the Region");
+  EXPECT_FALSE(HasWarning(headline, "title_uncertain"));
+}
+
 }  // namespace
 }  // namespace docsearch::ingest

@@ -12,6 +12,7 @@
 #include "absl/strings/str_join.h"
 #include "ingest_service/parser/document_parser.h"
 #include "ingest_service/parser/line_role_model.h"
+#include "ingest_service/parser/parse_warnings.h"
 #include "ingest_service/parser/tools/line_role_trainer.h"
 
 namespace docsearch::ingest {
@@ -20,10 +21,29 @@ namespace {
 void Score(const std::vector<std::string>& folders, const LabelledDocument& labelled,
            const v1::ParseDocumentResponse& parsed, std::vector<AccuracyTable>* tables) {
   const std::vector<FieldResult> results = ScoreParse(labelled, parsed);
+  bool doubted = false;
+  for (const v1::ParseWarning& warning : parsed.document().warnings()) {
+    const std::optional<ParseWarningCode> code = ParseWarningCodeOf(warning.code());
+    doubted |=
+        code == ParseWarningCode::kTitleUncertain || code == ParseWarningCode::kTitleFromHtmlTitle;
+  }
+  // ScoredFields() opens with the title.
+  const bool title_right = results.front().right;
   for (size_t f = 0; f < folders.size(); ++f) {
-    if (folders[f] == labelled.folder) (*tables)[f].Add(labelled, results);
+    if (folders[f] != labelled.folder) continue;
+    (*tables)[f].Add(labelled, results);
+    (*tables)[f].AddTitleDoubt(title_right, doubted);
   }
   tables->back().Add(labelled, results);
+  tables->back().AddTitleDoubt(title_right, doubted);
+}
+
+std::string FormatTitleDoubt(const AccuracyTable& table) {
+  return absl::StrFormat(
+      "titles the parser doubts (title_uncertain, title_from_html_title): %d of %d wrong titles, "
+      "%d of %d right titles\n",
+      table.DoubtedWrongTitles(), table.WrongTitles(), table.DoubtedRightTitles(),
+      table.RightTitles());
 }
 
 // Head lines shown, and title runs listed, per explained document.
@@ -177,7 +197,8 @@ std::string FormatReport(const AccuracyReport& report, bool failures) {
       report.folds == report.groups ? std::string("leave one source out")
                                     : absl::StrCat(report.folds, " folds of sources"),
       "):\n", FormatTables(names, columns(report.held_out)),
-      "\nin-sample (trained on every document):\n", FormatTables(names, columns(report.in_sample)));
+      FormatTitleDoubt(report.held_out.back()), "\nin-sample (trained on every document):\n",
+      FormatTables(names, columns(report.in_sample)), FormatTitleDoubt(report.in_sample.back()));
   if (failures) {
     absl::StrAppend(&out, "\nheld-out failures:\n");
     for (const std::string& failure : report.held_out.back().Failures()) {

@@ -277,6 +277,16 @@ void AccuracyTable::Add(const LabelledDocument& labelled, const std::vector<Fiel
   }
 }
 
+void AccuracyTable::AddTitleDoubt(bool title_right, bool doubted) {
+  if (title_right) {
+    ++right_titles_;
+    doubted_right_ += doubted ? 1 : 0;
+  } else {
+    ++wrong_titles_;
+    doubted_wrong_ += doubted ? 1 : 0;
+  }
+}
+
 double AccuracyTable::Share(size_t field) const {
   return total_[field] == 0 ? 0.0 : static_cast<double>(right_[field]) / total_[field];
 }

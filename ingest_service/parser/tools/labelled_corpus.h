@@ -89,7 +89,20 @@ class AccuracyTable {
   double Share(size_t field) const;
   const std::vector<std::string>& Failures() const { return failures_; }
 
+  // Whether the parser doubted the title it gave (warning title_uncertain or
+  // title_from_html_title), counted apart for right and wrong titles: how
+  // well the doubt the search side acts on tells wrong titles from right.
+  void AddTitleDoubt(bool title_right, bool doubted);
+  int DoubtedWrongTitles() const { return doubted_wrong_; }
+  int WrongTitles() const { return wrong_titles_; }
+  int DoubtedRightTitles() const { return doubted_right_; }
+  int RightTitles() const { return right_titles_; }
+
  private:
+  int doubted_wrong_ = 0;
+  int wrong_titles_ = 0;
+  int doubted_right_ = 0;
+  int right_titles_ = 0;
   std::vector<int> right_;
   std::vector<int> total_;
   std::vector<std::string> failures_;  // "[field] folder/file: detail"
