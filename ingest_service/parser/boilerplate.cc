@@ -9,6 +9,8 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "ingest_service/parser/head_lexicon.h"
+#include "ingest_service/parser/line_shape.h"
 #include "ingest_service/parser/text_normalizer.h"
 
 namespace docsearch::ingest {
@@ -326,6 +328,113 @@ bool IsPlayerOrVersionLink(absl::string_view edges, absl::string_view folded) {
   return false;
 }
 
+// A notice addressed to one kind of reader, not to every reader of the
+// text: "If you are not a journalist, please send your request to …",
+// "Media enquiries: …", "Réservé aux journalistes".
+bool IsReaderNotice(absl::string_view edges) {
+  if (edges.size() > 240) return false;
+  for (absl::string_view opening : {"if you are not a journalist",
+                                    "if you are a journalist",
+                                    "if you are not a member of the",
+                                    "if you are a member of the media",
+                                    "journalists only",
+                                    "for journalists only",
+                                    "for media only",
+                                    "media only",
+                                    "for media enquiries",
+                                    "for media inquiries",
+                                    "media enquiries",
+                                    "media inquiries",
+                                    "press enquiries",
+                                    "press inquiries",
+                                    "for press enquiries",
+                                    "for press inquiries",
+                                    "media contact",
+                                    "press contact",
+                                    "si vous n'etes pas journaliste",
+                                    "si vous etes journaliste",
+                                    "reserve aux journalistes",
+                                    "contact presse",
+                                    "contacts presse",
+                                    "nur fur journalisten",
+                                    "pressekontakt"}) {
+    if (absl::StartsWith(edges, opening) &&
+        (edges.size() == opening.size() ||
+         !absl::ascii_isalpha(static_cast<unsigned char>(edges[opening.size()])))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// What a site that republishes others' texts appends to each one: "This
+// material from the originating organization … edited for clarity, style
+// and length. … does not take institutional positions …", "The views
+// expressed … do not necessarily reflect …". Each phrase alone may be the
+// text's; two in one line are the disclaimer.
+constexpr absl::string_view kRepublicationPhrases[] = {
+    "originating organization",
+    "originating organisation",
+    "edited for clarity",
+    "institutional positions",
+    "point-in-time",
+    "views expressed",
+    "opinions expressed",
+    "views and opinions",
+    "do not necessarily reflect",
+    "does not necessarily reflect",
+    "not necessarily those of",
+    "all rights reserved",
+    "republished",
+    "reproduced with permission",
+    "full release here",
+    "n'engagent que",
+    "droits reserves",
+};
+
+bool IsRepublicationDisclaimer(absl::string_view folded) {
+  if (folded.size() > 1000) return false;
+  int phrases = 0;
+  for (absl::string_view phrase : kRepublicationPhrases) {
+    phrases += absl::StrContains(folded, phrase);
+  }
+  return phrases >= 2;
+}
+
+// "Extrait", "Excerpts", "[Excerpts]": an editor's note that what follows
+// is a part of the text, on a line of its own.
+bool IsExcerptNote(absl::string_view edges) {
+  std::string bare(edges);
+  while (!bare.empty() && (bare.front() == '[' || bare.front() == '(')) bare.erase(0, 1);
+  while (!bare.empty() && (bare.back() == ']' || bare.back() == ')' || bare.back() == '.')) {
+    bare.pop_back();
+  }
+  for (absl::string_view note : {"extrait", "extraits", "excerpt", "excerpts", "auszug", "auszuge",
+                                 "extracto", "extractos", "estratto", "estratti"}) {
+    if (bare == note) return true;
+  }
+  return false;
+}
+
+// A site's menu bar printed as one line, opening with its first item:
+// "Home Issues & Press Travel & Business Countries …". Every word
+// capitalized (or "&"), six or more, no sentence punctuation and no
+// lower-case word: "Home Secretary announces …" is a headline.
+bool IsHomeMenuLine(absl::string_view trimmed) {
+  if (trimmed.size() > 200 || !absl::StartsWith(trimmed, "Home ")) return false;
+  int words = 0;
+  for (absl::string_view word : absl::StrSplit(trimmed, ' ', absl::SkipEmpty())) {
+    if (word == "&") continue;
+    const unsigned char first = static_cast<unsigned char>(word.front());
+    if (!absl::ascii_isupper(first) && first < 0x80) return false;
+    for (char c : word) {
+      if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?') return false;
+    }
+    ++words;
+  }
+  return words >= 6;
+}
+
 // "Welcome to the website of …", "Bienvenue sur le site …", "Willkommen auf
 // den Seiten des …": a site greeting its visitors, on a line of its own.
 bool IsWelcomeBanner(absl::string_view edges) {
@@ -358,6 +467,18 @@ std::optional<absl::string_view> LateFurnitureReason(absl::string_view line) {
   if (IsContactHeading(edges)) return "contact";
   if (IsWelcomeBanner(edges)) return "site";
   if (IsPlayerOrVersionLink(edges, folded)) return "navigation";
+  if (IsReaderNotice(edges)) return "notice";
+  if (IsRepublicationDisclaimer(folded)) return "site";
+  if (IsExcerptNote(edges)) return "editorial";
+  if (IsHomeMenuLine(trimmed)) return "navigation";
+  // A press office's wrapping ("Office of the Press Secretary", "For
+  // Immediate Release") on a line of its own, wherever the page left it; a
+  // sentence or a speaker's turn ("Press Secretary: …") opening with the same
+  // words is text.
+  if (IsPressOfficeFormula(trimmed) && CountWords(trimmed) <= 8 && !EndsSentence(trimmed) &&
+      !absl::StrContains(trimmed, ':')) {
+    return "press_office";
+  }
   // A site's notice about itself may run to a paragraph ("… is a permanent
   // electronic archive … Archive sites are not updated …"): two of its
   // phrases in one line are still the notice, not the text.

@@ -38,9 +38,14 @@ std::optional<absl::string_view> BoilerplateReason(absl::string_view line);
 // Office"), a player's caption or a link to another version of the page
 // ("Revoir la déclaration conjointe :", "Watch the press conference:", "Read
 // the French version"), a site's notice about itself running to a paragraph
-// (two of the portal phrases BoilerplateReason reads on short lines). They
-// are kept out of BoilerplateReason because the cascade's verdicts are the
-// model's training inputs: a new verdict on one document retrains the
+// (two of the portal phrases BoilerplateReason reads on short lines), a
+// notice addressed to one kind of reader ("If you are not a journalist, …",
+// "Media enquiries: …"), a republishing site's disclaimer (two of its
+// phrases: "originating organization", "edited for clarity", "views
+// expressed" …), an editor's "Extrait" / "[Excerpts]" line, a menu bar
+// opening with "Home", and a press office's wrapping line ("Office of the
+// Press Secretary") left below the headline. They are kept out of BoilerplateReason because the
+// cascade's verdicts are the model's training inputs: a new verdict on one document retrains the
 // title ranker and moves titles of unrelated documents (docs/INGEST.md).
 std::optional<absl::string_view> LateFurnitureReason(absl::string_view line);
 

@@ -23,6 +23,7 @@
 #include "ingest_service/parser/parse_warnings.h"
 #include "ingest_service/parser/plain_text_parser.h"
 #include "ingest_service/parser/reference.h"
+#include "ingest_service/parser/source_path_type.h"
 #include "ingest_service/parser/text_normalizer.h"
 #include "ingest_service/parser/title_chooser.h"
 #include "ingest_service/parser/title_run.h"
@@ -624,6 +625,8 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
   }
   ReadStampLine(lines, features, parsed.mutable_document());
   ReadTypeAndReferenceFromRoles(lines, features, roles, parsed.mutable_document());
+  // After every printed sign: the address is the weakest evidence of a type.
+  SetTypeFromSourcePath(source_uri, parsed.mutable_document());
   if (options.explain) Explain(lines, features, roles, model, title_run, &parsed);
   response->MergeFrom(parsed);
 }

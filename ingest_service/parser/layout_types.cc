@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "ingest_service/parser/date_parser.h"
@@ -66,6 +67,44 @@ void SetTypeFromDeliveryNote(const std::vector<SourceLine>& lines,
                absl::StrCat("no type label; line ", lines[features[k].line_index].number,
                             " is a delivery note, printed on speeches"),
                document);
+    return;
+  }
+}
+
+// A label printed over two narrow lines whose first line is a label of
+// another kind alone: "Communiqué" / "de presse" is a press release, not a
+// communiqué. The cascade reads the first line as the whole label; the
+// longer reading is the printed one.
+void SetTypeFromSplitLabel(const std::vector<SourceLine>& lines,
+                           const std::vector<LineFeatures>& features, v1::Document* document) {
+  if (document->doc_type() == v1::DOC_TYPE_UNSPECIFIED || document->doc_type_raw().empty() ||
+      HasWarning(*document, ParseWarningCode::kDocTypeFromTitle) ||
+      HasWarning(*document, ParseWarningCode::kDocTypeFromFirstParagraph) ||
+      HasWarning(*document, ParseWarningCode::kDocTypeFromHeadLine)) {
+    return;
+  }
+  constexpr size_t kHeadLines = 20;
+  constexpr size_t kNarrowLine = 25;
+  for (size_t k = 0; k + 1 < features.size() && k < kHeadLines; ++k) {
+    const absl::string_view text = TrimLine(lines[features[k].line_index].text);
+    // The line that printed the label the type came from; a series name
+    // above it ("Communiqué" / "de presse" over "Communiqué final") is not
+    // the label.
+    if (!absl::EqualsIgnoreCase(text, document->doc_type_raw()) ||
+        DocTypeFromLabelLine(text) != document->doc_type()) {
+      continue;
+    }
+    // Only the line right below it, with no blank line between, continues
+    // it.
+    if (features[k + 1].line_index != features[k].line_index + 1) return;
+    const absl::string_view next = TrimLine(lines[features[k + 1].line_index].text);
+    if (next.empty() || next.size() > kNarrowLine || text.size() > kNarrowLine) return;
+    const std::string two = absl::StrCat(text, " ", next);
+    std::optional<v1::DocType> longer = DocTypeFromLabelLine(two);
+    if (longer.has_value() && *longer != document->doc_type()) {
+      document->set_doc_type(*longer);
+      document->set_doc_type_raw(two);
+    }
     return;
   }
 }
@@ -187,6 +226,7 @@ void ReadTypeAndReferenceFromRoles(const std::vector<SourceLine>& lines,
                                    const std::vector<LineFeatures>& features,
                                    const std::vector<LineRole>& roles, v1::Document* document) {
   SetTypeFromRoles(lines, features, roles, document);
+  SetTypeFromSplitLabel(lines, features, document);
   SetTypeFromDeliveryNote(lines, features, document);
   SetTypeFromHeadLines(lines, features, roles, document);
   SetTypeFromAnnouncement(document);

@@ -22,6 +22,7 @@ constexpr std::pair<Code, absl::string_view> kWireCodes[] = {
     {Code::kDocTypeFromTitle, "doc_type_from_title"},
     {Code::kDocTypeFromSalutation, "doc_type_from_salutation"},
     {Code::kDocTypeFromHeadLine, "doc_type_from_head_line"},
+    {Code::kDocTypeFromSourceUri, "doc_type_from_source_uri"},
     {Code::kNoDocType, "no_doc_type"},
     {Code::kPublishedFromWeekHeader, "published_from_week_header"},
     {Code::kPublishedFromTitle, "published_from_title"},

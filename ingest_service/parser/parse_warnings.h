@@ -35,6 +35,7 @@ enum class ParseWarningCode {
   kDocTypeFromTitle,
   kDocTypeFromSalutation,
   kDocTypeFromHeadLine,
+  kDocTypeFromSourceUri,
   kNoDocType,
   // Published date: where it came from when there is no date line.
   kPublishedFromWeekHeader,

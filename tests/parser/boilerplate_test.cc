@@ -59,6 +59,41 @@ TEST(Boilerplate, LateFurnitureReadsContactHeadingsPlayersAndVersionLinks) {
   EXPECT_EQ(BoilerplateReason("Watch the press conference:"), std::nullopt);
 }
 
+TEST(Boilerplate, LateFurnitureReadsNoticesDisclaimersAndWrapping) {
+  // Lines written for the test in the shapes press offices and republishing
+  // sites print.
+  EXPECT_THAT(LateFurnitureReason("If you are not a journalist, please write to the "
+                                  "information office."),
+              Optional(absl::string_view("notice")));
+  EXPECT_THAT(LateFurnitureReason("Media enquiries: +1 555 0100"),
+              Optional(absl::string_view("notice")));
+  EXPECT_THAT(LateFurnitureReason("R\xC3\xA9serv\xC3\xA9 aux journalistes"),
+              Optional(absl::string_view("notice")));
+  EXPECT_THAT(LateFurnitureReason("This text from the originating organization has been edited "
+                                  "for clarity; the views expressed are the author's own."),
+              Optional(absl::string_view("site")));
+  EXPECT_THAT(LateFurnitureReason("[Excerpts]"), Optional(absl::string_view("editorial")));
+  EXPECT_THAT(LateFurnitureReason("Extrait"), Optional(absl::string_view("editorial")));
+  EXPECT_THAT(LateFurnitureReason("Home About Us News Events Publications Contact"),
+              Optional(absl::string_view("navigation")));
+  EXPECT_THAT(LateFurnitureReason("   Office of the Press Secretary"),
+              Optional(absl::string_view("press_office")));
+  // Text: one phrase of a disclaimer, a sentence about journalists or an
+  // excerpt, a headline opening with "Home", a speaker's turn.
+  EXPECT_EQ(LateFurnitureReason("The views expressed by ministers differed on the budget."),
+            std::nullopt);
+  EXPECT_EQ(LateFurnitureReason("If you are a journalist covering the summit, the Council "
+                                "said, accreditation closes on Friday and the press centre "
+                                "opens on Monday at the conference venue near the station, "
+                                "where badges will be handed out to every registered "
+                                "member of the media from eight in the morning."),
+            std::nullopt);
+  EXPECT_EQ(LateFurnitureReason("Extrait du discours du Ministre"), std::nullopt);
+  EXPECT_EQ(LateFurnitureReason("Home Secretary Announces New Measures for Border Security"),
+            std::nullopt);
+  EXPECT_EQ(LateFurnitureReason("Press Secretary: Good afternoon, everyone."), std::nullopt);
+}
+
 TEST(Boilerplate, LateFurnitureReadsASitesLongNoticeAboutItself) {
   std::string notice =
       "The web site below is a permanent electronic archive of information released online "

@@ -231,6 +231,37 @@ TEST(DocumentParser, FallsBackToTheDateFoldersOfTheSourcePath) {
   EXPECT_TRUE(HasWarning(document, "published_from_source_uri"));
 }
 
+TEST(DocumentParser, TypesAnUnlabelledPageByTheSectionItsAddressNames) {
+  const std::string text =
+      "Minister announces new funding for peacekeeping training\n\n"
+      "December 4, 2009\n\n"
+      "The Minister today announced new funding for the training of peacekeepers in the "
+      "region, to be delivered over three years.\n";
+  const v1::Document filed =
+      ParseOrDie(text, "http://www.example.gc.ca/media/news-communiques/2009/373.aspx?lang=eng")
+          .document();
+  EXPECT_EQ(filed.doc_type(), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_TRUE(HasWarning(filed, "doc_type_from_source_uri"));
+  EXPECT_FALSE(HasWarning(filed, "no_doc_type"));
+  // The same text under an address naming no kind stays unspecified.
+  const v1::Document unfiled =
+      ParseOrDie(text, "http://www.example.gc.ca/media/news/2009/373.aspx").document();
+  EXPECT_EQ(unfiled.doc_type(), v1::DOC_TYPE_UNSPECIFIED);
+  EXPECT_TRUE(HasWarning(unfiled, "no_doc_type"));
+}
+
+TEST(DocumentParser, ReadsALabelPrintedOverTwoLinesWhole) {
+  const v1::Document document = ParseOrDie(
+                                    "Communiqu\xC3\xA9\nde presse\n25 sept. 2002\n\n"
+                                    "R\xC3\xA9union informelle des Ministres de la d\xC3\xA9"
+                                    "fense\n\n"
+                                    "Les Ministres de la d\xC3\xA9"
+                                    "fense ont tenu une r\xC3\xA9union informelle pour "
+                                    "discuter de questions d'int\xC3\xA9r\xC3\xAAt commun.\n")
+                                    .document();
+  EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_PRESS_RELEASE);
+}
+
 TEST(DocumentParser, TakesNoContentsHeadingListIntroductionOrNumberedItemAsTitle) {
   const v1::Document document =
       ParseOrDie(
