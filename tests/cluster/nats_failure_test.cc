@@ -94,7 +94,7 @@ TEST(NatsFailureTest, OneServerOfThreeDownDuringIngestLosesNothingAcknowledged) 
   ASSERT_GT(acknowledged.size(), before);
   // Publishing needs only each stream's leader, so writes go on at once; the
   // replicas' consumers and the cluster map also need JetStream's meta leader,
-  // whose election after a server's loss took up to ~35 s here when two such
+  // whose election after a server's loss once took over 30 s here when two such
   // clusters and their services shared the machine's two cores.
   ASSERT_TRUE(WaitUntil(
       [&] {
