@@ -1,5 +1,7 @@
 // Search with SearchRequest.collapse_duplicates: one hit per near-duplicate
-// cluster (query_service/compare/duplicate_clusters.h).
+// cluster (query_service/compare/duplicate_clusters.h), on one node. The
+// scan and the page token are collapse_scan.h's, shared with the cluster
+// coordinator (coordinator/cluster_collapsed_search.h).
 //
 // The engine's hits are read in order, in growing batches, and a hit whose
 // cluster already has one is dropped; the first hit of a cluster stands for
@@ -28,11 +30,9 @@
 #include "absl/status/statusor.h"
 #include "docsearch/v1/query_service.pb.h"
 #include "query_service/search/search_index.h"
+#include "query_service/server/collapse_scan.h"
 
 namespace docsearch::query {
-
-inline constexpr size_t kMaxCollapseScan = 10000;
-inline constexpr int kMaxDuplicateIdsPerHit = 100;
 
 absl::StatusOr<docsearch::v1::SearchResponse> CollapsedSearchByRequest(
     const SearchIndex& index, const docsearch::v1::SearchRequest& request);
