@@ -30,9 +30,12 @@
 //                  twin signals), then every other shard's twins for those
 //                  signals, merged best first (cluster_twins.h).
 //
+//   Search with collapse_duplicates
+//                  batches of the search above, each hit's cluster walked
+//                  over the shards' duplicate graphs
+//                  (cluster_collapsed_search.h).
+//
 // Every shard call goes to the shard's replicas in turn (shard_caller.h).
-// Search with collapse_duplicates is not served across shards yet:
-// UNIMPLEMENTED.
 #ifndef DOCSEARCH_QUERY_SERVICE_COORDINATOR_COORDINATOR_SERVICE_H_
 #define DOCSEARCH_QUERY_SERVICE_COORDINATOR_COORDINATOR_SERVICE_H_
 
