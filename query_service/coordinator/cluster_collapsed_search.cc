@@ -41,6 +41,13 @@ absl::StatusOr<docsearch::v1::SearchResponse> CollapsedSearchAcrossShards(
     ids.reserve(batch->hits_size());
     for (const auto& hit : batch->hits()) ids.push_back(hit.id());
     absl::StatusOr<std::vector<HitCluster>> clusters = walk.ClustersOf(ids);
+    if (absl::IsFailedPrecondition(clusters.status())) {
+      // Named as one node names it, so that a caller (the CLI) can tell this
+      // refusal from others.
+      return absl::FailedPreconditionError(absl::StrCat(
+          "collapse_duplicates needs the near-duplicate clusters kept on ingest by every replica: ",
+          clusters.status().message()));
+    }
     if (!clusters.ok()) return clusters.status();
     const bool more = !batch->next_page_token().empty() && batch->hits_size() > 0;
     for (size_t i : scan.Take(*std::move(clusters), more)) {
