@@ -133,6 +133,8 @@ const std::vector<DocId>& DuplicateGraph::Neighbors(DocId doc) const {
 }
 
 uint64_t DuplicateGraph::MemoryBytes() const {
+  // Index statistics read it from a reader's copy while the writer inserts.
+  absl::ReaderMutexLock lock(&mutex_);
   uint64_t bytes = slots_.capacity() * sizeof(Slot) +
                    signatures_.capacity() * sizeof(CompactSignature) +
                    entries_.capacity() * sizeof(BandEntry) +

@@ -21,8 +21,8 @@
 // Thread safety: one writer (the index's, through the annex). The graph is
 // shared by the index's two copies, so a reader of one copy may look up a
 // foreign signature (Near, SignatureOf) while the writer inserts into the
-// other: those take a reader lock and Insert a writer lock. The other
-// accessors are for the writer only.
+// other: those (and MemoryBytes) take a reader lock and Insert a writer
+// lock. The other accessors are for the writer only.
 #ifndef DOCSEARCH_QUERY_SERVICE_COMPARE_DUPLICATE_GRAPH_H_
 #define DOCSEARCH_QUERY_SERVICE_COMPARE_DUPLICATE_GRAPH_H_
 

@@ -37,6 +37,9 @@ absl::StatusOr<docsearch::v1::SearchResponse> CollapsedSearchAcrossShards(
     plain.set_page_size(static_cast<int32_t>(scan.NextBatchSize()));
     absl::StatusOr<docsearch::v1::SearchResponse> batch = search(plain, deadline);
     if (!batch.ok()) return batch.status();
+    // With allow_partial, shards left out of the search are left out of
+    // the clusters too.
+    for (uint32_t shard : batch->missing_shards()) walk.LeaveOut(shard);
     std::vector<std::string> ids;
     ids.reserve(batch->hits_size());
     for (const auto& hit : batch->hits()) ids.push_back(hit.id());

@@ -1,5 +1,6 @@
 #include "query_service/coordinator/cluster_duplicate_walk.h"
 
+#include <functional>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -55,21 +56,41 @@ absl::StatusOr<std::vector<HitCluster>> ClusterDuplicateWalk::ClustersOf(
   auto near_duplicates = [](const v1::GetNearDuplicatesRequest& request) {
     return Rpc(&ShardComparisonService::Stub::PrepareAsyncGetNearDuplicates, request);
   };
+  // The shards asked: all but those left out.
+  std::vector<uint32_t> asked;
+  for (uint32_t shard = 0; shard < shard_count; ++shard) {
+    if (!left_out_.contains(shard)) asked.push_back(shard);
+  }
+  // Calls to `asked`, by shard; the first failure.
+  auto call_asked =
+      [&](const std::function<StubCall<v1::GetNearDuplicatesResponse>(uint32_t)>& make_call)
+      -> absl::StatusOr<std::vector<v1::GetNearDuplicatesResponse>> {
+    std::vector<absl::StatusOr<v1::GetNearDuplicatesResponse>> answers =
+        caller_->CallShards<v1::GetNearDuplicatesResponse>(
+            asked, deadline_, [&](size_t k) { return make_call(asked[k]); });
+    std::vector<v1::GetNearDuplicatesResponse> by_shard(shard_count);
+    for (size_t k = 0; k < asked.size(); ++k) {
+      if (!answers[k].ok()) return answers[k].status();
+      by_shard[asked[k]] = *std::move(answers[k]);
+    }
+    return by_shard;
+  };
   // The hits not met before, from their owners.
   std::vector<v1::GetNearDuplicatesRequest> owned(shard_count);
   bool any_owned = false;
   for (const std::string& id : ids) {
     if (node_of_.contains(id) || absent_.contains(id)) continue;
-    owned[cluster::ShardOf(id, shard_count)].add_ids(id);
+    const uint32_t owner = cluster::ShardOf(id, shard_count);
+    if (left_out_.contains(owner)) continue;  // Not a hit of this search.
+    owned[owner].add_ids(id);
     any_owned = true;
   }
   if (any_owned) {
     absl::StatusOr<std::vector<v1::GetNearDuplicatesResponse>> answers =
-        CallEveryShard<v1::GetNearDuplicatesResponse>(
-            *caller_, deadline_, [&](uint32_t shard) -> StubCall<v1::GetNearDuplicatesResponse> {
-              if (owned[shard].ids().empty()) return NoRpc<v1::GetNearDuplicatesResponse>();
-              return near_duplicates(owned[shard]);
-            });
+        call_asked([&](uint32_t shard) -> StubCall<v1::GetNearDuplicatesResponse> {
+          if (owned[shard].ids().empty()) return NoRpc<v1::GetNearDuplicatesResponse>();
+          return near_duplicates(owned[shard]);
+        });
     if (!answers.ok()) return answers.status();
     for (uint32_t shard = 0; shard < shard_count; ++shard) {
       if (owned[shard].ids().empty()) continue;
@@ -101,9 +122,10 @@ absl::StatusOr<std::vector<HitCluster>> ClusterDuplicateWalk::ClustersOf(
     if (probes.empty() || nodes_.size() >= kMaxWalkMembers) break;
     ++rounds_;
     absl::StatusOr<std::vector<v1::GetNearDuplicatesResponse>> answers =
-        CallEveryShard<v1::GetNearDuplicatesResponse>(*caller_, deadline_, near_duplicates(round));
+        call_asked([&](uint32_t) { return near_duplicates(round); });
     if (!answers.ok()) return answers.status();
-    for (const v1::GetNearDuplicatesResponse& answer : *answers) {
+    for (uint32_t shard : asked) {
+      const v1::GetNearDuplicatesResponse& answer = (*answers)[shard];
       if (absl::Status same = CheckThreshold(answer.duplicate_resemblance()); !same.ok()) {
         return same;
       }

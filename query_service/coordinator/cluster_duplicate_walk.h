@@ -16,6 +16,10 @@
 // duplicate_count then a lower bound and its canonical the best of those
 // found.
 //
+// A search with allow_partial that left shards out has the walk leave them
+// out too (LeaveOut): the clusters are then those of the shards that
+// answered.
+//
 // Errors: the shards' (FAILED_PRECONDITION when one keeps no clusters);
 // FAILED_PRECONDITION when shards use different --duplicate_resemblance.
 //
@@ -50,6 +54,9 @@ class ClusterDuplicateWalk {
   // stored), as collapse_duplicates shows it on a hit.
   absl::StatusOr<std::vector<HitCluster>> ClustersOf(const std::vector<std::string>& ids);
 
+  // Asks `shard` nothing from now on (a shard the search left out).
+  void LeaveOut(uint32_t shard) { left_out_.insert(shard); }
+
   // Walks run so far (rounds to every shard), for tests and logs.
   int rounds() const { return rounds_; }
 
@@ -73,6 +80,7 @@ class ClusterDuplicateWalk {
   absl::flat_hash_map<std::string, size_t> node_of_;
   // Ids asked of their owners and not stored there.
   absl::flat_hash_set<std::string> absent_;
+  absl::flat_hash_set<uint32_t> left_out_;
   std::optional<double> threshold_;
   int rounds_ = 0;
 };
