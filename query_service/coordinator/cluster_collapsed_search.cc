@@ -4,10 +4,12 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "google/protobuf/util/time_util.h"
 #include "query_service/coordinator/cluster_duplicate_walk.h"
+#include "query_service/coordinator/snippet_fetch.h"
 #include "query_service/search/search_options.h"
 #include "query_service/server/collapse_scan.h"
 
@@ -26,6 +28,9 @@ absl::StatusOr<docsearch::v1::SearchResponse> CollapsedSearchAcrossShards(
   docsearch::v1::SearchRequest plain = request;
   plain.clear_page_token();
   plain.clear_collapse_duplicates();
+  // Most hits read are not shown: snippets come for the page's only.
+  plain.set_omit_snippets(true);
+  docsearch::v1::CollectionStatisticsMessage statistics;
   const int page_size =
       request.page_size() == 0 ? SearchOptions().default_page_size : request.page_size();
   CollapseScan scan(*listed_before, static_cast<size_t>(page_size),
@@ -35,7 +40,8 @@ absl::StatusOr<docsearch::v1::SearchResponse> CollapsedSearchAcrossShards(
   std::vector<docsearch::v1::SearchHit> kept_hits;
   for (bool first_batch = true; scan.NextBatchSize() > 0; first_batch = false) {
     plain.set_page_size(static_cast<int32_t>(scan.NextBatchSize()));
-    absl::StatusOr<docsearch::v1::SearchResponse> batch = search(plain, deadline);
+    absl::StatusOr<docsearch::v1::SearchResponse> batch =
+        search(plain, deadline, first_batch ? &statistics : nullptr);
     if (!batch.ok()) return batch.status();
     // With allow_partial, shards left out of the search are left out of
     // the clusters too.
@@ -72,6 +78,16 @@ absl::StatusOr<docsearch::v1::SearchResponse> CollapsedSearchAcrossShards(
     docsearch::v1::SearchHit* hit = response.add_hits();
     *hit = std::move(kept_hits[i]);
     SetHitCluster(std::move(scan.kept_clusters()[i]), hit);
+  }
+  if (!request.omit_snippets() && response.hits_size() > 0) {
+    absl::flat_hash_set<std::string> shown;
+    for (const auto& hit : response.hits()) shown.insert(hit.id());
+    docsearch::v1::SearchRequest with_snippets = request;
+    with_snippets.clear_page_token();
+    with_snippets.clear_collapse_duplicates();
+    absl::Status fetched =
+        FetchSnippets(*caller, with_snippets, statistics, shown, deadline, &response);
+    if (!fetched.ok()) return fetched;
   }
   if (scan.next_page()) {
     docsearch::v1::SearchRequest bound = request;

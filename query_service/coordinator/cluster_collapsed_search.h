@@ -7,7 +7,10 @@
 // page token), and each batch's hits get their global clusters from a walk
 // of the shards' duplicate graphs (cluster_duplicate_walk.h), shared by the
 // batches of the call. total_size, facets and the histogram are the first
-// batch's, as on one node.
+// batch's, as on one node. The batches are read without snippets; the
+// page's hits get theirs at the end from their shards (snippet_fetch.h),
+// so that snippets are built for the page only (one node builds them for
+// every hit it reads; the snippets shown are the same).
 //
 // Cost over a plain search: per batch, one call to the hits' owners and one
 // round to every shard per step of the walk (two when no hit has a copy).
@@ -24,13 +27,16 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "docsearch/v1/query_service.pb.h"
+#include "docsearch/v1/shard_service.pb.h"
 #include "query_service/coordinator/shard_caller.h"
 
 namespace docsearch::query {
 
-// The coordinator's plain search of `request` (page tokens as usual).
+// The coordinator's plain search of `request` (page tokens as usual),
+// setting the global statistics its hits were scored with.
 using PlainClusterSearch = std::function<absl::StatusOr<docsearch::v1::SearchResponse>(
-    const docsearch::v1::SearchRequest& request, absl::Time deadline)>;
+    const docsearch::v1::SearchRequest& request, absl::Time deadline,
+    docsearch::v1::CollectionStatisticsMessage* statistics)>;
 
 // `max_page_size`: the replicas' --max_page_size (batches are cut to it).
 absl::StatusOr<docsearch::v1::SearchResponse> CollapsedSearchAcrossShards(

@@ -86,7 +86,8 @@ absl::Time CoordinatorService::DeadlineOf(const grpc::CallbackServerContext& con
 }
 
 absl::StatusOr<docsearch::v1::SearchResponse> CoordinatorService::SearchShards(
-    const docsearch::v1::SearchRequest& request, absl::Time deadline) const {
+    const docsearch::v1::SearchRequest& request, absl::Time deadline,
+    CollectionStatisticsMessage* statistics) const {
   const absl::Time started = absl::Now();
   const uint32_t shard_count = caller_->directory()->shard_count();
   // Shards left out (allow_partial) because no replica of theirs answered.
@@ -189,6 +190,7 @@ absl::StatusOr<docsearch::v1::SearchResponse> CoordinatorService::SearchShards(
         FetchSnippets(*caller_, request, phase2.statistics(), without_snippets, deadline, &merged);
     if (!fetched.ok()) return fetched;
   }
+  if (statistics != nullptr) *statistics = phase2.statistics();
   *merged.mutable_took() = google::protobuf::util::TimeUtil::NanosecondsToDuration(
       absl::ToInt64Nanoseconds(absl::Now() - started));
   return merged;
@@ -270,8 +272,9 @@ grpc::ServerUnaryReactor* CoordinatorService::Search(grpc::CallbackServerContext
   absl::StatusOr<docsearch::v1::SearchResponse> result =
       request->collapse_duplicates()
           ? CollapsedSearchAcrossShards(
-                [this](const docsearch::v1::SearchRequest& plain, absl::Time batch_deadline) {
-                  return SearchShards(plain, batch_deadline);
+                [this](const docsearch::v1::SearchRequest& plain, absl::Time batch_deadline,
+                       CollectionStatisticsMessage* statistics) {
+                  return SearchShards(plain, batch_deadline, statistics);
                 },
                 caller_, options_.max_facet_size, *request, deadline)
           : SearchShards(*request, deadline);

@@ -109,9 +109,11 @@ class CoordinatorService final : public docsearch::v1::QueryService::CallbackSer
                                       const docsearch::v1::ListTwinsRequest* request,
                                       docsearch::v1::ListTwinsResponse* response) override;
 
-  // The work of Search, for tests.
+  // The work of Search, for tests. `statistics`, when given, gets the
+  // global statistics the hits were scored with (for a later fetch phase).
   absl::StatusOr<docsearch::v1::SearchResponse> SearchShards(
-      const docsearch::v1::SearchRequest& request, absl::Time deadline) const;
+      const docsearch::v1::SearchRequest& request, absl::Time deadline,
+      docsearch::v1::CollectionStatisticsMessage* statistics = nullptr) const;
 
  private:
   absl::Time DeadlineOf(const grpc::CallbackServerContext& context) const;
