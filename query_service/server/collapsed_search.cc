@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/time/clock.h"
 #include "query_service/compare/duplicate_cluster_index.h"
 #include "query_service/server/search_request_mapping.h"
@@ -50,6 +51,10 @@ absl::StatusOr<SearchResponse> CollapsedSearchByRequest(const SearchIndex& index
   absl::StatusOr<SearchSpec> spec = SearchSpecOf(plain, index.options());
   if (!spec.ok()) return spec.status();
   CollapseScan scan(*listed_before, spec->page_size);
+  // Most hits read are not shown: the batches build no snippets, the page's
+  // hits get theirs at the end.
+  const bool snippets = spec->snippets;
+  spec->snippets = false;
   SearchResult first;
   std::vector<SearchResultHit> kept_hits;
   for (bool first_batch = true; scan.NextBatchSize() > 0; first_batch = false) {
@@ -82,6 +87,23 @@ absl::StatusOr<SearchResponse> CollapsedSearchByRequest(const SearchIndex& index
     page.hits.push_back(std::move(kept_hits[i]));
   }
   page.more = false;  // The collapsed token replaces the plain one.
+  if (snippets && !page.hits.empty()) {
+    SearchSpec fetch = *spec;
+    fetch.snippets = true;
+    fetch.fetch_ids.clear();
+    for (const SearchResultHit& hit : page.hits) fetch.fetch_ids.push_back(hit.document.id());
+    absl::StatusOr<SearchResult> fetched = index.Search(fetch, ShardScoring());
+    if (!fetched.ok()) return fetched.status();
+    // A hit deleted since keeps no snippet, as across shards.
+    absl::flat_hash_map<std::string, std::vector<docsearch::v1::Snippet>> by_id;
+    for (SearchResultHit& hit : fetched->hits) {
+      by_id[hit.document.id()] = std::move(hit.snippets);
+    }
+    for (SearchResultHit& hit : page.hits) {
+      auto it = by_id.find(hit.document.id());
+      if (it != by_id.end()) hit.snippets = std::move(it->second);
+    }
+  }
   SearchResponse response = SearchResponseOf(plain, std::move(page), absl::Now() - started);
   for (int i = 0; i < response.hits_size(); ++i) {
     SetHitCluster(std::move(scan.kept_clusters()[scan.page_begin() + i]), response.mutable_hits(i));

@@ -315,6 +315,8 @@ TEST_F(ClusterComparisonEquivalenceTest, CollapsedSearchMatchesOneNodeOverPages)
       many->clear_took();
       EXPECT_EQ(one->DebugString(), many->DebugString());
       for (const auto& hit : one->hits()) {
+        // Snippets come for the page's hits (the batches read none).
+        EXPECT_GT(hit.snippets_size(), 0) << hit.id();
         if (hit.duplicate_count() > 0) ++collapsed_hits;
         if (std::find(spanning.begin(), spanning.end(), hit.cluster_id()) != spanning.end()) {
           spanning_hit = true;
