@@ -9,8 +9,7 @@
 // batches of the call. total_size, facets and the histogram are the first
 // batch's, as on one node. The batches are read without snippets; the
 // page's hits get theirs at the end from their shards (snippet_fetch.h),
-// so that snippets are built for the page only (one node builds them for
-// every hit it reads; the snippets shown are the same).
+// so that snippets are built for the page only, as one node does.
 //
 // Cost over a plain search: per batch, one call to the hits' owners and one
 // round to every shard per step of the walk (two when no hit has a copy).

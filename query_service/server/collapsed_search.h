@@ -3,7 +3,8 @@
 // scan and the page token are collapse_scan.h's, shared with the cluster
 // coordinator (coordinator/cluster_collapsed_search.h).
 //
-// The engine's hits are read in order, in growing batches, and a hit whose
+// The engine's hits are read in order, in growing batches (without
+// snippets: the page's hits get theirs at the end), and a hit whose
 // cluster already has one is dropped; the first hit of a cluster stands for
 // it (the best-scoring one when sorted by score) and carries the cluster's
 // id, the number of its other live members and their ids. Pages count
