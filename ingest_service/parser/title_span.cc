@@ -46,7 +46,9 @@ class FeatureNames {
   using Block = std::vector<std::string>;  // Features of a line, in order.
   using Run = std::vector<std::string>;
 
-  void Append(Block* block, std::string feature) const { block->push_back(std::move(feature)); }
+  void Append(Block* block, absl::string_view prefix, absl::string_view feature) const {
+    block->push_back(absl::StrCat(prefix, feature));
+  }
   void Add(Run* run, absl::string_view feature) const { run->emplace_back(feature); }
   void AddBlock(Run* run, const Block& block) const {
     run->insert(run->end(), block.begin(), block.end());
@@ -66,8 +68,11 @@ class FeatureWeights {
   using Block = std::vector<float>;  // Weights of a line's known features, in order.
   using Run = float;
 
-  void Append(Block* block, absl::string_view feature) const {
-    if (auto it = weights_.find(feature); it != weights_.end()) block->push_back(it->second);
+  void Append(Block* block, absl::string_view prefix, absl::string_view feature) const {
+    // The prefixed name is looked up, never kept: one buffer serves all.
+    name_.assign(prefix.data(), prefix.size());
+    name_.append(feature.data(), feature.size());
+    if (auto it = weights_.find(name_); it != weights_.end()) block->push_back(it->second);
   }
   void Add(Run* run, absl::string_view feature) const {
     if (auto it = weights_.find(feature); it != weights_.end()) *run += it->second;
@@ -80,6 +85,7 @@ class FeatureWeights {
 
  private:
   const absl::flat_hash_map<std::string, float>& weights_;
+  mutable std::string name_;
 };
 
 bool HasAnyVote(const LineFeatures& line, std::initializer_list<absl::string_view> names) {
@@ -142,14 +148,14 @@ std::vector<TitleCandidate> MakeCandidates(const std::vector<SourceLine>& lines,
   for (size_t k = 0; k < window; ++k) {
     for (const std::string& feature : features[k].features) {
       if (CarriedFromEdge(feature)) {
-        sink.Append(&as_first[k], absl::StrCat("first:", feature));
-        sink.Append(&as_last[k], absl::StrCat("last:", feature));
+        sink.Append(&as_first[k], "first:", feature);
+        sink.Append(&as_last[k], "last:", feature);
       }
       if (IsVote(feature) && !absl::StartsWith(feature, "vote=fate_title") &&
           !absl::StartsWith(feature, "vote=title_case") &&
           !absl::StartsWith(feature, "vote=short") &&
           !absl::StartsWith(feature, "vote=lower_start")) {
-        sink.Append(&as_inner[k], absl::StrCat("inner:", feature.substr(5)));
+        sink.Append(&as_inner[k], "inner:", absl::string_view(feature).substr(5));
       }
     }
     type_label[k] = HasFeature(features[k], "vote=type_label");
