@@ -88,7 +88,7 @@ class FeatureWeights {
   mutable std::string name_;
 };
 
-bool HasAnyVote(const LineFeatures& line, std::initializer_list<absl::string_view> names) {
+bool HasAnyFeature(const LineFeatures& line, std::initializer_list<absl::string_view> names) {
   for (absl::string_view name : names) {
     if (HasFeature(line, name)) return true;
   }
@@ -159,8 +159,8 @@ std::vector<TitleCandidate> MakeCandidates(const std::vector<SourceLine>& lines,
       }
     }
     type_label[k] = HasFeature(features[k], "vote=type_label");
-    byline_or_lower[k] = HasAnyVote(features[k], {"vote=byline", "vote=lower_start"});
-    wrapping[k] = HasAnyVote(
+    byline_or_lower[k] = HasAnyFeature(features[k], {"vote=byline", "vote=lower_start"});
+    wrapping[k] = HasAnyFeature(
         features[k], {"vote=press_office", "vote=institution_name", "vote=menu", "repeated_3+"});
   }
 
