@@ -553,10 +553,12 @@ std::optional<absl::string_view> BoilerplateReason(absl::string_view line) {
     return "navigation";
   }
   // Links to media files: "Speech by ... (.MP3/.985Kb) (poor sound)".
-  if (absl::StrContains(folded, "(.mp3") || absl::StrContains(folded, "(.pdf") ||
-      absl::StrContains(folded, "(.wav") || absl::StrContains(folded, "(.rm") ||
-      absl::StrContains(folded, "(.doc")) {
-    return "media_link";
+  // One search for "(." and a look at what follows, not one per extension.
+  for (size_t at = folded.find("(."); at != std::string::npos; at = folded.find("(.", at + 1)) {
+    const absl::string_view extension = absl::string_view(folded).substr(at + 2);
+    for (absl::string_view media : {"mp3", "pdf", "wav", "rm", "doc"}) {
+      if (absl::StartsWith(extension, media)) return "media_link";
+    }
   }
   // "An official website of the United States government": a site's
   // banner opens with it; a sentence citing an official website does not.
