@@ -108,8 +108,8 @@ Search:
   --collapse                  one hit per near-duplicate cluster, shown with its number
                               of copies ([+2 copies]); on by default, --nocollapse for
                               every copy. Left at the default, a server that cannot
-                              collapse (a cluster coordinator) gets the search again
-                              without it, with a one-line note
+                              collapse (one run with --duplicate_clusters=false) gets
+                              the search again without it, with a one-line note
 
 Compare, similar, trend, duplicates, sets:
   --text=FILE                 compare/similar: the content of FILE as a side

@@ -284,7 +284,7 @@ bool ShouldRetryWithoutCollapse(const absl::Status& refusal, const SearchRequest
   if (fallback != CollapseFallback::kRetryWithoutCollapse || !request.collapse_duplicates()) {
     return false;
   }
-  // A cluster coordinator: clusters are kept per query service.
+  // A cluster coordinator of a release that collapsed on single nodes only.
   if (refusal.code() == absl::StatusCode::kUnimplemented) return true;
   // A query service that keeps no clusters. FAILED_PRECONDITION has other
   // causes (a consistency token the server cannot reach...), which a search

@@ -17,11 +17,13 @@
 // --facets and --histogram apply to either form.
 //
 // Near-duplicate copies are collapsed by default (--collapse, on): one hit per
-// cluster, shown with its copy count. A server that cannot collapse (a cluster
-// coordinator answers UNIMPLEMENTED; a query service run with
-// --duplicate_clusters=false answers FAILED_PRECONDITION) gets the search
-// again without collapse, and the user one line saying so, unless --collapse
-// was typed: then the refusal is the answer.
+// cluster, shown with its copy count (a cluster coordinator collapses across
+// shards as one node does). A server that cannot collapse (a query service
+// run with --duplicate_clusters=false, or a coordinator whose replicas are,
+// answers FAILED_PRECONDITION; a coordinator of an older release answers
+// UNIMPLEMENTED) gets the search again without collapse, and the user one
+// line saying so, unless --collapse was typed: then the refusal is the
+// answer.
 #ifndef DOCSEARCH_CLI_SEARCH_COMMAND_H_
 #define DOCSEARCH_CLI_SEARCH_COMMAND_H_
 

@@ -15,7 +15,18 @@
 # Prints PASS/FAIL lines and "N passed, N failed"; exits 0 only if all passed,
 # 77 (skip) if no Docker engine can be had (not root and none running).
 #
-# Usage: scripts/docker_test.sh [--engine-only | --stop-engine] [--keep-engine]
+#   5. the `cluster` profile (docs/SCALING.md) from the same image: three
+#      NATS servers, the cluster's ingest service, 2 shards x 2 replicas and a
+#      coordinator; waits for the loader, searches through the coordinator,
+#      ingests through the cluster, then kills one replica of each shard
+#      (searches go on), restarts them and kills the other two (the restarted
+#      ones alone find every document), stops one NATS server (ingest goes
+#      on) and checks every acknowledged document is found.
+#
+# Usage: scripts/docker_test.sh [--single | --cluster] [--engine-only | --stop-engine]
+#                               [--keep-engine]
+#   --single       the single-node stack only (steps 1-4)
+#   --cluster      the cluster profile only (steps 1-2 and 5)
 #   --engine-only  do steps 1-2, leave the engine running and print the
 #                  DOCKER_HOST to use with docker-compose by hand
 #   --stop-engine  stop an engine left running by --engine-only, and exit
@@ -52,11 +63,15 @@ IMAGE="docsearch:e2e-test"
 PROJECT="docsearch-e2e-$$"
 
 ENGINE_ONLY=0
+RUN_SINGLE=1
+RUN_CLUSTER=1
 KEEP_ENGINE=0
 STOP_ENGINE=0
 for arg in "$@"; do
   case "$arg" in
     --engine-only) ENGINE_ONLY=1; KEEP_ENGINE=1 ;;
+    --single) RUN_CLUSTER=0 ;;
+    --cluster) RUN_SINGLE=0 ;;
     --keep-engine) KEEP_ENGINE=1 ;;
     --stop-engine) STOP_ENGINE=1 ;;
     *) echo "unknown argument: $arg" >&2; exit 2 ;;
@@ -87,10 +102,12 @@ cleanup() {
   if [[ $compose_up == 1 ]]; then
     if [[ $failed -gt 0 || $rc -ne 0 ]]; then
       log "logs of the failed run:"
-      dc logs --no-color --tail=60 2>&1 | sed 's/^/    /'
+      dc --profile cluster logs --no-color --tail=60 2>&1 | sed 's/^/    /'
     fi
     log "docker-compose down -v"
-    dc down -v --remove-orphans >/dev/null 2>&1 || echo "warning: docker-compose down failed" >&2
+    # The cluster profile named, so its containers and volumes go too.
+    dc --profile cluster down -v --remove-orphans >/dev/null 2>&1 ||
+      echo "warning: docker-compose down failed" >&2
   fi
   [[ -n $WORK ]] && rm -rf "$WORK"
   if [[ $started_engine == 1 && $KEEP_ENGINE == 0 ]]; then
@@ -283,7 +300,8 @@ remove_stale_projects() {
     pid="${name#docsearch-e2e-}"
     kill -0 "$pid" 2>/dev/null && continue
     log "removing the stale project $name"
-    docker-compose -p "$name" -f "$ROOT/docker-compose.yml" down -v --remove-orphans >/dev/null 2>&1
+    docker-compose -p "$name" -f "$ROOT/docker-compose.yml" --profile cluster down -v \
+      --remove-orphans >/dev/null 2>&1
   done
 }
 
@@ -361,7 +379,7 @@ find_host_cli() {
   done
 }
 
-run_test() {
+prepare_and_build() {
   WORK="$(mktemp -d /tmp/docsearch-docker-test.XXXXXX)"
   chmod 755 "$WORK"
   mkdir -p "$WORK/corpus" "$WORK/extra"
@@ -389,10 +407,12 @@ Docker restart test note
 EOF
   chmod -R a+rX "$WORK"
 
-  local qport iport
-  qport="$(free_port)" && iport="$(free_port)" || die "no free port"
+  local qport iport cqport ciport
+  qport="$(free_port)" && iport="$(free_port)" && cqport="$(free_port)" &&
+    ciport="$(free_port)" || die "no free port"
   export DOCSEARCH_CORPUS="$WORK/corpus" DOCSEARCH_QUERY_PORT="$qport" \
-         DOCSEARCH_INGEST_PORT="$iport" DOCSEARCH_IMAGE="$IMAGE"
+         DOCSEARCH_INGEST_PORT="$iport" DOCSEARCH_IMAGE="$IMAGE" \
+         DOCSEARCH_CLUSTER_QUERY_PORT="$cqport" DOCSEARCH_CLUSTER_INGEST_PORT="$ciport"
   # A fresh token per run: the stack demands one (no default), and the CLI
   # (host build or the image's) reads the same variable.
   DOCSEARCH_TOKEN="$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
@@ -411,6 +431,12 @@ EOF
   fi
   pass "image builds ($((SECONDS - t)) s)"
   prune_old_builds
+  HOST_CLI="$(find_host_cli)"
+  log "CLI: ${HOST_CLI:-docsearch in $IMAGE, host network}"
+}
+
+single_node_test() {
+  local t
 
   t=$SECONDS
   log "docker-compose up -d (waits for query and ingest to be healthy)"
@@ -434,9 +460,9 @@ EOF
     die "loader exit code ${rc:-timeout}"
   fi
 
-  HOST_CLI="$(find_host_cli)"
-  log "CLI: ${HOST_CLI:-docsearch in $IMAGE, host network}"
-  local q="--query_service=127.0.0.1:$qport" i="--ingest_service=127.0.0.1:$iport" out
+  local q="--query_service=127.0.0.1:$DOCSEARCH_QUERY_PORT" out
+  local i="--ingest_service=127.0.0.1:$DOCSEARCH_INGEST_PORT"
+  local qport=$DOCSEARCH_QUERY_PORT iport=$DOCSEARCH_INGEST_PORT
 
   # Published on loopback only.
   local bindings
@@ -515,6 +541,140 @@ EOF
   fi
 }
 
+# Runs `cli "$@"` until its output matches $pattern, for up to $limit
+# seconds: a replica applies its shard's stream shortly after the ingest
+# service's acknowledgement, not before it answers. Prints the last output.
+cli_until() {
+  local pattern=$1 limit=$2 out=""
+  shift 2
+  for _ in $(seq 1 "$limit"); do
+    out="$(cli "$@" 2>&1)"
+    grep -q -e "$pattern" <<<"$out" && { echo "$out"; return 0; }
+    sleep 1
+  done
+  echo "$out"
+  return 1
+}
+
+# Searches $word through the coordinator $loops times in a row; fails at the
+# first search that fails or does not find $pattern.
+searches_all_succeed() {
+  local q=$1 word=$2 pattern=$3 loops=$4 out
+  for _ in $(seq 1 "$loops"); do
+    out="$(cli "$q" --deadline=10s --json search "$word" 2>&1)"
+    if ! grep -q -e "$pattern" <<<"$out"; then
+      echo "$out" | head -n 20 | sed 's/^/    /'
+      return 1
+    fi
+  done
+  return 0
+}
+
+cluster_test() {
+  local t=$SECONDS out rc loader
+  local q="--query_service=127.0.0.1:$DOCSEARCH_CLUSTER_QUERY_PORT"
+  local i="--ingest_service=127.0.0.1:$DOCSEARCH_CLUSTER_INGEST_PORT"
+  log "docker-compose --profile cluster up -d cluster-loader (3 NATS servers, ingest, 2 shards x 2 replicas, coordinator)"
+  compose_up=1
+  # `up` waits for the loader's dependencies to be healthy before it
+  # starts the loader: the coordinator answers only once every shard has a
+  # caught-up replica in the cluster map.
+  if ! timeout 600 docker-compose -p "$PROJECT" -f "$ROOT/docker-compose.yml" --profile cluster \
+      up -d --no-build cluster-loader >"$WORK/cluster-up.log" 2>&1; then
+    sed 's/^/    /' "$WORK/cluster-up.log" | tail -n 30
+    die "docker-compose --profile cluster up"
+  fi
+  local service
+  for service in nats-0 nats-1 nats-2 shard-0-a shard-0-b shard-1-a shard-1-b; do
+    [[ -n $(dc --profile cluster ps -q "$service") ]] || fail "cluster service $service runs"
+  done
+  wait_healthy coordinator 180 && pass "cluster: coordinator healthy (every shard has a caught-up replica)" ||
+    die "cluster: coordinator healthy"
+  wait_healthy cluster-ingest 180 && pass "cluster: ingest service healthy" ||
+    die "cluster: ingest service healthy"
+  log "cluster up and healthy in $((SECONDS - t)) s"
+
+  loader="$(dc --profile cluster ps -a -q cluster-loader 2>/dev/null)"
+  [[ -n $loader ]] || die "cluster: loader container exists"
+  rc="$(timeout 300 docker wait "$loader")"
+  if [[ $rc == 0 ]]; then
+    pass "cluster: loader ingested the corpus through the cluster and exited 0"
+  else
+    docker logs "$loader" 2>&1 | tail -n 20 | sed 's/^/    /'
+    die "cluster: loader exit code ${rc:-timeout}"
+  fi
+
+  if out="$(cli_until '2001-12-07-nato-russia-joint-statement\|"title": *"NATO-Russia Joint Statement"' 60 \
+              "$q" --json search terrorism)"; then
+    pass "cluster: search 'terrorism' through the coordinator finds the 2001 joint statement"
+  else
+    echo "$out" | head -n 30 | sed 's/^/    /'
+    fail "cluster: search 'terrorism' through the coordinator finds the 2001 joint statement"
+  fi
+  out="$(cli "$q" stats 2>&1)"
+  if grep -Eq '^Documents +2$' <<<"$out"; then
+    pass "cluster: the coordinator counts the 2 seed documents across the shards"
+  else
+    echo "$out" | head -n 20 | sed 's/^/    /'
+    fail "cluster: the coordinator counts the 2 seed documents across the shards"
+  fi
+
+  out="$(DOCSEARCH_TOKEN=not-the-token cli "$i" ingest "$WORK/extra" 2>&1)"
+  grep -q PERMISSION_DENIED <<<"$out" && pass "cluster: ingest with a wrong token is refused" ||
+    { echo "$out" | tail -n 10 | sed 's/^/    /'; fail "cluster: ingest with a wrong token is refused"; }
+  out="$(cli "$i" ingest "$WORK/extra" 2>&1)" && pass "cluster: ingest through the cluster's ingest port" ||
+    { echo "$out" | tail -n 20 | sed 's/^/    /'; fail "cluster: ingest through the cluster's ingest port"; }
+  if out="$(cli_until 'Docker end-to-end test note\|2004-02-10-test-note' 60 "$q" --json search quokkaphant)"; then
+    pass "cluster: the acknowledged document is found through the coordinator"
+  else
+    echo "$out" | head -n 30 | sed 's/^/    /'
+    fail "cluster: the acknowledged document is found through the coordinator"
+  fi
+
+  # One replica of each shard killed (SIGKILL, no drain): the coordinator
+  # routes around them within each request.
+  dc --profile cluster kill -s SIGKILL shard-0-a shard-1-b >/dev/null 2>&1
+  if searches_all_succeed "$q" quokkaphant 'Docker end-to-end test note\|2004-02-10-test-note' 10 &&
+     searches_all_succeed "$q" terrorism '2001-12-07-nato-russia-joint-statement\|NATO-Russia Joint Statement' 10; then
+    pass "cluster: 20 searches with one replica of each shard killed all succeed"
+  else
+    fail "cluster: 20 searches with one replica of each shard killed all succeed"
+  fi
+  dc --profile cluster start shard-0-a shard-1-b >/dev/null 2>&1
+  wait_healthy shard-0-a 180 && wait_healthy shard-1-b 180 &&
+    pass "cluster: killed replicas restart" || fail "cluster: killed replicas restart"
+  # Now the other replica of each shard killed: only the restarted ones are
+  # left, so every document found was recovered from their volumes and the
+  # streams. A restarted replica is routed to once it has announced itself
+  # in the cluster map, after catching up.
+  dc --profile cluster kill -s SIGKILL shard-0-b shard-1-a >/dev/null 2>&1
+  if cli_until 'Docker end-to-end test note\|2004-02-10-test-note' 120 "$q" --json search quokkaphant >/dev/null &&
+     searches_all_succeed "$q" quokkaphant 'Docker end-to-end test note\|2004-02-10-test-note' 5 &&
+     searches_all_succeed "$q" terrorism '2001-12-07-nato-russia-joint-statement\|NATO-Russia Joint Statement' 5; then
+    pass "cluster: the restarted replicas alone answer with every document (caught up)"
+  else
+    fail "cluster: the restarted replicas alone answer with every document (caught up)"
+  fi
+  dc --profile cluster start shard-0-b shard-1-a >/dev/null 2>&1
+  wait_healthy shard-0-b 180 && wait_healthy shard-1-a 180 ||
+    fail "cluster: the second pair of killed replicas restarts"
+
+  # One NATS server of three stopped: JetStream keeps a quorum, so ingest
+  # and searches go on.
+  dc --profile cluster stop nats-2 >/dev/null 2>&1
+  out="$(cli "$i" --deadline=60s ingest "$WORK/after-restart" 2>&1)" &&
+    pass "cluster: ingest with one NATS server of three stopped" ||
+    { echo "$out" | tail -n 20 | sed 's/^/    /'; fail "cluster: ingest with one NATS server of three stopped"; }
+  if out="$(cli_until 'Docker restart test note\|2004-02-11-restart-note' 90 "$q" --json search snarkelbury)"; then
+    pass "cluster: the document acknowledged with a NATS server down is found"
+  else
+    echo "$out" | head -n 30 | sed 's/^/    /'
+    fail "cluster: the document acknowledged with a NATS server down is found"
+  fi
+  dc --profile cluster start nats-2 >/dev/null 2>&1
+  log "cluster test done in $((SECONDS - t)) s"
+}
+
 # --- main -----------------------------------------------------------------------
 
 if [[ $STOP_ENGINE == 1 ]]; then
@@ -544,4 +704,12 @@ if [[ $ENGINE_ONLY == 1 ]]; then
   exit 0
 fi
 pass "Docker engine and base image ready ($((SECONDS - T0)) s)"
-run_test
+prepare_and_build
+if [[ $RUN_SINGLE == 1 ]]; then
+  single_node_test
+  if [[ $RUN_CLUSTER == 1 ]]; then
+    log "docker-compose down -v (single node), before the cluster"
+    dc down -v --remove-orphans >/dev/null 2>&1
+  fi
+fi
+[[ $RUN_CLUSTER == 1 ]] && cluster_test

@@ -4,13 +4,17 @@ queries against each: for comparing a coordinator with a single node.
 
     scripts/search_latency.py --stubs=build/dev/tests/external/py \
         --target single=127.0.0.1:50052 --target cluster=127.0.0.1:50062 \
-        [--rounds=20] [--page_size=10] [--comparisons]
+        [--rounds=20] [--page_size=10] [--comparisons] [--collapse]
 
 The stubs are the Python ones the build generates (target docsearch_py_stubs).
 Prints, per target, p50 and p99 of Search and of an empty RPC
 (grpc.health.v1.Health/Check) in milliseconds, measured at the client.
+With --collapse, also p50 and p99 of the same searches with
+collapse_duplicates (one hit per near-duplicate cluster), measured in the
+same rounds, each query's plain and collapsed searches back to back.
 With --comparisons, also the p50 of CompareSets, TermTrend, FindSimilar,
-CompareDocuments, FindNearDuplicates and BatchGetDocuments on fixed requests
+CompareDocuments, FindNearDuplicates (pairs, and clusters) and
+BatchGetDocuments on fixed requests
 over the development corpus (the documents of the first target's top hits
 for "nato"), --rounds calls each after one warm-up.
 With --shard_check=host:port (a replica of a shard), also the p50 of that
@@ -42,6 +46,7 @@ def main():
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--page_size", type=int, default=10)
     parser.add_argument("--comparisons", action="store_true")
+    parser.add_argument("--collapse", action="store_true")
     parser.add_argument("--shard_check", default="")
     args = parser.parse_args()
     sys.path.insert(0, args.stubs)
@@ -59,7 +64,7 @@ def main():
         health = health_pb2_grpc.HealthStub(channel)
         for query in QUERIES:  # Warm-up.
             search.Search(query_service_pb2.SearchRequest(query_string=query, page_size=args.page_size))
-        searches, empties = [], []
+        searches, empties, collapsed = [], [], []
         for _ in range(args.rounds):
             for query in QUERIES:
                 request = query_service_pb2.SearchRequest(query_string=query,
@@ -67,12 +72,21 @@ def main():
                 started = time.perf_counter()
                 search.Search(request, timeout=10)
                 searches.append((time.perf_counter() - started) * 1000)
+                if args.collapse:
+                    request.collapse_duplicates = True
+                    started = time.perf_counter()
+                    search.Search(request, timeout=10)
+                    collapsed.append((time.perf_counter() - started) * 1000)
                 started = time.perf_counter()
                 health.Check(health_pb2.HealthCheckRequest(), timeout=10)
                 empties.append((time.perf_counter() - started) * 1000)
         print("%s %s: Search p50 %.2f ms p99 %.2f ms; empty RPC p50 %.2f ms p99 %.2f ms (%d searches)"
               % (name, address, percentile(searches, 0.5), percentile(searches, 0.99),
                  percentile(empties, 0.5), percentile(empties, 0.99), len(searches)))
+        if args.collapse:
+            print("%s %s: Search collapse_duplicates p50 %.2f ms p99 %.2f ms (%d searches)"
+                  % (name, address, percentile(collapsed, 0.5), percentile(collapsed, 0.99),
+                     len(collapsed)))
         if args.comparisons:
             if ids is None:  # The same documents for every target.
                 ids = [hit.id for hit in search.Search(
@@ -90,8 +104,11 @@ def main():
                 ("CompareDocuments", lambda: search.CompareDocuments(
                     comparison_pb2.CompareDocumentsRequest(a=side(id=ids[1]), b=side(id=ids[2])),
                     timeout=30)),
-                ("FindNearDuplicates", lambda: search.FindNearDuplicates(
-                    comparison_pb2.FindNearDuplicatesRequest(min_resemblance=0.5), timeout=30)),
+                ("FindNearDuplicates pairs", lambda: search.FindNearDuplicates(
+                    comparison_pb2.FindNearDuplicatesRequest(pairs=True, min_resemblance=0.5),
+                    timeout=30)),
+                ("FindNearDuplicates clusters", lambda: search.FindNearDuplicates(
+                    comparison_pb2.FindNearDuplicatesRequest(page_size=20), timeout=30)),
                 ("BatchGetDocuments", lambda: search.BatchGetDocuments(
                     bulk_read_pb2.BatchGetDocumentsRequest(ids=ids[:10]), timeout=30)),
             ]

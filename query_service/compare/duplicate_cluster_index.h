@@ -45,6 +45,9 @@ class DuplicateClusterIndex final : public IndexAnnex {
 
   const DuplicateClusters& clusters() const { return clusters_; }
   double threshold() const { return graph_->threshold(); }
+  // Shared by both copies: only its lookups that take a lock (Near,
+  // SlotOf) are for readers.
+  const DuplicateGraph& graph() const { return *graph_; }
 
  private:
   std::shared_ptr<DuplicateGraph> graph_;

@@ -63,25 +63,12 @@ docsearch::v1::Fingerprint ClusteringFingerprint(const docsearch::v1::Document& 
   return ComputeTextFingerprint(FingerprintedText(document));
 }
 
-void DuplicateGraph::Insert(DocId doc, DuplicateMember member,
-                            const docsearch::v1::Fingerprint& fingerprint) {
-  if (doc < next_doc_) return;
-  next_doc_ = doc + 1;
-  slots_.resize(doc + 1);
-  signatures_.resize(doc + 1);
-  Slot& slot = slots_[doc];
-  slot.member = std::move(member);
-  slot.inserted = true;
-  std::optional<CompactSignature> signature = CompactSignatureOf(fingerprint);
-  if (!signature.has_value()) return;  // No words: a near-copy of nothing.
-  slot.has_signature = true;
-  signatures_[doc] = *signature;
-
+std::vector<DocId> DuplicateGraph::Candidates(const CompactSignature& signature,
+                                              std::array<uint32_t, kDuplicateBands>* keys) const {
   std::vector<DocId> candidates;
-  std::array<uint32_t, kDuplicateBands> keys;
   for (int band = 0; band < kDuplicateBands; ++band) {
-    keys[band] = BandKey(*signature, band);
-    auto it = heads_.find(keys[band]);
+    (*keys)[band] = BandKey(signature, band);
+    auto it = heads_.find((*keys)[band]);
     if (it == heads_.end()) continue;
     for (uint32_t at = it->second; at != 0; at = entries_[at - 1].next) {
       candidates.push_back(entries_[at - 1].doc);
@@ -89,7 +76,26 @@ void DuplicateGraph::Insert(DocId doc, DuplicateMember member,
   }
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-  for (DocId other : candidates) {
+  return candidates;
+}
+
+void DuplicateGraph::Insert(DocId doc, DuplicateMember member,
+                            const docsearch::v1::Fingerprint& fingerprint) {
+  if (doc < next_doc_) return;
+  std::optional<CompactSignature> signature = CompactSignatureOf(fingerprint);
+  absl::MutexLock lock(&mutex_);
+  next_doc_ = doc + 1;
+  slots_.resize(doc + 1);
+  signatures_.resize(doc + 1);
+  Slot& slot = slots_[doc];
+  slot.member = std::move(member);
+  slot.inserted = true;
+  if (!signature.has_value()) return;  // No words: a near-copy of nothing.
+  slot.has_signature = true;
+  signatures_[doc] = *signature;
+
+  std::array<uint32_t, kDuplicateBands> keys;
+  for (DocId other : Candidates(*signature, &keys)) {
     if (CompactResemblance(*signature, signatures_[other]) >= threshold_) {
       slot.neighbors.push_back(other);
       slots_[other].neighbors.push_back(doc);
@@ -103,12 +109,32 @@ void DuplicateGraph::Insert(DocId doc, DuplicateMember member,
   }
 }
 
+std::vector<NearSlot> DuplicateGraph::Near(const CompactSignature& signature) const {
+  absl::ReaderMutexLock lock(&mutex_);
+  std::array<uint32_t, kDuplicateBands> keys;
+  std::vector<NearSlot> near;
+  for (DocId other : Candidates(signature, &keys)) {
+    if (CompactResemblance(signature, signatures_[other]) >= threshold_) {
+      near.push_back({other, slots_[other].member, signatures_[other]});
+    }
+  }
+  return near;
+}
+
+std::optional<NearSlot> DuplicateGraph::SlotOf(DocId doc) const {
+  absl::ReaderMutexLock lock(&mutex_);
+  if (doc >= slots_.size() || !slots_[doc].inserted) return std::nullopt;
+  return NearSlot{doc, slots_[doc].member, signatures_[doc], slots_[doc].has_signature};
+}
+
 const std::vector<DocId>& DuplicateGraph::Neighbors(DocId doc) const {
   static const std::vector<DocId>* const kNone = new std::vector<DocId>();
   return doc < slots_.size() ? slots_[doc].neighbors : *kNone;
 }
 
 uint64_t DuplicateGraph::MemoryBytes() const {
+  // Index statistics read it from a reader's copy while the writer inserts.
+  absl::ReaderMutexLock lock(&mutex_);
   uint64_t bytes = slots_.capacity() * sizeof(Slot) +
                    signatures_.capacity() * sizeof(CompactSignature) +
                    entries_.capacity() * sizeof(BandEntry) +

@@ -14,11 +14,15 @@
 // MinHash value: a chance equality has probability 1/65536 per value, far
 // below MinHash's own error), the member's canonical key, its band entries
 // and its edges: with both copies' clusters, ~960 bytes a document measured
-// at 100,000 documents (docs/BENCHMARKS.md). Like the passage table, it only grows: a slot that dies
-// keeps its entries (a slot's document never changes) and the clusters
-// skip slots that are not live.
+// at 100,000 documents (docs/BENCHMARKS.md). Like the passage table, it only grows: a slot that
+// dies keeps its entries (a slot's document never changes) and the clusters skip slots that are not
+// live.
 //
-// Thread safety: one writer (the index's, through the annex); no reader.
+// Thread safety: one writer (the index's, through the annex). The graph is
+// shared by the index's two copies, so a reader of one copy may look up a
+// foreign signature (Near, SignatureOf) while the writer inserts into the
+// other: those (and MemoryBytes) take a reader lock and Insert a writer
+// lock. The other accessors are for the writer only.
 #ifndef DOCSEARCH_QUERY_SERVICE_COMPARE_DUPLICATE_GRAPH_H_
 #define DOCSEARCH_QUERY_SERVICE_COMPARE_DUPLICATE_GRAPH_H_
 
@@ -28,7 +32,9 @@
 #include <string>
 #include <vector>
 
+#include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_map.h"
+#include "absl/synchronization/mutex.h"
 #include "docsearch/v1/document.pb.h"
 #include "query_service/index/index_data.h"
 
@@ -72,6 +78,14 @@ double CompactResemblance(const CompactSignature& a, const CompactSignature& b);
 // from its paragraphs by the same scheme.
 docsearch::v1::Fingerprint ClusteringFingerprint(const docsearch::v1::Document& document);
 
+// A slot found near a signature, with its member copied out.
+struct NearSlot {
+  DocId doc = 0;
+  DuplicateMember member;
+  CompactSignature signature{};
+  bool has_signature = true;  // False: a body without words, no edges.
+};
+
 class DuplicateGraph {
  public:
   explicit DuplicateGraph(double threshold) : threshold_(threshold) {}
@@ -79,7 +93,19 @@ class DuplicateGraph {
   // Inserts slot `doc` and its edges to the slots inserted before, unless
   // inserted already (the index's second copy finds it done). Slots are
   // inserted in increasing order; a slot skipped stays without edges.
-  void Insert(DocId doc, DuplicateMember member, const docsearch::v1::Fingerprint& fingerprint);
+  void Insert(DocId doc, DuplicateMember member, const docsearch::v1::Fingerprint& fingerprint)
+      ABSL_LOCKS_EXCLUDED(mutex_);
+
+  // The inserted slots an edge would join to a document of `signature`
+  // (one of another index, such as another shard's): the same band
+  // lookups and whole-signature check as Insert, so a slot is returned
+  // exactly when Insert would have joined the two. Slots dead in the
+  // caller's copy are returned too (the caller knows which are live), in
+  // increasing order. Safe beside the writer.
+  std::vector<NearSlot> Near(const CompactSignature& signature) const ABSL_LOCKS_EXCLUDED(mutex_);
+  // Slot `doc`'s member and signature; nullopt for a slot not inserted.
+  // Safe beside the writer.
+  std::optional<NearSlot> SlotOf(DocId doc) const ABSL_LOCKS_EXCLUDED(mutex_);
 
   // The slots joined to `doc` (any order); empty for a slot never inserted.
   const std::vector<DocId>& Neighbors(DocId doc) const;
@@ -103,7 +129,16 @@ class DuplicateGraph {
     uint32_t next = 0;  // Index + 1 of the next entry of the same key; 0 ends.
   };
 
+  // The candidates sharing a band with `signature`, sorted, unique; its
+  // band keys in `keys`.
+  std::vector<DocId> Candidates(const CompactSignature& signature,
+                                std::array<uint32_t, kDuplicateBands>* keys) const
+      ABSL_SHARED_LOCKS_REQUIRED(mutex_);
+
   const double threshold_;
+  // Only the writer changes the fields below, under an exclusive lock; its
+  // own reads need no lock, others' take a shared one.
+  mutable absl::Mutex mutex_;
   std::vector<Slot> slots_;                   // By DocId.
   std::vector<CompactSignature> signatures_;  // By DocId.
   // Band key → index + 1 of its newest entry, a list threaded through

@@ -33,12 +33,6 @@ struct PagePosition {
   std::string cluster_id;
 };
 
-// Largest first, ties by id.
-bool ListedBefore(size_t size_a, const std::string& id_a, size_t size_b, const std::string& id_b) {
-  if (size_a != size_b) return size_a > size_b;
-  return id_a < id_b;
-}
-
 std::string EncodeToken(const PagePosition& position) {
   return absl::WebSafeBase64Escape(absl::StrCat("c1:", position.size, ":", position.cluster_id));
 }
@@ -104,9 +98,14 @@ docsearch::v1::Fingerprint StoredFingerprint(IndexSnapshot index, DocId doc,
 
 }  // namespace
 
-absl::StatusOr<FindNearDuplicatesResponse> ListNearDuplicateClusters(
-    const FindNearDuplicatesRequest& request, IndexSnapshot index, TextAnalyzer& analyzer,
-    const QueryLimits& limits) {
+bool ClusterListedBefore(size_t size_a, const std::string& id_a, size_t size_b,
+                         const std::string& id_b) {
+  // Largest first, ties by id.
+  if (size_a != size_b) return size_a > size_b;
+  return id_a < id_b;
+}
+
+absl::Status ValidateClusterListing(const FindNearDuplicatesRequest& request) {
   if (request.min_resemblance() < 0 || request.min_resemblance() > 1) {
     return absl::InvalidArgumentError(
         absl::StrCat("min_resemblance ", request.min_resemblance(), " is outside (0, 1]"));
@@ -115,8 +114,40 @@ absl::StatusOr<FindNearDuplicatesResponse> ListNearDuplicateClusters(
     return absl::InvalidArgumentError(
         absl::StrCat("page_size ", request.page_size(), " is outside 0..", kMaxClusterPageSize));
   }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<ClusterPage> PageOfClusters(
+    const FindNearDuplicatesRequest& request,
+    const std::vector<std::pair<size_t, std::string>>& listed) {
   absl::StatusOr<std::optional<PagePosition>> after = DecodeToken(request.page_token());
   if (!after.ok()) return after.status();
+  const size_t page_size =
+      request.page_size() == 0 ? kDefaultClusterPageSize : static_cast<size_t>(request.page_size());
+  ClusterPage page;
+  if (after->has_value()) {
+    const PagePosition& position = **after;
+    while (page.begin < listed.size() &&
+           !ClusterListedBefore(position.size, position.cluster_id, listed[page.begin].first,
+                                listed[page.begin].second)) {
+      ++page.begin;
+    }
+  }
+  page.end = std::min(listed.size(), page.begin + page_size);
+  if (page.end < listed.size() && page.end > page.begin) {
+    page.next_page_token = EncodeToken({listed[page.end - 1].first, listed[page.end - 1].second});
+  }
+  return page;
+}
+
+absl::StatusOr<FindNearDuplicatesResponse> ListNearDuplicateClusters(
+    const FindNearDuplicatesRequest& request, IndexSnapshot index, TextAnalyzer& analyzer,
+    const QueryLimits& limits) {
+  if (absl::Status valid = ValidateClusterListing(request); !valid.ok()) return valid;
+  if (absl::StatusOr<std::optional<PagePosition>> after = DecodeToken(request.page_token());
+      !after.ok()) {
+    return after.status();
+  }
   std::optional<DocId> source;
   if (!request.id().empty()) {
     source = index->FindDoc(request.id());
@@ -151,24 +182,18 @@ absl::StatusOr<FindNearDuplicatesResponse> ListNearDuplicateClusters(
   for (Listed& entry : listed)
     entry.cluster_id = std::string(index->documents().id(entry.canonical));
   std::sort(listed.begin(), listed.end(), [](const Listed& a, const Listed& b) {
-    return ListedBefore(a.members.size(), a.cluster_id, b.members.size(), b.cluster_id);
+    return ClusterListedBefore(a.members.size(), a.cluster_id, b.members.size(), b.cluster_id);
   });
 
   FindNearDuplicatesResponse response;
   response.set_total_clusters(static_cast<int64_t>(listed.size()));
   response.set_min_resemblance(threshold);
-  const size_t page_size =
-      request.page_size() == 0 ? kDefaultClusterPageSize : static_cast<size_t>(request.page_size());
-  size_t begin = 0;
-  if (after->has_value()) {
-    const PagePosition& position = **after;
-    while (begin < listed.size() &&
-           !ListedBefore(position.size, position.cluster_id, listed[begin].members.size(),
-                         listed[begin].cluster_id)) {
-      ++begin;
-    }
-  }
-  const size_t end = std::min(listed.size(), begin + page_size);
+  std::vector<std::pair<size_t, std::string>> order;
+  for (const Listed& entry : listed) order.emplace_back(entry.members.size(), entry.cluster_id);
+  absl::StatusOr<ClusterPage> page = PageOfClusters(request, order);
+  if (!page.ok()) return page.status();
+  const size_t begin = page->begin;
+  const size_t end = page->end;
   for (size_t k = begin; k < end; ++k) {
     const Listed& entry = listed[k];
     struct Loaded {
@@ -204,10 +229,7 @@ absl::StatusOr<FindNearDuplicatesResponse> ListNearDuplicateClusters(
       out->set_canonical(loaded.doc == entry.canonical);
     }
   }
-  if (end < listed.size() && end > begin) {
-    response.set_next_page_token(
-        EncodeToken({listed[end - 1].members.size(), listed[end - 1].cluster_id}));
-  }
+  response.set_next_page_token(std::move(page->next_page_token));
   return response;
 }
 

@@ -14,6 +14,7 @@
 #include "common/text_fingerprint.h"
 #include "common/utf8_text.h"
 #include "query_service/compare/document_vectors.h"
+#include "query_service/compare/duplicate_cluster_index.h"
 #include "query_service/compare/near_duplicates.h"
 #include "query_service/compare/sample_tallies.h"
 #include "query_service/compare/set_comparer.h"
@@ -140,7 +141,12 @@ absl::StatusOr<TallySetsResponse> TallySets(const TallySetsRequest& request, Ind
 absl::StatusOr<docsearch::v1::GetFingerprintsResponse> ShardFingerprints(
     const docsearch::v1::GetFingerprintsRequest& request, IndexSnapshot index,
     TextAnalyzer& analyzer, const QueryLimits& limits) {
-  std::vector<std::pair<std::string, DocId>> docs;
+  struct Selected {
+    std::string id;
+    DocId doc = 0;
+    bool filtered_out = false;
+  };
+  std::vector<Selected> docs;
   if (!request.ids().empty()) {
     for (const std::string& id : request.ids()) {
       const std::optional<DocId> doc = index->FindDoc(id);
@@ -157,20 +163,35 @@ absl::StatusOr<docsearch::v1::GetFingerprintsResponse> ShardFingerprints(
     absl::StatusOr<NearDuplicateCandidates> candidates =
         SelectNearDuplicateCandidates(select, index, analyzer, limits);
     if (!candidates.ok()) return candidates.status();
-    for (const auto& entry : candidates->entries) {
-      if (entry.id != request.exclude_id()) docs.push_back({entry.id, entry.doc});
+    if (request.mark_filtered()) {
+      // Every live document; those the filter passed as they are.
+      std::vector<bool> passed(index->live().size(), false);
+      for (const auto& entry : candidates->entries) passed[entry.doc] = true;
+      for (DocId doc = 0; doc < index->live().size(); ++doc) {
+        if (!index->live()[doc]) continue;
+        std::string id(index->documents().id(doc));
+        if (id != request.exclude_id()) docs.push_back({std::move(id), doc, !passed[doc]});
+      }
+    } else {
+      for (const auto& entry : candidates->entries) {
+        if (entry.id != request.exclude_id()) docs.push_back({entry.id, entry.doc});
+      }
     }
   }
+  const DuplicateClusterIndex* kept = DuplicateClusterIndex::Of(*index);
   const bool near = HasMinHash(request.near());
   docsearch::v1::GetFingerprintsResponse response;
-  for (const auto& [id, doc] : docs) {
+  if (kept != nullptr) response.set_duplicate_resemblance(kept->threshold());
+  for (const auto& [id, doc, filtered_out] : docs) {
     docsearch::v1::Fingerprint fingerprint;
+    std::optional<docsearch::v1::Document> document;
     if (index->documents().minhash(doc).size() == kMinHashSize) {
       fingerprint = index->documents().fingerprint(doc);
     } else {
       // Stored without one: computed as FindNearDuplicates computes it.
-      absl::StatusOr<docsearch::v1::Document> document = index->documents().Load(doc);
-      if (!document.ok()) return document.status();
+      absl::StatusOr<docsearch::v1::Document> loaded = index->documents().Load(doc);
+      if (!loaded.ok()) return loaded.status();
+      document = *std::move(loaded);
       fingerprint = ComputeTextFingerprint(FingerprintedText(*document));
     }
     if (near && MinHashResemblance(request.near(), fingerprint) < request.min_resemblance()) {
@@ -179,6 +200,24 @@ absl::StatusOr<docsearch::v1::GetFingerprintsResponse> ShardFingerprints(
     auto* entry = response.add_entries();
     entry->set_id(id);
     *entry->mutable_fingerprint() = std::move(fingerprint);
+    entry->set_filtered_out(filtered_out);
+    if (!request.canonical_keys()) continue;
+    // The key the kept graph holds, else the one it would hold.
+    std::optional<DuplicateMember> member;
+    if (kept != nullptr) {
+      std::optional<NearSlot> slot = kept->graph().SlotOf(doc);
+      if (slot.has_value()) member = std::move(slot->member);
+    }
+    if (!member.has_value()) {
+      if (!document.has_value()) {
+        absl::StatusOr<docsearch::v1::Document> loaded = index->documents().Load(doc);
+        if (!loaded.ok()) return loaded.status();
+        document = *std::move(loaded);
+      }
+      member = DuplicateMemberOf(*document);
+    }
+    entry->set_day(member->day);
+    entry->set_text_bytes(member->text_bytes);
   }
   return response;
 }

@@ -20,6 +20,7 @@
 #include "query_service/compare/analyzed_text.h"
 #include "query_service/compare/near_duplicates.h"
 #include "query_service/compare/similar_finder.h"
+#include "query_service/coordinator/cluster_duplicate_clusters.h"
 #include "query_service/coordinator/shard_fan_out.h"
 
 namespace docsearch::query {
@@ -271,13 +272,7 @@ absl::StatusOr<v1::TermTrendResponse> ClusterComparisons::TermTrend(
 absl::StatusOr<v1::FindNearDuplicatesResponse> ClusterComparisons::FindNearDuplicates(
     const v1::FindNearDuplicatesRequest& request, absl::Time deadline) const {
   if (absl::Status valid = compare::ValidateNearDuplicates(request); !valid.ok()) return valid;
-  if (!request.pairs()) {
-    // Clusters are kept by each query service over the documents it holds;
-    // a cluster spanning shards has no keeper yet.
-    return absl::UnimplementedError(
-        "FindNearDuplicates lists clusters on a single node only; across shards ask for "
-        "pairs (pairs=true)");
-  }
+  if (!request.pairs()) return ListClustersAcrossShards(*caller_, request, deadline);
   compare::NearDuplicateCandidates candidates;
   if (request.min_resemblance() > 0) candidates.threshold = request.min_resemblance();
   if (request.max_results() > 0) candidates.max_results = request.max_results();

@@ -13,6 +13,7 @@
 #include "docsearch/v1/shard_service.grpc.pb.h"
 #include "google/protobuf/util/time_util.h"
 #include "query_service/coordinator/cluster_bulk_reads.h"
+#include "query_service/coordinator/cluster_collapsed_search.h"
 #include "query_service/coordinator/cluster_comparisons.h"
 #include "query_service/coordinator/cluster_export.h"
 #include "query_service/coordinator/cluster_index_stats.h"
@@ -85,7 +86,8 @@ absl::Time CoordinatorService::DeadlineOf(const grpc::CallbackServerContext& con
 }
 
 absl::StatusOr<docsearch::v1::SearchResponse> CoordinatorService::SearchShards(
-    const docsearch::v1::SearchRequest& request, absl::Time deadline) const {
+    const docsearch::v1::SearchRequest& request, absl::Time deadline,
+    CollectionStatisticsMessage* statistics) const {
   const absl::Time started = absl::Now();
   const uint32_t shard_count = caller_->directory()->shard_count();
   // Shards left out (allow_partial) because no replica of theirs answered.
@@ -188,6 +190,7 @@ absl::StatusOr<docsearch::v1::SearchResponse> CoordinatorService::SearchShards(
         FetchSnippets(*caller_, request, phase2.statistics(), without_snippets, deadline, &merged);
     if (!fetched.ok()) return fetched;
   }
+  if (statistics != nullptr) *statistics = phase2.statistics();
   *merged.mutable_took() = google::protobuf::util::TimeUtil::NanosecondsToDuration(
       absl::ToInt64Nanoseconds(absl::Now() - started));
   return merged;
@@ -251,13 +254,6 @@ grpc::ServerUnaryReactor* CoordinatorService::Search(grpc::CallbackServerContext
                                                      const docsearch::v1::SearchRequest* request,
                                                      docsearch::v1::SearchResponse* response) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  if (request->collapse_duplicates()) {
-    // Clusters are kept per query service, not across shards.
-    reactor->Finish(grpc::Status(grpc::StatusCode::UNIMPLEMENTED,
-                                 "collapse_duplicates is served by a single query service, not by "
-                                 "a cluster coordinator"));
-    return reactor;
-  }
   // The tokens travel with the request to the replicas, which wait for
   // them (ShardServiceImpl); a shard that does not exist is the caller's
   // mistake, not something to wait for.
@@ -272,8 +268,16 @@ grpc::ServerUnaryReactor* CoordinatorService::Search(grpc::CallbackServerContext
       return reactor;
     }
   }
+  const absl::Time deadline = DeadlineOf(*context);
   absl::StatusOr<docsearch::v1::SearchResponse> result =
-      SearchShards(*request, DeadlineOf(*context));
+      request->collapse_duplicates()
+          ? CollapsedSearchAcrossShards(
+                [this](const docsearch::v1::SearchRequest& plain, absl::Time batch_deadline,
+                       CollectionStatisticsMessage* statistics) {
+                  return SearchShards(plain, batch_deadline, statistics);
+                },
+                caller_, options_.max_facet_size, *request, deadline)
+          : SearchShards(*request, deadline);
   if (result.ok()) *response = *std::move(result);
   reactor->Finish(ToGrpcStatus(result.status()));
   return reactor;

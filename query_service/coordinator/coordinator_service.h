@@ -30,9 +30,12 @@
 //                  twin signals), then every other shard's twins for those
 //                  signals, merged best first (cluster_twins.h).
 //
+//   Search with collapse_duplicates
+//                  batches of the search above, each hit's cluster walked
+//                  over the shards' duplicate graphs
+//                  (cluster_collapsed_search.h).
+//
 // Every shard call goes to the shard's replicas in turn (shard_caller.h).
-// Search with collapse_duplicates is not served across shards yet:
-// UNIMPLEMENTED.
 #ifndef DOCSEARCH_QUERY_SERVICE_COORDINATOR_COORDINATOR_SERVICE_H_
 #define DOCSEARCH_QUERY_SERVICE_COORDINATOR_COORDINATOR_SERVICE_H_
 
@@ -106,9 +109,11 @@ class CoordinatorService final : public docsearch::v1::QueryService::CallbackSer
                                       const docsearch::v1::ListTwinsRequest* request,
                                       docsearch::v1::ListTwinsResponse* response) override;
 
-  // The work of Search, for tests.
+  // The work of Search, for tests. `statistics`, when given, gets the
+  // global statistics the hits were scored with (for a later fetch phase).
   absl::StatusOr<docsearch::v1::SearchResponse> SearchShards(
-      const docsearch::v1::SearchRequest& request, absl::Time deadline) const;
+      const docsearch::v1::SearchRequest& request, absl::Time deadline,
+      docsearch::v1::CollectionStatisticsMessage* statistics = nullptr) const;
 
  private:
   absl::Time DeadlineOf(const grpc::CallbackServerContext& context) const;

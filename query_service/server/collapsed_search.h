@@ -1,7 +1,10 @@
 // Search with SearchRequest.collapse_duplicates: one hit per near-duplicate
-// cluster (query_service/compare/duplicate_clusters.h).
+// cluster (query_service/compare/duplicate_clusters.h), on one node. The
+// scan and the page token are collapse_scan.h's, shared with the cluster
+// coordinator (coordinator/cluster_collapsed_search.h).
 //
-// The engine's hits are read in order, in growing batches, and a hit whose
+// The engine's hits are read in order, in growing batches (without
+// snippets: the page's hits get theirs at the end), and a hit whose
 // cluster already has one is dropped; the first hit of a cluster stands for
 // it (the best-scoring one when sorted by score) and carries the cluster's
 // id, the number of its other live members and their ids. Pages count
@@ -28,11 +31,9 @@
 #include "absl/status/statusor.h"
 #include "docsearch/v1/query_service.pb.h"
 #include "query_service/search/search_index.h"
+#include "query_service/server/collapse_scan.h"
 
 namespace docsearch::query {
-
-inline constexpr size_t kMaxCollapseScan = 10000;
-inline constexpr int kMaxDuplicateIdsPerHit = 100;
 
 absl::StatusOr<docsearch::v1::SearchResponse> CollapsedSearchByRequest(
     const SearchIndex& index, const docsearch::v1::SearchRequest& request);

@@ -8,6 +8,7 @@
 #include "common/grpc_status.h"
 #include "common/text_analyzer.h"
 #include "query_service/compare/language_twins.h"
+#include "query_service/compare/near_duplicate_lookup.h"
 #include "query_service/compare/shard_comparisons.h"
 #include "query_service/compare/similar_finder.h"
 
@@ -111,6 +112,17 @@ grpc::ServerUnaryReactor* ShardComparisonServiceImpl::ListTwinsShard(
     return index_->Read(
         [&](IndexSnapshot data) { return compare::ListTwinsShard(*request, std::move(data)); });
   });
+}
+
+grpc::ServerUnaryReactor* ShardComparisonServiceImpl::GetNearDuplicates(
+    grpc::CallbackServerContext* context, const docsearch::v1::GetNearDuplicatesRequest* request,
+    docsearch::v1::GetNearDuplicatesResponse* response) {
+  return Answer(context, response,
+                [&]() -> absl::StatusOr<docsearch::v1::GetNearDuplicatesResponse> {
+                  return index_->Read([&](IndexSnapshot data) {
+                    return compare::LookUpNearDuplicates(*request, std::move(data));
+                  });
+                });
 }
 
 }  // namespace docsearch::query

@@ -37,6 +37,9 @@ class ShardComparisonServiceImpl final
   grpc::ServerUnaryReactor* ListTwinsShard(
       grpc::CallbackServerContext* context, const docsearch::v1::ListTwinsShardRequest* request,
       docsearch::v1::ListTwinsShardResponse* response) override;
+  grpc::ServerUnaryReactor* GetNearDuplicates(
+      grpc::CallbackServerContext* context, const docsearch::v1::GetNearDuplicatesRequest* request,
+      docsearch::v1::GetNearDuplicatesResponse* response) override;
 
  private:
   // Finishes with UNAVAILABLE unless ready, else with `work()`'s status,

@@ -206,8 +206,8 @@ class FakeQueryService final : public v1::QueryService::Service {
     return searches_;
   }
   // Searches with collapse_duplicates are then refused with `refusal`, as a
-  // cluster coordinator (UNIMPLEMENTED) or a query service run with
-  // --duplicate_clusters=false (FAILED_PRECONDITION) refuses them.
+  // coordinator of an older release (UNIMPLEMENTED) or a query service run
+  // with --duplicate_clusters=false (FAILED_PRECONDITION) refuses them.
   void RefuseCollapse(grpc::Status refusal) {
     absl::MutexLock lock(&mutex_);
     collapse_refusal_ = std::move(refusal);
@@ -394,7 +394,7 @@ TEST_F(CommandsTest, SearchCollapsesCopiesByDefaultAndShowsTheirCount) {
   EXPECT_EQ(err_.str(), "");
 }
 
-TEST_F(CommandsTest, SearchAgainstACoordinatorFallsBackToEveryCopyAndSaysSoInOneLine) {
+TEST_F(CommandsTest, SearchAgainstAnOlderCoordinatorFallsBackToEveryCopyAndSaysSoInOneLine) {
   query_.RefuseCollapse(grpc::Status(
       grpc::StatusCode::UNIMPLEMENTED,
       "collapse_duplicates is served by a single query service, not by a cluster coordinator"));

@@ -212,7 +212,8 @@ SearchRequest Collapsing(bool collapse) {
   return request;
 }
 
-TEST(ShouldRetryWithoutCollapse, ACoordinatorsUnimplementedIsRetriedWhenCollapseWasTheDefault) {
+TEST(ShouldRetryWithoutCollapse,
+     AnOlderCoordinatorsUnimplementedIsRetriedWhenCollapseWasTheDefault) {
   const absl::Status coordinator = absl::UnimplementedError(
       "collapse_duplicates is served by a single query service, not by a cluster coordinator");
 
@@ -229,6 +230,13 @@ TEST(ShouldRetryWithoutCollapse, AServerWithoutClustersIsRetriedButOtherPrecondi
   EXPECT_TRUE(ShouldRetryWithoutCollapse(
       absl::FailedPreconditionError("collapse_duplicates needs the near-duplicate clusters kept "
                                     "on ingest; this server runs with --duplicate_clusters=false"),
+      Collapsing(true), CollapseFallback::kRetryWithoutCollapse));
+  // A coordinator whose replicas keep none says so the same way.
+  EXPECT_TRUE(ShouldRetryWithoutCollapse(
+      absl::FailedPreconditionError(
+          "collapse_duplicates needs the near-duplicate clusters kept on ingest by every replica: "
+          "near-duplicate clusters across shards need them kept on ingest; this replica runs with "
+          "--duplicate_clusters=false"),
       Collapsing(true), CollapseFallback::kRetryWithoutCollapse));
   EXPECT_FALSE(ShouldRetryWithoutCollapse(
       absl::FailedPreconditionError("consistency_tokens: shard 0 has not applied sequence 9"),

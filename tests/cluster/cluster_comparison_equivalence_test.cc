@@ -1,7 +1,9 @@
 // The comparison and bulk-read RPCs through a coordinator of two shards
 // answer exactly as one node holding the same corpus: CompareSets (two
 // rounds), TermTrend (summed), FindSimilar and CompareDocuments (cluster-wide
-// statistics), FindNearDuplicates (fingerprints), BatchGetDocuments and
+// statistics), FindNearDuplicates (fingerprints: pairs, and clusters
+// spanning both shards), Search with collapse_duplicates (each hit's
+// cluster walked over the shards), BatchGetDocuments and
 // ListVersions (owning shard), ExportDocuments (one node's order and resume
 // tokens), FindPassageReuse (merged by date), ListTwins (the owner's
 // signals scored on every shard, merged best first), and the same errors
@@ -55,8 +57,15 @@ absl::StatusOr<Response> CallAt(const std::string& address, Method<Request, Resp
 class ClusterComparisonEquivalenceTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    const std::vector<v1::RawDocument> corpus = LoadDevelopmentCorpus(DOCSEARCH_SHARED_CORPUS);
+    std::vector<v1::RawDocument> corpus = LoadDevelopmentCorpus(DOCSEARCH_SHARED_CORPUS);
     if (corpus.empty()) return;  // Each test skips.
+    // Mirrors of one statement under other addresses (so other ids, spread
+    // over the shards by their hash), beside the development set's own.
+    const v1::RawDocument original = corpus.front();
+    for (int copy = 0; copy < 4; ++copy) {
+      v1::RawDocument& mirror = corpus.emplace_back(original);
+      mirror.set_source_uri(absl::StrCat("mirror-", copy, "/", original.source_uri()));
+    }
     const fs::path work =
         fs::path(::testing::TempDir()) / absl::StrCat("cluster_comparison_equivalence-", getpid());
     absl::StatusOr<std::unique_ptr<TwoShardTopology>> started = StartTwoShardTopology(
@@ -219,6 +228,132 @@ TEST_F(ClusterComparisonEquivalenceTest, NearDuplicatesMatchOneNode) {
   ExpectSame(&Stub::FindNearDuplicates, of_one);
   of_one.mutable_filter()->mutable_match()->set_text("nato");
   ExpectSame(&Stub::FindNearDuplicates, of_one);
+}
+
+// Whether `cluster`'s members are stored on more than one shard.
+bool SpansShards(const v1::NearDuplicateCluster& cluster) {
+  for (const auto& member : cluster.members()) {
+    if (cluster::ShardOf(member.id(), TwoShardTopology::kShards) !=
+        cluster::ShardOf(cluster.members(0).id(), TwoShardTopology::kShards)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+TEST_F(ClusterComparisonEquivalenceTest, NearDuplicateClustersMatchOneNode) {
+  v1::FindNearDuplicatesRequest all;
+  all.set_page_size(1000);
+  absl::StatusOr<v1::FindNearDuplicatesResponse> one =
+      ExpectSameAnswer(&Stub::FindNearDuplicates, all);
+  ASSERT_TRUE(one.ok()) << one.status();
+  ASSERT_GT(one->clusters_size(), 0) << "the corpus has near-copies";
+  const v1::NearDuplicateCluster* spanning = nullptr;
+  for (const auto& cluster : one->clusters()) {
+    if (SpansShards(cluster)) {
+      spanning = &cluster;
+      break;
+    }
+  }
+  ASSERT_NE(spanning, nullptr) << "no cluster has members on both shards";
+  // Pages, a filter (members limited to it), another threshold (clusters
+  // built over the filtered documents) and the clusters of one document.
+  v1::FindNearDuplicatesRequest paged;
+  paged.set_page_size(2);
+  for (int page = 0; page < 3; ++page) {
+    absl::StatusOr<v1::FindNearDuplicatesResponse> answer =
+        ExpectSameAnswer(&Stub::FindNearDuplicates, paged);
+    ASSERT_TRUE(answer.ok()) << answer.status();
+    if (answer->next_page_token().empty()) break;
+    paged.set_page_token(answer->next_page_token());
+  }
+  v1::FindNearDuplicatesRequest filtered = all;
+  filtered.mutable_filter()->mutable_match()->set_text("nato");
+  ExpectSame(&Stub::FindNearDuplicates, filtered);
+  filtered.set_min_resemblance(0.3);
+  ExpectSame(&Stub::FindNearDuplicates, filtered);
+  v1::FindNearDuplicatesRequest of_one;
+  of_one.set_id(spanning->members(spanning->members_size() - 1).id());
+  ExpectSame(&Stub::FindNearDuplicates, of_one);
+  of_one.set_id("no-such-document");
+  ExpectSame(&Stub::FindNearDuplicates, of_one);
+}
+
+TEST_F(ClusterComparisonEquivalenceTest, CollapsedSearchMatchesOneNodeOverPages) {
+  v1::FindNearDuplicatesRequest all;
+  all.set_page_size(1000);
+  absl::StatusOr<v1::FindNearDuplicatesResponse> clusters =
+      CallAt(topology_->single_node->address(), &Stub::FindNearDuplicates, all);
+  ASSERT_TRUE(clusters.ok()) << clusters.status();
+  std::vector<std::string> spanning;  // Cluster ids.
+  for (const auto& cluster : clusters->clusters()) {
+    if (SpansShards(cluster)) spanning.push_back(cluster.cluster_id());
+  }
+  ASSERT_FALSE(spanning.empty()) << "no cluster has members on both shards";
+
+  // A broad query (many clusters among its hits) read over several pages,
+  // by score and by date, and a narrow one.
+  for (const v1::SortOrder sort : {v1::SORT_ORDER_UNSPECIFIED, v1::SORT_ORDER_PUBLISHED_DESC}) {
+    v1::SearchRequest request;
+    request.mutable_query()->mutable_match()->set_text("nato summit statement");
+    request.set_collapse_duplicates(true);
+    request.set_page_size(7);
+    request.set_exact_total(true);
+    request.add_facets("doc_type");
+    request.set_sort(sort);
+    int collapsed_hits = 0;
+    bool spanning_hit = false;
+    for (int page = 0; page < 4; ++page) {
+      SCOPED_TRACE(absl::StrCat("sort ", sort, " page ", page));
+      absl::StatusOr<v1::SearchResponse> one =
+          CallAt(topology_->single_node->address(), &Stub::Search, request);
+      absl::StatusOr<v1::SearchResponse> many =
+          CallAt(topology_->coordinator->address(), &Stub::Search, request);
+      ASSERT_TRUE(one.ok()) << one.status();
+      ASSERT_TRUE(many.ok()) << many.status();
+      one->clear_took();
+      many->clear_took();
+      EXPECT_EQ(one->DebugString(), many->DebugString());
+      for (const auto& hit : one->hits()) {
+        // Snippets come for the page's hits (the batches read none).
+        EXPECT_GT(hit.snippets_size(), 0) << hit.id();
+        if (hit.duplicate_count() > 0) ++collapsed_hits;
+        if (std::find(spanning.begin(), spanning.end(), hit.cluster_id()) != spanning.end()) {
+          spanning_hit = true;
+        }
+      }
+      if (one->next_page_token().empty()) break;
+      ASSERT_EQ(one->next_page_token(), many->next_page_token());
+      request.set_page_token(one->next_page_token());
+    }
+    EXPECT_GT(collapsed_hits, 0) << "some hit stands for copies";
+    if (sort == v1::SORT_ORDER_UNSPECIFIED) {
+      EXPECT_TRUE(spanning_hit) << "some hit's cluster spans both shards";
+    }
+  }
+  // The mirrors' statement itself: one hit for all its copies.
+  v1::GetDocumentRequest get;
+  get.set_id(spanning.front());
+  absl::StatusOr<v1::GetDocumentResponse> canonical =
+      CallAt(topology_->single_node->address(), &Stub::GetDocument, get);
+  ASSERT_TRUE(canonical.ok()) << canonical.status();
+  v1::SearchRequest narrow;
+  narrow.mutable_query()->mutable_match()->set_text(canonical->document().title());
+  narrow.set_collapse_duplicates(true);
+  // A lower-bound total depends on how the engine is split (as without
+  // collapse): counted exactly, it is one node's.
+  narrow.set_exact_total(true);
+  absl::StatusOr<v1::SearchResponse> one =
+      CallAt(topology_->single_node->address(), &Stub::Search, narrow);
+  absl::StatusOr<v1::SearchResponse> many =
+      CallAt(topology_->coordinator->address(), &Stub::Search, narrow);
+  ASSERT_TRUE(one.ok() && many.ok()) << one.status() << " " << many.status();
+  one->clear_took();
+  many->clear_took();
+  EXPECT_EQ(one->DebugString(), many->DebugString());
+  // A token of a plain search is refused alike.
+  narrow.set_page_token("bm90LWEtdG9rZW4");
+  ExpectSame(&Stub::Search, narrow);
 }
 
 TEST_F(ClusterComparisonEquivalenceTest, BulkReadsGoToTheOwningShards) {

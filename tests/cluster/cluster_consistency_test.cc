@@ -154,7 +154,8 @@ TEST(ClusterConsistencyTest, ASearchWithATokenWaitsForTheReplicasToApplyIt) {
 }
 
 // With every replica of a shard down: UNAVAILABLE naming the shard, or,
-// with allow_partial, the other shards' answer with the missing one named.
+// with allow_partial, the other shards' answer with the missing one named
+// (collapsed too, with the clusters of the shards that answered).
 TEST(ClusterConsistencyTest, AllowPartialAnswersWithoutADeadShardAndNamesIt) {
   const std::vector<docsearch::v1::RawDocument> corpus =
       LoadDevelopmentCorpus(DOCSEARCH_SHARED_CORPUS);
@@ -211,6 +212,20 @@ TEST(ClusterConsistencyTest, AllowPartialAnswersWithoutADeadShardAndNamesIt) {
   EXPECT_EQ(half->hits_size(), on_shard_0);
   for (const docsearch::v1::SearchHit& hit : half->hits()) {
     EXPECT_EQ(cluster::ShardOf(hit.id(), 2), 0u) << hit.id();
+  }
+  // Collapsed, the clusters are those of the shards that answered.
+  partial.set_collapse_duplicates(true);
+  absl::StatusOr<docsearch::v1::SearchResponse> collapsed =
+      SearchAt(coordinator->address(), partial);
+  ASSERT_TRUE(collapsed.ok()) << collapsed.status();
+  ASSERT_EQ(collapsed->missing_shards_size(), 1);
+  EXPECT_EQ(collapsed->missing_shards(0), 1u);
+  EXPECT_GT(collapsed->hits_size(), 0);
+  for (const docsearch::v1::SearchHit& hit : collapsed->hits()) {
+    EXPECT_EQ(cluster::ShardOf(hit.id(), 2), 0u) << hit.id();
+    for (const std::string& copy : hit.duplicate_ids()) {
+      EXPECT_EQ(cluster::ShardOf(copy, 2), 0u) << copy;
+    }
   }
 }
 

@@ -2,8 +2,8 @@
 // binaries: the copies of the Riga Summit Declaration in the development set
 // show as one hit with "[+N copies]"; --nocollapse lists every copy; a query
 // service that keeps no clusters (--duplicate_clusters=false, which refuses
-// collapse_duplicates with FAILED_PRECONDITION as a cluster coordinator
-// refuses it with UNIMPLEMENTED) gets the search again without collapse and
+// collapse_duplicates with FAILED_PRECONDITION, as a coordinator whose
+// replicas keep none does) gets the search again without collapse and
 // the user one line saying so, while a typed --collapse makes the refusal
 // the answer.
 #include <sys/wait.h>
