@@ -4,6 +4,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -280,7 +281,10 @@ int MonthFromName(absl::string_view word) {
   return 0;
 }
 
-std::vector<FoundDate> FindDates(absl::string_view text) {
+namespace {
+
+// The dates of `text` in order, up to `limit` of them.
+std::vector<FoundDate> FindDatesUpTo(absl::string_view text, size_t limit) {
   std::vector<FoundDate> found;
   // Every form read here has a day or a year in ASCII digits: text without
   // one (most of a long paragraph's lines) is not tokenized at all.
@@ -289,8 +293,24 @@ std::vector<FoundDate> FindDates(absl::string_view text) {
     return found;
   }
   const std::vector<Token> tokens = Tokenize(text);
+  // Every form MatchAt reads ends on a number of 2 or 4 digits (a year, or
+  // the day of "2001-12-18") at most kMaxDateTokens tokens past its first:
+  // tokens farther than that from such a number start no date and are
+  // skipped (a long paragraph has few of them).
+  constexpr size_t kMaxDateTokens = 12;
+  auto can_end_date = [](const Token& token) {
+    return token.kind == TokenKind::kNumber && (token.text.size() == 2 || token.text.size() == 4);
+  };
+  size_t ending = 0;  // The first token at or after i that can end a date.
   size_t i = 0;
-  while (i < tokens.size()) {
+  while (i < tokens.size() && found.size() < limit) {
+    if (ending < i) ending = i;
+    while (ending < tokens.size() && !can_end_date(tokens[ending])) ++ending;
+    if (ending == tokens.size()) break;
+    if (ending - i > kMaxDateTokens) {
+      i = ending - kMaxDateTokens;
+      continue;
+    }
     size_t next = i + 1;
     if (std::optional<FoundDate> date = MatchAt(tokens, i, &next)) {
       found.push_back(*date);
@@ -300,6 +320,18 @@ std::vector<FoundDate> FindDates(absl::string_view text) {
     }
   }
   return found;
+}
+
+}  // namespace
+
+std::vector<FoundDate> FindDates(absl::string_view text) {
+  return FindDatesUpTo(text, std::numeric_limits<size_t>::max());
+}
+
+std::optional<FoundDate> FindFirstDate(absl::string_view text) {
+  std::vector<FoundDate> found = FindDatesUpTo(text, 1);
+  if (found.empty()) return std::nullopt;
+  return found.front();
 }
 
 namespace {

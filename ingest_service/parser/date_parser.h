@@ -33,6 +33,9 @@ struct FoundDate {
 // Every date in `text`, in order of appearance.
 std::vector<FoundDate> FindDates(absl::string_view text);
 
+// The first of FindDates(text), found without reading on past it.
+std::optional<FoundDate> FindFirstDate(absl::string_view text);
+
 // The date when `text` is a date line: a date alone, optionally surrounded by
 // table pipes, bullets, brackets, dashes or a weekday; optionally after a
 // place ("Madrid, 9 July 1997", "Bruxelles, le 7 décembre 2001": at most three

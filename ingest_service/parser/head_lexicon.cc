@@ -108,7 +108,7 @@ std::vector<std::string> FoldedWords(absl::string_view line) {
 
 bool IsPressOfficeFormula(absl::string_view line) {
   line = TrimLine(line);
-  if (line.empty() || CountWords(line) > 12) return false;
+  if (line.empty() || CountWordsUpTo(line, 12) > 12) return false;
   const std::string folded = FoldAccents(line);
   for (absl::string_view formula : kPressOfficeFormulas) {
     if (absl::StartsWith(folded, formula)) return true;
@@ -118,7 +118,7 @@ bool IsPressOfficeFormula(absl::string_view line) {
 
 bool NamesInstitutionOnly(absl::string_view line) {
   line = TrimLine(line);
-  const int words = CountWords(line);
+  const int words = CountWordsUpTo(line, 8);
   if (words < 1 || words > 8 || EndsSentence(line)) return false;
   for (char c : line) {
     if (absl::ascii_isdigit(static_cast<unsigned char>(c))) return false;
@@ -203,8 +203,10 @@ std::optional<v1::DocType> DocTypeInsideLine(absl::string_view line) {
 
 bool ReadsAsMenu(absl::string_view line) {
   line = TrimLine(line);
+  // A sentence's end first: it is read without a pass over the line.
+  if (EndsSentence(line)) return false;
   const int words = CountWords(line);
-  if (words < 5 || EndsSentence(line)) return false;
+  if (words < 5) return false;
   const TitleCaseCounts counts = CountTitleCase(line);
   // Every word a capitalized content word (or '&', '|', '/').
   int links = 0;

@@ -173,11 +173,10 @@ class HeadReader {
       return last;
     }
     // A date opening a longer line: "28.06.04 Chairman's Statement Meeting ...".
-    if (std::vector<FoundDate> dates = FindDates(text);
-        !dates.empty() && dates.front().begin == 0 && dates.front().end < text.size() &&
-        text[dates.front().end] == ' ') {
-      if (!head_.date_line.has_value()) head_.date_line = dates.front().date;
-      text = TrimLine(text.substr(dates.front().end));
+    if (std::optional<FoundDate> date = FindFirstDate(text);
+        date.has_value() && date->begin == 0 && date->end < text.size() && text[date->end] == ' ') {
+      if (!head_.date_line.has_value()) head_.date_line = date->date;
+      text = TrimLine(text.substr(date->end));
       CloseBlock();
     }
     // A label line, or a label printed over two narrow lines ("Press"/"Release").
@@ -268,9 +267,9 @@ std::optional<size_t> FusedTitleEnd(absl::string_view line) {
       return i + 1;
     }
   }
-  std::vector<FoundDate> dates = FindDates(line.substr(0, 250));
-  if (dates.empty() || dates.front().end + 2 >= line.size()) return std::nullopt;
-  const size_t end = dates.front().end;
+  const std::optional<FoundDate> date = FindFirstDate(line.substr(0, 250));
+  if (!date.has_value() || date->end + 2 >= line.size()) return std::nullopt;
+  const size_t end = date->end;
   if (line[end] != ' ' || !absl::ascii_isupper(static_cast<unsigned char>(line[end + 1]))) {
     return std::nullopt;
   }

@@ -355,8 +355,7 @@ struct TitleChoiceOfRun {
   bool declared = false;
 };
 
-TitleChoiceOfRun ChooseTitleCandidate(const LineRoleModel& model,
-                                      const std::vector<TitleCandidate>& candidates,
+TitleChoiceOfRun ChooseTitleCandidate(const std::vector<TitleCandidate>& candidates,
                                       const std::vector<SourceLine>& lines,
                                       const std::vector<LineFeatures>& features,
                                       const LayoutOptions& options, absl::string_view source_uri) {
@@ -382,7 +381,7 @@ TitleChoiceOfRun ChooseTitleCandidate(const LineRoleModel& model,
   // Prose the cascade kept as body is never made the title by the model
   // alone (the same reasoning as for furniture, see ReadsAsProse).
   size_t best = 0;  // "No title" is always allowed.
-  float best_score = model.SpanScore(candidates[0]);
+  float best_score = candidates[0].score;
   // Sentences of body the cascade kept above each line: after three, the
   // body has begun, and a short line there is a heading inside it (a
   // digest's item, a section), not the document's headline. (Site notices
@@ -396,7 +395,7 @@ TitleChoiceOfRun ChooseTitleCandidate(const LineRoleModel& model,
   }
   for (size_t c = 1; c < candidates.size(); ++c) {
     const TitleCandidate& candidate = candidates[c];
-    const float score = model.SpanScore(candidate);
+    const float score = candidate.score;
     if (score <= best_score) continue;
     if (prose_above[candidate.begin] > kMaxProseAboveTitle) continue;
     // A label printed with its date ("Press Release 28 June 2004") is the
@@ -425,11 +424,8 @@ TitleChoiceOfRun ChooseTitleCandidate(const LineRoleModel& model,
     best_score = score;
   }
   std::optional<size_t> cascade;
-  for (size_t c = 0; c < candidates.size(); ++c) {
-    for (const std::string& feature : candidates[c].features) {
-      if (feature == "rule:same" || feature == "none:rule_has_none") cascade = c;
-    }
-    if (cascade.has_value()) break;
+  for (size_t c = 0; c < candidates.size() && !cascade.has_value(); ++c) {
+    if (candidates[c].rule_choice) cascade = c;
   }
   if (!cascade.has_value()) return {best};
   if (IsNeverHeadline(candidates[*cascade], lines, features)) return {best};
@@ -444,9 +440,7 @@ TitleChoiceOfRun ChooseTitleCandidate(const LineRoleModel& model,
       }
     }
   }
-  return {model.SpanScore(candidates[best]) - model.SpanScore(candidates[*cascade]) > margin
-              ? best
-              : *cascade};
+  return {candidates[best].score - candidates[*cascade].score > margin ? best : *cascade};
 }
 
 // Whether the model itself doubts the chosen run: a run of lines that reads
@@ -457,7 +451,7 @@ TitleChoiceOfRun ChooseTitleCandidate(const LineRoleModel& model,
 // names its headline is not doubted. The search side gives such titles no
 // extra weight (docs/RELEVANCE.md): a wrong title is site furniture more
 // often than not, and its words would otherwise rank the page first.
-bool TitleRunUncertain(const LineRoleModel& model, const std::vector<TitleCandidate>& candidates,
+bool TitleRunUncertain(const std::vector<TitleCandidate>& candidates,
                        const TitleChoiceOfRun& choice, const std::vector<LineFeatures>& features) {
   const TitleCandidate& chosen = candidates[choice.candidate];
   if (choice.declared || chosen.end == chosen.begin) return false;
@@ -469,10 +463,9 @@ bool TitleRunUncertain(const LineRoleModel& model, const std::vector<TitleCandid
       }
     }
   }
-  const float chosen_score = model.SpanScore(chosen);
   for (const TitleCandidate& rival : candidates) {
     const bool disjoint = rival.end <= chosen.begin || rival.begin >= chosen.end;
-    if (disjoint && model.SpanScore(rival) >= chosen_score) return true;
+    if (disjoint && rival.score >= chosen.score) return true;
   }
   return false;
 }
@@ -533,11 +526,19 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
   std::vector<LineRole> roles = model.Decode(features);
   // The title is one run of lines: the best-ranked candidate run decides
   // which lines are the title.
-  std::vector<TitleCandidate> candidates = TitleCandidates(lines, features, parsed);
+  // The choice needs only the runs' scores; their features as strings are
+  // built only for an explanation or a tool's trace.
+  std::vector<TitleCandidate> candidates =
+      ScoredTitleCandidates(lines, features, parsed, model.span_weights());
+  std::vector<TitleCandidate> named;
+  if (options.explain || options.trace != nullptr) {
+    named = TitleCandidates(lines, features, parsed);
+  }
   const TitleChoiceOfRun choice =
-      ChooseTitleCandidate(model, candidates, lines, features, options, source_uri);
-  const bool title_uncertain = TitleRunUncertain(model, candidates, choice, features);
+      ChooseTitleCandidate(candidates, lines, features, options, source_uri);
+  const bool title_uncertain = TitleRunUncertain(candidates, choice, features);
   TitleCandidate title_run = candidates[choice.candidate];
+  if (!named.empty()) title_run.features = named[choice.candidate].features;
   RepairTitleRun(lines, features, &title_run);
   // A site's welcome banner opening the run is the page's, not the headline's.
   while (title_run.end > title_run.begin + 1 &&
@@ -557,7 +558,7 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
     options.trace->lines.clear();
     for (const SourceLine& line : lines) options.trace->lines.emplace_back(line.text);
     options.trace->features = features;
-    options.trace->title_candidates = std::move(candidates);
+    options.trace->title_candidates = std::move(named);
   }
 
   // Furniture the cascade kept: read the text again without it.

@@ -137,7 +137,7 @@ std::vector<std::string> Votes(absl::string_view raw_line, absl::string_view tex
   if (ParseUpdatedHeader(text).has_value()) votes.push_back("updated_header");
   if (ParseDateLine(text).has_value()) {
     votes.push_back("date_line");
-  } else if (!FindDates(text).empty()) {
+  } else if (FindFirstDate(text).has_value()) {
     votes.push_back("has_date");
   }
   if (MatchReferenceAtStart(text).has_value()) votes.push_back("reference");
@@ -157,7 +157,8 @@ std::vector<std::string> Votes(absl::string_view raw_line, absl::string_view tex
   if (std::optional<ParagraphMarker> marker = FindParagraphMarker(raw_line)) {
     votes.push_back(marker->is_bullet ? "bullet" : "numbered");
   }
-  const int words = CountWords(text);
+  // Only compared with 3, 8 and 20 below.
+  const int words = CountWordsUpTo(text, 20);
   if (IsTitleCase(text)) votes.push_back("title_case");
   if (IsAllCaps(text)) votes.push_back("all_caps");
   if (StartsLowercase(text)) votes.push_back("lower_start");
@@ -231,7 +232,8 @@ std::vector<LineFeatures> ComputeLineFeatures(const std::vector<SourceLine>& lin
     f.push_back("bias");
     f.push_back(absl::StrCat("pos=", Bucket(k, {1, 2, 3, 4, 5, 6, 8, 12, 20, 40, 80})));
     f.push_back(absl::StrCat("len=", Bucket(line.text.size(), {5, 15, 30, 60, 100, 160})));
-    const int words = CountWords(line.text);
+    // Bucketed up to 21, compared with 3 below.
+    const int words = CountWordsUpTo(line.text, 21);
     f.push_back(absl::StrCat("words=", Bucket(words, {2, 3, 4, 7, 11, 21})));
     f.push_back(absl::StrCat("to_date=", Offset(k, first_date)));
     f.push_back(absl::StrCat("to_prose=", Offset(k, first_prose)));
@@ -285,7 +287,12 @@ std::vector<LineFeatures> ComputeLineFeatures(const std::vector<SourceLine>& lin
     if (title_case && !title_case_seen) f.push_back("first_title_case");
     // Words: the first always, all of them on short lines (menus, labels,
     // banners are short).
-    std::vector<absl::string_view> tokens = absl::StrSplit(text, ' ', absl::SkipWhitespace());
+    // Six tokens at most: more than five say "not short".
+    std::vector<absl::string_view> tokens;
+    for (absl::string_view token : absl::StrSplit(text, ' ', absl::SkipWhitespace())) {
+      tokens.push_back(token);
+      if (tokens.size() > 5) break;
+    }
     if (!tokens.empty()) {
       if (std::string first = WordKey(tokens.front()); !first.empty()) {
         f.push_back(absl::StrCat("first_word=", first));

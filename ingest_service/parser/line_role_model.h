@@ -67,6 +67,8 @@ class LineRoleModel {
   std::vector<std::pair<std::string, float>> TopSpanFeatures(const TitleCandidate& candidate,
                                                              size_t count) const;
 
+  const absl::flat_hash_map<std::string, float>& span_weights() const { return span_weights_; }
+
   absl::flat_hash_map<std::string, RoleScores>& mutable_weights() { return weights_; }
   RoleTransitions& mutable_transitions() { return transitions_; }
   absl::flat_hash_map<std::string, float>& mutable_span_weights() { return span_weights_; }

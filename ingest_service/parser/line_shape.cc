@@ -163,6 +163,21 @@ int CountWords(absl::string_view line) {
   return words + (in_word ? 1 : 0);
 }
 
+int CountWordsUpTo(absl::string_view line, int limit) {
+  int words = 0;
+  bool in_word = false;
+  for (char c : line) {
+    if (c == ' ') {
+      if (in_word && ++words > limit) return limit + 1;
+      in_word = false;
+    } else if (!absl::ascii_isspace(static_cast<unsigned char>(c))) {
+      in_word = true;
+    }
+  }
+  words += in_word ? 1 : 0;
+  return words > limit ? limit + 1 : words;
+}
+
 namespace {
 
 // CountTitleCase; with `stop_when_decided`, the count stops as soon as the

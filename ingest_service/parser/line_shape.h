@@ -18,6 +18,11 @@ namespace docsearch::ingest {
 // Number of whitespace-separated words.
 int CountWords(absl::string_view line);
 
+// CountWords(line) when it is at most `limit`, else limit + 1: the count
+// stops there, for tests that only bound a line's words (a paragraph on one
+// line has thousands).
+int CountWordsUpTo(absl::string_view line, int limit);
+
 // True when most content words start with a capital ("Meeting of the
 // NATO-Russia Council at Ambassadorial Level"). Function words (of, the, du,
 // de, ...) and numbers do not count.

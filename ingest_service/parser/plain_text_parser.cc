@@ -123,36 +123,37 @@ void ChoosePublished(const Head& head, absl::string_view source_uri, v1::Documen
     SetPublished(*head.date_line, document);
     return;
   }
-  struct Fallback {
-    ParseWarningCode code;
-    absl::string_view source;
-    std::optional<Date> date;
+  // The fallbacks, in order; each is read only when those before it found
+  // no date (the opening paragraphs of a long text are costly to tokenize).
+  auto published_from = [&](ParseWarningCode code, absl::string_view source,
+                            const std::optional<Date>& date) {
+    if (!date.has_value()) return false;
+    SetPublished(*date, document);
+    AddWarning(code, absl::StrCat("no date line found; published is ", source), document);
+    return true;
   };
   auto first_date = [](absl::string_view text) -> std::optional<Date> {
-    std::vector<FoundDate> dates = FindDates(text);
-    if (dates.empty()) return std::nullopt;
-    return dates.front().date;
+    std::optional<FoundDate> date = FindFirstDate(text);
+    if (!date.has_value()) return std::nullopt;
+    return date->date;
   };
+  if (published_from(ParseWarningCode::kPublishedFromTitle, "a date in the title",
+                     first_date(document->title())) ||
+      published_from(ParseWarningCode::kPublishedFromSubtitle, "a date in the subtitle",
+                     first_date(document->subtitle())) ||
+      published_from(ParseWarningCode::kPublishedFromSourceUri, "a date in the source URI",
+                     DateFromSourceUri(source_uri)) ||
+      published_from(
+          ParseWarningCode::kPublishedFromUpdatedHeader, "the Updated header date",
+          head.header.has_value() ? std::optional<Date>(head.header->date) : std::nullopt)) {
+    return;
+  }
   std::string opening;
   for (int p = 0; p < document->paragraphs_size() && p < 2; ++p) {
     absl::StrAppend(&opening, document->paragraphs(p).text(), "\n");
   }
-  const Fallback fallbacks[] = {
-      {ParseWarningCode::kPublishedFromTitle, "a date in the title", first_date(document->title())},
-      {ParseWarningCode::kPublishedFromSubtitle, "a date in the subtitle",
-       first_date(document->subtitle())},
-      {ParseWarningCode::kPublishedFromSourceUri, "a date in the source URI",
-       DateFromSourceUri(source_uri)},
-      {ParseWarningCode::kPublishedFromUpdatedHeader, "the Updated header date",
-       head.header.has_value() ? std::optional<Date>(head.header->date) : std::nullopt},
-      {ParseWarningCode::kPublishedFromBody, "the first date in the opening paragraphs",
-       first_date(opening)},
-  };
-  for (const Fallback& fallback : fallbacks) {
-    if (!fallback.date.has_value()) continue;
-    SetPublished(*fallback.date, document);
-    AddWarning(fallback.code, absl::StrCat("no date line found; published is ", fallback.source),
-               document);
+  if (published_from(ParseWarningCode::kPublishedFromBody,
+                     "the first date in the opening paragraphs", first_date(opening))) {
     return;
   }
   AddWarning(ParseWarningCode::kNoPublishedDate,

@@ -97,9 +97,18 @@ std::vector<std::string> UrlSlugWords(absl::string_view uri) {
   return words;
 }
 
-HintMatch MatchHint(const std::vector<std::string>& hint, absl::string_view candidate) {
+absl::flat_hash_set<std::string> HintKeys(const std::vector<std::string>& hint) {
   absl::flat_hash_set<std::string> known;
   for (const std::string& word : hint) known.insert(Singular(word));
+  return known;
+}
+
+HintMatch MatchHint(const std::vector<std::string>& hint, absl::string_view candidate) {
+  return MatchHintKeys(HintKeys(hint), candidate);
+}
+
+HintMatch MatchHintKeys(const absl::flat_hash_set<std::string>& known,
+                        absl::string_view candidate) {
   // Each hint word counts once: a headline printed twice, or a banner
   // repeating one of its words, matches no more of the hint than the
   // headline alone, and its share of matched words falls.

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/string_view.h"
 
 namespace docsearch::ingest {
@@ -37,6 +38,12 @@ struct HintMatch {
 // `hint` is a set of content words (any order); a plural "s" is ignored
 // ("natos" in a slug matches "NATO’s").
 HintMatch MatchHint(const std::vector<std::string>& hint, absl::string_view candidate);
+
+// The hint's words as MatchHint compares them, for matching many candidates
+// against one hint without reading it again for each.
+absl::flat_hash_set<std::string> HintKeys(const std::vector<std::string>& hint);
+// MatchHint(hint, candidate) for keys = HintKeys(hint).
+HintMatch MatchHintKeys(const absl::flat_hash_set<std::string>& keys, absl::string_view candidate);
 
 // A match strong enough to name the title: three content words or more
 // found in the hint, and at least three quarters of the candidate's words.

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -177,6 +178,8 @@ std::optional<size_t> CandidateNamedByHints(const std::vector<TitleCandidate>& c
     hints.push_back(std::move(page));
   }
   if (hints.empty()) return std::nullopt;
+  std::vector<absl::flat_hash_set<std::string>> hint_keys;
+  for (const std::vector<std::string>& hint : hints) hint_keys.push_back(HintKeys(hint));
   std::optional<size_t> best;
   HintMatch best_match;
   size_t best_lines = 0;
@@ -184,9 +187,9 @@ std::optional<size_t> CandidateNamedByHints(const std::vector<TitleCandidate>& c
     const TitleCandidate& candidate = candidates[c];
     if (candidate.begin == candidate.end) continue;
     const std::string text = JoinRunLines(lines, features, candidate.begin, candidate.end);
-    if (CountWords(text) > kMaxTitleWords || ReadsAsProse(text)) continue;
-    for (const std::vector<std::string>& hint : hints) {
-      const HintMatch match = MatchHint(hint, text);
+    if (CountWordsUpTo(text, kMaxTitleWords) > kMaxTitleWords || ReadsAsProse(text)) continue;
+    for (const absl::flat_hash_set<std::string>& keys : hint_keys) {
+      const HintMatch match = MatchHintKeys(keys, text);
       if (!IsStrongHintMatch(match)) continue;
       const size_t size = candidate.end - candidate.begin;
       // Shares compared as fractions, exactly.

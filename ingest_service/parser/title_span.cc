@@ -1,9 +1,12 @@
 #include "ingest_service/parser/title_span.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "ingest_service/parser/head_lexicon.h"
@@ -37,25 +40,84 @@ bool IsVote(const std::string& feature) { return absl::StartsWith(feature, "vote
 // the words of other lines.
 bool CarriedFromEdge(const std::string& feature) { return !absl::StartsWith(feature, "word="); }
 
-}  // namespace
+// Builds each run's features as strings, in order.
+class FeatureNames {
+ public:
+  using Block = std::vector<std::string>;  // Features of a line, in order.
+  using Run = std::vector<std::string>;
 
-std::vector<TitleCandidate> TitleCandidates(const std::vector<SourceLine>& lines,
-                                            const std::vector<LineFeatures>& features,
-                                            const v1::ParseDocumentResponse& rule_parse) {
+  void Append(Block* block, absl::string_view prefix, absl::string_view feature) const {
+    block->push_back(absl::StrCat(prefix, feature));
+  }
+  void Add(Run* run, absl::string_view feature) const { run->emplace_back(feature); }
+  void AddBlock(Run* run, const Block& block) const {
+    run->insert(run->end(), block.begin(), block.end());
+  }
+  void Reserve(Run* run, size_t size) const { run->reserve(size); }
+  void Finish(Run run, TitleCandidate* candidate) const { candidate->features = std::move(run); }
+};
+
+// Sums the weights of each run's features in the order FeatureNames lists
+// them, which is the order LineRoleModel::SpanScore adds them in: float
+// sums depend on their order, and the score must be the same to the bit.
+class FeatureWeights {
+ public:
+  explicit FeatureWeights(const absl::flat_hash_map<std::string, float>& weights)
+      : weights_(weights) {}
+
+  using Block = std::vector<float>;  // Weights of a line's known features, in order.
+  using Run = float;
+
+  void Append(Block* block, absl::string_view prefix, absl::string_view feature) const {
+    // The prefixed name is looked up, never kept: one buffer serves all.
+    name_.assign(prefix.data(), prefix.size());
+    name_.append(feature.data(), feature.size());
+    if (auto it = weights_.find(name_); it != weights_.end()) block->push_back(it->second);
+  }
+  void Add(Run* run, absl::string_view feature) const {
+    if (auto it = weights_.find(feature); it != weights_.end()) *run += it->second;
+  }
+  void AddBlock(Run* run, const Block& block) const {
+    for (float weight : block) *run += weight;
+  }
+  void Reserve(Run*, size_t) const {}
+  void Finish(Run run, TitleCandidate* candidate) const { candidate->score = run; }
+
+ private:
+  const absl::flat_hash_map<std::string, float>& weights_;
+  mutable std::string name_;
+};
+
+bool HasAnyFeature(const LineFeatures& line, std::initializer_list<absl::string_view> names) {
+  for (absl::string_view name : names) {
+    if (HasFeature(line, name)) return true;
+  }
+  return false;
+}
+
+template <typename Sink>
+std::vector<TitleCandidate> MakeCandidates(const std::vector<SourceLine>& lines,
+                                           const std::vector<LineFeatures>& features,
+                                           const v1::ParseDocumentResponse& rule_parse,
+                                           const Sink& sink) {
   std::vector<TitleCandidate> candidates;
   const std::string rule_title = FoldForMatching(rule_parse.document().title());
   const bool digest = HasWarning(rule_parse.document(), ParseWarningCode::kDigestWithoutTitle);
   TitleCandidate none;
-  none.features = {"none", rule_title.empty() ? "none:rule_has_none" : "none:rule_has_title"};
-  if (digest) none.features.push_back("none:digest");
+  none.rule_choice = rule_title.empty();
+  typename Sink::Run none_features{};
+  sink.Add(&none_features, "none");
+  sink.Add(&none_features, rule_title.empty() ? "none:rule_has_none" : "none:rule_has_title");
+  if (digest) sink.Add(&none_features, "none:digest");
   for (size_t k = 0; k < features.size() && k < 12; ++k) {
     for (const std::string& feature : features[k].features) {
       if (feature == "vote=byline" || feature == "vote=salutation" ||
           feature == "vote=updated_header" || feature == "vote=date_line") {
-        none.features.push_back(absl::StrCat("none:head_has_", feature.substr(5)));
+        sink.Add(&none_features, absl::StrCat("none:head_has_", feature.substr(5)));
       }
     }
   }
+  sink.Finish(std::move(none_features), &none);
   candidates.push_back(std::move(none));
 
   // A run's case and word counts are the sums of its lines' (computed once),
@@ -74,35 +136,34 @@ std::vector<TitleCandidate> TitleCandidates(const std::vector<SourceLine>& lines
   }
   // Each line opens, closes or sits inside up to kMaxTitleLines runs: its
   // features are prefixed for those places once, not once per run.
-  std::vector<std::vector<std::string>> as_first(window);
-  std::vector<std::vector<std::string>> as_last(window);
-  std::vector<std::vector<std::string>> as_inner(window);
-  for (size_t k = 0; k < window; ++k) {
-    for (const std::string& feature : features[k].features) {
-      if (CarriedFromEdge(feature)) {
-        as_first[k].push_back(absl::StrCat("first:", feature));
-        as_last[k].push_back(absl::StrCat("last:", feature));
-      }
-      if (IsVote(feature) && !absl::StartsWith(feature, "vote=fate_title") &&
-          !absl::StartsWith(feature, "vote=title_case") &&
-          !absl::StartsWith(feature, "vote=short") &&
-          !absl::StartsWith(feature, "vote=lower_start")) {
-        as_inner[k].push_back(absl::StrCat("inner:", feature.substr(5)));
-      }
-    }
-  }
-
+  std::vector<typename Sink::Block> as_first(window);
+  std::vector<typename Sink::Block> as_last(window);
+  std::vector<typename Sink::Block> as_inner(window);
+  // What the runs ask of their first two lines, read once per line.
+  std::vector<bool> type_label(window, false);
+  std::vector<bool> byline_or_lower(window, false);
   // Lines that read as the page's wrapping (head_lexicon.h): a run after
   // one of them is below the banner, where headlines are.
   std::vector<bool> wrapping(window, false);
   for (size_t k = 0; k < window; ++k) {
     for (const std::string& feature : features[k].features) {
-      if (feature == "vote=press_office" || feature == "vote=institution_name" ||
-          feature == "vote=menu" || feature == "repeated_3+") {
-        wrapping[k] = true;
+      if (CarriedFromEdge(feature)) {
+        sink.Append(&as_first[k], "first:", feature);
+        sink.Append(&as_last[k], "last:", feature);
+      }
+      if (IsVote(feature) && !absl::StartsWith(feature, "vote=fate_title") &&
+          !absl::StartsWith(feature, "vote=title_case") &&
+          !absl::StartsWith(feature, "vote=short") &&
+          !absl::StartsWith(feature, "vote=lower_start")) {
+        sink.Append(&as_inner[k], "inner:", absl::string_view(feature).substr(5));
       }
     }
+    type_label[k] = HasFeature(features[k], "vote=type_label");
+    byline_or_lower[k] = HasAnyFeature(features[k], {"vote=byline", "vote=lower_start"});
+    wrapping[k] = HasAnyFeature(
+        features[k], {"vote=press_office", "vote=institution_name", "vote=menu", "repeated_3+"});
   }
+
   bool after_wrapping = false;
   for (size_t begin = 0; begin < features.size() && begin < kTitleWindow; ++begin) {
     if (begin > 0 && wrapping[begin - 1]) after_wrapping = true;
@@ -112,7 +173,7 @@ std::vector<TitleCandidate> TitleCandidates(const std::vector<SourceLine>& lines
     std::string run_folded;
     bool count_joined = false;
     bool crosses_blank = false;
-    std::vector<std::string> inner;
+    typename Sink::Block inner;
     for (size_t end = begin + 1; end <= features.size() && end - begin <= kMaxTitleLines; ++end) {
       const LineFeatures& last = features[end - 1];
       const absl::string_view part = TrimLine(lines[last.line_index].text);
@@ -132,23 +193,21 @@ std::vector<TitleCandidate> TitleCandidates(const std::vector<SourceLine>& lines
       TitleCandidate candidate;
       candidate.begin = begin;
       candidate.end = end;
-      std::vector<std::string>& f = candidate.features;
-      f.reserve(as_first[begin].size() + as_last[end - 1].size() + inner.size() + 12);
-      f.push_back("span");
-      if (after_wrapping) f.push_back("after_wrapping");
-      f.push_back(absl::StrCat("lines=", Bucket(end - begin, {2, 3, 5, 9})));
-      if (crosses_blank) f.push_back("crosses_blank");
-      f.insert(f.end(), as_first[begin].begin(), as_first[begin].end());
-      f.insert(f.end(), as_last[end - 1].begin(), as_last[end - 1].end());
-      f.insert(f.end(), inner.begin(), inner.end());
+      typename Sink::Run f{};
+      sink.Reserve(&f, as_first[begin].size() + as_last[end - 1].size() + inner.size() + 12);
+      sink.Add(&f, "span");
+      if (after_wrapping) sink.Add(&f, "after_wrapping");
+      sink.Add(&f, absl::StrCat("lines=", Bucket(end - begin, {2, 3, 5, 9})));
+      if (crosses_blank) sink.Add(&f, "crosses_blank");
+      sink.AddBlock(&f, as_first[begin]);
+      sink.AddBlock(&f, as_last[end - 1]);
+      sink.AddBlock(&f, inner);
       // "Opening Statement" / "by the Secretary General at ...",
       // "Chairman's Summary" / "of the Meeting of ...": a printed label
       // opening a title that its next line continues (a byline or a
       // lower-case start, as the cascade reads them).
-      if (end - begin >= 2 && HasFeature(features[begin], "vote=type_label") &&
-          (HasFeature(features[begin + 1], "vote=byline") ||
-           HasFeature(features[begin + 1], "vote=lower_start"))) {
-        f.push_back("label_then_byline");
+      if (end - begin >= 2 && type_label[begin] && byline_or_lower[begin + 1]) {
+        sink.Add(&f, "label_then_byline");
       }
       // Trailing table pipes are cut from the joined text.
       const bool exact = count_joined || absl::EndsWith(part, "|");
@@ -156,34 +215,53 @@ std::vector<TitleCandidate> TitleCandidates(const std::vector<SourceLine>& lines
       const absl::string_view text = exact ? absl::string_view(joined) : part;  // Its end.
       const std::string folded = exact ? FoldForMatching(joined) : run_folded;
       if (rule_title.empty()) {
-        f.push_back("rule:none");
+        sink.Add(&f, "rule:none");
       } else if (folded == rule_title) {
-        f.push_back("rule:same");
+        sink.Add(&f, "rule:same");
+        candidate.rule_choice = true;
       } else if (absl::StrContains(rule_title, folded)) {
-        f.push_back("rule:part_of_it");
+        sink.Add(&f, "rule:part_of_it");
       } else if (absl::StrContains(folded, rule_title)) {
-        f.push_back("rule:contains_it");
+        sink.Add(&f, "rule:contains_it");
       } else {
-        f.push_back("rule:unrelated");
+        sink.Add(&f, "rule:unrelated");
       }
       const int words = exact ? CountWords(joined) : run_words;
       // The run as a whole names an institution or a press office and
       // nothing else ("Office of the Press Secretary / (Aboard ...)").
       if (end - begin > 1 && words <= 12) {
         const std::string whole = exact ? joined : JoinTitleLines(parts);
-        if (words <= 8 && NamesInstitutionOnly(whole)) f.push_back("span_institution_only");
-        if (IsPressOfficeFormula(whole)) f.push_back("span_press_office");
+        if (words <= 8 && NamesInstitutionOnly(whole)) sink.Add(&f, "span_institution_only");
+        if (IsPressOfficeFormula(whole)) sink.Add(&f, "span_press_office");
       }
-      f.push_back(absl::StrCat("span_words=", Bucket(words, {3, 5, 9, 16, 26, 40})));
-      if (exact ? IsTitleCase(joined) : IsTitleCase(run_case)) f.push_back("span_title_case");
-      if (EndsSentence(text)) f.push_back("span_ends_sentence");
-      if (EndsWithFunctionWord(text)) f.push_back("span_ends_function_word");
-      if (absl::EndsWith(text, ",") || absl::EndsWith(text, ":")) f.push_back("span_ends_comma");
+      sink.Add(&f, absl::StrCat("span_words=", Bucket(words, {3, 5, 9, 16, 26, 40})));
+      if (exact ? IsTitleCase(joined) : IsTitleCase(run_case)) sink.Add(&f, "span_title_case");
+      if (EndsSentence(text)) sink.Add(&f, "span_ends_sentence");
+      if (EndsWithFunctionWord(text)) sink.Add(&f, "span_ends_function_word");
+      if (absl::EndsWith(text, ",") || absl::EndsWith(text, ":")) {
+        sink.Add(&f, "span_ends_comma");
+      }
+      sink.Finish(std::move(f), &candidate);
       candidates.push_back(std::move(candidate));
       if (crosses_blank && end - begin >= 3) break;
     }
   }
   return candidates;
+}
+
+}  // namespace
+
+std::vector<TitleCandidate> TitleCandidates(const std::vector<SourceLine>& lines,
+                                            const std::vector<LineFeatures>& features,
+                                            const v1::ParseDocumentResponse& rule_parse) {
+  return MakeCandidates(lines, features, rule_parse, FeatureNames());
+}
+
+std::vector<TitleCandidate> ScoredTitleCandidates(
+    const std::vector<SourceLine>& lines, const std::vector<LineFeatures>& features,
+    const v1::ParseDocumentResponse& rule_parse,
+    const absl::flat_hash_map<std::string, float>& span_weights) {
+  return MakeCandidates(lines, features, rule_parse, FeatureWeights(span_weights));
 }
 
 }  // namespace docsearch::ingest

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "docsearch/v1/ingest_service.pb.h"
 #include "ingest_service/parser/body_parser.h"
 #include "ingest_service/parser/line_features.h"
@@ -29,7 +30,15 @@ struct TitleCandidate {
   // [begin, end) indices into the LineFeatures; begin == end: no title.
   size_t begin = 0;
   size_t end = 0;
+  // The run's features, in order (TitleCandidates only).
   std::vector<std::string> features;
+  // The sum of the span weights of `features`, added in their order, so
+  // equal to LineRoleModel::SpanScore to the bit (ScoredTitleCandidates
+  // only).
+  float score = 0;
+  // The cascade's own reading: its title run ("rule:same"), or "no title"
+  // when it found none ("none:rule_has_none").
+  bool rule_choice = false;
 };
 
 // The lines the model read, their features and the title candidates, for
@@ -40,9 +49,21 @@ struct LineTrace {
   std::vector<TitleCandidate> title_candidates;
 };
 
+// The candidates with their features as strings, for training and
+// explanations.
 std::vector<TitleCandidate> TitleCandidates(const std::vector<SourceLine>& lines,
                                             const std::vector<LineFeatures>& features,
                                             const docsearch::v1::ParseDocumentResponse& rule_parse);
+
+// The same candidates, in the same order, with their scores under
+// `span_weights` (LineRoleModel's "span" records) instead of their features:
+// each line's features are looked up once, not once per run holding it
+// (a line opens, closes or sits inside up to kMaxTitleLines runs), and no
+// feature string is copied per run.
+std::vector<TitleCandidate> ScoredTitleCandidates(
+    const std::vector<SourceLine>& lines, const std::vector<LineFeatures>& features,
+    const docsearch::v1::ParseDocumentResponse& rule_parse,
+    const absl::flat_hash_map<std::string, float>& span_weights);
 
 }  // namespace docsearch::ingest
 

@@ -128,6 +128,10 @@ TEST(Boilerplate, DropsLanguageMenusDownloadsAndTeaserLinks) {
   EXPECT_THAT(BoilerplateReason("Audio file .MP3/806Kb"),
               Optional(absl::string_view("media_link")));
   EXPECT_THAT(BoilerplateReason("(17Kb)"), Optional(absl::string_view("media_link")));
+  // The media link after another parenthesis opening with a period.
+  EXPECT_THAT(BoilerplateReason("Speech by the Secretary General (.html version) (.MP3/.985Kb) "
+                                "(poor sound)"),
+              Optional(absl::string_view("media_link")));
   EXPECT_THAT(BoilerplateReason("File Type:pdf, Size:1020Kb"),
               Optional(absl::string_view("media_link")));
   EXPECT_THAT(BoilerplateReason("T\xC3\xA9l\xC3\xA9"

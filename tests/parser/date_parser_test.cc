@@ -1,7 +1,10 @@
 #include "ingest_service/parser/date_parser.h"
 
 #include <optional>
+#include <string>
+#include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -92,6 +95,39 @@ TEST(DateParser, FindsDatesInsideText) {
   EXPECT_THAT(dates[1].date, IsDate(2001, 12, 7));
 }
 
+// A paragraph printed on one line: every form is found wherever it stands
+// among many words and numbers, and the first without reading on.
+TEST(DateParser, FindsEveryFormInALongParagraph) {
+  std::string text;
+  auto words = [&text](int count) {
+    for (int w = 0; w < count; ++w) absl::StrAppend(&text, "word ", w % 7 == 0 ? "123 " : "");
+  };
+  words(300);
+  absl::StrAppend(&text, "the 24 February - 2 March 1999 talks, ");
+  words(50);
+  absl::StrAppend(&text, "on 1-2 December 2003 and ");
+  words(40);
+  absl::StrAppend(&text, "filed 2001-12-18, 21/11/2003, 28.06.04 and 07-Dec-01; ");
+  words(200);
+  absl::StrAppend(&text, "then April 24th, 1999.");
+  const std::vector<FoundDate> dates = FindDates(text);
+  ASSERT_EQ(dates.size(), 7u);
+  EXPECT_THAT(dates[0].date, IsDate(1999, 2, 24));
+  EXPECT_THAT(dates[1].date, IsDate(2003, 12, 1));
+  EXPECT_THAT(dates[2].date, IsDate(2001, 12, 18));
+  EXPECT_THAT(dates[3].date, IsDate(2003, 11, 21));
+  EXPECT_THAT(dates[4].date, IsDate(2004, 6, 28));
+  EXPECT_THAT(dates[5].date, IsDate(2001, 12, 7));
+  EXPECT_THAT(dates[6].date, IsDate(1999, 4, 24));
+  EXPECT_EQ(text.substr(dates[0].begin, dates[0].end - dates[0].begin),
+            "24 February - 2 March 1999");
+  const std::optional<FoundDate> first = FindFirstDate(text);
+  ASSERT_TRUE(first.has_value());
+  EXPECT_EQ(first->begin, dates[0].begin);
+  EXPECT_EQ(first->end, dates[0].end);
+  EXPECT_FALSE(FindFirstDate("no date in 123 words, 12345 or 7.").has_value());
+}
+
 TEST(DateParser, ReadsDatesInFileNames) {
   EXPECT_THAT(DateFromSourceUri("https://www.nato.int/docu/pr/2001/p011218e.htm"),
               Optional(IsDate(2001, 12, 18)));
@@ -103,8 +139,9 @@ TEST(DateParser, ReadsDatesInFileNames) {
 }
 
 TEST(DateParser, ReadsYearMonthDayFoldersOfANewsSitesPath) {
-  EXPECT_THAT(DateFromSourceUri("https://www.example.org/news/2021/05/21/joint-statement-by-leaders"),
-              Optional(IsDate(2021, 5, 21)));
+  EXPECT_THAT(
+      DateFromSourceUri("https://www.example.org/news/2021/05/21/joint-statement-by-leaders"),
+      Optional(IsDate(2021, 5, 21)));
   EXPECT_THAT(DateFromSourceUri("http://www.example.eu/en/meetings/council/2017/09/25/"),
               Optional(IsDate(2017, 9, 25)));
   // A year folder alone, or folders that are no calendar day, date nothing.
