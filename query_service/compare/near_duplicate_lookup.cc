@@ -63,7 +63,11 @@ absl::StatusOr<docsearch::v1::GetNearDuplicatesResponse> LookUpNearDuplicates(
   for (int p = 0; p < request.probes_size(); ++p) {
     const docsearch::v1::DuplicateGraphMember& probe = request.probes(p);
     absl::StatusOr<std::optional<CompactSignature>> signature = SignatureOfMember(probe);
-    if (!signature.ok()) return signature.status();
+    if (!signature.ok()) {
+      // The request's field at fault first: the same check reads shards' answers too.
+      return absl::InvalidArgumentError(
+          absl::StrCat("probes[", p, "]: ", signature.status().message()));
+    }
     if (!signature->has_value()) continue;
     for (NearSlot& near : graph.Near(**signature)) {
       // Slots of documents deleted, replaced, or not yet in this copy.

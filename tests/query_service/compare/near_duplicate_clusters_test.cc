@@ -13,6 +13,7 @@
 #include "gtest/gtest.h"
 #include "query_service/compare/comparisons.h"
 #include "query_service/compare/duplicate_cluster_index.h"
+#include "query_service/compare/near_duplicate_lookup.h"
 #include "tests/query_service/compare/compare_fixture.h"
 
 namespace docsearch::query::compare {
@@ -164,6 +165,32 @@ TEST(NearDuplicateClusters, NamesTheFieldAtFault) {
   request.clear_page_token();
   request.set_id("no-such-document");
   EXPECT_EQ(comparisons.FindNearDuplicates(request).status().code(), absl::StatusCode::kNotFound);
+}
+
+// The shard RPC behind cross-shard clusters (GetNearDuplicates) refuses a
+// malformed probe naming it, and a replica that keeps no clusters.
+TEST(NearDuplicateLookup, RefusesMalformedProbesAndReplicasWithoutClusters) {
+  std::unique_ptr<SearchIndex> index = Index(/*keep_clusters=*/true);
+  docsearch::v1::GetNearDuplicatesRequest request;
+  auto* probe = request.add_probes();
+  probe->set_id("short");
+  for (int i = 0; i < 3; ++i) probe->add_signature(i);
+  auto lookup = [&](const SearchIndex& searched) {
+    return searched.Read([&](IndexSnapshot data) { return LookUpNearDuplicates(request, data); });
+  };
+  absl::StatusOr<docsearch::v1::GetNearDuplicatesResponse> short_signature = lookup(*index);
+  EXPECT_EQ(short_signature.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(short_signature.status().message(), HasSubstr("probes[0]"));
+
+  probe->clear_signature();
+  for (int i = 0; i < 64; ++i) probe->add_signature(i == 5 ? 70000 : i);
+  absl::StatusOr<docsearch::v1::GetNearDuplicatesResponse> too_large = lookup(*index);
+  EXPECT_EQ(too_large.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(too_large.status().message(), HasSubstr("above 65535"));
+
+  std::unique_ptr<SearchIndex> without = Index(/*keep_clusters=*/false);
+  request.clear_probes();
+  EXPECT_EQ(lookup(*without).status().code(), absl::StatusCode::kFailedPrecondition);
 }
 
 }  // namespace
