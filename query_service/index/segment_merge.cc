@@ -1,6 +1,7 @@
 #include "query_service/index/segment_merge.h"
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <utility>
 
@@ -8,17 +9,6 @@
 
 namespace docsearch::query {
 namespace {
-
-int LevelOf(const Segment& segment, const MergePolicy& policy) {
-  uint64_t span = segment.documents;
-  uint64_t bound = static_cast<uint64_t>(policy.seal_documents) * policy.factor;
-  int level = 0;
-  while (span >= bound) {
-    ++level;
-    bound *= policy.factor;
-  }
-  return level;
-}
 
 // The merged postings of one field; nullopt when cancelled. Walks the
 // run's term arrays together in byte order, so each merged list goes into
@@ -77,24 +67,46 @@ std::optional<SealedPostings> MergeField(const std::vector<std::shared_ptr<const
 
 }  // namespace
 
+size_t SegmentBudget(uint64_t documents, const MergePolicy& policy) {
+  size_t budget = policy.budget_floor;
+  const uint64_t ratio = std::max<uint64_t>(2, 2 * static_cast<uint64_t>(policy.factor));
+  // ceil(log_ratio(documents / seal size)), counted in integers.
+  for (uint64_t span = std::max<uint64_t>(1, policy.seal_documents); span < documents;
+       span *= ratio) {
+    ++budget;
+  }
+  return std::max<size_t>(budget, 1);
+}
+
 std::optional<MergeRun> PickMerge(const std::vector<std::shared_ptr<const Segment>>& segments,
                                   const std::vector<uint32_t>& live_documents,
                                   const MergePolicy& policy) {
   if (policy.factor < 2) return std::nullopt;
-  std::optional<MergeRun> best;
-  int best_level = 0;
-  for (size_t begin = 0; begin + policy.factor <= segments.size(); ++begin) {
-    const int level = LevelOf(*segments[begin], policy);
-    bool same = true;
-    for (size_t i = 1; i < policy.factor && same; ++i) {
-      same = LevelOf(*segments[begin + i], policy) == level;
+  uint64_t documents = 0;
+  for (const std::shared_ptr<const Segment>& segment : segments) documents += segment->documents;
+  if (segments.size() > SegmentBudget(documents, policy)) {
+    std::optional<MergeRun> best;
+    double best_score = 0;
+    for (size_t begin = 0; begin + 1 < segments.size(); ++begin) {
+      uint64_t held = segments[begin]->documents;
+      uint64_t largest = held;
+      for (size_t count = 2; count <= policy.factor && begin + count <= segments.size(); ++count) {
+        const uint64_t next = segments[begin + count - 1]->documents;
+        held += next;
+        largest = std::max(largest, next);
+        // Lucene's score, less its deletes term: the run's skew, lower for
+        // segments of even size, times a slight preference for fewer
+        // documents to rewrite.
+        const double total = static_cast<double>(std::max<uint64_t>(held, 1));
+        const double score = static_cast<double>(largest) / total * std::pow(total, 0.05);
+        if (!best.has_value() || score < best_score) {
+          best = MergeRun{begin, count};
+          best_score = score;
+        }
+      }
     }
-    if (same && (!best.has_value() || level < best_level)) {
-      best = MergeRun{begin, policy.factor};
-      best_level = level;
-    }
+    if (best.has_value()) return best;
   }
-  if (best.has_value()) return best;
   for (size_t i = 0; i < segments.size() && i < live_documents.size(); ++i) {
     const double held = segments[i]->documents;
     if (held > 0 && (held - live_documents[i]) > policy.expunge_dead_fraction * held) {

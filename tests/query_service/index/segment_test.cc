@@ -4,8 +4,11 @@
 // tests/query_service/search/segmented_index_test.cc.
 #include "query_service/index/segment.h"
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -95,24 +98,107 @@ std::shared_ptr<const Segment> SegmentOf(DocId first, DocId end) {
   return segment;
 }
 
-TEST(PickMergeTest, MergesFactorSegmentsOfOneLevelTheSmallestFirst) {
+// A segment that holds `documents` and no postings: what PickMerge reads.
+std::shared_ptr<const Segment> SizedSegment(DocId first, uint32_t documents) {
+  auto segment = std::make_shared<Segment>();
+  segment->first_doc = first;
+  segment->end_doc = first + documents;
+  segment->documents = documents;
+  return segment;
+}
+
+TEST(PickMergeTest, TheBudgetGrowsByOneEachTimeTheIndexGrowsTwiceFactorTimes) {
+  const MergePolicy policy;  // Seal 4096, factor 8, floor 3.
+  EXPECT_EQ(SegmentBudget(0, policy), 3u);
+  EXPECT_EQ(SegmentBudget(4096, policy), 3u);
+  EXPECT_EQ(SegmentBudget(4097, policy), 4u);
+  EXPECT_EQ(SegmentBudget(16 * 4096, policy), 4u);
+  EXPECT_EQ(SegmentBudget(100'000, policy), 5u);
+  EXPECT_EQ(SegmentBudget(1'000'000, policy), 5u);
+  EXPECT_EQ(SegmentBudget(10'000'000, policy), 6u);
+}
+
+TEST(PickMergeTest, NothingMergesWithinTheBudgetOrWithMergingSwitchedOff) {
   MergePolicy policy;
   policy.seal_documents = 10;
-  policy.factor = 3;
-  std::vector<std::shared_ptr<const Segment>> segments = {SegmentOf(0, 10), SegmentOf(10, 20)};
-  EXPECT_FALSE(PickMerge(segments, {10, 10}, policy).has_value());  // Two of level 0.
-  segments.push_back(SegmentOf(20, 30));
-  std::optional<MergeRun> run = PickMerge(segments, {10, 10, 10}, policy);
-  ASSERT_TRUE(run.has_value());
-  EXPECT_EQ(run->begin, 0u);
-  EXPECT_EQ(run->count, 3u);
-  // A level-1 segment (30 documents) then three of level 0: those merge.
-  segments = {SegmentOf(0, 30), SegmentOf(30, 40), SegmentOf(40, 50), SegmentOf(50, 60)};
-  run = PickMerge(segments, {30, 10, 10, 10}, policy);
+  const std::vector<std::shared_ptr<const Segment>> segments = {
+      SizedSegment(0, 10), SizedSegment(10, 10), SizedSegment(20, 10)};
+  EXPECT_FALSE(PickMerge(segments, {10, 10, 10}, policy).has_value());  // Budget 3 + 1.
+  policy.budget_floor = 1;                                              // Budget 2: one run is due.
+  EXPECT_TRUE(PickMerge(segments, {10, 10, 10}, policy).has_value());
+  policy.factor = 1;  // Merging switched off.
+  EXPECT_FALSE(PickMerge(segments, {10, 10, 10}, policy).has_value());
+}
+
+TEST(PickMergeTest, AFreshSealMergesWithItsPeersNotIntoALargeSegment) {
+  MergePolicy policy;
+  policy.seal_documents = 10;
+  policy.budget_floor = 1;  // 100 documents: budget 1 + 1.
+  const std::vector<std::shared_ptr<const Segment>> segments = {
+      SizedSegment(0, 80), SizedSegment(80, 10), SizedSegment(90, 10)};
+  std::optional<MergeRun> run = PickMerge(segments, {80, 10, 10}, policy);
   ASSERT_TRUE(run.has_value());
   EXPECT_EQ(run->begin, 1u);
-  policy.factor = 1;  // Merging switched off.
-  EXPECT_FALSE(PickMerge(segments, {30, 10, 10, 10}, policy).has_value());
+  EXPECT_EQ(run->count, 2u);
+}
+
+// Seals a million documents 4,096 at a time with the default policy,
+// merging whatever PickMerge picks after each seal, as the merge thread
+// does: the index ends with at most 5 segments (LogDocMergePolicy with
+// factor 8 left 13), and no document was rewritten more than 5 times.
+TEST(PickMergeTest, AMillionDocumentsEndInFiveSegmentsWithBoundedRewrites) {
+  const MergePolicy policy;
+  struct Held {
+    std::shared_ptr<const Segment> segment;
+    std::vector<int> rewrites;  // Per seal it holds, in DocId order.
+  };
+  std::vector<Held> held;
+  uint64_t rewritten = 0;
+  constexpr int kSeals = 1'000'000 / 4096 + 1;
+  for (int seal = 0; seal < kSeals; ++seal) {
+    held.push_back({SizedSegment(static_cast<DocId>(seal) * 4096, 4096), {0}});
+    while (true) {
+      std::vector<std::shared_ptr<const Segment>> segments;
+      std::vector<uint32_t> live;
+      for (const Held& h : held) {
+        segments.push_back(h.segment);
+        live.push_back(h.segment->documents);
+      }
+      const std::optional<MergeRun> run = PickMerge(segments, live, policy);
+      if (!run.has_value()) break;
+      ASSERT_GE(run->count, 2u);  // Nothing is dead: only runs merge.
+      ASSERT_LE(run->count, policy.factor);
+      Held merged;
+      uint32_t documents = 0;
+      for (size_t i = run->begin; i < run->begin + run->count; ++i) {
+        documents += held[i].segment->documents;
+        for (int r : held[i].rewrites) merged.rewrites.push_back(r + 1);
+      }
+      rewritten += documents;
+      merged.segment = SizedSegment(held[run->begin].segment->first_doc, documents);
+      const auto first = held.begin() + static_cast<std::ptrdiff_t>(run->begin);
+      held.erase(first, first + static_cast<std::ptrdiff_t>(run->count));
+      held.insert(held.begin() + static_cast<std::ptrdiff_t>(run->begin), std::move(merged));
+    }
+    uint64_t documents = 0;
+    for (const Held& h : held) documents += h.segment->documents;
+    ASSERT_LE(held.size(), SegmentBudget(documents, policy)) << "after seal " << seal;
+  }
+  EXPECT_LE(held.size(), 5u);
+  int most = 0;
+  for (const Held& h : held) {
+    for (int r : h.rewrites) most = std::max(most, r);
+  }
+  EXPECT_LE(most, 5);
+  const double mean = static_cast<double>(rewritten) / (static_cast<double>(kSeals) * 4096);
+  EXPECT_LT(mean, 4.0);
+  // Adjacent merges only: the segments still tile the DocIds in order.
+  DocId next = 0;
+  for (const Held& h : held) {
+    EXPECT_EQ(h.segment->first_doc, next);
+    next = h.segment->end_doc;
+  }
+  EXPECT_EQ(next, static_cast<DocId>(kSeals) * 4096);
 }
 
 TEST(PickMergeTest, AMostlyDeadSegmentMergesAloneWhenNoRunIsDue) {
