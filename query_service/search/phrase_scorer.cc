@@ -1,6 +1,7 @@
 #include "query_service/search/phrase_scorer.h"
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
 #include <utility>
 
@@ -59,11 +60,49 @@ void PhraseScorer::Advance(DocId target) {
   Settle();
 }
 
+bool PhraseScorer::BlockCompetes(DocId doc) {
+  if (!block_bound_valid_ || doc > block_last_) {
+    // The blocks holding `doc` in every word's lists: the phrase occurs no
+    // more often than the first word's frequency (or, without slop, any
+    // word's) in its block, and the document is at least as long as the
+    // longest of the words' shortest lengths, since it is in all of them.
+    std::vector<WordCursor>& words = words_.scorers();
+    uint32_t most = std::numeric_limits<uint32_t>::max();
+    uint32_t length = 0;
+    DocId last = kScorerEnd;
+    for (size_t i = 0; i < words.size(); ++i) {
+      uint32_t word_most = 0;
+      uint32_t word_length = 0;
+      DocId word_last = kScorerEnd;
+      // The approximation is on `doc`, so every word has a block there.
+      if (!words[i].BlockFrequencyBounds(doc, &word_most, &word_length, &word_last)) return true;
+      if (i == 0 || slop_ == 0) most = std::min(most, word_most);
+      length = std::max(length, word_length);
+      last = std::min(last, word_last);
+    }
+    block_bound_ = boost_ *
+                   Bm25Score(*scoring_, average_length_, static_cast<double>(length),
+                             static_cast<float>(most), idf_) *
+                   kBoundSlack;
+    block_last_ = last;
+    block_bound_valid_ = true;
+  }
+  return block_bound_ >= min_competitive_;
+}
+
 void PhraseScorer::Settle() {
   std::vector<WordCursor>& words = words_.scorers();
-  for (; words_.doc() != kScorerEnd; words_.Next()) {
+  while (words_.doc() != kScorerEnd) {
     const DocId doc = words_.doc();
     if (min_competitive_ > -std::numeric_limits<double>::infinity()) {
+      // A whole range of blocks that cannot compete is skipped without
+      // reading its documents, as the block-max conjunction does.
+      if (!BlockCompetes(doc)) {
+        pruned_ = true;
+        if (block_last_ == kScorerEnd) break;
+        words_.Advance(std::max(block_last_, doc) + 1);
+        continue;
+      }
       // With slop, several first-word positions may share a later word's
       // position, so only the first word bounds the count.
       uint32_t most = words[0].FrequencySum();
@@ -76,6 +115,7 @@ void PhraseScorer::Settle() {
                            kBoundSlack;
       if (bound < min_competitive_) {
         pruned_ = true;
+        words_.Next();
         continue;
       }
     }
@@ -86,6 +126,7 @@ void PhraseScorer::Settle() {
       frequency_ = frequency;
       return;
     }
+    words_.Next();
   }
   doc_ = kScorerEnd;
   frequency_ = 0;

@@ -9,7 +9,10 @@
 // ExactPhraseMatcher does: the phrase occurs at most as often as its first
 // word (an occurrence is counted per position of the first word), and
 // without slop at most as often as its rarest word; both come from the doc
-// stream.
+// stream. Before that, the same bound over the words' blocks (their largest
+// frequencies and shortest lengths, from the skip data) skips every
+// candidate up to the first of those blocks' ends at once, without reading
+// their documents, as the block-max conjunction does.
 //
 // Thread safety: one search's, over an index no one writes meanwhile.
 #ifndef DOCSEARCH_QUERY_SERVICE_SEARCH_PHRASE_SCORER_H_
@@ -64,6 +67,9 @@ class PhraseScorer {
   // From the approximation's document on: the first that holds the phrase
   // and whose bound can compete.
   void Settle();
+  // Whether the bound over the words' blocks holding `doc` (a candidate)
+  // reaches min_competitive_; remembers the bound through block_last_.
+  bool BlockCompetes(DocId doc);
 
   const IndexData* index_;
   const ScoringOptions* scoring_;
@@ -79,6 +85,11 @@ class PhraseScorer {
   std::vector<std::vector<uint32_t>> positions_;
   std::vector<const std::vector<uint32_t>*> position_lists_;
   double min_competitive_ = -std::numeric_limits<double>::infinity();
+  // BlockCompetes' bound, which holds for every document through
+  // block_last_.
+  bool block_bound_valid_ = false;
+  double block_bound_ = 0;
+  DocId block_last_ = 0;
   bool pruned_ = false;
   int frequency_ = 0;
   DocId doc_ = kScorerEnd;

@@ -1,6 +1,7 @@
 #include "query_service/search/word_cursor.h"
 
 #include <algorithm>
+#include <limits>
 
 #include "absl/strings/str_cat.h"
 #include "query_service/search/bm25_explanation.h"
@@ -86,6 +87,22 @@ double WordCursor::BlockMaxNormalizedFrequency(DocId target, DocId* last) {
     bound = std::max(bound, cursor.block_max_frequency() / LengthNormOf(cursor.block_min_length()));
   }
   return boost_ * bound * kBoundSlack;
+}
+
+bool WordCursor::BlockFrequencyBounds(DocId target, uint32_t* max_frequency_sum,
+                                      uint32_t* min_length, DocId* last) {
+  bool any = false;
+  *max_frequency_sum = 0;
+  *min_length = std::numeric_limits<uint32_t>::max();
+  *last = kEnd;
+  for (TermCursor& cursor : cursors_) {
+    if (!cursor.ShallowAdvance(target)) continue;
+    any = true;
+    *max_frequency_sum += cursor.block_max_frequency();
+    *min_length = std::min(*min_length, cursor.block_min_length());
+    *last = std::min(*last, cursor.block_last());
+  }
+  return any;
 }
 
 void WordCursor::SkipDead(size_t v) {

@@ -93,6 +93,14 @@ class WordCursor {
   // document from `target` through `*last`.
   double MaxNormalizedFrequency() const;
   double BlockMaxNormalizedFrequency(DocId target, DocId* last);
+  // For phrases (phrase_scorer.h), whose frequency is not the word's: over
+  // the blocks that would hold `target` (>= doc()), the sum of the
+  // variants' largest frequencies (a bound on FrequencySum()) and their
+  // shortest field length, for every document from `target` through
+  // `*last` (as BlockMaxScore's). False when no block is left. Targets
+  // must not decrease between calls.
+  bool BlockFrequencyBounds(DocId target, uint32_t* max_frequency_sum, uint32_t* min_length,
+                            DocId* last);
   double average_length() const { return average_length_; }
 
   // An upper bound on Score() over the whole list.
