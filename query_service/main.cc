@@ -93,7 +93,8 @@ ABSL_FLAG(int, seal_documents, 4096,
           "documents added before their postings are sealed into a segment (searched and held "
           "once, not per index copy); smaller keeps less held twice, larger makes fewer merges");
 ABSL_FLAG(int, merge_factor, 8,
-          "segments of one size class merged into one in the background (below 2: never merge)");
+          "the most adjacent segments one background merge takes; the index keeps at most "
+          "3 + ceil(log_{2 x this}(documents / seal_documents)) segments (below 2: never merge)");
 ABSL_FLAG(int, write_threads, 4,
           "threads that apply Write batches, below the searches' priority (see --write_nice); "
           "several, so that concurrent streams share log syncs (0: on gRPC's threads, at the "

@@ -242,7 +242,8 @@ class RandomBm25Test : public ::testing::TestWithParam<Segmenting> {
     }
     if (GetParam() == Segmenting::kSettledSegments) {
       index_.WaitForMerges();
-      // 370 slots sealed by 7 make 52 segments; merges by 3 leave a few.
+      // 370 slots sealed by 7 make 52 segments; the budget, 3 +
+      // ceil(log6(52)) = 6 with factor 3, leaves a few.
       EXPECT_LE(index_.Stats().segment_count(), 12);
     }
     if (GetParam() != Segmenting::kOpenOnly) {
