@@ -127,13 +127,18 @@ uint64_t MapBytes(const Map& map) {
 // copies are counted twice, as they are held.
 std::string MemoryBreakdown(const docsearch::query::SearchIndex& index) {
   using docsearch::query::IndexData;
-  using docsearch::query::TermPostings;
+  using docsearch::query::OpenPostings;
   return index.Read([](docsearch::query::IndexSnapshot snapshot) {
     const IndexData& data = *snapshot;
     std::map<std::string, uint64_t> parts;
-    auto add_postings = [&](const TermPostings& postings, const std::string& prefix) {
-      parts[prefix + "dictionary"] += MapBytes(postings);
-      for (const auto& [term, list] : postings) {
+    auto add_postings = [&](const OpenPostings& postings, const std::string& prefix) {
+      uint64_t dictionary = postings.terms.capacity() * sizeof(std::string) +
+                            postings.lists.capacity() * sizeof(docsearch::query::PostingList);
+      for (const std::string& term : postings.terms) {
+        if (term.capacity() > 15) dictionary += term.capacity() + 1;
+      }
+      parts[prefix + "dictionary"] += dictionary;
+      for (const auto& list : postings.lists) {
         parts[prefix + "doc_ids_and_freqs"] += list.DocBytes();
         parts[prefix + "positions"] += list.PositionBytes();
         parts[prefix + "skip_and_block_max"] += list.SkipBytes();

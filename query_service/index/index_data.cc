@@ -36,18 +36,37 @@ FieldTerms AnalyzeField(const std::vector<std::string>& passages, absl::string_v
 
 // Appends one field's terms at DocId `doc`. Returns the bytes the field's
 // structures grew by.
+//
+// Indexing waits mostly on memory: each term's dictionary slot, its open
+// list and the list's streams are scattered over the heap. So it goes in
+// stages over all of the document's terms, each stage prefetching what the
+// next reads, and the misses of a stage overlap.
 uint64_t IndexText(const FieldTerms& analyzed, DocId doc, TextFieldIndex& field,
                    uint64_t& live_postings) {
   uint64_t bytes = sizeof(uint32_t);  // Its entry in `lengths`.
   uint64_t open_bytes = 0;
+  for (const auto& [term, positions] : analyzed.per_term) field.terms.prefetch(term);
+  // Open slots in per_term's order.
+  absl::InlinedVector<uint32_t, 256> slots;
+  slots.reserve(analyzed.per_term.size());
   for (const auto& [term, positions] : analyzed.per_term) {
     auto [entry, new_term] = field.terms.try_emplace(term);
     if (new_term) bytes += term.size() + kHashEntryOverhead + sizeof(TermEntry);
-    entry->second.live_documents++;
-    auto [it, inserted] = field.open.try_emplace(term);
-    PostingList& list = it->second;
+    TermEntry& known = entry->second;
+    known.live_documents++;
+    if (known.open == OpenPostings::kNone) {
+      known.open = field.open.Add(term);
+      open_bytes += term.size() + kHashEntryOverhead + sizeof(PostingList);
+    }
+    slots.push_back(known.open);
+    __builtin_prefetch(&field.open.lists[known.open], 1);
+  }
+  for (uint32_t slot : slots) field.open.lists[slot].PrefetchForAppend();
+  for (uint32_t slot : slots) field.open.lists[slot].PrefetchStreamEnds();
+  size_t i = 0;
+  for (const auto& [term, positions] : analyzed.per_term) {
+    PostingList& list = field.open.lists[slots[i++]];
     const uint64_t before = list.MemoryBytes();
-    if (inserted) open_bytes += term.size() + kHashEntryOverhead + sizeof(PostingList);
     list.Append(doc, analyzed.length, positions);
     open_bytes += list.MemoryBytes() - before;
   }
@@ -311,8 +330,7 @@ TermLists TextFieldIndex::Lists(const std::string& term, uint32_t* document_freq
   if (entry == terms.end()) return lists;
   if (document_frequency != nullptr) *document_frequency = entry->second.live_documents;
   lists.assign(entry->second.sealed.begin(), entry->second.sealed.end());
-  auto it = open.find(term);
-  if (it != open.end()) lists.push_back(&it->second);
+  if (entry->second.open != OpenPostings::kNone) lists.push_back(&open.lists[entry->second.open]);
   return lists;
 }
 
@@ -336,11 +354,14 @@ void IndexData::Seal(std::shared_ptr<const Segment>& shared) {
   for (auto [field, sealed] :
        {std::pair<TextFieldIndex*, const SealedPostings*>{&title_, &shared->title},
         {&body_, &shared->body}}) {
-    field->open = TermPostings();
+    field->open = OpenPostings();
     memory_bytes_ -= std::min(memory_bytes_, field->open_bytes);
     field->open_bytes = 0;
     for (FrontCodedTerms::Reader term(sealed->terms()); !term.done(); term.Next()) {
-      auto& lists = field->terms[term.term()].sealed;
+      TermEntry& entry = field->terms[term.term()];
+      // Every open list is sealed (none is empty), so this clears every slot.
+      entry.open = OpenPostings::kNone;
+      auto& lists = entry.sealed;
       const uint64_t before = HeapBytes(lists);
       lists.push_back(&sealed->list(term.ordinal()));
       memory_bytes_ += HeapBytes(lists) - before;
@@ -386,7 +407,8 @@ void IndexData::ReplaceSegments(size_t begin, size_t count, std::shared_ptr<cons
           sealed.erase(std::remove_if(run, sealed.end(), is_old), sealed.end());
           if (new_list != nullptr) sealed.insert(sealed.begin() + at, new_list);
         }
-        if (sealed.empty() && entry->second.live_documents == 0 && !field->open.contains(term)) {
+        if (sealed.empty() && entry->second.live_documents == 0 &&
+            entry->second.open == OpenPostings::kNone) {
           memory_bytes_ -=
               std::min<uint64_t>(memory_bytes_, term.size() + kHashEntryOverhead +
                                                     sizeof(TermEntry) + HeapBytes(sealed));

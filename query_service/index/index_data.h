@@ -31,6 +31,7 @@
 #include "query_service/index/field_schema.h"
 #include "query_service/index/index_annex.h"
 #include "query_service/index/keyword_column.h"
+#include "query_service/index/open_postings.h"
 #include "query_service/index/posting_list.h"
 #include "query_service/index/segment.h"
 #include "query_service/index/term_cursor.h"
@@ -44,6 +45,9 @@ inline constexpr uint32_t kParagraphPositionGap = 100;
 struct TermEntry {
   // Live documents holding the term (its document frequency).
   uint32_t live_documents = 0;
+  // Its slot in the field's open postings (TextFieldIndex::open), or
+  // OpenPostings::kNone when no document since the last seal holds it.
+  uint32_t open = OpenPostings::kNone;
   // Its lists in the sealed segments (segment.h), in DocId order.
   absl::InlinedVector<const PostingList*, 2> sealed;
 };
@@ -53,7 +57,7 @@ struct TermEntry {
 // documents added since the last seal.
 struct TextFieldIndex {
   absl::flat_hash_map<std::string, TermEntry> terms;
-  TermPostings open;
+  OpenPostings open;
   // Bytes `open` grew by since the last seal (counted in memory_bytes).
   uint64_t open_bytes = 0;
   std::vector<uint32_t> lengths;  // Tokens per document, by DocId.

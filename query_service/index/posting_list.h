@@ -133,6 +133,22 @@ class PostingList {
   // segment.h). An Append after it still works: it unpacks the last block.
   void ShrinkToFit();
 
+  // Prefetch what Append reads, in two steps (the second reads what the
+  // first fetched): the streams' header and the last skip entry, then the
+  // ends of the streams. An indexer calls each over all of a document's
+  // lists before appending to any, so that their cache misses overlap
+  // rather than come one after another (at 100,000 documents, waiting on
+  // them was a third of indexing time).
+  void PrefetchForAppend() const {
+    if (owned_ != nullptr) __builtin_prefetch(owned_.get(), 1);
+    if (block_count_ > 0) __builtin_prefetch(blocks_ + block_count_ - 1, 1);
+  }
+  void PrefetchStreamEnds() const {
+    if (owned_ == nullptr) return;
+    __builtin_prefetch(owned_->docs.data() + owned_->docs.size(), 1);
+    __builtin_prefetch(owned_->positions.data() + owned_->positions.size(), 1);
+  }
+
   // Bytes of the streams and skip entries: their capacity when owned, the
   // bytes they span in the arena for a view.
   uint64_t MemoryBytes() const { return DocBytes() + PositionBytes() + SkipBytes(); }

@@ -39,25 +39,41 @@ SealedPostings SealedPostings::Builder::Finish() && {
 }
 
 SealedPostings::SealedPostings(TermPostings postings) {
-  std::vector<std::pair<absl::string_view, PostingList*>> sorted;
-  sorted.reserve(postings.size());
+  std::vector<std::pair<absl::string_view, PostingList*>> terms;
+  terms.reserve(postings.size());
+  for (auto& [term, list] : postings) {
+    if (!list.empty()) terms.emplace_back(term, &list);
+  }
+  *this = FromUnsorted(std::move(terms));
+}
+
+SealedPostings::SealedPostings(OpenPostings postings) {
+  std::vector<std::pair<absl::string_view, PostingList*>> terms;
+  terms.reserve(postings.size());
+  for (size_t slot = 0; slot < postings.size(); ++slot) {
+    if (!postings.lists[slot].empty())
+      terms.emplace_back(postings.terms[slot], &postings.lists[slot]);
+  }
+  *this = FromUnsorted(std::move(terms));
+}
+
+SealedPostings SealedPostings::FromUnsorted(
+    std::vector<std::pair<absl::string_view, PostingList*>> terms) {
   size_t docs = 0;
   size_t positions = 0;
   size_t blocks = 0;
-  for (auto& [term, list] : postings) {
-    if (list.empty()) continue;
-    list.ShrinkToFit();
-    sorted.emplace_back(term, &list);
-    docs += list.DocBytes();
-    positions += list.PositionBytes();
-    blocks += list.block_count();
+  for (auto& [term, list] : terms) {
+    list->ShrinkToFit();
+    docs += list->DocBytes();
+    positions += list->PositionBytes();
+    blocks += list->block_count();
   }
-  std::sort(sorted.begin(), sorted.end(),
+  std::sort(terms.begin(), terms.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
   Builder builder;
   builder.Reserve(docs, positions, blocks);
-  for (auto& [term, list] : sorted) builder.Add(term, *list);
-  *this = std::move(builder).Finish();
+  for (auto& [term, list] : terms) builder.Add(term, *list);
+  return std::move(builder).Finish();
 }
 
 const PostingList* SealedPostings::Find(absl::string_view term) const {

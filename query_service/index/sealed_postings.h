@@ -16,11 +16,13 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
 #include "query_service/index/front_coded_terms.h"
+#include "query_service/index/open_postings.h"
 #include "query_service/index/posting_list.h"
 
 namespace docsearch::query {
@@ -60,6 +62,8 @@ class SealedPostings {
   // Seals `postings`: packs every list (ShrinkToFit) and copies it into
   // the arenas. Empty lists are dropped. (Builder, with the terms sorted.)
   explicit SealedPostings(TermPostings postings);
+  // The same for a field's open postings (open_postings.h).
+  explicit SealedPostings(OpenPostings postings);
   SealedPostings(SealedPostings&&) noexcept = default;
   SealedPostings& operator=(SealedPostings&&) noexcept = default;
 
@@ -89,6 +93,9 @@ class SealedPostings {
   uint64_t SkipBytes() const { return arena_.blocks.capacity() * sizeof(PostingBlock); }
 
  private:
+  // Packs the lists of `terms` (not empty), sorts them by term and builds.
+  static SealedPostings FromUnsorted(std::vector<std::pair<absl::string_view, PostingList*>> terms);
+
   FrontCodedTerms terms_;
   // By term ordinal; views into arena_. Moving the arena's vectors keeps
   // their buffers, so a moved SealedPostings' views stay valid.

@@ -123,6 +123,31 @@ TEST(SealedPostingsTest, EmptyListsAreDroppedAndAnEmptyFieldFindsNothing) {
   EXPECT_EQ(empty.MemoryBytes(), 0u);
 }
 
+TEST(SealedPostingsTest, OpenPostingsBySlotSealAsTheSameListsInTermOrder) {
+  // An index's open postings are slots in arrival order, not sorted: the
+  // sealed field must read as one sealed from a map of the same lists.
+  const auto expected = RandomPostings(300, 11);
+  OpenPostings slots;
+  for (auto it = expected.rbegin(); it != expected.rend(); ++it) {
+    PostingList& list = slots.lists[slots.Add(it->first)];
+    for (const Posting& posting : it->second) list.Append(posting.doc, 100, posting.positions);
+  }
+  slots.Add("no postings");  // Dropped, as an empty list of a map is.
+  const SealedPostings sealed(std::move(slots));
+  const SealedPostings from_map(OpenLists(expected));
+  ASSERT_EQ(sealed.size(), expected.size());
+  EXPECT_EQ(sealed.MemoryBytes(), from_map.MemoryBytes());
+  EXPECT_EQ(sealed.Find("no postings"), nullptr);
+  FrontCodedTerms::Reader reader(sealed.terms());
+  for (const auto& [term, postings] : expected) {
+    ASSERT_FALSE(reader.done());
+    EXPECT_EQ(reader.term(), term);
+    EXPECT_EQ(ReadAll(sealed.list(reader.ordinal())), postings) << term;
+    reader.Next();
+  }
+  EXPECT_TRUE(reader.done());
+}
+
 TEST(SealedPostingsTest, ABuilderWhoseArenasGrowPastTheirReservationReadsEveryListBack) {
   // No reservation: the arenas reallocate many times while lists are
   // added, so every view made before must be pointed at the final arenas.
