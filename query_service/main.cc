@@ -89,6 +89,10 @@ ABSL_FLAG(double, proximity_boost, 0.25,
 ABSL_FLAG(double, acronym_boost, 0.75,
           "weight, per word, of the acronyms and long forms the documents define that a "
           "query_string's words are expanded to (0: off)");
+ABSL_FLAG(double, cross_language_boost, 0.2,
+          "weight of the equivalents in the other language (English/French) of a "
+          "query_string's words, so that documents on the query in the other language rank "
+          "after those in its own (0: off)");
 ABSL_FLAG(int, seal_documents, 4096,
           "documents added before their postings are sealed into a segment (searched and held "
           "once, not per index copy); smaller keeps less held twice, larger makes fewer merges");
@@ -200,6 +204,8 @@ int Run() {
   options.scoring.boost_doubted_titles = absl::GetFlag(FLAGS_boost_doubted_titles);
   options.scoring.bm25f = absl::GetFlag(FLAGS_bm25f);
   options.scoring.proximity_boost = static_cast<float>(absl::GetFlag(FLAGS_proximity_boost));
+  options.scoring.cross_language_boost =
+      static_cast<float>(absl::GetFlag(FLAGS_cross_language_boost));
   options.scoring.acronym_boost = static_cast<float>(absl::GetFlag(FLAGS_acronym_boost));
   if (absl::GetFlag(FLAGS_seal_documents) < 1) {
     LogError("--seal_documents must be at least 1");

@@ -44,6 +44,10 @@ struct ScoringOptions {
   // Weight of what a query_string word's acronym or a run of words' long
   // form adds (acronym_expansion.h), per word of the alternative. 0: none.
   float acronym_boost = 0.75f;
+  // Weight of a query_string word's equivalent in the other language
+  // (cross_language_expansion.h): low, so that the documents in the
+  // query's own language rank first. 0: none.
+  float cross_language_boost = 0.2f;
   // How a match query's word scores over several fields: true, BM25F, the
   // fields' length-normalized frequencies weighted, added and saturated
   // once (fielded_word_cursor.h); false, each field's BM25 saturated on its

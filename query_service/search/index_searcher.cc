@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "query_service/search/acronym_expansion.h"
+#include "query_service/search/cross_language_expansion.h"
 #include "query_service/search/facet_counter.h"
 #include "query_service/search/query_evaluator.h"
 #include "query_service/search/query_language_of.h"
@@ -52,6 +53,8 @@ absl::StatusOr<SearchResult> IndexSearcher::Search(const SearchSpec& spec,
   if (text != nullptr) {
     parsed = ExpandAcronyms(parsed, data.acronyms(), query_language, analyzer,
                             {.boost = options_.scoring.acronym_boost});
+    parsed = ExpandCrossLanguage(parsed, query_language, analyzer,
+                                 options_.scoring.cross_language_boost);
   }
 
   // Order: by score or by date, then by id, so that equal keys are

@@ -33,15 +33,16 @@ absl::StatusOr<std::string> NormalizeDocType(const std::string& value, const std
 
 }  // namespace
 
-absl::StatusOr<std::vector<QueryBinder::Word>> QueryBinder::AnalyzeWords(const std::string& text,
-                                                                         const std::string& path) {
+absl::StatusOr<std::vector<QueryBinder::Word>> QueryBinder::AnalyzeWords(
+    const std::string& text, const std::string& path, const std::string& language) {
   if (text.empty()) return absl::InvalidArgumentError(absl::StrCat(path, " is empty"));
   std::vector<std::vector<Token>> analyses;
   std::vector<std::string_view> languages;
-  if (query_language_.empty()) {
+  const std::string& analysis_language = language.empty() ? query_language_ : language;
+  if (analysis_language.empty()) {
     languages.assign(std::begin(kUnknownQueryLanguages), std::end(kUnknownQueryLanguages));
   } else {
-    languages = {query_language_, ""};
+    languages = {analysis_language, ""};
   }
   for (std::string_view language : languages) {
     analyses.push_back(analyzer_.Analyze(
@@ -131,7 +132,8 @@ absl::StatusOr<QueryBinder::BoundMatch> QueryBinder::BindMatch(
 absl::StatusOr<QueryBinder::BoundPhrase> QueryBinder::BindPhrase(
     const docsearch::v1::PhraseQuery& phrase, const std::string& path) {
   BoundPhrase bound;
-  absl::StatusOr<std::vector<Word>> words = AnalyzeWords(phrase.text(), path + ".text");
+  absl::StatusOr<std::vector<Word>> words =
+      AnalyzeWords(phrase.text(), path + ".text", phrase.language());
   if (!words.ok()) return words.status();
   bound.words = *std::move(words);
   if (phrase.slop() < 0) return absl::InvalidArgumentError(absl::StrCat(path, ".slop is negative"));

@@ -80,7 +80,9 @@ class QueryBinder {
   void SetQueryLanguage(std::string language) { query_language_ = std::move(language); }
 
   // Analyzes `text` into words, or INVALID_ARGUMENT naming `path`.
-  absl::StatusOr<std::vector<Word>> AnalyzeWords(const std::string& text, const std::string& path);
+  // `language`, when not empty, replaces the query's language.
+  absl::StatusOr<std::vector<Word>> AnalyzeWords(const std::string& text, const std::string& path,
+                                                 const std::string& language = "");
   // Text fields with boosts (title and body when none is requested), or
   // INVALID_ARGUMENT naming `path`.
   absl::StatusOr<FieldBoosts> TextFields(
