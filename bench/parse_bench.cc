@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "common/service_allocator.h"
 #include "common/text_fingerprint.h"
 #include "ingest_service/parser/document_parser.h"
 #include "ingest_service/parser/encoding.h"
@@ -89,6 +90,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: parse_bench DIR [DIR...]\n");
     return 2;
   }
+  // The allocator as ingest_service runs it (tcmalloc in a release build).
+  docsearch::ConfigureServiceAllocator(docsearch::FreeMemoryRelease::kGradually);
   const std::vector<Input> inputs = ReadInputs(std::vector<std::string>(argv + 1, argv + argc));
   size_t total_bytes = 0;
   for (const Input& input : inputs) total_bytes += input.bytes.size();
@@ -164,8 +167,9 @@ int main(int argc, char** argv) {
                     }
                   })});
 
-  std::printf("%zu documents, %.2f MB, one thread, CPU time, best of 3 rounds\n\n", inputs.size(),
-              total_bytes / 1e6);
+  std::printf("%zu documents, %.2f MB, one thread, CPU time, best of 3 rounds, %s\n\n",
+              inputs.size(), total_bytes / 1e6,
+              std::string(docsearch::ServiceAllocatorName()).c_str());
   std::printf("%-26s %10s %10s %12s\n", "stage", "ms", "MB/s", "documents/s");
   for (const Row& row : rows) {
     std::printf("%-26s %10.1f %10.1f %12.0f\n", row.stage.c_str(), row.seconds * 1e3,

@@ -8,12 +8,14 @@
 
 namespace docsearch {
 
-void ConfigureServiceAllocator() {
+void ConfigureServiceAllocator(FreeMemoryRelease release) {
 #ifdef DOCSEARCH_WITH_TCMALLOC
   // Measured with forty unread 16 MB responses (CallLimitsTest): without
   // this, tcmalloc keeps freed spans for reuse and releases them slowly.
-  MallocExtension::instance()->SetNumericProperty("tcmalloc.aggressive_memory_decommit", 1);
+  MallocExtension::instance()->SetNumericProperty(
+      "tcmalloc.aggressive_memory_decommit", release == FreeMemoryRelease::kAtOnce ? 1 : 0);
 #else
+  (void)release;
   mallopt(M_MMAP_THRESHOLD, 1 << 20);
 #endif
 }

@@ -80,7 +80,7 @@ int Run() {
     LogError(blocked.ToString());
     return 1;
   }
-  ConfigureServiceAllocator();
+  ConfigureServiceAllocator(FreeMemoryRelease::kGradually);
   GrpcServerConfig config;
   config.listen_address = absl::GetFlag(FLAGS_listen);
   config.port_file = absl::GetFlag(FLAGS_port_file);

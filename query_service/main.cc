@@ -163,7 +163,7 @@ int Run() {
   // Memory of large responses goes back to the system once they are sent
   // (service_allocator.h): forty unread 16 MB responses once left the
   // process 1 GB larger after their connections closed.
-  ConfigureServiceAllocator();
+  ConfigureServiceAllocator(FreeMemoryRelease::kAtOnce);
   ClusterFlags cluster_flags;
   cluster_flags.nats = absl::GetFlag(FLAGS_nats);
   cluster_flags.role = absl::GetFlag(FLAGS_role);
