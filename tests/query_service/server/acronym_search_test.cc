@@ -8,6 +8,7 @@
 #include "gtest/gtest.h"
 #include "query_service/search/search_index.h"
 #include "query_service/server/search_request_mapping.h"
+#include "tests/query_service/server/hit_ids.h"
 
 namespace docsearch::query {
 namespace {
@@ -46,16 +47,7 @@ class AcronymSearchTest : public ::testing::Test {
   }
 
   std::vector<std::string> Ids(const std::string& query_string, const std::string& language = "") {
-    SearchRequest request;
-    request.set_query_string(query_string);
-    request.set_language(language);
-    auto response = SearchByRequest(index_, request);
-    EXPECT_TRUE(response.ok()) << response.status();
-    std::vector<std::string> ids;
-    if (response.ok()) {
-      for (const auto& hit : response->hits()) ids.push_back(hit.id());
-    }
-    return ids;
+    return HitIds(index_, query_string, language);
   }
 
   SearchIndex index_;

@@ -11,6 +11,7 @@
 #include "query_service/search/cross_language_equivalents.h"
 #include "query_service/search/search_index.h"
 #include "query_service/server/search_request_mapping.h"
+#include "tests/query_service/server/hit_ids.h"
 
 namespace docsearch::query {
 namespace {
@@ -55,16 +56,7 @@ class CrossLanguageSearchTest : public ::testing::Test {
 
   std::vector<std::string> Ids(SearchIndex& index, const std::string& query_string,
                                const std::string& language) {
-    SearchRequest request;
-    request.set_query_string(query_string);
-    request.set_language(language);
-    auto response = SearchByRequest(index, request);
-    EXPECT_TRUE(response.ok()) << response.status();
-    std::vector<std::string> ids;
-    if (response.ok()) {
-      for (const auto& hit : response->hits()) ids.push_back(hit.id());
-    }
-    return ids;
+    return HitIds(index, query_string, language);
   }
 };
 

@@ -9,6 +9,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "query_service/server/search_request_mapping.h"
+#include "tests/query_service/server/hit_ids.h"
 
 namespace docsearch::query {
 namespace {
@@ -53,15 +54,7 @@ class SearchIndexTest : public ::testing::Test {
     ASSERT_TRUE(index_.Upsert(std::move(document)).ok());
   }
 
-  std::vector<std::string> Ids(const SearchRequest& request) {
-    auto response = SearchByRequest(index_, request);
-    EXPECT_TRUE(response.ok()) << response.status();
-    std::vector<std::string> ids;
-    if (response.ok()) {
-      for (const auto& hit : response->hits()) ids.push_back(hit.id());
-    }
-    return ids;
-  }
+  std::vector<std::string> Ids(const SearchRequest& request) { return HitIds(index_, request); }
 
   static SearchRequest Request(const Query& query) {
     SearchRequest request;
