@@ -9,28 +9,12 @@
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
+#include "common/analysis_languages.h"
 #include "common/word_breaker.h"
 #include "common/word_variants.h"
 
 namespace docsearch {
 namespace {
-
-// Snowball stemmer for a BCP-47 language, or nullptr when libstemmer has
-// none for it (the language's words are then folded, not stemmed).
-const char* SnowballAlgorithm(std::string_view language) {
-  static constexpr std::pair<std::string_view, const char*> kAlgorithms[] = {
-      {"en", "english"}, {"fr", "french"},     {"de", "german"},    {"es", "spanish"},
-      {"it", "italian"}, {"pt", "portuguese"}, {"nl", "dutch"},     {"sv", "swedish"},
-      {"da", "danish"},  {"no", "norwegian"},  {"nb", "norwegian"}, {"nn", "norwegian"},
-      {"fi", "finnish"}, {"ru", "russian"},    {"ro", "romanian"},  {"hu", "hungarian"},
-      {"tr", "turkish"},
-  };
-  const std::string_view primary = language.substr(0, language.find_first_of("-_"));
-  for (const auto& [code, algorithm] : kAlgorithms) {
-    if (primary == code) return algorithm;
-  }
-  return nullptr;
-}
 
 // A hyphen joining the parts of a compound ("co-operation"): ASCII hyphen-
 // minus, U+2010 hyphen, U+2011 non-breaking hyphen.
@@ -217,7 +201,7 @@ class TextAnalyzer::Impl {
   // The stemmer of `language`'s Snowball algorithm, made on first use (a
   // process sees a handful of languages); nullptr when there is none.
   Stemmer* StemmerFor(std::string_view language) {
-    const char* algorithm = SnowballAlgorithm(language);
+    const char* algorithm = SnowballAlgorithmOf(language);
     if (algorithm == nullptr) return nullptr;
     auto it = stemmers_.find(algorithm);
     if (it == stemmers_.end()) {

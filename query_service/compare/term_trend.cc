@@ -10,6 +10,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/civil_time.h"
+#include "common/analysis_languages.h"
 #include "query_service/compare/filter.h"
 #include "query_service/search/query_binder.h"
 #include "query_service/search/query_language_of.h"
@@ -104,6 +105,15 @@ absl::StatusOr<TermTrendResponse> TermTrend(const TermTrendRequest& request, Ind
   if (interval != docsearch::v1::INTERVAL_YEAR && interval != docsearch::v1::INTERVAL_MONTH) {
     return absl::InvalidArgumentError("interval must be INTERVAL_YEAR or INTERVAL_MONTH");
   }
+  std::string language;
+  if (!request.language().empty()) {
+    // As SearchRequest.language: an unknown one would analyse unstemmed.
+    absl::StatusOr<std::string> known = AnalysisLanguageOf(request.language());
+    if (!known.ok()) {
+      return absl::InvalidArgumentError(absl::StrCat("language: ", known.status().message()));
+    }
+    language = *std::move(known);
+  }
   // The words as Search analyses them (query_binder.h), so that a trend and
   // a search agree about a word on a bilingual archive.
   // The language is chosen per term as Search chooses it for a search of
@@ -115,7 +125,7 @@ absl::StatusOr<TermTrendResponse> TermTrend(const TermTrendRequest& request, Ind
     query.mutable_boolean()->add_must()->mutable_match()->set_text(request.terms(i));
     if (request.has_filter()) *query.mutable_boolean()->add_filter() = request.filter();
     QueryBinder binder(*index, analyzer, limits, ScoringOptions{});
-    binder.SetQueryLanguage(QueryLanguageOf(request.language(), query, main_language));
+    binder.SetQueryLanguage(QueryLanguageOf(language, query, main_language));
     absl::StatusOr<std::vector<QueryBinder::Word>> words =
         binder.AnalyzeWords(request.terms(i), absl::StrCat("terms[", i, "]"));
     if (!words.ok()) return words.status();

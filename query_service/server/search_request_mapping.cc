@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "common/analysis_languages.h"
 #include "google/protobuf/util/time_util.h"
 #include "query_service/server/page_token.h"
 
@@ -47,6 +48,14 @@ absl::StatusOr<SearchSpec> SearchSpecOf(const SearchRequest& request, const Sear
     return absl::InvalidArgumentError(
         absl::StrCat("date_histogram ", request.date_histogram(), " is not an Interval"));
   }
+  // An unknown language would analyse the words unstemmed, silently.
+  absl::StatusOr<std::string> language;
+  if (!request.language().empty()) {
+    language = AnalysisLanguageOf(request.language());
+    if (!language.ok()) {
+      return absl::InvalidArgumentError(absl::StrCat("language: ", language.status().message()));
+    }
+  }
   absl::StatusOr<std::optional<PageCursor>> cursor = DecodePageToken(request);
   if (!cursor.ok()) return cursor.status();
 
@@ -59,7 +68,7 @@ absl::StatusOr<SearchSpec> SearchSpecOf(const SearchRequest& request, const Sear
                   .default_and = request.default_operator() == docsearch::v1::MATCH_OPERATOR_AND,
                   .minimum_should_match = request.minimum_should_match()};
   }
-  spec.language = request.language();
+  if (!request.language().empty()) spec.language = *std::move(language);
   spec.page_size = request.page_size() == 0 ? limits.default_page_size : request.page_size();
   switch (request.sort()) {
     case docsearch::v1::SORT_ORDER_PUBLISHED_DESC:

@@ -329,6 +329,46 @@ std::vector<BadRequest> BadRequests() {
       },
       StatusCode::INVALID_ARGUMENT, "slop");
   add(
+      "Search: unknown language",
+      [](Stubs& s) {
+        return Search(s, SearchWith([](auto& r) {
+                        r.set_query_string("defense");
+                        r.set_language("xx");
+                      }));
+      },
+      StatusCode::INVALID_ARGUMENT, "language: unknown language 'xx'; expected one of en, fr");
+  add(
+      "Search: malformed language",
+      [](Stubs& s) {
+        return Search(s, SearchWith([](auto& r) {
+                        r.set_query_string("defense");
+                        r.set_language("english");
+                      }));
+      },
+      StatusCode::INVALID_ARGUMENT, "language: malformed language tag 'english'");
+  add(
+      "Search: phrase in an unknown language",
+      [](Stubs& s) {
+        return Search(s, SearchWith([](auto& r) {
+                        r.mutable_query()->mutable_phrase()->set_text("défense collective");
+                        r.mutable_query()->mutable_phrase()->set_language("xx");
+                      }));
+      },
+      StatusCode::INVALID_ARGUMENT,
+      "query.phrase.language: unknown language 'xx'; expected one of en, fr");
+  add(
+      "TermTrend: unknown language",
+      [](Stubs& s) {
+        grpc::ClientContext context;
+        v1::TermTrendRequest request;
+        request.add_terms("terrorism");
+        request.set_interval(v1::INTERVAL_YEAR);
+        request.set_language("xx");
+        v1::TermTrendResponse response;
+        return s.query->TermTrend(&context, request, &response);
+      },
+      StatusCode::INVALID_ARGUMENT, "language: unknown language 'xx'");
+  add(
       "Search: bool with no clauses",
       [](Stubs& s) {
         return Search(s, SearchWith([](auto& r) { r.mutable_query()->mutable_boolean(); }));

@@ -99,6 +99,12 @@ TEST_F(TermTrendOnSeeds, NamesTheFieldAtFault) {
   request = Yearly({"nato"});
   request.mutable_filter()->mutable_term()->set_field("colour");
   EXPECT_THAT(comparisons_.TermTrend(request).status().message(), HasSubstr("filter"));
+  request = Yearly({"nato"});
+  request.set_language("xx");
+  auto unknown_language = comparisons_.TermTrend(request);
+  EXPECT_EQ(unknown_language.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(unknown_language.status().message(),
+              HasSubstr("language: unknown language 'xx'; expected one of en, fr"));
 }
 
 }  // namespace

@@ -109,6 +109,56 @@ TEST_F(SearchIndexTest, AnalysesQueryWordsInTheQueryLanguage) {
   EXPECT_THAT(Ids(filtered), ElementsAre("f"));
 }
 
+TEST_F(SearchIndexTest, RejectsALanguageTheAnalyzerDoesNotKnow) {
+  // Before, an unknown language analysed the words unstemmed, silently.
+  SearchRequest unknown;
+  unknown.set_query_string("defense");
+  unknown.set_language("xx");
+  auto response = SearchByRequest(index_, unknown);
+  EXPECT_EQ(response.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(response.status().message(),
+              HasSubstr("language: unknown language 'xx'; expected one of en, fr, de"));
+
+  SearchRequest malformed = unknown;
+  malformed.set_language("en US");
+  response = SearchByRequest(index_, malformed);
+  EXPECT_EQ(response.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(response.status().message(), HasSubstr("language: malformed language tag 'en US'"));
+
+  Query phrase;
+  phrase.mutable_phrase()->set_text("défenses");
+  phrase.mutable_phrase()->set_language("xx");
+  response = SearchByRequest(index_, Request(phrase));
+  EXPECT_EQ(response.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(response.status().message(),
+              HasSubstr("query.phrase.language: unknown language 'xx'; expected one of en, fr"));
+
+  Query nested;
+  *nested.mutable_boolean()->add_should() = Match("terrorism");
+  *nested.mutable_boolean()->add_should() = phrase;
+  response = SearchByRequest(index_, Request(nested));
+  EXPECT_THAT(response.status().message(),
+              HasSubstr("query.boolean.should[1].phrase.language: unknown language 'xx'"));
+}
+
+TEST_F(SearchIndexTest, AcceptsALanguageInAnyCaseWithARegion) {
+  // BCP-47 tags are case-insensitive: "FR" stems as French ("défenses" meets
+  // "défense"), where it used to leave the phrase unstemmed and find nothing.
+  Query phrase;
+  phrase.mutable_phrase()->set_text("défenses");
+  for (const char* tag : {"fr", "FR", "fr-BE", "fr_CA"}) {
+    phrase.mutable_phrase()->set_language(tag);
+    EXPECT_THAT(Ids(Request(phrase)), ElementsAre("f")) << tag;
+  }
+  SearchRequest request;
+  request.set_query_string("défenses");
+  request.set_language("FR");
+  auto response = SearchByRequest(index_, request);
+  ASSERT_TRUE(response.ok()) << response.status();
+  EXPECT_EQ(response->query_language(), "fr");
+  EXPECT_THAT(Ids(request), ElementsAre("f", ::testing::_, ::testing::_));
+}
+
 TEST_F(SearchIndexTest, QueryStringRanksDocumentsWithAnyOfTheWords) {
   SearchRequest request;
   request.set_query_string("airspace terrorism");

@@ -1,0 +1,48 @@
+#include "common/analysis_languages.h"
+
+#include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace docsearch {
+namespace {
+
+using ::testing::HasSubstr;
+
+TEST(AnalysisLanguages, AcceptsKnownLanguagesInAnyCaseWithSubtags) {
+  EXPECT_EQ(AnalysisLanguageOf("en").value(), "en");
+  EXPECT_EQ(AnalysisLanguageOf("FR").value(), "fr");
+  EXPECT_EQ(AnalysisLanguageOf("fr-BE").value(), "fr-be");
+  EXPECT_EQ(AnalysisLanguageOf("pt_BR").value(), "pt_br");
+  EXPECT_EQ(AnalysisLanguageOf("de-Latn-CH").value(), "de-latn-ch");
+  // Catalan has no stemmer, but the analyzer strips its elided articles.
+  EXPECT_EQ(AnalysisLanguageOf("ca").value(), "ca");
+}
+
+TEST(AnalysisLanguages, RejectsUnknownLanguagesListingTheKnownOnes) {
+  for (const char* tag : {"xx", "el", "zh-Hans", "eng"}) {
+    absl::StatusOr<std::string> language = AnalysisLanguageOf(tag);
+    EXPECT_EQ(language.status().code(), absl::StatusCode::kInvalidArgument) << tag;
+    EXPECT_THAT(language.status().message(), HasSubstr(absl::StrCat("unknown language '", tag)));
+    EXPECT_THAT(language.status().message(), HasSubstr("expected one of en, fr, de, es, it"));
+  }
+}
+
+TEST(AnalysisLanguages, RejectsMalformedTags) {
+  for (const char* tag : {"e", "english", "en US", "en-", "-en", "fr--be", "fr-toolongsubtag",
+                          "1en", "en\n", "\xc3\xa9n"}) {
+    absl::StatusOr<std::string> language = AnalysisLanguageOf(tag);
+    EXPECT_EQ(language.status().code(), absl::StatusCode::kInvalidArgument) << tag;
+    EXPECT_THAT(language.status().message(), HasSubstr("malformed language tag")) << tag;
+  }
+}
+
+TEST(AnalysisLanguages, NamesTheSnowballAlgorithm) {
+  EXPECT_STREQ(SnowballAlgorithmOf("en"), "english");
+  EXPECT_STREQ(SnowballAlgorithmOf("nb-NO"), "norwegian");
+  EXPECT_EQ(SnowballAlgorithmOf("ca"), nullptr);
+  EXPECT_EQ(SnowballAlgorithmOf("xx"), nullptr);
+}
+
+}  // namespace
+}  // namespace docsearch
