@@ -93,11 +93,6 @@ ABSL_FLAG(double, cross_language_boost, 0.2,
           "weight of the equivalents in the other language (English/French) of a "
           "query_string's words, so that documents on the query in the other language rank "
           "after those in its own (0: off)");
-ABSL_FLAG(double, feedback_weight, 0,
-          "weight of the pseudo-relevance feedback terms added to a query_string (the words "
-          "its first --feedback_documents hits use most, RM3-style; 0: off)");
-ABSL_FLAG(int, feedback_documents, 10, "first hits the feedback terms are taken from");
-ABSL_FLAG(int, feedback_terms, 10, "feedback terms added to a query_string");
 ABSL_FLAG(int, seal_documents, 4096,
           "documents added before their postings are sealed into a segment (searched and held "
           "once, not per index copy); smaller keeps less held twice, larger makes fewer merges");
@@ -212,9 +207,6 @@ int Run() {
   options.scoring.cross_language_boost =
       static_cast<float>(absl::GetFlag(FLAGS_cross_language_boost));
   options.scoring.acronym_boost = static_cast<float>(absl::GetFlag(FLAGS_acronym_boost));
-  options.scoring.feedback_weight = static_cast<float>(absl::GetFlag(FLAGS_feedback_weight));
-  options.scoring.feedback_documents = absl::GetFlag(FLAGS_feedback_documents);
-  options.scoring.feedback_terms = absl::GetFlag(FLAGS_feedback_terms);
   if (absl::GetFlag(FLAGS_seal_documents) < 1) {
     LogError("--seal_documents must be at least 1");
     return 1;

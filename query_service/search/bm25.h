@@ -48,12 +48,6 @@ struct ScoringOptions {
   // (cross_language_expansion.h): low, so that the documents in the
   // query's own language rank first. 0: none.
   float cross_language_boost = 0.2f;
-  // Pseudo-relevance feedback (feedback_expansion.h): the weight of the
-  // best feedback term added to a query_string, relative to a query word
-  // (0: none), and how many documents and terms it takes.
-  float feedback_weight = 0;
-  int feedback_documents = 10;
-  int feedback_terms = 10;
   // How a match query's word scores over several fields: true, BM25F, the
   // fields' length-normalized frequencies weighted, added and saturated
   // once (fielded_word_cursor.h); false, each field's BM25 saturated on its

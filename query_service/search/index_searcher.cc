@@ -10,7 +10,6 @@
 #include "query_service/search/acronym_expansion.h"
 #include "query_service/search/cross_language_expansion.h"
 #include "query_service/search/facet_counter.h"
-#include "query_service/search/feedback_expansion.h"
 #include "query_service/search/query_evaluator.h"
 #include "query_service/search/query_language_of.h"
 #include "query_service/search/query_planner.h"
@@ -20,40 +19,6 @@
 namespace docsearch::query {
 
 using docsearch::v1::Document;
-
-absl::StatusOr<docsearch::v1::Query> IndexSearcher::WithFeedbackOf(
-    const docsearch::v1::Query& query, const std::string& path, const std::string& query_language,
-    const ScoringOptions& scoring) {
-  // A first search of its own, so that the page's evaluator binds only the
-  // expanded query.
-  const size_t documents = static_cast<size_t>(std::max(scoring.feedback_documents, 0));
-  if (documents == 0) return query;
-  QueryEvaluator first(data_, analyzer_, options_.query_limits, scoring);
-  first.SetQueryLanguage(query_language);
-  auto before = [&](const ScoredDoc& a, const ScoredDoc& b) {
-    if (a.score != b.score) return a.score > b.score;
-    return data_.documents().id(a.doc) < data_.documents().id(b.doc);
-  };
-  DocList top;
-  const QueryPlan plan = PlanQuery(query, path, false, options_.query_limits);
-  absl::StatusOr<std::optional<TopK>> best =
-      first.TopMatches(plan, documents, before, [](const ScoredDoc&) { return true; });
-  if (!best.ok()) return best.status();
-  if (best->has_value()) {
-    top = std::move((*best)->hits);
-  } else {
-    absl::StatusOr<DocList> matches = first.Evaluate(query, path);
-    if (!matches.ok()) return matches.status();
-    top = *std::move(matches);
-    const size_t end = std::min(top.size(), documents);
-    std::partial_sort(top.begin(), top.begin() + end, top.end(), before);
-    top.resize(end);
-  }
-  return WithFeedback(query,
-                      FeedbackTerms(data_, top, first.highlight_terms(), analyzer_, scoring,
-                                    scoring.feedback_terms),
-                      scoring.feedback_weight);
-}
 
 absl::StatusOr<SearchResult> IndexSearcher::Search(const SearchSpec& spec,
                                                    const ShardScoring& shard) {
@@ -92,14 +57,6 @@ absl::StatusOr<SearchResult> IndexSearcher::Search(const SearchSpec& spec,
                                  options_.scoring.cross_language_boost);
   }
 
-  const bool by_date = spec.sort != SearchSort::kScore;
-  if (text != nullptr && !by_date && scoring.feedback_weight > 0) {
-    absl::StatusOr<docsearch::v1::Query> expanded =
-        WithFeedbackOf(parsed, path, query_language, scoring);
-    if (!expanded.ok()) return expanded.status();
-    parsed = *std::move(expanded);
-  }
-
   // Order: by score or by date, then by id, so that equal keys are
   // deterministic across runs and pages (a search-after cursor needs a total
   // order).
@@ -108,6 +65,7 @@ absl::StatusOr<SearchResult> IndexSearcher::Search(const SearchSpec& spec,
   auto date_of = [&](DocId doc) {
     return published != nullptr && doc < published->size() ? (*published)[doc] : kNoDate;
   };
+  const bool by_date = spec.sort != SearchSort::kScore;
   // Whether day `a` sorts before day `b` (undated documents last); nullopt
   // when equal.
   auto day_before = [&](int a, int b) -> std::optional<bool> {

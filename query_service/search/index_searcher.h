@@ -38,13 +38,6 @@ class IndexSearcher {
                                       const ShardScoring& shard = ShardScoring());
 
  private:
-  // `query` (a query_string's, analysed in `query_language`) with the
-  // pseudo-relevance feedback terms of its first hits (feedback_expansion.h).
-  absl::StatusOr<docsearch::v1::Query> WithFeedbackOf(const docsearch::v1::Query& query,
-                                                      const std::string& path,
-                                                      const std::string& query_language,
-                                                      const ScoringOptions& scoring);
-
   const IndexData& data_;
   TextAnalyzer& analyzer_;
   const SearchOptions& options_;
