@@ -7,6 +7,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "common/analysis_languages.h"
 #include "common/text_fingerprint.h"
 #include "common/utf8_text.h"
 #include "query_service/compare/paragraph_aligner.h"
@@ -180,8 +181,17 @@ absl::StatusOr<SideText> ResolveSide(const ComparisonSide& side, const std::stri
       if (absl::StripAsciiWhitespace(side.text()).empty()) {
         return absl::InvalidArgumentError(absl::StrCat(path, ".text is empty"));
       }
-      resolved.analyzed = std::make_shared<const AnalyzedText>(
-          AnalyzeRawText(side.text(), side.language(), analyzer));
+      {
+        // An unknown language would analyse the text unstemmed, silently.
+        absl::StatusOr<std::string> language = std::string();
+        if (!side.language().empty()) language = AnalysisLanguageOf(side.language());
+        if (!language.ok()) {
+          return absl::InvalidArgumentError(
+              absl::StrCat(path, ".language: ", language.status().message()));
+        }
+        resolved.analyzed =
+            std::make_shared<const AnalyzedText>(AnalyzeRawText(side.text(), *language, analyzer));
+      }
       return resolved;
     default:
       return absl::InvalidArgumentError(

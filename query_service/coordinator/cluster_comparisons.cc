@@ -13,6 +13,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "common/analysis_languages.h"
 #include "common/text_analyzer.h"
 #include "common/utf8_text.h"
 #include "docsearch/v1/query_service.grpc.pb.h"
@@ -107,8 +108,17 @@ absl::StatusOr<compare::SideText> ClusterComparisons::ResolveSide(const v1::Comp
       if (absl::StripAsciiWhitespace(side.text()).empty()) {
         return absl::InvalidArgumentError(absl::StrCat(path, ".text is empty"));
       }
-      resolved.analyzed = std::make_shared<const compare::AnalyzedText>(
-          compare::AnalyzeRawText(side.text(), side.language(), analyzer));
+      {
+        // An unknown language would analyse the text unstemmed, silently.
+        absl::StatusOr<std::string> language = std::string();
+        if (!side.language().empty()) language = AnalysisLanguageOf(side.language());
+        if (!language.ok()) {
+          return absl::InvalidArgumentError(
+              absl::StrCat(path, ".language: ", language.status().message()));
+        }
+        resolved.analyzed = std::make_shared<const compare::AnalyzedText>(
+            compare::AnalyzeRawText(side.text(), *language, analyzer));
+      }
       return resolved;
     default:
       return absl::InvalidArgumentError(

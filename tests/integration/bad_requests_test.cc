@@ -369,6 +369,18 @@ std::vector<BadRequest> BadRequests() {
       },
       StatusCode::INVALID_ARGUMENT, "language: unknown language 'xx'");
   add(
+      "CompareDocuments: raw text in an unknown language",
+      [](Stubs& s) {
+        grpc::ClientContext context;
+        v1::CompareDocumentsRequest request;
+        request.mutable_a()->set_text("Missile defence.");
+        request.mutable_b()->set_text("Crisis management.");
+        request.mutable_b()->set_language("xx");
+        v1::CompareDocumentsResponse response;
+        return s.query->CompareDocuments(&context, request, &response);
+      },
+      StatusCode::INVALID_ARGUMENT, "b.language: unknown language 'xx'");
+  add(
       "Search: bool with no clauses",
       [](Stubs& s) {
         return Search(s, SearchWith([](auto& r) { r.mutable_query()->mutable_boolean(); }));

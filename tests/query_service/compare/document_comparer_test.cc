@@ -186,6 +186,20 @@ TEST_F(SeedComparison, ComparesAStoredDocumentWithRawText) {
   EXPECT_FALSE(response->has_days_between());
 }
 
+TEST_F(SeedComparison, RejectsARawTextInALanguageTheAnalyzerDoesNotKnow) {
+  // Before, the text was analysed unstemmed, silently.
+  CompareDocumentsRequest request;
+  request.mutable_a()->set_id(testing::kJointStatementId);
+  request.mutable_b()->set_text("Missile defence and crisis management.");
+  request.mutable_b()->set_language("xx");
+  auto response = Compare(index(), request);
+  EXPECT_EQ(response.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(response.status().message(),
+              HasSubstr("b.language: unknown language 'xx'; expected one of en, fr"));
+  request.mutable_b()->set_language("EN-gb");
+  EXPECT_TRUE(Compare(index(), request).ok());
+}
+
 // A stored document's fingerprint was made at ingest, a raw text's is made
 // here: one scheme over the same body (the paragraphs, not the footnotes or
 // title), so the same body gives the same numbers.
