@@ -49,12 +49,13 @@ absl::StatusOr<SearchSpec> SearchSpecOf(const SearchRequest& request, const Sear
         absl::StrCat("date_histogram ", request.date_histogram(), " is not an Interval"));
   }
   // An unknown language would analyse the words unstemmed, silently.
-  absl::StatusOr<std::string> language;
+  std::string language;
   if (!request.language().empty()) {
-    language = AnalysisLanguageOf(request.language());
-    if (!language.ok()) {
-      return absl::InvalidArgumentError(absl::StrCat("language: ", language.status().message()));
+    absl::StatusOr<std::string> known = AnalysisLanguageOf(request.language());
+    if (!known.ok()) {
+      return absl::InvalidArgumentError(absl::StrCat("language: ", known.status().message()));
     }
+    language = *std::move(known);
   }
   absl::StatusOr<std::optional<PageCursor>> cursor = DecodePageToken(request);
   if (!cursor.ok()) return cursor.status();
@@ -68,7 +69,7 @@ absl::StatusOr<SearchSpec> SearchSpecOf(const SearchRequest& request, const Sear
                   .default_and = request.default_operator() == docsearch::v1::MATCH_OPERATOR_AND,
                   .minimum_should_match = request.minimum_should_match()};
   }
-  if (!request.language().empty()) spec.language = *std::move(language);
+  spec.language = std::move(language);
   spec.page_size = request.page_size() == 0 ? limits.default_page_size : request.page_size();
   switch (request.sort()) {
     case docsearch::v1::SORT_ORDER_PUBLISHED_DESC:
