@@ -326,7 +326,8 @@ int main(int argc, char** argv) {
 
   std::string json = absl::StrCat(
       "{\"engine\":\"docsearch\",\"docs\":", rows.size(), ",\"raw_bytes\":", raw_bytes,
-      ",\"index_threads\":", index_threads, ",\"index_seconds\":", index_seconds, ",\"docs_per_s\":", rows.size() / index_seconds,
+      ",\"index_threads\":", index_threads, ",\"index_seconds\":", index_seconds,
+      ",\"docs_per_s\":", rows.size() / index_seconds,
       ",\"mb_per_s\":", raw_bytes / 1e6 / index_seconds, ",\"memory_bytes\":", stats.memory_bytes(),
       ",\"segments\":", stats.segment_count(), ",\"rss_delta_bytes\":", rss_after - rss_before,
       ",\"memory_breakdown\":", MemoryBreakdown(index),

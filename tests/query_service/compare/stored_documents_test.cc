@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "google/protobuf/util/message_differencer.h"
 #include "common/text_fingerprint.h"
+#include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
 #include "query_service/index/document_store.h"
 #include "tests/query_service/compare/compare_fixture.h"
@@ -58,7 +58,8 @@ TEST(StoredDocuments, ParsedDocumentsRoundTripBeforeAndAfterTheDictionary) {
       for (uint32_t doc = 0; doc < store.size(); ++doc) {
         absl::StatusOr<Document> loaded = store.Load(doc);
         ASSERT_TRUE(loaded.ok()) << loaded.status();
-        EXPECT_TRUE(MessageDifferencer::Equals(*loaded, AsStored(appended[doc]))) << appended[doc].id();
+        EXPECT_TRUE(MessageDifferencer::Equals(*loaded, AsStored(appended[doc])))
+            << appended[doc].id();
       }
     }
   }
