@@ -7,6 +7,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
+#include "unicode/locid.h"
 
 namespace docsearch {
 namespace {
@@ -42,6 +43,15 @@ bool WellFormed(std::string_view tag) {
   return true;
 }
 
+// Whether `primary` is an ISO 639 code ICU knows (595 codes in ICU 72: all
+// of ISO 639-1 and the 3-letter codes of languages without one).
+bool IsIsoLanguage(std::string_view primary) {
+  for (const char* const* code = icu::Locale::getISOLanguages(); *code != nullptr; ++code) {
+    if (primary == *code) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 absl::StatusOr<std::string> AnalysisLanguageOf(std::string_view tag) {
@@ -55,9 +65,13 @@ absl::StatusOr<std::string> AnalysisLanguageOf(std::string_view tag) {
   for (const auto& [code, algorithm] : kLanguages) {
     if (PrimarySubtag(lowered) == code) return lowered;
   }
-  return absl::InvalidArgumentError(absl::StrCat("unknown language '", std::string(tag),
-                                                 "'; expected one of ", AnalysisLanguageList(),
-                                                 " (or leave it empty)"));
+  // A language the analyzer has no stemmer for is still a language: its
+  // documents were indexed folded and unstemmed, and a query in it must be
+  // analysed the same way, not refused.
+  if (IsIsoLanguage(PrimarySubtag(lowered))) return lowered;
+  return absl::InvalidArgumentError(absl::StrCat(
+      "unknown language '", std::string(tag), "'; expected one of ", AnalysisLanguageList(),
+      " (stemmed), another ISO 639 code (analysed unstemmed), or nothing (detected)"));
 }
 
 std::string AnalysisLanguageList() {

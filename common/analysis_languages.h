@@ -1,10 +1,13 @@
 // The languages the analysis chain (text_analyzer.h) knows: those with a
 // Snowball stemmer, and Catalan, whose elided articles it strips though it
-// has no stemmer. A query that names its language must name one of these:
-// any other tag would be analysed as no language at all (folded, not
-// stemmed), silently, which is never what the caller meant.
+// has no stemmer. A query that names its language must name one of these or
+// another ISO 639 language (ICU's list), which is analysed as its documents
+// were: folded, not stemmed. Any other tag (a typo, a made-up code) would be
+// analysed as no language at all, silently, which is never what the caller
+// meant, so it is refused.
 //
 //   AnalysisLanguageOf("fr-BE") → "fr-be"   (BCP-47 is case-insensitive)
+//   AnalysisLanguageOf("pl")    → "pl"      (no stemmer: folded only)
 //   AnalysisLanguageOf("xx")    → InvalidArgument "unknown language 'xx'; expected one of en, ..."
 //   AnalysisLanguageOf("en US") → InvalidArgument "malformed language tag 'en US'; ..."
 //   SnowballAlgorithmOf("pt-BR") → "portuguese"
@@ -20,8 +23,9 @@ namespace docsearch {
 
 // `tag` lower-cased when it is a well-formed BCP-47 tag (a primary subtag
 // of 2 or 3 letters, then subtags of 1 to 8 letters or digits after '-' or
-// '_') whose primary subtag the analyzer knows; InvalidArgument otherwise,
-// with a message that lists the known codes (callers prefix the field).
+// '_') whose primary subtag the analyzer stems or ISO 639 lists;
+// InvalidArgument otherwise, with a message that lists the stemmed codes
+// (callers prefix the field).
 absl::StatusOr<std::string> AnalysisLanguageOf(std::string_view tag);
 
 // The known primary subtags, comma-separated ("en, fr, de, ...").

@@ -19,8 +19,21 @@ TEST(AnalysisLanguages, AcceptsKnownLanguagesInAnyCaseWithSubtags) {
   EXPECT_EQ(AnalysisLanguageOf("ca").value(), "ca");
 }
 
+// Documents in a language without a stemmer (Greek, Polish, Chinese) are
+// indexed folded and unstemmed; a query naming that language is analysed
+// the same way, not refused.
+TEST(AnalysisLanguages, AcceptsOtherIsoLanguagesWithoutAStemmer) {
+  EXPECT_EQ(AnalysisLanguageOf("el").value(), "el");
+  EXPECT_EQ(AnalysisLanguageOf("PL").value(), "pl");
+  EXPECT_EQ(AnalysisLanguageOf("zh-Hans").value(), "zh-hans");
+  EXPECT_EQ(AnalysisLanguageOf("ast").value(), "ast");  // ISO 639-2/3 only.
+  EXPECT_EQ(SnowballAlgorithmOf("el"), nullptr);
+}
+
 TEST(AnalysisLanguages, RejectsUnknownLanguagesListingTheKnownOnes) {
-  for (const char* tag : {"xx", "el", "zh-Hans", "eng"}) {
+  // "eng" is ISO 639-2 for a language that has a 2-letter code: BCP-47
+  // requires "en", and ICU lists only that.
+  for (const char* tag : {"xx", "zz-ZZ", "eng", "qqq"}) {
     absl::StatusOr<std::string> language = AnalysisLanguageOf(tag);
     EXPECT_EQ(language.status().code(), absl::StatusCode::kInvalidArgument) << tag;
     EXPECT_THAT(language.status().message(), HasSubstr(absl::StrCat("unknown language '", tag)));
