@@ -446,6 +446,30 @@ void OpenWithSummitPlaceAbove(const Lines& lines, const Features& features, Titl
   if (IsKnownPlace(LineText(lines, features, run->begin - 1))) --run->begin;
 }
 
+// "Permanent Joint Council" / "Meeting at the Level of Defence Ministers …":
+// a headline naming a body's meeting, printed with the body on the line
+// above. A short line that ends with the name of a body that meets, right
+// above a run opening with "Meeting", opens the headline.
+void OpenWithMeetingBodyAbove(const Lines& lines, const Features& features, TitleCandidate* run) {
+  if (!Adjacent(features, run->begin)) return;
+  const absl::string_view first = LineText(lines, features, run->begin);
+  if (!absl::StartsWith(first, "Meeting ") && !absl::StartsWith(first, "Réunion ")) return;
+  const size_t above = run->begin - 1;
+  const absl::string_view text = LineText(lines, features, above);
+  if (absl::StartsWith(features[above].rule_fate, "dropped_") || CountWords(text) > 5 ||
+      !CanContinueHeadline(lines[features[above].line_index].text, text) || StartsLowercase(text)) {
+    return;
+  }
+  const absl::string_view last = text.substr(text.rfind(' ') + 1);
+  for (absl::string_view body : {"Council", "Committee", "Commission", "Assembly", "Group", "Board",
+                                 "Conseil", "Comité", "Assemblée"}) {
+    if (last == body) {
+      run->begin = above;
+      return;
+    }
+  }
+}
+
 }  // namespace
 
 bool StartsWithHeadlineContinuation(absl::string_view text) {
@@ -463,6 +487,7 @@ void RepairTitleRun(const std::vector<SourceLine>& lines, const std::vector<Line
   OpenWithLabelSplitAbove(lines, features, run);
   OpenNarrowColumnAbove(lines, features, run);
   OpenWithSummitPlaceAbove(lines, features, run);
+  OpenWithMeetingBodyAbove(lines, features, run);
 }
 
 }  // namespace docsearch::ingest

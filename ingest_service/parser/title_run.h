@@ -14,7 +14,9 @@
 //     alone under a word completing it ("Opening" / "Statement"), a
 //     narrow column chosen from inside ("Meeting" / "of the" / "North" /
 //     "Atlantic" / "Council" / …) and a summit's label under the place
-//     that names it ("Riga" / "Summit Declaration").
+//     that names it ("Riga" / "Summit Declaration"), and a meeting's
+//     headline under the body that meets ("Permanent Joint Council" /
+//     "Meeting at the Level of …").
 #ifndef DOCSEARCH_INGEST_SERVICE_PARSER_TITLE_RUN_H_
 #define DOCSEARCH_INGEST_SERVICE_PARSER_TITLE_RUN_H_
 

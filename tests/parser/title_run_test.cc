@@ -262,6 +262,17 @@ TEST(TitleRun, ASummitLabelOpensAtThePlaceNamingTheSummit) {
   EXPECT_EQ(section.Repair(1, 2), "Summit Declaration");
 }
 
+TEST(TitleRun, AMeetingHeadlineOpensAtTheBodyNamedAboveIt) {
+  Lines lines(
+      "Example Joint Council\nMeeting at the Level of Ministers\nheld in Example City\n"
+      "The Council met today.\n");
+  EXPECT_EQ(lines.Repair(1, 3),
+            "Example Joint Council Meeting at the Level of Ministers held in Example City");
+  // A line naming no body that meets is the page's, not the headline's.
+  Lines banner("Example Department of State\nMeeting with the Minister\n\nThe Secretary met.\n");
+  EXPECT_EQ(banner.Repair(1, 2), "Meeting with the Minister");
+}
+
 TEST(TitleRun, APrepositionInLowerCaseContinuesAHeadlineNeverOpensOne) {
   EXPECT_TRUE(StartsWithHeadlineContinuation("of the North"));
   EXPECT_TRUE(StartsWithHeadlineContinuation("  held in Brussels"));
