@@ -13,6 +13,7 @@
 #include "ingest_service/parser/boilerplate.h"
 #include "ingest_service/parser/date_parser.h"
 #include "ingest_service/parser/doc_type.h"
+#include "ingest_service/parser/entity_tables.h"
 #include "ingest_service/parser/line_shape.h"
 #include "ingest_service/parser/reference.h"
 #include "ingest_service/parser/text_normalizer.h"
@@ -374,7 +375,106 @@ void OpenWithLabelAbove(const Lines& lines, const Features& features, TitleCandi
   run->begin = label_begin;
 }
 
+// "Meeting" / "of the" / "North" / "Atlantic" / "Council" / "In Defence" /
+// …: a headline printed a word or three a line, chosen from inside. The
+// short lines right above a narrow-column run that the cascade did not drop
+// (a reference, a date, a label) and that can go on a headline open it.
+void OpenNarrowColumnAbove(const Lines& lines, const Features& features, TitleCandidate* run) {
+  if (!NarrowColumn(lines, features, *run)) return;
+  while (run->begin > 0 && Adjacent(features, run->begin)) {
+    const size_t above = run->begin - 1;
+    const absl::string_view text = LineText(lines, features, above);
+    if (absl::StartsWith(features[above].rule_fate, "dropped_") ||
+        CountWords(text) > kNarrowLineWords ||
+        !CanContinueHeadline(lines[features[above].line_index].text, text) ||
+        MatchReferenceAtStart(text).has_value() || IsPunctuationOnly(text)) {
+      return;
+    }
+    run->begin = above;
+  }
+}
+
+// "Opening" / "Statement" / "by …", "Closing" / "Remarks by …": a run opening
+// with a label under a line that, alone, names no kind but completes the
+// label ("Opening Statement"): the label printed over two lines opens the
+// headline.
+void OpenWithLabelSplitAbove(const Lines& lines, const Features& features, TitleCandidate* run) {
+  // Only a label printed alone on its line: "Press" / "Statement by the
+  // Council on …" is a series over the headline, not one label.
+  const absl::string_view first = LineText(lines, features, run->begin);
+  if (!DocTypeFromLabelLine(first).has_value()) return;
+  for (size_t size = 1; size < kMaxLabelLines && size <= run->begin; ++size) {
+    const size_t begin = run->begin - size;
+    bool adjacent = true;
+    for (size_t k = begin + 1; k <= run->begin; ++k) adjacent &= Adjacent(features, k);
+    if (!adjacent) return;
+    const std::string above = JoinRunLines(lines, features, begin, run->begin);
+    if (IsPunctuationOnly(LineText(lines, features, begin)) ||
+        CountWords(above) > kNarrowLineWords || DocTypeFromLabelLine(above).has_value()) {
+      return;
+    }
+    if (DocTypeFromLabelLine(absl::StrCat(above, " ", first)).has_value()) {
+      run->begin = begin;
+      return;
+    }
+  }
+}
+
+// A place named alone, as the gazetteer knows it ("Riga", "Istanbul").
+bool IsKnownPlace(absl::string_view text) {
+  const std::string folded = FoldForMatching(text);
+  for (const KnownEntity& place : kKnownPlaces) {
+    if (FoldForMatching(place.name) == folded) return true;
+    for (absl::string_view alias : place.aliases) {
+      if (FoldForMatching(alias) == folded) return true;
+    }
+  }
+  return false;
+}
+
+// "Riga" / "Summit Declaration": a summit's text is named after the place
+// that hosts it, and a label naming a summit alone is missing that name
+// when the line right above it is a place.
+void OpenWithSummitPlaceAbove(const Lines& lines, const Features& features, TitleCandidate* run) {
+  if (run->end != run->begin + 1 || !Adjacent(features, run->begin)) return;
+  const absl::string_view first = LineText(lines, features, run->begin);
+  const std::string folded = FoldAccents(first);
+  if (!absl::StartsWith(folded, "summit ") || CountWords(first) > kNarrowLineWords ||
+      !DocTypeFromTitle(first).has_value()) {
+    return;
+  }
+  if (IsKnownPlace(LineText(lines, features, run->begin - 1))) --run->begin;
+}
+
+// "Permanent Joint Council" / "Meeting at the Level of Defence Ministers …":
+// a headline naming a body's meeting, printed with the body on the line
+// above. A short line that ends with the name of a body that meets, right
+// above a run opening with "Meeting", opens the headline.
+void OpenWithMeetingBodyAbove(const Lines& lines, const Features& features, TitleCandidate* run) {
+  if (!Adjacent(features, run->begin)) return;
+  const absl::string_view first = LineText(lines, features, run->begin);
+  if (!absl::StartsWith(first, "Meeting ") && !absl::StartsWith(first, "Réunion ")) return;
+  const size_t above = run->begin - 1;
+  const absl::string_view text = LineText(lines, features, above);
+  if (absl::StartsWith(features[above].rule_fate, "dropped_") || CountWords(text) > 5 ||
+      !CanContinueHeadline(lines[features[above].line_index].text, text) || StartsLowercase(text)) {
+    return;
+  }
+  const absl::string_view last = text.substr(text.rfind(' ') + 1);
+  for (absl::string_view body : {"Council", "Committee", "Commission", "Assembly", "Group", "Board",
+                                 "Conseil", "Comité", "Assemblée"}) {
+    if (last == body) {
+      run->begin = above;
+      return;
+    }
+  }
+}
+
 }  // namespace
+
+bool StartsWithHeadlineContinuation(absl::string_view text) {
+  return StartsWithLowerFunctionWord(TrimLine(text));
+}
 
 void RepairTitleRun(const std::vector<SourceLine>& lines, const std::vector<LineFeatures>& features,
                     TitleCandidate* run) {
@@ -384,6 +484,10 @@ void RepairTitleRun(const std::vector<SourceLine>& lines, const std::vector<Line
   StopAtSubtitleOrRepeat(lines, features, run);
   ContinueWrappedHeadline(lines, features, run);
   OpenWithLabelAbove(lines, features, run);
+  OpenWithLabelSplitAbove(lines, features, run);
+  OpenNarrowColumnAbove(lines, features, run);
+  OpenWithSummitPlaceAbove(lines, features, run);
+  OpenWithMeetingBodyAbove(lines, features, run);
 }
 
 }  // namespace docsearch::ingest

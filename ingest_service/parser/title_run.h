@@ -10,7 +10,13 @@
 //     one headline; a run ending on "under the" or "held in," continues on
 //     the next line; a run opening with "by …" under a printed label line
 //     ("Opening" / "Statement" / "by NATO Secretary General …") starts at
-//     the label, which the headline continues.
+//     the label, which the headline continues; so does a label printed
+//     alone under a word completing it ("Opening" / "Statement"), a
+//     narrow column chosen from inside ("Meeting" / "of the" / "North" /
+//     "Atlantic" / "Council" / …) and a summit's label under the place
+//     that names it ("Riga" / "Summit Declaration"), and a meeting's
+//     headline under the body that meets ("Permanent Joint Council" /
+//     "Meeting at the Level of …").
 #ifndef DOCSEARCH_INGEST_SERVICE_PARSER_TITLE_RUN_H_
 #define DOCSEARCH_INGEST_SERVICE_PARSER_TITLE_RUN_H_
 
@@ -50,6 +56,10 @@ std::optional<size_t> CandidateNamedByHints(const std::vector<TitleCandidate>& c
 std::optional<size_t> CandidatePrintedTwice(const std::vector<TitleCandidate>& candidates,
                                             const std::vector<SourceLine>& lines,
                                             const std::vector<LineFeatures>& features);
+
+// A line opening in lower case with a preposition ("of the North", "held in
+// Brussels", "at the Level of …"): the rest of a headline, never its start.
+bool StartsWithHeadlineContinuation(absl::string_view text);
 
 // See the file comment. `run` indexes `features`; "no title" stays so.
 void RepairTitleRun(const std::vector<SourceLine>& lines, const std::vector<LineFeatures>& features,

@@ -227,6 +227,61 @@ TEST(TitleRun, ALabelOnItsOwnLinesOpensAHeadlineStartingWithBy) {
   EXPECT_EQ(dated.Repair(1, 2), "by the Chair of the Council, on the elections");
 }
 
+TEST(TitleRun, ALabelPrintedAloneOpensAtTheWordAboveCompletingIt) {
+  Lines lines(
+      "Opening\nStatement\nby the Chair of the Council\nat the Example Conference\n\n"
+      "Good morning.\n");
+  EXPECT_EQ(lines.Repair(1, 4),
+            "Opening Statement by the Chair of the Council at the Example Conference");
+  // A label opening a longer headline is not printed alone: the word above
+  // is a series name over it.
+  Lines series("Press\nStatement by the Council on the Example Mission\n\nThe Council met.\n");
+  EXPECT_EQ(series.Repair(1, 2), "Statement by the Council on the Example Mission");
+  // A lone separator above completes nothing.
+  Lines separator("|\nStatement\nby the Chair of the Council\n\nGood morning.\n");
+  EXPECT_EQ(separator.Repair(1, 3), "Statement by the Chair of the Council");
+}
+
+TEST(TitleRun, ANarrowColumnChosenFromInsideOpensAtItsFirstLine) {
+  Lines lines(
+      "Press\nCommuniqué\n3(99)12\nMeeting\nof the\nExample\nCouncil\nIn Ministers\n"
+      "Session\n12 May 1999\n\n1. The Council met today in the city of Example.\n");
+  EXPECT_EQ(lines.Repair(6, 9), "Meeting of the Example Council In Ministers Session");
+  // A blank line above the column is its top.
+  Lines parted("Example News\n\nMeeting\nof the\nCouncil\n\n1. The Council met.\n");
+  EXPECT_EQ(parted.Repair(2, 4), "Meeting of the Council");
+}
+
+TEST(TitleRun, ASummitLabelOpensAtThePlaceNamingTheSummit) {
+  Lines lines(
+      "12 May 2004\nIstanbul\nSummit Communiqué\nIssued by the Heads of State\n\n"
+      "1. We met today.\n");
+  EXPECT_EQ(lines.Repair(2, 3), "Istanbul Summit Communiqué");
+  // A word above that names no place is the page's, not the summit's.
+  Lines section("Newsroom\nSummit Declaration\nIssued by the Heads of State\n\n1. We met.\n");
+  EXPECT_EQ(section.Repair(1, 2), "Summit Declaration");
+}
+
+TEST(TitleRun, AMeetingHeadlineOpensAtTheBodyNamedAboveIt) {
+  Lines lines(
+      "Example Joint Council\nMeeting at the Level of Ministers\nheld in Example City\n"
+      "The Council met today.\n");
+  EXPECT_EQ(lines.Repair(1, 3),
+            "Example Joint Council Meeting at the Level of Ministers held in Example City");
+  // A line naming no body that meets is the page's, not the headline's.
+  Lines banner("Example Department of State\nMeeting with the Minister\n\nThe Secretary met.\n");
+  EXPECT_EQ(banner.Repair(1, 2), "Meeting with the Minister");
+}
+
+TEST(TitleRun, APrepositionInLowerCaseContinuesAHeadlineNeverOpensOne) {
+  EXPECT_TRUE(StartsWithHeadlineContinuation("of the North"));
+  EXPECT_TRUE(StartsWithHeadlineContinuation("  held in Brussels"));
+  EXPECT_TRUE(StartsWithHeadlineContinuation("de l'Atlantique Nord"));
+  EXPECT_FALSE(StartsWithHeadlineContinuation("Meeting of the North Atlantic Council"));
+  EXPECT_FALSE(StartsWithHeadlineContinuation("by the Chair of the Council, on the elections"));
+  EXPECT_FALSE(StartsWithHeadlineContinuation("often asked questions"));
+}
+
 TEST(TitleRun, ALabelAloneGivesWayToTheHeadlineAfterIt) {
   Lines lines(
       "[EXCERPTS] Final Communiqué\nPress Release M-XYZ-1(99)12\n"
