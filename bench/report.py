@@ -101,15 +101,15 @@ WHY = {
         "of two frequent words still decodes the positions of most documents "
         "holding both until the page fills with higher scores."),
     "rpc": (
-        "The difference holds everything between the client's call and the "
-        "engine's answer that the empty RPC does not: the search request's and "
-        "response's (de)serialization, their HTTP/2 frames on loopback, the "
-        "hand-off between gRPC's threads, the response memory budget's "
-        "bookkeeping and the per-call log line. With tcmalloc linked the "
-        "server's own time equals the in-process time for the same queries "
-        "(section \"The allocator: tcmalloc in the services\"), so what is "
-        "left is outside the handler (section \"The RPC layer's own cost and "
-        "search under ingest\")."),
+        "The difference holds what a Search's call does that the empty RPC's "
+        "does not: decoding and checking the request, the per-call log line and "
+        "metrics (together about 20 µs of the server's CPU), a larger response to "
+        "serialize, send and parse, and about one more wake-up of gRPC's callback "
+        "threads; on 2 shared cores the engine's work also leaves the next steps "
+        "of both processes with colder caches. The server's own time equals the "
+        "in-process time for the same queries, so what is left is outside the "
+        "handler: gRPC 1.51's callback transport and threads (section \"The RPC "
+        "layer's own cost, per call\")."),
     "ingest": (
         "Searches no longer wait for writes (two copies of the index, "
         "`docs/ENGINE.md`), so what remains is CPU: on 2 shared cores the "
