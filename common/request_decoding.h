@@ -28,7 +28,6 @@
 #include <grpcpp/support/byte_buffer.h>
 #include <grpcpp/support/message_allocator.h>
 
-#include <cstdint>
 #include <string>
 
 #include "absl/status/status.h"
@@ -93,46 +92,6 @@ class DecodingAllocator final : public grpc::MessageAllocator<grpc::ByteBuffer, 
 };
 
 }  // namespace request_decoding_internal
-
-// The response reservation of a call whose method was registered with
-// DecodingUnaryHandler (null for any other call).
-inline ResponseReservation* ResponseReservationOf(grpc::CallbackServerContext* context) {
-  return dynamic_cast<ResponseReservation*>(context->GetRpcAllocatorState());
-}
-
-// A unary call of a method registered with DecodingUnaryHandler (below),
-// finished on gRPC's default reactor with its response counted against
-// `budget` until gRPC is done with the call (ResponseReservation). Make one
-// at the top of the handler and return reactor(). A call of a method
-// registered otherwise has no reservation and is not counted.
-class BudgetedUnaryCall {
- public:
-  BudgetedUnaryCall(grpc::CallbackServerContext* context, ResponseMemoryBudget* budget)
-      : reactor_(context->DefaultReactor()), reservation_(ResponseReservationOf(context)) {
-    if (reservation_ != nullptr) reservation_->set_budget(budget);
-  }
-
-  grpc::ServerUnaryReactor* reactor() const { return reactor_; }
-
-  // Finishes with `status`; when it is OK, first reserves the memory
-  // `response` will hold and finishes RESOURCE_EXHAUSTED instead when the
-  // budget cannot take it.
-  void FinishResponse(const google::protobuf::Message& response, const grpc::Status& status) {
-    reactor_->Finish(reservation_ == nullptr ? status
-                                             : reservation_->ReserveResponse(response, status));
-  }
-  void Finish(const grpc::Status& status) { reactor_->Finish(status); }
-
-  // ResponseReservation::ReserveAhead and RefusalStatus.
-  bool ReserveAhead(int64_t bytes) {
-    return reservation_ == nullptr || reservation_->ReserveAhead(bytes);
-  }
-  grpc::Status RefusalStatus(int64_t bytes) const { return reservation_->RefusalStatus(bytes); }
-
- private:
-  grpc::ServerUnaryReactor* const reactor_;
-  ResponseReservation* const reservation_;
-};
 
 // A unary handler that takes the request as bytes, decodes it with
 // DecodeRequest and calls `(service->*method)(context, request, response)`;

@@ -1,5 +1,6 @@
 #include "query_service/server/query_service_impl.h"
 
+#include "common/budgeted_unary_call.h"
 #include "common/grpc_status.h"
 #include "common/request_decoding.h"
 #include "query_service/server/bulk_reads.h"
