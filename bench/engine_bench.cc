@@ -3,7 +3,8 @@
 //
 // Protocol (the same in bench/peers/lucene and bench/peers/xapian):
 //   1. Read the documents TSV into memory (not timed).
-//   2. Index every document on one thread, timed from the in-memory row to
+//   2. Index every document on one thread (or --index_threads, each writing
+//      every N-th row as its own Upserts), timed from the in-memory row to
 //      "indexed" (building the engine's document object included).
 //   3. Run every query --warmup times (default 2) as warm-up, then --rounds
 //      (default 2) timed passes. Each
@@ -14,9 +15,11 @@
 //
 // Usage: engine_bench --docs=docs.tsv --queries=queries.tsv [--rounds=2] [--warmup=2]
 //          [--seal_documents=4096] [--merge_factor=8]   (segment sizes: docs/ENGINE.md)
+//          [--index_threads=1]
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -25,6 +28,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "absl/strings/ascii.h"
@@ -203,6 +207,7 @@ int main(int argc, char** argv) {
   std::string docs_path, queries_path;
   int rounds = 2;
   int warmup = 2;
+  int index_threads = 1;
   docsearch::query::SearchOptions options;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
@@ -218,15 +223,17 @@ int main(int argc, char** argv) {
       options.segments.seal_documents = static_cast<uint32_t>(std::stoul(arg.substr(17)));
     else if (arg.rfind("--merge_factor=", 0) == 0)
       options.segments.factor = static_cast<size_t>(std::stoul(arg.substr(15)));
+    else if (arg.rfind("--index_threads=", 0) == 0)
+      index_threads = std::max(1, std::stoi(arg.substr(16)));
     else {
       std::cerr << "usage: engine_bench --docs=PATH --queries=PATH [--rounds=N] [--warmup=N] "
-                   "[--seal_documents=N] [--merge_factor=N]\n";
+                   "[--seal_documents=N] [--merge_factor=N] [--index_threads=N]\n";
       return 2;
     }
   }
   if (docs_path.empty() || queries_path.empty()) {
     std::cerr << "usage: engine_bench --docs=PATH --queries=PATH [--rounds=N] [--warmup=N] "
-                 "[--seal_documents=N] [--merge_factor=N]\n";
+                 "[--seal_documents=N] [--merge_factor=N] [--index_threads=N]\n";
     return 2;
   }
 
@@ -251,23 +258,38 @@ int main(int argc, char** argv) {
   docsearch::query::SearchIndex index{options};
   const int64_t rss_before = RssBytes();
   const auto t0 = Clock::now();
-  for (const Row& r : rows) {
-    auto doc = std::make_unique<docsearch::v1::Document>();
-    doc->set_id(r.id);
-    doc->set_title(r.title);
-    doc->add_paragraphs()->set_text(r.body);
-    *doc->mutable_published() = ParseDate(r.published);
-    docsearch::v1::DocType type = docsearch::v1::DOC_TYPE_OTHER;
-    docsearch::v1::DocType_Parse("DOC_TYPE_" + absl::AsciiStrToUpper(r.doc_type), &type);
-    doc->set_doc_type(type);
-    doc->set_language("en");
-    doc->set_content_hash(Hex64(Fnv1a(r.body)));
-    auto added = index.Upsert(std::move(doc));
-    if (!added.ok()) {
-      std::cerr << "upsert " << r.id << ": " << added.status() << "\n";
-      return 1;
+  // Thread t writes rows t, t + N, t + 2N, ...: as several clients of one
+  // index would, each with its own Upserts.
+  std::atomic<bool> failed{false};
+  auto index_share = [&](int thread) {
+    for (size_t i = static_cast<size_t>(thread); i < rows.size() && !failed;
+         i += static_cast<size_t>(index_threads)) {
+      const Row& r = rows[i];
+      auto doc = std::make_unique<docsearch::v1::Document>();
+      doc->set_id(r.id);
+      doc->set_title(r.title);
+      doc->add_paragraphs()->set_text(r.body);
+      *doc->mutable_published() = ParseDate(r.published);
+      docsearch::v1::DocType type = docsearch::v1::DOC_TYPE_OTHER;
+      docsearch::v1::DocType_Parse("DOC_TYPE_" + absl::AsciiStrToUpper(r.doc_type), &type);
+      doc->set_doc_type(type);
+      doc->set_language("en");
+      doc->set_content_hash(Hex64(Fnv1a(r.body)));
+      auto added = index.Upsert(std::move(doc));
+      if (!added.ok()) {
+        std::cerr << "upsert " << r.id << ": " << added.status() << "\n";
+        failed = true;
+      }
     }
+  };
+  if (index_threads == 1) {
+    index_share(0);
+  } else {
+    std::vector<std::thread> writers;
+    for (int t = 0; t < index_threads; ++t) writers.emplace_back(index_share, t);
+    for (std::thread& writer : writers) writer.join();
   }
+  if (failed) return 1;
   // Segment merges run on a background thread while indexing; the time
   // includes waiting for them, as Lucene's includes its commit.
   index.WaitForMerges();
@@ -304,7 +326,8 @@ int main(int argc, char** argv) {
 
   std::string json = absl::StrCat(
       "{\"engine\":\"docsearch\",\"docs\":", rows.size(), ",\"raw_bytes\":", raw_bytes,
-      ",\"index_seconds\":", index_seconds, ",\"docs_per_s\":", rows.size() / index_seconds,
+      ",\"index_threads\":", index_threads, ",\"index_seconds\":", index_seconds,
+      ",\"docs_per_s\":", rows.size() / index_seconds,
       ",\"mb_per_s\":", raw_bytes / 1e6 / index_seconds, ",\"memory_bytes\":", stats.memory_bytes(),
       ",\"segments\":", stats.segment_count(), ",\"rss_delta_bytes\":", rss_after - rss_before,
       ",\"memory_breakdown\":", MemoryBreakdown(index),

@@ -124,11 +124,18 @@ double ShingleJaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t
   return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
 }
 
+docsearch::v1::Fingerprint WithKeptMinHashBits(docsearch::v1::Fingerprint fingerprint) {
+  for (uint64_t& value : *fingerprint.mutable_minhash()) value = KeptMinHashBits(value);
+  return fingerprint;
+}
+
 double MinHashResemblance(const docsearch::v1::Fingerprint& a,
                           const docsearch::v1::Fingerprint& b) {
   if (a.minhash_size() == 0 || a.minhash_size() != b.minhash_size()) return 0;
   int equal = 0;
-  for (int i = 0; i < a.minhash_size(); ++i) equal += a.minhash(i) == b.minhash(i);
+  for (int i = 0; i < a.minhash_size(); ++i) {
+    equal += KeptMinHashBits(a.minhash(i)) == KeptMinHashBits(b.minhash(i));
+  }
   return static_cast<double>(equal) / a.minhash_size();
 }
 

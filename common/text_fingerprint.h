@@ -13,7 +13,13 @@
 //     two signatures estimates the Jaccard resemblance of the shingle sets
 //     (standard error ~0.06). Function k is the shingle hash XOR a seed k,
 //     then a SplitMix64 mix: as good as k independent hashes here and 64
-//     times cheaper.
+//     times cheaper. Values are compared on their low kMinHashBits bits only
+//     (b-bit MinHash, Li and König 2010), so that the query service can keep
+//     2 bytes a value instead of 8: two different minima agree on 16 bits
+//     with probability 2^-16, which biases the estimate up by at most
+//     (1 - J) * 2^-16, far below the sampling error. A full value and its
+//     truncation compare the same, so fingerprints written before (full) and
+//     after (truncated) stay comparable without a format version.
 //
 // Contract: deterministic across runs and machines (fixed seeds, never
 // seeded per process), since fingerprints are stored in the write-ahead log
@@ -35,6 +41,11 @@
 namespace docsearch {
 
 inline constexpr int kMinHashSize = 64;
+// The bits of a MinHash value that comparisons read (see above).
+inline constexpr int kMinHashBits = 16;
+
+// The part of a MinHash value that comparisons read.
+inline constexpr uint16_t KeptMinHashBits(uint64_t value) { return static_cast<uint16_t>(value); }
 inline constexpr int kShingleWords = 3;
 
 // The text a document's fingerprint covers: its paragraphs, one per line.
@@ -62,8 +73,12 @@ bool HasMinHash(const docsearch::v1::Fingerprint& fingerprint);
 // |A ∩ B| / |A ∪ B| of two shingle sets (ShingleSet); 1 when both are empty.
 double ShingleJaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b);
 
-// The share of equal MinHash minima: the estimate of ShingleJaccard; 0 when
-// either has none or their sizes differ.
+// `fingerprint` with each MinHash value cut to its kept bits: what the query
+// service stores and returns for it.
+docsearch::v1::Fingerprint WithKeptMinHashBits(docsearch::v1::Fingerprint fingerprint);
+
+// The share of MinHash minima equal in their kept bits: the estimate of
+// ShingleJaccard; 0 when either has none or their sizes differ.
 double MinHashResemblance(const docsearch::v1::Fingerprint& a, const docsearch::v1::Fingerprint& b);
 
 // Bits that differ between two SimHashes (0..64).

@@ -47,7 +47,7 @@ std::optional<CompactSignature> CompactSignatureOf(const docsearch::v1::Fingerpr
   if (!HasMinHash(fingerprint)) return std::nullopt;
   CompactSignature signature;
   for (int i = 0; i < kMinHashSize; ++i) {
-    signature[i] = static_cast<uint16_t>(fingerprint.minhash(i) & 0xffff);
+    signature[i] = KeptMinHashBits(fingerprint.minhash(i));
   }
   return signature;
 }

@@ -32,8 +32,9 @@ struct Pair {
 uint64_t BandKey(const Fingerprint& fingerprint, int band) {
   uint64_t key = static_cast<uint64_t>(band) * 0x9e3779b97f4a7c15ULL;
   for (int r = 0; r < kBandRows; ++r) {
-    key ^=
-        fingerprint.minhash(band * kBandRows + r) + 0x9e3779b97f4a7c15ULL + (key << 6) + (key >> 2);
+    // Kept bits only: a stored fingerprint holds no more (text_fingerprint.h).
+    key ^= KeptMinHashBits(fingerprint.minhash(band * kBandRows + r)) + 0x9e3779b97f4a7c15ULL +
+           (key << 6) + (key >> 2);
   }
   return key;
 }

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "common/text_fingerprint.h"
 
 namespace docsearch::query {
 namespace {
@@ -129,10 +130,13 @@ uint32_t DocumentStore::Append(const Document& document) {
   fingerprint.present = document.has_fingerprint();
   fingerprint.simhash = document.fingerprint().simhash();
   fingerprint.minhash_count = static_cast<uint32_t>(minhash.size());
-  fingerprint.minhash = reinterpret_cast<const uint64_t*>(
-      Keep(std::string_view(reinterpret_cast<const char*>(minhash.data()),
-                            minhash.size() * sizeof(uint64_t)),
-           alignof(uint64_t)));
+  std::vector<uint16_t> kept_bits;
+  kept_bits.reserve(minhash.size());
+  for (uint64_t value : minhash) kept_bits.push_back(KeptMinHashBits(value));
+  fingerprint.minhash = reinterpret_cast<const uint16_t*>(
+      Keep(std::string_view(reinterpret_cast<const char*>(kept_bits.data()),
+                            kept_bits.size() * sizeof(uint16_t)),
+           alignof(uint16_t)));
   fingerprints_.push_back(fingerprint);
   hashes_.push_back(
       std::string_view(Keep(document.content_hash()), document.content_hash().size()));
@@ -207,7 +211,7 @@ void DocumentStore::RecountMemory() {
 docsearch::v1::Fingerprint DocumentStore::fingerprint(uint32_t doc) const {
   docsearch::v1::Fingerprint fingerprint;
   fingerprint.set_simhash(simhash(doc));
-  for (uint64_t value : minhash(doc)) fingerprint.add_minhash(value);
+  for (uint16_t value : minhash(doc)) fingerprint.add_minhash(value);
   return fingerprint;
 }
 

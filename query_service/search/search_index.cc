@@ -39,7 +39,9 @@ std::vector<absl::StatusOr<bool>> SearchIndex::UpsertBatch(
     std::vector<std::unique_ptr<Document>> documents,
     const std::vector<bool>& replace_same_content) {
   // Analysis, the costly part, runs once, before either copy is written:
-  // each new document's terms, and those of the version it replaces.
+  // each new document's terms (before the writer lock), and those of the
+  // version it replaces (under it: which version that is depends on the
+  // writes before).
   struct Prepared {
     std::unique_ptr<Document> document;
     DocumentTerms terms;
@@ -49,12 +51,21 @@ std::vector<absl::StatusOr<bool>> SearchIndex::UpsertBatch(
     std::optional<DocumentTerms> replaced_terms;
     bool replace_same_content = false;
   };
-  WriterGuard writer(&writer_mu_);
   std::vector<Prepared> prepared(documents.size());
-  data_.Read([&](const IndexData& data) {
+  {
+    // The new documents' terms depend on nothing in the index, so they are
+    // analyzed before the writer lock: writers on several threads analyze
+    // side by side and queue only for the appends.
+    AnalyzerPool::Lease analyzer = writer_analyzers_.Acquire();
     for (size_t i = 0; i < documents.size(); ++i) {
       prepared[i].document = std::move(documents[i]);
       prepared[i].replace_same_content = i < replace_same_content.size() && replace_same_content[i];
+      prepared[i].terms = AnalyzeDocument(*prepared[i].document, *analyzer);
+    }
+  }
+  WriterGuard writer(&writer_mu_);
+  data_.Read([&](const IndexData& data) {
+    for (size_t i = 0; i < prepared.size(); ++i) {
       const Document& document = *prepared[i].document;
       std::optional<DocId> slot = data.FindDoc(document.id());
       // The content hash is a column of the store: no decompression.
@@ -70,9 +81,6 @@ std::vector<absl::StatusOr<bool>> SearchIndex::UpsertBatch(
       }
     }
   });
-  for (Prepared& entry : prepared) {
-    entry.terms = AnalyzeDocument(*entry.document, prepare_analyzer_);
-  }
 
   // The same steps on both copies, which are equal before. The first copy
   // to seal makes the segment; the second takes the same one.

@@ -6,12 +6,14 @@
 // Concurrency: searches read the current copy without any lock, so a write
 // never makes a search wait; a search sees one state from start to end and
 // every write that returned before it started (read-your-writes). Writers
-// analyze documents first, once; then each copy in turn gets the postings
-// appended and the document compressed into its store (~10 µs a document),
-// the second once the searches still reading it have finished. Postings are
-// appended to each copy's open lists, sealed every few thousand documents
-// into segments both copies share (segment.h); the merger merges segments
-// (segment_merge.h) and publishes each merge as a write.
+// analyze documents first, once, before they queue for the writer lock (so
+// writers on several threads analyze in parallel); then each copy in turn
+// gets the postings appended and the document compressed into its store
+// (~10 µs a document), the second once the searches still reading it have
+// finished. Postings are appended to each copy's open lists, sealed every
+// few thousand documents into segments both copies share (segment.h); the
+// merger merges segments (segment_merge.h) and publishes each merge as a
+// write.
 #ifndef DOCSEARCH_QUERY_SERVICE_SEARCH_SEARCH_INDEX_H_
 #define DOCSEARCH_QUERY_SERVICE_SEARCH_SEARCH_INDEX_H_
 
@@ -124,9 +126,12 @@ class SearchIndex {
   // writes is still the state it writes to. A ReaderWriterLock used
   // exclusively, so TSan sees it (reader_writer_lock.h).
   ReaderWriterLock writer_mu_;
-  // Writers analyze documents with these (an analyzer is single-threaded):
-  // one before writing, one inside the writes for what was not analyzed
-  // before.
+  // Writers analyze the documents they write with these, before taking
+  // writer_mu_, so that writers on several threads analyze in parallel.
+  AnalyzerPool writer_analyzers_{2};
+  // Writers analyze with these under writer_mu_ (an analyzer is
+  // single-threaded): one for the versions being replaced or deleted, one
+  // inside the writes for what was not analyzed before.
   TextAnalyzer prepare_analyzer_ ABSL_GUARDED_BY(writer_mu_);
   TextAnalyzer writer_analyzer_ ABSL_GUARDED_BY(writer_mu_);
 

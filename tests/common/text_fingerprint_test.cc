@@ -90,6 +90,32 @@ TEST(TextFingerprint, IsEmptyForATextWithoutWords) {
   EXPECT_EQ(MinHashResemblance(empty, empty), 0);
 }
 
+// The query service keeps 16 bits of each MinHash value: a fingerprint cut
+// so must compare with the full one as the same text, and two texts must
+// resemble each other as much with cut values as with full ones.
+TEST(TextFingerprint, ComparesOnTheKeptBitsOfEachMinHashValue) {
+  const Fingerprint full = ComputeTextFingerprint(kStatement);
+  const Fingerprint kept = WithKeptMinHashBits(full);
+  EXPECT_NE(kept.minhash(0), full.minhash(0)) << "the pinned values use more than 16 bits";
+  EXPECT_EQ(MinHashResemblance(full, kept), 1.0);
+
+  const Fingerprint other = ComputeTextFingerprint(
+      "The North Atlantic Council condemns the attacks and will meet again on Friday to "
+      "discuss the situation with its partners.");
+  const Fingerprint other_kept = WithKeptMinHashBits(other);
+  EXPECT_EQ(MinHashResemblance(kept, other_kept), MinHashResemblance(full, other));
+  EXPECT_EQ(MinHashResemblance(full, other_kept), MinHashResemblance(full, other));
+
+  // Only the low bits count: a value changed above them still agrees, one
+  // changed in them does not.
+  Fingerprint high_changed = full;
+  high_changed.set_minhash(0, full.minhash(0) ^ (uint64_t{1} << 40));
+  EXPECT_EQ(MinHashResemblance(full, high_changed), 1.0);
+  Fingerprint low_changed = full;
+  low_changed.set_minhash(0, full.minhash(0) ^ 1);
+  EXPECT_EQ(MinHashResemblance(full, low_changed), 63.0 / 64);
+}
+
 TEST(FingerprintedText, IsTheParagraphsOnlySoAnotherHeaderChangesNothing) {
   docsearch::v1::Document original;
   original.set_title("Statement on terrorism");
