@@ -26,6 +26,7 @@
 //          [--threads=2] [--seconds=10] [--warmup=1] [--profile_seconds=0]
 #include <signal.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -34,7 +35,9 @@
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <string>
 #include <thread>
@@ -45,6 +48,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "bench/query_service_process.h"
+#include "bench/scheduler_account.h"
+#include "common/service_allocator.h"
 #include "docsearch/v1/index_service.grpc.pb.h"
 #include "docsearch/v1/query_service.grpc.pb.h"
 #include "grpc/health/v1/health.grpc.pb.h"
@@ -134,6 +139,48 @@ double Percentile(std::vector<double> v, double p) {
   return v[std::min(i, v.size() - 1)];
 }
 
+// `by_name` (bench/scheduler_account.h) divided by `calls`, as a JSON
+// object: {"all": {"cpu_us": .., "waiting_us": .., "runs": ..}, "<thread
+// name>": {..}, ...}.
+std::string ScheduleJson(const std::map<std::string, docsearch::bench::ThreadSchedule>& by_name,
+                         size_t calls) {
+  const double n = static_cast<double>(std::max<size_t>(1, calls));
+  std::string json = "{";
+  for (const auto& [name, t] : by_name) {
+    if (t.runs == 0 && t.cpu_us < 0.5) continue;  // Threads idle all along.
+    absl::StrAppend(&json, json.size() > 1 ? "," : "", "\"", name,
+                    "\":{\"cpu_us\":", absl::SixDigits(t.cpu_us / n),
+                    ",\"waiting_us\":", absl::SixDigits(t.waiting_us / n),
+                    ",\"runs\":", absl::SixDigits(static_cast<double>(t.runs) / n), "}");
+  }
+  return json + "}";
+}
+
+// The scheduler's account of one latency series: the server's threads and
+// the client's (without its in-process searches, whose CPU time is
+// `in_process_cpu_us`), over `calls` calls.
+struct SeriesAccount {
+  std::map<std::string, docsearch::bench::ThreadSchedule> server, client;
+  double in_process_cpu_us = 0;
+  size_t calls = 0;
+};
+
+// {"<series>": {"server": ScheduleJson, "client": ScheduleJson,
+// "in_process_cpu_us": per call}, ...}.
+std::string AccountsJson(const std::map<std::string, SeriesAccount>& accounts) {
+  std::string json = "{";
+  for (const auto& [name, account] : accounts) {
+    absl::StrAppend(&json, json.size() > 1 ? "," : "", "\"", name,
+                    "\":{\"server\":", ScheduleJson(account.server, account.calls),
+                    ",\"client\":", ScheduleJson(account.client, account.calls),
+                    ",\"in_process_cpu_us\":",
+                    absl::SixDigits(account.in_process_cpu_us /
+                                    static_cast<double>(std::max<size_t>(1, account.calls))),
+                    "}");
+  }
+  return json + "}";
+}
+
 // Sends `docs` through one Write stream in batches, until done or `stop`;
 // adds the documents acknowledged to `*written`. False on error.
 bool WriteAll(docsearch::v1::IndexService::Stub& stub,
@@ -192,6 +239,12 @@ int main(int argc, char** argv) {
                  " [--threads=N] [--seconds=N] [--warmup=N]\n";
     return 2;
   }
+  // The allocator as query_service runs it (tcmalloc in a release build):
+  // the in-process twin below then allocates as the server's handler does,
+  // and the client's own calls do not pay for the twin's churn in glibc's
+  // heap (its slow paths were a sixth of the client's CPU for a Search in a
+  // profile).
+  docsearch::ConfigureServiceAllocator(docsearch::FreeMemoryRelease::kAtOnce);
   // The documents loaded first, and as many again (fresh ids) for the
   // concurrent-ingest phase.
   auto rows = ReadTsv(docs_path, 2 * load_docs);
@@ -259,6 +312,25 @@ int main(int argc, char** argv) {
   }
   local_index.WaitForMerges();
 
+  // Like with like: the server merges its segments in the background after
+  // the last Write returns, and a search over more segments (or during a
+  // merge, on the same two cores) is slower for reasons that are not the
+  // RPC's. Wait (at most 120 s) until the server holds as many segments as
+  // the twin, whose merges are done.
+  const int64_t local_segments = local_index.Stats().segment_count();
+  int64_t server_segments = -1;
+  for (int i = 0; i < 1200; ++i) {
+    grpc::ClientContext context;
+    docsearch::v1::GetIndexStatsResponse stats;
+    if (query->GetIndexStats(&context, docsearch::v1::GetIndexStatsRequest(), &stats).ok()) {
+      server_segments = stats.segment_count();
+      if (server_segments <= local_segments) break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  std::cerr << "grpc: segments, server " << server_segments << ", in process " << local_segments
+            << "\n";
+
   // 1. Latency, one call at a time.
   auto check_once = [&](grpc::health::v1::Health::Stub& stub) {
     grpc::ClientContext context;
@@ -278,36 +350,115 @@ int main(int argc, char** argv) {
     }
     return true;
   };
-  std::vector<double> empty_us, search_us, server_took_us, local_us;
+  // Four series, in each pass, one call at a time:
+  //   empty:              Health/Check back to back (2 calls a query);
+  //   empty_after_local:  Health/Check right after an in-process search of
+  //                       the twin, as each Search below comes right after
+  //                       one: the empty RPC in the same state of caches and
+  //                       threads as the Search it is compared with;
+  //   search + local:     Search over gRPC, then the same request in process
+  //                       (the pair the RPC cost is taken from);
+  //   search_hot + local_hot: the searches back to back over gRPC, then in
+  //                       process back to back (both with warm caches, to
+  //                       compare with the back-to-back empty RPC).
+  std::vector<double> empty_us, empty_after_local_us, search_us, server_took_us, local_us,
+      search_hot_us, local_hot_us;
   const size_t empty_calls = 2 * searches.size();
-  for (int pass = -warmup; pass < 1; ++pass) {
-    for (size_t i = 0; i < empty_calls; ++i) {
-      auto s = Clock::now();
-      if (!check_once(*health)) {
-        std::cerr << "Health/Check failed\n";
-        return 1;
-      }
-      if (pass == 0)
-        empty_us.push_back(std::chrono::duration<double, std::micro>(Clock::now() - s).count());
+  // The scheduler's account of the timed pass (bench/scheduler_account.h),
+  // per series: the server's threads and this process's. The in-process
+  // searches run on this thread; their CPU time is taken out of the
+  // client's.
+  using docsearch::bench::ReadProcessSchedule;
+  using docsearch::bench::ScheduleDifference;
+  const pid_t server_pid = (*server_process)->pid();
+  std::map<std::string, SeriesAccount> accounts;
+  const auto thread_cpu_us = [] {
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) * 1e6 + static_cast<double>(t.tv_nsec) / 1e3;
+  };
+  double local_cpu_us = 0;  // Of the in-process searches of the series being run.
+  const auto local_search = [&](size_t i) {
+    const double cpu_before = thread_cpu_us();
+    const bool ok = docsearch::query::SearchByRequest(local_index, searches[i]).ok();
+    local_cpu_us += thread_cpu_us() - cpu_before;
+    if (!ok) std::cerr << "in-process Search failed\n";
+    return ok;
+  };
+  const auto elapsed_us = [](Clock::time_point since) {
+    return std::chrono::duration<double, std::micro>(Clock::now() - since).count();
+  };
+  // Runs `series(record)` and, when `record`, keeps the scheduler's account
+  // of it under `name`.
+  const auto run_series = [&](const std::string& name, bool record, size_t calls,
+                              const std::function<bool(bool)>& series) {
+    const auto server_before = ReadProcessSchedule(server_pid);
+    const auto client_before = ReadProcessSchedule(getpid());
+    local_cpu_us = 0;
+    if (!series(record)) return false;
+    if (record) {
+      SeriesAccount& account = accounts[name];
+      account.server = ScheduleDifference(server_before, ReadProcessSchedule(server_pid));
+      account.client = ScheduleDifference(client_before, ReadProcessSchedule(getpid()));
+      account.client["all"].cpu_us -= local_cpu_us;
+      account.in_process_cpu_us = local_cpu_us;
+      account.calls = calls;
     }
-    for (size_t i = 0; i < searches.size(); ++i) {
-      auto s = Clock::now();
-      double took_us = 0;
-      if (!search_once(*query, i, &took_us)) {
-        std::cerr << "Search failed\n";
-        return 1;
-      }
-      if (pass == 0) {
-        search_us.push_back(std::chrono::duration<double, std::micro>(Clock::now() - s).count());
-        server_took_us.push_back(took_us);
-      }
-      s = Clock::now();
-      if (!docsearch::query::SearchByRequest(local_index, searches[i]).ok()) {
-        std::cerr << "in-process Search failed\n";
-        return 1;
-      }
-      if (pass == 0)
-        local_us.push_back(std::chrono::duration<double, std::micro>(Clock::now() - s).count());
+    return true;
+  };
+  for (int pass = -warmup; pass < 1; ++pass) {
+    const bool record = pass == 0;
+    const bool ok = run_series("empty", record, empty_calls,
+                               [&](bool keep) {
+                                 for (size_t i = 0; i < empty_calls; ++i) {
+                                   const auto s = Clock::now();
+                                   if (!check_once(*health)) return false;
+                                   if (keep) empty_us.push_back(elapsed_us(s));
+                                 }
+                                 return true;
+                               }) &&
+                    run_series("empty_after_local", record, searches.size(),
+                               [&](bool keep) {
+                                 for (size_t i = 0; i < searches.size(); ++i) {
+                                   if (!local_search(i)) return false;
+                                   const auto s = Clock::now();
+                                   if (!check_once(*health)) return false;
+                                   if (keep) empty_after_local_us.push_back(elapsed_us(s));
+                                 }
+                                 return true;
+                               }) &&
+                    run_series("search", record, searches.size(),
+                               [&](bool keep) {
+                                 for (size_t i = 0; i < searches.size(); ++i) {
+                                   auto s = Clock::now();
+                                   double took_us = 0;
+                                   if (!search_once(*query, i, &took_us)) return false;
+                                   if (keep) {
+                                     search_us.push_back(elapsed_us(s));
+                                     server_took_us.push_back(took_us);
+                                   }
+                                   s = Clock::now();
+                                   if (!local_search(i)) return false;
+                                   if (keep) local_us.push_back(elapsed_us(s));
+                                 }
+                                 return true;
+                               }) &&
+                    run_series("search_hot", record, searches.size(), [&](bool keep) {
+                      for (size_t i = 0; i < searches.size(); ++i) {
+                        const auto s = Clock::now();
+                        if (!search_once(*query, i)) return false;
+                        if (keep) search_hot_us.push_back(elapsed_us(s));
+                      }
+                      for (size_t i = 0; i < searches.size(); ++i) {
+                        const auto s = Clock::now();
+                        if (!local_search(i)) return false;
+                        if (keep) local_hot_us.push_back(elapsed_us(s));
+                      }
+                      return true;
+                    });
+    if (!ok) {
+      std::cerr << "a latency call failed\n";
+      return 1;
     }
   }
 
@@ -386,7 +537,14 @@ int main(int argc, char** argv) {
             << ",\"threads\":" << threads << ",\"seconds\":" << seconds
             << ",\"empty_qps\":" << empty_qps << ",\"search_qps\":" << search_qps
             << ",\"search_qps_during_ingest\":" << search_qps_ingest
-            << ",\"ingest_docs_per_s_during_search\":" << ingest_rate << ",\"server_log\":\""
+            << ",\"ingest_docs_per_s_during_search\":" << ingest_rate
+            << ",\"server_segments\":" << server_segments
+            << ",\"inprocess_segments\":" << local_segments
+            << ",\"empty_after_local_p50_us\":" << Percentile(empty_after_local_us, 0.5)
+            << ",\"empty_after_local_p99_us\":" << Percentile(empty_after_local_us, 0.99)
+            << ",\"search_hot_p50_us\":" << Percentile(search_hot_us, 0.5)
+            << ",\"inprocess_hot_p50_us\":" << Percentile(local_hot_us, 0.5)
+            << ",\"schedule_per_call\":" << AccountsJson(accounts) << ",\"server_log\":\""
             << (*server_process)->log_file() << "\"}" << std::endl;
   return 0;
 }

@@ -28,6 +28,7 @@ class QueryServiceProcess {
 
   // "127.0.0.1:PORT".
   std::string address() const;
+  pid_t pid() const { return pid_; }
   // The server's VmRSS in MiB (0 when unreadable).
   double RssMiB() const;
   // Where the server's stdout and stderr go.

@@ -33,6 +33,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "common/grpc_status.h"
+#include "common/response_memory_budget.h"
 
 namespace docsearch {
 
@@ -60,11 +61,14 @@ int MethodIndex(absl::string_view service_full_name, absl::string_view method);
 
 namespace request_decoding_internal {
 
-// Holds one unary call's raw request, its decoded form and the response,
-// for as long as gRPC keeps the call (it calls Release when done), so the
-// decoded request outlives a reactor that finishes later.
+// Holds one unary call's raw request, its decoded form, the response and
+// the response's reservation against the memory budget, for as long as
+// gRPC keeps the call (it calls Release when done), so the decoded request
+// outlives a reactor that finishes later and the reservation ends when the
+// response's memory is given back.
 template <typename Request, typename Response>
-class DecodingHolder final : public grpc::MessageHolder<grpc::ByteBuffer, Response> {
+class DecodingHolder final : public grpc::MessageHolder<grpc::ByteBuffer, Response>,
+                             public ResponseReservation {
  public:
   DecodingHolder() {
     this->set_request(&raw_);

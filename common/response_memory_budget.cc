@@ -19,32 +19,32 @@ void ResponseMemoryBudget::Release(int64_t bytes) {
   reserved_bytes_.fetch_sub(bytes, std::memory_order_relaxed);
 }
 
-void BudgetedUnaryReactor::FinishResponse(const google::protobuf::Message& response,
-                                          const grpc::Status& status) {
-  if (!status.ok() || budget_ == nullptr) {
-    Finish(status);
-    return;
-  }
+ResponseReservation::~ResponseReservation() {
+  if (reserved_bytes_ > 0) budget_->Release(reserved_bytes_);
+}
+
+grpc::Status ResponseReservation::ReserveResponse(const google::protobuf::Message& response,
+                                                  const grpc::Status& status) {
+  if (!status.ok() || budget_ == nullptr) return status;
   const int64_t held = 2 * static_cast<int64_t>(response.ByteSizeLong());
   // What was reserved ahead covers the building; the response's own two
   // copies replace it (more taken, or the excess given back).
   if (held > reserved_bytes_ && !budget_->TryReserve(held - reserved_bytes_)) {
-    Finish(RefusalStatus(held));
-    return;
+    return RefusalStatus(held);
   }
   if (held < reserved_bytes_) budget_->Release(reserved_bytes_ - held);
   reserved_bytes_ = held;
-  Finish(status);
+  return status;
 }
 
-bool BudgetedUnaryReactor::ReserveAhead(int64_t bytes) {
+bool ResponseReservation::ReserveAhead(int64_t bytes) {
   if (budget_ == nullptr || bytes <= 0) return true;
   if (!budget_->TryReserve(bytes)) return false;
   reserved_bytes_ += bytes;
   return true;
 }
 
-grpc::Status BudgetedUnaryReactor::RefusalStatus(int64_t bytes) const {
+grpc::Status ResponseReservation::RefusalStatus(int64_t bytes) const {
   return grpc::Status(
       grpc::StatusCode::RESOURCE_EXHAUSTED,
       absl::StrCat("a ", bytes / 2,
@@ -52,11 +52,6 @@ grpc::Status BudgetedUnaryReactor::RefusalStatus(int64_t bytes) const {
                    "responses not yet read by their clients (",
                    budget_->reserved_bytes(), " of ", budget_->limit_bytes(),
                    " bytes in use, --max_response_memory_bytes); retry after a short wait"));
-}
-
-void BudgetedUnaryReactor::OnDone() {
-  if (reserved_bytes_ > 0) budget_->Release(reserved_bytes_);
-  delete this;
 }
 
 }  // namespace docsearch

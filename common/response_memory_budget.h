@@ -14,7 +14,6 @@
 #define DOCSEARCH_COMMON_RESPONSE_MEMORY_BUDGET_H_
 
 #include <google/protobuf/message.h>
-#include <grpcpp/support/server_callback.h>
 #include <grpcpp/support/status.h>
 
 #include <atomic>
@@ -40,32 +39,43 @@ class ResponseMemoryBudget {
   std::atomic<int64_t> reserved_bytes_{0};
 };
 
-// A unary reactor whose response is counted against a budget from Finish
-// until gRPC is done with the call (the client read it, or the call was
-// cancelled or its connection closed). Create one per call with `new`; it
-// deletes itself when done. A null budget admits everything.
-class BudgetedUnaryReactor final : public grpc::ServerUnaryReactor {
+// One unary call's response, counted against a budget from when the call
+// is finished until gRPC is done with the call (the client read it, or the
+// call was cancelled or its connection closed): gRPC then releases the
+// call's messages, and the reservation with them. It lives in the call's
+// message holder (common/request_decoding.h), not in a reactor of its own,
+// so that the call can finish on gRPC's default reactor, whose end runs on
+// the thread that completes the call instead of waking another thread for
+// it (one thread hand-off less per call; BENCHMARKS.md, "The RPC layer's own
+// cost"). A null budget admits everything. Not thread-safe: one call's
+// handler uses it, then gRPC destroys it.
+class ResponseReservation {
  public:
-  explicit BudgetedUnaryReactor(ResponseMemoryBudget* budget) : budget_(budget) {}
+  ResponseReservation() = default;
+  ResponseReservation(const ResponseReservation&) = delete;
+  ResponseReservation& operator=(const ResponseReservation&) = delete;
+  ~ResponseReservation();
 
-  // Finishes with `status`; when it is OK, first reserves the memory
-  // `response` will hold (the message and its serialized copy, so twice its
-  // size) and finishes RESOURCE_EXHAUSTED instead when the budget cannot
-  // take it.
-  void FinishResponse(const google::protobuf::Message& response, const grpc::Status& status);
+  // Set by the handler before anything is reserved.
+  void set_budget(ResponseMemoryBudget* budget) { budget_ = budget; }
+
+  // Reserves the memory `response` will hold when `status` is OK (the
+  // message and its serialized copy, so twice its size) and returns the
+  // status to finish with: `status`, or RESOURCE_EXHAUSTED when the budget
+  // cannot take the response.
+  grpc::Status ReserveResponse(const google::protobuf::Message& response,
+                               const grpc::Status& status);
 
   // Reserves `bytes` before the response is built, for a handler that knows
   // its response will be large (a stored document): the copies it makes
   // while building count from the start, and a refused call never makes
   // them. False (nothing taken): finish with RefusalStatus(bytes).
-  // FinishResponse then trades this reservation for the response's own.
+  // ReserveResponse then trades this reservation for the response's own.
   bool ReserveAhead(int64_t bytes);
   grpc::Status RefusalStatus(int64_t bytes) const;
 
-  void OnDone() override;
-
  private:
-  ResponseMemoryBudget* const budget_;
+  ResponseMemoryBudget* budget_ = nullptr;
   int64_t reserved_bytes_ = 0;
 };
 

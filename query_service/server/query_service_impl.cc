@@ -1,5 +1,6 @@
 #include "query_service/server/query_service_impl.h"
 
+#include "common/budgeted_unary_call.h"
 #include "common/grpc_status.h"
 #include "common/request_decoding.h"
 #include "query_service/server/bulk_reads.h"
@@ -65,45 +66,45 @@ bool QueryServiceImpl::RefuseIfNotReady(grpc::ServerUnaryReactor* reactor) const
   return true;
 }
 
-grpc::ServerUnaryReactor* QueryServiceImpl::Search(grpc::CallbackServerContext* /*context*/,
+grpc::ServerUnaryReactor* QueryServiceImpl::Search(grpc::CallbackServerContext* context,
                                                    const docsearch::v1::SearchRequest* request,
                                                    docsearch::v1::SearchResponse* response) {
-  BudgetedUnaryReactor* reactor = NewReactor();
-  if (RefuseIfNotReady(reactor)) return reactor;
+  BudgetedUnaryCall call(context, response_budget_);
+  if (RefuseIfNotReady(call.reactor())) return call.reactor();
   const absl::Time started = absl::Now();
   absl::StatusOr<docsearch::v1::SearchResponse> result =
       request->collapse_duplicates() ? CollapsedSearchByRequest(*index_, *request)
                                      : SearchByRequest(*index_, *request);
   if (metrics_ != nullptr) metrics_->ObserveSearch(*request, absl::Now() - started);
   if (result.ok()) *response = *std::move(result);
-  reactor->FinishResponse(*response, ToGrpcStatus(result.status()));
-  return reactor;
+  call.FinishResponse(*response, ToGrpcStatus(result.status()));
+  return call.reactor();
 }
 
 grpc::ServerUnaryReactor* QueryServiceImpl::GetDocument(
-    grpc::CallbackServerContext* /*context*/, const docsearch::v1::GetDocumentRequest* request,
+    grpc::CallbackServerContext* context, const docsearch::v1::GetDocumentRequest* request,
     docsearch::v1::GetDocumentResponse* response) {
-  BudgetedUnaryReactor* reactor = NewReactor();
-  if (RefuseIfNotReady(reactor)) return reactor;
+  BudgetedUnaryCall call(context, response_budget_);
+  if (RefuseIfNotReady(call.reactor())) return call.reactor();
   // A stored document is the one response whose size is known before it is
   // built: refusing it then means a flood of large GetDocuments never holds
   // more than the budget, not even for the moment of building.
   const int64_t expected = 2 * static_cast<int64_t>(index_->StoredBytes(request->id()));
-  if (!reactor->ReserveAhead(expected)) {
-    reactor->Finish(reactor->RefusalStatus(expected));
-    return reactor;
+  if (!call.ReserveAhead(expected)) {
+    call.Finish(call.RefusalStatus(expected));
+    return call.reactor();
   }
   absl::StatusOr<docsearch::v1::Document> document = index_->Get(request->id());
   if (document.ok()) *response->mutable_document() = *std::move(document);
-  reactor->FinishResponse(*response, ToGrpcStatus(document.status()));
-  return reactor;
+  call.FinishResponse(*response, ToGrpcStatus(document.status()));
+  return call.reactor();
 }
 
 grpc::ServerUnaryReactor* QueryServiceImpl::GetIndexStats(
-    grpc::CallbackServerContext* /*context*/, const docsearch::v1::GetIndexStatsRequest* request,
+    grpc::CallbackServerContext* context, const docsearch::v1::GetIndexStatsRequest* request,
     docsearch::v1::GetIndexStatsResponse* response) {
-  BudgetedUnaryReactor* reactor = NewReactor();
-  if (RefuseIfNotReady(reactor)) return reactor;
+  BudgetedUnaryCall call(context, response_budget_);
+  if (RefuseIfNotReady(call.reactor())) return call.reactor();
   *response = index_->Stats();
   response->set_raw_bytes(index_->Read(
       [](IndexSnapshot data) { return static_cast<int64_t>(data->documents().raw_bytes()); }));
@@ -114,121 +115,117 @@ grpc::ServerUnaryReactor* QueryServiceImpl::GetIndexStats(
   response->set_recovery_seconds(recovery_.seconds);
   if (snapshotter_ != nullptr)
     response->set_log_bytes_since_snapshot(snapshotter_->LogBytesSinceSnapshot());
-  reactor->FinishResponse(*response, grpc::Status::OK);
-  return reactor;
+  call.FinishResponse(*response, grpc::Status::OK);
+  return call.reactor();
 }
 
 namespace {
 
-// Finishes `reactor` with `result`'s status, moving its value into
+// Finishes `call` with `result`'s status, moving its value into
 // `response` when OK.
 template <typename Response>
-void FinishWith(BudgetedUnaryReactor* reactor, absl::StatusOr<Response> result,
-                Response* response) {
+void FinishWith(BudgetedUnaryCall& call, absl::StatusOr<Response> result, Response* response) {
   if (result.ok()) *response = *std::move(result);
-  reactor->FinishResponse(*response, ToGrpcStatus(result.status()));
+  call.FinishResponse(*response, ToGrpcStatus(result.status()));
 }
 
 }  // namespace
 
 grpc::ServerUnaryReactor* QueryServiceImpl::CompareDocuments(
-    grpc::CallbackServerContext* /*context*/, const docsearch::v1::CompareDocumentsRequest* request,
+    grpc::CallbackServerContext* context, const docsearch::v1::CompareDocumentsRequest* request,
     docsearch::v1::CompareDocumentsResponse* response) {
-  BudgetedUnaryReactor* reactor = NewReactor();
-  if (RefuseIfNotReady(reactor)) return reactor;
-  FinishWith(reactor,
+  BudgetedUnaryCall call(context, response_budget_);
+  if (RefuseIfNotReady(call.reactor())) return call.reactor();
+  FinishWith(call,
              TimedComparison("documents", [&] { return comparisons_.CompareDocuments(*request); }),
              response);
-  return reactor;
+  return call.reactor();
 }
 
 grpc::ServerUnaryReactor* QueryServiceImpl::FindSimilar(
-    grpc::CallbackServerContext* /*context*/, const docsearch::v1::FindSimilarRequest* request,
+    grpc::CallbackServerContext* context, const docsearch::v1::FindSimilarRequest* request,
     docsearch::v1::FindSimilarResponse* response) {
-  BudgetedUnaryReactor* reactor = NewReactor();
-  if (RefuseIfNotReady(reactor)) return reactor;
-  FinishWith(reactor,
-             TimedComparison("similar", [&] { return comparisons_.FindSimilar(*request); }),
+  BudgetedUnaryCall call(context, response_budget_);
+  if (RefuseIfNotReady(call.reactor())) return call.reactor();
+  FinishWith(call, TimedComparison("similar", [&] { return comparisons_.FindSimilar(*request); }),
              response);
-  return reactor;
+  return call.reactor();
 }
 
 grpc::ServerUnaryReactor* QueryServiceImpl::TermTrend(
-    grpc::CallbackServerContext* /*context*/, const docsearch::v1::TermTrendRequest* request,
+    grpc::CallbackServerContext* context, const docsearch::v1::TermTrendRequest* request,
     docsearch::v1::TermTrendResponse* response) {
-  BudgetedUnaryReactor* reactor = NewReactor();
-  if (RefuseIfNotReady(reactor)) return reactor;
-  FinishWith(reactor, TimedComparison("trend", [&] { return comparisons_.TermTrend(*request); }),
+  BudgetedUnaryCall call(context, response_budget_);
+  if (RefuseIfNotReady(call.reactor())) return call.reactor();
+  FinishWith(call, TimedComparison("trend", [&] { return comparisons_.TermTrend(*request); }),
              response);
-  return reactor;
+  return call.reactor();
 }
 
 grpc::ServerUnaryReactor* QueryServiceImpl::CompareSets(
-    grpc::CallbackServerContext* /*context*/, const docsearch::v1::CompareSetsRequest* request,
+    grpc::CallbackServerContext* context, const docsearch::v1::CompareSetsRequest* request,
     docsearch::v1::CompareSetsResponse* response) {
-  BudgetedUnaryReactor* reactor = NewReactor();
-  if (RefuseIfNotReady(reactor)) return reactor;
-  FinishWith(reactor, TimedComparison("sets", [&] { return comparisons_.CompareSets(*request); }),
+  BudgetedUnaryCall call(context, response_budget_);
+  if (RefuseIfNotReady(call.reactor())) return call.reactor();
+  FinishWith(call, TimedComparison("sets", [&] { return comparisons_.CompareSets(*request); }),
              response);
-  return reactor;
+  return call.reactor();
 }
 
 grpc::ServerUnaryReactor* QueryServiceImpl::FindNearDuplicates(
-    grpc::CallbackServerContext* /*context*/,
-    const docsearch::v1::FindNearDuplicatesRequest* request,
+    grpc::CallbackServerContext* context, const docsearch::v1::FindNearDuplicatesRequest* request,
     docsearch::v1::FindNearDuplicatesResponse* response) {
-  BudgetedUnaryReactor* reactor = NewReactor();
-  if (RefuseIfNotReady(reactor)) return reactor;
+  BudgetedUnaryCall call(context, response_budget_);
+  if (RefuseIfNotReady(call.reactor())) return call.reactor();
   FinishWith(
-      reactor,
+      call,
       TimedComparison("near_duplicates", [&] { return comparisons_.FindNearDuplicates(*request); }),
       response);
-  return reactor;
+  return call.reactor();
 }
 
 grpc::ServerUnaryReactor* QueryServiceImpl::ListVersions(
-    grpc::CallbackServerContext* /*context*/, const docsearch::v1::ListVersionsRequest* request,
+    grpc::CallbackServerContext* context, const docsearch::v1::ListVersionsRequest* request,
     docsearch::v1::ListVersionsResponse* response) {
-  BudgetedUnaryReactor* reactor = NewReactor();
-  if (RefuseIfNotReady(reactor)) return reactor;
-  FinishWith(reactor,
-             TimedComparison("versions", [&] { return comparisons_.ListVersions(*request); }),
+  BudgetedUnaryCall call(context, response_budget_);
+  if (RefuseIfNotReady(call.reactor())) return call.reactor();
+  FinishWith(call, TimedComparison("versions", [&] { return comparisons_.ListVersions(*request); }),
              response);
-  return reactor;
+  return call.reactor();
 }
 
 grpc::ServerUnaryReactor* QueryServiceImpl::CompareVersions(
-    grpc::CallbackServerContext* /*context*/, const docsearch::v1::CompareVersionsRequest* request,
+    grpc::CallbackServerContext* context, const docsearch::v1::CompareVersionsRequest* request,
     docsearch::v1::CompareVersionsResponse* response) {
-  BudgetedUnaryReactor* reactor = NewReactor();
-  if (RefuseIfNotReady(reactor)) return reactor;
+  BudgetedUnaryCall call(context, response_budget_);
+  if (RefuseIfNotReady(call.reactor())) return call.reactor();
   FinishWith(
-      reactor,
+      call,
       TimedComparison("compare_versions", [&] { return comparisons_.CompareVersions(*request); }),
       response);
-  return reactor;
+  return call.reactor();
 }
 
 grpc::ServerUnaryReactor* QueryServiceImpl::FindPassageReuse(
-    grpc::CallbackServerContext* /*context*/, const docsearch::v1::FindPassageReuseRequest* request,
+    grpc::CallbackServerContext* context, const docsearch::v1::FindPassageReuseRequest* request,
     docsearch::v1::FindPassageReuseResponse* response) {
-  BudgetedUnaryReactor* reactor = NewReactor();
-  if (RefuseIfNotReady(reactor)) return reactor;
+  BudgetedUnaryCall call(context, response_budget_);
+  if (RefuseIfNotReady(call.reactor())) return call.reactor();
   FinishWith(
-      reactor,
+      call,
       TimedComparison("passage_reuse", [&] { return comparisons_.FindPassageReuse(*request); }),
       response);
-  return reactor;
+  return call.reactor();
 }
 
 grpc::ServerUnaryReactor* QueryServiceImpl::ListTwins(
-    grpc::CallbackServerContext* /*context*/, const docsearch::v1::ListTwinsRequest* request,
+    grpc::CallbackServerContext* context, const docsearch::v1::ListTwinsRequest* request,
     docsearch::v1::ListTwinsResponse* response) {
-  BudgetedUnaryReactor* reactor = NewReactor();
-  if (RefuseIfNotReady(reactor)) return reactor;
-  FinishWith(reactor, TimedComparison("twins", [&] { return comparisons_.ListTwins(*request); }),
+  BudgetedUnaryCall call(context, response_budget_);
+  if (RefuseIfNotReady(call.reactor())) return call.reactor();
+  FinishWith(call, TimedComparison("twins", [&] { return comparisons_.ListTwins(*request); }),
              response);
-  return reactor;
+  return call.reactor();
 }
 
 grpc::ServerWriteReactor<docsearch::v1::ExportDocumentsResponse>* QueryServiceImpl::ExportDocuments(
@@ -242,16 +239,15 @@ grpc::ServerWriteReactor<docsearch::v1::ExportDocumentsResponse>* QueryServiceIm
 }
 
 grpc::ServerUnaryReactor* QueryServiceImpl::BatchGetDocuments(
-    grpc::CallbackServerContext* /*context*/,
-    const docsearch::v1::BatchGetDocumentsRequest* request,
+    grpc::CallbackServerContext* context, const docsearch::v1::BatchGetDocumentsRequest* request,
     docsearch::v1::BatchGetDocumentsResponse* response) {
-  BudgetedUnaryReactor* reactor = NewReactor();
-  if (RefuseIfNotReady(reactor)) return reactor;
+  BudgetedUnaryCall call(context, response_budget_);
+  if (RefuseIfNotReady(call.reactor())) return call.reactor();
   absl::StatusOr<docsearch::v1::BatchGetDocumentsResponse> result =
       query::BatchGetDocuments(*index_, *request);
   if (result.ok()) *response = *std::move(result);
-  reactor->FinishResponse(*response, ToGrpcStatus(result.status()));
-  return reactor;
+  call.FinishResponse(*response, ToGrpcStatus(result.status()));
+  return call.reactor();
 }
 
 }  // namespace docsearch::query

@@ -90,8 +90,6 @@ class QueryServiceImpl final : public docsearch::v1::QueryService::CallbackServi
  private:
   // Finishes `reactor` with UNAVAILABLE and returns true when not ready.
   bool RefuseIfNotReady(grpc::ServerUnaryReactor* reactor) const;
-  // A reactor for one unary call, counting its response against the budget.
-  BudgetedUnaryReactor* NewReactor() const { return new BudgetedUnaryReactor(response_budget_); }
   // Runs one comparison, recording its latency under `kind`.
   template <typename F>
   auto TimedComparison(std::string_view kind, F&& run) const {
