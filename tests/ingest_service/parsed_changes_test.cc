@@ -2,6 +2,7 @@
 // rewrite).
 #include "ingest_service/parsed_changes.h"
 
+#include "common/text_fingerprint.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -53,6 +54,29 @@ TEST(ChangedFields, SeesParagraphsInAnotherOrder) {
   v1::Document reparsed = Parsed();
   reparsed.mutable_paragraphs()->SwapElements(0, 1);
   EXPECT_THAT(ChangedFields(Parsed(), reparsed), ElementsAre("paragraphs"));
+}
+
+// The query service keeps 16 bits of each MinHash value: the stored
+// fingerprint of an unchanged parse must not read as changed, and a change
+// in the kept bits or the SimHash must.
+TEST(ChangedFields, ComparesFingerprintsOnTheBitsTheQueryServiceKeeps) {
+  v1::Document reparsed = Parsed();
+  reparsed.mutable_fingerprint()->set_simhash(0x1234);
+  for (uint64_t value : {0x0102030405060708ull, 0xfffffffffffff000ull}) {
+    reparsed.mutable_fingerprint()->add_minhash(value);
+  }
+  v1::Document stored = Parsed();
+  *stored.mutable_fingerprint() = WithKeptMinHashBits(reparsed.fingerprint());
+  ASSERT_NE(stored.fingerprint().minhash(0), reparsed.fingerprint().minhash(0));
+  EXPECT_THAT(ChangedFields(stored, reparsed), IsEmpty());
+
+  v1::Document low_bits_changed = reparsed;
+  low_bits_changed.mutable_fingerprint()->set_minhash(1, 0xfffffffffffff001ull);
+  EXPECT_THAT(ChangedFields(stored, low_bits_changed), ElementsAre("fingerprint"));
+  v1::Document simhash_changed = reparsed;
+  simhash_changed.mutable_fingerprint()->set_simhash(0x1235);
+  EXPECT_THAT(ChangedFields(stored, simhash_changed), ElementsAre("fingerprint"));
+  EXPECT_THAT(ChangedFields(Parsed(), reparsed), ElementsAre("fingerprint"));
 }
 
 }  // namespace
