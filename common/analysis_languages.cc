@@ -74,6 +74,17 @@ absl::StatusOr<std::string> AnalysisLanguageOf(std::string_view tag) {
       " (stemmed), another ISO 639 code (analysed unstemmed), or nothing (detected)"));
 }
 
+absl::StatusOr<std::string> RequestedAnalysisLanguage(std::string_view tag,
+                                                      std::string_view field) {
+  if (tag.empty()) return std::string();
+  absl::StatusOr<std::string> language = AnalysisLanguageOf(tag);
+  if (!language.ok()) {
+    return absl::InvalidArgumentError(absl::StrCat(absl::string_view(field.data(), field.size()),
+                                                   ": ", language.status().message()));
+  }
+  return language;
+}
+
 std::string AnalysisLanguageList() {
   std::string list;
   for (const auto& [code, algorithm] : kLanguages) {

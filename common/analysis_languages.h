@@ -28,6 +28,13 @@ namespace docsearch {
 // (callers prefix the field).
 absl::StatusOr<std::string> AnalysisLanguageOf(std::string_view tag);
 
+// The language a request names in `field` (e.g. "query.phrase.language"),
+// as AnalysisLanguageOf gives it: "" when `tag` is empty (the caller
+// detects it), InvalidArgument prefixed with "`field`: " when it is not a
+// language. Why it is checked at all: an unknown one would analyse the
+// words unstemmed, silently.
+absl::StatusOr<std::string> RequestedAnalysisLanguage(std::string_view tag, std::string_view field);
+
 // The known primary subtags, comma-separated ("en, fr, de, ...").
 std::string AnalysisLanguageList();
 

@@ -182,13 +182,9 @@ absl::StatusOr<SideText> ResolveSide(const ComparisonSide& side, const std::stri
         return absl::InvalidArgumentError(absl::StrCat(path, ".text is empty"));
       }
       {
-        // An unknown language would analyse the text unstemmed, silently.
-        absl::StatusOr<std::string> language = std::string();
-        if (!side.language().empty()) language = AnalysisLanguageOf(side.language());
-        if (!language.ok()) {
-          return absl::InvalidArgumentError(
-              absl::StrCat(path, ".language: ", language.status().message()));
-        }
+        absl::StatusOr<std::string> language =
+            RequestedAnalysisLanguage(side.language(), path + ".language");
+        if (!language.ok()) return language.status();
         resolved.analyzed =
             std::make_shared<const AnalyzedText>(AnalyzeRawText(side.text(), *language, analyzer));
       }

@@ -105,15 +105,9 @@ absl::StatusOr<TermTrendResponse> TermTrend(const TermTrendRequest& request, Ind
   if (interval != docsearch::v1::INTERVAL_YEAR && interval != docsearch::v1::INTERVAL_MONTH) {
     return absl::InvalidArgumentError("interval must be INTERVAL_YEAR or INTERVAL_MONTH");
   }
-  std::string language;
-  if (!request.language().empty()) {
-    // As SearchRequest.language: an unknown one would analyse unstemmed.
-    absl::StatusOr<std::string> known = AnalysisLanguageOf(request.language());
-    if (!known.ok()) {
-      return absl::InvalidArgumentError(absl::StrCat("language: ", known.status().message()));
-    }
-    language = *std::move(known);
-  }
+  absl::StatusOr<std::string> checked = RequestedAnalysisLanguage(request.language(), "language");
+  if (!checked.ok()) return checked.status();
+  const std::string language = *std::move(checked);
   // The words as Search analyses them (query_binder.h), so that a trend and
   // a search agree about a word on a bilingual archive.
   // The language is chosen per term as Search chooses it for a search of

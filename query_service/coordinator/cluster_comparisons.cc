@@ -109,13 +109,9 @@ absl::StatusOr<compare::SideText> ClusterComparisons::ResolveSide(const v1::Comp
         return absl::InvalidArgumentError(absl::StrCat(path, ".text is empty"));
       }
       {
-        // An unknown language would analyse the text unstemmed, silently.
-        absl::StatusOr<std::string> language = std::string();
-        if (!side.language().empty()) language = AnalysisLanguageOf(side.language());
-        if (!language.ok()) {
-          return absl::InvalidArgumentError(
-              absl::StrCat(path, ".language: ", language.status().message()));
-        }
+        absl::StatusOr<std::string> language =
+            RequestedAnalysisLanguage(side.language(), path + ".language");
+        if (!language.ok()) return language.status();
         resolved.analyzed = std::make_shared<const compare::AnalyzedText>(
             compare::AnalyzeRawText(side.text(), *language, analyzer));
       }

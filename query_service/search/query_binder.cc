@@ -133,17 +133,10 @@ absl::StatusOr<QueryBinder::BoundMatch> QueryBinder::BindMatch(
 absl::StatusOr<QueryBinder::BoundPhrase> QueryBinder::BindPhrase(
     const docsearch::v1::PhraseQuery& phrase, const std::string& path) {
   BoundPhrase bound;
-  // An unknown language would analyse the phrase unstemmed, silently.
-  std::string language;
-  if (!phrase.language().empty()) {
-    absl::StatusOr<std::string> known = AnalysisLanguageOf(phrase.language());
-    if (!known.ok()) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(path, ".language: ", known.status().message()));
-    }
-    language = *std::move(known);
-  }
-  absl::StatusOr<std::vector<Word>> words = AnalyzeWords(phrase.text(), path + ".text", language);
+  absl::StatusOr<std::string> language =
+      RequestedAnalysisLanguage(phrase.language(), path + ".language");
+  if (!language.ok()) return language.status();
+  absl::StatusOr<std::vector<Word>> words = AnalyzeWords(phrase.text(), path + ".text", *language);
   if (!words.ok()) return words.status();
   bound.words = *std::move(words);
   if (phrase.slop() < 0) return absl::InvalidArgumentError(absl::StrCat(path, ".slop is negative"));

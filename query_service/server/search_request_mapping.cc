@@ -48,15 +48,9 @@ absl::StatusOr<SearchSpec> SearchSpecOf(const SearchRequest& request, const Sear
     return absl::InvalidArgumentError(
         absl::StrCat("date_histogram ", request.date_histogram(), " is not an Interval"));
   }
-  // An unknown language would analyse the words unstemmed, silently.
-  std::string language;
-  if (!request.language().empty()) {
-    absl::StatusOr<std::string> known = AnalysisLanguageOf(request.language());
-    if (!known.ok()) {
-      return absl::InvalidArgumentError(absl::StrCat("language: ", known.status().message()));
-    }
-    language = *std::move(known);
-  }
+  absl::StatusOr<std::string> checked = RequestedAnalysisLanguage(request.language(), "language");
+  if (!checked.ok()) return checked.status();
+  std::string language = *std::move(checked);
   absl::StatusOr<std::optional<PageCursor>> cursor = DecodePageToken(request);
   if (!cursor.ok()) return cursor.status();
 
