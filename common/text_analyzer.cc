@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
+#include "common/analysis_accents.h"
 #include "common/analysis_languages.h"
 #include "common/word_breaker.h"
 #include "common/word_variants.h"
@@ -40,13 +41,16 @@ using StemmerPtr = std::unique_ptr<sb_stemmer, StemmerDeleter>;
 // stemmed term, and → the same term unstemmed (Stemming::kNone's).
 struct Stemmer {
   StemmerPtr snowball;
+  // Whether the word is unaccented before stemming (analysis_accents.h).
+  bool unaccented_input = false;
+  const char* algorithm = nullptr;
   absl::flat_hash_map<std::string, std::string> terms;
   absl::flat_hash_map<std::string, std::string> unstemmed_terms;
 };
 
 class TextAnalyzer::Impl {
  public:
-  Impl() {
+  explicit Impl(const AnalysisOptions& options) : options_(options) {
     UErrorCode status = U_ZERO_ERROR;
     nfd_ = icu::Normalizer2::getNFDInstance(status);
     if (U_FAILURE(status)) nfd_ = nullptr;
@@ -164,7 +168,14 @@ class TextAnalyzer::Impl {
     std::string term(StripElision(folded, language));
     term = BritishSpelling(term, language);
     if (stemmer != nullptr && stem) {
-      // Stem before removing accents: the French stemmer's rules expect them.
+      // The stemmer's rules read accents ("-ité"), so folding only its
+      // output leaves "securite" and "sécurité" apart. Where accents are
+      // often left out, stem the unaccented word, with the accent put back
+      // on the suffixes whose rules need it: the term then depends only on
+      // the unaccented word.
+      if (stemmer->unaccented_input) {
+        term = StemmerInputOfUnaccented(RemoveAccents(term), stemmer->algorithm);
+      }
       const sb_symbol* stemmed =
           sb_stemmer_stem(stemmer->snowball.get(), reinterpret_cast<const sb_symbol*>(term.data()),
                           static_cast<int>(term.size()));
@@ -208,11 +219,14 @@ class TextAnalyzer::Impl {
       auto stemmer = std::make_unique<Stemmer>();
       stemmer->snowball.reset(sb_stemmer_new(algorithm, "UTF_8"));
       if (stemmer->snowball == nullptr) return nullptr;
+      stemmer->algorithm = algorithm;
+      stemmer->unaccented_input = options_.accent_insensitive_stems && StemsUnaccented(algorithm);
       it = stemmers_.emplace(algorithm, std::move(stemmer)).first;
     }
     return it->second.get();
   }
 
+  const AnalysisOptions options_;
   WordBreaker words_;
   std::vector<WordSpan> word_spans_;       // Reused by each Analyze.
   const icu::Normalizer2* nfd_ = nullptr;  // Owned by ICU.
@@ -224,7 +238,9 @@ class TextAnalyzer::Impl {
   absl::flat_hash_map<std::string, std::unique_ptr<Stemmer>> stemmers_;
 };
 
-TextAnalyzer::TextAnalyzer() : impl_(std::make_unique<Impl>()) {}
+TextAnalyzer::TextAnalyzer() : TextAnalyzer(AnalysisOptions{}) {}
+TextAnalyzer::TextAnalyzer(const AnalysisOptions& options)
+    : impl_(std::make_unique<Impl>(options)) {}
 TextAnalyzer::~TextAnalyzer() = default;
 
 std::vector<Token> TextAnalyzer::Analyze(std::string_view text, std::string_view language,

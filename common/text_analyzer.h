@@ -2,10 +2,11 @@
 //
 // Text becomes a sequence of terms: Unicode word segmentation (ICU word
 // break rules, so "NATO-Russia" is two words and "1373" one), case folding,
-// Snowball stemming chosen by the document's language (English, French;
-// other languages are not stemmed), then accent folding so "defence" and
-// "défence" meet. Stop words are kept: phrases need their positions, and
-// BM25's idf already makes them weigh little.
+// Snowball stemming chosen by the document's language (the languages of
+// analysis_languages.h), then accent folding so "defence" and "défence"
+// meet. In the Romance languages the word is unaccented before stemming too
+// (analysis_accents.h), so "securite" and "sécurité" give the same term. Stop words are kept:
+// phrases need their positions, and BM25's idf already makes them weigh little.
 //
 // The same chain runs at index and query time, which is what makes a query
 // term meet the indexed term.
@@ -41,9 +42,20 @@ struct Token {
 // Options selecting how far analysis goes.
 enum class Stemming { kByLanguage, kNone };
 
+// How an analyzer shapes terms. Index and query must use the same options,
+// or their terms do not meet.
+struct AnalysisOptions {
+  // Stem the unaccented word in the Romance languages (analysis_accents.h),
+  // so a word typed or stored without its accents meets the accented one.
+  // false: the stemmer reads the accents and only its output is folded, so
+  // "securite" (securit) misses "sécurité" (secur).
+  bool accent_insensitive_stems = true;
+};
+
 class TextAnalyzer {
  public:
   TextAnalyzer();
+  explicit TextAnalyzer(const AnalysisOptions& options);
   ~TextAnalyzer();
   TextAnalyzer(const TextAnalyzer&) = delete;
   TextAnalyzer& operator=(const TextAnalyzer&) = delete;

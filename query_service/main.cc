@@ -85,6 +85,11 @@ ABSL_FLAG(bool, boost_doubted_titles, false,
 ABSL_FLAG(bool, bm25f, true,
           "score a word over title and body as BM25F (frequencies combined, saturated once) "
           "instead of summing each field's BM25");
+ABSL_FLAG(bool, accent_insensitive_stems, true,
+          "in French, Spanish, Italian, Portuguese and Romanian, stem words without their "
+          "accents so that \"securite\" finds \"sécurité\" and the reverse; false stems the "
+          "accented word and folds only the stem (documents are re-analysed when the service "
+          "starts, so changing it needs no rebuild of the data)");
 ABSL_FLAG(double, proximity_boost, 0.25,
           "weight of adjacent word pairs of a query_string found adjacent in a document (0: off)");
 ABSL_FLAG(double, acronym_boost, 0.75,
@@ -212,6 +217,7 @@ int Run() {
   options.scoring.title_boost = static_cast<float>(absl::GetFlag(FLAGS_title_boost));
   options.scoring.boost_doubted_titles = absl::GetFlag(FLAGS_boost_doubted_titles);
   options.scoring.bm25f = absl::GetFlag(FLAGS_bm25f);
+  options.analysis.accent_insensitive_stems = absl::GetFlag(FLAGS_accent_insensitive_stems);
   options.scoring.proximity_boost = static_cast<float>(absl::GetFlag(FLAGS_proximity_boost));
   options.scoring.cross_language_boost =
       static_cast<float>(absl::GetFlag(FLAGS_cross_language_boost));

@@ -23,7 +23,10 @@ namespace docsearch::query {
 
 class AnalyzerPool {
  public:
-  explicit AnalyzerPool(size_t max_idle) : max_idle_(max_idle) {}
+  // Analyzers made with `options` (the index's: its terms and the query's
+  // must meet).
+  explicit AnalyzerPool(size_t max_idle, const AnalysisOptions& options = {})
+      : max_idle_(max_idle), options_(options) {}
 
   // An analyzer for the lease's lifetime; returned to the pool after.
   class Lease {
@@ -50,7 +53,7 @@ class AnalyzerPool {
         return Lease(this, std::move(analyzer));
       }
     }
-    return Lease(this, std::make_unique<TextAnalyzer>());
+    return Lease(this, std::make_unique<TextAnalyzer>(options_));
   }
 
  private:
@@ -60,6 +63,7 @@ class AnalyzerPool {
   }
 
   const size_t max_idle_;
+  const AnalysisOptions options_;
   ReaderWriterLock mu_;
   std::vector<std::unique_ptr<TextAnalyzer>> idle_ ABSL_GUARDED_BY(mu_);
 };

@@ -120,7 +120,7 @@ class SearchIndex {
 
   const SearchOptions options_;
   // Analyzers for searches; a few idle ones, about one per core.
-  mutable AnalyzerPool search_analyzers_{4};
+  mutable AnalyzerPool search_analyzers_{4, options_.analysis};
   LeftRight<IndexData> data_;
   // Serializes writers, so that what a writer read of the data before it
   // writes is still the state it writes to. A ReaderWriterLock used
@@ -128,12 +128,12 @@ class SearchIndex {
   ReaderWriterLock writer_mu_;
   // Writers analyze the documents they write with these, before taking
   // writer_mu_, so that writers on several threads analyze in parallel.
-  AnalyzerPool writer_analyzers_{2};
+  AnalyzerPool writer_analyzers_{2, options_.analysis};
   // Writers analyze with these under writer_mu_ (an analyzer is
   // single-threaded): one for the versions being replaced or deleted, one
   // inside the writes for what was not analyzed before.
-  TextAnalyzer prepare_analyzer_ ABSL_GUARDED_BY(writer_mu_);
-  TextAnalyzer writer_analyzer_ ABSL_GUARDED_BY(writer_mu_);
+  TextAnalyzer prepare_analyzer_ ABSL_GUARDED_BY(writer_mu_){options_.analysis};
+  TextAnalyzer writer_analyzer_ ABSL_GUARDED_BY(writer_mu_){options_.analysis};
 
   // Last: its thread starts once everything above is constructed, and
   // stops before any of it is destroyed.

@@ -5,6 +5,7 @@
 
 #include <functional>
 
+#include "common/text_analyzer.h"
 #include "query_service/index/segment_merge.h"
 #include "query_service/search/bm25.h"
 #include "query_service/search/query_binder.h"
@@ -22,6 +23,9 @@ struct SearchOptions {
   int max_facets = 16;
   QueryLimits query_limits;
   ScoringOptions scoring;
+  // How documents and queries are analysed into terms (one setting for
+  // both, so they meet).
+  AnalysisOptions analysis;
   // When open postings are sealed into a segment and segments merge.
   MergePolicy segments;
   // Told the duration of every merge published (metrics); runs on the

@@ -1,5 +1,10 @@
 #include "common/text_analyzer.h"
 
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -111,6 +116,46 @@ TEST(TextAnalyzer, FoldsAccentsAfterFrenchStemming) {
   TextAnalyzer analyzer;
   EXPECT_EQ(Terms(analyzer.Analyze("Défense", "fr")), Terms(analyzer.Analyze("défense", "fr")));
   EXPECT_EQ(analyzer.FoldWord("Élysée"), "elysee");
+}
+
+TEST(TextAnalyzer, MeetsRomanceWordsWrittenWithoutTheirAccents) {
+  TextAnalyzer analyzer;
+  for (const auto& [language, accented, unaccented] :
+       std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"fr", "identité européenne de sécurité", "identite europeenne de securite"},
+           {"fr", "Sécurités", "securites"},
+           {"fr", "la défense adoptée", "la defense adoptee"},
+           {"fr", "frontière", "frontiere"},
+           {"fr", "l'élargissement", "l'elargissement"},
+           {"es", "organización", "organizacion"},
+           {"pt", "operação operações", "operacao operacoes"},
+           {"it", "città tornerà", "citta tornera"},
+           {"ro", "națională", "nationala"}}) {
+    EXPECT_EQ(Terms(analyzer.Analyze(accented, language)),
+              Terms(analyzer.Analyze(unaccented, language)))
+        << language << " " << accented;
+  }
+  // Put back accents do not break what the stemmer joined with them.
+  EXPECT_EQ(Terms(analyzer.Analyze("sécurité", "fr")), Terms(analyzer.Analyze("sécurités", "fr")));
+  EXPECT_EQ(Terms(analyzer.Analyze("adoptée", "fr")), Terms(analyzer.Analyze("adopter", "fr")));
+}
+
+TEST(TextAnalyzer, StemsTheAccentedWordWhenAccentInsensitiveStemsAreOff) {
+  TextAnalyzer analyzer(AnalysisOptions{.accent_insensitive_stems = false});
+  // The French stemmer removes "-ité" only with its accent.
+  EXPECT_NE(Terms(analyzer.Analyze("sécurité", "fr")), Terms(analyzer.Analyze("securite", "fr")));
+  EXPECT_EQ(Terms(analyzer.Analyze("Défense", "fr")), Terms(analyzer.Analyze("defense", "fr")));
+}
+
+TEST(TextAnalyzer, AccentInsensitiveStemsLeaveOtherLanguagesAlone) {
+  TextAnalyzer on;
+  TextAnalyzer off(AnalysisOptions{.accent_insensitive_stems = false});
+  for (const auto& [language, text] :
+       std::vector<std::pair<std::string, std::string>>{{"en", "A naïve café résumé on defence"},
+                                                        {"de", "Die Häuser der Bündnispartner"},
+                                                        {"sv", "Försvarsministrarnas möte"}}) {
+    EXPECT_EQ(Terms(on.Analyze(text, language)), Terms(off.Analyze(text, language))) << text;
+  }
 }
 
 TEST(TextAnalyzer, LeavesUnknownLanguagesUnstemmed) {
