@@ -318,6 +318,10 @@ bool IsNeverHeadline(const TitleCandidate& candidate, const std::vector<SourceLi
   const absl::string_view first = TrimLine(lines[features[candidate.begin].line_index].text);
   // "of the North": the rest of a wrapped headline or of a lost link.
   if (StartsWithHeadlineContinuation(first)) return true;
+  if (OpensWithPageWrapping(lines, features, candidate)) return true;
+  if (ReadsAsAnnouncement(JoinRunLines(lines, features, candidate.begin, candidate.end))) {
+    return true;
+  }
   if (candidate.end == candidate.begin + 1 && first.size() < 40) {
     std::string folded = FoldAccents(first);
     while (!folded.empty() && (folded.back() == ':' || folded.back() == ' ')) folded.pop_back();

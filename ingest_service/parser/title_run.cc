@@ -32,6 +32,8 @@ constexpr int kMaxContinuationWords = 20;
 constexpr size_t kMaxLabelLines = 3;
 // Words a line of a narrow column holds.
 constexpr int kNarrowLineWords = 3;
+// Longer than one sentence announcing a text ("The following is …:").
+constexpr int kMaxAnnouncementWords = 30;
 
 absl::string_view LineText(const std::vector<SourceLine>& lines,
                            const std::vector<LineFeatures>& features, size_t k) {
@@ -474,6 +476,27 @@ void OpenWithMeetingBodyAbove(const Lines& lines, const Features& features, Titl
 
 bool StartsWithHeadlineContinuation(absl::string_view text) {
   return StartsWithLowerFunctionWord(TrimLine(text));
+}
+
+bool ReadsAsAnnouncement(absl::string_view text) {
+  text = absl::StripAsciiWhitespace(text);
+  if (!absl::EndsWith(text, ":")) return false;
+  int words = 0;
+  int lower = 0;
+  for (absl::string_view word : absl::StrSplit(text, ' ', absl::SkipEmpty())) {
+    ++words;
+    if (absl::ascii_islower(static_cast<unsigned char>(word.front()))) ++lower;
+  }
+  // More words in lower case than capitalized: a label naming its speaker
+  // ("Statement by the Secretary General of the Alliance:") is not one. A
+  // paragraph ending on "In particular:" is body, read elsewhere.
+  return words >= 8 && words <= kMaxAnnouncementWords && 2 * lower > words;
+}
+
+bool OpensWithPageWrapping(const std::vector<SourceLine>& lines,
+                           const std::vector<LineFeatures>& features, const TitleCandidate& run) {
+  return run.end > run.begin &&
+         LateFurnitureReason(lines[features[run.begin].line_index].text).has_value();
 }
 
 void RepairTitleRun(const std::vector<SourceLine>& lines, const std::vector<LineFeatures>& features,

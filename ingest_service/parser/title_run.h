@@ -61,6 +61,18 @@ std::optional<size_t> CandidatePrintedTwice(const std::vector<TitleCandidate>& c
 // Brussels", "at the Level of …"): the rest of a headline, never its start.
 bool StartsWithHeadlineContinuation(absl::string_view text);
 
+// "The following is a statement from …:": a sentence announcing the text
+// below it (8 to 30 words, more of them in lower case than not, ending
+// with a colon), which introduces a text and never names it.
+bool ReadsAsAnnouncement(absl::string_view text);
+
+// A run opening with a line of the page's wrapping that is furniture
+// wherever it stands (LateFurnitureReason: a press office's formula, a
+// menu bar opening with "Home", a reader notice, a welcome banner …): the
+// page's, never its headline, whatever the model ranks it.
+bool OpensWithPageWrapping(const std::vector<SourceLine>& lines,
+                           const std::vector<LineFeatures>& features, const TitleCandidate& run);
+
 // See the file comment. `run` indexes `features`; "no title" stays so.
 void RepairTitleRun(const std::vector<SourceLine>& lines, const std::vector<LineFeatures>& features,
                     TitleCandidate* run);

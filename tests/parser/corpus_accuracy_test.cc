@@ -22,7 +22,7 @@ const std::string kCorpus = DOCSEARCH_SHARED_CORPUS;
 // Held-out share (all folders) below which the test fails: what the parser
 // reaches today, so that a change that makes it worse is caught.
 const std::map<std::string, double> kFloors = {
-    {"title", 0.87},     {"doc_type", 0.97}, {"boilerplate removed", 0.93},
+    {"title", 0.88},     {"doc_type", 0.97}, {"boilerplate removed", 0.94},
     {"published", 0.99}, {"language", 1.00}, {"reference", 0.97},
     {"updated", 0.99},
 };

@@ -277,6 +277,40 @@ TEST(DocumentParser, TakesNoContentsHeadingListIntroductionOrNumberedItemAsTitle
   EXPECT_FALSE(absl::StartsWith(document.title(), "1 - "));
 }
 
+TEST(DocumentParser, TakesNoPressOfficeLineMenuOrAnnouncementAsTitle) {
+  // A press office's wrapping over a release that prints no headline: no
+  // title, and the wrapping is dropped as furniture.
+  const v1::Document release =
+      ParseOrDie(
+          "View Header\n\n                     Office of the Press Secretary\n"
+          "                        (Aboard the Aircraft)\n\nFor Immediate Release        "
+          "                     March 13, 2000\n\nOn this day a year ago the three new members "
+          "joined the Alliance, and the President welcomes their contribution to its work.\n\n"
+          "Their membership strengthens the Alliance and brings stability to the region.\n")
+          .document();
+  EXPECT_FALSE(absl::StartsWith(release.title(), "Office of the Press Secretary"))
+      << release.title();
+  for (const v1::Paragraph& paragraph : release.paragraphs()) {
+    EXPECT_THAT(paragraph.text(), ::testing::Not(HasSubstr("Office of the Press Secretary")));
+  }
+  // A site's menu bar opening with "Home" above a speech.
+  const v1::Document menu =
+      ParseOrDie(
+          "Home Issues & Press Travel & Business Countries Youth & Education Careers About "
+          "State Video\n\nGood afternoon, ladies and gentlemen.\n\nThe ministers met today to "
+          "discuss the situation in the region and agreed to meet again next month.\n")
+          .document();
+  EXPECT_FALSE(absl::StartsWith(menu.title(), "Home ")) << menu.title();
+  // A sentence announcing the text below it.
+  const v1::Document announced =
+      ParseOrDie(
+          "June 24, 2013\n\nThe following is a statement from the commander of the mission on "
+          "the handover:\n\nToday the people of Example take the lead for their own security "
+          "across the whole country, and we congratulate them.\n")
+          .document();
+  EXPECT_FALSE(absl::StartsWith(announced.title(), "The following is")) << announced.title();
+}
+
 TEST(DocumentParser, DoubtsATitleThatReadsAsTheSitesWrapping) {
   // Only an institution's name above the date line: taken as the title,
   // but doubted, so that search gives it no title weight.

@@ -282,6 +282,23 @@ TEST(TitleRun, APrepositionInLowerCaseContinuesAHeadlineNeverOpensOne) {
   EXPECT_FALSE(StartsWithHeadlineContinuation("often asked questions"));
 }
 
+TEST(TitleRun, ASentenceAnnouncingTheTextIsNoHeadline) {
+  EXPECT_TRUE(ReadsAsAnnouncement(
+      "The following is a statement from the commander of the mission on the handover:"));
+  EXPECT_TRUE(
+      ReadsAsAnnouncement("Voici le texte de la declaration faite par le porte-parole ce matin :"));
+  // A headline introducing its subject with a colon is not a sentence.
+  EXPECT_FALSE(ReadsAsAnnouncement("Kosovo: Statement by the Secretary General"));
+  EXPECT_FALSE(ReadsAsAnnouncement("Statement by the Secretary General of the Alliance:"));
+  EXPECT_FALSE(
+      ReadsAsAnnouncement("The Council met today to discuss the situation in the region."));
+  // A paragraph ending on "In particular:" is body, not an announcement.
+  EXPECT_FALSE(ReadsAsAnnouncement(
+      "Chairman's Statement On 28 June the ministers met in the city of Example. Taking stock of "
+      "two years of work, they recalled all relevant statements and addressed the practical "
+      "contributions made by the Council to the security of the area. In particular:"));
+}
+
 TEST(TitleRun, ALabelAloneGivesWayToTheHeadlineAfterIt) {
   Lines lines(
       "[EXCERPTS] Final Communiqué\nPress Release M-XYZ-1(99)12\n"
