@@ -283,16 +283,15 @@ int MonthFromName(absl::string_view word) {
 
 namespace {
 
-// The dates of `text` in order, up to `limit` of them.
 // The tokens of `text` that the search below can read, in order, with
 // their offsets in `text`: those within kDateWindowPieces pieces between
 // ASCII white space of a run of 2 or 4 ASCII digits (a number token that
 // can end a date; with digits apart, number tokens are the maximal digit
 // runs). Every piece holds at least one token, so each such number keeps
-// more than the 12 tokens on either side that a date ending on it, or read
-// from a token before it, can reach; the tokens left out are ones the
-// search skips anyway. A long paragraph with a few years in it is
-// tokenized around them only.
+// more than the 12 tokens on either side that a date ending on it, or
+// MatchAt reading from a token before it, can reach; the tokens left out
+// are ones the search skips anyway. A long paragraph with a few years in
+// it is tokenized around them only.
 constexpr int kDateWindowPieces = 14;
 
 bool IsAsciiSpace(char c) { return absl::ascii_isspace(static_cast<unsigned char>(c)); }
@@ -343,7 +342,7 @@ std::vector<Token> TokensNearDateEnds(absl::string_view text) {
       const size_t begin = PiecesBack(text, i, kDateWindowPieces);
       const size_t end = PiecesForward(text, j, kDateWindowPieces);
       if (begin <= window_end && window_end > 0) {
-        window_end = std::max(window_end, end);  // Overlaps or touches: one window.
+        window_end = std::max(window_end, end);  // Overlapping windows make one.
       } else {
         flush();
         window_begin = begin;
@@ -356,6 +355,7 @@ std::vector<Token> TokensNearDateEnds(absl::string_view text) {
   return tokens;
 }
 
+// The dates of `text` in order, up to `limit` of them.
 std::vector<FoundDate> FindDatesUpTo(absl::string_view text, size_t limit) {
   std::vector<FoundDate> found;
   // Every form read here has a day or a year in ASCII digits: text without
