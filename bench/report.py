@@ -94,10 +94,12 @@ WHY = {
     "latency": (
         "OR uses block-max MaxScore, AND and phrase leapfrog over bit-packed "
         "postings with skip data, and filters are iterators the scorer "
-        "advances (`query_service/search/doc_filter.h`), so what remains is "
-        "per-query work the peers do not do: a query word of no known "
-        "language is read as a union of up to three posting lists (English "
-        "stem, French stem, unstemmed); each hit's stored document is "
+        "advances (`query_service/search/doc_filter.h`). But a block's score "
+        "bound is BM25 at its largest frequency and shortest field length "
+        "taken apart, which few documents reach, so at 1M block-max skips "
+        "almost nothing and AND scores every document holding all its words "
+        "(Lucene bounds blocks by their impacts; section \"Why AND and phrase "
+        "do not scale to 1M\"). Each hit's stored document is "
         "decompressed (zstd, ~7 µs) for its title, type and date; and a phrase "
         "of two frequent words still decodes the positions of most documents "
         "holding both until the page fills with higher scores."),
