@@ -9,16 +9,48 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "common/minhash_minimums.h"
 #include "common/text_folding.h"
 
 namespace docsearch {
 namespace {
 
-uint64_t SplitMix64(uint64_t x) {
-  x += 0x9E3779B97F4A7C15ULL;
-  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
-  return x ^ (x >> 31);
+// SimHash votes: bit b of each shingle hash, counted in byte lanes. Entry v
+// has byte i equal to bit i of v, so adding kBitSpread[byte j of a hash] to
+// counter j counts bits 8j..8j+7 of every hash at once; a lane holds up to
+// 255, so the counters are emptied into wide ones every 255 hashes.
+constexpr std::array<uint64_t, 256> MakeBitSpread() {
+  std::array<uint64_t, 256> spread{};
+  for (int value = 0; value < 256; ++value) {
+    for (int bit = 0; bit < 8; ++bit) {
+      if ((value >> bit) & 1) spread[value] |= uint64_t{1} << (8 * bit);
+    }
+  }
+  return spread;
+}
+constexpr std::array<uint64_t, 256> kBitSpread = MakeBitSpread();
+
+// SimHash: bit b is set when more shingle hashes have it set than not
+// (every shingle counts, repeats included).
+uint64_t SimHash(const std::vector<uint64_t>& hashes) {
+  std::array<uint64_t, 64> ones{};
+  size_t i = 0;
+  while (i < hashes.size()) {
+    const size_t end = std::min(hashes.size(), i + 255);
+    std::array<uint64_t, 8> lanes{};
+    for (; i < end; ++i) {
+      const uint64_t hash = hashes[i];
+      for (int byte = 0; byte < 8; ++byte) lanes[byte] += kBitSpread[(hash >> (8 * byte)) & 0xFF];
+    }
+    for (int byte = 0; byte < 8; ++byte) {
+      for (int bit = 0; bit < 8; ++bit) ones[8 * byte + bit] += (lanes[byte] >> (8 * bit)) & 0xFF;
+    }
+  }
+  uint64_t simhash = 0;
+  for (int bit = 0; bit < 64; ++bit) {
+    if (2 * ones[bit] > hashes.size()) simhash |= uint64_t{1} << bit;
+  }
+  return simhash;
 }
 
 bool IsWordByte(char c) {
@@ -58,6 +90,20 @@ std::vector<uint64_t> ShingleHashes(absl::string_view text) {
   hashes.reserve(words.size() - width + 1);
   std::string shingle;
   for (size_t i = 0; i + width <= words.size(); ++i) {
+    // Words one space apart are their shingle already, in the folded text:
+    // hashed in place, without a copy (the same bytes, the same hash).
+    bool contiguous = true;
+    for (size_t k = 1; k < width && contiguous; ++k) {
+      const absl::string_view before = words[i + k - 1];
+      contiguous = words[i + k].data() == before.data() + before.size() + 1 &&
+                   before.data()[before.size()] == ' ';
+    }
+    if (contiguous) {
+      const char* begin = words[i].data();
+      const char* end = words[i + width - 1].data() + words[i + width - 1].size();
+      hashes.push_back(XXH3_64bits(begin, static_cast<size_t>(end - begin)));
+      continue;
+    }
     shingle.clear();
     for (size_t k = 0; k < width; ++k) {
       if (k > 0) shingle.push_back(' ');
@@ -78,23 +124,14 @@ std::vector<uint64_t> ShingleSet(absl::string_view text) {
 docsearch::v1::Fingerprint FingerprintOfShingles(const std::vector<uint64_t>& shingle_hashes) {
   docsearch::v1::Fingerprint fingerprint;
   if (shingle_hashes.empty()) return fingerprint;
-  std::array<uint64_t, kMinHashSize> seeds;
-  for (int k = 0; k < kMinHashSize; ++k) seeds[k] = SplitMix64(static_cast<uint64_t>(k) + 1);
-  std::array<int64_t, 64> weights{};
-  std::array<uint64_t, kMinHashSize> minimums;
+  fingerprint.set_simhash(SimHash(shingle_hashes));
+  // Repeats are not skipped: a minimum over a set is the minimum over any
+  // list of its members, and on long texts only ~7 % of the shingles repeat,
+  // less than a sort or a hash set would cost.
+  MinHashMinimums minimums;
   minimums.fill(std::numeric_limits<uint64_t>::max());
-  for (uint64_t hash : shingle_hashes) {
-    for (int bit = 0; bit < 64; ++bit) weights[bit] += ((hash >> bit) & 1) != 0 ? 1 : -1;
-    for (int k = 0; k < kMinHashSize; ++k) {
-      const uint64_t value = SplitMix64(hash ^ seeds[k]);
-      if (value < minimums[k]) minimums[k] = value;
-    }
-  }
-  uint64_t simhash = 0;
-  for (int bit = 0; bit < 64; ++bit) {
-    if (weights[bit] > 0) simhash |= uint64_t{1} << bit;
-  }
-  fingerprint.set_simhash(simhash);
+  UpdateMinHashMinimums(FastestMinHashKernel(), shingle_hashes, &minimums);
+  fingerprint.mutable_minhash()->Reserve(kMinHashSize);
   for (uint64_t minimum : minimums) fingerprint.add_minhash(minimum);
   return fingerprint;
 }

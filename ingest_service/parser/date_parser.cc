@@ -283,6 +283,78 @@ int MonthFromName(absl::string_view word) {
 
 namespace {
 
+// The tokens of `text` that the search below can read, in order, with
+// their offsets in `text`: those within kDateWindowPieces pieces between
+// ASCII white space of a run of 2 or 4 ASCII digits (a number token that
+// can end a date; with digits apart, number tokens are the maximal digit
+// runs). Every piece holds at least one token, so each such number keeps
+// more than the 12 tokens on either side that a date ending on it, or
+// MatchAt reading from a token before it, can reach; the tokens left out
+// are ones the search skips anyway. A long paragraph with a few years in
+// it is tokenized around them only.
+constexpr int kDateWindowPieces = 14;
+
+bool IsAsciiSpace(char c) { return absl::ascii_isspace(static_cast<unsigned char>(c)); }
+
+// The start of the piece `pieces` pieces before the one holding text[at].
+size_t PiecesBack(absl::string_view text, size_t at, int pieces) {
+  size_t i = at;
+  for (int p = 0; p <= pieces && i > 0; ++p) {
+    while (i > 0 && !IsAsciiSpace(text[i - 1])) --i;  // Start of this piece.
+    if (p == pieces) break;
+    while (i > 0 && IsAsciiSpace(text[i - 1])) --i;  // End of the one before.
+  }
+  return i;
+}
+
+// The end of the piece `pieces` pieces after the one holding text[at - 1].
+size_t PiecesForward(absl::string_view text, size_t at, int pieces) {
+  size_t i = at;
+  for (int p = 0; p <= pieces && i < text.size(); ++p) {
+    while (i < text.size() && !IsAsciiSpace(text[i])) ++i;  // End of this piece.
+    if (p == pieces) break;
+    while (i < text.size() && IsAsciiSpace(text[i])) ++i;  // Start of the next.
+  }
+  return i;
+}
+
+std::vector<Token> TokensNearDateEnds(absl::string_view text) {
+  std::vector<Token> tokens;
+  size_t window_begin = 0;
+  size_t window_end = 0;  // The window being gathered: text[window_begin, window_end).
+  auto flush = [&] {
+    if (window_end <= window_begin) return;
+    for (Token token : Tokenize(text.substr(window_begin, window_end - window_begin))) {
+      token.begin += window_begin;
+      token.end += window_begin;
+      tokens.push_back(token);
+    }
+  };
+  size_t i = 0;
+  while (i < text.size()) {
+    if (!absl::ascii_isdigit(static_cast<unsigned char>(text[i]))) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < text.size() && absl::ascii_isdigit(static_cast<unsigned char>(text[j]))) ++j;
+    if (j - i == 2 || j - i == 4) {
+      const size_t begin = PiecesBack(text, i, kDateWindowPieces);
+      const size_t end = PiecesForward(text, j, kDateWindowPieces);
+      if (begin <= window_end && window_end > 0) {
+        window_end = std::max(window_end, end);  // Overlapping windows make one.
+      } else {
+        flush();
+        window_begin = begin;
+        window_end = end;
+      }
+    }
+    i = j;
+  }
+  flush();
+  return tokens;
+}
+
 // The dates of `text` in order, up to `limit` of them.
 std::vector<FoundDate> FindDatesUpTo(absl::string_view text, size_t limit) {
   std::vector<FoundDate> found;
@@ -292,7 +364,7 @@ std::vector<FoundDate> FindDatesUpTo(absl::string_view text, size_t limit) {
                    [](char c) { return absl::ascii_isdigit(static_cast<unsigned char>(c)); })) {
     return found;
   }
-  const std::vector<Token> tokens = Tokenize(text);
+  const std::vector<Token> tokens = TokensNearDateEnds(text);
   // Every form MatchAt reads ends on a number of 2 or 4 digits (a year, or
   // the day of "2001-12-18") at most kMaxDateTokens tokens past its first:
   // tokens farther than that from such a number start no date and are

@@ -1,6 +1,7 @@
 #include "ingest_service/parser/entity_extractor.h"
 
 #include <algorithm>
+#include <bitset>
 #include <map>
 #include <optional>
 #include <set>
@@ -108,6 +109,7 @@ class Gazetteer {
 
   // The longest phrase starting at token i, and how many tokens it covers.
   const Phrase* Match(const std::vector<Token>& tokens, size_t i) const {
+    if (!MayBeFirstWord(tokens[i].text)) return nullptr;
     auto it = by_first_word_.find(tokens[i].text);
     if (it == by_first_word_.end()) return nullptr;
     for (const Phrase& phrase : it->second) {
@@ -143,6 +145,7 @@ class Gazetteer {
     Phrase phrase{{}, &entity, type};
     for (const Token& token : Tokenize(form)) phrase.words.emplace_back(token.text);
     if (phrase.words.empty()) return;
+    if (!phrase.words[0].empty()) first_word_slots_.set(FirstWordSlot(phrase.words[0]));
     by_first_word_[phrase.words[0]].push_back(std::move(phrase));
   }
 
@@ -154,7 +157,19 @@ class Gazetteer {
     }
   }
 
+  // Whether some phrase opens with a word of `word`'s first byte and length
+  // (lengths from kLongWord counted as one): most words of a text are
+  // turned away here, without hashing them for the map.
+  static constexpr size_t kLongWord = 31;
+  static size_t FirstWordSlot(absl::string_view word) {
+    return static_cast<unsigned char>(word[0]) * (kLongWord + 1) + std::min(word.size(), kLongWord);
+  }
+  bool MayBeFirstWord(absl::string_view word) const {
+    return !word.empty() && first_word_slots_[FirstWordSlot(word)];
+  }
+
   absl::flat_hash_map<std::string, std::vector<Phrase>> by_first_word_;
+  std::bitset<256 * (kLongWord + 1)> first_word_slots_;
 };
 
 const Gazetteer& SharedGazetteer() {
@@ -318,6 +333,7 @@ std::vector<Entity> ExtractEntities(absl::string_view text) {
       i = last;
       continue;
     }
+    if (defined.empty()) continue;  // Most texts define no acronym.
     if (auto it = defined.find(std::string(token.text)); it != defined.end()) {
       entities.Add(v1::ENTITY_TYPE_ORGANIZATION, it->second, token.text, token.text);
     }

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "ingest_service/parser/text_normalizer.h"
 
@@ -43,15 +44,48 @@ LanguageGuess VoteByStopWords(absl::string_view utf8) {
   return {english >= french ? "en" : "fr", "stop_words"};
 }
 
+// Where a sample piece may start or end: after or before ASCII white space
+// (so never inside a word or a UTF-8 sequence).
+bool IsBreak(char c) { return c == ' ' || c == '\n' || c == '\t'; }
+
+// `text`'s bytes [begin, end) shrunk to whole words: from just after the
+// first break at or after `begin` (unless `begin` is the start of the text)
+// to the last break at or before `end` (unless `end` is its end).
+absl::string_view WholeWords(absl::string_view text, size_t begin, size_t end) {
+  if (begin > 0) {
+    while (begin < end && !IsBreak(text[begin])) ++begin;
+  }
+  if (end < text.size()) {
+    while (end > begin && !IsBreak(text[end])) --end;
+  }
+  return text.substr(begin, end - begin);
+}
+
 }  // namespace
+
+std::string LanguageSample(absl::string_view utf8) {
+  if (utf8.size() <= kLanguageSamplePieces * kLanguageSamplePieceBytes) return std::string(utf8);
+  // Pieces evenly spaced from the first byte to the last.
+  const size_t step = (utf8.size() - kLanguageSamplePieceBytes) / (kLanguageSamplePieces - 1);
+  std::string sample;
+  sample.reserve(kLanguageSamplePieces * (kLanguageSamplePieceBytes + 1));
+  for (size_t piece = 0; piece < kLanguageSamplePieces; ++piece) {
+    const size_t begin =
+        piece + 1 == kLanguageSamplePieces ? utf8.size() - kLanguageSamplePieceBytes : piece * step;
+    if (piece > 0) sample.push_back('\n');
+    absl::StrAppend(&sample, WholeWords(utf8, begin, begin + kLanguageSamplePieceBytes));
+  }
+  return sample;
+}
 
 LanguageGuess DetectLanguage(absl::string_view utf8, absl::string_view title) {
   CLD2::Language top3[3];
   int percent3[3];
   int text_bytes = 0;
   bool reliable = false;
+  const std::string sample = LanguageSample(utf8);
   const CLD2::Language language =
-      CLD2::DetectLanguageSummary(utf8.data(), static_cast<int>(utf8.size()),
+      CLD2::DetectLanguageSummary(sample.data(), static_cast<int>(sample.size()),
                                   /*is_plain_text=*/true, top3, percent3, &text_bytes, &reliable);
   const bool english = language == CLD2::ENGLISH;
   const bool french = language == CLD2::FRENCH;

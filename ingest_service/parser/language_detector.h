@@ -14,6 +14,7 @@
 #ifndef DOCSEARCH_INGEST_SERVICE_PARSER_LANGUAGE_DETECTOR_H_
 #define DOCSEARCH_INGEST_SERVICE_PARSER_LANGUAGE_DETECTOR_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -29,6 +30,21 @@ struct LanguageGuess {
 };
 
 LanguageGuess DetectLanguage(absl::string_view utf8, absl::string_view title = "");
+
+// What CLD2 reads of a text: all of it up to kLanguageSamplePieces *
+// kLanguageSamplePieceBytes (8 KB); of a longer one, kLanguageSamplePieces
+// pieces of about kLanguageSamplePieceBytes evenly spaced from its start to
+// its end, each cut to whole words, joined by line ends. CLD2's cost grows
+// with the text (29 MB/s) while its answer is settled within a few hundred
+// bytes of one language. Eight pieces rather than three (start, middle,
+// end) because the mixed-language rule above reads CLD2's percentages: on
+// long texts made of English and French documents in turn, three pieces
+// changed the language of 15 of 120 (one French page in the middle of ten
+// English ones weighed a third), eight pieces of 1 KB changed one, a text
+// half English, half French (docs/BENCHMARKS.md, "Parsing").
+inline constexpr size_t kLanguageSamplePieceBytes = 1024;
+inline constexpr size_t kLanguageSamplePieces = 8;
+std::string LanguageSample(absl::string_view utf8);
 
 }  // namespace docsearch::ingest
 

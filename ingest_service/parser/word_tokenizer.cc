@@ -49,7 +49,12 @@ std::vector<WordToken> TokenizeWords(absl::string_view text, const WordTokenizer
       while (j < text.size() && absl::ascii_isdigit(static_cast<unsigned char>(text[j]))) ++j;
       tokens.push_back({Kind::kNumber, text.substr(i, j - i), i, j});
     } else if (c != '-' && IsWordByte(text, i, options)) {
-      while (j < text.size() && IsWordByte(text, j, options)) ++j;
+      // ASCII letters continue every word: tested first, without the
+      // options (most of a text's bytes).
+      while (j < text.size() && (absl::ascii_isalpha(static_cast<unsigned char>(text[j])) ||
+                                 IsWordByte(text, j, options))) {
+        ++j;
+      }
       while (j > i + 1 && text[j - 1] == '-') --j;  // A trailing hyphen is punctuation.
       const absl::string_view word = text.substr(i, j - i);
       tokens.push_back({AllDigits(word) ? Kind::kNumber : Kind::kWord, word, i, j});

@@ -3,8 +3,11 @@
 // paragraphs count.
 #include "common/text_fingerprint.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "gtest/gtest.h"
 
@@ -41,6 +44,62 @@ TEST(TextFingerprint, KeepsTheValuesStoredFingerprintsHave) {
   ASSERT_EQ(short_text.minhash_size(), kMinHashSize);
   EXPECT_EQ(short_text.minhash(0), 0x2c67ce596d1ec0b2ULL);
   EXPECT_EQ(short_text.minhash(63), 0x2a4aa90db5e09137ULL);
+}
+
+// The scheme's definition, computed the plain way: SimHash bit b set when
+// more shingle hashes have it than not, MinHash value k the least
+// SplitMix64(hash ^ SplitMix64(k + 1)).
+uint64_t ReferenceSplitMix64(uint64_t x) {
+  x += 0x9E3779B97F4A7C15ULL;
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+  return x ^ (x >> 31);
+}
+
+Fingerprint ReferenceFingerprint(const std::vector<uint64_t>& hashes) {
+  Fingerprint fingerprint;
+  int64_t weights[64] = {};
+  std::vector<uint64_t> minimums(kMinHashSize, ~uint64_t{0});
+  for (uint64_t hash : hashes) {
+    for (int bit = 0; bit < 64; ++bit) weights[bit] += ((hash >> bit) & 1) != 0 ? 1 : -1;
+    for (int k = 0; k < kMinHashSize; ++k) {
+      minimums[k] = std::min(minimums[k], ReferenceSplitMix64(hash ^ ReferenceSplitMix64(k + 1)));
+    }
+  }
+  uint64_t simhash = 0;
+  for (int bit = 0; bit < 64; ++bit) {
+    if (weights[bit] > 0) simhash |= uint64_t{1} << bit;
+  }
+  fingerprint.set_simhash(simhash);
+  for (uint64_t minimum : minimums) fingerprint.add_minhash(minimum);
+  return fingerprint;
+}
+
+// A long text (thousands of shingles, some repeated, words one space apart
+// or separated by punctuation and line ends) has the fingerprint of its
+// shingles by the definition, and punctuation between words changes no
+// shingle.
+TEST(TextFingerprint, FollowsTheDefinitionOnLongTexts) {
+  std::string spaced;
+  std::string punctuated;
+  for (int i = 0; i < 3000; ++i) {
+    const std::string word = "w" + std::to_string((i * 7919) % 1201);
+    spaced += word + " ";
+    punctuated += word + (i % 5 == 0 ? ", " : i % 11 == 0 ? ".\n" : i % 13 == 0 ? "  " : " ");
+  }
+  const std::vector<uint64_t> hashes = ShingleHashes(spaced);
+  ASSERT_EQ(hashes.size(), 2998u);
+  EXPECT_EQ(ShingleHashes(punctuated), hashes);
+  EXPECT_LT(ShingleSet(spaced).size(), hashes.size()) << "the text should repeat shingles";
+
+  const Fingerprint expected = ReferenceFingerprint(hashes);
+  const Fingerprint actual = ComputeTextFingerprint(punctuated);
+  EXPECT_EQ(actual.simhash(), expected.simhash());
+  ASSERT_EQ(actual.minhash_size(), kMinHashSize);
+  for (int k = 0; k < kMinHashSize; ++k) EXPECT_EQ(actual.minhash(k), expected.minhash(k)) << k;
+  // Few shingles (under a SimHash counter's 255) as well.
+  const std::vector<uint64_t> few(hashes.begin(), hashes.begin() + 40);
+  EXPECT_EQ(FingerprintOfShingles(few).simhash(), ReferenceFingerprint(few).simhash());
 }
 
 TEST(TextFingerprint, IsEqualForEqualTextsAndCloseForNearDuplicates) {

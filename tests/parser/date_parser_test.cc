@@ -153,5 +153,41 @@ TEST(DateParser, ReadsAPostedOnDateLine) {
   EXPECT_THAT(ParseDateLine("Posted on 3 May 2010"), Optional(IsDate(2010, 5, 3)));
 }
 
+// A long paragraph is tokenized only around its 2- and 4-digit numbers:
+// the dates found in it, and where, are those of its sentences read alone.
+TEST(DateParser, FindsInALongParagraphTheDatesOfItsSentences) {
+  const std::string filler =
+      "The delegates of 7 nations and 123 observers met again to talk about the future. ";
+  const std::vector<std::string> sentences = {
+      "In Brussels on 24 February - 2 March 1999 they met. ",
+      "The 42 ministers, 16 of them new, met on December 7, 1941 and on 07-Dec-2001. ",
+      "It ended 21/11/2003 (see 12 and 1999 above) ",
+  };
+  std::string paragraph;
+  std::vector<FoundDate> expected;
+  for (int round = 0; round < 3; ++round) {
+    for (int k = 0; k < 40 * round + 1; ++k) paragraph += filler;
+    const size_t offset = paragraph.size();
+    paragraph += sentences[round];
+    for (FoundDate date : FindDates(sentences[round])) {
+      date.begin += offset;
+      date.end += offset;
+      expected.push_back(date);
+    }
+  }
+  ASSERT_EQ(expected.size(), 4u);
+  const std::vector<FoundDate> found = FindDates(paragraph);
+  ASSERT_EQ(found.size(), expected.size());
+  for (size_t i = 0; i < found.size(); ++i) {
+    EXPECT_EQ(found[i].date.SerializeAsString(), expected[i].date.SerializeAsString()) << i;
+    EXPECT_EQ(found[i].begin, expected[i].begin) << i;
+    EXPECT_EQ(found[i].end, expected[i].end) << i;
+  }
+  EXPECT_THAT(found[0].date, IsDate(1999, 2, 24));
+  const std::optional<FoundDate> first = FindFirstDate(paragraph);
+  ASSERT_TRUE(first.has_value());
+  EXPECT_EQ(first->begin, expected[0].begin);
+}
+
 }  // namespace
 }  // namespace docsearch::ingest
