@@ -24,6 +24,7 @@
 // Usage: grpc_bench --server=build/release/query_service/query_service
 //          --docs=docs.tsv --queries=queries.tsv [--load_docs=20000]
 //          [--threads=2] [--seconds=10] [--warmup=1] [--profile_seconds=0]
+#include <pthread.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -143,8 +144,8 @@ double Percentile(std::vector<double> v, double p) {
 // object: {"all": {"cpu_us": .., "waiting_us": .., "runs": ..}, "<thread
 // name>": {..}, ...}.
 std::string ScheduleJson(const std::map<std::string, docsearch::bench::ThreadSchedule>& by_name,
-                         size_t calls) {
-  const double n = static_cast<double>(std::max<size_t>(1, calls));
+                         double calls) {
+  const double n = std::max(1e-9, calls);
   std::string json = "{";
   for (const auto& [name, t] : by_name) {
     if (t.runs == 0 && t.cpu_us < 0.5) continue;  // Threads idle all along.
@@ -170,10 +171,10 @@ struct SeriesAccount {
 std::string AccountsJson(const std::map<std::string, SeriesAccount>& accounts) {
   std::string json = "{";
   for (const auto& [name, account] : accounts) {
+    const double calls = static_cast<double>(std::max<size_t>(1, account.calls));
     absl::StrAppend(&json, json.size() > 1 ? "," : "", "\"", name,
-                    "\":{\"server\":", ScheduleJson(account.server, account.calls),
-                    ",\"client\":", ScheduleJson(account.client, account.calls),
-                    ",\"in_process_cpu_us\":",
+                    "\":{\"server\":", ScheduleJson(account.server, calls),
+                    ",\"client\":", ScheduleJson(account.client, calls), ",\"in_process_cpu_us\":",
                     absl::SixDigits(account.in_process_cpu_us /
                                     static_cast<double>(std::max<size_t>(1, account.calls))),
                     "}");
@@ -476,13 +477,32 @@ int main(int argc, char** argv) {
     std::cerr << "profile: end" << std::endl;
   }
 
-  // 2. Throughput, closed loop, one channel per client thread.
-  auto closed_loop = [&](bool search, bool with_ingest, double* ingest_docs_per_s) {
+  // 2. Throughput, closed loop, one channel per client thread. Each phase
+  // also keeps the scheduler's account of both processes' threads, per
+  // second of the phase: which threads took the cores, and how long each
+  // waited for one.
+  struct PhaseAccount {
+    std::map<std::string, docsearch::bench::ThreadSchedule> server, client;
+    double seconds = 0;
+  };
+  std::map<std::string, PhaseAccount> phases;
+  const auto index_stats = [&] {
+    grpc::ClientContext context;
+    docsearch::v1::GetIndexStatsResponse stats;
+    static_cast<void>(
+        query->GetIndexStats(&context, docsearch::v1::GetIndexStatsRequest(), &stats));
+    return stats;
+  };
+  auto closed_loop = [&](const std::string& phase, bool search, bool with_ingest,
+                         double* ingest_docs_per_s) {
+    const auto server_before = ReadProcessSchedule(server_pid);
+    const auto client_before = ReadProcessSchedule(getpid());
     std::atomic<bool> stop{false};
     std::atomic<int64_t> calls{0};
     std::vector<std::thread> clients;
     for (int t = 0; t < threads; ++t) {
       clients.emplace_back([&, t] {
+        pthread_setname_np(pthread_self(), search ? "bench-search" : "bench-empty");
         grpc::ChannelArguments args;
         args.SetInt("docsearch.bench.client", t);  // A distinct channel per thread.
         auto ch = grpc::CreateCustomChannel((*server_process)->address(),
@@ -499,6 +519,7 @@ int main(int argc, char** argv) {
     std::atomic<int64_t> ingested{0};
     if (with_ingest) {
       ingest = std::thread([&] {
+        pthread_setname_np(pthread_self(), "bench-ingest");
         size_t round = 0;
         while (!stop.load()) {
           std::vector<docsearch::v1::Document> docs = extra;
@@ -513,15 +534,30 @@ int main(int argc, char** argv) {
     std::this_thread::sleep_for(std::chrono::seconds(seconds));
     stop = true;
     const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+    // Before the joins, while this phase's threads are still there.
+    PhaseAccount& account = phases[phase];
+    account.server = ScheduleDifference(server_before, ReadProcessSchedule(server_pid));
+    account.client = ScheduleDifference(client_before, ReadProcessSchedule(getpid()));
+    account.seconds = elapsed;
     for (auto& c : clients) c.join();
     if (ingest.joinable()) ingest.join();
     if (ingest_docs_per_s != nullptr) *ingest_docs_per_s = ingested.load() / elapsed;
     return calls.load() / elapsed;
   };
-  const double empty_qps = closed_loop(false, false, nullptr);
-  const double search_qps = closed_loop(true, false, nullptr);
+  const double empty_qps = closed_loop("empty", false, false, nullptr);
+  const double search_qps = closed_loop("search", true, false, nullptr);
   double ingest_rate = 0;
-  const double search_qps_ingest = closed_loop(true, true, &ingest_rate);
+  const docsearch::v1::GetIndexStatsResponse before_ingest = index_stats();
+  const double search_qps_ingest = closed_loop("search_ingest", true, true, &ingest_rate);
+  const docsearch::v1::GetIndexStatsResponse after_ingest = index_stats();
+  std::string phases_json = "{";
+  for (const auto& [name, account] : phases) {
+    absl::StrAppend(&phases_json, phases_json.size() > 1 ? "," : "", "\"", name,
+                    "\":{\"seconds\":", absl::SixDigits(account.seconds),
+                    ",\"server\":", ScheduleJson(account.server, account.seconds),
+                    ",\"client\":", ScheduleJson(account.client, account.seconds), "}");
+  }
+  phases_json += "}";
 
   std::cout << "{\"engine\":\"docsearch-grpc\",\"docs\":" << initial.size()
             << ",\"load_seconds\":" << load_seconds
@@ -544,7 +580,11 @@ int main(int argc, char** argv) {
             << ",\"empty_after_local_p99_us\":" << Percentile(empty_after_local_us, 0.99)
             << ",\"search_hot_p50_us\":" << Percentile(search_hot_us, 0.5)
             << ",\"inprocess_hot_p50_us\":" << Percentile(local_hot_us, 0.5)
-            << ",\"schedule_per_call\":" << AccountsJson(accounts) << ",\"server_log\":\""
+            << ",\"segments_before_ingest\":" << before_ingest.segment_count()
+            << ",\"segments_after_ingest\":" << after_ingest.segment_count()
+            << ",\"documents_after_ingest\":" << after_ingest.document_count()
+            << ",\"schedule_per_call\":" << AccountsJson(accounts)
+            << ",\"schedule_per_second\":" << phases_json << ",\"server_log\":\""
             << (*server_process)->log_file() << "\"}" << std::endl;
   return 0;
 }

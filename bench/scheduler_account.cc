@@ -32,9 +32,10 @@ std::map<std::string, ThreadSchedule> ScheduleDifference(const ProcessSchedule& 
   std::map<std::string, ThreadSchedule> by_name;
   for (const auto& [tid, named] : after.threads) {
     auto found = before.threads.find(tid);
-    if (found == before.threads.end()) continue;
     const ThreadSchedule& a = named.second;
-    const ThreadSchedule& b = found->second.second;
+    // A thread started between the readings counts from its start.
+    static const ThreadSchedule kNotYetStarted;
+    const ThreadSchedule& b = found == before.threads.end() ? kNotYetStarted : found->second.second;
     for (ThreadSchedule* sum : {&by_name[named.first], &by_name["all"]}) {
       sum->cpu_us += a.cpu_us - b.cpu_us;
       sum->waiting_us += a.waiting_us - b.waiting_us;

@@ -6,7 +6,6 @@
 // Why: on a shared 2-core machine a latency difference between two RPCs can
 // be work (CPU), waiting for a core (run queue) or more thread hand-offs;
 // the scheduler's own counters tell them apart where a stopwatch cannot.
-// Threads that ended between two readings drop out of the difference.
 #ifndef DOCSEARCH_BENCH_SCHEDULER_ACCOUNT_H_
 #define DOCSEARCH_BENCH_SCHEDULER_ACCOUNT_H_
 
@@ -31,8 +30,9 @@ struct ProcessSchedule {
 
 ProcessSchedule ReadProcessSchedule(pid_t pid);
 
-// `after` minus `before` per thread name (threads present in both), and
-// the sum under the name "all".
+// `after` minus `before` per thread name, and the sum under the name
+// "all". A thread only in `after` counts from its start (all of its
+// counters); a thread only in `before` (it ended) drops out.
 std::map<std::string, ThreadSchedule> ScheduleDifference(const ProcessSchedule& before,
                                                          const ProcessSchedule& after);
 
