@@ -542,13 +542,14 @@ int main(int argc, char** argv) {
     }
     auto start = Clock::now();
     std::this_thread::sleep_for(std::chrono::seconds(seconds));
-    stop = true;
-    const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
-    // Before the joins, while this phase's threads are still there.
+    // Before `stop`: a client thread that has stopped may have exited, and
+    // its counters with it.
     PhaseAccount& account = phases[phase];
     account.server = ScheduleDifference(server_before, ReadProcessSchedule(server_pid));
     account.client = ScheduleDifference(client_before, ReadProcessSchedule(getpid()));
-    account.seconds = elapsed;
+    account.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    stop = true;
+    const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
     for (auto& c : clients) c.join();
     if (ingest.joinable()) ingest.join();
     if (ingest_docs_per_s != nullptr) *ingest_docs_per_s = ingested.load() / elapsed;
