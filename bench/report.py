@@ -114,11 +114,15 @@ WHY = {
         "handler: gRPC 1.51's callback transport and threads (section \"The RPC "
         "layer's own cost, per call\")."),
     "ingest": (
-        "Searches no longer wait for writes (two copies of the index, "
-        "`docs/ENGINE.md`), so what remains is CPU: on 2 shared cores the "
-        "ingest and query services analyze and append documents (to both "
-        "copies' open postings) and merge segments on the cores the searches "
-        "need."),
+        "CPU, counted by thread (section \"Search under ingest: where the "
+        "search threads' time goes\"): searches do not wait for writes (two "
+        "copies of the index, `docs/ENGINE.md`), but the unthrottled ingest's "
+        "writes (0.8-1 ms of server CPU a document: both index copies, the "
+        "comparison annexes applied to each, the store's compression) take "
+        "14-40% of a core from them at nice +5, the benchmark's writing client "
+        "~5% more, merges up to 11%, and each search costs ~20% more CPU while "
+        "writes run. The figure moves with the ingest rate the machine lets "
+        "through."),
     "memory": (
         "By part at 100,000 documents (section \"Stored documents in "
         "blocks\"): the stored documents' zstd frames are 0.40× of the raw "
