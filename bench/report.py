@@ -120,9 +120,9 @@ WHY = {
         "writes (0.8-1 ms of server CPU a document: both index copies, the "
         "comparison annexes applied to each, the store's compression) take "
         "14-40% of a core from them at nice +5, the benchmark's writing client "
-        "~5% more, merges up to 11%, and each search costs ~20% more CPU while "
-        "writes run. The figure moves with the ingest rate the machine lets "
-        "through."),
+        "~5% more, merges up to 11%, and in five runs of eight each search cost "
+        "16-30% more CPU while writes ran. The figure moves with the ingest "
+        "rate the machine lets through."),
     "memory": (
         "By part at 100,000 documents (section \"Stored documents in "
         "blocks\"): the stored documents' zstd frames are 0.40× of the raw "
