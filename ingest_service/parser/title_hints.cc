@@ -1,5 +1,6 @@
 #include "ingest_service/parser/title_hints.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -29,21 +30,21 @@ bool IsFunctionWord(absl::string_view word) {
   return kWords->contains(word);
 }
 
-std::string Singular(absl::string_view word) {
+absl::string_view Singular(absl::string_view word) {
   if (word.size() > 3 && absl::EndsWith(word, "s")) word.remove_suffix(1);
-  return std::string(word);
+  return word;
 }
 
-}  // namespace
-
-std::vector<std::string> ContentWords(absl::string_view text) {
+// Calls `visit` with each content word of `text` (see ContentWords), in
+// order; the view lasts until the next call.
+template <typename Visit>
+void ForEachContentWord(absl::string_view text, Visit visit) {
   const std::string folded = FoldAccents(text);
-  std::vector<std::string> words;
   std::string word;
   auto flush = [&] {
     bool digit = false;
     for (char c : word) digit |= absl::ascii_isdigit(static_cast<unsigned char>(c));
-    if (word.size() >= 2 && !digit && !IsFunctionWord(word)) words.push_back(word);
+    if (word.size() >= 2 && !digit && !IsFunctionWord(word)) visit(absl::string_view(word));
     word.clear();
   };
   for (char c : folded) {
@@ -57,6 +58,13 @@ std::vector<std::string> ContentWords(absl::string_view text) {
     }
   }
   flush();
+}
+
+}  // namespace
+
+std::vector<std::string> ContentWords(absl::string_view text) {
+  std::vector<std::string> words;
+  ForEachContentWord(text, [&](absl::string_view word) { words.emplace_back(word); });
   return words;
 }
 
@@ -99,7 +107,7 @@ std::vector<std::string> UrlSlugWords(absl::string_view uri) {
 
 absl::flat_hash_set<std::string> HintKeys(const std::vector<std::string>& hint) {
   absl::flat_hash_set<std::string> known;
-  for (const std::string& word : hint) known.insert(Singular(word));
+  for (const std::string& word : hint) known.emplace(Singular(word));
   return known;
 }
 
@@ -111,13 +119,17 @@ HintMatch MatchHintKeys(const absl::flat_hash_set<std::string>& known,
                         absl::string_view candidate) {
   // Each hint word counts once: a headline printed twice, or a banner
   // repeating one of its words, matches no more of the hint than the
-  // headline alone, and its share of matched words falls.
-  absl::flat_hash_set<std::string> found;
+  // headline alone, and its share of matched words falls. Found words are
+  // told apart by where `known` keeps them.
+  std::vector<const std::string*> found;
   HintMatch match;
-  for (const std::string& word : ContentWords(candidate)) {
+  ForEachContentWord(candidate, [&](absl::string_view word) {
     ++match.words;
-    if (std::string key = Singular(word); known.contains(key)) found.insert(std::move(key));
-  }
+    if (auto it = known.find(Singular(word));
+        it != known.end() && std::find(found.begin(), found.end(), &*it) == found.end()) {
+      found.push_back(&*it);
+    }
+  });
   match.matched = static_cast<int>(found.size());
   return match;
 }
