@@ -552,10 +552,12 @@ std::optional<absl::string_view> LateFurnitureReason(absl::string_view line) {
 
 bool IsPunctuationOnly(absl::string_view line) { return !HasAlnum(line); }
 
-std::optional<absl::string_view> BoilerplateReason(absl::string_view line) {
-  const absl::string_view trimmed = absl::StripAsciiWhitespace(line);
-  if (trimmed.empty()) return std::nullopt;
-  const std::string folded = FoldAccents(trimmed);
+namespace {
+
+// BoilerplateReason of a line `trimmed` of ASCII white space, not empty,
+// with `folded` = FoldAccents(trimmed).
+std::optional<absl::string_view> ReasonOfTrimmed(absl::string_view trimmed,
+                                                 absl::string_view folded) {
   if (absl::StartsWith(folded, "![") || IsImageFileName(folded)) return "logo";
   if (!HasAlnum(trimmed)) return "layout";
   if (IsMenuLine(trimmed)) return "navigation";
@@ -580,8 +582,9 @@ std::optional<absl::string_view> BoilerplateReason(absl::string_view line) {
   }
   // Links to media files: "Speech by ... (.MP3/.985Kb) (poor sound)".
   // One search for "(." and a look at what follows, not one per extension.
-  for (size_t at = folded.find("(."); at != std::string::npos; at = folded.find("(.", at + 1)) {
-    const absl::string_view extension = absl::string_view(folded).substr(at + 2);
+  for (size_t at = folded.find("(."); at != absl::string_view::npos;
+       at = folded.find("(.", at + 1)) {
+    const absl::string_view extension = folded.substr(at + 2);
     for (absl::string_view media : {"mp3", "pdf", "wav", "rm", "doc"}) {
       if (absl::StartsWith(extension, media)) return "media_link";
     }
@@ -613,6 +616,21 @@ std::optional<absl::string_view> BoilerplateReason(absl::string_view line) {
     return "site";
   }
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<absl::string_view> BoilerplateReason(absl::string_view line) {
+  const absl::string_view trimmed = absl::StripAsciiWhitespace(line);
+  if (trimmed.empty()) return std::nullopt;
+  return ReasonOfTrimmed(trimmed, FoldAccents(trimmed));
+}
+
+std::optional<absl::string_view> BoilerplateReason(absl::string_view line,
+                                                   absl::string_view folded) {
+  const absl::string_view trimmed = absl::StripAsciiWhitespace(line);
+  if (trimmed.empty()) return std::nullopt;
+  return ReasonOfTrimmed(trimmed, folded);
 }
 
 }  // namespace docsearch::ingest

@@ -215,7 +215,10 @@ bool IsSeriesName(absl::string_view label) {
 }
 
 std::optional<DocType> DocTypeFromTitle(absl::string_view title) {
-  std::string folded = FoldAccents(title);
+  return DocTypeFromTitle(title, FoldAccents(title));
+}
+
+std::optional<DocType> DocTypeFromTitle(absl::string_view title, absl::string_view folded) {
   // "News story: ...", "Press release - ...": a series name fused before the
   // headline.
   for (absl::string_view series : {"news story", "news release", "press release"}) {

@@ -131,7 +131,10 @@ std::string Fate(const SourceLine& line, absl::string_view folded,
 // and, prefixed, for its neighbours.
 std::vector<std::string> Votes(absl::string_view raw_line, absl::string_view text) {
   std::vector<std::string> votes;
-  if (std::optional<absl::string_view> reason = BoilerplateReason(text)) {
+  // `text` is trimmed (TrimLine), so the detectors folding the whole line
+  // share one fold of it.
+  const std::string folded = FoldAccents(text);
+  if (std::optional<absl::string_view> reason = BoilerplateReason(text, folded)) {
     votes.push_back(absl::StrCat("furniture_", *reason));
   }
   if (ParseUpdatedHeader(text).has_value()) votes.push_back("updated_header");
@@ -146,7 +149,7 @@ std::vector<std::string> Votes(absl::string_view raw_line, absl::string_view tex
   } else if (DocTypeLabelPrefix(text).has_value()) {
     votes.push_back("type_label_prefix");
   }
-  if (DocTypeFromTitle(text).has_value()) votes.push_back("title_names_type");
+  if (DocTypeFromTitle(text, folded).has_value()) votes.push_back("title_names_type");
   if (IsByline(text)) votes.push_back("byline");
   if (IsSalutation(text)) votes.push_back("salutation");
   if (IsSidebarItem(text)) votes.push_back("sidebar_item");
