@@ -1,6 +1,8 @@
 #include "ingest_service/parser/title_hints.h"
 
 #include <algorithm>
+#include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,16 +38,19 @@ absl::string_view Singular(absl::string_view word) {
 }
 
 // Calls `visit` with each content word of `text` (see ContentWords), in
-// order; the view lasts until the next call.
+// order, until it returns false; the view lasts until the next call.
 template <typename Visit>
 void ForEachContentWord(absl::string_view text, Visit visit) {
   const std::string folded = FoldAccents(text);
   std::string word;
+  // Whether to go on.
   auto flush = [&] {
     bool digit = false;
     for (char c : word) digit |= absl::ascii_isdigit(static_cast<unsigned char>(c));
-    if (word.size() >= 2 && !digit && !IsFunctionWord(word)) visit(absl::string_view(word));
+    bool more = true;
+    if (word.size() >= 2 && !digit && !IsFunctionWord(word)) more = visit(absl::string_view(word));
     word.clear();
+    return more;
   };
   for (char c : folded) {
     const unsigned char u = static_cast<unsigned char>(c);
@@ -53,18 +58,44 @@ void ForEachContentWord(absl::string_view text, Visit visit) {
     // the word; ASCII punctuation and spaces split.
     if (absl::ascii_isalnum(u) || u >= 0x80) {
       word.push_back(static_cast<char>(absl::ascii_tolower(u)));
-    } else {
-      flush();
+    } else if (!flush()) {
+      return;
     }
   }
   flush();
+}
+
+// MatchHintKeys, read only until the candidate has more than `max_words`
+// content words (then `words` is max_words + 1 and `matched` a partial
+// count).
+HintMatch MatchHintKeysUpTo(const absl::flat_hash_set<std::string>& known,
+                            absl::string_view candidate, int max_words) {
+  // Each hint word counts once: a headline printed twice, or a banner
+  // repeating one of its words, matches no more of the hint than the
+  // headline alone, and its share of matched words falls. Found words are
+  // told apart by where `known` keeps them.
+  std::vector<const std::string*> found;
+  HintMatch match;
+  ForEachContentWord(candidate, [&](absl::string_view word) {
+    if (++match.words > max_words) return false;
+    if (auto it = known.find(Singular(word));
+        it != known.end() && std::find(found.begin(), found.end(), &*it) == found.end()) {
+      found.push_back(&*it);
+    }
+    return true;
+  });
+  match.matched = static_cast<int>(found.size());
+  return match;
 }
 
 }  // namespace
 
 std::vector<std::string> ContentWords(absl::string_view text) {
   std::vector<std::string> words;
-  ForEachContentWord(text, [&](absl::string_view word) { words.emplace_back(word); });
+  ForEachContentWord(text, [&](absl::string_view word) {
+    words.emplace_back(word);
+    return true;
+  });
   return words;
 }
 
@@ -117,20 +148,15 @@ HintMatch MatchHint(const std::vector<std::string>& hint, absl::string_view cand
 
 HintMatch MatchHintKeys(const absl::flat_hash_set<std::string>& known,
                         absl::string_view candidate) {
-  // Each hint word counts once: a headline printed twice, or a banner
-  // repeating one of its words, matches no more of the hint than the
-  // headline alone, and its share of matched words falls. Found words are
-  // told apart by where `known` keeps them.
-  std::vector<const std::string*> found;
-  HintMatch match;
-  ForEachContentWord(candidate, [&](absl::string_view word) {
-    ++match.words;
-    if (auto it = known.find(Singular(word));
-        it != known.end() && std::find(found.begin(), found.end(), &*it) == found.end()) {
-      found.push_back(&*it);
-    }
-  });
-  match.matched = static_cast<int>(found.size());
+  return MatchHintKeysUpTo(known, candidate, std::numeric_limits<int>::max());
+}
+
+std::optional<HintMatch> StrongHintMatch(const absl::flat_hash_set<std::string>& known,
+                                         absl::string_view candidate) {
+  // A strong match has 4 * matched >= 3 * words, and matched <= known.size().
+  const int max_words = static_cast<int>(4 * known.size() / 3);
+  const HintMatch match = MatchHintKeysUpTo(known, candidate, max_words);
+  if (match.words > max_words || !IsStrongHintMatch(match)) return std::nullopt;
   return match;
 }
 
