@@ -39,9 +39,15 @@ absl::string_view Singular(absl::string_view word) {
 
 // Calls `visit` with each content word of `text` (see ContentWords), in
 // order, until it returns false; the view lasts until the next call.
+//
+// The text is folded a piece at a time, each piece ending at an ASCII space
+// (or the text's end), so that a reader stopping early folds little of a
+// long text. This gives the words of the whole text's fold: the fold maps
+// each code point on its own, a space never sits inside a code point, and
+// both a space and the fold's white space split words.
 template <typename Visit>
 void ForEachContentWord(absl::string_view text, Visit visit) {
-  const std::string folded = FoldAccents(text);
+  constexpr size_t kPiece = 64;
   std::string word;
   // Whether to go on.
   auto flush = [&] {
@@ -52,17 +58,27 @@ void ForEachContentWord(absl::string_view text, Visit visit) {
     word.clear();
     return more;
   };
-  for (char c : folded) {
-    const unsigned char u = static_cast<unsigned char>(c);
-    // Bytes of letters the folding left accented (outside Latin-1) stay in
-    // the word; ASCII punctuation and spaces split.
-    if (absl::ascii_isalnum(u) || u >= 0x80) {
-      word.push_back(static_cast<char>(absl::ascii_tolower(u)));
-    } else if (!flush()) {
-      return;
+  while (!text.empty()) {
+    size_t cut = text.size();
+    if (text.size() > kPiece) {
+      cut = text.find(' ', kPiece);
+      cut = cut == absl::string_view::npos ? text.size() : cut + 1;
     }
+    const std::string folded = FoldAccents(text.substr(0, cut));
+    text.remove_prefix(cut);
+    for (char c : folded) {
+      const unsigned char u = static_cast<unsigned char>(c);
+      // Bytes of letters the folding left accented (outside Latin-1) stay in
+      // the word; ASCII punctuation and spaces split.
+      if (absl::ascii_isalnum(u) || u >= 0x80) {
+        word.push_back(static_cast<char>(absl::ascii_tolower(u)));
+      } else if (!flush()) {
+        return;
+      }
+    }
+    // The piece ended at a space (or the text's end): a word ends there.
+    if (!flush()) return;
   }
-  flush();
 }
 
 // MatchHintKeys, read only until the candidate has more than `max_words`
