@@ -8,13 +8,13 @@
 #include <string_view>
 #include <vector>
 
-#include "absl/numeric/bits.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "ingest_service/parser/head_lexicon.h"
 #include "ingest_service/parser/line_shape.h"
+#include "ingest_service/parser/phrase_scan.h"
 #include "ingest_service/parser/text_normalizer.h"
 
 namespace docsearch::ingest {
@@ -54,60 +54,12 @@ constexpr absl::string_view kPortalPhrases[] = {
     "site n'est plus mis a jour",
 };
 
-// Phrases by their first byte, one bit per phrase of a list of at most 64.
-using PhraseInitials = std::array<uint64_t, 256>;
-
-template <size_t N>
-constexpr PhraseInitials InitialsOf(const absl::string_view (&phrases)[N]) {
-  static_assert(N <= 64, "one bit per phrase");
-  PhraseInitials initials{};
-  for (size_t p = 0; p < N; ++p) {
-    initials[static_cast<unsigned char>(phrases[p][0])] |= uint64_t{1} << p;
-  }
-  return initials;
-}
-
-template <size_t N>
-constexpr bool AllLongerThanOne(const absl::string_view (&phrases)[N]) {
-  for (absl::string_view phrase : phrases) {
-    if (phrase.size() < 2) return false;
-  }
-  return true;
-}
-
-// How many distinct `phrases` occur in `folded`, counted until `enough` are
-// found: one pass over the text, trying at each byte only the phrases
-// starting with it (and with the next byte), instead of one search of the
-// whole text per phrase.
-template <size_t N>
-int PhrasesIn(const absl::string_view (&phrases)[N], const PhraseInitials& initials,
-              absl::string_view folded, int enough) {
-  static_assert(N <= 64, "one bit per phrase");
-  uint64_t found = 0;
-  int count = 0;
-  for (size_t i = 0; i < folded.size(); ++i) {
-    uint64_t candidates = initials[static_cast<unsigned char>(folded[i])] & ~found;
-    while (candidates != 0) {
-      const int p = absl::countr_zero(candidates);
-      candidates &= candidates - 1;
-      const absl::string_view phrase = phrases[p];
-      if (folded.size() - i >= phrase.size() && folded[i + 1] == phrase[1] &&
-          folded.substr(i, phrase.size()) == phrase) {
-        found |= uint64_t{1} << p;
-        if (++count >= enough) return count;
-      }
-    }
-  }
-  return count;
-}
-
-static_assert(AllLongerThanOne(kPortalPhrases), "PhrasesIn compares second bytes first");
-constexpr PhraseInitials kPortalInitials = InitialsOf(kPortalPhrases);
+constexpr PhraseScan<std::size(kPortalPhrases)> kPortalScan(kPortalPhrases);
 
 // How many of kPortalPhrases occur in `folded`, counted until `enough` are
 // found.
 int PortalPhrasesIn(absl::string_view folded, int enough) {
-  return PhrasesIn(kPortalPhrases, kPortalInitials, folded, enough);
+  return kPortalScan.Count(folded, enough);
 }
 
 // Whole lines (folded, trailing ':' and pipes removed) that are headings or
@@ -455,12 +407,11 @@ constexpr absl::string_view kRepublicationPhrases[] = {
     "droits reserves",
 };
 
-static_assert(AllLongerThanOne(kRepublicationPhrases), "PhrasesIn compares second bytes first");
-constexpr PhraseInitials kRepublicationInitials = InitialsOf(kRepublicationPhrases);
+constexpr PhraseScan<std::size(kRepublicationPhrases)> kRepublicationScan(kRepublicationPhrases);
 
 bool IsRepublicationDisclaimer(absl::string_view folded) {
   if (folded.size() > 1000) return false;
-  return PhrasesIn(kRepublicationPhrases, kRepublicationInitials, folded, 2) >= 2;
+  return kRepublicationScan.Count(folded, 2) >= 2;
 }
 
 // "Extrait", "Excerpts", "[Excerpts]": an editor's note that what follows

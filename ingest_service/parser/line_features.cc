@@ -1,5 +1,6 @@
 #include "ingest_service/parser/line_features.h"
 
+#include <iterator>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +17,7 @@
 #include "ingest_service/parser/head_lexicon.h"
 #include "ingest_service/parser/header_lines.h"
 #include "ingest_service/parser/line_shape.h"
+#include "ingest_service/parser/phrase_scan.h"
 #include "ingest_service/parser/reference.h"
 #include "ingest_service/parser/text_normalizer.h"
 
@@ -51,13 +53,14 @@ bool IsAllCaps(absl::string_view line) {
   return upper >= 4;
 }
 
+constexpr absl::string_view kSizeOrFileMarks[] = {"kb)",  "kb ",  "kb]",       " mb)",
+                                                  "byte", ".pdf", ".mp3",      ".doc",
+                                                  ".wmv", ".rm ", "file type", "size:"};
+constexpr PhraseScan<std::size(kSizeOrFileMarks)> kSizeOrFileMarkScan(kSizeOrFileMarks);
+
 bool HasSizeOrFileMark(absl::string_view line) {
   const std::string lower = absl::AsciiStrToLower(line);
-  for (absl::string_view mark : {"kb)", "kb ", "kb]", " mb)", "byte", ".pdf", ".mp3", ".doc",
-                                 ".wmv", ".rm ", "file type", "size:"}) {
-    if (absl::StrContains(lower, mark)) return true;
-  }
-  return absl::EndsWith(lower, "kb");
+  return kSizeOrFileMarkScan.Count(lower, 1) >= 1 || absl::EndsWith(lower, "kb");
 }
 
 bool HasUrl(absl::string_view line) {
