@@ -1,5 +1,6 @@
 #include "ingest_service/parser/line_features.h"
 
+#include <algorithm>
 #include <iterator>
 #include <optional>
 #include <string>
@@ -289,7 +290,9 @@ std::vector<LineFeatures> ComputeLineFeatures(const std::vector<SourceLine>& lin
     }
     if (date_seen) f.push_back("after_date_line");
     if (label_seen) f.push_back("after_type_label");
-    const bool title_case = words >= 3 && IsTitleCase(text);
+    // The line's own "title_case" vote is IsTitleCase(text), read once.
+    const bool title_case = words >= 3 && std::find(line.votes.begin(), line.votes.end(),
+                                                    "title_case") != line.votes.end();
     if (title_case && !title_case_seen) f.push_back("first_title_case");
     // Words: the first always, all of them on short lines (menus, labels,
     // banners are short).
