@@ -1,7 +1,5 @@
 #include "ingest_service/parser/boilerplate.h"
 
-#include <array>
-#include <cstdint>
 #include <iterator>
 #include <optional>
 #include <string>
