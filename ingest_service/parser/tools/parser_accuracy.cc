@@ -2,7 +2,7 @@
 // in-sample and held out by source.
 //
 //   build/dev/ingest_service/parser/tools/parser_accuracy [CORPUS_ROOT] [--failures]
-//       [--folds=N] [--explain=FILE] [--order=N]
+//       [--folds=N] [--explain=FILE] [--order=N] [--orders=K]
 //
 // CORPUS_ROOT defaults to ../shared/corpus; the folders read are nato-dev and
 // statements-dev (labels.jsonl schema in the corpus README). Documents are
@@ -13,7 +13,9 @@
 // every head line's role and strongest features, and the best title runs.
 // --order=N trains every model visiting the documents in the N-th order
 // instead of the first (0): a held-out change that holds over several
-// orders is not the luck of one.
+// orders is not the luck of one. --orders=K makes every model the mean of K
+// perceptrons, visiting in orders N to N+K-1 (TrainingOptions::orders).
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -38,6 +40,8 @@ int main(int argc, char** argv) {
       folds = std::atoi(arg.c_str() + 8);
     } else if (arg.rfind("--order=", 0) == 0) {
       training.first_order = std::atoi(arg.c_str() + 8);
+    } else if (arg.rfind("--orders=", 0) == 0) {
+      training.orders = std::max(1, std::atoi(arg.c_str() + 9));
     } else {
       root = arg;
     }
