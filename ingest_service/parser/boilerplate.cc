@@ -1,7 +1,5 @@
 #include "ingest_service/parser/boilerplate.h"
 
-#include <array>
-#include <cstdint>
 #include <iterator>
 #include <optional>
 #include <string>
@@ -14,6 +12,7 @@
 #include "absl/strings/strip.h"
 #include "ingest_service/parser/head_lexicon.h"
 #include "ingest_service/parser/line_shape.h"
+#include "ingest_service/parser/phrase_scan.h"
 #include "ingest_service/parser/text_normalizer.h"
 
 namespace docsearch::ingest {
@@ -53,37 +52,12 @@ constexpr absl::string_view kPortalPhrases[] = {
     "site n'est plus mis a jour",
 };
 
-static_assert(std::size(kPortalPhrases) <= 64, "PortalPhrasesIn keeps one bit per phrase");
+constexpr PhraseScan<std::size(kPortalPhrases)> kPortalScan(kPortalPhrases);
 
 // How many of kPortalPhrases occur in `folded`, counted until `enough` are
-// found: one pass over the text, trying at each byte only the phrases
-// starting with it, instead of one search of the whole text per phrase.
+// found.
 int PortalPhrasesIn(absl::string_view folded, int enough) {
-  struct Initials {
-    std::array<uint64_t, 256> phrases{};  // By first byte, one bit per phrase.
-  };
-  static constexpr Initials kInitials = [] {
-    Initials initials;
-    for (size_t p = 0; p < std::size(kPortalPhrases); ++p) {
-      initials.phrases[static_cast<unsigned char>(kPortalPhrases[p][0])] |= uint64_t{1} << p;
-    }
-    return initials;
-  }();
-  uint64_t found = 0;
-  int count = 0;
-  for (size_t i = 0; i < folded.size(); ++i) {
-    uint64_t candidates = kInitials.phrases[static_cast<unsigned char>(folded[i])] & ~found;
-    while (candidates != 0) {
-      const int p = __builtin_ctzll(candidates);
-      candidates &= candidates - 1;
-      const absl::string_view phrase = kPortalPhrases[p];
-      if (folded.size() - i >= phrase.size() && folded.substr(i, phrase.size()) == phrase) {
-        found |= uint64_t{1} << p;
-        if (++count >= enough) return count;
-      }
-    }
-  }
-  return count;
+  return kPortalScan.Count(folded, enough);
 }
 
 // Whole lines (folded, trailing ':' and pipes removed) that are headings or
@@ -159,6 +133,9 @@ bool IsBreadcrumb(absl::string_view folded) {
   if (absl::StartsWith(folded, "you are in:") || absl::StartsWith(folded, "vous etes ici")) {
     return true;
   }
+  // Every separator's middle byte ('/', '>', the last byte of "»" or "›"):
+  // most lines hold none of them and need no search for each separator.
+  if (folded.find_first_of("/>\xBB\xBA") == absl::string_view::npos) return false;
   for (absl::string_view separator : {" / ", " > ", " \xC2\xBB ", " \xE2\x80\xBA "}) {
     if (!absl::StrContains(folded, separator)) continue;
     const std::vector<absl::string_view> steps =
@@ -428,13 +405,11 @@ constexpr absl::string_view kRepublicationPhrases[] = {
     "droits reserves",
 };
 
+constexpr PhraseScan<std::size(kRepublicationPhrases)> kRepublicationScan(kRepublicationPhrases);
+
 bool IsRepublicationDisclaimer(absl::string_view folded) {
   if (folded.size() > 1000) return false;
-  int phrases = 0;
-  for (absl::string_view phrase : kRepublicationPhrases) {
-    phrases += absl::StrContains(folded, phrase);
-  }
-  return phrases >= 2;
+  return kRepublicationScan.Count(folded, 2) >= 2;
 }
 
 // "Extrait", "Excerpts", "[Excerpts]": an editor's note that what follows
@@ -526,10 +501,12 @@ std::optional<absl::string_view> LateFurnitureReason(absl::string_view line) {
 
 bool IsPunctuationOnly(absl::string_view line) { return !HasAlnum(line); }
 
-std::optional<absl::string_view> BoilerplateReason(absl::string_view line) {
-  const absl::string_view trimmed = absl::StripAsciiWhitespace(line);
-  if (trimmed.empty()) return std::nullopt;
-  const std::string folded = FoldAccents(trimmed);
+namespace {
+
+// BoilerplateReason of a line `trimmed` of ASCII white space, not empty,
+// with `folded` = FoldAccents(trimmed).
+std::optional<absl::string_view> ReasonOfTrimmed(absl::string_view trimmed,
+                                                 absl::string_view folded) {
   if (absl::StartsWith(folded, "![") || IsImageFileName(folded)) return "logo";
   if (!HasAlnum(trimmed)) return "layout";
   if (IsMenuLine(trimmed)) return "navigation";
@@ -554,8 +531,9 @@ std::optional<absl::string_view> BoilerplateReason(absl::string_view line) {
   }
   // Links to media files: "Speech by ... (.MP3/.985Kb) (poor sound)".
   // One search for "(." and a look at what follows, not one per extension.
-  for (size_t at = folded.find("(."); at != std::string::npos; at = folded.find("(.", at + 1)) {
-    const absl::string_view extension = absl::string_view(folded).substr(at + 2);
+  for (size_t at = folded.find("(."); at != absl::string_view::npos;
+       at = folded.find("(.", at + 1)) {
+    const absl::string_view extension = folded.substr(at + 2);
     for (absl::string_view media : {"mp3", "pdf", "wav", "rm", "doc"}) {
       if (absl::StartsWith(extension, media)) return "media_link";
     }
@@ -587,6 +565,21 @@ std::optional<absl::string_view> BoilerplateReason(absl::string_view line) {
     return "site";
   }
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<absl::string_view> BoilerplateReason(absl::string_view line) {
+  const absl::string_view trimmed = absl::StripAsciiWhitespace(line);
+  if (trimmed.empty()) return std::nullopt;
+  return ReasonOfTrimmed(trimmed, FoldAccents(trimmed));
+}
+
+std::optional<absl::string_view> BoilerplateReason(absl::string_view line,
+                                                   absl::string_view folded) {
+  const absl::string_view trimmed = absl::StripAsciiWhitespace(line);
+  if (trimmed.empty()) return std::nullopt;
+  return ReasonOfTrimmed(trimmed, folded);
 }
 
 }  // namespace docsearch::ingest

@@ -30,6 +30,10 @@ namespace docsearch::ingest {
 
 // The reason `line` is furniture, or nullopt when it may be content.
 std::optional<absl::string_view> BoilerplateReason(absl::string_view line);
+// The same, for a caller that folded the line already (to ask several
+// detectors about it): `folded` is FoldAccents(absl::StripAsciiWhitespace(line)).
+std::optional<absl::string_view> BoilerplateReason(absl::string_view line,
+                                                   absl::string_view folded);
 
 // Furniture told by shapes the line-role model's inputs leave out, read
 // after the model on the lines it kept (layout_reader.h): a site's welcome

@@ -1,7 +1,9 @@
 #include "ingest_service/parser/doc_type.h"
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -111,6 +113,28 @@ constexpr Label kLabels[] = {
     {"discorso", v1::DOC_TYPE_SPEECH},
 };
 
+// The words of each label of kLabels (its spaces plus one), counted once.
+constexpr size_t kMaxLabelWords = 4;
+struct LabelWords {
+  std::array<size_t, std::size(kLabels)> words{};
+};
+constexpr LabelWords kLabelWords = [] {
+  LabelWords counts;
+  for (size_t l = 0; l < std::size(kLabels); ++l) {
+    counts.words[l] = 1;
+    for (char c : kLabels[l].folded) counts.words[l] += c == ' ' ? 1 : 0;
+  }
+  return counts;
+}();
+static_assert(
+    [] {
+      for (size_t words : kLabelWords.words) {
+        if (words > kMaxLabelWords) return false;
+      }
+      return true;
+    }(),
+    "DocTypeLabelPrefix finds the ends of kMaxLabelWords words at most");
+
 std::string FoldLabel(absl::string_view text) {
   std::string folded = FoldAccents(text);
   absl::string_view view = folded;
@@ -156,34 +180,29 @@ std::optional<DocType> DocTypeFromLabelLine(absl::string_view line) {
 
 std::optional<LeadingLabel> DocTypeLabelPrefix(absl::string_view line, bool any_rest) {
   line = absl::StripLeadingAsciiWhitespace(line);
-  // Labels have one to a few words: the line's spaces are found and each
-  // printed prefix folded once, not once per label.
-  std::vector<size_t> spaces_at;
-  size_t scanned = 0;
-  std::vector<std::pair<size_t, std::string>> folded_prefixes;
-  for (const Label& label : kLabels) {
+  // Labels have one to kMaxLabelWords words: the line's first spaces are
+  // found once, and each printed prefix is folded once, when the first label
+  // of that many words is tried (not once per label).
+  std::array<size_t, kMaxLabelWords> spaces_at{};
+  size_t spaces = 0;
+  for (size_t i = 0; i < line.size() && spaces < kMaxLabelWords; ++i) {
+    if (line[i] == ' ') spaces_at[spaces++] = i;
+  }
+  std::array<std::optional<std::string>, kMaxLabelWords> folded_prefixes;
+  for (size_t l = 0; l < std::size(kLabels); ++l) {
     // Compare the folded form of exactly as many printed words as the label.
-    size_t words = 1;
-    for (char c : label.folded) words += c == ' ' ? 1 : 0;
-    for (; spaces_at.size() < words && scanned < line.size(); ++scanned) {
-      if (line[scanned] == ' ') spaces_at.push_back(scanned);
-    }
-    const size_t end = spaces_at.size() >= words ? spaces_at[words - 1] : absl::string_view::npos;
-    if (end == absl::string_view::npos || end + 1 >= line.size()) continue;
-    const std::string* folded = nullptr;
-    for (const auto& [at, prefix] : folded_prefixes) {
-      if (at == end) folded = &prefix;
-    }
-    if (folded == nullptr) {
-      folded_prefixes.emplace_back(end, FoldLabel(line.substr(0, end)));
-      folded = &folded_prefixes.back().second;
-    }
-    if (*folded != label.folded) continue;
+    const size_t words = kLabelWords.words[l];
+    if (spaces < words) continue;
+    const size_t end = spaces_at[words - 1];
+    if (end + 1 >= line.size()) continue;
+    std::optional<std::string>& folded = folded_prefixes[words - 1];
+    if (!folded.has_value()) folded = FoldLabel(line.substr(0, end));
+    if (*folded != kLabels[l].folded) continue;
     // Then a capitalized word, so "Statement by ..." and "Summary of ..." do
     // not lose their first word.
     const unsigned char next = line[end + 1];
     if (!any_rest && !absl::ascii_isupper(next)) continue;
-    return LeadingLabel{Refine(label, line), end};
+    return LeadingLabel{Refine(kLabels[l], line), end};
   }
   return std::nullopt;
 }
@@ -196,7 +215,10 @@ bool IsSeriesName(absl::string_view label) {
 }
 
 std::optional<DocType> DocTypeFromTitle(absl::string_view title) {
-  std::string folded = FoldAccents(title);
+  return DocTypeFromTitle(title, FoldAccents(title));
+}
+
+std::optional<DocType> DocTypeFromTitle(absl::string_view title, absl::string_view folded) {
   // "News story: ...", "Press release - ...": a series name fused before the
   // headline.
   for (absl::string_view series : {"news story", "news release", "press release"}) {

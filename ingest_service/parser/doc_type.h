@@ -42,6 +42,9 @@ bool IsSeriesName(absl::string_view label);
 
 // The type a title implies ("Statement by ...", "... Summit Communiqué").
 std::optional<docsearch::v1::DocType> DocTypeFromTitle(absl::string_view title);
+// The same, with `folded` = FoldAccents(title) computed by the caller.
+std::optional<docsearch::v1::DocType> DocTypeFromTitle(absl::string_view title,
+                                                       absl::string_view folded);
 
 // A speech told by how its first paragraph addresses the audience
 // ("Ladies and Gentlemen, ...", "Excellencies, ...", "Mr. President, ...");

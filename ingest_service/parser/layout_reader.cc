@@ -534,8 +534,8 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
   // which lines are the title.
   // The choice needs only the runs' scores; their features as strings are
   // built only for an explanation or a tool's trace.
-  std::vector<TitleCandidate> candidates =
-      ScoredTitleCandidates(lines, features, parsed, model.span_weights());
+  std::vector<TitleCandidate> candidates = ScoredTitleCandidates(
+      lines, features, parsed, model.span_weights(), model.span_line_weights());
   std::vector<TitleCandidate> named;
   if (options.explain || options.trace != nullptr) {
     named = TitleCandidates(lines, features, parsed);

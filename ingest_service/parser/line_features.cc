@@ -1,5 +1,7 @@
 #include "ingest_service/parser/line_features.h"
 
+#include <algorithm>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +18,7 @@
 #include "ingest_service/parser/head_lexicon.h"
 #include "ingest_service/parser/header_lines.h"
 #include "ingest_service/parser/line_shape.h"
+#include "ingest_service/parser/phrase_scan.h"
 #include "ingest_service/parser/reference.h"
 #include "ingest_service/parser/text_normalizer.h"
 
@@ -51,13 +54,14 @@ bool IsAllCaps(absl::string_view line) {
   return upper >= 4;
 }
 
+constexpr absl::string_view kSizeOrFileMarks[] = {"kb)",  "kb ",  "kb]",       " mb)",
+                                                  "byte", ".pdf", ".mp3",      ".doc",
+                                                  ".wmv", ".rm ", "file type", "size:"};
+constexpr PhraseScan<std::size(kSizeOrFileMarks)> kSizeOrFileMarkScan(kSizeOrFileMarks);
+
 bool HasSizeOrFileMark(absl::string_view line) {
   const std::string lower = absl::AsciiStrToLower(line);
-  for (absl::string_view mark : {"kb)", "kb ", "kb]", " mb)", "byte", ".pdf", ".mp3", ".doc",
-                                 ".wmv", ".rm ", "file type", "size:"}) {
-    if (absl::StrContains(lower, mark)) return true;
-  }
-  return absl::EndsWith(lower, "kb");
+  return kSizeOrFileMarkScan.Count(lower, 1) >= 1 || absl::EndsWith(lower, "kb");
 }
 
 bool HasUrl(absl::string_view line) {
@@ -131,7 +135,10 @@ std::string Fate(const SourceLine& line, absl::string_view folded,
 // and, prefixed, for its neighbours.
 std::vector<std::string> Votes(absl::string_view raw_line, absl::string_view text) {
   std::vector<std::string> votes;
-  if (std::optional<absl::string_view> reason = BoilerplateReason(text)) {
+  // `text` is trimmed (TrimLine), so the detectors folding the whole line
+  // share one fold of it.
+  const std::string folded = FoldAccents(text);
+  if (std::optional<absl::string_view> reason = BoilerplateReason(text, folded)) {
     votes.push_back(absl::StrCat("furniture_", *reason));
   }
   if (ParseUpdatedHeader(text).has_value()) votes.push_back("updated_header");
@@ -146,7 +153,7 @@ std::vector<std::string> Votes(absl::string_view raw_line, absl::string_view tex
   } else if (DocTypeLabelPrefix(text).has_value()) {
     votes.push_back("type_label_prefix");
   }
-  if (DocTypeFromTitle(text).has_value()) votes.push_back("title_names_type");
+  if (DocTypeFromTitle(text, folded).has_value()) votes.push_back("title_names_type");
   if (IsByline(text)) votes.push_back("byline");
   if (IsSalutation(text)) votes.push_back("salutation");
   if (IsSidebarItem(text)) votes.push_back("sidebar_item");
@@ -283,7 +290,9 @@ std::vector<LineFeatures> ComputeLineFeatures(const std::vector<SourceLine>& lin
     }
     if (date_seen) f.push_back("after_date_line");
     if (label_seen) f.push_back("after_type_label");
-    const bool title_case = words >= 3 && IsTitleCase(text);
+    // The line's own "title_case" vote is IsTitleCase(text), read once.
+    const bool title_case = words >= 3 && std::find(line.votes.begin(), line.votes.end(),
+                                                    "title_case") != line.votes.end();
     if (title_case && !title_case_seen) f.push_back("first_title_case");
     // Words: the first always, all of them on short lines (menus, labels,
     // banners are short).

@@ -94,12 +94,17 @@ absl::StatusOr<LineRoleModel> LineRoleModel::FromText(absl::string_view text) {
       if (parts.size() != 3 || !absl::SimpleAtof(parts[2], &weight)) {
         return bad("want 'span NAME WEIGHT'");
       }
-      model.span_weights_[std::string(parts[1])] = weight;
+      model.set_span_weight(parts[1], weight);
     } else {
       return bad("unknown record");
     }
   }
   return model;
+}
+
+void LineRoleModel::set_span_weight(absl::string_view name, float weight) {
+  span_weights_[std::string(name)] = weight;
+  IndexSpanLineWeight(name, weight, &span_line_weights_);
 }
 
 std::string LineRoleModel::ToText() const {

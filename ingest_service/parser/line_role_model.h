@@ -68,15 +68,19 @@ class LineRoleModel {
                                                              size_t count) const;
 
   const absl::flat_hash_map<std::string, float>& span_weights() const { return span_weights_; }
+  // span_weights() by the line feature they are read from, kept with them.
+  const SpanLineWeightIndex& span_line_weights() const { return span_line_weights_; }
 
   absl::flat_hash_map<std::string, RoleScores>& mutable_weights() { return weights_; }
   RoleTransitions& mutable_transitions() { return transitions_; }
-  absl::flat_hash_map<std::string, float>& mutable_span_weights() { return span_weights_; }
+  // Sets one "span" record (and its entry in span_line_weights()).
+  void set_span_weight(absl::string_view name, float weight);
 
  private:
   absl::flat_hash_map<std::string, RoleScores> weights_;
   RoleTransitions transitions_;
   absl::flat_hash_map<std::string, float> span_weights_;
+  SpanLineWeightIndex span_line_weights_;  // IndexSpanLineWeights(span_weights_).
 };
 
 // The model compiled into the binary (line_role_weights.txt).

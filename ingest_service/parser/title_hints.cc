@@ -1,5 +1,8 @@
 #include "ingest_service/parser/title_hints.h"
 
+#include <algorithm>
+#include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,34 +32,86 @@ bool IsFunctionWord(absl::string_view word) {
   return kWords->contains(word);
 }
 
-std::string Singular(absl::string_view word) {
+absl::string_view Singular(absl::string_view word) {
   if (word.size() > 3 && absl::EndsWith(word, "s")) word.remove_suffix(1);
-  return std::string(word);
+  return word;
+}
+
+// Calls `visit` with each content word of `text` (see ContentWords), in
+// order, until it returns false; the view lasts until the next call.
+//
+// The text is folded a piece at a time, each piece ending at an ASCII space
+// (or the text's end), so that a reader stopping early folds little of a
+// long text. This gives the words of the whole text's fold: the fold maps
+// each code point on its own, a space never sits inside a code point, and
+// both a space and the fold's white space split words.
+template <typename Visit>
+void ForEachContentWord(absl::string_view text, Visit visit) {
+  constexpr size_t kPiece = 64;
+  std::string word;
+  // Whether to go on.
+  auto flush = [&] {
+    bool digit = false;
+    for (char c : word) digit |= absl::ascii_isdigit(static_cast<unsigned char>(c));
+    bool more = true;
+    if (word.size() >= 2 && !digit && !IsFunctionWord(word)) more = visit(absl::string_view(word));
+    word.clear();
+    return more;
+  };
+  while (!text.empty()) {
+    size_t cut = text.size();
+    if (text.size() > kPiece) {
+      cut = text.find(' ', kPiece);
+      cut = cut == absl::string_view::npos ? text.size() : cut + 1;
+    }
+    const std::string folded = FoldAccents(text.substr(0, cut));
+    text.remove_prefix(cut);
+    for (char c : folded) {
+      const unsigned char u = static_cast<unsigned char>(c);
+      // Bytes of letters the folding left accented (outside Latin-1) stay in
+      // the word; ASCII punctuation and spaces split.
+      if (absl::ascii_isalnum(u) || u >= 0x80) {
+        word.push_back(static_cast<char>(absl::ascii_tolower(u)));
+      } else if (!flush()) {
+        return;
+      }
+    }
+    // The piece ended at a space (or the text's end): a word ends there.
+    if (!flush()) return;
+  }
+}
+
+// MatchHintKeys, read only until the candidate has more than `max_words`
+// content words (then `words` is max_words + 1 and `matched` a partial
+// count).
+HintMatch MatchHintKeysUpTo(const absl::flat_hash_set<std::string>& known,
+                            absl::string_view candidate, int max_words) {
+  // Each hint word counts once: a headline printed twice, or a banner
+  // repeating one of its words, matches no more of the hint than the
+  // headline alone, and its share of matched words falls. Found words are
+  // told apart by where `known` keeps them.
+  std::vector<const std::string*> found;
+  HintMatch match;
+  ForEachContentWord(candidate, [&](absl::string_view word) {
+    if (++match.words > max_words) return false;
+    if (auto it = known.find(Singular(word));
+        it != known.end() && std::find(found.begin(), found.end(), &*it) == found.end()) {
+      found.push_back(&*it);
+    }
+    return true;
+  });
+  match.matched = static_cast<int>(found.size());
+  return match;
 }
 
 }  // namespace
 
 std::vector<std::string> ContentWords(absl::string_view text) {
-  const std::string folded = FoldAccents(text);
   std::vector<std::string> words;
-  std::string word;
-  auto flush = [&] {
-    bool digit = false;
-    for (char c : word) digit |= absl::ascii_isdigit(static_cast<unsigned char>(c));
-    if (word.size() >= 2 && !digit && !IsFunctionWord(word)) words.push_back(word);
-    word.clear();
-  };
-  for (char c : folded) {
-    const unsigned char u = static_cast<unsigned char>(c);
-    // Bytes of letters the folding left accented (outside Latin-1) stay in
-    // the word; ASCII punctuation and spaces split.
-    if (absl::ascii_isalnum(u) || u >= 0x80) {
-      word.push_back(static_cast<char>(absl::ascii_tolower(u)));
-    } else {
-      flush();
-    }
-  }
-  flush();
+  ForEachContentWord(text, [&](absl::string_view word) {
+    words.emplace_back(word);
+    return true;
+  });
   return words;
 }
 
@@ -99,7 +154,7 @@ std::vector<std::string> UrlSlugWords(absl::string_view uri) {
 
 absl::flat_hash_set<std::string> HintKeys(const std::vector<std::string>& hint) {
   absl::flat_hash_set<std::string> known;
-  for (const std::string& word : hint) known.insert(Singular(word));
+  for (const std::string& word : hint) known.emplace(Singular(word));
   return known;
 }
 
@@ -109,16 +164,15 @@ HintMatch MatchHint(const std::vector<std::string>& hint, absl::string_view cand
 
 HintMatch MatchHintKeys(const absl::flat_hash_set<std::string>& known,
                         absl::string_view candidate) {
-  // Each hint word counts once: a headline printed twice, or a banner
-  // repeating one of its words, matches no more of the hint than the
-  // headline alone, and its share of matched words falls.
-  absl::flat_hash_set<std::string> found;
-  HintMatch match;
-  for (const std::string& word : ContentWords(candidate)) {
-    ++match.words;
-    if (std::string key = Singular(word); known.contains(key)) found.insert(std::move(key));
-  }
-  match.matched = static_cast<int>(found.size());
+  return MatchHintKeysUpTo(known, candidate, std::numeric_limits<int>::max());
+}
+
+std::optional<HintMatch> StrongHintMatch(const absl::flat_hash_set<std::string>& known,
+                                         absl::string_view candidate) {
+  // A strong match has 4 * matched >= 3 * words, and matched <= known.size().
+  const int max_words = static_cast<int>(4 * known.size() / 3);
+  const HintMatch match = MatchHintKeysUpTo(known, candidate, max_words);
+  if (match.words > max_words || !IsStrongHintMatch(match)) return std::nullopt;
   return match;
 }
 

@@ -9,6 +9,7 @@
 #ifndef DOCSEARCH_INGEST_SERVICE_PARSER_TITLE_HINTS_H_
 #define DOCSEARCH_INGEST_SERVICE_PARSER_TITLE_HINTS_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,12 @@ HintMatch MatchHintKeys(const absl::flat_hash_set<std::string>& keys, absl::stri
 // A match strong enough to name the title: three content words or more
 // found in the hint, and at least three quarters of the candidate's words.
 bool IsStrongHintMatch(const HintMatch& match);
+
+// MatchHintKeys(keys, candidate) when IsStrongHintMatch holds for it, else
+// nullopt; a candidate with more content words than a strong match allows
+// (4/3 of the keys) is read only that far.
+std::optional<HintMatch> StrongHintMatch(const absl::flat_hash_set<std::string>& keys,
+                                         absl::string_view candidate);
 
 }  // namespace docsearch::ingest
 

@@ -190,10 +190,17 @@ std::optional<size_t> CandidateNamedByHints(const std::vector<TitleCandidate>& c
     const TitleCandidate& candidate = candidates[c];
     if (candidate.begin == candidate.end) continue;
     const std::string text = JoinRunLines(lines, features, candidate.begin, candidate.end);
-    if (CountWordsUpTo(text, kMaxTitleWords) > kMaxTitleWords || ReadsAsProse(text)) continue;
+    // Whether the run may be named at all, read once and only for a run a
+    // hint matches strongly (most runs match none).
+    std::optional<bool> nameable;
     for (const absl::flat_hash_set<std::string>& keys : hint_keys) {
-      const HintMatch match = MatchHintKeys(keys, text);
-      if (!IsStrongHintMatch(match)) continue;
+      const std::optional<HintMatch> strong = StrongHintMatch(keys, text);
+      if (!strong.has_value()) continue;
+      if (!nameable.has_value()) {
+        nameable = CountWordsUpTo(text, kMaxTitleWords) <= kMaxTitleWords && !ReadsAsProse(text);
+      }
+      if (!*nameable) break;
+      const HintMatch& match = *strong;
       const size_t size = candidate.end - candidate.begin;
       // Shares compared as fractions, exactly.
       const int share_order = match.matched * best_match.words - best_match.matched * match.words;

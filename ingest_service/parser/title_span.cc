@@ -9,6 +9,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 #include "ingest_service/parser/head_lexicon.h"
 #include "ingest_service/parser/line_shape.h"
 #include "ingest_service/parser/parse_warnings.h"
@@ -18,14 +19,23 @@
 namespace docsearch::ingest {
 namespace {
 
-std::string Bucket(size_t value, std::initializer_list<size_t> bounds) {
-  size_t low = 0;
-  for (size_t bound : bounds) {
-    if (value < bound) return absl::StrCat(low, "-", bound - 1);
-    low = bound;
-  }
-  return absl::StrCat(low, "+");
+// "lines=..." and "span_words=...": the bucket of `value` among `bounds`,
+// named as low-high ("lines=3-4") or low+ past the last bound.
+template <size_t N>
+absl::string_view BucketName(size_t value, const size_t (&bounds)[N],
+                             const absl::string_view (&names)[N + 1]) {
+  size_t bucket = 0;
+  while (bucket < N && value >= bounds[bucket]) ++bucket;
+  return names[bucket];
 }
+
+constexpr size_t kRunLineBounds[] = {2, 3, 5, 9};
+constexpr absl::string_view kRunLineNames[] = {"lines=0-1", "lines=2-2", "lines=3-4", "lines=5-8",
+                                               "lines=9+"};
+constexpr size_t kRunWordBounds[] = {3, 5, 9, 16, 26, 40};
+constexpr absl::string_view kRunWordNames[] = {
+    "span_words=0-2",   "span_words=3-4",   "span_words=5-8", "span_words=9-15",
+    "span_words=16-25", "span_words=26-39", "span_words=40+"};
 
 bool HasFeature(const LineFeatures& line, absl::string_view name) {
   for (const std::string& feature : line.features) {
@@ -46,8 +56,15 @@ class FeatureNames {
   using Block = std::vector<std::string>;  // Features of a line, in order.
   using Run = std::vector<std::string>;
 
-  void Append(Block* block, absl::string_view prefix, absl::string_view feature) const {
-    block->push_back(absl::StrCat(prefix, feature));
+  // A line's `feature` as it is read where the line opens a run, closes
+  // one (`carried`) and sits inside one (`inner`, a vote).
+  void AppendLine(Block* first, Block* last, Block* inner, const std::string& feature, bool carried,
+                  bool is_inner) const {
+    if (carried) {
+      first->push_back(absl::StrCat("first:", feature));
+      last->push_back(absl::StrCat("last:", feature));
+    }
+    if (is_inner) inner->push_back(absl::StrCat("inner:", absl::string_view(feature).substr(5)));
   }
   void Add(Run* run, absl::string_view feature) const { run->emplace_back(feature); }
   void AddBlock(Run* run, const Block& block) const {
@@ -62,17 +79,25 @@ class FeatureNames {
 // sums depend on their order, and the score must be the same to the bit.
 class FeatureWeights {
  public:
-  explicit FeatureWeights(const absl::flat_hash_map<std::string, float>& weights)
-      : weights_(weights) {}
+  FeatureWeights(const absl::flat_hash_map<std::string, float>& weights,
+                 const SpanLineWeightIndex& line_weights)
+      : weights_(weights), line_weights_(line_weights) {}
 
   using Block = std::vector<float>;  // Weights of a line's known features, in order.
   using Run = float;
 
-  void Append(Block* block, absl::string_view prefix, absl::string_view feature) const {
-    // The prefixed name is looked up, never kept: one buffer serves all.
-    name_.assign(prefix.data(), prefix.size());
-    name_.append(feature.data(), feature.size());
-    if (auto it = weights_.find(name_); it != weights_.end()) block->push_back(it->second);
+  // The weights of "first:F", "last:F" and "inner:V" that exist, each
+  // pushed where FeatureNames pushes the name, from one lookup of F.
+  void AppendLine(Block* first, Block* last, Block* inner, const std::string& feature, bool carried,
+                  bool is_inner) const {
+    const auto it = line_weights_.find(feature);
+    if (it == line_weights_.end()) return;
+    const SpanLineWeights& weights = it->second;
+    if (carried) {
+      if (weights.first.has_value()) first->push_back(*weights.first);
+      if (weights.last.has_value()) last->push_back(*weights.last);
+    }
+    if (is_inner && weights.inner.has_value()) inner->push_back(*weights.inner);
   }
   void Add(Run* run, absl::string_view feature) const {
     if (auto it = weights_.find(feature); it != weights_.end()) *run += it->second;
@@ -85,7 +110,7 @@ class FeatureWeights {
 
  private:
   const absl::flat_hash_map<std::string, float>& weights_;
-  mutable std::string name_;
+  const SpanLineWeightIndex& line_weights_;
 };
 
 bool HasAnyFeature(const LineFeatures& line, std::initializer_list<absl::string_view> names) {
@@ -147,15 +172,13 @@ std::vector<TitleCandidate> MakeCandidates(const std::vector<SourceLine>& lines,
   std::vector<bool> wrapping(window, false);
   for (size_t k = 0; k < window; ++k) {
     for (const std::string& feature : features[k].features) {
-      if (CarriedFromEdge(feature)) {
-        sink.Append(&as_first[k], "first:", feature);
-        sink.Append(&as_last[k], "last:", feature);
-      }
-      if (IsVote(feature) && !absl::StartsWith(feature, "vote=fate_title") &&
-          !absl::StartsWith(feature, "vote=title_case") &&
-          !absl::StartsWith(feature, "vote=short") &&
-          !absl::StartsWith(feature, "vote=lower_start")) {
-        sink.Append(&as_inner[k], "inner:", absl::string_view(feature).substr(5));
+      const bool carried = CarriedFromEdge(feature);
+      const bool inner = IsVote(feature) && !absl::StartsWith(feature, "vote=fate_title") &&
+                         !absl::StartsWith(feature, "vote=title_case") &&
+                         !absl::StartsWith(feature, "vote=short") &&
+                         !absl::StartsWith(feature, "vote=lower_start");
+      if (carried || inner) {
+        sink.AppendLine(&as_first[k], &as_last[k], &as_inner[k], feature, carried, inner);
       }
     }
     type_label[k] = HasFeature(features[k], "vote=type_label");
@@ -197,7 +220,7 @@ std::vector<TitleCandidate> MakeCandidates(const std::vector<SourceLine>& lines,
       sink.Reserve(&f, as_first[begin].size() + as_last[end - 1].size() + inner.size() + 12);
       sink.Add(&f, "span");
       if (after_wrapping) sink.Add(&f, "after_wrapping");
-      sink.Add(&f, absl::StrCat("lines=", Bucket(end - begin, {2, 3, 5, 9})));
+      sink.Add(&f, BucketName(end - begin, kRunLineBounds, kRunLineNames));
       if (crosses_blank) sink.Add(&f, "crosses_blank");
       sink.AddBlock(&f, as_first[begin]);
       sink.AddBlock(&f, as_last[end - 1]);
@@ -234,7 +257,7 @@ std::vector<TitleCandidate> MakeCandidates(const std::vector<SourceLine>& lines,
         if (words <= 8 && NamesInstitutionOnly(whole)) sink.Add(&f, "span_institution_only");
         if (IsPressOfficeFormula(whole)) sink.Add(&f, "span_press_office");
       }
-      sink.Add(&f, absl::StrCat("span_words=", Bucket(words, {3, 5, 9, 16, 26, 40})));
+      sink.Add(&f, BucketName(static_cast<size_t>(words), kRunWordBounds, kRunWordNames));
       if (exact ? IsTitleCase(joined) : IsTitleCase(run_case)) sink.Add(&f, "span_title_case");
       if (EndsSentence(text)) sink.Add(&f, "span_ends_sentence");
       if (EndsWithFunctionWord(text)) sink.Add(&f, "span_ends_function_word");
@@ -257,11 +280,30 @@ std::vector<TitleCandidate> TitleCandidates(const std::vector<SourceLine>& lines
   return MakeCandidates(lines, features, rule_parse, FeatureNames());
 }
 
+void IndexSpanLineWeight(absl::string_view name, float weight, SpanLineWeightIndex* index) {
+  absl::string_view feature = name;
+  if (absl::ConsumePrefix(&feature, "first:")) {
+    (*index)[feature].first = weight;
+  } else if (absl::ConsumePrefix(&feature, "last:")) {
+    (*index)[feature].last = weight;
+  } else if (absl::ConsumePrefix(&feature, "inner:")) {
+    (*index)[absl::StrCat("vote=", feature)].inner = weight;
+  }
+}
+
+SpanLineWeightIndex IndexSpanLineWeights(
+    const absl::flat_hash_map<std::string, float>& span_weights) {
+  SpanLineWeightIndex index;
+  for (const auto& [name, weight] : span_weights) IndexSpanLineWeight(name, weight, &index);
+  return index;
+}
+
 std::vector<TitleCandidate> ScoredTitleCandidates(
     const std::vector<SourceLine>& lines, const std::vector<LineFeatures>& features,
     const v1::ParseDocumentResponse& rule_parse,
-    const absl::flat_hash_map<std::string, float>& span_weights) {
-  return MakeCandidates(lines, features, rule_parse, FeatureWeights(span_weights));
+    const absl::flat_hash_map<std::string, float>& span_weights,
+    const SpanLineWeightIndex& line_weights) {
+  return MakeCandidates(lines, features, rule_parse, FeatureWeights(span_weights, line_weights));
 }
 
 }  // namespace docsearch::ingest

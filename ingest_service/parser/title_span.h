@@ -13,6 +13,7 @@
 #ifndef DOCSEARCH_INGEST_SERVICE_PARSER_TITLE_SPAN_H_
 #define DOCSEARCH_INGEST_SERVICE_PARSER_TITLE_SPAN_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -55,15 +56,37 @@ std::vector<TitleCandidate> TitleCandidates(const std::vector<SourceLine>& lines
                                             const std::vector<LineFeatures>& features,
                                             const docsearch::v1::ParseDocumentResponse& rule_parse);
 
+// A span weight by the line feature it is read from: a line's feature F
+// weighs "first:F" where the line opens a run and "last:F" where it closes
+// one, and a vote "vote=V" weighs "inner:V" inside a run. One lookup of the
+// line's own feature gives all three, without building the prefixed names.
+struct SpanLineWeights {
+  std::optional<float> first;
+  std::optional<float> last;
+  std::optional<float> inner;
+};
+using SpanLineWeightIndex = absl::flat_hash_map<std::string, SpanLineWeights>;
+
+// Files the span record `name` ("first:F", "last:F", "inner:V") under its
+// line feature; records of other kinds are not filed.
+void IndexSpanLineWeight(absl::string_view name, float weight, SpanLineWeightIndex* index);
+
+// The "first:", "last:" and "inner:" records of `span_weights` by line
+// feature.
+SpanLineWeightIndex IndexSpanLineWeights(
+    const absl::flat_hash_map<std::string, float>& span_weights);
+
 // The same candidates, in the same order, with their scores under
 // `span_weights` (LineRoleModel's "span" records) instead of their features:
 // each line's features are looked up once, not once per run holding it
 // (a line opens, closes or sits inside up to kMaxTitleLines runs), and no
-// feature string is copied per run.
+// feature string is copied per run. `line_weights` is
+// IndexSpanLineWeights(span_weights).
 std::vector<TitleCandidate> ScoredTitleCandidates(
     const std::vector<SourceLine>& lines, const std::vector<LineFeatures>& features,
     const docsearch::v1::ParseDocumentResponse& rule_parse,
-    const absl::flat_hash_map<std::string, float>& span_weights);
+    const absl::flat_hash_map<std::string, float>& span_weights,
+    const SpanLineWeightIndex& line_weights);
 
 }  // namespace docsearch::ingest
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_split.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -93,6 +94,29 @@ TEST(TitleHints, EachHintWordCountsOnceAndPluralsMeet) {
   EXPECT_EQ(twice.words, 6);
   EXPECT_FALSE(IsStrongHintMatch(twice));
   EXPECT_FALSE(IsStrongHintMatch(MatchHint(slug, "Office of the Press Secretary")));
+}
+
+// StrongHintMatch stops reading a run past 4/3 as many content words as the
+// hint has keys; it gives the full match exactly when that match is strong.
+TEST(TitleHints, StrongMatchIsTheFullMatchWhenStrongAndNothingOtherwise) {
+  const std::vector<std::string> slug =
+      UrlSlugWords("https://x.org/statement-on-natos-anniversary");  // 3 keys: 4 words at most.
+  const absl::flat_hash_set<std::string> keys = HintKeys(slug);
+  for (const std::string candidate :
+       {"Statement on NATO’s Anniversary", "Statement on NATO’s Anniversary Today",
+        "Statement on NATO’s Anniversary Today Again", "Anniversary Statement NATO",
+        "Statement on NATO’s Anniversary Statement on NATO’s Anniversary",
+        "Office of the Press Secretary", ""}) {
+    const HintMatch full = MatchHintKeys(keys, candidate);
+    const std::optional<HintMatch> strong = StrongHintMatch(keys, candidate);
+    ASSERT_EQ(strong.has_value(), IsStrongHintMatch(full)) << candidate;
+    if (strong.has_value()) {
+      EXPECT_EQ(strong->matched, full.matched) << candidate;
+      EXPECT_EQ(strong->words, full.words) << candidate;
+    }
+  }
+  EXPECT_TRUE(StrongHintMatch(keys, "Statement on NATO’s Anniversary Today").has_value());
+  EXPECT_FALSE(StrongHintMatch(keys, "Statement on NATO’s Anniversary Today Again").has_value());
 }
 
 std::string TitleOf(const std::string& text, const std::string& uri) {

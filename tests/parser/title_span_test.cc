@@ -26,8 +26,8 @@ void ExpectScoresMatchFeatures(const std::string& text) {
   const LineRoleModel& model = EmbeddedLineRoleModel();
 
   const std::vector<TitleCandidate> named = TitleCandidates(lines, features, parsed);
-  const std::vector<TitleCandidate> scored =
-      ScoredTitleCandidates(lines, features, parsed, model.span_weights());
+  const std::vector<TitleCandidate> scored = ScoredTitleCandidates(
+      lines, features, parsed, model.span_weights(), model.span_line_weights());
   ASSERT_GT(named.size(), 1u);
   ASSERT_EQ(scored.size(), named.size());
   int rule_choices = 0;

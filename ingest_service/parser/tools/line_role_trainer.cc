@@ -163,8 +163,7 @@ void TrainTitleRanker(const std::vector<const TrainingDocument*>& documents,
   }
   for (size_t f = 0; f < names.size(); ++f) {
     float average = std::round(mean[f] * 1000) / 1000;
-    if (std::fabs(average) >= options.prune_below)
-      model->mutable_span_weights()[names[f]] = average;
+    if (std::fabs(average) >= options.prune_below) model->set_span_weight(names[f], average);
   }
 }
 
