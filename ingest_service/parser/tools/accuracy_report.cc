@@ -103,7 +103,8 @@ std::string ExplainDocument(const LabelledDocument& labelled, const LineRoleMode
 
 absl::StatusOr<AccuracyReport> MeasureAccuracy(const std::string& corpus_root,
                                                const std::vector<std::string>& folders, int folds,
-                                               const std::string& explain_file) {
+                                               const std::string& explain_file,
+                                               const TrainingOptions& training_options) {
   AccuracyReport report;
   report.folders = folders;
   std::vector<LabelledDocument> documents;
@@ -133,7 +134,7 @@ absl::StatusOr<AccuracyReport> MeasureAccuracy(const std::string& corpus_root,
   // In-sample: one model trained on every document.
   std::vector<const TrainingDocument*> all;
   for (const TrainingDocument& document : training) all.push_back(&document);
-  const LineRoleModel everything = TrainLineRoleModel(all, {});
+  const LineRoleModel everything = TrainLineRoleModel(all, training_options);
   for (const LabelledDocument& labelled : documents) {
     absl::StatusOr<v1::ParseDocumentResponse> parsed = parse(labelled, everything);
     if (!parsed.ok()) {
@@ -164,7 +165,7 @@ absl::StatusOr<AccuracyReport> MeasureAccuracy(const std::string& corpus_root,
       }
     }
     if (!any) continue;
-    const LineRoleModel model = TrainLineRoleModel(others, {});
+    const LineRoleModel model = TrainLineRoleModel(others, training_options);
     for (size_t d = 0; d < documents.size(); ++d) {
       if (fold_of[d] != fold) continue;
       absl::StatusOr<v1::ParseDocumentResponse> parsed = parse(documents[d], model);

@@ -9,6 +9,7 @@
 
 #include "absl/status/statusor.h"
 #include "ingest_service/parser/tools/labelled_corpus.h"
+#include "ingest_service/parser/tools/line_role_trainer.h"
 
 namespace docsearch::ingest {
 
@@ -32,9 +33,11 @@ struct AccuracyReport {
 // NOT_FOUND when a folder is absent.
 // With a non-empty `explain_file`, documents whose file name contains it are
 // explained as their held-out model read them (AccuracyReport::explanations).
+// Every model is trained with `training_options`.
 absl::StatusOr<AccuracyReport> MeasureAccuracy(const std::string& corpus_root,
                                                const std::vector<std::string>& folders,
-                                               int folds = 0, const std::string& explain_file = "");
+                                               int folds = 0, const std::string& explain_file = "",
+                                               const TrainingOptions& training_options = {});
 
 // The two tables; with `failures`, every wrong field of the held-out run.
 std::string FormatReport(const AccuracyReport& report, bool failures);

@@ -126,7 +126,7 @@ void TrainTitleRanker(const std::vector<const TrainingDocument*>& documents,
   // One averaged perceptron per visiting order; the model is their mean
   // (see TrainingOptions::orders).
   std::vector<float> mean(names.size(), 0);
-  for (int order = 0; order < options.orders; ++order) {
+  for (int order = options.first_order; order < options.first_order + options.orders; ++order) {
     std::vector<float> weights(names.size(), 0);
     std::vector<float> accumulated(names.size(), 0);
     float step = 1;
@@ -285,7 +285,7 @@ LineRoleModel TrainLineRoleModel(const std::vector<const TrainingDocument*>& doc
   for (RoleScores& scores : mean) scores.fill(0);
   RoleTransitions mean_transitions;
   for (RoleScores& row : mean_transitions) row.fill(0);
-  for (int order = 0; order < options.orders; ++order) {
+  for (int order = options.first_order; order < options.first_order + options.orders; ++order) {
     std::vector<RoleScores> weights(names.size());
     std::vector<RoleScores> accumulated(names.size());
     for (size_t f = 0; f < names.size(); ++f) {

@@ -2,7 +2,7 @@
 // in-sample and held out by source.
 //
 //   build/dev/ingest_service/parser/tools/parser_accuracy [CORPUS_ROOT] [--failures]
-//       [--folds=N] [--explain=FILE]
+//       [--folds=N] [--explain=FILE] [--order=N] [--orders=K]
 //
 // CORPUS_ROOT defaults to ../shared/corpus; the folders read are nato-dev and
 // statements-dev (labels.jsonl schema in the corpus README). Documents are
@@ -11,6 +11,11 @@
 // with --folds=N, N folds of groups). --explain=FILE prints, for each
 // document whose file name contains FILE, how its held-out model read it:
 // every head line's role and strongest features, and the best title runs.
+// --order=N trains every model visiting the documents in the N-th order
+// instead of the first (0): a held-out change that holds over several
+// orders is not the luck of one. --orders=K makes every model the mean of K
+// perceptrons, visiting in orders N to N+K-1 (TrainingOptions::orders).
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -24,6 +29,7 @@ int main(int argc, char** argv) {
   bool failures = false;
   int folds = 0;
   std::string explain;
+  docsearch::ingest::TrainingOptions training;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--failures") {
@@ -32,12 +38,16 @@ int main(int argc, char** argv) {
       explain = arg.substr(10);
     } else if (arg.rfind("--folds=", 0) == 0) {
       folds = std::atoi(arg.c_str() + 8);
+    } else if (arg.rfind("--order=", 0) == 0) {
+      training.first_order = std::atoi(arg.c_str() + 8);
+    } else if (arg.rfind("--orders=", 0) == 0) {
+      training.orders = std::max(1, std::atoi(arg.c_str() + 9));
     } else {
       root = arg;
     }
   }
-  absl::StatusOr<docsearch::ingest::AccuracyReport> report =
-      docsearch::ingest::MeasureAccuracy(root, {"nato-dev", "statements-dev"}, folds, explain);
+  absl::StatusOr<docsearch::ingest::AccuracyReport> report = docsearch::ingest::MeasureAccuracy(
+      root, {"nato-dev", "statements-dev"}, folds, explain, training);
   if (!report.ok()) {
     std::fprintf(stderr, "%s\n", std::string(report.status().message()).c_str());
     return 2;
