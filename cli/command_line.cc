@@ -101,8 +101,7 @@ Search:
   --query_string=Q, -q Q      e.g. 'title:russia AND "missile defence" -doc_type:speech'
                               (instead of TEXT, --doc_type, --from, --to, --phrase, --all)
   --language=LANG             the language the words are in, e.g. fr (default: from the
-                              query's words, else the order the collection's documents
-                              hold them in, else the collection's main language)
+                              query's words, else the collection's main language)
   --facets=FIELD[,FIELD]      count values over all matches, e.g. doc_type,entity.place
   --histogram=year|month      count matches per year or month of publication
   --explain                   under each hit, how its score is computed (BM25 per term)
