@@ -99,11 +99,6 @@ ABSL_FLAG(double, cross_language_boost, 0.2,
           "weight of the equivalents in the other language (English/French) of a "
           "query_string's words, so that documents on the query in the other language rank "
           "after those in its own (0: off)");
-ABSL_FLAG(bool, language_from_word_order, true,
-          "read a query_string whose words show no language (no accent, no function word) in "
-          "the language whose documents hold its adjacent words in the order typed (\"defense "
-          "collective\" as French), else the collection's main language; false: always the "
-          "main language");
 ABSL_FLAG(int, seal_documents, 4096,
           "documents added before their postings are sealed into a segment (searched and held "
           "once, not per index copy); smaller keeps less held twice, larger makes fewer merges");
@@ -227,7 +222,6 @@ int Run() {
   options.scoring.cross_language_boost =
       static_cast<float>(absl::GetFlag(FLAGS_cross_language_boost));
   options.scoring.acronym_boost = static_cast<float>(absl::GetFlag(FLAGS_acronym_boost));
-  options.language_from_word_order = absl::GetFlag(FLAGS_language_from_word_order);
   if (absl::GetFlag(FLAGS_seal_documents) < 1) {
     LogError("--seal_documents must be at least 1");
     return 1;

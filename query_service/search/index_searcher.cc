@@ -11,7 +11,6 @@
 #include "query_service/search/cross_language_expansion.h"
 #include "query_service/search/facet_counter.h"
 #include "query_service/search/query_evaluator.h"
-#include "query_service/search/query_language_by_word_order.h"
 #include "query_service/search/query_language_of.h"
 #include "query_service/search/query_planner.h"
 #include "query_service/search/query_string_parser.h"
@@ -45,19 +44,9 @@ absl::StatusOr<SearchResult> IndexSearcher::Search(const SearchSpec& spec,
       text == nullptr ? std::get<docsearch::v1::Query>(spec.query) : parsed;
   const std::string path = text == nullptr ? "query" : "query_string";
   // A shard of several analyzes as the whole collection would.
-  std::string query_language = QueryLanguageOf(spec.language, query, "");
-  if (query_language.empty()) {
-    const std::string main_language =
-        shard.main_language.empty() ? MainLanguageOf(data) : shard.main_language;
-    // Words that show no language: the one whose documents hold them in
-    // the order typed. One node only: a shard sees only its own documents,
-    // and shards that decided apart would analyse the query apart.
-    const bool one_node = shard.statistics == nullptr && shard.main_language.empty();
-    query_language = text != nullptr && one_node && options_.language_from_word_order
-                         ? QueryLanguageByWordOrder(text->text, data, analyzer,
-                                                    options_.query_limits, scoring, main_language)
-                         : main_language;
-  }
+  const std::string query_language =
+      QueryLanguageOf(spec.language, query,
+                      shard.main_language.empty() ? MainLanguageOf(data) : shard.main_language);
   evaluator.SetQueryLanguage(query_language);
   // The words typed without operators also match the acronyms and long
   // forms the collection's documents define, in the query's language.

@@ -23,11 +23,6 @@ struct SearchOptions {
   int max_facets = 16;
   QueryLimits query_limits;
   ScoringOptions scoring;
-  // Whether a query_string whose words show no language is read in the
-  // language whose documents hold its adjacent words in the order typed
-  // (query_language_by_word_order.h); false: the collection's main
-  // language. One node only.
-  bool language_from_word_order = true;
   // How documents and queries are analysed into terms (one setting for
   // both, so they meet).
   AnalysisOptions analysis;
