@@ -18,6 +18,7 @@ import os
 import shlex
 import subprocess
 import sys
+import unicodedata
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from judgments import load_needs  # noqa: E402
@@ -94,9 +95,16 @@ def summarize(runs, needs):
     return rows
 
 
+def without_accents(text):
+    """`text` with the combining marks of its letters dropped ("défense" -> "defense")."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
 def print_tables(systems, needs, out):
     for split, title in (("heldout", "held-out needs (headline)"), ("tune", "tuning needs"), (None, "all needs")):
         subset = [n for n in needs if split is None or n.split == split]
+        if not subset or (split is None and len({n.split for n in needs}) == 1):
+            continue
         n_fr = sum(1 for n in subset if n.language == "fr")
         out.write(f"\n### {title}: {len(subset)} needs, {n_fr} French\n\n")
         out.write("| run | nDCG@10 | P@5 | recall@10 | French nDCG@10 | French P@5 | French recall@10 |\n")
@@ -123,9 +131,20 @@ def main():
     parser.add_argument("--lucene", help="java command running LuceneRelevance (omit to skip)")
     parser.add_argument("--per-need", action="store_true", help="also print nDCG@10 per need")
     parser.add_argument("--runs-out", help="write every run's rankings here as JSON")
+    parser.add_argument("--split", choices=("tune", "heldout"),
+                        help="run only these needs (tune: while changing the engine, so that the "
+                             "held-out figures are not seen before the final run)")
+    parser.add_argument("--unaccented", action="store_true",
+                        help="type every query without its accents (judgments unchanged), as "
+                             "users often do; every system gets the same queries")
     args = parser.parse_args()
 
     needs, documents = load_needs(args.corpus)
+    if args.split:
+        needs = [n for n in needs if n.split == args.split]
+    if args.unaccented:
+        for n in needs:
+            n.query = without_accents(n.query)
     languages = document_languages(args.corpus, documents)
     bm25 = PlainBm25(args.corpus, documents)
     systems = [("plain BM25 (raw text, no stemming)", {n.need_id: bm25.search(n.query) for n in needs})]

@@ -11,6 +11,8 @@
 #   bench/relevance/run.sh --per-need         # also nDCG@10 per need
 #   bench/relevance/run.sh --corpus DIR       # default ../shared/corpus
 #   bench/relevance/run.sh --query-flags '--title_boost=1'   # query_service flags to try
+#   bench/relevance/run.sh --split tune       # only the tuning needs (while changing the engine)
+#   bench/relevance/run.sh --unaccented       # every query typed without its accents
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 BUILD="${ROOT}/build/dev"
@@ -24,7 +26,9 @@ while [[ $# -gt 0 ]]; do
     --per-need) EXTRA+=(--per-need); shift ;;
     --query-flags) read -r -a QUERY_FLAGS <<< "$2"; shift 2 ;;
     --runs-out) EXTRA+=(--runs-out "$2"); shift 2 ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    --split) EXTRA+=(--split "$2"); shift 2 ;;
+    --unaccented) EXTRA+=(--unaccented); shift ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
