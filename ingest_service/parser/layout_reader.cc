@@ -266,6 +266,15 @@ void SetTitleFromRoles(const std::vector<SourceLine>& lines,
   }
 }
 
+// A line read as the page's wrapping: a press-office formula, an
+// institution's name alone, a menu or a line printed on every block of the
+// page (head_lexicon.h).
+bool ReadsAsWrapping(const LineFeatures& line) {
+  return line.Has(VoteFeature(Vote::kPressOffice)) ||
+         line.Has(VoteFeature(Vote::kInstitutionName)) || line.Has(VoteFeature(Vote::kMenu)) ||
+         line.Has(feature::kRepeated3);
+}
+
 // Title lines also show the run they belong to: "title_run" with the
 // run's score and the run features that weigh most for it.
 void Explain(const std::vector<SourceLine>& lines, const std::vector<LineFeatures>& features,
@@ -439,12 +448,7 @@ TitleChoiceOfRun ChooseTitleCandidate(const std::vector<TitleCandidate>& candida
   // wrapping: a press-office formula, an institution's name alone, a menu or
   // a line printed on every block of the page (head_lexicon.h).
   if (const TitleCandidate& kept = candidates[*cascade]; kept.end > kept.begin) {
-    for (const std::string& feature : features[kept.begin].features) {
-      if (feature == "vote=press_office" || feature == "vote=institution_name" ||
-          feature == "vote=menu" || feature == "repeated_3+") {
-        return {best};
-      }
-    }
+    if (ReadsAsWrapping(features[kept.begin])) return {best};
   }
   return {candidates[best].score - candidates[*cascade].score > margin ? best : *cascade};
 }
@@ -462,12 +466,7 @@ bool TitleRunUncertain(const std::vector<TitleCandidate>& candidates,
   const TitleCandidate& chosen = candidates[choice.candidate];
   if (choice.declared || chosen.end == chosen.begin) return false;
   for (size_t k = chosen.begin; k < chosen.end; ++k) {
-    for (const std::string& feature : features[k].features) {
-      if (feature == "vote=press_office" || feature == "vote=institution_name" ||
-          feature == "vote=menu" || feature == "repeated_3+") {
-        return true;
-      }
-    }
+    if (ReadsAsWrapping(features[k])) return true;
   }
   for (const TitleCandidate& rival : candidates) {
     const bool disjoint = rival.end <= chosen.begin || rival.begin >= chosen.end;

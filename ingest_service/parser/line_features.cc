@@ -1,6 +1,7 @@
 #include "ingest_service/parser/line_features.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <iterator>
 #include <optional>
 #include <string>
@@ -8,6 +9,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -24,16 +26,6 @@
 
 namespace docsearch::ingest {
 namespace {
-
-std::string Bucket(size_t value, std::initializer_list<size_t> bounds) {
-  size_t low = 0;
-  for (size_t bound : bounds) {
-    if (value < bound)
-      return low + 1 == bound ? absl::StrCat(low) : absl::StrCat(low, "-", bound - 1);
-    low = bound;
-  }
-  return absl::StrCat(low, "+");
-}
 
 // A word as a feature: folded, accents off, letters and digits only.
 std::string WordKey(absl::string_view word) {
@@ -86,15 +78,17 @@ bool IsProse(absl::string_view line) {
 
 // Where a line sits relative to a landmark line (the first date line, the
 // first prose line), in non-blank lines: "-1" is the line just before it.
-std::string Offset(size_t k, std::optional<size_t> landmark) {
-  if (!landmark.has_value()) return "none";
-  if (k == *landmark) return "at";
+// The index of its name among "none", "at", "+1", "+2", "+3+", "-1", "-2",
+// "-3..5", "-6+" (line_feature_ids.cc).
+size_t Offset(size_t k, std::optional<size_t> landmark) {
+  if (!landmark.has_value()) return 0;
+  if (k == *landmark) return 1;
   if (k > *landmark) {
     const size_t after = k - *landmark;
-    return after == 1 ? "+1" : after == 2 ? "+2" : "+3+";
+    return after == 1 ? 2 : after == 2 ? 3 : 4;
   }
   const size_t before = *landmark - k;
-  return before == 1 ? "-1" : before == 2 ? "-2" : before <= 5 ? "-3..5" : "-6+";
+  return before == 1 ? 5 : before == 2 ? 6 : before <= 5 ? 7 : 8;
 }
 
 // Words glued by scraping: a lower-case letter right before an upper-case
@@ -110,10 +104,11 @@ bool HasGluedWords(absl::string_view line) {
   return false;
 }
 
-std::string CompareLength(size_t length, size_t other) {
-  if (length * 10 > other * 13) return "longer";
-  if (length * 13 < other * 10) return "shorter";
-  return "similar";
+// "longer", "shorter", "similar" (line_feature_ids.cc), by index.
+size_t CompareLength(size_t length, size_t other) {
+  if (length * 10 > other * 13) return 0;
+  if (length * 13 < other * 10) return 1;
+  return 2;
 }
 
 // How the rule cascade treated each line: dropped lines by number, and
@@ -131,51 +126,116 @@ std::string Fate(const SourceLine& line, absl::string_view folded,
   return "kept";
 }
 
+// A line's votes in the order the detectors are asked: a Vote, or
+// kVoteCount + i for open[i], a reason the vote table does not list.
+struct LineVotes {
+  absl::InlinedVector<uint16_t, 12> votes;
+  std::vector<std::string> open;
+
+  void Add(Vote vote) { votes.push_back(static_cast<uint16_t>(vote)); }
+  void AddNamed(std::optional<Vote> vote, absl::string_view name) {
+    if (vote.has_value()) return Add(*vote);
+    votes.push_back(static_cast<uint16_t>(kVoteCount + open.size()));
+    open.emplace_back(name);
+  }
+  bool Has(Vote vote) const {
+    return std::find(votes.begin(), votes.end(), static_cast<uint16_t>(vote)) != votes.end();
+  }
+  // Adds the votes to `line` as "vote=V" (kind kVote, from fixed id
+  // `base`), "prev:V" or "next:V".
+  void AddTo(FeatureId base, OpenKind kind, LineFeatures* line) const {
+    for (uint16_t vote : votes) {
+      if (vote < kVoteCount) {
+        line->Add(static_cast<FeatureId>(base + vote));
+      } else {
+        line->AddOpen(kind, open[vote - kVoteCount]);
+      }
+    }
+  }
+};
+
 // What the parser's detectors say about one line; used for the line itself
 // and, prefixed, for its neighbours.
-std::vector<std::string> Votes(absl::string_view raw_line, absl::string_view text) {
-  std::vector<std::string> votes;
+LineVotes Votes(absl::string_view raw_line, absl::string_view text) {
+  LineVotes votes;
   // `text` is trimmed (TrimLine), so the detectors folding the whole line
   // share one fold of it.
   const std::string folded = FoldAccents(text);
   if (std::optional<absl::string_view> reason = BoilerplateReason(text, folded)) {
-    votes.push_back(absl::StrCat("furniture_", *reason));
+    votes.AddNamed(FurnitureVote(*reason), absl::StrCat("furniture_", *reason));
   }
-  if (ParseUpdatedHeader(text).has_value()) votes.push_back("updated_header");
+  if (ParseUpdatedHeader(text).has_value()) votes.Add(Vote::kUpdatedHeader);
   if (ParseDateLine(text).has_value()) {
-    votes.push_back("date_line");
+    votes.Add(Vote::kDateLine);
   } else if (FindFirstDate(text).has_value()) {
-    votes.push_back("has_date");
+    votes.Add(Vote::kHasDate);
   }
-  if (MatchReferenceAtStart(text).has_value()) votes.push_back("reference");
+  if (MatchReferenceAtStart(text).has_value()) votes.Add(Vote::kReference);
   if (DocTypeFromLabelLine(text).has_value()) {
-    votes.push_back("type_label");
+    votes.Add(Vote::kTypeLabel);
   } else if (DocTypeLabelPrefix(text).has_value()) {
-    votes.push_back("type_label_prefix");
+    votes.Add(Vote::kTypeLabelPrefix);
   }
-  if (DocTypeFromTitle(text, folded).has_value()) votes.push_back("title_names_type");
-  if (IsByline(text)) votes.push_back("byline");
-  if (IsSalutation(text)) votes.push_back("salutation");
-  if (IsSidebarItem(text)) votes.push_back("sidebar_item");
-  if (IsPressOfficeFormula(text)) votes.push_back("press_office");
-  if (NamesInstitutionOnly(text)) votes.push_back("institution_name");
-  if (ReadsAsMenu(text)) votes.push_back("menu");
-  if (StartsSubtitle(text)) votes.push_back("subtitle_opener");
+  if (DocTypeFromTitle(text, folded).has_value()) votes.Add(Vote::kTitleNamesType);
+  if (IsByline(text)) votes.Add(Vote::kByline);
+  if (IsSalutation(text)) votes.Add(Vote::kSalutation);
+  if (IsSidebarItem(text)) votes.Add(Vote::kSidebarItem);
+  if (IsPressOfficeFormula(text)) votes.Add(Vote::kPressOffice);
+  if (NamesInstitutionOnly(text)) votes.Add(Vote::kInstitutionName);
+  if (ReadsAsMenu(text)) votes.Add(Vote::kMenu);
+  if (StartsSubtitle(text)) votes.Add(Vote::kSubtitleOpener);
   if (std::optional<ParagraphMarker> marker = FindParagraphMarker(raw_line)) {
-    votes.push_back(marker->is_bullet ? "bullet" : "numbered");
+    votes.Add(marker->is_bullet ? Vote::kBullet : Vote::kNumbered);
   }
   // Only compared with 3, 8 and 20 below.
   const int words = CountWordsUpTo(text, 20);
-  if (IsTitleCase(text)) votes.push_back("title_case");
-  if (IsAllCaps(text)) votes.push_back("all_caps");
-  if (StartsLowercase(text)) votes.push_back("lower_start");
-  if (EndsSentence(text)) votes.push_back(words >= 8 ? "sentence" : "short_sentence_end");
-  if (words <= 3) votes.push_back("short");
-  if (words >= 20) votes.push_back("long");
+  if (IsTitleCase(text)) votes.Add(Vote::kTitleCase);
+  if (IsAllCaps(text)) votes.Add(Vote::kAllCaps);
+  if (StartsLowercase(text)) votes.Add(Vote::kLowerStart);
+  if (EndsSentence(text)) votes.Add(words >= 8 ? Vote::kSentence : Vote::kShortSentenceEnd);
+  if (words <= 3) votes.Add(Vote::kShort);
+  if (words >= 20) votes.Add(Vote::kLong);
   return votes;
 }
 
 }  // namespace
+
+bool LineFeatures::Has(FeatureId id) const {
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+void LineFeatures::AddOpen(OpenKind kind, std::string key) {
+  ids.push_back(static_cast<FeatureId>(feature::kFixedCount + open.size()));
+  open.push_back({kind, std::move(key)});
+}
+
+std::string LineFeatures::Name(size_t j) const {
+  if (const OpenFeature* feature = OpenAt(j)) {
+    return absl::StrCat(OpenPrefix(feature->kind), feature->key);
+  }
+  return std::string(FixedFeatureName(ids[j]));
+}
+
+std::vector<std::string> LineFeatures::Names() const {
+  std::vector<std::string> names;
+  names.reserve(ids.size());
+  for (size_t j = 0; j < ids.size(); ++j) names.push_back(Name(j));
+  return names;
+}
+
+LineFeatures LineFeaturesFromNames(size_t line_index, const std::vector<std::string>& names) {
+  LineFeatures line;
+  line.line_index = line_index;
+  for (const std::string& name : names) {
+    const FeatureKey key = ParseFeatureName(name);
+    if (key.id.has_value()) {
+      line.Add(*key.id);
+    } else {
+      line.AddOpen(key.kind, std::string(key.key));
+    }
+  }
+  return line;
+}
 
 std::vector<LineFeatures> ComputeLineFeatures(const std::vector<SourceLine>& lines,
                                               const v1::ParseDocumentResponse& rule_parse) {
@@ -192,7 +252,7 @@ std::vector<LineFeatures> ComputeLineFeatures(const std::vector<SourceLine>& lin
     absl::string_view text;
     bool blank_before;
     bool blank_after;
-    std::vector<std::string> votes;
+    LineVotes votes;
     std::string fate;
     std::string folded;  // FoldForMatching(text), needed twice.
   };
@@ -208,7 +268,7 @@ std::vector<LineFeatures> ComputeLineFeatures(const std::vector<SourceLine>& lin
     }
     Seen line{i, text, blank, false, Votes(lines[i].text, text), "", FoldForMatching(text)};
     line.fate = Fate(lines[i], line.folded, dropped, title, subtitle);
-    line.votes.push_back(absl::StrCat("fate_", line.fate));
+    line.votes.AddNamed(FateVote(line.fate), absl::StrCat("fate_", line.fate));
     ++occurrences[line.folded];
     seen.push_back(std::move(line));
     blank = false;
@@ -219,9 +279,7 @@ std::vector<LineFeatures> ComputeLineFeatures(const std::vector<SourceLine>& lin
   std::optional<size_t> first_date;
   std::optional<size_t> first_prose;
   for (size_t k = 0; k < seen.size(); ++k) {
-    for (const std::string& vote : seen[k].votes) {
-      if (vote == "date_line" && !first_date.has_value()) first_date = k;
-    }
+    if (!first_date.has_value() && seen[k].votes.Has(Vote::kDateLine)) first_date = k;
     if (!first_prose.has_value() && IsProse(seen[k].text)) first_prose = k;
   }
 
@@ -232,94 +290,91 @@ std::vector<LineFeatures> ComputeLineFeatures(const std::vector<SourceLine>& lin
   bool title_case_seen = false;
   for (size_t k = 0; k < seen.size(); ++k) {
     const Seen& line = seen[k];
-    LineFeatures features;
-    features.line_index = line.index;
-    features.rule_fate = line.fate;
-    std::vector<std::string>& f = features.features;
-    f.push_back("bias");
-    f.push_back(absl::StrCat("pos=", Bucket(k, {1, 2, 3, 4, 5, 6, 8, 12, 20, 40, 80})));
-    f.push_back(absl::StrCat("len=", Bucket(line.text.size(), {5, 15, 30, 60, 100, 160})));
+    LineFeatures f;
+    f.line_index = line.index;
+    f.rule_fate = line.fate;
+    f.ids.reserve(24 + 3 * line.votes.votes.size());
+    f.Add(feature::kBias);
+    f.Add(static_cast<FeatureId>(feature::kPos + PosBucket(k)));
+    f.Add(static_cast<FeatureId>(feature::kLen + LenBucket(line.text.size())));
     // Bucketed up to 21, compared with 3 below.
     const int words = CountWordsUpTo(line.text, 21);
-    f.push_back(absl::StrCat("words=", Bucket(words, {2, 3, 4, 7, 11, 21})));
-    f.push_back(absl::StrCat("to_date=", Offset(k, first_date)));
-    f.push_back(absl::StrCat("to_prose=", Offset(k, first_prose)));
+    f.Add(static_cast<FeatureId>(feature::kWords + WordsBucket(words)));
+    f.Add(static_cast<FeatureId>(feature::kToDate + Offset(k, first_date)));
+    f.Add(static_cast<FeatureId>(feature::kToProse + Offset(k, first_prose)));
     if (k > 0) {
-      f.push_back(
-          absl::StrCat("len_vs_prev=", CompareLength(line.text.size(), seen[k - 1].text.size())));
+      f.Add(static_cast<FeatureId>(feature::kLenVsPrev +
+                                   CompareLength(line.text.size(), seen[k - 1].text.size())));
     }
     if (k + 1 < seen.size()) {
-      f.push_back(
-          absl::StrCat("len_vs_next=", CompareLength(line.text.size(), seen[k + 1].text.size())));
+      f.Add(static_cast<FeatureId>(feature::kLenVsNext +
+                                   CompareLength(line.text.size(), seen[k + 1].text.size())));
     }
-    if (HasGluedWords(line.text)) f.push_back("glued_words");
-    if (line.blank_before) f.push_back("blank_before");
-    if (line.blank_after) f.push_back("blank_after");
-    for (const std::string& vote : line.votes) f.push_back(absl::StrCat("vote=", vote));
+    if (HasGluedWords(line.text)) f.Add(feature::kGluedWords);
+    if (line.blank_before) f.Add(feature::kBlankBefore);
+    if (line.blank_after) f.Add(feature::kBlankAfter);
+    line.votes.AddTo(feature::kVote, OpenKind::kVote, &f);
     if (k > 0) {
-      for (const std::string& vote : seen[k - 1].votes) f.push_back(absl::StrCat("prev:", vote));
+      seen[k - 1].votes.AddTo(feature::kPrev, OpenKind::kPrev, &f);
     } else {
-      f.push_back("prev:none");
+      f.Add(feature::kPrevNone);
     }
     if (k + 1 < seen.size()) {
-      for (const std::string& vote : seen[k + 1].votes) f.push_back(absl::StrCat("next:", vote));
+      seen[k + 1].votes.AddTo(feature::kNext, OpenKind::kNext, &f);
     } else {
-      f.push_back("next:none");
+      f.Add(feature::kNextNone);
     }
     const absl::string_view text = line.text;
-    if (absl::EndsWith(text, ":")) f.push_back("ends_colon");
-    if (absl::EndsWith(text, ",")) f.push_back("ends_comma");
-    if (EndsWithFunctionWord(text)) f.push_back("ends_function_word");
-    if (absl::StrContains(text, "|")) f.push_back("has_pipe");
-    if (HasUrl(text)) f.push_back("has_url");
-    if (absl::StrContains(text, "@")) f.push_back("has_at");
-    if (HasSizeOrFileMark(text)) f.push_back("size_or_file");
-    if (text.front() == '[' || text.front() == '(') f.push_back("opens_bracket");
+    if (absl::EndsWith(text, ":")) f.Add(feature::kEndsColon);
+    if (absl::EndsWith(text, ",")) f.Add(feature::kEndsComma);
+    if (EndsWithFunctionWord(text)) f.Add(feature::kEndsFunctionWord);
+    if (absl::StrContains(text, "|")) f.Add(feature::kHasPipe);
+    if (HasUrl(text)) f.Add(feature::kHasUrl);
+    if (absl::StrContains(text, "@")) f.Add(feature::kHasAt);
+    if (HasSizeOrFileMark(text)) f.Add(feature::kSizeOrFile);
+    if (text.front() == '[' || text.front() == '(') f.Add(feature::kOpensBracket);
     if (text.front() == '"' || absl::StartsWith(text, "\u201c") ||
         absl::StartsWith(text, "\u00ab")) {
-      f.push_back("opens_quote");
+      f.Add(feature::kOpensQuote);
     }
     int digits = 0;
     for (char c : text) digits += absl::ascii_isdigit(static_cast<unsigned char>(c)) ? 1 : 0;
-    if (digits * 3 > static_cast<int>(text.size())) f.push_back("mostly_digits");
+    if (digits * 3 > static_cast<int>(text.size())) f.Add(feature::kMostlyDigits);
     // Twice is a headline echoed by a breadcrumb or page title; three times
     // or more, a banner printed on every block of the page.
     if (const int copies = occurrences[line.folded]; copies > 1) {
-      f.push_back("repeated");
-      if (copies > 2) f.push_back("repeated_3+");
+      f.Add(feature::kRepeated);
+      if (copies > 2) f.Add(feature::kRepeated3);
     }
-    if (date_seen) f.push_back("after_date_line");
-    if (label_seen) f.push_back("after_type_label");
+    if (date_seen) f.Add(feature::kAfterDateLine);
+    if (label_seen) f.Add(feature::kAfterTypeLabel);
     // The line's own "title_case" vote is IsTitleCase(text), read once.
-    const bool title_case = words >= 3 && std::find(line.votes.begin(), line.votes.end(),
-                                                    "title_case") != line.votes.end();
-    if (title_case && !title_case_seen) f.push_back("first_title_case");
+    const bool title_case = words >= 3 && line.votes.Has(Vote::kTitleCase);
+    if (title_case && !title_case_seen) f.Add(feature::kFirstTitleCase);
     // Words: the first always, all of them on short lines (menus, labels,
     // banners are short).
     // Six tokens at most: more than five say "not short".
-    std::vector<absl::string_view> tokens;
+    absl::InlinedVector<absl::string_view, 6> tokens;
     for (absl::string_view token : absl::StrSplit(text, ' ', absl::SkipWhitespace())) {
       tokens.push_back(token);
       if (tokens.size() > 5) break;
     }
     if (!tokens.empty()) {
       if (std::string first = WordKey(tokens.front()); !first.empty()) {
-        f.push_back(absl::StrCat("first_word=", first));
+        f.AddOpen(OpenKind::kFirstWord, std::move(first));
       }
     }
     if (tokens.size() <= 5) {
       for (absl::string_view token : tokens) {
         if (std::string word = WordKey(token); !word.empty()) {
-          f.push_back(absl::StrCat("word=", word));
+          f.AddOpen(OpenKind::kWord, std::move(word));
         }
       }
     }
-    for (const std::string& vote : line.votes) {
-      date_seen |= vote == "date_line";
-      label_seen |= vote == "type_label" || vote == "type_label_prefix";
-    }
+    date_seen |= line.votes.Has(Vote::kDateLine);
+    label_seen |= line.votes.Has(Vote::kTypeLabel) || line.votes.Has(Vote::kTypeLabelPrefix);
     title_case_seen |= title_case;
-    out.push_back(std::move(features));
+    out.push_back(std::move(f));
   }
   return out;
 }

@@ -6,8 +6,10 @@
 // line's shape (position, length, case, punctuation, blank lines around it),
 // its first words, what the rule parser made of it (its "fate": title,
 // dropped as navigation, kept as body, ...) and the same votes for its
-// neighbours. Features are strings ("len=15-29", "vote=date_line",
-// "prev:vote=type_label"), so the weights file stays readable.
+// neighbours. Each feature has a name ("len=15-29", "vote=date_line",
+// "prev:type_label"), the weights file's, and is held as an integer id
+// (line_feature_ids.h), so that computing and scoring a line's features
+// builds and hashes no name; only the line's words are kept as strings.
 //
 // Contract: a pure function of the lines and the rule parse; the model never
 // sees the labels.
@@ -19,6 +21,7 @@
 
 #include "docsearch/v1/ingest_service.pb.h"
 #include "ingest_service/parser/body_parser.h"
+#include "ingest_service/parser/line_feature_ids.h"
 
 namespace docsearch::ingest {
 
@@ -26,13 +29,40 @@ namespace docsearch::ingest {
 // reads heads and the furniture around them; bodies are long).
 inline constexpr size_t kModelLineLimit = 160;
 
+// A feature without a fixed id: its name is OpenPrefix(kind) + key.
+struct OpenFeature {
+  OpenKind kind = OpenKind::kOther;
+  std::string key;
+};
+
 struct LineFeatures {
   size_t line_index = 0;  // Index into the lines given.
-  std::vector<std::string> features;
+  // The features in order (the scores are sums in this order): a fixed id,
+  // or feature::kFixedCount + i for open[i].
+  std::vector<FeatureId> ids;
+  std::vector<OpenFeature> open;
   // What the rule cascade made of the line: "title", "subtitle", "kept",
   // or "dropped_<reason>".
   std::string rule_fate;
+
+  size_t size() const { return ids.size(); }
+  // Whether the line has the fixed feature `id`.
+  bool Has(FeatureId id) const;
+  // The open feature in place j, or null when that one is fixed.
+  const OpenFeature* OpenAt(size_t j) const {
+    return ids[j] < feature::kFixedCount ? nullptr : &open[ids[j] - feature::kFixedCount];
+  }
+  void Add(FeatureId id) { ids.push_back(id); }
+  void AddOpen(OpenKind kind, std::string key);
+  // The name of the feature in place j, and of all of them in order (for
+  // explanations and the training tools).
+  std::string Name(size_t j) const;
+  std::vector<std::string> Names() const;
 };
+
+// A line with the features `names`, each filed as ParseFeatureName files it
+// (tests and tools that write features by name).
+LineFeatures LineFeaturesFromNames(size_t line_index, const std::vector<std::string>& names);
 
 // One entry per non-blank line among the first kModelLineLimit, in order.
 // `rule_parse` is what the rule cascade made of the same lines.

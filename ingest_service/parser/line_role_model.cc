@@ -53,7 +53,7 @@ std::vector<LineRole> ViterbiDecode(const std::vector<RoleScores>& emissions,
   return roles;
 }
 
-LineRoleModel::LineRoleModel() {
+LineRoleModel::LineRoleModel() : fixed_slots_(feature::kFixedCount, -1) {
   for (RoleScores& row : transitions_) row.fill(0);
 }
 
@@ -88,7 +88,7 @@ absl::StatusOr<LineRoleModel> LineRoleModel::FromText(absl::string_view text) {
       for (int r = 0; r < kLineRoleCount; ++r) {
         if (!absl::SimpleAtof(parts[2 + r], &scores[r])) return bad("weight is not a number");
       }
-      model.weights_[std::string(parts[1])] = scores;
+      model.set_feature_weights(parts[1], scores);
     } else if (parts[0] == "span") {
       float weight = 0;
       if (parts.size() != 3 || !absl::SimpleAtof(parts[2], &weight)) {
@@ -100,6 +100,29 @@ absl::StatusOr<LineRoleModel> LineRoleModel::FromText(absl::string_view text) {
     }
   }
   return model;
+}
+
+void LineRoleModel::set_feature_weights(absl::string_view name, const RoleScores& scores) {
+  weights_[std::string(name)] = scores;
+  const FeatureKey key = ParseFeatureName(name);
+  int32_t& slot = key.id.has_value() ? fixed_slots_[*key.id]
+                                     : open_slots_[static_cast<size_t>(key.kind)]
+                                           .try_emplace(std::string(key.key), -1)
+                                           .first->second;
+  if (slot < 0) {
+    slot = static_cast<int32_t>(feature_scores_.size());
+    feature_scores_.push_back(scores);
+  } else {
+    feature_scores_[slot] = scores;
+  }
+}
+
+int32_t LineRoleModel::Slot(const LineFeatures& line, size_t j) const {
+  const OpenFeature* open = line.OpenAt(j);
+  if (open == nullptr) return fixed_slots_[line.ids[j]];
+  const auto& slots = open_slots_[static_cast<size_t>(open->kind)];
+  const auto it = slots.find(open->key);
+  return it == slots.end() ? -1 : it->second;
 }
 
 void LineRoleModel::set_span_weight(absl::string_view name, float weight) {
@@ -179,10 +202,11 @@ std::vector<std::pair<std::string, float>> LineRoleModel::TopSpanFeatures(
 RoleScores LineRoleModel::Emission(const LineFeatures& line) const {
   RoleScores scores;
   scores.fill(0);
-  for (const std::string& feature : line.features) {
-    auto it = weights_.find(feature);
-    if (it == weights_.end()) continue;
-    for (int r = 0; r < kLineRoleCount; ++r) scores[r] += it->second[r];
+  for (size_t j = 0; j < line.size(); ++j) {
+    const int32_t slot = Slot(line, j);
+    if (slot < 0) continue;
+    const RoleScores& weights = feature_scores_[slot];
+    for (int r = 0; r < kLineRoleCount; ++r) scores[r] += weights[r];
   }
   return scores;
 }
@@ -198,10 +222,10 @@ std::vector<std::pair<std::string, float>> LineRoleModel::TopFeatures(const Line
                                                                       LineRole role,
                                                                       size_t count) const {
   std::vector<std::pair<std::string, float>> found;
-  for (const std::string& feature : line.features) {
-    auto it = weights_.find(feature);
-    if (it == weights_.end()) continue;
-    found.emplace_back(feature, it->second[static_cast<int>(role)]);
+  for (size_t j = 0; j < line.size(); ++j) {
+    const int32_t slot = Slot(line, j);
+    if (slot < 0) continue;
+    found.emplace_back(line.Name(j), feature_scores_[slot][static_cast<int>(role)]);
   }
   std::sort(found.begin(), found.end(),
             [](const auto& a, const auto& b) { return a.second > b.second; });

@@ -20,6 +20,7 @@
 #define DOCSEARCH_INGEST_SERVICE_PARSER_LINE_ROLE_MODEL_H_
 
 #include <array>
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -71,13 +72,26 @@ class LineRoleModel {
   // span_weights() by the line feature they are read from, kept with them.
   const SpanLineWeightIndex& span_line_weights() const { return span_line_weights_; }
 
-  absl::flat_hash_map<std::string, RoleScores>& mutable_weights() { return weights_; }
+  // The "feature" records by name.
+  const absl::flat_hash_map<std::string, RoleScores>& weights() const { return weights_; }
+  // Sets one "feature" record (and its entry in the scorer's tables).
+  void set_feature_weights(absl::string_view name, const RoleScores& scores);
   RoleTransitions& mutable_transitions() { return transitions_; }
   // Sets one "span" record (and its entry in span_line_weights()).
   void set_span_weight(absl::string_view name, float weight);
 
  private:
+  // Where the weights of the feature in place j of `line` are in
+  // feature_scores_, or -1 for a feature the model has no weights for.
+  int32_t Slot(const LineFeatures& line, size_t j) const;
+
   absl::flat_hash_map<std::string, RoleScores> weights_;
+  // weights_ as the scorer reads them: by fixed feature id, and by open
+  // kind and key (line_feature_ids.h), kept with them by
+  // set_feature_weights.
+  std::vector<int32_t> fixed_slots_;
+  std::array<absl::flat_hash_map<std::string, int32_t>, kOpenKindCount> open_slots_;
+  std::vector<RoleScores> feature_scores_;
   RoleTransitions transitions_;
   absl::flat_hash_map<std::string, float> span_weights_;
   SpanLineWeightIndex span_line_weights_;  // IndexSpanLineWeights(span_weights_).

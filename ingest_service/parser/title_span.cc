@@ -1,7 +1,6 @@
 #include "ingest_service/parser/title_span.h"
 
 #include <algorithm>
-#include <initializer_list>
 #include <string>
 #include <utility>
 #include <vector>
@@ -37,18 +36,26 @@ constexpr absl::string_view kRunWordNames[] = {
     "span_words=0-2",   "span_words=3-4",   "span_words=5-8", "span_words=9-15",
     "span_words=16-25", "span_words=26-39", "span_words=40+"};
 
-bool HasFeature(const LineFeatures& line, absl::string_view name) {
-  for (const std::string& feature : line.features) {
-    if (feature == name) return true;
-  }
-  return false;
+// The votes that weigh "inner:V" inside a run: all but these.
+bool InnerVote(absl::string_view vote) {
+  return !absl::StartsWith(vote, "fate_title") && !absl::StartsWith(vote, "title_case") &&
+         !absl::StartsWith(vote, "short") && !absl::StartsWith(vote, "lower_start");
 }
 
-bool IsVote(const std::string& feature) { return absl::StartsWith(feature, "vote="); }
-
-// Features of a line worth carrying into a run's features: everything but
-// the words of other lines.
-bool CarriedFromEdge(const std::string& feature) { return !absl::StartsWith(feature, "word="); }
+// Whether the feature in place j of `line` is carried into a run's
+// features where the line opens or closes it (everything but the words of
+// other lines: "word="), and whether it weighs inside a run (an inner vote).
+void PlaceOf(const LineFeatures& line, size_t j, bool* carried, bool* inner) {
+  if (const OpenFeature* open = line.OpenAt(j)) {
+    *carried = open->kind != OpenKind::kWord;
+    *inner = open->kind == OpenKind::kVote && InnerVote(open->key);
+    return;
+  }
+  const FeatureId id = line.ids[j];
+  *carried = true;
+  *inner = id >= feature::kVote && id < feature::kVote + kVoteCount &&
+           InnerVote(VoteName(static_cast<Vote>(id - feature::kVote)));
+}
 
 // Builds each run's features as strings, in order.
 class FeatureNames {
@@ -58,8 +65,9 @@ class FeatureNames {
 
   // A line's `feature` as it is read where the line opens a run, closes
   // one (`carried`) and sits inside one (`inner`, a vote).
-  void AppendLine(Block* first, Block* last, Block* inner, const std::string& feature, bool carried,
-                  bool is_inner) const {
+  void AppendLine(Block* first, Block* last, Block* inner, const LineFeatures& line, size_t j,
+                  bool carried, bool is_inner) const {
+    const std::string feature = line.Name(j);
     if (carried) {
       first->push_back(absl::StrCat("first:", feature));
       last->push_back(absl::StrCat("last:", feature));
@@ -88,11 +96,11 @@ class FeatureWeights {
 
   // The weights of "first:F", "last:F" and "inner:V" that exist, each
   // pushed where FeatureNames pushes the name, from one lookup of F.
-  void AppendLine(Block* first, Block* last, Block* inner, const std::string& feature, bool carried,
-                  bool is_inner) const {
-    const auto it = line_weights_.find(feature);
-    if (it == line_weights_.end()) return;
-    const SpanLineWeights& weights = it->second;
+  void AppendLine(Block* first, Block* last, Block* inner, const LineFeatures& line, size_t j,
+                  bool carried, bool is_inner) const {
+    const SpanLineWeights* found = line_weights_.Find(line, j);
+    if (found == nullptr) return;
+    const SpanLineWeights& weights = *found;
     if (carried) {
       if (weights.first.has_value()) first->push_back(*weights.first);
       if (weights.last.has_value()) last->push_back(*weights.last);
@@ -113,9 +121,14 @@ class FeatureWeights {
   const SpanLineWeightIndex& line_weights_;
 };
 
-bool HasAnyFeature(const LineFeatures& line, std::initializer_list<absl::string_view> names) {
-  for (absl::string_view name : names) {
-    if (HasFeature(line, name)) return true;
+// A line of the page's wrapping (head_lexicon.h): a run after one of them
+// is below the banner, where headlines are.
+bool Wrapping(const LineFeatures& line) {
+  for (FeatureId id : line.ids) {
+    if (id == VoteFeature(Vote::kPressOffice) || id == VoteFeature(Vote::kInstitutionName) ||
+        id == VoteFeature(Vote::kMenu) || id == feature::kRepeated3) {
+      return true;
+    }
   }
   return false;
 }
@@ -135,10 +148,15 @@ std::vector<TitleCandidate> MakeCandidates(const std::vector<SourceLine>& lines,
   sink.Add(&none_features, rule_title.empty() ? "none:rule_has_none" : "none:rule_has_title");
   if (digest) sink.Add(&none_features, "none:digest");
   for (size_t k = 0; k < features.size() && k < 12; ++k) {
-    for (const std::string& feature : features[k].features) {
-      if (feature == "vote=byline" || feature == "vote=salutation" ||
-          feature == "vote=updated_header" || feature == "vote=date_line") {
-        sink.Add(&none_features, absl::StrCat("none:head_has_", feature.substr(5)));
+    for (FeatureId id : features[k].ids) {
+      if (id == VoteFeature(Vote::kByline)) {
+        sink.Add(&none_features, "none:head_has_byline");
+      } else if (id == VoteFeature(Vote::kSalutation)) {
+        sink.Add(&none_features, "none:head_has_salutation");
+      } else if (id == VoteFeature(Vote::kUpdatedHeader)) {
+        sink.Add(&none_features, "none:head_has_updated_header");
+      } else if (id == VoteFeature(Vote::kDateLine)) {
+        sink.Add(&none_features, "none:head_has_date_line");
       }
     }
   }
@@ -171,20 +189,18 @@ std::vector<TitleCandidate> MakeCandidates(const std::vector<SourceLine>& lines,
   // one of them is below the banner, where headlines are.
   std::vector<bool> wrapping(window, false);
   for (size_t k = 0; k < window; ++k) {
-    for (const std::string& feature : features[k].features) {
-      const bool carried = CarriedFromEdge(feature);
-      const bool inner = IsVote(feature) && !absl::StartsWith(feature, "vote=fate_title") &&
-                         !absl::StartsWith(feature, "vote=title_case") &&
-                         !absl::StartsWith(feature, "vote=short") &&
-                         !absl::StartsWith(feature, "vote=lower_start");
+    for (size_t j = 0; j < features[k].size(); ++j) {
+      bool carried = false;
+      bool inner = false;
+      PlaceOf(features[k], j, &carried, &inner);
       if (carried || inner) {
-        sink.AppendLine(&as_first[k], &as_last[k], &as_inner[k], feature, carried, inner);
+        sink.AppendLine(&as_first[k], &as_last[k], &as_inner[k], features[k], j, carried, inner);
       }
     }
-    type_label[k] = HasFeature(features[k], "vote=type_label");
-    byline_or_lower[k] = HasAnyFeature(features[k], {"vote=byline", "vote=lower_start"});
-    wrapping[k] = HasAnyFeature(
-        features[k], {"vote=press_office", "vote=institution_name", "vote=menu", "repeated_3+"});
+    type_label[k] = features[k].Has(VoteFeature(Vote::kTypeLabel));
+    byline_or_lower[k] = features[k].Has(VoteFeature(Vote::kByline)) ||
+                         features[k].Has(VoteFeature(Vote::kLowerStart));
+    wrapping[k] = Wrapping(features[k]);
   }
 
   bool after_wrapping = false;
@@ -280,14 +296,28 @@ std::vector<TitleCandidate> TitleCandidates(const std::vector<SourceLine>& lines
   return MakeCandidates(lines, features, rule_parse, FeatureNames());
 }
 
+SpanLineWeights& SpanLineWeightIndex::Entry(absl::string_view name) {
+  const FeatureKey key = ParseFeatureName(name);
+  if (key.id.has_value()) return fixed_[*key.id];
+  return open_[static_cast<size_t>(key.kind)][key.key];
+}
+
+const SpanLineWeights* SpanLineWeightIndex::Find(const LineFeatures& line, size_t j) const {
+  const OpenFeature* open = line.OpenAt(j);
+  if (open == nullptr) return &fixed_[line.ids[j]];
+  const auto& entries = open_[static_cast<size_t>(open->kind)];
+  const auto it = entries.find(open->key);
+  return it == entries.end() ? nullptr : &it->second;
+}
+
 void IndexSpanLineWeight(absl::string_view name, float weight, SpanLineWeightIndex* index) {
   absl::string_view feature = name;
   if (absl::ConsumePrefix(&feature, "first:")) {
-    (*index)[feature].first = weight;
+    index->Entry(feature).first = weight;
   } else if (absl::ConsumePrefix(&feature, "last:")) {
-    (*index)[feature].last = weight;
+    index->Entry(feature).last = weight;
   } else if (absl::ConsumePrefix(&feature, "inner:")) {
-    (*index)[absl::StrCat("vote=", feature)].inner = weight;
+    index->Entry(absl::StrCat("vote=", feature)).inner = weight;
   }
 }
 

@@ -13,6 +13,7 @@
 #ifndef DOCSEARCH_INGEST_SERVICE_PARSER_TITLE_SPAN_H_
 #define DOCSEARCH_INGEST_SERVICE_PARSER_TITLE_SPAN_H_
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -59,13 +60,25 @@ std::vector<TitleCandidate> TitleCandidates(const std::vector<SourceLine>& lines
 // A span weight by the line feature it is read from: a line's feature F
 // weighs "first:F" where the line opens a run and "last:F" where it closes
 // one, and a vote "vote=V" weighs "inner:V" inside a run. One lookup of the
-// line's own feature gives all three, without building the prefixed names.
+// line's own feature (by its id, line_feature_ids.h) gives all three,
+// without building the prefixed names.
 struct SpanLineWeights {
   std::optional<float> first;
   std::optional<float> last;
   std::optional<float> inner;
 };
-using SpanLineWeightIndex = absl::flat_hash_map<std::string, SpanLineWeights>;
+class SpanLineWeightIndex {
+ public:
+  SpanLineWeightIndex() : fixed_(feature::kFixedCount) {}
+  // The entry of the line feature named `name`, made if missing.
+  SpanLineWeights& Entry(absl::string_view name);
+  // The entry of the feature in place j of `line`, or null.
+  const SpanLineWeights* Find(const LineFeatures& line, size_t j) const;
+
+ private:
+  std::vector<SpanLineWeights> fixed_;  // By fixed feature id.
+  std::array<absl::flat_hash_map<std::string, SpanLineWeights>, kOpenKindCount> open_;
+};
 
 // Files the span record `name` ("first:F", "last:F", "inner:V") under its
 // line feature; records of other kinds are not filed.

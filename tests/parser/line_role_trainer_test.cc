@@ -25,10 +25,7 @@ TrainingDocument Document(int variant, const std::string& group) {
       {"bias", "pos=2", "long"},
   };
   for (size_t k = 0; k < features.size(); ++k) {
-    LineFeatures line;
-    line.line_index = k;
-    line.features = features[k];
-    document.features.push_back(line);
+    document.features.push_back(LineFeaturesFromNames(k, features[k]));
   }
   document.gold = {variant % 3 == 0 ? LineRole::kTitle : LineRole::kFurniture,
                    variant % 2 == 0 ? LineRole::kTitle : LineRole::kHeadOther, LineRole::kBody};

@@ -93,7 +93,7 @@ absl::flat_hash_set<std::string> SharedFeatures(
         count(candidate.features, document->group);
       }
     } else {
-      for (const LineFeatures& line : document->features) count(line.features, document->group);
+      for (const LineFeatures& line : document->features) count(line.Names(), document->group);
     }
   }
   absl::flat_hash_set<std::string> shared;
@@ -272,7 +272,7 @@ LineRoleModel TrainLineRoleModel(const std::vector<const TrainingDocument*>& doc
   for (size_t d = 0; d < documents.size(); ++d) {
     for (const LineFeatures& line : documents[d]->features) {
       std::vector<int> line_ids;
-      for (const std::string& feature : line.features) {
+      for (const std::string& feature : line.Names()) {
         if (!shared.contains(feature)) continue;
         auto [it, inserted] = ids.emplace(feature, static_cast<int>(names.size()));
         if (inserted) names.push_back(feature);
@@ -357,7 +357,7 @@ LineRoleModel TrainLineRoleModel(const std::vector<const TrainingDocument*>& doc
       average[r] = std::round(mean[f][r] * 1000) / 1000;
       keep |= std::fabs(average[r]) >= options.prune_below;
     }
-    if (keep) model.mutable_weights()[names[f]] = average;
+    if (keep) model.set_feature_weights(names[f], average);
   }
   for (int from = 0; from <= kLineRoleCount; ++from) {
     for (int to = 0; to < kLineRoleCount; ++to) {
