@@ -195,6 +195,7 @@ void PostingCursor::LoadBlock(uint32_t block) {
   block_ = block;
   shallow_block_ = block;
   const PostingBlock& entry = list_->blocks_[block];
+  block_last_ = entry.last;
   const uint8_t* data = list_->docs_ + entry.docs_offset;
   count_ = list_->BlockSize(block);
   packed_ = list_->IsPacked(block);
@@ -250,21 +251,16 @@ bool PostingCursor::ShallowAdvance(DocId target) {
   return true;
 }
 
-void PostingCursor::Advance(DocId target) {
-  if (doc_ >= target) return;  // Also at kEnd.
-  if (list_->blocks_[block_].last < target) {
-    // Not from shallow_block_: a shallow move to a larger target may have
-    // passed blocks that hold this one.
-    const uint32_t block = list_->FindBlock(target, block_ + 1);
-    if (block == list_->block_count_) {
-      doc_ = kEnd;
-      return;
-    }
-    LoadBlock(block);
+bool PostingCursor::EnterBlockOf(DocId target) {
+  // Not from shallow_block_: a shallow move to a larger target may have
+  // passed blocks that hold this one.
+  const uint32_t block = list_->FindBlock(target, block_ + 1);
+  if (block == list_->block_count_) {
+    doc_ = kEnd;
+    return false;
   }
-  // The block's last doc is >= target, so index_ stays in the block.
-  while (docs_[index_] < target) ++index_;
-  doc_ = docs_[index_];
+  LoadBlock(block);
+  return true;
 }
 
 void PostingCursor::AppendPositions(std::vector<uint32_t>& out) {

@@ -220,7 +220,14 @@ class PostingCursor {
   void Next();
   // Moves to the first posting whose doc is >= `target` (no move when
   // already there), jumping over whole blocks by their skip entries.
-  void Advance(DocId target);
+  // Inline for a target in the decoded block, a conjunction's usual step.
+  void Advance(DocId target) {
+    if (doc_ >= target) return;  // Also at kEnd.
+    if (target > block_last_ && !EnterBlockOf(target)) return;
+    // The block's last doc is >= target, so index_ stays in the block.
+    while (docs_[index_] < target) ++index_;
+    doc_ = docs_[index_];
+  }
 
   // The current posting's positions, ascending, appended to `out`.
   void AppendPositions(std::vector<uint32_t>& out);
@@ -242,9 +249,13 @@ class PostingCursor {
 
  private:
   void LoadBlock(uint32_t block);
+  // Decodes the first block after block_ whose last doc is >= `target`;
+  // false (and doc() kEnd) when there is none.
+  bool EnterBlockOf(DocId target);
 
   const PostingList* list_;
   uint32_t block_ = 0;          // Block decoded into the arrays below.
+  DocId block_last_ = 0;        // Its last doc.
   uint32_t shallow_block_ = 0;  // >= block_.
   uint32_t count_ = 0;          // Postings in block_.
   uint32_t index_ = 0;          // Current posting within it.

@@ -28,13 +28,7 @@ void TermCursor::Next() {
   if (doc_ == kEnd && list_ + 1 < lists_.size()) Enter(list_ + 1, 0);
 }
 
-void TermCursor::Advance(DocId target) {
-  if (doc_ >= target) return;  // Also at kEnd.
-  if (target <= list_last_) {
-    cursor_->Advance(target);
-    doc_ = cursor_->doc();
-    return;
-  }
+void TermCursor::AdvanceToList(DocId target) {
   size_t list = list_ + 1;
   while (list < lists_.size() && lists_[list]->last_doc() < target) ++list;
   if (list == lists_.size()) {

@@ -38,8 +38,17 @@ class TermCursor {
 
   void Next();
   // Moves to the first posting whose doc is >= `target` (no move when
-  // already there), skipping whole lists and blocks.
-  void Advance(DocId target);
+  // already there), skipping whole lists and blocks. Inline for a target
+  // in the current list.
+  void Advance(DocId target) {
+    if (doc_ >= target) return;  // Also at kEnd.
+    if (target > list_last_) {
+      AdvanceToList(target);
+      return;
+    }
+    cursor_->Advance(target);
+    doc_ = cursor_->doc();
+  }
   // The current posting's positions, ascending, appended to `out`.
   void AppendPositions(std::vector<uint32_t>& out) { cursor_->AppendPositions(out); }
 
@@ -61,6 +70,8 @@ class TermCursor {
  private:
   // Puts cursor_ on lists_[list], at its first posting >= `target`.
   void Enter(size_t list, DocId target);
+  // Advance to a target past the current list.
+  void AdvanceToList(DocId target);
   // Whether the shallow block is in a later list than cursor_'s.
   bool ahead() const { return shallow_list_ > list_; }
   PostingList::BlockBounds Ahead() const {

@@ -5,6 +5,12 @@
 // document's score is the sum of the scorers on it, in their order (the
 // canonical fields-then-words order, so every pass sums alike).
 //
+// When every group is one scorer (a phrase's words, a match query in one
+// field or under BM25F), the scorer with the fewest postings (cost()) leads
+// and the others are advanced only to its documents, as Lucene's
+// ConjunctionDISI does: a frequent word then moves once per candidate
+// instead of once to the next target and again to the candidate.
+//
 // Block-max (Lucene's BlockMaxConjunctionScorer): once told the score a
 // document must beat (SetMinCompetitiveScore), the score maxima of the
 // blocks holding a candidate (skip data, no decoding) bound every document
@@ -34,6 +40,20 @@ class ConjunctionScorer {
                     DocId first = 0)
       : scorers_(std::move(scorers)), group_of_(std::move(group_of)), group_doc_(groups) {
     for (const S& scorer : scorers_) max_score_ += scorer.max_score();
+    // Each group exactly one scorer (a group with none matches nothing,
+    // which only the group path below tells).
+    std::vector<size_t> per_group(groups);
+    for (size_t group : group_of_) ++per_group[group];
+    one_per_group_ = groups > 0 && std::all_of(per_group.begin(), per_group.end(),
+                                               [](size_t n) { return n == 1; });
+    if (one_per_group_) {
+      // Then which group a scorer is in does not matter, only that every
+      // scorer is on the document.
+      order_.resize(scorers_.size());
+      for (size_t c = 0; c < order_.size(); ++c) order_[c] = c;
+      std::stable_sort(order_.begin(), order_.end(),
+                       [&](size_t a, size_t b) { return scorers_[a].cost() < scorers_[b].cost(); });
+    }
     if (groups > 0) Align(first);
   }
 
@@ -83,19 +103,8 @@ class ConjunctionScorer {
   // block bound can still compete.
   void Align(DocId target) {
     while (true) {
-      for (S& scorer : scorers_) {
-        if (scorer.doc() < target) scorer.Advance(target);
-      }
-      std::fill(group_doc_.begin(), group_doc_.end(), kScorerEnd);
-      for (size_t c = 0; c < scorers_.size(); ++c) {
-        group_doc_[group_of_[c]] = std::min(group_doc_[group_of_[c]], scorers_[c].doc());
-      }
-      const DocId doc = *std::max_element(group_doc_.begin(), group_doc_.end());
+      const DocId doc = one_per_group_ ? Leapfrog(target) : AlignGroups(target);
       if (doc == kScorerEnd) break;
-      if (*std::min_element(group_doc_.begin(), group_doc_.end()) != doc) {
-        target = doc;  // Leapfrog to the furthest group.
-        continue;
-      }
       if (min_competitive_ > -std::numeric_limits<double>::infinity()) {
         DocId range_end = kScorerEnd;
         if (BlockMaxScore(doc, &range_end) < min_competitive_) {
@@ -112,9 +121,52 @@ class ConjunctionScorer {
     doc_ = kScorerEnd;
   }
 
+  // One scorer per group: the first document >= `target` every scorer is
+  // on (kScorerEnd when none). The lead (fewest postings) proposes a
+  // document; the first scorer past it sends the lead on to where it is.
+  DocId Leapfrog(DocId target) {
+    S& lead = scorers_[order_[0]];
+    if (lead.doc() < target) lead.Advance(target);
+    DocId doc = lead.doc();
+    while (doc != kScorerEnd) {
+      size_t c = 1;
+      for (; c < order_.size(); ++c) {
+        S& other = scorers_[order_[c]];
+        if (other.doc() < doc) other.Advance(doc);
+        if (other.doc() != doc) break;
+      }
+      if (c == order_.size()) return doc;
+      const DocId ahead = scorers_[order_[c]].doc();
+      if (ahead == kScorerEnd) return kScorerEnd;
+      lead.Advance(ahead);
+      doc = lead.doc();
+    }
+    return kScorerEnd;
+  }
+
+  // Several scorers per group (a match query's fields without BM25F): the
+  // first document >= `target` every group has a scorer on.
+  DocId AlignGroups(DocId target) {
+    while (true) {
+      for (S& scorer : scorers_) {
+        if (scorer.doc() < target) scorer.Advance(target);
+      }
+      std::fill(group_doc_.begin(), group_doc_.end(), kScorerEnd);
+      for (size_t c = 0; c < scorers_.size(); ++c) {
+        group_doc_[group_of_[c]] = std::min(group_doc_[group_of_[c]], scorers_[c].doc());
+      }
+      const DocId doc = *std::max_element(group_doc_.begin(), group_doc_.end());
+      if (doc == kScorerEnd) return kScorerEnd;
+      if (*std::min_element(group_doc_.begin(), group_doc_.end()) == doc) return doc;
+      target = doc;  // Leapfrog to the furthest group.
+    }
+  }
+
   std::vector<S> scorers_;
   std::vector<size_t> group_of_;
   std::vector<DocId> group_doc_;  // Per group, the smallest doc of its scorers.
+  bool one_per_group_ = false;
+  std::vector<size_t> order_;  // With one per group: scorers by cost, the lead first.
   double max_score_ = 0;
   double min_competitive_ = -std::numeric_limits<double>::infinity();
   bool pruned_ = false;

@@ -58,6 +58,13 @@ class FieldedWordCursor {
 
   double max_score() const { return max_score_; }
   double BlockMaxScore(DocId target, DocId* last = nullptr);
+  // The fields' postings (WordCursor::cost): a bound on the documents it
+  // stops at.
+  uint64_t cost() const {
+    uint64_t cost = 0;
+    for (const WordCursor& field : fields_) cost += field.cost();
+    return cost;
+  }
 
  private:
   // A variant (analysed term) with where it is in each field.

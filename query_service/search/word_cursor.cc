@@ -40,8 +40,10 @@ WordCursor::WordCursor(const IndexData& index, const TextFieldIndex& field, floa
       scoring_(&scoring),
       variants_(std::move(variants)) {
   average_length_ = Bm25AverageLength(index, field, scoring);
+  any_dead_ = index.live_count() < index.live().size();
   cursors_.reserve(variants_.size());
   for (size_t v = 0; v < variants_.size(); ++v) {
+    for (const PostingList* list : variants_[v].lists) cost_ += list->size();
     cursors_.emplace_back(variants_[v].lists);
     const PostingBounds& bounds = cursors_.back().bounds();
     const double best = Bm25Score(scoring, average_length_, static_cast<double>(bounds.min_length),
@@ -106,6 +108,7 @@ bool WordCursor::BlockFrequencyBounds(DocId target, uint32_t* max_frequency_sum,
 }
 
 void WordCursor::SkipDead(size_t v) {
+  if (!any_dead_) return;
   TermCursor& cursor = cursors_[v];
   while (cursor.doc() != kEnd && !index_->live()[cursor.doc()]) cursor.Next();
 }

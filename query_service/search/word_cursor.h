@@ -105,6 +105,10 @@ class WordCursor {
 
   // An upper bound on Score() over the whole list.
   double max_score() const { return max_score_; }
+  // Postings over every variant's lists (dead ones included): how many
+  // documents Next() could stop at, which a conjunction leads with the
+  // fewest of.
+  uint64_t cost() const { return cost_; }
   // Over every variant: the sum of the largest frequencies (a bound on
   // FrequencySum()) and the shortest field length.
   const PostingBounds& bounds() const { return bounds_; }
@@ -138,6 +142,10 @@ class WordCursor {
   std::vector<TermCursor> cursors_;
   double average_length_ = 1;
   double max_score_ = 0;
+  uint64_t cost_ = 0;
+  // Whether the index has dead documents: without any, SkipDead has
+  // nothing to look up.
+  bool any_dead_ = true;
   PostingBounds bounds_;
   DocId doc_ = kEnd;
 };

@@ -16,9 +16,13 @@
 namespace docsearch::query::testing {
 namespace {
 
-TEST(ConjunctionScorerTest, TopKEqualsABruteForceScorerOnRandomPostings) {
-  RandomIndex random(600, 37);
-  int pruned = 0;
+// 150 random queries of 1-3 words over `fields` of `random`, each as a
+// conjunction of one cursor per (field, word) present: every match with
+// its score, and the block-max top k, against the model. Counts the top-k
+// searches that pruned in `pruned`.
+void ExpectConjunctionsMatchTheModel(RandomIndex& random, const std::vector<Field>& fields,
+                                     int& pruned) {
+  pruned = 0;
   for (int q = 0; q < 150; ++q) {
     std::vector<std::string> words;
     for (int n = random.Uniform(1, 3); n > 0; --n) {
@@ -43,7 +47,7 @@ TEST(ConjunctionScorerTest, TopKEqualsABruteForceScorerOnRandomPostings) {
     // The engine: one cursor per (field, word) present, fields first.
     std::vector<WordCursor> cursors;
     std::vector<size_t> word_of;
-    for (Field field : {Field::kTitle, Field::kBody}) {
+    for (Field field : fields) {
       for (size_t w = 0; w < words.size(); ++w) {
         if (std::optional<WordCursor> cursor = random.Cursor(field, words[w])) {
           cursors.push_back(*std::move(cursor));
@@ -74,7 +78,7 @@ TEST(ConjunctionScorerTest, TopKEqualsABruteForceScorerOnRandomPostings) {
       size_t found = 0;
       for (const std::string& word : words) {
         bool here = false;
-        for (Field field : {Field::kTitle, Field::kBody}) {
+        for (Field field : fields) {
           const std::vector<std::string> tokens = RandomIndex::Tokens(model, field);
           const auto frequency = std::count(tokens.begin(), tokens.end(), word);
           if (frequency == 0) continue;
@@ -96,8 +100,28 @@ TEST(ConjunctionScorerTest, TopKEqualsABruteForceScorerOnRandomPostings) {
                             filtered ? " filtered" : "", paged ? " paged" : ""));
     pruned += !got.exact;
   }
+}
+
+TEST(ConjunctionScorerTest, TopKEqualsABruteForceScorerOnRandomPostings) {
+  RandomIndex random(600, 37);
+  int pruned = 0;
+  ExpectConjunctionsMatchTheModel(random, {Field::kTitle, Field::kBody}, pruned);
   // Block-max skipping ran, not only the leapfrog.
   EXPECT_GT(pruned, 5);
+}
+
+// One cursor per word (the conjunction led by its rarest word), over an
+// index with dead documents and over one where none ever died (whose
+// cursors look up no liveness).
+TEST(ConjunctionScorerTest, OneFieldEqualsABruteForceScorerWithAndWithoutDeadDocuments) {
+  for (const bool churn : {true, false}) {
+    SCOPED_TRACE(churn ? "with dead documents" : "no dead document");
+    RandomIndex random(600, 37, churn);
+    EXPECT_EQ(random.index().live_count() < random.index().live().size(), churn);
+    int pruned = 0;
+    ExpectConjunctionsMatchTheModel(random, {Field::kBody}, pruned);
+    EXPECT_GT(pruned, 5);
+  }
 }
 
 }  // namespace

@@ -37,13 +37,13 @@ uint32_t SeedFromEnvironment() {
 
 }  // namespace
 
-RandomIndex::RandomIndex(int documents, int seal_every)
+RandomIndex::RandomIndex(int documents, int seal_every, bool churn)
     : seed_(SeedFromEnvironment()), rng_(seed_) {
   ::testing::Test::RecordProperty("seed", static_cast<int>(seed_));
   for (int i = 0; i < documents; ++i) {
-    const bool replace = i > 10 && Uniform(0, 9) == 0;
+    const bool replace = churn && i > 10 && Uniform(0, 9) == 0;
     Add(absl::StrCat("d", replace ? Uniform(0, i - 1) : i));
-    if (Uniform(0, 19) == 0) {
+    if (churn && Uniform(0, 19) == 0) {
       const std::string id = absl::StrCat("d", Uniform(0, i));
       if (index_.FindDoc(id).has_value()) {
         EXPECT_TRUE(index_.Remove(id, analyzer_).ok());

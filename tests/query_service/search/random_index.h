@@ -42,9 +42,10 @@ enum class Field { kTitle, kBody };
 
 class RandomIndex {
  public:
-  // `documents` additions (a tenth of them replacing an earlier one), a
-  // twentieth deleted, the open postings sealed every `seal_every`.
-  RandomIndex(int documents, int seal_every);
+  // `documents` additions (with `churn`, a tenth of them replacing an
+  // earlier one and a twentieth deleted; without, no document ever dies),
+  // the open postings sealed every `seal_every`.
+  RandomIndex(int documents, int seal_every, bool churn = true);
 
   const IndexData& index() const { return index_; }
   TextAnalyzer& analyzer() { return analyzer_; }
