@@ -130,34 +130,40 @@ void PostingList::EncodeLastBlock(const DecodedBlock& decoded, bool packed) {
     Sync();
     return;
   }
+  PackBlock(decoded.docs.data(), decoded.frequencies.data(), count, decoded.position_deltas, docs,
+            positions);
+  Sync();
+}
+
+void PostingList::PackBlock(const DocId* docs, const uint32_t* frequencies, size_t count,
+                            const std::vector<uint32_t>& deltas, std::vector<uint8_t>& docs_out,
+                            std::vector<uint8_t>& positions_out) {
   std::array<uint32_t, kBlockSize> values;
   uint32_t widest = 0;
   for (size_t i = 1; i < count; ++i) {
-    values[i - 1] = decoded.docs[i] - decoded.docs[i - 1] - 1;
+    values[i - 1] = docs[i] - docs[i - 1] - 1;
     widest |= values[i - 1];
   }
   const uint32_t gap_width = BitWidth(widest);
   widest = 0;
-  std::array<uint32_t, kBlockSize> frequencies;
+  std::array<uint32_t, kBlockSize> frequencies_less_one;
   for (size_t i = 0; i < count; ++i) {
-    frequencies[i] = decoded.frequencies[i] - 1;
-    widest |= frequencies[i];
+    frequencies_less_one[i] = frequencies[i] - 1;
+    widest |= frequencies_less_one[i];
   }
   const uint32_t frequency_width = BitWidth(widest);
-  docs.push_back(static_cast<uint8_t>(gap_width));
-  docs.push_back(static_cast<uint8_t>(frequency_width));
-  PackBits(values.data(), count - 1, gap_width, docs);
-  PackBits(frequencies.data(), count, frequency_width, docs);
-  const std::vector<uint32_t>& deltas = decoded.position_deltas;
+  docs_out.push_back(static_cast<uint8_t>(gap_width));
+  docs_out.push_back(static_cast<uint8_t>(frequency_width));
+  PackBits(values.data(), count - 1, gap_width, docs_out);
+  PackBits(frequencies_less_one.data(), count, frequency_width, docs_out);
   for (size_t run = 0; run < deltas.size(); run += kPositionRun) {
     const size_t run_size = std::min<size_t>(kPositionRun, deltas.size() - run);
     widest = 0;
     for (size_t i = 0; i < run_size; ++i) widest |= deltas[run + i];
     const uint32_t width = BitWidth(widest);
-    positions.push_back(static_cast<uint8_t>(width));
-    PackBits(deltas.data() + run, run_size, width, positions);
+    positions_out.push_back(static_cast<uint8_t>(width));
+    PackBits(deltas.data() + run, run_size, width, positions_out);
   }
-  Sync();
 }
 
 void PostingList::ShrinkToFit() {

@@ -162,6 +162,7 @@ class PostingList {
 
  private:
   friend class PostingCursor;
+  friend class PostingListBuilder;
 
   // One block's postings, decoded: for re-encoding the last block.
   struct DecodedBlock {
@@ -180,6 +181,12 @@ class PostingList {
   // Replaces the last block's bytes in both streams by `decoded`, packed
   // or as varints.
   void EncodeLastBlock(const DecodedBlock& decoded, bool packed);
+  // Appends one bit-packed block of `count` postings to `docs` and
+  // `positions`: EncodeLastBlock's format, shared with PostingListBuilder so
+  // that a merge packs exactly as an Append does.
+  static void PackBlock(const DocId* docs, const uint32_t* frequencies, size_t count,
+                        const std::vector<uint32_t>& deltas, std::vector<uint8_t>& docs_out,
+                        std::vector<uint8_t>& positions_out);
   // Makes the list own its streams (a copy of a view's), so it can append.
   PostingStreams& Owned();
   // Points the read pointers below at owned_'s streams, after they changed.

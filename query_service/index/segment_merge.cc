@@ -5,7 +5,7 @@
 #include <string>
 #include <utility>
 
-#include "query_service/index/term_cursor.h"
+#include "query_service/index/posting_list_builder.h"
 
 namespace docsearch::query {
 namespace {
@@ -13,6 +13,7 @@ namespace {
 // The merged postings of one field; nullopt when cancelled. Walks the
 // run's term arrays together in byte order, so each merged list goes into
 // the arenas as soon as it is built and at most one is held appendable.
+// Each list is built from its sources' blocks (posting_list_builder.h).
 std::optional<SealedPostings> MergeField(const std::vector<std::shared_ptr<const Segment>>& run,
                                          SealedPostings Segment::*field,
                                          const std::vector<uint32_t>& lengths,
@@ -32,7 +33,7 @@ std::optional<SealedPostings> MergeField(const std::vector<std::shared_ptr<const
     readers.emplace_back(postings.terms());
   }
   builder.Reserve(docs, positions, blocks);
-  std::vector<uint32_t> term_positions;
+  PostingListBuilder merged;
   std::string term;
   while (true) {
     if (cancel != nullptr && cancel->load(std::memory_order_relaxed)) return std::nullopt;
@@ -45,21 +46,14 @@ std::optional<SealedPostings> MergeField(const std::vector<std::shared_ptr<const
     if (smallest == nullptr) break;
     term.assign(smallest->term().data(), smallest->term().size());
     // The term's lists in run order, which is DocId order.
-    TermLists lists;
     for (size_t i = 0; i < run.size(); ++i) {
       if (!readers[i].done() && readers[i].term() == term) {
-        lists.push_back(&((*run[i]).*field).list(readers[i].ordinal()));
+        merged.AppendLive(((*run[i]).*field).list(readers[i].ordinal()), documents.first_doc,
+                          documents.live, lengths);
         readers[i].Next();
       }
     }
-    PostingList list;
-    for (TermCursor cursor(std::move(lists)); cursor.doc() != TermCursor::kEnd; cursor.Next()) {
-      const DocId offset = cursor.doc() - documents.first_doc;
-      if (!documents.live[offset]) continue;
-      term_positions.clear();
-      cursor.AppendPositions(term_positions);
-      list.Append(cursor.doc(), lengths[offset], term_positions);
-    }
+    PostingList list = merged.Finish();
     builder.Add(term, list);  // A term left with no live document is dropped.
   }
   return std::move(builder).Finish();

@@ -243,5 +243,83 @@ TEST(MergeSegmentsTest, KeepsOnlyLiveDocumentsPostingsAndDropsTermsLeftEmpty) {
   EXPECT_EQ(merged->documents, 6u);
 }
 
+// Positions of a term in `doc`: one to four of them, gaps of various widths.
+std::vector<uint32_t> PositionsOf(DocId doc) {
+  std::vector<uint32_t> positions;
+  uint32_t position = doc % 7;
+  for (uint32_t i = 0; i <= doc % 4; ++i) {
+    positions.push_back(position);
+    position += 1 + (doc * 31 + i * 17) % 900;
+  }
+  return positions;
+}
+
+// A segment of [first, end) whose body's "term" is held by `docs`.
+std::shared_ptr<const Segment> SegmentHolding(DocId first, DocId end,
+                                              const std::vector<DocId>& docs) {
+  auto segment = std::make_shared<Segment>();
+  segment->first_doc = first;
+  segment->end_doc = end;
+  segment->documents = end - first;
+  PostingList list;
+  for (DocId doc : docs) list.Append(doc, 20 + doc % 13, PositionsOf(doc));
+  TermPostings body;
+  body.emplace("term", std::move(list));
+  segment->body = SealedPostings(std::move(body));
+  return segment;
+}
+
+TEST(MergeSegmentsTest, AMergedListReadsAsTheLiveDocumentsAppendedAnew) {
+  // Lists of whole blocks, of a block and a part, and of less than a
+  // block, in segments with and without dead documents: blocks that are
+  // whole and live are carried over, the others repacked.
+  std::vector<DocId> docs_a = Range(0, 256);
+  std::vector<DocId> docs_b;
+  for (DocId doc = 1000; doc < 1600; doc += 3) docs_b.push_back(doc);
+  std::vector<DocId> docs_c = Range(2000, 2100);
+  std::vector<DocId> docs_d = Range(3000, 3384);
+  const std::vector<std::shared_ptr<const Segment>> run = {
+      SegmentHolding(0, 1000, docs_a), SegmentHolding(1000, 2000, docs_b),
+      SegmentHolding(2000, 3000, docs_c), SegmentHolding(3000, 4000, docs_d)};
+  MergeDocuments documents;
+  documents.first_doc = 0;
+  documents.live.assign(4000, true);
+  for (DocId doc = 1200; doc < 1300; ++doc) documents.live[doc] = false;
+  documents.live[2050] = false;
+  documents.title_lengths.assign(4000, 1);
+  for (DocId doc = 0; doc < 4000; ++doc) documents.body_lengths.push_back(20 + doc % 13);
+  std::shared_ptr<const Segment> merged = MergeSegments(run, documents);
+  ASSERT_NE(merged->body.Find("term"), nullptr);
+  const PostingList& got = *merged->body.Find("term");
+
+  PostingList expected;
+  for (const std::vector<DocId>* docs : {&docs_a, &docs_b, &docs_c, &docs_d}) {
+    for (DocId doc : *docs) {
+      if (documents.live[doc]) expected.Append(doc, 20 + doc % 13, PositionsOf(doc));
+    }
+  }
+  expected.ShrinkToFit();
+  ASSERT_EQ(got.size(), expected.size());
+  ASSERT_EQ(got.block_count(), expected.block_count());
+  for (uint32_t block = 0; block < got.block_count(); ++block) {
+    EXPECT_EQ(got.block_bounds(block).max_frequency, expected.block_bounds(block).max_frequency);
+    EXPECT_EQ(got.block_bounds(block).min_length, expected.block_bounds(block).min_length);
+    EXPECT_EQ(got.block_bounds(block).last, expected.block_bounds(block).last);
+  }
+  EXPECT_EQ(got.bounds().max_frequency, expected.bounds().max_frequency);
+  EXPECT_EQ(got.bounds().min_length, expected.bounds().min_length);
+  EXPECT_EQ(got.DocBytes(), expected.DocBytes());
+  EXPECT_EQ(got.PositionBytes(), expected.PositionBytes());
+  PostingCursor want(expected);
+  for (PostingCursor cursor(got); cursor.doc() != PostingCursor::kEnd; cursor.Next(), want.Next()) {
+    ASSERT_EQ(cursor.doc(), want.doc());
+    EXPECT_EQ(cursor.frequency(), want.frequency());
+    std::vector<uint32_t> positions;
+    cursor.AppendPositions(positions);
+    EXPECT_EQ(positions, PositionsOf(cursor.doc()));
+  }
+  EXPECT_EQ(want.doc(), PostingCursor::kEnd);
+}
+
 }  // namespace
 }  // namespace docsearch::query
