@@ -197,34 +197,39 @@ PostingCursor::PostingCursor(const PostingList& list, DocId target) : list_(&lis
   doc_ = docs_[index_];
 }
 
+uint32_t PostingList::DecodeBlockDocs(uint32_t block, DocId* docs, uint32_t* frequencies) const {
+  const PostingBlock& entry = blocks_[block];
+  const uint8_t* data = docs_ + entry.docs_offset;
+  const uint32_t count = BlockSize(block);
+  if (IsPacked(block)) {
+    const uint32_t gap_width = data[0];
+    const uint32_t frequency_width = data[1];
+    data += 2;
+    // Gaps less one land after the first doc, then add up into docs.
+    UnpackBits(data, count - 1, gap_width, docs + 1);
+    docs[0] = entry.first;
+    for (uint32_t i = 1; i < count; ++i) docs[i] += docs[i - 1] + 1;
+    UnpackBits(data + PackedBytes(count - 1, gap_width), count, frequency_width, frequencies);
+    for (uint32_t i = 0; i < count; ++i) ++frequencies[i];
+  } else {
+    uint32_t offset = 0;
+    DocId doc = entry.first;
+    for (uint32_t i = 0; i < count; ++i) {
+      doc += GetVarint(data, offset);
+      docs[i] = doc;
+      frequencies[i] = GetVarint(data, offset);
+    }
+  }
+  return count;
+}
+
 void PostingCursor::LoadBlock(uint32_t block) {
   block_ = block;
   shallow_block_ = block;
   const PostingBlock& entry = list_->blocks_[block];
   block_last_ = entry.last;
-  const uint8_t* data = list_->docs_ + entry.docs_offset;
-  count_ = list_->BlockSize(block);
   packed_ = list_->IsPacked(block);
-  if (packed_) {
-    const uint32_t gap_width = data[0];
-    const uint32_t frequency_width = data[1];
-    data += 2;
-    // Gaps less one land after the first doc, then add up into docs.
-    UnpackBits(data, count_ - 1, gap_width, docs_.data() + 1);
-    docs_[0] = entry.first;
-    for (uint32_t i = 1; i < count_; ++i) docs_[i] += docs_[i - 1] + 1;
-    UnpackBits(data + PackedBytes(count_ - 1, gap_width), count_, frequency_width,
-               frequencies_.data());
-    for (uint32_t i = 0; i < count_; ++i) ++frequencies_[i];
-  } else {
-    uint32_t offset = 0;
-    DocId doc = entry.first;
-    for (uint32_t i = 0; i < count_; ++i) {
-      doc += GetVarint(data, offset);
-      docs_[i] = doc;
-      frequencies_[i] = GetVarint(data, offset);
-    }
-  }
+  count_ = list_->DecodeBlockDocs(block, docs_.data(), frequencies_.data());
   index_ = 0;
   doc_ = docs_[0];
   positions_offset_ = entry.positions_offset;

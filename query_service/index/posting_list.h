@@ -177,6 +177,10 @@ class PostingList {
   }
   // Whether block `block` is bit-packed (else varints).
   bool IsPacked(uint32_t block) const { return block + 1 < block_count_ || last_packed_; }
+  // Block `block`'s doc ids and frequencies into `docs` and `frequencies`
+  // (kBlockSize each), bit-packed or varints; returns its size. The one
+  // reading of the docs stream, for cursors and merges alike.
+  uint32_t DecodeBlockDocs(uint32_t block, DocId* docs, uint32_t* frequencies) const;
   DecodedBlock DecodeLastBlock() const;
   // Replaces the last block's bytes in both streams by `decoded`, packed
   // or as varints.

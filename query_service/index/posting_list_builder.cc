@@ -14,29 +14,9 @@ void PostingListBuilder::AppendLive(const PostingList& source, DocId first_doc,
                                     const std::vector<uint32_t>& lengths) {
   for (uint32_t block = 0; block < source.block_count_; ++block) {
     const PostingBlock& entry = source.blocks_[block];
-    const uint32_t count = source.BlockSize(block);
     const bool packed = source.IsPacked(block);
-    // Doc ids and frequencies, as PostingCursor::LoadBlock reads them.
-    const uint8_t* data = source.docs_ + entry.docs_offset;
-    if (packed) {
-      const uint32_t gap_width = data[0];
-      const uint32_t frequency_width = data[1];
-      data += 2;
-      UnpackBits(data, count - 1, gap_width, source_docs_.data() + 1);
-      source_docs_[0] = entry.first;
-      for (uint32_t i = 1; i < count; ++i) source_docs_[i] += source_docs_[i - 1] + 1;
-      UnpackBits(data + PackedBytes(count - 1, gap_width), count, frequency_width,
-                 source_frequencies_.data());
-      for (uint32_t i = 0; i < count; ++i) ++source_frequencies_[i];
-    } else {
-      uint32_t offset = 0;
-      DocId doc = entry.first;
-      for (uint32_t i = 0; i < count; ++i) {
-        doc += GetVarint(data, offset);
-        source_docs_[i] = doc;
-        source_frequencies_[i] = GetVarint(data, offset);
-      }
-    }
+    const uint32_t count =
+        source.DecodeBlockDocs(block, source_docs_.data(), source_frequencies_.data());
     bool all_live = true;
     uint32_t min_length = std::numeric_limits<uint32_t>::max();
     uint32_t max_frequency = 0;
