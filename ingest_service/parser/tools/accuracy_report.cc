@@ -13,7 +13,6 @@
 #include "ingest_service/parser/document_parser.h"
 #include "ingest_service/parser/line_role_model.h"
 #include "ingest_service/parser/parse_warnings.h"
-#include "ingest_service/parser/tools/furniture_augmentation.h"
 #include "ingest_service/parser/tools/line_role_trainer.h"
 
 namespace docsearch::ingest {
@@ -132,22 +131,9 @@ absl::StatusOr<AccuracyReport> MeasureAccuracy(const std::string& corpus_root,
     return ParseRawDocument(raw, options);
   };
 
-  FurnitureAugmenter augmenter(
-      documents, training, static_cast<FurniturePlacement>(training_options.furniture_placement));
-  // The training set of a model: the documents, and their copies when asked.
-  auto training_set = [&](const std::vector<size_t>& indices) {
-    std::vector<const TrainingDocument*> set;
-    for (size_t d : indices) set.push_back(&training[d]);
-    if (training_options.furniture_copies) {
-      for (const TrainingDocument* copy : augmenter.Copies(indices)) set.push_back(copy);
-    }
-    return set;
-  };
-
   // In-sample: one model trained on every document.
-  std::vector<size_t> every(documents.size());
-  for (size_t d = 0; d < documents.size(); ++d) every[d] = d;
-  const std::vector<const TrainingDocument*> all = training_set(every);
+  std::vector<const TrainingDocument*> all;
+  for (const TrainingDocument& document : training) all.push_back(&document);
   const LineRoleModel everything = TrainLineRoleModel(all, training_options);
   for (const LabelledDocument& labelled : documents) {
     absl::StatusOr<v1::ParseDocumentResponse> parsed = parse(labelled, everything);
@@ -169,17 +155,17 @@ absl::StatusOr<AccuracyReport> MeasureAccuracy(const std::string& corpus_root,
   }
   std::vector<std::optional<v1::ParseDocumentResponse>> held(documents.size());
   for (int fold = 0; fold < fold_count; ++fold) {
-    std::vector<size_t> other_indices;
+    std::vector<const TrainingDocument*> others;
     bool any = false;
     for (size_t d = 0; d < documents.size(); ++d) {
       if (fold_of[d] != fold) {
-        other_indices.push_back(d);
+        others.push_back(&training[d]);
       } else {
         any = true;
       }
     }
     if (!any) continue;
-    const LineRoleModel model = TrainLineRoleModel(training_set(other_indices), training_options);
+    const LineRoleModel model = TrainLineRoleModel(others, training_options);
     for (size_t d = 0; d < documents.size(); ++d) {
       if (fold_of[d] != fold) continue;
       absl::StatusOr<v1::ParseDocumentResponse> parsed = parse(documents[d], model);

@@ -88,7 +88,6 @@ absl::flat_hash_set<std::string> SharedFeatures(
     for (const std::string& feature : features) groups[feature].insert(group);
   };
   for (const TrainingDocument* document : documents) {
-    if (document->augmented) continue;
     if (spans) {
       for (const TitleCandidate& candidate : document->candidates) {
         count(candidate.features, document->group);
@@ -134,7 +133,7 @@ void TrainTitleRanker(const std::vector<const TrainingDocument*>& documents,
     for (int epoch = 0; epoch < options.epochs; ++epoch) {
       for (size_t d : Permutation(documents.size(), 104729 + epoch + 1000 * order)) {
         const int gold = documents[d]->gold_candidate;
-        if (gold < 0 || (documents[d]->augmented && !options.copies_train_ranker)) continue;
+        if (gold < 0) continue;
         size_t best = 0;
         float best_score = -1e30f;
         for (size_t c = 0; c < encoded[d].size(); ++c) {
@@ -368,46 +367,39 @@ LineRoleModel TrainLineRoleModel(const std::vector<const TrainingDocument*>& doc
   return model;
 }
 
-TrainingDocument PrepareDocument(const LabelledDocument& labelled, const std::string& content,
-                                 const DocumentLabels& labels) {
-  v1::RawDocument raw;
-  raw.set_content(content);
-  raw.set_source_uri(labelled.url);
-  LineTrace trace;
-  ParseOptions options;
-  options.line_trace = &trace;
-  TrainingDocument document;
-  document.group = labelled.group;
-  if (!ParseRawDocument(raw, options).ok()) return document;
-  document.gold = GoldRoles(trace, labels);
-  for (const LineFeatures& line : trace.features) {
-    document.texts.emplace_back(TrimLine(trace.lines[line.line_index]));
-  }
-  document.features = std::move(trace.features);
-  document.candidates = std::move(trace.title_candidates);
-  size_t begin = 0;
-  while (begin < document.gold.size() && document.gold[begin] != LineRole::kTitle) ++begin;
-  size_t end = begin;
-  while (end < document.gold.size() && document.gold[end] == LineRole::kTitle) ++end;
-  const bool has_title = begin < end;
-  if (has_title || labels.title.empty()) {
-    for (size_t c = 0; c < document.candidates.size(); ++c) {
-      const TitleCandidate& candidate = document.candidates[c];
-      if (has_title ? (candidate.begin == begin && candidate.end == end)
-                    : candidate.begin == candidate.end) {
-        document.gold_candidate = static_cast<int>(c);
-        break;
-      }
-    }
-  }
-  return document;
-}
-
 std::vector<TrainingDocument> PrepareTraining(const std::vector<LabelledDocument>& documents) {
   std::vector<TrainingDocument> prepared;
   prepared.reserve(documents.size());
   for (const LabelledDocument& labelled : documents) {
-    prepared.push_back(PrepareDocument(labelled, labelled.content, labelled.labels));
+    v1::RawDocument raw;
+    raw.set_content(labelled.content);
+    raw.set_source_uri(labelled.url);
+    LineTrace trace;
+    ParseOptions options;
+    options.line_trace = &trace;
+    TrainingDocument document;
+    document.group = labelled.group;
+    if (ParseRawDocument(raw, options).ok()) {
+      document.gold = GoldRoles(trace, labelled.labels);
+      document.features = std::move(trace.features);
+      document.candidates = std::move(trace.title_candidates);
+      size_t begin = 0;
+      while (begin < document.gold.size() && document.gold[begin] != LineRole::kTitle) ++begin;
+      size_t end = begin;
+      while (end < document.gold.size() && document.gold[end] == LineRole::kTitle) ++end;
+      const bool has_title = begin < end;
+      if (has_title || labelled.labels.title.empty()) {
+        for (size_t c = 0; c < document.candidates.size(); ++c) {
+          const TitleCandidate& candidate = document.candidates[c];
+          if (has_title ? (candidate.begin == begin && candidate.end == end)
+                        : candidate.begin == candidate.end) {
+            document.gold_candidate = static_cast<int>(c);
+            break;
+          }
+        }
+      }
+    }
+    prepared.push_back(std::move(document));
   }
   return prepared;
 }

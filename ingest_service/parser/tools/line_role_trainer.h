@@ -37,11 +37,6 @@ struct TrainingDocument {
   int gold_candidate = -1;
   // The document's source group (labelled_corpus.h).
   std::string group;
-  // Each line's text as the parser read it (trimmed), one per features entry.
-  std::vector<std::string> texts;
-  // A copy made for training (furniture_augmentation.h), not a document of
-  // the corpus: it does not count towards a feature's source groups.
-  bool augmented = false;
 };
 
 struct TrainingOptions {
@@ -64,17 +59,6 @@ struct TrainingOptions {
   // are used). Held-out figures measured over several first orders show how
   // much of a change in them is the order the documents were met in.
   int first_order = 0;
-  // Train also on a copy of every training document with another training
-  // source's head furniture line inserted above its headline
-  // (furniture_augmentation.h). Read by the callers that build the training
-  // set, not by TrainLineRoleModel.
-  bool furniture_copies = false;
-  // Where the copies' furniture goes (FurniturePlacement,
-  // furniture_augmentation.h): 0 above the headline, 1 above it keeping
-  // its spacing, 2 above the document's first line.
-  int furniture_placement = 0;
-  // Whether the copies train the title ranker too, or only the line roles.
-  bool copies_train_ranker = true;
 };
 
 LineRoleModel TrainLineRoleModel(const std::vector<const TrainingDocument*>& documents,
@@ -83,10 +67,6 @@ LineRoleModel TrainLineRoleModel(const std::vector<const TrainingDocument*>& doc
 // Traces every labelled document through the parser (with no model) and
 // derives its gold roles.
 std::vector<TrainingDocument> PrepareTraining(const std::vector<LabelledDocument>& documents);
-
-// One document of PrepareTraining, with `content` in place of its own.
-TrainingDocument PrepareDocument(const LabelledDocument& labelled, const std::string& content,
-                                 const DocumentLabels& labels);
 
 }  // namespace docsearch::ingest
 

@@ -2,7 +2,7 @@
 // in-sample and held out by source.
 //
 //   build/dev/ingest_service/parser/tools/parser_accuracy [CORPUS_ROOT] [--failures]
-//       [--folds=N] [--explain=FILE] [--order=N] [--orders=K] [--furniture-copies]
+//       [--folds=N] [--explain=FILE] [--order=N] [--orders=K]
 //
 // CORPUS_ROOT defaults to ../shared/corpus; the folders read are nato-dev and
 // statements-dev (labels.jsonl schema in the corpus README). Documents are
@@ -15,9 +15,6 @@
 // instead of the first (0): a held-out change that holds over several
 // orders is not the luck of one. --orders=K makes every model the mean of K
 // perceptrons, visiting in orders N to N+K-1 (TrainingOptions::orders).
-// --furniture-copies trains also on copies of the training documents with
-// another training source's head furniture above the headline
-// (furniture_augmentation.h).
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -43,19 +40,6 @@ int main(int argc, char** argv) {
       folds = std::atoi(arg.c_str() + 8);
     } else if (arg.rfind("--order=", 0) == 0) {
       training.first_order = std::atoi(arg.c_str() + 8);
-    } else if (arg == "--furniture-copies") {
-      training.furniture_copies = true;
-    } else if (arg == "--furniture-copies=same-spacing") {
-      training.furniture_copies = true;
-      training.furniture_placement = 1;
-    } else if (arg == "--rewrapped-copies") {
-      training.furniture_copies = true;
-      training.furniture_placement = 3;
-    } else if (arg == "--copies-lines-only") {
-      training.copies_train_ranker = false;
-    } else if (arg == "--furniture-copies=top") {
-      training.furniture_copies = true;
-      training.furniture_placement = 2;
     } else if (arg.rfind("--orders=", 0) == 0) {
       training.orders = std::max(1, std::atoi(arg.c_str() + 9));
     } else {
