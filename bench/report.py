@@ -30,7 +30,7 @@ import sys
 
 ENGINES = ["docsearch", "lucene", "lucene10", "xapian"]
 TYPES = ["or", "and", "phrase", "filtered"]
-TARGET_TYPES = ["or", "and", "phrase"]
+TARGET_TYPES = TYPES  # issue 16: p50 and p99 of every query type
 
 HEADER = """# Benchmarks
 
@@ -427,8 +427,9 @@ def section(data, info, command):
     missed = []
     rows = []
     r = ratio(ours.get("docs_per_s"), luc.get("docs_per_s"))
-    ok = r is not None and r > 1
-    rows.append(("Indexing faster than Lucene", "docs/s ÷ Lucene = %s" % fr(r), ok))
+    # Issue 16 asks for 1.5x Lucene's single-thread rate, not parity.
+    ok = r is not None and r >= 1.5
+    rows.append(("Indexing ≥ 1.5× Lucene's rate", "docs/s ÷ Lucene = %s" % fr(r), ok))
     if not ok and r is not None:
         missed.append(("Indexing", "docsearch indexes at %s of Lucene's rate: %.1f× slower." % (
             fr(r), 1 / r), "indexing"))
@@ -541,7 +542,7 @@ def side_by_side(sections):
            "Each column is one run of `bench/run.sh` (its section below has the command, "
            "machine, load and absolute figures). Latency ratios are against the faster of "
            "Lucene's two total-hits settings; latency ratios below 1 and the indexing "
-           "ratio above 1 favour docsearch; the targets are indexing > 1×, latency ≤ 1×, "
+           "ratio above 1 favour docsearch; the targets are indexing ≥ 1.5×, latency ≤ 1×, "
            "memory ≤ 0.5× raw text, gRPC Search ≤ 1.3× the empty RPC.", ""]
     out.append("| figure | " + " | ".join("%s docs (%s)" % (fmt(r["docs"]), r["commit"])
                                           for r in runs) + " |")
