@@ -156,12 +156,19 @@ struct LineVotes {
 
 // What the parser's detectors say about one line; used for the line itself
 // and, prefixed, for its neighbours.
-LineVotes Votes(absl::string_view raw_line, absl::string_view text) {
+LineVotes Votes(absl::string_view raw_line, absl::string_view text, LineReadings* readings) {
   LineVotes votes;
   // `text` is trimmed (TrimLine), so the detectors folding the whole line
-  // share one fold of it.
-  const std::string folded = FoldAccents(text);
-  if (std::optional<absl::string_view> reason = BoilerplateReason(text, folded)) {
+  // share one fold of it: the rule parse's, when it left its readings.
+  std::optional<LineReading> own;
+  if (readings == nullptr) {
+    own.emplace();
+    own->folded = FoldAccents(text);
+    own->furniture = BoilerplateReason(text, own->folded);
+  }
+  const LineReading& reading = readings != nullptr ? readings->Read(text) : *own;
+  const absl::string_view folded = reading.folded;
+  if (std::optional<absl::string_view> reason = reading.furniture) {
     votes.AddNamed(FurnitureVote(*reason), absl::StrCat("furniture_", *reason));
   }
   if (ParseUpdatedHeader(text).has_value()) votes.Add(Vote::kUpdatedHeader);
@@ -238,7 +245,8 @@ LineFeatures LineFeaturesFromNames(size_t line_index, const std::vector<std::str
 }
 
 std::vector<LineFeatures> ComputeLineFeatures(const std::vector<SourceLine>& lines,
-                                              const v1::ParseDocumentResponse& rule_parse) {
+                                              const v1::ParseDocumentResponse& rule_parse,
+                                              LineReadings* readings) {
   absl::flat_hash_map<int, std::string> dropped;
   for (const v1::DroppedLine& line : rule_parse.dropped_lines()) {
     dropped.emplace(line.line_number(), line.reason());
@@ -266,7 +274,8 @@ std::vector<LineFeatures> ComputeLineFeatures(const std::vector<SourceLine>& lin
       if (!seen.empty()) seen.back().blank_after = true;
       continue;
     }
-    Seen line{i, text, blank, false, Votes(lines[i].text, text), "", FoldForMatching(text)};
+    Seen line{
+        i, text, blank, false, Votes(lines[i].text, text, readings), "", FoldForMatching(text)};
     line.fate = Fate(lines[i], line.folded, dropped, title, subtitle);
     line.votes.AddNamed(FateVote(line.fate), absl::StrCat("fate_", line.fate));
     ++occurrences[line.folded];
