@@ -587,7 +587,8 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
         (features[k].rule_fate != "kept" && features[k].rule_fate != "title")) {
       continue;
     }
-    if (LateFurnitureReason(lines[features[k].line_index].text).has_value()) {
+    const absl::string_view line = lines[features[k].line_index].text;
+    if (LateFurnitureReason(line, readings.Read(line).folded).has_value()) {
       roles[k] = LineRole::kFurniture;
       furniture.push_back(features[k].line_index);
     }

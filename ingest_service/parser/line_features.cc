@@ -187,8 +187,8 @@ LineVotes Votes(absl::string_view raw_line, absl::string_view text, LineReadings
   if (IsByline(text)) votes.Add(Vote::kByline);
   if (IsSalutation(text)) votes.Add(Vote::kSalutation);
   if (IsSidebarItem(text)) votes.Add(Vote::kSidebarItem);
-  if (IsPressOfficeFormula(text)) votes.Add(Vote::kPressOffice);
-  if (NamesInstitutionOnly(text)) votes.Add(Vote::kInstitutionName);
+  if (IsPressOfficeFormula(text, folded)) votes.Add(Vote::kPressOffice);
+  if (NamesInstitutionOnly(text, folded)) votes.Add(Vote::kInstitutionName);
   if (ReadsAsMenu(text)) votes.Add(Vote::kMenu);
   if (StartsSubtitle(text)) votes.Add(Vote::kSubtitleOpener);
   if (std::optional<ParagraphMarker> marker = FindParagraphMarker(raw_line)) {
