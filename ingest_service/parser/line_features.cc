@@ -265,7 +265,6 @@ std::vector<LineFeatures> ComputeLineFeatures(const std::vector<SourceLine>& lin
     std::string folded;  // FoldForMatching(text), needed twice.
   };
   std::vector<Seen> seen;
-  absl::flat_hash_map<std::string, int> occurrences;
   bool blank = true;
   for (size_t i = 0; i < lines.size() && seen.size() < kModelLineLimit; ++i) {
     const absl::string_view text = TrimLine(lines[i].text);
@@ -278,11 +277,15 @@ std::vector<LineFeatures> ComputeLineFeatures(const std::vector<SourceLine>& lin
         i, text, blank, false, Votes(lines[i].text, text, readings), "", FoldForMatching(text)};
     line.fate = Fate(lines[i], line.folded, dropped, title, subtitle);
     line.votes.AddNamed(FateVote(line.fate), absl::StrCat("fate_", line.fate));
-    ++occurrences[line.folded];
     seen.push_back(std::move(line));
     blank = false;
   }
   if (!seen.empty() && seen.back().index + 1 >= lines.size()) seen.back().blank_after = true;
+  // Counted once `seen` is complete, so that the keys can be views of its
+  // folds (a moved short string moves its bytes).
+  absl::flat_hash_map<absl::string_view, int> occurrences;
+  occurrences.reserve(seen.size());
+  for (const Seen& line : seen) ++occurrences[line.folded];
 
   // Landmarks of the layout: the first date line and the first prose line.
   std::optional<size_t> first_date;
@@ -351,7 +354,7 @@ std::vector<LineFeatures> ComputeLineFeatures(const std::vector<SourceLine>& lin
     if (digits * 3 > static_cast<int>(text.size())) f.Add(feature::kMostlyDigits);
     // Twice is a headline echoed by a breadcrumb or page title; three times
     // or more, a banner printed on every block of the page.
-    if (const int copies = occurrences[line.folded]; copies > 1) {
+    if (const int copies = occurrences.find(line.folded)->second; copies > 1) {
       f.Add(feature::kRepeated);
       if (copies > 2) f.Add(feature::kRepeated3);
     }
@@ -368,16 +371,16 @@ std::vector<LineFeatures> ComputeLineFeatures(const std::vector<SourceLine>& lin
       tokens.push_back(token);
       if (tokens.size() > 5) break;
     }
+    // The first token's key serves as "first_word" and as its "word".
+    std::string first;
     if (!tokens.empty()) {
-      if (std::string first = WordKey(tokens.front()); !first.empty()) {
-        f.AddOpen(OpenKind::kFirstWord, std::move(first));
-      }
+      first = WordKey(tokens.front());
+      if (!first.empty()) f.AddOpen(OpenKind::kFirstWord, first);
     }
     if (tokens.size() <= 5) {
-      for (absl::string_view token : tokens) {
-        if (std::string word = WordKey(token); !word.empty()) {
-          f.AddOpen(OpenKind::kWord, std::move(word));
-        }
+      for (size_t t = 0; t < tokens.size(); ++t) {
+        std::string word = t == 0 ? std::move(first) : WordKey(tokens[t]);
+        if (!word.empty()) f.AddOpen(OpenKind::kWord, std::move(word));
       }
     }
     date_seen |= line.votes.Has(Vote::kDateLine);
