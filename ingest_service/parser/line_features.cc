@@ -189,14 +189,18 @@ LineVotes Votes(absl::string_view raw_line, absl::string_view text, LineReadings
   if (IsSidebarItem(text)) votes.Add(Vote::kSidebarItem);
   if (IsPressOfficeFormula(text, folded)) votes.Add(Vote::kPressOffice);
   if (NamesInstitutionOnly(text, folded)) votes.Add(Vote::kInstitutionName);
-  if (ReadsAsMenu(text)) votes.Add(Vote::kMenu);
+  // A menu is every content word capitalized, so only a title-case line can
+  // read as one: the whole count ReadsAsMenu takes is skipped for the rest
+  // (wrapped prose lines that do not end a sentence, mostly).
+  const bool title_case = IsTitleCase(text);
+  if (title_case && ReadsAsMenu(text)) votes.Add(Vote::kMenu);
   if (StartsSubtitle(text)) votes.Add(Vote::kSubtitleOpener);
   if (std::optional<ParagraphMarker> marker = FindParagraphMarker(raw_line)) {
     votes.Add(marker->is_bullet ? Vote::kBullet : Vote::kNumbered);
   }
   // Only compared with 3, 8 and 20 below.
   const int words = CountWordsUpTo(text, 20);
-  if (IsTitleCase(text)) votes.Add(Vote::kTitleCase);
+  if (title_case) votes.Add(Vote::kTitleCase);
   if (IsAllCaps(text)) votes.Add(Vote::kAllCaps);
   if (StartsLowercase(text)) votes.Add(Vote::kLowerStart);
   if (EndsSentence(text)) votes.Add(words >= 8 ? Vote::kSentence : Vote::kShortSentenceEnd);
