@@ -156,8 +156,8 @@ void DropLine(const SourceLine& line, absl::string_view reason,
   dropped->set_reason(std::string(reason));
 }
 
-void ParseBody(const std::vector<SourceLine>& lines,
-               docsearch::v1::ParseDocumentResponse* response) {
+void ParseBody(const std::vector<SourceLine>& lines, docsearch::v1::ParseDocumentResponse* response,
+               LineReadings* readings) {
   docsearch::v1::Document* document = response->mutable_document();
   Block block;
   auto flush = [&] {
@@ -177,7 +177,7 @@ void ParseBody(const std::vector<SourceLine>& lines,
       DropLine(line, "site", response);
       continue;
     }
-    const std::optional<absl::string_view> reason = BoilerplateReason(text);
+    const std::optional<absl::string_view> reason = FurnitureReason(text, readings);
     if (reason.has_value()) {
       flush();
       DropLine(line, *reason, response);

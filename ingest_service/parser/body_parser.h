@@ -23,6 +23,7 @@
 
 #include "absl/strings/string_view.h"
 #include "docsearch/v1/ingest_service.pb.h"
+#include "ingest_service/parser/line_readings.h"
 
 namespace docsearch::ingest {
 
@@ -38,8 +39,9 @@ void DropLine(const SourceLine& line, absl::string_view reason,
 
 // Appends paragraphs and footnotes to response->document and dropped lines to
 // response->dropped_lines.
-void ParseBody(const std::vector<SourceLine>& lines,
-               docsearch::v1::ParseDocumentResponse* response);
+// `readings` as for ParsePlainText.
+void ParseBody(const std::vector<SourceLine>& lines, docsearch::v1::ParseDocumentResponse* response,
+               LineReadings* readings = nullptr);
 
 }  // namespace docsearch::ingest
 

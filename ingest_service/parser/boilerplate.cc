@@ -472,7 +472,13 @@ bool IsWelcomeBannerLine(absl::string_view line) {
 std::optional<absl::string_view> LateFurnitureReason(absl::string_view line) {
   const absl::string_view trimmed = absl::StripAsciiWhitespace(line);
   if (trimmed.empty()) return std::nullopt;
-  const std::string folded = FoldAccents(trimmed);
+  return LateFurnitureReason(trimmed, FoldAccents(trimmed));
+}
+
+std::optional<absl::string_view> LateFurnitureReason(absl::string_view line,
+                                                     absl::string_view folded) {
+  const absl::string_view trimmed = absl::StripAsciiWhitespace(line);
+  if (trimmed.empty()) return std::nullopt;
   std::string edges(StripFurnitureEdges(folded));
   while (!edges.empty() && (edges.back() == ':' || edges.back() == ' ')) edges.pop_back();
   if (IsContactHeading(edges)) return "contact";

@@ -52,6 +52,9 @@ std::optional<absl::string_view> BoilerplateReason(absl::string_view line,
 // cascade's verdicts are the model's training inputs: a new verdict on one document retrains the
 // title ranker and moves titles of unrelated documents (docs/INGEST.md).
 std::optional<absl::string_view> LateFurnitureReason(absl::string_view line);
+// The same, with `folded` = FoldAccents(absl::StripAsciiWhitespace(line)).
+std::optional<absl::string_view> LateFurnitureReason(absl::string_view line,
+                                                     absl::string_view folded);
 
 // "Welcome to the website of …", "Willkommen auf den Seiten des …": a site
 // greeting its visitors (one of LateFurnitureReason's shapes), which a title

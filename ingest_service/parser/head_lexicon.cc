@@ -90,9 +90,11 @@ constexpr absl::string_view kDeliveryNotes[] = {
     "fa fede solo il discorso pronunciato",
 };
 
-std::vector<std::string> FoldedWords(absl::string_view line) {
+// The words of `folded` (a line's FoldAccents) with only letters, digits,
+// apostrophes and hyphens left.
+std::vector<std::string> FoldedWords(absl::string_view folded) {
   std::vector<std::string> words;
-  for (absl::string_view word : absl::StrSplit(FoldAccents(line), ' ', absl::SkipEmpty())) {
+  for (absl::string_view word : absl::StrSplit(folded, ' ', absl::SkipEmpty())) {
     std::string clean;
     for (char c : word) {
       if (absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '\'' || c == '-') {
@@ -104,26 +106,26 @@ std::vector<std::string> FoldedWords(absl::string_view line) {
   return words;
 }
 
-}  // namespace
+// Whether the line `trimmed` (TrimLine) could name an institution alone,
+// before its words are read: one to eight words, no sentence, no digit.
+bool MayNameInstitution(absl::string_view trimmed) {
+  const int words = CountWordsUpTo(trimmed, 8);
+  if (words < 1 || words > 8 || EndsSentence(trimmed)) return false;
+  for (char c : trimmed) {
+    if (absl::ascii_isdigit(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
 
-bool IsPressOfficeFormula(absl::string_view line) {
-  line = TrimLine(line);
-  if (line.empty() || CountWordsUpTo(line, 12) > 12) return false;
-  const std::string folded = FoldAccents(line);
+bool IsPressOfficeFormulaFolded(absl::string_view folded) {
   for (absl::string_view formula : kPressOfficeFormulas) {
     if (absl::StartsWith(folded, formula)) return true;
   }
   return false;
 }
 
-bool NamesInstitutionOnly(absl::string_view line) {
-  line = TrimLine(line);
-  const int words = CountWordsUpTo(line, 8);
-  if (words < 1 || words > 8 || EndsSentence(line)) return false;
-  for (char c : line) {
-    if (absl::ascii_isdigit(static_cast<unsigned char>(c))) return false;
-  }
-  const std::vector<std::string> folded = FoldedWords(line);
+bool NamesInstitutionOnlyFolded(absl::string_view line, absl::string_view folded_line) {
+  const std::vector<std::string> folded = FoldedWords(folded_line);
   if (folded.empty()) return false;
   // Title Case ("U.S. Department of State"), or the institution's kind first
   // as French and German write it ("Ministère des Affaires étrangères").
@@ -138,6 +140,33 @@ bool NamesInstitutionOnly(absl::string_view line) {
     for (absl::string_view noun : kInstitutionNouns) institution |= word == noun;
   }
   return institution;
+}
+
+}  // namespace
+
+// The fold is taken only for lines whose shape passes the cheap tests first.
+bool IsPressOfficeFormula(absl::string_view line) {
+  line = TrimLine(line);
+  if (line.empty() || CountWordsUpTo(line, 12) > 12) return false;
+  return IsPressOfficeFormulaFolded(FoldAccents(line));
+}
+
+bool IsPressOfficeFormula(absl::string_view line, absl::string_view folded) {
+  line = TrimLine(line);
+  if (line.empty() || CountWordsUpTo(line, 12) > 12) return false;
+  return IsPressOfficeFormulaFolded(folded);
+}
+
+bool NamesInstitutionOnly(absl::string_view line) {
+  line = TrimLine(line);
+  if (!MayNameInstitution(line)) return false;
+  return NamesInstitutionOnlyFolded(line, FoldAccents(line));
+}
+
+bool NamesInstitutionOnly(absl::string_view line, absl::string_view folded) {
+  line = TrimLine(line);
+  if (!MayNameInstitution(line)) return false;
+  return NamesInstitutionOnlyFolded(line, folded);
 }
 
 bool HasDeliveryNote(absl::string_view line) {

@@ -28,6 +28,10 @@ namespace docsearch::ingest {
 
 bool IsPressOfficeFormula(absl::string_view line);
 bool NamesInstitutionOnly(absl::string_view line);
+// The same two, for a caller that folded the line already: `folded` is
+// FoldAccents(TrimLine(line)).
+bool IsPressOfficeFormula(absl::string_view line, absl::string_view folded);
+bool NamesInstitutionOnly(absl::string_view line, absl::string_view folded);
 bool ReadsAsMenu(absl::string_view line);
 bool HasDeliveryNote(absl::string_view line);
 

@@ -41,8 +41,9 @@ std::string CleanLabel(absl::string_view label) {
 
 class HeadReader {
  public:
-  HeadReader(const std::vector<SourceLine>& lines, size_t end, ParseDocumentResponse* response)
-      : lines_(lines), end_(end), response_(response) {}
+  HeadReader(const std::vector<SourceLine>& lines, size_t end, ParseDocumentResponse* response,
+             LineReadings* readings)
+      : lines_(lines), end_(end), response_(response), readings_(readings) {}
 
   Head Read() {
     for (size_t i = 0; i < end_; ++i) i = ReadLine(i);
@@ -145,7 +146,7 @@ class HeadReader {
       }
     }
     if (!line_used) {
-      if (std::optional<absl::string_view> reason = BoilerplateReason(text)) {
+      if (std::optional<absl::string_view> reason = FurnitureReason(text, readings_)) {
         Drop(line, *reason, response_);
         Consumed(HeadEvent::kOther);
         return i;
@@ -245,6 +246,7 @@ class HeadReader {
   const std::vector<SourceLine>& lines_;
   const size_t end_;
   ParseDocumentResponse* const response_;
+  LineReadings* const readings_;  // May be null.
   Head head_;
   HeadBlock current_;
   bool in_sidebar_ = false;
@@ -253,8 +255,9 @@ class HeadReader {
 // "Madrid", "NATO HQ", "London, UK" just before a date line.
 }  // namespace
 
-Head ReadHead(const std::vector<SourceLine>& lines, size_t end, ParseDocumentResponse* response) {
-  return HeadReader(lines, end, response).Read();
+Head ReadHead(const std::vector<SourceLine>& lines, size_t end, ParseDocumentResponse* response,
+              LineReadings* readings) {
+  return HeadReader(lines, end, response, readings).Read();
 }
 
 std::optional<size_t> FusedTitleEnd(absl::string_view line) {

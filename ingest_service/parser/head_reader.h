@@ -25,6 +25,7 @@
 #include "docsearch/v1/ingest_service.pb.h"
 #include "ingest_service/parser/body_parser.h"
 #include "ingest_service/parser/header_lines.h"
+#include "ingest_service/parser/line_readings.h"
 
 namespace docsearch::ingest {
 
@@ -58,8 +59,9 @@ struct Head {
 };
 
 // Reads lines [0, end) as the head.
+// `readings` as for ParsePlainText.
 Head ReadHead(const std::vector<SourceLine>& lines, size_t end,
-              docsearch::v1::ParseDocumentResponse* response);
+              docsearch::v1::ParseDocumentResponse* response, LineReadings* readings = nullptr);
 
 // Where a title line fused with the first body sentence should be cut, as
 // scraping sometimes glues them: "... Bosnia and HerzegovinaFollowing

@@ -525,9 +525,12 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
       absl::StrReplaceAll(text, {{"<br />", "\n"}, {"<br/>", "\n"}, {"<br>", "\n"}});
   const std::vector<SourceLine> lines = SplitLines(unbroken);
 
+  // What the furniture rules say of each line, read once for both runs of
+  // the cascade and the line features.
+  LineReadings readings;
   ParseDocumentResponse parsed;
-  ParsePlainText(unbroken, source_uri, &parsed);
-  const std::vector<LineFeatures> features = ComputeLineFeatures(lines, parsed);
+  ParsePlainText(unbroken, source_uri, &parsed, &readings);
+  const std::vector<LineFeatures> features = ComputeLineFeatures(lines, parsed, &readings);
   std::vector<LineRole> roles = model.Decode(features);
   // The title is one run of lines: the best-ranked candidate run decides
   // which lines are the title.
@@ -584,7 +587,8 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
         (features[k].rule_fate != "kept" && features[k].rule_fate != "title")) {
       continue;
     }
-    if (LateFurnitureReason(lines[features[k].line_index].text).has_value()) {
+    const absl::string_view line = lines[features[k].line_index].text;
+    if (LateFurnitureReason(line, readings.Read(line).folded).has_value()) {
       roles[k] = LineRole::kFurniture;
       furniture.push_back(features[k].line_index);
     }
@@ -618,7 +622,7 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
       }
     }
     parsed.Clear();
-    ParsePlainText(absl::StrJoin(kept, "\n"), source_uri, &parsed);
+    ParsePlainText(absl::StrJoin(kept, "\n"), source_uri, &parsed, &readings);
     for (size_t index : furniture) DropLine(lines[index], "furniture", &parsed);
     for (size_t index : head) DropLine(lines[index], "head", &parsed);
   }

@@ -156,12 +156,19 @@ struct LineVotes {
 
 // What the parser's detectors say about one line; used for the line itself
 // and, prefixed, for its neighbours.
-LineVotes Votes(absl::string_view raw_line, absl::string_view text) {
+LineVotes Votes(absl::string_view raw_line, absl::string_view text, LineReadings* readings) {
   LineVotes votes;
   // `text` is trimmed (TrimLine), so the detectors folding the whole line
-  // share one fold of it.
-  const std::string folded = FoldAccents(text);
-  if (std::optional<absl::string_view> reason = BoilerplateReason(text, folded)) {
+  // share one fold of it: the rule parse's, when it left its readings.
+  std::optional<LineReading> own;
+  if (readings == nullptr) {
+    own.emplace();
+    own->folded = FoldAccents(text);
+    own->furniture = BoilerplateReason(text, own->folded);
+  }
+  const LineReading& reading = readings != nullptr ? readings->Read(text) : *own;
+  const absl::string_view folded = reading.folded;
+  if (std::optional<absl::string_view> reason = reading.furniture) {
     votes.AddNamed(FurnitureVote(*reason), absl::StrCat("furniture_", *reason));
   }
   if (ParseUpdatedHeader(text).has_value()) votes.Add(Vote::kUpdatedHeader);
@@ -180,16 +187,20 @@ LineVotes Votes(absl::string_view raw_line, absl::string_view text) {
   if (IsByline(text)) votes.Add(Vote::kByline);
   if (IsSalutation(text)) votes.Add(Vote::kSalutation);
   if (IsSidebarItem(text)) votes.Add(Vote::kSidebarItem);
-  if (IsPressOfficeFormula(text)) votes.Add(Vote::kPressOffice);
-  if (NamesInstitutionOnly(text)) votes.Add(Vote::kInstitutionName);
-  if (ReadsAsMenu(text)) votes.Add(Vote::kMenu);
+  if (IsPressOfficeFormula(text, folded)) votes.Add(Vote::kPressOffice);
+  if (NamesInstitutionOnly(text, folded)) votes.Add(Vote::kInstitutionName);
+  // A menu is every content word capitalized, so only a title-case line can
+  // read as one: the whole count ReadsAsMenu takes is skipped for the rest
+  // (wrapped prose lines that do not end a sentence, mostly).
+  const bool title_case = IsTitleCase(text);
+  if (title_case && ReadsAsMenu(text)) votes.Add(Vote::kMenu);
   if (StartsSubtitle(text)) votes.Add(Vote::kSubtitleOpener);
   if (std::optional<ParagraphMarker> marker = FindParagraphMarker(raw_line)) {
     votes.Add(marker->is_bullet ? Vote::kBullet : Vote::kNumbered);
   }
   // Only compared with 3, 8 and 20 below.
   const int words = CountWordsUpTo(text, 20);
-  if (IsTitleCase(text)) votes.Add(Vote::kTitleCase);
+  if (title_case) votes.Add(Vote::kTitleCase);
   if (IsAllCaps(text)) votes.Add(Vote::kAllCaps);
   if (StartsLowercase(text)) votes.Add(Vote::kLowerStart);
   if (EndsSentence(text)) votes.Add(words >= 8 ? Vote::kSentence : Vote::kShortSentenceEnd);
@@ -238,7 +249,8 @@ LineFeatures LineFeaturesFromNames(size_t line_index, const std::vector<std::str
 }
 
 std::vector<LineFeatures> ComputeLineFeatures(const std::vector<SourceLine>& lines,
-                                              const v1::ParseDocumentResponse& rule_parse) {
+                                              const v1::ParseDocumentResponse& rule_parse,
+                                              LineReadings* readings) {
   absl::flat_hash_map<int, std::string> dropped;
   for (const v1::DroppedLine& line : rule_parse.dropped_lines()) {
     dropped.emplace(line.line_number(), line.reason());
@@ -257,7 +269,6 @@ std::vector<LineFeatures> ComputeLineFeatures(const std::vector<SourceLine>& lin
     std::string folded;  // FoldForMatching(text), needed twice.
   };
   std::vector<Seen> seen;
-  absl::flat_hash_map<std::string, int> occurrences;
   bool blank = true;
   for (size_t i = 0; i < lines.size() && seen.size() < kModelLineLimit; ++i) {
     const absl::string_view text = TrimLine(lines[i].text);
@@ -266,14 +277,19 @@ std::vector<LineFeatures> ComputeLineFeatures(const std::vector<SourceLine>& lin
       if (!seen.empty()) seen.back().blank_after = true;
       continue;
     }
-    Seen line{i, text, blank, false, Votes(lines[i].text, text), "", FoldForMatching(text)};
+    Seen line{
+        i, text, blank, false, Votes(lines[i].text, text, readings), "", FoldForMatching(text)};
     line.fate = Fate(lines[i], line.folded, dropped, title, subtitle);
     line.votes.AddNamed(FateVote(line.fate), absl::StrCat("fate_", line.fate));
-    ++occurrences[line.folded];
     seen.push_back(std::move(line));
     blank = false;
   }
   if (!seen.empty() && seen.back().index + 1 >= lines.size()) seen.back().blank_after = true;
+  // Counted once `seen` is complete, so that the keys can be views of its
+  // folds (a moved short string moves its bytes).
+  absl::flat_hash_map<absl::string_view, int> occurrences;
+  occurrences.reserve(seen.size());
+  for (const Seen& line : seen) ++occurrences[line.folded];
 
   // Landmarks of the layout: the first date line and the first prose line.
   std::optional<size_t> first_date;
@@ -342,7 +358,7 @@ std::vector<LineFeatures> ComputeLineFeatures(const std::vector<SourceLine>& lin
     if (digits * 3 > static_cast<int>(text.size())) f.Add(feature::kMostlyDigits);
     // Twice is a headline echoed by a breadcrumb or page title; three times
     // or more, a banner printed on every block of the page.
-    if (const int copies = occurrences[line.folded]; copies > 1) {
+    if (const int copies = occurrences.find(line.folded)->second; copies > 1) {
       f.Add(feature::kRepeated);
       if (copies > 2) f.Add(feature::kRepeated3);
     }
@@ -359,16 +375,16 @@ std::vector<LineFeatures> ComputeLineFeatures(const std::vector<SourceLine>& lin
       tokens.push_back(token);
       if (tokens.size() > 5) break;
     }
+    // The first token's key serves as "first_word" and as its "word".
+    std::string first;
     if (!tokens.empty()) {
-      if (std::string first = WordKey(tokens.front()); !first.empty()) {
-        f.AddOpen(OpenKind::kFirstWord, std::move(first));
-      }
+      first = WordKey(tokens.front());
+      if (!first.empty()) f.AddOpen(OpenKind::kFirstWord, first);
     }
     if (tokens.size() <= 5) {
-      for (absl::string_view token : tokens) {
-        if (std::string word = WordKey(token); !word.empty()) {
-          f.AddOpen(OpenKind::kWord, std::move(word));
-        }
+      for (size_t t = 0; t < tokens.size(); ++t) {
+        std::string word = t == 0 ? std::move(first) : WordKey(tokens[t]);
+        if (!word.empty()) f.AddOpen(OpenKind::kWord, std::move(word));
       }
     }
     date_seen |= line.votes.Has(Vote::kDateLine);

@@ -22,6 +22,7 @@
 #include "docsearch/v1/ingest_service.pb.h"
 #include "ingest_service/parser/body_parser.h"
 #include "ingest_service/parser/line_feature_ids.h"
+#include "ingest_service/parser/line_readings.h"
 
 namespace docsearch::ingest {
 
@@ -66,8 +67,10 @@ LineFeatures LineFeaturesFromNames(size_t line_index, const std::vector<std::str
 
 // One entry per non-blank line among the first kModelLineLimit, in order.
 // `rule_parse` is what the rule cascade made of the same lines.
+// `readings`, when given, is the memo the rule parse filled (line_readings.h).
 std::vector<LineFeatures> ComputeLineFeatures(
-    const std::vector<SourceLine>& lines, const docsearch::v1::ParseDocumentResponse& rule_parse);
+    const std::vector<SourceLine>& lines, const docsearch::v1::ParseDocumentResponse& rule_parse,
+    LineReadings* readings = nullptr);
 
 }  // namespace docsearch::ingest
 

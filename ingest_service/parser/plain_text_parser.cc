@@ -228,7 +228,7 @@ void ChooseDocType(const Head& head, bool is_digest, v1::Document* document) {
 }  // namespace
 
 void ParsePlainText(absl::string_view text, absl::string_view source_uri,
-                    ParseDocumentResponse* response) {
+                    ParseDocumentResponse* response, LineReadings* readings) {
   // Leftover line-break tags in text scraped from HTML.
   std::string unbroken =
       absl::StrReplaceAll(text, {{"<br />", "\n"}, {"<br/>", "\n"}, {"<br>", "\n"}});
@@ -238,7 +238,7 @@ void ParsePlainText(absl::string_view text, absl::string_view source_uri,
   size_t body_start = lines.size();
   for (size_t i = 0; i < lines.size(); ++i) {
     const absl::string_view line = TrimLine(lines[i].text);
-    if (line.empty() || BoilerplateReason(line).has_value()) continue;
+    if (line.empty() || FurnitureReason(line, readings).has_value()) continue;
     if (std::optional<size_t> cut = FusedTitleEnd(line)) {
       const SourceLine rest = {TrimLine(line.substr(*cut)), lines[i].number};
       lines[i].text = TrimLine(line.substr(0, *cut));
@@ -250,7 +250,7 @@ void ParsePlainText(absl::string_view text, absl::string_view source_uri,
     }
   }
 
-  Head head = ReadHead(lines, body_start, response);
+  Head head = ReadHead(lines, body_start, response, readings);
   std::vector<const HeadBlock*> kept;
   TitleChoice choice = ChooseTitle(head, &kept, response);
   document->set_title(choice.title);
@@ -269,7 +269,7 @@ void ParsePlainText(absl::string_view text, absl::string_view source_uri,
     body_lines.push_back({"", 0});
   }
   for (size_t i = body_start; i < lines.size(); ++i) body_lines.push_back(lines[i]);
-  ParseBody(body_lines, response);
+  ParseBody(body_lines, response, readings);
 
   // A digest of dated news items ("17 Feb. 1999" / headline / story, ...)
   // has no title of its own: the first headline is one item's.

@@ -28,14 +28,18 @@
 
 #include "absl/strings/string_view.h"
 #include "docsearch/v1/ingest_service.pb.h"
+#include "ingest_service/parser/line_readings.h"
 
 namespace docsearch::ingest {
 
 // Fills doc_type, doc_type_raw, title, subtitle, published, updated,
 // reference, paragraphs, footnotes and warnings of response->document, and
 // response->dropped_lines. `source_uri` is only read for the date fallback.
+// `readings`, when given, is the document's memo of line readings
+// (line_readings.h), shared with the caller's other readers of the lines.
 void ParsePlainText(absl::string_view text, absl::string_view source_uri,
-                    docsearch::v1::ParseDocumentResponse* response);
+                    docsearch::v1::ParseDocumentResponse* response,
+                    LineReadings* readings = nullptr);
 
 }  // namespace docsearch::ingest
 
