@@ -198,42 +198,29 @@ PostingCursor::PostingCursor(const PostingList& list, DocId target) : list_(&lis
 }
 
 uint32_t PostingList::DecodeBlockDocs(uint32_t block, DocId* docs, uint32_t* frequencies) const {
+  const PostingBlock& entry = blocks_[block];
+  const uint8_t* data = docs_ + entry.docs_offset;
+  const uint32_t count = BlockSize(block);
   if (IsPacked(block)) {
-    DecodePackedFrequencies(block, frequencies);
-    return DecodePackedDocs(block, docs);
-  }
-  const PostingBlock& entry = blocks_[block];
-  const uint8_t* data = docs_ + entry.docs_offset;
-  const uint32_t count = BlockSize(block);
-  uint32_t offset = 0;
-  DocId doc = entry.first;
-  for (uint32_t i = 0; i < count; ++i) {
-    doc += GetVarint(data, offset);
-    docs[i] = doc;
-    frequencies[i] = GetVarint(data, offset);
+    const uint32_t gap_width = data[0];
+    const uint32_t frequency_width = data[1];
+    data += 2;
+    // Gaps less one land after the first doc, then add up into docs.
+    UnpackBits(data, count - 1, gap_width, docs + 1);
+    docs[0] = entry.first;
+    for (uint32_t i = 1; i < count; ++i) docs[i] += docs[i - 1] + 1;
+    UnpackBits(data + PackedBytes(count - 1, gap_width), count, frequency_width, frequencies);
+    for (uint32_t i = 0; i < count; ++i) ++frequencies[i];
+  } else {
+    uint32_t offset = 0;
+    DocId doc = entry.first;
+    for (uint32_t i = 0; i < count; ++i) {
+      doc += GetVarint(data, offset);
+      docs[i] = doc;
+      frequencies[i] = GetVarint(data, offset);
+    }
   }
   return count;
-}
-
-uint32_t PostingList::DecodePackedDocs(uint32_t block, DocId* docs) const {
-  const PostingBlock& entry = blocks_[block];
-  const uint8_t* data = docs_ + entry.docs_offset;
-  const uint32_t count = BlockSize(block);
-  const uint32_t gap_width = data[0];
-  // Gaps less one land after the first doc, then add up into docs.
-  UnpackBits(data + 2, count - 1, gap_width, docs + 1);
-  docs[0] = entry.first;
-  for (uint32_t i = 1; i < count; ++i) docs[i] += docs[i - 1] + 1;
-  return count;
-}
-
-void PostingList::DecodePackedFrequencies(uint32_t block, uint32_t* frequencies) const {
-  const uint8_t* data = docs_ + blocks_[block].docs_offset;
-  const uint32_t count = BlockSize(block);
-  const uint32_t gap_width = data[0];
-  const uint32_t frequency_width = data[1];
-  UnpackBits(data + 2 + PackedBytes(count - 1, gap_width), count, frequency_width, frequencies);
-  for (uint32_t i = 0; i < count; ++i) ++frequencies[i];
 }
 
 void PostingCursor::LoadBlock(uint32_t block) {
@@ -242,24 +229,13 @@ void PostingCursor::LoadBlock(uint32_t block) {
   const PostingBlock& entry = list_->blocks_[block];
   block_last_ = entry.last;
   packed_ = list_->IsPacked(block);
-  if (packed_) {
-    count_ = list_->DecodePackedDocs(block, docs_.data());
-    frequencies_decoded_ = false;
-  } else {
-    count_ = list_->DecodeBlockDocs(block, docs_.data(), frequencies_.data());
-    frequencies_decoded_ = true;
-  }
+  count_ = list_->DecodeBlockDocs(block, docs_.data(), frequencies_.data());
   index_ = 0;
   doc_ = docs_[0];
   positions_offset_ = entry.positions_offset;
   positions_index_ = 0;
   positions_value_ = 0;
   run_first_ = 0;
-}
-
-void PostingCursor::DecodeFrequencies() const {
-  list_->DecodePackedFrequencies(block_, frequencies_.data());
-  frequencies_decoded_ = true;
 }
 
 void PostingCursor::Next() {
@@ -300,7 +276,6 @@ bool PostingCursor::EnterBlockOf(DocId target) {
 
 void PostingCursor::AppendPositions(std::vector<uint32_t>& out) {
   const uint8_t* data = list_->positions_;
-  if (!frequencies_decoded_) DecodeFrequencies();
   if (positions_index_ > index_) {  // Read before: start again from the block.
     positions_offset_ = list_->blocks_[block_].positions_offset;
     positions_index_ = 0;

@@ -181,11 +181,6 @@ class PostingList {
   // (kBlockSize each), bit-packed or varints; returns its size. The one
   // reading of the docs stream, for cursors and merges alike.
   uint32_t DecodeBlockDocs(uint32_t block, DocId* docs, uint32_t* frequencies) const;
-  // DecodeBlockDocs in two halves, for a packed block (IsPacked) only: its
-  // doc ids (returns its size), and its frequencies, which a cursor decodes
-  // only once one of them is asked for.
-  uint32_t DecodePackedDocs(uint32_t block, DocId* docs) const;
-  void DecodePackedFrequencies(uint32_t block, uint32_t* frequencies) const;
   DecodedBlock DecodeLastBlock() const;
   // Replaces the last block's bytes in both streams by `decoded`, packed
   // or as varints.
@@ -230,13 +225,8 @@ class PostingCursor {
 
   // kEnd once past the last posting.
   DocId doc() const { return doc_; }
-  // Only while doc() != kEnd. The block's frequencies are decoded on the
-  // first call in it: a conjunction or a filter passes most of the blocks
-  // of a frequent word without scoring any document in them.
-  uint32_t frequency() const {
-    if (!frequencies_decoded_) DecodeFrequencies();
-    return frequencies_[index_];
-  }
+  // Only while doc() != kEnd.
+  uint32_t frequency() const { return frequencies_[index_]; }
 
   void Next();
   // Moves to the first posting whose doc is >= `target` (no move when
@@ -270,9 +260,6 @@ class PostingCursor {
 
  private:
   void LoadBlock(uint32_t block);
-  // Fills frequencies_ for block_ (a packed one; LoadBlock decodes a
-  // varint block's with its docs, which they are interleaved with).
-  void DecodeFrequencies() const;
   // Decodes the first block after block_ whose last doc is >= `target`;
   // false (and doc() kEnd) when there is none.
   bool EnterBlockOf(DocId target);
@@ -285,10 +272,7 @@ class PostingCursor {
   uint32_t index_ = 0;          // Current posting within it.
   DocId doc_ = kEnd;
   std::array<DocId, PostingList::kBlockSize> docs_{};
-  // block_'s frequencies once frequencies_decoded_; a cache that
-  // frequency() fills, hence mutable.
-  mutable std::array<uint32_t, PostingList::kBlockSize> frequencies_{};
-  mutable bool frequencies_decoded_ = false;
+  std::array<uint32_t, PostingList::kBlockSize> frequencies_{};
   bool packed_ = false;  // Whether block_ is bit-packed.
   // How far the positions of block_ were read: posting positions_index_'s
   // deltas are the block's deltas from positions_value_ on; the byte offset

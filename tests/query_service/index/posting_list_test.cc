@@ -216,35 +216,6 @@ TEST(PostingListTest, SealedListPacksACommonWordIntoAboutTwoBytesAPosting) {
   EXPECT_LT(per_posting, 2.8);
 }
 
-TEST(PostingListTest, FrequenciesAndPositionsReadAtOnlySomePostings) {
-  // A cursor that asks for a posting's frequency or positions only now
-  // and then (a conjunction scores few of a frequent word's documents)
-  // still reads the right ones, in whichever block and order it asks.
-  std::mt19937 random(17);
-  for (size_t count : {1u, 129u, 1000u}) {
-    const std::vector<Expected> expected = RandomPostings(count, random);
-    for (bool sealed : {false, true}) {
-      PostingList list = Build(expected);
-      if (sealed) list.ShrinkToFit();
-      PostingCursor cursor(list);
-      for (size_t i = 0; i < count; ++i) {
-        ASSERT_EQ(cursor.doc(), expected[i].doc);
-        const uint32_t read = random() % 8;  // Mostly nothing.
-        if (read == 1 || read == 3) {
-          ASSERT_EQ(cursor.frequency(), expected[i].positions.size()) << "posting " << i;
-        }
-        if (read == 2 || read == 3) {
-          std::vector<uint32_t> positions;
-          cursor.AppendPositions(positions);
-          ASSERT_EQ(positions, expected[i].positions) << "posting " << i;
-        }
-        cursor.Next();
-      }
-      EXPECT_EQ(cursor.doc(), PostingCursor::kEnd);
-    }
-  }
-}
-
 TEST(PostingListTest, EmptyListCursorIsAtTheEnd) {
   PostingList list;
   PostingCursor cursor(list);
