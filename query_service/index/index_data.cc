@@ -6,7 +6,6 @@
 #include <optional>
 #include <utility>
 
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "common/utf8_text.h"
@@ -375,45 +374,66 @@ void IndexData::Seal(std::shared_ptr<const Segment>& shared) {
 
 void IndexData::ReplaceSegments(size_t begin, size_t count, std::shared_ptr<const Segment> merged) {
   const auto first = segments_.begin() + static_cast<std::ptrdiff_t>(begin);
-  const std::vector<std::shared_ptr<const Segment>> replaced(
-      first, first + static_cast<std::ptrdiff_t>(count));
   for (auto [field, member] :
        {std::pair<TextFieldIndex*, SealedPostings Segment::*>{&title_, &Segment::title},
         {&body_, &Segment::body}}) {
-    // A term's lists in the replaced segments are a run of its `sealed`
-    // (segments are in DocId order): the merged list, if any, takes its
-    // place.
-    absl::flat_hash_set<std::string> done;
-    for (const std::shared_ptr<const Segment>& old : replaced) {
-      const SealedPostings& old_postings = (*old).*member;
-      for (FrontCodedTerms::Reader reader(old_postings.terms()); !reader.done(); reader.Next()) {
-        const absl::string_view term = reader.term();
-        if (!done.insert(std::string(term)).second) continue;
-        auto entry = field->terms.find(term);
-        if (entry == field->terms.end()) continue;  // Not reached: sealed terms are known.
-        absl::InlinedVector<const PostingList*, 8> old_lists;
-        for (const std::shared_ptr<const Segment>& segment : replaced) {
-          const PostingList* list = ((*segment).*member).Find(term);
-          if (list != nullptr) old_lists.push_back(list);
+    // The replaced segments' term arrays and the merged one's, walked
+    // together in byte order (as the merge built them): each term comes up
+    // once, with its list in every segment that holds it, for one
+    // dictionary lookup and no search in any segment's terms.
+    std::vector<FrontCodedTerms::Reader> readers;
+    readers.reserve(count);
+    for (size_t i = 0; i < count; ++i) readers.emplace_back(((*first[i]).*member).terms());
+    const SealedPostings& merged_postings = (*merged).*member;
+    FrontCodedTerms::Reader merged_reader(merged_postings.terms());
+    std::string term;
+    absl::InlinedVector<const PostingList*, 8> old_lists;
+    while (true) {
+      const FrontCodedTerms::Reader* smallest = nullptr;
+      for (const FrontCodedTerms::Reader& reader : readers) {
+        if (!reader.done() && (smallest == nullptr || reader.term() < smallest->term())) {
+          smallest = &reader;
         }
-        const PostingList* new_list = ((*merged).*member).Find(term);
-        absl::InlinedVector<const PostingList*, 2>& sealed = entry->second.sealed;
-        auto is_old = [&](const PostingList* list) {
-          return std::find(old_lists.begin(), old_lists.end(), list) != old_lists.end();
-        };
-        auto run = std::find_if(sealed.begin(), sealed.end(), is_old);
-        if (run != sealed.end()) {
-          const auto at = run - sealed.begin();
-          sealed.erase(std::remove_if(run, sealed.end(), is_old), sealed.end());
-          if (new_list != nullptr) sealed.insert(sealed.begin() + at, new_list);
+      }
+      if (smallest == nullptr) break;
+      term.assign(smallest->term().data(), smallest->term().size());
+      // The term's lists in the replaced segments, in DocId order.
+      old_lists.clear();
+      for (size_t i = 0; i < count; ++i) {
+        if (!readers[i].done() && readers[i].term() == term) {
+          old_lists.push_back(&((*first[i]).*member).list(readers[i].ordinal()));
+          readers[i].Next();
         }
-        if (sealed.empty() && entry->second.live_documents == 0 &&
-            entry->second.open == OpenPostings::kNone) {
-          memory_bytes_ -=
-              std::min<uint64_t>(memory_bytes_, term.size() + kHashEntryOverhead +
-                                                    sizeof(TermEntry) + HeapBytes(sealed));
-          field->terms.erase(entry);
-        }
+      }
+      // The merged terms are those of the replaced segments that kept a
+      // live document, so the merged reader never passes `term`.
+      while (!merged_reader.done() && merged_reader.term() < term) merged_reader.Next();
+      const PostingList* new_list = nullptr;
+      if (!merged_reader.done() && merged_reader.term() == term) {
+        new_list = &merged_postings.list(merged_reader.ordinal());
+        merged_reader.Next();
+      }
+      auto entry = field->terms.find(term);
+      if (entry == field->terms.end()) continue;  // Not reached: sealed terms are known.
+      // A term's lists in the replaced segments are a run of its `sealed`
+      // (segments are in DocId order): the merged list, if any, takes its
+      // place.
+      absl::InlinedVector<const PostingList*, 2>& sealed = entry->second.sealed;
+      auto is_old = [&](const PostingList* list) {
+        return std::find(old_lists.begin(), old_lists.end(), list) != old_lists.end();
+      };
+      auto run = std::find_if(sealed.begin(), sealed.end(), is_old);
+      if (run != sealed.end()) {
+        const auto at = run - sealed.begin();
+        sealed.erase(std::remove_if(run, sealed.end(), is_old), sealed.end());
+        if (new_list != nullptr) sealed.insert(sealed.begin() + at, new_list);
+      }
+      if (sealed.empty() && entry->second.live_documents == 0 &&
+          entry->second.open == OpenPostings::kNone) {
+        memory_bytes_ -=
+            std::min<uint64_t>(memory_bytes_, term.size() + kHashEntryOverhead + sizeof(TermEntry) +
+                                                  HeapBytes(sealed));
+        field->terms.erase(entry);
       }
     }
   }

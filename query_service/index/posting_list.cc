@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "absl/container/inlined_vector.h"
 #include "query_service/index/bit_packing.h"
 #include "query_service/index/varint.h"
 
@@ -38,7 +39,7 @@ void PostingList::Append(DocId doc, uint32_t field_length, const std::vector<uin
     last_packed_ = false;
     Sync();
   } else {
-    if (last_packed_) EncodeLastBlock(DecodeLastBlock(), /*packed=*/false);
+    if (last_packed_) UnpackLastBlock();
     previous = streams.blocks.back().last;
   }
   PostingBlock& block = streams.blocks.back();
@@ -56,7 +57,7 @@ void PostingList::Append(DocId doc, uint32_t field_length, const std::vector<uin
   bounds_.min_length = std::min(bounds_.min_length, field_length);
   ++size_;
   Sync();
-  if (size_ % kBlockSize == 0) EncodeLastBlock(DecodeLastBlock(), /*packed=*/true);
+  if (size_ % kBlockSize == 0) PackLastBlock();
 }
 
 PostingList PostingList::CopyInto(PostingStreams& arena) const {
@@ -88,56 +89,59 @@ void PostingList::Repoint(const PostingStreams& arena, size_t docs_start, size_t
   blocks_ = arena.blocks.data() + blocks_start;
 }
 
-PostingList::DecodedBlock PostingList::DecodeLastBlock() const {
-  DecodedBlock decoded;
-  if (block_count_ == 0) return decoded;
-  // A cursor decodes any block; reuse it rather than a second decoder.
-  PostingCursor cursor(*this, blocks_[block_count_ - 1].first);
-  const uint32_t count = BlockSize(block_count_ - 1);
-  std::vector<uint32_t> positions;
-  for (uint32_t i = 0; i < count; ++i, cursor.Next()) {
-    decoded.docs.push_back(cursor.doc());
-    decoded.frequencies.push_back(cursor.frequency());
-    positions.clear();
-    cursor.AppendPositions(positions);
-    uint32_t last_position = 0;
-    for (uint32_t position : positions) {
-      decoded.position_deltas.push_back(position - last_position);
-      last_position = position;
-    }
-  }
-  return decoded;
+void PostingList::PackLastBlock() {
+  // Once per kBlockSize appends to every list, so read the varints
+  // straight into arrays (no cursor, nothing allocated for the doc ids and
+  // frequencies; the position deltas only past kInlineDeltas).
+  PostingStreams& streams = Owned();
+  const PostingBlock& block = streams.blocks.back();
+  std::array<DocId, kBlockSize> docs;
+  std::array<uint32_t, kBlockSize> frequencies;
+  const uint32_t count = DecodeBlockDocs(block_count_ - 1, docs.data(), frequencies.data());
+  uint32_t total_positions = 0;
+  for (uint32_t i = 0; i < count; ++i) total_positions += frequencies[i];
+  absl::InlinedVector<uint32_t, kInlineDeltas> deltas(total_positions);
+  uint32_t offset = block.positions_offset;
+  for (uint32_t& delta : deltas) delta = GetVarint(streams.positions.data(), offset);
+  streams.docs.resize(block.docs_offset);
+  streams.positions.resize(block.positions_offset);
+  PackBlock(docs.data(), frequencies.data(), count, deltas.data(), deltas.size(), streams.docs,
+            streams.positions);
+  last_packed_ = true;
+  Sync();
 }
 
-void PostingList::EncodeLastBlock(const DecodedBlock& decoded, bool packed) {
+void PostingList::UnpackLastBlock() {
   PostingStreams& streams = Owned();
-  std::vector<uint8_t>& docs = streams.docs;
-  std::vector<uint8_t>& positions = streams.positions;
   const PostingBlock& block = streams.blocks.back();
-  docs.resize(block.docs_offset);
-  positions.resize(block.positions_offset);
-  last_packed_ = packed;
-  const size_t count = decoded.docs.size();
-  if (!packed) {
-    size_t delta = 0;
-    for (size_t i = 0; i < count; ++i) {
-      PutVarint(docs, i == 0 ? 0 : decoded.docs[i] - decoded.docs[i - 1]);
-      PutVarint(docs, decoded.frequencies[i]);
-      for (uint32_t k = 0; k < decoded.frequencies[i]; ++k) {
-        PutVarint(positions, decoded.position_deltas[delta++]);
-      }
-    }
-    Sync();
-    return;
+  std::array<DocId, kBlockSize> docs;
+  std::array<uint32_t, kBlockSize> frequencies;
+  const uint32_t count = DecodeBlockDocs(block_count_ - 1, docs.data(), frequencies.data());
+  uint32_t total_positions = 0;
+  for (uint32_t i = 0; i < count; ++i) total_positions += frequencies[i];
+  absl::InlinedVector<uint32_t, kInlineDeltas> deltas(total_positions);
+  uint32_t offset = block.positions_offset;
+  for (uint32_t run = 0; run < total_positions; run += kPositionRun) {
+    const uint32_t run_size = std::min(kPositionRun, total_positions - run);
+    const uint32_t width = streams.positions[offset];
+    UnpackBits(streams.positions.data() + offset + 1, run_size, width, deltas.data() + run);
+    offset += 1 + static_cast<uint32_t>(PackedBytes(run_size, width));
   }
-  PackBlock(decoded.docs.data(), decoded.frequencies.data(), count, decoded.position_deltas, docs,
-            positions);
+  streams.docs.resize(block.docs_offset);
+  streams.positions.resize(block.positions_offset);
+  size_t delta = 0;
+  for (uint32_t i = 0; i < count; ++i) {
+    PutVarint(streams.docs, i == 0 ? 0 : docs[i] - docs[i - 1]);
+    PutVarint(streams.docs, frequencies[i]);
+    for (uint32_t k = 0; k < frequencies[i]; ++k) PutVarint(streams.positions, deltas[delta++]);
+  }
+  last_packed_ = false;
   Sync();
 }
 
 void PostingList::PackBlock(const DocId* docs, const uint32_t* frequencies, size_t count,
-                            const std::vector<uint32_t>& deltas, std::vector<uint8_t>& docs_out,
-                            std::vector<uint8_t>& positions_out) {
+                            const uint32_t* deltas, size_t delta_count,
+                            std::vector<uint8_t>& docs_out, std::vector<uint8_t>& positions_out) {
   std::array<uint32_t, kBlockSize> values;
   uint32_t widest = 0;
   for (size_t i = 1; i < count; ++i) {
@@ -156,19 +160,19 @@ void PostingList::PackBlock(const DocId* docs, const uint32_t* frequencies, size
   docs_out.push_back(static_cast<uint8_t>(frequency_width));
   PackBits(values.data(), count - 1, gap_width, docs_out);
   PackBits(frequencies_less_one.data(), count, frequency_width, docs_out);
-  for (size_t run = 0; run < deltas.size(); run += kPositionRun) {
-    const size_t run_size = std::min<size_t>(kPositionRun, deltas.size() - run);
+  for (size_t run = 0; run < delta_count; run += kPositionRun) {
+    const size_t run_size = std::min<size_t>(kPositionRun, delta_count - run);
     widest = 0;
     for (size_t i = 0; i < run_size; ++i) widest |= deltas[run + i];
     const uint32_t width = BitWidth(widest);
     positions_out.push_back(static_cast<uint8_t>(width));
-    PackBits(deltas.data() + run, run_size, width, positions_out);
+    PackBits(deltas + run, run_size, width, positions_out);
   }
 }
 
 void PostingList::ShrinkToFit() {
   if (owned_ == nullptr) return;  // A view holds nothing spare.
-  if (!empty() && !last_packed_) EncodeLastBlock(DecodeLastBlock(), /*packed=*/true);
+  if (!empty() && !last_packed_) PackLastBlock();
   owned_->docs.shrink_to_fit();
   owned_->positions.shrink_to_fit();
   owned_->blocks.shrink_to_fit();

@@ -164,12 +164,9 @@ class PostingList {
   friend class PostingCursor;
   friend class PostingListBuilder;
 
-  // One block's postings, decoded: for re-encoding the last block.
-  struct DecodedBlock {
-    std::vector<DocId> docs;
-    std::vector<uint32_t> frequencies;
-    std::vector<uint32_t> position_deltas;  // Every posting's, in order.
-  };
+  // Position deltas of a block held on the stack while it is re-encoded;
+  // a block with more (common words, many positions a posting) allocates.
+  static constexpr size_t kInlineDeltas = 1024;
 
   // Postings in block `block`.
   uint32_t BlockSize(uint32_t block) const {
@@ -181,15 +178,17 @@ class PostingList {
   // (kBlockSize each), bit-packed or varints; returns its size. The one
   // reading of the docs stream, for cursors and merges alike.
   uint32_t DecodeBlockDocs(uint32_t block, DocId* docs, uint32_t* frequencies) const;
-  DecodedBlock DecodeLastBlock() const;
-  // Replaces the last block's bytes in both streams by `decoded`, packed
-  // or as varints.
-  void EncodeLastBlock(const DecodedBlock& decoded, bool packed);
-  // Appends one bit-packed block of `count` postings to `docs` and
-  // `positions`: EncodeLastBlock's format, shared with PostingListBuilder so
-  // that a merge packs exactly as an Append does.
+  // Re-encodes the last block in place: its varints bit-packed (when it
+  // fills, or the list is sealed), or its packing back to varints (an
+  // Append after ShrinkToFit).
+  void PackLastBlock();
+  void UnpackLastBlock();
+  // Appends one bit-packed block of `count` postings, with `delta_count`
+  // position deltas, to `docs_out` and `positions_out`: PackLastBlock's
+  // format, shared with PostingListBuilder so that a merge packs exactly as
+  // an Append does.
   static void PackBlock(const DocId* docs, const uint32_t* frequencies, size_t count,
-                        const std::vector<uint32_t>& deltas, std::vector<uint8_t>& docs_out,
+                        const uint32_t* deltas, size_t delta_count, std::vector<uint8_t>& docs_out,
                         std::vector<uint8_t>& positions_out);
   // Makes the list own its streams (a copy of a view's), so it can append.
   PostingStreams& Owned();

@@ -98,8 +98,8 @@ void PostingListBuilder::Flush() {
   out.blocks.push_back({docs_[0], docs_[pending_ - 1], static_cast<uint32_t>(out.docs.size()),
                         static_cast<uint32_t>(out.positions.size()), max_frequency,
                         pending_min_length_});
-  PostingList::PackBlock(docs_.data(), frequencies_.data(), pending_, position_deltas_, out.docs,
-                         out.positions);
+  PostingList::PackBlock(docs_.data(), frequencies_.data(), pending_, position_deltas_.data(),
+                         position_deltas_.size(), out.docs, out.positions);
   list_.size_ += pending_;
   list_.bounds_.max_frequency = std::max(list_.bounds_.max_frequency, max_frequency);
   list_.bounds_.min_length = std::min(list_.bounds_.min_length, pending_min_length_);

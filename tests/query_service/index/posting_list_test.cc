@@ -194,6 +194,37 @@ TEST(PostingListTest, SealedListsPackTheirLastBlockAndStillAcceptAppends) {
   }
 }
 
+TEST(PostingListTest, BlocksOfManyPositionsPackAndUnpack) {
+  // A word dozens of times in every document: a block holds thousands of
+  // position deltas, more than a block is re-encoded with on the stack.
+  std::mt19937 random(21);
+  std::vector<Expected> expected;
+  DocId doc = 0;
+  for (size_t i = 0; i < 3 * PostingList::kBlockSize + 5; ++i) {
+    Expected posting{doc, 5000, {}};
+    const size_t frequency = 20 + random() % 40;
+    for (uint32_t position = random() % 7; posting.positions.size() < frequency;
+         position += 1 + random() % 90) {
+      posting.positions.push_back(position);
+    }
+    expected.push_back(posting);
+    doc += 1 + random() % 4;
+  }
+  const std::vector<Expected> later(expected.end() - 70, expected.end());
+  expected.resize(expected.size() - 70);
+  PostingList list = Build(expected);
+  ExpectReadsBack(list, expected, /*every_position=*/true);
+  list.ShrinkToFit();
+  ExpectReadsBack(list, expected, /*every_position=*/true);
+  for (const Expected& posting : later) {
+    list.Append(posting.doc, posting.length, posting.positions);
+    expected.push_back(posting);
+  }
+  ExpectReadsBack(list, expected, /*every_position=*/true);
+  list.ShrinkToFit();
+  ExpectReadsBack(list, expected, /*every_position=*/false);
+}
+
 TEST(PostingListTest, SealedListPacksACommonWordIntoAboutTwoBytesAPosting) {
   std::mt19937 random(9);
   // Dense documents, one to three positions each with gaps below 100: the
