@@ -48,7 +48,13 @@ std::vector<docsearch::v1::Document> DevDocuments() {
   const std::filesystem::path folder =
       std::filesystem::path(DOCSEARCH_SHARED_CORPUS) / "nato-dev" / "docs";
   std::error_code error;
-  if (!std::filesystem::is_directory(folder, error)) return documents;
+  if (!std::filesystem::is_directory(folder, error)) {
+    // Tests that ask for it assert on what it holds; say why they will fail
+    // (a build configured from a copy of the tree that has no ../shared
+    // beside it: set DOCSEARCH_SHARED_CORPUS).
+    ADD_FAILURE() << "development corpus not found: " << folder.string();
+    return documents;
+  }
   std::vector<std::filesystem::path> files;
   for (const auto& entry : std::filesystem::directory_iterator(folder, error)) {
     if (entry.is_regular_file()) files.push_back(entry.path());
