@@ -119,4 +119,14 @@ void FrontCodedTerms::Reader::Decode() {
   offset_ += length;
 }
 
+const FrontCodedTerms::Reader* SmallestTerm(const std::vector<FrontCodedTerms::Reader>& readers) {
+  const FrontCodedTerms::Reader* smallest = nullptr;
+  for (const FrontCodedTerms::Reader& reader : readers) {
+    if (!reader.done() && (smallest == nullptr || reader.term() < smallest->term())) {
+      smallest = &reader;
+    }
+  }
+  return smallest;
+}
+
 }  // namespace docsearch::query

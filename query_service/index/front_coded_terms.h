@@ -74,6 +74,12 @@ class FrontCodedTerms {
   uint32_t size_ = 0;
 };
 
+// The reader, among those not done, whose current term is first in byte
+// order (the order terms are kept in), or null when all are done: the step
+// of every walk over several segments' terms together (merges, segment
+// swaps), which meets each term once with every list that holds it.
+const FrontCodedTerms::Reader* SmallestTerm(const std::vector<FrontCodedTerms::Reader>& readers);
+
 }  // namespace docsearch::query
 
 #endif  // DOCSEARCH_QUERY_SERVICE_INDEX_FRONT_CODED_TERMS_H_

@@ -389,12 +389,7 @@ void IndexData::ReplaceSegments(size_t begin, size_t count, std::shared_ptr<cons
     std::string term;
     absl::InlinedVector<const PostingList*, 8> old_lists;
     while (true) {
-      const FrontCodedTerms::Reader* smallest = nullptr;
-      for (const FrontCodedTerms::Reader& reader : readers) {
-        if (!reader.done() && (smallest == nullptr || reader.term() < smallest->term())) {
-          smallest = &reader;
-        }
-      }
+      const FrontCodedTerms::Reader* smallest = SmallestTerm(readers);
       if (smallest == nullptr) break;
       term.assign(smallest->term().data(), smallest->term().size());
       // The term's lists in the replaced segments, in DocId order.

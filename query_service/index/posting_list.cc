@@ -89,24 +89,26 @@ void PostingList::Repoint(const PostingStreams& arena, size_t docs_start, size_t
   blocks_ = arena.blocks.data() + blocks_start;
 }
 
+PostingList::LastBlock::LastBlock(const PostingList& list) {
+  count = list.DecodeBlockDocs(list.block_count_ - 1, docs.data(), frequencies.data());
+  uint32_t total_positions = 0;
+  for (uint32_t i = 0; i < count; ++i) total_positions += frequencies[i];
+  deltas.resize(total_positions);
+}
+
 void PostingList::PackLastBlock() {
   // Once per kBlockSize appends to every list, so read the varints
   // straight into arrays (no cursor, nothing allocated for the doc ids and
   // frequencies; the position deltas only past kInlineDeltas).
   PostingStreams& streams = Owned();
   const PostingBlock& block = streams.blocks.back();
-  std::array<DocId, kBlockSize> docs;
-  std::array<uint32_t, kBlockSize> frequencies;
-  const uint32_t count = DecodeBlockDocs(block_count_ - 1, docs.data(), frequencies.data());
-  uint32_t total_positions = 0;
-  for (uint32_t i = 0; i < count; ++i) total_positions += frequencies[i];
-  absl::InlinedVector<uint32_t, kInlineDeltas> deltas(total_positions);
+  LastBlock last(*this);
   uint32_t offset = block.positions_offset;
-  for (uint32_t& delta : deltas) delta = GetVarint(streams.positions.data(), offset);
+  for (uint32_t& delta : last.deltas) delta = GetVarint(streams.positions.data(), offset);
   streams.docs.resize(block.docs_offset);
   streams.positions.resize(block.positions_offset);
-  PackBlock(docs.data(), frequencies.data(), count, deltas.data(), deltas.size(), streams.docs,
-            streams.positions);
+  PackBlock(last.docs.data(), last.frequencies.data(), last.count, last.deltas.data(),
+            last.deltas.size(), streams.docs, streams.positions);
   last_packed_ = true;
   Sync();
 }
@@ -114,26 +116,24 @@ void PostingList::PackLastBlock() {
 void PostingList::UnpackLastBlock() {
   PostingStreams& streams = Owned();
   const PostingBlock& block = streams.blocks.back();
-  std::array<DocId, kBlockSize> docs;
-  std::array<uint32_t, kBlockSize> frequencies;
-  const uint32_t count = DecodeBlockDocs(block_count_ - 1, docs.data(), frequencies.data());
-  uint32_t total_positions = 0;
-  for (uint32_t i = 0; i < count; ++i) total_positions += frequencies[i];
-  absl::InlinedVector<uint32_t, kInlineDeltas> deltas(total_positions);
+  LastBlock last(*this);
   uint32_t offset = block.positions_offset;
+  const auto total_positions = static_cast<uint32_t>(last.deltas.size());
   for (uint32_t run = 0; run < total_positions; run += kPositionRun) {
     const uint32_t run_size = std::min(kPositionRun, total_positions - run);
     const uint32_t width = streams.positions[offset];
-    UnpackBits(streams.positions.data() + offset + 1, run_size, width, deltas.data() + run);
+    UnpackBits(streams.positions.data() + offset + 1, run_size, width, last.deltas.data() + run);
     offset += 1 + static_cast<uint32_t>(PackedBytes(run_size, width));
   }
   streams.docs.resize(block.docs_offset);
   streams.positions.resize(block.positions_offset);
   size_t delta = 0;
-  for (uint32_t i = 0; i < count; ++i) {
-    PutVarint(streams.docs, i == 0 ? 0 : docs[i] - docs[i - 1]);
-    PutVarint(streams.docs, frequencies[i]);
-    for (uint32_t k = 0; k < frequencies[i]; ++k) PutVarint(streams.positions, deltas[delta++]);
+  for (uint32_t i = 0; i < last.count; ++i) {
+    PutVarint(streams.docs, i == 0 ? 0 : last.docs[i] - last.docs[i - 1]);
+    PutVarint(streams.docs, last.frequencies[i]);
+    for (uint32_t k = 0; k < last.frequencies[i]; ++k) {
+      PutVarint(streams.positions, last.deltas[delta++]);
+    }
   }
   last_packed_ = false;
   Sync();

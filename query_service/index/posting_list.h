@@ -46,6 +46,8 @@
 #include <memory>
 #include <vector>
 
+#include "absl/container/inlined_vector.h"
+
 namespace docsearch::query {
 
 using DocId = uint32_t;
@@ -183,6 +185,16 @@ class PostingList {
   // Append after ShrinkToFit).
   void PackLastBlock();
   void UnpackLastBlock();
+  // The last block's doc ids and frequencies, decoded either way, and room
+  // for its position deltas, which the two re-encodings read each from
+  // their own format.
+  struct LastBlock {
+    explicit LastBlock(const PostingList& list);
+    std::array<DocId, kBlockSize> docs;
+    std::array<uint32_t, kBlockSize> frequencies;
+    uint32_t count = 0;
+    absl::InlinedVector<uint32_t, kInlineDeltas> deltas;
+  };
   // Appends one bit-packed block of `count` postings, with `delta_count`
   // position deltas, to `docs_out` and `positions_out`: PackLastBlock's
   // format, shared with PostingListBuilder so that a merge packs exactly as

@@ -37,12 +37,7 @@ std::optional<SealedPostings> MergeField(const std::vector<std::shared_ptr<const
   std::string term;
   while (true) {
     if (cancel != nullptr && cancel->load(std::memory_order_relaxed)) return std::nullopt;
-    const FrontCodedTerms::Reader* smallest = nullptr;
-    for (const FrontCodedTerms::Reader& reader : readers) {
-      if (!reader.done() && (smallest == nullptr || reader.term() < smallest->term())) {
-        smallest = &reader;
-      }
-    }
+    const FrontCodedTerms::Reader* smallest = SmallestTerm(readers);
     if (smallest == nullptr) break;
     term.assign(smallest->term().data(), smallest->term().size());
     // The term's lists in run order, which is DocId order.
