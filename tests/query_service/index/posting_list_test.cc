@@ -172,6 +172,19 @@ void ExpectReadsBack(const PostingList& list, const std::vector<Expected>& expec
   EXPECT_EQ(cursor.doc(), PostingCursor::kEnd);
 }
 
+// Appends `later` to a sealed `list` (which unpacks its last block first),
+// then reads it back before and after sealing it again.
+void ExpectAppendsAfterSealReadBack(PostingList& list, std::vector<Expected>& expected,
+                                    const std::vector<Expected>& later) {
+  for (const Expected& posting : later) {
+    list.Append(posting.doc, posting.length, posting.positions);
+    expected.push_back(posting);
+  }
+  ExpectReadsBack(list, expected, /*every_position=*/true);
+  list.ShrinkToFit();
+  ExpectReadsBack(list, expected, /*every_position=*/false);
+}
+
 TEST(PostingListTest, SealedListsPackTheirLastBlockAndStillAcceptAppends) {
   std::mt19937 random(13);
   for (size_t count : {1u, 2u, 31u, 33u, 127u, 128u, 129u, 300u}) {
@@ -183,14 +196,7 @@ TEST(PostingListTest, SealedListsPackTheirLastBlockAndStillAcceptAppends) {
     list.ShrinkToFit();
     ExpectReadsBack(list, expected, /*every_position=*/true);
     ExpectReadsBack(list, expected, /*every_position=*/false);
-    // Appending to a sealed list unpacks its last block first.
-    for (const Expected& posting : later) {
-      list.Append(posting.doc, posting.length, posting.positions);
-      expected.push_back(posting);
-    }
-    ExpectReadsBack(list, expected, /*every_position=*/true);
-    list.ShrinkToFit();
-    ExpectReadsBack(list, expected, /*every_position=*/false);
+    ExpectAppendsAfterSealReadBack(list, expected, later);
   }
 }
 
@@ -216,13 +222,7 @@ TEST(PostingListTest, BlocksOfManyPositionsPackAndUnpack) {
   ExpectReadsBack(list, expected, /*every_position=*/true);
   list.ShrinkToFit();
   ExpectReadsBack(list, expected, /*every_position=*/true);
-  for (const Expected& posting : later) {
-    list.Append(posting.doc, posting.length, posting.positions);
-    expected.push_back(posting);
-  }
-  ExpectReadsBack(list, expected, /*every_position=*/true);
-  list.ShrinkToFit();
-  ExpectReadsBack(list, expected, /*every_position=*/false);
+  ExpectAppendsAfterSealReadBack(list, expected, later);
 }
 
 TEST(PostingListTest, SealedListPacksACommonWordIntoAboutTwoBytesAPosting) {
