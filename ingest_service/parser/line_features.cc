@@ -161,11 +161,7 @@ LineVotes Votes(absl::string_view raw_line, absl::string_view text, LineReadings
   // `text` is trimmed (TrimLine), so the detectors folding the whole line
   // share one fold of it: the rule parse's, when it left its readings.
   std::optional<LineReading> own;
-  if (readings == nullptr) {
-    own.emplace();
-    own->folded = FoldAccents(text);
-    own->furniture = BoilerplateReason(text, own->folded);
-  }
+  if (readings == nullptr) own = ReadLine(text);
   const LineReading& reading = readings != nullptr ? readings->Read(text) : *own;
   const absl::string_view folded = reading.folded;
   if (std::optional<absl::string_view> reason = reading.furniture) {

@@ -10,13 +10,18 @@
 
 namespace docsearch::ingest {
 
-const LineReading& LineReadings::Read(absl::string_view line) {
+LineReading ReadLine(absl::string_view line) {
   const absl::string_view trimmed = absl::StripAsciiWhitespace(line);
-  if (auto it = readings_.find(trimmed); it != readings_.end()) return it->second;
   LineReading reading;
   reading.folded = FoldAccents(trimmed);
   reading.furniture = BoilerplateReason(trimmed, reading.folded);
-  return readings_.emplace(std::string(trimmed), std::move(reading)).first->second;
+  return reading;
+}
+
+const LineReading& LineReadings::Read(absl::string_view line) {
+  const absl::string_view trimmed = absl::StripAsciiWhitespace(line);
+  if (auto it = readings_.find(trimmed); it != readings_.end()) return it->second;
+  return readings_.emplace(std::string(trimmed), ReadLine(trimmed)).first->second;
 }
 
 std::optional<absl::string_view> FurnitureReason(absl::string_view line, LineReadings* readings) {

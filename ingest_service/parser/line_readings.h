@@ -29,6 +29,9 @@ struct LineReading {
   std::optional<absl::string_view> furniture;
 };
 
+// The reading of `line`, computed afresh (what LineReadings keeps).
+LineReading ReadLine(absl::string_view line);
+
 class LineReadings {
  public:
   // The reading of `line`, computed on first use. The reference stays valid
