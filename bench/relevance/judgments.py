@@ -18,7 +18,7 @@ CORPUS_FOLDERS = ("seeds", "nato-dev/docs", "statements-dev/docs")
 class Need:
     need_id: str
     language: str
-    split: str  # "tune" or "heldout"
+    split: str  # "tune", "heldout" or "fresh"
     query: str
     description: str
     grades: dict  # corpus-relative path -> grade 1..3 (absent: 0)
@@ -52,7 +52,7 @@ def load_needs(corpus_dir, needs_file=NEEDS_FILE):
             line = line.rstrip("\n")
             if not line.strip() or line.startswith("#"):
                 continue
-            header = re.match(r"^== (\S+) (\w\w) (tune|heldout) \| (.+)$", line)
+            header = re.match(r"^== (\S+) (\w\w) (tune|heldout|fresh) \| (.+)$", line)
             grade = re.match(r"^([123]): (.+)$", line)
             if header:
                 current = Need(header[1], header[2], header[3], header[4].strip(), "", {})
