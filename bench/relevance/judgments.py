@@ -88,8 +88,9 @@ if __name__ == "__main__":
     import sys
     corpus = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "../../../shared/corpus")
     needs, documents = load_needs(corpus)
-    tune = sum(n.split == "tune" for n in needs)
-    print(f"{len(needs)} needs ({tune} tune, {len(needs) - tune} heldout) over {len(documents)} documents")
+    counts = {split: sum(n.split == split for n in needs) for split in ("tune", "heldout", "fresh")}
+    print(f"{len(needs)} needs ({counts['tune']} tune, {counts['heldout']} heldout, {counts['fresh']} fresh) "
+          f"over {len(documents)} documents")
     for n in needs:
         counts = [sum(1 for g in n.grades.values() if g == k) for k in (3, 2, 1)]
         print(f"  {n.need_id} {n.language} {n.split:7} grades 3/2/1: {counts}  {n.query}")
