@@ -56,7 +56,19 @@ Query CombineClauses(std::vector<QueryStringClause> clauses, bool top_level,
       }
       required.push_back(std::move(words));
       if (top_level && options.proximity_boost > 0) {
+        // No pair with a function word of the query's language, unless
+        // the words are all function words ("to be or not to be").
+        std::vector<bool> function_word(optional_words.size(), false);
+        if (options.is_function_word) {
+          for (size_t i = 0; i < optional_words.size(); ++i) {
+            function_word[i] = options.is_function_word(optional_words[i]);
+          }
+          if (std::all_of(function_word.begin(), function_word.end(), [](bool f) { return f; })) {
+            function_word.assign(function_word.size(), false);
+          }
+        }
         for (size_t i = 0; i + 1 < optional_words.size(); ++i) {
+          if (function_word[i] || function_word[i + 1]) continue;
           Query pair;
           pair.mutable_phrase()->set_text(
               absl::StrCat(optional_words[i], " ", optional_words[i + 1]));

@@ -59,6 +59,10 @@ struct QueryStringOptions {
   // part of a sequential dependence model, Metzler & Croft 2005). The
   // matches stay those of the words.
   float proximity_boost = 0;
+  // When set, tells the function words of the query's language
+  // (function_words.h): no adjacent-word phrase is made with one, unless
+  // every word is one. "accords de Rambouillet" gets no "accords de".
+  std::function<bool(absl::string_view word)> is_function_word;
 };
 
 absl::StatusOr<docsearch::v1::Query> ParseQueryString(absl::string_view text,

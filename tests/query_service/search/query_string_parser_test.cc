@@ -137,6 +137,35 @@ TEST(QueryStringParser, AddsAdjacentWordPairsAsBoostedPhrases) {
   EXPECT_THAT(*single, EqualsProto(FromText(R"pb(match { text: "KFOR" })pb")));
 }
 
+TEST(QueryStringParser, MakesNoPairWithAFunctionWord) {
+  QueryStringOptions options;
+  options.proximity_boost = 0.25f;
+  options.is_function_word = [](absl::string_view word) {
+    return word == "de" || word == "du" || word == "to" || word == "be";
+  };
+  absl::StatusOr<Query> query =
+      ParseQueryString("prise de fonctions du secretaire general", KindOf, {}, options);
+  ASSERT_TRUE(query.ok()) << query.status();
+  // The function words still score; only "secretaire general" is a pair.
+  EXPECT_THAT(*query, EqualsProto(FromText(R"pb(
+    boolean {
+      must { match { text: "prise de fonctions du secretaire general" } }
+      should { phrase { text: "secretaire general" boost: 0.25 } }
+    })pb")));
+  // No pair left: the words alone.
+  absl::StatusOr<Query> none = ParseQueryString("accords de Rambouillet", KindOf, {}, options);
+  ASSERT_TRUE(none.ok());
+  EXPECT_THAT(*none, EqualsProto(FromText(R"pb(match { text: "accords de Rambouillet" })pb")));
+  // Only function words: their pairs are all the query has.
+  absl::StatusOr<Query> only = ParseQueryString("to be", KindOf, {}, options);
+  ASSERT_TRUE(only.ok());
+  EXPECT_THAT(*only, EqualsProto(FromText(R"pb(
+    boolean {
+      must { match { text: "to be" } }
+      should { phrase { text: "to be" boost: 0.25 } }
+    })pb")));
+}
+
 TEST(QueryStringParser, DefaultOperatorAndRequiresEveryClause) {
   QueryStringOptions options;
   options.default_and = true;
