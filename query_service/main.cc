@@ -99,6 +99,9 @@ ABSL_FLAG(double, cross_language_boost, 0.2,
           "weight of the equivalents in the other language (English/French) of a "
           "query_string's words, so that documents on the query in the other language rank "
           "after those in its own (0: off)");
+ABSL_FLAG(bool, proximity_skip_function_words, true,
+          "make no adjacent pair of a query_string with a function word of its language "
+          "(\"de\", \"du\", \"of\", \"the\"), unless all its words are function words");
 ABSL_FLAG(int, seal_documents, 4096,
           "documents added before their postings are sealed into a segment (searched and held "
           "once, not per index copy); smaller keeps less held twice, larger makes fewer merges");
@@ -222,6 +225,8 @@ int Run() {
   options.scoring.cross_language_boost =
       static_cast<float>(absl::GetFlag(FLAGS_cross_language_boost));
   options.scoring.acronym_boost = static_cast<float>(absl::GetFlag(FLAGS_acronym_boost));
+  options.scoring.proximity_skips_function_words =
+      absl::GetFlag(FLAGS_proximity_skip_function_words);
   if (absl::GetFlag(FLAGS_seal_documents) < 1) {
     LogError("--seal_documents must be at least 1");
     return 1;

@@ -48,6 +48,10 @@ struct ScoringOptions {
   // (cross_language_expansion.h): low, so that the documents in the
   // query's own language rank first. 0: none.
   float cross_language_boost = 0.2f;
+  // Whether the adjacent pairs of proximity_boost leave out the pairs
+  // holding a function word of the query's language (function_words.h):
+  // "accords de", "du secretaire" (docs/RELEVANCE.md, ninth round).
+  bool proximity_skips_function_words = true;
   // How a match query's word scores over several fields: true, BM25F, the
   // fields' length-normalized frequencies weighted, added and saturated
   // once (fielded_word_cursor.h); false, each field's BM25 saturated on its

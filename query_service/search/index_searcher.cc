@@ -10,6 +10,7 @@
 #include "query_service/search/acronym_expansion.h"
 #include "query_service/search/cross_language_expansion.h"
 #include "query_service/search/facet_counter.h"
+#include "query_service/search/function_words.h"
 #include "query_service/search/query_evaluator.h"
 #include "query_service/search/query_language_of.h"
 #include "query_service/search/query_planner.h"
@@ -48,6 +49,23 @@ absl::StatusOr<SearchResult> IndexSearcher::Search(const SearchSpec& spec,
       QueryLanguageOf(spec.language, query,
                       shard.main_language.empty() ? MainLanguageOf(data) : shard.main_language);
   evaluator.SetQueryLanguage(query_language);
+  // The query's language known, query_string is read again without the
+  // adjacent pairs that hold one of its function words.
+  if (text != nullptr && options_.scoring.proximity_boost > 0 &&
+      options_.scoring.proximity_skips_function_words) {
+    QueryStringOptions options;
+    options.default_and = text->default_and;
+    options.minimum_should_match = text->minimum_should_match;
+    options.proximity_boost = options_.scoring.proximity_boost;
+    options.is_function_word = [&analyzer, &query_language](absl::string_view word) {
+      return IsFunctionWord(analyzer.FoldWord(std::string_view(word.data(), word.size())),
+                            query_language);
+    };
+    absl::StatusOr<docsearch::v1::Query> again = ParseQueryString(
+        text->text, [&data](absl::string_view field) { return data.KindOf(field); }, {}, options);
+    if (!again.ok()) return again.status();
+    parsed = *std::move(again);
+  }
   // The words typed without operators also match the acronyms and long
   // forms the collection's documents define, in the query's language.
   if (text != nullptr) {
