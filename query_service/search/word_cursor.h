@@ -127,8 +127,9 @@ class WordCursor {
   void Settle();
   // Variant v's score at doc(), which it must be on.
   float VariantScore(size_t v) const {
-    return BoostAtDoc() * Bm25Score(*scoring_, average_length_, field_->lengths[doc_],
-                                    static_cast<float>(cursors_[v].frequency()), variants_[v].idf);
+    return BoostAtDoc() * Bm25ScoreOfNorm(*scoring_, LengthNorm(),
+                                          static_cast<float>(cursors_[v].frequency()),
+                                          variants_[v].idf);
   }
 
   // Pointers, not references, so cursors can be moved and sorted.
