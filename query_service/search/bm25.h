@@ -97,20 +97,11 @@ inline double Bm25AverageLength(const IndexData& index, const TextFieldIndex& fi
   return std::max(average, 1.0);
 }
 
-// The score of a term occurring `frequency` times in a field whose length
-// normalization, 1 - b + b·dl/avgdl, is `length_norm` (length_norms.h
-// keeps it per length for a search).
-inline float Bm25ScoreOfNorm(const ScoringOptions& scoring, double length_norm, float frequency,
-                             float idf) {
-  const double norm = scoring.k1 * length_norm;
-  return static_cast<float>(idf * frequency * (scoring.k1 + 1.0) / (frequency + norm));
-}
-
 // The score of a term occurring `frequency` times in a field `length` long.
 inline float Bm25Score(const ScoringOptions& scoring, double average_length, double length,
                        float frequency, float idf) {
-  return Bm25ScoreOfNorm(scoring, 1.0 - scoring.b + scoring.b * length / average_length, frequency,
-                         idf);
+  const double norm = scoring.k1 * (1.0 - scoring.b + scoring.b * length / average_length);
+  return static_cast<float>(idf * frequency * (scoring.k1 + 1.0) / (frequency + norm));
 }
 
 }  // namespace docsearch::query

@@ -37,7 +37,6 @@ PhraseScorer::PhraseScorer(const IndexData& index, const ScoringOptions& scoring
       slop_(slop),
       text_(std::move(text)),
       average_length_(Bm25AverageLength(index, *field_, scoring)),
-      norms_(scoring.b, average_length_),
       max_score_(boost_ *
                  Bm25Score(scoring, average_length_,
                            static_cast<double>(words.front().bounds().min_length),
@@ -111,8 +110,8 @@ void PhraseScorer::Settle() {
         for (const WordCursor& word : words) most = std::min(most, word.FrequencySum());
       }
       const double bound = boost_ *
-                           Bm25ScoreOfNorm(*scoring_, norms_.Of(field_->lengths[doc]),
-                                           static_cast<float>(most), idf_) *
+                           Bm25Score(*scoring_, average_length_, field_->lengths[doc],
+                                     static_cast<float>(most), idf_) *
                            kBoundSlack;
       if (bound < min_competitive_) {
         pruned_ = true;

@@ -26,7 +26,6 @@
 #include "query_service/index/index_data.h"
 #include "query_service/search/bm25.h"
 #include "query_service/search/conjunction_scorer.h"
-#include "query_service/search/length_norms.h"
 #include "query_service/search/scorer.h"
 #include "query_service/search/word_cursor.h"
 
@@ -49,8 +48,8 @@ class PhraseScorer {
   int frequency() const { return frequency_; }
   float Score() const {
     return FieldBoostAt(*scoring_, *field_, boost_, doc_) *
-           Bm25ScoreOfNorm(*scoring_, norms_.Of(field_->lengths[doc_]),
-                           static_cast<float>(frequency_), idf_);
+           Bm25Score(*scoring_, average_length_, field_->lengths[doc_],
+                     static_cast<float>(frequency_), idf_);
   }
   docsearch::v1::Explanation Explain() const;
 
@@ -80,9 +79,6 @@ class PhraseScorer {
   int slop_;
   std::string text_;
   double average_length_;
-  // The field's length norms: every candidate's bound and every match's
-  // score would otherwise divide by avgdl.
-  LengthNorms norms_;
   double max_score_;
   ConjunctionScorer<WordCursor> words_;
   // Each word's positions at the current candidate, and pointers to them.

@@ -40,7 +40,6 @@ WordCursor::WordCursor(const IndexData& index, const TextFieldIndex& field, floa
       scoring_(&scoring),
       variants_(std::move(variants)) {
   average_length_ = Bm25AverageLength(index, field, scoring);
-  norms_ = LengthNorms(scoring.b, average_length_);
   any_dead_ = index.live_count() < index.live().size();
   cursors_.reserve(variants_.size());
   for (size_t v = 0; v < variants_.size(); ++v) {
@@ -76,7 +75,7 @@ double WordCursor::MaxNormalizedFrequency() const {
   double bound = 0;
   for (const TermCursor& cursor : cursors_) {
     const PostingBounds& bounds = cursor.bounds();
-    bound = std::max(bound, bounds.max_frequency / norms_.Compute(bounds.min_length));
+    bound = std::max(bound, bounds.max_frequency / LengthNormOf(bounds.min_length));
   }
   return boost_ * bound * kBoundSlack;
 }
@@ -87,8 +86,7 @@ double WordCursor::BlockMaxNormalizedFrequency(DocId target, DocId* last) {
   for (TermCursor& cursor : cursors_) {
     if (!cursor.ShallowAdvance(target)) continue;
     if (last != nullptr) *last = std::min(*last, cursor.block_last());
-    bound =
-        std::max(bound, cursor.block_max_frequency() / norms_.Compute(cursor.block_min_length()));
+    bound = std::max(bound, cursor.block_max_frequency() / LengthNormOf(cursor.block_min_length()));
   }
   return boost_ * bound * kBoundSlack;
 }

@@ -22,7 +22,6 @@
 #include "query_service/index/posting_list.h"
 #include "query_service/index/term_cursor.h"
 #include "query_service/search/bm25.h"
-#include "query_service/search/length_norms.h"
 #include "query_service/search/scorer.h"
 
 namespace docsearch::query {
@@ -88,7 +87,7 @@ class WordCursor {
   uint32_t VariantFrequency(size_t v) const {
     return doc_ != kEnd && cursors_[v].doc() == doc_ ? cursors_[v].frequency() : 0;
   }
-  double LengthNorm() const { return norms_.Of(field_->lengths[doc_]); }
+  double LengthNorm() const { return LengthNormOf(field_->lengths[doc_]); }
   // Upper bounds on boost × frequency / LengthNorm() over any variant: for
   // every document of the list, and (BlockMaxScore's contract) for every
   // document from `target` through `*last`.
@@ -123,13 +122,15 @@ class WordCursor {
   const std::vector<Variant>& variants() const { return variants_; }
 
  private:
+  double LengthNormOf(double length) const {
+    return 1.0 - scoring_->b + scoring_->b * length / average_length_;
+  }
   void SkipDead(size_t v);
   void Settle();
   // Variant v's score at doc(), which it must be on.
   float VariantScore(size_t v) const {
-    return BoostAtDoc() * Bm25ScoreOfNorm(*scoring_, LengthNorm(),
-                                          static_cast<float>(cursors_[v].frequency()),
-                                          variants_[v].idf);
+    return BoostAtDoc() * Bm25Score(*scoring_, average_length_, field_->lengths[doc_],
+                                    static_cast<float>(cursors_[v].frequency()), variants_[v].idf);
   }
 
   // Pointers, not references, so cursors can be moved and sorted.
@@ -140,9 +141,6 @@ class WordCursor {
   std::vector<Variant> variants_;
   std::vector<TermCursor> cursors_;
   double average_length_ = 1;
-  // LengthNorm()'s, per field length: BM25F divides by it at every
-  // document it scores.
-  LengthNorms norms_{0, 1};
   double max_score_ = 0;
   uint64_t cost_ = 0;
   // Whether the index has dead documents: without any, SkipDead has
