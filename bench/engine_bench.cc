@@ -10,8 +10,13 @@
 //      (default 2) timed passes. Each
 //      query is timed from its raw words to the top-10 hits with their ids
 //      (query analysis included). Latencies are sorted per query type for
-//      p50/p99.
-//   4. Print one JSON object with the figures on stdout.
+//      p50/p99. The query thread's CPU time is summed per type as well
+//      (cpu_ms): on a shared machine it moves less than wall time with the
+//      other processes' load.
+//   4. Fingerprint each type's answers in the first warm-up pass (hit ids,
+//      score bits and totals, FNV-1a): equal fingerprints from two builds
+//      mean they returned the same pages, to the bit.
+//   5. Print one JSON object with the figures on stdout.
 //
 // It runs on the query service's allocator, set up as the service sets it
 // up (tcmalloc in a default build; "allocator" in the JSON says which).
@@ -19,6 +24,7 @@
 // Usage: engine_bench --docs=docs.tsv --queries=queries.tsv [--rounds=2] [--warmup=2]
 //          [--seal_documents=4096] [--merge_factor=8]   (segment sizes: docs/ENGINE.md)
 //          [--index_threads=1]
+#include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -26,6 +32,7 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -54,6 +61,13 @@ using docsearch::bench::ParseDate;
 using docsearch::bench::Percentile;
 
 using Clock = std::chrono::steady_clock;
+
+// CPU time of the calling thread, in microseconds.
+double ThreadCpuMicros() {
+  timespec now{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) * 1e6 + static_cast<double>(now.tv_nsec) / 1e3;
+}
 
 struct Row {
   std::string id, title, published, doc_type, body;
@@ -308,15 +322,19 @@ int main(int argc, char** argv) {
   // the peers return: ids), then with snippets, which analyze each hit's
   // matched paragraph.
   std::map<std::string, std::vector<double>> latencies, snippet_latencies;
+  std::map<std::string, double> cpu_us, snippet_cpu_us;
+  std::map<std::string, uint64_t> fingerprint;
   std::map<std::string, int> nonempty, count;
   for (int round = -warmup; round < 2 * rounds; ++round) {  // Negative rounds warm up.
     const bool snippets = round >= rounds;
     for (const QuerySpec& q : queries) {
       docsearch::v1::SearchRequest request = MakeRequest(q);
       request.set_omit_snippets(!snippets);
+      const double cpu_start = ThreadCpuMicros();
       const auto start = Clock::now();
       auto response = docsearch::query::SearchByRequest(index, request);
       const double us = std::chrono::duration<double, std::micro>(Clock::now() - start).count();
+      const double cpu = ThreadCpuMicros() - cpu_start;
       if (!response.ok()) {
         std::cerr << "search '" << q.words << "': " << response.status() << "\n";
         return 1;
@@ -324,8 +342,17 @@ int main(int argc, char** argv) {
       if (round == -warmup) {
         count[q.type]++;
         nonempty[q.type] += response->hits_size() > 0;
+        std::string answer = absl::StrCat(response->total_size(), ";");
+        for (const docsearch::v1::SearchHit& hit : response->hits()) {
+          uint64_t score_bits = 0;
+          const double score = hit.score();
+          std::memcpy(&score_bits, &score, sizeof score_bits);
+          absl::StrAppend(&answer, hit.id(), ":", score_bits, ";");
+        }
+        fingerprint[q.type] = Fnv1a(absl::StrCat(fingerprint[q.type], answer));
       } else if (round >= 0) {
         (snippets ? snippet_latencies : latencies)[q.type].push_back(us);
+        (snippets ? snippet_cpu_us : cpu_us)[q.type] += cpu;
       }
     }
   }
@@ -340,19 +367,21 @@ int main(int argc, char** argv) {
       ",\"memory_breakdown\":", MemoryBreakdown(index),
       ",\"memory_note\":\"SearchIndex::Stats().memory_bytes() (engine estimate, includes stored "
       "documents)\",\"queries\":{");
-  auto append_latencies = [&](std::map<std::string, std::vector<double>>& by_type) {
+  auto append_latencies = [&](std::map<std::string, std::vector<double>>& by_type,
+                              std::map<std::string, double>& cpu_by_type) {
     bool first = true;
     for (auto& [type, v] : by_type) {
       absl::StrAppend(&json, first ? "" : ",", "\"", type, "\":{\"n\":", v.size(),
                       ",\"queries\":", count[type], ",\"nonempty\":", nonempty[type],
                       ",\"p50_us\":", Percentile(v, 0.50), ",\"p99_us\":", Percentile(v, 0.99),
-                      "}");
+                      ",\"cpu_ms\":", cpu_by_type[type] / 1e3, ",\"fingerprint\":\"",
+                      Hex64(fingerprint[type]), "\"}");
       first = false;
     }
   };
-  append_latencies(latencies);
+  append_latencies(latencies, cpu_us);
   absl::StrAppend(&json, "},\"queries_snippets\":{");
-  append_latencies(snippet_latencies);
+  append_latencies(snippet_latencies, snippet_cpu_us);
   absl::StrAppend(&json, "}}");
   std::cout << json << std::endl;
   return 0;
