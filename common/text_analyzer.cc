@@ -66,9 +66,36 @@ class TextAnalyzer::Impl {
     const bool stem = stemming == Stemming::kByLanguage && stemmer != nullptr;
     words_.Segment(text, word_spans_);
     const std::vector<WordSpan>& spans = word_spans_;
+    // The term cache (about 2 MB) does not stay in the CPU's cache while
+    // a document is indexed, so looking a word up is mostly a miss on its
+    // slot: case-fold all the words first and prefetch their slots, so the
+    // misses overlap instead of coming one after another.
+    if (folded_words_.size() < spans.size()) folded_words_.resize(spans.size());
+    if (stemmer != nullptr) {
+      auto& cache = stem ? stemmer->terms : stemmer->unstemmed_terms;
+      for (size_t i = 0; i < spans.size(); ++i) {
+        CaseFold(text.substr(spans[i].start, spans[i].end - spans[i].start), folded_words_[i]);
+        cache.prefetch(folded_words_[i]);
+      }
+    } else {
+      for (size_t i = 0; i < spans.size(); ++i) {
+        CaseFold(text.substr(spans[i].start, spans[i].end - spans[i].start), folded_words_[i]);
+      }
+    }
 
     uint32_t position = 0;
-    auto emit = [&](std::string_view word, uint32_t from, uint32_t to, uint32_t at) {
+    // Emits span `i`'s word; the same as emit_word on it, from its
+    // case-folded form above.
+    auto emit_span = [&](size_t i, uint32_t at) {
+      std::string term = FinishFold(folded_words_[i], language, stemmer, stem);
+      if (term.empty()) return false;
+      const std::string_view word = text.substr(spans[i].start, spans[i].end - spans[i].start);
+      if (unstemmed != nullptr)
+        unstemmed->push_back(stem ? Fold(word, language, stemmer, false) : term);
+      tokens.push_back(Token{std::move(term), at, spans[i].start, spans[i].end});
+      return true;
+    };
+    auto emit_word = [&](std::string_view word, uint32_t from, uint32_t to, uint32_t at) {
       std::string term = Fold(word, language, stemmer, stem);
       if (term.empty()) return false;
       if (unstemmed != nullptr)
@@ -89,10 +116,7 @@ class TextAnalyzer::Impl {
         ++last;
       }
       if (last == i) {
-        if (emit(text.substr(spans[i].start, spans[i].end - spans[i].start), spans[i].start,
-                 spans[i].end, position)) {
-          ++position;
-        }
+        if (emit_span(i, position)) ++position;
         ++i;
         continue;
       }
@@ -110,14 +134,13 @@ class TextAnalyzer::Impl {
           text.substr(spans[i].start, spans[i].end - spans[i].start), language, stemmer, false);
       const bool prefixed = IsBoundPrefix(first_part);
       const uint32_t compound_position = position;
-      bool emitted = emit(closed, from, to, compound_position);
+      bool emitted = emit_word(closed, from, to, compound_position);
       if (prefixed) {
         if (emitted) ++position;
       } else {
         emitted = false;
         for (size_t part = i; part <= last; ++part) {
-          if (emit(text.substr(spans[part].start, spans[part].end - spans[part].start),
-                   spans[part].start, spans[part].end, position)) {
+          if (emit_span(part, position)) {
             ++position;
             emitted = true;
           }
@@ -128,6 +151,12 @@ class TextAnalyzer::Impl {
       }
       i = last + 1;
     }
+    // A rare passage of many words would otherwise keep its strings for
+    // the analyzer's lifetime.
+    if (folded_words_.size() > kMaxReusedWords) {
+      folded_words_.resize(kMaxReusedWords);
+      folded_words_.shrink_to_fit();
+    }
     return tokens;
   }
 
@@ -137,6 +166,12 @@ class TextAnalyzer::Impl {
   std::string Fold(std::string_view word, std::string_view language, Stemmer* stemmer,
                    bool stem = true) {
     std::string folded;
+    CaseFold(word, folded);
+    return FinishFold(folded, language, stemmer, stem);
+  }
+
+  // Sets `folded` to `word` case-folded (reusing its capacity).
+  static void CaseFold(std::string_view word, std::string& folded) {
     bool ascii = true;
     for (unsigned char c : word) ascii = ascii && c < 0x80;
     if (ascii) {
@@ -147,11 +182,17 @@ class TextAnalyzer::Impl {
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
       }
     } else {
+      folded.clear();
       icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
           icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
       unicode.foldCase();
       unicode.toUTF8String(folded);
     }
+  }
+
+  // The steps of Fold after case folding, on the case-folded `folded`.
+  std::string FinishFold(const std::string& folded, std::string_view language, Stemmer* stemmer,
+                         bool stem) {
     // Words follow Zipf's law, so most tokens were seen before: the finished
     // term is cached per stemmer, keyed by the case-folded word (Snowball
     // was a quarter of indexing time, and the variant tables below a tenth
@@ -186,7 +227,7 @@ class TextAnalyzer::Impl {
       term = std::string(CountryOfDemonym(term, language));
     }
     term = RemoveAccents(term);
-    if (cache != nullptr) cache->emplace(std::move(folded), term);
+    if (cache != nullptr) cache->emplace(folded, term);
     return term;
   }
 
@@ -229,12 +270,14 @@ class TextAnalyzer::Impl {
   const AnalysisOptions options_;
   WordBreaker words_;
   std::vector<WordSpan> word_spans_;       // Reused by each Analyze.
+  std::vector<std::string> folded_words_;  // Each span's case-folded word, reused too.
   const icu::Normalizer2* nfd_ = nullptr;  // Owned by ICU.
   // By algorithm name. Each keeps its folded word → term cache, cleared when
   // full so memory stays bounded (20k entries, ~2 MB per map) however
   // varied the text. Not counted in the index's memory_bytes: a process has
   // a handful of analyzers (a writer's two and search_index.h's pool).
   static constexpr size_t kMaxCachedTerms = 20000;
+  static constexpr size_t kMaxReusedWords = 4096;
   absl::flat_hash_map<std::string, std::unique_ptr<Stemmer>> stemmers_;
 };
 
