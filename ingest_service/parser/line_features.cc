@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstdlib>
 #include <iterator>
 #include <optional>
 #include <string>
@@ -206,56 +205,6 @@ LineVotes Votes(absl::string_view raw_line, absl::string_view text, LineReadings
   return votes;
 }
 
-// Experiment switch (temporary): which of the site-independent features to
-// compute, as letters of DOCSEARCH_LINE_EXPERIMENT: n (position among the
-// non-furniture lines), r (words recurring below), l (length relative to the
-// median body line), c (capitals relative to the body).
-bool Experiment(char letter) {
-  static const std::string* const kLetters = [] {
-    const char* env = std::getenv("DOCSEARCH_LINE_EXPERIMENT");
-    return new std::string(env == nullptr ? "" : env);
-  }();
-  return kLetters->find(letter) != std::string::npos;
-}
-
-// Lines the page prints around every text: a furniture reason, a menu, a
-// sidebar item, a press office's formula, or dropped as such by the cascade.
-bool ReadsAsFurniture(const LineVotes& votes, absl::string_view fate) {
-  for (uint16_t vote : votes.votes) {
-    if (vote <= static_cast<uint16_t>(Vote::kFurnitureAddress)) return true;
-  }
-  if (votes.Has(Vote::kMenu) || votes.Has(Vote::kSidebarItem) || votes.Has(Vote::kPressOffice)) {
-    return true;
-  }
-  if (!absl::StartsWith(fate, "dropped_")) return false;
-  const absl::string_view reason = fate.substr(8);
-  return reason != "date_line" && reason != "date" && reason != "reference" && reason != "header" &&
-         reason != "type_label" && reason != "byline" && reason != "place" &&
-         reason != "fragment" && reason != "head";
-}
-
-// Content words: folded, lower case, four letters or more.
-template <typename F>
-void ForContentWords(absl::string_view text, F&& f) {
-  for (absl::string_view token : absl::StrSplit(text, ' ', absl::SkipWhitespace())) {
-    std::string word = absl::AsciiStrToLower(WordKey(token));
-    if (word.size() >= 4) f(std::move(word));
-  }
-}
-
-// The share of a line's words that open with a capital, in tenths.
-int CapitalTenths(absl::string_view text) {
-  int words = 0;
-  int capitals = 0;
-  for (absl::string_view token : absl::StrSplit(text, ' ', absl::SkipWhitespace())) {
-    const unsigned char c = static_cast<unsigned char>(token.front());
-    if (!absl::ascii_isalpha(c)) continue;
-    ++words;
-    if (absl::ascii_isupper(c)) ++capitals;
-  }
-  return words == 0 ? -1 : 10 * capitals / words;
-}
-
 }  // namespace
 
 bool LineFeatures::Has(FeatureId id) const {
@@ -346,44 +295,6 @@ std::vector<LineFeatures> ComputeLineFeatures(const std::vector<SourceLine>& lin
     if (!first_prose.has_value() && IsProse(seen[k].text)) first_prose = k;
   }
 
-  // What the body below the head says, for features that mean the same on
-  // every site: the last line each content word appears on, and the median
-  // body line's length and share of capitalized words.
-  const bool exp_n = Experiment('n');
-  // h: r on the head's lines only (before the first prose line).
-  const bool exp_h = Experiment('h');
-  const bool exp_r = Experiment('r') || exp_h;
-  const bool exp_l = Experiment('l');
-  const bool exp_c = Experiment('c');
-  const size_t body_begin = first_prose.has_value() ? seen[*first_prose].index : 0;
-  absl::flat_hash_map<std::string, size_t> last_line_of_word;
-  size_t median_length = 0;
-  int median_capitals = -1;
-  if (exp_r || exp_l || exp_c) {
-    std::vector<size_t> lengths;
-    std::vector<int> capitals;
-    for (size_t i = body_begin; i < lines.size(); ++i) {
-      const absl::string_view text = TrimLine(lines[i].text);
-      if (text.empty()) continue;
-      if (exp_r) {
-        ForContentWords(text, [&](std::string word) { last_line_of_word[word] = i; });
-      }
-      if (lengths.size() < 400) {
-        lengths.push_back(text.size());
-        if (const int tenths = CapitalTenths(text); tenths >= 0) capitals.push_back(tenths);
-      }
-    }
-    if (!lengths.empty()) {
-      std::nth_element(lengths.begin(), lengths.begin() + lengths.size() / 2, lengths.end());
-      median_length = lengths[lengths.size() / 2];
-    }
-    if (!capitals.empty()) {
-      std::nth_element(capitals.begin(), capitals.begin() + capitals.size() / 2, capitals.end());
-      median_capitals = capitals[capitals.size() / 2];
-    }
-  }
-  size_t non_furniture_before = 0;
-
   std::vector<LineFeatures> out;
   out.reserve(seen.size());
   bool date_seen = false;
@@ -470,52 +381,6 @@ std::vector<LineFeatures> ComputeLineFeatures(const std::vector<SourceLine>& lin
       for (size_t t = 0; t < tokens.size(); ++t) {
         std::string word = t == 0 ? std::move(first) : WordKey(tokens[t]);
         if (!word.empty()) f.AddOpen(OpenKind::kWord, std::move(word));
-      }
-    }
-    if (exp_n) {
-      const bool furniture = ReadsAsFurniture(line.votes, line.fate);
-      const size_t n = non_furniture_before;
-      f.AddOpen(OpenKind::kOther,
-                absl::StrCat(furniture ? "furniture_nf_pos=" : "nf_pos=", n == 0   ? "0"
-                                                                          : n == 1 ? "1"
-                                                                          : n == 2 ? "2"
-                                                                          : n <= 4 ? "3-4"
-                                                                                   : "5+"));
-      if (!furniture) ++non_furniture_before;
-    }
-    if (exp_r && (!exp_h || !first_prose.has_value() || k < *first_prose)) {
-      int count = 0;
-      int recurring = 0;
-      ForContentWords(text, [&](std::string word) {
-        ++count;
-        if (auto it = last_line_of_word.find(word);
-            it != last_line_of_word.end() && it->second > line.index) {
-          ++recurring;
-        }
-      });
-      f.AddOpen(OpenKind::kOther, absl::StrCat("recur_below=", count == 0              ? "no_words"
-                                                               : recurring == 0        ? "none"
-                                                               : 2 * recurring < count ? "some"
-                                                               : recurring < count     ? "most"
-                                                                                       : "all"));
-    }
-    if (exp_l && median_length > 0) {
-      const size_t len4 = 4 * text.size();
-      f.AddOpen(OpenKind::kOther,
-                absl::StrCat("len_vs_body=", len4 < median_length       ? "<1/4"
-                                             : len4 < 2 * median_length ? "1/4-1/2"
-                                             : len4 < 4 * median_length ? "1/2-1"
-                                             : len4 < 6 * median_length ? "1-3/2"
-                                                                        : "3/2+"));
-    }
-    if (exp_c && median_capitals >= 0) {
-      const int tenths = CapitalTenths(text);
-      if (tenths >= 0) {
-        const int diff = tenths - median_capitals;
-        f.AddOpen(OpenKind::kOther, absl::StrCat("caps_vs_body=", diff >= 5   ? "far_above"
-                                                                  : diff >= 2 ? "above"
-                                                                  : diff > -2 ? "similar"
-                                                                              : "below"));
       }
     }
     date_seen |= line.votes.Has(Vote::kDateLine);

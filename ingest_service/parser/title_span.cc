@@ -1,16 +1,13 @@
 #include "ingest_service/parser/title_span.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "ingest_service/parser/head_lexicon.h"
 #include "ingest_service/parser/line_shape.h"
@@ -124,115 +121,6 @@ class FeatureWeights {
   const SpanLineWeightIndex& line_weights_;
 };
 
-// Experiment switch (temporary): which run features to compute, as letters
-// of DOCSEARCH_SPAN_EXPERIMENT: r (the run's words recurring below it).
-bool SpanExperiment(char letter) {
-  static const std::string* const kLetters = [] {
-    const char* env = std::getenv("DOCSEARCH_SPAN_EXPERIMENT");
-    return new std::string(env == nullptr ? "" : env);
-  }();
-  return kLetters->find(letter) != std::string::npos;
-}
-
-// Content words: folded, lower case, letters and digits only, four
-// characters or more.
-template <typename F>
-void ForRunContentWords(absl::string_view text, F&& f) {
-  for (absl::string_view token : absl::StrSplit(text, ' ', absl::SkipWhitespace())) {
-    std::string word;
-    for (char c : FoldAccents(token)) {
-      if (absl::ascii_isalnum(static_cast<unsigned char>(c))) {
-        word.push_back(absl::ascii_tolower(static_cast<unsigned char>(c)));
-      }
-    }
-    if (word.size() >= 4) f(std::move(word));
-  }
-}
-
-// The same words, cut at every ASCII space and Unicode space, without a
-// fold or a string per word where the token is ASCII (experiment letter f,
-// for its cost).
-template <typename F>
-void ForLineContentWords(absl::string_view text, F&& f) {
-  std::string word;
-  auto emit = [&](absl::string_view token) {
-    word.clear();
-    for (char c : token) {
-      if (absl::ascii_isalnum(static_cast<unsigned char>(c))) {
-        word.push_back(absl::ascii_tolower(static_cast<unsigned char>(c)));
-      }
-    }
-    if (word.size() >= 4) f(absl::string_view(word));
-  };
-  size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && absl::ascii_isspace(static_cast<unsigned char>(text[i]))) ++i;
-    const size_t start = i;
-    bool ascii = true;
-    while (i < text.size() && !absl::ascii_isspace(static_cast<unsigned char>(text[i]))) {
-      if (static_cast<unsigned char>(text[i]) >= 0x80) ascii = false;
-      ++i;
-    }
-    if (i == start) break;
-    const absl::string_view token = text.substr(start, i - start);
-    if (ascii) {
-      emit(token);
-    } else {
-      const std::string folded = FoldAccents(token);
-      for (absl::string_view part : absl::StrSplit(folded, ' ', absl::SkipEmpty())) emit(part);
-    }
-  }
-}
-
-// For each of the first `window` lines, the last line (index into `lines`)
-// of the body each of its content words appears on, or 0 where the body
-// never says it: the body runs from the first prose line (to_prose=at) to
-// the end of the text, or is the whole text where no line reads as prose.
-std::vector<std::vector<size_t>> LastBodyLineOfWords(const std::vector<SourceLine>& lines,
-                                                     const std::vector<LineFeatures>& features,
-                                                     size_t window) {
-  size_t body_begin = 0;
-  for (const LineFeatures& line : features) {
-    if (line.Has(static_cast<FeatureId>(feature::kToProse + 1))) {
-      body_begin = line.line_index;
-      break;
-    }
-  }
-  absl::flat_hash_map<std::string, size_t> last_line;
-  std::vector<std::vector<std::string>> words(window);
-  if (SpanExperiment('f')) {
-    for (size_t k = 0; k < window; ++k) {
-      ForLineContentWords(TrimLine(lines[features[k].line_index].text),
-                          [&](absl::string_view word) {
-                            last_line.try_emplace(word, 0);
-                            words[k].emplace_back(word);
-                          });
-    }
-    for (size_t i = body_begin; i < lines.size(); ++i) {
-      ForLineContentWords(lines[i].text, [&](absl::string_view word) {
-        if (auto it = last_line.find(word); it != last_line.end()) it->second = i;
-      });
-    }
-  } else {
-    for (size_t k = 0; k < window; ++k) {
-      ForRunContentWords(TrimLine(lines[features[k].line_index].text), [&](std::string word) {
-        last_line.try_emplace(word, 0);
-        words[k].push_back(std::move(word));
-      });
-    }
-    for (size_t i = body_begin; i < lines.size(); ++i) {
-      ForRunContentWords(lines[i].text, [&](std::string word) {
-        if (auto it = last_line.find(word); it != last_line.end()) it->second = i;
-      });
-    }
-  }
-  std::vector<std::vector<size_t>> out(window);
-  for (size_t k = 0; k < window; ++k) {
-    for (const std::string& word : words[k]) out[k].push_back(last_line.at(word));
-  }
-  return out;
-}
-
 // A line of the page's wrapping (head_lexicon.h): a run after one of them
 // is below the banner, where headlines are.
 bool Wrapping(const LineFeatures& line) {
@@ -314,9 +202,6 @@ std::vector<TitleCandidate> MakeCandidates(const std::vector<SourceLine>& lines,
                          features[k].Has(VoteFeature(Vote::kLowerStart));
     wrapping[k] = Wrapping(features[k]);
   }
-  const bool recur = SpanExperiment('r');
-  const std::vector<std::vector<size_t>> last_body_line =
-      recur ? LastBodyLineOfWords(lines, features, window) : std::vector<std::vector<size_t>>();
 
   bool after_wrapping = false;
   for (size_t begin = 0; begin < features.size() && begin < kTitleWindow; ++begin) {
@@ -394,24 +279,6 @@ std::vector<TitleCandidate> MakeCandidates(const std::vector<SourceLine>& lines,
       if (EndsWithFunctionWord(text)) sink.Add(&f, "span_ends_function_word");
       if (absl::EndsWith(text, ",") || absl::EndsWith(text, ":")) {
         sink.Add(&f, "span_ends_comma");
-      }
-      // A headline's words are its text's subject and come back in the
-      // body below it; a banner's, a menu's or a language bar's do not.
-      if (recur) {
-        const size_t below = features[end - 1].line_index;
-        int count = 0;
-        int recurring = 0;
-        for (size_t k = begin; k < end; ++k) {
-          for (size_t last_line : last_body_line[k]) {
-            ++count;
-            if (last_line > below) ++recurring;
-          }
-        }
-        sink.Add(&f, count == 0              ? "span_recur_below=no_words"
-                     : recurring == 0        ? "span_recur_below=none"
-                     : 2 * recurring < count ? "span_recur_below=some"
-                     : recurring < count     ? "span_recur_below=most"
-                                             : "span_recur_below=all");
       }
       sink.Finish(std::move(f), &candidate);
       candidates.push_back(std::move(candidate));
