@@ -205,37 +205,29 @@ std::vector<std::vector<size_t>> LastBodyLineOfWords(const std::vector<SourceLin
       break;
     }
   }
-  // Each distinct window word once, by the order it was first met: its
-  // index in `last_line`. A window line keeps the indices of its words, so
-  // each word is hashed once in the window and once per body occurrence.
-  absl::flat_hash_map<std::string, uint32_t> index;
-  std::vector<size_t> last_line;
-  std::vector<std::vector<uint32_t>> words(window);
+  absl::flat_hash_map<std::string, size_t> last_line;
+  std::vector<std::vector<std::string>> words(window);
   WordShapes shapes;
   const auto any = [](char, size_t) { return true; };
   for (size_t k = 0; k < window; ++k) {
-    ForLineContentWords(
-        TrimLine(lines[features[k].line_index].text), any, [&](absl::string_view word) {
-          const auto [it, added] = index.try_emplace(word, static_cast<uint32_t>(last_line.size()));
-          if (added) {
-            last_line.push_back(0);
-            shapes.Add(word);
-          }
-          words[k].push_back(it->second);
-        });
+    ForLineContentWords(TrimLine(lines[features[k].line_index].text), any,
+                        [&](absl::string_view word) {
+                          last_line.try_emplace(word, 0);
+                          words[k].emplace_back(word);
+                          shapes.Add(word);
+                        });
   }
   const auto may_be_a_window_word = [&](char first, size_t length) {
     return shapes.MayHold(first, length);
   };
   for (size_t i = body_begin; i < lines.size(); ++i) {
     ForLineContentWords(lines[i].text, may_be_a_window_word, [&](absl::string_view word) {
-      if (auto it = index.find(word); it != index.end()) last_line[it->second] = i;
+      if (auto it = last_line.find(word); it != last_line.end()) it->second = i;
     });
   }
   std::vector<std::vector<size_t>> out(window);
   for (size_t k = 0; k < window; ++k) {
-    out[k].reserve(words[k].size());
-    for (uint32_t word : words[k]) out[k].push_back(last_line[word]);
+    for (const std::string& word : words[k]) out[k].push_back(last_line.at(word));
   }
   return out;
 }
