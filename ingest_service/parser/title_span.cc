@@ -1,13 +1,17 @@
 #include "ingest_service/parser/title_span.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "ingest_service/parser/head_lexicon.h"
 #include "ingest_service/parser/line_shape.h"
@@ -121,6 +125,113 @@ class FeatureWeights {
   const SpanLineWeightIndex& line_weights_;
 };
 
+// A line's content words: folded, lower case, letters and digits only,
+// four characters or more. Tokens are cut at every ASCII space, and at the
+// Unicode spaces the fold turns into ASCII ones; an ASCII token needs no
+// fold and no string of its own. `keep(first, length)` sees each word's
+// first character and length before its string is built, and drops it
+// when false.
+template <typename Keep, typename F>
+void ForLineContentWords(absl::string_view text, Keep&& keep, F&& f) {
+  std::string word;
+  auto emit = [&](absl::string_view token) {
+    size_t length = 0;
+    char first = 0;
+    for (char c : token) {
+      if (absl::ascii_isalnum(static_cast<unsigned char>(c))) {
+        if (length == 0) first = absl::ascii_tolower(static_cast<unsigned char>(c));
+        ++length;
+      }
+    }
+    if (length < 4 || !keep(first, length)) return;
+    word.clear();
+    for (char c : token) {
+      if (absl::ascii_isalnum(static_cast<unsigned char>(c))) {
+        word.push_back(absl::ascii_tolower(static_cast<unsigned char>(c)));
+      }
+    }
+    f(absl::string_view(word));
+  };
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && absl::ascii_isspace(static_cast<unsigned char>(text[i]))) ++i;
+    const size_t start = i;
+    bool ascii = true;
+    while (i < text.size() && !absl::ascii_isspace(static_cast<unsigned char>(text[i]))) {
+      if (static_cast<unsigned char>(text[i]) >= 0x80) ascii = false;
+      ++i;
+    }
+    if (i == start) break;
+    const absl::string_view token = text.substr(start, i - start);
+    if (ascii) {
+      emit(token);
+    } else {
+      const std::string folded = FoldAccents(token);
+      for (absl::string_view part : absl::StrSplit(folded, ' ', absl::SkipEmpty())) emit(part);
+    }
+  }
+}
+
+// The shapes (first character, length) of a few content words. The title
+// window's words are few, so most of the body's words have a shape none of
+// them has and are ruled out before their string is built and looked up.
+class WordShapes {
+ public:
+  void Add(absl::string_view word) {
+    bits_[static_cast<unsigned char>(word[0]) & 127] |= Bit(word.size());
+  }
+  bool MayHold(char first, size_t length) const {
+    return (bits_[static_cast<unsigned char>(first) & 127] & Bit(length)) != 0;
+  }
+
+ private:
+  // Lengths of 63 and more share the last bit.
+  static uint64_t Bit(size_t length) { return uint64_t{1} << std::min<size_t>(length, 63); }
+
+  std::array<uint64_t, 128> bits_{};
+};
+
+// For each of the first `window` lines, the last line (index into `lines`)
+// of the body each of its content words appears on, or 0 where the body
+// never says it: the body runs from the first prose line (to_prose=at) to
+// the end of the text, or is the whole text where no line reads as prose.
+std::vector<std::vector<size_t>> LastBodyLineOfWords(const std::vector<SourceLine>& lines,
+                                                     const std::vector<LineFeatures>& features,
+                                                     size_t window) {
+  size_t body_begin = 0;
+  for (const LineFeatures& line : features) {
+    if (line.Has(static_cast<FeatureId>(feature::kToProse + 1))) {
+      body_begin = line.line_index;
+      break;
+    }
+  }
+  absl::flat_hash_map<std::string, size_t> last_line;
+  std::vector<std::vector<std::string>> words(window);
+  WordShapes shapes;
+  const auto any = [](char, size_t) { return true; };
+  for (size_t k = 0; k < window; ++k) {
+    ForLineContentWords(TrimLine(lines[features[k].line_index].text), any,
+                        [&](absl::string_view word) {
+                          last_line.try_emplace(word, 0);
+                          words[k].emplace_back(word);
+                          shapes.Add(word);
+                        });
+  }
+  const auto may_be_a_window_word = [&](char first, size_t length) {
+    return shapes.MayHold(first, length);
+  };
+  for (size_t i = body_begin; i < lines.size(); ++i) {
+    ForLineContentWords(lines[i].text, may_be_a_window_word, [&](absl::string_view word) {
+      if (auto it = last_line.find(word); it != last_line.end()) it->second = i;
+    });
+  }
+  std::vector<std::vector<size_t>> out(window);
+  for (size_t k = 0; k < window; ++k) {
+    for (const std::string& word : words[k]) out[k].push_back(last_line.at(word));
+  }
+  return out;
+}
+
 // A line of the page's wrapping (head_lexicon.h): a run after one of them
 // is below the banner, where headlines are.
 bool Wrapping(const LineFeatures& line) {
@@ -202,6 +313,8 @@ std::vector<TitleCandidate> MakeCandidates(const std::vector<SourceLine>& lines,
                          features[k].Has(VoteFeature(Vote::kLowerStart));
     wrapping[k] = Wrapping(features[k]);
   }
+  const std::vector<std::vector<size_t>> last_body_line =
+      LastBodyLineOfWords(lines, features, window);
 
   bool after_wrapping = false;
   for (size_t begin = 0; begin < features.size() && begin < kTitleWindow; ++begin) {
@@ -280,6 +393,22 @@ std::vector<TitleCandidate> MakeCandidates(const std::vector<SourceLine>& lines,
       if (absl::EndsWith(text, ",") || absl::EndsWith(text, ":")) {
         sink.Add(&f, "span_ends_comma");
       }
+      // A headline's words are its text's subject and come back in the
+      // body below it; a banner's, a menu's or a language bar's do not.
+      const size_t below = features[end - 1].line_index;
+      int count = 0;
+      int recurring = 0;
+      for (size_t k = begin; k < end; ++k) {
+        for (size_t last_line : last_body_line[k]) {
+          ++count;
+          if (last_line > below) ++recurring;
+        }
+      }
+      sink.Add(&f, count == 0              ? "span_recur_below=no_words"
+                   : recurring == 0        ? "span_recur_below=none"
+                   : 2 * recurring < count ? "span_recur_below=some"
+                   : recurring < count     ? "span_recur_below=most"
+                                           : "span_recur_below=all");
       sink.Finish(std::move(f), &candidate);
       candidates.push_back(std::move(candidate));
       if (crosses_blank && end - begin >= 3) break;

@@ -20,10 +20,16 @@ namespace {
 const std::string kCorpus = DOCSEARCH_SHARED_CORPUS;
 
 // Held-out share (all folders) below which the test fails: what the parser
-// reaches today, so that a change that makes it worse is caught.
+// reaches today, so that a change that makes it worse is caught. Title,
+// boilerplate removed and published are this split's figures for the model
+// as the mean of five perceptrons (131, 135 and 142 of 144 documents). The
+// floors before it, boilerplate 0.94 and published 0.99, were what one
+// visiting order of one perceptron happened to give: over ten orders that
+// model's means in ten folds were 133.8 and 141.8, below both (INGEST.md,
+// "A mean of five perceptrons").
 const std::map<std::string, double> kFloors = {
-    {"title", 0.88},     {"doc_type", 0.97}, {"boilerplate removed", 0.94},
-    {"published", 0.99}, {"language", 1.00}, {"reference", 0.97},
+    {"title", 0.909},     {"doc_type", 0.97}, {"boilerplate removed", 0.937},
+    {"published", 0.986}, {"language", 1.00}, {"reference", 0.97},
     {"updated", 0.99},
 };
 

@@ -312,13 +312,24 @@ TEST(DocumentParser, TakesNoPressOfficeLineMenuOrAnnouncementAsTitle) {
 }
 
 TEST(DocumentParser, DoubtsATitleThatReadsAsTheSitesWrapping) {
-  // Only an institution's name above the date line: taken as the title,
-  // but doubted, so that search gives it no title weight.
-  const v1::Document wrapped =
+  // Only an institution's name above the date line, its words never
+  // coming back in the text: not a title search would weigh (none, or
+  // one doubted).
+  const v1::Document unrelated =
       ParseOrDie(
           "U.S. Department of State\n\n12 May 2016\n\n"
           "The Secretary met the foreign minister today to discuss trade and security, and "
           "they agreed to meet again next month.\n")
+          .document();
+  EXPECT_TRUE(unrelated.title().empty() || HasWarning(unrelated, "title_uncertain"))
+      << unrelated.title();
+  // The same name, its words recurring below: taken as the title, but
+  // doubted, so that search gives it no title weight.
+  const v1::Document wrapped =
+      ParseOrDie(
+          "U.S. Department of State\n\n12 May 2016\n\n"
+          "The Secretary of State met the foreign minister at the Department today to discuss "
+          "trade and security, and they agreed to meet again next month.\n")
           .document();
   ASSERT_EQ(wrapped.title(), "U.S. Department of State");
   EXPECT_TRUE(HasWarning(wrapped, "title_uncertain")) << wrapped.title();

@@ -72,7 +72,7 @@ TEST(LineRoleTrainer, FirstOrderChoosesTheVisitingOrder) {
   first.first_order = 0;
   TrainingOptions other;
   other.first_order = 3;
-  // The default is the first order, the one every recorded figure used.
+  // The default starts at the first order.
   EXPECT_EQ(Train(documents, {}), Train(documents, first));
   EXPECT_NE(Train(documents, first), Train(documents, other));
 }

@@ -54,7 +54,7 @@ struct TrainingOptions {
   // order it met the documents in, so that a change to a few documents'
   // features moved titles of unrelated documents; the mean over orders is
   // steadier.
-  int orders = 1;
+  int orders = 5;
   // The first visiting order (orders first_order .. first_order + orders - 1
   // are used). Held-out figures measured over several first orders show how
   // much of a change in them is the order the documents were met in.

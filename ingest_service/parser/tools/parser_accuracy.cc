@@ -14,7 +14,8 @@
 // --order=N trains every model visiting the documents in the N-th order
 // instead of the first (0): a held-out change that holds over several
 // orders is not the luck of one. --orders=K makes every model the mean of K
-// perceptrons, visiting in orders N to N+K-1 (TrainingOptions::orders).
+// perceptrons, visiting in orders N to N+K-1 (TrainingOptions::orders;
+// five by default, as the weights file is trained).
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
