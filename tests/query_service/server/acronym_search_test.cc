@@ -9,6 +9,7 @@
 #include "query_service/search/search_index.h"
 #include "query_service/server/search_request_mapping.h"
 #include "tests/query_service/server/hit_ids.h"
+#include "tests/query_service/server/one_paragraph_document.h"
 
 namespace docsearch::query {
 namespace {
@@ -20,13 +21,7 @@ using ::testing::UnorderedElementsAre;
 
 std::unique_ptr<Document> MakeDocument(const std::string& id, const std::string& body,
                                        const std::string& language = "en") {
-  auto document = std::make_unique<Document>();
-  document->set_id(id);
-  document->set_title("Statement");
-  document->add_paragraphs()->set_text(body);
-  document->set_language(language);
-  document->set_content_hash(id + "-" + body);
-  return document;
+  return OneParagraphDocument(id, "Statement", body, language);
 }
 
 class AcronymSearchTest : public ::testing::Test {

@@ -12,6 +12,7 @@
 #include "query_service/search/function_words.h"
 #include "query_service/search/search_index.h"
 #include "tests/query_service/server/hit_ids.h"
+#include "tests/query_service/server/one_paragraph_document.h"
 
 namespace docsearch::query {
 namespace {
@@ -21,13 +22,7 @@ using ::testing::ElementsAre;
 
 std::unique_ptr<Document> MakeDocument(const std::string& id, const std::string& body,
                                        const std::string& language) {
-  auto document = std::make_unique<Document>();
-  document->set_id(id);
-  document->set_title("Communiqué");
-  document->add_paragraphs()->set_text(body);
-  document->set_language(language);
-  document->set_content_hash(id + "-" + body);
-  return document;
+  return OneParagraphDocument(id, "Communiqué", body, language);
 }
 
 SearchOptions SkippingFunctionWords(bool skip) {
