@@ -3,8 +3,8 @@
 # through docsearch (`Search` with query_string as typed), a plain BM25 over
 # the raw text and Lucene 8 with its English/French/German analyzers, in one
 # go. Prints nDCG@10, P@5 and recall@10 for the held-out needs (the headline),
-# the tuning needs, the fresh needs and all needs, overall and for the French
-# queries.
+# the tuning needs, the two sets of fresh needs and all needs, overall and for
+# the French queries.
 # The method is in docs/RELEVANCE.md.
 #
 #   bench/relevance/run.sh                    # dev build in build/dev
@@ -14,6 +14,7 @@
 #   bench/relevance/run.sh --query-flags '--title_boost=1'   # query_service flags to try
 #   bench/relevance/run.sh --split tune       # only the tuning needs (while changing the engine)
 #   bench/relevance/run.sh --split fresh      # only the needs written after the tuning rounds
+#   bench/relevance/run.sh --split fresh2     # only the needs written after the ninth round
 #   bench/relevance/run.sh --unaccented       # every query typed without its accents
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -30,7 +31,7 @@ while [[ $# -gt 0 ]]; do
     --runs-out) EXTRA+=(--runs-out "$2"); shift 2 ;;
     --split) EXTRA+=(--split "$2"); shift 2 ;;
     --unaccented) EXTRA+=(--unaccented); shift ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
