@@ -195,6 +195,14 @@ class WordShapes {
 // of the body each of its content words appears on, or 0 where the body
 // never says it: the body runs from the first prose line (to_prose=at) to
 // the end of the text, or is the whole text where no line reads as prose.
+//
+// Each distinct window word is looked up by its text once and numbered; the
+// lines keep the numbers. A body line that is itself a window line, and
+// that TrimLine leaves as it is, has exactly the words already read for it,
+// so it marks them by number instead of being cut into words again (a long
+// document's text is often one such line, its head and body at once). The
+// last line of a word is the largest index it is seen on, whatever the
+// order the lines are read in.
 std::vector<std::vector<size_t>> LastBodyLineOfWords(const std::vector<SourceLine>& lines,
                                                      const std::vector<LineFeatures>& features,
                                                      size_t window) {
@@ -205,29 +213,44 @@ std::vector<std::vector<size_t>> LastBodyLineOfWords(const std::vector<SourceLin
       break;
     }
   }
-  absl::flat_hash_map<std::string, size_t> last_line;
-  std::vector<std::vector<std::string>> words(window);
+  absl::flat_hash_map<std::string, uint32_t> number_of;
+  std::vector<size_t> last_line;  // By word number.
+  std::vector<std::vector<uint32_t>> words(window);
+  // The window line whose words line i holds, read as is, or -1.
+  std::vector<int> window_slot(lines.size(), -1);
   WordShapes shapes;
   const auto any = [](char, size_t) { return true; };
   for (size_t k = 0; k < window; ++k) {
-    ForLineContentWords(TrimLine(lines[features[k].line_index].text), any,
-                        [&](absl::string_view word) {
-                          last_line.try_emplace(word, 0);
-                          words[k].emplace_back(word);
-                          shapes.Add(word);
-                        });
+    const absl::string_view text = lines[features[k].line_index].text;
+    const absl::string_view trimmed = TrimLine(text);
+    ForLineContentWords(trimmed, any, [&](absl::string_view word) {
+      const auto [it, added] = number_of.try_emplace(word, static_cast<uint32_t>(last_line.size()));
+      if (added) {
+        last_line.push_back(0);
+        shapes.Add(word);
+      }
+      words[k].push_back(it->second);
+    });
+    if (trimmed.size() == text.size()) window_slot[features[k].line_index] = static_cast<int>(k);
   }
   const auto may_be_a_window_word = [&](char first, size_t length) {
     return shapes.MayHold(first, length);
   };
   for (size_t i = body_begin; i < lines.size(); ++i) {
+    if (window_slot[i] >= 0) {
+      for (uint32_t number : words[window_slot[i]]) last_line[number] = std::max(last_line[number], i);
+      continue;
+    }
     ForLineContentWords(lines[i].text, may_be_a_window_word, [&](absl::string_view word) {
-      if (auto it = last_line.find(word); it != last_line.end()) it->second = i;
+      if (auto it = number_of.find(word); it != number_of.end()) {
+        last_line[it->second] = std::max(last_line[it->second], i);
+      }
     });
   }
   std::vector<std::vector<size_t>> out(window);
   for (size_t k = 0; k < window; ++k) {
-    for (const std::string& word : words[k]) out[k].push_back(last_line.at(word));
+    out[k].reserve(words[k].size());
+    for (uint32_t number : words[k]) out[k].push_back(last_line[number]);
   }
   return out;
 }
