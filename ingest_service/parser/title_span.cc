@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <iterator>
 #include <string>
 #include <utility>
 #include <vector>
@@ -39,6 +40,7 @@ constexpr size_t kRunWordBounds[] = {3, 5, 9, 16, 26, 40};
 constexpr absl::string_view kRunWordNames[] = {
     "span_words=0-2",   "span_words=3-4",   "span_words=5-8", "span_words=9-15",
     "span_words=16-25", "span_words=26-39", "span_words=40+"};
+constexpr int kMostRunWords = static_cast<int>(kRunWordBounds[std::size(kRunWordBounds) - 1]);
 
 // The votes that weigh "inner:V" inside a run: all but these.
 bool InnerVote(absl::string_view vote) {
@@ -300,7 +302,12 @@ std::vector<TitleCandidate> MakeCandidates(const std::vector<SourceLine>& lines,
   // A run's case and word counts are the sums of its lines' (computed once),
   // except where a line ends with a hyphen, the run opens with a quote or
   // ends with a pipe: joining merges or cuts words there, so the joined text
-  // is counted instead.
+  // is counted instead. Words are counted up to kRunWordBounds' last bound
+  // (past it, kMostRunWords + 1): a run's count is only bucketed and
+  // compared with smaller bounds, and a sum with a line past the bound is
+  // past it too, so the bucket and the tests are those of the full count.
+  // The folds are read only against the rule's title, so they are made
+  // only when there is one.
   const size_t window = std::min(features.size(), kTitleWindow + kMaxTitleLines);
   std::vector<TitleCaseCounts> case_counts(window);
   std::vector<int> word_counts(window);
@@ -308,8 +315,8 @@ std::vector<TitleCandidate> MakeCandidates(const std::vector<SourceLine>& lines,
   for (size_t k = 0; k < window; ++k) {
     const absl::string_view text = TrimLine(lines[features[k].line_index].text);
     case_counts[k] = CountTitleCase(text);
-    word_counts[k] = CountWords(text);
-    folded_lines[k] = FoldForMatching(text);
+    word_counts[k] = CountWordsUpTo(text, kMostRunWords);
+    if (!rule_title.empty()) folded_lines[k] = FoldForMatching(text);
   }
   // Each line opens, closes or sits inside up to kMaxTitleLines runs: its
   // features are prefixed for those places once, not once per run.
@@ -360,7 +367,9 @@ std::vector<TitleCandidate> MakeCandidates(const std::vector<SourceLine>& lines,
       run_case.content_words += case_counts[end - 1].content_words;
       run_case.capitalized += case_counts[end - 1].capitalized;
       run_words += word_counts[end - 1];
-      absl::StrAppend(&run_folded, run_folded.empty() ? "" : " ", folded_lines[end - 1]);
+      if (!rule_title.empty()) {
+        absl::StrAppend(&run_folded, run_folded.empty() ? "" : " ", folded_lines[end - 1]);
+      }
       if (end - 1 > begin) {
         if (last.line_index != features[end - 2].line_index + 1) crosses_blank = true;
         inner.insert(inner.end(), as_inner[end - 1].begin(), as_inner[end - 1].end());
@@ -388,7 +397,9 @@ std::vector<TitleCandidate> MakeCandidates(const std::vector<SourceLine>& lines,
       const bool exact = count_joined || absl::EndsWith(part, "|");
       const std::string joined = exact ? JoinTitleLines(parts) : std::string();
       const absl::string_view text = exact ? absl::string_view(joined) : part;  // Its end.
-      const std::string folded = exact ? FoldForMatching(joined) : run_folded;
+      const std::string folded_joined =
+          exact && !rule_title.empty() ? FoldForMatching(joined) : std::string();
+      const std::string& folded = exact ? folded_joined : run_folded;
       if (rule_title.empty()) {
         sink.Add(&f, "rule:none");
       } else if (folded == rule_title) {
@@ -401,7 +412,7 @@ std::vector<TitleCandidate> MakeCandidates(const std::vector<SourceLine>& lines,
       } else {
         sink.Add(&f, "rule:unrelated");
       }
-      const int words = exact ? CountWords(joined) : run_words;
+      const int words = exact ? CountWordsUpTo(joined, kMostRunWords) : run_words;
       // The run as a whole names an institution or a press office and
       // nothing else ("Office of the Press Secretary / (Aboard ...)").
       if (end - begin > 1 && words <= 12) {
