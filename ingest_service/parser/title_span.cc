@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <iterator>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -307,14 +308,31 @@ std::vector<TitleCandidate> MakeCandidates(const std::vector<SourceLine>& lines,
   // compared with smaller bounds, and a sum with a line past the bound is
   // past it too, so the bucket and the tests are those of the full count.
   // The folds are read only against the rule's title, so they are made
-  // only when there is one.
+  // only when there is one. A line's case is counted only as far as a run
+  // holding it could still be title case: the other lines of such a run are
+  // within kMaxTitleLines - 1 of it, and hold at most their spaces plus one
+  // content words each; where none could (std::nullopt), no run holding the
+  // line is title case, as the full counts would say.
   const size_t window = std::min(features.size(), kTitleWindow + kMaxTitleLines);
-  std::vector<TitleCaseCounts> case_counts(window);
+  std::vector<std::optional<TitleCaseCounts>> case_counts(window);
   std::vector<int> word_counts(window);
   std::vector<std::string> folded_lines(window);
+  std::vector<int64_t> most_words(window);
   for (size_t k = 0; k < window; ++k) {
     const absl::string_view text = TrimLine(lines[features[k].line_index].text);
-    case_counts[k] = CountTitleCase(text);
+    most_words[k] = std::count(text.begin(), text.end(), ' ') + 1;
+  }
+  for (size_t k = 0; k < window; ++k) {
+    const absl::string_view text = TrimLine(lines[features[k].line_index].text);
+    int64_t other_words = 0;
+    for (size_t j = k >= kMaxTitleLines - 1 ? k - (kMaxTitleLines - 1) : 0;
+         j < window && j < k + kMaxTitleLines; ++j) {
+      if (j != k) other_words += most_words[j];
+    }
+    // The whole count where the bound could overflow the ints it is added to.
+    case_counts[k] = other_words < (int64_t{1} << 24)
+                         ? CountTitleCaseInRun(text, static_cast<int>(other_words))
+                         : CountTitleCase(text);
     word_counts[k] = CountWordsUpTo(text, kMostRunWords);
     if (!rule_title.empty()) folded_lines[k] = FoldForMatching(text);
   }
@@ -351,6 +369,7 @@ std::vector<TitleCandidate> MakeCandidates(const std::vector<SourceLine>& lines,
     if (begin > 0 && wrapping[begin - 1]) after_wrapping = true;
     std::vector<absl::string_view> parts;
     TitleCaseCounts run_case;
+    bool run_never_title_case = false;
     int run_words = 0;
     std::string run_folded;
     bool count_joined = false;
@@ -364,8 +383,12 @@ std::vector<TitleCandidate> MakeCandidates(const std::vector<SourceLine>& lines,
         count_joined = true;
       }
       parts.push_back(part);
-      run_case.content_words += case_counts[end - 1].content_words;
-      run_case.capitalized += case_counts[end - 1].capitalized;
+      if (case_counts[end - 1].has_value()) {
+        run_case.content_words += case_counts[end - 1]->content_words;
+        run_case.capitalized += case_counts[end - 1]->capitalized;
+      } else {
+        run_never_title_case = true;
+      }
       run_words += word_counts[end - 1];
       if (!rule_title.empty()) {
         absl::StrAppend(&run_folded, run_folded.empty() ? "" : " ", folded_lines[end - 1]);
@@ -421,7 +444,9 @@ std::vector<TitleCandidate> MakeCandidates(const std::vector<SourceLine>& lines,
         if (IsPressOfficeFormula(whole)) sink.Add(&f, "span_press_office");
       }
       sink.Add(&f, BucketName(static_cast<size_t>(words), kRunWordBounds, kRunWordNames));
-      if (exact ? IsTitleCase(joined) : IsTitleCase(run_case)) sink.Add(&f, "span_title_case");
+      if (exact ? IsTitleCase(joined) : !run_never_title_case && IsTitleCase(run_case)) {
+        sink.Add(&f, "span_title_case");
+      }
       if (EndsSentence(text)) sink.Add(&f, "span_ends_sentence");
       if (EndsWithFunctionWord(text)) sink.Add(&f, "span_ends_function_word");
       if (absl::EndsWith(text, ",") || absl::EndsWith(text, ":")) {
