@@ -181,10 +181,12 @@ int CountWordsUpTo(absl::string_view line, int limit) {
 namespace {
 
 // CountTitleCase; with `stop_when_decided`, the count stops as soon as the
-// line could not be title case even if every word left were a capitalized
-// content word, and the counts so far (which already fail IsTitleCase) are
-// returned. Prose paragraphs are decided within their first words.
-TitleCaseCounts CountTitleCaseWords(absl::string_view line, bool stop_when_decided) {
+// line could not be title case even if every word left, and `other_words`
+// more, were capitalized content words, and the counts so far (which
+// already fail IsTitleCase) are returned, with `*stopped` set when given.
+// Prose paragraphs are decided within their first words.
+TitleCaseCounts CountTitleCaseWords(absl::string_view line, bool stop_when_decided,
+                                    int other_words = 0, bool* stopped = nullptr) {
   TitleCaseCounts counts;
   std::string folded;
   // Spaces in line[begin...]: the pieces left are at most one more.
@@ -196,8 +198,9 @@ TitleCaseCounts CountTitleCaseWords(absl::string_view line, bool stop_when_decid
   size_t begin = 0;
   while (begin <= line.size()) {
     if (stop_when_decided) {
-      const int left = spaces_left + 1;
+      const int left = spaces_left + 1 + other_words;
       if (!IsTitleCase(TitleCaseCounts{counts.content_words + left, counts.capitalized + left})) {
+        if (stopped != nullptr) *stopped = true;
         return counts;
       }
     }
@@ -227,6 +230,14 @@ TitleCaseCounts CountTitleCaseWords(absl::string_view line, bool stop_when_decid
 
 TitleCaseCounts CountTitleCase(absl::string_view line) {
   return CountTitleCaseWords(line, /*stop_when_decided=*/false);
+}
+
+std::optional<TitleCaseCounts> CountTitleCaseInRun(absl::string_view line, int other_words) {
+  bool stopped = false;
+  const TitleCaseCounts counts =
+      CountTitleCaseWords(line, /*stop_when_decided=*/true, other_words, &stopped);
+  if (stopped) return std::nullopt;
+  return counts;
 }
 
 bool IsTitleCase(const TitleCaseCounts& counts) {

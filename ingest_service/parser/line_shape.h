@@ -36,6 +36,13 @@ struct TitleCaseCounts {
 };
 TitleCaseCounts CountTitleCase(absl::string_view line);
 bool IsTitleCase(const TitleCaseCounts& counts);
+// CountTitleCase(line) for a line read in a run with other lines that hold
+// at most `other_words` content words in all; std::nullopt when no such run
+// could be title case, whatever those words are (the count stops as soon
+// as that is so: within the first words of a short prose line, once its
+// words not capitalized outweigh all the words left in a long one). A
+// line's content words are at most its spaces plus one.
+std::optional<TitleCaseCounts> CountTitleCaseInRun(absl::string_view line, int other_words);
 
 // True when the first letter of the line is lower case.
 bool StartsLowercase(absl::string_view line);

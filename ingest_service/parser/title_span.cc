@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <iterator>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -39,6 +41,7 @@ constexpr size_t kRunWordBounds[] = {3, 5, 9, 16, 26, 40};
 constexpr absl::string_view kRunWordNames[] = {
     "span_words=0-2",   "span_words=3-4",   "span_words=5-8", "span_words=9-15",
     "span_words=16-25", "span_words=26-39", "span_words=40+"};
+constexpr int kMostRunWords = static_cast<int>(kRunWordBounds[std::size(kRunWordBounds) - 1]);
 
 // The votes that weigh "inner:V" inside a run: all but these.
 bool InnerVote(absl::string_view vote) {
@@ -195,6 +198,14 @@ class WordShapes {
 // of the body each of its content words appears on, or 0 where the body
 // never says it: the body runs from the first prose line (to_prose=at) to
 // the end of the text, or is the whole text where no line reads as prose.
+//
+// Each distinct window word is looked up by its text once and numbered; the
+// lines keep the numbers. A body line that is itself a window line, and
+// that TrimLine leaves as it is, has exactly the words already read for it,
+// so it marks them by number instead of being cut into words again (a long
+// document's text is often one such line, its head and body at once). The
+// last line of a word is the largest index it is seen on, whatever the
+// order the lines are read in.
 std::vector<std::vector<size_t>> LastBodyLineOfWords(const std::vector<SourceLine>& lines,
                                                      const std::vector<LineFeatures>& features,
                                                      size_t window) {
@@ -205,29 +216,44 @@ std::vector<std::vector<size_t>> LastBodyLineOfWords(const std::vector<SourceLin
       break;
     }
   }
-  absl::flat_hash_map<std::string, size_t> last_line;
-  std::vector<std::vector<std::string>> words(window);
+  absl::flat_hash_map<std::string, uint32_t> number_of;
+  std::vector<size_t> last_line;  // By word number.
+  std::vector<std::vector<uint32_t>> words(window);
+  // The window line whose words line i holds, read as is, or -1.
+  std::vector<int> window_slot(lines.size(), -1);
   WordShapes shapes;
   const auto any = [](char, size_t) { return true; };
   for (size_t k = 0; k < window; ++k) {
-    ForLineContentWords(TrimLine(lines[features[k].line_index].text), any,
-                        [&](absl::string_view word) {
-                          last_line.try_emplace(word, 0);
-                          words[k].emplace_back(word);
-                          shapes.Add(word);
-                        });
+    const absl::string_view text = lines[features[k].line_index].text;
+    const absl::string_view trimmed = TrimLine(text);
+    ForLineContentWords(trimmed, any, [&](absl::string_view word) {
+      const auto [it, added] = number_of.try_emplace(word, static_cast<uint32_t>(last_line.size()));
+      if (added) {
+        last_line.push_back(0);
+        shapes.Add(word);
+      }
+      words[k].push_back(it->second);
+    });
+    if (trimmed.size() == text.size()) window_slot[features[k].line_index] = static_cast<int>(k);
   }
   const auto may_be_a_window_word = [&](char first, size_t length) {
     return shapes.MayHold(first, length);
   };
   for (size_t i = body_begin; i < lines.size(); ++i) {
+    if (window_slot[i] >= 0) {
+      for (uint32_t number : words[window_slot[i]]) last_line[number] = std::max(last_line[number], i);
+      continue;
+    }
     ForLineContentWords(lines[i].text, may_be_a_window_word, [&](absl::string_view word) {
-      if (auto it = last_line.find(word); it != last_line.end()) it->second = i;
+      if (auto it = number_of.find(word); it != number_of.end()) {
+        last_line[it->second] = std::max(last_line[it->second], i);
+      }
     });
   }
   std::vector<std::vector<size_t>> out(window);
   for (size_t k = 0; k < window; ++k) {
-    for (const std::string& word : words[k]) out[k].push_back(last_line.at(word));
+    out[k].reserve(words[k].size());
+    for (uint32_t number : words[k]) out[k].push_back(last_line[number]);
   }
   return out;
 }
@@ -277,16 +303,38 @@ std::vector<TitleCandidate> MakeCandidates(const std::vector<SourceLine>& lines,
   // A run's case and word counts are the sums of its lines' (computed once),
   // except where a line ends with a hyphen, the run opens with a quote or
   // ends with a pipe: joining merges or cuts words there, so the joined text
-  // is counted instead.
+  // is counted instead. Words are counted up to kRunWordBounds' last bound
+  // (past it, kMostRunWords + 1): a run's count is only bucketed and
+  // compared with smaller bounds, and a sum with a line past the bound is
+  // past it too, so the bucket and the tests are those of the full count.
+  // The folds are read only against the rule's title, so they are made
+  // only when there is one. A line's case is counted only as far as a run
+  // holding it could still be title case: the other lines of such a run are
+  // within kMaxTitleLines - 1 of it, and hold at most their spaces plus one
+  // content words each; where none could (std::nullopt), no run holding the
+  // line is title case, as the full counts would say.
   const size_t window = std::min(features.size(), kTitleWindow + kMaxTitleLines);
-  std::vector<TitleCaseCounts> case_counts(window);
+  std::vector<std::optional<TitleCaseCounts>> case_counts(window);
   std::vector<int> word_counts(window);
   std::vector<std::string> folded_lines(window);
+  std::vector<int64_t> most_words(window);
   for (size_t k = 0; k < window; ++k) {
     const absl::string_view text = TrimLine(lines[features[k].line_index].text);
-    case_counts[k] = CountTitleCase(text);
-    word_counts[k] = CountWords(text);
-    folded_lines[k] = FoldForMatching(text);
+    most_words[k] = std::count(text.begin(), text.end(), ' ') + 1;
+  }
+  for (size_t k = 0; k < window; ++k) {
+    const absl::string_view text = TrimLine(lines[features[k].line_index].text);
+    int64_t other_words = 0;
+    for (size_t j = k >= kMaxTitleLines - 1 ? k - (kMaxTitleLines - 1) : 0;
+         j < window && j < k + kMaxTitleLines; ++j) {
+      if (j != k) other_words += most_words[j];
+    }
+    // The whole count where the bound could overflow the ints it is added to.
+    case_counts[k] = other_words < (int64_t{1} << 24)
+                         ? CountTitleCaseInRun(text, static_cast<int>(other_words))
+                         : CountTitleCase(text);
+    word_counts[k] = CountWordsUpTo(text, kMostRunWords);
+    if (!rule_title.empty()) folded_lines[k] = FoldForMatching(text);
   }
   // Each line opens, closes or sits inside up to kMaxTitleLines runs: its
   // features are prefixed for those places once, not once per run.
@@ -321,6 +369,7 @@ std::vector<TitleCandidate> MakeCandidates(const std::vector<SourceLine>& lines,
     if (begin > 0 && wrapping[begin - 1]) after_wrapping = true;
     std::vector<absl::string_view> parts;
     TitleCaseCounts run_case;
+    bool run_never_title_case = false;
     int run_words = 0;
     std::string run_folded;
     bool count_joined = false;
@@ -334,10 +383,16 @@ std::vector<TitleCandidate> MakeCandidates(const std::vector<SourceLine>& lines,
         count_joined = true;
       }
       parts.push_back(part);
-      run_case.content_words += case_counts[end - 1].content_words;
-      run_case.capitalized += case_counts[end - 1].capitalized;
+      if (case_counts[end - 1].has_value()) {
+        run_case.content_words += case_counts[end - 1]->content_words;
+        run_case.capitalized += case_counts[end - 1]->capitalized;
+      } else {
+        run_never_title_case = true;
+      }
       run_words += word_counts[end - 1];
-      absl::StrAppend(&run_folded, run_folded.empty() ? "" : " ", folded_lines[end - 1]);
+      if (!rule_title.empty()) {
+        absl::StrAppend(&run_folded, run_folded.empty() ? "" : " ", folded_lines[end - 1]);
+      }
       if (end - 1 > begin) {
         if (last.line_index != features[end - 2].line_index + 1) crosses_blank = true;
         inner.insert(inner.end(), as_inner[end - 1].begin(), as_inner[end - 1].end());
@@ -365,7 +420,9 @@ std::vector<TitleCandidate> MakeCandidates(const std::vector<SourceLine>& lines,
       const bool exact = count_joined || absl::EndsWith(part, "|");
       const std::string joined = exact ? JoinTitleLines(parts) : std::string();
       const absl::string_view text = exact ? absl::string_view(joined) : part;  // Its end.
-      const std::string folded = exact ? FoldForMatching(joined) : run_folded;
+      const std::string folded_joined =
+          exact && !rule_title.empty() ? FoldForMatching(joined) : std::string();
+      const std::string& folded = exact ? folded_joined : run_folded;
       if (rule_title.empty()) {
         sink.Add(&f, "rule:none");
       } else if (folded == rule_title) {
@@ -378,7 +435,7 @@ std::vector<TitleCandidate> MakeCandidates(const std::vector<SourceLine>& lines,
       } else {
         sink.Add(&f, "rule:unrelated");
       }
-      const int words = exact ? CountWords(joined) : run_words;
+      const int words = exact ? CountWordsUpTo(joined, kMostRunWords) : run_words;
       // The run as a whole names an institution or a press office and
       // nothing else ("Office of the Press Secretary / (Aboard ...)").
       if (end - begin > 1 && words <= 12) {
@@ -387,7 +444,9 @@ std::vector<TitleCandidate> MakeCandidates(const std::vector<SourceLine>& lines,
         if (IsPressOfficeFormula(whole)) sink.Add(&f, "span_press_office");
       }
       sink.Add(&f, BucketName(static_cast<size_t>(words), kRunWordBounds, kRunWordNames));
-      if (exact ? IsTitleCase(joined) : IsTitleCase(run_case)) sink.Add(&f, "span_title_case");
+      if (exact ? IsTitleCase(joined) : !run_never_title_case && IsTitleCase(run_case)) {
+        sink.Add(&f, "span_title_case");
+      }
       if (EndsSentence(text)) sink.Add(&f, "span_ends_sentence");
       if (EndsWithFunctionWord(text)) sink.Add(&f, "span_ends_function_word");
       if (absl::EndsWith(text, ",") || absl::EndsWith(text, ":")) {

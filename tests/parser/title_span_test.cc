@@ -4,6 +4,7 @@
 // Documents written for the test.
 #include "ingest_service/parser/title_span.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,7 @@
 #include "gtest/gtest.h"
 #include "ingest_service/parser/line_features.h"
 #include "ingest_service/parser/line_role_model.h"
+#include "ingest_service/parser/line_shape.h"
 #include "ingest_service/parser/plain_text_parser.h"
 
 namespace docsearch::ingest {
@@ -63,6 +65,43 @@ TEST(TitleSpan, ScoresWithoutFeatureStringsEqualTheModelsSpanScore) {
   ExpectScoresMatchFeatures(
       "The commission met in the city today to discuss the economy and the rules.\n\n"
       "It will meet again next year, when the rules enter into force.\n");
+}
+
+// A line's case counted only as far as a run holding it could be title
+// case: the full counts where it answers, and no answer only where the full
+// counts fail IsTitleCase even with `other` more capitalized content words.
+TEST(TitleSpan, CaseCountedInARunAgreesWithTheFullCount) {
+  const std::vector<std::string> lines = {
+      "Meeting of the NATO-Russia Council at Ambassadorial Level",
+      "Opening Statement",
+      "by the Secretary General at the",
+      "Ladies and gentlemen, I welcome the agreement reached by the river commission on the "
+      "rules for shipping, which will enter into force next year.",
+      "The commission met in the city today to discuss the economy.",
+      "Home | News | Statements | Press Releases | About",
+      "  Fellow-Citizens of the Senate and House of Representatives: In meeting you again I "
+      "feel much satisfaction in being able to repeat my congratulations",
+      "",
+      "of the",
+      "2009",
+  };
+  int stopped = 0;
+  for (const std::string& line : lines) {
+    const TitleCaseCounts full = CountTitleCase(line);
+    for (int other : {0, 1, 3, 8, 40, 1000}) {
+      const std::optional<TitleCaseCounts> in_run = CountTitleCaseInRun(line, other);
+      if (in_run.has_value()) {
+        EXPECT_EQ(in_run->content_words, full.content_words) << line << " " << other;
+        EXPECT_EQ(in_run->capitalized, full.capitalized) << line << " " << other;
+      } else {
+        ++stopped;
+        EXPECT_FALSE(IsTitleCase(TitleCaseCounts{full.content_words + other,
+                                                 full.capitalized + other}))
+            << line << " " << other;
+      }
+    }
+  }
+  EXPECT_GT(stopped, 0);
 }
 
 }  // namespace
