@@ -109,6 +109,7 @@ inline constexpr size_t kPosBuckets = 12;     // "pos=0" .. "pos=80+"
 inline constexpr size_t kLenBuckets = 7;      // "len=0-4" .. "len=160+"
 inline constexpr size_t kWordsBuckets = 7;    // "words=0-1" .. "words=21+"
 inline constexpr size_t kOffsets = 9;         // "to_date=none", "at", "+1", ... "-6+"
+inline constexpr size_t kOffsetAt = 1;        // "at": the landmark line itself
 inline constexpr size_t kLengthCompares = 3;  // "longer", "shorter", "similar"
 
 enum : FeatureId {

@@ -82,7 +82,7 @@ bool IsProse(absl::string_view line) {
 // "-3..5", "-6+" (line_feature_ids.cc).
 size_t Offset(size_t k, std::optional<size_t> landmark) {
   if (!landmark.has_value()) return 0;
-  if (k == *landmark) return 1;
+  if (k == *landmark) return feature::kOffsetAt;
   if (k > *landmark) {
     const size_t after = k - *landmark;
     return after == 1 ? 2 : after == 2 ? 3 : 4;

@@ -211,7 +211,7 @@ std::vector<std::vector<size_t>> LastBodyLineOfWords(const std::vector<SourceLin
                                                      size_t window) {
   size_t body_begin = 0;
   for (const LineFeatures& line : features) {
-    if (line.Has(static_cast<FeatureId>(feature::kToProse + 1))) {
+    if (line.Has(static_cast<FeatureId>(feature::kToProse + feature::kOffsetAt))) {
       body_begin = line.line_index;
       break;
     }
