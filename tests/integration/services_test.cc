@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 
 #include <atomic>
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -438,9 +439,12 @@ TEST_F(ServicesTest, WritesAndMergesRunOnNamedThreadsNicerThanSearches) {
     if (writers.size() == 4 && mergers.size() == 1) break;
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
-  EXPECT_THAT(writers, ::testing::Each(searches + 5));
+  // The kernel caps nice at 19: a suite itself run under `nice` sees the
+  // background threads stop there.
+  constexpr int kNicest = 19;
+  EXPECT_THAT(writers, ::testing::Each(std::min(searches + 5, kNicest)));
   EXPECT_EQ(writers.size(), 4u);
-  EXPECT_THAT(mergers, ::testing::ElementsAre(searches + 10));
+  EXPECT_THAT(mergers, ::testing::ElementsAre(std::min(searches + 10, kNicest)));
 }
 
 TEST_F(ServicesTest, ReportsHealthAndStopsCleanlyOnSigterm) {
