@@ -14,6 +14,12 @@
 // candidates that could still make it. Before a probe, the bound of the
 // block that would hold the candidate (BlockMaxScore) replaces the clause's
 // bound: block-max pruning, which skips most probes of frequent words.
+// The essential clauses are bounded by their blocks too (Block-Max MaxScore,
+// Chakrabarti et al. 2011; Lucene's impacts): when the maxima of the blocks
+// the essential clauses stand in, plus the non-essential bounds, cannot
+// reach the page, every document up to the first of those blocks' ends is
+// skipped unread. A query of one frequent word, whose only clause is always
+// essential, reads only the blocks that hold a competitive document.
 //
 // Scores are summed in the clauses' given (canonical: fields, then words)
 // order, the order every other pass sums in, so a hit scores exactly what
@@ -69,11 +75,44 @@ TopK MaxScoreTopK(std::vector<S> clauses, size_t k,
   size_t first_essential = 0;  // cursors[0, first_essential) are non-essential.
   std::vector<float> contribution(count);
   std::vector<bool> present(count);
+  // Each essential cursor's block bound, read at its doc() and holding for
+  // every document through essential_last[i]: read again only once the
+  // cursor has moved past it, so a candidate costs no skip-data read as a
+  // rule.
+  std::vector<double> essential_bound(count);
+  std::vector<DocId> essential_last(count);
+  std::vector<bool> essential_read(count, false);
 
   while (true) {
     DocId doc = kScorerEnd;
     for (size_t i = first_essential; i < count; ++i) doc = std::min(doc, cursors[i].scorer.doc());
     if (doc == kScorerEnd) break;
+    if (page.full()) {
+      // Bounds every document from `doc` through `range_last`: an essential
+      // clause contributes at most its block's maximum there (nothing
+      // before its doc()), a non-essential one at most its bound.
+      double bound = first_essential > 0 ? bound_prefix[first_essential - 1] : 0.0;
+      DocId range_last = kScorerEnd;
+      for (size_t i = first_essential; i < count; ++i) {
+        S& scorer = cursors[i].scorer;
+        if (scorer.doc() == kScorerEnd) continue;
+        if (!essential_read[i] || scorer.doc() > essential_last[i]) {
+          essential_bound[i] = scorer.BlockMaxScore(scorer.doc(), &essential_last[i]);
+          essential_read[i] = true;
+        }
+        bound += essential_bound[i];
+        range_last = std::min(range_last, essential_last[i]);
+      }
+      if (bound * kSumSlack < threshold) {
+        result.exact = false;
+        if (range_last == kScorerEnd) break;
+        for (size_t i = first_essential; i < count; ++i) {
+          S& scorer = cursors[i].scorer;
+          if (scorer.doc() <= range_last) scorer.Advance(range_last + 1);
+        }
+        continue;
+      }
+    }
     if (filter != nullptr && !filter->Accepts(doc)) {
       for (size_t i = first_essential; i < count; ++i) {
         if (cursors[i].scorer.doc() == doc) cursors[i].scorer.Next();
@@ -100,6 +139,9 @@ TopK MaxScoreTopK(std::vector<S> clauses, size_t k,
         pruned = true;
         break;
       }
+      // A clause already past `doc` does not hold it (and its block bounds
+      // are read at targets that never decrease).
+      if (scorer.doc() > doc) continue;
       // Block-max: this clause's bound at `doc` from the maxima of the
       // block that would hold it, often far below its bound over the whole
       // list.

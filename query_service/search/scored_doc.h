@@ -25,7 +25,8 @@ struct TopK {
   // Whether another eligible match follows hits.back().
   bool more = false;
   // Matches seen (eligible or not): all of them when `exact`, else a lower
-  // bound because pruning skipped documents only in non-essential lists.
+  // bound because pruning skipped documents (in non-essential lists, or
+  // whole blocks whose score maxima could not reach the page).
   uint64_t counted = 0;
   bool exact = true;
 };

@@ -87,6 +87,49 @@ TEST(MaxScoreTest, TopKEqualsABruteForceScorerOnRandomPostings) {
   EXPECT_GT(pruned, 10);
 }
 
+// One word in one field: MaxScore can never leave its only clause
+// non-essential, so without block bounds it would score every document of
+// the list. The blocks whose score maxima cannot reach the page are skipped
+// unread (fewer documents counted than match), and the page is still the
+// brute force's.
+TEST(MaxScoreTest, SkipsTheBlocksOfAnEssentialWordThatCannotReachThePage) {
+  RandomIndex random(3000, 700);
+  const auto any = [](const ScoredDoc&) { return true; };
+  int skipped = 0;
+  for (int q = 0; q < 60; ++q) {
+    const std::string word = random.Word();
+    std::vector<WordCursor> clauses;
+    if (std::optional<WordCursor> cursor = random.Cursor(Field::kBody, word)) {
+      clauses.push_back(*std::move(cursor));
+    }
+    if (clauses.empty()) continue;
+    const size_t k = random.Uniform(0, 1) == 0 ? 1 : 5;
+    const TopK got = MaxScoreTopK(std::move(clauses), k, Before, any);
+
+    std::vector<ScoredDoc> matches;
+    for (DocId doc = 0; doc < random.docs().size(); ++doc) {
+      const ModelDoc& model = random.docs()[doc];
+      if (!model.live) continue;
+      const std::vector<std::string> tokens = RandomIndex::Tokens(model, Field::kBody);
+      const auto frequency = std::count(tokens.begin(), tokens.end(), word);
+      if (frequency == 0) continue;
+      matches.push_back({doc, static_cast<float>(random.Bm25(Field::kBody,
+                                                             static_cast<double>(frequency),
+                                                             tokens.size(),
+                                                             random.Idf(Field::kBody, word)))});
+    }
+    ExpectTopK(got, matches, k, any, absl::StrCat("query ", q, " '", word, "' k=", k));
+    if (got.counted < matches.size()) {
+      EXPECT_FALSE(got.exact) << word;
+      ++skipped;
+    }
+  }
+  // A block's bound pairs its largest frequency with its shortest length,
+  // so on these evenly mixed documents most blocks of a frequent word can
+  // still reach the page; some cannot.
+  EXPECT_GT(skipped, 5);
+}
+
 TEST(DisjunctionScorerTest, YieldsEveryDocumentHoldingEnoughWordsScoredAsABruteForceScorer) {
   RandomIndex random(600, 37);
   for (int q = 0; q < 100; ++q) {
