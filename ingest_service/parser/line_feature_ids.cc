@@ -154,8 +154,6 @@ const FixedNames& Fixed() {
         {feature::kAfterDateLine, "after_date_line"},
         {feature::kAfterTypeLabel, "after_type_label"},
         {feature::kFirstTitleCase, "first_title_case"},
-        {feature::kHoldsLine, "holds_line"},
-        {feature::kHeldInLine, "held_in_line"},
     };
     for (const auto& [id, name] : flags) names[id] = std::string(name);
     for (size_t v = 0; v < kVoteCount; ++v) {

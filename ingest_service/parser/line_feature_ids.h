@@ -141,8 +141,6 @@ enum : FeatureId {
   kAfterDateLine,
   kAfterTypeLabel,
   kFirstTitleCase,
-  kHoldsLine,
-  kHeldInLine,
   kVote,                       // "vote=V", by Vote
   kPrev = kVote + kVoteCount,  // "prev:V"
   kNext = kPrev + kVoteCount,  // "next:V"

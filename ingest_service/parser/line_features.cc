@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstdlib>
 #include <iterator>
 #include <optional>
 #include <string>
@@ -26,19 +25,7 @@
 #include "ingest_service/parser/text_normalizer.h"
 
 namespace docsearch::ingest {
-
-bool LineExperiment(char letter) {
-  static const std::string* const value = [] {
-    const char* env = std::getenv("DOCSEARCH_TITLEGEN_EXPERIMENT");
-    return new std::string(env == nullptr ? "" : env);
-  }();
-  return value->find(letter) != std::string::npos;
-}
-
 namespace {
-
-// Head lines read for one holding another.
-constexpr size_t kEchoHeadLines = 24;
 
 // A word as a feature: folded, accents off, letters and digits only.
 std::string WordKey(absl::string_view word) {
@@ -308,28 +295,6 @@ std::vector<LineFeatures> ComputeLineFeatures(const std::vector<SourceLine>& lin
     if (!first_prose.has_value() && IsProse(seen[k].text)) first_prose = k;
   }
 
-  // A head line holding another head line's whole text: a page title, a
-  // citation line or a banner that repeats a headline or a site name
-  // printed on a line of its own. Read among the head's lines before the
-  // first prose line (at most kEchoHeadLines); the line held has three
-  // words or more, so that a lone word or a bare label is not counted.
-  std::vector<bool> holds(seen.size(), false);
-  std::vector<bool> held(seen.size(), false);
-  if (LineExperiment('e') || LineExperiment('s') || LineExperiment('l')) {
-    const size_t head = std::min({seen.size(), first_prose.value_or(seen.size()), kEchoHeadLines});
-    std::vector<bool> long_enough(head, false);
-    for (size_t k = 0; k < head; ++k) long_enough[k] = CountWordsUpTo(seen[k].text, 3) >= 3;
-    for (size_t a = 0; a < head; ++a) {
-      for (size_t b = 0; b < head; ++b) {
-        if (a == b || !long_enough[b] || seen[a].folded.size() <= seen[b].folded.size()) continue;
-        if (absl::StrContains(seen[a].folded, seen[b].folded)) {
-          holds[a] = true;
-          held[b] = true;
-        }
-      }
-    }
-  }
-
   std::vector<LineFeatures> out;
   out.reserve(seen.size());
   bool date_seen = false;
@@ -393,12 +358,6 @@ std::vector<LineFeatures> ComputeLineFeatures(const std::vector<SourceLine>& lin
       f.Add(feature::kRepeated);
       if (copies > 2) f.Add(feature::kRepeated3);
     }
-    if (LineExperiment('e') || LineExperiment('l')) {
-      if (holds[k]) f.Add(feature::kHoldsLine);
-      if (held[k]) f.Add(feature::kHeldInLine);
-    }
-    f.holds_line = holds[k];
-    f.held_in_line = held[k];
     if (date_seen) f.Add(feature::kAfterDateLine);
     if (label_seen) f.Add(feature::kAfterTypeLabel);
     // The line's own "title_case" vote is IsTitleCase(text), read once.

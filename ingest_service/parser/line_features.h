@@ -30,15 +30,6 @@ namespace docsearch::ingest {
 // reads heads and the furniture around them; bodies are long).
 inline constexpr size_t kModelLineLimit = 160;
 
-// Measurement switch: whether the environment variable
-// DOCSEARCH_TITLEGEN_EXPERIMENT holds `letter` (read once). 'e': the line
-// features holds_line / held_in_line; 's': the same read only by the title
-// runs (span_holds_line / span_held_in_line); 'l': the line features for
-// the line roles only, not carried into the runs' first:/last: features;
-// 'o': the no-title run's head_has_* features counted once each. Without
-// the variable the parser is unchanged.
-bool LineExperiment(char letter);
-
 // A feature without a fixed id: its name is OpenPrefix(kind) + key.
 struct OpenFeature {
   OpenKind kind = OpenKind::kOther;
@@ -54,10 +45,6 @@ struct LineFeatures {
   // What the rule cascade made of the line: "title", "subtitle", "kept",
   // or "dropped_<reason>".
   std::string rule_fate;
-  // A head line holding another head line's whole text, and a head line
-  // held in another's (ComputeLineFeatures; read by the title runs).
-  bool holds_line = false;
-  bool held_in_line = false;
 
   size_t size() const { return ids.size(); }
   // Whether the line has the fixed feature `id`.

@@ -59,7 +59,7 @@ void PlaceOf(const LineFeatures& line, size_t j, bool* carried, bool* inner) {
     return;
   }
   const FeatureId id = line.ids[j];
-  *carried = !(LineExperiment('l') && (id == feature::kHoldsLine || id == feature::kHeldInLine));
+  *carried = true;
   *inner = id >= feature::kVote && id < feature::kVote + kVoteCount &&
            InnerVote(VoteName(static_cast<Vote>(id - feature::kVote)));
 }
@@ -284,27 +284,16 @@ std::vector<TitleCandidate> MakeCandidates(const std::vector<SourceLine>& lines,
   sink.Add(&none_features, "none");
   sink.Add(&none_features, rule_title.empty() ? "none:rule_has_none" : "none:rule_has_title");
   if (digest) sink.Add(&none_features, "none:digest");
-  // Whether the head has a byline, salutation, Updated header or date
-  // line; with 'o', once each, however many lines have it.
-  const bool once = LineExperiment('o');
-  bool byline = false;
-  bool salutation = false;
-  bool updated = false;
-  bool date_line = false;
   for (size_t k = 0; k < features.size() && k < 12; ++k) {
     for (FeatureId id : features[k].ids) {
       if (id == VoteFeature(Vote::kByline)) {
-        if (!once || !byline) sink.Add(&none_features, "none:head_has_byline");
-        byline = true;
+        sink.Add(&none_features, "none:head_has_byline");
       } else if (id == VoteFeature(Vote::kSalutation)) {
-        if (!once || !salutation) sink.Add(&none_features, "none:head_has_salutation");
-        salutation = true;
+        sink.Add(&none_features, "none:head_has_salutation");
       } else if (id == VoteFeature(Vote::kUpdatedHeader)) {
-        if (!once || !updated) sink.Add(&none_features, "none:head_has_updated_header");
-        updated = true;
+        sink.Add(&none_features, "none:head_has_updated_header");
       } else if (id == VoteFeature(Vote::kDateLine)) {
-        if (!once || !date_line) sink.Add(&none_features, "none:head_has_date_line");
-        date_line = true;
+        sink.Add(&none_features, "none:head_has_date_line");
       }
     }
   }
@@ -465,16 +454,6 @@ std::vector<TitleCandidate> MakeCandidates(const std::vector<SourceLine>& lines,
       }
       // A headline's words are its text's subject and come back in the
       // body below it; a banner's, a menu's or a language bar's do not.
-      if (LineExperiment('s')) {
-        bool holds = false;
-        bool held = false;
-        for (size_t k = begin; k < end; ++k) {
-          holds |= features[k].holds_line;
-          held |= features[k].held_in_line;
-        }
-        if (holds) sink.Add(&f, "span_holds_line");
-        if (held) sink.Add(&f, "span_held_in_line");
-      }
       const size_t below = features[end - 1].line_index;
       int count = 0;
       int recurring = 0;
