@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <cstdlib>
 #include <iterator>
 #include <optional>
 #include <string>
@@ -285,16 +284,8 @@ std::vector<TitleCandidate> MakeCandidates(const std::vector<SourceLine>& lines,
   sink.Add(&none_features, "none");
   sink.Add(&none_features, rule_title.empty() ? "none:rule_has_none" : "none:rule_has_title");
   if (digest) sink.Add(&none_features, "none:digest");
-  // 't': whether a head line names the text's kind ("… Communiqué",
-  // "Declaration …"), which a printed headline often does.
-  static const bool names_type_experiment = [] {
-    const char* env = std::getenv("DOCSEARCH_TITLEGEN_EXPERIMENT");
-    return env != nullptr && absl::StrContains(env, "t");
-  }();
-  bool head_names_type = false;
   for (size_t k = 0; k < features.size() && k < 12; ++k) {
     for (FeatureId id : features[k].ids) {
-      if (id == VoteFeature(Vote::kTitleNamesType)) head_names_type = true;
       if (id == VoteFeature(Vote::kByline)) {
         sink.Add(&none_features, "none:head_has_byline");
       } else if (id == VoteFeature(Vote::kSalutation)) {
@@ -306,7 +297,6 @@ std::vector<TitleCandidate> MakeCandidates(const std::vector<SourceLine>& lines,
       }
     }
   }
-  if (names_type_experiment && head_names_type) sink.Add(&none_features, "none:head_names_type");
   sink.Finish(std::move(none_features), &none);
   candidates.push_back(std::move(none));
 
