@@ -352,8 +352,8 @@ int main(int argc, char** argv) {
           std::memcpy(&score_bits, &score, sizeof score_bits);
           absl::StrAppend(&hits, hit.id(), ":", score_bits, ";");
         }
-        fingerprint[q.type] = Fnv1a(
-            absl::StrCat(fingerprint[q.type], response->total_size(), ";", hits));
+        fingerprint[q.type] =
+            Fnv1a(absl::StrCat(fingerprint[q.type], response->total_size(), ";", hits));
         hits_fingerprint[q.type] = Fnv1a(absl::StrCat(hits_fingerprint[q.type], hits));
       } else if (round >= 0) {
         (snippets ? snippet_latencies : latencies)[q.type].push_back(us);

@@ -115,10 +115,9 @@ TEST(MaxScoreTest, SkipsTheBlocksOfAnEssentialWordThatCannotReachThePage) {
       const std::vector<std::string> tokens = RandomIndex::Tokens(model, Field::kBody);
       const auto frequency = std::count(tokens.begin(), tokens.end(), word);
       if (frequency == 0) continue;
-      matches.push_back({doc, static_cast<float>(random.Bm25(Field::kBody,
-                                                             static_cast<double>(frequency),
-                                                             tokens.size(),
-                                                             random.Idf(Field::kBody, word)))});
+      matches.push_back(
+          {doc, static_cast<float>(random.Bm25(Field::kBody, static_cast<double>(frequency),
+                                               tokens.size(), random.Idf(Field::kBody, word)))});
     }
     ExpectTopK(got, matches, k, any, absl::StrCat("query ", q, " '", word, "' k=", k));
     if (got.counted < matches.size()) {
