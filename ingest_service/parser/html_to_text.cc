@@ -8,7 +8,9 @@
 #include <vector>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/string_view.h"
+#include "absl/strings/strip.h"
 #include "ingest_service/parser/text_normalizer.h"
 
 namespace docsearch::ingest {
@@ -28,10 +30,74 @@ bool IsDropped(GumboTag tag) {
     case GUMBO_TAG_SVG:
     case GUMBO_TAG_OBJECT:
     case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_BUTTON:
       return true;
     default:
       return false;
   }
+}
+
+// ARIA landmark and widget roles whose content is the site's, not the
+// document's: menus, the site banner and footer, sidebars, search boxes,
+// pop-ups (a cookie notice is a dialog). An element names its role when its
+// tag does not say it ("<div role=navigation>"), which is how most pages
+// built before <nav> and <aside>, or on generic frameworks, mark them.
+bool IsFurnitureRole(absl::string_view role) {
+  static constexpr absl::string_view kRoles[] = {
+      "navigation", "banner",  "contentinfo", "complementary", "search",
+      "menu",       "menubar", "toolbar",     "dialog",        "alertdialog",
+  };
+  // A role attribute may list fallbacks ("menu navigation"): the first is
+  // the one a browser uses.
+  const absl::string_view first = role.substr(0, role.find(' '));
+  for (absl::string_view furniture : kRoles) {
+    if (absl::EqualsIgnoreCase(first, furniture)) return true;
+  }
+  return false;
+}
+
+// Whether an inline style hides the element ("display: none",
+// "visibility:hidden"): text a reader never sees.
+bool StyleHides(absl::string_view style) {
+  std::string compact;
+  compact.reserve(style.size());
+  for (char c : style) {
+    if (!absl::ascii_isspace(static_cast<unsigned char>(c))) {
+      compact.push_back(absl::ascii_tolower(static_cast<unsigned char>(c)));
+    }
+  }
+  return absl::StrContains(compact, "display:none") ||
+         absl::StrContains(compact, "visibility:hidden");
+}
+
+// Whether `element`'s content is left out of the text: by its tag, by a
+// role naming page furniture, or because the page hides it (the `hidden`
+// attribute, `aria-hidden="true"`, an inline style).
+bool IsDroppedElement(const GumboElement& element) {
+  if (IsDropped(element.tag)) return true;
+  // <dialog> (a pop-up: a cookie notice, a newsletter form) is newer than
+  // the tag table of Debian's gumbo, which reads it as an unknown tag.
+  if (element.tag == GUMBO_TAG_UNKNOWN) {
+    GumboStringPiece name = element.original_tag;
+    gumbo_tag_from_original_text(&name);
+    if (absl::EqualsIgnoreCase(absl::string_view(name.data, name.length), "dialog")) return true;
+  }
+  const GumboVector* attributes = &element.attributes;
+  if (gumbo_get_attribute(attributes, "hidden") != nullptr) return true;
+  if (const GumboAttribute* hidden = gumbo_get_attribute(attributes, "aria-hidden");
+      hidden != nullptr &&
+      absl::EqualsIgnoreCase(absl::StripAsciiWhitespace(hidden->value), "true")) {
+    return true;
+  }
+  if (const GumboAttribute* role = gumbo_get_attribute(attributes, "role");
+      role != nullptr && IsFurnitureRole(absl::StripAsciiWhitespace(role->value))) {
+    return true;
+  }
+  if (const GumboAttribute* style = gumbo_get_attribute(attributes, "style");
+      style != nullptr && StyleHides(style->value)) {
+    return true;
+  }
+  return false;
 }
 
 // Elements after which a paragraph ends (a blank line).
@@ -244,8 +310,9 @@ std::string PageTitle(const GumboNode* root) {
   return "";
 }
 
-// The text of the first <h1> of the page, whitespace collapsed: the
-// author's declared headline.
+// The text of the first <h1> of the page outside the content the text
+// leaves out (a site banner's logo is often an <h1> too), whitespace
+// collapsed: the author's declared headline.
 std::string FirstHeadline(const GumboNode* root) {
   std::vector<const GumboNode*> stack = {root};
   const GumboNode* headline = nullptr;
@@ -253,6 +320,7 @@ std::string FirstHeadline(const GumboNode* root) {
     const GumboNode* node = stack.back();
     stack.pop_back();
     if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) continue;
+    if (node->type == GUMBO_NODE_ELEMENT && IsDroppedElement(node->v.element)) continue;
     if (node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == GUMBO_TAG_H1) {
       headline = node;
       break;
@@ -326,7 +394,7 @@ HtmlText HtmlToText(absl::string_view utf8) {
       }
       continue;
     }
-    if (IsDropped(tag)) continue;
+    if (IsDroppedElement(node->v.element)) continue;
     if (IsBlock(tag)) builder.EndLine();
     if (tag == GUMBO_TAG_LI) builder.AppendText("\xE2\x80\xA2 ", false);
     if (tag == GUMBO_TAG_PRE) ++preformatted;

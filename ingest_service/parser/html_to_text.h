@@ -2,8 +2,14 @@
 //
 // The page goes through gumbo, a conforming HTML5 parser, so broken markup
 // is read the way a browser reads it. Then:
-//   - script, style, noscript, template, head, nav, aside and footer content
-//     is dropped (never text of the document);
+//   - script, style, noscript, template, head, nav, aside, footer, form
+//     controls (select, button) and dialog content is dropped (never text of
+//     the document), and so is an element whose ARIA role names page
+//     furniture (navigation, banner, contentinfo, complementary, search,
+//     menu, menubar, toolbar, dialog, alertdialog) or that the page hides
+//     (the `hidden` attribute, aria-hidden="true", an inline display:none
+//     or visibility:hidden). A <header> is kept: inside an article it holds
+//     the headline, and at the top of a page it may too;
 //   - block elements (p, div, h1-h6, li, tr, br, table, blockquote, ...)
 //     end lines, and paragraphs and headings are followed by a blank line, so
 //     the page's structure becomes the line structure the parser expects;
@@ -33,7 +39,8 @@ struct HtmlText {
   std::string text;
   // The <title> of the page, whitespace collapsed; empty when none.
   std::string page_title;
-  // The text of the first <h1>, whitespace collapsed; empty when none.
+  // The text of the first <h1> outside dropped content, whitespace
+  // collapsed; empty when none.
   std::string headline;
   // True when the page was too deeply nested to parse (see above).
   bool stripped_without_parsing = false;

@@ -68,6 +68,72 @@ TEST(HtmlDocuments, DropScriptsStylesAndNavigation) {
   EXPECT_EQ(text.page_title, "NATO Press Statement");
 }
 
+// A page built on a generic framework: its menus, banner, sidebar, footer
+// and cookie notice are <div>s that say what they are only by their ARIA
+// role, and some text is there for scripts or icons, not for readers.
+constexpr char kFrameworkPage[] = R"(<!DOCTYPE html>
+<html><head><title>Statement by the Secretary General | NATO</title></head>
+<body>
+<div role="banner"><h1>North Atlantic Treaty Organization</h1>
+  <button type="button">Menu</button></div>
+<div role="navigation"><ul><li>Home</li><li>News</li><li>Press releases</li></ul></div>
+<div class="lang-switch" role="menubar">EN | FR | RU</div>
+<div role="search"><label>Search this site</label></div>
+<div role="main">
+  <p>12 Sep. 2001</p>
+  <h1>Statement by the Secretary General on the attacks against the United States</h1>
+  <p><span aria-hidden="true">&#xe801;</span>Share <button>Print this page</button></p>
+  <p>The North Atlantic Council met this morning in emergency session to express its solidarity.</p>
+  <p hidden>Loading the related video player</p>
+  <p style="display: none">Your browser does not support the audio element.</p>
+  <p>Our message to the people of the United States is that we stand with you.</p>
+</div>
+<div role="complementary"><h2>Related links</h2><p>Audio file .MP3/806Kb</p></div>
+<div role="contentinfo">Copyright NATO 2001 | Privacy policy</div>
+<div role="dialog" class="cookies">This site uses cookies. Accept all cookies</div>
+<dialog open>Subscribe to our newsletter</dialog>
+</body></html>)";
+
+TEST(HtmlDocuments, DropWhatRolesNameFurnitureAndWhatThePageHides) {
+  const HtmlText text = HtmlToText(kFrameworkPage);
+  for (const char* furniture :
+       {"North Atlantic Treaty Organization", "Menu", "Press releases", "EN | FR | RU",
+        "Search this site", "Print this page", "Loading the related video", "does not support",
+        "Related links", "Audio file", "Copyright", "cookies", "newsletter"}) {
+    EXPECT_THAT(text.text, Not(HasSubstr(furniture))) << furniture;
+  }
+  EXPECT_THAT(text.text, HasSubstr("Statement by the Secretary General on the attacks"));
+  EXPECT_THAT(text.text, HasSubstr("express its solidarity"));
+  EXPECT_THAT(text.text, HasSubstr("we stand with you"));
+  // The banner's <h1> is the site's name, not the headline.
+  EXPECT_EQ(text.headline,
+            "Statement by the Secretary General on the attacks against the United States");
+}
+
+TEST(HtmlDocuments, TakeTheHeadlineAndBodyOfAFrameworkPage) {
+  absl::StatusOr<v1::ParseDocumentResponse> parsed = Parse(kFrameworkPage);
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  const v1::Document& document = parsed->document();
+  EXPECT_EQ(document.title(),
+            "Statement by the Secretary General on the attacks against the United States");
+  EXPECT_EQ(document.published().year(), 2001);
+  std::string body;
+  for (const v1::Paragraph& paragraph : document.paragraphs()) body += paragraph.text() + "\n";
+  EXPECT_THAT(body, HasSubstr("express its solidarity"));
+  EXPECT_THAT(body, Not(HasSubstr("Related links")));
+  EXPECT_THAT(body, Not(HasSubstr("cookies")));
+}
+
+TEST(HtmlDocuments, KeepWhatARoleOrStyleDoesNotHide) {
+  const HtmlText text = HtmlToText(
+      "<div role=\"main\"><p>The Council met.</p></div>"
+      "<div role=\"region\"><p>Ministers agreed.</p></div>"
+      "<p style=\"display: block\">Allies welcomed it.</p>"
+      "<p aria-hidden=\"false\">Partners joined.</p>");
+  EXPECT_EQ(text.text,
+            "The Council met.\n\nMinisters agreed.\n\nAllies welcomed it.\n\nPartners joined.\n");
+}
+
 TEST(HtmlDocuments, SurviveHundredThousandNestingLevelsWithAWarning) {
   std::string deep;
   for (int i = 0; i < 100000; ++i) deep += "<div>";
