@@ -7,98 +7,14 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
 #include "absl/strings/string_view.h"
-#include "absl/strings/strip.h"
+#include "ingest_service/parser/html_furniture.h"
 #include "ingest_service/parser/text_normalizer.h"
 
 namespace docsearch::ingest {
 namespace {
-
-bool IsDropped(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_SCRIPT:
-    case GUMBO_TAG_STYLE:
-    case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_HEAD:
-    case GUMBO_TAG_NAV:
-    case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_FOOTER:
-    case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_SVG:
-    case GUMBO_TAG_OBJECT:
-    case GUMBO_TAG_SELECT:
-    case GUMBO_TAG_BUTTON:
-      return true;
-    default:
-      return false;
-  }
-}
-
-// ARIA landmark and widget roles whose content is the site's, not the
-// document's: menus, the site banner and footer, sidebars, search boxes,
-// pop-ups (a cookie notice is a dialog). An element names its role when its
-// tag does not say it ("<div role=navigation>"), which is how most pages
-// built before <nav> and <aside>, or on generic frameworks, mark them.
-bool IsFurnitureRole(absl::string_view role) {
-  static constexpr absl::string_view kRoles[] = {
-      "navigation", "banner",  "contentinfo", "complementary", "search",
-      "menu",       "menubar", "toolbar",     "dialog",        "alertdialog",
-  };
-  // A role attribute may list fallbacks ("menu navigation"): the first is
-  // the one a browser uses.
-  const absl::string_view first = role.substr(0, role.find(' '));
-  for (absl::string_view furniture : kRoles) {
-    if (absl::EqualsIgnoreCase(first, furniture)) return true;
-  }
-  return false;
-}
-
-// Whether an inline style hides the element ("display: none",
-// "visibility:hidden"): text a reader never sees.
-bool StyleHides(absl::string_view style) {
-  std::string compact;
-  compact.reserve(style.size());
-  for (char c : style) {
-    if (!absl::ascii_isspace(static_cast<unsigned char>(c))) {
-      compact.push_back(absl::ascii_tolower(static_cast<unsigned char>(c)));
-    }
-  }
-  return absl::StrContains(compact, "display:none") ||
-         absl::StrContains(compact, "visibility:hidden");
-}
-
-// Whether `element`'s content is left out of the text: by its tag, by a
-// role naming page furniture, or because the page hides it (the `hidden`
-// attribute, `aria-hidden="true"`, an inline style).
-bool IsDroppedElement(const GumboElement& element) {
-  if (IsDropped(element.tag)) return true;
-  // <dialog> (a pop-up: a cookie notice, a newsletter form) is newer than
-  // the tag table of Debian's gumbo, which reads it as an unknown tag.
-  if (element.tag == GUMBO_TAG_UNKNOWN) {
-    GumboStringPiece name = element.original_tag;
-    gumbo_tag_from_original_text(&name);
-    if (absl::EqualsIgnoreCase(absl::string_view(name.data, name.length), "dialog")) return true;
-  }
-  const GumboVector* attributes = &element.attributes;
-  if (gumbo_get_attribute(attributes, "hidden") != nullptr) return true;
-  if (const GumboAttribute* hidden = gumbo_get_attribute(attributes, "aria-hidden");
-      hidden != nullptr &&
-      absl::EqualsIgnoreCase(absl::StripAsciiWhitespace(hidden->value), "true")) {
-    return true;
-  }
-  if (const GumboAttribute* role = gumbo_get_attribute(attributes, "role");
-      role != nullptr && IsFurnitureRole(absl::StripAsciiWhitespace(role->value))) {
-    return true;
-  }
-  if (const GumboAttribute* style = gumbo_get_attribute(attributes, "style");
-      style != nullptr && StyleHides(style->value)) {
-    return true;
-  }
-  return false;
-}
 
 // Elements after which a paragraph ends (a blank line).
 bool EndsParagraph(GumboTag tag) {
@@ -310,20 +226,18 @@ std::string PageTitle(const GumboNode* root) {
   return "";
 }
 
-// The text of the first <h1> of the page outside the content the text
-// leaves out (a site banner's logo is often an <h1> too), whitespace
-// collapsed: the author's declared headline.
-std::string FirstHeadline(const GumboNode* root) {
+// The first <h1> of the page outside furniture (IsFurnitureElement: a site
+// banner's logo is often an <h1> too): the author's declared headline.
+// Null when none.
+const GumboNode* FindHeadline(const GumboNode* root) {
   std::vector<const GumboNode*> stack = {root};
-  const GumboNode* headline = nullptr;
-  while (!stack.empty() && headline == nullptr) {
+  while (!stack.empty()) {
     const GumboNode* node = stack.back();
     stack.pop_back();
     if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) continue;
-    if (node->type == GUMBO_NODE_ELEMENT && IsDroppedElement(node->v.element)) continue;
-    if (node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == GUMBO_TAG_H1) {
-      headline = node;
-      break;
+    if (node->type == GUMBO_NODE_ELEMENT) {
+      if (IsFurnitureElement(node->v.element)) continue;
+      if (node->v.element.tag == GUMBO_TAG_H1) return node;
     }
     const GumboVector& children =
         node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children : node->v.element.children;
@@ -331,9 +245,13 @@ std::string FirstHeadline(const GumboNode* root) {
       stack.push_back(static_cast<const GumboNode*>(children.data[i - 1]));
     }
   }
-  if (headline == nullptr) return "";
+  return nullptr;
+}
+
+// The text of `headline`, whitespace collapsed.
+std::string HeadlineText(const GumboNode* headline) {
   std::string text;
-  stack = {headline};
+  std::vector<const GumboNode*> stack = {headline};
   while (!stack.empty()) {
     const GumboNode* node = stack.back();
     stack.pop_back();
@@ -351,6 +269,14 @@ std::string FirstHeadline(const GumboNode* root) {
   return CollapseWhitespace(text);
 }
 
+// `node` and its ancestors: elements a class name must not drop, since
+// they hold the headline ("<div class=share-and-title><h1>").
+absl::flat_hash_set<const GumboNode*> SelfAndAncestors(const GumboNode* node) {
+  absl::flat_hash_set<const GumboNode*> path;
+  for (; node != nullptr; node = node->parent) path.insert(node);
+  return path;
+}
+
 }  // namespace
 
 HtmlText HtmlToText(absl::string_view utf8) {
@@ -362,7 +288,9 @@ HtmlText HtmlToText(absl::string_view utf8) {
   }
   GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, utf8.data(), utf8.size());
   result.page_title = PageTitle(output->document);
-  result.headline = FirstHeadline(output->document);
+  const GumboNode* headline = FindHeadline(output->document);
+  if (headline != nullptr) result.headline = HeadlineText(headline);
+  const absl::flat_hash_set<const GumboNode*> headline_path = SelfAndAncestors(headline);
 
   // Iterative walk: a frame is a node plus whether its children were pushed.
   struct Frame {
@@ -394,7 +322,8 @@ HtmlText HtmlToText(absl::string_view utf8) {
       }
       continue;
     }
-    if (IsDroppedElement(node->v.element)) continue;
+    if (IsFurnitureElement(node->v.element)) continue;
+    if (!headline_path.contains(node) && NamedAsFurniture(node->v.element)) continue;
     if (IsBlock(tag)) builder.EndLine();
     if (tag == GUMBO_TAG_LI) builder.AppendText("\xE2\x80\xA2 ", false);
     if (tag == GUMBO_TAG_PRE) ++preformatted;

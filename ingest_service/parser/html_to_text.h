@@ -2,14 +2,11 @@
 //
 // The page goes through gumbo, a conforming HTML5 parser, so broken markup
 // is read the way a browser reads it. Then:
-//   - script, style, noscript, template, head, nav, aside, footer, form
-//     controls (select, button) and dialog content is dropped (never text of
-//     the document), and so is an element whose ARIA role names page
-//     furniture (navigation, banner, contentinfo, complementary, search,
-//     menu, menubar, toolbar, dialog, alertdialog) or that the page hides
-//     (the `hidden` attribute, aria-hidden="true", an inline display:none
-//     or visibility:hidden). A <header> is kept: inside an article it holds
-//     the headline, and at the top of a page it may too;
+//   - what html_furniture.h calls the site's rather than the document's is
+//     left out: script, style, head, nav, aside, footer, form controls and
+//     pop-ups, elements whose ARIA role names furniture or that the page
+//     hides, and elements whose class or id names furniture (except those
+//     holding the page's first <h1>);
 //   - block elements (p, div, h1-h6, li, tr, br, table, blockquote, ...)
 //     end lines, and paragraphs and headings are followed by a blank line, so
 //     the page's structure becomes the line structure the parser expects;
@@ -39,7 +36,7 @@ struct HtmlText {
   std::string text;
   // The <title> of the page, whitespace collapsed; empty when none.
   std::string page_title;
-  // The text of the first <h1> outside dropped content, whitespace
+  // The text of the first <h1> outside furniture (html_furniture.h), whitespace
   // collapsed; empty when none.
   std::string headline;
   // True when the page was too deeply nested to parse (see above).

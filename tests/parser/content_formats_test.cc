@@ -134,6 +134,42 @@ TEST(HtmlDocuments, KeepWhatARoleOrStyleDoesNotHide) {
             "The Council met.\n\nMinisters agreed.\n\nAllies welcomed it.\n\nPartners joined.\n");
 }
 
+// An older page that marks nothing but its class and id names.
+constexpr char kClassNamedPage[] = R"(<html><body>
+<div id="masthead">Ministry of Foreign Affairs</div>
+<div class="breadcrumb">Home &gt; News &gt; Statements</div>
+<div class="top-social-bar"><h1>Joint statement on the situation in the Balkans</h1>
+  <a href="#">Tweet</a></div>
+<div id="main-column">
+<p>Brussels, 3 May 1999</p>
+<p>The ministers discussed the humanitarian situation and agreed on further steps.</p>
+<ul class="share-links"><li>Facebook</li><li>E-mail this page</li></ul>
+<div class="related_news"><p>NATO ministers meet in Washington</p></div>
+<div class="sidebar-content"><p>The ministers will meet again in June.</p></div>
+</div>
+<div id="cookie-notice">We use cookies to improve your experience.</div>
+<div class="site-footer">Contact | Legal notice</div>
+</body></html>)";
+
+TEST(HtmlDocuments, DropWhatClassAndIdNamesAsFurnitureButNeverTheHeadline) {
+  const HtmlText text = HtmlToText(kClassNamedPage);
+  for (const char* furniture :
+       {"Ministry of Foreign Affairs", "Home > News", "Facebook", "E-mail this page",
+        "NATO ministers meet in Washington", "cookies", "Legal notice"}) {
+    EXPECT_THAT(text.text, Not(HasSubstr(furniture))) << furniture;
+  }
+  // The headline's own block is kept whatever its name says, and a name
+  // that also says content keeps its element.
+  EXPECT_THAT(text.text, HasSubstr("Joint statement on the situation in the Balkans"));
+  EXPECT_THAT(text.text, HasSubstr("agreed on further steps"));
+  EXPECT_THAT(text.text, HasSubstr("will meet again in June"));
+  EXPECT_EQ(text.headline, "Joint statement on the situation in the Balkans");
+
+  absl::StatusOr<v1::ParseDocumentResponse> parsed = Parse(kClassNamedPage);
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  EXPECT_EQ(parsed->document().title(), "Joint statement on the situation in the Balkans");
+}
+
 TEST(HtmlDocuments, SurviveHundredThousandNestingLevelsWithAWarning) {
   std::string deep;
   for (int i = 0; i < 100000; ++i) deep += "<div>";
