@@ -29,19 +29,123 @@ struct MonthName {
 };
 
 // English and French names and the abbreviations seen in the archive,
-// including forms whose accented letter was lost in transcoding ("fv").
+// including forms whose accented letter was lost in transcoding ("fv");
+// then the full names in German, Spanish, Italian, Dutch and Portuguese
+// (the other languages the parser identifies and stems), with the
+// abbreviations no English word shares. A name counts only between a day
+// and a year, so a name that is also a word ("Marco", "mayo") is a month
+// only where a date stands.
 constexpr MonthName kMonthNames[] = {
-    {"jan", 1},       {"janv", 1},      {"january", 1},   {"janvier", 1},   {"feb", 2},
-    {"febr", 2},      {"february", 2},  {"feburary", 2},  {"fev", 2},       {"fevr", 2},
-    {"fevrier", 2},   {"fv", 2},        {"fvr", 2},       {"fvrier", 2},    {"mar", 3},
-    {"march", 3},     {"mars", 3},      {"apr", 4},       {"april", 4},     {"avr", 4},
-    {"avril", 4},     {"may", 5},       {"mai", 5},       {"jun", 6},       {"june", 6},
-    {"juin", 6},      {"jul", 7},       {"july", 7},      {"juil", 7},      {"juillet", 7},
-    {"aug", 8},       {"august", 8},    {"aout", 8},      {"aot", 8},       {"sep", 9},
-    {"sept", 9},      {"september", 9}, {"septembre", 9}, {"oct", 10},      {"october", 10},
-    {"octobre", 10},  {"nov", 11},      {"november", 11}, {"novembre", 11}, {"dec", 12},
-    {"december", 12}, {"decembre", 12}, {"dc", 12},       {"dcembre", 12},  {"augus", 8},
-    {"febuary", 2},   {"septembr", 9},  {"decemb", 12},   {"novemb", 11},   {"octob", 10},
+    {"jan", 1},
+    {"janv", 1},
+    {"january", 1},
+    {"janvier", 1},
+    {"feb", 2},
+    {"febr", 2},
+    {"february", 2},
+    {"feburary", 2},
+    {"fev", 2},
+    {"fevr", 2},
+    {"fevrier", 2},
+    {"fv", 2},
+    {"fvr", 2},
+    {"fvrier", 2},
+    {"mar", 3},
+    {"march", 3},
+    {"mars", 3},
+    {"apr", 4},
+    {"april", 4},
+    {"avr", 4},
+    {"avril", 4},
+    {"may", 5},
+    {"mai", 5},
+    {"jun", 6},
+    {"june", 6},
+    {"juin", 6},
+    {"jul", 7},
+    {"july", 7},
+    {"juil", 7},
+    {"juillet", 7},
+    {"aug", 8},
+    {"august", 8},
+    {"aout", 8},
+    {"aot", 8},
+    {"sep", 9},
+    {"sept", 9},
+    {"september", 9},
+    {"septembre", 9},
+    {"oct", 10},
+    {"october", 10},
+    {"octobre", 10},
+    {"nov", 11},
+    {"november", 11},
+    {"novembre", 11},
+    {"dec", 12},
+    {"december", 12},
+    {"decembre", 12},
+    {"dc", 12},
+    {"dcembre", 12},
+    {"augus", 8},
+    {"febuary", 2},
+    {"septembr", 9},
+    {"decemb", 12},
+    {"novemb", 11},
+    {"octob", 10},
+    // German ("März" folds to "marz"; Austria's "Jänner").
+    {"januar", 1},
+    {"janner", 1},
+    {"februar", 2},
+    {"marz", 3},
+    {"maerz", 3},
+    {"juni", 6},
+    {"juli", 7},
+    {"oktober", 10},
+    {"okt", 10},
+    {"dezember", 12},
+    {"dez", 12},
+    // Spanish.
+    {"enero", 1},
+    {"febrero", 2},
+    {"marzo", 3},
+    {"abril", 4},
+    {"mayo", 5},
+    {"junio", 6},
+    {"julio", 7},
+    {"agosto", 8},
+    {"septiembre", 9},
+    {"setiembre", 9},
+    {"octubre", 10},
+    {"noviembre", 11},
+    {"diciembre", 12},
+    {"dic", 12},
+    // Italian.
+    {"gennaio", 1},
+    {"febbraio", 2},
+    {"aprile", 4},
+    {"maggio", 5},
+    {"giugno", 6},
+    {"luglio", 7},
+    {"settembre", 9},
+    {"ottobre", 10},
+    {"ott", 10},
+    {"dicembre", 12},
+    // Dutch.
+    {"januari", 1},
+    {"februari", 2},
+    {"maart", 3},
+    {"mrt", 3},
+    {"mei", 5},
+    {"augustus", 8},
+    // Portuguese ("março" folds to "marco").
+    {"janeiro", 1},
+    {"fevereiro", 2},
+    {"marco", 3},
+    {"maio", 5},
+    {"junho", 6},
+    {"julho", 7},
+    {"setembro", 9},
+    {"outubro", 10},
+    {"dezembro", 12},
 };
 
 constexpr size_t kLongestMonthName = [] {
@@ -57,9 +161,16 @@ constexpr uint32_t kMonthInitials = [] {
   return initials;
 }();
 
-constexpr std::array<absl::string_view, 14> kWeekdays = {
-    "monday", "tuesday", "wednesday", "thursday", "friday",   "saturday", "sunday",
-    "lundi",  "mardi",   "mercredi",  "jeudi",    "vendredi", "samedi",   "dimanche"};
+// Lower case, accents removed; English, French, German, Spanish, Italian
+// and Dutch.
+constexpr absl::string_view kWeekdays[] = {
+    "monday",   "tuesday",  "wednesday", "thursday",   "friday",    "saturday", "sunday",
+    "lundi",    "mardi",    "mercredi",  "jeudi",      "vendredi",  "samedi",   "dimanche",
+    "montag",   "dienstag", "mittwoch",  "donnerstag", "freitag",   "samstag",  "sonnabend",
+    "sonntag",  "lunes",    "martes",    "miercoles",  "jueves",    "viernes",  "sabado",
+    "domingo",  "lunedi",   "martedi",   "mercoledi",  "giovedi",   "venerdi",  "sabato",
+    "domenica", "maandag",  "dinsdag",   "woensdag",   "donderdag", "vrijdag",  "zaterdag",
+    "zondag"};
 
 // Dates read digits apart from letters (word_tokenizer.h).
 using Token = WordToken;
@@ -98,6 +209,12 @@ int MonthAt(const std::vector<Token>& tokens, size_t i) {
 bool IsPunct(const std::vector<Token>& tokens, size_t i, char c) {
   return i < tokens.size() && tokens[i].kind == TokenKind::kPunct && tokens[i].text.size() == 1 &&
          tokens[i].text[0] == c;
+}
+
+// Whether token i is the word `lower` in any case.
+bool IsWord(const std::vector<Token>& tokens, size_t i, absl::string_view lower) {
+  return i < tokens.size() && tokens[i].kind == TokenKind::kWord &&
+         absl::EqualsIgnoreCase(tokens[i].text, lower);
 }
 
 bool IsDashToken(const std::vector<Token>& tokens, size_t i) {
@@ -173,11 +290,15 @@ std::optional<FoundDate> MatchAt(const std::vector<Token>& t, size_t i, size_t* 
     // "1-2 December 2003": a range reports its first day.
     if (IsDashToken(t, j) && j + 1 < n && IsDayToken(t[j + 1]) && MonthAt(t, j + 2) != 0) j += 2;
     if (j < n && IsOrdinalSuffix(t[j])) ++j;  // "1er", "24th"
+    // German ordinals ("5. Juli 2019"), and Spanish and Portuguese "de"
+    // ("5 de julio de 2019").
+    if ((IsPunct(t, j, '.') || IsWord(t, j, "de")) && MonthAt(t, j + 1) != 0) ++j;
     const int month = MonthAt(t, j);
     if (month != 0) {
       size_t k = j + 1;
       if (IsPunct(t, k, '.')) ++k;  // "Dec." and "Dec ." alike
       if (IsPunct(t, k, ',')) ++k;
+      if ((IsWord(t, k, "de") || IsWord(t, k, "del")) && k + 1 < n && IsYearToken(t[k + 1])) ++k;
       if (k < n && IsYearToken(t[k])) {
         *next = k + 1;
         return MakeDate(NumberValue(t[k]), month, day, t[i].begin, t[k].end);
@@ -204,7 +325,9 @@ std::optional<FoundDate> MatchAt(const std::vector<Token>& t, size_t i, size_t* 
 }
 
 bool IsWeekday(absl::string_view word) {
-  const std::string lower = absl::AsciiStrToLower(word);
+  const bool ascii = std::all_of(word.begin(), word.end(),
+                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  const std::string lower = ascii ? absl::AsciiStrToLower(word) : FoldAccents(word);
   for (absl::string_view weekday : kWeekdays) {
     if (lower == weekday) return true;
   }
@@ -451,6 +574,7 @@ constexpr absl::string_view kDateLinePrefixes[] = {
     "publie le",
     "diffuse le",
     "le",
+    "den",  // "Berlin, den 5. Juli 2019"
 };
 
 // "Madrid, 9 July 1997", "Bruxelles, le 7 décembre 2001": a place of at most

@@ -56,6 +56,27 @@ TEST(DateParser, ReadsFrenchMonthsWithAndWithoutAccents) {
   EXPECT_THAT(ParseDateLine("29 nov. 2000"), Optional(IsDate(2000, 11, 29)));
 }
 
+TEST(DateParser, ReadsGermanSpanishItalianDutchAndPortugueseDates) {
+  EXPECT_THAT(ParseDateLine("5. Juli 2019"), Optional(IsDate(2019, 7, 5)));
+  EXPECT_THAT(ParseDateLine("Berlin, den 12. M\xC3\xA4rz 2004"), Optional(IsDate(2004, 3, 12)));
+  EXPECT_THAT(ParseDateLine("Montag, 1. Dezember 2003"), Optional(IsDate(2003, 12, 1)));
+  EXPECT_THAT(ParseDateLine("Madrid, 5 de julio de 2019"), Optional(IsDate(2019, 7, 5)));
+  EXPECT_THAT(ParseDateLine("mi\xC3\xA9rcoles, 18 de diciembre de 2002"),
+              Optional(IsDate(2002, 12, 18)));
+  EXPECT_THAT(ParseDateLine("Roma, 24 luglio 1997"), Optional(IsDate(1997, 7, 24)));
+  EXPECT_THAT(ParseDateLine("Den Haag, 3 mei 2001"), Optional(IsDate(2001, 5, 3)));
+  EXPECT_THAT(ParseDateLine("Lisboa, 9 de mar\xC3\xA7o de 2010"), Optional(IsDate(2010, 3, 9)));
+  const std::vector<FoundDate> dates =
+      FindDates("Die Minister trafen sich am 28. Juni 2016 in Warschau.");
+  ASSERT_EQ(dates.size(), 1u);
+  EXPECT_THAT(dates[0].date, IsDate(2016, 6, 28));
+}
+
+TEST(DateParser, ReadsAMonthOfAnotherLanguageOnlyBetweenADayAndAYear) {
+  EXPECT_TRUE(FindDates("Marco Rubio spoke about 2019 and the mayo factory.").empty());
+  EXPECT_FALSE(ParseDateLine("Marco 2019").has_value());
+}
+
 TEST(DateParser, AcceptsWeekdayAndTableFurniture) {
   EXPECT_THAT(ParseDateLine("  • 21 Nov. 2002 -"), Optional(IsDate(2002, 11, 21)));
   EXPECT_THAT(ParseDateLine("Monday, 1 December 2003"), Optional(IsDate(2003, 12, 1)));
