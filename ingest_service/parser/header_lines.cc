@@ -13,6 +13,7 @@
 #include "absl/strings/strip.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "absl/types/span.h"
 #include "ingest_service/parser/date_parser.h"
 #include "ingest_service/parser/text_normalizer.h"
 
@@ -34,14 +35,33 @@ std::string KeyLetters(absl::string_view key) {
   return letters;
 }
 
-bool IsUpdatedKey(absl::string_view key) {
-  const std::string letters = KeyLetters(key);
-  return letters == "updated" || letters == "lastupdate" || letters == "lastupdated" ||
-         letters == "misejour" || letters == "misjour" || letters == "misjourle" ||
-         letters == "misejourle" || letters == "miseajour" || letters == "misajour" ||
-         letters == "misajourle" || letters == "derniremiseajour" ||
-         letters == "dernieremiseajour" || letters == "dernieremisejour";
+bool IsOneOfKeys(absl::string_view letters, absl::Span<const absl::string_view> keys) {
+  for (absl::string_view key : keys) {
+    if (letters == key) return true;
+  }
+  return false;
 }
+
+// The keys of an "Updated:" header, as KeyLetters leaves them (a letter that
+// is not ASCII is dropped, whether the page kept its accent or lost it in
+// transcoding, so "Última actualización" is "ltimaactualizacin" and, typed
+// without accents, "ultimaactualizacion"): English, French, and the German,
+// Spanish, Italian and Dutch keys of the same header.
+constexpr absl::string_view kUpdatedKeys[] = {
+    "updated", "lastupdate", "lastupdated",
+    // French.
+    "misejour", "misjour", "misjourle", "misejourle", "miseajour", "misajour", "misajourle",
+    "derniremiseajour", "dernieremiseajour", "dernieremisejour",
+    // German.
+    "stand", "aktualisiert", "zuletztaktualisiert", "letzteaktualisierung", "aktualisiertam",
+    // Spanish.
+    "actualizado", "ltimaactualizacin", "ultimaactualizacion", "actualizacin", "actualizacion",
+    // Italian.
+    "aggiornato", "ultimoaggiornamento", "aggiornamento",
+    // Dutch.
+    "bijgewerkt", "laatstbijgewerkt", "bijgewerktop"};
+
+bool IsUpdatedKey(absl::string_view key) { return IsOneOfKeys(KeyLetters(key), kUpdatedKeys); }
 
 // Leading table pipes, bullets and spaces.
 absl::string_view StripLeadingFurniture(absl::string_view line) {
@@ -58,15 +78,22 @@ absl::string_view StripLeadingFurniture(absl::string_view line) {
   return line;
 }
 
-bool IsCreatedKey(absl::string_view key) {
-  const std::string letters = KeyLetters(key);
-  return letters == "created" || letters == "posted" || letters == "published" ||
-         letters == "datepublished" || letters == "publicationdate" ||
-         letters == "dateofpublication" || letters == "crle" || letters == "crele" ||
-         letters == "creele" || letters == "publile" || letters == "publiele" ||
-         letters == "erstellt" || letters == "verffentlicht" || letters == "veroffentlicht" ||
-         letters == "erstelltam" || letters == "verffentlichtam" || letters == "veroffentlichtam";
-}
+// The keys of a creation stamp ("Posted: 2010/05/03"), as kUpdatedKeys.
+constexpr absl::string_view kCreatedKeys[] = {
+    "created", "posted", "published", "datepublished", "publicationdate", "dateofpublication",
+    // French.
+    "crle", "crele", "creele", "publile", "publiele",
+    // German.
+    "erstellt", "verffentlicht", "veroffentlicht", "erstelltam", "verffentlichtam",
+    "veroffentlichtam",
+    // Spanish.
+    "publicado", "fechadepublicacin", "fechadepublicacion", "publicadoel",
+    // Italian.
+    "pubblicato", "pubblicatoil", "datadipubblicazione",
+    // Dutch.
+    "gepubliceerd", "gepubliceerdop"};
+
+bool IsCreatedKey(absl::string_view key) { return IsOneOfKeys(KeyLetters(key), kCreatedKeys); }
 
 // A date opening `*text` (spaces before it allowed), consumed: a year-first
 // numeric date ("2017.06.20", "2017/06/20", "2017-06-20"), which content

@@ -73,6 +73,31 @@ TEST(HeaderLines, ReadsFrenchHeadersEvenWithLostAccents) {
   EXPECT_TRUE(ParseUpdatedHeader("  • Mis à jour le: 03 Nov. 2008 21:04").has_value());
 }
 
+TEST(HeaderLines, ReadsGermanSpanishItalianAndDutchHeaders) {
+  const std::optional<UpdatedHeader> german = ParseUpdatedHeader("Stand: 05.07.2019");
+  ASSERT_TRUE(german.has_value());
+  EXPECT_EQ(german->date.month(), 7);
+  EXPECT_TRUE(ParseUpdatedHeader("Zuletzt aktualisiert: 12. M\xC3\xA4rz 2004").has_value());
+  const std::optional<UpdatedHeader> spanish =
+      ParseUpdatedHeader("\xC3\x9Altima actualizaci\xC3\xB3n: 5 de julio de 2019 10:15");
+  ASSERT_TRUE(spanish.has_value());
+  EXPECT_EQ(spanish->date.day(), 5);
+  EXPECT_EQ(spanish->hour, 10);
+  EXPECT_TRUE(ParseUpdatedHeader("Ultima actualizacion: 5 de julio de 2019").has_value());
+  EXPECT_TRUE(ParseUpdatedHeader("Ultimo aggiornamento: 24 luglio 1997").has_value());
+  EXPECT_TRUE(ParseUpdatedHeader("Laatst bijgewerkt: 3 mei 2001").has_value());
+  const std::optional<StampLine> stamp = ParseStampLine(
+      "Ver\xC3\xB6"
+      "ffentlicht am: 2. April 2020 | Aktualisiert: 3. April 2020");
+  ASSERT_TRUE(stamp.has_value());
+  EXPECT_EQ(stamp->created.day(), 2);
+  ASSERT_TRUE(stamp->updated.has_value());
+  EXPECT_EQ(stamp->updated->date.day(), 3);
+  EXPECT_TRUE(ParseStampLine("Pubblicato: 2010-05-03").has_value());
+  EXPECT_TRUE(ParseStampLine("Publicado: 3 de mayo de 2010").has_value());
+  EXPECT_FALSE(ParseUpdatedHeader("Stand: with Ukraine").has_value());
+}
+
 TEST(HeaderLines, RejectsOtherLines) {
   EXPECT_FALSE(ParseUpdatedHeader("We updated: the plan on 7 Dec. 2001").has_value());
   EXPECT_FALSE(ParseUpdatedHeader("Updated: soon").has_value());
