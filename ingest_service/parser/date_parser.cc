@@ -574,7 +574,14 @@ constexpr absl::string_view kDateLinePrefixes[] = {
     "publie le",
     "diffuse le",
     "le",
+    "veroffentlicht am",
     "den",  // "Berlin, den 5. Juli 2019"
+    "am",
+    "publicado el",
+    "el",
+    "pubblicato il",
+    "il",
+    "gepubliceerd op",
 };
 
 // "Madrid, 9 July 1997", "Bruxelles, le 7 décembre 2001": a place of at most

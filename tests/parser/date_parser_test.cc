@@ -66,6 +66,11 @@ TEST(DateParser, ReadsGermanSpanishItalianDutchAndPortugueseDates) {
   EXPECT_THAT(ParseDateLine("Roma, 24 luglio 1997"), Optional(IsDate(1997, 7, 24)));
   EXPECT_THAT(ParseDateLine("Den Haag, 3 mei 2001"), Optional(IsDate(2001, 5, 3)));
   EXPECT_THAT(ParseDateLine("Lisboa, 9 de mar\xC3\xA7o de 2010"), Optional(IsDate(2010, 3, 9)));
+  EXPECT_THAT(ParseDateLine("Ver\xC3\xB6"
+                            "ffentlicht am 2. April 2020"),
+              Optional(IsDate(2020, 4, 2)));
+  EXPECT_THAT(ParseDateLine("Publicado el 3 de mayo de 2010"), Optional(IsDate(2010, 5, 3)));
+  EXPECT_THAT(ParseDateLine("Roma, il 24 luglio 1997"), Optional(IsDate(1997, 7, 24)));
   const std::vector<FoundDate> dates =
       FindDates("Die Minister trafen sich am 28. Juni 2016 in Warschau.");
   ASSERT_EQ(dates.size(), 1u);
