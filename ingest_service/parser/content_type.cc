@@ -45,4 +45,8 @@ v1::ContentType DetectContentType(absl::string_view text, absl::string_view sour
   return v1::CONTENT_TYPE_TEXT;
 }
 
+bool IsMarkupFragment(absl::string_view text) {
+  return absl::StartsWith(absl::StripLeadingAsciiWhitespace(text), "<") && LooksLikeMarkup(text);
+}
+
 }  // namespace docsearch::ingest

@@ -18,6 +18,12 @@ namespace docsearch::ingest {
 
 docsearch::v1::ContentType DetectContentType(absl::string_view text, absl::string_view source_uri);
 
+// Whether a text field that should hold text (a JSON document's "body")
+// holds an HTML fragment instead, as scraped archives often store it: it
+// opens with a tag and has structural tags (<p>, <div>, <table>, ...) near
+// its start. Text with a stray "<br />" is not markup.
+bool IsMarkupFragment(absl::string_view text);
+
 }  // namespace docsearch::ingest
 
 #endif  // DOCSEARCH_INGEST_SERVICE_PARSER_CONTENT_TYPE_H_

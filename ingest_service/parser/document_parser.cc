@@ -196,7 +196,23 @@ absl::StatusOr<ParseDocumentResponse> ParseRawDocument(const v1::RawDocument& ra
       absl::StatusOr<JsonDocument> parsed = ParseJsonDocument(normalized.text);
       if (!parsed.ok()) return parsed.status();
       json = *std::move(parsed);
-      text = NormalizeText(json->body).text;
+      if (IsMarkupFragment(json->body)) {
+        // A scraped page's HTML kept as the body: read as a page, so its
+        // paragraphs and furniture are what a page's would be.
+        HtmlText html = HtmlToText(json->body);
+        if (html.stripped_without_parsing) {
+          AddWarning(ParseWarningCode::kHtmlTooDeep,
+                     absl::StrCat("HTML nested deeper than ", kMaxHtmlDepth,
+                                  " levels: tags were stripped without parsing the page"),
+                     document);
+        }
+        AddWarning(ParseWarningCode::kJsonBodyHtml,
+                   "JSON field 'body' holds HTML: read as a page, its tags left out", document);
+        text = NormalizeText(html.text).text;
+        headline = std::move(html.headline);
+      } else {
+        text = NormalizeText(json->body).text;
+      }
       break;
     }
     default:

@@ -14,6 +14,7 @@ constexpr std::pair<Code, absl::string_view> kWireCodes[] = {
     {Code::kMojibakeRepaired, "mojibake_repaired"},
     {Code::kControlCharactersRemoved, "control_characters_removed"},
     {Code::kHtmlTooDeep, "html_too_deep"},
+    {Code::kJsonBodyHtml, "json_body_html"},
     {Code::kNoTitle, "no_title"},
     {Code::kDigestWithoutTitle, "digest_without_title"},
     {Code::kTitleFromHtmlTitle, "title_from_html_title"},

@@ -25,6 +25,7 @@ enum class ParseWarningCode {
   kMojibakeRepaired,
   kControlCharactersRemoved,
   kHtmlTooDeep,
+  kJsonBodyHtml,
   // Title.
   kNoTitle,
   kDigestWithoutTitle,

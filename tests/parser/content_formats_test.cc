@@ -222,6 +222,43 @@ TEST(JsonDocuments, TakeTheirFieldsAndTypedAttributes) {
   EXPECT_TRUE(document.warnings().empty()) << document.warnings(0).code();
 }
 
+TEST(JsonDocuments, ReadAnHtmlBodyAsAPage) {
+  absl::StatusOr<v1::ParseDocumentResponse> parsed = Parse(
+      R"({"id": "weu-1992-06-19", "title": "Petersberg Declaration",)"
+      R"( "body": "<div class=\"share-links\">Tweet | Print</div>)"
+      R"(<p>1. Ministers met in Bonn on 19 June 1992.</p><p>2. They agreed on new tasks.</p>"})",
+      v1::CONTENT_TYPE_JSON);
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  const v1::Document& document = parsed->document();
+  EXPECT_EQ(document.title(), "Petersberg Declaration");
+  ASSERT_EQ(document.paragraphs_size(), 2);
+  EXPECT_EQ(document.paragraphs(0).text(), "Ministers met in Bonn on 19 June 1992.");
+  EXPECT_EQ(document.paragraphs(1).number(), "2");
+  bool warned = false;
+  for (const v1::ParseWarning& warning : document.warnings()) {
+    warned |= warning.code() == "json_body_html";
+  }
+  EXPECT_TRUE(warned);
+
+  // Without a title field, the page's own headline is the title.
+  absl::StatusOr<v1::ParseDocumentResponse> untitled =
+      Parse(R"({"body": "<h1>Petersberg Declaration</h1><p>Ministers met in Bonn today and agreed )"
+            R"(on the new tasks of the Union.</p>"})",
+            v1::CONTENT_TYPE_JSON);
+  ASSERT_TRUE(untitled.ok()) << untitled.status();
+  EXPECT_EQ(untitled->document().title(), "Petersberg Declaration");
+}
+
+TEST(JsonDocuments, KeepATextBodyWithAStrayTagAsText) {
+  absl::StatusOr<v1::ParseDocumentResponse> parsed =
+      Parse(R"({"title": "Statement", "body": "First line<br />\nSecond <p> paragraph"})",
+            v1::CONTENT_TYPE_JSON);
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  for (const v1::ParseWarning& warning : parsed->document().warnings()) {
+    EXPECT_NE(warning.code(), "json_body_html");
+  }
+}
+
 TEST(JsonDocuments, NameTheFieldThatIsWrong) {
   absl::StatusOr<v1::ParseDocumentResponse> parsed =
       Parse(R"({"title": "x", "body": 42})", v1::CONTENT_TYPE_JSON);
