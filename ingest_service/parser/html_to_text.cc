@@ -9,7 +9,9 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/string_view.h"
+#include "absl/strings/strip.h"
 #include "ingest_service/parser/html_furniture.h"
 #include "ingest_service/parser/text_normalizer.h"
 
@@ -203,27 +205,91 @@ std::string StripTags(absl::string_view html) {
   return builder.Finish();
 }
 
-std::string PageTitle(const GumboNode* root) {
+size_t CountSpaceSeparated(absl::string_view text) {
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    const bool space = c == ' ';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+// The <title> text and the Open Graph / Twitter card title of the page
+// (<meta property="og:title" content="...">), whitespace collapsed.
+struct TitleElements {
+  std::string title;
+  std::string card_title;
+};
+
+TitleElements FindTitleElements(const GumboNode* root) {
+  TitleElements found;
+  bool title_seen = false;
   std::vector<const GumboNode*> stack = {root};
   while (!stack.empty()) {
     const GumboNode* node = stack.back();
     stack.pop_back();
     if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) continue;
+    // Both belong in <head>: once it gave a <title>, the body is not read.
+    if (title_seen && node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == GUMBO_TAG_BODY) {
+      continue;
+    }
     const GumboVector& children =
         node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children : node->v.element.children;
     if (node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == GUMBO_TAG_TITLE) {
-      std::string title;
-      for (unsigned i = 0; i < children.length; ++i) {
-        const auto* child = static_cast<const GumboNode*>(children.data[i]);
-        if (child->type == GUMBO_NODE_TEXT) title += child->v.text.text;
+      if (!title_seen) {
+        std::string title;
+        for (unsigned i = 0; i < children.length; ++i) {
+          const auto* child = static_cast<const GumboNode*>(children.data[i]);
+          if (child->type == GUMBO_NODE_TEXT) title += child->v.text.text;
+        }
+        found.title = CollapseWhitespace(title);
+        title_seen = true;
       }
-      return CollapseWhitespace(title);
+      continue;
+    }
+    if (node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == GUMBO_TAG_META &&
+        found.card_title.empty()) {
+      const GumboVector* attributes = &node->v.element.attributes;
+      const GumboAttribute* kind = gumbo_get_attribute(attributes, "property");
+      if (kind == nullptr) kind = gumbo_get_attribute(attributes, "name");
+      const GumboAttribute* content = gumbo_get_attribute(attributes, "content");
+      if (kind != nullptr && content != nullptr &&
+          (absl::EqualsIgnoreCase(kind->value, "og:title") ||
+           absl::EqualsIgnoreCase(kind->value, "twitter:title"))) {
+        found.card_title = CollapseWhitespace(content->value);
+      }
+      continue;
     }
     for (unsigned i = children.length; i > 0; --i) {
       stack.push_back(static_cast<const GumboNode*>(children.data[i - 1]));
     }
   }
-  return "";
+  return found;
+}
+
+// `title` without a trailing site name after a bar ("Final Communiqué |
+// NATO", "… | Ministère de l'Europe et des Affaires étrangères"): the part
+// after the last " | " when it is at most eight words and something of two
+// words or more stands before it.
+std::string WithoutSiteSuffix(const std::string& title) {
+  const size_t bar = title.rfind(" | ");
+  if (bar == std::string::npos) return title;
+  const absl::string_view before =
+      absl::StripTrailingAsciiWhitespace(absl::string_view(title).substr(0, bar));
+  const absl::string_view after =
+      absl::StripLeadingAsciiWhitespace(absl::string_view(title).substr(bar + 3));
+  if (CountSpaceSeparated(after) > 8 || CountSpaceSeparated(before) < 2) return title;
+  return std::string(before);
+}
+
+// The page's own name for the text: its social card's title, which sites
+// write for the text alone, else its <title> less a trailing site name.
+std::string PageTitle(const GumboNode* root) {
+  TitleElements found = FindTitleElements(root);
+  if (!found.card_title.empty()) return std::move(found.card_title);
+  return WithoutSiteSuffix(found.title);
 }
 
 // The first <h1> of the page outside furniture (IsFurnitureElement: a site

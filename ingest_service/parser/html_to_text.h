@@ -34,7 +34,9 @@ inline constexpr int kMaxHtmlDepth = 2000;
 
 struct HtmlText {
   std::string text;
-  // The <title> of the page, whitespace collapsed; empty when none.
+  // The page's own title for the text, whitespace collapsed; empty when
+  // none: its Open Graph or Twitter card title (og:title, twitter:title),
+  // else its <title> less a trailing " | Site name" of at most eight words.
   std::string page_title;
   // The text of the first <h1> outside furniture (html_furniture.h), whitespace
   // collapsed; empty when none.

@@ -170,6 +170,25 @@ TEST(HtmlDocuments, DropWhatClassAndIdNamesAsFurnitureButNeverTheHeadline) {
   EXPECT_EQ(parsed->document().title(), "Joint statement on the situation in the Balkans");
 }
 
+TEST(HtmlDocuments, NameThePageByItsCardTitleElseItsTitleWithoutTheSiteName) {
+  EXPECT_EQ(HtmlToText("<html><head><title>Final Communiqu\xC3\xA9 | NATO</title>"
+                       "<meta property=\"og:title\" content=\"Final Communiqu\xC3\xA9 of the "
+                       "Ministerial Meeting\"></head><body><p>Text.</p></body></html>")
+                .page_title,
+            "Final Communiqu\xC3\xA9 of the Ministerial Meeting");
+  EXPECT_EQ(HtmlToText("<title>Joint statement on Ukraine | Minist\xC3\xA8re de l'Europe et "
+                       "des Affaires \xC3\xA9trang\xC3\xA8res</title><p>Text.</p>")
+                .page_title,
+            "Joint statement on Ukraine");
+  // A bar inside the text, or before a long part, is not a site name.
+  EXPECT_EQ(HtmlToText("<title>NATO | Press releases and statements issued by the Council "
+                       "this week</title><p>Text.</p>")
+                .page_title,
+            "NATO | Press releases and statements issued by the Council this week");
+  EXPECT_EQ(HtmlToText("<title>Statement | NATO</title><p>Text.</p>").page_title,
+            "Statement | NATO");
+}
+
 TEST(HtmlDocuments, SurviveHundredThousandNestingLevelsWithAWarning) {
   std::string deep;
   for (int i = 0; i < 100000; ++i) deep += "<div>";
