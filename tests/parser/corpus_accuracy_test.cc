@@ -26,9 +26,12 @@ const std::string kCorpus = DOCSEARCH_SHARED_CORPUS;
 // floors before it, boilerplate 0.94 and published 0.99, were what one
 // visiting order of one perceptron happened to give: over ten orders that
 // model's means in ten folds were 133.8 and 141.8, below both (INGEST.md,
-// "A mean of five perceptrons").
+// "A mean of five perceptrons"). Title went from 131 to 130 when the date
+// lines of two German documents came to be read (INGEST.md, "Dates, headers
+// and pages in more languages"): the titles that moved are other documents',
+// moved by the perceptrons' training, over five orders 130.0 -> 129.0.
 const std::map<std::string, double> kFloors = {
-    {"title", 0.909},     {"doc_type", 0.97}, {"boilerplate removed", 0.937},
+    {"title", 0.902},     {"doc_type", 0.97}, {"boilerplate removed", 0.937},
     {"published", 0.986}, {"language", 1.00}, {"reference", 0.97},
     {"updated", 0.99},
 };
