@@ -234,7 +234,6 @@ void PostingCursor::LoadBlock(uint32_t block) {
   block_last_ = entry.last;
   packed_ = list_->IsPacked(block);
   count_ = list_->DecodeBlockDocs(block, docs_.data(), frequencies_.data());
-  std::fill(docs_.begin() + count_, docs_.end(), kEnd);  // For Advance's scan.
   index_ = 0;
   doc_ = docs_[0];
   positions_offset_ = entry.positions_offset;

@@ -246,21 +246,8 @@ class PostingCursor {
   void Advance(DocId target) {
     if (doc_ >= target) return;  // Also at kEnd.
     if (target > block_last_ && !EnterBlockOf(target)) return;
-    // The block's last doc is >= target, so the search stays in the block.
-    // It counts the docs below target a group of kScanGroup at a time,
-    // without a branch per doc (the compiler vectorizes the count): the
-    // docs before index_ are below target, and the slots past the block's
-    // end hold kEnd, so the docs below target in a group are a prefix of it.
-    uint32_t group = index_ & ~(kScanGroup - 1);
-    while (true) {
-      uint32_t below = 0;
-      for (uint32_t i = 0; i < kScanGroup; ++i) below += docs_[group + i] < target ? 1 : 0;
-      if (below < kScanGroup) {
-        index_ = group + below;
-        break;
-      }
-      group += kScanGroup;
-    }
+    // The block's last doc is >= target, so index_ stays in the block.
+    while (docs_[index_] < target) ++index_;
     doc_ = docs_[index_];
   }
 
@@ -283,10 +270,6 @@ class PostingCursor {
   bool ShallowAdvance(DocId target);
 
  private:
-  // Docs compared at once by Advance; divides kBlockSize.
-  static constexpr uint32_t kScanGroup = 8;
-  static_assert(PostingList::kBlockSize % kScanGroup == 0);
-
   void LoadBlock(uint32_t block);
   // Decodes the first block after block_ whose last doc is >= `target`;
   // false (and doc() kEnd) when there is none.
@@ -299,7 +282,6 @@ class PostingCursor {
   uint32_t count_ = 0;          // Postings in block_.
   uint32_t index_ = 0;          // Current posting within it.
   DocId doc_ = kEnd;
-  // The decoded block's docs, then kEnd up to kBlockSize.
   std::array<DocId, PostingList::kBlockSize> docs_{};
   std::array<uint32_t, PostingList::kBlockSize> frequencies_{};
   bool packed_ = false;  // Whether block_ is bit-packed.

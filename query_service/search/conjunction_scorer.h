@@ -15,16 +15,13 @@
 // document must beat (SetMinCompetitiveScore), the score maxima of the
 // blocks holding a candidate (skip data, no decoding) bound every document
 // up to the first of those blocks' ends, and when the bound is below, the
-// whole range is skipped. A bound read is kept for the candidates up to
-// its range's end (read again past it), as long as no scorer steps over
-// dead documents: then it is the bound each of them would read.
+// whole range is skipped.
 //
 // Thread safety: one search's, over an index no one writes meanwhile.
 #ifndef DOCSEARCH_QUERY_SERVICE_SEARCH_CONJUNCTION_SCORER_H_
 #define DOCSEARCH_QUERY_SERVICE_SEARCH_CONJUNCTION_SCORER_H_
 
 #include <algorithm>
-#include <concepts>
 #include <limits>
 #include <utility>
 #include <vector>
@@ -57,13 +54,6 @@ class ConjunctionScorer {
       std::stable_sort(order_.begin(), order_.end(),
                        [&](size_t a, size_t b) { return scorers_[a].cost() < scorers_[b].cost(); });
     }
-    // Without dead documents a cursor moves only by Advance, to targets no
-    // greater than the candidate (every scorer holds it), so each of its
-    // blocks that a bound read covers stays the one a later read through
-    // that range's end covers. Dead documents are stepped over with Next,
-    // which can take a variant past the range and change what a read finds.
-    reuse_bounds_ = std::none_of(scorers_.begin(), scorers_.end(),
-                                 [](const S& scorer) { return SkipsDead(scorer); });
     if (groups > 0) Align(first);
   }
 
@@ -109,18 +99,6 @@ class ConjunctionScorer {
   std::vector<S>& scorers() { return scorers_; }
 
  private:
-  // Whether `scorer` steps over dead documents; true for a scorer that
-  // does not say.
-  static bool SkipsDead(const S& scorer) {
-    if constexpr (requires {
-                    { scorer.skips_dead() } -> std::same_as<bool>;
-                  }) {
-      return scorer.skips_dead();
-    } else {
-      return true;
-    }
-  }
-
   // Moves to the first document >= `target` holding every group whose
   // block bound can still compete.
   void Align(DocId target) {
@@ -128,18 +106,12 @@ class ConjunctionScorer {
       const DocId doc = one_per_group_ ? Leapfrog(target) : AlignGroups(target);
       if (doc == kScorerEnd) break;
       if (min_competitive_ > -std::numeric_limits<double>::infinity()) {
-        // The bound read at an earlier candidate holds through its range's
-        // end, and without dead documents it is the bound a read here would
-        // give (below).
-        if (!cached_bound_ || doc > cached_range_end_) {
-          cached_bound_value_ = BlockMaxScore(doc, &cached_range_end_);
-          cached_bound_ = reuse_bounds_;
-        }
-        if (cached_bound_value_ < min_competitive_) {
-          // No document through the range's end can compete.
+        DocId range_end = kScorerEnd;
+        if (BlockMaxScore(doc, &range_end) < min_competitive_) {
+          // No document through range_end can compete.
           pruned_ = true;
-          if (cached_range_end_ == kScorerEnd) break;
-          target = cached_range_end_ + 1;
+          if (range_end == kScorerEnd) break;
+          target = range_end + 1;
           continue;
         }
       }
@@ -198,14 +170,6 @@ class ConjunctionScorer {
   double max_score_ = 0;
   double min_competitive_ = -std::numeric_limits<double>::infinity();
   bool pruned_ = false;
-  // The last block bound read (BlockMaxScore) and the end of the range it
-  // covers, reused for candidates up to that end when reuse_bounds_: a
-  // read costs a bound per variant list and word, and candidates of
-  // frequent words fall many to a block.
-  bool reuse_bounds_ = false;
-  bool cached_bound_ = false;
-  double cached_bound_value_ = 0;
-  DocId cached_range_end_ = kScorerEnd;
   DocId doc_ = kScorerEnd;
 };
 

@@ -58,13 +58,6 @@ class FieldedWordCursor {
 
   double max_score() const { return max_score_; }
   double BlockMaxScore(DocId target, DocId* last = nullptr);
-  // Whether a field's cursor steps over dead documents (WordCursor).
-  bool skips_dead() const {
-    for (const WordCursor& field : fields_) {
-      if (field.skips_dead()) return true;
-    }
-    return false;
-  }
   // The fields' postings (WordCursor::cost): a bound on the documents it
   // stops at.
   uint64_t cost() const {

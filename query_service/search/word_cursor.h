@@ -103,10 +103,6 @@ class WordCursor {
                             DocId* last);
   double average_length() const { return average_length_; }
 
-  // Whether the index has dead documents, which Next and Advance step
-  // over one posting at a time.
-  bool skips_dead() const { return any_dead_; }
-
   // An upper bound on Score() over the whole list.
   double max_score() const { return max_score_; }
   // Postings over every variant's lists (dead ones included): how many
