@@ -25,8 +25,7 @@ namespace docsearch::query {
 // `before(a, b)`: a ranks above b (score descending, then a stable
 // tiebreak). `eligible(d)`: d may be returned (e.g. it sorts after a page
 // cursor). `filter`, when set, tells the documents that count as matches at
-// all (a bool query's filters); the scorer is advanced to its next accepted
-// document rather than asked about each of its own.
+// all (a bool query's filters); it is asked in increasing DocId order.
 template <Scorer S>
 TopK ScorerTopK(S& scorer, size_t k,
                 const std::function<bool(const ScoredDoc&, const ScoredDoc&)>& before,
@@ -34,26 +33,16 @@ TopK ScorerTopK(S& scorer, size_t k,
                 DocFilter* filter = nullptr) {
   TopK result;
   TopKCollector page(k, before);
-  while (scorer.doc() != kScorerEnd) {
+  for (; scorer.doc() != kScorerEnd; scorer.Next()) {
     const DocId doc = scorer.doc();
-    if (filter != nullptr) {
-      // Leapfrog: the scorer skips to the filter's next accepted document.
-      const DocId accepted = filter->NextAccepted(doc);
-      if (accepted == kScorerEnd) break;
-      if (accepted != doc) {
-        scorer.Advance(accepted);
-        continue;
-      }
-    }
+    if (filter != nullptr && !filter->Accepts(doc)) continue;
     ++result.counted;
     const ScoredDoc candidate{doc, scorer.Score()};
-    if (eligible(candidate)) {
-      page.Offer(candidate);
-      if constexpr (PrunableScorer<S>) {
-        if (page.full()) scorer.SetMinCompetitiveScore(page.threshold());
-      }
+    if (!eligible(candidate)) continue;
+    page.Offer(candidate);
+    if constexpr (PrunableScorer<S>) {
+      if (page.full()) scorer.SetMinCompetitiveScore(page.threshold());
     }
-    scorer.Next();
   }
   if constexpr (PrunableScorer<S>) result.exact = !scorer.pruned();
   page.Finish(result);
