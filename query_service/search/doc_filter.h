@@ -11,6 +11,13 @@
 // and a hash map of every match for a term: at 1M documents, milliseconds
 // before the first candidate was scored.
 //
+// Leapfrogging instead (the filter as an iterator of its next accepted
+// document, the scorers advanced to it, as Lucene's FILTER clauses join the
+// conjunction) was tried and measured no faster beyond the noise at 1M:
+// lists are decoded a block at a time, and the accepted documents of even
+// a 5% range are too close together for an advance to pass a block unread
+// (docs/BENCHMARKS.md, "Filters leapfrogged with the scorers").
+//
 // Liveness is not checked here: the scorers only ask about live documents.
 #ifndef DOCSEARCH_QUERY_SERVICE_SEARCH_DOC_FILTER_H_
 #define DOCSEARCH_QUERY_SERVICE_SEARCH_DOC_FILTER_H_
