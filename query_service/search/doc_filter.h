@@ -1,24 +1,27 @@
-// The filter and must_not clauses of a bool query as a test a scorer asks
-// of each candidate, in increasing DocId order, instead of a set of every
-// accepted document built first (Lucene's filter clauses are iterators
-// advanced to the candidate in the same way).
+// The filter and must_not clauses of a bool query as an iterator the
+// scorers leapfrog with (Lucene's FILTER clauses join the conjunction the
+// same way): NextAccepted(target) is the first document >= target that every
+// condition passes, and the scorer advances its lists straight to it, so
+// the documents the filter rejects are neither visited nor scored (nor,
+// past a whole block, decoded). Accepts(doc) remains for callers that test
+// one document at a time.
 //
 // A keyword term is answered from its sorted DocId list by galloping
-// forward from the last answer; a date or number range from its column, one
-// load per candidate. Anything else (prefix, terms of several values, nested
-// bool...) is evaluated into a sorted list once and then answered like a
-// term. Building the accepted set cost a scan of every document for a range
-// and a hash map of every match for a term: at 1M documents, milliseconds
-// before the first candidate was scored.
+// forward from the last answer; an excluded list steps over the run of its
+// entries at the target. A date range scans its column forward from the
+// target, 16 days at a time without a branch each, and remembers the
+// answer (the documents before it fail), so a scan never covers a document
+// twice and a query reads at most the column once, only as far as its
+// candidates reach: where the range accepts most documents, the first
+// test answers, as the per-candidate check did. A number range scans its
+// column the same way, one value at a time. Anything else (prefix, terms of
+// several values, nested bool...) is evaluated into a sorted list once and
+// then answered like a term. Building an accepted set up front cost a scan
+// of every document for a range and a hash map of every match for a term:
+// at 1M documents, milliseconds before the first candidate was scored.
 //
-// Leapfrogging instead (the filter as an iterator of its next accepted
-// document, the scorers advanced to it, as Lucene's FILTER clauses join the
-// conjunction) was tried and measured no faster beyond the noise at 1M:
-// lists are decoded a block at a time, and the accepted documents of even
-// a 5% range are too close together for an advance to pass a block unread
-// (docs/BENCHMARKS.md, "Filters leapfrogged with the scorers").
-//
-// Liveness is not checked here: the scorers only ask about live documents.
+// Liveness is not checked here: the scorers only stop at live documents,
+// and an answer that is a dead one only tells them where to advance to.
 #ifndef DOCSEARCH_QUERY_SERVICE_SEARCH_DOC_FILTER_H_
 #define DOCSEARCH_QUERY_SERVICE_SEARCH_DOC_FILTER_H_
 
@@ -55,6 +58,12 @@ class DocFilter {
   // Whether `doc` passes every condition. `doc` must not be smaller than in
   // the previous call (lists are read forward only).
   bool Accepts(DocId doc);
+  // The first document >= `target` that passes every condition, or
+  // PostingCursor::kEnd. `target` must not be smaller than the previous
+  // call's answer (of either function; Accepts' is its `doc`): the lists
+  // have been read up to it. A scorer leapfrogging with the filter asks
+  // again only once it has moved to (or past) the answer.
+  DocId NextAccepted(DocId target);
 
  private:
   struct ListCondition {
@@ -63,14 +72,23 @@ class DocFilter {
     bool exclude = false;
     // Whether `doc` is in the list, moving `next` to it.
     bool Contains(DocId doc);
+    // The first document >= `target` the condition passes.
+    DocId Next(DocId target);
   };
   struct DateCondition {
     const std::vector<int>* column;
     DayInterval days;
+    // The last scan's answer: every document in [scanned_from, found) fails
+    // and `found` passes (or is kEnd), so asking again inside costs nothing.
+    DocId scanned_from = PostingCursor::kEnd;
+    DocId found = PostingCursor::kEnd;
+    DocId Next(DocId target);
   };
   struct NumberCondition {
     const std::vector<double>* column;
     NumberRange range;
+    bool Passes(DocId doc) const;
+    DocId Next(DocId target) const;
   };
 
   std::vector<std::vector<DocId>> owned_;

@@ -43,8 +43,9 @@
 namespace docsearch::query {
 
 // `clauses` in canonical order. `before`, `eligible` and `filter` as for
-// ScorerTopK (scorer_top_k.h); a document the filter rejects is skipped
-// before scoring and not counted.
+// ScorerTopK (scorer_top_k.h); the essential clauses are advanced to the
+// filter's next accepted document, so a rejected one is neither scored nor
+// counted (nor, past a skip, decoded).
 template <Scorer S>
 TopK MaxScoreTopK(std::vector<S> clauses, size_t k,
                   const std::function<bool(const ScoredDoc&, const ScoredDoc&)>& before,
@@ -87,6 +88,19 @@ TopK MaxScoreTopK(std::vector<S> clauses, size_t k,
     DocId doc = kScorerEnd;
     for (size_t i = first_essential; i < count; ++i) doc = std::min(doc, cursors[i].scorer.doc());
     if (doc == kScorerEnd) break;
+    if (filter != nullptr) {
+      // Leapfrog with the filter: the essential clauses move (skip data)
+      // straight to the next document it accepts, so the ones it rejects
+      // are neither decoded nor visited.
+      const DocId accepted = filter->NextAccepted(doc);
+      if (accepted == kScorerEnd) break;
+      if (accepted != doc) {
+        for (size_t i = first_essential; i < count; ++i) {
+          if (cursors[i].scorer.doc() < accepted) cursors[i].scorer.Advance(accepted);
+        }
+        continue;
+      }
+    }
     if (page.full()) {
       // Bounds every document from `doc` through `range_last`: an essential
       // clause contributes at most its block's maximum there (nothing
@@ -112,12 +126,6 @@ TopK MaxScoreTopK(std::vector<S> clauses, size_t k,
         }
         continue;
       }
-    }
-    if (filter != nullptr && !filter->Accepts(doc)) {
-      for (size_t i = first_essential; i < count; ++i) {
-        if (cursors[i].scorer.doc() == doc) cursors[i].scorer.Next();
-      }
-      continue;
     }
     ++result.counted;
     std::fill(present.begin(), present.end(), false);

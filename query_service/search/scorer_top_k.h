@@ -25,7 +25,8 @@ namespace docsearch::query {
 // `before(a, b)`: a ranks above b (score descending, then a stable
 // tiebreak). `eligible(d)`: d may be returned (e.g. it sorts after a page
 // cursor). `filter`, when set, tells the documents that count as matches at
-// all (a bool query's filters); it is asked in increasing DocId order.
+// all (a bool query's filters); the scorer is advanced to its next accepted
+// document rather than asked about each of its own.
 template <Scorer S>
 TopK ScorerTopK(S& scorer, size_t k,
                 const std::function<bool(const ScoredDoc&, const ScoredDoc&)>& before,
@@ -33,16 +34,26 @@ TopK ScorerTopK(S& scorer, size_t k,
                 DocFilter* filter = nullptr) {
   TopK result;
   TopKCollector page(k, before);
-  for (; scorer.doc() != kScorerEnd; scorer.Next()) {
+  while (scorer.doc() != kScorerEnd) {
     const DocId doc = scorer.doc();
-    if (filter != nullptr && !filter->Accepts(doc)) continue;
+    if (filter != nullptr) {
+      // Leapfrog: the scorer skips to the filter's next accepted document.
+      const DocId accepted = filter->NextAccepted(doc);
+      if (accepted == kScorerEnd) break;
+      if (accepted != doc) {
+        scorer.Advance(accepted);
+        continue;
+      }
+    }
     ++result.counted;
     const ScoredDoc candidate{doc, scorer.Score()};
-    if (!eligible(candidate)) continue;
-    page.Offer(candidate);
-    if constexpr (PrunableScorer<S>) {
-      if (page.full()) scorer.SetMinCompetitiveScore(page.threshold());
+    if (eligible(candidate)) {
+      page.Offer(candidate);
+      if constexpr (PrunableScorer<S>) {
+        if (page.full()) scorer.SetMinCompetitiveScore(page.threshold());
+      }
     }
+    scorer.Next();
   }
   if constexpr (PrunableScorer<S>) result.exact = !scorer.pruned();
   page.Finish(result);

@@ -15,6 +15,7 @@
 #include "absl/strings/str_join.h"
 #include "gtest/gtest.h"
 #include "query_service/search/disjunction_scorer.h"
+#include "query_service/search/scorer_top_k.h"
 #include "tests/query_service/search/random_index.h"
 
 namespace docsearch::query::testing {
@@ -168,6 +169,77 @@ TEST(MaxScoreTest, ReadsOnlyTheBlocksThatCanStillReachThePage) {
   EXPECT_FALSE(got.exact);
   EXPECT_GE(got.counted, 5u);
   EXPECT_LE(got.counted, 128u) << "documents read past the first block";
+}
+
+// A scorer that counts the documents it stops at (by Next or Advance).
+struct CountingScorer {
+  WordCursor inner;
+  size_t* stops;
+  DocId doc() const { return inner.doc(); }
+  void Next() {
+    inner.Next();
+    ++*stops;
+  }
+  void Advance(DocId target) {
+    inner.Advance(target);
+    ++*stops;
+  }
+  float Score() const { return inner.Score(); }
+  v1::Explanation Explain() const { return inner.Explain(); }
+  double max_score() const { return inner.max_score(); }
+  double BlockMaxScore(DocId target, DocId* last) { return inner.BlockMaxScore(target, last); }
+};
+
+// A word in every one of 3000 documents, filtered to three of them: the
+// word's cursor is moved to each accepted document in turn, not stepped
+// through the 3000 and asked about each (MaxScore and ScorerTopK alike).
+TEST(MaxScoreTest, LeapfrogsWithTheFilterInsteadOfVisitingRejectedDocuments) {
+  TextAnalyzer analyzer;
+  IndexData index;
+  for (int i = 0; i < 3000; ++i) {
+    v1::Document document;
+    document.set_id(absl::StrCat("d", i));
+    document.set_language("en");
+    document.add_paragraphs()->set_text(i % 7 == 0 ? "bap bap gim" : "bap gim gim");
+    ASSERT_TRUE(index.Add(document, analyzer).ok());
+    if ((i + 1) % 1000 == 0) {
+      std::shared_ptr<const Segment> sealed;
+      index.Seal(sealed);
+    }
+  }
+  const ScoringOptions scoring;
+  const std::vector<DocId> accepted = {17, 1400, 2999};
+  const auto any = [](const ScoredDoc&) { return true; };
+  auto clause = [&](size_t* stops) {
+    std::vector<WordCursor::Variant> variants =
+        WordCursor::VariantsOf(index, index.body(), {"bap"}, scoring);
+    return CountingScorer{WordCursor(index, index.body(), 1.0f, scoring, std::move(variants)),
+                          stops};
+  };
+
+  size_t max_score_stops = 0;
+  std::vector<CountingScorer> clauses;
+  clauses.push_back(clause(&max_score_stops));
+  DocFilter filter;
+  filter.AddList(accepted, /*exclude=*/false);
+  const TopK got = MaxScoreTopK(std::move(clauses), 10, Before, any, &filter);
+  ASSERT_EQ(got.hits.size(), 3u);
+  EXPECT_EQ(got.counted, 3u);
+  EXPECT_TRUE(got.exact);
+  std::vector<DocId> docs;
+  for (const ScoredDoc& hit : got.hits) docs.push_back(hit.doc);
+  std::sort(docs.begin(), docs.end());
+  EXPECT_EQ(docs, accepted);
+  EXPECT_LE(max_score_stops, 10u) << "documents the filter rejects were visited";
+
+  size_t top_k_stops = 0;
+  CountingScorer scorer = clause(&top_k_stops);
+  DocFilter same_filter;
+  same_filter.AddList(accepted, /*exclude=*/false);
+  const TopK again = ScorerTopK(scorer, 10, Before, any, &same_filter);
+  EXPECT_EQ(again.hits.size(), 3u);
+  EXPECT_EQ(again.counted, 3u);
+  EXPECT_LE(top_k_stops, 10u) << "documents the filter rejects were visited";
 }
 
 TEST(DisjunctionScorerTest, YieldsEveryDocumentHoldingEnoughWordsScoredAsABruteForceScorer) {
