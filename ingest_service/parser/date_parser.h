@@ -49,13 +49,6 @@ std::optional<docsearch::v1::Date> ParseDateLine(absl::string_view text);
 // (no year next to it).
 std::optional<docsearch::v1::Date> DateFromSourceUri(absl::string_view uri);
 
-// Month number 1..12 for a month name or abbreviation in English or French
-// (any case, trailing period allowed, accents optional); 0 if none.
-int MonthFromName(absl::string_view word);
-
-// True when year/month/day name a real calendar day.
-bool IsValidDate(int year, int month, int day);
-
 }  // namespace docsearch::ingest
 
 #endif  // DOCSEARCH_INGEST_SERVICE_PARSER_DATE_PARSER_H_

@@ -15,7 +15,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
-#include "ingest_service/parser/date_parser.h"
+#include "ingest_service/parser/date_names.h"
 #include "ingest_service/parser/text_normalizer.h"
 
 namespace docsearch::ingest {

@@ -14,6 +14,7 @@
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "absl/types/span.h"
+#include "ingest_service/parser/date_names.h"
 #include "ingest_service/parser/date_parser.h"
 #include "ingest_service/parser/text_normalizer.h"
 

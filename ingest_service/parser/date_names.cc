@@ -1,0 +1,223 @@
+#include "ingest_service/parser/date_names.h"
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "absl/strings/ascii.h"
+#include "ingest_service/parser/text_normalizer.h"
+
+namespace docsearch::ingest {
+namespace {
+
+struct MonthName {
+  absl::string_view name;  // Lower case, accents removed.
+  int month;
+};
+
+// English and French names and the abbreviations seen in the archive,
+// including forms whose accented letter was lost in transcoding ("fv");
+// then the full names in German, Spanish, Italian, Dutch and Portuguese
+// (the other languages the parser identifies and stems), with the
+// abbreviations no English word shares. A name counts only between a day
+// and a year, so a name that is also a word ("Marco", "mayo") is a month
+// only where a date stands.
+constexpr MonthName kMonthNames[] = {
+    {"jan", 1},
+    {"janv", 1},
+    {"january", 1},
+    {"janvier", 1},
+    {"feb", 2},
+    {"febr", 2},
+    {"february", 2},
+    {"feburary", 2},
+    {"fev", 2},
+    {"fevr", 2},
+    {"fevrier", 2},
+    {"fv", 2},
+    {"fvr", 2},
+    {"fvrier", 2},
+    {"mar", 3},
+    {"march", 3},
+    {"mars", 3},
+    {"apr", 4},
+    {"april", 4},
+    {"avr", 4},
+    {"avril", 4},
+    {"may", 5},
+    {"mai", 5},
+    {"jun", 6},
+    {"june", 6},
+    {"juin", 6},
+    {"jul", 7},
+    {"july", 7},
+    {"juil", 7},
+    {"juillet", 7},
+    {"aug", 8},
+    {"august", 8},
+    {"aout", 8},
+    {"aot", 8},
+    {"sep", 9},
+    {"sept", 9},
+    {"september", 9},
+    {"septembre", 9},
+    {"oct", 10},
+    {"october", 10},
+    {"octobre", 10},
+    {"nov", 11},
+    {"november", 11},
+    {"novembre", 11},
+    {"dec", 12},
+    {"december", 12},
+    {"decembre", 12},
+    {"dc", 12},
+    {"dcembre", 12},
+    {"augus", 8},
+    {"febuary", 2},
+    {"septembr", 9},
+    {"decemb", 12},
+    {"novemb", 11},
+    {"octob", 10},
+    // German ("März" folds to "marz"; Austria's "Jänner").
+    {"januar", 1},
+    {"janner", 1},
+    {"februar", 2},
+    {"marz", 3},
+    {"maerz", 3},
+    {"juni", 6},
+    {"juli", 7},
+    {"oktober", 10},
+    {"okt", 10},
+    {"dezember", 12},
+    {"dez", 12},
+    // Spanish.
+    {"enero", 1},
+    {"febrero", 2},
+    {"marzo", 3},
+    {"abril", 4},
+    {"mayo", 5},
+    {"junio", 6},
+    {"julio", 7},
+    {"agosto", 8},
+    {"septiembre", 9},
+    {"setiembre", 9},
+    {"octubre", 10},
+    {"noviembre", 11},
+    {"diciembre", 12},
+    {"dic", 12},
+    // Italian.
+    {"gennaio", 1},
+    {"febbraio", 2},
+    {"aprile", 4},
+    {"maggio", 5},
+    {"giugno", 6},
+    {"luglio", 7},
+    {"settembre", 9},
+    {"ottobre", 10},
+    {"ott", 10},
+    {"dicembre", 12},
+    // Dutch.
+    {"januari", 1},
+    {"februari", 2},
+    {"maart", 3},
+    {"mrt", 3},
+    {"mei", 5},
+    {"augustus", 8},
+    // Portuguese ("março" folds to "marco").
+    {"janeiro", 1},
+    {"fevereiro", 2},
+    {"marco", 3},
+    {"maio", 5},
+    {"junho", 6},
+    {"julho", 7},
+    {"setembro", 9},
+    {"outubro", 10},
+    {"dezembro", 12},
+};
+
+constexpr size_t kLongestMonthName = [] {
+  size_t longest = 0;
+  for (const MonthName& month : kMonthNames) longest = std::max(longest, month.name.size());
+  return longest;
+}();
+
+// The letters month names start with, one bit per letter 'a'..'z'.
+constexpr uint32_t kMonthInitials = [] {
+  uint32_t initials = 0;
+  for (const MonthName& month : kMonthNames) initials |= uint32_t{1} << (month.name[0] - 'a');
+  return initials;
+}();
+
+// Lower case, accents removed; English, French, German, Spanish, Italian
+// and Dutch.
+constexpr absl::string_view kWeekdays[] = {
+    "monday",   "tuesday",  "wednesday", "thursday",   "friday",    "saturday", "sunday",
+    "lundi",    "mardi",    "mercredi",  "jeudi",      "vendredi",  "samedi",   "dimanche",
+    "montag",   "dienstag", "mittwoch",  "donnerstag", "freitag",   "samstag",  "sonnabend",
+    "sonntag",  "lunes",    "martes",    "miercoles",  "jueves",    "viernes",  "sabado",
+    "domingo",  "lunedi",   "martedi",   "mercoledi",  "giovedi",   "venerdi",  "sabato",
+    "domenica", "maandag",  "dinsdag",   "woensdag",   "donderdag", "vrijdag",  "zaterdag",
+    "zondag"};
+
+}  // namespace
+
+bool IsWeekday(absl::string_view word) {
+  const bool ascii = std::all_of(word.begin(), word.end(),
+                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  const std::string lower = ascii ? absl::AsciiStrToLower(word) : FoldAccents(word);
+  for (absl::string_view weekday : kWeekdays) {
+    if (lower == weekday) return true;
+  }
+  return false;
+}
+
+bool IsValidDate(int year, int month, int day) {
+  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
+  static constexpr std::array<int, 12> kDays = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (day > kDays[month - 1]) return false;
+  if (month == 2 && day == 29) {
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return leap;
+  }
+  return true;
+}
+
+int MonthFromName(absl::string_view word) {
+  if (word.empty() || word.size() > 12) return 0;
+  // An ASCII word without spaces folds to its lower case ('`' to '\''):
+  // done here, it spares the general folding's call for every word a date
+  // reader looks at.
+  bool plain = true;
+  for (char c : word) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    plain &= u < 0x80 && !absl::ascii_isspace(u);
+  }
+  std::string folded;
+  if (plain) {
+    // Longer than every name and its period, or starting with a letter no
+    // name starts with: no copy needed to say no.
+    if (word.size() > kLongestMonthName + 1) return 0;
+    const char initial = absl::ascii_tolower(static_cast<unsigned char>(word[0]));
+    if (initial < 'a' || initial > 'z' ||
+        (kMonthInitials & (uint32_t{1} << (initial - 'a'))) == 0) {
+      return 0;
+    }
+    folded.resize(word.size());
+    for (size_t i = 0; i < word.size(); ++i) {
+      folded[i] = word[i] == '`' ? '\'' : absl::ascii_tolower(static_cast<unsigned char>(word[i]));
+    }
+  } else {
+    folded = FoldAccents(word);
+  }
+  if (!folded.empty() && folded.back() == '.') folded.pop_back();
+  if (folded.empty()) return 0;
+  for (const MonthName& month : kMonthNames) {
+    // The first letter first: it rules out nearly every entry without a call.
+    if (month.name[0] == folded[0] && folded == month.name) return month.month;
+  }
+  return 0;
+}
+
+}  // namespace docsearch::ingest
