@@ -17,9 +17,9 @@
 namespace docsearch::cli {
 namespace {
 
-using docsearch::v1::CompareDocumentsResponse;
 using docsearch::v1::ComparedDocument;
 using docsearch::v1::ComparedEntity;
+using docsearch::v1::CompareDocumentsResponse;
 using docsearch::v1::ComparedPhrase;
 using docsearch::v1::ComparedTerm;
 using google::protobuf::RepeatedPtrField;
@@ -49,9 +49,9 @@ void AppendWrapped(std::string& out, absl::string_view prefix,
   bool line_has_entry = false;
   for (size_t i = 0; i < entries.size(); ++i) {
     // An entry longer than a whole line is cut rather than overflow it.
-    const std::string piece = TruncateToWidth(
-        i + 1 < entries.size() ? absl::StrCat(entries[i], joiner) : entries[i],
-        std::max(1, width - DisplayWidth(indent)));
+    const std::string piece =
+        TruncateToWidth(i + 1 < entries.size() ? absl::StrCat(entries[i], joiner) : entries[i],
+                        std::max(1, width - DisplayWidth(indent)));
     const int needed = DisplayWidth(line) + (line_has_entry ? 1 : 0) + DisplayWidth(piece);
     if (line_has_entry && needed > width) {
       absl::StrAppend(&out, line, "\n");
@@ -86,7 +86,8 @@ std::string TermText(const ComparedTerm& term) {
 }
 
 bool SameText(absl::string_view a, absl::string_view b) {
-  return absl::AsciiStrToLower(CollapseWhitespace(a)) == absl::AsciiStrToLower(CollapseWhitespace(b));
+  return absl::AsciiStrToLower(CollapseWhitespace(a)) ==
+         absl::AsciiStrToLower(CollapseWhitespace(b));
 }
 
 // A shared phrase as each side writes it: "missile defence", or
@@ -105,9 +106,8 @@ std::string DescribeSide(absl::string_view letter, const ComparedDocument& side,
                            : !label.empty()   ? std::string(label)
                                               : std::string("text");
   const std::string date = FormatDate(side.published());
-  std::string details =
-      absl::StrCat(date.empty() ? "undated" : date, " · ", side.paragraph_count(),
-                   side.paragraph_count() == 1 ? " paragraph" : " paragraphs");
+  std::string details = absl::StrCat(date.empty() ? "undated" : date, " · ", side.paragraph_count(),
+                                     side.paragraph_count() == 1 ? " paragraph" : " paragraphs");
   if (!side.title().empty()) absl::StrAppend(&details, " · ", CollapseWhitespace(side.title()));
   return absl::StrCat(letter, "  ", name, "\n   ", TruncateToWidth(details, width - 3), "\n");
 }
@@ -117,9 +117,9 @@ std::string DescribeDays(const CompareDocumentsResponse& response) {
   const int days = response.days_between();
   if (days == 0) return "Dates: the same day";
   const int magnitude = std::abs(days);
-  std::string text = absl::StrCat("Dates: B is ", FormatCount(magnitude),
-                                  magnitude == 1 ? " day " : " days ", days > 0 ? "after" : "before",
-                                  " A");
+  std::string text =
+      absl::StrCat("Dates: B is ", FormatCount(magnitude), magnitude == 1 ? " day " : " days ",
+                   days > 0 ? "after" : "before", " A");
   if (magnitude >= 365) {
     absl::StrAppend(&text, absl::StrFormat(" (%.1f years)", magnitude / 365.25));
   }
@@ -199,18 +199,16 @@ std::string RenderComparison(const CompareDocumentsResponse& response, const Com
                           return absl::StrCat(TermText(t), " ", t.count_a(), "/", t.count_b());
                         }),
              ", ", width);
-  AppendList(out, "only A",
-             TopEntries(response.only_a_terms(), top,
-                        [](const ComparedTerm& t) {
-                          return absl::StrCat(TermText(t), " ", t.count_a());
-                        }),
-             ", ", width);
-  AppendList(out, "only B",
-             TopEntries(response.only_b_terms(), top,
-                        [](const ComparedTerm& t) {
-                          return absl::StrCat(TermText(t), " ", t.count_b());
-                        }),
-             ", ", width);
+  AppendList(
+      out, "only A",
+      TopEntries(response.only_a_terms(), top,
+                 [](const ComparedTerm& t) { return absl::StrCat(TermText(t), " ", t.count_a()); }),
+      ", ", width);
+  AppendList(
+      out, "only B",
+      TopEntries(response.only_b_terms(), top,
+                 [](const ComparedTerm& t) { return absl::StrCat(TermText(t), " ", t.count_b()); }),
+      ", ", width);
 
   absl::StrAppend(&out, "Entities (mentions A/B)\n");
   AppendList(out, "shared",
@@ -219,18 +217,16 @@ std::string RenderComparison(const CompareDocumentsResponse& response, const Com
                           return absl::StrCat(e.name(), " ", e.count_a(), "/", e.count_b());
                         }),
              ", ", width);
-  AppendList(out, "only A",
-             TopEntries(response.only_a_entities(), top,
-                        [](const ComparedEntity& e) {
-                          return absl::StrCat(e.name(), " ", e.count_a());
-                        }),
-             ", ", width);
-  AppendList(out, "only B",
-             TopEntries(response.only_b_entities(), top,
-                        [](const ComparedEntity& e) {
-                          return absl::StrCat(e.name(), " ", e.count_b());
-                        }),
-             ", ", width);
+  AppendList(
+      out, "only A",
+      TopEntries(response.only_a_entities(), top,
+                 [](const ComparedEntity& e) { return absl::StrCat(e.name(), " ", e.count_a()); }),
+      ", ", width);
+  AppendList(
+      out, "only B",
+      TopEntries(response.only_b_entities(), top,
+                 [](const ComparedEntity& e) { return absl::StrCat(e.name(), " ", e.count_b()); }),
+      ", ", width);
 
   absl::StrAppend(&out, "\nParagraphs aligned: ", response.paragraph_pairs_size(), " (A has ",
                   response.a().paragraph_count(), ", B has ", response.b().paragraph_count(),
@@ -242,17 +238,17 @@ std::string RenderComparison(const CompareDocumentsResponse& response, const Com
   }
   // "  0.61  A[0]  " before each excerpt.
   const int excerpt_column = 2 + 4 + 2 + label_width + 2;
-  const int excerpt_width =
-      options.width > 0 ? std::min(options.excerpt_chars, options.width - excerpt_column)
-                        : options.excerpt_chars;
+  const int excerpt_width = options.width > 0
+                                ? std::min(options.excerpt_chars, options.width - excerpt_column)
+                                : options.excerpt_chars;
   for (const docsearch::v1::ParagraphPair& pair : response.paragraph_pairs()) {
     const std::string line_a =
         absl::StrCat("  ", absl::StrFormat("%.2f", pair.similarity()), "  ",
                      IndexLabel("A", pair.a_index(), label_width), "  ",
                      Excerpt(sides.paragraphs_a, pair.a_index(), excerpt_width));
-    const std::string line_b = absl::StrCat(std::string(8, ' '),
-                                            IndexLabel("B", pair.b_index(), label_width), "  ",
-                                            Excerpt(sides.paragraphs_b, pair.b_index(), excerpt_width));
+    const std::string line_b =
+        absl::StrCat(std::string(8, ' '), IndexLabel("B", pair.b_index(), label_width), "  ",
+                     Excerpt(sides.paragraphs_b, pair.b_index(), excerpt_width));
     absl::StrAppend(&out, absl::StripTrailingAsciiWhitespace(line_a), "\n",
                     absl::StripTrailingAsciiWhitespace(line_b), "\n");
   }

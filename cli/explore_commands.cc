@@ -32,8 +32,7 @@ absl::Status CheckTop(int top) {
 // Makes one unary call to the query service and prints its response, as JSON
 // or with `render`.
 template <typename Request, typename Response, typename Call, typename Render>
-absl::Status CallAndPrint(const CommandEnv& env, const Request& request, Call call,
-                          Render render) {
+absl::Status CallAndPrint(const CommandEnv& env, const Request& request, Call call, Render render) {
   const ConnectionOptions& connection = env.connection;
   auto stub =
       docsearch::v1::QueryService::NewStub(MakeChannel(connection, connection.query_address));
@@ -98,8 +97,8 @@ absl::StatusOr<docsearch::v1::TermTrendRequest> BuildTrendRequest(const TrendOpt
 absl::StatusOr<docsearch::v1::FindNearDuplicatesRequest> BuildDuplicatesRequest(
     const DuplicatesOptions& options) {
   if (options.threshold < 0 || options.threshold > 1) {
-    return absl::InvalidArgumentError(absl::StrFormat(
-        "--threshold: a resemblance in (0, 1], got %g", options.threshold));
+    return absl::InvalidArgumentError(
+        absl::StrFormat("--threshold: a resemblance in (0, 1], got %g", options.threshold));
   }
   if (absl::Status top = CheckTop(options.top); !top.ok()) return top;
   absl::StatusOr<std::optional<Query>> filter = FilterQuery(options.filter);

@@ -52,10 +52,11 @@ std::string RenderSimilar(const docsearch::v1::FindSimilarResponse& response,
   std::string out;
   absl::StrAppend(&out, "Like ", source, "\n");
   if (!response.query_terms().empty()) {
-    absl::StrAppend(&out, TruncateToWidth(absl::StrCat("looking for: ",
-                                                       absl::StrJoin(response.query_terms(), ", ")),
-                                          width),
-                    "\n");
+    absl::StrAppend(
+        &out,
+        TruncateToWidth(absl::StrCat("looking for: ", absl::StrJoin(response.query_terms(), ", ")),
+                        width),
+        "\n");
   }
   absl::StrAppend(&out, "\n");
   if (response.hits().empty()) {
@@ -66,35 +67,34 @@ std::string RenderSimilar(const docsearch::v1::FindSimilarResponse& response,
   for (int i = 0; i < response.hits_size(); ++i) {
     const docsearch::v1::SimilarHit& hit = response.hits(i);
     const std::string date = FormatDate(hit.published());
-    rows.push_back({absl::StrCat(i + 1), absl::StrFormat("%.2f", hit.score()),
-                    date.empty() ? "-" : date,
-                    hit.doc_type() == docsearch::v1::DOC_TYPE_UNSPECIFIED
-                        ? "-"
-                        : DocTypeKeyword(hit.doc_type()),
-                    hit.id()});
+    rows.push_back(
+        {absl::StrCat(i + 1), absl::StrFormat("%.2f", hit.score()), date.empty() ? "-" : date,
+         hit.doc_type() == docsearch::v1::DOC_TYPE_UNSPECIFIED ? "-"
+                                                               : DocTypeKeyword(hit.doc_type()),
+         hit.id()});
   }
   const std::vector<int> widths = ColumnWidths(rows);
   const int sub_width = width > 0 ? std::max(20, width - DisplayWidth(kIndent)) : 0;
   for (size_t r = 0; r < rows.size(); ++r) {
     const auto& row = rows[r];
-    absl::StrAppend(&out, Line(absl::StrCat(PadLeft(row[0], widths[0]), "  ",
-                                            PadLeft(row[1], widths[1]), "  ",
-                                            PadRight(row[2], widths[2]), "  ",
-                                            PadRight(row[3], widths[3]), "  ", row[4])));
+    absl::StrAppend(
+        &out, Line(absl::StrCat(PadLeft(row[0], widths[0]), "  ", PadLeft(row[1], widths[1]), "  ",
+                                PadRight(row[2], widths[2]), "  ", PadRight(row[3], widths[3]),
+                                "  ", row[4])));
     if (r == 0) continue;
     const docsearch::v1::SimilarHit& hit = response.hits(static_cast<int>(r) - 1);
     absl::StrAppend(&out, kIndent, TruncateToWidth(TitleOrUntitled(hit.title()), sub_width), "\n");
     if (!hit.matched_terms().empty()) {
-      absl::StrAppend(&out, kIndent,
-                      TruncateToWidth(absl::StrCat("matched: ", absl::StrJoin(hit.matched_terms(), ", ")),
-                                      sub_width),
-                      "\n");
+      absl::StrAppend(
+          &out, kIndent,
+          TruncateToWidth(absl::StrCat("matched: ", absl::StrJoin(hit.matched_terms(), ", ")),
+                          sub_width),
+          "\n");
     }
   }
   absl::StrAppend(&out, "\n", FormatCount(response.hits_size()), " shown of ",
                   FormatCount(response.total_size()),
-                  response.total_size() == 1 ? " document" : " documents",
-                  " sharing a term\n");
+                  response.total_size() == 1 ? " document" : " documents", " sharing a term\n");
   return out;
 }
 
@@ -122,17 +122,18 @@ std::string RenderTrend(const docsearch::v1::TermTrendResponse& response) {
       for (size_t r = 0; r < rows.size(); ++r) {
         const auto& row = rows[r];
         const std::string bar =
-            r == 0 ? "" : Bar(series.points(static_cast<int>(r) - 1).documents(), max, kTrendBarWidth);
-        absl::StrAppend(&out, Line(absl::StrCat("  ", PadRight(row[0], widths[0]), "  ",
-                                                PadLeft(row[1], widths[1]), "  ",
-                                                PadLeft(row[2], widths[2]), "  ",
-                                                PadLeft(row[3], widths[3]), "  ", bar)));
+            r == 0 ? ""
+                   : Bar(series.points(static_cast<int>(r) - 1).documents(), max, kTrendBarWidth);
+        absl::StrAppend(
+            &out, Line(absl::StrCat("  ", PadRight(row[0], widths[0]), "  ",
+                                    PadLeft(row[1], widths[1]), "  ", PadLeft(row[2], widths[2]),
+                                    "  ", PadLeft(row[3], widths[3]), "  ", bar)));
       }
     }
     if (series.undated_documents() > 0) {
-      absl::StrAppend(&out, "  + ", FormatCount(series.undated_documents()),
-                      series.undated_documents() == 1 ? " undated document\n"
-                                                      : " undated documents\n");
+      absl::StrAppend(
+          &out, "  + ", FormatCount(series.undated_documents()),
+          series.undated_documents() == 1 ? " undated document\n" : " undated documents\n");
     }
   }
   return out;
@@ -142,8 +143,7 @@ namespace {
 
 // Each cluster as a heading (its id and size) over one line per member: the
 // canonical one marked '*', then date, resemblance to it, id and title.
-std::string RenderClusters(const docsearch::v1::FindNearDuplicatesResponse& response,
-                           int width) {
+std::string RenderClusters(const docsearch::v1::FindNearDuplicatesResponse& response, int width) {
   std::string out;
   for (const docsearch::v1::NearDuplicateCluster& cluster : response.clusters()) {
     absl::StrAppend(&out, Line(absl::StrCat("CLUSTER ", cluster.cluster_id(), "  (",
@@ -179,8 +179,7 @@ std::string RenderClusters(const docsearch::v1::FindNearDuplicatesResponse& resp
 
 }  // namespace
 
-std::string RenderDuplicates(const docsearch::v1::FindNearDuplicatesResponse& response,
-                             int width) {
+std::string RenderDuplicates(const docsearch::v1::FindNearDuplicatesResponse& response, int width) {
   if (!response.clusters().empty()) return RenderClusters(response, width);
   if (response.pairs().empty()) return "No near-duplicates.\n";
   std::string out;
@@ -193,16 +192,16 @@ std::string RenderDuplicates(const docsearch::v1::FindNearDuplicatesResponse& re
   const int sub_width = width > 0 ? std::max(20, width - DisplayWidth(kIndent)) : 0;
   for (size_t r = 0; r < rows.size(); ++r) {
     const auto& row = rows[r];
-    absl::StrAppend(&out, Line(absl::StrCat(PadLeft(row[0], widths[0]), "  ",
-                                            PadLeft(row[1], widths[1]), "  ",
-                                            PadRight(row[2], widths[2]), "  ", row[3])));
+    absl::StrAppend(
+        &out, Line(absl::StrCat(PadLeft(row[0], widths[0]), "  ", PadLeft(row[1], widths[1]), "  ",
+                                PadRight(row[2], widths[2]), "  ", row[3])));
     if (r == 0) continue;
     const docsearch::v1::NearDuplicatePair& pair = response.pairs(static_cast<int>(r) - 1);
-    absl::StrAppend(&out, kIndent,
-                    TruncateToWidth(absl::StrCat("A: ", TitleOrUntitled(pair.title_a())), sub_width),
-                    "\n", kIndent,
-                    TruncateToWidth(absl::StrCat("B: ", TitleOrUntitled(pair.title_b())), sub_width),
-                    "\n");
+    absl::StrAppend(
+        &out, kIndent,
+        TruncateToWidth(absl::StrCat("A: ", TitleOrUntitled(pair.title_a())), sub_width), "\n",
+        kIndent, TruncateToWidth(absl::StrCat("B: ", TitleOrUntitled(pair.title_b())), sub_width),
+        "\n");
   }
   absl::StrAppend(&out, "\n", FormatCount(response.pairs_size()),
                   response.pairs_size() == 1 ? " pair\n" : " pairs\n");

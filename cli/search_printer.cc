@@ -207,11 +207,13 @@ std::string RenderFacetsAndHistogram(const SearchResponse& response) {
     int value_width = 0;
     int count_width = 0;
     for (const docsearch::v1::KeywordCount& value : facet.values()) {
-      value_width = std::max(value_width, DisplayWidth(value.value().empty() ? "(none)" : value.value()));
+      value_width =
+          std::max(value_width, DisplayWidth(value.value().empty() ? "(none)" : value.value()));
       count_width = std::max(count_width, DisplayWidth(FormatCount(value.count())));
     }
     for (const docsearch::v1::KeywordCount& value : facet.values()) {
-      absl::StrAppend(&out, "  ", PadRight(value.value().empty() ? "(none)" : value.value(), value_width),
+      absl::StrAppend(&out, "  ",
+                      PadRight(value.value().empty() ? "(none)" : value.value(), value_width),
                       kColumnGap, PadLeft(FormatCount(value.count()), count_width), "\n");
     }
   }

@@ -182,7 +182,8 @@ std::string FormatCount(int64_t count) {
 
 std::string Bar(int64_t count, int64_t max, int width) {
   if (count <= 0 || max <= 0 || width <= 0) return "";
-  const double scaled = static_cast<double>(std::min(count, max)) * width / static_cast<double>(max);
+  const double scaled =
+      static_cast<double>(std::min(count, max)) * width / static_cast<double>(max);
   const int length = std::max(1, static_cast<int>(scaled + 0.5));
   return std::string(static_cast<size_t>(length), '#');
 }

@@ -12,8 +12,8 @@ void ConfigureServiceAllocator(FreeMemoryRelease release) {
 #ifdef DOCSEARCH_WITH_TCMALLOC
   // Measured with forty unread 16 MB responses (CallLimitsTest): without
   // this, tcmalloc keeps freed spans for reuse and releases them slowly.
-  MallocExtension::instance()->SetNumericProperty(
-      "tcmalloc.aggressive_memory_decommit", release == FreeMemoryRelease::kAtOnce ? 1 : 0);
+  MallocExtension::instance()->SetNumericProperty("tcmalloc.aggressive_memory_decommit",
+                                                  release == FreeMemoryRelease::kAtOnce ? 1 : 0);
 #else
   (void)release;
   mallopt(M_MMAP_THRESHOLD, 1 << 20);

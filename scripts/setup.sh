@@ -10,8 +10,9 @@ cd "$(dirname "$0")/.."
 # each library is used), test tools (clang for the fuzzers, jq for the buf
 # curl test, openssl to make the TLS certificate of the security test,
 # docker-compose for `docker-compose config`, prometheus for the metrics
-# test, nats-server and libnats-dev for the cluster mode (JetStream is its
-# log of record, docs/SCALING.md); installed without recommends,
+# test, clang-format for the source format check, nats-server and
+# libnats-dev for the cluster mode (JetStream is its log of record,
+# docs/SCALING.md); installed without recommends,
 # so no Docker engine: scripts/docker_test.sh installs that).
 packages=(
   cmake ninja-build g++ pkg-config git ca-certificates ccache
@@ -19,7 +20,7 @@ packages=(
   libicu-dev libstemmer-dev libgumbo-dev libcld2-dev libxxhash-dev libzstd-dev libroaring-dev
   libgtest-dev libgmock-dev libbenchmark-dev prometheus-cpp-dev libgoogle-perftools-dev
   python3 python3-grpcio python3-protobuf jq openssl prometheus
-  clang-14 libclang-rt-14-dev
+  clang-14 libclang-rt-14-dev clang-format
   docker-compose
   nats-server libnats-dev
   nodejs npm

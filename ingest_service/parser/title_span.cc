@@ -241,7 +241,8 @@ std::vector<std::vector<size_t>> LastBodyLineOfWords(const std::vector<SourceLin
   };
   for (size_t i = body_begin; i < lines.size(); ++i) {
     if (window_slot[i] >= 0) {
-      for (uint32_t number : words[window_slot[i]]) last_line[number] = std::max(last_line[number], i);
+      for (uint32_t number : words[window_slot[i]])
+        last_line[number] = std::max(last_line[number], i);
       continue;
     }
     ForLineContentWords(lines[i].text, may_be_a_window_word, [&](absl::string_view word) {

@@ -16,8 +16,7 @@ using docsearch::v1::Document;
 using docsearch::v1::WriteRequest;
 using docsearch::v1::WriteResponse;
 
-absl::StatusOr<WriteResponse> Indexer::Write(const WriteRequest& request,
-                                             bool keep_ingested_at) {
+absl::StatusOr<WriteResponse> Indexer::Write(const WriteRequest& request, bool keep_ingested_at) {
   WriteResponse response;
   response.set_batch_id(request.batch_id());
   WriteRequest to_apply;  // The documents that change the index.

@@ -79,9 +79,10 @@ v1::CompareDocumentsResponse SeedPair() {
 
 CompareSides SeedSides() {
   CompareSides sides;
-  sides.paragraphs_a = {"We, the Foreign Ministers of the NATO-Russia Permanent Joint Council, "
-                        "met today in Brussels.",
-                        "Second.", "Third."};
+  sides.paragraphs_a = {
+      "We, the Foreign Ministers of the NATO-Russia Permanent Joint Council, "
+      "met today in Brussels.",
+      "Second.", "Third."};
   sides.paragraphs_b.assign(12, "other");
   sides.paragraphs_b[10] = "The NATO-Russia Council met\nin Brussels.";
   return sides;
@@ -148,7 +149,8 @@ TEST(RenderComparison, RawTextSideIsNamedByItsLabelAndDatesMayBeUnknown) {
 
   const std::string out = RenderComparison(response, sides, {});
 
-  EXPECT_THAT(out, HasSubstr("B  text notes.txt\n   undated · 1 paragraph\nDates: not both known\n"));
+  EXPECT_THAT(out,
+              HasSubstr("B  text notes.txt\n   undated · 1 paragraph\nDates: not both known\n"));
 }
 
 TEST(RenderComparison, WrapsListsAndCutsExcerptsToTheTerminalWidth) {

@@ -37,10 +37,9 @@ TEST(BuildSimilarRequest, RefusesNeitherOrBothSourcesAndBadFilters) {
               HasSubstr("needs an ID or --text=FILE"));
   EXPECT_THAT(std::string(BuildSimilarRequest({.id = "a", .text_path = "b"}).status().message()),
               HasSubstr("not both"));
-  EXPECT_THAT(std::string(BuildSimilarRequest({.id = "a", .filter = {.to = "2003/01"}})
-                              .status()
-                              .message()),
-              StartsWith("--to:"));
+  EXPECT_THAT(
+      std::string(BuildSimilarRequest({.id = "a", .filter = {.to = "2003/01"}}).status().message()),
+      StartsWith("--to:"));
 }
 
 TEST(BuildTrendRequest, TermsIntervalAndFilter) {
@@ -57,8 +56,9 @@ TEST(BuildTrendRequest, TermsIntervalAndFilter) {
 
 TEST(BuildTrendRequest, YearByDefaultAndOtherIntervalsRefused) {
   EXPECT_EQ(BuildTrendRequest({.terms = {"x"}})->interval(), v1::INTERVAL_YEAR);
-  EXPECT_THAT(std::string(BuildTrendRequest({.terms = {"x"}, .interval = "week"}).status().message()),
-              StartsWith("--interval: \"week\""));
+  EXPECT_THAT(
+      std::string(BuildTrendRequest({.terms = {"x"}, .interval = "week"}).status().message()),
+      StartsWith("--interval: \"week\""));
   EXPECT_FALSE(BuildTrendRequest({.terms = {" "}}).ok());
 }
 

@@ -65,12 +65,16 @@ TEST(RenderTrend, OneTablePerTermWithBarsOfDocuments) {
             "\"missile defence\" (as missil defenc)\n"
             "  PERIOD  DOCS     OF  OCCURRENCES\n"
             "  2001       0  1,200            0\n"
-            "  2002      10  1,200           30  " + std::string(20, '#') + "\n"
-            "  2003      20  1,200           60  " + std::string(40, '#') + "\n"
-            "  + 2 undated documents\n"
-            "\n"
-            "\"nothing\"\n"
-            "  (no dated documents)\n");
+            "  2002      10  1,200           30  " +
+                std::string(20, '#') +
+                "\n"
+                "  2003      20  1,200           60  " +
+                std::string(40, '#') +
+                "\n"
+                "  + 2 undated documents\n"
+                "\n"
+                "\"nothing\"\n"
+                "  (no dated documents)\n");
 }
 
 TEST(RenderDuplicates, PairsWithResemblanceAndTitles) {

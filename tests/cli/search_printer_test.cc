@@ -164,8 +164,8 @@ TEST(RenderSearchResponse, PrintsEachFacetAsATableAfterTheHits) {
 
 TEST(RenderSearchResponse, PrintsTheDateHistogramWithBarsScaledToTheLargestBucket) {
   SearchResponse response = TwoHits();
-  for (const auto& [key, count] : std::vector<std::pair<std::string, int>>{
-           {"2001", 40}, {"2002", 1}, {"2003", 20}}) {
+  for (const auto& [key, count] :
+       std::vector<std::pair<std::string, int>>{{"2001", 40}, {"2002", 1}, {"2003", 20}}) {
     auto* bucket = response.add_date_histogram();
     bucket->set_key(key);
     bucket->set_count(count);
@@ -174,9 +174,12 @@ TEST(RenderSearchResponse, PrintsTheDateHistogramWithBarsScaledToTheLargestBucke
   const std::string out = RenderSearchResponse(response, {});
 
   EXPECT_THAT(out, HasSubstr("\nPublished\n"
-                             "  2001  40  " + std::string(40, '#') + "\n"
+                             "  2001  40  " +
+                             std::string(40, '#') +
+                             "\n"
                              "  2002   1  #\n"
-                             "  2003  20  " + std::string(20, '#') + "\n"));
+                             "  2003  20  " +
+                             std::string(20, '#') + "\n"));
 }
 
 TEST(RenderSearchResponse, PrintsFacetsEvenWhenThisPageHasNoHits) {
@@ -186,8 +189,8 @@ TEST(RenderSearchResponse, PrintsFacetsEvenWhenThisPageHasNoHits) {
   bucket->set_key("2001-12");
   bucket->set_count(5);
 
-  EXPECT_THAT(RenderSearchResponse(response, {}), HasSubstr("  2001-12  5  " +
-                                                            std::string(40, '#') + "\n"));
+  EXPECT_THAT(RenderSearchResponse(response, {}),
+              HasSubstr("  2001-12  5  " + std::string(40, '#') + "\n"));
 }
 
 TEST(RenderSearchResponse, PrintsTheExplanationTreeUnderItsHit) {

@@ -95,8 +95,8 @@ TEST(TitleSpan, CaseCountedInARunAgreesWithTheFullCount) {
         EXPECT_EQ(in_run->capitalized, full.capitalized) << line << " " << other;
       } else {
         ++stopped;
-        EXPECT_FALSE(IsTitleCase(TitleCaseCounts{full.content_words + other,
-                                                 full.capitalized + other}))
+        EXPECT_FALSE(
+            IsTitleCase(TitleCaseCounts{full.content_words + other, full.capitalized + other}))
             << line << " " << other;
       }
     }

@@ -17,6 +17,7 @@
 // body, stored like the others store them, but is not read per hit).
 //
 // Usage: xapian_bench --docs=PATH --queries=PATH [--rounds=2] [--warmup=2]
+#include <unistd.h>
 #include <xapian.h>
 
 #include <algorithm>
@@ -29,8 +30,6 @@
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <unistd.h>
 
 namespace {
 
@@ -106,10 +105,14 @@ int main(int argc, char** argv) {
   int warmup = 2;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
-    if (arg.rfind("--docs=", 0) == 0) docs_path = arg.substr(7);
-    else if (arg.rfind("--queries=", 0) == 0) queries_path = arg.substr(10);
-    else if (arg.rfind("--rounds=", 0) == 0) rounds = std::stoi(arg.substr(9));
-    else if (arg.rfind("--warmup=", 0) == 0) warmup = std::stoi(arg.substr(9));
+    if (arg.rfind("--docs=", 0) == 0)
+      docs_path = arg.substr(7);
+    else if (arg.rfind("--queries=", 0) == 0)
+      queries_path = arg.substr(10);
+    else if (arg.rfind("--rounds=", 0) == 0)
+      rounds = std::stoi(arg.substr(9));
+    else if (arg.rfind("--warmup=", 0) == 0)
+      warmup = std::stoi(arg.substr(9));
   }
   if (docs_path.empty() || queries_path.empty()) {
     std::cerr << "usage: xapian_bench --docs=PATH --queries=PATH [--rounds=N] [--warmup=N]\n";
@@ -166,7 +169,8 @@ int main(int argc, char** argv) {
       const auto start = Clock::now();
       enquire.set_query(MakeQuery(q, stem));
       Xapian::MSet top = enquire.get_mset(0, 10);
-      for (auto it = top.begin(); it != top.end(); ++it) sink += it.get_document().get_value(1).size();
+      for (auto it = top.begin(); it != top.end(); ++it)
+        sink += it.get_document().get_value(1).size();
       const double us = std::chrono::duration<double, std::micro>(Clock::now() - start).count();
       if (round == -warmup) {
         count[q[0]]++;
@@ -181,11 +185,12 @@ int main(int argc, char** argv) {
   if (sink == 42) std::cerr << "\n";
 
   std::ostringstream json;
-  json << "{\"engine\":\"xapian\",\"docs\":" << rows.size() << ",\"raw_bytes\":" << raw_bytes
-       << ",\"index_seconds\":" << index_seconds << ",\"docs_per_s\":" << rows.size() / index_seconds
-       << ",\"mb_per_s\":" << raw_bytes / 1e6 / index_seconds << ",\"memory_bytes\":" << index_bytes
-       << ",\"memory_note\":\"glass database bytes on tmpfs after commit (compressed, id, title and "
-          "body stored as document data)\",\"queries\":{";
+  json
+      << "{\"engine\":\"xapian\",\"docs\":" << rows.size() << ",\"raw_bytes\":" << raw_bytes
+      << ",\"index_seconds\":" << index_seconds << ",\"docs_per_s\":" << rows.size() / index_seconds
+      << ",\"mb_per_s\":" << raw_bytes / 1e6 / index_seconds << ",\"memory_bytes\":" << index_bytes
+      << ",\"memory_note\":\"glass database bytes on tmpfs after commit (compressed, id, title and "
+         "body stored as document data)\",\"queries\":{";
   bool first = true;
   for (auto& [type, v] : latencies) {
     json << (first ? "" : ",") << "\"" << type << "\":{\"n\":" << v.size()
