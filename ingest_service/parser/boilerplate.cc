@@ -153,6 +153,64 @@ bool IsBreadcrumb(absl::string_view folded) {
   return false;
 }
 
+// Languages as a site's language menu names them, folded: in English or in
+// the language itself (a menu names each language in its own script, and
+// folding lower-cases Latin letters only, so other scripts are listed as a
+// menu prints them, capitalized and not).
+constexpr absl::
+    string_view
+        kLanguageNames
+            [] =
+                {
+                    "english",
+                    "francais",
+                    "french",
+                    "deutsch",
+                    "german",
+                    "espanol",
+                    "spanish",
+                    "italiano",
+                    "italian",
+                    "russian",
+                    "russkij",
+                    "ukrainian",
+                    "portugues",
+                    "portuguese",
+                    "nederlands",
+                    "dutch",
+                    "polski",
+                    "polish",
+                    "turkce",
+                    "turkish",
+                    "magyar",
+                    "cestina",
+                    "slovencina",
+                    "slovenscina",
+                    "hrvatski",
+                    "srpski",
+                    "romana",
+                    "svenska",
+                    "dansk",
+                    "norsk",
+                    "suomi",
+                    "eesti",
+                    "latviesu",
+                    "lietuviu",
+                    "shqip",
+                    "arabic",
+                    "chinese",
+                    "japanese",
+                    "\xD0\xA0\xD1\x83\xD1\x81\xD1\x81\xD0\xBA\xD0\xB8\xD0\xB9",  // Русский
+                    "\xD1\x80\xD1\x83\xD1\x81\xD1\x81\xD0\xBA\xD0\xB8\xD0\xB9",  // русский
+                    "\xD0\xA3\xD0\xBA\xD1\x80\xD0\xB0\xD1\x97\xD0\xBD\xD1\x81\xD1\x8C\xD0\xBA\xD0"
+                    "\xB0",  // Українська
+                    "\xD1\x83\xD0\xBA\xD1\x80\xD0\xB0\xD1\x97\xD0\xBD\xD1\x81\xD1\x8C\xD0\xBA\xD0"
+                    "\xB0",  // українська
+                    "\xCE\x95\xCE\xBB\xCE\xBB\xCE\xB7\xCE\xBD\xCE\xB9\xCE\xBA\xCE\xAC",  // Ελληνικά
+                    "\xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A\xD8\xA9",  // العربية
+                    "\xE4\xB8\xAD\xE6\x96\x87",                                  // 中文
+};
+
 // "EN / FR / RU", "En. | Fr. | Ru. | Ukr.", "English | Français": a menu of
 // two or more language names or codes.
 bool IsLanguageMenu(absl::string_view folded) {
@@ -166,11 +224,7 @@ bool IsLanguageMenu(absl::string_view folded) {
     for (char c : cell) letters &= absl::ascii_isalpha(static_cast<unsigned char>(c));
     const bool code = letters && cell.size() >= 2 && cell.size() <= 3;
     bool name = false;
-    for (absl::string_view language :
-         {"english", "francais", "french", "deutsch", "espanol", "italiano", "russian", "russkij",
-          "ukrainian", "portugues", "nederlands", "polski"}) {
-      name |= cell == language;
-    }
+    for (absl::string_view language : kLanguageNames) name |= cell == language;
     if (!code && !name) return false;
     ++cells;
   }

@@ -125,6 +125,18 @@ TEST(Boilerplate, DropsLanguageMenusDownloadsAndTeaserLinks) {
   EXPECT_THAT(BoilerplateReason("English | Fran\xC3\xA7"
                                 "ais"),
               Optional(absl::string_view("navigation")));
+  // Each language named in its own script, as menus name them.
+  EXPECT_THAT(BoilerplateReason("English / Fran\xC3\xA7"
+                                "ais / \xD0\xA0\xD1\x83\xD1\x81\xD1\x81"
+                                "\xD0\xBA\xD0\xB8\xD0\xB9 / \xD0\xA3\xD0\xBA\xD1\x80\xD0\xB0"
+                                "\xD1\x97\xD0\xBD\xD1\x81\xD1\x8C\xD0\xBA\xD0\xB0"),
+              Optional(absl::string_view("navigation")));
+  EXPECT_THAT(BoilerplateReason("Deutsch | Espa\xC3\xB1ol | Polski | T\xC3\xBCrk\xC3\xA7"
+                                "e"),
+              Optional(absl::string_view("navigation")));
+  // Two words that are not languages, or a headline with a slash, are text.
+  EXPECT_EQ(BoilerplateReason("NATO / Russia"), std::nullopt);
+  EXPECT_EQ(BoilerplateReason("Polish / Lithuanian brigade formed"), std::nullopt);
   EXPECT_THAT(BoilerplateReason("Audio file .MP3/806Kb"),
               Optional(absl::string_view("media_link")));
   EXPECT_THAT(BoilerplateReason("(17Kb)"), Optional(absl::string_view("media_link")));
