@@ -324,6 +324,16 @@ void Explain(const std::vector<SourceLine>& lines, const std::vector<LineFeature
 bool IsNeverHeadline(const TitleCandidate& candidate, const std::vector<SourceLine>& lines,
                      const std::vector<LineFeatures>& features) {
   if (candidate.end <= candidate.begin) return false;
+  // A line the furniture readers take for a site's controls (a menu of
+  // languages, a breadcrumb, a "Print" or "Read more" link, a file offered
+  // for download, a logo's file name, a phone line, rules of dashes) is
+  // never part of a headline, whatever its place and case.
+  for (size_t k = candidate.begin; k < candidate.end; ++k) {
+    for (Vote control : {Vote::kFurnitureNavigation, Vote::kFurnitureMediaLink,
+                         Vote::kFurnitureLogo, Vote::kFurnitureLayout, Vote::kFurniturePhoneFax}) {
+      if (features[k].Has(VoteFeature(control))) return true;
+    }
+  }
   const absl::string_view first = TrimLine(lines[features[candidate.begin].line_index].text);
   // "of the North": the rest of a wrapped headline or of a lost link.
   if (StartsWithHeadlineContinuation(first)) return true;

@@ -7,13 +7,16 @@
 #include <string>
 
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "ingest_service/parser/line_role_model.h"
 
 namespace docsearch::ingest {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 std::string SeedPath(const std::string& name) {
   return std::string(DOCSEARCH_SHARED_CORPUS) + "/seeds/" + name;
@@ -342,6 +345,50 @@ TEST(DocumentParser, DoubtsATitleThatReadsAsTheSitesWrapping) {
           .document();
   EXPECT_EQ(headline.title(), "Statement on the Situation in the Region");
   EXPECT_FALSE(HasWarning(headline, "title_uncertain"));
+}
+
+// Site controls printed where a headline could stand: a menu of the page's
+// languages between the release number and the date, a breadcrumb, a
+// "Print this page" link, a file offered for download. A model trained
+// without the page's site can score such a line as the best title run (one
+// did, on a summit declaration's language menu, with the leave-one-source-
+// out split of docs/INGEST.md); the parser never takes it, however the model
+// scores it. The test gives the model every reason to take it.
+TEST(DocumentParserTitles, NeverTakeASiteControlForTheHeadline) {
+  LineRoleModel eager = EmbeddedLineRoleModel();
+  for (const char* vote : {"furniture_navigation", "furniture_media_link"}) {
+    eager.set_span_weight(absl::StrCat("first:vote=", vote), 1000);
+    eager.set_span_weight(absl::StrCat("last:vote=", vote), 1000);
+  }
+  ParseOptions options;
+  options.line_role_model = &eager;
+  const struct {
+    const char* control;
+    const char* title;
+  } kPages[] = {
+      {"En. / Fr. / Ru. / Ukr.", "Riga Summit Declaration"},
+      {"EN | FR | DE | ES", "Statement on Kosovo"},
+      {"English / Français / Русский", "Joint Statement"},
+      {"Home / Newsroom / Press Releases / 2006", "Riga Summit Declaration"},
+      {"Print this page", "Statement on Kosovo"},
+      {"Audio file .MP3/806Kb", "Statement on Kosovo"},
+  };
+  for (const auto& page : kPages) {
+    SCOPED_TRACE(page.control);
+    v1::RawDocument raw;
+    raw.set_content(
+        absl::StrCat("Press\nRelease\n(2006)150\n", page.control, "\n29 Nov. 2006 |\n", page.title,
+                     "\nIssued by the Heads of State and Government\nparticipating in the meeting\n"
+                     "of the North Atlantic Council\nin Riga on 29 November 2006\n"
+                     "- We, the Heads of State and Government of the member\n"
+                     "countries of the North Atlantic Alliance, reaffirm today in Riga\n"
+                     "our resolve to meet the security challenges of the 21st century.\n"
+                     "- The principle of the indivisibility of Allied security\n"
+                     "is fundamental, and our solidarity gives us the strength.\n"));
+    absl::StatusOr<v1::ParseDocumentResponse> parsed = ParseRawDocument(raw, options);
+    ASSERT_TRUE(parsed.ok()) << parsed.status();
+    EXPECT_THAT(parsed->document().title(), Not(HasSubstr(page.control)));
+  }
 }
 
 }  // namespace
