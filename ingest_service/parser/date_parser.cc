@@ -374,6 +374,14 @@ constexpr absl::string_view kDateLinePrefixes[] = {
     "gepubliceerd op",
 };
 
+// Words that name a meeting or the body that meets, never a place: "General
+// Affairs Council, 25/09/2017" and "European Council, 22 March 2024" are the
+// headlines of a meeting's page, not a date line with its place.
+constexpr absl::string_view kMeetingWords[] = {
+    "council", "conseil", "committee", "comite",     "commission", "meeting",
+    "summit",  "sommet",  "session",   "conference", "assembly",   "reunion",
+};
+
 // "Madrid, 9 July 1997", "Bruxelles, le 7 décembre 2001": a place of at most
 // three capitalized words, a comma, then the date.
 std::optional<absl::string_view> AfterPlace(absl::string_view text) {
@@ -385,6 +393,10 @@ std::optional<absl::string_view> AfterPlace(absl::string_view text) {
     if (++words > 3 || (!absl::ascii_isupper(first) && first < 0x80)) return std::nullopt;
     for (char c : word) {
       if (absl::ascii_isdigit(static_cast<unsigned char>(c))) return std::nullopt;
+    }
+    const std::string folded = FoldAccents(word);
+    for (absl::string_view meeting : kMeetingWords) {
+      if (folded == meeting) return std::nullopt;
     }
   }
   return text.substr(comma + 1);

@@ -30,8 +30,12 @@ const std::string kCorpus = DOCSEARCH_SHARED_CORPUS;
 // lines of two German documents came to be read (INGEST.md, "Dates, headers
 // and pages in more languages"): the titles that moved are other documents',
 // moved by the perceptrons' training, over five orders 130.0 -> 129.0.
+// It went back to 131 when a meeting named before its date stopped being
+// read as a place ("General Affairs Council, 25/09/2017"; INGEST.md, "Site
+// controls never the headline; a meeting is no place"), over five orders
+// 129.0 -> 130.2.
 const std::map<std::string, double> kFloors = {
-    {"title", 0.902},     {"doc_type", 0.97}, {"boilerplate removed", 0.937},
+    {"title", 0.909},     {"doc_type", 0.97}, {"boilerplate removed", 0.937},
     {"published", 0.986}, {"language", 1.00}, {"reference", 0.97},
     {"updated", 0.99},
 };

@@ -96,6 +96,16 @@ TEST(DateParser, AcceptsAPlaceOrAnIntroducingPhraseBeforeTheDate) {
   EXPECT_THAT(ParseDateLine("  \xE2\x80\xA2 Issued on 21 Nov. 2002"),
               Optional(IsDate(2002, 11, 21)));
   EXPECT_THAT(ParseDateLine("Publi\xC3\xA9 le 3 juin 1996"), Optional(IsDate(1996, 6, 3)));
+  EXPECT_THAT(ParseDateLine("New York, 9 July 1997"), Optional(IsDate(1997, 7, 9)));
+}
+
+TEST(DateParser, ReadsAMeetingNamedBeforeItsDateAsNoPlace) {
+  // The headline of a meeting's page: the meeting and its date, not a place.
+  EXPECT_FALSE(ParseDateLine("General Affairs Council, 25/09/2017").has_value());
+  EXPECT_FALSE(ParseDateLine("European Council, 22 March 2024").has_value());
+  EXPECT_FALSE(ParseDateLine("Riga Summit, 29 November 2006").has_value());
+  // Its date is still found in the line.
+  EXPECT_EQ(FindDates("General Affairs Council, 25/09/2017").size(), 1u);
 }
 
 TEST(DateParser, RejectsLinesWithOtherWords) {
