@@ -10,6 +10,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "ingest_service/parser/date_parser.h"
 #include "ingest_service/parser/head_lexicon.h"
 #include "ingest_service/parser/line_shape.h"
 #include "ingest_service/parser/phrase_scan.h"
@@ -157,58 +158,54 @@ bool IsBreadcrumb(absl::string_view folded) {
 // the language itself (a menu names each language in its own script, and
 // folding lower-cases Latin letters only, so other scripts are listed as a
 // menu prints them, capitalized and not).
-constexpr absl::
-    string_view
-        kLanguageNames
-            [] =
-                {
-                    "english",
-                    "francais",
-                    "french",
-                    "deutsch",
-                    "german",
-                    "espanol",
-                    "spanish",
-                    "italiano",
-                    "italian",
-                    "russian",
-                    "russkij",
-                    "ukrainian",
-                    "portugues",
-                    "portuguese",
-                    "nederlands",
-                    "dutch",
-                    "polski",
-                    "polish",
-                    "turkce",
-                    "turkish",
-                    "magyar",
-                    "cestina",
-                    "slovencina",
-                    "slovenscina",
-                    "hrvatski",
-                    "srpski",
-                    "romana",
-                    "svenska",
-                    "dansk",
-                    "norsk",
-                    "suomi",
-                    "eesti",
-                    "latviesu",
-                    "lietuviu",
-                    "shqip",
-                    "arabic",
-                    "chinese",
-                    "japanese",
-                    "\xD0\xA0\xD1\x83\xD1\x81\xD1\x81\xD0\xBA\xD0\xB8\xD0\xB9",  // Русский
-                    "\xD1\x80\xD1\x83\xD1\x81\xD1\x81\xD0\xBA\xD0\xB8\xD0\xB9",  // русский
-                    "\xD0\xA3\xD0\xBA\xD1\x80\xD0\xB0\xD1\x97\xD0\xBD\xD1\x81\xD1\x8C\xD0\xBA\xD0"
-                    "\xB0",  // Українська
-                    "\xD1\x83\xD0\xBA\xD1\x80\xD0\xB0\xD1\x97\xD0\xBD\xD1\x81\xD1\x8C\xD0\xBA\xD0"
-                    "\xB0",  // українська
-                    "\xCE\x95\xCE\xBB\xCE\xBB\xCE\xB7\xCE\xBD\xCE\xB9\xCE\xBA\xCE\xAC",  // Ελληνικά
-                    "\xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A\xD8\xA9",  // العربية
-                    "\xE4\xB8\xAD\xE6\x96\x87",                                  // 中文
+constexpr absl::string_view kLanguageNames[] = {
+    "english",
+    "francais",
+    "french",
+    "deutsch",
+    "german",
+    "espanol",
+    "spanish",
+    "italiano",
+    "italian",
+    "russian",
+    "russkij",
+    "ukrainian",
+    "portugues",
+    "portuguese",
+    "nederlands",
+    "dutch",
+    "polski",
+    "polish",
+    "turkce",
+    "turkish",
+    "magyar",
+    "cestina",
+    "slovencina",
+    "slovenscina",
+    "hrvatski",
+    "srpski",
+    "romana",
+    "svenska",
+    "dansk",
+    "norsk",
+    "suomi",
+    "eesti",
+    "latviesu",
+    "lietuviu",
+    "shqip",
+    "arabic",
+    "chinese",
+    "japanese",
+    "\xD0\xA0\xD1\x83\xD1\x81\xD1\x81\xD0\xBA\xD0\xB8\xD0\xB9",  // Русский
+    "\xD1\x80\xD1\x83\xD1\x81\xD1\x81\xD0\xBA\xD0\xB8\xD0\xB9",  // русский
+    "\xD0\xA3\xD0\xBA\xD1\x80\xD0\xB0\xD1\x97\xD0\xBD\xD1\x81\xD1\x8C\xD0\xBA\xD0"
+    "\xB0",  // Українська
+    "\xD1\x83\xD0\xBA\xD1\x80\xD0\xB0\xD1\x97\xD0\xBD\xD1\x81\xD1\x8C\xD0\xBA\xD0"
+    "\xB0",                                                              // українська
+    "\xCE\x95\xCE\xBB\xCE\xBB\xCE\xB7\xCE\xBD\xCE\xB9\xCE\xBA\xCE\xAC",  // Ελληνικά
+    "\xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A\xD8\xA9",          // العربية
+    "\xE4\xB8\xAD\xE6\x96\x87",                                          // 中文
 };
 
 // "EN / FR / RU", "En. | Fr. | Ru. | Ukr.", "English | Français": a menu of
@@ -466,6 +463,20 @@ bool IsRepublicationDisclaimer(absl::string_view folded) {
   return kRepublicationScan.Count(folded, 2) >= 2;
 }
 
+// "Publié le 06 septembre 2014", "Posted on June 8, 2006", "Veröffentlicht
+// am 5. Juli 2019": a page's stamp of when it was put on line, a publishing
+// verb and a date and nothing else, on a line of its own. (At the head of a
+// text the head readers take it as the date line first.)
+bool IsPublicationStamp(absl::string_view trimmed, absl::string_view folded) {
+  if (folded.size() > 60) return false;
+  bool opens = false;
+  for (absl::string_view verb : {"published on ", "posted on ", "publie le ", "veroffentlicht am ",
+                                 "publicado el ", "pubblicato il ", "gepubliceerd op "}) {
+    opens |= absl::StartsWith(folded, verb);
+  }
+  return opens && ParseDateLine(trimmed).has_value();
+}
+
 // "Extrait", "Excerpts", "[Excerpts]": an editor's note that what follows
 // is a part of the text, on a line of its own.
 bool IsExcerptNote(absl::string_view edges) {
@@ -541,6 +552,13 @@ std::optional<absl::string_view> LateFurnitureReason(absl::string_view line,
   if (IsReaderNotice(edges)) return "notice";
   if (IsRepublicationDisclaimer(folded)) return "site";
   if (IsExcerptNote(edges)) return "editorial";
+  if (IsPublicationStamp(trimmed, folded)) return "site";
+  // The same stamp's label left without its value ("Publié par" above an
+  // empty field).
+  for (absl::string_view label : {"published by", "posted by", "publie par", "veroffentlicht von",
+                                  "publicado por", "pubblicato da", "gepubliceerd door"}) {
+    if (edges == label) return "site";
+  }
   if (IsHomeMenuLine(trimmed)) return "navigation";
   // A press office's wrapping ("Office of the Press Secretary", "For
   // Immediate Release") on a line of its own, wherever the page left it; a

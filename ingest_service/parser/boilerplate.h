@@ -46,7 +46,8 @@ std::optional<absl::string_view> BoilerplateReason(absl::string_view line,
 // notice addressed to one kind of reader ("If you are not a journalist, …",
 // "Media enquiries: …"), a republishing site's disclaimer (two of its
 // phrases: "originating organization", "edited for clarity", "views
-// expressed" …), an editor's "Extrait" / "[Excerpts]" line, a menu bar
+// expressed" …), an editor's "Extrait" / "[Excerpts]" line, a page's stamp
+// of when it was put on line ("Publié le 06 septembre 2014"), a menu bar
 // opening with "Home", and a press office's wrapping line ("Office of the
 // Press Secretary") left below the headline. They are kept out of BoilerplateReason because the
 // cascade's verdicts are the model's training inputs: a new verdict on one document retrains the

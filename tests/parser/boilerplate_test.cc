@@ -94,6 +94,23 @@ TEST(Boilerplate, LateFurnitureReadsNoticesDisclaimersAndWrapping) {
   EXPECT_EQ(LateFurnitureReason("Press Secretary: Good afternoon, everyone."), std::nullopt);
 }
 
+TEST(Boilerplate, LateFurnitureReadsAPagesPublicationStamp) {
+  EXPECT_THAT(LateFurnitureReason("Publi\xC3\xA9 le 06 septembre 2014"),
+              Optional(absl::string_view("site")));
+  EXPECT_THAT(LateFurnitureReason("Posted on June 8, 2006"), Optional(absl::string_view("site")));
+  EXPECT_THAT(LateFurnitureReason("Ver\xC3\xB6"
+                                  "ffentlicht am 5. Juli 2019"),
+              Optional(absl::string_view("site")));
+  EXPECT_THAT(LateFurnitureReason("Publi\xC3\xA9 par"), Optional(absl::string_view("site")));
+  EXPECT_THAT(LateFurnitureReason("Posted by:"), Optional(absl::string_view("site")));
+  // A sentence saying when something was published is text.
+  EXPECT_EQ(LateFurnitureReason("Published on 8 June 2006, the report found that the force was "
+                                "short of helicopters."),
+            std::nullopt);
+  EXPECT_EQ(LateFurnitureReason("Published on request of the Council"), std::nullopt);
+  EXPECT_EQ(LateFurnitureReason("Published by the Council of the European Union"), std::nullopt);
+}
+
 TEST(Boilerplate, LateFurnitureReadsASitesLongNoticeAboutItself) {
   std::string notice =
       "The web site below is a permanent electronic archive of information released online "
