@@ -57,21 +57,10 @@ void AddIngestAndIndexRequests(std::vector<BadRequest>& rows) {
   // IndexService.
   add(
       "Write: document without id",
-      [](Stubs& s) -> grpc::Status {
-        grpc::ClientContext context;
-        auto stream = s.index->Write(&context);
-        v1::WriteRequest request;
-        request.set_batch_id(7);
-        request.add_documents()->set_title("no id");
-        stream->Write(request);
-        stream->WritesDone();
-        v1::WriteResponse response;
-        if (!stream->Read(&response)) return stream->Finish();
-        grpc::Status finished = stream->Finish();
-        if (!finished.ok()) return finished;
-        // Per-document outcomes travel in the response, not the stream status.
-        return grpc::Status(static_cast<grpc::StatusCode>(response.results(0).code()),
-                            response.results(0).message());
+      [](Stubs& s) {
+        v1::Document document;
+        document.set_title("no id");
+        return WriteOne(s, document);
       },
       StatusCode::INVALID_ARGUMENT, "documents[0].id is empty");
   for (const auto& [name, date] : std::vector<std::pair<std::string, v1::Document>>{
