@@ -24,6 +24,7 @@
 #include "ingest_service/parser/content_type.h"
 #include "ingest_service/parser/encoding.h"
 #include "ingest_service/parser/entity_extractor.h"
+#include "ingest_service/parser/glued_words.h"
 #include "ingest_service/parser/html_to_text.h"
 #include "ingest_service/parser/json_document.h"
 #include "ingest_service/parser/language_detector.h"
@@ -121,6 +122,31 @@ void ApplyJsonFields(const JsonDocument& json, v1::Document* document) {
                document);
   }
   for (const auto& [key, value] : json.attributes) (*document->mutable_attributes())[key] = value;
+}
+
+void SeparateGluedWordsIn(absl::string_view text, bool title_given, v1::Document* document) {
+  GluedWordSeparator separator(text);
+  int separated = 0;
+  auto separate = [&](std::string* field) {
+    SeparatedText repaired = separator.Separate(*field);
+    if (repaired.separated == 0) return;
+    separated += repaired.separated;
+    *field = std::move(repaired.text);
+  };
+  if (!title_given) {
+    separate(document->mutable_title());
+    separate(document->mutable_subtitle());
+  }
+  for (v1::Paragraph& paragraph : *document->mutable_paragraphs()) {
+    separate(paragraph.mutable_text());
+  }
+  for (v1::Footnote& note : *document->mutable_footnotes()) separate(note.mutable_text());
+  if (separated > 0) {
+    AddWarning(ParseWarningCode::kGluedWordsSeparated,
+               absl::StrCat(separated,
+                            " glued word(s) separated (a lower-case letter run into a capital)"),
+               document);
+  }
 }
 
 }  // namespace
@@ -236,6 +262,10 @@ absl::StatusOr<ParseDocumentResponse> ParseRawDocument(const v1::RawDocument& ra
                 .page_title = page_title},
                &response);
   }
+  // Words the scrape glued together ("NorthAtlantic", "SitesU.S.") get
+  // their space back in what readers and searches see; the layout above was
+  // read from the lines as archived (glued_words.h says why).
+  SeparateGluedWordsIn(text, /*title_given=*/json.has_value() && !json->title.empty(), document);
   if (json.has_value()) ApplyJsonFields(*json, document);
   if (document->title().empty() && !page_title.empty() && options.title_from_html_title) {
     document->set_title(page_title);

@@ -15,6 +15,7 @@ constexpr std::pair<Code, absl::string_view> kWireCodes[] = {
     {Code::kControlCharactersRemoved, "control_characters_removed"},
     {Code::kHtmlTooDeep, "html_too_deep"},
     {Code::kJsonBodyHtml, "json_body_html"},
+    {Code::kGluedWordsSeparated, "glued_words_separated"},
     {Code::kNoTitle, "no_title"},
     {Code::kDigestWithoutTitle, "digest_without_title"},
     {Code::kTitleFromHtmlTitle, "title_from_html_title"},

@@ -26,6 +26,7 @@ enum class ParseWarningCode {
   kControlCharactersRemoved,
   kHtmlTooDeep,
   kJsonBodyHtml,
+  kGluedWordsSeparated,
   // Title.
   kNoTitle,
   kDigestWithoutTitle,

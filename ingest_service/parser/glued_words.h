@@ -1,0 +1,68 @@
+// Separation of words a scrape glued together. Pages archived as text often
+// lose the break between two blocks ("Déclaration du Secrétaire
+// généralL'OTAN prévoyait…": a headline and its first paragraph; "Archive
+// SitesU.S. Department of State": two links) or the space of a line the
+// source wrapped ("the NorthAtlantic Alliance"). The glued token is a word
+// no reader types, so it is found by no search and hides a headline's end.
+//
+// A break is put back at a lower-case letter followed by an upper-case one
+// (ICU's letter cases, any script) when what follows cannot continue the
+// word it is glued to, or both halves are words of the same document:
+//   - an elided article in capitals ("L'", "D'", … before a letter), or an
+//     initialism with periods ("U.S.", "U.N."), after at least three
+//     letters: no word or name continues so;
+//   - otherwise a capitalized word of three letters or more after a part of
+//     three letters or more (lower case after its first letter), when both
+//     halves appear on their own elsewhere in the text, case aside: so
+//     names written in one piece (PfP, McCallum, WorldLII, YouScribe,
+//     PowerPoint) stay whole unless the document also uses their parts
+//     as words.
+// Tokens holding an address (://, www., /, @, _) are left alone.
+//
+// The break is a space, put back in the text a reader and a search see
+// (title, paragraphs, footnotes) after the layout is read: the line-role
+// model reads lines as archived, glue included (its glued-words feature and
+// the fused-title cut in head_reader.h use it), so that a repair never
+// moves what the model learnt.
+//
+// Contract: pure; the output is valid UTF-8 when the input is, and differs
+// from the input only by the inserted spaces.
+#ifndef DOCSEARCH_INGEST_SERVICE_PARSER_GLUED_WORDS_H_
+#define DOCSEARCH_INGEST_SERVICE_PARSER_GLUED_WORDS_H_
+
+#include <optional>
+#include <string>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/string_view.h"
+
+namespace docsearch::ingest {
+
+struct SeparatedText {
+  std::string text;
+  int separated = 0;  // Breaks put back.
+};
+
+// Separates glued words in any part of a document, judged by the words of
+// the whole document. `document_text` must outlive the separator.
+class GluedWordSeparator {
+ public:
+  explicit GluedWordSeparator(absl::string_view document_text);
+
+  SeparatedText Separate(absl::string_view text);
+
+ private:
+  bool IsDocumentWord(const std::string& folded);
+
+  absl::string_view document_text_;
+  bool may_hold_glue_ = false;
+  // The document's letter runs with no glue, folded; built when first needed.
+  std::optional<absl::flat_hash_set<std::string>> words_;
+};
+
+// A text separated with its own words.
+SeparatedText SeparateGluedWords(absl::string_view utf8);
+
+}  // namespace docsearch::ingest
+
+#endif  // DOCSEARCH_INGEST_SERVICE_PARSER_GLUED_WORDS_H_
