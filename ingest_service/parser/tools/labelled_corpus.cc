@@ -70,6 +70,13 @@ std::string AlnumOnly(absl::string_view text) {
   return out;
 }
 
+// The matching key with its spaces left out.
+std::string FoldWithoutSpaces(absl::string_view text) {
+  std::string folded = FoldForMatching(text);
+  folded.erase(std::remove(folded.begin(), folded.end(), ' '), folded.end());
+  return folded;
+}
+
 bool DocTypeMatches(const std::string& label, v1::DocType type) {
   static const auto* const kTypes = new std::map<std::string, v1::DocType>{
       {"press_statement", v1::DOC_TYPE_PRESS_STATEMENT},
@@ -190,16 +197,23 @@ std::vector<FieldResult> ScoreParse(const LabelledDocument& labelled,
   std::vector<std::string> kept = {document.title(), document.subtitle()};
   for (const v1::Paragraph& paragraph : document.paragraphs()) kept.push_back(paragraph.text());
   for (const v1::Footnote& note : document.footnotes()) kept.push_back(note.text());
+  // Compared without spaces, and a long line also against all the kept text
+  // run together: a furniture line the parser split (a glued "SitesU.S."
+  // given its break back) and kept is still kept.
+  std::string all_kept;
+  for (const std::string& text : kept) all_kept += FoldWithoutSpaces(text);
   std::string left;
   for (const std::string& furniture : want.boilerplate) {
-    const std::string folded = FoldForMatching(furniture);
+    const std::string folded = FoldWithoutSpaces(furniture);
     const std::string furniture_alnum = AlnumOnly(furniture);
     for (const std::string& text : kept) {
       if (text.empty()) continue;
       const bool same =
-          FoldForMatching(text) == folded || (furniture_alnum.empty() && AlnumOnly(text).empty());
-      const bool inside = folded.size() >= 25 && absl::StrContains(FoldForMatching(text), folded);
-      if (same || inside) left = furniture;
+          FoldWithoutSpaces(text) == folded || (furniture_alnum.empty() && AlnumOnly(text).empty());
+      if (same) left = furniture;
+    }
+    if (FoldForMatching(furniture).size() >= 25 && absl::StrContains(all_kept, folded)) {
+      left = furniture;
     }
   }
   results.push_back({left.empty(), absl::StrCat("left in body: '", left, "'")});
