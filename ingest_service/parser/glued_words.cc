@@ -7,7 +7,6 @@
 #include <string>
 #include <vector>
 
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 
@@ -15,28 +14,12 @@ namespace docsearch::ingest {
 namespace {
 
 // Shorter parts are too often a name's own pieces (Mc, Pf, De, La).
-constexpr int kMinPartLetters = 3;
+constexpr size_t kMinPartLetters = 3;
 
 struct CodePoint {
   UChar32 c = 0;
-  size_t begin = 0;  // Byte offset in the text.
+  uint32_t begin = 0;  // Byte offset in its token.
 };
-
-std::vector<CodePoint> Decode(absl::string_view text) {
-  std::vector<CodePoint> points;
-  points.reserve(text.size());
-  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
-  const int32_t length = static_cast<int32_t>(text.size());
-  int32_t i = 0;
-  while (i < length) {
-    const int32_t begin = i;
-    UChar32 c = 0;
-    U8_NEXT(bytes, i, length, c);
-    if (c < 0) c = 0xFFFD;
-    points.push_back({c, static_cast<size_t>(begin)});
-  }
-  return points;
-}
 
 bool IsLetter(UChar32 c) {
   if (c < 0x80) return absl::ascii_isalpha(static_cast<unsigned char>(c));
@@ -51,58 +34,28 @@ bool IsUpper(UChar32 c) {
   return u_isUUppercase(c);
 }
 bool IsApostrophe(UChar32 c) { return c == '\'' || c == 0x2019; }
-bool IsSpace(UChar32 c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || u_isspace(c); }
+bool IsHyphen(UChar32 c) { return c == '-' || c == 0x2010 || c == 0x2011; }
+bool IsAsciiSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
-// Capitals that stand for an elided French or Italian article or pronoun.
+// Capitals that stand for an elided French or Italian article or pronoun
+// ("L'OTAN", "D'abord", "Qu'il" is handled apart).
 bool IsElidingCapital(UChar32 c) {
   return c == 'L' || c == 'D' || c == 'J' || c == 'N' || c == 'S' || c == 'C' || c == 'M' ||
-         c == 'T' || c == 'Q';
+         c == 'T';
 }
 
-std::string Fold(const std::vector<CodePoint>& points, size_t from, size_t to) {
-  std::string folded;
-  for (size_t k = from; k < to; ++k) {
-    const UChar32 lower = u_tolower(points[k].c);
-    char buffer[U8_MAX_LENGTH];
-    int32_t length = 0;
-    UBool error = false;
-    U8_APPEND(buffer, length, U8_MAX_LENGTH, lower, error);
-    if (!error) folded.append(buffer, static_cast<size_t>(length));
-  }
-  return folded;
-}
-
-// A part glued before a capital: enough letters, lower case after its first.
-bool IsLowerTailedPart(const std::vector<CodePoint>& points, size_t from, size_t to) {
-  if (to - from < kMinPartLetters) return false;
-  for (size_t k = from + 1; k < to; ++k) {
-    if (!IsLower(points[k].c)) return false;
-  }
-  return true;
-}
-
-// A break the text itself proves: an elided capital ("L'OTAN") or an
-// initialism with periods ("U.S.") starting at `at`, the letter run ending
-// right after its first letter.
-bool StartsUnjoinable(const std::vector<CodePoint>& points, size_t at) {
-  const auto is = [&](size_t k, auto predicate) {
-    return k < points.size() && predicate(points[k].c);
-  };
-  if (IsElidingCapital(points[at].c) && is(at + 1, IsApostrophe) && is(at + 2, IsLetter)) {
-    return true;
-  }
-  return is(at + 1, [](UChar32 c) { return c == '.'; }) && is(at + 2, IsUpper) &&
-         is(at + 3, [](UChar32 c) { return c == '.'; });
-}
-
+// Tokens that hold an address or a tag keep their capitals.
 bool HoldsAddress(absl::string_view token) {
   return absl::StrContains(token, "://") || absl::StrContains(token, "www.") ||
          absl::StrContains(token, "/") || absl::StrContains(token, "@") ||
-         absl::StrContains(token, "_");
+         absl::StrContains(token, "_") || absl::StrContains(token, "#");
 }
 
 // Most texts have no lower-case letter before a capital inside a token:
-// they are left untouched without decoding.
+// they are left untouched without decoding. (Any two non-ASCII bytes in a
+// row may be such a pair, so non-Latin texts are decoded.)
 bool MayHoldGlue(absl::string_view utf8) {
   for (size_t i = 1; i < utf8.size(); ++i) {
     const auto before = static_cast<unsigned char>(utf8[i - 1]);
@@ -115,33 +68,62 @@ bool MayHoldGlue(absl::string_view utf8) {
   return false;
 }
 
-// Calls `on_run(begin, end, address)` for each letter run of the text, in
-// code point indexes; `address` when its token holds an address.
-template <typename OnRun>
-void ForEachLetterRun(absl::string_view utf8, const std::vector<CodePoint>& points, OnRun on_run) {
-  size_t k = 0;
-  while (k < points.size()) {
-    if (IsSpace(points[k].c)) {
-      ++k;
-      continue;
-    }
-    size_t token_end = k;
-    while (token_end < points.size() && !IsSpace(points[token_end].c)) ++token_end;
-    const size_t byte_end = token_end < points.size() ? points[token_end].begin : utf8.size();
-    const bool address = HoldsAddress(utf8.substr(points[k].begin, byte_end - points[k].begin));
-    size_t run = k;
-    while (run < token_end) {
-      if (!IsLetter(points[run].c)) {
-        ++run;
-        continue;
-      }
-      size_t run_end = run;
-      while (run_end < token_end && IsLetter(points[run_end].c)) ++run_end;
-      on_run(run, run_end, address);
-      run = run_end;
-    }
-    k = token_end;
+void DecodeToken(absl::string_view token, std::vector<CodePoint>* points) {
+  points->clear();
+  const auto* bytes = reinterpret_cast<const uint8_t*>(token.data());
+  const int32_t length = static_cast<int32_t>(token.size());
+  int32_t i = 0;
+  while (i < length) {
+    const int32_t begin = i;
+    UChar32 c = 0;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0) c = 0xFFFD;
+    points->push_back({c, static_cast<uint32_t>(begin)});
   }
+}
+
+void AppendFolded(const std::vector<CodePoint>& points, size_t from, size_t to,
+                  std::string* folded) {
+  for (size_t k = from; k < to; ++k) {
+    char buffer[U8_MAX_LENGTH];
+    int32_t length = 0;
+    UBool error = false;
+    U8_APPEND(buffer, length, U8_MAX_LENGTH, u_tolower(points[k].c), error);
+    if (!error) folded->append(buffer, static_cast<size_t>(length));
+  }
+}
+
+// A part glued before a capital: enough letters, lower case after its first.
+bool IsLowerTailedPart(const std::vector<CodePoint>& points, size_t from, size_t to) {
+  if (to - from < kMinPartLetters) return false;
+  for (size_t k = from + 1; k < to; ++k) {
+    if (!IsLower(points[k].c)) return false;
+  }
+  return true;
+}
+
+bool IsAt(const std::vector<CodePoint>& points, size_t k, bool (*predicate)(UChar32)) {
+  return k < points.size() && predicate(points[k].c);
+}
+bool IsPeriod(UChar32 c) { return c == '.'; }
+
+// A break the text itself proves at the capital `at`, whose letter run
+// ends at `run_end`: an elided capital before a word of two letters or more
+// ("L'OTAN", "Qu'il"; not a possessive "D's"), or an initialism with
+// periods ("U.S.").
+bool StartsUnjoinable(const std::vector<CodePoint>& points, size_t at, size_t run_end) {
+  size_t apostrophe = 0;
+  if (run_end == at + 1 && IsElidingCapital(points[at].c)) {
+    apostrophe = at + 1;
+  } else if (run_end == at + 2 && points[at].c == 'Q' && points[at + 1].c == 'u') {
+    apostrophe = at + 2;
+  }
+  if (apostrophe > 0 && IsAt(points, apostrophe, IsApostrophe) &&
+      IsAt(points, apostrophe + 1, IsLetter) && IsAt(points, apostrophe + 2, IsLetter)) {
+    return true;
+  }
+  return run_end == at + 1 && IsAt(points, at + 1, IsPeriod) && IsAt(points, at + 2, IsUpper) &&
+         IsAt(points, at + 3, IsPeriod);
 }
 
 std::vector<size_t> Capitals(const std::vector<CodePoint>& points, size_t begin, size_t end) {
@@ -152,21 +134,65 @@ std::vector<size_t> Capitals(const std::vector<CodePoint>& points, size_t begin,
   return capitals;
 }
 
+// Calls `on_token(token_begin, points, address)` for each run of non-space
+// bytes, its code points decoded into a buffer reused from token to token.
+template <typename OnToken>
+void ForEachToken(absl::string_view utf8, OnToken on_token) {
+  std::vector<CodePoint> points;
+  size_t k = 0;
+  while (k < utf8.size()) {
+    if (IsAsciiSpace(utf8[k])) {
+      ++k;
+      continue;
+    }
+    size_t end = k;
+    while (end < utf8.size() && !IsAsciiSpace(utf8[end])) ++end;
+    const absl::string_view token = utf8.substr(k, end - k);
+    DecodeToken(token, &points);
+    on_token(k, points, HoldsAddress(token));
+    k = end;
+  }
+}
+
 }  // namespace
 
 GluedWordSeparator::GluedWordSeparator(absl::string_view document_text)
     : document_text_(document_text), may_hold_glue_(MayHoldGlue(document_text)) {}
 
-bool GluedWordSeparator::IsDocumentWord(const std::string& folded) {
-  if (!words_.has_value()) {
+bool GluedWordSeparator::IsWordPairOfDocument(const std::string& pair) {
+  if (!word_pairs_.has_value()) {
     // Built on the first joint that needs it: most documents have none.
-    words_.emplace();
-    const std::vector<CodePoint> points = Decode(document_text_);
-    ForEachLetterRun(document_text_, points, [&](size_t begin, size_t end, bool /*address*/) {
-      if (Capitals(points, begin, end).empty()) words_->insert(Fold(points, begin, end));
+    word_pairs_.emplace();
+    std::string previous;  // The last glue-free word, folded; empty after a break.
+    bool joined = false;   // Only spaces or one hyphen since `previous`.
+    int hyphens = 0;
+    ForEachToken(document_text_, [&](size_t, const std::vector<CodePoint>& points, bool) {
+      size_t k = 0;
+      while (k < points.size()) {
+        if (!IsLetter(points[k].c)) {
+          if (IsHyphen(points[k].c) && hyphens == 0) {
+            ++hyphens;
+          } else if (!u_isspace(points[k].c)) {
+            joined = false;
+          }
+          ++k;
+          continue;
+        }
+        size_t run_end = k;
+        while (run_end < points.size() && IsLetter(points[run_end].c)) ++run_end;
+        std::string word;
+        if (Capitals(points, k, run_end).empty()) AppendFolded(points, k, run_end, &word);
+        if (!word.empty() && joined && !previous.empty()) {
+          word_pairs_->insert(previous + " " + word);
+        }
+        previous = std::move(word);
+        joined = true;
+        hyphens = 0;
+        k = run_end;
+      }
     });
   }
-  return words_->contains(folded);
+  return word_pairs_->contains(pair);
 }
 
 SeparatedText GluedWordSeparator::Separate(absl::string_view utf8) {
@@ -175,23 +201,35 @@ SeparatedText GluedWordSeparator::Separate(absl::string_view utf8) {
     result.text = std::string(utf8);
     return result;
   }
-  const std::vector<CodePoint> points = Decode(utf8);
   std::vector<size_t> breaks;  // Byte offsets of the capitals.
-  ForEachLetterRun(utf8, points, [&](size_t run, size_t run_end, bool address) {
+  ForEachToken(utf8, [&](size_t token_begin, const std::vector<CodePoint>& points, bool address) {
     if (address) return;
-    const std::vector<size_t> capitals = Capitals(points, run, run_end);
-    for (size_t c = 0; c < capitals.size(); ++c) {
-      const size_t at = capitals[c];
-      const size_t part_begin = c == 0 ? run : capitals[c - 1];
-      const size_t next_end = c + 1 < capitals.size() ? capitals[c + 1] : run_end;
-      if (!IsLowerTailedPart(points, part_begin, at)) continue;
-      const bool proven = next_end == at + 1 && StartsUnjoinable(points, at);
-      if (!proven && (next_end - at < kMinPartLetters || !IsLowerTailedPart(points, at, next_end) ||
-                      !IsDocumentWord(Fold(points, part_begin, at)) ||
-                      !IsDocumentWord(Fold(points, at, next_end)))) {
+    size_t run = 0;
+    while (run < points.size()) {
+      if (!IsLetter(points[run].c)) {
+        ++run;
         continue;
       }
-      breaks.push_back(points[at].begin);
+      size_t run_end = run;
+      while (run_end < points.size() && IsLetter(points[run_end].c)) ++run_end;
+      const std::vector<size_t> capitals = Capitals(points, run, run_end);
+      for (size_t c = 0; c < capitals.size(); ++c) {
+        const size_t at = capitals[c];
+        const size_t part_begin = c == 0 ? run : capitals[c - 1];
+        const size_t next_end = c + 1 < capitals.size() ? capitals[c + 1] : run_end;
+        if (!IsLowerTailedPart(points, part_begin, at)) continue;
+        bool separate = StartsUnjoinable(points, at, run_end);
+        if (!separate && IsLowerTailedPart(points, at, next_end)) {
+          // Two words the document also writes apart, side by side.
+          std::string pair;
+          AppendFolded(points, part_begin, at, &pair);
+          pair += ' ';
+          AppendFolded(points, at, next_end, &pair);
+          separate = IsWordPairOfDocument(pair);
+        }
+        if (separate) breaks.push_back(token_begin + points[at].begin);
+      }
+      run = run_end;
     }
   });
   result.separated = static_cast<int>(breaks.size());

@@ -6,18 +6,17 @@
 // no reader types, so it is found by no search and hides a headline's end.
 //
 // A break is put back at a lower-case letter followed by an upper-case one
-// (ICU's letter cases, any script) when what follows cannot continue the
-// word it is glued to, or both halves are words of the same document:
-//   - an elided article in capitals ("L'", "D'", … before a letter), or an
-//     initialism with periods ("U.S.", "U.N."), after at least three
-//     letters: no word or name continues so;
-//   - otherwise a capitalized word of three letters or more after a part of
-//     three letters or more (lower case after its first letter), when both
-//     halves appear on their own elsewhere in the text, case aside: so
-//     names written in one piece (PfP, McCallum, WorldLII, YouScribe,
-//     PowerPoint) stay whole unless the document also uses their parts
-//     as words.
-// Tokens holding an address (://, www., /, @, _) are left alone.
+// (ICU's letter cases, any script), after a part of three letters or more
+// (lower case after its first letter), when
+//   - what follows cannot continue a word: an elided capital before a word
+//     ("L'OTAN", "D'abord", "Qu'il"; not a possessive "D's") or an
+//     initialism with periods ("U.S.", "U.N.");
+//   - or the two parts, each of three letters or more, are two words the
+//     same document also writes apart, side by side ("North Atlantic" or
+//     "North-Atlantic" elsewhere for "NorthAtlantic"). Names written in one
+//     piece (PfP, McCallum, PowerPoint, ExxonMobil, BürgerInnen) stay whole
+//     unless the document itself spells them as two words.
+// Tokens holding an address or a tag (://, www., /, @, _, #) are left alone.
 //
 // The break is a space, put back in the text a reader and a search see
 // (title, paragraphs, footnotes) after the layout is read: the line-role
@@ -33,6 +32,7 @@
 #include <optional>
 #include <string>
 
+#include "absl/base/attributes.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/string_view.h"
 
@@ -47,17 +47,19 @@ struct SeparatedText {
 // the whole document. `document_text` must outlive the separator.
 class GluedWordSeparator {
  public:
-  explicit GluedWordSeparator(absl::string_view document_text);
+  explicit GluedWordSeparator(absl::string_view document_text ABSL_ATTRIBUTE_LIFETIME_BOUND);
 
   SeparatedText Separate(absl::string_view text);
 
  private:
-  bool IsDocumentWord(const std::string& folded);
+  // `pair` is "first second", folded.
+  bool IsWordPairOfDocument(const std::string& pair);
 
   absl::string_view document_text_;
   bool may_hold_glue_ = false;
-  // The document's letter runs with no glue, folded; built when first needed.
-  std::optional<absl::flat_hash_set<std::string>> words_;
+  // The document's pairs of glue-free words side by side, folded; built
+  // when first needed.
+  std::optional<absl::flat_hash_set<std::string>> word_pairs_;
 };
 
 // A text separated with its own words.
