@@ -10,6 +10,8 @@
 //   decode       bytes -> UTF-8 (DecodeToUtf8) and mojibake repair
 //   normalize    NFC, line ends, control characters (NormalizeText)
 //   structure    head, title, type, dates, body, line roles (ReadLayout)
+//   glued words  spaces put back in glued words of the title and
+//                paragraphs (GluedWordSeparator)
 //   language     CLD2 and the stop-word vote (DetectLanguage)
 //   entities     ExtractEntities over title and paragraphs
 //   fingerprint  shingles, SimHash, MinHash over the body
@@ -30,6 +32,7 @@
 #include "ingest_service/parser/document_parser.h"
 #include "ingest_service/parser/encoding.h"
 #include "ingest_service/parser/entity_extractor.h"
+#include "ingest_service/parser/glued_words.h"
 #include "ingest_service/parser/language_detector.h"
 #include "ingest_service/parser/layout_reader.h"
 #include "ingest_service/parser/mojibake.h"
@@ -139,6 +142,16 @@ int main(int argc, char** argv) {
     }
     visible[i] = absl::StrCat(document.title(), "\n", document.subtitle(), "\n", bodies[i]);
   }
+  rows.push_back({"glued words", BestOf3([&] {
+                    for (size_t i = 0; i < inputs.size(); ++i) {
+                      const v1::Document& document = structured[i].document();
+                      docsearch::ingest::GluedWordSeparator separator(normalized[i]);
+                      sink += separator.Separate(document.title()).separated;
+                      for (const v1::Paragraph& paragraph : document.paragraphs()) {
+                        sink += separator.Separate(paragraph.text()).separated;
+                      }
+                    }
+                  })});
   rows.push_back({"language", BestOf3([&] {
                     for (size_t i = 0; i < inputs.size(); ++i) {
                       sink += static_cast<long>(docsearch::ingest::DetectLanguage(

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/hash/hash.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 
@@ -57,12 +58,13 @@ bool HoldsAddress(absl::string_view token) {
 // they are left untouched without decoding. (Any two non-ASCII bytes in a
 // row may be such a pair, so non-Latin texts are decoded.)
 bool MayHoldGlue(absl::string_view utf8) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(utf8.data());
   for (size_t i = 1; i < utf8.size(); ++i) {
-    const auto before = static_cast<unsigned char>(utf8[i - 1]);
-    const auto here = static_cast<unsigned char>(utf8[i]);
-    if ((absl::ascii_islower(before) || before >= 0x80) &&
-        (absl::ascii_isupper(here) || here >= 0xC0)) {
-      return true;
+    // Capitals are rare: test the byte before only after one.
+    const unsigned here = bytes[i];
+    if (here - 'A' < 26u || here >= 0xC0) {
+      const unsigned before = bytes[i - 1];
+      if (before - 'a' < 26u || before >= 0x80) return true;
     }
   }
   return false;
@@ -85,6 +87,10 @@ void DecodeToken(absl::string_view token, std::vector<CodePoint>* points) {
 void AppendFolded(const std::vector<CodePoint>& points, size_t from, size_t to,
                   std::string* folded) {
   for (size_t k = from; k < to; ++k) {
+    if (points[k].c < 0x80) {
+      folded->push_back(absl::ascii_tolower(static_cast<unsigned char>(points[k].c)));
+      continue;
+    }
     char buffer[U8_MAX_LENGTH];
     int32_t length = 0;
     UBool error = false;
@@ -126,18 +132,32 @@ bool StartsUnjoinable(const std::vector<CodePoint>& points, size_t at, size_t ru
          IsAt(points, at + 3, IsPeriod);
 }
 
+bool IsJoint(const std::vector<CodePoint>& points, size_t p) {
+  return IsLower(points[p - 1].c) && IsUpper(points[p].c);
+}
+
+bool HasJoint(const std::vector<CodePoint>& points, size_t begin, size_t end) {
+  for (size_t p = begin + 1; p < end; ++p) {
+    if (IsJoint(points, p)) return true;
+  }
+  return false;
+}
+
+// The capitals of the letter run [begin, end) that follow a lower-case
+// letter.
 std::vector<size_t> Capitals(const std::vector<CodePoint>& points, size_t begin, size_t end) {
   std::vector<size_t> capitals;
   for (size_t p = begin + 1; p < end; ++p) {
-    if (IsLower(points[p - 1].c) && IsUpper(points[p].c)) capitals.push_back(p);
+    if (IsJoint(points, p)) capitals.push_back(p);
   }
   return capitals;
 }
 
 // Calls `on_token(token_begin, points, address)` for each run of non-space
-// bytes, its code points decoded into a buffer reused from token to token.
+// bytes, its code points decoded into a buffer reused from token to token;
+// with `maybe_glued_only`, only for the tokens MayHoldGlue lets through.
 template <typename OnToken>
-void ForEachToken(absl::string_view utf8, OnToken on_token) {
+void ForEachToken(absl::string_view utf8, bool maybe_glued_only, OnToken on_token) {
   std::vector<CodePoint> points;
   size_t k = 0;
   while (k < utf8.size()) {
@@ -148,6 +168,10 @@ void ForEachToken(absl::string_view utf8, OnToken on_token) {
     size_t end = k;
     while (end < utf8.size() && !IsAsciiSpace(utf8[end])) ++end;
     const absl::string_view token = utf8.substr(k, end - k);
+    if (maybe_glued_only && !MayHoldGlue(token)) {
+      k = end;
+      continue;
+    }
     DecodeToken(token, &points);
     on_token(k, points, HoldsAddress(token));
     k = end;
@@ -164,35 +188,39 @@ bool GluedWordSeparator::IsWordPairOfDocument(const std::string& pair) {
     // Built on the first joint that needs it: most documents have none.
     word_pairs_.emplace();
     std::string previous;  // The last glue-free word, folded; empty after a break.
-    bool joined = false;   // Only spaces or one hyphen since `previous`.
+    std::string word;
+    std::string pair_text;
+    bool joined = false;  // Only spaces or one hyphen since `previous`.
     int hyphens = 0;
-    ForEachToken(document_text_, [&](size_t, const std::vector<CodePoint>& points, bool) {
-      size_t k = 0;
-      while (k < points.size()) {
-        if (!IsLetter(points[k].c)) {
-          if (IsHyphen(points[k].c) && hyphens == 0) {
-            ++hyphens;
-          } else if (!u_isspace(points[k].c)) {
-            joined = false;
-          }
-          ++k;
-          continue;
-        }
-        size_t run_end = k;
-        while (run_end < points.size() && IsLetter(points[run_end].c)) ++run_end;
-        std::string word;
-        if (Capitals(points, k, run_end).empty()) AppendFolded(points, k, run_end, &word);
-        if (!word.empty() && joined && !previous.empty()) {
-          word_pairs_->insert(previous + " " + word);
-        }
-        previous = std::move(word);
-        joined = true;
-        hyphens = 0;
-        k = run_end;
-      }
-    });
+    ForEachToken(document_text_, /*maybe_glued_only=*/false,
+                 [&](size_t, const std::vector<CodePoint>& points, bool) {
+                   size_t k = 0;
+                   while (k < points.size()) {
+                     if (!IsLetter(points[k].c)) {
+                       if (IsHyphen(points[k].c) && hyphens == 0) {
+                         ++hyphens;
+                       } else if (!u_isspace(points[k].c)) {
+                         joined = false;
+                       }
+                       ++k;
+                       continue;
+                     }
+                     size_t run_end = k;
+                     while (run_end < points.size() && IsLetter(points[run_end].c)) ++run_end;
+                     word.clear();
+                     if (!HasJoint(points, k, run_end)) AppendFolded(points, k, run_end, &word);
+                     if (!word.empty() && joined && !previous.empty()) {
+                       pair_text.assign(previous).append(" ").append(word);
+                       word_pairs_->insert(absl::HashOf(pair_text));
+                     }
+                     previous.swap(word);
+                     joined = true;
+                     hyphens = 0;
+                     k = run_end;
+                   }
+                 });
   }
-  return word_pairs_->contains(pair);
+  return word_pairs_->contains(absl::HashOf(pair));
 }
 
 SeparatedText GluedWordSeparator::Separate(absl::string_view utf8) {
@@ -202,36 +230,41 @@ SeparatedText GluedWordSeparator::Separate(absl::string_view utf8) {
     return result;
   }
   std::vector<size_t> breaks;  // Byte offsets of the capitals.
-  ForEachToken(utf8, [&](size_t token_begin, const std::vector<CodePoint>& points, bool address) {
-    if (address) return;
-    size_t run = 0;
-    while (run < points.size()) {
-      if (!IsLetter(points[run].c)) {
-        ++run;
-        continue;
-      }
-      size_t run_end = run;
-      while (run_end < points.size() && IsLetter(points[run_end].c)) ++run_end;
-      const std::vector<size_t> capitals = Capitals(points, run, run_end);
-      for (size_t c = 0; c < capitals.size(); ++c) {
-        const size_t at = capitals[c];
-        const size_t part_begin = c == 0 ? run : capitals[c - 1];
-        const size_t next_end = c + 1 < capitals.size() ? capitals[c + 1] : run_end;
-        if (!IsLowerTailedPart(points, part_begin, at)) continue;
-        bool separate = StartsUnjoinable(points, at, run_end);
-        if (!separate && IsLowerTailedPart(points, at, next_end)) {
-          // Two words the document also writes apart, side by side.
-          std::string pair;
-          AppendFolded(points, part_begin, at, &pair);
-          pair += ' ';
-          AppendFolded(points, at, next_end, &pair);
-          separate = IsWordPairOfDocument(pair);
-        }
-        if (separate) breaks.push_back(token_begin + points[at].begin);
-      }
-      run = run_end;
-    }
-  });
+  ForEachToken(utf8, /*maybe_glued_only=*/true,
+               [&](size_t token_begin, const std::vector<CodePoint>& points, bool address) {
+                 if (address) return;
+                 size_t run = 0;
+                 while (run < points.size()) {
+                   if (!IsLetter(points[run].c)) {
+                     ++run;
+                     continue;
+                   }
+                   size_t run_end = run;
+                   while (run_end < points.size() && IsLetter(points[run_end].c)) ++run_end;
+                   if (!HasJoint(points, run, run_end)) {
+                     run = run_end;
+                     continue;
+                   }
+                   const std::vector<size_t> capitals = Capitals(points, run, run_end);
+                   for (size_t c = 0; c < capitals.size(); ++c) {
+                     const size_t at = capitals[c];
+                     const size_t part_begin = c == 0 ? run : capitals[c - 1];
+                     const size_t next_end = c + 1 < capitals.size() ? capitals[c + 1] : run_end;
+                     if (!IsLowerTailedPart(points, part_begin, at)) continue;
+                     bool separate = StartsUnjoinable(points, at, run_end);
+                     if (!separate && IsLowerTailedPart(points, at, next_end)) {
+                       // Two words the document also writes apart, side by side.
+                       std::string pair;
+                       AppendFolded(points, part_begin, at, &pair);
+                       pair += ' ';
+                       AppendFolded(points, at, next_end, &pair);
+                       separate = IsWordPairOfDocument(pair);
+                     }
+                     if (separate) breaks.push_back(token_begin + points[at].begin);
+                   }
+                   run = run_end;
+                 }
+               });
   result.separated = static_cast<int>(breaks.size());
   result.text.reserve(utf8.size() + breaks.size());
   size_t copied = 0;

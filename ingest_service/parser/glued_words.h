@@ -57,9 +57,10 @@ class GluedWordSeparator {
 
   absl::string_view document_text_;
   bool may_hold_glue_ = false;
-  // The document's pairs of glue-free words side by side, folded; built
-  // when first needed.
-  std::optional<absl::flat_hash_set<std::string>> word_pairs_;
+  // The hashes of the document's pairs of glue-free words side by side,
+  // folded ("north atlantic"); built when first needed. (A 64-bit hash
+  // keeps no string per pair; a collision would only split one token.)
+  std::optional<absl::flat_hash_set<size_t>> word_pairs_;
 };
 
 // A text separated with its own words.
