@@ -10,11 +10,13 @@
 namespace docsearch::ingest {
 namespace {
 
-void ExpectUnchanged(const std::string& text) {
+void ExpectSeparated(const std::string& text, const std::string& want, int joints) {
   const SeparatedText separated = SeparateGluedWords(text);
-  EXPECT_EQ(separated.text, text);
-  EXPECT_EQ(separated.separated, 0) << text;
+  EXPECT_EQ(separated.text, want);
+  EXPECT_EQ(separated.separated, joints) << text;
 }
+
+void ExpectUnchanged(const std::string& text) { ExpectSeparated(text, text, 0); }
 
 TEST(GluedWords, AnElidedCapitalEndsTheWordBeforeIt) {
   // An accented lower-case letter before an ASCII capital.
@@ -31,9 +33,7 @@ TEST(GluedWords, AnElidedCapitalEndsTheWordBeforeIt) {
 TEST(GluedWords, APossessiveIsNoElision) { ExpectUnchanged("She holds a PharmD's licence."); }
 
 TEST(GluedWords, AnInitialismWithPeriodsEndsTheWordBeforeIt) {
-  const SeparatedText separated = SeparateGluedWords("Related LinksU.N. Security Council");
-  EXPECT_EQ(separated.text, "Related Links U.N. Security Council");
-  EXPECT_EQ(separated.separated, 1);
+  ExpectSeparated("Related LinksU.N. Security Council", "Related Links U.N. Security Council", 1);
 }
 
 TEST(GluedWords, TwoWordsTheDocumentWritesApartAreSeparated) {
@@ -48,12 +48,9 @@ TEST(GluedWords, TwoWordsTheDocumentWritesApartAreSeparated) {
 }
 
 TEST(GluedWords, AChainOfGluedWordsIsSeparatedAtEachJoint) {
-  const SeparatedText separated = SeparateGluedWords(
-      "The united nations security council met. The UnitedNationsSecurityCouncil agreed.");
-  EXPECT_EQ(separated.text,
-            "The united nations security council met. The United Nations Security Council "
-            "agreed.");
-  EXPECT_EQ(separated.separated, 3);
+  ExpectSeparated(
+      "The united nations security council met. The UnitedNationsSecurityCouncil agreed.",
+      "The united nations security council met. The United Nations Security Council agreed.", 3);
 }
 
 TEST(GluedWords, NamesWrittenInOnePieceStayWhole) {
@@ -76,16 +73,12 @@ TEST(GluedWords, EmptyAndBrokenTextIsKept) {
   ExpectUnchanged("");
   // A stray byte and a cut sequence keep their bytes.
   const std::string broken = "The baltic region \xFF and the balticRegion \xC3";
-  const SeparatedText separated = SeparateGluedWords(broken);
-  EXPECT_EQ(separated.text, "The baltic region \xFF and the baltic Region \xC3");
-  EXPECT_EQ(separated.separated, 1);
+  ExpectSeparated(broken, "The baltic region \xFF and the baltic Region \xC3", 1);
 }
 
 TEST(GluedWords, ScriptsOtherThanLatinUseTheirOwnCases) {
   // Greek: "δήλωσηΥπουργού" where "δήλωση υπουργού" is written apart.
-  const SeparatedText separated = SeparateGluedWords("η δήλωσηΥπουργού. η δήλωση υπουργού");
-  EXPECT_EQ(separated.text, "η δήλωση Υπουργού. η δήλωση υπουργού");
-  EXPECT_EQ(separated.separated, 1);
+  ExpectSeparated("η δήλωσηΥπουργού. η δήλωση υπουργού", "η δήλωση Υπουργού. η δήλωση υπουργού", 1);
 }
 
 bool Warned(const v1::Document& document) {
