@@ -166,6 +166,41 @@ TEST_F(ServicesTest, FindsTheSeedStatementsByTypedSearch) {
   EXPECT_EQ(document.document().paragraphs_size(), 4);
 }
 
+// A scrape glued two blocks together ("consultésL'Alliance"): the word
+// before the joint is found, highlighted and stored with its space back.
+TEST_F(ServicesTest, AWordGluedByTheScrapeIsFoundOnItsOwn) {
+  IngestDocumentRequest request;
+  request.mutable_document()->set_content(
+      "Déclaration du porte-parole\n\n"
+      "Les Alliés ont été consultésL'Alliance restera vigilante face à la situation dans la "
+      "région et appelle toutes les parties au calme.\n");
+  request.mutable_document()->set_source_uri("glued.txt");
+  IngestDocumentResponse ingested;
+  grpc::ClientContext ingest_context;
+  ASSERT_TRUE(
+      ingest_stub_
+          ->IngestDocument(WithDeadline(&ingest_context, absl::Seconds(20)), request, &ingested)
+          .ok());
+
+  SearchResponse response;
+  ASSERT_TRUE(Search(MatchRequest("consultés"), &response).ok());
+  ASSERT_EQ(response.hits_size(), 1);
+  ASSERT_GT(response.hits(0).snippets_size(), 0);
+  const auto& snippet = response.hits(0).snippets(0);
+  ASSERT_GT(snippet.highlights_size(), 0);
+  EXPECT_EQ(snippet.text().substr(snippet.highlights(0).start(),
+                                  snippet.highlights(0).end() - snippet.highlights(0).start()),
+            "consultés");
+
+  v1::GetDocumentRequest get;
+  get.set_id(response.hits(0).id());
+  v1::GetDocumentResponse document;
+  grpc::ClientContext context;
+  ASSERT_TRUE(query_stub_->GetDocument(&context, get, &document).ok());
+  ASSERT_GT(document.document().paragraphs_size(), 0);
+  EXPECT_THAT(document.document().paragraphs(0).text(), HasSubstr("consultés L'Alliance"));
+}
+
 TEST_F(ServicesTest, PagesThroughResultsWithOpaqueTokens) {
   ASSERT_TRUE(Ingest(kStatement2001).ok());
   ASSERT_TRUE(Ingest(kUpdate2003).ok());
