@@ -176,6 +176,43 @@ std::string CutFusedBody(absl::string_view rule_title, std::string* title) {
   return "";
 }
 
+// The words of `text`, folded, one space apart.
+std::string FoldedWords(absl::string_view text) {
+  return absl::StrJoin(absl::StrSplit(FoldForMatching(text), ' ', absl::SkipEmpty()), " ");
+}
+
+// The rule cascade cuts a line that a headline's last line and the first
+// paragraph share ("…Foreign Ministers held in Brussels on Thursday,
+// 8 December 2005 Meeting in Brussels on 8 December 2005, we, …": see
+// FusedTitleEnd); the model reads the line whole, as body. When the
+// cascade's title is the model's title followed by the head of that line,
+// the cut stands: the head is the headline's end (and is in no paragraph,
+// since the cascade kept only the rest as body). Returns whether `title`
+// became the cascade's.
+bool ContinueIntoFusedLine(absl::string_view rule_title, const std::vector<SourceLine>& lines,
+                           const std::vector<LineFeatures>& features, size_t next_line,
+                           std::string* title) {
+  if (title->empty() || next_line >= features.size() || features[next_line].rule_fate != "kept") {
+    return false;
+  }
+  const std::string folded_title = FoldedWords(*title);
+  const std::string folded_rule = FoldedWords(rule_title);
+  if (folded_rule.size() <= folded_title.size() + 1 ||
+      !absl::StartsWith(folded_rule, absl::StrCat(folded_title, " "))) {
+    return false;
+  }
+  const absl::string_view continuation =
+      absl::string_view(folded_rule).substr(folded_title.size() + 1);
+  const std::string folded_line = FoldedWords(lines[features[next_line].line_index].text);
+  // The head of the line only: a line wholly in the title is not fused.
+  if (folded_line.size() <= continuation.size() + 1 ||
+      !absl::StartsWith(folded_line, absl::StrCat(continuation, " "))) {
+    return false;
+  }
+  *title = std::string(rule_title);
+  return true;
+}
+
 void SetTitleFromRoles(const std::vector<SourceLine>& lines,
                        const std::vector<LineFeatures>& features,
                        const std::vector<LineRole>& roles, ParseDocumentResponse* response) {
@@ -185,10 +222,14 @@ void SetTitleFromRoles(const std::vector<SourceLine>& lines,
   std::string title = JoinRunLines(lines, features, title_begin, title_end);
   StripFusedHead(&title, document);
   std::string fused_body = CutFusedBody(document->title(), &title);
+  const bool continued = fused_body.empty() && ContinueIntoFusedLine(document->title(), lines,
+                                                                     features, title_end, &title);
   std::string subtitle;
   if (title_end > title_begin) {
     const auto [sub_begin, sub_end] = FirstRun(roles, LineRole::kSubtitle, title_end);
-    if (sub_begin == title_end) subtitle = JoinRunLines(lines, features, sub_begin, sub_end);
+    if (sub_begin == title_end && !continued) {
+      subtitle = JoinRunLines(lines, features, sub_begin, sub_end);
+    }
   }
   if (FoldForMatching(title) == FoldForMatching(document->title()) &&
       (subtitle.empty() || FoldForMatching(subtitle) == FoldForMatching(document->subtitle()))) {

@@ -159,6 +159,27 @@ TEST(DocumentParser, FallsBackToTheTitleDateAndSaysSo) {
   EXPECT_TRUE(HasWarning(document, "published_from_title"));
 }
 
+// A headline's last line fused with the first paragraph: the model reads
+// the line whole as body, the cascade cuts it after the headline's date.
+// The headline keeps its end, and no word of the line is lost.
+TEST(DocumentParser, AHeadlineEndFusedWithTheFirstParagraphStaysInTheTitle) {
+  const v1::ParseDocumentResponse response = ParseOrDie(
+      "Updated: 14-Mar-2004 | Press Releases |\n"
+      "Press Release 14 Mar . 2004 |\n"
+      "Statement Meeting of the Euro-Atlantic Partnership Council\n"
+      "at the level of Defence Ministers held in Vienna on Monday, 14 March 2004 Meeting in "
+      "Vienna on 14 March 2004, the Defence Ministers of the Council reviewed the progress of "
+      "their common work on training, on the reform of defence institutions and on the "
+      "fight against terrorism. They welcomed the new partners and agreed on the next steps "
+      "of their cooperation in the coming year.\n");
+  const v1::Document& document = response.document();
+  EXPECT_EQ(document.title(),
+            "Meeting of the Euro-Atlantic Partnership Council at the level of Defence Ministers "
+            "held in Vienna on Monday, 14 March 2004");
+  ASSERT_GT(document.paragraphs_size(), 0);
+  EXPECT_THAT(document.paragraphs(0).text(), ::testing::StartsWith("Meeting in Vienna on 14"));
+}
+
 TEST(DocumentParser, CutsATypeLabelOrSeriesNameFusedBeforeTheHeadline) {
   const v1::Document fused =
       ParseOrDie(
