@@ -1,5 +1,6 @@
 #include "ingest_service/parser/head_reader.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -7,6 +8,7 @@
 #include <vector>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "ingest_service/parser/boilerplate.h"
@@ -260,13 +262,58 @@ Head ReadHead(const std::vector<SourceLine>& lines, size_t end, ParseDocumentRes
   return HeadReader(lines, end, response, readings).Read();
 }
 
+namespace {
+
+// "L'OTAN", "D'une", "Qu'il" at `at`: a capital that opens a French or
+// Italian elided word, which no word continues into.
+bool OpensElidedWord(absl::string_view line, size_t at) {
+  size_t apostrophe = at + 1;
+  if (line.substr(at, 2) == "Qu") {
+    apostrophe = at + 2;
+  } else if (absl::string_view("LDJNSCMT").find(line[at]) == absl::string_view::npos) {
+    return false;
+  }
+  const absl::string_view rest = line.substr(std::min(apostrophe, line.size()));
+  size_t letters_at = 0;
+  if (absl::StartsWith(rest, "'")) {
+    letters_at = 1;
+  } else if (absl::StartsWith(rest, "\u2019")) {
+    letters_at = 3;
+  } else {
+    return false;
+  }
+  // Two letters after the apostrophe (a UTF-8 lead byte counts as one).
+  for (size_t k = letters_at; k < letters_at + 2; ++k) {
+    if (k >= rest.size()) return false;
+    const auto c = static_cast<unsigned char>(rest[k]);
+    if (!absl::ascii_isalpha(c) && c < 0xC0) return false;
+  }
+  return true;
+}
+
+// A headline of a few words with no sentence or clause break: French and
+// Italian headlines are not in title case, so only their length and
+// punctuation tell them from a sentence.
+bool ReadsAsShortHeadline(absl::string_view text) {
+  return CountWords(text) <= 12 && !absl::StrContains(text, ". ") &&
+         !absl::StrContains(text, ", ") && !absl::StrContains(text, ": ");
+}
+
+}  // namespace
+
 std::optional<size_t> FusedTitleEnd(absl::string_view line) {
   if (line.size() < 200) return std::nullopt;
   for (size_t i = 20; i + 1 < line.size() && i < 250; ++i) {
-    if (absl::ascii_islower(static_cast<unsigned char>(line[i])) &&
-        absl::ascii_isupper(static_cast<unsigned char>(line[i + 1])) &&
-        absl::ascii_islower(static_cast<unsigned char>(line[i - 1])) &&
+    const auto here = static_cast<unsigned char>(line[i]);
+    if (!absl::ascii_isupper(static_cast<unsigned char>(line[i + 1]))) continue;
+    if (absl::ascii_islower(here) && absl::ascii_islower(static_cast<unsigned char>(line[i - 1])) &&
         IsTitleCase(line.substr(0, i + 1))) {
+      return i + 1;
+    }
+    // A lower-case letter (or an accented one's last byte) run into an
+    // elided capital: "…Secrétaire généralL'OTAN prévoyait…".
+    const bool lower_here = absl::ascii_islower(here) || (here >= 0x80 && here < 0xC0);
+    if (lower_here && OpensElidedWord(line, i + 1) && ReadsAsShortHeadline(line.substr(0, i + 1))) {
       return i + 1;
     }
   }

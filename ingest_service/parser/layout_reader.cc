@@ -183,34 +183,43 @@ std::string FoldedWords(absl::string_view text) {
 
 // The rule cascade cuts a line that a headline's last line and the first
 // paragraph share ("…Foreign Ministers held in Brussels on Thursday,
-// 8 December 2005 Meeting in Brussels on 8 December 2005, we, …": see
-// FusedTitleEnd); the model reads the line whole, as body. When the
-// cascade's title is the model's title followed by the head of that line,
-// the cut stands: the head is the headline's end (and is in no paragraph,
-// since the cascade kept only the rest as body). Returns whether `title`
-// became the cascade's.
+// 8 December 2005 Meeting in Brussels on 8 December 2005, we, …",
+// "…Secrétaire généralL'OTAN prévoyait…": see FusedTitleEnd); the model
+// reads the line whole, as body. When the cascade's title is the model's
+// title followed by the head of the next line, or the model found no title
+// and the cascade's title is the head of a line, the cut stands: the head
+// is the headline (or its end), and is in no paragraph, since the cascade
+// kept only the rest as body. Returns whether `title` became the cascade's.
 bool ContinueIntoFusedLine(absl::string_view rule_title, const std::vector<SourceLine>& lines,
                            const std::vector<LineFeatures>& features, size_t next_line,
                            std::string* title) {
-  if (title->empty() || next_line >= features.size() || features[next_line].rule_fate != "kept") {
-    return false;
-  }
   const std::string folded_title = FoldedWords(*title);
   const std::string folded_rule = FoldedWords(rule_title);
-  if (folded_rule.size() <= folded_title.size() + 1 ||
-      !absl::StartsWith(folded_rule, absl::StrCat(folded_title, " "))) {
-    return false;
+  absl::string_view continuation = folded_rule;
+  if (!folded_title.empty()) {
+    if (!absl::StartsWith(folded_rule, absl::StrCat(folded_title, " "))) return false;
+    continuation.remove_prefix(folded_title.size() + 1);
   }
-  const absl::string_view continuation =
-      absl::string_view(folded_rule).substr(folded_title.size() + 1);
-  const std::string folded_line = FoldedWords(lines[features[next_line].line_index].text);
-  // The head of the line only: a line wholly in the title is not fused.
-  if (folded_line.size() <= continuation.size() + 1 ||
-      !absl::StartsWith(folded_line, absl::StrCat(continuation, " "))) {
-    return false;
+  if (continuation.empty()) return false;
+  // The head of the line only (a line wholly in the title is not fused);
+  // glued or not to the rest ("généralL'OTAN").
+  const auto is_fused_head = [&](size_t k) {
+    if (features[k].rule_fate != "kept") return false;
+    const std::string folded_line = FoldedWords(lines[features[k].line_index].text);
+    return folded_line.size() > continuation.size() && absl::StartsWith(folded_line, continuation);
+  };
+  bool fused = false;
+  if (!folded_title.empty()) {
+    fused = next_line < features.size() && is_fused_head(next_line);
+  } else {
+    // Only when no whole line gave the cascade its title.
+    for (const LineFeatures& line : features) {
+      if (line.rule_fate == "title") return false;
+    }
+    for (size_t k = 0; k < features.size() && !fused; ++k) fused = is_fused_head(k);
   }
-  *title = std::string(rule_title);
-  return true;
+  if (fused) *title = std::string(rule_title);
+  return fused;
 }
 
 void SetTitleFromRoles(const std::vector<SourceLine>& lines,

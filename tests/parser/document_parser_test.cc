@@ -180,6 +180,22 @@ TEST(DocumentParser, AHeadlineEndFusedWithTheFirstParagraphStaysInTheTitle) {
   EXPECT_THAT(document.paragraphs(0).text(), ::testing::StartsWith("Meeting in Vienna on 14"));
 }
 
+// A French headline (not in title case) glued to its first paragraph at an
+// elided capital: the headline is the title, the paragraph opens the body.
+TEST(DocumentParser, AFrenchHeadlineGluedToItsFirstParagraphIsTheTitle) {
+  const v1::ParseDocumentResponse response = ParseOrDie(
+      "Mise à jour: 03-Oct-2001 | Communiqués de presse |\n"
+      "Communiqué |\n"
+      "Déclaration du porte-parole du Secrétaire généralL'Alliance a pris note avec "
+      "satisfaction du déroulement pacifique des élections. Elle appelle tous les élus à "
+      "travailler ensemble au service de la population et à respecter les engagements pris "
+      "devant la communauté internationale.\n");
+  const v1::Document& document = response.document();
+  EXPECT_EQ(document.title(), "Déclaration du porte-parole du Secrétaire général");
+  ASSERT_GT(document.paragraphs_size(), 0);
+  EXPECT_THAT(document.paragraphs(0).text(), ::testing::StartsWith("L'Alliance a pris note"));
+}
+
 TEST(DocumentParser, CutsATypeLabelOrSeriesNameFusedBeforeTheHeadline) {
   const v1::Document fused =
       ParseOrDie(
