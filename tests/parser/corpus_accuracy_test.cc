@@ -33,9 +33,12 @@ const std::string kCorpus = DOCSEARCH_SHARED_CORPUS;
 // It went back to 131 when a meeting named before its date stopped being
 // read as a place ("General Affairs Council, 25/09/2017"; INGEST.md, "Site
 // controls never the headline; a meeting is no place"), over five orders
-// 129.0 -> 130.2.
+// 129.0 -> 130.2. It rose to 134 when a headline fused with its first
+// paragraph kept the cascade's cut (INGEST.md, "Headlines fused with their
+// first paragraph"): two documents' titles, and one more moved by training;
+// over five orders 130.2 -> 133.0. The floor, 133, leaves that one.
 const std::map<std::string, double> kFloors = {
-    {"title", 0.909},     {"doc_type", 0.97}, {"boilerplate removed", 0.937},
+    {"title", 0.923},     {"doc_type", 0.97}, {"boilerplate removed", 0.937},
     {"published", 0.986}, {"language", 1.00}, {"reference", 0.97},
     {"updated", 0.99},
 };
