@@ -1,0 +1,44 @@
+// Accounting for the lines a parse leaves out of the document: each is
+// listed once among the response's dropped lines, with its reason, so that
+// a caller sees everything the parse did not keep. The readers drop lines
+// as they go (boilerplate, headers, dates, references...); these close the
+// account after the layout is read.
+#ifndef DOCSEARCH_INGEST_SERVICE_PARSER_LINE_ACCOUNTING_H_
+#define DOCSEARCH_INGEST_SERVICE_PARSER_LINE_ACCOUNTING_H_
+
+#include <vector>
+
+#include "absl/container/flat_hash_set.h"
+#include "docsearch/v1/ingest_service.pb.h"
+#include "ingest_service/parser/layout_types.h"
+#include "ingest_service/parser/line_features.h"
+#include "ingest_service/parser/line_roles.h"
+
+namespace docsearch::ingest {
+
+// The line numbers of the response's dropped lines.
+absl::flat_hash_set<int> DroppedLineNumbers(const docsearch::v1::ParseDocumentResponse& response);
+
+// Keeps the first of the dropped lines that share a line number (a line two
+// head readers both dropped: a reference line read as a place too).
+void RemoveDuplicateDroppedLines(docsearch::v1::ParseDocumentResponse* response);
+
+// Lists as dropped each line the line-role model read (`features[k]` is
+// line `lines[features[k].line_index]`, its role `roles[k]`) that is
+// neither among the dropped lines nor in the document's kept text (title,
+// subtitle, reference, printed type label, paragraphs, footnotes): reason
+// "date_line" for a date line, "head" otherwise. A line is in the kept
+// text when its letters and digits are (ASCII lower-cased; punctuation,
+// spaces and symbols aside): whole, its opening digits aside (a paragraph
+// number is not kept in the paragraph's text), or for a line of 24 of them
+// or more its first or last two thirds (a type label or date opening it
+// went to another field; a headline fused with the first sentence was cut
+// between the title and the body). Lines with no letter are not listed.
+void ReportUnkeptHeadLines(const std::vector<SourceLine>& lines,
+                           const std::vector<LineFeatures>& features,
+                           const std::vector<LineRole>& roles,
+                           docsearch::v1::ParseDocumentResponse* response);
+
+}  // namespace docsearch::ingest
+
+#endif  // DOCSEARCH_INGEST_SERVICE_PARSER_LINE_ACCOUNTING_H_
