@@ -282,13 +282,34 @@ bool OpensElidedWord(absl::string_view line, size_t at) {
   } else {
     return false;
   }
-  // Two letters after the apostrophe (a UTF-8 lead byte counts as one).
-  for (size_t k = letters_at; k < letters_at + 2; ++k) {
+  // Two letters after the apostrophe: ASCII ones, or a character of two
+  // bytes or more ("L'État", "L'élection"), taken as a letter.
+  size_t k = letters_at;
+  for (int letters = 0; letters < 2; ++letters) {
     if (k >= rest.size()) return false;
     const auto c = static_cast<unsigned char>(rest[k]);
-    if (!absl::ascii_isalpha(c) && c < 0xC0) return false;
+    if (absl::ascii_isalpha(c)) {
+      ++k;
+    } else if (c >= 0xC0) {
+      ++k;
+      while (k < rest.size() && (static_cast<unsigned char>(rest[k]) & 0xC0) == 0x80) ++k;
+    } else {
+      return false;
+    }
   }
   return true;
+}
+
+// Whether line[i] is the last byte of a lower-case Latin letter of two
+// bytes: U+00DF-U+00FF but for ÷ (é, à, ç…), or any of Latin Extended-A
+// (U+0100-U+017F, where the cases alternate). Not a quote or a dash.
+bool EndsLowerCaseLatinLetter(absl::string_view line, size_t i) {
+  if (i == 0) return false;
+  const auto lead = static_cast<unsigned char>(line[i - 1]);
+  const auto last = static_cast<unsigned char>(line[i]);
+  if ((last & 0xC0) != 0x80) return false;
+  if (lead == 0xC3) return last >= 0x9F && last != 0xB7;
+  return lead == 0xC4 || lead == 0xC5;
 }
 
 // A headline of a few words with no sentence or clause break: French and
@@ -310,9 +331,9 @@ std::optional<size_t> FusedTitleEnd(absl::string_view line) {
         IsTitleCase(line.substr(0, i + 1))) {
       return i + 1;
     }
-    // A lower-case letter (or an accented one's last byte) run into an
-    // elided capital: "…Secrétaire généralL'OTAN prévoyait…".
-    const bool lower_here = absl::ascii_islower(here) || (here >= 0x80 && here < 0xC0);
+    // A lower-case letter run into an elided capital: "…Secrétaire
+    // généralL'OTAN prévoyait…", "…arméesD'abord…".
+    const bool lower_here = absl::ascii_islower(here) || EndsLowerCaseLatinLetter(line, i);
     if (lower_here && OpensElidedWord(line, i + 1) && ReadsAsShortHeadline(line.substr(0, i + 1))) {
       return i + 1;
     }

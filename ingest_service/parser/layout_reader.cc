@@ -18,6 +18,7 @@
 #include "ingest_service/parser/boilerplate.h"
 #include "ingest_service/parser/date_parser.h"
 #include "ingest_service/parser/doc_type.h"
+#include "ingest_service/parser/head_reader.h"
 #include "ingest_service/parser/header_lines.h"
 #include "ingest_service/parser/layout_types.h"
 #include "ingest_service/parser/line_accounting.h"
@@ -203,12 +204,13 @@ bool ContinueIntoFusedLine(absl::string_view rule_title, const std::vector<Sourc
     continuation.remove_prefix(folded_title.size() + 1);
   }
   if (continuation.empty()) return false;
-  // The head of the line only (a line wholly in the title is not fused);
-  // glued or not to the rest ("généralL'OTAN").
+  // The line's head as the cascade cut it, glued or not to the rest
+  // ("généralL'OTAN"); a line wholly in the title is not fused.
   const auto is_fused_head = [&](size_t k) {
     if (features[k].rule_fate != "kept") return false;
-    const std::string folded_line = FoldedWords(lines[features[k].line_index].text);
-    return folded_line.size() > continuation.size() && absl::StartsWith(folded_line, continuation);
+    const absl::string_view line = TrimLine(lines[features[k].line_index].text);
+    const std::optional<size_t> cut = FusedTitleEnd(line);
+    return cut.has_value() && FoldedWords(line.substr(0, *cut)) == continuation;
   };
   bool fused = false;
   if (!folded_title.empty()) {

@@ -1,7 +1,9 @@
 #include "ingest_service/parser/line_accounting.h"
 
+#include <algorithm>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/string_view.h"
@@ -15,62 +17,95 @@ namespace {
 
 // The letters and digits of a text, ASCII ones lower-cased, so that a line
 // is found in the text it was joined into whatever the spaces and
-// punctuation became. Other bytes are kept (letters in UTF-8), except the
-// three-byte sequences of U+2000-U+2FFF: punctuation and symbols such as
-// bullets. (No Unicode folding: the parser keeps the case of what it
-// keeps, and a fold of every document's text would cost more than the
-// rest of this check.)
+// punctuation became. Other bytes are kept (letters in UTF-8), except two
+// ranges of punctuation and symbols: U+0080-U+00BF (no-break space, « »,
+// °, which line trimming may take off a line's ends) and U+2000-U+2BFF
+// (dashes, quotes, bullets, arrows). (No Unicode folding: the parser keeps
+// the case of what it keeps, and a fold of every document's text would
+// cost more than the rest of this check.) Input is valid UTF-8.
 void AppendLettersAndDigits(absl::string_view text, std::string* out) {
   for (size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if (c == 0xE2) {
+    if (c < 0x80) {
+      if (absl::ascii_isalnum(c)) out->push_back(absl::ascii_tolower(c));
+    } else if (c == 0xC2 && i + 1 < text.size()) {
+      i += 1;
+    } else if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) < 0xB0) {
       i += 2;
-    } else if (c >= 0x80) {
+    } else {
       out->push_back(text[i]);
-    } else if (absl::ascii_isalnum(c)) {
-      out->push_back(absl::ascii_tolower(c));
     }
   }
 }
 
 // Finds the lines of a document's head in its kept text. Lines are mostly
 // kept in their order, so each search starts where the last one ended, and
-// goes back to the start only for a line not found there.
+// goes back to the start only for a line not found there. The search is
+// linear (Knuth-Morris-Pratt) and the pieces searched are bounded, so a
+// hostile line (20,000 repeated letters) costs no more than a few passes
+// over the kept text.
 class KeptTextFinder {
  public:
   explicit KeptTextFinder(std::string kept) : kept_(std::move(kept)) {}
 
-  // Whether the line's letters and digits are in the kept text: whole (its
-  // opening digits aside: a paragraph number is not kept in the paragraph's
-  // text), or for a long line its first or last two thirds, as when a type
-  // label or a date opening it went to another field, or a headline fused
-  // with the first sentence was cut between the title and the body. A line
-  // with no letter (a page number, a rule) is not looked for.
+  // Whether the line's letters and digits are in the kept text, its opening
+  // digits aside (a paragraph number is not kept in the paragraph's text):
+  // whole, or from 24 of them on also its first or last two thirds (at
+  // most 256 bytes each; only those past 384), as when a type label or a
+  // date opening it went to another field, or a headline fused with the
+  // first sentence was cut between the title and the body. A line with no
+  // letter (a page number, a rule) is not looked for.
   bool Holds(absl::string_view line) {
     constexpr size_t kPartialFrom = 24;
+    constexpr size_t kWholeUpTo = 384;
+    constexpr size_t kMaxPart = 256;
     key_.clear();
     AppendLettersAndDigits(line, &key_);
-    const absl::string_view key = key_;
+    absl::string_view key = key_;
     const size_t first_letter = key.find_first_not_of("0123456789");
     if (first_letter == absl::string_view::npos) return true;
-    if (Find(key.substr(first_letter))) return true;
+    key.remove_prefix(first_letter);
+    if (key.size() <= kWholeUpTo && Find(key)) return true;
     if (key.size() < kPartialFrom) return false;
-    const size_t part = key.size() * 2 / 3;
+    const size_t part = std::min(key.size() * 2 / 3, kMaxPart);
     return Find(key.substr(0, part)) || Find(key.substr(key.size() - part));
   }
 
  private:
-  bool Find(absl::string_view key) {
-    size_t at = absl::string_view(kept_).find(key, cursor_);
-    if (at == absl::string_view::npos && cursor_ > 0) at = absl::string_view(kept_).find(key);
+  // One pass over the kept text at most: from the cursor to the end, then
+  // from the start to the cursor (and the piece's length past it).
+  bool Find(absl::string_view piece) {
+    size_t at = FindIn(piece, cursor_, kept_.size());
+    if (at == absl::string_view::npos && cursor_ > 0) {
+      at = FindIn(piece, 0, std::min(kept_.size(), cursor_ + piece.size()));
+    }
     if (at == absl::string_view::npos) return false;
-    cursor_ = at + key.size();
+    cursor_ = at + piece.size();
     return true;
+  }
+
+  // Knuth-Morris-Pratt: where `piece` first occurs in kept_[from, to), in
+  // time linear in both.
+  size_t FindIn(absl::string_view piece, size_t from, size_t to) {
+    if (piece.empty()) return from;
+    failure_.assign(piece.size(), 0);
+    for (size_t i = 1, k = 0; i < piece.size(); ++i) {
+      while (k > 0 && piece[i] != piece[k]) k = failure_[k - 1];
+      if (piece[i] == piece[k]) ++k;
+      failure_[i] = k;
+    }
+    for (size_t i = from, k = 0; i < to; ++i) {
+      while (k > 0 && kept_[i] != piece[k]) k = failure_[k - 1];
+      if (kept_[i] == piece[k]) ++k;
+      if (k == piece.size()) return i + 1 - k;
+    }
+    return absl::string_view::npos;
   }
 
   const std::string kept_;
   size_t cursor_ = 0;
   std::string key_;
+  std::vector<size_t> failure_;
 };
 
 }  // namespace
@@ -110,10 +145,27 @@ void ReportUnkeptHeadLines(const std::vector<SourceLine>& lines,
        {&document.title(), &document.subtitle(), &document.reference(), &document.doc_type_raw()}) {
     AppendLettersAndDigits(*field, &kept);
   }
+  // The head lines kept as text open the paragraphs: only as much of them
+  // is read as the head lines could fill, twice over, and at most 1 MiB, so
+  // that a line found nowhere costs a bounded pass.
+  constexpr size_t kLineBudget = 4096;
+  constexpr size_t kMaxBudget = size_t{1} << 20;
+  size_t budget = 4096;
+  for (const LineFeatures& line : features) {
+    budget += 2 * std::min(lines[line.line_index].text.size(), kLineBudget);
+  }
+  const size_t limit = kept.size() + std::min(budget, kMaxBudget);
   for (const v1::Paragraph& paragraph : document.paragraphs()) {
+    if (kept.size() >= limit) break;
     AppendLettersAndDigits(paragraph.text(), &kept);
   }
-  for (const v1::Footnote& note : document.footnotes()) AppendLettersAndDigits(note.text(), &kept);
+  // A footnote's text may stand among the head lines ("1. Turkey
+  // recognises …" under a headline's marker), within the same bound.
+  const size_t footnote_limit = kept.size() + kMaxBudget;
+  for (const v1::Footnote& note : document.footnotes()) {
+    if (kept.size() >= footnote_limit) break;
+    AppendLettersAndDigits(note.text(), &kept);
+  }
   KeptTextFinder finder(std::move(kept));
   const absl::flat_hash_set<int> dropped = DroppedLineNumbers(*response);
   for (size_t k = 0; k < features.size(); ++k) {

@@ -26,14 +26,18 @@ void RemoveDuplicateDroppedLines(docsearch::v1::ParseDocumentResponse* response)
 // Lists as dropped each line the line-role model read (`features[k]` is
 // line `lines[features[k].line_index]`, its role `roles[k]`) that is
 // neither among the dropped lines nor in the document's kept text (title,
-// subtitle, reference, printed type label, paragraphs, footnotes): reason
+// subtitle, reference, printed type label, the paragraphs' opening, as
+// much as the head lines could fill twice over, at most 1 MiB, and the
+// footnotes, at most 1 MiB): reason
 // "date_line" for a date line, "head" otherwise. A line is in the kept
 // text when its letters and digits are (ASCII lower-cased; punctuation,
-// spaces and symbols aside): whole, its opening digits aside (a paragraph
-// number is not kept in the paragraph's text), or for a line of 24 of them
-// or more its first or last two thirds (a type label or date opening it
-// went to another field; a headline fused with the first sentence was cut
-// between the title and the body). Lines with no letter are not listed.
+// spaces and the symbols of U+0080-U+00BF and U+2000-U+2BFF aside), its
+// opening digits aside (a paragraph number is not kept in the paragraph's
+// text): whole, or from 24 bytes of them on also its first or last two
+// thirds (at most 256 bytes each; only those past 384 bytes), as when a
+// type label or a date opening it went to another field, or a headline
+// fused with the first sentence was cut between the title and the body.
+// Lines with no letter are not listed. Linear in the kept text per line.
 void ReportUnkeptHeadLines(const std::vector<SourceLine>& lines,
                            const std::vector<LineFeatures>& features,
                            const std::vector<LineRole>& roles,

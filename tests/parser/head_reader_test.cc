@@ -37,6 +37,21 @@ TEST(FusedTitleEnd, CutsAFrenchHeadlineGluedToAnElidedCapital) {
             "Communiqué de la présidence sur la sécurité");
 }
 
+TEST(FusedTitleEnd, CutsBeforeAnElidedWordOpeningWithAnAccentedLetter) {
+  EXPECT_EQ(HeadOf(std::string("Déclaration du Secrétaire général") + "L'État " + kParagraph),
+            "Déclaration du Secrétaire général");
+  EXPECT_EQ(HeadOf(std::string("Déclaration du Secrétaire général") + "L'élection " + kParagraph),
+            "Déclaration du Secrétaire général");
+}
+
+TEST(FusedTitleEnd, LeavesAQuoteOrDashRunIntoAnElidedCapitalWhole) {
+  // Only a letter before the capital is glue; a closing quote is not.
+  EXPECT_EQ(HeadOf(std::string("Déclaration sur la «réunion»") + "L'OTAN " + kParagraph),
+            std::nullopt);
+  EXPECT_EQ(HeadOf(std::string("Déclaration sur la réunion –") + "L'OTAN " + kParagraph),
+            std::nullopt);
+}
+
 TEST(FusedTitleEnd, LeavesASentenceGluedToAnElidedCapitalWhole) {
   // A clause break or more than a headline's words before the glue: prose,
   // not a headline.
