@@ -24,18 +24,25 @@ namespace {
 // the case of what it keeps, and a fold of every document's text would
 // cost more than the rest of this check.) Input is valid UTF-8.
 void AppendLettersAndDigits(absl::string_view text, std::string* out) {
+  // Written into room made for the whole text, then cut to size: no
+  // capacity check per byte.
+  const size_t start = out->size();
+  out->resize(start + text.size());
+  char* const begin = out->data() + start;
+  char* next = begin;
   for (size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
-      if (absl::ascii_isalnum(c)) out->push_back(absl::ascii_tolower(c));
+      if (absl::ascii_isalnum(c)) *next++ = absl::ascii_tolower(c);
     } else if (c == 0xC2 && i + 1 < text.size()) {
       i += 1;
     } else if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) < 0xB0) {
       i += 2;
     } else {
-      out->push_back(text[i]);
+      *next++ = text[i];
     }
   }
+  out->resize(start + static_cast<size_t>(next - begin));
 }
 
 // Finds the lines of a document's head in its kept text. Lines are mostly
@@ -59,16 +66,34 @@ class KeptTextFinder {
     constexpr size_t kPartialFrom = 24;
     constexpr size_t kWholeUpTo = 384;
     constexpr size_t kMaxPart = 256;
+    // Of a long line only the bytes its two parts can come from are read.
+    constexpr size_t kEndBytes = 1024;
     key_.clear();
-    AppendLettersAndDigits(line, &key_);
+    tail_.clear();
+    absl::string_view tail;
+    if (line.size() > 2 * kEndBytes) {
+      AppendLettersAndDigits(line.substr(0, kEndBytes), &key_);
+      AppendLettersAndDigits(line.substr(line.size() - kEndBytes), &tail_);
+      tail = tail_;
+    } else {
+      AppendLettersAndDigits(line, &key_);
+    }
     absl::string_view key = key_;
     const size_t first_letter = key.find_first_not_of("0123456789");
-    if (first_letter == absl::string_view::npos) return true;
-    key.remove_prefix(first_letter);
-    if (key.size() <= kWholeUpTo && Find(key)) return true;
-    if (key.size() < kPartialFrom) return false;
-    const size_t part = std::min(key.size() * 2 / 3, kMaxPart);
-    return Find(key.substr(0, part)) || Find(key.substr(key.size() - part));
+    if (first_letter != absl::string_view::npos) {
+      key.remove_prefix(first_letter);
+    } else if (tail.empty()) {
+      return true;
+    } else {
+      key = tail;  // A long line opening with no letter.
+    }
+    if (tail.empty()) {
+      if (key.size() <= kWholeUpTo && Find(key)) return true;
+      if (key.size() < kPartialFrom) return false;
+      tail = key;
+    }
+    const size_t part = std::min(std::min(key.size(), tail.size()) * 2 / 3, kMaxPart);
+    return Find(key.substr(0, part)) || Find(tail.substr(tail.size() - part));
   }
 
  private:
@@ -105,6 +130,7 @@ class KeptTextFinder {
   const std::string kept_;
   size_t cursor_ = 0;
   std::string key_;
+  std::string tail_;
   std::vector<size_t> failure_;
 };
 
@@ -141,6 +167,7 @@ void ReportUnkeptHeadLines(const std::vector<SourceLine>& lines,
   // (a label line's label is the printed type, its rest the first
   // paragraph: "STATEMENT" and "BY THE PRESIDENT").
   std::string kept;
+  kept.reserve(4096);
   for (const std::string* field :
        {&document.title(), &document.subtitle(), &document.reference(), &document.doc_type_raw()}) {
     AppendLettersAndDigits(*field, &kept);
@@ -150,9 +177,16 @@ void ReportUnkeptHeadLines(const std::vector<SourceLine>& lines,
   // that a line found nowhere costs a bounded pass.
   constexpr size_t kLineBudget = 4096;
   constexpr size_t kMaxBudget = size_t{1} << 20;
+  // The head ends at the first line read as body; a few lines past it are
+  // read too (a release note or a byline under the headline may be taken
+  // for body). The body below is ParseBody's, which lists what it drops.
+  constexpr size_t kLinesPastTheHead = 8;
+  size_t end = 0;
+  while (end < features.size() && roles[end] != LineRole::kBody) ++end;
+  end = std::min(features.size(), end + kLinesPastTheHead);
   size_t budget = 4096;
-  for (const LineFeatures& line : features) {
-    budget += 2 * std::min(lines[line.line_index].text.size(), kLineBudget);
+  for (size_t k = 0; k < end; ++k) {
+    budget += 2 * std::min(lines[features[k].line_index].text.size(), kLineBudget);
   }
   const size_t limit = kept.size() + std::min(budget, kMaxBudget);
   for (const v1::Paragraph& paragraph : document.paragraphs()) {
@@ -168,7 +202,7 @@ void ReportUnkeptHeadLines(const std::vector<SourceLine>& lines,
   }
   KeptTextFinder finder(std::move(kept));
   const absl::flat_hash_set<int> dropped = DroppedLineNumbers(*response);
-  for (size_t k = 0; k < features.size(); ++k) {
+  for (size_t k = 0; k < end; ++k) {
     const SourceLine& line = lines[features[k].line_index];
     if (dropped.contains(line.number) || finder.Holds(line.text)) continue;
     DropLine(line, roles[k] == LineRole::kDate ? "date_line" : "head", response);

@@ -23,8 +23,9 @@ absl::flat_hash_set<int> DroppedLineNumbers(const docsearch::v1::ParseDocumentRe
 // head readers both dropped: a reference line read as a place too).
 void RemoveDuplicateDroppedLines(docsearch::v1::ParseDocumentResponse* response);
 
-// Lists as dropped each line the line-role model read (`features[k]` is
-// line `lines[features[k].line_index]`, its role `roles[k]`) that is
+// Lists as dropped each head line the line-role model read (`features[k]`
+// is line `lines[features[k].line_index]`, its role `roles[k]`; the head is
+// every line before the first body line, and 8 lines past it) that is
 // neither among the dropped lines nor in the document's kept text (title,
 // subtitle, reference, printed type label, the paragraphs' opening, as
 // much as the head lines could fill twice over, at most 1 MiB, and the
