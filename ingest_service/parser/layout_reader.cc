@@ -220,7 +220,15 @@ bool ContinueIntoFusedLine(absl::string_view rule_title, const std::vector<Sourc
     for (const LineFeatures& line : features) {
       if (line.rule_fate == "title") return false;
     }
-    for (size_t k = 0; k < features.size() && !fused; ++k) fused = is_fused_head(k);
+    // The cascade kept the rest of the line as the body's start: it is
+    // among the first lines kept, not deep in the body.
+    constexpr int kKeptLinesLooked = 3;
+    int kept_lines = 0;
+    for (size_t k = 0; k < features.size() && !fused && kept_lines < kKeptLinesLooked; ++k) {
+      if (features[k].rule_fate != "kept") continue;
+      ++kept_lines;
+      fused = is_fused_head(k);
+    }
   }
   if (fused) *title = std::string(rule_title);
   return fused;
