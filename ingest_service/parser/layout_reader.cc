@@ -6,7 +6,6 @@
 #include <utility>
 #include <vector>
 
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -259,10 +258,8 @@ void SetTitleFromRoles(const std::vector<SourceLine>& lines,
 
   // The cascade's title lines that the model gives another role: body lines
   // go back to the body, the rest are dropped as head lines.
-  // (A line the cascade's title held may be dropped already: any line
-  // whose text its title contains counts as a title line here, "U.S.
-  // Department of State" printed nine times under a title ending with it.)
-  const absl::flat_hash_set<int> dropped = DroppedLineNumbers(*response);
+  // (A line dropped already and again here, because the cascade's title
+  // contains its text, is listed once: RemoveDuplicateDroppedLines.)
   std::string back_to_body;
   for (size_t k = 0; k < features.size(); ++k) {
     if (features[k].rule_fate != "title" && features[k].rule_fate != "subtitle") continue;
@@ -271,7 +268,7 @@ void SetTitleFromRoles(const std::vector<SourceLine>& lines,
     const SourceLine& line = lines[features[k].line_index];
     if (role == LineRole::kBody) {
       absl::StrAppend(&back_to_body, back_to_body.empty() ? "" : " ", TrimLine(line.text));
-    } else if (!dropped.contains(line.number)) {
+    } else {
       DropLine(line, role == LineRole::kFurniture ? "furniture" : "head", response);
     }
   }

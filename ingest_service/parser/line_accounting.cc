@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/string_view.h"
 #include "ingest_service/parser/body_parser.h"
@@ -134,13 +135,14 @@ class KeptTextFinder {
   std::vector<size_t> failure_;
 };
 
-}  // namespace
-
+// The line numbers of the response's dropped lines.
 absl::flat_hash_set<int> DroppedLineNumbers(const ParseDocumentResponse& response) {
   absl::flat_hash_set<int> numbers;
   for (const v1::DroppedLine& line : response.dropped_lines()) numbers.insert(line.line_number());
   return numbers;
 }
+
+}  // namespace
 
 // A line two head readers both dropped (a reference line read as a place
 // too) is listed once, with the first reason.

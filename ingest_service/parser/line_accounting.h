@@ -8,16 +8,12 @@
 
 #include <vector>
 
-#include "absl/container/flat_hash_set.h"
 #include "docsearch/v1/ingest_service.pb.h"
 #include "ingest_service/parser/layout_types.h"
 #include "ingest_service/parser/line_features.h"
 #include "ingest_service/parser/line_roles.h"
 
 namespace docsearch::ingest {
-
-// The line numbers of the response's dropped lines.
-absl::flat_hash_set<int> DroppedLineNumbers(const docsearch::v1::ParseDocumentResponse& response);
 
 // Keeps the first of the dropped lines that share a line number (a line two
 // head readers both dropped: a reference line read as a place too).
