@@ -9,7 +9,9 @@
 // values are per thread), so on a busy machine the kernel runs searches
 // first and writes take what is left, and on an idle one writes run at
 // full speed. The threads are several so that batches of concurrent
-// streams still share one log sync (the Indexer's group commit).
+// streams still share one log sync (the Indexer's group commit). With a
+// WriteBudget (write_budget.h), a batch also waits while the writers have
+// spent their share of the CPU and reads are going on.
 //
 // Thread safety: Run from any thread. The destructor runs the tasks still
 // queued, then joins.
@@ -23,12 +25,15 @@
 #include <thread>
 #include <vector>
 
+#include "query_service/server/write_budget.h"
+
 namespace docsearch::query {
 
 class BackgroundWriters {
  public:
   // Starts `threads` threads (at least one), named docsearch-write.
-  BackgroundWriters(int threads, int nice_increment);
+  // `budget` may be null (no budget) and is not owned.
+  BackgroundWriters(int threads, int nice_increment, WriteBudget* budget = nullptr);
   ~BackgroundWriters();
   BackgroundWriters(const BackgroundWriters&) = delete;
   BackgroundWriters& operator=(const BackgroundWriters&) = delete;
@@ -39,6 +44,11 @@ class BackgroundWriters {
 
  private:
   void Loop(int nice_increment);
+  // True when the budget lets the next task start now; otherwise waits on
+  // cv_ a while (releasing `lock`) and returns false, to be asked again.
+  bool WaitForBudget(std::unique_lock<std::mutex>& lock);
+
+  WriteBudget* const budget_;
 
   std::mutex mu_;  // std::mutex, not absl::Mutex, so that TSan sees it.
   std::condition_variable cv_;
