@@ -115,6 +115,11 @@ ABSL_FLAG(int, write_threads, 4,
 ABSL_FLAG(int, write_nice, 5,
           "how much nicer (Linux nice increment, 0-19) the Write threads run than the searches: "
           "under load searches get the CPU first; idle cores still run writes at full speed");
+ABSL_FLAG(double, write_share_while_reading, 0.1,
+          "while searches, document reads or comparisons are being answered (or ended less than "
+          "0.1 s ago), the Write threads between them use at most this share of one core, in "
+          "(0, 1]; the rest of the time they run at full speed (1: no limit; needs "
+          "--write_threads > 0)");
 ABSL_FLAG(bool, set_tallies, true,
           "CompareSets from per-document tallies kept at indexing (fast; ~5 KB more memory per "
           "document); false: analyze the sampled documents per request (~1 s)");
@@ -269,14 +274,27 @@ int Run() {
   index.AttachAnnex(AnnexSet::Of(std::move(annexes)));
   Indexer indexer(&index, nullptr);
   std::atomic<bool> ready{false};
+  // Declared before the services: their writer threads use it until they
+  // are joined.
+  WriteBudget::Options write_budget_options;
+  write_budget_options.share_while_reading = absl::GetFlag(FLAGS_write_share_while_reading);
+  if (absl::Status valid = WriteBudget::Validate(write_budget_options); !valid.ok()) {
+    LogError(absl::StrCat("--write_share_while_reading: ", valid.message()));
+    return 2;
+  }
+  WriteBudget write_budget(write_budget_options, [] { return absl::Now(); });
+  write_budget.set_pause_observer(
+      [&query_metrics](absl::Duration waited) { query_metrics.ObserveWritePause(waited); });
   IndexServiceImpl index_service(&indexer, &ready);
   FirstMessageWatch first_message_watch(absl::GetFlag(FLAGS_first_message_timeout));
   index_service.set_first_message_watch(&first_message_watch);
   if (absl::GetFlag(FLAGS_write_threads) > 0) {
     index_service.set_background_writers(absl::GetFlag(FLAGS_write_threads),
-                                         std::clamp(absl::GetFlag(FLAGS_write_nice), 0, 19));
+                                         std::clamp(absl::GetFlag(FLAGS_write_nice), 0, 19),
+                                         &write_budget);
   }
   QueryServiceImpl query_service(&index, &ready);
+  query_service.set_write_budget(&write_budget);
   query_service.set_metrics(&query_metrics);
   ResponseMemoryBudget response_budget(absl::GetFlag(FLAGS_max_response_memory_bytes));
   query_service.set_response_budget(&response_budget);
@@ -430,14 +448,15 @@ int Run() {
       "serving on port %d listen=%s data_dir=%s recovered: %s; documents=%d "
       "snapshot_log_bytes=%d max_page_size=%d max_message_bytes=%d bm25_k1=%.2f bm25_b=%.2f "
       "title_boost=%.2f bm25f=%d seal_documents=%d merge_factor=%d write_threads=%d "
-      "write_nice=%d allocator=%s",
+      "write_nice=%d write_share_while_reading=%.2f allocator=%s",
       (*server)->port(), config.listen_address,
       data_dir.empty() ? "\"\" (memory only: nothing survives a restart)" : data_dir, recovery,
       index.Stats().document_count(), absl::GetFlag(FLAGS_snapshot_log_bytes),
       options.max_page_size, config.max_receive_message_bytes, options.scoring.k1,
       options.scoring.b, options.scoring.title_boost, options.scoring.bm25f,
       options.segments.seal_documents, options.segments.factor, absl::GetFlag(FLAGS_write_threads),
-      absl::GetFlag(FLAGS_write_nice), ServiceAllocatorName()));
+      absl::GetFlag(FLAGS_write_nice), absl::GetFlag(FLAGS_write_share_while_reading),
+      ServiceAllocatorName()));
 
   int signal_number = WaitForTerminationSignal();
   LogInfo(absl::StrCat("signal ", signal_number, ": draining"));

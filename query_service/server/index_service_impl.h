@@ -72,9 +72,10 @@ class IndexServiceImpl final : public docsearch::v1::IndexService::CallbackServi
 
   // Applies Write batches on `threads` threads of their own, `nice_increment`
   // nicer than the rest of the process (background_writers.h), instead of
-  // on gRPC's threads. Call before `ready` becomes true.
-  void set_background_writers(int threads, int nice_increment) {
-    writers_ = std::make_unique<BackgroundWriters>(threads, nice_increment);
+  // on gRPC's threads, within `budget` while reads run (write_budget.h; may
+  // be null, not owned). Call before `ready` becomes true.
+  void set_background_writers(int threads, int nice_increment, WriteBudget* budget = nullptr) {
+    writers_ = std::make_unique<BackgroundWriters>(threads, nice_increment, budget);
   }
 
   // Ends open Write streams (see above) and refuses new ones.

@@ -84,8 +84,14 @@ QueryMetrics::QueryMetrics(prometheus::Registry& registry)
           registry, "docsearch_snapshot_last_success_timestamp_seconds",
           "Unix time of the last snapshot written (0: none since start); age is time() - this.")),
       wal_bytes_since_snapshot_(MakeGauge(registry, "docsearch_wal_bytes_since_snapshot",
-                                          "Log bytes a restart would replay after the snapshot.")) {
-}
+                                          "Log bytes a restart would replay after the snapshot.")),
+      write_budget_pause_seconds_(
+          prometheus::BuildCounter()
+              .Name("docsearch_write_budget_pause_seconds_total")
+              .Help("Time the Write threads waited for their CPU budget while reads ran, summed "
+                    "over threads (--write_share_while_reading).")
+              .Register(registry)
+              .Add({})) {}
 
 void QueryMetrics::ObserveSearch(const docsearch::v1::SearchRequest& request,
                                  absl::Duration latency) {
@@ -106,6 +112,10 @@ void QueryMetrics::ObserveFsync(double seconds, int64_t records) {
 void QueryMetrics::ObserveMerge(double seconds) {
   merges_.Increment();
   merge_seconds_.Observe(seconds);
+}
+
+void QueryMetrics::ObserveWritePause(absl::Duration waited) {
+  write_budget_pause_seconds_.Increment(absl::ToDoubleSeconds(waited));
 }
 
 void QueryMetrics::ObserveSnapshot(const SnapshotReport& report) {

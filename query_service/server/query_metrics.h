@@ -22,6 +22,10 @@
 //   docsearch_snapshot_bytes                  gauge (size of the last one)
 //   docsearch_snapshot_last_success_timestamp_seconds  gauge (age = time() - it)
 //   docsearch_wal_bytes_since_snapshot        gauge
+//   docsearch_write_budget_pause_seconds_total  counter (time Write threads
+//                                             waited for their CPU budget
+//                                             while reads ran, summed over
+//                                             threads; write_budget.h)
 //
 // The lower layers know nothing of Prometheus: they take plain observers
 // (SearchOptions::on_merge, WriteAheadLog::set_sync_observer,
@@ -62,6 +66,7 @@ class QueryMetrics {
   void ObserveFsync(double seconds, int64_t records);
   void ObserveMerge(double seconds);
   void ObserveSnapshot(const SnapshotReport& report);
+  void ObserveWritePause(absl::Duration waited);
 
   // The log's appended_bytes() at start (what recovery found), so the
   // counter counts only bytes appended by this process.
@@ -88,6 +93,7 @@ class QueryMetrics {
   prometheus::Gauge& snapshot_bytes_;
   prometheus::Gauge& snapshot_timestamp_;
   prometheus::Gauge& wal_bytes_since_snapshot_;
+  prometheus::Counter& write_budget_pause_seconds_;
 
   // The log counts appended bytes itself; the counter follows it by deltas.
   absl::Mutex refresh_mu_;

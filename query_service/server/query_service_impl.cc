@@ -71,6 +71,7 @@ grpc::ServerUnaryReactor* QueryServiceImpl::Search(grpc::CallbackServerContext* 
                                                    docsearch::v1::SearchResponse* response) {
   BudgetedUnaryCall call(context, response_budget_);
   if (RefuseIfNotReady(call.reactor())) return call.reactor();
+  const ScopedRead read(write_budget_);
   const absl::Time started = absl::Now();
   absl::StatusOr<docsearch::v1::SearchResponse> result =
       request->collapse_duplicates() ? CollapsedSearchByRequest(*index_, *request)
@@ -94,6 +95,7 @@ grpc::ServerUnaryReactor* QueryServiceImpl::GetDocument(
     call.Finish(call.RefusalStatus(expected));
     return call.reactor();
   }
+  const ScopedRead read(write_budget_);
   absl::StatusOr<docsearch::v1::Document> document = index_->Get(request->id());
   if (document.ok()) *response->mutable_document() = *std::move(document);
   call.FinishResponse(*response, ToGrpcStatus(document.status()));

@@ -11,6 +11,7 @@
 #include "query_service/compare/comparisons.h"
 #include "query_service/search/search_index.h"
 #include "query_service/server/query_metrics.h"
+#include "query_service/server/write_budget.h"
 #include "query_service/storage/snapshotter.h"
 #include "query_service/storage/write_ahead_log.h"
 
@@ -40,6 +41,12 @@ class QueryServiceImpl final : public docsearch::v1::QueryService::CallbackServi
   // read them (common/response_memory_budget.h); not owned, null (the
   // default) admits everything. Call before `ready` becomes true.
   void set_response_budget(ResponseMemoryBudget* budget) { response_budget_ = budget; }
+
+  // Searches, document reads and comparisons are marked as reads on
+  // `budget` (write_budget.h), so that Write batches keep to their share of
+  // the CPU while they run; not owned, null (the default) marks nothing.
+  // Call before `ready` becomes true.
+  void set_write_budget(WriteBudget* budget) { write_budget_ = budget; }
 
   grpc::ServerUnaryReactor* Search(grpc::CallbackServerContext* context,
                                    const docsearch::v1::SearchRequest* request,
@@ -93,6 +100,7 @@ class QueryServiceImpl final : public docsearch::v1::QueryService::CallbackServi
   // Runs one comparison, recording its latency under `kind`.
   template <typename F>
   auto TimedComparison(std::string_view kind, F&& run) const {
+    const ScopedRead read(write_budget_);
     const absl::Time started = absl::Now();
     auto result = run();
     if (metrics_ != nullptr) metrics_->ObserveComparison(kind, absl::Now() - started);
@@ -105,6 +113,7 @@ class QueryServiceImpl final : public docsearch::v1::QueryService::CallbackServi
   const Snapshotter* snapshotter_ = nullptr;
   QueryMetrics* metrics_ = nullptr;
   ResponseMemoryBudget* response_budget_ = nullptr;
+  WriteBudget* write_budget_ = nullptr;
   const compare::Comparisons comparisons_;
 };
 

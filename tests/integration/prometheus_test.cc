@@ -17,11 +17,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <optional>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -29,6 +31,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
+#include "docsearch/v1/index_service.grpc.pb.h"
 #include "docsearch/v1/ingest_service.grpc.pb.h"
 #include "docsearch/v1/query_service.grpc.pb.h"
 #include "gtest/gtest.h"
@@ -325,6 +328,73 @@ TEST_F(PrometheusTest, ScrapesBothServicesWithSaneValues) {
               [](double age) { return age >= 0 && age < 60; });
   ASSERT_TRUE(snapshot_age.has_value());
   EXPECT_LT(*snapshot_age, 60);
+  // Every write above ran while no search did: none waited for a budget.
+  EXPECT_EQ(WaitFor("docsearch_write_budget_pause_seconds_total", equals(0)), 0);
+}
+
+// Writes that arrive while searches run keep to their share of the CPU
+// (--write_share_while_reading, 0.1 by default): the writer threads pause
+// between batches, Prometheus shows the pauses, and every document is still
+// written and found. Without searches they never pause.
+TEST_F(PrometheusTest, WritesPauseForTheirBudgetOnlyWhileSearchesRun) {
+  StartPrometheus();
+  auto channel = grpc::CreateChannel(query_->address(), grpc::InsecureChannelCredentials());
+  auto index = v1::IndexService::NewStub(channel);
+  auto query = v1::QueryService::NewStub(channel);
+  constexpr int kBatches = 4;
+  constexpr int kBatchDocuments = 30;
+  int written = 0;
+  // One stream, batch after batch, as the ingest service writes.
+  auto write_batches = [&] {
+    grpc::ClientContext context;
+    auto stream = index->Write(&context);
+    for (int batch = 0; batch < kBatches; ++batch) {
+      v1::WriteRequest request;
+      request.set_batch_id(static_cast<uint64_t>(batch + 1));
+      for (int i = 0; i < kBatchDocuments; ++i, ++written) {
+        v1::Document* document = request.add_documents();
+        document->set_id(absl::StrCat("budget-", written));
+        document->set_language("en");
+        document->set_title(absl::StrCat("Statement ", written));
+        document->add_paragraphs()->set_text(
+            absl::StrCat("Civil emergency planning and search and rescue, item ", written, "."));
+      }
+      ASSERT_TRUE(stream->Write(request));
+      v1::WriteResponse response;
+      ASSERT_TRUE(stream->Read(&response));
+      for (const auto& result : response.results()) ASSERT_EQ(result.code(), 0) << result.message();
+    }
+    stream->WritesDone();
+    ASSERT_TRUE(stream->Finish().ok());
+  };
+  auto equals = [](double expected) { return [expected](double v) { return v == expected; }; };
+
+  write_batches();
+  EXPECT_EQ(WaitFor("docsearch_write_budget_pause_seconds_total", equals(0)), 0);
+
+  std::atomic<bool> stop{false};
+  std::atomic<int> searches{0};
+  std::thread searcher([&] {
+    while (!stop.load()) {
+      grpc::ClientContext context;
+      v1::SearchRequest request;
+      request.mutable_query()->mutable_match()->set_text("civil emergency planning");
+      v1::SearchResponse response;
+      if (query->Search(&context, request, &response).ok()) searches.fetch_add(1);
+    }
+  });
+  write_batches();
+  stop.store(true);
+  searcher.join();
+  EXPECT_GT(searches.load(), 0);
+  EXPECT_GT(WaitFor("docsearch_write_budget_pause_seconds_total", [](double v) { return v > 0; })
+                .value_or(0),
+            0);
+
+  grpc::ClientContext context;
+  v1::GetIndexStatsResponse stats;
+  ASSERT_TRUE(query->GetIndexStats(&context, v1::GetIndexStatsRequest(), &stats).ok());
+  EXPECT_EQ(stats.document_count(), 2 * kBatches * kBatchDocuments);
 }
 
 }  // namespace
