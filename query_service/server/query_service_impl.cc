@@ -245,6 +245,7 @@ grpc::ServerUnaryReactor* QueryServiceImpl::BatchGetDocuments(
     docsearch::v1::BatchGetDocumentsResponse* response) {
   BudgetedUnaryCall call(context, response_budget_);
   if (RefuseIfNotReady(call.reactor())) return call.reactor();
+  const ScopedRead read(write_budget_);
   absl::StatusOr<docsearch::v1::BatchGetDocumentsResponse> result =
       query::BatchGetDocuments(*index_, *request);
   if (result.ok()) *response = *std::move(result);

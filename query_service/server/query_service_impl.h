@@ -42,10 +42,10 @@ class QueryServiceImpl final : public docsearch::v1::QueryService::CallbackServi
   // default) admits everything. Call before `ready` becomes true.
   void set_response_budget(ResponseMemoryBudget* budget) { response_budget_ = budget; }
 
-  // Searches, document reads and comparisons are marked as reads on
-  // `budget` (write_budget.h), so that Write batches keep to their share of
-  // the CPU while they run; not owned, null (the default) marks nothing.
-  // Call before `ready` becomes true.
+  // Searches, document reads (GetDocument, BatchGetDocuments) and
+  // comparisons are marked as reads on `budget` (write_budget.h), so that
+  // Write batches keep to their share of the CPU while they run; not owned,
+  // null (the default) marks nothing. Call before `ready` becomes true.
   void set_write_budget(WriteBudget* budget) { write_budget_ = budget; }
 
   grpc::ServerUnaryReactor* Search(grpc::CallbackServerContext* context,
