@@ -7,9 +7,10 @@
 //      (line_role_model.h) gives every line a role.
 //   3. The roles decide: lines the model calls furniture leave the body
 //      (DroppedLine reason "furniture"; the cascade reads the text again
-//      without them); the title is the model's title lines; a subtitle,
-//      type label or reference line the cascade missed is read with the
-//      cascade's own readers (date, reference, type label tables).
+//      without them); the title is the model's title lines
+//      (title_from_roles.h); a subtitle, type label or reference line the
+//      cascade missed is read with the cascade's own readers (date,
+//      reference, type label tables).
 //   4. With `explain`, every line is returned with its role and the features
 //      that weigh most for it (ParseDocumentResponse.lines).
 #ifndef DOCSEARCH_INGEST_SERVICE_PARSER_LAYOUT_READER_H_
