@@ -117,7 +117,7 @@ ABSL_FLAG(int, write_nice, 5,
           "under load searches get the CPU first; idle cores still run writes at full speed");
 ABSL_FLAG(double, write_share_while_reading, 0.1,
           "while searches, document reads or comparisons are being answered (or ended less than "
-          "0.1 s ago), the Write threads between them use at most this share of one core, in "
+          "5 ms ago), the Write threads between them use at most this share of one core, in "
           "(0, 1]; the rest of the time they run at full speed (1: no limit; needs "
           "--write_threads > 0)");
 ABSL_FLAG(bool, set_tallies, true,

@@ -17,7 +17,7 @@ namespace {
 
 // How often a paused writer looks again whether reads have stopped, which
 // ends its pause early.
-constexpr absl::Duration kBudgetPoll = absl::Milliseconds(20);
+constexpr absl::Duration kBudgetPoll = absl::Milliseconds(10);
 
 absl::Duration ThreadCpuTime() {
   timespec spent{};

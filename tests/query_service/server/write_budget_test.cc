@@ -85,6 +85,30 @@ TEST(WriteBudgetTest, ReadsOneAfterAnotherCountAsReadingUntilQuiet) {
   EXPECT_LE(budget.NextWriteAllowed(), clock.Now());
 }
 
+// A person's or a dashboard's searches leave the CPU free between them:
+// writes are not slowed for them, only for reads sent back to back.
+TEST(WriteBudgetTest, OccasionalReadsLeaveWritesAtFullSpeed) {
+  ManualClock clock;
+  WriteBudget budget(WriteBudget::Options{}, clock.AsFunction());
+  for (int read = 0; read < 5; ++read) {
+    {
+      const ScopedRead scoped(&budget);
+      clock.Advance(absl::Milliseconds(2));
+    }
+    clock.Advance(absl::Milliseconds(98));  // Ten reads a second.
+    budget.ChargeWrite(absl::Milliseconds(50));
+    EXPECT_LE(budget.NextWriteAllowed(), clock.Now()) << "read " << read;
+  }
+  // Back to back, the same reads do slow them.
+  {
+    const ScopedRead scoped(&budget);
+    clock.Advance(absl::Milliseconds(2));
+  }
+  clock.Advance(absl::Microseconds(300));
+  budget.ChargeWrite(absl::Milliseconds(10));
+  EXPECT_GT(budget.NextWriteAllowed(), clock.Now());
+}
+
 TEST(WriteBudgetTest, AShareOfOneNeverPauses) {
   ManualClock clock;
   WriteBudget budget(ShareOf(1), clock.AsFunction());
