@@ -54,7 +54,8 @@ stage "TSan build and concurrency tests"
 # guards is reported as a race (seen: reports in GraphCycles and hangs).
 # query_service/index/reader_writer_lock.h shows the fix SearchIndex uses.
 cmake --preset tsan >/dev/null
-cmake --build --preset tsan -j "$jobs" --target concurrent_search_test index_concurrency_test
+cmake --build --preset tsan -j "$jobs" --target concurrent_search_test index_concurrency_test \
+  write_budget_test
 TSAN_OPTIONS="suppressions=$PWD/tests/tsan.supp halt_on_error=1 second_deadlock_stack=1" \
   ctest --preset tsan -j "$jobs" --timeout 600 -L '^concurrency$' -LE docker
 
