@@ -22,8 +22,10 @@
 #ifndef DOCSEARCH_QUERY_SERVICE_SERVER_WRITE_BUDGET_H_
 #define DOCSEARCH_QUERY_SERVICE_SERVER_WRITE_BUDGET_H_
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <mutex>
 #include <utility>
 
@@ -77,14 +79,17 @@ class WriteBudget {
   }
 
  private:
-  bool ReadingLocked(absl::Time now) const;
+  bool Reading(absl::Time now) const;
 
   const Options options_;
   const std::function<absl::Time()> now_;
   std::function<void(absl::Duration)> pause_observer_;
+  // Every search marks itself here, on every serving thread: atomics, so
+  // that reads never queue on one lock to say they run.
+  std::atomic<int64_t> reads_in_flight_{0};
+  // absl::ToUnixNanos of the latest end of a read.
+  std::atomic<int64_t> last_read_ended_nanos_{std::numeric_limits<int64_t>::min()};
   mutable std::mutex mu_;
-  int64_t reads_in_flight_ = 0;                            // Guarded by mu_.
-  absl::Time last_read_ended_ = absl::InfinitePast();      // Guarded by mu_.
   absl::Time writes_allowed_from_ = absl::InfinitePast();  // Guarded by mu_.
 };
 
