@@ -19,17 +19,43 @@ using docsearch::v1::Document;
 FieldTerms AnalyzeField(const std::vector<std::string>& passages, absl::string_view language,
                         TextAnalyzer& analyzer) {
   FieldTerms field;
+  // Every passage's tokens stay alive until the end, so that the map below
+  // can key on views of their terms.
+  std::vector<std::vector<Token>> passage_tokens;
+  passage_tokens.reserve(passages.size());
+  absl::flat_hash_map<absl::string_view, uint32_t> number_of;
+  std::vector<std::string*> first_seen;  // By term number.
+  // Each token's term number and position in the field, in token order.
+  std::vector<uint32_t> term_numbers;
+  std::vector<uint32_t> positions;
   uint32_t base = 0;
   for (const std::string& passage : passages) {
     field.passage_starts.push_back(base);
-    std::vector<Token> tokens =
-        analyzer.Analyze(passage, std::string_view(language.data(), language.size()));
-    for (const Token& token : tokens) {
-      field.per_term[token.term].push_back(base + token.position);
+    std::vector<Token>& tokens = passage_tokens.emplace_back(
+        analyzer.Analyze(passage, std::string_view(language.data(), language.size())));
+    for (Token& token : tokens) {
+      const auto [it, added] = number_of.try_emplace(absl::string_view(token.term),
+                                                     static_cast<uint32_t>(first_seen.size()));
+      if (added) first_seen.push_back(&token.term);
+      term_numbers.push_back(it->second);
+      positions.push_back(base + token.position);
     }
     field.length += static_cast<uint32_t>(tokens.size());
     if (!tokens.empty()) base += tokens.back().position + 1 + kParagraphPositionGap;
   }
+  // A counting sort by term number keeps each term's positions ascending.
+  const size_t term_count = first_seen.size();
+  field.position_begin.assign(term_count + 1, 0);
+  for (uint32_t number : term_numbers) field.position_begin[number + 1]++;
+  for (size_t t = 0; t < term_count; ++t) field.position_begin[t + 1] += field.position_begin[t];
+  field.positions.resize(positions.size());
+  std::vector<uint32_t> next(field.position_begin.begin(), field.position_begin.end() - 1);
+  for (size_t k = 0; k < positions.size(); ++k) {
+    field.positions[next[term_numbers[k]]++] = positions[k];
+  }
+  // The map's keys are views of these strings: it is not read again.
+  field.terms.reserve(term_count);
+  for (std::string* term : first_seen) field.terms.push_back(std::move(*term));
   return field;
 }
 
@@ -44,11 +70,12 @@ uint64_t IndexText(const FieldTerms& analyzed, DocId doc, TextFieldIndex& field,
                    uint64_t& live_postings) {
   uint64_t bytes = sizeof(uint32_t);  // Its entry in `lengths`.
   uint64_t open_bytes = 0;
-  for (const auto& [term, positions] : analyzed.per_term) field.terms.prefetch(term);
-  // Open slots in per_term's order.
+  const size_t term_count = analyzed.term_count();
+  for (const std::string& term : analyzed.terms) field.terms.prefetch(term);
+  // Open slots in the analysed terms' order.
   absl::InlinedVector<uint32_t, 256> slots;
-  slots.reserve(analyzed.per_term.size());
-  for (const auto& [term, positions] : analyzed.per_term) {
+  slots.reserve(term_count);
+  for (const std::string& term : analyzed.terms) {
     auto [entry, new_term] = field.terms.try_emplace(term);
     if (new_term) bytes += term.size() + kHashEntryOverhead + sizeof(TermEntry);
     TermEntry& known = entry->second;
@@ -62,16 +89,15 @@ uint64_t IndexText(const FieldTerms& analyzed, DocId doc, TextFieldIndex& field,
   }
   for (uint32_t slot : slots) field.open.lists[slot].PrefetchForAppend();
   for (uint32_t slot : slots) field.open.lists[slot].PrefetchStreamEnds();
-  size_t i = 0;
-  for (const auto& [term, positions] : analyzed.per_term) {
-    PostingList& list = field.open.lists[slots[i++]];
+  for (size_t t = 0; t < term_count; ++t) {
+    PostingList& list = field.open.lists[slots[t]];
     const uint64_t before = list.MemoryBytes();
-    list.Append(doc, analyzed.length, positions);
+    list.Append(doc, analyzed.length, analyzed.positions_of(t));
     open_bytes += list.MemoryBytes() - before;
   }
   field.open_bytes += open_bytes;
   bytes += open_bytes;
-  live_postings += analyzed.per_term.size();
+  live_postings += term_count;
   if (field.lengths.size() <= doc) field.lengths.resize(doc + 1, 0);
   field.lengths[doc] = analyzed.length;
   if (analyzed.doubted || doc < field.doubted.size()) {
@@ -91,11 +117,11 @@ uint64_t IndexText(const FieldTerms& analyzed, DocId doc, TextFieldIndex& field,
 
 // Takes a dead document's terms out of the live document frequencies.
 void UnindexText(const FieldTerms& analyzed, TextFieldIndex& field, uint64_t& live_postings) {
-  for (const auto& [term, positions] : analyzed.per_term) {
+  for (const std::string& term : analyzed.terms) {
     auto it = field.terms.find(term);
     if (it != field.terms.end() && it->second.live_documents > 0) it->second.live_documents--;
   }
-  live_postings -= std::min<uint64_t>(live_postings, analyzed.per_term.size());
+  live_postings -= std::min<uint64_t>(live_postings, analyzed.term_count());
 }
 
 FieldKind KindOfAttribute(const AttributeValue& value) {

@@ -24,6 +24,7 @@
 #include "absl/container/inlined_vector.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/types/span.h"
 #include "common/text_analyzer.h"
 #include "docsearch/v1/document.pb.h"
 #include "query_service/index/acronym_table.h"
@@ -84,10 +85,23 @@ struct TextFieldIndex {
   bool Doubted(DocId doc) const { return doc < doubted.size() && doubted[doc]; }
 };
 
-// One field of one document as analysis left it: each term's positions, the
-// field's length in tokens and where each passage starts.
+// One field of one document as analysis left it: its distinct terms with
+// their positions, the field's length in tokens and where each passage
+// starts. Term i's positions (ascending) are
+// positions[position_begin[i], position_begin[i + 1]): all terms share one
+// array, so that analysing a document allocates a few arrays rather than a
+// list per distinct term (docs/BENCHMARKS.md, "Analysis: one positions
+// array a field").
 struct FieldTerms {
-  absl::flat_hash_map<std::string, std::vector<uint32_t>> per_term;
+  size_t term_count() const { return terms.size(); }
+  absl::Span<const uint32_t> positions_of(size_t term) const {
+    return absl::MakeConstSpan(positions).subspan(position_begin[term],
+                                                  position_begin[term + 1] - position_begin[term]);
+  }
+
+  std::vector<std::string> terms;
+  std::vector<uint32_t> position_begin{0};
+  std::vector<uint32_t> positions;
   uint32_t length = 0;
   std::vector<uint32_t> passage_starts;
   // The parser doubted this field's text (TextFieldIndex::doubted).

@@ -28,7 +28,7 @@ void PostingList::Sync() {
   positions_size_ = static_cast<uint32_t>(owned_->positions.size());
 }
 
-void PostingList::Append(DocId doc, uint32_t field_length, const std::vector<uint32_t>& positions) {
+void PostingList::Append(DocId doc, uint32_t field_length, absl::Span<const uint32_t> positions) {
   PostingStreams& streams = Owned();
   const uint32_t frequency = static_cast<uint32_t>(positions.size());
   DocId previous = doc;

@@ -47,6 +47,7 @@
 #include <vector>
 
 #include "absl/container/inlined_vector.h"
+#include "absl/types/span.h"
 
 namespace docsearch::query {
 
@@ -88,7 +89,7 @@ class PostingList {
   // Appends a posting of `doc` (greater than every DocId appended before) in
   // a field `field_length` tokens long, at `positions` (ascending, not
   // empty; the frequency is their count).
-  void Append(DocId doc, uint32_t field_length, const std::vector<uint32_t>& positions);
+  void Append(DocId doc, uint32_t field_length, absl::Span<const uint32_t> positions);
 
   PostingList() = default;
   PostingList(PostingList&&) noexcept = default;
