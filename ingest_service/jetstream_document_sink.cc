@@ -117,6 +117,20 @@ void JetStreamDocumentSink::Run() {
   }
 }
 
+namespace {
+
+// While servers come back, JetStream answers with errors of its own besides
+// "unavailable" (a stream not yet current, a request cut by a leader change);
+// libnats reports those as internal. They pass within seconds, so they are
+// retried until the caller's deadline like a timeout; an error about the
+// message itself (too large, malformed) is not.
+bool RetryableWithinDeadline(const absl::Status& status) {
+  return absl::IsUnavailable(status) || absl::IsInternal(status) ||
+         absl::IsDeadlineExceeded(status);
+}
+
+}  // namespace
+
 absl::StatusOr<WriteReceipt> JetStreamDocumentSink::Publish(const docsearch::v1::Document& document,
                                                             absl::Time deadline) {
   WriteReceipt receipt;
@@ -148,7 +162,7 @@ absl::StatusOr<WriteReceipt> JetStreamDocumentSink::Publish(const docsearch::v1:
       receipt.sequence = ack->sequence;
       return receipt;
     }
-    if (!absl::IsUnavailable(ack.status())) return ack.status();
+    if (!RetryableWithinDeadline(ack.status())) return ack.status();
     last_error = ack.status();
     absl::SleepFor(std::min(backoff, std::max(deadline - absl::Now(), absl::ZeroDuration())));
     backoff = std::min(backoff * 2, absl::Seconds(1));

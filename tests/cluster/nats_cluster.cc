@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/time/clock.h"
 #include "docsearch/v1/ingest_service.grpc.pb.h"
 
 namespace docsearch::testing {
@@ -39,11 +40,19 @@ std::string NatsCluster::urls() const {
 
 absl::Status NatsCluster::Restart(int server) {
   servers_[server].Kill();
-  absl::StatusOr<NatsServerProcess> restarted = NatsServerProcess::Start(
-      absl::StrCat(work_dir_, "/nats", server), client_ports_[server], route_ports_, server);
-  if (!restarted.ok()) return restarted.status();
-  servers_[server] = *std::move(restarted);
-  return absl::OkStatus();
+  // The killed server's sockets may linger for a moment; a start that
+  // fails on them is tried again rather than failing the test.
+  const absl::Time deadline = absl::Now() + absl::Seconds(15);
+  while (true) {
+    absl::StatusOr<NatsServerProcess> restarted = NatsServerProcess::Start(
+        absl::StrCat(work_dir_, "/nats", server), client_ports_[server], route_ports_, server);
+    if (restarted.ok()) {
+      servers_[server] = *std::move(restarted);
+      return absl::OkStatus();
+    }
+    if (absl::Now() > deadline) return restarted.status();
+    absl::SleepFor(absl::Milliseconds(500));
+  }
 }
 
 absl::StatusOr<docsearch::v1::IngestDocumentResponse> IngestOne(

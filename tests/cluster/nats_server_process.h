@@ -14,7 +14,8 @@
 
 namespace docsearch::testing {
 
-// A loopback TCP port free right now (bound to port 0 and released).
+// A loopback TCP port free right now, chosen below the kernel's ephemeral
+// range so that it stays free while its server is down.
 int FreeLoopbackPort();
 
 class NatsServerProcess {
