@@ -23,7 +23,7 @@ FieldTerms AnalyzeField(const std::vector<std::string>& passages, absl::string_v
   // can key on views of their terms.
   std::vector<std::vector<Token>> passage_tokens;
   passage_tokens.reserve(passages.size());
-  absl::flat_hash_map<absl::string_view, uint32_t> number_of;
+  absl::flat_hash_map<absl::string_view, uint32_t, TermHash, TermEq> number_of;
   std::vector<std::string*> first_seen;  // By term number.
   // Each token's term number and position in the field, in token order.
   std::vector<uint32_t> term_numbers;
@@ -34,9 +34,13 @@ FieldTerms AnalyzeField(const std::vector<std::string>& passages, absl::string_v
     std::vector<Token>& tokens = passage_tokens.emplace_back(
         analyzer.Analyze(passage, std::string_view(language.data(), language.size())));
     for (Token& token : tokens) {
-      const auto [it, added] = number_of.try_emplace(absl::string_view(token.term),
-                                                     static_cast<uint32_t>(first_seen.size()));
-      if (added) first_seen.push_back(&token.term);
+      const HashedTerm term{token.term, HashTerm(token.term)};
+      const auto [it, added] =
+          number_of.try_emplace(term, static_cast<uint32_t>(first_seen.size()));
+      if (added) {
+        first_seen.push_back(&token.term);
+        field.hashes.push_back(term.hash);
+      }
       term_numbers.push_back(it->second);
       positions.push_back(base + token.position);
     }
@@ -71,13 +75,19 @@ uint64_t IndexText(const FieldTerms& analyzed, DocId doc, TextFieldIndex& field,
   uint64_t bytes = sizeof(uint32_t);  // Its entry in `lengths`.
   uint64_t open_bytes = 0;
   const size_t term_count = analyzed.term_count();
-  for (const std::string& term : analyzed.terms) field.terms.prefetch(term);
+  for (size_t t = 0; t < term_count; ++t) field.terms.prefetch(analyzed.hashed(t));
   // Open slots in the analysed terms' order.
   absl::InlinedVector<uint32_t, 256> slots;
   slots.reserve(term_count);
-  for (const std::string& term : analyzed.terms) {
-    auto [entry, new_term] = field.terms.try_emplace(term);
-    if (new_term) bytes += term.size() + kHashEntryOverhead + sizeof(TermEntry);
+  for (size_t t = 0; t < term_count; ++t) {
+    const std::string& term = analyzed.terms[t];
+    // Looked up by the hash analysis computed; a new term (rare once the
+    // dictionary has grown) pays a second hash to be inserted.
+    auto entry = field.terms.find(analyzed.hashed(t));
+    if (entry == field.terms.end()) {
+      entry = field.terms.try_emplace(term).first;
+      bytes += term.size() + kHashEntryOverhead + sizeof(TermEntry);
+    }
     TermEntry& known = entry->second;
     known.live_documents++;
     if (known.open == OpenPostings::kNone) {
@@ -117,8 +127,8 @@ uint64_t IndexText(const FieldTerms& analyzed, DocId doc, TextFieldIndex& field,
 
 // Takes a dead document's terms out of the live document frequencies.
 void UnindexText(const FieldTerms& analyzed, TextFieldIndex& field, uint64_t& live_postings) {
-  for (const std::string& term : analyzed.terms) {
-    auto it = field.terms.find(term);
+  for (size_t t = 0; t < analyzed.term_count(); ++t) {
+    auto it = field.terms.find(analyzed.hashed(t));
     if (it != field.terms.end() && it->second.live_documents > 0) it->second.live_documents--;
   }
   live_postings -= std::min<uint64_t>(live_postings, analyzed.term_count());

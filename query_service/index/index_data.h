@@ -36,6 +36,7 @@
 #include "query_service/index/posting_list.h"
 #include "query_service/index/segment.h"
 #include "query_service/index/term_cursor.h"
+#include "query_service/index/term_hash.h"
 
 namespace docsearch::query {
 
@@ -57,7 +58,7 @@ struct TermEntry {
 // both copies of the index, and in `open`, this copy's lists for the
 // documents added since the last seal.
 struct TextFieldIndex {
-  absl::flat_hash_map<std::string, TermEntry> terms;
+  absl::flat_hash_map<std::string, TermEntry, TermHash, TermEq> terms;
   OpenPostings open;
   // Bytes `open` grew by since the last seal (counted in memory_bytes).
   uint64_t open_bytes = 0;
@@ -94,12 +95,14 @@ struct TextFieldIndex {
 // array a field").
 struct FieldTerms {
   size_t term_count() const { return terms.size(); }
+  HashedTerm hashed(size_t term) const { return HashedTerm{terms[term], hashes[term]}; }
   absl::Span<const uint32_t> positions_of(size_t term) const {
     return absl::MakeConstSpan(positions).subspan(position_begin[term],
                                                   position_begin[term + 1] - position_begin[term]);
   }
 
   std::vector<std::string> terms;
+  std::vector<size_t> hashes;  // HashTerm(terms[i]), for the index's tables.
   std::vector<uint32_t> position_begin{0};
   std::vector<uint32_t> positions;
   uint32_t length = 0;

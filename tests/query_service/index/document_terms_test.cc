@@ -70,6 +70,11 @@ TEST(AnalyzeDocument, HoldsEachTermOnceWithAllItsPositionsAcrossPassages) {
   EXPECT_EQ(terms.body.positions.size(), body_length);
   ASSERT_EQ(terms.body.position_begin.size(), terms.body.term_count() + 1);
   EXPECT_EQ(terms.body.position_begin.back(), terms.body.positions.size());
+  // Each term carries the hash the index's dictionaries look it up by.
+  ASSERT_EQ(terms.body.hashes.size(), terms.body.term_count());
+  for (size_t t = 0; t < terms.body.term_count(); ++t) {
+    EXPECT_EQ(terms.body.hashes[t], HashTerm(terms.body.terms[t])) << terms.body.terms[t];
+  }
 
   // The word repeated in three passages: positions ascending, the later
   // passages' beyond the paragraph gap.
