@@ -28,21 +28,20 @@ sockaddr_in LoopbackAddress(int port) {
   return address;
 }
 
-bool Connectable(int port) {
+// Whether `operation` (connect or bind) on a fresh socket to 127.0.0.1:port
+// succeeds; the socket is closed either way.
+bool SucceedsOnLoopback(int port, int (*operation)(int, const sockaddr*, socklen_t)) {
   const int fd = socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in address = LoopbackAddress(port);
-  const bool connected = connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)) == 0;
+  const bool succeeded =
+      operation(fd, reinterpret_cast<const sockaddr*>(&address), sizeof(address)) == 0;
   close(fd);
-  return connected;
+  return succeeded;
 }
 
-bool BindableOnLoopback(int port) {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address = LoopbackAddress(port);
-  const bool bound = bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)) == 0;
-  close(fd);
-  return bound;
-}
+bool Connectable(int port) { return SucceedsOnLoopback(port, connect); }
+
+bool BindableOnLoopback(int port) { return SucceedsOnLoopback(port, bind); }
 
 }  // namespace
 
