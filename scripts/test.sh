@@ -34,17 +34,32 @@ fi
 
 stage() { printf '\n== %s (%s)\n' "$1" "$(date -u +%H:%M:%S)"; }
 
+# Runs ctest for the build folder $1 with the remaining arguments. When a
+# test fails, its assertion messages are printed again at the very end:
+# --output-on-failure puts them amid the services' logs, where a reader of
+# a long CI log (or of its first and last lines) misses them.
+run_ctest() {
+  local build_dir=$1
+  shift
+  if ctest "$@"; then return 0; fi
+  printf '\n== assertions of the failed tests (from %s)\n' \
+    "$build_dir/Testing/Temporary/LastTest.log"
+  grep -h -A8 -E '(: Failure$|^\[  FAILED  \]|runtime error:|ERROR: (AddressSanitizer|ThreadSanitizer|LeakSanitizer))' \
+    "$build_dir/Testing/Temporary/LastTest.log" | head -150 || true
+  return 1
+}
+
 stage "dev build and tests"
 cmake --preset dev >/dev/null
 cmake --build --preset dev -j "$jobs"
-ctest --preset dev -j "$jobs" --timeout 300 -LE docker
+run_ctest build/dev --preset dev -j "$jobs" --timeout 300 -LE docker
 $quick && exit 0
 
 stage "ASan+UBSan build and tests"
 cmake --preset asan >/dev/null
 cmake --build --preset asan -j "$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-  ctest --preset asan -j "$jobs" --timeout 600 -LE docker
+  run_ctest build/asan --preset asan -j "$jobs" --timeout 600 -LE docker
 
 stage "TSan build and concurrency tests"
 # Only what those tests need: a full TSan build would double this stage.
@@ -57,7 +72,7 @@ cmake --preset tsan >/dev/null
 cmake --build --preset tsan -j "$jobs" --target concurrent_search_test index_concurrency_test \
   write_budget_test
 TSAN_OPTIONS="suppressions=$PWD/tests/tsan.supp halt_on_error=1 second_deadlock_stack=1" \
-  ctest --preset tsan -j "$jobs" --timeout 600 -L '^concurrency$' -LE docker
+  run_ctest build/tsan --preset tsan -j "$jobs" --timeout 600 -L '^concurrency$' -LE docker
 
 stage "fuzzing for ${FUZZ_SECONDS:-60}s"
 scripts/fuzz.sh "${FUZZ_SECONDS:-60}"
