@@ -27,10 +27,17 @@ absl::Status FromNats(natsStatus status, absl::string_view action, jsErrCode js_
     case JSStreamOfflineErr:
       return absl::UnavailableError(
           absl::StrCat(message, "; JetStream is electing leaders or lacks a quorum, retry later"));
+    case JSStreamMessageExceedsMaximumErr:
+      return absl::ResourceExhaustedError(
+          absl::StrCat(message, "; the message is larger than the stream accepts"));
     default:
       break;
   }
   switch (status) {
+    // The message itself is the fault: retrying cannot help.
+    case NATS_MAX_PAYLOAD:
+      return absl::ResourceExhaustedError(
+          absl::StrCat(message, "; the message is larger than the NATS server's max_payload"));
     case NATS_NOT_FOUND:
       return absl::NotFoundError(message);
     case NATS_INVALID_ARG:

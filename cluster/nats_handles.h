@@ -59,7 +59,8 @@ using JsMetaDataPtr = std::unique_ptr<jsMsgMetaData, JsMetaDataDeleter>;
 // `status` as an absl::Status saying what was being done (`action`), with
 // the JetStream error code when there is one. Timeouts and missing
 // responders (no JetStream quorum, server down) are UNAVAILABLE: the
-// caller may retry; NATS_NOT_FOUND is NOT_FOUND.
+// caller may retry; NATS_NOT_FOUND is NOT_FOUND; a message too large for
+// NATS or the stream is RESOURCE_EXHAUSTED (retrying cannot help).
 absl::Status FromNats(natsStatus status, absl::string_view action,
                       jsErrCode js_error = static_cast<jsErrCode>(0));
 

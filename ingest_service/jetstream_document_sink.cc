@@ -123,7 +123,8 @@ namespace {
 // "unavailable" (a stream not yet current, a request cut by a leader change);
 // libnats reports those as internal. They pass within seconds, so they are
 // retried until the caller's deadline like a timeout; an error about the
-// message itself (too large, malformed) is not.
+// message itself (too large: RESOURCE_EXHAUSTED from cluster::FromNats;
+// malformed: INVALID_ARGUMENT) is not.
 bool RetryableWithinDeadline(const absl::Status& status) {
   return absl::IsUnavailable(status) || absl::IsInternal(status) ||
          absl::IsDeadlineExceeded(status);

@@ -8,6 +8,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "cluster/document_log_message.h"
+#include "cluster/nats_handles.h"
 #include "cluster/shard_router.h"
 #include "query_service/coordinator/replica_directory.h"
 #include "query_service/coordinator/search_merger.h"
@@ -18,6 +19,21 @@ namespace docsearch {
 namespace {
 
 namespace fs = std::filesystem;
+
+// The ingest service retries a write until its deadline on UNAVAILABLE and
+// INTERNAL (what JetStream says while servers come back); a message too large
+// for NATS must come back as RESOURCE_EXHAUSTED, or it would be retried in
+// vain and answered "retrying is safe".
+TEST(FromNatsTest, ATooLargeMessageIsNotRetryableAndElectionsAre) {
+  EXPECT_EQ(cluster::FromNats(NATS_MAX_PAYLOAD, "publishing").code(),
+            absl::StatusCode::kResourceExhausted);
+  EXPECT_EQ(cluster::FromNats(NATS_ERR, "publishing", JSStreamMessageExceedsMaximumErr).code(),
+            absl::StatusCode::kResourceExhausted);
+  EXPECT_EQ(cluster::FromNats(NATS_ERR, "publishing", JSClusterNotAvailErr).code(),
+            absl::StatusCode::kUnavailable);
+  EXPECT_EQ(cluster::FromNats(NATS_TIMEOUT, "publishing").code(), absl::StatusCode::kUnavailable);
+  EXPECT_TRUE(cluster::FromNats(NATS_OK, "publishing").ok());
+}
 
 TEST(ShardRouterTest, TheShardOfAnIdNeverChanges) {
   // Pinned: a cluster's documents live where these say; a change to the
