@@ -20,19 +20,30 @@ FieldTerms AnalyzeField(const std::vector<std::string>& passages, absl::string_v
                         TextAnalyzer& analyzer) {
   FieldTerms field;
   // Every passage's tokens stay alive until the end, so that the map below
-  // can key on views of their terms.
+  // can key on views of their terms. All passages are analysed first so
+  // that the numbering map and arrays are sized once: grown a doubling at
+  // a time, the map rehashed every term of a long body several times.
   std::vector<std::vector<Token>> passage_tokens;
   passage_tokens.reserve(passages.size());
+  size_t token_count = 0;
+  for (const std::string& passage : passages) {
+    passage_tokens.push_back(
+        analyzer.Analyze(passage, std::string_view(language.data(), language.size())));
+    token_count += passage_tokens.back().size();
+  }
   absl::flat_hash_map<absl::string_view, uint32_t, TermHash, TermEq> number_of;
+  number_of.reserve(token_count);
   std::vector<std::string*> first_seen;  // By term number.
+  first_seen.reserve(token_count);
   // Each token's term number and position in the field, in token order.
   std::vector<uint32_t> term_numbers;
+  term_numbers.reserve(token_count);
   std::vector<uint32_t> positions;
+  positions.reserve(token_count);
+  field.passage_starts.reserve(passages.size());
   uint32_t base = 0;
-  for (const std::string& passage : passages) {
+  for (std::vector<Token>& tokens : passage_tokens) {
     field.passage_starts.push_back(base);
-    std::vector<Token>& tokens = passage_tokens.emplace_back(
-        analyzer.Analyze(passage, std::string_view(language.data(), language.size())));
     for (Token& token : tokens) {
       const HashedTerm term{token.term, HashTerm(token.term)};
       const auto [it, added] =
