@@ -9,6 +9,8 @@
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/hash/hash.h"
+#include "absl/strings/string_view.h"
 #include "common/analysis_accents.h"
 #include "common/analysis_languages.h"
 #include "common/word_breaker.h"
@@ -30,6 +32,36 @@ bool HasLetter(std::string_view word) {
   return false;
 }
 
+// A case-folded word with its hash, so that prefetching the term cache's
+// slot and finding the word there hash it once.
+struct HashedWord {
+  std::string_view word;
+  size_t hash;
+};
+
+// The term cache's hasher and equality: transparent, so a HashedWord is
+// looked up by the hash it carries. Every other key is hashed as an
+// absl::string_view, so a word hashes alike in every form.
+struct CachedWordHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view word) const {
+    return absl::Hash<absl::string_view>{}(absl::string_view(word.data(), word.size()));
+  }
+  size_t operator()(const HashedWord& word) const { return word.hash; }
+};
+
+struct CachedWordEq {
+  using is_transparent = void;
+  static std::string_view View(std::string_view word) { return word; }
+  static std::string_view View(const HashedWord& word) { return word.word; }
+  template <typename A, typename B>
+  bool operator()(const A& a, const B& b) const {
+    return View(a) == View(b);
+  }
+};
+
+using TermCache = absl::flat_hash_map<std::string, std::string, CachedWordHash, CachedWordEq>;
+
 struct StemmerDeleter {
   void operator()(sb_stemmer* stemmer) const { sb_stemmer_delete(stemmer); }
 };
@@ -44,8 +76,8 @@ struct Stemmer {
   // Whether the word is unaccented before stemming (analysis_accents.h).
   bool unaccented_input = false;
   const char* algorithm = nullptr;
-  absl::flat_hash_map<std::string, std::string> terms;
-  absl::flat_hash_map<std::string, std::string> unstemmed_terms;
+  TermCache terms;
+  TermCache unstemmed_terms;
 };
 
 class TextAnalyzer::Impl {
@@ -73,11 +105,13 @@ class TextAnalyzer::Impl {
     // slot: case-fold all the words first and prefetch their slots, so the
     // misses overlap instead of coming one after another.
     if (folded_words_.size() < spans.size()) folded_words_.resize(spans.size());
+    if (folded_hashes_.size() < spans.size()) folded_hashes_.resize(spans.size());
     if (stemmer != nullptr) {
       auto& cache = stem ? stemmer->terms : stemmer->unstemmed_terms;
       for (size_t i = 0; i < spans.size(); ++i) {
         CaseFold(text.substr(spans[i].start, spans[i].end - spans[i].start), folded_words_[i]);
-        cache.prefetch(folded_words_[i]);
+        folded_hashes_[i] = CachedWordHash{}(folded_words_[i]);
+        cache.prefetch(HashedWord{folded_words_[i], folded_hashes_[i]});
       }
     } else {
       for (size_t i = 0; i < spans.size(); ++i) {
@@ -89,7 +123,7 @@ class TextAnalyzer::Impl {
     // Emits span `i`'s word; the same as emit_word on it, from its
     // case-folded form above.
     auto emit_span = [&](size_t i, uint32_t at) {
-      std::string term = FinishFold(folded_words_[i], language, stemmer, stem);
+      std::string term = FinishFold(folded_words_[i], language, stemmer, stem, &folded_hashes_[i]);
       if (term.empty()) return false;
       const std::string_view word = text.substr(spans[i].start, spans[i].end - spans[i].start);
       if (unstemmed != nullptr)
@@ -158,6 +192,8 @@ class TextAnalyzer::Impl {
     if (folded_words_.size() > kMaxReusedWords) {
       folded_words_.resize(kMaxReusedWords);
       folded_words_.shrink_to_fit();
+      folded_hashes_.resize(kMaxReusedWords);
+      folded_hashes_.shrink_to_fit();
     }
     return tokens;
   }
@@ -195,9 +231,10 @@ class TextAnalyzer::Impl {
     }
   }
 
-  // The steps of Fold after case folding, on the case-folded `folded`.
+  // The steps of Fold after case folding, on the case-folded `folded`
+  // (whose CachedWordHash is `*hash` when given).
   std::string FinishFold(const std::string& folded, std::string_view language, Stemmer* stemmer,
-                         bool stem) {
+                         bool stem, const size_t* hash = nullptr) {
     // Words follow Zipf's law, so most tokens were seen before: the finished
     // term is cached per stemmer, keyed by the case-folded word (Snowball
     // was a quarter of indexing time, and the variant tables below a tenth
@@ -205,10 +242,12 @@ class TextAnalyzer::Impl {
     // after case folding depends only on the word and the primary language,
     // and languages sharing a stemmer share those steps, so the key is
     // enough.
-    absl::flat_hash_map<std::string, std::string>* cache = nullptr;
+    TermCache* cache = nullptr;
     if (stemmer != nullptr) {
       cache = stem ? &stemmer->terms : &stemmer->unstemmed_terms;
-      if (auto it = cache->find(folded); it != cache->end()) return it->second;
+      const auto it =
+          hash != nullptr ? cache->find(HashedWord{folded, *hash}) : cache->find(folded);
+      if (it != cache->end()) return it->second;
       if (cache->size() >= kMaxCachedTerms) cache->clear();
     }
     std::string term(StripElision(folded, language));
@@ -276,6 +315,7 @@ class TextAnalyzer::Impl {
   WordBreaker words_;
   std::vector<WordSpan> word_spans_;       // Reused by each Analyze.
   std::vector<std::string> folded_words_;  // Each span's case-folded word, reused too.
+  std::vector<size_t> folded_hashes_;      // And its CachedWordHash.
   const icu::Normalizer2* nfd_ = nullptr;  // Owned by ICU.
   // By algorithm name. Each keeps its folded word → term cache, cleared when
   // full so memory stays bounded (20k entries, ~2 MB per map) however
