@@ -4,6 +4,7 @@
 #include <zstd.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <utility>
 
@@ -20,6 +21,49 @@ constexpr size_t kMaxBlockBytes = 1 << 20;
 // Decompression contexts (and their buffers) kept for reuse; more
 // concurrent readers than this make and free their own.
 constexpr size_t kMaxPooledContexts = 8;
+
+// A slot's record (DocumentStore::ReadSlot reads it), written once:
+//   a flags byte (kHasFingerprint, kHasRaw);
+//   the id and the content hash, each a varint size and its bytes;
+//   with a fingerprint: the SimHash (8 bytes, unaligned), a varint count
+//     of MinHash values, a pad byte when needed so that the values start at
+//     an even offset, and the values' kept bits, 2 bytes each (the record
+//     starts at an even address);
+//   with raw bytes: a varint size and the serialized Document.raw.
+constexpr uint8_t kHasFingerprint = 1;
+constexpr uint8_t kHasRaw = 2;
+// Records are ~100 bytes without raw bytes; a larger scratch buffer is
+// given back after use.
+constexpr size_t kMaxRecordCapacity = 64 << 10;
+
+void PutSize(std::string& out, size_t size) {
+  while (size >= 0x80) {
+    out.push_back(static_cast<char>(size | 0x80));
+    size >>= 7;
+  }
+  out.push_back(static_cast<char>(size));
+}
+
+// Reads a size PutSize wrote at `*at`, advancing it. The record was written
+// by this process, so nothing is checked.
+size_t GetSize(const char** at) {
+  size_t size = 0;
+  int shift = 0;
+  uint8_t byte;
+  do {
+    byte = static_cast<uint8_t>(*(*at)++);
+    size |= static_cast<size_t>(byte & 0x7f) << shift;
+    shift += 7;
+  } while (byte & 0x80);
+  return size;
+}
+
+std::string_view GetBytes(const char** at) {
+  const size_t size = GetSize(at);
+  const std::string_view bytes(*at, size);
+  *at += size;
+  return bytes;
+}
 
 }  // namespace
 
@@ -115,32 +159,37 @@ uint32_t DocumentStore::Append(const Document& document) {
   open_bytes_ += raw.size();
   filling_->documents[position] = std::move(raw);
 
-  // Kept before the id, like every column: size() counts whole slots.
-  if (document.has_raw()) {
-    const std::string kept_raw = document.raw().SerializeAsString();
-    raws_.push_back({Keep(kept_raw), static_cast<uint32_t>(kept_raw.size())});
-    raw_bytes_.store(raw_bytes_.load(std::memory_order_relaxed) + kept_raw.size(),
-                     std::memory_order_relaxed);
-  } else {
-    raws_.push_back({});
+  // The record (see its layout above), kept before the slot is published:
+  // size() counts whole slots.
+  std::string& record = record_;
+  record.clear();
+  record.push_back(static_cast<char>((document.has_fingerprint() ? kHasFingerprint : 0) |
+                                     (document.has_raw() ? kHasRaw : 0)));
+  PutSize(record, document.id().size());
+  record += document.id();
+  PutSize(record, document.content_hash().size());
+  record += document.content_hash();
+  if (document.has_fingerprint()) {
+    const uint64_t simhash = document.fingerprint().simhash();
+    record.append(reinterpret_cast<const char*>(&simhash), sizeof(simhash));
+    const auto& minhash = document.fingerprint().minhash();
+    PutSize(record, static_cast<size_t>(minhash.size()));
+    if (record.size() % alignof(uint16_t) != 0) record.push_back('\0');
+    for (uint64_t value : minhash) {
+      const uint16_t kept = KeptMinHashBits(value);
+      record.append(reinterpret_cast<const char*>(&kept), sizeof(kept));
+    }
   }
-
-  const auto& minhash = document.fingerprint().minhash();
-  FingerprintColumn fingerprint;
-  fingerprint.present = document.has_fingerprint();
-  fingerprint.simhash = document.fingerprint().simhash();
-  fingerprint.minhash_count = static_cast<uint32_t>(minhash.size());
-  std::vector<uint16_t> kept_bits;
-  kept_bits.reserve(minhash.size());
-  for (uint64_t value : minhash) kept_bits.push_back(KeptMinHashBits(value));
-  fingerprint.minhash = reinterpret_cast<const uint16_t*>(
-      Keep(std::string_view(reinterpret_cast<const char*>(kept_bits.data()),
-                            kept_bits.size() * sizeof(uint16_t)),
-           alignof(uint16_t)));
-  fingerprints_.push_back(fingerprint);
-  hashes_.push_back(
-      std::string_view(Keep(document.content_hash()), document.content_hash().size()));
-  ids_.push_back(std::string_view(Keep(document.id()), document.id().size()));
+  if (document.has_raw()) {
+    const size_t raw_size = document.raw().ByteSizeLong();
+    PutSize(record, raw_size);
+    document.raw().AppendToString(&record);
+    raw_bytes_.store(raw_bytes_.load(std::memory_order_relaxed) + raw_size,
+                     std::memory_order_relaxed);
+  }
+  slots_.push_back(Keep(record, alignof(uint16_t)));
+  // A large raw document must not leave its size held here for good.
+  if (record.capacity() > kMaxRecordCapacity) std::string().swap(record);
 
   if (position + 1 == options_.block_documents) SealOpenBlock();
   RecountMemory();
@@ -201,17 +250,44 @@ void DocumentStore::TrainDictionary() {
 void DocumentStore::RecountMemory() {
   memory_bytes_.store(block_bytes_ + dictionary_bytes_ + ZSTD_sizeof_CCtx(cctx_) +
                           samples_.capacity() + sample_sizes_.capacity() * sizeof(size_t) +
-                          ids_.MemoryBytes() + hashes_.MemoryBytes() + fingerprints_.MemoryBytes() +
-                          sizes_.MemoryBytes() + frames_.MemoryBytes() + raws_.MemoryBytes() +
-                          open_bytes_ + options_.block_documents * sizeof(std::string) +
+                          slots_.MemoryBytes() + sizes_.MemoryBytes() + frames_.MemoryBytes() +
+                          record_.capacity() + open_bytes_ +
+                          options_.block_documents * sizeof(std::string) +
                           blocks_.capacity() * sizeof(std::unique_ptr<char[]>),
                       std::memory_order_relaxed);
 }
 
+std::string_view DocumentStore::id(uint32_t doc) const {
+  // The sort tie-break of hit candidates: the id alone, the first field.
+  const char* at = slots_[doc] + 1;
+  return GetBytes(&at);
+}
+
+DocumentStore::SlotFields DocumentStore::ReadSlot(uint32_t doc) const {
+  const char* at = slots_[doc];
+  const uint8_t flags = static_cast<uint8_t>(*at++);
+  SlotFields fields;
+  fields.id = GetBytes(&at);
+  fields.content_hash = GetBytes(&at);
+  if (flags & kHasFingerprint) {
+    fields.has_fingerprint = true;
+    std::memcpy(&fields.simhash, at, sizeof(fields.simhash));
+    at += sizeof(fields.simhash);
+    const size_t count = GetSize(&at);
+    // The pad Append wrote: the record starts at an even address.
+    if (reinterpret_cast<uintptr_t>(at) % alignof(uint16_t) != 0) ++at;
+    fields.minhash = absl::MakeConstSpan(reinterpret_cast<const uint16_t*>(at), count);
+    at += count * sizeof(uint16_t);
+  }
+  if (flags & kHasRaw) fields.raw = GetBytes(&at);
+  return fields;
+}
+
 docsearch::v1::Fingerprint DocumentStore::fingerprint(uint32_t doc) const {
+  const SlotFields fields = ReadSlot(doc);
   docsearch::v1::Fingerprint fingerprint;
-  fingerprint.set_simhash(simhash(doc));
-  for (uint16_t value : minhash(doc)) fingerprint.add_minhash(value);
+  fingerprint.set_simhash(fields.simhash);
+  for (uint16_t value : fields.minhash) fingerprint.add_minhash(value);
   return fingerprint;
 }
 
@@ -307,12 +383,13 @@ absl::StatusOr<Document> DocumentStore::Load(uint32_t doc, StoredParts parts) co
   if (!parsed) {
     return absl::DataLossError(absl::StrCat("stored document ", doc, " does not parse"));
   }
-  document.set_id(std::string(id(doc)));
-  document.set_content_hash(std::string(content_hash(doc)));
-  if (fingerprints_[doc].present) *document.mutable_fingerprint() = fingerprint(doc);
-  if (parts == StoredParts::kWithRaw && has_raw(doc)) {
-    const Frame& kept = raws_[doc];
-    if (!document.mutable_raw()->ParseFromArray(kept.bytes, static_cast<int>(kept.size))) {
+  const SlotFields fields = ReadSlot(doc);
+  document.set_id(std::string(fields.id));
+  document.set_content_hash(std::string(fields.content_hash));
+  if (fields.has_fingerprint) *document.mutable_fingerprint() = fingerprint(doc);
+  if (parts == StoredParts::kWithRaw && !fields.raw.empty()) {
+    if (!document.mutable_raw()->ParseFromArray(fields.raw.data(),
+                                                static_cast<int>(fields.raw.size()))) {
       return absl::DataLossError(
           absl::StrCat("the raw bytes of stored document ", doc, " do not parse"));
     }

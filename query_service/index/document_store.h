@@ -19,11 +19,14 @@
 // kept serialized, uncompressed, until it fills; readers may be reading
 // them when it is sealed, so they hold it by shared_ptr.
 //
-// What hot paths need of every document is kept uncompressed in columns:
-// the id (the sort tie-break of every hit candidate), the content hash
-// (unchanged-document checks on write) and the fingerprint (near-duplicate
-// detection reads every document's). These fields are not repeated in the
-// compressed frames; Load puts them back.
+// What hot paths need of every document is kept uncompressed, in one
+// record a slot: the id (the sort tie-break of every hit candidate), the
+// content hash (unchanged-document checks on write) and the fingerprint
+// (near-duplicate detection reads every document's). These fields are not
+// repeated in the compressed frames; Load puts them back. A slot costs one
+// pointer to its record, whose sizes are varints: columns of string views
+// and fixed structs took 72 bytes a slot before their contents
+// (docs/BENCHMARKS.md, "The store's slots as one record").
 //
 // The raw bytes a document was parsed from (Document.raw, already one zstd
 // frame made by the ingest service) are kept apart from the frame, as they
@@ -117,31 +120,28 @@ class DocumentStore {
   uint32_t Append(const docsearch::v1::Document& document);
 
   // Slots appended so far, dead ones included.
-  size_t size() const { return ids_.size(); }
+  size_t size() const { return slots_.size(); }
 
   // The document in slot `doc`, decompressed. OUT_OF_RANGE for a slot not
   // appended; DATA_LOSS if its bytes do not decode (a bug, never input).
   absl::StatusOr<docsearch::v1::Document> Load(uint32_t doc,
                                                StoredParts parts = StoredParts::kParsed) const;
-  // The size of slot `doc`'s serialized document without the column fields
+  // The size of slot `doc`'s serialized document without the record's fields
   // (and without the raw bytes kept apart), kept by slot (nothing is
-  // decompressed): what Load will allocate, within the columns' few bytes.
+  // decompressed): what Load will allocate, within the record's few bytes.
   // 0 when `doc` is not stored.
   uint64_t StoredBytes(uint32_t doc) const;
 
   // Whether slot `doc` has raw bytes kept (Document.raw). `doc` < size().
-  bool has_raw(uint32_t doc) const { return raws_[doc].size > 0; }
+  bool has_raw(uint32_t doc) const { return !ReadSlot(doc).raw.empty(); }
 
-  // Uncompressed columns. `doc` < size().
-  std::string_view id(uint32_t doc) const { return ids_[doc]; }
-  std::string_view content_hash(uint32_t doc) const { return hashes_[doc]; }
-  uint64_t simhash(uint32_t doc) const { return fingerprints_[doc].simhash; }
+  // Uncompressed fields. `doc` < size().
+  std::string_view id(uint32_t doc) const;
+  std::string_view content_hash(uint32_t doc) const { return ReadSlot(doc).content_hash; }
+  uint64_t simhash(uint32_t doc) const { return ReadSlot(doc).simhash; }
   // The MinHash values' kept bits (KeptMinHashBits, common/text_fingerprint.h):
   // 2 bytes a value instead of 8, all that comparisons read.
-  absl::Span<const uint16_t> minhash(uint32_t doc) const {
-    const FingerprintColumn& fingerprint = fingerprints_[doc];
-    return absl::MakeConstSpan(fingerprint.minhash, fingerprint.minhash_count);
-  }
+  absl::Span<const uint16_t> minhash(uint32_t doc) const { return ReadSlot(doc).minhash; }
   // The stored fingerprint (empty when the document had none); its MinHash
   // values are the kept bits, which compare as the full values did.
   docsearch::v1::Fingerprint fingerprint(uint32_t doc) const;
@@ -149,7 +149,7 @@ class DocumentStore {
   // Whether the dictionary has been trained.
   bool has_dictionary() const { return ddict_.load(std::memory_order_acquire) != nullptr; }
   // Compressed bytes of all sealed blocks, and the serialized bytes of every
-  // document (without the column fields; the open block's count here and
+  // document (without the record's fields; the open block's count here and
   // not in compressed_bytes until it is sealed).
   uint64_t compressed_bytes() const { return compressed_bytes_.load(std::memory_order_relaxed); }
   uint64_t serialized_bytes() const { return serialized_bytes_.load(std::memory_order_relaxed); }
@@ -163,7 +163,7 @@ class DocumentStore {
   // frames inside), all slots. Part of MemoryBytes.
   uint64_t raw_bytes() const { return raw_bytes_.load(std::memory_order_relaxed); }
 
-  // Bytes held: frames, columns, the dictionary and zstd's state. A running
+  // Bytes held: frames, slot records, the dictionary and zstd's state. A running
   // count, so reading it costs nothing.
   uint64_t MemoryBytes() const { return memory_bytes_.load(std::memory_order_relaxed); }
 
@@ -180,14 +180,19 @@ class DocumentStore {
     // Written by the writer before it publishes the slot; never moved.
     std::unique_ptr<std::string[]> documents;
   };
-  struct FingerprintColumn {
-    const uint16_t* minhash = nullptr;
-    uint32_t minhash_count = 0;
-    bool present = false;
+  // A slot's record, read (document_store.cc has its layout).
+  struct SlotFields {
+    std::string_view id;
+    std::string_view content_hash;
+    bool has_fingerprint = false;
     uint64_t simhash = 0;
+    absl::Span<const uint16_t> minhash;
+    // Serialized Document.raw (it holds a zstd frame); empty when none.
+    std::string_view raw;
   };
+  SlotFields ReadSlot(uint32_t doc) const;
 
-  // The document without the column fields, serialized.
+  // The document without the record's fields, serialized.
   static std::string StrippedBytes(const docsearch::v1::Document& document);
   // Compresses `raw` with the dictionary when there is one.
   std::string Compress(std::string_view raw);
@@ -207,17 +212,14 @@ class DocumentStore {
   void TrainDictionary();
   void RecountMemory();
 
-  // Columns by DocId. `ids_` is appended last, so size() counts whole slots.
-  AppendOnlyArray<std::string_view> ids_;
-  AppendOnlyArray<std::string_view> hashes_;
-  AppendOnlyArray<FingerprintColumn> fingerprints_;
-  // Serialized size of each document in its block (without the columns).
+  // By DocId: the slot's record in the kept bytes. Appended last, so
+  // size() counts whole slots.
+  AppendOnlyArray<const char*> slots_;
+  // Serialized size of each document in its block (without the record's
+  // fields).
   AppendOnlyArray<uint32_t> sizes_;
   // Sealed blocks, by block number (slot / block_documents).
   AppendOnlyArray<Frame> frames_;
-  // Serialized Document.raw, uncompressed (it holds a zstd frame); size 0
-  // when the document has none.
-  AppendOnlyArray<Frame> raws_;
 
   // Writer only: the blocks every kept byte lives in (readers hold pointers
   // into them, never the list), and how full the last one is.
@@ -240,6 +242,9 @@ class DocumentStore {
   // of its documents.
   std::shared_ptr<OpenBlock> filling_;
   uint64_t open_bytes_ = 0;
+
+  // Writer only: a slot's record while it is written, reused.
+  std::string record_;
 
   // Writer only: the serialized first documents, kept until the dictionary
   // is trained.

@@ -300,6 +300,49 @@ TEST(DocumentStore, CountsKeptRawBytesInItsMemory) {
 // block is open, once it is sealed, on either side of each boundary, and in
 // the last, partial block. A block is compressed when, and only when, it
 // fills.
+// Each slot's id, hash, fingerprint and raw bytes live in one record of
+// varint sizes (document_store.cc): ids long enough for a two-byte size,
+// ids of both parities (the MinHash values must start at an even address
+// whatever precedes them), empty fields, a fingerprint without MinHash
+// values and every combination of fingerprint and raw bytes.
+TEST(DocumentStore, KeepsEverySlotsFieldsWhateverTheirSizes) {
+  DocumentStore store(DocumentStoreOptions{.block_documents = 1});
+  std::vector<Document> appended;
+  for (int n = 0; n < 40; ++n) {
+    Document document = StatementLike(n);
+    document.set_id(std::string(n % 5 == 0 ? 300 + n : 1 + n, static_cast<char>('a' + n % 26)));
+    if (n % 6 == 1) document.clear_content_hash();
+    if (n % 3 == 0) document.clear_fingerprint();
+    if (n % 8 == 5) {
+      document.mutable_fingerprint()->clear_minhash();
+      document.mutable_fingerprint()->set_simhash(n + 1);
+    }
+    if (n % 2 == 0) {
+      document.mutable_raw()->set_zstd_content(FrameLike(n, n % 4 == 0 ? 200 : 5000));
+      document.mutable_raw()->set_content_bytes(10000 + n);
+    }
+    store.Append(document);
+    appended.push_back(document);
+  }
+  for (uint32_t doc = 0; doc < appended.size(); ++doc) {
+    const Document& expected = appended[doc];
+    EXPECT_EQ(store.id(doc), expected.id()) << doc;
+    EXPECT_EQ(store.content_hash(doc), expected.content_hash()) << doc;
+    EXPECT_EQ(store.simhash(doc), expected.fingerprint().simhash()) << doc;
+    ASSERT_EQ(store.minhash(doc).size(), static_cast<size_t>(expected.fingerprint().minhash_size()))
+        << doc;
+    EXPECT_EQ(reinterpret_cast<uintptr_t>(store.minhash(doc).data()) % alignof(uint16_t), 0u);
+    for (int i = 0; i < expected.fingerprint().minhash_size(); ++i) {
+      EXPECT_EQ(store.minhash(doc)[i], KeptMinHashBits(expected.fingerprint().minhash(i)));
+    }
+    EXPECT_EQ(store.has_raw(doc), expected.has_raw()) << doc;
+    absl::StatusOr<Document> whole = store.Load(doc, StoredParts::kWithRaw);
+    ASSERT_TRUE(whole.ok()) << whole.status();
+    EXPECT_EQ(Canonical(*whole), Canonical(expected)) << doc;
+    EXPECT_EQ(whole->has_fingerprint(), expected.has_fingerprint()) << doc;
+  }
+}
+
 TEST(DocumentStore, LoadsEverySlotAcrossBlockBoundaries) {
   for (size_t block_documents : {1, 2, 5, 16}) {
     SCOPED_TRACE(absl::StrCat("block_documents ", block_documents));
