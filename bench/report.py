@@ -134,12 +134,14 @@ WHY = {
         "generated corpus and cost ~3 µs a hit per document in the block), "
         "positions 0.18×, doc ids and frequencies 0.09× (bit-packed in blocks "
         "of 128 already), the two index copies' own arrays and dictionaries "
-        "0.11× and the store's columns (ids, hashes, the 64 MinHash values "
-        "kept for near-duplicate search) 0.07×. The stored text alone, at "
-        "0.40×, leaves 0.10× of the 0.5× budget for everything else, and "
-        "no stored-text codec can free enough: the whole corpus as one zstd "
-        "level-19 stream with a 128 MB window is still 0.23×, while the "
-        "other parts are 0.49× (section \"Stored documents in blocks\")."),
+        "0.11× and the store's records (ids, hashes, the 64 MinHash values "
+        "kept for near-duplicate search; one record a document since section "
+        "\"The store's slots as one record\", 0.07× before) 0.035×. The "
+        "stored text alone, at 0.40×, leaves 0.10× of the 0.5× budget for "
+        "everything else, and no stored-text codec can free enough: the whole "
+        "corpus as one zstd level-19 stream with a 128 MB window is still "
+        "0.23×, while the other parts are 0.46× (section \"Stored documents "
+        "in blocks\")."),
 }
 
 
