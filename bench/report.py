@@ -201,6 +201,14 @@ def with_fastest_lucene(data):
             data["lucene_best"] = default
         return data
     best = dict(default)
+    # Both settings index the same way; only the collector differs. Their
+    # indexing runs differ by the machine's noise alone, so the peer's
+    # indexing figures are those of the faster setting's median, as each
+    # query type's latency is: a slow cycle must not flatter docsearch.
+    if (counted.get("docs_per_s") or 0) > (default.get("docs_per_s") or 0):
+        for key in ["docs_per_s", "mb_per_s", "index_seconds"]:
+            best[key] = counted.get(key)
+        best["indexing_threshold_used"] = 10
     best["queries"] = {}
     best["threshold_used"] = {}
     for t in TYPES:
@@ -275,8 +283,9 @@ def fr(r):
 
 def section(data, info, command):
     ours = data.get("docsearch", {})
-    # Indexing and memory: Lucene's default setting (both settings index the
-    # same way). Latency: the faster of its two total-hits settings.
+    # Indexing: the faster of Lucene's two settings' medians (both index the
+    # same way; with_fastest_lucene). Memory: the same in both. Latency: the
+    # faster of its two total-hits settings, per query type.
     luc = data.get("lucene", {})
     luc10 = data.get("lucene10", {})
     best = data.get("lucene_best", luc)
@@ -304,7 +313,7 @@ def section(data, info, command):
     out.append("")
     out.append("| engine | docs/s | MB/s | index time (s) | index memory | bytes/doc | ÷ raw text |")
     out.append("|---|---:|---:|---:|---:|---:|---:|")
-    for name, d in [("docsearch", ours), ("Lucene", luc), ("Xapian", xap)]:
+    for name, d in [("docsearch", ours), ("Lucene", best if luc else luc), ("Xapian", xap)]:
         if not d:
             out.append("| %s | not run | | | | | |" % name)
             continue
@@ -319,13 +328,17 @@ def section(data, info, command):
                    "table uses the engine's own estimate." % (
                        fmt(ours["rss_delta_bytes"] / 1e6, 1),
                        fr(ratio(ours["rss_delta_bytes"], ours["raw_bytes"]))))
+    if best.get("indexing_threshold_used") == 10:
+        out.append("")
+        out.append("Lucene's indexing figures are its threshold-10 runs' (the faster median of "
+                   "its two settings, which index the same way).")
     if luc.get("segments"):
         out.append("Lucene segments after commit: %d (default merge policy, no forceMerge)." %
                    luc["segments"])
     out.append("")
     out.append("Ratios: indexing docs/s docsearch ÷ Lucene **%s**, ÷ Xapian **%s**; "
                "index memory docsearch ÷ Lucene **%s**, ÷ Xapian **%s**." % (
-                   fr(ratio(ours.get("docs_per_s"), luc.get("docs_per_s"))),
+                   fr(ratio(ours.get("docs_per_s"), best.get("docs_per_s"))),
                    fr(ratio(ours.get("docs_per_s"), xap.get("docs_per_s"))),
                    fr(ratio(ours.get("memory_bytes"), luc.get("memory_bytes"))),
                    fr(ratio(ours.get("memory_bytes"), xap.get("memory_bytes")))))
@@ -364,7 +377,7 @@ def section(data, info, command):
                        fr(ratio(qs(t, "p50_us"), q(best, t, "p50_us")))) for t in TYPES) + ".")
         out.append("")
     counts = []
-    for name, d in [("docsearch", ours), ("Lucene", luc), ("Xapian", xap)]:
+    for name, d in [("docsearch", ours), ("Lucene", best if luc else luc), ("Xapian", xap)]:
         if d:
             counts.append("%s %s" % (name, ", ".join(
                 "%s %s/%s" % (t, fmt(q(d, t, "nonempty")), fmt(q(d, t, "queries"))) for t in TYPES)))
@@ -429,13 +442,14 @@ def section(data, info, command):
     out.append("")
     missed = []
     rows = []
-    r = ratio(ours.get("docs_per_s"), luc.get("docs_per_s"))
+    r = ratio(ours.get("docs_per_s"), best.get("docs_per_s"))
     # Issue 16 asks for 1.5x Lucene's single-thread rate, not parity.
     ok = r is not None and r >= 1.5
     rows.append(("Indexing ≥ 1.5× Lucene's rate", "docs/s ÷ Lucene = %s" % fr(r), ok))
     if not ok and r is not None:
-        missed.append(("Indexing", "docsearch indexes at %s of Lucene's rate: %.1f× slower." % (
-            fr(r), 1 / r), "indexing"))
+        how = ("%.1f× slower" % (1 / r)) if r < 1 else ("%.2f of the 1.5× asked" % (r / 1.5))
+        missed.append(("Indexing", "docsearch indexes at %s of Lucene's rate: %s." % (
+            fr(r), how), "indexing"))
     r2 = ratio(ours.get("docs_per_s"), xap.get("docs_per_s"))
     if r2 is not None:
         rows.append(("Indexing faster than Xapian (DESIGN §9)", "docs/s ÷ Xapian = %s" % fr(r2),
@@ -512,7 +526,7 @@ def section(data, info, command):
         out.append("")
     # The figures the side-by-side table at the top reads back (write()).
     summary = {"docs": n, "commit": info["commit"], "stamp": info["stamp"],
-               "docs_per_s": [ours.get("docs_per_s"), luc.get("docs_per_s")],
+               "docs_per_s": [ours.get("docs_per_s"), best.get("docs_per_s")],
                "memory_ratio": [ratio(ours.get("memory_bytes"), ours.get("raw_bytes")),
                                 ratio(luc.get("memory_bytes"), luc.get("raw_bytes"))]}
     for t in TYPES:
