@@ -156,7 +156,7 @@ void DocumentVectors::Added(uint32_t doc, const docsearch::v1::Document& documen
   if (shared_ != nullptr && !taken.has_value()) shared_->Put(doc, std::move(tallies));
 }
 
-void DocumentVectors::Removed(uint32_t doc) {
+void DocumentVectors::Removed(uint32_t doc, absl::string_view /*id*/) {
   if (!Has(doc)) return;
   entry_count_ -= slots_[doc].entries.size();
   slots_[doc] = Slot{};

@@ -115,7 +115,7 @@ class DocumentVectors final : public IndexAnnex {
   explicit DocumentVectors(std::shared_ptr<SharedTallies> shared) : shared_(std::move(shared)) {}
 
   void Added(uint32_t doc, const docsearch::v1::Document& document) override;
-  void Removed(uint32_t doc) override;
+  void Removed(uint32_t doc, absl::string_view id) override;
   uint64_t MemoryBytes() const override;
 
   // The annex of `index` when it is a DocumentVectors, else null.

@@ -34,7 +34,7 @@ class DuplicateClusterIndex final : public IndexAnnex {
       : graph_(std::move(graph)), clusters_(graph_.get()) {}
 
   void Added(uint32_t doc, const docsearch::v1::Document& document) override;
-  void Removed(uint32_t doc) override { clusters_.Remove(doc); }
+  void Removed(uint32_t doc, absl::string_view /*id*/) override { clusters_.Remove(doc); }
   // Half the graph each, so the index's two copies count it once.
   uint64_t MemoryBytes() const override {
     return graph_->MemoryBytes() / 2 + clusters_.MemoryBytes();

@@ -83,7 +83,7 @@ class PassageIndex final : public IndexAnnex {
   void Added(uint32_t doc, const docsearch::v1::Document& document) override {
     table_->Insert(doc, document);
   }
-  void Removed(uint32_t /*doc*/) override {}
+  void Removed(uint32_t /*doc*/, absl::string_view /*id*/) override {}
   // Half the table each, so the index's two copies count it once.
   uint64_t MemoryBytes() const override { return table_->MemoryBytes() / 2; }
 

@@ -24,10 +24,8 @@ absl::StatusOr<std::vector<DocId>> VersionSlots(const std::string& id, IndexSnap
         absl::StrCat("id: no document with id '", TruncatedForMessage(id), "'"));
   }
   const VersionHistory* history = VersionHistory::Of(*index);
-  std::vector<DocId> slots = history != nullptr ? history->Versions(id) : std::vector<DocId>{};
-  // Without a history (or before it saw the id) the live version is the only one.
-  if (slots.empty() || slots.back() != *live) slots = {*live};
-  return slots;
+  // Without a history the live version is the only one.
+  return history != nullptr ? history->Versions(*live) : std::vector<DocId>{*live};
 }
 
 DocumentVersion Describe(const Document& document, int number, bool current) {

@@ -36,8 +36,8 @@ class AnnexSet final : public IndexAnnex {
   void Added(uint32_t doc, const docsearch::v1::Document& document) override {
     for (auto& member : members_) member->Added(doc, document);
   }
-  void Removed(uint32_t doc) override {
-    for (auto& member : members_) member->Removed(doc);
+  void Removed(uint32_t doc, absl::string_view id) override {
+    for (auto& member : members_) member->Removed(doc, id);
   }
   uint64_t MemoryBytes() const override {
     uint64_t bytes = 0;

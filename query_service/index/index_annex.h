@@ -16,6 +16,7 @@
 
 #include <cstdint>
 
+#include "absl/strings/string_view.h"
 #include "docsearch/v1/document.pb.h"
 
 namespace docsearch::query {
@@ -27,8 +28,9 @@ class IndexAnnex {
   // `document` is live as slot `doc` (a DocId). Called by the index's one writer.
   virtual void Added(uint32_t doc, const docsearch::v1::Document& document) = 0;
 
-  // Slot `doc` was replaced or deleted. Called by the index's one writer.
-  virtual void Removed(uint32_t doc) = 0;
+  // Slot `doc`, holding the document `id`, was replaced or deleted. Called
+  // by the index's one writer.
+  virtual void Removed(uint32_t doc, absl::string_view id) = 0;
 
   // Estimated bytes held, counted in IndexData::MemoryBytes.
   virtual uint64_t MemoryBytes() const = 0;

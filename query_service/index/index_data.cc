@@ -345,7 +345,7 @@ absl::Status IndexData::Remove(const std::string& id, TextAnalyzer& analyzer,
         [](DocId d, const std::shared_ptr<const Segment>& s) { return d < s->end_doc; });
     segment_live_[static_cast<size_t>(segment - segments_.begin())]--;
   }
-  if (annex_ != nullptr) annex_->Removed(doc);
+  if (annex_ != nullptr) annex_->Removed(doc, id);
   title_.live_total_length -= title_.lengths[doc];
   body_.live_total_length -= body_.lengths[doc];
   uint64_t text_bytes = document.title().size();

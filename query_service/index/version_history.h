@@ -20,8 +20,11 @@
 // no Added of that id follows. The history of a removed id is therefore
 // kept until the next call shows which it was.
 //
-// Memory: per live id its key and one 4-byte slot per version; per slot a
-// pointer and a bit. Each copy of the index has its own.
+// Memory: nothing for an id written once (most ids); for an id with kept
+// earlier versions, one hash table entry (its live slot and a vector of the
+// earlier slots); per slot a bit. (It used to keep, for every live id, a
+// node holding its key and, per slot, a pointer to it, whether or not the
+// id ever had a second version.) Each copy of the index has its own.
 //
 // Thread safety: as IndexAnnex: the index's one writer calls Added and
 // Removed on a copy no reader uses; the const methods from any reader.
@@ -31,10 +34,11 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
-#include "absl/container/node_hash_map.h"
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
 #include "query_service/index/index_annex.h"
 #include "query_service/index/index_data.h"
@@ -52,15 +56,15 @@ class VersionHistory final : public IndexAnnex {
   explicit VersionHistory(int max_versions) : max_versions_(max_versions < 1 ? 1 : max_versions) {}
 
   void Added(uint32_t doc, const docsearch::v1::Document& document) override;
-  void Removed(uint32_t doc) override;
+  void Removed(uint32_t doc, absl::string_view id) override;
   uint64_t MemoryBytes() const override;
 
   // The history attached to `data` (alone or in an AnnexSet), or null.
   static const VersionHistory* Of(const IndexData& data);
 
-  // The slots of the live id's versions, oldest first, the live one last;
-  // empty when no document with `id` is live.
-  std::vector<DocId> Versions(absl::string_view id) const;
+  // The slots of the versions of the document live at `live_doc`
+  // (IndexData::FindDoc), oldest first, `live_doc` last.
+  std::vector<DocId> Versions(DocId live_doc) const;
 
   // True for the dead slot of an earlier version still listed for its live
   // id (what a snapshot must keep).
@@ -69,25 +73,23 @@ class VersionHistory final : public IndexAnnex {
   int max_versions() const { return max_versions_; }
 
  private:
-  struct History {
-    std::vector<DocId> slots;  // Oldest first.
-    bool live = false;
+  // The slot removed last and its id, until the next call tells whether it
+  // was replaced (an Added of the same id) or deleted.
+  struct PendingRemoval {
+    DocId doc;
+    std::string id;
   };
-  // Forgets the history of the id removed last, when that was a delete.
-  void SettlePending(absl::string_view next_id);
+  // Forgets the history of the pending removal: it was a delete.
+  void SettlePendingAsDelete();
+  void SetKept(DocId doc, bool kept);
 
   const int max_versions_;
-  // Node-based: slot_ids_ points at the keys.
-  absl::node_hash_map<std::string, History> histories_;
-  std::vector<const std::string*> slot_ids_;  // By DocId; null when unknown.
-  std::vector<bool> kept_;                    // By DocId.
-  // The id whose live version was removed last and not yet re-added.
-  const std::string* pending_ = nullptr;
-  uint64_t slot_count_ = 0;  // Slots listed over all histories.
-  // Keys and their nodes, counted as they come and go so that MemoryBytes
-  // costs nothing: a node, the string and the vector headers.
-  static constexpr uint64_t kPerIdOverhead = 96;
-  uint64_t id_bytes_ = 0;
+  // Earlier versions still listed (oldest first), by the slot of their id's
+  // live version; no entry for an id without one.
+  absl::flat_hash_map<DocId, std::vector<DocId>> earlier_;
+  std::vector<bool> kept_;  // By DocId: listed in earlier_.
+  std::optional<PendingRemoval> pending_;
+  uint64_t earlier_count_ = 0;  // Slots listed in earlier_.
 };
 
 }  // namespace docsearch::query

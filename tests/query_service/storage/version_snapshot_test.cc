@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,8 +42,9 @@ std::vector<std::string> Bodies(const testing::DurableNode& node, const std::str
   return node.index.Read([&](IndexSnapshot data) {
     std::vector<std::string> bodies;
     const VersionHistory* history = VersionHistory::Of(*data);
-    if (history == nullptr) return bodies;
-    for (DocId slot : history->Versions(id)) {
+    const std::optional<DocId> live = data->FindDoc(id);
+    if (history == nullptr || !live.has_value()) return bodies;
+    for (DocId slot : history->Versions(*live)) {
       absl::StatusOr<Document> document = data->documents().Load(slot);
       EXPECT_TRUE(document.ok());
       EXPECT_TRUE(document->has_ingested_at());
