@@ -242,7 +242,7 @@ absl::Status IndexData::Add(const Document& document, TextAnalyzer& analyzer,
                                             ": it holds '", std::string(documents_->id(next_slot)),
                                             "', not '", TruncatedForMessage(document.id()), "'"));
   }
-  if (id_to_doc_.contains(document.id())) {
+  if (live_ids_.Contains(document.id())) {
     absl::Status removed = Remove(document.id(), analyzer, replaced_terms);
     if (!removed.ok()) return removed;
   }
@@ -250,8 +250,9 @@ absl::Status IndexData::Add(const Document& document, TextAnalyzer& analyzer,
   if (terms == nullptr) terms = &analyzed.emplace(AnalyzeDocument(document, analyzer));
 
   const DocId doc = static_cast<DocId>(live_.size());
-  // Its live bit and id entry (the stored document is counted by the store).
-  uint64_t bytes = 1 + document.id().size() + sizeof(DocId) + kHashEntryOverhead;
+  // Its live bit (the stored document is counted by the store, its id entry
+  // by live_ids_).
+  uint64_t bytes = 1;
   bytes += IndexText(terms->title, doc, title_, live_postings_);
   bytes += IndexText(terms->body, doc, body_, live_postings_);
   acronyms_.Add(document.language(), terms->acronyms);
@@ -308,10 +309,10 @@ absl::Status IndexData::Add(const Document& document, TextAnalyzer& analyzer,
   for (const std::string& passage : BodyPassages(document)) text_bytes += passage.size();
   live_text_bytes_ += text_bytes;
   memory_bytes_ += bytes;
-  id_to_doc_[document.id()] = doc;
   // A store shared with the other copy of the index may hold this slot
-  // already.
+  // already. The id entry reads the id from the slot, so it comes after.
   if (documents_->size() == doc) documents_->Append(document);
+  live_ids_.Insert(doc);
   live_.push_back(true);
   live_count_++;
   if (annex_ != nullptr) annex_->Added(doc, document);
@@ -320,10 +321,10 @@ absl::Status IndexData::Add(const Document& document, TextAnalyzer& analyzer,
 
 absl::Status IndexData::Remove(const std::string& id, TextAnalyzer& analyzer,
                                const DocumentTerms* terms) {
-  auto it = id_to_doc_.find(id);
-  if (it == id_to_doc_.end())
+  const std::optional<DocId> found = live_ids_.Find(id);
+  if (!found.has_value())
     return absl::NotFoundError(absl::StrCat("no document with id '", TruncatedForMessage(id), "'"));
-  const DocId doc = it->second;
+  const DocId doc = *found;
   absl::StatusOr<Document> stored = documents_->Load(doc);
   if (!stored.ok()) return stored.status();
   const Document& document = *stored;
@@ -333,9 +334,7 @@ absl::Status IndexData::Remove(const std::string& id, TextAnalyzer& analyzer,
   UnindexText(terms->body, body_, live_postings_);
   acronyms_.Remove(document.language(), terms->acronyms);
   // The dead slot keeps its postings and stored document; only the id entry
-  // goes.
-  memory_bytes_ -=
-      std::min<uint64_t>(memory_bytes_, id.size() + sizeof(DocId) + kHashEntryOverhead);
+  // goes (below).
   live_[doc] = false;
   live_count_--;
   if (doc < OpenFirstDoc()) {
@@ -351,23 +350,19 @@ absl::Status IndexData::Remove(const std::string& id, TextAnalyzer& analyzer,
   uint64_t text_bytes = document.title().size();
   for (const std::string& passage : BodyPassages(document)) text_bytes += passage.size();
   live_text_bytes_ -= text_bytes;
-  id_to_doc_.erase(it);
+  live_ids_.Erase(id);
   return absl::OkStatus();
 }
 
 absl::StatusOr<Document> IndexData::Find(const std::string& id) const {
-  auto it = id_to_doc_.find(id);
-  if (it == id_to_doc_.end()) {
+  const std::optional<DocId> doc = live_ids_.Find(id);
+  if (!doc.has_value()) {
     return absl::NotFoundError(absl::StrCat("no document with id '", TruncatedForMessage(id), "'"));
   }
-  return documents_->Load(it->second);
+  return documents_->Load(*doc);
 }
 
-std::optional<DocId> IndexData::FindDoc(const std::string& id) const {
-  auto it = id_to_doc_.find(id);
-  if (it == id_to_doc_.end()) return std::nullopt;
-  return it->second;
-}
+std::optional<DocId> IndexData::FindDoc(const std::string& id) const { return live_ids_.Find(id); }
 
 TermLists TextFieldIndex::Lists(const std::string& term, uint32_t* document_frequency) const {
   TermLists lists;

@@ -32,6 +32,7 @@
 #include "query_service/index/field_schema.h"
 #include "query_service/index/index_annex.h"
 #include "query_service/index/keyword_column.h"
+#include "query_service/index/live_ids.h"
 #include "query_service/index/open_postings.h"
 #include "query_service/index/posting_list.h"
 #include "query_service/index/segment.h"
@@ -150,7 +151,10 @@ class IndexData {
   // other copy uses (left_right.h): both assign the same DocIds, so the
   // copy that adds a slot first appends it and the other finds it there.
   // Call before the first Add.
-  void ShareDocumentStore(std::shared_ptr<DocumentStore> store) { documents_ = std::move(store); }
+  void ShareDocumentStore(std::shared_ptr<DocumentStore> store) {
+    documents_ = std::move(store);
+    live_ids_ = LiveIds(documents_.get());
+  }
 
   // Replaces the annex (index_annex.h); null detaches it. The caller tells
   // the new annex of the live documents.
@@ -194,6 +198,8 @@ class IndexData {
   // slots this copy has not added yet).
   const std::vector<bool>& live() const { return live_; }
   uint64_t live_count() const { return live_count_; }
+  // The live documents' DocIds by id (FindDoc reads it).
+  const LiveIds& live_ids() const { return live_ids_; }
   uint64_t live_text_bytes() const { return live_text_bytes_; }
   // (term, live document) pairs over the text fields.
   uint64_t live_postings() const { return live_postings_; }
@@ -253,7 +259,7 @@ class IndexData {
   }
   // What this copy holds for itself: the part held twice.
   uint64_t OwnMemoryBytes() const {
-    return memory_bytes_ + acronyms_.MemoryBytes() +
+    return memory_bytes_ + live_ids_.MemoryBytes() + acronyms_.MemoryBytes() +
            (annex_ != nullptr ? annex_->MemoryBytes() : 0);
   }
   uint64_t SegmentMemoryBytes() const;
@@ -261,7 +267,7 @@ class IndexData {
  private:
   std::shared_ptr<DocumentStore> documents_ = std::make_shared<DocumentStore>();
   std::vector<bool> live_;
-  absl::flat_hash_map<std::string, DocId> id_to_doc_;  // Live docs only.
+  LiveIds live_ids_{documents_.get()};
   uint64_t live_count_ = 0;
   uint64_t live_text_bytes_ = 0;
   uint64_t live_postings_ = 0;
