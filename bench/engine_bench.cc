@@ -25,6 +25,8 @@
 // Usage: engine_bench --docs=docs.tsv --queries=queries.tsv [--rounds=2] [--warmup=2]
 //          [--seal_documents=4096] [--merge_factor=8]   (segment sizes: docs/ENGINE.md)
 //          [--index_threads=1]
+//          [--max_versions=N]   keep N versions per id, as query_service does
+//                               (--max_versions, default 10); none by default
 #include <time.h>
 #include <unistd.h>
 
@@ -50,6 +52,7 @@
 #include "common/service_allocator.h"
 #include "docsearch/v1/document.pb.h"
 #include "docsearch/v1/query_service.pb.h"
+#include "query_service/index/version_history.h"
 #include "query_service/search/index_snapshot.h"
 #include "query_service/search/search_index.h"
 #include "query_service/server/search_request_mapping.h"
@@ -200,6 +203,8 @@ std::string MemoryBreakdown(const docsearch::query::SearchIndex& index) {
       parts["2_copies.keywords_and_columns"] += column.capacity() * sizeof(double);
     }
     parts["2_copies.acronyms"] = data.acronyms().MemoryBytes();
+    parts["2_copies.live_ids"] = data.live_ids().MemoryBytes();
+    if (data.annex() != nullptr) parts["2_copies.annex"] = data.annex()->MemoryBytes();
     const auto& store = data.documents();
     parts["store.frames"] = store.compressed_bytes();
     parts["store.raw"] = store.raw_bytes();
@@ -227,6 +232,7 @@ int main(int argc, char** argv) {
   int rounds = 2;
   int warmup = 2;
   int index_threads = 1;
+  int max_versions = 0;  // 0: no version history attached.
   docsearch::query::SearchOptions options;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
@@ -244,15 +250,18 @@ int main(int argc, char** argv) {
       options.segments.factor = static_cast<size_t>(std::stoul(arg.substr(15)));
     else if (arg.rfind("--index_threads=", 0) == 0)
       index_threads = std::max(1, std::stoi(arg.substr(16)));
+    else if (arg.rfind("--max_versions=", 0) == 0)
+      max_versions = std::max(1, std::stoi(arg.substr(15)));
     else {
-      std::cerr << "usage: engine_bench --docs=PATH --queries=PATH [--rounds=N] [--warmup=N] "
-                   "[--seal_documents=N] [--merge_factor=N] [--index_threads=N]\n";
+      std::cerr
+          << "usage: engine_bench --docs=PATH --queries=PATH [--rounds=N] [--warmup=N] "
+             "[--seal_documents=N] [--merge_factor=N] [--index_threads=N] [--max_versions=N]\n";
       return 2;
     }
   }
   if (docs_path.empty() || queries_path.empty()) {
     std::cerr << "usage: engine_bench --docs=PATH --queries=PATH [--rounds=N] [--warmup=N] "
-                 "[--seal_documents=N] [--merge_factor=N] [--index_threads=N]\n";
+                 "[--seal_documents=N] [--merge_factor=N] [--index_threads=N] [--max_versions=N]\n";
     return 2;
   }
 
@@ -277,6 +286,9 @@ int main(int argc, char** argv) {
   for (const Row& r : rows) raw_bytes += r.title.size() + r.body.size();
 
   docsearch::query::SearchIndex index{options};
+  // The annex query_service attaches by default (main.cc), so that its
+  // memory counts as the service's does.
+  if (max_versions > 0) index.AttachAnnex(docsearch::query::VersionHistory::Factory(max_versions));
   const int64_t rss_before = RssBytes();
   const auto t0 = Clock::now();
   // Thread t writes rows t, t + N, t + 2N, ...: as several clients of one
