@@ -7,7 +7,6 @@
 // service, one replica per shard and a coordinator.
 #include <grpcpp/create_channel.h>
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <string>
@@ -18,6 +17,7 @@
 #include "docsearch/v1/query_service.grpc.pb.h"
 #include "tests/cluster/cluster_client.h"
 #include "tests/cluster/nats_cluster.h"
+#include "tests/cluster/scratch_directory.h"
 #include "tests/integration/service_process.h"
 
 namespace docsearch::testing {
@@ -29,10 +29,8 @@ TEST(ClusterCollapseRefusalTest, ReplicasWithoutClustersRefuseCollapseAndStillLi
   const std::vector<docsearch::v1::RawDocument> corpus =
       LoadDevelopmentCorpus(DOCSEARCH_SHARED_CORPUS);
   if (corpus.empty()) GTEST_SKIP() << "no corpus at " << DOCSEARCH_SHARED_CORPUS;
-  const fs::path work =
-      fs::path(::testing::TempDir()) / absl::StrCat("cluster_collapse_refusal-", getpid());
-  fs::remove_all(work);
-  fs::create_directories(work);
+  const ScratchDirectory scratch("cluster_collapse_refusal");
+  const fs::path& work = scratch.path();
   absl::StatusOr<NatsCluster> nats = NatsCluster::Start(work.string(), 1);
   ASSERT_TRUE(nats.ok()) << nats.status();
   const std::string nats_flag = "--nats=" + nats->urls();

@@ -10,7 +10,6 @@
 // for bad requests.
 #include <grpcpp/create_channel.h>
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -24,6 +23,7 @@
 #include "cluster/shard_router.h"
 #include "docsearch/v1/query_service.grpc.pb.h"
 #include "tests/cluster/cluster_client.h"
+#include "tests/cluster/scratch_directory.h"
 #include "tests/cluster/two_shard_topology.h"
 
 namespace docsearch::testing {
@@ -66,10 +66,10 @@ class ClusterComparisonEquivalenceTest : public ::testing::Test {
       v1::RawDocument& mirror = corpus.emplace_back(original);
       mirror.set_source_uri(absl::StrCat("mirror-", copy, "/", original.source_uri()));
     }
-    const fs::path work =
-        fs::path(::testing::TempDir()) / absl::StrCat("cluster_comparison_equivalence-", getpid());
-    absl::StatusOr<std::unique_ptr<TwoShardTopology>> started = StartTwoShardTopology(
-        work.string(), DOCSEARCH_QUERY_SERVICE_BINARY, DOCSEARCH_INGEST_SERVICE_BINARY, corpus);
+    scratch_ = new ScratchDirectory("cluster_comparison_equivalence");
+    absl::StatusOr<std::unique_ptr<TwoShardTopology>> started =
+        StartTwoShardTopology(scratch_->string(), DOCSEARCH_QUERY_SERVICE_BINARY,
+                              DOCSEARCH_INGEST_SERVICE_BINARY, corpus);
     ASSERT_TRUE(started.ok()) << started.status();
     topology_ = started->release();
   }
@@ -77,6 +77,8 @@ class ClusterComparisonEquivalenceTest : public ::testing::Test {
   static void TearDownTestSuite() {
     delete topology_;
     topology_ = nullptr;
+    delete scratch_;  // After the processes that write into it.
+    scratch_ = nullptr;
   }
 
   void SetUp() override {
@@ -107,9 +109,11 @@ class ClusterComparisonEquivalenceTest : public ::testing::Test {
     return topology_->single_acks[i % topology_->single_acks.size()].id();
   }
 
+  static ScratchDirectory* scratch_;
   static TwoShardTopology* topology_;
 };
 
+ScratchDirectory* ClusterComparisonEquivalenceTest::scratch_ = nullptr;
 TwoShardTopology* ClusterComparisonEquivalenceTest::topology_ = nullptr;
 
 TEST_F(ClusterComparisonEquivalenceTest, CompareSetsMatchesOneNode) {

@@ -3,7 +3,6 @@
 // replicas and a coordinator.
 #include <gtest/gtest.h>
 #include <signal.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <future>
@@ -16,19 +15,13 @@
 #include "cluster/shard_router.h"
 #include "tests/cluster/cluster_client.h"
 #include "tests/cluster/nats_cluster.h"
+#include "tests/cluster/scratch_directory.h"
 #include "tests/integration/service_process.h"
 
 namespace docsearch::testing {
 namespace {
 
 namespace fs = std::filesystem;
-
-fs::path FreshWorkDir(const std::string& name) {
-  const fs::path work = fs::path(::testing::TempDir()) / absl::StrCat(name, "-", getpid());
-  fs::remove_all(work);
-  fs::create_directories(work);
-  return work;
-}
 
 absl::StatusOr<ServiceProcess> StartService(const std::string& binary,
                                             std::vector<std::string> arguments,
@@ -57,7 +50,8 @@ TEST(ClusterConsistencyTest, ASearchWithATokenWaitsForTheReplicasToApplyIt) {
   const std::vector<docsearch::v1::RawDocument> corpus =
       LoadDevelopmentCorpus(DOCSEARCH_SHARED_CORPUS);
   if (corpus.size() < 21) GTEST_SKIP() << "no corpus at " << DOCSEARCH_SHARED_CORPUS;
-  const fs::path work = FreshWorkDir("cluster_tokens");
+  const ScratchDirectory scratch("cluster_tokens");
+  const fs::path& work = scratch.path();
   absl::StatusOr<NatsCluster> nats = NatsCluster::Start(work.string());
   ASSERT_TRUE(nats.ok()) << nats.status();
   const std::string through_two = "--nats=" + nats->url(0) + "," + nats->url(1);
@@ -160,7 +154,8 @@ TEST(ClusterConsistencyTest, AllowPartialAnswersWithoutADeadShardAndNamesIt) {
   const std::vector<docsearch::v1::RawDocument> corpus =
       LoadDevelopmentCorpus(DOCSEARCH_SHARED_CORPUS);
   if (corpus.empty()) GTEST_SKIP() << "no corpus at " << DOCSEARCH_SHARED_CORPUS;
-  const fs::path work = FreshWorkDir("cluster_partial");
+  const ScratchDirectory scratch("cluster_partial");
+  const fs::path& work = scratch.path();
   absl::StatusOr<NatsCluster> nats = NatsCluster::Start(work.string(), 1);
   ASSERT_TRUE(nats.ok()) << nats.status();
   const std::string nats_flag = "--nats=" + nats->urls();

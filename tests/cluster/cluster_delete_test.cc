@@ -5,7 +5,6 @@
 // swallow the second write of a version written before the tombstone).
 #include <grpcpp/create_channel.h>
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <optional>
@@ -18,6 +17,7 @@
 #include "docsearch/v1/index_service.grpc.pb.h"
 #include "tests/cluster/cluster_client.h"
 #include "tests/cluster/nats_server_process.h"
+#include "tests/cluster/scratch_directory.h"
 #include "tests/integration/service_process.h"
 
 namespace docsearch::testing {
@@ -40,9 +40,8 @@ TEST(ClusterDeleteTest, ATombstoneRemovesTheDocumentEverywhereAndAWriteBringsItB
   std::vector<docsearch::v1::RawDocument> corpus = LoadDevelopmentCorpus(DOCSEARCH_SHARED_CORPUS);
   if (corpus.empty()) GTEST_SKIP() << "no corpus at " << DOCSEARCH_SHARED_CORPUS;
   corpus.resize(std::min<size_t>(corpus.size(), 20));
-  const fs::path work = fs::path(::testing::TempDir()) / absl::StrCat("cluster_delete-", getpid());
-  fs::remove_all(work);
-  fs::create_directories(work);
+  const ScratchDirectory scratch("cluster_delete");
+  const fs::path& work = scratch.path();
   absl::StatusOr<NatsServerProcess> nats =
       NatsServerProcess::Start((work / "nats").string(), FreeLoopbackPort());
   ASSERT_TRUE(nats.ok()) << nats.status();

@@ -4,7 +4,6 @@
 // scores, snippets, totals, facets, histograms, page tokens and documents.
 #include <grpcpp/create_channel.h>
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -19,6 +18,7 @@
 #include "docsearch/v1/shard_service.grpc.pb.h"
 #include "tests/cluster/cluster_client.h"
 #include "tests/cluster/nats_server_process.h"
+#include "tests/cluster/scratch_directory.h"
 #include "tests/integration/service_process.h"
 
 namespace docsearch::testing {
@@ -48,10 +48,8 @@ class ClusterEquivalenceTest : public ::testing::Test {
     const std::vector<docsearch::v1::RawDocument> corpus =
         LoadDevelopmentCorpus(DOCSEARCH_SHARED_CORPUS);
     if (corpus.empty()) return;  // Each test skips.
-    const fs::path work =
-        fs::path(::testing::TempDir()) / absl::StrCat("cluster_equivalence-", getpid());
-    fs::remove_all(work);
-    fs::create_directories(work);
+    scratch_ = new ScratchDirectory("cluster_equivalence");
+    const fs::path& work = scratch_->path();
     topology_ = new Topology();
     Topology& t = *topology_;
     absl::StatusOr<NatsServerProcess> nats =
@@ -110,6 +108,8 @@ class ClusterEquivalenceTest : public ::testing::Test {
   static void TearDownTestSuite() {
     delete topology_;
     topology_ = nullptr;
+    delete scratch_;  // After the processes that write into it.
+    scratch_ = nullptr;
   }
 
   void SetUp() override {
@@ -156,9 +156,11 @@ class ClusterEquivalenceTest : public ::testing::Test {
     return {*std::move(one), *std::move(many)};
   }
 
+  static ScratchDirectory* scratch_;
   static Topology* topology_;
 };
 
+ScratchDirectory* ClusterEquivalenceTest::scratch_ = nullptr;
 Topology* ClusterEquivalenceTest::topology_ = nullptr;
 
 SearchRequest QueryString(const std::string& text, int page_size = 20) {

@@ -16,6 +16,7 @@
 #include "absl/time/clock.h"
 #include "tests/cluster/cluster_client.h"
 #include "tests/cluster/nats_cluster.h"
+#include "tests/cluster/scratch_directory.h"
 #include "tests/integration/service_process.h"
 
 namespace docsearch::testing {
@@ -49,9 +50,8 @@ TEST(CoordinatorFanOutTest, AHungReplicaOfEveryShardCostsOneAttemptTimeoutNotOne
   const std::vector<docsearch::v1::RawDocument> corpus =
       LoadDevelopmentCorpus(DOCSEARCH_SHARED_CORPUS);
   if (corpus.empty()) GTEST_SKIP() << "no corpus at " << DOCSEARCH_SHARED_CORPUS;
-  const fs::path work = fs::path(::testing::TempDir()) / absl::StrCat("fan_out-", getpid());
-  fs::remove_all(work);
-  fs::create_directories(work);
+  const ScratchDirectory scratch("fan_out");
+  const fs::path& work = scratch.path();
   absl::StatusOr<NatsCluster> nats = NatsCluster::Start(work.string(), 1);
   ASSERT_TRUE(nats.ok()) << nats.status();
   const std::string nats_flag = "--nats=" + nats->urls();

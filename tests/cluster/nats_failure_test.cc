@@ -3,7 +3,6 @@
 // a quorum; ingest goes on, and every document the ingest service
 // acknowledged is then found through the coordinator.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <optional>
@@ -18,6 +17,7 @@
 #include "tests/cluster/cluster_client.h"
 #include "tests/cluster/nats_cluster.h"
 #include "tests/cluster/nats_server_process.h"
+#include "tests/cluster/scratch_directory.h"
 #include "tests/integration/service_process.h"
 
 namespace docsearch::testing {
@@ -36,9 +36,8 @@ TEST(NatsFailureTest, OneServerOfThreeDownDuringIngestLosesNothingAcknowledged) 
   const std::vector<docsearch::v1::RawDocument> corpus =
       LoadDevelopmentCorpus(DOCSEARCH_SHARED_CORPUS);
   if (corpus.empty()) GTEST_SKIP() << "no corpus at " << DOCSEARCH_SHARED_CORPUS;
-  const fs::path work = fs::path(::testing::TempDir()) / absl::StrCat("nats_failure-", getpid());
-  fs::remove_all(work);
-  fs::create_directories(work);
+  const ScratchDirectory scratch("nats_failure");
+  const fs::path& work = scratch.path();
 
   std::vector<int> client_ports, route_ports;
   for (int i = 0; i < 3; ++i) {
@@ -117,9 +116,8 @@ TEST(NatsFailureTest, TwoServersOfThreeDownRefuseIngestKeepSearchesAndLoseNothin
   const std::vector<docsearch::v1::RawDocument> corpus =
       LoadDevelopmentCorpus(DOCSEARCH_SHARED_CORPUS);
   if (corpus.empty()) GTEST_SKIP() << "no corpus at " << DOCSEARCH_SHARED_CORPUS;
-  const fs::path work = fs::path(::testing::TempDir()) / absl::StrCat("nats_two_down-", getpid());
-  fs::remove_all(work);
-  fs::create_directories(work);
+  const ScratchDirectory scratch("nats_two_down");
+  const fs::path& work = scratch.path();
   absl::StatusOr<NatsCluster> nats = NatsCluster::Start(work.string());
   ASSERT_TRUE(nats.ok()) << nats.status();
   const std::string nats_flag = "--nats=" + nats->urls();

@@ -5,7 +5,6 @@
 // same state as its peer.
 #include <gtest/gtest.h>
 #include <signal.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <filesystem>
@@ -19,6 +18,7 @@
 #include "absl/time/clock.h"
 #include "tests/cluster/cluster_client.h"
 #include "tests/cluster/nats_server_process.h"
+#include "tests/cluster/scratch_directory.h"
 #include "tests/integration/service_process.h"
 
 namespace docsearch::testing {
@@ -31,9 +31,8 @@ class ReplicaFailoverTest : public ::testing::Test {
   void SetUp() override {
     corpus_ = LoadDevelopmentCorpus(DOCSEARCH_SHARED_CORPUS);
     if (corpus_.empty()) GTEST_SKIP() << "no corpus at " << DOCSEARCH_SHARED_CORPUS;
-    work_ = fs::path(::testing::TempDir()) / absl::StrCat("replica_failover-", getpid());
-    fs::remove_all(work_);
-    fs::create_directories(work_);
+    scratch_.emplace("replica_failover");
+    work_ = scratch_->path();
     absl::StatusOr<NatsServerProcess> nats =
         NatsServerProcess::Start((work_ / "nats").string(), FreeLoopbackPort());
     ASSERT_TRUE(nats.ok()) << nats.status();
@@ -55,6 +54,8 @@ class ReplicaFailoverTest : public ::testing::Test {
   }
 
   std::vector<docsearch::v1::RawDocument> corpus_;
+  // Before the processes, so that they stop before it is removed.
+  std::optional<ScratchDirectory> scratch_;
   fs::path work_;
   std::optional<NatsServerProcess> nats_;
 };

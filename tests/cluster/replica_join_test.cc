@@ -6,7 +6,6 @@
 #include <grpcpp/create_channel.h>
 #include <grpcpp/security/credentials.h>
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <filesystem>
@@ -22,6 +21,7 @@
 #include "docsearch/v1/shard_service.grpc.pb.h"
 #include "tests/cluster/cluster_client.h"
 #include "tests/cluster/nats_cluster.h"
+#include "tests/cluster/scratch_directory.h"
 #include "tests/integration/service_process.h"
 
 namespace docsearch::testing {
@@ -54,9 +54,8 @@ TEST(ReplicaJoinTest, AReplicaAddedDuringIngestServesOnlyOnceCaughtUp) {
   const std::vector<docsearch::v1::RawDocument> corpus =
       LoadDevelopmentCorpus(DOCSEARCH_SHARED_CORPUS);
   if (corpus.empty()) GTEST_SKIP() << "no corpus at " << DOCSEARCH_SHARED_CORPUS;
-  const fs::path work = fs::path(::testing::TempDir()) / absl::StrCat("replica_join-", getpid());
-  fs::remove_all(work);
-  fs::create_directories(work);
+  const ScratchDirectory scratch("replica_join");
+  const fs::path& work = scratch.path();
   absl::StatusOr<NatsCluster> nats = NatsCluster::Start(work.string(), 1);
   ASSERT_TRUE(nats.ok()) << nats.status();
   const std::string nats_flag = "--nats=" + nats->urls();
