@@ -128,20 +128,23 @@ WHY = {
         "CPU while writes run (section \"Search under ingest: where the search "
         "threads' time goes\"). The figure moves with the machine's load."),
     "memory": (
-        "By part at 100,000 documents (section \"Stored documents in "
-        "blocks\"): the stored documents' zstd frames are 0.40× of the raw "
+        "By part at 100,000 documents (`engine_bench`'s `memory_breakdown`, "
+        "at b7de1de): the stored documents' zstd frames are 0.40× of the raw "
         "text (one frame a document: blocks of 8 save only 4% on this "
         "generated corpus and cost ~3 µs a hit per document in the block), "
         "positions 0.18×, doc ids and frequencies 0.09× (bit-packed in blocks "
-        "of 128 already), the two index copies' own arrays and dictionaries "
-        "0.11× and the store's records (ids, hashes, the 64 MinHash values "
-        "kept for near-duplicate search; one record a document since section "
-        "\"The store's slots as one record\", 0.07× before) 0.035×. The "
-        "stored text alone, at 0.40×, leaves 0.10× of the 0.5× budget for "
-        "everything else, and no stored-text codec can free enough: the whole "
-        "corpus as one zstd level-19 stream with a 128 MB window is still "
-        "0.23×, while the other parts are 0.46× (section \"Stored documents "
-        "in blocks\")."),
+        "of 128 already), skip data and the segments' term arrays 0.04×, "
+        "what each of the two index copies keeps for itself 0.12× (term "
+        "dictionary 0.04×, field lengths and passage starts 0.03×, open "
+        "postings and their dictionary 0.03×, keyword lists 0.01×, live ids "
+        "0.006×; section \"Live documents by id without a copy of the "
+        "ids\") and the store's records (ids, hashes, the 64 MinHash values "
+        "kept for near-duplicate search) 0.035×. The stored text alone, at "
+        "0.40×, leaves 0.10× of the 0.5× budget for everything else, and no "
+        "stored-text codec can free enough: the whole corpus as one zstd "
+        "level-19 stream with a 128 MB window is still 0.23×, while the other "
+        "parts are 0.47×. Sharing every per-copy part between the two copies "
+        "would save at most 0.06×."),
 }
 
 
