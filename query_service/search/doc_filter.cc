@@ -6,6 +6,10 @@
 #include <cstdint>
 #include <utility>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "query_service/index/index_data.h"
 
 namespace docsearch::query {
@@ -20,7 +24,7 @@ void DocFilter::AddOwnedList(std::vector<DocId> docs, bool exclude) {
 }
 
 void DocFilter::AddDateRange(const std::vector<int>* column, DayInterval days) {
-  dates_.push_back({column, days});
+  dates_.emplace_back(column, days);
 }
 
 void DocFilter::AddNumberRange(const std::vector<double>* column, NumberRange range) {
@@ -56,47 +60,58 @@ DocId DocFilter::ListCondition::Next(DocId target) {
   return doc;
 }
 
-DocId DocFilter::DateCondition::Next(DocId target) {
-  if (scanned_from <= target && target <= found) return found;
-  if (column == nullptr || days.first > days.last) return PostingCursor::kEnd;
-  // first <= day <= last as one unsigned comparison; kNoDate (the smallest
-  // int) is below every interval a range can give, but an interval opening
-  // at it must still exclude it.
+DocFilter::DateCondition::DateCondition(const std::vector<int>* column, DayInterval days)
+    : column(column), days(days) {
+  // kNoDate (the smallest int) is below every interval a range can give,
+  // but an interval opening at it must still exclude it.
   const int first = std::max(days.first, kNoDate + 1);
-  if (first > days.last) return PostingCursor::kEnd;
-  const uint32_t low = static_cast<uint32_t>(first);
-  const uint32_t span = static_cast<uint32_t>(days.last) - low;
+  accepts_none = column == nullptr || first > days.last;
+  low = static_cast<uint32_t>(first);
+  span = static_cast<uint32_t>(days.last) - low;
+}
+
+uint64_t DocFilter::DateCondition::PassBits(size_t start) const {
   const int* values = column->data();
   const size_t size = column->size();
-  auto passes = [&](size_t doc) { return static_cast<uint32_t>(values[doc]) - low <= span; };
-  size_t doc = target;
-  DocId answer = PostingCursor::kEnd;
-  // Candidates are often accepted outright (a wide range), so the first
-  // one is tested alone; then 16 at a time without a branch per document.
-  if (doc < size && passes(doc)) {
-    answer = static_cast<DocId>(doc);
-  } else {
-    ++doc;
-    for (; doc + 16 <= size; doc += 16) {
-      uint32_t mask = 0;
-      for (uint32_t i = 0; i < 16; ++i) mask |= static_cast<uint32_t>(passes(doc + i)) << i;
-      if (mask != 0) {
-        answer = static_cast<DocId>(doc + std::countr_zero(mask));
-        break;
-      }
+  uint64_t bits = 0;
+  if (start + kWindow <= size) {
+#if defined(__SSE2__)
+    // SSE2 compares signed lanes only: (day - low) with its top bit flipped
+    // compares, signed, as (day - low) does unsigned.
+    const __m128i flip = _mm_set1_epi32(static_cast<int>(0x80000000u));
+    const __m128i low_lanes = _mm_set1_epi32(static_cast<int>(low));
+    const __m128i limit = _mm_set1_epi32(static_cast<int>(span ^ 0x80000000u));
+    for (size_t i = 0; i < kWindow; i += 4) {
+      __m128i lanes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(values + start + i));
+      lanes = _mm_xor_si128(_mm_sub_epi32(lanes, low_lanes), flip);
+      const int fails = _mm_movemask_ps(_mm_castsi128_ps(_mm_cmpgt_epi32(lanes, limit)));
+      bits |= static_cast<uint64_t>(~fails & 0xF) << i;
     }
-    if (answer == PostingCursor::kEnd) {
-      for (; doc < size; ++doc) {
-        if (passes(doc)) {
-          answer = static_cast<DocId>(doc);
-          break;
-        }
-      }
-    }
+    return bits;
+#endif
   }
-  scanned_from = target;
-  found = answer;
-  return answer;
+  const size_t end = std::min(start + kWindow, size);
+  for (size_t doc = start; doc < end; ++doc) {
+    bits |= static_cast<uint64_t>(static_cast<uint32_t>(values[doc]) - low <= span)
+            << (doc - start);
+  }
+  return bits;
+}
+
+DocId DocFilter::DateCondition::Next(DocId target) {
+  if (accepts_none) return PostingCursor::kEnd;
+  size_t from = target;
+  size_t start = from & ~(kWindow - 1);
+  const size_t size = column->size();
+  for (; start < size; start += kWindow, from = start) {
+    if (start != window) {
+      window = start;
+      window_bits = PassBits(start);
+    }
+    const uint64_t ahead = window_bits & (~uint64_t{0} << (from - start));
+    if (ahead != 0) return static_cast<DocId>(start + std::countr_zero(ahead));
+  }
+  return PostingCursor::kEnd;
 }
 
 bool DocFilter::NumberCondition::Passes(DocId doc) const {
