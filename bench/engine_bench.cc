@@ -227,6 +227,10 @@ std::string MemoryBreakdown(const docsearch::query::SearchIndex& index) {
 
 }  // namespace
 
+constexpr const char* kUsage =
+    "usage: engine_bench --docs=PATH --queries=PATH [--rounds=N] [--warmup=N] "
+    "[--seal_documents=N] [--merge_factor=N] [--index_threads=N] [--max_versions=N]\n";
+
 int main(int argc, char** argv) {
   std::string docs_path, queries_path;
   int rounds = 2;
@@ -253,15 +257,12 @@ int main(int argc, char** argv) {
     else if (arg.rfind("--max_versions=", 0) == 0)
       max_versions = std::max(1, std::stoi(arg.substr(15)));
     else {
-      std::cerr
-          << "usage: engine_bench --docs=PATH --queries=PATH [--rounds=N] [--warmup=N] "
-             "[--seal_documents=N] [--merge_factor=N] [--index_threads=N] [--max_versions=N]\n";
+      std::cerr << kUsage;
       return 2;
     }
   }
   if (docs_path.empty() || queries_path.empty()) {
-    std::cerr << "usage: engine_bench --docs=PATH --queries=PATH [--rounds=N] [--warmup=N] "
-                 "[--seal_documents=N] [--merge_factor=N] [--index_threads=N] [--max_versions=N]\n";
+    std::cerr << kUsage;
     return 2;
   }
 
