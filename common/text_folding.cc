@@ -5,6 +5,11 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include <array>
 #include <cstdint>
 #include <string>
 
@@ -19,20 +24,6 @@ void AppendUtf8(UChar32 c, std::string* out) {
   UBool error = false;
   U8_APPEND(reinterpret_cast<uint8_t*>(buffer), written, 4, c, error);
   if (!error) out->append(buffer, written);
-}
-
-// Calls visit(code_point) for each code point of valid UTF-8 text.
-template <typename Visit>
-void ForEachCodePoint(absl::string_view utf8, Visit visit) {
-  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
-  const int32_t length = static_cast<int32_t>(utf8.size());
-  int32_t i = 0;
-  while (i < length) {
-    UChar32 c;
-    U8_NEXT(s, i, length, c);
-    if (c < 0) c = 0xFFFD;
-    visit(c);
-  }
 }
 
 bool IsDash(UChar32 c) {
@@ -50,7 +41,7 @@ bool IsDoubleQuote(UChar32 c) {
          c == 0x00BB;
 }
 
-UChar32 StripAccent(UChar32 c) {
+UChar32 StripAccentWithIcu(UChar32 c) {
   // NFD and drop combining marks: handles every precomposed Latin letter.
   icu::UnicodeString decomposed;
   UErrorCode status = U_ZERO_ERROR;
@@ -61,69 +52,142 @@ UChar32 StripAccent(UChar32 c) {
   return decomposed.char32At(0);
 }
 
+// The Latin letters whose accents are removed: Latin-1 Supplement's letters
+// through Latin Extended-B.
+constexpr UChar32 kFirstAccentable = 0xC0;
+constexpr UChar32 kEndAccentable = 0x250;
+
+// StripAccentWithIcu for every code point in [kFirstAccentable,
+// kEndAccentable), computed once: a normalization per accented letter was
+// the largest part of folding a text with accents. Immutable once built.
+const std::array<UChar32, kEndAccentable - kFirstAccentable>& AccentStrippedLatin() {
+  static const auto* const table = [] {
+    auto* stripped = new std::array<UChar32, kEndAccentable - kFirstAccentable>;
+    for (UChar32 c = kFirstAccentable; c < kEndAccentable; ++c) {
+      (*stripped)[c - kFirstAccentable] = StripAccentWithIcu(c);
+    }
+    return stripped;
+  }();
+  return *table;
+}
+
+bool IsAsciiSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }  // ASCII White_Space.
+
+#if defined(__SSE2__)
+// Folds the 16 bytes at `in` into `write` when they are plain text that
+// folds byte for byte: printable ASCII other than '`', spaces single and
+// neither first nor last (so no white space is collapsed, dropped or owed
+// across the chunk). Returns false, writing nothing, otherwise.
+bool FoldPlainChunk(const char* in, char* write) {
+  const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in));
+  // Bytes 0x80 and up compare below 0x20 as signed bytes, so this also
+  // turns away anything that is not ASCII.
+  const __m128i unusual = _mm_or_si128(_mm_cmplt_epi8(bytes, _mm_set1_epi8(0x20)),
+                                       _mm_cmpeq_epi8(bytes, _mm_set1_epi8('`')));
+  if (_mm_movemask_epi8(unusual) != 0) return false;
+  const unsigned spaces =
+      static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(' '))));
+  if ((spaces & (spaces >> 1)) != 0 || (spaces & 0x8001u) != 0) return false;
+  const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(bytes, _mm_set1_epi8('A' - 1)),
+                                      _mm_cmplt_epi8(bytes, _mm_set1_epi8('Z' + 1)));
+  const __m128i lowered = _mm_or_si128(bytes, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(write), lowered);
+  return true;
+}
+#endif
+
+// Appends the fold of `run`, which holds only ASCII bytes. Most text is
+// ASCII, and the parser folds every head line several times, so this is its
+// hottest loop: it runs without ICU's property lookups, 16 bytes at a time
+// where the bytes need no more than lower-casing, and writes into room made
+// once for the whole run (a run of n bytes adds at most n + 1: a space owed
+// from before it, then at most one byte per byte).
+void AppendFoldedAscii(absl::string_view run, bool* pending_space, std::string* out) {
+  const size_t old_size = out->size();
+  out->resize(old_size + run.size() + 1);
+  char* const begin = out->data();
+  char* write = begin + old_size;
+  bool pending = *pending_space;
+  size_t i = 0;
+  while (i < run.size()) {
+#if defined(__SSE2__)
+    if (run.size() - i >= 16) {
+      if (pending && write != begin && !IsAsciiSpace(run[i])) {
+        *write++ = ' ';
+        pending = false;
+      }
+      if (!pending && FoldPlainChunk(run.data() + i, write)) {
+        write += 16;
+        i += 16;
+        continue;
+      }
+    }
+#endif
+    const char c = run[i++];
+    if (IsAsciiSpace(c)) {
+      pending = true;
+      continue;
+    }
+    if (pending && write != begin) *write++ = ' ';
+    pending = false;
+    *write++ = c == '`' ? '\'' : absl::ascii_tolower(static_cast<unsigned char>(c));
+  }
+  *pending_space = pending;
+  out->resize(static_cast<size_t>(write - begin));
+}
+
+// Appends the fold of one code point at or above U+0080.
+void AppendFoldedCodePoint(UChar32 c, bool strip_accents, bool* pending_space, std::string* out) {
+  if (u_isUWhiteSpace(c) || c == 0x00A0 || c == 0x202F || c == 0x2007) {
+    *pending_space = true;
+    return;
+  }
+  if (IsDash(c)) {
+    c = '-';
+  } else if (IsSingleQuote(c)) {
+    c = '\'';
+  } else if (IsDoubleQuote(c)) {
+    c = '"';
+  } else if (c == 0x2026) {
+    if (*pending_space && !out->empty()) out->push_back(' ');
+    *pending_space = false;
+    out->append("...");
+    return;
+  }
+  if (*pending_space && !out->empty()) out->push_back(' ');
+  *pending_space = false;
+  c = u_tolower(c);
+  if (strip_accents && c >= kFirstAccentable && c < kEndAccentable) {
+    c = AccentStrippedLatin()[c - kFirstAccentable];
+  }
+  if (c < 0x80) {
+    out->push_back(static_cast<char>(c));
+  } else {
+    AppendUtf8(c, out);
+  }
+}
+
 std::string Fold(absl::string_view utf8, bool strip_accents) {
   std::string out;
+  out.reserve(utf8.size());
   bool pending_space = false;
-  // Most text is ASCII: fold it without ICU's property lookups (the parser
-  // folds every head line several times, so this is its hottest loop). The
-  // ASCII part never grows, so it is written straight into a buffer of the
-  // input's size, without a capacity check per character.
-  out.resize(utf8.size());
-  char* const begin = out.data();
-  char* write = begin;
-  size_t ascii = 0;
-  while (ascii < utf8.size() && static_cast<unsigned char>(utf8[ascii]) < 0x80) {
-    const char c = utf8[ascii];
-    if (c == ' ' || (c >= '\t' && c <= '\r')) {  // ASCII White_Space.
-      pending_space = true;
-    } else {
-      if (pending_space && write != begin) *write++ = ' ';
-      pending_space = false;
-      *write++ = c == '`' ? '\'' : absl::ascii_tolower(static_cast<unsigned char>(c));
+  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
+  const int32_t length = static_cast<int32_t>(utf8.size());
+  int32_t i = 0;
+  while (i < length) {
+    // ASCII runs, between the other code points too, take the fast path.
+    int32_t ascii_end = i;
+    while (ascii_end < length && bytes[ascii_end] < 0x80) ++ascii_end;
+    if (ascii_end > i) {
+      AppendFoldedAscii(utf8.substr(i, ascii_end - i), &pending_space, &out);
+      i = ascii_end;
+      if (i == length) break;
     }
-    ++ascii;
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0) c = 0xFFFD;
+    AppendFoldedCodePoint(c, strip_accents, &pending_space, &out);
   }
-  out.resize(static_cast<size_t>(write - begin));
-  if (ascii == utf8.size()) return out;
-  utf8.remove_prefix(ascii);
-  ForEachCodePoint(utf8, [&](UChar32 c) {
-    if (c < 0x80 && c != '`') {
-      if (c == ' ' || (c >= '\t' && c <= '\r')) {
-        pending_space = true;
-        return;
-      }
-      if (pending_space && !out.empty()) out.push_back(' ');
-      pending_space = false;
-      out.push_back(absl::ascii_tolower(static_cast<unsigned char>(c)));
-      return;
-    }
-    if (c == '\t' || c == '\n' || c == '\r' || u_isUWhiteSpace(c) || c == 0x00A0 || c == 0x202F ||
-        c == 0x2007) {
-      pending_space = true;
-      return;
-    }
-    if (IsDash(c)) {
-      c = '-';
-    } else if (IsSingleQuote(c)) {
-      c = '\'';
-    } else if (IsDoubleQuote(c)) {
-      c = '"';
-    } else if (c == 0x2026) {
-      if (pending_space && !out.empty()) out.push_back(' ');
-      pending_space = false;
-      out.append("...");
-      return;
-    }
-    if (pending_space && !out.empty()) out.push_back(' ');
-    pending_space = false;
-    c = u_tolower(c);
-    if (strip_accents && c >= 0xC0 && c < 0x250) c = StripAccent(c);
-    if (c < 0x80) {
-      out.push_back(static_cast<char>(c));
-    } else {
-      AppendUtf8(c, &out);
-    }
-  });
   return out;
 }
 
