@@ -564,7 +564,7 @@ std::optional<absl::string_view> LateFurnitureReason(absl::string_view line,
   // Immediate Release") on a line of its own, wherever the page left it; a
   // sentence or a speaker's turn ("Press Secretary: …") opening with the same
   // words is text.
-  if (IsPressOfficeFormula(trimmed) && CountWords(trimmed) <= 8 && !EndsSentence(trimmed) &&
+  if (IsPressOfficeFormula(trimmed) && CountWordsUpTo(trimmed, 8) <= 8 && !EndsSentence(trimmed) &&
       !absl::StrContains(trimmed, ':')) {
     return "press_office";
   }

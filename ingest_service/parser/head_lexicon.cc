@@ -171,13 +171,14 @@ bool NamesInstitutionOnly(absl::string_view line, absl::string_view folded) {
 
 bool HasDeliveryNote(absl::string_view line) {
   line = TrimLine(line);
-  if (line.empty() || CountWords(line) > 25) return false;
+  if (line.empty() || CountWordsUpTo(line, 25) > 25) return false;
   const std::string folded = FoldAccents(line);
   for (absl::string_view note : kDeliveryNotes) {
     const size_t at = absl::string_view(folded).find(note);
     // The note opens the line or follows a date ("21 mai 2021 - Seul le
     // prononcé fait foi"); inside a sentence the words mean something else.
-    if (at != std::string::npos && CountWords(absl::string_view(folded).substr(0, at)) <= 4) {
+    if (at != std::string::npos &&
+        CountWordsUpTo(absl::string_view(folded).substr(0, at), 4) <= 4) {
       return true;
     }
   }

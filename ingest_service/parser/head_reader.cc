@@ -235,7 +235,7 @@ class HeadReader {
       }
     }
     // Table residue: "Press |".
-    if (!text.empty() && text.back() == '|' && CountWords(text) <= 3) {
+    if (!text.empty() && text.back() == '|' && CountWordsUpTo(text, 3) <= 3) {
       Drop(line, "layout", response_);
       Consumed(HeadEvent::kOther);
       return last;
@@ -316,7 +316,7 @@ bool EndsLowerCaseLatinLetter(absl::string_view line, size_t i) {
 // Italian headlines are not in title case, so only their length and
 // punctuation tell them from a sentence.
 bool ReadsAsShortHeadline(absl::string_view text) {
-  return CountWords(text) <= 12 && !absl::StrContains(text, ". ") &&
+  return CountWordsUpTo(text, 12) <= 12 && !absl::StrContains(text, ". ") &&
          !absl::StrContains(text, ", ") && !absl::StrContains(text, ": ");
 }
 

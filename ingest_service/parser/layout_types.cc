@@ -134,7 +134,8 @@ void SetTypeFromHeadLines(const std::vector<SourceLine>& lines,
   };
   for (size_t k = 0; k < head_end; ++k) {
     const absl::string_view text = TrimLine(lines[features[k].line_index].text);
-    if (roles[k] == LineRole::kFurniture || roles[k] == LineRole::kBody || CountWords(text) > 30) {
+    if (roles[k] == LineRole::kFurniture || roles[k] == LineRole::kBody ||
+        CountWordsUpTo(text, 30) > 30) {
       continue;
     }
     std::optional<v1::DocType> type = DocTypeFromLabelLine(text);

@@ -283,9 +283,9 @@ bool IsSalutation(absl::string_view line) {
   for (absl::string_view opening :
        {"ladies and gentlemen", "mesdames", "good morning", "good afternoon", "good evening",
         "bonjour", "bonsoir", "excellenc", "mr. president", "monsieur le president", "dear "}) {
-    if (absl::StartsWith(folded, opening) && CountWords(line) <= 8) return true;
+    if (absl::StartsWith(folded, opening) && CountWordsUpTo(line, 8) <= 8) return true;
   }
-  if (line.empty() || line.back() != ',' || CountWords(line) > 5) return false;
+  if (line.empty() || line.back() != ',' || CountWordsUpTo(line, 5) > 5) return false;
   bool upper = false;
   return FirstLetter(line, &upper).has_value() && upper && !IsByline(line);
 }

@@ -64,12 +64,13 @@ bool IsBodyStart(const std::vector<SourceLine>& lines, size_t i) {
     const absl::string_view content = TrimLine(lines[i].text.substr(marker->text_begin));
     if (!marker->is_bullet && content.size() >= 30) return true;
     // Titles are not bulleted: a bulleted sentence opens the body.
-    if (marker->is_bullet && CountWords(content) >= 6) return true;
+    if (marker->is_bullet && CountWordsUpTo(content, 6) >= 6) return true;
     return false;
   }
   if (IsSalutation(text)) return true;
   if (StartsLowercase(text) || IsByline(text)) return false;
-  const int words = CountWords(text);
+  // Only compared with 12, 8 and 6 below.
+  const int words = CountWordsUpTo(text, 12);
   if (EndsSentence(text) && words >= 12) return true;
   if (HasInnerSentenceBoundary(text) && words >= 6) return true;
   if (IsTitleCase(text)) return false;

@@ -49,7 +49,7 @@ namespace {
 bool IsPlaceBlock(const HeadBlock& block) {
   if (block.lines.size() > 3 || block.opened_by_label) return false;
   for (absl::string_view line : block.lines) {
-    if (CountWords(line) > 2 || line.size() > 30) return false;
+    if (CountWordsUpTo(line, 2) > 2 || line.size() > 30) return false;
     if (DocTypeFromTitle(line).has_value()) return false;
   }
   return true;
@@ -58,7 +58,7 @@ bool IsPlaceBlock(const HeadBlock& block) {
 // "At the" / "Institute for": the words around a lost link.
 bool IsFragmentBlock(const HeadBlock& block) {
   for (absl::string_view line : block.lines) {
-    if (CountWords(line) > 3 || !EndsWithFunctionWord(line)) return false;
+    if (CountWordsUpTo(line, 3) > 3 || !EndsWithFunctionWord(line)) return false;
   }
   return true;
 }

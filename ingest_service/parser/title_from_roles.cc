@@ -76,7 +76,7 @@ size_t FusedLabelLength(absl::string_view title) {
     const std::string folded = FoldAccents(label);
     if ((DocTypeFromLabelLine(label).has_value() || IsSeriesName(label) ||
          folded == "news story") &&
-        CountWords(title.substr(colon + 1)) >= 3) {
+        CountWordsUpTo(title.substr(colon + 1), 3) >= 3) {
       return colon + 1;
     }
   }
@@ -84,7 +84,7 @@ size_t FusedLabelLength(absl::string_view title) {
   if (!label.has_value()) return 0;
   const absl::string_view rest = TrimLine(title.substr(label->length));
   const absl::string_view next_word = rest.substr(0, rest.find(' '));
-  if (ContinuesLabel(next_word) || CountWords(rest) < 3) return 0;
+  if (ContinuesLabel(next_word) || CountWordsUpTo(rest, 3) < 3) return 0;
   return label->length;
 }
 
@@ -140,9 +140,9 @@ void StripFusedHead(std::string* title, v1::Document* document) {
 // title alone. Returns the text cut off, for the body.
 std::string CutFusedBody(absl::string_view rule_title, std::string* title) {
   constexpr int kMaxTitleWords = 40;
-  if (CountWords(*title) <= kMaxTitleWords) return "";
+  if (CountWordsUpTo(*title, kMaxTitleWords) <= kMaxTitleWords) return "";
   const std::string folded_rule = FoldForMatching(rule_title);
-  if (!folded_rule.empty() && CountWords(rule_title) <= kMaxTitleWords &&
+  if (!folded_rule.empty() && CountWordsUpTo(rule_title, kMaxTitleWords) <= kMaxTitleWords &&
       absl::StartsWith(FoldForMatching(*title), folded_rule)) {
     *title = std::string(rule_title);
     return "";  // The cascade kept the rest as body.

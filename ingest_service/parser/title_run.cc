@@ -68,9 +68,10 @@ bool OpensSubtitle(absl::string_view text) {
 // not a date, furniture, a new label or a subtitle.
 bool CanContinueHeadline(absl::string_view raw, absl::string_view text) {
   return !text.empty() && !absl::ascii_isdigit(static_cast<unsigned char>(text.front())) &&
-         CountWords(text) <= kMaxContinuationWords && !ReadsAsProse(text) && !EndsSentence(text) &&
-         !ParseDateLine(text).has_value() && !BoilerplateReason(text).has_value() &&
-         !DocTypeFromLabelLine(text).has_value() && !OpensSubtitle(text);
+         CountWordsUpTo(text, kMaxContinuationWords) <= kMaxContinuationWords &&
+         !ReadsAsProse(text) && !EndsSentence(text) && !ParseDateLine(text).has_value() &&
+         !BoilerplateReason(text).has_value() && !DocTypeFromLabelLine(text).has_value() &&
+         !OpensSubtitle(text);
 }
 
 bool StartsWithBy(absl::string_view text) {
@@ -97,7 +98,8 @@ bool NarrowColumn(const std::vector<SourceLine>& lines, const std::vector<LineFe
                   const TitleCandidate& run) {
   if (run.end - run.begin < 2) return false;
   for (size_t k = run.begin; k < run.end; ++k) {
-    if (CountWords(LineText(lines, features, k)) > kNarrowLineWords) return false;
+    if (CountWordsUpTo(LineText(lines, features, k), kNarrowLineWords) > kNarrowLineWords)
+      return false;
   }
   return true;
 }
@@ -114,7 +116,7 @@ absl::string_view WithoutBracketNote(absl::string_view text) {
 // prose, a date, a reference, a paragraph, furniture, a salutation, a
 // subtitle or a continuation.
 bool CanOpenHeadline(absl::string_view raw, absl::string_view text) {
-  const int words = CountWords(text);
+  const int words = CountWordsUpTo(text, 25);
   return words >= 1 && words <= 25 && !ReadsAsProse(text) && !EndsSentence(text) &&
          !ParseDateLine(text).has_value() && !MatchReferenceAtStart(text).has_value() &&
          !BoilerplateReason(text).has_value() && !DocTypeFromLabelLine(text).has_value() &&
@@ -152,11 +154,19 @@ bool ReadsAsProse(absl::string_view line) {
   if (line.empty()) return false;
   const char last = line.back();
   if (last != '.' && last != '!' && last != '?' && last != ';') return false;
+  // The pieces between spaces, and those opening with a lower-case ASCII
+  // letter, counted in one pass (the line may be a whole address).
   int words = 0;
   int lower = 0;
-  for (absl::string_view word : absl::StrSplit(line, ' ', absl::SkipEmpty())) {
-    ++words;
-    if (absl::ascii_islower(static_cast<unsigned char>(word.front()))) ++lower;
+  bool in_word = false;
+  for (const char c : line) {
+    if (c == ' ') {
+      in_word = false;
+    } else if (!in_word) {
+      in_word = true;
+      ++words;
+      if (absl::ascii_islower(static_cast<unsigned char>(c))) ++lower;
+    }
   }
   return words >= 8 && 2 * lower >= words;
 }
@@ -225,7 +235,7 @@ std::optional<size_t> CandidatePrintedTwice(const std::vector<TitleCandidate>& c
   for (size_t k = 0; k < features.size() && k < kHeadLines; ++k) {
     const absl::string_view text = LineText(lines, features, k);
     if (ReadsAsProse(text)) return std::nullopt;  // The head ends at the first prose.
-    const int words = CountWords(text);
+    const int words = CountWordsUpTo(text, 25);
     if (words < 3 || words > 25 || EndsSentence(text) || ParseDateLine(text).has_value() ||
         BoilerplateReason(text).has_value() || DocTypeFromLabelLine(text).has_value()) {
       continue;
@@ -261,7 +271,7 @@ bool IsLabelWithSpeakerOnly(absl::string_view text) {
   if (!label.has_value()) return false;
   const absl::string_view rest = TrimLine(text.substr(label->length));
   if (!StartsWithBy(rest) && !absl::StartsWith(rest, "BY ")) return false;
-  if (CountWords(rest) > 6 || EndsSentence(rest)) return false;
+  if (CountWordsUpTo(rest, 6) > 6 || EndsSentence(rest)) return false;
   // A subject or an occasion after the speaker makes it a headline.
   const std::string folded = FoldAccents(rest);
   for (absl::string_view word : {" on ", " at ", " to ", " following ", " after ", " about ",
@@ -353,7 +363,8 @@ void ContinueWrappedHeadline(const Lines& lines, const Features& features, Title
     const bool cut = EndsWithFunctionWord(last) || absl::EndsWith(last, ",") ||
                      absl::EndsWith(last, "-") || StartsWithLowerFunctionWord(next) ||
                      (StartsLowercase(next) && !EndsSentence(last)) ||
-                     (NarrowColumn(lines, features, *run) && CountWords(next) <= kNarrowLineWords);
+                     (NarrowColumn(lines, features, *run) &&
+                      CountWordsUpTo(next, kNarrowLineWords) <= kNarrowLineWords);
     if (CompletesDate(last, next)) {
       ++run->end;
       continue;
@@ -394,7 +405,7 @@ void OpenNarrowColumnAbove(const Lines& lines, const Features& features, TitleCa
     const size_t above = run->begin - 1;
     const absl::string_view text = LineText(lines, features, above);
     if (absl::StartsWith(features[above].rule_fate, "dropped_") ||
-        CountWords(text) > kNarrowLineWords ||
+        CountWordsUpTo(text, kNarrowLineWords) > kNarrowLineWords ||
         !CanContinueHeadline(lines[features[above].line_index].text, text) ||
         MatchReferenceAtStart(text).has_value() || IsPunctuationOnly(text)) {
       return;
@@ -419,7 +430,8 @@ void OpenWithLabelSplitAbove(const Lines& lines, const Features& features, Title
     if (!adjacent) return;
     const std::string above = JoinRunLines(lines, features, begin, run->begin);
     if (IsPunctuationOnly(LineText(lines, features, begin)) ||
-        CountWords(above) > kNarrowLineWords || DocTypeFromLabelLine(above).has_value()) {
+        CountWordsUpTo(above, kNarrowLineWords) > kNarrowLineWords ||
+        DocTypeFromLabelLine(above).has_value()) {
       return;
     }
     if (DocTypeFromLabelLine(absl::StrCat(above, " ", first)).has_value()) {
@@ -448,7 +460,8 @@ void OpenWithSummitPlaceAbove(const Lines& lines, const Features& features, Titl
   if (run->end != run->begin + 1 || !Adjacent(features, run->begin)) return;
   const absl::string_view first = LineText(lines, features, run->begin);
   const std::string folded = FoldAccents(first);
-  if (!absl::StartsWith(folded, "summit ") || CountWords(first) > kNarrowLineWords ||
+  if (!absl::StartsWith(folded, "summit ") ||
+      CountWordsUpTo(first, kNarrowLineWords) > kNarrowLineWords ||
       !DocTypeFromTitle(first).has_value()) {
     return;
   }
@@ -465,7 +478,7 @@ void OpenWithMeetingBodyAbove(const Lines& lines, const Features& features, Titl
   if (!absl::StartsWith(first, "Meeting ") && !absl::StartsWith(first, "Réunion ")) return;
   const size_t above = run->begin - 1;
   const absl::string_view text = LineText(lines, features, above);
-  if (absl::StartsWith(features[above].rule_fate, "dropped_") || CountWords(text) > 5 ||
+  if (absl::StartsWith(features[above].rule_fate, "dropped_") || CountWordsUpTo(text, 5) > 5 ||
       !CanContinueHeadline(lines[features[above].line_index].text, text) || StartsLowercase(text)) {
     return;
   }
