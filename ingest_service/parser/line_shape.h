@@ -23,6 +23,14 @@ int CountWords(absl::string_view line);
 // line has thousands).
 int CountWordsUpTo(absl::string_view line, int limit);
 
+// The pieces of `line` between single spaces (' ' only, empty pieces not
+// counted), and how many of them open with a lower-case ASCII letter.
+struct SpaceSeparatedWords {
+  int words = 0;
+  int lower_case = 0;
+};
+SpaceSeparatedWords CountSpaceSeparatedWords(absl::string_view line);
+
 // True when most content words start with a capital ("Meeting of the
 // NATO-Russia Council at Ambassadorial Level"). Function words (of, the, du,
 // de, ...) and numbers do not count.

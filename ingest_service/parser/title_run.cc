@@ -154,20 +154,7 @@ bool ReadsAsProse(absl::string_view line) {
   if (line.empty()) return false;
   const char last = line.back();
   if (last != '.' && last != '!' && last != '?' && last != ';') return false;
-  // The pieces between spaces, and those opening with a lower-case ASCII
-  // letter, counted in one pass (the line may be a whole address).
-  int words = 0;
-  int lower = 0;
-  bool in_word = false;
-  for (const char c : line) {
-    if (c == ' ') {
-      in_word = false;
-    } else if (!in_word) {
-      in_word = true;
-      ++words;
-      if (absl::ascii_islower(static_cast<unsigned char>(c))) ++lower;
-    }
-  }
+  const auto [words, lower] = CountSpaceSeparatedWords(line);
   return words >= 8 && 2 * lower >= words;
 }
 

@@ -1,0 +1,44 @@
+#include "ingest_service/parser/line_shape.h"
+
+#include <random>
+#include <string>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_split.h"
+#include "gtest/gtest.h"
+
+namespace docsearch::ingest {
+namespace {
+
+TEST(CountSpaceSeparatedWords, CountsPiecesBetweenSpaces) {
+  const SpaceSeparatedWords none = CountSpaceSeparatedWords("");
+  EXPECT_EQ(none.words, 0);
+  const SpaceSeparatedWords counts = CountSpaceSeparatedWords("  The  council met\tin Brussels ");
+  EXPECT_EQ(counts.words, 4);  // "met\tin" is one piece: only ' ' separates.
+  EXPECT_EQ(counts.lower_case, 2);
+  EXPECT_EQ(CountSpaceSeparatedWords("\u00e9t\u00e9 \u00c9t\u00e9").lower_case, 0);  // ASCII only.
+}
+
+// Long lines, where the count runs 16 bytes at a time, against the pieces
+// a splitter gives.
+TEST(CountSpaceSeparatedWords, AgreesWithASplitterOnLongLines) {
+  const std::string alphabet = "aazZ  \t.\xc3\xa9";
+  std::mt19937 random(1206);
+  for (int round = 0; round < 3000; ++round) {
+    std::string line;
+    const int length = static_cast<int>(random() % 100);
+    for (int i = 0; i < length; ++i) line.push_back(alphabet[random() % alphabet.size()]);
+    int words = 0;
+    int lower_case = 0;
+    for (absl::string_view word : absl::StrSplit(line, ' ', absl::SkipEmpty())) {
+      ++words;
+      if (absl::ascii_islower(static_cast<unsigned char>(word.front()))) ++lower_case;
+    }
+    const SpaceSeparatedWords counts = CountSpaceSeparatedWords(line);
+    ASSERT_EQ(counts.words, words) << "line: " << line;
+    ASSERT_EQ(counts.lower_case, lower_case) << "line: " << line;
+  }
+}
+
+}  // namespace
+}  // namespace docsearch::ingest
