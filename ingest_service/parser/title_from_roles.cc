@@ -93,13 +93,20 @@ size_t FusedLabelLength(absl::string_view title) {
 // ("Press Release (97)87 Meeting of ..."), a type label fused before a
 // headline that does not continue it ("Statement Meeting of ..."; but
 // "Statement on Kosovo" is a title).
+//
+// A printed title opens with a few such pieces at most; the pieces taken
+// are bounded so that a hostile line of thousands of dates is read a
+// bounded number of times (each piece is looked for in the whole line).
+constexpr int kMaxFusedHeadPieces = 8;
+
 void StripFusedHead(std::string* title, v1::Document* document) {
-  for (bool changed = true; changed && !title->empty();) {
+  bool changed = true;
+  for (int pieces = 0; changed && !title->empty() && pieces < kMaxFusedHeadPieces; ++pieces) {
     changed = false;
     const absl::string_view view = *title;
-    std::vector<FoundDate> dates = FindDates(view);
-    if (!dates.empty() && dates.front().begin == 0 && dates.front().end < view.size()) {
-      *title = std::string(TrimLine(view.substr(dates.front().end)));
+    if (const std::optional<FoundDate> date = FindFirstDate(view);
+        date.has_value() && date->begin == 0 && date->end < view.size()) {
+      *title = std::string(TrimLine(view.substr(date->end)));
       changed = true;
       continue;
     }

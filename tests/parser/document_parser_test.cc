@@ -196,6 +196,20 @@ TEST(DocumentParser, AFrenchHeadlineGluedToItsFirstParagraphIsTheTitle) {
   EXPECT_THAT(document.paragraphs(0).text(), ::testing::StartsWith("L'Alliance a pris note"));
 }
 
+// A date, a reference and a type label fused before a headline on one line
+// are each taken off the title, the reference and the label kept as fields.
+TEST(DocumentParser, CutsADateAReferenceAndALabelFusedBeforeTheHeadline) {
+  const v1::Document document =
+      ParseOrDie(
+          "28.06.04 Press Release (2004)096 Statement Meeting of the North Atlantic Council in "
+          "Istanbul\n\nThe North Atlantic Council met today in Istanbul and reviewed the "
+          "situation in Afghanistan and the Balkans at length.\n")
+          .document();
+  EXPECT_EQ(document.title(), "Meeting of the North Atlantic Council in Istanbul");
+  EXPECT_EQ(document.reference(), "Press Release (2004)096");
+  EXPECT_EQ(document.doc_type_raw(), "Statement");
+}
+
 TEST(DocumentParser, CutsATypeLabelOrSeriesNameFusedBeforeTheHeadline) {
   const v1::Document fused =
       ParseOrDie(
