@@ -237,10 +237,18 @@ void ParsePlainText(absl::string_view text, absl::string_view source_uri,
   v1::Document* document = response->mutable_document();
 
   size_t body_start = lines.size();
+  // A source line holds one fused headline; its rest is read again as a
+  // line of its own, but not cut again: each cut reads the whole rest, so a
+  // hostile line of thousands of headline-like pieces would be read as many
+  // times.
+  int last_cut_line = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
     const absl::string_view line = TrimLine(lines[i].text);
     if (line.empty() || FurnitureReason(line, readings).has_value()) continue;
-    if (std::optional<size_t> cut = FusedTitleEnd(line)) {
+    std::optional<size_t> cut;
+    if (lines[i].number != last_cut_line) cut = FusedTitleEnd(line);
+    if (cut.has_value()) {
+      last_cut_line = lines[i].number;
       const SourceLine rest = {TrimLine(line.substr(*cut)), lines[i].number};
       lines[i].text = TrimLine(line.substr(0, *cut));
       lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(i) + 1, rest);

@@ -80,6 +80,35 @@ TEST(ParserRobustness, RepeatedLetterHeadLinesOverARepeatedLetterBodyParse) {
   EXPECT_LT(seconds.count(), 60.0) << "parsing 2 MB should not take minutes";
 }
 
+// One line of dates and nothing else: the title run opens with a date, and
+// each date taken off its front was looked for in the whole rest of the
+// line, so 2 MB took hours. The pieces taken off a title are bounded.
+TEST(ParserRobustness, ALineOfTwoMegabytesOfDatesParsesWellUnderAMinute) {
+  std::string content;
+  while (content.size() < (2 << 20)) content += "1 December 1999 ";
+  const auto start = std::chrono::steady_clock::now();
+  absl::StatusOr<v1::ParseDocumentResponse> parsed = Parse(content);
+  const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start);
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  EXPECT_LT(seconds.count(), 60.0) << "parsing 2 MB should not take minutes";
+}
+
+// One line of headline-like pieces, each of which reads as a headline fused
+// with the text after it: the rest of the line was cut again after each
+// piece, and each cut read the whole rest (400 KB took two minutes). A
+// line is cut once.
+TEST(ParserRobustness, ALineOfFusedHeadlinePiecesParsesWellUnderAMinute) {
+  for (const std::string piece : {"December 7, 2001 ", "Statement 1 December 1999 "}) {
+    std::string content;
+    while (content.size() < (2 << 20)) content += piece;
+    const auto start = std::chrono::steady_clock::now();
+    absl::StatusOr<v1::ParseDocumentResponse> parsed = Parse(content);
+    const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start);
+    ASSERT_TRUE(parsed.ok()) << parsed.status();
+    EXPECT_LT(seconds.count(), 60.0) << "parsing 2 MB of '" << piece << "' should not take minutes";
+  }
+}
+
 TEST(ParserRobustness, OneHugeLineWithoutNewlinesParses) {
   std::string content;
   while (content.size() < (1 << 20)) content += "NATO and Russia agreed. ";
