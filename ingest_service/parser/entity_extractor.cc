@@ -261,6 +261,10 @@ std::vector<Entity> ExtractEntities(absl::string_view text) {
   std::map<std::string, std::string> defined;  // Acronym -> name, from the text.
   size_t previous_end = tokens.size();         // Last token of the last known match.
   const KnownEntity* previous_entity = nullptr;
+  // A run of titles that names no one ends here; a title inside it would
+  // read the same run to the same end and name no one either, so it is not
+  // read again (a text of thousands of "Ms." made this quadratic).
+  size_t titles_naming_no_one_end = 0;
 
   for (size_t i = 0; i < tokens.size(); ++i) {
     const Token& token = tokens[i];
@@ -275,7 +279,8 @@ std::vector<Entity> ExtractEntities(absl::string_view text) {
       continue;
     }
     // Title + name: "President Kostunica", "Dr. Javier Solana".
-    if (IsCapitalized(token.text) && TitleKept(token.text).has_value()) {
+    if (i >= titles_naming_no_one_end && IsCapitalized(token.text) &&
+        TitleKept(token.text).has_value()) {
       size_t j = i;
       bool kept_title = false;
       while (j < tokens.size() && tokens[j].is_word() && IsCapitalized(tokens[j].text) &&
@@ -292,6 +297,7 @@ std::vector<Entity> ExtractEntities(absl::string_view text) {
       const bool qualifier_only = last_title == "foreign" || last_title == "prime" ||
                                   last_title == "deputy" || last_title == "defence" ||
                                   last_title == "defense" || last_title == "chief";
+      const size_t titles_end = j;
       const size_t name_begin = qualifier_only ? i : j;
       while (j < tokens.size() && j - name_begin < 5 && tokens[j].is_word()) {
         const absl::string_view word = tokens[j].text;
@@ -317,6 +323,7 @@ std::vector<Entity> ExtractEntities(absl::string_view text) {
         i = j - 1;
         continue;
       }
+      titles_naming_no_one_end = titles_end;
     }
     if (const Phrase* phrase = gazetteer.Match(tokens, i)) {
       const size_t last = i + phrase->words.size() - 1;

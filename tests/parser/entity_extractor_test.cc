@@ -56,6 +56,17 @@ TEST(EntityExtractor, FindsPersonsWithAndWithoutTitles) {
   EXPECT_EQ(Find(solana, v1::ENTITY_TYPE_PERSON, "Ministers"), nullptr);
 }
 
+// Titles that name no one ("Foreign Ministers", a run of "Ms.") are skipped
+// as a run, and a title after them still introduces its name.
+TEST(EntityExtractor, FindsANameAfterRunsOfTitlesThatNameNoOne) {
+  const std::vector<v1::Entity> entities = ExtractEntities(
+      "Ms. Ms. Ms. met. Deputy Foreign Ministers met Prime Minister Tony Blair and Dr. "
+      "Javier Solana.");
+  EXPECT_NE(Find(entities, v1::ENTITY_TYPE_PERSON, "Javier Solana"), nullptr);
+  EXPECT_NE(Find(entities, v1::ENTITY_TYPE_PERSON, "Tony Blair"), nullptr);
+  EXPECT_EQ(Find(entities, v1::ENTITY_TYPE_PERSON, "Ministers"), nullptr);
+}
+
 TEST(EntityExtractor, FindsPlacesIncludingFrenchForms) {
   const std::vector<v1::Entity> entities =
       ExtractEntities("Le Conseil s'est réuni à Bruxelles. Ministers met in Brussels.");

@@ -109,6 +109,21 @@ TEST(ParserRobustness, ALineOfFusedHeadlinePiecesParsesWellUnderAMinute) {
   }
 }
 
+// A text of titles and nothing else ("Ms. Ms. Ms. ..."): the entity reader
+// read the whole run of titles again from each title, looking for the name
+// after it (160 KB took minutes). A run that names no one is read once.
+TEST(ParserRobustness, TwoMegabytesOfPersonTitlesParseWellUnderAMinute) {
+  for (const std::string piece : {"Ms. ", "President Prime Minister "}) {
+    std::string content;
+    while (content.size() < (2 << 20)) content += piece;
+    const auto start = std::chrono::steady_clock::now();
+    absl::StatusOr<v1::ParseDocumentResponse> parsed = Parse(content);
+    const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start);
+    ASSERT_TRUE(parsed.ok()) << parsed.status();
+    EXPECT_LT(seconds.count(), 60.0) << "parsing 2 MB of '" << piece << "' should not take minutes";
+  }
+}
+
 TEST(ParserRobustness, OneHugeLineWithoutNewlinesParses) {
   std::string content;
   while (content.size() < (1 << 20)) content += "NATO and Russia agreed. ";
