@@ -97,9 +97,9 @@ void ParseBlock(const Block& block, docsearch::v1::Document* document) {
       if (marker.has_value()) current->set_number(marker->number);
       current->set_text(std::string(content));
     } else {
-      std::string joined = current->text();
-      AppendWrapped(&joined, content);
-      current->set_text(std::move(joined));
+      // In place: a copy per line made a paragraph of many short lines
+      // quadratic.
+      AppendWrapped(current->mutable_text(), content);
     }
     // In wrapped text a paragraph ends at a sentence end on a short line.
     previous_ended = wrapped && EndsSentence(text) && text.size() * 10 < width * 8;

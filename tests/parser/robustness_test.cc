@@ -1,5 +1,6 @@
 // Hostile and broken input: every case ends in a precise status or a warning,
 // never a crash or a hang.
+#include <algorithm>
 #include <chrono>
 #include <random>
 #include <string>
@@ -122,6 +123,25 @@ TEST(ParserRobustness, TwoMegabytesOfPersonTitlesParseWellUnderAMinute) {
     ASSERT_TRUE(parsed.ok()) << parsed.status();
     EXPECT_LT(seconds.count(), 60.0) << "parsing 2 MB of '" << piece << "' should not take minutes";
   }
+}
+
+// A paragraph of many short lines ("Brussels," on each): each line was
+// appended to a copy of the paragraph so far, so the time grew with the
+// square of the size (2.5 MB took 20 s, 8 MB would take minutes). Lines are
+// appended in place.
+TEST(ParserRobustness, AParagraphOfManyShortLinesParsesWellUnderAMinute) {
+  std::string content = "A Title\n\n";
+  while (content.size() < (8 << 20)) content += "Brussels,\n";
+  const auto start = std::chrono::steady_clock::now();
+  absl::StatusOr<v1::ParseDocumentResponse> parsed = Parse(content);
+  const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start);
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  size_t longest = 0;
+  for (const v1::Paragraph& paragraph : parsed->document().paragraphs()) {
+    longest = std::max(longest, paragraph.text().size());
+  }
+  EXPECT_GT(longest, size_t{4} << 20) << "the lines make one paragraph";
+  EXPECT_LT(seconds.count(), 60.0) << "parsing 8 MB should not take minutes";
 }
 
 TEST(ParserRobustness, OneHugeLineWithoutNewlinesParses) {
