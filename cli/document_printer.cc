@@ -211,6 +211,10 @@ std::string RenderParseResponse(const docsearch::v1::ParseDocumentResponse& resp
                                       options.width - static_cast<int>(prefix.size())),
                       "\n");
     }
+    if (response.dropped_lines_not_listed() > 0) {
+      absl::StrAppend(&out, "  and ", response.dropped_lines_not_listed(),
+                      " more dropped lines, not listed\n");
+    }
   }
   out += "\n";
   AppendField(
@@ -241,6 +245,9 @@ std::string RenderLineRoles(const docsearch::v1::ParseDocumentResponse& response
     }
     absl::StrAppendFormat(&out, "%5d  %-10s  %s  %s\n", line.line_number(), line.role(), shown,
                           absl::StrJoin(features, " "));
+  }
+  if (response.lines_not_listed() > 0) {
+    absl::StrAppend(&out, "  and ", response.lines_not_listed(), " more lines, not listed\n");
   }
   return out;
 }

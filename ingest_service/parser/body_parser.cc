@@ -150,6 +150,10 @@ void SplitFootnotes(docsearch::v1::Document* document) {
 
 void DropLine(const SourceLine& line, absl::string_view reason,
               docsearch::v1::ParseDocumentResponse* response) {
+  if (response->dropped_lines_size() >= kMaxListedLines) {
+    response->set_dropped_lines_not_listed(response->dropped_lines_not_listed() + 1);
+    return;
+  }
   docsearch::v1::DroppedLine* dropped = response->add_dropped_lines();
   dropped->set_line_number(line.number);
   dropped->set_text(std::string(line.text));

@@ -33,7 +33,13 @@ struct SourceLine {
   int number = 0;
 };
 
-// Records `line` in response->dropped_lines with `reason`.
+// How many dropped lines, and explained lines, a parse lists at most; the
+// rest are counted (ParseDocumentResponse.dropped_lines_not_listed,
+// lines_not_listed).
+inline constexpr int kMaxListedLines = 10000;
+
+// Records `line` in response->dropped_lines with `reason`, or counts it in
+// response->dropped_lines_not_listed once kMaxListedLines are listed.
 void DropLine(const SourceLine& line, absl::string_view reason,
               docsearch::v1::ParseDocumentResponse* response);
 

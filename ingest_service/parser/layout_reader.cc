@@ -1,6 +1,7 @@
 #include "ingest_service/parser/layout_reader.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -69,7 +70,9 @@ void Explain(const std::vector<SourceLine>& lines, const std::vector<LineFeature
     run_features = model.TopSpanFeatures(title_run, 3);
   }
   size_t k = 0;
-  for (size_t i = 0; i < lines.size(); ++i) {
+  const size_t listed = std::min(lines.size(), static_cast<size_t>(kMaxListedLines));
+  response->set_lines_not_listed(static_cast<int32_t>(lines.size() - listed));
+  for (size_t i = 0; i < listed; ++i) {
     v1::LineExplanation* explanation = response->add_lines();
     explanation->set_line_number(lines[i].number);
     explanation->set_text(std::string(lines[i].text));

@@ -247,9 +247,16 @@ LineFeatures LineFeaturesFromNames(size_t line_index, const std::vector<std::str
 std::vector<LineFeatures> ComputeLineFeatures(const std::vector<SourceLine>& lines,
                                               const v1::ParseDocumentResponse& rule_parse,
                                               LineReadings* readings) {
+  // The fates of the lines the model reads only: a text of millions of
+  // dropped lines has millions of entries, and the model reads 160 lines.
+  int last_line_read = 0;
+  for (size_t i = 0, non_blank = 0; i < lines.size() && non_blank < kModelLineLimit; ++i) {
+    if (!TrimLine(lines[i].text).empty()) ++non_blank;
+    last_line_read = std::max(last_line_read, lines[i].number);
+  }
   absl::flat_hash_map<int, std::string> dropped;
   for (const v1::DroppedLine& line : rule_parse.dropped_lines()) {
-    dropped.emplace(line.line_number(), line.reason());
+    if (line.line_number() <= last_line_read) dropped.emplace(line.line_number(), line.reason());
   }
   const std::string title = FoldForMatching(rule_parse.document().title());
   const std::string subtitle = FoldForMatching(rule_parse.document().subtitle());

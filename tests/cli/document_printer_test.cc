@@ -164,6 +164,24 @@ TEST(RenderParseResponse, AddsDroppedLinesWithReasonsEncodingAndContentType) {
   EXPECT_THAT(out, HasSubstr("Encoding      UTF-8\n"));
 }
 
+TEST(RenderParseResponse, SaysHowManyDroppedLinesAndLinesAreNotListed) {
+  ParseDocumentResponse response;
+  *response.mutable_document() = JointStatement();
+  auto* dropped = response.add_dropped_lines();
+  dropped->set_line_number(3);
+  dropped->set_text("A");
+  dropped->set_reason("fragment");
+  response.set_dropped_lines_not_listed(12345);
+  EXPECT_THAT(RenderParseResponse(response, {}),
+              HasSubstr("\"A\"\n  and 12345 more dropped lines, not listed\n"));
+
+  docsearch::v1::LineExplanation* line = response.add_lines();
+  line->set_line_number(1);
+  line->set_text("A");
+  response.set_lines_not_listed(77);
+  EXPECT_THAT(RenderLineRoles(response), HasSubstr("  and 77 more lines, not listed\n"));
+}
+
 TEST(DocumentWidthForTerminal, UsesTheTerminalButNotWiderThanReadsComfortably) {
   EXPECT_EQ(DocumentWidthForTerminal(0), 80);
   EXPECT_EQ(DocumentWidthForTerminal(60), 60);
