@@ -77,9 +77,45 @@ absl::StatusOr<v1::AttributeValue> ReadAttribute(const std::string& key, const V
                    " must be a string, a number or {\"date\": \"YYYY-MM-DD\"}"));
 }
 
+// How deep arrays and objects may nest. A document's own fields nest three
+// deep at most ("attributes": {"signed": {"date": ...}}); other fields are
+// allowed and ignored, so the bound is generous.
+constexpr int kMaxJsonDepth = 100;
+
+// Whether `json` nests arrays and objects deeper than kMaxJsonDepth,
+// checked in one pass before the JSON parser runs: protobuf's parser takes
+// time growing with the square of the depth (8,000 levels, 200 KB: over a
+// second; 100,000: minutes).
+bool NestsTooDeep(absl::string_view json) {
+  int depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < json.size(); ++i) {
+    const char c = json[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;  // The escaped character, whatever it is.
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxJsonDepth) return true;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 absl::StatusOr<JsonDocument> ParseJsonDocument(absl::string_view json) {
+  if (NestsTooDeep(json)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("document.content is not valid JSON: arrays and objects nest deeper than ",
+                     kMaxJsonDepth, " levels"));
+  }
   Value root;
   const auto status =
       google::protobuf::util::JsonStringToMessage(std::string(json.data(), json.size()), &root);

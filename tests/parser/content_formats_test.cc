@@ -2,6 +2,7 @@
 #include <string>
 
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "ingest_service/parser/content_type.h"
@@ -289,6 +290,25 @@ TEST(JsonDocuments, NameTheFieldThatIsWrong) {
   parsed = Parse(R"({"body": "text", )", v1::CONTENT_TYPE_JSON);
   EXPECT_EQ(parsed.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(std::string(parsed.status().message()), HasSubstr("not valid JSON"));
+}
+
+// Nesting is bounded before the JSON parser runs, whose time grows with the
+// square of the depth (100,000 levels took minutes); brackets inside
+// strings do not count.
+TEST(JsonDocuments, DeepNestingIsInvalidArgumentAtOnce) {
+  const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  absl::StatusOr<v1::ParseDocumentResponse> parsed =
+      Parse(absl::StrCat(R"({"title": "x", "body": "text", "extra": )", deep, "}"),
+            v1::CONTENT_TYPE_JSON);
+  EXPECT_EQ(parsed.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(parsed.status().message()), HasSubstr("deeper than 100 levels"));
+
+  const std::string brackets_in_text = std::string(500, '[') + "\\\"" + std::string(500, '{');
+  parsed = Parse(absl::StrCat(R"({"title": "x", "body": "The Council met.", "note": ")",
+                              brackets_in_text, R"(", "extra": [[[{"a": [1]}]]]})"),
+                 v1::CONTENT_TYPE_JSON);
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  EXPECT_EQ(parsed->document().title(), "x");
 }
 
 TEST(ContentType, IsDetectedFromExtensionThenFirstCharacter) {
