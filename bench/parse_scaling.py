@@ -65,6 +65,14 @@ HTML_PIECES = [
 ]
 HTML_SEPARATORS = ["", "\n"]
 
+# JSON documents: a body of repeated text, and an ignored field of nested
+# arrays (the JSON parser's own cost).
+JSON_CASES = [
+    ("json body", "Ms. ", lambda body: '{"title": "T", "body": "' + body + '"}'),
+    ("json nesting", "[", lambda body: '{"title": "T", "body": "x", "extra": ' + body +
+     "]" * len(body) + "}"),
+]
+
 
 def repeat(piece, separator, size):
     count = max(1, size // (len(piece) + len(separator)))
@@ -103,6 +111,7 @@ def main():
     size_ratio = args.large / args.small
     cases = [(p, s, "x.txt", lambda body: body) for p in TEXT_PIECES for s in TEXT_SEPARATORS]
     cases += [(p, s, "x.html", html_page) for p in HTML_PIECES for s in HTML_SEPARATORS]
+    cases += [(piece, "", "x.json", wrap) for _, piece, wrap in JSON_CASES]
     draw = random.Random(args.seed)
     for _ in range(args.pairs):
         first, second = draw.sample(TEXT_PIECES, 2)
