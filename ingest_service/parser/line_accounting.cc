@@ -9,6 +9,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/string_view.h"
 #include "ingest_service/parser/body_parser.h"
+#include "ingest_service/parser/substring_search.h"
 
 namespace docsearch::ingest {
 
@@ -110,22 +111,11 @@ class KeptTextFinder {
     return true;
   }
 
-  // Knuth-Morris-Pratt: where `piece` first occurs in kept_[from, to), in
-  // time linear in both.
+  // Where `piece` first occurs in kept_[from, to), in time linear in both.
   size_t FindIn(absl::string_view piece, size_t from, size_t to) {
-    if (piece.empty()) return from;
-    failure_.assign(piece.size(), 0);
-    for (size_t i = 1, k = 0; i < piece.size(); ++i) {
-      while (k > 0 && piece[i] != piece[k]) k = failure_[k - 1];
-      if (piece[i] == piece[k]) ++k;
-      failure_[i] = k;
-    }
-    for (size_t i = from, k = 0; i < to; ++i) {
-      while (k > 0 && kept_[i] != piece[k]) k = failure_[k - 1];
-      if (kept_[i] == piece[k]) ++k;
-      if (k == piece.size()) return i + 1 - k;
-    }
-    return absl::string_view::npos;
+    const size_t at =
+        FindLinear(absl::string_view(kept_).substr(from, to - from), piece, &failure_);
+    return at == absl::string_view::npos ? at : from + at;
   }
 
   const std::string kept_;

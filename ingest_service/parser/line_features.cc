@@ -22,6 +22,7 @@
 #include "ingest_service/parser/line_shape.h"
 #include "ingest_service/parser/phrase_scan.h"
 #include "ingest_service/parser/reference.h"
+#include "ingest_service/parser/substring_search.h"
 #include "ingest_service/parser/text_normalizer.h"
 
 namespace docsearch::ingest {
@@ -119,8 +120,8 @@ std::string Fate(const SourceLine& line, absl::string_view folded,
   if (auto it = dropped.find(line.number); it != dropped.end()) {
     return absl::StrCat("dropped_", it->second);
   }
-  if (folded.size() >= 3 && !title.empty() && absl::StrContains(title, folded)) return "title";
-  if (folded.size() >= 3 && !subtitle.empty() && absl::StrContains(subtitle, folded)) {
+  if (folded.size() >= 3 && !title.empty() && ContainsLinear(title, folded)) return "title";
+  if (folded.size() >= 3 && !subtitle.empty() && ContainsLinear(subtitle, folded)) {
     return "subtitle";
   }
   return "kept";

@@ -18,6 +18,7 @@
 #include "ingest_service/parser/head_lexicon.h"
 #include "ingest_service/parser/line_shape.h"
 #include "ingest_service/parser/parse_warnings.h"
+#include "ingest_service/parser/substring_search.h"
 #include "ingest_service/parser/text_normalizer.h"
 #include "ingest_service/parser/title_chooser.h"
 
@@ -429,9 +430,9 @@ std::vector<TitleCandidate> MakeCandidates(const std::vector<SourceLine>& lines,
       } else if (folded == rule_title) {
         sink.Add(&f, "rule:same");
         candidate.rule_choice = true;
-      } else if (absl::StrContains(rule_title, folded)) {
+      } else if (ContainsLinear(rule_title, folded)) {
         sink.Add(&f, "rule:part_of_it");
-      } else if (absl::StrContains(folded, rule_title)) {
+      } else if (ContainsLinear(folded, rule_title)) {
         sink.Add(&f, "rule:contains_it");
       } else {
         sink.Add(&f, "rule:unrelated");
