@@ -176,6 +176,37 @@ std::optional<HintMatch> StrongHintMatch(const absl::flat_hash_set<std::string>&
   return match;
 }
 
+std::vector<const std::string*> KeysOfContentWords(const absl::flat_hash_set<std::string>& keys,
+                                                   absl::string_view text) {
+  std::vector<const std::string*> found;
+  ForEachContentWord(text, [&](absl::string_view word) {
+    const auto it = keys.find(Singular(word));
+    found.push_back(it == keys.end() ? nullptr : &*it);
+    return true;
+  });
+  return found;
+}
+
+std::optional<HintMatch> StrongHintMatchOfKeys(
+    size_t key_count, const std::vector<const std::vector<const std::string*>*>& pieces) {
+  // As MatchHintKeysUpTo and StrongHintMatch count: each key once, and no
+  // further than a strong match allows.
+  const int max_words = static_cast<int>(4 * key_count / 3);
+  std::vector<const std::string*> found;
+  HintMatch match;
+  for (const std::vector<const std::string*>* piece : pieces) {
+    for (const std::string* key : *piece) {
+      if (++match.words > max_words) return std::nullopt;
+      if (key != nullptr && std::find(found.begin(), found.end(), key) == found.end()) {
+        found.push_back(key);
+      }
+    }
+  }
+  match.matched = static_cast<int>(found.size());
+  if (!IsStrongHintMatch(match)) return std::nullopt;
+  return match;
+}
+
 bool IsStrongHintMatch(const HintMatch& match) {
   return match.matched >= 3 && 4 * match.matched >= 3 * match.words;
 }

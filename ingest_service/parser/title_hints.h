@@ -56,6 +56,20 @@ bool IsStrongHintMatch(const HintMatch& match);
 std::optional<HintMatch> StrongHintMatch(const absl::flat_hash_set<std::string>& keys,
                                          absl::string_view candidate);
 
+// The content words of `text`, in order, each as the entry of `keys` it
+// matches, or null where it matches none: what MatchHintKeys reads of the
+// text, looked up once. A text made of pieces joined by spaces has the
+// pieces' words in order, so a run of lines can be matched from its lines'
+// lookups without being joined and read again.
+std::vector<const std::string*> KeysOfContentWords(const absl::flat_hash_set<std::string>& keys,
+                                                   absl::string_view text);
+
+// StrongHintMatch(keys, text) for the text whose words' lookups are
+// `pieces` (KeysOfContentWords of its pieces, in order); `key_count` is
+// keys.size().
+std::optional<HintMatch> StrongHintMatchOfKeys(
+    size_t key_count, const std::vector<const std::vector<const std::string*>*>& pieces);
+
 }  // namespace docsearch::ingest
 
 #endif  // DOCSEARCH_INGEST_SERVICE_PARSER_TITLE_HINTS_H_

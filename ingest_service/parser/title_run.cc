@@ -180,21 +180,61 @@ std::optional<size_t> CandidateNamedByHints(const std::vector<TitleCandidate>& c
   if (hints.empty()) return std::nullopt;
   std::vector<absl::flat_hash_set<std::string>> hint_keys;
   for (const std::vector<std::string>& hint : hints) hint_keys.push_back(HintKeys(hint));
+  // Each line's words are looked up in each hint once (a line sits in up to
+  // kMaxTitleLines runs); a run's words are its lines' in order, as the
+  // lines are joined with a space, except where a word broken at a line's
+  // hyphen is joined whole ("co-" / "operation"): such a run is joined and
+  // read as a text.
+  size_t window = 0;
+  for (const TitleCandidate& candidate : candidates) window = std::max(window, candidate.end);
+  std::vector<std::vector<std::vector<const std::string*>>> line_keys(hint_keys.size());
+  for (size_t h = 0; h < hint_keys.size(); ++h) {
+    line_keys[h].reserve(window);
+    for (size_t k = 0; k < window; ++k) {
+      line_keys[h].push_back(KeysOfContentWords(hint_keys[h], LineText(lines, features, k)));
+    }
+  }
+  // Whether line k ends with a word broken at a hyphen that the next line
+  // completes (JoinTitleLines joins the two halves), or is empty once
+  // trimmed (JoinTitleLines skips it, so the lines around it may join).
+  std::vector<bool> joins_next(window, false);
+  for (size_t k = 0; k + 1 < window; ++k) {
+    const absl::string_view text = LineText(lines, features, k);
+    joins_next[k] =
+        text.empty() || (text.size() >= 2 && text.back() == '-' &&
+                         absl::ascii_isalpha(static_cast<unsigned char>(text[text.size() - 2])) &&
+                         StartsLowercase(LineText(lines, features, k + 1)));
+  }
   std::optional<size_t> best;
   HintMatch best_match;
   size_t best_lines = 0;
+  std::vector<const std::vector<const std::string*>*> pieces;
   for (size_t c = 0; c < candidates.size(); ++c) {
     const TitleCandidate& candidate = candidates[c];
     if (candidate.begin == candidate.end) continue;
-    const std::string text = JoinRunLines(lines, features, candidate.begin, candidate.end);
+    bool joined_words = false;
+    for (size_t k = candidate.begin; k + 1 < candidate.end; ++k) joined_words |= joins_next[k];
+    std::optional<std::string> text;
+    const auto run_text = [&]() -> const std::string& {
+      if (!text.has_value()) text = JoinRunLines(lines, features, candidate.begin, candidate.end);
+      return *text;
+    };
     // Whether the run may be named at all, read once and only for a run a
     // hint matches strongly (most runs match none).
     std::optional<bool> nameable;
-    for (const absl::flat_hash_set<std::string>& keys : hint_keys) {
-      const std::optional<HintMatch> strong = StrongHintMatch(keys, text);
+    for (size_t h = 0; h < hint_keys.size(); ++h) {
+      std::optional<HintMatch> strong;
+      if (joined_words) {
+        strong = StrongHintMatch(hint_keys[h], run_text());
+      } else {
+        pieces.clear();
+        for (size_t k = candidate.begin; k < candidate.end; ++k) pieces.push_back(&line_keys[h][k]);
+        strong = StrongHintMatchOfKeys(hint_keys[h].size(), pieces);
+      }
       if (!strong.has_value()) continue;
       if (!nameable.has_value()) {
-        nameable = CountWordsUpTo(text, kMaxTitleWords) <= kMaxTitleWords && !ReadsAsProse(text);
+        nameable = CountWordsUpTo(run_text(), kMaxTitleWords) <= kMaxTitleWords &&
+                   !ReadsAsProse(run_text());
       }
       if (!*nameable) break;
       const HintMatch& match = *strong;

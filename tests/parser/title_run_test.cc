@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -119,6 +120,40 @@ TEST(TitleHints, StrongMatchIsTheFullMatchWhenStrongAndNothingOtherwise) {
   EXPECT_FALSE(StrongHintMatch(keys, "Statement on NATO’s Anniversary Today Again").has_value());
 }
 
+// A run's lines matched one by one give the match of the lines joined with
+// spaces: the words of each line are looked up once, however many runs
+// hold the line.
+TEST(TitleHints, MatchOfLinesLookedUpAloneIsTheMatchOfTheirJoinedText) {
+  const absl::flat_hash_set<std::string> keys =
+      HintKeys(UrlSlugWords("https://x.org/final-communique-ministerial-meeting-council-berlin"));
+  const std::vector<std::vector<std::string>> runs = {
+      {"Final Communiqué", "Ministerial Meeting of the", "North Atlantic Council in Berlin"},
+      {"Final Communiqués", "Ministerial Meeting"},
+      {"Ministerial Meeting", "Ministerial Meeting", "Council Berlin"},
+      {"Office of the Press Secretary", "Ministerial Meeting Berlin"},
+      {"BERLIN, 3 June 1996", "Communiqué", "", "Ministerial Meeting of the Council"},
+      {""}};
+  for (const std::vector<std::string>& run : runs) {
+    std::vector<std::vector<const std::string*>> looked_up;
+    for (const std::string& line : run) looked_up.push_back(KeysOfContentWords(keys, line));
+    std::vector<const std::vector<const std::string*>*> pieces;
+    for (const auto& line : looked_up) pieces.push_back(&line);
+    const std::string joined = absl::StrJoin(run, " ");
+    const std::optional<HintMatch> by_lines = StrongHintMatchOfKeys(keys.size(), pieces);
+    const std::optional<HintMatch> by_text = StrongHintMatch(keys, joined);
+    ASSERT_EQ(by_lines.has_value(), by_text.has_value()) << joined;
+    if (by_text.has_value()) {
+      EXPECT_EQ(by_lines->matched, by_text->matched) << joined;
+      EXPECT_EQ(by_lines->words, by_text->words) << joined;
+    }
+  }
+  std::vector<std::vector<const std::string*>> looked_up = {
+      KeysOfContentWords(keys, "Final Communiqué"),
+      KeysOfContentWords(keys, "Ministerial Meeting of the Council")};
+  EXPECT_TRUE(StrongHintMatchOfKeys(keys.size(), {&looked_up[0], &looked_up[1]}).has_value());
+  EXPECT_EQ(KeysOfContentWords(keys, "Office of the Press").size(), 2u);  // "of", "the" left out.
+}
+
 std::string TitleOf(const std::string& text, const std::string& uri) {
   v1::RawDocument raw;
   raw.set_content(text);
@@ -168,6 +203,30 @@ TEST(TitleHints, NameTheRunTheSlugOrPageTitleRepeats) {
   EXPECT_EQ(named("https://x.example/river-shipping-news", ""), "(none)");
   EXPECT_EQ(named("https://x.example/welcome-agreement-reached-rules-shipping", ""), "(none)");
   EXPECT_EQ(named("https://x.example/docu/p09-031e.htm", ""), "(none)");
+}
+
+// A headline broken at a hyphen over two lines is matched as its joined
+// text reads ("Co-" / "operation" is "Cooperation"), not word by line.
+TEST(TitleHints, AHeadlineBrokenAtAHyphenIsMatchedAsJoined) {
+  Lines lines(
+      "Press Release\n\nStatement on Defence Co-\noperation with Ukraine\n\nThe Ministers met "
+      "today in Brussels and agreed on a new programme of work.\n");
+  std::vector<TitleCandidate> candidates(1);
+  for (size_t begin = 0; begin < lines.features.size(); ++begin) {
+    for (size_t end = begin + 1; end <= lines.features.size(); ++end) {
+      TitleCandidate run;
+      run.begin = begin;
+      run.end = end;
+      candidates.push_back(run);
+    }
+  }
+  const std::optional<size_t> named =
+      CandidateNamedByHints(candidates, lines.source, lines.features,
+                            "https://x.example/statement-defence-cooperation-ukraine", "");
+  ASSERT_TRUE(named.has_value());
+  EXPECT_EQ(
+      JoinRunLines(lines.source, lines.features, candidates[*named].begin, candidates[*named].end),
+      "Statement on Defence Cooperation with Ukraine");
 }
 
 TEST(TitleRun, AHeadlinePrintedTwiceNearTheTopIsTheTitle) {
