@@ -25,23 +25,98 @@
 namespace docsearch::ingest {
 namespace {
 
-// "lines=..." and "span_words=...": the bucket of `value` among `bounds`,
-// named as low-high ("lines=3-4") or low+ past the last bound.
+// The run features that are fixed names (the rest are a line's features
+// carried into the run: "first:F", "last:F", "inner:V"). The weights sink
+// looks each name up once per document, not once per run.
+enum RunFeature : uint8_t {
+  kNone,
+  kNoneRuleHasNone,
+  kNoneRuleHasTitle,
+  kNoneDigest,
+  kNoneHeadHasByline,
+  kNoneHeadHasSalutation,
+  kNoneHeadHasUpdatedHeader,
+  kNoneHeadHasDateLine,
+  kSpan,
+  kAfterWrapping,
+  kRunLinesFirst,  // The buckets of kRunLineBounds, in order.
+  kCrossesBlank = kRunLinesFirst + 5,
+  kLabelThenByline,
+  kRuleNone,
+  kRuleSame,
+  kRulePartOfIt,
+  kRuleContainsIt,
+  kRuleUnrelated,
+  kSpanInstitutionOnly,
+  kSpanPressOffice,
+  kRunWordsFirst,  // The buckets of kRunWordBounds, in order.
+  kSpanTitleCase = kRunWordsFirst + 7,
+  kSpanEndsSentence,
+  kSpanEndsFunctionWord,
+  kSpanEndsComma,
+  kRecurNoWords,
+  kRecurNone,
+  kRecurSome,
+  kRecurMost,
+  kRecurAll,
+  kRunFeatureCount
+};
+constexpr absl::string_view kRunFeatureNames[kRunFeatureCount] = {
+    "none",
+    "none:rule_has_none",
+    "none:rule_has_title",
+    "none:digest",
+    "none:head_has_byline",
+    "none:head_has_salutation",
+    "none:head_has_updated_header",
+    "none:head_has_date_line",
+    "span",
+    "after_wrapping",
+    "lines=0-1",
+    "lines=2-2",
+    "lines=3-4",
+    "lines=5-8",
+    "lines=9+",
+    "crosses_blank",
+    "label_then_byline",
+    "rule:none",
+    "rule:same",
+    "rule:part_of_it",
+    "rule:contains_it",
+    "rule:unrelated",
+    "span_institution_only",
+    "span_press_office",
+    "span_words=0-2",
+    "span_words=3-4",
+    "span_words=5-8",
+    "span_words=9-15",
+    "span_words=16-25",
+    "span_words=26-39",
+    "span_words=40+",
+    "span_title_case",
+    "span_ends_sentence",
+    "span_ends_function_word",
+    "span_ends_comma",
+    "span_recur_below=no_words",
+    "span_recur_below=none",
+    "span_recur_below=some",
+    "span_recur_below=most",
+    "span_recur_below=all",
+};
+
+// The bucket of `value` among `bounds` ("lines=3-4", "span_words=40+"):
+// the feature `first` + the number of bounds at or below it.
 template <size_t N>
-absl::string_view BucketName(size_t value, const size_t (&bounds)[N],
-                             const absl::string_view (&names)[N + 1]) {
+RunFeature Bucket(size_t value, const size_t (&bounds)[N], RunFeature first) {
   size_t bucket = 0;
   while (bucket < N && value >= bounds[bucket]) ++bucket;
-  return names[bucket];
+  return static_cast<RunFeature>(first + bucket);
 }
 
 constexpr size_t kRunLineBounds[] = {2, 3, 5, 9};
-constexpr absl::string_view kRunLineNames[] = {"lines=0-1", "lines=2-2", "lines=3-4", "lines=5-8",
-                                               "lines=9+"};
+static_assert(kRunLinesFirst + std::size(kRunLineBounds) + 1 == kCrossesBlank);
 constexpr size_t kRunWordBounds[] = {3, 5, 9, 16, 26, 40};
-constexpr absl::string_view kRunWordNames[] = {
-    "span_words=0-2",   "span_words=3-4",   "span_words=5-8", "span_words=9-15",
-    "span_words=16-25", "span_words=26-39", "span_words=40+"};
+static_assert(kRunWordsFirst + std::size(kRunWordBounds) + 1 == kSpanTitleCase);
 constexpr int kMostRunWords = static_cast<int>(kRunWordBounds[std::size(kRunWordBounds) - 1]);
 
 // The votes that weigh "inner:V" inside a run: all but these.
@@ -82,7 +157,7 @@ class FeatureNames {
     }
     if (is_inner) inner->push_back(absl::StrCat("inner:", absl::string_view(feature).substr(5)));
   }
-  void Add(Run* run, absl::string_view feature) const { run->emplace_back(feature); }
+  void Add(Run* run, RunFeature feature) const { run->emplace_back(kRunFeatureNames[feature]); }
   void AddBlock(Run* run, const Block& block) const {
     run->insert(run->end(), block.begin(), block.end());
   }
@@ -97,7 +172,13 @@ class FeatureWeights {
  public:
   FeatureWeights(const absl::flat_hash_map<std::string, float>& weights,
                  const SpanLineWeightIndex& line_weights)
-      : weights_(weights), line_weights_(line_weights) {}
+      : line_weights_(line_weights) {
+    for (size_t f = 0; f < kRunFeatureCount; ++f) {
+      if (auto it = weights.find(kRunFeatureNames[f]); it != weights.end()) {
+        run_weights_[f] = it->second;
+      }
+    }
+  }
 
   using Block = std::vector<float>;  // Weights of a line's known features, in order.
   using Run = float;
@@ -115,8 +196,8 @@ class FeatureWeights {
     }
     if (is_inner && weights.inner.has_value()) inner->push_back(*weights.inner);
   }
-  void Add(Run* run, absl::string_view feature) const {
-    if (auto it = weights_.find(feature); it != weights_.end()) *run += it->second;
+  void Add(Run* run, RunFeature feature) const {
+    if (const std::optional<float>& weight = run_weights_[feature]) *run += *weight;
   }
   void AddBlock(Run* run, const Block& block) const {
     for (float weight : block) *run += weight;
@@ -125,7 +206,8 @@ class FeatureWeights {
   void Finish(Run run, TitleCandidate* candidate) const { candidate->score = run; }
 
  private:
-  const absl::flat_hash_map<std::string, float>& weights_;
+  // By RunFeature; none where the model has no weight for it.
+  std::array<std::optional<float>, kRunFeatureCount> run_weights_{};
   const SpanLineWeightIndex& line_weights_;
 };
 
@@ -283,19 +365,19 @@ std::vector<TitleCandidate> MakeCandidates(const std::vector<SourceLine>& lines,
   TitleCandidate none;
   none.rule_choice = rule_title.empty();
   typename Sink::Run none_features{};
-  sink.Add(&none_features, "none");
-  sink.Add(&none_features, rule_title.empty() ? "none:rule_has_none" : "none:rule_has_title");
-  if (digest) sink.Add(&none_features, "none:digest");
+  sink.Add(&none_features, kNone);
+  sink.Add(&none_features, rule_title.empty() ? kNoneRuleHasNone : kNoneRuleHasTitle);
+  if (digest) sink.Add(&none_features, kNoneDigest);
   for (size_t k = 0; k < features.size() && k < 12; ++k) {
     for (FeatureId id : features[k].ids) {
       if (id == VoteFeature(Vote::kByline)) {
-        sink.Add(&none_features, "none:head_has_byline");
+        sink.Add(&none_features, kNoneHeadHasByline);
       } else if (id == VoteFeature(Vote::kSalutation)) {
-        sink.Add(&none_features, "none:head_has_salutation");
+        sink.Add(&none_features, kNoneHeadHasSalutation);
       } else if (id == VoteFeature(Vote::kUpdatedHeader)) {
-        sink.Add(&none_features, "none:head_has_updated_header");
+        sink.Add(&none_features, kNoneHeadHasUpdatedHeader);
       } else if (id == VoteFeature(Vote::kDateLine)) {
-        sink.Add(&none_features, "none:head_has_date_line");
+        sink.Add(&none_features, kNoneHeadHasDateLine);
       }
     }
   }
@@ -404,10 +486,10 @@ std::vector<TitleCandidate> MakeCandidates(const std::vector<SourceLine>& lines,
       candidate.end = end;
       typename Sink::Run f{};
       sink.Reserve(&f, as_first[begin].size() + as_last[end - 1].size() + inner.size() + 12);
-      sink.Add(&f, "span");
-      if (after_wrapping) sink.Add(&f, "after_wrapping");
-      sink.Add(&f, BucketName(end - begin, kRunLineBounds, kRunLineNames));
-      if (crosses_blank) sink.Add(&f, "crosses_blank");
+      sink.Add(&f, kSpan);
+      if (after_wrapping) sink.Add(&f, kAfterWrapping);
+      sink.Add(&f, Bucket(end - begin, kRunLineBounds, kRunLinesFirst));
+      if (crosses_blank) sink.Add(&f, kCrossesBlank);
       sink.AddBlock(&f, as_first[begin]);
       sink.AddBlock(&f, as_last[end - 1]);
       sink.AddBlock(&f, inner);
@@ -416,7 +498,7 @@ std::vector<TitleCandidate> MakeCandidates(const std::vector<SourceLine>& lines,
       // opening a title that its next line continues (a byline or a
       // lower-case start, as the cascade reads them).
       if (end - begin >= 2 && type_label[begin] && byline_or_lower[begin + 1]) {
-        sink.Add(&f, "label_then_byline");
+        sink.Add(&f, kLabelThenByline);
       }
       // Trailing table pipes are cut from the joined text.
       const bool exact = count_joined || absl::EndsWith(part, "|");
@@ -426,33 +508,33 @@ std::vector<TitleCandidate> MakeCandidates(const std::vector<SourceLine>& lines,
           exact && !rule_title.empty() ? FoldForMatching(joined) : std::string();
       const std::string& folded = exact ? folded_joined : run_folded;
       if (rule_title.empty()) {
-        sink.Add(&f, "rule:none");
+        sink.Add(&f, kRuleNone);
       } else if (folded == rule_title) {
-        sink.Add(&f, "rule:same");
+        sink.Add(&f, kRuleSame);
         candidate.rule_choice = true;
       } else if (ContainsLinear(rule_title, folded)) {
-        sink.Add(&f, "rule:part_of_it");
+        sink.Add(&f, kRulePartOfIt);
       } else if (ContainsLinear(folded, rule_title)) {
-        sink.Add(&f, "rule:contains_it");
+        sink.Add(&f, kRuleContainsIt);
       } else {
-        sink.Add(&f, "rule:unrelated");
+        sink.Add(&f, kRuleUnrelated);
       }
       const int words = exact ? CountWordsUpTo(joined, kMostRunWords) : run_words;
       // The run as a whole names an institution or a press office and
       // nothing else ("Office of the Press Secretary / (Aboard ...)").
       if (end - begin > 1 && words <= 12) {
         const std::string whole = exact ? joined : JoinTitleLines(parts);
-        if (words <= 8 && NamesInstitutionOnly(whole)) sink.Add(&f, "span_institution_only");
-        if (IsPressOfficeFormula(whole)) sink.Add(&f, "span_press_office");
+        if (words <= 8 && NamesInstitutionOnly(whole)) sink.Add(&f, kSpanInstitutionOnly);
+        if (IsPressOfficeFormula(whole)) sink.Add(&f, kSpanPressOffice);
       }
-      sink.Add(&f, BucketName(static_cast<size_t>(words), kRunWordBounds, kRunWordNames));
+      sink.Add(&f, Bucket(static_cast<size_t>(words), kRunWordBounds, kRunWordsFirst));
       if (exact ? IsTitleCase(joined) : !run_never_title_case && IsTitleCase(run_case)) {
-        sink.Add(&f, "span_title_case");
+        sink.Add(&f, kSpanTitleCase);
       }
-      if (EndsSentence(text)) sink.Add(&f, "span_ends_sentence");
-      if (EndsWithFunctionWord(text)) sink.Add(&f, "span_ends_function_word");
+      if (EndsSentence(text)) sink.Add(&f, kSpanEndsSentence);
+      if (EndsWithFunctionWord(text)) sink.Add(&f, kSpanEndsFunctionWord);
       if (absl::EndsWith(text, ",") || absl::EndsWith(text, ":")) {
-        sink.Add(&f, "span_ends_comma");
+        sink.Add(&f, kSpanEndsComma);
       }
       // A headline's words are its text's subject and come back in the
       // body below it; a banner's, a menu's or a language bar's do not.
@@ -465,11 +547,11 @@ std::vector<TitleCandidate> MakeCandidates(const std::vector<SourceLine>& lines,
           if (last_line > below) ++recurring;
         }
       }
-      sink.Add(&f, count == 0              ? "span_recur_below=no_words"
-                   : recurring == 0        ? "span_recur_below=none"
-                   : 2 * recurring < count ? "span_recur_below=some"
-                   : recurring < count     ? "span_recur_below=most"
-                                           : "span_recur_below=all");
+      sink.Add(&f, count == 0              ? kRecurNoWords
+                   : recurring == 0        ? kRecurNone
+                   : 2 * recurring < count ? kRecurSome
+                   : recurring < count     ? kRecurMost
+                                           : kRecurAll);
       sink.Finish(std::move(f), &candidate);
       candidates.push_back(std::move(candidate));
       if (crosses_blank && end - begin >= 3) break;
