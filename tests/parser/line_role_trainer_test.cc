@@ -1,13 +1,18 @@
 // Training the line-role model (ingest_service/parser/tools/
 // line_role_trainer.h): the same documents and options give the same weights
 // file, and the visiting order is an option, so that a held-out figure can
-// be measured over several orders (parser_accuracy --order=N).
+// be measured over several orders (parser_accuracy --order=N); and the
+// weights compiled into the parser are what training on the labelled corpus
+// writes.
 #include "ingest_service/parser/tools/line_role_trainer.h"
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_split.h"
 #include "gtest/gtest.h"
+#include "ingest_service/parser/line_role_model.h"
 
 namespace docsearch::ingest {
 namespace {
@@ -75,6 +80,30 @@ TEST(LineRoleTrainer, FirstOrderChoosesTheVisitingOrder) {
   // The default starts at the first order.
   EXPECT_EQ(Train(documents, {}), Train(documents, first));
   EXPECT_NE(Train(documents, first), Train(documents, other));
+}
+
+// The parser ships the model the accuracy figures measure (they train their
+// own from the corpus), and a change to what the model reads cannot land
+// without the weights retrained to it.
+TEST(LineRoleTrainer, TheShippedWeightsAreWhatTrainingOnTheCorpusWrites) {
+  const std::string corpus = DOCSEARCH_SHARED_CORPUS;
+  for (const char* folder : {"nato-dev", "statements-dev"}) {
+    if (!std::filesystem::exists(corpus + "/" + folder + "/labels.jsonl")) {
+      GTEST_SKIP() << "labelled corpus not found at " << corpus << "/" << folder;
+    }
+  }
+  const absl::StatusOr<std::string> file = TrainWeightsFile(corpus);
+  ASSERT_TRUE(file.ok()) << file.status();
+  const absl::StatusOr<LineRoleModel> trained = LineRoleModel::FromText(*file);
+  ASSERT_TRUE(trained.ok()) << trained.status();
+  const std::vector<std::string> shipped = absl::StrSplit(EmbeddedLineRoleModel().ToText(), '\n');
+  const std::vector<std::string> retrained = absl::StrSplit(trained->ToText(), '\n');
+  for (size_t i = 0; i < shipped.size() && i < retrained.size(); ++i) {
+    ASSERT_EQ(shipped[i], retrained[i])
+        << "line " << i + 1 << " of the weights differs from what training writes now; "
+        << "retrain: build/dev/ingest_service/parser/tools/parser_train_line_roles " << corpus;
+  }
+  EXPECT_EQ(shipped.size(), retrained.size());
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "ingest_service/parser/date_parser.h"
 #include "ingest_service/parser/document_parser.h"
 #include "ingest_service/parser/header_lines.h"
@@ -402,6 +403,27 @@ std::vector<TrainingDocument> PrepareTraining(const std::vector<LabelledDocument
     prepared.push_back(std::move(document));
   }
   return prepared;
+}
+
+absl::StatusOr<std::string> TrainWeightsFile(const std::string& corpus_root) {
+  std::vector<LabelledDocument> documents;
+  for (const char* folder : {"nato-dev", "statements-dev"}) {
+    absl::StatusOr<std::vector<LabelledDocument>> loaded = LoadLabelledFolder(corpus_root, folder);
+    if (!loaded.ok()) return loaded.status();
+    for (LabelledDocument& document : *loaded) documents.push_back(std::move(document));
+  }
+  const std::vector<TrainingDocument> training = PrepareTraining(documents);
+  std::vector<const TrainingDocument*> all;
+  size_t lines = 0;
+  for (const TrainingDocument& document : training) {
+    all.push_back(&document);
+    lines += document.gold.size();
+  }
+  const LineRoleModel model = TrainLineRoleModel(all, {});
+  return absl::StrCat(
+      "# Line-role model weights (see line_role_model.h), written by\n",
+      "# parser_train_line_roles from ", documents.size(), " labelled documents (", lines,
+      " lines) of nato-dev and statements-dev. Do not edit by hand: retrain.\n", model.ToText());
 }
 
 }  // namespace docsearch::ingest

@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/status/statusor.h"
 #include "ingest_service/parser/line_features.h"
 #include "ingest_service/parser/line_role_model.h"
 #include "ingest_service/parser/line_roles.h"
@@ -63,6 +64,13 @@ struct TrainingOptions {
 
 LineRoleModel TrainLineRoleModel(const std::vector<const TrainingDocument*>& documents,
                                  const TrainingOptions& options);
+
+// The weights file parser_train_line_roles writes: the model trained with
+// default options on the labelled folders nato-dev and statements-dev under
+// `corpus_root`, after a header naming what it was trained on. The file
+// compiled into the parser (line_role_weights.txt) must be this text, so
+// that the model the parser ships is the one the accuracy figures measure.
+absl::StatusOr<std::string> TrainWeightsFile(const std::string& corpus_root);
 
 // Traces every labelled document through the parser (with no model) and
 // derives its gold roles.
