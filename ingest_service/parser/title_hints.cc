@@ -104,6 +104,11 @@ HintMatch MatchHintKeysUpTo(const absl::flat_hash_set<std::string>& known,
   return match;
 }
 
+// The most content words a text can have and still match `key_count`
+// hint keys strongly: a strong match has 4 * matched >= 3 * words, and
+// matched <= key_count.
+size_t StrongMatchWordLimit(size_t key_count) { return 4 * key_count / 3; }
+
 }  // namespace
 
 std::vector<std::string> ContentWords(absl::string_view text) {
@@ -169,8 +174,7 @@ HintMatch MatchHintKeys(const absl::flat_hash_set<std::string>& known,
 
 std::optional<HintMatch> StrongHintMatch(const absl::flat_hash_set<std::string>& known,
                                          absl::string_view candidate) {
-  // A strong match has 4 * matched >= 3 * words, and matched <= known.size().
-  const int max_words = static_cast<int>(4 * known.size() / 3);
+  const int max_words = static_cast<int>(StrongMatchWordLimit(known.size()));
   const HintMatch match = MatchHintKeysUpTo(known, candidate, max_words);
   if (match.words > max_words || !IsStrongHintMatch(match)) return std::nullopt;
   return match;
@@ -178,11 +182,12 @@ std::optional<HintMatch> StrongHintMatch(const absl::flat_hash_set<std::string>&
 
 std::vector<const std::string*> KeysOfContentWords(const absl::flat_hash_set<std::string>& keys,
                                                    absl::string_view text) {
+  const size_t limit = StrongMatchWordLimit(keys.size()) + 1;
   std::vector<const std::string*> found;
   ForEachContentWord(text, [&](absl::string_view word) {
     const auto it = keys.find(Singular(word));
     found.push_back(it == keys.end() ? nullptr : &*it);
-    return true;
+    return found.size() < limit;
   });
   return found;
 }
@@ -191,7 +196,7 @@ std::optional<HintMatch> StrongHintMatchOfKeys(
     size_t key_count, const std::vector<const std::vector<const std::string*>*>& pieces) {
   // As MatchHintKeysUpTo and StrongHintMatch count: each key once, and no
   // further than a strong match allows.
-  const int max_words = static_cast<int>(4 * key_count / 3);
+  const int max_words = static_cast<int>(StrongMatchWordLimit(key_count));
   std::vector<const std::string*> found;
   HintMatch match;
   for (const std::vector<const std::string*>* piece : pieces) {

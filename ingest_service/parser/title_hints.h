@@ -60,7 +60,9 @@ std::optional<HintMatch> StrongHintMatch(const absl::flat_hash_set<std::string>&
 // matches, or null where it matches none: what MatchHintKeys reads of the
 // text, looked up once. A text made of pieces joined by spaces has the
 // pieces' words in order, so a run of lines can be matched from its lines'
-// lookups without being joined and read again.
+// lookups without being joined and read again. Only the first
+// 4 * keys.size() / 3 + 1 words are read (a text with more has no strong
+// match), so a long line is not read whole.
 std::vector<const std::string*> KeysOfContentWords(const absl::flat_hash_set<std::string>& keys,
                                                    absl::string_view text);
 

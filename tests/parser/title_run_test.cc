@@ -132,6 +132,9 @@ TEST(TitleHints, MatchOfLinesLookedUpAloneIsTheMatchOfTheirJoinedText) {
       {"Ministerial Meeting", "Ministerial Meeting", "Council Berlin"},
       {"Office of the Press Secretary", "Ministerial Meeting Berlin"},
       {"BERLIN, 3 June 1996", "Communiqué", "", "Ministerial Meeting of the Council"},
+      {"Final Communiqué",
+       "Ministerial Meeting Council Berlin Final Communiqué Ministerial "
+       "Meeting Council Berlin and more words after them"},
       {""}};
   for (const std::vector<std::string>& run : runs) {
     std::vector<std::vector<const std::string*>> looked_up;
@@ -152,6 +155,11 @@ TEST(TitleHints, MatchOfLinesLookedUpAloneIsTheMatchOfTheirJoinedText) {
       KeysOfContentWords(keys, "Ministerial Meeting of the Council")};
   EXPECT_TRUE(StrongHintMatchOfKeys(keys.size(), {&looked_up[0], &looked_up[1]}).has_value());
   EXPECT_EQ(KeysOfContentWords(keys, "Office of the Press").size(), 2u);  // "of", "the" left out.
+  // Six keys: a text of more than 8 content words has no strong match, so
+  // a long line is read only that far.
+  std::string long_line;
+  for (int i = 0; i < 200; ++i) long_line += "Ministerial Meeting ";
+  EXPECT_EQ(KeysOfContentWords(keys, long_line).size(), 9u);
 }
 
 std::string TitleOf(const std::string& text, const std::string& uri) {
