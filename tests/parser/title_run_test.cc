@@ -182,20 +182,27 @@ TEST(TitleHints, TheSlugNamesTheHeadlineUnderABanner) {
       "On River Shipping Agreement");
 }
 
-TEST(TitleHints, NameTheRunTheSlugOrPageTitleRepeats) {
-  Lines lines(
-      "Office of the Spokesperson\nFor Immediate Release\n\nOn River Shipping Agreement\n"
-      "Office of the Spokesperson\n\nI welcome the agreement reached on the rules for "
-      "shipping today.\n");
-  std::vector<TitleCandidate> candidates(1);  // "No title" first, as the model has it.
-  for (size_t begin = 0; begin < lines.features.size(); ++begin) {
-    for (size_t end = begin + 1; end <= lines.features.size(); ++end) {
+// "No title" first, as the model has it, then every run of `line_count`
+// lines.
+std::vector<TitleCandidate> EveryRun(size_t line_count) {
+  std::vector<TitleCandidate> candidates(1);
+  for (size_t begin = 0; begin < line_count; ++begin) {
+    for (size_t end = begin + 1; end <= line_count; ++end) {
       TitleCandidate run;
       run.begin = begin;
       run.end = end;
       candidates.push_back(run);
     }
   }
+  return candidates;
+}
+
+TEST(TitleHints, NameTheRunTheSlugOrPageTitleRepeats) {
+  Lines lines(
+      "Office of the Spokesperson\nFor Immediate Release\n\nOn River Shipping Agreement\n"
+      "Office of the Spokesperson\n\nI welcome the agreement reached on the rules for "
+      "shipping today.\n");
+  const std::vector<TitleCandidate> candidates = EveryRun(lines.features.size());
   auto named = [&](const std::string& uri, const std::string& page_title) {
     std::optional<size_t> c =
         CandidateNamedByHints(candidates, lines.source, lines.features, uri, page_title);
@@ -219,15 +226,7 @@ TEST(TitleHints, AHeadlineBrokenAtAHyphenIsMatchedAsJoined) {
   Lines lines(
       "Press Release\n\nStatement on Defence Co-\noperation with Ukraine\n\nThe Ministers met "
       "today in Brussels and agreed on a new programme of work.\n");
-  std::vector<TitleCandidate> candidates(1);
-  for (size_t begin = 0; begin < lines.features.size(); ++begin) {
-    for (size_t end = begin + 1; end <= lines.features.size(); ++end) {
-      TitleCandidate run;
-      run.begin = begin;
-      run.end = end;
-      candidates.push_back(run);
-    }
-  }
+  const std::vector<TitleCandidate> candidates = EveryRun(lines.features.size());
   const std::optional<size_t> named =
       CandidateNamedByHints(candidates, lines.source, lines.features,
                             "https://x.example/statement-defence-cooperation-ukraine", "");
