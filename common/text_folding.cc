@@ -167,6 +167,23 @@ void AppendFoldedCodePoint(UChar32 c, bool strip_accents, bool* pending_space, s
   }
 }
 
+// The end of the run of ASCII bytes starting at bytes[begin]: the first
+// byte from there that is 0x80 or more, or `length`. Sixteen bytes at a
+// time where SSE2 is there: most folded text is long ASCII runs.
+int32_t AsciiRunEnd(const uint8_t* bytes, int32_t begin, int32_t length) {
+  int32_t end = begin;
+#if defined(__SSE2__)
+  for (; end + 16 <= length; end += 16) {
+    const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + end));
+    // A byte's top bit set: not ASCII.
+    const unsigned high = static_cast<unsigned>(_mm_movemask_epi8(chunk));
+    if (high != 0) return end + __builtin_ctz(high);
+  }
+#endif
+  while (end < length && bytes[end] < 0x80) ++end;
+  return end;
+}
+
 std::string Fold(absl::string_view utf8, bool strip_accents) {
   std::string out;
   out.reserve(utf8.size());
@@ -176,8 +193,7 @@ std::string Fold(absl::string_view utf8, bool strip_accents) {
   int32_t i = 0;
   while (i < length) {
     // ASCII runs, between the other code points too, take the fast path.
-    int32_t ascii_end = i;
-    while (ascii_end < length && bytes[ascii_end] < 0x80) ++ascii_end;
+    const int32_t ascii_end = AsciiRunEnd(bytes, i, length);
     if (ascii_end > i) {
       AppendFoldedAscii(utf8.substr(i, ascii_end - i), &pending_space, &out);
       i = ascii_end;

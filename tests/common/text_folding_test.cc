@@ -9,6 +9,7 @@
 #include <random>
 #include <string>
 
+#include "absl/strings/ascii.h"
 #include "gtest/gtest.h"
 
 namespace docsearch {
@@ -101,6 +102,24 @@ TEST(TextFolding, LongAsciiTextFoldsAsTheByteByByteRule) {
     // by the same code, starting with a letter already written.
     ASSERT_EQ(FoldAccents("\u00c9" + text), ReferenceFoldAfterALetter("e", text))
         << "text: " << text;
+  }
+}
+
+// A non-ASCII letter at every offset of a long ASCII text, so that the
+// ASCII run before it ends in every place of a 16-byte chunk: the letter is
+// folded and the letters around it are kept, in order.
+TEST(TextFolding, ALetterBeyondAsciiIsFoundAtEveryOffset) {
+  std::mt19937 random(7);
+  for (int before = 0; before < 50; ++before) {
+    for (int after : {0, 1, 15, 16, 17, 40}) {
+      std::string left;
+      std::string right;
+      for (int i = 0; i < before; ++i) left.push_back(static_cast<char>('A' + random() % 26));
+      for (int i = 0; i < after; ++i) right.push_back(static_cast<char>('a' + random() % 26));
+      const std::string lower_left = absl::AsciiStrToLower(left);
+      ASSERT_EQ(FoldAccents(left + "\u00c9" + right), lower_left + "e" + right) << before;
+      ASSERT_EQ(FoldForMatching(left + "\u00e9" + right), lower_left + "\u00e9" + right) << before;
+    }
   }
 }
 
