@@ -22,13 +22,17 @@ void Drop(const SourceLine& line, absl::string_view reason, ParseDocumentRespons
 
 }  // namespace
 
+bool EndsWithBrokenWord(absl::string_view text) {
+  return text.size() >= 2 && text.back() == '-' &&
+         absl::ascii_isalpha(static_cast<unsigned char>(text[text.size() - 2]));
+}
+
 std::string JoinTitleLines(const std::vector<absl::string_view>& parts) {
   std::string title;
   for (absl::string_view part : parts) {
     part = TrimLine(part);
     if (part.empty()) continue;
-    if (!title.empty() && title.back() == '-' && title.size() >= 2 &&
-        absl::ascii_isalpha(static_cast<unsigned char>(title[title.size() - 2]))) {
+    if (EndsWithBrokenWord(title)) {
       if (StartsLowercase(part)) title.pop_back();
     } else if (!title.empty()) {
       title.push_back(' ');

@@ -30,6 +30,11 @@ struct TitleChoice {
 // around a quoted title.
 std::string JoinTitleLines(const std::vector<absl::string_view>& parts);
 
+// Whether `text` ends with a word broken at a hyphen ("Co-"): a letter, then
+// the hyphen. JoinTitleLines joins such a word to the next line's when that
+// line opens in lower case ("Co-" / "operation" is "Cooperation").
+bool EndsWithBrokenWord(absl::string_view text);
+
 TitleChoice ChooseTitle(const Head& head, std::vector<const HeadBlock*>* kept,
                         docsearch::v1::ParseDocumentResponse* response);
 

@@ -200,10 +200,8 @@ std::optional<size_t> CandidateNamedByHints(const std::vector<TitleCandidate>& c
   std::vector<bool> joins_next(window, false);
   for (size_t k = 0; k + 1 < window; ++k) {
     const absl::string_view text = LineText(lines, features, k);
-    joins_next[k] =
-        text.empty() || (text.size() >= 2 && text.back() == '-' &&
-                         absl::ascii_isalpha(static_cast<unsigned char>(text[text.size() - 2])) &&
-                         StartsLowercase(LineText(lines, features, k + 1)));
+    joins_next[k] = text.empty() ||
+                    (EndsWithBrokenWord(text) && StartsLowercase(LineText(lines, features, k + 1)));
   }
   std::optional<size_t> best;
   HintMatch best_match;
