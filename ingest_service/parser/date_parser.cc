@@ -268,15 +268,19 @@ std::vector<Token> TokensNearDateEnds(absl::string_view text) {
   return tokens;
 }
 
+// Every form MatchAt reads has a day or a year in ASCII digits (the only
+// bytes the tokenizer makes numbers of), so text without one holds no date.
+bool HasAsciiDigit(absl::string_view text) {
+  return std::any_of(text.begin(), text.end(),
+                     [](char c) { return absl::ascii_isdigit(static_cast<unsigned char>(c)); });
+}
+
 // The dates of `text` in order, up to `limit` of them.
 std::vector<FoundDate> FindDatesUpTo(absl::string_view text, size_t limit) {
   std::vector<FoundDate> found;
-  // Every form read here has a day or a year in ASCII digits: text without
-  // one (most of a long paragraph's lines) is not tokenized at all.
-  if (std::none_of(text.begin(), text.end(),
-                   [](char c) { return absl::ascii_isdigit(static_cast<unsigned char>(c)); })) {
-    return found;
-  }
+  // Text without a digit (most of a long paragraph's lines) is not
+  // tokenized at all.
+  if (!HasAsciiDigit(text)) return found;
   const std::vector<Token> tokens = TokensNearDateEnds(text);
   // Every form MatchAt reads ends on a number of 2 or 4 digits (a year, or
   // the day of "2001-12-18") at most kMaxDateTokens tokens past its first:
@@ -431,8 +435,10 @@ std::optional<Date> DateFromPathFolders(absl::string_view path) {
 }  // namespace
 
 std::optional<Date> ParseDateLine(absl::string_view text) {
+  // Most lines read here are not dates: they are not tokenized, folded or
+  // matched against the prefixes below.
+  if (text.size() > 80 || !HasAsciiDigit(text)) return std::nullopt;
   if (std::optional<Date> date = ParseBareDateLine(text)) return date;
-  if (text.size() > 80) return std::nullopt;
   absl::string_view rest = absl::StripAsciiWhitespace(text);
   // Leading bullets and pipes: "  • Issued on 21 Nov. 2002".
   while (absl::ConsumePrefix(&rest, "\xE2\x80\xA2") || absl::ConsumePrefix(&rest, "|") ||
