@@ -40,5 +40,15 @@ TEST(CountSpaceSeparatedWords, AgreesWithASplitterOnLongLines) {
   }
 }
 
+// A whole address on one line: each byte position's count passes 255, the
+// most one byte holds, and must still be carried into the total.
+TEST(CountSpaceSeparatedWords, CountsLinesOfManyThousandWords) {
+  std::string line;
+  for (int i = 0; i < 6000; ++i) line += i % 3 == 0 ? "Upper " : "a ";
+  const SpaceSeparatedWords counts = CountSpaceSeparatedWords(line);
+  EXPECT_EQ(counts.words, 6000);
+  EXPECT_EQ(counts.lower_case, 4000);
+}
+
 }  // namespace
 }  // namespace docsearch::ingest
