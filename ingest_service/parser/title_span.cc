@@ -223,13 +223,26 @@ void ForLineContentWords(absl::string_view text, Keep&& keep, F&& f) {
   auto emit = [&](absl::string_view token) {
     size_t length = 0;
     char first = 0;
-    for (char c : token) {
-      if (absl::ascii_isalnum(static_cast<unsigned char>(c))) {
-        if (length == 0) first = absl::ascii_tolower(static_cast<unsigned char>(c));
-        ++length;
+    // Where the letters and digits are one run with no capital ("council,"
+    // "(treaty"), the word is that run of the token, and no string is built.
+    size_t run_begin = 0;
+    size_t run_end = 0;
+    bool one_lower_run = true;
+    for (size_t i = 0; i < token.size(); ++i) {
+      const unsigned char c = token[i];
+      if (!absl::ascii_isalnum(c)) continue;
+      if (length == 0) {
+        first = absl::ascii_tolower(c);
+        run_begin = i;
+      } else if (run_end != i) {
+        one_lower_run = false;
       }
+      if (absl::ascii_isupper(c)) one_lower_run = false;
+      run_end = i + 1;
+      ++length;
     }
     if (length < 4 || !keep(first, length)) return;
+    if (one_lower_run) return f(token.substr(run_begin, run_end - run_begin));
     word.clear();
     for (char c : token) {
       if (absl::ascii_isalnum(static_cast<unsigned char>(c))) {
