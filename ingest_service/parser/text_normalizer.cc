@@ -4,6 +4,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -21,18 +22,16 @@ void AppendUtf8(UChar32 c, std::string* out) {
   if (!error) out->append(buffer, written);
 }
 
-// Calls visit(code_point) for each code point of valid UTF-8 text.
-template <typename Visit>
-void ForEachCodePoint(absl::string_view utf8, Visit visit) {
-  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
-  const int32_t length = static_cast<int32_t>(utf8.size());
-  int32_t i = 0;
-  while (i < length) {
-    UChar32 c;
-    U8_NEXT(s, i, length, c);
-    if (c < 0) c = 0xFFFD;
-    visit(c);
-  }
+// Printable ASCII and tab: bytes NormalizeText copies as they are.
+bool IsPlainAscii(char c) { return (c >= 0x20 && c < 0x7F) || c == '\t'; }
+
+// Whether every code point of `utf8` is below U+0300, where the combining
+// marks begin: each such character is NFC on its own and composes with
+// nothing, so the text is NFC (a test checks this against ICU for each of
+// them). In UTF-8 that is no byte of 0xCC or above.
+bool BelowCombiningMarks(absl::string_view utf8) {
+  return std::all_of(utf8.begin(), utf8.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0xCC; });
 }
 
 }  // namespace
@@ -43,7 +42,8 @@ NormalizedText NormalizeText(absl::string_view utf8) {
   std::string composed;
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-  if (U_SUCCESS(status) && !nfc->isNormalized(icu::UnicodeString::fromUTF8(utf8), status)) {
+  if (!BelowCombiningMarks(utf8) && U_SUCCESS(status) &&
+      !nfc->isNormalized(icu::UnicodeString::fromUTF8(utf8), status)) {
     status = U_ZERO_ERROR;
     icu::UnicodeString normalized;
     nfc->normalize(icu::UnicodeString::fromUTF8(utf8), normalized, status);
@@ -54,7 +54,7 @@ NormalizedText NormalizeText(absl::string_view utf8) {
   std::string& out = result.text;
   out.reserve(source.size());
   bool previous_was_cr = false;
-  ForEachCodePoint(source, [&](UChar32 c) {
+  const auto visit = [&](UChar32 c) {
     if (c == '\r') {
       out.push_back('\n');
       previous_was_cr = true;
@@ -79,7 +79,25 @@ NormalizedText NormalizeText(absl::string_view utf8) {
     } else {
       AppendUtf8(c, &out);
     }
-  });
+  };
+  const auto* bytes = reinterpret_cast<const uint8_t*>(source.data());
+  const int32_t length = static_cast<int32_t>(source.size());
+  int32_t i = 0;
+  while (i < length) {
+    // Most of a text is printable ASCII: copied a run at a time, as visit
+    // would copy it byte by byte.
+    int32_t plain_end = i;
+    while (plain_end < length && IsPlainAscii(source[plain_end])) ++plain_end;
+    if (plain_end > i) {
+      out.append(source.data() + i, plain_end - i);
+      previous_was_cr = false;
+      i = plain_end;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    visit(c < 0 ? 0xFFFD : c);
+  }
   return result;
 }
 

@@ -1,7 +1,6 @@
 #include "ingest_service/parser/encoding.h"
 
 #include "gtest/gtest.h"
-#include "ingest_service/parser/text_normalizer.h"
 
 namespace docsearch::ingest {
 namespace {
@@ -30,21 +29,6 @@ TEST(Encoding, ReplacesAFewBrokenBytesInUtf8) {
   EXPECT_EQ(decoded.encoding, "UTF-8");
   EXPECT_EQ(decoded.replaced_sequences, 1);
   EXPECT_NE(decoded.utf8.find("\xEF\xBF\xBD"), std::string::npos);
-}
-
-TEST(TextNormalizer, ComposesToNfcAndStripsControls) {
-  const NormalizedText normalized = NormalizeText("e\xCC\x81t\xC3\xA9\r\nline\x07two");
-  EXPECT_EQ(normalized.text, "\xC3\xA9t\xC3\xA9\nlinetwo");
-  EXPECT_EQ(normalized.removed_control_characters, 1);
-}
-
-TEST(TextNormalizer, FoldsQuotesDashesAndSpacesForMatchingOnly) {
-  EXPECT_EQ(
-      FoldForMatching("A \xE2\x80\x9Cnew spirit\xE2\x80\x9D \xE2\x80\x93 NATO\xC2\xA0 Russia"),
-      "a \"new spirit\" - nato russia");
-  EXPECT_EQ(FoldAccents("D\xC3\xA9"
-                        "cembre"),
-            "decembre");
 }
 
 }  // namespace
