@@ -53,8 +53,8 @@ constexpr absl::string_view kSizeOrFileMarks[] = {"kb)",  "kb ",  "kb]",       "
 constexpr PhraseScan<std::size(kSizeOrFileMarks)> kSizeOrFileMarkScan(kSizeOrFileMarks);
 
 bool HasSizeOrFileMark(absl::string_view line) {
-  const std::string lower = absl::AsciiStrToLower(line);
-  return kSizeOrFileMarkScan.Count(lower, 1) >= 1 || absl::EndsWith(lower, "kb");
+  return kSizeOrFileMarkScan.CountIgnoringAsciiCase(line, 1) >= 1 ||
+         absl::EndsWithIgnoreCase(line, "kb");
 }
 
 bool HasUrl(absl::string_view line) {

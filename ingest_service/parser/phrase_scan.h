@@ -21,6 +21,7 @@
 #include <cstdint>
 
 #include "absl/numeric/bits.h"
+#include "absl/strings/match.h"
 #include "absl/strings/string_view.h"
 
 namespace docsearch::ingest {
@@ -43,6 +44,21 @@ class PhraseScan {
   // and however often it occurs), counting stopped once `enough` are found:
   // the same count as one substring search of `text` per phrase.
   int Count(absl::string_view text, int enough) const {
+    return CountAs(text, enough, [](absl::string_view a, absl::string_view b) { return a == b; });
+  }
+
+  // Count over absl::AsciiStrToLower(text), without the copy: the phrases
+  // must be lower case. The buckets already put 'A' with 'a' (0x41 and 0x61
+  // share their low five bits).
+  int CountIgnoringAsciiCase(absl::string_view text, int enough) const {
+    return CountAs(text, enough, [](absl::string_view a, absl::string_view b) {
+      return absl::EqualsIgnoreCase(a, b);
+    });
+  }
+
+ private:
+  template <typename Equal>
+  int CountAs(absl::string_view text, int enough, Equal equal) const {
     uint64_t found = 0;
     int count = 0;
     for (size_t i = 0; i + 1 < text.size(); ++i) {
@@ -51,7 +67,7 @@ class PhraseScan {
         const int p = absl::countr_zero(candidates);
         candidates &= candidates - 1;
         const absl::string_view phrase = phrases_[p];
-        if (text.size() - i >= phrase.size() && text.substr(i, phrase.size()) == phrase) {
+        if (text.size() - i >= phrase.size() && equal(text.substr(i, phrase.size()), phrase)) {
           found |= uint64_t{1} << p;
           if (++count >= enough) return count;
         }
@@ -60,7 +76,6 @@ class PhraseScan {
     return count;
   }
 
- private:
   // The low five bits of each byte: letters, digits and most punctuation
   // fall in distinct buckets; bytes sharing a bucket only cost a compare.
   static constexpr size_t Bucket(char first, char second) {

@@ -7,6 +7,7 @@
 #include <iterator>
 #include <string>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "gtest/gtest.h"
 
@@ -36,6 +37,17 @@ TEST(PhraseScan, StopsCountingAtEnough) {
   EXPECT_EQ(kScan.Count("the views and opinions expressed (3kb)", 2), 2);
   EXPECT_EQ(kScan.Count("the views and opinions expressed (3kb)", 1), 1);
   EXPECT_EQ(kScan.Count("nothing here", 1), 0);
+}
+
+TEST(PhraseScan, IgnoringAsciiCaseCountsWhatTheLowerCaseCopyHolds) {
+  for (const std::string text :
+       {"", "AB", "Ba", "aA", "The Views And Opinions EXPRESSED", "File (17KB)", "file (17 MB)",
+        "\xC3\x89KB)", "\xC3\xA9Kb)", "AB BA Kb) ab", "VIEWS AND OPINIONS expressed"}) {
+    const std::string lower = absl::AsciiStrToLower(text);
+    EXPECT_EQ(kScan.CountIgnoringAsciiCase(text, 100), kScan.Count(lower, 100)) << text;
+    EXPECT_EQ(kScan.CountIgnoringAsciiCase(text, 100), CountBySearch(lower)) << text;
+  }
+  EXPECT_EQ(kScan.CountIgnoringAsciiCase("VIEWS AND OPINIONS EXPRESSED (3KB)", 1), 1);
 }
 
 }  // namespace
