@@ -167,6 +167,35 @@ DocType Refine(const Label& label, absl::string_view printed) {
   return label.type;
 }
 
+// "final communiqu", "communique final" or "communiqu final" anywhere in
+// `folded`: each holds "communiqu", so only the places of that word are
+// looked around (a title can be a whole one-line text).
+bool NamesFinalCommunique(absl::string_view folded) {
+  constexpr absl::string_view kWord = "communiqu";
+  for (size_t at = folded.find(kWord); at != absl::string_view::npos;
+       at = folded.find(kWord, at + 1)) {
+    if (absl::EndsWith(folded.substr(0, at), "final ")) return true;
+    const absl::string_view after = folded.substr(at + kWord.size());
+    if (absl::StartsWith(after, "e final") || absl::StartsWith(after, " final")) return true;
+  }
+  return false;
+}
+
+// "chairman's summary", "chair's summary", "chairman's statement" or
+// "chairmans summary" anywhere in `folded`, looked for where "chair" is.
+bool NamesChairmansSummary(absl::string_view folded) {
+  constexpr absl::string_view kWord = "chair";
+  for (size_t at = folded.find(kWord); at != absl::string_view::npos;
+       at = folded.find(kWord, at + 1)) {
+    const absl::string_view after = folded.substr(at + kWord.size());
+    for (absl::string_view rest :
+         {"man's summary", "'s summary", "man's statement", "mans summary"}) {
+      if (absl::StartsWith(after, rest)) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::optional<DocType> DocTypeFromLabelLine(absl::string_view line) {
@@ -268,17 +297,8 @@ std::optional<DocType> DocTypeFromTitle(absl::string_view title, absl::string_vi
   }
   // Types named anywhere in the title: "Meeting of ... : Final Communiqué",
   // "NAC Chairman's Summary of ...".
-  if (absl::StrContains(folded, "final communiqu") ||
-      absl::StrContains(folded, "communique final") ||
-      absl::StrContains(folded, "communiqu final")) {
-    return v1::DOC_TYPE_COMMUNIQUE;
-  }
-  if (absl::StrContains(folded, "chairman's summary") ||
-      absl::StrContains(folded, "chair's summary") ||
-      absl::StrContains(folded, "chairman's statement") ||
-      absl::StrContains(folded, "chairmans summary")) {
-    return v1::DOC_TYPE_CHAIRMANS_SUMMARY;
-  }
+  if (NamesFinalCommunique(folded)) return v1::DOC_TYPE_COMMUNIQUE;
+  if (NamesChairmansSummary(folded)) return v1::DOC_TYPE_CHAIRMANS_SUMMARY;
   if (absl::StartsWith(folded, "statement by the chairman") ||
       absl::StartsWith(folded, "chairman's") ||
       absl::StartsWith(folded, "declaration du president")) {

@@ -32,6 +32,29 @@ TEST(DocType, TitlesOpeningWithADeclarationInOtherLanguages) {
   EXPECT_EQ(DocTypeFromTitle("Erklärungen zum Datenschutz"), std::nullopt);
 }
 
+// A type named anywhere in a title, however the accent of "Communiqué" was
+// kept or lost, and only that: near words name no type.
+TEST(DocType, TypesNamedInsideATitle) {
+  for (const char* title : {"Meeting of the North Atlantic Council: Final Communiqué",
+                            "Meeting of the North Atlantic Council: Final Communiqu",
+                            "Réunion ministérielle - Communiqué final du Conseil",
+                            "Réunion ministérielle - Communiqu final du Conseil",
+                            "Réunion ministérielle - Communique final du Conseil"}) {
+    EXPECT_EQ(DocTypeFromTitle(title), v1::DOC_TYPE_COMMUNIQUE) << title;
+  }
+  for (const char* title : {"NAC Chairman's Summary of the Meeting", "Meeting: Chair's summary",
+                            "Meeting of the Council - Chairman's Statement",
+                            "Meeting of the Council - Chairmans summary"}) {
+    EXPECT_EQ(DocTypeFromTitle(title), v1::DOC_TYPE_CHAIRMANS_SUMMARY) << title;
+  }
+  for (const char* title :
+       {"Meeting on the final communication plan", "Communiqués of the final years",
+        "Meeting with the chairman on the summary", "Chairs' summary of the week",
+        "Meeting of the Council: communique, final text"}) {
+    EXPECT_EQ(DocTypeFromTitle(title), std::nullopt) << title;
+  }
+}
+
 TEST(DocType, EnglishDeclarationByOrOfIsADeclaration) {
   EXPECT_EQ(DocTypeFromTitle("Declaration by the Foreign Ministers (2 Apr. 20)"),
             v1::DOC_TYPE_DECLARATION);
