@@ -241,26 +241,47 @@ TitleCaseCounts CountTitleCaseWords(absl::string_view line, bool stop_when_decid
                                     int other_words = 0, bool* stopped = nullptr) {
   TitleCaseCounts counts;
   std::string folded;
-  // Spaces in line[begin...]: the pieces left are at most one more.
-  int spaces_left =
-      stop_when_decided ? static_cast<int>(std::count(line.begin(), line.end(), ' ')) : 0;
+  // The pieces left are at most one more than the spaces in line[begin...].
+  // Those are counted only as far as the decision needs: spaces_ahead is
+  // the count in line[begin, ahead), a lower bound on them; where it is too
+  // low to keep the line possibly title case, `ahead` moves on, and once it
+  // is the line's end the count is exact. A whole address on one line is
+  // decided a third of the way in, so counting all its spaces first cost
+  // more than its words.
+  size_t ahead = 0;
+  int spaces_ahead = 0;
   // The words are the pieces between spaces that are not all ASCII white
   // space (absl::StrSplit(line, ' ', absl::SkipWhitespace())), cut by hand:
   // this runs on every word of every head line.
   size_t begin = 0;
   while (begin <= line.size()) {
     if (stop_when_decided) {
-      const int left = spaces_left + 1 + other_words;
-      if (!IsTitleCase(TitleCaseCounts{counts.content_words + left, counts.capitalized + left})) {
-        if (stopped != nullptr) *stopped = true;
-        return counts;
+      if (ahead < begin) {
+        ahead = begin;
+        spaces_ahead = 0;
+      }
+      while (true) {
+        const int left = spaces_ahead + 1 + other_words;
+        // More pieces left only make title case likelier.
+        if (IsTitleCase(TitleCaseCounts{counts.content_words + left, counts.capitalized + left})) {
+          break;
+        }
+        if (ahead == line.size()) {
+          if (stopped != nullptr) *stopped = true;
+          return counts;
+        }
+        const size_t counted_to = std::min(line.size(), ahead + 64);
+        spaces_ahead += static_cast<int>(
+            std::count(line.begin() + static_cast<std::ptrdiff_t>(ahead),
+                       line.begin() + static_cast<std::ptrdiff_t>(counted_to), ' '));
+        ahead = counted_to;
       }
     }
     size_t end = line.find(' ', begin);
     if (end == absl::string_view::npos) {
       end = line.size();
-    } else {
-      --spaces_left;
+    } else if (end < ahead) {
+      --spaces_ahead;
     }
     const absl::string_view word = line.substr(begin, end - begin);
     begin = end + 1;
