@@ -45,21 +45,51 @@ constexpr size_t kLongestFunctionWord = [] {
 }();
 static_assert(kLongestFunctionWord <= 7, "function words are packed into 7 bytes");
 
-// The table packed: every word of every head line is looked up, and integer
-// compares are several times cheaper than string compares.
-constexpr auto kPackedFunctionWords = [] {
-  std::array<uint64_t, std::size(kFunctionWords)> packed{};
-  for (size_t i = 0; i < packed.size(); ++i) packed[i] = PackShortWord(kFunctionWords[i]);
-  return packed;
+// The table packed and hashed: every word of every head line is looked up,
+// and one or two integer compares are cheaper than a compare per function
+// word. Open addressing, probing the next slot; 0 (the empty word's packing)
+// marks an empty slot.
+constexpr size_t kFunctionWordSlots = 128;
+static_assert(std::size(kFunctionWords) * 2 <= kFunctionWordSlots, "a table at most half full");
+
+constexpr size_t FunctionWordSlot(uint64_t packed) {
+  return static_cast<size_t>((packed * 0x9E3779B97F4A7C15ULL) >> 57);  // The top 7 bits.
+}
+
+constexpr auto kFunctionWordTable = [] {
+  std::array<uint64_t, kFunctionWordSlots> table{};
+  for (absl::string_view word : kFunctionWords) {
+    const uint64_t packed = PackShortWord(word);
+    size_t slot = FunctionWordSlot(packed);
+    while (table[slot] != 0 && table[slot] != packed) slot = (slot + 1) % kFunctionWordSlots;
+    table[slot] = packed;
+  }
+  return table;
 }();
 
-bool IsFunctionWord(absl::string_view folded_word) {
-  if (folded_word.size() > kLongestFunctionWord) return false;
-  const uint64_t packed = PackShortWord(folded_word);
-  for (uint64_t word : kPackedFunctionWords) {
-    if (word == packed) return true;
+bool IsPackedFunctionWord(uint64_t packed) {
+  for (size_t slot = FunctionWordSlot(packed);; slot = (slot + 1) % kFunctionWordSlots) {
+    if (kFunctionWordTable[slot] == packed) return true;
+    if (kFunctionWordTable[slot] == 0) return false;
   }
-  return false;
+}
+
+bool IsFunctionWord(absl::string_view folded_word) {
+  if (folded_word.empty() || folded_word.size() > kLongestFunctionWord) return false;
+  return IsPackedFunctionWord(PackShortWord(folded_word));
+}
+
+// IsFunctionWord of the word's lower case (no function word holds a quote,
+// so '`' need not become '\'' first).
+bool IsFunctionWordIgnoringAsciiCase(absl::string_view word) {
+  if (word.empty() || word.size() > kLongestFunctionWord) return false;
+  uint64_t packed = uint64_t{word.size()} << 56;
+  for (size_t i = 0; i < word.size(); ++i) {
+    packed |= uint64_t{static_cast<unsigned char>(absl::ascii_tolower(
+                  static_cast<unsigned char>(word[i])))}
+              << (8 * i);
+  }
+  return IsPackedFunctionWord(packed);
 }
 
 // The word without surrounding punctuation, folded; elided French articles
@@ -232,6 +262,39 @@ SpaceSeparatedWords CountSpaceSeparatedWords(absl::string_view line) {
 
 namespace {
 
+// What the count below reads of a word of printable ASCII (no white space):
+// CleanWordView's letters and digits, less an elided article, and
+// FirstLetter's case, read in place, without the folded copy CleanWordView
+// makes. False, counting nothing, for any other word.
+bool CountAsciiWord(absl::string_view word, TitleCaseCounts* counts) {
+  for (char c : word) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (u >= 0x80 || absl::ascii_isspace(u)) return false;
+  }
+  size_t begin = 0;
+  size_t end = word.size();
+  while (begin < end && !absl::ascii_isalnum(static_cast<unsigned char>(word[begin]))) ++begin;
+  while (end > begin && !absl::ascii_isalnum(static_cast<unsigned char>(word[end - 1]))) --end;
+  // CleanWordView folds '`' to '\'' and reads "l'" and "d'" in lower case.
+  if (end - begin > 2 && (word[begin + 1] == '\'' || word[begin + 1] == '`')) {
+    const char article = absl::ascii_tolower(static_cast<unsigned char>(word[begin]));
+    if (article == 'l' || article == 'd') begin += 2;
+  }
+  const absl::string_view clean = word.substr(begin, end - begin);
+  if (clean.size() < 2 || IsFunctionWordIgnoringAsciiCase(clean)) return true;
+  if (absl::ascii_isdigit(static_cast<unsigned char>(clean[0]))) return true;
+  ++counts->content_words;
+  for (char c : word) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (absl::ascii_isalpha(u)) {
+      if (absl::ascii_isupper(u)) ++counts->capitalized;
+      break;
+    }
+    if (absl::ascii_isdigit(u)) break;
+  }
+  return true;
+}
+
 // CountTitleCase; with `stop_when_decided`, the count stops as soon as the
 // line could not be title case even if every word left, and `other_words`
 // more, were capitalized content words, and the counts so far (which
@@ -285,6 +348,7 @@ TitleCaseCounts CountTitleCaseWords(absl::string_view line, bool stop_when_decid
     }
     const absl::string_view word = line.substr(begin, end - begin);
     begin = end + 1;
+    if (CountAsciiWord(word, &counts)) continue;
     if (std::all_of(word.begin(), word.end(),
                     [](char c) { return absl::ascii_isspace(static_cast<unsigned char>(c)); })) {
       continue;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/ascii.h"
@@ -50,6 +51,29 @@ TEST(CountSpaceSeparatedWords, CountsLinesOfManyThousandWords) {
   const SpaceSeparatedWords counts = CountSpaceSeparatedWords(line);
   EXPECT_EQ(counts.words, 6000);
   EXPECT_EQ(counts.lower_case, 4000);
+}
+
+// What counts as a content word and as capitalized, word by word: letters
+// and digits only (punctuation around them dropped), an elided French
+// article dropped, function words of English and French in any case, words
+// of one letter and words opening with a digit left out; a word is
+// capitalized by its first letter as printed.
+TEST(CountTitleCase, ContentWordsAndTheirCapitals) {
+  const auto counts = [](absl::string_view line) {
+    const TitleCaseCounts c = CountTitleCase(line);
+    return std::pair<int, int>(c.content_words, c.capitalized);
+  };
+  EXPECT_EQ(counts("Meeting of the North Atlantic Council"), std::make_pair(4, 4));
+  EXPECT_EQ(counts("THE Of AND"), std::make_pair(0, 0));  // Function words in any case.
+  EXPECT_EQ(counts("(NATO) \"Kosovo,\" [peace]"), std::make_pair(3, 2));
+  EXPECT_EQ(counts("L'Atlantique l`alliance D'Europe d'accord"), std::make_pair(4, 2));
+  EXPECT_EQ(counts("l' d' L'a L'un L'Est"), std::make_pair(1, 1));  // "a" is short, "un" French.
+  EXPECT_EQ(counts("A I x 2009 1st (5) B-52 s"), std::make_pair(1, 1));
+  EXPECT_EQ(counts("\"...\" -- 'quoted' `grave`"), std::make_pair(2, 0));
+  EXPECT_EQ(counts("Sécurité européenne d'adhésion"), std::make_pair(3, 1));
+  EXPECT_EQ(counts("don't Won't co-operation Co-operation"), std::make_pair(4, 2));
+  // Only ' ' separates words: "out\tTabbed" is one, opening in lower case.
+  EXPECT_EQ(counts("  spaced   out\tTabbed  "), std::make_pair(2, 0));
 }
 
 // Whether a count stopping as soon as the line cannot be title case stops:
