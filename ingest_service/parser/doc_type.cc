@@ -135,6 +135,47 @@ static_assert(
     }(),
     "DocTypeLabelPrefix finds the ends of kMaxLabelWords words at most");
 
+// The first two letters of each label, as a 26 x 26 table. Every label
+// opens with two ASCII letters, so a line whose label reading opens with two
+// letters that begin none (most lines) holds no label, and is not folded.
+constexpr bool IsLowerAsciiLetter(char c) { return c >= 'a' && c <= 'z'; }
+static_assert(
+    [] {
+      for (const Label& label : kLabels) {
+        if (label.folded.size() < 2 || !IsLowerAsciiLetter(label.folded[0]) ||
+            !IsLowerAsciiLetter(label.folded[1])) {
+          return false;
+        }
+      }
+      return true;
+    }(),
+    "MayOpenWithALabel reads the first two letters of a label");
+constexpr auto kLabelOpenings = [] {
+  std::array<bool, 26 * 26> openings{};
+  for (const Label& label : kLabels) {
+    openings[(label.folded[0] - 'a') * 26 + (label.folded[1] - 'a')] = true;
+  }
+  return openings;
+}();
+
+// False only where FoldLabel of `line`, or of any prefix of it, can be no
+// label: FoldLabel drops the white space and the '|', '-' and '*' before
+// it, and folds two ASCII letters to their lower case. Anything else there
+// (a bullet, an accented letter, a digit) is left to the full comparison.
+bool MayOpenWithALabel(absl::string_view line) {
+  size_t i = 0;
+  while (i < line.size() && (absl::ascii_isspace(static_cast<unsigned char>(line[i])) ||
+                             line[i] == '|' || line[i] == '-' || line[i] == '*')) {
+    ++i;
+  }
+  if (i + 1 >= line.size()) return true;
+  const unsigned char first = line[i];
+  const unsigned char second = line[i + 1];
+  if (!absl::ascii_isalpha(first) || !absl::ascii_isalpha(second)) return true;
+  return kLabelOpenings[(absl::ascii_tolower(first) - 'a') * 26 +
+                        (absl::ascii_tolower(second) - 'a')];
+}
+
 std::string FoldLabel(absl::string_view text) {
   std::string folded = FoldAccents(text);
   absl::string_view view = folded;
@@ -199,7 +240,7 @@ bool NamesChairmansSummary(absl::string_view folded) {
 }  // namespace
 
 std::optional<DocType> DocTypeFromLabelLine(absl::string_view line) {
-  if (line.size() > 60) return std::nullopt;
+  if (line.size() > 60 || !MayOpenWithALabel(line)) return std::nullopt;
   const std::string folded = FoldLabel(line);
   for (const Label& label : kLabels) {
     if (folded == label.folded) return Refine(label, line);
@@ -209,6 +250,7 @@ std::optional<DocType> DocTypeFromLabelLine(absl::string_view line) {
 
 std::optional<LeadingLabel> DocTypeLabelPrefix(absl::string_view line, bool any_rest) {
   line = absl::StripLeadingAsciiWhitespace(line);
+  if (!MayOpenWithALabel(line)) return std::nullopt;
   // Labels have one to kMaxLabelWords words: the line's first spaces are
   // found once, and each printed prefix is folded once, when the first label
   // of that many words is tried (not once per label).

@@ -23,6 +23,28 @@ TEST(DocType, LabelsInGermanSpanishAndItalian) {
   EXPECT_EQ(DocTypeFromLabelLine("Reden und Interviews aus dem Archiv"), std::nullopt);
 }
 
+// A label is read through the furniture printed around it, in any case;
+// a line opening with other words holds none.
+TEST(DocType, LabelsBehindFurnitureAndOtherOpenings) {
+  EXPECT_EQ(DocTypeFromLabelLine("| PRESS RELEASE |"), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_EQ(DocTypeFromLabelLine(" - * Final Communiqué."), v1::DOC_TYPE_COMMUNIQUE);
+  EXPECT_EQ(DocTypeFromLabelLine("\xE2\x80\xA2 Statement"), v1::DOC_TYPE_PRESS_STATEMENT);
+  EXPECT_EQ(DocTypeFromLabelLine("Dclaration"), v1::DOC_TYPE_PRESS_STATEMENT);
+  EXPECT_EQ(DocTypeFromLabelLine("The Statement"), std::nullopt);
+  EXPECT_EQ(DocTypeFromLabelLine("| Home | Press Release"), std::nullopt);
+  EXPECT_EQ(DocTypeFromLabelLine("S"), std::nullopt);
+
+  const std::optional<LeadingLabel> fused = DocTypeLabelPrefix("  Statement Meeting of the Council");
+  ASSERT_TRUE(fused.has_value());
+  EXPECT_EQ(fused->type, v1::DOC_TYPE_PRESS_STATEMENT);
+  EXPECT_EQ(fused->length, 9u);
+  const std::optional<LeadingLabel> upper = DocTypeLabelPrefix("PRESS RELEASE Kosovo talks");
+  ASSERT_TRUE(upper.has_value());
+  EXPECT_EQ(upper->type, v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_EQ(DocTypeLabelPrefix("Meeting of the Council Statement"), std::nullopt);
+  EXPECT_EQ(DocTypeLabelPrefix("(Statement) Meeting of the Council"), std::nullopt);
+}
+
 TEST(DocType, TitlesOpeningWithADeclarationInOtherLanguages) {
   EXPECT_EQ(DocTypeFromTitle("Erklärung der Außenminister zur Lage in der Region"),
             v1::DOC_TYPE_DECLARATION);
