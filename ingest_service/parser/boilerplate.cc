@@ -233,8 +233,15 @@ bool IsLanguageMenu(absl::string_view folded) {
 // format rather than by any site's wording.
 bool IsDownloadLine(absl::string_view folded) {
   if (folded.size() > 100 || absl::EndsWith(folded, ".")) return false;
-  if (absl::StrContains(folded, "file type:") || absl::StrContains(folded, "size:")) return true;
+  // Each phrase below holds a colon, each format a period: a line without
+  // one is not searched for them (most lines).
+  if (absl::StrContains(folded, ':') &&
+      (absl::StrContains(folded, "file type:") || absl::StrContains(folded, "size:"))) {
+    return true;
+  }
+  const bool has_period = absl::StrContains(folded, '.');
   for (absl::string_view format : {".mp3", ".wav", ".wmv", ".pdf", ".doc", ".rtf", ".zip"}) {
+    if (!has_period) break;
     const size_t at = folded.find(format);
     if (at == absl::string_view::npos) continue;
     // The format as a word of its own or before a size ("le .pdf",
@@ -291,7 +298,9 @@ absl::string_view StripFurnitureEdges(absl::string_view line) {
 }
 
 bool IsImageFileName(absl::string_view folded) {
+  const bool has_period = absl::StrContains(folded, '.');  // Each extension holds one.
   for (absl::string_view extension : {".jpg", ".jpeg", ".gif", ".png", ".bmp"}) {
+    if (!has_period) break;
     const size_t at = folded.find(extension);
     if (at == absl::string_view::npos) continue;
     // "natologo.jpg (2673 Byte)": the name is the first word of a short line.
@@ -318,7 +327,8 @@ bool IsPhoneLike(absl::string_view text) {
 // period, spaces, then a colon.
 bool IsPhoneFaxLine(absl::string_view folded) {
   if (IsPhoneLike(folded)) return true;
-  if (folded.size() > 160) return false;
+  // A key is followed by a colon: a line without one is not searched.
+  if (folded.size() > 160 || !absl::StrContains(folded, ':')) return false;
   for (absl::string_view key :
        {"tel", "fax", "telephone", "phone", "email", "e-mail", "courriel", "telecopie"}) {
     for (size_t at = folded.find(key); at != absl::string_view::npos;
