@@ -415,6 +415,10 @@ std::vector<TitleCandidate> MakeCandidates(const std::vector<SourceLine>& lines,
   std::vector<int> word_counts(window);
   std::vector<std::string> folded_lines(window);
   std::vector<int64_t> most_words(window);
+  // How each line ends, for the runs it closes (a run's end is its last
+  // line's, except where the run is read joined).
+  std::vector<bool> ends_sentence(window);
+  std::vector<bool> ends_function_word(window);
   for (size_t k = 0; k < window; ++k) {
     const absl::string_view text = TrimLine(lines[features[k].line_index].text);
     most_words[k] = std::count(text.begin(), text.end(), ' ') + 1;
@@ -432,6 +436,8 @@ std::vector<TitleCandidate> MakeCandidates(const std::vector<SourceLine>& lines,
                          : CountTitleCase(text);
     word_counts[k] = CountWordsUpTo(text, kMostRunWords);
     if (!rule_title.empty()) folded_lines[k] = FoldForMatching(text);
+    ends_sentence[k] = EndsSentence(text);
+    ends_function_word[k] = EndsWithFunctionWord(text);
   }
   // Each line opens, closes or sits inside up to kMaxTitleLines runs: its
   // features are prefixed for those places once, not once per run.
@@ -544,8 +550,10 @@ std::vector<TitleCandidate> MakeCandidates(const std::vector<SourceLine>& lines,
       if (exact ? IsTitleCase(joined) : !run_never_title_case && IsTitleCase(run_case)) {
         sink.Add(&f, kSpanTitleCase);
       }
-      if (EndsSentence(text)) sink.Add(&f, kSpanEndsSentence);
-      if (EndsWithFunctionWord(text)) sink.Add(&f, kSpanEndsFunctionWord);
+      if (exact ? EndsSentence(text) : ends_sentence[end - 1]) sink.Add(&f, kSpanEndsSentence);
+      if (exact ? EndsWithFunctionWord(text) : ends_function_word[end - 1]) {
+        sink.Add(&f, kSpanEndsFunctionWord);
+      }
       if (absl::EndsWith(text, ",") || absl::EndsWith(text, ":")) {
         sink.Add(&f, kSpanEndsComma);
       }
