@@ -182,7 +182,7 @@ LineVotes Votes(absl::string_view raw_line, absl::string_view text, LineReadings
   }
   if (DocTypeFromTitle(text, folded).has_value()) votes.Add(Vote::kTitleNamesType);
   if (IsByline(text)) votes.Add(Vote::kByline);
-  if (IsSalutation(text)) votes.Add(Vote::kSalutation);
+  if (IsSalutation(text, folded)) votes.Add(Vote::kSalutation);
   if (IsSidebarItem(text)) votes.Add(Vote::kSidebarItem);
   if (IsPressOfficeFormula(text, folded)) votes.Add(Vote::kPressOffice);
   if (NamesInstitutionOnly(text, folded)) votes.Add(Vote::kInstitutionName);
@@ -191,7 +191,7 @@ LineVotes Votes(absl::string_view raw_line, absl::string_view text, LineReadings
   // (wrapped prose lines that do not end a sentence, mostly).
   const bool title_case = IsTitleCase(text);
   if (title_case && ReadsAsMenu(text)) votes.Add(Vote::kMenu);
-  if (StartsSubtitle(text)) votes.Add(Vote::kSubtitleOpener);
+  if (StartsSubtitle(text, folded)) votes.Add(Vote::kSubtitleOpener);
   if (std::optional<ParagraphMarker> marker = FindParagraphMarker(raw_line)) {
     votes.Add(marker->is_bullet ? Vote::kBullet : Vote::kNumbered);
   }

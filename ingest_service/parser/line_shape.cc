@@ -412,11 +412,14 @@ bool EndsWithFunctionWord(absl::string_view line) {
   return IsFunctionWord(last);
 }
 
+// Openings of speeches and press conferences, with or without a comma
+// (none longer than 24 bytes, so a fold's first 24 bytes are enough).
 bool IsSalutation(absl::string_view line) {
+  return IsSalutation(line, FoldAccentsHead(TrimLine(line), 24));
+}
+
+bool IsSalutation(absl::string_view line, absl::string_view folded) {
   line = TrimLine(line);
-  // Openings of speeches and press conferences, with or without a comma
-  // (none longer than 24 bytes).
-  const std::string folded = FoldAccentsHead(line, 24);
   for (absl::string_view opening :
        {"ladies and gentlemen", "mesdames", "good morning", "good afternoon", "good evening",
         "bonjour", "bonsoir", "excellenc", "mr. president", "monsieur le president", "dear "}) {
@@ -444,7 +447,10 @@ bool IsByline(absl::string_view line) {
 }
 
 bool StartsSubtitle(absl::string_view line) {
-  const std::string folded = FoldAccentsHead(TrimLine(line), 16);
+  return StartsSubtitle(line, FoldAccentsHead(TrimLine(line), 16));
+}
+
+bool StartsSubtitle(absl::string_view /*line*/, absl::string_view folded) {
   return absl::StartsWith(folded, "issued ") || absl::StartsWith(folded, "diffusee ") ||
          absl::StartsWith(folded, "publiee ") || absl::StartsWith(folded, "adopted ") ||
          absl::StartsWith(folded, "delivered ");

@@ -65,6 +65,8 @@ bool EndsWithFunctionWord(absl::string_view line);
 
 // "Ladies and Gentlemen,", "Rector Torkunov,", "Mesdames, Messieurs,".
 bool IsSalutation(absl::string_view line);
+// The same, given the line's FoldAccents(TrimLine(line)) already made.
+bool IsSalutation(absl::string_view line, absl::string_view folded);
 
 // "21/11/2003 - NATO": the first line of a related-news sidebar item.
 bool IsSidebarItem(absl::string_view line);
@@ -75,6 +77,8 @@ bool IsByline(absl::string_view line);
 // A subtitle opener: "issued on the Occasion...", "Issued by the Heads...",
 // "diffusée par ...".
 bool StartsSubtitle(absl::string_view line);
+// The same, given the line's FoldAccents(TrimLine(line)) already made.
+bool StartsSubtitle(absl::string_view line, absl::string_view folded);
 
 struct ParagraphMarker {
   // The number or letter as printed ("1", "12", "a"); empty for a bullet.
