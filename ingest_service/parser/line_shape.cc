@@ -85,8 +85,8 @@ bool IsFunctionWordIgnoringAsciiCase(absl::string_view word) {
   if (word.empty() || word.size() > kLongestFunctionWord) return false;
   uint64_t packed = uint64_t{word.size()} << 56;
   for (size_t i = 0; i < word.size(); ++i) {
-    packed |= uint64_t{static_cast<unsigned char>(absl::ascii_tolower(
-                  static_cast<unsigned char>(word[i])))}
+    packed |= uint64_t{static_cast<unsigned char>(
+                  absl::ascii_tolower(static_cast<unsigned char>(word[i])))}
               << (8 * i);
   }
   return IsPackedFunctionWord(packed);
@@ -241,8 +241,7 @@ SpaceSeparatedWords CountSpaceSeparatedWords(absl::string_view line) {
     __m128i lower_case = zero;
     for (int block = 0; block < 255 && i + 16 <= line.size(); ++block, i += 16) {
       const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(line.data() + i));
-      const __m128i before =
-          _mm_loadu_si128(reinterpret_cast<const __m128i*>(line.data() + i - 1));
+      const __m128i before = _mm_loadu_si128(reinterpret_cast<const __m128i*>(line.data() + i - 1));
       const __m128i opens =
           _mm_andnot_si128(_mm_cmpeq_epi8(bytes, space), _mm_cmpeq_epi8(before, space));
       // Signed compares: bytes 0x80 and up are below 'a'.

@@ -34,7 +34,8 @@ TEST(DocType, LabelsBehindFurnitureAndOtherOpenings) {
   EXPECT_EQ(DocTypeFromLabelLine("| Home | Press Release"), std::nullopt);
   EXPECT_EQ(DocTypeFromLabelLine("S"), std::nullopt);
 
-  const std::optional<LeadingLabel> fused = DocTypeLabelPrefix("  Statement Meeting of the Council");
+  const std::optional<LeadingLabel> fused =
+      DocTypeLabelPrefix("  Statement Meeting of the Council");
   ASSERT_TRUE(fused.has_value());
   EXPECT_EQ(fused->type, v1::DOC_TYPE_PRESS_STATEMENT);
   EXPECT_EQ(fused->length, 9u);

@@ -8,6 +8,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_split.h"
+#include "common/text_folding.h"
 #include "gtest/gtest.h"
 
 namespace docsearch::ingest {
@@ -76,16 +77,46 @@ TEST(CountTitleCase, ContentWordsAndTheirCapitals) {
   EXPECT_EQ(counts("  spaced   out\tTabbed  "), std::make_pair(2, 0));
 }
 
+// Salutations and subtitle openers, read from the line or from a fold of it
+// made elsewhere: the same answers.
+TEST(LineShape, SalutationsAndSubtitleOpenersWithOrWithoutAFold) {
+  const std::vector<std::pair<std::string, bool>> salutations = {
+      {"Ladies and Gentlemen,", true},
+      {"  Mesdames, Messieurs,", true},
+      {"Excellencies", true},
+      {"Rector Torkunov,", true},
+      {"Monsieur le Président,", true},
+      {"Ladies and gentlemen of the press, welcome.", true},
+      {"The Council met in Brussels today,", false},
+      {"by Lord Robertson,", false},
+      {"Good morning to all of you who came here today to listen", false}};
+  for (const auto& [line, expected] : salutations) {
+    EXPECT_EQ(IsSalutation(line), expected) << line;
+    EXPECT_EQ(IsSalutation(line, docsearch::FoldAccents(TrimLine(line))), expected) << line;
+  }
+  const std::vector<std::pair<std::string, bool>> openers = {
+      {"Issued on the occasion of the meeting", true},
+      {"Diffusée par les chefs d'État", true},
+      {"\xC2\xA0"
+       "Delivered by the Secretary General",
+       true},
+      {"Issued", false},
+      {"Statement issued today", false}};
+  for (const auto& [line, expected] : openers) {
+    EXPECT_EQ(StartsSubtitle(line), expected) << line;
+    EXPECT_EQ(StartsSubtitle(line, docsearch::FoldAccents(TrimLine(line))), expected) << line;
+  }
+}
+
 // Whether a count stopping as soon as the line cannot be title case stops:
 // at each piece's start, the counts of the text before it (CountTitleCase of
 // that prefix) and every space after it taken as one more capitalized word.
 bool StopsBeforeTheEnd(const std::string& line, int other) {
   for (size_t begin = 0; begin <= line.size();) {
     const TitleCaseCounts before = CountTitleCase(line.substr(0, begin));
-    const int left =
-        static_cast<int>(std::count(line.begin() + static_cast<std::ptrdiff_t>(begin), line.end(),
-                                    ' ')) +
-        1 + other;
+    const int left = static_cast<int>(std::count(line.begin() + static_cast<std::ptrdiff_t>(begin),
+                                                 line.end(), ' ')) +
+                     1 + other;
     if (!IsTitleCase(TitleCaseCounts{before.content_words + left, before.capitalized + left})) {
       return true;
     }

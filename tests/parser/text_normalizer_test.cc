@@ -78,8 +78,8 @@ TEST(TextNormalizer, CopyingRunsOfAsciiGivesWhatEachCodePointGives) {
   // Line ends of every kind, controls (C0, DEL, C1), a mid-text byte-order
   // mark, tabs and accented letters, between runs of printable ASCII.
   const std::vector<std::string> pieces = {
-      "a", "Council ", " ", "\r", "\n", "\r\n", "\t", "\x07", "\x7F", "\xC2\x85",
-      "\xEF\xBB\xBF", "\xC3\xA9", "\xE2\x80\x99", "x\ry", "\x01\n"};
+      "a",        "Council ",     " ",        "\r",           "\n",   "\r\n",  "\t", "\x07", "\x7F",
+      "\xC2\x85", "\xEF\xBB\xBF", "\xC3\xA9", "\xE2\x80\x99", "x\ry", "\x01\n"};
   std::mt19937 random(1206);
   for (int round = 0; round < 2000; ++round) {
     std::string text;
