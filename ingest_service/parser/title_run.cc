@@ -257,6 +257,13 @@ std::optional<size_t> CandidatePrintedTwice(const std::vector<TitleCandidate>& c
                                             const std::vector<LineFeatures>& features) {
   constexpr size_t kHeadLines = 12;
   constexpr size_t kMaxLinesBetween = 3;
+  // Each head line is compared with the few after it: folded once.
+  std::vector<std::optional<std::string>> folds(
+      std::min(features.size(), kHeadLines + 1 + kMaxLinesBetween));
+  const auto fold_of = [&](size_t k) -> const std::string& {
+    if (!folds[k].has_value()) folds[k] = FoldForMatching(LineText(lines, features, k));
+    return *folds[k];
+  };
   for (size_t k = 0; k < features.size() && k < kHeadLines; ++k) {
     const absl::string_view text = LineText(lines, features, k);
     if (ReadsAsProse(text)) return std::nullopt;  // The head ends at the first prose.
@@ -265,9 +272,9 @@ std::optional<size_t> CandidatePrintedTwice(const std::vector<TitleCandidate>& c
         BoilerplateReason(text).has_value() || DocTypeFromLabelLine(text).has_value()) {
       continue;
     }
-    const std::string folded = FoldForMatching(text);
+    const std::string& folded = fold_of(k);
     for (size_t copy = k + 1; copy < features.size() && copy <= k + 1 + kMaxLinesBetween; ++copy) {
-      if (FoldForMatching(LineText(lines, features, copy)) != folded) continue;
+      if (fold_of(copy) != folded) continue;
       // A line printed three times or more is the site's banner, repeated
       // on every block of the page, not a headline echoed once.
       int copies = 0;
