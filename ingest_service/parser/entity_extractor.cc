@@ -184,12 +184,30 @@ bool IsOrganizationHead(absl::string_view word) {
   return false;
 }
 
-std::optional<bool> TitleKept(absl::string_view word) {
-  const std::string folded = FoldAccents(word);
+std::optional<bool> KeptOfFoldedTitle(absl::string_view folded) {
   for (const PersonTitle& title : kPersonTitles) {
     if (folded == title.folded) return title.kept;
   }
   return std::nullopt;
+}
+
+std::optional<bool> TitleKept(absl::string_view word) {
+  // Every capitalized word is asked: an ASCII one is lower-cased in place,
+  // as its fold would be. The titles are ASCII letters only, so an ASCII
+  // word holding anything else is none of them.
+  constexpr size_t kLongestAsked = 16;
+  if (word.size() <= kLongestAsked &&
+      std::all_of(word.begin(), word.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    char lower[kLongestAsked];
+    for (size_t i = 0; i < word.size(); ++i) {
+      const unsigned char c = static_cast<unsigned char>(word[i]);
+      if (!absl::ascii_isalpha(c)) return std::nullopt;
+      lower[i] = absl::ascii_tolower(c);
+    }
+    return KeptOfFoldedTitle(absl::string_view(lower, word.size()));
+  }
+  return KeptOfFoldedTitle(FoldAccents(word));
 }
 
 bool IsNameParticle(absl::string_view word) {

@@ -67,6 +67,16 @@ TEST(EntityExtractor, FindsANameAfterRunsOfTitlesThatNameNoOne) {
   EXPECT_EQ(Find(entities, v1::ENTITY_TYPE_PERSON, "Ministers"), nullptr);
 }
 
+// A title is read in any case and with its accents ("GENERAL", "Général");
+// a word holding other characters is no title ("Dr2").
+TEST(EntityExtractor, TitlesInAnyCaseAndWithAccents) {
+  const std::vector<v1::Entity> entities = ExtractEntities(
+      "AMBASSADOR Alexander Vershbow met Général Henri Bentégeat and Dr2 Peter Ross.");
+  EXPECT_NE(Find(entities, v1::ENTITY_TYPE_PERSON, "Alexander Vershbow"), nullptr);
+  EXPECT_NE(Find(entities, v1::ENTITY_TYPE_PERSON, "Henri Bentégeat"), nullptr);
+  EXPECT_EQ(Find(entities, v1::ENTITY_TYPE_PERSON, "Peter Ross"), nullptr);
+}
+
 TEST(EntityExtractor, FindsPlacesIncludingFrenchForms) {
   const std::vector<v1::Entity> entities =
       ExtractEntities("Le Conseil s'est réuni à Bruxelles. Ministers met in Brussels.");
