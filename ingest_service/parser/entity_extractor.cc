@@ -192,13 +192,15 @@ std::optional<bool> KeptOfFoldedTitle(absl::string_view folded) {
 }
 
 std::optional<bool> TitleKept(absl::string_view word) {
-  // Every capitalized word is asked: an ASCII one is lower-cased in place,
-  // as its fold would be. The titles are ASCII letters only, so an ASCII
-  // word holding anything else is none of them.
+  // Every capitalized word is asked: an ASCII one without white space (the
+  // fold would trim or collapse that) is lower-cased in place, as its fold
+  // would be. The titles are ASCII letters only, so such a word holding
+  // anything else is none of them.
   constexpr size_t kLongestAsked = 16;
-  if (word.size() <= kLongestAsked &&
-      std::all_of(word.begin(), word.end(),
-                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+  if (word.size() <= kLongestAsked && std::all_of(word.begin(), word.end(), [](char c) {
+        const unsigned char u = static_cast<unsigned char>(c);
+        return u < 0x80 && !absl::ascii_isspace(u);
+      })) {
     char lower[kLongestAsked];
     for (size_t i = 0; i < word.size(); ++i) {
       const unsigned char c = static_cast<unsigned char>(word[i]);

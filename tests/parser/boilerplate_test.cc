@@ -30,6 +30,18 @@ TEST(Boilerplate, DropsPhoneFaxAndAddressLines) {
               Optional(absl::string_view("phone_fax")));
   EXPECT_THAT(BoilerplateReason("B-1110 Brussels/Bruxelles"),
               Optional(absl::string_view("address")));
+  // A contact key counts only before a colon; a file only by its format
+  // after a space or a parenthesis, or by its size.
+  EXPECT_THAT(BoilerplateReason("T\xC3\xA9l. : 02 707 50 41"),
+              Optional(absl::string_view("phone_fax")));
+  EXPECT_EQ(BoilerplateReason("Telephone calls between the leaders resumed"), std::nullopt);
+  EXPECT_THAT(BoilerplateReason("Audio file .MP3/806Kb"),
+              Optional(absl::string_view("media_link")));
+  EXPECT_THAT(BoilerplateReason("Full text (pdf, 17 Kb)"),
+              Optional(absl::string_view("media_link")));
+  EXPECT_THAT(BoilerplateReason("File Type: pdf"), Optional(absl::string_view("media_link")));
+  EXPECT_EQ(BoilerplateReason("The report is in the file annex"), std::nullopt);
+  EXPECT_THAT(BoilerplateReason("flag.gif"), Optional(absl::string_view("logo")));
 }
 
 TEST(Boilerplate, LateFurnitureReadsContactHeadingsPlayersAndVersionLinks) {

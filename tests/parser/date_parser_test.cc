@@ -17,6 +17,19 @@ MATCHER_P3(IsDate, year, month, day, "") {
   return arg.year() == year && arg.month() == month && arg.day() == day;
 }
 
+// Every form read has a day or a year in digits: a date in words is not
+// a date line, nor is a line of digits alone.
+TEST(DateParser, ADateLineHoldsDigits) {
+  EXPECT_FALSE(ParseDateLine("Monday").has_value());
+  EXPECT_FALSE(ParseDateLine("the fifth of December").has_value());
+  EXPECT_FALSE(ParseDateLine("December").has_value());
+  EXPECT_FALSE(ParseDateLine("2001").has_value());
+  EXPECT_THAT(ParseDateLine("Monday, 5 December 2001"), Optional(IsDate(2001, 12, 5)));
+  EXPECT_THAT(ParseDateLine("Bruxelles, le 5 d\xC3\xA9"
+                            "cembre 2001"),
+              Optional(IsDate(2001, 12, 5)));
+}
+
 TEST(DateParser, ReadsAbbreviatedMonthWithPeriod) {
   EXPECT_THAT(ParseDateLine("7 Dec. 2001"), Optional(IsDate(2001, 12, 7)));
 }

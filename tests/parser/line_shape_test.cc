@@ -52,6 +52,13 @@ TEST(CountSpaceSeparatedWords, CountsLinesOfManyThousandWords) {
   const SpaceSeparatedWords counts = CountSpaceSeparatedWords(line);
   EXPECT_EQ(counts.words, 6000);
   EXPECT_EQ(counts.lower_case, 4000);
+  // "a " over and over: the same byte positions open a word in every block,
+  // so those lanes count one a block and pass 255 at the 256th.
+  std::string pairs;
+  for (int i = 0; i < 3000; ++i) pairs += "a ";
+  const SpaceSeparatedWords pair_counts = CountSpaceSeparatedWords(pairs);
+  EXPECT_EQ(pair_counts.words, 3000);
+  EXPECT_EQ(pair_counts.lower_case, 3000);
 }
 
 // What counts as a content word and as capitalized, word by word: letters

@@ -45,9 +45,20 @@ TEST(TextNormalizer, CharactersBeforeTheCombiningMarksAreNfcInAnyOrder) {
   EXPECT_EQ(NormalizeText("a\xCC\x80").text, "\xC3\xA0");
 }
 
-// What NormalizeText does, one code point at a time: the way it was
-// written before printable ASCII was copied a run at a time.
-NormalizedText NormalizeByCodePoint(const std::string& nfc_text) {
+// What NormalizeText does, the way it was written before: ICU asked
+// whether every text is NFC (and composing it when not), then one code
+// point at a time.
+NormalizedText NormalizeByCodePoint(const std::string& text) {
+  std::string nfc_text = text;
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_SUCCESS(status) && !nfc->isNormalized(icu::UnicodeString::fromUTF8(text), status)) {
+    status = U_ZERO_ERROR;
+    icu::UnicodeString composed;
+    nfc->normalize(icu::UnicodeString::fromUTF8(text), composed, status);
+    nfc_text.clear();
+    if (U_SUCCESS(status)) composed.toUTF8String(nfc_text);
+  }
   NormalizedText result;
   bool previous_was_cr = false;
   const auto* s = reinterpret_cast<const uint8_t*>(nfc_text.data());
@@ -57,6 +68,11 @@ NormalizedText NormalizeByCodePoint(const std::string& nfc_text) {
     const int32_t begin = i;
     UChar32 c;
     U8_NEXT(s, i, length, c);
+    if (c < 0) {  // A broken sequence reads as U+FFFD.
+      previous_was_cr = false;
+      result.text += "\xEF\xBF\xBD";
+      continue;
+    }
     const bool was_cr = previous_was_cr;
     previous_was_cr = c == '\r';
     if (c == '\r') {
@@ -76,10 +92,14 @@ NormalizedText NormalizeByCodePoint(const std::string& nfc_text) {
 
 TEST(TextNormalizer, CopyingRunsOfAsciiGivesWhatEachCodePointGives) {
   // Line ends of every kind, controls (C0, DEL, C1), a mid-text byte-order
-  // mark, tabs and accented letters, between runs of printable ASCII.
+  // mark, tabs, accented letters and broken UTF-8, between runs of
+  // printable ASCII.
   const std::vector<std::string> pieces = {
-      "a",        "Council ",     " ",        "\r",           "\n",   "\r\n",  "\t", "\x07", "\x7F",
-      "\xC2\x85", "\xEF\xBB\xBF", "\xC3\xA9", "\xE2\x80\x99", "x\ry", "\x01\n"};
+      "a", "Council ", " ", "\r", "\n", "\r\n", "\t", "\x07", "\x7F", "\xC2\x85", "\xEF\xBB\xBF",
+      "\xC3\xA9", "\xE2\x80\x99", "x\ry", "\x01\n",
+      // Broken sequences, which NormalizeText is not to be given but must
+      // survive: a lone lead byte, a stray continuation byte, a cut one.
+      "\xC3", "\x80", "\xFF", "\xE2\x80"};
   std::mt19937 random(1206);
   for (int round = 0; round < 2000; ++round) {
     std::string text;
