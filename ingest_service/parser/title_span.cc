@@ -312,8 +312,18 @@ std::vector<std::vector<size_t>> LastBodyLineOfWords(const std::vector<SourceLin
       break;
     }
   }
+  // A content word is four characters or more and a space: the table is
+  // sized once for the most words the window's lines can hold, so that it
+  // does not grow while it is filled, up to a bound (a text of one huge line
+  // holds far fewer distinct words than that, and grows past it as needed).
+  constexpr size_t kMostWordsReserved = 8192;
+  size_t window_bytes = 0;
+  for (size_t k = 0; k < window; ++k) window_bytes += lines[features[k].line_index].text.size();
+  const size_t reserved = std::min(window_bytes / 5 + 1, kMostWordsReserved);
   absl::flat_hash_map<std::string, uint32_t> number_of;
+  number_of.reserve(reserved);
   std::vector<size_t> last_line;  // By word number.
+  last_line.reserve(reserved);
   std::vector<std::vector<uint32_t>> words(window);
   // The window line whose words line i holds, read as is, or -1.
   std::vector<int> window_slot(lines.size(), -1);
