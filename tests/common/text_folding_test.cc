@@ -123,6 +123,15 @@ TEST(TextFolding, ALetterBeyondAsciiIsFoundAtEveryOffset) {
   }
 }
 
+TEST(TextFolding, FoldsQuotesDashesAndSpacesForMatchingOnly) {
+  EXPECT_EQ(
+      FoldForMatching("A \xE2\x80\x9Cnew spirit\xE2\x80\x9D \xE2\x80\x93 NATO\xC2\xA0 Russia"),
+      "a \"new spirit\" - nato russia");
+  EXPECT_EQ(FoldAccents("D\xC3\xA9"
+                        "cembre"),
+            "decembre");
+}
+
 TEST(TextFolding, InvalidUtf8BecomesTheReplacementCharacter) {
   EXPECT_EQ(FoldForMatching("a\xff"
                             "B"),

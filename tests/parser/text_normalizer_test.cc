@@ -20,15 +20,6 @@ TEST(TextNormalizer, ComposesToNfcAndStripsControls) {
   EXPECT_EQ(normalized.removed_control_characters, 1);
 }
 
-TEST(TextNormalizer, FoldsQuotesDashesAndSpacesForMatchingOnly) {
-  EXPECT_EQ(
-      FoldForMatching("A \xE2\x80\x9Cnew spirit\xE2\x80\x9D \xE2\x80\x93 NATO\xC2\xA0 Russia"),
-      "a \"new spirit\" - nato russia");
-  EXPECT_EQ(FoldAccents("D\xC3\xA9"
-                        "cembre"),
-            "decembre");
-}
-
 // NormalizeText asks ICU nothing about a text without a byte of 0xCC or
 // above (code points below U+0300). That is right only if each of those
 // characters is NFC alone and never composes with the one before it.
