@@ -574,8 +574,10 @@ std::optional<absl::string_view> LateFurnitureReason(absl::string_view line,
   // Immediate Release") on a line of its own, wherever the page left it; a
   // sentence or a speaker's turn ("Press Secretary: …") opening with the same
   // words is text.
-  if (IsPressOfficeFormula(trimmed) && CountWordsUpTo(trimmed, 8) <= 8 && !EndsSentence(trimmed) &&
-      !absl::StrContains(trimmed, ':')) {
+  // (The fold of a line is the fold of it trimmed: folding drops white
+  // space at both ends, the no-break space included.)
+  if (IsPressOfficeFormula(trimmed, folded) && CountWordsUpTo(trimmed, 8) <= 8 &&
+      !EndsSentence(trimmed) && !absl::StrContains(trimmed, ':')) {
     return "press_office";
   }
   // A site's notice about itself may run to a paragraph ("… is a permanent
