@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -197,10 +198,43 @@ int CountWords(absl::string_view line) {
   return words + (in_word ? 1 : 0);
 }
 
+#if defined(__SSE2__)
+// The set bits of each byte value.
+constexpr auto kBitsSet = [] {
+  std::array<uint8_t, 256> bits{};
+  for (size_t b = 0; b < bits.size(); ++b) bits[b] = static_cast<uint8_t>(std::popcount(b));
+  return bits;
+}();
+#endif
+
 int CountWordsUpTo(absl::string_view line, int limit) {
   int words = 0;
   bool in_word = false;
-  for (char c : line) {
+  size_t i = 0;
+#if defined(__SSE2__)
+  // Sixteen bytes at a time while they hold no white space but ' ' (nearly
+  // every line): there a word ends at each space after a byte that is not
+  // one, or at a block's first byte when a word runs into the block. Every
+  // head line is counted, by several detectors.
+  for (; i + 16 <= line.size(); i += 16) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(line.data() + i));
+    // Tab, line feed, vertical tab, form feed, carriage return: the rest
+    // of the line is counted byte by byte. (Bytes 0x80 and up compare
+    // below 0x09 as signed bytes.)
+    const __m128i other_white = _mm_and_si128(_mm_cmpgt_epi8(bytes, _mm_set1_epi8(0x08)),
+                                              _mm_cmplt_epi8(bytes, _mm_set1_epi8(0x0E)));
+    if (_mm_movemask_epi8(other_white) != 0) break;
+    const unsigned spaces =
+        static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(' '))));
+    const unsigned filled = ~spaces & 0xFFFFu;
+    const unsigned ends = spaces & ((filled << 1) | (in_word ? 1u : 0u));
+    words += kBitsSet[ends & 0xFFu] + kBitsSet[ends >> 8];
+    if (words > limit) return limit + 1;
+    in_word = (filled >> 15) != 0;
+  }
+#endif
+  for (; i < line.size(); ++i) {
+    const char c = line[i];
     if (c == ' ') {
       if (in_word && ++words > limit) return limit + 1;
       in_word = false;

@@ -44,6 +44,31 @@ TEST(CountSpaceSeparatedWords, AgreesWithASplitterOnLongLines) {
   }
 }
 
+// Words counted up to a limit, against a count of the pieces between
+// spaces that hold anything but white space, capped at limit + 1: on lines
+// long enough to be counted sixteen bytes at a time, with tabs, line ends,
+// controls and UTF-8 among the words, and words across the blocks' edges.
+TEST(CountWordsUpTo, AgreesWithCountingThePiecesOnLinesOfEveryShape) {
+  const std::vector<std::string> pieces = {" ",    "  ", "a",        "Council", "\t", "\n", "\r",
+                                           "\x01", "\v", "\xC3\xA9", "x\ty",    "-",  ". "};
+  std::mt19937 random(1206);
+  for (int round = 0; round < 3000; ++round) {
+    std::string line;
+    const int count = static_cast<int>(random() % 40);
+    for (int k = 0; k < count; ++k) line += pieces[random() % pieces.size()];
+    int words = 0;
+    for (absl::string_view piece : absl::StrSplit(line, ' ')) {
+      bool holds_text = false;
+      for (char c : piece) holds_text |= !absl::ascii_isspace(static_cast<unsigned char>(c));
+      words += holds_text ? 1 : 0;
+    }
+    for (int limit : {0, 1, 3, 8, 20, 1000}) {
+      ASSERT_EQ(CountWordsUpTo(line, limit), std::min(words, limit + 1))
+          << "limit " << limit << ", line: " << line;
+    }
+  }
+}
+
 // A whole address on one line: each byte position's count passes 255, the
 // most one byte holds, and must still be carried into the total.
 TEST(CountSpaceSeparatedWords, CountsLinesOfManyThousandWords) {
