@@ -113,12 +113,13 @@ std::optional<FoundDate> MatchAt(const std::vector<Token>& t, size_t i, size_t* 
       *next = j + 4;
       return MakeDate(ExpandYear(t[j + 3]), MonthAt(t, j + 1), day, t[i].begin, t[j + 3].end);
     }
-    // "21/11/2003", "28.06.04"
-    for (char separator : {'/', '.'}) {
+    // "21/11/2003", "28.06.04", "11-07-2016" (with dashes, only with the
+    // century: "12-10-05" is as often a range or a code as a date).
+    for (char separator : {'/', '.', '-'}) {
       if (IsPunct(t, j, separator) && j + 3 < n && IsDayToken(t[j + 1]) &&
           NumberValue(t[j + 1]) <= 12 && IsPunct(t, j + 2, separator) &&
           t[j + 3].kind == TokenKind::kNumber &&
-          (t[j + 3].text.size() == 4 || t[j + 3].text.size() == 2)) {
+          (t[j + 3].text.size() == 4 || (t[j + 3].text.size() == 2 && separator != '-'))) {
         *next = j + 4;
         return MakeDate(ExpandYear(t[j + 3]), NumberValue(t[j + 1]), day, t[i].begin, t[j + 3].end);
       }
@@ -365,6 +366,10 @@ constexpr absl::string_view kDateLinePrefixes[] = {
     "dated",
     "date:",
     "date",
+    "datum:",  // "Datum: 14.08.2014"
+    "datum",
+    "fecha:",
+    "data:",
     "publie le",
     "diffuse le",
     "le",
@@ -406,6 +411,56 @@ std::optional<absl::string_view> AfterPlace(absl::string_view text) {
   return text.substr(comma + 1);
 }
 
+// Words that name what a text is, never a place: "7 December 2001 - Joint
+// Statement" is a date and a headline, not a date and its place.
+constexpr absl::string_view kTextWords[] = {
+    "statement", "declaration", "communique", "release", "speech", "remarks",
+    "summary",   "update",      "news",       "press",   "report", "interview",
+};
+
+// "March 28, 2011 - Brussels, Belgium", "23 February 2022 | Brussels": the
+// text before a dash or a bar when what follows it is a place: at most
+// three capitalized words naming neither a meeting nor a text, either a
+// town and its country ("Brussels, Belgium") or, in a row of cells, a
+// town ("| Brussels"). A listing's "14/07/2003 - AFNORTH" or "29 Nov. 2006
+// - NATO" names a source, not a place: a word in capitals is none.
+std::optional<absl::string_view> BeforePlace(absl::string_view text) {
+  size_t cut = absl::string_view::npos;
+  size_t tail = 0;
+  bool cell = false;
+  for (absl::string_view separator : {" - ", " | ", " \xE2\x80\x93 "}) {
+    const size_t at = text.rfind(separator);
+    if (at != absl::string_view::npos && (cut == absl::string_view::npos || at > cut)) {
+      cut = at;
+      tail = at + separator.size();
+      cell = separator == " | ";
+    }
+  }
+  if (cut == absl::string_view::npos) return std::nullopt;
+  const absl::string_view place = absl::StripAsciiWhitespace(text.substr(tail));
+  if (!cell && !absl::StrContains(place, ',')) return std::nullopt;
+  int words = 0;
+  for (absl::string_view word : absl::StrSplit(place, absl::ByAnyChar(" ,"), absl::SkipEmpty())) {
+    const unsigned char first = word[0];
+    if (++words > 3 || (!absl::ascii_isupper(first) && first < 0x80)) return std::nullopt;
+    bool lower = false;
+    for (char c : word) {
+      if (absl::ascii_isdigit(static_cast<unsigned char>(c))) return std::nullopt;
+      lower |= absl::ascii_islower(static_cast<unsigned char>(c));
+    }
+    if (!lower) return std::nullopt;
+    const std::string folded = FoldAccents(word);
+    for (absl::string_view meeting : kMeetingWords) {
+      if (folded == meeting) return std::nullopt;
+    }
+    for (absl::string_view name : kTextWords) {
+      if (folded == name) return std::nullopt;
+    }
+  }
+  if (words == 0) return std::nullopt;
+  return text.substr(0, cut);
+}
+
 // "/2021/05/21/": the first run of folders "YYYY/MM/DD" in a path.
 std::optional<Date> DateFromPathFolders(absl::string_view path) {
   const std::vector<absl::string_view> folders = absl::StrSplit(path, '/');
@@ -432,12 +487,25 @@ std::optional<Date> DateFromPathFolders(absl::string_view path) {
   return std::nullopt;
 }
 
+// A date line read as printed (ParseDateLine before a place after the date).
+std::optional<Date> ParseDateLineWithoutPlaceAfter(absl::string_view text);
+
 }  // namespace
 
 std::optional<Date> ParseDateLine(absl::string_view text) {
   // Most lines read here are not dates: they are not tokenized, folded or
   // matched against the prefixes below.
   if (text.size() > 80 || !HasAsciiDigit(text)) return std::nullopt;
+  if (std::optional<Date> date = ParseDateLineWithoutPlaceAfter(text)) return date;
+  if (std::optional<absl::string_view> before = BeforePlace(text)) {
+    return ParseDateLineWithoutPlaceAfter(*before);
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+std::optional<Date> ParseDateLineWithoutPlaceAfter(absl::string_view text) {
   if (std::optional<Date> date = ParseBareDateLine(text)) return date;
   absl::string_view rest = absl::StripAsciiWhitespace(text);
   // Leading bullets and pipes: "  • Issued on 21 Nov. 2002".
@@ -465,6 +533,8 @@ std::optional<Date> ParseDateLine(absl::string_view text) {
   if (rest.size() + furniture_length != text.size()) return ParseBareDateLine(rest);
   return std::nullopt;
 }
+
+}  // namespace
 
 std::optional<Date> DateFromSourceUri(absl::string_view uri) {
   // Only the last path segment: folders such as "/2001/" are not dates.

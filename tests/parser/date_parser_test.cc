@@ -51,6 +51,12 @@ TEST(DateParser, ReadsDayMonthYearWithDashes) {
 TEST(DateParser, ReadsNumericDatesDayFirst) {
   EXPECT_THAT(ParseDateLine("21/11/2003"), Optional(IsDate(2003, 11, 21)));
   EXPECT_THAT(ParseDateLine("28.06.04"), Optional(IsDate(2004, 6, 28)));
+  // With dashes only with the century: "12-10-05" is as often a range or a
+  // code as a date.
+  EXPECT_THAT(ParseDateLine("11-07-2016"), Optional(IsDate(2016, 7, 11)));
+  EXPECT_THAT(ParseDateLine("25-06-2018"), Optional(IsDate(2018, 6, 25)));
+  EXPECT_FALSE(ParseDateLine("12-10-05").has_value());
+  EXPECT_FALSE(ParseDateLine("11-25-2016").has_value());
 }
 
 TEST(DateParser, ReadsFirstDayOfARange) {
@@ -110,6 +116,20 @@ TEST(DateParser, AcceptsAPlaceOrAnIntroducingPhraseBeforeTheDate) {
               Optional(IsDate(2002, 11, 21)));
   EXPECT_THAT(ParseDateLine("Publi\xC3\xA9 le 3 juin 1996"), Optional(IsDate(1996, 6, 3)));
   EXPECT_THAT(ParseDateLine("New York, 9 July 1997"), Optional(IsDate(1997, 7, 9)));
+}
+
+// A place after the date, past a dash or a bar: a town and its country,
+// or a town in a row of cells. A listing's source ("- NATO", "- AFNORTH")
+// or a headline after the date is no place.
+TEST(DateParser, AcceptsAPlaceAfterTheDate) {
+  EXPECT_THAT(ParseDateLine("March 28, 2011 - Brussels, Belgium"), Optional(IsDate(2011, 3, 28)));
+  EXPECT_THAT(ParseDateLine("23 February 2022 | Brussels"), Optional(IsDate(2022, 2, 23)));
+  EXPECT_THAT(ParseDateLine("Datum: 14.08.2014"), Optional(IsDate(2014, 8, 14)));
+  EXPECT_FALSE(ParseDateLine("14/07/2003 - AFNORTH").has_value());
+  EXPECT_FALSE(ParseDateLine("29 Nov. 2006 - NATO").has_value());
+  EXPECT_FALSE(ParseDateLine("7 December 2001 - Joint Statement").has_value());
+  EXPECT_FALSE(ParseDateLine("7 December 2001 | Council, Meeting").has_value());
+  EXPECT_FALSE(ParseDateLine("23.03.2021 - Artikel").has_value());
 }
 
 TEST(DateParser, ReadsAMeetingNamedBeforeItsDateAsNoPlace) {
