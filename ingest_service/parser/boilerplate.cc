@@ -74,6 +74,7 @@ constexpr absl::string_view kFurnitureLines[] = {
     "opinions",
     "multimedia",
     "key links",
+    "related",
     "related links",
     "more information",
     "additional information",
@@ -111,9 +112,23 @@ constexpr absl::string_view kFurnitureLines[] = {
     "search",
     "rechercher",
     "share",
+    "share this",
     "share this page",
+    "share this article",
     "partager",
     "print this page",
+    // The mark a press release ends with ("-END-", "- 30 -"), its dashes
+    // taken off as edges.
+    "end",
+    "30",
+    // A sharing bar's buttons, one to a line.
+    "facebook",
+    "twitter",
+    "linkedin",
+    "youtube",
+    "instagram",
+    "flickr",
+    "whatsapp",
     "related news",
     "related articles",
     "related content",
@@ -323,14 +338,30 @@ bool IsPhoneLike(absl::string_view text) {
   return digits >= 8;
 }
 
+// "Tel. +372 637 7654", "Fax 32 2 707 50 41": a telephone key opening the
+// line, an optional period, then nothing but a number.
+bool IsKeyedNumber(absl::string_view folded) {
+  for (absl::string_view key : {"telephone", "tel", "fax", "phone"}) {
+    if (!absl::StartsWith(folded, key)) continue;
+    absl::string_view rest = folded.substr(key.size());
+    if (absl::StartsWith(rest, ".")) rest.remove_prefix(1);
+    if (rest.empty() || rest.front() != ' ') return false;
+    return IsPhoneLike(absl::StripAsciiWhitespace(rest));
+  }
+  return false;
+}
+
 // "Tel: ...", "Tél. : ...", "Fax :", "E-mail: ...": a contact key, an optional
 // period, spaces, then a colon.
 bool IsPhoneFaxLine(absl::string_view folded) {
-  if (IsPhoneLike(folded)) return true;
+  // A date in figures ("25/06/2018", "11-07-2016", "2016-07-11") has the
+  // shape of a short number: it is the text's date, not a contact.
+  if (IsPhoneLike(folded) && !ParseDateLine(folded).has_value()) return true;
+  if (IsKeyedNumber(folded)) return true;
   // A key is followed by a colon: a line without one is not searched.
   if (folded.size() > 160 || !absl::StrContains(folded, ':')) return false;
-  for (absl::string_view key :
-       {"tel", "fax", "telephone", "phone", "email", "e-mail", "courriel", "telecopie"}) {
+  for (absl::string_view key : {"tel", "fax", "telephone", "phone", "email", "e-mail", "courriel",
+                                "telecopie", "contact", "contacts"}) {
     for (size_t at = folded.find(key); at != absl::string_view::npos;
          at = folded.find(key, at + 1)) {
       if (at > 0 && absl::ascii_isalpha(static_cast<unsigned char>(folded[at - 1]))) continue;
@@ -343,6 +374,28 @@ bool IsPhoneFaxLine(absl::string_view folded) {
   return false;
 }
 
+// "press.office@consilium.europa.eu - www.consilium.europa.eu/press": a
+// line of e-mail and web addresses only, between separators; a text names
+// an address inside a sentence.
+bool IsAddressesOnly(absl::string_view folded) {
+  if (folded.size() > 200) return false;
+  bool address = false;
+  for (absl::string_view token : absl::StrSplit(folded, ' ', absl::SkipEmpty())) {
+    if (token == "-" || token == "|" || token == "/" || token == "\xE2\x80\x93" ||
+        token == "\xC2\xB7") {
+      continue;
+    }
+    const size_t at = token.find('@');
+    const bool mail =
+        at != absl::string_view::npos && at > 0 && token.find('.', at) != absl::string_view::npos;
+    const bool web = absl::StartsWith(token, "www.") || absl::StartsWith(token, "http://") ||
+                     absl::StartsWith(token, "https://");
+    if (!mail && !web) return false;
+    address = true;
+  }
+  return address;
+}
+
 bool IsPostalLine(absl::string_view text) {
   // "B-1110 Brussels/Bruxelles": country letter, dash, 4-5 digit post code.
   if (text.size() > 50 || text.size() < 8) return false;
@@ -353,7 +406,9 @@ bool IsPostalLine(absl::string_view text) {
 }
 
 bool IsMenuLine(absl::string_view line) {
-  // "| Home | Calendar | UN/CD | NPT/IAEA |": 3+ short cells.
+  // "| Home | Calendar | UN/CD | NPT/IAEA |": 3+ short cells. A cell holding
+  // a date makes the line the text's own ("Press statement | 23 February
+  // 2022 | Brussels"), not the site's.
   int cells = 0;
   for (absl::string_view cell : absl::StrSplit(line, '|')) {
     cell = absl::StripAsciiWhitespace(cell);
@@ -361,7 +416,11 @@ bool IsMenuLine(absl::string_view line) {
     if (cell.size() > 40) return false;
     ++cells;
   }
-  return cells >= 3;
+  if (cells < 3) return false;
+  for (absl::string_view cell : absl::StrSplit(line, '|')) {
+    if (ParseDateLine(cell).has_value()) return false;
+  }
+  return true;
 }
 
 // "Contact Information ISAF Public Affairs Office", "Media contact: Press
@@ -473,6 +532,40 @@ bool IsRepublicationDisclaimer(absl::string_view folded) {
   return kRepublicationScan.Count(folded, 2) >= 2;
 }
 
+// A colon not between two digits: "Press Secretary: …" opens a speaker's
+// turn; "EMBARGOED UNTIL 12:00 CET" holds a time.
+bool HasColonOutsideATime(absl::string_view text) {
+  for (size_t at = text.find(':'); at != absl::string_view::npos; at = text.find(':', at + 1)) {
+    const bool in_time = at > 0 && at + 1 < text.size() &&
+                         absl::ascii_isdigit(static_cast<unsigned char>(text[at - 1])) &&
+                         absl::ascii_isdigit(static_cast<unsigned char>(text[at + 1]));
+    if (!in_time) return true;
+  }
+  return false;
+}
+
+// "Last updated: 10 Feb. 2021 16:03", "Date Modified: 2011-03-29", "Mis à
+// jour le 3 mai 2019": the page's stamp of its last change, wherever the
+// page prints it (a time of day after the date allowed).
+bool IsModificationStamp(absl::string_view folded) {
+  for (absl::string_view stamp :
+       {"last updated", "page last updated", "last modified", "date modified", "updated on",
+        "updated:", "mis a jour le", "derniere mise a jour", "zuletzt aktualisiert", "stand:"}) {
+    absl::string_view rest = folded;
+    if (!absl::ConsumePrefix(&rest, stamp)) continue;
+    absl::ConsumePrefix(&rest, ":");
+    rest = absl::StripAsciiWhitespace(rest);
+    // A time of day after the date: "16:03", "10:42 CET".
+    const size_t colon = rest.rfind(':');
+    if (colon != absl::string_view::npos && colon >= 2) {
+      const size_t space = rest.rfind(' ', colon);
+      if (space != absl::string_view::npos) rest = rest.substr(0, space);
+    }
+    return ParseDateLine(rest).has_value();
+  }
+  return false;
+}
+
 // "Publié le 06 septembre 2014", "Posted on June 8, 2006", "Veröffentlicht
 // am 5. Juli 2019": a page's stamp of when it was put on line, a publishing
 // verb and a date and nothing else, on a line of its own. (At the head of a
@@ -484,7 +577,8 @@ bool IsPublicationStamp(absl::string_view trimmed, absl::string_view folded) {
                                  "publicado el ", "pubblicato il ", "gepubliceerd op "}) {
     opens |= absl::StartsWith(folded, verb);
   }
-  return opens && ParseDateLine(trimmed).has_value();
+  if (opens && ParseDateLine(trimmed).has_value()) return true;
+  return IsModificationStamp(folded);
 }
 
 // "Extrait", "Excerpts", "[Excerpts]": an editor's note that what follows
@@ -577,7 +671,7 @@ std::optional<absl::string_view> LateFurnitureReason(absl::string_view line,
   // (The fold of a line is the fold of it trimmed: folding drops white
   // space at both ends, the no-break space included.)
   if (IsPressOfficeFormula(trimmed, folded) && CountWordsUpTo(trimmed, 8) <= 8 &&
-      !EndsSentence(trimmed) && !absl::StrContains(trimmed, ':')) {
+      !EndsSentence(trimmed) && !HasColonOutsideATime(trimmed)) {
     return "press_office";
   }
   // A site's notice about itself may run to a paragraph ("… is a permanent
@@ -646,6 +740,7 @@ std::optional<absl::string_view> ReasonOfTrimmed(absl::string_view trimmed,
     }
   }
   if (IsPostalLine(trimmed)) return "address";
+  if (IsAddressesOnly(folded)) return "contact";
   if (folded.size() < 300) {
     if (PortalPhrasesIn(folded, 1) >= 1) return "site";
   }

@@ -1,5 +1,6 @@
 #include "ingest_service/parser/boilerplate.h"
 
+#include <optional>
 #include <string>
 
 #include "gmock/gmock.h"
@@ -16,6 +17,63 @@ TEST(Boilerplate, DropsNavigationLinks) {
   EXPECT_THAT(BoilerplateReason(" [ Go to Index ]"), Optional(absl::string_view("navigation")));
   EXPECT_THAT(BoilerplateReason("| Home Page | Calendar | UN/CD | Links |"),
               Optional(absl::string_view("navigation")));
+}
+
+// A date in figures has the shape of a short number, and is the text's
+// date, not a contact; a telephone key before a number is one without a
+// colon too.
+TEST(Boilerplate, ADateInFiguresIsNoPhoneNumber) {
+  for (const char* date : {"25/06/2018", "11-07-2016", "11.07.2016", "2016-07-11"}) {
+    EXPECT_EQ(BoilerplateReason(date), std::nullopt) << date;
+  }
+  EXPECT_THAT(BoilerplateReason("+372 637 7654"), Optional(absl::string_view("phone_fax")));
+  EXPECT_THAT(BoilerplateReason("Tel. +372 637 7654"), Optional(absl::string_view("phone_fax")));
+  EXPECT_THAT(BoilerplateReason("Fax 32 2 707 50 41"), Optional(absl::string_view("phone_fax")));
+  EXPECT_EQ(BoilerplateReason("Tel Aviv 2016"), std::nullopt);
+  EXPECT_EQ(BoilerplateReason("Phones 12345678 were seized"), std::nullopt);
+}
+
+// A time in a press office's formula is no speaker's colon; a page's stamp
+// of its last change, a contact line and a release's end mark are the
+// site's, wherever they stand.
+TEST(Boilerplate, EmbargoesStampsContactsAndEndMarks) {
+  EXPECT_THAT(LateFurnitureReason("EMBARGOED UNTIL 12:00 CET"),
+              Optional(absl::string_view("press_office")));
+  EXPECT_EQ(LateFurnitureReason("Press Secretary: the President will travel to Brussels"),
+            std::nullopt);
+  EXPECT_THAT(LateFurnitureReason("Last updated: 10 Feb. 2021 16:03"),
+              Optional(absl::string_view("site")));
+  EXPECT_THAT(LateFurnitureReason("Date Modified: 2011-03-29"),
+              Optional(absl::string_view("site")));
+  EXPECT_EQ(LateFurnitureReason("Last updated figures show a rise in spending"), std::nullopt);
+  EXPECT_THAT(BoilerplateReason("Contact: Preben Aamann, +32 2 281 2060, preben.aamann@example.eu"),
+              Optional(absl::string_view("phone_fax")));
+  EXPECT_EQ(BoilerplateReason("The Contact Group: ministers met in London"), std::nullopt);
+  EXPECT_THAT(BoilerplateReason("-END-"), Optional(absl::string_view("navigation")));
+  EXPECT_THAT(BoilerplateReason("- 30 -"), Optional(absl::string_view("navigation")));
+  // A row of cells holding a date is the text's own line, not a menu.
+  EXPECT_EQ(BoilerplateReason("Press statement | 23 February 2022 | Brussels"), std::nullopt);
+  EXPECT_THAT(BoilerplateReason("Home | News | Statements"),
+              Optional(absl::string_view("navigation")));
+}
+
+// A line of addresses only is a contact block; a sentence naming one is text.
+TEST(Boilerplate, DropsLinesOfAddressesOnly) {
+  EXPECT_THAT(BoilerplateReason("press.office@consilium.europa.eu - www.consilium.europa.eu/press"),
+              Optional(absl::string_view("contact")));
+  EXPECT_THAT(BoilerplateReason("https://www.osce.org | media@osce.org"),
+              Optional(absl::string_view("contact")));
+  EXPECT_EQ(BoilerplateReason("Write to press@nato.int for accreditation."), std::nullopt);
+  EXPECT_THAT(BoilerplateReason("- | -"), Optional(absl::string_view("layout")));
+}
+
+// A sharing bar's buttons and a sidebar's heading, each on its own line.
+TEST(Boilerplate, DropsSharingButtonsAndRelatedHeadings) {
+  for (const char* line :
+       {"Share this", "Share this article", "Facebook", "Twitter", "LinkedIn", "Related"}) {
+    EXPECT_THAT(BoilerplateReason(line), Optional(absl::string_view("navigation"))) << line;
+  }
+  EXPECT_EQ(BoilerplateReason("Twitter said the account was suspended."), std::nullopt);
 }
 
 TEST(Boilerplate, DropsLogosAndLayout) {
