@@ -41,18 +41,28 @@ constexpr Label kLabels[] = {
     {"declaration a la presse", v1::DOC_TYPE_PRESS_STATEMENT},
     {"dclaration la presse", v1::DOC_TYPE_PRESS_STATEMENT},
     {"declaration du sommet", v1::DOC_TYPE_DECLARATION},
+    // The chair's own text, under each of the names a chair goes by.
+    {"chairperson's summary", v1::DOC_TYPE_CHAIRMANS_SUMMARY},
+    {"chairperson's statement", v1::DOC_TYPE_CHAIRMANS_SUMMARY},
+    {"chairpersons summary", v1::DOC_TYPE_CHAIRMANS_SUMMARY},
     {"chairman's summary", v1::DOC_TYPE_CHAIRMANS_SUMMARY},
     {"chairman's statement", v1::DOC_TYPE_CHAIRMANS_SUMMARY},
     {"chairmans summary", v1::DOC_TYPE_CHAIRMANS_SUMMARY},
     {"chairmans statement", v1::DOC_TYPE_CHAIRMANS_SUMMARY},
+    {"chair's summary", v1::DOC_TYPE_CHAIRMANS_SUMMARY},
+    {"chair's statement", v1::DOC_TYPE_CHAIRMANS_SUMMARY},
     {"statement to the press", v1::DOC_TYPE_PRESS_STATEMENT},
+    {"statement by the chairperson", v1::DOC_TYPE_CHAIRMANS_SUMMARY},
     {"statement by the chairman", v1::DOC_TYPE_CHAIRMANS_SUMMARY},
+    {"statement by the chair", v1::DOC_TYPE_CHAIRMANS_SUMMARY},
     {"summit communique", v1::DOC_TYPE_COMMUNIQUE},
     {"final communique", v1::DOC_TYPE_COMMUNIQUE},
     {"final communiqu", v1::DOC_TYPE_COMMUNIQUE},
     {"communique final", v1::DOC_TYPE_COMMUNIQUE},
     {"communiqu final", v1::DOC_TYPE_COMMUNIQUE},
     {"joint communique", v1::DOC_TYPE_COMMUNIQUE},
+    {"communique conjoint", v1::DOC_TYPE_COMMUNIQUE},
+    {"declaration conjointe", v1::DOC_TYPE_PRESS_STATEMENT},
     {"press statement", v1::DOC_TYPE_PRESS_STATEMENT},
     {"joint statement", v1::DOC_TYPE_PRESS_STATEMENT},
     {"opening remarks", v1::DOC_TYPE_SPEECH},
@@ -60,6 +70,8 @@ constexpr Label kLabels[] = {
     {"keynote speech", v1::DOC_TYPE_SPEECH},
     {"press release", v1::DOC_TYPE_PRESS_RELEASE},
     {"news release", v1::DOC_TYPE_PRESS_RELEASE},
+    {"news story", v1::DOC_TYPE_PRESS_RELEASE},
+    {"media release", v1::DOC_TYPE_PRESS_RELEASE},
     {"nato update", v1::DOC_TYPE_UPDATE},
     {"statement", v1::DOC_TYPE_PRESS_STATEMENT},
     {"declaration", v1::DOC_TYPE_PRESS_STATEMENT},  // French "Déclaration"; see below.
@@ -103,6 +115,7 @@ constexpr Label kLabels[] = {
     {"conferencia de prensa", v1::DOC_TYPE_OTHER},
     {"rueda de prensa", v1::DOC_TYPE_OTHER},
     {"declaracion", v1::DOC_TYPE_DECLARATION},
+    {"comunicado", v1::DOC_TYPE_PRESS_RELEASE},
     {"discurso", v1::DOC_TYPE_SPEECH},
     {"comunicato stampa", v1::DOC_TYPE_PRESS_RELEASE},
     {"dichiarazione congiunta", v1::DOC_TYPE_PRESS_STATEMENT},
@@ -222,19 +235,48 @@ bool NamesFinalCommunique(absl::string_view folded) {
   return false;
 }
 
-// "chairman's summary", "chair's summary", "chairman's statement" or
-// "chairmans summary" anywhere in `folded`, looked for where "chair" is.
+// "chairman's summary", "chair's summary", "chairman's statement",
+// "chairmans summary" or the same with "chairperson" anywhere in `folded`,
+// looked for where "chair" is.
 bool NamesChairmansSummary(absl::string_view folded) {
   constexpr absl::string_view kWord = "chair";
   for (size_t at = folded.find(kWord); at != absl::string_view::npos;
        at = folded.find(kWord, at + 1)) {
     const absl::string_view after = folded.substr(at + kWord.size());
     for (absl::string_view rest :
-         {"man's summary", "'s summary", "man's statement", "mans summary"}) {
+         {"man's summary", "'s summary", "man's statement", "mans summary", "person's summary",
+          "person's statement", "persons summary", "'s statement"}) {
       if (absl::StartsWith(after, rest)) return true;
     }
   }
   return false;
+}
+
+// Where a scrape glued a label to the headline after it ("Press
+// StatementMeeting of ..."): the first place among the label's words where
+// a capital follows a lower-case letter (ASCII, or the last byte of an
+// accented one: "CommuniquéMeeting"), if the text before it is a label of
+// as many words. A label never holds such a place, so only the first is
+// tried.
+std::optional<LeadingLabel> GluedLabelPrefix(absl::string_view line) {
+  size_t words = 1;
+  for (size_t i = 3; i < line.size(); ++i) {
+    const unsigned char before = line[i - 1];
+    if (before == ' ') {
+      if (++words > kMaxLabelWords) return std::nullopt;
+      continue;
+    }
+    const bool lower_before = absl::ascii_islower(before) || (before & 0xC0) == 0x80;
+    if (!lower_before || !absl::ascii_isupper(static_cast<unsigned char>(line[i]))) continue;
+    const std::string folded = FoldLabel(line.substr(0, i));
+    for (size_t l = 0; l < std::size(kLabels); ++l) {
+      if (kLabelWords.words[l] == words && folded == kLabels[l].folded) {
+        return LeadingLabel{Refine(kLabels[l], line.substr(0, i)), i};
+      }
+    }
+    return std::nullopt;
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -244,6 +286,23 @@ std::optional<DocType> DocTypeFromLabelLine(absl::string_view line) {
   const std::string folded = FoldLabel(line);
   for (const Label& label : kLabels) {
     if (folded == label.folded) return Refine(label, line);
+  }
+  // The label and the number of the text in its series ("Comunicado 112",
+  // "Press Release 045/2019").
+  const size_t space = folded.find_last_of(' ');
+  if (space == std::string::npos) return std::nullopt;
+  const absl::string_view number = absl::string_view(folded).substr(space + 1);
+  if (number.empty() || !absl::ascii_isdigit(static_cast<unsigned char>(number.front())) ||
+      number.find_first_not_of("0123456789/.-") != absl::string_view::npos) {
+    return std::nullopt;
+  }
+  absl::string_view name = absl::string_view(folded).substr(0, space);
+  // "Pressemitteilung Nr. 245", "Communiqué n° 12".
+  for (absl::string_view sign : {" nr.", " nr", " no.", " no", " n\xC2\xB0", " n.", " num."}) {
+    if (absl::ConsumeSuffix(&name, sign)) break;
+  }
+  for (const Label& label : kLabels) {
+    if (name == label.folded) return Refine(label, line);
   }
   return std::nullopt;
 }
@@ -275,7 +334,7 @@ std::optional<LeadingLabel> DocTypeLabelPrefix(absl::string_view line, bool any_
     if (!any_rest && !absl::ascii_isupper(next)) continue;
     return LeadingLabel{Refine(kLabels[l], line), end};
   }
-  return std::nullopt;
+  return GluedLabelPrefix(line);
 }
 
 bool IsSeriesName(absl::string_view label) {
@@ -341,8 +400,8 @@ std::optional<DocType> DocTypeFromTitle(absl::string_view title, absl::string_vi
   // "NAC Chairman's Summary of ...".
   if (NamesFinalCommunique(folded)) return v1::DOC_TYPE_COMMUNIQUE;
   if (NamesChairmansSummary(folded)) return v1::DOC_TYPE_CHAIRMANS_SUMMARY;
-  if (absl::StartsWith(folded, "statement by the chairman") ||
-      absl::StartsWith(folded, "chairman's") ||
+  if (absl::StartsWith(folded, "statement by the chair") ||
+      absl::StartsWith(folded, "chairman's") || absl::StartsWith(folded, "chairperson's") ||
       absl::StartsWith(folded, "declaration du president")) {
     return v1::DOC_TYPE_CHAIRMANS_SUMMARY;
   }
@@ -381,6 +440,14 @@ std::optional<DocType> DocTypeFromTitle(absl::string_view title, absl::string_vi
       absl::StartsWith(folded, "dclaration du secrtaire")) {
     return v1::DOC_TYPE_PRESS_STATEMENT;
   }
+  // A French statement named by who makes it, or made jointly
+  // ("Déclaration conjointe du Président …", "Déclaration du ministre …").
+  for (absl::string_view opening :
+       {"declaration conjointe", "declaration du ministre", "declaration de la ministre",
+        "declaration du porte-parole", "declaration de la porte-parole"}) {
+    if (absl::StartsWith(folded, opening)) return v1::DOC_TYPE_PRESS_STATEMENT;
+  }
+  if (absl::StartsWith(folded, "communique conjoint")) return v1::DOC_TYPE_COMMUNIQUE;
   return std::nullopt;
 }
 

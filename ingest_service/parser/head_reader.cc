@@ -35,7 +35,9 @@ void Drop(const SourceLine& line, absl::string_view reason, ParseDocumentRespons
 // A type label as printed, without furniture around it.
 std::string CleanLabel(absl::string_view label) {
   label = TrimLine(label);
-  while (absl::ConsumeSuffix(&label, "|") || absl::ConsumePrefix(&label, "|")) {
+  // "Press |", "| Statement", "News story:" before its headline.
+  while (absl::ConsumeSuffix(&label, "|") || absl::ConsumePrefix(&label, "|") ||
+         absl::ConsumeSuffix(&label, ":")) {
     label = TrimLine(label);
   }
   return std::string(label);

@@ -35,7 +35,7 @@ void SetTypeFromRoles(const std::vector<SourceLine>& lines,
     if (!type.has_value()) {
       if (std::optional<LeadingLabel> prefix = DocTypeLabelPrefix(text, /*any_rest=*/true)) {
         type = prefix->type;
-        raw = std::string(TrimLine(text.substr(0, prefix->length)));
+        raw = std::string(absl::StripSuffix(TrimLine(text.substr(0, prefix->length)), ":"));
       }
     }
     if (!type.has_value()) continue;

@@ -3,6 +3,7 @@
 #include "ingest_service/parser/doc_type.h"
 
 #include <optional>
+#include <string>
 
 #include "gtest/gtest.h"
 
@@ -105,6 +106,59 @@ TEST(DocType, AnOpeningParagraphAnnouncingAStatement) {
             v1::DOC_TYPE_PRESS_STATEMENT);
   EXPECT_EQ(DocTypeFromAnnouncement("The minister made a statement on the following points."),
             std::nullopt);
+}
+
+// A scrape that lost the space between a label and its headline
+// ("Press StatementMeeting of …") still shows the label: it ends where a
+// capital follows a lower-case letter, if what is before is a label.
+TEST(DocType, LabelsGluedToTheHeadlineAfterThem) {
+  const std::optional<LeadingLabel> glued =
+      DocTypeLabelPrefix("Press StatementMeeting of the Euro-Atlantic Partnership Council");
+  ASSERT_TRUE(glued.has_value());
+  EXPECT_EQ(glued->type, v1::DOC_TYPE_PRESS_STATEMENT);
+  EXPECT_EQ(glued->length, std::string("Press Statement").size());
+  const std::optional<LeadingLabel> accented = DocTypeLabelPrefix(
+      "Final Communiqu\xC3\xA9"
+      "Ministerial Meeting in Brussels");
+  ASSERT_TRUE(accented.has_value());
+  EXPECT_EQ(accented->type, v1::DOC_TYPE_COMMUNIQUE);
+  EXPECT_EQ(accented->length, std::string("Final Communiqu\xC3\xA9").size());
+  // Capitals inside a word that is no label, or after a label's first
+  // word only, are no label's end.
+  EXPECT_EQ(DocTypeLabelPrefix("McDonald Statement on the talks"), std::nullopt);
+  EXPECT_EQ(DocTypeLabelPrefix("PressOffice of the Council"), std::nullopt);
+}
+
+// A chair's own text, whatever the chair is called, and labels in the
+// wordings other sites print.
+TEST(DocType, ChairsSummariesAndOtherWordings) {
+  EXPECT_EQ(DocTypeFromLabelLine("Chairperson's Summary"), v1::DOC_TYPE_CHAIRMANS_SUMMARY);
+  EXPECT_EQ(DocTypeFromLabelLine("CHAIR'S STATEMENT"), v1::DOC_TYPE_CHAIRMANS_SUMMARY);
+  EXPECT_EQ(DocTypeFromTitle("Chairperson's Statement on the Ministerial Council"),
+            v1::DOC_TYPE_CHAIRMANS_SUMMARY);
+  EXPECT_EQ(DocTypeFromTitle("OSCE Chairperson's Summary of the Vienna meeting"),
+            v1::DOC_TYPE_CHAIRMANS_SUMMARY);
+  EXPECT_EQ(DocTypeFromLabelLine("News story"), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_EQ(DocTypeFromLabelLine("D\xC3\xA9"
+                                 "claration conjointe"),
+            v1::DOC_TYPE_PRESS_STATEMENT);
+  EXPECT_EQ(DocTypeFromTitle("D\xC3\xA9"
+                             "claration conjointe du Pr\xC3\xA9sident et du Chancelier"),
+            v1::DOC_TYPE_PRESS_STATEMENT);
+  EXPECT_EQ(DocTypeFromTitle("Communiqu\xC3\xA9 conjoint des ministres"), v1::DOC_TYPE_COMMUNIQUE);
+}
+
+// A label followed by the text's number in its series is still the label;
+// followed by anything else it is a line of its own.
+TEST(DocType, LabelsNumberedInTheirSeries) {
+  EXPECT_EQ(DocTypeFromLabelLine("Comunicado 112"), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_EQ(DocTypeFromLabelLine("PRESS RELEASE 045/2019"), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_EQ(DocTypeFromLabelLine("Statement 7"), v1::DOC_TYPE_PRESS_STATEMENT);
+  EXPECT_EQ(DocTypeFromLabelLine("Pressemitteilung Nr. 245"), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_EQ(DocTypeFromLabelLine("Media release"), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_EQ(DocTypeFromLabelLine("Statement 7 members"), std::nullopt);
+  EXPECT_EQ(DocTypeFromLabelLine("Comunicado Kosovo"), std::nullopt);
+  EXPECT_EQ(DocTypeFromLabelLine("Taken Statement 12"), std::nullopt);
 }
 
 }  // namespace
