@@ -17,11 +17,13 @@
 #include "ingest_service/parser/boilerplate.h"
 #include "ingest_service/parser/date_parser.h"
 #include "ingest_service/parser/doc_type.h"
+#include "ingest_service/parser/head_lexicon.h"
 #include "ingest_service/parser/head_reader.h"
 #include "ingest_service/parser/header_lines.h"
 #include "ingest_service/parser/layout_types.h"
 #include "ingest_service/parser/line_accounting.h"
 #include "ingest_service/parser/line_shape.h"
+#include "ingest_service/parser/markdown_marks.h"
 #include "ingest_service/parser/parse_warnings.h"
 #include "ingest_service/parser/plain_text_parser.h"
 #include "ingest_service/parser/reference.h"
@@ -315,9 +317,10 @@ std::vector<SourceLine> SplitLines(absl::string_view text) {
 void ReadLayout(absl::string_view text, absl::string_view source_uri, const LayoutOptions& options,
                 ParseDocumentResponse* response) {
   const LineRoleModel& model = options.model != nullptr ? *options.model : EmbeddedLineRoleModel();
-  // The same lines the cascade reads (it splits leftover <br> tags too).
-  const std::string unbroken =
-      absl::StrReplaceAll(text, {{"<br />", "\n"}, {"<br/>", "\n"}, {"<br>", "\n"}});
+  // The same lines the cascade reads (it splits leftover <br> tags too),
+  // Markdown's marks around whole lines left out.
+  const std::string unbroken = WithoutMarkdownMarks(
+      absl::StrReplaceAll(text, {{"<br />", "\n"}, {"<br/>", "\n"}, {"<br>", "\n"}}));
   const std::vector<SourceLine> lines = SplitLines(unbroken);
 
   // What the furniture rules say of each line, read once for both runs of
