@@ -169,6 +169,30 @@ bool NamesInstitutionOnly(absl::string_view line, absl::string_view folded) {
   return NamesInstitutionOnlyFolded(line, folded);
 }
 
+bool NamesInstitutionAsABanner(absl::string_view line) {
+  line = TrimLine(line);
+  if (!MayNameInstitution(line)) return false;
+  const std::string folded = FoldAccents(line);
+  if (!NamesInstitutionOnlyFolded(line, folded)) return false;
+  const std::vector<std::string> words = FoldedWords(folded);
+  for (absl::string_view noun : kInstitutionNouns) {
+    if (!words.empty() && words.front() == noun) return true;
+  }
+  for (absl::string_view word : absl::StrSplit(line, ' ', absl::SkipEmpty())) {
+    const unsigned char first = static_cast<unsigned char>(word.front());
+    if (!absl::ascii_islower(first) || word.size() < 4) continue;
+    // Prepositions of four letters or more are no headline's verb.
+    const std::string folded_word = FoldAccents(word);
+    bool preposition = false;
+    for (absl::string_view joining : {"with", "from", "into", "upon", "pour", "avec", "dans",
+                                      "sous", "para", "fuer", "gegen", "della", "delle", "degli"}) {
+      preposition |= folded_word == joining;
+    }
+    if (!preposition) return false;
+  }
+  return true;
+}
+
 bool HasDeliveryNote(absl::string_view line) {
   line = TrimLine(line);
   if (line.empty() || CountWordsUpTo(line, 25) > 25) return false;

@@ -404,6 +404,26 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
     roles[k] = LineRole::kHeadOther;
     head.push_back(features[k].line_index);
   }
+  // With no title there is no run to stand below, but a line naming an
+  // institution alone ("Organization for Security and Co-operation in
+  // Europe") above the text's first date or prose line is still the
+  // page's banner, not the text's first paragraph.
+  if (chosen.end == chosen.begin) {
+    constexpr FeatureId kProseLine = static_cast<FeatureId>(feature::kToProse + feature::kOffsetAt);
+    for (size_t k = 0; k < features.size(); ++k) {
+      if (roles[k] == LineRole::kDate || features[k].Has(kProseLine)) break;
+      // The cascade may have read the banner as its title, which the model
+      // did not take.
+      const bool kept = features[k].rule_fate == "kept" || features[k].rule_fate == "title";
+      if (!kept || roles[k] == LineRole::kFurniture ||
+          !features[k].Has(VoteFeature(Vote::kInstitutionName)) ||
+          !NamesInstitutionAsABanner(lines[features[k].line_index].text)) {
+        continue;
+      }
+      roles[k] = LineRole::kHeadOther;
+      head.push_back(features[k].line_index);
+    }
+  }
   if (!furniture.empty() || !head.empty()) {
     std::vector<size_t> removed = furniture;
     removed.insert(removed.end(), head.begin(), head.end());

@@ -357,12 +357,14 @@ void PreferQuotedTitle(const Lines& lines, const Features& features, TitleCandid
 // "Riga" / "Summit Declaration" / "Issued by the Heads of State …": a
 // subtitle opener inside the run starts the subtitle, not more title. The
 // same headline twice in a row (a breadcrumb's last item, then the
-// headline): the first one.
+// headline): the first one. A date line under the headline ("Brussels, 28
+// November 2022") is the text's date, not more headline.
 void StopAtSubtitleOrRepeat(const Lines& lines, const Features& features, TitleCandidate* run) {
   const std::string first = FoldForMatching(LineText(lines, features, run->begin));
   for (size_t k = run->begin + 1; k < run->end; ++k) {
     const absl::string_view text = LineText(lines, features, k);
-    if (OpensSubtitle(text) || FoldForMatching(text) == first) {
+    if (OpensSubtitle(text) || FoldForMatching(text) == first ||
+        features[k].Has(VoteFeature(Vote::kDateLine))) {
       run->end = k;
       return;
     }
