@@ -1,0 +1,214 @@
+// Layouts of sites the development corpus does not hold, written for the
+// test after the kinds of failure seen on archives the parser had never
+// read: dates printed in figures, a label glued to its headline, Markdown
+// marks, contact and sharing furniture, labels in other wordings.
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "ingest_service/parser/document_parser.h"
+
+namespace docsearch::ingest {
+namespace {
+
+using ::testing::Not;
+
+v1::Document Parse(const std::string& text) {
+  v1::RawDocument raw;
+  raw.set_content(text);
+  absl::StatusOr<v1::ParseDocumentResponse> parsed = ParseRawDocument(raw, {});
+  EXPECT_TRUE(parsed.ok()) << parsed.status();
+  return parsed.ok() ? parsed->document() : v1::Document();
+}
+
+std::vector<std::string> Paragraphs(const v1::Document& document) {
+  std::vector<std::string> texts;
+  for (const v1::Paragraph& paragraph : document.paragraphs()) texts.push_back(paragraph.text());
+  return texts;
+}
+
+MATCHER_P3(IsDate, year, month, day, "") {
+  return arg.year() == year && arg.month() == month && arg.day() == day;
+}
+
+constexpr char kMinistryRelease[] = R"(Ministry of Foreign Affairs
+Press release
+
+Minister meets counterpart on regional security
+
+DATE
+
+The minister met today with his counterpart to discuss regional security and the situation in the east of the country.
+
+Both sides agreed to continue the dialogue.
+)";
+
+// A date line in figures is the text's date, whichever separator the site
+// prints, and the headline above it stays the title.
+TEST(UnseenLayouts, DateLinesInFigures) {
+  const struct {
+    const char* printed;
+    int year, month, day;
+  } kDates[] = {{"25/06/2018", 2018, 6, 25},
+                {"11-07-2016", 2016, 7, 11},
+                {"11.07.2016", 2016, 7, 11},
+                {"2016-07-11", 2016, 7, 11},
+                {"25.06.2018", 2018, 6, 25}};
+  for (const auto& date : kDates) {
+    const v1::Document document =
+        Parse(absl::StrReplaceAll(kMinistryRelease, {{"DATE", date.printed}}));
+    EXPECT_EQ(document.title(), "Minister meets counterpart on regional security") << date.printed;
+    EXPECT_THAT(document.published(), IsDate(date.year, date.month, date.day)) << date.printed;
+    EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_PRESS_RELEASE) << date.printed;
+    EXPECT_THAT(Paragraphs(document), Not(testing::Contains(date.printed)));
+  }
+}
+
+TEST(UnseenLayouts, ALabelGluedToItsHeadline) {
+  const v1::Document document = Parse(
+      "NATO\n"
+      "Press StatementMeeting of the Euro-Atlantic Partnership Council at the level of Defence "
+      "Ministers\n"
+      "12 June 1998\n\n"
+      "1. Defence Ministers of the Euro-Atlantic Partnership Council met today in Brussels to "
+      "review progress in the development of the Partnership for Peace.\n\n"
+      "2. Ministers welcomed the increasing number of Partners participating in exercises.\n");
+  EXPECT_EQ(document.title(),
+            "Meeting of the Euro-Atlantic Partnership Council at the level of Defence Ministers");
+  EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_PRESS_STATEMENT);
+  EXPECT_EQ(document.doc_type_raw(), "Press Statement");
+  EXPECT_THAT(document.published(), IsDate(1998, 6, 12));
+}
+
+TEST(UnseenLayouts, MarkdownHeadlineAndDateLine) {
+  const v1::Document document = Parse(
+      "# Joint Statement of the NATO-Ukraine Commission\n\n"
+      "**Brussels, 3 April 2008**\n\n"
+      "The NATO-Ukraine Commission met today at the level of Heads of State and Government.\n\n"
+      "Allies reaffirmed their support for the reforms under way in Ukraine.\n");
+  EXPECT_EQ(document.title(), "Joint Statement of the NATO-Ukraine Commission");
+  EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_PRESS_STATEMENT);
+  EXPECT_THAT(document.published(), IsDate(2008, 4, 3));
+  ASSERT_EQ(document.paragraphs_size(), 2);
+}
+
+// Contact lines, a sharing bar and a sidebar heading are the site's, not
+// the text's.
+TEST(UnseenLayouts, ContactAndSharingFurnitureLeaveTheBody) {
+  const v1::Document release = Parse(
+      "Council of the European Union\nPRESS RELEASE\n345/18\n25/06/2018\n\n"
+      "Council conclusions on strengthening civilian CSDP\n\n"
+      "The Council adopted today conclusions on strengthening the civilian dimension of the "
+      "common security and defence policy.\n\n"
+      "The conclusions call on member states to increase their contributions of personnel to "
+      "civilian missions.\n\n"
+      "press.office@consilium.europa.eu - www.consilium.europa.eu/press\n");
+  EXPECT_EQ(release.title(), "Council conclusions on strengthening civilian CSDP");
+  EXPECT_THAT(release.published(), IsDate(2018, 6, 25));
+  EXPECT_EQ(Paragraphs(release).size(), 2u);
+
+  const v1::Document statement = Parse(
+      "Home > News > Statements\n\n"
+      "NATO Secretary General condemns attack on ISAF troops\n\n"
+      "15 April 2008\n\n"
+      "The NATO Secretary General strongly condemns the attack today on ISAF soldiers in the "
+      "south of Afghanistan, in which three soldiers lost their lives.\n\n"
+      "He expressed his condolences to the families of the soldiers.\n\n"
+      "Share this\nFacebook\nTwitter\n\nRelated\nRelations with Afghanistan\n\n"
+      "Press Office\nTel. +32 2 707 50 41\n");
+  EXPECT_EQ(statement.title(), "NATO Secretary General condemns attack on ISAF troops");
+  EXPECT_EQ(Paragraphs(statement).size(), 2u) << absl::StrJoin(Paragraphs(statement), " | ");
+}
+
+TEST(UnseenLayouts, LabelsInOtherWordings) {
+  const v1::Document summary = Parse(
+      "Ministerial Council\n\nChairperson's Summary\nIstanbul, 19 November 1999\n\n"
+      "1. The Ministers met in Istanbul on the occasion of the Summit of Heads of State or "
+      "Government.\n\n2. They discussed the situation in the area and the work of the field "
+      "missions.\n");
+  EXPECT_EQ(summary.doc_type(), v1::DOC_TYPE_CHAIRMANS_SUMMARY);
+
+  const v1::Document spanish = Parse(
+      "Ministerio de Asuntos Exteriores\nComunicado 112\n\n"
+      "Espa\xC3\xB1"
+      "a condena el atentado contra la misi\xC3\xB3n en Afganist\xC3\xA1n\n\n"
+      "Madrid, 10 de mayo de 2011\n\n"
+      "El Gobierno de Espa\xC3\xB1"
+      "a condena con firmeza el atentado perpetrado hoy contra un "
+      "convoy de la misi\xC3\xB3n en Afganist\xC3\xA1n.\n\n"
+      "Espa\xC3\xB1"
+      "a reitera su compromiso con la estabilidad de Afganist\xC3\xA1n.\n");
+  EXPECT_EQ(spanish.doc_type(), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_THAT(spanish.published(), IsDate(2011, 5, 10));
+
+  const v1::Document joint = Parse(
+      "D\xC3\xA9"
+      "claration conjointe du Pr\xC3\xA9sident de la R\xC3\xA9publique et du "
+      "Chancelier f\xC3\xA9"
+      "d\xC3\xA9ral sur la d\xC3\xA9"
+      "fense europ\xC3\xA9"
+      "enne\n\n"
+      "Publi\xC3\xA9 le 7 f\xC3\xA9vrier 2019\n\n"
+      "Le Pr\xC3\xA9sident de la R\xC3\xA9publique et le Chancelier f\xC3\xA9"
+      "d\xC3\xA9ral ont "
+      "adopt\xC3\xA9 ce jour la d\xC3\xA9"
+      "claration suivante.\n\n"
+      "La France et l'Allemagne renforceront leur coop\xC3\xA9ration dans le domaine de la "
+      "d\xC3\xA9"
+      "fense.\n");
+  EXPECT_EQ(joint.doc_type(), v1::DOC_TYPE_PRESS_STATEMENT);
+}
+
+// A date line with its place after the date, a row of cells holding the
+// label, the date and the place, a page's stamp of its last change and a
+// release's end mark.
+TEST(UnseenLayouts, DateLinesWithAPlaceAfterAndStampsBelow) {
+  const v1::Document canada = Parse(
+      "Permanent Mission of Canada to NATO\nHome | About us | News | Contact\n\n"
+      "Statement by Canada's Ambassador on the situation in Libya\n\n"
+      "March 28, 2011 - Brussels, Belgium\n\n"
+      "Canada welcomes the decision of the North Atlantic Council to take on the full military "
+      "operation in Libya.\n\nCanadian forces will continue to contribute to the protection of "
+      "civilians.\n\nDate Modified: 2011-03-29\n");
+  EXPECT_EQ(canada.title(), "Statement by Canada's Ambassador on the situation in Libya");
+  EXPECT_THAT(canada.published(), IsDate(2011, 3, 28));
+  EXPECT_EQ(Paragraphs(canada).size(), 2u) << absl::StrJoin(Paragraphs(canada), " | ");
+
+  const v1::Document row = Parse(
+      "Press statement | 23 February 2022 | Brussels\n\n"
+      "Statement by the North Atlantic Council on Russia's recognition of separatist regions\n\n"
+      "The North Atlantic Council condemns Russia's decision to extend recognition to the "
+      "so-called republics in eastern Ukraine.\n\nAllies call on Russia to reverse its decision."
+      "\n\nPrint\nEmail\n");
+  EXPECT_THAT(row.published(), IsDate(2022, 2, 23));
+  EXPECT_EQ(row.doc_type(), v1::DOC_TYPE_PRESS_STATEMENT);
+  EXPECT_EQ(Paragraphs(row).size(), 2u) << absl::StrJoin(Paragraphs(row), " | ");
+
+  const v1::Document ended = Parse(
+      "NEWS RELEASE\n\nSecretary of Defense statement on NATO defense spending\n\n"
+      "February 13, 2020\n\nThe Secretary of Defense today welcomed new figures on defense "
+      "spending by NATO Allies.\n\nHe urged all Allies to meet the guideline of two percent of "
+      "GDP.\n\n-END-\n");
+  EXPECT_EQ(Paragraphs(ended).size(), 2u) << absl::StrJoin(Paragraphs(ended), " | ");
+}
+
+// With no title found, an institution's banner above the text's date is
+// still the page's, not the text's first paragraph.
+TEST(UnseenLayouts, ABannerIsNoParagraphWhenNoTitleIsFound) {
+  const v1::Document document = Parse(
+      "Organization for Security and Co-operation in Europe\nMinisterial Council\n\n"
+      "Chairperson's Summary\nIstanbul, 19 November 1999\n\n"
+      "1. The Ministers met in Istanbul on the occasion of the Summit of Heads of State or "
+      "Government.\n\n2. They discussed the situation in the area and the work of the field "
+      "missions.\n");
+  EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_CHAIRMANS_SUMMARY);
+  EXPECT_THAT(Paragraphs(document),
+              Not(testing::Contains("Organization for Security and Co-operation in Europe")));
+}
+
+}  // namespace
+}  // namespace docsearch::ingest
