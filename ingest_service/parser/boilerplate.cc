@@ -11,6 +11,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "ingest_service/parser/date_parser.h"
+#include "ingest_service/parser/doc_type.h"
 #include "ingest_service/parser/head_lexicon.h"
 #include "ingest_service/parser/line_shape.h"
 #include "ingest_service/parser/phrase_scan.h"
@@ -360,8 +361,17 @@ bool IsPhoneFaxLine(absl::string_view folded) {
   if (IsKeyedNumber(folded)) return true;
   // A key is followed by a colon: a line without one is not searched.
   if (folded.size() > 160 || !absl::StrContains(folded, ':')) return false;
-  for (absl::string_view key : {"tel", "fax", "telephone", "phone", "email", "e-mail", "courriel",
-                                "telecopie", "contact", "contacts"}) {
+  // "Contact:" opens a contact line; inside a sentence ("points of
+  // contact: the two embassies") the word is the text's.
+  for (absl::string_view key : {"contacts", "contact"}) {
+    absl::string_view rest = folded;
+    if (absl::ConsumePrefix(&rest, key) &&
+        absl::StartsWith(absl::StripLeadingAsciiWhitespace(rest), ":")) {
+      return true;
+    }
+  }
+  for (absl::string_view key :
+       {"tel", "fax", "telephone", "phone", "email", "e-mail", "courriel", "telecopie"}) {
     for (size_t at = folded.find(key); at != absl::string_view::npos;
          at = folded.find(key, at + 1)) {
       if (at > 0 && absl::ascii_isalpha(static_cast<unsigned char>(folded[at - 1]))) continue;
@@ -375,11 +385,13 @@ bool IsPhoneFaxLine(absl::string_view folded) {
 }
 
 // "press.office@consilium.europa.eu - www.consilium.europa.eu/press": a
-// line of e-mail and web addresses only, between separators; a text names
-// an address inside a sentence.
+// line of e-mail and web addresses only, between separators, with an
+// e-mail address or more than one address; a text names an address inside
+// a sentence.
 bool IsAddressesOnly(absl::string_view folded) {
   if (folded.size() > 200) return false;
-  bool address = false;
+  int addresses = 0;
+  bool any_mail = false;
   for (absl::string_view token : absl::StrSplit(folded, ' ', absl::SkipEmpty())) {
     if (token == "-" || token == "|" || token == "/" || token == "\xE2\x80\x93" ||
         token == "\xC2\xB7") {
@@ -391,9 +403,12 @@ bool IsAddressesOnly(absl::string_view folded) {
     const bool web = absl::StartsWith(token, "www.") || absl::StartsWith(token, "http://") ||
                      absl::StartsWith(token, "https://");
     if (!mail && !web) return false;
-    address = true;
+    ++addresses;
+    any_mail |= mail;
   }
-  return address;
+  // A lone web address is often the text's own link ("The report is at" /
+  // "https://…"); an e-mail address, or several addresses, are a contact.
+  return any_mail || addresses >= 2;
 }
 
 bool IsPostalLine(absl::string_view text) {
@@ -406,9 +421,10 @@ bool IsPostalLine(absl::string_view text) {
 }
 
 bool IsMenuLine(absl::string_view line) {
-  // "| Home | Calendar | UN/CD | NPT/IAEA |": 3+ short cells. A cell holding
-  // a date makes the line the text's own ("Press statement | 23 February
-  // 2022 | Brussels"), not the site's.
+  // "| Home | Calendar | UN/CD | NPT/IAEA |": 3+ short cells. A type label
+  // and a date among them make the line the text's own ("Press statement |
+  // 23 February 2022 | Brussels"), not the site's; a breadcrumb or a
+  // toolbar ending with a date is still the site's.
   int cells = 0;
   for (absl::string_view cell : absl::StrSplit(line, '|')) {
     cell = absl::StripAsciiWhitespace(cell);
@@ -417,10 +433,13 @@ bool IsMenuLine(absl::string_view line) {
     ++cells;
   }
   if (cells < 3) return false;
+  bool date = false;
+  bool label = false;
   for (absl::string_view cell : absl::StrSplit(line, '|')) {
-    if (ParseDateLine(cell).has_value()) return false;
+    date |= ParseDateLine(cell).has_value();
+    label |= DocTypeFromLabelLine(absl::StripAsciiWhitespace(cell)).has_value();
   }
-  return true;
+  return !(date && label);
 }
 
 // "Contact Information ISAF Public Affairs Office", "Media contact: Press
@@ -555,13 +574,14 @@ bool IsModificationStamp(absl::string_view folded) {
     if (!absl::ConsumePrefix(&rest, stamp)) continue;
     absl::ConsumePrefix(&rest, ":");
     rest = absl::StripAsciiWhitespace(rest);
+    absl::ConsumePrefix(&rest, "on ");  // "Last updated on 3 May 2019".
     // A time of day after the date: "16:03", "10:42 CET".
     const size_t colon = rest.rfind(':');
     if (colon != absl::string_view::npos && colon >= 2) {
       const size_t space = rest.rfind(' ', colon);
       if (space != absl::string_view::npos) rest = rest.substr(0, space);
     }
-    return ParseDateLine(rest).has_value();
+    if (ParseDateLine(rest).has_value()) return true;
   }
   return false;
 }

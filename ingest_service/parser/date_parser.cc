@@ -113,13 +113,15 @@ std::optional<FoundDate> MatchAt(const std::vector<Token>& t, size_t i, size_t* 
       *next = j + 4;
       return MakeDate(ExpandYear(t[j + 3]), MonthAt(t, j + 1), day, t[i].begin, t[j + 3].end);
     }
-    // "21/11/2003", "28.06.04", "11-07-2016" (with dashes, only with the
-    // century: "12-10-05" is as often a range or a code as a date).
+    // "21/11/2003", "28.06.04", "11-07-2016" (with dashes, only with a year
+    // of 1900 to 2100: "12-10-05" is as often a range or a code as a date,
+    // "22-11-4567" a phone number).
     for (char separator : {'/', '.', '-'}) {
       if (IsPunct(t, j, separator) && j + 3 < n && IsDayToken(t[j + 1]) &&
           NumberValue(t[j + 1]) <= 12 && IsPunct(t, j + 2, separator) &&
           t[j + 3].kind == TokenKind::kNumber &&
-          (t[j + 3].text.size() == 4 || (t[j + 3].text.size() == 2 && separator != '-'))) {
+          (separator == '-' ? IsYearToken(t[j + 3])
+                            : (t[j + 3].text.size() == 4 || t[j + 3].text.size() == 2))) {
         *next = j + 4;
         return MakeDate(ExpandYear(t[j + 3]), NumberValue(t[j + 1]), day, t[i].begin, t[j + 3].end);
       }
@@ -414,8 +416,10 @@ std::optional<absl::string_view> AfterPlace(absl::string_view text) {
 // Words that name what a text is, never a place: "7 December 2001 - Joint
 // Statement" is a date and a headline, not a date and its place.
 constexpr absl::string_view kTextWords[] = {
-    "statement", "declaration", "communique", "release", "speech", "remarks",
-    "summary",   "update",      "news",       "press",   "report", "interview",
+    "statement", "statements", "declaration", "communique", "communiques",      "release",
+    "releases",  "speech",     "speeches",    "remarks",    "summary",          "update",
+    "news",      "press",      "report",      "interview",  "minister",         "ministry",
+    "president", "prime",      "secretary",   "comunicado", "pressemitteilung",
 };
 
 // "March 28, 2011 - Brussels, Belgium", "23 February 2022 | Brussels": the

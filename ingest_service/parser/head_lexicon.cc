@@ -185,7 +185,7 @@ bool NamesInstitutionAsABanner(absl::string_view line) {
     const std::string folded_word = FoldAccents(word);
     bool preposition = false;
     for (absl::string_view joining : {"with", "from", "into", "upon", "pour", "avec", "dans",
-                                      "sous", "para", "fuer", "gegen", "della", "delle", "degli"}) {
+                                      "sous", "para", "gegen", "della", "delle", "degli"}) {
       preposition |= folded_word == joining;
     }
     if (!preposition) return false;

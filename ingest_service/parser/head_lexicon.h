@@ -35,8 +35,9 @@ bool IsPressOfficeFormula(absl::string_view line, absl::string_view folded);
 // A line that names an institution as a banner prints it: NamesInstitutionOnly,
 // and either the institution's kind comes first ("Ministère de l'Europe et
 // des Affaires étrangères") or no word of four letters or more is in lower
-// case ("Organization for Security and Co-operation in Europe"; not "North
-// Atlantic Council visits Kosovo", a headline about the Council).
+// case but a preposition ("Organization for Security and Co-operation in
+// Europe"; not "North Atlantic Council visits Kosovo", a headline about the
+// Council).
 bool NamesInstitutionAsABanner(absl::string_view line);
 bool NamesInstitutionOnly(absl::string_view line, absl::string_view folded);
 bool ReadsAsMenu(absl::string_view line);

@@ -29,6 +29,8 @@ TEST(Boilerplate, ADateInFiguresIsNoPhoneNumber) {
   EXPECT_THAT(BoilerplateReason("+372 637 7654"), Optional(absl::string_view("phone_fax")));
   EXPECT_THAT(BoilerplateReason("Tel. +372 637 7654"), Optional(absl::string_view("phone_fax")));
   EXPECT_THAT(BoilerplateReason("Fax 32 2 707 50 41"), Optional(absl::string_view("phone_fax")));
+  // Shaped like a date but no year a text is dated by: a number.
+  EXPECT_THAT(BoilerplateReason("22-11-4567"), Optional(absl::string_view("phone_fax")));
   EXPECT_EQ(BoilerplateReason("Tel Aviv 2016"), std::nullopt);
   EXPECT_EQ(BoilerplateReason("Phones 12345678 were seized"), std::nullopt);
 }
@@ -55,6 +57,15 @@ TEST(Boilerplate, EmbargoesStampsContactsAndEndMarks) {
   EXPECT_EQ(BoilerplateReason("Press statement | 23 February 2022 | Brussels"), std::nullopt);
   EXPECT_THAT(BoilerplateReason("Home | News | Statements"),
               Optional(absl::string_view("navigation")));
+  EXPECT_THAT(BoilerplateReason("Home | News | Press releases | 12.05.2020"),
+              Optional(absl::string_view("navigation")));
+  EXPECT_THAT(BoilerplateReason("Share | Print | Email | 12.05.2020"),
+              Optional(absl::string_view("navigation")));
+  // "Contact" inside a sentence is the text's word; a stamp may say "on".
+  EXPECT_EQ(BoilerplateReason("Both sides named their points of contact: the two embassies."),
+            std::nullopt);
+  EXPECT_THAT(LateFurnitureReason("Last updated on 3 May 2019"),
+              Optional(absl::string_view("site")));
 }
 
 // A line of addresses only is a contact block; a sentence naming one is text.
@@ -64,6 +75,9 @@ TEST(Boilerplate, DropsLinesOfAddressesOnly) {
   EXPECT_THAT(BoilerplateReason("https://www.osce.org | media@osce.org"),
               Optional(absl::string_view("contact")));
   EXPECT_EQ(BoilerplateReason("Write to press@nato.int for accreditation."), std::nullopt);
+  // A lone web address may be the text's own link.
+  EXPECT_EQ(BoilerplateReason("https://www.example.org/reports/annual-report.pdf"), std::nullopt);
+  EXPECT_THAT(BoilerplateReason("media@osce.org"), Optional(absl::string_view("contact")));
   EXPECT_THAT(BoilerplateReason("- | -"), Optional(absl::string_view("layout")));
 }
 

@@ -57,6 +57,7 @@ TEST(DateParser, ReadsNumericDatesDayFirst) {
   EXPECT_THAT(ParseDateLine("25-06-2018"), Optional(IsDate(2018, 6, 25)));
   EXPECT_FALSE(ParseDateLine("12-10-05").has_value());
   EXPECT_FALSE(ParseDateLine("11-25-2016").has_value());
+  EXPECT_FALSE(ParseDateLine("22-11-4567").has_value());
 }
 
 TEST(DateParser, ReadsFirstDayOfARange) {
@@ -130,6 +131,8 @@ TEST(DateParser, AcceptsAPlaceAfterTheDate) {
   EXPECT_FALSE(ParseDateLine("7 December 2001 - Joint Statement").has_value());
   EXPECT_FALSE(ParseDateLine("7 December 2001 | Council, Meeting").has_value());
   EXPECT_FALSE(ParseDateLine("23.03.2021 - Artikel").has_value());
+  EXPECT_FALSE(ParseDateLine("12 May 2020 | Statements").has_value());
+  EXPECT_FALSE(ParseDateLine("12 May 2020 | Prime Minister").has_value());
 }
 
 TEST(DateParser, ReadsAMeetingNamedBeforeItsDateAsNoPlace) {

@@ -29,6 +29,9 @@ TEST(MarkdownMarks, OtherTextStaysAsPrinted) {
     EXPECT_EQ(WithoutMarkdownMarks(text), text) << text;
   }
   EXPECT_EQ(WithoutMarkdownMarks("one\n# two\n\nthree\n"), "one\ntwo\n\nthree\n");
+  // The same lines beside a heading, so that the heading rule reads them.
+  EXPECT_EQ(WithoutMarkdownMarks("# Title\n#NATO at 70\n###\n#7 on the list\nItem # 2"),
+            "Title\n#NATO at 70\n###\n#7 on the list\nItem # 2");
   EXPECT_EQ(WithoutMarkdownMarks(""), "");
 }
 
