@@ -59,8 +59,8 @@ bool MayHoldMarks(absl::string_view text) {
 
 }  // namespace
 
-std::string WithoutMarkdownMarks(absl::string_view text) {
-  if (!MayHoldMarks(text)) return std::string(text);
+std::string WithoutMarkdownMarks(std::string text) {
+  if (!MayHoldMarks(text)) return text;
   std::string out;
   out.reserve(text.size());
   bool first = true;

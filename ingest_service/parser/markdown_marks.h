@@ -14,7 +14,9 @@ namespace docsearch::ingest {
 // lines so; the readers of the layout see them as any text prints them.
 // Marks inside a line (a bold word in a sentence) and a hash not followed
 // by a space ("#NATO") stay. Lines keep their number and order.
-std::string WithoutMarkdownMarks(absl::string_view text);
+// Takes the text by value: most texts hold no mark and are returned as they
+// came, without a copy.
+std::string WithoutMarkdownMarks(std::string text);
 
 }  // namespace docsearch::ingest
 
