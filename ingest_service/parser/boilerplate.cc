@@ -15,6 +15,7 @@
 #include "ingest_service/parser/doc_type.h"
 #include "ingest_service/parser/head_lexicon.h"
 #include "ingest_service/parser/line_shape.h"
+#include "ingest_service/parser/page_controls.h"
 #include "ingest_service/parser/phrase_scan.h"
 #include "ingest_service/parser/text_normalizer.h"
 
@@ -609,6 +610,7 @@ std::optional<absl::string_view> ReasonOfTrimmed(absl::string_view trimmed,
   for (absl::string_view furniture : kFurnitureLines) {
     if (edges == furniture) return "navigation";
   }
+  if (std::optional<absl::string_view> reason = PageControlReason(edges, folded)) return reason;
   if (absl::StartsWith(edges, "go to homepage") || absl::StartsWith(edges, "go to index") ||
       absl::StartsWith(edges, "back to ") || absl::StartsWith(edges, "retour a ")) {
     if (edges.size() < 60) return "navigation";

@@ -24,6 +24,7 @@
 #include "ingest_service/parser/line_accounting.h"
 #include "ingest_service/parser/line_shape.h"
 #include "ingest_service/parser/markdown_marks.h"
+#include "ingest_service/parser/page_controls.h"
 #include "ingest_service/parser/parse_warnings.h"
 #include "ingest_service/parser/plain_text_parser.h"
 #include "ingest_service/parser/reference.h"
@@ -58,6 +59,36 @@ bool ReadsAsWrapping(const LineFeatures& line) {
   return line.Has(VoteFeature(Vote::kPressOffice)) ||
          line.Has(VoteFeature(Vote::kInstitutionName)) || line.Has(VoteFeature(Vote::kMenu)) ||
          line.Has(feature::kRepeated3);
+}
+
+// Most items a list of links under its heading runs to.
+constexpr size_t kMaxLinkListItems = 12;
+
+// The items of a list of links under its heading ("Related news" / "NATO
+// summit in Madrid" / "Allies agree new plan" / …) are other pages' titles,
+// the site's and not the text's; short lines with no sentence's end, up to
+// the first line that is one, or a date or title line. The heading itself
+// is furniture already (boilerplate.h).
+void MarkLinkListItems(const std::vector<SourceLine>& lines,
+                       const std::vector<LineFeatures>& features, std::vector<LineRole>* roles,
+                       std::vector<size_t>* furniture) {
+  for (size_t k = 0; k < features.size(); ++k) {
+    if (!IsLinkListHeading(lines[features[k].line_index].text)) continue;
+    for (size_t j = k + 1; j < features.size() && j <= k + kMaxLinkListItems; ++j) {
+      const absl::string_view item = TrimLine(lines[features[j].line_index].text);
+      const LineRole role = (*roles)[j];
+      if (role == LineRole::kTitle || role == LineRole::kDate || EndsSentence(item) ||
+          ReadsAsProse(item) || CountWordsUpTo(item, 16) > 15) {
+        break;
+      }
+      if (role == LineRole::kFurniture ||
+          (features[j].rule_fate != "kept" && features[j].rule_fate != "title")) {
+        continue;
+      }
+      (*roles)[j] = LineRole::kFurniture;
+      furniture->push_back(features[j].line_index);
+    }
+  }
 }
 
 // Title lines also show the run they belong to: "title_run" with the
@@ -391,6 +422,7 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
       furniture.push_back(features[k].line_index);
     }
   }
+  MarkLinkListItems(lines, features, &roles, &furniture);
   std::sort(furniture.begin(), furniture.end());
   // What the cascade kept as body above the title run is the page's head
   // (banners, "official website" and archive notices): a headline opens

@@ -1,0 +1,397 @@
+#include "ingest_service/parser/page_controls.h"
+
+#include <algorithm>
+#include <array>
+#include <iterator>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/strip.h"
+#include "common/text_folding.h"
+
+namespace docsearch::ingest {
+namespace {
+
+// Whole lines (folded, edges off) that are a page's controls and links, in
+// the languages the parser reads. Kept sorted: looked up by binary search,
+// since every line of every document is looked up. Words that name the
+// text's own parts ("Summary", "Annex", "Contents") are not here.
+constexpr auto kControlLines = std::to_array<absl::string_view>({
+    "a lire aussi",
+    "abonnez-vous",
+    "accesibilidad",
+    "accessibilita",
+    "accessibilite",
+    "accessibility",
+    "accessibility statement",
+    "afdrukken",
+    "all news",
+    "anterior",
+    "article precedent",
+    "article suivant",
+    "articles lies",
+    "ascolta",
+    "aviso legal",
+    "back to news",
+    "back to the top",
+    "barrierefreiheit",
+    "bookmark",
+    "compartir",
+    "condividi",
+    "contact us",
+    "contacto",
+    "contatti",
+    "cookie policy",
+    "cookie settings",
+    "cookies",
+    "copia link",
+    "copiar enlace",
+    "copier le lien",
+    "copy link",
+    "copy the link",
+    "dans la meme rubrique",
+    "datenschutz",
+    "datenschutzerklarung",
+    "delen",
+    "descargar",
+    "disclaimer",
+    "documents lies",
+    "donnees personnelles",
+    "download",
+    "download as pdf",
+    "download pdf",
+    "drucken",
+    "druckversion",
+    "e-mail",
+    "e-mail this page",
+    "ecouter",
+    "ecouter cette page",
+    "email",
+    "email this article",
+    "email this page",
+    "enviar a un amigo",
+    "enviar por correo",
+    "envoyer a un ami",
+    "envoyer par courriel",
+    "envoyer par e-mail",
+    "escuchar",
+    "feedback",
+    "follow us",
+    "gestion des cookies",
+    "go to top",
+    "haut de page",
+    "herunterladen",
+    "impressum",
+    "imprimer cette page",
+    "imprimer la page",
+    "imprimir",
+    "invia ad un amico",
+    "invia per email",
+    "ir arriba",
+    "kontakt",
+    "legal notice",
+    "link kopieren",
+    "lire aussi",
+    "listen",
+    "listen to this page",
+    "mapa del sitio",
+    "mapa web",
+    "mappa del sito",
+    "mehr zum thema",
+    "mentions legales",
+    "more news",
+    "nach oben",
+    "next",
+    "next article",
+    "next page",
+    "next story",
+    "note legali",
+    "noticias relacionadas",
+    "notizie correlate",
+    "nous contacter",
+    "partager cette page",
+    "partager sur facebook",
+    "partager sur twitter",
+    "per e-mail versenden",
+    "permalink",
+    "plan du site",
+    "politica de cookies",
+    "politica de privacidad",
+    "politique de confidentialite",
+    "precedent",
+    "precedente",
+    "previous",
+    "previous article",
+    "previous page",
+    "previous story",
+    "print article",
+    "print page",
+    "print this article",
+    "print version",
+    "printable version",
+    "printer friendly version",
+    "printer-friendly version",
+    "privacy",
+    "privacy notice",
+    "privacy policy",
+    "read aloud",
+    "related documents",
+    "related items",
+    "related pages",
+    "related press releases",
+    "related publications",
+    "related stories",
+    "related topics",
+    "retour",
+    "retour en haut",
+    "retour en haut de page",
+    "return to top",
+    "rss",
+    "rss feed",
+    "s'abonner",
+    "scarica",
+    "seite drucken",
+    "seite teilen",
+    "seite versenden",
+    "seitenanfang",
+    "send this page",
+    "send to a friend",
+    "share on facebook",
+    "share on linkedin",
+    "share on twitter",
+    "siguiente",
+    "site map",
+    "sitemap",
+    "stampa la pagina",
+    "stampa pagina",
+    "subir",
+    "subscribe",
+    "successivo",
+    "suivant",
+    "suivez nous",
+    "suivez-nous",
+    "sur le meme sujet",
+    "teilen",
+    "telecharger",
+    "terms and conditions",
+    "terms of use",
+    "terug naar boven",
+    "to top",
+    "top",
+    "torna all'inizio",
+    "torna indietro",
+    "torna su",
+    "toutes les actualites",
+    "tweet",
+    "version imprimable",
+    "version para imprimir",
+    "versione stampabile",
+    "verwandte inhalte",
+    "verwandte themen",
+    "volver",
+    "volver arriba",
+    "vorlesen",
+    "weitere meldungen",
+    "zum seitenanfang",
+    "zuruck",
+    "zuruck zur ubersicht",
+});
+static_assert(std::is_sorted(kControlLines.begin(), kControlLines.end()));
+
+// Headings of lists of links to other pages (folded, edges off), sorted.
+constexpr auto kLinkListHeadings = std::to_array<absl::string_view>({
+    "a lire aussi",
+    "dans cette rubrique",
+    "dans la meme rubrique",
+    "in this section",
+    "key links",
+    "lire aussi",
+    "mehr zum thema",
+    "more news",
+    "more on this topic",
+    "noticias relacionadas",
+    "notizie correlate",
+    "other news",
+    "read also",
+    "related",
+    "related articles",
+    "related content",
+    "related documents",
+    "related items",
+    "related links",
+    "related news",
+    "related pages",
+    "related press releases",
+    "related publications",
+    "related stories",
+    "related topics",
+    "see also",
+    "sur le meme sujet",
+    "verwandte inhalte",
+    "verwandte themen",
+    "voir aussi",
+    "weitere meldungen",
+});
+static_assert(std::is_sorted(kLinkListHeadings.begin(), kLinkListHeadings.end()));
+
+// Keys that file a page under its subjects: "Tags: defence, NATO". Only
+// plural or unmistakable keys: "Subject:" or "Theme:" may open a text's
+// own line.
+constexpr absl::string_view kFilingKeys[] = {
+    "tags",       "tag",         "keywords",       "key words",     "topics",      "categories",
+    "category",   "filed under", "mots-cles",      "mots cles",     "schlagworte", "schlagworter",
+    "stichworte", "etiquetas",   "palabras clave", "parole chiave",
+};
+
+constexpr absl::string_view kRightsReserved[] = {
+    "all rights reserved",           "tous droits reserves",      "alle rechte vorbehalten",
+    "todos los derechos reservados", "tutti i diritti riservati",
+};
+
+// A site asking the reader about the page, or offering to report on it.
+constexpr absl::string_view kFeedbackOpenings[] = {
+    "was this page useful",
+    "is this page useful",
+    "was this page helpful",
+    "is this page helpful",
+    "did you find this page useful",
+    "did you find what you were looking for",
+    "report a problem with this page",
+    "report a problem on this page",
+    "is there anything wrong with this page",
+    "cette page vous a-t-elle ete utile",
+    "cette page vous a ete utile",
+    "war diese seite hilfreich",
+    "ist diese seite hilfreich",
+    "le ha resultado util",
+    "te ha resultado util",
+    "questa pagina ti e stata utile",
+};
+
+constexpr absl::string_view kFollowOpenings[] = {
+    "follow us on",   "suivez-nous sur", "suivez nous sur",
+    "folgen sie uns", "siguenos en",     "seguici su",
+};
+
+// Arrows and guillemets a site puts before or after a link's words
+// ("« Back to news", "Top ↑"); folding made the guillemets '"'.
+absl::string_view StripArrows(absl::string_view text) {
+  bool changed = true;
+  while (changed && !text.empty()) {
+    changed = false;
+    for (absl::string_view arrow :
+         {"\xC2\xAB", "\xC2\xBB", "\xE2\x80\xB9", "\xE2\x80\xBA", "\xE2\x86\x90", "\xE2\x86\x91",
+          "\xE2\x86\x92", "<", ">", "^", "\""}) {
+      changed |= absl::ConsumePrefix(&text, arrow);
+      changed |= absl::ConsumeSuffix(&text, arrow);
+    }
+    text = absl::StripAsciiWhitespace(text);
+  }
+  return text;
+}
+
+bool StartsWithWord(absl::string_view text, absl::string_view opening) {
+  return absl::StartsWith(text, opening) &&
+         (text.size() == opening.size() ||
+          !absl::ascii_isalpha(static_cast<unsigned char>(text[opening.size()])));
+}
+
+// "Tags: defence, NATO, exercises": a filing key, a colon, then the list.
+bool IsFilingLine(absl::string_view edges, absl::string_view folded) {
+  if (folded.size() > 200 || absl::EndsWith(folded, ".")) return false;
+  for (absl::string_view key : kFilingKeys) {
+    absl::string_view rest = edges;
+    if (!absl::ConsumePrefix(&rest, key)) continue;
+    rest = absl::StripLeadingAsciiWhitespace(rest);
+    // "Tags: …", or the key alone (its colon is among the edges taken off).
+    if (rest.empty() || absl::StartsWith(rest, ":")) return true;
+  }
+  return false;
+}
+
+bool HasYear(absl::string_view text) {
+  int run = 0;
+  for (char c : text) {
+    run = absl::ascii_isdigit(static_cast<unsigned char>(c)) ? run + 1 : 0;
+    if (run == 4) return true;
+  }
+  return false;
+}
+
+// "© NATO Parliamentary Assembly 2022", "Copyright © 2019 Ministry of
+// Defence. All rights reserved.", "Photo © NATO": a short line holding
+// the copyright sign, or opening with "Copyright" and a year.
+bool IsCopyrightLine(absl::string_view edges, absl::string_view folded) {
+  if (folded.size() > 200) return false;
+  if (folded.size() <= 120) {
+    // The sign opening a word: inside one it is a letter misread from
+    // another code page ("LibertÃ©").
+    for (size_t at = folded.find("\xC2\xA9"); at != absl::string_view::npos;
+         at = folded.find("\xC2\xA9", at + 1)) {
+      if (at == 0 || folded[at - 1] == ' ' || folded[at - 1] == '(') return true;
+    }
+  }
+  if (absl::StartsWith(edges, "copyright") && HasYear(edges)) return true;
+  for (absl::string_view reserved : kRightsReserved) {
+    absl::string_view rest = edges;
+    absl::ConsumeSuffix(&rest, ".");
+    if (rest == reserved) return true;
+  }
+  return false;
+}
+
+// "Photo: NATO", "(Belga Photo)", "Crédit photo : …": the credit of a
+// picture the text lost.
+bool IsPhotoCredit(absl::string_view edges, absl::string_view folded) {
+  if (folded.size() > 120 || absl::EndsWith(folded, ".")) return false;
+  for (absl::string_view key : {"photo:", "photo :", "photos:", "photo credit", "credit photo",
+                                "credits photo", "foto:", "foto :", "image:", "picture:"}) {
+    if (absl::StartsWith(edges, key)) return true;
+  }
+  return absl::StartsWith(edges, "(") && absl::EndsWith(edges, " photo)") && edges.size() < 40;
+}
+
+}  // namespace
+
+bool IsLinkListHeading(absl::string_view line) {
+  line = absl::StripAsciiWhitespace(line);
+  if (line.empty() || line.size() > 60) return false;
+  const std::string folded = FoldAccents(line);
+  absl::string_view edges = folded;
+  bool changed = true;
+  while (changed && !edges.empty()) {
+    changed = false;
+    for (absl::string_view edge : {"|", "[", "]", "*", "-", ":", "\xE2\x80\xA2"}) {
+      changed |= absl::ConsumePrefix(&edges, edge);
+      changed |= absl::ConsumeSuffix(&edges, edge);
+    }
+    edges = absl::StripAsciiWhitespace(edges);
+  }
+  edges = StripArrows(edges);
+  return std::binary_search(kLinkListHeadings.begin(), kLinkListHeadings.end(), edges);
+}
+
+std::optional<absl::string_view> PageControlReason(absl::string_view edges,
+                                                   absl::string_view folded) {
+  const absl::string_view bare = StripArrows(edges);
+  if (bare.size() <= 40 && std::binary_search(kControlLines.begin(), kControlLines.end(), bare)) {
+    return "navigation";
+  }
+  if (bare.size() < 80) {
+    for (absl::string_view opening : kFollowOpenings) {
+      if (StartsWithWord(bare, opening)) return "navigation";
+    }
+  }
+  if (IsFilingLine(edges, folded) || IsCopyrightLine(edges, folded) ||
+      IsPhotoCredit(edges, folded)) {
+    return "site";
+  }
+  if (folded.size() < 160) {
+    for (absl::string_view opening : kFeedbackOpenings) {
+      if (absl::StartsWith(bare, opening)) return "site";
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace docsearch::ingest

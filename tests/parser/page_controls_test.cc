@@ -1,0 +1,88 @@
+// The page's controls, legal links, filing, copyright and feedback lines,
+// read through BoilerplateReason as the parser reads every line.
+#include "ingest_service/parser/page_controls.h"
+
+#include <optional>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "ingest_service/parser/boilerplate.h"
+
+namespace docsearch::ingest {
+namespace {
+
+using ::testing::Optional;
+
+TEST(PageControls, ControlsAndLinksInTheLanguagesRead) {
+  for (const char* line : {"Print this article",
+                           "Printer-friendly version",
+                           "Email this page",
+                           "Tweet",
+                           "Top of page",
+                           "Previous article",
+                           "Next article",
+                           "More news",
+                           "Related topics",
+                           "Permalink",
+                           "« Back to news",
+                           "Back to top ↑",
+                           "Privacy policy",
+                           "Cookie settings",
+                           "Imprimer la page",
+                           "Haut de page",
+                           "Retour en haut",
+                           "Mentions légales",
+                           "Plan du site",
+                           "Drucken",
+                           "Nach oben",
+                           "Impressum",
+                           "Datenschutz",
+                           "Mehr zum Thema",
+                           "Compartir",
+                           "Volver arriba",
+                           "Aviso legal",
+                           "Condividi",
+                           "Torna su",
+                           "Note legali",
+                           "Follow us on Twitter",
+                           "Suivez-nous sur Facebook"}) {
+    EXPECT_THAT(BoilerplateReason(line), Optional(absl::string_view("navigation"))) << line;
+  }
+}
+
+TEST(PageControls, FilingCopyrightCreditsAndFeedback) {
+  for (const char* line :
+       {"Tags: defence, NATO, exercises", "Keywords: NATO; defence ministers", "Tags",
+        "Mots-clés : défense, OTAN", "Schlagworte: NATO, Verteidigung", "Etiquetas: OTAN, defensa",
+        "© NATO Parliamentary Assembly 2022",
+        "Copyright © 2019 Ministry of Defence. All rights reserved.", "Copyright 2004 NATO",
+        "All rights reserved.", "Tous droits réservés", "Photo: Ministry of Defence",
+        "(Belga Photo)", "Was this page useful? Yes No", "Report a problem with this page",
+        "Cette page vous a-t-elle été utile ?"}) {
+    EXPECT_THAT(BoilerplateReason(line), Optional(absl::string_view("site"))) << line;
+  }
+}
+
+// The same words inside a text's own lines are the text: a sentence, a
+// heading naming a subject, a letter misread from another code page that
+// looks like the copyright sign.
+TEST(PageControls, TheSameWordsInATextsOwnLinesAreText) {
+  for (const char* line :
+       {"Topic: the future of the Alliance", "Tags and labels will be removed from the documents.",
+        "Next steps for the Alliance", "The Allies will print and distribute the report.",
+        "Photo: the Secretary General meets the Minister in Brussels.",
+        "2 - Libert\xE2\x88\x9A\xC2\xA9 de la presse (26 avril 2017)",
+        "Copyright law and the protection of authors",
+        "Share the burden of defence spending fairly"}) {
+    EXPECT_EQ(BoilerplateReason(line), std::nullopt) << line;
+  }
+}
+
+TEST(PageControls, ReadsTheFoldedLineAndItsEdges) {
+  EXPECT_THAT(PageControlReason("haut de page", "| haut de page |"),
+              Optional(absl::string_view("navigation")));
+  EXPECT_EQ(PageControlReason("summary", "summary"), std::nullopt);
+}
+
+}  // namespace
+}  // namespace docsearch::ingest
