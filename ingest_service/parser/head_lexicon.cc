@@ -1,11 +1,13 @@
 #include "ingest_service/parser/head_lexicon.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
 #include "ingest_service/parser/doc_type.h"
 #include "ingest_service/parser/line_shape.h"
 #include "ingest_service/parser/text_normalizer.h"
@@ -191,6 +193,49 @@ bool NamesInstitutionAsABanner(absl::string_view line) {
     if (!preposition) return false;
   }
   return true;
+}
+
+bool IsAcronymAlone(absl::string_view line) {
+  line = TrimLine(line);
+  if (line.size() < 2 || line.size() > 6) return false;
+  for (char c : line) {
+    if (!absl::ascii_isupper(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
+
+bool OpensSiteBanner(absl::string_view line) {
+  line = TrimLine(line);
+  if (NamesInstitutionAsABanner(line) || IsAcronymAlone(line)) return true;
+  // A longer name, opened by the institution's kind: "Delegation of the
+  // European Union to the United Nations".
+  if (CountWordsUpTo(line, 12) > 12 || EndsSentence(line)) return false;
+  for (char c : line) {
+    if (absl::ascii_isdigit(static_cast<unsigned char>(c))) return false;
+  }
+  const std::string folded = FoldAccents(line);
+  if (!NamesInstitutionOnlyFolded(line, folded)) return false;
+  const std::vector<std::string> words = FoldedWords(folded);
+  for (absl::string_view noun : kInstitutionNouns) {
+    if (words.front() == noun) return true;
+  }
+  return false;
+}
+
+bool IsSiteBannerLine(absl::string_view line) {
+  line = TrimLine(line);
+  if (OpensSiteBanner(line) || IsPressOfficeFormula(line)) return true;
+  if (CountWordsUpTo(line, 8) > 8 || EndsSentence(line)) return false;
+  const std::string folded = FoldAccents(line);
+  for (absl::string_view team :
+       {" press team", " press office", " media office", " newsroom", " press service"}) {
+    if (absl::EndsWith(folded, team)) return true;
+  }
+  if (std::optional<LeadingLabel> label = DocTypeLabelPrefix(line, /*any_rest=*/true)) {
+    const absl::string_view rest = absl::StripLeadingAsciiWhitespace(line.substr(label->length));
+    return absl::StartsWith(rest, "from ") && OpensSiteBanner(rest.substr(5));
+  }
+  return false;
 }
 
 bool HasDeliveryNote(absl::string_view line) {

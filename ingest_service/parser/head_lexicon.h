@@ -39,6 +39,21 @@ bool IsPressOfficeFormula(absl::string_view line, absl::string_view folded);
 // Europe"; not "North Atlantic Council visits Kosovo", a headline about the
 // Council).
 bool NamesInstitutionAsABanner(absl::string_view line);
+
+// "OSCE", "NATO": an institution's acronym alone on its line, two to six
+// capitals.
+bool IsAcronymAlone(absl::string_view line);
+
+// A line that may open a site's banner: an institution named as a banner,
+// its acronym alone, or a longer name opened by the institution's kind
+// ("Delegation of the European Union to the United Nations", up to twelve
+// words).
+bool OpensSiteBanner(absl::string_view line);
+
+// A line of a site's banner: OpensSiteBanner, a press office's formula or
+// team ("EEAS Press Team"), or a type label naming who issues the site's
+// texts ("Press release from Ministry for Foreign Affairs").
+bool IsSiteBannerLine(absl::string_view line);
 bool NamesInstitutionOnly(absl::string_view line, absl::string_view folded);
 bool ReadsAsMenu(absl::string_view line);
 bool HasDeliveryNote(absl::string_view line);

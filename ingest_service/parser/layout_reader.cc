@@ -32,6 +32,7 @@
 #include "ingest_service/parser/text_normalizer.h"
 #include "ingest_service/parser/title_chooser.h"
 #include "ingest_service/parser/title_from_roles.h"
+#include "ingest_service/parser/title_page_shape.h"
 #include "ingest_service/parser/title_run.h"
 #include "ingest_service/parser/title_span.h"
 
@@ -371,8 +372,16 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
   if (options.explain || options.trace != nullptr) {
     named = TitleCandidates(lines, features, parsed);
   }
-  const TitleChoiceOfRun choice =
-      ChooseTitleCandidate(candidates, lines, features, options, source_uri);
+  TitleChoiceOfRun choice = ChooseTitleCandidate(candidates, lines, features, options, source_uri);
+  if (!choice.declared) {
+    if (std::optional<size_t> headline =
+            HeadlineBelowBanner(candidates, choice.candidate, lines, features, roles)) {
+      choice.candidate = *headline;
+    } else if (std::optional<size_t> above =
+                   HeadlineAboveDateLine(candidates, choice.candidate, lines, features, roles)) {
+      choice.candidate = *above;
+    }
+  }
   const bool title_uncertain = TitleRunUncertain(candidates, choice, features);
   TitleCandidate title_run = candidates[choice.candidate];
   if (!named.empty()) title_run.features = named[choice.candidate].features;

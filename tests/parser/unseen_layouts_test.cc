@@ -210,5 +210,53 @@ TEST(UnseenLayouts, ABannerIsNoParagraphWhenNoTitleIsFound) {
               Not(testing::Contains("Organization for Security and Co-operation in Europe")));
 }
 
+// A page's controls, filing, copyright and feedback below the text, and the
+// items of a list of related links under its heading, leave the body; a
+// sentence after the list stays.
+TEST(UnseenLayouts, PageControlsAndRelatedLinksLeaveTheBody) {
+  const v1::Document document = Parse(R"(Ministry of Defence
+Press release
+
+Minister meets Allied counterparts in Brussels
+
+14 March 2019
+
+The Minister of Defence met her Allied counterparts in Brussels today to discuss burden sharing and readiness.
+
+Related news
+Minister visits troops in Estonia
+12/03/2019 - New frigates ordered
+Defence budget rises for the fifth year
+
+The Minister will report to Parliament on the outcome of the meeting next week.
+
+Tags: defence, NATO, readiness
+Print this page
+Back to top
+Was this page useful? Yes No
+© Ministry of Defence 2019
+)");
+  EXPECT_EQ(document.title(), "Minister meets Allied counterparts in Brussels");
+  EXPECT_THAT(
+      Paragraphs(document),
+      testing::ElementsAre(
+          "The Minister of Defence met her Allied counterparts in Brussels today to "
+          "discuss burden sharing and readiness.",
+          "The Minister will report to Parliament on the outcome of the meeting next week."));
+}
+
+// A site's section named for the kind of text it files is the type.
+TEST(UnseenLayouts, ASectionNamedForTheKindOfTextIsTheType) {
+  const v1::Document document = Parse(R"(Speeches
+
+Remarks at the opening of the Allied defence ministers' meeting
+
+Brussels, 10 February 2021
+
+Good afternoon. Tomorrow and Thursday, Allied defence ministers will meet by video conference.
+)");
+  EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_SPEECH);
+}
+
 }  // namespace
 }  // namespace docsearch::ingest

@@ -1,0 +1,55 @@
+// Titles read from the shape of the page, after the line-role model has
+// ranked the title runs: two layouts that many sites print and the corpus
+// teaches the model too rarely to learn.
+//
+//   - A site's banner above the headline ("Government Offices of Sweden",
+//     "OSCE" / "Organization for Security and Co-operation in Europe",
+//     "Delegation of the European Union to the United Nations" / "EEAS
+//     Press Team"), then the headline, then the date line: the rule cascade
+//     takes the first block of the head for the title, so the banner wins.
+//   - A headline printed right above the date line, under a type label or a
+//     banner ("Media release" / "PM welcomes Finland's accession to NATO" /
+//     "4 April 2023"), that the model passes over for "no title" or for a
+//     sentence of the body.
+//
+// Both are told by the page's shape and by the words of institutions in
+// general (head_lexicon.h), not by any site's wording.
+#ifndef DOCSEARCH_INGEST_SERVICE_PARSER_TITLE_PAGE_SHAPE_H_
+#define DOCSEARCH_INGEST_SERVICE_PARSER_TITLE_PAGE_SHAPE_H_
+
+#include <optional>
+#include <vector>
+
+#include "ingest_service/parser/body_parser.h"
+#include "ingest_service/parser/line_features.h"
+#include "ingest_service/parser/line_roles.h"
+#include "ingest_service/parser/title_span.h"
+
+namespace docsearch::ingest {
+
+// When every line of the chosen run `chosen` is a banner's
+// (IsSiteBannerLine), opened by an institution's name (OpensSiteBanner),
+// and only furniture stands above it: the best-ranked run between it and
+// the date line (or the text's first sentence), if one there may be a
+// headline (no banner line, byline, label, furniture, sentence or
+// continuation in it). A headline that names an institution ("New
+// Information Office in Moscow") has no such run between it and its date,
+// and stays. `roles` are the model's, one per feature line.
+std::optional<size_t> HeadlineBelowBanner(const std::vector<TitleCandidate>& candidates,
+                                          size_t chosen, const std::vector<SourceLine>& lines,
+                                          const std::vector<LineFeatures>& features,
+                                          const std::vector<LineRole>& roles);
+
+// When the chosen run `chosen` is "no title" or a sentence of the body:
+// the run of one to three lines right above that date line
+// (blank lines between them at most), opening the page or under a type
+// label or a banner, that may be a headline and whose words mostly come
+// back in the text below the date, if there is one.
+std::optional<size_t> HeadlineAboveDateLine(const std::vector<TitleCandidate>& candidates,
+                                            size_t chosen, const std::vector<SourceLine>& lines,
+                                            const std::vector<LineFeatures>& features,
+                                            const std::vector<LineRole>& roles);
+
+}  // namespace docsearch::ingest
+
+#endif  // DOCSEARCH_INGEST_SERVICE_PARSER_TITLE_PAGE_SHAPE_H_

@@ -1,0 +1,92 @@
+// Titles read from the shape of the page (title_page_shape.h), through the
+// whole parser: a site's banner above the headline, and a headline right
+// above its date line that the model passed over. The texts are written for
+// the test, in layouts of sites the development corpus does not hold.
+#include "ingest_service/parser/title_page_shape.h"
+
+#include <string>
+
+#include "absl/strings/str_replace.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "ingest_service/parser/document_parser.h"
+
+namespace docsearch::ingest {
+namespace {
+
+using ::testing::Contains;
+using ::testing::Not;
+
+v1::Document Parse(const std::string& text) {
+  v1::RawDocument raw;
+  raw.set_content(text);
+  absl::StatusOr<v1::ParseDocumentResponse> parsed = ParseRawDocument(raw, {});
+  EXPECT_TRUE(parsed.ok()) << parsed.status();
+  return parsed.ok() ? parsed->document() : v1::Document();
+}
+
+std::vector<std::string> Paragraphs(const v1::Document& document) {
+  std::vector<std::string> texts;
+  for (const v1::Paragraph& paragraph : document.paragraphs()) texts.push_back(paragraph.text());
+  return texts;
+}
+
+constexpr char kBannerPage[] = R"(BANNER
+
+Norway hosts Allied air exercise over the Arctic
+
+Oslo, 14 September 2021
+
+Norway hosted today a large Allied air exercise over the Arctic, with aircraft from nine Allies taking part.
+
+The exercise trains the air forces of the Allies to operate together in cold weather.
+)";
+
+// Whatever institution the banner names, and whether it prints its acronym
+// or its press office under the name, the headline below it is the title
+// and the banner is not the text's.
+TEST(TitlePageShape, ABannerAboveTheHeadlineIsNotTheTitle) {
+  for (const char* banner :
+       {"Royal Norwegian Ministry of Defence", "NORDEFCO\nNordic Defence Cooperation Secretariat",
+        "Permanent Delegation of Norway to the North Atlantic Treaty Organization",
+        "Ministry of Defence\nNorwegian Press Office"}) {
+    const v1::Document document = Parse(absl::StrReplaceAll(kBannerPage, {{"BANNER", banner}}));
+    EXPECT_EQ(document.title(), "Norway hosts Allied air exercise over the Arctic") << banner;
+    EXPECT_THAT(Paragraphs(document), Not(Contains(banner))) << banner;
+  }
+}
+
+// A headline naming an institution, with its date right below it and no
+// other block between, stays the title.
+TEST(TitlePageShape, AHeadlineNamingAnInstitutionStays) {
+  const v1::Document document = Parse(R"(New NATO Liaison Office in Kyiv
+
+12 April 2005
+
+The Secretary General opened today the new NATO Liaison Office in Kyiv, which will support the reform of the defence sector.
+
+The Office works with the Ministry of Defence of Ukraine.
+)");
+  EXPECT_EQ(document.title(), "New NATO Liaison Office in Kyiv");
+}
+
+// Under a type label, a short headline right above the date line whose
+// words come back in the text is the title, not "no title".
+TEST(TitlePageShape, AHeadlineRightAboveItsDateLine) {
+  const v1::Document document = Parse(R"(Office of the Prime Minister
+News release
+
+PM welcomes Allied decision on Baltic air policing
+
+9 March 2004
+
+The Prime Minister today welcomed the decision of the Allies on air policing over the Baltic states.
+
+The decision strengthens the security of the whole region.
+)");
+  EXPECT_EQ(document.title(), "PM welcomes Allied decision on Baltic air policing");
+  EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_PRESS_RELEASE);
+}
+
+}  // namespace
+}  // namespace docsearch::ingest
