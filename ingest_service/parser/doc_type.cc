@@ -126,28 +126,6 @@ constexpr Label kLabels[] = {
     {"discorso", v1::DOC_TYPE_SPEECH},
 };
 
-// A site's section named for the kind of text it files, the plural of a
-// label, printed above the text ("Speeches", "Press releases"): the whole
-// line only. Never a label fused to a headline ("Statements and speeches at
-// the summit" is a headline), so not in kLabels, which prefixes match.
-constexpr Label kSectionLabels[] = {
-    {"press releases", v1::DOC_TYPE_PRESS_RELEASE},
-    {"news releases", v1::DOC_TYPE_PRESS_RELEASE},
-    {"media releases", v1::DOC_TYPE_PRESS_RELEASE},
-    {"press statements", v1::DOC_TYPE_PRESS_STATEMENT},
-    {"statements", v1::DOC_TYPE_PRESS_STATEMENT},
-    {"speeches", v1::DOC_TYPE_SPEECH},
-    {"communiques", v1::DOC_TYPE_COMMUNIQUE},
-    {"communiques de presse", v1::DOC_TYPE_PRESS_RELEASE},
-    {"pressemitteilungen", v1::DOC_TYPE_PRESS_RELEASE},
-    {"reden", v1::DOC_TYPE_SPEECH},
-    {"comunicados", v1::DOC_TYPE_PRESS_RELEASE},
-    {"notas de prensa", v1::DOC_TYPE_PRESS_RELEASE},
-    {"discursos", v1::DOC_TYPE_SPEECH},
-    {"comunicati stampa", v1::DOC_TYPE_PRESS_RELEASE},
-    {"discorsi", v1::DOC_TYPE_SPEECH},
-};
-
 // The words of each label of kLabels (its spaces plus one), counted once.
 constexpr size_t kMaxLabelWords = 4;
 struct LabelWords {
@@ -188,9 +166,6 @@ static_assert(
 constexpr auto kLabelOpenings = [] {
   std::array<bool, 26 * 26> openings{};
   for (const Label& label : kLabels) {
-    openings[(label.folded[0] - 'a') * 26 + (label.folded[1] - 'a')] = true;
-  }
-  for (const Label& label : kSectionLabels) {
     openings[(label.folded[0] - 'a') * 26 + (label.folded[1] - 'a')] = true;
   }
   return openings;
@@ -311,9 +286,6 @@ std::optional<DocType> DocTypeFromLabelLine(absl::string_view line) {
   const std::string folded = FoldLabel(line);
   for (const Label& label : kLabels) {
     if (folded == label.folded) return Refine(label, line);
-  }
-  for (const Label& section : kSectionLabels) {
-    if (folded == section.folded) return section.type;
   }
   // The label and the number of the text in its series ("Comunicado 112",
   // "Press Release 045/2019").

@@ -161,17 +161,5 @@ TEST(DocType, LabelsNumberedInTheirSeries) {
   EXPECT_EQ(DocTypeFromLabelLine("Taken Statement 12"), std::nullopt);
 }
 
-// A site's section named for the kind of text it files, alone on its line,
-// names the type; the same plural opening a headline is the headline's.
-TEST(DocType, SectionsNamedForTheKindOfText) {
-  EXPECT_EQ(DocTypeFromLabelLine("Speeches"), v1::DOC_TYPE_SPEECH);
-  EXPECT_EQ(DocTypeFromLabelLine("PRESS RELEASES"), v1::DOC_TYPE_PRESS_RELEASE);
-  EXPECT_EQ(DocTypeFromLabelLine("Communiqu\xC3\xA9s de presse"), v1::DOC_TYPE_PRESS_RELEASE);
-  EXPECT_EQ(DocTypeFromLabelLine("Pressemitteilungen"), v1::DOC_TYPE_PRESS_RELEASE);
-  EXPECT_EQ(DocTypeFromLabelLine("Discorsi"), v1::DOC_TYPE_SPEECH);
-  EXPECT_EQ(DocTypeLabelPrefix("Statements and speeches at the summit"), std::nullopt);
-  EXPECT_EQ(DocTypeFromLabelLine("Speeches at the summit"), std::nullopt);
-}
-
 }  // namespace
 }  // namespace docsearch::ingest

@@ -245,18 +245,5 @@ Was this page useful? Yes No
           "The Minister will report to Parliament on the outcome of the meeting next week."));
 }
 
-// A site's section named for the kind of text it files is the type.
-TEST(UnseenLayouts, ASectionNamedForTheKindOfTextIsTheType) {
-  const v1::Document document = Parse(R"(Speeches
-
-Remarks at the opening of the Allied defence ministers' meeting
-
-Brussels, 10 February 2021
-
-Good afternoon. Tomorrow and Thursday, Allied defence ministers will meet by video conference.
-)");
-  EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_SPEECH);
-}
-
 }  // namespace
 }  // namespace docsearch::ingest
