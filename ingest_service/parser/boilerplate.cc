@@ -54,6 +54,14 @@ constexpr absl::string_view kPortalPhrases[] = {
     "website is no longer updated",
     "this page has been archived",
     "site n'est plus mis a jour",
+    // A site's notice about its links, its archive or its licence.
+    "should not be construed as an endorsement",
+    "manages this site",
+    "this archive is maintained",
+    "reproduced as released",
+    "all content is available under",
+    "open government licence",
+    "licensed under a creative commons",
 };
 
 constexpr PhraseScan<std::size(kPortalPhrases)> kPortalScan(kPortalPhrases);
@@ -146,8 +154,8 @@ constexpr absl::string_view kFurnitureLines[] = {
 };
 
 // "Home / Newsroom / News Archive / 2019 / ...", "You are in: A > B > C",
-// "Accueil > Actualités > ...": a path of three or more steps, the first a
-// home link or the whole line a chain of short steps.
+// "Accueil > Actualités > ...": a path of two or more steps from a home
+// link, or the whole line a chain of four short steps or more.
 bool IsBreadcrumb(absl::string_view folded) {
   if (absl::StartsWith(folded, "you are in:") || absl::StartsWith(folded, "vous etes ici")) {
     return true;
@@ -159,12 +167,14 @@ bool IsBreadcrumb(absl::string_view folded) {
     if (!absl::StrContains(folded, separator)) continue;
     const std::vector<absl::string_view> steps =
         absl::StrSplit(folded, separator, absl::SkipWhitespace());
-    if (steps.size() < 3) continue;
+    if (steps.size() < 2) continue;
+    // From the home page, two steps are a path already ("Home / Speeches").
     const absl::string_view first = absl::StripAsciiWhitespace(steps.front());
     if (first == "home" || first == "accueil" || first == "startseite" || first == "inicio" ||
         first == "homepage") {
       return true;
     }
+    if (steps.size() < 3) continue;
     bool short_steps = true;
     for (size_t i = 0; i + 1 < steps.size(); ++i) short_steps &= steps[i].size() <= 40;
     if (short_steps && steps.size() >= 4) return true;
@@ -226,10 +236,32 @@ constexpr absl::string_view kLanguageNames[] = {
     "\xE4\xB8\xAD\xE6\x96\x87",                                          // 中文
 };
 
+// Two-letter codes of languages a site's menu offers, folded.
+constexpr absl::string_view kLanguageCodes[] = {
+    "ar", "bg", "cs", "da", "de", "ee", "el", "en", "es", "et", "fi", "fr", "ga",
+    "hr", "hu", "is", "it", "ja", "ka", "ko", "lt", "lv", "mt", "nl", "no", "pl",
+    "pt", "ro", "ru", "sk", "sl", "sq", "sr", "sv", "tr", "uk", "zh",
+};
+
+// "FR EN ES DE AR ZH": three codes or more, spaces between.
+bool IsSpacedLanguageCodes(absl::string_view folded) {
+  if (folded.size() > 60) return false;
+  int codes = 0;
+  for (absl::string_view cell : absl::StrSplit(folded, ' ', absl::SkipEmpty())) {
+    bool known = false;
+    for (absl::string_view code : kLanguageCodes) known |= cell == code;
+    if (!known) return false;
+    ++codes;
+  }
+  return codes >= 3;
+}
+
 // "EN / FR / RU", "En. | Fr. | Ru. | Ukr.", "English | Français": a menu of
-// two or more language names or codes.
+// two or more language names or codes; or "FR EN ES DE".
 bool IsLanguageMenu(absl::string_view folded) {
-  if (folded.size() > 60 || folded.find_first_of("/|") == absl::string_view::npos) return false;
+  if (folded.size() > 60) return false;
+  if (IsSpacedLanguageCodes(folded)) return true;
+  if (folded.find_first_of("/|") == absl::string_view::npos) return false;
   int cells = 0;
   for (absl::string_view cell : absl::StrSplit(folded, absl::ByAnyChar("/|"))) {
     cell = absl::StripAsciiWhitespace(cell);
@@ -482,12 +514,17 @@ bool IsModificationStamp(absl::string_view folded) {
 // text the head readers take it as the date line first.)
 bool IsPublicationStamp(absl::string_view trimmed, absl::string_view folded) {
   if (folded.size() > 60) return false;
-  bool opens = false;
-  for (absl::string_view verb : {"published on ", "posted on ", "publie le ", "veroffentlicht am ",
-                                 "publicado el ", "pubblicato il ", "gepubliceerd op "}) {
-    opens |= absl::StartsWith(folded, verb);
+  for (absl::string_view verb :
+       {"published on ", "posted on ", "released on ", "publie le ", "veroffentlicht am ",
+        "publicado el ", "pubblicato il ", "gepubliceerd op "}) {
+    if (!absl::StartsWith(folded, verb)) continue;
+    // The date after the verb, read on the folded line (the verb may not be
+    // one the date readers know).
+    if (ParseDateLine(trimmed).has_value() ||
+        ParseDateLine(folded.substr(verb.size())).has_value()) {
+      return true;
+    }
   }
-  if (opens && ParseDateLine(trimmed).has_value()) return true;
   return IsModificationStamp(folded);
 }
 
@@ -543,6 +580,16 @@ bool IsWelcomeBanner(absl::string_view edges) {
 
 }  // namespace
 
+bool NamesALanguageAlone(absl::string_view line) {
+  const absl::string_view trimmed = absl::StripAsciiWhitespace(line);
+  if (trimmed.empty() || trimmed.size() > 30) return false;
+  const std::string folded = FoldAccents(trimmed);
+  for (absl::string_view language : kLanguageNames) {
+    if (folded == language) return true;
+  }
+  return false;
+}
+
 bool IsWelcomeBannerLine(absl::string_view line) {
   const std::string folded = FoldAccents(absl::StripAsciiWhitespace(line));
   return IsWelcomeBanner(StripFurnitureEdges(folded));
@@ -574,6 +621,13 @@ std::optional<absl::string_view> LateFurnitureReason(absl::string_view line,
     if (edges == label) return "site";
   }
   if (IsHomeMenuLine(trimmed)) return "navigation";
+  // A language menu printed one item to a line: "English" / "Français" /
+  // "Русский".
+  if (folded.size() <= 30) {
+    for (absl::string_view language : kLanguageNames) {
+      if (folded == language) return "navigation";
+    }
+  }
   // A press office's wrapping ("Office of the Press Secretary", "For
   // Immediate Release") on a line of its own, wherever the page left it; a
   // sentence or a speaker's turn ("Press Secretary: …") opening with the same

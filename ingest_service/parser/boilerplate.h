@@ -48,8 +48,10 @@ std::optional<absl::string_view> BoilerplateReason(absl::string_view line,
 // phrases: "originating organization", "edited for clarity", "views
 // expressed" …), an editor's "Extrait" / "[Excerpts]" line, a page's stamp
 // of when it was put on line ("Publié le 06 septembre 2014"), a menu bar
-// opening with "Home", and a press office's wrapping line ("Office of the
-// Press Secretary") left below the headline. They are kept out of BoilerplateReason because the
+// opening with "Home", a language named alone on its line (a menu printed
+// one item to a line: "English" / "Français" / "Русский"), and a press
+// office's wrapping line ("Office of the Press Secretary") left below the
+// headline. They are kept out of BoilerplateReason because the
 // cascade's verdicts are the model's training inputs: a new verdict on one document retrains the
 // title ranker and moves titles of unrelated documents (docs/INGEST.md).
 std::optional<absl::string_view> LateFurnitureReason(absl::string_view line);
@@ -61,6 +63,11 @@ std::optional<absl::string_view> LateFurnitureReason(absl::string_view line,
 // greeting its visitors (one of LateFurnitureReason's shapes), which a title
 // run never opens with.
 bool IsWelcomeBannerLine(absl::string_view line);
+
+// "Français", "Русский", "Deutsch": a language named alone on its line, an
+// item of a language menu (one of LateFurnitureReason's shapes), never a
+// headline.
+bool NamesALanguageAlone(absl::string_view line);
 
 // True when `line` has no letters or digits at all (pipes, bullets, dashes).
 bool IsPunctuationOnly(absl::string_view line);

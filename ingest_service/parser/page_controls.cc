@@ -36,10 +36,13 @@ constexpr auto kControlLines = std::to_array<absl::string_view>({
     "back to the top",
     "barrierefreiheit",
     "bookmark",
+    "close menu",
     "compartir",
     "condividi",
+    "contact",
     "contact us",
     "contacto",
+    "contacts",
     "contatti",
     "cookie policy",
     "cookie settings",
@@ -75,8 +78,10 @@ constexpr auto kControlLines = std::to_array<absl::string_view>({
     "envoyer par courriel",
     "envoyer par e-mail",
     "escuchar",
+    "explore the topic",
     "feedback",
     "follow us",
+    "from",
     "gestion des cookies",
     "go to top",
     "haut de page",
@@ -94,6 +99,7 @@ constexpr auto kControlLines = std::to_array<absl::string_view>({
     "lire aussi",
     "listen",
     "listen to this page",
+    "main menu",
     "mapa del sitio",
     "mapa web",
     "mappa del sito",
@@ -109,6 +115,7 @@ constexpr auto kControlLines = std::to_array<absl::string_view>({
     "noticias relacionadas",
     "notizie correlate",
     "nous contacter",
+    "open menu",
     "partager cette page",
     "partager sur facebook",
     "partager sur twitter",
@@ -160,8 +167,10 @@ constexpr auto kControlLines = std::to_array<absl::string_view>({
     "share on linkedin",
     "share on twitter",
     "siguiente",
+    "site index",
     "site map",
     "sitemap",
+    "skip to navigation",
     "stampa la pagina",
     "stampa pagina",
     "subir",
@@ -177,6 +186,7 @@ constexpr auto kControlLines = std::to_array<absl::string_view>({
     "terms of use",
     "terug naar boven",
     "to top",
+    "toggle navigation",
     "top",
     "torna all'inizio",
     "torna indietro",
@@ -238,9 +248,24 @@ static_assert(std::is_sorted(kLinkListHeadings.begin(), kLinkListHeadings.end())
 // plural or unmistakable keys: "Subject:" or "Theme:" may open a text's
 // own line.
 constexpr absl::string_view kFilingKeys[] = {
-    "tags",       "tag",         "keywords",       "key words",     "topics",      "categories",
-    "category",   "filed under", "mots-cles",      "mots cles",     "schlagworte", "schlagworter",
-    "stichworte", "etiquetas",   "palabras clave", "parole chiave",
+    "tags",
+    "tag",
+    "keywords",
+    "key words",
+    "topics",
+    "categories",
+    "category",
+    "filed under",
+    "mots-cles",
+    "mots cles",
+    "schlagworte",
+    "schlagworter",
+    "stichworte",
+    "etiquetas",
+    "palabras clave",
+    "parole chiave",
+    // A search offered by the page's own keywords.
+    "search for related information by keyword",
 };
 
 constexpr absl::string_view kRightsReserved[] = {
@@ -340,6 +365,18 @@ bool IsCopyrightLine(absl::string_view edges, absl::string_view folded) {
   return false;
 }
 
+// "Temps de lecture : 3 minutes", "Reading time: 4 min", "3 min read": how
+// long the site reckons the page takes to read.
+bool IsReadingTime(absl::string_view edges, absl::string_view folded) {
+  if (folded.size() > 40) return false;
+  for (absl::string_view key :
+       {"reading time", "temps de lecture", "lesezeit", "tiempo de lectura", "tempo di lettura"}) {
+    if (absl::StartsWith(edges, key)) return true;
+  }
+  return absl::EndsWith(edges, " min read") || absl::EndsWith(edges, " minute read") ||
+         absl::EndsWith(edges, " minutes read");
+}
+
 // "Photo: NATO", "(Belga Photo)", "Crédit photo : …": the credit of a
 // picture the text lost.
 bool IsPhotoCredit(absl::string_view edges, absl::string_view folded) {
@@ -383,7 +420,7 @@ std::optional<absl::string_view> PageControlReason(absl::string_view edges,
     }
   }
   if (IsFilingLine(edges, folded) || IsCopyrightLine(edges, folded) ||
-      IsPhotoCredit(edges, folded)) {
+      IsPhotoCredit(edges, folded) || IsReadingTime(edges, folded)) {
     return "site";
   }
   if (folded.size() < 160) {

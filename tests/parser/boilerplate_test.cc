@@ -278,5 +278,31 @@ TEST(Boilerplate, DropsBreadcrumbsAndSiteBanners) {
   EXPECT_EQ(BoilerplateReason("Input > output / cost ratios rose."), std::nullopt);
 }
 
+// Language menus with the codes spaced or the names one to a line (the
+// names read after the model), a path of two steps from home, a site's
+// notices about its links, archive and licence, a release's stamp.
+TEST(Boilerplate, MenusPathsAndNoticesOfOtherSites) {
+  EXPECT_THAT(BoilerplateReason("FR EN ES DE AR ZH"), Optional(absl::string_view("navigation")));
+  EXPECT_EQ(BoilerplateReason("EU NATO UN OSCE"), std::nullopt);
+  EXPECT_THAT(BoilerplateReason("Home / Speeches"), Optional(absl::string_view("navigation")));
+  EXPECT_EQ(BoilerplateReason("Peace / War"), std::nullopt);
+  EXPECT_THAT(LateFurnitureReason("Fran\xC3\xA7"
+                                  "ais"),
+              Optional(absl::string_view("navigation")));
+  EXPECT_THAT(LateFurnitureReason("\xD0\xA0\xD1\x83\xD1\x81\xD1\x81\xD0\xBA\xD0\xB8\xD0\xB9"),
+              Optional(absl::string_view("navigation")));
+  EXPECT_TRUE(NamesALanguageAlone("Deutsch"));
+  EXPECT_FALSE(NamesALanguageAlone("Deutsch-französische Erklärung"));
+  for (const char* notice :
+       {"External links to other Internet sites should not be construed as an endorsement of the "
+        "views or privacy policies contained therein.",
+        "This archive is maintained for teaching and research purposes.",
+        "All content is available under the Open Government Licence v3.0"}) {
+    EXPECT_THAT(BoilerplateReason(notice), Optional(absl::string_view("site"))) << notice;
+  }
+  EXPECT_THAT(LateFurnitureReason("Released on March 29, 2004"),
+              Optional(absl::string_view("site")));
+}
+
 }  // namespace
 }  // namespace docsearch::ingest

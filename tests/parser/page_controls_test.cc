@@ -84,5 +84,15 @@ TEST(PageControls, ReadsTheFoldedLineAndItsEdges) {
   EXPECT_EQ(PageControlReason("summary", "summary"), std::nullopt);
 }
 
+TEST(PageControls, NavigationTogglesAndReadingTimes) {
+  for (const char* line : {"Toggle navigation", "Site Index", "Contacts", "From:"}) {
+    EXPECT_THAT(BoilerplateReason(line), Optional(absl::string_view("navigation"))) << line;
+  }
+  for (const char* line : {"Temps de lecture : 3 minutes", "Reading time: 4 min", "3 min read",
+                           "Search for related information by keyword: Military | Canada"}) {
+    EXPECT_THAT(BoilerplateReason(line), Optional(absl::string_view("site"))) << line;
+  }
+}
+
 }  // namespace
 }  // namespace docsearch::ingest
