@@ -204,8 +204,47 @@ bool IsAcronymAlone(absl::string_view line) {
   return true;
 }
 
-bool OpensSiteBanner(absl::string_view line) {
-  line = TrimLine(line);
+namespace {
+
+// An institution's name as OpensSiteBanner reads it, without the parts
+// joined by dashes.
+bool OpensSiteBannerWhole(absl::string_view line);
+
+// "France Diplomatie", "Daily News": a name of one to three capitalized
+// words, no digit, no label.
+bool IsShortName(absl::string_view part) {
+  if (part.empty() || CountWordsUpTo(part, 3) > 3 || DocTypeFromLabelLine(part).has_value()) {
+    return false;
+  }
+  for (absl::string_view word : absl::StrSplit(part, ' ', absl::SkipEmpty())) {
+    const unsigned char first = static_cast<unsigned char>(word.front());
+    if (absl::ascii_isdigit(first) || (first < 0x80 && !absl::ascii_isupper(first))) return false;
+  }
+  return true;
+}
+
+// "NATO - North Atlantic Treaty Organization", "Western European Union -
+// Union de l'Europe Occidentale", "France Diplomatie - Ministère de
+// l'Europe et des Affaires étrangères": an institution's names, or its name
+// and its site's, joined by a dash or a bar.
+bool JoinsInstitutionNames(absl::string_view line) {
+  for (absl::string_view joint : {" - ", " \xE2\x80\x93 ", " | "}) {
+    if (!absl::StrContains(line, joint)) continue;
+    const std::vector<absl::string_view> parts = absl::StrSplit(line, joint);
+    if (parts.size() > 3) return false;
+    bool institution = false;
+    for (absl::string_view part : parts) {
+      part = TrimLine(part);
+      const bool names = OpensSiteBannerWhole(part);
+      if (!names && !IsShortName(part)) return false;
+      institution |= names;
+    }
+    return institution;
+  }
+  return false;
+}
+
+bool OpensSiteBannerWhole(absl::string_view line) {
   if (NamesInstitutionAsABanner(line) || IsAcronymAlone(line)) return true;
   // A longer name, opened by the institution's kind: "Delegation of the
   // European Union to the United Nations".
@@ -220,6 +259,13 @@ bool OpensSiteBanner(absl::string_view line) {
     if (words.front() == noun) return true;
   }
   return false;
+}
+
+}  // namespace
+
+bool OpensSiteBanner(absl::string_view line) {
+  line = TrimLine(line);
+  return OpensSiteBannerWhole(line) || JoinsInstitutionNames(line);
 }
 
 bool IsSiteBannerLine(absl::string_view line) {

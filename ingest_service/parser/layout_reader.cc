@@ -92,6 +92,34 @@ void MarkLinkListItems(const std::vector<SourceLine>& lines,
   }
 }
 
+// Paragraphs searched for a headline the cascade kept as body.
+constexpr int kOpeningParagraphs = 4;
+
+// A headline read from the page's shape may be a line the cascade kept as
+// body, joined there with the line below it ("Mali – Attaque contre un
+// convoi de la MINUSMA Déclaration de la porte-parole"): the title is cut
+// off that paragraph, and what remains goes too when it is the type label
+// naming who speaks, which the type readers have read already.
+void CutTitleFromOpeningParagraph(v1::Document* document) {
+  const std::string& title = document->title();
+  if (title.empty()) return;
+  auto* paragraphs = document->mutable_paragraphs();
+  for (int p = 0; p < std::min(paragraphs->size(), kOpeningParagraphs); ++p) {
+    absl::string_view text = paragraphs->Get(p).text();
+    if (!absl::ConsumePrefix(&text, title) || !absl::ConsumePrefix(&text, " ")) continue;
+    const absl::string_view rest = TrimLine(text);
+    const bool label =
+        DocTypeFromLabelLine(rest).has_value() ||
+        (CountWordsUpTo(rest, 5) <= 5 && DocTypeLabelPrefix(rest, /*any_rest=*/true).has_value());
+    if (label) {
+      paragraphs->DeleteSubrange(p, 1);
+    } else {
+      paragraphs->Mutable(p)->set_text(std::string(rest));
+    }
+    return;
+  }
+}
+
 // Title lines also show the run they belong to: "title_run" with the
 // run's score and the run features that weigh most for it.
 void Explain(const std::vector<SourceLine>& lines, const std::vector<LineFeatures>& features,
@@ -152,6 +180,7 @@ bool IsNeverHeadline(const TitleCandidate& candidate, const std::vector<SourceLi
                          Vote::kFurnitureLogo, Vote::kFurnitureLayout, Vote::kFurniturePhoneFax}) {
       if (features[k].Has(VoteFeature(control))) return true;
     }
+    if (NamesALanguageAlone(lines[features[k].line_index].text)) return true;
   }
   const absl::string_view first = TrimLine(lines[features[candidate.begin].line_index].text);
   // "of the North": the rest of a wrapped headline or of a lost link.
@@ -304,12 +333,19 @@ bool TitleRunUncertain(const std::vector<TitleCandidate>& candidates,
   return false;
 }
 
+// Sentences of summary a site may print above its "Published" key and date.
+constexpr int kMaxProseAboveKeyedDate = 3;
+// Most words of a stamp's key alone on its line ("Date published").
+constexpr int kMaxStampKeyWords = 3;
+
 // A content system's stamp line in the head ("Created: 2017.06.20 /
 // Updated: 2017.06.21 14:15", header_lines.h) dates a document no date line
 // dated: its date is published (the fallback's warning withdrawn) and its
 // Updated part the updated time when no Updated header was read. Read after
-// the model, on the lines above the first prose line, so that the cascade's
-// verdicts, the model's inputs, stay as they are.
+// the model, on the lines above the first prose line (a key alone on its
+// line with the date on the next, above the third: "Published" / "24 April
+// 2019" under a summary), so that the cascade's verdicts, the model's
+// inputs, stay as they are.
 void ReadStampLine(const std::vector<SourceLine>& lines, const std::vector<LineFeatures>& features,
                    v1::Document* document) {
   const bool dated_by_fallback =
@@ -320,10 +356,22 @@ void ReadStampLine(const std::vector<SourceLine>& lines, const std::vector<LineF
       HasWarning(*document, ParseWarningCode::kPublishedFromUpdatedHeader) ||
       HasWarning(*document, ParseWarningCode::kPublishedFromBody);
   if (!dated_by_fallback) return;
+  int prose = 0;
   for (size_t k = 0; k < features.size(); ++k) {
     const absl::string_view text = TrimLine(lines[features[k].line_index].text);
-    if (ReadsAsProse(text)) return;
-    std::optional<StampLine> stamp = ParseStampLine(text);
+    if (ReadsAsProse(text)) ++prose;
+    if (prose > kMaxProseAboveKeyedDate) return;
+    std::optional<StampLine> stamp = prose == 0 ? ParseStampLine(text) : std::nullopt;
+    // The key on a line of its own and the date on the next ("Published" /
+    // "24 April 2019"), which a site may print under the text's summary.
+    if (!stamp.has_value() && k + 1 < features.size() &&
+        CountWordsUpTo(text, kMaxStampKeyWords) <= kMaxStampKeyWords && !text.empty() &&
+        !absl::ascii_isdigit(static_cast<unsigned char>(text.back()))) {
+      absl::string_view key = text;
+      absl::ConsumeSuffix(&key, ":");
+      stamp =
+          ParseStampLine(absl::StrCat(key, ": ", TrimLine(lines[features[k + 1].line_index].text)));
+    }
     if (!stamp.has_value()) continue;
     *document->mutable_published() = stamp->created;
     RemoveWarnings(document, [](ParseWarningCode code) {
@@ -373,13 +421,16 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
     named = TitleCandidates(lines, features, parsed);
   }
   TitleChoiceOfRun choice = ChooseTitleCandidate(candidates, lines, features, options, source_uri);
+  bool from_page_shape = false;
   if (!choice.declared) {
     if (std::optional<size_t> headline =
             HeadlineBelowBanner(candidates, choice.candidate, lines, features, roles)) {
       choice.candidate = *headline;
+      from_page_shape = true;
     } else if (std::optional<size_t> above =
                    HeadlineAboveDateLine(candidates, choice.candidate, lines, features, roles)) {
       choice.candidate = *above;
+      from_page_shape = true;
     }
   }
   const bool title_uncertain = TitleRunUncertain(candidates, choice, features);
@@ -480,13 +531,23 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
         kept.push_back(lines[i].text);
       }
     }
+    // The date the cascade read is kept when the text read again without
+    // the furniture finds none (a date line the model took for the page's:
+    // "Paris, 11 juin 2021" under a label).
+    std::optional<v1::Date> first_published;
+    if (parsed.document().has_published()) first_published = parsed.document().published();
     parsed.Clear();
     ParsePlainText(absl::StrJoin(kept, "\n"), source_uri, &parsed, &readings);
+    if (first_published.has_value() && !parsed.document().has_published()) {
+      *parsed.mutable_document()->mutable_published() = *first_published;
+      RemoveWarnings(parsed.mutable_document(), ParseWarningCode::kNoPublishedDate);
+    }
     for (size_t index : furniture) DropLine(lines[index], "furniture", &parsed);
     for (size_t index : head) DropLine(lines[index], "head", &parsed);
   }
 
   SetTitleFromRoles(lines, features, roles, &parsed);
+  if (from_page_shape) CutTitleFromOpeningParagraph(parsed.mutable_document());
   if (title_uncertain && !parsed.document().title().empty()) {
     AddWarning(ParseWarningCode::kTitleUncertain,
                "the title reads as site furniture, or another run of lines ranks as high",

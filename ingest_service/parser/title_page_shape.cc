@@ -58,13 +58,34 @@ bool MayBeHeadlineLine(absl::string_view text, LineRole role) {
   if (text.empty() || text.front() == '(' || text.front() == '[') return false;
   return !IsSiteBannerLine(text) && !IsByline(text) && !StartsLowercase(text) &&
          !StartsWithHeadlineContinuation(text) && !OpensTheText(text) &&
-         !BoilerplateReason(text).has_value() && !DocTypeFromLabelLine(text).has_value();
+         !BoilerplateReason(text).has_value() && !LateFurnitureReason(text).has_value() &&
+         !DocTypeFromLabelLine(text).has_value();
 }
 
+// Most words of a label line naming who speaks ("Déclaration de la
+// porte-parole", "Statement by the Spokesperson").
+constexpr int kMaxSpeakerLabelWords = 5;
+
+// The run may be a headline: every line may, but for a type label opening
+// it above a byline, which the label opens ("Speech" / "by NATO Deputy
+// Secretary General … at the Riga Conference 2016"). A short label naming
+// who speaks under a headline ends no headline: it is the label.
 bool MayBeHeadline(const TitleCandidate& run, const std::vector<SourceLine>& lines,
                    const std::vector<LineFeatures>& features, const std::vector<LineRole>& roles) {
   if (run.end == run.begin) return false;
-  for (size_t k = run.begin; k < run.end; ++k) {
+  if (run.end - run.begin >= 2) {
+    const absl::string_view last = TextOf(lines, features, run.end - 1);
+    if (CountWordsUpTo(last, kMaxSpeakerLabelWords) <= kMaxSpeakerLabelWords &&
+        DocTypeLabelPrefix(last, /*any_rest=*/true).has_value()) {
+      return false;
+    }
+  }
+  size_t k = run.begin;
+  if (run.end - run.begin >= 2 && DocTypeFromLabelLine(TextOf(lines, features, k)).has_value()) {
+    const absl::string_view next = TextOf(lines, features, k + 1);
+    if (IsByline(next) && !OpensTheText(next) && roles[k + 1] != LineRole::kFurniture) k += 2;
+  }
+  for (; k < run.end; ++k) {
     if (!MayBeHeadlineLine(TextOf(lines, features, k), roles[k])) return false;
   }
   return true;
@@ -124,12 +145,21 @@ std::optional<size_t> HeadlineBelowBanner(const std::vector<TitleCandidate>& can
     ++limit;
   }
   if (limit == features.size()) return std::nullopt;
+  // Runs whose words come back in the text first ("Mali – Attaque contre un
+  // convoi de la MINUSMA" over "Déclaration de la porte-parole"), then the
+  // best-ranked.
   std::optional<size_t> best;
+  bool best_comes_back = false;
   for (size_t c = 0; c < candidates.size(); ++c) {
     const TitleCandidate& run = candidates[c];
     if (run.begin < banner.end || run.end > limit) continue;
     if (!MayBeHeadline(run, lines, features, roles)) continue;
-    if (!best.has_value() || run.score > candidates[*best].score) best = c;
+    const bool comes_back = WordsComeBackBelow(run, limit, lines, features);
+    if (!best.has_value() || comes_back > best_comes_back ||
+        (comes_back == best_comes_back && run.score > candidates[*best].score)) {
+      best = c;
+      best_comes_back = comes_back;
+    }
   }
   return best;
 }

@@ -61,5 +61,22 @@ TEST(HeadLexicon, ALabelPrintedInsideAHeadLineNamesTheType) {
   EXPECT_EQ(DocTypeInsideLine("Meeting of the Example Council"), std::nullopt);
 }
 
+// A site's banner: an institution's names joined by a dash, a short name of
+// the site among them, its press team, or a label naming who issues the
+// site's texts; a headline joined to a name by a dash is none.
+TEST(HeadLexicon, BannerLinesOfSites) {
+  EXPECT_TRUE(OpensSiteBanner("NATO - North Atlantic Treaty Organization"));
+  EXPECT_TRUE(
+      OpensSiteBanner("France Diplomatie - Minist\xC3\xA8re de l'Europe et des Affaires "
+                      "\xC3\xA9trang\xC3\xA8res"));
+  EXPECT_TRUE(OpensSiteBanner("Delegation of the European Union to the United Nations"));
+  EXPECT_TRUE(OpensSiteBanner("OSCE"));
+  EXPECT_FALSE(OpensSiteBanner("NATO - Allies agree a new readiness plan"));
+  EXPECT_FALSE(OpensSiteBanner("Allies agree a new readiness plan"));
+  EXPECT_TRUE(IsSiteBannerLine("EEAS Press Team"));
+  EXPECT_TRUE(IsSiteBannerLine("Press release from Ministry for Foreign Affairs"));
+  EXPECT_FALSE(IsSiteBannerLine("Press release on the readiness plan"));
+}
+
 }  // namespace
 }  // namespace docsearch::ingest
