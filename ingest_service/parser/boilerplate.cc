@@ -60,6 +60,8 @@ constexpr absl::string_view kPortalPhrases[] = {
     "this archive is maintained",
     "reproduced as released",
     "all content is available under",
+    "not an official record",
+    "website at http",
     "open government licence",
     "licensed under a creative commons",
 };
@@ -233,6 +235,7 @@ constexpr absl::string_view kLanguageNames[] = {
     "\xB0",                                                              // українська
     "\xCE\x95\xCE\xBB\xCE\xBB\xCE\xB7\xCE\xBD\xCE\xB9\xCE\xBA\xCE\xAC",  // Ελληνικά
     "\xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A\xD8\xA9",          // العربية
+    "\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A",                                  // عربي
     "\xE4\xB8\xAD\xE6\x96\x87",                                          // 中文
 };
 
@@ -243,13 +246,15 @@ constexpr absl::string_view kLanguageCodes[] = {
     "pt", "ro", "ru", "sk", "sl", "sq", "sr", "sv", "tr", "uk", "zh",
 };
 
-// "FR EN ES DE AR ZH": three codes or more, spaces between.
+// "FR EN ES DE AR ZH", "عربي 中文 English Français Русский Español": three
+// language codes or names or more, spaces between.
 bool IsSpacedLanguageCodes(absl::string_view folded) {
-  if (folded.size() > 60) return false;
+  if (folded.size() > 100) return false;
   int codes = 0;
   for (absl::string_view cell : absl::StrSplit(folded, ' ', absl::SkipEmpty())) {
     bool known = false;
     for (absl::string_view code : kLanguageCodes) known |= cell == code;
+    for (absl::string_view name : kLanguageNames) known |= cell == name;
     if (!known) return false;
     ++codes;
   }
@@ -491,7 +496,8 @@ bool HasColonOutsideATime(absl::string_view text) {
 bool IsModificationStamp(absl::string_view folded) {
   for (absl::string_view stamp :
        {"last updated", "page last updated", "last modified", "date modified", "updated on",
-        "updated:", "mis a jour le", "derniere mise a jour", "zuletzt aktualisiert", "stand:"}) {
+        "date de derniere mise a jour", "updated:", "mis a jour le", "derniere mise a jour",
+        "zuletzt aktualisiert", "stand:"}) {
     absl::string_view rest = folded;
     if (!absl::ConsumePrefix(&rest, stamp)) continue;
     absl::ConsumePrefix(&rest, ":");
