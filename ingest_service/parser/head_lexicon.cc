@@ -244,8 +244,29 @@ bool JoinsInstitutionNames(absl::string_view line) {
   return false;
 }
 
+// "Canada.ca", "GOV.UK", "CVCE.EU by UNI.LU": a site's address as its
+// name, opening a line of at most five words.
+bool OpensWithSiteAddress(absl::string_view line) {
+  if (CountWordsUpTo(line, 5) > 5) return false;
+  const absl::string_view first = line.substr(0, line.find(' '));
+  const size_t dot = first.rfind('.');
+  if (dot == absl::string_view::npos || dot == 0) return false;
+  const absl::string_view domain = first.substr(dot + 1);
+  if (domain.size() < 2 || domain.size() > 4) return false;
+  for (char c : first) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (!absl::ascii_isalnum(u) && c != '.' && c != '-') return false;
+  }
+  for (char c : domain) {
+    if (!absl::ascii_isalpha(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
+
 bool OpensSiteBannerWhole(absl::string_view line) {
-  if (NamesInstitutionAsABanner(line) || IsAcronymAlone(line)) return true;
+  if (NamesInstitutionAsABanner(line) || IsAcronymAlone(line) || OpensWithSiteAddress(line)) {
+    return true;
+  }
   // A longer name, opened by the institution's kind: "Delegation of the
   // European Union to the United Nations".
   if (CountWordsUpTo(line, 12) > 12 || EndsSentence(line)) return false;

@@ -47,7 +47,8 @@ bool IsAcronymAlone(absl::string_view line);
 // A line that may open a site's banner: an institution named as a banner,
 // its acronym alone, a longer name opened by the institution's kind
 // ("Delegation of the European Union to the United Nations", up to twelve
-// words), or such names joined by a dash or a bar, a short name among them
+// words), a site's address as its name ("Canada.ca", "GOV.UK"), or such
+// names joined by a dash or a bar, a short name among them
 // ("NATO - North Atlantic Treaty Organization", "France Diplomatie -
 // Ministère de l'Europe et des Affaires étrangères").
 bool OpensSiteBanner(absl::string_view line);

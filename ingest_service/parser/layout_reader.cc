@@ -432,6 +432,10 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
       choice.candidate = *above;
       from_page_shape = true;
     }
+    if (std::optional<size_t> longer =
+            CapitalHeadlineGoingOn(candidates, choice.candidate, lines, features, roles)) {
+      choice.candidate = *longer;
+    }
   }
   const bool title_uncertain = TitleRunUncertain(candidates, choice, features);
   TitleCandidate title_run = candidates[choice.candidate];

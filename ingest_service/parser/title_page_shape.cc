@@ -3,6 +3,8 @@
 #include <string>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/string_view.h"
 #include "ingest_service/parser/boilerplate.h"
 #include "ingest_service/parser/date_parser.h"
@@ -18,6 +20,9 @@ namespace {
 // Most lines a banner, or a headline above its date line, runs to.
 constexpr size_t kMaxBannerLines = 3;
 constexpr size_t kMaxHeadlineLines = 3;
+// Most words of a short line holding a date that reads as the date line
+// ("(Paris, 29 novembre 2006)").
+constexpr int kMaxDateLineWords = 6;
 // Body lines read for the headline's words to come back in.
 constexpr size_t kBodyLinesRead = 60;
 
@@ -47,11 +52,12 @@ bool OpensWithDate(absl::string_view text) {
 }
 
 // A line that may open or continue a headline. The model's reading of the
-// line is trusted for furniture, dates, references and headers only: in
-// these layouts it may take a headline for a label or for the body.
+// line is trusted for dates, references and headers only: in these layouts
+// it may take a headline for a label, the body or the page's furniture
+// (under a banner it learnt little of, the whole head reads as the page's);
+// the furniture readers' own verdicts are asked instead.
 bool MayBeHeadlineLine(absl::string_view text, LineRole role) {
-  if (role == LineRole::kFurniture || role == LineRole::kDate || role == LineRole::kReference ||
-      role == LineRole::kHeader) {
+  if (role == LineRole::kDate || role == LineRole::kReference || role == LineRole::kHeader) {
     return false;
   }
   // A note in brackets ("(Aboard Air Force One)") is the page's wrapping.
@@ -66,6 +72,13 @@ bool MayBeHeadlineLine(absl::string_view text, LineRole role) {
 // porte-parole", "Statement by the Spokesperson").
 constexpr int kMaxSpeakerLabelWords = 5;
 
+// "Déclaration de la porte-parole", "Statement by the Spokesperson": a short
+// line opening with a label.
+bool IsSpeakerLabel(absl::string_view text) {
+  return CountWordsUpTo(text, kMaxSpeakerLabelWords) <= kMaxSpeakerLabelWords &&
+         DocTypeLabelPrefix(text, /*any_rest=*/true).has_value();
+}
+
 // The run may be a headline: every line may, but for a type label opening
 // it above a byline, which the label opens ("Speech" / "by NATO Deputy
 // Secretary General … at the Riga Conference 2016"). A short label naming
@@ -74,11 +87,7 @@ bool MayBeHeadline(const TitleCandidate& run, const std::vector<SourceLine>& lin
                    const std::vector<LineFeatures>& features, const std::vector<LineRole>& roles) {
   if (run.end == run.begin) return false;
   if (run.end - run.begin >= 2) {
-    const absl::string_view last = TextOf(lines, features, run.end - 1);
-    if (CountWordsUpTo(last, kMaxSpeakerLabelWords) <= kMaxSpeakerLabelWords &&
-        DocTypeLabelPrefix(last, /*any_rest=*/true).has_value()) {
-      return false;
-    }
+    if (IsSpeakerLabel(TextOf(lines, features, run.end - 1))) return false;
   }
   size_t k = run.begin;
   if (run.end - run.begin >= 2 && DocTypeFromLabelLine(TextOf(lines, features, k)).has_value()) {
@@ -95,7 +104,7 @@ bool MayBeHeadline(const TitleCandidate& run, const std::vector<SourceLine>& lin
 // "welcomes" comes back as "welcomed" and "Finland's" as "Finland".
 constexpr size_t kStemLetters = 5;
 
-// Whether most of the run's content words come back in the lines from
+// Whether half of the run's content words or more come back in the lines from
 // `from` on: a headline names its text's subject; a banner, a section name
 // or a menu does not.
 bool WordsComeBackBelow(const TitleCandidate& run, size_t from,
@@ -115,10 +124,50 @@ bool WordsComeBackBelow(const TitleCandidate& run, size_t from,
       back += below.contains(word.substr(0, kStemLetters)) ? 1 : 0;
     }
   }
-  return words > 0 && 2 * back > words;
+  return words > 0 && 2 * back >= words;
+}
+
+// Most words of a line continuing a headline in capitals.
+constexpr int kMaxContinuationWords = 12;
+
+// Letters, at least four, all capitals; two words or more.
+bool InCapitals(absl::string_view text) {
+  int letters = 0;
+  for (char c : text) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (absl::ascii_islower(u)) return false;
+    letters += absl::ascii_isupper(u) ? 1 : 0;
+  }
+  return letters >= 4 && CountWordsUpTo(text, 2) >= 2;
 }
 
 }  // namespace
+
+std::optional<size_t> CapitalHeadlineGoingOn(const std::vector<TitleCandidate>& candidates,
+                                             size_t chosen, const std::vector<SourceLine>& lines,
+                                             const std::vector<LineFeatures>& features,
+                                             const std::vector<LineRole>& roles) {
+  const TitleCandidate& run = candidates[chosen];
+  if (run.end == run.begin || run.end >= features.size()) return std::nullopt;
+  for (size_t k = run.begin; k < run.end; ++k) {
+    if (!InCapitals(TextOf(lines, features, k))) return std::nullopt;
+  }
+  const absl::string_view last = TextOf(lines, features, run.end - 1);
+  const absl::string_view next = TextOf(lines, features, run.end);
+  if (EndsSentence(last) || absl::EndsWith(last, ":") ||
+      features[run.end].line_index != features[run.end - 1].line_index + 1 || !InCapitals(next) ||
+      CountWordsUpTo(next, kMaxContinuationWords) > kMaxContinuationWords ||
+      roles[run.end] == LineRole::kDate || roles[run.end] == LineRole::kReference ||
+      roles[run.end] == LineRole::kHeader || !FindDates(next).empty() ||
+      DocTypeFromLabelLine(next).has_value() || IsSiteBannerLine(next) ||
+      BoilerplateReason(next).has_value() || LateFurnitureReason(next).has_value()) {
+    return std::nullopt;
+  }
+  for (size_t c = 0; c < candidates.size(); ++c) {
+    if (candidates[c].begin == run.begin && candidates[c].end == run.end + 1) return c;
+  }
+  return std::nullopt;
+}
 
 std::optional<size_t> HeadlineBelowBanner(const std::vector<TitleCandidate>& candidates,
                                           size_t chosen, const std::vector<SourceLine>& lines,
@@ -146,19 +195,19 @@ std::optional<size_t> HeadlineBelowBanner(const std::vector<TitleCandidate>& can
   }
   if (limit == features.size()) return std::nullopt;
   // Runs whose words come back in the text first ("Mali – Attaque contre un
-  // convoi de la MINUSMA" over "Déclaration de la porte-parole"), then the
-  // best-ranked.
+  // convoi de la MINUSMA" over "Déclaration de la porte-parole"), then runs
+  // that are no short label naming who speaks, then the best-ranked.
   std::optional<size_t> best;
-  bool best_comes_back = false;
+  int best_rank = -1;
   for (size_t c = 0; c < candidates.size(); ++c) {
     const TitleCandidate& run = candidates[c];
     if (run.begin < banner.end || run.end > limit) continue;
     if (!MayBeHeadline(run, lines, features, roles)) continue;
-    const bool comes_back = WordsComeBackBelow(run, limit, lines, features);
-    if (!best.has_value() || comes_back > best_comes_back ||
-        (comes_back == best_comes_back && run.score > candidates[*best].score)) {
+    const int rank = (WordsComeBackBelow(run, limit, lines, features) ? 2 : 0) +
+                     (IsSpeakerLabel(TextOf(lines, features, run.begin)) ? 0 : 1);
+    if (rank > best_rank || (rank == best_rank && run.score > candidates[*best].score)) {
       best = c;
-      best_comes_back = comes_back;
+      best_rank = rank;
     }
   }
   return best;
@@ -168,18 +217,38 @@ std::optional<size_t> HeadlineAboveDateLine(const std::vector<TitleCandidate>& c
                                             size_t chosen, const std::vector<SourceLine>& lines,
                                             const std::vector<LineFeatures>& features,
                                             const std::vector<LineRole>& roles) {
+  // The date line: the model's, or a line the date reader reads as one
+  // above the text's first sentence (the model may read "(Paris, 29
+  // novembre 2006)" under a label as the page's).
+  auto is_date_line = [&](size_t k) {
+    const absl::string_view text = TextOf(lines, features, k);
+    return roles[k] == LineRole::kDate || ParseDateLine(text).has_value() ||
+           (CountWordsUpTo(text, kMaxDateLineWords) <= kMaxDateLineWords &&
+            !FindDates(text).empty());
+  };
   size_t date = 0;
-  while (date < features.size() && roles[date] != LineRole::kDate) ++date;
-  if (date == features.size() || date == 0) return std::nullopt;
-  // The model chose no title, or a sentence of the body.
+  while (date < features.size() && !is_date_line(date) &&
+         !OpensTheText(TextOf(lines, features, date))) {
+    ++date;
+  }
+  if (date == features.size() || date == 0 || !is_date_line(date)) return std::nullopt;
+  // A label naming who speaks may stand between the headline and its date
+  // ("Sommet de l'Alliance atlantique à Bucarest" / "Déclaration du
+  // porte-parole" / "(Paris, 3 avril 2008)").
+  const size_t headline_end =
+      date >= 2 && IsSpeakerLabel(TextOf(lines, features, date - 1)) ? date - 1 : date;
+  // The model chose no title, a sentence of the body, or that label.
   const TitleCandidate& current = candidates[chosen];
-  if (current.end > current.begin && !OpensTheText(TextOf(lines, features, current.begin))) {
+  const bool label_chosen =
+      current.end == current.begin + 1 && current.begin == headline_end && headline_end < date;
+  if (current.end > current.begin && !label_chosen &&
+      !OpensTheText(TextOf(lines, features, current.begin))) {
     return std::nullopt;
   }
   std::optional<size_t> best;
   for (size_t c = 0; c < candidates.size(); ++c) {
     const TitleCandidate& run = candidates[c];
-    if (run.end != date || run.end - run.begin > kMaxHeadlineLines) continue;
+    if (run.end != headline_end || run.end - run.begin > kMaxHeadlineLines) continue;
     if (!MayBeHeadline(run, lines, features, roles)) continue;
     // A line dated itself right above the date line ("Daily News 12 / 07 /
     // 2021") is the page's wrapping, not a headline.

@@ -7,7 +7,8 @@
 //     "Delegation of the European Union to the United Nations" / "EEAS
 //     Press Team"), then the headline, then the date line: the rule cascade
 //     takes the first block of the head for the title, so the banner wins.
-//   - A headline printed right above the date line, under a type label or a
+//   - A headline printed right above the date line (or above a label naming
+//     who speaks, above the date line), under a type label or a
 //     banner ("Media release" / "PM welcomes Finland's accession to NATO" /
 //     "4 April 2023"), that the model passes over for "no title" or for a
 //     sentence of the body.
@@ -40,15 +41,26 @@ std::optional<size_t> HeadlineBelowBanner(const std::vector<TitleCandidate>& can
                                           const std::vector<LineFeatures>& features,
                                           const std::vector<LineRole>& roles);
 
-// When the chosen run `chosen` is "no title" or a sentence of the body:
-// the run of one to three lines right above that date line
-// (blank lines between them at most), opening the page or under a type
-// label or a banner, that may be a headline and whose words mostly come
-// back in the text below the date, if there is one.
+// When the chosen run `chosen` is "no title", a sentence of the body, or a
+// short label naming who speaks printed between the headline and the date
+// line ("Déclaration du porte-parole"): the run of one to three lines right
+// above that date line, or above that label (blank lines between them at
+// most), opening the page or under a type label or a banner, that may be
+// a headline and half of whose words or more come back in the text below
+// the date, if there is one.
 std::optional<size_t> HeadlineAboveDateLine(const std::vector<TitleCandidate>& candidates,
                                             size_t chosen, const std::vector<SourceLine>& lines,
                                             const std::vector<LineFeatures>& features,
                                             const std::vector<LineRole>& roles);
+
+// When the chosen run `chosen` is a headline in capitals whose next line,
+// with no blank line between, goes on in capitals ("NATO SECRETARY GENERAL
+// TO VISIT" / "THE BALTIC STATES"): the run holding both, if there is one.
+// A date, label, reference, banner or furniture line is no continuation.
+std::optional<size_t> CapitalHeadlineGoingOn(const std::vector<TitleCandidate>& candidates,
+                                             size_t chosen, const std::vector<SourceLine>& lines,
+                                             const std::vector<LineFeatures>& features,
+                                             const std::vector<LineRole>& roles);
 
 }  // namespace docsearch::ingest
 

@@ -88,5 +88,42 @@ The decision strengthens the security of the whole region.
   EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_PRESS_RELEASE);
 }
 
+// A headline in capitals wrapped over two lines, under an archive's
+// reference and date, is one title.
+TEST(TitlePageShape, AHeadlineInCapitalsGoesOnToItsNextLine) {
+  const v1::Document document = Parse(R"(NATO PRESS SERVICE
+Press Release
+(97)31
+4 March 1997
+NATO DEPUTY SECRETARY GENERAL TO OPEN
+THE CONFERENCE ON CIVIL EMERGENCY PLANNING
+The Deputy Secretary General of NATO will open the conference on civil emergency planning in Budapest on 6 March 1997.
+The conference will bring together experts from Allied and Partner countries.
+)");
+  EXPECT_EQ(document.title(),
+            "NATO DEPUTY SECRETARY GENERAL TO OPEN THE CONFERENCE ON CIVIL EMERGENCY PLANNING");
+}
+
+// A dense page with no blank lines: a site named by its address, a menu of
+// languages on one line, a path, a label naming who speaks under the
+// headline and the date in brackets. The headline is the title, the label
+// its type, and the headline is no paragraph.
+TEST(TitlePageShape, ADensePageUnderASiteAddress) {
+  const v1::Document document = Parse(R"(Diplomatie.example - Ministère des Affaires étrangères
+Français English Español Deutsch
+Accueil > Politique étrangère > OTAN
+Sommet de l'Alliance atlantique à Riga
+Déclaration du porte-parole
+(Paris, 29 novembre 2006)
+La France se félicite des décisions prises aujourd'hui par les chefs d'État et de gouvernement de l'Alliance réunis à Riga.
+Elle salue en particulier les progrès accomplis en Afghanistan.
+Imprimer cette page
+Haut de page
+)");
+  EXPECT_EQ(document.title(), "Sommet de l'Alliance atlantique à Riga");
+  EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_PRESS_STATEMENT);
+  EXPECT_THAT(Paragraphs(document), Not(Contains(testing::HasSubstr("Sommet de l'Alliance"))));
+}
+
 }  // namespace
 }  // namespace docsearch::ingest
