@@ -292,6 +292,16 @@ bool OpensSiteBanner(absl::string_view line) {
 bool IsSiteBannerLine(absl::string_view line) {
   line = TrimLine(line);
   if (OpensSiteBanner(line) || IsPressOfficeFormula(line)) return true;
+  // "Welcome to the United Nations": a site greeting its visitors by its
+  // name.
+  for (absl::string_view greeting : {"Welcome to the ", "Welcome to ", "Bienvenue sur le site de ",
+                                     "Bienvenue \xC3\xA0 ", "Willkommen bei "}) {
+    absl::string_view name = line;
+    if (absl::ConsumePrefix(&name, greeting) && !EndsSentence(name) &&
+        (OpensSiteBanner(name) || IsShortName(name))) {
+      return true;
+    }
+  }
   if (CountWordsUpTo(line, 8) > 8 || EndsSentence(line)) return false;
   const std::string folded = FoldAccents(line);
   for (absl::string_view team :

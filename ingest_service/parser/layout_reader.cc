@@ -247,7 +247,10 @@ TitleChoiceOfRun ChooseTitleCandidate(const std::vector<TitleCandidate>& candida
           CandidateNamedByHints(candidates, lines, features, source_uri, options.page_title)) {
     return {*hinted, true};
   }
-  if (std::optional<size_t> twice = CandidatePrintedTwice(candidates, lines, features)) {
+  // A banner printed twice (its logo's text, then its name) is no headline
+  // printed twice.
+  if (std::optional<size_t> twice = CandidatePrintedTwice(candidates, lines, features);
+      twice.has_value() && !IsBannerRun(candidates[*twice], lines, features)) {
     return {*twice, true};
   }
   const float margin = kOverrideMargin;

@@ -31,6 +31,8 @@ absl::string_view TextOf(const std::vector<SourceLine>& lines,
   return TrimLine(lines[features[k].line_index].text);
 }
 
+}  // namespace
+
 bool IsBannerRun(const TitleCandidate& run, const std::vector<SourceLine>& lines,
                  const std::vector<LineFeatures>& features) {
   if (run.end <= run.begin || run.end - run.begin > kMaxBannerLines) return false;
@@ -39,6 +41,8 @@ bool IsBannerRun(const TitleCandidate& run, const std::vector<SourceLine>& lines
   }
   return OpensSiteBanner(TextOf(lines, features, run.begin));
 }
+
+namespace {
 
 // A sentence of eight words or more: the text has begun ("VIENNA, 3
 // September 2014 – The OSCE Chairperson-in-Office welcomed …").
@@ -95,7 +99,15 @@ bool MayBeHeadline(const TitleCandidate& run, const std::vector<SourceLine>& lin
     if (IsByline(next) && !OpensTheText(next) && roles[k + 1] != LineRole::kFurniture) k += 2;
   }
   for (; k < run.end; ++k) {
-    if (!MayBeHeadlineLine(TextOf(lines, features, k), roles[k])) return false;
+    const absl::string_view text = TextOf(lines, features, k);
+    // A line after the first may go on with a preposition ("at the 40th
+    // Munich Conference on Security Policy"); a list's items ("- soit …")
+    // do not.
+    if (k > run.begin && StartsWithHeadlineContinuation(text) && !OpensTheText(text) &&
+        roles[k] != LineRole::kDate && FindDates(text).empty()) {
+      continue;
+    }
+    if (!MayBeHeadlineLine(text, roles[k])) return false;
   }
   return true;
 }
@@ -141,6 +153,31 @@ bool InCapitals(absl::string_view text) {
   return letters >= 4 && CountWordsUpTo(text, 2) >= 2;
 }
 
+// The best run of lines [from, to) that may be a headline: runs whose words
+// come back in the text from line `text` on first ("Mali – Attaque contre
+// un convoi de la MINUSMA" over "Déclaration de la porte-parole"), then
+// runs that are no short label naming who speaks, then the best-ranked.
+std::optional<size_t> BestHeadlineBetween(const std::vector<TitleCandidate>& candidates,
+                                          size_t from, size_t to, size_t text,
+                                          const std::vector<SourceLine>& lines,
+                                          const std::vector<LineFeatures>& features,
+                                          const std::vector<LineRole>& roles) {
+  std::optional<size_t> best;
+  int best_rank = -1;
+  for (size_t c = 0; c < candidates.size(); ++c) {
+    const TitleCandidate& run = candidates[c];
+    if (run.begin < from || run.end > to) continue;
+    if (!MayBeHeadline(run, lines, features, roles)) continue;
+    const int rank = (WordsComeBackBelow(run, text, lines, features) ? 2 : 0) +
+                     (IsSpeakerLabel(TextOf(lines, features, run.begin)) ? 0 : 1);
+    if (rank > best_rank || (rank == best_rank && run.score > candidates[*best].score)) {
+      best = c;
+      best_rank = rank;
+    }
+  }
+  return best;
+}
+
 }  // namespace
 
 std::optional<size_t> CapitalHeadlineGoingOn(const std::vector<TitleCandidate>& candidates,
@@ -175,11 +212,16 @@ std::optional<size_t> HeadlineBelowBanner(const std::vector<TitleCandidate>& can
                                           const std::vector<LineRole>& roles) {
   const TitleCandidate& banner = candidates[chosen];
   if (!IsBannerRun(banner, lines, features)) return std::nullopt;
-  // A banner opens the page: nothing but furniture above it. (A Title-Case
-  // headline naming a council, "North Atlantic Council Renews Commitment to
-  // NATO Transformation", reads as a banner too, but below a date line.)
+  // A banner opens the page: nothing but furniture or other banner lines
+  // above it. (A Title-Case headline naming a council, "North Atlantic
+  // Council Renews Commitment to NATO Transformation", reads as a banner
+  // too, but below a date line.)
   for (size_t k = 0; k < banner.begin; ++k) {
-    if (roles[k] != LineRole::kFurniture) return std::nullopt;
+    const absl::string_view text = TextOf(lines, features, k);
+    if (roles[k] != LineRole::kFurniture && !IsSiteBannerLine(text) &&
+        !BoilerplateReason(text).has_value()) {
+      return std::nullopt;
+    }
   }
   // The headline stands above the date line, or above the text's first
   // sentence where no date line is printed. A line opening with a date
@@ -194,23 +236,16 @@ std::optional<size_t> HeadlineBelowBanner(const std::vector<TitleCandidate>& can
     ++limit;
   }
   if (limit == features.size()) return std::nullopt;
-  // Runs whose words come back in the text first ("Mali – Attaque contre un
-  // convoi de la MINUSMA" over "Déclaration de la porte-parole"), then runs
-  // that are no short label naming who speaks, then the best-ranked.
-  std::optional<size_t> best;
-  int best_rank = -1;
-  for (size_t c = 0; c < candidates.size(); ++c) {
-    const TitleCandidate& run = candidates[c];
-    if (run.begin < banner.end || run.end > limit) continue;
-    if (!MayBeHeadline(run, lines, features, roles)) continue;
-    const int rank = (WordsComeBackBelow(run, limit, lines, features) ? 2 : 0) +
-                     (IsSpeakerLabel(TextOf(lines, features, run.begin)) ? 0 : 1);
-    if (rank > best_rank || (rank == best_rank && run.score > candidates[*best].score)) {
-      best = c;
-      best_rank = rank;
-    }
-  }
-  return best;
+  std::optional<size_t> best =
+      BestHeadlineBetween(candidates, banner.end, limit, limit, lines, features, roles);
+  if (best.has_value() || OpensTheText(TextOf(lines, features, limit))) return best;
+  // Nothing between the banner and the date line: the headline may stand
+  // under the date, above the text's first sentence ("7 Feb. 2004" /
+  // "Speech" / "by NATO Secretary General, …" / "at the 40th Munich …").
+  size_t text = limit + 1;
+  while (text < features.size() && !OpensTheText(TextOf(lines, features, text))) ++text;
+  if (text == features.size()) return std::nullopt;
+  return BestHeadlineBetween(candidates, limit + 1, text, text, lines, features, roles);
 }
 
 std::optional<size_t> HeadlineAboveDateLine(const std::vector<TitleCandidate>& candidates,

@@ -28,6 +28,11 @@
 
 namespace docsearch::ingest {
 
+// Every line of the run is a banner's (IsSiteBannerLine), the first opening
+// one (OpensSiteBanner), three lines at most.
+bool IsBannerRun(const TitleCandidate& run, const std::vector<SourceLine>& lines,
+                 const std::vector<LineFeatures>& features);
+
 // When every line of the chosen run `chosen` is a banner's
 // (IsSiteBannerLine), opened by an institution's name (OpensSiteBanner),
 // and only furniture stands above it: the best-ranked run between it and

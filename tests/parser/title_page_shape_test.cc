@@ -125,5 +125,27 @@ Haut de page
   EXPECT_THAT(Paragraphs(document), Not(Contains(testing::HasSubstr("Sommet de l'Alliance"))));
 }
 
+// A site's name printed twice above its menu (its logo's text, then its
+// name) is no headline printed twice; the headline under the date, above
+// the text, is the title.
+TEST(TitlePageShape, ABannerPrintedTwiceIsNoHeadline) {
+  const v1::Document document = Parse(R"(Skip to content
+Council of the European Union
+European Council
+Council of the European Union
+Menu
+Home
+Press
+English
+Press release
+19 November 2018
+Civilian crisis management: Council agrees to strengthen EU missions
+The Council agreed today to strengthen the civilian crisis management missions of the European Union.
+Member states will provide more personnel to the missions.
+)");
+  EXPECT_EQ(document.title(),
+            "Civilian crisis management: Council agrees to strengthen EU missions");
+}
+
 }  // namespace
 }  // namespace docsearch::ingest
