@@ -1,5 +1,6 @@
 #include "ingest_service/parser/title_page_shape.h"
 
+#include <cstdint>
 #include <string>
 
 #include "absl/container/flat_hash_set.h"
@@ -88,7 +89,8 @@ bool IsSpeakerLabel(absl::string_view text) {
 // Secretary General … at the Riga Conference 2016"). A short label naming
 // who speaks under a headline ends no headline: it is the label.
 bool MayBeHeadline(const TitleCandidate& run, const std::vector<SourceLine>& lines,
-                   const std::vector<LineFeatures>& features, const std::vector<LineRole>& roles) {
+                   const std::vector<LineFeatures>& features, const std::vector<LineRole>& roles,
+                   std::vector<int8_t>* may_line) {
   if (run.end == run.begin) return false;
   if (run.end - run.begin >= 2) {
     if (IsSpeakerLabel(TextOf(lines, features, run.end - 1))) return false;
@@ -107,7 +109,10 @@ bool MayBeHeadline(const TitleCandidate& run, const std::vector<SourceLine>& lin
         roles[k] != LineRole::kDate && FindDates(text).empty()) {
       continue;
     }
-    if (!MayBeHeadlineLine(text, roles[k])) return false;
+    // A line sits in up to kMaxTitleLines runs: its verdict is kept.
+    int8_t& verdict = (*may_line)[k];
+    if (verdict < 0) verdict = MayBeHeadlineLine(text, roles[k]) ? 1 : 0;
+    if (verdict == 0) return false;
   }
   return true;
 }
@@ -116,18 +121,25 @@ bool MayBeHeadline(const TitleCandidate& run, const std::vector<SourceLine>& lin
 // "welcomes" comes back as "welcomed" and "Finland's" as "Finland".
 constexpr size_t kStemLetters = 5;
 
-// Whether half of the run's content words or more come back in the lines from
-// `from` on: a headline names its text's subject; a banner, a section name
-// or a menu does not.
-bool WordsComeBackBelow(const TitleCandidate& run, size_t from,
-                        const std::vector<SourceLine>& lines,
-                        const std::vector<LineFeatures>& features) {
-  absl::flat_hash_set<std::string> below;
+// The stems of the content words of the lines from `from` on.
+using WordStems = absl::flat_hash_set<std::string>;
+WordStems StemsFrom(size_t from, const std::vector<SourceLine>& lines,
+                    const std::vector<LineFeatures>& features) {
+  WordStems stems;
   for (size_t k = from; k < features.size() && k < from + kBodyLinesRead; ++k) {
     for (std::string& word : ContentWords(TextOf(lines, features, k))) {
-      below.insert(word.substr(0, kStemLetters));
+      stems.insert(word.substr(0, kStemLetters));
     }
   }
+  return stems;
+}
+
+// Whether half of the run's content words or more come back `below` (the
+// stems of the text's lines): a headline names its text's subject; a
+// banner, a section name or a menu does not.
+bool WordsComeBackBelow(const TitleCandidate& run, const WordStems& below,
+                        const std::vector<SourceLine>& lines,
+                        const std::vector<LineFeatures>& features) {
   int words = 0;
   int back = 0;
   for (size_t k = run.begin; k < run.end; ++k) {
@@ -164,11 +176,14 @@ std::optional<size_t> BestHeadlineBetween(const std::vector<TitleCandidate>& can
                                           const std::vector<LineRole>& roles) {
   std::optional<size_t> best;
   int best_rank = -1;
+  std::optional<WordStems> below;  // Built for the first run that may be a headline.
+  std::vector<int8_t> may_line(features.size(), -1);
   for (size_t c = 0; c < candidates.size(); ++c) {
     const TitleCandidate& run = candidates[c];
     if (run.begin < from || run.end > to) continue;
-    if (!MayBeHeadline(run, lines, features, roles)) continue;
-    const int rank = (WordsComeBackBelow(run, text, lines, features) ? 2 : 0) +
+    if (!MayBeHeadline(run, lines, features, roles, &may_line)) continue;
+    if (!below.has_value()) below = StemsFrom(text, lines, features);
+    const int rank = (WordsComeBackBelow(run, *below, lines, features) ? 2 : 0) +
                      (IsSpeakerLabel(TextOf(lines, features, run.begin)) ? 0 : 1);
     if (rank > best_rank || (rank == best_rank && run.score > candidates[*best].score)) {
       best = c;
@@ -280,11 +295,12 @@ std::optional<size_t> HeadlineAboveDateLine(const std::vector<TitleCandidate>& c
       !OpensTheText(TextOf(lines, features, current.begin))) {
     return std::nullopt;
   }
+  std::vector<int8_t> may_line(features.size(), -1);
   std::optional<size_t> best;
   for (size_t c = 0; c < candidates.size(); ++c) {
     const TitleCandidate& run = candidates[c];
     if (run.end != headline_end || run.end - run.begin > kMaxHeadlineLines) continue;
-    if (!MayBeHeadline(run, lines, features, roles)) continue;
+    if (!MayBeHeadline(run, lines, features, roles, &may_line)) continue;
     // A line dated itself right above the date line ("Daily News 12 / 07 /
     // 2021") is the page's wrapping, not a headline.
     bool dated = false;
@@ -302,7 +318,7 @@ std::optional<size_t> HeadlineAboveDateLine(const std::vector<TitleCandidate>& c
         continue;
       }
     }
-    if (!WordsComeBackBelow(run, date + 1, lines, features)) continue;
+    if (!WordsComeBackBelow(run, StemsFrom(date + 1, lines, features), lines, features)) continue;
     if (!best.has_value() || run.score > candidates[*best].score) best = c;
   }
   return best;
