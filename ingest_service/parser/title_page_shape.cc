@@ -27,20 +27,15 @@ constexpr int kMaxDateLineWords = 6;
 // Body lines read for the headline's words to come back in.
 constexpr size_t kBodyLinesRead = 60;
 
-absl::string_view TextOf(const std::vector<SourceLine>& lines,
-                         const std::vector<LineFeatures>& features, size_t k) {
-  return TrimLine(lines[features[k].line_index].text);
-}
-
 }  // namespace
 
 bool IsBannerRun(const TitleCandidate& run, const std::vector<SourceLine>& lines,
                  const std::vector<LineFeatures>& features) {
   if (run.end <= run.begin || run.end - run.begin > kMaxBannerLines) return false;
   for (size_t k = run.begin; k < run.end; ++k) {
-    if (!IsSiteBannerLine(TextOf(lines, features, k))) return false;
+    if (!IsSiteBannerLine(FeatureLineText(lines, features, k))) return false;
   }
-  return OpensSiteBanner(TextOf(lines, features, run.begin));
+  return OpensSiteBanner(FeatureLineText(lines, features, run.begin));
 }
 
 namespace {
@@ -93,15 +88,16 @@ bool MayBeHeadline(const TitleCandidate& run, const std::vector<SourceLine>& lin
                    std::vector<int8_t>* may_line) {
   if (run.end == run.begin) return false;
   if (run.end - run.begin >= 2) {
-    if (IsSpeakerLabel(TextOf(lines, features, run.end - 1))) return false;
+    if (IsSpeakerLabel(FeatureLineText(lines, features, run.end - 1))) return false;
   }
   size_t k = run.begin;
-  if (run.end - run.begin >= 2 && DocTypeFromLabelLine(TextOf(lines, features, k)).has_value()) {
-    const absl::string_view next = TextOf(lines, features, k + 1);
+  if (run.end - run.begin >= 2 &&
+      DocTypeFromLabelLine(FeatureLineText(lines, features, k)).has_value()) {
+    const absl::string_view next = FeatureLineText(lines, features, k + 1);
     if (IsByline(next) && !OpensTheText(next) && roles[k + 1] != LineRole::kFurniture) k += 2;
   }
   for (; k < run.end; ++k) {
-    const absl::string_view text = TextOf(lines, features, k);
+    const absl::string_view text = FeatureLineText(lines, features, k);
     // A line after the first may go on with a preposition ("at the 40th
     // Munich Conference on Security Policy"); a list's items ("- soit …")
     // do not.
@@ -127,7 +123,7 @@ WordStems StemsFrom(size_t from, const std::vector<SourceLine>& lines,
                     const std::vector<LineFeatures>& features) {
   WordStems stems;
   for (size_t k = from; k < features.size() && k < from + kBodyLinesRead; ++k) {
-    for (std::string& word : ContentWords(TextOf(lines, features, k))) {
+    for (std::string& word : ContentWords(FeatureLineText(lines, features, k))) {
       stems.insert(word.substr(0, kStemLetters));
     }
   }
@@ -143,7 +139,7 @@ bool WordsComeBackBelow(const TitleCandidate& run, const WordStems& below,
   int words = 0;
   int back = 0;
   for (size_t k = run.begin; k < run.end; ++k) {
-    for (const std::string& word : ContentWords(TextOf(lines, features, k))) {
+    for (const std::string& word : ContentWords(FeatureLineText(lines, features, k))) {
       ++words;
       back += below.contains(word.substr(0, kStemLetters)) ? 1 : 0;
     }
@@ -184,7 +180,7 @@ std::optional<size_t> BestHeadlineBetween(const std::vector<TitleCandidate>& can
     if (!MayBeHeadline(run, lines, features, roles, &may_line)) continue;
     if (!below.has_value()) below = StemsFrom(text, lines, features);
     const int rank = (WordsComeBackBelow(run, *below, lines, features) ? 2 : 0) +
-                     (IsSpeakerLabel(TextOf(lines, features, run.begin)) ? 0 : 1);
+                     (IsSpeakerLabel(FeatureLineText(lines, features, run.begin)) ? 0 : 1);
     if (rank > best_rank || (rank == best_rank && run.score > candidates[*best].score)) {
       best = c;
       best_rank = rank;
@@ -202,10 +198,10 @@ std::optional<size_t> CapitalHeadlineGoingOn(const std::vector<TitleCandidate>& 
   const TitleCandidate& run = candidates[chosen];
   if (run.end == run.begin || run.end >= features.size()) return std::nullopt;
   for (size_t k = run.begin; k < run.end; ++k) {
-    if (!InCapitals(TextOf(lines, features, k))) return std::nullopt;
+    if (!InCapitals(FeatureLineText(lines, features, k))) return std::nullopt;
   }
-  const absl::string_view last = TextOf(lines, features, run.end - 1);
-  const absl::string_view next = TextOf(lines, features, run.end);
+  const absl::string_view last = FeatureLineText(lines, features, run.end - 1);
+  const absl::string_view next = FeatureLineText(lines, features, run.end);
   if (EndsSentence(last) || absl::EndsWith(last, ":") ||
       features[run.end].line_index != features[run.end - 1].line_index + 1 || !InCapitals(next) ||
       CountWordsUpTo(next, kMaxContinuationWords) > kMaxContinuationWords ||
@@ -232,7 +228,7 @@ std::optional<size_t> HeadlineBelowBanner(const std::vector<TitleCandidate>& can
   // Council Renews Commitment to NATO Transformation", reads as a banner
   // too, but below a date line.)
   for (size_t k = 0; k < banner.begin; ++k) {
-    const absl::string_view text = TextOf(lines, features, k);
+    const absl::string_view text = FeatureLineText(lines, features, k);
     if (roles[k] != LineRole::kFurniture && !IsSiteBannerLine(text) &&
         !BoilerplateReason(text).has_value()) {
       return std::nullopt;
@@ -246,19 +242,20 @@ std::optional<size_t> HeadlineBelowBanner(const std::vector<TitleCandidate>& can
   // with its date: "… (Bruxelles, 4 avril 2019)".)
   size_t limit = banner.end;
   while (limit < features.size() && roles[limit] != LineRole::kDate &&
-         roles[limit] != LineRole::kHeader && !OpensWithDate(TextOf(lines, features, limit)) &&
-         !OpensTheText(TextOf(lines, features, limit))) {
+         roles[limit] != LineRole::kHeader &&
+         !OpensWithDate(FeatureLineText(lines, features, limit)) &&
+         !OpensTheText(FeatureLineText(lines, features, limit))) {
     ++limit;
   }
   if (limit == features.size()) return std::nullopt;
   std::optional<size_t> best =
       BestHeadlineBetween(candidates, banner.end, limit, limit, lines, features, roles);
-  if (best.has_value() || OpensTheText(TextOf(lines, features, limit))) return best;
+  if (best.has_value() || OpensTheText(FeatureLineText(lines, features, limit))) return best;
   // Nothing between the banner and the date line: the headline may stand
   // under the date, above the text's first sentence ("7 Feb. 2004" /
   // "Speech" / "by NATO Secretary General, …" / "at the 40th Munich …").
   size_t text = limit + 1;
-  while (text < features.size() && !OpensTheText(TextOf(lines, features, text))) ++text;
+  while (text < features.size() && !OpensTheText(FeatureLineText(lines, features, text))) ++text;
   if (text == features.size()) return std::nullopt;
   return BestHeadlineBetween(candidates, limit + 1, text, text, lines, features, roles);
 }
@@ -271,14 +268,14 @@ std::optional<size_t> HeadlineAboveDateLine(const std::vector<TitleCandidate>& c
   // above the text's first sentence (the model may read "(Paris, 29
   // novembre 2006)" under a label as the page's).
   auto is_date_line = [&](size_t k) {
-    const absl::string_view text = TextOf(lines, features, k);
+    const absl::string_view text = FeatureLineText(lines, features, k);
     return roles[k] == LineRole::kDate || ParseDateLine(text).has_value() ||
            (CountWordsUpTo(text, kMaxDateLineWords) <= kMaxDateLineWords &&
             !FindDates(text).empty());
   };
   size_t date = 0;
   while (date < features.size() && !is_date_line(date) &&
-         !OpensTheText(TextOf(lines, features, date))) {
+         !OpensTheText(FeatureLineText(lines, features, date))) {
     ++date;
   }
   if (date == features.size() || date == 0 || !is_date_line(date)) return std::nullopt;
@@ -286,13 +283,13 @@ std::optional<size_t> HeadlineAboveDateLine(const std::vector<TitleCandidate>& c
   // ("Sommet de l'Alliance atlantique à Bucarest" / "Déclaration du
   // porte-parole" / "(Paris, 3 avril 2008)").
   const size_t headline_end =
-      date >= 2 && IsSpeakerLabel(TextOf(lines, features, date - 1)) ? date - 1 : date;
+      date >= 2 && IsSpeakerLabel(FeatureLineText(lines, features, date - 1)) ? date - 1 : date;
   // The model chose no title, a sentence of the body, or that label.
   const TitleCandidate& current = candidates[chosen];
   const bool label_chosen =
       current.end == current.begin + 1 && current.begin == headline_end && headline_end < date;
   if (current.end > current.begin && !label_chosen &&
-      !OpensTheText(TextOf(lines, features, current.begin))) {
+      !OpensTheText(FeatureLineText(lines, features, current.begin))) {
     return std::nullopt;
   }
   std::vector<int8_t> may_line(features.size(), -1);
@@ -305,12 +302,12 @@ std::optional<size_t> HeadlineAboveDateLine(const std::vector<TitleCandidate>& c
     // 2021") is the page's wrapping, not a headline.
     bool dated = false;
     for (size_t k = run.begin; k < run.end; ++k) {
-      dated |= !FindDates(TextOf(lines, features, k)).empty();
+      dated |= !FindDates(FeatureLineText(lines, features, k)).empty();
     }
     if (dated) continue;
     // It opens the page, or stands under a type label or a banner.
     if (run.begin > 0) {
-      const absl::string_view above = TextOf(lines, features, run.begin - 1);
+      const absl::string_view above = FeatureLineText(lines, features, run.begin - 1);
       const bool label = roles[run.begin - 1] == LineRole::kTypeLabel ||
                          DocTypeFromLabelLine(above).has_value() ||
                          DocTypeLabelPrefix(above, /*any_rest=*/true).has_value();

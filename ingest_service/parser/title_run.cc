@@ -21,6 +21,12 @@
 #include "ingest_service/parser/title_hints.h"
 
 namespace docsearch::ingest {
+
+absl::string_view FeatureLineText(const std::vector<SourceLine>& lines,
+                                  const std::vector<LineFeatures>& features, size_t k) {
+  return TrimLine(lines[features[k].line_index].text);
+}
+
 namespace {
 
 // Longer than any headline: a run of this many words is a headline fused
@@ -34,11 +40,6 @@ constexpr size_t kMaxLabelLines = 3;
 constexpr int kNarrowLineWords = 3;
 // Longer than one sentence announcing a text ("The following is …:").
 constexpr int kMaxAnnouncementWords = 30;
-
-absl::string_view LineText(const std::vector<SourceLine>& lines,
-                           const std::vector<LineFeatures>& features, size_t k) {
-  return TrimLine(lines[features[k].line_index].text);
-}
 
 // No blank line between model lines k - 1 and k.
 bool Adjacent(const std::vector<LineFeatures>& features, size_t k) {
@@ -98,7 +99,7 @@ bool NarrowColumn(const std::vector<SourceLine>& lines, const std::vector<LineFe
                   const TitleCandidate& run) {
   if (run.end - run.begin < 2) return false;
   for (size_t k = run.begin; k < run.end; ++k) {
-    if (CountWordsUpTo(LineText(lines, features, k), kNarrowLineWords) > kNarrowLineWords)
+    if (CountWordsUpTo(FeatureLineText(lines, features, k), kNarrowLineWords) > kNarrowLineWords)
       return false;
   }
   return true;
@@ -133,11 +134,11 @@ constexpr size_t kMaxQuotedLines = 3;
 // Tomorrow\""), the end of those lines: a speech's own title.
 std::optional<size_t> QuotedBlockEnd(const std::vector<SourceLine>& lines,
                                      const std::vector<LineFeatures>& features, size_t begin) {
-  const absl::string_view first = LineText(lines, features, begin);
+  const absl::string_view first = FeatureLineText(lines, features, begin);
   for (const auto& [open, close] : kQuotes) {
     if (!absl::StartsWith(first, open)) continue;
     for (size_t k = begin; k < features.size() && k < begin + kMaxQuotedLines; ++k) {
-      absl::string_view text = LineText(lines, features, k);
+      absl::string_view text = FeatureLineText(lines, features, k);
       if (k == begin) text.remove_prefix(open.size());
       if (text.find(close) != absl::string_view::npos) {
         return absl::EndsWith(text, close) ? std::optional<size_t>(k + 1) : std::nullopt;
@@ -191,7 +192,7 @@ std::optional<size_t> CandidateNamedByHints(const std::vector<TitleCandidate>& c
   for (size_t h = 0; h < hint_keys.size(); ++h) {
     line_keys[h].reserve(window);
     for (size_t k = 0; k < window; ++k) {
-      line_keys[h].push_back(KeysOfContentWords(hint_keys[h], LineText(lines, features, k)));
+      line_keys[h].push_back(KeysOfContentWords(hint_keys[h], FeatureLineText(lines, features, k)));
     }
   }
   // Whether line k ends with a word broken at a hyphen that the next line
@@ -199,9 +200,9 @@ std::optional<size_t> CandidateNamedByHints(const std::vector<TitleCandidate>& c
   // trimmed (JoinTitleLines skips it, so the lines around it may join).
   std::vector<bool> joins_next(window, false);
   for (size_t k = 0; k + 1 < window; ++k) {
-    const absl::string_view text = LineText(lines, features, k);
-    joins_next[k] = text.empty() ||
-                    (EndsWithBrokenWord(text) && StartsLowercase(LineText(lines, features, k + 1)));
+    const absl::string_view text = FeatureLineText(lines, features, k);
+    joins_next[k] = text.empty() || (EndsWithBrokenWord(text) &&
+                                     StartsLowercase(FeatureLineText(lines, features, k + 1)));
   }
   std::optional<size_t> best;
   HintMatch best_match;
@@ -261,11 +262,11 @@ std::optional<size_t> CandidatePrintedTwice(const std::vector<TitleCandidate>& c
   std::vector<std::optional<std::string>> folds(
       std::min(features.size(), kHeadLines + 1 + kMaxLinesBetween));
   const auto fold_of = [&](size_t k) -> const std::string& {
-    if (!folds[k].has_value()) folds[k] = FoldForMatching(LineText(lines, features, k));
+    if (!folds[k].has_value()) folds[k] = FoldForMatching(FeatureLineText(lines, features, k));
     return *folds[k];
   };
   for (size_t k = 0; k < features.size() && k < kHeadLines; ++k) {
-    const absl::string_view text = LineText(lines, features, k);
+    const absl::string_view text = FeatureLineText(lines, features, k);
     if (ReadsAsProse(text)) return std::nullopt;  // The head ends at the first prose.
     const int words = CountWordsUpTo(text, 25);
     if (words < 3 || words > 25 || EndsSentence(text) || ParseDateLine(text).has_value() ||
@@ -279,7 +280,7 @@ std::optional<size_t> CandidatePrintedTwice(const std::vector<TitleCandidate>& c
       // on every block of the page, not a headline echoed once.
       int copies = 0;
       for (size_t other = 0; other < features.size() && other < kModelLineLimit; ++other) {
-        copies += FoldForMatching(LineText(lines, features, other)) == folded ? 1 : 0;
+        copies += FoldForMatching(FeatureLineText(lines, features, other)) == folded ? 1 : 0;
       }
       if (copies > 2) break;
       for (size_t c = 0; c < candidates.size(); ++c) {
@@ -325,13 +326,13 @@ void GiveLabelWayToHeadline(const Lines& lines, const Features& features, TitleC
   constexpr size_t kLinesBetween = 3;
   size_t k = run->end;
   while (k < features.size() && k < run->end + kLinesBetween &&
-         (ParseDateLine(LineText(lines, features, k)).has_value() ||
-          MatchReferenceAtStart(LineText(lines, features, k)).has_value() ||
-          IsPunctuationOnly(LineText(lines, features, k)))) {
+         (ParseDateLine(FeatureLineText(lines, features, k)).has_value() ||
+          MatchReferenceAtStart(FeatureLineText(lines, features, k)).has_value() ||
+          IsPunctuationOnly(FeatureLineText(lines, features, k)))) {
     ++k;
   }
   if (k < features.size() &&
-      CanOpenHeadline(lines[features[k].line_index].text, LineText(lines, features, k))) {
+      CanOpenHeadline(lines[features[k].line_index].text, FeatureLineText(lines, features, k))) {
     run->begin = k;
     run->end = k + 1;
   }
@@ -344,7 +345,7 @@ void PreferQuotedTitle(const Lines& lines, const Features& features, TitleCandid
     run->end = std::min(run->end, *quoted);
     return;
   }
-  if (DocTypeFromTitle(LineText(lines, features, run->begin)) != v1::DOC_TYPE_SPEECH) return;
+  if (DocTypeFromTitle(FeatureLineText(lines, features, run->begin)) != v1::DOC_TYPE_SPEECH) return;
   for (size_t size = 1; size <= kMaxQuotedLines && size <= run->begin; ++size) {
     if (QuotedBlockEnd(lines, features, run->begin - size) == run->begin) {
       run->end = run->begin;
@@ -360,9 +361,9 @@ void PreferQuotedTitle(const Lines& lines, const Features& features, TitleCandid
 // headline): the first one. A date line under the headline ("Brussels, 28
 // November 2022") is the text's date, not more headline.
 void StopAtSubtitleOrRepeat(const Lines& lines, const Features& features, TitleCandidate* run) {
-  const std::string first = FoldForMatching(LineText(lines, features, run->begin));
+  const std::string first = FoldForMatching(FeatureLineText(lines, features, run->begin));
   for (size_t k = run->begin + 1; k < run->end; ++k) {
-    const absl::string_view text = LineText(lines, features, k);
+    const absl::string_view text = FeatureLineText(lines, features, k);
     if (OpensSubtitle(text) || FoldForMatching(text) == first ||
         features[k].Has(VoteFeature(Vote::kDateLine))) {
       run->end = k;
@@ -392,8 +393,8 @@ bool CompletesDate(absl::string_view last, absl::string_view next) {
 // à la presse"): the next line, when it can, continues it.
 void ContinueWrappedHeadline(const Lines& lines, const Features& features, TitleCandidate* run) {
   while (run->end < features.size() && Adjacent(features, run->end)) {
-    const absl::string_view last = LineText(lines, features, run->end - 1);
-    const absl::string_view next = LineText(lines, features, run->end);
+    const absl::string_view last = FeatureLineText(lines, features, run->end - 1);
+    const absl::string_view next = FeatureLineText(lines, features, run->end);
     const bool cut = EndsWithFunctionWord(last) || absl::EndsWith(last, ",") ||
                      absl::EndsWith(last, "-") || StartsWithLowerFunctionWord(next) ||
                      (StartsLowercase(next) && !EndsSentence(last)) ||
@@ -412,7 +413,7 @@ void ContinueWrappedHeadline(const Lines& lines, const Features& features, Title
 // right above it or a blank line above it: the label opens the headline
 // ("Opening Statement by …").
 void OpenWithLabelAbove(const Lines& lines, const Features& features, TitleCandidate* run) {
-  if (!StartsWithBy(LineText(lines, features, run->begin))) return;
+  if (!StartsWithBy(FeatureLineText(lines, features, run->begin))) return;
   size_t label_begin = run->begin;
   for (size_t size = 1; size <= kMaxLabelLines && size <= run->begin; ++size) {
     const size_t begin = run->begin - size;
@@ -437,7 +438,7 @@ void OpenNarrowColumnAbove(const Lines& lines, const Features& features, TitleCa
   if (!NarrowColumn(lines, features, *run)) return;
   while (run->begin > 0 && Adjacent(features, run->begin)) {
     const size_t above = run->begin - 1;
-    const absl::string_view text = LineText(lines, features, above);
+    const absl::string_view text = FeatureLineText(lines, features, above);
     if (absl::StartsWith(features[above].rule_fate, "dropped_") ||
         CountWordsUpTo(text, kNarrowLineWords) > kNarrowLineWords ||
         !CanContinueHeadline(lines[features[above].line_index].text, text) ||
@@ -455,7 +456,7 @@ void OpenNarrowColumnAbove(const Lines& lines, const Features& features, TitleCa
 void OpenWithLabelSplitAbove(const Lines& lines, const Features& features, TitleCandidate* run) {
   // Only a label printed alone on its line: "Press" / "Statement by the
   // Council on …" is a series over the headline, not one label.
-  const absl::string_view first = LineText(lines, features, run->begin);
+  const absl::string_view first = FeatureLineText(lines, features, run->begin);
   if (!DocTypeFromLabelLine(first).has_value()) return;
   for (size_t size = 1; size < kMaxLabelLines && size <= run->begin; ++size) {
     const size_t begin = run->begin - size;
@@ -463,7 +464,7 @@ void OpenWithLabelSplitAbove(const Lines& lines, const Features& features, Title
     for (size_t k = begin + 1; k <= run->begin; ++k) adjacent &= Adjacent(features, k);
     if (!adjacent) return;
     const std::string above = JoinRunLines(lines, features, begin, run->begin);
-    if (IsPunctuationOnly(LineText(lines, features, begin)) ||
+    if (IsPunctuationOnly(FeatureLineText(lines, features, begin)) ||
         CountWordsUpTo(above, kNarrowLineWords) > kNarrowLineWords ||
         DocTypeFromLabelLine(above).has_value()) {
       return;
@@ -492,14 +493,14 @@ bool IsKnownPlace(absl::string_view text) {
 // when the line right above it is a place.
 void OpenWithSummitPlaceAbove(const Lines& lines, const Features& features, TitleCandidate* run) {
   if (run->end != run->begin + 1 || !Adjacent(features, run->begin)) return;
-  const absl::string_view first = LineText(lines, features, run->begin);
+  const absl::string_view first = FeatureLineText(lines, features, run->begin);
   const std::string folded = FoldAccents(first);
   if (!absl::StartsWith(folded, "summit ") ||
       CountWordsUpTo(first, kNarrowLineWords) > kNarrowLineWords ||
       !DocTypeFromTitle(first).has_value()) {
     return;
   }
-  if (IsKnownPlace(LineText(lines, features, run->begin - 1))) --run->begin;
+  if (IsKnownPlace(FeatureLineText(lines, features, run->begin - 1))) --run->begin;
 }
 
 // "Permanent Joint Council" / "Meeting at the Level of Defence Ministers …":
@@ -508,10 +509,10 @@ void OpenWithSummitPlaceAbove(const Lines& lines, const Features& features, Titl
 // above a run opening with "Meeting", opens the headline.
 void OpenWithMeetingBodyAbove(const Lines& lines, const Features& features, TitleCandidate* run) {
   if (!Adjacent(features, run->begin)) return;
-  const absl::string_view first = LineText(lines, features, run->begin);
+  const absl::string_view first = FeatureLineText(lines, features, run->begin);
   if (!absl::StartsWith(first, "Meeting ") && !absl::StartsWith(first, "Réunion ")) return;
   const size_t above = run->begin - 1;
-  const absl::string_view text = LineText(lines, features, above);
+  const absl::string_view text = FeatureLineText(lines, features, above);
   if (absl::StartsWith(features[above].rule_fate, "dropped_") || CountWordsUpTo(text, 5) > 5 ||
       !CanContinueHeadline(lines[features[above].line_index].text, text) || StartsLowercase(text)) {
     return;

@@ -35,6 +35,10 @@ namespace docsearch::ingest {
 // lower case, ending a sentence.
 bool ReadsAsProse(absl::string_view line);
 
+// The text of the model's line `k` (`features[k]`), trimmed.
+absl::string_view FeatureLineText(const std::vector<SourceLine>& lines,
+                                  const std::vector<LineFeatures>& features, size_t k);
+
 // The text of lines [begin, end) of the model's lines, joined as a title.
 std::string JoinRunLines(const std::vector<SourceLine>& lines,
                          const std::vector<LineFeatures>& features, size_t begin, size_t end);

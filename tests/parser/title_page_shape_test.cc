@@ -10,26 +10,13 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "ingest_service/parser/document_parser.h"
+#include "tests/parser/parse_text.h"
 
 namespace docsearch::ingest {
 namespace {
 
 using ::testing::Contains;
 using ::testing::Not;
-
-v1::Document Parse(const std::string& text) {
-  v1::RawDocument raw;
-  raw.set_content(text);
-  absl::StatusOr<v1::ParseDocumentResponse> parsed = ParseRawDocument(raw, {});
-  EXPECT_TRUE(parsed.ok()) << parsed.status();
-  return parsed.ok() ? parsed->document() : v1::Document();
-}
-
-std::vector<std::string> Paragraphs(const v1::Document& document) {
-  std::vector<std::string> texts;
-  for (const v1::Paragraph& paragraph : document.paragraphs()) texts.push_back(paragraph.text());
-  return texts;
-}
 
 constexpr char kBannerPage[] = R"(BANNER
 
@@ -50,16 +37,16 @@ TEST(TitlePageShape, ABannerAboveTheHeadlineIsNotTheTitle) {
        {"Royal Norwegian Ministry of Defence", "NORDEFCO\nNordic Defence Cooperation Secretariat",
         "Permanent Delegation of Norway to the North Atlantic Treaty Organization",
         "Ministry of Defence\nNorwegian Press Office"}) {
-    const v1::Document document = Parse(absl::StrReplaceAll(kBannerPage, {{"BANNER", banner}}));
+    const v1::Document document = ParseText(absl::StrReplaceAll(kBannerPage, {{"BANNER", banner}}));
     EXPECT_EQ(document.title(), "Norway hosts Allied air exercise over the Arctic") << banner;
-    EXPECT_THAT(Paragraphs(document), Not(Contains(banner))) << banner;
+    EXPECT_THAT(ParagraphTexts(document), Not(Contains(banner))) << banner;
   }
 }
 
 // A headline naming an institution, with its date right below it and no
 // other block between, stays the title.
 TEST(TitlePageShape, AHeadlineNamingAnInstitutionStays) {
-  const v1::Document document = Parse(R"(New NATO Liaison Office in Kyiv
+  const v1::Document document = ParseText(R"(New NATO Liaison Office in Kyiv
 
 12 April 2005
 
@@ -73,7 +60,7 @@ The Office works with the Ministry of Defence of Ukraine.
 // Under a type label, a short headline right above the date line whose
 // words come back in the text is the title, not "no title".
 TEST(TitlePageShape, AHeadlineRightAboveItsDateLine) {
-  const v1::Document document = Parse(R"(Office of the Prime Minister
+  const v1::Document document = ParseText(R"(Office of the Prime Minister
 News release
 
 PM welcomes Allied decision on Baltic air policing
@@ -91,7 +78,7 @@ The decision strengthens the security of the whole region.
 // A headline in capitals wrapped over two lines, under an archive's
 // reference and date, is one title.
 TEST(TitlePageShape, AHeadlineInCapitalsGoesOnToItsNextLine) {
-  const v1::Document document = Parse(R"(NATO PRESS SERVICE
+  const v1::Document document = ParseText(R"(NATO PRESS SERVICE
 Press Release
 (97)31
 4 March 1997
@@ -109,7 +96,7 @@ The conference will bring together experts from Allied and Partner countries.
 // headline and the date in brackets. The headline is the title, the label
 // its type, and the headline is no paragraph.
 TEST(TitlePageShape, ADensePageUnderASiteAddress) {
-  const v1::Document document = Parse(R"(Diplomatie.example - Ministère des Affaires étrangères
+  const v1::Document document = ParseText(R"(Diplomatie.example - Ministère des Affaires étrangères
 Français English Español Deutsch
 Accueil > Politique étrangère > OTAN
 Sommet de l'Alliance atlantique à Riga
@@ -122,14 +109,14 @@ Haut de page
 )");
   EXPECT_EQ(document.title(), "Sommet de l'Alliance atlantique à Riga");
   EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_PRESS_STATEMENT);
-  EXPECT_THAT(Paragraphs(document), Not(Contains(testing::HasSubstr("Sommet de l'Alliance"))));
+  EXPECT_THAT(ParagraphTexts(document), Not(Contains(testing::HasSubstr("Sommet de l'Alliance"))));
 }
 
 // A site's name printed twice above its menu (its logo's text, then its
 // name) is no headline printed twice; the headline under the date, above
 // the text, is the title.
 TEST(TitlePageShape, ABannerPrintedTwiceIsNoHeadline) {
-  const v1::Document document = Parse(R"(Skip to content
+  const v1::Document document = ParseText(R"(Skip to content
 Council of the European Union
 European Council
 Council of the European Union

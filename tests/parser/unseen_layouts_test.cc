@@ -11,25 +11,12 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "ingest_service/parser/document_parser.h"
+#include "tests/parser/parse_text.h"
 
 namespace docsearch::ingest {
 namespace {
 
 using ::testing::Not;
-
-v1::Document Parse(const std::string& text) {
-  v1::RawDocument raw;
-  raw.set_content(text);
-  absl::StatusOr<v1::ParseDocumentResponse> parsed = ParseRawDocument(raw, {});
-  EXPECT_TRUE(parsed.ok()) << parsed.status();
-  return parsed.ok() ? parsed->document() : v1::Document();
-}
-
-std::vector<std::string> Paragraphs(const v1::Document& document) {
-  std::vector<std::string> texts;
-  for (const v1::Paragraph& paragraph : document.paragraphs()) texts.push_back(paragraph.text());
-  return texts;
-}
 
 MATCHER_P3(IsDate, year, month, day, "") {
   return arg.year() == year && arg.month() == month && arg.day() == day;
@@ -60,16 +47,16 @@ TEST(UnseenLayouts, DateLinesInFigures) {
                 {"25.06.2018", 2018, 6, 25}};
   for (const auto& date : kDates) {
     const v1::Document document =
-        Parse(absl::StrReplaceAll(kMinistryRelease, {{"DATE", date.printed}}));
+        ParseText(absl::StrReplaceAll(kMinistryRelease, {{"DATE", date.printed}}));
     EXPECT_EQ(document.title(), "Minister meets counterpart on regional security") << date.printed;
     EXPECT_THAT(document.published(), IsDate(date.year, date.month, date.day)) << date.printed;
     EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_PRESS_RELEASE) << date.printed;
-    EXPECT_THAT(Paragraphs(document), Not(testing::Contains(date.printed)));
+    EXPECT_THAT(ParagraphTexts(document), Not(testing::Contains(date.printed)));
   }
 }
 
 TEST(UnseenLayouts, ALabelGluedToItsHeadline) {
-  const v1::Document document = Parse(
+  const v1::Document document = ParseText(
       "NATO\n"
       "Press StatementMeeting of the Euro-Atlantic Partnership Council at the level of Defence "
       "Ministers\n"
@@ -85,7 +72,7 @@ TEST(UnseenLayouts, ALabelGluedToItsHeadline) {
 }
 
 TEST(UnseenLayouts, MarkdownHeadlineAndDateLine) {
-  const v1::Document document = Parse(
+  const v1::Document document = ParseText(
       "# Joint Statement of the NATO-Ukraine Commission\n\n"
       "**Brussels, 3 April 2008**\n\n"
       "The NATO-Ukraine Commission met today at the level of Heads of State and Government.\n\n"
@@ -99,7 +86,7 @@ TEST(UnseenLayouts, MarkdownHeadlineAndDateLine) {
 // Contact lines, a sharing bar and a sidebar heading are the site's, not
 // the text's.
 TEST(UnseenLayouts, ContactAndSharingFurnitureLeaveTheBody) {
-  const v1::Document release = Parse(
+  const v1::Document release = ParseText(
       "Council of the European Union\nPRESS RELEASE\n345/18\n25/06/2018\n\n"
       "Council conclusions on strengthening civilian CSDP\n\n"
       "The Council adopted today conclusions on strengthening the civilian dimension of the "
@@ -109,9 +96,9 @@ TEST(UnseenLayouts, ContactAndSharingFurnitureLeaveTheBody) {
       "press.office@consilium.europa.eu - www.consilium.europa.eu/press\n");
   EXPECT_EQ(release.title(), "Council conclusions on strengthening civilian CSDP");
   EXPECT_THAT(release.published(), IsDate(2018, 6, 25));
-  EXPECT_EQ(Paragraphs(release).size(), 2u);
+  EXPECT_EQ(ParagraphTexts(release).size(), 2u);
 
-  const v1::Document statement = Parse(
+  const v1::Document statement = ParseText(
       "Home > News > Statements\n\n"
       "NATO Secretary General condemns attack on ISAF troops\n\n"
       "15 April 2008\n\n"
@@ -121,18 +108,19 @@ TEST(UnseenLayouts, ContactAndSharingFurnitureLeaveTheBody) {
       "Share this\nFacebook\nTwitter\n\nRelated\nRelations with Afghanistan\n\n"
       "Press Office\nTel. +32 2 707 50 41\n");
   EXPECT_EQ(statement.title(), "NATO Secretary General condemns attack on ISAF troops");
-  EXPECT_EQ(Paragraphs(statement).size(), 2u) << absl::StrJoin(Paragraphs(statement), " | ");
+  EXPECT_EQ(ParagraphTexts(statement).size(), 2u)
+      << absl::StrJoin(ParagraphTexts(statement), " | ");
 }
 
 TEST(UnseenLayouts, LabelsInOtherWordings) {
-  const v1::Document summary = Parse(
+  const v1::Document summary = ParseText(
       "Ministerial Council\n\nChairperson's Summary\nIstanbul, 19 November 1999\n\n"
       "1. The Ministers met in Istanbul on the occasion of the Summit of Heads of State or "
       "Government.\n\n2. They discussed the situation in the area and the work of the field "
       "missions.\n");
   EXPECT_EQ(summary.doc_type(), v1::DOC_TYPE_CHAIRMANS_SUMMARY);
 
-  const v1::Document spanish = Parse(
+  const v1::Document spanish = ParseText(
       "Ministerio de Asuntos Exteriores\nComunicado 112\n\n"
       "Espa\xC3\xB1"
       "a condena el atentado contra la misi\xC3\xB3n en Afganist\xC3\xA1n\n\n"
@@ -145,7 +133,7 @@ TEST(UnseenLayouts, LabelsInOtherWordings) {
   EXPECT_EQ(spanish.doc_type(), v1::DOC_TYPE_PRESS_RELEASE);
   EXPECT_THAT(spanish.published(), IsDate(2011, 5, 10));
 
-  const v1::Document joint = Parse(
+  const v1::Document joint = ParseText(
       "D\xC3\xA9"
       "claration conjointe du Pr\xC3\xA9sident de la R\xC3\xA9publique et du "
       "Chancelier f\xC3\xA9"
@@ -167,7 +155,7 @@ TEST(UnseenLayouts, LabelsInOtherWordings) {
 // label, the date and the place, a page's stamp of its last change and a
 // release's end mark.
 TEST(UnseenLayouts, DateLinesWithAPlaceAfterAndStampsBelow) {
-  const v1::Document canada = Parse(
+  const v1::Document canada = ParseText(
       "Permanent Mission of Canada to NATO\nHome | About us | News | Contact\n\n"
       "Statement by Canada's Ambassador on the situation in Libya\n\n"
       "March 28, 2011 - Brussels, Belgium\n\n"
@@ -176,9 +164,9 @@ TEST(UnseenLayouts, DateLinesWithAPlaceAfterAndStampsBelow) {
       "civilians.\n\nDate Modified: 2011-03-29\n");
   EXPECT_EQ(canada.title(), "Statement by Canada's Ambassador on the situation in Libya");
   EXPECT_THAT(canada.published(), IsDate(2011, 3, 28));
-  EXPECT_EQ(Paragraphs(canada).size(), 2u) << absl::StrJoin(Paragraphs(canada), " | ");
+  EXPECT_EQ(ParagraphTexts(canada).size(), 2u) << absl::StrJoin(ParagraphTexts(canada), " | ");
 
-  const v1::Document row = Parse(
+  const v1::Document row = ParseText(
       "Press statement | 23 February 2022 | Brussels\n\n"
       "Statement by the North Atlantic Council on Russia's recognition of separatist regions\n\n"
       "The North Atlantic Council condemns Russia's decision to extend recognition to the "
@@ -186,27 +174,27 @@ TEST(UnseenLayouts, DateLinesWithAPlaceAfterAndStampsBelow) {
       "\n\nPrint\nEmail\n");
   EXPECT_THAT(row.published(), IsDate(2022, 2, 23));
   EXPECT_EQ(row.doc_type(), v1::DOC_TYPE_PRESS_STATEMENT);
-  EXPECT_EQ(Paragraphs(row).size(), 2u) << absl::StrJoin(Paragraphs(row), " | ");
+  EXPECT_EQ(ParagraphTexts(row).size(), 2u) << absl::StrJoin(ParagraphTexts(row), " | ");
 
-  const v1::Document ended = Parse(
+  const v1::Document ended = ParseText(
       "NEWS RELEASE\n\nSecretary of Defense statement on NATO defense spending\n\n"
       "February 13, 2020\n\nThe Secretary of Defense today welcomed new figures on defense "
       "spending by NATO Allies.\n\nHe urged all Allies to meet the guideline of two percent of "
       "GDP.\n\n-END-\n");
-  EXPECT_EQ(Paragraphs(ended).size(), 2u) << absl::StrJoin(Paragraphs(ended), " | ");
+  EXPECT_EQ(ParagraphTexts(ended).size(), 2u) << absl::StrJoin(ParagraphTexts(ended), " | ");
 }
 
 // With no title found, an institution's banner above the text's date is
 // still the page's, not the text's first paragraph.
 TEST(UnseenLayouts, ABannerIsNoParagraphWhenNoTitleIsFound) {
-  const v1::Document document = Parse(
+  const v1::Document document = ParseText(
       "Organization for Security and Co-operation in Europe\nMinisterial Council\n\n"
       "Chairperson's Summary\nIstanbul, 19 November 1999\n\n"
       "1. The Ministers met in Istanbul on the occasion of the Summit of Heads of State or "
       "Government.\n\n2. They discussed the situation in the area and the work of the field "
       "missions.\n");
   EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_CHAIRMANS_SUMMARY);
-  EXPECT_THAT(Paragraphs(document),
+  EXPECT_THAT(ParagraphTexts(document),
               Not(testing::Contains("Organization for Security and Co-operation in Europe")));
 }
 
@@ -214,7 +202,7 @@ TEST(UnseenLayouts, ABannerIsNoParagraphWhenNoTitleIsFound) {
 // items of a list of related links under its heading, leave the body; a
 // sentence after the list stays.
 TEST(UnseenLayouts, PageControlsAndRelatedLinksLeaveTheBody) {
-  const v1::Document document = Parse(R"(Ministry of Defence
+  const v1::Document document = ParseText(R"(Ministry of Defence
 Press release
 
 Minister meets Allied counterparts in Brussels
@@ -238,7 +226,7 @@ Was this page useful? Yes No
 )");
   EXPECT_EQ(document.title(), "Minister meets Allied counterparts in Brussels");
   EXPECT_THAT(
-      Paragraphs(document),
+      ParagraphTexts(document),
       testing::ElementsAre(
           "The Minister of Defence met her Allied counterparts in Brussels today to "
           "discuss burden sharing and readiness.",
