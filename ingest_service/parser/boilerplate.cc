@@ -55,15 +55,11 @@ constexpr absl::string_view kPortalPhrases[] = {
     "this page has been archived",
     "site n'est plus mis a jour",
     // A site's notice about its links, its archive or its licence.
-    "should not be construed as an endorsement",
     "manages this site",
     "this archive is maintained",
     "reproduced as released",
     "all content is available under",
     "not an official record",
-    "website at http",
-    "open government licence",
-    "licensed under a creative commons",
 };
 
 constexpr PhraseScan<std::size(kPortalPhrases)> kPortalScan(kPortalPhrases);
@@ -259,6 +255,21 @@ bool IsSpacedLanguageCodes(absl::string_view folded) {
     ++codes;
   }
   return codes >= 3;
+}
+
+// A language as a menu names it, in that language ("Français", "Deutsch",
+// "Русский"), or "English": the English names of other languages
+// ("Arabic", "Chinese") are a text's list of languages as often as a menu.
+bool IsMenuLanguageName(absl::string_view folded) {
+  for (absl::string_view exonym :
+       {"french", "german", "spanish", "italian", "russian", "ukrainian", "portuguese", "dutch",
+        "polish", "turkish", "arabic", "chinese", "japanese"}) {
+    if (folded == exonym) return false;
+  }
+  for (absl::string_view language : kLanguageNames) {
+    if (folded == language) return true;
+  }
+  return false;
 }
 
 // "EN / FR / RU", "En. | Fr. | Ru. | Ukr.", "English | Français": a menu of
@@ -589,11 +600,7 @@ bool IsWelcomeBanner(absl::string_view edges) {
 bool NamesALanguageAlone(absl::string_view line) {
   const absl::string_view trimmed = absl::StripAsciiWhitespace(line);
   if (trimmed.empty() || trimmed.size() > 30) return false;
-  const std::string folded = FoldAccents(trimmed);
-  for (absl::string_view language : kLanguageNames) {
-    if (folded == language) return true;
-  }
-  return false;
+  return IsMenuLanguageName(FoldAccents(trimmed));
 }
 
 bool IsWelcomeBannerLine(absl::string_view line) {
@@ -629,11 +636,7 @@ std::optional<absl::string_view> LateFurnitureReason(absl::string_view line,
   if (IsHomeMenuLine(trimmed)) return "navigation";
   // A language menu printed one item to a line: "English" / "Français" /
   // "Русский".
-  if (folded.size() <= 30) {
-    for (absl::string_view language : kLanguageNames) {
-      if (folded == language) return "navigation";
-    }
-  }
+  if (folded.size() <= 30 && IsMenuLanguageName(folded)) return "navigation";
   // A press office's wrapping ("Office of the Press Secretary", "For
   // Immediate Release") on a line of its own, wherever the page left it; a
   // sentence or a speaker's turn ("Press Secretary: …") opening with the same

@@ -228,6 +228,12 @@ bool IsShortName(absl::string_view part) {
 // l'Europe et des Affaires étrangères": an institution's names, or its name
 // and its site's, joined by a dash or a bar.
 bool JoinsInstitutionNames(absl::string_view line) {
+  // An event is named, not an institution: "EU – Western Balkans Summit".
+  for (const std::string& word : FoldedWords(FoldAccents(line))) {
+    for (absl::string_view event : kEventNouns) {
+      if (word == event) return false;
+    }
+  }
   for (absl::string_view joint : {" - ", " \xE2\x80\x93 ", " | "}) {
     if (!absl::StrContains(line, joint)) continue;
     const std::vector<absl::string_view> parts = absl::StrSplit(line, joint);

@@ -96,10 +96,11 @@ void MarkLinkListItems(const std::vector<SourceLine>& lines,
 constexpr int kOpeningParagraphs = 4;
 
 // A headline read from the page's shape may be a line the cascade kept as
-// body, joined there with the line below it ("Mali – Attaque contre un
-// convoi de la MINUSMA Déclaration de la porte-parole"): the title is cut
-// off that paragraph, and what remains goes too when it is the type label
-// naming who speaks, which the type readers have read already.
+// body, joined there with the type label below it ("Mali – Attaque contre
+// un convoi de la MINUSMA Déclaration de la porte-parole"): that paragraph
+// goes, the type readers having read the label. A paragraph that only
+// opens with the title's words is the text's own ("Jens Stoltenberg said
+// today …") and stays whole.
 void CutTitleFromOpeningParagraph(v1::Document* document) {
   const std::string& title = document->title();
   if (title.empty()) return;
@@ -108,13 +109,10 @@ void CutTitleFromOpeningParagraph(v1::Document* document) {
     absl::string_view text = paragraphs->Get(p).text();
     if (!absl::ConsumePrefix(&text, title) || !absl::ConsumePrefix(&text, " ")) continue;
     const absl::string_view rest = TrimLine(text);
-    const bool label =
-        DocTypeFromLabelLine(rest).has_value() ||
-        (CountWordsUpTo(rest, 5) <= 5 && DocTypeLabelPrefix(rest, /*any_rest=*/true).has_value());
-    if (label) {
+    if (DocTypeFromLabelLine(rest).has_value() ||
+        (CountWordsUpTo(rest, 5) <= 5 && !EndsSentence(rest) &&
+         DocTypeLabelPrefix(rest, /*any_rest=*/true).has_value())) {
       paragraphs->DeleteSubrange(p, 1);
-    } else {
-      paragraphs->Mutable(p)->set_text(std::string(rest));
     }
     return;
   }
@@ -541,13 +539,27 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
     // The date the cascade read is kept when the text read again without
     // the furniture finds none (a date line the model took for the page's:
     // "Paris, 11 juin 2021" under a label).
+    // A fallback's date (an Updated header, a date in the body) comes back
+    // with its warning, so that the stamp readers below may still correct
+    // it.
     std::optional<v1::Date> first_published;
-    if (parsed.document().has_published()) first_published = parsed.document().published();
+    std::vector<v1::ParseWarning> first_fallbacks;
+    if (parsed.document().has_published()) {
+      first_published = parsed.document().published();
+      for (const v1::ParseWarning& warning : parsed.document().warnings()) {
+        std::optional<ParseWarningCode> code = ParseWarningCodeOf(warning.code());
+        if (code.has_value() && IsPublishedFallback(*code)) first_fallbacks.push_back(warning);
+      }
+    }
     parsed.Clear();
     ParsePlainText(absl::StrJoin(kept, "\n"), source_uri, &parsed, &readings);
     if (first_published.has_value() && !parsed.document().has_published()) {
-      *parsed.mutable_document()->mutable_published() = *first_published;
-      RemoveWarnings(parsed.mutable_document(), ParseWarningCode::kNoPublishedDate);
+      v1::Document* document = parsed.mutable_document();
+      *document->mutable_published() = *first_published;
+      RemoveWarnings(document, ParseWarningCode::kNoPublishedDate);
+      for (v1::ParseWarning& warning : first_fallbacks) {
+        *document->add_warnings() = std::move(warning);
+      }
     }
     for (size_t index : furniture) DropLine(lines[index], "furniture", &parsed);
     for (size_t index : head) DropLine(lines[index], "head", &parsed);

@@ -133,18 +133,18 @@ void SetTypeFromHeadLines(const std::vector<SourceLine>& lines,
                document);
   };
   // A label right above or below the title names the type even when the
-  // model read it as the page's furniture ("Déclaration du porte-parole"
-  // over a headline under a banner it learnt little of).
+  // model read it as the page's furniture or body ("Déclaration du
+  // porte-parole" under a headline, once taken for the title itself).
   auto next_to_title = [&](size_t k) {
     return (k + 1 < roles.size() && roles[k + 1] == LineRole::kTitle) ||
            (k > 0 && roles[k - 1] == LineRole::kTitle);
   };
   for (size_t k = 0; k < head_end; ++k) {
     const absl::string_view text = TrimLine(lines[features[k].line_index].text);
-    const bool furniture = roles[k] == LineRole::kFurniture &&
-                           !(next_to_title(k) && CountWordsUpTo(text, 5) <= 5 &&
-                             DocTypeLabelPrefix(text, /*any_rest=*/true).has_value());
-    if (furniture || roles[k] == LineRole::kBody || CountWordsUpTo(text, 30) > 30) {
+    const bool label_next_to_title = next_to_title(k) && CountWordsUpTo(text, 5) <= 5 &&
+                                     DocTypeLabelPrefix(text, /*any_rest=*/true).has_value();
+    if (!label_next_to_title && (roles[k] == LineRole::kFurniture || roles[k] == LineRole::kBody ||
+                                 CountWordsUpTo(text, 30) > 30)) {
       continue;
     }
     std::optional<v1::DocType> type = DocTypeFromLabelLine(text);

@@ -8,6 +8,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/strip.h"
 #include "common/text_folding.h"
+#include "ingest_service/parser/line_shape.h"
 
 namespace docsearch::ingest {
 namespace {
@@ -19,10 +20,6 @@ namespace {
 constexpr auto kControlLines = std::to_array<absl::string_view>({
     "a lire aussi",
     "abonnez-vous",
-    "accesibilidad",
-    "accessibilita",
-    "accessibilite",
-    "accessibility",
     "accessibility statement",
     "afdrukken",
     "all news",
@@ -34,7 +31,6 @@ constexpr auto kControlLines = std::to_array<absl::string_view>({
     "aviso legal",
     "back to news",
     "back to the top",
-    "barrierefreiheit",
     "bookmark",
     "close menu",
     "compartir",
@@ -60,7 +56,6 @@ constexpr auto kControlLines = std::to_array<absl::string_view>({
     "delivered on",
     "departments and agencies",
     "descargar",
-    "disclaimer",
     "documents lies",
     "donnees personnelles",
     "download",
@@ -82,7 +77,6 @@ constexpr auto kControlLines = std::to_array<absl::string_view>({
     "envoyer par e-mail",
     "escuchar",
     "explore the topic",
-    "feedback",
     "follow us",
     "from",
     "gestion des cookies",
@@ -102,7 +96,6 @@ constexpr auto kControlLines = std::to_array<absl::string_view>({
     "lire aussi",
     "listen",
     "listen to this page",
-    "location",
     "main menu",
     "mapa del sitio",
     "mapa web",
@@ -142,7 +135,6 @@ constexpr auto kControlLines = std::to_array<absl::string_view>({
     "printable version",
     "printer friendly version",
     "printer-friendly version",
-    "privacy",
     "privacy notice",
     "privacy policy",
     "read aloud",
@@ -250,16 +242,13 @@ constexpr auto kLinkListHeadings = std::to_array<absl::string_view>({
 static_assert(std::is_sorted(kLinkListHeadings.begin(), kLinkListHeadings.end()));
 
 // Keys that file a page under its subjects: "Tags: defence, NATO". Only
-// plural or unmistakable keys: "Subject:" or "Theme:" may open a text's
-// own line.
+// plural or unmistakable keys: "Subject:", "Topics:" or "Category:" open a
+// media advisory's own lines, and the German "Tag:" is its day.
 constexpr absl::string_view kFilingKeys[] = {
     "tags",
-    "tag",
     "keywords",
     "key words",
-    "topics",
     "categories",
-    "category",
     "filed under",
     "mots-cles",
     "mots cles",
@@ -348,6 +337,10 @@ bool IsFilingLine(absl::string_view edges, absl::string_view folded) {
   return false;
 }
 
+// Most words of a copyright line without the sign ("Copyright 2019 Ministry
+// of Defence of the Republic of Estonia").
+constexpr int kMostCopyrightWords = 10;
+
 bool HasYear(absl::string_view text) {
   int run = 0;
   for (char c : text) {
@@ -370,7 +363,12 @@ bool IsCopyrightLine(absl::string_view edges, absl::string_view folded) {
       if (at == 0 || folded[at - 1] == ' ' || folded[at - 1] == '(') return true;
     }
   }
-  if (absl::StartsWith(edges, "copyright") && HasYear(edges)) return true;
+  // "Copyright 2004 NATO", not "Copyright Directive (EU) 2019/790 had to be
+  // transposed …": a short line, no sentence.
+  if (absl::StartsWith(edges, "copyright") && HasYear(edges) &&
+      CountWordsUpTo(edges, kMostCopyrightWords) <= kMostCopyrightWords) {
+    return true;
+  }
   for (absl::string_view reserved : kRightsReserved) {
     absl::string_view rest = edges;
     absl::ConsumeSuffix(&rest, ".");

@@ -202,9 +202,15 @@ std::optional<size_t> CapitalHeadlineGoingOn(const std::vector<TitleCandidate>& 
   }
   const absl::string_view last = FeatureLineText(lines, features, run.end - 1);
   const absl::string_view next = FeatureLineText(lines, features, run.end);
-  if (EndsSentence(last) || absl::EndsWith(last, ":") ||
-      features[run.end].line_index != features[run.end - 1].line_index + 1 || !InCapitals(next) ||
-      CountWordsUpTo(next, kMaxContinuationWords) > kMaxContinuationWords ||
+  // The next line ends the headline: no comma in it (a sentence in
+  // capitals runs on, "THE SECRETARY GENERAL OF NATO, MR. WILLY CLAES,
+  // TODAY"), and no line in capitals right below it going on.
+  const bool next_goes_on = run.end + 1 < features.size() &&
+                            features[run.end + 1].line_index == features[run.end].line_index + 1 &&
+                            InCapitals(FeatureLineText(lines, features, run.end + 1));
+  if (EndsSentence(last) || absl::EndsWith(last, ":") || absl::StrContains(next, ',') ||
+      next_goes_on || features[run.end].line_index != features[run.end - 1].line_index + 1 ||
+      !InCapitals(next) || CountWordsUpTo(next, kMaxContinuationWords) > kMaxContinuationWords ||
       roles[run.end] == LineRole::kDate || roles[run.end] == LineRole::kReference ||
       roles[run.end] == LineRole::kHeader || !FindDates(next).empty() ||
       DocTypeFromLabelLine(next).has_value() || IsSiteBannerLine(next) ||
@@ -254,10 +260,16 @@ std::optional<size_t> HeadlineBelowBanner(const std::vector<TitleCandidate>& can
   // Nothing between the banner and the date line: the headline may stand
   // under the date, above the text's first sentence ("7 Feb. 2004" /
   // "Speech" / "by NATO Secretary General, …" / "at the 40th Munich …").
+  // Only a run opened by a type label: a banner-like headline ("New NATO
+  // Liaison Office in Kyiv") above its date keeps the title from the
+  // subtitle under the date.
   size_t text = limit + 1;
   while (text < features.size() && !OpensTheText(FeatureLineText(lines, features, text))) ++text;
   if (text == features.size()) return std::nullopt;
-  return BestHeadlineBetween(candidates, limit + 1, text, text, lines, features, roles);
+  size_t label = limit + 1;
+  while (label < text && !DocTypeFromLabelLine(FeatureLineText(lines, features, label))) ++label;
+  if (label == text) return std::nullopt;
+  return BestHeadlineBetween(candidates, label, text, text, lines, features, roles);
 }
 
 std::optional<size_t> HeadlineAboveDateLine(const std::vector<TitleCandidate>& candidates,
@@ -298,6 +310,13 @@ std::optional<size_t> HeadlineAboveDateLine(const std::vector<TitleCandidate>& c
     const TitleCandidate& run = candidates[c];
     if (run.end != headline_end || run.end - run.begin > kMaxHeadlineLines) continue;
     if (!MayBeHeadline(run, lines, features, roles, &may_line)) continue;
+    // A line the rules dropped (a speaker's name or a place above the date
+    // line) is none of the headline's.
+    bool dropped = false;
+    for (size_t k = run.begin; k < run.end; ++k) {
+      dropped |= absl::StartsWith(features[k].rule_fate, "dropped_");
+    }
+    if (dropped) continue;
     // A line dated itself right above the date line ("Daily News 12 / 07 /
     // 2021") is the page's wrapping, not a headline.
     bool dated = false;

@@ -293,11 +293,8 @@ TEST(Boilerplate, MenusPathsAndNoticesOfOtherSites) {
               Optional(absl::string_view("navigation")));
   EXPECT_TRUE(NamesALanguageAlone("Deutsch"));
   EXPECT_FALSE(NamesALanguageAlone("Deutsch-französische Erklärung"));
-  for (const char* notice :
-       {"External links to other Internet sites should not be construed as an endorsement of the "
-        "views or privacy policies contained therein.",
-        "This archive is maintained for teaching and research purposes.",
-        "All content is available under the Open Government Licence v3.0"}) {
+  for (const char* notice : {"This archive is maintained for teaching and research purposes.",
+                             "All content is available under the Open Government Licence v3.0"}) {
     EXPECT_THAT(BoilerplateReason(notice), Optional(absl::string_view("site"))) << notice;
   }
   EXPECT_THAT(LateFurnitureReason("Released on March 29, 2004"),

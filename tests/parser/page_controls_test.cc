@@ -94,5 +94,21 @@ TEST(PageControls, NavigationTogglesAndReadingTimes) {
   }
 }
 
+// Lines of real texts that open with a control's or a key's words, or
+// name what a site's footer names, are the texts'.
+TEST(PageControls, TextsLinesOpeningWithTheSameWordsStay) {
+  for (const char* line :
+       {"Copyright Directive (EU) 2019/790 had to be transposed into national law by 7 June 2021",
+        "Tag: Dienstag, 14. M\xC3\xA4rz 2023",
+        "Topics: support to Ukraine, defence production, Sweden and Finland's accession",
+        "Category: Press conference", "Accessibility", "Disclaimer", "Location:",
+        "The full report is available on the NATO website at https://www.nato.int/report",
+        "The presence of EU diplomats should not be construed as an endorsement of its outcome"}) {
+    EXPECT_EQ(BoilerplateReason(line), std::nullopt) << line;
+  }
+  EXPECT_EQ(LateFurnitureReason("Arabic"), std::nullopt);
+  EXPECT_FALSE(NamesALanguageAlone("Chinese"));
+}
+
 }  // namespace
 }  // namespace docsearch::ingest

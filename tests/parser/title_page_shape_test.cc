@@ -134,5 +134,38 @@ Member states will provide more personnel to the missions.
             "Civilian crisis management: Council agrees to strengthen EU missions");
 }
 
+// What a review of these rules found them taking from real texts: a name
+// above the date line opening the first sentence, a banner-like headline
+// above its date and subtitle, a sentence in capitals under a headline in
+// capitals, a label under a one-word headline.
+TEST(TitlePageShape, TheTextsOwnLinesStayTheTexts) {
+  const v1::Document named = ParseText(
+      "Jens Stoltenberg\n\n14 June 2021\n\nJens Stoltenberg said today that Allies had agreed "
+      "to strengthen their deterrence and defence across the Alliance.\n\nThe Secretary General "
+      "spoke after the summit.\n");
+  ASSERT_FALSE(named.paragraphs().empty());
+  EXPECT_EQ(named.paragraphs(0).text().rfind("Jens Stoltenberg said today", 0), 0u);
+
+  const v1::Document office = ParseText(
+      "New NATO Liaison Office in Kyiv\n\n12 April 2005\n\nSecretary General opens office to "
+      "support defence reform\n\nThe Secretary General opened today the new NATO Liaison Office "
+      "in Kyiv, which will support the reform of the defence sector.\n");
+  EXPECT_EQ(office.title(), "New NATO Liaison Office in Kyiv");
+
+  const v1::Document capitals = ParseText(
+      "NATO SECRETARY GENERAL WELCOMES AGREEMENT ON BOSNIA\n"
+      "THE SECRETARY GENERAL OF NATO, MR. WILLY CLAES, TODAY\n"
+      "WELCOMED THE AGREEMENT REACHED IN GENEVA ON THE BASIC\n"
+      "PRINCIPLES FOR A SETTLEMENT IN BOSNIA AND HERZEGOVINA.\n");
+  EXPECT_EQ(capitals.title(), "NATO SECRETARY GENERAL WELCOMES AGREEMENT ON BOSNIA");
+
+  const v1::Document labelled = ParseText(
+      "Afghanistan\nD\xC3\xA9"
+      "claration du porte-parole\n(Paris, 29 novembre 2006)\nLa France salue la tenue de la "
+      "conf\xC3\xA9rence sur l'Afghanistan et rappelle son engagement aux c\xC3\xB4t\xC3\xA9s des "
+      "autorit\xC3\xA9s afghanes.\nElle continuera son effort.\n");
+  EXPECT_EQ(labelled.doc_type(), v1::DOC_TYPE_PRESS_STATEMENT);
+}
+
 }  // namespace
 }  // namespace docsearch::ingest
