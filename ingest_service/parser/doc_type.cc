@@ -37,6 +37,10 @@ constexpr Label kLabels[] = {
     {"communiqu de presse", v1::DOC_TYPE_PRESS_RELEASE},
     {"press communique", v1::DOC_TYPE_PRESS_RELEASE},
     {"declaration du president", v1::DOC_TYPE_CHAIRMANS_SUMMARY},
+    // The French chairman's summary: "Résumé du Président", "Résumé de la
+    // présidence".
+    {"resume du president", v1::DOC_TYPE_CHAIRMANS_SUMMARY},
+    {"resume de la presidence", v1::DOC_TYPE_CHAIRMANS_SUMMARY},
     {"dclaration du prsident", v1::DOC_TYPE_CHAIRMANS_SUMMARY},
     {"declaration a la presse", v1::DOC_TYPE_PRESS_STATEMENT},
     {"dclaration la presse", v1::DOC_TYPE_PRESS_STATEMENT},
@@ -402,7 +406,9 @@ std::optional<DocType> DocTypeFromTitle(absl::string_view title, absl::string_vi
   if (NamesChairmansSummary(folded)) return v1::DOC_TYPE_CHAIRMANS_SUMMARY;
   if (absl::StartsWith(folded, "statement by the chair") ||
       absl::StartsWith(folded, "chairman's") || absl::StartsWith(folded, "chairperson's") ||
-      absl::StartsWith(folded, "declaration du president")) {
+      absl::StartsWith(folded, "declaration du president") ||
+      absl::StartsWith(folded, "resume du president") ||
+      absl::StartsWith(folded, "resume de la presidence")) {
     return v1::DOC_TYPE_CHAIRMANS_SUMMARY;
   }
   if (absl::StartsWith(folded, "statement") || absl::StartsWith(folded, "press statement") ||

@@ -138,6 +138,11 @@ TEST(DocType, ChairsSummariesAndOtherWordings) {
             v1::DOC_TYPE_CHAIRMANS_SUMMARY);
   EXPECT_EQ(DocTypeFromTitle("OSCE Chairperson's Summary of the Vienna meeting"),
             v1::DOC_TYPE_CHAIRMANS_SUMMARY);
+  EXPECT_EQ(DocTypeFromLabelLine("R\xC3\xA9sum\xC3\xA9 du Pr\xC3\xA9sident"),
+            v1::DOC_TYPE_CHAIRMANS_SUMMARY);
+  EXPECT_EQ(DocTypeFromTitle("R\xC3\x89SUM\xC3\x89 DU PR\xC3\x89SIDENT DE LA R\xC3\x89UNION DU "
+                             "CONSEIL DE PARTENARIAT EURO-ATLANTIQUE"),
+            v1::DOC_TYPE_CHAIRMANS_SUMMARY);
   EXPECT_EQ(DocTypeFromLabelLine("News story"), v1::DOC_TYPE_PRESS_RELEASE);
   EXPECT_EQ(DocTypeFromLabelLine("D\xC3\xA9"
                                  "claration conjointe"),
