@@ -304,6 +304,7 @@ std::optional<size_t> HeadlineAboveDateLine(const std::vector<TitleCandidate>& c
       !OpensTheText(FeatureLineText(lines, features, current.begin))) {
     return std::nullopt;
   }
+  std::optional<WordStems> below;  // Built for the first run that may be a headline.
   std::vector<int8_t> may_line(features.size(), -1);
   std::optional<size_t> best;
   for (size_t c = 0; c < candidates.size(); ++c) {
@@ -334,7 +335,8 @@ std::optional<size_t> HeadlineAboveDateLine(const std::vector<TitleCandidate>& c
         continue;
       }
     }
-    if (!WordsComeBackBelow(run, StemsFrom(date + 1, lines, features), lines, features)) continue;
+    if (!below.has_value()) below = StemsFrom(date + 1, lines, features);
+    if (!WordsComeBackBelow(run, *below, lines, features)) continue;
     if (!best.has_value() || run.score > candidates[*best].score) best = c;
   }
   return best;
