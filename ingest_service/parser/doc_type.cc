@@ -77,6 +77,7 @@ constexpr Label kLabels[] = {
     {"news story", v1::DOC_TYPE_PRESS_RELEASE},
     {"media release", v1::DOC_TYPE_PRESS_RELEASE},
     {"nato update", v1::DOC_TYPE_UPDATE},
+    {"news item", v1::DOC_TYPE_UPDATE},
     {"statement", v1::DOC_TYPE_PRESS_STATEMENT},
     {"declaration", v1::DOC_TYPE_PRESS_STATEMENT},  // French "Déclaration"; see below.
     {"dclaration", v1::DOC_TYPE_PRESS_STATEMENT},
@@ -104,6 +105,10 @@ constexpr Label kLabels[] = {
     {"gemeinsame erklarung", v1::DOC_TYPE_PRESS_STATEMENT},
     {"presseerklarung", v1::DOC_TYPE_PRESS_STATEMENT},
     {"pressemitteilung", v1::DOC_TYPE_PRESS_RELEASE},
+    // Austrian and Swiss wordings of the press release.
+    {"presseaussendung", v1::DOC_TYPE_PRESS_RELEASE},
+    {"presseinformation", v1::DOC_TYPE_PRESS_RELEASE},
+    {"medienmitteilung", v1::DOC_TYPE_PRESS_RELEASE},
     {"abschlusskommunique", v1::DOC_TYPE_COMMUNIQUE},
     {"gipfelerklarung", v1::DOC_TYPE_DECLARATION},
     {"erklarung", v1::DOC_TYPE_DECLARATION},
@@ -128,6 +133,16 @@ constexpr Label kLabels[] = {
     {"conferenza stampa", v1::DOC_TYPE_OTHER},
     {"dichiarazione", v1::DOC_TYPE_DECLARATION},
     {"discorso", v1::DOC_TYPE_SPEECH},
+    // Portuguese and Dutch.
+    {"comunicado de imprensa", v1::DOC_TYPE_PRESS_RELEASE},
+    {"nota a imprensa", v1::DOC_TYPE_PRESS_RELEASE},
+    {"nota de imprensa", v1::DOC_TYPE_PRESS_RELEASE},
+    {"declaracao conjunta", v1::DOC_TYPE_PRESS_STATEMENT},
+    {"declaracao", v1::DOC_TYPE_DECLARATION},
+    {"gezamenlijke verklaring", v1::DOC_TYPE_PRESS_STATEMENT},
+    {"persbericht", v1::DOC_TYPE_PRESS_RELEASE},
+    {"nieuwsbericht", v1::DOC_TYPE_UPDATE},
+    {"toespraak", v1::DOC_TYPE_SPEECH},
 };
 
 // The words of each label of kLabels (its spaces plus one), counted once.
@@ -547,6 +562,72 @@ std::optional<DocType> DocTypeFromSection(absl::string_view section) {
   if (words.size() == 2 && MonthFromName(words[0]) != 0 && absl::SimpleAtoi(words[1], &year) &&
       year > 1900) {
     return v1::DOC_TYPE_UPDATE;
+  }
+  return std::nullopt;
+}
+
+std::optional<DocType> DocTypeFromSectionName(absl::string_view line) {
+  struct SectionName {
+    absl::string_view folded;
+    DocType type;
+  };
+  // Sections that hold one kind of text. Sections of mixed kinds ("Press
+  // room", "Newsroom", "Media", "Official texts") name no type.
+  static constexpr SectionName kSections[] = {
+      {"news", v1::DOC_TYPE_UPDATE},
+      {"latest news", v1::DOC_TYPE_UPDATE},
+      {"news story", v1::DOC_TYPE_UPDATE},
+      {"news stories", v1::DOC_TYPE_UPDATE},
+      {"news article", v1::DOC_TYPE_UPDATE},
+      {"actualite", v1::DOC_TYPE_UPDATE},
+      {"actualites", v1::DOC_TYPE_UPDATE},
+      {"nachrichten", v1::DOC_TYPE_UPDATE},
+      {"aktuelles", v1::DOC_TYPE_UPDATE},
+      {"meldung", v1::DOC_TYPE_UPDATE},
+      {"noticias", v1::DOC_TYPE_UPDATE},
+      {"noticia", v1::DOC_TYPE_UPDATE},
+      {"notizie", v1::DOC_TYPE_UPDATE},
+      {"notizia", v1::DOC_TYPE_UPDATE},
+      {"nieuws", v1::DOC_TYPE_UPDATE},
+      {"speeches", v1::DOC_TYPE_SPEECH},
+      {"discours", v1::DOC_TYPE_SPEECH},
+      {"reden", v1::DOC_TYPE_SPEECH},
+      {"discursos", v1::DOC_TYPE_SPEECH},
+      {"discorsi", v1::DOC_TYPE_SPEECH},
+      {"toespraken", v1::DOC_TYPE_SPEECH},
+      {"press releases", v1::DOC_TYPE_PRESS_RELEASE},
+      {"news releases", v1::DOC_TYPE_PRESS_RELEASE},
+      {"news release", v1::DOC_TYPE_PRESS_RELEASE},
+      {"media releases", v1::DOC_TYPE_PRESS_RELEASE},
+      {"media release", v1::DOC_TYPE_PRESS_RELEASE},
+      {"communiques de presse", v1::DOC_TYPE_PRESS_RELEASE},
+      {"pressemitteilungen", v1::DOC_TYPE_PRESS_RELEASE},
+      {"pressemitteilung", v1::DOC_TYPE_PRESS_RELEASE},
+      // Austrian and Swiss wordings of the press release.
+      {"presseaussendung", v1::DOC_TYPE_PRESS_RELEASE},
+      {"presseinformation", v1::DOC_TYPE_PRESS_RELEASE},
+      {"medienmitteilung", v1::DOC_TYPE_PRESS_RELEASE},
+      {"notas de prensa", v1::DOC_TYPE_PRESS_RELEASE},
+      {"nota de prensa", v1::DOC_TYPE_PRESS_RELEASE},
+      {"comunicados de prensa", v1::DOC_TYPE_PRESS_RELEASE},
+      {"comunicati stampa", v1::DOC_TYPE_PRESS_RELEASE},
+      {"comunicato stampa", v1::DOC_TYPE_PRESS_RELEASE},
+      {"persberichten", v1::DOC_TYPE_PRESS_RELEASE},
+      {"persbericht", v1::DOC_TYPE_PRESS_RELEASE},
+      {"statements", v1::DOC_TYPE_PRESS_STATEMENT},
+      {"press statements", v1::DOC_TYPE_PRESS_STATEMENT},
+      {"erklarungen", v1::DOC_TYPE_PRESS_STATEMENT},
+  };
+  absl::string_view trimmed = absl::StripAsciiWhitespace(line);
+  if (trimmed.size() > 40) return std::nullopt;
+  const std::string folded = FoldAccents(trimmed);
+  absl::string_view name = folded;
+  while (!name.empty() && (name.back() == ':' || name.back() == '|' || name.back() == ' ')) {
+    name.remove_suffix(1);
+  }
+  while (!name.empty() && (name.front() == '|' || name.front() == ' ')) name.remove_prefix(1);
+  for (const SectionName& section : kSections) {
+    if (name == section.folded) return section.type;
   }
   return std::nullopt;
 }

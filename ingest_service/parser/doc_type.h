@@ -64,6 +64,12 @@ std::optional<docsearch::v1::DocType> DocTypeFromReference(absl::string_view ref
 
 std::optional<docsearch::v1::DocType> DocTypeFromSection(absl::string_view section);
 
+// The type a line naming a site's section implies when the whole line is
+// the name ("News", "Speeches", "Communiqués de presse", "Pressemitteilungen",
+// "Notas de prensa"), in the languages the parser reads. A menu prints the
+// same names, so the caller decides where such a line counts.
+std::optional<docsearch::v1::DocType> DocTypeFromSectionName(absl::string_view line);
+
 }  // namespace docsearch::ingest
 
 #endif  // DOCSEARCH_INGEST_SERVICE_PARSER_DOC_TYPE_H_

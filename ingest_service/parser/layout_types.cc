@@ -201,6 +201,42 @@ void SetTypeFromReference(v1::Document* document) {
   }
 }
 
+// Still no type: a site's section printed right next to the headline
+// ("News" above it, "Speeches" over it, "News" under its date) names the
+// kind of text the page holds. Only the lines touching the title count: a
+// menu higher up prints the same names for every page of the site.
+void SetTypeFromSectionNextToTitle(const std::vector<SourceLine>& lines,
+                                   const std::vector<LineFeatures>& features,
+                                   const std::vector<LineRole>& roles, v1::Document* document) {
+  if (document->doc_type() != v1::DOC_TYPE_UNSPECIFIED) return;
+  const auto first_title = std::find(roles.begin(), roles.end(), LineRole::kTitle);
+  if (first_title == roles.end()) return;
+  const size_t title_begin = static_cast<size_t>(first_title - roles.begin());
+  size_t title_end = title_begin + 1;
+  while (title_end < roles.size() && roles[title_end] == LineRole::kTitle) ++title_end;
+  std::vector<size_t> neighbours;
+  if (title_begin > 0) neighbours.push_back(title_begin - 1);
+  if (title_end < roles.size()) {
+    neighbours.push_back(title_end);
+    // Under the title's date line.
+    if (roles[title_end] == LineRole::kDate && title_end + 1 < roles.size()) {
+      neighbours.push_back(title_end + 1);
+    }
+  }
+  for (size_t k : neighbours) {
+    const SourceLine& line = lines[features[k].line_index];
+    std::optional<v1::DocType> type = DocTypeFromSectionName(TrimLine(line.text));
+    if (!type.has_value()) continue;
+    document->set_doc_type(*type);
+    RemoveWarnings(document, ParseWarningCode::kNoDocType);
+    AddWarning(ParseWarningCode::kDocTypeFromHeadLine,
+               absl::StrCat("no type label; line ", line.number,
+                            " next to the title names the site's section"),
+               document);
+    return;
+  }
+}
+
 // A reference printed in a form the reference reader does not know
 // ("10189/04 (Presse 195)", "No. 373"): the model's reference line, up to a
 // date on the same line.
@@ -242,6 +278,7 @@ void ReadTypeAndReferenceFromRoles(const std::vector<SourceLine>& lines,
   SetTypeFromAnnouncement(document);
   SetReferenceFromRoles(lines, features, roles, document);
   SetTypeFromReference(document);
+  SetTypeFromSectionNextToTitle(lines, features, roles, document);
 }
 
 }  // namespace docsearch::ingest

@@ -166,5 +166,33 @@ TEST(DocType, LabelsNumberedInTheirSeries) {
   EXPECT_EQ(DocTypeFromLabelLine("Taken Statement 12"), std::nullopt);
 }
 
+// A section's name is the whole line, in the parser's languages; a mixed
+// section, or a longer line holding the name, names no type.
+TEST(DocType, SectionNamesAloneOnTheirLine) {
+  EXPECT_EQ(DocTypeFromSectionName("News"), v1::DOC_TYPE_UPDATE);
+  EXPECT_EQ(DocTypeFromSectionName("  Actualités :"), v1::DOC_TYPE_UPDATE);
+  EXPECT_EQ(DocTypeFromSectionName("SPEECHES"), v1::DOC_TYPE_SPEECH);
+  EXPECT_EQ(DocTypeFromSectionName("Discorsi"), v1::DOC_TYPE_SPEECH);
+  EXPECT_EQ(DocTypeFromSectionName("Communiqués de presse"), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_EQ(DocTypeFromSectionName("Pressemitteilungen |"), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_EQ(DocTypeFromSectionName("Notas de prensa"), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_EQ(DocTypeFromSectionName("Statements"), v1::DOC_TYPE_PRESS_STATEMENT);
+  EXPECT_EQ(DocTypeFromSectionName("Newsroom"), std::nullopt);
+  EXPECT_EQ(DocTypeFromSectionName("Press room"), std::nullopt);
+  EXPECT_EQ(DocTypeFromSectionName("News from the field"), std::nullopt);
+  EXPECT_EQ(DocTypeFromSectionName("Opinions & speeches"), std::nullopt);
+}
+
+// Labels as Austrian, Swiss, Portuguese and Dutch sites print them.
+TEST(DocType, LabelsInMoreWordings) {
+  EXPECT_EQ(DocTypeFromLabelLine("Presseaussendung"), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_EQ(DocTypeFromLabelLine("Medienmitteilung"), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_EQ(DocTypeFromLabelLine("Nota à imprensa"), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_EQ(DocTypeFromLabelLine("Declaração conjunta"), v1::DOC_TYPE_PRESS_STATEMENT);
+  EXPECT_EQ(DocTypeFromLabelLine("Persbericht"), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_EQ(DocTypeFromLabelLine("Nieuwsbericht"), v1::DOC_TYPE_UPDATE);
+  EXPECT_EQ(DocTypeFromLabelLine("Toespraak"), v1::DOC_TYPE_SPEECH);
+}
+
 }  // namespace
 }  // namespace docsearch::ingest
