@@ -31,6 +31,7 @@
 #include "ingest_service/parser/source_path_type.h"
 #include "ingest_service/parser/text_normalizer.h"
 #include "ingest_service/parser/title_chooser.h"
+#include "ingest_service/parser/title_date_line.h"
 #include "ingest_service/parser/title_from_roles.h"
 #include "ingest_service/parser/title_page_shape.h"
 #include "ingest_service/parser/title_run.h"
@@ -425,6 +426,11 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
   bool from_page_shape = false;
   if (!choice.declared) {
     if (std::optional<size_t> headline =
+            HeadlineUnderBrowserTitle(candidates, choice.candidate, lines, features)) {
+      choice.candidate = *headline;
+      from_page_shape = true;
+    }
+    if (std::optional<size_t> headline =
             HeadlineBelowBanner(candidates, choice.candidate, lines, features, roles)) {
       choice.candidate = *headline;
       from_page_shape = true;
@@ -573,6 +579,7 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
                parsed.mutable_document());
   }
   ReadStampLine(lines, features, parsed.mutable_document());
+  ReadDateNextToTitle(lines, features, roles, &parsed);
   ReadTypeAndReferenceFromRoles(lines, features, roles, parsed.mutable_document());
   // After every printed sign: the address is the weakest evidence of a type.
   SetTypeFromSourcePath(source_uri, parsed.mutable_document());

@@ -32,6 +32,7 @@ constexpr std::pair<Code, absl::string_view> kWireCodes[] = {
     {Code::kPublishedFromSourceUri, "published_from_source_uri"},
     {Code::kPublishedFromUpdatedHeader, "published_from_updated_header"},
     {Code::kPublishedFromBody, "published_from_body"},
+    {Code::kPublishedFromLineNextToTitle, "published_from_line_next_to_title"},
     {Code::kNoPublishedDate, "no_published_date"},
     {Code::kJsonPublishedUnreadable, "json_published_unreadable"},
     {Code::kLanguageUnknown, "language_unknown"},
@@ -66,6 +67,7 @@ bool IsPublishedFallback(ParseWarningCode code) {
     case Code::kPublishedFromSourceUri:
     case Code::kPublishedFromUpdatedHeader:
     case Code::kPublishedFromBody:
+    case Code::kPublishedFromLineNextToTitle:
     case Code::kNoPublishedDate:
       return true;
     default:

@@ -46,6 +46,8 @@ enum class ParseWarningCode {
   kPublishedFromSourceUri,
   kPublishedFromUpdatedHeader,
   kPublishedFromBody,
+  // A date line found next to the title, below a long head.
+  kPublishedFromLineNextToTitle,
   kNoPublishedDate,
   kJsonPublishedUnreadable,
   // Language.

@@ -79,6 +79,28 @@ bool IsSpeakerLabel(absl::string_view text) {
          DocTypeLabelPrefix(text, /*any_rest=*/true).has_value();
 }
 
+// Fewest short lines between a run and the headline for the run to be
+// read as an item of the menu above the headline.
+constexpr size_t kMinMenuLines = 8;
+// Most words of a menu's item.
+constexpr int kMaxMenuItemWords = 4;
+
+// Lines [from, to) are a menu: kMinMenuLines or more, no sentence among
+// them, each a few words (one in five may run to twice as many: "African
+// Court on Human and Peoples' Rights").
+bool IsMenuBetween(size_t from, size_t to, const std::vector<SourceLine>& lines,
+                   const std::vector<LineFeatures>& features) {
+  if (to < from + kMinMenuLines) return false;
+  size_t longer = 0;
+  for (size_t k = from; k < to; ++k) {
+    const absl::string_view text = FeatureLineText(lines, features, k);
+    const int words = CountWordsUpTo(text, 2 * kMaxMenuItemWords + 1);
+    if (words > 2 * kMaxMenuItemWords || OpensTheText(text)) return false;
+    if (words > kMaxMenuItemWords) ++longer;
+  }
+  return 5 * longer <= to - from;
+}
+
 // The run may be a headline: every line may, but for a type label opening
 // it above a byline, which the label opens ("Speech" / "by NATO Deputy
 // Secretary General … at the Riga Conference 2016"). A short label naming
@@ -296,20 +318,22 @@ std::optional<size_t> HeadlineAboveDateLine(const std::vector<TitleCandidate>& c
   // porte-parole" / "(Paris, 3 avril 2008)").
   const size_t headline_end =
       date >= 2 && IsSpeakerLabel(FeatureLineText(lines, features, date - 1)) ? date - 1 : date;
-  // The model chose no title, a sentence of the body, or that label.
+  // The model chose no title, a sentence of the body, that label, or an
+  // item of a menu printed above the headline.
   const TitleCandidate& current = candidates[chosen];
   const bool label_chosen =
       current.end == current.begin + 1 && current.begin == headline_end && headline_end < date;
-  if (current.end > current.begin && !label_chosen &&
-      !OpensTheText(FeatureLineText(lines, features, current.begin))) {
-    return std::nullopt;
-  }
+  const bool chosen_gives_way = current.end == current.begin || label_chosen ||
+                                OpensTheText(FeatureLineText(lines, features, current.begin));
+  // Any other run gives way only as a menu's item, far above the headline.
+  if (!chosen_gives_way && current.end >= headline_end) return std::nullopt;
   std::optional<WordStems> below;  // Built for the first run that may be a headline.
   std::vector<int8_t> may_line(features.size(), -1);
   std::optional<size_t> best;
   for (size_t c = 0; c < candidates.size(); ++c) {
     const TitleCandidate& run = candidates[c];
     if (run.end != headline_end || run.end - run.begin > kMaxHeadlineLines) continue;
+    if (!chosen_gives_way && !IsMenuBetween(current.end, run.begin, lines, features)) continue;
     if (!MayBeHeadline(run, lines, features, roles, &may_line)) continue;
     // A line the rules dropped (a speaker's name or a place above the date
     // line) is none of the headline's.
@@ -330,6 +354,7 @@ std::optional<size_t> HeadlineAboveDateLine(const std::vector<TitleCandidate>& c
       const absl::string_view above = FeatureLineText(lines, features, run.begin - 1);
       const bool label = roles[run.begin - 1] == LineRole::kTypeLabel ||
                          DocTypeFromLabelLine(above).has_value() ||
+                         DocTypeFromSectionName(above).has_value() ||
                          DocTypeLabelPrefix(above, /*any_rest=*/true).has_value();
       if (!label && !IsSiteBannerLine(above) && roles[run.begin - 1] != LineRole::kFurniture) {
         continue;
@@ -340,6 +365,29 @@ std::optional<size_t> HeadlineAboveDateLine(const std::vector<TitleCandidate>& c
     if (!best.has_value() || run.score > candidates[*best].score) best = c;
   }
   return best;
+}
+
+std::optional<size_t> HeadlineUnderBrowserTitle(const std::vector<TitleCandidate>& candidates,
+                                                size_t chosen, const std::vector<SourceLine>& lines,
+                                                const std::vector<LineFeatures>& features) {
+  // Most words of a site's name after the bar.
+  constexpr int kMaxSiteNameWords = 6;
+  const TitleCandidate& run = candidates[chosen];
+  if (run.end != run.begin + 1) return std::nullopt;
+  const absl::string_view text = FeatureLineText(lines, features, run.begin);
+  const size_t bar = text.rfind(" | ");
+  if (bar == absl::string_view::npos || bar == 0) return std::nullopt;
+  const absl::string_view site = absl::StripAsciiWhitespace(text.substr(bar + 3));
+  if (site.empty() || CountWordsUpTo(site, kMaxSiteNameWords + 1) > kMaxSiteNameWords) {
+    return std::nullopt;
+  }
+  const absl::string_view headline = absl::StripAsciiWhitespace(text.substr(0, bar));
+  for (size_t c = 0; c < candidates.size(); ++c) {
+    const TitleCandidate& other = candidates[c];
+    if (c == chosen || other.end != other.begin + 1) continue;
+    if (FeatureLineText(lines, features, other.begin) == headline) return c;
+  }
+  return std::nullopt;
 }
 
 }  // namespace docsearch::ingest

@@ -46,13 +46,15 @@ std::optional<size_t> HeadlineBelowBanner(const std::vector<TitleCandidate>& can
                                           const std::vector<LineFeatures>& features,
                                           const std::vector<LineRole>& roles);
 
-// When the chosen run `chosen` is "no title", a sentence of the body, or a
+// When the chosen run `chosen` is "no title", a sentence of the body, a
 // short label naming who speaks printed between the headline and the date
-// line ("Déclaration du porte-parole"): the run of one to three lines right
-// above that date line, or above that label (blank lines between them at
-// most), opening the page or under a type label or a banner, that may be
-// a headline and half of whose words or more come back in the text below
-// the date, if there is one.
+// line ("Déclaration du porte-parole"), or an item of a menu (eight short
+// lines or more between it and the headline): the run of one to three
+// lines right above that date line, or above that label (blank lines
+// between them at most), opening the page or under a type label, a
+// section's name, a banner or furniture, that may be a headline and half
+// of whose words or more come back in the text below the date, if there is
+// one.
 std::optional<size_t> HeadlineAboveDateLine(const std::vector<TitleCandidate>& candidates,
                                             size_t chosen, const std::vector<SourceLine>& lines,
                                             const std::vector<LineFeatures>& features,
@@ -66,6 +68,14 @@ std::optional<size_t> CapitalHeadlineGoingOn(const std::vector<TitleCandidate>& 
                                              size_t chosen, const std::vector<SourceLine>& lines,
                                              const std::vector<LineFeatures>& features,
                                              const std::vector<LineRole>& roles);
+
+// When the chosen run `chosen` is one line reading as a browser's title,
+// the headline and the site's name after a bar ("IAEA Director General's
+// Introductory Statement to the Board of Governors | IAEA"), and the
+// headline is printed again as a line of its own: the run of that line.
+std::optional<size_t> HeadlineUnderBrowserTitle(const std::vector<TitleCandidate>& candidates,
+                                                size_t chosen, const std::vector<SourceLine>& lines,
+                                                const std::vector<LineFeatures>& features);
 
 }  // namespace docsearch::ingest
 

@@ -167,5 +167,82 @@ TEST(TitlePageShape, TheTextsOwnLinesStayTheTexts) {
   EXPECT_EQ(labelled.doc_type(), v1::DOC_TYPE_PRESS_STATEMENT);
 }
 
+// A saved page opens with the browser's title, the headline and the site's
+// name after a bar; the headline printed again below is the title, and the
+// site's name is not part of it.
+TEST(TitlePageShape, TheHeadlineNotTheBrowsersTitle) {
+  const v1::Document document =
+      ParseText(R"(Director General's Opening Statement to the Board of Trustees | NSA
+Skip to main content
+Nuclear Safety Agency
+Safety for Peace
+Search form
+Search
+Topics
+Services
+About Us
+Home
+Newscenter
+Statements
+
+Director General's Opening Statement to the Board of Trustees
+Vienna, Austria
+3 May 2017
+by
+Anna Berg
+NSA Director General
+
+Mr Chairman,
+
+Since your last meeting, the inspectors of the agency have completed the verification work carried out in the region since January.
+
+Inspections will continue through the summer, with two more teams on the ground.
+)");
+  EXPECT_EQ(document.title(), "Director General's Opening Statement to the Board of Trustees");
+}
+
+// A government's page with a long menu above its breadcrumb: an item of the
+// menu the model took for the title gives way to the headline above the
+// date line, under the section's name, which also names the type.
+TEST(TitlePageShape, AMenusItemGivesWayToTheHeadline) {
+  const v1::Document document = ParseText(R"(Go to main content
+Go to menu
+Republic of Lusitania
+25th Government
+Search
+PT
+EN
+Government
+Prime Minister
+Ministries
+Council of Ministers
+Documents
+Communication
+Transparency
+Careers
+Contacts
+
+Home
+National Defence
+Communication
+News
+
+Defence Minister reaffirms commitment to the Alliance's eastern flank
+
+2022-06-16 at 18h45
+
+The Defence Minister took part today, in Brussels, in the meeting of the Alliance's defence ministers and reaffirmed the country's commitment to the security of the eastern flank.
+
+On the margins of the meeting, the minister held bilateral meetings with her counterparts from two neighbouring countries.
+)");
+  EXPECT_EQ(document.title(),
+            "Defence Minister reaffirms commitment to the Alliance's eastern flank");
+  EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_UPDATE);
+  EXPECT_EQ(document.published().year(), 2022);
+  EXPECT_EQ(document.published().month(), 6);
+  EXPECT_EQ(document.published().day(), 16);
+  EXPECT_THAT(ParagraphTexts(document), Not(Contains("Council of Ministers")));
+}
+
 }  // namespace
 }  // namespace docsearch::ingest

@@ -233,5 +233,115 @@ Was this page useful? Yes No
           "The Minister will report to Parliament on the outcome of the meeting next week."));
 }
 
+// A section's name printed right above the headline, or under its date,
+// names the type when no label does; the same names in a menu further up
+// do not.
+TEST(UnseenLayouts, ASectionNextToTheHeadlineNamesTheType) {
+  const v1::Document above = ParseText(R"(Ministry of Defence
+Home
+About us
+Contact
+
+Speeches
+
+Address of the Minister to the officers of the staff college
+
+Lisbon, 4 May 2018
+
+Officers, it is a pleasure to speak to you at the end of your course on the future of the Alliance.
+
+The years ahead will ask much of you, and the country is grateful for your service.
+)");
+  EXPECT_EQ(above.title(), "Address of the Minister to the officers of the staff college");
+  EXPECT_EQ(above.doc_type(), v1::DOC_TYPE_SPEECH);
+
+  const v1::Document under_the_date = ParseText(R"(Home > News > 2017
+
+Allies and partners open a new cyber range in Tartu
+
+12 Apr. 2017
+
+News
+
+Representatives of twelve countries opened a new training range for cyber defence in Tartu on Wednesday.
+
+The range will host its first exercise in the autumn.
+)");
+  EXPECT_EQ(under_the_date.title(), "Allies and partners open a new cyber range in Tartu");
+  EXPECT_EQ(under_the_date.doc_type(), v1::DOC_TYPE_UPDATE);
+
+  const v1::Document menu_only = ParseText(R"(Ministry of Defence
+Home
+Speeches
+News
+Contact us
+
+Allies and partners open a new cyber range in Tartu
+
+12 Apr. 2017
+
+Representatives of twelve countries opened a new training range for cyber defence in Tartu on Wednesday.
+
+The range will host its first exercise in the autumn.
+)");
+  EXPECT_EQ(menu_only.title(), "Allies and partners open a new cyber range in Tartu");
+  EXPECT_EQ(menu_only.doc_type(), v1::DOC_TYPE_UNSPECIFIED);
+}
+
+// A long menu pushes the headline and its date line far down the page; the
+// date printed next to the headline, in a row of cells or with a time, is
+// the text's date, and the row is no paragraph of the text.
+TEST(UnseenLayouts, TheDateNextToAHeadlineBelowALongMenu) {
+  std::string menu;
+  for (const char* item : {"Skip to content",
+                           "Ministry of Foreign Affairs",
+                           "Search",
+                           "Menu",
+                           "Topics",
+                           "Ministries",
+                           "Government",
+                           "Documents",
+                           "Latest",
+                           "Contact",
+                           "Countries",
+                           "Embassies",
+                           "Trade",
+                           "Development",
+                           "Consular services",
+                           "Careers",
+                           "Press",
+                           "Speeches",
+                           "Events",
+                           "Videos",
+                           "Photos",
+                           "Archive",
+                           "You are here:",
+                           "Home",
+                           "Latest"}) {
+    absl::StrAppend(&menu, item, "\n");
+  }
+  const struct {
+    const char* row;
+    int year, month, day;
+  } kRows[] = {{"News item | 27-06-2018 | 19:10", 2018, 6, 27},
+               {"2018-06-27 às 16h32", 2018, 6, 27},
+               {"27.6.2018", 2018, 6, 27}};
+  for (const auto& row : kRows) {
+    const v1::Document document = ParseText(absl::StrCat(menu, R"(
+Minister welcomes decision on chemical weapons attribution
+)",
+                                                         row.row, R"(
+
+The minister welcomed the decision taken today by the states parties to give the organisation the power to attribute attacks.
+
+The country will make an additional contribution to the organisation's trust fund.
+)"));
+    EXPECT_EQ(document.title(), "Minister welcomes decision on chemical weapons attribution")
+        << row.row;
+    EXPECT_THAT(document.published(), IsDate(row.year, row.month, row.day)) << row.row;
+    EXPECT_THAT(ParagraphTexts(document), Not(testing::Contains(row.row))) << row.row;
+  }
+}
+
 }  // namespace
 }  // namespace docsearch::ingest

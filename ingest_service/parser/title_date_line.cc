@@ -1,0 +1,127 @@
+#include "ingest_service/parser/title_date_line.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "ingest_service/parser/date_parser.h"
+#include "ingest_service/parser/parse_warnings.h"
+#include "ingest_service/parser/title_run.h"
+
+namespace docsearch::ingest {
+namespace {
+
+// Longest row of cells read as a date line.
+constexpr size_t kMaxRowBytes = 80;
+// Most words besides the date and a time in such a row ("News item",
+// "Press release", "Published on").
+constexpr int kMaxRowWords = 3;
+// Lines on each side of the title looked at.
+constexpr size_t kLinesAroundTitle = 2;
+// Paragraphs looked at for the date row the body kept.
+constexpr int kOpeningParagraphs = 2;
+
+// "19:10", "16h32", "9.30", "14h": a time of day.
+bool IsTime(absl::string_view word) {
+  bool digit = false;
+  for (char c : word) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (absl::ascii_isdigit(u)) {
+      digit = true;
+    } else if (c != ':' && c != 'h' && c != '.') {
+      return false;
+    }
+  }
+  return digit;
+}
+
+// Words that join a date to its time ("às", "at", "um", "à", "alle").
+bool IsTimeJoiner(absl::string_view folded_word) {
+  for (absl::string_view joiner : {"at", "as", "às", "um", "uhr", "à", "a", "alle", "om", "las",
+                                   "am", "pm", "cet", "cest", "gmt", "utc"}) {
+    if (folded_word == joiner) return true;
+  }
+  return false;
+}
+
+// The fallbacks a date line next to the title corrects. A date in the title
+// or subtitle is printed with the headline and stays.
+bool DatedByWeakFallback(const v1::Document& document) {
+  return !document.has_published() || HasWarning(document, ParseWarningCode::kNoPublishedDate) ||
+         HasWarning(document, ParseWarningCode::kPublishedFromBody) ||
+         HasWarning(document, ParseWarningCode::kPublishedFromSourceUri) ||
+         HasWarning(document, ParseWarningCode::kPublishedFromUpdatedHeader);
+}
+
+}  // namespace
+
+std::optional<v1::Date> DateOfDateRow(absl::string_view line) {
+  line = absl::StripAsciiWhitespace(line);
+  if (line.empty() || line.size() > kMaxRowBytes) return std::nullopt;
+  if (std::optional<v1::Date> date = ParseDateLine(line)) return date;
+  const std::vector<FoundDate> dates = FindDates(line);
+  if (dates.size() != 1) return std::nullopt;
+  // What the row holds besides its date: a label and a time at most.
+  const std::string rest =
+      absl::StrCat(line.substr(0, dates[0].begin), " ", line.substr(dates[0].end));
+  int words = 0;
+  for (absl::string_view word :
+       absl::StrSplit(rest, absl::ByAnyChar(" |,;()[]-–—•·/"), absl::SkipEmpty())) {
+    if (IsTime(word)) continue;
+    const std::string folded = absl::AsciiStrToLower(word);
+    if (IsTimeJoiner(folded)) continue;
+    // A sentence is no row of cells.
+    if (word.back() == '.' && word.size() > 3) return std::nullopt;
+    if (++words > kMaxRowWords) return std::nullopt;
+  }
+  return dates[0].date;
+}
+
+void ReadDateNextToTitle(const std::vector<SourceLine>& lines,
+                         const std::vector<LineFeatures>& features,
+                         const std::vector<LineRole>& roles, v1::ParseDocumentResponse* response) {
+  v1::Document* document = response->mutable_document();
+  if (!DatedByWeakFallback(*document)) return;
+  const auto first_title = std::find(roles.begin(), roles.end(), LineRole::kTitle);
+  if (first_title == roles.end()) return;
+  const size_t title_begin = static_cast<size_t>(first_title - roles.begin());
+  size_t title_end = title_begin + 1;
+  while (title_end < roles.size() && roles[title_end] == LineRole::kTitle) ++title_end;
+  // Nearest first: right below the title, right above it, then one further.
+  std::vector<size_t> around;
+  for (size_t step = 0; step < kLinesAroundTitle; ++step) {
+    if (title_end + step < roles.size()) around.push_back(title_end + step);
+    if (title_begin >= step + 1) around.push_back(title_begin - step - 1);
+  }
+  for (size_t k : around) {
+    const SourceLine& line = lines[features[k].line_index];
+    const absl::string_view text = FeatureLineText(lines, features, k);
+    std::optional<v1::Date> date = DateOfDateRow(text);
+    if (!date.has_value()) continue;
+    *document->mutable_published() = *date;
+    RemoveWarnings(document, [](ParseWarningCode code) {
+      return code == ParseWarningCode::kNoPublishedDate ||
+             code == ParseWarningCode::kPublishedFromBody ||
+             code == ParseWarningCode::kPublishedFromSourceUri ||
+             code == ParseWarningCode::kPublishedFromUpdatedHeader;
+    });
+    AddWarning(ParseWarningCode::kPublishedFromLineNextToTitle,
+               absl::StrCat("the date line, line ", line.number,
+                            ", stands next to the title below the page's head"),
+               document);
+    // The model may have read the row as the text's first paragraph.
+    for (int p = 0; p < std::min(document->paragraphs_size(), kOpeningParagraphs); ++p) {
+      if (document->paragraphs(p).text() != text) continue;
+      document->mutable_paragraphs()->DeleteSubrange(p, 1);
+      DropLine(line, "date_line", response);
+      break;
+    }
+    return;
+  }
+}
+
+}  // namespace docsearch::ingest

@@ -1,0 +1,40 @@
+// The date printed next to the headline, read after the line-role model has
+// chosen the title. The cascade reads a date line only near the top of the
+// page; a page whose head is a long menu, a web archive's toolbar or a
+// breadcrumb prints the headline and its date line far below it
+// ("Blok: decision on …" / "News item | 27-06-2018 | 19:10"), and the text
+// was left undated or dated by a fallback (a date in the body, the source
+// address, an Updated header).
+#ifndef DOCSEARCH_INGEST_SERVICE_PARSER_TITLE_DATE_LINE_H_
+#define DOCSEARCH_INGEST_SERVICE_PARSER_TITLE_DATE_LINE_H_
+
+#include <optional>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "docsearch/v1/document.pb.h"
+#include "docsearch/v1/ingest_service.pb.h"
+#include "ingest_service/parser/body_parser.h"
+#include "ingest_service/parser/line_features.h"
+#include "ingest_service/parser/line_roles.h"
+
+namespace docsearch::ingest {
+
+// The date of `line` when it is a date line (ParseDateLine), or a row of
+// cells holding one date and at most a short label and a time ("News item |
+// 27-06-2018 | 19:10", "2017-01-05 às 16h32"); nullopt for a sentence.
+std::optional<docsearch::v1::Date> DateOfDateRow(absl::string_view line);
+
+// When `document` is undated or dated by a fallback weaker than a printed
+// date line, and one of the two lines above the title or the two below it
+// is a date row: that date is published, the fallback's warning withdrawn,
+// and the row, if the body kept it as its opening paragraph, dropped.
+// `roles` are one per `features` entry, the title's lines marked kTitle.
+void ReadDateNextToTitle(const std::vector<SourceLine>& lines,
+                         const std::vector<LineFeatures>& features,
+                         const std::vector<LineRole>& roles,
+                         docsearch::v1::ParseDocumentResponse* response);
+
+}  // namespace docsearch::ingest
+
+#endif  // DOCSEARCH_INGEST_SERVICE_PARSER_TITLE_DATE_LINE_H_
