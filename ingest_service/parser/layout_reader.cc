@@ -24,6 +24,7 @@
 #include "ingest_service/parser/line_accounting.h"
 #include "ingest_service/parser/line_shape.h"
 #include "ingest_service/parser/markdown_marks.h"
+#include "ingest_service/parser/message_headers.h"
 #include "ingest_service/parser/page_controls.h"
 #include "ingest_service/parser/parse_warnings.h"
 #include "ingest_service/parser/plain_text_parser.h"
@@ -401,8 +402,10 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
   const LineRoleModel& model = options.model != nullptr ? *options.model : EmbeddedLineRoleModel();
   // The same lines the cascade reads (it splits leftover <br> tags too),
   // Markdown's marks around whole lines left out.
-  const std::string unbroken = WithoutMarkdownMarks(
-      absl::StrReplaceAll(text, {{"<br />", "\n"}, {"<br/>", "\n"}, {"<br>", "\n"}}));
+  // A mailbox's or a news database's header fields read first (message_headers.h).
+  TextWithoutHeaders without_headers = WithoutMessageHeaders(WithoutMarkdownMarks(
+      absl::StrReplaceAll(text, {{"<br />", "\n"}, {"<br/>", "\n"}, {"<br>", "\n"}})));
+  const std::string& unbroken = without_headers.text;
   const std::vector<SourceLine> lines = SplitLines(unbroken);
 
   // What the furniture rules say of each line, read once for both runs of
@@ -571,6 +574,9 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
     for (size_t index : head) DropLine(lines[index], "head", &parsed);
   }
 
+  for (const RemovedHeaderLine& header : without_headers.removed) {
+    DropLine({header.text, header.number}, "message_header", &parsed);
+  }
   SetTitleFromRoles(lines, features, roles, &parsed);
   if (from_page_shape) CutTitleFromOpeningParagraph(parsed.mutable_document());
   if (title_uncertain && !parsed.document().title().empty()) {

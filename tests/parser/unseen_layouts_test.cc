@@ -343,5 +343,70 @@ The country will make an additional contribution to the organisation's trust fun
   }
 }
 
+// A release forwarded by e-mail: the message's headers and the mail
+// system's notice are not the text's, and the date it was sent is not the
+// date of the release.
+TEST(UnseenLayouts, AReleaseSavedFromAMailbox) {
+  const v1::Document document = ParseText(R"(From: Press Office <press@example.org>
+Sent: Friday 19 June 2020 00:07
+To: Press Office <press@example.org>
+Subject: Press Release: Minister welcomes election to the Security Council
+Importance: High
+
+CAUTION: This email originated from outside of the organisation. Do not click links or open attachments unless you recognise the sender.
+
+PRESS RELEASE
+
+Minister welcomes election to the Security Council
+
+18 June 2020
+
+The Minister for Foreign Affairs has today welcomed the country's election to the United Nations Security Council for two years.
+
+The country will take its seat on the Council in January.
+)");
+  EXPECT_EQ(document.title(), "Minister welcomes election to the Security Council");
+  EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_THAT(document.published(), IsDate(2020, 6, 18));
+  EXPECT_THAT(ParagraphTexts(document),
+              testing::ElementsAre(testing::StartsWith("The Minister for Foreign Affairs"),
+                                   "The country will take its seat on the Council in January."));
+}
+
+// A release exported from a news database: its headline and section fields
+// are the headline and the label, the rest is the database's.
+TEST(UnseenLayouts, AReleaseExportedFromANewsDatabase) {
+  const v1::Document document = ParseText(R"(                                Page 1
+                       3 of 12 DOCUMENTS
+
+                   Government News Service
+
+                   July 22, 2003 Tuesday
+
+SECTION: MEDIA RELEASE
+
+LENGTH: 212 words
+
+HEADLINE: Defence force to join the regional assistance mission
+
+BYLINE: Minister for Defence
+
+BODY:
+
+The defence force will provide around 1,700 personnel to the regional assistance mission requested by the island's government.
+
+The mission will support the police as they disarm militants and restore order.
+
+LOAD-DATE: July 23, 2003
+)");
+  EXPECT_EQ(document.title(), "Defence force to join the regional assistance mission");
+  EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_THAT(document.published(), IsDate(2003, 7, 22));
+  EXPECT_THAT(ParagraphTexts(document),
+              testing::ElementsAre(testing::StartsWith("The defence force will provide"),
+                                   "The mission will support the police as they disarm "
+                                   "militants and restore order."));
+}
+
 }  // namespace
 }  // namespace docsearch::ingest

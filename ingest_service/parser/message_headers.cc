@@ -1,0 +1,195 @@
+#include "ingest_service/parser/message_headers.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "ingest_service/parser/title_hints.h"
+
+namespace docsearch::ingest {
+namespace {
+
+// Fewest fields that make a block of headers.
+constexpr int kMinFields = 3;
+// An e-mail's headers open the text: the block starts within these lines.
+constexpr size_t kEmailHeaderLines = 12;
+// Lines below the Subject field where the headline may be printed again.
+constexpr size_t kHeadlineSearchLines = 25;
+
+// Fields of a message as mail programs print them when a message is saved
+// or forwarded.
+constexpr absl::string_view kEmailFields[] = {
+    "From", "Sent", "Date", "To", "Cc", "Bcc", "Subject", "Importance", "Reply-To", "Attachments",
+};
+
+// Fields of a news database's export, in capitals.
+constexpr absl::string_view kExportFields[] = {
+    "HEADLINE",      "BYLINE",   "SECTION",          "LENGTH",       "BODY",
+    "LOAD-DATE",     "LANGUAGE", "PUBLICATION-TYPE", "JOURNAL-CODE", "GRAPHIC",
+    "DOCUMENT-TYPE", "DATELINE", "HIGHLIGHT",        "DISTRIBUTION", "ACC-NO",
+};
+
+struct Field {
+  absl::string_view name;
+  absl::string_view value;
+};
+
+// The field a line prints ("Subject: …"), if its name is one of `names`.
+template <size_t N>
+std::optional<Field> ReadField(absl::string_view line, const absl::string_view (&names)[N]) {
+  line = absl::StripAsciiWhitespace(line);
+  const size_t colon = line.find(':');
+  if (colon == absl::string_view::npos) return std::nullopt;
+  const absl::string_view name = line.substr(0, colon);
+  for (absl::string_view known : names) {
+    if (name == known) return Field{known, absl::StripAsciiWhitespace(line.substr(colon + 1))};
+  }
+  return std::nullopt;
+}
+
+// "Page 1", "12 of 47 DOCUMENTS": a database's counters.
+bool IsExportCounter(absl::string_view line) {
+  line = absl::StripAsciiWhitespace(line);
+  if (absl::ConsumePrefix(&line, "Page ")) {
+    return !line.empty() && std::all_of(line.begin(), line.end(), [](char c) {
+      return absl::ascii_isdigit(static_cast<unsigned char>(c));
+    });
+  }
+  const std::vector<absl::string_view> words = absl::StrSplit(line, ' ', absl::SkipEmpty());
+  return words.size() == 4 && words[1] == "of" && words[3] == "DOCUMENTS";
+}
+
+// Whether most content words of `subject` come back in one line of
+// `lines` [from, from + kHeadlineSearchLines) that reads as a headline.
+bool PrintedAgainBelow(absl::string_view subject, const std::vector<std::string>& lines,
+                       size_t from) {
+  const std::vector<std::string> words = ContentWords(subject);
+  if (words.empty()) return false;
+  for (size_t i = from; i < lines.size() && i < from + kHeadlineSearchLines; ++i) {
+    // A headline, not a sentence that speaks of the same.
+    const absl::string_view line = absl::StripTrailingAsciiWhitespace(lines[i]);
+    if (absl::EndsWith(line, ".")) continue;
+    const std::vector<std::string> below = ContentWords(line);
+    if (below.size() > 2 * words.size() + 2) continue;
+    const absl::flat_hash_set<std::string> present(below.begin(), below.end());
+    size_t back = 0;
+    for (const std::string& word : words) back += present.contains(word) ? 1 : 0;
+    if (2 * back > words.size()) return true;
+  }
+  return false;
+}
+
+void Remove(size_t i, std::vector<std::string>* lines, TextWithoutHeaders* result) {
+  result->removed.push_back({static_cast<int>(i) + 1, std::move((*lines)[i])});
+  (*lines)[i].clear();
+}
+
+// A mail system's notice on a message: the warning that it came from
+// outside ("CAUTION: This email originated from outside of the
+// organisation …") and the confidentiality notice ("This email and any
+// files transmitted with it are confidential …").
+bool IsMailNotice(absl::string_view line) {
+  const std::string folded = absl::AsciiStrToLower(absl::StripAsciiWhitespace(line));
+  if (!absl::StrContains(folded, "email") && !absl::StrContains(folded, "e-mail") &&
+      !absl::StrContains(folded, "message")) {
+    return false;
+  }
+  for (absl::string_view sign :
+       {"originated from outside", "from an external", "external sender", "are confidential",
+        "is confidential", "intended solely for", "intended only for",
+        "received this email in error", "received this e-mail in error",
+        "received this message in error"}) {
+    if (absl::StrContains(folded, sign)) return true;
+  }
+  return false;
+}
+
+// Blanks the e-mail header block opening `lines`, if there is one, and the
+// mail system's notices.
+bool ReadEmailHeaders(std::vector<std::string>* lines, TextWithoutHeaders* result) {
+  size_t begin = 0;
+  while (begin < lines->size() && begin < kEmailHeaderLines &&
+         !ReadField((*lines)[begin], kEmailFields).has_value()) {
+    ++begin;
+  }
+  size_t end = begin;
+  bool from = false;
+  std::optional<size_t> subject;
+  int fields = 0;
+  while (end < lines->size()) {
+    std::optional<Field> field = ReadField((*lines)[end], kEmailFields);
+    if (!field.has_value()) break;
+    ++fields;
+    from |= field->name == "From";
+    if (field->name == "Subject") subject = end;
+    ++end;
+  }
+  if (fields < kMinFields || !from || !subject.has_value()) return false;
+  const std::string value(ReadField((*lines)[*subject], kEmailFields)->value);
+  const bool printed_again = PrintedAgainBelow(value, *lines, end);
+  for (size_t i = begin; i < end; ++i) Remove(i, lines, result);
+  if (!printed_again) (*lines)[*subject] = value;
+  for (size_t i = end; i < lines->size(); ++i) {
+    if (IsMailNotice((*lines)[i])) Remove(i, lines, result);
+  }
+  return true;
+}
+
+// Reads a news database's fields, if the text has enough of them.
+bool ReadExportFields(std::vector<std::string>* lines, TextWithoutHeaders* result) {
+  absl::flat_hash_set<absl::string_view> names;
+  for (const std::string& line : *lines) {
+    if (std::optional<Field> field = ReadField(line, kExportFields)) names.insert(field->name);
+  }
+  if (names.size() < kMinFields || (!names.contains("HEADLINE") && !names.contains("BODY"))) {
+    return false;
+  }
+  for (size_t i = 0; i < lines->size(); ++i) {
+    std::string& line = (*lines)[i];
+    if (IsExportCounter(line)) {
+      Remove(i, lines, result);
+      continue;
+    }
+    std::optional<Field> field = ReadField(line, kExportFields);
+    if (!field.has_value()) continue;
+    // The headline, and the section that names the kind of text ("MEDIA
+    // RELEASE"), read as a page prints them; the rest is the database's.
+    if ((field->name == "HEADLINE" || field->name == "SECTION") && !field->value.empty()) {
+      line = std::string(field->value);
+      continue;
+    }
+    Remove(i, lines, result);
+  }
+  return true;
+}
+
+}  // namespace
+
+TextWithoutHeaders WithoutMessageHeaders(std::string text) {
+  TextWithoutHeaders result;
+  // Most texts hold neither kind of field: a cheap look first.
+  if (!absl::StrContains(text, "Subject:") && !absl::StrContains(text, "HEADLINE:") &&
+      !absl::StrContains(text, "BODY:")) {
+    result.text = std::move(text);
+    return result;
+  }
+  std::vector<std::string> lines = absl::StrSplit(text, '\n');
+  const bool email = ReadEmailHeaders(&lines, &result);
+  const bool export_fields = ReadExportFields(&lines, &result);
+  if (!email && !export_fields) {
+    result.text = std::move(text);
+    return result;
+  }
+  result.text = absl::StrJoin(lines, "\n");
+  return result;
+}
+
+}  // namespace docsearch::ingest
