@@ -395,7 +395,9 @@ bool IsModificationStamp(absl::string_view folded) {
   for (absl::string_view stamp :
        {"last updated", "page last updated", "last modified", "date modified", "updated on",
         "date de derniere mise a jour", "updated:", "mis a jour le", "derniere mise a jour",
-        "zuletzt aktualisiert", "stand:"}) {
+        "zuletzt aktualisiert", "stand:", "letzte aktualisierung", "aktualisiert am",
+        "ultimo aggiornamento", "ultima modifica", "ultima actualizacion", "ultima atualizacao",
+        "laatst gewijzigd", "laatst bijgewerkt"}) {
     absl::string_view rest = folded;
     if (!absl::ConsumePrefix(&rest, stamp)) continue;
     absl::ConsumePrefix(&rest, ":");

@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <array>
 #include <iterator>
+#include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "common/text_folding.h"
 #include "ingest_service/parser/line_shape.h"
@@ -33,6 +35,7 @@ constexpr auto kControlLines = std::to_array<absl::string_view>({
     "back to the top",
     "bookmark",
     "close menu",
+    "compartilhar",
     "compartir",
     "condividi",
     "contact",
@@ -52,6 +55,7 @@ constexpr auto kControlLines = std::to_array<absl::string_view>({
     "dans la meme rubrique",
     "datenschutz",
     "datenschutzerklarung",
+    "debut de la page",
     "delen",
     "delivered on",
     "departments and agencies",
@@ -59,6 +63,7 @@ constexpr auto kControlLines = std::to_array<absl::string_view>({
     "documents lies",
     "donnees personnelles",
     "download",
+    "download (pdf)",
     "download as pdf",
     "download pdf",
     "drucken",
@@ -70,6 +75,8 @@ constexpr auto kControlLines = std::to_array<absl::string_view>({
     "email",
     "email this article",
     "email this page",
+    "end",
+    "ends",
     "enviar a un amigo",
     "enviar por correo",
     "envoyer a un ami",
@@ -77,6 +84,7 @@ constexpr auto kControlLines = std::to_array<absl::string_view>({
     "envoyer par e-mail",
     "escuchar",
     "explore the topic",
+    "fin",
     "follow us",
     "from",
     "gestion des cookies",
@@ -87,6 +95,7 @@ constexpr auto kControlLines = std::to_array<absl::string_view>({
     "imprimer cette page",
     "imprimer la page",
     "imprimir",
+    "imprimir esta pagina",
     "invia ad un amico",
     "invia per email",
     "ir arriba",
@@ -114,8 +123,11 @@ constexpr auto kControlLines = std::to_array<absl::string_view>({
     "nous contacter",
     "open menu",
     "partager cette page",
+    "partager la page",
     "partager sur facebook",
     "partager sur twitter",
+    "partilhar",
+    "partilhar esta pagina",
     "per e-mail versenden",
     "permalink",
     "plan du site",
@@ -185,6 +197,7 @@ constexpr auto kControlLines = std::to_array<absl::string_view>({
     "to top",
     "toggle navigation",
     "top",
+    "topo da pagina",
     "torna all'inizio",
     "torna indietro",
     "torna su",
@@ -195,6 +208,7 @@ constexpr auto kControlLines = std::to_array<absl::string_view>({
     "versione stampabile",
     "verwandte inhalte",
     "verwandte themen",
+    "voltar ao topo",
     "volver",
     "volver arriba",
     "vorlesen",
@@ -208,10 +222,14 @@ static_assert(std::is_sorted(kControlLines.begin(), kControlLines.end()));
 // Headings of lists of links to other pages (folded, edges off), sorted.
 constexpr auto kLinkListHeadings = std::to_array<absl::string_view>({
     "a lire aussi",
+    "artigos relacionados",
+    "comunicados relacionados",
     "dans cette rubrique",
     "dans la meme rubrique",
+    "gerelateerd",
     "in this section",
     "key links",
+    "lees ook",
     "lire aussi",
     "mehr zum thema",
     "more news",
@@ -233,11 +251,16 @@ constexpr auto kLinkListHeadings = std::to_array<absl::string_view>({
     "related stories",
     "related topics",
     "see also",
+    "siehe auch",
     "sur le meme sujet",
+    "vedi anche",
+    "veja tambem",
+    "ver tambem",
     "verwandte inhalte",
     "verwandte themen",
     "voir aussi",
     "weitere meldungen",
+    "zie ook",
 });
 static_assert(std::is_sorted(kLinkListHeadings.begin(), kLinkListHeadings.end()));
 
@@ -400,6 +423,29 @@ bool IsPhotoCredit(absl::string_view edges, absl::string_view folded) {
   return absl::StartsWith(edges, "(") && absl::EndsWith(edges, " photo)") && edges.size() < 40;
 }
 
+// "Page 2 of 3", "Página 1 de 2", "Seite 1 von 4", "- 2 -": a page's
+// number, left in a text converted from print.
+bool IsPageCounter(absl::string_view folded) {
+  constexpr size_t kLongestCounter = 24;
+  if (folded.size() > kLongestCounter) return false;
+  auto is_number = [](absl::string_view word) {
+    return !word.empty() && word.size() <= 3 && std::all_of(word.begin(), word.end(), [](char c) {
+      return absl::ascii_isdigit(static_cast<unsigned char>(c));
+    });
+  };
+  const std::vector<absl::string_view> words =
+      absl::StrSplit(folded, absl::ByAnyChar(" \t"), absl::SkipEmpty());
+  if (words.size() == 3 && words[0] == "-" && is_number(words[1]) && words[2] == "-") return true;
+  if (words.size() != 2 && words.size() != 4) return false;
+  const absl::string_view name = words[0];
+  if (name != "page" && name != "pagina" && name != "seite" && name != "pag.") return false;
+  if (!is_number(words[1])) return false;
+  if (words.size() == 2) return true;
+  const absl::string_view of = words[2];
+  return (of == "of" || of == "de" || of == "di" || of == "von" || of == "sur" || of == "/") &&
+         is_number(words[3]);
+}
+
 }  // namespace
 
 bool IsLinkListHeading(absl::string_view line) {
@@ -435,6 +481,7 @@ std::optional<absl::string_view> PageControlReason(absl::string_view edges,
       if (StartsWithWord(bare, opening)) return "navigation";
     }
   }
+  if (IsPageCounter(folded)) return "layout";
   if (IsFilingLine(edges, folded) || IsCopyrightLine(edges, folded) ||
       IsPhotoCredit(edges, folded) || IsReadingTime(edges, folded)) {
     return "site";

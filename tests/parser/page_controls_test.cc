@@ -110,5 +110,28 @@ TEST(PageControls, TextsLinesOpeningWithTheSameWordsStay) {
   EXPECT_FALSE(NamesALanguageAlone("Chinese"));
 }
 
+// Controls in Portuguese and Dutch, a release's end mark, page numbers
+// left by a conversion from print, and modification stamps in the other
+// languages read.
+TEST(PageControls, MoreLanguagesEndMarksAndPageNumbers) {
+  for (const char* line : {"Partilhar", "Début de la page", "- ENDS -", "Download (PDF)"}) {
+    EXPECT_THAT(BoilerplateReason(line), Optional(absl::string_view("navigation"))) << line;
+  }
+  for (const char* line : {"Página 1 de 2", "Page 3 of 12", "Seite 2 von 4", "- 2 -"}) {
+    EXPECT_THAT(BoilerplateReason(line), Optional(absl::string_view("layout"))) << line;
+  }
+  for (const char* line : {"Zie ook", "Comunicados relacionados", "Siehe auch"}) {
+    EXPECT_TRUE(IsLinkListHeading(line)) << line;
+  }
+  for (const char* line : {"Ultimo aggiornamento: 22 ottobre 2021", "Laatst gewijzigd: 3 mei 2019",
+                           "Última atualização: 5 de janeiro de 2017"}) {
+    EXPECT_THAT(LateFurnitureReason(line), Optional(absl::string_view("site"))) << line;
+  }
+  for (const char* line : {"Page 3 of the report lists the commitments.", "Seite an Seite",
+                           "- 2 - 3 -", "Pagina 12 di 7 giorni"}) {
+    EXPECT_EQ(BoilerplateReason(line), std::nullopt) << line;
+  }
+}
+
 }  // namespace
 }  // namespace docsearch::ingest
