@@ -25,7 +25,12 @@
 
 namespace docsearch::ingest {
 
-inline constexpr size_t kTitleWindow = 40;
+// A portal's menus (languages, sections, a breadcrumb) may run to sixty
+// lines and more above the headline; a window of 40 lines left such a
+// headline out of the runs ranked. Runs starting further down are ranked
+// too but never won on the corpus (its parse and weights are the same with
+// 40); the parse of the corpus costs 0.02 % more instructions.
+inline constexpr size_t kTitleWindow = 96;
 inline constexpr size_t kMaxTitleLines = 12;
 
 struct TitleCandidate {

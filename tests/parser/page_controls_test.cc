@@ -114,7 +114,9 @@ TEST(PageControls, TextsLinesOpeningWithTheSameWordsStay) {
 // left by a conversion from print, and modification stamps in the other
 // languages read.
 TEST(PageControls, MoreLanguagesEndMarksAndPageNumbers) {
-  for (const char* line : {"Partilhar", "Début de la page", "- ENDS -", "Download (PDF)"}) {
+  for (const char* line : {"Partilhar", "Début de la page", "- ENDS -", "Download (PDF)",
+                           "Direkt zum Inhalt", "Zur Navigation springen", "Ir para o conteúdo",
+                           "Saltar al contenido", "Vai al contenuto"}) {
     EXPECT_THAT(BoilerplateReason(line), Optional(absl::string_view("navigation"))) << line;
   }
   for (const char* line : {"Página 1 de 2", "Page 3 of 12", "Seite 2 von 4", "- 2 -"}) {

@@ -408,5 +408,32 @@ LOAD-DATE: July 23, 2003
                                    "militants and restore order."));
 }
 
+// A portal's menu of fifty items and more above the headline: the headline
+// is still among the runs the title is chosen from.
+TEST(UnseenLayouts, AHeadlineBelowAMenuOfFiftyItems) {
+  std::string page = "Skip to main content\nRegional Union\nEnglish\nFrançais\nPortuguês\n";
+  for (int section = 1; section <= 12; ++section) {
+    absl::StrAppend(&page, "Section ", section, "\n");
+    for (const char* item : {"Overview", "Members", "Documents", "Contacts"}) {
+      absl::StrAppend(&page, item, " of section ", section, "\n");
+    }
+  }
+  absl::StrAppend(&page, R"(Home
+Press Releases
+
+Chairperson welcomes the signing of the ceasefire agreement in the east of the region
+March 14, 2021
+
+The Chairperson of the Commission warmly welcomes the signing today of the ceasefire agreement between the parties in the east of the region.
+
+The Chairperson commends the parties for the spirit of compromise shown throughout the talks.
+)");
+  const v1::Document document = ParseText(page);
+  EXPECT_EQ(
+      document.title(),
+      "Chairperson welcomes the signing of the ceasefire agreement in the east of the region");
+  EXPECT_THAT(document.published(), IsDate(2021, 3, 14));
+}
+
 }  // namespace
 }  // namespace docsearch::ingest
