@@ -101,6 +101,21 @@ bool IsMenuBetween(size_t from, size_t to, const std::vector<SourceLine>& lines,
   return 5 * longer <= to - from;
 }
 
+// A run of one line of a few words amid a menu: the line above it and the
+// two below it are items too (a few words, no sentence, no date).
+bool IsMenuItemRun(const TitleCandidate& run, const std::vector<SourceLine>& lines,
+                   const std::vector<LineFeatures>& features) {
+  if (run.end != run.begin + 1 || run.begin == 0 || run.end + 2 > features.size()) return false;
+  for (size_t k = run.begin - 1; k <= run.end + 1; ++k) {
+    const absl::string_view text = FeatureLineText(lines, features, k);
+    if (CountWordsUpTo(text, kMaxMenuItemWords + 1) > kMaxMenuItemWords || EndsSentence(text) ||
+        !FindDates(text).empty()) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // The run may be a headline: every line may, but for a type label opening
 // it above a byline, which the label opens ("Speech" / "by NATO Deputy
 // Secretary General … at the Riga Conference 2016"). A short label naming
@@ -183,8 +198,9 @@ bool InCapitals(absl::string_view text) {
   return letters >= 4 && CountWordsUpTo(text, 2) >= 2;
 }
 
-// The best run of lines [from, to) that may be a headline: runs whose words
-// come back in the text from line `text` on first ("Mali – Attaque contre
+// The best run of lines [from, to) that may be a headline: runs that are no
+// item amid a menu first, then runs whose words come back in the text from
+// line `text` on ("Mali – Attaque contre
 // un convoi de la MINUSMA" over "Déclaration de la porte-parole"), then
 // runs that are no short label naming who speaks, then the best-ranked.
 std::optional<size_t> BestHeadlineBetween(const std::vector<TitleCandidate>& candidates,
@@ -201,7 +217,8 @@ std::optional<size_t> BestHeadlineBetween(const std::vector<TitleCandidate>& can
     if (run.begin < from || run.end > to) continue;
     if (!MayBeHeadline(run, lines, features, roles, &may_line)) continue;
     if (!below.has_value()) below = StemsFrom(text, lines, features);
-    const int rank = (WordsComeBackBelow(run, *below, lines, features) ? 2 : 0) +
+    const int rank = (IsMenuItemRun(run, lines, features) ? 0 : 4) +
+                     (WordsComeBackBelow(run, *below, lines, features) ? 2 : 0) +
                      (IsSpeakerLabel(FeatureLineText(lines, features, run.begin)) ? 0 : 1);
     if (rank > best_rank || (rank == best_rank && run.score > candidates[*best].score)) {
       best = c;
