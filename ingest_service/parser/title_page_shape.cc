@@ -7,6 +7,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/string_view.h"
+#include "absl/strings/strip.h"
 #include "ingest_service/parser/boilerplate.h"
 #include "ingest_service/parser/date_parser.h"
 #include "ingest_service/parser/doc_type.h"
@@ -77,6 +78,22 @@ constexpr int kMaxSpeakerLabelWords = 5;
 bool IsSpeakerLabel(absl::string_view text) {
   return CountWordsUpTo(text, kMaxSpeakerLabelWords) <= kMaxSpeakerLabelWords &&
          DocTypeLabelPrefix(text, /*any_rest=*/true).has_value();
+}
+
+// "Press release from Ministry for Foreign Affairs", "Pressemitteilung des
+// Auswärtigen Amts": a label naming the institution that issues the text,
+// printed above the headline.
+bool IsIssuerLabel(absl::string_view text) {
+  std::optional<LeadingLabel> label = DocTypeLabelPrefix(text, /*any_rest=*/true);
+  if (!label.has_value()) return false;
+  absl::string_view rest = TrimLine(text.substr(label->length));
+  for (absl::string_view from :
+       {"from ", "du ", "de la ", "des ", "del ", "della ", "do ", "da "}) {
+    if (absl::ConsumePrefix(&rest, from)) {
+      return !rest.empty() && (OpensSiteBanner(rest) || NamesInstitutionOnly(rest));
+    }
+  }
+  return false;
 }
 
 // Fewest short lines between a run and the headline for the run to be
@@ -341,7 +358,9 @@ std::optional<size_t> HeadlineAboveDateLine(const std::vector<TitleCandidate>& c
   const bool label_chosen =
       current.end == current.begin + 1 && current.begin == headline_end && headline_end < date;
   const bool chosen_gives_way = current.end == current.begin || label_chosen ||
-                                OpensTheText(FeatureLineText(lines, features, current.begin));
+                                OpensTheText(FeatureLineText(lines, features, current.begin)) ||
+                                (current.end == current.begin + 1 &&
+                                 IsIssuerLabel(FeatureLineText(lines, features, current.begin)));
   // Any other run gives way only as a menu's item, far above the headline.
   if (!chosen_gives_way && current.end >= headline_end) return std::nullopt;
   std::optional<WordStems> below;  // Built for the first run that may be a headline.
