@@ -237,6 +237,51 @@ void SetTypeFromSectionNextToTitle(const std::vector<SourceLine>& lines,
   }
 }
 
+// Still no type: a label opening a later part of the title, after a dash
+// or a colon ("Iran - Accord sur le programme nucléaire - Déclaration de
+// Laurent Fabius, …"), as a site's page title joins its sections.
+void SetTypeFromTitleParts(v1::Document* document) {
+  if (document->doc_type() != v1::DOC_TYPE_UNSPECIFIED) return;
+  const absl::string_view title = document->title();
+  for (absl::string_view separator : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", ": "}) {
+    for (size_t at = title.find(separator); at != absl::string_view::npos;
+         at = title.find(separator, at + 1)) {
+      const absl::string_view part = title.substr(at + separator.size());
+      std::optional<LeadingLabel> label = DocTypeLabelPrefix(part, /*any_rest=*/true);
+      if (!label.has_value() || label->type == v1::DOC_TYPE_OTHER) continue;
+      document->set_doc_type(label->type);
+      document->set_doc_type_raw(std::string(part.substr(0, label->length)));
+      RemoveWarnings(document, ParseWarningCode::kNoDocType);
+      AddWarning(ParseWarningCode::kDocTypeFromTitle,
+                 "a label opens a later part of the title, after its sections' names", document);
+      return;
+    }
+  }
+}
+
+// A statement a head line named (a site's "Statements" section, "Introductory
+// Statement" inside a longer line), whose opening paragraphs address an
+// audience ("Mr Chairman,", "Excellencies,"): a statement read out to a
+// meeting, a speech. A printed label or a title opening "Statement by …"
+// keeps its type (a statement to the press greets the press too).
+void SetSpeechFromSalutation(v1::Document* document) {
+  if (document->doc_type() != v1::DOC_TYPE_PRESS_STATEMENT || document->paragraphs_size() == 0 ||
+      !HasWarning(*document, ParseWarningCode::kDocTypeFromHeadLine)) {
+    return;
+  }
+  // The salutation may follow the head's lines the body kept (a place, a
+  // byline, a caption).
+  constexpr int kParagraphsRead = 6;
+  bool addressed = false;
+  for (int p = 0; p < std::min(document->paragraphs_size(), kParagraphsRead) && !addressed; ++p) {
+    addressed = DocTypeFromSpeechOpening(document->paragraphs(p).text()) == v1::DOC_TYPE_SPEECH;
+  }
+  if (!addressed) return;
+  document->set_doc_type(v1::DOC_TYPE_SPEECH);
+  AddWarning(ParseWarningCode::kDocTypeFromSalutation,
+             "a statement whose first paragraph addresses an audience: a speech", document);
+}
+
 // A reference printed in a form the reference reader does not know
 // ("10189/04 (Presse 195)", "No. 373"): the model's reference line, up to a
 // date on the same line.
@@ -279,6 +324,8 @@ void ReadTypeAndReferenceFromRoles(const std::vector<SourceLine>& lines,
   SetReferenceFromRoles(lines, features, roles, document);
   SetTypeFromReference(document);
   SetTypeFromSectionNextToTitle(lines, features, roles, document);
+  SetTypeFromTitleParts(document);
+  SetSpeechFromSalutation(document);
 }
 
 }  // namespace docsearch::ingest
