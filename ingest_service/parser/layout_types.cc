@@ -205,6 +205,9 @@ void SetTypeFromReference(v1::Document* document) {
 // ("News" above it, "Speeches" over it, "News" under its date) names the
 // kind of text the page holds. Only the lines touching the title count: a
 // menu higher up prints the same names for every page of the site.
+// Most words of a menu's item.
+constexpr int kMenuItemWords = 3;
+
 void SetTypeFromSectionNextToTitle(const std::vector<SourceLine>& lines,
                                    const std::vector<LineFeatures>& features,
                                    const std::vector<LineRole>& roles, v1::Document* document) {
@@ -214,12 +217,21 @@ void SetTypeFromSectionNextToTitle(const std::vector<SourceLine>& lines,
   const size_t title_begin = static_cast<size_t>(first_title - roles.begin());
   size_t title_end = title_begin + 1;
   while (title_end < roles.size() && roles[title_end] == LineRole::kTitle) ++title_end;
+  // A line of a few words under the name goes on a menu ("News" /
+  // "Speeches" / "Publications" under the title).
+  auto menu_goes_on = [&](size_t k) {
+    if (k + 1 >= features.size()) return false;
+    const absl::string_view next = TrimLine(lines[features[k + 1].line_index].text);
+    return CountWordsUpTo(next, kMenuItemWords + 1) <= kMenuItemWords && !EndsSentence(next) &&
+           FindDates(next).empty();
+  };
   std::vector<size_t> neighbours;
   if (title_begin > 0) neighbours.push_back(title_begin - 1);
   if (title_end < roles.size()) {
-    neighbours.push_back(title_end);
+    if (!menu_goes_on(title_end)) neighbours.push_back(title_end);
     // Under the title's date line.
-    if (roles[title_end] == LineRole::kDate && title_end + 1 < roles.size()) {
+    if (roles[title_end] == LineRole::kDate && title_end + 1 < roles.size() &&
+        !menu_goes_on(title_end + 1)) {
       neighbours.push_back(title_end + 1);
     }
   }
@@ -237,16 +249,20 @@ void SetTypeFromSectionNextToTitle(const std::vector<SourceLine>& lines,
   }
 }
 
-// Still no type: a label opening a later part of the title, after a dash
-// or a colon ("Iran - Accord sur le programme nucléaire - Déclaration de
+// Still no type: a capitalized label opening a later part of the title,
+// after a dash ("Iran - Accord sur le programme nucléaire - Déclaration de
 // Laurent Fabius, …"), as a site's page title joins its sections.
 void SetTypeFromTitleParts(v1::Document* document) {
   if (document->doc_type() != v1::DOC_TYPE_UNSPECIFIED) return;
   const absl::string_view title = document->title();
-  for (absl::string_view separator : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", ": "}) {
+  // Dashes part a page title's sections; a colon parts a headline's
+  // subject from its news ("Tax reform: statement deadline moved").
+  for (absl::string_view separator : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {
     for (size_t at = title.find(separator); at != absl::string_view::npos;
          at = title.find(separator, at + 1)) {
       const absl::string_view part = title.substr(at + separator.size());
+      // A label as printed, capitalized: the noun in a sentence is not one.
+      if (part.empty() || absl::ascii_islower(static_cast<unsigned char>(part.front()))) continue;
       std::optional<LeadingLabel> label = DocTypeLabelPrefix(part, /*any_rest=*/true);
       if (!label.has_value() || label->type == v1::DOC_TYPE_OTHER) continue;
       document->set_doc_type(label->type);
@@ -269,17 +285,24 @@ void SetSpeechFromSalutation(v1::Document* document) {
       !HasWarning(*document, ParseWarningCode::kDocTypeFromHeadLine)) {
     return;
   }
-  // The salutation may follow the head's lines the body kept (a place, a
-  // byline, a caption).
+  // The salutation may follow the head's short lines the body kept (a
+  // place, a byline, a caption), never the text's first sentences: a
+  // letter quoted further down greets its own readers.
   constexpr int kParagraphsRead = 6;
+  constexpr int kTextWords = 12;
   bool addressed = false;
-  for (int p = 0; p < std::min(document->paragraphs_size(), kParagraphsRead) && !addressed; ++p) {
-    addressed = DocTypeFromSpeechOpening(document->paragraphs(p).text()) == v1::DOC_TYPE_SPEECH;
+  for (int p = 0; p < std::min(document->paragraphs_size(), kParagraphsRead); ++p) {
+    const std::string& text = document->paragraphs(p).text();
+    if (DocTypeFromSpeechOpening(text) == v1::DOC_TYPE_SPEECH) {
+      addressed = true;
+      break;
+    }
+    if (CountWordsUpTo(text, kTextWords) >= kTextWords) break;
   }
   if (!addressed) return;
   document->set_doc_type(v1::DOC_TYPE_SPEECH);
   AddWarning(ParseWarningCode::kDocTypeFromSalutation,
-             "a statement whose first paragraph addresses an audience: a speech", document);
+             "a statement whose opening addresses an audience: a speech", document);
 }
 
 // A reference printed in a form the reference reader does not know

@@ -21,6 +21,13 @@ namespace {
 constexpr int kMinFields = 3;
 // An e-mail's headers open the text: the block starts within these lines.
 constexpr size_t kEmailHeaderLines = 12;
+// Lines right under the headers, and at the end, where a mail system's
+// notices stand.
+constexpr size_t kNoticeLines = 6;
+// Lines from the top within which a database's fields stand.
+constexpr size_t kExportHeadLines = 40;
+// Lines from the end within which a database's closing fields stand.
+constexpr size_t kExportTailLines = 10;
 // Lines below the Subject field where the headline may be printed again.
 constexpr size_t kHeadlineSearchLines = 25;
 
@@ -98,15 +105,11 @@ void Remove(size_t i, std::vector<std::string>* lines, TextWithoutHeaders* resul
 // files transmitted with it are confidential …").
 bool IsMailNotice(absl::string_view line) {
   const std::string folded = absl::AsciiStrToLower(absl::StripAsciiWhitespace(line));
-  if (!absl::StrContains(folded, "email") && !absl::StrContains(folded, "e-mail") &&
-      !absl::StrContains(folded, "message")) {
-    return false;
-  }
+  if (!absl::StrContains(folded, "email") && !absl::StrContains(folded, "e-mail")) return false;
   for (absl::string_view sign :
        {"originated from outside", "from an external", "external sender", "are confidential",
         "is confidential", "intended solely for", "intended only for",
-        "received this email in error", "received this e-mail in error",
-        "received this message in error"}) {
+        "received this email in error", "received this e-mail in error"}) {
     if (absl::StrContains(folded, sign)) return true;
   }
   return false;
@@ -120,8 +123,12 @@ bool ReadEmailHeaders(std::vector<std::string>* lines, TextWithoutHeaders* resul
          !ReadField((*lines)[begin], kEmailFields).has_value()) {
     ++begin;
   }
+  if (begin >= kEmailHeaderLines) return false;
   size_t end = begin;
   bool from = false;
+  // A mailbox's message: sent at a time, or between addresses. A memo's
+  // own To / From / Date / Subject lines are the document's.
+  bool mailed = false;
   std::optional<size_t> subject;
   int fields = 0;
   while (end < lines->size()) {
@@ -129,32 +136,56 @@ bool ReadEmailHeaders(std::vector<std::string>* lines, TextWithoutHeaders* resul
     if (!field.has_value()) break;
     ++fields;
     from |= field->name == "From";
+    mailed |= field->name == "Sent" || absl::StrContains(field->value, "@");
     if (field->name == "Subject") subject = end;
     ++end;
   }
-  if (fields < kMinFields || !from || !subject.has_value()) return false;
+  if (fields < kMinFields || !from || !mailed || !subject.has_value()) return false;
   const std::string value(ReadField((*lines)[*subject], kEmailFields)->value);
   const bool printed_again = PrintedAgainBelow(value, *lines, end);
   for (size_t i = begin; i < end; ++i) Remove(i, lines, result);
   if (!printed_again) (*lines)[*subject] = value;
+  // The mail system's notices stand right under the headers or at the end.
   for (size_t i = end; i < lines->size(); ++i) {
-    if (IsMailNotice((*lines)[i])) Remove(i, lines, result);
+    const bool near = i < end + kNoticeLines || i + kNoticeLines >= lines->size();
+    if (near && IsMailNotice((*lines)[i])) Remove(i, lines, result);
   }
   return true;
 }
 
-// Reads a news database's fields, if the text has enough of them.
+// A line of prose: eight words or more, ending as a sentence or a clause
+// does.
+bool IsSentence(absl::string_view line) {
+  constexpr size_t kSentenceWords = 8;
+  line = absl::StripAsciiWhitespace(line);
+  if (line.empty() || absl::string_view(".:;!?").find(line.back()) == absl::string_view::npos) {
+    return false;
+  }
+  const std::vector<absl::string_view> words = absl::StrSplit(line, ' ', absl::SkipEmpty());
+  return words.size() >= kSentenceWords;
+}
+
+// Reads a news database's fields, if the text has enough of them above its
+// first sentence.
 bool ReadExportFields(std::vector<std::string>* lines, TextWithoutHeaders* result) {
+  // The fields head the export, above its first sentence (a text quoting
+  // such fields is not one); its closing fields (LOAD-DATE, LANGUAGE) end
+  // it.
+  size_t head = 0;
+  while (head < lines->size() && head < kExportHeadLines && !IsSentence((*lines)[head])) ++head;
   absl::flat_hash_set<absl::string_view> names;
-  for (const std::string& line : *lines) {
-    if (std::optional<Field> field = ReadField(line, kExportFields)) names.insert(field->name);
+  for (size_t i = 0; i < head; ++i) {
+    if (std::optional<Field> field = ReadField((*lines)[i], kExportFields)) {
+      names.insert(field->name);
+    }
   }
   if (names.size() < kMinFields || (!names.contains("HEADLINE") && !names.contains("BODY"))) {
     return false;
   }
   for (size_t i = 0; i < lines->size(); ++i) {
+    if (i >= head && i + kExportTailLines < lines->size()) continue;
     std::string& line = (*lines)[i];
-    if (IsExportCounter(line)) {
+    if (i < kEmailHeaderLines && IsExportCounter(line)) {
       Remove(i, lines, result);
       continue;
     }

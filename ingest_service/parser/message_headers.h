@@ -33,13 +33,18 @@ struct TextWithoutHeaders {
 
 // `text` with its message or export headers read:
 //   - an e-mail header block (three fields or more, From and Subject among
-//     them, near the top) is blanked; its Subject is kept as a line of its
-//     own only when the text does not print the headline again below;
+//     them, a Sent field or an address among its values, within the first
+//     twelve lines) is blanked, with the mail system's notices right under
+//     it or at the end; its Subject is kept as a line of its own only when
+//     the text does not print the headline again below; a memo's own To /
+//     From / Date / Subject lines (no address, no Sent) stay;
 //   - a news database's fields (three or more of HEADLINE, BYLINE,
-//     SECTION, LENGTH, BODY, LOAD-DATE, …, HEADLINE or BODY among them)
-//     give their values where a reader needs them (HEADLINE's headline,
-//     SECTION's label) and are blanked otherwise, with the database's page
-//     and hit counters ("Page 1", "12 of 47 DOCUMENTS").
+//     SECTION, LENGTH, BODY, LOAD-DATE, …, above the first sentence and
+//     within the first forty lines, HEADLINE or BODY among them) give their
+//     values where a reader needs them (HEADLINE's headline, SECTION's
+//     label) and are blanked otherwise, with the closing fields of the last
+//     ten lines and the database's counters at the top ("Page 1", "12 of
+//     47 DOCUMENTS").
 // Lines keep their number and order; a text with neither is returned as
 // it came.
 TextWithoutHeaders WithoutMessageHeaders(std::string text);

@@ -80,7 +80,6 @@ constexpr auto kControlLines = std::to_array<absl::string_view>({
     "email this article",
     "email this page",
     "end",
-    "ends",
     "enviar a un amigo",
     "enviar por correo",
     "envoyer a un ami",
@@ -88,7 +87,6 @@ constexpr auto kControlLines = std::to_array<absl::string_view>({
     "envoyer par e-mail",
     "escuchar",
     "explore the topic",
-    "fin",
     "follow us",
     "from",
     "gestion des cookies",
@@ -442,8 +440,9 @@ bool IsPhotoCredit(absl::string_view edges, absl::string_view folded) {
   return absl::StartsWith(edges, "(") && absl::EndsWith(edges, " photo)") && edges.size() < 40;
 }
 
-// "Page 2 of 3", "Página 1 de 2", "Seite 1 von 4", "- 2 -": a page's
-// number, left in a text converted from print.
+// "Page 2 of 3", "Página 1 de 2", "Seite 1 von 4": a page's number and
+// count, left in a text converted from print. ("Page 12" alone, or "- 2 -",
+// may be a text's own reference or list mark.)
 bool IsPageCounter(absl::string_view folded) {
   constexpr size_t kLongestCounter = 24;
   if (folded.size() > kLongestCounter) return false;
@@ -454,14 +453,12 @@ bool IsPageCounter(absl::string_view folded) {
   };
   const std::vector<absl::string_view> words =
       absl::StrSplit(folded, absl::ByAnyChar(" \t"), absl::SkipEmpty());
-  if (words.size() == 3 && words[0] == "-" && is_number(words[1]) && words[2] == "-") return true;
-  if (words.size() != 2 && words.size() != 4) return false;
+  if (words.size() != 4) return false;
   const absl::string_view name = words[0];
-  if (name != "page" && name != "pagina" && name != "seite" && name != "pag.") return false;
-  if (!is_number(words[1])) return false;
-  if (words.size() == 2) return true;
   const absl::string_view of = words[2];
-  return (of == "of" || of == "de" || of == "di" || of == "von" || of == "sur" || of == "/") &&
+  return (name == "page" || name == "pagina" || name == "seite" || name == "pag.") &&
+         is_number(words[1]) &&
+         (of == "of" || of == "de" || of == "di" || of == "von" || of == "sur" || of == "/") &&
          is_number(words[3]);
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "ingest_service/parser/date_parser.h"
@@ -20,6 +21,9 @@ constexpr size_t kMaxRowBytes = 80;
 // Most words besides the date and a time in such a row ("News item",
 // "Press release", "Published on").
 constexpr int kMaxRowWords = 3;
+// Non-blank lines above the title from which on the head is long (a menu,
+// an archive's toolbar).
+constexpr size_t kMinHeadLines = 8;
 // Lines on each side of the title looked at.
 constexpr size_t kLinesAroundTitle = 2;
 // Paragraphs looked at for the date row the body kept.
@@ -37,6 +41,12 @@ bool IsTime(absl::string_view word) {
     }
   }
   return digit;
+}
+
+// "–", "—", "•", "·": a dash or a bullet parting cells.
+bool IsSeparatorMark(absl::string_view word) {
+  return word == "\xE2\x80\x93" || word == "\xE2\x80\x94" || word == "\xE2\x80\xA2" ||
+         word == "\xC2\xB7";
 }
 
 // Words that join a date to its time ("às", "at", "um", "à", "alle").
@@ -68,15 +78,22 @@ std::optional<v1::Date> DateOfDateRow(absl::string_view line) {
   // What the row holds besides its date: a label and a time at most.
   const std::string rest =
       absl::StrCat(line.substr(0, dates[0].begin), " ", line.substr(dates[0].end));
+  // Cells are parted by bars; without one, a word at most besides the date
+  // and its time ("Published", "às"), so that a subtitle holding a date
+  // ("Deadline extended to 30 June 2021") is no row.
+  const int most_words = absl::StrContains(line, '|') ? kMaxRowWords : 1;
   int words = 0;
+  // ASCII separators only: a byte of a multi-byte letter is no separator;
+  // dashes and bullets of more than one byte stand as words of their own
+  // and are skipped below.
   for (absl::string_view word :
-       absl::StrSplit(rest, absl::ByAnyChar(" |,;()[]-–—•·/"), absl::SkipEmpty())) {
-    if (IsTime(word)) continue;
+       absl::StrSplit(rest, absl::ByAnyChar(" |,;()[]-/"), absl::SkipEmpty())) {
+    if (IsTime(word) || IsSeparatorMark(word)) continue;
     const std::string folded = absl::AsciiStrToLower(word);
     if (IsTimeJoiner(folded)) continue;
     // A sentence is no row of cells.
     if (word.back() == '.' && word.size() > 3) return std::nullopt;
-    if (++words > kMaxRowWords) return std::nullopt;
+    if (++words > most_words) return std::nullopt;
   }
   return dates[0].date;
 }
@@ -89,6 +106,9 @@ void ReadDateNextToTitle(const std::vector<SourceLine>& lines,
   const auto first_title = std::find(roles.begin(), roles.end(), LineRole::kTitle);
   if (first_title == roles.end()) return;
   const size_t title_begin = static_cast<size_t>(first_title - roles.begin());
+  // Only below a long head: near the top, the cascade's date line reader
+  // has read what there is.
+  if (title_begin < kMinHeadLines) return;
   size_t title_end = title_begin + 1;
   while (title_end < roles.size() && roles[title_end] == LineRole::kTitle) ++title_end;
   // Nearest first: right below the title, right above it, then one further.

@@ -409,7 +409,8 @@ std::optional<size_t> HeadlineUnderBrowserTitle(const std::vector<TitleCandidate
   // Most words of a site's name after the bar.
   constexpr int kMaxSiteNameWords = 6;
   const TitleCandidate& run = candidates[chosen];
-  if (run.end != run.begin + 1) return std::nullopt;
+  // A browser's title opens the saved page.
+  if (run.begin != 0 || run.end != 1) return std::nullopt;
   const absl::string_view text = FeatureLineText(lines, features, run.begin);
   const size_t bar = text.rfind(" | ");
   if (bar == absl::string_view::npos || bar == 0) return std::nullopt;
@@ -418,9 +419,17 @@ std::optional<size_t> HeadlineUnderBrowserTitle(const std::vector<TitleCandidate
     return std::nullopt;
   }
   const absl::string_view headline = absl::StripAsciiWhitespace(text.substr(0, bar));
+  // The headline printed again stands in the page's head, above the text's
+  // first sentence (further down, a heading of the text may share words
+  // with the title).
+  size_t text_begin = run.end;
+  while (text_begin < features.size() &&
+         !OpensTheText(FeatureLineText(lines, features, text_begin))) {
+    ++text_begin;
+  }
   for (size_t c = 0; c < candidates.size(); ++c) {
     const TitleCandidate& other = candidates[c];
-    if (c == chosen || other.end != other.begin + 1) continue;
+    if (c == chosen || other.end != other.begin + 1 || other.begin >= text_begin) continue;
     if (FeatureLineText(lines, features, other.begin) == headline) return c;
   }
   return std::nullopt;

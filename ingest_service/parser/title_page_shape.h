@@ -69,10 +69,11 @@ std::optional<size_t> CapitalHeadlineGoingOn(const std::vector<TitleCandidate>& 
                                              const std::vector<LineFeatures>& features,
                                              const std::vector<LineRole>& roles);
 
-// When the chosen run `chosen` is one line reading as a browser's title,
-// the headline and the site's name after a bar ("IAEA Director General's
-// Introductory Statement to the Board of Governors | IAEA"), and the
-// headline is printed again as a line of its own: the run of that line.
+// When the chosen run `chosen` is the page's first line and reads as a
+// browser's title, the headline and the site's name after a bar ("IAEA
+// Director General's Introductory Statement to the Board of Governors |
+// IAEA"), and the headline is printed again as a line of its own above the
+// text's first sentence: the run of that line.
 std::optional<size_t> HeadlineUnderBrowserTitle(const std::vector<TitleCandidate>& candidates,
                                                 size_t chosen, const std::vector<SourceLine>& lines,
                                                 const std::vector<LineFeatures>& features);

@@ -42,7 +42,7 @@ TEST(MessageHeaders, AnEmailsHeadersAndNoticesAreBlanked) {
 // With no headline printed below, the subject is the only one: it stays.
 TEST(MessageHeaders, ASubjectNotPrintedAgainStays) {
   const TextWithoutHeaders read = WithoutMessageHeaders(
-      "From: Press Office\n"
+      "From: Press Office <press@example.org>\n"
       "Date: 18 June 2020\n"
       "Subject: Minister welcomes election to the Council\n"
       "\n"
@@ -77,7 +77,14 @@ TEST(MessageHeaders, TextsWithoutABlockAreUnchanged) {
   for (const std::string& text :
        {std::string("Minister visits troops\nFrom: Ministry of Defence\n\nThe minister visited.\n"),
         std::string("Subject: the budget\n\nThe council discussed the budget.\n"),
-        std::string("BODY: none\nThe text.\n")}) {
+        std::string("BODY: none\nThe text.\n"),
+        // A memo's own fields: no address, no Sent.
+        std::string("MEMORANDUM\nTo: All staff\nFrom: The Director\nDate: 14 March 2022\n"
+                    "Subject: Office move\n\nThe office moves on Monday.\n"),
+        // Fields quoted by a text, below its first sentence.
+        std::string("New guide for councils\n\nThe service published a guide today. It shows "
+                    "the parts every release should have:\n\nHEADLINE: what happened\n"
+                    "DATELINE: the place and the date\nBODY: who, what, when and where\n")}) {
     const TextWithoutHeaders read = WithoutMessageHeaders(text);
     EXPECT_EQ(read.text, text);
     EXPECT_TRUE(read.removed.empty());

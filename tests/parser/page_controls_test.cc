@@ -110,16 +110,16 @@ TEST(PageControls, TextsLinesOpeningWithTheSameWordsStay) {
   EXPECT_FALSE(NamesALanguageAlone("Chinese"));
 }
 
-// Controls in Portuguese and Dutch, a release's end mark, page numbers
-// left by a conversion from print, and modification stamps in the other
-// languages read.
+// Controls in Portuguese and Dutch, page numbers left by a conversion from
+// print, and modification stamps in the other languages read; a list's
+// mark, a page named in the text and a one-word paragraph stay.
 TEST(PageControls, MoreLanguagesEndMarksAndPageNumbers) {
-  for (const char* line : {"Partilhar", "Début de la page", "- ENDS -", "Download (PDF)",
-                           "Direkt zum Inhalt", "Zur Navigation springen", "Ir para o conteúdo",
-                           "Saltar al contenido", "Vai al contenuto"}) {
+  for (const char* line : {"Partilhar", "Début de la page", "Download (PDF)", "Direkt zum Inhalt",
+                           "Zur Navigation springen", "Ir para o conteúdo", "Saltar al contenido",
+                           "Vai al contenuto"}) {
     EXPECT_THAT(BoilerplateReason(line), Optional(absl::string_view("navigation"))) << line;
   }
-  for (const char* line : {"Página 1 de 2", "Page 3 of 12", "Seite 2 von 4", "- 2 -"}) {
+  for (const char* line : {"Página 1 de 2", "Page 3 of 12", "Seite 2 von 4"}) {
     EXPECT_THAT(BoilerplateReason(line), Optional(absl::string_view("layout"))) << line;
   }
   for (const char* line : {"Zie ook", "Comunicados relacionados", "Siehe auch"}) {
@@ -129,8 +129,8 @@ TEST(PageControls, MoreLanguagesEndMarksAndPageNumbers) {
                            "Última atualização: 5 de janeiro de 2017"}) {
     EXPECT_THAT(LateFurnitureReason(line), Optional(absl::string_view("site"))) << line;
   }
-  for (const char* line : {"Page 3 of the report lists the commitments.", "Seite an Seite",
-                           "- 2 - 3 -", "Pagina 12 di 7 giorni"}) {
+  for (const char* line : {"Page 3 of the report lists the commitments.", "Seite an Seite", "- 2 -",
+                           "Page 12", "Fin", "Ends", "Pagina 12 di 7 giorni"}) {
     EXPECT_EQ(BoilerplateReason(line), std::nullopt) << line;
   }
 }

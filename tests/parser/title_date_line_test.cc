@@ -20,6 +20,9 @@ TEST(DateOfDateRow, ADateAloneOrInARowOfCells) {
   EXPECT_THAT(DateOfDateRow("2017-01-05 às 16h32"), IsDate(2017, 1, 5));
   EXPECT_THAT(DateOfDateRow("Press release | 4 April 2023 | 10:00 CET"), IsDate(2023, 4, 4));
   EXPECT_THAT(DateOfDateRow("  November 02, 2022  "), IsDate(2022, 11, 2));
+  // Letters of two bytes are letters, not separators.
+  EXPECT_THAT(DateOfDateRow("Câmara dos Deputados | 12-03-2021 | 10:30"), IsDate(2021, 3, 12));
+  EXPECT_THAT(DateOfDateRow("Notícia – 12-03-2021 – 10:30"), IsDate(2021, 3, 12));
 }
 
 TEST(DateOfDateRow, NotASentenceOrARangeOrALongLine) {
@@ -32,6 +35,9 @@ TEST(DateOfDateRow, NotASentenceOrARangeOrALongLine) {
   EXPECT_EQ(DateOfDateRow("Minister welcomes decision on chemical weapons attribution"),
             std::nullopt);
   EXPECT_EQ(DateOfDateRow(""), std::nullopt);
+  // A subtitle holding a date is no row of cells.
+  EXPECT_EQ(DateOfDateRow("Deadline extended to 30 June 2021"), std::nullopt);
+  EXPECT_EQ(DateOfDateRow("Agreement of 5 May 1945 recalled"), std::nullopt);
 }
 
 }  // namespace

@@ -244,5 +244,24 @@ On the margins of the meeting, the minister held bilateral meetings with her cou
   EXPECT_THAT(ParagraphTexts(document), Not(Contains("Council of Ministers")));
 }
 
+// A title holding a bar is kept when the words before the bar come back
+// only as a heading of the text, below its first sentence.
+TEST(TitlePageShape, ATitleWithABarIsKept) {
+  const v1::Document document = ParseText(R"(Annual Report 2020 | Foreword by the Director
+
+12 May 2021
+
+This year was unlike any other. The agency had to change the way it works in a matter of weeks.
+
+Annual Report 2020
+
+The report covers the agency's work from January to December 2020. It is published in three languages.
+)");
+  EXPECT_EQ(document.title(), "Annual Report 2020 | Foreword by the Director");
+  EXPECT_THAT(ParagraphTexts(document),
+              Contains("This year was unlike any other. The agency had to change the way it "
+                       "works in a matter of weeks."));
+}
+
 }  // namespace
 }  // namespace docsearch::ingest

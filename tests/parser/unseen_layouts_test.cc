@@ -435,5 +435,75 @@ The Chairperson commends the parties for the spirit of compromise shown througho
   EXPECT_THAT(document.published(), IsDate(2021, 3, 14));
 }
 
+// What the rules of message headers, title parts, salutations and section
+// names must leave alone: a body sentence about a message, a headline's
+// subject before a colon, a letter quoted in a news text, a menu under the
+// title.
+TEST(UnseenLayouts, RulesForSavedPagesLeaveTheTextAlone) {
+  const v1::Document mailed = ParseText(R"(From: Press Office <press@example.org>
+Sent: Thursday 18 June 2020 00:07
+To: Newsdesk
+Subject: Minister visits flood area
+
+Minister visits flood area
+
+18 June 2020
+
+The minister visited the flooded villages in the north today. She met families who lost their homes.
+
+The minister said the message of the families was clear and that their request for help is confidential and will be treated with care.
+
+A fund of 10 million euros will be opened next week.
+)");
+  EXPECT_EQ(mailed.title(), "Minister visits flood area");
+  EXPECT_THAT(
+      ParagraphTexts(mailed),
+      testing::Contains(testing::StartsWith("The minister said the message of the families")));
+
+  const v1::Document colon = ParseText(R"(Tax reform: statement deadline moved to September
+
+12 May 2021
+
+Taxpayers will have until the end of September to file their statement under the new rules.
+
+The ministry will send reminders in August.
+)");
+  EXPECT_NE(colon.doc_type(), v1::DOC_TYPE_PRESS_STATEMENT);
+
+  const v1::Document quoted = ParseText(R"(Statements
+
+Ministers agree on fisheries quotas
+
+12 May 2021
+
+The ministers of the coastal states agreed today on the fishing quotas for next year after two days of talks.
+
+The agreement keeps the cod quota at last year's level and cuts the herring quota by ten percent.
+
+The chair of the meeting read a letter from the fishermen's associations to the ministers:
+
+Dear friends, we ask you to think of the families who live from the sea.
+
+The ministers will meet again in December.
+)");
+  EXPECT_NE(quoted.doc_type(), v1::DOC_TYPE_SPEECH);
+
+  const v1::Document menu_below = ParseText(R"(Winter tyres become mandatory from November
+
+News
+
+Speeches
+
+Publications
+
+Contact
+
+Winter tyres will be mandatory for all cars from 1 November to 31 March. Drivers who do not comply risk a fine of 200 euros.
+
+The rule applies to cars registered in the country and to foreign cars alike.
+)");
+  EXPECT_NE(menu_below.doc_type(), v1::DOC_TYPE_UPDATE);
+}
+
 }  // namespace
 }  // namespace docsearch::ingest
