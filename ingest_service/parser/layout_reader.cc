@@ -586,6 +586,17 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
   }
   ReadStampLine(lines, features, parsed.mutable_document());
   ReadDateNextToTitle(lines, features, roles, &parsed);
+  // A forwarded message whose text prints no date: the date it was sent.
+  if (!without_headers.sent.empty() &&
+      HasWarning(parsed.document(), ParseWarningCode::kNoPublishedDate)) {
+    if (std::optional<FoundDate> sent = FindFirstDate(without_headers.sent)) {
+      v1::Document* document = parsed.mutable_document();
+      *document->mutable_published() = sent->date;
+      RemoveWarnings(document, ParseWarningCode::kNoPublishedDate);
+      AddWarning(ParseWarningCode::kPublishedFromMessageHeader,
+                 "no date in the text; published is the date the message was sent", document);
+    }
+  }
   ReadTypeAndReferenceFromRoles(lines, features, roles, parsed.mutable_document());
   // After every printed sign: the address is the weakest evidence of a type.
   SetTypeFromSourcePath(source_uri, parsed.mutable_document());

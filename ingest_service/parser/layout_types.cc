@@ -225,6 +225,12 @@ void SetTypeFromSectionNextToTitle(const std::vector<SourceLine>& lines,
     return CountWordsUpTo(next, kMenuItemWords + 1) <= kMenuItemWords && !EndsSentence(next) &&
            FindDates(next).empty();
   };
+  // Above the title no such test: a site prints its section's name as the
+  // last line of its menu and breadcrumb ("Events" / "News" / headline),
+  // and a menu ending in another section's name right above a headline
+  // ("Publications" / "Speeches" / a news item) is then read as that
+  // section: over the read and unread layouts, the test cost five right
+  // types to avoid it.
   std::vector<size_t> neighbours;
   if (title_begin > 0) neighbours.push_back(title_begin - 1);
   if (title_end < roles.size()) {
@@ -249,6 +255,25 @@ void SetTypeFromSectionNextToTitle(const std::vector<SourceLine>& lines,
   }
 }
 
+// What follows a label in a part of a title: nothing (the part is the
+// label), or who speaks ("de Laurent Fabius", "by the Minister", "von
+// Außenminister Maas"); a news phrase ("deadline moved", "dei redditi")
+// makes the word no label.
+bool LabelEndsPartOrNamesSpeaker(absl::string_view rest) {
+  rest = absl::StripLeadingAsciiWhitespace(rest);
+  if (rest.empty() || rest.front() == ',' || rest.front() == '(') return true;
+  for (absl::string_view by : {"by ", "of ", "from ", "de ", "du ", "des ", "d'", "von ", "der ",
+                               "des ", "del ", "de la ", "della ", "di ", "da ", "do "}) {
+    absl::string_view name = rest;
+    if (!absl::ConsumePrefix(&name, by)) continue;
+    absl::ConsumePrefix(&name, "the ");
+    absl::ConsumePrefix(&name, "la ");
+    absl::ConsumePrefix(&name, "le ");
+    return !name.empty() && !absl::ascii_islower(static_cast<unsigned char>(name.front()));
+  }
+  return false;
+}
+
 // Still no type: a capitalized label opening a later part of the title,
 // after a dash ("Iran - Accord sur le programme nucléaire - Déclaration de
 // Laurent Fabius, …"), as a site's page title joins its sections.
@@ -264,7 +289,10 @@ void SetTypeFromTitleParts(v1::Document* document) {
       // A label as printed, capitalized: the noun in a sentence is not one.
       if (part.empty() || absl::ascii_islower(static_cast<unsigned char>(part.front()))) continue;
       std::optional<LeadingLabel> label = DocTypeLabelPrefix(part, /*any_rest=*/true);
-      if (!label.has_value() || label->type == v1::DOC_TYPE_OTHER) continue;
+      if (!label.has_value() || label->type == v1::DOC_TYPE_OTHER ||
+          !LabelEndsPartOrNamesSpeaker(part.substr(label->length))) {
+        continue;
+      }
       document->set_doc_type(label->type);
       document->set_doc_type_raw(std::string(part.substr(0, label->length)));
       RemoveWarnings(document, ParseWarningCode::kNoDocType);
@@ -292,12 +320,23 @@ void SetSpeechFromSalutation(v1::Document* document) {
   constexpr int kTextWords = 12;
   bool addressed = false;
   for (int p = 0; p < std::min(document->paragraphs_size(), kParagraphsRead); ++p) {
-    const std::string& text = document->paragraphs(p).text();
+    const absl::string_view text =
+        absl::StripTrailingAsciiWhitespace(document->paragraphs(p).text());
+    // A letter's greeting opens letters too ("Dear colleagues,", "Chers
+    // amis,").
+    if (absl::StartsWithIgnoreCase(text, "dear ") || absl::StartsWithIgnoreCase(text, "cher") ||
+        absl::StartsWithIgnoreCase(text, "liebe")) {
+      break;
+    }
     if (DocTypeFromSpeechOpening(text) == v1::DOC_TYPE_SPEECH) {
       addressed = true;
       break;
     }
-    if (CountWordsUpTo(text, kTextWords) >= kTextWords) break;
+    // The text has begun: a sentence, or a line leading into what follows.
+    if (CountWordsUpTo(text, kTextWords) >= kTextWords || EndsSentence(text) ||
+        absl::EndsWith(text, ":")) {
+      break;
+    }
   }
   if (!addressed) return;
   document->set_doc_type(v1::DOC_TYPE_SPEECH);

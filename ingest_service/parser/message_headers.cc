@@ -105,11 +105,16 @@ void Remove(size_t i, std::vector<std::string>* lines, TextWithoutHeaders* resul
 // files transmitted with it are confidential …").
 bool IsMailNotice(absl::string_view line) {
   const std::string folded = absl::AsciiStrToLower(absl::StripAsciiWhitespace(line));
-  if (!absl::StrContains(folded, "email") && !absl::StrContains(folded, "e-mail")) return false;
+  // The notice speaks of the message it is printed on.
+  if (!absl::StrContains(folded, "this email") && !absl::StrContains(folded, "this e-mail") &&
+      !absl::StrContains(folded, "this message")) {
+    return false;
+  }
   for (absl::string_view sign :
        {"originated from outside", "from an external", "external sender", "are confidential",
         "is confidential", "intended solely for", "intended only for",
-        "received this email in error", "received this e-mail in error"}) {
+        "received this email in error", "received this e-mail in error",
+        "received this message in error"}) {
     if (absl::StrContains(folded, sign)) return true;
   }
   return false;
@@ -129,6 +134,7 @@ bool ReadEmailHeaders(std::vector<std::string>* lines, TextWithoutHeaders* resul
   // A mailbox's message: sent at a time, or between addresses. A memo's
   // own To / From / Date / Subject lines are the document's.
   bool mailed = false;
+  std::string sent;
   std::optional<size_t> subject;
   int fields = 0;
   while (end < lines->size()) {
@@ -137,10 +143,12 @@ bool ReadEmailHeaders(std::vector<std::string>* lines, TextWithoutHeaders* resul
     ++fields;
     from |= field->name == "From";
     mailed |= field->name == "Sent" || absl::StrContains(field->value, "@");
+    if (field->name == "Sent" || field->name == "Date") sent = std::string(field->value);
     if (field->name == "Subject") subject = end;
     ++end;
   }
   if (fields < kMinFields || !from || !mailed || !subject.has_value()) return false;
+  result->sent = std::move(sent);
   const std::string value(ReadField((*lines)[*subject], kEmailFields)->value);
   const bool printed_again = PrintedAgainBelow(value, *lines, end);
   for (size_t i = begin; i < end; ++i) Remove(i, lines, result);
@@ -161,6 +169,10 @@ bool IsSentence(absl::string_view line) {
   if (line.empty() || absl::string_view(".:;!?").find(line.back()) == absl::string_view::npos) {
     return false;
   }
+  // A database's copyright line above its fields is none.
+  if (absl::StartsWithIgnoreCase(line, "copyright") || absl::StartsWith(line, "\xC2\xA9")) {
+    return false;
+  }
   const std::vector<absl::string_view> words = absl::StrSplit(line, ' ', absl::SkipEmpty());
   return words.size() >= kSentenceWords;
 }
@@ -171,8 +183,14 @@ bool ReadExportFields(std::vector<std::string>* lines, TextWithoutHeaders* resul
   // The fields head the export, above its first sentence (a text quoting
   // such fields is not one); its closing fields (LOAD-DATE, LANGUAGE) end
   // it.
+  // The head runs to the BODY field or to the first sentence, whichever
+  // comes first.
   size_t head = 0;
-  while (head < lines->size() && head < kExportHeadLines && !IsSentence((*lines)[head])) ++head;
+  while (head < lines->size() && head < kExportHeadLines && !IsSentence((*lines)[head])) {
+    std::optional<Field> field = ReadField((*lines)[head], kExportFields);
+    ++head;
+    if (field.has_value() && field->name == "BODY") break;
+  }
   absl::flat_hash_set<absl::string_view> names;
   for (size_t i = 0; i < head; ++i) {
     if (std::optional<Field> field = ReadField((*lines)[i], kExportFields)) {

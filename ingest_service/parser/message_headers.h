@@ -29,6 +29,9 @@ struct RemovedHeaderLine {
 struct TextWithoutHeaders {
   std::string text;
   std::vector<RemovedHeaderLine> removed;
+  // The value of a blanked e-mail's Sent or Date field: the text's date
+  // only when the text prints none.
+  std::string sent;
 };
 
 // `text` with its message or export headers read:

@@ -33,6 +33,7 @@ constexpr std::pair<Code, absl::string_view> kWireCodes[] = {
     {Code::kPublishedFromUpdatedHeader, "published_from_updated_header"},
     {Code::kPublishedFromBody, "published_from_body"},
     {Code::kPublishedFromLineNextToTitle, "published_from_line_next_to_title"},
+    {Code::kPublishedFromMessageHeader, "published_from_message_header"},
     {Code::kNoPublishedDate, "no_published_date"},
     {Code::kJsonPublishedUnreadable, "json_published_unreadable"},
     {Code::kLanguageUnknown, "language_unknown"},
@@ -68,6 +69,7 @@ bool IsPublishedFallback(ParseWarningCode code) {
     case Code::kPublishedFromUpdatedHeader:
     case Code::kPublishedFromBody:
     case Code::kPublishedFromLineNextToTitle:
+    case Code::kPublishedFromMessageHeader:
     case Code::kNoPublishedDate:
       return true;
     default:

@@ -48,6 +48,8 @@ enum class ParseWarningCode {
   kPublishedFromBody,
   // A date line found next to the title, below a long head.
   kPublishedFromLineNextToTitle,
+  // The date a forwarded message was sent, the text printing none.
+  kPublishedFromMessageHeader,
   kNoPublishedDate,
   kJsonPublishedUnreadable,
   // Language.

@@ -58,6 +58,20 @@ bool IsTimeJoiner(absl::string_view folded_word) {
   return false;
 }
 
+// "Published", "Publié le", "Veröffentlicht am", "Publicado", "Date":
+// words that say the date is the text's (lower-cased, accents as printed).
+bool IsPublishingWord(absl::string_view folded_word) {
+  for (absl::string_view word : {"published", "posted", "issued", "date", "dated", "updated",
+                                 "publi\xC3\xA9", "publie", "le",
+                                 "ver\xC3\xB6"
+                                 "ffentlicht",
+                                 "veroffentlicht", "publicado", "pubblicato", "el", "il", "on",
+                                 "op", "gepubliceerd", "datum"}) {
+    if (folded_word == word) return true;
+  }
+  return false;
+}
+
 // The fallbacks a date line next to the title corrects. A date in the title
 // or subtitle is printed with the headline and stays.
 bool DatedByWeakFallback(const v1::Document& document) {
@@ -78,10 +92,10 @@ std::optional<v1::Date> DateOfDateRow(absl::string_view line) {
   // What the row holds besides its date: a label and a time at most.
   const std::string rest =
       absl::StrCat(line.substr(0, dates[0].begin), " ", line.substr(dates[0].end));
-  // Cells are parted by bars; without one, a word at most besides the date
-  // and its time ("Published", "às"), so that a subtitle holding a date
-  // ("Deadline extended to 30 June 2021") is no row.
-  const int most_words = absl::StrContains(line, '|') ? kMaxRowWords : 1;
+  // Cells are parted by bars; without one, only a publishing word besides
+  // the date and its time ("Published", "às"), so that a subtitle holding
+  // a date ("Deadline: 30 June 2021", "Effective 1 January 2022") is no row.
+  const int most_words = absl::StrContains(line, '|') ? kMaxRowWords : 0;
   int words = 0;
   // ASCII separators only: a byte of a multi-byte letter is no separator;
   // dashes and bullets of more than one byte stand as words of their own
@@ -90,7 +104,7 @@ std::optional<v1::Date> DateOfDateRow(absl::string_view line) {
        absl::StrSplit(rest, absl::ByAnyChar(" |,;()[]-/"), absl::SkipEmpty())) {
     if (IsTime(word) || IsSeparatorMark(word)) continue;
     const std::string folded = absl::AsciiStrToLower(word);
-    if (IsTimeJoiner(folded)) continue;
+    if (IsTimeJoiner(folded) || IsPublishingWord(folded)) continue;
     // A sentence is no row of cells.
     if (word.back() == '.' && word.size() > 3) return std::nullopt;
     if (++words > most_words) return std::nullopt;

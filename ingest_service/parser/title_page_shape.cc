@@ -419,6 +419,12 @@ std::optional<size_t> HeadlineUnderBrowserTitle(const std::vector<TitleCandidate
     return std::nullopt;
   }
   const absl::string_view headline = absl::StripAsciiWhitespace(text.substr(0, bar));
+  // "Ministry of Health | Minister opens …" puts the site first: the part
+  // before the bar is then the banner, not the headline.
+  if (IsSiteBannerLine(headline) ||
+      CountWordsUpTo(headline, kMaxSiteNameWords + 1) <= CountWordsUpTo(site, kMaxSiteNameWords)) {
+    return std::nullopt;
+  }
   // The headline printed again stands in the page's head, above the text's
   // first sentence (further down, a heading of the text may share words
   // with the title).

@@ -18,11 +18,12 @@ TEST(DateOfDateRow, ADateAloneOrInARowOfCells) {
   EXPECT_THAT(DateOfDateRow("30.3.2009"), IsDate(2009, 3, 30));
   EXPECT_THAT(DateOfDateRow("News item | 27-06-2018 | 19:10"), IsDate(2018, 6, 27));
   EXPECT_THAT(DateOfDateRow("2017-01-05 às 16h32"), IsDate(2017, 1, 5));
+  EXPECT_THAT(DateOfDateRow("Published 28 June 2016"), IsDate(2016, 6, 28));
   EXPECT_THAT(DateOfDateRow("Press release | 4 April 2023 | 10:00 CET"), IsDate(2023, 4, 4));
   EXPECT_THAT(DateOfDateRow("  November 02, 2022  "), IsDate(2022, 11, 2));
   // Letters of two bytes are letters, not separators.
   EXPECT_THAT(DateOfDateRow("Câmara dos Deputados | 12-03-2021 | 10:30"), IsDate(2021, 3, 12));
-  EXPECT_THAT(DateOfDateRow("Notícia – 12-03-2021 – 10:30"), IsDate(2021, 3, 12));
+  EXPECT_THAT(DateOfDateRow("Notícia | 12-03-2021 – 10:30"), IsDate(2021, 3, 12));
 }
 
 TEST(DateOfDateRow, NotASentenceOrARangeOrALongLine) {
@@ -38,6 +39,8 @@ TEST(DateOfDateRow, NotASentenceOrARangeOrALongLine) {
   // A subtitle holding a date is no row of cells.
   EXPECT_EQ(DateOfDateRow("Deadline extended to 30 June 2021"), std::nullopt);
   EXPECT_EQ(DateOfDateRow("Agreement of 5 May 1945 recalled"), std::nullopt);
+  EXPECT_EQ(DateOfDateRow("Deadline: 30 June 2021"), std::nullopt);
+  EXPECT_EQ(DateOfDateRow("Effective 1 January 2022"), std::nullopt);
 }
 
 }  // namespace

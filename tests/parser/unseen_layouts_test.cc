@@ -505,5 +505,90 @@ The rule applies to cars registered in the country and to foreign cars alike.
   EXPECT_NE(menu_below.doc_type(), v1::DOC_TYPE_UPDATE);
 }
 
+// A second review's cases: a news phrase after a dash, a short lead-in
+// before a quoted greeting, a body sentence about e-mail
+// under a message's headers, a database's copyright line above its fields,
+// a site's name before the bar of a browser's title.
+TEST(UnseenLayouts, RulesForSavedPagesLeaveTheTextAloneSecondReview) {
+  EXPECT_NE(ParseText(R"(Tax reform — Statement deadline moved to September
+
+12 May 2021
+
+Taxpayers will have until the end of September to file their statement under the new rules.
+
+The ministry will send reminders in August.
+)")
+                .doc_type(),
+            v1::DOC_TYPE_PRESS_STATEMENT);
+  EXPECT_NE(ParseText(R"(Statements
+
+Ministers agree on fisheries quotas
+
+12 May 2021
+
+The fishermen's associations wrote to the ministers on Monday:
+
+Dear friends, we ask you to think of the families who live from the sea and of the harbours that depend on them.
+
+The ministers of the coastal states agreed today on the fishing quotas for next year after two days of talks.
+
+The ministers will meet again in December.
+)")
+                .doc_type(),
+            v1::DOC_TYPE_SPEECH);
+
+  const v1::Document mailed = ParseText(R"(From: Press Office <press@dpa.example.org>
+Sent: Thursday 18 June 2020 09:07
+To: Newsdesk
+Subject: Employers may not read staff email, authority rules
+
+Employers may not read staff email, authority rules
+
+The data protection authority ruled today that an employee's private email is confidential and may not be read by the employer without consent.
+
+The ruling follows a complaint by a bank clerk whose messages were read by her manager.
+
+The employer has one month to appeal.
+)");
+  EXPECT_THAT(ParagraphTexts(mailed),
+              testing::Contains(testing::StartsWith("The data protection authority ruled today")));
+  EXPECT_THAT(mailed.published(), IsDate(2020, 6, 18));
+
+  const v1::Document exported = ParseText(R"(Page 1
+3 of 12 DOCUMENTS
+US Fed News
+Copyright 2020 Federal Information and News Dispatch, Inc.
+June 18, 2020 Thursday
+SECTION: PRESS RELEASE
+LENGTH: 468 words
+HEADLINE: Senator welcomes funding for rural hospitals
+BYLINE: Office of Senator Jane Smith
+DATELINE: WASHINGTON
+BODY:
+Senator Jane Smith welcomed today the decision of the Department of Health to fund twelve rural hospitals in the state.
+
+"Rural families deserve good care close to home," the senator said.
+
+The hospitals will receive 40 million dollars over three years.
+
+LOAD-DATE: June 19, 2020
+LANGUAGE: ENGLISH
+PUBLICATION-TYPE: Newswire
+)");
+  EXPECT_EQ(exported.title(), "Senator welcomes funding for rural hospitals");
+  EXPECT_EQ(exported.doc_type(), v1::DOC_TYPE_PRESS_RELEASE);
+
+  EXPECT_NE(ParseText(R"(Ministry of Health | Minister opens new children's hospital
+
+Ministry of Health
+
+The health minister opened the new children's hospital in the capital today. The hospital has 300 beds and will treat 20,000 children a year.
+
+The hospital cost 250 million euros and was built in three years.
+)")
+                .title(),
+            "Ministry of Health");
+}
+
 }  // namespace
 }  // namespace docsearch::ingest
