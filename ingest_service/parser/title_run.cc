@@ -409,6 +409,27 @@ void ContinueWrappedHeadline(const Lines& lines, const Features& features, Title
   }
 }
 
+// A run whose last line goes on, in lower case, on a line the headline
+// could not take ("Lord Robertson" / "La semaine passée, le sud de la
+// Serbie, à proximité" / "de la limite territoriale avec le Kosovo, a connu
+// un regain de violence."): that last line opens the text's first
+// paragraph, printed with no blank line under the headline. It is not the
+// headline's when it opens a new phrase (a capital, after a line that does
+// not leave its phrase open).
+void StopBeforeParagraph(const Lines& lines, const Features& features, TitleCandidate* run) {
+  if (run->end - run->begin < 2 || run->end >= features.size() || !Adjacent(features, run->end)) {
+    return;
+  }
+  const absl::string_view last = FeatureLineText(lines, features, run->end - 1);
+  const absl::string_view before = FeatureLineText(lines, features, run->end - 2);
+  const absl::string_view next = FeatureLineText(lines, features, run->end);
+  if (!StartsLowercase(next) || StartsLowercase(last) || EndsWithFunctionWord(before) ||
+      absl::EndsWith(before, ",") || absl::EndsWith(before, "-") || EndsSentence(last)) {
+    return;
+  }
+  --run->end;
+}
+
 // "by NATO Secretary General …" under a label printed on lines of its own,
 // right above it or a blank line above it: the label opens the headline
 // ("Opening Statement by …").
@@ -561,6 +582,7 @@ void RepairTitleRun(const std::vector<SourceLine>& lines, const std::vector<Line
   PreferQuotedTitle(lines, features, run);
   StopAtSubtitleOrRepeat(lines, features, run);
   ContinueWrappedHeadline(lines, features, run);
+  StopBeforeParagraph(lines, features, run);
   OpenWithLabelAbove(lines, features, run);
   OpenWithLabelSplitAbove(lines, features, run);
   OpenNarrowColumnAbove(lines, features, run);

@@ -430,5 +430,25 @@ TEST(TitleRun, AQuotedSpeechTitleIsTheHeadlineNotItsSpeaker) {
   EXPECT_EQ(before.Repair(1, 2), "Example: Breaking New Ground");
 }
 
+// A run taking in the first line of the text's paragraph, printed with no
+// blank line under the headline and going on in lower case, stops above
+// it; a headline wrapped after an open phrase keeps its line.
+TEST(TitleRun, ARunStopsAboveTheParagraphGoingOnUnderIt) {
+  Lines statement(
+      "Statement\n"
+      "by the Secretary General,\n"
+      "Lord Example\n"
+      "Last week, violence flared again in the south of the region, close\n"
+      "to the boundary line, and several villages were evacuated.\n");
+  EXPECT_EQ(statement.Repair(0, 4), "Statement by the Secretary General, Lord Example");
+  Lines wrapped(
+      "Statement by the Secretary General on the situation in the\n"
+      "South of the region\n"
+      "and its neighbours\n");
+  EXPECT_EQ(wrapped.Repair(0, 2),
+            "Statement by the Secretary General on the situation in the South of the region "
+            "and its neighbours");
+}
+
 }  // namespace
 }  // namespace docsearch::ingest
