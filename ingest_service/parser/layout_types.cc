@@ -212,11 +212,10 @@ void SetTypeFromSectionNextToTitle(const std::vector<SourceLine>& lines,
                                    const std::vector<LineFeatures>& features,
                                    const std::vector<LineRole>& roles, v1::Document* document) {
   if (document->doc_type() != v1::DOC_TYPE_UNSPECIFIED) return;
-  const auto first_title = std::find(roles.begin(), roles.end(), LineRole::kTitle);
-  if (first_title == roles.end()) return;
-  const size_t title_begin = static_cast<size_t>(first_title - roles.begin());
-  size_t title_end = title_begin + 1;
-  while (title_end < roles.size() && roles[title_end] == LineRole::kTitle) ++title_end;
+  const std::optional<TitleLines> title = FindTitleLines(roles);
+  if (!title.has_value()) return;
+  const size_t title_begin = title->begin;
+  const size_t title_end = title->end;
   // A line of a few words under the name goes on a menu ("News" /
   // "Speeches" / "Publications" under the title).
   auto menu_goes_on = [&](size_t k) {

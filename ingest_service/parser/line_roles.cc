@@ -1,6 +1,8 @@
 #include "ingest_service/parser/line_roles.h"
 
+#include <algorithm>
 #include <optional>
+#include <vector>
 
 namespace docsearch::ingest {
 namespace {
@@ -19,6 +21,16 @@ std::optional<LineRole> LineRoleFromName(absl::string_view name) {
     if (kNames[r] == name) return static_cast<LineRole>(r);
   }
   return std::nullopt;
+}
+
+std::optional<TitleLines> FindTitleLines(const std::vector<LineRole>& roles) {
+  const auto first = std::find(roles.begin(), roles.end(), LineRole::kTitle);
+  if (first == roles.end()) return std::nullopt;
+  TitleLines title;
+  title.begin = static_cast<size_t>(first - roles.begin());
+  title.end = title.begin + 1;
+  while (title.end < roles.size() && roles[title.end] == LineRole::kTitle) ++title.end;
+  return title;
 }
 
 }  // namespace docsearch::ingest

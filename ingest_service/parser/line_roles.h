@@ -9,7 +9,9 @@
 #ifndef DOCSEARCH_INGEST_SERVICE_PARSER_LINE_ROLES_H_
 #define DOCSEARCH_INGEST_SERVICE_PARSER_LINE_ROLES_H_
 
+#include <cstddef>
 #include <optional>
+#include <vector>
 
 #include "absl/strings/string_view.h"
 
@@ -34,6 +36,15 @@ inline constexpr int kLineRoleCount = 9;
 absl::string_view LineRoleName(LineRole role);
 
 std::optional<LineRole> LineRoleFromName(absl::string_view name);
+
+// The lines [begin, end) the title holds: the first run of kTitle roles.
+struct TitleLines {
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+// The title's lines in `roles`; nullopt when no line is the title.
+std::optional<TitleLines> FindTitleLines(const std::vector<LineRole>& roles);
 
 }  // namespace docsearch::ingest
 

@@ -117,14 +117,13 @@ void ReadDateNextToTitle(const std::vector<SourceLine>& lines,
                          const std::vector<LineRole>& roles, v1::ParseDocumentResponse* response) {
   v1::Document* document = response->mutable_document();
   if (!DatedByWeakFallback(*document)) return;
-  const auto first_title = std::find(roles.begin(), roles.end(), LineRole::kTitle);
-  if (first_title == roles.end()) return;
-  const size_t title_begin = static_cast<size_t>(first_title - roles.begin());
+  const std::optional<TitleLines> title = FindTitleLines(roles);
+  if (!title.has_value()) return;
+  const size_t title_begin = title->begin;
   // Only below a long head: near the top, the cascade's date line reader
   // has read what there is.
   if (title_begin < kMinHeadLines) return;
-  size_t title_end = title_begin + 1;
-  while (title_end < roles.size() && roles[title_end] == LineRole::kTitle) ++title_end;
+  const size_t title_end = title->end;
   // Nearest first: right below the title, right above it, then one further.
   std::vector<size_t> around;
   for (size_t step = 0; step < kLinesAroundTitle; ++step) {
