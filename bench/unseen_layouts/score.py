@@ -15,6 +15,7 @@ import collections
 import os
 import re
 import sys
+import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -38,7 +39,7 @@ def read_dump(path):
         if current is None:
             continue
         document = parsed[current]
-        match = re.match(r"  (title|doc_type): (.*)", line)
+        match = re.match(r"  (title|subtitle|doc_type): (.*)", line)
         if match and match.group(1) not in document:
             value = match.group(2)
             document[match.group(1)] = unescape(value[1:-1]) if value.startswith('"') else value
@@ -55,6 +56,36 @@ def read_dump(path):
         if match:
             document["paragraphs"].append(unescape(match.group(1)))
     return parsed
+
+
+def alnum(text):
+    """Letters and digits alone, accents folded: wrapping and spacing aside."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if c.isascii() and c.isalnum())
+
+
+def page_path(name):
+    for folder in sorted(os.listdir(HERE)):
+        path = os.path.join(HERE, folder, name)
+        if os.path.isfile(path):
+            return path
+    return None
+
+
+def lost_sentences(name, document, furniture_lines):
+    """The page's body sentences the parse does not hold."""
+    path = page_path(name)
+    if path is None:
+        return []
+    parsed = alnum(document.get("title", "") + document.get("subtitle", "") +
+                   "".join(document["paragraphs"]))
+    lost = []
+    for line in open(path, encoding="utf8", errors="replace"):
+        line = line.strip()
+        if len(line) < 60 or not line.endswith(".") or line in furniture_lines:
+            continue
+        if alnum(line) not in parsed:
+            lost.append(line)
+    return lost
 
 
 def main():
@@ -93,9 +124,16 @@ def main():
         clean += not left
         if left and not totals:
             print(f"{name}: furniture left in the body: {left}")
+    whole = 0
+    for name, document in sorted(parsed.items()):
+        lost = lost_sentences(name, document, set(furniture.get(name, [])))
+        whole += not lost
+        if lost and not totals:
+            print(f"{name}: body sentences lost: {lost}")
     for field in ("title", "type", "published"):
         print(f"{field:10} {right[field]:3}/{scored}")
     print(f"documents with every listed furniture line removed {clean}/{len(furniture)}")
+    print(f"documents with no body sentence lost {whole}/{len(parsed)}")
 
 
 if __name__ == "__main__":
