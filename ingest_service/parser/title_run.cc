@@ -548,6 +548,25 @@ void OpenWithMeetingBodyAbove(const Lines& lines, const Features& features, Titl
   }
 }
 
+// "Meeting of the" / "North Atlantic Council in Defence Ministers Session":
+// a line right above the run that leaves its phrase open (it ends on a
+// function word) can be no banner or kicker of its own; it opens the
+// headline, as ContinueWrappedHeadline takes such a line's continuation
+// below.
+void OpenWithUnfinishedLineAbove(const Lines& lines, const Features& features,
+                                 TitleCandidate* run) {
+  while (run->begin > 0 && Adjacent(features, run->begin)) {
+    const size_t above = run->begin - 1;
+    const absl::string_view text = FeatureLineText(lines, features, above);
+    if (!EndsWithFunctionWord(text) || absl::StartsWith(features[above].rule_fate, "dropped_") ||
+        !CanContinueHeadline(lines[features[above].line_index].text, text) ||
+        MatchReferenceAtStart(text).has_value() || IsPunctuationOnly(text)) {
+      return;
+    }
+    run->begin = above;
+  }
+}
+
 }  // namespace
 
 bool StartsWithHeadlineContinuation(absl::string_view text) {
@@ -588,6 +607,7 @@ void RepairTitleRun(const std::vector<SourceLine>& lines, const std::vector<Line
   OpenNarrowColumnAbove(lines, features, run);
   OpenWithSummitPlaceAbove(lines, features, run);
   OpenWithMeetingBodyAbove(lines, features, run);
+  OpenWithUnfinishedLineAbove(lines, features, run);
 }
 
 }  // namespace docsearch::ingest

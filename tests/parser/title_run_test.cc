@@ -363,6 +363,21 @@ TEST(TitleRun, AMeetingHeadlineOpensAtTheBodyNamedAboveIt) {
   EXPECT_EQ(banner.Repair(1, 2), "Meeting with the Minister");
 }
 
+TEST(TitleRun, ALineLeftOpenAboveTheRunOpensIt) {
+  Lines lines(
+      "Press Communique 3(96)172\nMeeting of the\nExample Council In Ministers Session\n"
+      "held in Example City 18 December 1996\n\n1. The Council met today in the city.\n");
+  EXPECT_EQ(lines.Repair(2, 4),
+            "Meeting of the Example Council In Ministers Session held in Example City 18 "
+            "December 1996");
+  // A line that closes its phrase is a kicker or a banner of its own, and
+  // a blank line parts the head from the headline.
+  Lines kicker("Defence and security\nMinister opens the new example office\n\nThe Minister.\n");
+  EXPECT_EQ(kicker.Repair(1, 2), "Minister opens the new example office");
+  Lines parted("News of the\n\nMinister opens the new example office\n\nThe Minister.\n");
+  EXPECT_EQ(parted.Repair(1, 2), "Minister opens the new example office");
+}
+
 TEST(TitleRun, APrepositionInLowerCaseContinuesAHeadlineNeverOpensOne) {
   EXPECT_TRUE(StartsWithHeadlineContinuation("of the North"));
   EXPECT_TRUE(StartsWithHeadlineContinuation("  held in Brussels"));
