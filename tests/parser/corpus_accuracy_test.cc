@@ -10,9 +10,11 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "gtest/gtest.h"
 #include "ingest_service/parser/tools/accuracy_report.h"
+#include "ingest_service/parser/tools/layout_labels.h"
 
 namespace docsearch::ingest {
 namespace {
@@ -36,10 +38,16 @@ const std::string kCorpus = DOCSEARCH_SHARED_CORPUS;
 // 129.0 -> 130.2. It rose to 134 when a headline fused with its first
 // paragraph kept the cascade's cut (INGEST.md, "Headlines fused with their
 // first paragraph"): two documents' titles, and one more moved by training;
-// over five orders 130.2 -> 133.0. The floor, 133, leaves that one.
+// over five orders 130.2 -> 133.0. The floor, 133, leaves that one. When
+// the model came to learn from the read saved layout pages too (INGEST.md,
+// "Learning from the read layouts"), titles went to 132 (over five orders
+// 133.0 -> 131.8), types to 141 (141.8 -> 141.0), boilerplate removed
+// rose to 137 (136.0 -> 137.6) and published to 144 (143.4 -> 144.0): a
+// title and a type of the corpus for seven titles, two types and fourteen
+// cleaned pages of forty pages of sites nobody on the project has read.
 const std::map<std::string, double> kFloors = {
-    {"title", 0.923},     {"doc_type", 0.97}, {"boilerplate removed", 0.937},
-    {"published", 0.986}, {"language", 1.00}, {"reference", 0.97},
+    {"title", 0.916},     {"doc_type", 0.97}, {"boilerplate removed", 0.951},
+    {"published", 0.993}, {"language", 1.00}, {"reference", 0.97},
     {"updated", 0.99},
 };
 
@@ -53,8 +61,12 @@ TEST(CorpusAccuracy, HeldOutBySourceStaysAtOrAboveFloors) {
   // Ten folds of sources rather than one per source: the same held-out
   // guarantee (no document is scored by a model trained on its source) in a
   // tenth of the training time.
+  // Every model learns from the read saved pages too, as the shipped one.
+  absl::StatusOr<std::vector<LabelledDocument>> pages =
+      LoadTrainingLayouts(std::string(DOCSEARCH_SOURCE_DIR) + "/bench/unseen_layouts");
+  ASSERT_TRUE(pages.ok()) << pages.status();
   absl::StatusOr<AccuracyReport> report =
-      MeasureAccuracy(kCorpus, {"nato-dev", "statements-dev"}, /*folds=*/10);
+      MeasureAccuracy(kCorpus, {"nato-dev", "statements-dev"}, /*folds=*/10, "", {}, *pages);
   ASSERT_TRUE(report.ok()) << report.status();
   std::printf("%s", FormatReport(*report, /*failures=*/true).c_str());
   const AccuracyTable& all = report->held_out.back();

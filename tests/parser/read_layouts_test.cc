@@ -2,9 +2,10 @@
 // fixed for them (read_while_fixing/, held_out_2/) keep what the parser
 // gets right on them: the counts of right titles, types, dates and cleaned
 // pages may rise, never fall. These pages measure nothing once read (the
-// unread held_out/ set does, and is not read here); they guard the rules
-// written for them against later changes. Scoring is that of
-// bench/unseen_layouts/score.py.
+// unread held_out/ and held_out_3/ sets do, and are not read here); they
+// guard the rules written for them against later changes. The line-role
+// model is also trained on them (layout_labels.h), so the floors are
+// in-sample figures. Scoring is that of bench/unseen_layouts/score.py.
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -93,18 +94,18 @@ Counts Score(const std::string& folder) {
 
 TEST(ReadLayouts, PagesReadWhileFixingKeepTheirFigures) {
   const Counts counts = Score("read_while_fixing");
-  EXPECT_GE(counts.title, 62);
-  EXPECT_GE(counts.type, 65);
-  EXPECT_GE(counts.published, 70);
-  EXPECT_GE(counts.clean, 38);
+  EXPECT_GE(counts.title, 68);
+  EXPECT_GE(counts.type, 66);
+  EXPECT_GE(counts.published, 72);
+  EXPECT_GE(counts.clean, 49);
 }
 
 TEST(ReadLayouts, TheSecondSetKeepsItsFigures) {
   const Counts counts = Score("held_out_2");
-  EXPECT_GE(counts.title, 19);
+  EXPECT_GE(counts.title, 20);
   EXPECT_GE(counts.type, 16);
-  EXPECT_GE(counts.published, 19);
-  EXPECT_GE(counts.clean, 6);
+  EXPECT_GE(counts.published, 20);
+  EXPECT_GE(counts.clean, 16);
 }
 
 }  // namespace

@@ -104,7 +104,8 @@ std::string ExplainDocument(const LabelledDocument& labelled, const LineRoleMode
 absl::StatusOr<AccuracyReport> MeasureAccuracy(const std::string& corpus_root,
                                                const std::vector<std::string>& folders, int folds,
                                                const std::string& explain_file,
-                                               const TrainingOptions& training_options) {
+                                               const TrainingOptions& training_options,
+                                               const std::vector<LabelledDocument>& training_only) {
   AccuracyReport report;
   report.folders = folders;
   std::vector<LabelledDocument> documents;
@@ -121,6 +122,7 @@ absl::StatusOr<AccuracyReport> MeasureAccuracy(const std::string& corpus_root,
   report.held_out.resize(folders.size() + 1);
 
   const std::vector<TrainingDocument> training = PrepareTraining(documents);
+  const std::vector<TrainingDocument> extra = PrepareLayoutTraining(training_only);
   auto parse = [&](const LabelledDocument& labelled,
                    const LineRoleModel& model) -> absl::StatusOr<v1::ParseDocumentResponse> {
     v1::RawDocument raw;
@@ -134,6 +136,7 @@ absl::StatusOr<AccuracyReport> MeasureAccuracy(const std::string& corpus_root,
   // In-sample: one model trained on every document.
   std::vector<const TrainingDocument*> all;
   for (const TrainingDocument& document : training) all.push_back(&document);
+  for (const TrainingDocument& document : extra) all.push_back(&document);
   const LineRoleModel everything = TrainLineRoleModel(all, training_options);
   for (const LabelledDocument& labelled : documents) {
     absl::StatusOr<v1::ParseDocumentResponse> parsed = parse(labelled, everything);
@@ -165,6 +168,7 @@ absl::StatusOr<AccuracyReport> MeasureAccuracy(const std::string& corpus_root,
       }
     }
     if (!any) continue;
+    for (const TrainingDocument& document : extra) others.push_back(&document);
     const LineRoleModel model = TrainLineRoleModel(others, training_options);
     for (size_t d = 0; d < documents.size(); ++d) {
       if (fold_of[d] != fold) continue;

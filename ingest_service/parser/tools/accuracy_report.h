@@ -33,11 +33,13 @@ struct AccuracyReport {
 // NOT_FOUND when a folder is absent.
 // With a non-empty `explain_file`, documents whose file name contains it are
 // explained as their held-out model read them (AccuracyReport::explanations).
-// Every model is trained with `training_options`.
-absl::StatusOr<AccuracyReport> MeasureAccuracy(const std::string& corpus_root,
-                                               const std::vector<std::string>& folders,
-                                               int folds = 0, const std::string& explain_file = "",
-                                               const TrainingOptions& training_options = {});
+// Every model is trained with `training_options`, and also learns from
+// `training_only` (saved layout pages, layout_labels.h), which are never
+// scored: they are other sources than every corpus group.
+absl::StatusOr<AccuracyReport> MeasureAccuracy(
+    const std::string& corpus_root, const std::vector<std::string>& folders, int folds = 0,
+    const std::string& explain_file = "", const TrainingOptions& training_options = {},
+    const std::vector<LabelledDocument>& training_only = {});
 
 // The two tables; with `failures`, every wrong field of the held-out run.
 std::string FormatReport(const AccuracyReport& report, bool failures);

@@ -44,6 +44,15 @@ struct DocumentLabels {
   std::string reference;
   std::string doc_type_raw;
   std::vector<std::string> boilerplate;
+  // Saved layout pages (layout_labels.h) only: the other readings of the
+  // title a reader accepts, and the types accepted (DocType names; empty
+  // for any), which stand in for doc_type_raw when finding the type label.
+  std::vector<std::string> other_titles;
+  std::vector<std::string> accepted_types;
+  // The labels name the title, date, type label and furniture, but not the
+  // role of every other head line (a saved page's byline, reference or
+  // banner): those lines are left unlabelled (line_role_trainer.h).
+  bool head_partly_labelled = false;
 };
 
 struct LabelledDocument {

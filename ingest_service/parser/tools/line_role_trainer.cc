@@ -7,16 +7,20 @@
 #include <utility>
 #include <vector>
 
+#include "absl/algorithm/container.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "ingest_service/parser/date_parser.h"
+#include "ingest_service/parser/doc_type.h"
 #include "ingest_service/parser/document_parser.h"
 #include "ingest_service/parser/header_lines.h"
 #include "ingest_service/parser/line_shape.h"
 #include "ingest_service/parser/text_normalizer.h"
+#include "ingest_service/parser/tools/layout_labels.h"
 
 namespace docsearch::ingest {
 namespace {
@@ -146,13 +150,14 @@ void TrainTitleRanker(const std::vector<const TrainingDocument*>& documents,
           }
         }
         if (static_cast<int>(best) != gold) {
+          const float size = documents[d]->saved_page ? options.saved_page_weight : 1.0f;
           for (int f : encoded[d][gold]) {
-            weights[f] += 1;
-            accumulated[f] += step;
+            weights[f] += size;
+            accumulated[f] += size * step;
           }
           for (int f : encoded[d][best]) {
-            weights[f] -= 1;
-            accumulated[f] -= step;
+            weights[f] -= size;
+            accumulated[f] -= size * step;
           }
         }
         step += 1;
@@ -168,9 +173,27 @@ void TrainTitleRanker(const std::vector<const TrainingDocument*>& documents,
   }
 }
 
+// The model's best role sequence among those that give every labelled line
+// of `document` its gold role (see TrainingDocument::gold_known).
+std::vector<LineRole> BestAgreeingSequence(const std::vector<RoleScores>& emissions,
+                                           const RoleTransitions& transitions,
+                                           const TrainingDocument& document) {
+  constexpr float kRuledOut = -1e9f;
+  std::vector<RoleScores> constrained = emissions;
+  for (size_t i = 0; i < constrained.size(); ++i) {
+    if (!document.gold_known[i]) continue;
+    const int want = static_cast<int>(document.gold[i]);
+    for (int r = 0; r < kLineRoleCount; ++r) {
+      if (r != want) constrained[i][r] = kRuledOut;
+    }
+  }
+  return ViterbiDecode(constrained, transitions);
+}
+
 }  // namespace
 
-std::vector<LineRole> GoldRoles(const LineTrace& trace, const DocumentLabels& labels) {
+std::vector<LineRole> GoldRoles(const LineTrace& trace, const DocumentLabels& labels,
+                                std::vector<bool>* known) {
   const size_t n = trace.features.size();
   constexpr size_t kHeadLimit = 40;  // Labelled head lines are found near the top.
   std::vector<std::string> texts(n);
@@ -197,7 +220,12 @@ std::vector<LineRole> GoldRoles(const LineTrace& trace, const DocumentLabels& la
     any_head = true;
   };
   size_t title_end = 0;
-  if (auto title = FindSpelled(alnum, assigned, AlnumOnly(labels.title), kHeadLimit)) {
+  std::optional<std::pair<size_t, size_t>> title =
+      FindSpelled(alnum, assigned, AlnumOnly(labels.title), kHeadLimit);
+  for (size_t t = 0; !title.has_value() && t < labels.other_titles.size(); ++t) {
+    title = FindSpelled(alnum, assigned, AlnumOnly(labels.other_titles[t]), kHeadLimit);
+  }
+  if (title.has_value()) {
     for (size_t k = title->first; k < title->second; ++k) assign(k, LineRole::kTitle);
     mark_head(title->second);
     title_end = title->second;
@@ -209,6 +237,22 @@ std::vector<LineRole> GoldRoles(const LineTrace& trace, const DocumentLabels& la
   if (const std::string label = AlnumOnly(labels.doc_type_raw); !label.empty()) {
     for (size_t k = 0; k < n && k < kHeadLimit; ++k) {
       if (assigned[k] < 0 && absl::StartsWith(alnum[k], label) && CountWords(texts[k]) <= 8) {
+        assign(k, LineRole::kTypeLabel);
+        mark_head(k + 1);
+        break;
+      }
+    }
+  }
+  // A saved page names no label as printed, only the types a reader
+  // accepts: its label is the first short head line the label reader
+  // reads as one of them (a page may list it among its furniture too).
+  if (labels.doc_type_raw.empty() && !labels.accepted_types.empty()) {
+    for (size_t k = 0; k < n && k < kHeadLimit; ++k) {
+      if (assigned[k] >= 0 && assigned[k] != static_cast<int>(LineRole::kFurniture)) continue;
+      if (CountWords(texts[k]) > 8) continue;
+      const std::optional<v1::DocType> type = DocTypeFromLabelLine(texts[k]);
+      if (type.has_value() &&
+          absl::c_linear_search(labels.accepted_types, v1::DocType_Name(*type))) {
         assign(k, LineRole::kTypeLabel);
         mark_head(k + 1);
         break;
@@ -254,9 +298,12 @@ std::vector<LineRole> GoldRoles(const LineTrace& trace, const DocumentLabels& la
     }
     head_end = std::max(head_end, k);
   }
+  if (known != nullptr) known->assign(n, true);
   for (size_t k = 0; k < n; ++k) {
     if (assigned[k] >= 0) continue;
-    assign(k, any_head && k < head_end ? LineRole::kHeadOther : LineRole::kBody);
+    const bool head = any_head && k < head_end;
+    assign(k, head ? LineRole::kHeadOther : LineRole::kBody);
+    if (head && labels.head_partly_labelled && known != nullptr) (*known)[k] = false;
   }
   std::vector<LineRole> roles(n);
   for (size_t k = 0; k < n; ++k) roles[k] = static_cast<LineRole>(assigned[k]);
@@ -305,7 +352,6 @@ LineRoleModel TrainLineRoleModel(const std::vector<const TrainingDocument*>& doc
     for (int epoch = 0; epoch < options.epochs; ++epoch) {
       for (size_t d : Permutation(documents.size(), 7919 + epoch + 1000 * order)) {
         const std::vector<std::vector<int>>& lines = encoded[d];
-        const std::vector<LineRole>& gold = documents[d]->gold;
         std::vector<RoleScores> emissions(lines.size());
         for (size_t i = 0; i < lines.size(); ++i) {
           emissions[i].fill(0);
@@ -314,24 +360,29 @@ LineRoleModel TrainLineRoleModel(const std::vector<const TrainingDocument*>& doc
           }
         }
         const std::vector<LineRole> predicted = ViterbiDecode(emissions, transitions);
+        const std::vector<LineRole> gold =
+            documents[d]->gold_known.empty()
+                ? documents[d]->gold
+                : BestAgreeingSequence(emissions, transitions, *documents[d]);
+        const float size = documents[d]->saved_page ? options.saved_page_weight : 1.0f;
         for (size_t i = 0; i < lines.size(); ++i) {
           const int want = static_cast<int>(gold[i]);
           const int got = static_cast<int>(predicted[i]);
           if (want != got) {
             for (int f : lines[i]) {
-              weights[f][want] += 1;
-              weights[f][got] -= 1;
-              accumulated[f][want] += step;
-              accumulated[f][got] -= step;
+              weights[f][want] += size;
+              weights[f][got] -= size;
+              accumulated[f][want] += size * step;
+              accumulated[f][got] -= size * step;
             }
           }
           const int want_from = i == 0 ? kLineRoleCount : static_cast<int>(gold[i - 1]);
           const int got_from = i == 0 ? kLineRoleCount : static_cast<int>(predicted[i - 1]);
           if (want_from != got_from || want != got) {
-            transitions[want_from][want] += 1;
-            transitions[got_from][got] -= 1;
-            transitions_accumulated[want_from][want] += step;
-            transitions_accumulated[got_from][got] -= step;
+            transitions[want_from][want] += size;
+            transitions[got_from][got] -= size;
+            transitions_accumulated[want_from][want] += size * step;
+            transitions_accumulated[got_from][got] -= size * step;
           }
         }
         step += 1;
@@ -381,7 +432,11 @@ std::vector<TrainingDocument> PrepareTraining(const std::vector<LabelledDocument
     TrainingDocument document;
     document.group = labelled.group;
     if (ParseRawDocument(raw, options).ok()) {
-      document.gold = GoldRoles(trace, labelled.labels);
+      std::vector<bool> known;
+      document.gold = GoldRoles(trace, labelled.labels, &known);
+      if (!absl::c_all_of(known, [](bool is_known) { return is_known; })) {
+        document.gold_known = std::move(known);
+      }
       document.features = std::move(trace.features);
       document.candidates = std::move(trace.title_candidates);
       size_t begin = 0;
@@ -405,25 +460,50 @@ std::vector<TrainingDocument> PrepareTraining(const std::vector<LabelledDocument
   return prepared;
 }
 
-absl::StatusOr<std::string> TrainWeightsFile(const std::string& corpus_root) {
+std::vector<TrainingDocument> PrepareLayoutTraining(const std::vector<LabelledDocument>& pages) {
+  std::vector<TrainingDocument> prepared = PrepareTraining(pages);
+  std::vector<TrainingDocument> kept;
+  for (size_t d = 0; d < prepared.size(); ++d) {
+    if (pages[d].labels.title.empty() ||
+        absl::c_linear_search(prepared[d].gold, LineRole::kTitle)) {
+      kept.push_back(std::move(prepared[d]));
+      kept.back().saved_page = true;
+    }
+  }
+  return kept;
+}
+
+absl::StatusOr<std::string> TrainWeightsFile(const std::string& corpus_root,
+                                             const std::string& layouts_root) {
   std::vector<LabelledDocument> documents;
   for (const char* folder : {"nato-dev", "statements-dev"}) {
     absl::StatusOr<std::vector<LabelledDocument>> loaded = LoadLabelledFolder(corpus_root, folder);
     if (!loaded.ok()) return loaded.status();
     for (LabelledDocument& document : *loaded) documents.push_back(std::move(document));
   }
+  absl::StatusOr<std::vector<LabelledDocument>> pages = LoadTrainingLayouts(layouts_root);
+  if (!pages.ok()) return pages.status();
   const std::vector<TrainingDocument> training = PrepareTraining(documents);
+  const std::vector<TrainingDocument> page_training = PrepareLayoutTraining(*pages);
   std::vector<const TrainingDocument*> all;
   size_t lines = 0;
   for (const TrainingDocument& document : training) {
     all.push_back(&document);
     lines += document.gold.size();
   }
+  size_t page_lines = 0;
+  for (const TrainingDocument& document : page_training) {
+    all.push_back(&document);
+    page_lines += document.gold.size();
+  }
   const LineRoleModel model = TrainLineRoleModel(all, {});
-  return absl::StrCat(
-      "# Line-role model weights (see line_role_model.h), written by\n",
-      "# parser_train_line_roles from ", documents.size(), " labelled documents (", lines,
-      " lines) of nato-dev and statements-dev. Do not edit by hand: retrain.\n", model.ToText());
+  return absl::StrCat("# Line-role model weights (see line_role_model.h), written by\n",
+                      "# parser_train_line_roles from ", documents.size(), " labelled documents (",
+                      lines, " lines) of nato-dev and statements-dev\n# and ", page_training.size(),
+                      " of the ", pages->size(), " saved pages (", page_lines,
+                      " lines) of bench/unseen_layouts/",
+                      absl::StrJoin(TrainingLayoutFolders(), " and "),
+                      ".\n# Do not edit by hand: retrain.\n", model.ToText());
 }
 
 }  // namespace docsearch::ingest

@@ -1,0 +1,38 @@
+// The saved pages of bench/unseen_layouts as labelled documents, so that the
+// line-role model can learn from layouts the development corpus lacks.
+//
+// A folder's pages are labelled by the set's two tables: expected.tsv (file,
+// accepted titles split by '|', accepted types, published date) and
+// furniture.tsv (file, a line that must not be left in the text). Each page
+// is its own source group ("layout:<file>"): the colleagues who saved them
+// took each from a different site.
+//
+// Only the folders that were read while the parser was fixed may be trained
+// on (kTrainingLayoutFolders); the unread ones measure the parser on sites
+// nobody on the project has looked at, and would measure memory once
+// learned from.
+#ifndef DOCSEARCH_INGEST_SERVICE_PARSER_TOOLS_LAYOUT_LABELS_H_
+#define DOCSEARCH_INGEST_SERVICE_PARSER_TOOLS_LAYOUT_LABELS_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "ingest_service/parser/tools/labelled_corpus.h"
+
+namespace docsearch::ingest {
+
+// The folders of bench/unseen_layouts the model trains on.
+const std::vector<std::string>& TrainingLayoutFolders();
+
+// Reads the pages of <layouts_root>/<folder> named in the set's tables.
+// NOT_FOUND when the folder or expected.tsv is missing.
+absl::StatusOr<std::vector<LabelledDocument>> LoadLayoutFolder(const std::string& layouts_root,
+                                                               const std::string& folder);
+
+// Every page of the training folders under `layouts_root`.
+absl::StatusOr<std::vector<LabelledDocument>> LoadTrainingLayouts(const std::string& layouts_root);
+
+}  // namespace docsearch::ingest
+
+#endif  // DOCSEARCH_INGEST_SERVICE_PARSER_TOOLS_LAYOUT_LABELS_H_

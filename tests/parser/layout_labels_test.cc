@@ -1,0 +1,103 @@
+// The saved layout pages as training documents
+// (ingest_service/parser/tools/layout_labels.h): what a set's tables say
+// of a page becomes its labels, and the pages nobody has read are never
+// among those trained on.
+#include "ingest_service/parser/tools/layout_labels.h"
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace docsearch::ingest {
+namespace {
+
+namespace fs = std::filesystem;
+
+void Write(const fs::path& path, const std::string& text) {
+  fs::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+class LayoutLabelsTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    root_ = fs::path(testing::TempDir()) /
+            testing::UnitTest::GetInstance()->current_test_info()->name();
+    fs::remove_all(root_);
+    Write(root_ / "read" / "1.txt", "Ministry\nPress release\nHeadline one\n12 May 2020\nText.\n");
+    Write(root_ / "unread" / "2.txt", "Headline two\nText.\n");
+    Write(root_ / "expected.tsv",
+          "1.txt\tHeadline one|Ministry Headline one\tDOC_TYPE_PRESS_RELEASE|DOC_TYPE_NEWS\t"
+          "2020-05-12\n"
+          "2.txt\tHeadline two\t*\t\n");
+    Write(root_ / "furniture.tsv", "1.txt\tMinistry\n1.txt\tShare this page\n2.txt\tMenu\n");
+  }
+
+  fs::path root_;
+};
+
+TEST_F(LayoutLabelsTest, APageIsLabelledByTheSetsTables) {
+  absl::StatusOr<std::vector<LabelledDocument>> pages = LoadLayoutFolder(root_.string(), "read");
+  ASSERT_TRUE(pages.ok()) << pages.status();
+  ASSERT_EQ(pages->size(), 1u);  // 2.txt is the other folder's.
+  const LabelledDocument& page = pages->front();
+  EXPECT_EQ(page.file, "1.txt");
+  EXPECT_EQ(page.url, "1.txt");
+  EXPECT_EQ(page.group, "layout:1.txt");
+  EXPECT_THAT(page.content, testing::StartsWith("Ministry\nPress release\n"));
+  EXPECT_EQ(page.labels.title, "Headline one");
+  EXPECT_THAT(page.labels.other_titles, testing::ElementsAre("Ministry Headline one"));
+  EXPECT_THAT(page.labels.accepted_types,
+              testing::ElementsAre("DOC_TYPE_PRESS_RELEASE", "DOC_TYPE_NEWS"));
+  EXPECT_EQ(page.labels.published, "2020-05-12");
+  EXPECT_THAT(page.labels.boilerplate, testing::ElementsAre("Ministry", "Share this page"));
+  EXPECT_TRUE(page.labels.head_partly_labelled);
+}
+
+TEST_F(LayoutLabelsTest, AnyTypeAndNoDateLeaveThoseLabelsEmpty) {
+  absl::StatusOr<std::vector<LabelledDocument>> pages = LoadLayoutFolder(root_.string(), "unread");
+  ASSERT_TRUE(pages.ok()) << pages.status();
+  ASSERT_EQ(pages->size(), 1u);
+  EXPECT_TRUE(pages->front().labels.accepted_types.empty());
+  EXPECT_TRUE(pages->front().labels.published.empty());
+  EXPECT_THAT(pages->front().labels.boilerplate, testing::ElementsAre("Menu"));
+}
+
+TEST_F(LayoutLabelsTest, AMissingFolderOrABrokenRowIsAnError) {
+  EXPECT_EQ(LoadLayoutFolder(root_.string(), "absent").status().code(),
+            absl::StatusCode::kNotFound);
+  Write(root_ / "expected.tsv", "1.txt\tHeadline one\n");
+  EXPECT_EQ(LoadLayoutFolder(root_.string(), "read").status().code(),
+            absl::StatusCode::kInvalidArgument);
+}
+
+// The model may learn only from pages that were read; the sets kept
+// unread measure the parser on sites nobody has looked at, and would
+// measure memory once trained on.
+TEST(TrainingLayouts, AreTheReadPagesAndNoneOfTheUnread) {
+  const fs::path layouts = fs::path(DOCSEARCH_SOURCE_DIR) / "bench" / "unseen_layouts";
+  absl::StatusOr<std::vector<LabelledDocument>> pages = LoadTrainingLayouts(layouts.string());
+  ASSERT_TRUE(pages.ok()) << pages.status();
+  std::set<std::string> trained;
+  for (const LabelledDocument& page : *pages) trained.insert(page.file);
+  for (const std::string& folder : TrainingLayoutFolders()) {
+    for (const fs::directory_entry& entry : fs::directory_iterator(layouts / folder)) {
+      EXPECT_TRUE(trained.contains(entry.path().filename().string())) << entry.path();
+    }
+  }
+  for (const char* unread : {"held_out", "held_out_3"}) {
+    EXPECT_THAT(TrainingLayoutFolders(), testing::Not(testing::Contains(unread)));
+    for (const fs::directory_entry& entry : fs::directory_iterator(layouts / unread)) {
+      EXPECT_FALSE(trained.contains(entry.path().filename().string())) << entry.path();
+    }
+  }
+}
+
+}  // namespace
+}  // namespace docsearch::ingest
