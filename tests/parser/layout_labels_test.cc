@@ -91,7 +91,7 @@ TEST(TrainingLayouts, AreTheReadPagesAndNoneOfTheUnread) {
       EXPECT_TRUE(trained.contains(entry.path().filename().string())) << entry.path();
     }
   }
-  for (const char* unread : {"held_out", "held_out_3"}) {
+  for (const char* unread : {"held_out", "held_out_3", "held_out_4"}) {
     EXPECT_THAT(TrainingLayoutFolders(), testing::Not(testing::Contains(unread)));
     for (const fs::directory_entry& entry : fs::directory_iterator(layouts / unread)) {
       EXPECT_FALSE(trained.contains(entry.path().filename().string())) << entry.path();
