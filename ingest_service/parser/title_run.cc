@@ -549,18 +549,35 @@ void OpenWithMeetingBodyAbove(const Lines& lines, const Features& features, Titl
 }
 
 // "Meeting of the" / "North Atlantic Council in Defence Ministers Session":
-// a line right above the run that leaves its phrase open (it ends on a
-// function word) can be no banner or kicker of its own; it opens the
-// headline, as ContinueWrappedHeadline takes such a line's continuation
-// below.
+// a line right above the run that breaks off inside a noun phrase (it ends
+// on "of", "the", "and", "de", "du", "des" or "et", with nothing after)
+// can be no banner or kicker of its own; it opens the headline, as
+// ContinueWrappedHeadline takes such a line's continuation below. Site
+// lines that end on other small words ("Who we are", "Sign in", "Last
+// updated on", "Mis à jour le", "Usted está en:", "Brussels for the…") are
+// menus, stamps and tickers, not a headline's first words.
+bool BreaksOffInsideNounPhrase(absl::string_view text) {
+  text = TrimLine(text);
+  const size_t space = text.rfind(' ');
+  if (space == absl::string_view::npos) return false;
+  const absl::string_view last = text.substr(space + 1);
+  for (absl::string_view word : {"of", "the", "and", "de", "du", "des", "et"}) {
+    if (last == word) return true;
+  }
+  return false;
+}
+
 void OpenWithUnfinishedLineAbove(const Lines& lines, const Features& features,
                                  TitleCandidate* run) {
+  constexpr int kMaxOpeningWords = 8;
   while (run->begin > 0 && Adjacent(features, run->begin)) {
     const size_t above = run->begin - 1;
     const absl::string_view text = FeatureLineText(lines, features, above);
-    if (!EndsWithFunctionWord(text) || absl::StartsWith(features[above].rule_fate, "dropped_") ||
+    if (!BreaksOffInsideNounPhrase(text) || StartsLowercase(text) ||
+        CountWordsUpTo(text, kMaxOpeningWords) > kMaxOpeningWords ||
+        absl::StartsWith(features[above].rule_fate, "dropped_") ||
         !CanContinueHeadline(lines[features[above].line_index].text, text) ||
-        MatchReferenceAtStart(text).has_value() || IsPunctuationOnly(text)) {
+        MatchReferenceAtStart(text).has_value()) {
       return;
     }
     run->begin = above;

@@ -3,6 +3,7 @@
 // Documents and addresses written for the test.
 #include "ingest_service/parser/title_run.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -376,6 +377,19 @@ TEST(TitleRun, ALineLeftOpenAboveTheRunOpensIt) {
   EXPECT_EQ(kicker.Repair(1, 2), "Minister opens the new example office");
   Lines parted("News of the\n\nMinister opens the new example office\n\nThe Minister.\n");
   EXPECT_EQ(parted.Repair(1, 2), "Minister opens the new example office");
+  // What a review found site lines ending on other small words doing:
+  // menus, stamps, tickers and notices are not a headline's first words.
+  for (const char* above :
+       {"Where we are\nSign in", "Home\nAbout us\nWho we are", "Skip to main content\nSign in",
+        "Usted está en:", "Last updated on", "Also available in:", "Mis à jour le",
+        "Minister to travel to Brussels for the…", "Wednesday 4 April 2023 at", "Listen to this"}) {
+    const std::string text =
+        std::string(above) + "\nMinister welcomes the example agreement\n\nThe Minister.\n";
+    Lines site(text);
+    const size_t headline = static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) - 3;
+    EXPECT_EQ(site.Repair(headline, headline + 1), "Minister welcomes the example agreement")
+        << above;
+  }
 }
 
 TEST(TitleRun, APrepositionInLowerCaseContinuesAHeadlineNeverOpensOne) {
