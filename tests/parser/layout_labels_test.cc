@@ -77,6 +77,34 @@ TEST_F(LayoutLabelsTest, AMissingFolderOrABrokenRowIsAnError) {
             absl::StatusCode::kInvalidArgument);
 }
 
+LabelledDocument Page(const std::string& file, std::vector<std::string> furniture) {
+  LabelledDocument page;
+  page.file = file;
+  page.group = "layout:" + file;
+  page.labels.boilerplate = std::move(furniture);
+  return page;
+}
+
+// Pages printing three long furniture lines alike (a site's footer and
+// menu) are one site, and one source group; two lines alike, or short
+// ones ("Home", "Menu"), do not make a site.
+TEST(GroupPagesBySite, PagesSharingASitesFurnitureAreOneGroup) {
+  const std::vector<std::string> footer = {"Cookies on the example portal",
+                                           "Example portal privacy notice",
+                                           "(c) Example Crown copyright"};
+  std::vector<LabelledDocument> pages = {
+      Page("1.txt", footer),
+      Page("2.txt", {"Home", "Menu", "Search", "Contact"}),
+      Page("3.txt", {footer[0], footer[1], footer[2], "Share this page"}),
+      Page("4.txt", {"Home", "Menu", "Search", "Contact", footer[0], footer[1]}),
+  };
+  GroupPagesBySite(&pages);
+  EXPECT_EQ(pages[0].group, "layout:1.txt");
+  EXPECT_EQ(pages[1].group, "layout:2.txt");
+  EXPECT_EQ(pages[2].group, "layout:1.txt");
+  EXPECT_EQ(pages[3].group, "layout:4.txt");
+}
+
 // The model may learn only from pages that were read; the sets kept
 // unread measure the parser on sites nobody has looked at, and would
 // measure memory once trained on.
@@ -91,7 +119,7 @@ TEST(TrainingLayouts, AreTheReadPagesAndNoneOfTheUnread) {
       EXPECT_TRUE(trained.contains(entry.path().filename().string())) << entry.path();
     }
   }
-  for (const char* unread : {"held_out", "held_out_3", "held_out_4"}) {
+  for (const char* unread : {"held_out", "held_out_3", "held_out_4", "held_out_5"}) {
     EXPECT_THAT(TrainingLayoutFolders(), testing::Not(testing::Contains(unread)));
     for (const fs::directory_entry& entry : fs::directory_iterator(layouts / unread)) {
       EXPECT_FALSE(trained.contains(entry.path().filename().string())) << entry.path();

@@ -1,5 +1,6 @@
 #include "ingest_service/parser/tools/layout_labels.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -8,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -36,7 +38,8 @@ std::vector<std::vector<std::string>> ReadTsv(const fs::path& path) {
 }  // namespace
 
 const std::vector<std::string>& TrainingLayoutFolders() {
-  // Never held_out, held_out_3 or held_out_4: see the file comment.
+  // Never the unread sets (held_out, held_out_3, held_out_4, held_out_5):
+  // see the file comment.
   static const auto* const kFolders =
       new std::vector<std::string>{"read_while_fixing", "held_out_2"};
   return *kFolders;
@@ -82,6 +85,38 @@ absl::StatusOr<std::vector<LabelledDocument>> LoadLayoutFolder(const std::string
   return documents;
 }
 
+void GroupPagesBySite(std::vector<LabelledDocument>* pages) {
+  constexpr size_t kMinLineBytes = 12;
+  constexpr int kMinSharedLines = 3;
+  const size_t n = pages->size();
+  std::vector<absl::flat_hash_set<std::string>> lines(n);
+  for (size_t i = 0; i < n; ++i) {
+    for (const std::string& line : (*pages)[i].labels.boilerplate) {
+      if (line.size() >= kMinLineBytes) lines[i].insert(line);
+    }
+  }
+  // Union-find over pages, the root being the site's first page.
+  std::vector<size_t> parent(n);
+  for (size_t i = 0; i < n; ++i) parent[i] = i;
+  auto find = [&](size_t i) {
+    while (parent[i] != i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t j = i + 1; j < n; ++j) {
+      int shared = 0;
+      for (const std::string& line : lines[i]) shared += lines[j].contains(line) ? 1 : 0;
+      if (shared < kMinSharedLines) continue;
+      const size_t a = find(i);
+      const size_t b = find(j);
+      if (a != b) parent[std::max(a, b)] = std::min(a, b);
+    }
+  }
+  for (size_t i = 0; i < n; ++i) {
+    (*pages)[i].group = absl::StrCat("layout:", (*pages)[find(i)].file);
+  }
+}
+
 absl::StatusOr<std::vector<LabelledDocument>> LoadTrainingLayouts(const std::string& layouts_root) {
   std::vector<LabelledDocument> documents;
   for (const std::string& folder : TrainingLayoutFolders()) {
@@ -89,6 +124,7 @@ absl::StatusOr<std::vector<LabelledDocument>> LoadTrainingLayouts(const std::str
     if (!loaded.ok()) return loaded.status();
     for (LabelledDocument& document : *loaded) documents.push_back(std::move(document));
   }
+  GroupPagesBySite(&documents);
   return documents;
 }
 

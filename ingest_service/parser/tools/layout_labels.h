@@ -3,9 +3,12 @@
 //
 // A folder's pages are labelled by the set's two tables: expected.tsv (file,
 // accepted titles split by '|', accepted types, published date) and
-// furniture.tsv (file, a line that must not be left in the text). Each page
-// is its own source group ("layout:<file>"): the colleagues who saved them
-// took each from a different site.
+// furniture.tsv (file, a line that must not be left in the text). A page's
+// source group is its site's ("layout:<file>" of the site's first page):
+// pages sharing three or more listed furniture lines of 12 characters or
+// more (a site's footer, its menu) are one site, so that a feature one
+// site prints on several pages ("word=govuk") cannot pass for one shown
+// by two sources.
 //
 // Only the folders that were read while the parser was fixed may be trained
 // on (kTrainingLayoutFolders); the unread ones measure the parser on sites
@@ -30,7 +33,10 @@ const std::vector<std::string>& TrainingLayoutFolders();
 absl::StatusOr<std::vector<LabelledDocument>> LoadLayoutFolder(const std::string& layouts_root,
                                                                const std::string& folder);
 
-// Every page of the training folders under `layouts_root`.
+// Puts pages of one site (see the file comment) in one source group.
+void GroupPagesBySite(std::vector<LabelledDocument>* pages);
+
+// Every page of the training folders under `layouts_root`, grouped by site.
 absl::StatusOr<std::vector<LabelledDocument>> LoadTrainingLayouts(const std::string& layouts_root);
 
 }  // namespace docsearch::ingest

@@ -1,5 +1,7 @@
 #include "ingest_service/parser/tools/line_role_trainer.h"
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <optional>
@@ -179,12 +181,24 @@ std::vector<LineRole> BestAgreeingSequence(const std::vector<RoleScores>& emissi
                                            const RoleTransitions& transitions,
                                            const TrainingDocument& document) {
   constexpr float kRuledOut = -1e9f;
+  // A role the labels give to a line of their own is no unlabelled line's:
+  // the labelled title is the whole title (an "EMBARGOED UNTIL" line above
+  // it is not its first line), and so for the date and type label lines.
+  std::array<bool, kLineRoleCount> labelled_elsewhere{};
+  for (size_t i = 0; i < document.gold.size(); ++i) {
+    const LineRole role = document.gold[i];
+    if (document.gold_known[i] &&
+        (role == LineRole::kTitle || role == LineRole::kDate || role == LineRole::kTypeLabel)) {
+      labelled_elsewhere[static_cast<int>(role)] = true;
+    }
+  }
+  labelled_elsewhere[static_cast<int>(LineRole::kTitle)] = true;
   std::vector<RoleScores> constrained = emissions;
   for (size_t i = 0; i < constrained.size(); ++i) {
-    if (!document.gold_known[i]) continue;
-    const int want = static_cast<int>(document.gold[i]);
     for (int r = 0; r < kLineRoleCount; ++r) {
-      if (r != want) constrained[i][r] = kRuledOut;
+      const bool ruled_out =
+          document.gold_known[i] ? r != static_cast<int>(document.gold[i]) : labelled_elsewhere[r];
+      if (ruled_out) constrained[i][r] = kRuledOut;
     }
   }
   return ViterbiDecode(constrained, transitions);
@@ -220,10 +234,17 @@ std::vector<LineRole> GoldRoles(const LineTrace& trace, const DocumentLabels& la
     any_head = true;
   };
   size_t title_end = 0;
-  std::optional<std::pair<size_t, size_t>> title =
-      FindSpelled(alnum, assigned, AlnumOnly(labels.title), kHeadLimit);
-  for (size_t t = 0; !title.has_value() && t < labels.other_titles.size(); ++t) {
-    title = FindSpelled(alnum, assigned, AlnumOnly(labels.other_titles[t]), kHeadLimit);
+  // The readings of the title in the order tried: a reading that is a
+  // bare type label ("FINAL COMMUNIQUE" accepted next to the headline under
+  // it) last, so that the headline, not the label, is taught as the title.
+  std::vector<std::string> readings = {labels.title};
+  readings.insert(readings.end(), labels.other_titles.begin(), labels.other_titles.end());
+  std::stable_partition(readings.begin(), readings.end(), [](const std::string& reading) {
+    return !DocTypeFromLabelLine(reading).has_value();
+  });
+  std::optional<std::pair<size_t, size_t>> title;
+  for (size_t t = 0; !title.has_value() && t < readings.size(); ++t) {
+    title = FindSpelled(alnum, assigned, AlnumOnly(readings[t]), kHeadLimit);
   }
   if (title.has_value()) {
     for (size_t k = title->first; k < title->second; ++k) assign(k, LineRole::kTitle);
@@ -281,7 +302,9 @@ std::vector<LineRole> GoldRoles(const LineTrace& trace, const DocumentLabels& la
   for (size_t k = 0; k < n && k < kHeadLimit; ++k) {
     if (assigned[k] < 0 && ParseUpdatedHeader(texts[k]).has_value()) {
       assign(k, LineRole::kHeader);
-      mark_head(k + 1);
+      // A saved page's "Last updated" stamp may stand in its footer, after
+      // the body: the lines above it are not head lines left unlabelled.
+      if (!labels.head_partly_labelled) mark_head(k + 1);
       break;
     }
   }
@@ -501,9 +524,9 @@ absl::StatusOr<std::string> TrainWeightsFile(const std::string& corpus_root,
                       "# parser_train_line_roles from ", documents.size(), " labelled documents (",
                       lines, " lines) of nato-dev and statements-dev\n# and ", page_training.size(),
                       " of the ", pages->size(), " saved pages (", page_lines,
-                      " lines) of bench/unseen_layouts/",
-                      absl::StrJoin(TrainingLayoutFolders(), " and "),
-                      ".\n# Do not edit by hand: retrain.\n", model.ToText());
+                      " lines) in bench/unseen_layouts (",
+                      absl::StrJoin(TrainingLayoutFolders(), ", "),
+                      ").\n# Do not edit by hand: retrain.\n", model.ToText());
 }
 
 }  // namespace docsearch::ingest
