@@ -6,40 +6,21 @@
 // guard the rules written for them against later changes. The line-role
 // model is also trained on them (layout_labels.h), so the floors are
 // in-sample figures. Scoring is that of bench/unseen_layouts/score.py.
-#include <filesystem>
-#include <fstream>
-#include <map>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "absl/algorithm/container.h"
+#include "absl/status/statusor.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_format.h"
-#include "absl/strings/str_split.h"
 #include "gtest/gtest.h"
 #include "ingest_service/parser/document_parser.h"
+#include "ingest_service/parser/tools/layout_labels.h"
 
 namespace docsearch::ingest {
 namespace {
 
-namespace fs = std::filesystem;
-
-const fs::path kLayouts = fs::path(DOCSEARCH_SOURCE_DIR) / "bench" / "unseen_layouts";
-
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-std::vector<std::vector<std::string>> ReadTsv(const fs::path& path) {
-  std::vector<std::vector<std::string>> rows;
-  for (absl::string_view line : absl::StrSplit(ReadFile(path), '\n', absl::SkipEmpty())) {
-    rows.push_back(absl::StrSplit(line, '\t'));
-  }
-  return rows;
-}
+const std::string kLayouts = std::string(DOCSEARCH_SOURCE_DIR) + "/bench/unseen_layouts";
 
 struct Counts {
   int title = 0;
@@ -48,47 +29,45 @@ struct Counts {
   int clean = 0;
 };
 
+// The pages and their labels as the model's training reads them
+// (layout_labels.h), parsed under their file name.
 Counts Score(const std::string& folder) {
-  std::map<std::string, v1::Document> parsed;
-  for (const fs::directory_entry& entry : fs::directory_iterator(kLayouts / folder)) {
-    v1::RawDocument raw;
-    raw.set_content(ReadFile(entry.path()));
-    raw.set_source_uri(entry.path().filename().string());
-    absl::StatusOr<v1::ParseDocumentResponse> response = ParseRawDocument(raw, {});
-    EXPECT_TRUE(response.ok()) << entry.path() << ": " << response.status();
-    if (response.ok()) parsed[entry.path().filename().string()] = response->document();
-  }
+  absl::StatusOr<std::vector<LabelledDocument>> pages = LoadLayoutFolder(kLayouts, folder);
+  EXPECT_TRUE(pages.ok()) << pages.status();
+  if (!pages.ok()) return {};
   Counts counts;
-  for (const std::vector<std::string>& row : ReadTsv(kLayouts / "expected.tsv")) {
-    if (row.size() != 4 || !parsed.contains(row[0])) continue;
-    const v1::Document& document = parsed[row[0]];
-    for (absl::string_view title : absl::StrSplit(row[1], '|')) {
-      if (document.title() == title) ++counts.title;
-    }
-    bool type = row[2] == "*";
-    for (absl::string_view name : absl::StrSplit(row[2], '|')) {
-      type |= v1::DocType_Name(document.doc_type()) == name;
-    }
-    counts.type += type ? 1 : 0;
+  for (const LabelledDocument& page : *pages) {
+    v1::RawDocument raw;
+    raw.set_content(page.content);
+    raw.set_source_uri(page.url);
+    absl::StatusOr<v1::ParseDocumentResponse> response = ParseRawDocument(raw, {});
+    EXPECT_TRUE(response.ok()) << page.file << ": " << response.status();
+    if (!response.ok()) continue;
+    const v1::Document& document = response->document();
+    const DocumentLabels& labels = page.labels;
+    const bool title_right = document.title() == labels.title ||
+                             absl::c_linear_search(labels.other_titles, document.title());
+    const bool type_right =
+        labels.accepted_types.empty() ||
+        absl::c_linear_search(labels.accepted_types, v1::DocType_Name(document.doc_type()));
+    counts.title += title_right ? 1 : 0;
+    counts.type += type_right ? 1 : 0;
     const std::string date =
         document.has_published()
             ? absl::StrFormat("%04d-%02d-%02d", document.published().year(),
                               document.published().month(), document.published().day())
             : "";
-    counts.published += date == row[3] ? 1 : 0;
-  }
-  std::map<std::string, bool> clean;
-  for (const std::vector<std::string>& row : ReadTsv(kLayouts / "furniture.tsv")) {
-    if (row.size() != 2 || !parsed.contains(row[0])) continue;
+    counts.published += date == labels.published ? 1 : 0;
+    if (labels.boilerplate.empty()) continue;
     bool left = false;
-    for (const v1::Paragraph& paragraph : parsed[row[0]].paragraphs()) {
-      left |= paragraph.text() == row[1] ||
-              (row[1].size() >= 20 && absl::StartsWith(paragraph.text(), row[1]));
+    for (const std::string& line : labels.boilerplate) {
+      for (const v1::Paragraph& paragraph : document.paragraphs()) {
+        left |= paragraph.text() == line ||
+                (line.size() >= 20 && absl::StartsWith(paragraph.text(), line));
+      }
     }
-    clean.try_emplace(row[0], true);
-    if (left) clean[row[0]] = false;
+    counts.clean += left ? 0 : 1;
   }
-  for (const auto& [name, is_clean] : clean) counts.clean += is_clean ? 1 : 0;
   return counts;
 }
 
