@@ -567,14 +567,21 @@ bool BreaksOffInsideNounPhrase(absl::string_view text) {
   return false;
 }
 
+// Only a short line of three or four words, no label before a colon: a
+// second review found tickers ("Minister to travel to Brussels for the"),
+// menu items ("What we are proud of", "Part of") and labelled links
+// ("Related: Minister visits the", "À lire aussi : Réunion du Conseil des")
+// breaking off the same way.
 void OpenWithUnfinishedLineAbove(const Lines& lines, const Features& features,
                                  TitleCandidate* run) {
-  constexpr int kMaxOpeningWords = 8;
+  constexpr int kMinOpeningWords = 3;
+  constexpr int kMaxOpeningWords = 4;
   while (run->begin > 0 && Adjacent(features, run->begin)) {
     const size_t above = run->begin - 1;
     const absl::string_view text = FeatureLineText(lines, features, above);
-    if (!BreaksOffInsideNounPhrase(text) || StartsLowercase(text) ||
-        CountWordsUpTo(text, kMaxOpeningWords) > kMaxOpeningWords ||
+    const int words = CountWordsUpTo(text, kMaxOpeningWords + 1);
+    if (!BreaksOffInsideNounPhrase(text) || StartsLowercase(text) || words < kMinOpeningWords ||
+        words > kMaxOpeningWords || absl::StrContains(text, ':') ||
         absl::StartsWith(features[above].rule_fate, "dropped_") ||
         !CanContinueHeadline(lines[features[above].line_index].text, text) ||
         MatchReferenceAtStart(text).has_value()) {

@@ -382,7 +382,12 @@ TEST(TitleRun, ALineLeftOpenAboveTheRunOpensIt) {
   for (const char* above :
        {"Where we are\nSign in", "Home\nAbout us\nWho we are", "Skip to main content\nSign in",
         "Usted está en:", "Last updated on", "Also available in:", "Mis à jour le",
-        "Minister to travel to Brussels for the…", "Wednesday 4 April 2023 at", "Listen to this"}) {
+        "Minister to travel to Brussels for the…", "Wednesday 4 April 2023 at", "Listen to this",
+        // And what a second review found breaking off inside a phrase too.
+        "Minister to travel to Brussels for the", "Latest: Minister to travel to Brussels for the",
+        "Related: Minister visits the", "À lire aussi : Réunion du Conseil des",
+        "Aktuell: Außenministerin reist zum Treffen des", "What we are proud of", "Part of",
+        "Embargoed until the start of", "News and"}) {
     const std::string text =
         std::string(above) + "\nMinister welcomes the example agreement\n\nThe Minister.\n";
     Lines site(text);
