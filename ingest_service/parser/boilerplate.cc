@@ -305,6 +305,40 @@ bool IsPlayerOrVersionLink(absl::string_view edges, absl::string_view folded) {
   return false;
 }
 
+// A site's cookie notice, in any of the languages that borrowed the word:
+// "We use cookies to give you the best possible experience", "Este sitio
+// web utiliza cookies", "Ce site utilise des cookies", a banner's heading
+// or button ("Cookies on GOV.UK", "Accept additional cookies"). The word
+// "cookie" in a short line, or in a longer one that also speaks of the
+// site, the browser, browsing or the reader's consent; a statement about
+// cookie rules speaks of none of these.
+bool IsCookieNotice(absl::string_view folded) {
+  constexpr size_t kMaxNoticeBytes = 500;
+  constexpr int kMaxControlWords = 5;
+  if (folded.size() > kMaxNoticeBytes) return false;
+  bool named = false;
+  for (size_t at = folded.find("cookie"); at != absl::string_view::npos;
+       at = folded.find("cookie", at + 1)) {
+    if (at == 0 || !absl::ascii_isalpha(static_cast<unsigned char>(folded[at - 1]))) {
+      named = true;
+      break;
+    }
+  }
+  if (!named) return false;
+  if (CountWordsUpTo(folded, kMaxControlWords + 1) <= kMaxControlWords) return true;
+  for (absl::string_view context :
+       {"website",        "web site",      "this site",   "our site",      "ce site",
+        "notre site",     "site web",      "sitio",       "este site",     "questo sito",
+        "webseite",       "browser",       "navigateur",  "navegador",     "navigat",
+        "naveg",          "experience",    "experiencia", "esperienza",    "consent",
+        "accept",         "acept",         "aceit",       "akzept",        "we use",
+        "nous utilisons", "wir verwenden", "utilizamos",  "your settings", "vos parametres",
+        "einstellungen",  "preferences",   "how you use"}) {
+    if (absl::StrContains(folded, context)) return true;
+  }
+  return false;
+}
+
 // A notice addressed to one kind of reader, not to every reader of the
 // text: "If you are not a journalist, please send your request to …",
 // "Media enquiries: …", "Réservé aux journalistes".
@@ -607,6 +641,7 @@ std::optional<absl::string_view> ReasonOfTrimmed(absl::string_view trimmed,
   if (folded.size() < 300) {
     if (PortalPhrasesIn(folded, 1) >= 1) return "site";
   }
+  if (IsCookieNotice(folded)) return "site";
   if ((absl::StartsWith(edges, "source:") || absl::StartsWith(edges, "read it all http") ||
        absl::StartsWith(edges, "read more http")) &&
       edges.size() < 80) {

@@ -494,6 +494,25 @@ std::optional<Date> DateFromPathFolders(absl::string_view path) {
 // A date line read as printed (ParseDateLine before a place after the date).
 std::optional<Date> ParseDateLineWithoutPlaceAfter(absl::string_view text);
 
+// "Secretaría de Relaciones Exteriores | 12 de marzo de 2019", "News | 3
+// May 2021": a row of two or three cells, the last a date line and the
+// others short names without a digit (who issued the text, its section).
+// A name after the date is read by BeforePlace, which takes only places.
+std::optional<Date> DateCellAfterNames(absl::string_view text) {
+  constexpr size_t kMaxCells = 3;
+  constexpr size_t kMaxNameWords = 6;
+  if (!absl::StrContains(text, " | ")) return std::nullopt;
+  const std::vector<absl::string_view> cells = absl::StrSplit(text, " | ");
+  if (cells.size() > kMaxCells) return std::nullopt;
+  for (size_t i = 0; i + 1 < cells.size(); ++i) {
+    const absl::string_view name = absl::StripAsciiWhitespace(cells[i]);
+    if (name.empty() || HasAsciiDigit(name)) return std::nullopt;
+    const std::vector<absl::string_view> words = absl::StrSplit(name, ' ', absl::SkipEmpty());
+    if (words.size() > kMaxNameWords) return std::nullopt;
+  }
+  return ParseDateLineWithoutPlaceAfter(absl::StripAsciiWhitespace(cells.back()));
+}
+
 }  // namespace
 
 std::optional<Date> ParseDateLine(absl::string_view text) {
@@ -504,7 +523,7 @@ std::optional<Date> ParseDateLine(absl::string_view text) {
   if (std::optional<absl::string_view> before = BeforePlace(text)) {
     return ParseDateLineWithoutPlaceAfter(*before);
   }
-  return std::nullopt;
+  return DateCellAfterNames(text);
 }
 
 namespace {

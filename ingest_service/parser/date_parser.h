@@ -40,8 +40,10 @@ std::optional<FoundDate> FindFirstDate(absl::string_view text);
 // table pipes, bullets, brackets, dashes or a weekday; optionally after a
 // place ("Madrid, 9 July 1997", "Bruxelles, le 7 décembre 2001": at most three
 // capitalized words and a comma) or an introducing phrase ("Issued on",
-// "For Immediate Release", "Published", "Dated", "Publié le"). A date inside
-// other words ("in Brussels on 7 December 2001") is not a date line.
+// "For Immediate Release", "Published", "Dated", "Publié le"), or as the
+// last cell of a row after short names without a digit ("Secretaría de
+// Relaciones Exteriores | 12 de marzo de 2019"). A date inside other words
+// ("in Brussels on 7 December 2001") is not a date line.
 std::optional<docsearch::v1::Date> ParseDateLine(absl::string_view text);
 
 // A date encoded in a file name or URL: ".../p011218e.htm" (pYYMMDD),

@@ -68,7 +68,11 @@ constexpr Label kLabels[] = {
     {"communique conjoint", v1::DOC_TYPE_COMMUNIQUE},
     {"declaration conjointe", v1::DOC_TYPE_PRESS_STATEMENT},
     {"press statement", v1::DOC_TYPE_PRESS_STATEMENT},
+    {"media statement", v1::DOC_TYPE_PRESS_STATEMENT},
     {"joint statement", v1::DOC_TYPE_PRESS_STATEMENT},
+    // A declaration made jointly is still a declaration, in English and in
+    // the languages below (a French "Déclaration" is a statement: Refine).
+    {"joint declaration", v1::DOC_TYPE_DECLARATION},
     {"opening remarks", v1::DOC_TYPE_SPEECH},
     {"opening statement", v1::DOC_TYPE_SPEECH},
     {"keynote speech", v1::DOC_TYPE_SPEECH},
@@ -79,6 +83,8 @@ constexpr Label kLabels[] = {
     {"nato update", v1::DOC_TYPE_UPDATE},
     {"news item", v1::DOC_TYPE_UPDATE},
     {"statement", v1::DOC_TYPE_PRESS_STATEMENT},
+    // A government's "Release" kicker above the headline.
+    {"release", v1::DOC_TYPE_PRESS_RELEASE},
     {"declaration", v1::DOC_TYPE_PRESS_STATEMENT},  // French "Déclaration"; see below.
     {"dclaration", v1::DOC_TYPE_PRESS_STATEMENT},
     {"communique", v1::DOC_TYPE_COMMUNIQUE},
@@ -99,10 +105,10 @@ constexpr Label kLabels[] = {
     {"allocution", v1::DOC_TYPE_SPEECH},
     // The same kinds printed in German, Spanish and Italian (dictionary
     // words, longer first as above). "Erklärung", "Declaración" and
-    // "Dichiarazione" are the declaration of their language; a joint one
-    // is a statement, as in English.
+    // "Dichiarazione" are the declaration of their language, made jointly
+    // or not.
     {"gemeinsame presseerklarung", v1::DOC_TYPE_PRESS_STATEMENT},
-    {"gemeinsame erklarung", v1::DOC_TYPE_PRESS_STATEMENT},
+    {"gemeinsame erklarung", v1::DOC_TYPE_DECLARATION},
     {"presseerklarung", v1::DOC_TYPE_PRESS_STATEMENT},
     {"pressemitteilung", v1::DOC_TYPE_PRESS_RELEASE},
     // Austrian and Swiss wordings of the press release.
@@ -118,7 +124,7 @@ constexpr Label kLabels[] = {
     {"rede", v1::DOC_TYPE_SPEECH},
     {"comunicado de prensa", v1::DOC_TYPE_PRESS_RELEASE},
     {"nota de prensa", v1::DOC_TYPE_PRESS_RELEASE},
-    {"declaracion conjunta", v1::DOC_TYPE_PRESS_STATEMENT},
+    {"declaracion conjunta", v1::DOC_TYPE_DECLARATION},
     {"comunicado conjunto", v1::DOC_TYPE_COMMUNIQUE},
     {"comunicado final", v1::DOC_TYPE_COMMUNIQUE},
     {"conferencia de prensa", v1::DOC_TYPE_OTHER},
@@ -127,7 +133,7 @@ constexpr Label kLabels[] = {
     {"comunicado", v1::DOC_TYPE_PRESS_RELEASE},
     {"discurso", v1::DOC_TYPE_SPEECH},
     {"comunicato stampa", v1::DOC_TYPE_PRESS_RELEASE},
-    {"dichiarazione congiunta", v1::DOC_TYPE_PRESS_STATEMENT},
+    {"dichiarazione congiunta", v1::DOC_TYPE_DECLARATION},
     {"comunicato congiunto", v1::DOC_TYPE_COMMUNIQUE},
     {"comunicato finale", v1::DOC_TYPE_COMMUNIQUE},
     {"conferenza stampa", v1::DOC_TYPE_OTHER},
@@ -137,9 +143,9 @@ constexpr Label kLabels[] = {
     {"comunicado de imprensa", v1::DOC_TYPE_PRESS_RELEASE},
     {"nota a imprensa", v1::DOC_TYPE_PRESS_RELEASE},
     {"nota de imprensa", v1::DOC_TYPE_PRESS_RELEASE},
-    {"declaracao conjunta", v1::DOC_TYPE_PRESS_STATEMENT},
+    {"declaracao conjunta", v1::DOC_TYPE_DECLARATION},
     {"declaracao", v1::DOC_TYPE_DECLARATION},
-    {"gezamenlijke verklaring", v1::DOC_TYPE_PRESS_STATEMENT},
+    {"gezamenlijke verklaring", v1::DOC_TYPE_DECLARATION},
     {"persbericht", v1::DOC_TYPE_PRESS_RELEASE},
     {"nieuwsbericht", v1::DOC_TYPE_UPDATE},
     {"toespraak", v1::DOC_TYPE_SPEECH},
@@ -240,6 +246,22 @@ DocType Refine(const Label& label, absl::string_view printed) {
   return label.type;
 }
 
+size_t CountSpaces(absl::string_view text) {
+  return static_cast<size_t>(std::count(text.begin(), text.end(), ' '));
+}
+
+// The number of a text in its series: a digit first, then digits,
+// letters and "/", ".", "-" ("045/2019", "2012/456/SAR", "98-12").
+bool IsSeriesNumber(absl::string_view word) {
+  if (word.empty() || !absl::ascii_isdigit(static_cast<unsigned char>(word.front()))) return false;
+  for (const char c : word) {
+    if (!absl::ascii_isalnum(static_cast<unsigned char>(c)) && c != '/' && c != '.' && c != '-') {
+      return false;
+    }
+  }
+  return true;
+}
+
 // "final communiqu", "communique final" or "communiqu final" anywhere in
 // `folded`: each holds "communiqu", so only the places of that word are
 // looked around (a title can be a whole one-line text).
@@ -307,17 +329,19 @@ std::optional<DocType> DocTypeFromLabelLine(absl::string_view line) {
     if (folded == label.folded) return Refine(label, line);
   }
   // The label and the number of the text in its series ("Comunicado 112",
-  // "Press Release 045/2019").
+  // "Press Release 045/2019", "Press Release No: 2012/456/SAR"): a last
+  // word holding a digit, made of digits, letters and the separators of a
+  // reference.
   const size_t space = folded.find_last_of(' ');
   if (space == std::string::npos) return std::nullopt;
   const absl::string_view number = absl::string_view(folded).substr(space + 1);
-  if (number.empty() || !absl::ascii_isdigit(static_cast<unsigned char>(number.front())) ||
-      number.find_first_not_of("0123456789/.-") != absl::string_view::npos) {
-    return std::nullopt;
-  }
+  if (!IsSeriesNumber(number)) return std::nullopt;
   absl::string_view name = absl::string_view(folded).substr(0, space);
-  // "Pressemitteilung Nr. 245", "Communiqué n° 12".
-  for (absl::string_view sign : {" nr.", " nr", " no.", " no", " n\xC2\xB0", " n.", " num."}) {
+  // "Pressemitteilung Nr. 245", "Communiqué n° 12", "Nota à imprensa nº 312",
+  // "Información para la prensa N°: 215/21".
+  absl::ConsumeSuffix(&name, ":");
+  for (absl::string_view sign :
+       {" nr.", " nr", " no.", " no", " n\xC2\xB0", " n\xC2\xBA", " n.", " num.", " number"}) {
     if (absl::ConsumeSuffix(&name, sign)) break;
   }
   for (const Label& label : kLabels) {
@@ -338,6 +362,7 @@ std::optional<LeadingLabel> DocTypeLabelPrefix(absl::string_view line, bool any_
     if (line[i] == ' ') spaces_at[spaces++] = i;
   }
   std::array<std::optional<std::string>, kMaxLabelWords> folded_prefixes;
+  size_t longest_refused = 0;
   for (size_t l = 0; l < std::size(kLabels); ++l) {
     // Compare the folded form of exactly as many printed words as the label.
     const size_t words = kLabelWords.words[l];
@@ -348,9 +373,15 @@ std::optional<LeadingLabel> DocTypeLabelPrefix(absl::string_view line, bool any_
     if (!folded.has_value()) folded = FoldLabel(line.substr(0, end));
     if (*folded != kLabels[l].folded) continue;
     // Then a capitalized word, so "Statement by ..." and "Summary of ..." do
-    // not lose their first word.
+    // not lose their first word. Nor does a shorter label inside this one
+    // decide: "Declaración Conjunta de los Ministros" is a headline opening
+    // with a label of two words, not "Declaración" before "Conjunta de ...".
     const unsigned char next = line[end + 1];
-    if (!any_rest && !absl::ascii_isupper(next)) continue;
+    if (!any_rest && !absl::ascii_isupper(next)) {
+      longest_refused = std::max(longest_refused, words);
+      continue;
+    }
+    if (words < longest_refused) continue;
     return LeadingLabel{Refine(kLabels[l], line), end};
   }
   return GluedLabelPrefix(line);
@@ -358,7 +389,7 @@ std::optional<LeadingLabel> DocTypeLabelPrefix(absl::string_view line, bool any_
 
 bool IsSeriesName(absl::string_view label) {
   const std::string folded = FoldLabel(label);
-  return folded == "press release" || folded == "communique de presse" ||
+  return folded == "press release" || folded == "release" || folded == "communique de presse" ||
          folded == "communiqu de presse" || folded == "press communique" ||
          folded == "press communiqu";
 }
@@ -469,6 +500,31 @@ std::optional<DocType> DocTypeFromTitle(absl::string_view title, absl::string_vi
     if (absl::StartsWith(folded, opening)) return v1::DOC_TYPE_PRESS_STATEMENT;
   }
   if (absl::StartsWith(folded, "communique conjoint")) return v1::DOC_TYPE_COMMUNIQUE;
+  return std::nullopt;
+}
+
+std::optional<DocType> DocTypeFromTitleWording(absl::string_view title) {
+  const std::string folded = FoldAccents(title);
+  if (std::optional<DocType> type = DocTypeFromTitle(title, folded)) return type;
+  // A label before a colon, after a word or two naming who issues it
+  // ("MFA Press Statement: Visit of ...", "Chair's Summary: ...").
+  if (const size_t colon = folded.find(':'); colon != absl::string_view::npos && colon <= 48) {
+    const absl::string_view before =
+        absl::StripTrailingAsciiWhitespace(absl::string_view(folded).substr(0, colon));
+    for (size_t l = 0; l < std::size(kLabels); ++l) {
+      const absl::string_view label = kLabels[l].folded;
+      if (before == label ||
+          (absl::EndsWith(before, label) && before[before.size() - label.size() - 1] == ' ' &&
+           absl::StrContains(label, ' ') && CountSpaces(before) <= kLabelWords.words[l] + 1)) {
+        return Refine(kLabels[l], title);
+      }
+    }
+  }
+  // A text made jointly, named anywhere ("India-Mozambique Joint Statement
+  // during the visit of ...").
+  if (absl::StrContains(folded, "joint statement")) return v1::DOC_TYPE_PRESS_STATEMENT;
+  if (absl::StrContains(folded, "joint declaration")) return v1::DOC_TYPE_DECLARATION;
+  if (absl::StrContains(folded, "joint communique")) return v1::DOC_TYPE_COMMUNIQUE;
   return std::nullopt;
 }
 

@@ -221,6 +221,15 @@ void ChooseDocType(const Head& head, bool is_digest, v1::Document* document) {
       return;
     }
   }
+  // Last, a type the title names without the shape of a typed headline
+  // ("MFA Press Statement: …", "India-Mozambique Joint Statement during …"):
+  // a site section or a salutation is the stronger evidence.
+  if (std::optional<DocType> worded = DocTypeFromTitleWording(document->title())) {
+    document->set_doc_type(*worded);
+    AddWarning(ParseWarningCode::kDocTypeFromTitle,
+               "no type label found; the type was read from the title", document);
+    return;
+  }
   document->set_doc_type(v1::DOC_TYPE_UNSPECIFIED);
   AddWarning(ParseWarningCode::kNoDocType,
              "no type label, title pattern or site section names the type", document);

@@ -307,6 +307,10 @@ void SetTitleFromRoles(const std::vector<SourceLine>& lines,
       AddWarning(ParseWarningCode::kDocTypeFromSalutation,
                  "no type label or title pattern; the first paragraph addresses an audience",
                  document);
+    } else if (std::optional<v1::DocType> worded = DocTypeFromTitleWording(title)) {
+      document->set_doc_type(*worded);
+      AddWarning(ParseWarningCode::kDocTypeFromTitle,
+                 "no type label found; the type was read from the title", document);
     } else {
       document->set_doc_type(v1::DOC_TYPE_UNSPECIFIED);
       AddWarning(ParseWarningCode::kNoDocType,

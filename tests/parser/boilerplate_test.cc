@@ -301,5 +301,28 @@ TEST(Boilerplate, MenusPathsAndNoticesOfOtherSites) {
               Optional(absl::string_view("site")));
 }
 
+// A cookie notice in any language, its banner's heading and buttons; a
+// sentence about cookie rules is text.
+TEST(Boilerplate, DropsCookieNotices) {
+  for (const char* line :
+       {"We use cookies to give you the best possible experience on our website.",
+        "Este sitio web utiliza cookies propias y de terceros para mejorar la experiencia de "
+        "navegación.",
+        "Ce site utilise des cookies. En poursuivant votre navigation, vous acceptez leur "
+        "utilisation.",
+        "Este sítio utiliza cookies para melhorar a sua experiência de navegação.",
+        "We'd like to set additional cookies to understand how you use GOV.UK, remember your "
+        "settings and improve government services.",
+        "Cookies on GOV.UK", "Accept additional cookies", "I do not accept the use of cookies"}) {
+    EXPECT_EQ(BoilerplateReason(line), "site") << line;
+  }
+  EXPECT_EQ(BoilerplateReason("The Commission proposed new rules on cookies and the "
+                              "confidentiality of electronic communications today."),
+            std::nullopt);
+  EXPECT_EQ(BoilerplateReason("Fortune cookies were served at the reception for the delegates "
+                              "of the forum."),
+            std::nullopt);
+}
+
 }  // namespace
 }  // namespace docsearch::ingest

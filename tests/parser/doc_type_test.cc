@@ -12,7 +12,7 @@ namespace {
 
 TEST(DocType, LabelsInGermanSpanishAndItalian) {
   EXPECT_EQ(DocTypeFromLabelLine("Pressemitteilung"), v1::DOC_TYPE_PRESS_RELEASE);
-  EXPECT_EQ(DocTypeFromLabelLine("Gemeinsame Erklärung"), v1::DOC_TYPE_PRESS_STATEMENT);
+  EXPECT_EQ(DocTypeFromLabelLine("Gemeinsame Erklärung"), v1::DOC_TYPE_DECLARATION);
   EXPECT_EQ(DocTypeFromLabelLine("Erklärung"), v1::DOC_TYPE_DECLARATION);
   EXPECT_EQ(DocTypeFromLabelLine("Rede"), v1::DOC_TYPE_SPEECH);
   EXPECT_EQ(DocTypeFromLabelLine("Comunicado de prensa"), v1::DOC_TYPE_PRESS_RELEASE);
@@ -127,6 +127,14 @@ TEST(DocType, LabelsGluedToTheHeadlineAfterThem) {
   // word only, are no label's end.
   EXPECT_EQ(DocTypeLabelPrefix("McDonald Statement on the talks"), std::nullopt);
   EXPECT_EQ(DocTypeLabelPrefix("PressOffice of the Council"), std::nullopt);
+  // A headline opening with a label of two words keeps both: the label's
+  // first word is not a label before the capitalized second.
+  EXPECT_EQ(DocTypeLabelPrefix("Declaración Conjunta de los Ministros de Chile y Uruguay"),
+            std::nullopt);
+  const std::optional<LeadingLabel> whole =
+      DocTypeLabelPrefix("Declaración Conjunta Chile-Uruguay sobre la Antártida");
+  ASSERT_TRUE(whole.has_value());
+  EXPECT_EQ(whole->length, std::string("Declaración Conjunta").size());
 }
 
 // A chair's own text, whatever the chair is called, and labels in the
@@ -164,6 +172,12 @@ TEST(DocType, LabelsNumberedInTheirSeries) {
   EXPECT_EQ(DocTypeFromLabelLine("Statement 7 members"), std::nullopt);
   EXPECT_EQ(DocTypeFromLabelLine("Comunicado Kosovo"), std::nullopt);
   EXPECT_EQ(DocTypeFromLabelLine("Taken Statement 12"), std::nullopt);
+  // A reference with letters after its number, and the signs before it.
+  EXPECT_EQ(DocTypeFromLabelLine("Press Release No: 2012/456/SAR"), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_EQ(DocTypeFromLabelLine("NOTA À IMPRENSA Nº 312"), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_EQ(DocTypeFromLabelLine("Comunicado N°: 215/21"), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_EQ(DocTypeFromLabelLine("Press Release No: Kosovo"), std::nullopt);
+  EXPECT_EQ(DocTypeFromLabelLine("Press Release No: A2012"), std::nullopt);
 }
 
 // A section's name is the whole line, in the parser's languages; a mixed
@@ -188,10 +202,53 @@ TEST(DocType, LabelsInMoreWordings) {
   EXPECT_EQ(DocTypeFromLabelLine("Presseaussendung"), v1::DOC_TYPE_PRESS_RELEASE);
   EXPECT_EQ(DocTypeFromLabelLine("Medienmitteilung"), v1::DOC_TYPE_PRESS_RELEASE);
   EXPECT_EQ(DocTypeFromLabelLine("Nota à imprensa"), v1::DOC_TYPE_PRESS_RELEASE);
-  EXPECT_EQ(DocTypeFromLabelLine("Declaração conjunta"), v1::DOC_TYPE_PRESS_STATEMENT);
+  EXPECT_EQ(DocTypeFromLabelLine("Declaração conjunta"), v1::DOC_TYPE_DECLARATION);
   EXPECT_EQ(DocTypeFromLabelLine("Persbericht"), v1::DOC_TYPE_PRESS_RELEASE);
   EXPECT_EQ(DocTypeFromLabelLine("Nieuwsbericht"), v1::DOC_TYPE_UPDATE);
   EXPECT_EQ(DocTypeFromLabelLine("Toespraak"), v1::DOC_TYPE_SPEECH);
+}
+
+// A declaration made jointly is a declaration in every language but French,
+// whose "Déclaration" is a statement; a statement made jointly is one.
+TEST(DocType, JointDeclarationsAreDeclarations) {
+  for (const char* label :
+       {"Joint Declaration", "Declaración conjunta", "Dichiarazione congiunta",
+        "Gemeinsame Erklärung", "Declaração conjunta", "Gezamenlijke verklaring"}) {
+    EXPECT_EQ(DocTypeFromLabelLine(label), v1::DOC_TYPE_DECLARATION) << label;
+  }
+  EXPECT_EQ(DocTypeFromLabelLine("Déclaration conjointe"), v1::DOC_TYPE_PRESS_STATEMENT);
+  EXPECT_EQ(DocTypeFromLabelLine("Joint Statement"), v1::DOC_TYPE_PRESS_STATEMENT);
+}
+
+// Labels of governments' news pages: a media statement, a "Release" kicker.
+TEST(DocType, MediaStatementsAndReleaseKickers) {
+  EXPECT_EQ(DocTypeFromLabelLine("Media Statement"), v1::DOC_TYPE_PRESS_STATEMENT);
+  EXPECT_EQ(DocTypeFromLabelLine("Release"), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_EQ(DocTypeFromLabelLine("Releases"), std::nullopt);
+}
+
+// The document's type from its chosen title: a type named before a colon
+// behind the issuer's short name, or a joint text named anywhere.
+TEST(DocType, TitlesNamingTheirTypeBeforeAColonOrJointly) {
+  EXPECT_EQ(DocTypeFromTitleWording("MFA Press Statement: Visit of the Minister to Indonesia"),
+            v1::DOC_TYPE_PRESS_STATEMENT);
+  EXPECT_EQ(DocTypeFromTitleWording("Chair's Summary: P4G Copenhagen Summit 2018"),
+            v1::DOC_TYPE_CHAIRMANS_SUMMARY);
+  EXPECT_EQ(
+      DocTypeFromTitleWording("India-Mozambique Joint Statement during the visit of the Prime "
+                              "Minister"),
+      v1::DOC_TYPE_PRESS_STATEMENT);
+  EXPECT_EQ(
+      DocTypeFromTitleWording("Joint Declaration of the Foreign Ministers of the Lublin Triangle"),
+      v1::DOC_TYPE_DECLARATION);
+  // Too many words before the label to be an issuer's name, or no label.
+  EXPECT_EQ(
+      DocTypeFromTitleWording("Ministers discuss the draft of the press statement: next steps"),
+      std::nullopt);
+  EXPECT_EQ(DocTypeFromTitleWording("Ukraine: humanitarian aid increased"), std::nullopt);
+  // Not a line feature: the title ranker does not see these wordings.
+  EXPECT_EQ(DocTypeFromTitle("MFA Press Statement: Visit of the Minister to Indonesia"),
+            std::nullopt);
 }
 
 }  // namespace
