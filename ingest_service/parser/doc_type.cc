@@ -246,6 +246,50 @@ DocType Refine(const Label& label, absl::string_view printed) {
   return label.type;
 }
 
+// The openings of a speech's title: "Remarks by the President ...",
+// "Opening Statement by ...", "Address to ...", "Propos du Président ...",
+// "Discours de ...".
+constexpr absl::string_view kSpeechOpenings[] = {"remarks by",
+                                                 "remarks of",
+                                                 "remarks at",
+                                                 "remarks to",
+                                                 "opening remarks",
+                                                 "closing remarks",
+                                                 "introductory remarks",
+                                                 "opening statement",
+                                                 "closing statement",
+                                                 "introductory statement",
+                                                 "address by",
+                                                 "address to",
+                                                 "address at",
+                                                 "speech by",
+                                                 "speech at",
+                                                 "speech to",
+                                                 "keynote",
+                                                 "lecture by",
+                                                 "propos du",
+                                                 "propos de",
+                                                 "discours",
+                                                 "allocution",
+                                                 "intervention du",
+                                                 "intervention de",
+                                                 "intervention of",
+                                                 "rede von",
+                                                 "discurso",
+                                                 "discorso"};
+
+// Whether `folded` opens with one of kSpeechOpenings as whole words.
+bool OpensWithSpeechWords(absl::string_view folded) {
+  for (absl::string_view opening : kSpeechOpenings) {
+    if (absl::StartsWith(folded, opening) &&
+        (folded.size() == opening.size() ||
+         !absl::ascii_isalpha(static_cast<unsigned char>(folded[opening.size()])))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 size_t CountSpaces(absl::string_view text) {
   return static_cast<size_t>(std::count(text.begin(), text.end(), ' '));
 }
@@ -412,40 +456,7 @@ std::optional<DocType> DocTypeFromTitle(absl::string_view title, absl::string_vi
   // A speech introduced by its speaker or its occasion: "Remarks by the
   // President ...", "Opening Statement by ...", "Address to ...", "Propos du
   // Président ...", "Discours de ...".
-  for (absl::string_view opening : {"remarks by",
-                                    "remarks of",
-                                    "remarks at",
-                                    "remarks to",
-                                    "opening remarks",
-                                    "closing remarks",
-                                    "introductory remarks",
-                                    "opening statement",
-                                    "closing statement",
-                                    "introductory statement",
-                                    "address by",
-                                    "address to",
-                                    "address at",
-                                    "speech by",
-                                    "speech at",
-                                    "speech to",
-                                    "keynote",
-                                    "lecture by",
-                                    "propos du",
-                                    "propos de",
-                                    "discours",
-                                    "allocution",
-                                    "intervention du",
-                                    "intervention de",
-                                    "intervention of",
-                                    "rede von",
-                                    "discurso",
-                                    "discorso"}) {
-    if (absl::StartsWith(folded, opening) &&
-        (folded.size() == opening.size() ||
-         !absl::ascii_isalpha(static_cast<unsigned char>(folded[opening.size()])))) {
-      return v1::DOC_TYPE_SPEECH;
-    }
-  }
+  if (OpensWithSpeechWords(folded)) return v1::DOC_TYPE_SPEECH;
   // Types named anywhere in the title: "Meeting of ... : Final Communiqué",
   // "NAC Chairman's Summary of ...".
   if (NamesFinalCommunique(folded)) return v1::DOC_TYPE_COMMUNIQUE;
@@ -518,6 +529,28 @@ std::optional<DocType> DocTypeFromTitleWording(absl::string_view title) {
            absl::StrContains(label, ' ') && CountSpaces(before) <= kLabelWords.words[l] + 1)) {
         return Refine(kLabels[l], title);
       }
+    }
+  }
+  // A typed headline after a topic and a colon ("Belarus: Statement by the
+  // Spokesperson on ...", "Ukraine: Joint Statement ...").
+  if (const size_t colon = folded.find(':');
+      colon != std::string::npos && colon <= 40 && CountSpaces(folded.substr(0, colon)) < 4) {
+    const size_t rest = title.find(':');
+    if (rest != absl::string_view::npos) {
+      const absl::string_view headline = absl::StripLeadingAsciiWhitespace(title.substr(rest + 1));
+      // Capitalized, as a headline opens: "Tax reform: statement deadline
+      // moved" names a topic, not a statement.
+      if (!headline.empty() && absl::ascii_isupper(static_cast<unsigned char>(headline.front()))) {
+        if (std::optional<DocType> type = DocTypeFromTitle(headline)) return type;
+      }
+    }
+  }
+  // A speech named after its speaker's possessive ("IAEA Director
+  // General's Introductory Statement to the Board", "the Minister's
+  // remarks at ...").
+  for (size_t at = folded.find("'s "); at != std::string::npos; at = folded.find("'s ", at + 1)) {
+    if (OpensWithSpeechWords(absl::string_view(folded).substr(at + 3))) {
+      return v1::DOC_TYPE_SPEECH;
     }
   }
   // A text made jointly, named anywhere ("India-Mozambique Joint Statement

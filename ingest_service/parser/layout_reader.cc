@@ -163,6 +163,28 @@ void Explain(const std::vector<SourceLine>& lines, const std::vector<LineFeature
   }
 }
 
+// A field naming who issued or delivered the text, or where, alone on its
+// line with its value on the next ("From:" / "Foreign & Commonwealth
+// Office", "Location:" / "Chatham House, London"). A closed list: other
+// short labels with a colon open a page's controls ("Accès rapide :",
+// "Search for:") or its subject ("Subject:"), whose next line may well be
+// the headline.
+bool NamesAFieldAlone(absl::string_view line) {
+  constexpr size_t kMaxFieldBytes = 24;
+  if (line.size() < 3 || line.size() > kMaxFieldBytes || line.back() != ':') return false;
+  std::string folded = FoldAccents(line);
+  while (!folded.empty() && (folded.back() == ':' || folded.back() == ' ')) folded.pop_back();
+  for (absl::string_view field :
+       {"from",      "by",      "author",       "authors",      "location",
+        "place",     "venue",   "delivered on", "delivered by", "published by",
+        "issued by", "speaker", "organisation", "organization", "de",
+        "par",       "auteur",  "lieu",         "von",          "autor",
+        "ort",       "lugar",   "luogo",        "da",           "door"}) {
+    if (folded == field) return true;
+  }
+  return false;
+}
+
 // A run that is not a headline whatever its score: a contents heading
 // ("Sommaire", "Contents", "Inhalt"), or a line introducing a list whose
 // items open in lower case ("Dans cet espace vous pouvez" / "- soit faire
@@ -181,6 +203,13 @@ bool IsNeverHeadline(const TitleCandidate& candidate, const std::vector<SourceLi
       if (features[k].Has(VoteFeature(control))) return true;
     }
     if (NamesALanguageAlone(lines[features[k].line_index].text)) return true;
+  }
+  // The value of a field named alone on the line above ("From:" / "Foreign
+  // & Commonwealth Office", "Location:" / "Chatham House, London"): a page's
+  // metadata, not its headline.
+  if (candidate.begin > 0 &&
+      NamesAFieldAlone(TrimLine(lines[features[candidate.begin - 1].line_index].text))) {
+    return true;
   }
   const absl::string_view first = TrimLine(lines[features[candidate.begin].line_index].text);
   // "of the North": the rest of a wrapped headline or of a lost link.

@@ -241,6 +241,16 @@ TEST(DocType, TitlesNamingTheirTypeBeforeAColonOrJointly) {
   EXPECT_EQ(
       DocTypeFromTitleWording("Joint Declaration of the Foreign Ministers of the Lublin Triangle"),
       v1::DOC_TYPE_DECLARATION);
+  EXPECT_EQ(DocTypeFromTitleWording(
+                "Belarus: Statement by the Spokesperson on the detention of the council"),
+            v1::DOC_TYPE_PRESS_STATEMENT);
+  EXPECT_EQ(DocTypeFromTitleWording(
+                "IAEA Director General's Introductory Statement to the Board of Governors"),
+            v1::DOC_TYPE_SPEECH);
+  EXPECT_EQ(DocTypeFromTitleWording("The Minister's Address to the Nation"), v1::DOC_TYPE_SPEECH);
+  EXPECT_EQ(DocTypeFromTitleWording("The President's addresses are online"), std::nullopt);
+  EXPECT_EQ(DocTypeFromTitleWording("Tax reform: statement deadline moved to September"),
+            std::nullopt);
   // Too many words before the label to be an issuer's name, or no label.
   EXPECT_EQ(
       DocTypeFromTitleWording("Ministers discuss the draft of the press statement: next steps"),
