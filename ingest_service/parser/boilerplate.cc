@@ -8,6 +8,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "ingest_service/parser/contact_lines.h"
@@ -309,32 +310,58 @@ bool IsPlayerOrVersionLink(absl::string_view edges, absl::string_view folded) {
 // "We use cookies to give you the best possible experience", "Este sitio
 // web utiliza cookies", "Ce site utilise des cookies", a banner's heading
 // or button ("Cookies on GOV.UK", "Accept additional cookies"). The word
-// "cookie" in a short line, or in a longer one that also speaks of the
-// site, the browser, browsing or the reader's consent; a statement about
-// cookie rules speaks of none of these.
+// "cookie" with the site or the reader as the one who uses or accepts them
+// ("we use", "this website", "your browser", "vous acceptez"), or, on a
+// line of a few words, with a banner's control ("accept", "reject",
+// "settings"), all matched as whole words. A press release about cookie
+// rules speaks of users, consent and sites in the third person, and keeps
+// its sentences ("Refusing cookies must be as easy as accepting them").
 bool IsCookieNotice(absl::string_view folded) {
   constexpr size_t kMaxNoticeBytes = 500;
   constexpr int kMaxControlWords = 5;
-  if (folded.size() > kMaxNoticeBytes) return false;
-  bool named = false;
-  for (size_t at = folded.find("cookie"); at != absl::string_view::npos;
-       at = folded.find("cookie", at + 1)) {
-    if (at == 0 || !absl::ascii_isalpha(static_cast<unsigned char>(folded[at - 1]))) {
-      named = true;
-      break;
+  if (folded.size() > kMaxNoticeBytes || !absl::StrContains(folded, "cookie")) return false;
+  // The words between single spaces, punctuation made a space, so that a
+  // phrase matches whole words only (" our site " is not in "position").
+  std::string words = " ";
+  for (const char c : folded) {
+    const bool letter = absl::ascii_isalnum(static_cast<unsigned char>(c)) ||
+                        static_cast<unsigned char>(c) >= 0x80 || c == '\'';
+    if (letter) {
+      words.push_back(c);
+    } else if (words.back() != ' ') {
+      words.push_back(' ');
     }
   }
-  if (!named) return false;
-  if (CountWordsUpTo(folded, kMaxControlWords + 1) <= kMaxControlWords) return true;
-  for (absl::string_view context :
-       {"website",        "web site",      "this site",   "our site",      "ce site",
-        "notre site",     "site web",      "sitio",       "este site",     "questo sito",
-        "webseite",       "browser",       "navigateur",  "navegador",     "navigat",
-        "naveg",          "experience",    "experiencia", "esperienza",    "consent",
-        "accept",         "acept",         "aceit",       "akzept",        "we use",
-        "nous utilisons", "wir verwenden", "utilizamos",  "your settings", "vos parametres",
-        "einstellungen",  "preferences",   "how you use"}) {
-    if (absl::StrContains(folded, context)) return true;
+  if (words.back() != ' ') words.push_back(' ');
+  auto has = [&](absl::string_view phrase) {
+    return absl::StrContains(words, absl::StrCat(" ", phrase, " "));
+  };
+  if (!has("cookie") && !has("cookies")) return false;
+  if (CountWordsUpTo(folded, kMaxControlWords + 1) <= kMaxControlWords) {
+    if (absl::StartsWith(words, " cookie")) return true;  // "Cookies on GOV.UK", "Cookie policy"
+    for (absl::string_view control :
+         {"accept",     "reject",      "refuse",      "decline",       "allow",      "manage",
+          "view",       "settings",    "preferences", "policy",        "accepter",   "refuser",
+          "parametres", "gestion",     "aceptar",     "rechazar",      "configurar", "aceitar",
+          "rejeitar",   "akzeptieren", "ablehnen",    "einstellungen", "accetta",    "rifiuta"}) {
+      if (has(control)) return true;
+    }
+    return false;
+  }
+  for (absl::string_view reader : {"we use",           "we also use",       "we'd like",
+                                   "we would like",    "this site",         "this website",
+                                   "our site",         "our website",       "the website uses",
+                                   "the site uses",    "your browser",      "your consent",
+                                   "your settings",    "your experience",   "you accept",
+                                   "you agree",        "continue browsing", "i accept",
+                                   "i do not accept",  "i understand",      "ce site",
+                                   "notre site",       "nous utilisons",    "vous acceptez",
+                                   "votre navigation", "este sitio",        "este site",
+                                   "nuestro sitio",    "utilizamos",        "su navegacion",
+                                   "acepta su uso",    "questo sito",       "utilizziamo",
+                                   "wir verwenden",    "diese website",     "unsere website",
+                                   "ihre zustimmung",  "deze website",      "wij gebruiken"}) {
+    if (has(reader)) return true;
   }
   return false;
 }

@@ -509,6 +509,15 @@ std::optional<Date> DateCellAfterNames(absl::string_view text) {
     if (name.empty() || HasAsciiDigit(name)) return std::nullopt;
     const std::vector<absl::string_view> words = absl::StrSplit(name, ' ', absl::SkipEmpty());
     if (words.size() > kMaxNameWords) return std::nullopt;
+    // A date of another kind: an update, a deadline ("Last updated | 3 May
+    // 2021", "Deadline for applications | 30 June 2021").
+    const std::string folded = FoldAccents(name);
+    for (absl::string_view other :
+         {"update", "modified", "revised", "deadline", "closing", "expires", "mise a jour",
+          "modifie", "actualiza", "aggiorna", "aktualisiert", "bijgewerkt", "date limite",
+          "fecha limite", "scadenza"}) {
+      if (absl::StrContains(folded, other)) return std::nullopt;
+    }
   }
   return ParseDateLineWithoutPlaceAfter(absl::StripAsciiWhitespace(cells.back()));
 }

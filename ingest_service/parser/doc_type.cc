@@ -130,6 +130,7 @@ constexpr Label kLabels[] = {
     {"conferencia de prensa", v1::DOC_TYPE_OTHER},
     {"rueda de prensa", v1::DOC_TYPE_OTHER},
     {"declaracion", v1::DOC_TYPE_DECLARATION},
+    {"comunicado de imprensa", v1::DOC_TYPE_PRESS_RELEASE},  // Portuguese, before "comunicado"
     {"comunicado", v1::DOC_TYPE_PRESS_RELEASE},
     {"discurso", v1::DOC_TYPE_SPEECH},
     {"comunicato stampa", v1::DOC_TYPE_PRESS_RELEASE},
@@ -140,7 +141,6 @@ constexpr Label kLabels[] = {
     {"dichiarazione", v1::DOC_TYPE_DECLARATION},
     {"discorso", v1::DOC_TYPE_SPEECH},
     // Portuguese and Dutch.
-    {"comunicado de imprensa", v1::DOC_TYPE_PRESS_RELEASE},
     {"nota a imprensa", v1::DOC_TYPE_PRESS_RELEASE},
     {"nota de imprensa", v1::DOC_TYPE_PRESS_RELEASE},
     {"declaracao conjunta", v1::DOC_TYPE_DECLARATION},
@@ -172,6 +172,24 @@ static_assert(
       return true;
     }(),
     "DocTypeLabelPrefix finds the ends of kMaxLabelWords words at most");
+
+// Longer labels first, as said above: no label is the opening words of a
+// later one ("comunicado" after "comunicado de imprensa"), or prefix
+// matching would stop at the shorter.
+constexpr bool OpensWithWords(absl::string_view text, absl::string_view words) {
+  return text.size() > words.size() && text.substr(0, words.size()) == words &&
+         text[words.size()] == ' ';
+}
+static_assert(
+    [] {
+      for (size_t a = 0; a < std::size(kLabels); ++a) {
+        for (size_t b = a + 1; b < std::size(kLabels); ++b) {
+          if (OpensWithWords(kLabels[b].folded, kLabels[a].folded)) return false;
+        }
+      }
+      return true;
+    }(),
+    "a label of kLabels opens a later, longer one");
 
 // The first two letters of each label, as a 26 x 26 table. Every label
 // opens with two ASCII letters, so a line whose label reading opens with two
@@ -290,6 +308,24 @@ bool OpensWithSpeechWords(absl::string_view folded) {
   return false;
 }
 
+// What a speaker's possessive names as a speech ("the Minister's Opening
+// Remarks"), narrower than kSpeechOpenings: "Russia's Intervention of 2014"
+// is no speech.
+constexpr absl::string_view kPossessiveSpeechKinds[] = {"introductory statement",
+                                                        "opening statement",
+                                                        "closing statement",
+                                                        "introductory remarks",
+                                                        "opening remarks",
+                                                        "closing remarks",
+                                                        "keynote",
+                                                        "remarks at",
+                                                        "remarks to",
+                                                        "address to",
+                                                        "address at",
+                                                        "speech at",
+                                                        "speech to",
+                                                        "speech on"};
+
 size_t CountSpaces(absl::string_view text) {
   return static_cast<size_t>(std::count(text.begin(), text.end(), ' '));
 }
@@ -298,13 +334,22 @@ size_t CountSpaces(absl::string_view text) {
 // letters and "/", ".", "-" ("045/2019", "2012/456/SAR", "98-12").
 bool IsSeriesNumber(absl::string_view word) {
   if (word.empty() || !absl::ascii_isdigit(static_cast<unsigned char>(word.front()))) return false;
+  bool letters = false;
   for (const char c : word) {
+    letters |= absl::ascii_isalpha(static_cast<unsigned char>(c));
     if (!absl::ascii_isalnum(static_cast<unsigned char>(c)) && c != '/' && c != '.' && c != '-') {
       return false;
     }
   }
-  return true;
+  // Letters only in a reference's parts ("2012/456/SAR"), not in a
+  // version or a product ("5G", "3D").
+  return !letters || absl::StrContains(word, '/');
 }
+
+// "Release" is a label only as a line of its own above the headline (a
+// government's kicker); opening a longer line it is a verb or a noun
+// ("Release Date Set For New Budget", "Release 2.0").
+bool IsKickerOnly(const Label& label) { return label.folded == "release"; }
 
 // "final communiqu", "communique final" or "communiqu final" anywhere in
 // `folded`: each holds "communiqu", so only the places of that word are
@@ -389,7 +434,8 @@ std::optional<DocType> DocTypeFromLabelLine(absl::string_view line) {
     if (absl::ConsumeSuffix(&name, sign)) break;
   }
   for (const Label& label : kLabels) {
-    if (name == label.folded) return Refine(label, line);
+    // "Release 2.0" is a product's version: the kicker is a line alone.
+    if (name == label.folded && !IsKickerOnly(label)) return Refine(label, line);
   }
   return std::nullopt;
 }
@@ -415,7 +461,7 @@ std::optional<LeadingLabel> DocTypeLabelPrefix(absl::string_view line, bool any_
     if (end + 1 >= line.size()) continue;
     std::optional<std::string>& folded = folded_prefixes[words - 1];
     if (!folded.has_value()) folded = FoldLabel(line.substr(0, end));
-    if (*folded != kLabels[l].folded) continue;
+    if (*folded != kLabels[l].folded || IsKickerOnly(kLabels[l])) continue;
     // Then a capitalized word, so "Statement by ..." and "Summary of ..." do
     // not lose their first word. Nor does a shorter label inside this one
     // decide: "Declaración Conjunta de los Ministros" is a headline opening
@@ -514,6 +560,26 @@ std::optional<DocType> DocTypeFromTitle(absl::string_view title, absl::string_vi
   return std::nullopt;
 }
 
+namespace {
+
+// A headline opening with its type: a speech's opening, or a label followed
+// by whom or what it is of ("Statement by the Spokesperson on ...").
+std::optional<DocType> TypedHeadlineOpening(absl::string_view headline) {
+  const std::string folded = FoldAccents(headline);
+  if (OpensWithSpeechWords(folded)) return v1::DOC_TYPE_SPEECH;
+  for (const Label& label : kLabels) {
+    if (IsKickerOnly(label) || !absl::StartsWith(folded, label.folded)) continue;
+    const absl::string_view after = absl::string_view(folded).substr(label.folded.size());
+    for (absl::string_view link : {" by ", " of ", " on ", " to ", " from ", " du ", " de ",
+                                   " des ", " sur ", " von ", " der "}) {
+      if (absl::StartsWith(after, link)) return Refine(label, headline);
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<DocType> DocTypeFromTitleWording(absl::string_view title) {
   const std::string folded = FoldAccents(title);
   if (std::optional<DocType> type = DocTypeFromTitle(title, folded)) return type;
@@ -524,6 +590,7 @@ std::optional<DocType> DocTypeFromTitleWording(absl::string_view title) {
         absl::StripTrailingAsciiWhitespace(absl::string_view(folded).substr(0, colon));
     for (size_t l = 0; l < std::size(kLabels); ++l) {
       const absl::string_view label = kLabels[l].folded;
+      if (IsKickerOnly(kLabels[l])) continue;
       if (before == label ||
           (absl::EndsWith(before, label) && before[before.size() - label.size() - 1] == ' ' &&
            absl::StrContains(label, ' ') && CountSpaces(before) <= kLabelWords.words[l] + 1)) {
@@ -532,32 +599,41 @@ std::optional<DocType> DocTypeFromTitleWording(absl::string_view title) {
     }
   }
   // A typed headline after a topic and a colon ("Belarus: Statement by the
-  // Spokesperson on ...", "Ukraine: Joint Statement ...").
-  if (const size_t colon = folded.find(':');
-      colon != std::string::npos && colon <= 40 && CountSpaces(folded.substr(0, colon)) < 4) {
-    const size_t rest = title.find(':');
-    if (rest != absl::string_view::npos) {
-      const absl::string_view headline = absl::StripLeadingAsciiWhitespace(title.substr(rest + 1));
-      // Capitalized, as a headline opens: "Tax reform: statement deadline
-      // moved" names a topic, not a statement.
-      if (!headline.empty() && absl::ascii_isupper(static_cast<unsigned char>(headline.front()))) {
-        if (std::optional<DocType> type = DocTypeFromTitle(headline)) return type;
+  // Spokesperson on ...", "Kosovo: Remarks at ..."): a label printed
+  // capitalized and followed by who or what it is of, or a speech's
+  // opening. "Tax Reform: Statement Deadline Moved" names a topic.
+  if (const size_t colon = title.find(':');
+      colon != absl::string_view::npos && colon <= 40 && CountSpaces(title.substr(0, colon)) < 4) {
+    const absl::string_view headline = absl::StripLeadingAsciiWhitespace(title.substr(colon + 1));
+    if (!headline.empty() && absl::ascii_isupper(static_cast<unsigned char>(headline.front()))) {
+      if (std::optional<DocType> type = TypedHeadlineOpening(headline)) return type;
+    }
+  }
+  // A speech named after its speaker's possessive, its kind capitalized
+  // ("IAEA Director General's Introductory Statement to the Board").
+  for (absl::string_view possessive : {"'s ", "\xE2\x80\x99s "}) {
+    for (size_t at = title.find(possessive); at != absl::string_view::npos;
+         at = title.find(possessive, at + 1)) {
+      const absl::string_view rest = title.substr(at + possessive.size());
+      if (rest.empty() || !absl::ascii_isupper(static_cast<unsigned char>(rest.front()))) continue;
+      const std::string folded_rest = FoldAccents(rest);
+      for (absl::string_view kind : kPossessiveSpeechKinds) {
+        if (absl::StartsWith(folded_rest, kind)) return v1::DOC_TYPE_SPEECH;
       }
     }
   }
-  // A speech named after its speaker's possessive ("IAEA Director
-  // General's Introductory Statement to the Board", "the Minister's
-  // remarks at ...").
-  for (size_t at = folded.find("'s "); at != std::string::npos; at = folded.find("'s ", at + 1)) {
-    if (OpensWithSpeechWords(absl::string_view(folded).substr(at + 3))) {
-      return v1::DOC_TYPE_SPEECH;
-    }
+  // A text made jointly, named anywhere as a name is printed ("India-
+  // Mozambique Joint Statement during the visit of ..."); "fail to agree a
+  // joint statement" is a news phrase.
+  for (absl::string_view printed : {"Joint Statement", "JOINT STATEMENT"}) {
+    if (absl::StrContains(title, printed)) return v1::DOC_TYPE_PRESS_STATEMENT;
   }
-  // A text made jointly, named anywhere ("India-Mozambique Joint Statement
-  // during the visit of ...").
-  if (absl::StrContains(folded, "joint statement")) return v1::DOC_TYPE_PRESS_STATEMENT;
-  if (absl::StrContains(folded, "joint declaration")) return v1::DOC_TYPE_DECLARATION;
-  if (absl::StrContains(folded, "joint communique")) return v1::DOC_TYPE_COMMUNIQUE;
+  for (absl::string_view printed : {"Joint Declaration", "JOINT DECLARATION"}) {
+    if (absl::StrContains(title, printed)) return v1::DOC_TYPE_DECLARATION;
+  }
+  for (absl::string_view printed : {"Joint Communiqu", "JOINT COMMUNIQU"}) {
+    if (absl::StrContains(title, printed)) return v1::DOC_TYPE_COMMUNIQUE;
+  }
   return std::nullopt;
 }
 

@@ -48,11 +48,14 @@ std::optional<docsearch::v1::DocType> DocTypeFromTitle(absl::string_view title,
 
 // DocTypeFromTitle, or, as the last reading of the document's type when
 // nothing else named it (never to choose the title), wordings that name a
-// type without shaping a headline: a label before a colon behind a word or two naming the issuer
-// ("MFA Press Statement: Visit of ..."), a text made jointly named anywhere
-// ("India-Mozambique Joint Statement during ..."). Kept out of
-// DocTypeFromTitle because that one is also a line feature: a title
-// candidate naming a type outranks the others.
+// type without shaping a headline: a label before a colon behind a word or
+// two naming the issuer ("MFA Press Statement: Visit of ..."); a typed
+// headline after a topic and a colon ("Belarus: Statement by the
+// Spokesperson ..."); a speech named after its speaker's possessive
+// ("IAEA Director General's Introductory Statement to ..."); a text made
+// jointly named anywhere as a name is printed ("India-Mozambique Joint
+// Statement during ..."). Kept out of DocTypeFromTitle because that one is
+// also a line feature: a title candidate naming a type outranks the others.
 std::optional<docsearch::v1::DocType> DocTypeFromTitleWording(absl::string_view title);
 
 // A speech told by how its first paragraph addresses the audience

@@ -615,6 +615,7 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
   }
   ReadStampLine(lines, features, parsed.mutable_document());
   ReadDateNextToTitle(lines, features, roles, &parsed);
+  DropPublishedDateParagraph(lines, &parsed);
   // A forwarded message whose text prints no date: the date it was sent.
   if (!without_headers.sent.empty() &&
       HasWarning(parsed.document(), ParseWarningCode::kNoPublishedDate)) {

@@ -119,9 +119,12 @@ void SetTypeFromHeadLines(const std::vector<SourceLine>& lines,
                           const std::vector<LineRole>& roles, v1::Document* document) {
   if (document->doc_type() != v1::DOC_TYPE_UNSPECIFIED) return;
   constexpr size_t kHeadLines = 20;
+  // Prose the model read as furniture (a cookie notice above the page)
+  // does not end the head.
   size_t head_end = 0;
   while (head_end < features.size() && head_end < kHeadLines &&
-         !ReadsAsProse(TrimLine(lines[features[head_end].line_index].text))) {
+         (roles[head_end] == LineRole::kFurniture ||
+          !ReadsAsProse(TrimLine(lines[features[head_end].line_index].text)))) {
     ++head_end;
   }
   auto set = [&](size_t k, v1::DocType type) {

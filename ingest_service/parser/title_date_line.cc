@@ -157,4 +157,27 @@ void ReadDateNextToTitle(const std::vector<SourceLine>& lines,
   }
 }
 
+void DropPublishedDateParagraph(const std::vector<SourceLine>& lines,
+                                v1::ParseDocumentResponse* response) {
+  v1::Document* document = response->mutable_document();
+  if (!document->has_published()) return;
+  constexpr int kOpeningParagraphsRead = 3;
+  const v1::Date& published = document->published();
+  for (int p = 0; p < std::min(document->paragraphs_size(), kOpeningParagraphsRead); ++p) {
+    const std::string& text = document->paragraphs(p).text();
+    std::optional<v1::Date> date = ParseDateLine(text);
+    if (!date.has_value() || date->year() != published.year() ||
+        date->month() != published.month() || date->day() != published.day()) {
+      continue;
+    }
+    for (const SourceLine& line : lines) {
+      if (absl::StripAsciiWhitespace(line.text) != text) continue;
+      DropLine(line, "date_line", response);
+      break;
+    }
+    document->mutable_paragraphs()->DeleteSubrange(p, 1);
+    return;
+  }
+}
+
 }  // namespace docsearch::ingest

@@ -37,6 +37,12 @@ void ReadDateNextToTitle(const std::vector<SourceLine>& lines,
                          const std::vector<LineRole>& roles,
                          docsearch::v1::ParseDocumentResponse* response);
 
+// A paragraph among the text's opening ones that is only the published
+// date ("Published" / "14 March 2023" under a summary the body kept) is the
+// page's date line, not text: it is dropped as `date_line`.
+void DropPublishedDateParagraph(const std::vector<SourceLine>& lines,
+                                docsearch::v1::ParseDocumentResponse* response);
+
 }  // namespace docsearch::ingest
 
 #endif  // DOCSEARCH_INGEST_SERVICE_PARSER_TITLE_DATE_LINE_H_

@@ -313,15 +313,22 @@ TEST(Boilerplate, DropsCookieNotices) {
         "Este sítio utiliza cookies para melhorar a sua experiência de navegação.",
         "We'd like to set additional cookies to understand how you use GOV.UK, remember your "
         "settings and improve government services.",
+        "We also use cookies set by other sites to help us deliver content from their services.",
         "Cookies on GOV.UK", "Accept additional cookies", "I do not accept the use of cookies"}) {
     EXPECT_EQ(BoilerplateReason(line), "site") << line;
   }
-  EXPECT_EQ(BoilerplateReason("The Commission proposed new rules on cookies and the "
-                              "confidentiality of electronic communications today."),
-            std::nullopt);
-  EXPECT_EQ(BoilerplateReason("Fortune cookies were served at the reception for the delegates "
-                              "of the forum."),
-            std::nullopt);
+  // A regulator's release about cookies: third persons, whole words.
+  for (const char* line :
+       {"The Commission proposed new rules on cookies and the confidentiality of electronic "
+        "communications today.",
+        "Fortune cookies were served at the reception for the delegates of the forum.",
+        "Websites must not place advertising cookies on users' devices without their prior "
+        "consent.",
+        "Refusing cookies must be as easy as accepting them, the Authority said.",
+        "The Authority's position on cookie walls is set out in its guidelines.",
+        "CNIL fines Google over cookies"}) {
+    EXPECT_EQ(BoilerplateReason(line), std::nullopt) << line;
+  }
 }
 
 }  // namespace

@@ -145,6 +145,10 @@ TEST(DateParser, AcceptsNamesBeforeTheDateInARow) {
       ParseDateLine("Ministers agree on a new plan for the region | 3 May 2021").has_value());
   EXPECT_FALSE(ParseDateLine("Resolution 1244 | 3 May 2021").has_value());
   EXPECT_FALSE(ParseDateLine("News | 3 May 2021 | Brussels office 2").has_value());
+  // A date of another kind in the same row is no publication date.
+  EXPECT_FALSE(ParseDateLine("Last updated | 3 May 2021").has_value());
+  EXPECT_FALSE(ParseDateLine("Updated | 12 March 2020").has_value());
+  EXPECT_FALSE(ParseDateLine("Deadline for applications | 30 June 2021").has_value());
 }
 
 TEST(DateParser, ReadsAMeetingNamedBeforeItsDateAsNoPlace) {

@@ -131,6 +131,10 @@ TEST(DocType, LabelsGluedToTheHeadlineAfterThem) {
   // first word is not a label before the capitalized second.
   EXPECT_EQ(DocTypeLabelPrefix("Declaración Conjunta de los Ministros de Chile y Uruguay"),
             std::nullopt);
+  const std::optional<LeadingLabel> portuguese =
+      DocTypeLabelPrefix("COMUNICADO DE IMPRENSA Visita do Ministro");
+  ASSERT_TRUE(portuguese.has_value());
+  EXPECT_EQ(portuguese->length, std::string("COMUNICADO DE IMPRENSA").size());
   const std::optional<LeadingLabel> whole =
       DocTypeLabelPrefix("Declaración Conjunta Chile-Uruguay sobre la Antártida");
   ASSERT_TRUE(whole.has_value());
@@ -225,6 +229,10 @@ TEST(DocType, MediaStatementsAndReleaseKickers) {
   EXPECT_EQ(DocTypeFromLabelLine("Media Statement"), v1::DOC_TYPE_PRESS_STATEMENT);
   EXPECT_EQ(DocTypeFromLabelLine("Release"), v1::DOC_TYPE_PRESS_RELEASE);
   EXPECT_EQ(DocTypeFromLabelLine("Releases"), std::nullopt);
+  // Opening a longer line, "Release" is a word of the headline.
+  EXPECT_EQ(DocTypeLabelPrefix("Release Date Set For New Budget"), std::nullopt);
+  EXPECT_EQ(DocTypeFromLabelLine("Release 2.0"), std::nullopt);
+  EXPECT_EQ(DocTypeFromLabelLine("Rede 3D"), std::nullopt);
 }
 
 // The document's type from its chosen title: a type named before a colon
@@ -251,6 +259,16 @@ TEST(DocType, TitlesNamingTheirTypeBeforeAColonOrJointly) {
   EXPECT_EQ(DocTypeFromTitleWording("The President's addresses are online"), std::nullopt);
   EXPECT_EQ(DocTypeFromTitleWording("Tax reform: statement deadline moved to September"),
             std::nullopt);
+  // Headlines that only use the words, in Title Case too.
+  for (const char* title :
+       {"Tax Reform: Statement Deadline Moved to September", "Q&A: Statements of account explained",
+        "The Minister's remarks at the summit drew criticism",
+        "EU condemns Russia's Intervention of 2014 in Crimea",
+        "Ministers fail to agree a joint statement on trade", "Release Date Set For New Budget"}) {
+    EXPECT_EQ(DocTypeFromTitleWording(title), std::nullopt) << title;
+  }
+  EXPECT_EQ(DocTypeFromTitleWording("Ukraine: Joint Communiqu of the Ministers"),
+            v1::DOC_TYPE_COMMUNIQUE);
   // Too many words before the label to be an issuer's name, or no label.
   EXPECT_EQ(
       DocTypeFromTitleWording("Ministers discuss the draft of the press statement: next steps"),

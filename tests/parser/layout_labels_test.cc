@@ -108,7 +108,8 @@ TEST(GroupPagesBySite, PagesSharingASitesFurnitureAreOneGroup) {
 
 // Lines every site prints ("Skip to main content") tell no site: five
 // pages of five sites sharing three of them stay five groups, and the
-// character count, not the byte count, decides what is long enough.
+// character count, not the byte count, decides what is long enough
+// (eleven characters are short, in twelve or thirteen bytes).
 TEST(GroupPagesBySite, LinesManySitesPrintDoNotJoinThem) {
   const std::vector<std::string> everywhere = {"Skip to main content", "Aller au contenu principal",
                                                "Mentions légales du site"};
@@ -120,6 +121,18 @@ TEST(GroupPagesBySite, LinesManySitesPrintDoNotJoinThem) {
   pages.push_back(Page("7.txt", short_lines));
   GroupPagesBySite(&pages);
   for (const LabelledDocument& page : pages) EXPECT_EQ(page.group, "layout:" + page.file);
+}
+
+// A site's own lines tell it however many of its pages print them: six
+// pages of one site sharing its footer are one group.
+TEST(GroupPagesBySite, ASitesOwnLinesJoinAllItsPages) {
+  const std::vector<std::string> footer = {"Ministry of Foreign Affairs of Ruritania",
+                                           "12 Castle Street, Strelsau",
+                                           "Ruritanian Ministry press office"};
+  std::vector<LabelledDocument> pages;
+  for (int i = 1; i <= 6; ++i) pages.push_back(Page(absl::StrCat(i, ".txt"), footer));
+  GroupPagesBySite(&pages);
+  for (const LabelledDocument& page : pages) EXPECT_EQ(page.group, "layout:1.txt");
 }
 
 // The model may learn only from pages that were read; the sets kept

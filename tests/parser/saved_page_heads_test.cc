@@ -55,10 +55,14 @@ TEST(SavedPageHeads, ACookieBannerAndAFromFieldAroundTheHeadline) {
   const v1::Document document = ParseText(kPortalNewsStory);
   EXPECT_EQ(document.title(), "Ruritania and Borduria agree a partnership on clean energy");
   EXPECT_THAT(document.published(), IsDate(2023, 3, 14));
+  // The label above the headline is read through the notice's sentences.
+  EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_PRESS_RELEASE);
   std::vector<std::string> text = ParagraphTexts(document);
   text.push_back(document.subtitle());
   for (const std::string& line : text) EXPECT_THAT(line, Not(HasSubstr("cookies"))) << line;
   EXPECT_THAT(text, Contains(HasSubstr("Up to 50 million of new investment")));
+  // The "Published" field's date is the date, not a line of the text.
+  EXPECT_THAT(text, Not(Contains("14 March 2023")));
 }
 
 // A date printed in a row after the issuer's name is the date line, and
@@ -96,6 +100,10 @@ The project will upgrade about 500 kilometres of rural roads and build new marke
 )");
   EXPECT_EQ(document.title(), "Example Bank approves a loan to improve rural roads in Borduria");
   EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_PRESS_RELEASE);
+  // The numbered label is no line of the text either.
+  for (const std::string& paragraph : ParagraphTexts(document)) {
+    EXPECT_THAT(paragraph, Not(HasSubstr("2012/456/SAR"))) << paragraph;
+  }
 }
 
 // A joint declaration keeps its whole name as its title and is a

@@ -15,6 +15,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "ingest_service/parser/boilerplate.h"
 
 namespace docsearch::ingest {
 namespace {
@@ -47,10 +48,9 @@ size_t CharacterCount(absl::string_view text) {
 
 const std::vector<std::string>& TrainingLayoutFolders() {
   // Never the unread sets (held_out, held_out_3, held_out_4, held_out_5,
-  // held_out_8):
-  // see the file comment. The read held_out_6 and held_out_7 are left out
-  // too: trained on, they moved the corpus figures within their noise
-  // (docs/INGEST.md, "Cookie notices, labels and date rows").
+  // held_out_8): see the file comment. Nor the read held_out_6 and
+  // held_out_7: trained on, they moved the corpus figures within their
+  // noise (docs/INGEST.md, sixth round).
   static const auto* const kFolders =
       new std::vector<std::string>{"read_while_fixing", "held_out_2"};
   return *kFolders;
@@ -100,11 +100,13 @@ void GroupPagesBySite(std::vector<LabelledDocument>* pages) {
   constexpr size_t kMinLineCharacters = 12;
   constexpr int kMinSharedLines = 3;
   const size_t n = pages->size();
-  // A line many pages print ("Skip to main content", "Mentions légales",
-  // "Share this page") is every site's, and would chain unrelated sites
-  // into one group: only lines at most a few pages print (or a twentieth
-  // of them, for a site with many pages) tell a site.
-  const int max_pages_per_line = std::max<int>(4, static_cast<int>(n / 20));
+  // A line every site prints ("Skip to main content", "Mentions légales",
+  // "Share this page") would chain unrelated sites into one group. Such a
+  // line is one the parser's furniture lexicon knows and many pages print
+  // (more than four, or a twentieth of them); a site's own lines (its name,
+  // its address, its footer) tell the site however many of its pages print
+  // them, and so does a known line few pages print.
+  const int max_pages_per_generic_line = std::max<int>(4, static_cast<int>(n / 20));
   std::vector<absl::flat_hash_set<std::string>> lines(n);
   absl::flat_hash_map<std::string, int> pages_printing;
   for (size_t i = 0; i < n; ++i) {
@@ -116,7 +118,8 @@ void GroupPagesBySite(std::vector<LabelledDocument>* pages) {
   }
   for (absl::flat_hash_set<std::string>& page_lines : lines) {
     absl::erase_if(page_lines, [&](const std::string& line) {
-      return pages_printing[line] > max_pages_per_line;
+      return pages_printing[line] > max_pages_per_generic_line &&
+             (BoilerplateReason(line).has_value() || LateFurnitureReason(line).has_value());
     });
   }
   // Union-find over pages, the root being the site's first page.

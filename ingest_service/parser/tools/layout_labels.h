@@ -6,10 +6,10 @@
 // furniture.tsv (file, a line that must not be left in the text). A page's
 // source group is its site's ("layout:<file>" of the site's first page):
 // pages sharing three or more listed furniture lines of 12 characters or
-// more (a site's footer, its menu) are one site, counting only lines few
-// pages print (at most 4, or a twentieth of the pages): "Skip to main
-// content" or "Mentions légales" is every site's and would chain unrelated
-// sites into one group, hiding features they share. So a feature one
+// more (a site's footer, its menu) are one site, leaving out the lines
+// every site prints ("Skip to main content", "Mentions légales": known to
+// the furniture lexicon and printed by many pages), which would chain
+// unrelated sites into one group and hide features they share. So a feature one
 // site prints on several pages ("word=govuk") cannot pass for one shown
 // by two sources.
 //
