@@ -323,9 +323,16 @@ bool IsCookieNotice(absl::string_view folded) {
   // The words between single spaces, punctuation made a space, so that a
   // phrase matches whole words only (" our site " is not in "position").
   std::string words = " ";
-  for (const char c : folded) {
-    const bool letter = absl::ascii_isalnum(static_cast<unsigned char>(c)) ||
-                        static_cast<unsigned char>(c) >= 0x80 || c == '\'';
+  auto is_letter = [](char c) {
+    return absl::ascii_isalnum(static_cast<unsigned char>(c)) ||
+           static_cast<unsigned char>(c) >= 0x80;
+  };
+  for (size_t i = 0; i < folded.size(); ++i) {
+    const char c = folded[i];
+    // An apostrophe inside a word ("we'd") is part of it; a quote around
+    // words ("'Accept all cookies'") is not.
+    const bool letter = is_letter(c) || (c == '\'' && i > 0 && i + 1 < folded.size() &&
+                                         is_letter(folded[i - 1]) && is_letter(folded[i + 1]));
     if (letter) {
       words.push_back(c);
     } else if (words.back() != ' ') {
@@ -338,12 +345,15 @@ bool IsCookieNotice(absl::string_view folded) {
   };
   if (!has("cookie") && !has("cookies")) return false;
   if (CountWordsUpTo(folded, kMaxControlWords + 1) <= kMaxControlWords) {
-    if (absl::StartsWith(words, " cookie")) return true;  // "Cookies on GOV.UK", "Cookie policy"
+    // A banner's heading ("Cookies on GOV.UK") or control ("Accept
+    // additional cookies", "Cookie settings"); "Cookie walls: new guidance"
+    // or "Google fined over cookie policy" is a headline.
+    if (absl::StartsWith(words, " cookies on ")) return true;
     for (absl::string_view control :
-         {"accept",     "reject",      "refuse",      "decline",       "allow",      "manage",
-          "view",       "settings",    "preferences", "policy",        "accepter",   "refuser",
-          "parametres", "gestion",     "aceptar",     "rechazar",      "configurar", "aceitar",
-          "rejeitar",   "akzeptieren", "ablehnen",    "einstellungen", "accetta",    "rifiuta"}) {
+         {"accept",      "reject",   "refuse",        "decline",    "allow",   "manage",
+          "view",        "settings", "preferences",   "accepter",   "refuser", "parametres",
+          "gestion",     "aceptar",  "rechazar",      "configurar", "aceitar", "rejeitar",
+          "akzeptieren", "ablehnen", "einstellungen", "accetta",    "rifiuta"}) {
       if (has(control)) return true;
     }
     return false;

@@ -12,6 +12,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "ingest_service/parser/date_names.h"
@@ -510,13 +511,15 @@ std::optional<Date> DateCellAfterNames(absl::string_view text) {
     const std::vector<absl::string_view> words = absl::StrSplit(name, ' ', absl::SkipEmpty());
     if (words.size() > kMaxNameWords) return std::nullopt;
     // A date of another kind: an update, a deadline ("Last updated | 3 May
-    // 2021", "Deadline for applications | 30 June 2021").
-    const std::string folded = FoldAccents(name);
+    // 2021", "Deadline for applications | 30 June 2021"); whole words, so
+    // that "News and updates" or "Closing remarks" still name the text.
+    const std::string folded = absl::StrCat(" ", FoldAccents(name), " ");
     for (absl::string_view other :
-         {"update", "modified", "revised", "deadline", "closing", "expires", "mise a jour",
-          "modifie", "actualiza", "aggiorna", "aktualisiert", "bijgewerkt", "date limite",
-          "fecha limite", "scadenza"}) {
-      if (absl::StrContains(folded, other)) return std::nullopt;
+         {"updated", "update", "last modified", "modified", "revised", "deadline", "closing date",
+          "expires", "mise a jour", "modifie", "actualizado", "actualizacion", "aggiornato",
+          "aggiornamento", "aktualisiert", "bijgewerkt", "date limite", "fecha limite",
+          "scadenza"}) {
+      if (absl::StrContains(folded, absl::StrCat(" ", other, " "))) return std::nullopt;
     }
   }
   return ParseDateLineWithoutPlaceAfter(absl::StripAsciiWhitespace(cells.back()));

@@ -13,6 +13,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "ingest_service/parser/date_names.h"
@@ -326,6 +327,32 @@ constexpr absl::string_view kPossessiveSpeechKinds[] = {"introductory statement"
                                                         "speech to",
                                                         "speech on"};
 
+// A text made jointly, as its name is printed.
+constexpr std::pair<absl::string_view, DocType> kJointTexts[] = {
+    {"Joint Statement", v1::DOC_TYPE_PRESS_STATEMENT},
+    {"JOINT STATEMENT", v1::DOC_TYPE_PRESS_STATEMENT},
+    {"Joint Declaration", v1::DOC_TYPE_DECLARATION},
+    {"JOINT DECLARATION", v1::DOC_TYPE_DECLARATION},
+    {"Joint Communiqu", v1::DOC_TYPE_COMMUNIQUE},
+    {"JOINT COMMUNIQU", v1::DOC_TYPE_COMMUNIQUE}};
+
+// Whether `title` names a joint text `printed` as its own name: not after an
+// article ("Ministers Fail To Agree A Joint Statement On Trade" is news
+// about one).
+bool NamesAJointText(absl::string_view title, absl::string_view printed) {
+  for (size_t at = title.find(printed); at != absl::string_view::npos;
+       at = title.find(printed, at + 1)) {
+    // Folding drops the space before the name: put it back.
+    const std::string before = absl::StrCat(" ", FoldAccents(title.substr(0, at)), " ");
+    if (absl::EndsWith(before, " a ") || absl::EndsWith(before, " an ") ||
+        absl::EndsWith(before, " the ")) {
+      continue;
+    }
+    return true;
+  }
+  return false;
+}
+
 size_t CountSpaces(absl::string_view text) {
   return static_cast<size_t>(std::count(text.begin(), text.end(), ' '));
 }
@@ -427,15 +454,21 @@ std::optional<DocType> DocTypeFromLabelLine(absl::string_view line) {
   if (!IsSeriesNumber(number)) return std::nullopt;
   absl::string_view name = absl::string_view(folded).substr(0, space);
   // "Pressemitteilung Nr. 245", "Communiqué n° 12", "Nota à imprensa nº 312",
-  // "Información para la prensa N°: 215/21".
   absl::ConsumeSuffix(&name, ":");
+  bool signed_number = false;
   for (absl::string_view sign :
        {" nr.", " nr", " no.", " no", " n\xC2\xB0", " n\xC2\xBA", " n.", " num.", " number"}) {
-    if (absl::ConsumeSuffix(&name, sign)) break;
+    if (absl::ConsumeSuffix(&name, sign)) {
+      signed_number = true;
+      break;
+    }
   }
   for (const Label& label : kLabels) {
-    // "Release 2.0" is a product's version: the kicker is a line alone.
-    if (name == label.folded && !IsKickerOnly(label)) return Refine(label, line);
+    // "Release 2.0" is a product's version; "Release No. 0245.21" an
+    // agency's release in its series.
+    if (name == label.folded && (!IsKickerOnly(label) || signed_number)) {
+      return Refine(label, line);
+    }
   }
   return std::nullopt;
 }
@@ -563,15 +596,16 @@ std::optional<DocType> DocTypeFromTitle(absl::string_view title, absl::string_vi
 namespace {
 
 // A headline opening with its type: a speech's opening, or a label followed
-// by whom or what it is of ("Statement by the Spokesperson on ...").
+// by who made it ("Statement by the Spokesperson on ...").
 std::optional<DocType> TypedHeadlineOpening(absl::string_view headline) {
   const std::string folded = FoldAccents(headline);
   if (OpensWithSpeechWords(folded)) return v1::DOC_TYPE_SPEECH;
   for (const Label& label : kLabels) {
     if (IsKickerOnly(label) || !absl::StartsWith(folded, label.folded)) continue;
     const absl::string_view after = absl::string_view(folded).substr(label.folded.size());
-    for (absl::string_view link : {" by ", " of ", " on ", " to ", " from ", " du ", " de ",
-                                   " des ", " sur ", " von ", " der "}) {
+    // Who made it: "Statement of Changes to the Rules" or "Summary of
+    // Measures" is a document of another kind, "Rede de Hospitais" a word.
+    for (absl::string_view link : {" by ", " du ", " de la ", " von "}) {
       if (absl::StartsWith(after, link)) return Refine(label, headline);
     }
   }
@@ -625,14 +659,8 @@ std::optional<DocType> DocTypeFromTitleWording(absl::string_view title) {
   // A text made jointly, named anywhere as a name is printed ("India-
   // Mozambique Joint Statement during the visit of ..."); "fail to agree a
   // joint statement" is a news phrase.
-  for (absl::string_view printed : {"Joint Statement", "JOINT STATEMENT"}) {
-    if (absl::StrContains(title, printed)) return v1::DOC_TYPE_PRESS_STATEMENT;
-  }
-  for (absl::string_view printed : {"Joint Declaration", "JOINT DECLARATION"}) {
-    if (absl::StrContains(title, printed)) return v1::DOC_TYPE_DECLARATION;
-  }
-  for (absl::string_view printed : {"Joint Communiqu", "JOINT COMMUNIQU"}) {
-    if (absl::StrContains(title, printed)) return v1::DOC_TYPE_COMMUNIQUE;
+  for (const auto& [printed, type] : kJointTexts) {
+    if (NamesAJointText(title, printed)) return type;
   }
   return std::nullopt;
 }

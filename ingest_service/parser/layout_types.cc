@@ -119,11 +119,12 @@ void SetTypeFromHeadLines(const std::vector<SourceLine>& lines,
                           const std::vector<LineRole>& roles, v1::Document* document) {
   if (document->doc_type() != v1::DOC_TYPE_UNSPECIFIED) return;
   constexpr size_t kHeadLines = 20;
-  // Prose the model read as furniture (a cookie notice above the page)
-  // does not end the head.
+  // Prose the model or the rules read as furniture (a cookie notice above
+  // the page) does not end the head.
   size_t head_end = 0;
   while (head_end < features.size() && head_end < kHeadLines &&
          (roles[head_end] == LineRole::kFurniture ||
+          absl::StartsWith(features[head_end].rule_fate, "dropped") ||
           !ReadsAsProse(TrimLine(lines[features[head_end].line_index].text)))) {
     ++head_end;
   }

@@ -11,6 +11,7 @@
 #include "absl/strings/str_split.h"
 #include "ingest_service/parser/date_parser.h"
 #include "ingest_service/parser/parse_warnings.h"
+#include "ingest_service/parser/text_normalizer.h"
 #include "ingest_service/parser/title_run.h"
 
 namespace docsearch::ingest {
@@ -79,6 +80,20 @@ bool DatedByWeakFallback(const v1::Document& document) {
          HasWarning(document, ParseWarningCode::kPublishedFromBody) ||
          HasWarning(document, ParseWarningCode::kPublishedFromSourceUri) ||
          HasWarning(document, ParseWarningCode::kPublishedFromUpdatedHeader);
+}
+
+// A publication field's name alone on its line: "Published", "Published
+// on:", "Publié le", "Veröffentlicht am", "Publicado el", "Pubblicato il".
+bool NamesPublicationField(absl::string_view line) {
+  std::string folded = FoldAccents(absl::StripAsciiWhitespace(line));
+  while (!folded.empty() && (folded.back() == ':' || folded.back() == ' ')) folded.pop_back();
+  for (absl::string_view field :
+       {"published", "published on", "date published", "publication date", "publie le", "publie",
+        "date de publication", "veroffentlicht", "veroffentlicht am", "publicado", "publicado el",
+        "publicado em", "pubblicato", "pubblicato il", "gepubliceerd", "gepubliceerd op"}) {
+    if (folded == field) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -163,6 +178,14 @@ void DropPublishedDateParagraph(const std::vector<SourceLine>& lines,
   if (!document->has_published()) return;
   constexpr int kOpeningParagraphsRead = 3;
   const v1::Date& published = document->published();
+  auto is_date_only = [](absl::string_view text) { return ParseDateLine(text).has_value(); };
+  // A digest's day headings are dates alone too: a text holding two such
+  // paragraphs is left as it is.
+  int dates_only = 0;
+  for (const v1::Paragraph& paragraph : document->paragraphs()) {
+    dates_only += is_date_only(paragraph.text()) ? 1 : 0;
+  }
+  if (dates_only != 1) return;
   for (int p = 0; p < std::min(document->paragraphs_size(), kOpeningParagraphsRead); ++p) {
     const std::string& text = document->paragraphs(p).text();
     std::optional<v1::Date> date = ParseDateLine(text);
@@ -170,12 +193,17 @@ void DropPublishedDateParagraph(const std::vector<SourceLine>& lines,
         date->month() != published.month() || date->day() != published.day()) {
       continue;
     }
-    for (const SourceLine& line : lines) {
-      if (absl::StripAsciiWhitespace(line.text) != text) continue;
-      DropLine(line, "date_line", response);
-      break;
+    // The field's value: the line printing it whole, right under the
+    // field's name ("Published", "Publié le", "Veröffentlicht am").
+    for (size_t i = 1; i < lines.size(); ++i) {
+      if (absl::StripAsciiWhitespace(lines[i].text) != text) continue;
+      size_t above = i;
+      while (above > 0 && absl::StripAsciiWhitespace(lines[above - 1].text).empty()) --above;
+      if (above == 0 || !NamesPublicationField(lines[above - 1].text)) continue;
+      DropLine(lines[i], "date_line", response);
+      document->mutable_paragraphs()->DeleteSubrange(p, 1);
+      return;
     }
-    document->mutable_paragraphs()->DeleteSubrange(p, 1);
     return;
   }
 }

@@ -38,8 +38,10 @@ void ReadDateNextToTitle(const std::vector<SourceLine>& lines,
                          docsearch::v1::ParseDocumentResponse* response);
 
 // A paragraph among the text's opening ones that is only the published
-// date ("Published" / "14 March 2023" under a summary the body kept) is the
-// page's date line, not text: it is dropped as `date_line`.
+// date, printed right under a publication field's name ("Published" /
+// "14 March 2023" under a summary the body kept), is the page's date line,
+// not text: it is dropped as `date_line`. A text with another paragraph that
+// is a date alone (a digest's day headings) is left as it is.
 void DropPublishedDateParagraph(const std::vector<SourceLine>& lines,
                                 docsearch::v1::ParseDocumentResponse* response);
 

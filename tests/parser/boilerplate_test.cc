@@ -314,7 +314,8 @@ TEST(Boilerplate, DropsCookieNotices) {
         "We'd like to set additional cookies to understand how you use GOV.UK, remember your "
         "settings and improve government services.",
         "We also use cookies set by other sites to help us deliver content from their services.",
-        "Cookies on GOV.UK", "Accept additional cookies", "I do not accept the use of cookies"}) {
+        "Click \u2018Accept all cookies\u2019 to continue browsing the site", "Cookies on GOV.UK",
+        "Accept additional cookies", "I do not accept the use of cookies"}) {
     EXPECT_EQ(BoilerplateReason(line), "site") << line;
   }
   // A regulator's release about cookies: third persons, whole words.
@@ -326,7 +327,8 @@ TEST(Boilerplate, DropsCookieNotices) {
         "consent.",
         "Refusing cookies must be as easy as accepting them, the Authority said.",
         "The Authority's position on cookie walls is set out in its guidelines.",
-        "CNIL fines Google over cookies"}) {
+        "CNIL fines Google over cookies", "Cookie walls: new guidance",
+        "Google fined over cookie policy"}) {
     EXPECT_EQ(BoilerplateReason(line), std::nullopt) << line;
   }
 }

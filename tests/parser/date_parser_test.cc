@@ -149,6 +149,8 @@ TEST(DateParser, AcceptsNamesBeforeTheDateInARow) {
   EXPECT_FALSE(ParseDateLine("Last updated | 3 May 2021").has_value());
   EXPECT_FALSE(ParseDateLine("Updated | 12 March 2020").has_value());
   EXPECT_FALSE(ParseDateLine("Deadline for applications | 30 June 2021").has_value());
+  EXPECT_THAT(ParseDateLine("News and updates | 14 March 2023"), Optional(IsDate(2023, 3, 14)));
+  EXPECT_THAT(ParseDateLine("Closing remarks | 14 March 2023"), Optional(IsDate(2023, 3, 14)));
 }
 
 TEST(DateParser, ReadsAMeetingNamedBeforeItsDateAsNoPlace) {

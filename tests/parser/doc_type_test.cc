@@ -232,6 +232,7 @@ TEST(DocType, MediaStatementsAndReleaseKickers) {
   // Opening a longer line, "Release" is a word of the headline.
   EXPECT_EQ(DocTypeLabelPrefix("Release Date Set For New Budget"), std::nullopt);
   EXPECT_EQ(DocTypeFromLabelLine("Release 2.0"), std::nullopt);
+  EXPECT_EQ(DocTypeFromLabelLine("Release No. 0245.21"), v1::DOC_TYPE_PRESS_RELEASE);
   EXPECT_EQ(DocTypeFromLabelLine("Rede 3D"), std::nullopt);
 }
 
@@ -264,7 +265,10 @@ TEST(DocType, TitlesNamingTheirTypeBeforeAColonOrJointly) {
        {"Tax Reform: Statement Deadline Moved to September", "Q&A: Statements of account explained",
         "The Minister's remarks at the summit drew criticism",
         "EU condemns Russia's Intervention of 2014 in Crimea",
-        "Ministers fail to agree a joint statement on trade", "Release Date Set For New Budget"}) {
+        "Ministers fail to agree a joint statement on trade", "Release Date Set For New Budget",
+        "Ministers Fail To Agree A Joint Statement On Trade", "Budget 2024: Summary of Measures",
+        "Brexit: Statement of Changes to the Immigration Rules",
+        "Saude: Rede de Hospitais Amplia Atendimento"}) {
     EXPECT_EQ(DocTypeFromTitleWording(title), std::nullopt) << title;
   }
   EXPECT_EQ(DocTypeFromTitleWording("Ukraine: Joint Communiqu of the Ministers"),
