@@ -62,6 +62,17 @@ constexpr absl::string_view kPortalPhrases[] = {
     "reproduced as released",
     "all content is available under",
     "not an official record",
+    "licenca creative commons",
+    "licence creative commons",
+    "creative commons licen",
+    "under a creative commons",
+    "reproduction is permitted provided",
+    "reproduction is authorised provided",
+    "reproduction is authorized provided",
+    "provided that the source is acknowledged",
+    "provided the source is acknowledged",
+    "reproduction autorisee",
+    "reproduccion autorizada",
 };
 
 constexpr PhraseScan<std::size(kPortalPhrases)> kPortalScan(kPortalPhrases);

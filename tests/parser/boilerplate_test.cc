@@ -301,6 +301,17 @@ TEST(Boilerplate, MenusPathsAndNoticesOfOtherSites) {
               Optional(absl::string_view("site")));
 }
 
+// A site's licence or reproduction notice, whatever the site.
+TEST(Boilerplate, DropsLicenceAndReproductionNotices) {
+  for (const char* line :
+       {"Reproduction is permitted provided that the source is acknowledged.",
+        "Todo o conteúdo deste site está publicado sob a licença Creative Commons "
+        "Atribuição-SemDerivações 3.0 Não Adaptada.",
+        "Content on this site is available under a Creative Commons Attribution 4.0 licence."}) {
+    EXPECT_EQ(BoilerplateReason(line), "site") << line;
+  }
+}
+
 // A cookie notice in any language, its banner's heading and buttons; a
 // sentence about cookie rules is text.
 TEST(Boilerplate, DropsCookieNotices) {
