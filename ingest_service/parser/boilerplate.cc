@@ -12,6 +12,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "ingest_service/parser/contact_lines.h"
+#include "ingest_service/parser/cookie_notices.h"
 #include "ingest_service/parser/date_parser.h"
 #include "ingest_service/parser/doc_type.h"
 #include "ingest_service/parser/head_lexicon.h"
@@ -313,76 +314,6 @@ bool IsPlayerOrVersionLink(absl::string_view edges, absl::string_view folded) {
   if (absl::StartsWith(edges, "lire la version")) return true;
   for (absl::string_view link : {"read the ", "see the ", "view the ", "lire la ", "voir la "}) {
     if (absl::StartsWith(edges, link) && absl::EndsWith(edges, " version")) return true;
-  }
-  return false;
-}
-
-// A site's cookie notice, in any of the languages that borrowed the word:
-// "We use cookies to give you the best possible experience", "Este sitio
-// web utiliza cookies", "Ce site utilise des cookies", a banner's heading
-// or button ("Cookies on GOV.UK", "Accept additional cookies"). The word
-// "cookie" with the site or the reader as the one who uses or accepts them
-// ("we use", "this website", "your browser", "vous acceptez"), or, on a
-// line of a few words, with a banner's control ("accept", "reject",
-// "settings"), all matched as whole words. A press release about cookie
-// rules speaks of users, consent and sites in the third person, and keeps
-// its sentences ("Refusing cookies must be as easy as accepting them").
-bool IsCookieNotice(absl::string_view folded) {
-  constexpr size_t kMaxNoticeBytes = 500;
-  constexpr int kMaxControlWords = 5;
-  if (folded.size() > kMaxNoticeBytes || !absl::StrContains(folded, "cookie")) return false;
-  // The words between single spaces, punctuation made a space, so that a
-  // phrase matches whole words only (" our site " is not in "position").
-  std::string words = " ";
-  auto is_letter = [](char c) {
-    return absl::ascii_isalnum(static_cast<unsigned char>(c)) ||
-           static_cast<unsigned char>(c) >= 0x80;
-  };
-  for (size_t i = 0; i < folded.size(); ++i) {
-    const char c = folded[i];
-    // An apostrophe inside a word ("we'd") is part of it; a quote around
-    // words ("'Accept all cookies'") is not.
-    const bool letter = is_letter(c) || (c == '\'' && i > 0 && i + 1 < folded.size() &&
-                                         is_letter(folded[i - 1]) && is_letter(folded[i + 1]));
-    if (letter) {
-      words.push_back(c);
-    } else if (words.back() != ' ') {
-      words.push_back(' ');
-    }
-  }
-  if (words.back() != ' ') words.push_back(' ');
-  auto has = [&](absl::string_view phrase) {
-    return absl::StrContains(words, absl::StrCat(" ", phrase, " "));
-  };
-  if (!has("cookie") && !has("cookies")) return false;
-  if (CountWordsUpTo(folded, kMaxControlWords + 1) <= kMaxControlWords) {
-    // A banner's heading ("Cookies on GOV.UK") or control ("Accept
-    // additional cookies", "Cookie settings"); "Cookie walls: new guidance"
-    // or "Google fined over cookie policy" is a headline.
-    if (absl::StartsWith(words, " cookies on ")) return true;
-    for (absl::string_view control :
-         {"accept",      "reject",   "refuse",        "decline",    "allow",   "manage",
-          "view",        "settings", "preferences",   "accepter",   "refuser", "parametres",
-          "gestion",     "aceptar",  "rechazar",      "configurar", "aceitar", "rejeitar",
-          "akzeptieren", "ablehnen", "einstellungen", "accetta",    "rifiuta"}) {
-      if (has(control)) return true;
-    }
-    return false;
-  }
-  for (absl::string_view reader : {"we use",           "we also use",       "we'd like",
-                                   "we would like",    "this site",         "this website",
-                                   "our site",         "our website",       "the website uses",
-                                   "the site uses",    "your browser",      "your consent",
-                                   "your settings",    "your experience",   "you accept",
-                                   "you agree",        "continue browsing", "i accept",
-                                   "i do not accept",  "i understand",      "ce site",
-                                   "notre site",       "nous utilisons",    "vous acceptez",
-                                   "votre navigation", "este sitio",        "este site",
-                                   "nuestro sitio",    "utilizamos",        "su navegacion",
-                                   "acepta su uso",    "questo sito",       "utilizziamo",
-                                   "wir verwenden",    "diese website",     "unsere website",
-                                   "ihre zustimmung",  "deze website",      "wij gebruiken"}) {
-    if (has(reader)) return true;
   }
   return false;
 }

@@ -616,7 +616,6 @@ std::optional<DocType> TypedHeadlineOpening(absl::string_view headline) {
 
 std::optional<DocType> DocTypeFromTitleWording(absl::string_view title) {
   const std::string folded = FoldAccents(title);
-  if (std::optional<DocType> type = DocTypeFromTitle(title, folded)) return type;
   // A label before a colon, after a word or two naming who issues it
   // ("MFA Press Statement: Visit of ...", "Chair's Summary: ...").
   if (const size_t colon = folded.find(':'); colon != absl::string_view::npos && colon <= 48) {

@@ -46,12 +46,12 @@ std::optional<docsearch::v1::DocType> DocTypeFromTitle(absl::string_view title);
 std::optional<docsearch::v1::DocType> DocTypeFromTitle(absl::string_view title,
                                                        absl::string_view folded);
 
-// DocTypeFromTitle, or, as the last reading of the document's type when
-// nothing else named it (never to choose the title), wordings that name a
-// type without shaping a headline: a label before a colon behind a word or
-// two naming the issuer ("MFA Press Statement: Visit of ..."); a typed
-// headline after a topic and a colon ("Belarus: Statement by the
-// Spokesperson ..."); a speech named after its speaker's possessive
+// The last reading of the document's type when nothing else named it, the
+// title included (DocTypeFromTitle, which callers read first), never used to
+// choose the title: wordings that name a type without shaping a headline: a label before a colon
+// behind a word or two naming the issuer ("MFA Press Statement: Visit of ..."); a typed headline
+// after a topic and a colon ("Belarus: Statement by the Spokesperson ..."); a speech named after
+// its speaker's possessive
 // ("IAEA Director General's Introductory Statement to ..."); a text made
 // jointly named anywhere as a name is printed ("India-Mozambique Joint
 // Statement during ..."). Kept out of DocTypeFromTitle because that one is

@@ -178,32 +178,31 @@ void DropPublishedDateParagraph(const std::vector<SourceLine>& lines,
   if (!document->has_published()) return;
   constexpr int kOpeningParagraphsRead = 3;
   const v1::Date& published = document->published();
-  auto is_date_only = [](absl::string_view text) { return ParseDateLine(text).has_value(); };
-  // A digest's day headings are dates alone too: a text holding two such
-  // paragraphs is left as it is.
-  int dates_only = 0;
-  for (const v1::Paragraph& paragraph : document->paragraphs()) {
-    dates_only += is_date_only(paragraph.text()) ? 1 : 0;
-  }
-  if (dates_only != 1) return;
+  int found = -1;
   for (int p = 0; p < std::min(document->paragraphs_size(), kOpeningParagraphsRead); ++p) {
-    const std::string& text = document->paragraphs(p).text();
-    std::optional<v1::Date> date = ParseDateLine(text);
-    if (!date.has_value() || date->year() != published.year() ||
-        date->month() != published.month() || date->day() != published.day()) {
-      continue;
+    std::optional<v1::Date> date = ParseDateLine(document->paragraphs(p).text());
+    if (date.has_value() && date->year() == published.year() &&
+        date->month() == published.month() && date->day() == published.day()) {
+      found = p;
+      break;
     }
-    // The field's value: the line printing it whole, right under the
-    // field's name ("Published", "Publié le", "Veröffentlicht am").
-    for (size_t i = 1; i < lines.size(); ++i) {
-      if (absl::StripAsciiWhitespace(lines[i].text) != text) continue;
-      size_t above = i;
-      while (above > 0 && absl::StripAsciiWhitespace(lines[above - 1].text).empty()) --above;
-      if (above == 0 || !NamesPublicationField(lines[above - 1].text)) continue;
-      DropLine(lines[i], "date_line", response);
-      document->mutable_paragraphs()->DeleteSubrange(p, 1);
-      return;
-    }
+  }
+  if (found < 0) return;
+  // A digest's day headings are dates alone too: a text holding another
+  // such paragraph is left as it is.
+  for (int p = 0; p < document->paragraphs_size(); ++p) {
+    if (p != found && ParseDateLine(document->paragraphs(p).text()).has_value()) return;
+  }
+  // The field's value: the line printing it whole, right under the
+  // field's name ("Published", "Publié le", "Veröffentlicht am").
+  const std::string& text = document->paragraphs(found).text();
+  for (size_t i = 1; i < lines.size(); ++i) {
+    if (absl::StripAsciiWhitespace(lines[i].text) != text) continue;
+    size_t above = i;
+    while (above > 0 && absl::StripAsciiWhitespace(lines[above - 1].text).empty()) --above;
+    if (above == 0 || !NamesPublicationField(lines[above - 1].text)) continue;
+    DropLine(lines[i], "date_line", response);
+    document->mutable_paragraphs()->DeleteSubrange(found, 1);
     return;
   }
 }
