@@ -20,10 +20,60 @@ bool AllProximity(const std::vector<Query>& clauses) {
   return true;
 }
 
+// The proximity phrases of a sequence of typed words (bare words and
+// compounds, in the order typed): one per adjacent pair, none with a
+// function word of the query's language unless every word is one ("to be
+// or not to be").
+std::vector<Query> ProximityPairs(const std::vector<std::string>& words,
+                                  const QueryStringOptions& options) {
+  std::vector<bool> function_word(words.size(), false);
+  if (options.is_function_word) {
+    for (size_t i = 0; i < words.size(); ++i) function_word[i] = options.is_function_word(words[i]);
+    if (std::all_of(function_word.begin(), function_word.end(), [](bool f) { return f; })) {
+      function_word.assign(function_word.size(), false);
+    }
+  }
+  std::vector<Query> pairs;
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    if (function_word[i] || function_word[i + 1]) continue;
+    Query pair;
+    pair.mutable_phrase()->set_text(absl::StrCat(words[i], " ", words[i + 1]));
+    pair.mutable_phrase()->set_boost(options.proximity_boost);
+    pairs.push_back(std::move(pair));
+  }
+  return pairs;
+}
+
+// The typed sequence the proximity phrases are made from, when the scoring
+// part of the group is only optional bare words and compounds (a text
+// field, quotes or "+" make it a structured query whose author chose the
+// phrases); empty otherwise. Exclusions and filters stand aside.
+std::vector<std::string> TypedSequence(const std::vector<QueryStringClause>& clauses,
+                                       const QueryStringOptions& options) {
+  std::vector<std::string> words;
+  if (options.default_and) return words;
+  for (const QueryStringClause& clause : clauses) {
+    if (clause.negated || !clause.scoring) continue;
+    if (clause.required) return {};
+    if (clause.bare_word) {
+      words.push_back(clause.query.match().text());
+    } else if (!clause.compound.empty()) {
+      words.push_back(clause.compound);
+    } else {
+      return {};
+    }
+  }
+  return words;
+}
+
 }  // namespace
 
 Query CombineClauses(std::vector<QueryStringClause> clauses, bool top_level,
                      const QueryStringOptions& options) {
+  std::vector<std::string> sequence;
+  if (top_level && options.proximity_boost > 0) sequence = TypedSequence(clauses, options);
+  const bool has_compound = std::any_of(
+      clauses.begin(), clauses.end(), [](const auto& clause) { return !clause.compound.empty(); });
   std::vector<Query> required, optional, filters, excluded;
   std::vector<std::string> optional_words;
   for (QueryStringClause& clause : clauses) {
@@ -55,27 +105,6 @@ Query CombineClauses(std::vector<QueryStringClause> clauses, bool top_level,
         words.mutable_match()->set_minimum_should_match(minimum);
       }
       required.push_back(std::move(words));
-      if (top_level && options.proximity_boost > 0) {
-        // No pair with a function word of the query's language, unless
-        // the words are all function words ("to be or not to be").
-        std::vector<bool> function_word(optional_words.size(), false);
-        if (options.is_function_word) {
-          for (size_t i = 0; i < optional_words.size(); ++i) {
-            function_word[i] = options.is_function_word(optional_words[i]);
-          }
-          if (std::all_of(function_word.begin(), function_word.end(), [](bool f) { return f; })) {
-            function_word.assign(function_word.size(), false);
-          }
-        }
-        for (size_t i = 0; i + 1 < optional_words.size(); ++i) {
-          if (function_word[i] || function_word[i + 1]) continue;
-          Query pair;
-          pair.mutable_phrase()->set_text(
-              absl::StrCat(optional_words[i], " ", optional_words[i + 1]));
-          pair.mutable_phrase()->set_boost(options.proximity_boost);
-          optional.push_back(std::move(pair));
-        }
-      }
     } else if (optional_words.size() == 1) {
       optional.push_back(std::move(words));
     } else {
@@ -86,6 +115,20 @@ Query CombineClauses(std::vector<QueryStringClause> clauses, bool top_level,
       }
     }
   }
+  std::vector<Query> pairs = ProximityPairs(sequence, options);
+  if (!pairs.empty() && has_compound) {
+    // Words and compounds side by side: they keep their own matching (one
+    // of them, or minimum_should_match of them) as one required group, so
+    // that the phrases, which only add to the score, are not counted.
+    Query group;
+    auto* either = group.mutable_boolean();
+    for (Query& q : optional) *either->add_should() = std::move(q);
+    either->set_minimum_should_match(
+        std::max(1, std::min(minimum, static_cast<int>(optional.size()))));
+    optional.clear();
+    required.push_back(std::move(group));
+  }
+  for (Query& pair : pairs) optional.push_back(std::move(pair));
   for (Query& q : required) *boolean->add_must() = std::move(q);
   for (Query& q : filters) *boolean->add_filter() = std::move(q);
   for (Query& q : optional) *boolean->add_should() = std::move(q);

@@ -6,6 +6,7 @@
 #ifndef DOCSEARCH_QUERY_SERVICE_SEARCH_QUERY_STRING_CLAUSES_H_
 #define DOCSEARCH_QUERY_SERVICE_SEARCH_QUERY_STRING_CLAUSES_H_
 
+#include <string>
 #include <vector>
 
 #include "docsearch/v1/query.pb.h"
@@ -22,6 +23,10 @@ struct QueryStringClause {
   // A bare word (no field, prefix or quotes) that may be merged with its
   // neighbours into one match query, which the top-k scorers answer.
   bool bare_word = false;
+  // A hyphenated compound ("NATO-Russia") as typed: matched whole or in its
+  // closed form, never merged with its neighbours, but a word of the typed
+  // sequence for the proximity phrases ("NATO-Russia Council").
+  std::string compound;
 };
 
 // The bool query of one group (`top_level`: the whole query string, where

@@ -245,6 +245,7 @@ class Parser {
       either->add_should()->mutable_phrase()->set_text(word);
       either->add_should()->mutable_match()->set_text(closed);
       either->set_minimum_should_match(1);
+      clause.compound = word;
       return clause;
     }
     clause.query.mutable_match()->set_text(word);

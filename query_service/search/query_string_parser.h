@@ -52,12 +52,13 @@ struct QueryStringOptions {
   // needs; 0 means 1 when the group has no required clause, else none.
   // Larger than the number of optional clauses means all of them.
   int minimum_should_match = 0;
-  // When > 0, each pair of adjacent bare words of the top-level group
-  // ("north atlantic cooperation council": "north atlantic", "atlantic
-  // cooperation", ...) is added as an optional phrase with this boost, so
-  // documents holding the words side by side rank first (the ordered-window
-  // part of a sequential dependence model, Metzler & Croft 2005). The
-  // matches stay those of the words.
+  // When > 0, each pair of adjacent bare words or hyphenated compounds of
+  // the top-level group ("north atlantic cooperation council": "north
+  // atlantic", "atlantic cooperation", ...; "NATO-Russia Council") is added
+  // as an optional phrase with this boost, so documents holding the words
+  // side by side rank first (the ordered-window part of a sequential
+  // dependence model, Metzler & Croft 2005). The matches stay those of the
+  // words.
   float proximity_boost = 0;
   // When set, tells the function words of the query's language
   // (function_words.h): no adjacent-word phrase is made with one, unless

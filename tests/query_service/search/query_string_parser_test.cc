@@ -137,6 +137,48 @@ TEST(QueryStringParser, AddsAdjacentWordPairsAsBoostedPhrases) {
   EXPECT_THAT(*single, EqualsProto(FromText(R"pb(match { text: "KFOR" })pb")));
 }
 
+TEST(QueryStringParser, PairsAHyphenatedCompoundWithItsNeighbour) {
+  QueryStringOptions options;
+  options.proximity_boost = 0.25f;
+  absl::StatusOr<Query> query = ParseQueryString("NATO-Russia Council", KindOf, {}, options);
+  ASSERT_TRUE(query.ok()) << query.status();
+  // The compound and the word keep their own matching (either of them); the
+  // pair only adds to the score, so it is not counted among them.
+  EXPECT_THAT(*query, EqualsProto(FromText(R"pb(
+    boolean {
+      must {
+        boolean {
+          should {
+            boolean {
+              should { phrase { text: "NATO-Russia" } }
+              should { match { text: "NATORussia" } }
+              minimum_should_match: 1
+            }
+          }
+          should { match { text: "Council" } }
+          minimum_should_match: 1
+        }
+      }
+      should { phrase { text: "NATO-Russia Council" boost: 0.25 } }
+    })pb")));
+  // minimum_should_match still counts the typed words, not the pairs.
+  options.minimum_should_match = 3;
+  absl::StatusOr<Query> all = ParseQueryString("NATO-EU summit Prague", KindOf, {}, options);
+  ASSERT_TRUE(all.ok()) << all.status();
+  ASSERT_EQ(all->boolean().must_size(), 1);
+  EXPECT_EQ(all->boolean().must(0).boolean().should_size(), 3);
+  EXPECT_EQ(all->boolean().must(0).boolean().minimum_should_match(), 3);
+  ASSERT_EQ(all->boolean().should_size(), 2);
+  EXPECT_EQ(all->boolean().should(0).phrase().text(), "NATO-EU summit");
+  EXPECT_EQ(all->boolean().should(1).phrase().text(), "summit Prague");
+  // A field, quotes or "+" make a structured query: no pairs are added.
+  absl::StatusOr<Query> structured = ParseQueryString("NATO-Russia +Council", KindOf, {}, options);
+  ASSERT_TRUE(structured.ok());
+  for (const Query& should : structured->boolean().should()) {
+    EXPECT_EQ(should.phrase().boost(), 0) << should.DebugString();
+  }
+}
+
 TEST(QueryStringParser, MakesNoPairWithAFunctionWord) {
   QueryStringOptions options;
   options.proximity_boost = 0.25f;
