@@ -103,7 +103,9 @@ def without_accents(text):
 def print_tables(systems, needs, out):
     for split, title in (("heldout", "held-out needs (headline)"), ("tune", "tuning needs"),
                          ("fresh", "fresh needs (written after the tuning rounds)"),
-                         ("fresh2", "second fresh needs (written after the ninth round)"), (None, "all needs")):
+                         ("fresh2", "second fresh needs (written after the ninth round)"),
+                         ("fresh3", "third fresh needs (written after the tenth round)"),
+                         (None, "all needs")):
         subset = [n for n in needs if split is None or n.split == split]
         if not subset or (split is None and len({n.split for n in needs}) == 1):
             continue
@@ -133,11 +135,11 @@ def main():
     parser.add_argument("--lucene", help="java command running LuceneRelevance (omit to skip)")
     parser.add_argument("--per-need", action="store_true", help="also print nDCG@10 per need")
     parser.add_argument("--runs-out", help="write every run's rankings here as JSON")
-    parser.add_argument("--split", choices=("tune", "heldout", "fresh", "fresh2"),
+    parser.add_argument("--split", choices=("tune", "heldout", "fresh", "fresh2", "fresh3"),
                         help="run only these needs (tune: while changing the engine, so that the "
                              "held-out figures are not seen before the final run; fresh: the needs "
                              "written after the engine's rounds; fresh2: those written after the ninth "
-                             "round)")
+                             "round; fresh3: those written after the tenth round)")
     parser.add_argument("--unaccented", action="store_true",
                         help="type every query without its accents (judgments unchanged), as "
                              "users often do; every system gets the same queries")

@@ -3,7 +3,7 @@
 # through docsearch (`Search` with query_string as typed), a plain BM25 over
 # the raw text and Lucene 8 with its English/French/German analyzers, in one
 # go. Prints nDCG@10, P@5 and recall@10 for the held-out needs (the headline),
-# the tuning needs, the two sets of fresh needs and all needs, overall and for
+# the tuning needs, the three sets of fresh needs and all needs, overall and for
 # the French queries.
 # The method is in docs/RELEVANCE.md.
 #
@@ -15,6 +15,7 @@
 #   bench/relevance/run.sh --split tune       # only the tuning needs (while changing the engine)
 #   bench/relevance/run.sh --split fresh      # only the needs written after the tuning rounds
 #   bench/relevance/run.sh --split fresh2     # only the needs written after the ninth round
+#   bench/relevance/run.sh --split fresh3     # only the needs written after the tenth round
 #   bench/relevance/run.sh --unaccented       # every query typed without its accents
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -31,7 +32,7 @@ while [[ $# -gt 0 ]]; do
     --runs-out) EXTRA+=(--runs-out "$2"); shift 2 ;;
     --split) EXTRA+=(--split "$2"); shift 2 ;;
     --unaccented) EXTRA+=(--unaccented); shift ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
