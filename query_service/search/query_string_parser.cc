@@ -237,8 +237,25 @@ class Parser {
       }
       const std::string first_part = absl::AsciiStrToLower(word.substr(0, word.find('-')));
       if (IsBoundPrefix(first_part)) {
-        clause.query.mutable_match()->set_text(closed);
-        clause.bare_word = true;
+        // "non-proliferation", "counter-terrorism": a text on proliferation
+        // or terrorism that never writes the prefixed word is on the
+        // query's topic too (Lucene's analyzers split the word and find
+        // it), at a lower weight. Not after "co": "operation" and
+        // "ordination" are other words than "co-operation".
+        const std::string rest = word.substr(word.find('-') + 1);
+        if (first_part == "co" || rest.find('-') != std::string::npos ||
+            CountLetters(rest) < kMinRootLetters) {
+          clause.query.mutable_match()->set_text(closed);
+          clause.bare_word = true;
+          return clause;
+        }
+        auto* either = clause.query.mutable_boolean();
+        either->add_should()->mutable_match()->set_text(closed);
+        auto* root = either->add_should()->mutable_phrase();
+        root->set_text(rest);
+        root->set_boost(kPrefixedRootBoost);
+        either->set_minimum_should_match(1);
+        clause.compound = word;
         return clause;
       }
       auto* either = clause.query.mutable_boolean();
@@ -251,6 +268,20 @@ class Parser {
     clause.query.mutable_match()->set_text(word);
     clause.bare_word = true;
     return clause;
+  }
+
+  // The weight of a prefixed word's root ("proliferation" for
+  // "non-proliferation") against the word itself; and the fewest letters
+  // of a root worth finding alone ("pre-war": "war" is too short a topic).
+  static constexpr float kPrefixedRootBoost = 0.5f;
+  static constexpr int kMinRootLetters = 4;
+
+  static int CountLetters(absl::string_view word) {
+    int letters = 0;
+    for (unsigned char c : word) {
+      if (absl::ascii_isalpha(c) || c >= 0xC0) ++letters;
+    }
+    return letters;
   }
 
   // "co-operation", "NATO-Ukraine": a hyphen with a letter or digit on each

@@ -179,6 +179,18 @@ TEST(QueryStringParser, PairsAHyphenatedCompoundWithItsNeighbour) {
   }
 }
 
+TEST(QueryStringParser, FindsAPrefixedWordsRootAtALowerWeight) {
+  EXPECT_THAT(Parse("non-proliferation"), EqualsProto(FromText(R"pb(
+                boolean {
+                  should { match { text: "nonproliferation" } }
+                  should { phrase { text: "proliferation" boost: 0.5 } }
+                  minimum_should_match: 1
+                })pb")));
+  // After "co", and for a short root, the closed form alone.
+  EXPECT_THAT(Parse("co-operation"), EqualsProto(FromText(R"pb(match { text: "cooperation" })pb")));
+  EXPECT_THAT(Parse("pre-war"), EqualsProto(FromText(R"pb(match { text: "prewar" })pb")));
+}
+
 TEST(QueryStringParser, MakesNoPairWithAFunctionWord) {
   QueryStringOptions options;
   options.proximity_boost = 0.25f;

@@ -1,8 +1,10 @@
-// A hyphenated compound takes part in the adjacent-word pairs of a
-// query_string (ScoringOptions.proximity_boost) like any typed word, seen
-// through Search: for "NATO-Russia Council" the text that names the NATO-Russia
+// Hyphenated words of a query_string, seen through Search. A compound takes
+// part in the adjacent-word pairs (ScoringOptions.proximity_boost) like any
+// typed word: for "NATO-Russia Council" the text that names the NATO-Russia
 // Council outranks texts that hold the compound and the word apart, however
-// often ("the NATO-Russia Permanent Joint Council ... the Council").
+// often ("the NATO-Russia Permanent Joint Council ... the Council"). A
+// prefixed word ("non-proliferation") also finds texts on its root
+// ("proliferation"), below those that write the word itself.
 #include <memory>
 #include <string>
 #include <vector>
@@ -54,6 +56,23 @@ TEST(CompoundPairsTest, ThePairsDoNotChangeTheMatches) {
   EXPECT_THAT(HitIds(index, "NATO-Russia Istanbul", "en"), ElementsAre("council", "joint-council"));
   EXPECT_THAT(HitIds(index, "NATO-Russia Council -Istanbul", "en"),
               ElementsAre("joint-council", "other"));
+}
+
+TEST(PrefixedWordTest, FindsTheRootBelowTheWordItself) {
+  SearchIndex index{SearchOptions{}};
+  const std::vector<std::vector<std::string>> documents = {
+      {"root",
+       "Ambassadors addressed the proliferation of nuclear, biological and chemical "
+       "weapons and their means of delivery."},
+      {"word", "Cooperation covers crisis management, non-proliferation and arms control."},
+      {"other", "Ministers discussed the budget and the operations in the Balkans."},
+  };
+  for (const auto& document : documents) {
+    ASSERT_TRUE(index.Upsert(OneParagraphDocument(document[0], "Meeting", document[1], "en")).ok());
+  }
+  EXPECT_THAT(HitIds(index, "non-proliferation", "en"), ElementsAre("word", "root"));
+  // "co-operation" is not "operation".
+  EXPECT_THAT(HitIds(index, "co-operation", "en"), ElementsAre("word"));
 }
 
 }  // namespace
