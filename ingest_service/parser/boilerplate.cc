@@ -20,6 +20,7 @@
 #include "ingest_service/parser/line_shape.h"
 #include "ingest_service/parser/page_controls.h"
 #include "ingest_service/parser/phrase_scan.h"
+#include "ingest_service/parser/site_notices.h"
 #include "ingest_service/parser/text_normalizer.h"
 
 namespace docsearch::ingest {
@@ -524,7 +525,10 @@ std::optional<absl::string_view> LateFurnitureReason(absl::string_view line,
   while (!edges.empty() && (edges.back() == ':' || edges.back() == ' ')) edges.pop_back();
   if (IsContactHeading(edges)) return "contact";
   if (IsWelcomeBanner(edges)) return "site";
-  if (IsPlayerOrVersionLink(edges, folded)) return "navigation";
+  if (IsPlayerOrVersionLink(edges, folded) || IsWatchOrShareLink(edges)) return "navigation";
+  if (IsCaptionWithCredit(trimmed)) return "caption";
+  if (IsSiteNotice(folded)) return "site";
+  if (OpensWithLinkListHeading(folded)) return "navigation";
   if (IsReaderNotice(edges)) return "notice";
   if (IsRepublicationDisclaimer(folded)) return "site";
   if (IsExcerptNote(edges)) return "editorial";

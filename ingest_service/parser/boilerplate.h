@@ -51,9 +51,13 @@ std::optional<absl::string_view> BoilerplateReason(absl::string_view line,
 // opening with "Home", a language named alone on its line (a menu printed
 // one item to a line: "English" / "Français" / "Русский"), and a press
 // office's wrapping line ("Office of the Press Secretary") left below the
-// headline. They are kept out of BoilerplateReason because the
-// cascade's verdicts are the model's training inputs: a new verdict on one document retrains the
-// title ranker and moves titles of unrelated documents (docs/INGEST.md).
+// headline, a photo's caption ending in its credit, a site's notice about
+// itself or the reader's browser, a player's or a messaging service's
+// share link (site_notices.h), and a list of links printed on its
+// heading's line ("Related information: …", page_controls.h). They are kept out of
+// BoilerplateReason because the cascade's verdicts are the model's training inputs: a new verdict
+// on one document retrains the title ranker and moves titles of unrelated documents
+// (docs/INGEST.md).
 std::optional<absl::string_view> LateFurnitureReason(absl::string_view line);
 // The same, with `folded` = FoldAccents(absl::StripAsciiWhitespace(line)).
 std::optional<absl::string_view> LateFurnitureReason(absl::string_view line,

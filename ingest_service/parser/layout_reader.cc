@@ -70,26 +70,44 @@ constexpr size_t kMaxLinkListItems = 12;
 // The items of a list of links under its heading ("Related news" / "NATO
 // summit in Madrid" / "Allies agree new plan" / …) are other pages' titles,
 // the site's and not the text's; short lines with no sentence's end, up to
-// the first line that is one, or a date or title line. The heading itself
-// is furniture already (boilerplate.h).
+// the first line that is one, or a title line. Below the title, where the
+// text's own date was read already, the items' dates ("12 April 2024",
+// "Mis à jour le 16/04/2024") are the list's too; above it a date line
+// ends the list. The heading is furniture as well.
 void MarkLinkListItems(const std::vector<SourceLine>& lines,
-                       const std::vector<LineFeatures>& features, std::vector<LineRole>* roles,
-                       std::vector<size_t>* furniture) {
+                       const std::vector<LineFeatures>& features, size_t title_end,
+                       std::vector<LineRole>* roles, std::vector<size_t>* furniture) {
+  constexpr int kMostDateItemWords = 8;
+  // An item's date the first reading took for a date line of the text
+  // (and dropped from it) goes too, or the reading without the furniture
+  // counts the list's dates as a digest's.
+  auto mark = [&](size_t j, bool dated_item = false) {
+    if ((*roles)[j] == LineRole::kFurniture ||
+        (features[j].rule_fate != "kept" && features[j].rule_fate != "title" && !dated_item)) {
+      return;
+    }
+    (*roles)[j] = LineRole::kFurniture;
+    furniture->push_back(features[j].line_index);
+  };
   for (size_t k = 0; k < features.size(); ++k) {
-    if (!IsLinkListHeading(lines[features[k].line_index].text)) continue;
+    if ((*roles)[k] == LineRole::kTitle || !IsLinkListHeading(lines[features[k].line_index].text)) {
+      continue;
+    }
+    const bool below_title = title_end > 0 && k >= title_end;
+    mark(k);
     for (size_t j = k + 1; j < features.size() && j <= k + kMaxLinkListItems; ++j) {
       const absl::string_view item = TrimLine(lines[features[j].line_index].text);
       const LineRole role = (*roles)[j];
-      if (role == LineRole::kTitle || role == LineRole::kDate || EndsSentence(item) ||
-          ReadsAsProse(item) || CountWordsUpTo(item, 16) > 15) {
+      // An item the model read as furniture already.
+      if (role == LineRole::kFurniture) continue;
+      const bool dated_item = below_title &&
+                              CountWordsUpTo(item, kMostDateItemWords + 1) <= kMostDateItemWords &&
+                              !FindDates(item).empty();
+      if (role == LineRole::kTitle || (role == LineRole::kDate && !dated_item) ||
+          EndsSentence(item) || ReadsAsProse(item) || CountWordsUpTo(item, 16) > 15) {
         break;
       }
-      if (role == LineRole::kFurniture ||
-          (features[j].rule_fate != "kept" && features[j].rule_fate != "title")) {
-        continue;
-      }
-      (*roles)[j] = LineRole::kFurniture;
-      furniture->push_back(features[j].line_index);
+      mark(j, dated_item);
     }
   }
 }
@@ -525,7 +543,7 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
       furniture.push_back(features[k].line_index);
     }
   }
-  MarkLinkListItems(lines, features, &roles, &furniture);
+  MarkLinkListItems(lines, features, chosen.end, &roles, &furniture);
   std::sort(furniture.begin(), furniture.end());
   // What the cascade kept as body above the title run is the page's head
   // (banners, "official website" and archive notices): a headline opens

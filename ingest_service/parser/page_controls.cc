@@ -239,28 +239,39 @@ static_assert(std::is_sorted(kControlLines.begin(), kControlLines.end()));
 // Headings of lists of links to other pages (folded, edges off), sorted.
 constexpr auto kLinkListHeadings = std::to_array<absl::string_view>({
     "a lire aussi",
+    "aktuelle meldungen",
     "artigos relacionados",
     "comunicados relacionados",
     "dans cette rubrique",
     "dans la meme rubrique",
+    "dernieres actualites",
+    "derniers communiques",
     "gerelateerd",
     "in this section",
     "key links",
+    "latest news",
+    "latest press releases",
+    "latest releases",
     "lees ook",
+    "leia tambem",
     "lire aussi",
     "mehr zum thema",
     "more news",
     "more on this topic",
+    "more stories",
     "noticias relacionadas",
     "notizie correlate",
     "other news",
     "read also",
+    "recent posts",
     "related",
     "related articles",
     "related content",
     "related documents",
+    "related information",
     "related items",
     "related links",
+    "related media releases",
     "related news",
     "related pages",
     "related press releases",
@@ -270,6 +281,8 @@ constexpr auto kLinkListHeadings = std::to_array<absl::string_view>({
     "see also",
     "siehe auch",
     "sur le meme sujet",
+    "ultimas noticias",
+    "ultime notizie",
     "vedi anche",
     "veja tambem",
     "ver tambem",
@@ -277,6 +290,7 @@ constexpr auto kLinkListHeadings = std::to_array<absl::string_view>({
     "verwandte themen",
     "voir aussi",
     "weitere meldungen",
+    "you may also like",
     "zie ook",
 });
 static_assert(std::is_sorted(kLinkListHeadings.begin(), kLinkListHeadings.end()));
@@ -330,6 +344,9 @@ constexpr absl::string_view kFollowOpenings[] = {
     "follow us on",   "suivez-nous sur", "suivez nous sur",
     "folgen sie uns", "siguenos en",     "seguici su",
 };
+
+// The longest list of links printed on its heading's line.
+constexpr size_t kLongestInlineList = 240;
 
 // The longest line any rule of this file reads (a filing or copyright line).
 constexpr size_t kLongestControlLine = 200;
@@ -463,6 +480,17 @@ bool IsPageCounter(absl::string_view folded) {
 }
 
 }  // namespace
+
+bool OpensWithLinkListHeading(absl::string_view folded) {
+  const size_t colon = folded.find(':');
+  if (colon == absl::string_view::npos || colon > 40 || folded.size() > kLongestInlineList) {
+    return false;
+  }
+  const absl::string_view heading = absl::StripAsciiWhitespace(folded.substr(0, colon));
+  const absl::string_view items = absl::StripAsciiWhitespace(folded.substr(colon + 1));
+  return !items.empty() && !absl::EndsWith(items, ".") &&
+         std::binary_search(kLinkListHeadings.begin(), kLinkListHeadings.end(), heading);
+}
 
 bool IsLinkListHeading(absl::string_view line) {
   line = absl::StripAsciiWhitespace(line);

@@ -28,6 +28,11 @@ std::optional<absl::string_view> PageControlReason(absl::string_view edges,
 // of a list of links to other pages, on a line of its own.
 bool IsLinkListHeading(absl::string_view line);
 
+// "Related information: Monetary Policy Report—January 2024; Opening
+// statement": such a heading with its links on the same line, no sentence.
+// `folded` is FoldAccents of the trimmed line.
+bool OpensWithLinkListHeading(absl::string_view folded);
+
 }  // namespace docsearch::ingest
 
 #endif  // DOCSEARCH_INGEST_SERVICE_PARSER_PAGE_CONTROLS_H_

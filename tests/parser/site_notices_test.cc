@@ -1,0 +1,70 @@
+#include "ingest_service/parser/site_notices.h"
+
+#include "common/text_folding.h"
+#include "gtest/gtest.h"
+#include "ingest_service/parser/boilerplate.h"
+#include "ingest_service/parser/page_controls.h"
+
+namespace docsearch::ingest {
+namespace {
+
+TEST(SiteNotices, ACaptionEndingInItsCreditIsThePhotosNotTheTexts) {
+  for (const char* caption : {
+           "Investigators search premises during the action day. Photo: Europol",
+           "Sessão plenária do STF. Foto: Rosinei Coutinho/SCO/STF",
+           "An artist's concept of a crewed lander on the lunar surface. Credit: NASA",
+           "Newly arrived refugees wait to be registered at the transit site. \xC2\xA9 UNHCR/Issa "
+           "Mahamat",
+       }) {
+    EXPECT_TRUE(IsCaptionWithCredit(caption)) << caption;
+    EXPECT_TRUE(LateFurnitureReason(caption).has_value()) << caption;
+  }
+  // A sentence naming a photo or an image goes on after the colon, in
+  // lower case or as a sentence; a credit line alone is read elsewhere.
+  for (const char* text : {
+           "The new emblem shows one image: a dove over the sea.",
+           "The ministry published one photo: the minister said it was taken in March.",
+           "Photo: Europol",
+           "\xC2\xA9 UNHCR 2001-2024",
+       }) {
+    EXPECT_FALSE(IsCaptionWithCredit(text)) << text;
+  }
+}
+
+TEST(SiteNotices, TheSitesNoticesAboutItselfAreFurniture) {
+  for (const char* notice : {
+           "Here's how you know",
+           "Best viewed in 1024 x 768 resolution.",
+           "Problems viewing this page? Please contact webmaster@wto.org giving details of the "
+           "operating system and web browser you are using.",
+           "This is the official website of the U.S. Embassy in Ghana. External links to other "
+           "Internet sites should not be construed as an endorsement of the views or privacy "
+           "policies contained therein.",
+           "We acknowledge Aboriginal and Torres Strait Islander people as the First Peoples and "
+           "Traditional Owners and Custodians of the land and water on which we rely. We pay our "
+           "respects to Elders past and present.",
+       }) {
+    EXPECT_TRUE(IsSiteNotice(FoldAccents(notice))) << notice;
+  }
+  // A speaker's own acknowledgement opens a speech.
+  EXPECT_FALSE(IsSiteNotice(
+      FoldAccents("I acknowledge the Traditional Custodians of the land on which we meet today, "
+                  "and pay my respects to Elders past and present.")));
+}
+
+TEST(SiteNotices, WatchAndShareLinks) {
+  EXPECT_TRUE(IsWatchOrShareLink(FoldAccents("Watch the video on UN Web TV")));
+  EXPECT_TRUE(IsWatchOrShareLink(FoldAccents("Compartilhe por WhatsApp")));
+  EXPECT_FALSE(IsWatchOrShareLink(FoldAccents("Watch this space, the minister said.")));
+}
+
+TEST(SiteNotices, ALinkListOnItsHeadingsLine) {
+  EXPECT_TRUE(OpensWithLinkListHeading(FoldAccents(
+      "Related information: Monetary Policy Report\xE2\x80\x94January 2024; Opening statement")));
+  EXPECT_FALSE(OpensWithLinkListHeading(
+      FoldAccents("Related information: the Bank will publish its report on 24 January.")));
+  EXPECT_FALSE(OpensWithLinkListHeading(FoldAccents("Background: the talks began in 2019")));
+}
+
+}  // namespace
+}  // namespace docsearch::ingest
