@@ -103,7 +103,11 @@ void MarkLinkListItems(const std::vector<SourceLine>& lines,
       const bool dated_item = below_title &&
                               CountWordsUpTo(item, kMostDateItemWords + 1) <= kMostDateItemWords &&
                               !FindDates(item).empty();
-      if (role == LineRole::kTitle || (role == LineRole::kDate && !dated_item) ||
+      // The text's head (its label, reference, subtitle) ends a list
+      // printed above it.
+      if (role == LineRole::kTitle || role == LineRole::kTypeLabel ||
+          role == LineRole::kReference || role == LineRole::kSubtitle ||
+          role == LineRole::kHeader || (role == LineRole::kDate && !dated_item) ||
           EndsSentence(item) || ReadsAsProse(item) || CountWordsUpTo(item, 16) > 15) {
         break;
       }

@@ -9,6 +9,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
+#include "ingest_service/parser/breadcrumb_section.h"
 #include "ingest_service/parser/date_parser.h"
 #include "ingest_service/parser/doc_type.h"
 #include "ingest_service/parser/head_lexicon.h"
@@ -236,6 +237,11 @@ void SetTypeFromSectionNextToTitle(const std::vector<SourceLine>& lines,
   // types to avoid it.
   std::vector<size_t> neighbours;
   if (title_begin > 0) neighbours.push_back(title_begin - 1);
+  // Over the title's date line ("Press Releases" / "Date : Feb 15, 2024" /
+  // headline).
+  if (title_begin > 1 && roles[title_begin - 1] == LineRole::kDate) {
+    neighbours.push_back(title_begin - 2);
+  }
   if (title_end < roles.size()) {
     if (!menu_goes_on(title_end)) neighbours.push_back(title_end);
     // Under the title's date line.
@@ -253,6 +259,32 @@ void SetTypeFromSectionNextToTitle(const std::vector<SourceLine>& lines,
     AddWarning(ParseWarningCode::kDocTypeFromHeadLine,
                absl::StrCat("no type label; line ", line.number,
                             " next to the title names the site's section"),
+               document);
+    return;
+  }
+}
+
+// Still no type: the breadcrumb above the title files the page under a
+// section of one kind ("Home › News › 18 January 2024"). The last path
+// above the title counts: a site prints its own path once, nearest the
+// headline.
+void SetTypeFromBreadcrumbAboveTitle(const std::vector<SourceLine>& lines,
+                                     const std::vector<LineFeatures>& features,
+                                     const std::vector<LineRole>& roles, v1::Document* document) {
+  if (document->doc_type() != v1::DOC_TYPE_UNSPECIFIED) return;
+  const std::optional<TitleLines> title = FindTitleLines(roles);
+  if (!title.has_value()) return;
+  for (size_t k = title->begin; k-- > 0;) {
+    const SourceLine& line = lines[features[k].line_index];
+    const absl::string_view text = TrimLine(line.text);
+    if (text.find_first_of("/>|\xBA\xBB") == absl::string_view::npos) continue;
+    std::optional<v1::DocType> type = DocTypeFromBreadcrumb(text);
+    if (!type.has_value()) continue;
+    document->set_doc_type(*type);
+    RemoveWarnings(document, ParseWarningCode::kNoDocType);
+    AddWarning(ParseWarningCode::kDocTypeFromHeadLine,
+               absl::StrCat("no type label; the breadcrumb on line ", line.number,
+                            " files the page under a section"),
                document);
     return;
   }
@@ -389,6 +421,7 @@ void ReadTypeAndReferenceFromRoles(const std::vector<SourceLine>& lines,
   SetReferenceFromRoles(lines, features, roles, document);
   SetTypeFromReference(document);
   SetTypeFromSectionNextToTitle(lines, features, roles, document);
+  SetTypeFromBreadcrumbAboveTitle(lines, features, roles, document);
   SetTypeFromTitleParts(document);
   SetSpeechFromSalutation(document);
 }

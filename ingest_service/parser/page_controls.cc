@@ -249,6 +249,7 @@ constexpr auto kLinkListHeadings = std::to_array<absl::string_view>({
     "gerelateerd",
     "in this section",
     "key links",
+    "latest",
     "latest news",
     "latest press releases",
     "latest releases",

@@ -1,0 +1,46 @@
+#include "ingest_service/parser/breadcrumb_section.h"
+
+#include <optional>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace docsearch::ingest {
+namespace {
+
+using ::docsearch::v1::DocType;
+using ::testing::Optional;
+
+TEST(BreadcrumbSection, TheLastStepThatIsNoDateNamesTheSection) {
+  EXPECT_THAT(DocTypeFromBreadcrumb("Home \xE2\x80\xBA News \xE2\x80\xBA 18 January 2024"),
+              Optional(v1::DOC_TYPE_UPDATE));
+  EXPECT_THAT(DocTypeFromBreadcrumb("Você está aqui: Página Inicial > Acompanhe o Planalto > "
+                                    "Notícias > 2024 > 04"),
+              Optional(v1::DOC_TYPE_UPDATE));
+  EXPECT_THAT(DocTypeFromBreadcrumb("Home > News > News releases"),
+              Optional(v1::DOC_TYPE_PRESS_RELEASE));
+  // A chain of short steps that does not open at the home page.
+  EXPECT_THAT(DocTypeFromBreadcrumb("President of Russia / Events / News"),
+              Optional(v1::DOC_TYPE_UPDATE));
+  // The section's name with its publisher's after it.
+  EXPECT_THAT(DocTypeFromBreadcrumb("Início > Notícias > Notícias STF"),
+              Optional(v1::DOC_TYPE_UPDATE));
+}
+
+TEST(BreadcrumbSection, MixedSectionsMenusAndTextNameNoType) {
+  // A section of mixed kinds, or a step naming a kind the sections do not.
+  EXPECT_EQ(DocTypeFromBreadcrumb("Home / News & Events"), std::nullopt);
+  EXPECT_EQ(DocTypeFromBreadcrumb("Home / The Secretary-General / Statements / Press encounter"),
+            std::nullopt);
+  // A menu printed with pipes is no path.
+  EXPECT_EQ(DocTypeFromBreadcrumb("Home | About | News"), std::nullopt);
+  // Two steps not from the home page, and a sentence with slashes.
+  EXPECT_EQ(DocTypeFromBreadcrumb("Defence / News"), std::nullopt);
+  EXPECT_EQ(DocTypeFromBreadcrumb("The ministers met in Brussels / Bruxelles to review the news."),
+            std::nullopt);
+  // Only dates after home.
+  EXPECT_EQ(DocTypeFromBreadcrumb("Home > 2024 > 04"), std::nullopt);
+}
+
+}  // namespace
+}  // namespace docsearch::ingest
