@@ -496,14 +496,29 @@ std::optional<Date> DateFromPathFolders(absl::string_view path) {
 std::optional<Date> ParseDateLineWithoutPlaceAfter(absl::string_view text);
 
 // "Secretaría de Relaciones Exteriores | 12 de marzo de 2019", "News | 3
-// May 2021": a row of two or three cells, the last a date line and the
-// others short names without a digit (who issued the text, its section).
+// May 2021", "By U.S. Embassy Accra | 17 April, 2024 | Topics: News": a
+// row of two or three cells, the last a date line (or the last before
+// cells filing the text under topics) and the others short names without
+// a digit (who issued the text, its section).
 // A name after the date is read by BeforePlace, which takes only places.
+// After the date, cells that file the text ("Topics: News, Press
+// Releases", "Tags: …") may close the row.
+bool IsFilingCell(absl::string_view cell) {
+  const std::string folded = FoldAccents(absl::StripAsciiWhitespace(cell));
+  for (absl::string_view key :
+       {"topics:", "topic:", "tags:", "categories:", "category:", "themes:", "theme:", "subjects:",
+        "section:", "themen:", "temas:", "tema:", "sujets:", "thematiques:"}) {
+    if (absl::StartsWith(folded, key)) return true;
+  }
+  return false;
+}
+
 std::optional<Date> DateCellAfterNames(absl::string_view text) {
   constexpr size_t kMaxCells = 3;
   constexpr size_t kMaxNameWords = 6;
   if (!absl::StrContains(text, " | ")) return std::nullopt;
-  const std::vector<absl::string_view> cells = absl::StrSplit(text, " | ");
+  std::vector<absl::string_view> cells = absl::StrSplit(text, " | ");
+  while (cells.size() > 2 && IsFilingCell(cells.back())) cells.pop_back();
   if (cells.size() > kMaxCells) return std::nullopt;
   for (size_t i = 0; i + 1 < cells.size(); ++i) {
     const absl::string_view name = absl::StripAsciiWhitespace(cells[i]);

@@ -413,6 +413,9 @@ void ReadStampLine(const std::vector<SourceLine>& lines, const std::vector<LineF
   int prose = 0;
   for (size_t k = 0; k < features.size(); ++k) {
     const absl::string_view text = TrimLine(lines[features[k].line_index].text);
+    // A cookie notice or a site's banner the rules dropped is no text
+    // above the stamp, however it reads.
+    if (absl::StartsWith(features[k].rule_fate, "dropped_")) continue;
     if (ReadsAsProse(text)) ++prose;
     if (prose > kMaxProseAboveKeyedDate) return;
     std::optional<StampLine> stamp = prose == 0 ? ParseStampLine(text) : std::nullopt;

@@ -151,6 +151,12 @@ TEST(DateParser, AcceptsNamesBeforeTheDateInARow) {
   EXPECT_FALSE(ParseDateLine("Deadline for applications | 30 June 2021").has_value());
   EXPECT_THAT(ParseDateLine("News and updates | 14 March 2023"), Optional(IsDate(2023, 3, 14)));
   EXPECT_THAT(ParseDateLine("Closing remarks | 14 March 2023"), Optional(IsDate(2023, 3, 14)));
+  // Cells filing the text under topics may close the row.
+  EXPECT_THAT(
+      ParseDateLine("By U.S. Embassy Accra | 17 April, 2024 | Topics: News, Press Releases"),
+      Optional(IsDate(2024, 4, 17)));
+  EXPECT_THAT(ParseDateLine("News | 3 May 2021 | Tags: defence"), Optional(IsDate(2021, 5, 3)));
+  EXPECT_FALSE(ParseDateLine("Topics: News | Tags: defence").has_value());
 }
 
 TEST(DateParser, ReadsAMeetingNamedBeforeItsDateAsNoPlace) {
