@@ -72,8 +72,10 @@ Query CombineClauses(std::vector<QueryStringClause> clauses, bool top_level,
                      const QueryStringOptions& options) {
   std::vector<std::string> sequence;
   if (top_level && options.proximity_boost > 0) sequence = TypedSequence(clauses, options);
-  const bool has_compound = std::any_of(
-      clauses.begin(), clauses.end(), [](const auto& clause) { return !clause.compound.empty(); });
+  // A compound the group scores (a negated one stands aside).
+  const bool has_compound = std::any_of(clauses.begin(), clauses.end(), [](const auto& clause) {
+    return !clause.compound.empty() && !clause.negated && clause.scoring;
+  });
   std::vector<Query> required, optional, filters, excluded;
   std::vector<std::string> optional_words;
   for (QueryStringClause& clause : clauses) {
@@ -116,7 +118,7 @@ Query CombineClauses(std::vector<QueryStringClause> clauses, bool top_level,
     }
   }
   std::vector<Query> pairs = ProximityPairs(sequence, options);
-  if (!pairs.empty() && has_compound) {
+  if (!pairs.empty() && has_compound && !optional.empty()) {
     // Words and compounds side by side: they keep their own matching (one
     // of them, or minimum_should_match of them) as one required group, so
     // that the phrases, which only add to the score, are not counted.
@@ -129,12 +131,14 @@ Query CombineClauses(std::vector<QueryStringClause> clauses, bool top_level,
     required.push_back(std::move(group));
   }
   for (Query& pair : pairs) optional.push_back(std::move(pair));
+  // Proximity phrases only add to the score: they never change the matches.
+  // (Read before the clauses are moved into the query.)
+  const bool only_proximity = AllProximity(optional);
   for (Query& q : required) *boolean->add_must() = std::move(q);
   for (Query& q : filters) *boolean->add_filter() = std::move(q);
   for (Query& q : optional) *boolean->add_should() = std::move(q);
   for (Query& q : excluded) *boolean->add_must_not() = std::move(q);
-  // Proximity phrases only add to the score: they never change the matches.
-  if (!optional.empty() && !AllProximity(optional)) {
+  if (!optional.empty() && !only_proximity) {
     const int count = static_cast<int>(optional.size());
     int minimum_should = std::min(minimum, count);
     if (minimum_should == 0 && required.empty() && filters.empty()) minimum_should = 1;

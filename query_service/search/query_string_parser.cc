@@ -240,10 +240,12 @@ class Parser {
         // "non-proliferation", "counter-terrorism": a text on proliferation
         // or terrorism that never writes the prefixed word is on the
         // query's topic too (Lucene's analyzers split the word and find
-        // it), at a lower weight. Not after "co": "operation" and
-        // "ordination" are other words than "co-operation".
+        // it), at a lower weight. Only after the prefixes that leave the
+        // root's topic whole, and for a root long enough to be one:
+        // "co-operation" is not "operation", "multi-year" not "year",
+        // "under-secretary" not "secretary", "non-state" not "state".
         const std::string rest = word.substr(word.find('-') + 1);
-        if (first_part == "co" || rest.find('-') != std::string::npos ||
+        if (!KeepsTheRootsTopic(first_part) || rest.find('-') != std::string::npos ||
             CountLetters(rest) < kMinRootLetters) {
           clause.query.mutable_match()->set_text(closed);
           clause.bare_word = true;
@@ -272,9 +274,17 @@ class Parser {
 
   // The weight of a prefixed word's root ("proliferation" for
   // "non-proliferation") against the word itself; and the fewest letters
-  // of a root worth finding alone ("pre-war": "war" is too short a topic).
+  // of a root worth finding alone ("pre-war", "non-binding": "war" and
+  // "binding" are no topic of their own).
   static constexpr float kPrefixedRootBoost = 0.5f;
-  static constexpr int kMinRootLetters = 4;
+  static constexpr int kMinRootLetters = 8;
+
+  static bool KeepsTheRootsTopic(absl::string_view prefix) {
+    for (absl::string_view topical : {"non", "anti", "counter", "post", "pre"}) {
+      if (prefix == topical) return true;
+    }
+    return false;
+  }
 
   static int CountLetters(absl::string_view word) {
     int letters = 0;

@@ -186,9 +186,35 @@ TEST(QueryStringParser, FindsAPrefixedWordsRootAtALowerWeight) {
                   should { phrase { text: "proliferation" boost: 0.5 } }
                   minimum_should_match: 1
                 })pb")));
-  // After "co", and for a short root, the closed form alone.
+  // After "co" or a prefix that changes the topic, and for a short root,
+  // the closed form alone.
   EXPECT_THAT(Parse("co-operation"), EqualsProto(FromText(R"pb(match { text: "cooperation" })pb")));
+  EXPECT_THAT(Parse("multi-year"), EqualsProto(FromText(R"pb(match { text: "multiyear" })pb")));
   EXPECT_THAT(Parse("pre-war"), EqualsProto(FromText(R"pb(match { text: "prewar" })pb")));
+  EXPECT_THAT(Parse("non-binding"), EqualsProto(FromText(R"pb(match { text: "nonbinding" })pb")));
+}
+
+TEST(QueryStringParser, PairsStayOptionalBesideExclusionsAndMinimumShouldMatch) {
+  QueryStringOptions options;
+  options.proximity_boost = 0.25f;
+  // An excluded compound is no part of the scoring group.
+  absl::StatusOr<Query> excluded =
+      ParseQueryString("nuclear weapons -NATO-Russia", KindOf, {}, options);
+  ASSERT_TRUE(excluded.ok()) << excluded.status();
+  ASSERT_EQ(excluded->boolean().must_size(), 1);
+  EXPECT_EQ(excluded->boolean().must(0).match().text(), "nuclear weapons");
+  EXPECT_EQ(excluded->boolean().must_not_size(), 1);
+  // minimum_should_match counts the words, never the pairs: a document
+  // holding the words apart still matches.
+  options.minimum_should_match = 1;
+  for (const char* text : {"north atlantic council", "NATO-Russia Council"}) {
+    absl::StatusOr<Query> query = ParseQueryString(text, KindOf, {}, options);
+    ASSERT_TRUE(query.ok()) << query.status();
+    EXPECT_EQ(query->boolean().minimum_should_match(), 0) << text;
+    for (const Query& should : query->boolean().should()) {
+      EXPECT_GT(should.phrase().boost(), 0) << text;
+    }
+  }
 }
 
 TEST(QueryStringParser, MakesNoPairWithAFunctionWord) {
