@@ -8,6 +8,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "common/text_folding.h"
+#include "ingest_service/parser/date_names.h"
 #include "ingest_service/parser/date_parser.h"
 #include "ingest_service/parser/doc_type.h"
 #include "ingest_service/parser/line_shape.h"
@@ -19,6 +20,8 @@ namespace {
 constexpr size_t kLongestBreadcrumb = 160;
 // Words of one step of a chain that does not open at the home page.
 constexpr int kMostStepWords = 4;
+// A publisher's initials after a section's name ("Notícias STF").
+constexpr size_t kLongestPublisherInitials = 5;
 
 // What a path opens with (folded), before its first separator.
 constexpr absl::string_view kPathOpenings[] = {
@@ -42,17 +45,25 @@ bool IsDateStep(absl::string_view step) {
   bool digits = true;
   for (char c : step) digits &= absl::ascii_isdigit(static_cast<unsigned char>(c)) != 0;
   if (digits) return true;
+  if (MonthFromName(step) != 0) return true;
   return CountWordsUpTo(step, 5) <= 4 && !FindDates(step).empty();
 }
+
+// A last step repeating the page's headline ("Home > News > Minister
+// opens the new hospital in the north"): longer than a section's name.
+constexpr int kMostSectionWords = 6;
 
 std::optional<docsearch::v1::DocType> TypeOfStep(absl::string_view step) {
   if (std::optional<docsearch::v1::DocType> type = DocTypeFromSectionName(step)) return type;
   // The section's name with its publisher's after it.
   const size_t space = step.find(' ');
   if (space == absl::string_view::npos) return std::nullopt;
-  // One name: "News & Events", "Noticias y eventos" join sections.
+  // One short name, a publisher's initials ("STF", "BMVg"): "News &
+  // Events" and "Noticias y eventos" join sections, "News Archive" holds
+  // every kind.
   const absl::string_view rest = step.substr(space + 1);
-  if (rest.find(' ') != absl::string_view::npos || !absl::ascii_isalpha(rest.front())) {
+  if (rest.size() > kLongestPublisherInitials || rest.find(' ') != absl::string_view::npos ||
+      !absl::ascii_isalpha(rest.front())) {
     return std::nullopt;
   }
   return DocTypeFromSectionName(step.substr(0, space));
@@ -60,28 +71,35 @@ std::optional<docsearch::v1::DocType> TypeOfStep(absl::string_view step) {
 
 }  // namespace
 
-std::optional<docsearch::v1::DocType> DocTypeFromBreadcrumb(absl::string_view line) {
+namespace {
+
+// The steps of `line` read as a path, without its trailing dates and a
+// repeated headline; nullopt when the line is no path.
+std::optional<std::vector<std::string>> PathSteps(absl::string_view line) {
   line = absl::StripAsciiWhitespace(line);
   if (line.empty() || line.size() > kLongestBreadcrumb || EndsSentence(line)) return std::nullopt;
-  const std::string folded = FoldAccents(line);
-  absl::string_view path = folded;
-  bool opened = false;
-  for (absl::string_view opening : kPathOpenings) {
-    if (absl::ConsumePrefix(&path, opening)) {
-      opened = true;
-      break;
-    }
-  }
+  // Split as printed (folding turns the guillemet "»" into a quote), then
+  // fold each step.
   for (absl::string_view separator : {" > ", " \xE2\x80\xBA ", " \xC2\xBB ", " / ", " | "}) {
-    if (!absl::StrContains(path, separator)) continue;
-    std::vector<absl::string_view> steps = absl::StrSplit(path, separator, absl::SkipWhitespace());
-    for (absl::string_view& step : steps) step = absl::StripAsciiWhitespace(step);
+    if (!absl::StrContains(line, separator)) continue;
+    std::vector<std::string> steps;
+    for (absl::string_view step : absl::StrSplit(line, separator, absl::SkipWhitespace())) {
+      steps.push_back(FoldAccents(absl::StripAsciiWhitespace(step)));
+    }
     if (steps.size() < 2) continue;
-    const bool from_home = IsHomeStep(steps.front());
+    bool opened = false;
+    for (absl::string_view opening : kPathOpenings) {
+      absl::string_view first = steps.front();
+      if (absl::ConsumePrefix(&first, opening)) {
+        steps.front() = std::string(absl::StripAsciiWhitespace(first));
+        opened = true;
+        break;
+      }
+    }
     // A menu printed with pipes opens at home too ("Home | About | News"):
     // pipes make a path only after "You are here".
     if (separator == " | " && !opened) continue;
-    if (!opened && !from_home) {
+    if (!opened && !IsHomeStep(steps.front())) {
       if (steps.size() < 3) continue;
       bool short_steps = true;
       for (absl::string_view step : steps) {
@@ -89,11 +107,24 @@ std::optional<docsearch::v1::DocType> DocTypeFromBreadcrumb(absl::string_view li
       }
       if (!short_steps) continue;
     }
+    if (steps.size() > 2 &&
+        CountWordsUpTo(steps.back(), kMostSectionWords + 1) > kMostSectionWords) {
+      steps.pop_back();
+    }
     while (!steps.empty() && IsDateStep(steps.back())) steps.pop_back();
-    if (steps.size() < 2) return std::nullopt;
-    return TypeOfStep(steps.back());
+    return steps;
   }
   return std::nullopt;
+}
+
+}  // namespace
+
+bool IsBreadcrumbPath(absl::string_view line) { return PathSteps(line).has_value(); }
+
+std::optional<docsearch::v1::DocType> DocTypeFromBreadcrumb(absl::string_view line) {
+  const std::optional<std::vector<std::string>> steps = PathSteps(line);
+  if (!steps.has_value() || steps->size() < 2) return std::nullopt;
+  return TypeOfStep(steps->back());
 }
 
 }  // namespace docsearch::ingest

@@ -15,10 +15,16 @@ namespace docsearch::ingest {
 // Notícias STF": the section's name before its publisher's), read as
 // DocTypeFromSectionName reads a section's name. A line is a breadcrumb
 // when it opens at the home page or with "You are here", or is a chain of
-// three or more short steps; a step of mixed kinds ("News & Events",
-// "Press room") names no type. nullopt when the line is no breadcrumb or
-// its last step names no single kind.
+// three or more short steps; trailing dates and months ("… » 2024 »
+// April") and a last step repeating the headline are passed over; a step
+// of mixed kinds ("News & Events", "Press room") names no type. nullopt
+// when the line is no breadcrumb or its last step names no single kind.
 std::optional<docsearch::v1::DocType> DocTypeFromBreadcrumb(absl::string_view line);
+
+// Whether `line` reads as a breadcrumb at all, whatever its steps name: the
+// page prints its own path once, so a reader looking for it stops at the
+// first.
+bool IsBreadcrumbPath(absl::string_view line);
 
 }  // namespace docsearch::ingest
 

@@ -495,12 +495,6 @@ std::optional<Date> DateFromPathFolders(absl::string_view path) {
 // A date line read as printed (ParseDateLine before a place after the date).
 std::optional<Date> ParseDateLineWithoutPlaceAfter(absl::string_view text);
 
-// "Secretaría de Relaciones Exteriores | 12 de marzo de 2019", "News | 3
-// May 2021", "By U.S. Embassy Accra | 17 April, 2024 | Topics: News": a
-// row of two or three cells, the last a date line (or the last before
-// cells filing the text under topics) and the others short names without
-// a digit (who issued the text, its section).
-// A name after the date is read by BeforePlace, which takes only places.
 // After the date, cells that file the text ("Topics: News, Press
 // Releases", "Tags: …") may close the row.
 bool IsFilingCell(absl::string_view cell) {
@@ -513,6 +507,12 @@ bool IsFilingCell(absl::string_view cell) {
   return false;
 }
 
+// "Secretaría de Relaciones Exteriores | 12 de marzo de 2019", "News | 3
+// May 2021", "By U.S. Embassy Accra | 17 April, 2024 | Topics: News": a
+// row of two or three cells, the last a date line (or the last before
+// cells filing the text under topics) and the others short names without
+// a digit (who issued the text, its section).
+// A name after the date is read by BeforePlace, which takes only places.
 std::optional<Date> DateCellAfterNames(absl::string_view text) {
   constexpr size_t kMaxCells = 3;
   constexpr size_t kMaxNameWords = 6;

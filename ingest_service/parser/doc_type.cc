@@ -373,6 +373,24 @@ bool IsSeriesNumber(absl::string_view word) {
   return !letters || absl::StrContains(word, '/');
 }
 
+// "24-031", "2024/118": a year's or a series' number and a text's number
+// in it, as an agency numbers its releases; a version ("2.0") has a dot.
+bool IsYearAndSequence(absl::string_view number) {
+  constexpr int kLeastDigits = 4;
+  int digits = 0;
+  bool separated = false;
+  for (const char c : number) {
+    if (absl::ascii_isdigit(static_cast<unsigned char>(c))) {
+      ++digits;
+    } else if (c == '-' || c == '/') {
+      separated = true;
+    } else {
+      return false;
+    }
+  }
+  return separated && digits >= kLeastDigits && absl::ascii_isdigit(number.back());
+}
+
 // "Release" is a label only as a line of its own above the headline (a
 // government's kicker); opening a longer line it is a verb or a noun
 // ("Release Date Set For New Budget", "Release 2.0").
@@ -466,7 +484,8 @@ std::optional<DocType> DocTypeFromLabelLine(absl::string_view line) {
   for (const Label& label : kLabels) {
     // "Release 2.0" is a product's version; "Release No. 0245.21" an
     // agency's release in its series.
-    if (name == label.folded && (!IsKickerOnly(label) || signed_number)) {
+    if (name == label.folded &&
+        (!IsKickerOnly(label) || signed_number || IsYearAndSequence(number))) {
       return Refine(label, line);
     }
   }

@@ -70,8 +70,8 @@ constexpr size_t kMaxLinkListItems = 12;
 // The items of a list of links under its heading ("Related news" / "NATO
 // summit in Madrid" / "Allies agree new plan" / …) are other pages' titles,
 // the site's and not the text's; short lines with no sentence's end, up to
-// the first line that is one, or a title line. Below the title, where the
-// text's own date was read already, the items' dates ("12 April 2024",
+// the first line that is one, or a title line. Below the text's prose,
+// where its own date was read already, the items' dates ("12 April 2024",
 // "Mis à jour le 16/04/2024") are the list's too; above it a date line
 // ends the list. The heading is furniture as well.
 void MarkLinkListItems(const std::vector<SourceLine>& lines,
@@ -93,14 +93,20 @@ void MarkLinkListItems(const std::vector<SourceLine>& lines,
     if ((*roles)[k] == LineRole::kTitle || !IsLinkListHeading(lines[features[k].line_index].text)) {
       continue;
     }
-    const bool below_title = title_end > 0 && k >= title_end;
+    // Below the title and after the text's first prose: the text's own
+    // date, printed near the title, is never an item.
+    bool below_text = false;
+    for (size_t j = title_end; title_end > 0 && j < k && !below_text; ++j) {
+      below_text = (*roles)[j] == LineRole::kBody &&
+                   ReadsAsProse(TrimLine(lines[features[j].line_index].text));
+    }
     mark(k);
     for (size_t j = k + 1; j < features.size() && j <= k + kMaxLinkListItems; ++j) {
       const absl::string_view item = TrimLine(lines[features[j].line_index].text);
       const LineRole role = (*roles)[j];
       // An item the model read as furniture already.
       if (role == LineRole::kFurniture) continue;
-      const bool dated_item = below_title &&
+      const bool dated_item = below_text &&
                               CountWordsUpTo(item, kMostDateItemWords + 1) <= kMostDateItemWords &&
                               !FindDates(item).empty();
       // The text's head (its label, reference, subtitle) ends a list

@@ -206,6 +206,22 @@ void SetTypeFromReference(v1::Document* document) {
   }
 }
 
+// A line between a section's name and the headline that says when the
+// text was published or how long it takes to read.
+bool IsDateOrReadingTime(absl::string_view line, LineRole role) {
+  constexpr int kMostWords = 6;
+  if (role == LineRole::kDate) return true;
+  const absl::string_view text = TrimLine(line);
+  if (CountWordsUpTo(text, kMostWords + 1) > kMostWords) return false;
+  if (!FindDates(text).empty()) return true;
+  const std::string folded = absl::AsciiStrToLower(text);
+  for (absl::string_view reading : {"min read", "minute read", "minutes read", "min de lecture",
+                                    "min de lectura", "min lesezeit", "min di lettura"}) {
+    if (absl::StrContains(folded, reading)) return true;
+  }
+  return false;
+}
+
 // Still no type: a site's section printed right next to the headline
 // ("News" above it, "Speeches" over it, "News" under its date) names the
 // kind of text the page holds. Only the lines touching the title count: a
@@ -237,9 +253,10 @@ void SetTypeFromSectionNextToTitle(const std::vector<SourceLine>& lines,
   // types to avoid it.
   std::vector<size_t> neighbours;
   if (title_begin > 0) neighbours.push_back(title_begin - 1);
-  // Over the title's date line ("Press Releases" / "Date : Feb 15, 2024" /
-  // headline).
-  if (title_begin > 1 && roles[title_begin - 1] == LineRole::kDate) {
+  // Over the title's date line or a reading time ("Press Releases" /
+  // "Date : Feb 15, 2024" / headline; "News Releases" / "3 min read").
+  if (title_begin > 1 && IsDateOrReadingTime(lines[features[title_begin - 1].line_index].text,
+                                             roles[title_begin - 1])) {
     neighbours.push_back(title_begin - 2);
   }
   if (title_end < roles.size()) {
@@ -277,9 +294,11 @@ void SetTypeFromBreadcrumbAboveTitle(const std::vector<SourceLine>& lines,
   for (size_t k = title->begin; k-- > 0;) {
     const SourceLine& line = lines[features[k].line_index];
     const absl::string_view text = TrimLine(line.text);
-    if (text.find_first_of("/>|\xBA\xBB") == absl::string_view::npos) continue;
+    if (text.find_first_of("/>|\xBA\xBB") == absl::string_view::npos || !IsBreadcrumbPath(text)) {
+      continue;
+    }
     std::optional<v1::DocType> type = DocTypeFromBreadcrumb(text);
-    if (!type.has_value()) continue;
+    if (!type.has_value()) return;
     document->set_doc_type(*type);
     RemoveWarnings(document, ParseWarningCode::kNoDocType);
     AddWarning(ParseWarningCode::kDocTypeFromHeadLine,

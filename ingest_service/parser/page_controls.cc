@@ -482,6 +482,36 @@ bool IsPageCounter(absl::string_view folded) {
 
 }  // namespace
 
+// "More press releases", "Latest speeches and appearances", "Otras notas
+// de prensa", "Autres communiqués": other pages of a kind of text, which a
+// text's own heading never announces. A word for more, latest or other,
+// then a kind's word, on a line of a few words.
+bool NamesMoreOfAKind(absl::string_view edges) {
+  constexpr int kMostWords = 5;
+  if (CountWordsUpTo(edges, kMostWords + 1) > kMostWords) return false;
+  bool opens = false;
+  for (absl::string_view opening :
+       {"more ",    "latest ",  "other ",    "recent ", "otras ",    "otros ",
+        "ultimas ", "ultimos ", "mas ",      "autres ", "derniers ", "dernieres ",
+        "plus de ", "weitere ", "aktuelle ", "altri ",  "altre ",    "ultime ",
+        "ultimi ",  "outras ",  "outros ",   "mais "}) {
+    if (absl::StartsWith(edges, opening)) {
+      opens = true;
+      break;
+    }
+  }
+  if (!opens) return false;
+  for (absl::string_view kind :
+       {"news",        "press release", "media release", "speeches",        "statements",
+        "stories",     "articles",      "updates",       "notas de prensa", "noticias",
+        "comunicados", "communiques",   "actualites",    "discours",        "pressemitteilungen",
+        "meldungen",   "reden",         "comunicati",    "notizie",         "noticias",
+        "discursos",   "notas"}) {
+    if (absl::StrContains(edges, kind)) return true;
+  }
+  return false;
+}
+
 bool OpensWithLinkListHeading(absl::string_view folded) {
   const size_t colon = folded.find(':');
   if (colon == absl::string_view::npos || colon > 40 || folded.size() > kLongestInlineList) {
@@ -489,8 +519,16 @@ bool OpensWithLinkListHeading(absl::string_view folded) {
   }
   const absl::string_view heading = absl::StripAsciiWhitespace(folded.substr(0, colon));
   const absl::string_view items = absl::StripAsciiWhitespace(folded.substr(colon + 1));
-  return !items.empty() && !absl::EndsWith(items, ".") &&
-         std::binary_search(kLinkListHeadings.begin(), kLinkListHeadings.end(), heading);
+  if (items.empty() || absl::EndsWith(items, ".") ||
+      !std::binary_search(kLinkListHeadings.begin(), kLinkListHeadings.end(), heading)) {
+    return false;
+  }
+  // "Related information: <a page>" names its links; after "Latest:",
+  // "Related:" or "See also:" one item may be a text's own news or
+  // cross-reference ("See also: Security Council resolution 2231 (2015)"),
+  // several items side by side are a list.
+  if (absl::StartsWith(heading, "related ") && heading != "related") return true;
+  return absl::StrContains(items, "; ") || absl::StrContains(items, " | ");
 }
 
 bool IsLinkListHeading(absl::string_view line) {
@@ -510,7 +548,8 @@ bool IsLinkListHeading(absl::string_view line) {
     edges = absl::StripAsciiWhitespace(edges);
   }
   edges = StripArrows(edges);
-  return std::binary_search(kLinkListHeadings.begin(), kLinkListHeadings.end(), edges);
+  return std::binary_search(kLinkListHeadings.begin(), kLinkListHeadings.end(), edges) ||
+         NamesMoreOfAKind(edges);
 }
 
 std::optional<absl::string_view> PageControlReason(absl::string_view edges,

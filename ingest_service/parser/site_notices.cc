@@ -5,6 +5,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "ingest_service/parser/line_shape.h"
@@ -36,22 +37,65 @@ bool IsCredit(absl::string_view credit) {
   const std::vector<absl::string_view> words =
       absl::StrSplit(credit, absl::ByAnyChar(" \t"), absl::SkipEmpty());
   if (words.empty() || static_cast<int>(words.size()) > kMostCreditWords) return false;
-  for (absl::string_view word : words) {
-    if (absl::EndsWith(word, ".") && word.size() > 3) return false;
+  // "U.S. Navy", "Sgt. Smith" are names; "Smith. The minister" goes on.
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    if (absl::EndsWith(words[i], ".") &&
+        !absl::StrContains(words[i].substr(0, words[i].size() - 1), '.') && words[i].size() > 4) {
+      return false;
+    }
   }
   return true;
 }
 
-// Phrases of a site's notice that occur in no official text's sentences,
-// folded.
-constexpr absl::string_view kNoticePhrases[] = {
-    "how you know",  // after "Here's", which folding may spell two ways
-    "best viewed in",
-    "best viewed with",
-    "problems viewing this page",
-    "should not be construed as an endorsement",
-    "does not constitute an endorsement",
-};
+// A banner's line alone: "Here's how you know" (the United States
+// government's banner), "Here is how you know".
+bool IsHowYouKnowBanner(absl::string_view folded) {
+  constexpr size_t kLongestBanner = 24;
+  return folded.size() <= kLongestBanner && absl::StartsWith(folded, "here") &&
+         absl::EndsWith(folded, "how you know");
+}
+
+// "Best viewed in 1024 x 768 resolution", "Best viewed with Firefox or
+// Chrome": advice about the reader's screen or browser, not a comet's
+// visibility ("best viewed with binoculars").
+bool IsBrowserAdvice(absl::string_view folded) {
+  if (!absl::StrContains(folded, "best viewed")) return false;
+  for (absl::string_view screen : {"resolution", "browser", "pixels", " x 7", " x 6", "firefox",
+                                   "chrome", "internet explorer", "safari"}) {
+    if (absl::StrContains(folded, screen)) return true;
+  }
+  return false;
+}
+
+// "Problems viewing this page? …", "External links to other Internet sites
+// should not be construed as an endorsement …": the site about its pages
+// and links, never a text's own sentence about its subject.
+bool IsSiteDisclaimer(absl::string_view folded) {
+  if (absl::StartsWith(folded, "problems viewing this page")) return true;
+  const bool endorsement = absl::StrContains(folded, "construed as an endorsement") ||
+                           absl::StrContains(folded, "constitute an endorsement");
+  return endorsement &&
+         (absl::StrContains(folded, "external links") ||
+          absl::StrContains(folded, "links to other") ||
+          absl::StrContains(folded, "internet sites") || absl::StrContains(folded, "linked sites"));
+}
+
+// An acknowledgement of country printed by the site ("We acknowledge …
+// Traditional Owners and Custodians … We pay our respects to Elders past
+// and present", "The Parliament of Australia acknowledges the Traditional
+// Custodians …"), not one a speaker makes ("Can I begin by acknowledging
+// …", "Before I begin, I acknowledge …", "Let me acknowledge …").
+bool IsSitesAcknowledgementOfCountry(absl::string_view folded) {
+  const bool custodians = absl::StrContains(folded, "traditional custodians") ||
+                          absl::StrContains(folded, "traditional owners");
+  if (!custodians || !absl::StrContains(folded, "elders past")) return false;
+  const std::string spaced = absl::StrCat(" ", folded, " ");
+  for (absl::string_view speaker : {" i ", " i'd ", " i'm ", " my ", " me ", " let me "}) {
+    if (absl::StrContains(spaced, speaker)) return false;
+  }
+  return absl::StartsWith(folded, "we acknowledge") ||
+         absl::StrContains(folded, " acknowledges the traditional");
+}
 
 }  // namespace
 
@@ -70,14 +114,18 @@ bool IsCaptionWithCredit(absl::string_view trimmed) {
   };
   // The caption's own words before the credit: a few at least ("Photo:
   // Europol" alone is a credit line, read elsewhere).
+  // The caption is a sentence of its own before the key ("… the action
+  // day. Photo: Europol"); "Tax Credit: up to 1,200 dollars" and "the
+  // country's image: open for business" are one sentence going on.
   auto caption_before = [&](size_t at) {
-    return CountWordsUpTo(trimmed.substr(0, at), kLeastCaptionWords) >= kLeastCaptionWords;
+    const absl::string_view caption = absl::StripTrailingAsciiWhitespace(trimmed.substr(0, at));
+    return CountWordsUpTo(caption, kLeastCaptionWords) >= kLeastCaptionWords &&
+           EndsSentence(caption);
   };
   // "… eastern Chad. © UNHCR/Issa Mahamat": a caption's sentence before
   // the sign; "© UNHCR 2001-2024" alone is a copyright line.
   const size_t sign = trimmed.rfind("\xC2\xA9");
   if (sign != absl::string_view::npos && sign > 0 && trimmed[sign - 1] == ' ' &&
-      EndsSentence(absl::StripTrailingAsciiWhitespace(trimmed.substr(0, sign))) &&
       caption_before(sign) && credit_at(sign + 2)) {
     return true;
   }
@@ -92,20 +140,8 @@ bool IsCaptionWithCredit(absl::string_view trimmed) {
 bool IsSiteNotice(absl::string_view folded) {
   constexpr size_t kLongestNotice = 400;
   if (folded.size() > kLongestNotice) return false;
-  for (absl::string_view phrase : kNoticePhrases) {
-    if (absl::StrContains(folded, phrase)) return true;
-  }
-  // An acknowledgement of country: the custodians and the elders together,
-  // said by the site ("We acknowledge", "The Parliament … acknowledges"),
-  // not by a speaker ("I acknowledge").
-  const bool custodians = absl::StrContains(folded, "traditional custodians") ||
-                          absl::StrContains(folded, "traditional owners");
-  const bool elders = absl::StrContains(folded, "elders past");
-  if (custodians && elders && !absl::StartsWith(folded, "i ") &&
-      !absl::StartsWith(folded, "i'd ") && !absl::StartsWith(folded, "i would")) {
-    return true;
-  }
-  return false;
+  return IsHowYouKnowBanner(folded) || IsBrowserAdvice(folded) || IsSiteDisclaimer(folded) ||
+         IsSitesAcknowledgementOfCountry(folded);
 }
 
 bool IsWatchOrShareLink(absl::string_view folded) {

@@ -13,19 +13,22 @@ namespace docsearch::ingest {
 // A photo's caption ending in its credit: "Investigators search premises
 // during the action day. Photo: Europol", "Sessão plenária do STF. Foto:
 // Rosinei Coutinho/SCO/STF", "An artist's concept of a lander. Credit:
-// NASA", "… eastern Chad. © UNHCR/Issa Mahamat". The credit is a name of a
-// few words with no sentence after it; a sentence that quotes a photo
-// goes on ("Photo: the minister said …" is no credit).
+// NASA", "… eastern Chad. © UNHCR/Issa Mahamat". The caption before the
+// key ends a sentence and the credit is a capitalized name of a few words
+// with no sentence after it: "Expanding the Tax Credit: up to 1,200
+// dollars" is text.
 bool IsCaptionWithCredit(absl::string_view trimmed);
 
 // A site's notice about itself or its reader's browser: the United States
-// government's banner ("Here's how you know"), "Best viewed in 1024 x 768
-// resolution", "Problems viewing this page? …", a disclaimer about the
-// links it carries ("… should not be construed as an endorsement …"), and
-// the acknowledgement of country Australian sites print in their footers
+// government's banner ("Here's how you know", alone on its line), advice
+// about the screen or browser ("Best viewed in 1024 x 768 resolution"),
+// "Problems viewing this page? …", a disclaimer about the site's external
+// links ("… should not be construed as an endorsement …"), and the
+// acknowledgement of country Australian sites print in their footers
 // ("We acknowledge … Traditional Owners and Custodians … We pay our
 // respects to Elders past and present"). A speaker's own acknowledgement
-// ("I acknowledge the Traditional Custodians …") opens a speech and stays.
+// ("Before I begin, I acknowledge …", "Let me acknowledge …") opens a
+// speech and stays; so does a comet "best viewed with binoculars".
 bool IsSiteNotice(absl::string_view folded);
 
 // A link to play the page's video elsewhere or to share it by a messaging

@@ -30,6 +30,7 @@ TEST(BreadcrumbSection, TheLastStepThatIsNoDateNamesTheSection) {
 TEST(BreadcrumbSection, MixedSectionsMenusAndTextNameNoType) {
   // A section of mixed kinds, or a step naming a kind the sections do not.
   EXPECT_EQ(DocTypeFromBreadcrumb("Home / News & Events"), std::nullopt);
+  EXPECT_EQ(DocTypeFromBreadcrumb("Home  /  Newsroom  /  News Archive  /  2019"), std::nullopt);
   EXPECT_EQ(DocTypeFromBreadcrumb("Home / The Secretary-General / Statements / Press encounter"),
             std::nullopt);
   // A menu printed with pipes is no path.
@@ -40,6 +41,16 @@ TEST(BreadcrumbSection, MixedSectionsMenusAndTextNameNoType) {
             std::nullopt);
   // Only dates after home.
   EXPECT_EQ(DocTypeFromBreadcrumb("Home > 2024 > 04"), std::nullopt);
+  EXPECT_TRUE(IsBreadcrumbPath("Home > 2024 > 04"));
+  EXPECT_FALSE(IsBreadcrumbPath("Defence / News"));
+}
+
+TEST(BreadcrumbSection, PassesOverMonthsAndARepeatedHeadline) {
+  EXPECT_THAT(DocTypeFromBreadcrumb("Home \xC2\xBB Speeches \xC2\xBB 2024 \xC2\xBB April"),
+              Optional(v1::DOC_TYPE_SPEECH));
+  EXPECT_THAT(
+      DocTypeFromBreadcrumb("Home > News > Minister opens the new hospital in the north today"),
+      Optional(v1::DOC_TYPE_UPDATE));
 }
 
 }  // namespace

@@ -182,6 +182,11 @@ TEST(DocType, LabelsNumberedInTheirSeries) {
   EXPECT_EQ(DocTypeFromLabelLine("Comunicado N°: 215/21"), v1::DOC_TYPE_PRESS_RELEASE);
   EXPECT_EQ(DocTypeFromLabelLine("Press Release No: Kosovo"), std::nullopt);
   EXPECT_EQ(DocTypeFromLabelLine("Press Release No: A2012"), std::nullopt);
+  // "Release" alone is a kicker; numbered as an agency numbers its
+  // releases it is a label, numbered as a version it is not.
+  EXPECT_EQ(DocTypeFromLabelLine("RELEASE 24-031"), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_EQ(DocTypeFromLabelLine("Release 2.0"), std::nullopt);
+  EXPECT_EQ(DocTypeFromLabelLine("Release 3"), std::nullopt);
 }
 
 // A section's name is the whole line, in the parser's languages; a mixed

@@ -1,6 +1,6 @@
 // Pages as a browser saves them, written for the test after the kinds of
 // failure the seventh round's sets showed (docs/INGEST.md, "Captions, site
-// notices, breadcrumbs and related lists from three more sets"): a
+// notices, breadcrumbs and related lists from four more sets"): a
 // breadcrumb that files the page, a "Published:" stamp under a cookie
 // banner, a photo's caption with its credit, a related-news list with its
 // dates after the text. The sites and texts are invented.

@@ -15,6 +15,7 @@ TEST(SiteNotices, ACaptionEndingInItsCreditIsThePhotosNotTheTexts) {
            "An artist's concept of a crewed lander on the lunar surface. Credit: NASA",
            "Newly arrived refugees wait to be registered at the transit site. \xC2\xA9 UNHCR/Issa "
            "Mahamat",
+           "A destroyer leaves port for the exercise. Photo: U.S. Navy",
        }) {
     EXPECT_TRUE(IsCaptionWithCredit(caption)) << caption;
     EXPECT_TRUE(LateFurnitureReason(caption).has_value()) << caption;
@@ -24,6 +25,8 @@ TEST(SiteNotices, ACaptionEndingInItsCreditIsThePhotosNotTheTexts) {
   for (const char* text : {
            "The new emblem shows one image: a dove over the sea.",
            "The ministry published one photo: the minister said it was taken in March.",
+           "Expanding the Working Families Tax Credit: Up to 1,200 dollars a year",
+           "Strengthening the country's international image: Brazil Open for Business",
            "Photo: Europol",
            "\xC2\xA9 UNHCR 2001-2024",
        }) {
@@ -46,10 +49,21 @@ TEST(SiteNotices, TheSitesNoticesAboutItselfAreFurniture) {
        }) {
     EXPECT_TRUE(IsSiteNotice(FoldAccents(notice))) << notice;
   }
-  // A speaker's own acknowledgement opens a speech.
-  EXPECT_FALSE(IsSiteNotice(
-      FoldAccents("I acknowledge the Traditional Custodians of the land on which we meet today, "
-                  "and pay my respects to Elders past and present.")));
+  // A speaker's own acknowledgement opens a speech; a text's own sentences
+  // with a notice's words stay.
+  for (const char* text : {
+           "I acknowledge the Traditional Custodians of the land on which we meet today, and pay "
+           "my respects to Elders past and present.",
+           "Can I begin by acknowledging the Traditional Custodians of the land, and paying my "
+           "respects to Elders past and present.",
+           "Let me acknowledge the Traditional Owners and pay respects to Elders past and present.",
+           "And that is how you know this government is serious about the cost of living.",
+           "The comet is best viewed with binoculars shortly after sunset.",
+           "Our presence at the summit does not constitute an endorsement of its conclusions.",
+       }) {
+    EXPECT_FALSE(IsSiteNotice(FoldAccents(text))) << text;
+    EXPECT_FALSE(LateFurnitureReason(text).has_value()) << text;
+  }
 }
 
 TEST(SiteNotices, WatchAndShareLinks) {
@@ -64,6 +78,14 @@ TEST(SiteNotices, ALinkListOnItsHeadingsLine) {
   EXPECT_FALSE(OpensWithLinkListHeading(
       FoldAccents("Related information: the Bank will publish its report on 24 January.")));
   EXPECT_FALSE(OpensWithLinkListHeading(FoldAccents("Background: the talks began in 2019")));
+  // One item after a one-word heading may be the text's own.
+  for (const char* text : {"Latest: Evacuation order lifted for Zone B",
+                           "Related: Governor announces $25 million for flood recovery",
+                           "See also: Security Council resolution 2231 (2015)"}) {
+    EXPECT_FALSE(OpensWithLinkListHeading(FoldAccents(text))) << text;
+  }
+  EXPECT_TRUE(OpensWithLinkListHeading(
+      FoldAccents("See also: Annual report 2023; Strategy 2025; Press contacts")));
 }
 
 }  // namespace
