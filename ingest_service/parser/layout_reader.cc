@@ -240,6 +240,15 @@ bool IsNeverHeadline(const TitleCandidate& candidate, const std::vector<SourceLi
     return true;
   }
   const absl::string_view first = TrimLine(lines[features[candidate.begin].line_index].text);
+  // "Home" / "Food" / "Drugs" / …: a menu printed one item to a line opens
+  // at the home page; no headline has a line "Home" of its own.
+  if (candidate.end > candidate.begin + 1 && first.size() <= 16) {
+    const std::string folded = FoldAccents(first);
+    for (absl::string_view home :
+         {"home", "homepage", "home page", "accueil", "inicio", "startseite", "portada"}) {
+      if (folded == home) return true;
+    }
+  }
   // "of the North": the rest of a wrapped headline or of a lost link.
   if (StartsWithHeadlineContinuation(first)) return true;
   if (OpensWithPageWrapping(lines, features, candidate)) return true;
@@ -284,6 +293,34 @@ struct TitleChoiceOfRun {
   size_t candidate = 0;
   bool declared = false;
 };
+
+// The first line kept by the rules right over a line read as the type
+// label or the date line ("Mayor launches £2m fund …" / "Press release";
+// "FDA Roundup: March 12, 2024" / "For Immediate Release: …"), shaped as
+// a headline: a few words, no sentence, no menu item, no breadcrumb.
+// Only asked when no run ranked as a title.
+std::optional<size_t> HeadlineOverLabelOrDate(const std::vector<SourceLine>& lines,
+                                              const std::vector<LineFeatures>& features,
+                                              const std::vector<LineRole>& roles) {
+  constexpr int kLeastWords = 3;
+  constexpr int kMostWords = 25;
+  for (size_t k = 0; k + 1 < features.size(); ++k) {
+    if (roles[k + 1] != LineRole::kTypeLabel && roles[k + 1] != LineRole::kDate) continue;
+    if (features[k].rule_fate != "kept") continue;
+    const absl::string_view text = TrimLine(lines[features[k].line_index].text);
+    const int words = CountWordsUpTo(text, kMostWords + 1);
+    if (words < kLeastWords || words > kMostWords || EndsSentence(text) || ReadsAsProse(text) ||
+        DocTypeFromLabelLine(text).has_value() || ParseDateLine(text).has_value()) {
+      continue;
+    }
+    TitleCandidate single;
+    single.begin = k;
+    single.end = k + 1;
+    if (IsNeverHeadline(single, lines, features)) continue;
+    return k;
+  }
+  return std::nullopt;
+}
 
 TitleChoiceOfRun ChooseTitleCandidate(const std::vector<TitleCandidate>& candidates,
                                       const std::vector<SourceLine>& lines,
@@ -515,6 +552,15 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
   while (title_run.end > title_run.begin + 1 &&
          IsWelcomeBannerLine(lines[features[title_run.begin].line_index].text)) {
     ++title_run.begin;
+  }
+  // No run ranked as a title, and the model took the headline for the
+  // page's: the page's shape still names it (a headline right over the
+  // type label or the date line).
+  if (title_run.end == title_run.begin) {
+    if (std::optional<size_t> headline = HeadlineOverLabelOrDate(lines, features, roles)) {
+      title_run.begin = *headline;
+      title_run.end = *headline + 1;
+    }
   }
   const TitleCandidate& chosen = title_run;
   for (size_t k = 0; k < roles.size(); ++k) {

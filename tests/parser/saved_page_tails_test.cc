@@ -159,5 +159,81 @@ TEST(SavedPageTails, ARelatedListsDatesMakeNoDigest) {
   EXPECT_THAT(text, Not(Contains(HasSubstr("28 March 2024"))));
 }
 
+// A city's press release (the shape of a read page, its names changed)
+// whose headline, under a cookie banner and a menu, the line-role model
+// takes for the page's: no run ranks as a title, and the headline right
+// over the type label is taken; the "Published:" stamp dates it.
+constexpr char kCityPressRelease[] = R"(Skip to main content
+We use necessary cookies to make our site work. We'd also like to set optional analytics cookies to help us improve it.
+Accept all cookies
+Reject optional cookies
+
+Mayor of Strelsau
+Strelsau Assembly
+STRELSAU CITY HALL
+Search
+Menu
+Who we are
+What we do
+Get involved
+Media centre
+
+Home > Media centre > Mayoral press releases
+
+Mayor launches €2m fund to help community groups tackle loneliness
+
+Press release
+Published: 06 February 2024
+
+New fund will support grassroots organisations bringing residents together in every borough
+Grants of between €5,000 and €50,000 available for projects reaching older people, carers and young adults
+Mayor: "No Strelsauer should have to feel alone in our great city"
+
+The Mayor of Strelsau, Anna Berg, has today launched a new €2m fund to help community groups across the capital tackle loneliness and social isolation.
+
+The Connected Communities Fund will provide grants to grassroots organisations running projects that bring people together, from lunch clubs and walking groups to intergenerational mentoring schemes and befriending services. Priority will be given to projects working with groups who are most at risk of isolation, including older residents, unpaid carers, disabled people and young adults who have recently moved to the city.
+
+Research commissioned by City Hall suggests that around one in four residents feel lonely often or some of the time, with the figure rising among those on low incomes and those living alone. Loneliness is linked to a range of poor health outcomes, and community organisations have reported growing demand for their services since the pandemic.
+
+The Mayor of Strelsau, Anna Berg, said: "No Strelsauer should have to feel alone in our great city. Community groups do incredible work to bring people together, often on a shoestring, and this fund will help them reach more residents who need support. I'm determined to continue building a better, fairer Strelsau for everyone."
+
+Applications open on 12 February and close on 25 March 2024. Organisations will be supported through the process by a network of local infrastructure bodies, and successful applicants will be announced in the summer.
+
+Notes to editors
+The Connected Communities Fund forms part of the Mayor's wider programme to build strong and inclusive communities.
+Further information on eligibility and how to apply is available on the strelsau.example.org website.
+
+Share this page
+Share on Facebook
+Share on X
+Share on LinkedIn
+Share by email
+
+Related press releases
+01 February 2024
+Mayor announces record funding for youth clubs across the capital
+25 January 2024
+New figures show rise in number of residents volunteering
+18 January 2024
+Mayor confirms free school meals for all primary pupils will continue
+
+Contact the Mayor
+Contact the Strelsau Assembly
+Accessibility
+Privacy
+Cookies
+Terms and conditions
+Greater Strelsau Authority, City Hall, Kamal Chunchie Way, Strelsau E16 1ZE
+© Greater Strelsau Authority
+)";
+
+TEST(SavedPageTails, AHeadlineOverTheLabelWhenNoRunRanks) {
+  const v1::Document document = ParseText(kCityPressRelease);
+  EXPECT_EQ(document.title(),
+            "Mayor launches \u20AC2m fund to help community groups tackle loneliness");
+  EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_THAT(document.published(), IsDate(2024, 2, 6));
+}
+
 }  // namespace
 }  // namespace docsearch::ingest
