@@ -355,6 +355,27 @@ void PreferQuotedTitle(const Lines& lines, const Features& features, TitleCandid
   }
 }
 
+// "Japan's Economy and Monetary Policy" / "Speech at a Meeting with
+// Business Leaders in Kochi": under a speech's own title, the line naming
+// where, to whom or by whom it was given is its subtitle (central banks,
+// ministries and academies print speeches so), not more title.
+bool NamesTheOccasion(absl::string_view text) {
+  const std::string folded = FoldAccents(TrimLine(text));
+  for (absl::string_view kind :
+       {"speech ", "remarks ", "address ", "keynote address ", "keynote speech ", "lecture ",
+        "discours ", "rede ", "discurso ", "intervento ", "intervention "}) {
+    if (!absl::StartsWith(folded, kind)) continue;
+    const absl::string_view rest = absl::string_view(folded).substr(kind.size());
+    for (absl::string_view occasion :
+         {"at ",         "by ", "to ",   "before ", "delivered ", "given ", "prononce ", "devant ",
+          "a l",         "au ", "aux ",  "de ",     "du ",        "bei ",   "vor ",      "von ",
+          "anlasslich ", "en ", "ante ", "del ",    "di ",        "al ",    "alla "}) {
+      if (absl::StartsWith(rest, occasion)) return true;
+    }
+  }
+  return false;
+}
+
 // "Riga" / "Summit Declaration" / "Issued by the Heads of State …": a
 // subtitle opener inside the run starts the subtitle, not more title. The
 // same headline twice in a row (a breadcrumb's last item, then the
@@ -364,7 +385,7 @@ void StopAtSubtitleOrRepeat(const Lines& lines, const Features& features, TitleC
   const std::string first = FoldForMatching(FeatureLineText(lines, features, run->begin));
   for (size_t k = run->begin + 1; k < run->end; ++k) {
     const absl::string_view text = FeatureLineText(lines, features, k);
-    if (OpensSubtitle(text) || FoldForMatching(text) == first ||
+    if (OpensSubtitle(text) || NamesTheOccasion(text) || FoldForMatching(text) == first ||
         features[k].Has(VoteFeature(Vote::kDateLine))) {
       run->end = k;
       return;

@@ -264,6 +264,21 @@ TEST(TitleRun, ASubtitleOpenerEndsTheRun) {
   EXPECT_EQ(lines.Repair(0, 4), "Example Summit Declaration");
 }
 
+// A speech's title, then the line naming its occasion: the subtitle.
+TEST(TitleRun, ASpeechsOccasionUnderItsTitleEndsTheRun) {
+  Lines speech(
+      "Japan's Economy and Monetary Policy\nSpeech at a Meeting with Business Leaders in "
+      "Kochi\n\nIt is my great pleasure to be here today.\n");
+  EXPECT_EQ(speech.Repair(0, 2), "Japan's Economy and Monetary Policy");
+  Lines french(
+      "La politique mon\xC3\xA9taire\nDiscours prononc\xC3\xA9 devant les "
+      "\xC3\xA9tudiants\n");
+  EXPECT_EQ(french.Repair(0, 2), "La politique mon\xC3\xA9taire");
+  // A title that is itself about a speech keeps its lines.
+  Lines about("Statement on the\nSpeech of the President\n");
+  EXPECT_EQ(about.Repair(0, 2), "Statement on the Speech of the President");
+}
+
 TEST(TitleRun, ASubtitleOpenerInOtherLanguagesEndsTheRun) {
   Lines german(
       "Erkl\xC3\xA4rung der Minister\nver\xC3\xB6"
