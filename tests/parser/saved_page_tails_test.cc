@@ -235,5 +235,85 @@ TEST(SavedPageTails, AHeadlineOverTheLabelWhenNoRunRanks) {
   EXPECT_THAT(document.published(), IsDate(2024, 2, 6));
 }
 
+// An agency's press release (the shape of a read page, its names changed):
+// the headline, then the standfirst over the date line, which the model
+// ranked first. The headline is the title.
+constexpr char kHeadlineThenStandfirst[] = R"(Skip to main content
+CHILDAID
+for every child
+Explore CHILDAID
+Global
+Search
+Donate
+What we do
+Research and reports
+Stories and features
+Where we work
+Press releases
+
+Press release
+
+On International Day of Education, CHILDAID warns that more than 8,000 schools remain closed across the Eastern Highlands
+
+Insecurity in Ruritania, Borduria and Zenda is keeping well over a million children out of the classroom
+
+24 January 2024
+
+Available in:
+English
+Français
+
+STRELSAU, 24 January 2024 – More than 8,000 schools are closed or non-functional across Ruritania, Borduria and Zenda because of insecurity, depriving well over a million children of their right to learn, CHILDAID said today on the International Day of Education.
+
+Attacks on schools, threats against teachers and the displacement of entire communities have forced schools to shut their doors in many parts of the Eastern Highlands, particularly in border areas. In some provinces, more than half of all schools are no longer operating.
+
+"Every day that a child spends out of school is a day of lost learning and increased exposure to violence, child labour, early marriage and recruitment by armed groups," said CHILDAID's Regional Director for West and Central Africa. "We cannot allow an entire generation in the Eastern Highlands to grow up without an education."
+
+Girls are disproportionately affected. When schools close, they are less likely than boys to return, and many are pushed into household work or married while still children. Children with disabilities and displaced children also face particular barriers to continuing their education.
+
+CHILDAID is working with governments and partners to keep learning going, including through community-based classes, radio lessons, temporary learning spaces in displacement sites and the distribution of learning materials. In 2023, these programmes reached several hundred thousand children across the three countries.
+
+CHILDAID is calling on all parties to protect schools, students and teachers from attack, to endorse and implement the Safe Schools Declaration, and to increase investment in education in emergencies, which remains one of the most underfunded sectors of the humanitarian response.
+
+###
+
+About CHILDAID
+CHILDAID works in some of the world's toughest places, to reach the world's most disadvantaged children. Across more than 190 countries and territories, we work for every child, everywhere, to build a better world for everyone.
+
+Media contacts
+Anne-Sophie Diallo
+CHILDAID West and Central Africa
+Tel: +221 77 740 35 12
+
+Related topics
+Education
+Children under attack
+More to explore
+Press release | 03 May 2024
+Children in Zenda face worsening malnutrition as lean season approaches
+Press release | 20 December 2023
+CHILDAID: Schools in crisis-affected countries need urgent support to reopen safely
+Follow us
+Facebook
+Instagram
+X
+LinkedIn
+Legal
+Contact us
+Privacy policy
+Careers
+Transparency and accountability
+© CHILDAID
+)";
+
+TEST(SavedPageTails, TheHeadlineOverAStandfirst) {
+  const v1::Document document = ParseText(kHeadlineThenStandfirst);
+  EXPECT_EQ(document.title(),
+            "On International Day of Education, CHILDAID warns that more than 8,000 schools remain "
+            "closed across the Eastern Highlands");
+  EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_THAT(document.published(), IsDate(2024, 1, 24));
+}
+
 }  // namespace
 }  // namespace docsearch::ingest
