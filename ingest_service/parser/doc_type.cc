@@ -56,6 +56,14 @@ constexpr Label kLabels[] = {
     {"chairmans statement", v1::DOC_TYPE_CHAIRMANS_SUMMARY},
     {"chair's summary", v1::DOC_TYPE_CHAIRMANS_SUMMARY},
     {"chair's statement", v1::DOC_TYPE_CHAIRMANS_SUMMARY},
+    // The conclusions a presidency draws of a meeting it chaired, in the
+    // EU's and its parliaments' languages.
+    {"presidency conclusions", v1::DOC_TYPE_CHAIRMANS_SUMMARY},
+    {"conclusions of the presidency", v1::DOC_TYPE_CHAIRMANS_SUMMARY},
+    {"conclusions de la presidence", v1::DOC_TYPE_CHAIRMANS_SUMMARY},
+    {"conclusiones de la presidencia", v1::DOC_TYPE_CHAIRMANS_SUMMARY},
+    {"schlussfolgerungen des vorsitzes", v1::DOC_TYPE_CHAIRMANS_SUMMARY},
+    {"conclusioni della presidenza", v1::DOC_TYPE_CHAIRMANS_SUMMARY},
     {"statement to the press", v1::DOC_TYPE_PRESS_STATEMENT},
     {"statement by the chairperson", v1::DOC_TYPE_CHAIRMANS_SUMMARY},
     {"statement by the chairman", v1::DOC_TYPE_CHAIRMANS_SUMMARY},

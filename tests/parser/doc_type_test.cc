@@ -189,6 +189,13 @@ TEST(DocType, LabelsNumberedInTheirSeries) {
   EXPECT_EQ(DocTypeFromLabelLine("Release 3"), std::nullopt);
 }
 
+// The conclusions a presidency draws of the meeting it chaired.
+TEST(DocType, PresidencyConclusionsAreTheChairsSummary) {
+  EXPECT_EQ(DocTypeFromLabelLine("Conclusiones de la Presidencia"), v1::DOC_TYPE_CHAIRMANS_SUMMARY);
+  EXPECT_EQ(DocTypeFromLabelLine("Presidency Conclusions"), v1::DOC_TYPE_CHAIRMANS_SUMMARY);
+  EXPECT_EQ(DocTypeFromLabelLine("Conclusions de la Présidence"), v1::DOC_TYPE_CHAIRMANS_SUMMARY);
+}
+
 // A section's name is the whole line, in the parser's languages; a mixed
 // section, or a longer line holding the name, names no type.
 TEST(DocType, SectionNamesAloneOnTheirLine) {
