@@ -294,45 +294,6 @@ struct TitleChoiceOfRun {
   bool declared = false;
 };
 
-// "On International Day of Education, UNICEF warns …" / "Insecurity in
-// Burkina Faso, Mali and Niger is keeping …": a news page prints its
-// headline, then its standfirst. When the run taken is one long line (a
-// standfirst's length) and the line right over it is headline-shaped too
-// (long enough to be no kicker, no sentence, no date, label, section or
-// menu), the line over it is the headline.
-std::optional<size_t> HeadlineOverStandfirst(const std::vector<SourceLine>& lines,
-                                             const std::vector<LineFeatures>& features,
-                                             const std::vector<LineRole>& roles,
-                                             const TitleCandidate& run) {
-  constexpr int kLeastStandfirstWords = 12;
-  constexpr int kLeastHeadlineWords = 6;
-  constexpr int kMostHeadlineWords = 25;
-  if (run.end != run.begin + 1 || run.begin == 0) return std::nullopt;
-  const absl::string_view taken = TrimLine(lines[features[run.begin].line_index].text);
-  if (CountWordsUpTo(taken, kLeastStandfirstWords) < kLeastStandfirstWords) return std::nullopt;
-  const size_t k = run.begin - 1;
-  // Right over it: no line between them but blank ones.
-  if (features[run.begin].line_index - features[k].line_index > 2) return std::nullopt;
-  if (features[k].rule_fate != "kept" || roles[k] == LineRole::kTypeLabel ||
-      roles[k] == LineRole::kDate || roles[k] == LineRole::kReference ||
-      ReadsAsWrapping(features[k])) {
-    return std::nullopt;
-  }
-  const absl::string_view text = TrimLine(lines[features[k].line_index].text);
-  const int words = CountWordsUpTo(text, kMostHeadlineWords + 1);
-  if (words < kLeastHeadlineWords || words > kMostHeadlineWords || EndsSentence(text) ||
-      ReadsAsProse(text) || DocTypeFromLabelLine(text).has_value() ||
-      DocTypeFromSectionName(text).has_value() || IsLinkListHeading(text) ||
-      !FindDates(text).empty() || IsWelcomeBannerLine(text)) {
-    return std::nullopt;
-  }
-  TitleCandidate single;
-  single.begin = k;
-  single.end = k + 1;
-  if (IsNeverHeadline(single, lines, features)) return std::nullopt;
-  return k;
-}
-
 // The first line kept by the rules right over a line read as the type
 // label or the date line ("Mayor launches £2m fund …" / "Press release";
 // "FDA Roundup: March 12, 2024" / "For Immediate Release: …"), shaped as
@@ -591,13 +552,6 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
   while (title_run.end > title_run.begin + 1 &&
          IsWelcomeBannerLine(lines[features[title_run.begin].line_index].text)) {
     ++title_run.begin;
-  }
-  // The model took a standfirst under the headline for the title.
-  if (!choice.declared) {
-    if (std::optional<size_t> above = HeadlineOverStandfirst(lines, features, roles, title_run)) {
-      title_run.begin = *above;
-      title_run.end = *above + 1;
-    }
   }
   // No run ranked as a title, and the model took the headline for the
   // page's: the page's shape still names it (a headline right over the
