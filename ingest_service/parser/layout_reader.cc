@@ -294,6 +294,18 @@ struct TitleChoiceOfRun {
   bool declared = false;
 };
 
+// "Previous press release: …", "Next: …", "Article précédent : …": a
+// link to a neighbouring page, named by its place in the series.
+bool OpensWithLinkToAnotherPage(absl::string_view text) {
+  const std::string folded = FoldAccents(text);
+  for (absl::string_view link :
+       {"previous", "next", "precedent", "suivant", "anterior", "siguiente", "vorherige", "nachste",
+        "precedente", "successivo", "article precedent", "article suivant"}) {
+    if (absl::StartsWith(folded, link)) return true;
+  }
+  return false;
+}
+
 // The first line kept by the rules right over a line read as the type
 // label or the date line ("Mayor launches £2m fund …" / "Press release";
 // "FDA Roundup: March 12, 2024" / "For Immediate Release: …"), shaped as
@@ -305,12 +317,29 @@ std::optional<size_t> HeadlineOverLabelOrDate(const std::vector<SourceLine>& lin
   constexpr int kLeastWords = 3;
   constexpr int kMostWords = 25;
   for (size_t k = 0; k + 1 < features.size(); ++k) {
-    if (roles[k + 1] != LineRole::kTypeLabel && roles[k + 1] != LineRole::kDate) continue;
-    if (features[k].rule_fate != "kept") continue;
     const absl::string_view text = TrimLine(lines[features[k].line_index].text);
+    // The head ends where the text's prose begins: a sign-off over its
+    // place and date at the foot of a statement is no headline.
+    if (features[k].rule_fate == "kept" && ReadsAsProse(text)) return std::nullopt;
+    // Right over the label or the date line (one blank line at most), and
+    // a date line that reads as one.
+    const absl::string_view next = TrimLine(lines[features[k + 1].line_index].text);
+    const bool over_label = roles[k + 1] == LineRole::kTypeLabel;
+    const bool over_date = roles[k + 1] == LineRole::kDate && ParseDateLine(next).has_value();
+    if ((!over_label && !over_date) || features[k + 1].line_index - features[k].line_index > 2 ||
+        features[k].rule_fate != "kept") {
+      continue;
+    }
+    // A line of its own: the last line of a block (a wrapped headline's
+    // standfirst under it) is not the headline.
+    if (k > 0 && features[k].line_index - features[k - 1].line_index == 1 &&
+        features[k - 1].rule_fate == "kept" && roles[k - 1] != LineRole::kFurniture) {
+      continue;
+    }
     const int words = CountWordsUpTo(text, kMostWords + 1);
-    if (words < kLeastWords || words > kMostWords || EndsSentence(text) || ReadsAsProse(text) ||
-        DocTypeFromLabelLine(text).has_value() || ParseDateLine(text).has_value()) {
+    if (words < kLeastWords || words > kMostWords || EndsSentence(text) ||
+        DocTypeFromLabelLine(text).has_value() || ParseDateLine(text).has_value() ||
+        OpensWithLinkToAnotherPage(text)) {
       continue;
     }
     TitleCandidate single;
@@ -556,10 +585,13 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
   // No run ranked as a title, and the model took the headline for the
   // page's: the page's shape still names it (a headline right over the
   // type label or the date line).
+  bool title_from_fallback = false;
   if (title_run.end == title_run.begin) {
     if (std::optional<size_t> headline = HeadlineOverLabelOrDate(lines, features, roles)) {
       title_run.begin = *headline;
       title_run.end = *headline + 1;
+      from_page_shape = true;
+      title_from_fallback = true;
     }
   }
   const TitleCandidate& chosen = title_run;
@@ -685,7 +717,7 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
   }
   SetTitleFromRoles(lines, features, roles, &parsed);
   if (from_page_shape) CutTitleFromOpeningParagraph(parsed.mutable_document());
-  if (title_uncertain && !parsed.document().title().empty()) {
+  if ((title_uncertain || title_from_fallback) && !parsed.document().title().empty()) {
     AddWarning(ParseWarningCode::kTitleUncertain,
                "the title reads as site furniture, or another run of lines ranks as high",
                parsed.mutable_document());

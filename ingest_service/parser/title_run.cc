@@ -362,8 +362,8 @@ void PreferQuotedTitle(const Lines& lines, const Features& features, TitleCandid
 bool NamesTheOccasion(absl::string_view text) {
   const std::string folded = FoldAccents(TrimLine(text));
   for (absl::string_view kind :
-       {"speech ", "remarks ", "address ", "keynote address ", "keynote speech ", "lecture ",
-        "discours ", "rede ", "discurso ", "intervento ", "intervention "}) {
+       {"speech ", "remarks ", "address ", "keynote address ", "keynote speech ", "discours ",
+        "rede ", "discurso ", "intervento ", "intervention "}) {
     if (!absl::StartsWith(folded, kind)) continue;
     const absl::string_view rest = absl::string_view(folded).substr(kind.size());
     for (absl::string_view occasion :
@@ -371,6 +371,31 @@ bool NamesTheOccasion(absl::string_view text) {
           "a l",         "au ", "aux ",  "de ",     "du ",        "bei ",   "vor ",      "von ",
           "anlasslich ", "en ", "ante ", "del ",    "di ",        "al ",    "alla "}) {
       if (absl::StartsWith(rest, occasion)) return true;
+    }
+  }
+  return false;
+}
+
+// Whether line k shares a word of five letters or more with the run's
+// lines above it: a kicker repeats its headline's words ("Foreign
+// Secretary at the UN Security Council" / "Speech by the Foreign Secretary
+// at the UN Security Council meeting on Ukraine"), a speech's own title
+// does not repeat its occasion's.
+bool SharesAContentWord(const Lines& lines, const Features& features, const TitleCandidate& run,
+                        size_t k) {
+  constexpr size_t kLeastLetters = 5;
+  auto words_of = [](absl::string_view text) {
+    std::vector<std::string> words;
+    for (absl::string_view word : absl::StrSplit(
+             FoldAccents(TrimLine(text)), absl::ByAnyChar(" ,;:.'\"()-"), absl::SkipEmpty())) {
+      if (word.size() >= kLeastLetters) words.emplace_back(word);
+    }
+    return words;
+  };
+  const std::vector<std::string> occasion = words_of(FeatureLineText(lines, features, k));
+  for (size_t above = run.begin; above < k; ++above) {
+    for (const std::string& word : words_of(FeatureLineText(lines, features, above))) {
+      if (std::find(occasion.begin(), occasion.end(), word) != occasion.end()) return true;
     }
   }
   return false;
@@ -385,7 +410,8 @@ void StopAtSubtitleOrRepeat(const Lines& lines, const Features& features, TitleC
   const std::string first = FoldForMatching(FeatureLineText(lines, features, run->begin));
   for (size_t k = run->begin + 1; k < run->end; ++k) {
     const absl::string_view text = FeatureLineText(lines, features, k);
-    if (OpensSubtitle(text) || NamesTheOccasion(text) || FoldForMatching(text) == first ||
+    if (OpensSubtitle(text) || FoldForMatching(text) == first ||
+        (NamesTheOccasion(text) && !SharesAContentWord(lines, features, *run, k)) ||
         features[k].Has(VoteFeature(Vote::kDateLine))) {
       run->end = k;
       return;

@@ -235,5 +235,71 @@ TEST(SavedPageTails, AHeadlineOverTheLabelWhenNoRunRanks) {
   EXPECT_THAT(document.published(), IsDate(2024, 2, 6));
 }
 
+// Pages a review wrote against the rules above, where the earlier reading
+// was right and must stay so: a statement's sign-off over its place and
+// date at the foot is no headline, and the text keeps every paragraph; a
+// standfirst under a wrapped headline is not taken for it; a link to the
+// previous release is no headline; a kicker repeating the speech line's
+// words stays with it.
+constexpr char kSignOffAtTheFoot[] =
+    R"(The Foreign Ministers of France, Germany and Poland met today in La Celle-Saint-Cloud. They discussed the situation in Ukraine and the security of Europe.
+
+The Ministers reaffirmed their unwavering support for Ukraine. They agreed to strengthen the cooperation of the Weimar Triangle.
+
+The Ministers will meet again in the autumn.
+
+Ministers of Foreign Affairs of the Weimar Triangle
+La Celle-Saint-Cloud, 12 February 2024
+)";
+constexpr char kStandfirstUnderWrappedHeadline[] = R"(European Commission
+
+Commission proposes new rules to better protect
+workers from exposure to hazardous chemicals at work
+The proposal revises binding limits for lead and diisocyanates and is expected to protect over a million workers across the EU
+
+Press release
+13 February 2023
+
+The Commission has today proposed to better protect workers from exposure to hazardous chemicals. The proposal would lower exposure limits for lead.
+
+The proposal will now be discussed by the European Parliament and the Council.
+)";
+constexpr char kPreviousReleaseLink[] = R"(European Central Bank
+Eurosystem
+
+Previous press release: ECB publishes supervisory banking statistics for the third quarter
+Monetary policy decisions taken by the Governing Council at its meeting in Frankfurt on 14 December 2023
+
+Press release
+14 December 2023
+
+The Governing Council today decided to keep the three key ECB interest rates unchanged. While inflation has dropped in recent months, it is likely to pick up again temporarily in the near term.
+
+The Governing Council's future decisions will ensure that its policy rates will be set at sufficiently restrictive levels for as long as necessary.
+)";
+constexpr char kKickerOverSpeechLine[] = R"(Foreign, Commonwealth & Development Office
+
+Foreign Secretary at the UN Security Council
+Speech by the Foreign Secretary at the UN Security Council meeting on Ukraine
+
+Press release
+24 February 2024
+
+Thank you, Madam President. Two years ago, Russia launched its full-scale invasion of Ukraine.
+
+The United Kingdom stands with Ukraine.
+)";
+
+TEST(SavedPageTails, TheFallbacksLeaveWhatWasRight) {
+  const v1::Document signed_off = ParseText(kSignOffAtTheFoot);
+  EXPECT_THAT(signed_off.title(), Not(HasSubstr("Weimar Triangle")));
+  EXPECT_THAT(ParagraphTexts(signed_off), Contains(HasSubstr("will meet again in the autumn")));
+  EXPECT_THAT(ParseText(kStandfirstUnderWrappedHeadline).title(),
+              Not(HasSubstr("The proposal revises")));
+  EXPECT_THAT(ParseText(kPreviousReleaseLink).title(), Not(HasSubstr("Previous press release")));
+  EXPECT_THAT(ParseText(kKickerOverSpeechLine).title(),
+              HasSubstr("Speech by the Foreign Secretary at the UN Security Council"));
+}
+
 }  // namespace
 }  // namespace docsearch::ingest
