@@ -100,7 +100,12 @@ bool IsSitesAcknowledgementOfCountry(absl::string_view folded) {
 }  // namespace
 
 bool IsCaptionWithCredit(absl::string_view trimmed) {
-  if (trimmed.size() > kLongestCaption) return false;
+  // Every key holds a colon and the sign its last byte: most lines hold
+  // neither and are not lowered or searched.
+  if (trimmed.size() > kLongestCaption ||
+      trimmed.find_first_of(":\xA9") == absl::string_view::npos) {
+    return false;
+  }
   // The keys are ASCII: lowering keeps every byte's offset.
   const std::string lower = absl::AsciiStrToLower(trimmed);
   // A credit is a name: it opens with a capital ("Photo: Europol"), where a
@@ -140,6 +145,11 @@ bool IsCaptionWithCredit(absl::string_view trimmed) {
 bool IsSiteNotice(absl::string_view folded) {
   constexpr size_t kLongestNotice = 400;
   if (folded.size() > kLongestNotice) return false;
+  // Every notice holds one of these words: most lines are searched once.
+  if (!absl::StrContains(folded, "know") && !absl::StrContains(folded, "view") &&
+      !absl::StrContains(folded, "endorsement") && !absl::StrContains(folded, "elders")) {
+    return false;
+  }
   return IsHowYouKnowBanner(folded) || IsBrowserAdvice(folded) || IsSiteDisclaimer(folded) ||
          IsSitesAcknowledgementOfCountry(folded);
 }
