@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "ingest_service/parser/document_parser.h"
 
@@ -26,6 +27,11 @@ inline std::vector<std::string> ParagraphTexts(const v1::Document& document) {
   std::vector<std::string> texts;
   for (const v1::Paragraph& paragraph : document.paragraphs()) texts.push_back(paragraph.text());
   return texts;
+}
+
+// A v1::Date of that day.
+MATCHER_P3(IsDate, year, month, day, "") {
+  return arg.year() == year && arg.month() == month && arg.day() == day;
 }
 
 }  // namespace docsearch::ingest

@@ -19,10 +19,6 @@ using ::testing::Contains;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-MATCHER_P3(IsDate, year, month, day, "") {
-  return arg.year() == year && arg.month() == month && arg.day() == day;
-}
-
 // A portal's cookie banner first, then its menu, a label, the headline, a
 // summary, the issuing departments as a "From:" field, the date as a
 // "Published" field, the text.

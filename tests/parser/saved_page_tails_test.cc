@@ -19,10 +19,6 @@ using ::testing::Contains;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-MATCHER_P3(IsDate, year, month, day, "") {
-  return arg.year() == year && arg.month() == month && arg.day() == day;
-}
-
 // A court's news page: a cookie banner, a menu, a breadcrumb ending in the
 // date, the headline, a "Published:" stamp, a caption with its credit,
 // the text (which names later dates), a related list with dates.

@@ -18,10 +18,6 @@ namespace {
 
 using ::testing::Not;
 
-MATCHER_P3(IsDate, year, month, day, "") {
-  return arg.year() == year && arg.month() == month && arg.day() == day;
-}
-
 constexpr char kMinistryRelease[] = R"(Ministry of Foreign Affairs
 Press release
 
