@@ -17,6 +17,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "ingest_service/parser/date_names.h"
+#include "ingest_service/parser/entity_tables.h"
 #include "ingest_service/parser/text_normalizer.h"
 
 namespace docsearch::ingest {
@@ -544,6 +545,31 @@ bool IsSeriesName(absl::string_view label) {
          folded == "press communiqu";
 }
 
+namespace {
+
+// "Déclaration de Paris des villes hôtes …", "Déclaration de Bruxelles":
+// a French declaration named after the place where it was made is a
+// declaration, where "Déclaration de Laurent Fabius" is a statement. Only
+// the places the entity tables know.
+bool NamesDeclarationAfterPlace(absl::string_view folded) {
+  absl::string_view rest = folded;
+  if (!absl::ConsumePrefix(&rest, "declaration de ")) return false;
+  auto opens_with = [&](absl::string_view name) {
+    const std::string place = absl::AsciiStrToLower(FoldAccents(name));
+    return absl::StartsWith(rest, place) &&
+           (rest.size() == place.size() || rest[place.size()] == ' ' || rest[place.size()] == ',');
+  };
+  for (const KnownEntity& place : kKnownPlaces) {
+    if (opens_with(place.name)) return true;
+    for (absl::string_view alias : place.aliases) {
+      if (opens_with(alias)) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 std::optional<DocType> DocTypeFromTitle(absl::string_view title) {
   return DocTypeFromTitle(title, FoldAccents(title));
 }
@@ -586,7 +612,8 @@ std::optional<DocType> DocTypeFromTitle(absl::string_view title, absl::string_vi
     }
   }
   if (absl::StartsWith(folded, "declaration du sommet") ||
-      absl::EndsWith(folded, "summit declaration") || absl::EndsWith(folded, " declaration")) {
+      absl::EndsWith(folded, "summit declaration") || absl::EndsWith(folded, " declaration") ||
+      NamesDeclarationAfterPlace(folded)) {
     return v1::DOC_TYPE_DECLARATION;
   }
   if (absl::EndsWith(folded, "communique") || absl::EndsWith(folded, "communiqu")) {

@@ -189,6 +189,16 @@ TEST(DocType, LabelsNumberedInTheirSeries) {
   EXPECT_EQ(DocTypeFromLabelLine("Release 3"), std::nullopt);
 }
 
+// A French declaration named after where it was made, and one named after
+// who made it.
+TEST(DocType, AFrenchDeclarationNamedAfterAPlace) {
+  EXPECT_EQ(DocTypeFromTitle("Déclaration de Paris des villes hôtes des Jeux"),
+            v1::DOC_TYPE_DECLARATION);
+  EXPECT_EQ(DocTypeFromTitle("Déclaration de Bruxelles"), v1::DOC_TYPE_DECLARATION);
+  EXPECT_NE(DocTypeFromTitle("Déclaration de Laurent Fabius"), v1::DOC_TYPE_DECLARATION);
+  EXPECT_NE(DocTypeFromTitle("Déclaration de Parisot sur le budget"), v1::DOC_TYPE_DECLARATION);
+}
+
 // The conclusions a presidency draws of the meeting it chaired.
 TEST(DocType, PresidencyConclusionsAreTheChairsSummary) {
   EXPECT_EQ(DocTypeFromLabelLine("Conclusiones de la Presidencia"), v1::DOC_TYPE_CHAIRMANS_SUMMARY);
