@@ -21,6 +21,15 @@
 namespace docsearch::ingest {
 namespace {
 
+// Sets the type read by a head reader, with the warning that says how,
+// in place of the warning that none was found.
+void SetTypeWithWarning(v1::Document* document, v1::DocType type, ParseWarningCode code,
+                        absl::string_view message) {
+  document->set_doc_type(type);
+  RemoveWarnings(document, ParseWarningCode::kNoDocType);
+  AddWarning(code, message, document);
+}
+
 // A printed type label the cascade did not read as one.
 void SetTypeFromRoles(const std::vector<SourceLine>& lines,
                       const std::vector<LineFeatures>& features, const std::vector<LineRole>& roles,
@@ -130,12 +139,9 @@ void SetTypeFromHeadLines(const std::vector<SourceLine>& lines,
     ++head_end;
   }
   auto set = [&](size_t k, v1::DocType type) {
-    document->set_doc_type(type);
-    RemoveWarnings(document, ParseWarningCode::kNoDocType);
-    AddWarning(ParseWarningCode::kDocTypeFromHeadLine,
-               absl::StrCat("no type label or title pattern in the title; line ",
-                            lines[features[k].line_index].number, " names the type"),
-               document);
+    SetTypeWithWarning(document, type, ParseWarningCode::kDocTypeFromHeadLine,
+                       absl::StrCat("no type label or title pattern in the title; line ",
+                                    lines[features[k].line_index].number, " names the type"));
   };
   // A label right above or below the title names the type even when the
   // model read it as the page's furniture or body ("Déclaration du
@@ -176,17 +182,14 @@ void SetTypeFromAnnouncement(v1::Document* document) {
   constexpr int kOpeningParagraphs = 4;
   // The announcement taken for the headline (no headline was printed).
   if (std::optional<v1::DocType> type = DocTypeFromAnnouncement(document->title())) {
-    document->set_doc_type(*type);
-    RemoveWarnings(document, ParseWarningCode::kNoDocType);
-    AddWarning(ParseWarningCode::kDocTypeFromTitle, "the title announces a statement", document);
+    SetTypeWithWarning(document, *type, ParseWarningCode::kDocTypeFromTitle,
+                       "the title announces a statement");
     return;
   }
   for (int p = 0; p < std::min(document->paragraphs_size(), kOpeningParagraphs); ++p) {
     if (std::optional<v1::DocType> type = DocTypeFromAnnouncement(document->paragraphs(p).text())) {
-      document->set_doc_type(*type);
-      RemoveWarnings(document, ParseWarningCode::kNoDocType);
-      AddWarning(ParseWarningCode::kDocTypeFromFirstParagraph,
-                 absl::StrCat("paragraph ", p + 1, " announces a statement"), document);
+      SetTypeWithWarning(document, *type, ParseWarningCode::kDocTypeFromFirstParagraph,
+                         absl::StrCat("paragraph ", p + 1, " announces a statement"));
       return;
     }
   }
@@ -197,12 +200,9 @@ void SetTypeFromAnnouncement(v1::Document* document) {
 void SetTypeFromReference(v1::Document* document) {
   if (document->doc_type() != v1::DOC_TYPE_UNSPECIFIED) return;
   if (std::optional<v1::DocType> type = DocTypeFromReference(document->reference())) {
-    document->set_doc_type(*type);
-    RemoveWarnings(document, ParseWarningCode::kNoDocType);
-    AddWarning(ParseWarningCode::kDocTypeFromHeadLine,
-               absl::StrCat("no type label; the reference ", document->reference(),
-                            " is in a press release series"),
-               document);
+    SetTypeWithWarning(document, *type, ParseWarningCode::kDocTypeFromHeadLine,
+                       absl::StrCat("no type label; the reference ", document->reference(),
+                                    " is in a press release series"));
   }
 }
 
@@ -271,12 +271,9 @@ void SetTypeFromSectionNextToTitle(const std::vector<SourceLine>& lines,
     const SourceLine& line = lines[features[k].line_index];
     std::optional<v1::DocType> type = DocTypeFromSectionName(TrimLine(line.text));
     if (!type.has_value()) continue;
-    document->set_doc_type(*type);
-    RemoveWarnings(document, ParseWarningCode::kNoDocType);
-    AddWarning(ParseWarningCode::kDocTypeFromHeadLine,
-               absl::StrCat("no type label; line ", line.number,
-                            " next to the title names the site's section"),
-               document);
+    SetTypeWithWarning(document, *type, ParseWarningCode::kDocTypeFromHeadLine,
+                       absl::StrCat("no type label; line ", line.number,
+                                    " next to the title names the site's section"));
     return;
   }
 }
@@ -299,12 +296,9 @@ void SetTypeFromBreadcrumbAboveTitle(const std::vector<SourceLine>& lines,
     }
     std::optional<v1::DocType> type = DocTypeFromBreadcrumb(text);
     if (!type.has_value()) return;
-    document->set_doc_type(*type);
-    RemoveWarnings(document, ParseWarningCode::kNoDocType);
-    AddWarning(ParseWarningCode::kDocTypeFromHeadLine,
-               absl::StrCat("no type label; the breadcrumb on line ", line.number,
-                            " files the page under a section"),
-               document);
+    SetTypeWithWarning(document, *type, ParseWarningCode::kDocTypeFromHeadLine,
+                       absl::StrCat("no type label; the breadcrumb on line ", line.number,
+                                    " files the page under a section"));
     return;
   }
 }
@@ -347,11 +341,9 @@ void SetTypeFromTitleParts(v1::Document* document) {
           !LabelEndsPartOrNamesSpeaker(part.substr(label->length))) {
         continue;
       }
-      document->set_doc_type(label->type);
       document->set_doc_type_raw(std::string(part.substr(0, label->length)));
-      RemoveWarnings(document, ParseWarningCode::kNoDocType);
-      AddWarning(ParseWarningCode::kDocTypeFromTitle,
-                 "a label opens a later part of the title, after its sections' names", document);
+      SetTypeWithWarning(document, label->type, ParseWarningCode::kDocTypeFromTitle,
+                         "a label opens a later part of the title, after its sections' names");
       return;
     }
   }
