@@ -423,6 +423,57 @@ bool StartsLowercase(absl::string_view line) {
   return FirstLetter(line, &upper).has_value() && !upper;
 }
 
+bool HasInnerSentenceBoundary(absl::string_view line) {
+  for (size_t dot = line.find(". "); dot != absl::string_view::npos;
+       dot = line.find(". ", dot + 1)) {
+    if (dot + 2 >= line.size() || !absl::ascii_isupper(static_cast<unsigned char>(line[dot + 2]))) {
+      continue;
+    }
+    size_t begin = dot;
+    while (begin > 0 && absl::ascii_isalpha(static_cast<unsigned char>(line[begin - 1]))) --begin;
+    if (dot - begin >= 4 && absl::ascii_islower(static_cast<unsigned char>(line[begin]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+namespace {
+
+// Sentence ends inside `line` for IsProseParagraph: ". " before a capital,
+// after a word of four letters or more that is not an acronym or a
+// title's abbreviation ("Organization. One", "afternoon. Welcome"; not
+// "Prof. Smith", "NATO. The" is an end but too rare to matter).
+int CountInnerSentenceEnds(absl::string_view line) {
+  int ends = 0;
+  for (size_t dot = line.find(". "); dot != absl::string_view::npos;
+       dot = line.find(". ", dot + 1)) {
+    if (dot + 2 >= line.size() || !absl::ascii_isupper(static_cast<unsigned char>(line[dot + 2]))) {
+      continue;
+    }
+    size_t begin = dot;
+    while (begin > 0 && absl::ascii_isalpha(static_cast<unsigned char>(line[begin - 1]))) --begin;
+    const absl::string_view word = line.substr(begin, dot - begin);
+    if (word.size() < 4 || !absl::ascii_islower(static_cast<unsigned char>(word.back()))) continue;
+    bool abbreviation = false;
+    for (absl::string_view title : {"Prof", "Capt", "Sept", "Corp", "Messrs", "Dept", "Govt"}) {
+      abbreviation = abbreviation || word == title;
+    }
+    if (!abbreviation) ++ends;
+  }
+  return ends;
+}
+
+}  // namespace
+
+bool IsProseParagraph(absl::string_view line) {
+  line = TrimLine(line);
+  constexpr int kMinProseWords = 20;
+  if (CountWordsUpTo(line, kMinProseWords) < kMinProseWords) return false;
+  const int inner_ends = CountInnerSentenceEnds(line);
+  return inner_ends >= 2 || (inner_ends == 1 && EndsSentence(line));
+}
+
 bool EndsSentence(absl::string_view line) {
   line = TrimLine(line);
   while (!line.empty()) {

@@ -59,6 +59,15 @@ bool StartsLowercase(absl::string_view line);
 // closing quote or bracket.
 bool EndsSentence(absl::string_view line);
 
+// True when `line` has an inner sentence boundary: "afternoon. Welcome".
+// Abbreviations ("Dr. Javier", "D.C.") do not count: the word before the
+// period must be a lower-case word of four letters or more.
+bool HasInnerSentenceBoundary(absl::string_view line);
+
+// True when `line` reads as a paragraph of prose, never a headline: twenty
+// words or more in two sentences, the last one ended, or in three.
+bool IsProseParagraph(absl::string_view line);
+
 // True when the last word is a function word ("of", "the", "for", "du"):
 // the line cannot end a title or a sentence.
 bool EndsWithFunctionWord(absl::string_view line);

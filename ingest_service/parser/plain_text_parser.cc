@@ -35,24 +35,6 @@ using docsearch::v1::ParseDocumentResponse;
 // Lines longer than this are never part of a title.
 constexpr size_t kLongLine = 120;
 
-// True when `line` has an inner sentence boundary: "afternoon. Welcome".
-// Abbreviations ("Dr. Javier", "D.C.") do not count: the word before the
-// period must be a lower-case word of four letters or more.
-bool HasInnerSentenceBoundary(absl::string_view line) {
-  for (size_t dot = line.find(". "); dot != absl::string_view::npos;
-       dot = line.find(". ", dot + 1)) {
-    if (dot + 2 >= line.size() || !absl::ascii_isupper(static_cast<unsigned char>(line[dot + 2]))) {
-      continue;
-    }
-    size_t begin = dot;
-    while (begin > 0 && absl::ascii_isalpha(static_cast<unsigned char>(line[begin - 1]))) --begin;
-    if (dot - begin >= 4 && absl::ascii_islower(static_cast<unsigned char>(line[begin]))) {
-      return true;
-    }
-  }
-  return false;
-}
-
 // The rule that ends the head. See plain_text_parser.h.
 bool IsBodyStart(const std::vector<SourceLine>& lines, size_t i) {
   const absl::string_view text = TrimLine(lines[i].text);

@@ -228,6 +228,9 @@ void SetTitleFromRoles(const std::vector<SourceLine>& lines,
   std::string title = JoinRunLines(lines, features, title_begin, title_end);
   StripFusedHead(&title, document);
   std::string fused_body = CutFusedBody(document->title(), &title);
+  // A run of sentences is the text's opening, whatever the weights say of
+  // it on a layout they never saw; the cascade's reading stands.
+  if (fused_body.empty() && IsProseParagraph(title)) return;
   const bool continued = fused_body.empty() && ContinueIntoFusedLine(document->title(), lines,
                                                                      features, title_end, &title);
   std::string subtitle;

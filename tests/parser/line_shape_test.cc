@@ -159,6 +159,32 @@ bool StopsBeforeTheEnd(const std::string& line, int other) {
   return false;
 }
 
+// A model's title run that reads as prose is refused (title_from_roles.cc):
+// the two-sentence opening of a statement is prose, long official titles
+// and bylines with abbreviations are not.
+TEST(IsProseParagraph, TellsAnOpeningParagraphFromALongTitle) {
+  EXPECT_TRUE(IsProseParagraph(
+      "On March 12, 1999, in Independence, Missouri, the Foreign Ministers of Poland, Hungary, "
+      "and the Czech Republic joined the North Atlantic Treaty Organization. One year ago, "
+      "America became safer, NATO became stronger, and Europe more stable and united."));
+  // Cut short by the archive: three sentences, the last one unended.
+  EXPECT_TRUE(IsProseParagraph(
+      "The Heads of State and Government met today in Istanbul to discuss current security "
+      "challenges. They recommitted themselves to the basic objective of their Partnership. "
+      "They took stock of initiatives aimed at increasing the contribution to the fight"));
+  EXPECT_FALSE(IsProseParagraph(
+      "Déclaration du sommet du Pays de Galles publiée par les chefs d'État et de gouvernement "
+      "participant à la réunion du Conseil de l'Atlantique Nord tenue au pays de Galles les 4 "
+      "et 5 septembre 2014"));
+  EXPECT_FALSE(IsProseParagraph(
+      "Statement by the Secretary General of NATO, Dr. Javier Solana, on the Bosnia-Herzegovina "
+      "elections held on 14 September 1996 under the Dayton Peace Agreement."));
+  EXPECT_FALSE(IsProseParagraph(
+      "Address by Prof. Smith to the Assembly. Remarks at the Opening of the Twentieth "
+      "Session of the Parliamentary Assembly in Berlin"));
+  EXPECT_FALSE(IsProseParagraph("NATO welcomes Finland. The Alliance grows."));
+}
+
 // The spaces ahead are counted only as far as the decision needs: the count
 // stops where counting them all first would have stopped, on lines short
 // and long (a whole address is one line).
