@@ -88,11 +88,15 @@ constexpr Label kLabels[] = {
     {"keynote speech", v1::DOC_TYPE_SPEECH},
     {"press release", v1::DOC_TYPE_PRESS_RELEASE},
     {"news release", v1::DOC_TYPE_PRESS_RELEASE},
+    // The British government's older name for its press releases.
+    {"press notice", v1::DOC_TYPE_PRESS_RELEASE},
     {"news story", v1::DOC_TYPE_PRESS_RELEASE},
     {"media release", v1::DOC_TYPE_PRESS_RELEASE},
     {"nato update", v1::DOC_TYPE_UPDATE},
     {"news item", v1::DOC_TYPE_UPDATE},
     {"statement", v1::DOC_TYPE_PRESS_STATEMENT},
+    // A spokesperson's account of a call or a meeting, issued as a statement.
+    {"readout", v1::DOC_TYPE_PRESS_STATEMENT},
     // A government's "Release" kicker above the headline.
     {"release", v1::DOC_TYPE_PRESS_RELEASE},
     {"declaration", v1::DOC_TYPE_PRESS_STATEMENT},  // French "Déclaration"; see below.
@@ -842,11 +846,15 @@ std::optional<DocType> DocTypeFromSectionName(absl::string_view line) {
       {"discorsi", v1::DOC_TYPE_SPEECH},
       {"toespraken", v1::DOC_TYPE_SPEECH},
       {"press releases", v1::DOC_TYPE_PRESS_RELEASE},
+      {"press release", v1::DOC_TYPE_PRESS_RELEASE},
+      {"press notices", v1::DOC_TYPE_PRESS_RELEASE},
       {"news releases", v1::DOC_TYPE_PRESS_RELEASE},
       {"news release", v1::DOC_TYPE_PRESS_RELEASE},
       {"media releases", v1::DOC_TYPE_PRESS_RELEASE},
       {"media release", v1::DOC_TYPE_PRESS_RELEASE},
       {"communiques de presse", v1::DOC_TYPE_PRESS_RELEASE},
+      // A French-speaking government's section of its press releases.
+      {"communiques", v1::DOC_TYPE_PRESS_RELEASE},
       {"pressemitteilungen", v1::DOC_TYPE_PRESS_RELEASE},
       {"pressemitteilung", v1::DOC_TYPE_PRESS_RELEASE},
       // Austrian and Swiss wordings of the press release.
@@ -862,6 +870,7 @@ std::optional<DocType> DocTypeFromSectionName(absl::string_view line) {
       {"persbericht", v1::DOC_TYPE_PRESS_RELEASE},
       {"statements", v1::DOC_TYPE_PRESS_STATEMENT},
       {"press statements", v1::DOC_TYPE_PRESS_STATEMENT},
+      {"readouts", v1::DOC_TYPE_PRESS_STATEMENT},
       {"erklarungen", v1::DOC_TYPE_PRESS_STATEMENT},
   };
   absl::string_view trimmed = absl::StripAsciiWhitespace(line);
@@ -872,8 +881,15 @@ std::optional<DocType> DocTypeFromSectionName(absl::string_view line) {
     name.remove_suffix(1);
   }
   while (!name.empty() && (name.front() == '|' || name.front() == ' ')) name.remove_prefix(1);
+  // The archive of a section of printed labels holds the section's kind
+  // ("Press Release Archive", "Speeches archive"); a news archive holds
+  // stories of every kind (the development set files them as other).
+  const bool archive =
+      absl::ConsumeSuffix(&name, " archives") || absl::ConsumeSuffix(&name, " archive");
   for (const SectionName& section : kSections) {
-    if (name == section.folded) return section.type;
+    if (name != section.folded) continue;
+    if (archive && section.type == v1::DOC_TYPE_UPDATE) return std::nullopt;
+    return section.type;
   }
   return std::nullopt;
 }

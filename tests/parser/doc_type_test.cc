@@ -204,6 +204,10 @@ TEST(DocType, PresidencyConclusionsAreTheChairsSummary) {
   EXPECT_EQ(DocTypeFromLabelLine("Conclusiones de la Presidencia"), v1::DOC_TYPE_CHAIRMANS_SUMMARY);
   EXPECT_EQ(DocTypeFromLabelLine("Presidency Conclusions"), v1::DOC_TYPE_CHAIRMANS_SUMMARY);
   EXPECT_EQ(DocTypeFromLabelLine("Conclusions de la Présidence"), v1::DOC_TYPE_CHAIRMANS_SUMMARY);
+  // The British government's older name for a press release, and a
+  // spokesperson's readout of a call.
+  EXPECT_EQ(DocTypeFromLabelLine("PRESS NOTICE"), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_EQ(DocTypeFromLabelLine("Readout"), v1::DOC_TYPE_PRESS_STATEMENT);
 }
 
 // A section's name is the whole line, in the parser's languages; a mixed
@@ -217,6 +221,15 @@ TEST(DocType, SectionNamesAloneOnTheirLine) {
   EXPECT_EQ(DocTypeFromSectionName("Pressemitteilungen |"), v1::DOC_TYPE_PRESS_RELEASE);
   EXPECT_EQ(DocTypeFromSectionName("Notas de prensa"), v1::DOC_TYPE_PRESS_RELEASE);
   EXPECT_EQ(DocTypeFromSectionName("Statements"), v1::DOC_TYPE_PRESS_STATEMENT);
+  EXPECT_EQ(DocTypeFromSectionName("Communiqués"), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_EQ(DocTypeFromSectionName("Press Notices"), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_EQ(DocTypeFromSectionName("Readouts"), v1::DOC_TYPE_PRESS_STATEMENT);
+  // A section's archive holds the section's kind, but a news archive holds
+  // stories of every kind.
+  EXPECT_EQ(DocTypeFromSectionName("Press Release Archive"), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_EQ(DocTypeFromSectionName("Speeches archives"), v1::DOC_TYPE_SPEECH);
+  EXPECT_EQ(DocTypeFromSectionName("News Archive"), std::nullopt);
+  EXPECT_EQ(DocTypeFromSectionName("Archive"), std::nullopt);
   EXPECT_EQ(DocTypeFromSectionName("Newsroom"), std::nullopt);
   EXPECT_EQ(DocTypeFromSectionName("Press room"), std::nullopt);
   EXPECT_EQ(DocTypeFromSectionName("News from the field"), std::nullopt);
