@@ -55,6 +55,19 @@ bool IsHowYouKnowBanner(absl::string_view folded) {
          absl::EndsWith(folded, "how you know");
 }
 
+// The banner of every United States government site: "Official websites
+// use .gov", "A .gov website belongs to an official government
+// organization in the United States.", "Secure .gov websites use HTTPS".
+// A text about a domain name writes about it, not to the reader's browser.
+bool IsDotGovBanner(absl::string_view folded) {
+  for (absl::string_view phrase :
+       {"official websites use .gov", "a .gov website belongs to", "secure .gov websites use",
+        "safely connected to the .gov website"}) {
+    if (absl::StrContains(folded, phrase)) return true;
+  }
+  return false;
+}
+
 // "Best viewed in 1024 x 768 resolution", "Best viewed with Firefox or
 // Chrome": advice about the reader's screen or browser, not a comet's
 // visibility ("best viewed with binoculars").
@@ -147,11 +160,12 @@ bool IsSiteNotice(absl::string_view folded) {
   if (folded.size() > kLongestNotice) return false;
   // Every notice holds one of these words: most lines are searched once.
   if (!absl::StrContains(folded, "know") && !absl::StrContains(folded, "view") &&
-      !absl::StrContains(folded, "endorsement") && !absl::StrContains(folded, "elders")) {
+      !absl::StrContains(folded, "endorsement") && !absl::StrContains(folded, "elders") &&
+      !absl::StrContains(folded, ".gov")) {
     return false;
   }
-  return IsHowYouKnowBanner(folded) || IsBrowserAdvice(folded) || IsSiteDisclaimer(folded) ||
-         IsSitesAcknowledgementOfCountry(folded);
+  return IsHowYouKnowBanner(folded) || IsDotGovBanner(folded) || IsBrowserAdvice(folded) ||
+         IsSiteDisclaimer(folded) || IsSitesAcknowledgementOfCountry(folded);
 }
 
 bool IsWatchOrShareLink(absl::string_view folded) {

@@ -20,7 +20,8 @@ namespace docsearch::ingest {
 bool IsCaptionWithCredit(absl::string_view trimmed);
 
 // A site's notice about itself or its reader's browser: the United States
-// government's banner ("Here's how you know", alone on its line), advice
+// government's banner ("Here's how you know", alone on its line, and its
+// sentences about .gov addresses: "A .gov website belongs to …"), advice
 // about the screen or browser ("Best viewed in 1024 x 768 resolution"),
 // "Problems viewing this page? …", a disclaimer about the site's external
 // links ("… should not be construed as an endorsement …"), and the

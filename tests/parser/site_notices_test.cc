@@ -37,6 +37,9 @@ TEST(SiteNotices, ACaptionEndingInItsCreditIsThePhotosNotTheTexts) {
 TEST(SiteNotices, TheSitesNoticesAboutItselfAreFurniture) {
   for (const char* notice : {
            "Here's how you know",
+           "Official websites use .gov",
+           "A .gov website belongs to an official government organization in the United States.",
+           "Secure .gov websites use HTTPS",
            "Best viewed in 1024 x 768 resolution.",
            "Problems viewing this page? Please contact webmaster@wto.org giving details of the "
            "operating system and web browser you are using.",
@@ -60,6 +63,7 @@ TEST(SiteNotices, TheSitesNoticesAboutItselfAreFurniture) {
            "And that is how you know this government is serious about the cost of living.",
            "The comet is best viewed with binoculars shortly after sunset.",
            "Our presence at the summit does not constitute an endorsement of its conclusions.",
+           "Agencies must move their sites to .gov addresses by the end of the year.",
        }) {
     EXPECT_FALSE(IsSiteNotice(FoldAccents(text))) << text;
     EXPECT_FALSE(LateFurnitureReason(text).has_value()) << text;
