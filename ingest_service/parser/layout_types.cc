@@ -269,7 +269,17 @@ void SetTypeFromSectionNextToTitle(const std::vector<SourceLine>& lines,
   }
   for (size_t k : neighbours) {
     const SourceLine& line = lines[features[k].line_index];
-    std::optional<v1::DocType> type = DocTypeFromSectionName(TrimLine(line.text));
+    const absl::string_view text = TrimLine(line.text);
+    std::optional<v1::DocType> type = DocTypeFromSectionName(text);
+    // The date line's first cell may be the section or the label
+    // ("Nieuwsbericht | 14-06-2019 | 11:20", "News | 3 May 2021").
+    if (!type.has_value() && (roles[k] == LineRole::kDate || !FindDates(text).empty())) {
+      const absl::string_view cell = TrimLine(text.substr(0, text.find(" | ")));
+      if (cell.size() < text.size()) {
+        type = DocTypeFromSectionName(cell);
+        if (!type.has_value()) type = DocTypeFromLabelLine(cell);
+      }
+    }
     if (!type.has_value()) continue;
     SetTypeWithWarning(document, *type, ParseWarningCode::kDocTypeFromHeadLine,
                        absl::StrCat("no type label; line ", line.number,

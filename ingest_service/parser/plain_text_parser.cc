@@ -131,6 +131,20 @@ void ChoosePublished(const Head& head, absl::string_view source_uri, v1::Documen
           head.header.has_value() ? std::optional<Date>(head.header->date) : std::nullopt)) {
     return;
   }
+  // A text signed off with its place and date ("London, 14 May 2009") on a
+  // line of its own among its last paragraphs: the date of the text, where
+  // a date in the opening sentences may be any date they mention.
+  constexpr int kClosingParagraphs = 3;
+  std::optional<Date> closing;
+  for (int p = document->paragraphs_size() - 1;
+       p >= 0 && p >= document->paragraphs_size() - kClosingParagraphs && !closing.has_value();
+       --p) {
+    closing = ParseDateLine(TrimLine(document->paragraphs(p).text()));
+  }
+  if (published_from(ParseWarningCode::kPublishedFromBody, "the date line closing the text",
+                     closing)) {
+    return;
+  }
   std::string opening;
   for (int p = 0; p < document->paragraphs_size() && p < 2; ++p) {
     absl::StrAppend(&opening, document->paragraphs(p).text(), "\n");

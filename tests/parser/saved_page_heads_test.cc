@@ -119,5 +119,57 @@ Acordaron fortalecer la cooperación en materia de comercio, ciencia y cultura.
   EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_DECLARATION);
 }
 
+// A page filed by its date row's first cell ("Nieuwsbericht | date |
+// hour") takes that cell's type; a page whose only date is the line
+// signing the text off ("Riga, 3 March 2011") takes that date.
+TEST(SavedPageHeads, TheDateRowsCellNamesTheKindAndAClosingLineTheDate) {
+  const v1::Document news = ParseText(R"(Ga direct naar inhoud
+Ministerie van Voorbeeld
+Rijksoverheid
+Zoeken binnen Voorbeeld.nl
+Zoek
+Home
+Onderwerpen
+Actueel
+Organisatie
+English
+U bevindt zich hier: Home / Actueel / Nieuws
+Nieuwsbericht | 02-10-2018 | 09:45
+Staatssecretaris opent nieuw opleidingscentrum in Den Helder
+
+De staatssecretaris heeft vandaag in Den Helder een nieuw opleidingscentrum geopend voor technisch personeel van de marine.
+
+Het centrum biedt plaats aan tweehonderd leerlingen en vervangt drie oudere locaties in het noorden van het land.
+
+Delen
+Printen
+)");
+  EXPECT_EQ(news.title(), "Staatssecretaris opent nieuw opleidingscentrum in Den Helder");
+  EXPECT_EQ(news.doc_type(), v1::DOC_TYPE_UPDATE);
+
+  const v1::Document signed_off = ParseText(R"(EMBASSY OF RURITANIA IN THE KINGDOM OF BORDURIA
+Home
+News
+Consular Information
+Contacts
+Home > News
+Ambassador meets the Minister of Trade on the new customs agreement
+
+The Ambassador of Ruritania met the Minister of Trade of Borduria to discuss the entry into force of the new customs agreement between the two countries.
+
+Both sides welcomed the growth of trade in the last year and agreed to hold the next meeting of the joint commission in the autumn.
+
+The Ambassador also invited the Minister to visit the Ruritanian pavilion at the spring fair.
+
+Riga, 3 March 2011
+
+Print version
+Back
+)");
+  EXPECT_EQ(signed_off.title(),
+            "Ambassador meets the Minister of Trade on the new customs agreement");
+  EXPECT_THAT(signed_off.published(), IsDate(2011, 3, 3));
+}
+
 }  // namespace
 }  // namespace docsearch::ingest
