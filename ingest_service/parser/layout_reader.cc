@@ -235,6 +235,9 @@ bool IsNeverHeadline(const TitleCandidate& candidate, const std::vector<SourceLi
 struct TitleChoiceOfRun {
   size_t candidate = 0;
   bool declared = false;
+  // Declared only by being printed twice, as a site prints its own name
+  // too; the page's shape may still overrule it.
+  bool printed_twice = false;
 };
 
 // "Previous press release: …", "Next: …", "Article précédent : …": a
@@ -317,7 +320,7 @@ TitleChoiceOfRun ChooseTitleCandidate(const std::vector<TitleCandidate>& candida
   // printed twice.
   if (std::optional<size_t> twice = CandidatePrintedTwice(candidates, lines, features);
       twice.has_value() && !IsBannerRun(candidates[*twice], lines, features)) {
-    return {*twice, true};
+    return {*twice, true, true};
   }
   const float margin = kOverrideMargin;
   // Prose the cascade kept as body is never made the title by the model
@@ -514,6 +517,14 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
     if (std::optional<size_t> longer =
             CapitalHeadlineGoingOn(candidates, choice.candidate, lines, features, roles)) {
       choice.candidate = *longer;
+    }
+  }
+  if (!choice.declared || choice.printed_twice) {
+    if (std::optional<size_t> below =
+            HeadlineBelowBreadcrumb(candidates, choice.candidate, lines, features, roles)) {
+      choice.candidate = *below;
+      choice.declared = false;
+      from_page_shape = true;
     }
   }
   const bool title_uncertain = TitleRunUncertain(candidates, choice, features);

@@ -1,5 +1,6 @@
 #include "ingest_service/parser/title_page_shape.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 
@@ -9,6 +10,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/strings/strip.h"
 #include "ingest_service/parser/boilerplate.h"
+#include "ingest_service/parser/breadcrumb_section.h"
 #include "ingest_service/parser/date_parser.h"
 #include "ingest_service/parser/doc_type.h"
 #include "ingest_service/parser/head_lexicon.h"
@@ -326,6 +328,38 @@ std::optional<size_t> HeadlineBelowBanner(const std::vector<TitleCandidate>& can
   while (label < text && !DocTypeFromLabelLine(FeatureLineText(lines, features, label))) ++label;
   if (label == text) return std::nullopt;
   return BestHeadlineBetween(candidates, label, text, text, lines, features, roles);
+}
+
+std::optional<size_t> HeadlineBelowBreadcrumb(const std::vector<TitleCandidate>& candidates,
+                                              size_t chosen, const std::vector<SourceLine>& lines,
+                                              const std::vector<LineFeatures>& features,
+                                              const std::vector<LineRole>& roles) {
+  // A menu's last items and the path under them fill a few lines at most.
+  constexpr size_t kMaxLinesToBreadcrumb = 8;
+  constexpr size_t kMaxHeadlineLines = 3;
+  const TitleCandidate& run = candidates[chosen];
+  // With no run chosen, the path is looked for from the page's top.
+  const bool no_title = run.end == run.begin;
+  std::optional<size_t> breadcrumb;
+  for (size_t k = no_title ? 0 : run.end;
+       k < features.size() && (no_title || k <= run.end + kMaxLinesToBreadcrumb); ++k) {
+    const absl::string_view text = FeatureLineText(lines, features, k);
+    if (roles[k] == LineRole::kDate || OpensTheText(text)) break;
+    if (IsBreadcrumbPath(text)) {
+      breadcrumb = k;
+      break;
+    }
+  }
+  if (!breadcrumb.has_value()) return std::nullopt;
+  const size_t first = *breadcrumb + 1;
+  size_t text = first;
+  while (text < features.size() && !OpensTheText(FeatureLineText(lines, features, text))) ++text;
+  if (text == features.size()) return std::nullopt;
+  const size_t to = std::min(first + kMaxHeadlineLines, text);
+  std::optional<size_t> best =
+      BestHeadlineBetween(candidates, first, to, text, lines, features, roles);
+  if (!best.has_value() || candidates[*best].begin != first) return std::nullopt;
+  return best;
 }
 
 std::optional<size_t> HeadlineAboveDateLine(const std::vector<TitleCandidate>& candidates,

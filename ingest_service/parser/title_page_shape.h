@@ -60,6 +60,19 @@ std::optional<size_t> HeadlineAboveDateLine(const std::vector<TitleCandidate>& c
                                             const std::vector<LineFeatures>& features,
                                             const std::vector<LineRole>& roles);
 
+// When the chosen run `chosen` stands above the page's breadcrumb ("Accueil
+// > Salle de presse > Déclarations", at most kMaxLinesToBreadcrumb lines
+// below it, or anywhere above the text when no run was chosen; before the text's first sentence or
+// date line) and a run of one to three lines that may be a headline opens right under that
+// breadcrumb: that run. A site prints the path to the page between its
+// menus and the page's own headline, so what stands above the path is a
+// menu's item or the site's name ("Conseils aux voyageurs", "Le Conseil
+// fédéral").
+std::optional<size_t> HeadlineBelowBreadcrumb(const std::vector<TitleCandidate>& candidates,
+                                              size_t chosen, const std::vector<SourceLine>& lines,
+                                              const std::vector<LineFeatures>& features,
+                                              const std::vector<LineRole>& roles);
+
 // When the chosen run `chosen` is a headline in capitals whose next line,
 // with no blank line between, goes on in capitals ("NATO SECRETARY GENERAL
 // TO VISIT" / "THE BALTIC STATES"): the run holding both, if there is one.

@@ -171,5 +171,106 @@ Back
   EXPECT_THAT(signed_off.published(), IsDate(2011, 3, 3));
 }
 
+// Under its label, a headline over its one-sentence summary with no blank
+// line between, then the issuers, the "Published" stamp and the "Last
+// updated" stamp with its link: the headline is the title, the summary
+// stays text, the stamp dates the page.
+TEST(SavedPageHeads, AHeadlineOverItsSummaryAndTheStampsBelowThem) {
+  const v1::Document document = ParseText(R"(Skip to main content
+Portal.example
+Menu
+Search Portal.example
+Home
+International
+Trade
+Press release
+Ruritania opens a trade office in the northern provinces
+A new office in Strelsau will help small exporters reach markets in the north, the Trade Minister announced at the spring fair.
+From:
+Department for Trade and Anna Example MP
+Published 12 March 2019
+Last updated 14 March 2019 — See all updates
+Get emails about this page
+Print this page
+
+The Department for Trade will open an office in Strelsau next month to help small and medium-sized exporters sell their goods in the northern provinces, the Trade Minister announced today.
+
+The office will give exporters advice on customs, transport and local partners, and will organise three trade missions in its first year.
+
+Trade Minister Anna Example said:
+
+"Small firms are the backbone of our exports, and this office will help them find new customers in markets they could not reach before."
+
+Updates to this page
+14 March 2019 — Corrected the number of trade missions.
+12 March 2019 — First published.
+)");
+  EXPECT_EQ(document.title(), "Ruritania opens a trade office in the northern provinces");
+  EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_THAT(document.published(), IsDate(2019, 3, 12));
+  EXPECT_THAT(ParagraphTexts(document),
+              Contains(HasSubstr("A new office in Strelsau will help small exporters")));
+}
+
+// Menus, then the path to the page, then the headline: an item of the menu
+// ("Travel advice") or the site's name printed twice ("The Federal
+// Council") above the path is not the title.
+TEST(SavedPageHeads, TheHeadlineUnderThePathToThePage) {
+  const v1::Document menu = ParseText(R"(Aller au contenu principal
+Ruritanie Diplomatie - Ministère des Affaires étrangères
+English | Español | Deutsch
+Rechercher
+Accueil
+Politique étrangère
+Le ministère et son réseau
+Services aux citoyens
+Conseils aux voyageurs
+Salle de presse
+Accueil > Salle de presse > Déclarations officielles
+Borduria – Inondations – Déclaration du ministre (12 mai 2016)
+
+J’ai appris avec une grande tristesse les inondations qui ont frappé aujourd’hui plusieurs régions de la Bordurie et fait de nombreuses victimes.
+
+Au nom de la Ruritanie, je présente mes condoléances aux familles des victimes et j’exprime notre solidarité au peuple bordure.
+
+Le centre de crise du ministère est mobilisé pour venir en aide à nos ressortissants présents dans les régions touchées.
+
+Lire aussi
+Borduria – Conseils aux voyageurs
+Partager
+Imprimer
+)");
+  EXPECT_EQ(menu.title(), "Borduria – Inondations – Déclaration du ministre (12 mai 2016)");
+
+  const v1::Document site_name = ParseText(R"(Aller au contenu principal
+Aller à la recherche
+DE
+FR
+EN
+Le Conseil fédéral
+ruritania.example
+Le portail du gouvernement ruritanien
+Rechercher
+Le Conseil fédéral
+Départements
+Documentation
+Communiqués
+Page d'accueil > Documentation > Communiqués
+La conseillère fédérale reçoit le ministre des Affaires étrangères de Bordurie à Strelsau
+Strelsau, 04.09.2021 - La cheffe du Département des affaires étrangères a reçu ce vendredi son homologue de Bordurie pour une visite de travail consacrée aux relations bilatérales et à la sécurité régionale.
+
+Les deux ministres ont fait le point sur les échanges commerciaux, qui ont progressé ces dernières années, et sur la coopération dans le domaine de la formation professionnelle.
+
+La sécurité régionale a également figuré au centre des discussions, en particulier la situation aux frontières orientales des deux pays.
+
+Adresse pour l'envoi de questions
+Communication
+)");
+  EXPECT_EQ(site_name.title(),
+            "La conseillère fédérale reçoit le ministre des Affaires étrangères de Bordurie à "
+            "Strelsau");
+  EXPECT_EQ(site_name.doc_type(), v1::DOC_TYPE_PRESS_RELEASE);
+}
+
 }  // namespace
 }  // namespace docsearch::ingest
