@@ -417,6 +417,17 @@ bool IsModificationStamp(absl::string_view folded) {
     absl::ConsumePrefix(&rest, ":");
     rest = absl::StripAsciiWhitespace(rest);
     absl::ConsumePrefix(&rest, "on ");  // "Last updated on 3 May 2019".
+    // A link to the page's history after a dash: "— See all updates".
+    for (absl::string_view dash : {" \xE2\x80\x94 ", " \xE2\x80\x93 ", " - "}) {
+      const size_t at = rest.find(dash);
+      if (at == absl::string_view::npos) continue;
+      const absl::string_view link = rest.substr(at + dash.size());
+      if (CountWordsUpTo(link, 5) <= 4 &&
+          link.find_first_of("0123456789") == absl::string_view::npos) {
+        rest = rest.substr(0, at);
+      }
+      break;
+    }
     // A time of day after the date: "16:03", "10:42 CET".
     const size_t colon = rest.rfind(':');
     if (colon != absl::string_view::npos && colon >= 2) {

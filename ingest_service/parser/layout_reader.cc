@@ -409,14 +409,18 @@ bool TitleRunUncertain(const std::vector<TitleCandidate>& candidates,
 constexpr int kMaxProseAboveKeyedDate = 3;
 // Most words of a stamp's key alone on its line ("Date published").
 constexpr int kMaxStampKeyWords = 3;
+// Most words of a stamp's key and date on one line ("Published 4 April
+// 2022", "Posted 12 March 2019 10:30").
+constexpr int kMaxStampLineWords = 6;
 
 // A content system's stamp line in the head ("Created: 2017.06.20 /
 // Updated: 2017.06.21 14:15", header_lines.h) dates a document no date line
 // dated: its date is published (the fallback's warning withdrawn) and its
 // Updated part the updated time when no Updated header was read. Read after
 // the model, on the lines above the first prose line (a key alone on its
-// line with the date on the next, above the third: "Published" / "24 April
-// 2019" under a summary), so that the cascade's verdicts, the model's
+// line with the date on the next, or with only a space between them, above
+// the third: "Published" / "24 April 2019", "Published 4 April 2022" under
+// a summary), so that the cascade's verdicts, the model's
 // inputs, stay as they are.
 void ReadStampLine(const std::vector<SourceLine>& lines, const std::vector<LineFeatures>& features,
                    v1::Document* document) {
@@ -437,6 +441,13 @@ void ReadStampLine(const std::vector<SourceLine>& lines, const std::vector<LineF
     if (ReadsAsProse(text)) ++prose;
     if (prose > kMaxProseAboveKeyedDate) return;
     std::optional<StampLine> stamp = prose == 0 ? ParseStampLine(text) : std::nullopt;
+    // The key and the date with only a space between ("Published 4 April
+    // 2022"), which a site may also print under the text's summary.
+    if (const size_t space = text.find(' ');
+        !stamp.has_value() && space != absl::string_view::npos &&
+        CountWordsUpTo(text, kMaxStampLineWords + 1) <= kMaxStampLineWords) {
+      stamp = ParseStampLine(absl::StrCat(text.substr(0, space), ":", text.substr(space)));
+    }
     // The key on a line of its own and the date on the next ("Published" /
     // "24 April 2019"), which a site may print under the text's summary.
     if (!stamp.has_value() && k + 1 < features.size() &&

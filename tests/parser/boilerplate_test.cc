@@ -66,6 +66,13 @@ TEST(Boilerplate, EmbargoesStampsContactsAndEndMarks) {
             std::nullopt);
   EXPECT_THAT(LateFurnitureReason("Last updated on 3 May 2019"),
               Optional(absl::string_view("site")));
+  // The stamp with a link to the page's history after a dash; a dash
+  // going on with more than a link is the text's.
+  EXPECT_THAT(LateFurnitureReason("Last updated 5 April 2022 — See all updates"),
+              Optional(absl::string_view("site")));
+  EXPECT_EQ(LateFurnitureReason(
+                "Last updated 5 April 2022 — the ministry revised its figures for the third time"),
+            std::nullopt);
 }
 
 // A line of addresses only is a contact block; a sentence naming one is text.
