@@ -27,7 +27,9 @@
 #include "ingest_service/parser/markdown_marks.h"
 #include "ingest_service/parser/message_headers.h"
 #include "ingest_service/parser/page_controls.h"
+#include "ingest_service/parser/page_history.h"
 #include "ingest_service/parser/parse_warnings.h"
+#include "ingest_service/parser/photo_captions.h"
 #include "ingest_service/parser/plain_text_parser.h"
 #include "ingest_service/parser/reference.h"
 #include "ingest_service/parser/source_path_type.h"
@@ -600,6 +602,8 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
     }
   }
   MarkLinkListItems(lines, features, chosen.end, &roles, &furniture);
+  MarkCaptionsOverCredits(lines, features, &roles, &furniture);
+  MarkPageHistory(lines, features, &roles, &furniture);
   std::sort(furniture.begin(), furniture.end());
   // What the cascade kept as body above the title run is the page's head
   // (banners, "official website" and archive notices): a headline opens

@@ -155,6 +155,22 @@ bool IsCaptionWithCredit(absl::string_view trimmed) {
   return false;
 }
 
+bool IsCaptionOverCreditLine(absl::string_view caption, absl::string_view credit_line) {
+  constexpr int kMostCreditLineWords = 5;
+  caption = absl::StripAsciiWhitespace(caption);
+  credit_line = absl::StripAsciiWhitespace(credit_line);
+  if (caption.empty() || credit_line.empty() ||
+      CountWordsUpTo(credit_line, kMostCreditLineWords + 1) > kMostCreditLineWords ||
+      credit_line.find_first_of("0123456789") != absl::string_view::npos) {
+    return false;
+  }
+  const std::string lower = absl::AsciiStrToLower(credit_line);
+  for (absl::string_view notice : {"copyright", "rights", "reserved", "droits", "rechte"}) {
+    if (absl::StrContains(lower, notice)) return false;
+  }
+  return IsCaptionWithCredit(absl::StrCat(caption, " ", credit_line));
+}
+
 bool IsSiteNotice(absl::string_view folded) {
   constexpr size_t kLongestNotice = 400;
   if (folded.size() > kLongestNotice) return false;

@@ -19,6 +19,14 @@ namespace docsearch::ingest {
 // dollars" is text.
 bool IsCaptionWithCredit(absl::string_view trimmed);
 
+// The same caption with its credit on the next line ("Le conseiller fédéral
+// et son homologue devant le Palais fédéral." / "© DFAE", "… de la Ciudad
+// de México." / "Foto: SRE"): read as the two joined, the credit line short
+// (a sign or a key and four words at most) and holding no digit and no
+// copyright notice's words ("© Crown copyright" closes a page's footer,
+// and a text's last paragraph may stand right above it).
+bool IsCaptionOverCreditLine(absl::string_view caption, absl::string_view credit_line);
+
 // A site's notice about itself or its reader's browser: the United States
 // government's banner ("Here's how you know", alone on its line, and its
 // sentences about .gov addresses: "A .gov website belongs to …"), advice

@@ -297,5 +297,48 @@ TEST(SavedPageTails, TheFallbacksLeaveWhatWasRight) {
               HasSubstr("Speech by the Foreign Secretary at the UN Security Council"));
 }
 
+// A photo between paragraphs, its credit on the line under its caption,
+// and the page's record of its changes after the text: neither is the
+// text's; the text's own paragraphs around them stay.
+TEST(SavedPageTails, ACaptionOverItsCreditAndThePagesHistory) {
+  const v1::Document document = ParseText(R"(Skip to main content
+Ministry of Foreign Affairs of Ruritania
+Home
+News
+Press releases
+Press release
+Foreign Minister receives the Bordurian Foreign Minister in Strelsau
+12 May 2021
+
+The Foreign Minister received her Bordurian counterpart in Strelsau on Friday for talks on trade, energy and regional security.
+
+The two ministers in front of the Foreign Ministry building.
+© Foreign Ministry
+
+The ministers agreed to open a joint chamber of commerce and to hold regular consultations on energy supplies before the winter.
+
+Both sides also discussed the situation on the eastern border and the preparation of the regional summit in the autumn.
+
+Updates to this page
+14 May 2021 — Corrected the date of the summit.
+12 May 2021 — First published.
+
+Share this page
+Contact
+Privacy
+)");
+  EXPECT_EQ(document.title(),
+            "Foreign Minister receives the Bordurian Foreign Minister in Strelsau");
+  const std::vector<std::string> text = ParagraphTexts(document);
+  for (const std::string& paragraph : text) {
+    EXPECT_THAT(paragraph, Not(HasSubstr("in front of the Foreign Ministry building")))
+        << paragraph;
+    EXPECT_THAT(paragraph, Not(HasSubstr("First published"))) << paragraph;
+    EXPECT_THAT(paragraph, Not(HasSubstr("Updates to this page"))) << paragraph;
+  }
+  EXPECT_THAT(text, Contains(HasSubstr("joint chamber of commerce")));
+  EXPECT_THAT(text, Contains(HasSubstr("preparation of the regional summit")));
+}
+
 }  // namespace
 }  // namespace docsearch::ingest

@@ -34,6 +34,23 @@ TEST(SiteNotices, ACaptionEndingInItsCreditIsThePhotosNotTheTexts) {
   }
 }
 
+// The credit on the line under the caption; a text's last paragraph over
+// the footer's copyright line, or over a dated credit, is no caption.
+TEST(SiteNotices, ACaptionOverItsCreditLine) {
+  EXPECT_TRUE(IsCaptionOverCreditLine("The two ministers in front of the parliament building.",
+                                      "\xC2\xA9 Foreign Ministry"));
+  EXPECT_TRUE(
+      IsCaptionOverCreditLine("El canciller recibe el cargamento en el aeropuerto.", "Foto: SRE"));
+  EXPECT_FALSE(IsCaptionOverCreditLine("The ministers agreed to meet again in the spring.",
+                                       "\xC2\xA9 Crown copyright"));
+  EXPECT_FALSE(IsCaptionOverCreditLine("The ministers agreed to meet again in the spring.",
+                                       "\xC2\xA9 Ministry 2024"));
+  EXPECT_FALSE(IsCaptionOverCreditLine("The ministers agreed to meet again in the spring.",
+                                       "Photo: the ministers at the airport"));
+  EXPECT_FALSE(IsCaptionOverCreditLine("The ministers agreed to meet again in the spring.",
+                                       "Contact the press office for the photos of the day"));
+}
+
 TEST(SiteNotices, TheSitesNoticesAboutItselfAreFurniture) {
   for (const char* notice : {
            "Here's how you know",
