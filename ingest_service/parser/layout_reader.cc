@@ -512,7 +512,7 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
   }
   TitleChoiceOfRun choice = ChooseTitleCandidate(candidates, lines, features, options, source_uri);
   bool from_page_shape = false;
-  if (!choice.declared) {
+  if (!choice.declared || choice.printed_twice) {
     if (std::optional<size_t> headline =
             HeadlineUnderBrowserTitle(candidates, choice.candidate, lines, features)) {
       choice.candidate = *headline;

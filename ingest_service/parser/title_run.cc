@@ -253,6 +253,28 @@ std::optional<size_t> CandidateNamedByHints(const std::vector<TitleCandidate>& c
   return best;
 }
 
+namespace {
+
+// The lines after `k` are items of a menu: two or more short lines (three
+// words at most, no sentence's end, no date) in a row.
+bool OpensAMenu(size_t k, const std::vector<SourceLine>& lines,
+                const std::vector<LineFeatures>& features) {
+  constexpr int kMostItemWords = 3;
+  constexpr size_t kLeastItems = 2;
+  size_t items = 0;
+  for (size_t next = k + 1; next < features.size() && items < kLeastItems; ++next) {
+    const absl::string_view text = FeatureLineText(lines, features, next);
+    if (CountWordsUpTo(text, kMostItemWords + 1) > kMostItemWords || EndsSentence(text) ||
+        !FindDates(text).empty()) {
+      break;
+    }
+    ++items;
+  }
+  return items >= kLeastItems;
+}
+
+}  // namespace
+
 std::optional<size_t> CandidatePrintedTwice(const std::vector<TitleCandidate>& candidates,
                                             const std::vector<SourceLine>& lines,
                                             const std::vector<LineFeatures>& features) {
@@ -283,6 +305,10 @@ std::optional<size_t> CandidatePrintedTwice(const std::vector<TitleCandidate>& c
         copies += FoldForMatching(FeatureLineText(lines, features, other)) == folded ? 1 : 0;
       }
       if (copies > 2) break;
+      // A section's name printed again over its own menu ("Centro de
+      // Noticias" / "Comunicados de Prensa" / "Discursos" / …) heads the
+      // site's menu, not the text.
+      if (OpensAMenu(copy, lines, features)) break;
       for (size_t c = 0; c < candidates.size(); ++c) {
         if (candidates[c].begin == copy && candidates[c].end == copy + 1) return c;
       }
