@@ -347,7 +347,11 @@ constexpr std::pair<absl::string_view, DocType> kJointTexts[] = {
     {"Joint Declaration", v1::DOC_TYPE_DECLARATION},
     {"JOINT DECLARATION", v1::DOC_TYPE_DECLARATION},
     {"Joint Communiqu", v1::DOC_TYPE_COMMUNIQUE},
-    {"JOINT COMMUNIQU", v1::DOC_TYPE_COMMUNIQUE}};
+    {"JOINT COMMUNIQU", v1::DOC_TYPE_COMMUNIQUE},
+    // A body's statement to the press named as printed ("Security Council
+    // Press Statement on …").
+    {"Press Statement", v1::DOC_TYPE_PRESS_STATEMENT},
+    {"PRESS STATEMENT", v1::DOC_TYPE_PRESS_STATEMENT}};
 
 // Whether `title` names a joint text `printed` as its own name: not after an
 // article ("Ministers Fail To Agree A Joint Statement On Trade" is news
@@ -871,6 +875,8 @@ std::optional<DocType> DocTypeFromSectionName(absl::string_view line) {
       {"statements", v1::DOC_TYPE_PRESS_STATEMENT},
       {"press statements", v1::DOC_TYPE_PRESS_STATEMENT},
       {"readouts", v1::DOC_TYPE_PRESS_STATEMENT},
+      // A French-speaking site's statements ("Déclaration" is a statement).
+      {"declarations", v1::DOC_TYPE_PRESS_STATEMENT},
       {"erklarungen", v1::DOC_TYPE_PRESS_STATEMENT},
   };
   absl::string_view trimmed = absl::StripAsciiWhitespace(line);

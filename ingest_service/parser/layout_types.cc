@@ -9,11 +9,13 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
+#include "common/text_folding.h"
 #include "ingest_service/parser/breadcrumb_section.h"
 #include "ingest_service/parser/date_parser.h"
 #include "ingest_service/parser/doc_type.h"
 #include "ingest_service/parser/head_lexicon.h"
 #include "ingest_service/parser/line_shape.h"
+#include "ingest_service/parser/menu_labels.h"
 #include "ingest_service/parser/parse_warnings.h"
 #include "ingest_service/parser/reference.h"
 #include "ingest_service/parser/title_run.h"
@@ -31,6 +33,48 @@ void SetTypeWithWarning(v1::Document* document, v1::DocType type, ParseWarningCo
 }
 
 // A printed type label the cascade did not read as one.
+// A type read from a label that is an item of the site's menu
+// ("Communiqués de presse" / "Déclarations" / "Discours" / "Agenda"), not
+// the text's own label, gives way to a label printed nearer the headline
+// or, failing one, to the section the breadcrumb above the headline names.
+// With neither, the menu's item stays: the site may mark its current
+// section so.
+void ReplaceTypeFromMenuItem(const std::vector<SourceLine>& lines,
+                             const std::vector<LineFeatures>& features,
+                             const std::vector<LineRole>& roles, v1::Document* document) {
+  if (document->doc_type_raw().empty()) return;
+  const std::optional<TitleLines> title = FindTitleLines(roles);
+  if (!title.has_value()) return;
+  const std::string raw = FoldForMatching(document->doc_type_raw());
+  size_t item = title->begin;
+  for (size_t k = 0; k < title->begin && item == title->begin; ++k) {
+    const absl::string_view text = TrimLine(lines[features[k].line_index].text);
+    if (FoldForMatching(text) == raw && DocTypeFromLabelLine(text).has_value()) item = k;
+  }
+  if (item == title->begin || !IsLabelAmongMenuItems(lines, features, item)) return;
+  for (size_t k = title->begin; k-- > item + 1;) {
+    const absl::string_view text = TrimLine(lines[features[k].line_index].text);
+    const std::optional<v1::DocType> type = DocTypeFromLabelLine(text);
+    if (type.has_value() && !IsLabelAmongMenuItems(lines, features, k)) {
+      document->set_doc_type(*type);
+      document->set_doc_type_raw(std::string(text));
+      return;
+    }
+    if (text.find_first_of("/>|\xBA\xBB") == absl::string_view::npos || !IsBreadcrumbPath(text)) {
+      continue;
+    }
+    if (std::optional<v1::DocType> section = DocTypeFromBreadcrumb(text)) {
+      document->clear_doc_type_raw();
+      SetTypeWithWarning(
+          document, *section, ParseWarningCode::kDocTypeFromHeadLine,
+          absl::StrCat("the type label read is an item of the site's menu; the "
+                       "breadcrumb on line ",
+                       lines[features[k].line_index].number, " names the site's section"));
+      return;
+    }
+  }
+}
+
 void SetTypeFromRoles(const std::vector<SourceLine>& lines,
                       const std::vector<LineFeatures>& features, const std::vector<LineRole>& roles,
                       v1::Document* document) {
@@ -332,6 +376,18 @@ bool LabelEndsPartOrNamesSpeaker(absl::string_view rest) {
   return false;
 }
 
+// A series name every text of a site carries ("Press Release" over all
+// of the UN's press material) gives way to the kind the title names as
+// printed ("Security Council Press Statement on …").
+void SetTypeFromTitleOverSeries(v1::Document* document) {
+  if (!IsSeriesName(document->doc_type_raw())) return;
+  const std::optional<v1::DocType> named = DocTypeFromTitleWording(document->title());
+  if (!named.has_value() || *named == document->doc_type()) return;
+  document->set_doc_type(*named);
+  AddWarning(ParseWarningCode::kDocTypeFromTitle,
+             "the title names the kind of text over the site's series name", document);
+}
+
 // Still no type: a capitalized label opening a later part of the title,
 // after a dash ("Iran - Accord sur le programme nucléaire - Déclaration de
 // Laurent Fabius, …"), as a site's page title joins its sections.
@@ -434,6 +490,7 @@ void SetReferenceFromRoles(const std::vector<SourceLine>& lines,
 void ReadTypeAndReferenceFromRoles(const std::vector<SourceLine>& lines,
                                    const std::vector<LineFeatures>& features,
                                    const std::vector<LineRole>& roles, v1::Document* document) {
+  ReplaceTypeFromMenuItem(lines, features, roles, document);
   SetTypeFromRoles(lines, features, roles, document);
   SetTypeFromSplitLabel(lines, features, document);
   SetTypeFromDeliveryNote(lines, features, document);
@@ -444,6 +501,7 @@ void ReadTypeAndReferenceFromRoles(const std::vector<SourceLine>& lines,
   SetTypeFromSectionNextToTitle(lines, features, roles, document);
   SetTypeFromBreadcrumbAboveTitle(lines, features, roles, document);
   SetTypeFromTitleParts(document);
+  SetTypeFromTitleOverSeries(document);
   SetSpeechFromSalutation(document);
 }
 

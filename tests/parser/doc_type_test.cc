@@ -224,6 +224,7 @@ TEST(DocType, SectionNamesAloneOnTheirLine) {
   EXPECT_EQ(DocTypeFromSectionName("Communiqués"), v1::DOC_TYPE_PRESS_RELEASE);
   EXPECT_EQ(DocTypeFromSectionName("Press Notices"), v1::DOC_TYPE_PRESS_RELEASE);
   EXPECT_EQ(DocTypeFromSectionName("Readouts"), v1::DOC_TYPE_PRESS_STATEMENT);
+  EXPECT_EQ(DocTypeFromSectionName("Déclarations"), v1::DOC_TYPE_PRESS_STATEMENT);
   // A section's archive holds the section's kind, but a news archive holds
   // stories of every kind.
   EXPECT_EQ(DocTypeFromSectionName("Press Release Archive"), v1::DOC_TYPE_PRESS_RELEASE);
@@ -315,6 +316,16 @@ TEST(DocType, TitlesNamingTheirTypeBeforeAColonOrJointly) {
   EXPECT_EQ(DocTypeFromTitleWording("Ukraine: humanitarian aid increased"), std::nullopt);
   // Not a line feature: the title ranker does not see these wordings.
   EXPECT_EQ(DocTypeFromTitle("MFA Press Statement: Visit of the Minister to Indonesia"),
+            std::nullopt);
+}
+
+// A body's press statement named as printed inside the title; a news
+// phrase about one is not.
+TEST(DocType, APressStatementNamedInTheTitle) {
+  EXPECT_EQ(DocTypeFromTitleWording("Security Council Press Statement on Attack against "
+                                    "Peacekeepers in Mali"),
+            v1::DOC_TYPE_PRESS_STATEMENT);
+  EXPECT_EQ(DocTypeFromTitleWording("Ministers Fail To Agree A Press Statement On Trade"),
             std::nullopt);
 }
 

@@ -272,5 +272,99 @@ Communication
   EXPECT_EQ(site_name.doc_type(), v1::DOC_TYPE_PRESS_RELEASE);
 }
 
+// An organisation's pages: the section's name printed again over its own
+// menu is no headline printed twice; a type's name among the menu's items
+// gives way to the label over the headline, or to the breadcrumb's
+// section; the series name every text carries gives way to the kind the
+// title names.
+TEST(SavedPageHeads, MenusOfAnOrganisationsPressPages) {
+  const v1::Document section = ParseText(R"(Organización de los Estados Ejemplares
+English | Español | Français
+Buscar
+Inicio
+Acerca de la OEE
+Temas
+Países Miembros
+Centro de Noticias
+Documentos
+Centro de Noticias
+Comunicados de Prensa
+Discursos
+Fotografías
+Videos
+
+Comunicado de Prensa
+
+Misión de Observación Electoral de la OEE llega a Ruritania
+
+12 de mayo de 2021
+
+La Misión de Observación Electoral de la Organización llegó hoy a Strelsau para observar las elecciones generales del próximo domingo.
+
+La Misión está integrada por veinte observadores de doce países y se desplegará en todas las provincias del país.
+
+Durante los próximos días, el Jefe de Misión se reunirá con las autoridades electorales y los candidatos.
+)");
+  EXPECT_EQ(section.title(), "Misión de Observación Electoral de la OEE llega a Ruritania");
+  EXPECT_EQ(section.doc_type(), v1::DOC_TYPE_PRESS_RELEASE);
+
+  const v1::Document menu_label = ParseText(R"(Passer au contenu principal
+Commission exemplaire
+Logo de la Commission exemplaire
+français (fr)
+Coin presse
+Recherche
+Accueil
+Communiqués de presse
+Déclarations
+Discours
+Questions et réponses
+Actualités quotidiennes
+Agenda
+Contacts presse
+
+Communiqué de presse
+18 novembre 1998
+Bruxelles
+
+La Commission propose un cadre juridique pour les signatures électroniques
+
+La Commission a adopté aujourd'hui une proposition de directive qui établit un cadre juridique commun pour les signatures électroniques dans le marché intérieur.
+
+La proposition repose sur le principe de la reconnaissance mutuelle des certificats délivrés dans les États membres.
+
+Le texte sera maintenant transmis au Parlement et au Conseil.
+)");
+  EXPECT_EQ(menu_label.title(),
+            "La Commission propose un cadre juridique pour les signatures électroniques");
+  EXPECT_EQ(menu_label.doc_type(), v1::DOC_TYPE_PRESS_RELEASE);
+
+  const v1::Document series = ParseText(R"(Skip to main content
+Welcome to the Example Nations
+Meetings Coverage and Press Releases
+Search
+Home
+Security Council
+Press Briefings
+Home / Security Council / Press Releases
+For information media. Not an official record.
+
+Press Release
+SC/99999
+14 June 2021
+
+Security Council Press Statement on Attack against Peacekeepers in Ruritania
+
+The following Security Council press statement was issued today by the Council President:
+
+The members of the Security Council condemned in the strongest terms the attack against peacekeepers in Ruritania, which killed two peacekeepers and injured four.
+
+The members of the Security Council expressed their deepest condolences to the families of the victims.
+)");
+  EXPECT_EQ(series.title(),
+            "Security Council Press Statement on Attack against Peacekeepers in Ruritania");
+  EXPECT_EQ(series.doc_type(), v1::DOC_TYPE_PRESS_STATEMENT);
+}
+
 }  // namespace
 }  // namespace docsearch::ingest
