@@ -153,6 +153,18 @@ void ChoosePublished(const Head& head, absl::string_view source_uri, v1::Documen
                      "the first date in the opening paragraphs", first_date(opening))) {
     return;
   }
+  // A headline and a summary the head left as text may come before the
+  // paragraph opening with the text's dateline ("VIENNA, 12 May 2014 – The
+  // OSCE …"): only a dateline there, not any date the text mentions.
+  if (document->paragraphs_size() > 2) {
+    const absl::string_view third = document->paragraphs(2).text();
+    const std::optional<FoundDate> date = FindFirstDate(third);
+    if (date.has_value() && published_from(ParseWarningCode::kPublishedFromBody,
+                                           "the dateline opening the third paragraph",
+                                           ParseDateLine(TrimLine(third.substr(0, date->end))))) {
+      return;
+    }
+  }
   AddWarning(ParseWarningCode::kNoPublishedDate,
              "no date line, and no date in the title, source URI, Updated header or opening "
              "paragraphs; published is unset",

@@ -340,5 +340,28 @@ Privacy
   EXPECT_THAT(text, Contains(HasSubstr("preparation of the regional summit")));
 }
 
+// No date line: the dateline opening the text's paragraph under the
+// headline and the office's name dates the page.
+TEST(SavedPageTails, TheDatelineUnderTheHeadlineAndTheOffice) {
+  const v1::Document document = ParseText(R"(Organization for Security in Example
+Search
+Resources
+Home > Newsroom > News and press releases
+
+Press Release
+
+Representative on Freedom of the Media alarmed by detention of journalists in the eastern provinces, calls for their immediate release
+
+Representative on Freedom of the Media
+
+STRELSAU, 12 May 2014 – The Representative on Freedom of the Media today expressed alarm at the detention of at least six journalists in the eastern provinces of Ruritania.
+
+Over the past two weeks, journalists from several countries have been held for days without charge, and their equipment has been confiscated.
+
+"Journalists are not parties to the conflict. Detaining them is unacceptable," the Representative said.
+)");
+  EXPECT_THAT(document.published(), IsDate(2014, 5, 12));
+}
+
 }  // namespace
 }  // namespace docsearch::ingest
