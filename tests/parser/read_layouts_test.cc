@@ -1,7 +1,7 @@
 // The pages of bench/unseen_layouts that were read while the parser was
 // fixed for them (read_while_fixing/, held_out_2/, held_out_6/,
-// held_out_7/, held_out_9/, held_out_10/) keep what the parser
-// gets right on them: the counts of right titles, types, dates and cleaned
+// held_out_7/, held_out_9/, held_out_10/, held_out_13/, held_out_15/) keep
+// what the parser gets right on them: the counts of right titles, types, dates and cleaned
 // pages may rise, never fall. These pages measure nothing once read (the
 // unread held_out/ and held_out_3/ sets do, and are not read here); they
 // guard the rules written for them against later changes. The line-role
@@ -96,7 +96,7 @@ TEST(ReadLayouts, TheSecondSetKeepsItsFigures) {
 // on: training on them moved the corpus figures within their noise.
 TEST(ReadLayouts, TheSixthAndSeventhSetsKeepTheirFigures) {
   ExpectAtLeast("held_out_6", {.title = 19, .type = 18, .published = 20, .clean = 19});
-  ExpectAtLeast("held_out_7", {.title = 19, .type = 15, .published = 20, .clean = 19});
+  ExpectAtLeast("held_out_7", {.title = 19, .type = 16, .published = 20, .clean = 19});
 }
 
 // Scored once unread (held_out_9: 14 titles, 13 types, 18 dates, 8 clean
@@ -108,6 +108,16 @@ TEST(ReadLayouts, TheSixthAndSeventhSetsKeepTheirFigures) {
 TEST(ReadLayouts, TheNinthAndTenthSetsKeepTheirFigures) {
   ExpectAtLeast("held_out_9", {.title = 18, .type = 19, .published = 20, .clean = 16});
   ExpectAtLeast("held_out_10", {.title = 17, .type = 15, .published = 19, .clean = 19});
+}
+
+// Scored once unread (held_out_13: 15 titles, 14 types, 17 dates, 12 clean
+// pages of 20; held_out_15: 14, 13, 19, 16), then read: stamps and the
+// path above the headline, menus and their labels, captions over their
+// credit lines (INGEST.md, "Governments' and organisations' own sites, two
+// more sets") are guarded here. Not trained on.
+TEST(ReadLayouts, TheThirteenthAndFifteenthSetsKeepTheirFigures) {
+  ExpectAtLeast("held_out_13", {.title = 18, .type = 18, .published = 20, .clean = 15});
+  ExpectAtLeast("held_out_15", {.title = 16, .type = 16, .published = 20, .clean = 16});
 }
 
 }  // namespace
