@@ -50,9 +50,12 @@ const std::string kCorpus = DOCSEARCH_SHARED_CORPUS;
 // sets") left titles where they were over six orders (mean 132.0, orders
 // 0-5 giving 130 to 133), raised types (141.0 -> 142.0) and boilerplate
 // removed (137.4 -> 138.0, every order). This split is order 0, whose title
-// fell to 130: the floor is 130, the mean stands.
+// fell to 130: the floor was 130, the mean stands. A title run that reads
+// as prose stopped being taken (INGEST.md, "Governments' and
+// organisations' own sites, two more sets; prose never a title"): this
+// split's titles 130 -> 131, the floor 131.
 const std::map<std::string, double> kFloors = {
-    {"title", 0.902},     {"doc_type", 0.97}, {"boilerplate removed", 0.958},
+    {"title", 0.909},     {"doc_type", 0.97}, {"boilerplate removed", 0.958},
     {"published", 0.993}, {"language", 1.00}, {"reference", 0.97},
     {"updated", 0.99},
 };
