@@ -539,6 +539,7 @@ std::optional<absl::string_view> LateFurnitureReason(absl::string_view line,
   if (IsPlayerOrVersionLink(edges, folded) || IsWatchOrShareLink(edges)) return "navigation";
   if (IsCaptionWithCredit(trimmed)) return "caption";
   if (IsSiteNotice(folded)) return "site";
+  if (IsWebArchiveToolbar(folded)) return "site";
   if (OpensWithLinkListHeading(folded)) return "navigation";
   if (IsReaderNotice(edges)) return "notice";
   if (IsRepublicationDisclaimer(folded)) return "site";

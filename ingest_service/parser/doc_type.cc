@@ -676,8 +676,29 @@ std::optional<DocType> TypedHeadlineOpening(absl::string_view headline) {
 
 }  // namespace
 
+namespace {
+
+// "Full text of joint communique of …", "Text of the statement by …",
+// "Texte intégral du communiqué …": a copy's headline naming the text it
+// reproduces; the kind named after the opening.
+std::optional<DocType> KindAfterFullTextOf(absl::string_view folded) {
+  for (absl::string_view opening :
+       {"full text of the ", "full text of ", "text of the ", "texte integral de la ",
+        "texte integral du ", "texte integral de l'", "texte integral des "}) {
+    if (!absl::StartsWith(folded, opening)) continue;
+    const absl::string_view rest = folded.substr(opening.size());
+    std::optional<LeadingLabel> label = DocTypeLabelPrefix(rest, /*any_rest=*/true);
+    if (label.has_value() && label->type != v1::DOC_TYPE_OTHER) return label->type;
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<DocType> DocTypeFromTitleWording(absl::string_view title) {
   const std::string folded = FoldAccents(title);
+  if (std::optional<DocType> copied = KindAfterFullTextOf(folded)) return copied;
   // A label before a colon, after a word or two naming who issues it
   // ("MFA Press Statement: Visit of ...", "Chair's Summary: ...").
   if (const size_t colon = folded.find(':'); colon != absl::string_view::npos && colon <= 48) {

@@ -15,6 +15,7 @@
 #include "absl/strings/str_split.h"
 #include "ingest_service/parser/body_parser.h"
 #include "ingest_service/parser/boilerplate.h"
+#include "ingest_service/parser/breadcrumb_section.h"
 #include "ingest_service/parser/date_parser.h"
 #include "ingest_service/parser/doc_type.h"
 #include "ingest_service/parser/head_lexicon.h"
@@ -176,6 +177,16 @@ bool IsNeverHeadline(const TitleCandidate& candidate, const std::vector<SourceLi
       if (features[k].Has(VoteFeature(control))) return true;
     }
     if (NamesALanguageAlone(lines[features[k].line_index].text)) return true;
+    // An address ("The Wayback Machine - https://web.archive.org/web/…",
+    // a copy's source link) is the page's, never a headline's words.
+    const absl::string_view text = lines[features[k].line_index].text;
+    if (absl::StrContains(text, "http://") || absl::StrContains(text, "https://")) return true;
+    // The path to the page ("News index > Statements > 1998") names where
+    // the page is filed, not what it says.
+    if (text.find_first_of(">/|\xBA\xBB") != absl::string_view::npos &&
+        IsBreadcrumbPath(TrimLine(text))) {
+      return true;
+    }
   }
   // The value of a field named alone on the line above ("From:" / "Foreign
   // & Commonwealth Office", "Location:" / "Chatham House, London"): a page's

@@ -171,6 +171,20 @@ bool IsCaptionOverCreditLine(absl::string_view caption, absl::string_view credit
   return IsCaptionWithCredit(absl::StrCat(caption, " ", credit_line));
 }
 
+bool IsWebArchiveToolbar(absl::string_view folded) {
+  constexpr size_t kLongestToolbarLine = 400;
+  if (folded.size() > kLongestToolbarLine) return false;
+  if (absl::StrContains(folded, "web.archive.org/web/") ||
+      absl::StrContains(folded, "crawl data to the internet archive")) {
+    return true;
+  }
+  for (absl::string_view line :
+       {"internet archive", "wayback machine", "internet archive wayback machine"}) {
+    if (folded == line) return true;
+  }
+  return false;
+}
+
 bool IsSiteNotice(absl::string_view folded) {
   constexpr size_t kLongestNotice = 400;
   if (folded.size() > kLongestNotice) return false;

@@ -40,6 +40,13 @@ bool IsCaptionOverCreditLine(absl::string_view caption, absl::string_view credit
 // speech and stays; so does a comet "best viewed with binoculars".
 bool IsSiteNotice(absl::string_view folded);
 
+// A web archive's toolbar over the page it kept: a line holding the
+// archive's address ("The Wayback Machine - https://web.archive.org/web/
+// 19990203154512/http://…"), the archive's name alone on its line
+// ("INTERNET ARCHIVE", "Wayback Machine"), or its notice about whose crawl
+// it holds ("… donating their crawl data to the Internet Archive").
+bool IsWebArchiveToolbar(absl::string_view folded);
+
 // A link to play the page's video elsewhere or to share it by a messaging
 // service, in words a share bar or a player prints: "Watch the video on
 // UN Web TV", "Compartilhe por WhatsApp".

@@ -329,5 +329,16 @@ TEST(DocType, APressStatementNamedInTheTitle) {
             std::nullopt);
 }
 
+// A copy's headline naming the text it reproduces.
+TEST(DocType, AFullTextOfTheKindItReproduces) {
+  EXPECT_EQ(DocTypeFromTitleWording(
+                "Full text of joint communique of 11th meeting of foreign ministers of Ruritania"),
+            v1::DOC_TYPE_COMMUNIQUE);
+  EXPECT_EQ(DocTypeFromTitleWording("Texte intégral du communiqué final du sommet de Strelsau"),
+            v1::DOC_TYPE_COMMUNIQUE);
+  EXPECT_EQ(DocTypeFromTitleWording("Full text of Ruritania's new trade law published"),
+            std::nullopt);
+}
+
 }  // namespace
 }  // namespace docsearch::ingest

@@ -366,5 +366,46 @@ The members of the Security Council expressed their deepest condolences to the f
   EXPECT_EQ(series.doc_type(), v1::DOC_TYPE_PRESS_STATEMENT);
 }
 
+// A page kept by a web archive: the archive's toolbar, its addresses and
+// its notice are no headline and no text.
+TEST(SavedPageHeads, APageUnderAWebArchivesToolbar) {
+  const v1::Document document = ParseText(
+      R"(The Wayback Machine - https://web.archive.org/web/19990203154512/http://www.example.gov:80/news/text.asp?1206
+INTERNET ARCHIVE
+Wayback Machine
+http://www.example.gov/news/text.asp?1206
+Go
+4 captures
+JAN FEB MAR
+About this capture
+COLLECTED BY
+Organization: Alexa Crawls
+Starting in 1996, Alexa Internet has been donating their crawl data to the Internet Archive. Flowing in every day, these data are added to the Wayback Machine after an embargo period.
+TIMESTAMPS
+
+Ministry of Foreign Affairs of Ruritania
+Home | About the Ministry | News | Travel Advice | Services
+
+News index > Statements > 1998
+
+STATEMENT
+
+12 May 1998
+
+FOREIGN MINISTER CONDEMNS THE NUCLEAR TESTS
+
+The Foreign Minister issued the following statement today on the nuclear tests carried out yesterday:
+
+"The Government of Ruritania is dismayed by the news of the tests. They will damage the region's security and its relations with its neighbours."
+
+"I have asked the ambassador to call on the Foreign Ministry tomorrow to hear our concern."
+)");
+  EXPECT_EQ(document.title(), "FOREIGN MINISTER CONDEMNS THE NUCLEAR TESTS");
+  for (const std::string& paragraph : ParagraphTexts(document)) {
+    EXPECT_THAT(paragraph, Not(HasSubstr("Alexa Internet"))) << paragraph;
+    EXPECT_THAT(paragraph, Not(HasSubstr("web.archive.org"))) << paragraph;
+  }
+}
+
 }  // namespace
 }  // namespace docsearch::ingest

@@ -51,6 +51,23 @@ TEST(SiteNotices, ACaptionOverItsCreditLine) {
                                        "Contact the press office for the photos of the day"));
 }
 
+// A web archive's toolbar over the page it kept; a sentence about the
+// archive is the text's.
+TEST(SiteNotices, AWebArchivesToolbar) {
+  for (const char* line : {
+           "The Wayback Machine - https://web.archive.org/web/19990203154512/http://example.gov/",
+           "INTERNET ARCHIVE",
+           "Wayback Machine",
+           "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet "
+           "Archive.",
+       }) {
+    EXPECT_TRUE(IsWebArchiveToolbar(FoldAccents(line))) << line;
+    EXPECT_TRUE(LateFurnitureReason(line).has_value()) << line;
+  }
+  EXPECT_FALSE(IsWebArchiveToolbar(
+      FoldAccents("The national library will give its web archive to the Internet Archive.")));
+}
+
 TEST(SiteNotices, TheSitesNoticesAboutItselfAreFurniture) {
   for (const char* notice : {
            "Here's how you know",
