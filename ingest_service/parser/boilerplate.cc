@@ -419,7 +419,7 @@ bool IsModificationStamp(absl::string_view folded) {
     absl::ConsumePrefix(&rest, "on ");  // "Last updated on 3 May 2019".
     // A link to the page's history after a dash: "— See all updates".
     for (absl::string_view dash : {" \xE2\x80\x94 ", " \xE2\x80\x93 ", " - "}) {
-      const size_t at = rest.find(dash);
+      const size_t at = rest.rfind(dash);
       if (at == absl::string_view::npos) continue;
       const absl::string_view link = rest.substr(at + dash.size());
       if (CountWordsUpTo(link, 5) <= 4 &&

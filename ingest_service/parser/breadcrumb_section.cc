@@ -55,6 +55,16 @@ constexpr int kMostSectionWords = 6;
 
 std::optional<docsearch::v1::DocType> TypeOfStep(absl::string_view step) {
   if (std::optional<docsearch::v1::DocType> type = DocTypeFromSectionName(step)) return type;
+  // The archive of a section of printed labels holds the section's kind
+  // ("Press Release Archive", "Speeches archive"); a news archive holds
+  // stories of every kind (the development set files them as other).
+  for (absl::string_view archive : {" archives", " archive"}) {
+    if (!absl::EndsWith(step, archive)) continue;
+    const std::optional<docsearch::v1::DocType> type =
+        DocTypeFromSectionName(step.substr(0, step.size() - archive.size()));
+    if (type.has_value() && *type != docsearch::v1::DOC_TYPE_UPDATE) return type;
+    return std::nullopt;
+  }
   // The section's name with its publisher's after it.
   const size_t space = step.find(' ');
   if (space == absl::string_view::npos) return std::nullopt;
@@ -124,6 +134,12 @@ bool IsBreadcrumbPath(absl::string_view line) { return PathSteps(line).has_value
 std::optional<docsearch::v1::DocType> DocTypeFromBreadcrumb(absl::string_view line) {
   const std::optional<std::vector<std::string>> steps = PathSteps(line);
   if (!steps.has_value() || steps->size() < 2) return std::nullopt;
+  // "Communiqués" files a French-speaking site's press releases; in an
+  // English path it may hold communiqués.
+  if (steps->back() == "communiques" &&
+      (steps->front() == "accueil" || steps->front() == "page d'accueil")) {
+    return docsearch::v1::DOC_TYPE_PRESS_RELEASE;
+  }
   return TypeOfStep(steps->back());
 }
 

@@ -348,10 +348,32 @@ constexpr std::pair<absl::string_view, DocType> kJointTexts[] = {
     {"JOINT DECLARATION", v1::DOC_TYPE_DECLARATION},
     {"Joint Communiqu", v1::DOC_TYPE_COMMUNIQUE},
     {"JOINT COMMUNIQU", v1::DOC_TYPE_COMMUNIQUE},
-    // A body's statement to the press named as printed ("Security Council
-    // Press Statement on …").
-    {"Press Statement", v1::DOC_TYPE_PRESS_STATEMENT},
-    {"PRESS STATEMENT", v1::DOC_TYPE_PRESS_STATEMENT}};
+};
+
+// Nouns that end a body's name ("Security Council", "the Presidency"): a
+// press statement named right after one is that body's.
+constexpr absl::string_view kBodyNouns[] = {
+    "council",  "committee", "commission",   "presidency",   "secretariat", "group",
+    "assembly", "chair",     "chairmanship", "spokesperson", "office",      "board"};
+
+// "Security Council Press Statement on …": a body's statement to the
+// press named as printed after the body's name; "Ministry Rejects
+// Opposition Press Statement on …" is news about one.
+bool NamesABodysPressStatement(absl::string_view title) {
+  for (absl::string_view printed : {"Press Statement", "PRESS STATEMENT"}) {
+    const size_t at = title.find(printed);
+    if (at == absl::string_view::npos || at == 0) continue;
+    const std::string before = FoldAccents(absl::StripTrailingAsciiWhitespace(title.substr(0, at)));
+    const size_t space = before.rfind(' ');
+    const absl::string_view last = space == std::string::npos
+                                       ? absl::string_view(before)
+                                       : absl::string_view(before).substr(space + 1);
+    for (absl::string_view noun : kBodyNouns) {
+      if (last == noun) return true;
+    }
+  }
+  return false;
+}
 
 // Whether `title` names a joint text `printed` as its own name: not after an
 // article ("Ministers Fail To Agree A Joint Statement On Trade" is news
@@ -744,6 +766,7 @@ std::optional<DocType> DocTypeFromTitleWording(absl::string_view title) {
   for (const auto& [printed, type] : kJointTexts) {
     if (NamesAJointText(title, printed)) return type;
   }
+  if (NamesABodysPressStatement(title)) return v1::DOC_TYPE_PRESS_STATEMENT;
   return std::nullopt;
 }
 
@@ -878,8 +901,6 @@ std::optional<DocType> DocTypeFromSectionName(absl::string_view line) {
       {"media releases", v1::DOC_TYPE_PRESS_RELEASE},
       {"media release", v1::DOC_TYPE_PRESS_RELEASE},
       {"communiques de presse", v1::DOC_TYPE_PRESS_RELEASE},
-      // A French-speaking government's section of its press releases.
-      {"communiques", v1::DOC_TYPE_PRESS_RELEASE},
       {"pressemitteilungen", v1::DOC_TYPE_PRESS_RELEASE},
       {"pressemitteilung", v1::DOC_TYPE_PRESS_RELEASE},
       // Austrian and Swiss wordings of the press release.
@@ -908,15 +929,8 @@ std::optional<DocType> DocTypeFromSectionName(absl::string_view line) {
     name.remove_suffix(1);
   }
   while (!name.empty() && (name.front() == '|' || name.front() == ' ')) name.remove_prefix(1);
-  // The archive of a section of printed labels holds the section's kind
-  // ("Press Release Archive", "Speeches archive"); a news archive holds
-  // stories of every kind (the development set files them as other).
-  const bool archive =
-      absl::ConsumeSuffix(&name, " archives") || absl::ConsumeSuffix(&name, " archive");
   for (const SectionName& section : kSections) {
-    if (name != section.folded) continue;
-    if (archive && section.type == v1::DOC_TYPE_UPDATE) return std::nullopt;
-    return section.type;
+    if (name == section.folded) return section.type;
   }
   return std::nullopt;
 }

@@ -456,8 +456,13 @@ void ReadStampLine(const std::vector<SourceLine>& lines, const std::vector<LineF
     std::optional<StampLine> stamp = prose == 0 ? ParseStampLine(text) : std::nullopt;
     // The key and the date with only a space between ("Published 4 April
     // 2022"), which a site may also print under the text's summary.
+    // Only in a block of the page's fields: a line of the text right under
+    // it makes it a citation ("Labour market overview" / "Published 12
+    // March 2022" / the text goes on).
+    const bool prose_follows =
+        k + 1 < features.size() && ReadsAsProse(lines[features[k + 1].line_index].text);
     if (const size_t space = text.find(' ');
-        !stamp.has_value() && space != absl::string_view::npos &&
+        !stamp.has_value() && !prose_follows && space != absl::string_view::npos &&
         CountWordsUpTo(text, kMaxStampLineWords + 1) <= kMaxStampLineWords) {
       stamp = ParseStampLine(absl::StrCat(text.substr(0, space), ":", text.substr(space)));
     }

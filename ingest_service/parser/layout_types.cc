@@ -32,11 +32,11 @@ void SetTypeWithWarning(v1::Document* document, v1::DocType type, ParseWarningCo
   AddWarning(code, message, document);
 }
 
-// A printed type label the cascade did not read as one.
 // A type read from a label that is an item of the site's menu
 // ("Communiqués de presse" / "Déclarations" / "Discours" / "Agenda"), not
 // the text's own label, gives way to a label printed nearer the headline
-// or, failing one, to the section the breadcrumb above the headline names.
+// or, failing one, to the section the breadcrumb above the headline names
+// (a kind of printed text, not news, which holds every kind).
 // With neither, the menu's item stays: the site may mark its current
 // section so.
 void ReplaceTypeFromMenuItem(const std::vector<SourceLine>& lines,
@@ -63,7 +63,9 @@ void ReplaceTypeFromMenuItem(const std::vector<SourceLine>& lines,
     if (text.find_first_of("/>|\xBA\xBB") == absl::string_view::npos || !IsBreadcrumbPath(text)) {
       continue;
     }
-    if (std::optional<v1::DocType> section = DocTypeFromBreadcrumb(text)) {
+    // A news section holds texts of every kind: the menu's item stays.
+    if (std::optional<v1::DocType> section = DocTypeFromBreadcrumb(text);
+        section.has_value() && *section != v1::DOC_TYPE_UPDATE) {
       document->clear_doc_type_raw();
       SetTypeWithWarning(
           document, *section, ParseWarningCode::kDocTypeFromHeadLine,
@@ -75,6 +77,7 @@ void ReplaceTypeFromMenuItem(const std::vector<SourceLine>& lines,
   }
 }
 
+// A printed type label the cascade did not read as one.
 void SetTypeFromRoles(const std::vector<SourceLine>& lines,
                       const std::vector<LineFeatures>& features, const std::vector<LineRole>& roles,
                       v1::Document* document) {

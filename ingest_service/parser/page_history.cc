@@ -8,6 +8,7 @@
 #include "common/text_folding.h"
 #include "ingest_service/parser/date_parser.h"
 #include "ingest_service/parser/line_shape.h"
+#include "ingest_service/parser/title_run.h"
 
 namespace docsearch::ingest {
 namespace {
@@ -56,8 +57,15 @@ void MarkPageHistory(const std::vector<SourceLine>& lines,
            IsHistoryEntry(lines[features[end].line_index].text)) {
       ++end;
     }
-    // A heading with no dated entry under it is a sentence's words.
+    // A heading with no dated entry under it is a sentence's words; a
+    // record of changes closes the page, with no more of the text under it.
     if (end == k + 1) continue;
+    bool text_follows = false;
+    for (size_t j = end; j < features.size() && !text_follows; ++j) {
+      text_follows =
+          (*roles)[j] == LineRole::kBody && ReadsAsProse(lines[features[j].line_index].text);
+    }
+    if (text_follows) continue;
     for (size_t j = k; j < end; ++j) mark(j);
     k = end - 1;
   }

@@ -14,7 +14,8 @@ namespace docsearch::ingest {
 // two ministers in front of the parliament." / "© Foreign Ministry";
 // IsCaptionOverCreditLine), where the text goes on below the photo (a
 // prose line within the next three): the caption and the credit are the
-// page's, not the text's. Read after the line-role model (layout_reader.h),
+// page's, not the text's. Only the lines the model reads (the first
+// kModelLineLimit) are looked at. Read after the line-role model (layout_reader.h),
 // on the lines the cascade kept: each line marked is made kFurniture in
 // `roles` and its line index added to `furniture`.
 void MarkCaptionsOverCredits(const std::vector<SourceLine>& lines,

@@ -94,6 +94,23 @@ std::optional<Date> WeekStart(const Head& head) {
   return dates.front().date;
 }
 
+// A paragraph opening with its dateline ("VIENNA, 12 May 2014 – The OSCE
+// …", "Geneva, 3 May 2021 – The …"), not with a deadline or a day the
+// text names ("By Friday, 30 June 2023, all Member States must …", "On
+// Monday, 4 May …"): no preposition before the date ("Lundi 10 février
+// 2003, 19h27" is a date line).
+bool IsDatelineOpening(absl::string_view paragraph, const FoundDate& date) {
+  const std::string before = absl::AsciiStrToLower(paragraph.substr(0, date.begin));
+  const absl::string_view first = absl::string_view(before).substr(0, before.find_first_of(" ,"));
+  for (absl::string_view preposition :
+       {"by", "on",   "until", "before", "after", "from",   "since",    "as",
+        "in", "par",  "le",    "au",     "avant", "depuis", "jusqu'au", "bis",
+        "ab", "seit", "am",    "hasta",  "desde", "antes",  "el"}) {
+    if (first == preposition) return false;
+  }
+  return true;
+}
+
 void ChoosePublished(const Head& head, absl::string_view source_uri, v1::Document* document) {
   if (std::optional<Date> week = WeekStart(head)) {
     SetPublished(*week, document);
@@ -139,7 +156,15 @@ void ChoosePublished(const Head& head, absl::string_view source_uri, v1::Documen
   for (int p = document->paragraphs_size() - 1;
        p >= 0 && p >= document->paragraphs_size() - kClosingParagraphs && !closing.has_value();
        --p) {
-    closing = ParseDateLine(TrimLine(document->paragraphs(p).text()));
+    // A place and a date, or a date alone; a stamp ("Published 12 March
+    // 2022") there is a publication the text cites.
+    const absl::string_view text = TrimLine(document->paragraphs(p).text());
+    const std::optional<FoundDate> first = FindFirstDate(text);
+    if (!first.has_value() ||
+        (first->begin > 0 && text.substr(0, first->begin).find(',') == absl::string_view::npos)) {
+      continue;
+    }
+    closing = ParseDateLine(text);
   }
   if (published_from(ParseWarningCode::kPublishedFromBody, "the date line closing the text",
                      closing)) {
@@ -159,9 +184,10 @@ void ChoosePublished(const Head& head, absl::string_view source_uri, v1::Documen
   if (document->paragraphs_size() > 2) {
     const absl::string_view third = document->paragraphs(2).text();
     const std::optional<FoundDate> date = FindFirstDate(third);
-    if (date.has_value() && published_from(ParseWarningCode::kPublishedFromBody,
-                                           "the dateline opening the third paragraph",
-                                           ParseDateLine(TrimLine(third.substr(0, date->end))))) {
+    if (date.has_value() && IsDatelineOpening(third, *date) &&
+        published_from(ParseWarningCode::kPublishedFromBody,
+                       "the dateline opening the third paragraph",
+                       ParseDateLine(TrimLine(third.substr(0, date->end))))) {
       return;
     }
   }

@@ -58,14 +58,16 @@ bool IsHowYouKnowBanner(absl::string_view folded) {
 // The banner of every United States government site: "Official websites
 // use .gov", "A .gov website belongs to an official government
 // organization in the United States.", "Secure .gov websites use HTTPS".
-// A text about a domain name writes about it, not to the reader's browser.
+// Each opens its line; a text quoting the banner's words inside a sentence
+// is the text's.
 bool IsDotGovBanner(absl::string_view folded) {
-  for (absl::string_view phrase :
-       {"official websites use .gov", "a .gov website belongs to", "secure .gov websites use",
-        "safely connected to the .gov website"}) {
-    if (absl::StrContains(folded, phrase)) return true;
+  for (absl::string_view opening :
+       {"official websites use .gov", "a .gov website belongs to an official government",
+        "secure .gov websites use https"}) {
+    if (absl::StartsWith(folded, opening)) return true;
   }
-  return false;
+  return absl::StartsWith(folded, "a lock") &&
+         absl::StrContains(folded, "safely connected to the .gov website");
 }
 
 // "Best viewed in 1024 x 768 resolution", "Best viewed with Firefox or
@@ -167,6 +169,16 @@ bool IsCaptionOverCreditLine(absl::string_view caption, absl::string_view credit
   const std::string lower = absl::AsciiStrToLower(credit_line);
   for (absl::string_view notice : {"copyright", "rights", "reserved", "droits", "rechte"}) {
     if (absl::StrContains(lower, notice)) return false;
+  }
+  // A caption is a short description: no quotation, no one speaking, a
+  // sentence of a few words; a paragraph of the text is longer or quotes.
+  constexpr int kMostCaptionWords = 25;
+  const std::string caption_lower = absl::AsciiStrToLower(caption);
+  if (CountWordsUpTo(caption, kMostCaptionWords + 1) > kMostCaptionWords ||
+      caption.find_first_of("\"") != absl::string_view::npos ||
+      absl::StrContains(caption, "\xE2\x80\x9C") || absl::StrContains(caption, "\xC2\xAB") ||
+      absl::StrContains(caption_lower, " said") || absl::StrContains(caption_lower, " says")) {
+    return false;
   }
   return IsCaptionWithCredit(absl::StrCat(caption, " ", credit_line));
 }

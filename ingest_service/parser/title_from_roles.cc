@@ -162,6 +162,17 @@ std::string CutFusedBody(absl::string_view rule_title, std::string* title) {
   return "";
 }
 
+// "Joint Statement of the Ministers … South Africa. New York, 22 September
+// 2023.": a place and a date closing a title are no sentence of it.
+absl::string_view WithoutClosingDateline(absl::string_view title) {
+  if (title.size() < 3) return title;
+  const size_t dot = title.rfind(". ", title.size() - 2);
+  if (dot == absl::string_view::npos) return title;
+  absl::string_view tail = TrimLine(title.substr(dot + 2));
+  absl::ConsumeSuffix(&tail, ".");
+  return ParseDateLine(tail).has_value() ? title.substr(0, dot + 1) : title;
+}
+
 // The words of `text`, folded, one space apart.
 std::string FoldedWords(absl::string_view text) {
   return absl::StrJoin(absl::StrSplit(FoldForMatching(text), ' ', absl::SkipEmpty()), " ");
@@ -230,7 +241,7 @@ void SetTitleFromRoles(const std::vector<SourceLine>& lines,
   std::string fused_body = CutFusedBody(document->title(), &title);
   // A run of sentences is the text's opening, whatever the weights say of
   // it on a layout they never saw; the cascade's reading stands.
-  if (fused_body.empty() && IsProseParagraph(title)) return;
+  if (fused_body.empty() && IsProseParagraph(WithoutClosingDateline(title))) return;
   const bool continued = fused_body.empty() && ContinueIntoFusedLine(document->title(), lines,
                                                                      features, title_end, &title);
   std::string subtitle;

@@ -337,9 +337,16 @@ std::optional<size_t> HeadlineBelowBreadcrumb(const std::vector<TitleCandidate>&
   // A menu's last items and the path under them fill a few lines at most.
   constexpr size_t kMaxLinesToBreadcrumb = 8;
   constexpr size_t kMaxHeadlineLines = 3;
+  // A menu's item or a site's name is a few words; a longer run above the
+  // path is a headline printed there.
+  constexpr int kMostItemWords = 4;
   const TitleCandidate& run = candidates[chosen];
   // With no run chosen, the path is looked for from the page's top.
   const bool no_title = run.end == run.begin;
+  if (!no_title && CountWordsUpTo(JoinRunLines(lines, features, run.begin, run.end),
+                                  kMostItemWords + 1) > kMostItemWords) {
+    return std::nullopt;
+  }
   std::optional<size_t> breadcrumb;
   for (size_t k = no_title ? 0 : run.end;
        k < features.size() && (no_title || k <= run.end + kMaxLinesToBreadcrumb); ++k) {

@@ -60,7 +60,8 @@ std::optional<size_t> HeadlineAboveDateLine(const std::vector<TitleCandidate>& c
                                             const std::vector<LineFeatures>& features,
                                             const std::vector<LineRole>& roles);
 
-// When the chosen run `chosen` stands above the page's breadcrumb ("Accueil
+// When the chosen run `chosen`, of four words at most, stands above the
+// page's breadcrumb ("Accueil
 // > Salle de presse > Déclarations", at most kMaxLinesToBreadcrumb lines
 // below it, or anywhere above the text when no run was chosen; before the text's first sentence or
 // date line) and a run of one to three lines that may be a headline opens right under that

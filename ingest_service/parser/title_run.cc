@@ -264,8 +264,9 @@ bool OpensAMenu(size_t k, const std::vector<SourceLine>& lines,
   size_t items = 0;
   for (size_t next = k + 1; next < features.size() && items < kLeastItems; ++next) {
     const absl::string_view text = FeatureLineText(lines, features, next);
+    // A type label under a headline ("Media release") opens the text.
     if (CountWordsUpTo(text, kMostItemWords + 1) > kMostItemWords || EndsSentence(text) ||
-        !FindDates(text).empty()) {
+        !FindDates(text).empty() || DocTypeFromLabelLine(text).has_value()) {
       break;
     }
     ++items;

@@ -53,5 +53,18 @@ TEST(BreadcrumbSection, PassesOverMonthsAndARepeatedHeadline) {
       Optional(v1::DOC_TYPE_UPDATE));
 }
 
+// A section's archive holds the section's kind, but a news archive holds
+// stories of every kind; "Communiqués" files press releases on a
+// French-speaking site's path only.
+TEST(BreadcrumbSection, ArchivesAndCommuniques) {
+  EXPECT_EQ(DocTypeFromBreadcrumb("Home > News and Media > Press Release Archive > 2018 > June"),
+            v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_EQ(DocTypeFromBreadcrumb("Home > Media > Speeches archive"), v1::DOC_TYPE_SPEECH);
+  EXPECT_EQ(DocTypeFromBreadcrumb("Home / Newsroom / News Archive / 2019"), std::nullopt);
+  EXPECT_EQ(DocTypeFromBreadcrumb("Page d'accueil > Documentation > Communiqués"),
+            v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_EQ(DocTypeFromBreadcrumb("Home > Official texts > Communiqués"), std::nullopt);
+}
+
 }  // namespace
 }  // namespace docsearch::ingest

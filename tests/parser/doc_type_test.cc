@@ -221,16 +221,11 @@ TEST(DocType, SectionNamesAloneOnTheirLine) {
   EXPECT_EQ(DocTypeFromSectionName("Pressemitteilungen |"), v1::DOC_TYPE_PRESS_RELEASE);
   EXPECT_EQ(DocTypeFromSectionName("Notas de prensa"), v1::DOC_TYPE_PRESS_RELEASE);
   EXPECT_EQ(DocTypeFromSectionName("Statements"), v1::DOC_TYPE_PRESS_STATEMENT);
-  EXPECT_EQ(DocTypeFromSectionName("Communiqués"), v1::DOC_TYPE_PRESS_RELEASE);
   EXPECT_EQ(DocTypeFromSectionName("Press Notices"), v1::DOC_TYPE_PRESS_RELEASE);
   EXPECT_EQ(DocTypeFromSectionName("Readouts"), v1::DOC_TYPE_PRESS_STATEMENT);
   EXPECT_EQ(DocTypeFromSectionName("Déclarations"), v1::DOC_TYPE_PRESS_STATEMENT);
-  // A section's archive holds the section's kind, but a news archive holds
-  // stories of every kind.
-  EXPECT_EQ(DocTypeFromSectionName("Press Release Archive"), v1::DOC_TYPE_PRESS_RELEASE);
-  EXPECT_EQ(DocTypeFromSectionName("Speeches archives"), v1::DOC_TYPE_SPEECH);
-  EXPECT_EQ(DocTypeFromSectionName("News Archive"), std::nullopt);
-  EXPECT_EQ(DocTypeFromSectionName("Archive"), std::nullopt);
+  // An archive is read only as a breadcrumb's step (breadcrumb_section_test).
+  EXPECT_EQ(DocTypeFromSectionName("Speeches archive"), std::nullopt);
   EXPECT_EQ(DocTypeFromSectionName("Newsroom"), std::nullopt);
   EXPECT_EQ(DocTypeFromSectionName("Press room"), std::nullopt);
   EXPECT_EQ(DocTypeFromSectionName("News from the field"), std::nullopt);
