@@ -423,7 +423,13 @@ bool StartsLowercase(absl::string_view line) {
   return FirstLetter(line, &upper).has_value() && !upper;
 }
 
-bool HasInnerSentenceBoundary(absl::string_view line) {
+namespace {
+
+// The letters right before each ". " followed by a capital in `line`
+// ("afternoon" in "afternoon. Welcome"), given to `visit` in order until it
+// returns false.
+template <typename Visit>
+void ForEachWordBeforeInnerPeriod(absl::string_view line, Visit visit) {
   for (size_t dot = line.find(". "); dot != absl::string_view::npos;
        dot = line.find(". ", dot + 1)) {
     if (dot + 2 >= line.size() || !absl::ascii_isupper(static_cast<unsigned char>(line[dot + 2]))) {
@@ -431,14 +437,9 @@ bool HasInnerSentenceBoundary(absl::string_view line) {
     }
     size_t begin = dot;
     while (begin > 0 && absl::ascii_isalpha(static_cast<unsigned char>(line[begin - 1]))) --begin;
-    if (dot - begin >= 4 && absl::ascii_islower(static_cast<unsigned char>(line[begin]))) {
-      return true;
-    }
+    if (!visit(line.substr(begin, dot - begin))) return;
   }
-  return false;
 }
-
-namespace {
 
 // Sentence ends inside `line` for IsProseParagraph: ". " before a capital,
 // after a word of four letters or more that is not an acronym or a
@@ -446,25 +447,30 @@ namespace {
 // "Prof. Smith", "NATO. The" is an end but too rare to matter).
 int CountInnerSentenceEnds(absl::string_view line) {
   int ends = 0;
-  for (size_t dot = line.find(". "); dot != absl::string_view::npos;
-       dot = line.find(". ", dot + 1)) {
-    if (dot + 2 >= line.size() || !absl::ascii_isupper(static_cast<unsigned char>(line[dot + 2]))) {
-      continue;
+  ForEachWordBeforeInnerPeriod(line, [&](absl::string_view word) {
+    if (word.size() < 4 || !absl::ascii_islower(static_cast<unsigned char>(word.back()))) {
+      return true;
     }
-    size_t begin = dot;
-    while (begin > 0 && absl::ascii_isalpha(static_cast<unsigned char>(line[begin - 1]))) --begin;
-    const absl::string_view word = line.substr(begin, dot - begin);
-    if (word.size() < 4 || !absl::ascii_islower(static_cast<unsigned char>(word.back()))) continue;
     bool abbreviation = false;
     for (absl::string_view title : {"Prof", "Capt", "Sept", "Corp", "Messrs", "Dept", "Govt"}) {
       abbreviation = abbreviation || word == title;
     }
     if (!abbreviation) ++ends;
-  }
+    return true;
+  });
   return ends;
 }
 
 }  // namespace
+
+bool HasInnerSentenceBoundary(absl::string_view line) {
+  bool found = false;
+  ForEachWordBeforeInnerPeriod(line, [&](absl::string_view word) {
+    found = word.size() >= 4 && absl::ascii_islower(static_cast<unsigned char>(word.front()));
+    return !found;
+  });
+  return found;
+}
 
 bool IsProseParagraph(absl::string_view line) {
   line = TrimLine(line);
