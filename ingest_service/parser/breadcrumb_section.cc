@@ -87,7 +87,12 @@ namespace {
 // repeated headline; nullopt when the line is no path.
 std::optional<std::vector<std::string>> PathSteps(absl::string_view line) {
   line = absl::StripAsciiWhitespace(line);
-  if (line.empty() || line.size() > kLongestBreadcrumb || EndsSentence(line)) return std::nullopt;
+  // Every separator below holds one of these bytes ("›" and "»" end in
+  // 0xBA and 0xBB): most lines hold none and are not split.
+  if (line.empty() || line.size() > kLongestBreadcrumb ||
+      line.find_first_of("/>|\xBA\xBB") == absl::string_view::npos || EndsSentence(line)) {
+    return std::nullopt;
+  }
   // Split as printed (folding turns the guillemet "»" into a quote), then
   // fold each step.
   for (absl::string_view separator : {" > ", " \xE2\x80\xBA ", " \xC2\xBB ", " / ", " | "}) {

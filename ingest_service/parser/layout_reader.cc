@@ -183,10 +183,7 @@ bool IsNeverHeadline(const TitleCandidate& candidate, const std::vector<SourceLi
     if (absl::StrContains(text, "http://") || absl::StrContains(text, "https://")) return true;
     // The path to the page ("News index > Statements > 1998") names where
     // the page is filed, not what it says.
-    if (text.find_first_of(">/|\xBA\xBB") != absl::string_view::npos &&
-        IsBreadcrumbPath(TrimLine(text))) {
-      return true;
-    }
+    if (IsBreadcrumbPath(TrimLine(text))) return true;
   }
   // The value of a field named alone on the line above ("From:" / "Foreign
   // & Commonwealth Office", "Location:" / "Chatham House, London"): a page's

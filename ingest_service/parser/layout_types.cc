@@ -60,9 +60,7 @@ void ReplaceTypeFromMenuItem(const std::vector<SourceLine>& lines,
       document->set_doc_type_raw(std::string(text));
       return;
     }
-    if (text.find_first_of("/>|\xBA\xBB") == absl::string_view::npos || !IsBreadcrumbPath(text)) {
-      continue;
-    }
+    if (!IsBreadcrumbPath(text)) continue;
     // A news section holds texts of every kind: the menu's item stays.
     if (std::optional<v1::DocType> section = DocTypeFromBreadcrumb(text);
         section.has_value() && *section != v1::DOC_TYPE_UPDATE) {
@@ -348,9 +346,7 @@ void SetTypeFromBreadcrumbAboveTitle(const std::vector<SourceLine>& lines,
   for (size_t k = title->begin; k-- > 0;) {
     const SourceLine& line = lines[features[k].line_index];
     const absl::string_view text = TrimLine(line.text);
-    if (text.find_first_of("/>|\xBA\xBB") == absl::string_view::npos || !IsBreadcrumbPath(text)) {
-      continue;
-    }
+    if (!IsBreadcrumbPath(text)) continue;
     std::optional<v1::DocType> type = DocTypeFromBreadcrumb(text);
     if (!type.has_value()) return;
     SetTypeWithWarning(document, *type, ParseWarningCode::kDocTypeFromHeadLine,
