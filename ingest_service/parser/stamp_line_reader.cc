@@ -1,0 +1,80 @@
+#include "ingest_service/parser/stamp_line_reader.h"
+
+#include <string>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
+#include "ingest_service/parser/header_lines.h"
+#include "ingest_service/parser/line_shape.h"
+#include "ingest_service/parser/parse_warnings.h"
+#include "ingest_service/parser/title_run.h"
+
+namespace docsearch::ingest {
+namespace {
+
+// Sentences of summary a site may print above its "Published" key and date.
+constexpr int kMaxProseAboveKeyedDate = 3;
+// Most words of a stamp's key alone on its line ("Date published").
+constexpr int kMaxStampKeyWords = 3;
+// Most words of a stamp's key and date on one line ("Published 4 April
+// 2022", "Posted 12 March 2019 10:30").
+constexpr int kMaxStampLineWords = 6;
+
+}  // namespace
+
+void ReadStampLine(const std::vector<SourceLine>& lines, const std::vector<LineFeatures>& features,
+                   v1::Document* document) {
+  const bool dated_by_fallback =
+      HasWarning(*document, ParseWarningCode::kNoPublishedDate) ||
+      HasWarning(*document, ParseWarningCode::kPublishedFromTitle) ||
+      HasWarning(*document, ParseWarningCode::kPublishedFromSubtitle) ||
+      HasWarning(*document, ParseWarningCode::kPublishedFromSourceUri) ||
+      HasWarning(*document, ParseWarningCode::kPublishedFromUpdatedHeader) ||
+      HasWarning(*document, ParseWarningCode::kPublishedFromBody);
+  if (!dated_by_fallback) return;
+  int prose = 0;
+  for (size_t k = 0; k < features.size(); ++k) {
+    const absl::string_view text = TrimLine(lines[features[k].line_index].text);
+    // A cookie notice or a site's banner the rules dropped is no text
+    // above the stamp, however it reads.
+    if (absl::StartsWith(features[k].rule_fate, "dropped_")) continue;
+    if (ReadsAsProse(text)) ++prose;
+    if (prose > kMaxProseAboveKeyedDate) return;
+    std::optional<StampLine> stamp = prose == 0 ? ParseStampLine(text) : std::nullopt;
+    // The key and the date with only a space between ("Published 4 April
+    // 2022"), which a site may also print under the text's summary.
+    // Only in a block of the page's fields: a line of the text right under
+    // it makes it a citation ("Labour market overview" / "Published 12
+    // March 2022" / the text goes on).
+    const bool prose_follows =
+        k + 1 < features.size() && ReadsAsProse(lines[features[k + 1].line_index].text);
+    if (const size_t space = text.find(' ');
+        !stamp.has_value() && !prose_follows && space != absl::string_view::npos &&
+        CountWordsUpTo(text, kMaxStampLineWords + 1) <= kMaxStampLineWords) {
+      stamp = ParseStampLine(absl::StrCat(text.substr(0, space), ":", text.substr(space)));
+    }
+    // The key on a line of its own and the date on the next ("Published" /
+    // "24 April 2019"), which a site may print under the text's summary.
+    if (!stamp.has_value() && k + 1 < features.size() &&
+        CountWordsUpTo(text, kMaxStampKeyWords) <= kMaxStampKeyWords && !text.empty() &&
+        !absl::ascii_isdigit(static_cast<unsigned char>(text.back()))) {
+      absl::string_view key = text;
+      absl::ConsumeSuffix(&key, ":");
+      stamp =
+          ParseStampLine(absl::StrCat(key, ": ", TrimLine(lines[features[k + 1].line_index].text)));
+    }
+    if (!stamp.has_value()) continue;
+    *document->mutable_published() = stamp->created;
+    RemoveWarnings(document, [](ParseWarningCode code) {
+      return code == ParseWarningCode::kNoPublishedDate ||
+             (IsPublishedFallback(code) && code != ParseWarningCode::kPublishedFromWeekHeader);
+    });
+    if (stamp->updated.has_value() && !document->has_updated()) {
+      document->mutable_updated()->set_seconds(UpdatedHeaderEpochSeconds(*stamp->updated));
+    }
+    return;
+  }
+}
+
+}  // namespace docsearch::ingest
