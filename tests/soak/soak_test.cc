@@ -175,7 +175,7 @@ class SoakTest : public ::testing::Test {
     auto index = v1::IndexService::NewStub(
         grpc::CreateChannel(query_address_, grpc::InsecureChannelCredentials()));
     std::mt19937 random(seed_ + client);
-    SteadyPacer pacer(kUnaryIngestPerSecond, absl::Now() + absl::Milliseconds(random() % 200));
+    SteadyPacer pacer(kUnaryIngestPerSecond, absl::Milliseconds(random() % 200));
     std::vector<size_t> stable;     // Indexes into ledger.copies.
     std::vector<size_t> deletable;  // Live, deletable.
     int64_t next_number = int64_t{client} * 100'000'000;
@@ -263,7 +263,7 @@ class SoakTest : public ::testing::Test {
     auto ingest = v1::IngestService::NewStub(
         grpc::CreateChannel(ingest_address_, grpc::InsecureChannelCredentials()));
     std::mt19937 random(seed_ + 100 + client);
-    SteadyPacer pacer(kStreamsPerSecond, absl::Now() + absl::Milliseconds(random() % 500));
+    SteadyPacer pacer(kStreamsPerSecond, absl::Milliseconds(random() % 500));
     int64_t next_number = int64_t{client + 50} * 100'000'000;
     for (;;) {
       pacer.Wait();
@@ -345,7 +345,7 @@ class SoakTest : public ::testing::Test {
         grpc::CreateChannel(query_address_, grpc::InsecureChannelCredentials()));
     const std::vector<v1::SearchRequest> mix = SearchMix();
     std::mt19937 random(seed_ + 200 + client);
-    SteadyPacer pacer(kSearchesPerSecond, absl::Now() + absl::Milliseconds(random() % 100));
+    SteadyPacer pacer(kSearchesPerSecond, absl::Milliseconds(random() % 100));
     for (size_t n = static_cast<size_t>(client);; ++n) {
       pacer.Wait();
       if (clock.Now() == Phase::kOver) break;

@@ -9,29 +9,38 @@
 // offered load, and a burst after a stall would measure something else.
 // Such slips are counted so a run can report that it did not reach its rate.
 //
+// The schedule runs on the monotonic clock, not on absl::Now(): the wall
+// clock is slewed by time daemons and absl reads it through a calibrated
+// cycle counter, so a wall-clock schedule could end a fraction of a
+// millisecond before its last slot.
+//
 // Thread safety: none; one pacer per thread.
 #ifndef DOCSEARCH_TESTS_SOAK_STEADY_PACER_H_
 #define DOCSEARCH_TESTS_SOAK_STEADY_PACER_H_
 
+#include <chrono>
 #include <cstdint>
+#include <thread>
 
-#include "absl/time/clock.h"
 #include "absl/time/time.h"
 
 namespace docsearch::testing {
 
 class SteadyPacer {
  public:
-  // `per_second` > 0. The first slot is `first` (e.g. now plus a random
-  // offset, so that several pacers do not fire in lockstep).
-  explicit SteadyPacer(double per_second, absl::Time first = absl::Now())
-      : interval_(absl::Seconds(1.0 / per_second)), next_(first) {}
+  using Clock = std::chrono::steady_clock;
+
+  // `per_second` > 0. The first slot is `first_delay` from now (e.g. a
+  // random offset, so that several pacers do not fire in lockstep).
+  explicit SteadyPacer(double per_second, absl::Duration first_delay = absl::ZeroDuration())
+      : interval_(absl::ToChronoNanoseconds(absl::Seconds(1.0 / per_second))),
+        next_(Clock::now() + absl::ToChronoNanoseconds(first_delay)) {}
 
   // Sleeps until the next slot.
   void Wait() {
-    const absl::Time now = absl::Now();
+    const Clock::time_point now = Clock::now();
     if (next_ > now) {
-      absl::SleepFor(next_ - now);
+      std::this_thread::sleep_until(next_);
     } else if (now - next_ > interval_) {
       next_ = now;
       ++slips_;
@@ -43,8 +52,8 @@ class SteadyPacer {
   int64_t slips() const { return slips_; }
 
  private:
-  absl::Duration interval_;
-  absl::Time next_;
+  std::chrono::nanoseconds interval_;
+  Clock::time_point next_;
   int64_t slips_ = 0;
 };
 
