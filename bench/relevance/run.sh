@@ -16,6 +16,7 @@
 #   bench/relevance/run.sh --split fresh      # only the needs written after the tuning rounds
 #   bench/relevance/run.sh --split fresh2     # only the needs written after the ninth round
 #   bench/relevance/run.sh --split fresh3     # only the needs written after the tenth round
+#   bench/relevance/run.sh --split fresh4     # only the needs written during the twelfth round
 #   bench/relevance/run.sh --unaccented       # every query typed without its accents
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -32,7 +33,7 @@ while [[ $# -gt 0 ]]; do
     --runs-out) EXTRA+=(--runs-out "$2"); shift 2 ;;
     --split) EXTRA+=(--split "$2"); shift 2 ;;
     --unaccented) EXTRA+=(--unaccented); shift ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
