@@ -29,7 +29,29 @@ constexpr absl::string_view kPathOpenings[] = {
     "vous etes ici", "voce esta aqui:", "usted esta aqui:", "sie sind hier:",
 };
 constexpr absl::string_view kHomeSteps[] = {
-    "home", "homepage", "accueil", "startseite", "inicio", "pagina inicial", "portada", "home page",
+    "home",
+    "homepage",
+    "accueil",
+    "startseite",
+    "inicio",
+    "pagina inicial",
+    "portada",
+    "home page",
+    // Swedish, Norwegian and Danish, Finnish, Polish ("ł" does not fold),
+    // Romanian, Turkish, Indonesian, Malay, Italian, Dutch.
+    "startsida",
+    "forside",
+    "hjem",
+    "etusivu",
+    "strona g\xC5\x82owna",
+    "pagina principala",
+    "acasa",
+    "ana sayfa",
+    "anasayfa",
+    "beranda",
+    "laman utama",
+    "pagina iniziale",
+    "homepagina",
 };
 
 bool IsHomeStep(absl::string_view step) {

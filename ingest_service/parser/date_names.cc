@@ -135,6 +135,70 @@ constexpr MonthName kMonthNames[] = {
     {"setembro", 9},
     {"outubro", 10},
     {"dezembro", 12},
+    // Swedish, Norwegian and Danish (the rest are German's or Dutch's).
+    {"maj", 5},
+    {"augusti", 8},
+    {"desember", 12},
+    // Polish (the genitive a date prints: "4 maja 2023").
+    {"stycznia", 1},
+    {"lutego", 2},
+    {"marca", 3},
+    {"kwietnia", 4},
+    {"maja", 5},
+    {"czerwca", 6},
+    {"lipca", 7},
+    {"sierpnia", 8},
+    {"wrzesnia", 9},
+    {"pazdziernika", 10},
+    {"listopada", 11},
+    {"grudnia", 12},
+    // Romanian.
+    {"ianuarie", 1},
+    {"februarie", 2},
+    {"martie", 3},
+    {"aprilie", 4},
+    {"iunie", 6},
+    {"iulie", 7},
+    {"septembrie", 9},
+    {"octombrie", 10},
+    {"noiembrie", 11},
+    {"decembrie", 12},
+    // Turkish, with and without its dotless i (which folding keeps).
+    {"ocak", 1},
+    {"subat", 2},
+    {"mart", 3},
+    {"nisan", 4},
+    {"mayis", 5},
+    {"may\xC4\xB1s", 5},
+    {"haziran", 6},
+    {"temmuz", 7},
+    {"agustos", 8},
+    {"eylul", 9},
+    {"ekim", 10},
+    {"kasim", 11},
+    {"kas\xC4\xB1m", 11},
+    {"aralik", 12},
+    {"aral\xC4\xB1k", 12},
+    // Indonesian and Malay.
+    {"maret", 3},
+    {"agustus", 8},
+    {"mac", 3},
+    {"julai", 7},
+    {"ogos", 8},
+    {"disember", 12},
+    // Czech (the genitive: "12. března 2024").
+    {"ledna", 1},
+    {"unora", 2},
+    {"brezna", 3},
+    {"dubna", 4},
+    {"kvetna", 5},
+    {"cervna", 6},
+    {"cervence", 7},
+    {"srpna", 8},
+    {"zari", 9},
+    {"rijna", 10},
+    {"listopadu", 11},
+    {"prosince", 12},
 };
 
 constexpr size_t kLongestMonthName = [] {
@@ -150,16 +214,27 @@ constexpr uint32_t kMonthInitials = [] {
   return initials;
 }();
 
-// Lower case, accents removed; English, French, German, Spanish, Italian
-// and Dutch.
+// Lower case, accents removed; English, French, German, Spanish, Italian,
+// Dutch, then Swedish, Norwegian and Danish, Polish, Romanian
+// and Turkish.
 constexpr absl::string_view kWeekdays[] = {
-    "monday",   "tuesday",  "wednesday", "thursday",   "friday",    "saturday", "sunday",
-    "lundi",    "mardi",    "mercredi",  "jeudi",      "vendredi",  "samedi",   "dimanche",
-    "montag",   "dienstag", "mittwoch",  "donnerstag", "freitag",   "samstag",  "sonnabend",
-    "sonntag",  "lunes",    "martes",    "miercoles",  "jueves",    "viernes",  "sabado",
-    "domingo",  "lunedi",   "martedi",   "mercoledi",  "giovedi",   "venerdi",  "sabato",
-    "domenica", "maandag",  "dinsdag",   "woensdag",   "donderdag", "vrijdag",  "zaterdag",
-    "zondag"};
+    // English, French, German.
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",  //
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",       //
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag",
+    // Spanish, Italian, Dutch.
+    "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo",      //
+    "lunedi", "martedi", "mercoledi", "giovedi", "venerdi", "sabato", "domenica",  //
+    "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+    // Swedish, Norwegian and Danish ("ø" does not fold, "ö" does).
+    "mandag", "tisdag", "tirsdag", "onsdag", "torsdag", "fredag", "l\xC3\xB8rdag", "s\xC3\xB8ndag",
+    "sondag", "lordag",
+    // Polish ("ł" does not fold), Romanian, Turkish (nor does "ı").
+    "poniedzia\xC5\x82"
+    "ek",
+    "wtorek", "sroda", "czwartek", "piatek", "sobota", "niedziela", "luni", "marti", "miercuri",
+    "joi", "vineri", "sambata", "duminica",  //
+    "pazartesi", "sal\xC4\xB1", "carsamba", "persembe", "cuma", "cumartesi", "pazar"};
 
 }  // namespace
 
@@ -185,7 +260,8 @@ bool IsValidDate(int year, int month, int day) {
 }
 
 int MonthFromName(absl::string_view word) {
-  if (word.empty() || word.size() > 12) return 0;
+  // Bytes: "października" is 12 letters and 13 bytes.
+  if (word.empty() || word.size() > 24) return 0;
   // An ASCII word without spaces folds to its lower case ('`' to '\''):
   // done here, it spares the general folding's call for every word a date
   // reader looks at.

@@ -163,6 +163,40 @@ constexpr Label kLabels[] = {
     {"persbericht", v1::DOC_TYPE_PRESS_RELEASE},
     {"nieuwsbericht", v1::DOC_TYPE_UPDATE},
     {"toespraak", v1::DOC_TYPE_SPEECH},
+    // Swedish, Norwegian, Danish, Finnish.
+    {"pressmeddelande", v1::DOC_TYPE_PRESS_RELEASE},
+    {"pressemelding", v1::DOC_TYPE_PRESS_RELEASE},
+    {"pressemeddelelse", v1::DOC_TYPE_PRESS_RELEASE},
+    {"lehdistotiedote", v1::DOC_TYPE_PRESS_RELEASE},
+    {"tiedote", v1::DOC_TYPE_PRESS_RELEASE},
+    {"gemensamt uttalande", v1::DOC_TYPE_PRESS_STATEMENT},
+    {"felles uttalelse", v1::DOC_TYPE_PRESS_STATEMENT},
+    {"uttalande", v1::DOC_TYPE_PRESS_STATEMENT},
+    {"uttalelse", v1::DOC_TYPE_PRESS_STATEMENT},
+    {"udtalelse", v1::DOC_TYPE_PRESS_STATEMENT},
+    // Polish, Czech, Romanian ("comunicat" before "comunicato" is no
+    // prefix of it: labels match whole words).
+    {"komunikat prasowy", v1::DOC_TYPE_PRESS_RELEASE},
+    {"wspolne oswiadczenie", v1::DOC_TYPE_PRESS_STATEMENT},
+    {"oswiadczenie", v1::DOC_TYPE_PRESS_STATEMENT},
+    {"komunikat", v1::DOC_TYPE_PRESS_RELEASE},
+    {"przemowienie", v1::DOC_TYPE_SPEECH},
+    {"tiskova zprava", v1::DOC_TYPE_PRESS_RELEASE},
+    {"prohlaseni", v1::DOC_TYPE_PRESS_STATEMENT},
+    {"comunicat de presa", v1::DOC_TYPE_PRESS_RELEASE},
+    {"comunicat comun", v1::DOC_TYPE_COMMUNIQUE},
+    {"declaratie comuna", v1::DOC_TYPE_DECLARATION},
+    {"declaratie de presa", v1::DOC_TYPE_PRESS_STATEMENT},
+    {"comunicat", v1::DOC_TYPE_PRESS_RELEASE},
+    {"discurs", v1::DOC_TYPE_SPEECH},
+    // Turkish, with and without its dotless i (which folding keeps).
+    {"basin aciklamasi", v1::DOC_TYPE_PRESS_RELEASE},
+    {"bas\xC4\xB1n ac\xC4\xB1klamas\xC4\xB1", v1::DOC_TYPE_PRESS_RELEASE},
+    {"ortak aciklama", v1::DOC_TYPE_PRESS_STATEMENT},
+    {"ortak ac\xC4\xB1klama", v1::DOC_TYPE_PRESS_STATEMENT},
+    // Indonesian and Malay.
+    {"siaran pers", v1::DOC_TYPE_PRESS_RELEASE},
+    {"kenyataan akhbar", v1::DOC_TYPE_PRESS_RELEASE},
 };
 
 // The words of each label of kLabels (its spaces plus one), counted once.
