@@ -50,16 +50,13 @@ size_t DatedHeadlinesFrom(const std::vector<SourceLine>& lines,
   return count;
 }
 
-// Whether the text's prose goes on from `from`: dated lines with the text
-// going on under them are its own (a programme of visits).
+// Whether the text's prose goes on right under a list ending before
+// `from`: dated lines with the text going on under them are its own (a
+// programme of visits); the site's furniture under a list ends the text.
 bool ProseFollows(const std::vector<SourceLine>& lines, const std::vector<LineFeatures>& features,
                   const std::vector<LineRole>& roles, size_t from) {
-  for (size_t j = from; j < features.size(); ++j) {
-    if (roles[j] == LineRole::kBody && ReadsAsProse(TrimLine(lines[features[j].line_index].text))) {
-      return true;
-    }
-  }
-  return false;
+  return from < features.size() && roles[from] == LineRole::kBody &&
+         ReadsAsProse(TrimLine(lines[features[from].line_index].text));
 }
 
 }  // namespace
