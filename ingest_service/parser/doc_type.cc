@@ -752,6 +752,24 @@ std::optional<DocType> KindAfterFullTextOf(absl::string_view folded) {
 
 }  // namespace
 
+namespace {
+
+// "Written Statement", "Oral Statement", "Ministerial Statement": the
+// parliamentary kinds of a government's statement, one qualifier before
+// the one-word label (a word or two before any other one-word label name
+// a topic: "Tax Reform Statement: …").
+bool IsQualifiedStatement(absl::string_view before, absl::string_view label) {
+  if (label != "statement") return false;
+  for (absl::string_view qualifier : {"written ", "oral ", "ministerial ", "cabinet "}) {
+    if (before.size() == qualifier.size() + label.size() && absl::StartsWith(before, qualifier)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 std::optional<DocType> DocTypeFromTitleWording(absl::string_view title) {
   const std::string folded = FoldAccents(title);
   if (std::optional<DocType> copied = KindAfterFullTextOf(folded)) return copied;
@@ -765,7 +783,8 @@ std::optional<DocType> DocTypeFromTitleWording(absl::string_view title) {
       if (IsKickerOnly(kLabels[l])) continue;
       if (before == label ||
           (absl::EndsWith(before, label) && before[before.size() - label.size() - 1] == ' ' &&
-           absl::StrContains(label, ' ') && CountSpaces(before) <= kLabelWords.words[l] + 1)) {
+           absl::StrContains(label, ' ') && CountSpaces(before) <= kLabelWords.words[l] + 1) ||
+          IsQualifiedStatement(before, label)) {
         return Refine(kLabels[l], title);
       }
     }

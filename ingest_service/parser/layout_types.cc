@@ -8,6 +8,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "common/text_folding.h"
 #include "ingest_service/parser/breadcrumb_section.h"
@@ -267,6 +268,45 @@ bool IsDateOrReadingTime(absl::string_view line, LineRole role) {
   return false;
 }
 
+// A label followed by who issues it: "Communiqué de presse du Conseil
+// d'Etat", "Press release of the Ministry of Health", "Pressemitteilung
+// des Senats". A short line (a kicker, not a headline: "Statement by the
+// Minister on the floods" names its topic too).
+constexpr int kMostIssuedLabelWords = 9;
+
+std::optional<v1::DocType> KindOfIssuedLabel(absl::string_view text) {
+  if (CountWordsUpTo(text, kMostIssuedLabelWords + 1) > kMostIssuedLabelWords ||
+      EndsSentence(text) || !FindDates(text).empty()) {
+    return std::nullopt;
+  }
+  const std::optional<LeadingLabel> label = DocTypeLabelPrefix(text, /*any_rest=*/true);
+  if (!label.has_value() || label->type == v1::DOC_TYPE_OTHER) return std::nullopt;
+  const std::vector<absl::string_view> words =
+      absl::StrSplit(text.substr(label->length), ' ', absl::SkipEmpty());
+  // The link words, then a name: capitalized (or opening with a letter
+  // beyond ASCII, "État").
+  for (const std::vector<absl::string_view>& link :
+       std::vector<std::vector<absl::string_view>>{{"du"},
+                                                   {"de", "la"},
+                                                   {"des"},
+                                                   {"de"},
+                                                   {"of", "the"},
+                                                   {"from", "the"},
+                                                   {"der"},
+                                                   {"del"},
+                                                   {"de", "los"},
+                                                   {"della"},
+                                                   {"van", "de"}}) {
+    if (words.size() <= link.size()) continue;
+    bool linked = true;
+    for (size_t w = 0; w < link.size() && linked; ++w) linked = words[w] == link[w];
+    if (!linked) continue;
+    const unsigned char first = static_cast<unsigned char>(words[link.size()].front());
+    if (absl::ascii_isupper(first) || first >= 0x80) return label->type;
+  }
+  return std::nullopt;
+}
+
 // Still no type: a site's section printed right next to the headline
 // ("News" above it, "Speeches" over it, "News" under its date) names the
 // kind of text the page holds. Only the lines touching the title count: a
@@ -325,6 +365,9 @@ void SetTypeFromSectionNextToTitle(const std::vector<SourceLine>& lines,
         if (!type.has_value()) type = DocTypeFromLabelLine(cell);
       }
     }
+    // Right over the title, the label with who issues it ("Communiqué de
+    // presse du Conseil d'Etat", "Press release of the Ministry of Health").
+    if (!type.has_value() && k + 1 == title_begin) type = KindOfIssuedLabel(text);
     if (!type.has_value()) continue;
     SetTypeWithWarning(document, *type, ParseWarningCode::kDocTypeFromHeadLine,
                        absl::StrCat("no type label; line ", line.number,

@@ -205,5 +205,39 @@ TEST(RelatedListsAndLanguages, LabelsSectionsAndHomeStepsOfMoreLanguages) {
   EXPECT_THAT(DocTypeFromBreadcrumb("Strona główna > Aktualności"), Optional(v1::DOC_TYPE_UPDATE));
 }
 
+TEST(RelatedListsAndLanguages, AParliamentaryStatementNamedInItsHeadline) {
+  EXPECT_EQ(DocTypeFromTitleWording("Written Statement: Final Local Government Settlement"),
+            v1::DOC_TYPE_PRESS_STATEMENT);
+  EXPECT_EQ(DocTypeFromTitleWording("Oral Statement: The Flood Recovery Programme"),
+            v1::DOC_TYPE_PRESS_STATEMENT);
+  // Two words before a one-word label name a topic.
+  EXPECT_NE(DocTypeFromTitleWording("Tax Reform Statement: Deadline Moved"),
+            v1::DOC_TYPE_PRESS_STATEMENT);
+}
+
+// A canton's release: the label over the headline names who issues it.
+constexpr char kCantonRelease[] = R"(Aller au contenu principal
+République et canton de Ruritanie
+Rechercher
+Menu
+Démarches
+Actualités
+Accueil
+Actualités
+Communiqué de presse du Conseil d'Etat
+Le Conseil d'Etat présente son plan pour les transports publics
+Publié le 12.03.2024
+Le Conseil d'Etat a adopté un plan qui prévoit de doubler l'offre de bus dans les communes périphériques d'ici à 2030.
+Le plan sera transmis au Grand Conseil, qui l'examinera lors de sa session de juin.
+Partager
+Imprimer
+)";
+
+TEST(RelatedListsAndLanguages, ALabelWithWhoIssuesItOverTheHeadlineTypesThePage) {
+  const v1::Document document = ParseText(kCantonRelease);
+  EXPECT_EQ(document.title(), "Le Conseil d'Etat présente son plan pour les transports publics");
+  EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_PRESS_RELEASE);
+}
+
 }  // namespace
 }  // namespace docsearch::ingest
