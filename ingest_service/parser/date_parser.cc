@@ -631,4 +631,24 @@ std::optional<Date> DateFromSourceUri(absl::string_view uri) {
   return std::nullopt;
 }
 
+bool OpensWithItsDate(absl::string_view line) {
+  const std::vector<FoundDate> dates = FindDates(line);
+  if (dates.empty() || dates.front().begin > 24) return false;
+  const absl::string_view before = line.substr(0, dates.front().begin);
+  const absl::string_view after = absl::StripLeadingAsciiWhitespace(line.substr(dates.front().end));
+  if (before.empty()) {
+    absl::string_view hour = after;
+    absl::ConsumePrefix(&hour, ",");
+    hour = absl::StripLeadingAsciiWhitespace(hour);
+    const size_t colon = hour.find(':');
+    return colon >= 1 && colon <= 2 && colon + 2 < hour.size() &&
+           absl::ascii_isdigit(static_cast<unsigned char>(hour[0])) &&
+           absl::ascii_isdigit(static_cast<unsigned char>(hour[colon + 1])) &&
+           absl::ascii_isdigit(static_cast<unsigned char>(hour[colon + 2]));
+  }
+  absl::string_view weekday = absl::StripTrailingAsciiWhitespace(before);
+  absl::ConsumeSuffix(&weekday, ",");
+  return IsWeekday(absl::StripAsciiWhitespace(weekday));
+}
+
 }  // namespace docsearch::ingest

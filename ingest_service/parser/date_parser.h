@@ -46,6 +46,13 @@ std::optional<FoundDate> FindFirstDate(absl::string_view text);
 // ("in Brussels on 7 December 2001") is not a date line.
 std::optional<docsearch::v1::Date> ParseDateLine(absl::string_view text);
 
+// Whether `line` opens with a date that has its weekday before it or its
+// hour after it ("Wednesday, November 8, 2023, 4:05 p.m. Ministry of
+// Foreign Affairs", "12.03.2024 14:30 Berlin"): a date line with its place,
+// which ParseDateLine refuses for the words after the date, and never a
+// headline (a headline may open with a date: "11 September 2001: …").
+bool OpensWithItsDate(absl::string_view line);
+
 // A date encoded in a file name or URL: ".../p011218e.htm" (pYYMMDD),
 // ".../2001-12-18-...", ".../19970710-...", "update/1999/0217e" is not read
 // (no year next to it).

@@ -218,6 +218,7 @@ bool IsNeverHeadline(const TitleCandidate& candidate, const std::vector<SourceLi
       if (folded == contents) return true;
     }
   }
+  if (OpensWithItsDate(first)) return true;
   // "1 - Espagne - Attentat à Barcelone …": a digest's numbered item, its
   // number parted from the text by a dash.
   size_t digits = 0;

@@ -144,7 +144,8 @@ void StripFusedHead(std::string* title, v1::Document* document) {
 // one line. When the cascade cut the same line ("…HerzegovinaFollowing
 // consultations …"), its cut stands; a printed label opening prose
 // ("Chairman's Statement On 28 June 2004, Foreign Ministers …") is the
-// title alone. Returns the text cut off, for the body.
+// title alone; a long headline that holds no sentence stays whole.
+// Returns the text cut off, for the body.
 std::string CutFusedBody(absl::string_view rule_title, std::string* title) {
   constexpr int kMaxTitleWords = 40;
   if (CountWordsUpTo(*title, kMaxTitleWords) <= kMaxTitleWords) return "";
@@ -154,6 +155,10 @@ std::string CutFusedBody(absl::string_view rule_title, std::string* title) {
     *title = std::string(rule_title);
     return "";  // The cascade kept the rest as body.
   }
+  // A long official headline ("Statement by H.E. … on the Question of
+  // Equitable Representation …, 16 November 2023") holds no sentence's
+  // end; prose fused to a label does.
+  if (!EndsSentence(*title) && !HasInnerSentenceBoundary(*title)) return "";
   if (std::optional<LeadingLabel> label = DocTypeLabelPrefix(*title, /*any_rest=*/true)) {
     std::string rest(TrimLine(absl::string_view(*title).substr(label->length)));
     *title = std::string(TrimLine(absl::string_view(*title).substr(0, label->length)));

@@ -352,6 +352,14 @@ void GiveLabelWayToHeadline(const Lines& lines, const Features& features, TitleC
   if (!DocTypeFromLabelLine(text).has_value() && !IsLabelWithSpeakerOnly(text)) return;
   constexpr size_t kLinesBetween = 3;
   size_t k = run->end;
+  // "Press Conference by Press Secretary SATO Kenji" / "Wednesday,
+  // November 8, 2023, 4:05 p.m. Ministry of Foreign Affairs": the label
+  // with its speaker, then the date with its hour and place, is the whole
+  // heading of a transcript; what follows is its text.
+  if (k < features.size() && IsLabelWithSpeakerOnly(text) &&
+      OpensWithItsDate(FeatureLineText(lines, features, k))) {
+    return;
+  }
   while (k < features.size() && k < run->end + kLinesBetween &&
          (ParseDateLine(FeatureLineText(lines, features, k)).has_value() ||
           MatchReferenceAtStart(FeatureLineText(lines, features, k)).has_value() ||

@@ -239,5 +239,63 @@ TEST(RelatedListsAndLanguages, ALabelWithWhoIssuesItOverTheHeadlineTypesThePage)
   EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_PRESS_RELEASE);
 }
 
+TEST(RelatedListsAndLanguages, ADateWithItsWeekdayOrHourOpensADateLine) {
+  EXPECT_TRUE(
+      OpensWithItsDate("Wednesday, November 8, 2023, 4:05 p.m. Ministry of Foreign Affairs"));
+  EXPECT_TRUE(OpensWithItsDate("12.03.2024 14:30 Berlin"));
+  EXPECT_FALSE(OpensWithItsDate("11 September 2001: the attacks remembered"));
+  EXPECT_FALSE(OpensWithItsDate("Ministers meet on 8 November 2023 in Tokyo"));
+}
+
+// A mission's statement whose official headline runs past forty words.
+constexpr char kLongOfficialHeadline[] = R"(Permanent Mission of Ruritania to the United Nations
+Home
+Statements
+
+Home > Statements
+
+Statement by H.E. Ambassador Anna Berg, Permanent Representative of Ruritania to the United Nations, at the Joint Debate on the Report of the Economic and Social Council and the Follow-up to the Outcomes of the Major United Nations Conferences and Summits in the Economic and Social Fields, 14 November 2023
+
+14 Nov 2023
+
+Mr. President,
+
+Ruritania thanks the President of the Council for presenting the report and welcomes the progress made over the past year.
+
+We call on all members to support the reform of the Council's working methods, which would make its work more transparent and more effective.
+
+Thank you, Mr. President.
+)";
+
+TEST(RelatedListsAndLanguages, ALongOfficialHeadlineWithoutASentenceStaysWhole) {
+  const v1::Document document = ParseText(kLongOfficialHeadline);
+  EXPECT_THAT(document.title(), HasSubstr("Statement by H.E. Ambassador Anna Berg"));
+  EXPECT_THAT(document.title(), HasSubstr("Major United Nations Conferences and Summits"));
+}
+
+// A press conference's transcript: its heading is the label with the
+// speaker, then the date with the hour and the place.
+constexpr char kPressConference[] = R"(Ministry of Foreign Affairs of Ruritania
+Home > Press Conferences > Press Conferences by the Press Secretary
+
+Press Conference by Press Secretary Anna Berg
+Tuesday, March 12, 2024, 3:00 p.m. Ministry of Foreign Affairs
+
+Main Topics
+1. Visit of the Foreign Minister to the northern islands
+
+Press Secretary Berg: Good afternoon. The Foreign Minister will visit the northern islands next week, where she will meet the islands' councils and fishing communities.
+
+Reporter: Will the Minister also discuss the new ferry service?
+
+Press Secretary Berg: The ferry service will be among the subjects of her talks with the councils.
+)";
+
+TEST(RelatedListsAndLanguages, ATranscriptsHeadingIsTheLabelWithItsSpeaker) {
+  const v1::Document document = ParseText(kPressConference);
+  EXPECT_EQ(document.title(), "Press Conference by Press Secretary Anna Berg");
+  EXPECT_THAT(document.published(), IsDate(2024, 3, 12));
+}
+
 }  // namespace
 }  // namespace docsearch::ingest
