@@ -19,7 +19,7 @@ constexpr size_t kLongestCaption = 320;
 // sources ("Rosinei Coutinho/SCO/STF").
 constexpr int kMostCreditWords = 6;
 // The fewest words of a caption before its credit.
-constexpr int kLeastCaptionWords = 3;
+constexpr int kLeastCaptionWords = 2;
 
 // Where a credit opens, after the caption's words (folded).
 constexpr absl::string_view kCreditKeys[] = {
@@ -98,18 +98,27 @@ bool IsSiteDisclaimer(absl::string_view folded) {
 // An acknowledgement of country printed by the site ("We acknowledge …
 // Traditional Owners and Custodians … We pay our respects to Elders past
 // and present", "The Parliament of Australia acknowledges the Traditional
-// Custodians …"), not one a speaker makes ("Can I begin by acknowledging
-// …", "Before I begin, I acknowledge …", "Let me acknowledge …").
+// Custodians …", the government's wording "… acknowledges the Traditional
+// Custodians of Country throughout Australia …"), on one line or on two
+// ("We acknowledge the Traditional Custodians of the lands where we work
+// and live." / "We pay our respects to Elders past, present and emerging
+// …"), not one a speaker makes ("Can I begin by acknowledging …", "Before
+// I begin, I acknowledge …", "Let me acknowledge …").
 bool IsSitesAcknowledgementOfCountry(absl::string_view folded) {
-  const bool custodians = absl::StrContains(folded, "traditional custodians") ||
-                          absl::StrContains(folded, "traditional owners");
-  if (!custodians || !absl::StrContains(folded, "elders past")) return false;
   const std::string spaced = absl::StrCat(" ", folded, " ");
   for (absl::string_view speaker : {" i ", " i'd ", " i'm ", " my ", " me ", " let me "}) {
     if (absl::StrContains(spaced, speaker)) return false;
   }
-  return absl::StartsWith(folded, "we acknowledge") ||
-         absl::StrContains(folded, " acknowledges the traditional");
+  if (absl::StartsWith(folded, "we pay our respects to elders past")) return true;
+  const bool custodians = absl::StrContains(folded, "traditional custodians") ||
+                          absl::StrContains(folded, "traditional owners");
+  if (!custodians) return false;
+  if (absl::StartsWith(folded, "we acknowledge the traditional")) return true;
+  const bool sites_wording =
+      absl::StrContains(folded, "elders past") ||
+      absl::StrContains(folded, "custodians of country throughout australia");
+  return sites_wording && (absl::StartsWith(folded, "we acknowledge") ||
+                           absl::StrContains(folded, " acknowledges the traditional"));
 }
 
 }  // namespace
@@ -137,10 +146,19 @@ bool IsCaptionWithCredit(absl::string_view trimmed) {
   // The caption is a sentence of its own before the key ("… the action
   // day. Photo: Europol"); "Tax Credit: up to 1,200 dollars" and "the
   // country's image: open for business" are one sentence going on.
+  // Or the caption and the credit parted by a dash ("Closing session in
+  // the plenary, in Brasília - Foto: Luiz Roberto/Secom/TSE").
   auto caption_before = [&](size_t at) {
-    const absl::string_view caption = absl::StripTrailingAsciiWhitespace(trimmed.substr(0, at));
+    absl::string_view caption = absl::StripTrailingAsciiWhitespace(trimmed.substr(0, at));
+    bool parted = false;
+    for (absl::string_view dash : {" -", " \xE2\x80\x93", " \xE2\x80\x94", " |"}) {
+      if (absl::ConsumeSuffix(&caption, dash)) {
+        parted = true;
+        break;
+      }
+    }
     return CountWordsUpTo(caption, kLeastCaptionWords) >= kLeastCaptionWords &&
-           EndsSentence(caption);
+           (parted || EndsSentence(caption));
   };
   // "… eastern Chad. © UNHCR/Issa Mahamat": a caption's sentence before
   // the sign; "© UNHCR 2001-2024" alone is a copyright line.
@@ -203,7 +221,7 @@ bool IsSiteNotice(absl::string_view folded) {
   // Every notice holds one of these words: most lines are searched once.
   if (!absl::StrContains(folded, "know") && !absl::StrContains(folded, "view") &&
       !absl::StrContains(folded, "endorsement") && !absl::StrContains(folded, "elders") &&
-      !absl::StrContains(folded, ".gov")) {
+      !absl::StrContains(folded, "custodians") && !absl::StrContains(folded, ".gov")) {
     return false;
   }
   return IsHowYouKnowBanner(folded) || IsDotGovBanner(folded) || IsBrowserAdvice(folded) ||

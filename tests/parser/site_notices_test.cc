@@ -16,6 +16,10 @@ TEST(SiteNotices, ACaptionEndingInItsCreditIsThePhotosNotTheTexts) {
            "Newly arrived refugees wait to be registered at the transit site. \xC2\xA9 UNHCR/Issa "
            "Mahamat",
            "A destroyer leaves port for the exercise. Photo: U.S. Navy",
+           // Two words and a period; a caption parted from its credit by a
+           // dash.
+           "Fietsenstalling Stationsplein. Foto: Gemeente Utrecht / Jan Bos",
+           "Sessão de encerramento no plenário, em Brasília - Foto: Ana Lima/Secom",
        }) {
     EXPECT_TRUE(IsCaptionWithCredit(caption)) << caption;
     EXPECT_TRUE(LateFurnitureReason(caption).has_value()) << caption;
@@ -83,6 +87,11 @@ TEST(SiteNotices, TheSitesNoticesAboutItselfAreFurniture) {
            "We acknowledge Aboriginal and Torres Strait Islander people as the First Peoples and "
            "Traditional Owners and Custodians of the land and water on which we rely. We pay our "
            "respects to Elders past and present.",
+           // The government's wording, and one printed on two lines.
+           "The Department acknowledges the Traditional Custodians of Country throughout "
+           "Australia and their continuing connection to land, sea and community.",
+           "We acknowledge the Traditional Custodians of the lands where we work and live.",
+           "We pay our respects to Elders past, present and emerging.",
        }) {
     EXPECT_TRUE(IsSiteNotice(FoldAccents(notice))) << notice;
   }
@@ -94,6 +103,8 @@ TEST(SiteNotices, TheSitesNoticesAboutItselfAreFurniture) {
            "Can I begin by acknowledging the Traditional Custodians of the land, and paying my "
            "respects to Elders past and present.",
            "Let me acknowledge the Traditional Owners and pay respects to Elders past and present.",
+           "The Minister acknowledges the Traditional Custodians of the land on which the new "
+           "school was built.",
            "And that is how you know this government is serious about the cost of living.",
            "The comet is best viewed with binoculars shortly after sunset.",
            "Our presence at the summit does not constitute an endorsement of its conclusions.",
