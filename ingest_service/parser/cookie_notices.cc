@@ -51,19 +51,19 @@ bool IsCookieNotice(absl::string_view folded) {
     }
     return false;
   }
-  for (absl::string_view reader : {"we use",           "we also use",       "we'd like",
-                                   "we would like",    "this site",         "this website",
-                                   "our site",         "our website",       "the website uses",
-                                   "the site uses",    "your browser",      "your consent",
-                                   "your settings",    "your experience",   "you accept",
-                                   "you agree",        "continue browsing", "i accept",
-                                   "i do not accept",  "i understand",      "ce site",
-                                   "notre site",       "nous utilisons",    "vous acceptez",
-                                   "votre navigation", "este sitio",        "este site",
-                                   "nuestro sitio",    "utilizamos",        "su navegacion",
-                                   "acepta su uso",    "questo sito",       "utilizziamo",
-                                   "wir verwenden",    "diese website",     "unsere website",
-                                   "ihre zustimmung",  "deze website",      "wij gebruiken"}) {
+  for (absl::string_view reader :
+       {"we use", "we also use", "we'd like", "we would like", "this site", "this website",
+        "our site", "our website", "the website uses", "the site uses", "your browser",
+        "your consent", "your settings", "your experience", "you accept", "you agree",
+        "continue browsing", "i accept", "i do not accept", "i understand", "ce site", "notre site",
+        "nous utilisons", "vous acceptez", "votre navigation", "este sitio", "este site",
+        "nuestro sitio", "utilizamos", "su navegacion", "acepta su uso", "questo sito",
+        "utilizziamo", "wir verwenden", "diese website", "unsere website", "ihre zustimmung",
+        "deze website", "wij gebruiken",
+        // Swedish, Norwegian, Danish, Polish,
+        // Romanian, Portuguese.
+        "vi anvander", "vi bruker", "vi bruger", "webbplatsen", "nettstedet", "hjemmesiden",
+        "uzywamy", "ta strona", "folosim", "acest site", "utilizamos cookies"}) {
     if (has(reader)) return true;
   }
   return false;

@@ -333,7 +333,10 @@ TEST(Boilerplate, DropsCookieNotices) {
         "settings and improve government services.",
         "We also use cookies set by other sites to help us deliver content from their services.",
         "Click \u2018Accept all cookies\u2019 to continue browsing the site", "Cookies on GOV.UK",
-        "Accept additional cookies", "I do not accept the use of cookies"}) {
+        "Accept additional cookies", "I do not accept the use of cookies",
+        "Vi bruker informasjonskapsler (cookies) for å forbedre nettstedet.",
+        "Vi använder kakor (cookies) för att webbplatsen ska fungera bra för dig.",
+        "Używamy plików cookies, aby ułatwić korzystanie z serwisu."}) {
     EXPECT_EQ(BoilerplateReason(line), "site") << line;
   }
   // A regulator's release about cookies: third persons, whole words.
