@@ -82,6 +82,7 @@ absl::string_view StripLeadingFurniture(absl::string_view line) {
 // The keys of a creation stamp ("Posted: 2010/05/03"), as kUpdatedKeys.
 constexpr absl::string_view kCreatedKeys[] = {
     "created", "posted", "published", "datepublished", "publicationdate", "dateofpublication",
+    "postedon", "publishedon", "dateposted",
     // French.
     "crle", "crele", "creele", "publile", "publiele",
     // German.

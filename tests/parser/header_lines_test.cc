@@ -50,6 +50,11 @@ TEST(HeaderLines, ReadsStampLinesInOtherForms) {
   ASSERT_TRUE(words->updated.has_value());
   EXPECT_EQ(words->updated->date.day(), 5);
   EXPECT_TRUE(ParseStampLine("Publi\xC3\xA9 le : 2015-11-02").has_value());
+  // The key with its "on" before the colon.
+  const std::optional<StampLine> posted_on = ParseStampLine("Posted on: December 8, 2023");
+  ASSERT_TRUE(posted_on.has_value());
+  EXPECT_EQ(posted_on->created.day(), 8);
+  EXPECT_TRUE(ParseStampLine("Published on: 12 March 2024").has_value());
 }
 
 TEST(HeaderLines, RejectsStampKeysWithOtherText) {
