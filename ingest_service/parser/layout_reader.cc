@@ -27,6 +27,7 @@
 #include "ingest_service/parser/link_list_items.h"
 #include "ingest_service/parser/markdown_marks.h"
 #include "ingest_service/parser/message_headers.h"
+#include "ingest_service/parser/page_breaks.h"
 #include "ingest_service/parser/page_controls.h"
 #include "ingest_service/parser/page_history.h"
 #include "ingest_service/parser/parse_warnings.h"
@@ -185,6 +186,10 @@ bool IsNeverHeadline(const TitleCandidate& candidate, const std::vector<SourceLi
     // The path to the page ("News index > Statements > 1998") names where
     // the page is filed, not what it says.
     if (IsBreadcrumbPath(TrimLine(text))) return true;
+    // A running head or foot of a text converted from print.
+    if (IsRunningHeadOrFoot(lines, features, k)) return true;
+    // "Ref: CBK/COMMS/MPC/01/2024": the text's reference as a field.
+    if (IsReferenceField(TrimLine(text))) return true;
   }
   // The value of a field named alone on the line above ("From:" / "Foreign
   // & Commonwealth Office", "Location:" / "Chatham House, London"): a page's
@@ -548,6 +553,7 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
   MarkLinkListItems(lines, features, chosen.end, &roles, &furniture);
   MarkCaptionsOverCredits(lines, features, &roles, &furniture);
   MarkPageHistory(lines, features, &roles, &furniture);
+  MarkRunningHeadsAndFeet(lines, features, &roles, &furniture);
   std::sort(furniture.begin(), furniture.end());
   // What the cascade kept as body above the title run is the page's head
   // (banners, "official website" and archive notices): a headline opens

@@ -458,6 +458,8 @@ bool IsPhotoCredit(absl::string_view edges, absl::string_view folded) {
   return absl::StartsWith(edges, "(") && absl::EndsWith(edges, " photo)") && edges.size() < 40;
 }
 
+}  // namespace
+
 // "Page 2 of 3", "Página 1 de 2", "Seite 1 von 4": a page's number and
 // count, left in a text converted from print. ("Page 12" alone, or "- 2 -",
 // may be a text's own reference or list mark.)
@@ -479,8 +481,6 @@ bool IsPageCounter(absl::string_view folded) {
          (of == "of" || of == "de" || of == "di" || of == "von" || of == "sur" || of == "/") &&
          is_number(words[3]);
 }
-
-}  // namespace
 
 // "More press releases", "Latest speeches and appearances", "Otras notas
 // de prensa", "Autres communiqués": other pages of a kind of text, which a

@@ -33,6 +33,11 @@ bool IsLinkListHeading(absl::string_view line);
 // `folded` is FoldAccents of the trimmed line.
 bool OpensWithLinkListHeading(absl::string_view folded);
 
+// "Page 2 of 3", "Página 1 de 2", "Seite 1 von 4": a page's number and
+// count, left in a text converted from print. ("Page 12" alone, or "- 2 -",
+// may be a text's own reference or list mark.) `folded` as above.
+bool IsPageCounter(absl::string_view folded);
+
 }  // namespace docsearch::ingest
 
 #endif  // DOCSEARCH_INGEST_SERVICE_PARSER_PAGE_CONTROLS_H_

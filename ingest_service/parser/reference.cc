@@ -1,5 +1,6 @@
 #include "ingest_service/parser/reference.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -9,6 +10,8 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
+#include "absl/strings/strip.h"
+#include "common/text_folding.h"
 
 namespace docsearch::ingest {
 namespace {
@@ -174,6 +177,28 @@ std::optional<ReferenceMatch> MatchReferenceAtStart(absl::string_view text) {
     return result;
   }
   return std::nullopt;
+}
+
+bool IsReferenceField(absl::string_view line) {
+  if (line.size() > 60) return false;
+  const std::string folded = FoldAccents(line);
+  absl::string_view rest = folded;
+  bool keyed = false;
+  for (absl::string_view key : {"our ref", "your ref", "reference", "ref", "az"}) {
+    if (absl::ConsumePrefix(&rest, key)) {
+      keyed = true;
+      break;
+    }
+  }
+  if (!keyed) return false;
+  rest = absl::StripLeadingAsciiWhitespace(rest);
+  absl::ConsumePrefix(&rest, ".");
+  rest = absl::StripLeadingAsciiWhitespace(rest);
+  if (!absl::ConsumePrefix(&rest, ":")) return false;
+  rest = absl::StripAsciiWhitespace(rest);
+  return !rest.empty() && rest.find(' ') == absl::string_view::npos &&
+         std::any_of(rest.begin(), rest.end(),
+                     [](char c) { return absl::ascii_isdigit(static_cast<unsigned char>(c)); });
 }
 
 }  // namespace docsearch::ingest

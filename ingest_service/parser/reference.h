@@ -33,6 +33,11 @@ struct ReferenceMatch {
 
 std::optional<ReferenceMatch> MatchReferenceAtStart(absl::string_view text);
 
+// "Ref: CBK/COMMS/MPC/01/2024", "Réf. : 2024/045", "Our ref: ABC/12": a
+// line that is only a key naming a reference and one code holding a digit
+// (a letter's or a release's field, never part of a headline).
+bool IsReferenceField(absl::string_view line);
+
 }  // namespace docsearch::ingest
 
 #endif  // DOCSEARCH_INGEST_SERVICE_PARSER_REFERENCE_H_
