@@ -693,7 +693,8 @@ std::optional<DocType> DocTypeFromTitle(absl::string_view title, absl::string_vi
     }
   }
   for (absl::string_view opening :
-       {"abschlusskommunique", "comunicado final", "comunicato finale"}) {
+       {"abschlusskommunique", "comunicado final", "comunicato finale", "comunicado conjunto",
+        "comunicato congiunto", "gemeinsames kommunique", "comunicat comun"}) {
     if (absl::StartsWith(folded, opening)) return v1::DOC_TYPE_COMMUNIQUE;
   }
   if (absl::StartsWith(folded, "declaration du secretaire") ||

@@ -205,6 +205,14 @@ TEST(RelatedListsAndLanguages, LabelsSectionsAndHomeStepsOfMoreLanguages) {
   EXPECT_THAT(DocTypeFromBreadcrumb("Strona główna > Aktualności"), Optional(v1::DOC_TYPE_UPDATE));
 }
 
+TEST(RelatedListsAndLanguages, AJointCommuniqueNamedFirstInItsHeadline) {
+  EXPECT_EQ(DocTypeFromTitle("Comunicado Conjunto de los Presidentes de los Estados Partes"),
+            v1::DOC_TYPE_COMMUNIQUE);
+  EXPECT_EQ(DocTypeFromTitle("Comunicato congiunto dei ministri degli Esteri"),
+            v1::DOC_TYPE_COMMUNIQUE);
+  EXPECT_EQ(DocTypeFromTitle("Gemeinsames Kommuniqué der Außenminister"), v1::DOC_TYPE_COMMUNIQUE);
+}
+
 TEST(RelatedListsAndLanguages, AParliamentaryStatementNamedInItsHeadline) {
   EXPECT_EQ(DocTypeFromTitleWording("Written Statement: Final Local Government Settlement"),
             v1::DOC_TYPE_PRESS_STATEMENT);
