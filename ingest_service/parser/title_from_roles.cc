@@ -62,6 +62,13 @@ bool ContinuesLabel(absl::string_view word) {
         "von",  "der", "zum",   "zur",       "uber",       "del",       "sobre"}) {
     if (folded == function || (function == "d'" && absl::StartsWith(folded, "d'"))) return true;
   }
+  // What was done with the text: "Joint Communiqué Issued Following the
+  // Third Round of …", "Declaration Adopted by the Heads of State …".
+  for (absl::string_view participle :
+       {"issued", "adopted", "made", "delivered", "released", "agreed", "signed", "emis", "emise",
+        "adopte", "adoptee", "emitido", "emitida", "adoptado", "adoptada"}) {
+    if (folded == participle) return true;
+  }
   return false;
 }
 

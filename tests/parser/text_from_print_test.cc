@@ -109,5 +109,29 @@ TEST(TextFromPrint, AReferenceFieldIsNoHeadline) {
   EXPECT_FALSE(IsReferenceField("Ref: none"));
 }
 
+// A communiqué whose headline opens with its kind and what was done with
+// it: the label is the headline's own first words.
+constexpr char kCommuniqueIssuedFollowing[] = R"(THE KINGDOM OF RURITANIA
+MINISTRY OF FOREIGN AFFAIRS
+
+JOINT COMMUNIQUÉ
+
+Joint Communiqué Issued Following the Second Round of Political Consultations between Ruritania and Borduria
+
+Strelsau, 12 May 2023
+
+1. The second round of political consultations between the two ministries was held in Strelsau on 12 May 2023.
+
+2. The two sides reviewed their bilateral relations and agreed to hold the next round in Borduria in 2024.
+)";
+
+TEST(TextFromPrint, ALabelContinuedByWhatWasDoneWithTheTextStaysInTheHeadline) {
+  const v1::Document document = ParseText(kCommuniqueIssuedFollowing);
+  EXPECT_EQ(document.title(),
+            "Joint Communiqué Issued Following the Second Round of Political Consultations "
+            "between Ruritania and Borduria");
+  EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_COMMUNIQUE);
+}
+
 }  // namespace
 }  // namespace docsearch::ingest
