@@ -1,11 +1,11 @@
 // The pages of bench/unseen_layouts that were read while the parser was
 // fixed for them (read_while_fixing/, held_out_2/, held_out_6/,
 // held_out_7/, held_out_9/, held_out_10/, held_out_13/, held_out_15/,
-// held_out_16/, held_out_18/, held_out_19/) keep what the parser gets right on them: the counts of
-// right titles, types, dates and cleaned pages may rise, never fall. These pages measure nothing
-// once read (the unread held_out/ and held_out_3/ sets do, and are not read here); they guard the
-// rules written for them against later changes. The line-role model is also trained on them
-// (layout_labels.h), so the floors are in-sample figures. Scoring is that of
+// held_out_16/, held_out_18/, held_out_19/, held_out_21/) keep what the parser gets right on them:
+// the counts of right titles, types, dates and cleaned pages may rise, never fall. These pages
+// measure nothing once read (the unread held_out/ and held_out_3/ sets do, and are not read here);
+// they guard the rules written for them against later changes. The line-role model is also trained
+// on them (layout_labels.h), so the floors are in-sample figures. Scoring is that of
 // bench/unseen_layouts/score.py.
 #include <string>
 #include <vector>
@@ -107,7 +107,7 @@ TEST(ReadLayouts, TheSixthAndSeventhSetsKeepTheirFigures) {
 // sets") are guarded here. Not trained on.
 TEST(ReadLayouts, TheNinthAndTenthSetsKeepTheirFigures) {
   ExpectAtLeast("held_out_9", {.title = 18, .type = 19, .published = 20, .clean = 16});
-  ExpectAtLeast("held_out_10", {.title = 17, .type = 15, .published = 19, .clean = 19});
+  ExpectAtLeast("held_out_10", {.title = 18, .type = 16, .published = 19, .clean = 19});
 }
 
 // Scored once unread (held_out_13: 15 titles, 14 types, 17 dates, 12 clean
@@ -131,11 +131,20 @@ TEST(ReadLayouts, TheSixteenthSetKeepsItsFigures) {
 // pages of 20; held_out_19: 17, 16, 16, 8), then read: lists of other
 // pages' dated headlines, labels, sections, months and weekdays in nine
 // more languages, long official headlines, acknowledgements of country
-// (INGEST.md, "Regional governments, courts, ministries and missions; nine
-// more languages") are guarded here. Not trained on.
+// (INGEST.md, "Regional governments, courts, ministries, missions and
+// texts from print; nine more languages") are guarded here. Not trained
+// on. The clean count is this test's own (score.py counts 14).
 TEST(ReadLayouts, TheEighteenthAndNineteenthSetsKeepTheirFigures) {
   ExpectAtLeast("held_out_18", {.title = 16, .type = 17, .published = 19, .clean = 17});
   ExpectAtLeast("held_out_19", {.title = 19, .type = 17, .published = 19, .clean = 13});
+}
+
+// Scored once unread (13 titles, 15 types, 18 dates, 10 clean pages of
+// 20), then read: running heads and feet of texts converted from print,
+// reference fields, labels continued by a participle (the same section of
+// INGEST.md) are guarded here. Not trained on.
+TEST(ReadLayouts, TheTwentyFirstSetKeepsItsFigures) {
+  ExpectAtLeast("held_out_21", {.title = 15, .type = 16, .published = 18, .clean = 16});
 }
 
 }  // namespace

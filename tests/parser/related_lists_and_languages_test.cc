@@ -1,6 +1,6 @@
 // Pages written for the test after the kinds of failure the twelfth
-// round's sets showed (docs/INGEST.md, "Related lists known by their
-// dates; labels, sections, months and weekdays in nine more languages"):
+// round's sets showed (docs/INGEST.md, "Regional governments, courts,
+// ministries, missions and texts from print; nine more languages"):
 // lists of other pages' dated headlines after the text, under a heading
 // the reader knows or not; pages in Swedish, Norwegian, Polish, Romanian
 // and Turkish. The sites and texts are invented.

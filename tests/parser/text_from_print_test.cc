@@ -1,6 +1,7 @@
 // Texts converted from print, written for the test after the kinds of
 // failure the twenty-first set showed (docs/INGEST.md, "Regional
-// governments, courts, ministries and missions; nine more languages"):
+// governments, courts, ministries, missions and texts from print; nine
+// more languages"):
 // running heads and feet at page breaks, a reference printed as a field
 // over the headline. The institutions and texts are invented.
 #include <string>
