@@ -305,5 +305,35 @@ TEST(RelatedListsAndLanguages, ATranscriptsHeadingIsTheLabelWithItsSpeaker) {
   EXPECT_THAT(document.published(), IsDate(2024, 3, 12));
 }
 
+// A speech greeting its audience one dignitary to a line.
+constexpr char kSpeechGreetingDignitaries[] = R"(Ministry of Defence
+Home
+Media Centre
+Media Centre / Speeches
+
+SPEECH BY THE MINISTER OF DEFENCE AT THE GRADUATION PARADE OF THE RURITANIAN NAVAL ACADEMY
+
+Posted on: May 3, 2024
+
+(AS DELIVERED)
+
+The Chief of Defence Forces;
+The Commander of the Navy;
+The Commandant, Naval Academy;
+Distinguished Guests;
+Ladies and Gentlemen.
+
+It is a great honour for me to preside over this graduation parade and to welcome the new officers into the service of our nation.
+
+I congratulate the graduates and their families, and I thank the instructors of the Academy for their dedication.
+)";
+
+TEST(RelatedListsAndLanguages, ASpeechsGreetingsToItsDignitariesStayInTheText) {
+  const v1::Document document = ParseText(kSpeechGreetingDignitaries);
+  EXPECT_TRUE(BodyHolds(document, "The Chief of Defence Forces;"));
+  EXPECT_TRUE(BodyHolds(document, "The Commandant, Naval Academy;"));
+  EXPECT_THAT(document.published(), IsDate(2024, 5, 3));
+}
+
 }  // namespace
 }  // namespace docsearch::ingest
