@@ -62,8 +62,9 @@ bool IsCookieNotice(absl::string_view folded) {
         "deze website", "wij gebruiken",
         // Swedish, Norwegian, Danish, Polish,
         // Romanian, Portuguese.
-        "vi anvander", "vi bruker", "vi bruger", "webbplatsen", "nettstedet", "hjemmesiden",
-        "uzywamy", "ta strona", "folosim", "acest site", "utilizamos cookies"}) {
+        "vi anvander", "vi bruker", "vi bruger", "denna webbplats", "var webbplats",
+        "dette nettstedet", "vart nettsted", "denne hjemmeside", "vores hjemmeside", "uzywamy",
+        "nasza strona", "folosim", "acest site"}) {
     if (has(reader)) return true;
   }
   return false;

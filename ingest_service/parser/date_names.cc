@@ -139,7 +139,8 @@ constexpr MonthName kMonthNames[] = {
     {"maj", 5},
     {"augusti", 8},
     {"desember", 12},
-    // Polish (the genitive a date prints: "4 maja 2023").
+    // Polish (the genitive a date prints: "4 maja 2023"); not November's
+    // "listopada", which is October's in Croatian.
     {"stycznia", 1},
     {"lutego", 2},
     {"marca", 3},
@@ -150,7 +151,6 @@ constexpr MonthName kMonthNames[] = {
     {"sierpnia", 8},
     {"wrzesnia", 9},
     {"pazdziernika", 10},
-    {"listopada", 11},
     {"grudnia", 12},
     // Romanian.
     {"ianuarie", 1},

@@ -648,7 +648,18 @@ bool OpensWithItsDate(absl::string_view line) {
   }
   absl::string_view weekday = absl::StripTrailingAsciiWhitespace(before);
   absl::ConsumeSuffix(&weekday, ",");
-  return IsWeekday(absl::StripAsciiWhitespace(weekday));
+  if (!IsWeekday(absl::StripAsciiWhitespace(weekday))) return false;
+  // "Mercredi 6 mars 2024 : compte rendu du Conseil des ministres": a
+  // headline opening with its date, parted from it by a colon or a dash.
+  absl::string_view rest = after;
+  for (absl::string_view mark : {":", "-", "\xE2\x80\x93", "\xE2\x80\x94"}) {
+    if (absl::ConsumePrefix(&rest, mark)) {
+      const std::vector<absl::string_view> words =
+          absl::StrSplit(rest, ' ', absl::SkipWhitespace());
+      return words.size() < 3;
+    }
+  }
+  return true;
 }
 
 }  // namespace docsearch::ingest

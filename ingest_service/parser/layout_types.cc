@@ -274,6 +274,26 @@ bool IsDateOrReadingTime(absl::string_view line, LineRole role) {
 // Minister on the floods" names its topic too).
 constexpr int kMostIssuedLabelWords = 9;
 
+// The first word of who issues a text: a ministry, a council, a
+// government, an office, a president or minister ("Summary of the
+// Judgment" names what is summed up, not who issues it).
+bool NamesAnIssuer(absl::string_view word) {
+  const std::string folded = FoldAccents(word);
+  for (absl::string_view issuer :
+       {"minist",     "council",     "conseil",      "consejo",    "consiglio", "rat",
+        "senat",      "government",  "gouvernement", "gobierno",   "governo",   "regierung",
+        "president",  "premier",     "prime",        "secretar",   "office",    "bureau",
+        "department", "departement", "departamento", "commission", "comision",  "commissione",
+        "kommission", "cabinet",     "gabinete",     "embassy",    "ambassade", "embajada",
+        "mission",    "parliament",  "parlement",    "parlamento", "parlament", "assembl",
+        "state",      "etat",        "estado",       "stato",      "city",      "ville",
+        "mayor",      "maire",       "agency",       "agence",     "agencia",   "bank",
+        "banque",     "banco",       "court",        "cour",       "tribunal"}) {
+    if (absl::StartsWith(folded, issuer)) return true;
+  }
+  return false;
+}
+
 std::optional<v1::DocType> KindOfIssuedLabel(absl::string_view text) {
   if (CountWordsUpTo(text, kMostIssuedLabelWords + 1) > kMostIssuedLabelWords ||
       EndsSentence(text) || !FindDates(text).empty()) {
@@ -302,7 +322,9 @@ std::optional<v1::DocType> KindOfIssuedLabel(absl::string_view text) {
     for (size_t w = 0; w < link.size() && linked; ++w) linked = words[w] == link[w];
     if (!linked) continue;
     const unsigned char first = static_cast<unsigned char>(words[link.size()].front());
-    if (absl::ascii_isupper(first) || first >= 0x80) return label->type;
+    if ((absl::ascii_isupper(first) || first >= 0x80) && NamesAnIssuer(words[link.size()])) {
+      return label->type;
+    }
   }
   return std::nullopt;
 }

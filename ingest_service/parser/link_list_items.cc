@@ -35,6 +35,11 @@ bool EndsWithDashedDate(absl::string_view item, absl::string_view* headline) {
   return false;
 }
 
+// Fewest words of another page's headline in a list under a heading the
+// reader does not know: a schedule's items ("Close of rolls – 13 February
+// 2024") are shorter.
+constexpr int kLeastHeadlineWords = 5;
+
 // How many lines from `from` on are other pages' dated headlines, in a row.
 size_t DatedHeadlinesFrom(const std::vector<SourceLine>& lines,
                           const std::vector<LineFeatures>& features,
@@ -43,7 +48,8 @@ size_t DatedHeadlinesFrom(const std::vector<SourceLine>& lines,
   absl::string_view headline;
   for (size_t j = from; j < features.size() && count < kMaxLinkListItems; ++j, ++count) {
     if (roles[j] == LineRole::kTitle ||
-        !EndsWithDashedDate(TrimLine(lines[features[j].line_index].text), &headline)) {
+        !EndsWithDashedDate(TrimLine(lines[features[j].line_index].text), &headline) ||
+        CountWordsUpTo(headline, kLeastHeadlineWords) < kLeastHeadlineWords) {
       break;
     }
   }

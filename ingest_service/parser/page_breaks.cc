@@ -27,13 +27,26 @@ bool IsCounter(const std::vector<SourceLine>& lines, const std::vector<LineFeatu
   return IsPageCounter(FoldAccents(text));
 }
 
-bool PrintedElsewhere(const std::vector<SourceLine>& lines,
-                      const std::vector<LineFeatures>& features, size_t k) {
+// A line closed as a lead-in, a salutation or a list's item ("Ladies and
+// Gentlemen,", "PRIME MINISTER:") belongs to the text, however often.
+bool ClosesAsText(absl::string_view text) {
+  const char last = text.back();
+  return last == ':' || last == ',' || last == ';';
+}
+
+// How many copies of the line of feature `k` stand right under or over a
+// page's counter, `k` included.
+int CopiesAtBreaks(const std::vector<SourceLine>& lines, const std::vector<LineFeatures>& features,
+                   size_t k) {
   const absl::string_view text = FeatureText(lines, features, k);
+  int copies = 0;
   for (size_t j = 0; j < features.size(); ++j) {
-    if (j != k && FeatureText(lines, features, j) == text) return true;
+    if (FeatureText(lines, features, j) != text) continue;
+    const bool at_break = (j > 0 && IsCounter(lines, features, j - 1)) ||
+                          (j + 1 < features.size() && IsCounter(lines, features, j + 1));
+    copies += at_break ? 1 : 0;
   }
-  return false;
+  return copies;
 }
 
 }  // namespace
@@ -45,28 +58,29 @@ bool IsRunningHeadOrFoot(const std::vector<SourceLine>& lines,
   const bool foot = k + 1 < features.size() && IsCounter(lines, features, k + 1);
   if (!head && !foot) return false;
   const absl::string_view text = FeatureText(lines, features, k);
-  if (text.empty() || EndsSentence(text) || StartsLowercase(text) ||
+  if (text.empty() || EndsSentence(text) || ClosesAsText(text) || StartsLowercase(text) ||
       CountWordsUpTo(text, kMostRunningLineWords + 1) > kMostRunningLineWords ||
       IsCounter(lines, features, k)) {
     return false;
   }
-  if (PrintedElsewhere(lines, features, k)) return true;
-  // A head between the halves of a cut sentence.
-  return head && k + 1 < features.size() && StartsLowercase(FeatureText(lines, features, k + 1));
+  // Printed at two page breaks or more.
+  if (CopiesAtBreaks(lines, features, k) >= 2) return true;
+  // A head between the halves of a sentence the break cut: the text over
+  // the counter goes on, and the line under the head opens in lower case
+  // (a first page's counter over a wrapped headline cuts nothing).
+  if (!head || k < 2 || k + 1 >= features.size()) return false;
+  const absl::string_view before = FeatureText(lines, features, k - 2);
+  return !before.empty() && !EndsSentence(before) &&
+         StartsLowercase(FeatureText(lines, features, k + 1));
 }
 
 void MarkRunningHeadsAndFeet(const std::vector<SourceLine>& lines,
                              const std::vector<LineFeatures>& features,
                              std::vector<LineRole>* roles, std::vector<size_t>* furniture) {
+  // Only the copies at the breaks: the same words elsewhere may be the
+  // text's own.
   std::vector<bool> marked(features.size(), false);
-  for (size_t k = 0; k < features.size(); ++k) {
-    if (!IsRunningHeadOrFoot(lines, features, k)) continue;
-    // The same line wherever it is printed: the first page's head too.
-    const absl::string_view text = FeatureText(lines, features, k);
-    for (size_t j = 0; j < features.size(); ++j) {
-      if (j == k || FeatureText(lines, features, j) == text) marked[j] = true;
-    }
-  }
+  for (size_t k = 0; k < features.size(); ++k) marked[k] = IsRunningHeadOrFoot(lines, features, k);
   for (size_t k = 0; k < features.size(); ++k) {
     // A headline printed again as the running head stays the title.
     if (!marked[k] || (*roles)[k] == LineRole::kFurniture || (*roles)[k] == LineRole::kTitle) {

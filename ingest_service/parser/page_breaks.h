@@ -14,18 +14,18 @@ namespace docsearch::ingest {
 // running head over a page ("CENTRAL BANK OF KENYA – Press Release – MPC
 // Meeting") and the running foot under one (the office's address), next to
 // the page's counter ("Page 2 of 3"). Whether the line of feature `k` is
-// one: right under or over a counter, with no sentence's end, at most
-// twenty words, not opening in lower case, and either printed again
-// elsewhere in the text or standing between the halves of a sentence the
-// page break cut (a head over a line opening in lower case). The head
-// printed on the first page, over the text, is only known by being printed
-// again.
+// one: right under or over a counter, with no sentence's end, not closed
+// by a colon, a comma or a semicolon ("PRIME MINISTER:", "Ladies and
+// Gentlemen,"), at most twenty words, not opening in lower case, and
+// either printed at two breaks or more or standing between the halves of a
+// sentence the page break cut (the text over the counter goes on, and the
+// line under the head opens in lower case).
 bool IsRunningHeadOrFoot(const std::vector<SourceLine>& lines,
                          const std::vector<LineFeatures>& features, size_t k);
 
 // Read after the line-role model (layout_reader.h): each running head or
-// foot, and every other line printed the same but the title's, is made
-// kFurniture in `roles` and its line index added to `furniture`.
+// foot but the title is made kFurniture in `roles` and its line index added
+// to `furniture`; copies of it elsewhere stay (they may be the text's own).
 void MarkRunningHeadsAndFeet(const std::vector<SourceLine>& lines,
                              const std::vector<LineFeatures>& features,
                              std::vector<LineRole>* roles, std::vector<size_t>* furniture);

@@ -109,11 +109,24 @@ bool IsSitesAcknowledgementOfCountry(absl::string_view folded) {
   for (absl::string_view speaker : {" i ", " i'd ", " i'm ", " my ", " me ", " let me "}) {
     if (absl::StrContains(spaced, speaker)) return false;
   }
+  // The site's formula, not a text's sentence going on about a place or a
+  // people ("… of the land on which the school stands, …", "…, and we
+  // honour the survivors of the Stolen Generations …").
+  constexpr int kMostFormulaWords = 40;
+  if (CountWordsUpTo(folded, kMostFormulaWords + 1) > kMostFormulaWords ||
+      absl::StrContains(folded, " on which the ") || absl::StrContains(folded, " and we ")) {
+    return false;
+  }
   if (absl::StartsWith(folded, "we pay our respects to elders past")) return true;
   const bool custodians = absl::StrContains(folded, "traditional custodians") ||
                           absl::StrContains(folded, "traditional owners");
   if (!custodians) return false;
-  if (absl::StartsWith(folded, "we acknowledge the traditional")) return true;
+  // "… of the lands where we work and live", "… throughout Australia".
+  if (absl::StartsWith(folded, "we acknowledge the traditional") &&
+      (absl::StrContains(folded, "where we ") || absl::StrContains(folded, "throughout") ||
+       absl::StrContains(folded, " of country") || absl::StrContains(folded, "elders past"))) {
+    return true;
+  }
   const bool sites_wording =
       absl::StrContains(folded, "elders past") ||
       absl::StrContains(folded, "custodians of country throughout australia");
@@ -148,11 +161,13 @@ bool IsCaptionWithCredit(absl::string_view trimmed) {
   // country's image: open for business" are one sentence going on.
   // Or the caption and the credit parted by a dash ("Closing session in
   // the plenary, in Brasília - Foto: Luiz Roberto/Secom/TSE").
-  auto caption_before = [&](size_t at) {
+  // Only a photo's credit is parted so ("Catalogue entry – Image: A1200"
+  // is a record's field).
+  auto caption_before = [&](size_t at, bool dash_allowed = false) {
     absl::string_view caption = absl::StripTrailingAsciiWhitespace(trimmed.substr(0, at));
     bool parted = false;
     for (absl::string_view dash : {" -", " \xE2\x80\x93", " \xE2\x80\x94", " |"}) {
-      if (absl::ConsumeSuffix(&caption, dash)) {
+      if (dash_allowed && absl::ConsumeSuffix(&caption, dash)) {
         parted = true;
         break;
       }
@@ -170,7 +185,8 @@ bool IsCaptionWithCredit(absl::string_view trimmed) {
   for (absl::string_view key : kCreditKeys) {
     const size_t at = absl::string_view(lower).rfind(key);
     if (at == absl::string_view::npos || at == 0) continue;
-    if (caption_before(at) && credit_at(at + key.size())) return true;
+    const bool photo = absl::StrContains(key, "photo") || absl::StrContains(key, "foto");
+    if (caption_before(at, photo) && credit_at(at + key.size())) return true;
   }
   return false;
 }

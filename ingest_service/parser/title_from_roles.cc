@@ -62,12 +62,19 @@ bool ContinuesLabel(absl::string_view word) {
         "von",  "der", "zum",   "zur",       "uber",       "del",       "sobre"}) {
     if (folded == function || (function == "d'" && absl::StartsWith(folded, "d'"))) return true;
   }
-  // What was done with the text: "Joint Communiqué Issued Following the
-  // Third Round of …", "Declaration Adopted by the Heads of State …".
+  return false;
+}
+
+// What was done with the text, then a function word: "Joint Communiqué
+// Issued Following the Third Round of …", "Declaration Adopted by the
+// Heads of State …" ("Media release Made in Australia: …" is a label
+// fused to a headline).
+bool ContinuesLabelWithParticiple(absl::string_view word, absl::string_view next_word) {
+  const std::string folded = FoldAccents(word);
   for (absl::string_view participle :
-       {"issued", "adopted", "made", "delivered", "released", "agreed", "signed", "emis", "emise",
-        "adopte", "adoptee", "emitido", "emitida", "adoptado", "adoptada"}) {
-    if (folded == participle) return true;
+       {"issued", "adopted", "delivered", "released", "agreed", "signed", "emis", "emise", "adopte",
+        "adoptee", "emitido", "emitida", "adoptado", "adoptada"}) {
+    if (folded == participle) return ContinuesLabel(next_word);
   }
   return false;
 }
@@ -91,7 +98,13 @@ size_t FusedLabelLength(absl::string_view title) {
   if (!label.has_value()) return 0;
   const absl::string_view rest = TrimLine(title.substr(label->length));
   const absl::string_view next_word = rest.substr(0, rest.find(' '));
-  if (ContinuesLabel(next_word) || CountWordsUpTo(rest, 3) < 3) return 0;
+  const absl::string_view after_next =
+      next_word.size() < rest.size() ? TrimLine(rest.substr(next_word.size())) : "";
+  if (ContinuesLabel(next_word) ||
+      ContinuesLabelWithParticiple(next_word, after_next.substr(0, after_next.find(' '))) ||
+      CountWordsUpTo(rest, 3) < 3) {
+    return 0;
+  }
   return label->length;
 }
 
@@ -165,7 +178,8 @@ std::string CutFusedBody(absl::string_view rule_title, std::string* title) {
   // A long official headline ("Statement by H.E. … on the Question of
   // Equitable Representation …, 16 November 2023") holds no sentence's
   // end; prose fused to a label does.
-  if (!EndsSentence(*title) && !HasInnerSentenceBoundary(*title)) return "";
+  const bool lead_in = !title->empty() && (title->back() == ':' || title->back() == ';');
+  if (!EndsSentence(*title) && !lead_in && !HasInnerSentenceBoundary(*title)) return "";
   if (std::optional<LeadingLabel> label = DocTypeLabelPrefix(*title, /*any_rest=*/true)) {
     std::string rest(TrimLine(absl::string_view(*title).substr(label->length)));
     *title = std::string(TrimLine(absl::string_view(*title).substr(0, label->length)));
