@@ -526,21 +526,24 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
     options.trace->title_candidates = std::move(named);
   }
 
-  // A speech's list of the dignitaries it greets, one to a line and each
-  // closed by a semicolon, down to "Ladies and Gentlemen": the speech's
-  // opening, however short its lines.
-  std::vector<bool> greets(features.size() + 1, false);
-  for (size_t k = features.size(); k-- > 0;) {
-    const absl::string_view text = TrimLine(lines[features[k].line_index].text);
-    greets[k] = IsSalutation(text) || (absl::EndsWith(text, ";") && greets[k + 1]);
-  }
+  // A salutation, or a speech's list of the dignitaries it greets, one to
+  // a line and each closed by a semicolon, down to "Ladies and Gentlemen":
+  // the speech's opening, however short its lines. Asked only of the lines
+  // the model dropped.
+  auto greets = [&](size_t k) {
+    for (; k < features.size(); ++k) {
+      const absl::string_view text = TrimLine(lines[features[k].line_index].text);
+      if (!absl::EndsWith(text, ";")) return IsSalutation(text);
+    }
+    return false;
+  };
   // Furniture the cascade kept: read the text again without it.
   std::vector<size_t> furniture;
   for (size_t k = 0; k < features.size(); ++k) {
     if (roles[k] != LineRole::kFurniture || absl::StartsWith(features[k].rule_fate, "dropped_")) {
       continue;
     }
-    if (ReadsAsProse(lines[features[k].line_index].text) || greets[k]) {
+    if (ReadsAsProse(lines[features[k].line_index].text) || greets(k)) {
       roles[k] = LineRole::kBody;
       continue;
     }

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/string_view.h"
 #include "common/text_folding.h"
 #include "ingest_service/parser/line_shape.h"
@@ -22,8 +23,11 @@ absl::string_view FeatureText(const std::vector<SourceLine>& lines,
 bool IsCounter(const std::vector<SourceLine>& lines, const std::vector<LineFeatures>& features,
                size_t k) {
   const absl::string_view text = FeatureText(lines, features, k);
-  // Counters are short: most lines are not folded.
+  // Counters are short and open with "Page", "Pagina", "Página", "Seite" or
+  // "Pag.": most lines are not folded.
   if (text.empty() || text.size() > 24) return false;
+  const char first = absl::ascii_tolower(static_cast<unsigned char>(text.front()));
+  if (first != 'p' && first != 's') return false;
   return IsPageCounter(FoldAccents(text));
 }
 

@@ -180,7 +180,8 @@ std::optional<ReferenceMatch> MatchReferenceAtStart(absl::string_view text) {
 }
 
 bool IsReferenceField(absl::string_view line) {
-  if (line.size() > 60) return false;
+  // Every field holds its colon: most lines are not folded.
+  if (line.size() > 60 || line.find(':') == absl::string_view::npos) return false;
   const std::string folded = FoldAccents(line);
   absl::string_view rest = folded;
   bool keyed = false;
