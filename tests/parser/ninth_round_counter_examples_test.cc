@@ -23,14 +23,6 @@ namespace {
 
 using ::testing::HasSubstr;
 
-// Whether any paragraph holds `text`.
-bool BodyHolds(const v1::Document& document, const std::string& text) {
-  for (const std::string& paragraph : ParagraphTexts(document)) {
-    if (paragraph.find(text) != std::string::npos) return true;
-  }
-  return false;
-}
-
 constexpr char kCounterOverAWrappedHeadline[] = R"(Page 1 of 2
 Statement by the Cabinet Secretary for Education on the release of
 the 2023 Kenya Certificate of Secondary Education examination results

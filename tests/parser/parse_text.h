@@ -29,6 +29,14 @@ inline std::vector<std::string> ParagraphTexts(const v1::Document& document) {
   return texts;
 }
 
+// Whether any of the document's paragraphs holds `text`.
+inline bool BodyHolds(const v1::Document& document, const std::string& text) {
+  for (const v1::Paragraph& paragraph : document.paragraphs()) {
+    if (paragraph.text().find(text) != std::string::npos) return true;
+  }
+  return false;
+}
+
 // A v1::Date of that day.
 MATCHER_P3(IsDate, year, month, day, "") {
   return arg.year() == year && arg.month() == month && arg.day() == day;

@@ -23,14 +23,6 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 using ::testing::Optional;
 
-// Whether any paragraph holds `text`.
-bool BodyHolds(const v1::Document& document, const std::string& text) {
-  for (const std::string& paragraph : ParagraphTexts(document)) {
-    if (paragraph.find(text) != std::string::npos) return true;
-  }
-  return false;
-}
-
 // A ministry's release; under the text, a list of other releases under a
 // heading the reader has no word for, each headline with its date.
 constexpr char kReleaseWithRelatedReleases[] = R"(Skip to main content

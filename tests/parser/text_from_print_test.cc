@@ -20,14 +20,6 @@ using ::testing::Contains;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-// Whether any paragraph holds `text`.
-bool BodyHolds(const v1::Document& document, const std::string& text) {
-  for (const std::string& paragraph : ParagraphTexts(document)) {
-    if (paragraph.find(text) != std::string::npos) return true;
-  }
-  return false;
-}
-
 // A central bank's release from a PDF: the letterhead, the label, the
 // reference as a field, the headline; a running head on each later page
 // under the page's counter, a running foot over it.
