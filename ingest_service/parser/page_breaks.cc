@@ -7,6 +7,7 @@
 #include "common/text_folding.h"
 #include "ingest_service/parser/line_shape.h"
 #include "ingest_service/parser/page_controls.h"
+#include "ingest_service/parser/title_run.h"
 
 namespace docsearch::ingest {
 namespace {
@@ -15,14 +16,9 @@ namespace {
 // line of the text cut by the page break is longer or ends a sentence.
 constexpr int kMostRunningLineWords = 20;
 
-absl::string_view FeatureText(const std::vector<SourceLine>& lines,
-                              const std::vector<LineFeatures>& features, size_t k) {
-  return TrimLine(lines[features[k].line_index].text);
-}
-
 bool IsCounter(const std::vector<SourceLine>& lines, const std::vector<LineFeatures>& features,
                size_t k) {
-  const absl::string_view text = FeatureText(lines, features, k);
+  const absl::string_view text = FeatureLineText(lines, features, k);
   // Counters are short and open with "Page", "Pagina", "Página", "Seite" or
   // "Pag.": most lines are not folded.
   if (text.empty() || text.size() > 24) return false;
@@ -42,10 +38,10 @@ bool ClosesAsText(absl::string_view text) {
 // page's counter, `k` included.
 int CopiesAtBreaks(const std::vector<SourceLine>& lines, const std::vector<LineFeatures>& features,
                    size_t k) {
-  const absl::string_view text = FeatureText(lines, features, k);
+  const absl::string_view text = FeatureLineText(lines, features, k);
   int copies = 0;
   for (size_t j = 0; j < features.size(); ++j) {
-    if (FeatureText(lines, features, j) != text) continue;
+    if (FeatureLineText(lines, features, j) != text) continue;
     const bool at_break = (j > 0 && IsCounter(lines, features, j - 1)) ||
                           (j + 1 < features.size() && IsCounter(lines, features, j + 1));
     copies += at_break ? 1 : 0;
@@ -61,7 +57,7 @@ bool IsRunningHeadOrFoot(const std::vector<SourceLine>& lines,
   const bool head = k > 0 && IsCounter(lines, features, k - 1);
   const bool foot = k + 1 < features.size() && IsCounter(lines, features, k + 1);
   if (!head && !foot) return false;
-  const absl::string_view text = FeatureText(lines, features, k);
+  const absl::string_view text = FeatureLineText(lines, features, k);
   if (text.empty() || EndsSentence(text) || ClosesAsText(text) || StartsLowercase(text) ||
       CountWordsUpTo(text, kMostRunningLineWords + 1) > kMostRunningLineWords ||
       IsCounter(lines, features, k)) {
@@ -73,9 +69,9 @@ bool IsRunningHeadOrFoot(const std::vector<SourceLine>& lines,
   // the counter goes on, and the line under the head opens in lower case
   // (a first page's counter over a wrapped headline cuts nothing).
   if (!head || k < 2 || k + 1 >= features.size()) return false;
-  const absl::string_view before = FeatureText(lines, features, k - 2);
+  const absl::string_view before = FeatureLineText(lines, features, k - 2);
   return !before.empty() && !EndsSentence(before) &&
-         StartsLowercase(FeatureText(lines, features, k + 1));
+         StartsLowercase(FeatureLineText(lines, features, k + 1));
 }
 
 void MarkRunningHeadsAndFeet(const std::vector<SourceLine>& lines,
