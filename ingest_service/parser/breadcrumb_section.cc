@@ -5,6 +5,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "common/text_folding.h"
@@ -77,6 +78,13 @@ constexpr int kMostSectionWords = 6;
 
 std::optional<docsearch::v1::DocType> TypeOfStep(absl::string_view step) {
   if (std::optional<docsearch::v1::DocType> type = DocTypeFromSectionName(step)) return type;
+  // A section's page for one year ("News 2024", "Press releases 2019").
+  if (const size_t space = step.rfind(' '); space != absl::string_view::npos) {
+    int year = 0;
+    if (absl::SimpleAtoi(step.substr(space + 1), &year) && year > 1900 && year < 2200) {
+      return TypeOfStep(step.substr(0, space));
+    }
+  }
   // The archive of a section of printed labels holds the section's kind
   // ("Press Release Archive", "Speeches archive"); a news archive holds
   // stories of every kind (the development set files them as other).
@@ -102,6 +110,10 @@ std::optional<docsearch::v1::DocType> TypeOfStep(absl::string_view step) {
 }
 
 }  // namespace
+
+bool IsHomeStepLine(absl::string_view line) {
+  return IsHomeStep(FoldAccents(absl::StripAsciiWhitespace(line)));
+}
 
 namespace {
 
@@ -159,8 +171,11 @@ std::optional<std::vector<std::string>> PathSteps(absl::string_view line) {
 bool IsBreadcrumbPath(absl::string_view line) { return PathSteps(line).has_value(); }
 
 std::optional<docsearch::v1::DocType> DocTypeFromBreadcrumb(absl::string_view line) {
+  // One step left of a path that did not open at the home page ("Press
+  // releases > 2000 > June") is the section: PathSteps took it for a path
+  // because it printed three steps.
   const std::optional<std::vector<std::string>> steps = PathSteps(line);
-  if (!steps.has_value() || steps->size() < 2) return std::nullopt;
+  if (!steps.has_value() || steps->empty()) return std::nullopt;
   // "Communiqués" files a French-speaking site's press releases; in an
   // English path it may hold communiqués.
   if (steps->back() == "communiques" &&

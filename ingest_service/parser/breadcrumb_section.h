@@ -26,6 +26,10 @@ std::optional<docsearch::v1::DocType> DocTypeFromBreadcrumb(absl::string_view li
 // first.
 bool IsBreadcrumbPath(absl::string_view line);
 
+// Whether `line` is the home page's name alone ("Home", "Accueil",
+// "Startseite"), as a breadcrumb printed one step per line opens.
+bool IsHomeStepLine(absl::string_view line);
+
 }  // namespace docsearch::ingest
 
 #endif  // DOCSEARCH_INGEST_SERVICE_PARSER_BREADCRUMB_SECTION_H_

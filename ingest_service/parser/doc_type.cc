@@ -774,6 +774,22 @@ bool IsQualifiedStatement(absl::string_view before, absl::string_view label) {
 std::optional<DocType> DocTypeFromTitleWording(absl::string_view title) {
   const std::string folded = FoldAccents(title);
   if (std::optional<DocType> copied = KindAfterFullTextOf(folded)) return copied;
+  // A transcript of questions and answers named by its occasion ("Press
+  // Conference by Press Secretary …", "Joint press conference with …"): a
+  // kind the enum does not name.
+  for (absl::string_view opening :
+       {"press conference by ", "press conference of ", "press conference with ",
+        "press conference following ", "press conference after ", "joint press conference ",
+        "press briefing by ", "transcript of "}) {
+    if (absl::StartsWith(folded, opening)) return v1::DOC_TYPE_OTHER;
+  }
+  // A cabinet's communiqué named by the body ("Comunicado do Conselho de
+  // Ministros de 21 de maio de 2020", "Comunicado del Consejo de Ministros").
+  for (absl::string_view opening :
+       {"comunicado do conselho de ministros", "comunicado del consejo de ministros",
+        "communique du conseil des ministres"}) {
+    if (absl::StartsWith(folded, opening)) return v1::DOC_TYPE_COMMUNIQUE;
+  }
   // A label before a colon, after a word or two naming who issues it
   // ("MFA Press Statement: Visit of ...", "Chair's Summary: ...").
   if (const size_t colon = folded.find(':'); colon != absl::string_view::npos && colon <= 48) {
@@ -812,6 +828,24 @@ std::optional<DocType> DocTypeFromTitleWording(absl::string_view title) {
       for (absl::string_view kind : kPossessiveSpeechKinds) {
         if (absl::StartsWith(folded_rest, kind)) return v1::DOC_TYPE_SPEECH;
       }
+    }
+  }
+  // The United Nations' wording, lowercase, of a transcript opening the
+  // title with its speaker ("Secretary-General's remarks to the press on
+  // …"): who speaks, a name of capitalized words, then to whom; news about
+  // remarks names them later ("Critics say the Minister's remarks …").
+  for (absl::string_view possessive : {"'s remarks ", "\xE2\x80\x99s remarks "}) {
+    const size_t at = title.find(possessive);
+    if (at == absl::string_view::npos || CountSpaces(title.substr(0, at)) > 3) continue;
+    bool capitalized_name = true;
+    for (absl::string_view word : absl::StrSplit(title.substr(0, at), ' ', absl::SkipEmpty())) {
+      capitalized_name &= absl::ascii_isupper(static_cast<unsigned char>(word.front())) != 0;
+    }
+    if (!capitalized_name) continue;
+    const absl::string_view rest = title.substr(at + possessive.size());
+    for (absl::string_view audience : {"to the press", "to the media", "at the press",
+                                       "to journalists", "at a press", "to reporters"}) {
+      if (absl::StartsWith(rest, audience)) return v1::DOC_TYPE_SPEECH;
     }
   }
   // A text made jointly, named anywhere as a name is printed ("India-

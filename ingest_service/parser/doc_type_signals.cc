@@ -200,6 +200,19 @@ std::optional<DocType> DocTypeFromSectionName(absl::string_view line) {
       {"discursuri", v1::DOC_TYPE_SPEECH},
       {"uttalanden", v1::DOC_TYPE_PRESS_STATEMENT},
       {"oswiadczenia", v1::DOC_TYPE_PRESS_STATEMENT},
+      // More wordings of the news item and the press release (a US
+      // agency's "Press Announcements", Brazil's "Notas à Imprensa").
+      {"news items", v1::DOC_TYPE_UPDATE},
+      {"news item", v1::DOC_TYPE_UPDATE},
+      {"press announcements", v1::DOC_TYPE_PRESS_RELEASE},
+      {"notas a imprensa", v1::DOC_TYPE_PRESS_RELEASE},
+      {"notas de imprensa", v1::DOC_TYPE_PRESS_RELEASE},
+      {"comunicados de imprensa", v1::DOC_TYPE_PRESS_RELEASE},
+      // Transcripts of questions and answers: a kind the enum does not name.
+      {"press conferences", v1::DOC_TYPE_OTHER},
+      {"press briefings", v1::DOC_TYPE_OTHER},
+      {"transcripts", v1::DOC_TYPE_OTHER},
+      {"interviews", v1::DOC_TYPE_OTHER},
   };
   absl::string_view trimmed = absl::StripAsciiWhitespace(line);
   if (trimmed.size() > 40) return std::nullopt;

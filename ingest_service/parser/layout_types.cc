@@ -19,19 +19,11 @@
 #include "ingest_service/parser/menu_labels.h"
 #include "ingest_service/parser/parse_warnings.h"
 #include "ingest_service/parser/reference.h"
+#include "ingest_service/parser/section_types.h"
 #include "ingest_service/parser/title_run.h"
 
 namespace docsearch::ingest {
 namespace {
-
-// Sets the type read by a head reader, with the warning that says how,
-// in place of the warning that none was found.
-void SetTypeWithWarning(v1::Document* document, v1::DocType type, ParseWarningCode code,
-                        absl::string_view message) {
-  document->set_doc_type(type);
-  RemoveWarnings(document, ParseWarningCode::kNoDocType);
-  AddWarning(code, message, document);
-}
 
 // A type read from a label that is an item of the site's menu
 // ("Communiqués de presse" / "Déclarations" / "Discours" / "Agenda"), not
@@ -66,7 +58,7 @@ void ReplaceTypeFromMenuItem(const std::vector<SourceLine>& lines,
     if (std::optional<v1::DocType> section = DocTypeFromBreadcrumb(text);
         section.has_value() && *section != v1::DOC_TYPE_UPDATE) {
       document->clear_doc_type_raw();
-      SetTypeWithWarning(
+      SetDocTypeWithWarning(
           document, *section, ParseWarningCode::kDocTypeFromHeadLine,
           absl::StrCat("the type label read is an item of the site's menu; the "
                        "breadcrumb on line ",
@@ -185,9 +177,9 @@ void SetTypeFromHeadLines(const std::vector<SourceLine>& lines,
     ++head_end;
   }
   auto set = [&](size_t k, v1::DocType type) {
-    SetTypeWithWarning(document, type, ParseWarningCode::kDocTypeFromHeadLine,
-                       absl::StrCat("no type label or title pattern in the title; line ",
-                                    lines[features[k].line_index].number, " names the type"));
+    SetDocTypeWithWarning(document, type, ParseWarningCode::kDocTypeFromHeadLine,
+                          absl::StrCat("no type label or title pattern in the title; line ",
+                                       lines[features[k].line_index].number, " names the type"));
   };
   // A label right above or below the title names the type even when the
   // model read it as the page's furniture or body ("Déclaration du
@@ -228,14 +220,14 @@ void SetTypeFromAnnouncement(v1::Document* document) {
   constexpr int kOpeningParagraphs = 4;
   // The announcement taken for the headline (no headline was printed).
   if (std::optional<v1::DocType> type = DocTypeFromAnnouncement(document->title())) {
-    SetTypeWithWarning(document, *type, ParseWarningCode::kDocTypeFromTitle,
-                       "the title announces a statement");
+    SetDocTypeWithWarning(document, *type, ParseWarningCode::kDocTypeFromTitle,
+                          "the title announces a statement");
     return;
   }
   for (int p = 0; p < std::min(document->paragraphs_size(), kOpeningParagraphs); ++p) {
     if (std::optional<v1::DocType> type = DocTypeFromAnnouncement(document->paragraphs(p).text())) {
-      SetTypeWithWarning(document, *type, ParseWarningCode::kDocTypeFromFirstParagraph,
-                         absl::StrCat("paragraph ", p + 1, " announces a statement"));
+      SetDocTypeWithWarning(document, *type, ParseWarningCode::kDocTypeFromFirstParagraph,
+                            absl::StrCat("paragraph ", p + 1, " announces a statement"));
       return;
     }
   }
@@ -246,178 +238,9 @@ void SetTypeFromAnnouncement(v1::Document* document) {
 void SetTypeFromReference(v1::Document* document) {
   if (document->doc_type() != v1::DOC_TYPE_UNSPECIFIED) return;
   if (std::optional<v1::DocType> type = DocTypeFromReference(document->reference())) {
-    SetTypeWithWarning(document, *type, ParseWarningCode::kDocTypeFromHeadLine,
-                       absl::StrCat("no type label; the reference ", document->reference(),
-                                    " is in a press release series"));
-  }
-}
-
-// A line between a section's name and the headline that says when the
-// text was published or how long it takes to read.
-bool IsDateOrReadingTime(absl::string_view line, LineRole role) {
-  constexpr int kMostWords = 6;
-  if (role == LineRole::kDate) return true;
-  const absl::string_view text = TrimLine(line);
-  if (CountWordsUpTo(text, kMostWords + 1) > kMostWords) return false;
-  if (!FindDates(text).empty()) return true;
-  const std::string folded = absl::AsciiStrToLower(text);
-  for (absl::string_view reading : {"min read", "minute read", "minutes read", "min de lecture",
-                                    "min de lectura", "min lesezeit", "min di lettura"}) {
-    if (absl::StrContains(folded, reading)) return true;
-  }
-  return false;
-}
-
-// A label followed by who issues it: "Communiqué de presse du Conseil
-// d'Etat", "Press release of the Ministry of Health", "Pressemitteilung
-// des Senats". A short line (a kicker, not a headline: "Statement by the
-// Minister on the floods" names its topic too).
-constexpr int kMostIssuedLabelWords = 9;
-
-// The first word of who issues a text: a ministry, a council, a
-// government, an office, a president or minister ("Summary of the
-// Judgment" names what is summed up, not who issues it).
-bool NamesAnIssuer(absl::string_view word) {
-  const std::string folded = FoldAccents(word);
-  for (absl::string_view issuer :
-       {"minist",     "council",     "conseil",      "consejo",    "consiglio", "rat",
-        "senat",      "government",  "gouvernement", "gobierno",   "governo",   "regierung",
-        "president",  "premier",     "prime",        "secretar",   "office",    "bureau",
-        "department", "departement", "departamento", "commission", "comision",  "commissione",
-        "kommission", "cabinet",     "gabinete",     "embassy",    "ambassade", "embajada",
-        "mission",    "parliament",  "parlement",    "parlamento", "parlament", "assembl",
-        "state",      "etat",        "estado",       "stato",      "city",      "ville",
-        "mayor",      "maire",       "agency",       "agence",     "agencia",   "bank",
-        "banque",     "banco",       "court",        "cour",       "tribunal"}) {
-    if (absl::StartsWith(folded, issuer)) return true;
-  }
-  return false;
-}
-
-std::optional<v1::DocType> KindOfIssuedLabel(absl::string_view text) {
-  if (CountWordsUpTo(text, kMostIssuedLabelWords + 1) > kMostIssuedLabelWords ||
-      EndsSentence(text) || !FindDates(text).empty()) {
-    return std::nullopt;
-  }
-  const std::optional<LeadingLabel> label = DocTypeLabelPrefix(text, /*any_rest=*/true);
-  if (!label.has_value() || label->type == v1::DOC_TYPE_OTHER) return std::nullopt;
-  const std::vector<absl::string_view> words =
-      absl::StrSplit(text.substr(label->length), ' ', absl::SkipEmpty());
-  // The link words, then a name: capitalized (or opening with a letter
-  // beyond ASCII, "État").
-  for (const std::vector<absl::string_view>& link :
-       std::vector<std::vector<absl::string_view>>{{"du"},
-                                                   {"de", "la"},
-                                                   {"des"},
-                                                   {"de"},
-                                                   {"of", "the"},
-                                                   {"from", "the"},
-                                                   {"der"},
-                                                   {"del"},
-                                                   {"de", "los"},
-                                                   {"della"},
-                                                   {"van", "de"}}) {
-    if (words.size() <= link.size()) continue;
-    bool linked = true;
-    for (size_t w = 0; w < link.size() && linked; ++w) linked = words[w] == link[w];
-    if (!linked) continue;
-    const unsigned char first = static_cast<unsigned char>(words[link.size()].front());
-    if ((absl::ascii_isupper(first) || first >= 0x80) && NamesAnIssuer(words[link.size()])) {
-      return label->type;
-    }
-  }
-  return std::nullopt;
-}
-
-// Still no type: a site's section printed right next to the headline
-// ("News" above it, "Speeches" over it, "News" under its date) names the
-// kind of text the page holds. Only the lines touching the title count: a
-// menu higher up prints the same names for every page of the site.
-// Most words of a menu's item.
-constexpr int kMenuItemWords = 3;
-
-void SetTypeFromSectionNextToTitle(const std::vector<SourceLine>& lines,
-                                   const std::vector<LineFeatures>& features,
-                                   const std::vector<LineRole>& roles, v1::Document* document) {
-  if (document->doc_type() != v1::DOC_TYPE_UNSPECIFIED) return;
-  const std::optional<TitleLines> title = FindTitleLines(roles);
-  if (!title.has_value()) return;
-  const size_t title_begin = title->begin;
-  const size_t title_end = title->end;
-  // A line of a few words under the name goes on a menu ("News" /
-  // "Speeches" / "Publications" under the title).
-  auto menu_goes_on = [&](size_t k) {
-    if (k + 1 >= features.size()) return false;
-    const absl::string_view next = TrimLine(lines[features[k + 1].line_index].text);
-    return CountWordsUpTo(next, kMenuItemWords + 1) <= kMenuItemWords && !EndsSentence(next) &&
-           FindDates(next).empty();
-  };
-  // Above the title no such test: a site prints its section's name as the
-  // last line of its menu and breadcrumb ("Events" / "News" / headline),
-  // and a menu ending in another section's name right above a headline
-  // ("Publications" / "Speeches" / a news item) is then read as that
-  // section: over the read and unread layouts, the test cost five right
-  // types to avoid it.
-  std::vector<size_t> neighbours;
-  if (title_begin > 0) neighbours.push_back(title_begin - 1);
-  // Over the title's date line or a reading time ("Press Releases" /
-  // "Date : Feb 15, 2024" / headline; "News Releases" / "3 min read").
-  if (title_begin > 1 && IsDateOrReadingTime(lines[features[title_begin - 1].line_index].text,
-                                             roles[title_begin - 1])) {
-    neighbours.push_back(title_begin - 2);
-  }
-  if (title_end < roles.size()) {
-    if (!menu_goes_on(title_end)) neighbours.push_back(title_end);
-    // Under the title's date line.
-    if (roles[title_end] == LineRole::kDate && title_end + 1 < roles.size() &&
-        !menu_goes_on(title_end + 1)) {
-      neighbours.push_back(title_end + 1);
-    }
-  }
-  for (size_t k : neighbours) {
-    const SourceLine& line = lines[features[k].line_index];
-    const absl::string_view text = TrimLine(line.text);
-    std::optional<v1::DocType> type = DocTypeFromSectionName(text);
-    // The date line's first cell may be the section or the label
-    // ("Nieuwsbericht | 14-06-2019 | 11:20", "News | 3 May 2021").
-    if (!type.has_value() && (roles[k] == LineRole::kDate || !FindDates(text).empty())) {
-      const absl::string_view cell = TrimLine(text.substr(0, text.find(" | ")));
-      if (cell.size() < text.size()) {
-        type = DocTypeFromSectionName(cell);
-        if (!type.has_value()) type = DocTypeFromLabelLine(cell);
-      }
-    }
-    // Right over the title, the label with who issues it ("Communiqué de
-    // presse du Conseil d'Etat", "Press release of the Ministry of Health").
-    if (!type.has_value() && k + 1 == title_begin) type = KindOfIssuedLabel(text);
-    if (!type.has_value()) continue;
-    SetTypeWithWarning(document, *type, ParseWarningCode::kDocTypeFromHeadLine,
-                       absl::StrCat("no type label; line ", line.number,
-                                    " next to the title names the site's section"));
-    return;
-  }
-}
-
-// Still no type: the breadcrumb above the title files the page under a
-// section of one kind ("Home › News › 18 January 2024"). The last path
-// above the title counts: a site prints its own path once, nearest the
-// headline.
-void SetTypeFromBreadcrumbAboveTitle(const std::vector<SourceLine>& lines,
-                                     const std::vector<LineFeatures>& features,
-                                     const std::vector<LineRole>& roles, v1::Document* document) {
-  if (document->doc_type() != v1::DOC_TYPE_UNSPECIFIED) return;
-  const std::optional<TitleLines> title = FindTitleLines(roles);
-  if (!title.has_value()) return;
-  for (size_t k = title->begin; k-- > 0;) {
-    const SourceLine& line = lines[features[k].line_index];
-    const absl::string_view text = TrimLine(line.text);
-    if (!IsBreadcrumbPath(text)) continue;
-    std::optional<v1::DocType> type = DocTypeFromBreadcrumb(text);
-    if (!type.has_value()) return;
-    SetTypeWithWarning(document, *type, ParseWarningCode::kDocTypeFromHeadLine,
-                       absl::StrCat("no type label; the breadcrumb on line ", line.number,
-                                    " files the page under a section"));
-    return;
+    SetDocTypeWithWarning(document, *type, ParseWarningCode::kDocTypeFromHeadLine,
+                          absl::StrCat("no type label; the reference ", document->reference(),
+                                       " is in a press release series"));
   }
 }
 
@@ -472,8 +295,8 @@ void SetTypeFromTitleParts(v1::Document* document) {
         continue;
       }
       document->set_doc_type_raw(std::string(part.substr(0, label->length)));
-      SetTypeWithWarning(document, label->type, ParseWarningCode::kDocTypeFromTitle,
-                         "a label opens a later part of the title, after its sections' names");
+      SetDocTypeWithWarning(document, label->type, ParseWarningCode::kDocTypeFromTitle,
+                            "a label opens a later part of the title, after its sections' names");
       return;
     }
   }
@@ -562,8 +385,7 @@ void ReadTypeAndReferenceFromRoles(const std::vector<SourceLine>& lines,
   SetTypeFromAnnouncement(document);
   SetReferenceFromRoles(lines, features, roles, document);
   SetTypeFromReference(document);
-  SetTypeFromSectionNextToTitle(lines, features, roles, document);
-  SetTypeFromBreadcrumbAboveTitle(lines, features, roles, document);
+  ReadTypeFromSiteSection(lines, features, roles, document);
   SetTypeFromTitleParts(document);
   SetTypeFromTitleOverSeries(document);
   SetSpeechFromSalutation(document);

@@ -104,4 +104,11 @@ void RemoveWarnings(docsearch::v1::Document* document, ParseWarningCode code) {
   RemoveWarnings(document, [code](ParseWarningCode have) { return have == code; });
 }
 
+void SetDocTypeWithWarning(docsearch::v1::Document* document, docsearch::v1::DocType type,
+                           ParseWarningCode code, absl::string_view message) {
+  document->set_doc_type(type);
+  RemoveWarnings(document, ParseWarningCode::kNoDocType);
+  AddWarning(code, message, document);
+}
+
 }  // namespace docsearch::ingest

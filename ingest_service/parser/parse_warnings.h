@@ -81,6 +81,11 @@ void RemoveWarnings(docsearch::v1::Document* document,
 // Withdraws every warning `code` of `document`.
 void RemoveWarnings(docsearch::v1::Document* document, ParseWarningCode code);
 
+// Sets the type a reader found, with the warning `code` that says how, in
+// place of the warning that none was found.
+void SetDocTypeWithWarning(docsearch::v1::Document* document, docsearch::v1::DocType type,
+                           ParseWarningCode code, absl::string_view message);
+
 }  // namespace docsearch::ingest
 
 #endif  // DOCSEARCH_INGEST_SERVICE_PARSER_PARSE_WARNINGS_H_

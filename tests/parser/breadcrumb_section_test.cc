@@ -66,5 +66,18 @@ TEST(BreadcrumbSection, ArchivesAndCommuniques) {
   EXPECT_EQ(DocTypeFromBreadcrumb("Home > Official texts > Communiqués"), std::nullopt);
 }
 
+// A path of three steps not from the home page may leave one section
+// after its dates; a section's page for a year names the section.
+TEST(BreadcrumbSection, OneSectionLeftAndASectionsYear) {
+  EXPECT_EQ(DocTypeFromBreadcrumb("Press releases > 2000 > June"), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_EQ(DocTypeFromBreadcrumb("Home > News and events > News archives > News 2024"),
+            v1::DOC_TYPE_UPDATE);
+  EXPECT_EQ(DocTypeFromBreadcrumb("Home > Speeches 2019"), v1::DOC_TYPE_SPEECH);
+  EXPECT_EQ(DocTypeFromBreadcrumb("Home > Vision 2030"), std::nullopt);
+  EXPECT_TRUE(IsHomeStepLine(" Accueil "));
+  EXPECT_TRUE(IsHomeStepLine("Startseite"));
+  EXPECT_FALSE(IsHomeStepLine("Home Office"));
+}
+
 }  // namespace
 }  // namespace docsearch::ingest

@@ -335,5 +335,35 @@ TEST(DocType, AFullTextOfTheKindItReproduces) {
             std::nullopt);
 }
 
+// Transcripts of questions and answers named by their occasion, a UN
+// transcript named by its speaker in lowercase, and a cabinet's
+// communiqué named by the body.
+TEST(DocType, TranscriptsAndCabinetCommuniquesNamedInTheTitle) {
+  EXPECT_EQ(DocTypeFromTitleWording("Press Conference by Press Secretary KATO Ren"),
+            v1::DOC_TYPE_OTHER);
+  EXPECT_EQ(DocTypeFromTitleWording("Joint press conference with the Prime Minister of Ruritania"),
+            v1::DOC_TYPE_OTHER);
+  EXPECT_EQ(DocTypeFromTitleWording("Press conferences cancelled as the summit ends early"),
+            std::nullopt);
+  EXPECT_EQ(DocTypeFromTitleWording(
+                "Secretary-General's remarks to the press on the situation in Ruritania"),
+            v1::DOC_TYPE_SPEECH);
+  EXPECT_EQ(DocTypeFromTitleWording("Critics say the Minister's remarks to the press misled"),
+            std::nullopt);
+  EXPECT_EQ(DocTypeFromTitleWording("Minister's remarks on pensions draw criticism"), std::nullopt);
+  EXPECT_EQ(DocTypeFromTitleWording("Comunicado do Conselho de Ministros de 2 de abril de 2020"),
+            v1::DOC_TYPE_COMMUNIQUE);
+  EXPECT_EQ(DocTypeFromTitleWording("Comunicado del Consejo de Ministros"),
+            v1::DOC_TYPE_COMMUNIQUE);
+}
+
+TEST(DocType, MoreSectionNames) {
+  EXPECT_EQ(DocTypeFromSectionName("Press Announcements"), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_EQ(DocTypeFromSectionName("NEWS ITEMS"), v1::DOC_TYPE_UPDATE);
+  EXPECT_EQ(DocTypeFromSectionName("Notas à Imprensa"), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_EQ(DocTypeFromSectionName("Press conferences"), v1::DOC_TYPE_OTHER);
+  EXPECT_EQ(DocTypeFromSectionName("Press and media"), std::nullopt);
+}
+
 }  // namespace
 }  // namespace docsearch::ingest

@@ -1,0 +1,130 @@
+// Pages written for the test after the kinds of failure the tenth round's
+// sets showed (docs/INGEST.md, "Types from where a site files a page"):
+// a breadcrumb printed one step per line, a topics line by the headline, a
+// label over the date line of a message quoted on a forum, a press
+// conference and a United Nations transcript named in their titles. The
+// sites and texts are invented.
+#include <string>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "ingest_service/parser/document_parser.h"
+#include "tests/parser/parse_text.h"
+
+namespace docsearch::ingest {
+namespace {
+
+// A customs service's news item; its path printed one step per line under
+// the menu, its first step an item of the menu.
+constexpr char kPathOneStepPerLine[] = R"(Skip to main content
+Ruritanian Customs Service
+Who we are
+Our work
+News and Events
+Contact
+Home
+News and Events
+News
+2024
+
+Customs officers seize counterfeit medicines at the northern border
+
+14 March 2024
+
+Customs officers at the northern border crossing of Zenda seized more than 40,000 counterfeit tablets on Tuesday, the Ruritanian Customs Service said.
+
+The tablets, hidden in a shipment of garden furniture, carried the packaging of well-known painkillers and antibiotics sold in the country's pharmacies.
+
+The service has opened an investigation together with the police and the national medicines agency, and has warned pharmacies to buy only from licensed wholesalers.
+)";
+
+TEST(SectionAndTopicTypes, APathPrintedOneStepPerLineNamesTheSection) {
+  const v1::Document document = ParseText(kPathOneStepPerLine);
+  EXPECT_EQ(document.title(),
+            "Customs officers seize counterfeit medicines at the northern border");
+  EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_UPDATE);
+}
+
+// An embassy's page filed under two topics on its byline: the printed kind
+// names it over "News".
+constexpr char kTopicsLine[] = R"(Skip to content
+An official website of the United States government
+U.S. Embassy in Ruritania
+Menu
+Home | News & Events
+
+Ambassador opens new American Corner in Strelsau
+
+By U.S. Embassy Strelsau | 3 May, 2024 | Topics: News, Press Releases
+
+STRELSAU – The U.S. Ambassador on Thursday opened a new American Corner at the National Library in Strelsau, a space where students can learn English, use computers and find out about studying in the United States.
+
+The corner, the third in Ruritania, was equipped with support from the U.S. Department of State and will host weekly conversation clubs and workshops on entrepreneurship.
+
+"Young Ruritanians are eager to connect with the world, and this corner opens a door for them," the Ambassador said at the opening ceremony.
+)";
+
+TEST(SectionAndTopicTypes, ATopicsLineNamesThePrintedKind) {
+  const v1::Document document = ParseText(kTopicsLine);
+  EXPECT_EQ(document.title(), "Ambassador opens new American Corner in Strelsau");
+  EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_PRESS_RELEASE);
+}
+
+// A ministry's release quoted in a forum's message: its label stands over
+// its date line and headline, amid the forum's furniture.
+constexpr char kQuotedRelease[] = R"(Forum Défense
+Le forum des passionnés de défense
+FAQ  Rechercher  Membres  S'enregistrer  Connexion
+Communiqué officiel : nouvelle base navale
+Index du Forum -> Actualités -> Communiqués officiels
+Auteur  Message
+Marin_56
+Inscrit le: 3 Fév 2009
+Posté le: Mar 12 Mai 2009 10:12    Sujet du message: Communiqué officiel : nouvelle base navale
+Reçu ce matin par la liste de diffusion du ministère, je le partage ici :
+-------- Message original --------
+De : Service de presse
+Objet : Communiqué de presse - base navale
+
+MINISTÈRE DE LA DÉFENSE DE RURITANIE
+
+COMMUNIQUÉ DE PRESSE
+
+Strelsau, le 12 mai 2009
+
+Le ministre inaugure la nouvelle base navale de Zenda
+
+Le ministre de la Défense a inauguré ce mardi la nouvelle base navale de Zenda, qui accueillera à terme deux frégates et quatre patrouilleurs.
+
+La base, construite en trois ans, permettra de surveiller les approches maritimes du nord du pays et de soutenir les missions de sauvetage en mer.
+
+Le ministre a remercié les entreprises et les ouvriers qui ont mené le chantier dans les délais prévus.
+)";
+
+TEST(SectionAndTopicTypes, ALabelOverTheDateLineOfAQuotedRelease) {
+  const v1::Document document = ParseText(kQuotedRelease);
+  EXPECT_EQ(document.title(), "Le ministre inaugure la nouvelle base navale de Zenda");
+  EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_PRESS_RELEASE);
+}
+
+// A foreign ministry's press conference, named so in its title.
+constexpr char kPressConference[] = R"(Ministry of Foreign Affairs of Ruritania
+Home > Press > Press Conferences by the Spokesperson
+Press Conference by Press Secretary KATO Ren
+Wednesday, May 15, 2024, 4:00 p.m. Ministry of Foreign Affairs
+
+Press Secretary Kato: Good afternoon. I would like to begin with the Foreign Minister's visit to Strelsau next week, where she will meet her counterpart and sign an agreement on scientific cooperation.
+
+Question: Will the Minister also discuss the fishing dispute during the visit?
+
+Press Secretary Kato: The two ministers will discuss a wide range of issues, including fisheries, and we hope to make progress on all of them.
+)";
+
+TEST(SectionAndTopicTypes, APressConferenceIsAKindOfItsOwn) {
+  const v1::Document document = ParseText(kPressConference);
+  EXPECT_EQ(document.title(), "Press Conference by Press Secretary KATO Ren");
+  EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_OTHER);
+}
+
+}  // namespace
+}  // namespace docsearch::ingest
