@@ -107,12 +107,16 @@ std::optional<FoundDate> MatchAt(const std::vector<Token>& t, size_t i, size_t* 
   if (IsDayToken(t[i])) {
     const int day = NumberValue(t[i]);
     size_t j = i + 1;
-    // "07-Dec-2001", "07-Dec-01"
-    if (IsPunct(t, j, '-') && MonthAt(t, j + 1) != 0 && IsPunct(t, j + 2, '-') && j + 3 < n &&
-        t[j + 3].kind == TokenKind::kNumber &&
-        (t[j + 3].text.size() == 4 || t[j + 3].text.size() == 2)) {
-      *next = j + 4;
-      return MakeDate(ExpandYear(t[j + 3]), MonthAt(t, j + 1), day, t[i].begin, t[j + 3].end);
+    // "07-Dec-2001", "07-Dec-01", "18-juil.-2024" (the month abbreviated
+    // with its period).
+    if (IsPunct(t, j, '-') && MonthAt(t, j + 1) != 0) {
+      const size_t dash = IsPunct(t, j + 2, '.') ? j + 3 : j + 2;
+      if (IsPunct(t, dash, '-') && dash + 1 < n && t[dash + 1].kind == TokenKind::kNumber &&
+          (t[dash + 1].text.size() == 4 || t[dash + 1].text.size() == 2)) {
+        *next = dash + 2;
+        return MakeDate(ExpandYear(t[dash + 1]), MonthAt(t, j + 1), day, t[i].begin,
+                        t[dash + 1].end);
+      }
     }
     // "21/11/2003", "28.06.04", "11-07-2016" (with dashes, only with a year
     // of 1900 to 2100: "12-10-05" is as often a range or a code as a date,

@@ -686,7 +686,7 @@ std::optional<DocType> DocTypeFromTitle(absl::string_view title, absl::string_vi
   // A declaration or communiqué named first in German, Spanish or Italian
   // ("Erklärung der NATO-Außenminister", "Declaración de ...").
   for (absl::string_view opening :
-       {"erklarung", "gipfelerklarung", "declaracion", "dichiarazione"}) {
+       {"erklarung", "gipfelerklarung", "declaracion", "declaracao", "dichiarazione"}) {
     if (absl::StartsWith(folded, opening) &&
         (folded.size() == opening.size() || folded[opening.size()] == ' ')) {
       return v1::DOC_TYPE_DECLARATION;

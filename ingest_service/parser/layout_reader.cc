@@ -161,6 +161,25 @@ bool NamesAFieldAlone(absl::string_view line) {
   return false;
 }
 
+// "Categoria: Declarações | Conselho de Ministros", "Topics: Trade, Health",
+// "Tags: …": the page's filing of the text under its topics, a field and
+// its values, never a headline.
+bool OpensWithFilingField(absl::string_view line) {
+  const size_t colon = line.find(':');
+  constexpr size_t kMaxFieldBytes = 16;
+  if (colon == absl::string_view::npos || colon > kMaxFieldBytes) return false;
+  std::string field = FoldAccents(line.substr(0, colon));
+  while (!field.empty() && field.back() == ' ') field.pop_back();
+  for (absl::string_view filing :
+       {"topics",       "topic",     "tags",      "tag",        "category",  "categories",
+        "filed under",  "keywords",  "categoria", "categorias", "categorie", "schlagworte",
+        "schlagworter", "etiquetas", "mots-cles", "mots cles",  "rubrique",  "rubriques",
+        "editoria",     "assuntos",  "argomenti"}) {
+    if (field == filing) return true;
+  }
+  return false;
+}
+
 // A run that is not a headline whatever its score: a contents heading
 // ("Sommaire", "Contents", "Inhalt"), or a line introducing a list whose
 // items open in lower case ("Dans cet espace vous pouvez" / "- soit faire
@@ -224,6 +243,15 @@ bool IsNeverHeadline(const TitleCandidate& candidate, const std::vector<SourceLi
     }
   }
   if (OpensWithItsDate(first)) return true;
+  if (OpensWithFilingField(first)) return true;
+  // "(English translation based on the Japanese original)", "[Check
+  // against delivery]": a note on the text, closed in its brackets.
+  if (candidate.end == candidate.begin + 1 && first.size() > 2 &&
+      ((first.front() == '(' && first.back() == ')') ||
+       (first.front() == '[' && first.back() == ']')) &&
+      first.find_first_of(")]") == first.size() - 1) {
+    return true;
+  }
   // "1 - Espagne - Attentat à Barcelone …": a digest's numbered item, its
   // number parted from the text by a dash.
   size_t digits = 0;
@@ -485,6 +513,11 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
     if (std::optional<size_t> below =
             HeadlineBelowBreadcrumb(candidates, choice.candidate, lines, features, roles)) {
       choice.candidate = *below;
+      choice.declared = false;
+      from_page_shape = true;
+    } else if (std::optional<size_t> over = HeadlineRightUnderBreadcrumb(
+                   candidates, choice.candidate, lines, features, roles)) {
+      choice.candidate = *over;
       choice.declared = false;
       from_page_shape = true;
     }

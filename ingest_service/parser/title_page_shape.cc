@@ -330,6 +330,34 @@ std::optional<size_t> HeadlineBelowBanner(const std::vector<TitleCandidate>& can
   return BestHeadlineBetween(candidates, label, text, text, lines, features, roles);
 }
 
+// A path printed one step per line, as a browser copies one marked up as a
+// list ("Accueil" / "Centre des médias" / "Communiqués de presse" /
+// headline), holding the chosen run: the path's last line. The path opens
+// at a line naming the home page alone, and each step is a few words.
+std::optional<size_t> EndOfPathOneStepPerLine(const TitleCandidate& run,
+                                              const std::vector<SourceLine>& lines,
+                                              const std::vector<LineFeatures>& features) {
+  constexpr size_t kMostSteps = 4;
+  constexpr int kMostStepWords = 4;
+  auto is_step = [&](size_t k) {
+    const absl::string_view text = FeatureLineText(lines, features, k);
+    return CountWordsUpTo(text, kMostStepWords + 1) <= kMostStepWords && !EndsSentence(text) &&
+           FindDates(text).empty();
+  };
+  size_t home = run.begin;
+  while (home > 0 && run.begin - home < kMostSteps && is_step(home - 1) &&
+         !IsHomeStepLine(FeatureLineText(lines, features, home - 1))) {
+    --home;
+  }
+  if (home == 0 || !IsHomeStepLine(FeatureLineText(lines, features, home - 1))) {
+    return std::nullopt;
+  }
+  size_t last = home;
+  while (last + 1 < features.size() && last + 1 - home < kMostSteps && is_step(last + 1)) ++last;
+  if (last + 1 < run.end) return std::nullopt;
+  return last;
+}
+
 std::optional<size_t> HeadlineBelowBreadcrumb(const std::vector<TitleCandidate>& candidates,
                                               size_t chosen, const std::vector<SourceLine>& lines,
                                               const std::vector<LineFeatures>& features,
@@ -357,6 +385,8 @@ std::optional<size_t> HeadlineBelowBreadcrumb(const std::vector<TitleCandidate>&
       break;
     }
   }
+  if (!breadcrumb.has_value() && !no_title)
+    breadcrumb = EndOfPathOneStepPerLine(run, lines, features);
   if (!breadcrumb.has_value()) return std::nullopt;
   const size_t first = *breadcrumb + 1;
   size_t text = first;
@@ -367,6 +397,51 @@ std::optional<size_t> HeadlineBelowBreadcrumb(const std::vector<TitleCandidate>&
       BestHeadlineBetween(candidates, first, to, text, lines, features, roles);
   if (!best.has_value() || candidates[*best].begin != first) return std::nullopt;
   return best;
+}
+
+std::optional<size_t> HeadlineRightUnderBreadcrumb(const std::vector<TitleCandidate>& candidates,
+                                                   size_t chosen,
+                                                   const std::vector<SourceLine>& lines,
+                                                   const std::vector<LineFeatures>& features,
+                                                   const std::vector<LineRole>& roles) {
+  // A headline is a few words at least; a shorter line under the path is a
+  // kicker or a section's name.
+  constexpr int kFewestHeadlineWords = 5;
+  const TitleCandidate& run = candidates[chosen];
+  if (run.end == run.begin || run.begin < 2) return std::nullopt;
+  const size_t headline = run.begin - 1;
+  // Over the line: the path, or a type label under the path.
+  size_t path = headline - 1;
+  if (path > 0 && DocTypeFromLabelLine(FeatureLineText(lines, features, path)).has_value()) --path;
+  if (!IsBreadcrumbPath(FeatureLineText(lines, features, path))) return std::nullopt;
+  const absl::string_view text = FeatureLineText(lines, features, headline);
+  if (CountWordsUpTo(text, kFewestHeadlineWords) < kFewestHeadlineWords || EndsSentence(text) ||
+      absl::EndsWith(text, ":") || !FindDates(text).empty() ||
+      DocTypeFromSectionName(text).has_value() || !MayBeHeadlineLine(text, roles[headline]) ||
+      features[headline].Has(VoteFeature(Vote::kInstitutionName))) {
+    return std::nullopt;
+  }
+  // A label with its number ("Communiqué de presse - 518(2006)") is the
+  // text's label and reference, not its headline.
+  if (const std::optional<LeadingLabel> label = DocTypeLabelPrefix(text, /*any_rest=*/true)) {
+    // Past the separators a label is printed with (dashes are ASCII or
+    // UTF-8 bytes), the number.
+    const absl::string_view rest = text.substr(label->length);
+    const size_t opens = rest.find_first_not_of(" -:|\xE2\x80\x93\x94");
+    if (opens == absl::string_view::npos ||
+        absl::ascii_isdigit(static_cast<unsigned char>(rest[opens])) || rest[opens] == '(') {
+      return std::nullopt;
+    }
+  }
+  std::vector<int8_t> may_line(features.size(), -1);
+  for (size_t c = 0; c < candidates.size(); ++c) {
+    const TitleCandidate& above = candidates[c];
+    if (above.begin == headline && above.end == run.begin &&
+        MayBeHeadline(above, lines, features, roles, &may_line)) {
+      return c;
+    }
+  }
+  return std::nullopt;
 }
 
 std::optional<size_t> HeadlineAboveDateLine(const std::vector<TitleCandidate>& candidates,

@@ -436,6 +436,27 @@ bool SharesAContentWord(const Lines& lines, const Features& features, const Titl
   return false;
 }
 
+// "Children in the east are paying an unbearable price" / "Statement by
+// the Executive Director …": under a finished headline, the kind of text
+// and who made it, in words of its own, is the subtitle, not more
+// headline (a kicker over the speech's full name shares its words:
+// "Foreign Secretary at the UN" / "Speech by the Foreign Secretary at the
+// UN …"). A label alone above
+// ("Statement" / "by the Secretary General …") or a headline left open
+// ("… on behalf of" / "Statement by …") goes on as before.
+bool NamesWhoseTextUnderHeadline(absl::string_view above, absl::string_view text) {
+  constexpr int kHeadlineWords = 4;
+  if (CountWordsUpTo(above, kHeadlineWords) < kHeadlineWords || EndsWithFunctionWord(above) ||
+      absl::EndsWith(above, ",") || absl::EndsWith(above, ":") ||
+      DocTypeFromLabelLine(above).has_value()) {
+    return false;
+  }
+  const std::optional<LeadingLabel> label = DocTypeLabelPrefix(text, /*any_rest=*/true);
+  if (!label.has_value()) return false;
+  const absl::string_view rest = absl::StripLeadingAsciiWhitespace(text.substr(label->length));
+  return absl::StartsWith(rest, "by ") || absl::StartsWith(rest, "from ");
+}
+
 // "Riga" / "Summit Declaration" / "Issued by the Heads of State …": a
 // subtitle opener inside the run starts the subtitle, not more title. The
 // same headline twice in a row (a breadcrumb's last item, then the
@@ -446,6 +467,8 @@ void StopAtSubtitleOrRepeat(const Lines& lines, const Features& features, TitleC
   for (size_t k = run->begin + 1; k < run->end; ++k) {
     const absl::string_view text = FeatureLineText(lines, features, k);
     if (OpensSubtitle(text) || FoldForMatching(text) == first ||
+        (NamesWhoseTextUnderHeadline(FeatureLineText(lines, features, k - 1), text) &&
+         !SharesAContentWord(lines, features, *run, k)) ||
         (NamesTheOccasion(text) && !SharesAContentWord(lines, features, *run, k)) ||
         features[k].Has(VoteFeature(Vote::kDateLine))) {
       run->end = k;

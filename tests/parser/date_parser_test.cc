@@ -46,6 +46,9 @@ TEST(DateParser, ReadsSpaceBeforePeriod) {
 
 TEST(DateParser, ReadsDayMonthYearWithDashes) {
   EXPECT_THAT(ParseDateLine("07-Dec-2001"), Optional(IsDate(2001, 12, 7)));
+  // The month abbreviated with its period, as a French site prints it.
+  EXPECT_THAT(ParseDateLine("18-juil.-2024"), Optional(IsDate(2024, 7, 18)));
+  EXPECT_FALSE(ParseDateLine("18-juil.-").has_value());
 }
 
 TEST(DateParser, ReadsNumericDatesDayFirst) {

@@ -53,6 +53,8 @@ TEST(DocType, TitlesOpeningWithADeclarationInOtherLanguages) {
   EXPECT_EQ(DocTypeFromTitle("Declaración de los Ministros sobre la región"),
             v1::DOC_TYPE_DECLARATION);
   EXPECT_EQ(DocTypeFromTitle("Dichiarazione dei Ministri sulla regione"), v1::DOC_TYPE_DECLARATION);
+  EXPECT_EQ(DocTypeFromTitle("Declaração de Lisboa sobre Segurança Alimentar"),
+            v1::DOC_TYPE_DECLARATION);
   EXPECT_EQ(DocTypeFromTitle("Erklärungen zum Datenschutz"), std::nullopt);
 }
 

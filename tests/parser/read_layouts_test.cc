@@ -1,11 +1,11 @@
 // The pages of bench/unseen_layouts that were read while the parser was
 // fixed for them (read_while_fixing/, held_out_2/, held_out_6/,
 // held_out_7/, held_out_9/, held_out_10/, held_out_13/, held_out_15/,
-// held_out_16/, held_out_18/, held_out_19/, held_out_21/) keep what the parser gets right on them:
-// the counts of right titles, types, dates and cleaned pages may rise, never fall. These pages
-// measure nothing once read (the unread held_out/ and held_out_3/ sets do, and are not read here);
-// they guard the rules written for them against later changes. The line-role model is also trained
-// on them (layout_labels.h), so the floors are in-sample figures. Scoring is that of
+// held_out_16/, held_out_18/, held_out_19/, held_out_21/, held_out_23/) keep what the parser gets
+// right on them: the counts of right titles, types, dates and cleaned pages may rise, never fall.
+// These pages measure nothing once read (the unread held_out/ and held_out_3/ sets do, and are not
+// read here); they guard the rules written for them against later changes. The line-role model is
+// also trained on them (layout_labels.h), so the floors are in-sample figures. Scoring is that of
 // bench/unseen_layouts/score.py.
 #include <string>
 #include <vector>
@@ -96,7 +96,7 @@ TEST(ReadLayouts, TheSecondSetKeepsItsFigures) {
 // on: training on them moved the corpus figures within their noise.
 TEST(ReadLayouts, TheSixthAndSeventhSetsKeepTheirFigures) {
   ExpectAtLeast("held_out_6", {.title = 19, .type = 18, .published = 20, .clean = 19});
-  ExpectAtLeast("held_out_7", {.title = 19, .type = 16, .published = 20, .clean = 19});
+  ExpectAtLeast("held_out_7", {.title = 19, .type = 18, .published = 20, .clean = 19});
 }
 
 // Scored once unread (held_out_9: 14 titles, 13 types, 18 dates, 8 clean
@@ -106,8 +106,8 @@ TEST(ReadLayouts, TheSixthAndSeventhSetsKeepTheirFigures) {
 // (INGEST.md, "Captions, site notices, breadcrumbs and related lists from four more
 // sets") are guarded here. Not trained on.
 TEST(ReadLayouts, TheNinthAndTenthSetsKeepTheirFigures) {
-  ExpectAtLeast("held_out_9", {.title = 18, .type = 19, .published = 20, .clean = 16});
-  ExpectAtLeast("held_out_10", {.title = 18, .type = 16, .published = 19, .clean = 19});
+  ExpectAtLeast("held_out_9", {.title = 18, .type = 20, .published = 20, .clean = 16});
+  ExpectAtLeast("held_out_10", {.title = 19, .type = 19, .published = 19, .clean = 19});
 }
 
 // Scored once unread (held_out_13: 15 titles, 14 types, 17 dates, 12 clean
@@ -116,7 +116,7 @@ TEST(ReadLayouts, TheNinthAndTenthSetsKeepTheirFigures) {
 // credit lines (INGEST.md, "Governments' and organisations' own sites, two
 // more sets") are guarded here. Not trained on.
 TEST(ReadLayouts, TheThirteenthAndFifteenthSetsKeepTheirFigures) {
-  ExpectAtLeast("held_out_13", {.title = 18, .type = 18, .published = 20, .clean = 15});
+  ExpectAtLeast("held_out_13", {.title = 19, .type = 18, .published = 20, .clean = 15});
   ExpectAtLeast("held_out_15", {.title = 16, .type = 16, .published = 20, .clean = 16});
 }
 
@@ -124,7 +124,7 @@ TEST(ReadLayouts, TheThirteenthAndFifteenthSetsKeepTheirFigures) {
 // 20), then read: web archives' toolbars and copies' headlines (the same
 // section of INGEST.md) are guarded here. Not trained on.
 TEST(ReadLayouts, TheSixteenthSetKeepsItsFigures) {
-  ExpectAtLeast("held_out_16", {.title = 18, .type = 15, .published = 17, .clean = 13});
+  ExpectAtLeast("held_out_16", {.title = 18, .type = 17, .published = 17, .clean = 13});
 }
 
 // Scored once unread (held_out_18: 16 titles, 13 types, 19 dates, 13 clean
@@ -136,7 +136,7 @@ TEST(ReadLayouts, TheSixteenthSetKeepsItsFigures) {
 // on. The clean count is this test's own (score.py counts 14).
 TEST(ReadLayouts, TheEighteenthAndNineteenthSetsKeepTheirFigures) {
   ExpectAtLeast("held_out_18", {.title = 16, .type = 17, .published = 19, .clean = 17});
-  ExpectAtLeast("held_out_19", {.title = 19, .type = 17, .published = 19, .clean = 13});
+  ExpectAtLeast("held_out_19", {.title = 19, .type = 18, .published = 19, .clean = 13});
 }
 
 // Scored once unread (13 titles, 15 types, 18 dates, 10 clean pages of
@@ -145,6 +145,16 @@ TEST(ReadLayouts, TheEighteenthAndNineteenthSetsKeepTheirFigures) {
 // INGEST.md) are guarded here. Not trained on.
 TEST(ReadLayouts, TheTwentyFirstSetKeepsItsFigures) {
   ExpectAtLeast("held_out_21", {.title = 15, .type = 16, .published = 18, .clean = 16});
+}
+
+// Scored once unread (13 titles, 14 types, 18 dates, 14 clean pages of
+// 20), then read: headlines right under the path over their standfirst
+// or occasion, paths printed one step per line, typed bylines under a
+// headline, notes in brackets, filing fields (INGEST.md, "Types from
+// where a site files a page; headlines under the path") are guarded here.
+// Not trained on.
+TEST(ReadLayouts, TheTwentyThirdSetKeepsItsFigures) {
+  ExpectAtLeast("held_out_23", {.title = 18, .type = 17, .published = 18, .clean = 14});
 }
 
 }  // namespace

@@ -1,0 +1,172 @@
+// Pages written for the test after the kinds of failure the tenth round's
+// sets showed (docs/INGEST.md, "Types from where a site files a page;
+// headlines under the path"): the headline right under the breadcrumb over
+// its standfirst or occasion, a path printed one step per line, a typed
+// byline under a finished headline, a note in brackets and a topics field
+// near the headline. The sites and texts are invented.
+#include <string>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "ingest_service/parser/document_parser.h"
+#include "tests/parser/parse_text.h"
+
+namespace docsearch::ingest {
+namespace {
+
+// A development bank's release: path, label, headline, standfirst, date.
+constexpr char kHeadlineOverStandfirst[] = R"(Saltar al contenido principal
+Banco Regional de Desarrollo
+Mejorando vidas
+English | Español
+Buscar
+Quiénes somos
+Noticias
+Inicio / Noticias / Comunicados de prensa
+Comunicado de prensa
+El Banco aprueba US$200 millones para ampliar el riego en zonas rurales de Ruritania
+El programa beneficiará a cerca de 90.000 familias de agricultores en municipios con baja cobertura de riego y alta vulnerabilidad climática
+12 de marzo de 2024
+El Banco Regional de Desarrollo aprobó un préstamo de US$200 millones para apoyar a Ruritania en la ampliación de los sistemas de riego en zonas rurales.
+El programa financiará la construcción de canales, reservorios y sistemas de riego por goteo en tres regiones del norte del país.
+La operación también apoyará a las asociaciones de usuarios de agua en la gestión de los nuevos sistemas.
+)";
+
+TEST(HeadlinesUnderPaths, TheHeadlineRightUnderThePathOverItsStandfirst) {
+  const v1::Document document = ParseText(kHeadlineOverStandfirst);
+  EXPECT_EQ(document.title(),
+            "El Banco aprueba US$200 millones para ampliar el riego en zonas rurales de Ruritania");
+  EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_PRESS_RELEASE);
+}
+
+// A central bank's speech: the occasion under the headline names the kind;
+// a translation note in brackets stands among the speaker's lines.
+constexpr char kSpeechUnderPath[] = R"(Skip to main content
+Bank of Ruritania
+Menu
+About the Bank
+Monetary Policy
+Statistics
+Home > Announcements > Speeches and Statements > Speeches 2025
+Economic Activity, Prices, and Monetary Policy in Ruritania
+Speech at a Meeting with Business Leaders in Zenda
+KATO Ren
+Member of the Policy Board
+(English translation based on the Ruritanian original)
+February 6, 2025
+Thank you for the kind introduction. It is a great pleasure to have this opportunity to exchange views with business leaders in Zenda.
+Today, I would like to explain the Bank's view on developments in economic activity and prices, and then talk about the conduct of monetary policy.
+The economy has recovered moderately, although some weakness has been seen in part.
+)";
+
+TEST(HeadlinesUnderPaths, TheHeadlineOverTheOccasionAndNoBracketedNote) {
+  const v1::Document document = ParseText(kSpeechUnderPath);
+  EXPECT_EQ(document.title(), "Economic Activity, Prices, and Monetary Policy in Ruritania");
+  EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_SPEECH);
+  EXPECT_THAT(document.published(), IsDate(2025, 2, 6));
+}
+
+// A label with its number under the path is the label, not the headline.
+constexpr char kNumberedLabelUnderPath[] = R"(Conseil de Ruritanie
+Salle de presse
+Rechercher
+
+Conseil de Ruritanie > Salle de presse > Communiqués de presse
+
+Communiqué de presse - 518(2006)
+
+Zenda : le Secrétaire Général appelle à la reprise du dialogue sur le règlement du conflit
+
+Strelsau, 18.09.2006 – Le Secrétaire Général du Conseil de Ruritanie a appelé aujourd'hui les parties à reprendre sans tarder le dialogue sur le règlement du conflit.
+
+Il a rappelé que seule une solution négociée pouvait garantir la stabilité de la région et la sécurité de ses habitants.
+)";
+
+TEST(HeadlinesUnderPaths, ANumberedLabelUnderThePathIsNoHeadline) {
+  const v1::Document document = ParseText(kNumberedLabelUnderPath);
+  EXPECT_EQ(document.title(),
+            "Zenda : le Secrétaire Général appelle à la reprise du dialogue sur le règlement du "
+            "conflit");
+}
+
+// A path printed one step per line, its middle step also an item of the
+// menu above.
+constexpr char kPathOneStepPerLine[] = R"(Passer au contenu principal
+Banque régionale de développement
+English | Français
+Rechercher
+À propos
+Pays
+Centre des médias
+Carrières
+Accueil
+Centre des médias
+Communiqués de presse
+Ruritanie : la Banque accorde 85 millions d'euros pour étendre l'accès à l'électricité en milieu rural
+18-juil.-2024
+Communiqué de presse
+Partager
+Le Conseil d'administration de la Banque régionale de développement a approuvé, le 16 juillet 2024, un prêt de 85 millions d'euros à la Ruritanie.
+Le projet prévoit la construction d'environ 2 400 kilomètres de lignes de moyenne et basse tension dans les régions du nord.
+Il permettra de raccorder près de 300 000 ménages au réseau électrique d'ici à 2028.
+)";
+
+TEST(HeadlinesUnderPaths, TheHeadlineUnderAPathPrintedOneStepPerLine) {
+  const v1::Document document = ParseText(kPathOneStepPerLine);
+  EXPECT_EQ(document.title(),
+            "Ruritanie : la Banque accorde 85 millions d'euros pour étendre l'accès à "
+            "l'électricité en milieu rural");
+  EXPECT_THAT(document.published(), IsDate(2024, 7, 18));
+  EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_PRESS_RELEASE);
+}
+
+// A statement's byline under its finished headline: "Statement by …" is
+// the subtitle, not more headline.
+constexpr char kTypedBylineUnderHeadline[] = R"(Skip to main content
+Children's Fund
+Press centre
+Press releases
+Statement
+Children in northern Ruritania are paying an unbearable price as violence spreads
+Statement by Relief Agency Executive Director Anna Weber
+07 February 2025
+ZENDA, 7 February 2025 – "The rapid escalation of fighting in the north is having catastrophic consequences for children," said Executive Director Anna Weber.
+"Over the past two weeks, we have received reports of children killed and injured, and of schools and hospitals damaged."
+"We call on all parties to protect children and to allow humanitarian workers to reach them safely."
+)";
+
+TEST(HeadlinesUnderPaths, ATypedBylineUnderTheHeadlineIsNotTitle) {
+  const v1::Document document = ParseText(kTypedBylineUnderHeadline);
+  EXPECT_EQ(document.title(),
+            "Children in northern Ruritania are paying an unbearable price as violence spreads");
+  EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_PRESS_STATEMENT);
+}
+
+// A community's declaration: its filing under categories is no headline.
+constexpr char kFilingFieldUnderHeadline[] = R"(Saltar para o conteúdo
+Comunidade dos Países da Ruritânia
+PT | EN
+Pesquisar
+Início
+Comunicação
+Notícias
+Declarações
+Declaração de Zenda sobre Segurança Alimentar na Comunidade dos Países da Ruritânia
+XXX Reunião Ordinária do Conselho de Ministros
+Publicado em
+18/07/2025
+Categoria: Declarações | Conselho de Ministros
+Os Ministros dos Negócios Estrangeiros dos Estados-Membros, reunidos em Zenda no dia 17 de julho de 2025, adotaram a seguinte declaração.
+Recordando a Estratégia de Segurança Alimentar da Comunidade e o papel do seu Conselho de Segurança Alimentar;
+Decidem reforçar a cooperação técnica em matéria de segurança alimentar e nutricional.
+)";
+
+TEST(HeadlinesUnderPaths, AFilingFieldIsNoHeadline) {
+  const v1::Document document = ParseText(kFilingFieldUnderHeadline);
+  EXPECT_EQ(document.title(),
+            "Declaração de Zenda sobre Segurança Alimentar na Comunidade dos Países da Ruritânia");
+  EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_DECLARATION);
+}
+
+}  // namespace
+}  // namespace docsearch::ingest
