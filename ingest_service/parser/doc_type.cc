@@ -129,6 +129,9 @@ constexpr Label kLabels[] = {
     {"presseaussendung", v1::DOC_TYPE_PRESS_RELEASE},
     {"presseinformation", v1::DOC_TYPE_PRESS_RELEASE},
     {"medienmitteilung", v1::DOC_TYPE_PRESS_RELEASE},
+    // A central bank's and a German ministry's other wordings.
+    {"pressenotiz", v1::DOC_TYPE_PRESS_RELEASE},
+    {"pressemeldung", v1::DOC_TYPE_PRESS_RELEASE},
     {"abschlusskommunique", v1::DOC_TYPE_COMMUNIQUE},
     {"gipfelerklarung", v1::DOC_TYPE_DECLARATION},
     {"erklarung", v1::DOC_TYPE_DECLARATION},
@@ -604,9 +607,13 @@ std::optional<LeadingLabel> DocTypeLabelPrefix(absl::string_view line, bool any_
 
 bool IsSeriesName(absl::string_view label) {
   const std::string folded = FoldLabel(label);
+  // The same series in Italian, Spanish and German (the Council of the
+  // EU prints "Comunicato stampa" over its High Representative's
+  // declarations too).
   return folded == "press release" || folded == "release" || folded == "communique de presse" ||
          folded == "communiqu de presse" || folded == "press communique" ||
-         folded == "press communiqu";
+         folded == "press communiqu" || folded == "comunicato stampa" ||
+         folded == "comunicado de prensa" || folded == "pressemitteilung";
 }
 
 namespace {
@@ -724,7 +731,8 @@ std::optional<DocType> TypedHeadlineOpening(absl::string_view headline) {
     const absl::string_view after = absl::string_view(folded).substr(label.folded.size());
     // Who made it: "Statement of Changes to the Rules" or "Summary of
     // Measures" is a document of another kind, "Rede de Hospitais" a word.
-    for (absl::string_view link : {" by ", " du ", " de la ", " von "}) {
+    for (absl::string_view link :
+         {" by ", " du ", " de la ", " von ", " der ", " del ", " della ", " dell'", " dello "}) {
       if (absl::StartsWith(after, link)) return Refine(label, headline);
     }
   }
@@ -812,8 +820,11 @@ std::optional<DocType> DocTypeFromTitleWording(absl::string_view title) {
   // opening. "Tax Reform: Statement Deadline Moved" names a topic.
   if (const size_t colon = title.find(':');
       colon != absl::string_view::npos && colon <= 40 && CountSpaces(title.substr(0, colon)) < 4) {
+    // Italian, Spanish and French sites print the label after the colon
+    // in lower case ("Myanmar: dichiarazione dell'alta rappresentante a
+    // nome dell'UE …"); the link to who made it still tells it.
     const absl::string_view headline = absl::StripLeadingAsciiWhitespace(title.substr(colon + 1));
-    if (!headline.empty() && absl::ascii_isupper(static_cast<unsigned char>(headline.front()))) {
+    if (!headline.empty()) {
       if (std::optional<DocType> type = TypedHeadlineOpening(headline)) return type;
     }
   }

@@ -205,6 +205,8 @@ std::optional<DocType> DocTypeFromSectionName(absl::string_view line) {
       {"news items", v1::DOC_TYPE_UPDATE},
       {"news item", v1::DOC_TYPE_UPDATE},
       {"press announcements", v1::DOC_TYPE_PRESS_RELEASE},
+      {"pressenotizen", v1::DOC_TYPE_PRESS_RELEASE},
+      {"pressemeldungen", v1::DOC_TYPE_PRESS_RELEASE},
       {"notas a imprensa", v1::DOC_TYPE_PRESS_RELEASE},
       {"notas de imprensa", v1::DOC_TYPE_PRESS_RELEASE},
       {"comunicados de imprensa", v1::DOC_TYPE_PRESS_RELEASE},

@@ -359,6 +359,24 @@ TEST(DocType, TranscriptsAndCabinetCommuniquesNamedInTheTitle) {
             v1::DOC_TYPE_COMMUNIQUE);
 }
 
+// A label after a topic and a colon, printed in lower case as Italian,
+// Spanish and French sites print it, with who made it; the series names
+// of other languages; a central bank's "Pressenotiz".
+TEST(DocType, LowercaseLabelsAfterAColonAndMoreSeries) {
+  EXPECT_EQ(DocTypeFromTitleWording("Myanmar: dichiarazione dell'alta rappresentante a nome "
+                                    "dell'UE in occasione dell'anniversario"),
+            v1::DOC_TYPE_DECLARATION);
+  EXPECT_EQ(DocTypeFromTitleWording("Siria: dichiarazione del portavoce sugli ultimi sviluppi"),
+            v1::DOC_TYPE_DECLARATION);
+  EXPECT_EQ(DocTypeFromTitleWording("Tax reform: statement deadline moved to September"),
+            std::nullopt);
+  EXPECT_TRUE(IsSeriesName("Comunicato stampa"));
+  EXPECT_TRUE(IsSeriesName("Pressemitteilung"));
+  EXPECT_FALSE(IsSeriesName("Dichiarazione"));
+  EXPECT_EQ(DocTypeFromLabelLine("Pressenotiz"), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_EQ(DocTypeFromSectionName("Pressenotizen"), v1::DOC_TYPE_PRESS_RELEASE);
+}
+
 TEST(DocType, MoreSectionNames) {
   EXPECT_EQ(DocTypeFromSectionName("Press Announcements"), v1::DOC_TYPE_PRESS_RELEASE);
   EXPECT_EQ(DocTypeFromSectionName("NEWS ITEMS"), v1::DOC_TYPE_UPDATE);
