@@ -520,6 +520,11 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
       choice.candidate = *over;
       choice.declared = false;
       from_page_shape = true;
+    } else if (std::optional<size_t> named =
+                   HeadlineNamingTheLabel(candidates, choice.candidate, lines, features, roles)) {
+      choice.candidate = *named;
+      choice.declared = false;
+      from_page_shape = true;
     }
   }
   const bool title_uncertain = TitleRunUncertain(candidates, choice, features);

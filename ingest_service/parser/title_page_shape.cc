@@ -444,6 +444,36 @@ std::optional<size_t> HeadlineRightUnderBreadcrumb(const std::vector<TitleCandid
   return std::nullopt;
 }
 
+std::optional<size_t> HeadlineNamingTheLabel(const std::vector<TitleCandidate>& candidates,
+                                             size_t chosen, const std::vector<SourceLine>& lines,
+                                             const std::vector<LineFeatures>& features,
+                                             const std::vector<LineRole>& roles) {
+  constexpr size_t kMostLinesAbove = 8;
+  constexpr int kFewestHeadlineWords = 5;
+  const TitleCandidate& run = candidates[chosen];
+  if (run.end != run.begin + 1) return std::nullopt;
+  const std::optional<v1::DocType> label =
+      DocTypeFromLabelLine(FeatureLineText(lines, features, run.begin));
+  if (!label.has_value()) return std::nullopt;
+  std::vector<int8_t> may_line(features.size(), -1);
+  for (size_t c = 0; c < candidates.size(); ++c) {
+    const TitleCandidate& above = candidates[c];
+    if (above.end != above.begin + 1 || above.begin >= run.begin ||
+        run.begin - above.begin > kMostLinesAbove) {
+      continue;
+    }
+    const absl::string_view text = FeatureLineText(lines, features, above.begin);
+    const std::optional<LeadingLabel> opening = DocTypeLabelPrefix(text, /*any_rest=*/true);
+    if (!opening.has_value() || opening->type != *label ||
+        CountWordsUpTo(text, kFewestHeadlineWords) < kFewestHeadlineWords ||
+        !MayBeHeadline(above, lines, features, roles, &may_line)) {
+      continue;
+    }
+    return c;
+  }
+  return std::nullopt;
+}
+
 std::optional<size_t> HeadlineAboveDateLine(const std::vector<TitleCandidate>& candidates,
                                             size_t chosen, const std::vector<SourceLine>& lines,
                                             const std::vector<LineFeatures>& features,

@@ -87,6 +87,16 @@ std::optional<size_t> HeadlineRightUnderBreadcrumb(const std::vector<TitleCandid
                                                    const std::vector<LineFeatures>& features,
                                                    const std::vector<LineRole>& roles);
 
+// When the chosen run `chosen` is a type label alone ("Communiqué") and a
+// line of five words or more at most eight lines above it opens with a
+// label of the same kind ("Communiqué of the 1237th meeting of the Peace
+// and Security Council …"): that line's run. The page printed the
+// headline, then the text under its label again.
+std::optional<size_t> HeadlineNamingTheLabel(const std::vector<TitleCandidate>& candidates,
+                                             size_t chosen, const std::vector<SourceLine>& lines,
+                                             const std::vector<LineFeatures>& features,
+                                             const std::vector<LineRole>& roles);
+
 // When the chosen run `chosen` is a headline in capitals whose next line,
 // with no blank line between, goes on in capitals ("NATO SECRETARY GENERAL
 // TO VISIT" / "THE BALTIC STATES"): the run holding both, if there is one.

@@ -3,7 +3,8 @@
 // headlines under the path"): the headline right under the breadcrumb over
 // its standfirst or occasion, a path printed one step per line, a typed
 // byline under a finished headline, a note in brackets and a topics field
-// near the headline. The sites and texts are invented.
+// near the headline, a label printed alone again under its headline. The sites and texts are
+// invented.
 #include <string>
 
 #include "gmock/gmock.h"
@@ -166,6 +167,46 @@ TEST(HeadlinesUnderPaths, AFilingFieldIsNoHeadline) {
   EXPECT_EQ(document.title(),
             "Declaração de Zenda sobre Segurança Alimentar na Comunidade dos Países da Ruritânia");
   EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_DECLARATION);
+}
+
+// A council's communiqué: its headline names the label, which the page
+// prints again alone over the text, under the date and a download line.
+constexpr char kLabelAgainOverTheText[] = R"(Skip to main content
+Regional Union
+Peace and Security Department
+English | Français | Português
+Search this site
+Home
+About
+Peace and Security Council
+Conflict Prevention
+Crisis Management
+Post-Conflict Reconstruction
+Documents
+Press Centre
+Home › Press Centre › Communiqués
+Communiqué of the 412th meeting of the Peace and Security Council held on 24 October 2024 on the situation in Ruritania
+Posted by PSC Secretariat
+Oct 28, 2024
+Download: English (PDF) | Français (PDF)
+Communiqué
+Adopted by the Peace and Security Council of the Regional Union at its 412th meeting held on 24 October 2024, on the situation in Ruritania.
+The Peace and Security Council,
+Recalling all its previous decisions and pronouncements on the situation in Ruritania, particularly its communiqué adopted at its 380th meeting held on 12 March 2024;
+Reaffirming the commitment of the Union to respect the sovereignty, unity and territorial integrity of Ruritania, as well as its solidarity with the people of Ruritania;
+Taking note of the opening remarks by the Chairperson of the Council for the month of October 2024, and the statement by the Commissioner;
+Acting under Article 7 of its Protocol, the Peace and Security Council:
+1. Welcomes the continued relative calm and the general observance of the ceasefire in Ruritania;
+2. Urges the parties to complete the outstanding tasks of the transition;
+3. Decides to remain actively seized of the matter.
+)";
+
+TEST(HeadlinesUnderPaths, TheHeadlineNamingTheLabelPrintedAgainAlone) {
+  const v1::Document document = ParseText(kLabelAgainOverTheText);
+  EXPECT_EQ(document.title(),
+            "Communiqué of the 412th meeting of the Peace and Security Council held on 24 October "
+            "2024 on the situation in Ruritania");
+  EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_COMMUNIQUE);
 }
 
 }  // namespace
