@@ -159,6 +159,7 @@ constexpr Label kLabels[] = {
     {"discorso", v1::DOC_TYPE_SPEECH},
     // Portuguese and Dutch.
     {"nota a imprensa", v1::DOC_TYPE_PRESS_RELEASE},
+    {"nota a comunicacao social", v1::DOC_TYPE_PRESS_RELEASE},
     {"nota de imprensa", v1::DOC_TYPE_PRESS_RELEASE},
     {"declaracao conjunta", v1::DOC_TYPE_DECLARATION},
     {"declaracao", v1::DOC_TYPE_DECLARATION},

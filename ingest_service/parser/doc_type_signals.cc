@@ -209,6 +209,7 @@ std::optional<DocType> DocTypeFromSectionName(absl::string_view line) {
       {"pressemeldungen", v1::DOC_TYPE_PRESS_RELEASE},
       {"notas a imprensa", v1::DOC_TYPE_PRESS_RELEASE},
       {"notas de imprensa", v1::DOC_TYPE_PRESS_RELEASE},
+      {"notas a comunicacao social", v1::DOC_TYPE_PRESS_RELEASE},
       {"comunicados de imprensa", v1::DOC_TYPE_PRESS_RELEASE},
       // Transcripts of questions and answers: a kind the enum does not name.
       {"press conferences", v1::DOC_TYPE_OTHER},

@@ -212,6 +212,28 @@ void SetTypeFromHeadLines(const std::vector<SourceLine>& lines,
   }
 }
 
+// Still no type: a label line a few lines under the title, past its
+// standfirst and its date line ("Secretaría de Marina | 14 de julio de
+// 2019" / "Comunicado de Prensa 182/2019" over the text), which the head's
+// readers, stopping at the standfirst's prose, did not reach.
+void SetTypeFromLabelUnderTitle(const std::vector<SourceLine>& lines,
+                                const std::vector<LineFeatures>& features,
+                                const std::vector<LineRole>& roles, v1::Document* document) {
+  if (document->doc_type() != v1::DOC_TYPE_UNSPECIFIED) return;
+  const std::optional<TitleLines> title = FindTitleLines(roles);
+  if (!title.has_value()) return;
+  constexpr size_t kLinesUnder = 4;
+  for (size_t k = title->end; k < features.size() && k < title->end + kLinesUnder; ++k) {
+    const absl::string_view text = TrimLine(lines[features[k].line_index].text);
+    const std::optional<v1::DocType> type = DocTypeFromLabelLine(text);
+    if (!type.has_value() || IsLabelAmongMenuItems(lines, features, k)) continue;
+    document->set_doc_type(*type);
+    document->set_doc_type_raw(std::string(text));
+    RemoveWarnings(document, ParseWarningCode::kNoDocType);
+    return;
+  }
+}
+
 // Still no type: one of the opening paragraphs announces a statement
 // ("KABUL (June 18) - The following is a statement by General ..."),
 // after the furniture the page kept above it.
@@ -385,10 +407,31 @@ void ReadTypeAndReferenceFromRoles(const std::vector<SourceLine>& lines,
   SetTypeFromAnnouncement(document);
   SetReferenceFromRoles(lines, features, roles, document);
   SetTypeFromReference(document);
+  SetTypeFromLabelUnderTitle(lines, features, roles, document);
   ReadTypeFromSiteSection(lines, features, roles, document);
   SetTypeFromTitleParts(document);
   SetTypeFromTitleOverSeries(document);
   SetSpeechFromSalutation(document);
+}
+
+void SetTypeFromReleaseMarks(const std::vector<SourceLine>& lines,
+                             const std::vector<LineFeatures>& features, v1::Document* document) {
+  if (document->doc_type() != v1::DOC_TYPE_UNSPECIFIED) return;
+  for (const LineFeatures& line_features : features) {
+    const SourceLine& line = lines[line_features.line_index];
+    const std::string folded = absl::AsciiStrToLower(TrimLine(line.text));
+    absl::string_view mark = folded;
+    absl::ConsumePrefix(&mark, "(");
+    if (!absl::StartsWith(mark, "for immediate release") && !absl::StartsWith(mark, "release #") &&
+        !absl::StartsWith(mark, "release id") && !absl::StartsWith(mark, "release no")) {
+      continue;
+    }
+    SetDocTypeWithWarning(document, v1::DOC_TYPE_PRESS_RELEASE,
+                          ParseWarningCode::kDocTypeFromHeadLine,
+                          absl::StrCat("no type label; line ", line.number,
+                                       " marks the text as a press office's release"));
+    return;
+  }
 }
 
 }  // namespace docsearch::ingest

@@ -22,6 +22,15 @@ void ReadTypeAndReferenceFromRoles(const std::vector<SourceLine>& lines,
                                    const std::vector<LineRole>& roles,
                                    docsearch::v1::Document* document);
 
+// Still no type after every other reading, the page's address included: a
+// press office's marks of a release ("FOR IMMEDIATE RELEASE", "Release #:
+// 051-01", "(Release ID :79521)") make it a press release. The weakest
+// sign: a White House prints the first over statements and transcripts
+// too, which their label or address names first.
+void SetTypeFromReleaseMarks(const std::vector<SourceLine>& lines,
+                             const std::vector<LineFeatures>& features,
+                             docsearch::v1::Document* document);
+
 }  // namespace docsearch::ingest
 
 #endif  // DOCSEARCH_INGEST_SERVICE_PARSER_LAYOUT_TYPES_H_

@@ -374,6 +374,8 @@ TEST(DocType, LowercaseLabelsAfterAColonAndMoreSeries) {
   EXPECT_TRUE(IsSeriesName("Pressemitteilung"));
   EXPECT_FALSE(IsSeriesName("Dichiarazione"));
   EXPECT_EQ(DocTypeFromLabelLine("Pressenotiz"), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_EQ(DocTypeFromLabelLine("Nota à Comunicação Social"), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_EQ(DocTypeFromLabelLine("Comunicado de Prensa 182/2019"), v1::DOC_TYPE_PRESS_RELEASE);
   EXPECT_EQ(DocTypeFromSectionName("Pressenotizen"), v1::DOC_TYPE_PRESS_RELEASE);
 }
 

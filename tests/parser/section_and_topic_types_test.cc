@@ -126,5 +126,52 @@ TEST(SectionAndTopicTypes, APressConferenceIsAKindOfItsOwn) {
   EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_OTHER);
 }
 
+// A navy's release: its label and number under the standfirst and the
+// date line, past where the head's readers stop.
+constexpr char kLabelUnderStandfirst[] = R"(gob.rt
+Trámites
+Gobierno
+Búsqueda
+Secretaría de Marina
+Prensa
+Secretaría de Marina rescata a cinco tripulantes de una embarcación menor en costas del sur
+Con estas acciones, la Secretaría de Marina refrenda su compromiso de salvaguardar la vida humana en la mar.
+Secretaría de Marina | 14 de julio de 2019
+Comunicado de Prensa 182/2019
+Puerto Zenda.- La Secretaría de Marina, a través de la Sexta Región Naval, informa que rescató a cinco tripulantes de una embarcación menor que se encontraba a la deriva.
+Estas acciones se llevaron a cabo luego de que el Centro de Mando recibiera una llamada de auxilio.
+Las personas rescatadas fueron trasladadas a la Estación Naval, donde fueron valoradas por personal médico.
+)";
+
+TEST(SectionAndTopicTypes, ALabelUnderTheStandfirstAndDateLine) {
+  const v1::Document document = ParseText(kLabelUnderStandfirst);
+  EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_PRESS_RELEASE);
+}
+
+// A coast guard's plain-text release: no label, but a press office's
+// marks; a statement carrying the same marks keeps its label.
+constexpr char kReleaseMarks[] = R"(COAST GUARD DISTRICT SEVEN
+Public Affairs
+FOR IMMEDIATE RELEASE
+Date: March 14, 2001
+Contact: Public Affairs Office
+Release #: 051-01
+
+COAST GUARD RESCUES FOUR FISHERMEN FROM SINKING VESSEL OFF THE NORTH INLET
+
+ZENDA -- A Coast Guard helicopter crew rescued four fishermen this morning after their boat began taking on water.
+
+The fishermen were flown to the airport, where they were met by emergency medical personnel.
+
+###
+)";
+
+TEST(SectionAndTopicTypes, APressOfficesReleaseMarksAreTheLastSign) {
+  EXPECT_EQ(ParseText(kReleaseMarks).doc_type(), v1::DOC_TYPE_PRESS_RELEASE);
+  std::string statement = kReleaseMarks;
+  statement.replace(statement.find("COAST GUARD RESCUES"), 0, "Statement\n\n");
+  EXPECT_EQ(ParseText(statement).doc_type(), v1::DOC_TYPE_PRESS_STATEMENT);
+}
+
 }  // namespace
 }  // namespace docsearch::ingest
