@@ -26,8 +26,27 @@ constexpr size_t kLongestPublisherInitials = 5;
 
 // What a path opens with (folded), before its first separator.
 constexpr absl::string_view kPathOpenings[] = {
-    "you are here:", "you are here",    "vous etes ici :",  "vous etes ici:",
-    "vous etes ici", "voce esta aqui:", "usted esta aqui:", "sie sind hier:",
+    "you are here:",
+    "you are here",
+    "vous etes ici :",
+    "vous etes ici:",
+    "vous etes ici",
+    "voce esta aqui:",
+    "usted esta aqui:",
+    "sie sind hier:",
+    // Dutch, German, Italian, Spanish, Portuguese, Polish, Nordic.
+    "u bevindt zich hier:",
+    "u bent hier:",
+    "sie befinden sich hier:",
+    "siete qui:",
+    "ti trovi in:",
+    "se encuentra en:",
+    "esta en:",
+    "voce esta em:",
+    "jestes tutaj:",
+    "du er her:",
+    "du ar har:",
+    "olet tassa:",
 };
 constexpr absl::string_view kHomeSteps[] = {
     "home",

@@ -334,6 +334,34 @@ std::optional<FoundDate> FindFirstDate(absl::string_view text) {
 namespace {
 
 // Only a date, with furniture and a weekday around it.
+// "19:42", "09:00:15": a time of day, from token i; the index past it, or
+// i when there is none.
+size_t PastTimeOfDay(const std::vector<Token>& tokens, size_t i) {
+  auto number = [&](size_t k, size_t most_digits, int most) {
+    return k < tokens.size() && tokens[k].kind == TokenKind::kNumber &&
+           tokens[k].text.size() <= most_digits && NumberValue(tokens[k]) <= most;
+  };
+  if (!number(i, 2, 24) || !IsPunct(tokens, i + 1, ':') || !number(i + 2, 2, 59) ||
+      tokens[i + 2].text.size() != 2) {
+    return i;
+  }
+  size_t past = i + 3;
+  if (IsPunct(tokens, past, ':') && number(past + 1, 2, 59)) past += 2;
+  return past;
+}
+
+// Words a date line prints around its time of day ("mardi 16 janvier
+// 2024 à 19:42", "20-January-2012 17:36 IST", "14.03.2024 um 10:30 Uhr").
+bool IsTimeWord(const Token& token) {
+  if (token.kind != TokenKind::kWord) return false;
+  for (absl::string_view word :
+       {"at", "a",  "\xC3\xA0", "um",  "alle", "as",  "\xC3\xA0s", "h",   "hrs", "uhr",
+        "am", "pm", "ist",      "gmt", "utc",  "cet", "cest",      "est", "edt", "bst"}) {
+    if (absl::EqualsIgnoreCase(token.text, word)) return true;
+  }
+  return false;
+}
+
 std::optional<Date> ParseBareDateLine(absl::string_view text) {
   if (text.size() > 80) return std::nullopt;
   const std::vector<Token> tokens = Tokenize(text);
@@ -545,6 +573,32 @@ std::optional<Date> DateCellAfterNames(absl::string_view text) {
 }
 
 }  // namespace
+
+std::optional<Date> ParseDateLineWithTime(absl::string_view text) {
+  if (text.size() > 100) return std::nullopt;
+  const std::vector<Token> tokens = Tokenize(text);
+  for (size_t i = 1; i < tokens.size(); ++i) {
+    const size_t past = PastTimeOfDay(tokens, i);
+    if (past == i) continue;
+    // Only words of time and filler after it.
+    for (size_t k = past; k < tokens.size(); ++k) {
+      if (!IsTimeWord(tokens[k]) &&
+          !(tokens[k].kind == TokenKind::kPunct && IsDateLineFiller(tokens[k].text))) {
+        return std::nullopt;
+      }
+    }
+    // And before it, back over the words that lead to it ("à", "at").
+    size_t date_end = i;
+    while (date_end > 0 &&
+           (IsTimeWord(tokens[date_end - 1]) || (tokens[date_end - 1].kind == TokenKind::kPunct &&
+                                                 IsDateLineFiller(tokens[date_end - 1].text)))) {
+      --date_end;
+    }
+    if (date_end == 0) return std::nullopt;
+    return ParseDateLine(text.substr(0, tokens[date_end - 1].end));
+  }
+  return std::nullopt;
+}
 
 std::optional<Date> ParseDateLine(absl::string_view text) {
   // Most lines read here are not dates: they are not tokenized, folded or

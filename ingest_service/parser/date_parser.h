@@ -46,6 +46,13 @@ std::optional<FoundDate> FindFirstDate(absl::string_view text);
 // ("in Brussels on 7 December 2001") is not a date line.
 std::optional<docsearch::v1::Date> ParseDateLine(absl::string_view text);
 
+// "mardi 16 janvier 2024 à 19:42", "20-January-2012 17:36 IST", "Monday,
+// 15 November 2010 12:41": a date line with the time of day after its date
+// (and the words around a time: "à", "at", "um", "Uhr", a time zone); the
+// date. Kept apart from ParseDateLine, whose verdicts are the line-role
+// model's inputs: the readers after the model ask this one.
+std::optional<docsearch::v1::Date> ParseDateLineWithTime(absl::string_view text);
+
 // Whether `line` opens with a date that has its weekday before it or its
 // hour after it ("Wednesday, November 8, 2023, 4:05 p.m. Ministry of
 // Foreign Affairs", "12.03.2024 14:30 Berlin"): a date line with its place,

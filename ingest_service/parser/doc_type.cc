@@ -744,16 +744,47 @@ std::optional<DocType> TypedHeadlineOpening(absl::string_view headline) {
 
 namespace {
 
+// What follows a label in brackets: who made it ("du Cabinet Royal", "of
+// the Ministry"), or nothing.
+bool LabelNamesWhoMadeIt(absl::string_view rest) {
+  rest = absl::StripLeadingAsciiWhitespace(rest);
+  if (rest.empty()) return true;
+  for (absl::string_view link : {"du ", "de la ", "des ", "de l'", "of ", "by ", "from ", "del ",
+                                 "de ", "do ", "da ", "della ", "der ", "des "}) {
+    if (absl::StartsWith(rest, link)) return true;
+  }
+  return false;
+}
+
 // "Full text of joint communique of …", "Text of the statement by …",
 // "Texte intégral du communiqué …": a copy's headline naming the text it
 // reproduces; the kind named after the opening.
+// The same in Portuguese, Spanish and Italian ("Íntegra do discurso do
+// Presidente …", "Texto íntegro del discurso del primer ministro …").
 std::optional<DocType> KindAfterFullTextOf(absl::string_view folded) {
   for (absl::string_view opening :
        {"full text of the ", "full text of ", "text of the ", "texte integral de la ",
-        "texte integral du ", "texte integral de l'", "texte integral des "}) {
+        "texte integral du ", "texte integral de l'", "texte integral des ", "a integra do ",
+        "a integra da ", "integra do ", "integra da ", "texto integral do ", "texto integral da ",
+        "texto integro del ", "texto integro de la ", "texto completo del ",
+        "texto completo de la ", "testo integrale del ", "testo integrale della "}) {
     if (!absl::StartsWith(folded, opening)) continue;
     const absl::string_view rest = folded.substr(opening.size());
     std::optional<LeadingLabel> label = DocTypeLabelPrefix(rest, /*any_rest=*/true);
+    if (label.has_value() && label->type != v1::DOC_TYPE_OTHER) return label->type;
+    if (OpensWithSpeechWords(rest)) return v1::DOC_TYPE_SPEECH;
+    // The speaker's possessive first ("Full text of President Yoon's
+    // speech at …"), within a name's few words.
+    constexpr size_t kLongestSpeakerName = 40;
+    const size_t possessive = rest.find("'s ");
+    if (possessive == absl::string_view::npos || possessive > kLongestSpeakerName) {
+      return std::nullopt;
+    }
+    const absl::string_view kind = rest.substr(possessive + 3);
+    for (absl::string_view speech : {"speech", "address", "remarks", "keynote"}) {
+      if (absl::StartsWith(kind, speech)) return v1::DOC_TYPE_SPEECH;
+    }
+    label = DocTypeLabelPrefix(kind, /*any_rest=*/true);
     if (label.has_value() && label->type != v1::DOC_TYPE_OTHER) return label->type;
     return std::nullopt;
   }
@@ -791,6 +822,43 @@ std::optional<DocType> DocTypeFromTitleWording(absl::string_view title) {
         "press conference following ", "press conference after ", "joint press conference ",
         "press briefing by ", "transcript of "}) {
     if (absl::StartsWith(folded, opening)) return v1::DOC_TYPE_OTHER;
+  }
+  // Turkish names the kind last ("Dışişleri Bakanlığından … dolayısıyla
+  // açıklama", "… Töreninde Yaptıkları Konuşma"); folding keeps the
+  // dotless i, so both spellings are listed.
+  for (const auto& [ending, type] : std::initializer_list<std::pair<absl::string_view, DocType>>{
+           {" aciklama", v1::DOC_TYPE_PRESS_STATEMENT},
+           {" a\xC3\xA7\xC4\xB1klama", v1::DOC_TYPE_PRESS_STATEMENT},
+           {" ac\xC4\xB1klama", v1::DOC_TYPE_PRESS_STATEMENT},
+           {" konusma", v1::DOC_TYPE_SPEECH},
+           {" konusmas\xC4\xB1", v1::DOC_TYPE_SPEECH},
+           {" konusmasi", v1::DOC_TYPE_SPEECH}}) {
+    if (absl::EndsWith(folded, ending)) return type;
+  }
+  // A label closed in brackets after the headline ("SM le Roi préside une
+  // séance de travail … (communiqué du Cabinet Royal)"): the agency names
+  // the kind of text it carries.
+  if (absl::EndsWith(folded, ")")) {
+    const size_t open = folded.rfind('(');
+    if (open != std::string::npos && open > 0) {
+      const absl::string_view inside =
+          absl::string_view(folded).substr(open + 1, folded.size() - open - 2);
+      if (std::optional<LeadingLabel> label = DocTypeLabelPrefix(inside, /*any_rest=*/true);
+          label.has_value() && label->type != v1::DOC_TYPE_OTHER &&
+          LabelNamesWhoMadeIt(inside.substr(label->length))) {
+        return label->type;
+      }
+      if (std::optional<DocType> type = DocTypeFromLabelLine(inside);
+          type.has_value() && *type != v1::DOC_TYPE_OTHER) {
+        return type;
+      }
+    }
+  }
+  // Two governments "issue joint statement": the news of a joint text an
+  // agency carries in full.
+  for (absl::string_view issued : {" issue joint statement", " issues joint statement",
+                                   " adopt joint statement", " adopts joint statement"}) {
+    if (absl::StrContains(folded, issued)) return v1::DOC_TYPE_PRESS_STATEMENT;
   }
   // A cabinet's communiqué named by the body ("Comunicado do Conselho de
   // Ministros de 21 de maio de 2020", "Comunicado del Consejo de Ministros").

@@ -206,6 +206,10 @@ std::optional<DocType> DocTypeFromSectionName(absl::string_view line) {
       {"news item", v1::DOC_TYPE_UPDATE},
       {"press announcements", v1::DOC_TYPE_PRESS_RELEASE},
       {"pressenotizen", v1::DOC_TYPE_PRESS_RELEASE},
+      // Turkish speeches and statements (with and without the dotless i).
+      {"konusmalar", v1::DOC_TYPE_SPEECH},
+      {"aciklamalar", v1::DOC_TYPE_PRESS_STATEMENT},
+      {"ac\xC4\xB1klamalar", v1::DOC_TYPE_PRESS_STATEMENT},
       {"pressemeldungen", v1::DOC_TYPE_PRESS_RELEASE},
       {"notas a imprensa", v1::DOC_TYPE_PRESS_RELEASE},
       {"notas de imprensa", v1::DOC_TYPE_PRESS_RELEASE},

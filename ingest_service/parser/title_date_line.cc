@@ -102,6 +102,7 @@ std::optional<v1::Date> DateOfDateRow(absl::string_view line) {
   line = absl::StripAsciiWhitespace(line);
   if (line.empty() || line.size() > kMaxRowBytes) return std::nullopt;
   if (std::optional<v1::Date> date = ParseDateLine(line)) return date;
+  if (std::optional<v1::Date> date = ParseDateLineWithTime(line)) return date;
   const std::vector<FoundDate> dates = FindDates(line);
   if (dates.size() != 1) return std::nullopt;
   // What the row holds besides its date: a label and a time at most.

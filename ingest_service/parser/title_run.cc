@@ -71,8 +71,8 @@ bool CanContinueHeadline(absl::string_view raw, absl::string_view text) {
   return !text.empty() && !absl::ascii_isdigit(static_cast<unsigned char>(text.front())) &&
          CountWordsUpTo(text, kMaxContinuationWords) <= kMaxContinuationWords &&
          !ReadsAsProse(text) && !EndsSentence(text) && !ParseDateLine(text).has_value() &&
-         !BoilerplateReason(text).has_value() && !DocTypeFromLabelLine(text).has_value() &&
-         !OpensSubtitle(text);
+         !ParseDateLineWithTime(text).has_value() && !BoilerplateReason(text).has_value() &&
+         !DocTypeFromLabelLine(text).has_value() && !OpensSubtitle(text);
 }
 
 bool StartsWithBy(absl::string_view text) {
@@ -461,7 +461,8 @@ bool NamesWhoseTextUnderHeadline(absl::string_view above, absl::string_view text
 // subtitle opener inside the run starts the subtitle, not more title. The
 // same headline twice in a row (a breadcrumb's last item, then the
 // headline): the first one. A date line under the headline ("Brussels, 28
-// November 2022") is the text's date, not more headline.
+// November 2022", "mardi 16 janvier 2024 à 19:42") is the text's date, not
+// more headline.
 void StopAtSubtitleOrRepeat(const Lines& lines, const Features& features, TitleCandidate* run) {
   const std::string first = FoldForMatching(FeatureLineText(lines, features, run->begin));
   for (size_t k = run->begin + 1; k < run->end; ++k) {
@@ -470,7 +471,7 @@ void StopAtSubtitleOrRepeat(const Lines& lines, const Features& features, TitleC
         (NamesWhoseTextUnderHeadline(FeatureLineText(lines, features, k - 1), text) &&
          !SharesAContentWord(lines, features, *run, k)) ||
         (NamesTheOccasion(text) && !SharesAContentWord(lines, features, *run, k)) ||
-        features[k].Has(VoteFeature(Vote::kDateLine))) {
+        features[k].Has(VoteFeature(Vote::kDateLine)) || ParseDateLineWithTime(text).has_value()) {
       run->end = k;
       return;
     }

@@ -51,6 +51,20 @@ TEST(DateParser, ReadsDayMonthYearWithDashes) {
   EXPECT_FALSE(ParseDateLine("18-juil.-").has_value());
 }
 
+// A date line with its time of day: read by the readers after the model,
+// not by ParseDateLine.
+TEST(DateParser, ReadsADateLineWithItsTimeOfDay) {
+  EXPECT_THAT(ParseDateLineWithTime("mardi 16 janvier 2024 à 19:42"),
+              Optional(IsDate(2024, 1, 16)));
+  EXPECT_THAT(ParseDateLineWithTime("20-January-2012 17:36 IST"), Optional(IsDate(2012, 1, 20)));
+  EXPECT_THAT(ParseDateLineWithTime("Monday, 15 November 2010 12:41"),
+              Optional(IsDate(2010, 11, 15)));
+  EXPECT_THAT(ParseDateLineWithTime("14.03.2024 um 10:30 Uhr"), Optional(IsDate(2024, 3, 14)));
+  EXPECT_FALSE(ParseDateLineWithTime("16 janvier 2024").has_value());
+  EXPECT_FALSE(ParseDateLineWithTime("16 janvier 2024 à 19:42 à Rabat").has_value());
+  EXPECT_FALSE(ParseDateLineWithTime("Meeting at 19:42").has_value());
+}
+
 TEST(DateParser, ReadsNumericDatesDayFirst) {
   EXPECT_THAT(ParseDateLine("21/11/2003"), Optional(IsDate(2003, 11, 21)));
   EXPECT_THAT(ParseDateLine("28.06.04"), Optional(IsDate(2004, 6, 28)));

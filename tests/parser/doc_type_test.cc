@@ -379,6 +379,33 @@ TEST(DocType, LowercaseLabelsAfterAColonAndMoreSeries) {
   EXPECT_EQ(DocTypeFromSectionName("Pressenotizen"), v1::DOC_TYPE_PRESS_RELEASE);
 }
 
+// An agency's copy named as the full text of a speech in Portuguese,
+// Spanish or with its speaker's possessive; Turkish names the kind last;
+// a label closed in brackets after the headline; news of a joint
+// statement an agency carries.
+TEST(DocType, AgenciesCopiesAndTurkishTitles) {
+  EXPECT_EQ(DocTypeFromTitleWording("Íntegra do discurso do Presidente da República na abertura"),
+            v1::DOC_TYPE_SPEECH);
+  EXPECT_EQ(DocTypeFromTitleWording("Texto íntegro del discurso del primer ministro en la feria"),
+            v1::DOC_TYPE_SPEECH);
+  EXPECT_EQ(DocTypeFromTitleWording("Full text of President Kim's speech at the ceremony"),
+            v1::DOC_TYPE_SPEECH);
+  EXPECT_EQ(DocTypeFromTitleWording("Full text of Ruritania's new trade law published"),
+            std::nullopt);
+  EXPECT_EQ(DocTypeFromTitleWording(
+                "Dışişleri Bakanlığından Srebrenitsa soykırımının yıl dönümü dolayısıyla açıklama"),
+            v1::DOC_TYPE_PRESS_STATEMENT);
+  EXPECT_EQ(DocTypeFromTitleWording("Anahtar Teslim Töreninde Yaptıkları Konuşma"),
+            v1::DOC_TYPE_SPEECH);
+  EXPECT_EQ(DocTypeFromTitleWording(
+                "SM le Roi préside une séance de travail sur l'eau (communiqué du Cabinet Royal)"),
+            v1::DOC_TYPE_COMMUNIQUE);
+  EXPECT_EQ(DocTypeFromTitleWording("Minister opens the new bridge (photos)"), std::nullopt);
+  EXPECT_EQ(DocTypeFromTitleWording("Ruritania, Zenda issue joint statement on partnership"),
+            v1::DOC_TYPE_PRESS_STATEMENT);
+  EXPECT_EQ(DocTypeFromSectionName("Konuşmalar"), v1::DOC_TYPE_SPEECH);
+}
+
 TEST(DocType, MoreSectionNames) {
   EXPECT_EQ(DocTypeFromSectionName("Press Announcements"), v1::DOC_TYPE_PRESS_RELEASE);
   EXPECT_EQ(DocTypeFromSectionName("NEWS ITEMS"), v1::DOC_TYPE_UPDATE);
