@@ -74,6 +74,11 @@ TEST(BreadcrumbSection, OneSectionLeftAndASectionsYear) {
             v1::DOC_TYPE_UPDATE);
   EXPECT_EQ(DocTypeFromBreadcrumb("Home > Speeches 2019"), v1::DOC_TYPE_SPEECH);
   EXPECT_EQ(DocTypeFromBreadcrumb("Home > Vision 2030"), std::nullopt);
+  // "You are here" in Dutch and German.
+  EXPECT_EQ(DocTypeFromBreadcrumb("U bevindt zich hier: Home / Actueel / Nieuws"),
+            v1::DOC_TYPE_UPDATE);
+  EXPECT_EQ(DocTypeFromBreadcrumb("Sie befinden sich hier: Startseite | Presse | Reden"),
+            v1::DOC_TYPE_SPEECH);
   EXPECT_TRUE(IsHomeStepLine(" Accueil "));
   EXPECT_TRUE(IsHomeStepLine("Startseite"));
   EXPECT_FALSE(IsHomeStepLine("Home Office"));
