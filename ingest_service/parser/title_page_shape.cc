@@ -410,10 +410,13 @@ std::optional<size_t> HeadlineRightUnderBreadcrumb(const std::vector<TitleCandid
   const TitleCandidate& run = candidates[chosen];
   if (run.end == run.begin || run.begin < 2) return std::nullopt;
   const size_t headline = run.begin - 1;
-  // Over the line: the path, or a type label under the path.
-  size_t path = headline - 1;
-  if (path > 0 && DocTypeFromLabelLine(FeatureLineText(lines, features, path)).has_value()) --path;
-  if (!IsBreadcrumbPath(FeatureLineText(lines, features, path))) return std::nullopt;
+  // Over the line: the path, or the text's type label (under the path or
+  // not): what a site prints right before its headline.
+  const bool under_label =
+      DocTypeFromLabelLine(FeatureLineText(lines, features, headline - 1)).has_value();
+  if (!under_label && !IsBreadcrumbPath(FeatureLineText(lines, features, headline - 1))) {
+    return std::nullopt;
+  }
   const absl::string_view text = FeatureLineText(lines, features, headline);
   if (CountWordsUpTo(text, kFewestHeadlineWords) < kFewestHeadlineWords || EndsSentence(text) ||
       absl::EndsWith(text, ":") || !FindDates(text).empty() ||

@@ -76,10 +76,10 @@ std::optional<size_t> HeadlineBelowBreadcrumb(const std::vector<TitleCandidate>&
 
 // When the chosen run `chosen` stands right under a line of five words or
 // more that may be a headline, itself right under the page's breadcrumb
-// (or under a type label under it): that line's run. A site prints its
-// headline first under the path to the page; the line the model chose
-// under it is the standfirst or the occasion ("Speech at a Meeting with
-// Business Leaders in …"), and the model, reading the head after a
+// or the text's type label: that line's run. A site prints its headline
+// first under the path to the page or under the label; the line the model
+// chose under it is the standfirst or the occasion ("Speech at a Meeting
+// with Business Leaders in …"), and the model, reading the head after a
 // path as the page's, took the headline for furniture.
 std::optional<size_t> HeadlineRightUnderBreadcrumb(const std::vector<TitleCandidate>& candidates,
                                                    size_t chosen,

@@ -67,6 +67,47 @@ TEST(HeadlinesUnderPaths, TheHeadlineOverTheOccasionAndNoBracketedNote) {
   EXPECT_THAT(document.published(), IsDate(2025, 2, 6));
 }
 
+// A children's fund's release: its label, headline and standfirst in
+// blocks of their own over the date.
+constexpr char kHeadlineUnderLabel[] = R"(Skip to main content
+Children's Fund
+For every child
+Select language
+English
+Français
+Search
+Menu
+What we do
+Research and reports
+Stories and features
+Where we work
+Press releases
+
+Press release
+
+On International Day of Education, the Fund warns that more than 8,000 schools remain closed across the north
+
+Insecurity in the northern provinces is keeping well over a million children out of the classroom
+
+24 January 2024
+
+Available in:
+English
+Français
+
+ZENDA/NEW YORK, 24 January 2024 – More than 8,000 schools are closed or not operational across the northern provinces because of insecurity, the Fund said today.
+
+Attacks on schools, threats against teachers and the displacement of families have disrupted the education of an entire generation of children.
+
+"Every day that a child spends out of school is a day of lost learning and lost protection," said the Fund's Regional Director.
+)";
+
+TEST(HeadlinesUnderPaths, TheHeadlineRightUnderTheLabelOverItsStandfirst) {
+  EXPECT_EQ(ParseText(kHeadlineUnderLabel).title(),
+            "On International Day of Education, the Fund warns that more than 8,000 schools "
+            "remain closed across the north");
+}
+
 // A label with its number under the path is the label, not the headline.
 constexpr char kNumberedLabelUnderPath[] = R"(Conseil de Ruritanie
 Salle de presse
