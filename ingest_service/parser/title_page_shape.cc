@@ -412,11 +412,17 @@ std::optional<size_t> HeadlineRightUnderBreadcrumb(const std::vector<TitleCandid
   const size_t headline = run.begin - 1;
   // Over the line: the path, or the text's type label (under the path or
   // not): what a site prints right before its headline.
-  const bool under_label =
-      DocTypeFromLabelLine(FeatureLineText(lines, features, headline - 1)).has_value();
-  if (!under_label && !IsBreadcrumbPath(FeatureLineText(lines, features, headline - 1))) {
-    return std::nullopt;
-  }
+  // A kicker of a few words may stand between ("Eleições 2024").
+  constexpr int kMostKickerWords = 3;
+  auto is_anchor = [&](size_t k) {
+    const absl::string_view above = FeatureLineText(lines, features, k);
+    return DocTypeFromLabelLine(above).has_value() || IsBreadcrumbPath(above);
+  };
+  const absl::string_view over = FeatureLineText(lines, features, headline - 1);
+  const bool kicker_between = headline >= 2 &&
+                              CountWordsUpTo(over, kMostKickerWords + 1) <= kMostKickerWords &&
+                              !EndsSentence(over) && is_anchor(headline - 2);
+  if (!is_anchor(headline - 1) && !kicker_between) return std::nullopt;
   const absl::string_view text = FeatureLineText(lines, features, headline);
   if (CountWordsUpTo(text, kFewestHeadlineWords) < kFewestHeadlineWords || EndsSentence(text) ||
       absl::EndsWith(text, ":") || !FindDates(text).empty() ||

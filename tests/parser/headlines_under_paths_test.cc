@@ -108,6 +108,47 @@ TEST(HeadlinesUnderPaths, TheHeadlineRightUnderTheLabelOverItsStandfirst) {
             "remain closed across the north");
 }
 
+// An electoral court's news: a kicker of two words between the path and
+// the headline, the standfirst under it.
+constexpr char kKickerUnderPath[] = R"(Ir para o conteúdo
+Ir para o menu
+Ir para a busca
+Acessibilidade
+Alto contraste
+Mapa do site
+Tribunal Superior Eleitoral da Ruritânia
+Buscar no portal
+Institucional
+Eleitor e eleições
+Partidos
+Jurisprudência
+Legislação
+Comunicação
+Transparência e prestação de contas
+
+Você está aqui: Início > Comunicação > Notícias > 2024 > Setembro
+
+Eleições 2024
+
+Tribunal conclui cerimônia de assinatura digital e lacração dos sistemas das eleições municipais
+
+Evento contou com a presença de representantes de partidos políticos, do Ministério Público e da Polícia Federal
+
+Publicado em 06/09/2024 19:40 - Atualizado em 09/09/2024 11:02
+
+O Tribunal Superior Eleitoral concluiu nesta sexta-feira a cerimônia de assinatura digital e lacração dos sistemas que serão usados nas eleições municipais de outubro.
+
+Durante seis dias, técnicos do tribunal e representantes das entidades fiscalizadoras acompanharam a compilação e a assinatura dos programas.
+
+Os sistemas lacrados serão agora instalados nas urnas eletrônicas de todo o país.
+)";
+
+TEST(HeadlinesUnderPaths, TheHeadlineUnderAKickerUnderThePath) {
+  EXPECT_EQ(ParseText(kKickerUnderPath).title(),
+            "Tribunal conclui cerimônia de assinatura digital e lacração dos sistemas das eleições "
+            "municipais");
+}
+
 // A label with its number under the path is the label, not the headline.
 constexpr char kNumberedLabelUnderPath[] = R"(Conseil de Ruritanie
 Salle de presse
