@@ -18,6 +18,7 @@
 #include "ingest_service/parser/breadcrumb_section.h"
 #include "ingest_service/parser/date_parser.h"
 #include "ingest_service/parser/doc_type.h"
+#include "ingest_service/parser/embedded_posts.h"
 #include "ingest_service/parser/head_lexicon.h"
 #include "ingest_service/parser/head_reader.h"
 #include "ingest_service/parser/header_lines.h"
@@ -602,6 +603,7 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
   MarkLinkListItems(lines, features, chosen.end, &roles, &furniture);
   MarkCaptionsOverCredits(lines, features, &roles, &furniture);
   MarkPageHistory(lines, features, &roles, &furniture);
+  MarkEmbeddedPosts(lines, features, &roles, &furniture);
   MarkRunningHeadsAndFeet(lines, features, &roles, &furniture);
   std::sort(furniture.begin(), furniture.end());
   // What the cascade kept as body above the title run is the page's head

@@ -512,6 +512,23 @@ bool NamesMoreOfAKind(absl::string_view edges) {
   return false;
 }
 
+namespace {
+
+// "Read also: …", "Lire aussi : …", "ALSO READ: …": a news site's link to
+// another of its stories, set between a text's paragraphs; never the
+// text's own cross-reference, as "See also:" may be.
+bool IsReadAlsoHeading(absl::string_view heading) {
+  for (absl::string_view read_also :
+       {"read also", "also read", "lire aussi", "a lire aussi", "leia tambem", "lea tambien",
+        "leggi anche", "lesen sie auch", "lees ook", "procitajte jos", "procitajte i",
+        "ayrica okuyun", "baca juga"}) {
+    if (heading == read_also) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool OpensWithLinkListHeading(absl::string_view folded) {
   const size_t colon = folded.find(':');
   if (colon == absl::string_view::npos || colon > 40 || folded.size() > kLongestInlineList) {
@@ -519,8 +536,9 @@ bool OpensWithLinkListHeading(absl::string_view folded) {
   }
   const absl::string_view heading = absl::StripAsciiWhitespace(folded.substr(0, colon));
   const absl::string_view items = absl::StripAsciiWhitespace(folded.substr(colon + 1));
-  if (items.empty() || absl::EndsWith(items, ".") ||
-      !std::binary_search(kLinkListHeadings.begin(), kLinkListHeadings.end(), heading)) {
+  if (items.empty() || absl::EndsWith(items, ".")) return false;
+  if (IsReadAlsoHeading(heading)) return true;
+  if (!std::binary_search(kLinkListHeadings.begin(), kLinkListHeadings.end(), heading)) {
     return false;
   }
   // "Related information: <a page>" names its links; after "Latest:",

@@ -135,5 +135,20 @@ TEST(PageControls, MoreLanguagesEndMarksAndPageNumbers) {
   }
 }
 
+// A news site's link to another of its stories between a text's
+// paragraphs, in the languages read; "See also:" with one item may be the
+// text's own cross-reference.
+TEST(PageControls, ReadAlsoLinksBetweenParagraphs) {
+  for (absl::string_view line :
+       {"Read also: Minister holds talks with his counterpart by phone",
+        "ALSO READ: Peacekeepers in the south are safe, says Defence Minister",
+        "Lire aussi : le ministre s'entretient avec son homologue à Rabat",
+        "Leia também: Governo anuncia novo programa de habitação",
+        "Baca juga: Menlu bertemu Dubes"}) {
+    EXPECT_THAT(LateFurnitureReason(line), Optional(absl::string_view("navigation"))) << line;
+  }
+  EXPECT_EQ(LateFurnitureReason("See also: Security Council resolution 2231 (2015)"), std::nullopt);
+}
+
 }  // namespace
 }  // namespace docsearch::ingest
