@@ -1,5 +1,6 @@
 #include "ingest_service/parser/boilerplate.h"
 
+#include <cstdint>
 #include <iterator>
 #include <optional>
 #include <string>
@@ -22,6 +23,8 @@
 #include "ingest_service/parser/phrase_scan.h"
 #include "ingest_service/parser/site_notices.h"
 #include "ingest_service/parser/text_normalizer.h"
+#include "unicode/uchar.h"
+#include "unicode/utf8.h"
 
 namespace docsearch::ingest {
 namespace {
@@ -239,12 +242,31 @@ bool IsDownloadLine(absl::string_view folded) {
 
 // Letters (of any Latin script, accents folded) or digits; typographic
 // punctuation such as bullets and dashes does not count.
-bool HasAlnum(absl::string_view text) {
+// A letter or a digit of the Latin script, accented or not (`folded` is
+// FoldAccents(text)).
+bool HasLatinAlnum(absl::string_view text, absl::string_view folded) {
   for (char c : text) {
     if (absl::ascii_isalnum(static_cast<unsigned char>(c))) return true;
   }
-  for (char c : FoldAccents(text)) {
+  for (char c : folded) {
     if (absl::ascii_isalnum(static_cast<unsigned char>(c))) return true;
+  }
+  return false;
+}
+
+// Most words of a language menu's item in its own script.
+constexpr int kLongestScriptItemWords = 4;
+
+// A letter or a digit of any script: Greek, Cyrillic or Arabic text is
+// text, a rule of dashes or bullets is not.
+bool HasAlnum(absl::string_view text) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t length = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  while (i < length) {
+    UChar32 c = 0;
+    U8_NEXT(bytes, i, length, c);
+    if (c >= 0 && u_isalnum(c)) return true;
   }
   return false;
 }
@@ -584,6 +606,15 @@ std::optional<absl::string_view> ReasonOfTrimmed(absl::string_view trimmed,
                                                  absl::string_view folded) {
   if (absl::StartsWith(folded, "![") || IsImageFileName(folded)) return "logo";
   if (!HasAlnum(trimmed)) return "layout";
+  // A few words in another script than the Latin one, no letter of it
+  // folding to ASCII: a language menu's item ("Русский", "العربية",
+  // "中文") on the pages the parser was built on, read as such since; a
+  // longer line is text in that script (a Greek or a Russian paragraph),
+  // which the test above used to drop as well.
+  if (!HasLatinAlnum(trimmed, folded) &&
+      CountWordsUpTo(trimmed, kLongestScriptItemWords + 1) <= kLongestScriptItemWords) {
+    return "layout";
+  }
   if (IsMenuLine(trimmed)) return "navigation";
 
   std::string edges(StripFurnitureEdges(folded));

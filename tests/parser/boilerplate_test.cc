@@ -354,5 +354,20 @@ TEST(Boilerplate, DropsCookieNotices) {
   }
 }
 
+// A line without a letter is the page's layout; text in another script
+// than the Latin one is text, but for a language menu's item of a few
+// words.
+TEST(Boilerplate, TextInOtherScriptsIsNoLayout) {
+  EXPECT_THAT(BoilerplateReason("* * * * *"), Optional(absl::string_view("layout")));
+  EXPECT_THAT(BoilerplateReason("Русский"), Optional(absl::string_view("layout")));
+  EXPECT_EQ(BoilerplateReason("Γνωρίζουμε ότι οι αγρότες της περιοχής πέρασαν μια πολύ δύσκολη "
+                              "περίοδο."),
+            std::nullopt);
+  EXPECT_EQ(BoilerplateReason("Министр иностранных дел провёл переговоры с коллегой из Зенды."),
+            std::nullopt);
+  EXPECT_FALSE(IsPunctuationOnly("Ελλάδα"));
+  EXPECT_TRUE(IsPunctuationOnly("— • —"));
+}
+
 }  // namespace
 }  // namespace docsearch::ingest

@@ -13,6 +13,12 @@ TEST(DateNames, MonthNamesInEachLanguageTheParserIdentifies) {
   EXPECT_EQ(MonthFromName("ottobre"), 10);
   EXPECT_EQ(MonthFromName("maart"), 3);
   EXPECT_EQ(MonthFromName("março"), 3);
+  // Greek, in the genitive a date prints, with or without its accent and
+  // in capitals.
+  EXPECT_EQ(MonthFromName("Απριλίου"), 4);
+  EXPECT_EQ(MonthFromName("ΑΠΡΙΛΙΟΥ"), 4);
+  EXPECT_EQ(MonthFromName("Δεκεμβρίου"), 12);
+  EXPECT_TRUE(IsWeekday("Δευτέρα"));
 }
 
 TEST(DateNames, AbbreviationsTakeAnOptionalPeriodAndAnyCase) {

@@ -327,5 +327,32 @@ TEST(RelatedListsAndLanguages, ASpeechsGreetingsToItsDignitariesStayInTheText) {
   EXPECT_THAT(document.published(), IsDate(2024, 5, 3));
 }
 
+// A Greek ministry's statement: its date in Greek, and its paragraphs,
+// written in a script the furniture readers know no word of, kept whole.
+constexpr char kGreekStatement[] = R"(Μετάβαση στο περιεχόμενο
+ΕΛΛΗΝΙΚΗ ΔΗΜΟΚΡΑΤΙΑ
+Υπουργείο Αγροτικής Ανάπτυξης
+EN
+Αναζήτηση
+Αρχική » Ενημέρωση » Δελτία Τύπου
+
+Δήλωση του Υπουργού για την καταβολή αποζημιώσεων στους πληγέντες αγρότες
+
+Δευτέρα, 08 Απριλίου 2024
+
+«Σήμερα ολοκληρώθηκε η καταβολή του τρίτου κύκλου αποζημιώσεων στους αγρότες που επλήγησαν από τις πλημμύρες.
+
+Γνωρίζουμε ότι οι αγρότες της περιοχής πέρασαν και περνούν μια πολύ δύσκολη περίοδο. Γι' αυτό επιταχύναμε τις διαδικασίες.
+
+Δεσμευόμαστε ότι κανένας παραγωγός δεν θα μείνει πίσω.»
+)";
+
+TEST(RelatedListsAndLanguages, AGreekStatementKeepsItsTextAndDate) {
+  const v1::Document document = ParseText(kGreekStatement);
+  EXPECT_THAT(document.published(), IsDate(2024, 4, 8));
+  EXPECT_TRUE(BodyHolds(document, "Γνωρίζουμε ότι οι αγρότες της περιοχής"));
+  EXPECT_TRUE(BodyHolds(document, "Δεσμευόμαστε ότι κανένας παραγωγός"));
+}
+
 }  // namespace
 }  // namespace docsearch::ingest
