@@ -181,6 +181,29 @@ bool OpensWithFilingField(absl::string_view line) {
   return false;
 }
 
+// "May 9, 2024 – Charlottetown, Prince Edward Island – Veterans Affairs
+// Canada": a date, then the place and the issuer in parts of a few
+// capitalized words each, parted by dashes; the text's dateline.
+bool IsDatelineOfParts(absl::string_view line) {
+  constexpr int kMostPartWords = 6;
+  std::vector<absl::string_view> parts;
+  for (absl::string_view separator : {" \xE2\x80\x93 ", " \xE2\x80\x94 ", " - "}) {
+    if (absl::StrContains(line, separator)) {
+      parts = absl::StrSplit(line, separator, absl::SkipWhitespace());
+      break;
+    }
+  }
+  if (parts.size() < 2 || !ParseDateLine(parts.front()).has_value()) return false;
+  for (size_t p = 1; p < parts.size(); ++p) {
+    const absl::string_view part = absl::StripAsciiWhitespace(parts[p]);
+    if (part.empty() || CountWordsUpTo(part, kMostPartWords + 1) > kMostPartWords ||
+        EndsSentence(part) || StartsLowercase(part)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // A run that is not a headline whatever its score: a contents heading
 // ("Sommaire", "Contents", "Inhalt"), or a line introducing a list whose
 // items open in lower case ("Dans cet espace vous pouvez" / "- soit faire
@@ -245,6 +268,7 @@ bool IsNeverHeadline(const TitleCandidate& candidate, const std::vector<SourceLi
   }
   if (OpensWithItsDate(first)) return true;
   if (OpensWithFilingField(first)) return true;
+  if (IsDatelineOfParts(first)) return true;
   // "(English translation based on the Japanese original)", "[Check
   // against delivery]": a note on the text, closed in its brackets.
   if (candidate.end == candidate.begin + 1 && first.size() > 2 &&

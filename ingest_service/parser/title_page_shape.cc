@@ -409,7 +409,13 @@ std::optional<size_t> HeadlineRightUnderBreadcrumb(const std::vector<TitleCandid
   constexpr int kFewestHeadlineWords = 5;
   const TitleCandidate& run = candidates[chosen];
   if (run.end == run.begin || run.begin < 2) return std::nullopt;
-  const size_t headline = run.begin - 1;
+  // The headline's date line may stand between it and the chosen run
+  // ("Madrid, 4 de abril de 2024").
+  size_t headline = run.begin - 1;
+  if (headline >= 2 && (roles[headline] == LineRole::kDate ||
+                        ParseDateLine(FeatureLineText(lines, features, headline)).has_value())) {
+    --headline;
+  }
   // Over the line: the path, or the text's type label (under the path or
   // not): what a site prints right before its headline.
   // A kicker of a few words may stand between ("Eleições 2024").
@@ -430,6 +436,18 @@ std::optional<size_t> HeadlineRightUnderBreadcrumb(const std::vector<TitleCandid
       features[headline].Has(VoteFeature(Vote::kInstitutionName))) {
     return std::nullopt;
   }
+  // A text's number in its series ("Información para la Prensa N°: 051/25")
+  // is a label's line, whatever the label's words.
+  for (absl::string_view sign :
+       {" N\xC2\xB0", " N\xC2\xBA", " No.", " No:", " Nr.", " n\xC2\xB0"}) {
+    const size_t at = text.find(sign);
+    if (at == absl::string_view::npos) continue;
+    const absl::string_view after =
+        absl::StripLeadingAsciiWhitespace(absl::StripPrefix(text.substr(at + sign.size()), ":"));
+    if (!after.empty() && absl::ascii_isdigit(static_cast<unsigned char>(after.front()))) {
+      return std::nullopt;
+    }
+  }
   // A label with its number ("Communiqué de presse - 518(2006)") is the
   // text's label and reference, not its headline.
   if (const std::optional<LeadingLabel> label = DocTypeLabelPrefix(text, /*any_rest=*/true)) {
@@ -445,7 +463,7 @@ std::optional<size_t> HeadlineRightUnderBreadcrumb(const std::vector<TitleCandid
   std::vector<int8_t> may_line(features.size(), -1);
   for (size_t c = 0; c < candidates.size(); ++c) {
     const TitleCandidate& above = candidates[c];
-    if (above.begin == headline && above.end == run.begin &&
+    if (above.begin == headline && above.end == headline + 1 &&
         MayBeHeadline(above, lines, features, roles, &may_line)) {
       return c;
     }

@@ -15,6 +15,9 @@
 namespace docsearch::ingest {
 namespace {
 
+using ::testing::HasSubstr;
+using ::testing::Not;
+
 // A development bank's release: path, label, headline, standfirst, date.
 constexpr char kHeadlineOverStandfirst[] = R"(Saltar al contenido principal
 Banco Regional de Desarrollo
@@ -147,6 +150,145 @@ TEST(HeadlinesUnderPaths, TheHeadlineUnderAKickerUnderThePath) {
   EXPECT_EQ(ParseText(kKickerUnderPath).title(),
             "Tribunal conclui cerimônia de assinatura digital e lacração dos sistemas das eleições "
             "municipais");
+}
+
+// A ministry's release (the layout of a page of held_out_30, names
+// changed): path, label, headline, its date line, then the standfirst the
+// model chose.
+constexpr char kDateBetweenHeadlineAndStandfirst[] = R"(Ir al contenido
+Saltar al pie
+GOBIERNO DE RURITANIA
+MINISTERIO DE AGRICULTURA, PESCA Y ALIMENTACIÓN
+Castellano
+Català
+Galego
+Euskara
+Valencià
+English
+Buscar
+Menú
+Agricultura
+Ganadería
+Pesca
+Alimentación
+Desarrollo rural
+Prensa
+Ministerio
+Inicio > Prensa > Últimas noticias
+
+Nota de prensa
+Agricultura convoca ayudas por 30 millones de euros para modernizar regadíos con energías renovables
+Strelsau, 4 de abril de 2024
+
+Las comunidades de regantes podrán solicitar subvenciones para instalar plantas fotovoltaicas y sistemas de almacenamiento que reduzcan su factura eléctrica
+El plazo de presentación de solicitudes estará abierto durante dos meses a partir de mañana
+
+El Ministerio de Agricultura, Pesca y Alimentación ha publicado hoy en el Boletín Oficial del Estado la convocatoria de ayudas, dotada con 30 millones de euros, para la instalación de energías renovables en infraestructuras de regadío gestionadas por comunidades de regantes y otras entidades de riego.
+
+Las ayudas, financiadas con fondos del Plan de Recuperación, Transformación y Resiliencia, cubrirán hasta el 65 % de la inversión subvencionable, con un máximo de 1,5 millones de euros por beneficiario. Podrán financiarse plantas fotovoltaicas sobre suelo, cubiertas o balsas de riego, así como sistemas de almacenamiento y de gestión inteligente de la energía.
+
+El objetivo es reducir los costes energéticos de las explotaciones de regadío, que se han incrementado de forma notable en los últimos años, y avanzar al mismo tiempo en la descarbonización del sector agrario. El Ministerio estima que los proyectos apoyados permitirán instalar cerca de 45 megavatios de potencia renovable.
+
+Las solicitudes podrán presentarse a través de la sede electrónica del Ministerio durante dos meses a partir del día siguiente a la publicación de la convocatoria. Se valorarán especialmente los proyectos que incluyan medidas de ahorro de agua, los situados en zonas con escasez hídrica declarada y los promovidos por entidades con menor capacidad económica.
+
+Esta convocatoria se suma a las inversiones que el Ministerio, a través de la Sociedad Mercantil Estatal de Infraestructuras Agrarias (SEIASA), está realizando en la modernización de regadíos, que superan los 2.000 millones de euros en el conjunto del periodo 2021-2026.
+
+En la resolución de la anterior convocatoria, publicada en diciembre de 2023, se concedieron ayudas a 112 comunidades de regantes de once comunidades autónomas, con una potencia total instalada de 38 megavatios.
+
+Gabinete de Prensa
+Ministerio de Agricultura, Pesca y Alimentación
+Tlf: 91 347 51 45 / 46
+www.mapa.gob.es
+gprensa@mapa.es
+
+Compartir
+Facebook
+X
+LinkedIn
+WhatsApp
+Imprimir
+Descargar PDF
+
+Noticias relacionadas
+El Ministerio destina 15 millones de euros a la mejora de la eficiencia hídrica en explotaciones de frutales
+SEIASA adjudica las obras de modernización del regadío de la Comunidad de Regantes del Canal de Aragón y Cataluña
+
+Contacto
+Mapa web)";
+
+TEST(HeadlinesUnderPaths, TheHeadlineOverItsDateLineOverTheStandfirst) {
+  EXPECT_EQ(ParseText(kDateBetweenHeadlineAndStandfirst).title(),
+            "Agricultura convoca ayudas por 30 millones de euros para modernizar regadíos con "
+            "energías renovables");
+}
+
+// A department's release (the layout of a page of held_out_30, names
+// changed) whose dateline (date – place – department) the model chose: a
+// dateline is never a headline.
+constexpr char kDatelineOfParts[] = R"(Skip to main content
+Skip to "About government"
+Language selection
+Français
+fr
+Government of Ruritania / Gouvernement du Ruritania
+Search
+Search Ruritania.ca
+Menu
+Main Menu
+You are here:
+Ruritania.ca
+Veterans Affairs Ruritania
+News
+
+Government of Ruritania expands mental health support for families of Veterans
+From: Veterans Affairs Ruritania
+
+News release
+
+May 9, 2024 – Zenda, North Province – Veterans Affairs Ruritania
+
+Families play an essential role in the well-being of Veterans, and they often carry a heavy load when a loved one is living with an operational stress injury. That is why the Government of Ruritania is making it easier for the spouses, partners, children and parents of Veterans to access mental health support in their own right.
+
+Today, the Minister of Veterans Affairs and Associate Minister of National Defence, the Honourable Claire Thibodeau, announced that family members of Veterans will be eligible for up to 20 sessions of counselling per year through the Veterans Affairs Ruritania Assistance Service, double the number previously available. The change takes effect on June 1, 2024.
+
+In addition, eligibility for the Veteran Family Program will be extended to the families of all medically released Veterans, regardless of their date of release. Until now, families of Veterans released before 2019 could access the program only through a limited number of Military Family Resource Centres.
+
+The Department is also investing $8.4 million over four years to support peer-led programs for children and youth whose parents are Veterans living with a mental health condition. These programs will be delivered in partnership with community organizations in every province and territory.
+
+Quotes
+
+“When a member of the Canadian Armed Forces serves, their whole family serves with them. Families have told us clearly that they need support that recognizes their own experiences, not just as caregivers. These changes will help ensure that no family has to face these challenges alone.”
+
+The Honourable Claire Thibodeau, Minister of Veterans Affairs and Associate Minister of National Defence
+
+Quick facts
+
+The Veterans Affairs Ruritania Assistance Service is a free, confidential service available 24 hours a day, 7 days a week, at 1-800-268-7708.
+
+In 2023, more than 11,000 family members of Veterans contacted the Assistance Service.
+
+The Veteran Family Program is delivered through the network of 32 Military Family Resource Centres across Ruritania.
+
+Associated links
+
+Veterans Affairs Ruritania Assistance Service
+Veteran Family Program
+Mental health services for Veterans and their families
+
+Contacts
+
+Media Relations, Veterans Affairs Ruritania
+613-992-7468
+media@veterans.gc.ca
+
+Office of the Minister of Veterans Affairs and Associate Minister of National Defence
+613-996-4649
+
+Search for related information by keyword: Health | Veterans Affairs Ruritania | Ruritania | Veterans | Families | general public | news releases)";
+
+TEST(HeadlinesUnderPaths, ADatelineOfPartsIsNoHeadline) {
+  EXPECT_EQ(ParseText(kDatelineOfParts).title(),
+            "Government of Ruritania expands mental health support for families of Veterans");
 }
 
 // A label with its number under the path is the label, not the headline.

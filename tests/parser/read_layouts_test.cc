@@ -177,7 +177,7 @@ TEST(ReadLayouts, TheTwentyNinthAndThirtiethSetsKeepTheirFigures) {
   // One page fewer clean than when scored: a Greek ministry's lines of
   // five words or more are now read as text, not dropped as if they had
   // no letter, which kept its body whole and its related list too.
-  ExpectAtLeast("held_out_30", {.title = 18, .type = 17, .published = 19, .clean = 11});
+  ExpectAtLeast("held_out_30", {.title = 20, .type = 17, .published = 19, .clean = 11});
 }
 
 }  // namespace
