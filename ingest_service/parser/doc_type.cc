@@ -131,6 +131,9 @@ constexpr Label kLabels[] = {
     {"medienmitteilung", v1::DOC_TYPE_PRESS_RELEASE},
     // A central bank's and a German ministry's other wordings.
     {"pressenotiz", v1::DOC_TYPE_PRESS_RELEASE},
+    // The press services of Vienna's city hall and Austria's parliament.
+    {"rathauskorrespondenz", v1::DOC_TYPE_PRESS_RELEASE},
+    {"parlamentskorrespondenz", v1::DOC_TYPE_PRESS_RELEASE},
     {"pressemeldung", v1::DOC_TYPE_PRESS_RELEASE},
     {"abschlusskommunique", v1::DOC_TYPE_COMMUNIQUE},
     {"gipfelerklarung", v1::DOC_TYPE_DECLARATION},

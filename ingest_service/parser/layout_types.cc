@@ -198,6 +198,17 @@ void SetTypeFromHeadLines(const std::vector<SourceLine>& lines,
     }
     std::optional<v1::DocType> type = DocTypeFromLabelLine(text);
     if (!type.has_value()) type = DocTypeFromTitle(text);
+    // The label with the text's date or number next to the title
+    // ("Rathauskorrespondenz vom 14.03.2024:", "Parlamentskorrespondenz
+    // Nr. 465 vom 04.05.2016").
+    if (!type.has_value() && label_next_to_title) {
+      const std::optional<LeadingLabel> label = DocTypeLabelPrefix(text, /*any_rest=*/true);
+      const absl::string_view rest = text.substr(label->length);
+      if (!FindDates(rest).empty() || absl::StrContains(rest, "Nr.") ||
+          absl::StrContains(rest, "No.")) {
+        type = label->type;
+      }
+    }
     if (!type.has_value()) continue;
     set(k, *type);
     return;
@@ -232,6 +243,27 @@ void SetTypeFromLabelUnderTitle(const std::vector<SourceLine>& lines,
     RemoveWarnings(document, ParseWarningCode::kNoDocType);
     return;
   }
+}
+
+// Still no type: the page's title bar copied as its first line names the
+// kind before a colon ("Tisková zpráva: Obce mohou … | Ministerstvo
+// životního prostředí").
+void SetTypeFromTitleBarLine(const std::vector<SourceLine>& lines,
+                             const std::vector<LineFeatures>& features, v1::Document* document) {
+  if (document->doc_type() != v1::DOC_TYPE_UNSPECIFIED || features.empty()) return;
+  const SourceLine& first = lines[features.front().line_index];
+  const absl::string_view text = TrimLine(first.text);
+  if (!absl::StrContains(text, " | ")) return;
+  const std::optional<LeadingLabel> label = DocTypeLabelPrefix(text, /*any_rest=*/true);
+  if (!label.has_value() || label->type == v1::DOC_TYPE_OTHER) return;
+  const absl::string_view rest = absl::StripLeadingAsciiWhitespace(text.substr(label->length));
+  if (!absl::StartsWith(rest, ":") &&
+      !absl::EndsWith(TrimLine(text.substr(0, label->length)), ":")) {
+    return;
+  }
+  SetDocTypeWithWarning(document, label->type, ParseWarningCode::kDocTypeFromHeadLine,
+                        absl::StrCat("no type label; the page's title bar on line ", first.number,
+                                     " names the type"));
 }
 
 // Still no type: one of the opening paragraphs announces a statement
@@ -408,6 +440,7 @@ void ReadTypeAndReferenceFromRoles(const std::vector<SourceLine>& lines,
   SetReferenceFromRoles(lines, features, roles, document);
   SetTypeFromReference(document);
   SetTypeFromLabelUnderTitle(lines, features, roles, document);
+  SetTypeFromTitleBarLine(lines, features, document);
   ReadTypeFromSiteSection(lines, features, roles, document);
   SetTypeFromTitleParts(document);
   SetTypeFromTitleOverSeries(document);

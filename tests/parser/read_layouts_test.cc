@@ -117,7 +117,7 @@ TEST(ReadLayouts, TheNinthAndTenthSetsKeepTheirFigures) {
 // credit lines (INGEST.md, "Governments' and organisations' own sites, two
 // more sets") are guarded here. Not trained on.
 TEST(ReadLayouts, TheThirteenthAndFifteenthSetsKeepTheirFigures) {
-  ExpectAtLeast("held_out_13", {.title = 19, .type = 18, .published = 20, .clean = 15});
+  ExpectAtLeast("held_out_13", {.title = 19, .type = 19, .published = 20, .clean = 15});
   ExpectAtLeast("held_out_15", {.title = 17, .type = 16, .published = 20, .clean = 16});
 }
 
@@ -136,7 +136,7 @@ TEST(ReadLayouts, TheSixteenthSetKeepsItsFigures) {
 // texts from print; nine more languages") are guarded here. Not trained
 // on. The clean count is this test's own (score.py counts 14).
 TEST(ReadLayouts, TheEighteenthAndNineteenthSetsKeepTheirFigures) {
-  ExpectAtLeast("held_out_18", {.title = 17, .type = 18, .published = 19, .clean = 17});
+  ExpectAtLeast("held_out_18", {.title = 17, .type = 19, .published = 19, .clean = 17});
   ExpectAtLeast("held_out_19", {.title = 19, .type = 18, .published = 19, .clean = 13});
 }
 
@@ -177,7 +177,7 @@ TEST(ReadLayouts, TheTwentyNinthAndThirtiethSetsKeepTheirFigures) {
   // One page fewer clean than when scored: a Greek ministry's lines of
   // five words or more are now read as text, not dropped as if they had
   // no letter, which kept its body whole and its related list too.
-  ExpectAtLeast("held_out_30", {.title = 20, .type = 17, .published = 19, .clean = 11});
+  ExpectAtLeast("held_out_30", {.title = 20, .type = 19, .published = 19, .clean = 11});
 }
 
 }  // namespace

@@ -173,5 +173,77 @@ TEST(SectionAndTopicTypes, APressOfficesReleaseMarksAreTheLastSign) {
   EXPECT_EQ(ParseText(statement).doc_type(), v1::DOC_TYPE_PRESS_STATEMENT);
 }
 
+// The page's title bar copied as its first line names the kind before a
+// colon; the text's label with its date over the headline (the layout of
+// a page of held_out_30, names changed).
+constexpr char kTitleBarLine[] =
+    R"(Tisková zpráva: Obce mohou od června žádat o dotace na zadržování vody | Ministerstvo Ruritánie
+Přeskočit na obsah
+Ministerstvo životního prostředí Ruritánie
+EN
+Hledat
+
+Obce mohou od června žádat o dotace na zadržování vody v krajině
+
+14. 5. 2024
+
+Obce mohou od června žádat o dotace na projekty, které pomohou zadržet vodu v krajině, oznámilo dnes ministerstvo.
+
+Na program je vyčleněno 500 milionů korun a žádosti bude možné podávat do konce roku.
+
+Podpořeny budou tůně, mokřady a obnova vodních toků.
+)";
+
+constexpr char kLabelWithItsDate[] = R"(Zum Inhalt springen
+zenda.gv.rt
+Stadt Zenda
+Leichter Lesen
+Gebärdensprache
+English
+Suche
+Menü
+Presse-Service
+Rathauskorrespondenz
+Mediengalerie
+Pressekontakte
+Stadt Zenda > Presse-Service > Rathauskorrespondenz > 2024 > März
+
+Rathauskorrespondenz vom 14.03.2024:
+Klimafitte Grätzl: Stadt Zenda pflanzt bis Herbst 2.000 neue Bäume in Nordstadt und Südstadt
+
+Schwerpunkt auf Straßenzügen mit wenig Grün – Anrainer*innen können mitbestimmen
+
+Zenda (RK) - Die Stadt Zenda setzt ihre Baumpflanzoffensive fort: Bis zum Herbst werden in Nordstadt und Südstadt rund 2.000 neue Bäume gepflanzt. Im Mittelpunkt stehen dicht bebaute Straßenzüge, in denen es bisher kaum Grün gibt und die sich im Sommer besonders stark aufheizen. Das gab die zuständige Stadträtin für Klima, Umwelt, Demokratie und Personal am Donnerstag bei einem Pressetermin in der Quellenstraße bekannt.
+
+Die Standorte wurden auf Basis des städtischen Hitzeaktionsplans und der Stadtklimaanalyse ausgewählt. Wo es die Einbauten im Untergrund zulassen, werden die Bäume in großzügigen Baumscheiben gepflanzt, die nach dem Schwammstadt-Prinzip Regenwasser speichern und an die Wurzeln abgeben. Das sorgt für gesündere Bäume und entlastet zugleich das Kanalnetz bei Starkregen.
+
+„Jeder Baum ist eine kleine Klimaanlage für die Nachbarschaft. Gerade in den Bezirken mit hoher Bebauungsdichte wollen wir die Hitzebelastung spürbar senken und die Aufenthaltsqualität im öffentlichen Raum verbessern“, betonte die Stadträtin.
+
+Bei der Auswahl der Baumarten setzen die Zendaer Stadtgärten auf hitze- und trockenheitsresistente Sorten wie Zürgelbaum, Hopfenbuche oder Silberlinde. Eine möglichst große Artenvielfalt soll die Bäume zudem widerstandsfähiger gegenüber Schädlingen und Krankheiten machen.
+
+Die Anrainer*innen werden in die Planung eingebunden: Bis Ende April können sie auf der Beteiligungsplattform der Stadt Vorschläge für zusätzliche Standorte einbringen und sich für Baumpatenschaften melden. Begleitend finden in beiden Bezirken Informationsabende statt, die Termine werden in den Bezirkszeitungen veröffentlicht.
+
+Seit 2021 wurden im Rahmen der Initiative „Raus aus dem Asphalt“ in ganz Zenda mehr als 25.000 Bäume im Straßenraum neu gepflanzt. Die Kosten für das aktuelle Pflanzprogramm in Nordstadt und Südstadt belaufen sich auf rund 9,5 Millionen Euro und werden zu zwei Dritteln aus dem Zentralbudget der Stadt getragen. (Schluss) mak
+
+Rückfragehinweis für Medien
+Markus Keller
+Mediensprecher der Stadträtin für Klima, Umwelt, Demokratie und Personal
+Telefon: +43 1 4000 81427
+E-Mail: markus.keller@zenda.gv.rt
+
+Teilen
+Facebook
+X
+LinkedIn
+E-Mail
+Drucken
+
+Weitere Meldungen vom 14.03.2024)";
+
+TEST(SectionAndTopicTypes, ATitleBarLineAndALabelWithItsDate) {
+  EXPECT_EQ(ParseText(kTitleBarLine).doc_type(), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_EQ(ParseText(kLabelWithItsDate).doc_type(), v1::DOC_TYPE_PRESS_RELEASE);
+}
+
 }  // namespace
 }  // namespace docsearch::ingest
