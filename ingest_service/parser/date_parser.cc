@@ -412,6 +412,7 @@ constexpr absl::string_view kDateLinePrefixes[] = {
     "den",  // "Berlin, den 5. Juli 2019"
     "am",
     "publicado el",
+    "publicado em",  // Portuguese
     "el",
     "pubblicato il",
     "il",

@@ -697,9 +697,23 @@ std::optional<DocType> DocTypeFromTitle(absl::string_view title, absl::string_vi
   // A declaration or communiqué named first in German, Spanish or Italian
   // ("Erklärung der NATO-Außenminister", "Declaración de ...").
   for (absl::string_view opening :
-       {"erklarung", "gipfelerklarung", "declaracion", "declaracao", "dichiarazione"}) {
+       {"erklarung", "gipfelerklarung", "declaracion", "dichiarazione"}) {
     if (absl::StartsWith(folded, opening) &&
         (folded.size() == opening.size() || folded[opening.size()] == ' ')) {
+      return v1::DOC_TYPE_DECLARATION;
+    }
+  }
+  // Portuguese "Declaração" opens a declaration named after its place or
+  // made jointly ("Declaração de Bissau sobre …"); "Declaração do Imposto
+  // de Renda" is a tax return.
+  if (absl::StartsWith(folded, "declaracao conjunta") ||
+      absl::StartsWith(folded, "declaracao final")) {
+    return v1::DOC_TYPE_DECLARATION;
+  }
+  if (absl::StartsWith(folded, "declaracao de ")) {
+    const size_t de = title.find(" de ");
+    if (de != absl::string_view::npos && de + 4 < title.size() &&
+        absl::ascii_isupper(static_cast<unsigned char>(title[de + 4]))) {
       return v1::DOC_TYPE_DECLARATION;
     }
   }
@@ -747,14 +761,62 @@ std::optional<DocType> TypedHeadlineOpening(absl::string_view headline) {
 
 namespace {
 
-// What follows a label in brackets: who made it ("du Cabinet Royal", "of
-// the Ministry"), or nothing.
+// A lower-case label's link to who speaks, as Italian, Spanish and French
+// headlines print it ("dichiarazione dell'alta rappresentante",
+// "declaración del portavoz"); "dichiarazione dello stato di emergenza" or
+// "declaración de la renta" is a noun of another sense.
+bool LinksToASpeaker(absl::string_view folded) {
+  for (absl::string_view link : {" dell'", " della ", " del ", " de la ", " du ", " de l'"}) {
+    const size_t at = folded.find(link);
+    if (at == absl::string_view::npos || at > 24) continue;
+    const absl::string_view who = folded.substr(at + link.size());
+    for (absl::string_view speaker : {"alta rappresentante",
+                                      "alto rappresentante",
+                                      "portavoce",
+                                      "ministro",
+                                      "ministra",
+                                      "presidente",
+                                      "presidenta",
+                                      "portavoz",
+                                      "porte-parole",
+                                      "ministre",
+                                      "secretaire",
+                                      "segretario",
+                                      "secretario",
+                                      "secretaria",
+                                      "haut representant",
+                                      "haute representante",
+                                      "alto representante",
+                                      "alta representante",
+                                      "consiglio",
+                                      "consejo",
+                                      "conseil",
+                                      "governo",
+                                      "gobierno",
+                                      "gouvernement",
+                                      "cancelliere",
+                                      "canciller",
+                                      "unione europea",
+                                      "union europea",
+                                      "union europeenne"}) {
+      if (absl::StartsWith(who, speaker)) return true;
+    }
+  }
+  return false;
+}
+
+// What follows a label in brackets, as printed: who made it, a name in
+// capitals ("du Cabinet Royal", "of the Ministry"), or nothing;
+// "(summary of responses)" names no one.
 bool LabelNamesWhoMadeIt(absl::string_view rest) {
   rest = absl::StripLeadingAsciiWhitespace(rest);
   if (rest.empty()) return true;
-  for (absl::string_view link : {"du ", "de la ", "des ", "de l'", "of ", "by ", "from ", "del ",
-                                 "de ", "do ", "da ", "della ", "der ", "des "}) {
-    if (absl::StartsWith(rest, link)) return true;
+  for (absl::string_view link :
+       {"du ", "de la ", "des ", "de l'", "of the ", "of ", "by the ", "by ", "from the ", "from ",
+        "del ", "de ", "do ", "da ", "della ", "der "}) {
+    if (!absl::StartsWith(rest, link)) continue;
+    const absl::string_view name = rest.substr(link.size());
+    return !name.empty() && !absl::ascii_islower(static_cast<unsigned char>(name.front()));
   }
   return false;
 }
@@ -766,13 +828,20 @@ bool LabelNamesWhoMadeIt(absl::string_view rest) {
 // Presidente …", "Texto íntegro del discurso del primer ministro …").
 std::optional<DocType> KindAfterFullTextOf(absl::string_view folded) {
   for (absl::string_view opening :
-       {"full text of the ", "full text of ", "text of the ", "texte integral de la ",
-        "texte integral du ", "texte integral de l'", "texte integral des ", "a integra do ",
-        "a integra da ", "integra do ", "integra da ", "texto integral do ", "texto integral da ",
-        "texto integro del ", "texto integro de la ", "texto completo del ",
+       {"full text of the ",     "full text of ",        "text of the ",
+        "transcript of the ",    "transcript of ",       "texte integral de la ",
+        "texte integral du ",    "texte integral de l'", "texte integral des ",
+        "a integra do ",         "a integra da ",        "integra do ",
+        "integra da ",           "texto integral do ",   "texto integral da ",
+        "texto integro del ",    "texto integro de la ", "texto completo del ",
         "texto completo de la ", "testo integrale del ", "testo integrale della "}) {
     if (!absl::StartsWith(folded, opening)) continue;
     const absl::string_view rest = folded.substr(opening.size());
+    // A transcript of what is no speech ("Transcript of Weekly Media
+    // Briefing by …") is a kind the enum does not name.
+    const std::optional<DocType> otherwise = absl::StartsWith(opening, "transcript")
+                                                 ? std::optional<DocType>(v1::DOC_TYPE_OTHER)
+                                                 : std::nullopt;
     std::optional<LeadingLabel> label = DocTypeLabelPrefix(rest, /*any_rest=*/true);
     if (label.has_value() && label->type != v1::DOC_TYPE_OTHER) return label->type;
     if (OpensWithSpeechWords(rest)) return v1::DOC_TYPE_SPEECH;
@@ -781,7 +850,7 @@ std::optional<DocType> KindAfterFullTextOf(absl::string_view folded) {
     constexpr size_t kLongestSpeakerName = 40;
     const size_t possessive = rest.find("'s ");
     if (possessive == absl::string_view::npos || possessive > kLongestSpeakerName) {
-      return std::nullopt;
+      return otherwise;
     }
     const absl::string_view kind = rest.substr(possessive + 3);
     for (absl::string_view speech : {"speech", "address", "remarks", "keynote"}) {
@@ -789,7 +858,7 @@ std::optional<DocType> KindAfterFullTextOf(absl::string_view folded) {
     }
     label = DocTypeLabelPrefix(kind, /*any_rest=*/true);
     if (label.has_value() && label->type != v1::DOC_TYPE_OTHER) return label->type;
-    return std::nullopt;
+    return otherwise;
   }
   return std::nullopt;
 }
@@ -820,11 +889,22 @@ std::optional<DocType> DocTypeFromTitleWording(absl::string_view title) {
   // A transcript of questions and answers named by its occasion ("Press
   // Conference by Press Secretary …", "Joint press conference with …"): a
   // kind the enum does not name.
+  // Who held it is named ("by Press Secretary …", "with the Prime
+  // Minister"): "Press conference by opposition leaders interrupted …" is
+  // news.
   for (absl::string_view opening :
        {"press conference by ", "press conference of ", "press conference with ",
         "press conference following ", "press conference after ", "joint press conference ",
-        "press briefing by ", "transcript of "}) {
-    if (absl::StartsWith(folded, opening)) return v1::DOC_TYPE_OTHER;
+        "press briefing by "}) {
+    if (!absl::StartsWith(folded, opening) || title.size() <= opening.size()) continue;
+    absl::string_view named = title.substr(opening.size());
+    for (absl::string_view link : {"with ", "by ", "of ", "following ", "after "}) {
+      if (absl::ConsumePrefix(&named, link)) break;
+    }
+    absl::ConsumePrefix(&named, "the ");
+    if (!named.empty() && !absl::ascii_islower(static_cast<unsigned char>(named.front()))) {
+      return v1::DOC_TYPE_OTHER;
+    }
   }
   // Turkish names the kind last ("Dışişleri Bakanlığından … dolayısıyla
   // açıklama", "… Töreninde Yaptıkları Konuşma"); folding keeps the
@@ -841,11 +921,10 @@ std::optional<DocType> DocTypeFromTitleWording(absl::string_view title) {
   // A label closed in brackets after the headline ("SM le Roi préside une
   // séance de travail … (communiqué du Cabinet Royal)"): the agency names
   // the kind of text it carries.
-  if (absl::EndsWith(folded, ")")) {
-    const size_t open = folded.rfind('(');
-    if (open != std::string::npos && open > 0) {
-      const absl::string_view inside =
-          absl::string_view(folded).substr(open + 1, folded.size() - open - 2);
+  if (absl::EndsWith(title, ")")) {
+    const size_t open = title.rfind('(');
+    if (open != absl::string_view::npos && open > 0) {
+      const absl::string_view inside = title.substr(open + 1, title.size() - open - 2);
       if (std::optional<LeadingLabel> label = DocTypeLabelPrefix(inside, /*any_rest=*/true);
           label.has_value() && label->type != v1::DOC_TYPE_OTHER &&
           LabelNamesWhoMadeIt(inside.substr(label->length))) {
@@ -859,9 +938,17 @@ std::optional<DocType> DocTypeFromTitleWording(absl::string_view title) {
   }
   // Two governments "issue joint statement": the news of a joint text an
   // agency carries in full.
+  // ("… fail to issue joint statement" is news of none).
   for (absl::string_view issued : {" issue joint statement", " issues joint statement",
                                    " adopt joint statement", " adopts joint statement"}) {
-    if (absl::StrContains(folded, issued)) return v1::DOC_TYPE_PRESS_STATEMENT;
+    const size_t at = absl::string_view(folded).find(issued);
+    if (at == std::string::npos) continue;
+    const absl::string_view before = absl::string_view(folded).substr(0, at);
+    if (absl::EndsWith(before, " to") || absl::EndsWith(before, " not") ||
+        absl::EndsWith(before, " no")) {
+      continue;
+    }
+    return v1::DOC_TYPE_PRESS_STATEMENT;
   }
   // A cabinet's communiqué named by the body ("Comunicado do Conselho de
   // Ministros de 21 de maio de 2020", "Comunicado del Consejo de Ministros").
@@ -896,7 +983,8 @@ std::optional<DocType> DocTypeFromTitleWording(absl::string_view title) {
     // in lower case ("Myanmar: dichiarazione dell'alta rappresentante a
     // nome dell'UE …"); the link to who made it still tells it.
     const absl::string_view headline = absl::StripLeadingAsciiWhitespace(title.substr(colon + 1));
-    if (!headline.empty()) {
+    if (!headline.empty() && (absl::ascii_isupper(static_cast<unsigned char>(headline.front())) ||
+                              LinksToASpeaker(FoldAccents(headline)))) {
       if (std::optional<DocType> type = TypedHeadlineOpening(headline)) return type;
     }
   }
@@ -926,9 +1014,17 @@ std::optional<DocType> DocTypeFromTitleWording(absl::string_view title) {
     }
     if (!capitalized_name) continue;
     const absl::string_view rest = title.substr(at + possessive.size());
+    // Then what they were about or where ("… to the press on Sudan");
+    // news goes on with its verb ("… to the press spark row").
     for (absl::string_view audience : {"to the press", "to the media", "at the press",
                                        "to journalists", "at a press", "to reporters"}) {
-      if (absl::StartsWith(rest, audience)) return v1::DOC_TYPE_SPEECH;
+      if (!absl::StartsWith(rest, audience)) continue;
+      const absl::string_view after = rest.substr(audience.size());
+      if (after.empty()) return v1::DOC_TYPE_SPEECH;
+      for (absl::string_view next : {" on ", " at ", " following ", " after ", " with ", " in ",
+                                     " [", " (", ":", " encounter", " conference"}) {
+        if (absl::StartsWith(after, next)) return v1::DOC_TYPE_SPEECH;
+      }
     }
   }
   // A text made jointly, named anywhere as a name is printed ("India-

@@ -455,10 +455,24 @@ void SetTypeFromReleaseMarks(const std::vector<SourceLine>& lines,
     const std::string folded = absl::AsciiStrToLower(TrimLine(line.text));
     absl::string_view mark = folded;
     absl::ConsumePrefix(&mark, "(");
-    if (!absl::StartsWith(mark, "for immediate release") && !absl::StartsWith(mark, "release #") &&
-        !absl::StartsWith(mark, "release id") && !absl::StartsWith(mark, "release no")) {
-      continue;
+    // A release's number in its series ("Release No. 0245", not "Release
+    // notes").
+    bool numbered = false;
+    for (absl::string_view series :
+         {"release #", "release id", "release no.", "release no:", "release number"}) {
+      absl::string_view rest = mark;
+      if (!absl::ConsumePrefix(&rest, series)) continue;
+      rest = absl::StripLeadingAsciiWhitespace(rest);
+      absl::ConsumePrefix(&rest, ":");
+      rest = absl::StripLeadingAsciiWhitespace(rest);
+      // Its number may hold letters ("PR-2024-015"), but a digit.
+      const absl::string_view number = rest.substr(0, rest.find(' '));
+      numbered = std::any_of(number.begin(), number.end(), [](char c) {
+        return absl::ascii_isdigit(static_cast<unsigned char>(c));
+      });
+      if (numbered) break;
     }
+    if (!absl::StartsWith(mark, "for immediate release") && !numbered) continue;
     SetDocTypeWithWarning(document, v1::DOC_TYPE_PRESS_RELEASE,
                           ParseWarningCode::kDocTypeFromHeadLine,
                           absl::StrCat("no type label; line ", line.number,

@@ -251,8 +251,8 @@ void SetTypeFromBreadcrumbAboveTitle(const std::vector<SourceLine>& lines,
 // Still no type: a line by the title files the page under topics or
 // categories, as blogging and publishing systems print them ("By U.S.
 // Embassy Accra | 17 April, 2024 | Topics: News, Press Releases", "Posted
-// in Speeches"). A topic of one printed kind names it over "News", which
-// holds every kind.
+// in Speeches"). A release or a statement filed under "News" too is a
+// release or a statement; any other kind filed under "News" is news.
 void SetTypeFromTopicsLine(const std::vector<SourceLine>& lines,
                            const std::vector<LineFeatures>& features,
                            const std::vector<LineRole>& roles, v1::Document* document) {
@@ -277,7 +277,13 @@ void SetTypeFromTopicsLine(const std::vector<SourceLine>& lines,
       for (absl::string_view topic : absl::StrSplit(topics, ',')) {
         const std::optional<v1::DocType> named = DocTypeFromSectionName(topic);
         if (!named.has_value()) continue;
-        if (!type.has_value() || *type == v1::DOC_TYPE_UPDATE) type = named;
+        // A release or a statement is also news; a speech filed under
+        // "News" too is news about one.
+        if (!type.has_value() ||
+            (*type == v1::DOC_TYPE_UPDATE &&
+             (*named == v1::DOC_TYPE_PRESS_RELEASE || *named == v1::DOC_TYPE_PRESS_STATEMENT))) {
+          type = named;
+        }
       }
       if (!type.has_value()) continue;
       SetDocTypeWithWarning(

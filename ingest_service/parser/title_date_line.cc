@@ -173,6 +173,20 @@ void ReadDateNextToTitle(const std::vector<SourceLine>& lines,
   }
 }
 
+namespace {
+
+// A date stamp's opening word ("Published", "Publicado em", "Publié le").
+bool OpensWithPublicationWord(absl::string_view text) {
+  const std::string folded = FoldAccents(text);
+  for (absl::string_view word : {"published", "publicado", "publie", "veroffentlicht", "pubblicato",
+                                 "gepubliceerd", "posted", "issued"}) {
+    if (absl::StartsWith(folded, word)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void DropPublishedDateParagraph(const std::vector<SourceLine>& lines,
                                 v1::ParseDocumentResponse* response) {
   v1::Document* document = response->mutable_document();
@@ -180,15 +194,30 @@ void DropPublishedDateParagraph(const std::vector<SourceLine>& lines,
   constexpr int kOpeningParagraphsRead = 3;
   const v1::Date& published = document->published();
   int found = -1;
+  bool stamped = false;
   for (int p = 0; p < std::min(document->paragraphs_size(), kOpeningParagraphsRead); ++p) {
-    std::optional<v1::Date> date = ParseDateLine(document->paragraphs(p).text());
+    const std::string& text = document->paragraphs(p).text();
+    std::optional<v1::Date> date = ParseDateLine(text);
+    if (!date.has_value()) date = ParseDateLineWithTime(text);
     if (date.has_value() && date->year() == published.year() &&
         date->month() == published.month() && date->day() == published.day()) {
       found = p;
+      stamped = OpensWithPublicationWord(text);
       break;
     }
   }
   if (found < 0) return;
+  // "Published 20 September 2024", "Publicado em 01/06/2024 10:15": the
+  // stamp names itself, under a standfirst the body took back when the
+  // headline above it became the title.
+  if (stamped) {
+    for (const SourceLine& line : lines) {
+      if (absl::StripAsciiWhitespace(line.text) != document->paragraphs(found).text()) continue;
+      DropLine(line, "date_line", response);
+      document->mutable_paragraphs()->DeleteSubrange(found, 1);
+      return;
+    }
+  }
   // A digest's day headings are dates alone too: a text holding another
   // such paragraph is left as it is.
   for (int p = 0; p < document->paragraphs_size(); ++p) {

@@ -7,6 +7,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "absl/strings/strip.h"
 #include "ingest_service/parser/boilerplate.h"
@@ -435,6 +436,35 @@ std::optional<size_t> HeadlineRightUnderBreadcrumb(const std::vector<TitleCandid
       DocTypeFromSectionName(text).has_value() || !MayBeHeadlineLine(text, roles[headline]) ||
       features[headline].Has(VoteFeature(Vote::kInstitutionName))) {
     return std::nullopt;
+  }
+  // The chosen run reads as what follows a headline: a standfirst of a
+  // sentence's length, or the occasion naming the kind of text ("Speech at
+  // a Meeting with Business Leaders in …"). A shorter run the model chose
+  // is the headline itself, under a kicker, a byline or a series' name
+  // ("Official Visit of the Prime Minister to Japan" / "Prime Minister
+  // meets Japanese business leaders in Osaka").
+  constexpr int kFewestStandfirstWords = 12;
+  const std::string chosen_text = JoinRunLines(lines, features, run.begin, run.end);
+  if (CountWordsUpTo(chosen_text, kFewestStandfirstWords) < kFewestStandfirstWords &&
+      text.size() <= chosen_text.size() && !DocTypeFromTitle(chosen_text).has_value()) {
+    return std::nullopt;
+  }
+  // A label's line ("Joint media release with the Minister for …") names
+  // the text; the headline is under it.
+  absl::string_view unjoint = text;
+  absl::ConsumePrefix(&unjoint, "Joint ");
+  if (DocTypeLabelPrefix(unjoint, /*any_rest=*/true).has_value() &&
+      !DocTypeFromTitle(text).has_value()) {
+    return std::nullopt;
+  }
+  // A byline ("Op-ed by Foreign Minister …") is no headline.
+  {
+    const std::vector<absl::string_view> words = absl::StrSplit(text, ' ', absl::SkipEmpty());
+    for (size_t w = 1; w < words.size() && w < 3; ++w) {
+      if (words[w] == "by" || words[w] == "par" || words[w] == "von" || words[w] == "por") {
+        return std::nullopt;
+      }
+    }
   }
   // A text's number in its series ("Información para la Prensa N°: 051/25")
   // is a label's line, whatever the label's words.

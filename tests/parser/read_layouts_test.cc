@@ -108,7 +108,7 @@ TEST(ReadLayouts, TheSixthAndSeventhSetsKeepTheirFigures) {
 // sets") are guarded here. Not trained on.
 TEST(ReadLayouts, TheNinthAndTenthSetsKeepTheirFigures) {
   ExpectAtLeast("held_out_9", {.title = 18, .type = 20, .published = 20, .clean = 16});
-  ExpectAtLeast("held_out_10", {.title = 20, .type = 19, .published = 19, .clean = 19});
+  ExpectAtLeast("held_out_10", {.title = 20, .type = 19, .published = 20, .clean = 19});
 }
 
 // Scored once unread (held_out_13: 15 titles, 14 types, 17 dates, 12 clean
@@ -145,7 +145,7 @@ TEST(ReadLayouts, TheEighteenthAndNineteenthSetsKeepTheirFigures) {
 // reference fields, labels continued by a participle (the same section of
 // INGEST.md) are guarded here. Not trained on.
 TEST(ReadLayouts, TheTwentyFirstSetKeepsItsFigures) {
-  ExpectAtLeast("held_out_21", {.title = 15, .type = 16, .published = 18, .clean = 16});
+  ExpectAtLeast("held_out_21", {.title = 15, .type = 16, .published = 19, .clean = 16});
 }
 
 // Scored once unread (13 titles, 14 types, 18 dates, 14 clean pages of
