@@ -52,11 +52,7 @@ bool IsEmbeddedPostSignature(absl::string_view line) { return SignerOf(line).has
 void MarkEmbeddedPosts(const std::vector<SourceLine>& lines,
                        const std::vector<LineFeatures>& features, std::vector<LineRole>* roles,
                        std::vector<size_t>* furniture) {
-  auto mark = [&](size_t k) {
-    if ((*roles)[k] == LineRole::kFurniture || (*roles)[k] == LineRole::kTitle) return;
-    (*roles)[k] = LineRole::kFurniture;
-    furniture->push_back(features[k].line_index);
-  };
+  auto mark = [&](size_t k) { MarkLateFurniture(k, features[k].line_index, roles, furniture); };
   auto text_of = [&](size_t k) { return TrimLine(lines[features[k].line_index].text); };
   for (size_t k = 1; k < features.size(); ++k) {
     const std::optional<Signer> signer = SignerOf(lines[features[k].line_index].text);

@@ -33,4 +33,11 @@ std::optional<TitleLines> FindTitleLines(const std::vector<LineRole>& roles) {
   return title;
 }
 
+void MarkLateFurniture(size_t k, size_t line_index, std::vector<LineRole>* roles,
+                       std::vector<size_t>* furniture) {
+  if ((*roles)[k] == LineRole::kFurniture || (*roles)[k] == LineRole::kTitle) return;
+  (*roles)[k] = LineRole::kFurniture;
+  furniture->push_back(line_index);
+}
+
 }  // namespace docsearch::ingest

@@ -46,6 +46,12 @@ struct TitleLines {
 // The title's lines in `roles`; nullopt when no line is the title.
 std::optional<TitleLines> FindTitleLines(const std::vector<LineRole>& roles);
 
+// For the readers after the model: makes feature line `k` furniture and
+// adds its source line `line_index` to `furniture`; a line that is already
+// furniture, or the title, stays as it is.
+void MarkLateFurniture(size_t k, size_t line_index, std::vector<LineRole>* roles,
+                       std::vector<size_t>* furniture);
+
 }  // namespace docsearch::ingest
 
 #endif  // DOCSEARCH_INGEST_SERVICE_PARSER_LINE_ROLES_H_

@@ -43,11 +43,7 @@ bool IsHistoryEntry(absl::string_view line) {
 void MarkPageHistory(const std::vector<SourceLine>& lines,
                      const std::vector<LineFeatures>& features, std::vector<LineRole>* roles,
                      std::vector<size_t>* furniture) {
-  auto mark = [&](size_t k) {
-    if ((*roles)[k] == LineRole::kFurniture || (*roles)[k] == LineRole::kTitle) return;
-    (*roles)[k] = LineRole::kFurniture;
-    furniture->push_back(features[k].line_index);
-  };
+  auto mark = [&](size_t k) { MarkLateFurniture(k, features[k].line_index, roles, furniture); };
   for (size_t k = 0; k < features.size(); ++k) {
     if ((*roles)[k] == LineRole::kTitle || !IsHistoryHeading(lines[features[k].line_index].text)) {
       continue;
