@@ -19,6 +19,13 @@ TEST(DateNames, MonthNamesInEachLanguageTheParserIdentifies) {
   EXPECT_EQ(MonthFromName("ΑΠΡΙΛΙΟΥ"), 4);
   EXPECT_EQ(MonthFromName("Δεκεμβρίου"), 12);
   EXPECT_TRUE(IsWeekday("Δευτέρα"));
+  // Russian and Ukrainian in the genitive, in any case; Arabic with and
+  // without the hamza.
+  EXPECT_EQ(MonthFromName("марта"), 3);
+  EXPECT_EQ(MonthFromName("ДЕКАБРЯ"), 12);
+  EXPECT_EQ(MonthFromName("листопада"), 11);
+  EXPECT_EQ(MonthFromName("أبريل"), 4);
+  EXPECT_EQ(MonthFromName("ابريل"), 4);
 }
 
 TEST(DateNames, AbbreviationsTakeAnOptionalPeriodAndAnyCase) {

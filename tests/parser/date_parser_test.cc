@@ -65,6 +65,12 @@ TEST(DateParser, ReadsADateLineWithItsTimeOfDay) {
   EXPECT_FALSE(ParseDateLineWithTime("Meeting at 19:42").has_value());
 }
 
+TEST(DateParser, ReadsDatesInCyrillicAndArabicScript) {
+  EXPECT_THAT(ParseDateLine("15 марта 2024"), Optional(IsDate(2024, 3, 15)));
+  EXPECT_THAT(ParseDateLine("3 листопада 2023"), Optional(IsDate(2023, 11, 3)));
+  EXPECT_THAT(ParseDateLine("12 مارس 2024"), Optional(IsDate(2024, 3, 12)));
+}
+
 TEST(DateParser, ReadsNumericDatesDayFirst) {
   EXPECT_THAT(ParseDateLine("21/11/2003"), Optional(IsDate(2003, 11, 21)));
   EXPECT_THAT(ParseDateLine("28.06.04"), Optional(IsDate(2004, 6, 28)));
