@@ -1,0 +1,177 @@
+#include "ingest_service/parser/never_headline.h"
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "common/text_folding.h"
+#include "ingest_service/parser/boilerplate.h"
+#include "ingest_service/parser/breadcrumb_section.h"
+#include "ingest_service/parser/date_parser.h"
+#include "ingest_service/parser/language_menus.h"
+#include "ingest_service/parser/line_feature_ids.h"
+#include "ingest_service/parser/line_shape.h"
+#include "ingest_service/parser/page_breaks.h"
+#include "ingest_service/parser/reference.h"
+#include "ingest_service/parser/title_run.h"
+
+namespace docsearch::ingest {
+namespace {
+
+// A field naming who issued or delivered the text, or where, alone on its
+// line with its value on the next ("From:" / "Foreign & Commonwealth
+// Office", "Location:" / "Chatham House, London"). A closed list: other
+// short labels with a colon open a page's controls ("Accès rapide :",
+// "Search for:") or its subject ("Subject:"), whose next line may well be
+// the headline.
+bool NamesAFieldAlone(absl::string_view line) {
+  constexpr size_t kMaxFieldBytes = 24;
+  if (line.size() < 3 || line.size() > kMaxFieldBytes || line.back() != ':') return false;
+  std::string folded = FoldAccents(line);
+  while (!folded.empty() && (folded.back() == ':' || folded.back() == ' ')) folded.pop_back();
+  for (absl::string_view field :
+       {"from",      "by",      "author",       "authors",      "location",
+        "place",     "venue",   "delivered on", "delivered by", "published by",
+        "issued by", "speaker", "organisation", "organization", "de",
+        "par",       "auteur",  "lieu",         "von",          "autor",
+        "ort",       "lugar",   "luogo",        "da",           "door"}) {
+    if (folded == field) return true;
+  }
+  return false;
+}
+
+// "Categoria: Declarações | Conselho de Ministros", "Topics: Trade, Health",
+// "Tags: …": the page's filing of the text under its topics, a field and
+// its values, never a headline.
+bool OpensWithFilingField(absl::string_view line) {
+  const size_t colon = line.find(':');
+  constexpr size_t kMaxFieldBytes = 16;
+  if (colon == absl::string_view::npos || colon > kMaxFieldBytes) return false;
+  std::string field = FoldAccents(line.substr(0, colon));
+  while (!field.empty() && field.back() == ' ') field.pop_back();
+  for (absl::string_view filing :
+       {"topics",       "topic",     "tags",      "tag",        "category",  "categories",
+        "filed under",  "keywords",  "categoria", "categorias", "categorie", "schlagworte",
+        "schlagworter", "etiquetas", "mots-cles", "mots cles",  "rubrique",  "rubriques",
+        "editoria",     "assuntos",  "argomenti"}) {
+    if (field == filing) return true;
+  }
+  return false;
+}
+
+// "May 9, 2024 – Charlottetown, Prince Edward Island – Veterans Affairs
+// Canada": a date, then the place and the issuer in parts of a few
+// capitalized words each, parted by dashes; the text's dateline.
+bool IsDatelineOfParts(absl::string_view line) {
+  constexpr int kMostPartWords = 6;
+  std::vector<absl::string_view> parts;
+  for (absl::string_view separator : {" \xE2\x80\x93 ", " \xE2\x80\x94 ", " - "}) {
+    if (absl::StrContains(line, separator)) {
+      parts = absl::StrSplit(line, separator, absl::SkipWhitespace());
+      break;
+    }
+  }
+  if (parts.size() < 2 || !ParseDateLine(parts.front()).has_value()) return false;
+  for (size_t p = 1; p < parts.size(); ++p) {
+    const absl::string_view part = absl::StripAsciiWhitespace(parts[p]);
+    if (part.empty() || CountWordsUpTo(part, kMostPartWords + 1) > kMostPartWords ||
+        EndsSentence(part) || StartsLowercase(part)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+bool IsNeverHeadline(const TitleCandidate& candidate, const std::vector<SourceLine>& lines,
+                     const std::vector<LineFeatures>& features) {
+  if (candidate.end <= candidate.begin) return false;
+  // A line the furniture readers take for a site's controls (a menu of
+  // languages, a breadcrumb, a "Print" or "Read more" link, a file offered
+  // for download, a logo's file name, a phone line, rules of dashes) is
+  // never part of a headline, whatever its place and case.
+  for (size_t k = candidate.begin; k < candidate.end; ++k) {
+    for (Vote control : {Vote::kFurnitureNavigation, Vote::kFurnitureMediaLink,
+                         Vote::kFurnitureLogo, Vote::kFurnitureLayout, Vote::kFurniturePhoneFax}) {
+      if (features[k].Has(VoteFeature(control))) return true;
+    }
+    if (NamesALanguageAlone(lines[features[k].line_index].text)) return true;
+    // An address ("The Wayback Machine - https://web.archive.org/web/…",
+    // a copy's source link) is the page's, never a headline's words.
+    const absl::string_view text = lines[features[k].line_index].text;
+    if (absl::StrContains(text, "http://") || absl::StrContains(text, "https://")) return true;
+    // The path to the page ("News index > Statements > 1998") names where
+    // the page is filed, not what it says.
+    if (IsBreadcrumbPath(TrimLine(text))) return true;
+    // A running head or foot of a text converted from print.
+    if (IsRunningHeadOrFoot(lines, features, k)) return true;
+    // "Ref: CBK/COMMS/MPC/01/2024": the text's reference as a field.
+    if (IsReferenceField(TrimLine(text))) return true;
+  }
+  // The value of a field named alone on the line above ("From:" / "Foreign
+  // & Commonwealth Office", "Location:" / "Chatham House, London"): a page's
+  // metadata, not its headline.
+  if (candidate.begin > 0 &&
+      NamesAFieldAlone(TrimLine(lines[features[candidate.begin - 1].line_index].text))) {
+    return true;
+  }
+  const absl::string_view first = TrimLine(lines[features[candidate.begin].line_index].text);
+  // "Home" / "Food" / "Drugs" / …: a menu printed one item to a line opens
+  // at the home page; no headline has a line "Home" of its own.
+  if (candidate.end > candidate.begin + 1 && first.size() <= 16) {
+    const std::string folded = FoldAccents(first);
+    for (absl::string_view home :
+         {"home", "homepage", "home page", "accueil", "inicio", "startseite", "portada"}) {
+      if (folded == home) return true;
+    }
+  }
+  // "of the North": the rest of a wrapped headline or of a lost link.
+  if (StartsWithHeadlineContinuation(first)) return true;
+  if (OpensWithPageWrapping(lines, features, candidate)) return true;
+  if (ReadsAsAnnouncement(JoinRunLines(lines, features, candidate.begin, candidate.end))) {
+    return true;
+  }
+  if (candidate.end == candidate.begin + 1 && first.size() < 40) {
+    std::string folded = FoldAccents(first);
+    while (!folded.empty() && (folded.back() == ':' || folded.back() == ' ')) folded.pop_back();
+    for (absl::string_view contents :
+         {"sommaire", "contents", "table of contents", "table des matieres", "inhalt",
+          "inhaltsverzeichnis", "indice", "in this issue", "dans ce numero"}) {
+      if (folded == contents) return true;
+    }
+  }
+  if (OpensWithItsDate(first)) return true;
+  if (OpensWithFilingField(first)) return true;
+  if (IsDatelineOfParts(first)) return true;
+  // "(English translation based on the Japanese original)", "[Check
+  // against delivery]": a note on the text, closed in its brackets.
+  if (candidate.end == candidate.begin + 1 && first.size() > 2 &&
+      ((first.front() == '(' && first.back() == ')') ||
+       (first.front() == '[' && first.back() == ']')) &&
+      first.find_first_of(")]") == first.size() - 1) {
+    return true;
+  }
+  // "1 - Espagne - Attentat à Barcelone …": a digest's numbered item, its
+  // number parted from the text by a dash.
+  size_t digits = 0;
+  while (digits < first.size() && digits < 3 &&
+         absl::ascii_isdigit(static_cast<unsigned char>(first[digits]))) {
+    ++digits;
+  }
+  if (digits > 0 && absl::StartsWith(first.substr(digits), " - ")) return true;
+  if (candidate.end >= features.size()) return false;
+  const absl::string_view last = TrimLine(lines[features[candidate.end - 1].line_index].text);
+  if (last.empty() || last.back() == '.' || last.back() == '!' || last.back() == '?') {
+    return false;
+  }
+  const absl::string_view next = TrimLine(lines[features[candidate.end].line_index].text);
+  const std::optional<ParagraphMarker> marker = FindParagraphMarker(next);
+  return marker.has_value() && marker->is_bullet &&
+         StartsLowercase(next.substr(marker->text_begin));
+}
+
+}  // namespace docsearch::ingest
