@@ -5,8 +5,11 @@
 // "1-2 December 2003" and "24-26 February 1999" (the first day),
 // "April 24, 1999", "June 8, 2006", "24th April 1999", "Monday, 1 December
 // 2003", "7 décembre 2001", "1er décembre 2001", "19 févr. 1999", and the same
-// with accents lost in transcoding ("19 fv. 1999", "7 dcembre 2001").
-// Numeric dates are read day first (the archive is European).
+// with accents lost in transcoding ("19 fv. 1999", "7 dcembre 2001"),
+// year first ("2024.03.05", "2024/3/5") and with the year, month and day
+// characters of Chinese, Japanese and Korean (east_asian_dates.h).
+// Numeric dates are read day first (the archive is European) unless their
+// year comes first.
 //
 // Contract: functions return std::nullopt (or nothing) rather than a wrong
 // date: a day that does not exist in its month is not a date.
