@@ -19,6 +19,7 @@
 #include "ingest_service/parser/date_names.h"
 #include "ingest_service/parser/doc_type_labels.h"
 #include "ingest_service/parser/entity_tables.h"
+#include "ingest_service/parser/non_latin_labels.h"
 #include "ingest_service/parser/text_normalizer.h"
 
 namespace docsearch::ingest {
@@ -472,7 +473,9 @@ std::optional<LeadingLabel> GluedLabelPrefix(absl::string_view line) {
 }  // namespace
 
 std::optional<DocType> DocTypeFromLabelLine(absl::string_view line) {
-  if (line.size() > 60 || !MayOpenWithALabel(line)) return std::nullopt;
+  if (line.size() > 60) return std::nullopt;
+  if (OpensWithNonLatinLetter(line)) return NonLatinLabelType(line);
+  if (!MayOpenWithALabel(line)) return std::nullopt;
   const std::string folded = FoldLabel(line);
   for (const Label& label : kLabels) {
     if (folded == label.folded) return Refine(label, line);

@@ -14,6 +14,7 @@
 #include "absl/strings/strip.h"
 #include "ingest_service/parser/date_names.h"
 #include "ingest_service/parser/doc_type.h"
+#include "ingest_service/parser/non_latin_labels.h"
 #include "ingest_service/parser/text_normalizer.h"
 
 namespace docsearch::ingest {
@@ -222,6 +223,7 @@ std::optional<DocType> DocTypeFromSectionName(absl::string_view line) {
       {"interviews", v1::DOC_TYPE_OTHER},
   };
   absl::string_view trimmed = absl::StripAsciiWhitespace(line);
+  if (OpensWithNonLatinLetter(trimmed)) return NonLatinSectionType(trimmed);
   if (trimmed.size() > 40) return std::nullopt;
   const std::string folded = FoldAccents(trimmed);
   absl::string_view name = folded;
