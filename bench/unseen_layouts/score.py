@@ -72,6 +72,12 @@ def alnum(text):
     return "".join(c for c in unicodedata.normalize("NFKD", text).casefold() if c.isalnum())
 
 
+# The full stops of the scripts the sets are written in: Latin, Greek and
+# Cyrillic '.', the CJK '。', fullwidth '！' and '？', the Arabic question
+# mark, the Devanagari danda and the Armenian full stop.
+SENTENCE_ENDS = (".", "\u3002", "\uff01", "\uff1f", "\u061f", "\u0964", "\u0589")
+
+
 def lost_sentences(name, document, furniture_lines):
     """The page's body sentences the parse does not hold, or None when the
     page is not where the dump says it was parsed from."""
@@ -83,7 +89,7 @@ def lost_sentences(name, document, furniture_lines):
     lost = []
     for line in open(path, encoding="utf8", errors="replace"):
         line = line.strip()
-        if len(line) < 60 or not line.endswith(".") or line in furniture_lines:
+        if len(line) < 60 or not line.endswith(SENTENCE_ENDS) or line in furniture_lines:
             continue
         if alnum(line) not in parsed:
             lost.append(line)

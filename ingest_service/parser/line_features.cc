@@ -24,6 +24,8 @@
 #include "ingest_service/parser/reference.h"
 #include "ingest_service/parser/substring_search.h"
 #include "ingest_service/parser/text_normalizer.h"
+#include "unicode/uchar.h"
+#include "unicode/utf8.h"
 
 namespace docsearch::ingest {
 namespace {
@@ -62,17 +64,44 @@ bool HasUrl(absl::string_view line) {
          absl::StrContains(line, ".htm") || absl::StrContains(line, ".com");
 }
 
+// Whether `word` opens with a letter that is no capital: an ASCII
+// lower-case letter, or, past digits and punctuation ("2023年", "«мы", the
+// ideographic spaces that open a Chinese paragraph), a letter of a script
+// beyond Latin that is not a capital (Greek, Cyrillic and Armenian in lower
+// case, and every letter of the scripts without case: CJK, Arabic, Hebrew,
+// Thai...). Accented Latin letters count as capitals, as they always have
+// for the line-role model, whose weights were learned so.
+bool OpensWithSmallLetter(absl::string_view word) {
+  const unsigned char first = word.front();
+  if (absl::ascii_isalpha(first)) return absl::ascii_islower(first);
+  const int32_t size = static_cast<int32_t>(word.size());
+  for (int32_t at = 0; at < size;) {
+    UChar32 c = 0;
+    U8_NEXT(word.data(), at, size, c);
+    if (c < 0) return false;
+    if (!u_isalpha(c)) continue;
+    return c >= 0x370 && !u_isupper(c) && !u_istitle(c);
+  }
+  return false;
+}
+
 // Prose: eight words or more, most of them starting in lower case, ending a
 // sentence. The first prose line is where the body begins for a reader.
+// Words are counted as CountWords counts them (a run of Chinese or
+// Japanese characters is several).
 bool IsProse(absl::string_view line) {
   if (line.empty()) return false;
   const char last = line.back();
-  if (last != '.' && last != '!' && last != '?' && last != ';' && last != ':') return false;
+  if (last != '.' && last != '!' && last != '?' && last != ';' && last != ':' &&
+      !EndsWithFullStopOfOtherScript(line)) {
+    return false;
+  }
   int words = 0;
   int lower = 0;
   for (absl::string_view word : absl::StrSplit(line, ' ', absl::SkipEmpty())) {
-    ++words;
-    if (absl::ascii_islower(static_cast<unsigned char>(word.front()))) ++lower;
+    const int count = CountWords(word);
+    words += count;
+    if (OpensWithSmallLetter(word)) lower += count;
   }
   return words >= 8 && 2 * lower >= words;
 }

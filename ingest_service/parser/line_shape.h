@@ -56,8 +56,14 @@ std::optional<TitleCaseCounts> CountTitleCaseInRun(absl::string_view line, int o
 bool StartsLowercase(absl::string_view line);
 
 // True when the line ends a sentence: '.', '!', '?', optionally followed by a
-// closing quote or bracket.
+// closing quote or bracket, or a full stop of another script.
 bool EndsSentence(absl::string_view line);
+
+// True when `line` ends with the full stop of a script other than Latin:
+// CJK "。", fullwidth "！", "？" and "．" (a closing "」", "』" or "）" may
+// follow), the Arabic question mark "؟", the Devanagari danda "।", the
+// Armenian full stop "։".
+bool EndsWithFullStopOfOtherScript(absl::string_view line);
 
 // True when `line` has an inner sentence boundary: "afternoon. Welcome".
 // Abbreviations ("Dr. Javier", "D.C.") do not count: the word before the

@@ -69,6 +69,30 @@ TEST(CountWordsUpTo, AgreesWithCountingThePiecesOnLinesOfEveryShape) {
   }
 }
 
+// Chinese and Japanese print no spaces: a run of their characters counts a
+// word for every two, digits next to them add none, and their punctuation
+// parts words as a space does.
+TEST(CountWords, CountsChineseAndJapaneseByTheirCharacters) {
+  EXPECT_EQ(CountWords("外交部"), 2);
+  EXPECT_EQ(CountWords("王毅同匈牙利外交部长举行会谈"), 7);
+  EXPECT_EQ(CountWords("2024年3月5日"), 2);  // 年, 月, 日
+  EXPECT_EQ(CountWords("報道資料"), 2);
+  // 首页, >, 外交部长 (two), >, 活动.
+  EXPECT_EQ(CountWords("首页 > 外交部长 > 活动"), 6);
+  EXPECT_EQ(CountWords("中国，日本。"), 2);
+  EXPECT_EQ(CountWordsUpTo("王毅同匈牙利外交部长举行会谈", 3), 4);
+  // Korean prints spaces between words.
+  EXPECT_EQ(CountWords("정재호 대사 포럼 개최"), 4);
+}
+
+TEST(EndsSentence, ReadsTheFullStopsOfOtherScripts) {
+  EXPECT_TRUE(EndsSentence("双方还就共同关心的问题交换了意见。"));
+  EXPECT_TRUE(EndsSentence("計画を発表した。」"));
+  EXPECT_TRUE(EndsSentence("هل هذا صحيح؟"));
+  EXPECT_TRUE(EndsSentence("यह एक वाक्य है।"));
+  EXPECT_FALSE(EndsSentence("报道资料"));
+}
+
 // A whole address on one line: each byte position's count passes 255, the
 // most one byte holds, and must still be carried into the total.
 TEST(CountSpaceSeparatedWords, CountsLinesOfManyThousandWords) {
