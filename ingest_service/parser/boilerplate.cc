@@ -12,6 +12,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "ingest_service/parser/breadcrumb_section.h"
 #include "ingest_service/parser/contact_lines.h"
 #include "ingest_service/parser/cookie_notices.h"
 #include "ingest_service/parser/date_parser.h"
@@ -19,6 +20,7 @@
 #include "ingest_service/parser/head_lexicon.h"
 #include "ingest_service/parser/language_menus.h"
 #include "ingest_service/parser/line_shape.h"
+#include "ingest_service/parser/non_latin_labels.h"
 #include "ingest_service/parser/page_controls.h"
 #include "ingest_service/parser/phrase_scan.h"
 #include "ingest_service/parser/site_notices.h"
@@ -176,6 +178,10 @@ bool IsBreadcrumb(absl::string_view folded) {
   if (absl::StartsWith(folded, "you are in:") || absl::StartsWith(folded, "vous etes ici")) {
     return true;
   }
+  // Paths in other scripts ("Главная / Новости", "当前位置：首页 > 新闻") are
+  // read as the type readers read them; a line in Latin script keeps to
+  // the narrower reading below.
+  if (OpensWithNonLatinLetter(folded)) return IsBreadcrumbPath(folded);
   // Every separator's middle byte ('/', '>', the last byte of "»" or "›"):
   // most lines hold none of them and need no search for each separator.
   if (folded.find_first_of("/>\xBB\xBA") == absl::string_view::npos) return false;

@@ -26,27 +26,23 @@ constexpr size_t kLongestPublisherInitials = 5;
 
 // What a path opens with (folded), before its first separator.
 constexpr absl::string_view kPathOpenings[] = {
-    "you are here:",
-    "you are here",
-    "vous etes ici :",
-    "vous etes ici:",
-    "vous etes ici",
-    "voce esta aqui:",
-    "usted esta aqui:",
-    "sie sind hier:",
+    "you are here:", "you are here", "vous etes ici :", "vous etes ici:", "vous etes ici",
+    "voce esta aqui:", "usted esta aqui:", "sie sind hier:",
     // Dutch, German, Italian, Spanish, Portuguese, Polish, Nordic.
-    "u bevindt zich hier:",
-    "u bent hier:",
-    "sie befinden sich hier:",
-    "siete qui:",
-    "ti trovi in:",
-    "se encuentra en:",
-    "esta en:",
-    "voce esta em:",
-    "jestes tutaj:",
-    "du er her:",
-    "du ar har:",
+    "u bevindt zich hier:", "u bent hier:", "sie befinden sich hier:", "siete qui:", "ti trovi in:",
+    "se encuentra en:", "esta en:", "voce esta em:", "jestes tutaj:", "du er her:", "du ar har:",
     "olet tassa:",
+    // Scripts other than Latin, which folding leaves in their printed case:
+    // Russian, Ukrainian, Chinese ("current position", "your position"),
+    // Japanese, Korean.
+    "Вы здесь:", "Ви тут:",
+    "å½åä½ç½®ï¼",              // 当前位置：
+    "å½åä½ç½®:",                   // 当前位置:
+    "æ¨çä½ç½®ï¼",              // 您的位置：
+    "æ¨ç°å¨çä½ç½®ï¼",  // 您现在的位置：
+    "ç®åä½ç½®ï¼",              // 目前位置：
+    "ç¾å¨ä½ç½®ï¼",              // 現在位置：
+    "íì¬ ìì¹",                   // 현재 위치
 };
 constexpr absl::string_view kHomeSteps[] = {
     "home",
@@ -72,6 +68,29 @@ constexpr absl::string_view kHomeSteps[] = {
     "laman utama",
     "pagina iniziale",
     "homepagina",
+    // Scripts other than Latin (printed case: folding leaves it): Russian,
+    // Ukrainian, Bulgarian, Serbian, Greek, Arabic, Hebrew, Persian,
+    // Chinese, Japanese, Korean, Thai, Georgian, Armenian, Hindi.
+    "Главная",
+    "Головна",
+    "Начало",
+    "Почетна",
+    "Αρχική",
+    "الرئيسية",
+    "الصفحة الرئيسية",
+    "ראשי",
+    "דף הבית",
+    "صفحه اصلی",
+    "首页",
+    "首頁",
+    "ホーム",
+    "トップ",
+    "홈",
+    "หน้าแรก",
+    "მთავარი",
+    "Գլխավոր",
+    "होम",
+    "मुख्य पृष्ठ",
 };
 
 bool IsHomeStep(absl::string_view step) {

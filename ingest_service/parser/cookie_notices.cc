@@ -6,6 +6,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "ingest_service/parser/line_shape.h"
+#include "ingest_service/parser/non_latin_labels.h"
 
 namespace docsearch::ingest {
 
@@ -37,6 +38,10 @@ bool IsCookieNotice(absl::string_view folded) {
     return absl::StrContains(words, absl::StrCat(" ", phrase, " "));
   };
   if (!has("cookie") && !has("cookies")) return false;
+  // A line in another script that borrows the word ("Ο ιστότοπος
+  // χρησιμοποιεί cookies …", "Сайт использует файлы cookie"): the word is
+  // the site's, where a text on cookie rules would write its own script's.
+  if (OpensWithNonLatinLetter(folded)) return true;
   if (CountWordsUpTo(folded, kMaxControlWords + 1) <= kMaxControlWords) {
     // A banner's heading ("Cookies on GOV.UK") or control ("Accept
     // additional cookies", "Cookie settings"); "Cookie walls: new guidance"

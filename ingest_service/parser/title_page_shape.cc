@@ -389,7 +389,14 @@ std::optional<size_t> HeadlineBelowBreadcrumb(const std::vector<TitleCandidate>&
   if (!breadcrumb.has_value() && !no_title)
     breadcrumb = EndOfPathOneStepPerLine(run, lines, features);
   if (!breadcrumb.has_value()) return std::nullopt;
-  const size_t first = *breadcrumb + 1;
+  // The text's date line and its label may stand between the path and the
+  // headline ("Home / News" / "03.10.2024." / headline).
+  size_t first = *breadcrumb + 1;
+  while (first < features.size() &&
+         (roles[first] == LineRole::kDate ||
+          DocTypeFromLabelLine(FeatureLineText(lines, features, first)).has_value())) {
+    ++first;
+  }
   size_t text = first;
   while (text < features.size() && !OpensTheText(FeatureLineText(lines, features, text))) ++text;
   if (text == features.size()) return std::nullopt;

@@ -369,5 +369,15 @@ TEST(Boilerplate, TextInOtherScriptsIsNoLayout) {
   EXPECT_TRUE(IsPunctuationOnly("— • —"));
 }
 
+// A cookie banner in another script borrows the word.
+TEST(Boilerplate, CookieBannersInOtherScriptsAreTheSites) {
+  EXPECT_EQ(BoilerplateReason("Ο ιστότοπος χρησιμοποιεί cookies για τη βελτίωση της εμπειρίας "
+                              "περιήγησής σας. Αποδοχή | Απόρριψη"),
+            "site");
+  EXPECT_EQ(BoilerplateReason("Сайт использует файлы cookie. Продолжая пользоваться сайтом, вы "
+                              "соглашаетесь с этим."),
+            "site");
+}
+
 }  // namespace
 }  // namespace docsearch::ingest

@@ -4,6 +4,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "ingest_service/parser/boilerplate.h"
 
 namespace docsearch::ingest {
 namespace {
@@ -82,6 +83,28 @@ TEST(BreadcrumbSection, OneSectionLeftAndASectionsYear) {
   EXPECT_TRUE(IsHomeStepLine(" Accueil "));
   EXPECT_TRUE(IsHomeStepLine("Startseite"));
   EXPECT_FALSE(IsHomeStepLine("Home Office"));
+}
+
+}  // namespace
+}  // namespace docsearch::ingest
+
+namespace docsearch::ingest {
+namespace {
+
+// Paths in scripts other than Latin: from their home page, or after "you
+// are here" in Chinese, they are the site's navigation, and their last
+// step names the section.
+TEST(BreadcrumbSection, PathsInOtherScripts) {
+  EXPECT_EQ(BoilerplateReason("홈 > 알림마당 > 대사관 소식"), "navigation");
+  EXPECT_EQ(BoilerplateReason("当前位置：首页 > 外交部长 > 活动"), "navigation");
+  EXPECT_EQ(BoilerplateReason("Почетна / Вести / Активности министра"), "navigation");
+  EXPECT_EQ(DocTypeFromBreadcrumb("მთავარი / სიახლეები"), v1::DOC_TYPE_UPDATE);
+  EXPECT_EQ(DocTypeFromBreadcrumb("Главная / Пресс-центр / Новости"), v1::DOC_TYPE_UPDATE);
+  EXPECT_EQ(DocTypeFromBreadcrumb("الرئيسية > المركز الإعلامي > البيانات الصحفية"),
+            v1::DOC_TYPE_PRESS_RELEASE);
+  // A sentence with slashes is no path.
+  EXPECT_FALSE(
+      BoilerplateReason("Министр сообщил, что 3/4 работ завершены и/или начаты.").has_value());
 }
 
 }  // namespace
