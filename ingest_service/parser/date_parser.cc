@@ -17,6 +17,7 @@
 #include "absl/strings/strip.h"
 #include "ingest_service/parser/date_names.h"
 #include "ingest_service/parser/east_asian_dates.h"
+#include "ingest_service/parser/other_calendars.h"
 #include "ingest_service/parser/text_normalizer.h"
 #include "ingest_service/parser/word_tokenizer.h"
 
@@ -94,6 +95,18 @@ std::optional<FoundDate> MakeDate(int year, int month, int day, size_t begin, si
   return found;
 }
 
+// The year a date prints after its month: a year of 1900..2100, or after a
+// Thai month a year of the Buddhist Era ("12 มิถุนายน 2567"); -1 if none.
+int YearAfterMonth(const Token& year, const Token& month) {
+  if (IsYearToken(year)) return NumberValue(year);
+  // Thai letters are U+0E00..U+0E7F: 0xE0 0xB8 or 0xE0 0xB9 in UTF-8.
+  const bool thai = month.text.size() >= 2 && static_cast<unsigned char>(month.text[0]) == 0xE0 &&
+                    (static_cast<unsigned char>(month.text[1]) == 0xB8 ||
+                     static_cast<unsigned char>(month.text[1]) == 0xB9);
+  if (!thai || year.kind != TokenKind::kNumber || year.text.size() != 4) return -1;
+  return GregorianYearFromBuddhistEra(NumberValue(year)).value_or(-1);
+}
+
 // Tries every style at token i; returns the date and sets *next past it.
 std::optional<FoundDate> MatchAt(const std::vector<Token>& t, size_t i, size_t* next) {
   const size_t n = t.size();
@@ -160,9 +173,20 @@ std::optional<FoundDate> MatchAt(const std::vector<Token>& t, size_t i, size_t* 
       if (IsPunct(t, k, '.')) ++k;  // "Dec." and "Dec ." alike
       if (IsPunct(t, k, ',')) ++k;
       if ((IsWord(t, k, "de") || IsWord(t, k, "del")) && k + 1 < n && IsYearToken(t[k + 1])) ++k;
-      if (k < n && IsYearToken(t[k])) {
+      if (const int year = k < n ? YearAfterMonth(t[k], t[j]) : -1; year > 0) {
         *next = k + 1;
-        return MakeDate(NumberValue(t[k]), month, day, t[i].begin, t[k].end);
+        return MakeDate(year, month, day, t[i].begin, t[k].end);
+      }
+    }
+    // "۲۱ شهریور ۱۴۰۲" (its digits made Western): a Solar Hijri date.
+    if (const int hijri_month =
+            j < n && t[j].kind == TokenKind::kWord ? SolarHijriMonthFromName(t[j].text) : 0;
+        hijri_month != 0 && j + 1 < n && t[j + 1].kind == TokenKind::kNumber &&
+        t[j + 1].text.size() == 4) {
+      if (std::optional<Date> date =
+              GregorianFromSolarHijri(NumberValue(t[j + 1]), hijri_month, day)) {
+        *next = j + 2;
+        return MakeDate(date->year(), date->month(), date->day(), t[i].begin, t[j + 1].end);
       }
     }
   }
@@ -308,6 +332,16 @@ bool HasAsciiDigit(absl::string_view text) {
 // The dates of `text` in order, up to `limit` of them.
 std::vector<FoundDate> FindDatesUpTo(absl::string_view text, size_t limit) {
   std::vector<FoundDate> found;
+  // "٥ مارس ٢٠٢٤": read with Western digits, reported where printed.
+  if (HoldsEasternArabicDigits(text)) {
+    const WesternDigits western = ToWesternDigits(text);
+    found = FindDatesUpTo(western.text, limit);
+    for (FoundDate& date : found) {
+      date.begin = western.source_offset[date.begin];
+      date.end = western.source_offset[date.end];
+    }
+    return found;
+  }
   // Text without a digit (most of a long paragraph's lines) is not
   // tokenized at all.
   if (!HasAsciiDigit(text)) return found;
@@ -606,6 +640,7 @@ std::optional<Date> DateCellAfterNames(absl::string_view text) {
 
 std::optional<Date> ParseDateLineWithTime(absl::string_view text) {
   if (text.size() > 100) return std::nullopt;
+  if (HoldsEasternArabicDigits(text)) return ParseDateLineWithTime(ToWesternDigits(text).text);
   const std::vector<Token> tokens = Tokenize(text);
   for (size_t i = 1; i < tokens.size(); ++i) {
     const size_t past = PastTimeOfDay(tokens, i);
@@ -633,7 +668,12 @@ std::optional<Date> ParseDateLineWithTime(absl::string_view text) {
 std::optional<Date> ParseDateLine(absl::string_view text) {
   // Most lines read here are not dates: they are not tokenized, folded or
   // matched against the prefixes below.
-  if (text.size() > 80 || !HasAsciiDigit(text)) return std::nullopt;
+  if (text.size() > 80) return std::nullopt;
+  if (!HasAsciiDigit(text)) {
+    // "الثلاثاء ٥ مارس ٢٠٢٤": the digits of the Arabic and Persian scripts.
+    if (HoldsEasternArabicDigits(text)) return ParseDateLine(ToWesternDigits(text).text);
+    return std::nullopt;
+  }
   if (std::optional<Date> date = ParseDateLineWithoutPlaceAfter(text)) return date;
   if (std::optional<absl::string_view> before = BeforePlace(text)) {
     return ParseDateLineWithoutPlaceAfter(*before);
