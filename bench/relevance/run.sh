@@ -3,7 +3,7 @@
 # through docsearch (`Search` with query_string as typed), a plain BM25 over
 # the raw text and Lucene 8 with its English/French/German analyzers, in one
 # go. Prints nDCG@10, P@5 and recall@10 for the held-out needs (the headline),
-# the tuning needs, the three sets of fresh needs and all needs, overall and for
+# the tuning needs, the five sets of fresh needs and all needs, overall and for
 # the French queries.
 # The method is in docs/RELEVANCE.md.
 #
@@ -17,6 +17,7 @@
 #   bench/relevance/run.sh --split fresh2     # only the needs written after the ninth round
 #   bench/relevance/run.sh --split fresh3     # only the needs written after the tenth round
 #   bench/relevance/run.sh --split fresh4     # only the needs written during the twelfth round
+#   bench/relevance/run.sh --split fresh5     # only the fifth, harder set of fresh needs
 #   bench/relevance/run.sh --unaccented       # every query typed without its accents
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
