@@ -14,6 +14,7 @@
 #include "absl/strings/strip.h"
 #include "ingest_service/parser/date_names.h"
 #include "ingest_service/parser/doc_type.h"
+#include "ingest_service/parser/line_shape.h"
 #include "ingest_service/parser/non_latin_labels.h"
 #include "ingest_service/parser/text_normalizer.h"
 
@@ -167,6 +168,9 @@ std::optional<DocType> DocTypeFromSectionName(absl::string_view line) {
       {"persbericht", v1::DOC_TYPE_PRESS_RELEASE},
       {"statements", v1::DOC_TYPE_PRESS_STATEMENT},
       {"press statements", v1::DOC_TYPE_PRESS_STATEMENT},
+      // Australian, New Zealand and South African ministers' statements.
+      {"media statements", v1::DOC_TYPE_PRESS_STATEMENT},
+      {"ministerial media statements", v1::DOC_TYPE_PRESS_STATEMENT},
       {"readouts", v1::DOC_TYPE_PRESS_STATEMENT},
       // A French-speaking site's statements ("Déclaration" is a statement).
       {"declarations", v1::DOC_TYPE_PRESS_STATEMENT},
@@ -233,6 +237,25 @@ std::optional<DocType> DocTypeFromSectionName(absl::string_view line) {
   while (!name.empty() && (name.front() == '|' || name.front() == ' ')) name.remove_prefix(1);
   for (const SectionName& section : kSections) {
     if (name == section.folded) return section.type;
+  }
+  // The section of one office among several ("News Releases from Region
+  // 03", "Press releases from the Ministry"): the name, "from", and who
+  // issues them, a name of a few words that opens with a capital or a
+  // digit.
+  constexpr int kMostIssuerWords = 4;
+  const size_t from = trimmed.find(" from ");
+  if (from == absl::string_view::npos) return std::nullopt;
+  absl::string_view issuer = absl::StripAsciiWhitespace(trimmed.substr(from + 6));
+  absl::ConsumePrefix(&issuer, "the ");
+  if (issuer.empty() ||
+      !(absl::ascii_isupper(static_cast<unsigned char>(issuer.front())) ||
+        absl::ascii_isdigit(static_cast<unsigned char>(issuer.front()))) ||
+      CountWordsUpTo(issuer, kMostIssuerWords + 1) > kMostIssuerWords) {
+    return std::nullopt;
+  }
+  const std::string section_name = FoldAccents(trimmed.substr(0, from));
+  for (const SectionName& section : kSections) {
+    if (section_name == section.folded) return section.type;
   }
   return std::nullopt;
 }

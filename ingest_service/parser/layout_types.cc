@@ -481,4 +481,29 @@ void SetTypeFromReleaseMarks(const std::vector<SourceLine>& lines,
   }
 }
 
+void SetTypeFromReadingTime(const std::vector<SourceLine>& lines,
+                            const std::vector<LineFeatures>& features, v1::Document* document) {
+  if (document->doc_type() != v1::DOC_TYPE_UNSPECIFIED) return;
+  // A reading time is a line of its own, or a cell of the byline's row.
+  constexpr int kMostWords = 12;
+  for (const LineFeatures& line_features : features) {
+    const SourceLine& line = lines[line_features.line_index];
+    const absl::string_view text = TrimLine(line.text);
+    if (CountWordsUpTo(text, kMostWords + 1) > kMostWords) continue;
+    const std::string folded = absl::AsciiStrToLower(text);
+    bool reading_time = false;
+    for (absl::string_view mark :
+         {" min read", " minute read", " minutes read", " mins read", " min de lecture",
+          " min de lectura", " min lesezeit", " min di lettura",
+          "reading time:", "temps de lecture", "lesezeit:", "tiempo de lectura"}) {
+      reading_time |= absl::StrContains(absl::StrCat(" ", folded), mark);
+    }
+    if (!reading_time) continue;
+    SetDocTypeWithWarning(document, v1::DOC_TYPE_UPDATE, ParseWarningCode::kDocTypeFromHeadLine,
+                          absl::StrCat("no type label; line ", line.number,
+                                       " gives the text's reading time, as news sites do"));
+    return;
+  }
+}
+
 }  // namespace docsearch::ingest

@@ -11,6 +11,7 @@
 #include "ingest_service/parser/boilerplate.h"
 #include "ingest_service/parser/breadcrumb_section.h"
 #include "ingest_service/parser/date_parser.h"
+#include "ingest_service/parser/doc_type.h"
 #include "ingest_service/parser/language_menus.h"
 #include "ingest_service/parser/line_feature_ids.h"
 #include "ingest_service/parser/line_shape.h"
@@ -41,6 +42,27 @@ bool NamesAFieldAlone(absl::string_view line) {
     if (folded == field) return true;
   }
   return false;
+}
+
+// "Press Release by the Ministry for Transport, Infrastructure and Public
+// Works": the series' name and who issued this one, printed over the
+// headline; a headline that opens with a label names its subject ("Press
+// release by the Minister on the floods"), which this one does not.
+bool IsSeriesLabelOfAnIssuer(absl::string_view line) {
+  const std::optional<LeadingLabel> label = DocTypeLabelPrefix(line, /*any_rest=*/true);
+  if (!label.has_value() || !IsSeriesName(line.substr(0, label->length))) return false;
+  absl::string_view rest = absl::StripLeadingAsciiWhitespace(line.substr(label->length));
+  if (!absl::ConsumePrefix(&rest, "by ") && !absl::ConsumePrefix(&rest, "of ") &&
+      !absl::ConsumePrefix(&rest, "from ")) {
+    return false;
+  }
+  absl::ConsumePrefix(&rest, "the ");
+  if (rest.empty() || !absl::ascii_isupper(static_cast<unsigned char>(rest.front()))) return false;
+  for (absl::string_view subject : {" on ", " about ", " at ", " following ", " regarding ", ":",
+                                    " to ", " welcomes ", " announces "}) {
+    if (absl::StrContains(rest, subject)) return false;
+  }
+  return true;
 }
 
 // "Categoria: Declarações | Conselho de Ministros", "Topics: Trade, Health",
@@ -146,6 +168,7 @@ bool IsNeverHeadline(const TitleCandidate& candidate, const std::vector<SourceLi
   }
   if (OpensWithItsDate(first)) return true;
   if (OpensWithFilingField(first)) return true;
+  if (IsSeriesLabelOfAnIssuer(first)) return true;
   if (IsDatelineOfParts(first)) return true;
   // "(English translation based on the Japanese original)", "[Check
   // against delivery]": a note on the text, closed in its brackets.

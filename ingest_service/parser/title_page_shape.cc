@@ -430,7 +430,10 @@ std::optional<size_t> HeadlineRightUnderBreadcrumb(const std::vector<TitleCandid
   constexpr int kMostKickerWords = 3;
   auto is_anchor = [&](size_t k) {
     const absl::string_view above = FeatureLineText(lines, features, k);
-    return DocTypeFromLabelLine(above).has_value() || IsBreadcrumbPath(above);
+    // A section's name naming its publisher ("News Releases from Region
+    // 03") is the site's kicker over every headline of the section.
+    return DocTypeFromLabelLine(above).has_value() || IsBreadcrumbPath(above) ||
+           (absl::StrContains(above, " from ") && DocTypeFromSectionName(above).has_value());
   };
   const absl::string_view over = FeatureLineText(lines, features, headline - 1);
   const bool kicker_between = headline >= 2 &&
