@@ -1,7 +1,7 @@
 // Folding text into a comparison key, never stored: typographic quotes
 // become ASCII quotes, every dash becomes '-', every Unicode space becomes
-// ' ', runs of spaces collapse, and letters are lower-cased (ASCII and
-// Latin-1 only; enough for the header and label tables that use it).
+// ' ', runs of spaces collapse, and letters are lower-cased (in every
+// script, by ICU's simple case mapping: "Главная" folds to "главная").
 // FoldAccents also removes accents from Latin letters ("décembre" ->
 // "decembre").
 //

@@ -12,7 +12,11 @@
 #include "ingest_service/parser/date_names.h"
 #include "ingest_service/parser/date_parser.h"
 #include "ingest_service/parser/doc_type.h"
+#include "ingest_service/parser/east_asian_dates.h"
 #include "ingest_service/parser/line_shape.h"
+#include "ingest_service/parser/non_latin_labels.h"
+#include "unicode/uchar.h"
+#include "unicode/utf8.h"
 
 namespace docsearch::ingest {
 namespace {
@@ -32,17 +36,18 @@ constexpr absl::string_view kPathOpenings[] = {
     "u bevindt zich hier:", "u bent hier:", "sie befinden sich hier:", "siete qui:", "ti trovi in:",
     "se encuentra en:", "esta en:", "voce esta em:", "jestes tutaj:", "du er her:", "du ar har:",
     "olet tassa:",
-    // Scripts other than Latin, which folding leaves in their printed case:
+    // Scripts other than Latin (folded to lower case as the steps are):
     // Russian, Ukrainian, Chinese ("current position", "your position"),
     // Japanese, Korean.
-    "Вы здесь:", "Ви тут:",
-    "å½åä½ç½®ï¼",              // 当前位置：
-    "å½åä½ç½®:",                   // 当前位置:
-    "æ¨çä½ç½®ï¼",              // 您的位置：
-    "æ¨ç°å¨çä½ç½®ï¼",  // 您现在的位置：
-    "ç®åä½ç½®ï¼",              // 目前位置：
-    "ç¾å¨ä½ç½®ï¼",              // 現在位置：
-    "íì¬ ìì¹",                   // 현재 위치
+    "вы здесь:", "ви тут:",
+    "\xE5\xBD\x93\xE5\x89\x8D\xE4\xBD\x8D\xE7\xBD\xAE\xEF\xBC\x9A",  // 当前位置：
+    "\xE5\xBD\x93\xE5\x89\x8D\xE4\xBD\x8D\xE7\xBD\xAE\x3A",          // 当前位置:
+    "\xE6\x82\xA8\xE7\x9A\x84\xE4\xBD\x8D\xE7\xBD\xAE\xEF\xBC\x9A",  // 您的位置：
+    "\xE6\x82\xA8\xE7\x8E\xB0\xE5\x9C\xA8\xE7\x9A\x84\xE4\xBD\x8D\xE7\xBD\xAE\xEF\xBC"
+    "\x9A",                                                          // 您现在的位置：
+    "\xE7\x9B\xAE\xE5\x89\x8D\xE4\xBD\x8D\xE7\xBD\xAE\xEF\xBC\x9A",  // 目前位置：
+    "\xE7\x8F\xBE\xE5\x9C\xA8\xE4\xBD\x8D\xE7\xBD\xAE\xEF\xBC\x9A",  // 現在位置：
+    "\xED\x98\x84\xEC\x9E\xAC\x20\xEC\x9C\x84\xEC\xB9\x98",          // 현재 위치
 };
 constexpr absl::string_view kHomeSteps[] = {
     "home",
@@ -68,14 +73,14 @@ constexpr absl::string_view kHomeSteps[] = {
     "laman utama",
     "pagina iniziale",
     "homepagina",
-    // Scripts other than Latin (printed case: folding leaves it): Russian,
+    // Scripts other than Latin (in lower case, as folded): Russian,
     // Ukrainian, Bulgarian, Serbian, Greek, Arabic, Hebrew, Persian,
     // Chinese, Japanese, Korean, Thai, Georgian, Armenian, Hindi.
-    "Главная",
-    "Головна",
-    "Начало",
-    "Почетна",
-    "Αρχική",
+    "главная",
+    "головна",
+    "начало",
+    "почетна",
+    "αρχική",
     "الرئيسية",
     "الصفحة الرئيسية",
     "ראשי",
@@ -85,10 +90,23 @@ constexpr absl::string_view kHomeSteps[] = {
     "首頁",
     "ホーム",
     "トップ",
+    "トップページ",
+    "ホームページ",
+    "网站首页",
+    "網站首頁",
+    "홈으로",
+    "главная страница",
+    "головна сторінка",
+    "начална страница",
+    "κεντρική σελίδα",
+    "मुखपृष्ठ",
+    "முகப்பு",
+    "trang chu",
+    "หน้าหลัก",
     "홈",
     "หน้าแรก",
     "მთავარი",
-    "Գլխավոր",
+    "գլխավոր",
     "होम",
     "मुख्य पृष्ठ",
 };
@@ -107,6 +125,7 @@ bool IsDateStep(absl::string_view step) {
   for (char c : step) digits &= absl::ascii_isdigit(static_cast<unsigned char>(c)) != 0;
   if (digits) return true;
   if (MonthFromName(step) != 0) return true;
+  if (IsEastAsianYearOrMonth(step)) return true;  // "令和6年10月", "2024年"
   return CountWordsUpTo(step, 5) <= 4 && !FindDates(step).empty();
 }
 
@@ -155,6 +174,28 @@ bool IsHomeStepLine(absl::string_view line) {
 
 namespace {
 
+// In scripts other than Latin, a chain of short steps that does not open
+// at a known home page is a path only when it reads as a site's section
+// names: no colon (a headline's places: "Москва / Казань / Сочи: новые
+// авиарейсы"), no step that is a date or a number (a date line: "الثلاثاء
+// 12 / 03 / 2024", "Спорт / Хоккей / 12.03.2024"), and in scripts with
+// capitals every step opening with one (a list: "овощи / фрукты / ягоды",
+// a subheading: "Ключевая ставка > инфляция > ожидания").
+bool IsChainOfSectionNames(absl::string_view line, absl::string_view separator) {
+  if (absl::StrContains(line, ':') || absl::StrContains(line, "\xEF\xBC\x9A")) return false;
+  for (absl::string_view step : absl::StrSplit(line, separator, absl::SkipWhitespace())) {
+    step = absl::StripAsciiWhitespace(step);
+    if (IsDateStep(FoldAccents(step)) || absl::ascii_isdigit(static_cast<unsigned char>(step[0]))) {
+      return false;
+    }
+    UChar32 first = 0;
+    int32_t at = 0;
+    U8_NEXT(step.data(), at, static_cast<int32_t>(step.size()), first);
+    if (first < 0 || (u_islower(first) != 0)) return false;
+  }
+  return true;
+}
+
 // The steps of `line` read as a path, without its trailing dates and a
 // repeated headline; nullopt when the line is no path.
 std::optional<std::vector<std::string>> PathSteps(absl::string_view line) {
@@ -188,6 +229,7 @@ std::optional<std::vector<std::string>> PathSteps(absl::string_view line) {
     if (separator == " | " && !opened) continue;
     if (!opened && !IsHomeStep(steps.front())) {
       if (steps.size() < 3) continue;
+      if (OpensWithNonLatinLetter(line) && !IsChainOfSectionNames(line, separator)) continue;
       bool short_steps = true;
       for (absl::string_view step : steps) {
         short_steps &= CountWordsUpTo(step, kMostStepWords + 1) <= kMostStepWords;

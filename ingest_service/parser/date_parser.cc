@@ -173,6 +173,11 @@ std::optional<FoundDate> MatchAt(const std::vector<Token>& t, size_t i, size_t* 
       if (IsPunct(t, k, '.')) ++k;  // "Dec." and "Dec ." alike
       if (IsPunct(t, k, ',')) ++k;
       if ((IsWord(t, k, "de") || IsWord(t, k, "del")) && k + 1 < n && IsYearToken(t[k + 1])) ++k;
+      // Thai marks the era before the year: "พ.ศ. 2567" (Buddhist), "ค.ศ. 2024".
+      if (k + 3 < n && (IsWord(t, k, "\xE0\xB8\x9E") || IsWord(t, k, "\xE0\xB8\x84")) &&
+          IsPunct(t, k + 1, '.') && IsWord(t, k + 2, "\xE0\xB8\xA8") && IsPunct(t, k + 3, '.')) {
+        k += 4;
+      }
       if (const int year = k < n ? YearAfterMonth(t[k], t[j]) : -1; year > 0) {
         *next = k + 1;
         return MakeDate(year, month, day, t[i].begin, t[k].end);

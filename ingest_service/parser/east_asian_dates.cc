@@ -192,6 +192,18 @@ std::optional<FoundDate> MatchEastAsianDate(const std::vector<WordToken>& tokens
   return found;
 }
 
+bool IsEastAsianYearOrMonth(absl::string_view text) {
+  const std::vector<WordToken> tokens = TokenizeWords(text, kDateTokens);
+  if (tokens.empty()) return false;
+  size_t past = 0;
+  size_t begin = 0;
+  if (!YearAt(tokens, 0, &past, &begin).has_value()) return false;
+  if (past == tokens.size()) return true;
+  const int month = NumberOf(tokens[past], 2);
+  return month >= 1 && month <= 12 && past + 2 == tokens.size() &&
+         IsWordAt(tokens, past + 1, kMonthMarks);
+}
+
 absl::string_view AfterEastAsianDateLabel(absl::string_view line) {
   // 発表日 公表日 公開日 掲載日 日付 发布时间 发布日期 發布時間 發布日期 日期
   // 등록일 작성일 게시일 발표일 날짜

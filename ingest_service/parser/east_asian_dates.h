@@ -33,6 +33,11 @@ bool StartsWithYearMark(absl::string_view text, size_t at);
 // the weekday glued to it ("日", "일", "日（火）").
 bool IsDayMarkToken(const WordToken& token);
 
+// Whether `text` is a year, or a year and a month, alone: "2024年",
+// "2024年10月", "令和6年10月", "2024년 10월" (an archive's page for it, as
+// a path's last step).
+bool IsEastAsianYearOrMonth(absl::string_view text);
+
 // The line after a label that names the date on a date line ("発表日：",
 // "发布时间:", "등록일 "), or the line itself when it has none.
 absl::string_view AfterEastAsianDateLabel(absl::string_view line);

@@ -41,7 +41,6 @@ constexpr Name kLabels[] = {
     {"Сообщение для прессы", kRelease},
     {"Заявление", kStatement},
     {"Совместное заявление", kStatement},
-    {"Комментарий", kStatement},
     {"Выступление", kSpeech},
     {"Речь", kSpeech},
     {"Обращение", kSpeech},
@@ -58,7 +57,6 @@ constexpr Name kLabels[] = {
     {"Прес-реліз", kRelease},
     {"Заява", kStatement},
     {"Спільна заява", kStatement},
-    {"Коментар", kStatement},
     {"Виступ", kSpeech},
     {"Промова", kSpeech},
     {"Звернення", kSpeech},
@@ -379,9 +377,35 @@ std::optional<DocType> NonLatinLabelType(absl::string_view line) {
   return Lookup(*kTable, line);
 }
 
+// Chinese, Japanese and Korean put the head noun last: "總統府新聞"
+// (the Presidential Office's news), "대사관 소식" (the embassy's news).
+// Their lead bytes: 0xE3..0xE9 (kana, ideographs), 0xEA..0xED (Hangul).
+bool IsCjkOrHangul(absl::string_view text) {
+  if (text.empty()) return false;
+  const unsigned char lead = text.front();
+  return lead >= 0xE3 && lead <= 0xED;
+}
+
 std::optional<DocType> NonLatinSectionType(absl::string_view line) {
   static const FoldedTable* const kTable = new FoldedTable(Fold(kSections));
-  return Lookup(*kTable, line);
+  if (std::optional<DocType> type = Lookup(*kTable, line)) return type;
+  if (line.size() > kLongestName || !OpensWithNonLatinLetter(line)) return std::nullopt;
+  // A section's name after the name of who keeps it: the owner is a few
+  // characters (a word or two), the name at least two.
+  constexpr size_t kLongestOwnerBytes = 24;
+  constexpr size_t kShortestNameBytes = 6;
+  // Asked of the line as printed: folding decomposes Hangul into its jamo.
+  if (!IsCjkOrHangul(absl::StripLeadingAsciiWhitespace(line))) return std::nullopt;
+  const std::string folded = FoldName(line);
+  for (size_t cut = 1; cut < folded.size() && cut <= kLongestOwnerBytes; ++cut) {
+    // Only at a character's first byte (not a continuation byte 10xxxxxx).
+    if ((static_cast<unsigned char>(folded[cut]) & 0xC0) == 0x80) continue;
+    absl::string_view name = absl::string_view(folded).substr(cut);
+    absl::ConsumePrefix(&name, " ");
+    if (name.size() < kShortestNameBytes) break;
+    if (const auto found = kTable->find(name); found != kTable->end()) return found->second;
+  }
+  return std::nullopt;
 }
 
 }  // namespace docsearch::ingest

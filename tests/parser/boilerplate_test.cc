@@ -370,6 +370,17 @@ TEST(Boilerplate, TextInOtherScriptsIsNoLayout) {
 }
 
 // A cookie banner in another script borrows the word.
+// A text on cookie rules in another script keeps its sentences: the site
+// and the cookies are not the first words of a banner's.
+TEST(Boilerplate, SentencesAboutCookiesInOtherScriptsAreText) {
+  EXPECT_FALSE(BoilerplateReason("Роскомнадзор разъяснил правила использования файлов cookie на "
+                                 "сайтах")
+                   .has_value());
+  EXPECT_FALSE(BoilerplateReason("Операторы сайтов обязаны уведомлять посетителей об "
+                                 "использовании cookies и получать их согласие.")
+                   .has_value());
+}
+
 TEST(Boilerplate, CookieBannersInOtherScriptsAreTheSites) {
   EXPECT_EQ(BoilerplateReason("Ο ιστότοπος χρησιμοποιεί cookies για τη βελτίωση της εμπειρίας "
                               "περιήγησής σας. Αποδοχή | Απόρριψη"),

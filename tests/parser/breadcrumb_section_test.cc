@@ -102,6 +102,14 @@ TEST(BreadcrumbSection, PathsInOtherScripts) {
   EXPECT_EQ(DocTypeFromBreadcrumb("Главная / Пресс-центр / Новости"), v1::DOC_TYPE_UPDATE);
   EXPECT_EQ(DocTypeFromBreadcrumb("الرئيسية > المركز الإعلامي > البيانات الصحفية"),
             v1::DOC_TYPE_PRESS_RELEASE);
+  // Without a known home, a chain in another script is a path only when
+  // its steps read as section names: not a headline's places, a list, a
+  // subheading or a date line.
+  EXPECT_FALSE(BoilerplateReason("Москва / Казань / Сочи: новые авиарейсы").has_value());
+  EXPECT_FALSE(BoilerplateReason("овощи / фрукты / ягоды").has_value());
+  EXPECT_FALSE(BoilerplateReason("Ключевая ставка > инфляция > ожидания").has_value());
+  EXPECT_FALSE(BoilerplateReason("Спорт / Хоккей / 12.03.2024").has_value());
+  EXPECT_TRUE(IsBreadcrumbPath("Пресс-центр / Новости / Интервью"));
   // A sentence with slashes is no path.
   EXPECT_FALSE(
       BoilerplateReason("Министр сообщил, что 3/4 работ завершены и/или начаты.").has_value());

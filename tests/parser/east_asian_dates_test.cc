@@ -1,11 +1,14 @@
 // Dates of Chinese, Japanese and Korean sites, read through the date
 // parser's public functions as the layout readers call them.
+#include "ingest_service/parser/east_asian_dates.h"
+
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "ingest_service/parser/breadcrumb_section.h"
 #include "ingest_service/parser/date_parser.h"
 
 namespace docsearch::ingest {
@@ -75,6 +78,17 @@ TEST(EastAsianDates, RejectsDaysThatDoNotExistAndPartialDates) {
   EXPECT_FALSE(ParseDateLine("2024年3月").has_value());
   EXPECT_FALSE(ParseDateLine("2024年度").has_value());
   EXPECT_TRUE(FindDates("2024年度予算").empty());
+}
+
+// An archive's page for a year or a month, as a path's last step.
+TEST(EastAsianDates, ReadsAYearOrAMonthAlone) {
+  EXPECT_TRUE(IsEastAsianYearOrMonth("令和6年10月"));
+  EXPECT_TRUE(IsEastAsianYearOrMonth("2024年"));
+  EXPECT_TRUE(IsEastAsianYearOrMonth("2024년 10월"));
+  EXPECT_FALSE(IsEastAsianYearOrMonth("2024年10月5日"));
+  EXPECT_FALSE(IsEastAsianYearOrMonth("報道資料"));
+  EXPECT_EQ(DocTypeFromBreadcrumb("ホーム > 報道・会見 > 報道資料 > 令和6年10月"),
+            v1::DOC_TYPE_PRESS_RELEASE);
 }
 
 }  // namespace

@@ -49,6 +49,11 @@ TEST(NonLatinLabels, ReadsSectionNames) {
   EXPECT_EQ(DocTypeFromSectionName("البيانات الصحفية"), DOC_TYPE_PRESS_RELEASE);
   EXPECT_EQ(DocTypeFromSectionName("სიახლეები"), DOC_TYPE_UPDATE);
   EXPECT_EQ(DocTypeFromSectionName("Լուրեր"), DOC_TYPE_UPDATE);
+  // Chinese, Japanese and Korean name the owner first: "the Presidential
+  // Office's news", "the embassy's news".
+  EXPECT_EQ(DocTypeFromSectionName("總統府新聞"), DOC_TYPE_UPDATE);
+  EXPECT_EQ(DocTypeFromSectionName("대사관 소식"), DOC_TYPE_UPDATE);
+  EXPECT_FALSE(DocTypeFromSectionName("新闻发言人").has_value());  // A spokesperson.
   // A press room holds texts of every kind.
   EXPECT_FALSE(DocTypeFromSectionName("Пресс-центр").has_value());
 }

@@ -43,6 +43,8 @@ TEST(OtherCalendars, ConvertsSolarHijriDates) {
 TEST(OtherCalendars, ReadsThaiBuddhistEraYears) {
   EXPECT_THAT(ParseDateLine("12 มิถุนายน 2567"), Optional(IsDate(2024, 6, 12)));
   EXPECT_EQ(GregorianYearFromBuddhistEra(2567), 2024);
+  // With its weekday ("on Tuesday the") and the era's mark before the year.
+  EXPECT_THAT(ParseDateLine("วันอังคารที่ 26 มีนาคม พ.ศ. 2567"), Optional(IsDate(2024, 3, 26)));
   // A Buddhist Era year after a month of another language is no year.
   EXPECT_FALSE(ParseDateLine("12 June 2567").has_value());
 }
@@ -52,8 +54,8 @@ TEST(OtherCalendars, ReadsMonthsOfMoreLanguages) {
   EXPECT_THAT(ParseDateLine("3. октобар 2024."), Optional(IsDate(2024, 10, 3)));
   EXPECT_THAT(ParseDateLine("14 მაისი 2024"), Optional(IsDate(2024, 5, 14)));
   EXPECT_THAT(ParseDateLine("12 փետրվարի 2025"), Optional(IsDate(2025, 2, 12)));
-  EXPECT_THAT(ParseDateLine("7 בפברואר 2023").has_value(), false);  // The prefix "ב" is not read.
   EXPECT_THAT(ParseDateLine("7 פברואר 2023"), Optional(IsDate(2023, 2, 7)));
+  EXPECT_THAT(ParseDateLine("12 במרץ 2024"), Optional(IsDate(2024, 3, 12)));  // "in March"
   EXPECT_THAT(ParseDateLine("28 फ़रवरी 2021"), Optional(IsDate(2021, 2, 28)));
 }
 
