@@ -1,8 +1,5 @@
 #include "ingest_service/parser/date_names.h"
 
-#include <unicode/locid.h>
-#include <unicode/unistr.h>
-
 #include <algorithm>
 #include <array>
 #include <cstddef>
@@ -675,24 +672,13 @@ constexpr absl::string_view kWeekdays[] = {
     "khamis",
 };
 
-// `text` with every letter in lower case (ICU's full case mapping).
-std::string LowerCaseBeyondLatin(absl::string_view text) {
-  icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  unicode.toLower(icu::Locale::getRoot());
-  std::string lower;
-  unicode.toUTF8String(lower);
-  return lower;
-}
-
 }  // namespace
 
 bool IsWeekday(absl::string_view word) {
   const bool ascii = std::all_of(word.begin(), word.end(),
                                  [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  std::string lower = ascii ? absl::AsciiStrToLower(word) : FoldAccents(word);
-  // FoldAccents lower-cases Latin letters only: "Вторник", "Πέμπτη".
-  if (!ascii) lower = LowerCaseBeyondLatin(lower);
+  // FoldAccents lower-cases every script: "Вторник", "Πέμπτη".
+  const std::string lower = ascii ? absl::AsciiStrToLower(word) : FoldAccents(word);
   for (absl::string_view weekday : kWeekdays) {
     if (lower == weekday) return true;
   }

@@ -131,10 +131,16 @@ std::optional<int> YearAt(const std::vector<WordToken>& tokens, size_t i, size_t
     return year;
   }
   if (token.kind != TokenKind::kWord) return std::nullopt;
-  // The era's name may close a longer run of letters ("発表日：令和").
+  // The era's name may close a longer run of letters ("発表日：令和"). Every
+  // era's name is two ideographs: a word ending otherwise (nearly every
+  // word a date reader meets) names none.
   const absl::string_view text = token.text;
+  if (text.size() < 6 || static_cast<unsigned char>(text[text.size() - 3]) < 0xE3) {
+    return std::nullopt;
+  }
+  const bool first_year = absl::EndsWith(text, kFirstYear);
   for (const Era& era : kEras) {
-    if (absl::EndsWith(text, absl::StrCat(era.name, kFirstYear))) {
+    if (first_year && absl::EndsWith(text.substr(0, text.size() - kFirstYear.size()), era.name)) {
       *past = i + 1;
       *begin = token.end - era.name.size() - kFirstYear.size();
       return era.year_before_first + 1;
@@ -193,6 +199,10 @@ std::optional<FoundDate> MatchEastAsianDate(const std::vector<WordToken>& tokens
 }
 
 bool IsEastAsianYearOrMonth(absl::string_view text) {
+  // Its year mark is a character of three bytes led by 0xE5 or 0xEB: a
+  // text without such a byte (every path step in Latin script) is no such
+  // year, and is not tokenized.
+  if (text.find_first_of("\xE5\xEB") == absl::string_view::npos) return false;
   const std::vector<WordToken> tokens = TokenizeWords(text, kDateTokens);
   if (tokens.empty()) return false;
   size_t past = 0;

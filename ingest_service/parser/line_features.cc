@@ -98,7 +98,17 @@ bool IsProse(absl::string_view line) {
   }
   int words = 0;
   int lower = 0;
+  // Only a line holding a byte of 0x80 or more can hold a CJK run (counted
+  // as several words) or a word of another script; the rest is read as it
+  // always was.
+  const bool beyond_ascii = std::any_of(
+      line.begin(), line.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
   for (absl::string_view word : absl::StrSplit(line, ' ', absl::SkipEmpty())) {
+    if (!beyond_ascii) {
+      ++words;
+      if (absl::ascii_islower(static_cast<unsigned char>(word.front()))) ++lower;
+      continue;
+    }
     const int count = CountWords(word);
     words += count;
     if (OpensWithSmallLetter(word)) lower += count;

@@ -293,10 +293,20 @@ constexpr auto kBitsSet = [] {
 #endif
 
 int CountWordsUpTo(absl::string_view line, int limit) {
-  if (HoldsCjk(line)) return CountWordsWithCjkUpTo(line, limit);
   int words = 0;
   bool in_word = false;
   size_t i = 0;
+  // Whether the line was looked at for CJK characters: only once a byte of
+  // 0xE3 or more (a lead byte of U+3000 and up) turns up in the part read,
+  // so that a long Latin paragraph is not read to its end for them. Words
+  // counted the CJK way are never fewer, so stopping at the limit before
+  // reaching such a character gives the same answer.
+  bool cjk_looked_for = false;
+  auto counts_cjk = [&] {
+    if (cjk_looked_for) return false;
+    cjk_looked_for = true;
+    return HoldsCjk(line);
+  };
 #if defined(__SSE2__)
   // Sixteen bytes at a time while they hold no white space but ' ' (nearly
   // every line): there a word ends at each space after a byte that is not
@@ -310,6 +320,9 @@ int CountWordsUpTo(absl::string_view line, int limit) {
     const __m128i other_white = _mm_and_si128(_mm_cmpgt_epi8(bytes, _mm_set1_epi8(0x08)),
                                               _mm_cmplt_epi8(bytes, _mm_set1_epi8(0x0E)));
     if (_mm_movemask_epi8(other_white) != 0) break;
+    const __m128i high =
+        _mm_cmpeq_epi8(_mm_max_epu8(bytes, _mm_set1_epi8(static_cast<char>(0xE3))), bytes);
+    if (_mm_movemask_epi8(high) != 0 && counts_cjk()) return CountWordsWithCjkUpTo(line, limit);
     const unsigned spaces =
         static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(' '))));
     const unsigned filled = ~spaces & 0xFFFFu;
@@ -321,6 +334,9 @@ int CountWordsUpTo(absl::string_view line, int limit) {
 #endif
   for (; i < line.size(); ++i) {
     const char c = line[i];
+    if (static_cast<unsigned char>(c) >= 0xE3 && counts_cjk()) {
+      return CountWordsWithCjkUpTo(line, limit);
+    }
     if (c == ' ') {
       if (in_word && ++words > limit) return limit + 1;
       in_word = false;
@@ -567,6 +583,9 @@ bool IsProseParagraph(absl::string_view line) {
 }
 
 bool EndsWithFullStopOfOtherScript(absl::string_view line) {
+  // Every such stop and bracket ends on a continuation byte: a line ending
+  // on an ASCII byte (nearly every line) ends with none.
+  if (line.empty() || static_cast<unsigned char>(line.back()) < 0x80) return false;
   // A closing bracket may follow the stop ("」", "』", "）").
   for (absl::string_view bracket : {"\xE3\x80\x8D", "\xE3\x80\x8F", "\xEF\xBC\x89"}) {
     if (absl::ConsumeSuffix(&line, bracket)) break;

@@ -49,6 +49,11 @@ bool NamesAFieldAlone(absl::string_view line) {
 // headline; a headline that opens with a label names its subject ("Press
 // release by the Minister on the floods"), which this one does not.
 bool IsSeriesLabelOfAnIssuer(absl::string_view line) {
+  // The link to the issuer first: most runs hold none, and are not folded.
+  if (!absl::StrContains(line, " by ") && !absl::StrContains(line, " of ") &&
+      !absl::StrContains(line, " from ")) {
+    return false;
+  }
   const std::optional<LeadingLabel> label = DocTypeLabelPrefix(line, /*any_rest=*/true);
   if (!label.has_value() || !IsSeriesName(line.substr(0, label->length))) return false;
   absl::string_view rest = absl::StripLeadingAsciiWhitespace(line.substr(label->length));

@@ -5,6 +5,7 @@
 #include <unicode/locid.h>
 #include <unicode/timezone.h>
 
+#include <cstring>
 #include <memory>
 
 namespace docsearch::ingest {
@@ -88,8 +89,16 @@ std::optional<int> GregorianYearFromBuddhistEra(int year) {
 }
 
 bool HoldsEasternArabicDigits(absl::string_view text) {
-  for (size_t i = 0; i + 1 < text.size(); ++i) {
-    if (EasternDigitAt(text, i) >= 0) return true;
+  // Found by their lead bytes with memchr: most texts hold neither.
+  for (const char lead : {'\xD9', '\xDB'}) {
+    size_t at = 0;
+    while (at < text.size()) {
+      const void* found = std::memchr(text.data() + at, lead, text.size() - at);
+      if (found == nullptr) break;
+      at = static_cast<size_t>(static_cast<const char*>(found) - text.data());
+      if (EasternDigitAt(text, at) >= 0) return true;
+      ++at;
+    }
   }
   return false;
 }

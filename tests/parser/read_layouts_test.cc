@@ -2,7 +2,7 @@
 // fixed for them (read_while_fixing/, held_out_2/, held_out_6/,
 // held_out_7/, held_out_9/, held_out_10/, held_out_13/, held_out_15/,
 // held_out_16/, held_out_18/, held_out_19/, held_out_21/, held_out_23/, held_out_27/,
-// held_out_28/, held_out_29/, held_out_30/) keep what the parser gets
+// held_out_28/, held_out_29/, held_out_30/, held_out_32/, held_out_33/) keep what the parser gets
 // right on them: the counts of right titles, types, dates and cleaned pages may rise, never fall.
 // These pages measure nothing once read (the unread held_out/ and held_out_3/ sets do, and are not
 // read here); they guard the rules written for them against later changes. The line-role model is
@@ -177,7 +177,19 @@ TEST(ReadLayouts, TheTwentyNinthAndThirtiethSetsKeepTheirFigures) {
   // One page fewer clean than when scored: a Greek ministry's lines of
   // five words or more are now read as text, not dropped as if they had
   // no letter, which kept its body whole and its related list too.
-  ExpectAtLeast("held_out_30", {.title = 20, .type = 19, .published = 19, .clean = 11});
+  ExpectAtLeast("held_out_30", {.title = 20, .type = 20, .published = 19, .clean = 12});
+}
+
+// Scored once unread (held_out_32: 11 titles, 2 types, 13 dates, 12 clean
+// pages of 20; held_out_33: 14, 12, 20, 18), then read in the eleventh
+// round (INGEST.md, "Pages in other scripts; newsrooms without labels"):
+// words, dates, labels and paths in fourteen scripts, a region's kicker, a
+// series label naming its issuer, reading times. Not trained on.
+TEST(ReadLayouts, TheThirtySecondAndThirtyThirdSetsKeepTheirFigures) {
+  // 13 clean here where score.py counts 14: the two readings of "a listed
+  // furniture line left in the text" differ on one page in another script.
+  ExpectAtLeast("held_out_32", {.title = 19, .type = 13, .published = 18, .clean = 13});
+  ExpectAtLeast("held_out_33", {.title = 16, .type = 15, .published = 20, .clean = 18});
 }
 
 }  // namespace
