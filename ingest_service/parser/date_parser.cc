@@ -700,7 +700,12 @@ std::optional<Date> ParseDateLineWithoutPlaceAfter(absl::string_view text) {
   if (std::optional<absl::string_view> after_place = AfterPlace(rest)) {
     rest = absl::StripAsciiWhitespace(*after_place);
   }
-  rest = AfterEastAsianDateLabel(rest);
+  if (const absl::string_view after_label = AfterEastAsianDateLabel(rest);
+      after_label.size() != rest.size()) {
+    // "發布日期：113-08-14": Taiwan's numbers after the date's label.
+    if (std::optional<Date> date = RepublicOfChinaNumericDate(after_label)) return date;
+    rest = after_label;
+  }
   const std::string folded = FoldAccents(rest);
   for (absl::string_view prefix : kDateLinePrefixes) {
     if (absl::StartsWith(folded, prefix) && folded.size() > prefix.size() &&

@@ -214,6 +214,26 @@ bool IsEastAsianYearOrMonth(absl::string_view text) {
          IsWordAt(tokens, past + 1, kMonthMarks);
 }
 
+std::optional<docsearch::v1::Date> RepublicOfChinaNumericDate(absl::string_view text) {
+  constexpr int kYearBeforeFirst = 1911;
+  const std::vector<WordToken> tokens =
+      TokenizeWords(absl::StripAsciiWhitespace(text), kDateTokens);
+  if (tokens.size() != 5) return std::nullopt;
+  const absl::string_view separator = tokens[1].text;
+  if ((separator != "-" && separator != "/" && separator != ".") || tokens[3].text != separator) {
+    return std::nullopt;
+  }
+  const int year = tokens[0].text.size() >= 2 ? NumberOf(tokens[0], 3) : -1;
+  const int month = NumberOf(tokens[2], 2);
+  const int day = NumberOf(tokens[4], 2);
+  if (year < 1 || !IsValidDate(kYearBeforeFirst + year, month, day)) return std::nullopt;
+  docsearch::v1::Date date;
+  date.set_year(kYearBeforeFirst + year);
+  date.set_month(month);
+  date.set_day(day);
+  return date;
+}
+
 absl::string_view AfterEastAsianDateLabel(absl::string_view line) {
   // 発表日 公表日 公開日 掲載日 日付 发布时间 发布日期 發布時間 發布日期 日期
   // 등록일 작성일 게시일 발표일 날짜

@@ -42,6 +42,12 @@ bool IsEastAsianYearOrMonth(absl::string_view text);
 // "发布时间:", "등록일 "), or the line itself when it has none.
 absl::string_view AfterEastAsianDateLabel(absl::string_view line);
 
+// "113-08-14", "113/8/14": a date of the Republic of China's calendar in
+// numbers (its year 113 is 2024), as Taiwan's sites print it after a
+// date label; a year of two or three digits only (a four-digit year is the
+// Gregorian one), a real day.
+std::optional<docsearch::v1::Date> RepublicOfChinaNumericDate(absl::string_view text);
+
 }  // namespace docsearch::ingest
 
 #endif  // DOCSEARCH_INGEST_SERVICE_PARSER_EAST_ASIAN_DATES_H_

@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "ingest_service/parser/date_parser.h"
+#include "ingest_service/parser/east_asian_dates.h"
 #include "ingest_service/parser/parse_warnings.h"
 #include "ingest_service/parser/text_normalizer.h"
 #include "ingest_service/parser/title_run.h"
@@ -103,6 +104,15 @@ std::optional<v1::Date> DateOfDateRow(absl::string_view line) {
   if (line.empty() || line.size() > kMaxRowBytes) return std::nullopt;
   if (std::optional<v1::Date> date = ParseDateLine(line)) return date;
   if (std::optional<v1::Date> date = ParseDateLineWithTime(line)) return date;
+  // A board's row of cells, one of them the date after its label ("작성자
+  // 주중국대사관 | 작성일 2023-11-08 | 조회수 1,284": writer, date, views).
+  if (absl::StrContains(line, " | ")) {
+    for (absl::string_view cell : absl::StrSplit(line, " | ")) {
+      cell = absl::StripAsciiWhitespace(cell);
+      if (AfterEastAsianDateLabel(cell).size() == cell.size()) continue;
+      if (std::optional<v1::Date> date = ParseDateLine(cell)) return date;
+    }
+  }
   const std::vector<FoundDate> dates = FindDates(line);
   if (dates.size() != 1) return std::nullopt;
   // What the row holds besides its date: a label and a time at most.

@@ -80,6 +80,16 @@ TEST(EastAsianDates, RejectsDaysThatDoNotExistAndPartialDates) {
   EXPECT_TRUE(FindDates("2024年度予算").empty());
 }
 
+// Taiwan prints its calendar's year in numbers after the date's label.
+TEST(EastAsianDates, ReadsTheRepublicOfChinasNumericDates) {
+  EXPECT_THAT(ParseDateLine("發布日期：113-08-14"), Optional(IsDate(2024, 8, 14)));
+  EXPECT_THAT(ParseDateLine("日期：113/8/14"), Optional(IsDate(2024, 8, 14)));
+  EXPECT_FALSE(RepublicOfChinaNumericDate("2024-08-14").has_value());  // A Gregorian year.
+  EXPECT_FALSE(RepublicOfChinaNumericDate("113-02-30").has_value());
+  // Without the label, "113-08-14" is no date (a code, a phone number).
+  EXPECT_FALSE(ParseDateLine("113-08-14").has_value());
+}
+
 // An archive's page for a year or a month, as a path's last step.
 TEST(EastAsianDates, ReadsAYearOrAMonthAlone) {
   EXPECT_TRUE(IsEastAsianYearOrMonth("令和6年10月"));

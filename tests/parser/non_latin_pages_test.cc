@@ -122,6 +122,10 @@ Embassy of the Republic of Korea in Japan
 TEST(NonLatinPages, ReadsAKoreanPathFromHome) {
   const v1::Document document = ParseText(kKoreanEmbassyNews);
   EXPECT_EQ(document.title(), "김민수 대사, '2024 한일 대학생 교류 포럼' 개최");
+  // The date is the cell of the board's row that its label names.
+  EXPECT_EQ(document.published().year(), 2024);
+  EXPECT_EQ(document.published().month(), 5);
+  EXPECT_EQ(document.published().day(), 14);
   EXPECT_FALSE(BodyHolds(document, "홈 > 알림마당"));
   EXPECT_TRUE(BodyHolds(document, "양국 대학생 약 100명이 참석한"));
 }
