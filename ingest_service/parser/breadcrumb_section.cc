@@ -135,6 +135,15 @@ constexpr int kMostSectionWords = 6;
 
 std::optional<docsearch::v1::DocType> TypeOfStep(absl::string_view step) {
   if (std::optional<docsearch::v1::DocType> type = DocTypeFromSectionName(step)) return type;
+  // Whose section it is, before its name: "Minister's statements",
+  // "Premier's media releases".
+  if (const size_t possessive = step.find("'s ");
+      possessive != absl::string_view::npos && step.find(' ') > possessive) {
+    if (std::optional<docsearch::v1::DocType> type =
+            DocTypeFromSectionName(step.substr(possessive + 3))) {
+      return type;
+    }
+  }
   // A section's page for one year ("News 2024", "Press releases 2019").
   if (const size_t space = step.rfind(' '); space != absl::string_view::npos) {
     int year = 0;

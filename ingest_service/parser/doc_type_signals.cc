@@ -239,9 +239,9 @@ std::optional<DocType> DocTypeFromSectionName(absl::string_view line) {
     if (name == section.folded) return section.type;
   }
   // The section of one office among several ("News Releases from Region
-  // 03", "Press releases from the Ministry"): the name, "from", and who
-  // issues them, a name of a few words that opens with a capital or a
-  // digit.
+  // 03", "Press releases from the Ministry"): the name of releases or
+  // statements, "from", and who issues them, a name of a few words that
+  // opens with a capital or a digit.
   constexpr int kMostIssuerWords = 4;
   const size_t from = trimmed.find(" from ");
   if (from == absl::string_view::npos) return std::nullopt;
@@ -253,9 +253,14 @@ std::optional<DocType> DocTypeFromSectionName(absl::string_view line) {
       CountWordsUpTo(issuer, kMostIssuerWords + 1) > kMostIssuerWords) {
     return std::nullopt;
   }
+  // Releases and statements only: "Speeches from the Governor" or "News
+  // from the Council" is as often an item of a menu.
   const std::string section_name = FoldAccents(trimmed.substr(0, from));
   for (const SectionName& section : kSections) {
-    if (section_name == section.folded) return section.type;
+    if (section_name == section.folded && (section.type == v1::DOC_TYPE_PRESS_RELEASE ||
+                                           section.type == v1::DOC_TYPE_PRESS_STATEMENT)) {
+      return section.type;
+    }
   }
   return std::nullopt;
 }

@@ -579,7 +579,7 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
   // After every printed sign: the address is the weakest evidence of a type.
   SetTypeFromSourcePath(source_uri, parsed.mutable_document());
   SetTypeFromReleaseMarks(lines, features, parsed.mutable_document());
-  SetTypeFromReadingTime(lines, features, parsed.mutable_document());
+  SetTypeFromReadingTime(lines, features, roles, parsed.mutable_document());
   RemoveDuplicateDroppedLines(&parsed);
   ReportUnkeptHeadLines(lines, features, roles, &parsed);
   if (options.explain) Explain(lines, features, roles, model, title_run, &parsed);

@@ -482,12 +482,22 @@ void SetTypeFromReleaseMarks(const std::vector<SourceLine>& lines,
 }
 
 void SetTypeFromReadingTime(const std::vector<SourceLine>& lines,
-                            const std::vector<LineFeatures>& features, v1::Document* document) {
+                            const std::vector<LineFeatures>& features,
+                            const std::vector<LineRole>& roles, v1::Document* document) {
   if (document->doc_type() != v1::DOC_TYPE_UNSPECIFIED) return;
-  // A reading time is a line of its own, or a cell of the byline's row.
+  // A headline naming a kind of text the type readers did not take
+  // ("Joint statement with the Premier", "Prime Minister's address to the
+  // nation") is no news story's, whatever the site prints under it.
+  const std::string title = absl::StrCat(" ", FoldAccents(document->title()), " ");
+  for (absl::string_view kind : {" statement ", " statements ", " address ", " remarks ",
+                                 " speech ", " declaration ", " communique ", " release "}) {
+    if (absl::StrContains(title, kind)) return;
+  }
+  // A reading time is a line of its own, or a cell of the byline's row,
+  // in the head: the items of a related list under the text carry theirs.
   constexpr int kMostWords = 12;
-  for (const LineFeatures& line_features : features) {
-    const SourceLine& line = lines[line_features.line_index];
+  for (size_t k = 0; k < features.size() && roles[k] != LineRole::kBody; ++k) {
+    const SourceLine& line = lines[features[k].line_index];
     const absl::string_view text = TrimLine(line.text);
     if (CountWordsUpTo(text, kMostWords + 1) > kMostWords) continue;
     const std::string folded = absl::AsciiStrToLower(text);

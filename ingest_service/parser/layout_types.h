@@ -31,12 +31,15 @@ void SetTypeFromReleaseMarks(const std::vector<SourceLine>& lines,
                              const std::vector<LineFeatures>& features,
                              docsearch::v1::Document* document);
 
-// Still no type after every printed sign and the address: a line giving
-// the text's reading time ("3 min read", "Lesezeit: 4 Min.") marks a news
-// site's story, DOC_TYPE_UPDATE. Press offices print labels; news rooms
-// print reading times over stories of no other kind.
+// Still no type after every printed sign and the address: a line of the
+// head (before the first body line) giving the text's reading time ("3 min
+// read", "Lesezeit: 4 Min.") marks a news site's story, DOC_TYPE_UPDATE.
+// Press offices print labels; news rooms print reading times over their
+// stories (a press office's page with a reading time and no label is
+// typed so too: the weakest sign, read last).
 void SetTypeFromReadingTime(const std::vector<SourceLine>& lines,
-                            const std::vector<LineFeatures>& features, v1::Document* document);
+                            const std::vector<LineFeatures>& features,
+                            const std::vector<LineRole>& roles, v1::Document* document);
 
 }  // namespace docsearch::ingest
 

@@ -5,6 +5,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "common/text_folding.h"
@@ -44,23 +45,42 @@ bool NamesAFieldAlone(absl::string_view line) {
   return false;
 }
 
+// "Official Washington State Government website", "The official web
+// portal of the City of Springfield": the site naming itself official, a
+// banner over every page of it.
+bool NamesTheOfficialSite(absl::string_view line) {
+  constexpr int kMostWords = 12;
+  if (CountWordsUpTo(line, kMostWords + 1) > kMostWords || EndsSentence(line)) return false;
+  const std::string folded = FoldAccents(line);
+  absl::string_view rest = folded;
+  absl::ConsumePrefix(&rest, "the ");
+  absl::ConsumePrefix(&rest, "an ");
+  if (!absl::ConsumePrefix(&rest, "official ")) return false;
+  for (absl::string_view site : {" website", " web site", " web portal", " portal", " site"}) {
+    if (absl::EndsWith(rest, site)) return true;
+  }
+  for (absl::string_view site : {"website of ", "web site of ", "web portal of ", "portal of "}) {
+    if (absl::StartsWith(rest, site) || absl::StrContains(rest, absl::StrCat(" ", site))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // "Press Release by the Ministry for Transport, Infrastructure and Public
 // Works": the series' name and who issued this one, printed over the
 // headline; a headline that opens with a label names its subject ("Press
 // release by the Minister on the floods"), which this one does not.
 bool IsSeriesLabelOfAnIssuer(absl::string_view line) {
   // The link to the issuer first: most runs hold none, and are not folded.
-  if (!absl::StrContains(line, " by ") && !absl::StrContains(line, " of ") &&
-      !absl::StrContains(line, " from ")) {
-    return false;
-  }
+  if (!absl::StrContains(line, " by ")) return false;
   const std::optional<LeadingLabel> label = DocTypeLabelPrefix(line, /*any_rest=*/true);
   if (!label.has_value() || !IsSeriesName(line.substr(0, label->length))) return false;
   absl::string_view rest = absl::StripLeadingAsciiWhitespace(line.substr(label->length));
-  if (!absl::ConsumePrefix(&rest, "by ") && !absl::ConsumePrefix(&rest, "of ") &&
-      !absl::ConsumePrefix(&rest, "from ")) {
-    return false;
-  }
+  // "by" only: "Press Release of the Cabinet Meeting of 12 March" and
+  // "Press Release from the G7 Foreign Ministers' Meeting" name their
+  // subject in the issuer's place.
+  if (!absl::ConsumePrefix(&rest, "by ")) return false;
   absl::ConsumePrefix(&rest, "the ");
   if (rest.empty() || !absl::ascii_isupper(static_cast<unsigned char>(rest.front()))) return false;
   for (absl::string_view subject : {" on ", " about ", " at ", " following ", " regarding ", ":",
@@ -174,6 +194,7 @@ bool IsNeverHeadline(const TitleCandidate& candidate, const std::vector<SourceLi
   if (OpensWithItsDate(first)) return true;
   if (OpensWithFilingField(first)) return true;
   if (IsSeriesLabelOfAnIssuer(first)) return true;
+  if (candidate.end == candidate.begin + 1 && NamesTheOfficialSite(first)) return true;
   if (IsDatelineOfParts(first)) return true;
   // "(English translation based on the Japanese original)", "[Check
   // against delivery]": a note on the text, closed in its brackets.

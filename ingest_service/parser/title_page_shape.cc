@@ -440,6 +440,13 @@ std::optional<size_t> HeadlineRightUnderBreadcrumb(const std::vector<TitleCandid
                               CountWordsUpTo(over, kMostKickerWords + 1) <= kMostKickerWords &&
                               !EndsSentence(over) && is_anchor(headline - 2);
   if (!is_anchor(headline - 1) && !kicker_between) return std::nullopt;
+  // Under a section's kicker naming its office ("News Releases from Region
+  // 03"), only a standfirst gives way to the line above it, or a run in
+  // sentence case to a headline in title case: the kicker may stand over a
+  // line describing the office ("Serving Delaware, …").
+  const absl::string_view kicker = FeatureLineText(lines, features, headline - 1);
+  const bool office_kicker = absl::StrContains(kicker, " from ") &&
+                             !DocTypeFromLabelLine(kicker).has_value() && !IsBreadcrumbPath(kicker);
   const absl::string_view text = FeatureLineText(lines, features, headline);
   if (CountWordsUpTo(text, kFewestHeadlineWords) < kFewestHeadlineWords || EndsSentence(text) ||
       absl::EndsWith(text, ":") || !FindDates(text).empty() ||
@@ -455,8 +462,15 @@ std::optional<size_t> HeadlineRightUnderBreadcrumb(const std::vector<TitleCandid
   // meets Japanese business leaders in Osaka").
   constexpr int kFewestStandfirstWords = 12;
   const std::string chosen_text = JoinRunLines(lines, features, run.begin, run.end);
-  if (CountWordsUpTo(chosen_text, kFewestStandfirstWords) < kFewestStandfirstWords &&
-      text.size() <= chosen_text.size() && !DocTypeFromTitle(chosen_text).has_value()) {
+  const bool standfirst =
+      CountWordsUpTo(chosen_text, kFewestStandfirstWords) >= kFewestStandfirstWords;
+  // Or a headline in title case over a run that is not ("EPA Orders …
+  // Site" over "Settlement requires company to pay …").
+  if (office_kicker && !standfirst && !(IsTitleCase(text) && !IsTitleCase(chosen_text))) {
+    return std::nullopt;
+  }
+  if (!standfirst && text.size() <= chosen_text.size() &&
+      !DocTypeFromTitle(chosen_text).has_value()) {
     return std::nullopt;
   }
   // A label's line ("Joint media release with the Minister for …") names

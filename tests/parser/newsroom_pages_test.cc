@@ -8,6 +8,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "ingest_service/parser/breadcrumb_section.h"
 #include "ingest_service/parser/doc_type.h"
 #include "ingest_service/parser/document_parser.h"
 #include "tests/parser/parse_text.h"
@@ -106,6 +107,104 @@ TEST(NewsroomPages, AStorysReadingTimeMakesItANewsItem) {
   EXPECT_EQ(document.title(),
             "Health office steps up dengue watch as cases climb after heavy rains");
   EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_UPDATE);
+}
+
+// Counter-examples a review wrote against the round's rules (the sites
+// and texts are invented). Under the office's kicker, a line describing the
+// office, then the headline: the headline stays.
+constexpr char kKickerOverAnOfficesDescription[] = R"(Skip to main content
+United States Conservation Agency
+Search
+Environmental Topics
+Laws & Regulations
+About the Agency
+News Releases from Region 05
+Serving Illinois, Indiana, Michigan, Minnesota, Ohio and Wisconsin
+Agency Settles with Gary Steel Mill Over Air Violations
+March 20, 2024
+
+CHICAGO - The United States Conservation Agency has reached a settlement with a Gary steel mill over violations of the Clean Air Act.
+
+The company will pay a penalty of $240,000 and install new equipment to reduce emissions of fine particles.
+
+Agency inspectors found that the mill failed to repair leaking hoods and filters in a timely manner.
+)";
+
+TEST(NewsroomPages, AKickersOfficeDescriptionIsNoHeadline) {
+  const v1::Document document = ParseText(kKickerOverAnOfficesDescription);
+  EXPECT_EQ(document.title(), "Agency Settles with Gary Steel Mill Over Air Violations");
+}
+
+// A series label naming its subject in the issuer's place is the page's
+// headline when it has no other.
+constexpr char kLabelOfAMeeting[] = R"(Skip to main content
+Council of Ruritania
+Home
+Newsroom
+Events
+Contact
+
+Newsroom
+12/04/2024
+Press Release of the Bureau of the National Assembly
+Strelsau
+
+The Bureau of the National Assembly, meeting today in Strelsau, decided to send an observation mission to the presidential election in Borduria.
+
+The delegation will consist of 21 members and will be headed by a rapporteur from the Liberal Group.
+
+The next part-session of the Assembly will take place from 15 to 19 April 2024.
+
+Share this page
+Contact us
+)";
+
+TEST(NewsroomPages, ALabelNamingItsMeetingStaysTheHeadline) {
+  const v1::Document document = ParseText(kLabelOfAMeeting);
+  EXPECT_EQ(document.title(), "Press Release of the Bureau of the National Assembly");
+  EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_PRESS_RELEASE);
+}
+
+TEST(NewsroomPages, ReadingTimesTypeOnlyStoriesInTheirHead) {
+  // A statement whose path files it: the path's kind, not the reading time.
+  EXPECT_EQ(DocTypeFromBreadcrumb("Home / Media centre / Minister's statements"),
+            v1::DOC_TYPE_PRESS_STATEMENT);
+  // Only releases and statements are read from an office's section: a menu
+  // prints "Speeches from the Governor" over every page.
+  EXPECT_FALSE(DocTypeFromSectionName("Speeches from the Governor").has_value());
+}
+
+// A state's department under the banner naming the state's official site:
+// the banner is no headline, whatever the model reads in it.
+constexpr char kUnderTheOfficialSitesBanner[] = R"(Skip to main content
+Official Ruritania State Government website
+Translate
+Select Language
+Ruritania State Department of Health
+Search
+Topics
+Data
+Licenses, Permits, and Certificates
+Community and Environment
+Emergencies
+About Us
+Newsroom
+Home
+Newsroom
+News Releases
+Health officials confirm first measles case in Zenda County since 2019
+For immediate release: May 14, 2024   (24-078)
+Contact: DOH Communications
+STRELSAU – The Ruritania State Department of Health and the Zenda County Health District have confirmed a case of measles in an adult resident of Zenda County, the first case in the county since 2019.
+The individual is believed to have been exposed while traveling internationally and was contagious between May 3 and May 11.
+Measles is a highly contagious disease that spreads through the air when an infected person coughs or sneezes.
+)";
+
+TEST(NewsroomPages, TheOfficialSitesBannerIsNoHeadline) {
+  const v1::Document document = ParseText(kUnderTheOfficialSitesBanner);
+  EXPECT_NE(document.title(), "Official Ruritania State Government website");
+  EXPECT_EQ(document.title(),
+            "Health officials confirm first measles case in Zenda County since 2019");
 }
 
 TEST(NewsroomPages, MediaStatementsAreStatements) {
