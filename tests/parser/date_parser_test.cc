@@ -7,15 +7,12 @@
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/parser/date_matchers.h"
 
 namespace docsearch::ingest {
 namespace {
 
 using ::testing::Optional;
-
-MATCHER_P3(IsDate, year, month, day, "") {
-  return arg.year() == year && arg.month() == month && arg.day() == day;
-}
 
 // Every form read has a day or a year in digits: a date in words is not
 // a date line, nor is a line of digits alone.

@@ -10,15 +10,12 @@
 #include "gtest/gtest.h"
 #include "ingest_service/parser/breadcrumb_section.h"
 #include "ingest_service/parser/date_parser.h"
+#include "tests/parser/date_matchers.h"
 
 namespace docsearch::ingest {
 namespace {
 
 using ::testing::Optional;
-
-MATCHER_P3(IsDate, year, month, day, "") {
-  return arg.year() == year && arg.month() == month && arg.day() == day;
-}
 
 TEST(EastAsianDates, ReadsYearMonthDayCharacters) {
   EXPECT_THAT(ParseDateLine("2024年3月5日"), Optional(IsDate(2024, 3, 5)));

@@ -9,15 +9,12 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "ingest_service/parser/date_parser.h"
+#include "tests/parser/date_matchers.h"
 
 namespace docsearch::ingest {
 namespace {
 
 using ::testing::Optional;
-
-MATCHER_P3(IsDate, year, month, day, "") {
-  return arg.year() == year && arg.month() == month && arg.day() == day;
-}
 
 TEST(OtherCalendars, ReadsArabicAndPersianDigits) {
   EXPECT_THAT(ParseDateLine("٥ مارس ٢٠٢٤"), Optional(IsDate(2024, 3, 5)));
