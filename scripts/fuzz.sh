@@ -8,7 +8,8 @@
 #   scripts/fuzz.sh [SECONDS]      # total, default 60: half to the parser
 #
 # Seeds for the parser come from ../shared/corpus (seeds/ and nato-dev/docs/)
-# when present and from samples/; findings (crash-*, timeout-*) are written
+# when present, from samples/ and from the saved pages in fourteen scripts
+# of bench/unseen_layouts/held_out_32/ (CJK words, other calendars' dates); findings (crash-*, timeout-*) are written
 # to build/fuzz/findings/ and fail the run.
 set -euo pipefail
 
@@ -31,9 +32,10 @@ mkdir -p "${findings}"
 # Parser seeds: each prefixed with a content-type byte (0 = detect).
 parser_corpus="${build_dir}/corpus/parser"
 mkdir -p "${parser_corpus}"
-for file in ../shared/corpus/seeds/*.txt ../shared/corpus/nato-dev/docs/*.txt samples/*.txt; do
+for file in ../shared/corpus/seeds/*.txt ../shared/corpus/nato-dev/docs/*.txt samples/*.txt \
+  bench/unseen_layouts/held_out_32/*.txt; do
   [[ -f "${file}" ]] || continue
-  seed="${parser_corpus}/seed-$(basename "${file}")"
+  seed="${parser_corpus}/seed-$(basename "$(dirname "${file}")")-$(basename "${file}")"
   [[ -f "${seed}" ]] || { printf '\0'; cat "${file}"; } > "${seed}"
 done
 
