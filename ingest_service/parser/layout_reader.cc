@@ -395,6 +395,11 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
       choice.candidate = *named;
       choice.declared = false;
       from_page_shape = true;
+    } else if (std::optional<size_t> over_label = HeadlineOverLabelAndStandfirst(
+                   candidates, choice.candidate, lines, features, roles)) {
+      choice.candidate = *over_label;
+      choice.declared = false;
+      from_page_shape = true;
     }
   }
   const bool title_uncertain = TitleRunUncertain(candidates, choice, features);

@@ -555,6 +555,46 @@ std::optional<size_t> HeadlineNamingTheLabel(const std::vector<TitleCandidate>& 
   return std::nullopt;
 }
 
+std::optional<size_t> HeadlineOverLabelAndStandfirst(const std::vector<TitleCandidate>& candidates,
+                                                     size_t chosen,
+                                                     const std::vector<SourceLine>& lines,
+                                                     const std::vector<LineFeatures>& features,
+                                                     const std::vector<LineRole>& roles) {
+  constexpr int kFewestStandfirstWords = 12;
+  constexpr int kFewestHeadlineWords = 5;
+  const TitleCandidate& run = candidates[chosen];
+  if (run.end == run.begin || run.begin < 2) return std::nullopt;
+  const std::string chosen_text = JoinRunLines(lines, features, run.begin, run.end);
+  if (CountWordsUpTo(chosen_text, kFewestStandfirstWords) < kFewestStandfirstWords) {
+    return std::nullopt;
+  }
+  const size_t label = run.begin - 1;
+  if (!DocTypeFromLabelLine(FeatureLineText(lines, features, label)).has_value()) {
+    return std::nullopt;
+  }
+  // The issuer's field between ("From: Environment and Climate Change
+  // Canada"): without it, the line over a label is as often a menu's item
+  // or the site's name, and the run under the label the headline.
+  if (label < 2 || !absl::StartsWith(FeatureLineText(lines, features, label - 1), "From:")) {
+    return std::nullopt;
+  }
+  const size_t headline = label - 2;
+  const absl::string_view text = FeatureLineText(lines, features, headline);
+  if (CountWordsUpTo(text, kFewestHeadlineWords) < kFewestHeadlineWords || EndsSentence(text) ||
+      !FindDates(text).empty() || !MayBeHeadlineLine(text, roles[headline])) {
+    return std::nullopt;
+  }
+  std::vector<int8_t> may_line(features.size(), -1);
+  for (size_t c = 0; c < candidates.size(); ++c) {
+    const TitleCandidate& above = candidates[c];
+    if (above.begin == headline && above.end == headline + 1 &&
+        MayBeHeadline(above, lines, features, roles, &may_line)) {
+      return c;
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<size_t> HeadlineAboveDateLine(const std::vector<TitleCandidate>& candidates,
                                             size_t chosen, const std::vector<SourceLine>& lines,
                                             const std::vector<LineFeatures>& features,

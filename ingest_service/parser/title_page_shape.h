@@ -97,6 +97,17 @@ std::optional<size_t> HeadlineNamingTheLabel(const std::vector<TitleCandidate>& 
                                              const std::vector<LineFeatures>& features,
                                              const std::vector<LineRole>& roles);
 
+// When the chosen run `chosen` is a standfirst (twelve words or more)
+// right under a type label, and over the label stand the issuer's "From:"
+// line and, over it, a headline of five words or more ("Government of
+// Canada protects …" / "From: Environment and Climate Change Canada" /
+// "News release" / standfirst): the headline's run.
+std::optional<size_t> HeadlineOverLabelAndStandfirst(const std::vector<TitleCandidate>& candidates,
+                                                     size_t chosen,
+                                                     const std::vector<SourceLine>& lines,
+                                                     const std::vector<LineFeatures>& features,
+                                                     const std::vector<LineRole>& roles);
+
 // When the chosen run `chosen` is a headline in capitals whose next line,
 // with no blank line between, goes on in capitals ("NATO SECRETARY GENERAL
 // TO VISIT" / "THE BALTIC STATES"): the run holding both, if there is one.

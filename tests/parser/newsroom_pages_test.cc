@@ -207,6 +207,56 @@ TEST(NewsroomPages, TheOfficialSitesBannerIsNoHeadline) {
             "Health officials confirm first measles case in Zenda County since 2019");
 }
 
+// A federal department's release: the headline, the issuer's "From:"
+// line and the label over the standfirst and the dateline.
+constexpr char kHeadlineOverIssuerAndLabel[] = R"(Skip to main content
+Skip to "About government"
+Language selection
+Français
+fr
+Government of Ruritania / Gouvernement de Ruritanie
+Search
+Search Ruritania.gov
+Menu
+Main Menu
+Jobs and the workplace
+Immigration and citizenship
+Travel and tourism
+Business and industry
+Benefits
+Health
+Taxes
+Environment and natural resources
+National security and defence
+Culture, history and sport
+Policing, justice and emergencies
+Transport and infrastructure
+Ruritania and the world
+Money and finances
+Science and innovation
+You are here:
+Ruritania.gov
+Environment and natural resources
+Wildlife, plants and species
+Species at risk
+Government of Ruritania protects critical habitat for the Zenda salamander in the north
+From: Environment and Climate Change Ruritania
+News release
+New protection order covers more than 1,200 hectares of forest and wetland habitat
+March 5, 2024 – Zenda, Ruritania
+The Zenda salamander is one of the country's most vulnerable amphibians. Slow to reach maturity and dependent on clean forest streams, it has lost much of its habitat to drainage and logging.
+Today, the Government of Ruritania announced that it has made a protection order under the Species at Risk Act that legally protects the salamander's critical habitat in the northern forests.
+The order prohibits the destruction of critical habitat, including breeding ponds, overwintering sites and the forested banks of the streams.
+)";
+
+TEST(NewsroomPages, TheHeadlineOverTheIssuerAndTheLabelOutranksTheStandfirst) {
+  const v1::Document document = ParseText(kHeadlineOverIssuerAndLabel);
+  EXPECT_EQ(document.title(),
+            "Government of Ruritania protects critical habitat for the Zenda salamander in the "
+            "north");
+  EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_PRESS_RELEASE);
+}
+
 TEST(NewsroomPages, MediaStatementsAreStatements) {
   EXPECT_EQ(DocTypeFromSectionName("Media Statements"), v1::DOC_TYPE_PRESS_STATEMENT);
   EXPECT_EQ(DocTypeFromSectionName("News Releases from Region 07"), v1::DOC_TYPE_PRESS_RELEASE);
