@@ -407,6 +407,27 @@ std::optional<size_t> HeadlineBelowBreadcrumb(const std::vector<TitleCandidate>&
   return best;
 }
 
+namespace {
+
+// The candidate run that is line `headline` alone, when it may be a
+// headline; nullopt otherwise.
+std::optional<size_t> HeadlineRunOfLine(const std::vector<TitleCandidate>& candidates,
+                                        size_t headline, const std::vector<SourceLine>& lines,
+                                        const std::vector<LineFeatures>& features,
+                                        const std::vector<LineRole>& roles) {
+  std::vector<int8_t> may_line(features.size(), -1);
+  for (size_t c = 0; c < candidates.size(); ++c) {
+    const TitleCandidate& run = candidates[c];
+    if (run.begin == headline && run.end == headline + 1 &&
+        MayBeHeadline(run, lines, features, roles, &may_line)) {
+      return c;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<size_t> HeadlineRightUnderBreadcrumb(const std::vector<TitleCandidate>& candidates,
                                                    size_t chosen,
                                                    const std::vector<SourceLine>& lines,
@@ -514,15 +535,7 @@ std::optional<size_t> HeadlineRightUnderBreadcrumb(const std::vector<TitleCandid
       return std::nullopt;
     }
   }
-  std::vector<int8_t> may_line(features.size(), -1);
-  for (size_t c = 0; c < candidates.size(); ++c) {
-    const TitleCandidate& above = candidates[c];
-    if (above.begin == headline && above.end == headline + 1 &&
-        MayBeHeadline(above, lines, features, roles, &may_line)) {
-      return c;
-    }
-  }
-  return std::nullopt;
+  return HeadlineRunOfLine(candidates, headline, lines, features, roles);
 }
 
 std::optional<size_t> HeadlineNamingTheLabel(const std::vector<TitleCandidate>& candidates,
@@ -584,15 +597,7 @@ std::optional<size_t> HeadlineOverLabelAndStandfirst(const std::vector<TitleCand
       !FindDates(text).empty() || !MayBeHeadlineLine(text, roles[headline])) {
     return std::nullopt;
   }
-  std::vector<int8_t> may_line(features.size(), -1);
-  for (size_t c = 0; c < candidates.size(); ++c) {
-    const TitleCandidate& above = candidates[c];
-    if (above.begin == headline && above.end == headline + 1 &&
-        MayBeHeadline(above, lines, features, roles, &may_line)) {
-      return c;
-    }
-  }
-  return std::nullopt;
+  return HeadlineRunOfLine(candidates, headline, lines, features, roles);
 }
 
 std::optional<size_t> HeadlineAboveDateLine(const std::vector<TitleCandidate>& candidates,
