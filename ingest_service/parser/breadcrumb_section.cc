@@ -161,6 +161,27 @@ std::optional<docsearch::v1::DocType> TypeOfStep(absl::string_view step) {
     if (type.has_value() && *type != docsearch::v1::DOC_TYPE_UPDATE) return type;
     return std::nullopt;
   }
+  // The section's name, a link word and whose it is ("Noticias del
+  // Ministerio", "News of the Embassy", "Actualités du ministère"), or,
+  // in Indonesian and Malay, which join the owner without one, "Berita
+  // Perwakilan" (the mission's news). The owner is a few words.
+  constexpr int kMostOwnerWords = 3;
+  for (absl::string_view link : {" del ", " de la ", " de los ", " du ", " des ", " de ", " dal ",
+                                 " della ", " do ", " da ", " of the ", " of ", " from the "}) {
+    const size_t at = step.find(link);
+    if (at == absl::string_view::npos || at == 0) continue;
+    const absl::string_view owner = step.substr(at + link.size());
+    if (owner.empty() || CountWordsUpTo(owner, kMostOwnerWords + 1) > kMostOwnerWords) continue;
+    if (std::optional<docsearch::v1::DocType> type = DocTypeFromSectionName(step.substr(0, at))) {
+      return type;
+    }
+  }
+  for (absl::string_view joined : {"berita ", "siaran pers "}) {
+    if (absl::StartsWith(step, joined) &&
+        CountWordsUpTo(step.substr(joined.size()), kMostOwnerWords) < kMostOwnerWords) {
+      return DocTypeFromSectionName(absl::StripTrailingAsciiWhitespace(joined));
+    }
+  }
   // The section's name with its publisher's after it.
   const size_t space = step.find(' ');
   if (space == absl::string_view::npos) return std::nullopt;

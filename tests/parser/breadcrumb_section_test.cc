@@ -91,6 +91,18 @@ TEST(BreadcrumbSection, OneSectionLeftAndASectionsYear) {
 namespace docsearch::ingest {
 namespace {
 
+// A section's name with whose it is after it: a link word, or in
+// Indonesian and Malay none.
+TEST(BreadcrumbSection, ASectionNamedWithItsOwnerAfterIt) {
+  EXPECT_EQ(DocTypeFromBreadcrumb("Beranda > Berita > Berita Perwakilan"), v1::DOC_TYPE_UPDATE);
+  EXPECT_EQ(DocTypeFromBreadcrumb("Inicio > Sala de prensa > Noticias del Ministerio"),
+            v1::DOC_TYPE_UPDATE);
+  EXPECT_EQ(DocTypeFromBreadcrumb("Home > Newsroom > Speeches of the Minister"),
+            v1::DOC_TYPE_SPEECH);
+  // A mixed section stays untyped, whoever owns it.
+  EXPECT_FALSE(DocTypeFromBreadcrumb("Home > News and Events of the Embassy").has_value());
+}
+
 // Paths in scripts other than Latin: from their home page, or after "you
 // are here" in Chinese, they are the site's navigation, and their last
 // step names the section.

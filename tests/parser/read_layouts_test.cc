@@ -188,7 +188,7 @@ TEST(ReadLayouts, TheTwentyNinthAndThirtiethSetsKeepTheirFigures) {
 TEST(ReadLayouts, TheThirtySecondAndThirtyThirdSetsKeepTheirFigures) {
   // 13 clean here where score.py counts 14: the two readings of "a listed
   // furniture line left in the text" differ on one page in another script.
-  ExpectAtLeast("held_out_32", {.title = 19, .type = 13, .published = 20, .clean = 13});
+  ExpectAtLeast("held_out_32", {.title = 19, .type = 14, .published = 20, .clean = 13});
   ExpectAtLeast("held_out_33", {.title = 18, .type = 15, .published = 20, .clean = 18});
 }
 
