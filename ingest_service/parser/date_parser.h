@@ -63,11 +63,6 @@ std::optional<docsearch::v1::Date> ParseDateLineWithTime(absl::string_view text)
 // headline (a headline may open with a date: "11 September 2001: …").
 bool OpensWithItsDate(absl::string_view line);
 
-// A date encoded in a file name or URL: ".../p011218e.htm" (pYYMMDD),
-// ".../2001-12-18-...", ".../19970710-...", "update/1999/0217e" is not read
-// (no year next to it).
-std::optional<docsearch::v1::Date> DateFromSourceUri(absl::string_view uri);
-
 }  // namespace docsearch::ingest
 
 #endif  // DOCSEARCH_INGEST_SERVICE_PARSER_DATE_PARSER_H_

@@ -22,6 +22,7 @@
 #include "ingest_service/parser/line_shape.h"
 #include "ingest_service/parser/parse_warnings.h"
 #include "ingest_service/parser/reference.h"
+#include "ingest_service/parser/source_uri_dates.h"
 #include "ingest_service/parser/text_normalizer.h"
 #include "ingest_service/parser/title_chooser.h"
 

@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "ingest_service/parser/source_uri_dates.h"
 #include "tests/parser/date_matchers.h"
 
 namespace docsearch::ingest {
