@@ -99,6 +99,9 @@ ABSL_FLAG(double, cross_language_boost, 0.2,
           "weight of the equivalents in the other language (English/French) of a "
           "query_string's words, so that documents on the query in the other language rank "
           "after those in its own (0: off)");
+ABSL_FLAG(double, other_language_weight, 0.5,
+          "what a query word found in a document labelled with another language than the "
+          "query's counts, as a fraction of its score in the query's language (1: the same)");
 ABSL_FLAG(bool, proximity_skip_function_words, true,
           "make no adjacent pair of a query_string with a function word of its language "
           "(\"de\", \"du\", \"of\", \"the\"), unless all its words are function words");
@@ -230,8 +233,14 @@ int Run() {
   options.scoring.cross_language_boost =
       static_cast<float>(absl::GetFlag(FLAGS_cross_language_boost));
   options.scoring.acronym_boost = static_cast<float>(absl::GetFlag(FLAGS_acronym_boost));
+  options.scoring.other_language_weight =
+      static_cast<float>(absl::GetFlag(FLAGS_other_language_weight));
   options.scoring.proximity_skips_function_words =
       absl::GetFlag(FLAGS_proximity_skip_function_words);
+  if (!(options.scoring.other_language_weight > 0 && options.scoring.other_language_weight <= 1)) {
+    LogError("--other_language_weight must be in (0, 1]");
+    return 1;
+  }
   if (absl::GetFlag(FLAGS_seal_documents) < 1) {
     LogError("--seal_documents must be at least 1");
     return 1;

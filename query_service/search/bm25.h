@@ -18,6 +18,8 @@
 
 namespace docsearch::query {
 
+class DocumentLanguageWeight;
+
 struct ScoringOptions {
   float k1 = 1.2f;
   // 0.5 rather than the textbook 0.75: the collections mix one-paragraph
@@ -58,6 +60,17 @@ struct ScoringOptions {
   // own and summed, which lets a word in title and body outscore any number
   // of mentions in the body alone.
   bool bm25f = true;
+  // What a match query's word counts in a document labelled with another
+  // language than the query's (document_language_weight.h): words spelled
+  // alike in two languages ("covid", "Kosovo", "vaccins"/"vaccines" under one
+  // stem) still reach such documents, below those in the query's own
+  // language. 0.5, the middle of the weights tried (docs/RELEVANCE.md,
+  // thirteenth round); 1: as much as in the query's language.
+  float other_language_weight = 0.5f;
+  // The search's weighting by document language, made from
+  // other_language_weight and the query's language by the binder; null:
+  // every document weighs 1. Not owned.
+  const DocumentLanguageWeight* language_weight = nullptr;
   // The statistics to score with (collection_statistics.h); null: the
   // searched index's own. Not owned; it outlives the search.
   const CollectionStatistics* statistics = nullptr;

@@ -1,5 +1,7 @@
 #include "query_service/search/bm25_explanation.h"
 
+#include <utility>
+
 #include "absl/strings/str_cat.h"
 #include "query_service/search/scorer.h"
 
@@ -36,6 +38,16 @@ docsearch::v1::Explanation Bm25Explanation(const std::string& what, const Scorin
       ExplanationNode(inputs.average_length, "avgdl, average length of the field");
   *node.add_details() = std::move(tf_node);
   return node;
+}
+
+docsearch::v1::Explanation LanguageWeighted(docsearch::v1::Explanation node, float weight,
+                                            float score) {
+  if (weight == 1.0f) return node;
+  docsearch::v1::Explanation weighted = ExplanationNode(
+      score, "weight in a document of another language than the query's, product of:");
+  *weighted.add_details() = std::move(node);
+  *weighted.add_details() = ExplanationNode(weight, "other_language_weight");
+  return weighted;
 }
 
 }  // namespace docsearch::query

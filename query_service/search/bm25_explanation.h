@@ -29,6 +29,13 @@ struct Bm25Inputs {
 docsearch::v1::Explanation Bm25Explanation(const std::string& what, const ScoringOptions& scoring,
                                            const Bm25Inputs& inputs, float score);
 
+// `node`, a match word's score before its document's language weight
+// (document_language_weight.h), as weighted: itself when `weight` is 1, else
+// a node of value `score` (the weighted score, as scored) over it and the
+// weight.
+docsearch::v1::Explanation LanguageWeighted(docsearch::v1::Explanation node, float weight,
+                                            float score);
+
 }  // namespace docsearch::query
 
 #endif  // DOCSEARCH_QUERY_SERVICE_SEARCH_BM25_EXPLANATION_H_

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
+#include "query_service/search/bm25_explanation.h"
 
 namespace docsearch::query {
 namespace {
@@ -80,10 +81,11 @@ std::pair<size_t, float> FieldedWordCursor::Best() const {
   size_t best = variants_.size();
   float best_score = 0;
   if (doc_ == kEnd) return {best, best_score};
+  const float language_weight = LanguageWeightAt(*scoring_, doc_);
   for (size_t v = 0; v < variants_.size(); ++v) {
     const double combined = CombinedFrequency(variants_[v]);
     if (combined == 0) continue;
-    const float score = Saturated(variants_[v].idf, combined);
+    const float score = language_weight * Saturated(variants_[v].idf, combined);
     if (best == variants_.size() || score > best_score) {
       best = v;
       best_score = score;
@@ -110,10 +112,11 @@ docsearch::v1::Explanation FieldedWordCursor::Explain() const {
   if (best == variants_.size()) return ExplanationNode(0, "no match");
   const Variant& variant = variants_[best];
   const double combined = CombinedFrequency(variant);
-  docsearch::v1::Explanation node = ExplanationNode(
-      score, absl::StrCat("weight(", variant.term,
-                          ") = idf * tf~ * (k1 + 1) / (tf~ + k1), BM25F over the fields, "
-                          "result of:"));
+  docsearch::v1::Explanation node =
+      ExplanationNode(Saturated(variant.idf, combined),
+                      absl::StrCat("weight(", variant.term,
+                                   ") = idf * tf~ * (k1 + 1) / (tf~ + k1), BM25F over the fields, "
+                                   "result of:"));
   docsearch::v1::Explanation idf_node =
       ExplanationNode(variant.idf, "idf, computed as log(1 + (N - n + 0.5) / (n + 0.5)) from:");
   *idf_node.add_details() =
@@ -143,7 +146,7 @@ docsearch::v1::Explanation FieldedWordCursor::Explain() const {
     *tf_node.add_details() = std::move(share);
   }
   *node.add_details() = std::move(tf_node);
-  return node;
+  return LanguageWeighted(std::move(node), LanguageWeightAt(*scoring_, doc_), score);
 }
 
 }  // namespace docsearch::query

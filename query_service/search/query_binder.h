@@ -13,6 +13,7 @@
 #ifndef DOCSEARCH_QUERY_SERVICE_SEARCH_QUERY_BINDER_H_
 #define DOCSEARCH_QUERY_SERVICE_SEARCH_QUERY_BINDER_H_
 
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -25,6 +26,7 @@
 #include "query_service/search/bm25.h"
 #include "query_service/search/conjunction_scorer.h"
 #include "query_service/search/disjunction_scorer.h"
+#include "query_service/search/document_language_weight.h"
 #include "query_service/search/fielded_word_cursor.h"
 #include "query_service/search/phrase_scorer.h"
 #include "query_service/search/word_cursor.h"
@@ -77,7 +79,14 @@ class QueryBinder {
   // Analyzes the words of text queries in `language` (a BCP-47 tag): its
   // stemmer's form and the unstemmed form, not every language's. Empty (the
   // default): English and French forms and the unstemmed one, merged.
-  void SetQueryLanguage(std::string language) { query_language_ = std::move(language); }
+  // Match words in documents of another language weigh
+  // ScoringOptions::other_language_weight (document_language_weight.h).
+  void SetQueryLanguage(std::string language) {
+    query_language_ = std::move(language);
+    language_weight_ =
+        DocumentLanguageWeight::For(index_, query_language_, scoring_.other_language_weight);
+    scoring_.language_weight = language_weight_.get();
+  }
 
   // Analyzes `text` into words, or INVALID_ARGUMENT naming `path`.
   // `language`, when not empty, replaces the query's language.
@@ -174,8 +183,12 @@ class QueryBinder {
   const IndexData& index_;
   TextAnalyzer& analyzer_;
   const QueryLimits limits_;
-  const ScoringOptions scoring_;
+  // Not const: SetQueryLanguage points it at language_weight_, which lives
+  // on the heap so that the cursors' pointers to scoring_ and to it hold
+  // for the binder's life.
+  ScoringOptions scoring_;
   std::string query_language_;
+  std::unique_ptr<DocumentLanguageWeight> language_weight_;
   absl::flat_hash_set<std::string> highlight_terms_;
 };
 

@@ -169,8 +169,10 @@ docsearch::v1::Explanation WordCursor::Explain() const {
                           average_length_,
                           static_cast<double>(field_->lengths[doc_]),
                           static_cast<float>(cursors_[best].frequency())};
-  return Bm25Explanation(absl::StrCat(Bm25FieldName(*index_, *field_), ":", variant.term),
-                         *scoring_, inputs, best_score);
+  return LanguageWeighted(
+      Bm25Explanation(absl::StrCat(Bm25FieldName(*index_, *field_), ":", variant.term), *scoring_,
+                      inputs, UnweightedVariantScore(best)),
+      LanguageWeightAtDoc(), best_score);
 }
 
 uint32_t WordCursor::FrequencySum() const {

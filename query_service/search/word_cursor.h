@@ -22,6 +22,7 @@
 #include "query_service/index/posting_list.h"
 #include "query_service/index/term_cursor.h"
 #include "query_service/search/bm25.h"
+#include "query_service/search/document_language_weight.h"
 #include "query_service/search/scorer.h"
 
 namespace docsearch::query {
@@ -33,6 +34,13 @@ namespace docsearch::query {
 inline float FieldBoostAt(const ScoringOptions& scoring, const TextFieldIndex& field, float boost,
                           DocId doc) {
   return !scoring.boost_doubted_titles && field.Doubted(doc) ? std::min(boost, 1.0f) : boost;
+}
+
+// What a match word scores at `doc` is multiplied by: below 1 in a document
+// of another language than the query's (document_language_weight.h).
+// Never above 1, so bounds computed without it still hold.
+inline float LanguageWeightAt(const ScoringOptions& scoring, DocId doc) {
+  return scoring.language_weight == nullptr ? 1.0f : scoring.language_weight->At(doc);
 }
 
 class WordCursor {
@@ -119,6 +127,8 @@ class WordCursor {
   // in the field the parser doubted (ScoringOptions::boost_doubted_titles).
   // Never above boost(), so the bounds computed from boost() still hold.
   float BoostAtDoc() const { return FieldBoostAt(*scoring_, *field_, boost_, doc_); }
+  // LanguageWeightAt at doc().
+  float LanguageWeightAtDoc() const { return LanguageWeightAt(*scoring_, doc_); }
   const std::vector<Variant>& variants() const { return variants_; }
 
  private:
@@ -127,11 +137,13 @@ class WordCursor {
   }
   void SkipDead(size_t v);
   void Settle();
-  // Variant v's score at doc(), which it must be on.
-  float VariantScore(size_t v) const {
+  // Variant v's score at doc(), which it must be on, before and after the
+  // document's language weight.
+  float UnweightedVariantScore(size_t v) const {
     return BoostAtDoc() * Bm25Score(*scoring_, average_length_, field_->lengths[doc_],
                                     static_cast<float>(cursors_[v].frequency()), variants_[v].idf);
   }
+  float VariantScore(size_t v) const { return LanguageWeightAtDoc() * UnweightedVariantScore(v); }
 
   // Pointers, not references, so cursors can be moved and sorted.
   const IndexData* index_;

@@ -177,6 +177,10 @@ SearchOptions OptionsFor(Segmenting segmenting) {
   options.scoring.bm25f = false;
   options.scoring.k1 = static_cast<float>(kK1);
   options.scoring.b = static_cast<float>(kB);
+  // The corpus is in two languages and the model knows no language: every
+  // document weighs 1 (the weighting is checked against exhaustive scoring
+  // in other_language_weight_test.cc).
+  options.scoring.other_language_weight = 1.0f;
   if (segmenting != Segmenting::kOpenOnly) {
     options.segments.seal_documents = 7;
     options.segments.factor = 3;
