@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <limits>
 #include <optional>
 #include <string>
@@ -20,6 +21,9 @@
 #include "ingest_service/parser/other_calendars.h"
 #include "ingest_service/parser/text_normalizer.h"
 #include "ingest_service/parser/word_tokenizer.h"
+#include "ingest_service/parser/year_words.h"
+#include "unicode/uchar.h"
+#include "unicode/utf8.h"
 
 namespace docsearch::ingest {
 namespace {
@@ -431,9 +435,16 @@ std::optional<Date> ParseBareDateLine(absl::string_view text) {
   const std::vector<Token> tokens = Tokenize(text);
   std::optional<Date> date;
   size_t i = 0;
+  // The token right after the date: where a year word may stand.
+  size_t after_date = tokens.size();
   while (i < tokens.size()) {
     const Token& token = tokens[i];
     size_t next = i + 1;
+    if (date.has_value() && i == after_date && token.kind == TokenKind::kWord &&
+        IsYearWord(token.text)) {
+      ++i;
+      continue;
+    }
     if (!date.has_value()) {
       std::optional<FoundDate> found = MatchYearFirstNumeric(tokens, i, &next);
       if (!found.has_value()) found = MatchAt(tokens, i, &next);
@@ -442,6 +453,7 @@ std::optional<Date> ParseBareDateLine(absl::string_view text) {
         if (found->end < tokens[next - 1].end) return std::nullopt;
         date = found->date;
         i = next;
+        after_date = next;
         continue;
       }
       if (token.kind == TokenKind::kWord && IsWeekday(token.text)) {
@@ -494,6 +506,18 @@ constexpr absl::string_view kMeetingWords[] = {
     "council", "conseil", "committee", "comite",     "commission", "meeting",
     "summit",  "sommet",  "session",   "conference", "assembly",   "reunion",
 };
+
+// Whether `word` holds a lower-case letter of any script.
+bool HasLowercaseLetter(absl::string_view word) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(word.data());
+  const int32_t length = static_cast<int32_t>(word.size());
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c >= 0 && u_islower(c)) return true;
+  }
+  return false;
+}
 
 // "Madrid, 9 July 1997", "Bruxelles, le 7 décembre 2001": a place of at most
 // three capitalized words, a comma, then the date.
@@ -549,12 +573,11 @@ std::optional<absl::string_view> BeforePlace(absl::string_view text) {
   for (absl::string_view word : absl::StrSplit(place, absl::ByAnyChar(" ,"), absl::SkipEmpty())) {
     const unsigned char first = word[0];
     if (++words > 3 || (!absl::ascii_isupper(first) && first < 0x80)) return std::nullopt;
-    bool lower = false;
     for (char c : word) {
       if (absl::ascii_isdigit(static_cast<unsigned char>(c))) return std::nullopt;
-      lower |= absl::ascii_islower(static_cast<unsigned char>(c));
     }
-    if (!lower) return std::nullopt;
+    // Not in capitals throughout ("NATO"), in any script ("Москва").
+    if (!HasLowercaseLetter(word)) return std::nullopt;
     const std::string folded = FoldAccents(word);
     for (absl::string_view meeting : kMeetingWords) {
       if (folded == meeting) return std::nullopt;

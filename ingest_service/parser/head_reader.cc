@@ -16,6 +16,7 @@
 #include "ingest_service/parser/doc_type.h"
 #include "ingest_service/parser/line_shape.h"
 #include "ingest_service/parser/reference.h"
+#include "ingest_service/parser/year_words.h"
 
 namespace docsearch::ingest {
 namespace {
@@ -176,6 +177,21 @@ class HeadReader {
       }
       Consumed(HeadEvent::kDate);
       return last;
+    }
+    // A date with its time of day and the word for year between
+    // ("24 серпня 2023 року - 10:00"): the date line, all of it, rather than a
+    // date opening a line whose rest ("року - 10:00") would be kept as text.
+    if (std::optional<FoundDate> date = FindFirstDate(text);
+        date.has_value() && date->begin == 0 && StartsWithYearWord(text.substr(date->end))) {
+      if (std::optional<Date> with_time = ParseDateLineWithTime(text)) {
+        if (line_used) {
+          if (!head_.date_line.has_value()) head_.date_line = *with_time;
+        } else {
+          SetDate(*with_time, line);
+        }
+        Consumed(HeadEvent::kDate);
+        return last;
+      }
     }
     // A date opening a longer line: "28.06.04 Chairman's Statement Meeting ...".
     if (std::optional<FoundDate> date = FindFirstDate(text);

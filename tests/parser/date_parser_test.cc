@@ -69,6 +69,20 @@ TEST(DateParser, ReadsDatesInCyrillicAndArabicScript) {
   EXPECT_THAT(ParseDateLine("12 مارس 2024"), Optional(IsDate(2024, 3, 12)));
 }
 
+TEST(DateParser, ReadsTheWordForYearAfterASlavicDatesYear) {
+  EXPECT_THAT(ParseDateLine("12 марта 2024 года"), Optional(IsDate(2024, 3, 12)));
+  EXPECT_THAT(ParseDateLine("12 марта 2024 г."), Optional(IsDate(2024, 3, 12)));
+  EXPECT_THAT(ParseDateLine("24 серпня 2023 року"), Optional(IsDate(2023, 8, 24)));
+  EXPECT_THAT(ParseDateLine("12 marca 2024 r."), Optional(IsDate(2024, 3, 12)));
+  EXPECT_THAT(ParseDateLineWithTime("24 серпня 2023 року - 10:00"), Optional(IsDate(2023, 8, 24)));
+  // A place after it in another script than the Latin one, as "… | Madrid".
+  EXPECT_THAT(ParseDateLine("12 марта 2024 года | Москва"), Optional(IsDate(2024, 3, 12)));
+  // Only right after the year, and only the word for year.
+  EXPECT_EQ(ParseDateLine("года 12 марта 2024"), std::nullopt);
+  EXPECT_EQ(ParseDateLine("12 марта 2024 года года"), std::nullopt);
+  EXPECT_EQ(ParseDateLine("12 марта 2024 выступление"), std::nullopt);
+}
+
 TEST(DateParser, ReadsNumericDatesDayFirst) {
   EXPECT_THAT(ParseDateLine("21/11/2003"), Optional(IsDate(2003, 11, 21)));
   EXPECT_THAT(ParseDateLine("28.06.04"), Optional(IsDate(2004, 6, 28)));
