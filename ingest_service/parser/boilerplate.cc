@@ -263,6 +263,13 @@ bool HasLatinAlnum(absl::string_view text, absl::string_view folded) {
 // Most words of a language menu's item in its own script.
 constexpr int kLongestScriptItemWords = 4;
 
+// Whether `trimmed` ends as a sentence does (a full stop of any script, '!'
+// or '?') or as a salutation does (a comma, the Arabic comma "،").
+bool EndsLikeProse(absl::string_view trimmed) {
+  return EndsSentence(trimmed) || absl::EndsWith(trimmed, ",") ||
+         absl::EndsWith(trimmed, "\xD8\x8C");
+}
+
 // A letter or a digit of any script: Greek, Cyrillic or Arabic text is
 // text, a rule of dashes or bullets is not.
 bool HasAlnum(absl::string_view text) {
@@ -616,9 +623,13 @@ std::optional<absl::string_view> ReasonOfTrimmed(absl::string_view trimmed,
   // folding to ASCII: a language menu's item ("Русский", "العربية",
   // "中文") on the pages the parser was built on, read as such since; a
   // longer line is text in that script (a Greek or a Russian paragraph),
-  // which the test above used to drop as well.
+  // which the test above used to drop as well. So is a short line ending a
+  // sentence or a salutation, as no menu's item does: a speech's closing
+  // line ("Благодарю вас за внимание.", "Σας ευχαριστώ πολύ.", "وشكرا.")
+  // or its opening ("Дорогі українці та українки!", "السيد الرئيس،").
   if (!HasLatinAlnum(trimmed, folded) &&
-      CountWordsUpTo(trimmed, kLongestScriptItemWords + 1) <= kLongestScriptItemWords) {
+      CountWordsUpTo(trimmed, kLongestScriptItemWords + 1) <= kLongestScriptItemWords &&
+      !EndsLikeProse(trimmed)) {
     return "layout";
   }
   if (IsMenuLine(trimmed)) return "navigation";

@@ -365,6 +365,14 @@ TEST(Boilerplate, TextInOtherScriptsIsNoLayout) {
             std::nullopt);
   EXPECT_EQ(BoilerplateReason("Министр иностранных дел провёл переговоры с коллегой из Зенды."),
             std::nullopt);
+  // Nor is a short line ending a sentence or a salutation, as no menu's
+  // item does: a speech's thanks, its opening, a short sentence.
+  for (const char* line :
+       {"Благодарю вас за внимание.", "Σας ευχαριστώ πολύ.", "وشكرا.", "Слава Україні!",
+        "السيد الرئيس،", "Κυρίες και κύριοι,", "Слідство триває.", "감사합니다."}) {
+    EXPECT_EQ(BoilerplateReason(line), std::nullopt) << line;
+  }
+  EXPECT_THAT(BoilerplateReason("العربية"), Optional(absl::string_view("layout")));
   EXPECT_FALSE(IsPunctuationOnly("Ελλάδα"));
   EXPECT_TRUE(IsPunctuationOnly("— • —"));
 }
