@@ -315,6 +315,33 @@ constexpr absl::string_view kFilingKeys[] = {
     "parole chiave",
     // A search offered by the page's own keywords.
     "search for related information by keyword",
+    // Other languages and scripts, lower-case as folding leaves them.
+    "tagi",
+    "slowa kluczowe",
+    "etiketler",
+    "anahtar kelimeler",
+    "palavras-chave",
+    "теги",
+    "метки",
+    "ключевые слова",
+    "ключові слова",
+    "тагове",
+    "етикети",
+    "ключови думи",
+    "тагови",
+    "кључне речи",
+    "ετικέτες",
+    "ετικετες",
+    "λέξεις-κλειδιά",
+    "λεξεις-κλειδια",
+    "الوسوم",
+    "كلمات مفتاحية",
+    "标签",
+    "標籤",
+    "关键词",
+    "タグ",
+    "キーワード",
+    "태그",
 };
 
 constexpr absl::string_view kRightsReserved[] = {
@@ -389,8 +416,11 @@ bool IsFilingLine(absl::string_view edges, absl::string_view folded) {
     absl::string_view rest = edges;
     if (!absl::ConsumePrefix(&rest, key)) continue;
     rest = absl::StripLeadingAsciiWhitespace(rest);
-    // "Tags: …", or the key alone (its colon is among the edges taken off).
-    if (rest.empty() || absl::StartsWith(rest, ":")) return true;
+    // "Tags: …", or the key alone (its colon is among the edges taken off);
+    // "标签：…" with the fullwidth colon.
+    if (rest.empty() || absl::StartsWith(rest, ":") || absl::StartsWith(rest, "\xEF\xBC\x9A")) {
+      return true;
+    }
   }
   return false;
 }

@@ -50,6 +50,23 @@ TEST(PageControls, ControlsAndLinksInTheLanguagesRead) {
   }
 }
 
+// Tags in other languages and scripts, in whatever case folding leaves
+// them, with the fullwidth colon of Chinese and Japanese pages.
+TEST(PageControls, FilingKeysInOtherScripts) {
+  for (const char* line :
+       {"Теги: Безопасность, Международное сотрудничество", "ТЕГИ: оборона",
+        "Ключові слова: освіта, школи", "Ετικέτες: Υγεία / Εμβόλια", "الوسوم: الطاقة، الكهرباء",
+        "标签：航天 探测器", "タグ：防衛", "Tagi: obronność, NATO", "Etiketler: savunma, NATO"}) {
+    // Furniture: the site's filing, or (a few words of another script) the
+    // layout's.
+    EXPECT_TRUE(BoilerplateReason(line).has_value()) << line;
+  }
+  EXPECT_THAT(BoilerplateReason("Теги: Безопасность, Международное сотрудничество, Оборона"),
+              Optional(absl::string_view("site")));
+  // A sentence opening with the same word is text.
+  EXPECT_EQ(BoilerplateReason("Теги помогают читателям находить материалы по теме."), std::nullopt);
+}
+
 TEST(PageControls, FilingCopyrightCreditsAndFeedback) {
   for (const char* line :
        {"Tags: defence, NATO, exercises", "Keywords: NATO; defence ministers", "Tags",
