@@ -35,6 +35,7 @@
 #include "ingest_service/parser/parse_warnings.h"
 #include "ingest_service/parser/photo_captions.h"
 #include "ingest_service/parser/plain_text_parser.h"
+#include "ingest_service/parser/prose_in_any_script.h"
 #include "ingest_service/parser/reference.h"
 #include "ingest_service/parser/source_path_type.h"
 #include "ingest_service/parser/stamp_line_reader.h"
@@ -456,7 +457,14 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
     if (roles[k] != LineRole::kFurniture || absl::StartsWith(features[k].rule_fate, "dropped_")) {
       continue;
     }
-    if (ReadsAsProse(lines[features[k].line_index].text) || greets(k)) {
+    // A sentence of another script than the Latin one that goes on from the
+    // body above it ("… στην ιστοσελίδα του Υπουργείου." over a line of
+    // tags): ReadsAsProse counts lower-case words in ASCII only. Not
+    // asked of such lines elsewhere: a site's notice in a sentence is
+    // furniture that the model is right to drop.
+    const absl::string_view text = lines[features[k].line_index].text;
+    if (ReadsAsProse(text) || greets(k) ||
+        (k > 0 && roles[k - 1] == LineRole::kBody && ReadsAsProseInAnyScript(text))) {
       roles[k] = LineRole::kBody;
       continue;
     }
