@@ -37,6 +37,7 @@
 #include "ingest_service/parser/plain_text_parser.h"
 #include "ingest_service/parser/prose_in_any_script.h"
 #include "ingest_service/parser/reference.h"
+#include "ingest_service/parser/release_shape.h"
 #include "ingest_service/parser/source_path_type.h"
 #include "ingest_service/parser/stamp_line_reader.h"
 #include "ingest_service/parser/text_normalizer.h"
@@ -592,6 +593,7 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
   // After every printed sign: the address is the weakest evidence of a type.
   SetTypeFromSourcePath(source_uri, parsed.mutable_document());
   SetTypeFromReleaseMarks(lines, features, parsed.mutable_document());
+  SetTypeFromReleaseShape(lines, features, roles, parsed.mutable_document());
   SetTypeFromReadingTime(lines, features, roles, parsed.mutable_document());
   RemoveDuplicateDroppedLines(&parsed);
   ReportUnkeptHeadLines(lines, features, roles, &parsed);

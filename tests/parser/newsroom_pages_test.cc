@@ -109,6 +109,32 @@ TEST(NewsroomPages, AStorysReadingTimeMakesItANewsItem) {
   EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_UPDATE);
 }
 
+// A company's release in its newsroom prints a reading time too; its
+// dateline and its boilerplate make it a release, not a news story.
+constexpr char kCompanyReleaseWithReadingTime[] = R"(Nordvik Énergie
+Groupe
+Nos activités
+Newsroom
+Carrières
+Accueil > Newsroom > Communiqués
+Nordvik Énergie met en service son premier parc éolien en mer
+Temps de lecture : 2 min
+PARIS, 12 mars 2024 – Nordvik Énergie annonce la mise en service de son premier parc éolien en mer, au large de la Bretagne, d'une capacité de 480 mégawatts.
+Le parc alimentera l'équivalent de 400 000 foyers et a mobilisé plus de mille emplois pendant sa construction.
+« Cette mise en service marque une étape pour la transition énergétique de la région », a déclaré la directrice générale du groupe.
+À propos de Nordvik Énergie
+Nordvik Énergie est un producteur d'électricité renouvelable présent dans six pays européens.
+Contact presse : presse@nordvik.example
+Partager
+© Nordvik Énergie 2024
+)";
+
+TEST(NewsroomPages, AReleasesDatelineAndBoilerplateOutrankItsReadingTime) {
+  const v1::Document document = ParseText(kCompanyReleaseWithReadingTime);
+  EXPECT_EQ(document.title(), "Nordvik Énergie met en service son premier parc éolien en mer");
+  EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_PRESS_RELEASE);
+}
+
 // Counter-examples a review wrote against the round's rules (the sites
 // and texts are invented). Under the office's kicker, a line describing the
 // office, then the headline: the headline stays.
