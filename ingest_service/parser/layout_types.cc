@@ -234,8 +234,13 @@ void SetTypeFromLabelUnderTitle(const std::vector<SourceLine>& lines,
   const std::optional<TitleLines> title = FindTitleLines(roles);
   if (!title.has_value()) return;
   constexpr size_t kLinesUnder = 4;
+  // One sentence of body (a standfirst) may stand over the label; under
+  // two, the text has begun and a label is its subheading ("Speech" over
+  // the minister's words in a news item).
+  int sentences = 0;
   for (size_t k = title->end; k < features.size() && k < title->end + kLinesUnder; ++k) {
     const absl::string_view text = TrimLine(lines[features[k].line_index].text);
+    if (roles[k] == LineRole::kBody && EndsSentence(text) && ++sentences >= 2) return;
     const std::optional<v1::DocType> type = DocTypeFromLabelLine(text);
     if (!type.has_value() || IsLabelAmongMenuItems(lines, features, k)) continue;
     document->set_doc_type(*type);

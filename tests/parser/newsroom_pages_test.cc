@@ -135,6 +135,31 @@ TEST(NewsroomPages, AReleasesDatelineAndBoilerplateOutrankItsReadingTime) {
   EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_PRESS_RELEASE);
 }
 
+// A label under two sentences of the text is its subheading ("Speech"
+// over the minister's words), not the type of the news item.
+constexpr char kNewsItemWithSubheadings[] = R"(Ministry of Economic Development
+Home | Activities | Documents | Press centre
+Home › Press centre › News
+News
+Government approves plan to support small business
+7 February 2024, 14:30
+The government approved a plan of measures to support small and medium-sized enterprises for 2024.
+The plan includes concessional lending, subsidies for modernisation and simpler reporting.
+Speech
+At the meeting the Minister of Economic Development spoke and stressed the importance of affordable finance.
+"We must give entrepreneurs predictable working conditions," the minister said.
+Comment
+Experts from industry associations welcomed the plan.
+Share:
+© Ministry of Economic Development
+)";
+
+TEST(NewsroomPages, ALabelUnderTwoSentencesIsASubheading) {
+  const v1::Document document = ParseText(kNewsItemWithSubheadings);
+  EXPECT_EQ(document.title(), "Government approves plan to support small business");
+  EXPECT_NE(document.doc_type(), v1::DOC_TYPE_SPEECH);
+}
+
 // Counter-examples a review wrote against the round's rules (the sites
 // and texts are invented). Under the office's kicker, a line describing the
 // office, then the headline: the headline stays.
