@@ -75,8 +75,9 @@ TEST(DateParser, ReadsTheWordForYearAfterASlavicDatesYear) {
   EXPECT_THAT(ParseDateLine("24 серпня 2023 року"), Optional(IsDate(2023, 8, 24)));
   EXPECT_THAT(ParseDateLine("12 marca 2024 r."), Optional(IsDate(2024, 3, 12)));
   EXPECT_THAT(ParseDateLineWithTime("24 серпня 2023 року - 10:00"), Optional(IsDate(2023, 8, 24)));
-  // A place after it in another script than the Latin one, as "… | Madrid".
-  EXPECT_THAT(ParseDateLine("12 марта 2024 года | Москва"), Optional(IsDate(2024, 3, 12)));
+  // A word of another script after a bar is as often the text's label as
+  // its place: not a date line.
+  EXPECT_EQ(ParseDateLine("12 марта 2024 | Заявление"), std::nullopt);
   // Only right after the year, and only the word for year.
   EXPECT_EQ(ParseDateLine("года 12 марта 2024"), std::nullopt);
   EXPECT_EQ(ParseDateLine("12 марта 2024 года года"), std::nullopt);
