@@ -263,9 +263,18 @@ bool HasLatinAlnum(absl::string_view text, absl::string_view folded) {
 // Most words of a language menu's item in its own script.
 constexpr int kLongestScriptItemWords = 4;
 
-// Whether `trimmed` ends as a sentence does (a full stop of any script, '!'
-// or '?') or as a salutation does (a comma, the Arabic comma "،").
+// Whether `trimmed` ends as a sentence does (a full stop of any script or
+// '!') or as a salutation does (a comma, the Arabic comma "،"). Not a
+// question ("Нашли ошибку?", a feedback widget's), an ellipsis ("Ещё...",
+// "加载中...": a link to more, a placeholder) or a key and its value
+// ("Фото: ТАСС.", a credit).
 bool EndsLikeProse(absl::string_view trimmed) {
+  if (absl::StrContains(trimmed, ":") || absl::StrContains(trimmed, "\xEF\xBC\x9A")) {
+    return false;
+  }
+  for (absl::string_view unfinished : {"...", "\xE2\x80\xA6", "?", "\xEF\xBC\x9F", "\xD8\x9F"}) {
+    if (absl::EndsWith(trimmed, unfinished)) return false;
+  }
   return EndsSentence(trimmed) || absl::EndsWith(trimmed, ",") ||
          absl::EndsWith(trimmed, "\xD8\x8C");
 }

@@ -452,8 +452,18 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
     }
     return false;
   };
+  // A related item's teaser over its date: furniture, sentence though it is.
+  auto teaser_over_its_date = [&](size_t k) {
+    if (k + 1 >= features.size()) return false;
+    const absl::string_view next = TrimLine(lines[features[k + 1].line_index].text);
+    return ParseDateLine(next).has_value() || ParseDateLineWithTime(next).has_value();
+  };
   // Furniture the cascade kept: read the text again without it.
   std::vector<size_t> furniture;
+  // The model's roles before any line is given back, so that one sentence
+  // given back does not carry the lines under it (a related list's
+  // teasers) with it.
+  const std::vector<LineRole> model_roles = roles;
   for (size_t k = 0; k < features.size(); ++k) {
     if (roles[k] != LineRole::kFurniture || absl::StartsWith(features[k].rule_fate, "dropped_")) {
       continue;
@@ -465,7 +475,8 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
     // furniture that the model is right to drop.
     const absl::string_view text = lines[features[k].line_index].text;
     if (ReadsAsProse(text) || greets(k) ||
-        (k > 0 && roles[k - 1] == LineRole::kBody && ReadsAsProseInAnyScript(text))) {
+        (k > 0 && model_roles[k - 1] == LineRole::kBody && !teaser_over_its_date(k) &&
+         ReadsAsProseInAnyScript(text))) {
       roles[k] = LineRole::kBody;
       continue;
     }

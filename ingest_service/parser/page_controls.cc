@@ -345,8 +345,32 @@ constexpr absl::string_view kFilingKeys[] = {
 };
 
 constexpr absl::string_view kRightsReserved[] = {
-    "all rights reserved",           "tous droits reserves",      "alle rechte vorbehalten",
-    "todos los derechos reservados", "tutti i diritti riservati",
+    "all rights reserved",
+    "tous droits reserves",
+    "alle rechte vorbehalten",
+    "todos los derechos reservados",
+    "tutti i diritti riservati",
+    // Other languages and scripts, lower-case as folding leaves them.
+    "todos os direitos reservados",
+    "alle rechten voorbehouden",
+    "wszelkie prawa zastrzezone",
+    "vsechna prava vyhrazena",
+    "tum haklari saklidir",
+    "все права защищены",
+    "всички права запазени",
+    "сва права задржана",
+    "усі права захищені",
+    "всі права захищено",
+    "με επιφύλαξη παντός δικαιώματος",
+    "με επιφυλαξη παντος δικαιωματος",
+    "جميع الحقوق محفوظة",
+    "کلیه حقوق محفوظ است",
+    "כל הזכויות שמורות",
+    "版权所有",
+    "版權所有",
+    "無断転載を禁じます",
+    "무단 전재 및 재배포 금지",
+    "सर्वाधिकार सुरक्षित",
 };
 
 // A site asking the reader about the page, or offering to report on it.
@@ -411,7 +435,8 @@ bool StartsWithWord(absl::string_view text, absl::string_view opening) {
 
 // "Tags: defence, NATO, exercises": a filing key, a colon, then the list.
 bool IsFilingLine(absl::string_view edges, absl::string_view folded) {
-  if (folded.size() > 200 || absl::EndsWith(folded, ".")) return false;
+  // A sentence in any script is text ("标签：应当清晰、醒目。": a rule on labels).
+  if (folded.size() > 200 || EndsSentence(folded)) return false;
   for (absl::string_view key : kFilingKeys) {
     absl::string_view rest = edges;
     if (!absl::ConsumePrefix(&rest, key)) continue;

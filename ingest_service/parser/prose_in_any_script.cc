@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_split.h"
 #include "ingest_service/parser/line_shape.h"
+#include "ingest_service/parser/unspaced_words.h"
 #include "unicode/uchar.h"
 #include "unicode/utf8.h"
 
@@ -26,10 +27,18 @@ int CountUncapitalizedWords(absl::string_view line) {
 }
 
 bool ReadsAsProseInAnyScript(absl::string_view line) {
+  constexpr int kLeastWords = 8;
   line = TrimLine(line);
   if (!EndsSentence(line)) return false;
-  const int words = CountWordsUpTo(line, 8);
-  return words >= 8 && 2 * CountUncapitalizedWords(line) >= CountWordsUpTo(line, 1000);
+  // Chinese and Japanese print no spaces and have no capitals; a word
+  // counted there is two characters, and their sentences say in fewer
+  // characters what a Latin one says in forty.
+  constexpr int kLeastUnspacedWords = 6;
+  if (HoldsUnspacedScript(line)) {
+    return CountUnspacedWordsUpTo(line, kLeastUnspacedWords) >= kLeastUnspacedWords;
+  }
+  const int words = CountWordsUpTo(line, kLeastWords);
+  return words >= kLeastWords && 2 * CountUncapitalizedWords(line) >= CountWordsUpTo(line, 1000);
 }
 
 }  // namespace docsearch::ingest

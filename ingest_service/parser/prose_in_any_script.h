@@ -15,7 +15,8 @@ int CountUncapitalizedWords(absl::string_view line);
 
 // Eight words or more, most of them not capitalized, ending a sentence
 // (a full stop, '!' or '?' of any script): a sentence of a text, not a
-// headline in title case or a menu of names.
+// headline in title case or a menu of names. In Chinese or Japanese, six
+// words of two characters (unspaced_words.h).
 bool ReadsAsProseInAnyScript(absl::string_view line);
 
 }  // namespace docsearch::ingest

@@ -373,6 +373,11 @@ TEST(Boilerplate, TextInOtherScriptsIsNoLayout) {
     EXPECT_EQ(BoilerplateReason(line), std::nullopt) << line;
   }
   EXPECT_THAT(BoilerplateReason("العربية"), Optional(absl::string_view("layout")));
+  // A question, an ellipsis or a key and its value is a widget's, a link's
+  // or a credit's (a review's counter-examples).
+  for (const char* line : {"Нашли ошибку?", "Ещё...", "加载中...", "Фото: ТАСС.", "المزيد…"}) {
+    EXPECT_THAT(BoilerplateReason(line), Optional(absl::string_view("layout"))) << line;
+  }
   EXPECT_FALSE(IsPunctuationOnly("Ελλάδα"));
   EXPECT_TRUE(IsPunctuationOnly("— • —"));
 }

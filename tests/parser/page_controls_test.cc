@@ -63,6 +63,12 @@ TEST(PageControls, FilingKeysInOtherScripts) {
   }
   EXPECT_THAT(BoilerplateReason("Теги: Безопасность, Международное сотрудничество, Оборона"),
               Optional(absl::string_view("site")));
+  for (const char* line : {"Все права защищены.", "Всички права запазени.", "جميع الحقوق محفوظة.",
+                           "כל הזכויות שמורות."}) {
+    EXPECT_THAT(BoilerplateReason(line), Optional(absl::string_view("site"))) << line;
+  }
+  // A rule on labels in Chinese is a sentence, not the page's tags.
+  EXPECT_EQ(BoilerplateReason("标签：应当清晰、醒目、持久，易于辨认和识读。"), std::nullopt);
   // A sentence opening with the same word is text.
   EXPECT_EQ(BoilerplateReason("Теги помогают читателям находить материалы по теме."), std::nullopt);
 }
