@@ -37,17 +37,32 @@ std::pair<size_t, size_t> FirstRun(const std::vector<LineRole>& roles, LineRole 
 }
 
 // Drops paragraphs among the first few that only repeat part of `text`
-// (the title or subtitle lines the cascade had kept as body).
-void RemoveRepeatedParagraphs(absl::string_view text, v1::Document* document) {
+// (the title or subtitle lines the cascade had kept as body), or repeat it
+// with the date line under it (the cascade took a headline of a script
+// without capitals for the text's first line: "كلمة وزير الخارجية …
+// 12/03/2024").
+// Returns the date lines so removed, for the caller to list as dropped.
+std::vector<std::string> RemoveRepeatedParagraphs(absl::string_view text, v1::Document* document) {
+  std::vector<std::string> date_lines;
   const std::string folded = FoldForMatching(text);
-  if (folded.empty()) return;
+  if (folded.empty()) return date_lines;
   auto* paragraphs = document->mutable_paragraphs();
   for (int p = std::min(paragraphs->size(), 4) - 1; p >= 0; --p) {
-    const std::string paragraph = FoldForMatching(paragraphs->Get(p).text());
+    const std::string& raw = paragraphs->Get(p).text();
+    const std::string paragraph = FoldForMatching(raw);
     if (paragraph.size() >= 3 && absl::StrContains(folded, paragraph)) {
       paragraphs->DeleteSubrange(p, 1);
+      continue;
+    }
+    if (absl::StartsWith(raw, text) && raw.size() > text.size() && raw[text.size()] == ' ') {
+      const absl::string_view rest = TrimLine(absl::string_view(raw).substr(text.size()));
+      if (ParseDateLine(rest).has_value() || ParseDateLineWithTime(rest).has_value()) {
+        date_lines.emplace_back(rest);
+        paragraphs->DeleteSubrange(p, 1);
+      }
     }
   }
+  return date_lines;
 }
 
 // Words that continue a type label into a title ("Statement by ...",
@@ -302,7 +317,31 @@ void SetTitleFromRoles(const std::vector<SourceLine>& lines,
   if (!subtitle.empty() || document->subtitle() == document->title()) {
     document->set_subtitle(subtitle);
   }
-  RemoveRepeatedParagraphs(title, document);
+  // Every line stays in the text or is listed as dropped (line_accounting.h).
+  for (const std::string& date_line : RemoveRepeatedParagraphs(title, document)) {
+    for (const LineFeatures& line_features : features) {
+      const SourceLine& line = lines[line_features.line_index];
+      if (TrimLine(line.text) == date_line) {
+        DropLine(line, "date_line", response);
+        break;
+      }
+    }
+  }
+  // A date line the model names and the cascade kept as a paragraph of its
+  // own at the top of the text (under a headline it took for the text).
+  for (size_t k = 0; k < features.size(); ++k) {
+    if (roles[k] != LineRole::kDate || features[k].rule_fate != "kept") continue;
+    const SourceLine& line = lines[features[k].line_index];
+    const absl::string_view text = TrimLine(line.text);
+    auto* paragraphs = document->mutable_paragraphs();
+    for (int p = 0; p < std::min(paragraphs->size(), 2); ++p) {
+      if (paragraphs->Get(p).text() == text && ParseDateLine(text).has_value()) {
+        paragraphs->DeleteSubrange(p, 1);
+        DropLine(line, "date_line", response);
+        break;
+      }
+    }
+  }
   RemoveRepeatedParagraphs(subtitle, document);
   if (!fused_body.empty()) {
     absl::StrAppend(&back_to_body, back_to_body.empty() ? "" : " ", fused_body);

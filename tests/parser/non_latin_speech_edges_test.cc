@@ -114,5 +114,31 @@ TEST(NonLatinSpeechEdges, KeepsTheSalutationAndClosingOfAnArabicStatement) {
   EXPECT_FALSE(BodyHolds(document, "Français"));
 }
 
+// A headline of a script without capitals that the rules took for the
+// text's first line, under a label and over its date line: the title, and
+// neither it nor the date line is left in the text.
+constexpr char kArabicSpeechUnderALabel[] = R"(وزارة الخارجية
+الرئيسية | الأخبار | الكلمات | اتصل بنا
+الرئيسية > الكلمات
+كلمة
+كلمة وزير الخارجية في افتتاح المنتدى الاقتصادي الإقليمي
+04/09/2024
+أصحاب المعالي والسعادة،
+يسعدني أن أرحب بكم في هذا المنتدى الذي يجمع ممثلي أكثر من ثلاثين دولة من المنطقة.
+إن التعاون الاقتصادي بين بلداننا هو الطريق إلى تنمية مستدامة تعود بالنفع على شعوبنا.
+وشكرا.
+شارك
+جميع الحقوق محفوظة
+)";
+
+TEST(NonLatinSpeechEdges, LeavesNeitherTheHeadlineNorItsDateLineInTheText) {
+  const v1::Document document = ParseText(kArabicSpeechUnderALabel);
+  EXPECT_EQ(document.title(), "كلمة وزير الخارجية في افتتاح المنتدى الاقتصادي الإقليمي");
+  EXPECT_FALSE(BodyHolds(document, "افتتاح المنتدى الاقتصادي الإقليمي"));
+  EXPECT_FALSE(BodyHolds(document, "04/09/2024"));
+  EXPECT_TRUE(BodyHolds(document, "يسعدني أن أرحب بكم"));
+  EXPECT_EQ(document.published().month(), 9);
+}
+
 }  // namespace
 }  // namespace docsearch::ingest
