@@ -19,6 +19,9 @@ namespace {
 constexpr int kMostPlaceWords = 4;
 // Most words of the issuer's name after "About".
 constexpr int kMostIssuerWords = 6;
+// Longest line read as the boilerplate's or the contacts' heading (a
+// contact heading may name its office: "Media contact: Press Office, …").
+constexpr size_t kLongestHeading = 80;
 
 // Openings of the issuer's boilerplate, folded, with the space after them.
 constexpr absl::string_view kAboutHeadings[] = {
@@ -81,10 +84,16 @@ void SetTypeFromReleaseShape(const std::vector<SourceLine>& lines,
     const bool dateline =
         roles[k] == LineRole::kBody && first_body && OpensWithReleaseDateline(text);
     if (roles[k] == LineRole::kBody) first_body = false;
-    if (dateline || IsAboutTheIssuerHeading(text) || IsContactHeading(FoldAccents(text)) ||
-        absl::StartsWith(FoldAccents(text), "media contact") ||
-        absl::StartsWith(FoldAccents(text), "contact presse") ||
-        absl::StartsWith(FoldAccents(text), "pressekontakt")) {
+    // Headings are short: the text's paragraphs are not folded.
+    bool heading = false;
+    if (!dateline && text.size() <= kLongestHeading) {
+      const std::string folded = FoldAccents(text);
+      heading = IsAboutTheIssuerHeading(text) || IsContactHeading(folded) ||
+                absl::StartsWith(folded, "media contact") ||
+                absl::StartsWith(folded, "contact presse") ||
+                absl::StartsWith(folded, "pressekontakt");
+    }
+    if (dateline || heading) {
       SetDocTypeWithWarning(document, v1::DOC_TYPE_PRESS_RELEASE,
                             ParseWarningCode::kDocTypeFromHeadLine,
                             absl::StrCat("no type label; line ", line.number,
