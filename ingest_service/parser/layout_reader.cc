@@ -452,6 +452,33 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
     }
     return false;
   };
+  // A salutation in another script than the Latin one, which IsSalutation
+  // does not know the words of ("السيد الرئيس،", "Дорогі українці та
+  // українки!"): a few words closed by a comma or '!' right over the
+  // speech's first sentence.
+  auto greets_in_another_script = [&](size_t k) {
+    constexpr int kMostWords = 6;
+    const absl::string_view text = TrimLine(lines[features[k].line_index].text);
+    if (text.empty() || CountWordsUpTo(text, kMostWords + 1) > kMostWords ||
+        std::any_of(text.begin(), text.end(),
+                    [](char c) { return absl::ascii_isalpha(static_cast<unsigned char>(c)); })) {
+      return false;
+    }
+    if (!absl::EndsWith(text, ",") && !absl::EndsWith(text, "\xD8\x8C") &&
+        !absl::EndsWith(text, "!")) {
+      return false;
+    }
+    // Down any other line of the salutation to the first sentence.
+    for (size_t next = k + 1; next < features.size() && next <= k + 3; ++next) {
+      const absl::string_view below = TrimLine(lines[features[next].line_index].text);
+      if (roles[next] == LineRole::kBody && ReadsAsProseInAnyScript(below)) return true;
+      if (!absl::EndsWith(below, ",") && !absl::EndsWith(below, "\xD8\x8C") &&
+          !absl::EndsWith(below, "!")) {
+        return false;
+      }
+    }
+    return false;
+  };
   // A related item's teaser over its date: furniture, sentence though it is.
   auto teaser_over_its_date = [&](size_t k) {
     if (k + 1 >= features.size()) return false;
@@ -474,7 +501,7 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
     // asked of such lines elsewhere: a site's notice in a sentence is
     // furniture that the model is right to drop.
     const absl::string_view text = lines[features[k].line_index].text;
-    if (ReadsAsProse(text) || greets(k) ||
+    if (ReadsAsProse(text) || greets(k) || greets_in_another_script(k) ||
         (k > 0 && model_roles[k - 1] == LineRole::kBody && !teaser_over_its_date(k) &&
          ReadsAsProseInAnyScript(text))) {
       roles[k] = LineRole::kBody;

@@ -123,7 +123,8 @@ constexpr char kArabicSpeechUnderALabel[] = R"(وزارة الخارجية
 كلمة
 كلمة وزير الخارجية في افتتاح المنتدى الاقتصادي الإقليمي
 04/09/2024
-أصحاب المعالي والسعادة،
+السيد الرئيس،
+أصحاب السعادة،
 يسعدني أن أرحب بكم في هذا المنتدى الذي يجمع ممثلي أكثر من ثلاثين دولة من المنطقة.
 إن التعاون الاقتصادي بين بلداننا هو الطريق إلى تنمية مستدامة تعود بالنفع على شعوبنا.
 وشكرا.
@@ -131,13 +132,16 @@ constexpr char kArabicSpeechUnderALabel[] = R"(وزارة الخارجية
 جميع الحقوق محفوظة
 )";
 
-TEST(NonLatinSpeechEdges, LeavesNeitherTheHeadlineNorItsDateLineInTheText) {
+TEST(NonLatinSpeechEdges, LeavesTheHeadlineAndDateLineOutAndKeepsTheSalutation) {
   const v1::Document document = ParseText(kArabicSpeechUnderALabel);
   EXPECT_EQ(document.title(), "كلمة وزير الخارجية في افتتاح المنتدى الاقتصادي الإقليمي");
   EXPECT_FALSE(BodyHolds(document, "افتتاح المنتدى الاقتصادي الإقليمي"));
   EXPECT_FALSE(BodyHolds(document, "04/09/2024"));
   EXPECT_TRUE(BodyHolds(document, "يسعدني أن أرحب بكم"));
   EXPECT_EQ(document.published().month(), 9);
+  // The salutation under the date line opens the speech.
+  EXPECT_TRUE(BodyHolds(document, "السيد الرئيس،"));
+  EXPECT_TRUE(BodyHolds(document, "أصحاب السعادة،"));
 }
 
 }  // namespace
