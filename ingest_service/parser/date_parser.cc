@@ -460,6 +460,9 @@ std::optional<Date> ParseBareDateLine(absl::string_view text) {
       }
     }
     if (token.kind == TokenKind::kPunct && IsDateLineFiller(token.text)) {
+      // Serbian prints a full stop after the year, then the word for year:
+      // "12. марта 2024. године".
+      if (i == after_date && token.text == ".") after_date = i + 1;
       ++i;
       continue;
     }

@@ -74,6 +74,7 @@ TEST(DateParser, ReadsTheWordForYearAfterASlavicDatesYear) {
   EXPECT_THAT(ParseDateLine("12 марта 2024 г."), Optional(IsDate(2024, 3, 12)));
   EXPECT_THAT(ParseDateLine("24 серпня 2023 року"), Optional(IsDate(2023, 8, 24)));
   EXPECT_THAT(ParseDateLine("12 marca 2024 r."), Optional(IsDate(2024, 3, 12)));
+  EXPECT_THAT(ParseDateLine("12. марта 2024. године"), Optional(IsDate(2024, 3, 12)));
   EXPECT_THAT(ParseDateLineWithTime("24 серпня 2023 року - 10:00"), Optional(IsDate(2023, 8, 24)));
   // A word of another script after a bar is as often the text's label as
   // its place: not a date line.
