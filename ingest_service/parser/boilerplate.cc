@@ -267,10 +267,15 @@ constexpr int kLongestScriptItemWords = 4;
 // '!') or as a salutation does (a comma, the Arabic comma "،"). Not a
 // question ("Нашли ошибку?", a feedback widget's), an ellipsis ("Ещё...",
 // "加载中...": a link to more, a placeholder) or a key and its value
-// ("Фото: ТАСС.", a credit).
-bool EndsLikeProse(absl::string_view trimmed) {
+// ("Фото: ТАСС.", a credit), nor a caption's credit ("Фото пресс-службы
+// Правительства."). `folded` is FoldAccents(trimmed).
+bool EndsLikeProse(absl::string_view trimmed, absl::string_view folded) {
   if (absl::StrContains(trimmed, ":") || absl::StrContains(trimmed, "\xEF\xBC\x9A")) {
     return false;
+  }
+  for (absl::string_view photo :
+       {"фото ", "φωτογραφια ", "φωτογραφία ", "صورة ", "照片", "写真", "사진"}) {
+    if (absl::StartsWith(folded, photo)) return false;
   }
   for (absl::string_view unfinished : {"...", "\xE2\x80\xA6", "?", "\xEF\xBC\x9F", "\xD8\x9F"}) {
     if (absl::EndsWith(trimmed, unfinished)) return false;
@@ -638,7 +643,7 @@ std::optional<absl::string_view> ReasonOfTrimmed(absl::string_view trimmed,
   // or its opening ("Дорогі українці та українки!", "السيد الرئيس،").
   if (!HasLatinAlnum(trimmed, folded) &&
       CountWordsUpTo(trimmed, kLongestScriptItemWords + 1) <= kLongestScriptItemWords &&
-      !EndsLikeProse(trimmed)) {
+      !EndsLikeProse(trimmed, folded)) {
     return "layout";
   }
   if (IsMenuLine(trimmed)) return "navigation";

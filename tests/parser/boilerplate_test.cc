@@ -375,7 +375,8 @@ TEST(Boilerplate, TextInOtherScriptsIsNoLayout) {
   EXPECT_THAT(BoilerplateReason("العربية"), Optional(absl::string_view("layout")));
   // A question, an ellipsis or a key and its value is a widget's, a link's
   // or a credit's (a review's counter-examples).
-  for (const char* line : {"Нашли ошибку?", "Ещё...", "加载中...", "Фото: ТАСС.", "المزيد…"}) {
+  for (const char* line : {"Нашли ошибку?", "Ещё...", "加载中...", "Фото: ТАСС.", "المزيد…",
+                           "Фото пресс-службы Правительства."}) {
     EXPECT_THAT(BoilerplateReason(line), Optional(absl::string_view("layout"))) << line;
   }
   EXPECT_FALSE(IsPunctuationOnly("Ελλάδα"));
