@@ -408,5 +408,18 @@ TEST_F(SecurityTest, MalformedSecurityFlagsStopTheServersWithAMessage) {
   }
 }
 
+// A scoring setting out of its range stops the query service with a
+// message, rather than ranking with it.
+TEST_F(SecurityTest, AnOtherLanguageWeightOutOfRangeStopsTheQueryService) {
+  for (const char* weight : {"0", "-0.5", "1.5"}) {
+    const std::string command =
+        absl::StrCat("timeout 10 ", DOCSEARCH_QUERY_SERVICE_BINARY,
+                     " --listen=127.0.0.1:0 --other_language_weight=", weight);
+    const auto [code, output] = RunCommand(command);
+    EXPECT_NE(code, 0) << command;
+    EXPECT_THAT(output, HasSubstr("--other_language_weight must be in (0, 1]")) << command;
+  }
+}
+
 }  // namespace
 }  // namespace docsearch::testing
