@@ -23,6 +23,7 @@
 #include "ingest_service/parser/non_latin_labels.h"
 #include "ingest_service/parser/page_controls.h"
 #include "ingest_service/parser/phrase_scan.h"
+#include "ingest_service/parser/script_menu_items.h"
 #include "ingest_service/parser/site_notices.h"
 #include "ingest_service/parser/text_normalizer.h"
 #include "unicode/uchar.h"
@@ -244,44 +245,6 @@ bool IsDownloadLine(absl::string_view folded) {
     i = j;
   }
   return false;
-}
-
-// Letters (of any Latin script, accents folded) or digits; typographic
-// punctuation such as bullets and dashes does not count.
-// A letter or a digit of the Latin script, accented or not (`folded` is
-// FoldAccents(text)).
-bool HasLatinAlnum(absl::string_view text, absl::string_view folded) {
-  for (char c : text) {
-    if (absl::ascii_isalnum(static_cast<unsigned char>(c))) return true;
-  }
-  for (char c : folded) {
-    if (absl::ascii_isalnum(static_cast<unsigned char>(c))) return true;
-  }
-  return false;
-}
-
-// Most words of a language menu's item in its own script.
-constexpr int kLongestScriptItemWords = 4;
-
-// Whether `trimmed` ends as a sentence does (a full stop of any script or
-// '!') or as a salutation does (a comma, the Arabic comma "،"). Not a
-// question ("Нашли ошибку?", a feedback widget's), an ellipsis ("Ещё...",
-// "加载中...": a link to more, a placeholder) or a key and its value
-// ("Фото: ТАСС.", a credit), nor a caption's credit ("Фото пресс-службы
-// Правительства."). `folded` is FoldAccents(trimmed).
-bool EndsLikeProse(absl::string_view trimmed, absl::string_view folded) {
-  if (absl::StrContains(trimmed, ":") || absl::StrContains(trimmed, "\xEF\xBC\x9A")) {
-    return false;
-  }
-  for (absl::string_view photo :
-       {"фото ", "φωτογραφια ", "φωτογραφία ", "صورة ", "照片", "写真", "사진"}) {
-    if (absl::StartsWith(folded, photo)) return false;
-  }
-  for (absl::string_view unfinished : {"...", "\xE2\x80\xA6", "?", "\xEF\xBC\x9F", "\xD8\x9F"}) {
-    if (absl::EndsWith(trimmed, unfinished)) return false;
-  }
-  return EndsSentence(trimmed) || absl::EndsWith(trimmed, ",") ||
-         absl::EndsWith(trimmed, "\xD8\x8C");
 }
 
 // A letter or a digit of any script: Greek, Cyrillic or Arabic text is
@@ -633,19 +596,8 @@ std::optional<absl::string_view> ReasonOfTrimmed(absl::string_view trimmed,
                                                  absl::string_view folded) {
   if (absl::StartsWith(folded, "![") || IsImageFileName(folded)) return "logo";
   if (!HasAlnum(trimmed)) return "layout";
-  // A few words in another script than the Latin one, no letter of it
-  // folding to ASCII: a language menu's item ("Русский", "العربية",
-  // "中文") on the pages the parser was built on, read as such since; a
-  // longer line is text in that script (a Greek or a Russian paragraph),
-  // which the test above used to drop as well. So is a short line ending a
-  // sentence or a salutation, as no menu's item does: a speech's closing
-  // line ("Благодарю вас за внимание.", "Σας ευχαριστώ πολύ.", "وشكرا.")
-  // or its opening ("Дорогі українці та українки!", "السيد الرئيس،").
-  if (!HasLatinAlnum(trimmed, folded) &&
-      CountWordsUpTo(trimmed, kLongestScriptItemWords + 1) <= kLongestScriptItemWords &&
-      !EndsLikeProse(trimmed, folded)) {
-    return "layout";
-  }
+  // A language menu's item in its own script (script_menu_items.h).
+  if (IsScriptMenuItem(trimmed, folded)) return "layout";
   if (IsMenuLine(trimmed)) return "navigation";
 
   std::string edges(StripFurnitureEdges(folded));
