@@ -456,6 +456,10 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
   // does not know the words of ("السيد الرئيس،", "Дорогі українці та
   // українки!"): a few words closed by a comma or '!' right over the
   // speech's first sentence.
+  auto closes_a_salutation = [](absl::string_view text) {
+    return absl::EndsWith(text, ",") || absl::EndsWith(text, "\xD8\x8C") ||
+           absl::EndsWith(text, "!");
+  };
   auto greets_in_another_script = [&](size_t k) {
     constexpr int kMostWords = 6;
     const absl::string_view text = TrimLine(lines[features[k].line_index].text);
@@ -464,18 +468,12 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
                     [](char c) { return absl::ascii_isalpha(static_cast<unsigned char>(c)); })) {
       return false;
     }
-    if (!absl::EndsWith(text, ",") && !absl::EndsWith(text, "\xD8\x8C") &&
-        !absl::EndsWith(text, "!")) {
-      return false;
-    }
+    if (!closes_a_salutation(text)) return false;
     // Down any other line of the salutation to the first sentence.
     for (size_t next = k + 1; next < features.size() && next <= k + 3; ++next) {
       const absl::string_view below = TrimLine(lines[features[next].line_index].text);
       if (roles[next] == LineRole::kBody && ReadsAsProseInAnyScript(below)) return true;
-      if (!absl::EndsWith(below, ",") && !absl::EndsWith(below, "\xD8\x8C") &&
-          !absl::EndsWith(below, "!")) {
-        return false;
-      }
+      if (!closes_a_salutation(below)) return false;
     }
     return false;
   };
