@@ -107,6 +107,7 @@ def print_tables(systems, needs, out):
                          ("fresh3", "third fresh needs (written after the tenth round)"),
                          ("fresh4", "fourth fresh needs (written during the twelfth round)"),
                          ("fresh5", "fifth fresh needs (harder: several documents of grade 2-3 each)"),
+                         ("fresh6", "sixth fresh needs (written during the fourteenth round)"),
                          (None, "all needs")):
         subset = [n for n in needs if split is None or n.split == split]
         if not subset or (split is None and len({n.split for n in needs}) == 1):
@@ -137,12 +138,13 @@ def main():
     parser.add_argument("--lucene", help="java command running LuceneRelevance (omit to skip)")
     parser.add_argument("--per-need", action="store_true", help="also print nDCG@10 per need")
     parser.add_argument("--runs-out", help="write every run's rankings here as JSON")
-    parser.add_argument("--split", choices=("tune", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5"),
+    parser.add_argument("--split", choices=("tune", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6"),
                         help="run only these needs (tune: while changing the engine, so that the "
                              "held-out figures are not seen before the final run; fresh: the needs "
                              "written after the engine's rounds; fresh2: those written after the ninth "
                              "round; fresh3: those written after the tenth round; fresh4: those written during the "
-                             "twelfth round; fresh5: the harder set written after it)")
+                             "twelfth round; fresh5: the harder set written after it; fresh6: those written "
+                             "during the fourteenth round)")
     parser.add_argument("--unaccented", action="store_true",
                         help="type every query without its accents (judgments unchanged), as "
                              "users often do; every system gets the same queries")

@@ -18,7 +18,7 @@ CORPUS_FOLDERS = ("seeds", "nato-dev/docs", "statements-dev/docs")
 class Need:
     need_id: str
     language: str
-    split: str  # "tune", "heldout", "fresh", "fresh2", "fresh3", "fresh4" or "fresh5"
+    split: str  # "tune", "heldout", "fresh", "fresh2" ... "fresh6"
     query: str
     description: str
     grades: dict  # corpus-relative path -> grade 1..3 (absent: 0)
@@ -52,7 +52,7 @@ def load_needs(corpus_dir, needs_file=NEEDS_FILE):
             line = line.rstrip("\n")
             if not line.strip() or line.startswith("#"):
                 continue
-            header = re.match(r"^== (\S+) (\w\w) (tune|heldout|fresh2|fresh3|fresh4|fresh5|fresh) \| (.+)$", line)
+            header = re.match(r"^== (\S+) (\w\w) (tune|heldout|fresh2|fresh3|fresh4|fresh5|fresh6|fresh) \| (.+)$", line)
             grade = re.match(r"^([123]): (.+)$", line)
             if header:
                 current = Need(header[1], header[2], header[3], header[4].strip(), "", {})
@@ -88,9 +88,9 @@ if __name__ == "__main__":
     import sys
     corpus = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "../../../shared/corpus")
     needs, documents = load_needs(corpus)
-    counts = {split: sum(n.split == split for n in needs) for split in ("tune", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5")}
+    counts = {split: sum(n.split == split for n in needs) for split in ("tune", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")}
     print(f"{len(needs)} needs ({counts['tune']} tune, {counts['heldout']} heldout, {counts['fresh']} fresh, "
-          f"{counts['fresh2']} fresh2, {counts['fresh3']} fresh3, {counts['fresh4']} fresh4, {counts['fresh5']} fresh5) over {len(documents)} documents")
+          f"{counts['fresh2']} fresh2, {counts['fresh3']} fresh3, {counts['fresh4']} fresh4, {counts['fresh5']} fresh5, {counts['fresh6']} fresh6) over {len(documents)} documents")
     for n in needs:
         counts = [sum(1 for g in n.grades.values() if g == k) for k in (3, 2, 1)]
         print(f"  {n.need_id} {n.language} {n.split:7} grades 3/2/1: {counts}  {n.query}")

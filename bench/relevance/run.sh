@@ -18,6 +18,7 @@
 #   bench/relevance/run.sh --split fresh3     # only the needs written after the tenth round
 #   bench/relevance/run.sh --split fresh4     # only the needs written during the twelfth round
 #   bench/relevance/run.sh --split fresh5     # only the fifth, harder set of fresh needs
+#   bench/relevance/run.sh --split fresh6     # only the needs written during the fourteenth round
 #   bench/relevance/run.sh --unaccented       # every query typed without its accents
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -34,7 +35,7 @@ while [[ $# -gt 0 ]]; do
     --runs-out) EXTRA+=(--runs-out "$2"); shift 2 ;;
     --split) EXTRA+=(--split "$2"); shift 2 ;;
     --unaccented) EXTRA+=(--unaccented); shift ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
