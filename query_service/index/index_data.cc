@@ -9,6 +9,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "common/utf8_text.h"
+#include "query_service/index/body_passages.h"
 
 namespace docsearch::query {
 namespace {
@@ -192,7 +193,7 @@ uint64_t HeapBytes(const absl::InlinedVector<const PostingList*, 2>& lists) {
 
 DocumentTerms AnalyzeDocument(const Document& document, TextAnalyzer& analyzer) {
   DocumentTerms terms{AnalyzeField({document.title()}, document.language(), analyzer),
-                      AnalyzeField(BodyPassages(document), document.language(), analyzer),
+                      AnalyzeField(IndexedBodyPassages(document), document.language(), analyzer),
                       AcronymPairsOf(document, analyzer)};
   terms.title.doubted = TitleDoubted(document);
   return terms;
@@ -205,14 +206,6 @@ bool TitleDoubted(const Document& document) {
     }
   }
   return false;
-}
-
-std::vector<std::string> BodyPassages(const Document& document) {
-  std::vector<std::string> passages;
-  if (!document.subtitle().empty()) passages.push_back(document.subtitle());
-  for (const auto& paragraph : document.paragraphs()) passages.push_back(paragraph.text());
-  for (const auto& footnote : document.footnotes()) passages.push_back(footnote.text());
-  return passages;
 }
 
 absl::Status IndexData::Add(const Document& document, TextAnalyzer& analyzer,

@@ -298,11 +298,6 @@ DocumentTerms AnalyzeDocument(const docsearch::v1::Document& document, TextAnaly
 // title field.
 bool TitleDoubted(const docsearch::v1::Document& document);
 
-// The text a document contributes to the body field, paragraph by paragraph
-// (subtitle, paragraphs, footnotes). Shared with snippet building so
-// offsets agree.
-std::vector<std::string> BodyPassages(const docsearch::v1::Document& document);
-
 }  // namespace docsearch::query
 
 #endif  // DOCSEARCH_QUERY_SERVICE_INDEX_INDEX_DATA_H_

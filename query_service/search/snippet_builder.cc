@@ -4,6 +4,7 @@
 #include <limits>
 #include <string_view>
 
+#include "query_service/index/body_passages.h"
 #include "query_service/index/index_data.h"
 
 namespace docsearch::query {

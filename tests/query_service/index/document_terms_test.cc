@@ -9,6 +9,7 @@
 #include "common/text_analyzer.h"
 #include "docsearch/v1/document.pb.h"
 #include "gtest/gtest.h"
+#include "query_service/index/body_passages.h"
 #include "query_service/index/index_data.h"
 
 namespace docsearch::query {
@@ -62,7 +63,8 @@ TEST(AnalyzeDocument, HoldsEachTermOnceWithAllItsPositionsAcrossPassages) {
   EXPECT_EQ(terms.title.length, title_length);
 
   uint32_t body_length = 0;
-  const auto expected_body = ExpectedByTerm(BodyPassages(document), "en", analyzer, &body_length);
+  const auto expected_body =
+      ExpectedByTerm(IndexedBodyPassages(document), "en", analyzer, &body_length);
   EXPECT_EQ(ByTerm(terms.body), expected_body);
   EXPECT_EQ(terms.body.length, body_length);
   // Each distinct term once, and every token's position accounted for.
@@ -85,6 +87,44 @@ TEST(AnalyzeDocument, HoldsEachTermOnceWithAllItsPositionsAcrossPassages) {
   ASSERT_GE(positions.size(), 5u);
   for (size_t i = 1; i < positions.size(); ++i) EXPECT_LT(positions[i - 1], positions[i]);
   EXPECT_GT(positions.back(), 2 * kParagraphPositionGap);
+}
+
+TEST(AnalyzeDocument, IndexesThePrintedLabelAndReferenceAfterTheBodyAndShowsNeither) {
+  Document document;
+  document.set_id("d");
+  document.set_language("fr");
+  document.set_title("Réunion des ministres de la défense");
+  document.set_doc_type_raw("Communiqué final");
+  document.set_reference("M-NAC-D-1(98)71");
+  document.add_paragraphs()->set_text("Le Conseil s'est réuni à Bruxelles.");
+
+  // What snippets are cut from is the shown text alone.
+  ASSERT_EQ(BodyPassages(document), std::vector<std::string>{document.paragraphs(0).text()});
+  const std::vector<std::string> indexed = IndexedBodyPassages(document);
+  ASSERT_EQ(indexed.size(), 2u);
+  EXPECT_EQ(indexed[0], document.paragraphs(0).text());
+
+  TextAnalyzer analyzer;
+  const DocumentTerms terms = AnalyzeDocument(document, analyzer);
+  const std::map<std::string, std::vector<uint32_t>> body = ByTerm(terms.body);
+  for (const char* word : {"communiqué", "final"}) {
+    const std::string term = analyzer.Analyze(word, "fr").front().term;
+    ASSERT_TRUE(body.contains(term)) << word;
+    // After the paragraph: the passage numbers of the shown text do not move.
+    EXPECT_GT(body.at(term).front(), kParagraphPositionGap) << word;
+  }
+  uint32_t body_length = 0;
+  EXPECT_EQ(body, ExpectedByTerm(indexed, "fr", analyzer, &body_length));
+  EXPECT_EQ(terms.body.length, body_length);
+}
+
+TEST(AnalyzeDocument, AddsNoHeadPassageToAPageThatPrintedNoLabel) {
+  Document document;
+  document.set_id("d");
+  document.add_paragraphs()->set_text("One paragraph.");
+  EXPECT_EQ(IndexedBodyPassages(document), BodyPassages(document));
+  document.set_reference("Press Release (97)87");
+  EXPECT_EQ(IndexedBodyPassages(document).back(), "Press Release (97)87");
 }
 
 TEST(AnalyzeDocument, GivesAnEmptyFieldForATextWithoutWords) {
