@@ -3,8 +3,10 @@
 #include <string>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
+#include "ingest_service/parser/date_parser.h"
 #include "ingest_service/parser/header_lines.h"
 #include "ingest_service/parser/line_shape.h"
 #include "ingest_service/parser/parse_warnings.h"
@@ -20,6 +22,16 @@ constexpr int kMaxStampKeyWords = 3;
 // Most words of a stamp's key and date on one line ("Published 4 April
 // 2022", "Posted 12 March 2019 10:30").
 constexpr int kMaxStampLineWords = 6;
+
+// The stamp's date is published; the warning of the fallback that dated the
+// text goes.
+void TakeStampDate(const v1::Date& date, v1::Document* document) {
+  *document->mutable_published() = date;
+  RemoveWarnings(document, [](ParseWarningCode code) {
+    return code == ParseWarningCode::kNoPublishedDate ||
+           (IsPublishedFallback(code) && code != ParseWarningCode::kPublishedFromWeekHeader);
+  });
+}
 
 }  // namespace
 
@@ -38,7 +50,16 @@ void ReadStampLine(const std::vector<SourceLine>& lines, const std::vector<LineF
     const absl::string_view text = TrimLine(lines[features[k].line_index].text);
     // A cookie notice or a site's banner the rules dropped is no text
     // above the stamp, however it reads.
-    if (absl::StartsWith(features[k].rule_fate, "dropped_")) continue;
+    if (absl::StartsWith(features[k].rule_fate, "dropped_")) {
+      // Unless it is a row of the page's fields that its bars made read as
+      // a menu ("Article | Date: 23.02.2007 | Ministry of Foreign
+      // Affairs"): above the text, it dates the text.
+      if (prose > 0 || !absl::StrContains(text, " | ")) continue;
+      std::optional<v1::Date> date = ParseDateLine(text);
+      if (!date.has_value()) continue;
+      TakeStampDate(*date, document);
+      return;
+    }
     if (ReadsAsProse(text)) ++prose;
     if (prose > kMaxProseAboveKeyedDate) return;
     std::optional<StampLine> stamp = prose == 0 ? ParseStampLine(text) : std::nullopt;
@@ -65,11 +86,7 @@ void ReadStampLine(const std::vector<SourceLine>& lines, const std::vector<LineF
           ParseStampLine(absl::StrCat(key, ": ", TrimLine(lines[features[k + 1].line_index].text)));
     }
     if (!stamp.has_value()) continue;
-    *document->mutable_published() = stamp->created;
-    RemoveWarnings(document, [](ParseWarningCode code) {
-      return code == ParseWarningCode::kNoPublishedDate ||
-             (IsPublishedFallback(code) && code != ParseWarningCode::kPublishedFromWeekHeader);
-    });
+    TakeStampDate(stamp->created, document);
     if (stamp->updated.has_value() && !document->has_updated()) {
       document->mutable_updated()->set_seconds(UpdatedHeaderEpochSeconds(*stamp->updated));
     }

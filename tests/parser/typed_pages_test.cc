@@ -1,0 +1,68 @@
+// Whole pages of the thirteenth round (docs/INGEST.md, "Pages whose type
+// matters"): official texts of every kind, each shown as its site prints
+// it; the sites and texts are invented.
+#include <string>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "ingest_service/parser/document_parser.h"
+#include "tests/parser/parse_text.h"
+
+namespace docsearch::ingest {
+namespace {
+
+using ::testing::Not;
+
+// The page's fields on one row, with bars between them: read as a menu by
+// its bars, the row still dates the text above which it stands (the event's
+// dates in the text's first line are not its publication).
+constexpr char kFieldsRowWithADate[] = R"(Valtioneuvosto
+Suomeksi | På svenska | In English
+Ministries | Topics | Documents | Press
+You are here: Government > Ministry for the Environment > Documents
+
+Chair's Summary - Helsinki Meeting on Baltic Sea Nutrients
+
+Documents
+Press releases
+Speeches
+
+Article | Date: 14.03.2019 | Ministry for the Environment
+
+Helsinki Meeting on Baltic Sea Nutrients, 12-13 March 2019
+
+1. The Government of Finland hosted a meeting of the coastal states on nutrient loads in the Baltic Sea in Helsinki on 12 and 13 March 2019.
+
+2. Participants agreed to publish their national nutrient reduction figures every year and to meet again in 2020.
+)";
+
+TEST(TypedPages, AFieldsRowReadAsAMenuStillDatesTheText) {
+  const v1::Document document = ParseText(kFieldsRowWithADate);
+  EXPECT_EQ(document.title(), "Chair's Summary - Helsinki Meeting on Baltic Sea Nutrients");
+  EXPECT_THAT(document.published(), IsDate(2019, 3, 14));
+  EXPECT_FALSE(BodyHolds(document, "Date: 14.03.2019"));
+}
+
+// A bare date between a section and a name is a listing's row, not the
+// page's field: it dates nothing once the text has begun.
+constexpr char kListingRowUnderTheText[] = R"(Ministry for the Environment
+Press releases
+
+New rules for coastal fisheries take effect
+
+The new rules for coastal fisheries take effect on 1 June, the ministry said in Helsinki on Thursday.
+
+They limit the catch of cod and herring in the coastal zone for the next three years.
+
+Related
+News | 02.05.2019 | Ministry for the Environment
+)";
+
+TEST(TypedPages, ARowUnderTheTextDatesNothing) {
+  const v1::Document document = ParseText(kListingRowUnderTheText);
+  EXPECT_EQ(document.title(), "New rules for coastal fisheries take effect");
+  EXPECT_THAT(document.published(), Not(IsDate(2019, 5, 2)));
+}
+
+}  // namespace
+}  // namespace docsearch::ingest
