@@ -269,6 +269,20 @@ bool ContinueIntoFusedLine(absl::string_view rule_title, const std::vector<Sourc
   return fused;
 }
 
+// Whether `cascade_title` is the text of one line that the cascade read
+// with the lines it read again (its first reading kept it as text) and the
+// model reads as body.
+bool CascadeTitleIsABodyLine(absl::string_view cascade_title, const std::vector<SourceLine>& lines,
+                             const std::vector<LineFeatures>& features,
+                             const std::vector<LineRole>& roles) {
+  if (cascade_title.empty()) return false;
+  for (size_t k = 0; k < features.size(); ++k) {
+    if (TrimLine(lines[features[k].line_index].text) != cascade_title) continue;
+    return roles[k] == LineRole::kBody && features[k].rule_fate == "kept";
+  }
+  return false;
+}
+
 }  // namespace
 
 void SetTitleFromRoles(const std::vector<SourceLine>& lines,
@@ -277,6 +291,13 @@ void SetTitleFromRoles(const std::vector<SourceLine>& lines,
   v1::Document* document = response->mutable_document();
   const auto [title_begin, title_end] = FirstRun(roles, LineRole::kTitle);
   if (title_begin == title_end && document->title().empty()) return;
+  // No line the model reads as a title, and the cascade's title is a whole
+  // line the model reads as text: the model says nothing against it (it
+  // would name furniture or a head line so), and without it the line would
+  // be neither title nor text.
+  if (title_begin == title_end && CascadeTitleIsABodyLine(document->title(), lines, features, roles)) {
+    return;
+  }
   std::string title = JoinRunLines(lines, features, title_begin, title_end);
   StripFusedHead(&title, document);
   std::string fused_body = CutFusedBody(document->title(), &title);

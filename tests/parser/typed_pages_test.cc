@@ -64,5 +64,55 @@ TEST(TypedPages, ARowUnderTheTextDatesNothing) {
   EXPECT_THAT(document.published(), Not(IsDate(2019, 5, 2)));
 }
 
+// A readout's headline ends with the call's date, as do the related
+// readouts listed under the text: the headline is the title, the stamp
+// under it the publication (title_from_roles_test.cc has the rule that
+// keeps such a headline when the model reads it as text).
+constexpr char kReadoutWithTheDateInItsHeadline[] = R"(Cookies on Gov.example
+We use some essential cookies to make this website work.
+We'd like to set additional cookies to understand how you use Gov.example, remember your settings and improve our services.
+We also use cookies set by other sites to help us deliver content from their services.
+Accept additional cookies
+Reject additional cookies
+View cookies
+Skip to main content
+Gov.example
+Menu
+Home
+Government
+International relations
+Press release
+
+PM call with Prime Minister of Chile: 3 March 2023
+
+The Prime Minister spoke to the Prime Minister of Chile this morning.
+
+From:
+Prime Minister's Office
+Published
+3 March 2023
+
+The Prime Minister spoke to the Prime Minister of Chile this morning about the energy transition and trade between the two countries.
+
+They agreed that their officials would meet in Santiago in May to prepare a partnership on critical minerals.
+
+Share this page
+Facebook
+Twitter
+Related content
+PM meeting with President of Peru: 20 February 2023
+PM call with President of Brazil: 1 March 2023
+Explore the topic
+International relations
+)";
+
+TEST(TypedPages, AReadoutsHeadlineWithTheCallsDateStaysTheTitle) {
+  const v1::Document document = ParseText(kReadoutWithTheDateInItsHeadline);
+  EXPECT_EQ(document.title(), "PM call with Prime Minister of Chile: 3 March 2023");
+  EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_THAT(document.published(), IsDate(2023, 3, 3));
+  EXPECT_TRUE(BodyHolds(document, "prepare a partnership on critical minerals"));
+}
+
 }  // namespace
 }  // namespace docsearch::ingest
