@@ -565,7 +565,15 @@ bool IsSidebarItem(absl::string_view line) {
   for (size_t i : {0, 1, 3, 4, 6, 7, 8, 9}) {
     if (!absl::ascii_isdigit(static_cast<unsigned char>(line[i]))) return false;
   }
-  return line[2] == '/' && line[5] == '/' && absl::StartsWith(line.substr(10), " - ");
+  if (line[2] != '/' || line[5] != '/' || !absl::StartsWith(line.substr(10), " - ")) return false;
+  // "06/06/2023 - 18:42": the text's own date and time, not a source.
+  const absl::string_view after = absl::StripAsciiWhitespace(line.substr(13));
+  const bool time_of_day = after.size() == 5 && after[2] == ':' &&
+                           absl::ascii_isdigit(static_cast<unsigned char>(after[0])) &&
+                           absl::ascii_isdigit(static_cast<unsigned char>(after[1])) &&
+                           absl::ascii_isdigit(static_cast<unsigned char>(after[3])) &&
+                           absl::ascii_isdigit(static_cast<unsigned char>(after[4]));
+  return !time_of_day;
 }
 
 bool IsByline(absl::string_view line) {

@@ -83,7 +83,8 @@ bool IsSalutation(absl::string_view line);
 // The same, given the line's FoldAccents(TrimLine(line)) already made.
 bool IsSalutation(absl::string_view line, absl::string_view folded);
 
-// "21/11/2003 - NATO": the first line of a related-news sidebar item.
+// "21/11/2003 - NATO": the first line of a related-news sidebar item (not
+// "06/06/2023 - 18:42", a date and its time).
 bool IsSidebarItem(absl::string_view line);
 
 // "by Lord Robertson, NATO Secretary General" / "par ...".

@@ -186,6 +186,15 @@ bool StopsBeforeTheEnd(const std::string& line, int other) {
 // A model's title run that reads as prose is refused (title_from_roles.cc):
 // the two-sentence opening of a statement is prose, long official titles
 // and bylines with abbreviations are not.
+TEST(IsSidebarItem, ASourceAfterTheDateButNotATimeOfDay) {
+  EXPECT_TRUE(IsSidebarItem("21/11/2003 - NATO"));
+  EXPECT_TRUE(IsSidebarItem("14/07/2003 - AFNORTH"));
+  // The text's own date and the time it was posted.
+  EXPECT_FALSE(IsSidebarItem("06/06/2023 - 18:42"));
+  EXPECT_FALSE(IsSidebarItem("06/06/2023 18:42"));
+  EXPECT_TRUE(IsSidebarItem("06/06/2023 - 18:42 Uhr, Presse"));
+}
+
 TEST(IsProseParagraph, TellsAnOpeningParagraphFromALongTitle) {
   EXPECT_TRUE(IsProseParagraph(
       "On March 12, 1999, in Independence, Missouri, the Foreign Ministers of Poland, Hungary, "

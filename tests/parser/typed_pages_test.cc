@@ -114,5 +114,34 @@ TEST(TypedPages, AReadoutsHeadlineWithTheCallsDateStaysTheTitle) {
   EXPECT_TRUE(BodyHolds(document, "prepare a partnership on critical minerals"));
 }
 
+// A regional council's release prints its date and time above the
+// headline, as its list of latest releases does under the text: the date
+// line is no related item, and the headline under it is the title.
+constexpr char kReleaseWithItsTimeAboveTheHeadline[] = R"(Vai al contenuto principale
+Consiglio regionale della Liguria
+Cerca nel sito
+Home / Comunicazione / Comunicati stampa / Porti, approvato il piano per le banchine
+Comunicato stampa
+
+14/03/2022 - 11:05
+
+Porti, approvato all'unanimità il piano per le nuove banchine di Savona
+
+Il Consiglio regionale ha approvato all'unanimità il piano che finanzia le nuove banchine del porto di Savona con quaranta milioni di euro.
+
+I lavori cominceranno entro l'estate e dureranno due anni, secondo il cronoprogramma presentato in aula dall'assessore.
+
+Ultimi comunicati
+14/03/2022 - Bilancio, via libera in commissione alla variazione
+11/03/2022 - Giornata della memoria, le iniziative del Consiglio
+)";
+
+TEST(TypedPages, ADateAndTimeAboveTheHeadlineIsNoRelatedItem) {
+  const v1::Document document = ParseText(kReleaseWithItsTimeAboveTheHeadline);
+  EXPECT_EQ(document.title(), "Porti, approvato all'unanimità il piano per le nuove banchine di Savona");
+  EXPECT_THAT(document.published(), IsDate(2022, 3, 14));
+  EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_PRESS_RELEASE);
+}
+
 }  // namespace
 }  // namespace docsearch::ingest
