@@ -72,8 +72,14 @@ void ReplaceTypeFromMenuItem(const std::vector<SourceLine>& lines,
 void SetTypeFromRoles(const std::vector<SourceLine>& lines,
                       const std::vector<LineFeatures>& features, const std::vector<LineRole>& roles,
                       v1::Document* document) {
+  // A type no printed label gave (the title's words, a section with no
+  // line of its own) gives way to a label the model names; a type a head
+  // line gave (the path's last step, a delivery note) stands, since the
+  // model may take an item of a menu for the label.
   const bool weak = document->doc_type() == v1::DOC_TYPE_UNSPECIFIED ||
-                    HasWarning(*document, ParseWarningCode::kDocTypeFromTitle);
+                    HasWarning(*document, ParseWarningCode::kDocTypeFromTitle) ||
+                    (document->doc_type_raw().empty() &&
+                     !HasWarning(*document, ParseWarningCode::kDocTypeFromHeadLine));
   if (!weak) return;
   for (size_t k = 0; k < features.size(); ++k) {
     if (roles[k] != LineRole::kTypeLabel) continue;

@@ -143,5 +143,48 @@ TEST(TypedPages, ADateAndTimeAboveTheHeadlineIsNoRelatedItem) {
   EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_PRESS_RELEASE);
 }
 
+// An agency's release: its printed label names the kind, although the
+// related releases listed under the text, each with its date, make the
+// rules read the page as a digest of news.
+constexpr char kAgencyReleaseUnderANewsPath[] = R"(We use cookies on this website. Some are essential to make the site work, others help us improve it.
+Accept all cookies
+Manage preferences
+Skip to main content
+National Roads Authority
+Search
+Our Work
+Projects
+Publications
+News & Events
+Home > News & Events > News Releases > Road deaths fell by a fifth in 2022, the lowest figure...
+
+News Release
+
+Road deaths fell by a fifth in 2022, the lowest figure since records began
+
+Date released: 12 January 2023
+
+The Authority today published its annual report on road safety, which shows that 131 people died on the roads in 2022, a fall of twenty per cent.
+
+The report credits lower speed limits near schools and the new cameras on rural roads for most of the fall.
+
+Share: Facebook | Twitter | LinkedIn | Email
+Related News Releases
+New cameras for rural roads switched on in ten counties
+02 December 2022
+Authority urges drivers to check their tyres before winter
+15 November 2022
+Speed limits near schools cut to 30 km/h from September
+30 August 2022
+View all news releases
+)";
+
+TEST(TypedPages, APrintedLabelOutranksTheShapeOfADigest) {
+  const v1::Document document = ParseText(kAgencyReleaseUnderANewsPath);
+  EXPECT_EQ(document.title(), "Road deaths fell by a fifth in 2022, the lowest figure since records began");
+  EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_PRESS_RELEASE);
+  EXPECT_EQ(document.doc_type_raw(), "News Release");
+}
+
 }  // namespace
 }  // namespace docsearch::ingest
