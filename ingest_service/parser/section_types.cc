@@ -218,6 +218,51 @@ std::optional<BreadcrumbLines> FindBreadcrumbLines(const std::vector<SourceLine>
   return std::nullopt;
 }
 
+// Whether `line` is the head of `title` cut short with an ellipsis, as a
+// path prints its last step ("Low Emission Zone..." over "Low Emission
+// Zone introduced in Edinburgh city centre").
+bool IsTitleCutShort(absl::string_view line, absl::string_view title) {
+  absl::string_view head = line;
+  if (!absl::ConsumeSuffix(&head, "...") && !absl::ConsumeSuffix(&head, "\xE2\x80\xA6")) {
+    return false;
+  }
+  head = absl::StripTrailingAsciiWhitespace(head);
+  constexpr size_t kShortestHead = 8;
+  return head.size() >= kShortestHead && head.size() < title.size() &&
+         absl::StartsWith(title, head);
+}
+
+// A path printed one step per line that ends in the headline cut short, with
+// the site's menu between it and the headline itself: "Home" / "News" /
+// "Low Emission Zone..." / "Council tax" / … / headline. The headline's
+// head tells the path from a menu; its steps before the headline name the
+// section.
+std::optional<BreadcrumbLines> FindPathEndingInTitleHead(const std::vector<SourceLine>& lines,
+                                                         const std::vector<LineFeatures>& features,
+                                                         size_t title_begin,
+                                                         absl::string_view title) {
+  auto text_of = [&](size_t k) { return TrimLine(lines[features[k].line_index].text); };
+  for (size_t end = title_begin; end-- > 0;) {
+    if (!IsTitleCutShort(text_of(end), title)) continue;
+    for (size_t home = end; home-- > 0 && end - home <= kMostPathLines;) {
+      const absl::string_view text = text_of(home);
+      if (CountWordsUpTo(text, kMostPathStepWords + 1) > kMostPathStepWords ||
+          EndsSentence(text)) {
+        return std::nullopt;
+      }
+      if (!IsHomeStepLine(text)) continue;
+      if (end - home < 2) return std::nullopt;
+      std::string path(text);
+      for (size_t k = home + 1; k < end; ++k) absl::StrAppend(&path, " > ", text_of(k));
+      const std::optional<v1::DocType> type = DocTypeFromBreadcrumb(path);
+      if (!type.has_value()) return std::nullopt;
+      return BreadcrumbLines{home, *type};
+    }
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 // Still no type: the breadcrumb above the title files the page under a
 // section of one kind ("Home › News › 18 January 2024"). The last path
 // above the title counts: a site prints its own path once, nearest the
@@ -239,7 +284,11 @@ void SetTypeFromBreadcrumbAboveTitle(const std::vector<SourceLine>& lines,
                                        " files the page under a section"));
     return;
   }
-  if (std::optional<BreadcrumbLines> path = FindBreadcrumbLines(lines, features, title->begin)) {
+  std::optional<BreadcrumbLines> path = FindBreadcrumbLines(lines, features, title->begin);
+  if (!path.has_value()) {
+    path = FindPathEndingInTitleHead(lines, features, title->begin, document->title());
+  }
+  if (path.has_value()) {
     SetDocTypeWithWarning(document, path->type, ParseWarningCode::kDocTypeFromHeadLine,
                           absl::StrCat("no type label; the breadcrumb printed one step per line "
                                        "from line ",

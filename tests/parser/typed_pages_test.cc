@@ -186,5 +186,42 @@ TEST(TypedPages, APrintedLabelOutranksTheShapeOfADigest) {
   EXPECT_EQ(document.doc_type_raw(), "News Release");
 }
 
+// A council's news item: its path printed one step per line ends in the
+// headline cut short, and the site's menu stands between it and the
+// headline; the path's section names the kind.
+constexpr char kNewsItemUnderAPathAndAMenu[] = R"(Skip to main content
+Borough Council of Exampleton
+Search this site
+Menu
+Report it
+Pay for it
+Home
+News
+New cycle lanes open on...
+Council tax
+Bins and recycling
+Roads and parking
+Housing
+
+New cycle lanes open on the main roads into the town centre
+
+12/04/2023
+
+Three new protected cycle lanes opened today on the main roads into the town centre, after eight months of work.
+
+The lanes link the railway station, the hospital and the college with the high street.
+)";
+
+TEST(TypedPages, APathEndingInTheHeadlineCutShortNamesTheSection) {
+  const v1::Document document = ParseText(kNewsItemUnderAPathAndAMenu);
+  EXPECT_EQ(document.title(), "New cycle lanes open on the main roads into the town centre");
+  EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_UPDATE);
+  // A menu without the headline's head names no section.
+  std::string without_path = kNewsItemUnderAPathAndAMenu;
+  without_path.erase(without_path.find("New cycle lanes open on..."),
+                     std::string("New cycle lanes open on...\n").size());
+  EXPECT_EQ(ParseText(without_path).doc_type(), v1::DOC_TYPE_UNSPECIFIED);
+}
+
 }  // namespace
 }  // namespace docsearch::ingest
