@@ -159,6 +159,15 @@ void SetTypeFromSectionNextToTitle(const std::vector<SourceLine>& lines,
     // Right over the title, the label with who issues it ("Communiqué de
     // presse du Conseil d'Etat", "Press release of the Ministry of Health").
     if (!type.has_value() && k + 1 == title_begin) type = KindOfIssuedLabel(text);
+    // Right over a longer title, the text's short name ("Bonn Declaration"
+    // over "World Conference on …: Moving into the Second Half of the
+    // Decade").
+    constexpr int kMostShortNameWords = 4;
+    if (!type.has_value() && k + 1 == title_begin &&
+        CountWordsUpTo(text, kMostShortNameWords + 1) <= kMostShortNameWords &&
+        text.size() < document->title().size()) {
+      type = DocTypeFromTitle(text);
+    }
     // A label over the title or over its date line that the model read
     // with the furniture around it ("COMMUNIQUÉ DE PRESSE" / "Paris, le 24
     // juillet 2008" / headline, in a message quoted on a forum).

@@ -223,5 +223,36 @@ TEST(TypedPages, APathEndingInTheHeadlineCutShortNamesTheSection) {
   EXPECT_EQ(ParseText(without_path).doc_type(), v1::DOC_TYPE_UNSPECIFIED);
 }
 
+// A conference's outcome: the text's short name over its longer title
+// names the kind.
+constexpr char kDeclarationUnderItsShortName[] = R"(EXAMPLE.ORG
+The Organization
+Education
+Culture
+English | Français | Español
+Search
+Example > Culture > Heritage > Conference on Living Heritage > Outcome
+
+Conference on Living Heritage
+10 - 12 May 2016, Lisbon, Portugal
+
+Lisbon Declaration
+
+Conference on Living Heritage: Safeguarding Crafts and Oral Traditions in the Coming Decade
+
+12-05-2016 (Lisbon)
+
+We, the participants gathered at the Conference on Living Heritage in Lisbon, adopt the following declaration:
+
+1. Crafts and oral traditions are threatened by the loss of the places where they were passed on from one generation to the next.
+
+2. We call upon the Member States to list their crafts and oral traditions and to support the people who keep them alive.
+)";
+
+TEST(TypedPages, AShortNameOverALongerTitleNamesTheKind) {
+  const v1::Document document = ParseText(kDeclarationUnderItsShortName);
+  EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_DECLARATION);
+}
+
 }  // namespace
 }  // namespace docsearch::ingest
