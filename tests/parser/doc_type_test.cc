@@ -58,6 +58,20 @@ TEST(DocType, TitlesOpeningWithADeclarationInOtherLanguages) {
   EXPECT_EQ(DocTypeFromTitle("Erklärungen zum Datenschutz"), std::nullopt);
 }
 
+TEST(DocType, TitlesOpeningWithAStatementInOtherLanguages) {
+  EXPECT_EQ(DocTypeFromTitle("Wspólne oświadczenie ministrów spraw zagranicznych Polski i Litwy"),
+            v1::DOC_TYPE_PRESS_STATEMENT);
+  EXPECT_EQ(DocTypeFromTitle("Gezamenlijke verklaring van Nederland en België over de Noordzee"),
+            v1::DOC_TYPE_PRESS_STATEMENT);
+  EXPECT_EQ(DocTypeFromTitle("Společné prohlášení předsedů vlád V4"),
+            v1::DOC_TYPE_PRESS_STATEMENT);
+  EXPECT_EQ(DocTypeFromTitle("Gemensamt uttalande från de nordiska utrikesministrarna"),
+            v1::DOC_TYPE_PRESS_STATEMENT);
+  // The word must be whole: a longer word opening alike names nothing.
+  EXPECT_EQ(DocTypeFromTitle("Izjavama građana o novom zakonu"), std::nullopt);
+  EXPECT_EQ(DocTypeFromTitle("Verklaringen over de begroting"), std::nullopt);
+}
+
 // A type named anywhere in a title, however the accent of "Communiqué" was
 // kept or lost, and only that: near words name no type.
 TEST(DocType, TypesNamedInsideATitle) {
