@@ -191,12 +191,10 @@ bool IsBreadcrumb(absl::string_view folded) {
     const std::vector<absl::string_view> steps =
         absl::StrSplit(folded, separator, absl::SkipWhitespace());
     if (steps.size() < 2) continue;
-    // From the home page, two steps are a path already ("Home / Speeches").
-    const absl::string_view first = absl::StripAsciiWhitespace(steps.front());
-    if (first == "home" || first == "accueil" || first == "startseite" || first == "inicio" ||
-        first == "homepage") {
-      return true;
-    }
+    // From the home page, in any language the path readers know ("Home /
+    // Speeches", "Startsida / Pressmeddelanden"), two steps are a path
+    // already.
+    if (IsHomeStepLine(steps.front())) return true;
     if (steps.size() < 3) continue;
     bool short_steps = true;
     for (size_t i = 0; i + 1 < steps.size(); ++i) short_steps &= steps[i].size() <= 40;

@@ -293,6 +293,12 @@ TEST(Boilerplate, MenusPathsAndNoticesOfOtherSites) {
   EXPECT_EQ(BoilerplateReason("EU NATO UN OSCE"), std::nullopt);
   EXPECT_THAT(BoilerplateReason("Home / Speeches"), Optional(absl::string_view("navigation")));
   EXPECT_EQ(BoilerplateReason("Peace / War"), std::nullopt);
+  // From the home page in the other languages the path readers know, with
+  // the headline as the last step.
+  EXPECT_THAT(BoilerplateReason("Startsida / Pressmeddelanden / Nya regler för fisket i Östersjön"),
+              Optional(absl::string_view("navigation")));
+  EXPECT_THAT(BoilerplateReason("Etusivu / Ajankohtaista"),
+              Optional(absl::string_view("navigation")));
   EXPECT_THAT(LateFurnitureReason("Fran\xC3\xA7"
                                   "ais"),
               Optional(absl::string_view("navigation")));
