@@ -132,7 +132,12 @@ bool IsCookieNotice(absl::string_view folded) {
         // Romanian, Portuguese.
         "vi anvander", "vi bruker", "vi bruger", "denna webbplats", "var webbplats",
         "dette nettstedet", "vart nettsted", "denne hjemmeside", "vores hjemmeside", "uzywamy",
-        "nasza strona", "folosim", "acest site"}) {
+        "nasza strona", "folosim", "acest site",
+        // More Polish ("W ramach naszej witryny stosujemy pliki cookies"),
+        // Czech and Slovak, Croatian, Serbian and Slovenian.
+        "stosujemy", "wykorzystujemy", "naszej witryny", "naszej stronie", "pouzivame",
+        "tento web", "tato stranka", "tieto stranky", "koristimo", "ova stranica",
+        "uporabljamo", "ta spletna stran"}) {
     if (has(reader)) return true;
   }
   return false;

@@ -342,9 +342,16 @@ TEST(Boilerplate, DropsCookieNotices) {
         "Accept additional cookies", "I do not accept the use of cookies",
         "Vi bruker informasjonskapsler (cookies) for å forbedre nettstedet.",
         "Vi använder kakor (cookies) för att webbplatsen ska fungera bra för dig.",
-        "Używamy plików cookies, aby ułatwić korzystanie z serwisu."}) {
+        "Używamy plików cookies, aby ułatwić korzystanie z serwisu.",
+        "Na naszej stronie stosujemy pliki cookies, aby dostosować serwis do Twoich potrzeb.",
+        "Tento web používá soubory cookie k poskytování služeb a analýze návštěvnosti.",
+        "Koristimo kolačiće (cookies) kako bismo poboljšali vaše iskustvo."}) {
     EXPECT_EQ(BoilerplateReason(line), "site") << line;
   }
+  // The same languages writing about cookie rules.
+  EXPECT_EQ(BoilerplateReason("Urząd nałożył karę na operatora za pliki cookies instalowane bez "
+                              "zgody użytkowników."),
+            std::nullopt);
   // A regulator's release about cookies: third persons, whole words.
   for (const char* line :
        {"The Commission proposed new rules on cookies and the confidentiality of electronic "
