@@ -41,6 +41,14 @@ constexpr absl::string_view kPortalPhrases[] = {
     "create an account",
     "multimedia account",
     "check your inbox",
+    // A newsletter box's blurb ("Get the latest news ... delivered to your
+    // inbox", "Enter your email address to receive notifications of new
+    // posts by email").
+    "to your inbox",
+    "in your inbox",
+    "enter your email",
+    "enter your e-mail",
+    "notifications of new posts",
     "download videos",
     "video content",
     "your account",

@@ -367,6 +367,20 @@ TEST(Boilerplate, DropsCookieNotices) {
   }
 }
 
+// A newsletter box's blurb under its heading; a text's own mention of
+// e-mail is text.
+TEST(Boilerplate, DropsANewsletterBoxsBlurb) {
+  for (const char* line :
+       {"Get the latest news, reports and events from the Authority delivered to your inbox.",
+        "Enter your email address to receive notifications of new posts by email.",
+        "Our weekly digest in your inbox every Friday."}) {
+    EXPECT_TRUE(BoilerplateReason(line).has_value()) << line;
+  }
+  EXPECT_EQ(BoilerplateReason("Applicants may send their forms by email to the regional office "
+                              "before 30 June."),
+            std::nullopt);
+}
+
 // A line without a letter is the page's layout; text in another script
 // than the Latin one is text, but for a language menu's item of a few
 // words.
