@@ -390,6 +390,21 @@ constexpr absl::string_view kFeedbackOpenings[] = {
     "le ha resultado util",
     "te ha resultado util",
     "questa pagina ti e stata utile",
+    "existe algun problema con esta pagina",
+    "hay algun problema con esta pagina",
+    "esta pagina le ha sido util",
+    "esta pagina foi util",
+    "encontrou algum problema nesta pagina",
+    "signaler une erreur",
+    "signaler un probleme",
+    "fehler auf dieser seite melden",
+    "is deze pagina nuttig",
+    "was deze informatie nuttig",
+    "segnala un errore",
+    "segnala un problema",
+    "var sidan till hjalp",
+    "var denne siden nyttig",
+    "czy ta strona byla pomocna",
 };
 
 constexpr absl::string_view kFollowOpenings[] = {
@@ -644,8 +659,11 @@ std::optional<absl::string_view> PageControlReason(absl::string_view edges,
     return "site";
   }
   if (folded.size() < 160) {
+    // Spanish opens its question with an inverted mark.
+    absl::string_view question = bare;
+    absl::ConsumePrefix(&question, "\xC2\xBF");
     for (absl::string_view opening : kFeedbackOpenings) {
-      if (absl::StartsWith(bare, opening)) return "site";
+      if (absl::StartsWith(question, opening)) return "site";
     }
   }
   return std::nullopt;
