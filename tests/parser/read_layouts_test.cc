@@ -2,7 +2,8 @@
 // fixed for them (read_while_fixing/, held_out_2/, held_out_6/,
 // held_out_7/, held_out_9/, held_out_10/, held_out_13/, held_out_15/,
 // held_out_16/, held_out_18/, held_out_19/, held_out_21/, held_out_23/, held_out_27/,
-// held_out_28/, held_out_29/, held_out_30/, held_out_32/, held_out_33/) keep what the parser gets
+// held_out_28/, held_out_29/, held_out_30/, held_out_32/, held_out_33/, held_out_37/) keep what the
+// parser gets
 // right on them: the counts of right titles, types, dates and cleaned pages may rise, never fall.
 // These pages measure nothing once read (the unread held_out/ and held_out_3/ sets do, and are not
 // read here); they guard the rules written for them against later changes. The line-role model is
@@ -87,7 +88,7 @@ TEST(ReadLayouts, PagesReadWhileFixingKeepTheirFigures) {
 }
 
 TEST(ReadLayouts, TheSecondSetKeepsItsFigures) {
-  ExpectAtLeast("held_out_2", {.title = 20, .type = 17, .published = 20, .clean = 16});
+  ExpectAtLeast("held_out_2", {.title = 20, .type = 19, .published = 20, .clean = 16});
 }
 
 // Scored once unread (held_out_6: 19 titles, 14 types, 20 dates, 18 clean
@@ -186,10 +187,20 @@ TEST(ReadLayouts, TheTwentyNinthAndThirtiethSetsKeepTheirFigures) {
 // words, dates, labels and paths in fourteen scripts, a region's kicker, a
 // series label naming its issuer, reading times. Not trained on.
 TEST(ReadLayouts, TheThirtySecondAndThirtyThirdSetsKeepTheirFigures) {
-  // 13 clean here where score.py counts 14: the two readings of "a listed
+  // 14 clean here where score.py counts 15: the two readings of "a listed
   // furniture line left in the text" differ on one page in another script.
-  ExpectAtLeast("held_out_32", {.title = 19, .type = 14, .published = 20, .clean = 13});
+  ExpectAtLeast("held_out_32", {.title = 19, .type = 14, .published = 20, .clean = 14});
   ExpectAtLeast("held_out_33", {.title = 18, .type = 15, .published = 20, .clean = 18});
+}
+
+// Scored once unread at 0ad373b (16 titles, 15 types, 16 dates, 16 clean
+// pages of 20), then read in the thirteenth round (INGEST.md, "Pages whose
+// type matters"): a keyed date in a row of the page's fields, a date and
+// its time above the headline, a printed label over a digest's shape, a
+// path ending in the headline cut short, statement openings, newsletter
+// blurbs and feedback prompts in more languages. Not trained on.
+TEST(ReadLayouts, TheThirtySeventhSetKeepsItsFigures) {
+  ExpectAtLeast("held_out_37", {.title = 18, .type = 19, .published = 18, .clean = 20});
 }
 
 }  // namespace
