@@ -135,9 +135,9 @@ bool IsCookieNotice(absl::string_view folded) {
         "nasza strona", "folosim", "acest site",
         // More Polish ("W ramach naszej witryny stosujemy pliki cookies"),
         // Czech and Slovak, Croatian, Serbian and Slovenian.
-        "stosujemy", "wykorzystujemy", "naszej witryny", "naszej stronie", "pouzivame",
-        "tento web", "tato stranka", "tieto stranky", "koristimo", "ova stranica",
-        "uporabljamo", "ta spletna stran"}) {
+        "stosujemy", "wykorzystujemy", "naszej witryny", "naszej stronie", "pouzivame", "tento web",
+        "tato stranka", "tieto stranky", "koristimo", "ova stranica", "uporabljamo",
+        "ta spletna stran"}) {
     if (has(reader)) return true;
   }
   return false;

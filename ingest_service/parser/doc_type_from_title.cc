@@ -164,12 +164,26 @@ std::optional<DocType> DocTypeFromTitle(absl::string_view title, absl::string_vi
   // A statement, alone or joint, named first in other languages of Latin
   // script ("Wspólne oświadczenie ministrów …", "Gezamenlijke verklaring
   // van …", "Společné prohlášení …").
-  for (absl::string_view opening :
-       {"wspolne oswiadczenie", "oswiadczenie", "gezamenlijke verklaring", "verklaring van",
-        "gemensamt uttalande", "uttalande av", "uttalande fran", "spolecne prohlaseni",
-        "prohlaseni", "ortak aciklama", "ortak bildiri", "zajednicka izjava", "izjava",
-        "kozos nyilatkozat", "nyilatkozat", "declaratie comuna", "declaratia comuna",
-        "yhteinen julkilausuma", "faelles erklaering", "felles erklaering"}) {
+  for (absl::string_view opening : {"wspolne oswiadczenie",
+                                    "oswiadczenie",
+                                    "gezamenlijke verklaring",
+                                    "verklaring van",
+                                    "gemensamt uttalande",
+                                    "uttalande av",
+                                    "uttalande fran",
+                                    "spolecne prohlaseni",
+                                    "prohlaseni",
+                                    "ortak aciklama",
+                                    "ortak bildiri",
+                                    "zajednicka izjava",
+                                    "izjava",
+                                    "kozos nyilatkozat",
+                                    "nyilatkozat",
+                                    "declaratie comuna",
+                                    "declaratia comuna",
+                                    "yhteinen julkilausuma",
+                                    "faelles erklaering",
+                                    "felles erklaering"}) {
     if (absl::StartsWith(folded, opening) &&
         (folded.size() == opening.size() || folded[opening.size()] == ' ')) {
       return v1::DOC_TYPE_PRESS_STATEMENT;

@@ -255,8 +255,7 @@ std::optional<BreadcrumbLines> FindPathEndingInTitleHead(const std::vector<Sourc
     if (!IsTitleCutShort(text_of(end), title)) continue;
     for (size_t home = end; home-- > 0 && end - home <= kMostPathLines;) {
       const absl::string_view text = text_of(home);
-      if (CountWordsUpTo(text, kMostPathStepWords + 1) > kMostPathStepWords ||
-          EndsSentence(text)) {
+      if (CountWordsUpTo(text, kMostPathStepWords + 1) > kMostPathStepWords || EndsSentence(text)) {
         return std::nullopt;
       }
       if (!IsHomeStepLine(text)) continue;

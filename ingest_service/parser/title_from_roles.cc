@@ -295,7 +295,8 @@ void SetTitleFromRoles(const std::vector<SourceLine>& lines,
   // line the model reads as text: the model says nothing against it (it
   // would name furniture or a head line so), and without it the line would
   // be neither title nor text.
-  if (title_begin == title_end && CascadeTitleIsABodyLine(document->title(), lines, features, roles)) {
+  if (title_begin == title_end &&
+      CascadeTitleIsABodyLine(document->title(), lines, features, roles)) {
     return;
   }
   std::string title = JoinRunLines(lines, features, title_begin, title_end);

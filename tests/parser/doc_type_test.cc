@@ -63,8 +63,7 @@ TEST(DocType, TitlesOpeningWithAStatementInOtherLanguages) {
             v1::DOC_TYPE_PRESS_STATEMENT);
   EXPECT_EQ(DocTypeFromTitle("Gezamenlijke verklaring van Nederland en België over de Noordzee"),
             v1::DOC_TYPE_PRESS_STATEMENT);
-  EXPECT_EQ(DocTypeFromTitle("Společné prohlášení předsedů vlád V4"),
-            v1::DOC_TYPE_PRESS_STATEMENT);
+  EXPECT_EQ(DocTypeFromTitle("Společné prohlášení předsedů vlád V4"), v1::DOC_TYPE_PRESS_STATEMENT);
   EXPECT_EQ(DocTypeFromTitle("Gemensamt uttalande från de nordiska utrikesministrarna"),
             v1::DOC_TYPE_PRESS_STATEMENT);
   // The word must be whole: a longer word opening alike names nothing.

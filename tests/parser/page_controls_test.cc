@@ -74,15 +74,26 @@ TEST(PageControls, FilingKeysInOtherScripts) {
 }
 
 TEST(PageControls, FilingCopyrightCreditsAndFeedback) {
-  for (const char* line :
-       {"Tags: defence, NATO, exercises", "Keywords: NATO; defence ministers", "Tags",
-        "Mots-clés : défense, OTAN", "Schlagworte: NATO, Verteidigung", "Etiquetas: OTAN, defensa",
-        "© NATO Parliamentary Assembly 2022",
-        "Copyright © 2019 Ministry of Defence. All rights reserved.", "Copyright 2004 NATO",
-        "All rights reserved.", "Tous droits réservés", "Photo: Ministry of Defence",
-        "(Belga Photo)", "Was this page useful? Yes No", "Report a problem with this page",
-        "Cette page vous a-t-elle été utile ?", "¿Existe algún problema con esta página?",
-        "Is deze pagina nuttig? Ja Nee", "Var sidan till hjälp?", "Signaler une erreur"}) {
+  for (const char* line : {"Tags: defence, NATO, exercises",
+                           "Keywords: NATO; defence ministers",
+                           "Tags",
+                           "Mots-clés : défense, OTAN",
+                           "Schlagworte: NATO, Verteidigung",
+                           "Etiquetas: OTAN, defensa",
+                           "© NATO Parliamentary Assembly 2022",
+                           "Copyright © 2019 Ministry of Defence. All rights reserved.",
+                           "Copyright 2004 NATO",
+                           "All rights reserved.",
+                           "Tous droits réservés",
+                           "Photo: Ministry of Defence",
+                           "(Belga Photo)",
+                           "Was this page useful? Yes No",
+                           "Report a problem with this page",
+                           "Cette page vous a-t-elle été utile ?",
+                           "¿Existe algún problema con esta página?",
+                           "Is deze pagina nuttig? Ja Nee",
+                           "Var sidan till hjälp?",
+                           "Signaler une erreur"}) {
     EXPECT_THAT(BoilerplateReason(line), Optional(absl::string_view("site"))) << line;
   }
 }

@@ -138,7 +138,8 @@ Ultimi comunicati
 
 TEST(TypedPages, ADateAndTimeAboveTheHeadlineIsNoRelatedItem) {
   const v1::Document document = ParseText(kReleaseWithItsTimeAboveTheHeadline);
-  EXPECT_EQ(document.title(), "Porti, approvato all'unanimità il piano per le nuove banchine di Savona");
+  EXPECT_EQ(document.title(),
+            "Porti, approvato all'unanimità il piano per le nuove banchine di Savona");
   EXPECT_THAT(document.published(), IsDate(2022, 3, 14));
   EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_PRESS_RELEASE);
 }
@@ -146,7 +147,8 @@ TEST(TypedPages, ADateAndTimeAboveTheHeadlineIsNoRelatedItem) {
 // An agency's release: its printed label names the kind, although the
 // related releases listed under the text, each with its date, make the
 // rules read the page as a digest of news.
-constexpr char kAgencyReleaseUnderANewsPath[] = R"(We use cookies on this website. Some are essential to make the site work, others help us improve it.
+constexpr char kAgencyReleaseUnderANewsPath[] =
+    R"(We use cookies on this website. Some are essential to make the site work, others help us improve it.
 Accept all cookies
 Manage preferences
 Skip to main content
@@ -181,7 +183,8 @@ View all news releases
 
 TEST(TypedPages, APrintedLabelOutranksTheShapeOfADigest) {
   const v1::Document document = ParseText(kAgencyReleaseUnderANewsPath);
-  EXPECT_EQ(document.title(), "Road deaths fell by a fifth in 2022, the lowest figure since records began");
+  EXPECT_EQ(document.title(),
+            "Road deaths fell by a fifth in 2022, the lowest figure since records began");
   EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_PRESS_RELEASE);
   EXPECT_EQ(document.doc_type_raw(), "News Release");
 }

@@ -29,12 +29,12 @@ void FillMeetingTexts(SearchIndex& index) {
   communique->set_doc_type_raw("Communiqué final");
   communique->set_reference("M-NAC-D-1(98)71");
   ASSERT_TRUE(index.Upsert(std::move(communique)).ok());
-  ASSERT_TRUE(index
-                  .Upsert(OneParagraphDocument(
-                      "statement", "Déclaration du porte-parole",
-                      "Une réunion, puis une autre réunion: la réunion des ministres est finie.",
-                      "fr"))
-                  .ok());
+  ASSERT_TRUE(
+      index
+          .Upsert(OneParagraphDocument(
+              "statement", "Déclaration du porte-parole",
+              "Une réunion, puis une autre réunion: la réunion des ministres est finie.", "fr"))
+          .ok());
 }
 
 TEST(PrintedHeadWordsSearchTest, AQueryNamingTheLabelFindsTheDocumentThatPrintedIt) {
