@@ -515,71 +515,37 @@ bool IsFilingCell(absl::string_view cell) {
   return false;
 }
 
-// Whether `cell` starts with a key announcing a publication date ("Date:",
-// "Published", "Datum:").
-bool StartsWithDateKey(absl::string_view cell) {
-  const std::string folded = FoldAccents(cell);
-  for (absl::string_view key :
-       {"date:", "datum:", "fecha:", "data:", "published", "posted on", "issued", "publie le",
-        "veroffentlicht am", "publicado", "pubblicato", "gepubliceerd"}) {
-    if (absl::StartsWith(folded, key)) return true;
-  }
-  return false;
-}
-
-// Whether a cell of a row holding a date names who issued the text or its
-// section: a few words without a digit, and no word of another kind of date
-// (an update, a deadline: "Last updated | 3 May 2021", "Deadline for
-// applications | 30 June 2021"); whole words, so that "News and updates" or
-// "Closing remarks" still name the text.
-bool IsNameCell(absl::string_view cell) {
-  constexpr size_t kMaxNameWords = 6;
-  const absl::string_view name = absl::StripAsciiWhitespace(cell);
-  if (name.empty() || HasAsciiDigit(name)) return false;
-  const std::vector<absl::string_view> words = absl::StrSplit(name, ' ', absl::SkipEmpty());
-  if (words.size() > kMaxNameWords) return false;
-  const std::string folded = absl::StrCat(" ", FoldAccents(name), " ");
-  for (absl::string_view other :
-       {"updated", "update", "last modified", "modified", "revised", "deadline", "closing date",
-        "expires", "mise a jour", "modifie", "actualizado", "actualizacion", "aggiornato",
-        "aggiornamento", "aktualisiert", "bijgewerkt", "date limite", "fecha limite", "scadenza"}) {
-    if (absl::StrContains(folded, absl::StrCat(" ", other, " "))) return false;
-  }
-  return true;
-}
-
 // "Secretaría de Relaciones Exteriores | 12 de marzo de 2019", "News | 3
-// May 2021", "By U.S. Embassy Accra | 17 April, 2024 | Topics: News",
-// "Article | Date: 23.02.2007 | Ministry of Foreign Affairs": a row of two
-// or three cells, one a date line (cells filing the text under topics may
-// close the row) and the others short names (who issued the text, its
-// section, the kind of text).
-// A name after a date that is not in a cell of its own is read by
-// BeforePlace, which takes only places.
+// May 2021", "By U.S. Embassy Accra | 17 April, 2024 | Topics: News": a
+// row of two or three cells, the last a date line (or the last before
+// cells filing the text under topics) and the others short names without
+// a digit (who issued the text, its section).
+// A name after the date is read by BeforePlace, which takes only places.
 std::optional<Date> DateCellAfterNames(absl::string_view text) {
   constexpr size_t kMaxCells = 3;
+  constexpr size_t kMaxNameWords = 6;
   if (!absl::StrContains(text, " | ")) return std::nullopt;
   std::vector<absl::string_view> cells = absl::StrSplit(text, " | ");
   while (cells.size() > 2 && IsFilingCell(cells.back())) cells.pop_back();
   if (cells.size() > kMaxCells) return std::nullopt;
-  size_t names = 0;
-  std::optional<size_t> date_cell;
-  for (size_t i = 0; i < cells.size(); ++i) {
-    if (IsNameCell(cells[i])) {
-      ++names;
-    } else if (date_cell.has_value()) {
-      return std::nullopt;  // A second cell that names nothing.
-    } else {
-      date_cell = i;
+  for (size_t i = 0; i + 1 < cells.size(); ++i) {
+    const absl::string_view name = absl::StripAsciiWhitespace(cells[i]);
+    if (name.empty() || HasAsciiDigit(name)) return std::nullopt;
+    const std::vector<absl::string_view> words = absl::StrSplit(name, ' ', absl::SkipEmpty());
+    if (words.size() > kMaxNameWords) return std::nullopt;
+    // A date of another kind: an update, a deadline ("Last updated | 3 May
+    // 2021", "Deadline for applications | 30 June 2021"); whole words, so
+    // that "News and updates" or "Closing remarks" still name the text.
+    const std::string folded = absl::StrCat(" ", FoldAccents(name), " ");
+    for (absl::string_view other :
+         {"updated", "update", "last modified", "modified", "revised", "deadline", "closing date",
+          "expires", "mise a jour", "modifie", "actualizado", "actualizacion", "aggiornato",
+          "aggiornamento", "aktualisiert", "bijgewerkt", "date limite", "fecha limite",
+          "scadenza"}) {
+      if (absl::StrContains(folded, absl::StrCat(" ", other, " "))) return std::nullopt;
     }
   }
-  if (!date_cell.has_value() || names + 1 != cells.size()) return std::nullopt;
-  const absl::string_view date = absl::StripAsciiWhitespace(cells[*date_cell]);
-  // A bare date followed by a name is as often a listing's item or the
-  // text's label ("12 May 2020 | Statements"): only a date its key
-  // announces ("Date: 23.02.2007") may have names after it.
-  if (*date_cell + 1 < cells.size() && !StartsWithDateKey(date)) return std::nullopt;
-  return ParseDateLineWithoutPlaceAfter(date);
+  return ParseDateLineWithoutPlaceAfter(absl::StripAsciiWhitespace(cells.back()));
 }
 
 }  // namespace

@@ -1,11 +1,15 @@
 #include "ingest_service/parser/stamp_line_reader.h"
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "common/text_folding.h"
 #include "ingest_service/parser/date_parser.h"
 #include "ingest_service/parser/header_lines.h"
 #include "ingest_service/parser/line_shape.h"
@@ -22,6 +26,41 @@ constexpr int kMaxStampKeyWords = 3;
 // Most words of a stamp's key and date on one line ("Published 4 April
 // 2022", "Posted 12 March 2019 10:30").
 constexpr int kMaxStampLineWords = 6;
+
+// "Article | Date: 23.02.2007 | Ministry of Foreign Affairs": a row of the
+// page's fields, one cell a date its key announces ("Date:", "Published")
+// and the others short names without a digit or a key of their own. An
+// event's row ("Workshop | Date: 14.11.2024 | Venue: Central Library")
+// keys its other cells: its date is the event's.
+std::optional<v1::Date> KeyedDateInFieldsRow(absl::string_view row) {
+  constexpr size_t kMostCells = 3;
+  constexpr int kMostNameWords = 6;
+  const std::vector<absl::string_view> cells = absl::StrSplit(row, " | ");
+  if (cells.size() > kMostCells) return std::nullopt;
+  std::optional<v1::Date> date;
+  for (absl::string_view cell : cells) {
+    cell = absl::StripAsciiWhitespace(cell);
+    const std::string folded = FoldAccents(cell);
+    bool keyed_date = false;
+    for (absl::string_view key :
+         {"date:", "datum:", "fecha:", "data:", "published", "posted on", "issued", "publie le",
+          "veroffentlicht am", "publicado", "pubblicato", "gepubliceerd"}) {
+      keyed_date |= absl::StartsWith(folded, key);
+    }
+    if (keyed_date && !date.has_value()) {
+      date = ParseDateLine(cell);
+      if (!date.has_value()) return std::nullopt;
+      continue;
+    }
+    const bool name =
+        !cell.empty() && !absl::StrContains(cell, ':') &&
+        std::none_of(cell.begin(), cell.end(),
+                     [](char c) { return absl::ascii_isdigit(static_cast<unsigned char>(c)); }) &&
+        CountWordsUpTo(cell, kMostNameWords + 1) <= kMostNameWords;
+    if (!name) return std::nullopt;
+  }
+  return date;
+}
 
 // The stamp's date is published; the warning of the fallback that dated the
 // text goes.
@@ -55,7 +94,7 @@ void ReadStampLine(const std::vector<SourceLine>& lines, const std::vector<LineF
       // a menu ("Article | Date: 23.02.2007 | Ministry of Foreign
       // Affairs"): above the text, it dates the text.
       if (prose > 0 || !absl::StrContains(text, " | ")) continue;
-      std::optional<v1::Date> date = ParseDateLine(text);
+      std::optional<v1::Date> date = KeyedDateInFieldsRow(text);
       if (!date.has_value()) continue;
       TakeStampDate(*date, document);
       return;

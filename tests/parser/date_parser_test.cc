@@ -194,15 +194,6 @@ TEST(DateParser, AcceptsNamesBeforeTheDateInARow) {
       Optional(IsDate(2024, 4, 17)));
   EXPECT_THAT(ParseDateLine("News | 3 May 2021 | Tags: defence"), Optional(IsDate(2021, 5, 3)));
   EXPECT_FALSE(ParseDateLine("Topics: News | Tags: defence").has_value());
-  // A date its key announces may stand between the text's kind and who
-  // issued it; a bare date followed by a name may not (see
-  // AcceptsAPlaceAfterTheDate).
-  EXPECT_THAT(ParseDateLine("Article | Date: 23.02.2007 | Ministry of Foreign Affairs"),
-              Optional(IsDate(2007, 2, 23)));
-  EXPECT_THAT(ParseDateLine("News | Published 3 May 2021 | Press office"),
-              Optional(IsDate(2021, 5, 3)));
-  EXPECT_FALSE(ParseDateLine("Article | 23.02.2007 | Ministry of Foreign Affairs").has_value());
-  EXPECT_FALSE(ParseDateLine("Article | Date: 23.02.2007 | Last updated").has_value());
 }
 
 TEST(DateParser, ReadsAMeetingNamedBeforeItsDateAsNoPlace) {

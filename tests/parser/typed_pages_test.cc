@@ -58,6 +58,17 @@ Related
 News | 02.05.2019 | Ministry for the Environment
 )";
 
+// An event's row keys its other cells too: its date is the event's, not
+// the text's.
+TEST(TypedPages, AnEventsRowDatesNothing) {
+  std::string page = kFieldsRowWithADate;
+  const std::string row = "Article | Date: 14.03.2019 | Ministry for the Environment";
+  page.replace(page.find(row), row.size(),
+               "Workshop | Date: 20.05.2019 | Venue: Helsinki City Library");
+  const v1::Document document = ParseText(page);
+  EXPECT_THAT(document.published(), Not(IsDate(2019, 5, 20)));
+}
+
 TEST(TypedPages, ARowUnderTheTextDatesNothing) {
   const v1::Document document = ParseText(kListingRowUnderTheText);
   EXPECT_EQ(document.title(), "New rules for coastal fisheries take effect");
@@ -224,6 +235,12 @@ TEST(TypedPages, APathEndingInTheHeadlineCutShortNamesTheSection) {
   without_path.erase(without_path.find("New cycle lanes open on..."),
                      std::string("New cycle lanes open on...\n").size());
   EXPECT_EQ(ParseText(without_path).doc_type(), v1::DOC_TYPE_UNSPECIFIED);
+  // The last items of a menu over a featured headline are no path: more
+  // than one line between "Home" and the headline's head.
+  std::string menu_items = kNewsItemUnderAPathAndAMenu;
+  menu_items.replace(menu_items.find("Home\nNews\n"), std::string("Home\nNews\n").size(),
+                     "Home\nEvents\nSpeeches\n");
+  EXPECT_EQ(ParseText(menu_items).doc_type(), v1::DOC_TYPE_UNSPECIFIED);
 }
 
 // A conference's outcome: the text's short name over its longer title
