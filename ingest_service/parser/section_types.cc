@@ -244,8 +244,7 @@ bool IsTitleCutShort(absl::string_view line, absl::string_view title) {
 // A path printed one step per line that ends in the headline cut short, with
 // the site's menu between it and the headline itself: "Home" / "News" /
 // "Low Emission Zone..." / "Council tax" / … / headline. The headline's
-// head tells the path from a menu; its steps before the headline name the
-// section.
+// head tells the path from a menu; the one step between names the section.
 std::optional<BreadcrumbLines> FindPathEndingInTitleHead(const std::vector<SourceLine>& lines,
                                                          const std::vector<LineFeatures>& features,
                                                          size_t title_begin,
@@ -253,7 +252,11 @@ std::optional<BreadcrumbLines> FindPathEndingInTitleHead(const std::vector<Sourc
   auto text_of = [&](size_t k) { return TrimLine(lines[features[k].line_index].text); };
   for (size_t end = title_begin; end-- > 0;) {
     if (!IsTitleCutShort(text_of(end), title)) continue;
-    for (size_t home = end; home-- > 0 && end - home <= kMostPathLines;) {
+    // "Home", one section, the headline's head: the last items of a menu
+    // above a featured headline ("Home" / "Events" / "Speeches" /
+    // "Minister opens...") print more lines between.
+    constexpr size_t kLinesFromHome = 2;
+    for (size_t home = end; home-- > 0 && end - home <= kLinesFromHome;) {
       const absl::string_view text = text_of(home);
       if (CountWordsUpTo(text, kMostPathStepWords + 1) > kMostPathStepWords || EndsSentence(text)) {
         return std::nullopt;
