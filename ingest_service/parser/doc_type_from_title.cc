@@ -161,29 +161,17 @@ std::optional<DocType> DocTypeFromTitle(absl::string_view title, absl::string_vi
     if (absl::StartsWith(folded, opening)) return v1::DOC_TYPE_PRESS_STATEMENT;
   }
   if (absl::StartsWith(folded, "communique conjoint")) return v1::DOC_TYPE_COMMUNIQUE;
-  // A statement, alone or joint, named first in other languages of Latin
-  // script ("Wspólne oświadczenie ministrów …", "Gezamenlijke verklaring
-  // van …", "Společné prohlášení …").
-  for (absl::string_view opening : {"wspolne oswiadczenie",
-                                    "oswiadczenie",
-                                    "gezamenlijke verklaring",
-                                    "verklaring van",
-                                    "gemensamt uttalande",
-                                    "uttalande av",
-                                    "uttalande fran",
-                                    "spolecne prohlaseni",
-                                    "prohlaseni",
-                                    "ortak aciklama",
-                                    "ortak bildiri",
-                                    "zajednicka izjava",
-                                    "izjava",
-                                    "kozos nyilatkozat",
-                                    "nyilatkozat",
-                                    "declaratie comuna",
-                                    "declaratia comuna",
-                                    "yhteinen julkilausuma",
-                                    "faelles erklaering",
-                                    "felles erklaering"}) {
+  // A joint statement named first in other languages of Latin script
+  // ("Wspólne oświadczenie ministrów …", "Gezamenlijke verklaring van …",
+  // "Společné prohlášení …"). The word for "statement" alone opens an
+  // accessibility or privacy statement as often ("Prohlášení o
+  // přístupnosti", "Izjava o zaštiti privatnosti") and a news headline
+  // about a statement: joint ones only.
+  for (absl::string_view opening :
+       {"wspolne oswiadczenie", "gezamenlijke verklaring", "gemensamt uttalande",
+        "spolecne prohlaseni", "ortak aciklama", "ortak bildiri", "zajednicka izjava",
+        "kozos nyilatkozat", "declaratie comuna", "declaratia comuna", "yhteinen julkilausuma",
+        "faelles erklaering", "felles erklaering"}) {
     if (absl::StartsWith(folded, opening) &&
         (folded.size() == opening.size() || folded[opening.size()] == ' ')) {
       return v1::DOC_TYPE_PRESS_STATEMENT;

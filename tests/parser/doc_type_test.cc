@@ -66,9 +66,14 @@ TEST(DocType, TitlesOpeningWithAStatementInOtherLanguages) {
   EXPECT_EQ(DocTypeFromTitle("Společné prohlášení předsedů vlád V4"), v1::DOC_TYPE_PRESS_STATEMENT);
   EXPECT_EQ(DocTypeFromTitle("Gemensamt uttalande från de nordiska utrikesministrarna"),
             v1::DOC_TYPE_PRESS_STATEMENT);
-  // The word must be whole: a longer word opening alike names nothing.
-  EXPECT_EQ(DocTypeFromTitle("Izjavama građana o novom zakonu"), std::nullopt);
-  EXPECT_EQ(DocTypeFromTitle("Verklaringen over de begroting"), std::nullopt);
+  // The word for "statement" alone opens other kinds of statements and
+  // headlines about one.
+  EXPECT_EQ(DocTypeFromTitle("Prohlášení o přístupnosti"), std::nullopt);
+  EXPECT_EQ(DocTypeFromTitle("Oświadczenie majątkowe – jak je wypełnić"), std::nullopt);
+  EXPECT_EQ(DocTypeFromTitle("Izjava o zaštiti privatnosti"), std::nullopt);
+  EXPECT_EQ(DocTypeFromTitle("Verklaring van erfrecht aanvragen"), std::nullopt);
+  EXPECT_EQ(DocTypeFromTitle("Prohlášení prezidenta k důchodové reformě vyvolalo kritiku"),
+            std::nullopt);
 }
 
 // A type named anywhere in a title, however the accent of "Communiqué" was
