@@ -43,12 +43,16 @@ constexpr absl::string_view kPortalPhrases[] = {
     "check your inbox",
     // A newsletter box's blurb ("Get the latest news ... delivered to your
     // inbox", "Enter your email address to receive notifications of new
-    // posts by email").
-    "to your inbox",
-    "in your inbox",
-    "enter your email",
-    "enter your e-mail",
+    // posts by email"); a headline or a sentence may speak of an inbox or
+    // ask for an address ("when a scam lands in your inbox", "enter your
+    // e-mail address and the registration number").
+    "delivered to your inbox",
+    "straight to your inbox",
+    "directly to your inbox",
+    "direct to your inbox",
     "notifications of new posts",
+    "email address to receive",
+    "e-mail address to receive",
     "download videos",
     "video content",
     "your account",
@@ -199,10 +203,22 @@ bool IsBreadcrumb(absl::string_view folded) {
     const std::vector<absl::string_view> steps =
         absl::StrSplit(folded, separator, absl::SkipWhitespace());
     if (steps.size() < 2) continue;
-    // From the home page, in any language the path readers know ("Home /
-    // Speeches", "Startsida / Pressmeddelanden"), two steps are a path
-    // already.
-    if (IsHomeStepLine(steps.front())) return true;
+    // From the home page, two steps are a path already ("Home /
+    // Speeches"). The home page's name in other languages may also open a
+    // headline ("Forside / bagside – ny udstilling …"): a third step, or a
+    // short second one, makes it a path ("Startsida / Pressmeddelanden /
+    // <headline>").
+    const absl::string_view first = absl::StripAsciiWhitespace(steps.front());
+    if (first == "home" || first == "accueil" || first == "startseite" || first == "inicio" ||
+        first == "homepage") {
+      return true;
+    }
+    constexpr int kMostShortStepWords = 3;
+    if (IsHomeStepLine(first) &&
+        (steps.size() >= 3 ||
+         CountWordsUpTo(steps.back(), kMostShortStepWords + 1) <= kMostShortStepWords)) {
+      return true;
+    }
     if (steps.size() < 3) continue;
     bool short_steps = true;
     for (size_t i = 0; i + 1 < steps.size(); ++i) short_steps &= steps[i].size() <= 40;

@@ -132,13 +132,30 @@ bool IsCookieNotice(absl::string_view folded) {
         // Romanian, Portuguese.
         "vi anvander", "vi bruker", "vi bruger", "denna webbplats", "var webbplats",
         "dette nettstedet", "vart nettsted", "denne hjemmeside", "vores hjemmeside", "uzywamy",
-        "nasza strona", "folosim", "acest site",
-        // More Polish ("W ramach naszej witryny stosujemy pliki cookies"),
-        // Czech and Slovak, Croatian, Serbian and Slovenian.
-        "stosujemy", "wykorzystujemy", "naszej witryny", "naszej stronie", "pouzivame", "tento web",
-        "tato stranka", "tieto stranky", "koristimo", "ova stranica", "uporabljamo",
-        "ta spletna stran"}) {
+        "nasza strona", "folosim", "acest site"}) {
     if (has(reader)) return true;
+  }
+  // More Polish ("W ramach naszej witryny stosujemy pliki cookies"), Czech
+  // and Slovak, Croatian, Serbian and Slovenian. "We use" and "our site"
+  // only in the line's first words, where a banner says them (a news story
+  // quoting a company, "… navela: „Koristimo cookies …”", says them later);
+  // "this site" only opening the line ("Tento web používá …"), as a story
+  // about a site's cookies says it after its subject ("Podle úřadu tento
+  // web ukládal …").
+  constexpr int kOpeningWords = 4;
+  size_t opening_end = 0;
+  for (int w = 0; w <= kOpeningWords && opening_end != std::string::npos; ++w) {
+    opening_end = words.find(' ', opening_end + 1);
+  }
+  const absl::string_view opening = absl::string_view(words).substr(
+      0, opening_end == std::string::npos ? words.size() : opening_end + 1);
+  for (absl::string_view reader : {"stosujemy", "wykorzystujemy", "naszej witryny",
+                                   "naszej stronie", "pouzivame", "koristimo", "uporabljamo"}) {
+    if (absl::StrContains(opening, absl::StrCat(" ", reader, " "))) return true;
+  }
+  for (absl::string_view site :
+       {"tento web", "tato stranka", "tieto stranky", "ova stranica", "ta spletna stran"}) {
+    if (absl::StartsWith(words, absl::StrCat(" ", site, " "))) return true;
   }
   return false;
 }

@@ -395,16 +395,13 @@ constexpr absl::string_view kFeedbackOpenings[] = {
     "esta pagina le ha sido util",
     "esta pagina foi util",
     "encontrou algum problema nesta pagina",
-    "signaler une erreur",
-    "signaler un probleme",
     "fehler auf dieser seite melden",
     "is deze pagina nuttig",
     "was deze informatie nuttig",
-    "segnala un errore",
-    "segnala un problema",
     "var sidan till hjalp",
     "var denne siden nyttig",
-    "czy ta strona byla pomocna",
+    "czy ta strona by\xC5\x82"
+    "a pomocna",  // "ł" does not fold.
 };
 
 constexpr absl::string_view kFollowOpenings[] = {

@@ -299,6 +299,9 @@ TEST(Boilerplate, MenusPathsAndNoticesOfOtherSites) {
               Optional(absl::string_view("navigation")));
   EXPECT_THAT(BoilerplateReason("Etusivu / Ajankohtaista"),
               Optional(absl::string_view("navigation")));
+  // A headline opening with the word: two steps, the second long.
+  EXPECT_EQ(BoilerplateReason("Forside / bagside – ny udstilling om avisens historie"),
+            std::nullopt);
   EXPECT_THAT(LateFurnitureReason("Fran\xC3\xA7"
                                   "ais"),
               Optional(absl::string_view("navigation")));
@@ -348,7 +351,13 @@ TEST(Boilerplate, DropsCookieNotices) {
         "Koristimo kolačiće (cookies) kako bismo poboljšali vaše iskustvo."}) {
     EXPECT_EQ(BoilerplateReason(line), "site") << line;
   }
-  // The same languages writing about cookie rules.
+  // The same languages writing about cookie rules, or quoting a company.
+  EXPECT_EQ(BoilerplateReason("Podle úřadu tento web ukládal do prohlížečů návštěvníků reklamní "
+                              "cookies bez jejich souhlasu."),
+            std::nullopt);
+  EXPECT_EQ(BoilerplateReason("Tvrtka je u priopćenju navela: „Koristimo kolačiće (cookies) "
+                              "isključivo za rad stranice.”"),
+            std::nullopt);
   EXPECT_EQ(BoilerplateReason("Urząd nałożył karę na operatora za pliki cookies instalowane bez "
                               "zgody użytkowników."),
             std::nullopt);
@@ -373,12 +382,16 @@ TEST(Boilerplate, DropsANewsletterBoxsBlurb) {
   for (const char* line :
        {"Get the latest news, reports and events from the Authority delivered to your inbox.",
         "Enter your email address to receive notifications of new posts by email.",
-        "Our weekly digest in your inbox every Friday."}) {
+        "Our weekly digest, straight to your inbox every Friday."}) {
     EXPECT_TRUE(BoilerplateReason(line).has_value()) << line;
   }
-  EXPECT_EQ(BoilerplateReason("Applicants may send their forms by email to the regional office "
-                              "before 30 June."),
-            std::nullopt);
+  for (const char* line :
+       {"Applicants may send their forms by email to the regional office before 30 June.",
+        "Phishing: what to do when a scam lands in your inbox",
+        "Savers should check their statements, which now arrive in your inbox each quarter.",
+        "To apply, enter your e-mail address and the registration number of the vehicle."}) {
+    EXPECT_EQ(BoilerplateReason(line), std::nullopt) << line;
+  }
 }
 
 // A line without a letter is the page's layout; text in another script

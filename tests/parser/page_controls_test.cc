@@ -93,7 +93,7 @@ TEST(PageControls, FilingCopyrightCreditsAndFeedback) {
                            "¿Existe algún problema con esta página?",
                            "Is deze pagina nuttig? Ja Nee",
                            "Var sidan till hjälp?",
-                           "Signaler une erreur"}) {
+                           "Czy ta strona była pomocna?"}) {
     EXPECT_THAT(BoilerplateReason(line), Optional(absl::string_view("site"))) << line;
   }
 }
@@ -108,7 +108,9 @@ TEST(PageControls, TheSameWordsInATextsOwnLinesAreText) {
         "Photo: the Secretary General meets the Minister in Brussels.",
         "2 - Libert\xE2\x88\x9A\xC2\xA9 de la presse (26 avril 2017)",
         "Copyright law and the protection of authors",
-        "Share the burden of defence spending fairly"}) {
+        "Share the burden of defence spending fairly",
+        // Reporting something other than the page is a service's heading.
+        "Signaler un problème de voirie", "Segnala un errore nei dati sanitari"}) {
     EXPECT_EQ(BoilerplateReason(line), std::nullopt) << line;
   }
 }
