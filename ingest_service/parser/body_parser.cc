@@ -200,7 +200,7 @@ void ParseBody(const std::vector<SourceLine>& lines, docsearch::v1::ParseDocumen
       DropLine(line, "caption", response);
       continue;
     }
-    if (IsSidebarItem(text)) {
+    if (IsDatedListLine(text)) {
       flush();
       DropLine(line, "sidebar", response);
       continue;

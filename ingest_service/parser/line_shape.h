@@ -84,8 +84,11 @@ bool IsSalutation(absl::string_view line);
 bool IsSalutation(absl::string_view line, absl::string_view folded);
 
 // "21/11/2003 - NATO": the first line of a related-news sidebar item (not
-// "06/06/2023 - 18:42", a date and its time).
+// "06/06/2023 - 18:42", a date and its time, which may stand over the
+// headline).
 bool IsSidebarItem(absl::string_view line);
+// Either of them: in the body, a dated line of a list is never text.
+bool IsDatedListLine(absl::string_view line);
 
 // "by Lord Robertson, NATO Secretary General" / "par ...".
 bool IsByline(absl::string_view line);
