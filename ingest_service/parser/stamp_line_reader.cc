@@ -28,28 +28,43 @@ constexpr int kMaxStampKeyWords = 3;
 constexpr int kMaxStampLineWords = 6;
 
 // "Article | Date: 23.02.2007 | Ministry of Foreign Affairs": a row of the
-// page's fields, one cell a date its key announces ("Date:", "Published")
-// and the others short names without a digit or a key of their own. An
-// event's row ("Workshop | Date: 14.11.2024 | Venue: Central Library")
-// keys its other cells: its date is the event's.
+// page's fields, one cell a date its key announces and the others short
+// names without a digit or a key of their own. A key that says the text was
+// published ("Published", "Veröffentlicht am", "Opublikowano:") dates it; a
+// bare "Date:" dates an event's row as well ("Workshop | Date: 14.11.2024 |
+// Middelburg"), so there another cell must name who issued the text (a
+// ministry, an office, a council…).
 std::optional<v1::Date> KeyedDateInFieldsRow(absl::string_view row) {
   constexpr size_t kMostCells = 3;
   constexpr int kMostNameWords = 6;
   const std::vector<absl::string_view> cells = absl::StrSplit(row, " | ");
   if (cells.size() > kMostCells) return std::nullopt;
   std::optional<v1::Date> date;
+  bool published_key = false;
+  bool issuer = false;
   for (absl::string_view cell : cells) {
     cell = absl::StripAsciiWhitespace(cell);
     const std::string folded = FoldAccents(cell);
-    bool keyed_date = false;
+    bool publication = false;
     for (absl::string_view key :
-         {"date:", "datum:", "fecha:", "data:", "published", "posted on", "issued", "publie le",
-          "veroffentlicht am", "publicado", "pubblicato", "gepubliceerd"}) {
-      keyed_date |= absl::StartsWith(folded, key);
+         {"published", "posted on", "issued", "publie le", "veroffentlicht am", "publicado",
+          "pubblicato", "gepubliceerd", "publiceret", "publicerad", "publisert", "opublikowano",
+          "julkaistu", "zverejneno", "objavljeno", "publicat"}) {
+      publication |= absl::StartsWith(folded, key);
     }
-    if (keyed_date && !date.has_value()) {
+    bool bare_date_key = false;
+    for (absl::string_view key : {"date:", "datum:", "fecha:", "data:"}) {
+      bare_date_key |= absl::StartsWith(folded, key);
+    }
+    if ((publication || bare_date_key) && !date.has_value()) {
       date = ParseDateLine(cell);
+      // A key the date reader does not know ("Opublikowano: 12.03.2024").
+      if (const size_t colon = cell.find(':');
+          !date.has_value() && colon != absl::string_view::npos) {
+        date = ParseDateLine(absl::StripAsciiWhitespace(cell.substr(colon + 1)));
+      }
       if (!date.has_value()) return std::nullopt;
+      published_key = publication;
       continue;
     }
     const bool name =
@@ -58,7 +73,13 @@ std::optional<v1::Date> KeyedDateInFieldsRow(absl::string_view row) {
                      [](char c) { return absl::ascii_isdigit(static_cast<unsigned char>(c)); }) &&
         CountWordsUpTo(cell, kMostNameWords + 1) <= kMostNameWords;
     if (!name) return std::nullopt;
+    for (absl::string_view word : {"minist", "department", "office", "council", "government",
+                                   "embassy", "agency", "commission", "secretariat", "presidency",
+                                   "bureau", "conseil", "gouvernement", "regierung", "gobierno"}) {
+      issuer |= absl::StrContains(folded, word);
+    }
   }
+  if (!published_key && !issuer) return std::nullopt;
   return date;
 }
 

@@ -67,6 +67,10 @@ TEST(TypedPages, AnEventsRowDatesNothing) {
                "Workshop | Date: 20.05.2019 | Venue: Helsinki City Library");
   const v1::Document document = ParseText(page);
   EXPECT_THAT(document.published(), Not(IsDate(2019, 5, 20)));
+  // A bare "Date:" with no issuer among the cells dates nothing either.
+  page = kFieldsRowWithADate;
+  page.replace(page.find(row), row.size(), "Workshop | Date: 20.05.2019 | Middelburg");
+  EXPECT_THAT(ParseText(page).published(), Not(IsDate(2019, 5, 20)));
 }
 
 TEST(TypedPages, ARowUnderTheTextDatesNothing) {
@@ -272,6 +276,11 @@ We, the participants gathered at the Conference on Living Heritage in Lisbon, ad
 TEST(TypedPages, AShortNameOverALongerTitleNamesTheKind) {
   const v1::Document document = ParseText(kDeclarationUnderItsShortName);
   EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_DECLARATION);
+  // A heading in lower case is a section's or a topic's, not a name.
+  std::string heading = kDeclarationUnderItsShortName;
+  heading.replace(heading.find("Lisbon Declaration"), std::string("Lisbon Declaration").size(),
+                  "Tax declaration");
+  EXPECT_NE(ParseText(heading).doc_type(), v1::DOC_TYPE_DECLARATION);
 }
 
 }  // namespace
