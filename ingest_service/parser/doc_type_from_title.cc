@@ -12,6 +12,7 @@
 #include "ingest_service/parser/doc_type.h"
 #include "ingest_service/parser/doc_type_labels.h"
 #include "ingest_service/parser/entity_tables.h"
+#include "ingest_service/parser/line_shape.h"
 
 namespace docsearch::ingest {
 namespace {
@@ -171,9 +172,19 @@ std::optional<DocType> DocTypeFromTitle(absl::string_view title, absl::string_vi
        {"wspolne oswiadczenie", "gezamenlijke verklaring", "gemensamt uttalande",
         "spolecne prohlaseni", "ortak aciklama", "ortak bildiri", "zajednicka izjava",
         "kozos nyilatkozat", "declaratie comuna", "declaratia comuna", "yhteinen julkilausuma",
-        "faelles erklaering", "felles erklaering"}) {
+        // Folding keeps "æ" and the dotless "ı".
+        "f\xC3\xA6lles erkl\xC3\xA6ring", "felles erkl\xC3\xA6ring", "ortak ac\xC4\xB1klama"}) {
     if (absl::StartsWith(folded, opening) &&
-        (folded.size() == opening.size() || folded[opening.size()] == ' ')) {
+        (folded.size() == opening.size() || folded[opening.size()] == ' ' ||
+         folded[opening.size()] == ':')) {
+      // A news headline about a joint statement goes on past a dash
+      // ("Gemensamt uttalande om Ukraina undertecknat av 40 länder – men
+      // Ungern står utanför").
+      constexpr int kMostWordsBeforeDash = 10;
+      if (absl::StrContains(title, " \xE2\x80\x93 ") &&
+          CountWordsUpTo(title, kMostWordsBeforeDash + 1) > kMostWordsBeforeDash) {
+        return std::nullopt;
+      }
       return v1::DOC_TYPE_PRESS_STATEMENT;
     }
   }

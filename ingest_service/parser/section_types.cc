@@ -37,6 +37,16 @@ bool IsDateOrReadingTime(absl::string_view line, LineRole role) {
   return false;
 }
 
+// Whether every word of `text` opens with a capital (a letter beyond ASCII
+// counts as one: "État", "Österreich").
+bool EveryWordCapitalized(absl::string_view text) {
+  for (absl::string_view word : absl::StrSplit(text, ' ', absl::SkipEmpty())) {
+    const unsigned char first = static_cast<unsigned char>(word.front());
+    if (!absl::ascii_isupper(first) && first < 0x80) return false;
+  }
+  return true;
+}
+
 // A label followed by who issues it: "Communiqué de presse du Conseil
 // d'Etat", "Press release of the Ministry of Health", "Pressemitteilung
 // des Senats". A short line (a kicker, not a headline: "Statement by the
@@ -162,10 +172,12 @@ void SetTypeFromSectionNextToTitle(const std::vector<SourceLine>& lines,
     // Right over a longer title, the text's short name ("Bonn Declaration"
     // over "World Conference on …: Moving into the Second Half of the
     // Decade").
+    // A name: every word capitalized ("Tax declaration", "Keynote
+    // highlights" are a section's or a topic's heading).
     constexpr int kMostShortNameWords = 4;
     if (!type.has_value() && k + 1 == title_begin &&
         CountWordsUpTo(text, kMostShortNameWords + 1) <= kMostShortNameWords &&
-        text.size() < document->title().size()) {
+        text.size() < document->title().size() && EveryWordCapitalized(text)) {
       type = DocTypeFromTitle(text);
     }
     // A label over the title or over its date line that the model read

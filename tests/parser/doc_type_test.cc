@@ -74,6 +74,15 @@ TEST(DocType, TitlesOpeningWithAStatementInOtherLanguages) {
   EXPECT_EQ(DocTypeFromTitle("Verklaring van erfrecht aanvragen"), std::nullopt);
   EXPECT_EQ(DocTypeFromTitle("Prohlášení prezidenta k důchodové reformě vyvolalo kritiku"),
             std::nullopt);
+  // Folding keeps "æ" and "ı"; a headline about a joint statement goes on
+  // past a dash.
+  EXPECT_EQ(DocTypeFromTitle("Fælles erklæring fra de nordiske statsministre"),
+            v1::DOC_TYPE_PRESS_STATEMENT);
+  EXPECT_EQ(DocTypeFromTitle("Ortak açıklama: Türkiye ve Azerbaycan"),
+            v1::DOC_TYPE_PRESS_STATEMENT);
+  EXPECT_EQ(DocTypeFromTitle("Gemensamt uttalande om Ukraina undertecknat av 40 länder – men "
+                             "Ungern står utanför"),
+            std::nullopt);
 }
 
 // A type named anywhere in a title, however the accent of "Communiqué" was
