@@ -41,18 +41,6 @@ constexpr absl::string_view kPortalPhrases[] = {
     "create an account",
     "multimedia account",
     "check your inbox",
-    // A newsletter box's blurb ("Get the latest news ... delivered to your
-    // inbox", "Enter your email address to receive notifications of new
-    // posts by email"); a headline or a sentence may speak of an inbox or
-    // ask for an address ("when a scam lands in your inbox", "enter your
-    // e-mail address and the registration number").
-    "delivered to your inbox",
-    "straight to your inbox",
-    "directly to your inbox",
-    "direct to your inbox",
-    "notifications of new posts",
-    "email address to receive",
-    "e-mail address to receive",
     "download videos",
     "video content",
     "your account",
@@ -96,6 +84,26 @@ constexpr absl::string_view kPortalPhrases[] = {
 };
 
 constexpr PhraseScan<std::size(kPortalPhrases)> kPortalScan(kPortalPhrases);
+
+// A newsletter box's blurb: "Get the latest news ... delivered to your
+// inbox", "Enter your email address to receive notifications of new posts".
+// An inbox or an address alone is a text's too ("your tax bill can be
+// delivered to your inbox", "voters must register an email address to
+// receive updates"): the blurb also names what it sends.
+bool IsNewsletterBlurb(absl::string_view folded) {
+  constexpr size_t kLongestBlurb = 200;
+  if (folded.size() > kLongestBlurb) return false;
+  const bool delivery = absl::StrContains(folded, "your inbox") ||
+                        absl::StrContains(folded, "notifications of new") ||
+                        absl::StrContains(folded, "email address to receive") ||
+                        absl::StrContains(folded, "e-mail address to receive");
+  if (!delivery) return false;
+  for (absl::string_view sent : {"latest", "news", "posts", "alerts", "newsletter", "digest",
+                                 "bulletin", "subscribe", "sign up"}) {
+    if (absl::StrContains(folded, sent)) return true;
+  }
+  return false;
+}
 
 // How many of kPortalPhrases occur in `folded`, counted until `enough` are
 // found.
@@ -205,20 +213,15 @@ bool IsBreadcrumb(absl::string_view folded) {
     if (steps.size() < 2) continue;
     // From the home page, two steps are a path already ("Home /
     // Speeches"). The home page's name in other languages may also open a
-    // headline ("Forside / bagside – ny udstilling …"): a third step, or a
-    // short second one, makes it a path ("Startsida / Pressmeddelanden /
-    // <headline>").
+    // headline or a name ("Forside / bagside – ny udstilling …", an
+    // exhibition's "Forside / Bagside"): a third step makes it a path
+    // ("Startsida / Pressmeddelanden / <headline>").
     const absl::string_view first = absl::StripAsciiWhitespace(steps.front());
     if (first == "home" || first == "accueil" || first == "startseite" || first == "inicio" ||
         first == "homepage") {
       return true;
     }
-    constexpr int kMostShortStepWords = 3;
-    if (IsHomeStepLine(first) &&
-        (steps.size() >= 3 ||
-         CountWordsUpTo(steps.back(), kMostShortStepWords + 1) <= kMostShortStepWords)) {
-      return true;
-    }
+    if (IsHomeStepLine(first) && steps.size() >= 3) return true;
     if (steps.size() < 3) continue;
     bool short_steps = true;
     for (size_t i = 0; i + 1 < steps.size(); ++i) short_steps &= steps[i].size() <= 40;
@@ -672,6 +675,7 @@ std::optional<absl::string_view> ReasonOfTrimmed(absl::string_view trimmed,
   if (folded.size() < 300) {
     if (PortalPhrasesIn(folded, 1) >= 1) return "site";
   }
+  if (IsNewsletterBlurb(folded)) return "site";
   if (IsCookieNotice(folded)) return "site";
   if ((absl::StartsWith(edges, "source:") || absl::StartsWith(edges, "read it all http") ||
        absl::StartsWith(edges, "read more http")) &&

@@ -142,6 +142,11 @@ bool IsCookieNotice(absl::string_view folded) {
   // "this site" only opening the line ("Tento web používá …"), as a story
   // about a site's cookies says it after its subject ("Podle úřadu tento
   // web ukládal …").
+  // A line opening with a quotation mark is someone quoted.
+  if (absl::StartsWith(folded, "\"") || absl::StartsWith(folded, "\xE2\x80\x9E") ||
+      absl::StartsWith(folded, "\xE2\x80\x9C")) {
+    return false;
+  }
   constexpr int kOpeningWords = 4;
   size_t opening_end = 0;
   for (int w = 0; w <= kOpeningWords && opening_end != std::string::npos; ++w) {

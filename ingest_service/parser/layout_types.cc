@@ -77,10 +77,10 @@ void SetTypeFromRoles(const std::vector<SourceLine>& lines,
   // line gave (the path's last step, a delivery note) stands, since the
   // model may take an item of a menu for the label.
   const bool weak = document->doc_type() == v1::DOC_TYPE_UNSPECIFIED ||
-                    HasWarning(*document, ParseWarningCode::kDocTypeFromTitle) ||
-                    (document->doc_type_raw().empty() &&
-                     !HasWarning(*document, ParseWarningCode::kDocTypeFromHeadLine));
-  if (!weak) return;
+                    HasWarning(*document, ParseWarningCode::kDocTypeFromTitle);
+  const bool unprinted = document->doc_type_raw().empty() &&
+                         !HasWarning(*document, ParseWarningCode::kDocTypeFromHeadLine);
+  if (!weak && !unprinted) return;
   for (size_t k = 0; k < features.size(); ++k) {
     if (roles[k] != LineRole::kTypeLabel) continue;
     const absl::string_view text = TrimLine(lines[features[k].line_index].text);

@@ -275,7 +275,10 @@ bool ContinueIntoFusedLine(absl::string_view rule_title, const std::vector<Sourc
 bool CascadeTitleIsABodyLine(absl::string_view cascade_title, const std::vector<SourceLine>& lines,
                              const std::vector<LineFeatures>& features,
                              const std::vector<LineRole>& roles) {
-  if (cascade_title.empty()) return false;
+  // A generic subheading the cascade took on a page printing no headline
+  // ("Bakgrund", "Uppdaterad information") is no title either.
+  constexpr int kFewestHeadlineWords = 3;
+  if (CountWordsUpTo(cascade_title, kFewestHeadlineWords) < kFewestHeadlineWords) return false;
   for (size_t k = 0; k < features.size(); ++k) {
     if (TrimLine(lines[features[k].line_index].text) != cascade_title) continue;
     return roles[k] == LineRole::kBody && features[k].rule_fate == "kept";

@@ -297,11 +297,12 @@ TEST(Boilerplate, MenusPathsAndNoticesOfOtherSites) {
   // the headline as the last step.
   EXPECT_THAT(BoilerplateReason("Startsida / Pressmeddelanden / Nya regler för fisket i Östersjön"),
               Optional(absl::string_view("navigation")));
-  EXPECT_THAT(BoilerplateReason("Etusivu / Ajankohtaista"),
+  EXPECT_THAT(BoilerplateReason("Etusivu / Ajankohtaista / Tiedotteet"),
               Optional(absl::string_view("navigation")));
-  // A headline opening with the word: two steps, the second long.
+  // A headline or a name opening with the word: two steps.
   EXPECT_EQ(BoilerplateReason("Forside / bagside – ny udstilling om avisens historie"),
             std::nullopt);
+  EXPECT_EQ(BoilerplateReason("Forside / Bagside"), std::nullopt);
   EXPECT_THAT(LateFurnitureReason("Fran\xC3\xA7"
                                   "ais"),
               Optional(absl::string_view("navigation")));
@@ -352,6 +353,8 @@ TEST(Boilerplate, DropsCookieNotices) {
     EXPECT_EQ(BoilerplateReason(line), "site") << line;
   }
   // The same languages writing about cookie rules, or quoting a company.
+  EXPECT_EQ(BoilerplateReason("„Používáme pouze nezbytné cookies,“ uvedl mluvčí úřadu."),
+            std::nullopt);
   EXPECT_EQ(BoilerplateReason("Podle úřadu tento web ukládal do prohlížečů návštěvníků reklamní "
                               "cookies bez jejich souhlasu."),
             std::nullopt);
@@ -389,7 +392,10 @@ TEST(Boilerplate, DropsANewsletterBoxsBlurb) {
        {"Applicants may send their forms by email to the regional office before 30 June.",
         "Phishing: what to do when a scam lands in your inbox",
         "Savers should check their statements, which now arrive in your inbox each quarter.",
-        "To apply, enter your e-mail address and the registration number of the vehicle."}) {
+        "To apply, enter your e-mail address and the registration number of the vehicle.",
+        "Your annual council tax bill can be delivered to your inbox instead of your letterbox.",
+        "Voters must register an email address to receive updates when their polling station "
+        "changes."}) {
     EXPECT_EQ(BoilerplateReason(line), std::nullopt) << line;
   }
 }

@@ -55,6 +55,23 @@ TEST(SetTitleFromRoles, KeepsTheCascadesTitleWhenTheModelNamesNoneAndReadsItAsTe
   EXPECT_EQ(response.document().title(), "PM call with Prime Minister of Chile: 3 March 2023");
 }
 
+// A generic subheading the cascade took on a page printing no headline is
+// no title either.
+TEST(SetTitleFromRoles, LeavesAGenericSubheadingWithoutAHeadlineUntitled) {
+  ReadLines read;
+  read.Add("Bakgrund", "kept", LineRole::kBody);
+  read.Add("Regeringen har sedan 2020 stött kommunerna med extra medel till skolorna.", "kept",
+           LineRole::kBody);
+  read.Seal();
+  v1::ParseDocumentResponse response;
+  response.mutable_document()->set_title("Bakgrund");
+  response.mutable_document()->add_paragraphs()->set_text(
+      "Regeringen har sedan 2020 stött kommunerna med extra medel till skolorna.");
+
+  SetTitleFromRoles(read.lines, read.features, read.roles, &response);
+  EXPECT_EQ(response.document().title(), "");
+}
+
 // A cascade's title the model reads as furniture is no title.
 TEST(SetTitleFromRoles, DropsTheCascadesTitleTheModelReadsAsFurniture) {
   ReadLines read;
