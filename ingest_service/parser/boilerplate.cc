@@ -221,7 +221,7 @@ bool IsBreadcrumb(absl::string_view folded) {
         first == "homepage") {
       return true;
     }
-    if (IsHomeStepLine(first) && steps.size() >= 3) return true;
+    if (steps.size() >= 3 && IsHomeStepLine(first)) return true;
     if (steps.size() < 3) continue;
     bool short_steps = true;
     for (size_t i = 0; i + 1 < steps.size(); ++i) short_steps &= steps[i].size() <= 40;

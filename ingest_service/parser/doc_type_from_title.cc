@@ -168,24 +168,29 @@ std::optional<DocType> DocTypeFromTitle(absl::string_view title, absl::string_vi
   // accessibility or privacy statement as often ("Prohlášení o
   // přístupnosti", "Izjava o zaštiti privatnosti") and a news headline
   // about a statement: joint ones only.
-  for (absl::string_view opening :
-       {"wspolne oswiadczenie", "gezamenlijke verklaring", "gemensamt uttalande",
-        "spolecne prohlaseni", "ortak aciklama", "ortak bildiri", "zajednicka izjava",
-        "kozos nyilatkozat", "declaratie comuna", "declaratia comuna", "yhteinen julkilausuma",
-        // Folding keeps "æ" and the dotless "ı".
-        "f\xC3\xA6lles erkl\xC3\xA6ring", "felles erkl\xC3\xA6ring", "ortak ac\xC4\xB1klama"}) {
-    if (absl::StartsWith(folded, opening) &&
-        (folded.size() == opening.size() || folded[opening.size()] == ' ' ||
-         folded[opening.size()] == ':')) {
-      // A news headline about a joint statement goes on past a dash
-      // ("Gemensamt uttalande om Ukraina undertecknat av 40 länder – men
-      // Ungern står utanför").
-      constexpr int kMostWordsBeforeDash = 10;
-      if (absl::StrContains(title, " \xE2\x80\x93 ") &&
-          CountWordsUpTo(title, kMostWordsBeforeDash + 1) > kMostWordsBeforeDash) {
-        return std::nullopt;
+  // Every head line of a page is read here: the openings' first letters
+  // first.
+  constexpr absl::string_view kJointOpeningLetters = "wgsozkdyf";
+  if (!folded.empty() && kJointOpeningLetters.find(folded.front()) != absl::string_view::npos) {
+    for (absl::string_view opening :
+         {"wspolne oswiadczenie", "gezamenlijke verklaring", "gemensamt uttalande",
+          "spolecne prohlaseni", "ortak aciklama", "ortak bildiri", "zajednicka izjava",
+          "kozos nyilatkozat", "declaratie comuna", "declaratia comuna", "yhteinen julkilausuma",
+          // Folding keeps "æ" and the dotless "ı".
+          "f\xC3\xA6lles erkl\xC3\xA6ring", "felles erkl\xC3\xA6ring", "ortak ac\xC4\xB1klama"}) {
+      if (absl::StartsWith(folded, opening) &&
+          (folded.size() == opening.size() || folded[opening.size()] == ' ' ||
+           folded[opening.size()] == ':')) {
+        // A news headline about a joint statement goes on past a dash
+        // ("Gemensamt uttalande om Ukraina undertecknat av 40 länder – men
+        // Ungern står utanför").
+        constexpr int kMostWordsBeforeDash = 10;
+        if (absl::StrContains(title, " \xE2\x80\x93 ") &&
+            CountWordsUpTo(title, kMostWordsBeforeDash + 1) > kMostWordsBeforeDash) {
+          return std::nullopt;
+        }
+        return v1::DOC_TYPE_PRESS_STATEMENT;
       }
-      return v1::DOC_TYPE_PRESS_STATEMENT;
     }
   }
   return std::nullopt;
