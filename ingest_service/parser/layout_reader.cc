@@ -14,7 +14,6 @@
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "ingest_service/parser/body_parser.h"
-#include "ingest_service/parser/boilerplate.h"
 #include "ingest_service/parser/breadcrumb_section.h"
 #include "ingest_service/parser/date_parser.h"
 #include "ingest_service/parser/doc_type.h"
@@ -22,6 +21,7 @@
 #include "ingest_service/parser/head_lexicon.h"
 #include "ingest_service/parser/head_reader.h"
 #include "ingest_service/parser/header_lines.h"
+#include "ingest_service/parser/late_furniture.h"
 #include "ingest_service/parser/layout_types.h"
 #include "ingest_service/parser/line_accounting.h"
 #include "ingest_service/parser/line_shape.h"
@@ -507,7 +507,7 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
     }
     furniture.push_back(features[k].line_index);
   }
-  // Furniture told by shapes the model's inputs leave out (boilerplate.h).
+  // Furniture told by shapes the model's inputs leave out (late_furniture.h).
   for (size_t k = 0; k < features.size(); ++k) {
     if (roles[k] == LineRole::kFurniture || roles[k] == LineRole::kTitle ||
         (features[k].rule_fate != "kept" && features[k].rule_fate != "title")) {

@@ -6,7 +6,7 @@
 namespace docsearch::ingest {
 
 // Lines a site prints on every page, in words no single rule of
-// boilerplate.h knew, read late (LateFurnitureReason): they never enter the
+// boilerplate.h knew, read late (late_furniture.h): they never enter the
 // line-role model's inputs. `trimmed` is the line without its outer white
 // space, `folded` FoldAccents of it.
 

@@ -11,6 +11,7 @@
 #include "ingest_service/parser/date_parser.h"
 #include "ingest_service/parser/doc_type.h"
 #include "ingest_service/parser/head_lexicon.h"
+#include "ingest_service/parser/late_furniture.h"
 #include "ingest_service/parser/line_shape.h"
 #include "ingest_service/parser/page_shape_headlines.h"
 #include "ingest_service/parser/title_run.h"

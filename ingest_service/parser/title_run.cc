@@ -12,6 +12,7 @@
 #include "ingest_service/parser/boilerplate.h"
 #include "ingest_service/parser/date_parser.h"
 #include "ingest_service/parser/doc_type.h"
+#include "ingest_service/parser/late_furniture.h"
 #include "ingest_service/parser/line_shape.h"
 #include "ingest_service/parser/text_normalizer.h"
 #include "ingest_service/parser/title_chooser.h"

@@ -5,6 +5,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "ingest_service/parser/late_furniture.h"
 
 namespace docsearch::ingest {
 namespace {
@@ -146,7 +147,7 @@ TEST(Boilerplate, LateFurnitureReadsContactHeadingsPlayersAndVersionLinks) {
   EXPECT_EQ(LateFurnitureReason("Watch the situation closely, the Council said."), std::nullopt);
   EXPECT_EQ(LateFurnitureReason("Ministers Watch Elections in the Region"), std::nullopt);
   EXPECT_EQ(LateFurnitureReason("Contact Group Statement on the Balkans"), std::nullopt);
-  // The cascade's own rules do not read these shapes (see boilerplate.h).
+  // The cascade's own rules do not read these shapes (see late_furniture.h).
   EXPECT_EQ(BoilerplateReason("Watch the press conference:"), std::nullopt);
 }
 

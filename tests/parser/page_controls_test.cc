@@ -7,6 +7,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "ingest_service/parser/boilerplate.h"
+#include "ingest_service/parser/late_furniture.h"
 
 namespace docsearch::ingest {
 namespace {

@@ -2,7 +2,7 @@
 
 #include "common/text_folding.h"
 #include "gtest/gtest.h"
-#include "ingest_service/parser/boilerplate.h"
+#include "ingest_service/parser/late_furniture.h"
 #include "ingest_service/parser/page_controls.h"
 
 namespace docsearch::ingest {

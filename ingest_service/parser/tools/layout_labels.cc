@@ -16,6 +16,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "ingest_service/parser/boilerplate.h"
+#include "ingest_service/parser/late_furniture.h"
 
 namespace docsearch::ingest {
 namespace {
