@@ -6,7 +6,7 @@
 #include "absl/strings/string_view.h"
 #include "common/text_folding.h"
 #include "ingest_service/parser/line_shape.h"
-#include "ingest_service/parser/page_controls.h"
+#include "ingest_service/parser/page_annotations.h"
 #include "ingest_service/parser/title_run.h"
 
 namespace docsearch::ingest {

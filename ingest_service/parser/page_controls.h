@@ -12,7 +12,9 @@
 // request for feedback ("Was this page useful?"). They are told by the
 // words of web sites in general, in the languages the parser reads, not by
 // any one site's wording, so that archives of sites the corpus does not
-// hold lose them too. boilerplate.h reads them as furniture.
+// hold lose them too. boilerplate.h reads them as furniture. The filing,
+// the copyright and the request for feedback, which the site says about the
+// page rather than offers as a control, are read in page_annotations.h.
 //
 // `folded` arguments are FoldAccents of the trimmed line; `edges` that
 // with its furniture edges (pipes, bullets, dashes, a trailing colon)
@@ -32,11 +34,6 @@ bool IsLinkListHeading(absl::string_view line);
 // statement": such a heading with its links on the same line, no sentence.
 // `folded` is FoldAccents of the trimmed line.
 bool OpensWithLinkListHeading(absl::string_view folded);
-
-// "Page 2 of 3", "Página 1 de 2", "Seite 1 von 4": a page's number and
-// count, left in a text converted from print. ("Page 12" alone, or "- 2 -",
-// may be a text's own reference or list mark.) `folded` as above.
-bool IsPageCounter(absl::string_view folded);
 
 }  // namespace docsearch::ingest
 
