@@ -206,6 +206,43 @@ constexpr size_t kMostPathLines = 6;
 // Words of one step.
 constexpr int kMostPathStepWords = 5;
 
+// The text of feature line k, trimmed.
+absl::string_view TextOf(const std::vector<SourceLine>& lines,
+                         const std::vector<LineFeatures>& features, size_t k) {
+  return TrimLine(lines[features[k].line_index].text);
+}
+
+// The "Home" line of a path printed one step per line above feature line
+// `end`, at most `most_lines` up, with at least one step between; nullopt
+// when a line on the way is too long for a step or ends a sentence.
+std::optional<size_t> HomeLineAbove(const std::vector<SourceLine>& lines,
+                                    const std::vector<LineFeatures>& features, size_t end,
+                                    size_t most_lines) {
+  for (size_t home = end; home-- > 0 && end - home <= most_lines;) {
+    const absl::string_view text = TextOf(lines, features, home);
+    if (CountWordsUpTo(text, kMostPathStepWords + 1) > kMostPathStepWords || EndsSentence(text)) {
+      return std::nullopt;
+    }
+    if (!IsHomeStepLine(text)) continue;
+    if (end - home < 2) return std::nullopt;
+    return home;
+  }
+  return std::nullopt;
+}
+
+// The section the path's lines [home, end) file the page under.
+std::optional<BreadcrumbLines> PathOfLines(const std::vector<SourceLine>& lines,
+                                           const std::vector<LineFeatures>& features, size_t home,
+                                           size_t end) {
+  std::string path(TextOf(lines, features, home));
+  for (size_t k = home + 1; k < end; ++k) {
+    absl::StrAppend(&path, " > ", TextOf(lines, features, k));
+  }
+  const std::optional<v1::DocType> type = DocTypeFromBreadcrumb(path);
+  if (!type.has_value()) return std::nullopt;
+  return BreadcrumbLines{home, *type};
+}
+
 // A menu prints the same short lines, and may open at "Home" too; what
 // tells the path is that its first step repeats an item of the menu above
 // it ("News and Events" in the menu, then "Home" / "News and Events" /
@@ -214,29 +251,18 @@ constexpr int kMostPathStepWords = 5;
 std::optional<BreadcrumbLines> FindBreadcrumbLines(const std::vector<SourceLine>& lines,
                                                    const std::vector<LineFeatures>& features,
                                                    size_t title_begin) {
-  auto text_of = [&](size_t k) { return TrimLine(lines[features[k].line_index].text); };
+  auto text_of = [&](size_t k) { return TextOf(lines, features, k); };
   size_t end = title_begin;
   if (end > 0 && !FindDates(text_of(end - 1)).empty() && CountWordsUpTo(text_of(end - 1), 7) <= 6) {
     --end;  // The title's date line under the path.
   }
-  for (size_t home = end; home-- > 0 && end - home <= kMostPathLines;) {
-    const absl::string_view text = text_of(home);
-    if (CountWordsUpTo(text, kMostPathStepWords + 1) > kMostPathStepWords || EndsSentence(text)) {
-      return std::nullopt;
-    }
-    if (!IsHomeStepLine(text)) continue;
-    if (end - home < 2) return std::nullopt;
-    const absl::string_view first_step = text_of(home + 1);
-    bool retraces_menu = false;
-    for (size_t k = 0; k < home && !retraces_menu; ++k) retraces_menu = text_of(k) == first_step;
-    if (!retraces_menu) return std::nullopt;
-    std::string path(text);
-    for (size_t k = home + 1; k < end; ++k) absl::StrAppend(&path, " > ", text_of(k));
-    const std::optional<v1::DocType> type = DocTypeFromBreadcrumb(path);
-    if (!type.has_value()) return std::nullopt;
-    return BreadcrumbLines{home, *type};
-  }
-  return std::nullopt;
+  const std::optional<size_t> home = HomeLineAbove(lines, features, end, kMostPathLines);
+  if (!home.has_value()) return std::nullopt;
+  const absl::string_view first_step = text_of(*home + 1);
+  bool retraces_menu = false;
+  for (size_t k = 0; k < *home && !retraces_menu; ++k) retraces_menu = text_of(k) == first_step;
+  if (!retraces_menu) return std::nullopt;
+  return PathOfLines(lines, features, *home, end);
 }
 
 // Whether `line` is the head of `title` cut short with an ellipsis, as a
@@ -261,27 +287,15 @@ std::optional<BreadcrumbLines> FindPathEndingInTitleHead(const std::vector<Sourc
                                                          const std::vector<LineFeatures>& features,
                                                          size_t title_begin,
                                                          absl::string_view title) {
-  auto text_of = [&](size_t k) { return TrimLine(lines[features[k].line_index].text); };
   for (size_t end = title_begin; end-- > 0;) {
-    if (!IsTitleCutShort(text_of(end), title)) continue;
+    if (!IsTitleCutShort(TextOf(lines, features, end), title)) continue;
     // "Home", one section, the headline's head: the last items of a menu
     // above a featured headline ("Home" / "Events" / "Speeches" /
     // "Minister opens...") print more lines between.
     constexpr size_t kLinesFromHome = 2;
-    for (size_t home = end; home-- > 0 && end - home <= kLinesFromHome;) {
-      const absl::string_view text = text_of(home);
-      if (CountWordsUpTo(text, kMostPathStepWords + 1) > kMostPathStepWords || EndsSentence(text)) {
-        return std::nullopt;
-      }
-      if (!IsHomeStepLine(text)) continue;
-      if (end - home < 2) return std::nullopt;
-      std::string path(text);
-      for (size_t k = home + 1; k < end; ++k) absl::StrAppend(&path, " > ", text_of(k));
-      const std::optional<v1::DocType> type = DocTypeFromBreadcrumb(path);
-      if (!type.has_value()) return std::nullopt;
-      return BreadcrumbLines{home, *type};
-    }
-    return std::nullopt;
+    const std::optional<size_t> home = HomeLineAbove(lines, features, end, kLinesFromHome);
+    if (!home.has_value()) return std::nullopt;
+    return PathOfLines(lines, features, *home, end);
   }
   return std::nullopt;
 }
