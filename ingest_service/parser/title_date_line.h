@@ -20,12 +20,6 @@
 
 namespace docsearch::ingest {
 
-// The date of `line` when it is a date line (ParseDateLine), or a row of
-// cells holding one date, a time and at most a short label parted by bars
-// ("News item | 27-06-2018 | 19:10") or one word ("2017-01-05 às 16h32");
-// nullopt for a sentence or a subtitle holding a date.
-std::optional<docsearch::v1::Date> DateOfDateRow(absl::string_view line);
-
 // When the title stands below a long head (eight lines or more), and
 // `document` is undated or dated by a fallback weaker than a printed date
 // line, and one of the two lines above the title or the two below it

@@ -1,6 +1,6 @@
-// Date rows next to a headline (title_date_line.h): a date alone, or in a row
-// of cells with a short label and a time; never a sentence holding a date.
-#include "ingest_service/parser/title_date_line.h"
+// Date rows next to a headline (date_rows.h): a date alone, or in a row of
+// cells with a short label and a time; never a sentence holding a date.
+#include "ingest_service/parser/date_rows.h"
 
 #include <optional>
 
