@@ -43,5 +43,35 @@ TEST(DateOfDateRow, NotASentenceOrARangeOrALongLine) {
   EXPECT_EQ(DateOfDateRow("Effective 1 January 2022"), std::nullopt);
 }
 
+TEST(DateOfDateRow, TheTextsLabelOrNumberThenItsDate) {
+  EXPECT_THAT(DateOfDateRow("Pressemitteilung Nr. 019 vom 15. Januar 2025"), IsDate(2025, 1, 15));
+  EXPECT_THAT(DateOfDateRow("Pressemitteilung vom 14.03.2024:"), IsDate(2024, 3, 14));
+  EXPECT_THAT(DateOfDateRow("Communiqué de presse n° 12 du 3 mai 2021"), IsDate(2021, 5, 3));
+  EXPECT_THAT(DateOfDateRow("NR-03.087 - August 18, 2003"), IsDate(2003, 8, 18));
+  EXPECT_THAT(DateOfDateRow("Press Release 45/2024 – 12 March 2024, 10:00"), IsDate(2024, 3, 12));
+  EXPECT_THAT(DateOfDateRow("Comunicado de prensa del 4 de abril de 2023"), IsDate(2023, 4, 4));
+}
+
+TEST(DateOfDateRow, NotANameHoldingADate) {
+  EXPECT_EQ(DateOfDateRow("Agreement of 5 May 1945"), std::nullopt);
+  EXPECT_EQ(DateOfDateRow("Kosovo - 12 March 2019"), std::nullopt);
+  EXPECT_EQ(DateOfDateRow("Gesetz vom 12. März 2024"), std::nullopt);
+  EXPECT_EQ(DateOfDateRow("Decree No. 45 of 12 March 2024"), std::nullopt);
+  EXPECT_EQ(DateOfDateRow("Resolution 1244 - 10 June 1999"), std::nullopt);
+  EXPECT_EQ(DateOfDateRow("Letter dated 12 May 2021"), std::nullopt);
+  EXPECT_EQ(DateOfDateRow("Meeting of the Council of 12 May 2021"), std::nullopt);
+  EXPECT_EQ(DateOfDateRow("Pressemitteilung vom 15. Januar 2025 zur Lage in Gaza"), std::nullopt);
+}
+
+TEST(DateOfDateRow, ADateInBracketsOrBeforeItsUpdateStamp) {
+  EXPECT_THAT(DateOfDateRow("(Paris, 17 avril 2001)"), IsDate(2001, 4, 17));
+  EXPECT_THAT(DateOfDateRow("Burak Dağ   |11.07.2024 - Güncelleme : 12.07.2024"),
+              IsDate(2024, 7, 11));
+  EXPECT_THAT(DateOfDateRow("16 Julho de 2024 | 14h02 - Actualizado em 17 Julho de 2024 | 15h37"),
+              IsDate(2024, 7, 16));
+  // Two dates with no update between them are a range, or two events.
+  EXPECT_EQ(DateOfDateRow("Vienna, 3 May 2021 | Geneva, 5 May 2021"), std::nullopt);
+}
+
 }  // namespace
 }  // namespace docsearch::ingest
