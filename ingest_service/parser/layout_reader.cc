@@ -21,6 +21,7 @@
 #include "ingest_service/parser/head_lexicon.h"
 #include "ingest_service/parser/head_reader.h"
 #include "ingest_service/parser/header_lines.h"
+#include "ingest_service/parser/issuer_title.h"
 #include "ingest_service/parser/late_furniture.h"
 #include "ingest_service/parser/layout_types.h"
 #include "ingest_service/parser/line_accounting.h"
@@ -605,6 +606,7 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
     DropLine({header.text, header.number}, "message_header", &parsed);
   }
   SetTitleFromRoles(lines, features, roles, &parsed);
+  ReplaceIssuerTitle(lines, features, roles, &parsed);
   if (from_page_shape) CutTitleFromOpeningParagraph(parsed.mutable_document());
   if ((title_uncertain || title_from_fallback) && !parsed.document().title().empty()) {
     AddWarning(ParseWarningCode::kTitleUncertain,

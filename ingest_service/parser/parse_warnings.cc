@@ -20,6 +20,7 @@ constexpr std::pair<Code, absl::string_view> kWireCodes[] = {
     {Code::kDigestWithoutTitle, "digest_without_title"},
     {Code::kTitleFromHtmlTitle, "title_from_html_title"},
     {Code::kTitleUncertain, "title_uncertain"},
+    {Code::kTitleBesideIssuerLine, "title_beside_issuer_line"},
     {Code::kDocTypeFromFirstParagraph, "doc_type_from_first_paragraph"},
     {Code::kDocTypeFromTitle, "doc_type_from_title"},
     {Code::kDocTypeFromSalutation, "doc_type_from_salutation"},

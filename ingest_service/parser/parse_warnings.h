@@ -32,6 +32,9 @@ enum class ParseWarningCode {
   kDigestWithoutTitle,
   kTitleFromHtmlTitle,
   kTitleUncertain,
+  // The line the model took for the title names the issuer; the headline
+  // next to it is the title (issuer_title.h).
+  kTitleBesideIssuerLine,
   // Type.
   kDocTypeFromFirstParagraph,
   kDocTypeFromTitle,

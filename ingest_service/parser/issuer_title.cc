@@ -1,0 +1,332 @@
+#include "ingest_service/parser/issuer_title.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "ingest_service/parser/date_parser.h"
+#include "ingest_service/parser/date_rows.h"
+#include "ingest_service/parser/doc_type.h"
+#include "ingest_service/parser/head_lexicon.h"  // ReadsAsMenu
+#include "ingest_service/parser/line_shape.h"
+#include "ingest_service/parser/parse_warnings.h"
+#include "ingest_service/parser/text_normalizer.h"
+#include "ingest_service/parser/title_run.h"
+
+namespace docsearch::ingest {
+namespace {
+
+// Most words of an issuer's name, and of a minister's portfolios.
+constexpr int kMaxIssuerWords = 8;
+constexpr int kMaxPortfolioWords = 14;
+// Non-blank lines looked at on each side of the issuer line.
+constexpr size_t kLinesAround = 4;
+// Fewest words of the headline taken instead; longest one.
+constexpr int kMinHeadlineWords = 5;
+constexpr size_t kMaxHeadlineBytes = 250;
+
+// Folded words naming a body that issues texts, whole words, in the
+// languages of the sites archived: ministries, departments, agencies,
+// embassies, governments, presidencies, parliaments. Anywhere in a name
+// printed in Title Case ("U.S. Department of State", "Andina Agencia
+// Peruana de Noticias").
+constexpr absl::string_view kIssuerWords[] = {
+    "ministry",     "ministere",    "ministerio",   "ministero",      "ministerie",
+    "ministerstwo", "ministerstvo", "ministarstvo", "ministerul",     "ministerium",
+    "kementerian",  "department",   "departement",  "departamento",   "dipartimento",
+    "cancilleria",  "chancellery",  "chancellerie", "secretariat",    "agency",
+    "agence",       "agencia",      "agenzia",      "embassy",        "ambassade",
+    "embajada",     "embaixada",    "ambasciata",   "botschaft",      "ambasada",
+    "government",   "gouvernement", "gobierno",     "governo",        "regierung",
+    "regering",     "regeringen",   "regjeringen",  "guvernul",       "presidency",
+    "presidence",   "presidencia",  "presidenza",   "parliament",     "parlement",
+    "parlamento",   "valtioneuvosto", "regeringskansliet", "bundesregierung", "pressestelle",
+};
+
+// Words that name a body only as the name's first word ("Office of the
+// Spokesperson", "Ufficio stampa ...", "Corte costituzionale"): inside a
+// Title Case line they are as often a headline's subject ("Transfer of
+// Authority in Afghanistan").
+constexpr absl::string_view kIssuerFirstWords[] = {
+    "office",  "bureau",   "ufficio", "oficina", "gabinete", "kancelaria", "secretaria",
+    "segreteria", "court", "cour",    "corte",   "tribunal", "directorate", "urzad", "urad",
+};
+
+// Endings of compounds naming such a body ("Socialdepartementet",
+// "Ulkoministeriö", "Bundesministerium", "Dışişleri Bakanlığı" folded).
+constexpr absl::string_view kIssuerEndings[] = {
+    "departementet", "ministeriet",  "ministerium", "ministerio", "bundesamt",
+    "landesamt",     "kanzleramt",   "presseamt",   "gericht",    "bakanl\xC4\xB1g\xC4\xB1",
+    "baskanl\xC4\xB1g\xC4\xB1", "buyukelciligi",
+};
+
+// A news site's name ("UN News Centre", "Agência Brasil de Notícias" has
+// "agencia" already).
+constexpr absl::string_view kNewsSiteNames[] = {
+    "news centre",  "news center", "media centre", "media center", "press centre",
+    "press center", "newsroom",    "news service", "news agency",
+};
+
+// Events a body holds: a line naming one is a headline about it.
+constexpr absl::string_view kEventWords[] = {
+    "meeting", "reunion",    "summit",     "sommet",   "cumbre",   "cimeira", "vertice",
+    "gipfel",  "visit",      "visite",     "visita",   "besuch",   "session", "sesion",
+    "sessao",  "conference", "conferencia", "conferenza", "konferenz", "talks",
+};
+
+// The first words of a minister's office ("Minister for ...", "Ministre
+// de ...", "Secretary of State for ...").
+constexpr absl::string_view kMinisterWords[] = {
+    "minister", "ministre", "ministro", "ministra", "ministerin", "bundesminister",
+    "bundesministerin", "secretary", "secretaire", "secretario", "staatssekretar",
+};
+
+// Words that join a type label to the body issuing the text ("Press
+// release from ...", "Pressmeddelande från ..."); "Statement by the
+// Ministry ..." and "Communiqué du Ministère ..." are titles.
+constexpr absl::string_view kFromWords[] = {"from", "fran", "fra", "von", "vom"};
+
+template <size_t N>
+bool AnyWordIn(const std::vector<std::string>& words, const absl::string_view (&list)[N]) {
+  return std::any_of(words.begin(), words.end(), [&](const std::string& word) {
+    return std::find(std::begin(list), std::end(list), word) != std::end(list);
+  });
+}
+
+// The words of `folded`, letters and digits only.
+std::vector<std::string> LetterWords(absl::string_view folded) {
+  std::vector<std::string> words;
+  for (absl::string_view word : absl::StrSplit(folded, absl::ByAnyChar(" ,.:;()'’-"),
+                                               absl::SkipEmpty())) {
+    words.emplace_back(word);
+  }
+  return words;
+}
+
+bool HasDigit(absl::string_view text) {
+  return std::any_of(text.begin(), text.end(),
+                     [](char c) { return absl::ascii_isdigit(static_cast<unsigned char>(c)); });
+}
+
+// The issuer's name alone: a body's word (or a compound ending in one) and
+// no event; printed as a name is (Title Case), or the body's kind first.
+bool NamesABody(absl::string_view line) {
+  if (CountWordsUpTo(line, kMaxIssuerWords + 1) > kMaxIssuerWords) return false;
+  const std::string folded = FoldAccents(line);
+  const std::vector<std::string> words = LetterWords(folded);
+  if (words.empty() || AnyWordIn(words, kEventWords)) return false;
+  for (absl::string_view name : kNewsSiteNames) {
+    if (absl::StrContains(folded, name)) return true;
+  }
+  auto names_body = [](const std::string& word) {
+    if (std::find(std::begin(kIssuerWords), std::end(kIssuerWords), word) !=
+        std::end(kIssuerWords)) {
+      return true;
+    }
+    return std::any_of(std::begin(kIssuerEndings), std::end(kIssuerEndings),
+                       [&](absl::string_view ending) { return absl::EndsWith(word, ending); });
+  };
+  const bool first_names_body =
+      names_body(words.front()) || std::find(std::begin(kIssuerFirstWords),
+                                             std::end(kIssuerFirstWords),
+                                             words.front()) != std::end(kIssuerFirstWords);
+  if (first_names_body) return true;
+  return std::any_of(words.begin(), words.end(), names_body) && IsTitleCase(line);
+}
+
+// "Minister for Fire and Disaster Recovery and Minister for Corrective
+// Services", "Ministre de l'Europe et des Affaires étrangères": offices
+// named as a name is, opened by a minister's title and "for" or "of"
+// ("Secretary-General Saddened by ..." is a headline).
+bool NamesPortfolios(absl::string_view line) {
+  if (CountWordsUpTo(line, kMaxPortfolioWords + 1) > kMaxPortfolioWords) return false;
+  const std::vector<std::string> words = LetterWords(FoldAccents(line));
+  if (words.size() < 3 || AnyWordIn(words, kEventWords)) return false;
+  if (std::find(std::begin(kMinisterWords), std::end(kMinisterWords), words.front()) ==
+      std::end(kMinisterWords)) {
+    return false;
+  }
+  const std::string& joint = words[1] == "of" && words[2] == "state" && words.size() > 3
+                                 ? words[3]
+                                 : words[1];
+  const bool office = joint == "for" || joint == "of" || joint == "de" || joint == "des" ||
+                      joint == "du" || joint == "fur" || joint == "del" || joint == "l";
+  return office && IsTitleCase(line);
+}
+
+// "Press Release: Department of Conservation", "Pressmeddelande från
+// Socialdepartementet": a type label, then the body issuing the text.
+bool LabelNamesABody(absl::string_view line) {
+  const std::optional<LeadingLabel> label = DocTypeLabelPrefix(line, /*any_rest=*/true);
+  if (!label.has_value() || label->length >= line.size()) return false;
+  absl::string_view rest = absl::StripLeadingAsciiWhitespace(line.substr(label->length));
+  // After a colon, a dash or a bar (the label's reader may have taken it
+  // with the label), or a word saying "from".
+  const char last = line[label->length - 1];
+  bool parted = last == ':' || last == '-' || last == '|';
+  while (!rest.empty() && (rest.front() == ':' || rest.front() == '-' || rest.front() == '|')) {
+    rest = absl::StripLeadingAsciiWhitespace(rest.substr(1));
+    parted = true;
+  }
+  if (absl::ConsumePrefix(&rest, "\xE2\x80\x93")) {  // "–"
+    rest = absl::StripLeadingAsciiWhitespace(rest);
+    parted = true;
+  }
+  const size_t space = rest.find(' ');
+  if (!parted && space != absl::string_view::npos) {
+    const std::string first = FoldAccents(rest.substr(0, space));
+    if (std::find(std::begin(kFromWords), std::end(kFromWords), first) != std::end(kFromWords)) {
+      rest.remove_prefix(space + 1);
+      parted = true;
+    }
+  }
+  return parted && !rest.empty() && NamesABody(rest);
+}
+
+// A line that may be the headline the issuer line stands next to.
+bool ShapedLikeAHeadline(absl::string_view text) {
+  if (text.size() > kMaxHeadlineBytes || CountWordsUpTo(text, kMinHeadlineWords) < kMinHeadlineWords) {
+    return false;
+  }
+  if (EndsSentence(text) && CountWordsUpTo(text, 12) >= 12) return false;
+  if (IsProseParagraph(text) || ReadsAsProse(text)) return false;
+  if (absl::StrContains(text, " | ") || absl::StrContains(text, " > ") || ReadsAsMenu(text) ||
+      absl::EndsWith(text, ":") || IsByline(text)) {
+    return false;
+  }
+  // A date row, or a dateline ("May 9, 2024 – Charlottetown, ...").
+  if (!FindDates(text).empty()) return false;
+  // A name and an office ("Richard W. Henley, Deputy Spokesman").
+  if (const size_t comma = text.find(", "); comma != absl::string_view::npos &&
+                                            NamesTheIssuer(text.substr(comma + 2))) {
+    return false;
+  }
+  return !DocTypeFromLabelLine(text).has_value() && !NamesTheIssuer(text);
+}
+
+// Where the scan on one side stops: a paragraph of prose or a menu.
+bool EndsTheHead(absl::string_view text, const LineFeatures& features) {
+  return IsProseParagraph(text) || ReadsAsProse(text) ||
+         features.rule_fate == "dropped_navigation";
+}
+
+// A title of several lines that opens or closes with the issuer's line
+// ("New ferry terminal to open ..." / "Minister for Transport and Main
+// Roads and Minister for Digital Services"): the line leaves the title.
+void CutIssuerLineFromTitle(const std::vector<SourceLine>& lines,
+                            const std::vector<LineFeatures>& features, const TitleLines& title,
+                            v1::ParseDocumentResponse* response) {
+  v1::Document* document = response->mutable_document();
+  if (document->title() != JoinRunLines(lines, features, title.begin, title.end)) return;
+  size_t issuer = title.end - 1;
+  TitleLines rest{title.begin, title.end - 1};
+  if (!NamesTheIssuer(FeatureLineText(lines, features, issuer))) {
+    issuer = title.begin;
+    rest = {title.begin + 1, title.end};
+    if (!NamesTheIssuer(FeatureLineText(lines, features, issuer))) return;
+  }
+  std::string kept = JoinRunLines(lines, features, rest.begin, rest.end);
+  if (CountWordsUpTo(kept, kMinHeadlineWords) < kMinHeadlineWords) return;
+  const SourceLine& line = lines[features[issuer].line_index];
+  document->set_title(std::move(kept));
+  DropLine(line, "head", response);
+  AddWarning(ParseWarningCode::kTitleBesideIssuerLine,
+             absl::StrCat("line ", line.number, " names the text's issuer, not part of the title"),
+             document);
+}
+
+}  // namespace
+
+bool NamesTheIssuer(absl::string_view line) {
+  line = TrimLine(line);
+  if (line.empty() || HasDigit(line) || EndsSentence(line)) return false;
+  // "by the Ministry of Foreign Affairs" continues a title.
+  if (absl::ascii_islower(static_cast<unsigned char>(line.front()))) return false;
+  if (DocTypeFromTitle(line).has_value() && !LabelNamesABody(line)) return false;
+  return NamesABody(line) || NamesPortfolios(line) || LabelNamesABody(line);
+}
+
+void ReplaceIssuerTitle(const std::vector<SourceLine>& lines,
+                        const std::vector<LineFeatures>& features,
+                        const std::vector<LineRole>& roles, v1::ParseDocumentResponse* response) {
+  const std::optional<TitleLines> title = FindTitleLines(roles);
+  if (!title.has_value()) return;
+  if (title->end > title->begin + 1) {
+    CutIssuerLineFromTitle(lines, features, *title, response);
+    return;
+  }
+  const size_t at = title->begin;
+  const absl::string_view issuer = FeatureLineText(lines, features, at);
+  v1::Document* document = response->mutable_document();
+  // The title is the line, or its end when a label opening it went to
+  // the type ("Press Release: Department of Conservation").
+  const absl::string_view chosen = TrimLine(document->title());
+  if (chosen.empty() || !absl::EndsWith(issuer, chosen) || !NamesTheIssuer(issuer)) return;
+
+  // Nearest first, below before above; each side stops at prose or a menu.
+  std::optional<size_t> headline;
+  bool below_open = true;
+  bool above_open = true;
+  for (size_t step = 1; step <= kLinesAround && !headline.has_value(); ++step) {
+    if (below_open && at + step < features.size()) {
+      const size_t k = at + step;
+      const absl::string_view text = FeatureLineText(lines, features, k);
+      if (EndsTheHead(text, features[k])) {
+        below_open = false;
+      } else if (!absl::StartsWith(features[k].rule_fate, "dropped_") &&
+                 ShapedLikeAHeadline(text)) {
+        headline = k;
+        break;
+      }
+    }
+    if (above_open && at >= step) {
+      const size_t k = at - step;
+      const absl::string_view text = FeatureLineText(lines, features, k);
+      if (EndsTheHead(text, features[k])) {
+        above_open = false;
+      } else if (!absl::StartsWith(features[k].rule_fate, "dropped_") &&
+                 ShapedLikeAHeadline(text)) {
+        headline = k;
+      }
+    }
+  }
+  if (!headline.has_value()) return;
+
+  const std::string text(FeatureLineText(lines, features, *headline));
+  const SourceLine& headline_line = lines[features[*headline].line_index];
+  // The headline leaves the text, or the dropped lines, for the title.
+  auto* paragraphs = document->mutable_paragraphs();
+  for (int p = 0; p < std::min(paragraphs->size(), 3); ++p) {
+    if (paragraphs->Get(p).text() == text) {
+      paragraphs->DeleteSubrange(p, 1);
+      break;
+    }
+  }
+  auto* dropped = response->mutable_dropped_lines();
+  for (int d = dropped->size(); d-- > 0;) {
+    if (dropped->Get(d).line_number() == headline_line.number) dropped->DeleteSubrange(d, 1);
+  }
+  if (document->subtitle() == text) document->clear_subtitle();
+
+  // A label opening the issuer line types a text nothing else typed.
+  if (document->doc_type() == v1::DOC_TYPE_UNSPECIFIED) {
+    if (std::optional<LeadingLabel> label = DocTypeLabelPrefix(issuer, /*any_rest=*/true)) {
+      document->set_doc_type(label->type);
+      document->set_doc_type_raw(std::string(TrimLine(issuer.substr(0, label->length))));
+      RemoveWarnings(document, ParseWarningCode::kNoDocType);
+    }
+  }
+  document->set_title(text);
+  DropLine(lines[features[at].line_index], "head", response);
+  AddWarning(ParseWarningCode::kTitleBesideIssuerLine,
+             absl::StrCat("line ", lines[features[at].line_index].number,
+                          " names the text's issuer; the headline is line ", headline_line.number),
+             document);
+}
+
+}  // namespace docsearch::ingest
