@@ -29,6 +29,8 @@ constexpr size_t kLinesAround = 4;
 // Fewest words of the headline taken instead; longest one.
 constexpr int kMinHeadlineWords = 5;
 constexpr size_t kMaxHeadlineBytes = 250;
+// Words counted when two lines' lengths are compared.
+constexpr int kMaxHeadlineWords = 40;
 
 // Folded words naming a body that issues texts, whole words, in the
 // languages of the sites archived: ministries, departments, agencies,
@@ -36,15 +38,15 @@ constexpr size_t kMaxHeadlineBytes = 250;
 // printed in Title Case ("U.S. Department of State", "Andina Agencia
 // Peruana de Noticias").
 constexpr absl::string_view kIssuerWords[] = {
-    "ministry",     "ministere",    "ministerio",   "ministero",      "ministerie",
-    "ministerstwo", "ministerstvo", "ministarstvo", "ministerul",     "ministerium",
-    "kementerian",  "department",   "departement",  "departamento",   "dipartimento",
-    "cancilleria",  "chancellery",  "chancellerie", "secretariat",    "agency",
-    "agence",       "agencia",      "agenzia",      "embassy",        "ambassade",
-    "embajada",     "embaixada",    "ambasciata",   "botschaft",      "ambasada",
-    "government",   "gouvernement", "gobierno",     "governo",        "regierung",
-    "regering",     "regeringen",   "regjeringen",  "guvernul",       "presidency",
-    "presidence",   "presidencia",  "presidenza",   "parliament",     "parlement",
+    "ministry",     "ministere",      "ministerio",        "ministero",       "ministerie",
+    "ministerstwo", "ministerstvo",   "ministarstvo",      "ministerul",      "ministerium",
+    "kementerian",  "department",     "departement",       "departamento",    "dipartimento",
+    "cancilleria",  "chancellery",    "chancellerie",      "secretariat",     "agency",
+    "agence",       "agencia",        "agenzia",           "embassy",         "ambassade",
+    "embajada",     "embaixada",      "ambasciata",        "botschaft",       "ambasada",
+    "government",   "gouvernement",   "gobierno",          "governo",         "regierung",
+    "regering",     "regeringen",     "regjeringen",       "guvernul",        "presidency",
+    "presidence",   "presidencia",    "presidenza",        "parliament",      "parlement",
     "parlamento",   "valtioneuvosto", "regeringskansliet", "bundesregierung", "pressestelle",
 };
 
@@ -53,16 +55,26 @@ constexpr absl::string_view kIssuerWords[] = {
 // Title Case line they are as often a headline's subject ("Transfer of
 // Authority in Afghanistan").
 constexpr absl::string_view kIssuerFirstWords[] = {
-    "office",  "bureau",   "ufficio", "oficina", "gabinete", "kancelaria", "secretaria",
-    "segreteria", "court", "cour",    "corte",   "tribunal", "directorate", "urzad", "urad",
+    "office",     "bureau",     "ufficio",     "oficina", "gabinete",
+    "kancelaria", "secretaria", "segreteria",  "court",   "cour",
+    "corte",      "tribunal",   "directorate", "urzad",   "urad",
 };
 
 // Endings of compounds naming such a body ("Socialdepartementet",
 // "Ulkoministeriö", "Bundesministerium", "Dışişleri Bakanlığı" folded).
 constexpr absl::string_view kIssuerEndings[] = {
-    "departementet", "ministeriet",  "ministerium", "ministerio", "bundesamt",
-    "landesamt",     "kanzleramt",   "presseamt",   "gericht",    "bakanl\xC4\xB1g\xC4\xB1",
-    "baskanl\xC4\xB1g\xC4\xB1", "buyukelciligi",
+    "departementet",
+    "ministeriet",
+    "ministerium",
+    "ministerio",
+    "bundesamt",
+    "landesamt",
+    "kanzleramt",
+    "presseamt",
+    "gericht",
+    "bakanl\xC4\xB1g\xC4\xB1",
+    "baskanl\xC4\xB1g\xC4\xB1",
+    "buyukelciligi",
 };
 
 // A news site's name ("UN News Centre", "Agência Brasil de Notícias" has
@@ -74,15 +86,15 @@ constexpr absl::string_view kNewsSiteNames[] = {
 
 // Events a body holds: a line naming one is a headline about it.
 constexpr absl::string_view kEventWords[] = {
-    "meeting", "reunion",    "summit",     "sommet",   "cumbre",   "cimeira", "vertice",
-    "gipfel",  "visit",      "visite",     "visita",   "besuch",   "session", "sesion",
+    "meeting", "reunion",    "summit",      "sommet",     "cumbre",    "cimeira", "vertice",
+    "gipfel",  "visit",      "visite",      "visita",     "besuch",    "session", "sesion",
     "sessao",  "conference", "conferencia", "conferenza", "konferenz", "talks",
 };
 
 // The first words of a minister's office ("Minister for ...", "Ministre
 // de ...", "Secretary of State for ...").
 constexpr absl::string_view kMinisterWords[] = {
-    "minister", "ministre", "ministro", "ministra", "ministerin", "bundesminister",
+    "minister",         "ministre",  "ministro",   "ministra",   "ministerin",     "bundesminister",
     "bundesministerin", "secretary", "secretaire", "secretario", "staatssekretar",
 };
 
@@ -101,8 +113,8 @@ bool AnyWordIn(const std::vector<std::string>& words, const absl::string_view (&
 // The words of `folded`, letters and digits only.
 std::vector<std::string> LetterWords(absl::string_view folded) {
   std::vector<std::string> words;
-  for (absl::string_view word : absl::StrSplit(folded, absl::ByAnyChar(" ,.:;()'’-"),
-                                               absl::SkipEmpty())) {
+  for (absl::string_view word :
+       absl::StrSplit(folded, absl::ByAnyChar(" ,.:;()'’-"), absl::SkipEmpty())) {
     words.emplace_back(word);
   }
   return words;
@@ -113,6 +125,31 @@ bool HasDigit(absl::string_view text) {
                      [](char c) { return absl::ascii_isdigit(static_cast<unsigned char>(c)); });
 }
 
+// Words that join the parts of a name, which stay in lower case.
+constexpr absl::string_view kNameJoiners[] = {
+    "of",  "the", "and",        "for", "on",   "in", "de",  "del", "della", "delle", "dei", "des",
+    "du",  "la",  "le",         "les", "et",   "y",  "e",   "da",  "do",    "das",   "dos", "der",
+    "die", "und", "f\xC3\xBCr", "van", "voor", "en", "och", "og",  "i",     "na",    "al",  "ze",
+};
+
+// Every word of four letters or more capitalized, but the words joining a
+// name's parts: a name as printed ("Ministry of Foreign Affairs of Japan",
+// "T.C. Dışişleri Bakanlığı"), not a headline in sentence case
+// ("Regeringen föreslår tillfälligt slopat karensavdrag") or with a verb in
+// lower case ("Parliament wants a coordinated EU response").
+bool IsCapitalizedName(absl::string_view line) {
+  for (absl::string_view word : absl::StrSplit(line, ' ', absl::SkipEmpty())) {
+    word = absl::StripPrefix(word, "(");
+    if (word.size() < 4 || !StartsLowercase(word)) continue;
+    const std::string lower = absl::AsciiStrToLower(word);
+    if (std::find(std::begin(kNameJoiners), std::end(kNameJoiners), lower) ==
+        std::end(kNameJoiners)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // The issuer's name alone: a body's word (or a compound ending in one) and
 // no event; printed as a name is (Title Case), or the body's kind first.
 bool NamesABody(absl::string_view line) {
@@ -120,9 +157,6 @@ bool NamesABody(absl::string_view line) {
   const std::string folded = FoldAccents(line);
   const std::vector<std::string> words = LetterWords(folded);
   if (words.empty() || AnyWordIn(words, kEventWords)) return false;
-  for (absl::string_view name : kNewsSiteNames) {
-    if (absl::StrContains(folded, name)) return true;
-  }
   auto names_body = [](const std::string& word) {
     if (std::find(std::begin(kIssuerWords), std::end(kIssuerWords), word) !=
         std::end(kIssuerWords)) {
@@ -131,12 +165,22 @@ bool NamesABody(absl::string_view line) {
     return std::any_of(std::begin(kIssuerEndings), std::end(kIssuerEndings),
                        [&](absl::string_view ending) { return absl::EndsWith(word, ending); });
   };
+  // One word: a compound naming the body ("Socialdepartementet"), not the
+  // generic word ("Government", "Ministerio": a menu's item).
+  if (words.size() == 1) {
+    return std::none_of(std::begin(kIssuerWords), std::end(kIssuerWords),
+                        [&](absl::string_view word) { return word == words.front(); }) &&
+           names_body(words.front());
+  }
+  if (!IsCapitalizedName(line)) return false;
+  for (absl::string_view name : kNewsSiteNames) {
+    if (absl::StrContains(folded, name)) return true;
+  }
   const bool first_names_body =
-      names_body(words.front()) || std::find(std::begin(kIssuerFirstWords),
-                                             std::end(kIssuerFirstWords),
-                                             words.front()) != std::end(kIssuerFirstWords);
-  if (first_names_body) return true;
-  return std::any_of(words.begin(), words.end(), names_body) && IsTitleCase(line);
+      names_body(words.front()) ||
+      std::find(std::begin(kIssuerFirstWords), std::end(kIssuerFirstWords), words.front()) !=
+          std::end(kIssuerFirstWords);
+  return first_names_body || std::any_of(words.begin(), words.end(), names_body);
 }
 
 // "Minister for Fire and Disaster Recovery and Minister for Corrective
@@ -151,12 +195,11 @@ bool NamesPortfolios(absl::string_view line) {
       std::end(kMinisterWords)) {
     return false;
   }
-  const std::string& joint = words[1] == "of" && words[2] == "state" && words.size() > 3
-                                 ? words[3]
-                                 : words[1];
+  const std::string& joint =
+      words[1] == "of" && words[2] == "state" && words.size() > 3 ? words[3] : words[1];
   const bool office = joint == "for" || joint == "of" || joint == "de" || joint == "des" ||
                       joint == "du" || joint == "fur" || joint == "del" || joint == "l";
-  return office && IsTitleCase(line);
+  return office && IsCapitalizedName(line);
 }
 
 // "Press Release: Department of Conservation", "Pressmeddelande från
@@ -190,7 +233,8 @@ bool LabelNamesABody(absl::string_view line) {
 
 // A line that may be the headline the issuer line stands next to.
 bool ShapedLikeAHeadline(absl::string_view text) {
-  if (text.size() > kMaxHeadlineBytes || CountWordsUpTo(text, kMinHeadlineWords) < kMinHeadlineWords) {
+  if (text.size() > kMaxHeadlineBytes ||
+      CountWordsUpTo(text, kMinHeadlineWords) < kMinHeadlineWords) {
     return false;
   }
   if (EndsSentence(text) && CountWordsUpTo(text, 12) >= 12) return false;
@@ -202,8 +246,8 @@ bool ShapedLikeAHeadline(absl::string_view text) {
   // A date row, or a dateline ("May 9, 2024 – Charlottetown, ...").
   if (!FindDates(text).empty()) return false;
   // A name and an office ("Richard W. Henley, Deputy Spokesman").
-  if (const size_t comma = text.find(", "); comma != absl::string_view::npos &&
-                                            NamesTheIssuer(text.substr(comma + 2))) {
+  if (const size_t comma = text.find(", ");
+      comma != absl::string_view::npos && NamesTheIssuer(text.substr(comma + 2))) {
     return false;
   }
   return !DocTypeFromLabelLine(text).has_value() && !NamesTheIssuer(text);
@@ -211,8 +255,7 @@ bool ShapedLikeAHeadline(absl::string_view text) {
 
 // Where the scan on one side stops: a paragraph of prose or a menu.
 bool EndsTheHead(absl::string_view text, const LineFeatures& features) {
-  return IsProseParagraph(text) || ReadsAsProse(text) ||
-         features.rule_fate == "dropped_navigation";
+  return IsProseParagraph(text) || ReadsAsProse(text) || features.rule_fate == "dropped_navigation";
 }
 
 // A title of several lines that opens or closes with the issuer's line
@@ -296,6 +339,14 @@ void ReplaceIssuerTitle(const std::vector<SourceLine>& lines,
     }
   }
   if (!headline.has_value()) return;
+  // A body's name alone may be a headline about the body in Title Case
+  // ("Government Moving to Boost Onion Production"): the line taken instead
+  // must say more than it.
+  const absl::string_view taken = FeatureLineText(lines, features, *headline);
+  if (!LabelNamesABody(issuer) && !NamesPortfolios(issuer) &&
+      CountWordsUpTo(taken, kMaxHeadlineWords) <= CountWordsUpTo(issuer, kMaxHeadlineWords)) {
+    return;
+  }
 
   const std::string text(FeatureLineText(lines, features, *headline));
   const SourceLine& headline_line = lines[features[*headline].line_index];

@@ -29,7 +29,11 @@ namespace docsearch::ingest {
 // any of the languages whose words for a ministry, office, agency, court,
 // embassy or government are listed: at most eight words (fourteen for a
 // minister's portfolios), no digit, no sentence, no event or document
-// named ("Ministerial Meeting", "Statement by the Ministry").
+// named ("Ministerial Meeting", "Statement by the Ministry"), every word of
+// four letters or more capitalized but the words joining a name's parts (a
+// name printed in sentence case, "Ufficio comunicazione e stampa della
+// Corte costituzionale", reads like a headline in sentence case,
+// "Regeringen föreslår tillfälligt slopat karensavdrag", and is not taken).
 bool NamesTheIssuer(absl::string_view line);
 
 // When the title is one line that NamesTheIssuer, and within four lines
