@@ -132,6 +132,27 @@ bool IsDatelineOfParts(absl::string_view line) {
   return true;
 }
 
+// "Policies" / "Meetings calendar" / "Documents and publications" /
+// "Press": four lines or more of three words at most, none ending with a
+// function word or going on in lower case on the next line, are a menu
+// printed one item to a line, not a headline wrapped (a wrapped headline's
+// lines are longer, and break inside a phrase).
+bool IsMenuPrintedOneItemToALine(const TitleCandidate& candidate,
+                                 const std::vector<SourceLine>& lines,
+                                 const std::vector<LineFeatures>& features) {
+  constexpr size_t kLeastItems = 4;
+  constexpr int kMostItemWords = 3;
+  if (candidate.end - candidate.begin < kLeastItems) return false;
+  for (size_t k = candidate.begin; k < candidate.end; ++k) {
+    const absl::string_view text = TrimLine(lines[features[k].line_index].text);
+    if (CountWordsUpTo(text, kMostItemWords + 1) > kMostItemWords || EndsWithFunctionWord(text) ||
+        StartsLowercase(text)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 bool IsNeverHeadline(const TitleCandidate& candidate, const std::vector<SourceLine>& lines,
@@ -178,6 +199,7 @@ bool IsNeverHeadline(const TitleCandidate& candidate, const std::vector<SourceLi
   }
   // "of the North": the rest of a wrapped headline or of a lost link.
   if (StartsWithHeadlineContinuation(first)) return true;
+  if (IsMenuPrintedOneItemToALine(candidate, lines, features)) return true;
   if (OpensWithPageWrapping(lines, features, candidate)) return true;
   if (ReadsAsAnnouncement(JoinRunLines(lines, features, candidate.begin, candidate.end))) {
     return true;
