@@ -15,6 +15,7 @@
 #include "absl/strings/str_split.h"
 #include "ingest_service/parser/body_parser.h"
 #include "ingest_service/parser/breadcrumb_section.h"
+#include "ingest_service/parser/contents_pages.h"
 #include "ingest_service/parser/date_parser.h"
 #include "ingest_service/parser/doc_type.h"
 #include "ingest_service/parser/embedded_posts.h"
@@ -607,6 +608,7 @@ void ReadLayout(absl::string_view text, absl::string_view source_uri, const Layo
   }
   SetTitleFromRoles(lines, features, roles, &parsed);
   ReplaceIssuerTitle(lines, features, roles, &parsed);
+  ReadContentsUnderTitle(lines, features, roles, &parsed);
   if (from_page_shape) CutTitleFromOpeningParagraph(parsed.mutable_document());
   if ((title_uncertain || title_from_fallback) && !parsed.document().title().empty()) {
     AddWarning(ParseWarningCode::kTitleUncertain,
