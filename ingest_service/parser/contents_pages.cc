@@ -49,8 +49,7 @@ void ReadContentsUnderTitle(const std::vector<SourceLine>& lines,
   heading.set_text(document->title());
   document->mutable_paragraphs()->Add(std::move(heading));
   std::rotate(document->mutable_paragraphs()->rbegin(),
-              document->mutable_paragraphs()->rbegin() + 1,
-              document->mutable_paragraphs()->rend());
+              document->mutable_paragraphs()->rbegin() + 1, document->mutable_paragraphs()->rend());
   document->clear_title();
   RemoveWarnings(document, ParseWarningCode::kTitleUncertain);
   AddWarning(ParseWarningCode::kDigestWithoutTitle,

@@ -29,8 +29,10 @@ namespace {
 // ("Communiqués de presse" / "Déclarations" / "Discours" / "Agenda"), not
 // the text's own label, gives way to a label printed nearer the headline
 // or, failing one, to the section the breadcrumb above the headline names
-// (a kind of printed text, not news, which holds every kind).
-// With neither, the menu's item stays: the site may mark its current
+// (a kind of printed text, not news, which holds every kind), or, failing
+// both, to the type the title names ("COMMUNIQUÉ DU CONSEIL DES MINISTRES
+// DU …" under a menu holding "Discours").
+// With none, the menu's item stays: the site may mark its current
 // section so.
 void ReplaceTypeFromMenuItem(const std::vector<SourceLine>& lines,
                              const std::vector<LineFeatures>& features,
@@ -65,6 +67,16 @@ void ReplaceTypeFromMenuItem(const std::vector<SourceLine>& lines,
                        lines[features[k].line_index].number, " names the site's section"));
       return;
     }
+  }
+  std::optional<v1::DocType> titled = DocTypeFromTitle(document->title());
+  if (!titled.has_value()) titled = DocTypeFromTitleWording(document->title());
+  if (titled.has_value() && *titled != document->doc_type()) {
+    document->clear_doc_type_raw();
+    // As a head line's reading, so that the model's label (the menu's
+    // item) does not take it back.
+    SetDocTypeWithWarning(document, *titled, ParseWarningCode::kDocTypeFromHeadLine,
+                          "the type label read is an item of the site's menu; the title names "
+                          "the type");
   }
 }
 

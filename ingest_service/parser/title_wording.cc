@@ -215,6 +215,16 @@ std::optional<DocType> DocTypeFromTitleWording(absl::string_view title) {
       return v1::DOC_TYPE_OTHER;
     }
   }
+  // The communiqué a council of ministers issues after its weekly meeting
+  // ("Communiqué du Conseil des ministres du mercredi 18 septembre 2024",
+  // "Comunicado do Conselho de Ministros"), a genre of its own; "Communiqué
+  // de presse du Conseil …" is a press release, read as a label.
+  for (absl::string_view opening :
+       {"communique du conseil des ministres", "communique du conseil de ministres",
+        "comunicado do conselho de ministros", "comunicado del consejo de ministros",
+        "communique of the council of ministers", "communique of the cabinet"}) {
+    if (absl::StartsWith(folded, opening)) return v1::DOC_TYPE_COMMUNIQUE;
+  }
   // Turkish names the kind last ("Dışişleri Bakanlığından … dolayısıyla
   // açıklama", "… Töreninde Yaptıkları Konuşma"); folding keeps the
   // dotless i, so both spellings are listed.

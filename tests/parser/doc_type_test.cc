@@ -301,6 +301,10 @@ TEST(DocType, MediaStatementsAndReleaseKickers) {
 TEST(DocType, TitlesNamingTheirTypeBeforeAColonOrJointly) {
   EXPECT_EQ(DocTypeFromTitleWording("MFA Press Statement: Visit of the Minister to Indonesia"),
             v1::DOC_TYPE_PRESS_STATEMENT);
+  EXPECT_EQ(DocTypeFromTitleWording("Communiqué du Conseil des ministres du mercredi 6 mars 2024"),
+            v1::DOC_TYPE_COMMUNIQUE);
+  EXPECT_EQ(DocTypeFromTitleWording("Comunicado do Conselho de Ministros"),
+            v1::DOC_TYPE_COMMUNIQUE);
   EXPECT_EQ(DocTypeFromTitleWording("Chair's Summary: P4G Copenhagen Summit 2018"),
             v1::DOC_TYPE_CHAIRMANS_SUMMARY);
   EXPECT_EQ(

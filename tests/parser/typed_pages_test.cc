@@ -283,5 +283,41 @@ TEST(TypedPages, AShortNameOverALongerTitleNamesTheKind) {
   EXPECT_NE(ParseText(heading).doc_type(), v1::DOC_TYPE_DECLARATION);
 }
 
+// A presidency's menu holds "Discours", which the model reads as the label;
+// the title names the communiqué the council of ministers issued.
+constexpr char kCommuniqueUnderAMenuOfKinds[] = R"(Aller au contenu principal
+République du Mali
+Présidence de la République
+Accueil
+Le Président
+Actualités
+Discours
+Conseil des ministres
+Médiathèque
+Contact
+Rechercher
+English
+Accueil > Actualités > Conseil des ministres
+
+COMMUNIQUÉ DU CONSEIL DES MINISTRES DU MERCREDI 6 MARS 2024
+Publié le 7 mars 2024
+
+Le Conseil des ministres s'est réuni ce mercredi 6 mars 2024 au palais présidentiel, sous la présidence du Chef de l'État.
+
+AU TITRE DES MESURES LÉGISLATIVES
+
+Le Conseil a adopté un projet de loi relatif à la protection des données personnelles, présenté par le ministre de la Communication.
+
+AU TITRE DES COMMUNICATIONS
+
+Le ministre de l'Économie a informé le Conseil de l'évolution des prix des produits de première nécessité.
+)";
+
+TEST(TypedPages, ATitleNamingItsKindOutranksAMenuItemReadAsTheLabel) {
+  const v1::Document document = ParseText(kCommuniqueUnderAMenuOfKinds);
+  EXPECT_EQ(document.title(), "COMMUNIQUÉ DU CONSEIL DES MINISTRES DU MERCREDI 6 MARS 2024");
+  EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_COMMUNIQUE);
+}
+
 }  // namespace
 }  // namespace docsearch::ingest
