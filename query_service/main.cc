@@ -102,6 +102,9 @@ ABSL_FLAG(double, cross_language_boost, 0.2,
 ABSL_FLAG(double, other_language_weight, 0.5,
           "what a query word found in a document labelled with another language than the "
           "query's counts, as a fraction of its score in the query's language (1: the same)");
+ABSL_FLAG(double, function_word_weight, 0.5,
+          "what a function word of the query's language (\"de\", \"du\", \"the\") counts "
+          "in a match, as a fraction of its weight (1: as any word; 0: not scored)");
 ABSL_FLAG(bool, proximity_skip_function_words, true,
           "make no adjacent pair of a query_string with a function word of its language "
           "(\"de\", \"du\", \"of\", \"the\"), unless all its words are function words");
@@ -235,6 +238,12 @@ int Run() {
   options.scoring.acronym_boost = static_cast<float>(absl::GetFlag(FLAGS_acronym_boost));
   options.scoring.other_language_weight =
       static_cast<float>(absl::GetFlag(FLAGS_other_language_weight));
+  options.scoring.function_word_weight =
+      static_cast<float>(absl::GetFlag(FLAGS_function_word_weight));
+  if (!(options.scoring.function_word_weight >= 0 && options.scoring.function_word_weight <= 1)) {
+    LogError("--function_word_weight must be in [0, 1]");
+    return 1;
+  }
   options.scoring.proximity_skips_function_words =
       absl::GetFlag(FLAGS_proximity_skip_function_words);
   if (!(options.scoring.other_language_weight > 0 && options.scoring.other_language_weight <= 1)) {

@@ -67,6 +67,15 @@ struct ScoringOptions {
   // language. 0.5, the middle of the weights tried (docs/RELEVANCE.md,
   // thirteenth round); 1: as much as in the query's language.
   float other_language_weight = 0.5f;
+  // What a function word of the query's language ("de", "du", "the",
+  // function_words.h) counts in a match, as a fraction of its BM25 weight.
+  // Its idf is counted over the whole collection, where a French "de" is
+  // rare (most documents are English) and weighs as much as a topic's word,
+  // though nearly every French text holds it; the language weight above now
+  // tells the query's language apart. 0.5: decided on the read needs,
+  // where 0.25 and 0 (dropping them, as Lucene does) lost
+  // (docs/RELEVANCE.md, fifteenth round). 1: as any word.
+  float function_word_weight = 0.5f;
   // The search's weighting by document language, made from
   // other_language_weight and the query's language by the binder; null:
   // every document weighs 1. Not owned.

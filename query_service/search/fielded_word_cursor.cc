@@ -15,8 +15,11 @@ constexpr double kBoundSlack = 1.0001;
 }  // namespace
 
 FieldedWordCursor::FieldedWordCursor(std::vector<WordCursor> fields, const ScoringOptions& scoring,
-                                     uint64_t documents)
-    : fields_(std::move(fields)), scoring_(&scoring), documents_(documents) {
+                                     uint64_t documents, float word_weight)
+    : fields_(std::move(fields)),
+      scoring_(&scoring),
+      documents_(documents),
+      word_weight_(word_weight) {
   for (size_t f = 0; f < fields_.size(); ++f) {
     const std::vector<WordCursor::Variant>& field_variants = fields_[f].variants();
     for (size_t v = 0; v < field_variants.size(); ++v) {
@@ -25,7 +28,7 @@ FieldedWordCursor::FieldedWordCursor(std::vector<WordCursor> fields, const Scori
         return variant.term == field_variant.term;
       });
       if (same == variants_.end()) {
-        variants_.push_back({field_variant.term, 0, 0, {}});
+        variants_.push_back({field_variant.term, 0, 0, 0, {}});
         same = variants_.end() - 1;
       }
       same->document_frequency =
@@ -36,7 +39,9 @@ FieldedWordCursor::FieldedWordCursor(std::vector<WordCursor> fields, const Scori
   double max_frequency = 0;
   for (Variant& variant : variants_) {
     variant.idf = Bm25Idf(documents_, variant.document_frequency);
-    max_idf_ = std::max(max_idf_, variant.idf);
+    // A weight scales the saturated score, which is linear in idf.
+    variant.weighted_idf = variant.idf * word_weight_;
+    max_idf_ = std::max(max_idf_, variant.weighted_idf);
   }
   for (const WordCursor& field : fields_) max_frequency += field.MaxNormalizedFrequency();
   max_score_ = Saturated(max_idf_, max_frequency) * kBoundSlack;
@@ -85,7 +90,7 @@ std::pair<size_t, float> FieldedWordCursor::Best() const {
   for (size_t v = 0; v < variants_.size(); ++v) {
     const double combined = CombinedFrequency(variants_[v]);
     if (combined == 0) continue;
-    const float score = language_weight * Saturated(variants_[v].idf, combined);
+    const float score = language_weight * Saturated(variants_[v].weighted_idf, combined);
     if (best == variants_.size() || score > best_score) {
       best = v;
       best_score = score;
@@ -112,11 +117,17 @@ docsearch::v1::Explanation FieldedWordCursor::Explain() const {
   if (best == variants_.size()) return ExplanationNode(0, "no match");
   const Variant& variant = variants_[best];
   const double combined = CombinedFrequency(variant);
-  docsearch::v1::Explanation node =
-      ExplanationNode(Saturated(variant.idf, combined),
-                      absl::StrCat("weight(", variant.term,
-                                   ") = idf * tf~ * (k1 + 1) / (tf~ + k1), BM25F over the fields, "
-                                   "result of:"));
+  docsearch::v1::Explanation node = ExplanationNode(
+      Saturated(variant.weighted_idf, combined),
+      absl::StrCat("weight(", variant.term,
+                   word_weight_ == 1.0f ? ") = idf * tf~ * (k1 + 1) / (tf~ + k1)"
+                                        : ") = function_word_weight * idf * tf~ * (k1 + 1) / "
+                                          "(tf~ + k1)",
+                   ", BM25F over the fields, result of:"));
+  if (word_weight_ != 1.0f) {
+    *node.add_details() = ExplanationNode(
+        word_weight_, "function_word_weight: a function word of the query's language");
+  }
   docsearch::v1::Explanation idf_node =
       ExplanationNode(variant.idf, "idf, computed as log(1 + (N - n + 0.5) / (n + 0.5)) from:");
   *idf_node.add_details() =

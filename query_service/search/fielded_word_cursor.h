@@ -44,8 +44,11 @@ class FieldedWordCursor {
 
   // `fields`: the word's cursor in each field that holds it (at least one),
   // each with its field's boost. `documents`: N, for the idf.
+  // `word_weight`: what the word counts, as a fraction of its BM25F
+  // (ScoringOptions::function_word_weight for a function word of the
+  // query's language; 1 otherwise).
   FieldedWordCursor(std::vector<WordCursor> fields, const ScoringOptions& scoring,
-                    uint64_t documents);
+                    uint64_t documents, float word_weight = 1.0f);
 
   DocId doc() const { return doc_; }
   void Next();
@@ -72,6 +75,7 @@ class FieldedWordCursor {
     std::string term;
     uint64_t document_frequency;  // The most in any one field.
     float idf;
+    float weighted_idf;  // idf · the word's weight: what scores use.
     // (field, that field's variant index) for each field holding it.
     std::vector<std::pair<size_t, size_t>> places;
   };
@@ -89,6 +93,7 @@ class FieldedWordCursor {
   std::vector<WordCursor> fields_;
   const ScoringOptions* scoring_;
   uint64_t documents_;
+  float word_weight_;
   std::vector<Variant> variants_;
   float max_idf_ = 0;
   double max_score_ = 0;

@@ -7,6 +7,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "common/analysis_languages.h"
+#include "query_service/search/function_words.h"
 
 namespace docsearch::query {
 namespace {
@@ -95,6 +96,24 @@ absl::StatusOr<QueryBinder::FieldBoosts> QueryBinder::TextFields(
   return fields;
 }
 
+std::vector<float> QueryBinder::WordWeights(const std::vector<Word>& words) const {
+  // A word's analysed forms; the first is its form in the query's
+  // language, which a function word keeps ("de", "the").
+  std::vector<float> weights(words.size(), 1.0f);
+  if (query_language_.empty() || scoring_.function_word_weight == 1.0f) return weights;
+  bool all_function_words = true;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (!words[i].empty() && IsFunctionWord(words[i].front(), query_language_)) {
+      weights[i] = scoring_.function_word_weight;
+    } else {
+      all_function_words = false;
+    }
+  }
+  // "to be or not to be": a match of function words only scores them all.
+  if (all_function_words) weights.assign(words.size(), 1.0f);
+  return weights;
+}
+
 float QueryBinder::Idf(uint64_t document_frequency) const {
   return Bm25Idf(Bm25DocumentCount(index_, scoring_), document_frequency);
 }
@@ -170,12 +189,14 @@ std::vector<WordCursor> QueryBinder::MatchCursors(const FieldBoosts& fields,
                                                   std::vector<size_t>& word_of) const {
   std::vector<WordCursor> cursors;
   word_of.clear();
+  const std::vector<float> weights = WordWeights(words);
   for (const auto& [field, boost] : fields) {
     for (size_t i = 0; i < words.size(); ++i) {
       std::vector<WordCursor::Variant> variants =
           WordCursor::VariantsOf(index_, *field, words[i], scoring_);
       if (variants.empty()) continue;
-      cursors.emplace_back(index_, *field, boost, scoring_, std::move(variants));
+      // Each field's BM25 is linear in its boost: the word's weight scales it.
+      cursors.emplace_back(index_, *field, boost * weights[i], scoring_, std::move(variants));
       word_of.push_back(i);
     }
   }
@@ -186,6 +207,7 @@ std::vector<FieldedWordCursor> QueryBinder::FieldedMatchCursors(
     const FieldBoosts& fields, const std::vector<Word>& words, std::vector<size_t>& word_of) const {
   std::vector<FieldedWordCursor> cursors;
   word_of.clear();
+  const std::vector<float> weights = WordWeights(words);
   for (size_t i = 0; i < words.size(); ++i) {
     std::vector<WordCursor> in_fields;
     for (const auto& [field, boost] : fields) {
@@ -195,7 +217,8 @@ std::vector<FieldedWordCursor> QueryBinder::FieldedMatchCursors(
       in_fields.emplace_back(index_, *field, boost, scoring_, std::move(variants));
     }
     if (in_fields.empty()) continue;
-    cursors.emplace_back(std::move(in_fields), scoring_, Bm25DocumentCount(index_, scoring_));
+    cursors.emplace_back(std::move(in_fields), scoring_, Bm25DocumentCount(index_, scoring_),
+                         weights[i]);
     word_of.push_back(i);
   }
   return cursors;

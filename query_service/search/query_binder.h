@@ -140,6 +140,10 @@ class QueryBinder {
   }
   // One cursor per (field, word) present, fields first: the canonical order
   // in which match scores are summed; `word_of[c]` is cursor c's word.
+  // What each match word counts: ScoringOptions::function_word_weight for
+  // a function word of the query's language (function_words.h), else 1;
+  // 1 for all when every word is one.
+  std::vector<float> WordWeights(const std::vector<Word>& words) const;
   std::vector<WordCursor> MatchCursors(const FieldBoosts& fields, const std::vector<Word>& words,
                                        std::vector<size_t>& word_of) const;
   // One BM25F cursor per word present in any of `fields`, in word order;

@@ -421,5 +421,16 @@ TEST_F(SecurityTest, AnOtherLanguageWeightOutOfRangeStopsTheQueryService) {
   }
 }
 
+TEST_F(SecurityTest, AFunctionWordWeightOutOfRangeStopsTheQueryService) {
+  for (const char* weight : {"-0.5", "1.5"}) {
+    const std::string command =
+        absl::StrCat("timeout 10 ", DOCSEARCH_QUERY_SERVICE_BINARY,
+                     " --listen=127.0.0.1:0 --function_word_weight=", weight);
+    const auto [code, output] = RunCommand(command);
+    EXPECT_NE(code, 0) << command;
+    EXPECT_THAT(output, HasSubstr("--function_word_weight must be in [0, 1]")) << command;
+  }
+}
+
 }  // namespace
 }  // namespace docsearch::testing
