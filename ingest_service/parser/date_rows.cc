@@ -55,12 +55,17 @@ bool IsTimeJoiner(absl::string_view folded_word) {
 // "Published", "Publié le", "Veröffentlicht am", "Publicado", "Date":
 // words that say the date is the text's (lower-cased, accents as printed).
 bool IsPublishingWord(absl::string_view folded_word) {
-  for (absl::string_view word : {"published", "posted", "issued", "date", "dated", "updated",
-                                 "publi\xC3\xA9", "publie", "le",
-                                 "ver\xC3\xB6"
-                                 "ffentlicht",
-                                 "veroffentlicht", "publicado", "pubblicato", "el", "il", "on",
-                                 "op", "gepubliceerd", "datum"}) {
+  for (absl::string_view word :
+       {"published", "posted", "issued", "date", "dated", "updated", "publi\xC3\xA9", "publie",
+        "le",
+        "ver\xC3\xB6"
+        "ffentlicht",
+        "veroffentlicht", "publicado", "pubblicato", "el", "il", "on", "op", "gepubliceerd",
+        "datum",
+        // Nordic, Finnish, Polish, Czech, Slovak,
+        // South Slavic, Romanian.
+        "publicerad", "publiceret", "publisert", "julkaistu", "opublikowano", "publikov\xC3\xA1no",
+        "zverejnen\xC3\xA9", "objavljeno", "publicat", "data", "dato"}) {
     if (folded_word == word) return true;
   }
   return false;
@@ -214,7 +219,7 @@ std::optional<v1::Date> DateOfDateRow(absl::string_view line) {
   for (absl::string_view word :
        absl::StrSplit(rest, absl::ByAnyChar(" |,;()[]-/"), absl::SkipEmpty())) {
     if (IsTime(word) || IsSeparatorMark(word)) continue;
-    const std::string folded = absl::AsciiStrToLower(word);
+    const std::string folded = absl::AsciiStrToLower(absl::StripSuffix(word, ":"));
     if (IsTimeJoiner(folded) || IsPublishingWord(folded)) continue;
     // A sentence is no row of cells.
     if (word.back() == '.' && word.size() > 3) return std::nullopt;

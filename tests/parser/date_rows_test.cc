@@ -26,6 +26,12 @@ TEST(DateOfDateRow, ADateAloneOrInARowOfCells) {
   EXPECT_THAT(DateOfDateRow("Notícia | 12-03-2021 – 10:30"), IsDate(2021, 3, 12));
 }
 
+TEST(DateOfDateRow, PublishingWordsInMoreLanguages) {
+  EXPECT_THAT(DateOfDateRow("Publicerad 15 februari 2024"), IsDate(2024, 2, 15));
+  EXPECT_THAT(DateOfDateRow("Opublikowano: 12.03.2024"), IsDate(2024, 3, 12));
+  EXPECT_THAT(DateOfDateRow("Julkaistu 3.5.2023"), IsDate(2023, 5, 3));
+}
+
 TEST(DateOfDateRow, NotASentenceOrARangeOrALongLine) {
   EXPECT_EQ(DateOfDateRow("The ministers met in Brussels on 4 April 2023 to discuss it."),
             std::nullopt);

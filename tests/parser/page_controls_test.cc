@@ -173,6 +173,27 @@ TEST(PageControls, MoreLanguagesEndMarksAndPageNumbers) {
   }
 }
 
+// Print, share and copy-link controls of the Nordic, Central European,
+// Balkan, Turkish, Indonesian and Cyrillic-script sites.
+TEST(PageControls, ControlsInNordicCentralEuropeanAndOtherLanguages) {
+  for (const char* line :
+       {"Skriv ut",     "Dela",           "Tulosta",         "Drukuj",
+        "Udostępnij",   "Kopiuj link",    "Sdílet",          "Vytisknout",
+        "Kopiraj link", "Podijeli",       "Štampaj",         "Printează",
+        "Nyomtatás",    "Paylaş",         "Yazdır",          "Cetak",
+        "Bagikan",      "Partager sur :", "Share this page", "Copy the URL of this page"}) {
+    EXPECT_THAT(BoilerplateReason(line), Optional(absl::string_view("navigation"))) << line;
+  }
+  // A word of another script alone on its line may be read as layout first.
+  for (const char* line : {"Печать", "Поделиться", "Друк"}) {
+    EXPECT_TRUE(BoilerplateReason(line).has_value()) << line;
+  }
+  for (const char* line : {"Dela ut ansvaret", "Drukuj formularz wniosku o dofinansowanie",
+                           "Share of renewable energy rose to 40 per cent"}) {
+    EXPECT_EQ(BoilerplateReason(line), std::nullopt) << line;
+  }
+}
+
 // A news site's link to another of its stories between a text's
 // paragraphs, in the languages read; "See also:" with one item may be the
 // text's own cross-reference.
