@@ -231,17 +231,75 @@ bool IsWebArchiveToolbar(absl::string_view folded) {
   return false;
 }
 
+// A site's sentence about itself: "Treasury.gov is the official website of
+// the U.S. Department of the Treasury.", "Content on this website is
+// published and managed by the Ministry …", "All content is in the public
+// domain unless otherwise stated.", "Dit is een website van het Ministerie
+// van Defensie.", "A Singapore Government Agency Website". Anchored on the
+// site as the sentence's subject, so that a text citing a website ("the
+// ministry's website lists …") stays.
+bool IsSiteSelfDescription(absl::string_view folded) {
+  constexpr size_t kLongestDescription = 200;
+  if (folded.size() > kLongestDescription) return false;
+  for (absl::string_view opening : {"this website is ",
+                                    "this web site is ",
+                                    "this site is ",
+                                    "this portal is ",
+                                    "content on this website",
+                                    "content on this site",
+                                    "content of this website",
+                                    "contents of this website",
+                                    "all content on this site",
+                                    "all content on this website",
+                                    "all content is in the public domain",
+                                    "dit is een website van",
+                                    "dit is een officiele website van",
+                                    "ce site est edite par",
+                                    "ce site est gere par",
+                                    "ce site est administre par",
+                                    "diese website wird von",
+                                    "dies ist die offizielle website",
+                                    "ein angebot des ",
+                                    "ein angebot der ",
+                                    "este sitio web es ",
+                                    "este sitio es ",
+                                    "este portal es ",
+                                    "este site e ",
+                                    "este portal e ",
+                                    "questo sito e "}) {
+    if (absl::StartsWith(folded, opening)) return true;
+  }
+  // Named by its address or name before the phrase: one short sentence.
+  constexpr size_t kLongestNamingSentence = 120;
+  if (folded.size() > kLongestNamingSentence) return false;
+  for (absl::string_view phrase :
+       {" is the official website of ", " is an official website of ",
+        " is the official web site of ", " is the official portal of ", " is a website of ",
+        " est le site officiel ", " ist die offizielle website ", " es el sitio oficial ",
+        " e o site oficial ", " e il sito ufficiale "}) {
+    if (absl::StrContains(folded, phrase)) return true;
+  }
+  // "A Singapore Government Agency Website": the banner of a country's
+  // agencies' sites.
+  return absl::StartsWith(folded, "a ") && absl::EndsWith(folded, "government agency website");
+}
+
 bool IsSiteNotice(absl::string_view folded) {
   constexpr size_t kLongestNotice = 400;
   if (folded.size() > kLongestNotice) return false;
   // Every notice holds one of these words: most lines are searched once.
-  if (!absl::StrContains(folded, "know") && !absl::StrContains(folded, "view") &&
+  const bool about_the_site =
+      absl::StrContains(folded, "site") || absl::StrContains(folded, "sitio") ||
+      absl::StrContains(folded, "sito") || absl::StrContains(folded, "portal") ||
+      absl::StrContains(folded, "content") || absl::StrContains(folded, "angebot");
+  if (!about_the_site && !absl::StrContains(folded, "know") && !absl::StrContains(folded, "view") &&
       !absl::StrContains(folded, "endorsement") && !absl::StrContains(folded, "elders") &&
       !absl::StrContains(folded, "custodians") && !absl::StrContains(folded, ".gov")) {
     return false;
   }
   return IsHowYouKnowBanner(folded) || IsDotGovBanner(folded) || IsBrowserAdvice(folded) ||
-         IsSiteDisclaimer(folded) || IsSitesAcknowledgementOfCountry(folded);
+         IsSiteDisclaimer(folded) || IsSitesAcknowledgementOfCountry(folded) ||
+         (about_the_site && IsSiteSelfDescription(folded));
 }
 
 bool IsWatchOrShareLink(absl::string_view folded) {

@@ -115,6 +115,34 @@ TEST(SiteNotices, TheSitesNoticesAboutItselfAreFurniture) {
   }
 }
 
+// A site's sentence about itself, the site as its subject, in the
+// languages read; a text citing a website stays.
+TEST(SiteNotices, ASitesSentenceAboutItself) {
+  for (const char* notice : {
+           "Example.gov is the official website of the Department of the Treasury.",
+           "Content on this website is published and managed by the Ministry of External "
+           "Affairs.",
+           "All content is in the public domain unless otherwise stated.",
+           "This website is maintained by the Office of the Spokesperson.",
+           "Dit is een website van het Ministerie van Buitenlandse Zaken.",
+           "Ce site est édité par le Service d'information du Gouvernement.",
+           "Ein Angebot des Bundesministeriums der Finanzen",
+           "Este sitio web es administrado por la Secretaría de Comunicación.",
+           "A Singapore Government Agency Website",
+       }) {
+    EXPECT_TRUE(IsSiteNotice(FoldAccents(notice))) << notice;
+  }
+  for (const char* text : {
+           "The ministry's website lists the documents required for a visa.",
+           "The new portal is the official website of the census, the minister said, and it "
+           "will open on Monday to every household in the country for a month.",
+           "Content moderation on social media platforms was discussed at length.",
+           "The agency website will be updated with the new figures next week.",
+       }) {
+    EXPECT_FALSE(IsSiteNotice(FoldAccents(text))) << text;
+  }
+}
+
 TEST(SiteNotices, WatchAndShareLinks) {
   EXPECT_TRUE(IsWatchOrShareLink(FoldAccents("Watch the video on UN Web TV")));
   EXPECT_TRUE(IsWatchOrShareLink(FoldAccents("Compartilhe por WhatsApp")));
