@@ -42,8 +42,7 @@ void FillFrench(SearchIndex& index) {
       "région de la capitale, de la part de la présidence de la stabilisation.",
       "fr");
   Add(index, "topic",
-      "La force de stabilisation poursuit ses patrouilles; la stabilisation du pays avance.",
-      "fr");
+      "La force de stabilisation poursuit ses patrouilles; la stabilisation du pays avance.", "fr");
   Add(index, "other", "Les ministres ont discuté du budget annuel.", "fr");
 }
 
@@ -101,7 +100,7 @@ TEST(FunctionWordWeightTest, ExplainsTheWeight) {
 TEST(FunctionWordWeightTest, PruningStaysExactWithTheWeight) {
   SearchIndex index(WithFunctionWordWeight(0.5f));
   std::mt19937 rng(20261208);
-  const std::vector<std::string> words = {"de", "la", "le", "des", "bap", "dof", "gim",
+  const std::vector<std::string> words = {"de",  "la",  "le",  "des", "bap", "dof", "gim",
                                           "kut", "lom", "nir", "pov", "rab", "sul", "tig"};
   auto uniform = [&rng](int low, int high) {
     return std::uniform_int_distribution<int>(low, high)(rng);
@@ -109,7 +108,8 @@ TEST(FunctionWordWeightTest, PruningStaysExactWithTheWeight) {
   for (int d = 0; d < 400; ++d) {
     std::vector<std::string> body;
     const int length = uniform(3, 40);
-    for (int w = 0; w < length; ++w) body.push_back(words[std::min(uniform(0, 13), uniform(0, 13))]);
+    for (int w = 0; w < length; ++w)
+      body.push_back(words[std::min(uniform(0, 13), uniform(0, 13))]);
     Add(index, absl::StrCat("d", d), absl::StrJoin(body, " "), "fr");
   }
   int pruned = 0;
