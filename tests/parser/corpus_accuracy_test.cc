@@ -53,9 +53,12 @@ const std::string kCorpus = DOCSEARCH_SHARED_CORPUS;
 // fell to 130: the floor was 130, the mean stands. A title run that reads
 // as prose stopped being taken (INGEST.md, "Governments' and
 // organisations' own sites, two more sets; prose never a title"): this
-// split's titles 130 -> 131, the floor 131.
+// split's titles 130 -> 131, the floor 131. With a heading over a table
+// of contents read as a digest's, as the corpus labels one (INGEST.md,
+// "Issuers, date rows and controls in more languages"), this split's
+// titles are 133 (one source held out: 133 -> 135), the floor 133.
 const std::map<std::string, double> kFloors = {
-    {"title", 0.909},     {"doc_type", 0.97}, {"boilerplate removed", 0.958},
+    {"title", 0.923},     {"doc_type", 0.97}, {"boilerplate removed", 0.958},
     {"published", 0.993}, {"language", 1.00}, {"reference", 0.97},
     {"updated", 0.99},
 };
