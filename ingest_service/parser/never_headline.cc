@@ -10,6 +10,7 @@
 #include "absl/strings/strip.h"
 #include "common/text_folding.h"
 #include "ingest_service/parser/breadcrumb_section.h"
+#include "ingest_service/parser/contents_pages.h"
 #include "ingest_service/parser/date_parser.h"
 #include "ingest_service/parser/doc_type.h"
 #include "ingest_service/parser/language_menus.h"
@@ -132,6 +133,45 @@ bool IsDatelineOfParts(absl::string_view line) {
   return true;
 }
 
+// "ST. PAUL — The Minnesota Department of Natural Resources will install an
+// underwater …": the text's dateline, a place in capitals and a dash, then
+// its first sentence, hard-wrapped over the lines of the run. The place
+// has four capitals or more and no lower-case letter ("NATO – Russia" is
+// a headline's subject), and the run goes on for twelve words or more.
+bool OpensWithPlaceDateline(absl::string_view first, absl::string_view run) {
+  constexpr int kLeastCapitals = 4;
+  constexpr int kLeastRunWords = 12;
+  size_t dash = absl::string_view::npos;
+  size_t dash_size = 0;
+  for (absl::string_view separator : {" \xE2\x80\x94 ", " \xE2\x80\x93 ", " - "}) {
+    const size_t at = first.find(separator);
+    if (at != absl::string_view::npos && at < dash) {
+      dash = at;
+      dash_size = separator.size();
+    }
+  }
+  if (dash == absl::string_view::npos || dash == 0) return false;
+  int capitals = 0;
+  for (char c : first.substr(0, dash)) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (absl::ascii_islower(u) || absl::ascii_isdigit(u)) return false;
+    if (absl::ascii_isupper(u)) ++capitals;
+    // Letters, and the marks of a place's name ("ST. PAUL", "OTTAWA, ON").
+    if (!absl::ascii_isupper(u) && c != ' ' && c != '.' && c != ',' && c != '\'' && u < 0x80) {
+      return false;
+    }
+  }
+  // A place of one word is a city's ("BRUSSELS"); an acronym of four
+  // letters or fewer alone is an organisation's.
+  const absl::string_view place = absl::StripAsciiWhitespace(first.substr(0, dash));
+  if (capitals < kLeastCapitals || (place.find(' ') == absl::string_view::npos && capitals < 5)) {
+    return false;
+  }
+  const absl::string_view rest = first.substr(dash + dash_size);
+  return !rest.empty() && absl::ascii_isupper(static_cast<unsigned char>(rest.front())) &&
+         CountWordsUpTo(run, kLeastRunWords) >= kLeastRunWords;
+}
+
 // "Policies" / "Meetings calendar" / "Documents and publications" /
 // "Press": four lines or more of three words at most, none ending with a
 // function word or going on in lower case on the next line, are a menu
@@ -204,16 +244,12 @@ bool IsNeverHeadline(const TitleCandidate& candidate, const std::vector<SourceLi
   if (ReadsAsAnnouncement(JoinRunLines(lines, features, candidate.begin, candidate.end))) {
     return true;
   }
-  if (candidate.end == candidate.begin + 1 && first.size() < 40) {
-    std::string folded = FoldAccents(first);
-    while (!folded.empty() && (folded.back() == ':' || folded.back() == ' ')) folded.pop_back();
-    for (absl::string_view contents :
-         {"sommaire", "contents", "table of contents", "table des matieres", "inhalt",
-          "inhaltsverzeichnis", "indice", "in this issue", "dans ce numero"}) {
-      if (folded == contents) return true;
-    }
-  }
+  if (candidate.end == candidate.begin + 1 && IsContentsHeading(first)) return true;
   if (OpensWithItsDate(first)) return true;
+  if (OpensWithPlaceDateline(first,
+                             JoinRunLines(lines, features, candidate.begin, candidate.end))) {
+    return true;
+  }
   if (OpensWithFilingField(first)) return true;
   if (IsSeriesLabelOfAnIssuer(first)) return true;
   if (candidate.end == candidate.begin + 1 && NamesTheOfficialSite(first)) return true;

@@ -51,5 +51,32 @@ TEST(NeverHeadline, NotAHeadlineWrappedOverShortLines) {
   EXPECT_FALSE(NeverHeadline(kWrappedHeadline, 1, 5));
 }
 
+// A release hard-wrapped at 70 columns: its dateline and first sentence
+// run over two lines under the headline.
+constexpr char kDatelineWrapped[] =
+    "STATE DEPARTMENT OF PARKS\nNEWS RELEASE\n\nMarch 28, 2024\n\n"
+    "Parks to test new boat ramps on the lower river\n\n"
+    "ST. PAUL \xE2\x80\x94 The State Department of Parks will install two new boat ramps\n"
+    "on the lower river this summer as part of a pilot project, the agency\n"
+    "announced today.\n";
+
+TEST(NeverHeadline, ATextsDatelineAndItsFirstSentence) {
+  EXPECT_TRUE(NeverHeadline(kDatelineWrapped, 4, 6));
+  // The headline above it stays a headline.
+  EXPECT_FALSE(NeverHeadline(kDatelineWrapped, 3, 4));
+}
+
+// "NATO – Russia …", "EU - China …": an organisation's acronym and a dash
+// open headlines.
+constexpr char kAcronymAndDash[] =
+    "Council of the Alliance\n\nNATO \xE2\x80\x93 Russia Council meets in Brussels to review "
+    "the work of its committees on arms control\n\n"
+    "The Council met today at the level of ambassadors and reviewed the work of its "
+    "committees.\n";
+
+TEST(NeverHeadline, AnAcronymAndADashOpenAHeadline) {
+  EXPECT_FALSE(NeverHeadline(kAcronymAndDash, 1, 2));
+}
+
 }  // namespace
 }  // namespace docsearch::ingest
