@@ -9,10 +9,12 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "ingest_service/parser/boilerplate.h"
 #include "ingest_service/parser/date_parser.h"
 #include "ingest_service/parser/date_rows.h"
 #include "ingest_service/parser/doc_type.h"
 #include "ingest_service/parser/head_lexicon.h"  // ReadsAsMenu
+#include "ingest_service/parser/late_furniture.h"
 #include "ingest_service/parser/line_shape.h"
 #include "ingest_service/parser/parse_warnings.h"
 #include "ingest_service/parser/text_normalizer.h"
@@ -150,6 +152,60 @@ bool IsCapitalizedName(absl::string_view line) {
   return true;
 }
 
+// Capitalized words ending as English verbs do, which no body's name
+// holds after its first word ("Department of Health Launches …", "Embassy
+// of Japan Hosts …", "Government Moving to …"): an -s or -ed word with
+// more words after it (a place's name, "… in Paris", ends the line), or an
+// -ing word right after the first ("Ministry of Housing" is a name). The
+// nouns and adjectives names hold with such endings are listed.
+constexpr absl::string_view kNameWordsLikeVerbs[] = {
+    "affairs",    "services",       "resources",   "relations",   "works",       "nations",
+    "states",     "forces",         "operations",  "islands",     "highways",    "sciences",
+    "studies",    "arts",           "finances",    "news",        "industries",  "communications",
+    "statistics", "expatriates",    "emirates",    "territories", "veterans",    "rights",
+    "customs",    "economics",      "ports",       "waters",      "lands",       "fisheries",
+    "regions",    "municipalities", "cities",      "commons",     "lords",       "representatives",
+    "ministers",  "mines",          "roads",       "archives",    "families",    "parks",
+    "sports",     "corrections",    "forests",     "minorities",  "communities", "works",
+    "united",     "armed",          "allied",      "advanced",    "applied",     "combined",
+    "unified",    "integrated",     "specialized", "specialised", "federated",   "associated",
+};
+
+bool IsNameWordLikeAVerb(absl::string_view lower) {
+  return std::find(std::begin(kNameWordsLikeVerbs), std::end(kNameWordsLikeVerbs), lower) !=
+         std::end(kNameWordsLikeVerbs);
+}
+
+bool HasHeadlineVerb(absl::string_view line) {
+  const std::vector<absl::string_view> words = absl::StrSplit(line, ' ', absl::SkipEmpty());
+  // English endings: a name joined in another language ("Ministerio de
+  // Relaciones Exteriores") has plurals in -s of its own.
+  for (absl::string_view word : words) {
+    for (absl::string_view joiner : {"de", "del", "des", "du", "della", "di", "do", "da", "dos",
+                                     "das", "der", "die", "und", "y", "e", "et"}) {
+      if (word == joiner) return false;
+    }
+  }
+  for (size_t i = 1; i < words.size(); ++i) {
+    const absl::string_view word = words[i];
+    if (word.size() < 4 || !absl::ascii_isupper(static_cast<unsigned char>(word.front()))) {
+      continue;
+    }
+    std::string lower = absl::AsciiStrToLower(word);
+    while (!lower.empty() && !absl::ascii_isalpha(static_cast<unsigned char>(lower.back()))) {
+      lower.pop_back();
+    }
+    if (IsNameWordLikeAVerb(lower)) continue;
+    const bool last = i + 1 == words.size();
+    const bool s_or_ed = (absl::EndsWith(lower, "s") && !absl::EndsWith(lower, "ss") &&
+                          !absl::EndsWith(lower, "us")) ||
+                         absl::EndsWith(lower, "ed");
+    if (s_or_ed && !last) return true;
+    if (absl::EndsWith(lower, "ing") && i == 1) return true;
+  }
+  return false;
+}
+
 // The issuer's name alone: a body's word (or a compound ending in one) and
 // no event; printed as a name is (Title Case), or the body's kind first.
 bool NamesABody(absl::string_view line) {
@@ -176,11 +232,24 @@ bool NamesABody(absl::string_view line) {
   for (absl::string_view name : kNewsSiteNames) {
     if (absl::StrContains(folded, name)) return true;
   }
+  if (HasHeadlineVerb(line)) return false;
   const bool first_names_body =
       names_body(words.front()) ||
       std::find(std::begin(kIssuerFirstWords), std::end(kIssuerFirstWords), words.front()) !=
           std::end(kIssuerFirstWords);
-  return first_names_body || std::any_of(words.begin(), words.end(), names_body);
+  if (first_names_body) return true;
+  // The body's word where a name puts it: last ("T.C. Dışişleri
+  // Bakanlığı", "Australian Government"), or before a joining word
+  // ("Washington State Department of Health"); not as a headline's object
+  // ("… Unveils New Parliament Visitor Centre").
+  if (names_body(words.back())) return true;
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    if (names_body(words[i]) && std::find(std::begin(kNameJoiners), std::end(kNameJoiners),
+                                          words[i + 1]) != std::end(kNameJoiners)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // "Minister for Fire and Disaster Recovery and Minister for Corrective
@@ -250,6 +319,15 @@ bool ShapedLikeAHeadline(absl::string_view text) {
       comma != absl::string_view::npos && NamesTheIssuer(text.substr(comma + 2))) {
     return false;
   }
+  // A page's control or notice, or a call to follow a link ("Read more
+  // about the bill and the committee report here").
+  if (BoilerplateReason(text).has_value() || LateFurnitureReason(text).has_value()) return false;
+  const std::string folded = FoldAccents(text);
+  for (absl::string_view call : {"read more", "click ", "learn more", "find out more", "see more",
+                                 "lire la suite", "en savoir plus", "weiterlesen", "leer mas"}) {
+    if (absl::StartsWith(folded, call)) return false;
+  }
+  if (absl::EndsWith(folded, " here") || absl::EndsWith(folded, " here.")) return false;
   return !DocTypeFromLabelLine(text).has_value() && !NamesTheIssuer(text);
 }
 
@@ -275,6 +353,10 @@ void CutIssuerLineFromTitle(const std::vector<SourceLine>& lines,
   }
   std::string kept = JoinRunLines(lines, features, rest.begin, rest.end);
   if (CountWordsUpTo(kept, kMinHeadlineWords) < kMinHeadlineWords) return;
+  // A headline wrapped before the name it goes on with ("Statement by
+  // Minister Joly on the Reopening of the" / "Embassy of Canada to
+  // Ukraine in Kyiv"), or opening in lower case after it.
+  if (EndsWithFunctionWord(kept) || StartsLowercase(kept)) return;
   const SourceLine& line = lines[features[issuer].line_index];
   document->set_title(std::move(kept));
   DropLine(line, "head", response);

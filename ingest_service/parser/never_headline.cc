@@ -183,6 +183,18 @@ bool IsMenuPrintedOneItemToALine(const TitleCandidate& candidate,
   constexpr size_t kLeastItems = 4;
   constexpr int kMostItemWords = 3;
   if (candidate.end - candidate.begin < kLeastItems) return false;
+  // A headline stacked in short lines ("Budget 2024" / "Building Homes" /
+  // "Cutting Costs" / "Creating Jobs") under the type label or over the
+  // date line is the text's, not a menu.
+  if (candidate.begin > 0 &&
+      DocTypeFromLabelLine(TrimLine(lines[features[candidate.begin - 1].line_index].text))
+          .has_value()) {
+    return false;
+  }
+  if (candidate.end < features.size() &&
+      ParseDateLine(TrimLine(lines[features[candidate.end].line_index].text)).has_value()) {
+    return false;
+  }
   for (size_t k = candidate.begin; k < candidate.end; ++k) {
     const absl::string_view text = TrimLine(lines[features[k].line_index].text);
     if (CountWordsUpTo(text, kMostItemWords + 1) > kMostItemWords || EndsWithFunctionWord(text) ||

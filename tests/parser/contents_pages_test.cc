@@ -52,6 +52,28 @@ TEST(ContentsPages, ADigestUnderAContentsHeadingHasNoSingleTitle) {
   EXPECT_THAT(document.published(), IsDate(2016, 3, 3));
 }
 
+// A single speech with its own contents box keeps its title: the box lists
+// sections, not dated texts.
+constexpr char kSpeechWithAContentsBox[] = R"(Federal Ministry of Finance
+Home | Press | Speeches
+
+Speech by the Federal Minister of Finance on the 2024 budget in the Bundestag
+
+Contents
+1. Introduction
+2. Investing in the future
+3. Sound public finances
+
+Madam President, ladies and gentlemen, the budget we present today invests in the future while keeping public finances sound.
+
+It raises investment to a record level and keeps within the debt brake.
+)";
+
+TEST(ContentsPages, ASpeechWithAContentsBoxKeepsItsTitle) {
+  EXPECT_EQ(ParseText(kSpeechWithAContentsBox).title(),
+            "Speech by the Federal Minister of Finance on the 2024 budget in the Bundestag");
+}
+
 constexpr char kStatementWithoutContents[] = R"(Ministère des Affaires étrangères
 
 Déclaration du porte-parole sur la situation en Syrie

@@ -21,6 +21,11 @@ TEST(NamesTheIssuer, BodiesOfficesPortfoliosAndLabelsNamingThem) {
   EXPECT_TRUE(NamesTheIssuer("Ulkoministeriö"));
   EXPECT_TRUE(NamesTheIssuer("Ministerio de Relaciones Exteriores"));
   EXPECT_TRUE(NamesTheIssuer("UN News Centre"));
+  // Names with words ending as verbs do, or a place ending in -s.
+  EXPECT_TRUE(NamesTheIssuer("Embassy of France in Paris"));
+  EXPECT_TRUE(NamesTheIssuer("United States Environmental Protection Agency"));
+  EXPECT_TRUE(NamesTheIssuer("Department of Veterans Affairs"));
+  EXPECT_TRUE(NamesTheIssuer("Washington State Department of Health"));
   EXPECT_TRUE(NamesTheIssuer(
       "Minister for Fire and Disaster Recovery and Minister for Corrective Services"));
 }
@@ -38,6 +43,13 @@ TEST(NamesTheIssuer, NotAHeadlineAboutABodyOrAMinister) {
   EXPECT_FALSE(NamesTheIssuer("Ufficio comunicazione e stampa della Corte costituzionale"));
   EXPECT_FALSE(NamesTheIssuer("Parliament wants a coordinated response to disinformation"));
   EXPECT_FALSE(NamesTheIssuer("Government"));
+  // A headline in Title Case about a body: a verb after its name, or the
+  // body's word as the headline's object.
+  EXPECT_FALSE(NamesTheIssuer("Department of Health Launches Statewide Flu Campaign"));
+  EXPECT_FALSE(NamesTheIssuer("Embassy of Japan Hosts Cherry Blossom Reception"));
+  EXPECT_FALSE(NamesTheIssuer("Parliament Approves New Cybercrime Law"));
+  EXPECT_FALSE(NamesTheIssuer("Government Moving to Boost Onion Production"));
+  EXPECT_FALSE(NamesTheIssuer("Presiding Officer Unveils New Parliament Visitor Centre"));
   EXPECT_FALSE(NamesTheIssuer("Embassy reopens in Kyiv."));
   EXPECT_FALSE(NamesTheIssuer("Department of Conservation 2024"));
   EXPECT_FALSE(NamesTheIssuer(""));
@@ -145,6 +157,26 @@ TEST(IssuerTitle, TheHeadlineAboveALabelNamingTheDepartmentIsTheTitle) {
   EXPECT_EQ(document.title(), "Ranger Numbers Rise As Island Sanctuary Reopens To Visitors");
   EXPECT_EQ(document.doc_type(), v1::DOC_TYPE_PRESS_RELEASE);
   EXPECT_THAT(document.published(), IsDate(2025, 3, 4));
+}
+
+// A headline wrapped before the name it goes on with stays whole.
+constexpr char kTitleWrappedBeforeAName[] = R"(Global Affairs Canada
+Home | News | Contact
+
+Statement by Minister Joly on the Reopening of the
+Embassy of Canada to Ukraine in Kyiv
+
+May 8, 2022 - Ottawa, Ontario - Global Affairs Canada
+
+The Honourable Mélanie Joly, Minister of Foreign Affairs, today issued the following statement on the reopening of the Embassy of Canada to Ukraine in Kyiv.
+
+"Canada's diplomats are returning to Kyiv to continue their work with our Ukrainian partners."
+)";
+
+TEST(IssuerTitle, AHeadlineWrappedBeforeANameStaysWhole) {
+  EXPECT_EQ(ParseText(kTitleWrappedBeforeAName).title(),
+            "Statement by Minister Joly on the Reopening of the Embassy of Canada to Ukraine in "
+            "Kyiv");
 }
 
 }  // namespace

@@ -47,6 +47,17 @@ TEST(NeverHeadline, AMenuPrintedOneItemToALine) {
   EXPECT_FALSE(NeverHeadline(kMenuOverTheText, 2, 5));
 }
 
+// A headline stacked in short lines under the type label.
+constexpr char kStackedHeadline[] =
+    "Ministry of Finance\n\nSpeech\n\nBudget 2024\nBuilding Homes\nCutting Costs\n"
+    "Creating Jobs\n\n12 March 2024\n\n"
+    "Madam Speaker, I rise to present the budget, which builds homes, cuts costs and creates "
+    "jobs.\n";
+
+TEST(NeverHeadline, AHeadlineStackedUnderTheLabelIsNoMenu) {
+  EXPECT_FALSE(NeverHeadline(kStackedHeadline, 2, 6));
+}
+
 TEST(NeverHeadline, NotAHeadlineWrappedOverShortLines) {
   EXPECT_FALSE(NeverHeadline(kWrappedHeadline, 1, 5));
 }
