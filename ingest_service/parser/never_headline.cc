@@ -138,7 +138,8 @@ bool IsDatelineOfParts(absl::string_view line) {
 // its first sentence, hard-wrapped over the lines of the run. The place
 // has four capitals or more and no lower-case letter ("NATO – Russia" is
 // a headline's subject), and the run goes on for twelve words or more.
-bool OpensWithPlaceDateline(absl::string_view first, absl::string_view run) {
+bool OpensWithPlaceDateline(const TitleCandidate& candidate, const std::vector<SourceLine>& lines,
+                            const std::vector<LineFeatures>& features, absl::string_view first) {
   constexpr int kLeastCapitals = 4;
   constexpr int kLeastRunWords = 12;
   size_t dash = absl::string_view::npos;
@@ -168,8 +169,10 @@ bool OpensWithPlaceDateline(absl::string_view first, absl::string_view run) {
     return false;
   }
   const absl::string_view rest = first.substr(dash + dash_size);
+  // The run is joined only for the few lines opening so.
   return !rest.empty() && absl::ascii_isupper(static_cast<unsigned char>(rest.front())) &&
-         CountWordsUpTo(run, kLeastRunWords) >= kLeastRunWords;
+         CountWordsUpTo(JoinRunLines(lines, features, candidate.begin, candidate.end),
+                        kLeastRunWords) >= kLeastRunWords;
 }
 
 // "Policies" / "Meetings calendar" / "Documents and publications" /
@@ -258,10 +261,7 @@ bool IsNeverHeadline(const TitleCandidate& candidate, const std::vector<SourceLi
   }
   if (candidate.end == candidate.begin + 1 && IsContentsHeading(first)) return true;
   if (OpensWithItsDate(first)) return true;
-  if (OpensWithPlaceDateline(first,
-                             JoinRunLines(lines, features, candidate.begin, candidate.end))) {
-    return true;
-  }
+  if (OpensWithPlaceDateline(candidate, lines, features, first)) return true;
   if (OpensWithFilingField(first)) return true;
   if (IsSeriesLabelOfAnIssuer(first)) return true;
   if (candidate.end == candidate.begin + 1 && NamesTheOfficialSite(first)) return true;

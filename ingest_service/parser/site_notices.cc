@@ -9,6 +9,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "ingest_service/parser/line_shape.h"
+#include "ingest_service/parser/phrase_scan.h"
 
 namespace docsearch::ingest {
 namespace {
@@ -284,19 +285,28 @@ bool IsSiteSelfDescription(absl::string_view folded) {
   return absl::StartsWith(folded, "a ") && absl::EndsWith(folded, "government agency website");
 }
 
+namespace {
+
+// Words one of the notices holds (below), and those a site's sentence
+// about itself holds.
+constexpr absl::string_view kNoticeWords[] = {
+    "know", "view",  "endorsement", "elders", "custodians", ".gov",
+    "site", "sitio", "sito",        "portal", "content",    "angebot",
+};
+constexpr PhraseScan<std::size(kNoticeWords)> kNoticeWordScan(kNoticeWords);
+constexpr absl::string_view kSiteWords[] = {"site",   "sitio",   "sito",
+                                            "portal", "content", "angebot"};
+constexpr PhraseScan<std::size(kSiteWords)> kSiteWordScan(kSiteWords);
+
+}  // namespace
+
 bool IsSiteNotice(absl::string_view folded) {
   constexpr size_t kLongestNotice = 400;
   if (folded.size() > kLongestNotice) return false;
-  // Every notice holds one of these words: most lines are searched once.
-  const bool about_the_site =
-      absl::StrContains(folded, "site") || absl::StrContains(folded, "sitio") ||
-      absl::StrContains(folded, "sito") || absl::StrContains(folded, "portal") ||
-      absl::StrContains(folded, "content") || absl::StrContains(folded, "angebot");
-  if (!about_the_site && !absl::StrContains(folded, "know") && !absl::StrContains(folded, "view") &&
-      !absl::StrContains(folded, "endorsement") && !absl::StrContains(folded, "elders") &&
-      !absl::StrContains(folded, "custodians") && !absl::StrContains(folded, ".gov")) {
-    return false;
-  }
+  // Every notice holds one of these words: most lines are read once, by one
+  // scan for all of them.
+  if (kNoticeWordScan.Count(folded, 1) == 0) return false;
+  const bool about_the_site = kSiteWordScan.Count(folded, 1) > 0;
   return IsHowYouKnowBanner(folded) || IsDotGovBanner(folded) || IsBrowserAdvice(folded) ||
          IsSiteDisclaimer(folded) || IsSitesAcknowledgementOfCountry(folded) ||
          (about_the_site && IsSiteSelfDescription(folded));
