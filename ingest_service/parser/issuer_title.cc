@@ -154,10 +154,10 @@ bool IsCapitalizedName(absl::string_view line) {
 
 // Capitalized words ending as English verbs do, which no body's name
 // holds after its first word ("Department of Health Launches …", "Embassy
-// of Japan Hosts …", "Government Moving to …"): an -s or -ed word with
-// more words after it (a place's name, "… in Paris", ends the line), or an
-// -ing word right after the first ("Ministry of Housing" is a name). The
-// nouns and adjectives names hold with such endings are listed.
+// of Japan Hosts …", "Government Moving to …"): an -s word with more words
+// after it (a place's name, "… in Paris", ends the line), or an -ing word
+// right after the first ("Ministry of Housing" is a name). The nouns names
+// hold with such endings are listed.
 constexpr absl::string_view kNameWordsLikeVerbs[] = {
     "affairs",    "services",       "resources",   "relations",   "works",       "nations",
     "states",     "forces",         "operations",  "islands",     "highways",    "sciences",
@@ -197,10 +197,11 @@ bool HasHeadlineVerb(absl::string_view line) {
     }
     if (IsNameWordLikeAVerb(lower)) continue;
     const bool last = i + 1 == words.size();
-    const bool s_or_ed = (absl::EndsWith(lower, "s") && !absl::EndsWith(lower, "ss") &&
-                          !absl::EndsWith(lower, "us")) ||
-                         absl::EndsWith(lower, "ed");
-    if (s_or_ed && !last) return true;
+    // Headlines speak in the present ("Launches", "Hosts"); an -ed word
+    // in a name is as often an adjective ("Aged Care", "United").
+    const bool third_person =
+        absl::EndsWith(lower, "s") && !absl::EndsWith(lower, "ss") && !absl::EndsWith(lower, "us");
+    if (third_person && !last) return true;
     if (absl::EndsWith(lower, "ing") && i == 1) return true;
   }
   return false;
@@ -318,6 +319,16 @@ bool ShapedLikeAHeadline(absl::string_view text) {
   if (const size_t comma = text.find(", ");
       comma != absl::string_view::npos && NamesTheIssuer(text.substr(comma + 2))) {
     return false;
+  }
+  // A person's name and honours ("The Hon Mark Butler MP", "H.E. …").
+  const std::string lower = absl::AsciiStrToLower(text);
+  for (absl::string_view honorific :
+       {"the hon ", "the hon. ", "hon ", "hon. ", "the honourable ", "the honorable ", "senator ",
+        "h.e. ", "his excellency ", "her excellency ", "dr ", "dr. "}) {
+    if (absl::StartsWith(lower, honorific)) return false;
+  }
+  for (absl::string_view honours : {" mp", " mla", " mlc", " mhk", " td", " mep"}) {
+    if (absl::EndsWith(lower, honours)) return false;
   }
   // A page's control or notice, or a call to follow a link ("Read more
   // about the bill and the committee report here").

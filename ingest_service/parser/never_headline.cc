@@ -1,5 +1,6 @@
 #include "ingest_service/parser/never_headline.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -169,6 +170,20 @@ bool OpensWithPlaceDateline(const TitleCandidate& candidate, const std::vector<S
     return false;
   }
   const absl::string_view rest = first.substr(dash + dash_size);
+  // The first sentence goes on in lower case ("STATEMENT BY THE MINISTER
+  // OF HEALTH — UPDATE ON …" is a headline in capitals), opening with an
+  // article, or after a place of two words or more, or in sentence case
+  // ("UNRWA – Situation Report #100 – Gaza Strip" is a series' headline).
+  if (!std::any_of(rest.begin(), rest.end(),
+                   [](char c) { return absl::ascii_islower(static_cast<unsigned char>(c)); })) {
+    return false;
+  }
+  bool article = false;
+  for (absl::string_view opening : {"The ", "A ", "An ", "Le ", "La ", "Les ", "L'", "Der ", "Die ",
+                                    "Das ", "El ", "Los ", "Las ", "Il ", "O ", "Os "}) {
+    article |= absl::StartsWith(rest, opening);
+  }
+  if (!article && place.find(' ') == absl::string_view::npos && IsTitleCase(rest)) return false;
   // The run is joined only for the few lines opening so.
   return !rest.empty() && absl::ascii_isupper(static_cast<unsigned char>(rest.front())) &&
          CountWordsUpTo(JoinRunLines(lines, features, candidate.begin, candidate.end),

@@ -242,43 +242,63 @@ bool IsWebArchiveToolbar(absl::string_view folded) {
 bool IsSiteSelfDescription(absl::string_view folded) {
   constexpr size_t kLongestDescription = 200;
   if (folded.size() > kLongestDescription) return false;
-  for (absl::string_view opening : {"this website is ",
-                                    "this web site is ",
-                                    "this site is ",
-                                    "this portal is ",
-                                    "content on this website",
-                                    "content on this site",
-                                    "content of this website",
-                                    "contents of this website",
-                                    "all content on this site",
-                                    "all content on this website",
-                                    "all content is in the public domain",
-                                    "dit is een website van",
-                                    "dit is een officiele website van",
-                                    "ce site est edite par",
-                                    "ce site est gere par",
-                                    "ce site est administre par",
-                                    "diese website wird von",
-                                    "dies ist die offizielle website",
-                                    "ein angebot des ",
-                                    "ein angebot der ",
-                                    "este sitio web es ",
-                                    "este sitio es ",
-                                    "este portal es ",
-                                    "este site e ",
-                                    "este portal e ",
-                                    "questo sito e "}) {
+  // Who runs the website: "This website is managed by …", "Ce site internet
+  // est édité par …". Not what it offers ("This website is designed to …",
+  // a release launching it) nor a place ("This site is one of …", "Este
+  // sitio es Patrimonio Mundial", "Ce site est géré par l'Office national
+  // des forêts": a heritage site, a forest).
+  for (absl::string_view website :
+       {"this website is ", "this web site is ", "ce site internet est ", "ce site web est ",
+        "este sitio web es ", "este sitio web esta ", "questo sito web e ", "este site e ",
+        "diese website wird "}) {
+    if (!absl::StartsWith(folded, website)) continue;
+    const absl::string_view rest = folded.substr(website.size());
+    for (absl::string_view run_by :
+         {"managed by", "maintained by", "run by", "operated by", "published by", "owned by",
+          "administered by", "provided by", "an official", "the official", "edite par", "gere par",
+          "administre par", "administrado por", "gestionado por", "gestito da", "mantido por",
+          "gerido por", "von "}) {
+      if (absl::StartsWith(rest, run_by)) return true;
+    }
+  }
+  // "This site is managed by the Bureau of Public Affairs, U.S. Department
+  // of State.": a site run by a public body ("This site is managed by the
+  // National Trust" may be a castle).
+  for (absl::string_view run_by : {"this site is managed by ", "this site is maintained by ",
+                                   "this site is operated by ", "this site is run by "}) {
+    if (!absl::StartsWith(folded, run_by)) continue;
+    for (absl::string_view body : {"department", "ministry", "office", "bureau", "agency",
+                                   "government", "embassy", "secretariat", "commission"}) {
+      if (absl::StrContains(folded.substr(run_by.size()), body)) return true;
+    }
+  }
+  for (absl::string_view opening :
+       {"content on this website", "content of this website", "contents of this website",
+        "all content on this website", "all content is in the public domain",
+        "dit is een website van", "dit is een officiele website van",
+        "dies ist die offizielle website", "ce site est edite par"}) {
     if (absl::StartsWith(folded, opening)) return true;
   }
-  // Named by its address or name before the phrase: one short sentence.
+  // "Ein Angebot des Bundesministeriums der Finanzen": a short line, no
+  // sentence ("Ein Angebot der Arbeitgeberseite liegt vor." is news).
+  if ((absl::StartsWith(folded, "ein angebot des ") ||
+       absl::StartsWith(folded, "ein angebot der ")) &&
+      CountWordsUpTo(folded, 9) <= 8 && !absl::EndsWith(folded, ".")) {
+    return true;
+  }
+  // "Treasury.gov is the official website of …": the site named by its
+  // address, in one short sentence.
   constexpr size_t kLongestNamingSentence = 120;
-  if (folded.size() > kLongestNamingSentence) return false;
-  for (absl::string_view phrase :
-       {" is the official website of ", " is an official website of ",
-        " is the official web site of ", " is the official portal of ", " is a website of ",
-        " est le site officiel ", " ist die offizielle website ", " es el sitio oficial ",
-        " e o site oficial ", " e il sito ufficiale "}) {
-    if (absl::StrContains(folded, phrase)) return true;
+  const size_t space = folded.find(' ');
+  if (folded.size() <= kLongestNamingSentence && space != absl::string_view::npos &&
+      folded.substr(0, space).find('.') != absl::string_view::npos) {
+    for (absl::string_view phrase :
+         {" is the official website of ", " is an official website of ",
+          " is the official web site of ", " is the official portal of ", " is a website of ",
+          " est le site officiel ", " ist die offizielle website ", " es el sitio oficial ",
+          " e o site oficial ", " e il sito ufficiale "}) {
+      if (folded.substr(space).find(phrase) == 0) return true;
+    }
   }
   // "A Singapore Government Agency Website": the banner of a country's
   // agencies' sites.

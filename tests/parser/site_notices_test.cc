@@ -124,6 +124,7 @@ TEST(SiteNotices, ASitesSentenceAboutItself) {
            "Affairs.",
            "All content is in the public domain unless otherwise stated.",
            "This website is maintained by the Office of the Spokesperson.",
+           "This site is managed by the Bureau of Public Affairs, U.S. Department of State.",
            "Dit is een website van het Ministerie van Buitenlandse Zaken.",
            "Ce site est édité par le Service d'information du Gouvernement.",
            "Ein Angebot des Bundesministeriums der Finanzen",
@@ -138,6 +139,14 @@ TEST(SiteNotices, ASitesSentenceAboutItself) {
            "will open on Monday to every household in the country for a month.",
            "Content moderation on social media platforms was discussed at length.",
            "The agency website will be updated with the new figures next week.",
+           // A place, or a website that is the news itself.
+           "This site is one of the oldest settlements on the coast.",
+           "This site is managed by the National Trust and opens in April.",
+           "Este sitio es Patrimonio Mundial desde 1985.",
+           "Ce site est géré par l'Office national des forêts.",
+           "This website is designed to help families find a childcare place.",
+           "The new portal is the official website of the 2026 Census.",
+           "Ein Angebot der Arbeitgeberseite liegt seit Montag vor.",
        }) {
     EXPECT_FALSE(IsSiteNotice(FoldAccents(text))) << text;
   }
