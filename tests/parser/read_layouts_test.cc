@@ -84,7 +84,7 @@ void ExpectAtLeast(const std::string& folder, const Counts& floors) {
 }
 
 TEST(ReadLayouts, PagesReadWhileFixingKeepTheirFigures) {
-  ExpectAtLeast("read_while_fixing", {.title = 70, .type = 69, .published = 72, .clean = 48});
+  ExpectAtLeast("read_while_fixing", {.title = 70, .type = 69, .published = 72, .clean = 49});
 }
 
 TEST(ReadLayouts, TheSecondSetKeepsItsFigures) {
@@ -126,7 +126,7 @@ TEST(ReadLayouts, TheThirteenthAndFifteenthSetsKeepTheirFigures) {
 // 20), then read: web archives' toolbars and copies' headlines (the same
 // section of INGEST.md) are guarded here. Not trained on.
 TEST(ReadLayouts, TheSixteenthSetKeepsItsFigures) {
-  ExpectAtLeast("held_out_16", {.title = 18, .type = 17, .published = 17, .clean = 13});
+  ExpectAtLeast("held_out_16", {.title = 18, .type = 17, .published = 18, .clean = 13});
 }
 
 // Scored once unread (held_out_18: 16 titles, 13 types, 19 dates, 13 clean
@@ -137,8 +137,8 @@ TEST(ReadLayouts, TheSixteenthSetKeepsItsFigures) {
 // texts from print; nine more languages") are guarded here. Not trained
 // on. The clean count is this test's own (score.py counts 14).
 TEST(ReadLayouts, TheEighteenthAndNineteenthSetsKeepTheirFigures) {
-  ExpectAtLeast("held_out_18", {.title = 17, .type = 19, .published = 19, .clean = 17});
-  ExpectAtLeast("held_out_19", {.title = 19, .type = 18, .published = 19, .clean = 13});
+  ExpectAtLeast("held_out_18", {.title = 17, .type = 19, .published = 19, .clean = 19});
+  ExpectAtLeast("held_out_19", {.title = 19, .type = 18, .published = 19, .clean = 14});
 }
 
 // Scored once unread (13 titles, 15 types, 18 dates, 10 clean pages of
@@ -146,7 +146,7 @@ TEST(ReadLayouts, TheEighteenthAndNineteenthSetsKeepTheirFigures) {
 // reference fields, labels continued by a participle (the same section of
 // INGEST.md) are guarded here. Not trained on.
 TEST(ReadLayouts, TheTwentyFirstSetKeepsItsFigures) {
-  ExpectAtLeast("held_out_21", {.title = 15, .type = 16, .published = 19, .clean = 16});
+  ExpectAtLeast("held_out_21", {.title = 17, .type = 16, .published = 19, .clean = 16});
 }
 
 // Scored once unread (13 titles, 14 types, 18 dates, 14 clean pages of
@@ -156,7 +156,7 @@ TEST(ReadLayouts, TheTwentyFirstSetKeepsItsFigures) {
 // where a site files a page; headlines under the path") are guarded here.
 // Not trained on.
 TEST(ReadLayouts, TheTwentyThirdSetKeepsItsFigures) {
-  ExpectAtLeast("held_out_23", {.title = 19, .type = 19, .published = 18, .clean = 14});
+  ExpectAtLeast("held_out_23", {.title = 19, .type = 19, .published = 19, .clean = 15});
 }
 
 // Scored once unread (held_out_27: 19 titles, 6 types, 17 dates, 15 clean
@@ -165,8 +165,8 @@ TEST(ReadLayouts, TheTwentyThirdSetKeepsItsFigures) {
 // the standfirst, press offices' release marks, date lines with their time
 // of day (INGEST.md, the same section) are guarded here. Not trained on.
 TEST(ReadLayouts, TheTwentySeventhAndTwentyEighthSetsKeepTheirFigures) {
-  ExpectAtLeast("held_out_27", {.title = 20, .type = 13, .published = 17, .clean = 15});
-  ExpectAtLeast("held_out_28", {.title = 20, .type = 18, .published = 19, .clean = 18});
+  ExpectAtLeast("held_out_27", {.title = 20, .type = 13, .published = 19, .clean = 16});
+  ExpectAtLeast("held_out_28", {.title = 20, .type = 18, .published = 20, .clean = 19});
 }
 
 // Scored once unread (held_out_29: 19 titles, 13 types, 19 dates, 6 clean
@@ -174,11 +174,11 @@ TEST(ReadLayouts, TheTwentySeventhAndTwentyEighthSetsKeepTheirFigures) {
 // from social networks, "Read also" links between paragraphs (INGEST.md,
 // the same section) are guarded here. Not trained on.
 TEST(ReadLayouts, TheTwentyNinthAndThirtiethSetsKeepTheirFigures) {
-  ExpectAtLeast("held_out_29", {.title = 19, .type = 13, .published = 19, .clean = 11});
+  ExpectAtLeast("held_out_29", {.title = 19, .type = 14, .published = 19, .clean = 13});
   // One page fewer clean than when scored: a Greek ministry's lines of
   // five words or more are now read as text, not dropped as if they had
   // no letter, which kept its body whole and its related list too.
-  ExpectAtLeast("held_out_30", {.title = 20, .type = 20, .published = 19, .clean = 12});
+  ExpectAtLeast("held_out_30", {.title = 20, .type = 20, .published = 20, .clean = 13});
 }
 
 // Scored once unread (held_out_32: 11 titles, 2 types, 13 dates, 12 clean
@@ -190,7 +190,7 @@ TEST(ReadLayouts, TheThirtySecondAndThirtyThirdSetsKeepTheirFigures) {
   // 14 clean here where score.py counts 15: the two readings of "a listed
   // furniture line left in the text" differ on one page in another script.
   ExpectAtLeast("held_out_32", {.title = 19, .type = 14, .published = 20, .clean = 14});
-  ExpectAtLeast("held_out_33", {.title = 18, .type = 15, .published = 20, .clean = 18});
+  ExpectAtLeast("held_out_33", {.title = 19, .type = 16, .published = 20, .clean = 19});
 }
 
 // Scored once unread at 0ad373b (16 titles, 15 types, 16 dates, 16 clean
@@ -200,7 +200,7 @@ TEST(ReadLayouts, TheThirtySecondAndThirtyThirdSetsKeepTheirFigures) {
 // path ending in the headline cut short, statement openings, newsletter
 // blurbs and feedback prompts in more languages. Not trained on.
 TEST(ReadLayouts, TheThirtySeventhSetKeepsItsFigures) {
-  ExpectAtLeast("held_out_37", {.title = 18, .type = 19, .published = 18, .clean = 20});
+  ExpectAtLeast("held_out_37", {.title = 19, .type = 20, .published = 18, .clean = 20});
 }
 
 }  // namespace
