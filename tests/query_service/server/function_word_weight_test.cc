@@ -2,7 +2,6 @@
 // function_word_weight), seen through Search: they count the set fraction
 // of their weight, the explanation says so, a query of function words only
 // scores them whole, and top-k pruning stays exact.
-#include <random>
 #include <string>
 #include <vector>
 
@@ -14,6 +13,7 @@
 #include "query_service/server/search_request_mapping.h"
 #include "tests/query_service/server/hit_ids.h"
 #include "tests/query_service/server/one_paragraph_document.h"
+#include "tests/query_service/server/random_pruning_check.h"
 
 namespace docsearch::query {
 namespace {
@@ -99,40 +99,10 @@ TEST(FunctionWordWeightTest, ExplainsTheWeight) {
 // function words among the words: the same ids with the same scores.
 TEST(FunctionWordWeightTest, PruningStaysExactWithTheWeight) {
   SearchIndex index(WithFunctionWordWeight(0.5f));
-  std::mt19937 rng(20261208);
-  const std::vector<std::string> words = {"de",  "la",  "le",  "des", "bap", "dof", "gim",
-                                          "kut", "lom", "nir", "pov", "rab", "sul", "tig"};
-  auto uniform = [&rng](int low, int high) {
-    return std::uniform_int_distribution<int>(low, high)(rng);
-  };
-  for (int d = 0; d < 400; ++d) {
-    std::vector<std::string> body;
-    const int length = uniform(3, 40);
-    for (int w = 0; w < length; ++w)
-      body.push_back(words[std::min(uniform(0, 13), uniform(0, 13))]);
-    Add(index, absl::StrCat("d", d), absl::StrJoin(body, " "), "fr");
-  }
-  int pruned = 0;
-  for (int q = 0; q < 120; ++q) {
-    std::vector<std::string> query;
-    for (int w = uniform(1, 3); w > 0; --w) query.push_back(words[uniform(0, 13)]);
-    SearchRequest request;
-    request.mutable_query()->mutable_match()->set_text(absl::StrJoin(query, " "));
-    request.set_language("fr");
-    request.set_page_size(uniform(1, 10));
-    SearchRequest exhaustive = request;
-    exhaustive.set_exact_total(true);
-    auto fast = SearchByRequest(index, request);
-    auto slow = SearchByRequest(index, exhaustive);
-    ASSERT_TRUE(fast.ok() && slow.ok()) << request.ShortDebugString();
-    ASSERT_EQ(fast->hits_size(), slow->hits_size()) << request.ShortDebugString();
-    for (int i = 0; i < fast->hits_size(); ++i) {
-      EXPECT_EQ(fast->hits(i).id(), slow->hits(i).id()) << request.ShortDebugString();
-      EXPECT_EQ(fast->hits(i).score(), slow->hits(i).score()) << request.ShortDebugString();
-    }
-    pruned += fast->total_relation() == v1::TOTAL_RELATION_GREATER_THAN_OR_EQUAL_TO;
-  }
-  EXPECT_GT(pruned, 10);
+  ExpectPruningExact(index,
+                     {"de", "la", "le", "des", "bap", "dof", "gim", "kut", "lom", "nir", "pov",
+                      "rab", "sul", "tig"},
+                     {"fr"}, /*query_languages=*/1, 20261208);
 }
 
 }  // namespace

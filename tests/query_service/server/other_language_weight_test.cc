@@ -3,7 +3,6 @@
 // stay reachable, below the query's own language; a collection of one
 // language ranks as before; top-k pruning stays exact with the weight.
 #include <memory>
-#include <random>
 #include <string>
 #include <vector>
 
@@ -15,6 +14,7 @@
 #include "query_service/server/search_request_mapping.h"
 #include "tests/query_service/server/hit_ids.h"
 #include "tests/query_service/server/one_paragraph_document.h"
+#include "tests/query_service/server/random_pruning_check.h"
 
 namespace docsearch::query {
 namespace {
@@ -101,44 +101,10 @@ TEST(OtherLanguageWeightTest, ExplainsTheWeight) {
 // same scores, so the weight (at most 1) leaves every bound valid.
 TEST(OtherLanguageWeightTest, PruningStaysExactWithTheWeight) {
   SearchIndex index(WithOtherLanguageWeight(0.4f));
-  std::mt19937 rng(20261207);
-  const std::vector<std::string> words = {"bap", "dof", "gim", "kut", "lom", "nir", "pov",
-                                          "rab", "sul", "tig", "vek", "wob", "zan", "hud"};
-  const std::vector<std::string> languages = {"en", "fr", "de", ""};
-  auto uniform = [&rng](int low, int high) {
-    return std::uniform_int_distribution<int>(low, high)(rng);
-  };
-  for (int d = 0; d < 400; ++d) {
-    std::vector<std::string> body;
-    const int length = uniform(3, 40);
-    for (int w = 0; w < length; ++w) {
-      // Zipf-like: low ranks far more frequent.
-      body.push_back(words[std::min(uniform(0, 13), uniform(0, 13))]);
-    }
-    Add(index, absl::StrCat("d", d), absl::StrJoin(body, " "), languages[uniform(0, 3)]);
-  }
-  int pruned = 0;
-  for (int q = 0; q < 120; ++q) {
-    std::vector<std::string> query;
-    for (int w = uniform(1, 3); w > 0; --w) query.push_back(words[uniform(0, 13)]);
-    SearchRequest request;
-    // A match query: the words alone, which the top-k scorers take.
-    request.mutable_query()->mutable_match()->set_text(absl::StrJoin(query, " "));
-    request.set_language(languages[uniform(0, 2)]);
-    request.set_page_size(uniform(1, 10));
-    SearchRequest exhaustive = request;
-    exhaustive.set_exact_total(true);
-    auto fast = SearchByRequest(index, request);
-    auto slow = SearchByRequest(index, exhaustive);
-    ASSERT_TRUE(fast.ok() && slow.ok()) << request.ShortDebugString();
-    ASSERT_EQ(fast->hits_size(), slow->hits_size()) << request.ShortDebugString();
-    for (int i = 0; i < fast->hits_size(); ++i) {
-      EXPECT_EQ(fast->hits(i).id(), slow->hits(i).id()) << request.ShortDebugString();
-      EXPECT_EQ(fast->hits(i).score(), slow->hits(i).score()) << request.ShortDebugString();
-    }
-    pruned += fast->total_relation() == v1::TOTAL_RELATION_GREATER_THAN_OR_EQUAL_TO;
-  }
-  EXPECT_GT(pruned, 10);
+  ExpectPruningExact(index,
+                     {"bap", "dof", "gim", "kut", "lom", "nir", "pov", "rab", "sul", "tig", "vek",
+                      "wob", "zan", "hud"},
+                     {"en", "fr", "de", ""}, /*query_languages=*/3, 20261207);
 }
 
 }  // namespace
