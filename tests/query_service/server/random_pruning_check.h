@@ -25,8 +25,8 @@ namespace docsearch::query {
 // `languages`, then runs 120 match queries of 1 to 3 words, each in one of
 // the first `query_languages` languages, with and without exact totals.
 inline void ExpectPruningExact(SearchIndex& index, const std::vector<std::string>& words,
-                               const std::vector<std::string>& languages,
-                               size_t query_languages, uint32_t seed) {
+                               const std::vector<std::string>& languages, size_t query_languages,
+                               uint32_t seed) {
   std::mt19937 rng(seed);
   auto uniform = [&rng](int low, int high) {
     return std::uniform_int_distribution<int>(low, high)(rng);
