@@ -6,7 +6,7 @@
 
 #include "ingest_service/parser/date_parser.h"
 #include "ingest_service/parser/head_lexicon.h"
-#include "ingest_service/parser/issuer_title.h"
+#include "ingest_service/parser/issuer_names.h"
 #include "ingest_service/parser/line_shape.h"
 #include "ingest_service/parser/parse_warnings.h"
 #include "ingest_service/parser/text_normalizer.h"
