@@ -18,6 +18,7 @@
 #include "ingest_service/parser/date_line_places.h"
 #include "ingest_service/parser/date_names.h"
 #include "ingest_service/parser/east_asian_dates.h"
+#include "ingest_service/parser/line_shape.h"
 #include "ingest_service/parser/other_calendars.h"
 #include "ingest_service/parser/text_normalizer.h"
 #include "ingest_service/parser/word_tokenizer.h"
@@ -329,13 +330,6 @@ std::vector<Token> TokensNearDateEnds(absl::string_view text) {
   return tokens;
 }
 
-// Every form MatchAt reads has a day or a year in ASCII digits (the only
-// bytes the tokenizer makes numbers of), so text without one holds no date.
-bool HasAsciiDigit(absl::string_view text) {
-  return std::any_of(text.begin(), text.end(),
-                     [](char c) { return absl::ascii_isdigit(static_cast<unsigned char>(c)); });
-}
-
 // The dates of `text` in order, up to `limit` of them.
 std::vector<FoundDate> FindDatesUpTo(absl::string_view text, size_t limit) {
   std::vector<FoundDate> found;
@@ -351,6 +345,8 @@ std::vector<FoundDate> FindDatesUpTo(absl::string_view text, size_t limit) {
   }
   // Text without a digit (most of a long paragraph's lines) is not
   // tokenized at all.
+  // Every form MatchAt reads has a day or a year in ASCII digits (the only
+  // bytes the tokenizer makes numbers of), so text without one holds no date.
   if (!HasAsciiDigit(text)) return found;
   const std::vector<Token> tokens = TokensNearDateEnds(text);
   // Every form MatchAt reads ends on a number of 2 or 4 digits (a year, or

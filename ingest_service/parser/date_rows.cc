@@ -13,6 +13,7 @@
 #include "ingest_service/parser/date_parser.h"
 #include "ingest_service/parser/doc_type.h"
 #include "ingest_service/parser/east_asian_dates.h"
+#include "ingest_service/parser/line_shape.h"
 
 namespace docsearch::ingest {
 namespace {
@@ -106,11 +107,6 @@ std::optional<size_t> UpdateStampBetween(absl::string_view line, size_t from, si
   return std::nullopt;
 }
 
-bool HasDigit(absl::string_view word) {
-  return std::any_of(word.begin(), word.end(),
-                     [](char c) { return absl::ascii_isdigit(static_cast<unsigned char>(c)); });
-}
-
 // "Nr.", "No.", "n°", "nº", "Núm.": a word announcing the number after it.
 bool IsNumberMark(absl::string_view word) {
   const std::string lower = absl::AsciiStrToLower(word);
@@ -126,7 +122,7 @@ bool IsNumberMark(absl::string_view word) {
 // A reference code: digits with letters or marks among them ("NR-03.087",
 // "45/2024", "PR/CP(2009)012"), not a bare number ("Resolution 1244").
 bool IsReferenceCode(absl::string_view word) {
-  return HasDigit(word) && !std::all_of(word.begin(), word.end(), [](char c) {
+  return HasAsciiDigit(word) && !std::all_of(word.begin(), word.end(), [](char c) {
            return absl::ascii_isdigit(static_cast<unsigned char>(c));
          });
 }
@@ -167,7 +163,7 @@ bool IsLabelledDateRow(absl::string_view line, const FoundDate& date) {
   bool coded = false;
   std::vector<absl::string_view> label;
   for (absl::string_view word : words) {
-    if (HasDigit(word)) {
+    if (HasAsciiDigit(word)) {
       coded |= IsReferenceCode(word);
     } else if (!IsNumberMark(word)) {
       label.push_back(word);

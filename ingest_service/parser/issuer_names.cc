@@ -107,11 +107,6 @@ std::vector<std::string> LetterWords(absl::string_view folded) {
   return words;
 }
 
-bool HasDigit(absl::string_view text) {
-  return std::any_of(text.begin(), text.end(),
-                     [](char c) { return absl::ascii_isdigit(static_cast<unsigned char>(c)); });
-}
-
 // Words that join the parts of a name, which stay in lower case.
 constexpr absl::string_view kNameJoiners[] = {
     "of",  "the", "and",        "for", "on",   "in", "de",  "del", "della", "delle", "dei", "des",
@@ -290,7 +285,7 @@ bool LabelNamesABody(absl::string_view line) {
 
 bool NamesTheIssuer(absl::string_view line) {
   line = TrimLine(line);
-  if (line.empty() || HasDigit(line) || EndsSentence(line)) return false;
+  if (line.empty() || HasAsciiDigit(line) || EndsSentence(line)) return false;
   // "by the Ministry of Foreign Affairs" continues a title.
   if (absl::ascii_islower(static_cast<unsigned char>(line.front()))) return false;
   if (DocTypeFromTitle(line).has_value() && !LabelNamesABody(line)) return false;

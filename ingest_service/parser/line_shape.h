@@ -6,11 +6,13 @@
 #ifndef DOCSEARCH_INGEST_SERVICE_PARSER_LINE_SHAPE_H_
 #define DOCSEARCH_INGEST_SERVICE_PARSER_LINE_SHAPE_H_
 
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/string_view.h"
 
 namespace docsearch::ingest {
@@ -51,6 +53,13 @@ bool IsTitleCase(const TitleCaseCounts& counts);
 // words not capitalized outweigh all the words left in a long one). A
 // line's content words are at most its spaces plus one.
 std::optional<TitleCaseCounts> CountTitleCaseInRun(absl::string_view line, int other_words);
+
+// True when `text` holds an ASCII digit (a date, a number, a reference).
+// Inline: the date readers ask it of every line first.
+inline bool HasAsciiDigit(absl::string_view text) {
+  return std::any_of(text.begin(), text.end(),
+                     [](char c) { return absl::ascii_isdigit(static_cast<unsigned char>(c)); });
+}
 
 // True when the first letter of the line is lower case.
 bool StartsLowercase(absl::string_view line);
